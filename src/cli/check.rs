@@ -1,0 +1,60 @@
+//! `briefing check`: report every problem in the briefing folder.
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use super::{Context, fail};
+use crate::i18n;
+use crate::store::{self, Diagnostic};
+
+pub fn run(ctx: &Context) -> ExitCode {
+    let catalog = match store::load_dir(&ctx.dir) {
+        Ok(c) => c,
+        Err(e) => return fail(2, e),
+    };
+    let carets = std::io::stdout().is_terminal();
+    let mut out = std::io::stdout().lock();
+    for d in &catalog.diagnostics {
+        let _ = writeln!(out, "{}", with_folder(ctx, d));
+        if carets {
+            let _ = write!(out, "{}", caret(d));
+        }
+    }
+    let t = i18n::text(ctx.lang);
+    let _ = writeln!(
+        out,
+        "{} {}: {} {}, {} {}, {} {}",
+        catalog.files,
+        t.files_checked,
+        catalog.sessions.len(),
+        t.sessions_loaded,
+        catalog.error_count(),
+        t.errors,
+        catalog.warning_count(),
+        t.warnings,
+    );
+    if catalog.error_count() > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The diagnostic with its path joined to the folder, so editors can open it.
+fn with_folder(ctx: &Context, d: &Diagnostic) -> String {
+    let mut d = d.clone();
+    d.path = ctx.dir.join(&d.path).display().to_string();
+    d.to_string()
+}
+
+/// rustc-style source line with a caret under the column.
+fn caret(d: &Diagnostic) -> String {
+    let Some(loc) = &d.location else {
+        return String::new();
+    };
+    let gutter = loc.line.to_string();
+    let pad = " ".repeat(gutter.len());
+    let before: String = loc.line_text.chars().take(loc.column - 1).collect();
+    let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(before.as_str()));
+    format!("{pad} |\n{gutter} | {}\n{pad} | {indent}^\n", loc.line_text)
+}

@@ -1,0 +1,52 @@
+//! `briefing list`: one line per session, newest first.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{Context, fail};
+use crate::i18n;
+use crate::model::format;
+use crate::store;
+
+pub fn run(ctx: &Context) -> ExitCode {
+    let catalog = match store::load_dir(&ctx.dir) {
+        Ok(c) => c,
+        Err(e) => return fail(2, e),
+    };
+    let t = i18n::text(ctx.lang);
+    let id_width = catalog
+        .sessions
+        .iter()
+        .map(|s| s.id.width())
+        .max()
+        .unwrap_or(0);
+    let mut out = std::io::stdout().lock();
+    for s in &catalog.sessions {
+        let p = s.progress(ctx.today);
+        let mut line = format!(
+            "{}  {}{}  {}  {} {}  {}/{} {}",
+            format::date(s.date.day()),
+            s.id,
+            " ".repeat(id_width - s.id.width()),
+            s.title,
+            s.districts.len(),
+            t.districts,
+            p.done,
+            p.total,
+            t.done,
+        );
+        if p.overdue > 0 {
+            line.push_str(&format!(", {} {}", p.overdue, t.overdue));
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    let failed = catalog.failed_files().len();
+    if failed > 0 {
+        eprintln!(
+            "briefing: {failed} file(s) could not be loaded; run `briefing check` for details"
+        );
+    }
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,6 @@
+//! `briefing`: read and follow up provincial working sessions from TOML briefings.
+
+pub mod cli;
+pub mod i18n;
+pub mod model;
+pub mod store;

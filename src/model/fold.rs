@@ -1,0 +1,115 @@
+//! Accent- and case-folding of Vietnamese text, for ids and search.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds one precomposed or decomposed character into lower-case base letters.
+/// `đ`/`Đ` have no decomposition, so they are mapped to `d` by hand.
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        'đ' | 'Đ' => out.push('d'),
+        c if is_combining_mark(c) => {}
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Lower-case, accent-free form: `ĐẦM HÀ` and `Đầm Hà` both give `dam ha`.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfd() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Folds `text` and records, for every byte of the folded string, the byte
+/// offset in `text` of the character it came from, so a match in the folded
+/// text can be highlighted in the original.
+pub fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut offsets = Vec::with_capacity(text.len());
+    let mut buf = [0u8; 4];
+    for (start, c) in text.char_indices() {
+        let mut piece = String::new();
+        for d in c.encode_utf8(&mut buf).nfd() {
+            fold_char(d, &mut piece);
+        }
+        offsets.extend(std::iter::repeat_n(start, piece.len()));
+        out.push_str(&piece);
+    }
+    (out, offsets)
+}
+
+/// The default id of a district: its name folded to lower-case ASCII with `-`
+/// between words (`Hải Hà` → `hai-ha`).
+pub fn slug(name: &str) -> String {
+    let folded = fold(name);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_d_stroke() {
+        let cases = [
+            ("Đầm Hà", "dam ha"),
+            ("ĐẦM HÀ", "dam ha"),
+            ("đầm hà", "dam ha"),
+            ("dam ha", "dam ha"),
+            ("Hải Hà", "hai ha"),
+            // the five tones on a, and the circumflex/breve/horn bases
+            ("a à á ả ã ạ", "a a a a a a"),
+            ("ă â ê ô ơ ư", "a a e o o u"),
+            ("Ứ Ự Ờ Ỡ", "u u o o"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(fold(input), want, "fold({input:?})");
+        }
+    }
+
+    #[test]
+    fn decomposed_folds_like_precomposed() {
+        let nfc = "Nông thôn mới Đầm Hà";
+        let nfd: String = nfc.nfd().collect();
+        assert_ne!(nfc, nfd);
+        assert_eq!(fold(&nfd), fold(nfc));
+    }
+
+    #[test]
+    fn offsets_point_back_into_the_original() {
+        let text = "Đầm Hà";
+        let (folded, offsets) = fold_with_offsets(text);
+        assert_eq!(folded, "dam ha");
+        assert_eq!(offsets.len(), folded.len());
+        let h = folded.find('h').expect("h");
+        assert_eq!(&text[offsets[h]..], "Hà");
+    }
+
+    #[test]
+    fn offsets_of_decomposed_text_cover_marks() {
+        let text: String = "Hà".nfd().collect();
+        let (folded, offsets) = fold_with_offsets(&text);
+        assert_eq!(folded, "ha");
+        assert_eq!(offsets, vec![0, 1]);
+    }
+
+    #[test]
+    fn slug_of_district_names() {
+        assert_eq!(slug("Hải Hà"), "hai-ha");
+        assert_eq!(slug("Đầm Hà"), "dam-ha");
+        assert_eq!(slug("  TP. Móng Cái "), "tp-mong-cai");
+        assert_eq!(slug("Quảng Hà (thị trấn)"), "quang-ha-thi-tran");
+    }
+}

@@ -1,0 +1,174 @@
+//! Number and date formatting for Vietnamese and English.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::Serialize;
+
+/// The language of the interface and of formatted numbers and dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Vi,
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// The language a locale string (`vi_VN.UTF-8`, `en_US`) asks for.
+    pub fn from_locale(locale: &str) -> Self {
+        if locale.to_ascii_lowercase().starts_with("vi") {
+            Lang::Vi
+        } else {
+            Lang::En
+        }
+    }
+
+    fn separators(self) -> (char, char) {
+        match self {
+            Lang::Vi => ('.', ','),
+            Lang::En => (',', '.'),
+        }
+    }
+}
+
+/// Formats `value` with at most `max_decimals` decimals (trailing zeros
+/// dropped), thousands grouped: `33.497` / `33,497`, `1,6` / `1.6`.
+pub fn number(value: f64, max_decimals: u32, lang: Lang) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let scale = 10i128.pow(max_decimals);
+    let scaled = (value * scale as f64).round() as i128;
+    let negative = scaled < 0;
+    let magnitude = scaled.unsigned_abs();
+    let int_part = magnitude / scale as u128;
+    let mut frac = format!(
+        "{:0width$}",
+        magnitude % scale as u128,
+        width = max_decimals as usize
+    );
+    while frac.ends_with('0') {
+        frac.pop();
+    }
+    let (group, decimal) = lang.separators();
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&group_thousands(int_part, group));
+    if !frac.is_empty() {
+        out.push(decimal);
+        out.push_str(&frac);
+    }
+    out
+}
+
+fn group_thousands(n: u128, sep: char) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A percentage with at most one decimal: `100,8%` / `100.8%`.
+pub fn percent(value: f64, lang: Lang) -> String {
+    format!("{}%", number(value, 1, lang))
+}
+
+/// `13/03/2024` in both languages.
+pub fn date(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// The weekday's name: `Thứ Tư` / `Wednesday`.
+pub fn weekday(d: NaiveDate, lang: Lang) -> &'static str {
+    match (lang, d.weekday()) {
+        (Lang::Vi, Weekday::Mon) => "Thứ Hai",
+        (Lang::Vi, Weekday::Tue) => "Thứ Ba",
+        (Lang::Vi, Weekday::Wed) => "Thứ Tư",
+        (Lang::Vi, Weekday::Thu) => "Thứ Năm",
+        (Lang::Vi, Weekday::Fri) => "Thứ Sáu",
+        (Lang::Vi, Weekday::Sat) => "Thứ Bảy",
+        (Lang::Vi, Weekday::Sun) => "Chủ Nhật",
+        (Lang::En, Weekday::Mon) => "Monday",
+        (Lang::En, Weekday::Tue) => "Tuesday",
+        (Lang::En, Weekday::Wed) => "Wednesday",
+        (Lang::En, Weekday::Thu) => "Thursday",
+        (Lang::En, Weekday::Fri) => "Friday",
+        (Lang::En, Weekday::Sat) => "Saturday",
+        (Lang::En, Weekday::Sun) => "Sunday",
+    }
+}
+
+/// `Thứ Tư, 13/03/2024` / `Wednesday, 13/03/2024`.
+pub fn long_date(d: NaiveDate, lang: Lang) -> String {
+    format!("{}, {}", weekday(d, lang), date(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_thousands_per_language() {
+        assert_eq!(number(33497.0, 2, Lang::Vi), "33.497");
+        assert_eq!(number(33497.0, 2, Lang::En), "33,497");
+        assert_eq!(number(1234567.0, 0, Lang::Vi), "1.234.567");
+        assert_eq!(number(999.0, 0, Lang::En), "999");
+        assert_eq!(number(0.0, 2, Lang::En), "0");
+    }
+
+    #[test]
+    fn decimals_use_the_language_separator_and_drop_zeros() {
+        assert_eq!(number(1.6, 2, Lang::Vi), "1,6");
+        assert_eq!(number(1.6, 2, Lang::En), "1.6");
+        assert_eq!(number(2.50, 2, Lang::Vi), "2,5");
+        assert_eq!(number(8351.25, 2, Lang::Vi), "8.351,25");
+    }
+
+    #[test]
+    fn rounding_carries_into_the_integer_part() {
+        assert_eq!(number(999.999, 2, Lang::Vi), "1.000");
+        assert_eq!(number(999.999, 2, Lang::En), "1,000");
+        assert_eq!(number(0.125, 2, Lang::En), "0.13");
+        assert_eq!(number(2.4, 0, Lang::En), "2");
+    }
+
+    #[test]
+    fn negatives_keep_their_sign() {
+        assert_eq!(number(-1234.5, 1, Lang::Vi), "-1.234,5");
+        assert_eq!(number(-0.001, 1, Lang::En), "0");
+    }
+
+    #[test]
+    fn percentages_have_one_decimal_at_most() {
+        assert_eq!(percent(100.8, Lang::Vi), "100,8%");
+        assert_eq!(percent(100.8, Lang::En), "100.8%");
+        assert_eq!(percent(107.0, Lang::Vi), "107%");
+        assert_eq!(percent(119.54, Lang::En), "119.5%");
+    }
+
+    #[test]
+    fn dates_and_weekdays() {
+        let d = NaiveDate::from_ymd_opt(2024, 3, 13).expect("date");
+        assert_eq!(date(d), "13/03/2024");
+        assert_eq!(weekday(d, Lang::Vi), "Thứ Tư");
+        assert_eq!(weekday(d, Lang::En), "Wednesday");
+        assert_eq!(long_date(d, Lang::Vi), "Thứ Tư, 13/03/2024");
+        let sunday = NaiveDate::from_ymd_opt(2024, 3, 17).expect("date");
+        assert_eq!(weekday(sunday, Lang::Vi), "Chủ Nhật");
+    }
+
+    #[test]
+    fn locale_detection() {
+        assert_eq!(Lang::from_locale("vi_VN.UTF-8"), Lang::Vi);
+        assert_eq!(Lang::from_locale("VI"), Lang::Vi);
+        assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale("C"), Lang::En);
+        assert_eq!(Lang::from_locale(""), Lang::En);
+    }
+}

@@ -1,0 +1,248 @@
+//! Finds, reads and validates briefing files; one bad file never hides the others.
+
+pub mod diag;
+pub mod validate;
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub use diag::{Diagnostic, Location, Severity};
+
+use crate::model::{self, Session};
+
+/// The lock file the viewer takes before writing; skipped by discovery as a hidden file.
+pub const LOCK_FILE: &str = ".briefing.lock";
+
+/// Why a briefing folder could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum FolderError {
+    #[error("the briefing folder {0} does not exist; pass --dir DIR or set BRIEFING_DIR")]
+    Missing(PathBuf),
+    #[error("{0} is not a folder; pass --dir with the folder that holds the *.toml briefings")]
+    NotAFolder(PathBuf),
+    #[error("cannot read the briefing folder {path}: {source}")]
+    Unreadable { path: PathBuf, source: io::Error },
+}
+
+/// Everything loaded from one folder.
+#[derive(Debug, Default, Clone)]
+pub struct Catalog {
+    /// Sessions that loaded, newest first.
+    pub sessions: Vec<Session>,
+    /// Every problem found, in path order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many `*.toml` files were found.
+    pub files: usize,
+}
+
+impl Catalog {
+    /// Paths of files that were rejected (had at least one error).
+    pub fn failed_files(&self) -> Vec<&str> {
+        let mut paths: Vec<&str> = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.path.as_str())
+            .collect();
+        paths.dedup();
+        paths
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+
+    pub fn session(&self, id: &str) -> Option<&Session> {
+        self.sessions.iter().find(|s| s.id == id)
+    }
+}
+
+/// What one file gave: its session when valid, and its diagnostics.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub session: Option<Session>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The session id of a relative path: `/`-separated, without `.toml`.
+pub fn session_id(rel: &Path) -> String {
+    let parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let joined = parts.join("/");
+    joined
+        .strip_suffix(".toml")
+        .map(str::to_string)
+        .unwrap_or(joined)
+}
+
+/// Display form of a relative path, `/`-separated.
+pub fn display_path(rel: &Path) -> String {
+    rel.iter()
+        .map(|p| p.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+/// Every `*.toml` below `root` (any depth, hidden names skipped), relative and sorted.
+/// Sub-folders that cannot be read are reported, not fatal.
+pub fn discover(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), FolderError> {
+    let meta = fs::metadata(root).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => FolderError::Missing(root.to_path_buf()),
+        _ => FolderError::Unreadable {
+            path: root.to_path_buf(),
+            source: e,
+        },
+    })?;
+    if !meta.is_dir() {
+        return Err(FolderError::NotAFolder(root.to_path_buf()));
+    }
+    let top = fs::read_dir(root).map_err(|source| FolderError::Unreadable {
+        path: root.to_path_buf(),
+        source,
+    })?;
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let mut visited = HashSet::new();
+    if let Ok(canon) = fs::canonicalize(root) {
+        visited.insert(canon);
+    }
+    walk(
+        root,
+        PathBuf::new(),
+        top,
+        &mut visited,
+        &mut found,
+        &mut problems,
+    );
+    found.sort();
+    Ok((found, problems))
+}
+
+fn walk(
+    root: &Path,
+    rel: PathBuf,
+    entries: fs::ReadDir,
+    visited: &mut HashSet<PathBuf>,
+    found: &mut Vec<PathBuf>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if is_hidden(&name) {
+            continue;
+        }
+        let rel_child = rel.join(&name);
+        let full = root.join(&rel_child);
+        let Ok(meta) = fs::metadata(&full) else {
+            continue;
+        };
+        if meta.is_dir() {
+            // A symlink loop would otherwise walk forever.
+            let canon = fs::canonicalize(&full).unwrap_or_else(|_| full.clone());
+            if !visited.insert(canon) {
+                continue;
+            }
+            match fs::read_dir(&full) {
+                Ok(sub) => walk(root, rel_child, sub, visited, found, problems),
+                Err(e) => problems.push(Diagnostic::new(
+                    &display_path(&rel_child),
+                    Severity::Warning,
+                    format!("cannot read this folder ({e}); its briefings are skipped"),
+                )),
+            }
+        } else if meta.is_file() && Path::new(&name).extension().is_some_and(|e| e == "toml") {
+            found.push(rel_child);
+        }
+    }
+}
+
+/// Reads and validates one file below `root`.
+pub fn load_file(root: &Path, rel: &Path) -> FileReport {
+    let path = display_path(rel);
+    match fs::read(root.join(rel)) {
+        Ok(bytes) => parse_file(&bytes, &path, &session_id(rel)),
+        Err(e) => FileReport {
+            session: None,
+            diagnostics: vec![Diagnostic::new(
+                &path,
+                Severity::Error,
+                format!("cannot read the file: {e}"),
+            )],
+        },
+    }
+}
+
+/// Validates the bytes of one briefing file; `path` names it in messages.
+pub fn parse_file(bytes: &[u8], path: &str, id: &str) -> FileReport {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
+            let diag = Diagnostic::new(
+                path,
+                Severity::Error,
+                "the file is not valid UTF-8; save it as UTF-8 (most editors: \"Save with encoding\")",
+            )
+            .at(&valid, valid.len()..valid.len());
+            return FileReport {
+                session: None,
+                diagnostics: vec![diag],
+            };
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut checker = validate::Checker::new(text, path);
+    let session = match toml::de::DeTable::parse(text) {
+        Ok(root) => validate::session(&mut checker, &root, id),
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            checker.error(span, format!("invalid TOML: {}", e.message().trim()));
+            None
+        }
+    };
+    FileReport {
+        session,
+        diagnostics: checker.diagnostics,
+    }
+}
+
+/// Loads every briefing below `root`: sessions newest first, plus diagnostics.
+pub fn load_dir(root: &Path) -> Result<Catalog, FolderError> {
+    let (files, mut diagnostics) = discover(root)?;
+    let mut sessions = Vec::with_capacity(files.len());
+    for rel in &files {
+        let report = load_file(root, rel);
+        diagnostics.extend(report.diagnostics);
+        sessions.extend(report.session);
+    }
+    model::sort_newest_first(&mut sessions);
+    Ok(Catalog {
+        sessions,
+        diagnostics,
+        files: files.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn session_id_is_relative_path_without_extension() {
+        let rel: PathBuf = ["2024", "03", "2024-03-13-dam-ha.toml"].iter().collect();
+        assert_eq!(session_id(&rel), "2024/03/2024-03-13-dam-ha");
+        assert_eq!(display_path(&rel), "2024/03/2024-03-13-dam-ha.toml");
+    }
+}
