@@ -1,0 +1,139 @@
+//! The real binary: `check` and `list` exit codes and output.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn briefing(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(args)
+        .env_remove("BRIEFING_DIR")
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run briefing")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn check_passes_on_the_sample() {
+    let o = briefing(&["check", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("1 files checked: 1 sessions loaded, 0 errors, 0 warnings"));
+}
+
+#[test]
+fn check_names_every_broken_file_and_exits_1() {
+    let o = briefing(&["check", "--dir", "tests/fixtures/bad", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad"))
+        .expect("dir")
+    {
+        let name = entry
+            .expect("entry")
+            .file_name()
+            .to_string_lossy()
+            .into_owned();
+        assert!(
+            out.contains(&format!("tests/fixtures/bad/{name}:")),
+            "{name} missing from:\n{out}"
+        );
+    }
+    assert!(
+        out.contains("tests/fixtures/bad/version.toml:1:11: error: unsupported format version 2")
+    );
+    assert!(
+        !out.contains(" | "),
+        "no caret lines when stdout is not a terminal"
+    );
+}
+
+#[test]
+fn check_exits_0_with_warnings_only() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        tmp.path().join("a.toml"),
+        "[session]\ntitel = \"x\"\ntitle = \"T\"\ndate = 2024-01-02\n",
+    )
+    .expect("write");
+    let dir = tmp.path().to_string_lossy().into_owned();
+    let o = briefing(&["check", "--dir", &dir, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(
+        stdout(&o).contains(
+            "a.toml:2:1: warning: unknown key `titel` in [session]; did you mean `title`?"
+        )
+    );
+}
+
+#[test]
+fn check_on_a_missing_folder_exits_2() {
+    let o = briefing(&["check", "--dir", "no/such/folder"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("does not exist"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(briefing(&["check", "--bogus"]).status.code(), Some(2));
+    assert_eq!(
+        briefing(&["list", "--today", "13/03/2024"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn dir_comes_from_the_environment_when_no_flag() {
+    let o = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .args(["check", "--lang", "en"])
+        .env("BRIEFING_DIR", "tests/fixtures/bad")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("run");
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn list_is_newest_first_with_progress() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let write = |name: &str, date: &str, extra: &str| {
+        std::fs::write(
+            tmp.path().join(name),
+            format!("[session]\ntitle = \"Phiên {name}\"\ndate = {date}\n{extra}"),
+        )
+        .expect("write");
+    };
+    write("old.toml", "2023-05-01", "");
+    write(
+        "new.toml",
+        "2024-06-01T08:00:00",
+        "\n[[directive]]\nid = \"a\"\ntext = \"x\"\ndone = true\n\n[[directive]]\nid = \"b\"\ntext = \"y\"\ndue = 2024-06-10\n",
+    );
+    write("mid.toml", "2024-01-01", "");
+    let dir = tmp.path().to_string_lossy().into_owned();
+    let o = briefing(&[
+        "list",
+        "--dir",
+        &dir,
+        "--lang",
+        "en",
+        "--today",
+        "2024-07-01",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert!(
+        lines[0].starts_with("01/06/2024  new  Phiên new.toml  0 districts  1/2 done, 1 overdue"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines[1].starts_with("01/01/2024  mid "));
+    assert!(lines[2].starts_with("01/05/2023  old "));
+}
