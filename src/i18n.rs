@@ -1,5 +1,6 @@
 //! Every user-facing string of the interface, in Vietnamese and English.
 
+use crate::app::keymap::Command;
 use crate::model::Lang;
 
 /// The fixed strings of one language.
@@ -47,5 +48,217 @@ pub fn text(lang: Lang) -> &'static Text {
     match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
+    }
+}
+
+/// The strings of the terminal interface.
+pub struct Ui {
+    pub sessions: &'static str,
+    pub details: &'static str,
+    pub loading: &'static str,
+    pub upcoming: &'static str,
+    pub overview: &'static str,
+    pub host: &'static str,
+    pub chair: &'static str,
+    pub topic: &'static str,
+    pub location: &'static str,
+    pub source: &'static str,
+    pub districts: &'static str,
+    pub directives: &'static str,
+    pub done: &'static str,
+    pub overdue: &'static str,
+    pub owner: &'static str,
+    pub due: &'static str,
+    pub note: &'static str,
+    pub checked_by: &'static str,
+    pub at: &'static str,
+    pub nothing: &'static str,
+    pub met: &'static str,
+    pub near: &'static str,
+    pub behind: &'static str,
+    pub exceeds: &'static str,
+    pub summary: &'static str,
+    pub participants: &'static str,
+    pub session_directives: &'static str,
+    pub highlights: &'static str,
+    pub strengths: &'static str,
+    pub shortcomings: &'static str,
+    pub indicators: &'static str,
+    pub keys_title: &'static str,
+    pub problems_title: &'static str,
+    pub no_problems: &'static str,
+    pub close_hint: &'static str,
+    pub select_directive: &'static str,
+    pub empty_folder: &'static str,
+    pub empty_folder_help: &'static str,
+    pub folder_unreadable_help: &'static str,
+    pub too_small: &'static str,
+    pub in_list: &'static str,
+    pub in_session: &'static str,
+    pub everywhere: &'static str,
+}
+
+const UI_VI: Ui = Ui {
+    sessions: "Buổi làm việc",
+    details: "Chi tiết",
+    loading: "Đang tải…",
+    upcoming: "sắp tới",
+    overview: "Tổng quan",
+    host: "Đơn vị",
+    chair: "Chủ trì",
+    topic: "Nội dung",
+    location: "Hình thức",
+    source: "Nguồn",
+    districts: "Địa phương",
+    directives: "Chỉ đạo",
+    done: "xong",
+    overdue: "quá hạn",
+    owner: "Thực hiện",
+    due: "Hạn",
+    note: "Ghi chú",
+    checked_by: "Đánh dấu xong bởi",
+    at: "lúc",
+    nothing: "(không có)",
+    met: "đạt",
+    near: "gần đạt",
+    behind: "chưa đạt",
+    exceeds: "vượt",
+    summary: "Tóm tắt",
+    participants: "Thành phần",
+    session_directives: "Chỉ đạo chung",
+    highlights: "Kết quả nổi bật",
+    strengths: "Lợi thế",
+    shortcomings: "Tồn tại, hạn chế",
+    indicators: "Chỉ tiêu",
+    keys_title: "Phím",
+    problems_title: "Tệp có lỗi",
+    no_problems: "Mọi tệp đều hợp lệ.",
+    close_hint: "Esc: đóng · ↑↓: cuộn",
+    select_directive: "Chọn một chỉ đạo để đánh dấu.",
+    empty_folder: "Chưa có buổi làm việc nào trong thư mục",
+    empty_folder_help: "Thêm tệp *.toml (xem README.md), hoặc mở thư mục khác: briefing --dir THƯ_MỤC",
+    folder_unreadable_help: "Dùng --dir THƯ_MỤC hoặc đặt biến BRIEFING_DIR.",
+    too_small: "Cửa sổ quá nhỏ",
+    in_list: "Danh sách",
+    in_session: "Trong buổi làm việc",
+    everywhere: "Mọi nơi",
+};
+
+const UI_EN: Ui = Ui {
+    sessions: "Sessions",
+    details: "Details",
+    loading: "Loading…",
+    upcoming: "upcoming",
+    overview: "Overview",
+    host: "Host",
+    chair: "Chair",
+    topic: "Topic",
+    location: "Location",
+    source: "Source",
+    districts: "Districts",
+    directives: "Directives",
+    done: "done",
+    overdue: "overdue",
+    owner: "Owner",
+    due: "Due",
+    note: "Note",
+    checked_by: "Checked off by",
+    at: "at",
+    nothing: "(none)",
+    met: "met",
+    near: "near",
+    behind: "behind",
+    exceeds: "exceeds",
+    summary: "Summary",
+    participants: "Participants",
+    session_directives: "Directives for all districts",
+    highlights: "Highlights",
+    strengths: "Strengths",
+    shortcomings: "Shortcomings",
+    indicators: "Indicators",
+    keys_title: "Keys",
+    problems_title: "Files with problems",
+    no_problems: "Every file is valid.",
+    close_hint: "Esc: close · ↑↓: scroll",
+    select_directive: "Select a directive to check it off.",
+    empty_folder: "No sessions in the folder",
+    empty_folder_help: "Add *.toml files (see README.md), or open another folder: briefing --dir DIR",
+    folder_unreadable_help: "Use --dir DIR or set BRIEFING_DIR.",
+    too_small: "Terminal too small",
+    in_list: "Session list",
+    in_session: "In a session",
+    everywhere: "Everywhere",
+};
+
+pub fn ui(lang: Lang) -> &'static Ui {
+    match lang {
+        Lang::Vi => &UI_VI,
+        Lang::En => &UI_EN,
+    }
+}
+
+/// What a command does, for the help overlay (long) and the hint bar (short).
+pub fn command_help(lang: Lang, command: Command) -> (&'static str, &'static str) {
+    use Command::*;
+    match (lang, command) {
+        (Lang::Vi, Up) => ("Lên", "lên"),
+        (Lang::Vi, Down) => ("Xuống", "xuống"),
+        (Lang::Vi, PageUp) => ("Lên một trang", "trang trước"),
+        (Lang::Vi, PageDown) => ("Xuống một trang", "trang sau"),
+        (Lang::Vi, First) => ("Về đầu", "đầu"),
+        (Lang::Vi, Last) => ("Về cuối", "cuối"),
+        (Lang::Vi, Open) => ("Mở buổi làm việc / địa phương", "mở"),
+        (Lang::Vi, Back) => ("Quay lại / đóng", "quay lại"),
+        (Lang::Vi, NextTab) => ("Thẻ tiếp theo", "thẻ sau"),
+        (Lang::Vi, PrevTab) => ("Thẻ trước", "thẻ trước"),
+        (Lang::Vi, JumpTab(_)) => ("Đến thẻ 1–9", "thẻ"),
+        (Lang::Vi, Help) => ("Trợ giúp phím", "trợ giúp"),
+        (Lang::Vi, Quit) => ("Thoát (trong buổi làm việc: quay lại danh sách)", "thoát"),
+        (Lang::Vi, ForceQuit) => ("Thoát ngay, từ mọi nơi", "thoát"),
+        (Lang::Vi, Toggle) => ("Đánh dấu / bỏ đánh dấu chỉ đạo đã xong", "đánh dấu"),
+        (Lang::Vi, Diagnostics) => ("Xem các tệp lỗi", "tệp lỗi"),
+        (Lang::En, Up) => ("Move up", "up"),
+        (Lang::En, Down) => ("Move down", "down"),
+        (Lang::En, PageUp) => ("Page up", "page up"),
+        (Lang::En, PageDown) => ("Page down", "page down"),
+        (Lang::En, First) => ("Go to the first item", "first"),
+        (Lang::En, Last) => ("Go to the last item", "last"),
+        (Lang::En, Open) => ("Open the session / district", "open"),
+        (Lang::En, Back) => ("Go back / close", "back"),
+        (Lang::En, NextTab) => ("Next tab", "next tab"),
+        (Lang::En, PrevTab) => ("Previous tab", "prev tab"),
+        (Lang::En, JumpTab(_)) => ("Jump to tab 1–9", "tab"),
+        (Lang::En, Help) => ("Help on keys", "help"),
+        (Lang::En, Quit) => ("Quit (in a session: back to the list)", "quit"),
+        (Lang::En, ForceQuit) => ("Quit at once, from anywhere", "quit"),
+        (Lang::En, Toggle) => ("Check a directive off / on", "check off"),
+        (Lang::En, Diagnostics) => ("Show files with problems", "problems"),
+    }
+}
+
+/// `Cửa sổ quá nhỏ (cần ít nhất 40×12)`.
+pub fn too_small(lang: Lang, width: u16, height: u16) -> String {
+    let need = match lang {
+        Lang::Vi => "cần ít nhất",
+        Lang::En => "need at least",
+    };
+    format!("{} ({need} {width}×{height})", ui(lang).too_small)
+}
+
+/// `3 tệp lỗi` / `3 files with errors`.
+pub fn failed_files(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{n} tệp lỗi"),
+        Lang::En if n == 1 => "1 file with errors".to_string(),
+        Lang::En => format!("{n} files with errors"),
+    }
+}
+
+/// `2 buổi làm việc` / `2 sessions`.
+pub fn session_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Vi => format!("{n} buổi làm việc"),
+        Lang::En if n == 1 => "1 session".to_string(),
+        Lang::En => format!("{n} sessions"),
     }
 }

@@ -1,6 +1,9 @@
 //! `briefing`: read and follow up provincial working sessions from TOML briefings.
 
+pub mod app;
 pub mod cli;
 pub mod i18n;
 pub mod model;
 pub mod store;
+pub mod tui;
+pub mod ui;

@@ -3,6 +3,7 @@
 mod check;
 mod list;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -95,7 +96,24 @@ pub fn main() -> ExitCode {
     let ctx = Context::resolve(&cli);
     match cli.command {
         Some(Command::Check) => check::run(&ctx),
-        Some(Command::List) | None => list::run(&ctx),
+        Some(Command::List) => list::run(&ctx),
+        None if std::io::stdout().is_terminal() => run_tui(ctx),
+        None => list::run(&ctx),
+    }
+}
+
+fn run_tui(ctx: Context) -> ExitCode {
+    let options = crate::app::Options {
+        dir: ctx.dir,
+        lang: ctx.lang,
+        today: ctx.today,
+        keymap: crate::app::keymap::Keymap::default(),
+        theme: crate::ui::theme::Theme::from_env(),
+    };
+    match crate::tui::run(options) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
+        Err(e) => fail(1, format!("terminal: {e}")),
     }
 }
 

@@ -1,0 +1,302 @@
+//! Which key does what: one table that drives key handling, the hint bar and the help overlay.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A bindable command. Its `name` is what the config file's `[keys]` table uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    Open,
+    Back,
+    NextTab,
+    PrevTab,
+    JumpTab(u8),
+    Help,
+    Quit,
+    ForceQuit,
+    Toggle,
+    Diagnostics,
+}
+
+impl Command {
+    /// The name used in the config file and in tests.
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::Up => "up",
+            Command::Down => "down",
+            Command::PageUp => "page_up",
+            Command::PageDown => "page_down",
+            Command::First => "first",
+            Command::Last => "last",
+            Command::Open => "open",
+            Command::Back => "back",
+            Command::NextTab => "next_tab",
+            Command::PrevTab => "prev_tab",
+            Command::JumpTab(_) => "jump_tab",
+            Command::Help => "help",
+            Command::Quit => "quit",
+            Command::ForceQuit => "force_quit",
+            Command::Toggle => "toggle",
+            Command::Diagnostics => "diagnostics",
+        }
+    }
+}
+
+/// One key with its modifiers. Shift is ignored for characters (`G` is `G`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Self {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    pub const fn char(c: char) -> Self {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Self {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// The key of a terminal event, normalised so bindings compare simply.
+    pub fn from_event(ev: &KeyEvent) -> Self {
+        let mut mods =
+            ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match ev.code {
+            KeyCode::Char(c) => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                })
+            }
+            KeyCode::BackTab => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
+            other => other,
+        };
+        Key { code, mods }
+    }
+
+    /// How the key is written in hints and help: `↑`, `PgDn`, `Ctrl-C`, `Space`.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Backspace => "Backspace".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "Shift-Tab".to_string(),
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) if self.mods.contains(KeyModifiers::CONTROL) => {
+                c.to_ascii_uppercase().to_string()
+            }
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        let mut out = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            out.push_str("Ctrl-");
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            out.push_str("Alt-");
+        }
+        out.push_str(&base);
+        out
+    }
+}
+
+/// A command with the keys bound to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Binding {
+    pub command: Command,
+    pub keys: Vec<Key>,
+}
+
+/// The key bindings in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Command::*;
+        use KeyCode as K;
+        let b = |command, keys: &[Key]| Binding {
+            command,
+            keys: keys.to_vec(),
+        };
+        let mut bindings = vec![
+            b(Up, &[Key::plain(K::Up), Key::char('k')]),
+            b(Down, &[Key::plain(K::Down), Key::char('j')]),
+            b(PageUp, &[Key::plain(K::PageUp)]),
+            b(PageDown, &[Key::plain(K::PageDown)]),
+            b(First, &[Key::plain(K::Home), Key::char('g')]),
+            b(Last, &[Key::plain(K::End), Key::char('G')]),
+            b(
+                Open,
+                &[Key::plain(K::Enter), Key::plain(K::Right), Key::char('l')],
+            ),
+            b(
+                Back,
+                &[
+                    Key::plain(K::Esc),
+                    Key::plain(K::Left),
+                    Key::char('h'),
+                    Key::plain(K::Backspace),
+                ],
+            ),
+            b(NextTab, &[Key::plain(K::Tab)]),
+            b(PrevTab, &[Key::plain(K::BackTab)]),
+            b(Toggle, &[Key::char(' '), Key::char('x')]),
+            b(Diagnostics, &[Key::char('e')]),
+            b(Help, &[Key::char('?')]),
+            b(Quit, &[Key::char('q')]),
+            b(ForceQuit, &[Key::ctrl('c')]),
+        ];
+        for n in 1..=9u8 {
+            bindings.push(b(JumpTab(n), &[Key::char(char::from(b'0' + n))]));
+        }
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The command bound to a key, if any.
+    pub fn command(&self, key: Key) -> Option<Command> {
+        self.bindings
+            .iter()
+            .find(|b| b.keys.contains(&key))
+            .map(|b| b.command)
+    }
+
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The keys of a command, for hints and help.
+    pub fn keys(&self, command: Command) -> &[Key] {
+        self.bindings
+            .iter()
+            .find(|b| b.command == command)
+            .map_or(&[], |b| b.keys.as_slice())
+    }
+
+    /// Replaces the keys of a command (config overrides). Ctrl-C always quits.
+    pub fn rebind(&mut self, command: Command, keys: Vec<Key>) {
+        for b in &mut self.bindings {
+            b.keys
+                .retain(|k| !keys.contains(k) || b.command == Command::ForceQuit);
+        }
+        if let Some(b) = self.bindings.iter_mut().find(|b| b.command == command) {
+            b.keys = keys;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventKind;
+
+    fn event(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers: mods,
+            kind: KeyEventKind::Press,
+            state: crossterm::event::KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn default_keymap_table() {
+        use Command::*;
+        let km = Keymap::default();
+        let table: &[(KeyCode, KeyModifiers, Command)] = &[
+            (KeyCode::Up, KeyModifiers::NONE, Up),
+            (KeyCode::Char('k'), KeyModifiers::NONE, Up),
+            (KeyCode::Down, KeyModifiers::NONE, Down),
+            (KeyCode::Char('j'), KeyModifiers::NONE, Down),
+            (KeyCode::PageUp, KeyModifiers::NONE, PageUp),
+            (KeyCode::PageDown, KeyModifiers::NONE, PageDown),
+            (KeyCode::Home, KeyModifiers::NONE, First),
+            (KeyCode::Char('g'), KeyModifiers::NONE, First),
+            (KeyCode::End, KeyModifiers::NONE, Last),
+            (KeyCode::Char('G'), KeyModifiers::SHIFT, Last),
+            (KeyCode::Enter, KeyModifiers::NONE, Open),
+            (KeyCode::Right, KeyModifiers::NONE, Open),
+            (KeyCode::Char('l'), KeyModifiers::NONE, Open),
+            (KeyCode::Esc, KeyModifiers::NONE, Back),
+            (KeyCode::Left, KeyModifiers::NONE, Back),
+            (KeyCode::Char('h'), KeyModifiers::NONE, Back),
+            (KeyCode::Backspace, KeyModifiers::NONE, Back),
+            (KeyCode::Tab, KeyModifiers::NONE, NextTab),
+            (KeyCode::BackTab, KeyModifiers::SHIFT, PrevTab),
+            (KeyCode::Char('1'), KeyModifiers::NONE, JumpTab(1)),
+            (KeyCode::Char('9'), KeyModifiers::NONE, JumpTab(9)),
+            (KeyCode::Char('?'), KeyModifiers::SHIFT, Help),
+            (KeyCode::Char('q'), KeyModifiers::NONE, Quit),
+            (KeyCode::Char('c'), KeyModifiers::CONTROL, ForceQuit),
+            (KeyCode::Char(' '), KeyModifiers::NONE, Toggle),
+            (KeyCode::Char('x'), KeyModifiers::NONE, Toggle),
+            (KeyCode::Char('e'), KeyModifiers::NONE, Diagnostics),
+        ];
+        for (code, mods, want) in table {
+            let key = Key::from_event(&event(*code, *mods));
+            assert_eq!(km.command(key), Some(*want), "{code:?} {mods:?}");
+        }
+        assert_eq!(km.command(Key::char('z')), None);
+    }
+
+    #[test]
+    fn every_command_has_a_key() {
+        let km = Keymap::default();
+        for b in km.bindings() {
+            assert!(!b.keys.is_empty(), "{:?}", b.command);
+        }
+    }
+
+    #[test]
+    fn rebinding_moves_a_key() {
+        let mut km = Keymap::default();
+        km.rebind(Command::Down, vec![Key::char('n'), Key::char('k')]);
+        assert_eq!(km.command(Key::char('n')), Some(Command::Down));
+        assert_eq!(km.command(Key::char('k')), Some(Command::Down));
+        assert_eq!(km.command(Key::char('j')), None);
+        assert_eq!(km.keys(Command::Up), &[Key::plain(KeyCode::Up)]);
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(Key::ctrl('c').label(), "Ctrl-C");
+        assert_eq!(Key::char(' ').label(), "Space");
+        assert_eq!(Key::plain(KeyCode::PageDown).label(), "PgDn");
+        assert_eq!(Key::char('G').label(), "G");
+    }
+}

@@ -1,0 +1,164 @@
+//! The terminal shell around the app: set-up and restore, the event loop,
+//! background loading, signals. Draws only when something happens.
+
+use std::io::{self, BufWriter, Stdout, Write};
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::thread;
+
+use crossterm::event::Event;
+use crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use crossterm::{cursor, execute, queue, terminal};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGHUP, SIGTERM};
+
+use crate::app::{Action, App, Effect, Options};
+use crate::store;
+use crate::ui;
+
+/// What wakes the event loop.
+enum Msg {
+    Input(Event),
+    Signal(i32),
+    Loaded(Result<store::Catalog, String>),
+}
+
+/// Buffers a whole frame and writes it with one `write` when committed.
+/// ratatui's own flush after each draw is held back so that the synchronized
+/// update markers and the frame leave together.
+struct FrameWriter(BufWriter<Stdout>);
+
+impl Write for FrameWriter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl FrameWriter {
+    fn commit(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+type Term = Terminal<CrosstermBackend<FrameWriter>>;
+
+fn setup() -> io::Result<Term> {
+    terminal::enable_raw_mode()?;
+    let mut out = io::stdout();
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    let writer = FrameWriter(BufWriter::with_capacity(1 << 18, io::stdout()));
+    Terminal::new(CrosstermBackend::new(writer))
+}
+
+/// Puts the terminal back as it was; safe to call more than once.
+pub fn restore() {
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+fn spawn_input(tx: mpsc::Sender<Msg>) {
+    thread::spawn(move || {
+        while let Ok(ev) = crossterm::event::read() {
+            if tx.send(Msg::Input(ev)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            let _ = tx.send(Msg::Signal(sig));
+        }
+    });
+    Ok(())
+}
+
+fn spawn_loader(tx: mpsc::Sender<Msg>, dir: PathBuf) {
+    thread::spawn(move || {
+        let result = store::load_dir(&dir).map_err(|e| e.to_string());
+        let _ = tx.send(Msg::Loaded(result));
+    });
+}
+
+fn draw(term: &mut Term, app: &App) -> io::Result<()> {
+    queue!(term.backend_mut().writer_mut(), BeginSynchronizedUpdate)?;
+    term.draw(|frame| ui::render(frame, app))?;
+    queue!(term.backend_mut().writer_mut(), EndSynchronizedUpdate)?;
+    term.backend_mut().writer_mut().commit()
+}
+
+/// What a message means for the loop.
+enum Step {
+    Act(Action),
+    Ignore,
+    /// A signal ended the session: exit with 128 + its number.
+    Stop(i32),
+}
+
+fn step(msg: Msg) -> Step {
+    match msg {
+        Msg::Input(Event::Key(key)) => Step::Act(Action::Key(key)),
+        Msg::Input(Event::Resize(width, height)) => Step::Act(Action::Resize { width, height }),
+        Msg::Input(_) => Step::Ignore,
+        Msg::Loaded(result) => Step::Act(Action::Loaded(Box::new(result))),
+        Msg::Signal(sig) => Step::Stop(sig),
+    }
+}
+
+/// Runs the interface until the user quits; returns the exit status.
+pub fn run(options: Options) -> io::Result<i32> {
+    let (tx, rx) = mpsc::channel();
+    spawn_loader(tx.clone(), options.dir.clone());
+    install_panic_hook();
+    let mut term = setup()?;
+    spawn_input(tx.clone());
+    spawn_signals(tx)?;
+    let mut app = App::new(options);
+    let size = term.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let status = event_loop(&mut term, &mut app, &rx);
+    restore();
+    status
+}
+
+fn event_loop(term: &mut Term, app: &mut App, rx: &mpsc::Receiver<Msg>) -> io::Result<i32> {
+    loop {
+        draw(term, app)?;
+        let Ok(first) = rx.recv() else {
+            return Ok(0);
+        };
+        // Handle everything already waiting (a resize storm, pasted keys) before drawing once.
+        for msg in std::iter::once(first).chain(rx.try_iter()) {
+            match step(msg) {
+                Step::Act(action) => {
+                    if app.update(action) == Effect::Quit {
+                        return Ok(0);
+                    }
+                }
+                Step::Ignore => {}
+                Step::Stop(sig) => return Ok(128 + sig),
+            }
+        }
+    }
+}

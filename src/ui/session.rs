@@ -1,0 +1,279 @@
+//! The session screen: header, tabs, and the selected tab's blocks.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs};
+
+use super::directive;
+use super::gauge;
+use super::text::truncate;
+use crate::app::doc::{self, BULLET_INDENT, Block, GUTTER, Section};
+use crate::app::{App, SessionView, layout};
+use crate::i18n;
+use crate::model::{Session, format};
+
+pub fn render(frame: &mut Frame<'_>, app: &App, session: &Session, view: &SessionView, area: Rect) {
+    let l = layout::session(area, &session.title);
+    render_header(frame, app, session, &l);
+    render_tabs(frame, app, session, view, l.tabs);
+    render_content(frame, app, session, view, l.content);
+}
+
+fn render_header(frame: &mut Frame<'_>, app: &App, session: &Session, l: &layout::SessionLayout) {
+    let width = usize::from(l.title.width.saturating_sub(2));
+    let lines: Vec<Line<'_>> = doc::wrap(&session.title, width)
+        .into_iter()
+        .take(usize::from(l.title.height))
+        .map(|t| Line::from(Span::styled(format!(" {t}"), app.theme.title())))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), l.title);
+    let t = i18n::ui(app.lang);
+    let mut meta = format::long_date(session.date.day(), app.lang);
+    if let Some(time) = session.date.time() {
+        meta.push_str(&format!(" {}", time.format("%H:%M")));
+    }
+    if session.is_upcoming(app.today) {
+        meta.push_str(&format!(" ({})", t.upcoming));
+    }
+    if let Some(chair) = &session.chair {
+        meta.push_str(&format!(" · {}: {chair}", t.chair));
+    }
+    let meta = truncate(&meta, usize::from(l.meta.width.saturating_sub(1)));
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(
+            format!(" {meta}"),
+            app.theme.muted(),
+        ))),
+        l.meta,
+    );
+}
+
+fn render_tabs(
+    frame: &mut Frame<'_>,
+    app: &App,
+    session: &Session,
+    view: &SessionView,
+    area: Rect,
+) {
+    let t = i18n::ui(app.lang);
+    let titles: Vec<String> = std::iter::once(t.overview.to_string())
+        .chain(session.districts.iter().map(|d| d.name.clone()))
+        .enumerate()
+        .map(|(i, name)| {
+            if i < 9 {
+                format!("{} {name}", i + 1)
+            } else {
+                name
+            }
+        })
+        .collect();
+    let tabs = Tabs::new(titles)
+        .select(view.tab)
+        .style(app.theme.muted())
+        .highlight_style(app.theme.selected())
+        .divider("│");
+    frame.render_widget(tabs, area);
+}
+
+fn section_title(app: &App, section: Section) -> &'static str {
+    let t = i18n::ui(app.lang);
+    match section {
+        Section::Summary => t.summary,
+        Section::Participants => t.participants,
+        Section::Districts => t.districts,
+        Section::SessionDirectives => t.session_directives,
+        Section::Highlights => t.highlights,
+        Section::Strengths => t.strengths,
+        Section::Shortcomings => t.shortcomings,
+        Section::Indicators => t.indicators,
+        Section::Directives => t.directives,
+    }
+}
+
+fn district_line(app: &App, session: &Session, d: usize, width: usize) -> Line<'static> {
+    let Some(district) = session.districts.get(d) else {
+        return Line::default();
+    };
+    let t = i18n::ui(app.lang);
+    let p = district.progress(app.today);
+    let gauges = district.indicators.iter().filter_map(|i| i.gauge());
+    let mut counts = [0usize; 3];
+    for g in gauges {
+        counts[g.status as usize] += 1;
+    }
+    let mut right = format!("{}/{} {}", p.done, p.total, t.done);
+    if p.overdue > 0 {
+        right.push_str(&format!(" · {} {}", p.overdue, t.overdue));
+    }
+    let name = format!(
+        "{}  ✓{} ~{} ✗{}",
+        district.name, counts[0], counts[1], counts[2]
+    );
+    let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()) + 2);
+    let name = truncate(&name, room);
+    let gap = room.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str())) + 2;
+    Line::from(vec![
+        Span::styled(name, app.theme.title()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right, app.theme.muted()),
+    ])
+}
+
+/// The lines of one block, without the gutter.
+fn block_lines(
+    app: &App,
+    session: &Session,
+    block: &Block,
+    first: bool,
+    width: usize,
+    selected: bool,
+) -> Vec<Line<'static>> {
+    let cx = directive::Context {
+        lang: app.lang,
+        today: app.today,
+        theme: &app.theme,
+    };
+    let bullet = |text: &str| -> Vec<Line<'static>> {
+        doc::wrap(text, width.saturating_sub(BULLET_INDENT))
+            .into_iter()
+            .enumerate()
+            .map(|(i, l)| Line::from(format!("{}{l}", if i == 0 { "• " } else { "  " })))
+            .collect()
+    };
+    match block {
+        Block::Heading(section) => {
+            let title = Line::from(Span::styled(
+                section_title(app, *section).to_string(),
+                app.theme.heading(),
+            ));
+            if first {
+                vec![title]
+            } else {
+                vec![Line::default(), title]
+            }
+        }
+        Block::Paragraph(p) => {
+            let mut lines: Vec<Line<'static>> = doc::wrap(p, width)
+                .into_iter()
+                .map(|l| Line::from(l.into_owned()))
+                .collect();
+            lines.push(Line::default());
+            lines
+        }
+        Block::Bullet(b) => bullet(b),
+        Block::Participant(i) => bullet(&doc::participant_line(session, *i)),
+        Block::DistrictLine(d) => vec![district_line(app, session, *d, width)],
+        Block::Indicator { district, index } => session
+            .districts
+            .get(*district)
+            .and_then(|d| d.indicators.get(*index))
+            .map(|ind| gauge::lines(ind, width, app.lang, &app.theme))
+            .unwrap_or_default(),
+        Block::Directive(r) => r
+            .get(session)
+            .map(|d| directive::lines(d, width, selected, &cx))
+            .unwrap_or_default(),
+        Block::Nothing => vec![Line::from(Span::styled(
+            i18n::ui(app.lang).nothing,
+            app.theme.muted(),
+        ))],
+    }
+}
+
+/// Every line of the tab, with the selection gutter.
+pub fn tab_lines(
+    app: &App,
+    session: &Session,
+    view: &SessionView,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let blocks = doc::blocks(session, view.tab);
+    let inner = width.saturating_sub(GUTTER);
+    let mut out = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let selected = i == view.selected;
+        let (mark, style) = if selected {
+            ("▌ ", app.theme.gutter())
+        } else {
+            ("  ", Style::new())
+        };
+        for mut line in block_lines(app, session, block, i == 0, inner, selected) {
+            if selected
+                && matches!(
+                    block,
+                    Block::DistrictLine(_)
+                        | Block::Bullet(_)
+                        | Block::Participant(_)
+                        | Block::Nothing
+                )
+            {
+                line = line.patch_style(app.theme.selected());
+            }
+            line.spans.insert(0, Span::styled(mark, style));
+            out.push(line);
+        }
+    }
+    out
+}
+
+fn render_content(
+    frame: &mut Frame<'_>,
+    app: &App,
+    session: &Session,
+    view: &SessionView,
+    area: Rect,
+) {
+    let lines = tab_lines(app, session, view, usize::from(area.width));
+    let visible: Vec<Line<'static>> = lines
+        .into_iter()
+        .skip(view.offset)
+        .take(usize::from(area.height))
+        .collect();
+    frame.render_widget(Paragraph::new(visible), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::doc;
+    use crate::model::Lang;
+
+    /// The drawn lines of each block must match the heights navigation assumes.
+    #[test]
+    fn drawn_heights_match_doc_heights() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+        let catalog = crate::store::load_dir(&root).expect("sample");
+        let session = &catalog.sessions[0];
+        let mut app = crate::app::App::new(crate::app::Options {
+            dir: root,
+            lang: Lang::Vi,
+            today: chrono::NaiveDate::from_ymd_opt(2024, 3, 20).expect("date"),
+            keymap: Default::default(),
+            theme: Default::default(),
+        });
+        app.catalog = catalog.clone();
+        for width in [30usize, 80, 120] {
+            for tab in 0..=session.districts.len() {
+                let blocks = doc::blocks(session, tab);
+                for selected in 0..blocks.len() {
+                    let view = SessionView {
+                        session: 0,
+                        tab,
+                        selected,
+                        offset: 0,
+                    };
+                    let drawn = tab_lines(&app, session, &view, width).len();
+                    let expected: usize = (0..blocks.len())
+                        .map(|i| doc::height(session, &blocks, i, width, i == selected, Lang::Vi))
+                        .sum();
+                    assert_eq!(
+                        drawn, expected,
+                        "width {width} tab {tab} selected {selected}"
+                    );
+                }
+            }
+        }
+    }
+}
