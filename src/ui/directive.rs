@@ -85,11 +85,11 @@ pub fn lines(d: &Directive, width: usize, selected: bool, cx: &Context<'_>) -> V
 fn meta_line(d: &Directive, width: usize, overdue: bool, cx: &Context<'_>) -> Line<'static> {
     let t = i18n::ui(cx.lang);
     let mut parts = Vec::new();
-    if let Some(owner) = &d.owner {
-        parts.push(format!("{}: {owner}", t.owner));
-    }
     if let Some(due) = d.due {
         parts.push(format!("{}: {}", t.due, format::date(due)));
+    }
+    if let Some(owner) = &d.owner {
+        parts.push(format!("{}: {owner}", t.owner));
     }
     let room = width.saturating_sub(CHECKBOX);
     let mut spans = vec![Span::raw(" ".repeat(CHECKBOX))];
@@ -166,7 +166,11 @@ mod tests {
                 .any(|l| l.contains("Checked off by lan at 09:15 20/03/2024"))
         );
         assert!(!all.iter().any(|l| l.contains("overdue")));
-        let unselected = lines(&d, 60, false, &cx);
-        assert_eq!(unselected.len(), 2);
+        let unselected: Vec<String> = lines(&d, 60, false, &cx).iter().map(text).collect();
+        assert!(
+            !unselected
+                .iter()
+                .any(|l| l.contains("Note:") || l.contains("Checked off"))
+        );
     }
 }

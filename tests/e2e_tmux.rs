@@ -1,0 +1,250 @@
+//! End-to-end: the real binary in tmux, driven with send-keys and read with capture-pane.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A tmux server of our own (its own socket), killed on drop.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(name: &str, width: u16, height: u16, args: &str) -> Tmux {
+        Tmux::start_with_env(name, width, height, "", args)
+    }
+
+    fn start_with_env(name: &str, width: u16, height: u16, env: &str, args: &str) -> Tmux {
+        let socket = format!("briefing-test-{name}-{}", std::process::id());
+        let tmux = Tmux { socket };
+        let bin = env!("CARGO_BIN_EXE_briefing");
+        let cmd = format!("env {env} {bin} --today 2024-03-20 {args}");
+        let out = tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "-e",
+            "BRIEFING_DIR=",
+            &cmd,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        tmux
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux is installed")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "0"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
+    }
+
+    /// Polls the screen until it contains `text`, failing after a deadline.
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_until_gone(&self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.run(&["has-session"]).status.success() {
+            assert!(
+                Instant::now() < deadline,
+                "the app did not quit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+#[test]
+fn list_session_districts_help_quit() {
+    let t = Tmux::start("walk", 80, 24, "--lang en --dir briefings");
+    t.wait_for("Directives: 0/23 done");
+    t.keys(&["Enter"]);
+    t.wait_for("1 Overview │ 2 Hải Hà │ 3 Đầm Hà");
+    t.keys(&["2", "j", "j", "j"]);
+    t.wait_for("33,497 tỷ đồng");
+    t.wait_for("107% ▲");
+    t.keys(&["Tab", "j", "j", "j"]);
+    t.wait_for("100.8% ▲  kế hoạch");
+    t.keys(&["?"]);
+    t.wait_for("Check a directive off / on");
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    t.wait_for("Enter open");
+    t.keys(&["q"]);
+    t.wait_until_gone();
+}
+
+#[test]
+fn tiny_terminal_shows_a_message_and_still_quits() {
+    let t = Tmux::start("tiny", 24, 6, "--lang en --dir briefings");
+    t.wait_for("Terminal too small");
+    t.keys(&["C-c"]);
+    t.wait_until_gone();
+}
+
+/// The numeric parameters of every SGR escape (`ESC [ … m`) in `text`.
+fn sgr_params(text: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    for chunk in text.split("\x1b[").skip(1) {
+        let Some(end) = chunk.find(|c: char| !(c.is_ascii_digit() || c == ';')) else {
+            continue;
+        };
+        if chunk[end..].starts_with('m') {
+            out.extend(
+                chunk[..end]
+                    .split(';')
+                    .filter_map(|p| p.parse::<u32>().ok()),
+            );
+        }
+    }
+    out
+}
+
+fn is_colour(param: u32) -> bool {
+    matches!(param, 30..=38 | 40..=48 | 90..=97 | 100..=107)
+}
+
+#[test]
+fn sgr_parser_sees_colours() {
+    assert!(sgr_params("a\x1b[1;31mb\x1b[0m").into_iter().any(is_colour));
+    assert!(
+        !sgr_params("\x1b[1m\x1b[7mx\x1b[39m")
+            .into_iter()
+            .any(is_colour)
+    );
+}
+
+#[test]
+fn no_color_emits_no_colour_codes() {
+    let t = Tmux::start_with_env(
+        "nocolor",
+        100,
+        30,
+        "NO_COLOR=1",
+        "--lang vi --dir briefings",
+    );
+    t.wait_for("Chỉ đạo: 0/23 xong");
+    t.keys(&["Enter", "3", "j", "j", "j"]);
+    t.wait_for("✗ chưa đạt");
+    let styled = String::from_utf8_lossy(&t.run(&["capture-pane", "-p", "-e", "-t", "0"]).stdout)
+        .into_owned();
+    assert!(
+        styled.contains("\x1b[7m"),
+        "reverse video is still used: {styled:?}"
+    );
+    let colours: Vec<u32> = sgr_params(&styled)
+        .into_iter()
+        .filter(|p| is_colour(*p))
+        .collect();
+    assert!(
+        colours.is_empty(),
+        "colour codes {colours:?} in:\n{styled:?}"
+    );
+    t.keys(&["C-c"]);
+    t.wait_until_gone();
+}
+
+#[test]
+fn colours_are_used_without_no_color() {
+    let t = Tmux::start("color", 100, 30, "--lang vi --dir briefings");
+    t.wait_for("Chỉ đạo: 0/23 xong");
+    t.keys(&["Enter", "3", "j", "j", "j"]);
+    t.wait_for("✗ chưa đạt");
+    let styled = String::from_utf8_lossy(&t.run(&["capture-pane", "-p", "-e", "-t", "0"]).stdout)
+        .into_owned();
+    assert!(sgr_params(&styled).into_iter().any(is_colour));
+    t.keys(&["C-c"]);
+    t.wait_until_gone();
+}
+
+fn signal_restores_the_terminal(signal: &str, code: i32) {
+    let bin = env!("CARGO_BIN_EXE_briefing");
+    let t = Tmux {
+        socket: format!("briefing-test-sig{code}-{}", std::process::id()),
+    };
+    let tmp = tempfile::tempdir().expect("tmp");
+    let pidfile = tmp.path().join("pid");
+    let script = format!(
+        "sh -c 'echo $$ > {pid}; exec {bin} --today 2024-03-20 --lang en --dir briefings'; echo EXIT=$?; sleep 60",
+        pid = pidfile.display()
+    );
+    t.run(&[
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-x",
+        "80",
+        "-y",
+        "24",
+        "sh",
+        "-c",
+        &script,
+    ]);
+    t.wait_for("Directives: 0/23 done");
+    let alt = |t: &Tmux| {
+        let out = t.run(&["display-message", "-p", "-t", "0", "#{alternate_on}"]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    };
+    assert_eq!(alt(&t), "1", "the app uses the alternate screen");
+    let pid = std::fs::read_to_string(&pidfile).expect("pid file");
+    let status = Command::new("sh")
+        .args(["-c", &format!("kill {signal} {}", pid.trim())])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    t.wait_for(&format!("EXIT={code}"));
+    assert_eq!(alt(&t), "0", "the alternate screen was left");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores_the_terminal("-TERM", 143);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores_the_terminal("-HUP", 129);
+}

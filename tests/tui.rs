@@ -1,0 +1,379 @@
+//! The whole app on a `TestBackend`: update without a terminal, screen snapshots, styles, sizes.
+
+use std::path::Path;
+
+use briefing::app::keymap::{Command, Keymap};
+use briefing::app::{Action, App, Effect, Options, Overlay, Screen};
+use briefing::model::Lang;
+use briefing::store;
+use briefing::ui::{self, theme::Theme};
+use chrono::NaiveDate;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 3, 20).expect("date")
+}
+
+fn app_with(lang: Lang, theme: Theme, width: u16, height: u16) -> App {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let catalog = store::load_dir(&dir).expect("sample");
+    let mut app = App::new(Options {
+        dir: "briefings".into(),
+        lang,
+        today: today(),
+        keymap: Keymap::default(),
+        theme,
+    });
+    app.update(Action::Resize { width, height });
+    app.update(Action::Loaded(Box::new(Ok(catalog))));
+    app
+}
+
+fn app(lang: Lang, width: u16, height: u16) -> App {
+    app_with(lang, Theme::default(), width, height)
+}
+
+fn draw(app: &App) -> Buffer {
+    let mut term = Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("term");
+    term.draw(|f| ui::render(f, app)).expect("draw");
+    term.backend().buffer().clone()
+}
+
+fn screen_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn press(app: &mut App, commands: &[Command]) {
+    for c in commands {
+        app.update(Action::Command(*c));
+    }
+}
+
+/// The position of the first cell of `needle` on screen.
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    let first = needle.chars().next()?.to_string();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            if buf[(x, y)].symbol() != first {
+                continue;
+            }
+            let mut s = String::new();
+            let mut cx = x;
+            while cx < buf.area.width && s.chars().count() < needle.chars().count() {
+                s.push_str(buf[(cx, y)].symbol());
+                cx += 1;
+            }
+            if s == needle {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn open_navigate_tabs_and_come_back() {
+    let mut app = app(Lang::Vi, 80, 24);
+    assert_eq!(app.screen, Screen::Sessions);
+    press(&mut app, &[Command::Open]);
+    let Screen::Session(view) = &app.screen else {
+        panic!("session not opened");
+    };
+    assert_eq!((view.session, view.tab), (0, 0));
+    press(&mut app, &[Command::NextTab]);
+    assert!(matches!(&app.screen, Screen::Session(v) if v.tab == 1));
+    press(&mut app, &[Command::PrevTab, Command::PrevTab]);
+    assert!(
+        matches!(&app.screen, Screen::Session(v) if v.tab == 2),
+        "wraps around"
+    );
+    press(&mut app, &[Command::JumpTab(2)]);
+    assert!(matches!(&app.screen, Screen::Session(v) if v.tab == 1));
+    press(&mut app, &[Command::JumpTab(9)]);
+    assert!(
+        matches!(&app.screen, Screen::Session(v) if v.tab == 1),
+        "no tab 9: stays"
+    );
+    press(&mut app, &[Command::Back]);
+    assert_eq!(app.screen, Screen::Sessions);
+}
+
+#[test]
+fn q_goes_back_from_a_session_and_quits_from_the_list() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::Open]);
+    assert_eq!(app.update(Action::Command(Command::Quit)), Effect::None);
+    assert_eq!(app.screen, Screen::Sessions);
+    assert_eq!(app.update(Action::Command(Command::Quit)), Effect::Quit);
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::Open, Command::Help]);
+    assert_eq!(
+        app.update(Action::Command(Command::ForceQuit)),
+        Effect::Quit
+    );
+}
+
+#[test]
+fn help_overlay_opens_and_closes() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::Help]);
+    assert_eq!(app.overlay, Some(Overlay::Help { offset: 0 }));
+    press(&mut app, &[Command::Down]);
+    assert_eq!(app.overlay, Some(Overlay::Help { offset: 1 }));
+    press(&mut app, &[Command::Back]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.screen, Screen::Sessions, "Esc closes the overlay only");
+}
+
+#[test]
+fn moving_down_scrolls_the_selection_into_view() {
+    let mut app = app(Lang::Vi, 80, 24);
+    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
+    for _ in 0..40 {
+        press(&mut app, &[Command::Down]);
+    }
+    let Screen::Session(view) = app.screen.clone() else {
+        panic!("no session");
+    };
+    assert!(view.offset > 0);
+    let buf = draw(&app);
+    assert!(find(&buf, "▌").is_some(), "the selection is on screen");
+    press(&mut app, &[Command::First]);
+    assert!(matches!(&app.screen, Screen::Session(v) if v.offset == 0 && v.selected == 1));
+}
+
+#[test]
+fn page_keys_move_by_a_screenful() {
+    let mut app = app(Lang::Vi, 80, 24);
+    press(
+        &mut app,
+        &[Command::Open, Command::JumpTab(2), Command::PageDown],
+    );
+    let Screen::Session(after) = app.screen.clone() else {
+        panic!("no session");
+    };
+    assert!(
+        after.selected > 3,
+        "moved several blocks: {}",
+        after.selected
+    );
+    press(&mut app, &[Command::PageUp]);
+    assert!(matches!(&app.screen, Screen::Session(v) if v.selected < after.selected));
+}
+
+#[test]
+fn district_line_opens_its_tab() {
+    let mut app = app(Lang::Vi, 80, 24);
+    press(&mut app, &[Command::Open]);
+    // Overview: summary paragraphs, then the district lines.
+    for _ in 0..10 {
+        let buf = draw(&app);
+        let text = screen_text(&buf);
+        if text.lines().any(|l| l.starts_with("▌ Đầm Hà")) {
+            break;
+        }
+        press(&mut app, &[Command::Down]);
+    }
+    press(&mut app, &[Command::Open]);
+    assert!(matches!(&app.screen, Screen::Session(v) if v.tab == 2));
+}
+
+#[test]
+fn snapshot_sessions_80x24() {
+    insta::assert_snapshot!(screen_text(&draw(&app(Lang::Vi, 80, 24))));
+}
+
+#[test]
+fn snapshot_sessions_120x40_en() {
+    insta::assert_snapshot!(screen_text(&draw(&app(Lang::En, 120, 40))));
+}
+
+#[test]
+fn snapshot_overview_80x24() {
+    let mut app = app(Lang::Vi, 80, 24);
+    press(&mut app, &[Command::Open]);
+    insta::assert_snapshot!(screen_text(&draw(&app)));
+}
+
+#[test]
+fn snapshot_districts_80x24_and_120x40() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for tab in [2u8, 3] {
+            let mut app = app(Lang::Vi, w, h);
+            press(&mut app, &[Command::Open, Command::JumpTab(tab)]);
+            // Show the gauges: skip the summary.
+            press(&mut app, &[Command::Down, Command::Down, Command::Down]);
+            insta::assert_snapshot!(format!("district_{tab}_{w}x{h}"), screen_text(&draw(&app)));
+        }
+    }
+}
+
+#[test]
+fn snapshot_directives_en_120x40() {
+    let mut app = app(Lang::En, 120, 40);
+    press(&mut app, &[Command::Open, Command::Last]);
+    insta::assert_snapshot!(screen_text(&draw(&app)));
+}
+
+#[test]
+fn snapshot_help_80x24() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::Help]);
+    insta::assert_snapshot!(screen_text(&draw(&app)));
+}
+
+#[test]
+fn gauge_status_has_colour_and_words() {
+    let mut app = app(Lang::Vi, 120, 40);
+    press(&mut app, &[Command::Open, Command::JumpTab(3)]);
+    press(&mut app, &[Command::Down, Command::Down, Command::Down]);
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "✓ đạt").expect("met status");
+    assert_eq!(buf[(x, y)].fg, Color::Green);
+    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD));
+    let (x, y) = find(&buf, "✗ chưa đạt").expect("behind status (income 80%)");
+    assert_eq!(buf[(x, y)].fg, Color::Red);
+    let (x, y) = find(&buf, "80%").expect("ratio");
+    assert_eq!(buf[(x, y)].fg, Color::Red);
+}
+
+#[test]
+fn the_selected_session_row_is_reversed() {
+    let buf = draw(&app(Lang::Vi, 80, 24));
+    let (x, y) = find(&buf, "13/03/2024").expect("row");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn overdue_directives_are_marked_in_words_and_colour() {
+    let mut app = app(Lang::En, 120, 40);
+    app.today = NaiveDate::from_ymd_opt(2025, 1, 2).expect("date");
+    press(&mut app, &[Command::Open, Command::Last]);
+    for _ in 0..40 {
+        press(&mut app, &[Command::Up]);
+    }
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "⚠ overdue").expect("overdue flag");
+    assert_eq!(buf[(x, y)].fg, Color::LightRed);
+}
+
+#[test]
+fn no_color_theme_draws_no_colours_but_keeps_status_words() {
+    let mut app = app_with(Lang::Vi, Theme::monochrome(), 120, 40);
+    press(&mut app, &[Command::Open, Command::JumpTab(3)]);
+    press(&mut app, &[Command::Down, Command::Down, Command::Down]);
+    let buf = draw(&app);
+    for cell in buf.content() {
+        assert_eq!(cell.fg, Color::Reset);
+        assert_eq!(cell.bg, Color::Reset);
+    }
+    let text = screen_text(&buf);
+    assert!(text.contains("✓ đạt") && text.contains("✗ chưa đạt"));
+}
+
+#[test]
+fn no_size_panics() {
+    let widths = [
+        1u16, 2, 3, 5, 10, 20, 39, 40, 41, 59, 80, 109, 110, 120, 200, 300,
+    ];
+    let heights = [1u16, 2, 3, 5, 11, 12, 13, 24, 40, 100];
+    for w in widths {
+        for h in heights {
+            let mut app = app(Lang::Vi, w, h);
+            draw(&app);
+            press(
+                &mut app,
+                &[Command::Open, Command::JumpTab(2), Command::Last],
+            );
+            draw(&app);
+            press(&mut app, &[Command::Help, Command::Last]);
+            draw(&app);
+        }
+    }
+}
+
+#[test]
+fn tiny_terminal_says_so() {
+    let text = screen_text(&draw(&app(Lang::En, 30, 8)));
+    assert!(text.contains("Terminal too small"), "{text}");
+}
+
+#[test]
+fn resize_storm_keeps_the_place() {
+    let mut app = app(Lang::Vi, 80, 24);
+    press(
+        &mut app,
+        &[Command::Open, Command::JumpTab(3), Command::Last],
+    );
+    for i in 0..500u16 {
+        app.update(Action::Resize {
+            width: 1 + (i * 37) % 300,
+            height: 1 + (i * 13) % 100,
+        });
+    }
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert!(matches!(&app.screen, Screen::Session(v) if v.tab == 2));
+    draw(&app);
+}
+
+#[test]
+fn loading_and_empty_folder_screens() {
+    let mut app = App::new(Options {
+        dir: "empty".into(),
+        lang: Lang::En,
+        today: today(),
+        keymap: Keymap::default(),
+        theme: Theme::default(),
+    });
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert!(screen_text(&draw(&app)).contains("Loading…"));
+    app.update(Action::Loaded(Box::new(Ok(store::Catalog::default()))));
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("No sessions in the folder empty"), "{text}");
+    press(&mut app, &[Command::Down, Command::Open, Command::Last]);
+    assert_eq!(app.screen, Screen::Sessions);
+    app.update(Action::Loaded(Box::new(Err(
+        "cannot read the folder".into()
+    ))));
+    assert!(screen_text(&draw(&app)).contains("cannot read the folder"));
+}
+
+#[test]
+fn failed_files_are_counted_and_listed() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::write(tmp.path().join("bad.toml"), "[session]\ntitle = 1\n").expect("write");
+    let catalog = store::load_dir(tmp.path()).expect("load");
+    let mut app = app(Lang::En, 80, 24);
+    app.update(Action::Loaded(Box::new(Ok(catalog))));
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("⚠ 1 file with errors (e)"), "{text}");
+    press(&mut app, &[Command::Diagnostics]);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("bad.toml:2:9 error"), "{text}");
+    assert!(
+        text.contains("`title` in [session] must be a string"),
+        "{text}"
+    );
+}
