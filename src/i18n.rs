@@ -96,6 +96,7 @@ pub struct Ui {
     pub in_list: &'static str,
     pub in_session: &'static str,
     pub everywhere: &'static str,
+    pub session_gone: &'static str,
 }
 
 const UI_VI: Ui = Ui {
@@ -142,6 +143,7 @@ const UI_VI: Ui = Ui {
     in_list: "Danh sách",
     in_session: "Trong buổi làm việc",
     everywhere: "Mọi nơi",
+    session_gone: "Buổi làm việc đang mở không còn trong thư mục (tệp bị xóa, đổi tên hoặc có lỗi).",
 };
 
 const UI_EN: Ui = Ui {
@@ -188,6 +190,7 @@ const UI_EN: Ui = Ui {
     in_list: "Session list",
     in_session: "In a session",
     everywhere: "Everywhere",
+    session_gone: "The open session is no longer in the folder (its file was removed, renamed or has errors).",
 };
 
 pub fn ui(lang: Lang) -> &'static Ui {

@@ -23,7 +23,10 @@ use crate::ui;
 enum Msg {
     Input(Event),
     Signal(i32),
-    Loaded(Result<store::Catalog, String>),
+    /// A load finished; the number tells newer loads from older ones.
+    Loaded(u64, Result<store::Catalog, String>),
+    /// Briefing files changed on disk.
+    FilesChanged,
 }
 
 /// Buffers a whole frame and writes it with one `write` when committed.
@@ -91,11 +94,29 @@ fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
     Ok(())
 }
 
-fn spawn_loader(tx: mpsc::Sender<Msg>, dir: PathBuf) {
+fn spawn_loader(tx: mpsc::Sender<Msg>, dir: PathBuf, generation: u64) {
     thread::spawn(move || {
         let result = store::load_dir(&dir).map_err(|e| e.to_string());
-        let _ = tx.send(Msg::Loaded(result));
+        let _ = tx.send(Msg::Loaded(generation, result));
     });
+}
+
+/// Loads in the background and drops results overtaken by a newer load.
+struct Loader {
+    tx: mpsc::Sender<Msg>,
+    dir: PathBuf,
+    started: u64,
+}
+
+impl Loader {
+    fn start(&mut self) {
+        self.started += 1;
+        spawn_loader(self.tx.clone(), self.dir.clone(), self.started);
+    }
+
+    fn is_current(&self, generation: u64) -> bool {
+        generation == self.started
+    }
 }
 
 fn draw(term: &mut Term, app: &App) -> io::Result<()> {
@@ -113,12 +134,19 @@ enum Step {
     Stop(i32),
 }
 
-fn step(msg: Msg) -> Step {
+fn step(msg: Msg, loader: &mut Loader) -> Step {
     match msg {
         Msg::Input(Event::Key(key)) => Step::Act(Action::Key(key)),
         Msg::Input(Event::Resize(width, height)) => Step::Act(Action::Resize { width, height }),
         Msg::Input(_) => Step::Ignore,
-        Msg::Loaded(result) => Step::Act(Action::Loaded(Box::new(result))),
+        Msg::Loaded(generation, result) if loader.is_current(generation) => {
+            Step::Act(Action::Loaded(Box::new(result)))
+        }
+        Msg::Loaded(..) => Step::Ignore,
+        Msg::FilesChanged => {
+            loader.start();
+            Step::Ignore
+        }
         Msg::Signal(sig) => Step::Stop(sig),
     }
 }
@@ -126,7 +154,18 @@ fn step(msg: Msg) -> Step {
 /// Runs the interface until the user quits; returns the exit status.
 pub fn run(options: Options) -> io::Result<i32> {
     let (tx, rx) = mpsc::channel();
-    spawn_loader(tx.clone(), options.dir.clone());
+    let mut loader = Loader {
+        tx: tx.clone(),
+        dir: options.dir.clone(),
+        started: 0,
+    };
+    loader.start();
+    let changes = tx.clone();
+    // Without a watcher (folder missing, inotify limits) the app still works; it just won't live-reload.
+    let _watcher = crate::watch::spawn(options.dir.clone(), move || {
+        let _ = changes.send(Msg::FilesChanged);
+    })
+    .ok();
     install_panic_hook();
     let mut term = setup()?;
     spawn_input(tx.clone());
@@ -137,12 +176,17 @@ pub fn run(options: Options) -> io::Result<i32> {
         width: size.width,
         height: size.height,
     });
-    let status = event_loop(&mut term, &mut app, &rx);
+    let status = event_loop(&mut term, &mut app, &rx, &mut loader);
     restore();
     status
 }
 
-fn event_loop(term: &mut Term, app: &mut App, rx: &mpsc::Receiver<Msg>) -> io::Result<i32> {
+fn event_loop(
+    term: &mut Term,
+    app: &mut App,
+    rx: &mpsc::Receiver<Msg>,
+    loader: &mut Loader,
+) -> io::Result<i32> {
     loop {
         draw(term, app)?;
         let Ok(first) = rx.recv() else {
@@ -150,7 +194,7 @@ fn event_loop(term: &mut Term, app: &mut App, rx: &mpsc::Receiver<Msg>) -> io::R
         };
         // Handle everything already waiting (a resize storm, pasted keys) before drawing once.
         for msg in std::iter::once(first).chain(rx.try_iter()) {
-            match step(msg) {
+            match step(msg, loader) {
                 Step::Act(action) => {
                     if app.update(action) == Effect::Quit {
                         return Ok(0);

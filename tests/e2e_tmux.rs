@@ -248,3 +248,32 @@ fn sigterm_restores_the_terminal() {
 fn sighup_restores_the_terminal() {
     signal_restores_the_terminal("-HUP", 129);
 }
+
+#[test]
+fn an_external_write_appears_in_the_running_app() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let file = tmp.path().join("2024/2024-03-13-hai-ha-dam-ha.toml");
+    std::fs::create_dir_all(tmp.path().join("2024")).expect("mkdir");
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
+    std::fs::copy(&sample, &file).expect("copy");
+    let dir = tmp.path().display().to_string();
+    let t = Tmux::start("reload", 100, 30, &format!("--lang en --dir {dir}"));
+    t.wait_for("Directives: 0/23 done");
+    t.keys(&["Enter", "3"]);
+    t.keys(&["j"; 11]);
+    t.wait_for("[ ] Là địa phương không có ma túy.");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let edited = text.replace(
+        "id = \"dh-khong-ma-tuy\"",
+        "id = \"dh-khong-ma-tuy\"\ndone = true",
+    );
+    let tmp_file = tmp.path().join("2024/.edit.tmp");
+    std::fs::write(&tmp_file, edited).expect("write");
+    std::fs::rename(&tmp_file, &file).expect("rename");
+    t.wait_for("[x] Là địa phương không có ma túy.");
+    let screen = t.wait_for("1 Overview │ 2 Hải Hà │ 3 Đầm Hà");
+    assert!(screen.contains("▌"), "the selection is kept:\n{screen}");
+    t.keys(&["C-c"]);
+    t.wait_until_gone();
+}

@@ -377,3 +377,63 @@ fn failed_files_are_counted_and_listed() {
         "{text}"
     );
 }
+
+fn sample_with(edit: impl Fn(String) -> String) -> store::Catalog {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let src =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
+    std::fs::create_dir_all(tmp.path().join("2024")).expect("mkdir");
+    let text = std::fs::read_to_string(src).expect("sample");
+    std::fs::write(
+        tmp.path().join("2024/2024-03-13-hai-ha-dam-ha.toml"),
+        edit(text),
+    )
+    .expect("write");
+    store::load_dir(tmp.path()).expect("load")
+}
+
+#[test]
+fn reload_keeps_the_place_and_shows_the_new_state() {
+    let mut app = app(Lang::En, 120, 40);
+    press(
+        &mut app,
+        &[Command::Open, Command::JumpTab(3), Command::Last],
+    );
+    press(
+        &mut app,
+        &[
+            Command::Up,
+            Command::Up,
+            Command::Up,
+            Command::Up,
+            Command::Up,
+        ],
+    );
+    let before = app.screen.clone();
+    let catalog = sample_with(|t| {
+        t.replace(
+            "id = \"dh-khong-ma-tuy\"",
+            "id = \"dh-khong-ma-tuy\"\ndone = true\ndone_by = \"lan\"\ndone_at = 2024-03-19T09:15:00+07:00",
+        )
+    });
+    app.update(Action::Loaded(Box::new(Ok(catalog))));
+    assert_eq!(app.screen, before);
+    let text = screen_text(&draw(&app));
+    assert!(
+        text.contains("[x] Là địa phương không có ma túy."),
+        "{text}"
+    );
+}
+
+#[test]
+fn reload_without_the_open_session_goes_back_to_the_list() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::Open]);
+    app.update(Action::Loaded(Box::new(Ok(store::Catalog::default()))));
+    assert_eq!(app.screen, Screen::Sessions);
+    assert!(
+        app.status
+            .as_deref()
+            .is_some_and(|s| s.contains("no longer in the folder"))
+    );
+}

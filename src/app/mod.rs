@@ -149,15 +149,62 @@ impl App {
         self.keymap.command(Key::from_event(ev))
     }
 
+    /// Takes a (re)loaded catalog, keeping the user's place: the selected and
+    /// the open session by id, the tab, the selection and the scroll.
     fn loaded(&mut self, result: Result<Catalog, String>) {
-        match result {
-            Ok(catalog) => {
-                self.catalog = catalog;
-                self.loading = Loading::Done;
-                self.list = Scroll::default();
-                self.keep_selection_visible();
+        let catalog = match result {
+            Ok(catalog) => catalog,
+            Err(message) => {
+                self.loading = Loading::Failed(message);
+                return;
             }
-            Err(message) => self.loading = Loading::Failed(message),
+        };
+        let listed = self.selected_session().map(|s| s.id.clone());
+        let open = self.current_session().map(|(s, _)| s.id.clone());
+        self.catalog = catalog;
+        self.loading = Loading::Done;
+        let position = |id: &Option<String>| {
+            id.as_ref()
+                .and_then(|id| self.catalog.sessions.iter().position(|s| &s.id == id))
+        };
+        let last = self.catalog.sessions.len().saturating_sub(1);
+        self.list.selected = position(&listed).unwrap_or(self.list.selected.min(last));
+        if let Screen::Session(view) = &self.screen {
+            match position(&open) {
+                Some(index) => {
+                    let mut view = view.clone();
+                    view.session = index;
+                    self.screen = Screen::Session(view);
+                    self.clamp_view();
+                }
+                None => {
+                    self.screen = Screen::Sessions;
+                    self.status = Some(i18n::ui(self.lang).session_gone.to_string());
+                }
+            }
+        }
+        self.keep_selection_visible();
+    }
+
+    /// After the session changed on disk, keeps tab and selection within it.
+    fn clamp_view(&mut self) {
+        let Some((session, view)) = self.current_session() else {
+            return;
+        };
+        let tab = view.tab.min(session.districts.len());
+        let blocks = doc::blocks(session, tab);
+        let selected = if blocks.get(view.selected).is_some_and(Block::selectable) {
+            view.selected
+        } else {
+            prev_selectable(
+                &blocks,
+                view.selected.min(blocks.len().saturating_sub(1)),
+                1,
+            )
+        };
+        if let Screen::Session(view) = &mut self.screen {
+            view.tab = tab;
+            view.selected = selected;
         }
     }
 
