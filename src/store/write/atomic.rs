@@ -68,13 +68,11 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .tempfile_in(dir)
         .map_err(|e| io_error(dir, e))?;
     copy_owner(tmp.as_file(), &meta);
-    tmp.as_file()
-        .set_permissions(meta.permissions())
-        .map_err(|e| io_error(tmp.path(), e))?;
-    tmp.write_all(bytes).map_err(|e| io_error(tmp.path(), e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| io_error(tmp.path(), e))?;
+    let file = tmp.as_file_mut();
+    file.set_permissions(meta.permissions())
+        .and_then(|()| file.write_all(bytes))
+        .and_then(|()| file.sync_all())
+        .map_err(|e| io_error(path, e))?;
     tmp.persist(path).map_err(|e| io_error(path, e.error))?;
     File::open(dir)
         .and_then(|d| d.sync_all())
@@ -90,12 +88,35 @@ fn copy_owner(file: &File, meta: &fs::Metadata) {
     }
 }
 
-/// Plain words for the errors a user can do something about.
+/// Plain words for the errors a user can do something about (EACCES/EPERM, EROFS), also when
+/// wrapped by another layer that kept the error kind.
 pub fn io_error(path: &Path, e: io::Error) -> WriteError {
     let path = path.to_path_buf();
-    match e.raw_os_error() {
-        Some(libc::EACCES) | Some(libc::EPERM) => WriteError::PermissionDenied { path },
-        Some(libc::EROFS) => WriteError::ReadOnly { path },
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => WriteError::PermissionDenied { path },
+        io::ErrorKind::ReadOnlyFilesystem => WriteError::ReadOnly { path },
         _ => WriteError::Io { path, source: e },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn os_errors_get_plain_words() {
+        let p = Path::new("a.toml");
+        let of = |code| io_error(p, io::Error::from_raw_os_error(code));
+        assert!(matches!(
+            of(libc::EACCES),
+            WriteError::PermissionDenied { .. }
+        ));
+        assert!(matches!(
+            of(libc::EPERM),
+            WriteError::PermissionDenied { .. }
+        ));
+        assert!(matches!(of(libc::EROFS), WriteError::ReadOnly { .. }));
+        assert!(matches!(of(libc::ENOSPC), WriteError::Io { .. }));
+        assert!(of(libc::EROFS).to_string().contains("read-only"));
     }
 }
