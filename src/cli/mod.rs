@@ -1,6 +1,7 @@
 //! Command-line interface: global options and the subcommands.
 
 mod check;
+mod done;
 mod list;
 
 use std::io::IsTerminal;
@@ -53,6 +54,20 @@ pub enum Command {
     Check,
     /// One line per session, newest first
     List,
+    /// Check a directive off: done = true, done_at = now, done_by = your login name
+    Done {
+        /// The session: the file path below DIR without `.toml`, e.g. 2024/2024-03-13-hai-ha-dam-ha
+        session: String,
+        /// The directive's `id`
+        directive: String,
+    },
+    /// Un-check a directive: done = false, done_at and done_by removed
+    Undo {
+        /// The session: the file path below DIR without `.toml`
+        session: String,
+        /// The directive's `id`
+        directive: String,
+    },
 }
 
 /// Options every command needs, resolved from flags, environment and defaults.
@@ -99,6 +114,8 @@ pub fn main() -> ExitCode {
         Some(Command::List) => list::run(&ctx),
         None if std::io::stdout().is_terminal() => run_tui(ctx),
         None => list::run(&ctx),
+        Some(Command::Done { session, directive }) => done::run(&ctx, &session, &directive, true),
+        Some(Command::Undo { session, directive }) => done::run(&ctx, &session, &directive, false),
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod diag;
 pub mod validate;
+pub mod write;
 
 use std::collections::HashSet;
 use std::fs;

@@ -1,0 +1,418 @@
+//! The byte-exact text edit of one directive's check-off keys.
+
+use std::ops::Range;
+
+use toml_edit::{Document, InlineTable, Item, Table, Value};
+use unicode_normalization::UnicodeNormalization;
+
+use super::{Change, Outcome, WriteError};
+use crate::store::diag::Location;
+use crate::store::validate::closest;
+
+const BOM: char = '\u{feff}';
+
+/// Applies `change` to the directive `directive_id` of `text`; every other byte is kept.
+pub fn apply(
+    text: &str,
+    directive_id: &str,
+    change: &Change,
+) -> Result<(String, Outcome), WriteError> {
+    let (bom, body) = match text.strip_prefix(BOM) {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let doc = parse(body)?;
+    let target = find(&doc, body, directive_id)?;
+    let edits = match change {
+        Change::Done { at, by } => done_edits(body, &target, at, by)?,
+        Change::Undone => undone_edits(body, &target)?,
+    };
+    if edits.is_empty() {
+        return Ok((text.to_string(), Outcome::AlreadySo));
+    }
+    let mut out = String::with_capacity(text.len() + 96);
+    if bom {
+        out.push(BOM);
+    }
+    out.push_str(&splice(body, edits));
+    verify(&out, directive_id, change)?;
+    Ok((out, Outcome::Changed))
+}
+
+fn parse(body: &str) -> Result<Document<&str>, WriteError> {
+    Document::parse(body).map_err(|e| {
+        let loc = Location::at(body, e.span().map_or(0, |s| s.start));
+        WriteError::FileInvalid {
+            place: format!("{}:{}", loc.line, loc.column),
+            message: format!("invalid TOML: {}", e.message().trim()),
+        }
+    })
+}
+
+/// The result must parse and show the directive in the requested state.
+fn verify(out: &str, directive_id: &str, change: &Change) -> Result<(), WriteError> {
+    let body = out.strip_prefix(BOM).unwrap_or(out);
+    let doc = parse(body)?;
+    let target = find(&doc, body, directive_id)?;
+    let done = target
+        .value("done")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let wanted = matches!(change, Change::Done { .. });
+    let stamped = target.value("done_at").is_some() && target.value("done_by").is_some();
+    if done == wanted && stamped == wanted {
+        Ok(())
+    } else {
+        Err(WriteError::FileInvalid {
+            place: String::new(),
+            message: format!(
+                "the layout around directive `{directive_id}` could not be edited safely"
+            ),
+        })
+    }
+}
+
+/// One `key = value` of a directive, with where its key and value are in the text.
+struct Entry<'d> {
+    name: &'d str,
+    key: Range<usize>,
+    value: Range<usize>,
+    item: &'d Value,
+}
+
+/// A directive's table, its entries in file order.
+struct Target<'d> {
+    inline: bool,
+    entries: Vec<Entry<'d>>,
+}
+
+impl<'d> Target<'d> {
+    fn entry(&self, name: &str) -> Option<&Entry<'d>> {
+        self.entries.iter().find(|e| e.name == name)
+    }
+
+    fn value(&self, name: &str) -> Option<&'d Value> {
+        self.entry(name).map(|e| e.item)
+    }
+
+    fn id(&self) -> Option<String> {
+        self.value("id").and_then(Value::as_str).map(nfc)
+    }
+}
+
+fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+fn find<'d>(
+    doc: &'d Document<&str>,
+    body: &str,
+    directive_id: &str,
+) -> Result<Target<'d>, WriteError> {
+    let wanted = nfc(directive_id);
+    let mut all = directives(doc.as_table());
+    let ids: Vec<String> = all.iter().filter_map(Target::id).collect();
+    let mut hits = all
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.id().as_deref() == Some(wanted.as_str()))
+        .map(|(i, _)| i);
+    match (hits.next(), hits.next()) {
+        (Some(i), None) => Ok(all.swap_remove(i)),
+        (Some(_), Some(second)) => {
+            let at = all[second].entry("id").map_or(0, |e| e.value.start);
+            let loc = Location::at(body, at);
+            Err(WriteError::FileInvalid {
+                place: format!("{}:{}", loc.line, loc.column),
+                message: format!(
+                    "directive id \"{wanted}\" is used twice in this file; every directive needs its own id"
+                ),
+            })
+        }
+        (None, _) => Err(WriteError::DirectiveNotFound {
+            session: String::new(),
+            id: directive_id.to_string(),
+            suggestions: closest(&wanted, ids.iter().map(String::as_str))
+                .map(str::to_string)
+                .into_iter()
+                .collect(),
+        }),
+    }
+}
+
+/// Every directive of the file: `[[directive]]`, `[[district.directive]]`, and their inline forms.
+fn directives(root: &Table) -> Vec<Target<'_>> {
+    let mut out = tables_of(root.get("directive"));
+    match root.get("district") {
+        Some(Item::ArrayOfTables(districts)) => {
+            for d in districts.iter() {
+                out.extend(tables_of(d.get("directive")));
+            }
+        }
+        Some(Item::Value(Value::Array(districts))) => {
+            for d in districts.iter().filter_map(Value::as_inline_table) {
+                out.extend(inline_tables_of(d.get("directive")));
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+fn tables_of(item: Option<&Item>) -> Vec<Target<'_>> {
+    match item {
+        Some(Item::ArrayOfTables(tables)) => tables.iter().map(table_target).collect(),
+        Some(Item::Value(v)) => inline_tables_of(Some(v)),
+        _ => Vec::new(),
+    }
+}
+
+fn inline_tables_of(value: Option<&Value>) -> Vec<Target<'_>> {
+    match value {
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(Value::as_inline_table)
+            .map(inline_target)
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn table_target(t: &Table) -> Target<'_> {
+    let entries = t
+        .iter()
+        .filter_map(|(name, item)| entry(name, t.key(name)?.span(), item.as_value()?))
+        .collect();
+    sorted(false, entries)
+}
+
+fn inline_target(t: &InlineTable) -> Target<'_> {
+    let entries = t
+        .iter()
+        .filter_map(|(name, value)| entry(name, t.key(name)?.span(), value))
+        .collect();
+    sorted(true, entries)
+}
+
+fn entry<'d>(name: &'d str, key: Option<Range<usize>>, item: &'d Value) -> Option<Entry<'d>> {
+    Some(Entry {
+        name,
+        key: key?,
+        value: item.span()?,
+        item,
+    })
+}
+
+fn sorted(inline: bool, mut entries: Vec<Entry<'_>>) -> Target<'_> {
+    entries.sort_by_key(|e| e.key.start);
+    Target { inline, entries }
+}
+
+/// Replace `range` of the text with `text` (an insertion when the range is empty).
+struct Edit {
+    range: Range<usize>,
+    text: String,
+}
+
+impl Edit {
+    fn replace(range: Range<usize>, text: impl Into<String>) -> Self {
+        Edit {
+            range,
+            text: text.into(),
+        }
+    }
+
+    fn insert(at: usize, text: String) -> Self {
+        Edit::replace(at..at, text)
+    }
+
+    fn delete(range: Range<usize>) -> Self {
+        Edit::replace(range, String::new())
+    }
+}
+
+const STAMP_KEYS: [&str; 3] = ["done", "done_at", "done_by"];
+
+fn done_flag(body: &str, target: &Target<'_>) -> Result<Option<bool>, WriteError> {
+    let Some(e) = target.entry("done") else {
+        return Ok(None);
+    };
+    match e.item.as_bool() {
+        Some(b) => Ok(Some(b)),
+        None => {
+            let loc = Location::at(body, e.value.start);
+            Err(WriteError::FileInvalid {
+                place: format!("{}:{}", loc.line, loc.column),
+                message: "`done` must be true or false".to_string(),
+            })
+        }
+    }
+}
+
+/// `done = true`, `done_at`, `done_by`: existing values are replaced in place, missing keys are
+/// added after the last of these keys present, else after the table's last key.
+fn done_edits(
+    body: &str,
+    target: &Target<'_>,
+    at: &chrono::DateTime<chrono::FixedOffset>,
+    by: &str,
+) -> Result<Vec<Edit>, WriteError> {
+    if done_flag(body, target)? == Some(true) {
+        return Ok(Vec::new());
+    }
+    let values = [
+        "true".to_string(),
+        at.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        quote(by),
+    ];
+    let mut edits = Vec::new();
+    let mut missing = Vec::new();
+    for (key, value) in STAMP_KEYS.iter().zip(values) {
+        match target.entry(key) {
+            Some(e) => edits.push(Edit::replace(e.value.clone(), value)),
+            None => missing.push((*key, value)),
+        }
+    }
+    if !missing.is_empty() {
+        let anchor = STAMP_KEYS
+            .iter()
+            .filter_map(|k| target.entry(k))
+            .max_by_key(|e| e.key.start)
+            .or(target.entries.last());
+        if let Some(anchor) = anchor {
+            edits.push(insertion(body, target, anchor, &missing));
+        }
+    }
+    Ok(edits)
+}
+
+fn insertion(body: &str, target: &Target<'_>, anchor: &Entry<'_>, keys: &[(&str, String)]) -> Edit {
+    if target.inline {
+        let text = keys.iter().map(|(k, v)| format!(", {k} = {v}")).collect();
+        return Edit::insert(anchor.value.end, text);
+    }
+    let start = line_start(body, anchor.key.start);
+    let indent = &body[start..anchor.key.start];
+    let indent = if indent.trim().is_empty() { indent } else { "" };
+    let (end, nl) = line_end(body, anchor.value.end);
+    let text = keys
+        .iter()
+        .map(|(k, v)| format!("{nl}{indent}{k} = {v}"))
+        .collect();
+    Edit::insert(end, text)
+}
+
+/// `done = false` (when `done` is there) and `done_at`, `done_by` removed.
+fn undone_edits(body: &str, target: &Target<'_>) -> Result<Vec<Edit>, WriteError> {
+    let mut edits = Vec::new();
+    if done_flag(body, target)? == Some(true)
+        && let Some(e) = target.entry("done")
+    {
+        edits.push(Edit::replace(e.value.clone(), "false"));
+    }
+    let doomed = |e: &Entry<'_>| e.name == "done_at" || e.name == "done_by";
+    for (i, e) in target.entries.iter().enumerate() {
+        if !doomed(e) {
+            continue;
+        }
+        let range = if target.inline {
+            match i.checked_sub(1).map(|p| &target.entries[p]) {
+                Some(prev) => prev.value.end..e.value.end,
+                None => {
+                    let next = target.entries[i..].iter().find(|n| !doomed(n));
+                    e.key.start..next.map_or(e.value.end, |n| n.key.start)
+                }
+            }
+        } else {
+            line_removal(body, e)
+        };
+        edits.push(Edit::delete(range));
+    }
+    Ok(edits)
+}
+
+/// A key's whole line, together with the line break before it (or after it, on the first line).
+fn line_removal(body: &str, e: &Entry<'_>) -> Range<usize> {
+    let start = line_start(body, e.key.start);
+    let (end, _) = line_end(body, e.value.end);
+    if start == 0 {
+        let after = body[end..].find('\n').map_or(body.len(), |i| end + i + 1);
+        return 0..after;
+    }
+    let before = start - 1;
+    let before = if body[..before].ends_with('\r') {
+        before - 1
+    } else {
+        before
+    };
+    before..end
+}
+
+fn line_start(body: &str, pos: usize) -> usize {
+    body[..pos].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Where the line holding `pos` ends (before its line break), and the line break it uses
+/// (for the last line: the file's first line break, else `\n`).
+fn line_end(body: &str, pos: usize) -> (usize, &'static str) {
+    match body[pos..].find('\n') {
+        Some(i) => {
+            let nl = pos + i;
+            if body[..nl].ends_with('\r') {
+                (nl - 1, "\r\n")
+            } else {
+                (nl, "\n")
+            }
+        }
+        None => {
+            let end = body.len();
+            let crlf = body.find('\n').is_some_and(|i| body[..i].ends_with('\r'));
+            (end, if crlf { "\r\n" } else { "\n" })
+        }
+    }
+}
+
+/// Applies non-overlapping edits (deletions may touch or overlap each other: they are merged).
+fn splice(body: &str, mut edits: Vec<Edit>) -> String {
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    let mut merged: Vec<Edit> = Vec::with_capacity(edits.len());
+    for e in edits {
+        match merged.last_mut() {
+            Some(last)
+                if last.text.is_empty() && e.text.is_empty() && e.range.start < last.range.end =>
+            {
+                last.range.end = last.range.end.max(e.range.end);
+            }
+            _ => merged.push(e),
+        }
+    }
+    let mut out = String::with_capacity(body.len() + 96);
+    let mut pos = 0;
+    for e in merged {
+        let start = e.range.start.max(pos);
+        out.push_str(&body[pos..start]);
+        out.push_str(&e.text);
+        pos = e.range.end.max(pos);
+    }
+    out.push_str(&body[pos..]);
+    out
+}
+
+/// A TOML basic string.
+fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,171 @@
+//! `briefing done` / `briefing undo` on the real binary.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+use briefing::store::write::current_user;
+use common::{leftovers, sample_folder};
+
+const BIN: &str = env!("CARGO_BIN_EXE_briefing");
+const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
+
+fn run(dir: &Path, lang: &str, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--dir")
+        .arg(dir)
+        .args(["--lang", lang])
+        .args(args)
+        .env_remove("BRIEFING_DIR")
+        .output()
+        .expect("run briefing")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn session_file(dir: &Path) -> std::path::PathBuf {
+    dir.join(format!("{SESSION}.toml"))
+}
+
+/// The `done*` lines of the table of directive `id`.
+fn stamp_of(text: &str, id: &str) -> Vec<String> {
+    let start = text.find(&format!("id = \"{id}\"")).expect("directive");
+    text[start..]
+        .lines()
+        .skip(1)
+        .take_while(|l| !l.starts_with('[') && !l.trim().is_empty())
+        .filter(|l| l.starts_with("done"))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn done_and_undo_are_idempotent_and_say_so() {
+    let dir = sample_folder();
+    let file = session_file(dir.path());
+    let original = fs::read_to_string(&file).expect("read");
+
+    let o = run(dir.path(), "en", &["done", SESSION, "hh-ma-tuy"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Checked off directive `hh-ma-tuy`"),
+        "{}",
+        stdout(&o)
+    );
+    let checked = fs::read_to_string(&file).expect("read");
+    let stamp = stamp_of(&checked, "hh-ma-tuy");
+    assert_eq!(stamp.len(), 3, "{stamp:?}");
+    assert_eq!(stamp[0], "done = true");
+    let at = stamp[1].strip_prefix("done_at = ").expect("done_at");
+    assert!(chrono::DateTime::parse_from_rfc3339(at).is_ok(), "{at}");
+    assert!(!at.contains('.'), "seconds precision: {at}");
+    assert_eq!(stamp[2], format!("done_by = \"{}\"", current_user()));
+
+    let o = run(dir.path(), "en", &["done", SESSION, "hh-ma-tuy"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("was already checked off"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(fs::read_to_string(&file).expect("read"), checked);
+
+    let o = run(dir.path(), "en", &["undo", SESSION, "hh-ma-tuy"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Un-checked directive `hh-ma-tuy`"),
+        "{}",
+        stdout(&o)
+    );
+    let unchecked = fs::read_to_string(&file).expect("read");
+    assert_eq!(stamp_of(&unchecked, "hh-ma-tuy"), ["done = false"]);
+    assert_eq!(unchecked.replacen("done = false\n", "", 1), original);
+
+    let o = run(dir.path(), "en", &["undo", SESSION, "hh-ma-tuy"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("was not checked off"), "{}", stdout(&o));
+    assert_eq!(fs::read_to_string(&file).expect("read"), unchecked);
+}
+
+#[test]
+fn messages_follow_lang_vi() {
+    let dir = sample_folder();
+    let o = run(dir.path(), "vi", &["done", SESSION, "dh-khong-ma-tuy"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Đã đánh dấu hoàn thành"),
+        "{}",
+        stdout(&o)
+    );
+    let o = run(dir.path(), "vi", &["done", SESSION, "dh-khong-ma-tuy"]);
+    assert!(stdout(&o).contains("từ trước"), "{}", stdout(&o));
+    let o = run(dir.path(), "vi", &["undo", SESSION, "dh-khong-ma-tuyy"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("có phải ý bạn là `dh-khong-ma-tuy`"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn unknown_session_fails_with_a_suggestion() {
+    let dir = sample_folder();
+    let before = fs::read(session_file(dir.path())).expect("read");
+    for wrong in ["2024/2024-03-13-hai-ha-dam-h", "2024-03-13-hai-ha-dam-ha"] {
+        let o = run(dir.path(), "en", &["done", wrong, "hh-ma-tuy"]);
+        assert_eq!(o.status.code(), Some(1), "{wrong}");
+        let err = stderr(&o);
+        assert!(
+            err.contains(&format!("there is no session `{wrong}`")),
+            "{err}"
+        );
+        assert!(err.contains(&format!("did you mean `{SESSION}`?")), "{err}");
+        assert!(err.contains("briefing list"), "{err}");
+    }
+    assert_eq!(fs::read(session_file(dir.path())).expect("read"), before);
+}
+
+#[test]
+fn unknown_directive_fails_with_a_suggestion() {
+    let dir = sample_folder();
+    let before = fs::read(session_file(dir.path())).expect("read");
+    let o = run(dir.path(), "en", &["undo", SESSION, "hh-ma-tuyy"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("there is no directive `hh-ma-tuyy`"), "{err}");
+    assert!(err.contains("did you mean `hh-ma-tuy`?"), "{err}");
+    assert_eq!(fs::read(session_file(dir.path())).expect("read"), before);
+}
+
+/// A failing write that also fails as root: the file-size limit is 0, so writing the
+/// temporary file fails (EFBIG; SIGXFSZ is ignored so the process survives to report it).
+#[test]
+fn a_failing_write_leaves_the_file_and_no_temporary_file() {
+    let dir = sample_folder();
+    let file = session_file(dir.path());
+    let before = fs::read(&file).expect("read");
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 0; exec \"$0\" \"$@\"")
+        .arg(BIN)
+        .arg("--dir")
+        .arg(dir.path())
+        .args(["--lang", "en", "done", SESSION, "hh-ma-tuy"])
+        .output()
+        .expect("run briefing");
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("cannot write"), "{err}");
+    assert!(err.contains("the file was not changed"), "{err}");
+    assert_eq!(fs::read(&file).expect("read"), before);
+    assert!(leftovers(file.parent().expect("dir")).is_empty());
+}

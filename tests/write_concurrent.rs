@@ -1,0 +1,98 @@
+//! Several processes of the real binary check directives of one file off at once: no change
+//! is lost and a reader never sees an invalid file.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::thread;
+
+use briefing::store::parse_file;
+use common::{folder_with, leftovers};
+
+const BIN: &str = env!("CARGO_BIN_EXE_briefing");
+const WRITERS: usize = 6;
+const TOGGLES: usize = 5;
+
+fn briefing(districts: usize) -> String {
+    let mut s = String::from(
+        "# đồng thời\nversion = 1\n\n[session]\ntitle = \"Ghi đồng thời\"\ndate = 2024-03-13\n",
+    );
+    for i in 0..WRITERS {
+        s.push_str(&format!(
+            "\n[[directive]]\nid = \"d{i}\"  # chỉ đạo {i}\ntext = \"Chỉ đạo số {i}\"\ndone = false\n"
+        ));
+    }
+    for i in 0..districts {
+        s.push_str(&format!("\n[[district]]\nname = \"Huyện {i}\"\n"));
+    }
+    s
+}
+
+fn toggle(dir: &Path, verb: &str, id: &str) -> Result<(), String> {
+    let o = Command::new(BIN)
+        .arg("--dir")
+        .arg(dir)
+        .args(["--lang", "en", verb, "2024/s", id])
+        .output()
+        .map_err(|e| e.to_string())?;
+    if o.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&o.stderr).into_owned())
+    }
+}
+
+#[test]
+fn concurrent_writers_lose_nothing_and_readers_see_valid_files() {
+    let (dir, file) = folder_with(briefing(3).as_bytes());
+    let root = dir.path().to_path_buf();
+    let stop = Arc::new(AtomicBool::new(false));
+
+    let reader = {
+        let (file, stop) = (file.clone(), Arc::clone(&stop));
+        thread::spawn(move || {
+            let mut reads = 0usize;
+            while !stop.load(Ordering::Acquire) || reads == 0 {
+                let bytes = fs::read(&file).expect("the file is always there");
+                let report = parse_file(&bytes, "2024/s.toml", "2024/s");
+                assert!(report.session.is_some(), "{:?}", report.diagnostics);
+                reads += 1;
+            }
+            reads
+        })
+    };
+
+    let writers: Vec<_> = (0..WRITERS)
+        .map(|i| {
+            let root = root.clone();
+            thread::spawn(move || {
+                let id = format!("d{i}");
+                (0..TOGGLES)
+                    .try_for_each(|n| toggle(&root, if n % 2 == 0 { "done" } else { "undo" }, &id))
+            })
+        })
+        .collect();
+    for w in writers {
+        if let Err(e) = w.join().expect("writer thread") {
+            panic!("a write failed: {e}");
+        }
+    }
+    stop.store(true, Ordering::Release);
+    assert!(reader.join().expect("reader thread") > 0);
+
+    let bytes = fs::read(&file).expect("read");
+    let session = parse_file(&bytes, "2024/s.toml", "2024/s")
+        .session
+        .expect("valid at the end");
+    assert_eq!(session.directives.len(), WRITERS);
+    for d in &session.directives {
+        assert!(d.done, "{} lost its check-off", d.id);
+        assert!(d.done_at.is_some() && d.done_by.is_some(), "{}", d.id);
+    }
+    assert_eq!(session.districts.len(), 3);
+    assert!(leftovers(file.parent().expect("dir")).is_empty());
+}
