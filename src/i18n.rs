@@ -111,6 +111,9 @@ pub struct Ui {
     pub in_session: &'static str,
     pub everywhere: &'static str,
     pub session_gone: &'static str,
+    pub saving: &'static str,
+    pub unchecked: &'static str,
+    pub not_saved: &'static str,
 }
 
 const UI_VI: Ui = Ui {
@@ -157,6 +160,9 @@ const UI_VI: Ui = Ui {
     in_list: "Danh sách",
     in_session: "Trong buổi làm việc",
     everywhere: "Mọi nơi",
+    saving: "Đang lưu…",
+    unchecked: "Đã bỏ đánh dấu xong và lưu vào tệp.",
+    not_saved: "Không lưu được, đã hoàn tác dấu:",
     session_gone: "Buổi làm việc đang mở không còn trong thư mục (tệp bị xóa, đổi tên hoặc có lỗi).",
 };
 
@@ -204,6 +210,9 @@ const UI_EN: Ui = Ui {
     in_list: "Session list",
     in_session: "In a session",
     everywhere: "Everywhere",
+    saving: "Saving…",
+    unchecked: "Check mark removed and saved to the file.",
+    not_saved: "Not saved, the mark was reverted:",
     session_gone: "The open session is no longer in the folder (its file was removed, renamed or has errors).",
 };
 
@@ -268,6 +277,14 @@ pub fn failed_files(lang: Lang, n: usize) -> String {
         Lang::Vi => format!("{n} tệp lỗi"),
         Lang::En if n == 1 => "1 file with errors".to_string(),
         Lang::En => format!("{n} files with errors"),
+    }
+}
+
+/// `Đã đánh dấu xong (lan, 09:15) và lưu vào tệp.`
+pub fn checked_off(lang: Lang, by: &str, time: &str) -> String {
+    match lang {
+        Lang::Vi => format!("Đã đánh dấu xong ({by}, {time}) và lưu vào tệp."),
+        Lang::En => format!("Checked off by {by} at {time} and saved to the file."),
     }
 }
 

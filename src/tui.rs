@@ -15,8 +15,11 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGTERM};
 
-use crate::app::{Action, App, Effect, Options};
+use crate::app::{Action, App, Effect, Options, SaveRequest};
+use crate::i18n;
+use crate::model::Lang;
 use crate::store;
+use crate::store::write::{self, Change, WriteOptions};
 use crate::ui;
 
 /// What wakes the event loop.
@@ -27,6 +30,7 @@ enum Msg {
     Loaded(u64, Result<store::Catalog, String>),
     /// Briefing files changed on disk.
     FilesChanged,
+    Saved(SaveRequest, Result<Change, String>),
 }
 
 /// Buffers a whole frame and writes it with one `write` when committed.
@@ -101,6 +105,41 @@ fn spawn_loader(tx: mpsc::Sender<Msg>, dir: PathBuf, generation: u64) {
     });
 }
 
+/// Writes check-offs one after another, in the order they were asked for.
+fn spawn_saver(
+    tx: mpsc::Sender<Msg>,
+    dir: PathBuf,
+    user: String,
+    lang: Lang,
+) -> mpsc::Sender<SaveRequest> {
+    let (requests, rx) = mpsc::channel::<SaveRequest>();
+    thread::spawn(move || {
+        for request in rx {
+            let change = if request.done {
+                Change::Done {
+                    at: write::now_local(),
+                    by: user.clone(),
+                }
+            } else {
+                Change::Undone
+            };
+            let result = write::set_directive(
+                &dir,
+                &request.session_id,
+                &request.directive_id,
+                &change,
+                &WriteOptions::default(),
+            )
+            .map(|_| change)
+            .map_err(|e| i18n::write_error(lang, &e));
+            if tx.send(Msg::Saved(request, result)).is_err() {
+                break;
+            }
+        }
+    });
+    requests
+}
+
 /// Loads in the background and drops results overtaken by a newer load.
 struct Loader {
     tx: mpsc::Sender<Msg>,
@@ -147,7 +186,23 @@ fn step(msg: Msg, loader: &mut Loader) -> Step {
             loader.start();
             Step::Ignore
         }
+        Msg::Saved(request, result) => Step::Act(Action::Saved { request, result }),
         Msg::Signal(sig) => Step::Stop(sig),
+    }
+}
+
+/// Waits (briefly) for saves still under way, so quitting never cuts a write short.
+fn finish_saves(app: &mut App, rx: &mpsc::Receiver<Msg>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while app.has_pending_saves() {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(Msg::Saved(request, result)) => {
+                app.update(Action::Saved { request, result });
+            }
+            Ok(_) => {}
+            Err(_) => break,
+        }
     }
 }
 
@@ -166,6 +221,12 @@ pub fn run(options: Options) -> io::Result<i32> {
         let _ = changes.send(Msg::FilesChanged);
     })
     .ok();
+    let saver = spawn_saver(
+        tx.clone(),
+        options.dir.clone(),
+        options.user.clone(),
+        options.lang,
+    );
     install_panic_hook();
     let mut term = setup()?;
     spawn_input(tx.clone());
@@ -176,7 +237,7 @@ pub fn run(options: Options) -> io::Result<i32> {
         width: size.width,
         height: size.height,
     });
-    let status = event_loop(&mut term, &mut app, &rx, &mut loader);
+    let status = event_loop(&mut term, &mut app, &rx, &mut loader, &saver);
     restore();
     status
 }
@@ -186,6 +247,7 @@ fn event_loop(
     app: &mut App,
     rx: &mpsc::Receiver<Msg>,
     loader: &mut Loader,
+    saver: &mpsc::Sender<SaveRequest>,
 ) -> io::Result<i32> {
     loop {
         draw(term, app)?;
@@ -195,11 +257,16 @@ fn event_loop(
         // Handle everything already waiting (a resize storm, pasted keys) before drawing once.
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             match step(msg, loader) {
-                Step::Act(action) => {
-                    if app.update(action) == Effect::Quit {
+                Step::Act(action) => match app.update(action) {
+                    Effect::Quit => {
+                        finish_saves(app, rx);
                         return Ok(0);
                     }
-                }
+                    Effect::Save(request) => {
+                        let _ = saver.send(request);
+                    }
+                    Effect::None => {}
+                },
                 Step::Ignore => {}
                 Step::Stop(sig) => return Ok(128 + sig),
             }

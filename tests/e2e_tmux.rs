@@ -77,6 +77,22 @@ impl Tmux {
         }
     }
 
+    /// Presses `j` until `text` is on screen (one key at a time, polling in between).
+    fn move_down_to(&self, text: &str) {
+        for _ in 0..40 {
+            let before = self.screen();
+            if before.contains(text) {
+                return;
+            }
+            self.keys(&["j"]);
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while self.screen() == before && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+        panic!("never reached {text:?}:\n{}", self.screen());
+    }
+
     fn wait_until_gone(&self) {
         let deadline = Instant::now() + Duration::from_secs(10);
         while self.run(&["has-session"]).status.success() {
@@ -274,6 +290,80 @@ fn an_external_write_appears_in_the_running_app() {
     t.wait_for("[x] Là địa phương không có ma túy.");
     let screen = t.wait_for("1 Overview │ 2 Hải Hà │ 3 Đầm Hà");
     assert!(screen.contains("▌"), "the selection is kept:\n{screen}");
+    t.keys(&["C-c"]);
+    t.wait_until_gone();
+}
+
+fn sample_copy() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let file = tmp.path().join("2024/2024-03-13-hai-ha-dam-ha.toml");
+    std::fs::create_dir_all(tmp.path().join("2024")).expect("mkdir");
+    let sample =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
+    std::fs::copy(&sample, &file).expect("copy");
+    (tmp, file)
+}
+
+#[test]
+fn space_checks_a_directive_off_in_the_file() {
+    let (tmp, file) = sample_copy();
+    let before = std::fs::read_to_string(&file).expect("read");
+    let t = Tmux::start(
+        "toggle",
+        100,
+        30,
+        &format!("--lang en --dir {}", tmp.path().display()),
+    );
+    t.wait_for("Directives: 0/23 done");
+    t.keys(&["Enter", "3"]);
+    t.move_down_to("▌ [ ] Là địa phương không có ma túy.");
+    t.keys(&["Space"]);
+    t.wait_for("and saved to the file.");
+    let after = std::fs::read_to_string(&file).expect("read");
+    assert!(after.contains("id = \"dh-khong-ma-tuy\"\ntext = \"Là địa phương không có ma túy.\"\nowner = \"Huyện ủy Đầm Hà\"\ndone = true\ndone_at = "), "{after}");
+    t.wait_for("▌ [x] Là địa phương không có ma túy.");
+    t.keys(&["x"]);
+    t.wait_for("Check mark removed");
+    let undone = std::fs::read_to_string(&file).expect("read");
+    assert!(
+        undone.contains("owner = \"Huyện ủy Đầm Hà\"\ndone = false\n"),
+        "{undone}"
+    );
+    assert_eq!(undone.replace("done = false\n", ""), before);
+    t.keys(&["C-c"]);
+    t.wait_until_gone();
+}
+
+#[test]
+fn a_save_that_cannot_get_the_lock_reverts_the_mark() {
+    use std::os::fd::AsRawFd;
+    let (tmp, file) = sample_copy();
+    let before = std::fs::read(&file).expect("read");
+    let lock = std::fs::File::create(tmp.path().join(".briefing.lock")).expect("lock file");
+    // SAFETY: flock on a file descriptor we own, for the life of `lock`.
+    assert_eq!(unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) }, 0);
+    let t = Tmux::start(
+        "locked",
+        100,
+        30,
+        &format!("--lang en --dir {}", tmp.path().display()),
+    );
+    t.wait_for("Directives: 0/23 done");
+    t.keys(&["Enter", "3"]);
+    t.move_down_to("▌ [ ] Là địa phương không có ma túy.");
+    t.keys(&["Space"]);
+    let screen = t.wait_for("Not saved, the mark was reverted:");
+    assert!(
+        screen.contains("▌ [ ] Là địa phương không có ma túy."),
+        "{screen}"
+    );
+    assert_eq!(std::fs::read(&file).expect("read"), before);
+    let leftovers: Vec<_> = std::fs::read_dir(tmp.path().join("2024"))
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left: {leftovers:?}");
+    drop(lock);
     t.keys(&["C-c"]);
     t.wait_until_gone();
 }

@@ -26,6 +26,7 @@ fn app_with(lang: Lang, theme: Theme, width: u16, height: u16) -> App {
         today: today(),
         keymap: Keymap::default(),
         theme,
+        user: "lan".into(),
     });
     app.update(Action::Resize { width, height });
     app.update(Action::Loaded(Box::new(Ok(catalog))));
@@ -343,6 +344,7 @@ fn loading_and_empty_folder_screens() {
         today: today(),
         keymap: Keymap::default(),
         theme: Theme::default(),
+        user: "lan".into(),
     });
     app.update(Action::Resize {
         width: 80,
@@ -436,4 +438,96 @@ fn reload_without_the_open_session_goes_back_to_the_list() {
             .as_deref()
             .is_some_and(|s| s.contains("no longer in the folder"))
     );
+}
+
+fn select_directive(app: &mut App, text: &str) {
+    for _ in 0..60 {
+        if screen_text(&draw(app))
+            .lines()
+            .any(|l| l.starts_with("▌ [") && l.contains(text))
+        {
+            return;
+        }
+        press(app, &[Command::Down]);
+    }
+    panic!("directive {text:?} not found");
+}
+
+fn directive_state(app: &App, id: &str) -> briefing::model::Directive {
+    app.catalog.sessions[0]
+        .all_directives()
+        .find(|d| d.id == id)
+        .cloned()
+        .expect("directive")
+}
+
+#[test]
+fn toggle_shows_at_once_and_asks_for_a_save() {
+    let mut app = app(Lang::En, 120, 40);
+    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
+    select_directive(&mut app, "Kiểm soát tốt ma túy");
+    let effect = app.update(Action::Command(Command::Toggle));
+    let request = briefing::app::SaveRequest {
+        session_id: "2024/2024-03-13-hai-ha-dam-ha".into(),
+        directive_id: "hh-ma-tuy".into(),
+        done: true,
+    };
+    assert_eq!(effect, Effect::Save(request.clone()));
+    assert!(directive_state(&app, "hh-ma-tuy").done);
+    assert!(screen_text(&draw(&app)).contains("▌ [x] Kiểm soát tốt ma túy"));
+    assert_eq!(app.status.as_deref(), Some("Saving…"));
+
+    let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("time");
+    app.update(Action::Saved {
+        request,
+        result: Ok(briefing::store::write::Change::Done {
+            at,
+            by: "lan".into(),
+        }),
+    });
+    let d = directive_state(&app, "hh-ma-tuy");
+    assert_eq!(
+        (d.done, d.done_by.as_deref(), d.done_at),
+        (true, Some("lan"), Some(at))
+    );
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Checked off by lan at 09:15 and saved to the file.")
+    );
+    assert!(screen_text(&draw(&app)).contains("Checked off by lan at 09:15 20/03/2024"));
+    assert!(!app.has_pending_saves());
+}
+
+#[test]
+fn a_failed_save_reverts_the_mark_and_says_why() {
+    let mut app = app(Lang::Vi, 120, 40);
+    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
+    select_directive(&mut app, "Kiểm soát tốt ma túy");
+    let Effect::Save(request) = app.update(Action::Command(Command::Toggle)) else {
+        panic!("no save asked for");
+    };
+    app.update(Action::Saved {
+        request,
+        result: Err("tệp chỉ đọc".into()),
+    });
+    let d = directive_state(&app, "hh-ma-tuy");
+    assert!(!d.done && d.done_by.is_none());
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Không lưu được, đã hoàn tác dấu: tệp chỉ đọc")
+    );
+    assert!(screen_text(&draw(&app)).contains("▌ [ ] Kiểm soát tốt ma túy"));
+}
+
+#[test]
+fn toggle_outside_a_directive_explains() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::Open]);
+    assert_eq!(app.update(Action::Command(Command::Toggle)), Effect::None);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Select a directive to check it off.")
+    );
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("Select a directive to check it off."));
 }

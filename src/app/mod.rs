@@ -11,8 +11,10 @@ use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 
 use crate::i18n;
+use crate::model::Directive;
 use crate::model::{Lang, Session};
 use crate::store::Catalog;
+use crate::store::write::Change;
 use crate::ui::theme::Theme;
 use doc::Block;
 use keymap::{Command, Key, Keymap};
@@ -22,8 +24,24 @@ use keymap::{Command, Key, Keymap};
 pub enum Action {
     Key(KeyEvent),
     Command(Command),
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     Loaded(Box<Result<Catalog, String>>),
+    /// A save asked for by `Effect::Save` finished: the change written, or why not.
+    Saved {
+        request: SaveRequest,
+        result: Result<Change, String>,
+    },
+}
+
+/// Check a directive off (`done`) or on again, in its session's file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveRequest {
+    pub session_id: String,
+    pub directive_id: String,
+    pub done: bool,
 }
 
 /// What the run loop must do after an update.
@@ -31,6 +49,8 @@ pub enum Action {
 pub enum Effect {
     None,
     Quit,
+    /// Write a directive's new state to its file.
+    Save(SaveRequest),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +96,8 @@ pub struct Options {
     pub today: NaiveDate,
     pub keymap: Keymap,
     pub theme: Theme,
+    /// Who checks directives off (shown at once, before the file confirms it).
+    pub user: String,
 }
 
 pub struct App {
@@ -91,6 +113,9 @@ pub struct App {
     pub list: Scroll,
     pub overlay: Option<Overlay>,
     pub status: Option<String>,
+    pub user: String,
+    /// Directives shown toggled whose save has not finished, with their state before.
+    pending: Vec<(SaveRequest, Directive)>,
 }
 
 impl App {
@@ -108,6 +133,8 @@ impl App {
             list: Scroll::default(),
             overlay: None,
             status: None,
+            user: options.user,
+            pending: Vec::new(),
         }
     }
 
@@ -137,6 +164,10 @@ impl App {
             }
             Action::Loaded(result) => {
                 self.loaded(*result);
+                Effect::None
+            }
+            Action::Saved { request, result } => {
+                self.saved(request, result);
                 Effect::None
             }
         }
@@ -338,12 +369,86 @@ impl App {
                 self.set_offset(0);
             }
             Command::Last => self.move_to(blocks.iter().rposition(Block::selectable).unwrap_or(0)),
-            Command::Toggle => {
-                self.status = Some(i18n::ui(self.lang).select_directive.to_string());
-            }
+            Command::Toggle => return self.toggle(),
             _ => {}
         }
         Effect::None
+    }
+
+    pub fn has_pending_saves(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Flips the selected directive at once and asks for it to be saved.
+    fn toggle(&mut self) -> Effect {
+        let t = i18n::ui(self.lang);
+        let target = self.current_session().and_then(|(s, view)| {
+            match doc::blocks(s, view.tab).get(view.selected) {
+                Some(Block::Directive(r)) => Some((view.session, *r)),
+                _ => None,
+            }
+        });
+        let Some((index, r)) = target else {
+            self.status = Some(t.select_directive.to_string());
+            return Effect::None;
+        };
+        let user = self.user.clone();
+        let session = &mut self.catalog.sessions[index];
+        let session_id = session.id.clone();
+        let Some(d) = directive_at(session, r) else {
+            return Effect::None;
+        };
+        let before = d.clone();
+        d.done = !d.done;
+        d.done_at = None;
+        d.done_by = d.done.then_some(user);
+        let request = SaveRequest {
+            session_id,
+            directive_id: d.id.clone(),
+            done: d.done,
+        };
+        self.pending.push((request.clone(), before));
+        self.status = Some(t.saving.to_string());
+        self.keep_selection_visible();
+        Effect::Save(request)
+    }
+
+    /// Confirms a toggled directive with what was written, or puts it back as it was.
+    fn saved(&mut self, request: SaveRequest, result: Result<Change, String>) {
+        let t = i18n::ui(self.lang);
+        let before = self
+            .pending
+            .iter()
+            .position(|(r, _)| *r == request)
+            .map(|i| self.pending.remove(i).1);
+        let directive = self
+            .catalog
+            .sessions
+            .iter_mut()
+            .find(|s| s.id == request.session_id)
+            .and_then(|s| s.directive_mut(&request.directive_id));
+        match result {
+            Ok(Change::Done { at, by }) => {
+                self.status = Some(i18n::checked_off(
+                    self.lang,
+                    &by,
+                    &at.format("%H:%M").to_string(),
+                ));
+                if let Some(d) = directive {
+                    d.done = true;
+                    d.done_at = Some(at);
+                    d.done_by = Some(by);
+                }
+            }
+            Ok(Change::Undone) => self.status = Some(t.unchecked.to_string()),
+            Err(message) => {
+                self.status = Some(format!("{} {message}", t.not_saved));
+                if let (Some(d), Some(before)) = (directive, before) {
+                    *d = before;
+                }
+            }
+        }
+        self.keep_selection_visible();
     }
 
     /// How many blocks a page-key moves: about one screenful of lines.
@@ -406,6 +511,13 @@ impl App {
         }
         let offset = scroll_into_view(view.offset, top, height, usize::from(content.height));
         self.set_offset(offset);
+    }
+}
+
+fn directive_at(session: &mut Session, r: doc::DirectiveRef) -> Option<&mut Directive> {
+    match r.district {
+        None => session.directives.get_mut(r.index),
+        Some(d) => session.districts.get_mut(d)?.directives.get_mut(r.index),
     }
 }
 

@@ -126,6 +126,7 @@ fn run_tui(ctx: Context) -> ExitCode {
         today: ctx.today,
         keymap: crate::app::keymap::Keymap::default(),
         theme: crate::ui::theme::Theme::from_env(),
+        user: crate::store::write::current_user(),
     };
     match crate::tui::run(options) {
         Ok(0) => ExitCode::SUCCESS,

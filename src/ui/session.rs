@@ -252,6 +252,7 @@ mod tests {
             today: chrono::NaiveDate::from_ymd_opt(2024, 3, 20).expect("date"),
             keymap: Default::default(),
             theme: Default::default(),
+            user: "lan".into(),
         });
         app.catalog = catalog.clone();
         for width in [30usize, 80, 120] {
