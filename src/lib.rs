@@ -3,4 +3,5 @@
 pub mod cli;
 pub mod i18n;
 pub mod model;
+pub mod search;
 pub mod store;
