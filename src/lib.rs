@@ -3,5 +3,6 @@
 pub mod cli;
 pub mod i18n;
 pub mod model;
+pub mod report;
 pub mod search;
 pub mod store;
