@@ -1,7 +1,7 @@
 //! Every user-facing string of the interface, in Vietnamese and English.
 
 use crate::app::keymap::Command;
-use crate::model::Lang;
+use crate::model::{Lang, Status};
 use crate::store::write::WriteError;
 
 /// The fixed strings of one language.
@@ -21,6 +21,42 @@ pub struct Text {
     pub already_checked_off: &'static str,
     pub unchecked: &'static str,
     pub already_unchecked: &'static str,
+    pub date: &'static str,
+    pub host: &'static str,
+    pub chair: &'static str,
+    pub topic: &'static str,
+    pub location: &'static str,
+    pub source: &'static str,
+    pub tags: &'static str,
+    pub session_id: &'static str,
+    pub participants: &'static str,
+    pub summary: &'static str,
+    pub highlights: &'static str,
+    pub strengths: &'static str,
+    pub shortcomings: &'static str,
+    pub indicators: &'static str,
+    pub general_directives: &'static str,
+    pub district_directives: &'static str,
+    pub owner: &'static str,
+    pub due: &'static str,
+    pub note: &'static str,
+    pub done_on: &'static str,
+    pub done_by: &'static str,
+    pub met: &'static str,
+    pub near: &'static str,
+    pub behind: &'static str,
+    pub target: &'static str,
+    pub ratio: &'static str,
+    pub value: &'static str,
+    pub status: &'static str,
+    pub compared_to: &'static str,
+    pub period: &'static str,
+    pub over_100: &'static str,
+    pub unknown_session: &'static str,
+    pub unknown_district: &'static str,
+    pub did_you_mean: &'static str,
+    pub known_ids: &'static str,
+    pub see_list: &'static str,
 }
 
 const VI: Text = Text {
@@ -38,6 +74,42 @@ const VI: Text = Text {
     already_checked_off: "Chỉ đạo `{directive}` của buổi làm việc {session} đã được đánh dấu hoàn thành từ trước; không thay đổi gì",
     unchecked: "Đã bỏ đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}",
     already_unchecked: "Chỉ đạo `{directive}` của buổi làm việc {session} chưa được đánh dấu hoàn thành; không thay đổi gì",
+    date: "Ngày",
+    host: "Cơ quan chủ trì",
+    chair: "Chủ trì",
+    topic: "Nội dung",
+    location: "Hình thức",
+    source: "Nguồn",
+    tags: "Nhãn",
+    session_id: "Mã",
+    participants: "Thành phần",
+    summary: "Tóm tắt",
+    highlights: "Kết quả nổi bật",
+    strengths: "Lợi thế",
+    shortcomings: "Tồn tại, hạn chế",
+    indicators: "Chỉ tiêu",
+    general_directives: "Chỉ đạo chung",
+    district_directives: "Chỉ đạo",
+    owner: "Thực hiện",
+    due: "Hạn",
+    note: "Ghi chú",
+    done_on: "Hoàn thành",
+    done_by: "bởi",
+    met: "đạt",
+    near: "gần đạt",
+    behind: "chưa đạt",
+    target: "mục tiêu",
+    ratio: "Tỷ lệ",
+    value: "Giá trị",
+    status: "Tình trạng",
+    compared_to: "So với",
+    period: "Kỳ",
+    over_100: "vượt 100%",
+    unknown_session: "không có buổi làm việc",
+    unknown_district: "buổi làm việc này không có địa phương",
+    did_you_mean: "có phải là",
+    known_ids: "các mã hiện có",
+    see_list: "xem `briefing list` để biết mã các buổi làm việc",
 };
 
 const EN: Text = Text {
@@ -55,7 +127,54 @@ const EN: Text = Text {
     already_checked_off: "Directive `{directive}` of session {session} was already checked off; nothing changed",
     unchecked: "Un-checked directive `{directive}` of session {session}",
     already_unchecked: "Directive `{directive}` of session {session} was not checked off; nothing changed",
+    date: "Date",
+    host: "Host",
+    chair: "Chair",
+    topic: "Topic",
+    location: "Location",
+    source: "Source",
+    tags: "Tags",
+    session_id: "Id",
+    participants: "Participants",
+    summary: "Summary",
+    highlights: "Highlights",
+    strengths: "Strengths",
+    shortcomings: "Shortcomings",
+    indicators: "Indicators",
+    general_directives: "General directives",
+    district_directives: "Directives",
+    owner: "Owner",
+    due: "Due",
+    note: "Note",
+    done_on: "Done",
+    done_by: "by",
+    met: "met",
+    near: "near",
+    behind: "behind",
+    target: "target",
+    ratio: "Ratio",
+    value: "Value",
+    status: "Status",
+    compared_to: "Against",
+    period: "Period",
+    over_100: "over 100%",
+    unknown_session: "no session with the id",
+    unknown_district: "this session has no district with the id",
+    did_you_mean: "did you mean",
+    known_ids: "known ids",
+    see_list: "run `briefing list` to see the session ids",
 };
+
+impl Text {
+    /// The word for an indicator's status.
+    pub fn status(&self, status: Status) -> &'static str {
+        match status {
+            Status::Met => self.met,
+            Status::Near => self.near,
+            Status::Behind => self.behind,
+        }
+    }
+}
 
 /// The strings of `lang`.
 pub fn text(lang: Lang) -> &'static Text {

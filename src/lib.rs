@@ -4,6 +4,8 @@ pub mod app;
 pub mod cli;
 pub mod i18n;
 pub mod model;
+pub mod report;
+pub mod search;
 pub mod store;
 pub mod tui;
 pub mod ui;

@@ -1,7 +1,7 @@
 //! Accent- and case-folding of Vietnamese text, for ids and search.
 
 use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Folds one precomposed or decomposed character into lower-case base letters.
 /// `đ`/`Đ` have no decomposition, so they are mapped to `d` by hand.
@@ -28,14 +28,14 @@ pub fn fold(text: &str) -> String {
 pub fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut offsets = Vec::with_capacity(text.len());
-    let mut buf = [0u8; 4];
     for (start, c) in text.char_indices() {
-        let mut piece = String::new();
-        for d in c.encode_utf8(&mut buf).nfd() {
-            fold_char(d, &mut piece);
+        let before = out.len();
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            decompose_canonical(c, |d| fold_char(d, &mut out));
         }
-        offsets.extend(std::iter::repeat_n(start, piece.len()));
-        out.push_str(&piece);
+        offsets.extend(std::iter::repeat_n(start, out.len() - before));
     }
     (out, offsets)
 }

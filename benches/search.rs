@@ -1,0 +1,216 @@
+//! Times search re-filtering per keystroke over 1,000 generated sessions.
+
+use std::time::{Duration, Instant};
+
+use briefing::model::{
+    Better, Bound, Comparison, Directive, District, Indicator, Participant, Session, SessionDate,
+};
+use briefing::search::SearchIndex;
+
+const SESSIONS: usize = 1_000;
+const RUNS: usize = 31;
+
+const PLACES: &[&str] = &[
+    "Đầm Hà",
+    "Hải Hà",
+    "Móng Cái",
+    "Hạ Long",
+    "Cẩm Phả",
+    "Uông Bí",
+    "Đông Triều",
+    "Quảng Yên",
+    "Tiên Yên",
+    "Bình Liêu",
+    "Ba Chẽ",
+    "Vân Đồn",
+    "Cô Tô",
+];
+const PHRASES: &[&str] = &[
+    "phát triển kinh tế-xã hội",
+    "xây dựng nông thôn mới nâng cao",
+    "thu hút đầu tư trên địa bàn",
+    "nâng cao chất lượng nguồn nhân lực",
+    "bảo đảm an ninh trật tự, chủ quyền biên giới",
+    "cải cách hành chính, chuyển đổi số",
+    "phòng, chống ma túy và tệ nạn xã hội",
+    "hạ tầng giao thông kết nối liên vùng",
+    "đời sống nhân dân được nâng cao",
+    "quy hoạch khu kinh tế cửa khẩu",
+    "phát triển du lịch biển đảo",
+    "công tác xây dựng Đảng và hệ thống chính trị",
+];
+const INDICATORS: &[&str] = &[
+    "Tổng giá trị sản xuất",
+    "Tổng thu ngân sách nhà nước",
+    "Thu nhập bình quân đầu người",
+    "Hộ nghèo theo chuẩn nghèo Trung ương",
+    "Doanh nghiệp thành lập mới",
+    "Tỷ lệ hộ dân dùng nước sạch",
+];
+const PEOPLE: &[&str] = &[
+    "Nguyễn Xuân Ký",
+    "Cao Tường Huy",
+    "Đỗ Thị Ninh Hường",
+    "Trịnh Thị Minh Thanh",
+    "Vũ Văn Diện",
+    "Đặng Xuân Phương",
+];
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.next(items.len())]
+    }
+
+    fn sentence(&mut self, parts: usize) -> String {
+        let mut s = String::from("Tiếp tục ");
+        for i in 0..parts {
+            if i > 0 {
+                s.push_str("; ");
+            }
+            s.push_str(self.pick(PHRASES));
+        }
+        s.push('.');
+        s
+    }
+}
+
+fn directive(rng: &mut Rng, id: String) -> Directive {
+    Directive {
+        id,
+        text: rng.sentence(2),
+        owner: Some(format!("Huyện ủy {}", rng.pick(PLACES))),
+        due: None,
+        note: None,
+        done: rng.next(2) == 0,
+        done_at: None,
+        done_by: None,
+    }
+}
+
+fn district(rng: &mut Rng, k: usize) -> District {
+    let name = rng.pick(PLACES).to_string();
+    District {
+        id: format!("d{k}"),
+        summary: Some(format!(
+            "Năm 2023, huyện {name} {}\n\n{}",
+            rng.sentence(4),
+            rng.sentence(3)
+        )),
+        name,
+        highlights: (0..4).map(|_| rng.sentence(1)).collect(),
+        strengths: (0..2).map(|_| rng.sentence(1)).collect(),
+        shortcomings: (0..4).map(|_| rng.sentence(2)).collect(),
+        indicators: (0..6)
+            .map(|i| Indicator {
+                name: INDICATORS[i].to_string(),
+                value: rng.next(10_000) as f64,
+                unit: Some("tỷ đồng".into()),
+                bound: Bound::Exact,
+                period: Some("2023".into()),
+                target: None,
+                target_label: None,
+                compare: vec![Comparison {
+                    label: "so với năm 2022".into(),
+                    percent: 80.0 + rng.next(60) as f64,
+                }],
+                better: Better::Higher,
+            })
+            .collect(),
+        directives: (0..4)
+            .map(|i| directive(rng, format!("d{k}-{i}")))
+            .collect(),
+    }
+}
+
+fn session(rng: &mut Rng, n: usize) -> Session {
+    let (a, b) = (rng.pick(PLACES), rng.pick(PLACES));
+    let day =
+        chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date") + chrono::Days::new(n as u64);
+    Session {
+        id: format!("s{n}"),
+        title: format!("Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy {a} và {b}"),
+        date: SessionDate::Date(day),
+        host: Some("Ban Thường vụ Tỉnh ủy".into()),
+        chair: Some(format!("Đồng chí {}, Bí thư Tỉnh ủy", rng.pick(PEOPLE))),
+        topic: Some(format!("Kết quả công tác năm 2023, {}", rng.sentence(1))),
+        location: None,
+        source: None,
+        tags: vec![
+            "20-NQ/TU".into(),
+            "nông thôn mới".into(),
+            "kinh tế biển".into(),
+        ],
+        summary: Some(format!(
+            "{}\n\n{}\n\n{}",
+            rng.sentence(5),
+            rng.sentence(5),
+            rng.sentence(4)
+        )),
+        participants: (0..5)
+            .map(|_| Participant {
+                name: rng.pick(PEOPLE).to_string(),
+                role: Some("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh".into()),
+                part: Some("phát biểu".into()),
+            })
+            .collect(),
+        districts: (0..3).map(|k| district(rng, k)).collect(),
+        directives: (0..12).map(|i| directive(rng, format!("c{i}"))).collect(),
+    }
+}
+
+fn median(mut xs: Vec<Duration>) -> Duration {
+    xs.sort();
+    xs[xs.len() / 2]
+}
+
+fn time_query(index: &SearchIndex, q: &str) -> (Duration, usize) {
+    let mut runs = Vec::with_capacity(RUNS);
+    let mut found = 0;
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        found = std::hint::black_box(index.query(q, 200)).len();
+        runs.push(start.elapsed());
+    }
+    (median(runs), found)
+}
+
+fn main() {
+    let mut rng = Rng(20240313);
+    let sessions: Vec<Session> = (0..SESSIONS).map(|n| session(&mut rng, n)).collect();
+    let start = Instant::now();
+    let index = SearchIndex::build(&sessions);
+    println!(
+        "build: {:.1} ms for {SESSIONS} sessions, {} fields",
+        start.elapsed().as_secs_f64() * 1e3,
+        index.len()
+    );
+    let typed = ["dam ha", "nong thon moi", "ma tuy", "nguyen xuan"];
+    let mut all = Vec::new();
+    for phrase in typed {
+        for end in 1..=phrase.len() {
+            let q = &phrase[..end];
+            let (t, found) = time_query(&index, q);
+            println!(
+                "  {q:<16} {:>8.3} ms  ({found} hits)",
+                t.as_secs_f64() * 1e3
+            );
+            all.push(t);
+        }
+    }
+    let worst = all.iter().max().copied().unwrap_or_default();
+    println!(
+        "per keystroke: median {:.3} ms, worst {:.3} ms (target ≤ 5 ms)",
+        median(all).as_secs_f64() * 1e3,
+        worst.as_secs_f64() * 1e3
+    );
+}

@@ -1,0 +1,193 @@
+//! The briefing as Markdown (GitHub-flavoured: tables and task lists).
+
+use super::{
+    Options, against, directive_meta, districts, gauge_text, indicator_title, other_compares,
+    paragraphs, session_when, value_text,
+};
+use crate::i18n::{self, Text};
+use crate::model::{Directive, District, Progress, Session};
+
+pub fn render(s: &Session, opts: &Options<'_>) -> String {
+    let t = i18n::text(opts.lang);
+    let mut out = format!("# {}\n\n", escape(&s.title));
+    header(&mut out, s, t, opts);
+    if !s.participants.is_empty() {
+        out.push_str(&format!("\n## {}\n\n", t.participants));
+        for p in &s.participants {
+            let mut line = format!("- **{}**", escape(&p.name));
+            if let Some(role) = &p.role {
+                line.push_str(&format!(", {}", escape(role)));
+            }
+            if let Some(part) = &p.part {
+                line.push_str(&format!(" ({})", escape(part)));
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    if let Some(summary) = &s.summary {
+        out.push_str(&format!("\n## {}\n", t.summary));
+        text_block(&mut out, summary);
+    }
+    if !s.directives.is_empty() {
+        let p = Progress::of(&s.directives, opts.today);
+        out.push_str(&format!(
+            "\n## {} ({})\n\n",
+            t.general_directives,
+            progress_text(p, t)
+        ));
+        directives(&mut out, &s.directives, opts);
+    }
+    for d in districts(s, opts) {
+        district(&mut out, d, t, opts);
+    }
+    out
+}
+
+fn header(out: &mut String, s: &Session, t: &Text, opts: &Options<'_>) {
+    let mut rows = vec![(t.date, session_when(s, opts.lang))];
+    for (label, v) in [
+        (t.host, &s.host),
+        (t.chair, &s.chair),
+        (t.topic, &s.topic),
+        (t.location, &s.location),
+        (t.source, &s.source),
+    ] {
+        if let Some(v) = v {
+            rows.push((label, escape(v)));
+        }
+    }
+    if !s.tags.is_empty() {
+        let tags: Vec<String> = s.tags.iter().map(|tag| format!("`{tag}`")).collect();
+        rows.push((t.tags, tags.join(", ")));
+    }
+    rows.push((
+        t.district_directives,
+        progress_text(s.progress(opts.today), t),
+    ));
+    rows.push((t.session_id, format!("`{}`", s.id)));
+    for (label, value) in rows {
+        out.push_str(&format!("- **{label}:** {value}\n"));
+    }
+}
+
+fn progress_text(p: Progress, t: &Text) -> String {
+    let mut s = format!("{}/{} {}", p.done, p.total, t.done);
+    if p.overdue > 0 {
+        s.push_str(&format!(", **{} {}**", p.overdue, t.overdue));
+    }
+    s
+}
+
+fn district(out: &mut String, d: &District, t: &Text, opts: &Options<'_>) {
+    out.push_str(&format!("\n## {}\n", escape(&d.name)));
+    if let Some(summary) = &d.summary {
+        text_block(out, summary);
+    }
+    for (title, items) in [
+        (t.highlights, &d.highlights),
+        (t.strengths, &d.strengths),
+        (t.shortcomings, &d.shortcomings),
+    ] {
+        if !items.is_empty() {
+            out.push_str(&format!("\n### {title}\n\n"));
+            for item in items {
+                out.push_str(&format!("- {}\n", escape(item)));
+            }
+        }
+    }
+    if !d.indicators.is_empty() {
+        out.push_str(&format!("\n### {}\n\n", t.indicators));
+        indicators(out, d, t, opts);
+    }
+    if !d.directives.is_empty() {
+        let p = d.progress(opts.today);
+        out.push_str(&format!(
+            "\n### {} ({})\n\n",
+            t.district_directives,
+            progress_text(p, t)
+        ));
+        directives(out, &d.directives, opts);
+    }
+}
+
+fn indicators(out: &mut String, d: &District, t: &Text, opts: &Options<'_>) {
+    out.push_str(&format!(
+        "| {} | {} | {} | {} |\n| --- | ---: | --- | --- |\n",
+        t.indicators, t.value, t.ratio, t.compared_to
+    ));
+    for ind in &d.indicators {
+        let gauge = ind.gauge();
+        let bar = gauge
+            .as_ref()
+            .map(|g| gauge_text(g, opts))
+            .unwrap_or_default();
+        let mut notes: Vec<String> = gauge
+            .as_ref()
+            .and_then(|g| against(ind, g, opts))
+            .into_iter()
+            .collect();
+        notes.extend(other_compares(ind, gauge.as_ref(), opts.lang));
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            cell(&indicator_title(ind)),
+            cell(&value_text(ind, opts)),
+            cell(bar.trim_end()),
+            cell(&notes.join("; "))
+        ));
+    }
+}
+
+fn directives(out: &mut String, list: &[Directive], opts: &Options<'_>) {
+    let t = i18n::text(opts.lang);
+    for d in list {
+        let mark = if d.done { "[x]" } else { "[ ]" };
+        out.push_str(&format!("- {mark} {}", escape(&d.text)));
+        let meta = directive_meta(d, opts);
+        if !meta.is_empty() {
+            out.push_str(&format!("  \n  *{}*", escape(&meta.join(" · "))));
+        }
+        if let Some(note) = &d.note {
+            out.push_str(&format!("  \n  {}: {}", t.note, escape(note)));
+        }
+        out.push('\n');
+    }
+}
+
+fn text_block(out: &mut String, text: &str) {
+    for para in paragraphs(text) {
+        out.push('\n');
+        out.push_str(&escape(&para));
+        out.push('\n');
+    }
+}
+
+/// Escapes the characters that would start Markdown markup inside running text.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, c) in text.chars().enumerate() {
+        let heading = i == 0 && c == '#';
+        if heading || matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A table cell: escaped, on one line.
+fn cell(text: &str) -> String {
+    escape(&text.replace('\n', " "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn markup_characters_are_escaped() {
+        assert_eq!(escape("a|b *c* [d]"), "a\\|b \\*c\\* \\[d\\]");
+        assert_eq!(escape("Đầm Hà #1"), "Đầm Hà #1");
+        assert_eq!(escape("# x"), "\\# x");
+    }
+}

@@ -1,0 +1,213 @@
+//! A session's briefing as a printable document: plain text, Markdown or JSON.
+
+mod json;
+mod markdown;
+mod text;
+
+use chrono::NaiveDate;
+
+use crate::i18n::{self, Text};
+use crate::model::{
+    Bound, Directive, District, Gauge, GaugeBasis, Indicator, Lang, Session, Status, format,
+};
+
+pub use json::{SessionSummary, list_json};
+
+/// The output formats of `briefing show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Text,
+    Markdown,
+    Json,
+}
+
+/// What to render and how.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// Only this district (by id); session-wide parts are kept.
+    pub district: Option<&'a str>,
+    pub lang: Lang,
+    /// The day overdue directives are judged against.
+    pub today: NaiveDate,
+    /// ASCII gauges and symbols instead of block and math characters.
+    pub ascii: bool,
+}
+
+/// Renders the briefing of `session` in `format`.
+pub fn render(session: &Session, format: Format, opts: &Options<'_>) -> String {
+    match format {
+        Format::Text => text::render(session, opts),
+        Format::Markdown => markdown::render(session, opts),
+        Format::Json => json::render(session, opts),
+    }
+}
+
+/// The districts `opts` selects, with their indices.
+fn districts<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s District> {
+    session
+        .districts
+        .iter()
+        .filter(|d| opts.district.is_none_or(|id| d.id == id))
+        .collect()
+}
+
+const GAUGE_CELLS: usize = 10;
+
+/// `███████░░░` (or `#######---`), with `▶`/`+` after it when the ratio tops 100%.
+pub fn gauge_bar(gauge: &Gauge, ascii: bool) -> String {
+    let (full, empty, over) = if ascii {
+        ('#', '-', '+')
+    } else {
+        ('█', '░', '▶')
+    };
+    let filled = (gauge.fill() * GAUGE_CELLS as f64).round() as usize;
+    let mut bar: String = std::iter::repeat_n(full, filled)
+        .chain(std::iter::repeat_n(empty, GAUGE_CELLS - filled))
+        .collect();
+    bar.push(if gauge.exceeds() { over } else { ' ' });
+    bar
+}
+
+/// The status symbol, ASCII when asked.
+pub fn status_symbol(status: Status, ascii: bool) -> &'static str {
+    match (ascii, status) {
+        (false, s) => s.symbol(),
+        (true, Status::Met) => "+",
+        (true, Status::Near) => "~",
+        (true, Status::Behind) => "x",
+    }
+}
+
+fn bound_symbol(bound: Bound, ascii: bool) -> &'static str {
+    match (ascii, bound) {
+        (false, b) => b.symbol(),
+        (true, Bound::Exact) => "",
+        (true, Bound::AtLeast) => ">= ",
+        (true, Bound::AtMost) => "<= ",
+        (true, Bound::About) => "~ ",
+    }
+}
+
+fn with_unit(value: f64, unit: Option<&str>, lang: Lang) -> String {
+    let n = format::number(value, 2, lang);
+    match unit {
+        Some("%") => format!("{n}%"),
+        Some(u) => format!("{n} {u}"),
+        None => n,
+    }
+}
+
+/// `≥ 385 tỷ đồng`.
+fn value_text(ind: &Indicator, opts: &Options<'_>) -> String {
+    format!(
+        "{}{}",
+        bound_symbol(ind.bound, opts.ascii),
+        with_unit(ind.value, ind.unit.as_deref(), opts.lang)
+    )
+}
+
+/// `Tổng giá trị sản xuất (2023)`.
+fn indicator_title(ind: &Indicator) -> String {
+    match &ind.period {
+        Some(p) => format!("{} ({p})", ind.name),
+        None => ind.name.clone(),
+    }
+}
+
+/// What the ratio is measured against: the comparison label, or the target with its label.
+fn against(ind: &Indicator, gauge: &Gauge, opts: &Options<'_>) -> Option<String> {
+    let t = i18n::text(opts.lang);
+    match (gauge.basis, ind.target) {
+        (GaugeBasis::Target, Some(target)) => Some(format!(
+            "{}: {}",
+            ind.gauge_label().unwrap_or(t.target),
+            with_unit(target, ind.unit.as_deref(), opts.lang)
+        )),
+        _ => ind.gauge_label().map(str::to_string),
+    }
+}
+
+/// The comparisons not used by the gauge: `so với năm 2022 119,5%`.
+fn other_compares(ind: &Indicator, gauge: Option<&Gauge>, lang: Lang) -> Vec<String> {
+    let skip = usize::from(gauge.is_some_and(|g| g.basis == GaugeBasis::Compare));
+    ind.compare
+        .iter()
+        .skip(skip)
+        .map(|c| format!("{} {}", c.label, format::percent(c.percent, lang)))
+        .collect()
+}
+
+/// `██████████▶ 107% ✓ đạt`.
+fn gauge_text(gauge: &Gauge, opts: &Options<'_>) -> String {
+    let t = i18n::text(opts.lang);
+    format!(
+        "{} {:>6} {} {}",
+        gauge_bar(gauge, opts.ascii),
+        format::percent(gauge.ratio, opts.lang),
+        status_symbol(gauge.status, opts.ascii),
+        t.status(gauge.status)
+    )
+}
+
+/// Owner, due date, overdue mark, done date and person, note: one piece each.
+fn directive_meta(d: &Directive, opts: &Options<'_>) -> Vec<String> {
+    let t = i18n::text(opts.lang);
+    let mut meta = Vec::new();
+    if let Some(owner) = &d.owner {
+        meta.push(format!("{}: {owner}", t.owner));
+    }
+    if let Some(due) = d.due {
+        meta.push(format!("{}: {}", t.due, format::date(due)));
+    }
+    if d.is_overdue(opts.today) {
+        meta.push(t.overdue.to_uppercase());
+    }
+    if d.done {
+        meta.push(done_text(d, t));
+    }
+    meta
+}
+
+fn done_text(d: &Directive, t: &Text) -> String {
+    let mut s = t.done_on.to_string();
+    if let Some(at) = d.done_at {
+        s.push_str(&format!(" {}", at.format("%d/%m/%Y %H:%M")));
+    }
+    if let Some(by) = &d.done_by {
+        s.push_str(&format!(" {} {by}", t.done_by));
+    }
+    s
+}
+
+/// `Thứ Tư, 13/03/2024` with the time when the file gives one.
+fn session_when(s: &Session, lang: Lang) -> String {
+    let day = format::long_date(s.date.day(), lang);
+    match s.date.time() {
+        Some(time) => format!("{day} {}", time.format("%H:%M")),
+        None => day,
+    }
+}
+
+/// Paragraphs of a multi-line text: blank lines separate them, line breaks inside are spaces.
+fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(current.join(" "));
+                current.clear();
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current.join(" "));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,232 @@
+//! The plain-text briefing, wrapped for printing, e-mail or `less`.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{
+    Options, against, directive_meta, districts, gauge_text, indicator_title, other_compares,
+    paragraphs, session_when, value_text,
+};
+use crate::i18n::{self, Text};
+use crate::model::{Directive, District, Indicator, Progress, Session};
+
+const WIDTH: usize = 80;
+
+pub fn render(s: &Session, opts: &Options<'_>) -> String {
+    let t = i18n::text(opts.lang);
+    let mut out = String::new();
+    header(&mut out, s, t, opts);
+    if !s.participants.is_empty() {
+        section(&mut out, t.participants, opts);
+        for p in &s.participants {
+            let mut line = p.name.clone();
+            if let Some(role) = &p.role {
+                line.push_str(&format!(", {role}"));
+            }
+            if let Some(part) = &p.part {
+                line.push_str(&format!(" ({part})"));
+            }
+            bullet(&mut out, &line, 0, opts);
+        }
+    }
+    if let Some(summary) = &s.summary {
+        section(&mut out, t.summary, opts);
+        text_block(&mut out, summary);
+    }
+    if !s.directives.is_empty() {
+        let p = Progress::of(&s.directives, opts.today);
+        section(&mut out, &titled(t.general_directives, p, t), opts);
+        directives(&mut out, &s.directives, opts);
+    }
+    for d in districts(s, opts) {
+        district(&mut out, d, t, opts);
+    }
+    out
+}
+
+fn header(out: &mut String, s: &Session, t: &Text, opts: &Options<'_>) {
+    out.push_str(&wrap(&s.title, "", ""));
+    let rule = if opts.ascii { "=" } else { "═" };
+    out.push_str(&rule.repeat(s.title.width().min(WIDTH)));
+    out.push('\n');
+    let p = s.progress(opts.today);
+    let mut rows = vec![(t.date, session_when(s, opts.lang))];
+    let optional = [
+        (t.host, &s.host),
+        (t.chair, &s.chair),
+        (t.topic, &s.topic),
+        (t.location, &s.location),
+        (t.source, &s.source),
+    ];
+    rows.extend(
+        optional
+            .into_iter()
+            .filter_map(|(label, v)| v.clone().map(|v| (label, v))),
+    );
+    if !s.tags.is_empty() {
+        rows.push((t.tags, s.tags.join(", ")));
+    }
+    rows.push((t.district_directives, progress_text(p, t)));
+    rows.push((t.session_id, s.id.clone()));
+    let label_width = rows.iter().map(|(l, _)| l.width()).max().unwrap_or(0) + 2;
+    for (label, value) in rows {
+        let first = format!("{label}:{}", " ".repeat(label_width - label.width() - 1));
+        out.push_str(&wrap(&value, &first, &" ".repeat(label_width)));
+    }
+}
+
+fn progress_text(p: Progress, t: &Text) -> String {
+    let mut s = format!("{}/{} {}", p.done, p.total, t.done);
+    if p.overdue > 0 {
+        s.push_str(&format!(", {} {}", p.overdue, t.overdue));
+    }
+    s
+}
+
+fn titled(title: &str, p: Progress, t: &Text) -> String {
+    format!("{title} ({})", progress_text(p, t))
+}
+
+fn section(out: &mut String, title: &str, opts: &Options<'_>) {
+    let rule = if opts.ascii { "-" } else { "─" };
+    out.push('\n');
+    out.push_str(title);
+    out.push('\n');
+    out.push_str(&rule.repeat(title.width().min(WIDTH)));
+    out.push('\n');
+}
+
+fn district(out: &mut String, d: &District, t: &Text, opts: &Options<'_>) {
+    let rule = if opts.ascii { "=" } else { "━" };
+    out.push('\n');
+    out.push_str(&format!(
+        "{} {} {}\n",
+        rule.repeat(3),
+        d.name,
+        rule.repeat(3)
+    ));
+    if let Some(summary) = &d.summary {
+        out.push('\n');
+        text_block(out, summary);
+    }
+    for (title, items) in [
+        (t.highlights, &d.highlights),
+        (t.strengths, &d.strengths),
+        (t.shortcomings, &d.shortcomings),
+    ] {
+        if !items.is_empty() {
+            section(out, title, opts);
+            for item in items {
+                bullet(out, item, 0, opts);
+            }
+        }
+    }
+    if !d.indicators.is_empty() {
+        section(out, t.indicators, opts);
+        for ind in &d.indicators {
+            indicator(out, ind, opts);
+        }
+    }
+    if !d.directives.is_empty() {
+        let p = d.progress(opts.today);
+        section(out, &titled(t.district_directives, p, t), opts);
+        directives(out, &d.directives, opts);
+    }
+}
+
+fn indicator(out: &mut String, ind: &Indicator, opts: &Options<'_>) {
+    let head = format!("{}: {}", indicator_title(ind), value_text(ind, opts));
+    bullet(out, &head, 0, opts);
+    let gauge = ind.gauge();
+    if let Some(g) = &gauge {
+        let mut line = gauge_text(g, opts);
+        if let Some(a) = against(ind, g, opts) {
+            line.push_str(&format!(" · {a}"));
+        }
+        out.push_str(&format!("    {line}\n"));
+    }
+    for c in other_compares(ind, gauge.as_ref(), opts.lang) {
+        out.push_str(&wrap(&c, "    ", "    "));
+    }
+}
+
+fn directives(out: &mut String, list: &[Directive], opts: &Options<'_>) {
+    let t = i18n::text(opts.lang);
+    for d in list {
+        let mark = if d.done { "[x] " } else { "[ ] " };
+        out.push_str(&wrap(&d.text, &format!("  {mark}"), "      "));
+        let meta = directive_meta(d, opts);
+        if !meta.is_empty() {
+            out.push_str(&wrap(&meta.join(" · "), "      ", "      "));
+        }
+        if let Some(note) = &d.note {
+            out.push_str(&wrap(&format!("{}: {note}", t.note), "      ", "      "));
+        }
+    }
+}
+
+fn bullet(out: &mut String, text: &str, depth: usize, opts: &Options<'_>) {
+    let dot = if opts.ascii { "-" } else { "•" };
+    let indent = "  ".repeat(depth + 1);
+    out.push_str(&wrap(
+        text,
+        &format!("{indent}{dot} "),
+        &format!("{indent}  "),
+    ));
+}
+
+fn text_block(out: &mut String, text: &str) {
+    for (i, para) in paragraphs(text).iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&wrap(para, "", ""));
+    }
+}
+
+/// Word-wraps `text` to `WIDTH` columns; `first` starts the first line, `rest` the others.
+fn wrap(text: &str, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    let mut line = first.to_string();
+    let mut empty = true;
+    for word in text.split_whitespace() {
+        if !empty && line.width() + 1 + word.width() > WIDTH {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = rest.to_string();
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(line.trim_end());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_width_with_indents() {
+        let text = "một hai ba ".repeat(20);
+        let out = wrap(&text, "  - ", "    ");
+        for line in out.lines() {
+            assert!(
+                unicode_width::UnicodeWidthStr::width(line) <= super::WIDTH,
+                "{line}"
+            );
+        }
+        assert!(out.starts_with("  - một"));
+        assert!(out.lines().skip(1).all(|l| l.starts_with("    ")));
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_stays_whole() {
+        let long = "x".repeat(100);
+        assert_eq!(wrap(&long, "", ""), format!("{long}\n"));
+    }
+}

@@ -1,0 +1,498 @@
+//! Accent- and case-insensitive search over the text of loaded sessions.
+//!
+//! Semantics (also in README.md):
+//! - Every searchable field of every item is one record; a hit is one field of
+//!   one item. Text is folded once, when the index is built (`model::fold`:
+//!   lower case, tone and vowel marks removed, `đ` → `d`), so NFC and NFD
+//!   input, upper and lower case, with or without accents all match alike.
+//! - The query is folded the same way and split into words at every
+//!   character that is not a letter or digit. A field matches when **every**
+//!   word occurs in that field's folded text (AND within one field).
+//! - A word occurrence is *whole-word* (3 points), *word-prefix* (2) or
+//!   *mid-word* (1); a field scores the best occurrence of each word, summed,
+//!   plus 2 when the query's words follow one another in the field (whatever
+//!   punctuation is between; all whole words but the last, which may be a
+//!   prefix), plus 3 more when they are the whole field (`dam ha` finds the
+//!   district `Đầm Hà` before titles that mention it).
+//! - Order: score (higher first), then the kind of field (title, district
+//!   name, tag, indicator, directive text, topic, participant, owner, district
+//!   text, session summary), then the newer session, then index order.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use memchr::memmem;
+
+use crate::model::Session;
+use crate::model::fold::{fold, fold_with_offsets};
+
+/// The item a hit belongs to; indices into the slice given to [`SearchIndex::build`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Session {
+        session: usize,
+    },
+    District {
+        session: usize,
+        district: usize,
+    },
+    Indicator {
+        session: usize,
+        district: usize,
+        indicator: usize,
+    },
+    /// `district` is `None` for a directive of the session as a whole.
+    Directive {
+        session: usize,
+        district: Option<usize>,
+        directive: usize,
+    },
+}
+
+impl Target {
+    pub fn session(&self) -> usize {
+        match *self {
+            Target::Session { session }
+            | Target::District { session, .. }
+            | Target::Indicator { session, .. }
+            | Target::Directive { session, .. } => session,
+        }
+    }
+}
+
+/// Which field of the item matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldKind {
+    /// The session's title.
+    Title,
+    /// The session's topic.
+    Topic,
+    /// One tag of the session.
+    Tag,
+    /// A participant's name or role, or the chair.
+    Participant,
+    /// A district's name.
+    DistrictName,
+    /// A district's summary or one of its highlights, strengths, shortcomings.
+    DistrictText,
+    /// An indicator's name.
+    Indicator,
+    /// A directive's text.
+    DirectiveText,
+    /// A directive's owner.
+    DirectiveOwner,
+    /// The session's summary.
+    Summary,
+}
+
+impl FieldKind {
+    /// Tie-break rank: lower comes first among hits of equal score.
+    fn rank(self) -> u8 {
+        match self {
+            FieldKind::Title => 0,
+            FieldKind::DistrictName => 1,
+            FieldKind::Tag => 2,
+            FieldKind::Indicator => 3,
+            FieldKind::DirectiveText => 4,
+            FieldKind::Topic => 5,
+            FieldKind::Participant => 6,
+            FieldKind::DirectiveOwner => 7,
+            FieldKind::DistrictText => 8,
+            FieldKind::Summary => 9,
+        }
+    }
+}
+
+/// One matching field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub target: Target,
+    pub field: FieldKind,
+    /// The original text of the field.
+    pub text: String,
+    /// Byte ranges of `text` to highlight: sorted, merged, on char boundaries.
+    pub ranges: Vec<Range<usize>>,
+    /// Match quality; higher is better (see the module doc).
+    pub score: u32,
+}
+
+struct Record {
+    target: Target,
+    field: FieldKind,
+    text: String,
+    /// Newer sessions get smaller values.
+    age: usize,
+}
+
+/// Folded words of every searchable field, built once from the sessions.
+pub struct SearchIndex {
+    records: Vec<Record>,
+    /// Each record's place in the tie-break order (field kind, newer session, index).
+    place: Vec<u32>,
+    /// The records in that order.
+    by_place: Vec<u32>,
+    /// Every record's words as vocabulary ids, in text order, records end to end.
+    tokens: Vec<u32>,
+    /// Where each record's words start in `tokens`, plus the total length.
+    token_starts: Vec<usize>,
+    /// Every distinct folded word, each followed by `\n`.
+    vocab: String,
+    /// Byte offset in `vocab` where each word starts, plus the total length.
+    vocab_starts: Vec<usize>,
+    /// For each word of `vocab`, the records that contain it, ascending.
+    postings: Vec<Vec<u32>>,
+}
+
+const WHOLE_WORD: u8 = 3;
+const WORD_PREFIX: u8 = 2;
+const MID_WORD: u8 = 1;
+const PHRASE_BONUS: u32 = 2;
+const EXACT_BONUS: u32 = 3;
+
+impl SearchIndex {
+    /// Folds and indexes every searchable field of `sessions`.
+    pub fn build(sessions: &[Session]) -> Self {
+        let ages = ages(sessions);
+        let mut records = Vec::new();
+        for (si, s) in sessions.iter().enumerate() {
+            collect_session(si, s, &mut |target, field, text: &str| {
+                records.push(Record {
+                    target,
+                    field,
+                    text: text.to_string(),
+                    age: ages[si],
+                });
+            });
+        }
+        let mut by_place: Vec<u32> = (0..records.len() as u32).collect();
+        by_place.sort_by_key(|&r| {
+            let rec = &records[r as usize];
+            (rec.field.rank(), rec.age, r)
+        });
+        let mut place = vec![0; records.len()];
+        for (p, &r) in by_place.iter().enumerate() {
+            place[r as usize] = p as u32;
+        }
+        let mut index = SearchIndex {
+            records,
+            place,
+            by_place,
+            tokens: Vec::new(),
+            token_starts: Vec::new(),
+            vocab: String::new(),
+            vocab_starts: Vec::new(),
+            postings: Vec::new(),
+        };
+        index.build_words();
+        index
+    }
+
+    /// Splits every record into words, numbers the distinct words and lists
+    /// the records holding each.
+    fn build_words(&mut self) {
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        for (r, rec) in self.records.iter().enumerate() {
+            self.token_starts.push(self.tokens.len());
+            for word in words_of(&fold(&rec.text)) {
+                let id = match ids.get(word) {
+                    Some(&id) => id,
+                    None => {
+                        let id = self.postings.len() as u32;
+                        ids.insert(word.to_string(), id);
+                        self.vocab_starts.push(self.vocab.len());
+                        self.vocab.push_str(word);
+                        self.vocab.push('\n');
+                        self.postings.push(Vec::new());
+                        id
+                    }
+                };
+                self.tokens.push(id);
+                let list = &mut self.postings[id as usize];
+                if list.last() != Some(&(r as u32)) {
+                    list.push(r as u32);
+                }
+            }
+        }
+        self.token_starts.push(self.tokens.len());
+        self.vocab_starts.push(self.vocab.len());
+    }
+
+    /// How many fields are indexed.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// The best `limit` hits for `q`, best first; empty for a blank query.
+    pub fn query(&self, q: &str, limit: usize) -> Vec<Hit> {
+        let words = query_words(q);
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let quals: Vec<Vec<u8>> = words.iter().map(|w| self.vocab_quality(w)).collect();
+        let Some(driver) = quals.iter().min_by_key(|q| self.postings_size(q)) else {
+            return Vec::new();
+        };
+        let mut keys: Vec<u64> = self
+            .records_with(driver)
+            .filter_map(|r| {
+                let score = self.score(r, &quals)?;
+                Some((u64::from(u32::MAX - score) << 32) | u64::from(self.place[r]))
+            })
+            .collect();
+        if keys.len() > limit {
+            keys.select_nth_unstable(limit);
+            keys.truncate(limit);
+        }
+        keys.sort_unstable();
+        keys.into_iter()
+            .map(|key| {
+                let score = u32::MAX - (key >> 32) as u32;
+                let r = self.by_place[(key & 0xFFFF_FFFF) as usize] as usize;
+                self.hit(r, score, &words)
+            })
+            .collect()
+    }
+
+    /// For every vocabulary word, how well `word` matches inside it (0: not at all).
+    fn vocab_quality(&self, word: &str) -> Vec<u8> {
+        let mut quality = vec![0u8; self.postings.len()];
+        let finder = memmem::Finder::new(word.as_bytes());
+        let hay = self.vocab.as_bytes();
+        let mut from = 0;
+        while let Some(found) = finder.find(&hay[from..]) {
+            let pos = from + found;
+            let v = self.vocab_starts.partition_point(|&s| s <= pos) - 1;
+            let (start, end) = (self.vocab_starts[v], self.vocab_starts[v + 1] - 1);
+            quality[v] = match (pos == start, pos + word.len() == end) {
+                (true, true) => WHOLE_WORD,
+                (true, false) => WORD_PREFIX,
+                _ => MID_WORD,
+            };
+            from = end + 1;
+        }
+        quality
+    }
+
+    fn postings_size(&self, quality: &[u8]) -> usize {
+        (quality.iter().zip(&self.postings))
+            .filter(|(q, _)| **q > 0)
+            .map(|(_, p)| p.len())
+            .sum()
+    }
+
+    /// The records holding any vocabulary word with a non-zero `quality`, ascending.
+    fn records_with(&self, quality: &[u8]) -> impl Iterator<Item = usize> {
+        let mut seen = vec![false; self.records.len()];
+        for (_, list) in (quality.iter().zip(&self.postings)).filter(|(q, _)| **q > 0) {
+            for &r in list {
+                seen[r as usize] = true;
+            }
+        }
+        seen.into_iter()
+            .enumerate()
+            .filter_map(|(r, s)| s.then_some(r))
+    }
+
+    /// The score of record `r`, `None` unless every query word occurs in it.
+    fn score(&self, r: usize, quals: &[Vec<u8>]) -> Option<u32> {
+        let tokens = &self.tokens[self.token_starts[r]..self.token_starts[r + 1]];
+        let mut total = 0;
+        for q in quals {
+            let best = tokens.iter().map(|&t| q[t as usize]).max().unwrap_or(0);
+            if best == 0 {
+                return None;
+            }
+            total += u32::from(best);
+        }
+        if quals.len() > 1 && has_phrase(tokens, quals) {
+            total += PHRASE_BONUS;
+        }
+        if tokens.len() == quals.len() && is_phrase_at(tokens, quals, true) {
+            total += EXACT_BONUS;
+        }
+        Some(total)
+    }
+
+    fn hit(&self, i: usize, score: u32, words: &[String]) -> Hit {
+        let r = &self.records[i];
+        Hit {
+            target: r.target,
+            field: r.field,
+            text: r.text.clone(),
+            ranges: highlight(&r.text, words),
+            score,
+        }
+    }
+}
+
+/// The query words occur one after the other somewhere in `tokens`.
+fn has_phrase(tokens: &[u32], quals: &[Vec<u8>]) -> bool {
+    tokens
+        .windows(quals.len())
+        .any(|w| is_phrase_at(w, quals, false))
+}
+
+/// `tokens` (as long as the query) are the query words: all whole, but the
+/// last may be a prefix unless `whole` is asked for.
+fn is_phrase_at(tokens: &[u32], quals: &[Vec<u8>], whole: bool) -> bool {
+    let last = quals.len() - 1;
+    quals.iter().zip(tokens).enumerate().all(|(j, (q, &t))| {
+        let quality = q[t as usize];
+        quality == WHOLE_WORD || (j == last && !whole && quality == WORD_PREFIX)
+    })
+}
+
+/// The folded words of a query.
+fn query_words(q: &str) -> Vec<String> {
+    words_of(&fold(q)).map(str::to_string).collect()
+}
+
+/// The maximal runs of letters and digits in folded text.
+fn words_of(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Newer sessions first: the age of each session is its place in that order.
+fn ages(sessions: &[Session]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..sessions.len()).collect();
+    order.sort_by_key(|&i| (Reverse(sessions[i].date.sort_key()), i));
+    let mut ages = vec![0; sessions.len()];
+    for (age, i) in order.into_iter().enumerate() {
+        ages[i] = age;
+    }
+    ages
+}
+
+fn collect_session(si: usize, s: &Session, add: &mut impl FnMut(Target, FieldKind, &str)) {
+    let here = Target::Session { session: si };
+    add(here, FieldKind::Title, &s.title);
+    if let Some(topic) = &s.topic {
+        add(here, FieldKind::Topic, topic);
+    }
+    for tag in &s.tags {
+        add(here, FieldKind::Tag, tag);
+    }
+    if let Some(chair) = &s.chair {
+        add(here, FieldKind::Participant, chair);
+    }
+    for p in &s.participants {
+        add(here, FieldKind::Participant, &p.name);
+        if let Some(role) = &p.role {
+            add(here, FieldKind::Participant, role);
+        }
+    }
+    if let Some(summary) = &s.summary {
+        add(here, FieldKind::Summary, summary);
+    }
+    for (k, d) in s.directives.iter().enumerate() {
+        let target = Target::Directive {
+            session: si,
+            district: None,
+            directive: k,
+        };
+        collect_directive(target, &d.text, d.owner.as_deref(), add);
+    }
+    for (di, d) in s.districts.iter().enumerate() {
+        collect_district(si, di, d, add);
+    }
+}
+
+fn collect_district(
+    si: usize,
+    di: usize,
+    d: &crate::model::District,
+    add: &mut impl FnMut(Target, FieldKind, &str),
+) {
+    let here = Target::District {
+        session: si,
+        district: di,
+    };
+    add(here, FieldKind::DistrictName, &d.name);
+    let texts = d
+        .summary
+        .iter()
+        .chain(&d.highlights)
+        .chain(&d.strengths)
+        .chain(&d.shortcomings);
+    for text in texts {
+        add(here, FieldKind::DistrictText, text);
+    }
+    for (k, ind) in d.indicators.iter().enumerate() {
+        let target = Target::Indicator {
+            session: si,
+            district: di,
+            indicator: k,
+        };
+        add(target, FieldKind::Indicator, &ind.name);
+    }
+    for (k, dir) in d.directives.iter().enumerate() {
+        let target = Target::Directive {
+            session: si,
+            district: Some(di),
+            directive: k,
+        };
+        collect_directive(target, &dir.text, dir.owner.as_deref(), add);
+    }
+}
+
+fn collect_directive(
+    target: Target,
+    text: &str,
+    owner: Option<&str>,
+    add: &mut impl FnMut(Target, FieldKind, &str),
+) {
+    add(target, FieldKind::DirectiveText, text);
+    if let Some(owner) = owner {
+        add(target, FieldKind::DirectiveOwner, owner);
+    }
+}
+
+/// Byte ranges of `text` covering every occurrence of every folded word.
+fn highlight(text: &str, words: &[String]) -> Vec<Range<usize>> {
+    let (folded, offsets) = fold_with_offsets(text);
+    let mut ranges: Vec<Range<usize>> = words
+        .iter()
+        .flat_map(|w| {
+            folded
+                .match_indices(w.as_str())
+                .map(|(p, m)| p..p + m.len())
+        })
+        .map(|r| original_range(text, &offsets, r))
+        .collect();
+    ranges.sort_by_key(|r| (r.start, r.end));
+    merge(ranges)
+}
+
+/// Maps a range of the folded text back to the characters it came from,
+/// including combining marks that follow the last one.
+fn original_range(text: &str, offsets: &[usize], folded: Range<usize>) -> Range<usize> {
+    let start = offsets[folded.start];
+    let last = offsets[folded.end - 1];
+    let last_end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+    let end = match offsets.get(folded.end) {
+        Some(&next) => next.max(last_end),
+        None => text.len(),
+    };
+    start..end
+}
+
+fn merge(ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for r in ranges {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,258 @@
+use unicode_normalization::UnicodeNormalization;
+
+use super::*;
+use crate::model::{District, SessionDate};
+use crate::store;
+
+const SAMPLE: &str = include_str!("../../briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
+
+fn sample() -> Vec<Session> {
+    let report = store::parse_file(SAMPLE.as_bytes(), "sample.toml", "2024/sample");
+    vec![report.session.expect("the sample loads")]
+}
+
+fn session(title: &str, date: &str, districts: &[&str]) -> Session {
+    Session {
+        id: title.to_string(),
+        title: title.to_string(),
+        date: SessionDate::Date(date.parse().expect("test date")),
+        host: None,
+        chair: None,
+        topic: None,
+        location: None,
+        source: None,
+        tags: vec![],
+        summary: None,
+        participants: vec![],
+        districts: districts.iter().map(|n| district(n)).collect(),
+        directives: vec![],
+    }
+}
+
+fn district(name: &str) -> District {
+    District {
+        id: crate::model::fold::slug(name),
+        name: name.to_string(),
+        summary: None,
+        highlights: vec![],
+        strengths: vec![],
+        shortcomings: vec![],
+        indicators: vec![],
+        directives: vec![],
+    }
+}
+
+fn texts(hits: &[Hit]) -> Vec<&str> {
+    hits.iter().map(|h| h.text.as_str()).collect()
+}
+
+fn marked(hit: &Hit) -> Vec<&str> {
+    hit.ranges.iter().map(|r| &hit.text[r.clone()]).collect()
+}
+
+#[test]
+fn every_spelling_of_dam_ha_finds_the_district_first() {
+    let index = SearchIndex::build(&sample());
+    let nfd: String = "đầm hà".nfd().collect();
+    for q in [
+        "dam ha",
+        "Dam Ha",
+        "đầm hà",
+        "ĐẦM HÀ",
+        "DAM HA",
+        nfd.as_str(),
+    ] {
+        let hits = index.query(q, 5);
+        let first = hits.first().unwrap_or_else(|| panic!("no hit for {q:?}"));
+        assert_eq!(first.field, FieldKind::DistrictName, "{q:?}");
+        assert_eq!(first.text, "Đầm Hà", "{q:?}");
+        assert_eq!(
+            first.target,
+            Target::District {
+                session: 0,
+                district: 1
+            }
+        );
+        assert_eq!(marked(first), ["Đầm", "Hà"], "{q:?}");
+    }
+}
+
+#[test]
+fn folding_table_tones_case_and_d_stroke() {
+    let names = ["ma", "mà", "má", "mả", "mã", "mạ", "MẠ", "Ma"];
+    let sessions = [session("t", "2024-01-01", &names)];
+    let index = SearchIndex::build(&sessions);
+    // ngang, huyền, sắc, hỏi, ngã, nặng; NFC and NFD; upper and lower case
+    let queries = ["ma", "mà", "má", "mả", "mã", "mạ", "MÃ", "Mạ"];
+    for q in queries {
+        for form in [q.nfc().collect::<String>(), q.nfd().collect::<String>()] {
+            let hits = index.query(&form, 100);
+            let found: Vec<&str> = hits
+                .iter()
+                .filter(|h| h.field == FieldKind::DistrictName)
+                .map(|h| h.text.as_str())
+                .collect();
+            assert_eq!(found, names, "query {form:?}");
+        }
+    }
+    let d = [session("t", "2024-01-01", &["Đông Triều", "đông", "Dong"])];
+    let index = SearchIndex::build(&d);
+    for q in ["dong", "Đông", "ĐÔNG", "đong"] {
+        assert_eq!(index.query(q, 10).len(), 3, "query {q:?}");
+    }
+}
+
+#[test]
+fn decomposed_text_in_the_file_matches_and_highlights_its_marks() {
+    let name: String = "Hải Hà".nfd().collect();
+    let sessions = [session("t", "2024-01-01", &[&name])];
+    let index = SearchIndex::build(&sessions);
+    let hits = index.query("hai ha", 10);
+    assert_eq!(hits.len(), 1);
+    let want: Vec<String> = ["Hải", "Hà"].iter().map(|w| w.nfd().collect()).collect();
+    assert_eq!(marked(&hits[0]), want, "marks stay inside the highlight");
+    let hits = index.query("HẢI", 10);
+    let h = &hits[0];
+    assert_eq!(
+        &h.text[h.ranges[0].clone()],
+        "Hải".nfd().collect::<String>()
+    );
+}
+
+#[test]
+fn every_word_must_occur_in_the_same_field() {
+    let mut s = session("Kinh tế biển", "2024-01-01", &["Du lịch biển"]);
+    s.tags = vec!["kinh tế".into()];
+    let index = SearchIndex::build(&[s]);
+    assert_eq!(texts(&index.query("bien du", 10)), ["Du lịch biển"]);
+    assert_eq!(texts(&index.query("bien kinh", 10)), ["Kinh tế biển"]);
+    assert!(index.query("du kinh", 10).is_empty());
+    assert_eq!(index.query("bien", 10).len(), 2);
+}
+
+#[test]
+fn the_sample_needs_all_words_in_one_field() {
+    let index = SearchIndex::build(&sample());
+    let hits = index.query("ma tuy hai ha", 50);
+    assert!(!hits.is_empty());
+    for h in &hits {
+        let f = fold(&h.text);
+        assert!(
+            ["ma", "tuy", "hai", "ha"].iter().all(|w| f.contains(w)),
+            "{}",
+            h.text
+        );
+    }
+    assert!(
+        !texts(&hits).contains(&"Kiểm soát tốt ma túy trên địa bàn, tăng số xã không có ma túy.")
+    );
+}
+
+#[test]
+fn whole_word_then_prefix_then_mid_word() {
+    let sessions = [session(
+        "t",
+        "2024-01-01",
+        &["Nhanh", "Ánh Dương", "An Bình"],
+    )];
+    let index = SearchIndex::build(&sessions);
+    let hits = index.query("an", 10);
+    assert_eq!(texts(&hits), ["An Bình", "Ánh Dương", "Nhanh"]);
+    assert!(hits[0].score > hits[1].score && hits[1].score > hits[2].score);
+}
+
+#[test]
+fn ties_go_to_the_better_field_then_the_newer_session() {
+    let older = session("Hạ Long", "2023-05-01", &["Hạ Long"]);
+    let mut newer = session("Hạ Long", "2024-05-01", &[]);
+    newer.summary = Some("Hạ Long".into());
+    let index = SearchIndex::build(&[older, newer]);
+    let hits = index.query("ha long", 10);
+    let order: Vec<(FieldKind, usize)> =
+        hits.iter().map(|h| (h.field, h.target.session())).collect();
+    assert_eq!(
+        order,
+        [
+            (FieldKind::Title, 1),
+            (FieldKind::Title, 0),
+            (FieldKind::DistrictName, 0),
+            (FieldKind::Summary, 1),
+        ]
+    );
+}
+
+#[test]
+fn a_phrase_beats_scattered_words() {
+    let sessions = [session("t", "2024-01-01", &["Hà Đầm", "Đầm Hà"])];
+    let index = SearchIndex::build(&sessions);
+    assert_eq!(texts(&index.query("dam ha", 10)), ["Đầm Hà", "Hà Đầm"]);
+}
+
+#[test]
+fn highlights_are_merged_and_on_char_boundaries() {
+    let sessions = [session("t", "2024-01-01", &["Đầm Hà"])];
+    let index = SearchIndex::build(&sessions);
+    let hits = index.query("dam d", 10);
+    assert_eq!(hits[0].ranges, vec![0.."Đầm".len()]);
+    let hits = index.query("a", 10);
+    let h = &hits[0];
+    assert_eq!(marked(h), ["ầ", "à"]);
+    for r in &h.ranges {
+        assert!(h.text.is_char_boundary(r.start) && h.text.is_char_boundary(r.end));
+    }
+}
+
+#[test]
+fn targets_point_at_the_item() {
+    let sessions = sample();
+    let index = SearchIndex::build(&sessions);
+    let hits = index.query("ma tuy tren dia ban", 10);
+    let h = hits
+        .iter()
+        .find(|h| h.field == FieldKind::DirectiveText)
+        .expect("directive hit");
+    let Target::Directive {
+        session,
+        district: Some(d),
+        directive,
+    } = h.target
+    else {
+        panic!("not a district directive: {:?}", h.target);
+    };
+    assert_eq!(
+        sessions[session].districts[d].directives[directive].id,
+        "hh-ma-tuy"
+    );
+
+    let hits = index.query("nuoc sach", 10);
+    assert!(hits.iter().any(|h| matches!(
+        h.target,
+        Target::Indicator {
+            indicator: 4,
+            district: 0,
+            ..
+        }
+    )));
+    assert!(hits.iter().any(|h| h.target
+        == Target::Directive {
+            session: 0,
+            district: None,
+            directive: 6
+        }));
+    let hits = index.query("nguyen xuan ky", 10);
+    assert!(hits.iter().all(|h| h.field == FieldKind::Participant));
+    assert_eq!(hits.len(), 2, "the chair and the participant");
+    let hits = index.query("20-NQ/TU", 10);
+    assert_eq!(hits[0].field, FieldKind::Tag);
+}
+
+#[test]
+fn blank_queries_and_limits() {
+    let index = SearchIndex::build(&sample());
+    assert!(index.query("", 10).is_empty());
+    assert!(index.query("  -/ ", 10).is_empty());
+    assert_eq!(index.query("a", 3).len(), 3);
+    assert!(index.query("a", 0).is_empty());
+    assert!(index.query("xyzzy", 10).is_empty());
+    assert!(!index.is_empty());
+}
