@@ -233,6 +233,26 @@ pub struct Ui {
     pub saving: &'static str,
     pub unchecked: &'static str,
     pub not_saved: &'static str,
+    pub due_title: &'static str,
+    pub next_session: &'static str,
+    pub no_upcoming: &'static str,
+    pub by_district: &'static str,
+    pub overdue_directives: &'static str,
+    pub open_with_due: &'static str,
+    pub district_title: &'static str,
+    pub choose_district: &'static str,
+    pub search_prompt: &'static str,
+    pub search_help: &'static str,
+    pub no_hits: &'static str,
+    pub filter: &'static str,
+    pub filter_open: &'static str,
+    pub filter_overdue: &'static str,
+    pub filter_done: &'static str,
+    pub filter_upcoming: &'static str,
+    pub filter_past: &'static str,
+    pub common: &'static str,
+    pub today: &'static str,
+    pub sessions_short: &'static str,
 }
 
 const UI_VI: Ui = Ui {
@@ -282,6 +302,26 @@ const UI_VI: Ui = Ui {
     saving: "Đang lưu…",
     unchecked: "Đã bỏ đánh dấu xong và lưu vào tệp.",
     not_saved: "Không lưu được, đã hoàn tác dấu:",
+    due_title: "Việc cần theo dõi",
+    next_session: "Buổi làm việc sắp tới",
+    no_upcoming: "Không có buổi làm việc nào sắp tới",
+    by_district: "Theo địa phương: đang mở · quá hạn",
+    overdue_directives: "Chỉ đạo quá hạn (hạn sớm nhất trước)",
+    open_with_due: "Chỉ đạo đang mở có hạn",
+    district_title: "Mọi chỉ đạo cho",
+    choose_district: "Chọn địa phương",
+    search_prompt: "Tìm",
+    search_help: "Gõ để tìm, không cần dấu · ↑↓ chọn · Enter mở · Esc quay lại",
+    no_hits: "Không tìm thấy.",
+    filter: "Lọc",
+    filter_open: "chỉ đạo đang mở",
+    filter_overdue: "chỉ đạo quá hạn",
+    filter_done: "chỉ đạo đã xong",
+    filter_upcoming: "buổi sắp tới",
+    filter_past: "buổi đã qua",
+    common: "chung",
+    today: "hôm nay",
+    sessions_short: "buổi",
     session_gone: "Buổi làm việc đang mở không còn trong thư mục (tệp bị xóa, đổi tên hoặc có lỗi).",
 };
 
@@ -332,6 +372,26 @@ const UI_EN: Ui = Ui {
     saving: "Saving…",
     unchecked: "Check mark removed and saved to the file.",
     not_saved: "Not saved, the mark was reverted:",
+    due_title: "What is due",
+    next_session: "Next session",
+    no_upcoming: "No upcoming session",
+    by_district: "By district: open · overdue",
+    overdue_directives: "Overdue directives (oldest due first)",
+    open_with_due: "Open directives with a due date",
+    district_title: "Everything given to",
+    choose_district: "Choose a district",
+    search_prompt: "Search",
+    search_help: "Type to search, accents optional · ↑↓ select · Enter open · Esc back",
+    no_hits: "No matches.",
+    filter: "Filter",
+    filter_open: "open directives",
+    filter_overdue: "overdue directives",
+    filter_done: "done directives",
+    filter_upcoming: "upcoming sessions",
+    filter_past: "past sessions",
+    common: "all districts",
+    today: "today",
+    sessions_short: "sessions",
     session_gone: "The open session is no longer in the folder (its file was removed, renamed or has errors).",
 };
 
@@ -362,6 +422,17 @@ pub fn command_help(lang: Lang, command: Command) -> (&'static str, &'static str
         (Lang::Vi, ForceQuit) => ("Thoát ngay, từ mọi nơi", "thoát"),
         (Lang::Vi, Toggle) => ("Đánh dấu / bỏ đánh dấu chỉ đạo đã xong", "đánh dấu"),
         (Lang::Vi, Diagnostics) => ("Xem các tệp lỗi", "tệp lỗi"),
+        (Lang::Vi, Search) => ("Tìm trong mọi buổi làm việc (không cần dấu)", "tìm"),
+        (Lang::Vi, FilterDirectives) => (
+            "Lọc chỉ đạo: tất cả → đang mở → quá hạn → đã xong",
+            "lọc chỉ đạo",
+        ),
+        (Lang::Vi, FilterSessions) => ("Lọc buổi làm việc: tất cả → sắp tới → đã qua", "lọc buổi"),
+        (Lang::Vi, FilterDistrict) => ("Một địa phương qua mọi buổi làm việc", "địa phương"),
+        (Lang::Vi, DueView) => (
+            "Việc cần theo dõi: buổi sắp tới, quá hạn theo địa phương",
+            "việc cần làm",
+        ),
         (Lang::En, Up) => ("Move up", "up"),
         (Lang::En, Down) => ("Move down", "down"),
         (Lang::En, PageUp) => ("Page up", "page up"),
@@ -378,6 +449,16 @@ pub fn command_help(lang: Lang, command: Command) -> (&'static str, &'static str
         (Lang::En, ForceQuit) => ("Quit at once, from anywhere", "quit"),
         (Lang::En, Toggle) => ("Check a directive off / on", "check off"),
         (Lang::En, Diagnostics) => ("Show files with problems", "problems"),
+        (Lang::En, Search) => ("Search all sessions (accents optional)", "search"),
+        (Lang::En, FilterDirectives) => {
+            ("Filter directives: all → open → overdue → done", "filter")
+        }
+        (Lang::En, FilterSessions) => ("Filter sessions: all → upcoming → past", "sessions"),
+        (Lang::En, FilterDistrict) => ("One district across all sessions", "district"),
+        (Lang::En, DueView) => (
+            "What is due: next session, open and overdue per district",
+            "due",
+        ),
     }
 }
 
@@ -404,6 +485,16 @@ pub fn checked_off(lang: Lang, by: &str, time: &str) -> String {
     match lang {
         Lang::Vi => format!("Đã đánh dấu xong ({by}, {time}) và lưu vào tệp."),
         Lang::En => format!("Checked off by {by} at {time} and saved to the file."),
+    }
+}
+
+/// `còn 5 ngày` / `in 5 days`, `hôm nay` / `today`.
+pub fn days_until(lang: Lang, days: i64) -> String {
+    match (lang, days) {
+        (_, 0) => ui(lang).today.to_string(),
+        (Lang::Vi, n) => format!("còn {n} ngày"),
+        (Lang::En, 1) => "tomorrow".to_string(),
+        (Lang::En, n) => format!("in {n} days"),
     }
 }
 

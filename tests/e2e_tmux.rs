@@ -367,3 +367,18 @@ fn a_save_that_cannot_get_the_lock_reverts_the_mark() {
     t.keys(&["C-c"]);
     t.wait_until_gone();
 }
+
+#[test]
+fn slash_dam_ha_finds_and_opens_dam_ha() {
+    let t = Tmux::start("search", 100, 30, "--lang vi --dir briefings");
+    t.wait_for("Chỉ đạo: 0/23 xong");
+    t.keys(&["/"]);
+    t.wait_for("Tìm:");
+    t.keys(&["-l", "dam ha"]);
+    t.wait_for("Địa phương Đầm Hà");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Trong năm 2023, huyện Đầm Hà");
+    assert!(screen.contains("3 Đầm Hà"), "{screen}");
+    t.keys(&["C-c"]);
+    t.wait_until_gone();
+}

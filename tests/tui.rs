@@ -531,3 +531,159 @@ fn toggle_outside_a_directive_explains() {
     let text = screen_text(&draw(&app));
     assert!(text.contains("Select a directive to check it off."));
 }
+
+fn type_text(app: &mut App, text: &str) {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    for c in text.chars() {
+        app.update(Action::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+}
+
+fn key(app: &mut App, code: crossterm::event::KeyCode) -> Effect {
+    app.update(Action::Key(crossterm::event::KeyEvent::new(
+        code,
+        crossterm::event::KeyModifiers::NONE,
+    )))
+}
+
+#[test]
+fn search_without_accents_finds_and_opens_the_district() {
+    use crossterm::event::KeyCode;
+    let mut app = app(Lang::Vi, 100, 30);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "dam ha");
+    let Screen::Search(view) = &app.screen else {
+        panic!("search not open");
+    };
+    assert_eq!(view.query, "dam ha");
+    assert_eq!(view.hits[0].text, "Đầm Hà");
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "Đầm Hà").expect("hit on screen");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::UNDERLINED),
+        "match highlighted"
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(matches!(&app.screen, Screen::Session(v) if v.tab == 2));
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        matches!(app.screen, Screen::Search(_)),
+        "Esc goes back to the hits"
+    );
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, Screen::Sessions);
+}
+
+#[test]
+fn search_keys_type_instead_of_acting() {
+    use crossterm::event::KeyCode;
+    let mut app = app(Lang::En, 80, 24);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "qjk");
+    assert!(matches!(&app.screen, Screen::Search(v) if v.query == "qjk"));
+    key(&mut app, KeyCode::Backspace);
+    assert!(matches!(&app.screen, Screen::Search(v) if v.query == "qj"));
+    assert_eq!(
+        app.update(Action::Key(crossterm::event::KeyEvent::new(
+            KeyCode::Char('c'),
+            crossterm::event::KeyModifiers::CONTROL
+        ))),
+        Effect::Quit
+    );
+}
+
+#[test]
+fn search_jumps_to_the_exact_directive() {
+    use crossterm::event::KeyCode;
+    let mut app = app(Lang::Vi, 100, 30);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "khong co ma tuy la dia phuong");
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(&draw(&app));
+    assert!(
+        text.contains("▌ [ ] Là địa phương không có ma túy."),
+        "{text}"
+    );
+}
+
+#[test]
+fn directive_filter_hides_and_is_shown() {
+    let mut app = app(Lang::En, 120, 40);
+    app.today = NaiveDate::from_ymd_opt(2025, 1, 2).expect("date");
+    press(
+        &mut app,
+        &[
+            Command::Open,
+            Command::FilterDirectives,
+            Command::FilterDirectives,
+        ],
+    );
+    assert_eq!(
+        app.directive_filter,
+        briefing::model::filter::DirectiveFilter::Overdue
+    );
+    press(&mut app, &[Command::Last]);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("Filter: overdue directives"), "{text}");
+    assert!(text.contains("Xác định quyết tâm chính trị cao nhất"));
+    assert!(
+        !text.contains("Tích cực triển khai các hoạt động đối ngoại"),
+        "{text}"
+    );
+    press(
+        &mut app,
+        &[Command::FilterDirectives, Command::FilterDirectives],
+    );
+    assert!(!screen_text(&draw(&app)).contains("Filter:"));
+}
+
+#[test]
+fn session_filter_lists_upcoming_or_past() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::FilterSessions]);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("Filter: upcoming sessions"));
+    assert!(
+        !text.contains("13/03/2024"),
+        "the sample is past on 20/03/2024"
+    );
+    press(&mut app, &[Command::FilterSessions]);
+    assert!(screen_text(&draw(&app)).contains("13/03/2024"));
+    press(&mut app, &[Command::Open]);
+    assert!(matches!(app.screen, Screen::Session(_)));
+}
+
+#[test]
+fn due_view_counts_per_district_and_opens_overdue_work() {
+    let mut app = app(Lang::Vi, 100, 30);
+    app.today = NaiveDate::from_ymd_opt(2025, 1, 2).expect("date");
+    press(&mut app, &[Command::DueView]);
+    insta::assert_snapshot!(screen_text(&draw(&app)));
+    press(&mut app, &[Command::Last, Command::Open]);
+    let text = screen_text(&draw(&app));
+    assert!(
+        text.contains("▌ [ ] Xác định quyết tâm chính trị cao nhất"),
+        "{text}"
+    );
+}
+
+#[test]
+fn district_view_lists_everything_given_to_it() {
+    let mut app = app(Lang::Vi, 100, 30);
+    press(&mut app, &[Command::FilterDistrict]);
+    assert_eq!(app.overlay, Some(Overlay::Districts { selected: 0 }));
+    press(&mut app, &[Command::Open]);
+    assert!(matches!(&app.screen, Screen::District { id, .. } if id == "dam-ha"));
+    insta::assert_snapshot!(screen_text(&draw(&app)));
+    press(&mut app, &[Command::Open]);
+    let text = screen_text(&draw(&app));
+    assert!(
+        text.contains("▌ [ ] Hết nhiệm kỳ này phải trở thành huyện NTM"),
+        "{text}"
+    );
+    press(&mut app, &[Command::Back]);
+    assert!(matches!(app.screen, Screen::District { .. }));
+}

@@ -121,7 +121,8 @@ fn bullets(items: &[String]) -> Vec<Block> {
 }
 
 /// The blocks of tab `tab`: 0 is the overview, 1.. are the districts in file order.
-pub fn blocks(session: &Session, tab: usize) -> Vec<Block> {
+/// Only directives that `show` accepts are included.
+pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) -> Vec<Block> {
     let mut out = Vec::new();
     if tab == 0 {
         push_section(
@@ -147,6 +148,7 @@ pub fn blocks(session: &Session, tab: usize) -> Vec<Block> {
             &mut out,
             Section::SessionDirectives,
             (0..session.directives.len())
+                .filter(|&index| show(&session.directives[index]))
                 .map(|index| {
                     Block::Directive(DirectiveRef {
                         district: None,
@@ -177,6 +179,7 @@ pub fn blocks(session: &Session, tab: usize) -> Vec<Block> {
         &mut out,
         Section::Directives,
         (0..district.directives.len())
+            .filter(|&index| show(&district.directives[index]))
             .map(|index| {
                 Block::Directive(DirectiveRef {
                     district: Some(d),

@@ -21,6 +21,11 @@ pub enum Command {
     ForceQuit,
     Toggle,
     Diagnostics,
+    Search,
+    FilterDirectives,
+    FilterSessions,
+    FilterDistrict,
+    DueView,
 }
 
 impl Command {
@@ -43,6 +48,11 @@ impl Command {
             Command::ForceQuit => "force_quit",
             Command::Toggle => "toggle",
             Command::Diagnostics => "diagnostics",
+            Command::Search => "search",
+            Command::FilterDirectives => "filter_directives",
+            Command::FilterSessions => "filter_sessions",
+            Command::FilterDistrict => "filter_district",
+            Command::DueView => "due_view",
         }
     }
 }
@@ -175,6 +185,11 @@ impl Default for Keymap {
             b(NextTab, &[Key::plain(K::Tab)]),
             b(PrevTab, &[Key::plain(K::BackTab)]),
             b(Toggle, &[Key::char(' '), Key::char('x')]),
+            b(Search, &[Key::char('/')]),
+            b(FilterDirectives, &[Key::char('f')]),
+            b(FilterSessions, &[Key::char('s')]),
+            b(FilterDistrict, &[Key::char('d')]),
+            b(DueView, &[Key::char('w')]),
             b(Diagnostics, &[Key::char('e')]),
             b(Help, &[Key::char('?')]),
             b(Quit, &[Key::char('q')]),
@@ -266,6 +281,11 @@ mod tests {
             (KeyCode::Char(' '), KeyModifiers::NONE, Toggle),
             (KeyCode::Char('x'), KeyModifiers::NONE, Toggle),
             (KeyCode::Char('e'), KeyModifiers::NONE, Diagnostics),
+            (KeyCode::Char('/'), KeyModifiers::NONE, Search),
+            (KeyCode::Char('f'), KeyModifiers::NONE, FilterDirectives),
+            (KeyCode::Char('s'), KeyModifiers::NONE, FilterSessions),
+            (KeyCode::Char('d'), KeyModifiers::NONE, FilterDistrict),
+            (KeyCode::Char('w'), KeyModifiers::NONE, DueView),
         ];
         for (code, mods, want) in table {
             let key = Key::from_event(&event(*code, *mods));

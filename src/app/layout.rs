@@ -102,3 +102,16 @@ pub fn session(area: Rect, title: &str) -> SessionLayout {
         content,
     }
 }
+
+pub struct ReviewLayout {
+    pub header: Rect,
+    pub list: Rect,
+}
+
+/// The review and search screens: a header line (or the query), then one row per line.
+pub fn review(area: Rect) -> ReviewLayout {
+    let f = frame(area);
+    let [header, list] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(f.body);
+    ReviewLayout { header, list }
+}

@@ -3,6 +3,11 @@
 pub mod doc;
 pub mod keymap;
 pub mod layout;
+pub mod review;
+
+mod find;
+mod lists;
+mod session_view;
 
 use std::path::PathBuf;
 
@@ -10,9 +15,12 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 
+pub use find::SearchView;
+
 use crate::i18n;
-use crate::model::Directive;
-use crate::model::{Lang, Session};
+use crate::model::filter::{DirectiveFilter, SessionFilter};
+use crate::model::{Directive, Lang, Session};
+use crate::search::SearchIndex;
 use crate::store::Catalog;
 use crate::store::write::Change;
 use crate::ui::theme::Theme;
@@ -81,12 +89,28 @@ pub struct SessionView {
 pub enum Screen {
     Sessions,
     Session(SessionView),
+    /// What is due: the next session, open and overdue work per district.
+    Due(Scroll),
+    /// Everything given to one district (by id) across sessions.
+    District {
+        id: String,
+        list: Scroll,
+    },
+    Search(SearchView),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
-    Help { offset: usize },
-    Diagnostics { offset: usize },
+    Help {
+        offset: usize,
+    },
+    Diagnostics {
+        offset: usize,
+    },
+    /// Choosing the district for the district view.
+    Districts {
+        selected: usize,
+    },
 }
 
 /// Everything the app needs at start.
@@ -102,6 +126,7 @@ pub struct Options {
 
 pub struct App {
     pub catalog: Catalog,
+    pub index: SearchIndex,
     pub loading: Loading,
     pub dir: PathBuf,
     pub lang: Lang,
@@ -110,10 +135,14 @@ pub struct App {
     pub theme: Theme,
     pub size: Rect,
     pub screen: Screen,
+    /// Screens to go back to, the latest last.
+    back: Vec<Screen>,
     pub list: Scroll,
     pub overlay: Option<Overlay>,
     pub status: Option<String>,
     pub user: String,
+    pub directive_filter: DirectiveFilter,
+    pub session_filter: SessionFilter,
     /// Directives shown toggled whose save has not finished, with their state before.
     pending: Vec<(SaveRequest, Directive)>,
 }
@@ -122,6 +151,7 @@ impl App {
     pub fn new(options: Options) -> Self {
         App {
             catalog: Catalog::default(),
+            index: SearchIndex::build(&[]),
             loading: Loading::InProgress,
             dir: options.dir,
             lang: options.lang,
@@ -130,32 +160,53 @@ impl App {
             theme: options.theme,
             size: Rect::new(0, 0, 80, 24),
             screen: Screen::Sessions,
+            back: Vec::new(),
             list: Scroll::default(),
             overlay: None,
             status: None,
             user: options.user,
+            directive_filter: DirectiveFilter::All,
+            session_filter: SessionFilter::All,
             pending: Vec::new(),
         }
+    }
+
+    /// The blocks of a tab, with the directive filter applied.
+    pub fn tab_blocks(&self, session: &Session, tab: usize) -> Vec<Block> {
+        doc::blocks(session, tab, |d| {
+            self.directive_filter.matches(d, self.today)
+        })
     }
 
     /// The open session, if any.
     pub fn current_session(&self) -> Option<(&Session, &SessionView)> {
         match &self.screen {
             Screen::Session(view) => self.catalog.sessions.get(view.session).map(|s| (s, view)),
-            Screen::Sessions => None,
+            _ => None,
         }
     }
 
-    pub fn selected_session(&self) -> Option<&Session> {
-        self.catalog.sessions.get(self.list.selected)
+    pub fn has_pending_saves(&self) -> bool {
+        !self.pending.is_empty()
     }
 
     pub fn update(&mut self, action: Action) -> Effect {
         match action {
-            Action::Key(ev) => match self.command_for(&ev) {
-                Some(c) => self.command(c),
-                None => Effect::None,
-            },
+            Action::Key(ev) => {
+                if ev.kind == KeyEventKind::Release {
+                    return Effect::None;
+                }
+                if self.overlay.is_none()
+                    && matches!(self.screen, Screen::Search(_))
+                    && let Some(effect) = self.search_key(&ev)
+                {
+                    return effect;
+                }
+                match self.keymap.command(Key::from_event(&ev)) {
+                    Some(c) => self.command(c),
+                    None => Effect::None,
+                }
+            }
             Action::Command(c) => self.command(c),
             Action::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
@@ -173,13 +224,6 @@ impl App {
         }
     }
 
-    fn command_for(&self, ev: &KeyEvent) -> Option<Command> {
-        if ev.kind == KeyEventKind::Release {
-            return None;
-        }
-        self.keymap.command(Key::from_event(ev))
-    }
-
     /// Takes a (re)loaded catalog, keeping the user's place: the selected and
     /// the open session by id, the tab, the selection and the scroll.
     fn loaded(&mut self, result: Result<Catalog, String>) {
@@ -192,16 +236,15 @@ impl App {
         };
         let listed = self.selected_session().map(|s| s.id.clone());
         let open = self.current_session().map(|(s, _)| s.id.clone());
+        self.index = SearchIndex::build(&catalog.sessions);
         self.catalog = catalog;
         self.loading = Loading::Done;
-        let position = |id: &Option<String>| {
-            id.as_ref()
-                .and_then(|id| self.catalog.sessions.iter().position(|s| &s.id == id))
-        };
-        let last = self.catalog.sessions.len().saturating_sub(1);
-        self.list.selected = position(&listed).unwrap_or(self.list.selected.min(last));
+        self.reselect_listed(listed.as_deref());
         if let Screen::Session(view) = &self.screen {
-            match position(&open) {
+            let found = open
+                .as_ref()
+                .and_then(|id| self.catalog.sessions.iter().position(|s| &s.id == id));
+            match found {
                 Some(index) => {
                     let mut view = view.clone();
                     view.session = index;
@@ -210,33 +253,15 @@ impl App {
                 }
                 None => {
                     self.screen = Screen::Sessions;
+                    self.back.clear();
                     self.status = Some(i18n::ui(self.lang).session_gone.to_string());
                 }
             }
         }
-        self.keep_selection_visible();
-    }
-
-    /// After the session changed on disk, keeps tab and selection within it.
-    fn clamp_view(&mut self) {
-        let Some((session, view)) = self.current_session() else {
-            return;
-        };
-        let tab = view.tab.min(session.districts.len());
-        let blocks = doc::blocks(session, tab);
-        let selected = if blocks.get(view.selected).is_some_and(Block::selectable) {
-            view.selected
-        } else {
-            prev_selectable(
-                &blocks,
-                view.selected.min(blocks.len().saturating_sub(1)),
-                1,
-            )
-        };
-        if let Screen::Session(view) = &mut self.screen {
-            view.tab = tab;
-            view.selected = selected;
+        if let Screen::Search(view) = &mut self.screen {
+            view.refresh(&self.index);
         }
+        self.keep_selection_visible();
     }
 
     fn command(&mut self, c: Command) -> Effect {
@@ -249,27 +274,49 @@ impl App {
             return Effect::None;
         }
         match c {
-            Command::Help => {
-                self.overlay = Some(Overlay::Help { offset: 0 });
-                Effect::None
+            Command::Help => self.overlay = Some(Overlay::Help { offset: 0 }),
+            Command::Diagnostics => self.overlay = Some(Overlay::Diagnostics { offset: 0 }),
+            Command::Search => self.open_search(),
+            Command::FilterDirectives => {
+                self.directive_filter = self.directive_filter.next();
+                self.clamp_view();
+                self.clamp_lists();
             }
-            Command::Diagnostics => {
-                self.overlay = Some(Overlay::Diagnostics { offset: 0 });
-                Effect::None
+            Command::FilterSessions => {
+                let listed = self.selected_session().map(|s| s.id.clone());
+                self.session_filter = self.session_filter.next();
+                self.reselect_listed(listed.as_deref());
             }
-            _ => match self.screen {
-                Screen::Sessions => self.sessions_command(c),
-                Screen::Session(_) => self.session_command(c),
-            },
+            Command::FilterDistrict => self.overlay = Some(Overlay::Districts { selected: 0 }),
+            Command::DueView => {
+                if !matches!(self.screen, Screen::Due(_)) {
+                    self.push_screen(Screen::Due(Scroll::default()));
+                    self.clamp_lists();
+                }
+            }
+            _ => {
+                return match self.screen {
+                    Screen::Sessions => self.sessions_command(c),
+                    Screen::Session(_) => self.session_command(c),
+                    Screen::Due(_) | Screen::District { .. } => self.review_command(c),
+                    Screen::Search(_) => self.search_command(c),
+                };
+            }
         }
+        self.keep_selection_visible();
+        Effect::None
     }
 
     fn overlay_command(&mut self, overlay: Overlay, c: Command) {
+        let page = usize::from(self.size.height.saturating_sub(6)).max(1);
         let (offset, make): (usize, fn(usize) -> Overlay) = match overlay {
             Overlay::Help { offset } => (offset, |offset| Overlay::Help { offset }),
             Overlay::Diagnostics { offset } => (offset, |offset| Overlay::Diagnostics { offset }),
+            Overlay::Districts { selected } => {
+                self.districts_command(selected, c, page);
+                return;
+            }
         };
-        let page = usize::from(self.size.height.saturating_sub(6)).max(1);
         let new = match c {
             Command::Up => offset.saturating_sub(1),
             Command::Down => offset + 1,
@@ -286,231 +333,29 @@ impl App {
         self.overlay = Some(make(new));
     }
 
-    fn sessions_command(&mut self, c: Command) -> Effect {
-        let n = self.catalog.sessions.len();
-        let page = layout::list_rows(self.size, n);
-        let sel = self.list.selected;
-        self.list.selected = match c {
-            Command::Up => sel.saturating_sub(1),
-            Command::Down => sel + 1,
-            Command::PageUp => sel.saturating_sub(page),
-            Command::PageDown => sel + page,
-            Command::First => 0,
-            Command::Last => n.saturating_sub(1),
-            Command::Open => {
-                self.open_session(sel);
-                return Effect::None;
-            }
-            Command::Quit => return Effect::Quit,
-            _ => sel,
-        }
-        .min(n.saturating_sub(1));
+    /// Opens `screen`, remembering the current one for `Back`.
+    fn push_screen(&mut self, screen: Screen) {
+        let previous = std::mem::replace(&mut self.screen, screen);
+        self.back.push(previous);
+    }
+
+    /// Returns to the previous screen (the session list at the bottom).
+    fn pop_screen(&mut self) {
+        self.screen = self.back.pop().unwrap_or(Screen::Sessions);
+        self.clamp_view();
+        self.clamp_lists();
         self.keep_selection_visible();
-        Effect::None
-    }
-
-    fn open_session(&mut self, index: usize) {
-        if index >= self.catalog.sessions.len() {
-            return;
-        }
-        self.screen = Screen::Session(SessionView {
-            session: index,
-            tab: 0,
-            selected: 0,
-            offset: 0,
-        });
-        self.select_tab(0);
-    }
-
-    fn select_tab(&mut self, tab: usize) {
-        let Some((session, _)) = self.current_session() else {
-            return;
-        };
-        let blocks = doc::blocks(session, tab);
-        let first = blocks.iter().position(Block::selectable).unwrap_or(0);
-        if let Screen::Session(view) = &mut self.screen {
-            view.tab = tab;
-            view.selected = first;
-            view.offset = 0;
-        }
-        self.keep_selection_visible();
-    }
-
-    fn session_command(&mut self, c: Command) -> Effect {
-        let Some((session, view)) = self.current_session() else {
-            self.screen = Screen::Sessions;
-            return Effect::None;
-        };
-        let tabs = session.districts.len() + 1;
-        let blocks = doc::blocks(session, view.tab);
-        let (tab, selected) = (view.tab, view.selected);
-        match c {
-            Command::Back | Command::Quit => self.screen = Screen::Sessions,
-            Command::NextTab => self.select_tab((tab + 1) % tabs),
-            Command::PrevTab => self.select_tab((tab + tabs - 1) % tabs),
-            Command::JumpTab(n) if usize::from(n) <= tabs => self.select_tab(usize::from(n) - 1),
-            Command::Open => {
-                if let Some(Block::DistrictLine(d)) = blocks.get(selected) {
-                    self.select_tab(d + 1);
-                }
-            }
-            Command::Up => self.move_to(prev_selectable(&blocks, selected, 1)),
-            Command::Down => self.move_to(next_selectable(&blocks, selected, 1)),
-            Command::PageUp => {
-                let n = self.page_blocks();
-                self.move_to(prev_selectable(&blocks, selected, n))
-            }
-            Command::PageDown => {
-                let n = self.page_blocks();
-                self.move_to(next_selectable(&blocks, selected, n))
-            }
-            Command::First => {
-                self.move_to(blocks.iter().position(Block::selectable).unwrap_or(0));
-                self.set_offset(0);
-            }
-            Command::Last => self.move_to(blocks.iter().rposition(Block::selectable).unwrap_or(0)),
-            Command::Toggle => return self.toggle(),
-            _ => {}
-        }
-        Effect::None
-    }
-
-    pub fn has_pending_saves(&self) -> bool {
-        !self.pending.is_empty()
-    }
-
-    /// Flips the selected directive at once and asks for it to be saved.
-    fn toggle(&mut self) -> Effect {
-        let t = i18n::ui(self.lang);
-        let target = self.current_session().and_then(|(s, view)| {
-            match doc::blocks(s, view.tab).get(view.selected) {
-                Some(Block::Directive(r)) => Some((view.session, *r)),
-                _ => None,
-            }
-        });
-        let Some((index, r)) = target else {
-            self.status = Some(t.select_directive.to_string());
-            return Effect::None;
-        };
-        let user = self.user.clone();
-        let session = &mut self.catalog.sessions[index];
-        let session_id = session.id.clone();
-        let Some(d) = directive_at(session, r) else {
-            return Effect::None;
-        };
-        let before = d.clone();
-        d.done = !d.done;
-        d.done_at = None;
-        d.done_by = d.done.then_some(user);
-        let request = SaveRequest {
-            session_id,
-            directive_id: d.id.clone(),
-            done: d.done,
-        };
-        self.pending.push((request.clone(), before));
-        self.status = Some(t.saving.to_string());
-        self.keep_selection_visible();
-        Effect::Save(request)
-    }
-
-    /// Confirms a toggled directive with what was written, or puts it back as it was.
-    fn saved(&mut self, request: SaveRequest, result: Result<Change, String>) {
-        let t = i18n::ui(self.lang);
-        let before = self
-            .pending
-            .iter()
-            .position(|(r, _)| *r == request)
-            .map(|i| self.pending.remove(i).1);
-        let directive = self
-            .catalog
-            .sessions
-            .iter_mut()
-            .find(|s| s.id == request.session_id)
-            .and_then(|s| s.directive_mut(&request.directive_id));
-        match result {
-            Ok(Change::Done { at, by }) => {
-                self.status = Some(i18n::checked_off(
-                    self.lang,
-                    &by,
-                    &at.format("%H:%M").to_string(),
-                ));
-                if let Some(d) = directive {
-                    d.done = true;
-                    d.done_at = Some(at);
-                    d.done_by = Some(by);
-                }
-            }
-            Ok(Change::Undone) => self.status = Some(t.unchecked.to_string()),
-            Err(message) => {
-                self.status = Some(format!("{} {message}", t.not_saved));
-                if let (Some(d), Some(before)) = (directive, before) {
-                    *d = before;
-                }
-            }
-        }
-        self.keep_selection_visible();
-    }
-
-    /// How many blocks a page-key moves: about one screenful of lines.
-    fn page_blocks(&self) -> usize {
-        let Some((session, view)) = self.current_session() else {
-            return 1;
-        };
-        let content = layout::session(self.size, &session.title).content;
-        let blocks = doc::blocks(session, view.tab);
-        let width = usize::from(content.width);
-        let mut lines = 0;
-        let mut count = 0;
-        for i in view.selected..blocks.len() {
-            lines += doc::height(session, &blocks, i, width, false, self.lang);
-            if lines > usize::from(content.height) {
-                break;
-            }
-            count += 1;
-        }
-        count.max(1)
-    }
-
-    fn move_to(&mut self, selected: usize) {
-        if let Screen::Session(view) = &mut self.screen {
-            view.selected = selected;
-        }
-        self.keep_selection_visible();
-    }
-
-    fn set_offset(&mut self, offset: usize) {
-        if let Screen::Session(view) = &mut self.screen {
-            view.offset = offset;
-        }
     }
 
     /// Scrolls the list or the tab so the selection is in view.
     fn keep_selection_visible(&mut self) {
-        let rows = layout::list_rows(self.size, self.catalog.sessions.len());
+        let rows = layout::list_rows(self.size, self.visible_sessions().len());
         self.list.offset = scroll_into_view(self.list.offset, self.list.selected, 1, rows);
-        let Some((session, view)) = self.current_session() else {
-            return;
-        };
-        let content = layout::session(self.size, &session.title).content;
-        let blocks = doc::blocks(session, view.tab);
-        let width = usize::from(content.width);
-        let heights: Vec<usize> = (0..blocks.len())
-            .map(|i| doc::height(session, &blocks, i, width, i == view.selected, self.lang))
-            .collect();
-        let top: usize = heights.iter().take(view.selected).sum();
-        let height = heights.get(view.selected).copied().unwrap_or(1);
-        // Keep a heading directly above the selection in view with it.
-        if view.selected > 0 && matches!(blocks.get(view.selected - 1), Some(Block::Heading(_))) {
-            let heading = heights[view.selected - 1];
-            return self.set_offset(scroll_into_view(
-                view.offset,
-                top - heading,
-                height + heading,
-                usize::from(content.height),
-            ));
+        match &self.screen {
+            Screen::Session(_) => self.keep_block_visible(),
+            Screen::Due(_) | Screen::District { .. } | Screen::Search(_) => self.keep_row_visible(),
+            Screen::Sessions => {}
         }
-        let offset = scroll_into_view(view.offset, top, height, usize::from(content.height));
-        self.set_offset(offset);
     }
 }
 
@@ -532,10 +377,30 @@ pub fn scroll_into_view(offset: usize, top: usize, height: usize, view: usize) -
     }
 }
 
-fn next_selectable(blocks: &[Block], from: usize, steps: usize) -> usize {
+/// Moves a selection among `count` rows by one command; `None` for other commands.
+fn moved(selected: usize, count: usize, page: usize, c: Command) -> Option<usize> {
+    let last = count.saturating_sub(1);
+    let to = match c {
+        Command::Up => selected.saturating_sub(1),
+        Command::Down => selected + 1,
+        Command::PageUp => selected.saturating_sub(page),
+        Command::PageDown => selected + page,
+        Command::First => 0,
+        Command::Last => last,
+        _ => return None,
+    };
+    Some(to.min(last))
+}
+
+fn next_selectable<T>(
+    items: &[T],
+    from: usize,
+    steps: usize,
+    selectable: impl Fn(&T) -> bool,
+) -> usize {
     let mut at = from;
     for _ in 0..steps {
-        match (at + 1..blocks.len()).find(|&i| blocks[i].selectable()) {
+        match (at + 1..items.len()).find(|&i| selectable(&items[i])) {
             Some(i) => at = i,
             None => break,
         }
@@ -543,10 +408,15 @@ fn next_selectable(blocks: &[Block], from: usize, steps: usize) -> usize {
     at
 }
 
-fn prev_selectable(blocks: &[Block], from: usize, steps: usize) -> usize {
+fn prev_selectable<T>(
+    items: &[T],
+    from: usize,
+    steps: usize,
+    selectable: impl Fn(&T) -> bool,
+) -> usize {
     let mut at = from;
     for _ in 0..steps {
-        match (0..at).rev().find(|&i| blocks[i].selectable()) {
+        match (0..at).rev().find(|&i| selectable(&items[i])) {
             Some(i) => at = i,
             None => break,
         }
@@ -577,9 +447,18 @@ mod tests {
             Block::Nothing,
             Block::Nothing,
         ];
-        assert_eq!(next_selectable(&blocks, 1, 1), 3);
-        assert_eq!(next_selectable(&blocks, 1, 5), 4);
-        assert_eq!(prev_selectable(&blocks, 3, 1), 1);
-        assert_eq!(prev_selectable(&blocks, 1, 1), 1);
+        assert_eq!(next_selectable(&blocks, 1, 1, Block::selectable), 3);
+        assert_eq!(next_selectable(&blocks, 1, 5, Block::selectable), 4);
+        assert_eq!(prev_selectable(&blocks, 3, 1, Block::selectable), 1);
+        assert_eq!(prev_selectable(&blocks, 1, 1, Block::selectable), 1);
+    }
+
+    #[test]
+    fn moved_clamps_to_the_list() {
+        assert_eq!(moved(0, 5, 3, Command::Up), Some(0));
+        assert_eq!(moved(4, 5, 3, Command::Down), Some(4));
+        assert_eq!(moved(1, 5, 3, Command::PageDown), Some(4));
+        assert_eq!(moved(1, 0, 3, Command::Last), Some(0));
+        assert_eq!(moved(1, 5, 3, Command::Open), None);
     }
 }

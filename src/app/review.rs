@@ -85,7 +85,14 @@ fn all_directives(sessions: &[Session]) -> Vec<(usize, DirectiveRef, &Directive)
     let mut out = Vec::new();
     for (si, s) in sessions.iter().enumerate() {
         for (index, d) in s.directives.iter().enumerate() {
-            out.push((si, DirectiveRef { district: None, index }, d));
+            out.push((
+                si,
+                DirectiveRef {
+                    district: None,
+                    index,
+                },
+                d,
+            ));
         }
         for (di, district) in s.districts.iter().enumerate() {
             for (index, d) in district.directives.iter().enumerate() {
@@ -123,7 +130,11 @@ pub fn due_rows(sessions: &[Session], today: NaiveDate) -> Vec<Row> {
     let mut counts = districts(sessions, today);
     counts.retain(|d| d.open > 0);
     counts.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(b.open.cmp(&a.open)));
-    section(&mut rows, Heading::ByDistrict, counts.into_iter().map(Row::District).collect());
+    section(
+        &mut rows,
+        Heading::ByDistrict,
+        counts.into_iter().map(Row::District).collect(),
+    );
     let mut dated: Vec<_> = all_directives(sessions)
         .into_iter()
         .filter(|(_, _, d)| !d.done && d.due.is_some())
@@ -144,7 +155,12 @@ pub fn due_rows(sessions: &[Session], today: NaiveDate) -> Vec<Row> {
 
 /// Everything given to district `id` across sessions, newest session first:
 /// its own directives, then the directives the session gave all its districts.
-pub fn district_rows(sessions: &[Session], id: &str, filter: DirectiveFilter, today: NaiveDate) -> Vec<Row> {
+pub fn district_rows(
+    sessions: &[Session],
+    id: &str,
+    filter: DirectiveFilter,
+    today: NaiveDate,
+) -> Vec<Row> {
     let mut rows = Vec::new();
     for (si, s) in sessions.iter().enumerate() {
         let Some(di) = s.districts.iter().position(|d| d.id == id) else {
@@ -155,12 +171,24 @@ pub fn district_rows(sessions: &[Session], id: &str, filter: DirectiveFilter, to
             .directives
             .iter()
             .enumerate()
-            .map(|(index, d)| (DirectiveRef { district: Some(di), index }, d));
-        let common = s
-            .directives
-            .iter()
-            .enumerate()
-            .map(|(index, d)| (DirectiveRef { district: None, index }, d));
+            .map(|(index, d)| {
+                (
+                    DirectiveRef {
+                        district: Some(di),
+                        index,
+                    },
+                    d,
+                )
+            });
+        let common = s.directives.iter().enumerate().map(|(index, d)| {
+            (
+                DirectiveRef {
+                    district: None,
+                    index,
+                },
+                d,
+            )
+        });
         let items: Vec<Row> = own
             .chain(common)
             .filter(|(_, d)| filter.matches(d, today))
@@ -182,11 +210,21 @@ mod tests {
     fn sessions() -> Vec<Session> {
         let mk = |id: &str, date: &str, body: &str| {
             let src = format!("[session]\ntitle = \"{id}\"\ndate = {date}\n{body}");
-            store::parse_file(src.as_bytes(), "x.toml", id).session.expect("valid")
+            store::parse_file(src.as_bytes(), "x.toml", id)
+                .session
+                .expect("valid")
         };
         let mut s = vec![
-            mk("old", "2024-01-10", "[[directive]]\nid = \"c\"\ntext = \"chung\"\ndue = 2024-02-01\n\n[[district]]\nname = \"Đầm Hà\"\n\n[[district.directive]]\nid = \"a\"\ntext = \"cũ, quá hạn\"\ndue = 2024-03-01\n\n[[district.directive]]\nid = \"b\"\ntext = \"xong\"\ndone = true\n"),
-            mk("next", "2024-07-01", "[[district]]\nname = \"Dam Ha\"\n\n[[district.directive]]\nid = \"n\"\ntext = \"mới\"\ndue = 2024-08-01\n\n[[district]]\nname = \"Hải Hà\"\n"),
+            mk(
+                "old",
+                "2024-01-10",
+                "[[directive]]\nid = \"c\"\ntext = \"chung\"\ndue = 2024-02-01\n\n[[district]]\nname = \"Đầm Hà\"\n\n[[district.directive]]\nid = \"a\"\ntext = \"cũ, quá hạn\"\ndue = 2024-03-01\n\n[[district.directive]]\nid = \"b\"\ntext = \"xong\"\ndone = true\n",
+            ),
+            mk(
+                "next",
+                "2024-07-01",
+                "[[district]]\nname = \"Dam Ha\"\n\n[[district.directive]]\nid = \"n\"\ntext = \"mới\"\ndue = 2024-08-01\n\n[[district]]\nname = \"Hải Hà\"\n",
+            ),
             mk("later", "2024-09-01", ""),
         ];
         crate::model::sort_newest_first(&mut s);
@@ -229,10 +267,18 @@ mod tests {
     fn district_history_has_own_and_common_directives_newest_first() {
         let s = sessions();
         let rows = district_rows(&s, "dam-ha", DirectiveFilter::All, today());
-        let texts: Vec<&str> = rows.iter().filter_map(|r| r.directive(&s)).map(|d| d.text.as_str()).collect();
+        let texts: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| r.directive(&s))
+            .map(|d| d.text.as_str())
+            .collect();
         assert_eq!(texts, ["mới", "cũ, quá hạn", "xong", "chung"]);
         let open = district_rows(&s, "dam-ha", DirectiveFilter::Overdue, today());
-        let texts: Vec<&str> = open.iter().filter_map(|r| r.directive(&s)).map(|d| d.text.as_str()).collect();
+        let texts: Vec<&str> = open
+            .iter()
+            .filter_map(|r| r.directive(&s))
+            .map(|d| d.text.as_str())
+            .collect();
         assert_eq!(texts, ["cũ, quá hạn", "chung"]);
         assert!(district_rows(&s, "nowhere", DirectiveFilter::All, today()).is_empty());
     }

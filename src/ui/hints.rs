@@ -1,13 +1,15 @@
 //! The one-line hint bar, generated from the keymap, and the status line.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use crate::app::keymap::Command;
 use crate::app::{App, Screen};
 use crate::i18n;
+use crate::model::filter::{DirectiveFilter, SessionFilter};
 
 /// The commands worth a hint on the current screen, most useful first.
 fn commands(app: &App) -> Vec<Command> {
@@ -17,14 +19,17 @@ fn commands(app: &App) -> Vec<Command> {
     }
     match app.screen {
         Screen::Sessions => {
-            let mut c = vec![Down, Open];
+            let mut c = vec![Open, Search, DueView, FilterSessions];
             if !app.catalog.failed_files().is_empty() {
                 c.push(Diagnostics);
             }
             c.extend([Help, Quit]);
             c
         }
-        Screen::Session(_) => vec![Down, NextTab, Toggle, Back, Help],
+        Screen::Session(_) => vec![Down, NextTab, Toggle, FilterDirectives, Back, Help],
+        Screen::Due(_) => vec![Open, FilterDistrict, Back, Help],
+        Screen::District { .. } => vec![Open, FilterDirectives, Back, Help],
+        Screen::Search(_) => vec![Open, Back],
     }
 }
 
@@ -43,9 +48,39 @@ pub fn line(app: &App) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The active filters in words (`Lọc: chỉ đạo quá hạn · buổi sắp tới`), when any.
+pub fn filters(app: &App) -> Option<String> {
+    let t = i18n::ui(app.lang);
+    let mut parts = Vec::new();
+    match app.directive_filter {
+        DirectiveFilter::All => {}
+        DirectiveFilter::Open => parts.push(t.filter_open),
+        DirectiveFilter::Overdue => parts.push(t.filter_overdue),
+        DirectiveFilter::Done => parts.push(t.filter_done),
+    }
+    match app.session_filter {
+        SessionFilter::All => {}
+        SessionFilter::Upcoming => parts.push(t.filter_upcoming),
+        SessionFilter::Past => parts.push(t.filter_past),
+    }
+    (!parts.is_empty()).then(|| format!("{}: {}", t.filter, parts.join(" · ")))
+}
+
 pub fn render(frame: &mut Frame<'_>, app: &App, status: Rect, hints: Rect) {
+    let badge = filters(app).unwrap_or_default();
+    let badge_width = u16::try_from(badge.width() + 1)
+        .unwrap_or(status.width)
+        .min(status.width);
+    let [message, filter] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(badge_width)]).areas(status);
     if let Some(msg) = &app.status {
-        frame.render_widget(Paragraph::new(Line::from(format!(" {msg}"))), status);
+        frame.render_widget(Paragraph::new(Line::from(format!(" {msg}"))), message);
+    }
+    if !badge.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(badge, app.theme.selected()))),
+            filter,
+        );
     }
     frame.render_widget(Paragraph::new(line(app)), hints);
 }

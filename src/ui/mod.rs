@@ -4,6 +4,8 @@ pub mod directive;
 pub mod gauge;
 pub mod hints;
 pub mod overlay;
+pub mod review;
+pub mod search;
 pub mod session;
 pub mod sessions;
 pub mod text;
@@ -30,6 +32,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App) {
             Some(s) => session::render(frame, app, s, view, area),
             None => sessions::render(frame, app, area),
         },
+        Screen::Due(_) | Screen::District { .. } => review::render(frame, app, area),
+        Screen::Search(view) => search::render(frame, app, view, area),
     }
     if let Some(overlay) = app.overlay {
         overlay::render(frame, app, overlay, f.body);

@@ -29,6 +29,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, overlay: Overlay, area: Rect) {
     let (title, offset) = match overlay {
         Overlay::Help { offset } => (t.keys_title, offset),
         Overlay::Diagnostics { offset } => (t.problems_title, offset),
+        Overlay::Districts { .. } => (t.choose_district, 0),
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -40,6 +41,13 @@ pub fn render(frame: &mut Frame<'_>, app: &App, overlay: Overlay, area: Rect) {
     let lines = match overlay {
         Overlay::Help { .. } => help_lines(app, width),
         Overlay::Diagnostics { .. } => diagnostic_lines(app, width),
+        Overlay::Districts { selected } => super::review::district_choices(app, selected, width),
+    };
+    let offset = match overlay {
+        Overlay::Districts { selected } => {
+            super::review::choice_offset(selected, usize::from(inner.height))
+        }
+        _ => offset,
     };
     let max_offset = lines.len().saturating_sub(usize::from(inner.height));
     let visible: Vec<Line<'static>> = lines.into_iter().skip(offset.min(max_offset)).collect();

@@ -189,7 +189,7 @@ pub fn tab_lines(
     view: &SessionView,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let blocks = doc::blocks(session, view.tab);
+    let blocks = app.tab_blocks(session, view.tab);
     let inner = width.saturating_sub(GUTTER);
     let mut out = Vec::new();
     for (i, block) in blocks.iter().enumerate() {
@@ -257,7 +257,7 @@ mod tests {
         app.catalog = catalog.clone();
         for width in [30usize, 80, 120] {
             for tab in 0..=session.districts.len() {
-                let blocks = doc::blocks(session, tab);
+                let blocks = app.tab_blocks(session, tab);
                 for selected in 0..blocks.len() {
                     let view = SessionView {
                         session: 0,

@@ -12,7 +12,7 @@ use crate::i18n;
 use crate::model::{Session, format};
 
 pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let l = layout::sessions(area, app.catalog.sessions.len());
+    let l = layout::sessions(area, app.visible_sessions().len());
     render_header(frame, app, l.header);
     let t = i18n::ui(app.lang);
     let list_block = Block::default()
@@ -43,15 +43,22 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
         }
         Loading::Done => {}
     }
-    let rows: Vec<Line<'_>> = app
-        .catalog
-        .sessions
+    let visible = app.visible_sessions();
+    let rows: Vec<Line<'_>> = visible
         .iter()
+        .filter_map(|&i| app.catalog.sessions.get(i))
         .enumerate()
         .skip(app.list.offset)
         .take(usize::from(inner.height))
         .map(|(i, s)| row(app, s, i == app.list.selected, usize::from(inner.width)))
         .collect();
+    if rows.is_empty() {
+        let text = Span::styled(
+            format!(" {}", i18n::ui(app.lang).nothing),
+            app.theme.muted(),
+        );
+        frame.render_widget(Paragraph::new(Line::from(text)), inner);
+    }
     frame.render_widget(Paragraph::new(rows), inner);
     render_preview(frame, app, l.preview);
 }

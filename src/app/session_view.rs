@@ -1,0 +1,260 @@
+//! The session screen's part of `update`: tabs, moving between blocks, checking off.
+
+use super::doc::{self, Block, DirectiveRef};
+use super::keymap::Command;
+use super::{
+    App, Effect, SaveRequest, Screen, SessionView, directive_at, layout, next_selectable,
+    prev_selectable, scroll_into_view,
+};
+use crate::i18n;
+use crate::store::write::Change;
+
+/// A place inside a session to open at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Overview,
+    District(usize),
+    Indicator { district: usize, index: usize },
+    Directive(DirectiveRef),
+}
+
+impl App {
+    /// Opens session `index` (of the catalog) at `place`, remembering where we came from.
+    pub(super) fn open_at(&mut self, index: usize, place: Place) {
+        let Some(session) = self.catalog.sessions.get(index) else {
+            return;
+        };
+        let tab = match place {
+            Place::Overview => 0,
+            Place::District(d) | Place::Indicator { district: d, .. } => d + 1,
+            Place::Directive(r) => r.district.map_or(0, |d| d + 1),
+        };
+        let tab = tab.min(session.districts.len());
+        if let Place::Directive(r) = place
+            && let Some(d) = r.get(session)
+            && !self.directive_filter.matches(d, self.today)
+        {
+            self.directive_filter = Default::default();
+        }
+        let blocks = self.tab_blocks(session, tab);
+        let wanted = blocks.iter().position(|b| match (place, b) {
+            (Place::Directive(r), Block::Directive(br)) => r == *br,
+            (
+                Place::Indicator { district, index },
+                Block::Indicator {
+                    district: bd,
+                    index: bi,
+                },
+            ) => district == *bd && index == *bi,
+            _ => false,
+        });
+        let selected =
+            wanted.unwrap_or_else(|| blocks.iter().position(Block::selectable).unwrap_or(0));
+        self.push_screen(Screen::Session(SessionView {
+            session: index,
+            tab,
+            selected,
+            offset: 0,
+        }));
+        self.keep_selection_visible();
+    }
+
+    fn select_tab(&mut self, tab: usize) {
+        let Some((session, _)) = self.current_session() else {
+            return;
+        };
+        let blocks = self.tab_blocks(session, tab);
+        let first = blocks.iter().position(Block::selectable).unwrap_or(0);
+        if let Screen::Session(view) = &mut self.screen {
+            view.tab = tab;
+            view.selected = first;
+            view.offset = 0;
+        }
+    }
+
+    pub(super) fn session_command(&mut self, c: Command) -> Effect {
+        let Some((session, view)) = self.current_session() else {
+            self.pop_screen();
+            return Effect::None;
+        };
+        let tabs = session.districts.len() + 1;
+        let blocks = self.tab_blocks(session, view.tab);
+        let (tab, selected) = (view.tab, view.selected);
+        let step = |n| next_selectable(&blocks, selected, n, Block::selectable);
+        let step_back = |n| prev_selectable(&blocks, selected, n, Block::selectable);
+        match c {
+            Command::Back | Command::Quit => {
+                self.pop_screen();
+                return Effect::None;
+            }
+            Command::NextTab => self.select_tab((tab + 1) % tabs),
+            Command::PrevTab => self.select_tab((tab + tabs - 1) % tabs),
+            Command::JumpTab(n) if usize::from(n) <= tabs => self.select_tab(usize::from(n) - 1),
+            Command::Open => {
+                if let Some(Block::DistrictLine(d)) = blocks.get(selected) {
+                    self.select_tab(d + 1);
+                }
+            }
+            Command::Up => self.move_to(step_back(1)),
+            Command::Down => self.move_to(step(1)),
+            Command::PageUp => self.move_to(step_back(self.page_blocks())),
+            Command::PageDown => self.move_to(step(self.page_blocks())),
+            Command::First => {
+                self.move_to(blocks.iter().position(Block::selectable).unwrap_or(0));
+                self.set_offset(0);
+            }
+            Command::Last => self.move_to(blocks.iter().rposition(Block::selectable).unwrap_or(0)),
+            Command::Toggle => return self.toggle(),
+            _ => {}
+        }
+        self.keep_selection_visible();
+        Effect::None
+    }
+
+    /// Flips the selected directive at once and asks for it to be saved.
+    fn toggle(&mut self) -> Effect {
+        let t = i18n::ui(self.lang);
+        let target = self.current_session().and_then(|(s, view)| {
+            match self.tab_blocks(s, view.tab).get(view.selected) {
+                Some(Block::Directive(r)) => Some((view.session, *r)),
+                _ => None,
+            }
+        });
+        let Some((index, r)) = target else {
+            self.status = Some(t.select_directive.to_string());
+            return Effect::None;
+        };
+        let user = self.user.clone();
+        let session = &mut self.catalog.sessions[index];
+        let session_id = session.id.clone();
+        let Some(d) = directive_at(session, r) else {
+            return Effect::None;
+        };
+        let before = d.clone();
+        d.done = !d.done;
+        d.done_at = None;
+        d.done_by = d.done.then_some(user);
+        let request = SaveRequest {
+            session_id,
+            directive_id: d.id.clone(),
+            done: d.done,
+        };
+        self.pending.push((request.clone(), before));
+        self.status = Some(t.saving.to_string());
+        self.clamp_view();
+        self.keep_selection_visible();
+        Effect::Save(request)
+    }
+
+    /// Confirms a toggled directive with what was written, or puts it back as it was.
+    pub(super) fn saved(&mut self, request: SaveRequest, result: Result<Change, String>) {
+        let t = i18n::ui(self.lang);
+        let before = self
+            .pending
+            .iter()
+            .position(|(r, _)| *r == request)
+            .map(|i| self.pending.remove(i).1);
+        let directive = self
+            .catalog
+            .sessions
+            .iter_mut()
+            .find(|s| s.id == request.session_id)
+            .and_then(|s| s.directive_mut(&request.directive_id));
+        match result {
+            Ok(Change::Done { at, by }) => {
+                self.status = Some(i18n::checked_off(
+                    self.lang,
+                    &by,
+                    &at.format("%H:%M").to_string(),
+                ));
+                if let Some(d) = directive {
+                    d.done = true;
+                    d.done_at = Some(at);
+                    d.done_by = Some(by);
+                }
+            }
+            Ok(Change::Undone) => self.status = Some(t.unchecked.to_string()),
+            Err(message) => {
+                self.status = Some(format!("{} {message}", t.not_saved));
+                if let (Some(d), Some(before)) = (directive, before) {
+                    *d = before;
+                }
+            }
+        }
+        self.clamp_view();
+        self.keep_selection_visible();
+    }
+
+    /// After the session or the filter changed, keeps tab and selection within it.
+    pub(super) fn clamp_view(&mut self) {
+        let Some((session, view)) = self.current_session() else {
+            return;
+        };
+        let tab = view.tab.min(session.districts.len());
+        let blocks = self.tab_blocks(session, tab);
+        let at = view.selected.min(blocks.len().saturating_sub(1));
+        let selected = if blocks.get(at).is_some_and(Block::selectable) {
+            at
+        } else {
+            prev_selectable(&blocks, at, 1, Block::selectable)
+        };
+        if let Screen::Session(view) = &mut self.screen {
+            view.tab = tab;
+            view.selected = selected;
+        }
+    }
+
+    /// How many blocks a page-key moves: about one screenful of lines.
+    fn page_blocks(&self) -> usize {
+        let Some((session, view)) = self.current_session() else {
+            return 1;
+        };
+        let content = layout::session(self.size, &session.title).content;
+        let blocks = self.tab_blocks(session, view.tab);
+        let width = usize::from(content.width);
+        let mut lines = 0;
+        let mut count = 0;
+        for i in view.selected..blocks.len() {
+            lines += doc::height(session, &blocks, i, width, false, self.lang);
+            if lines > usize::from(content.height) {
+                break;
+            }
+            count += 1;
+        }
+        count.max(1)
+    }
+
+    fn move_to(&mut self, selected: usize) {
+        if let Screen::Session(view) = &mut self.screen {
+            view.selected = selected;
+        }
+    }
+
+    fn set_offset(&mut self, offset: usize) {
+        if let Screen::Session(view) = &mut self.screen {
+            view.offset = offset;
+        }
+    }
+
+    /// Scrolls the tab so the selected block (and a heading right above it) is in view.
+    pub(super) fn keep_block_visible(&mut self) {
+        let Some((session, view)) = self.current_session() else {
+            return;
+        };
+        let content = layout::session(self.size, &session.title).content;
+        let blocks = self.tab_blocks(session, view.tab);
+        let width = usize::from(content.width);
+        let heights: Vec<usize> = (0..blocks.len())
+            .map(|i| doc::height(session, &blocks, i, width, i == view.selected, self.lang))
+            .collect();
+        let mut top: usize = heights.iter().take(view.selected).sum();
+        let mut height = heights.get(view.selected).copied().unwrap_or(1);
+        if view.selected > 0 && matches!(blocks.get(view.selected - 1), Some(Block::Heading(_))) {
+            let heading = heights[view.selected - 1];
+            top -= heading;
+            height += heading;
+        }
+        let offset = scroll_into_view(view.offset, top, height, usize::from(content.height));
+        self.set_offset(offset);
+    }
+}
