@@ -304,19 +304,20 @@ fn sample_copy() -> (tempfile::TempDir, std::path::PathBuf) {
     (tmp, file)
 }
 
+/// Starts the app on `dir` and selects the Đầm Hà directive "Là địa phương không có ma túy.".
+fn open_at_directive(name: &str, dir: &Path) -> Tmux {
+    let t = Tmux::start(name, 100, 30, &format!("--lang en --dir {}", dir.display()));
+    t.wait_for("Directives: 0/23 done");
+    t.keys(&["Enter", "3"]);
+    t.move_down_to("▌ [ ] Là địa phương không có ma túy.");
+    t
+}
+
 #[test]
 fn space_checks_a_directive_off_in_the_file() {
     let (tmp, file) = sample_copy();
     let before = std::fs::read_to_string(&file).expect("read");
-    let t = Tmux::start(
-        "toggle",
-        100,
-        30,
-        &format!("--lang en --dir {}", tmp.path().display()),
-    );
-    t.wait_for("Directives: 0/23 done");
-    t.keys(&["Enter", "3"]);
-    t.move_down_to("▌ [ ] Là địa phương không có ma túy.");
+    let t = open_at_directive("toggle", tmp.path());
     t.keys(&["Space"]);
     t.wait_for("and saved to the file.");
     let after = std::fs::read_to_string(&file).expect("read");
@@ -342,15 +343,7 @@ fn a_save_that_cannot_get_the_lock_reverts_the_mark() {
     let lock = std::fs::File::create(tmp.path().join(".briefing.lock")).expect("lock file");
     // SAFETY: flock on a file descriptor we own, for the life of `lock`.
     assert_eq!(unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) }, 0);
-    let t = Tmux::start(
-        "locked",
-        100,
-        30,
-        &format!("--lang en --dir {}", tmp.path().display()),
-    );
-    t.wait_for("Directives: 0/23 done");
-    t.keys(&["Enter", "3"]);
-    t.move_down_to("▌ [ ] Là địa phương không có ma túy.");
+    let t = open_at_directive("locked", tmp.path());
     t.keys(&["Space"]);
     let screen = t.wait_for("Not saved, the mark was reverted:");
     assert!(
