@@ -1,6 +1,7 @@
 //! `briefing`: read and follow up provincial working sessions from TOML briefings.
 
 pub mod cli;
+pub mod config;
 pub mod i18n;
 pub mod model;
 pub mod report;

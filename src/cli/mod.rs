@@ -1,7 +1,9 @@
 //! Command-line interface: global options and the subcommands.
 
 mod check;
+mod completions;
 mod list;
+mod show;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,11 +11,34 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+use crate::config::{self, Config};
 use crate::model::Lang;
+
+const AFTER_HELP: &str = "\
+Examples:
+  briefing list                                  sessions, newest first
+  briefing list --format json                    the same as JSON
+  briefing show 2024/2024-03-13-hai-ha-dam-ha    one briefing, for printing or less
+  briefing show 2024-03-13-hai-ha-dam-ha --district dam-ha --format markdown
+  briefing --lang vi --today 2024-03-20 show 2024/2024-03-13-hai-ha-dam-ha --ascii
+  briefing check                                 report every problem in the folder
+  briefing completions bash > ~/.local/share/bash-completion/completions/briefing
+
+Environment:
+  BRIEFING_DIR          briefing folder (after --dir)
+  BRIEFING_LANG         vi or en (after --lang)
+  LC_ALL, LC_MESSAGES, LANG
+                        the first one set gives the language when neither --lang
+                        nor BRIEFING_LANG does: vi* → vi, else en; C/POSIX are
+                        no choice and leave it to the config file
+  XDG_CONFIG_HOME, HOME where the config file is: $XDG_CONFIG_HOME/briefing/config.toml,
+                        else ~/.config/briefing/config.toml (see docs/config.toml)
+
+Precedence: flags > environment > config file > defaults.";
 
 /// Read and follow up provincial working sessions from TOML briefing files.
 #[derive(Debug, Parser)]
-#[command(name = "briefing", version, about, long_about = None)]
+#[command(name = "briefing", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Cli {
     /// Folder of *.toml briefings [default: $BRIEFING_DIR, else ./briefings]
     #[arg(long, global = true, value_name = "DIR")]
@@ -26,6 +51,10 @@ pub struct Cli {
     /// Review as of this date instead of the local date (YYYY-MM-DD)
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     pub today: Option<NaiveDate>,
+
+    /// Config file to read instead of $XDG_CONFIG_HOME/briefing/config.toml (or ~/.config/…)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -51,28 +80,80 @@ pub enum Command {
     /// Validate every briefing file; exit 1 if any has an error
     Check,
     /// One line per session, newest first
-    List,
+    List {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Print one session's briefing: header, summary, districts, indicators, directives
+    Show(show::ShowArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 
-/// Options every command needs, resolved from flags, environment and defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// One aligned line per session
+    Text,
+    /// An array of sessions (schema in docs/json.md)
+    Json,
+}
+
+/// Options every command needs, resolved from flags, environment, config file and defaults.
 pub struct Context {
     pub dir: PathBuf,
     pub lang: Lang,
     pub today: NaiveDate,
+    /// The config file as read (theme and keys for the interface).
+    pub config: Config,
 }
 
 impl Context {
+    /// Reads the config file, reports its problems on stderr, and resolves.
     fn resolve(cli: &Cli) -> Self {
-        let dir = cli
-            .dir
-            .clone()
-            .or_else(|| env_nonempty("BRIEFING_DIR").map(PathBuf::from))
-            .unwrap_or_else(|| PathBuf::from("briefings"));
-        let lang = cli.lang.map(Lang::from).unwrap_or_else(lang_from_env);
+        let (config, problems) = match (&cli.config, config::default_path()) {
+            (Some(path), _) => config::load(path, true),
+            (None, Some(path)) => config::load(&path, false),
+            (None, None) => (Config::default(), Vec::new()),
+        };
+        for p in &problems {
+            eprintln!("briefing: {p}");
+        }
         let today = cli
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
-        Context { dir, lang, today }
+        Context::from_sources(cli, env_nonempty, config, today)
+    }
+
+    /// Flags > environment (`env`) > config > defaults.
+    pub fn from_sources(
+        cli: &Cli,
+        env: impl Fn(&str) -> Option<String>,
+        config: Config,
+        today: NaiveDate,
+    ) -> Self {
+        let dir = cli
+            .dir
+            .clone()
+            .or_else(|| env("BRIEFING_DIR").map(PathBuf::from))
+            .or_else(|| config.dir.clone())
+            .unwrap_or_else(|| PathBuf::from("briefings"));
+        let lang = cli
+            .lang
+            .map(Lang::from)
+            .or_else(|| env_lang(&env))
+            .or(config.lang)
+            .unwrap_or_default();
+        Context {
+            dir,
+            lang,
+            today,
+            config,
+        }
     }
 }
 
@@ -80,22 +161,37 @@ fn env_nonempty(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
-/// POSIX order: the first of LC_ALL, LC_MESSAGES, LANG that is set decides.
-pub fn lang_from_env() -> Lang {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
+/// `BRIEFING_LANG` (`vi`/`en`, or a locale), else the first of LC_ALL,
+/// LC_MESSAGES, LANG that is set (POSIX order); `C`/`POSIX` choose nothing.
+pub fn env_lang(env: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+    if let Some(lang) = env("BRIEFING_LANG") {
+        return Some(Lang::from_locale(&lang));
+    }
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
-        .find_map(|name| env_nonempty(name))
-        .map(|locale| Lang::from_locale(&locale))
-        .unwrap_or_default()
+        .find_map(|name| env(name))?;
+    let base = locale.split(['.', '@']).next().unwrap_or_default();
+    (!matches!(base, "C" | "POSIX")).then(|| Lang::from_locale(&locale))
+}
+
+/// The language the environment asks for, English when it asks for none.
+pub fn lang_from_env() -> Lang {
+    env_lang(env_nonempty).unwrap_or_default()
 }
 
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Completions { shell }) = cli.command {
+        return completions::run(shell);
+    }
     let ctx = Context::resolve(&cli);
     match cli.command {
         Some(Command::Check) => check::run(&ctx),
-        Some(Command::List) | None => list::run(&ctx),
+        Some(Command::List { format }) => list::run(&ctx, format),
+        Some(Command::Show(args)) => show::run(&ctx, &args),
+        Some(Command::Completions { shell }) => completions::run(shell),
+        None => list::run(&ctx, ListFormat::Text),
     }
 }
 
