@@ -200,3 +200,100 @@ fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
     eprintln!("briefing: error: {message}");
     ExitCode::from(code)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn ctx(args: &[&str], env: &[(&str, &str)], config: &str) -> Context {
+        let cli = Cli::parse_from(std::iter::once("briefing").chain(args.iter().copied()));
+        let env = |name: &str| {
+            env.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        };
+        let (config, problems) = config::parse(config, "config.toml", None);
+        assert!(problems.is_empty(), "{problems:?}");
+        let today = NaiveDate::from_ymd_opt(2024, 3, 20).expect("date");
+        Context::from_sources(&cli, env, config, today)
+    }
+
+    #[test]
+    fn dir_flag_beats_environment_beats_config_beats_default() {
+        let config = "dir = \"/from/config\"";
+        let env = [("BRIEFING_DIR", "/from/env")];
+        assert_eq!(
+            ctx(&["--dir", "/flag"], &env, config).dir,
+            PathBuf::from("/flag")
+        );
+        assert_eq!(ctx(&[], &env, config).dir, PathBuf::from("/from/env"));
+        assert_eq!(ctx(&[], &[], config).dir, PathBuf::from("/from/config"));
+        assert_eq!(ctx(&[], &[], "").dir, PathBuf::from("briefings"));
+    }
+
+    #[test]
+    fn lang_flag_beats_environment_beats_config_beats_default() {
+        let vi = "lang = \"vi\"";
+        let en = "lang = \"en\"";
+        assert_eq!(
+            ctx(&["--lang", "en"], &[("BRIEFING_LANG", "vi")], vi).lang,
+            Lang::En
+        );
+        assert_eq!(ctx(&[], &[("BRIEFING_LANG", "en")], vi).lang, Lang::En);
+        assert_eq!(
+            ctx(
+                &[],
+                &[("BRIEFING_LANG", "vi"), ("LC_ALL", "en_US.UTF-8")],
+                en
+            )
+            .lang,
+            Lang::Vi
+        );
+        assert_eq!(ctx(&[], &[("LANG", "en_US.UTF-8")], vi).lang, Lang::En);
+        assert_eq!(ctx(&[], &[("LANG", "vi_VN.UTF-8")], en).lang, Lang::Vi);
+        assert_eq!(ctx(&[], &[], vi).lang, Lang::Vi);
+        assert_eq!(ctx(&[], &[], "").lang, Lang::En);
+    }
+
+    #[test]
+    fn locale_variables_in_posix_order_and_c_chooses_nothing() {
+        let both = [("LC_ALL", "vi_VN.UTF-8"), ("LANG", "en_US.UTF-8")];
+        assert_eq!(env_lang(|n| lookup(&both, n)), Some(Lang::Vi));
+        let msgs = [("LC_MESSAGES", "en_GB"), ("LANG", "vi_VN")];
+        assert_eq!(env_lang(|n| lookup(&msgs, n)), Some(Lang::En));
+        for c in ["C", "POSIX", "C.UTF-8"] {
+            assert_eq!(env_lang(|n| lookup(&[("LANG", c)], n)), None, "{c}");
+        }
+        assert_eq!(
+            ctx(&[], &[("LANG", "C.UTF-8")], "lang = \"vi\"").lang,
+            Lang::Vi
+        );
+    }
+
+    fn lookup(vars: &[(&str, &str)], name: &str) -> Option<String> {
+        vars.iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    }
+
+    #[test]
+    fn every_subcommand_and_argument_has_help() {
+        let cmd = Cli::command();
+        for sub in cmd.get_subcommands() {
+            assert!(sub.get_about().is_some(), "{} has no help", sub.get_name());
+            for arg in sub.get_arguments() {
+                assert!(
+                    arg.get_help().is_some(),
+                    "{} {} has no help",
+                    sub.get_name(),
+                    arg.get_id()
+                );
+            }
+        }
+        for arg in cmd.get_arguments() {
+            assert!(arg.get_help().is_some(), "--{} has no help", arg.get_id());
+        }
+        cmd.debug_assert();
+    }
+}
