@@ -40,11 +40,11 @@ Precedence: flags > environment > config file > defaults.";
 #[derive(Debug, Parser)]
 #[command(name = "briefing", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// Folder of *.toml briefings [default: $BRIEFING_DIR, else ./briefings]
+    /// Folder of *.toml briefings [default: $BRIEFING_DIR, else `dir` in the config file, else ./briefings]
     #[arg(long, global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
-    /// Language of the interface [default: from LC_ALL / LC_MESSAGES / LANG: vi* → vi, else en]
+    /// Language of the interface [default: $BRIEFING_LANG, else LC_ALL / LC_MESSAGES / LANG (vi* → vi), else `lang` in the config file, else en]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
