@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod config;
 pub mod i18n;
 pub mod model;
 pub mod report;

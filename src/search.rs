@@ -136,6 +136,10 @@ pub struct SearchIndex {
     tokens: Vec<u32>,
     /// Where each record's words start in `tokens`, plus the total length.
     token_starts: Vec<usize>,
+    /// Every record's distinct words, records end to end.
+    distinct: Vec<u32>,
+    /// Where each record's distinct words start in `distinct`, plus the total length.
+    distinct_starts: Vec<usize>,
     /// Every distinct folded word, each followed by `\n`.
     vocab: String,
     /// Byte offset in `vocab` where each word starts, plus the total length.
@@ -180,6 +184,8 @@ impl SearchIndex {
             by_place,
             tokens: Vec::new(),
             token_starts: Vec::new(),
+            distinct: Vec::new(),
+            distinct_starts: Vec::new(),
             vocab: String::new(),
             vocab_starts: Vec::new(),
             postings: Vec::new(),
@@ -194,6 +200,7 @@ impl SearchIndex {
         let mut ids: HashMap<String, u32> = HashMap::new();
         for (r, rec) in self.records.iter().enumerate() {
             self.token_starts.push(self.tokens.len());
+            self.distinct_starts.push(self.distinct.len());
             for word in words_of(&fold(&rec.text)) {
                 let id = match ids.get(word) {
                     Some(&id) => id,
@@ -211,10 +218,12 @@ impl SearchIndex {
                 let list = &mut self.postings[id as usize];
                 if list.last() != Some(&(r as u32)) {
                     list.push(r as u32);
+                    self.distinct.push(id);
                 }
             }
         }
         self.token_starts.push(self.tokens.len());
+        self.distinct_starts.push(self.distinct.len());
         self.vocab_starts.push(self.vocab.len());
     }
 
@@ -300,15 +309,26 @@ impl SearchIndex {
 
     /// The score of record `r`, `None` unless every query word occurs in it.
     fn score(&self, r: usize, quals: &[Vec<u8>]) -> Option<u32> {
-        let tokens = &self.tokens[self.token_starts[r]..self.token_starts[r + 1]];
+        let distinct = &self.distinct[self.distinct_starts[r]..self.distinct_starts[r + 1]];
         let mut total = 0;
-        for q in quals {
-            let best = tokens.iter().map(|&t| q[t as usize]).max().unwrap_or(0);
+        let mut phrase_possible = true;
+        for (j, q) in quals.iter().enumerate() {
+            let best = best_quality(distinct, q);
             if best == 0 {
                 return None;
             }
+            let needed = if j + 1 == quals.len() {
+                WORD_PREFIX
+            } else {
+                WHOLE_WORD
+            };
+            phrase_possible &= best >= needed;
             total += u32::from(best);
         }
+        if !phrase_possible {
+            return Some(total);
+        }
+        let tokens = &self.tokens[self.token_starts[r]..self.token_starts[r + 1]];
         if quals.len() > 1 && has_phrase(tokens, quals) {
             total += PHRASE_BONUS;
         }
@@ -330,11 +350,26 @@ impl SearchIndex {
     }
 }
 
+/// The best quality of `quality` over `words`, stopping at a whole word.
+fn best_quality(words: &[u32], quality: &[u8]) -> u8 {
+    let mut best = 0;
+    for &w in words {
+        best = best.max(quality[w as usize]);
+        if best == WHOLE_WORD {
+            break;
+        }
+    }
+    best
+}
+
 /// The query words occur one after the other somewhere in `tokens`.
 fn has_phrase(tokens: &[u32], quals: &[Vec<u8>]) -> bool {
-    tokens
-        .windows(quals.len())
-        .any(|w| is_phrase_at(w, quals, false))
+    let k = quals.len();
+    let first: &[u8] = &quals[0];
+    tokens.len() >= k
+        && (0..=tokens.len() - k).any(|i| {
+            first[tokens[i] as usize] == WHOLE_WORD && is_phrase_at(&tokens[i..i + k], quals, false)
+        })
 }
 
 /// `tokens` (as long as the query) are the query words: all whole, but the

@@ -5,16 +5,23 @@ use std::process::ExitCode;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Context, fail};
+use super::{Context, ListFormat, fail};
 use crate::i18n;
 use crate::model::format;
+use crate::report;
 use crate::store;
 
-pub fn run(ctx: &Context) -> ExitCode {
+pub fn run(ctx: &Context, format: ListFormat) -> ExitCode {
     let catalog = match store::load_dir(&ctx.dir) {
         Ok(c) => c,
         Err(e) => return fail(2, e),
     };
+    if format == ListFormat::Json {
+        let json = report::list_json(&catalog.sessions, ctx.today);
+        let _ = std::io::stdout().lock().write_all(json.as_bytes());
+        warn_failed(&catalog);
+        return ExitCode::SUCCESS;
+    }
     let t = i18n::text(ctx.lang);
     let id_width = catalog
         .sessions
@@ -42,11 +49,15 @@ pub fn run(ctx: &Context) -> ExitCode {
         }
         let _ = writeln!(out, "{line}");
     }
+    warn_failed(&catalog);
+    ExitCode::SUCCESS
+}
+
+fn warn_failed(catalog: &store::Catalog) {
     let failed = catalog.failed_files().len();
     if failed > 0 {
         eprintln!(
             "briefing: {failed} file(s) could not be loaded; run `briefing check` for details"
         );
     }
-    ExitCode::SUCCESS
 }

@@ -1,8 +1,10 @@
 //! Command-line interface: global options and the subcommands.
 
 mod check;
+mod completions;
 mod done;
 mod list;
+mod show;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -11,23 +13,50 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
+use crate::config::{self, Config};
 use crate::model::Lang;
+
+const AFTER_HELP: &str = "\
+Examples:
+  briefing list                                  sessions, newest first
+  briefing list --format json                    the same as JSON
+  briefing show 2024/2024-03-13-hai-ha-dam-ha    one briefing, for printing or less
+  briefing show 2024-03-13-hai-ha-dam-ha --district dam-ha --format markdown
+  briefing --lang vi --today 2024-03-20 show 2024/2024-03-13-hai-ha-dam-ha --ascii
+  briefing check                                 report every problem in the folder
+  briefing completions bash > ~/.local/share/bash-completion/completions/briefing
+
+Environment:
+  BRIEFING_DIR          briefing folder (after --dir)
+  BRIEFING_LANG         vi or en (after --lang)
+  LC_ALL, LC_MESSAGES, LANG
+                        the first one set gives the language when neither --lang
+                        nor BRIEFING_LANG does: vi* → vi, else en; C/POSIX are
+                        no choice and leave it to the config file
+  XDG_CONFIG_HOME, HOME where the config file is: $XDG_CONFIG_HOME/briefing/config.toml,
+                        else ~/.config/briefing/config.toml (see docs/config.toml)
+
+Precedence: flags > environment > config file > defaults.";
 
 /// Read and follow up provincial working sessions from TOML briefing files.
 #[derive(Debug, Parser)]
-#[command(name = "briefing", version, about, long_about = None)]
+#[command(name = "briefing", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// Folder of *.toml briefings [default: $BRIEFING_DIR, else ./briefings]
+    /// Folder of *.toml briefings [default: $BRIEFING_DIR, else `dir` in the config file, else ./briefings]
     #[arg(long, global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
-    /// Language of the interface [default: from LC_ALL / LC_MESSAGES / LANG: vi* → vi, else en]
+    /// Language of the interface [default: $BRIEFING_LANG, else LC_ALL / LC_MESSAGES / LANG (vi* → vi), else `lang` in the config file, else en]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
     /// Review as of this date instead of the local date (YYYY-MM-DD)
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     pub today: Option<NaiveDate>,
+
+    /// Config file to read instead of $XDG_CONFIG_HOME/briefing/config.toml (or ~/.config/…)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -53,7 +82,19 @@ pub enum Command {
     /// Validate every briefing file; exit 1 if any has an error
     Check,
     /// One line per session, newest first
-    List,
+    List {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Print one session's briefing: header, summary, districts, indicators, directives
+    Show(show::ShowArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
+    Completions {
+        /// The shell to complete for
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
     /// Check a directive off: done = true, done_at = now, done_by = your login name
     Done {
         /// The session: the file path below DIR without `.toml`, e.g. 2024/2024-03-13-hai-ha-dam-ha
@@ -70,25 +111,65 @@ pub enum Command {
     },
 }
 
-/// Options every command needs, resolved from flags, environment and defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    /// One aligned line per session
+    Text,
+    /// An array of sessions (schema in docs/json.md)
+    Json,
+}
+
+/// Options every command needs, resolved from flags, environment, config file and defaults.
 pub struct Context {
     pub dir: PathBuf,
     pub lang: Lang,
     pub today: NaiveDate,
+    /// The config file as read (theme and keys for the interface).
+    pub config: Config,
 }
 
 impl Context {
+    /// Reads the config file, reports its problems on stderr, and resolves.
     fn resolve(cli: &Cli) -> Self {
-        let dir = cli
-            .dir
-            .clone()
-            .or_else(|| env_nonempty("BRIEFING_DIR").map(PathBuf::from))
-            .unwrap_or_else(|| PathBuf::from("briefings"));
-        let lang = cli.lang.map(Lang::from).unwrap_or_else(lang_from_env);
+        let (config, problems) = match (&cli.config, config::default_path()) {
+            (Some(path), _) => config::load(path, true),
+            (None, Some(path)) => config::load(&path, false),
+            (None, None) => (Config::default(), Vec::new()),
+        };
+        for p in &problems {
+            eprintln!("briefing: {p}");
+        }
         let today = cli
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
-        Context { dir, lang, today }
+        Context::from_sources(cli, env_nonempty, config, today)
+    }
+
+    /// Flags > environment (`env`) > config > defaults.
+    pub fn from_sources(
+        cli: &Cli,
+        env: impl Fn(&str) -> Option<String>,
+        config: Config,
+        today: NaiveDate,
+    ) -> Self {
+        let dir = cli
+            .dir
+            .clone()
+            .or_else(|| env("BRIEFING_DIR").map(PathBuf::from))
+            .or_else(|| config.dir.clone())
+            .unwrap_or_else(|| PathBuf::from("briefings"));
+        let lang = cli
+            .lang
+            .map(Lang::from)
+            .or_else(|| env_lang(&env))
+            .or(config.lang)
+            .unwrap_or_default();
+        Context {
+            dir,
+            lang,
+            today,
+            config,
+        }
     }
 }
 
@@ -96,26 +177,40 @@ fn env_nonempty(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
-/// POSIX order: the first of LC_ALL, LC_MESSAGES, LANG that is set decides.
-pub fn lang_from_env() -> Lang {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
+/// `BRIEFING_LANG` (`vi`/`en`, or a locale), else the first of LC_ALL,
+/// LC_MESSAGES, LANG that is set (POSIX order); `C`/`POSIX` choose nothing.
+pub fn env_lang(env: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+    if let Some(lang) = env("BRIEFING_LANG") {
+        return Some(Lang::from_locale(&lang));
+    }
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
-        .find_map(|name| env_nonempty(name))
-        .map(|locale| Lang::from_locale(&locale))
-        .unwrap_or_default()
+        .find_map(|name| env(name))?;
+    let base = locale.split(['.', '@']).next().unwrap_or_default();
+    (!matches!(base, "C" | "POSIX")).then(|| Lang::from_locale(&locale))
+}
+
+/// The language the environment asks for, English when it asks for none.
+pub fn lang_from_env() -> Lang {
+    env_lang(env_nonempty).unwrap_or_default()
 }
 
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(Command::Completions { shell }) = cli.command {
+        return completions::run(shell);
+    }
     let ctx = Context::resolve(&cli);
     match cli.command {
         Some(Command::Check) => check::run(&ctx),
-        Some(Command::List) => list::run(&ctx),
-        None if std::io::stdout().is_terminal() => run_tui(ctx),
-        None => list::run(&ctx),
+        Some(Command::List { format }) => list::run(&ctx, format),
+        Some(Command::Show(args)) => show::run(&ctx, &args),
+        Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Done { session, directive }) => done::run(&ctx, &session, &directive, true),
         Some(Command::Undo { session, directive }) => done::run(&ctx, &session, &directive, false),
+        None if std::io::stdout().is_terminal() => run_tui(ctx),
+        None => list::run(&ctx, ListFormat::Text),
     }
 }
 
@@ -139,4 +234,101 @@ fn run_tui(ctx: Context) -> ExitCode {
 fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
     eprintln!("briefing: error: {message}");
     ExitCode::from(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn ctx(args: &[&str], env: &[(&str, &str)], config: &str) -> Context {
+        let cli = Cli::parse_from(std::iter::once("briefing").chain(args.iter().copied()));
+        let env = |name: &str| {
+            env.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        };
+        let (config, problems) = config::parse(config, "config.toml", None);
+        assert!(problems.is_empty(), "{problems:?}");
+        let today = NaiveDate::from_ymd_opt(2024, 3, 20).expect("date");
+        Context::from_sources(&cli, env, config, today)
+    }
+
+    #[test]
+    fn dir_flag_beats_environment_beats_config_beats_default() {
+        let config = "dir = \"/from/config\"";
+        let env = [("BRIEFING_DIR", "/from/env")];
+        assert_eq!(
+            ctx(&["--dir", "/flag"], &env, config).dir,
+            PathBuf::from("/flag")
+        );
+        assert_eq!(ctx(&[], &env, config).dir, PathBuf::from("/from/env"));
+        assert_eq!(ctx(&[], &[], config).dir, PathBuf::from("/from/config"));
+        assert_eq!(ctx(&[], &[], "").dir, PathBuf::from("briefings"));
+    }
+
+    #[test]
+    fn lang_flag_beats_environment_beats_config_beats_default() {
+        let vi = "lang = \"vi\"";
+        let en = "lang = \"en\"";
+        assert_eq!(
+            ctx(&["--lang", "en"], &[("BRIEFING_LANG", "vi")], vi).lang,
+            Lang::En
+        );
+        assert_eq!(ctx(&[], &[("BRIEFING_LANG", "en")], vi).lang, Lang::En);
+        assert_eq!(
+            ctx(
+                &[],
+                &[("BRIEFING_LANG", "vi"), ("LC_ALL", "en_US.UTF-8")],
+                en
+            )
+            .lang,
+            Lang::Vi
+        );
+        assert_eq!(ctx(&[], &[("LANG", "en_US.UTF-8")], vi).lang, Lang::En);
+        assert_eq!(ctx(&[], &[("LANG", "vi_VN.UTF-8")], en).lang, Lang::Vi);
+        assert_eq!(ctx(&[], &[], vi).lang, Lang::Vi);
+        assert_eq!(ctx(&[], &[], "").lang, Lang::En);
+    }
+
+    #[test]
+    fn locale_variables_in_posix_order_and_c_chooses_nothing() {
+        let both = [("LC_ALL", "vi_VN.UTF-8"), ("LANG", "en_US.UTF-8")];
+        assert_eq!(env_lang(|n| lookup(&both, n)), Some(Lang::Vi));
+        let msgs = [("LC_MESSAGES", "en_GB"), ("LANG", "vi_VN")];
+        assert_eq!(env_lang(|n| lookup(&msgs, n)), Some(Lang::En));
+        for c in ["C", "POSIX", "C.UTF-8"] {
+            assert_eq!(env_lang(|n| lookup(&[("LANG", c)], n)), None, "{c}");
+        }
+        assert_eq!(
+            ctx(&[], &[("LANG", "C.UTF-8")], "lang = \"vi\"").lang,
+            Lang::Vi
+        );
+    }
+
+    fn lookup(vars: &[(&str, &str)], name: &str) -> Option<String> {
+        vars.iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.to_string())
+    }
+
+    #[test]
+    fn every_subcommand_and_argument_has_help() {
+        let cmd = Cli::command();
+        for sub in cmd.get_subcommands() {
+            assert!(sub.get_about().is_some(), "{} has no help", sub.get_name());
+            for arg in sub.get_arguments() {
+                assert!(
+                    arg.get_help().is_some(),
+                    "{} {} has no help",
+                    sub.get_name(),
+                    arg.get_id()
+                );
+            }
+        }
+        for arg in cmd.get_arguments() {
+            assert!(arg.get_help().is_some(), "--{} has no help", arg.get_id());
+        }
+        cmd.debug_assert();
+    }
 }

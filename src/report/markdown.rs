@@ -120,7 +120,7 @@ fn indicators(out: &mut String, d: &District, t: &Text, opts: &Options<'_>) {
         let gauge = ind.gauge();
         let bar = gauge
             .as_ref()
-            .map(|g| gauge_text(g, opts))
+            .map(|g| gauge_text(g, opts, false))
             .unwrap_or_default();
         let mut notes: Vec<String> = gauge
             .as_ref()
@@ -132,7 +132,7 @@ fn indicators(out: &mut String, d: &District, t: &Text, opts: &Options<'_>) {
             "| {} | {} | {} | {} |\n",
             cell(&indicator_title(ind)),
             cell(&value_text(ind, opts)),
-            cell(bar.trim_end()),
+            cell(&bar),
             cell(&notes.join("; "))
         ));
     }

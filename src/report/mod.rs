@@ -54,10 +54,10 @@ fn districts<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s District> 
 
 const GAUGE_CELLS: usize = 10;
 
-/// `███████░░░` (or `#######---`), with `▶`/`+` after it when the ratio tops 100%.
+/// `███████░░░` (or `#######---`), with `▶`/`>` after it when the ratio tops 100%.
 pub fn gauge_bar(gauge: &Gauge, ascii: bool) -> String {
     let (full, empty, over) = if ascii {
-        ('#', '-', '+')
+        ('#', '-', '>')
     } else {
         ('█', '░', '▶')
     };
@@ -138,13 +138,18 @@ fn other_compares(ind: &Indicator, gauge: Option<&Gauge>, lang: Lang) -> Vec<Str
         .collect()
 }
 
-/// `██████████▶ 107% ✓ đạt`.
-fn gauge_text(gauge: &Gauge, opts: &Options<'_>) -> String {
+/// `██████████▶   107% ✓ đạt`; `aligned` pads the bar and the percentage to fixed widths.
+fn gauge_text(gauge: &Gauge, opts: &Options<'_>, aligned: bool) -> String {
     let t = i18n::text(opts.lang);
+    let bar = gauge_bar(gauge, opts.ascii);
+    let percent = format::percent(gauge.ratio, opts.lang);
+    let (bar, percent) = if aligned {
+        (bar, format!("{percent:>6}"))
+    } else {
+        (bar.trim_end().to_string(), percent)
+    };
     format!(
-        "{} {:>6} {} {}",
-        gauge_bar(gauge, opts.ascii),
-        format::percent(gauge.ratio, opts.lang),
+        "{bar} {percent} {} {}",
         status_symbol(gauge.status, opts.ascii),
         t.status(gauge.status)
     )

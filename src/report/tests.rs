@@ -35,7 +35,7 @@ fn gauge_bars_have_ten_cells_and_an_overflow_mark() {
     assert_eq!(gauge_bar(&gauge(80.0), false), "████████░░ ");
     assert_eq!(gauge_bar(&gauge(80.0), true), "########-- ");
     assert_eq!(gauge_bar(&gauge(175.0), false), "██████████▶");
-    assert_eq!(gauge_bar(&gauge(175.0), true), "##########+");
+    assert_eq!(gauge_bar(&gauge(175.0), true), "##########>");
     assert_eq!(gauge_bar(&gauge(0.0), true), "---------- ");
     assert_eq!(gauge_bar(&gauge(100.0), true), "########## ");
 }

@@ -138,7 +138,7 @@ fn indicator(out: &mut String, ind: &Indicator, opts: &Options<'_>) {
     bullet(out, &head, 0, opts);
     let gauge = ind.gauge();
     if let Some(g) = &gauge {
-        let mut line = gauge_text(g, opts);
+        let mut line = gauge_text(g, opts, true);
         if let Some(a) = against(ind, g, opts) {
             line.push_str(&format!(" · {a}"));
         }

@@ -256,3 +256,13 @@ fn blank_queries_and_limits() {
     assert!(index.query("xyzzy", 10).is_empty());
     assert!(!index.is_empty());
 }
+
+#[test]
+fn a_phrase_runs_across_punctuation() {
+    let mut s = session("t", "2024-01-01", &[]);
+    s.tags = vec!["xã hội, kinh tế".into(), "kinh tế-xã hội".into()];
+    let index = SearchIndex::build(&[s]);
+    let hits = index.query("kinh te xa hoi", 10);
+    assert_eq!(texts(&hits), ["kinh tế-xã hội", "xã hội, kinh tế"]);
+    assert_eq!(marked(&hits[0]), ["kinh", "tế", "xã", "hội"]);
+}

@@ -1,0 +1,146 @@
+//! `briefing show` and `briefing list --format json` on the real binary, as snapshots.
+
+use std::process::{Command, Output};
+
+const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
+
+/// The binary with a clean environment: no locale, no config, no folder variable.
+fn briefing(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .env_clear()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["--dir", "briefings", "--today", "2024-03-20"])
+        .args(args)
+        .output()
+        .expect("run briefing")
+}
+
+fn stdout(args: &[&str]) -> String {
+    let out = briefing(args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn show_text_vi() {
+    insta::assert_snapshot!(stdout(&["--lang", "vi", "show", SESSION]));
+}
+
+#[test]
+fn show_text_en() {
+    insta::assert_snapshot!(stdout(&["--lang", "en", "show", SESSION]));
+}
+
+#[test]
+fn show_text_ascii_vi() {
+    insta::assert_snapshot!(stdout(&["--lang", "vi", "show", SESSION, "--ascii"]));
+}
+
+#[test]
+fn show_markdown_vi() {
+    insta::assert_snapshot!(stdout(&[
+        "--lang", "vi", "show", SESSION, "--format", "markdown"
+    ]));
+}
+
+#[test]
+fn show_markdown_en_one_district() {
+    insta::assert_snapshot!(stdout(&[
+        "--lang",
+        "en",
+        "show",
+        SESSION,
+        "--format",
+        "markdown",
+        "--district",
+        "dam-ha"
+    ]));
+}
+
+#[test]
+fn show_json() {
+    let text = stdout(&["--lang", "en", "show", SESSION, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(value["session"]["id"], SESSION);
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn json_does_not_depend_on_the_language() {
+    let vi = stdout(&["--lang", "vi", "show", SESSION, "--format", "json"]);
+    let en = stdout(&["--lang", "en", "show", SESSION, "--format", "json"]);
+    assert_eq!(vi.replace("\"lang\": \"vi\"", "\"lang\": \"en\""), en);
+}
+
+#[test]
+fn list_json() {
+    insta::assert_snapshot!(stdout(&["--lang", "en", "list", "--format", "json"]));
+}
+
+#[test]
+fn list_text_stays_the_default() {
+    let text = stdout(&["--lang", "en", "list"]);
+    assert!(
+        text.starts_with("13/03/2024  2024/2024-03-13-hai-ha-dam-ha  "),
+        "{text}"
+    );
+    assert_eq!(text, stdout(&["--lang", "en", "list", "--format", "text"]));
+}
+
+#[test]
+fn the_file_name_alone_finds_the_session() {
+    assert_eq!(
+        stdout(&["--lang", "en", "show", "2024-03-13-hai-ha-dam-ha"]),
+        stdout(&["--lang", "en", "show", SESSION])
+    );
+}
+
+#[test]
+fn unknown_session_suggests_the_closest_id() {
+    let out = briefing(&["--lang", "en", "show", "2024/2024-03-13-hai-ha-dam"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err,
+        "briefing: error: no session with the id \"2024/2024-03-13-hai-ha-dam\"; \
+         did you mean \"2024/2024-03-13-hai-ha-dam-ha\"?\n"
+    );
+    let out = briefing(&["--lang", "vi", "show", "xyz"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("không có buổi làm việc \"xyz\""), "{err}");
+    assert!(err.contains("briefing list"), "{err}");
+}
+
+#[test]
+fn unknown_district_suggests_and_lists_the_ids() {
+    let out = briefing(&["--lang", "en", "show", SESSION, "--district", "damha"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "briefing: error: this session has no district with the id \"damha\"; \
+         did you mean \"dam-ha\"? (known ids: hai-ha, dam-ha)\n"
+    );
+}
+
+#[test]
+fn a_missing_folder_is_exit_2() {
+    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .env_clear()
+        .args([
+            "--dir",
+            "/nonexistent/briefings",
+            "--lang",
+            "en",
+            "show",
+            SESSION,
+        ])
+        .output()
+        .expect("run briefing");
+    assert_eq!(out.status.code(), Some(2));
+}
