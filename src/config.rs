@@ -6,17 +6,15 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::style::Color;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::app::keymap::{Command, Key, Keymap};
 use crate::model::Lang;
 use crate::store::validate::closest;
 use crate::store::{Diagnostic, Severity};
-
-/// A key with its modifiers, as crossterm reports it.
-pub type Key = (KeyCode, KeyModifiers);
+use crate::ui::theme::Theme;
 
 /// Everything the config file can set; `None` leaves the choice to the next source.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -25,62 +23,7 @@ pub struct Config {
     pub dir: Option<PathBuf>,
     pub lang: Option<Lang>,
     pub theme: Theme,
-    pub keys: KeyMap,
-}
-
-/// The colour of each slot of the interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Theme {
-    pub accent: Color,
-    pub met: Color,
-    pub near: Color,
-    pub behind: Color,
-    pub overdue: Color,
-    pub selection: Color,
-    pub muted: Color,
-    pub border: Color,
-}
-
-impl Default for Theme {
-    fn default() -> Self {
-        Theme {
-            accent: Color::Cyan,
-            met: Color::Green,
-            near: Color::Yellow,
-            behind: Color::Red,
-            overdue: Color::LightRed,
-            selection: Color::Blue,
-            muted: Color::DarkGray,
-            border: Color::Gray,
-        }
-    }
-}
-
-impl Theme {
-    pub const SLOTS: [&'static str; 8] = [
-        "accent",
-        "met",
-        "near",
-        "behind",
-        "overdue",
-        "selection",
-        "muted",
-        "border",
-    ];
-
-    fn slot_mut(&mut self, slot: &str) -> Option<&mut Color> {
-        Some(match slot {
-            "accent" => &mut self.accent,
-            "met" => &mut self.met,
-            "near" => &mut self.near,
-            "behind" => &mut self.behind,
-            "overdue" => &mut self.overdue,
-            "selection" => &mut self.selection,
-            "muted" => &mut self.muted,
-            "border" => &mut self.border,
-            _ => return None,
-        })
-    }
+    pub keys: Keymap,
 }
 
 /// The colour names a theme accepts.
@@ -126,279 +69,6 @@ pub fn parse_color(name: &str) -> Option<Color> {
         "reset" => Color::Reset,
         _ => return None,
     })
-}
-
-/// What a key can be bound to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Action {
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    First,
-    Last,
-    Open,
-    Back,
-    NextTab,
-    PrevTab,
-    Help,
-    Quit,
-    Toggle,
-    Search,
-    FilterDirectives,
-    FilterSessions,
-    FilterDistrict,
-    DueView,
-    Diagnostics,
-}
-
-impl Action {
-    pub const ALL: [Action; 19] = [
-        Action::Up,
-        Action::Down,
-        Action::PageUp,
-        Action::PageDown,
-        Action::First,
-        Action::Last,
-        Action::Open,
-        Action::Back,
-        Action::NextTab,
-        Action::PrevTab,
-        Action::Help,
-        Action::Quit,
-        Action::Toggle,
-        Action::Search,
-        Action::FilterDirectives,
-        Action::FilterSessions,
-        Action::FilterDistrict,
-        Action::DueView,
-        Action::Diagnostics,
-    ];
-
-    /// The name used in the `[keys]` table.
-    pub fn name(self) -> &'static str {
-        match self {
-            Action::Up => "up",
-            Action::Down => "down",
-            Action::PageUp => "page_up",
-            Action::PageDown => "page_down",
-            Action::First => "first",
-            Action::Last => "last",
-            Action::Open => "open",
-            Action::Back => "back",
-            Action::NextTab => "next_tab",
-            Action::PrevTab => "prev_tab",
-            Action::Help => "help",
-            Action::Quit => "quit",
-            Action::Toggle => "toggle",
-            Action::Search => "search",
-            Action::FilterDirectives => "filter_directives",
-            Action::FilterSessions => "filter_sessions",
-            Action::FilterDistrict => "filter_district",
-            Action::DueView => "due_view",
-            Action::Diagnostics => "diagnostics",
-        }
-    }
-
-    pub fn parse(name: &str) -> Option<Self> {
-        Action::ALL.into_iter().find(|a| a.name() == name)
-    }
-
-    /// The keys bound to this action when the config says nothing.
-    pub fn default_keys(self) -> &'static [&'static str] {
-        match self {
-            Action::Up => &["up", "k"],
-            Action::Down => &["down", "j"],
-            Action::PageUp => &["pgup", "ctrl-u"],
-            Action::PageDown => &["pgdn", "ctrl-d"],
-            Action::First => &["home", "g"],
-            Action::Last => &["end", "G"],
-            Action::Open => &["enter", "right", "l"],
-            Action::Back => &["esc", "left", "h"],
-            Action::NextTab => &["tab"],
-            Action::PrevTab => &["shift-tab"],
-            Action::Help => &["?", "f1"],
-            Action::Quit => &["q", "ctrl-c"],
-            Action::Toggle => &["space", "x"],
-            Action::Search => &["/"],
-            Action::FilterDirectives => &["d"],
-            Action::FilterSessions => &["s"],
-            Action::FilterDistrict => &["f"],
-            Action::DueView => &["u"],
-            Action::Diagnostics => &["!"],
-        }
-    }
-}
-
-/// The keys of every action.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyMap {
-    /// One entry per action, in [`Action::ALL`] order.
-    bindings: Vec<(Action, Vec<Key>)>,
-}
-
-impl Default for KeyMap {
-    fn default() -> Self {
-        let bindings = Action::ALL
-            .into_iter()
-            .map(|a| {
-                let keys = a.default_keys().iter().filter_map(|k| parse_key(k).ok());
-                (a, keys.collect())
-            })
-            .collect();
-        KeyMap { bindings }
-    }
-}
-
-impl KeyMap {
-    /// The keys bound to `action`.
-    pub fn keys(&self, action: Action) -> &[Key] {
-        self.bindings
-            .iter()
-            .find(|(a, _)| *a == action)
-            .map_or(&[], |(_, keys)| keys.as_slice())
-    }
-
-    /// Replaces the keys of `action`.
-    pub fn set(&mut self, action: Action, keys: Vec<Key>) {
-        if let Some(entry) = self.bindings.iter_mut().find(|(a, _)| *a == action) {
-            entry.1 = keys;
-        }
-    }
-
-    /// The action a key press is bound to (the first in [`Action::ALL`] order
-    /// when several share it). Shift on a character key is ignored, since the
-    /// character already says it (`J` arrives as shift + `J`).
-    pub fn action(&self, code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
-        let key = normalize(code, modifiers);
-        self.bindings
-            .iter()
-            .find(|(_, keys)| keys.contains(&key))
-            .map(|(a, _)| *a)
-    }
-}
-
-/// The form keys are stored and compared in.
-fn normalize(code: KeyCode, modifiers: KeyModifiers) -> Key {
-    let mut mods = modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-    let code = match code {
-        KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) && c.is_ascii_alphabetic() => {
-            KeyCode::Char(c.to_ascii_lowercase())
-        }
-        KeyCode::Tab if mods.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
-        other => other,
-    };
-    if matches!(code, KeyCode::Char(_) | KeyCode::BackTab) {
-        mods.remove(KeyModifiers::SHIFT);
-    }
-    (code, mods)
-}
-
-/// Parses a key as written in the config: `j`, `J`, `?`, `ctrl-c`, `alt-x`,
-/// `shift-tab`, `enter`, `esc`, `space`, `tab`, `backspace`, `delete`,
-/// `insert`, `home`, `end`, `pgup`, `pgdn`, `up`, `down`, `left`, `right`, `f1`–`f12`.
-pub fn parse_key(text: &str) -> Result<Key, String> {
-    let mut mods = KeyModifiers::NONE;
-    let mut rest = text;
-    loop {
-        let lower = rest.to_ascii_lowercase();
-        let (flag, len) = if lower.starts_with("ctrl-") {
-            (KeyModifiers::CONTROL, 5)
-        } else if lower.starts_with("alt-") {
-            (KeyModifiers::ALT, 4)
-        } else if lower.starts_with("shift-") {
-            (KeyModifiers::SHIFT, 6)
-        } else {
-            break;
-        };
-        if rest.len() == len {
-            break;
-        }
-        mods |= flag;
-        rest = &rest[len..];
-    }
-    let code = key_code(rest).ok_or_else(|| {
-        format!(
-            "unknown key `{text}`; write a character (`j`, `J`, `?`), a name (enter, esc, space, tab, \
-             backspace, delete, insert, home, end, pgup, pgdn, up, down, left, right, f1–f12), \
-             optionally after ctrl-, alt- or shift-"
-        )
-    })?;
-    let code = match code {
-        KeyCode::Char(c) if mods.contains(KeyModifiers::SHIFT) => {
-            KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
-        }
-        other => other,
-    };
-    Ok(normalize(code, mods))
-}
-
-fn key_code(name: &str) -> Option<KeyCode> {
-    let mut chars = name.chars();
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        return Some(KeyCode::Char(c));
-    }
-    let lower = name.to_ascii_lowercase();
-    Some(match lower.as_str() {
-        "enter" | "return" => KeyCode::Enter,
-        "esc" | "escape" => KeyCode::Esc,
-        "space" => KeyCode::Char(' '),
-        "tab" => KeyCode::Tab,
-        "backtab" => KeyCode::BackTab,
-        "backspace" => KeyCode::Backspace,
-        "delete" | "del" => KeyCode::Delete,
-        "insert" | "ins" => KeyCode::Insert,
-        "home" => KeyCode::Home,
-        "end" => KeyCode::End,
-        "pgup" | "pageup" => KeyCode::PageUp,
-        "pgdn" | "pagedown" => KeyCode::PageDown,
-        "up" => KeyCode::Up,
-        "down" => KeyCode::Down,
-        "left" => KeyCode::Left,
-        "right" => KeyCode::Right,
-        f if f.starts_with('f') => match f[1..].parse::<u8>() {
-            Ok(n @ 1..=12) => KeyCode::F(n),
-            _ => return None,
-        },
-        _ => return None,
-    })
-}
-
-/// The key as the config writes it: `ctrl-c`, `shift-tab`, `J`, `pgdn`.
-pub fn key_name((code, mods): Key) -> String {
-    let mut out = String::new();
-    if mods.contains(KeyModifiers::CONTROL) {
-        out.push_str("ctrl-");
-    }
-    if mods.contains(KeyModifiers::ALT) {
-        out.push_str("alt-");
-    }
-    if mods.contains(KeyModifiers::SHIFT) {
-        out.push_str("shift-");
-    }
-    let name = match code {
-        KeyCode::Char(' ') => "space".to_string(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::BackTab => "shift-tab".to_string(),
-        KeyCode::F(n) => format!("f{n}"),
-        KeyCode::Enter => "enter".into(),
-        KeyCode::Esc => "esc".into(),
-        KeyCode::Tab => "tab".into(),
-        KeyCode::Backspace => "backspace".into(),
-        KeyCode::Delete => "delete".into(),
-        KeyCode::Insert => "insert".into(),
-        KeyCode::Home => "home".into(),
-        KeyCode::End => "end".into(),
-        KeyCode::PageUp => "pgup".into(),
-        KeyCode::PageDown => "pgdn".into(),
-        KeyCode::Up => "up".into(),
-        KeyCode::Down => "down".into(),
-        KeyCode::Left => "left".into(),
-        KeyCode::Right => "right".into(),
-        other => format!("{other:?}").to_lowercase(),
-    };
-    out.push_str(&name);
-    out
 }
 
 /// Where the config file is looked for: `$XDG_CONFIG_HOME/briefing/config.toml`,
@@ -554,7 +224,7 @@ impl Reader<'_> {
                 continue;
             };
             match parse_color(&name) {
-                Some(color) => *target = color,
+                Some(color) => *target = Some(color),
                 None => {
                     let hint = match closest(&name.to_ascii_lowercase(), COLOR_NAMES) {
                         Some(c) => format!("did you mean `{c}`?"),
@@ -569,16 +239,16 @@ impl Reader<'_> {
         }
     }
 
-    fn keys(&mut self, keys: &mut KeyMap, table: &DeTable<'_>) {
-        let names: Vec<&str> = Action::ALL.iter().map(|a| a.name()).collect();
+    fn keys(&mut self, keys: &mut Keymap, table: &DeTable<'_>) {
+        let names: Vec<&str> = Command::CONFIGURABLE.iter().map(|c| c.name()).collect();
         for (key, value) in table.iter() {
             let name: &str = key.get_ref();
-            let Some(action) = Action::parse(name) else {
+            let Some(command) = Command::parse(name) else {
                 self.unknown(key.span(), "action", name, &names);
                 continue;
             };
             if let Some(parsed) = self.key_list(name, value) {
-                keys.set(action, parsed);
+                keys.rebind(command, parsed);
             }
         }
     }
@@ -602,7 +272,7 @@ impl Reader<'_> {
             let Some(text) = self.string(action, item) else {
                 continue;
             };
-            match parse_key(&text) {
+            match Key::parse(&text) {
                 Ok(k) => keys.push(k),
                 Err(message) => self.warn(item.span(), format!("{message}; ignored")),
             }

@@ -687,3 +687,51 @@ fn district_view_lists_everything_given_to_it() {
     press(&mut app, &[Command::Back]);
     assert!(matches!(app.screen, Screen::District { .. }));
 }
+
+#[test]
+fn config_keys_and_theme_drive_the_app() {
+    use crossterm::event::KeyCode;
+    let (config, problems) = briefing::config::parse(
+        "[keys]\ndown = [\"n\"]\nsearch = [\"ctrl-f\"]\n[theme]\nmet = \"lightblue\"\n",
+        "config.toml",
+        None,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = App::new(Options {
+        dir: "briefings".into(),
+        lang: Lang::Vi,
+        today: today(),
+        keymap: config.keys,
+        theme: config.theme,
+        user: "lan".into(),
+    });
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    app.update(Action::Loaded(Box::new(
+        store::load_dir(&dir).map_err(|e| e.to_string()),
+    )));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('3'));
+    let before = app.screen.clone();
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.screen, before, "j is no longer bound");
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('n'));
+    }
+    assert_ne!(app.screen, before);
+    let buf = draw(&app);
+    assert!(
+        screen_text(&buf).contains("n xuống"),
+        "the hint bar follows the config"
+    );
+    let (x, y) = find(&buf, "✓ đạt").expect("met");
+    assert_eq!(buf[(x, y)].fg, Color::LightBlue);
+    app.update(Action::Key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('f'),
+        crossterm::event::KeyModifiers::CONTROL,
+    )));
+    assert!(matches!(app.screen, Screen::Search(_)));
+}

@@ -29,6 +29,34 @@ pub enum Command {
 }
 
 impl Command {
+    /// The commands the config file's `[keys]` table can rebind.
+    pub const CONFIGURABLE: [Command; 19] = [
+        Command::Up,
+        Command::Down,
+        Command::PageUp,
+        Command::PageDown,
+        Command::First,
+        Command::Last,
+        Command::Open,
+        Command::Back,
+        Command::NextTab,
+        Command::PrevTab,
+        Command::Help,
+        Command::Quit,
+        Command::Toggle,
+        Command::Search,
+        Command::FilterDirectives,
+        Command::FilterSessions,
+        Command::FilterDistrict,
+        Command::DueView,
+        Command::Diagnostics,
+    ];
+
+    /// The configurable command called `name` in the config file.
+    pub fn parse(name: &str) -> Option<Self> {
+        Command::CONFIGURABLE.into_iter().find(|c| c.name() == name)
+    }
+
     /// The name used in the config file and in tests.
     pub fn name(self) -> &'static str {
         match self {
@@ -58,7 +86,7 @@ impl Command {
 }
 
 /// One key with its modifiers. Shift is ignored for characters (`G` is `G`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
     pub mods: KeyModifiers,
@@ -85,9 +113,15 @@ impl Key {
 
     /// The key of a terminal event, normalised so bindings compare simply.
     pub fn from_event(ev: &KeyEvent) -> Self {
+        Key::new(ev.code, ev.modifiers)
+    }
+
+    /// A key, normalised: Shift is dropped where the character already says it
+    /// (`G`, `?`), Ctrl-letters are lower case, Shift-Tab is BackTab.
+    pub fn new(code: KeyCode, modifiers: KeyModifiers) -> Self {
         let mut mods =
-            ev.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
-        let code = match ev.code {
+            modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+        let code = match code {
             KeyCode::Char(c) => {
                 mods.remove(KeyModifiers::SHIFT);
                 KeyCode::Char(if mods.contains(KeyModifiers::CONTROL) {
@@ -100,9 +134,86 @@ impl Key {
                 mods.remove(KeyModifiers::SHIFT);
                 KeyCode::BackTab
             }
+            KeyCode::Tab if mods.contains(KeyModifiers::SHIFT) => {
+                mods.remove(KeyModifiers::SHIFT);
+                KeyCode::BackTab
+            }
             other => other,
         };
         Key { code, mods }
+    }
+
+    /// Parses a key as the config file writes it: `j`, `J`, `?`, `ctrl-c`, `alt-x`,
+    /// `shift-tab`, `enter`, `esc`, `space`, `tab`, `backspace`, `delete`,
+    /// `insert`, `home`, `end`, `pgup`, `pgdn`, `up`, `down`, `left`, `right`, `f1`–`f12`.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut mods = KeyModifiers::NONE;
+        let mut rest = text;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            let (flag, len) = if lower.starts_with("ctrl-") {
+                (KeyModifiers::CONTROL, 5)
+            } else if lower.starts_with("alt-") {
+                (KeyModifiers::ALT, 4)
+            } else if lower.starts_with("shift-") {
+                (KeyModifiers::SHIFT, 6)
+            } else {
+                break;
+            };
+            if rest.len() == len {
+                break;
+            }
+            mods |= flag;
+            rest = &rest[len..];
+        }
+        let code = key_code(rest).ok_or_else(|| {
+            format!(
+                "unknown key `{text}`; write a character (`j`, `J`, `?`), a name (enter, esc, space, tab, \
+                 backspace, delete, insert, home, end, pgup, pgdn, up, down, left, right, f1–f12), \
+                 optionally after ctrl-, alt- or shift-"
+            )
+        })?;
+        let code = match code {
+            KeyCode::Char(c) if mods.contains(KeyModifiers::SHIFT) => {
+                KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
+            }
+            other => other,
+        };
+        Ok(Key::new(code, mods))
+    }
+
+    /// The key as the config file writes it: `ctrl-c`, `shift-tab`, `J`, `pgdn`.
+    pub fn config_name(&self) -> String {
+        let mut out = String::new();
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            out.push_str("ctrl-");
+        }
+        if self.mods.contains(KeyModifiers::ALT) {
+            out.push_str("alt-");
+        }
+        let name = match self.code {
+            KeyCode::Char(' ') => "space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::BackTab => "shift-tab".to_string(),
+            KeyCode::F(n) => format!("f{n}"),
+            KeyCode::Enter => "enter".into(),
+            KeyCode::Esc => "esc".into(),
+            KeyCode::Tab => "tab".into(),
+            KeyCode::Backspace => "backspace".into(),
+            KeyCode::Delete => "delete".into(),
+            KeyCode::Insert => "insert".into(),
+            KeyCode::Home => "home".into(),
+            KeyCode::End => "end".into(),
+            KeyCode::PageUp => "pgup".into(),
+            KeyCode::PageDown => "pgdn".into(),
+            KeyCode::Up => "up".into(),
+            KeyCode::Down => "down".into(),
+            KeyCode::Left => "left".into(),
+            KeyCode::Right => "right".into(),
+            other => format!("{other:?}").to_lowercase(),
+        };
+        out.push_str(&name);
+        out
     }
 
     /// How the key is written in hints and help: `↑`, `PgDn`, `Ctrl-C`, `Space`.
@@ -139,6 +250,36 @@ impl Key {
         out.push_str(&base);
         out
     }
+}
+
+fn key_code(name: &str) -> Option<KeyCode> {
+    let mut chars = name.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return Some(KeyCode::Char(c));
+    }
+    Some(match name.to_ascii_lowercase().as_str() {
+        "enter" | "return" => KeyCode::Enter,
+        "esc" | "escape" => KeyCode::Esc,
+        "space" => KeyCode::Char(' '),
+        "tab" => KeyCode::Tab,
+        "backtab" => KeyCode::BackTab,
+        "backspace" => KeyCode::Backspace,
+        "delete" | "del" => KeyCode::Delete,
+        "insert" | "ins" => KeyCode::Insert,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "pgup" | "pageup" => KeyCode::PageUp,
+        "pgdn" | "pagedown" => KeyCode::PageDown,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        f if f.starts_with('f') => match f[1..].parse::<u8>() {
+            Ok(n @ 1..=12) => KeyCode::F(n),
+            _ => return None,
+        },
+        _ => return None,
+    })
 }
 
 /// A command with the keys bound to it.

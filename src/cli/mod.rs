@@ -219,8 +219,8 @@ fn run_tui(ctx: Context) -> ExitCode {
         dir: ctx.dir,
         lang: ctx.lang,
         today: ctx.today,
-        keymap: crate::app::keymap::Keymap::default(),
-        theme: crate::ui::theme::Theme::from_env(),
+        keymap: ctx.config.keys,
+        theme: crate::ui::theme::Theme::unless_no_color(ctx.config.theme),
         user: crate::store::write::current_user(),
     };
     match crate::tui::run(options) {

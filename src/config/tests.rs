@@ -1,4 +1,5 @@
 use super::*;
+use crossterm::event::{KeyCode, KeyModifiers};
 
 fn parse_ok(text: &str) -> Config {
     let (config, diags) = parse(text, "config.toml", None);
@@ -20,16 +21,16 @@ fn the_documented_config_is_the_default() {
 #[test]
 fn the_documented_keys_are_the_defaults_of_every_action() {
     let text = include_str!("../../docs/config.toml");
-    for a in Action::ALL {
+    for c in Command::CONFIGURABLE {
         assert!(
-            text.contains(&format!("\n{} ", a.name())),
+            text.contains(&format!("\n{} ", c.name())),
             "{} is documented",
-            a.name()
+            c.name()
         );
         assert!(
-            !KeyMap::default().keys(a).is_empty(),
+            !Keymap::default().keys(c).is_empty(),
             "{} has keys",
-            a.name()
+            c.name()
         );
     }
 }
@@ -48,17 +49,24 @@ quit = ["Q", "ctrl-q"]
     );
     assert_eq!(c.dir, Some(PathBuf::from("/srv/briefings")));
     assert_eq!(c.lang, Some(Lang::Vi));
-    assert_eq!(c.theme.accent, Color::Magenta);
+    assert_eq!(c.theme.accent, Some(Color::Magenta));
     assert_eq!(c.theme.met, Theme::default().met);
     assert_eq!(
-        c.keys.keys(Action::Quit),
+        c.keys.keys(Command::Quit),
         [
-            (KeyCode::Char('Q'), KeyModifiers::NONE),
-            (KeyCode::Char('q'), KeyModifiers::CONTROL)
+            Key::new(KeyCode::Char('Q'), KeyModifiers::NONE),
+            Key::new(KeyCode::Char('q'), KeyModifiers::CONTROL)
         ]
     );
-    assert_eq!(c.keys.action(KeyCode::Char('q'), KeyModifiers::NONE), None);
-    assert_eq!(c.keys.keys(Action::Up), KeyMap::default().keys(Action::Up));
+    assert_eq!(
+        c.keys
+            .command(Key::new(KeyCode::Char('q'), KeyModifiers::NONE)),
+        None
+    );
+    assert_eq!(
+        c.keys.keys(Command::Up),
+        Keymap::default().keys(Command::Up)
+    );
 }
 
 #[test]
@@ -90,18 +98,18 @@ quit = ["bogus-key"]
     assert_eq!(c.lang, None);
     assert_eq!(c.dir, None);
     assert_eq!(c.theme.accent, Theme::default().accent);
-    assert_eq!(c.theme.met, Color::LightGreen);
+    assert_eq!(c.theme.met, Some(Color::LightGreen));
     assert_eq!(
-        c.keys.keys(Action::Up),
-        [(KeyCode::Char('k'), KeyModifiers::NONE)]
+        c.keys.keys(Command::Up),
+        [Key::new(KeyCode::Char('k'), KeyModifiers::NONE)]
     );
     assert_eq!(
-        c.keys.keys(Action::Down),
-        KeyMap::default().keys(Action::Down)
+        c.keys.keys(Command::Down),
+        Keymap::default().keys(Command::Down)
     );
     assert_eq!(
-        c.keys.keys(Action::Quit),
-        KeyMap::default().keys(Action::Quit)
+        c.keys.keys(Command::Quit),
+        Keymap::default().keys(Command::Quit)
     );
     let expect = [
         "config.toml:1:8: warning: unknown language `fr`",
@@ -140,68 +148,63 @@ fn wrong_types_are_reported() {
 
 #[test]
 fn key_syntax() {
-    let k = |s: &str| parse_key(s).expect(s);
-    assert_eq!(k("j"), (KeyCode::Char('j'), KeyModifiers::NONE));
-    assert_eq!(k("J"), (KeyCode::Char('J'), KeyModifiers::NONE));
+    let k = |s: &str| Key::parse(s).expect(s);
+    assert_eq!(k("j"), Key::new(KeyCode::Char('j'), KeyModifiers::NONE));
+    assert_eq!(k("J"), Key::new(KeyCode::Char('J'), KeyModifiers::NONE));
     assert_eq!(k("shift-j"), k("J"));
-    assert_eq!(k("ctrl-c"), (KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(
+        k("ctrl-c"),
+        Key::new(KeyCode::Char('c'), KeyModifiers::CONTROL)
+    );
     assert_eq!(k("Ctrl-C"), k("ctrl-c"));
-    assert_eq!(k("alt-x"), (KeyCode::Char('x'), KeyModifiers::ALT));
-    assert_eq!(k("shift-tab"), (KeyCode::BackTab, KeyModifiers::NONE));
-    assert_eq!(k("enter"), (KeyCode::Enter, KeyModifiers::NONE));
-    assert_eq!(k("esc"), (KeyCode::Esc, KeyModifiers::NONE));
-    assert_eq!(k("space"), (KeyCode::Char(' '), KeyModifiers::NONE));
-    assert_eq!(k("pgup"), (KeyCode::PageUp, KeyModifiers::NONE));
-    assert_eq!(k("PgDn"), (KeyCode::PageDown, KeyModifiers::NONE));
-    assert_eq!(k("f5"), (KeyCode::F(5), KeyModifiers::NONE));
-    assert_eq!(k("-"), (KeyCode::Char('-'), KeyModifiers::NONE));
-    assert_eq!(k("ctrl--"), (KeyCode::Char('-'), KeyModifiers::CONTROL));
-    assert_eq!(k("đ"), (KeyCode::Char('đ'), KeyModifiers::NONE));
+    assert_eq!(k("alt-x"), Key::new(KeyCode::Char('x'), KeyModifiers::ALT));
+    assert_eq!(
+        k("shift-tab"),
+        Key::new(KeyCode::BackTab, KeyModifiers::NONE)
+    );
+    assert_eq!(k("enter"), Key::new(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(k("esc"), Key::new(KeyCode::Esc, KeyModifiers::NONE));
+    assert_eq!(k("space"), Key::new(KeyCode::Char(' '), KeyModifiers::NONE));
+    assert_eq!(k("pgup"), Key::new(KeyCode::PageUp, KeyModifiers::NONE));
+    assert_eq!(k("PgDn"), Key::new(KeyCode::PageDown, KeyModifiers::NONE));
+    assert_eq!(k("f5"), Key::new(KeyCode::F(5), KeyModifiers::NONE));
+    assert_eq!(k("-"), Key::new(KeyCode::Char('-'), KeyModifiers::NONE));
+    assert_eq!(
+        k("ctrl--"),
+        Key::new(KeyCode::Char('-'), KeyModifiers::CONTROL)
+    );
+    assert_eq!(k("đ"), Key::new(KeyCode::Char('đ'), KeyModifiers::NONE));
     for bad in ["", "f13", "f0", "ctrl-", "hyper-x", "enterr"] {
-        assert!(parse_key(bad).is_err(), "{bad:?} should fail");
+        assert!(Key::parse(bad).is_err(), "{bad:?} should fail");
     }
 }
 
 #[test]
 fn key_names_round_trip() {
-    for a in Action::ALL {
-        for &key in KeyMap::default().keys(a) {
-            assert_eq!(parse_key(&key_name(key)), Ok(key), "{}", key_name(key));
+    for a in Command::CONFIGURABLE {
+        for &key in Keymap::default().keys(a) {
+            assert_eq!(
+                Key::parse(&key.config_name()),
+                Ok(key),
+                "{}",
+                key.config_name()
+            );
         }
     }
-    assert_eq!(key_name(parse_key("ctrl-c").expect("key")), "ctrl-c");
-    assert_eq!(key_name(parse_key("shift-tab").expect("key")), "shift-tab");
-}
-
-#[test]
-fn events_find_their_action() {
-    let keys = KeyMap::default();
+    assert_eq!(Key::parse("ctrl-c").expect("key").config_name(), "ctrl-c");
     assert_eq!(
-        keys.action(KeyCode::Char('j'), KeyModifiers::NONE),
-        Some(Action::Down)
+        Key::parse("shift-tab").expect("key").config_name(),
+        "shift-tab"
     );
-    assert_eq!(
-        keys.action(KeyCode::Char('G'), KeyModifiers::SHIFT),
-        Some(Action::Last)
-    );
-    assert_eq!(
-        keys.action(KeyCode::BackTab, KeyModifiers::SHIFT),
-        Some(Action::PrevTab)
-    );
-    assert_eq!(
-        keys.action(KeyCode::Char('c'), KeyModifiers::CONTROL),
-        Some(Action::Quit)
-    );
-    assert_eq!(keys.action(KeyCode::Char('z'), KeyModifiers::NONE), None);
 }
 
 #[test]
 fn default_actions_do_not_share_keys() {
-    let keys = KeyMap::default();
+    let keys = Keymap::default();
     let mut seen = std::collections::HashSet::new();
-    for a in Action::ALL {
+    for a in Command::CONFIGURABLE {
         for k in keys.keys(a) {
-            assert!(seen.insert(*k), "{} is bound twice", key_name(*k));
+            assert!(seen.insert(*k), "{} is bound twice", k.config_name());
         }
     }
 }

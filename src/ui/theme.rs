@@ -41,6 +41,42 @@ fn fg(color: Option<Color>) -> Style {
 }
 
 impl Theme {
+    /// The slot names of the config file's `[theme]` table.
+    pub const SLOTS: [&'static str; 8] = [
+        "accent",
+        "met",
+        "near",
+        "behind",
+        "overdue",
+        "selection",
+        "muted",
+        "border",
+    ];
+
+    /// The colour of slot `name`, to be set from the config file.
+    pub fn slot_mut(&mut self, name: &str) -> Option<&mut Option<Color>> {
+        Some(match name {
+            "accent" => &mut self.accent,
+            "met" => &mut self.met,
+            "near" => &mut self.near,
+            "behind" => &mut self.behind,
+            "overdue" => &mut self.overdue,
+            "selection" => &mut self.selection,
+            "muted" => &mut self.muted,
+            "border" => &mut self.border,
+            _ => return None,
+        })
+    }
+
+    /// `theme`, or monochrome when `NO_COLOR` is set (to any value).
+    pub fn unless_no_color(theme: Theme) -> Self {
+        if std::env::var_os("NO_COLOR").is_some() {
+            Theme::monochrome()
+        } else {
+            theme
+        }
+    }
+
     pub fn monochrome() -> Self {
         Theme {
             accent: None,
@@ -51,15 +87,6 @@ impl Theme {
             selection: None,
             muted: None,
             border: None,
-        }
-    }
-
-    /// The default theme, or monochrome when `NO_COLOR` is set (to any value).
-    pub fn from_env() -> Self {
-        if std::env::var_os("NO_COLOR").is_some() {
-            Theme::monochrome()
-        } else {
-            Theme::default()
         }
     }
 
