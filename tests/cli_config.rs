@@ -88,8 +88,8 @@ fn environment_beats_config_and_flags_beat_environment() {
     ];
     assert_eq!(
         lang_of_list(&run(&env, &["list"])),
-        "en",
-        "LANG beats the config"
+        "vi",
+        "the config beats the locale, which is only the default"
     );
     let env = [
         ("XDG_CONFIG_HOME", xdg),

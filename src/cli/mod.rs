@@ -30,13 +30,14 @@ Environment:
   BRIEFING_DIR          briefing folder (after --dir)
   BRIEFING_LANG         vi or en (after --lang)
   LC_ALL, LC_MESSAGES, LANG
-                        the first one set gives the language when neither --lang
-                        nor BRIEFING_LANG does: vi* → vi, else en; C/POSIX are
-                        no choice and leave it to the config file
+                        the first one set gives the language when neither --lang,
+                        BRIEFING_LANG nor the config file's `lang` does:
+                        vi* → vi, else en; C/POSIX choose nothing
   XDG_CONFIG_HOME, HOME where the config file is: $XDG_CONFIG_HOME/briefing/config.toml,
                         else ~/.config/briefing/config.toml (see docs/config.toml)
 
-Precedence: flags > environment > config file > defaults.";
+Precedence: flags > environment (BRIEFING_*) > config file > defaults
+(the locale is the language's default).";
 
 /// Read and follow up provincial working sessions from TOML briefing files.
 #[derive(Debug, Parser)]
@@ -46,7 +47,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
 
-    /// Language of the interface [default: $BRIEFING_LANG, else LC_ALL / LC_MESSAGES / LANG (vi* → vi), else `lang` in the config file, else en]
+    /// Language of the interface [default: $BRIEFING_LANG, else `lang` in the config file, else LC_ALL / LC_MESSAGES / LANG (vi* → vi), else en]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
@@ -145,7 +146,10 @@ impl Context {
         Context::from_sources(cli, env_nonempty, config, today)
     }
 
-    /// Flags > environment (`env`) > config > defaults.
+    /// Flags > environment (`env`) > config > defaults. For the language the
+    /// locale (`LC_ALL`/`LC_MESSAGES`/`LANG`) is the default, below the config
+    /// file: it is set on nearly every system, and would otherwise make the
+    /// config's `lang` useless. `BRIEFING_LANG` is the environment override.
     pub fn from_sources(
         cli: &Cli,
         env: impl Fn(&str) -> Option<String>,
@@ -161,8 +165,9 @@ impl Context {
         let lang = cli
             .lang
             .map(Lang::from)
-            .or_else(|| env_lang(&env))
+            .or_else(|| env("BRIEFING_LANG").map(|l| Lang::from_locale(&l)))
             .or(config.lang)
+            .or_else(|| locale_lang(&env))
             .unwrap_or_default();
         Context {
             dir,
@@ -177,12 +182,9 @@ fn env_nonempty(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
-/// `BRIEFING_LANG` (`vi`/`en`, or a locale), else the first of LC_ALL,
-/// LC_MESSAGES, LANG that is set (POSIX order); `C`/`POSIX` choose nothing.
-pub fn env_lang(env: impl Fn(&str) -> Option<String>) -> Option<Lang> {
-    if let Some(lang) = env("BRIEFING_LANG") {
-        return Some(Lang::from_locale(&lang));
-    }
+/// The language of the first of LC_ALL, LC_MESSAGES, LANG that is set (POSIX
+/// order); `C`/`POSIX` choose nothing.
+pub fn locale_lang(env: impl Fn(&str) -> Option<String>) -> Option<Lang> {
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .find_map(|name| env(name))?;
@@ -190,9 +192,9 @@ pub fn env_lang(env: impl Fn(&str) -> Option<String>) -> Option<Lang> {
     (!matches!(base, "C" | "POSIX")).then(|| Lang::from_locale(&locale))
 }
 
-/// The language the environment asks for, English when it asks for none.
+/// The language the locale asks for, English when it asks for none.
 pub fn lang_from_env() -> Lang {
-    env_lang(env_nonempty).unwrap_or_default()
+    locale_lang(env_nonempty).unwrap_or_default()
 }
 
 /// Parses the command line and runs it.
@@ -268,7 +270,7 @@ mod tests {
     }
 
     #[test]
-    fn lang_flag_beats_environment_beats_config_beats_default() {
+    fn lang_flag_beats_briefing_lang_beats_config_beats_locale() {
         let vi = "lang = \"vi\"";
         let en = "lang = \"en\"";
         assert_eq!(
@@ -285,8 +287,9 @@ mod tests {
             .lang,
             Lang::Vi
         );
-        assert_eq!(ctx(&[], &[("LANG", "en_US.UTF-8")], vi).lang, Lang::En);
-        assert_eq!(ctx(&[], &[("LANG", "vi_VN.UTF-8")], en).lang, Lang::Vi);
+        assert_eq!(ctx(&[], &[("LANG", "en_US.UTF-8")], vi).lang, Lang::Vi);
+        assert_eq!(ctx(&[], &[("LANG", "vi_VN.UTF-8")], en).lang, Lang::En);
+        assert_eq!(ctx(&[], &[("LANG", "vi_VN.UTF-8")], "").lang, Lang::Vi);
         assert_eq!(ctx(&[], &[], vi).lang, Lang::Vi);
         assert_eq!(ctx(&[], &[], "").lang, Lang::En);
     }
@@ -294,11 +297,11 @@ mod tests {
     #[test]
     fn locale_variables_in_posix_order_and_c_chooses_nothing() {
         let both = [("LC_ALL", "vi_VN.UTF-8"), ("LANG", "en_US.UTF-8")];
-        assert_eq!(env_lang(|n| lookup(&both, n)), Some(Lang::Vi));
+        assert_eq!(locale_lang(|n| lookup(&both, n)), Some(Lang::Vi));
         let msgs = [("LC_MESSAGES", "en_GB"), ("LANG", "vi_VN")];
-        assert_eq!(env_lang(|n| lookup(&msgs, n)), Some(Lang::En));
+        assert_eq!(locale_lang(|n| lookup(&msgs, n)), Some(Lang::En));
         for c in ["C", "POSIX", "C.UTF-8"] {
-            assert_eq!(env_lang(|n| lookup(&[("LANG", c)], n)), None, "{c}");
+            assert_eq!(locale_lang(|n| lookup(&[("LANG", c)], n)), None, "{c}");
         }
         assert_eq!(
             ctx(&[], &[("LANG", "C.UTF-8")], "lang = \"vi\"").lang,
