@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Local, Timelike};
+use unicode_normalization::UnicodeNormalization;
 
 use super::{FolderError, LOCK_FILE, discover, display_path, parse_file, session_id};
 use crate::store::validate::closest;
@@ -152,7 +153,7 @@ pub fn set_directive(
     if outcome == Outcome::AlreadySo {
         return Ok(outcome);
     }
-    ensure_valid(new.as_bytes(), &shown, session_id)?;
+    ensure_written(new.as_bytes(), &shown, session_id, directive_id, change)?;
     atomic::replace(&path, new.as_bytes())?;
     Ok(outcome)
 }
@@ -163,7 +164,11 @@ pub fn apply_to_text(
     directive_id: &str,
     change: &Change,
 ) -> Result<(String, Outcome), WriteError> {
-    edit::apply(text, directive_id, change)
+    let (out, outcome) = edit::apply(text, directive_id, change)?;
+    if outcome == Outcome::Changed {
+        edit::verify(&out, directive_id, change)?;
+    }
+    Ok((out, outcome))
 }
 
 fn ensure_valid(bytes: &[u8], shown: &str, id: &str) -> Result<(), WriteError> {
@@ -174,6 +179,37 @@ fn ensure_valid(bytes: &[u8], shown: &str, id: &str) -> Result<(), WriteError> {
             message: d.message,
         }),
         None => Ok(()),
+    }
+}
+
+/// The edited file must still validate and show the directive in the requested state.
+fn ensure_written(
+    bytes: &[u8],
+    shown: &str,
+    session_id: &str,
+    directive_id: &str,
+    change: &Change,
+) -> Result<(), WriteError> {
+    let report = parse_file(bytes, shown, session_id);
+    if let Some(d) = report.diagnostics.into_iter().find(|d| d.is_error()) {
+        return Err(WriteError::FileInvalid {
+            place: d.place(),
+            message: d.message,
+        });
+    }
+    let wanted: String = directive_id.nfc().collect();
+    let directive = report.session.as_ref().and_then(|s| {
+        s.directives
+            .iter()
+            .chain(s.districts.iter().flat_map(|d| &d.directives))
+            .find(|d| d.id == wanted)
+    });
+    let done = matches!(change, Change::Done { .. });
+    match directive {
+        Some(d) if d.done == done && d.done_at.is_some() == done && d.done_by.is_some() == done => {
+            Ok(())
+        }
+        _ => Err(edit::unsafe_layout(directive_id)),
     }
 }
 

@@ -12,6 +12,7 @@ use crate::store::validate::closest;
 const BOM: char = '\u{feff}';
 
 /// Applies `change` to the directive `directive_id` of `text`; every other byte is kept.
+/// The result is not re-read here: see [`verify`].
 pub fn apply(
     text: &str,
     directive_id: &str,
@@ -35,7 +36,6 @@ pub fn apply(
         out.push(BOM);
     }
     out.push_str(&splice(body, edits));
-    verify(&out, directive_id, change)?;
     Ok((out, Outcome::Changed))
 }
 
@@ -50,7 +50,7 @@ fn parse(body: &str) -> Result<Document<&str>, WriteError> {
 }
 
 /// The result must parse and show the directive in the requested state.
-fn verify(out: &str, directive_id: &str, change: &Change) -> Result<(), WriteError> {
+pub fn verify(out: &str, directive_id: &str, change: &Change) -> Result<(), WriteError> {
     let body = out.strip_prefix(BOM).unwrap_or(out);
     let doc = parse(body)?;
     let target = find(&doc, body, directive_id)?;
@@ -63,12 +63,15 @@ fn verify(out: &str, directive_id: &str, change: &Change) -> Result<(), WriteErr
     if done == wanted && stamped == wanted {
         Ok(())
     } else {
-        Err(WriteError::FileInvalid {
-            place: String::new(),
-            message: format!(
-                "the layout around directive `{directive_id}` could not be edited safely"
-            ),
-        })
+        Err(unsafe_layout(directive_id))
+    }
+}
+
+/// The edit did not give the intended result (an unusual layout): nothing is written.
+pub fn unsafe_layout(directive_id: &str) -> WriteError {
+    WriteError::FileInvalid {
+        place: String::new(),
+        message: format!("the layout around directive `{directive_id}` could not be edited safely"),
     }
 }
 

@@ -1,0 +1,91 @@
+//! One check-off (lock, read, validate, edit, write, two fsyncs) on a generated ~30 KB briefing.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::time::{Duration, Instant};
+
+use briefing::store::write::{Change, WriteOptions, apply_to_text, set_directive};
+use chrono::DateTime;
+
+const RUNS: usize = 200;
+
+fn briefing() -> String {
+    let mut s = String::from(
+        "# Tệp sinh ra cho phép đo\nversion = 1\n\n[session]\ntitle = \"Ban Thường vụ Tỉnh ủy làm việc với các huyện\"\ndate = 2024-03-13\nhost = \"Ban Thường vụ Tỉnh ủy\"\n",
+    );
+    for i in 0..40 {
+        let _ = write!(
+            s,
+            "\n[[directive]]\nid = \"chung-{i}\"  # chỉ đạo chung\ntext = \"Tiếp tục cải thiện môi trường đầu tư kinh doanh, thu hút đầu tư trên địa bàn, số {i}.\"\nowner = \"Huyện ủy\"\ndue = 2024-12-31\ndone = false\n"
+        );
+    }
+    for d in 0..16 {
+        let _ = write!(
+            s,
+            "\n[[district]]\nname = \"Huyện {d}\"\nsummary = \"\"\"\nNăm 2023, huyện đã tập trung triển khai hiệu quả Nghị quyết Đại hội Đảng các cấp.\n\"\"\"\nhighlights = [\"Hoàn thành đạt và vượt nhiều mục tiêu\", \"Không còn hộ nghèo\"]\n"
+        );
+        for k in 0..4 {
+            let _ = write!(
+                s,
+                "\n[[district.indicator]]\nname = \"Chỉ tiêu {k}\"\nvalue = {}\nunit = \"tỷ đồng\"\ncompare = [{{ label = \"so với năm 2022\", percent = 107 }}]\n",
+                100 + k
+            );
+        }
+        for k in 0..3 {
+            let _ = write!(
+                s,
+                "\n[[district.directive]]\nid = \"h{d}-{k}\"\ntext = \"Kiểm soát tốt ma túy trên địa bàn, tăng số xã không có ma túy.\"\nowner = \"Huyện ủy\"\n"
+            );
+        }
+    }
+    s
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn main() {
+    let text = briefing();
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temporary folder");
+    fs::write(dir.path().join("s.toml"), &text).expect("write the briefing");
+    let done = Change::Done {
+        at: DateTime::parse_from_rfc3339("2026-11-28T10:15:00+07:00").expect("date"),
+        by: "thu.ky".to_string(),
+    };
+    let opts = WriteOptions::default();
+    let id = "h6-1";
+
+    let mut whole = Vec::with_capacity(RUNS);
+    for n in 0..RUNS {
+        let change = if n % 2 == 0 { &done } else { &Change::Undone };
+        let start = Instant::now();
+        set_directive(dir.path(), "s", id, change, &opts).expect("check-off");
+        whole.push(start.elapsed());
+    }
+
+    let mut edit = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let out = apply_to_text(&text, id, &done).expect("edit");
+        edit.push(start.elapsed());
+        std::hint::black_box(out);
+    }
+
+    println!("briefing file: {} bytes", text.len());
+    println!(
+        "check-off (lock, read, validate, edit, validate, write, 2 fsyncs): median {:.2} ms over {RUNS} runs (min {:.2} ms, max {:.2} ms)",
+        ms(median(whole.clone())),
+        ms(*whole.iter().min().expect("runs")),
+        ms(*whole.iter().max().expect("runs")),
+    );
+    println!(
+        "edit alone (apply_to_text): median {:.3} ms over {RUNS} runs",
+        ms(median(edit))
+    );
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
