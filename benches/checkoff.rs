@@ -1,4 +1,4 @@
-//! One check-off (lock, read, validate, edit, write, two fsyncs) on a generated ~30 KB briefing.
+//! One check-off (lock, read, parse, edit, validate, write, two fsyncs) on a generated ~30 KB briefing.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -73,9 +73,27 @@ fn main() {
         std::hint::black_box(out);
     }
 
+    let validate = time(|| {
+        std::hint::black_box(briefing::store::parse_file(text.as_bytes(), "s.toml", "s"));
+    });
+    let toml_edit_parse = time(|| {
+        std::hint::black_box(text.parse::<toml_edit::Document<String>>().expect("parse"));
+    });
+    let toml_parse = time(|| {
+        std::hint::black_box(toml::de::DeTable::parse(&text).expect("parse"));
+    });
+    let fsyncs = time(|| {
+        let f = fs::File::open(dir.path().join("s.toml")).expect("open");
+        f.sync_data().expect("fsync");
+        fs::File::open(dir.path())
+            .expect("open")
+            .sync_all()
+            .expect("fsync");
+    });
+
     println!("briefing file: {} bytes", text.len());
     println!(
-        "check-off (lock, read, validate, edit, validate, write, 2 fsyncs): median {:.2} ms over {RUNS} runs (min {:.2} ms, max {:.2} ms)",
+        "check-off (lock, read, parse, edit, validate, write, 2 fsyncs): median {:.2} ms over {RUNS} runs (min {:.2} ms, max {:.2} ms)",
         ms(median(whole.clone())),
         ms(*whole.iter().min().expect("runs")),
         ms(*whole.iter().max().expect("runs")),
@@ -84,6 +102,25 @@ fn main() {
         "edit alone (apply_to_text): median {:.3} ms over {RUNS} runs",
         ms(median(edit))
     );
+    println!(
+        "parts, median: validate (parse_file) {:.3} ms, toml_edit parse {:.3} ms, toml DeTable parse {:.3} ms, two fsyncs {:.3} ms",
+        ms(validate),
+        ms(toml_edit_parse),
+        ms(toml_parse),
+        ms(fsyncs)
+    );
+}
+
+/// Median time of `f` over the runs.
+fn time(mut f: impl FnMut()) -> Duration {
+    let runs = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    median(runs)
 }
 
 fn ms(d: Duration) -> f64 {

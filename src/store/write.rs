@@ -116,8 +116,9 @@ fn at_place(place: &str) -> String {
 
 /// Sets the check-off state of directive `directive_id` in session `session_id` below `root`.
 ///
-/// Under an exclusive lock on `root/.briefing.lock`, the file is read again, validated, edited
-/// and atomically replaced; a file that does not validate is never overwritten.
+/// Under an exclusive lock on `root/.briefing.lock`, the file is read again and edited; the
+/// result must validate and show the change before it atomically replaces the file, so a file
+/// that does not validate is never overwritten (the error names the original's first problem).
 pub fn set_directive(
     root: &Path,
     session_id: &str,
@@ -131,11 +132,14 @@ pub fn set_directive(
     let path =
         fs::canonicalize(root.join(&rel)).map_err(|e| atomic::io_error(&root.join(&rel), e))?;
     let bytes = fs::read(&path).map_err(|e| atomic::io_error(&path, e))?;
-    ensure_valid(&bytes, &shown, session_id)?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| WriteError::FileInvalid {
-        place: shown.clone(),
-        message: "the file is not valid UTF-8".to_string(),
-    })?;
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return Err(first_error(&bytes, &shown, session_id).unwrap_or_else(|| {
+            WriteError::FileInvalid {
+                place: shown.clone(),
+                message: "the file is not valid UTF-8".to_string(),
+            }
+        }));
+    };
     let (new, outcome) = edit::apply(text, directive_id, change).map_err(|e| match e {
         WriteError::DirectiveNotFound {
             id, suggestions, ..
@@ -153,7 +157,8 @@ pub fn set_directive(
     if outcome == Outcome::AlreadySo {
         return Ok(outcome);
     }
-    ensure_written(new.as_bytes(), &shown, session_id, directive_id, change)?;
+    ensure_written(new.as_bytes(), &shown, session_id, directive_id, change)
+        .map_err(|e| first_error(&bytes, &shown, session_id).unwrap_or(e))?;
     atomic::replace(&path, new.as_bytes())?;
     Ok(outcome)
 }
@@ -171,15 +176,14 @@ pub fn apply_to_text(
     Ok((out, outcome))
 }
 
-fn ensure_valid(bytes: &[u8], shown: &str, id: &str) -> Result<(), WriteError> {
+/// The first error of a file that does not validate (named by its own lines and columns).
+fn first_error(bytes: &[u8], shown: &str, id: &str) -> Option<WriteError> {
     let report = parse_file(bytes, shown, id);
-    match report.diagnostics.into_iter().find(|d| d.is_error()) {
-        Some(d) => Err(WriteError::FileInvalid {
-            place: d.place(),
-            message: d.message,
-        }),
-        None => Ok(()),
-    }
+    let d = report.diagnostics.into_iter().find(|d| d.is_error())?;
+    Some(WriteError::FileInvalid {
+        place: d.place(),
+        message: d.message,
+    })
 }
 
 /// The edited file must still validate and show the directive in the requested state.
@@ -191,11 +195,8 @@ fn ensure_written(
     change: &Change,
 ) -> Result<(), WriteError> {
     let report = parse_file(bytes, shown, session_id);
-    if let Some(d) = report.diagnostics.into_iter().find(|d| d.is_error()) {
-        return Err(WriteError::FileInvalid {
-            place: d.place(),
-            message: d.message,
-        });
+    if report.diagnostics.iter().any(|d| d.is_error()) {
+        return Err(edit::unsafe_layout(directive_id));
     }
     let wanted: String = directive_id.nfc().collect();
     let directive = report.session.as_ref().and_then(|s| {
