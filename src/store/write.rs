@@ -140,7 +140,20 @@ pub fn set_directive(
             }
         }));
     };
-    let (new, outcome) = edit::apply(text, directive_id, change).map_err(|e| match e {
+    let (new, outcome) =
+        edit::apply(text, directive_id, change).map_err(|e| in_session(e, &shown, session_id))?;
+    if outcome == Outcome::AlreadySo {
+        return Ok(outcome);
+    }
+    ensure_written(new.as_bytes(), &shown, session_id, directive_id, change)
+        .map_err(|e| first_error(&bytes, &shown, session_id).unwrap_or(e))?;
+    atomic::replace(&path, new.as_bytes())?;
+    Ok(outcome)
+}
+
+/// Names the file and session in an error of the text edit.
+fn in_session(e: WriteError, shown: &str, session_id: &str) -> WriteError {
+    match e {
         WriteError::DirectiveNotFound {
             id, suggestions, ..
         } => WriteError::DirectiveNotFound {
@@ -149,18 +162,15 @@ pub fn set_directive(
             suggestions,
         },
         WriteError::FileInvalid { place, message } => WriteError::FileInvalid {
-            place: format!("{shown}:{place}"),
+            place: if place.is_empty() {
+                shown.to_string()
+            } else {
+                format!("{shown}:{place}")
+            },
             message,
         },
         other => other,
-    })?;
-    if outcome == Outcome::AlreadySo {
-        return Ok(outcome);
     }
-    ensure_written(new.as_bytes(), &shown, session_id, directive_id, change)
-        .map_err(|e| first_error(&bytes, &shown, session_id).unwrap_or(e))?;
-    atomic::replace(&path, new.as_bytes())?;
-    Ok(outcome)
 }
 
 /// Pure form of the edit: `text` with the change applied, every other byte kept.
