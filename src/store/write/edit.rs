@@ -422,3 +422,51 @@ fn quote(s: &str) -> String {
     out.push('"');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "[session]\ntitle = \"t\"\ndate = 2024-03-13\n\n";
+
+    fn undo(text: &str) -> String {
+        apply(text, "a", &Change::Undone).expect("edit").0
+    }
+
+    #[test]
+    fn undo_removes_stamps_that_come_first_in_an_inline_table() {
+        let text = format!(
+            "directive = [{{ done_at = 2024-03-20T09:15:00+07:00, done_by = \"y\", id = \"a\", text = \"t\", done = true }}]\n{HEAD}"
+        );
+        let expected =
+            format!("directive = [{{ id = \"a\", text = \"t\", done = false }}]\n{HEAD}");
+        assert_eq!(undo(&text), expected);
+    }
+
+    #[test]
+    fn undo_removes_stamp_lines_at_the_end_of_a_file_without_final_newline() {
+        let text = format!(
+            "{HEAD}[[directive]]\nid = \"a\"\ndone = true\ndone_at = 2024-03-20T09:15:00+07:00\ndone_by = \"y\""
+        );
+        assert_eq!(
+            undo(&text),
+            format!("{HEAD}[[directive]]\nid = \"a\"\ndone = false")
+        );
+    }
+
+    #[test]
+    fn a_done_that_is_not_a_boolean_is_refused() {
+        let text = format!("{HEAD}[[directive]]\nid = \"a\"\ndone = \"yes\"\n");
+        let err = apply(&text, "a", &Change::Undone).expect_err("not a boolean");
+        assert!(matches!(err, WriteError::FileInvalid { .. }), "{err:?}");
+        assert!(err.to_string().starts_with("7:8:"), "{err}");
+    }
+
+    #[test]
+    fn lines_end_with_the_line_break_of_their_own_line() {
+        assert_eq!(line_end("a\r\nb\nc", 0), (1, "\r\n"));
+        assert_eq!(line_end("a\r\nb\nc", 3), (4, "\n"));
+        assert_eq!(line_end("a\r\nb\nc", 5), (6, "\r\n"));
+        assert_eq!(line_end("abc", 1), (3, "\n"));
+    }
+}
