@@ -37,6 +37,7 @@ fn cases() -> Vec<(&'static str, &'static str, Change, &'static str)> {
         ("comments.toml", "chung-a", done(), "comments.done-a.toml"),
         ("comments.toml", "chung-b", done(), "comments.done-b.toml"),
         ("crlf.toml", "chung-a", done(), "crlf.done-a.toml"),
+        ("crlf.toml", "chung-b", done(), "crlf.done-b.toml"),
         ("bom.toml", "bom-a", done(), "bom.done-a.toml"),
         ("bom.toml", "bom-b", done(), "bom.done-b.toml"),
         (

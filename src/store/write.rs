@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Local, Timelike};
+use unicode_normalization::UnicodeNormalization;
 
 use super::{FolderError, LOCK_FILE, discover, display_path, parse_file, session_id};
 use crate::store::validate::closest;
@@ -115,8 +116,9 @@ fn at_place(place: &str) -> String {
 
 /// Sets the check-off state of directive `directive_id` in session `session_id` below `root`.
 ///
-/// Under an exclusive lock on `root/.briefing.lock`, the file is read again, validated, edited
-/// and atomically replaced; a file that does not validate is never overwritten.
+/// Under an exclusive lock on `root/.briefing.lock`, the file is read again and edited; the
+/// result must validate and show the change before it atomically replaces the file, so a file
+/// that does not validate is never overwritten (the error names the original's first problem).
 pub fn set_directive(
     root: &Path,
     session_id: &str,
@@ -130,12 +132,28 @@ pub fn set_directive(
     let path =
         fs::canonicalize(root.join(&rel)).map_err(|e| atomic::io_error(&root.join(&rel), e))?;
     let bytes = fs::read(&path).map_err(|e| atomic::io_error(&path, e))?;
-    ensure_valid(&bytes, &shown, session_id)?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| WriteError::FileInvalid {
-        place: shown.clone(),
-        message: "the file is not valid UTF-8".to_string(),
-    })?;
-    let (new, outcome) = edit::apply(text, directive_id, change).map_err(|e| match e {
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return Err(first_error(&bytes, &shown, session_id).unwrap_or_else(|| {
+            WriteError::FileInvalid {
+                place: shown.clone(),
+                message: "the file is not valid UTF-8".to_string(),
+            }
+        }));
+    };
+    let (new, outcome) =
+        edit::apply(text, directive_id, change).map_err(|e| in_session(e, &shown, session_id))?;
+    if outcome == Outcome::AlreadySo {
+        return Ok(outcome);
+    }
+    ensure_written(new.as_bytes(), &shown, session_id, directive_id, change)
+        .map_err(|e| first_error(&bytes, &shown, session_id).unwrap_or(e))?;
+    atomic::replace(&path, new.as_bytes())?;
+    Ok(outcome)
+}
+
+/// Names the file and session in an error of the text edit.
+fn in_session(e: WriteError, shown: &str, session_id: &str) -> WriteError {
+    match e {
         WriteError::DirectiveNotFound {
             id, suggestions, ..
         } => WriteError::DirectiveNotFound {
@@ -144,17 +162,15 @@ pub fn set_directive(
             suggestions,
         },
         WriteError::FileInvalid { place, message } => WriteError::FileInvalid {
-            place: format!("{shown}:{place}"),
+            place: if place.is_empty() {
+                shown.to_string()
+            } else {
+                format!("{shown}:{place}")
+            },
             message,
         },
         other => other,
-    })?;
-    if outcome == Outcome::AlreadySo {
-        return Ok(outcome);
     }
-    ensure_valid(new.as_bytes(), &shown, session_id)?;
-    atomic::replace(&path, new.as_bytes())?;
-    Ok(outcome)
 }
 
 /// Pure form of the edit: `text` with the change applied, every other byte kept.
@@ -163,17 +179,48 @@ pub fn apply_to_text(
     directive_id: &str,
     change: &Change,
 ) -> Result<(String, Outcome), WriteError> {
-    edit::apply(text, directive_id, change)
+    let (out, outcome) = edit::apply(text, directive_id, change)?;
+    if outcome == Outcome::Changed {
+        edit::verify(&out, directive_id, change)?;
+    }
+    Ok((out, outcome))
 }
 
-fn ensure_valid(bytes: &[u8], shown: &str, id: &str) -> Result<(), WriteError> {
+/// The first error of a file that does not validate (named by its own lines and columns).
+fn first_error(bytes: &[u8], shown: &str, id: &str) -> Option<WriteError> {
     let report = parse_file(bytes, shown, id);
-    match report.diagnostics.into_iter().find(|d| d.is_error()) {
-        Some(d) => Err(WriteError::FileInvalid {
-            place: d.place(),
-            message: d.message,
-        }),
-        None => Ok(()),
+    let d = report.diagnostics.into_iter().find(|d| d.is_error())?;
+    Some(WriteError::FileInvalid {
+        place: d.place(),
+        message: d.message,
+    })
+}
+
+/// The edited file must still validate and show the directive in the requested state.
+fn ensure_written(
+    bytes: &[u8],
+    shown: &str,
+    session_id: &str,
+    directive_id: &str,
+    change: &Change,
+) -> Result<(), WriteError> {
+    let report = parse_file(bytes, shown, session_id);
+    if report.diagnostics.iter().any(|d| d.is_error()) {
+        return Err(edit::unsafe_layout(directive_id));
+    }
+    let wanted: String = directive_id.nfc().collect();
+    let directive = report.session.as_ref().and_then(|s| {
+        s.directives
+            .iter()
+            .chain(s.districts.iter().flat_map(|d| &d.directives))
+            .find(|d| d.id == wanted)
+    });
+    let done = matches!(change, Change::Done { .. });
+    match directive {
+        Some(d) if d.done == done && d.done_at.is_some() == done && d.done_by.is_some() == done => {
+            Ok(())
+        }
+        _ => Err(edit::unsafe_layout(directive_id)),
     }
 }
 

@@ -71,12 +71,13 @@ pub fn replace(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let file = tmp.as_file_mut();
     file.set_permissions(meta.permissions())
         .and_then(|()| file.write_all(bytes))
-        .and_then(|()| file.sync_all())
+        .and_then(|()| file.sync_data())
         .map_err(|e| io_error(path, e))?;
     tmp.persist(path).map_err(|e| io_error(path, e.error))?;
-    File::open(dir)
-        .and_then(|d| d.sync_all())
-        .map_err(|e| io_error(dir, e))
+    // The new file is in place and visible from here on: a failing folder fsync only weakens
+    // durability across a crash, and reporting it would make the user redo a change that happened.
+    let _ = File::open(dir).and_then(|d| d.sync_all());
+    Ok(())
 }
 
 /// Owner and group of the original where the process may set them; otherwise the group

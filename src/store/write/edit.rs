@@ -12,6 +12,7 @@ use crate::store::validate::closest;
 const BOM: char = '\u{feff}';
 
 /// Applies `change` to the directive `directive_id` of `text`; every other byte is kept.
+/// The result is not re-read here: see [`verify`].
 pub fn apply(
     text: &str,
     directive_id: &str,
@@ -35,7 +36,6 @@ pub fn apply(
         out.push(BOM);
     }
     out.push_str(&splice(body, edits));
-    verify(&out, directive_id, change)?;
     Ok((out, Outcome::Changed))
 }
 
@@ -50,7 +50,7 @@ fn parse(body: &str) -> Result<Document<&str>, WriteError> {
 }
 
 /// The result must parse and show the directive in the requested state.
-fn verify(out: &str, directive_id: &str, change: &Change) -> Result<(), WriteError> {
+pub fn verify(out: &str, directive_id: &str, change: &Change) -> Result<(), WriteError> {
     let body = out.strip_prefix(BOM).unwrap_or(out);
     let doc = parse(body)?;
     let target = find(&doc, body, directive_id)?;
@@ -63,12 +63,15 @@ fn verify(out: &str, directive_id: &str, change: &Change) -> Result<(), WriteErr
     if done == wanted && stamped == wanted {
         Ok(())
     } else {
-        Err(WriteError::FileInvalid {
-            place: String::new(),
-            message: format!(
-                "the layout around directive `{directive_id}` could not be edited safely"
-            ),
-        })
+        Err(unsafe_layout(directive_id))
+    }
+}
+
+/// The edit did not give the intended result (an unusual layout): nothing is written.
+pub fn unsafe_layout(directive_id: &str) -> WriteError {
+    WriteError::FileInvalid {
+        place: String::new(),
+        message: format!("the layout around directive `{directive_id}` could not be edited safely"),
     }
 }
 
@@ -101,7 +104,10 @@ impl<'d> Target<'d> {
 }
 
 fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s.to_string(),
+        _ => s.nfc().collect(),
+    }
 }
 
 fn find<'d>(
@@ -415,4 +421,52 @@ fn quote(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "[session]\ntitle = \"t\"\ndate = 2024-03-13\n\n";
+
+    fn undo(text: &str) -> String {
+        apply(text, "a", &Change::Undone).expect("edit").0
+    }
+
+    #[test]
+    fn undo_removes_stamps_that_come_first_in_an_inline_table() {
+        let text = format!(
+            "directive = [{{ done_at = 2024-03-20T09:15:00+07:00, done_by = \"y\", id = \"a\", text = \"t\", done = true }}]\n{HEAD}"
+        );
+        let expected =
+            format!("directive = [{{ id = \"a\", text = \"t\", done = false }}]\n{HEAD}");
+        assert_eq!(undo(&text), expected);
+    }
+
+    #[test]
+    fn undo_removes_stamp_lines_at_the_end_of_a_file_without_final_newline() {
+        let text = format!(
+            "{HEAD}[[directive]]\nid = \"a\"\ndone = true\ndone_at = 2024-03-20T09:15:00+07:00\ndone_by = \"y\""
+        );
+        assert_eq!(
+            undo(&text),
+            format!("{HEAD}[[directive]]\nid = \"a\"\ndone = false")
+        );
+    }
+
+    #[test]
+    fn a_done_that_is_not_a_boolean_is_refused() {
+        let text = format!("{HEAD}[[directive]]\nid = \"a\"\ndone = \"yes\"\n");
+        let err = apply(&text, "a", &Change::Undone).expect_err("not a boolean");
+        assert!(matches!(err, WriteError::FileInvalid { .. }), "{err:?}");
+        assert!(err.to_string().starts_with("7:8:"), "{err}");
+    }
+
+    #[test]
+    fn lines_end_with_the_line_break_of_their_own_line() {
+        assert_eq!(line_end("a\r\nb\nc", 0), (1, "\r\n"));
+        assert_eq!(line_end("a\r\nb\nc", 3), (4, "\n"));
+        assert_eq!(line_end("a\r\nb\nc", 5), (6, "\r\n"));
+        assert_eq!(line_end("abc", 1), (3, "\n"));
+    }
 }

@@ -1,0 +1,130 @@
+//! One check-off (lock, read, parse, edit, validate, write, two fsyncs) on a generated ~30 KB briefing.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io::Write as _;
+use std::time::{Duration, Instant};
+
+use briefing::store::write::{Change, WriteOptions, apply_to_text, set_directive};
+use chrono::DateTime;
+
+const RUNS: usize = 200;
+
+fn briefing() -> String {
+    let mut s = String::from(
+        "# Tệp sinh ra cho phép đo\nversion = 1\n\n[session]\ntitle = \"Ban Thường vụ Tỉnh ủy làm việc với các huyện\"\ndate = 2024-03-13\nhost = \"Ban Thường vụ Tỉnh ủy\"\n",
+    );
+    for i in 0..40 {
+        let _ = write!(
+            s,
+            "\n[[directive]]\nid = \"chung-{i}\"  # chỉ đạo chung\ntext = \"Tiếp tục cải thiện môi trường đầu tư kinh doanh, thu hút đầu tư trên địa bàn, số {i}.\"\nowner = \"Huyện ủy\"\ndue = 2024-12-31\ndone = false\n"
+        );
+    }
+    for d in 0..16 {
+        let _ = write!(
+            s,
+            "\n[[district]]\nname = \"Huyện {d}\"\nsummary = \"\"\"\nNăm 2023, huyện đã tập trung triển khai hiệu quả Nghị quyết Đại hội Đảng các cấp.\n\"\"\"\nhighlights = [\"Hoàn thành đạt và vượt nhiều mục tiêu\", \"Không còn hộ nghèo\"]\n"
+        );
+        for k in 0..4 {
+            let _ = write!(
+                s,
+                "\n[[district.indicator]]\nname = \"Chỉ tiêu {k}\"\nvalue = {}\nunit = \"tỷ đồng\"\ncompare = [{{ label = \"so với năm 2022\", percent = 107 }}]\n",
+                100 + k
+            );
+        }
+        for k in 0..3 {
+            let _ = write!(
+                s,
+                "\n[[district.directive]]\nid = \"h{d}-{k}\"\ntext = \"Kiểm soát tốt ma túy trên địa bàn, tăng số xã không có ma túy.\"\nowner = \"Huyện ủy\"\n"
+            );
+        }
+    }
+    s
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn main() {
+    let text = briefing();
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temporary folder");
+    fs::write(dir.path().join("s.toml"), &text).expect("write the briefing");
+    let done = Change::Done {
+        at: DateTime::parse_from_rfc3339("2026-11-28T10:15:00+07:00").expect("date"),
+        by: "thu.ky".to_string(),
+    };
+    let opts = WriteOptions::default();
+    let id = "h6-1";
+
+    let mut whole = Vec::with_capacity(RUNS);
+    for n in 0..RUNS {
+        let change = if n % 2 == 0 { &done } else { &Change::Undone };
+        let start = Instant::now();
+        set_directive(dir.path(), "s", id, change, &opts).expect("check-off");
+        whole.push(start.elapsed());
+    }
+
+    let mut edit = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        let out = apply_to_text(&text, id, &done).expect("edit");
+        edit.push(start.elapsed());
+        std::hint::black_box(out);
+    }
+
+    let validate = time(|| {
+        std::hint::black_box(briefing::store::parse_file(text.as_bytes(), "s.toml", "s"));
+    });
+    let toml_edit_parse = time(|| {
+        std::hint::black_box(text.parse::<toml_edit::Document<String>>().expect("parse"));
+    });
+    let toml_parse = time(|| {
+        std::hint::black_box(toml::de::DeTable::parse(&text).expect("parse"));
+    });
+    let write_and_fsyncs = time(|| {
+        let mut f = fs::File::create(dir.path().join(".scratch")).expect("create");
+        f.write_all(text.as_bytes()).expect("write");
+        f.sync_data().expect("fsync");
+        fs::File::open(dir.path())
+            .expect("open")
+            .sync_all()
+            .expect("fsync");
+    });
+
+    println!("briefing file: {} bytes", text.len());
+    println!(
+        "check-off (lock, read, parse, edit, validate, write, 2 fsyncs): median {:.2} ms over {RUNS} runs (min {:.2} ms, max {:.2} ms)",
+        ms(median(whole.clone())),
+        ms(*whole.iter().min().expect("runs")),
+        ms(*whole.iter().max().expect("runs")),
+    );
+    println!(
+        "edit alone (apply_to_text): median {:.3} ms over {RUNS} runs",
+        ms(median(edit))
+    );
+    println!(
+        "parts, median: validate (parse_file) {:.3} ms, toml_edit parse {:.3} ms, toml DeTable parse {:.3} ms, write 30 KB + two fsyncs {:.3} ms",
+        ms(validate),
+        ms(toml_edit_parse),
+        ms(toml_parse),
+        ms(write_and_fsyncs)
+    );
+}
+
+/// Median time of `f` over the runs.
+fn time(mut f: impl FnMut()) -> Duration {
+    let runs = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    median(runs)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
