@@ -206,13 +206,6 @@ fn snapshot_sessions_120x40_en() {
 }
 
 #[test]
-fn snapshot_overview_80x24() {
-    let mut app = app(Lang::Vi, 80, 24);
-    press(&mut app, &[Command::Open]);
-    insta::assert_snapshot!(screen_text(&draw(&app)));
-}
-
-#[test]
 fn snapshot_districts_80x24_and_120x40() {
     for (w, h) in [(80, 24), (120, 40)] {
         for tab in [2u8, 3] {
@@ -734,4 +727,30 @@ fn config_keys_and_theme_drive_the_app() {
         crossterm::event::KeyModifiers::CONTROL,
     )));
     assert!(matches!(app.screen, Screen::Search(_)));
+}
+
+/// Every screen at the two sizes staff use most.
+#[test]
+fn snapshot_every_screen_at_80x24_and_120x40() {
+    use crossterm::event::KeyCode;
+    let screens: [(&str, fn(&mut App)); 6] = [
+        ("overview", |a| press(a, &[Command::Open])),
+        ("help", |a| press(a, &[Command::Open, Command::Help])),
+        ("due", |a| press(a, &[Command::DueView])),
+        ("district", |a| {
+            press(a, &[Command::FilterDistrict, Command::Open])
+        }),
+        ("chooser", |a| press(a, &[Command::FilterDistrict])),
+        ("search", |a| {
+            key(a, KeyCode::Char('/'));
+            type_text(a, "nong thon moi");
+        }),
+    ];
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (name, go) in screens {
+            let mut app = app(Lang::Vi, w, h);
+            go(&mut app);
+            insta::assert_snapshot!(format!("screen_{name}_{w}x{h}"), screen_text(&draw(&app)));
+        }
+    }
 }

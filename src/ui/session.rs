@@ -211,6 +211,12 @@ pub fn tab_lines(
             {
                 line = line.patch_style(app.theme.selected());
             }
+            // The blank line after a paragraph is spacing, not part of the selection.
+            let (mark, style) = if line.width() == 0 {
+                ("  ", Style::new())
+            } else {
+                (mark, style)
+            };
             line.spans.insert(0, Span::styled(mark, style));
             out.push(line);
         }
