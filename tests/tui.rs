@@ -733,7 +733,8 @@ fn config_keys_and_theme_drive_the_app() {
 #[test]
 fn snapshot_every_screen_at_80x24_and_120x40() {
     use crossterm::event::KeyCode;
-    let screens: [(&str, fn(&mut App)); 6] = [
+    type GetThere = fn(&mut App);
+    let screens: [(&str, GetThere); 6] = [
         ("overview", |a| press(a, &[Command::Open])),
         ("help", |a| press(a, &[Command::Open, Command::Help])),
         ("due", |a| press(a, &[Command::DueView])),
