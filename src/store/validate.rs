@@ -103,8 +103,12 @@ pub fn closest<'k>(key: &str, known: impl IntoIterator<Item = &'k str>) -> Optio
         .map(|(_, k)| k)
 }
 
+/// `s` in NFC; most text already is, and the quick check skips the work then.
 fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s.to_string(),
+        _ => s.nfc().collect(),
+    }
 }
 
 fn type_name(v: &DeValue<'_>) -> &'static str {
