@@ -18,12 +18,14 @@ use crate::model::Lang;
 
 const AFTER_HELP: &str = "\
 Examples:
+  briefing                                       the terminal interface on ./briefings
   briefing list                                  sessions, newest first
   briefing list --format json                    the same as JSON
   briefing show 2024/2024-03-13-hai-ha-dam-ha    one briefing, for printing or less
   briefing show 2024-03-13-hai-ha-dam-ha --district dam-ha --format markdown
   briefing --lang vi --today 2024-03-20 show 2024/2024-03-13-hai-ha-dam-ha --ascii
   briefing check                                 report every problem in the folder
+  briefing done 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy   check a directive off (undo: un-check)
   briefing completions bash > ~/.local/share/bash-completion/completions/briefing
 
 Environment:
@@ -40,8 +42,10 @@ Precedence: flags > environment (BRIEFING_*) > config file > defaults
 (the locale is the language's default).";
 
 /// Read and follow up provincial working sessions from TOML briefing files.
+///
+/// With no command, opens the terminal interface (press ? in it for every key).
 #[derive(Debug, Parser)]
-#[command(name = "briefing", version, about, long_about = None, after_help = AFTER_HELP)]
+#[command(name = "briefing", version, about, after_help = AFTER_HELP)]
 pub struct Cli {
     /// Folder of *.toml briefings [default: $BRIEFING_DIR, else `dir` in the config file, else ./briefings]
     #[arg(long, global = true, value_name = "DIR")]
