@@ -15,7 +15,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGTERM};
 
-use crate::app::{Action, App, Effect, Options, SaveRequest};
+use crate::app::{Action, App, Effect, Loaded, Options, SaveRequest};
 use crate::i18n;
 use crate::model::Lang;
 use crate::store;
@@ -27,7 +27,7 @@ enum Msg {
     Input(Event),
     Signal(i32),
     /// A load finished; the number tells newer loads from older ones.
-    Loaded(u64, Result<store::Catalog, String>),
+    Loaded(u64, Box<Result<Loaded, String>>),
     /// Briefing files changed on disk.
     FilesChanged,
     Saved(SaveRequest, Result<Change, String>),
@@ -100,7 +100,11 @@ fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
 
 fn spawn_loader(tx: mpsc::Sender<Msg>, dir: PathBuf, generation: u64) {
     thread::spawn(move || {
-        let result = store::load_dir(&dir).map_err(|e| e.to_string());
+        let result = Box::new(
+            store::load_dir(&dir)
+                .map(Loaded::new)
+                .map_err(|e| e.to_string()),
+        );
         let _ = tx.send(Msg::Loaded(generation, result));
     });
 }
@@ -179,7 +183,7 @@ fn step(msg: Msg, loader: &mut Loader) -> Step {
         Msg::Input(Event::Resize(width, height)) => Step::Act(Action::Resize { width, height }),
         Msg::Input(_) => Step::Ignore,
         Msg::Loaded(generation, result) if loader.is_current(generation) => {
-            Step::Act(Action::Loaded(Box::new(result)))
+            Step::Act(Action::Loaded(result))
         }
         Msg::Loaded(..) => Step::Ignore,
         Msg::FilesChanged => {

@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use briefing::app::keymap::{Command, Keymap};
-use briefing::app::{Action, App, Effect, Options, Overlay, Screen};
+use briefing::app::{Action, App, Effect, Loaded, Options, Overlay, Screen};
 use briefing::model::Lang;
 use briefing::store;
 use briefing::ui::{self, theme::Theme};
@@ -29,7 +29,7 @@ fn app_with(lang: Lang, theme: Theme, width: u16, height: u16) -> App {
         user: "lan".into(),
     });
     app.update(Action::Resize { width, height });
-    app.update(Action::Loaded(Box::new(Ok(catalog))));
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
     app
 }
 
@@ -344,7 +344,9 @@ fn loading_and_empty_folder_screens() {
         height: 24,
     });
     assert!(screen_text(&draw(&app)).contains("Loading…"));
-    app.update(Action::Loaded(Box::new(Ok(store::Catalog::default()))));
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(
+        store::Catalog::default(),
+    )))));
     let text = screen_text(&draw(&app));
     assert!(text.contains("No sessions in the folder empty"), "{text}");
     press(&mut app, &[Command::Down, Command::Open, Command::Last]);
@@ -361,7 +363,7 @@ fn failed_files_are_counted_and_listed() {
     std::fs::write(tmp.path().join("bad.toml"), "[session]\ntitle = 1\n").expect("write");
     let catalog = store::load_dir(tmp.path()).expect("load");
     let mut app = app(Lang::En, 80, 24);
-    app.update(Action::Loaded(Box::new(Ok(catalog))));
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
     let text = screen_text(&draw(&app));
     assert!(text.contains("⚠ 1 file with errors (e)"), "{text}");
     press(&mut app, &[Command::Diagnostics]);
@@ -411,7 +413,7 @@ fn reload_keeps_the_place_and_shows_the_new_state() {
             "id = \"dh-khong-ma-tuy\"\ndone = true\ndone_by = \"lan\"\ndone_at = 2024-03-19T09:15:00+07:00",
         )
     });
-    app.update(Action::Loaded(Box::new(Ok(catalog))));
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
     assert_eq!(app.screen, before);
     let text = screen_text(&draw(&app));
     assert!(
@@ -424,7 +426,9 @@ fn reload_keeps_the_place_and_shows_the_new_state() {
 fn reload_without_the_open_session_goes_back_to_the_list() {
     let mut app = app(Lang::En, 80, 24);
     press(&mut app, &[Command::Open]);
-    app.update(Action::Loaded(Box::new(Ok(store::Catalog::default()))));
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(
+        store::Catalog::default(),
+    )))));
     assert_eq!(app.screen, Screen::Sessions);
     assert!(
         app.status
@@ -704,7 +708,9 @@ fn config_keys_and_theme_drive_the_app() {
     });
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
     app.update(Action::Loaded(Box::new(
-        store::load_dir(&dir).map_err(|e| e.to_string()),
+        store::load_dir(&dir)
+            .map(Loaded::new)
+            .map_err(|e| e.to_string()),
     )));
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('3'));

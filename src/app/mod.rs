@@ -36,12 +36,35 @@ pub enum Action {
         width: u16,
         height: u16,
     },
-    Loaded(Box<Result<Catalog, String>>),
+    Loaded(Box<Result<Loaded, String>>),
     /// A save asked for by `Effect::Save` finished: the change written, or why not.
     Saved {
         request: SaveRequest,
         result: Result<Change, String>,
     },
+}
+
+/// A loaded folder with its search index, both built off the UI thread.
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub index: SearchIndex,
+}
+
+impl Loaded {
+    /// Indexes `catalog` for search (the slow part of a load with many sessions).
+    pub fn new(catalog: Catalog) -> Self {
+        let index = SearchIndex::build(&catalog.sessions);
+        Loaded { catalog, index }
+    }
+}
+
+impl std::fmt::Debug for Loaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Loaded")
+            .field("sessions", &self.catalog.sessions.len())
+            .field("records", &self.index.len())
+            .finish()
+    }
 }
 
 /// Check a directive off (`done`) or on again, in its session's file.
@@ -226,9 +249,9 @@ impl App {
 
     /// Takes a (re)loaded catalog, keeping the user's place: the selected and
     /// the open session by id, the tab, the selection and the scroll.
-    fn loaded(&mut self, result: Result<Catalog, String>) {
-        let catalog = match result {
-            Ok(catalog) => catalog,
+    fn loaded(&mut self, result: Result<Loaded, String>) {
+        let Loaded { catalog, index } = match result {
+            Ok(loaded) => loaded,
             Err(message) => {
                 self.loading = Loading::Failed(message);
                 return;
@@ -236,7 +259,7 @@ impl App {
         };
         let listed = self.selected_session().map(|s| s.id.clone());
         let open = self.current_session().map(|(s, _)| s.id.clone());
-        self.index = SearchIndex::build(&catalog.sessions);
+        self.index = index;
         self.catalog = catalog;
         self.loading = Loading::Done;
         self.reselect_listed(listed.as_deref());
