@@ -761,3 +761,102 @@ fn snapshot_every_screen_at_80x24_and_120x40() {
         }
     }
 }
+
+fn with_extra_session(date: &str) -> store::Catalog {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    std::fs::create_dir_all(tmp.path().join("2024")).expect("mkdir");
+    std::fs::copy(
+        src.join("2024/2024-03-13-hai-ha-dam-ha.toml"),
+        tmp.path().join("2024/2024-03-13-hai-ha-dam-ha.toml"),
+    )
+    .expect("copy");
+    std::fs::write(
+        tmp.path().join("new.toml"),
+        format!("[session]\ntitle = \"NEW SESSION\"\ndate = {date}\n"),
+    )
+    .expect("write");
+    store::load_dir(tmp.path()).expect("load")
+}
+
+#[test]
+fn a_reload_that_shortens_a_review_list_keeps_the_selection_inside() {
+    let mut app = app(Lang::En, 100, 30);
+    press(&mut app, &[Command::DueView, Command::Last]);
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(
+        store::Catalog::default(),
+    )))));
+    press(
+        &mut app,
+        &[
+            Command::Up,
+            Command::PageUp,
+            Command::Down,
+            Command::Last,
+            Command::Open,
+        ],
+    );
+    draw(&app);
+}
+
+#[test]
+fn a_reload_finds_sessions_on_the_back_stack_by_id() {
+    let mut app = app(Lang::En, 100, 30);
+    press(
+        &mut app,
+        &[Command::Open, Command::JumpTab(3), Command::DueView],
+    );
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(
+        with_extra_session("2030-01-01"),
+    )))));
+    assert_eq!(app.catalog.sessions[0].title, "NEW SESSION");
+    press(&mut app, &[Command::Back]);
+    let (session, view) = app.current_session().expect("back in the session");
+    assert_eq!(session.id, "2024/2024-03-13-hai-ha-dam-ha");
+    assert_eq!(view.tab, 2);
+}
+
+#[test]
+fn two_quick_toggles_end_in_the_state_of_the_last() {
+    let mut app = app(Lang::En, 120, 40);
+    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
+    select_directive(&mut app, "Kiểm soát tốt ma túy");
+    let Effect::Save(first) = app.update(Action::Command(Command::Toggle)) else {
+        panic!("no save");
+    };
+    let Effect::Save(second) = app.update(Action::Command(Command::Toggle)) else {
+        panic!("no save");
+    };
+    assert!(!directive_state(&app, "hh-ma-tuy").done);
+    let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("time");
+    app.update(Action::Saved {
+        request: first,
+        result: Ok(briefing::store::write::Change::Done {
+            at,
+            by: "lan".into(),
+        }),
+    });
+    assert!(
+        !directive_state(&app, "hh-ma-tuy").done,
+        "the later toggle wins"
+    );
+    app.update(Action::Saved {
+        request: second,
+        result: Ok(briefing::store::write::Change::Undone),
+    });
+    let d = directive_state(&app, "hh-ma-tuy");
+    assert!(!d.done && d.done_at.is_none() && d.done_by.is_none());
+    assert!(!app.has_pending_saves());
+}
+
+#[test]
+fn a_reload_during_a_save_keeps_the_mark_shown() {
+    let mut app = app(Lang::En, 120, 40);
+    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
+    select_directive(&mut app, "Kiểm soát tốt ma túy");
+    app.update(Action::Command(Command::Toggle));
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let catalog = store::load_dir(&dir).expect("load");
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    assert!(directive_state(&app, "hh-ma-tuy").done);
+}

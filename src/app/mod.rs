@@ -258,32 +258,44 @@ impl App {
             }
         };
         let listed = self.selected_session().map(|s| s.id.clone());
-        let open = self.current_session().map(|(s, _)| s.id.clone());
+        let old_ids: Vec<String> = self.catalog.sessions.iter().map(|s| s.id.clone()).collect();
         self.index = index;
         self.catalog = catalog;
         self.loading = Loading::Done;
+        self.reapply_pending();
         self.reselect_listed(listed.as_deref());
-        if let Screen::Session(view) = &self.screen {
-            let found = open
-                .as_ref()
-                .and_then(|id| self.catalog.sessions.iter().position(|s| &s.id == id));
-            match found {
-                Some(index) => {
-                    let mut view = view.clone();
-                    view.session = index;
-                    self.screen = Screen::Session(view);
-                    self.clamp_view();
+        // Sessions are found again by id, on screen and on the Back stack alike;
+        // screens of a session that is gone are dropped.
+        let mut screens = std::mem::take(&mut self.back);
+        screens.push(std::mem::replace(&mut self.screen, Screen::Sessions));
+        let mut gone = false;
+        let mut kept = Vec::with_capacity(screens.len());
+        for screen in screens {
+            match screen {
+                Screen::Session(mut view) => {
+                    let id = old_ids.get(view.session);
+                    match id.and_then(|id| self.catalog.sessions.iter().position(|s| &s.id == id)) {
+                        Some(index) => {
+                            view.session = index;
+                            kept.push(Screen::Session(view));
+                        }
+                        None => gone = true,
+                    }
                 }
-                None => {
-                    self.screen = Screen::Sessions;
-                    self.back.clear();
-                    self.status = Some(i18n::ui(self.lang).session_gone.to_string());
+                Screen::Search(mut view) => {
+                    view.refresh(&self.index);
+                    kept.push(Screen::Search(view));
                 }
+                other => kept.push(other),
             }
         }
-        if let Screen::Search(view) = &mut self.screen {
-            view.refresh(&self.index);
+        self.screen = kept.pop().unwrap_or(Screen::Sessions);
+        self.back = kept;
+        if gone {
+            self.status = Some(i18n::ui(self.lang).session_gone.to_string());
         }
+        self.clamp_view();
+        self.clamp_lists();
         self.keep_selection_visible();
     }
 
@@ -421,7 +433,7 @@ fn next_selectable<T>(
     steps: usize,
     selectable: impl Fn(&T) -> bool,
 ) -> usize {
-    let mut at = from;
+    let mut at = from.min(items.len().saturating_sub(1));
     for _ in 0..steps {
         match (at + 1..items.len()).find(|&i| selectable(&items[i])) {
             Some(i) => at = i,
@@ -437,7 +449,7 @@ fn prev_selectable<T>(
     steps: usize,
     selectable: impl Fn(&T) -> bool,
 ) -> usize {
-    let mut at = from;
+    let mut at = from.min(items.len().saturating_sub(1));
     for _ in 0..steps {
         match (0..at).rev().find(|&i| selectable(&items[i])) {
             Some(i) => at = i,

@@ -146,7 +146,8 @@ impl App {
         Effect::Save(request)
     }
 
-    /// Confirms a toggled directive with what was written, or puts it back as it was.
+    /// Confirms a toggled directive with what was written, or puts it back as
+    /// it was. A later toggle of the same directive still under way wins.
     pub(super) fn saved(&mut self, request: SaveRequest, result: Result<Change, String>) {
         let t = i18n::ui(self.lang);
         let before = self
@@ -154,12 +155,16 @@ impl App {
             .iter()
             .position(|(r, _)| *r == request)
             .map(|i| self.pending.remove(i).1);
+        let superseded = self.pending.iter().any(|(r, _)| {
+            r.session_id == request.session_id && r.directive_id == request.directive_id
+        });
         let directive = self
             .catalog
             .sessions
             .iter_mut()
             .find(|s| s.id == request.session_id)
-            .and_then(|s| s.directive_mut(&request.directive_id));
+            .and_then(|s| s.directive_mut(&request.directive_id))
+            .filter(|_| !superseded);
         match result {
             Ok(Change::Done { at, by }) => {
                 self.status = Some(i18n::checked_off(
@@ -173,7 +178,14 @@ impl App {
                     d.done_by = Some(by);
                 }
             }
-            Ok(Change::Undone) => self.status = Some(t.unchecked.to_string()),
+            Ok(Change::Undone) => {
+                self.status = Some(t.unchecked.to_string());
+                if let Some(d) = directive {
+                    d.done = false;
+                    d.done_at = None;
+                    d.done_by = None;
+                }
+            }
             Err(message) => {
                 self.status = Some(format!("{} {message}", t.not_saved));
                 if let (Some(d), Some(before)) = (directive, before) {
@@ -183,6 +195,25 @@ impl App {
         }
         self.clamp_view();
         self.keep_selection_visible();
+    }
+
+    /// Shows the toggles still being saved on freshly loaded data.
+    pub(super) fn reapply_pending(&mut self) {
+        for (request, _) in &self.pending {
+            let directive = self
+                .catalog
+                .sessions
+                .iter_mut()
+                .find(|s| s.id == request.session_id)
+                .and_then(|s| s.directive_mut(&request.directive_id));
+            if let Some(d) = directive
+                && d.done != request.done
+            {
+                d.done = request.done;
+                d.done_at = None;
+                d.done_by = request.done.then(|| self.user.clone());
+            }
+        }
     }
 
     /// After the session or the filter changed, keeps tab and selection within it.
