@@ -144,20 +144,35 @@ fn spawn_saver(
     requests
 }
 
-/// Loads in the background and drops results overtaken by a newer load.
+/// Loads in the background, one load at a time: changes during a load ask for
+/// one more load after it, and only the newest load's result is shown.
 struct Loader {
     tx: mpsc::Sender<Msg>,
     dir: PathBuf,
     started: u64,
+    running: bool,
+    queued: bool,
 }
 
 impl Loader {
     fn start(&mut self) {
+        if self.running {
+            self.queued = true;
+            return;
+        }
         self.started += 1;
+        self.running = true;
         spawn_loader(self.tx.clone(), self.dir.clone(), self.started);
     }
 
-    fn is_current(&self, generation: u64) -> bool {
+    /// A load ended; true when its result is the one to show.
+    fn finished(&mut self, generation: u64) -> bool {
+        self.running = false;
+        if self.queued {
+            self.queued = false;
+            self.start();
+            return false;
+        }
         generation == self.started
     }
 }
@@ -182,7 +197,7 @@ fn step(msg: Msg, loader: &mut Loader) -> Step {
         Msg::Input(Event::Key(key)) => Step::Act(Action::Key(key)),
         Msg::Input(Event::Resize(width, height)) => Step::Act(Action::Resize { width, height }),
         Msg::Input(_) => Step::Ignore,
-        Msg::Loaded(generation, result) if loader.is_current(generation) => {
+        Msg::Loaded(generation, result) if loader.finished(generation) => {
             Step::Act(Action::Loaded(result))
         }
         Msg::Loaded(..) => Step::Ignore,
@@ -195,28 +210,53 @@ fn step(msg: Msg, loader: &mut Loader) -> Step {
     }
 }
 
-/// Waits (briefly) for saves still under way, so quitting never cuts a write short.
-fn finish_saves(app: &mut App, rx: &mpsc::Receiver<Msg>) {
+/// Waits (briefly) for saves still under way, so quitting never cuts a write
+/// short; returns what could not be saved, to be said once the screen is back.
+fn finish_saves(app: &mut App, rx: &mpsc::Receiver<Msg>) -> Vec<String> {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let mut problems = Vec::new();
     while app.has_pending_saves() {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
         match rx.recv_timeout(left) {
             Ok(Msg::Saved(request, result)) => {
+                if let Err(message) = &result {
+                    problems.push(format!("{}: {message}", request.directive_id));
+                }
                 app.update(Action::Saved { request, result });
             }
             Ok(_) => {}
-            Err(_) => break,
+            Err(_) => {
+                problems.push(i18n::ui(app.lang).unsaved_on_exit.to_string());
+                break;
+            }
         }
+    }
+    problems
+}
+
+fn local_today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Puts the terminal back when dropped, whichever way `run` ends.
+struct Restore;
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        restore();
     }
 }
 
 /// Runs the interface until the user quits; returns the exit status.
-pub fn run(options: Options) -> io::Result<i32> {
+/// `follow_clock`: "today" moves on at midnight (no `--today` was given).
+pub fn run(options: Options, follow_clock: bool) -> io::Result<i32> {
     let (tx, rx) = mpsc::channel();
     let mut loader = Loader {
         tx: tx.clone(),
         dir: options.dir.clone(),
         started: 0,
+        running: false,
+        queued: false,
     };
     loader.start();
     let changes = tx.clone();
@@ -233,6 +273,7 @@ pub fn run(options: Options) -> io::Result<i32> {
     );
     install_panic_hook();
     let mut term = setup()?;
+    let guard = Restore;
     spawn_input(tx.clone());
     spawn_signals(tx)?;
     let mut app = App::new(options);
@@ -241,9 +282,17 @@ pub fn run(options: Options) -> io::Result<i32> {
         width: size.width,
         height: size.height,
     });
-    let status = event_loop(&mut term, &mut app, &rx, &mut loader, &saver);
-    restore();
-    status
+    let clock = follow_clock.then_some(local_today as fn() -> chrono::NaiveDate);
+    let status = event_loop(&mut term, &mut app, &rx, &mut loader, &saver, clock);
+    let problems = finish_saves(&mut app, &rx);
+    drop(guard);
+    for p in &problems {
+        eprintln!("briefing: {} {p}", i18n::ui(app.lang).not_saved);
+    }
+    match status {
+        Ok(0) if !problems.is_empty() => Ok(1),
+        other => other,
+    }
 }
 
 fn event_loop(
@@ -252,8 +301,14 @@ fn event_loop(
     rx: &mpsc::Receiver<Msg>,
     loader: &mut Loader,
     saver: &mpsc::Sender<SaveRequest>,
+    clock: Option<fn() -> chrono::NaiveDate>,
 ) -> io::Result<i32> {
     loop {
+        if let Some(today) = clock.map(|now| now())
+            && today != app.today
+        {
+            app.update(Action::Today(today));
+        }
         draw(term, app)?;
         let Ok(first) = rx.recv() else {
             return Ok(0);
@@ -262,10 +317,7 @@ fn event_loop(
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             match step(msg, loader) {
                 Step::Act(action) => match app.update(action) {
-                    Effect::Quit => {
-                        finish_saves(app, rx);
-                        return Ok(0);
-                    }
+                    Effect::Quit => return Ok(0),
                     Effect::Save(request) => {
                         let _ = saver.send(request);
                     }

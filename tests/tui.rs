@@ -860,3 +860,14 @@ fn a_reload_during_a_save_keeps_the_mark_shown() {
     app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
     assert!(directive_state(&app, "hh-ma-tuy").done);
 }
+
+#[test]
+fn a_new_day_updates_what_is_overdue() {
+    let mut app = app(Lang::En, 120, 40);
+    press(&mut app, &[Command::Open]);
+    assert!(!screen_text(&draw(&app)).contains("⚠ overdue"));
+    app.update(Action::Today(
+        NaiveDate::from_ymd_opt(2025, 1, 1).expect("date"),
+    ));
+    assert!(screen_text(&draw(&app)).contains("⚠ overdue"));
+}

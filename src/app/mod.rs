@@ -37,6 +37,8 @@ pub enum Action {
         height: u16,
     },
     Loaded(Box<Result<Loaded, String>>),
+    /// The date changed (midnight passed while the app was open).
+    Today(NaiveDate),
     /// A save asked for by `Effect::Save` finished: the change written, or why not.
     Saved {
         request: SaveRequest,
@@ -242,6 +244,13 @@ impl App {
             }
             Action::Saved { request, result } => {
                 self.saved(request, result);
+                Effect::None
+            }
+            Action::Today(today) => {
+                self.today = today;
+                self.clamp_view();
+                self.clamp_lists();
+                self.keep_selection_visible();
                 Effect::None
             }
         }

@@ -208,6 +208,7 @@ pub fn main() -> ExitCode {
         return completions::run(shell);
     }
     let ctx = Context::resolve(&cli);
+    let follow_clock = cli.today.is_none();
     match cli.command {
         Some(Command::Check) => check::run(&ctx),
         Some(Command::List { format }) => list::run(&ctx, format),
@@ -215,12 +216,13 @@ pub fn main() -> ExitCode {
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Done { session, directive }) => done::run(&ctx, &session, &directive, true),
         Some(Command::Undo { session, directive }) => done::run(&ctx, &session, &directive, false),
-        None if std::io::stdout().is_terminal() => run_tui(ctx),
+        None if std::io::stdout().is_terminal() => run_tui(ctx, follow_clock),
         None => list::run(&ctx, ListFormat::Text),
     }
 }
 
-fn run_tui(ctx: Context) -> ExitCode {
+/// `follow_clock`: no `--today` was given, so "today" moves on at midnight.
+fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
     let options = crate::app::Options {
         dir: ctx.dir,
         lang: ctx.lang,
@@ -229,7 +231,7 @@ fn run_tui(ctx: Context) -> ExitCode {
         theme: crate::ui::theme::Theme::unless_no_color(ctx.config.theme),
         user: crate::store::write::current_user(),
     };
-    match crate::tui::run(options) {
+    match crate::tui::run(options, follow_clock) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(e) => fail(1, format!("terminal: {e}")),
