@@ -591,6 +591,10 @@ fn write_error_vi(e: &WriteError) -> String {
             "không ghi được {}: {source}; tệp chưa bị thay đổi",
             path.display()
         ),
+        WriteError::Busy { path } => format!(
+            "{} đang liên tục thay đổi (có người đang lưu tệp); hãy thử lại sau giây lát",
+            path.display()
+        ),
         WriteError::Folder(f) => f.to_string(),
     }
 }

@@ -94,6 +94,11 @@ pub enum WriteError {
     ReadOnly { path: PathBuf },
     #[error("cannot write {}: {source}; the file was not changed", path.display())]
     Io { path: PathBuf, source: io::Error },
+    #[error(
+        "{} keeps changing (someone is saving it); try again in a moment",
+        path.display()
+    )]
+    Busy { path: PathBuf },
     #[error(transparent)]
     Folder(#[from] FolderError),
 }
@@ -131,24 +136,46 @@ pub fn set_directive(
     let _lock = atomic::lock(&root.join(LOCK_FILE), opts.lock_wait)?;
     let path =
         fs::canonicalize(root.join(&rel)).map_err(|e| atomic::io_error(&root.join(&rel), e))?;
-    let bytes = fs::read(&path).map_err(|e| atomic::io_error(&path, e))?;
-    let Ok(text) = std::str::from_utf8(&bytes) else {
-        return Err(first_error(&bytes, &shown, session_id).unwrap_or_else(|| {
+    // The lock keeps other viewers out, not editors: if the file changes while
+    // the edit is prepared, the edit is made again on the new text.
+    for _ in 0..3 {
+        let bytes = fs::read(&path).map_err(|e| atomic::io_error(&path, e))?;
+        let (new, outcome) = edit_file(&bytes, &shown, session_id, directive_id, change)?;
+        if outcome == Outcome::AlreadySo {
+            return Ok(outcome);
+        }
+        let now = fs::read(&path).map_err(|e| atomic::io_error(&path, e))?;
+        if now == bytes {
+            atomic::replace(&path, new.as_bytes())?;
+            return Ok(outcome);
+        }
+    }
+    Err(WriteError::Busy { path })
+}
+
+/// The file's bytes with the change applied, checked to validate.
+fn edit_file(
+    bytes: &[u8],
+    shown: &str,
+    session_id: &str,
+    directive_id: &str,
+    change: &Change,
+) -> Result<(String, Outcome), WriteError> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Err(first_error(bytes, shown, session_id).unwrap_or_else(|| {
             WriteError::FileInvalid {
-                place: shown.clone(),
+                place: shown.to_string(),
                 message: "the file is not valid UTF-8".to_string(),
             }
         }));
     };
     let (new, outcome) =
-        edit::apply(text, directive_id, change).map_err(|e| in_session(e, &shown, session_id))?;
-    if outcome == Outcome::AlreadySo {
-        return Ok(outcome);
+        edit::apply(text, directive_id, change).map_err(|e| in_session(e, shown, session_id))?;
+    if outcome == Outcome::Changed {
+        ensure_written(new.as_bytes(), shown, session_id, directive_id, change)
+            .map_err(|e| first_error(bytes, shown, session_id).unwrap_or(e))?;
     }
-    ensure_written(new.as_bytes(), &shown, session_id, directive_id, change)
-        .map_err(|e| first_error(&bytes, &shown, session_id).unwrap_or(e))?;
-    atomic::replace(&path, new.as_bytes())?;
-    Ok(outcome)
+    Ok((new, outcome))
 }
 
 /// Names the file and session in an error of the text edit.
