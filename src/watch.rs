@@ -11,21 +11,26 @@ use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 /// `git pull` touching many files or an editor's save-and-rename is one reload.
 pub const SETTLE: Duration = Duration::from_millis(150);
 
-/// A briefing file (not hidden, `*.toml`) below `root`.
-pub fn is_briefing(root: &Path, path: &Path) -> bool {
-    let rel = path.strip_prefix(root).unwrap_or(path);
+/// Whether a change at `path` can change what is loaded from `root`: a
+/// briefing (`*.toml`) or a folder (moved or removed whole), never below a
+/// hidden name. Only the part below `root` is looked at, so a root such as
+/// `~/.briefings` still counts.
+pub fn matters(root: &Path, path: &Path) -> bool {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return false;
+    };
     let hidden = rel.components().any(|c| match c {
         Component::Normal(name) => name.to_string_lossy().starts_with('.'),
         _ => false,
     });
-    !hidden && path.extension().is_some_and(|e| e == "toml")
+    !hidden && path.extension().is_none_or(|e| e == "toml")
 }
 
 fn relevant(root: &Path, event: &notify::Event) -> bool {
     matches!(
         event.kind,
         EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
-    ) && event.paths.iter().any(|p| is_briefing(root, p))
+    ) && event.paths.iter().any(|p| matters(root, p))
 }
 
 /// Starts watching `root`; `changed` is called (from another thread) after each
@@ -36,8 +41,10 @@ pub fn spawn(
 ) -> notify::Result<RecommendedWatcher> {
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
     let mut watcher = notify::recommended_watcher(tx)?;
-    watcher.watch(&root, RecursiveMode::Recursive)?;
+    // Events name paths below the root as watched; watching the canonical
+    // form makes them comparable with it.
     let root = std::fs::canonicalize(&root).unwrap_or(root);
+    watcher.watch(&root, RecursiveMode::Recursive)?;
     thread::spawn(move || {
         while let Ok(first) = rx.recv() {
             let mut any = first.is_ok_and(|e| relevant(&root, &e));
@@ -57,13 +64,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn only_visible_toml_files_count() {
-        let root = Path::new("/b");
-        assert!(is_briefing(root, Path::new("/b/2024/a.toml")));
-        assert!(!is_briefing(root, Path::new("/b/.briefing.lock")));
-        assert!(!is_briefing(root, Path::new("/b/2024/.a.toml.tmp1234")));
-        assert!(!is_briefing(root, Path::new("/b/.git/x.toml")));
-        assert!(!is_briefing(root, Path::new("/b/notes.txt")));
+    fn only_visible_briefings_and_folders_count() {
+        let root = Path::new("/home/lan/.briefings");
+        let m = |p: &str| matters(root, Path::new(p));
+        assert!(m("/home/lan/.briefings/2024/a.toml"));
+        assert!(
+            m("/home/lan/.briefings/2024"),
+            "a folder moved or removed whole"
+        );
+        assert!(!m("/home/lan/.briefings/.briefing.lock"));
+        assert!(!m("/home/lan/.briefings/2024/.a.toml.tmp1234"));
+        assert!(!m("/home/lan/.briefings/.git/x.toml"));
+        assert!(!m("/home/lan/.briefings/notes.txt"));
+        assert!(!m("/elsewhere/a.toml"));
     }
 
     #[test]

@@ -871,3 +871,51 @@ fn a_new_day_updates_what_is_overdue() {
     ));
     assert!(screen_text(&draw(&app)).contains("⚠ overdue"));
 }
+
+#[test]
+fn help_scrolls_back_up_after_end() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::Help, Command::Last]);
+    let Some(Overlay::Help { offset: end }) = app.overlay else {
+        panic!("help closed");
+    };
+    assert!(end > 0 && end < 100, "end is the last page: {end}");
+    press(&mut app, &[Command::Down, Command::Down, Command::Up]);
+    assert_eq!(app.overlay, Some(Overlay::Help { offset: end - 1 }));
+}
+
+#[test]
+fn q_returns_to_the_list_from_deep_screens() {
+    let mut app = app(Lang::En, 100, 30);
+    press(
+        &mut app,
+        &[
+            Command::DueView,
+            Command::FilterDistrict,
+            Command::Open,
+            Command::Open,
+        ],
+    );
+    assert!(matches!(app.screen, Screen::Session(_)));
+    press(&mut app, &[Command::Quit]);
+    assert_eq!(app.screen, Screen::Sessions);
+    press(&mut app, &[Command::Back]);
+    assert_eq!(
+        app.screen,
+        Screen::Sessions,
+        "nothing left on the Back stack"
+    );
+}
+
+#[test]
+fn a_long_query_shows_its_end() {
+    use crossterm::event::KeyCode;
+    let mut app = app(Lang::En, 40, 12);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "một câu tìm kiếm rất dài ở đây kết thúc ZZZ");
+    let text = screen_text(&draw(&app));
+    assert!(
+        text.lines().next().is_some_and(|l| l.contains("ZZZ▏")),
+        "{text}"
+    );
+}

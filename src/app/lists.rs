@@ -147,7 +147,8 @@ impl App {
             return Effect::None;
         }
         match c {
-            Command::Back | Command::Quit => self.pop_screen(),
+            Command::Back => self.pop_screen(),
+            Command::Quit => self.back_to_session_list(),
             Command::Open => match rows.get(selected) {
                 Some(Row::Session(i)) => self.open_at(*i, Place::Overview),
                 Some(Row::District(d)) => self.open_district(d.id.clone()),

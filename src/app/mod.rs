@@ -367,20 +367,27 @@ impl App {
             Command::PageUp => offset.saturating_sub(page),
             Command::PageDown => offset + page,
             Command::First => 0,
-            Command::Last => usize::MAX / 2,
+            Command::Last => usize::MAX,
             Command::Back | Command::Quit | Command::Help | Command::Diagnostics => {
                 self.overlay = None;
                 return;
             }
             _ => offset,
         };
-        self.overlay = Some(make(new));
+        self.overlay = Some(make(new.min(crate::ui::overlay::max_offset(self, overlay))));
     }
 
     /// Opens `screen`, remembering the current one for `Back`.
     fn push_screen(&mut self, screen: Screen) {
         let previous = std::mem::replace(&mut self.screen, screen);
         self.back.push(previous);
+    }
+
+    /// Back to the session list, forgetting the screens in between (`q`).
+    fn back_to_session_list(&mut self) {
+        self.back.clear();
+        self.screen = Screen::Sessions;
+        self.keep_selection_visible();
     }
 
     /// Returns to the previous screen (the session list at the bottom).

@@ -83,8 +83,12 @@ impl App {
         let step = |n| next_selectable(&blocks, selected, n, Block::selectable);
         let step_back = |n| prev_selectable(&blocks, selected, n, Block::selectable);
         match c {
-            Command::Back | Command::Quit => {
+            Command::Back => {
                 self.pop_screen();
+                return Effect::None;
+            }
+            Command::Quit => {
+                self.back_to_session_list();
                 return Effect::None;
             }
             Command::NextTab => self.select_tab((tab + 1) % tabs),

@@ -33,8 +33,10 @@ impl Lang {
 /// Formats `value` with at most `max_decimals` decimals (trailing zeros
 /// dropped), thousands grouped: `33.497` / `33,497`, `1,6` / `1.6`.
 pub fn number(value: f64, max_decimals: u32, lang: Lang) -> String {
-    if !value.is_finite() {
-        return value.to_string();
+    // Beyond this the scaled value no longer fits an i128; such figures are
+    // not real indicators, but they must still print as what they are.
+    if !value.is_finite() || value.abs() >= 1e30 {
+        return format!("{value:e}");
     }
     let scale = 10i128.pow(max_decimals);
     let scaled = (value * scale as f64).round() as i128;
@@ -136,6 +138,12 @@ mod tests {
         assert_eq!(number(999.999, 2, Lang::En), "1,000");
         assert_eq!(number(0.125, 2, Lang::En), "0.13");
         assert_eq!(number(2.4, 0, Lang::En), "2");
+    }
+
+    #[test]
+    fn huge_values_print_in_scientific_notation() {
+        assert_eq!(number(1e308, 2, Lang::En), "1e308");
+        assert_eq!(number(-2.5e40, 2, Lang::Vi), "-2.5e40");
     }
 
     #[test]

@@ -50,13 +50,23 @@ impl Location {
     }
 }
 
-/// Keeps caret lines readable when a line is huge (a 5 MB string on one line).
+/// Keeps caret lines readable when a line is huge (a 5 MB string on one line)
+/// and safe to print (no control characters reach the terminal).
 fn truncate_line(line: &str) -> String {
     const MAX: usize = 400;
-    match line.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &line[..cut]),
-        None => line.to_string(),
+    let mut out: String = line
+        .chars()
+        .take(MAX)
+        .map(|c| match c {
+            '\t' => ' ',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect();
+    if line.chars().nth(MAX).is_some() {
+        out.push('…');
     }
+    out
 }
 
 /// One problem found in one file.

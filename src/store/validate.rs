@@ -103,12 +103,26 @@ pub fn closest<'k>(key: &str, known: impl IntoIterator<Item = &'k str>) -> Optio
         .map(|(_, k)| k)
 }
 
-/// `s` in NFC; most text already is, and the quick check skips the work then.
+/// `s` in NFC, safe to print: a tab becomes a space, a carriage return goes,
+/// and any other control character (which could drive the terminal when
+/// printed) becomes `�`. Most text needs none of this, and is only copied.
 fn nfc(s: &str) -> String {
-    match unicode_normalization::is_nfc_quick(s.chars()) {
-        unicode_normalization::IsNormalized::Yes => s.to_string(),
-        _ => s.nfc().collect(),
+    let clean = !s.chars().any(|c| c.is_control() && c != '\n');
+    if clean
+        && unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
+        return s.to_string();
     }
+    s.nfc()
+        .filter(|&c| c != '\r')
+        .map(|c| match c {
+            '\t' => ' ',
+            '\n' => '\n',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect()
 }
 
 fn type_name(v: &DeValue<'_>) -> &'static str {
@@ -771,6 +785,14 @@ mod tests {
         );
         assert_eq!(closest("tag", SESSION_KEYS.iter().copied()), Some("tags"));
         assert_eq!(closest("xyzzy", SESSION_KEYS.iter().copied()), None);
+    }
+
+    #[test]
+    fn text_is_made_safe_to_print() {
+        assert_eq!(nfc("a\tb"), "a b");
+        assert_eq!(nfc("dòng 1\r\ndòng 2"), "dòng 1\ndòng 2");
+        assert_eq!(nfc("x\u{7}y\u{1b}[2J"), "x\u{fffd}y\u{fffd}[2J");
+        assert_eq!(nfc("Ha\u{300}"), "Hà");
     }
 
     #[test]

@@ -23,6 +23,19 @@ fn popup_area(area: Rect) -> Rect {
     popup
 }
 
+/// The last useful scroll offset of a scrolling overlay at the app's size.
+pub fn max_offset(app: &App, overlay: Overlay) -> usize {
+    let popup = popup_area(crate::app::layout::frame(app.size).body);
+    let inner_width = usize::from(popup.width.saturating_sub(2));
+    let inner_height = usize::from(popup.height.saturating_sub(2));
+    let lines = match overlay {
+        Overlay::Help { .. } => help_lines(app, inner_width).len(),
+        Overlay::Diagnostics { .. } => diagnostic_lines(app, inner_width).len(),
+        Overlay::Districts { .. } => 0,
+    };
+    lines.saturating_sub(inner_height)
+}
+
 pub fn render(frame: &mut Frame<'_>, app: &App, overlay: Overlay, area: Rect) {
     let t = i18n::ui(app.lang);
     let popup = popup_area(area);

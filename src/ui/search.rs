@@ -16,10 +16,12 @@ use crate::search::{FieldKind, Hit, Target};
 pub fn render(frame: &mut Frame<'_>, app: &App, view: &SearchView, area: Rect) {
     let t = i18n::ui(app.lang);
     let l = layout::review(area);
+    let prompt = format!(" {}: ", t.search_prompt);
+    let room = usize::from(l.header.width).saturating_sub(prompt.width() + 1);
     let header = vec![
         Line::from(vec![
-            Span::styled(format!(" {}: ", t.search_prompt), app.theme.heading()),
-            Span::raw(view.query.clone()),
+            Span::styled(prompt, app.theme.heading()),
+            Span::raw(tail(&view.query, room)),
             Span::styled("▏", app.theme.accent()),
         ]),
         Line::from(Span::styled(
@@ -44,6 +46,20 @@ pub fn render(frame: &mut Frame<'_>, app: &App, view: &SearchView, area: Rect) {
         .map(|(i, hit)| hit_line(app, hit, width, i == view.list.selected))
         .collect();
     frame.render_widget(Paragraph::new(lines), l.list);
+}
+
+/// The end of `text` that fits in `width` columns (what was typed last stays visible).
+fn tail(text: &str, width: usize) -> String {
+    let mut used = 0;
+    let mut start = text.len();
+    for (i, c) in text.char_indices().rev() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > width {
+            break;
+        }
+        start = i;
+    }
+    text[start..].to_string()
 }
 
 pub fn field_label(field: FieldKind, lang: Lang) -> &'static str {
