@@ -12,7 +12,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::app::keymap::{Command, Key, Keymap};
 use crate::model::Lang;
-use crate::store::validate::closest;
+use crate::store::validate::{closest, type_name};
 use crate::store::{Diagnostic, Severity};
 use crate::ui::theme::Theme;
 
@@ -291,18 +291,6 @@ fn resolve_dir(dir: &str, base: Option<&Path>) -> PathBuf {
     match base {
         Some(base) if path.is_relative() => base.join(path),
         _ => path,
-    }
-}
-
-fn type_name(v: &DeValue<'_>) -> &'static str {
-    match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
     }
 }
 

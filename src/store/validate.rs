@@ -125,7 +125,8 @@ fn nfc(s: &str) -> String {
         .collect()
 }
 
-fn type_name(v: &DeValue<'_>) -> &'static str {
+/// `a string`, `an integer`…: a TOML value's type, for messages.
+pub fn type_name(v: &DeValue<'_>) -> &'static str {
     match v {
         DeValue::String(_) => "a string",
         DeValue::Integer(_) => "an integer",
