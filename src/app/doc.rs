@@ -237,6 +237,12 @@ pub fn participant_line(session: &Session, index: usize) -> String {
     s
 }
 
+/// A heading has a blank line above it, unless it is first or follows a
+/// paragraph (which ends with one).
+pub fn gap_before(blocks: &[Block], i: usize) -> bool {
+    i > 0 && !matches!(blocks.get(i - 1), Some(Block::Paragraph(_)))
+}
+
 /// Height in lines of block `i` at `width`, when it is or is not selected.
 pub fn height(
     session: &Session,
@@ -248,13 +254,7 @@ pub fn height(
 ) -> usize {
     let text_width = width.saturating_sub(GUTTER);
     match &blocks[i] {
-        Block::Heading(_) => {
-            if i == 0 {
-                1
-            } else {
-                2
-            }
-        }
+        Block::Heading(_) => 1 + usize::from(gap_before(blocks, i)),
         Block::Paragraph(p) => wrap(p, text_width).len() + 1,
         Block::Bullet(b) => wrap(b, text_width.saturating_sub(BULLET_INDENT)).len(),
         Block::Participant(p) => wrap(

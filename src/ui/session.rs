@@ -126,7 +126,7 @@ fn block_lines(
     app: &App,
     session: &Session,
     block: &Block,
-    first: bool,
+    gap: bool,
     width: usize,
     selected: bool,
 ) -> Vec<Line<'static>> {
@@ -148,10 +148,10 @@ fn block_lines(
                 section_title(app, *section).to_string(),
                 app.theme.heading(),
             ));
-            if first {
-                vec![title]
-            } else {
+            if gap {
                 vec![Line::default(), title]
+            } else {
+                vec![title]
             }
         }
         Block::Paragraph(p) => {
@@ -199,7 +199,14 @@ pub fn tab_lines(
         } else {
             ("  ", Style::new())
         };
-        for mut line in block_lines(app, session, block, i == 0, inner, selected) {
+        for mut line in block_lines(
+            app,
+            session,
+            block,
+            doc::gap_before(&blocks, i),
+            inner,
+            selected,
+        ) {
             if selected
                 && matches!(
                     block,
