@@ -153,7 +153,7 @@ fn row(app: &App, s: &Session, selected: bool, width: usize) -> Line<'static> {
 
 fn short_districts(app: &App) -> &'static str {
     match app.lang {
-        crate::model::Lang::Vi => "đ.phương",
+        crate::model::Lang::Vi => "địa phương",
         crate::model::Lang::En => "districts",
     }
 }
