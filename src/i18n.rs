@@ -2,6 +2,7 @@
 
 use crate::app::keymap::Command;
 use crate::model::{Lang, Status};
+use crate::search::FieldKind;
 use crate::store::write::WriteError;
 
 /// The fixed strings of one language.
@@ -254,6 +255,7 @@ pub struct Ui {
     pub common: &'static str,
     pub today: &'static str,
     pub sessions_short: &'static str,
+    pub districts_lower: &'static str,
 }
 
 const UI_VI: Ui = Ui {
@@ -324,6 +326,7 @@ const UI_VI: Ui = Ui {
     common: "chung",
     today: "hôm nay",
     sessions_short: "buổi",
+    districts_lower: "địa phương",
     session_gone: "Buổi làm việc đang mở không còn trong thư mục (tệp bị xóa, đổi tên hoặc có lỗi).",
 };
 
@@ -395,6 +398,7 @@ const UI_EN: Ui = Ui {
     common: "all districts",
     today: "today",
     sessions_short: "sessions",
+    districts_lower: "districts",
     session_gone: "The open session is no longer in the folder (its file was removed, renamed or has errors).",
 };
 
@@ -489,6 +493,23 @@ pub fn checked_off(lang: Lang, by: &str, time: &str) -> String {
         Lang::Vi => format!("Đã đánh dấu xong ({by}, {time}) và lưu vào tệp."),
         Lang::En => format!("Checked off by {by} at {time} and saved to the file."),
     }
+}
+
+/// What kind of field a search hit is in.
+pub fn field_label(lang: Lang, field: FieldKind) -> &'static str {
+    let vi = lang == Lang::Vi;
+    let (v, e) = match field {
+        FieldKind::Title => ("Tiêu đề", "Title"),
+        FieldKind::Topic => ("Nội dung", "Topic"),
+        FieldKind::Tag => ("Nhãn", "Tag"),
+        FieldKind::Participant => ("Người dự", "Participant"),
+        FieldKind::DistrictName | FieldKind::DistrictText => ("Địa phương", "District"),
+        FieldKind::Indicator => ("Chỉ tiêu", "Indicator"),
+        FieldKind::DirectiveText => ("Chỉ đạo", "Directive"),
+        FieldKind::DirectiveOwner => ("Thực hiện", "Owner"),
+        FieldKind::Summary => ("Tóm tắt", "Summary"),
+    };
+    if vi { v } else { e }
 }
 
 /// `còn 5 ngày` / `in 5 days`, `hôm nay` / `today`.

@@ -10,8 +10,8 @@ use unicode_width::UnicodeWidthStr;
 use super::text::truncate;
 use crate::app::{App, SearchView, layout};
 use crate::i18n;
-use crate::model::{Lang, format};
-use crate::search::{FieldKind, Hit, Target};
+use crate::model::format;
+use crate::search::{Hit, Target};
 
 pub fn render(frame: &mut Frame<'_>, app: &App, view: &SearchView, area: Rect) {
     let t = i18n::ui(app.lang);
@@ -60,75 +60,6 @@ fn tail(text: &str, width: usize) -> String {
         start = i;
     }
     text[start..].to_string()
-}
-
-pub fn field_label(field: FieldKind, lang: Lang) -> &'static str {
-    let vi = lang == Lang::Vi;
-    match field {
-        FieldKind::Title => {
-            if vi {
-                "Tiêu đề"
-            } else {
-                "Title"
-            }
-        }
-        FieldKind::Topic => {
-            if vi {
-                "Nội dung"
-            } else {
-                "Topic"
-            }
-        }
-        FieldKind::Tag => {
-            if vi {
-                "Nhãn"
-            } else {
-                "Tag"
-            }
-        }
-        FieldKind::Participant => {
-            if vi {
-                "Người dự"
-            } else {
-                "Participant"
-            }
-        }
-        FieldKind::DistrictName | FieldKind::DistrictText => {
-            if vi {
-                "Địa phương"
-            } else {
-                "District"
-            }
-        }
-        FieldKind::Indicator => {
-            if vi {
-                "Chỉ tiêu"
-            } else {
-                "Indicator"
-            }
-        }
-        FieldKind::DirectiveText => {
-            if vi {
-                "Chỉ đạo"
-            } else {
-                "Directive"
-            }
-        }
-        FieldKind::DirectiveOwner => {
-            if vi {
-                "Thực hiện"
-            } else {
-                "Owner"
-            }
-        }
-        FieldKind::Summary => {
-            if vi {
-                "Tóm tắt"
-            } else {
-                "Summary"
-            }
-        }
-    }
 }
 
 /// Where a hit is: `13/03/2024 · Đầm Hà`.
@@ -195,7 +126,7 @@ pub fn snippet(app: &App, hit: &Hit, width: usize) -> Vec<Span<'static>> {
 }
 
 fn hit_line(app: &App, hit: &Hit, width: usize, selected: bool) -> Line<'static> {
-    let label = format!(" {:<11}", field_label(hit.field, app.lang));
+    let label = format!(" {:<11}", i18n::field_label(app.lang, hit.field));
     let place = where_text(app, hit.target);
     let room = width.saturating_sub(label.width() + place.width() + 2);
     // Line breaks become spaces byte for byte, so the match ranges still fit.

@@ -110,7 +110,7 @@ fn row(app: &App, s: &Session, selected: bool, width: usize) -> Line<'static> {
     let mut right = format!(
         "{} {} · {}/{}",
         s.districts.len(),
-        short_districts(app),
+        i18n::ui(app.lang).districts_lower,
         p.done,
         p.total
     );
@@ -149,13 +149,6 @@ fn row(app: &App, s: &Session, selected: bool, width: usize) -> Line<'static> {
         line = line.patch_style(app.theme.selected());
     }
     line
-}
-
-fn short_districts(app: &App) -> &'static str {
-    match app.lang {
-        crate::model::Lang::Vi => "địa phương",
-        crate::model::Lang::En => "districts",
-    }
 }
 
 fn render_preview(frame: &mut Frame<'_>, app: &App, area: Rect) {
