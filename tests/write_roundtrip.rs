@@ -1,23 +1,13 @@
 //! Byte-exact check-off edits on the fixtures of `tests/fixtures/write/`.
 
-use std::path::PathBuf;
-
 use briefing::store::parse_file;
 use briefing::store::write::{Change, Outcome, WriteError, apply_to_text};
 use chrono::DateTime;
 
+mod common;
+
 fn fixture(name: &str) -> String {
-    let path: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "tests",
-        "fixtures",
-        "write",
-        name,
-    ]
-    .iter()
-    .collect();
-    let bytes = std::fs::read(&path).expect("fixture");
-    String::from_utf8(bytes).expect("UTF-8 fixture")
+    String::from_utf8(common::fixture(name)).expect("UTF-8 fixture")
 }
 
 fn done() -> Change {

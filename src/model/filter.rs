@@ -68,16 +68,7 @@ mod tests {
     use super::*;
 
     fn directive(done: bool, due: Option<&str>) -> Directive {
-        Directive {
-            id: "d".into(),
-            text: "t".into(),
-            owner: None,
-            due: due.and_then(|s| s.parse().ok()),
-            note: None,
-            done,
-            done_at: None,
-            done_by: None,
-        }
+        crate::model::test_directive(done, due)
     }
 
     #[test]

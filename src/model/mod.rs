@@ -259,21 +259,27 @@ pub fn sort_newest_first(sessions: &mut [Session]) {
     });
 }
 
+/// A minimal directive for unit tests: its state and due date only.
+#[cfg(test)]
+pub(crate) fn test_directive(done: bool, due: Option<&str>) -> Directive {
+    Directive {
+        id: "d".into(),
+        text: "t".into(),
+        owner: None,
+        due: due.map(|s| s.parse().expect("test date")),
+        note: None,
+        done,
+        done_at: None,
+        done_by: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn directive(done: bool, due: Option<&str>) -> Directive {
-        Directive {
-            id: "d".into(),
-            text: "t".into(),
-            owner: None,
-            due: due.map(|s| s.parse().expect("test date")),
-            note: None,
-            done,
-            done_at: None,
-            done_by: None,
-        }
+        test_directive(done, due)
     }
 
     fn day(s: &str) -> NaiveDate {
