@@ -3,7 +3,7 @@
 use crate::app::keymap::Command;
 use crate::model::{Lang, Status};
 use crate::search::FieldKind;
-use crate::store::write::WriteError;
+use crate::store::write::{Attribute, WriteError};
 
 /// The fixed strings of one language.
 pub struct Text {
@@ -595,28 +595,85 @@ fn write_error_vi(e: &WriteError) -> String {
                 format!("{place}: ")
             }
         ),
-        WriteError::LockTimeout { lock, waited } => format!(
-            "có người khác đang ghi: khóa {} bị giữ quá {} ms; hãy thử lại sau giây lát",
-            lock.display(),
+        WriteError::LockTimeout { path, waited } => format!(
+            "một lượt đánh dấu khác của {} đã giữ khóa tệp quá {} ms; hãy thử lại sau giây lát",
+            path.display(),
             waited.as_millis()
+        ),
+        WriteError::BeingEdited { path } => format!(
+            "{} đang được sửa (tệp vừa thay đổi và vẫn đang thay đổi); hãy lưu tệp trong trình soạn thảo rồi thử lại",
+            path.display()
+        ),
+        WriteError::FileNotWritable { path } => format!(
+            "không ghi được {}: bạn không có quyền ghi tệp này; hãy nhờ chủ tệp cấp quyền ghi",
+            path.display()
+        ),
+        WriteError::ReadOnlyFile { path } => format!(
+            "không ghi được {}: tệp chỉ đọc (không ai có quyền ghi); nếu tệp cần thay đổi, hãy cho phép ghi (chmod u+w)",
+            path.display()
+        ),
+        WriteError::FolderNotWritable { path, folder } => format!(
+            "không ghi được {}: bạn không có quyền ghi thư mục {}, nơi tạo bản mới của tệp; hãy nhờ chủ thư mục cấp quyền ghi",
+            path.display(),
+            folder.display()
+        ),
+        WriteError::NotYourFile { path, owner } => format!(
+            "không ghi được {}: tệp thuộc về {owner}, nếu bạn lưu thì tệp sẽ thành của bạn; hãy nhờ {owner} đánh dấu",
+            path.display()
+        ),
+        WriteError::StickyFolder {
+            path,
+            owner,
+            folder_owner,
+        } => format!(
+            "không ghi được {}: tệp thuộc về {owner} và thư mục có bit sticky (của {folder_owner}), nên chỉ họ được thay tệp; hãy nhờ {owner} đánh dấu",
+            path.display()
+        ),
+        WriteError::HardLinked { path, links } => format!(
+            "không ghi được {}: tệp có {links} tên (liên kết cứng) và việc đánh dấu chỉ thay đổi được một tên; hãy giữ một tên, hoặc dùng liên kết tượng trưng cho các tên khác",
+            path.display()
+        ),
+        WriteError::ForeignLink { link, owner } => format!(
+            "không ghi qua {} được: đó là liên kết tượng trưng của {owner} trỏ tới nơi {owner} không sở hữu; hãy đánh dấu qua chính tệp đó",
+            link.display()
+        ),
+        WriteError::NotAFile { path } => {
+            format!(
+                "không ghi được {}: đây không phải một tệp thường",
+                path.display()
+            )
+        }
+        WriteError::CannotKeep { path, what } => format!(
+            "không ghi được {}: không giữ được {} của tệp cho bản mới, nên chưa ghi gì; hãy nhờ chủ tệp đánh dấu",
+            path.display(),
+            attribute_vi(what)
         ),
         WriteError::PermissionDenied { path } => format!(
             "không ghi được {}: bạn không có quyền ghi tệp hoặc thư mục chứa nó; hãy nhờ người quản lý thư mục cấp quyền ghi",
             path.display()
         ),
-        WriteError::ReadOnly { path } => format!(
-            "không ghi được {}: tệp hoặc thư mục chứa nó chỉ đọc (ổ đĩa hoặc điểm gắn chỉ đọc); hãy chép các tệp sang nơi ghi được",
+        WriteError::ReadOnlyFs { path } => format!(
+            "không ghi được {}: ổ đĩa chỉ đọc (ổ đĩa hoặc điểm gắn chỉ đọc); hãy chép các tệp sang nơi ghi được",
+            path.display()
+        ),
+        WriteError::DiskFull { path } => format!(
+            "không ghi được {}: ổ đĩa đã đầy (hoặc hết hạn mức của bạn); hãy giải phóng bớt dung lượng rồi thử lại",
             path.display()
         ),
         WriteError::Io { path, source } => format!(
             "không ghi được {}: {source}; tệp chưa bị thay đổi",
             path.display()
         ),
-        WriteError::Busy { path } => format!(
-            "{} đang liên tục thay đổi (có người đang lưu tệp); hãy thử lại sau giây lát",
-            path.display()
-        ),
         WriteError::Folder(f) => f.to_string(),
+    }
+}
+
+fn attribute_vi(a: &Attribute) -> String {
+    match a {
+        Attribute::Owner(name) => format!("chủ sở hữu ({name})"),
+        Attribute::Group(gid) => format!("nhóm (mã {gid})"),
+        Attribute::Mode(mode) => format!("quyền truy cập ({mode:o})"),
+        Attribute::Extended(name) => format!("thuộc tính mở rộng {name}"),
     }
 }
 

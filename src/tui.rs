@@ -19,7 +19,7 @@ use crate::app::{Action, App, Effect, Loaded, Options, SaveRequest};
 use crate::i18n;
 use crate::model::Lang;
 use crate::store;
-use crate::store::write::{self, Change, WriteOptions};
+use crate::store::write::{self, Change, WriteOptions, Writer};
 use crate::ui;
 
 /// What wakes the event loop.
@@ -118,6 +118,7 @@ fn spawn_saver(
 ) -> mpsc::Sender<SaveRequest> {
     let (requests, rx) = mpsc::channel::<SaveRequest>();
     thread::spawn(move || {
+        let writer = Writer::new(WriteOptions::default());
         for request in rx {
             let change = if request.done {
                 Change::Done {
@@ -127,15 +128,10 @@ fn spawn_saver(
             } else {
                 Change::Undone
             };
-            let result = write::set_directive(
-                &dir,
-                &request.session_id,
-                &request.directive_id,
-                &change,
-                &WriteOptions::default(),
-            )
-            .map(|_| change)
-            .map_err(|e| i18n::write_error(lang, &e));
+            let result = writer
+                .set_directive(&dir, &request.session_id, &request.directive_id, &change)
+                .map(|_| change)
+                .map_err(|e| i18n::write_error(lang, &e));
             if tx.send(Msg::Saved(request, result)).is_err() {
                 break;
             }

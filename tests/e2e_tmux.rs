@@ -340,7 +340,7 @@ fn a_save_that_cannot_get_the_lock_reverts_the_mark() {
     use std::os::fd::AsRawFd;
     let (tmp, file) = sample_copy();
     let before = std::fs::read(&file).expect("read");
-    let lock = std::fs::File::create(tmp.path().join(".briefing.lock")).expect("lock file");
+    let lock = std::fs::File::open(&file).expect("open the briefing");
     // SAFETY: flock on a file descriptor we own, for the life of `lock`.
     assert_eq!(unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) }, 0);
     let t = open_at_directive("locked", tmp.path());

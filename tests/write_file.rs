@@ -6,7 +6,6 @@ use std::fs::{self, File};
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
 
-use briefing::store::LOCK_FILE;
 use briefing::store::write::{Change, Outcome, WriteError, WriteOptions, set_directive};
 use chrono::DateTime;
 use common::{fixture, folder_with, is_root, leftovers};
@@ -21,6 +20,7 @@ fn done() -> Change {
 fn quick() -> WriteOptions {
     WriteOptions {
         lock_wait: Duration::from_millis(50),
+        ..WriteOptions::default()
     }
 }
 
@@ -48,16 +48,17 @@ fn writes_the_expected_bytes_and_keeps_permission_bits() {
 }
 
 #[test]
-fn the_lock_file_is_created_in_the_folder_root_and_kept() {
-    let (dir, _) = folder_with(&fixture("comments.toml"));
+fn no_lock_file_is_created_anywhere() {
+    let (dir, file) = folder_with(&fixture("comments.toml"));
     set_directive(dir.path(), "2024/s", "chung-a", &done(), &quick()).expect("write");
-    assert!(dir.path().join(LOCK_FILE).is_file());
+    assert!(leftovers(dir.path()).is_empty());
+    assert!(leftovers(file.parent().expect("dir")).is_empty());
 }
 
 #[test]
-fn a_held_lock_times_out_and_leaves_the_file_alone() {
+fn a_held_lock_on_the_file_times_out_and_leaves_the_file_alone() {
     let (dir, file) = folder_with(&fixture("comments.toml"));
-    let holder = File::create(dir.path().join(LOCK_FILE)).expect("lock file");
+    let holder = File::open(&file).expect("open the briefing");
     holder.lock().expect("hold the lock");
     let err = set_directive(dir.path(), "2024/s", "chung-a", &done(), &quick())
         .expect_err("lock is held");
@@ -136,16 +137,18 @@ fn a_read_only_folder_is_reported_in_plain_words() {
     }
     let (dir, file) = folder_with(&fixture("comments.toml"));
     let sub = file.parent().expect("dir").to_path_buf();
-    fs::File::create(dir.path().join(LOCK_FILE)).expect("lock file");
     fs::set_permissions(&sub, fs::Permissions::from_mode(0o555)).expect("chmod");
     let result = set_directive(dir.path(), "2024/s", "chung-a", &done(), &quick());
     fs::set_permissions(&sub, fs::Permissions::from_mode(0o755)).expect("chmod back");
     let err = result.expect_err("read-only folder");
     assert!(
-        matches!(err, WriteError::PermissionDenied { .. }),
+        matches!(err, WriteError::FolderNotWritable { .. }),
         "{err:?}"
     );
-    assert!(err.to_string().contains("lack permission"), "{err}");
+    assert!(
+        err.to_string().contains("permission to write its folder"),
+        "{err}"
+    );
     assert_eq!(fs::read(&file).expect("read"), fixture("comments.toml"));
     assert!(leftovers(&sub).is_empty());
 }

@@ -13,9 +13,6 @@ pub use diag::{Diagnostic, Location, Severity};
 
 use crate::model::{self, Session};
 
-/// The lock file the viewer takes before writing; skipped by discovery as a hidden file.
-pub const LOCK_FILE: &str = ".briefing.lock";
-
 /// Why a briefing folder could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum FolderError {
@@ -205,6 +202,16 @@ pub fn parse_file(bytes: &[u8], path: &str, id: &str) -> FileReport {
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut checker = validate::Checker::new(text, path);
+    if text.starts_with('\u{feff}') {
+        checker.error(
+            0..'\u{feff}'.len_utf8(),
+            "the file starts with two byte-order marks (U+FEFF); remove the second one (most editors: save as \"UTF-8\" without BOM)",
+        );
+        return FileReport {
+            session: None,
+            diagnostics: checker.diagnostics,
+        };
+    }
     let session = match toml::de::DeTable::parse(text) {
         Ok(root) => validate::session(&mut checker, &root, id),
         Err(e) => {

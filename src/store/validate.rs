@@ -138,6 +138,30 @@ pub fn type_name(v: &DeValue<'_>) -> &'static str {
     }
 }
 
+/// Numbers below an unknown key are not read, but they must still be numbers TOML can hold:
+/// the write-back parses the whole file, and must refuse exactly what `check` refuses.
+fn check_numbers(ck: &mut Checker<'_>, value: &Value<'_>) {
+    match value.get_ref() {
+        DeValue::Integer(i) if i64::from_str_radix(i.as_str(), i.radix()).is_err() => ck.error(
+            value.span(),
+            "invalid TOML: this integer is malformed or too large (at most 19 digits, ±9223372036854775807)",
+        ),
+        DeValue::Float(f) => {
+            let text = f.as_str();
+            let special = text.contains("inf") || text.contains("nan");
+            if !special && !text.parse::<f64>().is_ok_and(f64::is_finite) {
+                ck.error(
+                    value.span(),
+                    "invalid TOML: this number is too large for a floating-point value",
+                );
+            }
+        }
+        DeValue::Array(items) => items.iter().for_each(|item| check_numbers(ck, item)),
+        DeValue::Table(table) => table.iter().for_each(|(_, v)| check_numbers(ck, v)),
+        _ => {}
+    }
+}
+
 /// One table of the file, with what it is called in messages.
 struct Fields<'t, 'i> {
     table: &'t DeTable<'i>,
@@ -162,11 +186,12 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     fn warn_unknown_keys(&self, ck: &mut Checker<'_>, known: &[&str]) {
-        for (key, _) in self.table.iter() {
+        for (key, value) in self.table.iter() {
             let name = key.get_ref().as_ref();
             if known.contains(&name) {
                 continue;
             }
+            check_numbers(ck, value);
             let hint = match closest(name, known.iter().copied()) {
                 Some(k) => format!("did you mean `{k}`?"),
                 None => format!("known keys: {}", known.join(", ")),

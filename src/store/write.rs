@@ -2,18 +2,23 @@
 
 mod atomic;
 mod edit;
+mod resolve;
 
+pub use atomic::TEMP_SUFFIX;
+
+use std::collections::VecDeque;
 use std::ffi::CStr;
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Local, Timelike};
 use unicode_normalization::UnicodeNormalization;
 
-use super::{FolderError, LOCK_FILE, discover, display_path, parse_file, session_id};
+use super::{FolderError, discover, display_path, parse_file, session_id};
 use crate::store::validate::closest;
+use atomic::Version;
 
 /// What to write on a directive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +32,27 @@ pub enum Change {
     Undone,
 }
 
+/// A property of a file that a replacement must keep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Attribute {
+    Owner(String),
+    Group(u32),
+    Mode(u32),
+    /// An extended attribute, by name (`system.posix_acl_access` is the ACL).
+    Extended(String),
+}
+
+impl std::fmt::Display for Attribute {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Attribute::Owner(name) => write!(f, "owner ({name})"),
+            Attribute::Group(gid) => write!(f, "group (id {gid})"),
+            Attribute::Mode(mode) => write!(f, "permissions ({mode:o})"),
+            Attribute::Extended(name) => write!(f, "extended attribute {name}"),
+        }
+    }
+}
+
 /// What a write did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
@@ -37,14 +63,19 @@ pub enum Outcome {
 
 #[derive(Debug, Clone)]
 pub struct WriteOptions {
-    /// How long to wait for another writer's lock before giving up.
+    /// How long a check-off may wait, in all, for another writer's lock or for an editor to
+    /// finish saving, before giving up.
     pub lock_wait: Duration,
+    /// A file changed more recently than this (by anyone but this program) may still be being
+    /// written: it is read again once it has been still for that long.
+    pub settle: Duration,
 }
 
 impl Default for WriteOptions {
     fn default() -> Self {
         WriteOptions {
             lock_wait: Duration::from_secs(2),
+            settle: Duration::from_millis(30),
         }
     }
 }
@@ -77,28 +108,80 @@ pub enum WriteError {
     )]
     FileInvalid { place: String, message: String },
     #[error(
-        "another writer has held the lock {} for more than {} ms; try again in a moment",
-        lock.display(),
+        "another check-off of {} has held its lock for more than {} ms; try again in a moment",
+        path.display(),
         waited.as_millis()
     )]
-    LockTimeout { lock: PathBuf, waited: Duration },
+    LockTimeout { path: PathBuf, waited: Duration },
+    #[error(
+        "{} is being edited (it changed moments ago and keeps changing); save it in your editor, then try again",
+        path.display()
+    )]
+    BeingEdited { path: PathBuf },
+    #[error(
+        "cannot write {}: you have no permission to write this file; ask its owner for write access",
+        path.display()
+    )]
+    FileNotWritable { path: PathBuf },
+    #[error(
+        "cannot write {}: the file is read-only (no write permission for anyone); make it writable (chmod u+w) if it should change",
+        path.display()
+    )]
+    ReadOnlyFile { path: PathBuf },
+    #[error(
+        "cannot write {}: you have no permission to write its folder {}, where the new version is made; ask the folder's owner for write access",
+        path.display(),
+        folder.display()
+    )]
+    FolderNotWritable { path: PathBuf, folder: PathBuf },
+    #[error(
+        "cannot write {}: it belongs to {owner}, and a check-off saved by you would make it yours; ask {owner} to check it off",
+        path.display()
+    )]
+    NotYourFile { path: PathBuf, owner: String },
+    #[error(
+        "cannot write {}: it belongs to {owner} and its folder is sticky (owned by {folder_owner}), so only they may replace it; ask {owner} to check it off",
+        path.display()
+    )]
+    StickyFolder {
+        path: PathBuf,
+        owner: String,
+        folder_owner: String,
+    },
+    #[error(
+        "cannot write {}: the file has {links} names (hard links) and a check-off would change only this one; keep one name, or use a symbolic link for the others",
+        path.display()
+    )]
+    HardLinked { path: PathBuf, links: u64 },
+    #[error(
+        "cannot write through {}: it is a symbolic link of {owner} to a place {owner} does not own; check the directive off through the file itself",
+        link.display()
+    )]
+    ForeignLink { link: PathBuf, owner: String },
+    #[error("cannot write {}: it is not a regular file", path.display())]
+    NotAFile { path: PathBuf },
+    #[error(
+        "cannot write {}: its {what} could not be kept on the new version, so nothing was written; ask the file's owner to check it off",
+        path.display()
+    )]
+    CannotKeep { path: PathBuf, what: Attribute },
     #[error(
         "cannot write {}: you lack permission on the file or its folder; ask the folder's owner for write access",
         path.display()
     )]
     PermissionDenied { path: PathBuf },
     #[error(
-        "cannot write {}: the file or its folder is read-only (a read-only disk or mount); copy the briefings somewhere writable",
+        "cannot write {}: the disk is read-only (a read-only disk or mount); copy the briefings somewhere writable",
         path.display()
     )]
-    ReadOnly { path: PathBuf },
+    ReadOnlyFs { path: PathBuf },
+    #[error(
+        "cannot write {}: the disk is full (or your quota is used up); free some space and try again",
+        path.display()
+    )]
+    DiskFull { path: PathBuf },
     #[error("cannot write {}: {source}; the file was not changed", path.display())]
     Io { path: PathBuf, source: io::Error },
-    #[error(
-        "{} keeps changing (someone is saving it); try again in a moment",
-        path.display()
-    )]
-    Busy { path: PathBuf },
     #[error(transparent)]
     Folder(#[from] FolderError),
 }
@@ -120,10 +203,7 @@ fn at_place(place: &str) -> String {
 }
 
 /// Sets the check-off state of directive `directive_id` in session `session_id` below `root`.
-///
-/// Under an exclusive lock on `root/.briefing.lock`, the file is read again and edited; the
-/// result must validate and show the change before it atomically replaces the file, so a file
-/// that does not validate is never overwritten (the error names the original's first problem).
+/// One-shot form of [`Writer::set_directive`].
 pub fn set_directive(
     root: &Path,
     session_id: &str,
@@ -131,26 +211,96 @@ pub fn set_directive(
     change: &Change,
     opts: &WriteOptions,
 ) -> Result<Outcome, WriteError> {
-    let rel = session_file(root, session_id)?;
-    let shown = display_path(&rel);
-    let _lock = atomic::lock(&root.join(LOCK_FILE), opts.lock_wait)?;
-    let path =
-        fs::canonicalize(root.join(&rel)).map_err(|e| atomic::io_error(&root.join(&rel), e))?;
-    // The lock keeps other viewers out, not editors: if the file changes while
-    // the edit is prepared, the edit is made again on the new text.
-    for _ in 0..3 {
-        let bytes = fs::read(&path).map_err(|e| atomic::io_error(&path, e))?;
-        let (new, outcome) = edit_file(&bytes, &shown, session_id, directive_id, change)?;
-        if outcome == Outcome::AlreadySo {
-            return Ok(outcome);
-        }
-        let now = fs::read(&path).map_err(|e| atomic::io_error(&path, e))?;
-        if now == bytes {
-            atomic::replace(&path, new.as_bytes())?;
-            return Ok(outcome);
+    Writer::new(opts.clone()).set_directive(root, session_id, directive_id, change)
+}
+
+/// Writes check-offs, remembering the versions it wrote itself so that its own recent writes
+/// are not mistaken for an editor still saving.
+#[derive(Debug, Default)]
+pub struct Writer {
+    opts: WriteOptions,
+    ours: Mutex<VecDeque<Version>>,
+}
+
+/// How many of its own writes a [`Writer`] remembers.
+const REMEMBERED: usize = 64;
+
+impl Writer {
+    pub fn new(opts: WriteOptions) -> Self {
+        Writer {
+            opts,
+            ours: Mutex::default(),
         }
     }
-    Err(WriteError::Busy { path })
+
+    /// Sets the check-off state of directive `directive_id` in session `session_id` below `root`.
+    ///
+    /// The file is resolved once into an open folder handle and locked itself (`flock`), so
+    /// every path to it shares one lock; it is read once it has stopped changing, edited, the
+    /// result validated, and then exchanged atomically with a new file that keeps its
+    /// attributes. If an editor saved meanwhile, the edit is made again on the new text.
+    pub fn set_directive(
+        &self,
+        root: &Path,
+        session_id: &str,
+        directive_id: &str,
+        change: &Change,
+    ) -> Result<Outcome, WriteError> {
+        let rel = session_file(root, session_id)?;
+        let shown = display_path(&rel);
+        let deadline = Instant::now() + self.opts.lock_wait;
+        loop {
+            let reached = resolve::resolve(&root.join(&rel))?;
+            let mut locked = match atomic::Locked::take(reached, deadline)? {
+                Ok(locked) => locked,
+                Err(atomic::Moved) => {
+                    self.pause_before_retry(deadline, &root.join(&rel))?;
+                    continue;
+                }
+            };
+            locked.check_writable()?;
+            locked.remove_leftovers();
+            let read = locked.read_settled(self.opts.settle, deadline, |v| self.is_ours(v))?;
+            let Some((bytes, base)) = read else {
+                self.pause_before_retry(deadline, locked.path())?;
+                continue;
+            };
+            let (new, outcome) = edit_file(&bytes, &shown, session_id, directive_id, change)?;
+            if outcome == Outcome::AlreadySo {
+                return Ok(outcome);
+            }
+            if let Some(written) = locked.replace(new.as_bytes(), base)? {
+                self.remember(written);
+                return Ok(outcome);
+            }
+            self.pause_before_retry(deadline, locked.path())?;
+        }
+    }
+
+    /// A short pause before starting again, or "being edited" once the time is up.
+    fn pause_before_retry(&self, deadline: Instant, path: &Path) -> Result<(), WriteError> {
+        let pause = Duration::from_millis(2);
+        if Instant::now() + pause > deadline {
+            return Err(WriteError::BeingEdited {
+                path: path.to_path_buf(),
+            });
+        }
+        std::thread::sleep(pause);
+        Ok(())
+    }
+
+    fn is_ours(&self, v: &Version) -> bool {
+        self.ours.lock().is_ok_and(|ours| ours.contains(v))
+    }
+
+    fn remember(&self, v: Version) {
+        if let Ok(mut ours) = self.ours.lock() {
+            if ours.len() == REMEMBERED {
+                ours.pop_front();
+            }
+            ours.push_back(v);
+        }
+    }
 }
 
 /// The file's bytes with the change applied, checked to validate.
@@ -169,8 +319,9 @@ fn edit_file(
             }
         }));
     };
-    let (new, outcome) =
-        edit::apply(text, directive_id, change).map_err(|e| in_session(e, shown, session_id))?;
+    let (new, outcome) = edit::apply(text, directive_id, change).map_err(|e| {
+        first_error(bytes, shown, session_id).unwrap_or_else(|| in_session(e, shown, session_id))
+    })?;
     if outcome == Outcome::Changed {
         ensure_written(new.as_bytes(), shown, session_id, directive_id, change)
             .map_err(|e| first_error(bytes, shown, session_id).unwrap_or(e))?;
@@ -289,8 +440,11 @@ fn suggest(id: &str, known: &[String]) -> Vec<String> {
 
 /// The login name of the process's real user id, else that id as a number.
 pub fn current_user() -> String {
-    // SAFETY: getuid has no preconditions and cannot fail.
-    let uid = unsafe { libc::getuid() };
+    user_name(rustix::process::getuid().as_raw())
+}
+
+/// The login name of `uid`, else that id as a number.
+pub(crate) fn user_name(uid: u32) -> String {
     login_name(uid).unwrap_or_else(|| uid.to_string())
 }
 

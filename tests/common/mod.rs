@@ -49,12 +49,12 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
-/// Names in `dir` that start with `.` other than the lock file: leftovers of a write.
+/// Names in `dir` that start with `.`: leftovers of a write (a write leaves none).
 pub fn leftovers(dir: &Path) -> Vec<String> {
     fs::read_dir(dir)
         .expect("read_dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.') && n != briefing::store::LOCK_FILE)
+        .filter(|n| n.starts_with('.'))
         .collect()
 }
 

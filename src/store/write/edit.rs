@@ -317,41 +317,80 @@ fn undone_edits(body: &str, target: &Target<'_>) -> Result<Vec<Edit>, WriteError
         edits.push(Edit::replace(e.value.clone(), "false"));
     }
     let doomed = |e: &Entry<'_>| e.name == "done_at" || e.name == "done_by";
+    let mut lines = Vec::new();
     for (i, e) in target.entries.iter().enumerate() {
         if !doomed(e) {
             continue;
         }
-        let range = if target.inline {
-            match i.checked_sub(1).map(|p| &target.entries[p]) {
+        if target.inline {
+            let range = match i.checked_sub(1).map(|p| &target.entries[p]) {
                 Some(prev) => prev.value.end..e.value.end,
                 None => {
                     let next = target.entries[i..].iter().find(|n| !doomed(n));
                     e.key.start..next.map_or(e.value.end, |n| n.key.start)
                 }
-            }
+            };
+            edits.push(Edit::delete(range));
         } else {
-            line_removal(body, e)
-        };
-        edits.push(Edit::delete(range));
+            match line_removal(body, e) {
+                Removal::Line(range) => lines.push(range),
+                Removal::KeepComment(edit) => edits.push(edit),
+            }
+        }
     }
+    edits.extend(
+        join_line_removals(body, lines)
+            .into_iter()
+            .map(Edit::delete),
+    );
     Ok(edits)
 }
 
-/// A key's whole line, together with the line break before it (or after it, on the first line).
-fn line_removal(body: &str, e: &Entry<'_>) -> Range<usize> {
+/// How a key's line goes away.
+enum Removal {
+    /// The whole line with its own line break.
+    Line(Range<usize>),
+    /// The key and value go; a comment that shared their line stays, on a line of its own.
+    KeepComment(Edit),
+}
+
+fn line_removal(body: &str, e: &Entry<'_>) -> Removal {
     let start = line_start(body, e.key.start);
     let (end, _) = line_end(body, e.value.end);
-    if start == 0 {
-        let after = body[end..].find('\n').map_or(body.len(), |i| end + i + 1);
-        return 0..after;
+    let comment = body[e.value.end..end].trim_start();
+    if comment.starts_with('#') {
+        let indent = &body[start..e.key.start];
+        let indent = if indent.trim().is_empty() { indent } else { "" };
+        return Removal::KeepComment(Edit::replace(start..end, format!("{indent}{comment}")));
     }
-    let before = start - 1;
-    let before = if body[..before].ends_with('\r') {
-        before - 1
+    let own_break = if body[end..].starts_with("\r\n") {
+        2
     } else {
-        before
+        usize::from(body[end..].starts_with('\n'))
     };
-    before..end
+    Removal::Line(start..end + own_break)
+}
+
+/// Joins touching line removals; when they reach the end of a file that has no final line
+/// break, the line break before them goes too, so the file still ends without one.
+fn join_line_removals(body: &str, mut lines: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    lines.sort_by_key(|r| r.start);
+    let mut joined: Vec<Range<usize>> = Vec::with_capacity(lines.len());
+    for r in lines {
+        match joined.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => joined.push(r),
+        }
+    }
+    if let Some(last) = joined.last_mut()
+        && last.end == body.len()
+        && !body.ends_with('\n')
+        && last.start > 0
+    {
+        let before = &body[..last.start];
+        last.start -= if before.ends_with("\r\n") { 2 } else { 1 };
+    }
+    joined
 }
 
 fn line_start(body: &str, pos: usize) -> usize {
@@ -460,6 +499,38 @@ mod tests {
         let err = apply(&text, "a", &Change::Undone).expect_err("not a boolean");
         assert!(matches!(err, WriteError::FileInvalid { .. }), "{err:?}");
         assert!(err.to_string().starts_with("7:8:"), "{err}");
+    }
+
+    #[test]
+    fn undo_keeps_every_other_line_ending_in_a_mixed_file() {
+        let text = format!(
+            "{HEAD}[[directive]]\r\nid = \"a\"\r\ndone = true\r\ndone_at = 2024-03-20T09:15:00+07:00\ndone_by = \"y\"\r\ntext = \"t\"\n"
+        );
+        assert_eq!(
+            undo(&text),
+            format!("{HEAD}[[directive]]\r\nid = \"a\"\r\ndone = false\r\ntext = \"t\"\n")
+        );
+    }
+
+    #[test]
+    fn undo_keeps_comments_written_on_the_stamp_lines() {
+        let text = format!(
+            "{HEAD}[[directive]]\nid = \"a\"\ndone = true\n  done_at = 2024-03-20T09:15:00+07:00 # giờ họp\ndone_by = \"y\"  # thư ký\r\n"
+        );
+        assert_eq!(
+            undo(&text),
+            format!("{HEAD}[[directive]]\nid = \"a\"\ndone = false\n  # giờ họp\n# thư ký\r\n")
+        );
+    }
+
+    #[test]
+    fn done_then_undo_is_exact_at_the_end_of_a_file_without_final_newline() {
+        let text = format!("{HEAD}[[directive]]\r\nid = \"a\"\r\ndone = false");
+        let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("date");
+        let done = apply(&text, "a", &Change::Done { at, by: "y".into() })
+            .expect("done")
+            .0;
+        assert_eq!(undo(&done), text);
     }
 
     #[test]
