@@ -517,6 +517,39 @@ fn a_failed_save_reverts_the_mark_and_says_why() {
 }
 
 #[test]
+fn a_long_reason_is_shown_whole_wrapped_above_the_hint_bar() {
+    let mut app = app(Lang::En, 60, 20);
+    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
+    select_directive(&mut app, "Kiểm soát tốt ma túy");
+    let Effect::Save(request) = app.update(Action::Command(Command::Toggle)) else {
+        panic!("no save asked for");
+    };
+    let reason = "cannot write /srv/briefings/2024/2024-03-13-hai-ha-dam-ha.toml: it belongs to lan, and a check-off saved by you would make it yours; ask lan to check it off";
+    app.update(Action::Saved {
+        request,
+        result: Err(reason.into()),
+    });
+    let buf = draw(&app);
+    let words: String = screen_text(&buf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.contains("ask lan to check it off"), "{words}");
+    assert!(words.contains("would make it yours;"), "{words}");
+    let last_message_row = buf.area.height - 2;
+    let row: String = (0..buf.area.width)
+        .map(|x| buf[(x, last_message_row)].symbol())
+        .collect();
+    assert!(
+        row.contains("check it off"),
+        "the message ends on the status line: {row}"
+    );
+    let (got, want) = (buf[(1, last_message_row)].style(), app.theme.selected());
+    assert!(got.add_modifier.contains(want.add_modifier), "{got:?}");
+    assert!(want.bg.is_none() || got.bg == want.bg, "{got:?}");
+}
+
+#[test]
 fn toggle_outside_a_directive_explains() {
     let mut app = app(Lang::En, 80, 24);
     press(&mut app, &[Command::Open]);

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::keymap::Command;
@@ -66,6 +66,31 @@ pub fn filters(app: &App) -> Option<String> {
     (!parts.is_empty()).then(|| format!("{}: {}", t.filter, parts.join(" · ")))
 }
 
+/// The status message on its line; one too long for it (a save's reason) grows upwards over
+/// the screen, wrapped, so that it is read whole until the next key.
+fn render_status(frame: &mut Frame<'_>, app: &App, msg: &str, beside_badge: Rect, line: Rect) {
+    let text = format!(" {msg}");
+    if text.width() <= usize::from(beside_badge.width) {
+        frame.render_widget(Paragraph::new(Line::from(text)), beside_badge);
+        return;
+    }
+    let width = usize::from(line.width.saturating_sub(2)).max(1);
+    let lines: Vec<Line<'_>> = textwrap::wrap(msg, width)
+        .into_iter()
+        .map(|l| Line::from(format!(" {l}")))
+        .collect();
+    let height = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .min(line.bottom());
+    let area = Rect {
+        y: line.bottom() - height,
+        height,
+        ..line
+    };
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).style(app.theme.selected()), area);
+}
+
 pub fn render(frame: &mut Frame<'_>, app: &App, status: Rect, hints: Rect) {
     let badge = filters(app).unwrap_or_default();
     let badge_width = u16::try_from(badge.width() + 1)
@@ -73,14 +98,14 @@ pub fn render(frame: &mut Frame<'_>, app: &App, status: Rect, hints: Rect) {
         .min(status.width);
     let [message, filter] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(badge_width)]).areas(status);
-    if let Some(msg) = &app.status {
-        frame.render_widget(Paragraph::new(Line::from(format!(" {msg}"))), message);
-    }
     if !badge.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::from(Span::styled(badge, app.theme.selected()))),
             filter,
         );
+    }
+    if let Some(msg) = &app.status {
+        render_status(frame, app, msg, message, status);
     }
     frame.render_widget(Paragraph::new(line(app)), hints);
 }
