@@ -4,7 +4,7 @@
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
 use std::io::{self, Read, Seek, Write};
-use std::os::fd::{AsFd, OwnedFd};
+use std::os::fd::{AsFd, AsRawFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -209,7 +209,7 @@ impl Locked {
                 return Ok(None);
             }
             let before = self.version()?;
-            let pause = if before.is_fresh(settle) && !ours(&before) {
+            let pause = if before.is_fresh(settle) && !ours(&before) || self.open_for_writing() {
                 settle / 4
             } else {
                 let bytes = self.read_all()?;
@@ -225,6 +225,22 @@ impl Locked {
             }
             std::thread::sleep(pause);
         }
+    }
+
+    /// Whether another process has the file open for writing (an editor saving it in place,
+    /// piece by piece): a read lease is refused exactly then. Where leases are not available
+    /// (some network file systems), only the settle time protects.
+    fn open_for_writing(&self) -> bool {
+        ignore_lease_breaks();
+        let fd = self.file.as_raw_fd();
+        // SAFETY: fcntl on a descriptor this value owns; F_SETLEASE takes an int argument.
+        let taken = unsafe { libc::fcntl(fd, libc::F_SETLEASE, libc::F_RDLCK) };
+        if taken == 0 {
+            // SAFETY: as above; gives the lease back at once.
+            unsafe { libc::fcntl(fd, libc::F_SETLEASE, libc::F_UNLCK) };
+            return false;
+        }
+        io::Error::last_os_error().raw_os_error() == Some(libc::EAGAIN)
     }
 
     fn version(&self) -> Result<Version, WriteError> {
@@ -255,7 +271,10 @@ impl Locked {
         let mut out = File::from(temp.fd.try_clone().map_err(|e| io_error(path, e))?);
         out.write_all(bytes).map_err(|e| io_error(path, e))?;
         fdatasync(&temp.fd).map_err(|e| errno_error(path, e))?;
-        if self.version()? != base || !still_there(folder, name, &self.reached.stat) {
+        if self.version()? != base
+            || !still_there(folder, name, &self.reached.stat)
+            || self.open_for_writing()
+        {
             return Ok(None);
         }
         match renameat_with(folder, &temp.name, folder, name, RenameFlags::EXCHANGE) {
@@ -272,13 +291,14 @@ impl Locked {
         let displaced_base = statat(folder, &temp.name, AtFlags::SYMLINK_NOFOLLOW)
             .is_ok_and(|d| d.st_dev == base.dev && d.st_ino == base.ino);
         if !displaced_base || !self.version()?.same_content(&base) {
-            if still_there(
-                folder,
-                name,
-                &fstat(&temp.fd).map_err(|e| errno_error(path, e))?,
-            ) {
-                renameat_with(folder, &temp.name, folder, name, RenameFlags::EXCHANGE)
-                    .map_err(|e| errno_error(path, e))?;
+            let ours = fstat(&temp.fd).map_err(|e| errno_error(path, e))?;
+            if still_there(folder, name, &ours)
+                && let Err(e) =
+                    renameat_with(folder, &temp.name, folder, name, RenameFlags::EXCHANGE)
+            {
+                // What was displaced is someone's save: it stays under the temporary name.
+                temp.forget();
+                return Err(errno_error(path, e));
             }
             return Ok(None);
         }
@@ -291,6 +311,16 @@ impl Locked {
         let st = fstat(written).map_err(|e| errno_error(&self.reached.path, e))?;
         Ok(Version::of(&st))
     }
+}
+
+/// A lease held for an instant can still be broken by another process opening the file for
+/// writing; the kernel then signals SIGIO, whose default action would end this process.
+fn ignore_lease_breaks() {
+    static IGNORE: std::sync::Once = std::sync::Once::new();
+    IGNORE.call_once(|| {
+        // SAFETY: installs SIG_IGN for SIGIO, which this program uses for nothing else.
+        unsafe { libc::signal(libc::SIGIO, libc::SIG_IGN) };
+    });
 }
 
 fn lock_until(fd: &OwnedFd, deadline: Instant, path: &Path) -> Result<(), WriteError> {
@@ -424,8 +454,8 @@ fn random_tag(attempt: u32) -> String {
         .collect()
 }
 
-/// Owner and group (root), group (others), mode, then every extended attribute (which carries
-/// the POSIX ACL): anything that cannot be kept refuses the write rather than drop it.
+/// Owner and group (root), group (others), every extended attribute (which carries the POSIX
+/// ACL), then the mode: anything that cannot be kept refuses the write rather than drop it.
 fn keep_attributes(from: &File, to: &OwnedFd, st: &Stat, path: &Path) -> Result<(), WriteError> {
     let cannot = |what: Attribute| WriteError::CannotKeep {
         path: path.to_path_buf(),
@@ -439,18 +469,36 @@ fn keep_attributes(from: &File, to: &OwnedFd, st: &Stat, path: &Path) -> Result<
     } else if fstat(to).map_err(|e| errno_error(path, e))?.st_gid != st.st_gid {
         fchown(to, None, Some(gid)).map_err(|_| cannot(Attribute::Group(st.st_gid)))?;
     }
+    copy_xattrs(from.as_fd(), to, path)?;
+    // Last, as changing the owner clears set-id bits and an ACL sets the group bits.
     fchmod(to, Mode::from_raw_mode(st.st_mode & 0o7777))
-        .map_err(|_| cannot(Attribute::Mode(st.st_mode & 0o7777)))?;
-    copy_xattrs(from.as_fd(), to, path)
+        .map_err(|_| cannot(Attribute::Mode(st.st_mode & 0o7777)))
 }
 
+/// The new file gets exactly the old one's extended attributes: those it inherited from the
+/// folder (a default ACL) but the old one did not have are removed.
 fn copy_xattrs(from: impl AsFd + Copy, to: &OwnedFd, path: &Path) -> Result<(), WriteError> {
-    let names = match list_xattrs(from) {
-        Ok(names) => names,
-        Err(Errno::NOTSUP) => return Ok(()),
-        Err(e) => return Err(errno_error(path, e)),
+    let names = |fd| match list_xattrs(fd) {
+        Ok(names) => Ok(names),
+        Err(Errno::NOTSUP) => Ok(Vec::new()),
+        Err(e) => Err(errno_error(path, e)),
     };
-    for name in names.split(|b| *b == 0).filter(|n| !n.is_empty()) {
+    let (old, new) = (names(from.as_fd())?, names(to.as_fd())?);
+    let split = |list: &[u8]| -> Vec<Vec<u8>> {
+        list.split(|b| *b == 0)
+            .filter(|n| !n.is_empty())
+            .map(<[u8]>::to_vec)
+            .collect()
+    };
+    let old = split(&old);
+    for extra in split(&new).iter().filter(|n| !old.contains(n)) {
+        let name = OsStr::from_bytes(extra);
+        rustix::fs::fremovexattr(to, name).map_err(|_| WriteError::CannotKeep {
+            path: path.to_path_buf(),
+            what: Attribute::Extended(name.to_string_lossy().into_owned()),
+        })?;
+    }
+    for name in &old {
         let name = OsStr::from_bytes(name);
         let value = get_xattr(from, name).map_err(|e| errno_error(path, e))?;
         if get_xattr(to.as_fd(), name).is_ok_and(|v| v == value) {
