@@ -360,3 +360,22 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
     }
 }
+
+/// Hidden names in `dir` a write may have left (temporary files), not counting the lock file of
+/// the old design.
+pub fn stray_files(dir: &Path) -> Vec<String> {
+    hidden_names(dir)
+        .into_iter()
+        .filter(|n| n != ".briefing.lock")
+        .collect()
+}
+
+/// Whether `text` names `folder` itself, not only a file inside it.
+pub fn names_folder(text: &str, folder: &Path) -> bool {
+    let folder = folder.display().to_string();
+    text.match_indices(&folder).any(|(at, _)| {
+        let rest = &text[at + folder.len()..];
+        let rest = rest.strip_prefix('/').unwrap_or(rest);
+        !rest.starts_with(|c: char| c.is_alphanumeric() || "._-".contains(c))
+    })
+}

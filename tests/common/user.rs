@@ -26,6 +26,9 @@ impl TestUser {
             .arg("--clear-groups")
             .arg("--")
             .arg(program)
+            // Root's config folder is not the user's to read.
+            .env_remove("HOME")
+            .env_remove("XDG_CONFIG_HOME")
             .env_remove("BRIEFING_DIR");
         c
     }
