@@ -379,3 +379,8 @@ pub fn names_folder(text: &str, folder: &Path) -> bool {
         !rest.starts_with(|c: char| c.is_alphanumeric() || "._-".contains(c))
     })
 }
+
+/// The file as text (lossy), for readable comparisons.
+pub fn read_text(path: &Path) -> String {
+    String::from_utf8_lossy(&read(path)).into_owned()
+}
