@@ -44,8 +44,7 @@ impl Attacker {
                     libc::_exit(2);
                 }
                 libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
-                if libc::getppid() != parent || libc::symlink(target.as_ptr(), swap.as_ptr()) != 0
-                {
+                if libc::getppid() != parent || libc::symlink(target.as_ptr(), swap.as_ptr()) != 0 {
                     libc::_exit(3);
                 }
                 loop {
@@ -125,7 +124,11 @@ fn swapping_the_session_folder_mid_write_never_touches_a_root_only_file() {
         .expect("read secret")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names, ["s.toml"], "nothing was left in the root-only folder");
+    assert_eq!(
+        names,
+        ["s.toml"],
+        "nothing was left in the root-only folder"
+    );
     // The attacker's own file is still a whole briefing, wherever it ended up.
     let real = if std::fs::symlink_metadata(w.join("2024"))
         .expect("stat")
