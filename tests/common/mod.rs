@@ -384,3 +384,15 @@ pub fn names_folder(text: &str, folder: &Path) -> bool {
 pub fn read_text(path: &Path) -> String {
     String::from_utf8_lossy(&read(path)).into_owned()
 }
+
+/// The ids of the checked-off directives of a valid file.
+pub fn done_ids(bytes: &[u8]) -> std::collections::BTreeSet<String> {
+    let session = session_of(bytes);
+    session
+        .directives
+        .iter()
+        .chain(session.districts.iter().flat_map(|d| &d.directives))
+        .filter(|d| d.done)
+        .map(|d| d.id.clone())
+        .collect()
+}
