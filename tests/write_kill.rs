@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::Stdio;
 use std::thread::sleep;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use briefing::store::write::{Change, apply_to_text};
 use common::{
@@ -85,6 +85,19 @@ fn assert_clean(w: &Path, folder: &Path, n: usize) {
     assert!(stdout_of(&check).starts_with("1 "), "{}", stdout_of(&check));
 }
 
+/// Toggles `d0` to the end, and gives the window to kill a writer in: 1.25 × the time it took,
+/// at least 4 ms.
+fn complete_write(w: &Path, file: &Path) -> Duration {
+    let verb = match done_state(&read(file), "d0") {
+        Some(true) => "undo",
+        _ => "done",
+    };
+    let began = Instant::now();
+    let o = run(w, "en", &[verb, "2024/s", "d0"]);
+    assert!(o.status.success(), "{}", stderr_of(&o));
+    (began.elapsed() * 5 / 4).max(Duration::from_millis(4))
+}
+
 #[test]
 fn a_killed_writer_leaves_the_whole_old_or_new_text_and_the_next_writer_cleans_up() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -95,6 +108,9 @@ fn a_killed_writer_leaves_the_whole_old_or_new_text_and_the_next_writer_cleans_u
     write_file(&file, briefing_text(&ids(3), 1).as_bytes(), 0o644);
     plant_leftovers(&folder);
     let mut rng = Rng::new(0x2024_0313);
+    // Kills are spread over the whole life of a writer, however long it takes (a settle-time
+    // wait included): a seeded moment within 1.25 × the last complete write.
+    let mut window = complete_write(w, &file);
     let (mut unchanged, mut changed) = (0, 0);
     for n in 0..KILLS {
         let old = read_text(&file);
@@ -108,7 +124,7 @@ fn a_killed_writer_leaves_the_whole_old_or_new_text_and_the_next_writer_cleans_u
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn briefing");
-        sleep(Duration::from_micros(rng.below(4000)));
+        sleep(Duration::from_micros(rng.below(window.as_micros() as u64)));
         child.kill().expect("SIGKILL");
         child.wait().expect("reap");
         let now = read_text(&file);
@@ -119,16 +135,13 @@ fn a_killed_writer_leaves_the_whole_old_or_new_text_and_the_next_writer_cleans_u
         }
         assert_whole_old_or_new(&old, &now, &id, verb, n);
         if n % CLEAN_EVERY == CLEAN_EVERY - 1 {
-            let verb = match done_state(now.as_bytes(), "d0") {
-                Some(true) => "undo",
-                _ => "done",
-            };
-            let o = run(w, "en", &[verb, "2024/s", "d0"]);
-            assert!(o.status.success(), "{}", stderr_of(&o));
+            window = complete_write(w, &file);
             assert_clean(w, &folder, n);
         }
     }
-    eprintln!("{KILLS} kills: {unchanged} before the rename, {changed} after");
+    eprintln!(
+        "{KILLS} kills: {unchanged} before the rename, {changed} after (last window {window:?})"
+    );
     assert!(changed > 0 && unchanged > 0, "the kills hit both sides");
     session_of(&read(&file));
 }
