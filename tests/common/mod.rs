@@ -62,3 +62,337 @@ pub fn is_root() -> bool {
     // SAFETY: geteuid has no preconditions and cannot fail.
     unsafe { libc::geteuid() == 0 }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Helpers of the issue-8 suites (tests/write_*.rs): the real binary, briefing texts, file
+// states, extended attributes, polling, and skipping where the machine cannot run a case.
+
+pub mod user;
+
+use std::collections::BTreeMap;
+use std::ffi::CString;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use briefing::model::Session;
+use briefing::store::parse_file;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_briefing");
+
+/// `briefing --dir DIR --lang LANG ARGS…`, not influenced by BRIEFING_DIR.
+pub fn cli(dir: &Path, lang: &str, args: &[&str]) -> Command {
+    let mut c = Command::new(BIN);
+    c.arg("--dir")
+        .arg(dir)
+        .args(["--lang", lang])
+        .args(args)
+        .env_remove("BRIEFING_DIR");
+    c
+}
+
+/// Runs `briefing --dir DIR --lang LANG ARGS…` to the end.
+pub fn run(dir: &Path, lang: &str, args: &[&str]) -> Output {
+    cli(dir, lang, args).output().expect("run briefing")
+}
+
+pub fn stdout_of(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr_of(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Asserts a refusal: exit code 1 and a message on stderr holding one of `keywords`
+/// (case-insensitive), so a test names the cause without fixing the exact wording.
+pub fn assert_refused(o: &Output, keywords: &[&str], what: &str) {
+    let err = stderr_of(o);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{what}: expected a refusal (exit 1); stdout: {} stderr: {err}",
+        stdout_of(o)
+    );
+    let lower = err.to_lowercase();
+    assert!(
+        keywords.iter().any(|k| lower.contains(&k.to_lowercase())),
+        "{what}: the message should name the cause (one of {keywords:?}): {err}"
+    );
+}
+
+/// A valid briefing: directives `ids` of the session as a whole, then `districts` districts
+/// with one directive each (`q0`, `q1`, …).
+pub fn briefing_text(ids: &[String], districts: usize) -> String {
+    let mut s = String::from(
+        "# ghi đồng thời\nversion = 1\n\n[session]\ntitle = \"Kiểm tra ghi\"\ndate = 2024-03-13\n",
+    );
+    for id in ids {
+        s.push_str(&format!(
+            "\n[[directive]]\nid = \"{id}\"  # chỉ đạo {id}\ntext = \"Chỉ đạo {id}\"\ndone = false\n"
+        ));
+    }
+    for i in 0..districts {
+        s.push_str(&format!(
+            "\n[[district]]\nname = \"Huyện {i}\"\n\n[[district.directive]]\nid = \"q{i}\"\ntext = \"Việc của huyện {i}\"\n"
+        ));
+    }
+    s
+}
+
+/// `d0`, `d1`, … `d{n-1}`.
+pub fn ids(n: usize) -> Vec<String> {
+    (0..n).map(|i| format!("d{i}")).collect()
+}
+
+/// The session of a file that must be valid.
+pub fn session_of(bytes: &[u8]) -> Session {
+    let report = parse_file(bytes, "s.toml", "s");
+    match report.session {
+        Some(s) => s,
+        None => panic!(
+            "the file is not a valid briefing: {:?}\n{}",
+            report.diagnostics,
+            String::from_utf8_lossy(bytes)
+        ),
+    }
+}
+
+/// Whether directive `id` is checked off (with its stamp) in a valid file; `None` when absent.
+pub fn done_state(bytes: &[u8], id: &str) -> Option<bool> {
+    let session = session_of(bytes);
+    let d = session
+        .directives
+        .iter()
+        .chain(session.districts.iter().flat_map(|d| &d.directives))
+        .find(|d| d.id == id)?;
+    if d.done {
+        assert!(
+            d.done_at.is_some() && d.done_by.is_some(),
+            "`{id}` is done without its stamp"
+        );
+    }
+    Some(d.done)
+}
+
+/// A temporary folder under /tmp that every user may traverse (mode 0755), so a test can hand
+/// parts of it to an unprivileged user.
+pub fn shared_tempdir() -> tempfile::TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix("briefing-test-")
+        .tempdir_in("/tmp")
+        .expect("tempdir in /tmp");
+    chmod(dir.path(), 0o755);
+    dir
+}
+
+pub fn chmod(path: &Path, mode: u32) {
+    fs::set_permissions(path, fs::Permissions::from_mode(mode))
+        .unwrap_or_else(|e| panic!("chmod {mode:o} {}: {e}", path.display()));
+}
+
+pub fn chown(path: &Path, uid: u32, gid: u32) {
+    std::os::unix::fs::chown(path, Some(uid), Some(gid))
+        .unwrap_or_else(|e| panic!("chown {}: {e}", path.display()));
+}
+
+pub fn mkdir(path: &Path, mode: u32) {
+    fs::create_dir(path).unwrap_or_else(|e| panic!("mkdir {}: {e}", path.display()));
+    chmod(path, mode);
+}
+
+pub fn write_file(path: &Path, bytes: &[u8], mode: u32) {
+    fs::write(path, bytes).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    chmod(path, mode);
+}
+
+pub fn read(path: &Path) -> Vec<u8> {
+    fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+/// Everything a refused write must leave as it was: bytes, inode, owner, group, mode, link
+/// count, modification time and every extended attribute (POSIX ACLs included).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileState {
+    pub bytes: String,
+    pub ino: u64,
+    pub uid: u32,
+    pub gid: u32,
+    pub mode: u32,
+    pub nlink: u64,
+    pub mtime_ns: i128,
+    pub xattrs: BTreeMap<String, Vec<u8>>,
+}
+
+pub fn file_state(path: &Path) -> FileState {
+    let meta =
+        fs::symlink_metadata(path).unwrap_or_else(|e| panic!("stat {}: {e}", path.display()));
+    FileState {
+        bytes: String::from_utf8_lossy(&read(path)).into_owned(),
+        ino: meta.ino(),
+        uid: meta.uid(),
+        gid: meta.gid(),
+        mode: meta.mode() & 0o7777,
+        nlink: meta.nlink(),
+        mtime_ns: i128::from(meta.mtime()) * 1_000_000_000 + i128::from(meta.mtime_nsec()),
+        xattrs: xattrs(path),
+    }
+}
+
+/// Owner, group, mode and extended attributes: what a successful write must keep.
+pub fn kept_metadata(s: &FileState) -> (u32, u32, u32, &BTreeMap<String, Vec<u8>>) {
+    (s.uid, s.gid, s.mode, &s.xattrs)
+}
+
+fn c_path(path: &Path) -> CString {
+    CString::new(path.as_os_str().as_bytes()).expect("path without NUL")
+}
+
+/// Every extended attribute of `path` (not following a final symlink), by name.
+pub fn xattrs(path: &Path) -> BTreeMap<String, Vec<u8>> {
+    let p = c_path(path);
+    let mut names = vec![0u8; 4096];
+    // SAFETY: `p` is NUL-terminated and `names` is valid for `names.len()` bytes.
+    let n = unsafe { libc::llistxattr(p.as_ptr(), names.as_mut_ptr().cast(), names.len()) };
+    assert!(
+        n >= 0,
+        "listxattr {}: {}",
+        path.display(),
+        std::io::Error::last_os_error()
+    );
+    names.truncate(n as usize);
+    let mut out = BTreeMap::new();
+    for name in names.split(|&b| b == 0).filter(|n| !n.is_empty()) {
+        let c_name = CString::new(name).expect("attribute name");
+        let mut value = vec![0u8; 65536];
+        // SAFETY: both strings are NUL-terminated and `value` is valid for its length.
+        let len = unsafe {
+            libc::lgetxattr(
+                p.as_ptr(),
+                c_name.as_ptr(),
+                value.as_mut_ptr().cast(),
+                value.len(),
+            )
+        };
+        assert!(
+            len >= 0,
+            "getxattr {}: {}",
+            path.display(),
+            std::io::Error::last_os_error()
+        );
+        value.truncate(len as usize);
+        out.insert(String::from_utf8_lossy(name).into_owned(), value);
+    }
+    out
+}
+
+pub fn set_xattr(path: &Path, name: &str, value: &[u8]) {
+    let (p, n) = (c_path(path), CString::new(name).expect("attribute name"));
+    // SAFETY: both strings are NUL-terminated and `value` is valid for its length.
+    let rc = unsafe {
+        libc::setxattr(
+            p.as_ptr(),
+            n.as_ptr(),
+            value.as_ptr().cast(),
+            value.len(),
+            0,
+        )
+    };
+    assert_eq!(
+        rc,
+        0,
+        "setxattr {name} on {}: {}",
+        path.display(),
+        std::io::Error::last_os_error()
+    );
+}
+
+/// Every name in `dir` that starts with `.`, sorted.
+pub fn hidden_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("read_dir {}: {e}", dir.display()))
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    names.sort();
+    names
+}
+
+/// Polls `done` every millisecond until it holds; panics naming `what` after `timeout`.
+pub fn wait_for(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + timeout;
+    while !done() {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
+/// A case the machine cannot run: a visible notice, or a failure where `CI=true` (CI must run
+/// every case).
+pub fn skip(reason: &str) {
+    if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
+        panic!("cannot run this case under CI=true: {reason}");
+    }
+    eprintln!("SKIPPED: {reason}");
+}
+
+/// Whether `tool` runs (`tool --version` exits 0).
+pub fn have_tool(tool: &str) -> bool {
+    Command::new(tool)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// A small deterministic generator (xorshift64*), for reproducible "random" moments.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) % n
+    }
+}
+
+/// Hidden names in `dir` a write may have left (temporary files), not counting the lock file of
+/// the old design.
+pub fn stray_files(dir: &Path) -> Vec<String> {
+    hidden_names(dir)
+        .into_iter()
+        .filter(|n| n != ".briefing.lock")
+        .collect()
+}
+
+/// Whether `text` names `folder` itself, not only a file inside it.
+pub fn names_folder(text: &str, folder: &Path) -> bool {
+    let folder = folder.display().to_string();
+    text.match_indices(&folder).any(|(at, _)| {
+        let rest = &text[at + folder.len()..];
+        let rest = rest.strip_prefix('/').unwrap_or(rest);
+        !rest.starts_with(|c: char| c.is_alphanumeric() || "._-".contains(c))
+    })
+}
+
+/// The file as text (lossy), for readable comparisons.
+pub fn read_text(path: &Path) -> String {
+    String::from_utf8_lossy(&read(path)).into_owned()
+}
+
+/// The ids of the checked-off directives of a valid file.
+pub fn done_ids(bytes: &[u8]) -> std::collections::BTreeSet<String> {
+    let session = session_of(bytes);
+    session
+        .directives
+        .iter()
+        .chain(session.districts.iter().flat_map(|d| &d.directives))
+        .filter(|d| d.done)
+        .map(|d| d.id.clone())
+        .collect()
+}
