@@ -98,10 +98,10 @@ fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
     Ok(())
 }
 
-fn spawn_loader(tx: mpsc::Sender<Msg>, dir: PathBuf, generation: u64) {
+fn spawn_loader(tx: mpsc::Sender<Msg>, dir: PathBuf, limits: store::Limits, generation: u64) {
     thread::spawn(move || {
         let result = Box::new(
-            store::load_dir(&dir)
+            store::load_dir_with(&dir, &limits)
                 .map(Loaded::new)
                 .map_err(|e| e.to_string()),
         );
@@ -149,6 +149,7 @@ fn spawn_saver(
 struct Loader {
     tx: mpsc::Sender<Msg>,
     dir: PathBuf,
+    limits: store::Limits,
     started: u64,
     running: bool,
     queued: bool,
@@ -162,7 +163,7 @@ impl Loader {
         }
         self.started += 1;
         self.running = true;
-        spawn_loader(self.tx.clone(), self.dir.clone(), self.started);
+        spawn_loader(self.tx.clone(), self.dir.clone(), self.limits, self.started);
     }
 
     /// A load ended; true when its result is the one to show.
@@ -249,11 +250,12 @@ impl Drop for Restore {
 
 /// Runs the interface until the user quits; returns the exit status.
 /// `follow_clock`: "today" moves on at midnight (no `--today` was given).
-pub fn run(options: Options, follow_clock: bool) -> io::Result<i32> {
+pub fn run(options: Options, follow_clock: bool, limits: store::Limits) -> io::Result<i32> {
     let (tx, rx) = mpsc::channel();
     let mut loader = Loader {
         tx: tx.clone(),
         dir: options.dir.clone(),
+        limits,
         started: 0,
         running: false,
         queued: false,
@@ -287,7 +289,11 @@ pub fn run(options: Options, follow_clock: bool) -> io::Result<i32> {
     let problems = finish_saves(&mut app, &rx);
     drop(guard);
     for p in &problems {
-        eprintln!("briefing: {} {p}", i18n::ui(app.lang).not_saved);
+        let _ = writeln!(
+            crate::safe::err(),
+            "briefing: {} {p}",
+            i18n::ui(app.lang).not_saved
+        );
     }
     match status {
         Ok(0) if !problems.is_empty() => Ok(1),
