@@ -13,7 +13,7 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute, queue, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 use crate::app::{Action, App, Effect, Loaded, Options, SaveRequest};
 use crate::i18n;
@@ -75,6 +75,11 @@ fn install_panic_hook() {
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
+        // A background thread's panic would leave the loop running on a
+        // restored terminal; end the program as a panic on the main thread does.
+        if std::thread::current().name() != Some("main") {
+            std::process::exit(101);
+        }
     }));
 }
 
@@ -89,7 +94,9 @@ fn spawn_input(tx: mpsc::Sender<Msg>) {
 }
 
 fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    // Raw mode turns Ctrl-C and Ctrl-\\ into keys, so SIGINT and SIGQUIT come
+    // only from outside (kill, a supervisor); each ends the app like SIGTERM.
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
             let _ = tx.send(Msg::Signal(sig));
@@ -274,10 +281,10 @@ pub fn run(options: Options, follow_clock: bool, limits: store::Limits) -> io::R
         options.lang,
     );
     install_panic_hook();
+    spawn_signals(tx.clone())?;
     let mut term = setup()?;
     let guard = Restore;
-    spawn_input(tx.clone());
-    spawn_signals(tx)?;
+    spawn_input(tx);
     let mut app = App::new(options);
     let size = term.size()?;
     app.update(Action::Resize {
