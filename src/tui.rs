@@ -116,6 +116,22 @@ fn spawn_loader(tx: mpsc::Sender<Msg>, dir: PathBuf, limits: store::Limits, gene
     });
 }
 
+/// Watches the folder from its own thread, so that setting up the watches of
+/// a big folder never delays the first frame. Without a watcher (folder
+/// missing, inotify limits) the app still works; it just won't live-reload.
+fn spawn_watcher(tx: mpsc::Sender<Msg>, dir: PathBuf) {
+    thread::spawn(move || {
+        let watcher = crate::watch::spawn(dir, move || {
+            let _ = tx.send(Msg::FilesChanged);
+        });
+        if watcher.is_ok() {
+            loop {
+                thread::park();
+            }
+        }
+    });
+}
+
 /// Writes check-offs one after another, in the order they were asked for.
 fn spawn_saver(
     tx: mpsc::Sender<Msg>,
@@ -268,12 +284,7 @@ pub fn run(options: Options, follow_clock: bool, limits: store::Limits) -> io::R
         queued: false,
     };
     loader.start();
-    let changes = tx.clone();
-    // Without a watcher (folder missing, inotify limits) the app still works; it just won't live-reload.
-    let _watcher = crate::watch::spawn(options.dir.clone(), move || {
-        let _ = changes.send(Msg::FilesChanged);
-    })
-    .ok();
+    spawn_watcher(tx.clone(), options.dir.clone());
     let saver = spawn_saver(
         tx.clone(),
         options.dir.clone(),
