@@ -22,6 +22,8 @@ pub struct Config {
     /// The briefing folder.
     pub dir: Option<PathBuf>,
     pub lang: Option<Lang>,
+    /// The largest briefing file read, in bytes (`max_file_mib`).
+    pub max_file_size: Option<u64>,
     pub theme: Theme,
     pub keys: Keymap,
 }
@@ -125,7 +127,10 @@ pub fn parse(text: &str, path: &str, base: Option<&Path>) -> (Config, Vec<Diagno
     (config, diagnostics)
 }
 
-const TOP_KEYS: [&str; 4] = ["dir", "lang", "theme", "keys"];
+const TOP_KEYS: [&str; 5] = ["dir", "lang", "max_file_mib", "theme", "keys"];
+
+/// The largest `max_file_mib` accepted.
+const MAX_FILE_MIB: i64 = 1024;
 
 struct Reader<'a> {
     src: &'a str,
@@ -155,6 +160,7 @@ impl Reader<'_> {
             match name {
                 "dir" => config.dir = self.string(name, value).map(|d| resolve_dir(&d, base)),
                 "lang" => config.lang = self.lang(value),
+                "max_file_mib" => config.max_file_size = self.file_size(value),
                 "theme" => {
                     if let Some(table) = self.table(name, value) {
                         self.theme(&mut config.theme, table);
@@ -192,6 +198,24 @@ impl Reader<'_> {
                 self.warn(
                     value.span(),
                     format!("`{key}` must be a table (`[{key}]`), found {found}; ignored"),
+                );
+                None
+            }
+        }
+    }
+
+    /// `max_file_mib = 8`: whole mebibytes, 1 to 1024.
+    fn file_size(&mut self, value: &Value<'_>) -> Option<u64> {
+        let mib = match value.get_ref() {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+            _ => None,
+        };
+        match mib {
+            Some(n @ 1..=MAX_FILE_MIB) => u64::try_from(n).ok().map(|n| n << 20),
+            _ => {
+                self.warn(
+                    value.span(),
+                    format!("`max_file_mib` must be a whole number of MiB from 1 to {MAX_FILE_MIB}, e.g. `max_file_mib = 8`; ignored"),
                 );
                 None
             }

@@ -58,6 +58,8 @@ pub struct Text {
     pub did_you_mean: &'static str,
     pub known_ids: &'static str,
     pub see_list: &'static str,
+    /// Before the first problem of a session's file that did not load.
+    pub not_loaded: &'static str,
 }
 
 const VI: Text = Text {
@@ -111,6 +113,7 @@ const VI: Text = Text {
     did_you_mean: "có phải là",
     known_ids: "các mã hiện có",
     see_list: "xem `briefing list` để biết mã các buổi làm việc",
+    not_loaded: "tệp của buổi làm việc này không đọc được",
 };
 
 const EN: Text = Text {
@@ -164,6 +167,7 @@ const EN: Text = Text {
     did_you_mean: "did you mean",
     known_ids: "known ids",
     see_list: "run `briefing list` to see the session ids",
+    not_loaded: "the file of this session did not load",
 };
 
 impl Text {
@@ -636,6 +640,11 @@ fn write_error_vi(e: &WriteError) -> String {
         WriteError::ForeignLink { link, owner } => format!(
             "không ghi qua {} được: đó là liên kết tượng trưng của {owner} trỏ tới nơi {owner} không sở hữu; hãy đánh dấu qua chính tệp đó",
             link.display()
+        ),
+        WriteError::TooLarge { path, size, limit } => format!(
+            "không ghi được {}: tệp có {size} byte, vượt giới hạn {} cho một tệp; hãy tách tệp, hoặc tăng `max_file_mib` trong tệp cấu hình",
+            path.display(),
+            crate::store::human_size(*limit)
         ),
         WriteError::NotAFile { path } => {
             format!(

@@ -6,6 +6,7 @@ pub mod config;
 pub mod i18n;
 pub mod model;
 pub mod report;
+pub mod safe;
 pub mod search;
 pub mod store;
 pub mod tui;

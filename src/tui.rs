@@ -13,7 +13,7 @@ use crossterm::terminal::{
 use crossterm::{cursor, execute, queue, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 use crate::app::{Action, App, Effect, Loaded, Options, SaveRequest};
 use crate::i18n;
@@ -75,6 +75,11 @@ fn install_panic_hook() {
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
+        // A background thread's panic would leave the loop running on a
+        // restored terminal; end the program as a panic on the main thread does.
+        if std::thread::current().name() != Some("main") {
+            std::process::exit(101);
+        }
     }));
 }
 
@@ -89,7 +94,9 @@ fn spawn_input(tx: mpsc::Sender<Msg>) {
 }
 
 fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    // Raw mode turns Ctrl-C and Ctrl-\\ into keys, so SIGINT and SIGQUIT come
+    // only from outside (kill, a supervisor); each ends the app like SIGTERM.
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
             let _ = tx.send(Msg::Signal(sig));
@@ -98,14 +105,30 @@ fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
     Ok(())
 }
 
-fn spawn_loader(tx: mpsc::Sender<Msg>, dir: PathBuf, generation: u64) {
+fn spawn_loader(tx: mpsc::Sender<Msg>, dir: PathBuf, limits: store::Limits, generation: u64) {
     thread::spawn(move || {
         let result = Box::new(
-            store::load_dir(&dir)
+            store::load_dir_with(&dir, &limits)
                 .map(Loaded::new)
                 .map_err(|e| e.to_string()),
         );
         let _ = tx.send(Msg::Loaded(generation, result));
+    });
+}
+
+/// Watches the folder from its own thread, so that setting up the watches of
+/// a big folder never delays the first frame. Without a watcher (folder
+/// missing, inotify limits) the app still works; it just won't live-reload.
+fn spawn_watcher(tx: mpsc::Sender<Msg>, dir: PathBuf) {
+    thread::spawn(move || {
+        let watcher = crate::watch::spawn(dir, move || {
+            let _ = tx.send(Msg::FilesChanged);
+        });
+        if watcher.is_ok() {
+            loop {
+                thread::park();
+            }
+        }
     });
 }
 
@@ -115,10 +138,11 @@ fn spawn_saver(
     dir: PathBuf,
     user: String,
     lang: Lang,
+    opts: WriteOptions,
 ) -> mpsc::Sender<SaveRequest> {
     let (requests, rx) = mpsc::channel::<SaveRequest>();
     thread::spawn(move || {
-        let writer = Writer::new(WriteOptions::default());
+        let writer = Writer::new(opts);
         for request in rx {
             let change = if request.done {
                 Change::Done {
@@ -145,6 +169,7 @@ fn spawn_saver(
 struct Loader {
     tx: mpsc::Sender<Msg>,
     dir: PathBuf,
+    limits: store::Limits,
     started: u64,
     running: bool,
     queued: bool,
@@ -158,7 +183,7 @@ impl Loader {
         }
         self.started += 1;
         self.running = true;
-        spawn_loader(self.tx.clone(), self.dir.clone(), self.started);
+        spawn_loader(self.tx.clone(), self.dir.clone(), self.limits, self.started);
     }
 
     /// A load ended; true when its result is the one to show.
@@ -245,33 +270,33 @@ impl Drop for Restore {
 
 /// Runs the interface until the user quits; returns the exit status.
 /// `follow_clock`: "today" moves on at midnight (no `--today` was given).
-pub fn run(options: Options, follow_clock: bool) -> io::Result<i32> {
+pub fn run(options: Options, follow_clock: bool, limits: store::Limits) -> io::Result<i32> {
     let (tx, rx) = mpsc::channel();
     let mut loader = Loader {
         tx: tx.clone(),
         dir: options.dir.clone(),
+        limits,
         started: 0,
         running: false,
         queued: false,
     };
     loader.start();
-    let changes = tx.clone();
-    // Without a watcher (folder missing, inotify limits) the app still works; it just won't live-reload.
-    let _watcher = crate::watch::spawn(options.dir.clone(), move || {
-        let _ = changes.send(Msg::FilesChanged);
-    })
-    .ok();
+    spawn_watcher(tx.clone(), options.dir.clone());
     let saver = spawn_saver(
         tx.clone(),
         options.dir.clone(),
         options.user.clone(),
         options.lang,
+        WriteOptions {
+            max_file_size: limits.max_file_size,
+            ..WriteOptions::default()
+        },
     );
     install_panic_hook();
+    spawn_signals(tx.clone())?;
     let mut term = setup()?;
     let guard = Restore;
-    spawn_input(tx.clone());
-    spawn_signals(tx)?;
+    spawn_input(tx);
     let mut app = App::new(options);
     let size = term.size()?;
     app.update(Action::Resize {
@@ -283,7 +308,11 @@ pub fn run(options: Options, follow_clock: bool) -> io::Result<i32> {
     let problems = finish_saves(&mut app, &rx);
     drop(guard);
     for p in &problems {
-        eprintln!("briefing: {} {p}", i18n::ui(app.lang).not_saved);
+        let _ = writeln!(
+            crate::safe::err(),
+            "briefing: {} {p}",
+            i18n::ui(app.lang).not_saved
+        );
     }
     match status {
         Ok(0) if !problems.is_empty() => Ok(1),

@@ -40,7 +40,9 @@ pub fn spawn(
     changed: impl Fn() + Send + 'static,
 ) -> notify::Result<RecommendedWatcher> {
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = notify::recommended_watcher(tx)?;
+    // Like the loader, the watch does not follow symbolic links out of the folder.
+    let config = notify::Config::default().with_follow_symlinks(false);
+    let mut watcher = RecommendedWatcher::new(tx, config)?;
     // Events name paths below the root as watched; watching the canonical
     // form makes them comparable with it.
     let root = std::fs::canonicalize(&root).unwrap_or(root);

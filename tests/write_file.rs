@@ -158,3 +158,22 @@ fn errors_can_cross_threads() {
     fn send_static<T: Send + 'static>() {}
     send_static::<WriteError>();
 }
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_unread_and_unchanged() {
+    let (dir, file) = folder_with(&fixture("comments.toml"));
+    let size = fs::metadata(&file).expect("meta").len();
+    let opts = WriteOptions {
+        max_file_size: size - 1,
+        ..quick()
+    };
+    let err = set_directive(dir.path(), "2024/s", "chung-a", &done(), &opts).expect_err("too big");
+    assert!(matches!(err, WriteError::TooLarge { .. }), "{err:?}");
+    assert!(err.to_string().contains("max_file_mib"), "{err}");
+    assert_eq!(fs::read(&file).expect("read"), fixture("comments.toml"));
+    let opts = WriteOptions {
+        max_file_size: size,
+        ..quick()
+    };
+    set_directive(dir.path(), "2024/s", "chung-a", &done(), &opts).expect("at the limit");
+}

@@ -78,11 +78,24 @@ pub struct SessionLayout {
     pub content: Rect,
 }
 
+/// The start of `title` that can fill the header's (at most two) lines at
+/// `width`, so that wrapping costs the same for a title of any length.
+pub fn title_head(title: &str, width: u16) -> &str {
+    let keep = usize::from(width).saturating_mul(3);
+    match title.char_indices().nth(keep) {
+        Some((end, _)) => &title[..end],
+        None => title,
+    }
+}
+
 /// Title lines shown in the session header (wrapped, at most two).
 pub fn title_lines(title: &str, width: u16) -> usize {
-    doc::wrap(title, usize::from(width.saturating_sub(2)))
-        .len()
-        .clamp(1, 2)
+    doc::wrap(
+        title_head(title, width),
+        usize::from(width.saturating_sub(2)),
+    )
+    .len()
+    .clamp(1, 2)
 }
 
 pub fn session(area: Rect, title: &str) -> SessionLayout {

@@ -8,8 +8,10 @@ pub mod review;
 mod find;
 mod lists;
 mod session_view;
+pub mod tab_cache;
 
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyEvent, KeyEventKind};
@@ -26,6 +28,7 @@ use crate::store::write::Change;
 use crate::ui::theme::Theme;
 use doc::Block;
 use keymap::{Command, Key, Keymap};
+use tab_cache::{TabCache, TabLayout};
 
 /// What the app is told: a key, a command, a new size, loaded data.
 #[derive(Debug)]
@@ -170,6 +173,8 @@ pub struct App {
     pub session_filter: SessionFilter,
     /// Directives shown toggled whose save has not finished, with their state before.
     pending: Vec<(SaveRequest, Directive)>,
+    /// The open tab's layout, kept between keys.
+    tabs: TabCache,
 }
 
 impl App {
@@ -193,14 +198,45 @@ impl App {
             directive_filter: DirectiveFilter::All,
             session_filter: SessionFilter::All,
             pending: Vec::new(),
+            tabs: TabCache::default(),
         }
     }
 
-    /// The blocks of a tab, with the directive filter applied.
-    pub fn tab_blocks(&self, session: &Session, tab: usize) -> Vec<Block> {
-        doc::blocks(session, tab, |d| {
-            self.directive_filter.matches(d, self.today)
+    /// The blocks of a tab, with the directive filter applied, laid out at
+    /// the width of the session screen's content.
+    pub fn tab_blocks(&self, session: &Session, tab: usize) -> Rc<TabLayout> {
+        let width = layout::session(self.size, &session.title).content.width;
+        self.tab_layout(session, tab, usize::from(width))
+    }
+
+    /// The blocks of a tab laid out at `width`; the last one is kept between keys.
+    pub fn tab_layout(&self, session: &Session, tab: usize, width: usize) -> Rc<TabLayout> {
+        self.tabs.get(&tab_cache::Request {
+            sessions: &self.catalog.sessions,
+            session,
+            tab,
+            filter: self.directive_filter,
+            today: self.today,
+            lang: self.lang,
+            width,
         })
+    }
+
+    /// Height of block `i` of `layout`, taller when a selected directive shows its detail.
+    pub fn block_height(
+        &self,
+        session: &Session,
+        layout: &TabLayout,
+        i: usize,
+        selected: bool,
+    ) -> usize {
+        match layout.blocks.get(i) {
+            Some(Block::Directive(_)) if selected => {
+                let width = layout::session(self.size, &session.title).content.width;
+                doc::height(session, layout, i, usize::from(width), true, self.lang)
+            }
+            _ => layout.heights.get(i).copied().unwrap_or(1),
+        }
     }
 
     /// The open session, if any.
@@ -272,6 +308,7 @@ impl App {
         self.catalog = catalog;
         self.loading = Loading::Done;
         self.reapply_pending();
+        self.tabs.invalidate();
         self.reselect_listed(listed.as_deref());
         // Sessions are found again by id, on screen and on the Back stack alike;
         // screens of a session that is gone are dropped.

@@ -1,6 +1,6 @@
 //! The session screen's part of `update`: tabs, moving between blocks, checking off.
 
-use super::doc::{self, Block, DirectiveRef};
+use super::doc::{Block, DirectiveRef};
 use super::keymap::Command;
 use super::{
     App, Effect, SaveRequest, Screen, SessionView, directive_at, layout, next_selectable,
@@ -144,6 +144,7 @@ impl App {
             done: d.done,
         };
         self.pending.push((request.clone(), before));
+        self.tabs.invalidate();
         self.status = Some(t.saving.to_string());
         self.clamp_view();
         self.keep_selection_visible();
@@ -197,6 +198,7 @@ impl App {
                 }
             }
         }
+        self.tabs.invalidate();
         self.clamp_view();
         self.keep_selection_visible();
     }
@@ -246,11 +248,10 @@ impl App {
         };
         let content = layout::session(self.size, &session.title).content;
         let blocks = self.tab_blocks(session, view.tab);
-        let width = usize::from(content.width);
         let mut lines = 0;
         let mut count = 0;
         for i in view.selected..blocks.len() {
-            lines += doc::height(session, &blocks, i, width, false, self.lang);
+            lines += blocks.heights[i];
             if lines > usize::from(content.height) {
                 break;
             }
@@ -278,14 +279,10 @@ impl App {
         };
         let content = layout::session(self.size, &session.title).content;
         let blocks = self.tab_blocks(session, view.tab);
-        let width = usize::from(content.width);
-        let heights: Vec<usize> = (0..blocks.len())
-            .map(|i| doc::height(session, &blocks, i, width, i == view.selected, self.lang))
-            .collect();
-        let mut top: usize = heights.iter().take(view.selected).sum();
-        let mut height = heights.get(view.selected).copied().unwrap_or(1);
+        let mut top = blocks.tops.get(view.selected).copied().unwrap_or(0);
+        let mut height = self.block_height(session, &blocks, view.selected, true);
         if view.selected > 0 && matches!(blocks.get(view.selected - 1), Some(Block::Heading(_))) {
-            let heading = heights[view.selected - 1];
+            let heading = blocks.heights[view.selected - 1];
             top -= heading;
             height += heading;
         }

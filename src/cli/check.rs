@@ -1,19 +1,20 @@
 //! `briefing check`: report every problem in the briefing folder.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Context, fail};
 use crate::i18n;
+use crate::safe;
 use crate::store::{self, Diagnostic};
 
 pub fn run(ctx: &Context) -> ExitCode {
-    let catalog = match store::load_dir(&ctx.dir) {
+    let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
         Ok(c) => c,
         Err(e) => return fail(2, e),
     };
-    let carets = std::io::stdout().is_terminal();
-    let mut out = std::io::stdout().lock();
+    let carets = safe::out_is_terminal();
+    let mut out = safe::out();
     for d in &catalog.diagnostics {
         let _ = writeln!(out, "{}", with_folder(ctx, d));
         if carets {
@@ -43,7 +44,10 @@ pub fn run(ctx: &Context) -> ExitCode {
 /// The diagnostic with its path joined to the folder, so editors can open it.
 fn with_folder(ctx: &Context, d: &Diagnostic) -> String {
     let mut d = d.clone();
-    d.path = ctx.dir.join(&d.path).display().to_string();
+    d.path = match d.path.as_str() {
+        "." => ctx.dir.display().to_string(),
+        rel => ctx.dir.join(rel).display().to_string(),
+    };
     d.to_string()
 }
 
@@ -55,6 +59,8 @@ fn caret(d: &Diagnostic) -> String {
     let gutter = loc.line.to_string();
     let pad = " ".repeat(gutter.len());
     let before: String = loc.line_text.chars().take(loc.column - 1).collect();
-    let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(before.as_str()));
-    format!("{pad} |\n{gutter} | {}\n{pad} | {indent}^\n", loc.line_text)
+    let before = safe::escape(&before);
+    let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(before.as_ref()));
+    let line = safe::escape(&loc.line_text);
+    format!("{pad} |\n{gutter} | {line}\n{pad} | {indent}^\n")
 }

@@ -9,16 +9,17 @@ use super::{Context, ListFormat, fail};
 use crate::i18n;
 use crate::model::format;
 use crate::report;
+use crate::safe;
 use crate::store;
 
 pub fn run(ctx: &Context, format: ListFormat) -> ExitCode {
-    let catalog = match store::load_dir(&ctx.dir) {
+    let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
         Ok(c) => c,
         Err(e) => return fail(2, e),
     };
     if format == ListFormat::Json {
         let json = report::list_json(&catalog.sessions, ctx.today);
-        let _ = std::io::stdout().lock().write_all(json.as_bytes());
+        let _ = safe::out().write_all(json.as_bytes());
         warn_failed(&catalog);
         return ExitCode::SUCCESS;
     }
@@ -29,7 +30,7 @@ pub fn run(ctx: &Context, format: ListFormat) -> ExitCode {
         .map(|s| s.id.width())
         .max()
         .unwrap_or(0);
-    let mut out = std::io::stdout().lock();
+    let mut out = safe::out();
     for s in &catalog.sessions {
         let p = s.progress(ctx.today);
         let mut line = format!(
@@ -56,7 +57,8 @@ pub fn run(ctx: &Context, format: ListFormat) -> ExitCode {
 fn warn_failed(catalog: &store::Catalog) {
     let failed = catalog.failed_files().len();
     if failed > 0 {
-        eprintln!(
+        let _ = writeln!(
+            safe::err(),
             "briefing: {failed} file(s) could not be loaded; run `briefing check` for details"
         );
     }

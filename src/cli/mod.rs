@@ -6,7 +6,7 @@ mod done;
 mod list;
 mod show;
 
-use std::io::IsTerminal;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -15,6 +15,8 @@ use clap::{Parser, Subcommand};
 
 use crate::config::{self, Config};
 use crate::model::Lang;
+use crate::safe;
+use crate::store::{DEFAULT_MAX_FILE_SIZE, Limits};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -129,6 +131,8 @@ pub struct Context {
     pub dir: PathBuf,
     pub lang: Lang,
     pub today: NaiveDate,
+    /// What one load may read (the file size limit comes from the config file).
+    pub limits: Limits,
     /// The config file as read (theme and keys for the interface).
     pub config: Config,
 }
@@ -142,7 +146,7 @@ impl Context {
             (None, None) => (Config::default(), Vec::new()),
         };
         for p in &problems {
-            eprintln!("briefing: {p}");
+            let _ = writeln!(safe::err(), "briefing: {p}");
         }
         let today = cli
             .today
@@ -173,10 +177,15 @@ impl Context {
             .or(config.lang)
             .or_else(|| locale_lang(&env))
             .unwrap_or_default();
+        let limits = Limits {
+            max_file_size: config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            ..Limits::default()
+        };
         Context {
             dir,
             lang,
             today,
+            limits,
             config,
         }
     }
@@ -216,7 +225,7 @@ pub fn main() -> ExitCode {
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Done { session, directive }) => done::run(&ctx, &session, &directive, true),
         Some(Command::Undo { session, directive }) => done::run(&ctx, &session, &directive, false),
-        None if std::io::stdout().is_terminal() => run_tui(ctx, follow_clock),
+        None if safe::out_is_terminal() => run_tui(ctx, follow_clock),
         None => list::run(&ctx, ListFormat::Text),
     }
 }
@@ -231,7 +240,7 @@ fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
         theme: crate::ui::theme::Theme::unless_no_color(ctx.config.theme),
         user: crate::store::write::current_user(),
     };
-    match crate::tui::run(options, follow_clock) {
+    match crate::tui::run(options, follow_clock, ctx.limits) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(e) => fail(1, format!("terminal: {e}")),
@@ -240,7 +249,7 @@ fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
 
 /// Prints an error the way every subcommand does and gives its exit code.
 fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
-    eprintln!("briefing: error: {message}");
+    let _ = writeln!(safe::err(), "briefing: error: {message}");
     ExitCode::from(code)
 }
 

@@ -50,14 +50,17 @@ impl From<FormatArg> for Format {
 }
 
 pub fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
-    let catalog = match store::load_dir(&ctx.dir) {
+    let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
         Ok(c) => c,
         Err(e) => return fail(2, e),
     };
     let t = i18n::text(ctx.lang);
     let session = match find_session(&catalog.sessions, &args.session) {
         Ok(s) => s,
-        Err(()) => return fail(1, unknown_session(&catalog.sessions, &args.session, t)),
+        Err(()) => match catalog.load_error(&args.session) {
+            Some(problem) => return fail(1, format!("{}: {problem}", t.not_loaded)),
+            None => return fail(1, unknown_session(&catalog.sessions, &args.session, t)),
+        },
     };
     if let Some(id) = &args.district
         && !session.districts.iter().any(|d| &d.id == id)
@@ -71,7 +74,7 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
         ascii: args.ascii,
     };
     let text = report::render(session, args.format.into(), &opts);
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+    let _ = crate::safe::out().write_all(text.as_bytes());
     ExitCode::SUCCESS
 }
 

@@ -208,3 +208,17 @@ fn default_actions_do_not_share_keys() {
         }
     }
 }
+
+#[test]
+fn max_file_mib_sets_the_size_limit_in_whole_mebibytes() {
+    assert_eq!(parse_ok("max_file_mib = 8").max_file_size, Some(8 << 20));
+    for bad in [
+        "max_file_mib = 0",
+        "max_file_mib = 5000",
+        "max_file_mib = \"8\"",
+    ] {
+        let (config, problems) = warnings(bad);
+        assert_eq!(config.max_file_size, None, "{bad}");
+        assert!(problems[0].contains("from 1 to 1024"), "{problems:?}");
+    }
+}

@@ -118,7 +118,7 @@ fn to_json(value: &impl Serialize) -> String {
     let mut text = serde_json::to_string_pretty(value)
         .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string());
     text.push('\n');
-    text
+    crate::safe::json(&text).into_owned()
 }
 
 fn session<'a>(s: &'a Session, opts: &Options<'_>) -> SessionJson<'a> {

@@ -2,14 +2,15 @@
 
 pub mod diag;
 pub mod validate;
+mod walk;
 pub mod write;
 
-use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 pub use diag::{Diagnostic, Location, Severity};
+pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, ReadError, human_size, read_bounded};
 
 use crate::model::{self, Session};
 
@@ -59,6 +60,23 @@ impl Catalog {
     pub fn session(&self, id: &str) -> Option<&Session> {
         self.sessions.iter().find(|s| s.id == id)
     }
+
+    /// The first error of the file of session `id` when that file did not
+    /// load (the id may also be the file name alone, when unique).
+    pub fn load_error(&self, id: &str) -> Option<&Diagnostic> {
+        let id = id.strip_suffix(".toml").unwrap_or(id);
+        let wanted = crate::safe::escape(id).into_owned() + ".toml";
+        let errors = || self.diagnostics.iter().filter(|d| d.is_error());
+        if let Some(d) = errors().find(|d| d.path == wanted) {
+            return Some(d);
+        }
+        if wanted.contains('/') {
+            return None;
+        }
+        let mut by_name = errors().filter(|d| d.path.rsplit('/').next() == Some(wanted.as_str()));
+        let first = by_name.next()?;
+        by_name.all(|d| d.path == first.path).then_some(first)
+    }
 }
 
 /// What one file gave: its session when valid, and its diagnostics.
@@ -81,21 +99,31 @@ pub fn session_id(rel: &Path) -> String {
         .unwrap_or(joined)
 }
 
-/// Display form of a relative path, `/`-separated.
+/// Display form of a relative path, `/`-separated, safe to print (control
+/// and bidi characters written visibly, see [`crate::safe::escape`]).
 pub fn display_path(rel: &Path) -> String {
-    rel.iter()
+    let joined = rel
+        .iter()
         .map(|p| p.to_string_lossy())
         .collect::<Vec<_>>()
-        .join("/")
+        .join("/");
+    crate::safe::escape(&joined).into_owned()
 }
 
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_string_lossy().starts_with('.')
-}
-
-/// Every `*.toml` below `root` (any depth, hidden names skipped), relative and sorted.
-/// Sub-folders that cannot be read are reported, not fatal.
+/// Every `*.toml` below `root` with the default [`Limits`], relative and sorted.
 pub fn discover(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), FolderError> {
+    discover_with(root, &Limits::default())
+}
+
+/// Every `*.toml` below `root` (any depth, hidden names skipped), relative and
+/// sorted, without leaving the folder: symbolic links to folders are followed
+/// only inside it, each folder is entered once, other file systems (such as
+/// `/proc`) are not entered, and `limits` bound the walk. Everything not
+/// loaded is reported, never skipped silently.
+pub fn discover_with(
+    root: &Path,
+    limits: &Limits,
+) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), FolderError> {
     let meta = fs::metadata(root).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => FolderError::Missing(root.to_path_buf()),
         _ => FolderError::Unreadable {
@@ -110,74 +138,25 @@ pub fn discover(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), FolderEr
         path: root.to_path_buf(),
         source,
     })?;
-    let mut found = Vec::new();
-    let mut problems = Vec::new();
-    let mut visited = HashSet::new();
-    if let Ok(canon) = fs::canonicalize(root) {
-        visited.insert(canon);
-    }
-    walk(
-        root,
-        PathBuf::new(),
-        top,
-        &mut visited,
-        &mut found,
-        &mut problems,
-    );
-    found.sort();
-    Ok((found, problems))
+    let mut walk = walk::Walk::new(root, &meta, *limits);
+    walk.folder(Path::new(""), top, 0);
+    walk.found.sort();
+    Ok((walk.found, walk.problems))
 }
 
-fn walk(
-    root: &Path,
-    rel: PathBuf,
-    entries: fs::ReadDir,
-    visited: &mut HashSet<PathBuf>,
-    found: &mut Vec<PathBuf>,
-    problems: &mut Vec<Diagnostic>,
-) {
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        if is_hidden(&name) {
-            continue;
-        }
-        let rel_child = rel.join(&name);
-        let full = root.join(&rel_child);
-        let Ok(meta) = fs::metadata(&full) else {
-            continue;
-        };
-        if meta.is_dir() {
-            // A symlink loop would otherwise walk forever.
-            let canon = fs::canonicalize(&full).unwrap_or_else(|_| full.clone());
-            if !visited.insert(canon) {
-                continue;
-            }
-            match fs::read_dir(&full) {
-                Ok(sub) => walk(root, rel_child, sub, visited, found, problems),
-                Err(e) => problems.push(Diagnostic::new(
-                    &display_path(&rel_child),
-                    Severity::Warning,
-                    format!("cannot read this folder ({e}); its briefings are skipped"),
-                )),
-            }
-        } else if meta.is_file() && Path::new(&name).extension().is_some_and(|e| e == "toml") {
-            found.push(rel_child);
-        }
-    }
-}
-
-/// Reads and validates one file below `root`.
+/// Reads and validates one file below `root` with the default [`Limits`].
 pub fn load_file(root: &Path, rel: &Path) -> FileReport {
+    load_file_with(root, rel, &Limits::default())
+}
+
+/// Reads (at most `limits.max_file_size` bytes) and validates one file below `root`.
+pub fn load_file_with(root: &Path, rel: &Path, limits: &Limits) -> FileReport {
     let path = display_path(rel);
-    match fs::read(root.join(rel)) {
+    match read_bounded(&root.join(rel), limits.max_file_size) {
         Ok(bytes) => parse_file(&bytes, &path, &session_id(rel)),
         Err(e) => FileReport {
             session: None,
-            diagnostics: vec![Diagnostic::new(
-                &path,
-                Severity::Error,
-                format!("cannot read the file: {e}"),
-            )],
+            diagnostics: vec![Diagnostic::new(&path, Severity::Error, e.to_string())],
         },
     }
 }
@@ -226,12 +205,17 @@ pub fn parse_file(bytes: &[u8], path: &str, id: &str) -> FileReport {
     }
 }
 
-/// Loads every briefing below `root`: sessions newest first, plus diagnostics.
+/// Loads every briefing below `root` with the default [`Limits`].
 pub fn load_dir(root: &Path) -> Result<Catalog, FolderError> {
-    let (files, mut diagnostics) = discover(root)?;
+    load_dir_with(root, &Limits::default())
+}
+
+/// Loads every briefing below `root`: sessions newest first, plus diagnostics.
+pub fn load_dir_with(root: &Path, limits: &Limits) -> Result<Catalog, FolderError> {
+    let (files, mut diagnostics) = discover_with(root, limits)?;
     let mut sessions = Vec::with_capacity(files.len());
     for rel in &files {
-        let report = load_file(root, rel);
+        let report = load_file_with(root, rel, limits);
         diagnostics.extend(report.diagnostics);
         sessions.extend(report.session);
     }

@@ -69,6 +69,8 @@ pub struct WriteOptions {
     /// A file changed more recently than this (by anyone but this program) may still be being
     /// written: it is read again once it has been still for that long.
     pub settle: Duration,
+    /// A larger file is refused without being read (as the loader refuses it).
+    pub max_file_size: u64,
 }
 
 impl Default for WriteOptions {
@@ -76,6 +78,7 @@ impl Default for WriteOptions {
         WriteOptions {
             lock_wait: Duration::from_secs(2),
             settle: Duration::from_millis(30),
+            max_file_size: super::DEFAULT_MAX_FILE_SIZE,
         }
     }
 }
@@ -158,6 +161,16 @@ pub enum WriteError {
         link.display()
     )]
     ForeignLink { link: PathBuf, owner: String },
+    #[error(
+        "cannot write {}: the file is {size} bytes, more than the limit of {} per briefing; split it, or raise `max_file_mib` in the config file",
+        path.display(),
+        super::human_size(*limit)
+    )]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
     #[error("cannot write {}: it is not a regular file", path.display())]
     NotAFile { path: PathBuf },
     #[error(
@@ -260,7 +273,7 @@ impl Writer {
             };
             locked.check_writable()?;
             locked.remove_leftovers();
-            let read = locked.read_settled(self.opts.settle, deadline, |v| self.is_ours(v))?;
+            let read = locked.read_settled(&self.opts, deadline, |v| self.is_ours(v))?;
             let Some((bytes, base)) = read else {
                 self.pause_before_retry(deadline, locked.path())?;
                 continue;

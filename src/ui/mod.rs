@@ -1,5 +1,6 @@
 //! Drawing: `render(&App)` paints a frame and never changes the app.
 
+pub mod cells;
 pub mod directive;
 pub mod gauge;
 pub mod hints;
@@ -20,6 +21,11 @@ use crate::app::{App, Screen, layout};
 use crate::i18n;
 
 pub fn render(frame: &mut Frame<'_>, app: &App) {
+    draw(frame, app);
+    cells::clean(frame.buffer_mut());
+}
+
+fn draw(frame: &mut Frame<'_>, app: &App) {
     let area = frame.area();
     if layout::too_small(area) {
         render_too_small(frame, app, area);

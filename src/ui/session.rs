@@ -10,6 +10,7 @@ use super::directive;
 use super::gauge;
 use super::text::truncate;
 use crate::app::doc::{self, BULLET_INDENT, Block, GUTTER, Section};
+use crate::app::tab_cache::TabLayout;
 use crate::app::{App, SessionView, layout};
 use crate::i18n;
 use crate::model::{Session, format};
@@ -23,7 +24,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App, session: &Session, view: &Sessio
 
 fn render_header(frame: &mut Frame<'_>, app: &App, session: &Session, l: &layout::SessionLayout) {
     let width = usize::from(l.title.width.saturating_sub(2));
-    let lines: Vec<Line<'_>> = doc::wrap(&session.title, width)
+    let head = layout::title_head(&session.title, l.title.width);
+    let lines: Vec<Line<'_>> = doc::wrap(head, width)
         .into_iter()
         .take(usize::from(l.title.height))
         .map(|t| Line::from(Span::styled(format!(" {t}"), app.theme.title())))
@@ -121,7 +123,8 @@ fn district_line(app: &App, session: &Session, d: usize, width: usize) -> Line<'
     ])
 }
 
-/// The lines of one block, without the gutter.
+/// The lines of one block, without the gutter; a paragraph's lines are
+/// `wrapped` when given (already wrapped at `width`).
 fn block_lines(
     app: &App,
     session: &Session,
@@ -129,6 +132,7 @@ fn block_lines(
     gap: bool,
     width: usize,
     selected: bool,
+    wrapped: Option<&[String]>,
 ) -> Vec<Line<'static>> {
     let cx = directive::Context {
         lang: app.lang,
@@ -155,10 +159,13 @@ fn block_lines(
             }
         }
         Block::Paragraph(p) => {
-            let mut lines: Vec<Line<'static>> = doc::wrap(p, width)
-                .into_iter()
-                .map(|l| Line::from(l.into_owned()))
-                .collect();
+            let mut lines: Vec<Line<'static>> = match wrapped {
+                Some(done) => done.iter().map(|l| Line::from(l.clone())).collect(),
+                None => doc::wrap(p, width)
+                    .into_iter()
+                    .map(|l| Line::from(l.into_owned()))
+                    .collect(),
+            };
             lines.push(Line::default());
             lines
         }
@@ -192,41 +199,55 @@ pub fn tab_lines(
     let blocks = app.tab_blocks(session, view.tab);
     let inner = width.saturating_sub(GUTTER);
     let mut out = Vec::new();
-    for (i, block) in blocks.iter().enumerate() {
-        let selected = i == view.selected;
-        let (mark, style) = if selected {
-            ("▌ ", app.theme.gutter())
-        } else {
-            ("  ", Style::new())
-        };
-        for mut line in block_lines(
+    for i in 0..blocks.len() {
+        out.extend(with_gutter(
             app,
             session,
-            block,
-            doc::gap_before(&blocks, i),
+            &blocks,
+            i,
             inner,
-            selected,
-        ) {
-            if selected
-                && matches!(
-                    block,
-                    Block::DistrictLine(_)
-                        | Block::Bullet(_)
-                        | Block::Participant(_)
-                        | Block::Nothing
-                )
-            {
-                line = line.patch_style(app.theme.selected());
-            }
-            // The blank line after a paragraph is spacing, not part of the selection.
-            let (mark, style) = if line.width() == 0 {
-                ("  ", Style::new())
-            } else {
-                (mark, style)
-            };
-            line.spans.insert(0, Span::styled(mark, style));
-            out.push(line);
+            i == view.selected,
+            None,
+        ));
+    }
+    out
+}
+
+/// The lines of block `i` with the selection gutter.
+fn with_gutter(
+    app: &App,
+    session: &Session,
+    blocks: &[Block],
+    i: usize,
+    inner: usize,
+    selected: bool,
+    wrapped: Option<&[String]>,
+) -> Vec<Line<'static>> {
+    let block = &blocks[i];
+    let (mark, style) = if selected {
+        ("▌ ", app.theme.gutter())
+    } else {
+        ("  ", Style::new())
+    };
+    let gap = doc::gap_before(blocks, i);
+    let mut out = Vec::new();
+    for mut line in block_lines(app, session, block, gap, inner, selected, wrapped) {
+        if selected
+            && matches!(
+                block,
+                Block::DistrictLine(_) | Block::Bullet(_) | Block::Participant(_) | Block::Nothing
+            )
+        {
+            line = line.patch_style(app.theme.selected());
         }
+        // The blank line after a paragraph is spacing, not part of the selection.
+        let (mark, style) = if line.width() == 0 {
+            ("  ", Style::new())
+        } else {
+            (mark, style)
+        };
+        line.spans.insert(0, Span::styled(mark, style));
+        out.push(line);
     }
     out
 }
@@ -238,13 +259,60 @@ fn render_content(
     view: &SessionView,
     area: Rect,
 ) {
-    let lines = tab_lines(app, session, view, usize::from(area.width));
-    let visible: Vec<Line<'static>> = lines
-        .into_iter()
-        .skip(view.offset)
-        .take(usize::from(area.height))
-        .collect();
+    let width = usize::from(area.width);
+    let layout = app.tab_layout(session, view.tab, width);
+    let visible = visible_lines(app, session, view, &layout, width, usize::from(area.height));
     frame.render_widget(Paragraph::new(visible), area);
+}
+
+/// The `rows` lines of the tab from `view.offset` on: only the blocks in
+/// view are drawn, and paragraphs come already wrapped from `layout`.
+fn visible_lines(
+    app: &App,
+    session: &Session,
+    view: &SessionView,
+    layout: &TabLayout,
+    width: usize,
+    rows: usize,
+) -> Vec<Line<'static>> {
+    let base = |i: usize| layout.heights.get(i).copied().unwrap_or(0);
+    let extra = app
+        .block_height(session, layout, view.selected, true)
+        .saturating_sub(base(view.selected));
+    let height = |i: usize| base(i) + if i == view.selected { extra } else { 0 };
+    let top = |i: usize| layout.tops[i] + if i > view.selected { extra } else { 0 };
+    let (mut lo, mut hi) = (0, layout.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if top(mid) + height(mid) <= view.offset {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let inner = width.saturating_sub(GUTTER);
+    let mut out: Vec<Line<'static>> = Vec::with_capacity(rows);
+    for i in lo..layout.len() {
+        let room = rows.saturating_sub(out.len());
+        if room == 0 {
+            break;
+        }
+        let skip = view.offset.saturating_sub(top(i));
+        let selected = i == view.selected;
+        let lines = match layout.get(i) {
+            Some(Block::Paragraph(_)) => {
+                let all = &layout.wrapped[i];
+                let part = &all[skip.min(all.len())..(skip + room).min(all.len())];
+                with_gutter(app, session, layout, i, inner, selected, Some(part))
+            }
+            _ => with_gutter(app, session, layout, i, inner, selected, None)
+                .into_iter()
+                .skip(skip)
+                .collect(),
+        };
+        out.extend(lines.into_iter().take(room));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -252,6 +320,51 @@ mod tests {
     use super::*;
     use crate::app::doc;
     use crate::model::Lang;
+
+    fn text(lines: &[Line<'_>]) -> Vec<String> {
+        lines.iter().map(|l| l.to_string()).collect()
+    }
+
+    /// Drawing only what is in view gives the same lines as drawing everything.
+    #[test]
+    fn visible_lines_are_the_window_of_all_lines() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+        let catalog = crate::store::load_dir(&root).expect("sample");
+        let mut app = crate::app::App::new(crate::app::Options {
+            dir: root,
+            lang: Lang::Vi,
+            today: chrono::NaiveDate::from_ymd_opt(2024, 3, 20).expect("date"),
+            keymap: Default::default(),
+            theme: Default::default(),
+            user: "lan".into(),
+        });
+        app.catalog = catalog;
+        let session = &app.catalog.sessions[0];
+        for width in [30usize, 80] {
+            for tab in 0..=session.districts.len() {
+                let layout = app.tab_layout(session, tab, width);
+                for selected in (0..layout.len()).step_by(3) {
+                    let view = SessionView {
+                        session: 0,
+                        tab,
+                        selected,
+                        offset: 0,
+                    };
+                    let all = tab_lines(&app, session, &view, width);
+                    for offset in (0..all.len()).step_by(4) {
+                        let view = SessionView { offset, ..view };
+                        let seen = visible_lines(&app, session, &view, &layout, width, 10);
+                        let want: Vec<_> = all.iter().skip(offset).take(10).cloned().collect();
+                        assert_eq!(
+                            text(&seen),
+                            text(&want),
+                            "width {width} tab {tab} selected {selected} offset {offset}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 
     /// The drawn lines of each block must match the heights navigation assumes.
     #[test]

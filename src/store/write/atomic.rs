@@ -16,7 +16,7 @@ use rustix::fs::{
 use rustix::io::Errno;
 
 use super::resolve::{Reached, errno_error, still_there};
-use super::{Attribute, WriteError, user_name};
+use super::{Attribute, WriteError, WriteOptions, user_name};
 
 /// What marks the temporary files of a write: `.NAME.XXXXXXXX.briefing-tmp`.
 pub const TEMP_SUFFIX: &str = ".briefing-tmp";
@@ -195,24 +195,27 @@ impl Locked {
         }
     }
 
-    /// The file's bytes once it has stopped changing: not changed within `settle` (unless
-    /// `ours` says the last change was this program's own), and the same before and after the
-    /// read. `Ok(None)` when the name now leads to another file.
+    /// The file's bytes once it has stopped changing: not changed within the settle time
+    /// (unless `ours` says the last change was this program's own), not open for writing
+    /// elsewhere, and the same before and after the read. A file over the size limit is
+    /// refused unread. `Ok(None)` when the name now leads to another file.
     pub fn read_settled(
         &mut self,
-        settle: Duration,
+        opts: &WriteOptions,
         deadline: Instant,
         ours: impl Fn(&Version) -> bool,
     ) -> Result<Option<(Vec<u8>, Version)>, WriteError> {
+        let settle = opts.settle;
         loop {
             if !still_there(&self.reached.folder, &self.reached.name, &self.reached.stat) {
                 return Ok(None);
             }
             let before = self.version()?;
+            self.within(before.size, opts.max_file_size)?;
             let pause = if before.is_fresh(settle) && !ours(&before) || self.open_for_writing() {
                 settle / 4
             } else {
-                let bytes = self.read_all()?;
+                let bytes = self.read_all(opts.max_file_size)?;
                 if self.version()? == before {
                     return Ok(Some((bytes, before)));
                 }
@@ -248,14 +251,28 @@ impl Locked {
         Ok(Version::of(&st))
     }
 
-    fn read_all(&mut self) -> Result<Vec<u8>, WriteError> {
+    /// Reads at most one byte more than `limit`, so a file that grew past it is caught.
+    fn read_all(&mut self, limit: u64) -> Result<Vec<u8>, WriteError> {
         let path = &self.reached.path;
         let mut bytes = Vec::new();
         self.file
             .rewind()
-            .and_then(|()| self.file.read_to_end(&mut bytes))
+            .and_then(|()| (&mut self.file).take(limit + 1).read_to_end(&mut bytes))
             .map_err(|e| io_error(path, e))?;
+        self.within(bytes.len() as i64, limit)?;
         Ok(bytes)
+    }
+
+    fn within(&self, size: i64, limit: u64) -> Result<(), WriteError> {
+        let size = u64::try_from(size).unwrap_or(0);
+        if size <= limit {
+            return Ok(());
+        }
+        Err(WriteError::TooLarge {
+            path: self.reached.path.clone(),
+            size,
+            limit,
+        })
     }
 
     /// Replaces the file by `bytes` if it is still exactly `base`, atomically: a new file with

@@ -1,0 +1,233 @@
+//! Makes text from the briefing folder safe to show on a terminal: every byte the CLI prints goes through `SafeWriter`.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+/// How `c` is shown when it must not reach the terminal as itself, else `None`.
+///
+/// C0 controls (but newline and tab, which our own output uses), DEL, C1
+/// controls and the bidi embeddings, overrides, isolates and marks.
+fn visible(c: char) -> Option<String> {
+    match c {
+        '\n' | '\t' => None,
+        '\u{1b}' => Some("\\e".to_string()),
+        c if is_risky(c) => Some(format!("\\u{{{:X}}}", u32::from(c))),
+        _ => None,
+    }
+}
+
+/// True for characters that can drive a terminal or reorder what it shows.
+pub fn is_risky(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{61c}' | '\u{200e}' | '\u{200f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        && c != '\n'
+        && c != '\t'
+}
+
+/// `s` with every risky character written visibly (`\e`, `\u{202E}`); borrowed when clean.
+pub fn escape(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(is_risky) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match visible(c) {
+            Some(v) => out.push_str(&v),
+            None => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// JSON text with every risky character inside its strings as a `\uXXXX` escape,
+/// so the document means exactly the same and prints safely. serde_json
+/// already escapes C0; this adds DEL, C1 and the bidi controls.
+pub fn json(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_risky) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_risky(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A writer that escapes risky characters and invalid UTF-8 (`\x{FF}`) before
+/// they reach `inner`. A character split across two writes is kept until it is whole.
+pub struct SafeWriter<W: Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: Write> SafeWriter<W> {
+    pub fn new(inner: W) -> Self {
+        SafeWriter {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    /// Writes out everything pending; `end`: an incomplete character is escaped too.
+    fn drain(&mut self, end: bool) -> io::Result<()> {
+        let mut start = 0;
+        while start < self.pending.len() {
+            let rest = &self.pending[start..];
+            match std::str::from_utf8(rest) {
+                Ok(text) => {
+                    self.inner.write_all(escape(text).as_bytes())?;
+                    start = self.pending.len();
+                }
+                Err(e) => {
+                    let valid = e.valid_up_to();
+                    let text = std::str::from_utf8(&rest[..valid]).unwrap_or_default();
+                    self.inner.write_all(escape(text).as_bytes())?;
+                    let bad = match e.error_len() {
+                        Some(n) => n,
+                        None if end => rest.len() - valid,
+                        None => {
+                            start += valid;
+                            break;
+                        }
+                    };
+                    for b in &rest[valid..valid + bad] {
+                        write!(self.inner, "\\x{{{b:02X}}}")?;
+                    }
+                    start += valid + bad;
+                }
+            }
+        }
+        self.pending.drain(..start);
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for SafeWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        self.drain(false)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.drain(true)?;
+        self.inner.flush()
+    }
+}
+
+impl<W: Write> Drop for SafeWriter<W> {
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
+/// Standard output, made safe.
+pub fn out() -> SafeWriter<io::StdoutLock<'static>> {
+    SafeWriter::new(io::stdout().lock())
+}
+
+/// Whether standard output is a terminal.
+pub fn out_is_terminal() -> bool {
+    io::IsTerminal::is_terminal(&io::stdout())
+}
+
+/// Standard error, made safe.
+pub fn err() -> SafeWriter<io::StderrLock<'static>> {
+    SafeWriter::new(io::stderr().lock())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn through_writer(chunks: &[&[u8]]) -> String {
+        let mut buf = Vec::new();
+        {
+            let mut w = SafeWriter::new(&mut buf);
+            for c in chunks {
+                w.write_all(c).expect("write");
+            }
+        }
+        String::from_utf8(buf).expect("the output is UTF-8")
+    }
+
+    #[test]
+    fn escapes_controls_and_bidi_visibly() {
+        assert_eq!(escape("a\u{1b}]0;x\u{7}b"), "a\\e]0;x\\u{7}b");
+        assert_eq!(escape("\u{9b}31m"), "\\u{9B}31m");
+        assert_eq!(
+            escape("x\u{202e}y\u{2066}\u{7f}"),
+            "x\\u{202E}y\\u{2066}\\u{7F}"
+        );
+        assert_eq!(escape("Đầm Hà\n\tok"), "Đầm Hà\n\tok");
+        assert!(matches!(escape("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn writer_keeps_characters_split_across_writes() {
+        let d = "đ".as_bytes();
+        assert_eq!(through_writer(&[&d[..1], &d[1..], b"\x1b[31m"]), "đ\\e[31m");
+    }
+
+    #[test]
+    fn writer_escapes_invalid_utf8_and_a_cut_character_at_the_end() {
+        assert_eq!(through_writer(&[b"a\xffb"]), "a\\x{FF}b");
+        assert_eq!(through_writer(&[b"a\xc4"]), "a\\x{C4}");
+    }
+
+    #[test]
+    fn json_escapes_inside_strings_and_means_the_same() {
+        let value = serde_json::json!({ "t": "a\u{9b}b\u{202e}c\u{7f}" });
+        let text = serde_json::to_string(&value).expect("json");
+        let safe = json(&text);
+        assert!(!safe.chars().any(is_risky), "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).expect("valid JSON");
+        assert_eq!(back, value);
+    }
+
+    /// Every print of the program goes through `out()`/`err()`; only the
+    /// terminal interface (whose frames are cleaned cell by cell) and the
+    /// completion scripts (no folder data) write to the streams themselves.
+    #[test]
+    fn no_output_bypasses_the_safe_writer() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let allowed = ["safe.rs", "tui.rs", "completions.rs"];
+        let mut offenders = Vec::new();
+        visit(&src, &mut |path, text| {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if allowed.contains(&name) {
+                return;
+            }
+            for bad in [
+                "println!",
+                "print!(",
+                "eprint",
+                "io::stdout()",
+                "io::stderr()",
+            ] {
+                if text.contains(bad) {
+                    offenders.push(format!("{}: {bad}", path.display()));
+                }
+            }
+        });
+        assert!(offenders.is_empty(), "{offenders:#?}");
+    }
+
+    fn visit(dir: &std::path::Path, f: &mut dyn FnMut(&std::path::Path, &str)) {
+        for entry in std::fs::read_dir(dir).expect("src").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                visit(&path, f);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                f(&path, &std::fs::read_to_string(&path).expect("read"));
+            }
+        }
+    }
+}
