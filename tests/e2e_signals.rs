@@ -1,95 +1,15 @@
 //! End-to-end under tmux: SIGINT and SIGQUIT from outside leave a sane terminal, and odd text keeps the borders in place.
 
 use std::path::Path;
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-/// tmux runs the tests; without it they are skipped with a notice, except in CI.
-fn have_tmux() -> bool {
-    let found = Command::new("tmux").arg("-V").output().is_ok();
-    if !found {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "tmux is required in CI"
-        );
-        eprintln!("skipped: tmux is not installed");
-    }
-    found
-}
+mod common;
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    fn start(name: &str, width: u16, script: &str) -> Tmux {
-        let tmux = Tmux {
-            socket: format!("briefing-test-{name}-{}", std::process::id()),
-        };
-        let out = tmux.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &width.to_string(),
-            "-y",
-            "24",
-            "sh",
-            "-c",
-            script,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
-    }
-
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {text:?}:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
+use common::tmux::Tmux;
 
 /// The app gets `signal`, exits with `code`, and `stty` afterwards shows
 /// canonical mode and echo back on, outside the alternate screen.
 fn signal_leaves_a_sane_terminal(signal: &str, code: i32) {
-    if !have_tmux() {
-        return;
-    }
     let bin = env!("CARGO_BIN_EXE_briefing");
     let tmp = tempfile::tempdir().expect("tmp");
     let pidfile = tmp.path().join("pid");
@@ -97,7 +17,9 @@ fn signal_leaves_a_sane_terminal(signal: &str, code: i32) {
         "sh -c 'echo $$ > {pid}; exec {bin} --today 2024-03-20 --lang en --dir briefings'; echo EXIT=$?; echo SANE:$(stty -a | tr ' ;' '\\n\\n' | grep -x -e icanon -e echo -e isig -e icrnl -e opost | tr '\\n' ,); echo END; sleep 60",
         pid = pidfile.display()
     );
-    let t = Tmux::start(&format!("sig{code}"), 100, &script);
+    let Some(t) = Tmux::spawn(&format!("sig{code}"), 100, 24, &script) else {
+        return;
+    };
     t.wait_for("Directives: 0/23 done");
     let pid = std::fs::read_to_string(&pidfile).expect("pid file");
     let status = Command::new("kill")
@@ -133,9 +55,6 @@ fn sigquit_from_outside_restores_the_terminal() {
 
 #[test]
 fn joiners_and_emoji_keep_every_border_in_place() {
-    if !have_tmux() {
-        return;
-    }
     let tmp = tempfile::tempdir().expect("tmp");
     let sample =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
@@ -151,7 +70,9 @@ fn joiners_and_emoji_keep_every_border_in_place() {
         "{bin} --today 2024-03-20 --lang en --dir {}; sleep 60",
         tmp.path().display()
     );
-    let t = Tmux::start("width", 100, &script);
+    let Some(t) = Tmux::spawn("width", 100, 24, &script) else {
+        return;
+    };
     let screen = t.wait_for("Directives: 0/23 done");
     for c in ['\u{200d}', '\u{fe0f}', '\u{200b}', '\u{202e}'] {
         assert!(!screen.contains(c), "{c:?} reached the terminal:\n{screen}");

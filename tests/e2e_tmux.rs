@@ -1,120 +1,32 @@
 //! End-to-end: the real binary in tmux, driven with send-keys and read with capture-pane.
 
 use std::path::Path;
-use std::process::{Command, Output};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-/// A tmux server of our own (its own socket), killed on drop.
-struct Tmux {
-    socket: String,
+mod common;
+
+use common::tmux::Tmux;
+
+/// The app in a new tmux window, as of 2024-03-20; `None` (skipped) without tmux.
+fn start(name: &str, width: u16, height: u16, args: &str) -> Option<Tmux> {
+    start_with_env(name, width, height, "", args)
 }
 
-impl Tmux {
-    fn start(name: &str, width: u16, height: u16, args: &str) -> Tmux {
-        Tmux::start_with_env(name, width, height, "", args)
-    }
-
-    fn start_with_env(name: &str, width: u16, height: u16, env: &str, args: &str) -> Tmux {
-        let socket = format!("briefing-test-{name}-{}", std::process::id());
-        let tmux = Tmux { socket };
-        let bin = env!("CARGO_BIN_EXE_briefing");
-        let cmd = format!("env {env} {bin} --today 2024-03-20 {args}");
-        let out = tmux.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-x",
-            &width.to_string(),
-            "-y",
-            &height.to_string(),
-            "-e",
-            "BRIEFING_DIR=",
-            &cmd,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
-            .env_remove("TMUX")
-            .output()
-            .expect("tmux is installed")
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "0"];
-        args.extend_from_slice(keys);
-        self.run(&args);
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
-    }
-
-    /// Polls the screen until it contains `text`, failing after a deadline.
-    fn wait_for(&self, text: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "timed out waiting for {text:?}; screen:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Presses `j` until `text` is on screen (one key at a time, polling in between).
-    fn move_down_to(&self, text: &str) {
-        for _ in 0..40 {
-            let before = self.screen();
-            if before.contains(text) {
-                return;
-            }
-            self.keys(&["j"]);
-            let deadline = Instant::now() + Duration::from_secs(5);
-            while self.screen() == before && Instant::now() < deadline {
-                std::thread::sleep(Duration::from_millis(10));
-            }
-        }
-        panic!("never reached {text:?}:\n{}", self.screen());
-    }
-
-    fn wait_until_gone(&self) {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while self.run(&["has-session"]).status.success() {
-            assert!(
-                Instant::now() < deadline,
-                "the app did not quit:\n{}",
-                self.screen()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
+fn start_with_env(name: &str, width: u16, height: u16, env: &str, args: &str) -> Option<Tmux> {
+    let bin = env!("CARGO_BIN_EXE_briefing");
+    Tmux::spawn(
+        name,
+        width,
+        height,
+        &format!("env {env} {bin} --today 2024-03-20 {args}"),
+    )
 }
 
 #[test]
 fn list_session_districts_help_quit() {
-    let t = Tmux::start("walk", 80, 24, "--lang en --dir briefings");
+    let Some(t) = start("walk", 80, 24, "--lang en --dir briefings") else {
+        return;
+    };
     t.wait_for("Directives: 0/23 done");
     t.keys(&["Enter"]);
     t.wait_for("1 Overview │ 2 Hải Hà │ 3 Đầm Hà");
@@ -134,7 +46,9 @@ fn list_session_districts_help_quit() {
 
 #[test]
 fn tiny_terminal_shows_a_message_and_still_quits() {
-    let t = Tmux::start("tiny", 24, 6, "--lang en --dir briefings");
+    let Some(t) = start("tiny", 24, 6, "--lang en --dir briefings") else {
+        return;
+    };
     t.wait_for("Terminal too small");
     t.keys(&["C-c"]);
     t.wait_until_gone();
@@ -174,13 +88,15 @@ fn sgr_parser_sees_colours() {
 
 #[test]
 fn no_color_emits_no_colour_codes() {
-    let t = Tmux::start_with_env(
+    let Some(t) = start_with_env(
         "nocolor",
         100,
         30,
         "NO_COLOR=1",
         "--lang vi --dir briefings",
-    );
+    ) else {
+        return;
+    };
     t.wait_for("Chỉ đạo: 0/23 xong");
     t.keys(&["Enter", "3", "j", "j", "j"]);
     t.wait_for("✗ chưa đạt");
@@ -204,7 +120,9 @@ fn no_color_emits_no_colour_codes() {
 
 #[test]
 fn colours_are_used_without_no_color() {
-    let t = Tmux::start("color", 100, 30, "--lang vi --dir briefings");
+    let Some(t) = start("color", 100, 30, "--lang vi --dir briefings") else {
+        return;
+    };
     t.wait_for("Chỉ đạo: 0/23 xong");
     t.keys(&["Enter", "3", "j", "j", "j"]);
     t.wait_for("✗ chưa đạt");
@@ -217,28 +135,15 @@ fn colours_are_used_without_no_color() {
 
 fn signal_restores_the_terminal(signal: &str, code: i32) {
     let bin = env!("CARGO_BIN_EXE_briefing");
-    let t = Tmux {
-        socket: format!("briefing-test-sig{code}-{}", std::process::id()),
-    };
     let tmp = tempfile::tempdir().expect("tmp");
     let pidfile = tmp.path().join("pid");
     let script = format!(
         "sh -c 'echo $$ > {pid}; exec {bin} --today 2024-03-20 --lang en --dir briefings'; echo EXIT=$?; sleep 60",
         pid = pidfile.display()
     );
-    t.run(&[
-        "-f",
-        "/dev/null",
-        "new-session",
-        "-d",
-        "-x",
-        "80",
-        "-y",
-        "24",
-        "sh",
-        "-c",
-        &script,
-    ]);
+    let Some(t) = Tmux::spawn(&format!("sig{code}"), 80, 24, &script) else {
+        return;
+    };
     t.wait_for("Directives: 0/23 done");
     let alt = |t: &Tmux| {
         let out = t.run(&["display-message", "-p", "-t", "0", "#{alternate_on}"]);
@@ -274,7 +179,9 @@ fn an_external_write_appears_in_the_running_app() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
     std::fs::copy(&sample, &file).expect("copy");
     let dir = tmp.path().display().to_string();
-    let t = Tmux::start("reload", 100, 30, &format!("--lang en --dir {dir}"));
+    let Some(t) = start("reload", 100, 30, &format!("--lang en --dir {dir}")) else {
+        return;
+    };
     t.wait_for("Directives: 0/23 done");
     t.keys(&["Enter", "3"]);
     t.keys(&["j"; 11]);
@@ -305,19 +212,21 @@ fn sample_copy() -> (tempfile::TempDir, std::path::PathBuf) {
 }
 
 /// Starts the app on `dir` and selects the Đầm Hà directive "Là địa phương không có ma túy.".
-fn open_at_directive(name: &str, dir: &Path) -> Tmux {
-    let t = Tmux::start(name, 100, 30, &format!("--lang en --dir {}", dir.display()));
+fn open_at_directive(name: &str, dir: &Path) -> Option<Tmux> {
+    let t = start(name, 100, 30, &format!("--lang en --dir {}", dir.display()))?;
     t.wait_for("Directives: 0/23 done");
     t.keys(&["Enter", "3"]);
     t.move_down_to("▌ [ ] Là địa phương không có ma túy.");
-    t
+    Some(t)
 }
 
 #[test]
 fn space_checks_a_directive_off_in_the_file() {
     let (tmp, file) = sample_copy();
     let before = std::fs::read_to_string(&file).expect("read");
-    let t = open_at_directive("toggle", tmp.path());
+    let Some(t) = open_at_directive("toggle", tmp.path()) else {
+        return;
+    };
     t.keys(&["Space"]);
     t.wait_for("and saved to the file.");
     let after = std::fs::read_to_string(&file).expect("read");
@@ -343,7 +252,9 @@ fn a_save_that_cannot_get_the_lock_reverts_the_mark() {
     let lock = std::fs::File::open(&file).expect("open the briefing");
     // SAFETY: flock on a file descriptor we own, for the life of `lock`.
     assert_eq!(unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) }, 0);
-    let t = open_at_directive("locked", tmp.path());
+    let Some(t) = open_at_directive("locked", tmp.path()) else {
+        return;
+    };
     t.keys(&["Space"]);
     let screen = t.wait_for("Not saved, the mark was reverted:");
     assert!(
@@ -363,7 +274,9 @@ fn a_save_that_cannot_get_the_lock_reverts_the_mark() {
 
 #[test]
 fn slash_dam_ha_finds_and_opens_dam_ha() {
-    let t = Tmux::start("search", 100, 30, "--lang vi --dir briefings");
+    let Some(t) = start("search", 100, 30, "--lang vi --dir briefings") else {
+        return;
+    };
     t.wait_for("Chỉ đạo: 0/23 xong");
     t.keys(&["/"]);
     t.wait_for("Tìm:");

@@ -67,6 +67,7 @@ pub fn is_root() -> bool {
 // Helpers of the issue-8 suites (tests/write_*.rs): the real binary, briefing texts, file
 // states, extended attributes, polling, and skipping where the machine cannot run a case.
 
+pub mod tmux;
 pub mod user;
 
 use std::collections::BTreeMap;

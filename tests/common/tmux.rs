@@ -1,0 +1,126 @@
+//! A tmux server of the test's own, to drive the real binary as a person would.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// A tmux server on its own socket, killed on drop.
+pub struct Tmux {
+    socket: String,
+}
+
+/// Whether tmux is there; without it a test is skipped with a notice, except in CI.
+pub fn have_tmux() -> bool {
+    let found = Command::new("tmux").arg("-V").output().is_ok();
+    if !found {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "tmux is required in CI (.ci/run installs it)"
+        );
+        eprintln!("SKIPPED: tmux is not installed");
+    }
+    found
+}
+
+impl Tmux {
+    /// Runs `command` (a shell command line) in a new `width`×`height` window, in the
+    /// repository's folder; `None` (with a notice) when tmux is missing.
+    pub fn spawn(name: &str, width: u16, height: u16, command: &str) -> Option<Tmux> {
+        if !have_tmux() {
+            return None;
+        }
+        let tmux = Tmux {
+            socket: format!("briefing-test-{name}-{}", std::process::id()),
+        };
+        let out = tmux.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            "-e",
+            "BRIEFING_DIR=",
+            command,
+        ]);
+        assert!(
+            out.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        Some(tmux)
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs")
+    }
+
+    pub fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "0"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    pub fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
+    }
+
+    /// Polls the screen until it contains `text`, failing after a deadline.
+    pub fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Presses `j` until `text` is on screen (one key at a time, polling in between).
+    pub fn move_down_to(&self, text: &str) {
+        for _ in 0..40 {
+            let before = self.screen();
+            if before.contains(text) {
+                return;
+            }
+            self.keys(&["j"]);
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while self.screen() == before && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+        panic!("never reached {text:?}:\n{}", self.screen());
+    }
+
+    pub fn wait_until_gone(&self) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while self.run(&["has-session"]).status.success() {
+            assert!(
+                Instant::now() < deadline,
+                "the app did not quit:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
