@@ -34,9 +34,10 @@ impl Reached {
 /// Follows `path` (relative to the working folder, or absolute) to the file it names.
 ///
 /// Every component is opened with `O_NOFOLLOW` from the handle of the one before; a symbolic
-/// link is read through its own handle and followed only when it belongs to the person writing,
-/// to root, or to the owner of what it leads to: a link planted by another user cannot make
-/// this process write somewhere that user could not.
+/// link is read through its own handle. When root writes, a link is followed only when it
+/// belongs to root or to the owner of what it leads to: a link planted by a user cannot make
+/// root write somewhere that user could not. (Anyone else may only replace files of their own,
+/// so a link can lead them nowhere they could not write anyway.)
 pub fn resolve(path: &Path) -> Result<Reached, WriteError> {
     let euid = rustix::process::geteuid().as_raw();
     let mut walker = Walker { euid, links: 0 };
@@ -147,7 +148,7 @@ impl Walker {
         };
         let node = self.walk(start, start_path, components(target), asked)?;
         let link_owner = stat.st_uid;
-        let trusted = link_owner == self.euid || link_owner == 0;
+        let trusted = self.euid != 0 || link_owner == 0;
         if !trusted && node.owner().map_err(|e| errno_error(here, e))? != link_owner {
             return Err(WriteError::ForeignLink {
                 link: here.to_path_buf(),
