@@ -1,5 +1,7 @@
 //! Every user-facing string of the interface, in Vietnamese and English.
 
+pub mod git;
+
 use crate::app::keymap::Command;
 use crate::model::{Lang, Status};
 use crate::search::FieldKind;

@@ -1,0 +1,34 @@
+//! `briefing log`: who checked off or un-checked which directive, and when, from git history.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::{Context, ListFormat, fail};
+use crate::git::history::{self, Filter};
+use crate::i18n::git as text;
+
+pub fn run(ctx: &Context, filter: &Filter, format: ListFormat) -> ExitCode {
+    let repo = match super::sync::find(ctx) {
+        Ok(repo) => repo,
+        Err(code) => return code,
+    };
+    let events = match history::log(&repo, filter) {
+        Ok(events) => events,
+        Err(e) => return fail(1, text::git_error(ctx.lang, &e)),
+    };
+    let mut out = std::io::stdout().lock();
+    let written = match format {
+        ListFormat::Json => serde_json::to_string_pretty(&events)
+            .map_err(std::io::Error::other)
+            .and_then(|json| writeln!(out, "{json}")),
+        ListFormat::Text if events.is_empty() => writeln!(out, "{}", text::no_history(ctx.lang)),
+        ListFormat::Text => events
+            .iter()
+            .try_for_each(|e| writeln!(out, "{}", text::log_line(ctx.lang, e))),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(1, e),
+    }
+}
