@@ -3,11 +3,19 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::{Context, ListFormat, fail};
+use super::{Context, fail};
 use crate::git::history::{self, Filter};
 use crate::i18n::git as text;
 
-pub fn run(ctx: &Context, filter: &Filter, format: ListFormat) -> ExitCode {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    /// One line per check-off change
+    Text,
+    /// An array of check-off changes (schema in docs/json.md)
+    Json,
+}
+
+pub fn run(ctx: &Context, filter: &Filter, format: LogFormat) -> ExitCode {
     let repo = match super::sync::find(ctx) {
         Ok(repo) => repo,
         Err(code) => return code,
@@ -18,11 +26,11 @@ pub fn run(ctx: &Context, filter: &Filter, format: ListFormat) -> ExitCode {
     };
     let mut out = std::io::stdout().lock();
     let written = match format {
-        ListFormat::Json => serde_json::to_string_pretty(&events)
+        LogFormat::Json => serde_json::to_string_pretty(&events)
             .map_err(std::io::Error::other)
             .and_then(|json| writeln!(out, "{json}")),
-        ListFormat::Text if events.is_empty() => writeln!(out, "{}", text::no_history(ctx.lang)),
-        ListFormat::Text => events
+        LogFormat::Text if events.is_empty() => writeln!(out, "{}", text::no_history(ctx.lang)),
+        LogFormat::Text => events
             .iter()
             .try_for_each(|e| writeln!(out, "{}", text::log_line(ctx.lang, e))),
     };

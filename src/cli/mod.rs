@@ -129,8 +129,8 @@ pub enum Command {
         /// Only this directive of the session (its `id`)
         directive: Option<String>,
         /// Output format
-        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
-        format: ListFormat,
+        #[arg(long, value_enum, default_value_t = log::LogFormat::Text)]
+        format: log::LogFormat,
     },
     /// Git's merge driver for briefings (installed by `sync --setup`; not for use by hand)
     #[command(hide = true)]
