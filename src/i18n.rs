@@ -1,5 +1,7 @@
 //! Every user-facing string of the interface, in Vietnamese and English.
 
+pub mod git;
+
 use crate::app::keymap::Command;
 use crate::model::{Lang, Status};
 use crate::search::FieldKind;
@@ -227,6 +229,7 @@ pub struct Ui {
     pub no_problems: &'static str,
     pub close_hint: &'static str,
     pub select_directive: &'static str,
+    pub select_directive_history: &'static str,
     pub empty_folder: &'static str,
     pub empty_folder_help: &'static str,
     pub folder_unreadable_help: &'static str,
@@ -299,6 +302,7 @@ const UI_VI: Ui = Ui {
     no_problems: "Mọi tệp đều hợp lệ.",
     close_hint: "Esc: đóng · ↑↓: cuộn",
     select_directive: "Chọn một chỉ đạo để đánh dấu.",
+    select_directive_history: "Chọn một chỉ đạo để xem lịch sử đánh dấu.",
     empty_folder: "Chưa có buổi làm việc nào trong thư mục",
     empty_folder_help: "Thêm tệp *.toml (xem README.md), hoặc mở thư mục khác: briefing --dir THƯ_MỤC",
     folder_unreadable_help: "Dùng --dir THƯ_MỤC hoặc đặt biến BRIEFING_DIR.",
@@ -371,6 +375,7 @@ const UI_EN: Ui = Ui {
     no_problems: "Every file is valid.",
     close_hint: "Esc: close · ↑↓: scroll",
     select_directive: "Select a directive to check it off.",
+    select_directive_history: "Select a directive to see its check-off history.",
     empty_folder: "No sessions in the folder",
     empty_folder_help: "Add *.toml files (see README.md), or open another folder: briefing --dir DIR",
     folder_unreadable_help: "Use --dir DIR or set BRIEFING_DIR.",
@@ -440,6 +445,7 @@ pub fn command_help(lang: Lang, command: Command) -> (&'static str, &'static str
         ),
         (Lang::Vi, FilterSessions) => ("Lọc buổi làm việc: tất cả → sắp tới → đã qua", "lọc buổi"),
         (Lang::Vi, FilterDistrict) => ("Một địa phương qua mọi buổi làm việc", "địa phương"),
+        (Lang::Vi, History) => ("Lịch sử đánh dấu của chỉ đạo đang chọn, từ git", "lịch sử"),
         (Lang::Vi, DueView) => (
             "Việc cần theo dõi: buổi sắp tới, quá hạn theo địa phương",
             "việc cần làm",
@@ -466,6 +472,10 @@ pub fn command_help(lang: Lang, command: Command) -> (&'static str, &'static str
         }
         (Lang::En, FilterSessions) => ("Filter sessions: all → upcoming → past", "sessions"),
         (Lang::En, FilterDistrict) => ("One district across all sessions", "district"),
+        (Lang::En, History) => (
+            "Check-off history of the selected directive, from git",
+            "history",
+        ),
         (Lang::En, DueView) => (
             "What is due: next session, open and overdue per district",
             "due",

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod git;
 pub mod i18n;
 pub mod model;
 pub mod report;

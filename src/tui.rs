@@ -15,7 +15,8 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
-use crate::app::{Action, App, Effect, Loaded, Options, SaveRequest};
+use crate::app::{Action, App, Effect, HistoryRequest, Loaded, Options, SaveRequest};
+use crate::git::history::{self, Filter};
 use crate::i18n;
 use crate::model::Lang;
 use crate::store;
@@ -31,6 +32,7 @@ enum Msg {
     /// Briefing files changed on disk.
     FilesChanged,
     Saved(SaveRequest, Result<Change, String>),
+    History(HistoryRequest, Result<Vec<history::Event>, String>),
 }
 
 /// Buffers a whole frame and writes it with one `write` when committed.
@@ -109,7 +111,10 @@ fn spawn_loader(tx: mpsc::Sender<Msg>, dir: PathBuf, limits: store::Limits, gene
     thread::spawn(move || {
         let result = Box::new(
             store::load_dir_with(&dir, &limits)
-                .map(Loaded::new)
+                .map(|catalog| Loaded {
+                    shared: crate::git::Repo::find(&dir).is_ok(),
+                    ..Loaded::new(catalog)
+                })
                 .map_err(|e| e.to_string()),
         );
         let _ = tx.send(Msg::Loaded(generation, result));
@@ -162,6 +167,20 @@ fn spawn_saver(
         }
     });
     requests
+}
+
+/// Reads one directive's check-off history from git on its own thread.
+fn spawn_history(tx: mpsc::Sender<Msg>, dir: PathBuf, lang: Lang, request: HistoryRequest) {
+    thread::spawn(move || {
+        let filter = Filter {
+            session: Some(request.session_id.clone()),
+            directive: Some(request.directive_id.clone()),
+        };
+        let result = crate::git::Repo::find(&dir)
+            .and_then(|repo| history::log(&repo, &filter))
+            .map_err(|e| i18n::git::git_error(lang, &e));
+        let _ = tx.send(Msg::History(request, result));
+    });
 }
 
 /// Loads in the background, one load at a time: changes during a load ask for
@@ -227,6 +246,7 @@ fn step(msg: Msg, loader: &mut Loader) -> Step {
             Step::Ignore
         }
         Msg::Saved(request, result) => Step::Act(Action::Saved { request, result }),
+        Msg::History(request, result) => Step::Act(Action::History { request, result }),
         Msg::Signal(sig) => Step::Stop(sig),
     }
 }
@@ -345,6 +365,9 @@ fn event_loop(
                     Effect::Quit => return Ok(0),
                     Effect::Save(request) => {
                         let _ = saver.send(request);
+                    }
+                    Effect::LoadHistory(request) => {
+                        spawn_history(loader.tx.clone(), app.dir.clone(), app.lang, request);
                     }
                     Effect::None => {}
                 },

@@ -288,3 +288,39 @@ fn slash_dam_ha_finds_and_opens_dam_ha() {
     t.keys(&["C-c"]);
     t.wait_until_gone();
 }
+
+#[test]
+fn a_check_off_in_one_clone_appears_in_the_other_after_both_sync() {
+    if !common::git::have("git") {
+        return;
+    }
+    let shared = common::git::Shared::new();
+    let province = shared.clone_as("province");
+    let commune = shared.clone_as("commune");
+    let Some(here) = open_at_directive("sync-province", &province) else {
+        return;
+    };
+    let Some(there) = open_at_directive("sync-commune", &commune) else {
+        return;
+    };
+    here.keys(&["Space"]);
+    here.wait_for("and saved to the file.");
+    let o = shared.briefing(&province, "en", &["sync"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        there
+            .screen()
+            .contains("▌ [ ] Là địa phương không có ma túy."),
+        "not before the commune syncs"
+    );
+    let o = shared.briefing(&commune, "en", &["sync"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    there.wait_for("▌ [x] Là địa phương không có ma túy.");
+    there.keys(&["L"]);
+    there.wait_for("Check-off history: dh-khong-ma-tuy");
+    there.wait_for("[x] checked off by");
+    for t in [&here, &there] {
+        t.keys(&["C-c"]);
+        t.wait_until_gone();
+    }
+}

@@ -952,3 +952,81 @@ fn a_long_query_shows_its_end() {
         "{text}"
     );
 }
+
+#[test]
+fn the_history_key_asks_for_the_directive_history_and_shows_it() {
+    use briefing::app::HistoryRequest;
+    use briefing::git::history::{Action as Did, Event};
+    let mut app = app(Lang::En, 120, 40);
+    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
+    select_directive(&mut app, "Kiểm soát tốt ma túy");
+    let request = HistoryRequest {
+        session_id: "2024/2024-03-13-hai-ha-dam-ha".into(),
+        directive_id: "hh-ma-tuy".into(),
+    };
+    let key = crossterm::event::KeyCode::Char('L');
+    assert_eq!(
+        key_effect(&mut app, key),
+        Effect::LoadHistory(request.clone())
+    );
+    assert_eq!(app.overlay, Some(Overlay::History { offset: 0 }));
+    let screen = screen_text(&draw(&app));
+    assert!(screen.contains("Check-off history: hh-ma-tuy"), "{screen}");
+    assert!(screen.contains("Reading the git history…"), "{screen}");
+
+    let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("time");
+    let event = |action, done_at: Option<_>, by: Option<&str>| Event {
+        commit: "0123456789abcdef".into(),
+        author: "Tỉnh".into(),
+        date: at,
+        session: request.session_id.clone(),
+        directive: request.directive_id.clone(),
+        action,
+        done_at,
+        done_by: by.map(String::from),
+    };
+    let events = vec![
+        event(Did::Undone, None, None),
+        event(Did::Done, Some(at), Some("lan")),
+    ];
+    app.update(Action::History {
+        request,
+        result: Ok(events),
+    });
+    let screen = screen_text(&draw(&app));
+    assert!(
+        screen.contains("20/03/2024 09:15 +07:00  [ ] un-checked by Tỉnh  (0123456)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("20/03/2024 09:15 +07:00  [x] checked off by lan  (0123456)"),
+        "{screen}"
+    );
+    key_effect(&mut app, crossterm::event::KeyCode::Esc);
+    assert_eq!(app.overlay, None);
+}
+
+#[test]
+fn the_history_key_needs_a_directive_and_is_hinted_only_in_a_git_folder() {
+    let mut app = app(Lang::Vi, 120, 40);
+    press(&mut app, &[Command::Open]);
+    assert!(!screen_text(&draw(&app)).contains("L lịch sử"));
+    press(&mut app, &[Command::First]);
+    assert_eq!(app.update(Action::Command(Command::History)), Effect::None);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Chọn một chỉ đạo để xem lịch sử đánh dấu.")
+    );
+    app.shared = true;
+    assert!(screen_text(&draw(&app)).contains("L lịch sử"));
+}
+
+fn key_effect(app: &mut App, code: crossterm::event::KeyCode) -> Effect {
+    let mods = match code {
+        crossterm::event::KeyCode::Char(c) if c.is_uppercase() => {
+            crossterm::event::KeyModifiers::SHIFT
+        }
+        _ => crossterm::event::KeyModifiers::NONE,
+    };
+    app.update(Action::Key(crossterm::event::KeyEvent::new(code, mods)))
+}

@@ -26,11 +26,12 @@ pub enum Command {
     FilterSessions,
     FilterDistrict,
     DueView,
+    History,
 }
 
 impl Command {
     /// The commands the config file's `[keys]` table can rebind.
-    pub const CONFIGURABLE: [Command; 19] = [
+    pub const CONFIGURABLE: [Command; 20] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -50,6 +51,7 @@ impl Command {
         Command::FilterDistrict,
         Command::DueView,
         Command::Diagnostics,
+        Command::History,
     ];
 
     /// The configurable command called `name` in the config file.
@@ -81,6 +83,7 @@ impl Command {
             Command::FilterSessions => "filter_sessions",
             Command::FilterDistrict => "filter_district",
             Command::DueView => "due_view",
+            Command::History => "history",
         }
     }
 }
@@ -332,6 +335,7 @@ impl Default for Keymap {
             b(FilterDistrict, &[Key::char('d')]),
             b(DueView, &[Key::char('w')]),
             b(Diagnostics, &[Key::char('e')]),
+            b(History, &[Key::char('L')]),
             b(Help, &[Key::char('?')]),
             b(Quit, &[Key::char('q')]),
             b(ForceQuit, &[Key::ctrl('c')]),
@@ -427,6 +431,7 @@ mod tests {
             (KeyCode::Char('s'), KeyModifiers::NONE, FilterSessions),
             (KeyCode::Char('d'), KeyModifiers::NONE, FilterDistrict),
             (KeyCode::Char('w'), KeyModifiers::NONE, DueView),
+            (KeyCode::Char('L'), KeyModifiers::SHIFT, History),
         ];
         for (code, mods, want) in table {
             let key = Key::from_event(&event(*code, *mods));

@@ -19,6 +19,7 @@ use ratatui::layout::Rect;
 
 pub use find::SearchView;
 
+use crate::git::history::Event;
 use crate::i18n;
 use crate::model::filter::{DirectiveFilter, SessionFilter};
 use crate::model::{Directive, Lang, Session};
@@ -47,19 +48,30 @@ pub enum Action {
         request: SaveRequest,
         result: Result<Change, String>,
     },
+    /// The history asked for by `Effect::LoadHistory`, newest first, or why it could not be read.
+    History {
+        request: HistoryRequest,
+        result: Result<Vec<Event>, String>,
+    },
 }
 
 /// A loaded folder with its search index, both built off the UI thread.
 pub struct Loaded {
     pub catalog: Catalog,
     pub index: SearchIndex,
+    /// The folder is in a git work tree (its history can be shown).
+    pub shared: bool,
 }
 
 impl Loaded {
     /// Indexes `catalog` for search (the slow part of a load with many sessions).
     pub fn new(catalog: Catalog) -> Self {
         let index = SearchIndex::build(&catalog.sessions);
-        Loaded { catalog, index }
+        Loaded {
+            catalog,
+            index,
+            shared: false,
+        }
     }
 }
 
@@ -80,6 +92,21 @@ pub struct SaveRequest {
     pub done: bool,
 }
 
+/// Read the check-off history of one directive from git.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HistoryRequest {
+    pub session_id: String,
+    pub directive_id: String,
+}
+
+/// The history pop-up's content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum History {
+    Loading,
+    Loaded(Vec<Event>),
+    Failed(String),
+}
+
 /// What the run loop must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -87,6 +114,8 @@ pub enum Effect {
     Quit,
     /// Write a directive's new state to its file.
     Save(SaveRequest),
+    /// Read a directive's check-off history (off the UI thread).
+    LoadHistory(HistoryRequest),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +168,10 @@ pub enum Overlay {
     Districts {
         selected: usize,
     },
+    /// The selected directive's check-off history (`App::history`).
+    History {
+        offset: usize,
+    },
 }
 
 /// Everything the app needs at start.
@@ -171,6 +204,10 @@ pub struct App {
     pub user: String,
     pub directive_filter: DirectiveFilter,
     pub session_filter: SessionFilter,
+    /// The folder is in a git work tree.
+    pub shared: bool,
+    /// The history pop-up: which directive, and what was read.
+    pub history: Option<(HistoryRequest, History)>,
     /// Directives shown toggled whose save has not finished, with their state before.
     pending: Vec<(SaveRequest, Directive)>,
     /// The open tab's layout, kept between keys.
@@ -197,6 +234,8 @@ impl App {
             user: options.user,
             directive_filter: DirectiveFilter::All,
             session_filter: SessionFilter::All,
+            shared: false,
+            history: None,
             pending: Vec::new(),
             tabs: TabCache::default(),
         }
@@ -282,6 +321,17 @@ impl App {
                 self.saved(request, result);
                 Effect::None
             }
+            Action::History { request, result } => {
+                if let Some((asked, shown)) = &mut self.history
+                    && *asked == request
+                {
+                    *shown = match result {
+                        Ok(events) => History::Loaded(events),
+                        Err(message) => History::Failed(message),
+                    };
+                }
+                Effect::None
+            }
             Action::Today(today) => {
                 self.today = today;
                 self.clamp_view();
@@ -295,7 +345,11 @@ impl App {
     /// Takes a (re)loaded catalog, keeping the user's place: the selected and
     /// the open session by id, the tab, the selection and the scroll.
     fn loaded(&mut self, result: Result<Loaded, String>) {
-        let Loaded { catalog, index } = match result {
+        let Loaded {
+            catalog,
+            index,
+            shared,
+        } = match result {
             Ok(loaded) => loaded,
             Err(message) => {
                 self.loading = Loading::Failed(message);
@@ -306,6 +360,7 @@ impl App {
         let old_ids: Vec<String> = self.catalog.sessions.iter().map(|s| s.id.clone()).collect();
         self.index = index;
         self.catalog = catalog;
+        self.shared = shared;
         self.loading = Loading::Done;
         self.reapply_pending();
         self.tabs.invalidate();
@@ -393,6 +448,7 @@ impl App {
         let (offset, make): (usize, fn(usize) -> Overlay) = match overlay {
             Overlay::Help { offset } => (offset, |offset| Overlay::Help { offset }),
             Overlay::Diagnostics { offset } => (offset, |offset| Overlay::Diagnostics { offset }),
+            Overlay::History { offset } => (offset, |offset| Overlay::History { offset }),
             Overlay::Districts { selected } => {
                 self.districts_command(selected, c, page);
                 return;
@@ -405,7 +461,11 @@ impl App {
             Command::PageDown => offset + page,
             Command::First => 0,
             Command::Last => usize::MAX,
-            Command::Back | Command::Quit | Command::Help | Command::Diagnostics => {
+            Command::Back
+            | Command::Quit
+            | Command::Help
+            | Command::Diagnostics
+            | Command::History => {
                 self.overlay = None;
                 return;
             }

@@ -3,8 +3,8 @@
 use super::doc::{Block, DirectiveRef};
 use super::keymap::Command;
 use super::{
-    App, Effect, SaveRequest, Screen, SessionView, directive_at, layout, next_selectable,
-    prev_selectable, scroll_into_view,
+    App, Effect, History, HistoryRequest, Overlay, SaveRequest, Screen, SessionView, directive_at,
+    layout, next_selectable, prev_selectable, scroll_into_view,
 };
 use crate::i18n;
 use crate::store::write::Change;
@@ -109,6 +109,7 @@ impl App {
             }
             Command::Last => self.move_to(blocks.iter().rposition(Block::selectable).unwrap_or(0)),
             Command::Toggle => return self.toggle(),
+            Command::History => return self.open_history(),
             _ => {}
         }
         self.keep_selection_visible();
@@ -149,6 +150,26 @@ impl App {
         self.clamp_view();
         self.keep_selection_visible();
         Effect::Save(request)
+    }
+
+    /// Opens the history pop-up of the selected directive and asks for its history.
+    fn open_history(&mut self) -> Effect {
+        let request = self.current_session().and_then(|(s, view)| {
+            match self.tab_blocks(s, view.tab).get(view.selected) {
+                Some(Block::Directive(r)) => Some(HistoryRequest {
+                    session_id: s.id.clone(),
+                    directive_id: r.get(s)?.id.clone(),
+                }),
+                _ => None,
+            }
+        });
+        let Some(request) = request else {
+            self.status = Some(i18n::ui(self.lang).select_directive_history.to_string());
+            return Effect::None;
+        };
+        self.history = Some((request.clone(), History::Loading));
+        self.overlay = Some(Overlay::History { offset: 0 });
+        Effect::LoadHistory(request)
     }
 
     /// Confirms a toggled directive with what was written, or puts it back as

@@ -4,7 +4,10 @@ mod check;
 mod completions;
 mod done;
 mod list;
+mod log;
+mod merge_driver;
 mod show;
+mod sync;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -28,6 +31,9 @@ Examples:
   briefing --lang vi --today 2024-03-20 show 2024/2024-03-13-hai-ha-dam-ha --ascii
   briefing check                                 report every problem in the folder
   briefing done 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy   check a directive off (undo: un-check)
+  briefing sync --setup                          once per clone: merge check-offs through git
+  briefing sync                                  commit the check-offs, pull --rebase, push
+  briefing log 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy    who checked it off, when (git history)
   briefing completions bash > ~/.local/share/bash-completion/completions/briefing
 
 Environment:
@@ -116,6 +122,21 @@ pub enum Command {
         /// The directive's `id`
         directive: String,
     },
+    /// Share through git: commit the check-offs made here (only those), pull --rebase, push
+    Sync(sync::SyncArgs),
+    /// Who checked off or un-checked what, and when, from the git history (newest first)
+    Log {
+        /// Only this session (the file path below DIR without `.toml`)
+        session: Option<String>,
+        /// Only this directive of the session (its `id`)
+        directive: Option<String>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = log::LogFormat::Text)]
+        format: log::LogFormat,
+    },
+    /// Git's merge driver for briefings (installed by `sync --setup`; not for use by hand)
+    #[command(hide = true)]
+    MergeDriver(merge_driver::MergeDriverArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -213,8 +234,10 @@ pub fn lang_from_env() -> Lang {
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Some(Command::Completions { shell }) = cli.command {
-        return completions::run(shell);
+    match &cli.command {
+        Some(Command::Completions { shell }) => return completions::run(*shell),
+        Some(Command::MergeDriver(args)) => return merge_driver::run(args),
+        _ => {}
     }
     let ctx = Context::resolve(&cli);
     let follow_clock = cli.today.is_none();
@@ -225,6 +248,16 @@ pub fn main() -> ExitCode {
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Done { session, directive }) => done::run(&ctx, &session, &directive, true),
         Some(Command::Undo { session, directive }) => done::run(&ctx, &session, &directive, false),
+        Some(Command::Sync(args)) => sync::run(&ctx, &args),
+        Some(Command::Log {
+            session,
+            directive,
+            format,
+        }) => {
+            let filter = crate::git::history::Filter { session, directive };
+            log::run(&ctx, &filter, format)
+        }
+        Some(Command::MergeDriver(args)) => merge_driver::run(&args),
         None if safe::out_is_terminal() => run_tui(ctx, follow_clock),
         None => list::run(&ctx, ListFormat::Text),
     }

@@ -377,6 +377,13 @@ pub fn apply_to_text(
     Ok((out, outcome))
 }
 
+/// `text` without the `done`, `done_at` and `done_by` entries of every directive (a comment on
+/// their lines stays). Two versions of a briefing whose stripped texts are equal differ only in
+/// check-offs.
+pub fn strip_checkoffs(text: &str) -> Result<String, WriteError> {
+    edit::strip(text)
+}
+
 /// The first error of a file that does not validate (named by its own lines and columns).
 fn first_error(bytes: &[u8], shown: &str, id: &str) -> Option<WriteError> {
     let report = parse_file(bytes, shown, id);

@@ -26,6 +26,9 @@ fn commands(app: &App) -> Vec<Command> {
             c.extend([Help, Quit]);
             c
         }
+        Screen::Session(_) if app.shared => {
+            vec![Down, NextTab, Toggle, History, FilterDirectives, Back, Help]
+        }
         Screen::Session(_) => vec![Down, NextTab, Toggle, FilterDirectives, Back, Help],
         Screen::Due(_) => vec![Open, FilterDistrict, Back, Help],
         Screen::District { .. } => vec![Open, FilterDirectives, Back, Help],

@@ -1,4 +1,4 @@
-//! Pop-ups over the current screen: the key help and the list of file problems.
+//! Pop-ups over the current screen: the key help, the list of file problems, a directive's history.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::text::pad;
 use crate::app::doc;
-use crate::app::{App, Overlay};
+use crate::app::{App, History, Overlay};
 use crate::i18n;
 
 fn popup_area(area: Rect) -> Rect {
@@ -31,6 +31,7 @@ pub fn max_offset(app: &App, overlay: Overlay) -> usize {
     let lines = match overlay {
         Overlay::Help { .. } => help_lines(app, inner_width).len(),
         Overlay::Diagnostics { .. } => diagnostic_lines(app, inner_width).len(),
+        Overlay::History { .. } => history_lines(app, inner_width).len(),
         Overlay::Districts { .. } => 0,
     };
     lines.saturating_sub(inner_height)
@@ -40,9 +41,10 @@ pub fn render(frame: &mut Frame<'_>, app: &App, overlay: Overlay, area: Rect) {
     let t = i18n::ui(app.lang);
     let popup = popup_area(area);
     let (title, offset) = match overlay {
-        Overlay::Help { offset } => (t.keys_title, offset),
-        Overlay::Diagnostics { offset } => (t.problems_title, offset),
-        Overlay::Districts { .. } => (t.choose_district, 0),
+        Overlay::Help { offset } => (t.keys_title.to_string(), offset),
+        Overlay::Diagnostics { offset } => (t.problems_title.to_string(), offset),
+        Overlay::Districts { .. } => (t.choose_district.to_string(), 0),
+        Overlay::History { offset } => (history_title(app), offset),
     };
     let block = Block::default()
         .borders(Borders::ALL)
@@ -54,6 +56,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, overlay: Overlay, area: Rect) {
     let lines = match overlay {
         Overlay::Help { .. } => help_lines(app, width),
         Overlay::Diagnostics { .. } => diagnostic_lines(app, width),
+        Overlay::History { .. } => history_lines(app, width),
         Overlay::Districts { selected } => super::review::district_choices(app, selected, width),
     };
     let offset = match overlay {
@@ -112,6 +115,35 @@ pub fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+/// `Lịch sử đánh dấu: hh-ma-tuy`.
+fn history_title(app: &App) -> String {
+    let title = i18n::git::history_title(app.lang);
+    match &app.history {
+        Some((request, _)) => format!("{title}: {}", request.directive_id),
+        None => title.to_string(),
+    }
+}
+
+/// The selected directive's check-offs from git, newest first; or that they are being read,
+/// or why they cannot be.
+pub fn history_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let text: Vec<String> = match app.history.as_ref().map(|(_, h)| h) {
+        None | Some(History::Loading) => vec![i18n::git::history_loading(app.lang).to_string()],
+        Some(History::Failed(message)) => vec![message.clone()],
+        Some(History::Loaded(events)) if events.is_empty() => {
+            vec![i18n::git::no_history(app.lang).to_string()]
+        }
+        Some(History::Loaded(events)) => events
+            .iter()
+            .map(|e| i18n::git::history_line(app.lang, e))
+            .collect(),
+    };
+    text.iter()
+        .flat_map(|t| doc::wrap(t, width.saturating_sub(2)))
+        .map(|part| Line::from(format!(" {part}")))
+        .collect()
 }
 
 /// Every problem: `path:line:col` then the message, wrapped.

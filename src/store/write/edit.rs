@@ -316,7 +316,20 @@ fn undone_edits(body: &str, target: &Target<'_>) -> Result<Vec<Edit>, WriteError
     {
         edits.push(Edit::replace(e.value.clone(), "false"));
     }
-    let doomed = |e: &Entry<'_>| e.name == "done_at" || e.name == "done_by";
+    edits.extend(removal_edits(body, target, |e| {
+        e.name == "done_at" || e.name == "done_by"
+    }));
+    Ok(edits)
+}
+
+/// Removes the entries `doomed` picks: whole lines (a comment on them stays), or their part of
+/// an inline table.
+fn removal_edits(
+    body: &str,
+    target: &Target<'_>,
+    doomed: impl Fn(&Entry<'_>) -> bool,
+) -> Vec<Edit> {
+    let mut edits = Vec::new();
     let mut lines = Vec::new();
     for (i, e) in target.entries.iter().enumerate() {
         if !doomed(e) {
@@ -343,7 +356,20 @@ fn undone_edits(body: &str, target: &Target<'_>) -> Result<Vec<Edit>, WriteError
             .into_iter()
             .map(Edit::delete),
     );
-    Ok(edits)
+    edits
+}
+
+/// `text` without the `done`, `done_at` and `done_by` entries of any directive: two versions
+/// of a file whose stripped texts are equal differ only in check-offs.
+pub fn strip(text: &str) -> Result<String, WriteError> {
+    let body = text.strip_prefix(BOM).unwrap_or(text);
+    let doc = parse(body)?;
+    let edits = directives(doc.as_table())
+        .iter()
+        .flat_map(|t| removal_edits(body, t, |e| STAMP_KEYS.contains(&e.name)))
+        .collect();
+    let bom = &text[..text.len() - body.len()];
+    Ok(format!("{bom}{}", splice(body, edits)))
 }
 
 /// How a key's line goes away.
@@ -531,6 +557,21 @@ mod tests {
             .expect("done")
             .0;
         assert_eq!(undo(&done), text);
+    }
+
+    #[test]
+    fn strip_removes_every_stamp_of_every_directive_and_nothing_else() {
+        let text = format!(
+            "{HEAD}[[directive]]\r\nid = \"a\"\r\ndone = true # ok\r\ndone_at = 2024-03-20T09:15:00+07:00\r\ndone_by = \"y\"\r\n\n[[district]]\nid = \"d\"\nname = \"D\"\ndirective = [{{ done = false, id = \"b\", text = \"t\", done_by = \"z\" }}]\n"
+        );
+        assert_eq!(
+            strip(&text).expect("strip"),
+            format!(
+                "{HEAD}[[directive]]\r\nid = \"a\"\r\n# ok\r\n\n[[district]]\nid = \"d\"\nname = \"D\"\ndirective = [{{ id = \"b\", text = \"t\" }}]\n"
+            )
+        );
+        let plain = format!("{HEAD}[[directive]]\nid = \"a\"\n");
+        assert_eq!(strip(&plain).expect("strip"), plain);
     }
 
     #[test]

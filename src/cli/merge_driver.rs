@@ -1,0 +1,57 @@
+//! `briefing merge-driver O A B [PATH]`: git's merge driver for briefings; merges check-offs,
+//! else leaves git's normal conflict.
+
+use std::fs;
+use std::path::Path;
+use std::process::{ExitCode, Stdio};
+
+use super::fail;
+use crate::git::merge;
+
+#[derive(Debug, clap::Args)]
+pub struct MergeDriverArgs {
+    /// The common ancestor's version (git's %O)
+    pub base: std::path::PathBuf,
+    /// Our version (git's %A); the result is written here
+    pub ours: std::path::PathBuf,
+    /// Their version (git's %B)
+    pub theirs: std::path::PathBuf,
+    /// The file's path in the repository (git's %P), for the conflict markers
+    pub path: Option<String>,
+}
+
+/// Exit 0: merged into `ours`. Exit 1: a conflict, `ours` holds git's conflict markers.
+pub fn run(args: &MergeDriverArgs) -> ExitCode {
+    let read = |p: &Path| fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let texts = (read(&args.base), read(&args.ours), read(&args.theirs));
+    if let (Ok(base), Ok(ours), Ok(theirs)) = &texts
+        && let Some(merged) = merge::merge(base, ours, theirs)
+    {
+        return match fs::write(&args.ours, merged) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(2, format!("{}: {e}", args.ours.display())),
+        };
+    }
+    merge_file(args)
+}
+
+/// git's own line merge, with its conflict markers: exit 0 when it merged cleanly.
+fn merge_file(args: &MergeDriverArgs) -> ExitCode {
+    let path = args.path.as_deref().unwrap_or("briefing");
+    let labels = [
+        format!("{path} (ours)"),
+        format!("{path} (base)"),
+        format!("{path} (theirs)"),
+    ];
+    let status = std::process::Command::new("git")
+        .arg("merge-file")
+        .args(labels.iter().flat_map(|l| ["-L", l.as_str()]))
+        .args([&args.ours, &args.base, &args.theirs])
+        .stdin(Stdio::null())
+        .status();
+    match status {
+        Ok(s) if s.success() => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(1),
+        Err(e) => fail(2, format!("git merge-file: {e}")),
+    }
+}

@@ -1,0 +1,132 @@
+//! Real git for the sharing tests: a bare repository and clones in a temporary folder, with a
+//! fixed identity and a HOME of their own, so the machine's git config does not matter.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_briefing");
+pub const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
+
+/// Whether `tool` runs; without it the test is skipped with a notice, or fails under CI=true.
+pub fn have(tool: &str) -> bool {
+    let found = Command::new(tool)
+        .arg("-V")
+        .output()
+        .or_else(|_| Command::new(tool).arg("--version").output())
+        .is_ok();
+    if !found {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{tool} is needed by this test and CI=true"
+        );
+        eprintln!("SKIPPED: {tool} is not installed");
+    }
+    found
+}
+
+/// A bare "remote" and the folder the clones live in.
+pub struct Shared {
+    pub tmp: tempfile::TempDir,
+}
+
+impl Shared {
+    /// A bare repository holding the sample briefings, set up for sharing by "province".
+    pub fn new() -> Shared {
+        let shared = Shared {
+            tmp: tempfile::tempdir().expect("tmp"),
+        };
+        std::fs::create_dir(shared.home()).expect("home");
+        let remote = shared.remote();
+        shared.git(
+            shared.tmp.path(),
+            &["init", "-q", "--bare", "-b", "main", &remote],
+        );
+        let province = shared.clone_as("province");
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/2024");
+        std::fs::create_dir(province.join("2024")).expect("mkdir");
+        for entry in std::fs::read_dir(sample).expect("sample") {
+            let entry = entry.expect("entry");
+            std::fs::copy(entry.path(), province.join("2024").join(entry.file_name()))
+                .expect("copy");
+        }
+        shared.git(&province, &["add", "."]);
+        shared.git(&province, &["commit", "-q", "-m", "Briefings"]);
+        shared.git(&province, &["push", "-q", "-u", "origin", "main"]);
+        let o = shared.briefing(&province, "en", &["sync", "--setup"]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        let o = shared.briefing(&province, "en", &["sync"]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        shared
+    }
+
+    pub fn home(&self) -> PathBuf {
+        self.tmp.path().join("home")
+    }
+
+    pub fn remote(&self) -> String {
+        self.tmp.path().join("remote.git").display().to_string()
+    }
+
+    pub fn office(&self, name: &str) -> PathBuf {
+        self.tmp.path().join(name)
+    }
+
+    /// Clones the remote as `name` (once) and gives its folder.
+    pub fn clone_as(&self, name: &str) -> PathBuf {
+        let dir = self.office(name);
+        if !dir.exists() {
+            let remote = self.remote();
+            self.git(self.tmp.path(), &["clone", "-q", &remote, name]);
+        }
+        dir
+    }
+
+    fn env(&self, cmd: &mut Command, who: &str) {
+        cmd.env("HOME", self.home())
+            .env("XDG_CONFIG_HOME", self.home())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .env("GIT_AUTHOR_NAME", who)
+            .env("GIT_AUTHOR_EMAIL", format!("{who}@example.vn"))
+            .env("GIT_COMMITTER_NAME", who)
+            .env("GIT_COMMITTER_EMAIL", format!("{who}@example.vn"))
+            .env("GIT_AUTHOR_DATE", "2024-03-20T12:00:00+07:00")
+            .env("GIT_COMMITTER_DATE", "2024-03-20T12:00:00+07:00")
+            .env_remove("BRIEFING_DIR")
+            .env_remove("GIT_DIR")
+            .env_remove("GIT_WORK_TREE");
+    }
+
+    /// Runs git in `dir` (as the office named by the folder), failing the test if it fails.
+    pub fn git(&self, dir: &Path, args: &[&str]) -> String {
+        let mut cmd = Command::new("git");
+        cmd.current_dir(dir).args(args);
+        self.env(&mut cmd, &who(dir));
+        let o = cmd.output().expect("git");
+        assert!(o.status.success(), "git {args:?}: {}", text(&o.stderr));
+        text(&o.stdout)
+    }
+
+    /// Runs `briefing --dir DIR --lang LANG ARGS` as the office of `dir`.
+    pub fn briefing(&self, dir: &Path, lang: &str, args: &[&str]) -> Output {
+        let mut cmd = Command::new(BIN);
+        cmd.current_dir(dir)
+            .arg("--dir")
+            .arg(dir)
+            .args(["--lang", lang, "--today", "2024-03-20"])
+            .args(args);
+        self.env(&mut cmd, &who(dir));
+        cmd.output().expect("briefing")
+    }
+}
+
+fn who(dir: &Path) -> String {
+    dir.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| n == "province" || n == "commune")
+        .unwrap_or_else(|| "setup".to_string())
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}

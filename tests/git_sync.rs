@@ -1,0 +1,333 @@
+//! Sharing through git, on real git without network: a bare repository and two clones,
+//! "province" and "commune", checking off in both and syncing in either order.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use briefing::git::merge::{State, states};
+use briefing::store::write::{Change, WriteOptions, set_directive};
+use chrono::DateTime;
+use common::git::{SESSION, Shared, have, text};
+
+fn check_off(dir: &Path, id: &str, at: &str, by: &str) {
+    let change = Change::Done {
+        at: DateTime::parse_from_rfc3339(at).expect("time"),
+        by: by.to_string(),
+    };
+    set_directive(dir, SESSION, id, &change, &WriteOptions::default()).expect("check off");
+}
+
+fn briefing_text(dir: &Path) -> String {
+    fs::read_to_string(dir.join(format!("{SESSION}.toml"))).expect("read")
+}
+
+fn state(dir: &Path, id: &str) -> State {
+    states(&briefing_text(dir))
+        .expect("valid")
+        .remove(id)
+        .expect("directive")
+}
+
+fn done(at: &str, by: &str) -> State {
+    State {
+        done: true,
+        at: Some(DateTime::parse_from_rfc3339(at).expect("time")),
+        by: Some(by.to_string()),
+    }
+}
+
+fn sync(shared: &Shared, dir: &Path) -> String {
+    let o = shared.briefing(dir, "en", &["sync"]);
+    assert!(
+        o.status.success(),
+        "sync: {}{}",
+        text(&o.stdout),
+        text(&o.stderr)
+    );
+    text(&o.stdout)
+}
+
+fn log_json(shared: &Shared, dir: &Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut all = vec!["log", "--format", "json"];
+    all.extend_from_slice(args);
+    let o = shared.briefing(dir, "en", &all);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    serde_json::from_slice(&o.stdout).expect("json")
+}
+
+fn clean(shared: &Shared, dir: &Path) {
+    assert_eq!(
+        shared.git(dir, &["status", "--porcelain"]),
+        "",
+        "{}",
+        dir.display()
+    );
+}
+
+/// Both offices check off, one directive on both sides; `first` syncs first.
+fn concurrent_check_offs(first: &str, second: &str) {
+    if !have("git") {
+        return;
+    }
+    let shared = Shared::new();
+    let province = shared.clone_as("province");
+    let commune = shared.clone_as("commune");
+    check_off(&province, "hh-ma-tuy", "2024-03-18T09:00:00+07:00", "tinh");
+    check_off(
+        &province,
+        "chung-nuoc-sach",
+        "2024-03-19T10:00:00+07:00",
+        "tinh",
+    );
+    check_off(
+        &commune,
+        "dh-khong-ma-tuy",
+        "2024-03-18T09:30:00+07:00",
+        "xa",
+    );
+    check_off(
+        &commune,
+        "chung-nuoc-sach",
+        "2024-03-19T08:00:00+07:00",
+        "xa",
+    );
+    let (a, b) = (shared.office(first), shared.office(second));
+    sync(&shared, &a);
+    let out = sync(&shared, &b);
+    assert!(
+        out.contains("Received 1 commit from origin/main, sent 1 commit"),
+        "{out}"
+    );
+    sync(&shared, &a);
+
+    assert_eq!(briefing_text(&province), briefing_text(&commune));
+    let want = [
+        ("hh-ma-tuy", done("2024-03-18T09:00:00+07:00", "tinh")),
+        ("dh-khong-ma-tuy", done("2024-03-18T09:30:00+07:00", "xa")),
+        ("chung-nuoc-sach", done("2024-03-19T08:00:00+07:00", "xa")),
+    ];
+    for (id, s) in &want {
+        assert_eq!(&state(&province, id), s, "{id}");
+    }
+    clean(&shared, &province);
+    clean(&shared, &commune);
+
+    for dir in [&province, &commune] {
+        let events = log_json(&shared, dir, &[]);
+        for (id, s) in &want {
+            let newest = events
+                .iter()
+                .find(|e| e["directive"] == *id)
+                .unwrap_or_else(|| panic!("{id} in {events:?}"));
+            assert_eq!(newest["action"], "done");
+            assert_eq!(newest["done_by"], s.by.as_deref().unwrap_or_default());
+            let at = s.at.map(|a| a.to_rfc3339()).unwrap_or_default();
+            assert_eq!(newest["done_at"], at.as_str());
+        }
+    }
+}
+
+#[test]
+fn check_offs_from_both_clones_all_arrive_province_first() {
+    concurrent_check_offs("province", "commune");
+}
+
+#[test]
+fn check_offs_from_both_clones_all_arrive_commune_first() {
+    concurrent_check_offs("commune", "province");
+}
+
+#[test]
+fn an_undo_is_shared_and_logged_with_who_did_it() {
+    if !have("git") {
+        return;
+    }
+    let shared = Shared::new();
+    let province = shared.clone_as("province");
+    let commune = shared.clone_as("commune");
+    check_off(&province, "hh-ma-tuy", "2024-03-18T09:00:00+07:00", "tinh");
+    sync(&shared, &province);
+    sync(&shared, &commune);
+    let o = shared.briefing(&commune, "en", &["undo", SESSION, "hh-ma-tuy"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = sync(&shared, &commune);
+    assert!(out.contains("- hh-ma-tuy: un-checked"), "{out}");
+    sync(&shared, &province);
+    assert_eq!(state(&province, "hh-ma-tuy"), State::OPEN);
+
+    let events = log_json(&shared, &province, &[SESSION, "hh-ma-tuy"]);
+    let actions: Vec<(&str, &str)> = events
+        .iter()
+        .map(|e| {
+            (
+                e["action"].as_str().unwrap_or_default(),
+                e["author"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(actions, [("undone", "commune"), ("done", "province")]);
+    let o = shared.briefing(&province, "vi", &["log", SESSION, "hh-ma-tuy"]);
+    let lines = text(&o.stdout);
+    assert!(lines.contains("bỏ đánh dấu"), "{lines}");
+    assert!(
+        lines.contains("18/03/2024 09:00 +07:00  hoàn thành     2024/2024-03-13-hai-ha-dam-ha  hh-ma-tuy  bởi tinh"),
+        "{lines}"
+    );
+}
+
+#[test]
+fn edited_text_on_both_sides_stops_with_the_folder_as_it_was() {
+    if !have("git") {
+        return;
+    }
+    let shared = Shared::new();
+    let province = shared.clone_as("province");
+    let commune = shared.clone_as("commune");
+    let path = |dir: &Path| dir.join(format!("{SESSION}.toml"));
+    let edit = |dir: &Path, to: &str| {
+        let t = briefing_text(dir).replace("Quan tâm hạ tầng nước sạch", to);
+        fs::write(path(dir), t).expect("write");
+    };
+    edit(&province, "Ưu tiên nước sạch");
+    let o = shared.briefing(&province, "en", &["sync"]);
+    assert!(
+        text(&o.stdout).contains("Left alone (not only check-offs"),
+        "{}",
+        text(&o.stdout)
+    );
+    assert!(text(&o.stdout).contains(&format!("{SESSION}.toml")));
+    let o = shared.briefing(&province, "en", &["sync", "--all"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+
+    edit(&commune, "Bảo đảm nước sạch");
+    check_off(&commune, "hh-ma-tuy", "2024-03-18T09:00:00+07:00", "xa");
+    let o = shared.briefing(&commune, "en", &["sync", "--all"]);
+    let local = shared.git(&commune, &["rev-parse", "HEAD"]);
+    let before = fs::read(path(&commune)).expect("read");
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
+    let err = text(&o.stderr);
+    assert!(err.contains("cannot be merged automatically"), "{err}");
+    assert!(err.contains("the folder is as before the sync"), "{err}");
+    assert!(err.contains("git pull --rebase"), "{err}");
+    assert_eq!(fs::read(path(&commune)).expect("read"), before);
+    assert!(!String::from_utf8_lossy(&before).contains("<<<<<<<"));
+    clean(&shared, &commune);
+    assert_eq!(shared.git(&commune, &["rev-parse", "HEAD"]), local);
+    let git_dir = commune.join(".git");
+    assert!(!git_dir.join("rebase-merge").exists() && !git_dir.join("rebase-apply").exists());
+    let remote_head = shared.git(&province, &["ls-remote", "origin", "main"]);
+    assert!(!remote_head.starts_with(local.trim()), "nothing was pushed");
+
+    let o = shared.briefing(&commune, "vi", &["sync", "--all"]);
+    assert!(
+        text(&o.stderr).contains("không tự gộp được"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn clear_messages_outside_git_without_remote_and_without_network() {
+    if !have("git") {
+        return;
+    }
+    let shared = Shared::new();
+    let plain = shared.office("plain");
+    fs::create_dir(&plain).expect("mkdir");
+    for (lang, want) in [
+        ("en", "is not in a git work tree"),
+        ("vi", "không nằm trong một kho git"),
+    ] {
+        let o = shared.briefing(&plain, lang, &["sync"]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(text(&o.stderr).contains(want), "{}", text(&o.stderr));
+        let o = shared.briefing(&plain, lang, &["log"]);
+        assert!(text(&o.stderr).contains(want), "{}", text(&o.stderr));
+    }
+
+    shared.git(&plain, &["init", "-q", "-b", "main"]);
+    let o = shared.briefing(&plain, "en", &["sync"]);
+    assert!(
+        text(&o.stderr).contains("has no remote"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = shared.briefing(&plain, "vi", &["sync"]);
+    assert!(
+        text(&o.stderr).contains("chưa có kho từ xa"),
+        "{}",
+        text(&o.stderr)
+    );
+    shared.git(&plain, &["remote", "add", "origin", &shared.remote()]);
+    let o = shared.briefing(&plain, "en", &["sync"]);
+    assert!(
+        text(&o.stderr).contains("git push -u origin main"),
+        "{}",
+        text(&o.stderr)
+    );
+
+    let commune = shared.clone_as("commune");
+    shared.git(
+        &commune,
+        &[
+            "remote",
+            "set-url",
+            "origin",
+            "http://127.0.0.1:9/briefings.git",
+        ],
+    );
+    check_off(&commune, "hh-ma-tuy", "2024-03-18T09:00:00+07:00", "xa");
+    let o = shared.briefing(&commune, "en", &["sync"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o.stdout).contains("Committed"), "{}", text(&o.stdout));
+    assert!(
+        text(&o.stderr).contains("cannot reach the remote `origin`"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = shared.briefing(&commune, "vi", &["sync"]);
+    assert!(
+        text(&o.stderr).contains("không kết nối được kho từ xa"),
+        "{}",
+        text(&o.stderr)
+    );
+    clean(&shared, &commune);
+}
+
+#[test]
+fn a_rewritten_upstream_is_not_merged_over() {
+    if !have("git") {
+        return;
+    }
+    let shared = Shared::new();
+    let province = shared.clone_as("province");
+    let commune = shared.clone_as("commune");
+    check_off(&province, "hh-ma-tuy", "2024-03-18T09:00:00+07:00", "tinh");
+    sync(&shared, &province);
+    sync(&shared, &commune);
+    shared.git(&province, &["reset", "-q", "--hard", "HEAD~1"]);
+    shared.git(
+        &province,
+        &["commit", "-q", "--allow-empty", "-m", "rewritten"],
+    );
+    shared.git(&province, &["push", "-q", "--force", "origin", "main"]);
+    check_off(
+        &commune,
+        "dh-khong-ma-tuy",
+        "2024-03-18T09:30:00+07:00",
+        "xa",
+    );
+    let o = shared.briefing(&commune, "en", &["sync"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        text(&o.stderr).contains("was rewritten on the remote"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert_eq!(
+        state(&commune, "hh-ma-tuy"),
+        done("2024-03-18T09:00:00+07:00", "tinh")
+    );
+}
