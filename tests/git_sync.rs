@@ -4,7 +4,7 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use briefing::git::merge::{State, states};
 use briefing::store::write::{Change, WriteOptions, set_directive};
@@ -66,14 +66,22 @@ fn clean(shared: &Shared, dir: &Path) {
     );
 }
 
-/// Both offices check off, one directive on both sides; `first` syncs first.
-fn concurrent_check_offs(first: &str, second: &str) {
+/// A shared bare repository with the "province" and "commune" clones; `None` without git.
+fn two_clones() -> Option<(Shared, PathBuf, PathBuf)> {
     if !have("git") {
-        return;
+        return None;
     }
     let shared = Shared::new();
     let province = shared.clone_as("province");
     let commune = shared.clone_as("commune");
+    Some((shared, province, commune))
+}
+
+/// Both offices check off, one directive on both sides; `first` syncs first.
+fn concurrent_check_offs(first: &str, second: &str) {
+    let Some((shared, province, commune)) = two_clones() else {
+        return;
+    };
     check_off(&province, "hh-ma-tuy", "2024-03-18T09:00:00+07:00", "tinh");
     check_off(
         &province,
@@ -141,12 +149,9 @@ fn check_offs_from_both_clones_all_arrive_commune_first() {
 
 #[test]
 fn an_undo_is_shared_and_logged_with_who_did_it() {
-    if !have("git") {
+    let Some((shared, province, commune)) = two_clones() else {
         return;
-    }
-    let shared = Shared::new();
-    let province = shared.clone_as("province");
-    let commune = shared.clone_as("commune");
+    };
     check_off(&province, "hh-ma-tuy", "2024-03-18T09:00:00+07:00", "tinh");
     sync(&shared, &province);
     sync(&shared, &commune);
@@ -179,12 +184,9 @@ fn an_undo_is_shared_and_logged_with_who_did_it() {
 
 #[test]
 fn edited_text_on_both_sides_stops_with_the_folder_as_it_was() {
-    if !have("git") {
+    let Some((shared, province, commune)) = two_clones() else {
         return;
-    }
-    let shared = Shared::new();
-    let province = shared.clone_as("province");
-    let commune = shared.clone_as("commune");
+    };
     let path = |dir: &Path| dir.join(format!("{SESSION}.toml"));
     let edit = |dir: &Path, to: &str| {
         let t = briefing_text(dir).replace("Quan tâm hạ tầng nước sạch", to);
@@ -298,12 +300,9 @@ fn clear_messages_outside_git_without_remote_and_without_network() {
 
 #[test]
 fn a_rewritten_upstream_is_not_merged_over() {
-    if !have("git") {
+    let Some((shared, province, commune)) = two_clones() else {
         return;
-    }
-    let shared = Shared::new();
-    let province = shared.clone_as("province");
-    let commune = shared.clone_as("commune");
+    };
     check_off(&province, "hh-ma-tuy", "2024-03-18T09:00:00+07:00", "tinh");
     sync(&shared, &province);
     sync(&shared, &commune);
