@@ -7,172 +7,119 @@ use crate::model::{Lang, Status};
 use crate::search::FieldKind;
 use crate::store::write::{Attribute, WriteError};
 
-/// The fixed strings of one language.
-pub struct Text {
-    pub districts: &'static str,
-    pub directives: &'static str,
-    pub done: &'static str,
-    pub overdue: &'static str,
-    pub upcoming: &'static str,
-    pub no_sessions: &'static str,
-    pub files_checked: &'static str,
-    pub errors: &'static str,
-    pub warnings: &'static str,
-    pub sessions_loaded: &'static str,
-    /// `briefing done` / `briefing undo`; `{directive}` and `{session}` are filled in.
-    pub checked_off: &'static str,
-    pub already_checked_off: &'static str,
-    pub unchecked: &'static str,
-    pub already_unchecked: &'static str,
-    pub date: &'static str,
-    pub host: &'static str,
-    pub chair: &'static str,
-    pub topic: &'static str,
-    pub location: &'static str,
-    pub source: &'static str,
-    pub tags: &'static str,
-    pub session_id: &'static str,
-    pub participants: &'static str,
-    pub summary: &'static str,
-    pub highlights: &'static str,
-    pub strengths: &'static str,
-    pub shortcomings: &'static str,
-    pub indicators: &'static str,
-    pub general_directives: &'static str,
-    pub district_directives: &'static str,
-    pub owner: &'static str,
-    pub due: &'static str,
-    pub note: &'static str,
-    pub done_on: &'static str,
-    pub done_by: &'static str,
-    pub met: &'static str,
-    pub near: &'static str,
-    pub behind: &'static str,
-    pub target: &'static str,
-    pub ratio: &'static str,
-    pub value: &'static str,
-    pub status: &'static str,
-    pub compared_to: &'static str,
-    pub period: &'static str,
-    pub over_100: &'static str,
-    pub unknown_session: &'static str,
-    pub unknown_district: &'static str,
-    pub did_you_mean: &'static str,
-    pub known_ids: &'static str,
-    pub see_list: &'static str,
-    /// Before the first problem of a session's file that did not load.
-    pub not_loaded: &'static str,
+/// Declares the catalogue: one line per key, English then Vietnamese, so the two stay side by side.
+macro_rules! catalogue {
+    ($($(#[$doc:meta])* $key:ident: $en:literal, $vi:literal;)*) => {
+        /// Every fixed string and message template of the program, in one language.
+        pub struct Strings {
+            $($(#[$doc])* pub $key: &'static str,)*
+        }
+
+        static EN: Strings = Strings { $($key: $en,)* };
+        static VI: Strings = Strings { $($key: $vi,)* };
+
+        /// Every key with its English and Vietnamese text (for the catalogue's own checks).
+        #[cfg(test)]
+        const ENTRIES: &[(&str, &str, &str)] = &[$((stringify!($key), $en, $vi),)*];
+    };
 }
 
-const VI: Text = Text {
-    districts: "địa phương",
-    directives: "chỉ đạo",
-    done: "xong",
-    overdue: "quá hạn",
-    upcoming: "sắp tới",
-    no_sessions: "Không có buổi làm việc nào",
-    files_checked: "tệp đã kiểm tra",
-    errors: "lỗi",
-    warnings: "cảnh báo",
-    sessions_loaded: "buổi làm việc đọc được",
-    checked_off: "Đã đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}",
-    already_checked_off: "Chỉ đạo `{directive}` của buổi làm việc {session} đã được đánh dấu hoàn thành từ trước; không thay đổi gì",
-    unchecked: "Đã bỏ đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}",
-    already_unchecked: "Chỉ đạo `{directive}` của buổi làm việc {session} chưa được đánh dấu hoàn thành; không thay đổi gì",
-    date: "Ngày",
-    host: "Cơ quan chủ trì",
-    chair: "Chủ trì",
-    topic: "Nội dung",
-    location: "Hình thức",
-    source: "Nguồn",
-    tags: "Nhãn",
-    session_id: "Mã",
-    participants: "Thành phần",
-    summary: "Tóm tắt",
-    highlights: "Kết quả nổi bật",
-    strengths: "Lợi thế",
-    shortcomings: "Tồn tại, hạn chế",
-    indicators: "Chỉ tiêu",
-    general_directives: "Chỉ đạo chung",
-    district_directives: "Chỉ đạo",
-    owner: "Thực hiện",
-    due: "Hạn",
-    note: "Ghi chú",
-    done_on: "Hoàn thành",
-    done_by: "bởi",
-    met: "đạt",
-    near: "gần đạt",
-    behind: "chưa đạt",
-    target: "mục tiêu",
-    ratio: "Tỷ lệ",
-    value: "Giá trị",
-    status: "Tình trạng",
-    compared_to: "So với",
-    period: "Kỳ",
-    over_100: "vượt 100%",
-    unknown_session: "không có buổi làm việc",
-    unknown_district: "buổi làm việc này không có địa phương",
-    did_you_mean: "có phải là",
-    known_ids: "các mã hiện có",
-    see_list: "xem `briefing list` để biết mã các buổi làm việc",
-    not_loaded: "tệp của buổi làm việc này không đọc được",
-};
+catalogue! {
+    sessions: "Sessions", "Buổi làm việc";
+    details: "Details", "Chi tiết";
+    loading: "Loading…", "Đang tải…";
+    upcoming: "upcoming", "sắp tới";
+    overview: "Overview", "Tổng quan";
+    host: "Host", "Cơ quan chủ trì";
+    chair: "Chair", "Chủ trì";
+    topic: "Topic", "Nội dung";
+    location: "Location", "Hình thức";
+    source: "Source", "Nguồn";
+    districts: "Districts", "Địa phương";
+    directives: "Directives", "Chỉ đạo";
+    done: "done", "xong";
+    overdue: "overdue", "quá hạn";
+    owner: "Owner", "Thực hiện";
+    due: "Due", "Hạn";
+    note: "Note", "Ghi chú";
+    checked_by: "Checked off by", "Đánh dấu xong bởi";
+    at: "at", "lúc";
+    nothing: "(none)", "(không có)";
+    met: "met", "đạt";
+    near: "near", "gần đạt";
+    behind: "behind", "chưa đạt";
+    summary: "Summary", "Tóm tắt";
+    participants: "Participants", "Thành phần";
+    session_directives: "General directives", "Chỉ đạo chung";
+    highlights: "Highlights", "Kết quả nổi bật";
+    strengths: "Strengths", "Lợi thế";
+    shortcomings: "Shortcomings", "Tồn tại, hạn chế";
+    indicators: "Indicators", "Chỉ tiêu";
+    keys_title: "Keys", "Phím";
+    problems_title: "Files with problems", "Tệp có lỗi";
+    no_problems: "Every file is valid.", "Mọi tệp đều hợp lệ.";
+    close_hint: "Esc: close · ↑↓: scroll", "Esc: đóng · ↑↓: cuộn";
+    select_directive: "Select a directive to check it off.", "Chọn một chỉ đạo để đánh dấu.";
+    select_directive_history: "Select a directive to see its check-off history.", "Chọn một chỉ đạo để xem lịch sử đánh dấu.";
+    empty_folder: "No sessions in the folder", "Chưa có buổi làm việc nào trong thư mục";
+    empty_folder_help: "Add *.toml files (see README.md), or open another folder: briefing --dir DIR", "Thêm tệp *.toml (xem README.md), hoặc mở thư mục khác: briefing --dir THƯ_MỤC";
+    folder_unreadable_help: "Use --dir DIR or set BRIEFING_DIR.", "Dùng --dir THƯ_MỤC hoặc đặt biến BRIEFING_DIR.";
+    too_small: "Terminal too small", "Cửa sổ quá nhỏ";
+    session_gone: "The open session is no longer in the folder (its file was removed, renamed or has errors).", "Buổi làm việc đang mở không còn trong thư mục (tệp bị xóa, đổi tên hoặc có lỗi).";
+    saving: "Saving…", "Đang lưu…";
+    unchecked: "Check mark removed and saved to the file.", "Đã bỏ đánh dấu xong và lưu vào tệp.";
+    not_saved: "Not saved, the mark was reverted:", "Không lưu được, đã hoàn tác dấu:";
+    unsaved_on_exit: "a check-off was still being saved at exit; check the file.", "có đánh dấu chưa kịp lưu khi thoát; hãy kiểm tra lại tệp.";
+    due_title: "What is due", "Việc cần theo dõi";
+    next_session: "Next session", "Buổi làm việc sắp tới";
+    no_upcoming: "No upcoming session", "Không có buổi làm việc nào sắp tới";
+    by_district: "By district: open · overdue", "Theo địa phương: đang mở · quá hạn";
+    overdue_directives: "Overdue directives (oldest due first)", "Chỉ đạo quá hạn (hạn sớm nhất trước)";
+    open_with_due: "Open directives with a due date", "Chỉ đạo đang mở có hạn";
+    district_title: "Everything given to", "Mọi chỉ đạo cho";
+    choose_district: "Choose a district", "Chọn địa phương";
+    search_prompt: "Search", "Tìm";
+    search_help: "Type to search, accents optional · ↑↓ select · Enter open · Esc back", "Gõ để tìm, không cần dấu · ↑↓ chọn · Enter mở · Esc quay lại";
+    no_hits: "No matches.", "Không tìm thấy.";
+    filter: "Filter", "Lọc";
+    filter_open: "open directives", "chỉ đạo đang mở";
+    filter_overdue: "overdue directives", "chỉ đạo quá hạn";
+    filter_done: "done directives", "chỉ đạo đã xong";
+    filter_upcoming: "upcoming sessions", "buổi sắp tới";
+    filter_past: "past sessions", "buổi đã qua";
+    common: "all districts", "chung";
+    today: "today", "hôm nay";
+    sessions_short: "sessions", "buổi";
+    districts_lower: "districts", "địa phương";
+    files_checked: "files checked", "tệp đã kiểm tra";
+    errors: "errors", "lỗi";
+    warnings: "warnings", "cảnh báo";
+    sessions_loaded: "sessions loaded", "buổi làm việc đọc được";
+    /// `briefing done` / `briefing undo`; `{directive}` and `{session}` are filled in.
+    cli_checked_off: "Checked off directive `{directive}` of session {session}", "Đã đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}";
+    cli_already_checked_off: "Directive `{directive}` of session {session} was already checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} đã được đánh dấu hoàn thành từ trước; không thay đổi gì";
+    cli_unchecked: "Un-checked directive `{directive}` of session {session}", "Đã bỏ đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}";
+    cli_already_unchecked: "Directive `{directive}` of session {session} was not checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} chưa được đánh dấu hoàn thành; không thay đổi gì";
+    date: "Date", "Ngày";
+    tags: "Tags", "Nhãn";
+    session_id: "Id", "Mã";
+    district_directives: "Directives", "Chỉ đạo";
+    done_on: "Done", "Hoàn thành";
+    done_by: "by", "bởi";
+    target: "target", "mục tiêu";
+    ratio: "Ratio", "Tỷ lệ";
+    value: "Value", "Giá trị";
+    compared_to: "Against", "So với";
+    unknown_session: "no session with the id", "không có buổi làm việc";
+    unknown_district: "this session has no district with the id", "buổi làm việc này không có địa phương";
+    did_you_mean: "did you mean", "có phải là";
+    known_ids: "known ids", "các mã hiện có";
+    see_list: "run `briefing list` to see the session ids", "xem `briefing list` để biết mã các buổi làm việc";
+    /// Before the first problem of a session's file that did not load.
+    not_loaded: "the file of this session did not load", "tệp của buổi làm việc này không đọc được";
+}
 
-const EN: Text = Text {
-    districts: "districts",
-    directives: "directives",
-    done: "done",
-    overdue: "overdue",
-    upcoming: "upcoming",
-    no_sessions: "No sessions",
-    files_checked: "files checked",
-    errors: "errors",
-    warnings: "warnings",
-    sessions_loaded: "sessions loaded",
-    checked_off: "Checked off directive `{directive}` of session {session}",
-    already_checked_off: "Directive `{directive}` of session {session} was already checked off; nothing changed",
-    unchecked: "Un-checked directive `{directive}` of session {session}",
-    already_unchecked: "Directive `{directive}` of session {session} was not checked off; nothing changed",
-    date: "Date",
-    host: "Host",
-    chair: "Chair",
-    topic: "Topic",
-    location: "Location",
-    source: "Source",
-    tags: "Tags",
-    session_id: "Id",
-    participants: "Participants",
-    summary: "Summary",
-    highlights: "Highlights",
-    strengths: "Strengths",
-    shortcomings: "Shortcomings",
-    indicators: "Indicators",
-    general_directives: "General directives",
-    district_directives: "Directives",
-    owner: "Owner",
-    due: "Due",
-    note: "Note",
-    done_on: "Done",
-    done_by: "by",
-    met: "met",
-    near: "near",
-    behind: "behind",
-    target: "target",
-    ratio: "Ratio",
-    value: "Value",
-    status: "Status",
-    compared_to: "Against",
-    period: "Period",
-    over_100: "over 100%",
-    unknown_session: "no session with the id",
-    unknown_district: "this session has no district with the id",
-    did_you_mean: "did you mean",
-    known_ids: "known ids",
-    see_list: "run `briefing list` to see the session ids",
-    not_loaded: "the file of this session did not load",
-};
-
-impl Text {
+impl Strings {
     /// The word for an indicator's status.
     pub fn status(&self, status: Status) -> &'static str {
         match status {
@@ -184,237 +131,10 @@ impl Text {
 }
 
 /// The strings of `lang`.
-pub fn text(lang: Lang) -> &'static Text {
+pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
-    }
-}
-
-/// The strings of the terminal interface.
-pub struct Ui {
-    pub sessions: &'static str,
-    pub details: &'static str,
-    pub loading: &'static str,
-    pub upcoming: &'static str,
-    pub overview: &'static str,
-    pub host: &'static str,
-    pub chair: &'static str,
-    pub topic: &'static str,
-    pub location: &'static str,
-    pub source: &'static str,
-    pub districts: &'static str,
-    pub directives: &'static str,
-    pub done: &'static str,
-    pub overdue: &'static str,
-    pub owner: &'static str,
-    pub due: &'static str,
-    pub note: &'static str,
-    pub checked_by: &'static str,
-    pub at: &'static str,
-    pub nothing: &'static str,
-    pub met: &'static str,
-    pub near: &'static str,
-    pub behind: &'static str,
-    pub exceeds: &'static str,
-    pub summary: &'static str,
-    pub participants: &'static str,
-    pub session_directives: &'static str,
-    pub highlights: &'static str,
-    pub strengths: &'static str,
-    pub shortcomings: &'static str,
-    pub indicators: &'static str,
-    pub keys_title: &'static str,
-    pub problems_title: &'static str,
-    pub no_problems: &'static str,
-    pub close_hint: &'static str,
-    pub select_directive: &'static str,
-    pub select_directive_history: &'static str,
-    pub empty_folder: &'static str,
-    pub empty_folder_help: &'static str,
-    pub folder_unreadable_help: &'static str,
-    pub too_small: &'static str,
-    pub in_list: &'static str,
-    pub in_session: &'static str,
-    pub everywhere: &'static str,
-    pub session_gone: &'static str,
-    pub saving: &'static str,
-    pub unchecked: &'static str,
-    pub not_saved: &'static str,
-    pub unsaved_on_exit: &'static str,
-    pub due_title: &'static str,
-    pub next_session: &'static str,
-    pub no_upcoming: &'static str,
-    pub by_district: &'static str,
-    pub overdue_directives: &'static str,
-    pub open_with_due: &'static str,
-    pub district_title: &'static str,
-    pub choose_district: &'static str,
-    pub search_prompt: &'static str,
-    pub search_help: &'static str,
-    pub no_hits: &'static str,
-    pub filter: &'static str,
-    pub filter_open: &'static str,
-    pub filter_overdue: &'static str,
-    pub filter_done: &'static str,
-    pub filter_upcoming: &'static str,
-    pub filter_past: &'static str,
-    pub common: &'static str,
-    pub today: &'static str,
-    pub sessions_short: &'static str,
-    pub districts_lower: &'static str,
-}
-
-const UI_VI: Ui = Ui {
-    sessions: "Buổi làm việc",
-    details: "Chi tiết",
-    loading: "Đang tải…",
-    upcoming: "sắp tới",
-    overview: "Tổng quan",
-    host: "Đơn vị",
-    chair: "Chủ trì",
-    topic: "Nội dung",
-    location: "Hình thức",
-    source: "Nguồn",
-    districts: "Địa phương",
-    directives: "Chỉ đạo",
-    done: "xong",
-    overdue: "quá hạn",
-    owner: "Thực hiện",
-    due: "Hạn",
-    note: "Ghi chú",
-    checked_by: "Đánh dấu xong bởi",
-    at: "lúc",
-    nothing: "(không có)",
-    met: "đạt",
-    near: "gần đạt",
-    behind: "chưa đạt",
-    exceeds: "vượt",
-    summary: "Tóm tắt",
-    participants: "Thành phần",
-    session_directives: "Chỉ đạo chung",
-    highlights: "Kết quả nổi bật",
-    strengths: "Lợi thế",
-    shortcomings: "Tồn tại, hạn chế",
-    indicators: "Chỉ tiêu",
-    keys_title: "Phím",
-    problems_title: "Tệp có lỗi",
-    no_problems: "Mọi tệp đều hợp lệ.",
-    close_hint: "Esc: đóng · ↑↓: cuộn",
-    select_directive: "Chọn một chỉ đạo để đánh dấu.",
-    select_directive_history: "Chọn một chỉ đạo để xem lịch sử đánh dấu.",
-    empty_folder: "Chưa có buổi làm việc nào trong thư mục",
-    empty_folder_help: "Thêm tệp *.toml (xem README.md), hoặc mở thư mục khác: briefing --dir THƯ_MỤC",
-    folder_unreadable_help: "Dùng --dir THƯ_MỤC hoặc đặt biến BRIEFING_DIR.",
-    too_small: "Cửa sổ quá nhỏ",
-    in_list: "Danh sách",
-    in_session: "Trong buổi làm việc",
-    everywhere: "Mọi nơi",
-    saving: "Đang lưu…",
-    unchecked: "Đã bỏ đánh dấu xong và lưu vào tệp.",
-    not_saved: "Không lưu được, đã hoàn tác dấu:",
-    unsaved_on_exit: "có đánh dấu chưa kịp lưu khi thoát; hãy kiểm tra lại tệp.",
-    due_title: "Việc cần theo dõi",
-    next_session: "Buổi làm việc sắp tới",
-    no_upcoming: "Không có buổi làm việc nào sắp tới",
-    by_district: "Theo địa phương: đang mở · quá hạn",
-    overdue_directives: "Chỉ đạo quá hạn (hạn sớm nhất trước)",
-    open_with_due: "Chỉ đạo đang mở có hạn",
-    district_title: "Mọi chỉ đạo cho",
-    choose_district: "Chọn địa phương",
-    search_prompt: "Tìm",
-    search_help: "Gõ để tìm, không cần dấu · ↑↓ chọn · Enter mở · Esc quay lại",
-    no_hits: "Không tìm thấy.",
-    filter: "Lọc",
-    filter_open: "chỉ đạo đang mở",
-    filter_overdue: "chỉ đạo quá hạn",
-    filter_done: "chỉ đạo đã xong",
-    filter_upcoming: "buổi sắp tới",
-    filter_past: "buổi đã qua",
-    common: "chung",
-    today: "hôm nay",
-    sessions_short: "buổi",
-    districts_lower: "địa phương",
-    session_gone: "Buổi làm việc đang mở không còn trong thư mục (tệp bị xóa, đổi tên hoặc có lỗi).",
-};
-
-const UI_EN: Ui = Ui {
-    sessions: "Sessions",
-    details: "Details",
-    loading: "Loading…",
-    upcoming: "upcoming",
-    overview: "Overview",
-    host: "Host",
-    chair: "Chair",
-    topic: "Topic",
-    location: "Location",
-    source: "Source",
-    districts: "Districts",
-    directives: "Directives",
-    done: "done",
-    overdue: "overdue",
-    owner: "Owner",
-    due: "Due",
-    note: "Note",
-    checked_by: "Checked off by",
-    at: "at",
-    nothing: "(none)",
-    met: "met",
-    near: "near",
-    behind: "behind",
-    exceeds: "exceeds",
-    summary: "Summary",
-    participants: "Participants",
-    session_directives: "Directives for all districts",
-    highlights: "Highlights",
-    strengths: "Strengths",
-    shortcomings: "Shortcomings",
-    indicators: "Indicators",
-    keys_title: "Keys",
-    problems_title: "Files with problems",
-    no_problems: "Every file is valid.",
-    close_hint: "Esc: close · ↑↓: scroll",
-    select_directive: "Select a directive to check it off.",
-    select_directive_history: "Select a directive to see its check-off history.",
-    empty_folder: "No sessions in the folder",
-    empty_folder_help: "Add *.toml files (see README.md), or open another folder: briefing --dir DIR",
-    folder_unreadable_help: "Use --dir DIR or set BRIEFING_DIR.",
-    too_small: "Terminal too small",
-    in_list: "Session list",
-    in_session: "In a session",
-    everywhere: "Everywhere",
-    saving: "Saving…",
-    unchecked: "Check mark removed and saved to the file.",
-    not_saved: "Not saved, the mark was reverted:",
-    unsaved_on_exit: "a check-off was still being saved at exit; check the file.",
-    due_title: "What is due",
-    next_session: "Next session",
-    no_upcoming: "No upcoming session",
-    by_district: "By district: open · overdue",
-    overdue_directives: "Overdue directives (oldest due first)",
-    open_with_due: "Open directives with a due date",
-    district_title: "Everything given to",
-    choose_district: "Choose a district",
-    search_prompt: "Search",
-    search_help: "Type to search, accents optional · ↑↓ select · Enter open · Esc back",
-    no_hits: "No matches.",
-    filter: "Filter",
-    filter_open: "open directives",
-    filter_overdue: "overdue directives",
-    filter_done: "done directives",
-    filter_upcoming: "upcoming sessions",
-    filter_past: "past sessions",
-    common: "all districts",
-    today: "today",
-    sessions_short: "sessions",
-    districts_lower: "districts",
-    session_gone: "The open session is no longer in the folder (its file was removed, renamed or has errors).",
-};
-
-pub fn ui(lang: Lang) -> &'static Ui {
-    match lang {
-        Lang::Vi => &UI_VI,
-        Lang::En => &UI_EN,
     }
 }
 
@@ -489,7 +209,7 @@ pub fn too_small(lang: Lang, width: u16, height: u16) -> String {
         Lang::Vi => "cần ít nhất",
         Lang::En => "need at least",
     };
-    format!("{} ({need} {width}×{height})", ui(lang).too_small)
+    format!("{} ({need} {width}×{height})", strings(lang).too_small)
 }
 
 /// `3 tệp lỗi` / `3 files with errors`.
@@ -529,7 +249,7 @@ pub fn field_label(lang: Lang, field: FieldKind) -> &'static str {
 /// `còn 5 ngày` / `in 5 days`, `hôm nay` / `today`.
 pub fn days_until(lang: Lang, days: i64) -> String {
     match (lang, days) {
-        (_, 0) => ui(lang).today.to_string(),
+        (_, 0) => strings(lang).today.to_string(),
         (Lang::Vi, n) => format!("còn {n} ngày"),
         (Lang::En, 1) => "tomorrow".to_string(),
         (Lang::En, n) => format!("in {n} days"),
@@ -711,5 +431,81 @@ mod tests {
     fn fill_replaces_named_values_once() {
         let t = fill("{a} and {b} and {c}", &[("a", "{b}"), ("b", "B")]);
         assert_eq!(t, "{b} and B and {c}");
+    }
+}
+
+/// The catalogue's own checks: both languages say the same things, and nothing in it is dead.
+#[cfg(test)]
+mod catalogue_tests {
+    use super::ENTRIES;
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    fn placeholders(text: &str) -> BTreeSet<&str> {
+        let mut found = BTreeSet::new();
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else { break };
+            found.insert(&after[..close]);
+            rest = &after[close + 1..];
+        }
+        found
+    }
+
+    #[test]
+    fn both_languages_carry_the_same_placeholders() {
+        for (key, en, vi) in ENTRIES {
+            assert_eq!(
+                placeholders(en),
+                placeholders(vi),
+                "placeholders of `{key}` differ"
+            );
+            assert!(
+                !en.trim().is_empty() && !vi.trim().is_empty(),
+                "`{key}` is empty"
+            );
+        }
+    }
+
+    fn sources(dir: &Path, out: &mut String) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                out.push_str(without_catalogue(&text));
+            }
+        }
+    }
+
+    /// The code after the `catalogue!` block (the block itself names every key).
+    fn without_catalogue(text: &str) -> &str {
+        match text.find("\ncatalogue! {") {
+            Some(start) => match text[start..].find("\n}\n") {
+                Some(end) => &text[start + end..],
+                None => text,
+            },
+            None => text,
+        }
+    }
+
+    #[test]
+    fn every_key_is_used_outside_the_catalogue() {
+        let mut code = String::new();
+        sources(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut code,
+        );
+        let unused: Vec<&str> = ENTRIES
+            .iter()
+            .map(|(key, ..)| *key)
+            .filter(|key| !code.contains(&format!(".{key}")))
+            .collect();
+        assert!(unused.is_empty(), "keys never used: {unused:?}");
     }
 }

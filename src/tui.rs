@@ -267,7 +267,7 @@ fn finish_saves(app: &mut App, rx: &mpsc::Receiver<Msg>) -> Vec<String> {
             }
             Ok(_) => {}
             Err(_) => {
-                problems.push(i18n::ui(app.lang).unsaved_on_exit.to_string());
+                problems.push(i18n::strings(app.lang).unsaved_on_exit.to_string());
                 break;
             }
         }
@@ -331,7 +331,7 @@ pub fn run(options: Options, follow_clock: bool, limits: store::Limits) -> io::R
         let _ = writeln!(
             crate::safe::err(),
             "briefing: {} {p}",
-            i18n::ui(app.lang).not_saved
+            i18n::strings(app.lang).not_saved
         );
     }
     match status {

@@ -218,7 +218,7 @@ pub fn detail_lines(d: &Directive, width: usize, lang: Lang) -> usize {
 pub fn note_text(d: &Directive, lang: Lang) -> Option<String> {
     d.note
         .as_deref()
-        .map(|n| format!("{}: {n}", i18n::ui(lang).note))
+        .map(|n| format!("{}: {n}", i18n::strings(lang).note))
 }
 
 /// The participant line: `name — role (part)`.

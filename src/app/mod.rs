@@ -393,7 +393,7 @@ impl App {
         self.screen = kept.pop().unwrap_or(Screen::Sessions);
         self.back = kept;
         if gone {
-            self.status = Some(i18n::ui(self.lang).session_gone.to_string());
+            self.status = Some(i18n::strings(self.lang).session_gone.to_string());
         }
         self.clamp_view();
         self.clamp_lists();

@@ -118,7 +118,7 @@ impl App {
 
     /// Flips the selected directive at once and asks for it to be saved.
     fn toggle(&mut self) -> Effect {
-        let t = i18n::ui(self.lang);
+        let t = i18n::strings(self.lang);
         let target = self.current_session().and_then(|(s, view)| {
             match self.tab_blocks(s, view.tab).get(view.selected) {
                 Some(Block::Directive(r)) => Some((view.session, *r)),
@@ -164,7 +164,11 @@ impl App {
             }
         });
         let Some(request) = request else {
-            self.status = Some(i18n::ui(self.lang).select_directive_history.to_string());
+            self.status = Some(
+                i18n::strings(self.lang)
+                    .select_directive_history
+                    .to_string(),
+            );
             return Effect::None;
         };
         self.history = Some((request.clone(), History::Loading));
@@ -175,7 +179,7 @@ impl App {
     /// Confirms a toggled directive with what was written, or puts it back as
     /// it was. A later toggle of the same directive still under way wins.
     pub(super) fn saved(&mut self, request: SaveRequest, result: Result<Change, String>) {
-        let t = i18n::ui(self.lang);
+        let t = i18n::strings(self.lang);
         let before = self
             .pending
             .iter()

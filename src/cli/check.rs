@@ -21,7 +21,7 @@ pub fn run(ctx: &Context) -> ExitCode {
             let _ = write!(out, "{}", caret(d));
         }
     }
-    let t = i18n::text(ctx.lang);
+    let t = i18n::strings(ctx.lang);
     let _ = writeln!(
         out,
         "{} {}: {} {}, {} {}, {} {}",

@@ -20,7 +20,7 @@ pub fn run(ctx: &Context, session: &str, directive: &str, check: bool) -> ExitCo
         Change::Undone
     };
     if let Some(problem) = unreadable(ctx, session) {
-        let t = i18n::text(ctx.lang);
+        let t = i18n::strings(ctx.lang);
         return fail(1, format!("{}: {problem}", t.not_loaded));
     }
     let opts = WriteOptions {
@@ -29,12 +29,12 @@ pub fn run(ctx: &Context, session: &str, directive: &str, check: bool) -> ExitCo
     };
     match write::set_directive(&ctx.dir, session, directive, &change, &opts) {
         Ok(outcome) => {
-            let t = i18n::text(ctx.lang);
+            let t = i18n::strings(ctx.lang);
             let template = match (check, outcome) {
-                (true, Outcome::Changed) => t.checked_off,
-                (true, Outcome::AlreadySo) => t.already_checked_off,
-                (false, Outcome::Changed) => t.unchecked,
-                (false, Outcome::AlreadySo) => t.already_unchecked,
+                (true, Outcome::Changed) => t.cli_checked_off,
+                (true, Outcome::AlreadySo) => t.cli_already_checked_off,
+                (false, Outcome::Changed) => t.cli_unchecked,
+                (false, Outcome::AlreadySo) => t.cli_already_unchecked,
             };
             let values = [("directive", directive), ("session", session)];
             let _ = writeln!(safe::out(), "{}", i18n::fill(template, &values));

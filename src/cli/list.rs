@@ -23,7 +23,7 @@ pub fn run(ctx: &Context, format: ListFormat) -> ExitCode {
         warn_failed(&catalog);
         return ExitCode::SUCCESS;
     }
-    let t = i18n::text(ctx.lang);
+    let t = i18n::strings(ctx.lang);
     let id_width = catalog
         .sessions
         .iter()
@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, format: ListFormat) -> ExitCode {
             " ".repeat(id_width - s.id.width()),
             s.title,
             s.districts.len(),
-            t.districts,
+            t.districts_lower,
             p.done,
             p.total,
             t.done,

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Context, fail};
-use crate::i18n::{self, Text};
+use crate::i18n::{self, Strings};
 use crate::model::Session;
 use crate::report::{self, Format, Options};
 use crate::store::{self, validate::closest};
@@ -54,7 +54,7 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(2, e),
     };
-    let t = i18n::text(ctx.lang);
+    let t = i18n::strings(ctx.lang);
     let session = match find_session(&catalog.sessions, &args.session) {
         Ok(s) => s,
         Err(()) => match catalog.load_error(&args.session) {
@@ -95,7 +95,7 @@ fn file_name(id: &str) -> &str {
     id.rsplit('/').next().unwrap_or(id)
 }
 
-fn unknown_session(sessions: &[Session], id: &str, t: &Text) -> String {
+fn unknown_session(sessions: &[Session], id: &str, t: &Strings) -> String {
     let ids = sessions.iter().map(|s| s.id.as_str());
     let guess = closest(id, ids).or_else(|| {
         let names = sessions.iter().map(|s| file_name(&s.id));
@@ -113,7 +113,7 @@ fn unknown_session(sessions: &[Session], id: &str, t: &Text) -> String {
     msg
 }
 
-fn unknown_district(session: &Session, id: &str, t: &Text) -> String {
+fn unknown_district(session: &Session, id: &str, t: &Strings) -> String {
     let ids: Vec<&str> = session.districts.iter().map(|d| d.id.as_str()).collect();
     let mut msg = format!("{} \"{id}\"", t.unknown_district);
     if let Some(g) = closest(id, ids.iter().copied()) {

@@ -4,11 +4,11 @@ use super::{
     Options, against, directive_meta, districts, gauge_text, indicator_title, other_compares,
     paragraphs, session_when, value_text,
 };
-use crate::i18n::{self, Text};
+use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Progress, Session};
 
 pub fn render(s: &Session, opts: &Options<'_>) -> String {
-    let t = i18n::text(opts.lang);
+    let t = i18n::strings(opts.lang);
     let mut out = format!("# {}\n\n", escape(&s.title));
     header(&mut out, s, t, opts);
     if !s.participants.is_empty() {
@@ -33,7 +33,7 @@ pub fn render(s: &Session, opts: &Options<'_>) -> String {
         let p = Progress::of(&s.directives, opts.today);
         out.push_str(&format!(
             "\n## {} ({})\n\n",
-            t.general_directives,
+            t.session_directives,
             progress_text(p, t)
         ));
         directives(&mut out, &s.directives, opts);
@@ -44,7 +44,7 @@ pub fn render(s: &Session, opts: &Options<'_>) -> String {
     out
 }
 
-fn header(out: &mut String, s: &Session, t: &Text, opts: &Options<'_>) {
+fn header(out: &mut String, s: &Session, t: &Strings, opts: &Options<'_>) {
     let mut rows = vec![(t.date, session_when(s, opts.lang))];
     for (label, v) in [
         (t.host, &s.host),
@@ -71,7 +71,7 @@ fn header(out: &mut String, s: &Session, t: &Text, opts: &Options<'_>) {
     }
 }
 
-fn progress_text(p: Progress, t: &Text) -> String {
+fn progress_text(p: Progress, t: &Strings) -> String {
     let mut s = format!("{}/{} {}", p.done, p.total, t.done);
     if p.overdue > 0 {
         s.push_str(&format!(", **{} {}**", p.overdue, t.overdue));
@@ -79,7 +79,7 @@ fn progress_text(p: Progress, t: &Text) -> String {
     s
 }
 
-fn district(out: &mut String, d: &District, t: &Text, opts: &Options<'_>) {
+fn district(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
     out.push_str(&format!("\n## {}\n", escape(&d.name)));
     if let Some(summary) = &d.summary {
         text_block(out, summary);
@@ -111,7 +111,7 @@ fn district(out: &mut String, d: &District, t: &Text, opts: &Options<'_>) {
     }
 }
 
-fn indicators(out: &mut String, d: &District, t: &Text, opts: &Options<'_>) {
+fn indicators(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
     out.push_str(&format!(
         "| {} | {} | {} | {} |\n| --- | ---: | --- | --- |\n",
         t.indicators, t.value, t.ratio, t.compared_to
@@ -139,7 +139,7 @@ fn indicators(out: &mut String, d: &District, t: &Text, opts: &Options<'_>) {
 }
 
 fn directives(out: &mut String, list: &[Directive], opts: &Options<'_>) {
-    let t = i18n::text(opts.lang);
+    let t = i18n::strings(opts.lang);
     for d in list {
         let mark = if d.done { "[x]" } else { "[ ]" };
         out.push_str(&format!("- {mark} {}", escape(&d.text)));

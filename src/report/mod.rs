@@ -6,7 +6,7 @@ mod text;
 
 use chrono::NaiveDate;
 
-use crate::i18n::{self, Text};
+use crate::i18n::{self, Strings};
 use crate::model::{
     Bound, Directive, District, Gauge, GaugeBasis, Indicator, Lang, Session, Status, format,
 };
@@ -117,7 +117,7 @@ fn indicator_title(ind: &Indicator) -> String {
 
 /// What the ratio is measured against: the comparison label, or the target with its label.
 fn against(ind: &Indicator, gauge: &Gauge, opts: &Options<'_>) -> Option<String> {
-    let t = i18n::text(opts.lang);
+    let t = i18n::strings(opts.lang);
     match (gauge.basis, ind.target) {
         (GaugeBasis::Target, Some(target)) => Some(format!(
             "{}: {}",
@@ -140,7 +140,7 @@ fn other_compares(ind: &Indicator, gauge: Option<&Gauge>, lang: Lang) -> Vec<Str
 
 /// `██████████▶   107% ✓ đạt`; `aligned` pads the bar and the percentage to fixed widths.
 fn gauge_text(gauge: &Gauge, opts: &Options<'_>, aligned: bool) -> String {
-    let t = i18n::text(opts.lang);
+    let t = i18n::strings(opts.lang);
     let bar = gauge_bar(gauge, opts.ascii);
     let percent = format::percent(gauge.ratio, opts.lang);
     let (bar, percent) = if aligned {
@@ -157,7 +157,7 @@ fn gauge_text(gauge: &Gauge, opts: &Options<'_>, aligned: bool) -> String {
 
 /// Owner, due date, overdue mark, done date and person, note: one piece each.
 fn directive_meta(d: &Directive, opts: &Options<'_>) -> Vec<String> {
-    let t = i18n::text(opts.lang);
+    let t = i18n::strings(opts.lang);
     let mut meta = Vec::new();
     if let Some(owner) = &d.owner {
         meta.push(format!("{}: {owner}", t.owner));
@@ -174,7 +174,7 @@ fn directive_meta(d: &Directive, opts: &Options<'_>) -> Vec<String> {
     meta
 }
 
-fn done_text(d: &Directive, t: &Text) -> String {
+fn done_text(d: &Directive, t: &Strings) -> String {
     let mut s = t.done_on.to_string();
     if let Some(at) = d.done_at {
         s.push_str(&format!(" {}", at.format("%d/%m/%Y %H:%M")));

@@ -6,13 +6,13 @@ use super::{
     Options, against, directive_meta, districts, gauge_text, indicator_title, other_compares,
     paragraphs, session_when, value_text,
 };
-use crate::i18n::{self, Text};
+use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Indicator, Progress, Session};
 
 const WIDTH: usize = 80;
 
 pub fn render(s: &Session, opts: &Options<'_>) -> String {
-    let t = i18n::text(opts.lang);
+    let t = i18n::strings(opts.lang);
     let mut out = String::new();
     header(&mut out, s, t, opts);
     if !s.participants.is_empty() {
@@ -34,7 +34,7 @@ pub fn render(s: &Session, opts: &Options<'_>) -> String {
     }
     if !s.directives.is_empty() {
         let p = Progress::of(&s.directives, opts.today);
-        section(&mut out, &titled(t.general_directives, p, t), opts);
+        section(&mut out, &titled(t.session_directives, p, t), opts);
         directives(&mut out, &s.directives, opts);
     }
     for d in districts(s, opts) {
@@ -43,7 +43,7 @@ pub fn render(s: &Session, opts: &Options<'_>) -> String {
     out
 }
 
-fn header(out: &mut String, s: &Session, t: &Text, opts: &Options<'_>) {
+fn header(out: &mut String, s: &Session, t: &Strings, opts: &Options<'_>) {
     out.push_str(&wrap(&s.title, "", ""));
     let rule = if opts.ascii { "=" } else { "═" };
     out.push_str(&rule.repeat(s.title.width().min(WIDTH)));
@@ -74,7 +74,7 @@ fn header(out: &mut String, s: &Session, t: &Text, opts: &Options<'_>) {
     }
 }
 
-fn progress_text(p: Progress, t: &Text) -> String {
+fn progress_text(p: Progress, t: &Strings) -> String {
     let mut s = format!("{}/{} {}", p.done, p.total, t.done);
     if p.overdue > 0 {
         s.push_str(&format!(", {} {}", p.overdue, t.overdue));
@@ -82,7 +82,7 @@ fn progress_text(p: Progress, t: &Text) -> String {
     s
 }
 
-fn titled(title: &str, p: Progress, t: &Text) -> String {
+fn titled(title: &str, p: Progress, t: &Strings) -> String {
     format!("{title} ({})", progress_text(p, t))
 }
 
@@ -95,7 +95,7 @@ fn section(out: &mut String, title: &str, opts: &Options<'_>) {
     out.push('\n');
 }
 
-fn district(out: &mut String, d: &District, t: &Text, opts: &Options<'_>) {
+fn district(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
     let rule = if opts.ascii { "=" } else { "━" };
     out.push('\n');
     out.push_str(&format!(
@@ -150,7 +150,7 @@ fn indicator(out: &mut String, ind: &Indicator, opts: &Options<'_>) {
 }
 
 fn directives(out: &mut String, list: &[Directive], opts: &Options<'_>) {
-    let t = i18n::text(opts.lang);
+    let t = i18n::strings(opts.lang);
     for d in list {
         let mark = if d.done { "[x] " } else { "[ ] " };
         out.push_str(&wrap(&d.text, &format!("  {mark}"), "      "));

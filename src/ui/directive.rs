@@ -18,7 +18,7 @@ pub struct Context<'a> {
 
 /// The lines of a directive, `width` columns wide (gutter excluded).
 pub fn lines(d: &Directive, width: usize, selected: bool, cx: &Context<'_>) -> Vec<Line<'static>> {
-    let t = i18n::ui(cx.lang);
+    let t = i18n::strings(cx.lang);
     let overdue = d.is_overdue(cx.today);
     let (mark, mark_style) = if d.done {
         ("[x] ", cx.theme.done())
@@ -83,7 +83,7 @@ pub fn lines(d: &Directive, width: usize, selected: bool, cx: &Context<'_>) -> V
 }
 
 fn meta_line(d: &Directive, width: usize, overdue: bool, cx: &Context<'_>) -> Line<'static> {
-    let t = i18n::ui(cx.lang);
+    let t = i18n::strings(cx.lang);
     let mut parts = Vec::new();
     if let Some(due) = d.due {
         parts.push(format!("{}: {}", t.due, format::date(due)));

@@ -25,7 +25,7 @@ pub fn value_text(ind: &Indicator, lang: Lang) -> String {
 }
 
 pub fn status_word(status: Status, lang: Lang) -> &'static str {
-    let t = i18n::ui(lang);
+    let t = i18n::strings(lang);
     match status {
         Status::Met => t.met,
         Status::Near => t.near,

@@ -53,7 +53,7 @@ pub fn line(app: &App) -> Line<'static> {
 
 /// The active filters in words (`Lọc: chỉ đạo quá hạn · buổi sắp tới`), when any.
 pub fn filters(app: &App) -> Option<String> {
-    let t = i18n::ui(app.lang);
+    let t = i18n::strings(app.lang);
     let mut parts = Vec::new();
     match app.directive_filter {
         DirectiveFilter::All => {}

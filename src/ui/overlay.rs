@@ -38,7 +38,7 @@ pub fn max_offset(app: &App, overlay: Overlay) -> usize {
 }
 
 pub fn render(frame: &mut Frame<'_>, app: &App, overlay: Overlay, area: Rect) {
-    let t = i18n::ui(app.lang);
+    let t = i18n::strings(app.lang);
     let popup = popup_area(area);
     let (title, offset) = match overlay {
         Overlay::Help { offset } => (t.keys_title.to_string(), offset),
@@ -149,7 +149,10 @@ pub fn history_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 /// Every problem: `path:line:col` then the message, wrapped.
 pub fn diagnostic_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     if app.catalog.diagnostics.is_empty() {
-        return vec![Line::from(format!(" {}", i18n::ui(app.lang).no_problems))];
+        return vec![Line::from(format!(
+            " {}",
+            i18n::strings(app.lang).no_problems
+        ))];
     }
     let mut out = Vec::new();
     for d in &app.catalog.diagnostics {

@@ -14,7 +14,7 @@ use crate::model::{Directive, Session, format};
 
 pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let (title, list) = match &app.screen {
-        Screen::Due(list) => (i18n::ui(app.lang).due_title.to_string(), *list),
+        Screen::Due(list) => (i18n::strings(app.lang).due_title.to_string(), *list),
         Screen::District { id, list } => (district_title(app, id), *list),
         _ => return,
     };
@@ -46,11 +46,11 @@ fn district_title(app: &App, id: &str) -> String {
         .flat_map(|s| &s.districts)
         .find(|d| d.id == id)
         .map_or(id, |d| d.name.as_str());
-    format!("{} {name}", i18n::ui(app.lang).district_title)
+    format!("{} {name}", i18n::strings(app.lang).district_title)
 }
 
 fn heading_text(app: &App, h: Heading) -> String {
-    let t = i18n::ui(app.lang);
+    let t = i18n::strings(app.lang);
     match h {
         Heading::NextSession => t.next_session.to_string(),
         Heading::NoUpcoming => t.no_upcoming.to_string(),
@@ -75,7 +75,7 @@ fn row_line(app: &App, row: &Row, width: usize, selected: bool) -> Line<'static>
             ));
         }
         Row::Nothing => Line::from(Span::styled(
-            format!("   {}", i18n::ui(app.lang).nothing),
+            format!("   {}", i18n::strings(app.lang).nothing),
             app.theme.muted(),
         )),
         Row::Session(i) => match app.catalog.sessions.get(*i) {
@@ -112,7 +112,7 @@ fn session_line(app: &App, s: &Session, width: usize) -> Line<'static> {
 }
 
 fn district_line(app: &App, d: &DistrictCount, width: usize) -> Line<'static> {
-    let t = i18n::ui(app.lang);
+    let t = i18n::strings(app.lang);
     let counts = format!("{} · {} {}", d.open, d.overdue, t.overdue);
     let name = truncate(
         &format!("   {}", d.name),
@@ -138,7 +138,7 @@ fn directive_line(
     d: &Directive,
     width: usize,
 ) -> Line<'static> {
-    let t = i18n::ui(app.lang);
+    let t = i18n::strings(app.lang);
     let overdue = d.is_overdue(app.today);
     let mark = if d.done { "   [x] " } else { "   [ ] " };
     let due = d.due.map(format::date).unwrap_or_default();
@@ -184,7 +184,7 @@ pub fn district_choices(app: &App, selected: usize, width: usize) -> Vec<Line<'s
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            let t = i18n::ui(app.lang);
+            let t = i18n::strings(app.lang);
             let counts = format!(
                 "{} {} · {} · {} {}",
                 d.sessions, t.sessions_short, d.open, d.overdue, t.overdue

@@ -14,7 +14,7 @@ use crate::model::format;
 use crate::search::{Hit, Target};
 
 pub fn render(frame: &mut Frame<'_>, app: &App, view: &SearchView, area: Rect) {
-    let t = i18n::ui(app.lang);
+    let t = i18n::strings(app.lang);
     let l = layout::review(area);
     let prompt = format!(" {}: ", t.search_prompt);
     let room = usize::from(l.header.width).saturating_sub(prompt.width() + 1);

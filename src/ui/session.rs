@@ -31,7 +31,7 @@ fn render_header(frame: &mut Frame<'_>, app: &App, session: &Session, l: &layout
         .map(|t| Line::from(Span::styled(format!(" {t}"), app.theme.title())))
         .collect();
     frame.render_widget(Paragraph::new(lines), l.title);
-    let t = i18n::ui(app.lang);
+    let t = i18n::strings(app.lang);
     let mut meta = format::long_date(session.date.day(), app.lang);
     if let Some(time) = session.date.time() {
         meta.push_str(&format!(" {}", time.format("%H:%M")));
@@ -59,7 +59,7 @@ fn render_tabs(
     view: &SessionView,
     area: Rect,
 ) {
-    let t = i18n::ui(app.lang);
+    let t = i18n::strings(app.lang);
     let titles: Vec<String> = std::iter::once(t.overview.to_string())
         .chain(session.districts.iter().map(|d| d.name.clone()))
         .enumerate()
@@ -80,7 +80,7 @@ fn render_tabs(
 }
 
 fn section_title(app: &App, section: Section) -> &'static str {
-    let t = i18n::ui(app.lang);
+    let t = i18n::strings(app.lang);
     match section {
         Section::Summary => t.summary,
         Section::Participants => t.participants,
@@ -98,7 +98,7 @@ fn district_line(app: &App, session: &Session, d: usize, width: usize) -> Line<'
     let Some(district) = session.districts.get(d) else {
         return Line::default();
     };
-    let t = i18n::ui(app.lang);
+    let t = i18n::strings(app.lang);
     let p = district.progress(app.today);
     let gauges = district.indicators.iter().filter_map(|i| i.gauge());
     let mut counts = [0usize; 3];
@@ -183,7 +183,7 @@ fn block_lines(
             .map(|d| directive::lines(d, width, selected, &cx))
             .unwrap_or_default(),
         Block::Nothing => vec![Line::from(Span::styled(
-            i18n::ui(app.lang).nothing,
+            i18n::strings(app.lang).nothing,
             app.theme.muted(),
         ))],
     }

@@ -14,7 +14,7 @@ use crate::model::{Session, format};
 pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let l = layout::sessions(area, app.visible_sessions().len());
     render_header(frame, app, l.header);
-    let t = i18n::ui(app.lang);
+    let t = i18n::strings(app.lang);
     let list_block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme.border())
@@ -54,7 +54,7 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
         .collect();
     if rows.is_empty() {
         let text = Span::styled(
-            format!(" {}", i18n::ui(app.lang).nothing),
+            format!(" {}", i18n::strings(app.lang).nothing),
             app.theme.muted(),
         );
         frame.render_widget(Paragraph::new(Line::from(text)), inner);
@@ -104,13 +104,13 @@ fn render_message(frame: &mut Frame<'_>, app: &App, area: Rect, message: &str, h
 
 /// `● 13/03/2024  Title…   2 ĐP · 0/23 · ⚠ 3`
 fn row(app: &App, s: &Session, selected: bool, width: usize) -> Line<'static> {
-    let t = i18n::ui(app.lang);
+    let t = i18n::strings(app.lang);
     let p = s.progress(app.today);
     let upcoming = s.is_upcoming(app.today);
     let mut right = format!(
         "{} {} · {}/{}",
         s.districts.len(),
-        i18n::ui(app.lang).districts_lower,
+        i18n::strings(app.lang).districts_lower,
         p.done,
         p.total
     );
@@ -152,7 +152,7 @@ fn row(app: &App, s: &Session, selected: bool, width: usize) -> Line<'static> {
 }
 
 fn render_preview(frame: &mut Frame<'_>, app: &App, area: Rect) {
-    let t = i18n::ui(app.lang);
+    let t = i18n::strings(app.lang);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(app.theme.border())
