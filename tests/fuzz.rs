@@ -145,12 +145,13 @@ fn mutant(rng: &mut Rng, corpus: &[Vec<u8>]) -> Vec<u8> {
 fn directive_of(bytes: &[u8]) -> Option<String> {
     let report = briefing::store::parse_file(bytes, "f.toml", "f");
     let session = report.session?;
-    for format in [Format::Json, Format::Text, Format::Markdown] {
+    for format in [Format::Json, Format::Text, Format::Markdown, Format::Html] {
         let opts = Options {
             district: None,
             lang: Lang::Vi,
             today: chrono::NaiveDate::from_ymd_opt(2024, 3, 20).expect("date"),
             ascii: false,
+            handout: false,
         };
         let out = report::render(&session, format, &opts);
         if format == Format::Json {

@@ -27,6 +27,10 @@ pub struct ShowArgs {
     /// ASCII gauges and symbols (`#######--- 80%`) for printers and limited fonts
     #[arg(long)]
     pub ascii: bool,
+
+    /// For a public handout: leave out directive ids and who checked directives off
+    #[arg(long)]
+    pub handout: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -35,6 +39,8 @@ pub enum FormatArg {
     Text,
     /// Markdown (GitHub-flavoured: tables, task lists)
     Markdown,
+    /// One self-contained HTML page (inline CSS, A4 print styles) to print from a browser
+    Html,
     /// JSON, schema in docs/json.md
     Json,
 }
@@ -44,6 +50,7 @@ impl From<FormatArg> for Format {
         match f {
             FormatArg::Text => Format::Text,
             FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
             FormatArg::Json => Format::Json,
         }
     }
@@ -72,6 +79,7 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
         lang: ctx.lang,
         today: ctx.today,
         ascii: args.ascii,
+        handout: args.handout,
     };
     let text = report::render(session, args.format.into(), &opts);
     let _ = crate::safe::out().write_all(text.as_bytes());

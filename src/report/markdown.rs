@@ -65,7 +65,9 @@ fn header(out: &mut String, s: &Session, t: &Strings, opts: &Options<'_>) {
         t.district_directives,
         progress_text(s.progress(opts.today), t),
     ));
-    rows.push((t.session_id, format!("`{}`", s.id)));
+    if !opts.handout {
+        rows.push((t.session_id, format!("`{}`", s.id)));
+    }
     for (label, value) in rows {
         out.push_str(&format!("- **{label}:** {value}\n"));
     }

@@ -1,5 +1,6 @@
-//! A session's briefing as a printable document: plain text, Markdown or JSON.
+//! A session's briefing as a printable document: plain text, Markdown, HTML or JSON.
 
+mod html;
 mod json;
 mod markdown;
 mod text;
@@ -19,6 +20,7 @@ pub enum Format {
     #[default]
     Text,
     Markdown,
+    Html,
     Json,
 }
 
@@ -32,6 +34,8 @@ pub struct Options<'a> {
     pub today: NaiveDate,
     /// ASCII gauges and symbols instead of block and math characters.
     pub ascii: bool,
+    /// For a public handout: no directive ids, no login names of who checked off.
+    pub handout: bool,
 }
 
 /// Renders the briefing of `session` in `format`.
@@ -39,6 +43,7 @@ pub fn render(session: &Session, format: Format, opts: &Options<'_>) -> String {
     match format {
         Format::Text => text::render(session, opts),
         Format::Markdown => markdown::render(session, opts),
+        Format::Html => html::render(session, opts),
         Format::Json => json::render(session, opts),
     }
 }
@@ -169,17 +174,17 @@ fn directive_meta(d: &Directive, opts: &Options<'_>) -> Vec<String> {
         meta.push(t.overdue.to_uppercase());
     }
     if d.done {
-        meta.push(done_text(d, t));
+        meta.push(done_text(d, t, opts.handout));
     }
     meta
 }
 
-fn done_text(d: &Directive, t: &Strings) -> String {
+fn done_text(d: &Directive, t: &Strings, handout: bool) -> String {
     let mut s = t.done_on.to_string();
     if let Some(at) = d.done_at {
         s.push_str(&format!(" {}", at.format("%d/%m/%Y %H:%M")));
     }
-    if let Some(by) = &d.done_by {
+    if let Some(by) = d.done_by.as_ref().filter(|_| !handout) {
         s.push_str(&format!(" {} {by}", t.done_by));
     }
     s

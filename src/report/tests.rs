@@ -19,6 +19,7 @@ fn opts(lang: Lang, ascii: bool) -> Options<'static> {
         lang,
         today: day("2024-03-20"),
         ascii,
+        handout: false,
     }
 }
 
@@ -148,4 +149,28 @@ fn list_json_is_an_array_of_summaries() {
 fn paragraphs_join_lines_and_split_on_blank_lines() {
     assert_eq!(paragraphs("a\nb\n\n\nc\n"), ["a b", "c"]);
     assert!(paragraphs("\n \n").is_empty());
+}
+
+#[test]
+fn a_handout_leaves_out_who_checked_off_and_the_session_id() {
+    let mut s = sample();
+    s.directives[0].done = true;
+    s.directives[0].done_by = Some("thu-ky-lan".to_string());
+    for format in [Format::Text, Format::Markdown, Format::Html] {
+        let full = render(&s, format, &opts(Lang::Vi, false));
+        assert!(full.contains("thu-ky-lan") && full.contains("2024/sample"));
+        let handout = Options {
+            handout: true,
+            ..opts(Lang::Vi, false)
+        };
+        let public = render(&s, format, &handout);
+        assert!(
+            !public.contains("thu-ky-lan"),
+            "{format:?} names who checked off"
+        );
+        assert!(
+            !public.contains("2024/sample"),
+            "{format:?} shows the session id"
+        );
+    }
 }

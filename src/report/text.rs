@@ -66,7 +66,9 @@ fn header(out: &mut String, s: &Session, t: &Strings, opts: &Options<'_>) {
         rows.push((t.tags, s.tags.join(", ")));
     }
     rows.push((t.district_directives, progress_text(p, t)));
-    rows.push((t.session_id, s.id.clone()));
+    if !opts.handout {
+        rows.push((t.session_id, s.id.clone()));
+    }
     let label_width = rows.iter().map(|(l, _)| l.width()).max().unwrap_or(0) + 2;
     for (label, value) in rows {
         let first = format!("{label}:{}", " ".repeat(label_width - label.width() - 1));

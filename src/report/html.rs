@@ -1,0 +1,359 @@
+//! The briefing as one self-contained HTML page that prints well on A4 (the meeting handout).
+
+use std::fmt::Write;
+
+use super::{
+    Options, against, directive_meta, districts, indicator_title, other_compares, paragraphs,
+    session_when, value_text,
+};
+use crate::i18n::{self, Strings};
+use crate::model::{
+    Directive, District, Gauge, Indicator, Lang, Progress, Session, Status, format,
+};
+
+/// Inline style sheet: screen and A4 print, no web fonts, no network.
+const STYLE: &str = r#"
+:root { --ink: #1b1f24; --muted: #5b6570; --rule: #c9d0d6; --met: #1e7b34; --near: #9a6700; --behind: #b42318; }
+* { box-sizing: border-box; }
+html { font-family: "Noto Sans", "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--ink); }
+body { margin: 0 auto; max-width: 52rem; padding: 1.5rem; line-height: 1.5; font-size: 11pt; }
+h1 { font-size: 1.5rem; line-height: 1.3; margin: 0 0 .75rem; }
+h2 { font-size: 1.2rem; margin: 1.5rem 0 .5rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; }
+h3 { font-size: 1rem; margin: 1rem 0 .35rem; }
+h1, h2, h3, p, li, td, th, dt, dd { overflow-wrap: anywhere; hyphens: manual; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .15rem .8rem; margin: 0 0 1rem; }
+dl.meta dt { color: var(--muted); }
+dl.meta dd { margin: 0; }
+ul { padding-left: 1.3rem; margin: .3rem 0; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; margin: .4rem 0 .8rem; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid var(--rule); }
+th { color: var(--muted); font-weight: 600; font-size: .9em; }
+col.name { width: 36%; } col.value { width: 20%; } col.gauge { width: 22%; } col.notes { width: 22%; }
+.figure { display: inline-block; max-width: 100%; }
+td.value { text-align: right; font-variant-numeric: tabular-nums; }
+.bar { display: block; height: .55rem; background: #e6e9ec; border-radius: .2rem; overflow: hidden; margin: .2rem 0; }
+.bar > span { display: block; height: 100%; background: var(--muted); }
+.met .bar > span { background: var(--met); } .near .bar > span { background: var(--near); } .behind .bar > span { background: var(--behind); }
+.status { font-weight: 600; } .met .status { color: var(--met); } .near .status { color: var(--near); } .behind .status { color: var(--behind); }
+ul.directives { list-style: none; padding-left: 0; }
+ul.directives li { padding: .3rem 0 .3rem 1.6rem; text-indent: -1.6rem; border-bottom: 1px dotted var(--rule); }
+ul.directives li > * { text-indent: 0; }
+.box { display: inline-block; width: 1.6rem; text-indent: 0; }
+.meta-line { display: block; color: var(--muted); font-size: .9em; }
+.overdue .flag { color: var(--behind); font-weight: 700; }
+.id { color: var(--muted); font-size: .85em; font-family: ui-monospace, monospace; }
+.note { display: block; font-size: .9em; }
+@page { size: A4; margin: 16mm 15mm 18mm; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  section.locality { break-before: page; }
+  h2, h3 { break-after: avoid; }
+  tr, ul.directives li { break-inside: avoid; }
+  .bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+}
+"#;
+
+pub fn render(s: &Session, opts: &Options<'_>) -> String {
+    let t = i18n::strings(opts.lang);
+    let mut out = String::with_capacity(16 * 1024);
+    head(&mut out, s, opts.lang);
+    let _ = writeln!(out, "<h1>{}</h1>", esc(&s.title));
+    header(&mut out, s, t, opts);
+    participants(&mut out, s, t);
+    if let Some(summary) = &s.summary {
+        let _ = writeln!(out, "<h2>{}</h2>", t.summary);
+        text_block(&mut out, summary);
+    }
+    if !s.directives.is_empty() {
+        let p = Progress::of(&s.directives, opts.today);
+        let _ = writeln!(
+            out,
+            "<h2>{} <small>({})</small></h2>",
+            t.session_directives,
+            progress_html(p, t)
+        );
+        directives(&mut out, &s.directives, opts);
+    }
+    for d in districts(s, opts) {
+        locality(&mut out, d, t, opts);
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn head(out: &mut String, s: &Session, lang: Lang) {
+    let code = match lang {
+        Lang::Vi => "vi",
+        Lang::En => "en",
+    };
+    let _ = writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"briefing\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+        esc(&s.title)
+    );
+}
+
+fn header(out: &mut String, s: &Session, t: &Strings, opts: &Options<'_>) {
+    let mut rows = vec![(t.date, esc(&session_when(s, opts.lang)))];
+    for (label, value) in [
+        (t.host, &s.host),
+        (t.chair, &s.chair),
+        (t.topic, &s.topic),
+        (t.location, &s.location),
+        (t.source, &s.source),
+    ] {
+        if let Some(v) = value {
+            rows.push((label, esc(v)));
+        }
+    }
+    if !s.tags.is_empty() {
+        let tags: Vec<String> = s.tags.iter().map(|tag| esc(tag)).collect();
+        rows.push((t.tags, tags.join(", ")));
+    }
+    rows.push((
+        t.district_directives,
+        progress_html(s.progress(opts.today), t),
+    ));
+    if !opts.handout {
+        rows.push((
+            t.session_id,
+            format!("<span class=\"id\">{}</span>", esc(&s.id)),
+        ));
+    }
+    out.push_str("<dl class=\"meta\">\n");
+    for (label, value) in rows {
+        let _ = writeln!(out, "<dt>{label}</dt><dd>{value}</dd>");
+    }
+    out.push_str("</dl>\n");
+}
+
+fn participants(out: &mut String, s: &Session, t: &Strings) {
+    if s.participants.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "<h2>{}</h2>\n<ul>", t.participants);
+    for p in &s.participants {
+        let _ = write!(out, "<li><strong>{}</strong>", esc(&p.name));
+        if let Some(role) = &p.role {
+            let _ = write!(out, ", {}", esc(role));
+        }
+        if let Some(part) = &p.part {
+            let _ = write!(out, " ({})", esc(part));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n");
+}
+
+fn locality(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
+    let _ = writeln!(
+        out,
+        "<section class=\"locality\">\n<h2>{}</h2>",
+        esc(&d.name)
+    );
+    if let Some(summary) = &d.summary {
+        text_block(out, summary);
+    }
+    for (title, items) in [
+        (t.highlights, &d.highlights),
+        (t.strengths, &d.strengths),
+        (t.shortcomings, &d.shortcomings),
+    ] {
+        if !items.is_empty() {
+            let _ = writeln!(out, "<h3>{title}</h3>\n<ul>");
+            for item in items {
+                let _ = writeln!(out, "<li>{}</li>", esc(item));
+            }
+            out.push_str("</ul>\n");
+        }
+    }
+    if !d.indicators.is_empty() {
+        let _ = writeln!(out, "<h3>{}</h3>", t.indicators);
+        indicators(out, &d.indicators, t, opts);
+    }
+    if !d.directives.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h3>{} <small>({})</small></h3>",
+            t.district_directives,
+            progress_html(d.progress(opts.today), t)
+        );
+        directives(out, &d.directives, opts);
+    }
+    out.push_str("</section>\n");
+}
+
+fn indicators(out: &mut String, list: &[Indicator], t: &Strings, opts: &Options<'_>) {
+    let _ = writeln!(
+        out,
+        "<table>\n<colgroup><col class=\"name\"><col class=\"value\"><col class=\"gauge\"><col class=\"notes\"></colgroup>\n\
+         <thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        t.indicators, t.value, t.ratio, t.compared_to
+    );
+    for ind in list {
+        let gauge = ind.gauge();
+        let mut notes: Vec<String> = gauge
+            .as_ref()
+            .and_then(|g| against(ind, g, opts))
+            .into_iter()
+            .collect();
+        notes.extend(other_compares(ind, gauge.as_ref(), opts.lang));
+        let class = gauge.as_ref().map_or("", |g| status_class(g.status));
+        let _ = writeln!(
+            out,
+            "<tr class=\"{class}\"><td>{}</td><td class=\"value\">{}</td><td>{}</td><td>{}</td></tr>",
+            esc(&indicator_title(ind)),
+            figure(&value_text(ind, opts)),
+            gauge
+                .as_ref()
+                .map(|g| gauge_html(g, t, opts.lang))
+                .unwrap_or_default(),
+            notes
+                .iter()
+                .map(|n| figure(n))
+                .collect::<Vec<_>>()
+                .join("<br>")
+        );
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+fn status_class(status: Status) -> &'static str {
+    match status {
+        Status::Met => "met",
+        Status::Near => "near",
+        Status::Behind => "behind",
+    }
+}
+
+/// A CSS bar filled to the ratio (at most full), the ratio itself and the status in words.
+fn gauge_html(g: &Gauge, t: &Strings, lang: Lang) -> String {
+    let fill = (g.fill() * 100.0).clamp(0.0, 100.0);
+    let over = if g.exceeds() { " ▲" } else { "" };
+    format!(
+        "<span class=\"bar\" role=\"img\" aria-label=\"{percent}\"><span style=\"width:{fill:.0}%\"></span></span>\
+         <span class=\"figure\">{percent}{over}</span> <span class=\"status\">{} {}</span>",
+        g.status.symbol(),
+        t.status(g.status),
+        percent = percent_text(g.ratio, lang),
+    )
+}
+
+/// `100,8 %`: a percentage with a space before the sign, kept on one line.
+fn percent_text(value: f64, lang: Lang) -> String {
+    let n = format::number(value, 1, lang);
+    format!("{n} %")
+}
+
+/// Escaped text in which each percentage reads `107 %` and never breaks before its sign.
+fn figure(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        match word.strip_suffix('%') {
+            Some(number) if number.ends_with(|c: char| c.is_ascii_digit()) => {
+                let _ = write!(out, "<span class=\"figure\">{} %</span>", esc(number));
+            }
+            _ => out.push_str(&esc(word)),
+        }
+    }
+    out
+}
+
+fn directives(out: &mut String, list: &[Directive], opts: &Options<'_>) {
+    let t = i18n::strings(opts.lang);
+    out.push_str("<ul class=\"directives\">\n");
+    for d in list {
+        let overdue = d.is_overdue(opts.today);
+        let class = if overdue { " class=\"overdue\"" } else { "" };
+        let mark = if d.done { "☑" } else { "☐" };
+        let _ = write!(
+            out,
+            "<li{class}><span class=\"box\">{mark}</span>{}",
+            esc(&d.text)
+        );
+        if !opts.handout {
+            let _ = write!(out, " <span class=\"id\">{}</span>", esc(&d.id));
+        }
+        let meta = directive_meta(d, opts);
+        if !meta.is_empty() {
+            let pieces: Vec<String> = meta
+                .iter()
+                .map(|piece| {
+                    if overdue && *piece == t.overdue.to_uppercase() {
+                        format!("<span class=\"flag\">⚠ {}</span>", esc(piece))
+                    } else {
+                        esc(piece)
+                    }
+                })
+                .collect();
+            let _ = write!(
+                out,
+                "<span class=\"meta-line\">{}</span>",
+                pieces.join(" · ")
+            );
+        }
+        if let Some(note) = &d.note {
+            let _ = write!(out, "<span class=\"note\">{}: {}</span>", t.note, esc(note));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n");
+}
+
+fn progress_html(p: Progress, t: &Strings) -> String {
+    let mut s = format!("{}/{} {}", p.done, p.total, t.done);
+    if p.overdue > 0 {
+        let _ = write!(s, ", <strong>{} {}</strong>", p.overdue, t.overdue);
+    }
+    s
+}
+
+fn text_block(out: &mut String, text: &str) {
+    for para in paragraphs(text) {
+        let _ = writeln!(out, "<p>{}</p>", esc(&para));
+    }
+}
+
+/// Escapes text for HTML element content and attribute values.
+fn esc(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{esc, figure};
+
+    #[test]
+    fn markup_is_escaped() {
+        assert_eq!(
+            esc("<b>Đầm Hà & \"Hải Hà\"</b>"),
+            "&lt;b&gt;Đầm Hà &amp; &quot;Hải Hà&quot;&lt;/b&gt;"
+        );
+    }
+
+    #[test]
+    fn a_percentage_keeps_its_sign_on_its_line_after_a_space() {
+        assert_eq!(
+            figure("kế hoạch 100,8%"),
+            "kế hoạch <span class=\"figure\">100,8 %</span>"
+        );
+        assert_eq!(figure("% & 5"), "% &amp; 5");
+    }
+}

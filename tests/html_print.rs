@@ -1,0 +1,251 @@
+//! The HTML handout in a real browser: headless Chromium prints it to an A4 PDF and a PNG,
+//! the figures are in the PDF's text, and nothing is wider than the page.
+//!
+//! Without Chromium or poppler-utils the tests are skipped with a notice, except under
+//! `CI=true` (`.ci/run` installs both).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
+/// The printable width of A4 with 15 mm margins (180 mm) at 96 px per inch.
+const A4_TEXT_WIDTH_PX: u32 = 680;
+
+fn binary() -> &'static str {
+    env!("CARGO_BIN_EXE_briefing")
+}
+
+fn in_ci() -> bool {
+    std::env::var("CI").as_deref() == Ok("true")
+}
+
+fn skip(what: &str) {
+    assert!(!in_ci(), "{what} is required in CI (.ci/run installs it)");
+    eprintln!("SKIPPED: {what} is not installed");
+}
+
+/// Chromium's path: `BRIEFING_CHROMIUM`, else `chromium` or `chromium-browser` on the PATH.
+fn chromium() -> Option<PathBuf> {
+    let candidates = std::env::var_os("BRIEFING_CHROMIUM")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain(["chromium", "chromium-browser"].map(PathBuf::from));
+    for candidate in candidates {
+        let answered = Command::new(&candidate)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if answered {
+            return Some(candidate);
+        }
+    }
+    skip("Chromium");
+    None
+}
+
+fn have(tool: &str) -> bool {
+    let found = Command::new(tool).arg("-v").output().is_ok();
+    if !found {
+        skip(tool);
+    }
+    found
+}
+
+/// Headless Chromium with the flags a closed network and a root user need.
+fn headless(chromium: &Path, profile: &Path) -> Command {
+    let mut cmd = Command::new(chromium);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()));
+    cmd
+}
+
+fn ok(out: Output, what: &str) -> Output {
+    assert!(
+        out.status.success(),
+        "{what} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn show_html(dir: &Path, session: &str, extra: &[&str]) -> String {
+    let out = Command::new(binary())
+        .args(["--dir"])
+        .arg(dir)
+        .args(["show", session, "--format", "html", "--lang", "vi"])
+        .args(["--today", "2024-03-20"])
+        .args(extra)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run briefing");
+    String::from_utf8(ok(out, "briefing show --format html").stdout).expect("UTF-8")
+}
+
+fn sample_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings")
+}
+
+/// Elements whose right edge passes the page's text width, reported by the page itself.
+fn overflowing(chromium: &Path, html: &str, work: &Path) -> Vec<String> {
+    const PROBE: &str = r#"<script>
+      const limit = document.documentElement.clientWidth + 0.5;
+      const wide = [...document.body.querySelectorAll('*')]
+        .filter(e => e.getBoundingClientRect().right > limit || e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow === 'visible' && e.tagName !== 'SPAN')
+        .map(e => e.tagName + ':' + (e.textContent || '').slice(0, 40));
+      const out = document.createElement('pre');
+      out.id = 'overflow-report';
+      out.textContent = JSON.stringify(wide);
+      document.body.appendChild(out);
+    </script>"#;
+    let probed = html.replace("</body>", &format!("{PROBE}</body>"));
+    let page = work.join("probe.html");
+    std::fs::write(&page, probed).expect("write page");
+    let out = headless(chromium, &work.join("profile-probe"))
+        .arg(format!("--window-size={A4_TEXT_WIDTH_PX},1000"))
+        .arg("--dump-dom")
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    let dom = String::from_utf8_lossy(&ok(out, "chromium --dump-dom").stdout).into_owned();
+    let start = dom
+        .find("<pre id=\"overflow-report\">")
+        .expect("the probe ran and wrote its report");
+    let rest = &dom[start..];
+    let body =
+        &rest[rest.find('>').map_or(0, |i| i + 1)..rest.find("</pre>").unwrap_or(rest.len())];
+    let json = body.replace("&quot;", "\"").replace("&amp;", "&");
+    serde_json::from_str(&json).expect("the report is JSON")
+}
+
+#[test]
+fn the_handout_prints_to_a4_with_its_figures() {
+    let Some(chromium) = chromium() else { return };
+    if !have("pdftotext") || !have("pdfinfo") {
+        return;
+    }
+    let work = tempfile::tempdir().expect("tempdir");
+    let html = show_html(&sample_dir(), SESSION, &[]);
+    let page = work.path().join("handout.html");
+    std::fs::write(&page, &html).expect("write page");
+
+    let pdf = work.path().join("handout.pdf");
+    ok(
+        headless(&chromium, &work.path().join("profile-pdf"))
+            .arg("--no-pdf-header-footer")
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", page.display()))
+            .output()
+            .expect("run chromium"),
+        "chromium --print-to-pdf",
+    );
+    let text = ok(
+        Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext"),
+        "pdftotext",
+    );
+    let text = String::from_utf8_lossy(&text.stdout);
+    for figure in ["33.497", "100,8 %", "Đầm Hà", "Hải Hà", "chưa đạt"] {
+        assert!(
+            text.contains(figure),
+            "`{figure}` is not in the PDF:\n{text}"
+        );
+    }
+    let info = ok(
+        Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo"),
+        "pdfinfo",
+    );
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("(A4)"), "not A4:\n{info}");
+    let pages: usize = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count");
+    assert!(pages >= 3, "each locality starts a page: {pages} pages");
+
+    let png = work.path().join("handout.png");
+    ok(
+        headless(&chromium, &work.path().join("profile-png"))
+            .arg("--window-size=794,1123")
+            .arg(format!("--screenshot={}", png.display()))
+            .arg(format!("file://{}", page.display()))
+            .output()
+            .expect("run chromium"),
+        "chromium --screenshot",
+    );
+    let bytes = std::fs::read(&png).expect("the screenshot exists");
+    assert!(bytes.starts_with(b"\x89PNG"), "not a PNG");
+}
+
+#[test]
+fn nothing_is_wider_than_the_page() {
+    let Some(chromium) = chromium() else { return };
+    let work = tempfile::tempdir().expect("tempdir");
+    let html = show_html(&sample_dir(), SESSION, &[]);
+    let wide = overflowing(&chromium, &html, work.path());
+    assert!(wide.is_empty(), "wider than A4's text width: {wide:?}");
+
+    let long = "Đầm".repeat(80);
+    let hostile = format!(
+        "[session]\ntitle = \"{long}\"\ndate = 2024-03-13\nsource = \"{long}\"\n\
+         [[district]]\nname = \"{long}\"\n\
+         [[district.indicator]]\nname = \"{long}\"\nvalue = 123456789012.5\nunit = \"{long}\"\n\
+         target = 1\ncompare = [{{ label = \"{long}\", percent = 99999 }}]\n\
+         [[district.directive]]\nid = \"{}\"\ntext = \"{long}\"\nowner = \"{long}\"\n",
+        "x".repeat(200)
+    );
+    let dir = work.path().join("folder");
+    std::fs::create_dir(&dir).expect("mkdir");
+    std::fs::write(dir.join("long.toml"), hostile).expect("write");
+    let html = show_html(&dir, "long", &[]);
+    let wide = overflowing(&chromium, &html, work.path());
+    assert!(wide.is_empty(), "long words overflow the page: {wide:?}");
+}
+
+#[test]
+fn the_page_needs_no_network_and_the_handout_hides_ids_and_names() {
+    let work = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        work.path().join("s.toml"),
+        "[session]\ntitle = \"<Họp> & bàn\"\ndate = 2024-03-13\n\
+         [[directive]]\nid = \"chung-mot\"\ntext = \"Làm ngay\"\ndone = true\n\
+         done_at = 2024-03-14T09:00:00+07:00\ndone_by = \"thu-ky-lan\"\n\
+         [[district]]\nname = \"Hải Hà\"\n[[district]]\nname = \"Đầm Hà\"\n",
+    )
+    .expect("write");
+    let full = show_html(work.path(), "s", &[]);
+    for external in [
+        "<script", "<link", "src=", "url(", "@import", "http:", "https:",
+    ] {
+        assert!(!full.contains(external), "the page loads `{external}`");
+    }
+    assert!(
+        full.contains("&lt;Họp&gt; &amp; bàn"),
+        "the title is escaped"
+    );
+    assert!(full.contains("size: A4") && full.contains("break-before: page"));
+    assert_eq!(full.matches("<section class=\"locality\">").count(), 2);
+    assert!(full.contains("chung-mot") && full.contains("thu-ky-lan"));
+
+    let handout = show_html(work.path(), "s", &["--handout"]);
+    assert!(!handout.contains("chung-mot"), "the directive id is hidden");
+    assert!(!handout.contains(">s<"), "the session id is hidden");
+    assert!(!handout.contains("thu-ky-lan"), "who checked off is hidden");
+    assert!(
+        handout.contains("14/03/2024 09:00"),
+        "when it was done stays"
+    );
+}
