@@ -175,11 +175,18 @@ fn completions_for_each_shell() {
     for shell in ["bash", "zsh", "fish"] {
         let out = run(&[], &["completions", shell]);
         assert!(out.status.success(), "{shell}");
+        assert!(
+            text(&out.stdout).contains("briefing complete --"),
+            "{shell}: live"
+        );
+    }
+    for shell in ["elvish", "powershell"] {
+        let out = run(&[], &["completions", shell]);
+        assert!(out.status.success(), "{shell}");
         let script = text(&out.stdout);
-        assert!(script.contains("briefing"), "{shell}");
         assert!(
             script.contains("show") && script.contains("district"),
-            "{shell}"
+            "{shell}: static"
         );
     }
     assert!(!run(&[], &["completions", "tcsh"]).status.success());

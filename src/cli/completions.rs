@@ -1,5 +1,10 @@
 //! `briefing completions SHELL`: the shell completion script on stdout.
+//!
+//! bash, zsh and fish get small scripts that ask `briefing complete` for each word, so
+//! session, directive and locality ids come from the folder as it is at that moment;
+//! other shells get clap's static script (subcommands and options only).
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::CommandFactory;
@@ -7,8 +12,63 @@ use clap_complete::Shell;
 
 use super::Cli;
 
+const BASH: &str = r#"# bash completion for briefing (live: ids come from the briefing folder)
+_briefing() {
+    local IFS=$'\n' out status
+    out=$(briefing complete -- "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null)
+    status=$?
+    COMPREPLY=()
+    if [[ $status == 3 ]]; then
+        compopt -o default
+    elif [[ -n $out ]]; then
+        COMPREPLY=($out)
+    fi
+}
+complete -o nosort -F _briefing briefing
+"#;
+
+const ZSH: &str = r#"#compdef briefing
+# zsh completion for briefing (live: ids come from the briefing folder)
+_briefing() {
+    local -a candidates
+    local out
+    out=$(briefing complete -- "${(@)words[2,CURRENT]}" 2>/dev/null)
+    if (( $? == 3 )); then
+        _files
+        return
+    fi
+    candidates=("${(@f)out}")
+    candidates=(${candidates:#})
+    compadd -Q -V briefing -a candidates
+}
+if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
+    _briefing "$@"
+else
+    compdef _briefing briefing
+fi
+"#;
+
+const FISH: &str = r#"# fish completion for briefing (live: ids come from the briefing folder)
+function __briefing_complete
+    set -l words (commandline -opc)[2..-1] (commandline -ct)
+    briefing complete -- $words 2>/dev/null
+end
+complete -c briefing -f -k -a '(__briefing_complete)'
+complete -c briefing -l dir -r -F
+complete -c briefing -l config -r -F
+"#;
+
 pub fn run(shell: Shell) -> ExitCode {
-    let mut cmd = Cli::command();
-    clap_complete::generate(shell, &mut cmd, "briefing", &mut std::io::stdout());
+    let mut out = std::io::stdout();
+    let script = match shell {
+        Shell::Bash => BASH,
+        Shell::Zsh => ZSH,
+        Shell::Fish => FISH,
+        _ => {
+            clap_complete::generate(shell, &mut Cli::command(), "briefing", &mut out);
+            return ExitCode::SUCCESS;
+        }
+    };
+    let _ = out.write_all(script.as_bytes());
     ExitCode::SUCCESS
 }

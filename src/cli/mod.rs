@@ -1,6 +1,7 @@
 //! Command-line interface: global options and the subcommands.
 
 mod check;
+mod complete;
 mod completions;
 mod done;
 mod list;
@@ -137,6 +138,9 @@ pub enum Command {
     /// Git's merge driver for briefings (installed by `sync --setup`; not for use by hand)
     #[command(hide = true)]
     MergeDriver(merge_driver::MergeDriverArgs),
+    /// Candidates for the word being typed (called by the scripts of `completions`)
+    #[command(hide = true)]
+    Complete(complete::CompleteArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -161,14 +165,19 @@ pub struct Context {
 impl Context {
     /// Reads the config file, reports its problems on stderr, and resolves.
     fn resolve(cli: &Cli) -> Self {
-        let (config, problems) = match (&cli.config, config::default_path()) {
-            (Some(path), _) => config::load(path, true),
-            (None, Some(path)) => config::load(&path, false),
-            (None, None) => (Config::default(), Vec::new()),
-        };
+        let (config, problems) = read_config(cli);
         for p in &problems {
             let _ = writeln!(safe::err(), "briefing: {p}");
         }
+        Context::with_config(cli, config)
+    }
+
+    /// Like `resolve`, but silent about the config file's problems (for completion).
+    fn quiet(cli: &Cli) -> Self {
+        Context::with_config(cli, read_config(cli).0)
+    }
+
+    fn with_config(cli: &Cli, config: Config) -> Self {
         let today = cli
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -212,6 +221,15 @@ impl Context {
     }
 }
 
+/// The config file named by `--config`, else the default one when it exists.
+fn read_config(cli: &Cli) -> (Config, Vec<crate::store::Diagnostic>) {
+    match (&cli.config, config::default_path()) {
+        (Some(path), _) => config::load(path, true),
+        (None, Some(path)) => config::load(&path, false),
+        (None, None) => (Config::default(), Vec::new()),
+    }
+}
+
 fn env_nonempty(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
@@ -237,6 +255,9 @@ pub fn main() -> ExitCode {
     match &cli.command {
         Some(Command::Completions { shell }) => return completions::run(*shell),
         Some(Command::MergeDriver(args)) => return merge_driver::run(args),
+        Some(Command::Complete(args)) => {
+            return complete::run(args, || Context::quiet(&cli).dir);
+        }
         _ => {}
     }
     let ctx = Context::resolve(&cli);
@@ -258,6 +279,7 @@ pub fn main() -> ExitCode {
             log::run(&ctx, &filter, format)
         }
         Some(Command::MergeDriver(args)) => merge_driver::run(&args),
+        Some(Command::Complete(args)) => complete::run(&args, || ctx.dir.clone()),
         None if safe::out_is_terminal() => run_tui(ctx, follow_clock),
         None => list::run(&ctx, ListFormat::Text),
     }

@@ -1,0 +1,306 @@
+//! `briefing complete`: the candidates for the word being typed, for the shell scripts of `completions`.
+//!
+//! The scripts pass the words typed after `briefing`, the last one being the word under the
+//! cursor (possibly empty). Options and subcommands come from the clap definition; session
+//! ids from the folder's file names, directive and locality ids from that session's file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Arg, ArgAction, CommandFactory};
+
+use super::Cli;
+use crate::store;
+
+/// The exit status that asks the shell script for its own file-name completion.
+const WANTS_FILES: u8 = 3;
+/// Options whose value is a path.
+const PATH_OPTIONS: [&str; 2] = ["dir", "config"];
+
+#[derive(Debug, clap::Args)]
+pub struct CompleteArgs {
+    /// The words after `briefing`; the last is the word being completed
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "WORD"
+    )]
+    pub words: Vec<String>,
+}
+
+pub fn run(args: &CompleteArgs, dir_fallback: impl FnOnce() -> PathBuf) -> ExitCode {
+    let (typed, current) = match args.words.split_last() {
+        Some((current, typed)) => (typed, current.as_str()),
+        None => (&[][..], ""),
+    };
+    let place = Place::of(typed);
+    if place
+        .wants_value_of
+        .as_deref()
+        .is_some_and(|o| PATH_OPTIONS.contains(&o))
+    {
+        return ExitCode::from(WANTS_FILES);
+    }
+    let dir = place.dir.clone().unwrap_or_else(dir_fallback);
+    let mut out = crate::safe::out();
+    for candidate in candidates(&place, current, &dir) {
+        if candidate.starts_with(current) {
+            let _ = writeln!(out, "{candidate}");
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// Where the cursor is: which subcommand, which positional, which option wants a value.
+#[derive(Debug, Default)]
+struct Place {
+    subcommand: Option<String>,
+    /// The positionals of the subcommand typed so far.
+    positionals: Vec<String>,
+    /// The option right before the cursor, when it takes a value.
+    wants_value_of: Option<String>,
+    /// `--district ID` typed so far, and `--dir DIR`.
+    dir: Option<PathBuf>,
+}
+
+impl Place {
+    fn of(typed: &[String]) -> Place {
+        let root = Cli::command();
+        let mut place = Place::default();
+        let mut words = typed.iter();
+        while let Some(word) = words.next() {
+            if let Some(long) = word.strip_prefix("--") {
+                let (name, inline) = match long.split_once('=') {
+                    Some((n, v)) => (n, Some(v.to_string())),
+                    None => (long, None),
+                };
+                if !takes_value(&root, place.subcommand.as_deref(), name) {
+                    continue;
+                }
+                let value = match inline {
+                    Some(v) => Some(v),
+                    None => words.next().cloned(),
+                };
+                match value {
+                    Some(v) if name == "dir" => place.dir = Some(PathBuf::from(v)),
+                    Some(_) => {}
+                    None => place.wants_value_of = Some(name.to_string()),
+                }
+            } else if word.starts_with('-') {
+                continue;
+            } else if place.subcommand.is_none() {
+                place.subcommand = Some(word.clone());
+            } else {
+                place.positionals.push(word.clone());
+            }
+        }
+        place
+    }
+}
+
+/// Whether `--name` takes a value, on the subcommand or globally.
+fn takes_value(root: &clap::Command, sub: Option<&str>, name: &str) -> bool {
+    long_option(root, sub, name)
+        .is_some_and(|arg| matches!(arg.get_action(), ArgAction::Set | ArgAction::Append))
+}
+
+fn long_option<'c>(root: &'c clap::Command, sub: Option<&str>, name: &str) -> Option<&'c Arg> {
+    let in_sub = sub
+        .and_then(|s| root.find_subcommand(s))
+        .and_then(|s| s.get_arguments().find(|a| a.get_long() == Some(name)));
+    in_sub.or_else(|| root.get_arguments().find(|a| a.get_long() == Some(name)))
+}
+
+fn candidates(place: &Place, current: &str, dir: &Path) -> Vec<String> {
+    let root = Cli::command();
+    if let Some(option) = &place.wants_value_of {
+        return option_values(&root, place, option, dir);
+    }
+    let sub = place
+        .subcommand
+        .as_deref()
+        .and_then(|s| root.find_subcommand(s));
+    if current.starts_with('-') {
+        let mut options: Vec<String> = sub
+            .into_iter()
+            .flat_map(|s| s.get_arguments())
+            .chain(root.get_arguments())
+            .filter(|a| !a.is_hide_set())
+            .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+            .collect();
+        options.extend(["--help".to_string()]);
+        options.dedup();
+        return options;
+    }
+    let Some(sub) = sub else {
+        return root
+            .get_subcommands()
+            .filter(|s| !s.is_hide_set())
+            .map(|s| s.get_name().to_string())
+            .collect();
+    };
+    positional_values(sub, place, dir)
+}
+
+fn option_values(root: &clap::Command, place: &Place, option: &str, dir: &Path) -> Vec<String> {
+    if option == "district" {
+        return match place.positionals.first() {
+            Some(session) => locality_ids(dir, session),
+            None => Vec::new(),
+        };
+    }
+    long_option(root, place.subcommand.as_deref(), option)
+        .map(possible_values)
+        .unwrap_or_default()
+}
+
+/// What the next positional of `sub` can be: its own possible values, or ids from the folder.
+fn positional_values(sub: &clap::Command, place: &Place, dir: &Path) -> Vec<String> {
+    let index = place.positionals.len();
+    let Some(arg) = sub.get_positionals().nth(index) else {
+        return Vec::new();
+    };
+    let values = possible_values(arg);
+    if !values.is_empty() {
+        return values;
+    }
+    match (sub.get_name(), index) {
+        ("show" | "done" | "undo" | "log", 0) => session_ids(dir),
+        ("done" | "undo" | "log", 1) => directive_ids(dir, &place.positionals[0]),
+        _ => Vec::new(),
+    }
+}
+
+fn possible_values(arg: &Arg) -> Vec<String> {
+    arg.get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect()
+}
+
+/// Session ids from the file names alone (nothing is parsed, so it stays quick).
+fn session_ids(dir: &Path) -> Vec<String> {
+    match store::discover(dir) {
+        Ok((files, _)) => files.iter().map(|rel| store::session_id(rel)).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+fn session_file(dir: &Path, session: &str) -> Option<PathBuf> {
+    let id = session.trim_end_matches(".toml");
+    let (files, _) = store::discover(dir).ok()?;
+    let exact = files.iter().find(|rel| store::session_id(rel) == id);
+    let by_name = || {
+        let mut named = files
+            .iter()
+            .filter(|rel| rel.file_stem().is_some_and(|s| s == id));
+        match (named.next(), named.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    };
+    exact.or_else(by_name).cloned()
+}
+
+fn directive_ids(dir: &Path, session: &str) -> Vec<String> {
+    let Some(rel) = session_file(dir, session) else {
+        return Vec::new();
+    };
+    let Some(s) = store::load_file(dir, &rel).session else {
+        return Vec::new();
+    };
+    let mut open = Vec::new();
+    let mut done = Vec::new();
+    for d in s
+        .directives
+        .iter()
+        .chain(s.districts.iter().flat_map(|d| &d.directives))
+    {
+        if d.done { &mut done } else { &mut open }.push(d.id.clone());
+    }
+    open.extend(done);
+    open
+}
+
+fn locality_ids(dir: &Path, session: &str) -> Vec<String> {
+    session_file(dir, session)
+        .and_then(|rel| store::load_file(dir, &rel).session)
+        .map(|s| s.districts.iter().map(|d| d.id.clone()).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings")
+    }
+
+    fn complete(words: &[&str]) -> Vec<String> {
+        let (current, typed) = words.split_last().expect("a word");
+        let typed: Vec<String> = typed.iter().map(|w| w.to_string()).collect();
+        let place = Place::of(&typed);
+        let dir = place.dir.clone().unwrap_or_else(sample);
+        candidates(&place, current, &dir)
+            .into_iter()
+            .filter(|c| c.starts_with(current))
+            .collect()
+    }
+
+    const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
+
+    #[test]
+    fn subcommands_first_then_session_ids() {
+        let subs = complete(&[""]);
+        assert!(subs.contains(&"show".to_string()) && subs.contains(&"undo".to_string()));
+        assert!(!subs.iter().any(|s| s == "merge-driver" || s == "complete"));
+        assert_eq!(complete(&["sh"]), ["show"]);
+        assert_eq!(complete(&["show", ""]), [SESSION]);
+        assert_eq!(complete(&["done", "2024/"]), [SESSION]);
+    }
+
+    #[test]
+    fn directive_ids_follow_the_session_open_ones_first() {
+        let ids = complete(&["done", SESSION, ""]);
+        assert!(ids.contains(&"hh-ma-tuy".to_string()), "{ids:?}");
+        assert_eq!(complete(&["undo", SESSION, "hh-ma"]), ["hh-ma-tuy"]);
+        assert!(complete(&["done", "no-such-session", ""]).is_empty());
+        assert!(complete(&["done", SESSION, "hh-ma-tuy", ""]).is_empty());
+    }
+
+    #[test]
+    fn locality_ids_after_district_and_values_of_enums() {
+        assert_eq!(
+            complete(&["show", SESSION, "--district", ""]),
+            ["hai-ha", "dam-ha"]
+        );
+        assert_eq!(complete(&["show", SESSION, "--format", "m"]), ["markdown"]);
+        assert!(complete(&["--lang", ""]).contains(&"vi".to_string()));
+        let shells = complete(&["completions", ""]);
+        assert!(shells.contains(&"bash".to_string()) && shells.contains(&"fish".to_string()));
+        assert!(!shells.iter().any(|s| s.contains('/')), "{shells:?}");
+    }
+
+    #[test]
+    fn options_of_the_subcommand_and_global_ones() {
+        let options = complete(&["show", "--"]);
+        for o in ["--district", "--format", "--handout", "--dir", "--lang"] {
+            assert!(options.contains(&o.to_string()), "{o} in {options:?}");
+        }
+        assert!(
+            complete(&["--dir", ""]).is_empty(),
+            "paths are left to the shell"
+        );
+    }
+
+    #[test]
+    fn the_folder_given_on_the_line_is_the_one_read() {
+        let empty = tempfile::tempdir().expect("tempdir");
+        let dir = empty.path().to_string_lossy().into_owned();
+        assert!(complete(&["--dir", &dir, "show", ""]).is_empty());
+        assert_eq!(complete(&["--dir=briefings", "show", "2024/"]).len(), 1);
+    }
+}
