@@ -6,6 +6,7 @@ mod completions;
 mod done;
 mod list;
 mod log;
+mod man;
 mod merge_driver;
 mod show;
 mod sync;
@@ -36,6 +37,7 @@ Examples:
   briefing sync                                  commit the check-offs, pull --rebase, push
   briefing log 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy    who checked it off, when (git history)
   briefing completions bash > ~/.local/share/bash-completion/completions/briefing
+  briefing man --out ~/.local/share/man/man1      the manual pages (man briefing)
 
 Environment:
   BRIEFING_DIR          briefing folder (after --dir)
@@ -138,6 +140,8 @@ pub enum Command {
     /// Git's merge driver for briefings (installed by `sync --setup`; not for use by hand)
     #[command(hide = true)]
     MergeDriver(merge_driver::MergeDriverArgs),
+    /// Print the manual page briefing.1 (or write every page with --out DIR)
+    Man(man::ManArgs),
     /// Candidates for the word being typed (called by the scripts of `completions`)
     #[command(hide = true)]
     Complete(complete::CompleteArgs),
@@ -258,6 +262,7 @@ pub fn main() -> ExitCode {
         Some(Command::Complete(args)) => {
             return complete::run(args, || Context::quiet(&cli).dir);
         }
+        Some(Command::Man(args)) => return man::run(args),
         _ => {}
     }
     let ctx = Context::resolve(&cli);
@@ -280,6 +285,7 @@ pub fn main() -> ExitCode {
         }
         Some(Command::MergeDriver(args)) => merge_driver::run(&args),
         Some(Command::Complete(args)) => complete::run(&args, || ctx.dir.clone()),
+        Some(Command::Man(args)) => man::run(&args),
         None if safe::out_is_terminal() => run_tui(ctx, follow_clock),
         None => list::run(&ctx, ListFormat::Text),
     }
