@@ -7,7 +7,7 @@ use clap_complete::Shell;
 
 use super::Cli;
 
-pub fn run(shell: Shell) -> ExitCode {
+pub(super) fn run(shell: Shell) -> ExitCode {
     let mut cmd = Cli::command();
     clap_complete::generate(shell, &mut cmd, "briefing", &mut std::io::stdout());
     ExitCode::SUCCESS
