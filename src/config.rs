@@ -11,9 +11,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::app::keymap::{Command, Key, Keymap};
+use crate::diag::{Diagnostic, Severity, suggestion, type_name};
 use crate::model::Lang;
-use crate::store::validate::{closest, type_name};
-use crate::store::{Diagnostic, Severity};
 use crate::ui::theme::Theme;
 
 /// Everything the config file can set; `None` leaves the choice to the next source.
@@ -29,7 +28,7 @@ pub struct Config {
 }
 
 /// The colour names a theme accepts.
-pub const COLOR_NAMES: [&str; 17] = [
+const COLOR_NAMES: [&str; 17] = [
     "black",
     "red",
     "green",
@@ -50,7 +49,7 @@ pub const COLOR_NAMES: [&str; 17] = [
 ];
 
 /// The colour called `name` (one of [`COLOR_NAMES`], any case).
-pub fn parse_color(name: &str) -> Option<Color> {
+fn parse_color(name: &str) -> Option<Color> {
     Some(match name.to_ascii_lowercase().as_str() {
         "black" => Color::Black,
         "red" => Color::Red,
@@ -147,10 +146,7 @@ impl Reader<'_> {
     }
 
     fn unknown(&mut self, span: Range<usize>, what: &str, name: &str, known: &[&str]) {
-        let hint = match closest(name, known.iter().copied()) {
-            Some(k) => format!("did you mean `{k}`?"),
-            None => format!("known: {}", known.join(", ")),
-        };
+        let hint = suggestion(name, known, "known");
         self.warn(span, format!("unknown {what} `{name}`, ignored; {hint}"));
     }
 
@@ -250,10 +246,7 @@ impl Reader<'_> {
             match parse_color(&name) {
                 Some(color) => *target = Some(color),
                 None => {
-                    let hint = match closest(&name.to_ascii_lowercase(), COLOR_NAMES) {
-                        Some(c) => format!("did you mean `{c}`?"),
-                        None => format!("colours: {}", COLOR_NAMES.join(", ")),
-                    };
+                    let hint = suggestion(&name.to_ascii_lowercase(), &COLOR_NAMES, "colours");
                     self.warn(
                         value.span(),
                         format!("unknown colour `{name}` for `{slot}`, ignored; {hint}"),

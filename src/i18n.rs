@@ -2,10 +2,11 @@
 
 pub mod git;
 
+use std::fmt::Display;
+
 use crate::app::keymap::Command;
-use crate::model::{Lang, Status};
+use crate::model::Lang;
 use crate::search::FieldKind;
-use crate::store::write::{Attribute, WriteError};
 
 /// Declares the catalogue: one line per key, English then Vietnamese, so the two stay side by side.
 macro_rules! catalogue {
@@ -117,17 +118,92 @@ catalogue! {
     see_list: "run `briefing list` to see the session ids", "xem `briefing list` để biết mã các buổi làm việc";
     /// Before the first problem of a session's file that did not load.
     not_loaded: "the file of this session did not load", "tệp của buổi làm việc này không đọc được";
-}
 
-impl Strings {
-    /// The word for an indicator's status.
-    pub fn status(&self, status: Status) -> &'static str {
-        match status {
-            Status::Met => self.met,
-            Status::Near => self.near,
-            Status::Behind => self.behind,
-        }
-    }
+    // Errors of the core, one message per variant (store::write::WriteError, store::FolderError,
+    // git::GitError), and the reports of sharing through git (git::sync, git::history, cli).
+    /// After a name that is not known, with one suggestion.
+    suggest_one: " (did you mean `{name}`?)", " (có phải ý bạn là `{name}`?)";
+    /// After a name that is not known, with several suggestions (joined by `` `, ` ``).
+    suggest_many: " (did you mean one of `{names}`?)", " (có phải ý bạn là `{names}`?)";
+    write_session_not_found: "there is no session `{id}` in {root}{hint}; run `briefing list` to see the session ids", "không có buổi làm việc `{id}` trong {root}{hint}; chạy `briefing list` để xem mã các buổi làm việc";
+    write_directive_not_found: "there is no directive `{id}` in session `{session}`{hint}; directive ids are the `id = \"…\"` lines of the file", "không có chỉ đạo `{id}` trong buổi làm việc `{session}`{hint}; mã chỉ đạo là các dòng `id = \"…\"` trong tệp";
+    /// `{place}` is `path:line:col: ` or empty; `{message}` is the problem, in English.
+    write_file_invalid: "{place}{message}; the file was not changed: fix it (`briefing check` shows the problems) and try again", "{place}{message}; tệp chưa bị thay đổi: hãy sửa tệp (`briefing check` chỉ ra các lỗi) rồi thử lại";
+    write_lock_timeout: "another check-off of {path} has held its lock for more than {ms} ms; try again in a moment", "một lượt đánh dấu khác của {path} đã giữ khóa tệp quá {ms} ms; hãy thử lại sau giây lát";
+    write_being_edited: "{path} is being edited (it changed moments ago and keeps changing); save it in your editor, then try again", "{path} đang được sửa (tệp vừa thay đổi và vẫn đang thay đổi); hãy lưu tệp trong trình soạn thảo rồi thử lại";
+    write_file_not_writable: "cannot write {path}: you have no permission to write this file; ask its owner for write access", "không ghi được {path}: bạn không có quyền ghi tệp này; hãy nhờ chủ tệp cấp quyền ghi";
+    write_read_only_file: "cannot write {path}: the file is read-only (no write permission for anyone); make it writable (chmod u+w) if it should change", "không ghi được {path}: tệp chỉ đọc (không ai có quyền ghi); nếu tệp cần thay đổi, hãy cho phép ghi (chmod u+w)";
+    write_folder_not_writable: "cannot write {path}: you have no permission to write its folder {folder}, where the new version is made; ask the folder's owner for write access", "không ghi được {path}: bạn không có quyền ghi thư mục {folder}, nơi tạo bản mới của tệp; hãy nhờ chủ thư mục cấp quyền ghi";
+    write_not_your_file: "cannot write {path}: it belongs to {owner}, and a check-off saved by you would make it yours; ask {owner} to check it off", "không ghi được {path}: tệp thuộc về {owner}, nếu bạn lưu thì tệp sẽ thành của bạn; hãy nhờ {owner} đánh dấu";
+    write_sticky_folder: "cannot write {path}: it belongs to {owner} and its folder is sticky (owned by {folder_owner}), so only they may replace it; ask {owner} to check it off", "không ghi được {path}: tệp thuộc về {owner} và thư mục có bit sticky (của {folder_owner}), nên chỉ họ được thay tệp; hãy nhờ {owner} đánh dấu";
+    write_hard_linked: "cannot write {path}: the file has {links} names (hard links) and a check-off would change only this one; keep one name, or use a symbolic link for the others", "không ghi được {path}: tệp có {links} tên (liên kết cứng) và việc đánh dấu chỉ thay đổi được một tên; hãy giữ một tên, hoặc dùng liên kết tượng trưng cho các tên khác";
+    write_foreign_link: "cannot write through {link}: it is a symbolic link of {owner} to a place {owner} does not own; check the directive off through the file itself", "không ghi qua {link} được: đó là liên kết tượng trưng của {owner} trỏ tới nơi {owner} không sở hữu; hãy đánh dấu qua chính tệp đó";
+    write_too_large: "cannot write {path}: the file is {size} bytes, more than the limit of {limit} per briefing; split it, or raise `max_file_mib` in the config file", "không ghi được {path}: tệp có {size} byte, vượt giới hạn {limit} cho một tệp; hãy tách tệp, hoặc tăng `max_file_mib` trong tệp cấu hình";
+    write_not_a_file: "cannot write {path}: it is not a regular file", "không ghi được {path}: đây không phải một tệp thường";
+    write_cannot_keep: "cannot write {path}: its {what} could not be kept on the new version, so nothing was written; ask the file's owner to check it off", "không ghi được {path}: không giữ được {what} của tệp cho bản mới, nên chưa ghi gì; hãy nhờ chủ tệp đánh dấu";
+    write_permission_denied: "cannot write {path}: you lack permission on the file or its folder; ask the folder's owner for write access", "không ghi được {path}: bạn không có quyền ghi tệp hoặc thư mục chứa nó; hãy nhờ người quản lý thư mục cấp quyền ghi";
+    write_read_only_fs: "cannot write {path}: the disk is read-only (a read-only disk or mount); copy the briefings somewhere writable", "không ghi được {path}: ổ đĩa chỉ đọc (ổ đĩa hoặc điểm gắn chỉ đọc); hãy chép các tệp sang nơi ghi được";
+    write_disk_full: "cannot write {path}: the disk is full (or your quota is used up); free some space and try again", "không ghi được {path}: ổ đĩa đã đầy (hoặc hết hạn mức của bạn); hãy giải phóng bớt dung lượng rồi thử lại";
+    write_io: "cannot write {path}: {error}; the file was not changed", "không ghi được {path}: {error}; tệp chưa bị thay đổi";
+    /// What a replacement file could not keep (`write_cannot_keep`'s `{what}`).
+    attribute_owner: "owner ({name})", "chủ sở hữu ({name})";
+    attribute_group: "group (id {gid})", "nhóm (mã {gid})";
+    attribute_mode: "permissions ({mode})", "quyền truy cập ({mode})";
+    attribute_extended: "extended attribute {name}", "thuộc tính mở rộng {name}";
+    folder_missing: "the briefing folder {path} does not exist; pass --dir DIR or set BRIEFING_DIR", "thư mục buổi làm việc {path} không tồn tại; hãy dùng --dir THƯ_MỤC hoặc đặt biến BRIEFING_DIR";
+    folder_not_a_folder: "{path} is not a folder; pass --dir with the folder that holds the *.toml briefings", "{path} không phải là thư mục; hãy dùng --dir với thư mục chứa các tệp *.toml";
+    folder_unreadable: "cannot read the briefing folder {path}: {error}", "không đọc được thư mục buổi làm việc {path}: {error}";
+    git_no_git: "git is not installed (no `git` command on PATH); install git to share briefings", "chưa cài git (không có lệnh `git` trong PATH); hãy cài git để chia sẻ các buổi làm việc";
+    git_not_a_work_tree: "{dir} is not in a git work tree, so there is nothing to share; clone the shared briefings with `git clone URL`, or run `git init` there", "{dir} không nằm trong một kho git, nên không có gì để chia sẻ; hãy lấy kho chung bằng `git clone ĐỊA_CHỈ`, hoặc chạy `git init` ở đó";
+    git_no_remote: "the repository has no remote to sync with; add one: git remote add origin URL", "kho git chưa có kho từ xa (remote) để đồng bộ; hãy thêm: git remote add origin ĐỊA_CHỈ";
+    git_no_upstream: "branch `{branch}` has no upstream to sync with; send it once with: git push -u {remote} {branch}", "nhánh `{branch}` chưa gắn với nhánh nào trên kho từ xa; gửi lần đầu bằng: git push -u {remote} {branch}";
+    git_detached: "no branch is checked out (detached HEAD); check a branch out first: git switch main", "chưa ở trên nhánh nào (detached HEAD); hãy chuyển sang một nhánh: git switch main";
+    git_in_progress: "a rebase or merge is already under way in {top}; finish it (git rebase --continue) or abort it (git rebase --abort), then sync again", "trong {top} đang dở một lần rebase hoặc merge; hãy hoàn tất (git rebase --continue) hoặc hủy (git rebase --abort) rồi đồng bộ lại";
+    git_unreachable: "cannot reach the remote `{remote}` (no network, or the address is wrong: {detail}); your check-offs are kept here and the next sync sends them", "không kết nối được kho từ xa `{remote}` (mất mạng, hoặc địa chỉ sai: {detail}); các dấu hoàn thành vẫn được giữ ở đây và sẽ được gửi ở lần đồng bộ sau";
+    git_authentication: "the remote `{remote}` refused your credentials ({detail}); check your password, token or SSH key, then sync again", "kho từ xa `{remote}` từ chối thông tin đăng nhập ({detail}); hãy kiểm tra mật khẩu, token hoặc khóa SSH rồi đồng bộ lại";
+    git_diverged: "the history of `{upstream}` was rewritten on the remote (someone force-pushed), so it no longer continues yours; sync does not merge over rewritten history: ask whoever rewrote it, then reconcile by hand (git log {upstream}, git rebase)", "lịch sử của `{upstream}` trên kho từ xa đã bị viết lại (có người force-push), nên không còn nối tiếp lịch sử ở đây; sync không gộp đè lên lịch sử bị viết lại: hãy hỏi người đã viết lại, rồi tự đối chiếu (git log {upstream}, git rebase)";
+    /// `{local}` is `git_conflict_local` or empty.
+    git_conflict: "{files} changed here and on the remote in the same place, and not only check-offs, so it cannot be merged automatically; nothing was merged and the folder is as before the sync{local}. To merge by hand: git pull --rebase, edit the marked lines, git add FILE, git rebase --continue, then briefing sync", "{files} đã bị sửa ở đây và trên kho từ xa tại cùng một chỗ, không chỉ là dấu hoàn thành, nên không tự gộp được; chưa gộp gì và thư mục vẫn như trước khi đồng bộ{local}. Để gộp bằng tay: git pull --rebase, sửa các dòng được đánh dấu xung đột, git add TỆP, git rebase --continue, rồi briefing sync";
+    git_conflict_local: " (your check-offs are committed here, in {commit}, not sent)", " (các dấu hoàn thành của bạn đã được commit ở đây, trong {commit}, chưa gửi đi)";
+    git_rejected: "the remote rejected the push ({detail}); nothing was forced: sync again later", "kho từ xa từ chối nhận ({detail}); không có gì bị ghi đè: hãy đồng bộ lại sau";
+    git_failed: "`git {command}` failed: {detail}", "lệnh `git {command}` thất bại: {detail}";
+    git_cannot_run: "cannot run git: {error}", "không chạy được git: {error}";
+    /// One check-off in a sync's commit message and report.
+    sync_done_by: "- {directive}: done by {by}, {at}", "- {directive}: hoàn thành, {by}, {at}";
+    sync_done: "- {directive}: done", "- {directive}: hoàn thành";
+    sync_undone: "- {directive}: un-checked", "- {directive}: bỏ đánh dấu hoàn thành";
+    /// The subject of a sync's commit.
+    sync_subject: "Check-offs: {done} done, {undone} un-checked", "Đánh dấu chỉ đạo: {done} hoàn thành, {undone} bỏ đánh dấu";
+    sync_subject_file: "Update 1 briefing file", "Cập nhật 1 tệp buổi làm việc";
+    sync_subject_files: "Update {n} briefing files", "Cập nhật {n} tệp buổi làm việc";
+    sync_files: "Files:", "Các tệp:";
+    /// The subject of the commit of `sync --setup`.
+    setup_subject: "Sharing through git: merge check-offs (.gitattributes), ignore temporary files (.gitignore)", "Chia sẻ qua git: gộp các dấu hoàn thành (.gitattributes), bỏ qua tệp tạm (.gitignore)";
+    sync_committed_one: "Committed {commit} (1 check-off):", "Đã ghi commit {commit} (1 dấu):";
+    sync_committed: "Committed {commit} ({n} check-offs):", "Đã ghi commit {commit} ({n} dấu):";
+    sync_left_alone: "Left alone (not only check-offs; commit them yourself, or use --all): {files}", "Không commit (không chỉ là dấu hoàn thành; tự commit, hoặc dùng --all): {files}";
+    sync_no_identity: "Note: git has no identity of yours, so the commit is by your login name: {who}.", "Lưu ý: git chưa có danh tính của bạn, nên commit ghi tên đăng nhập: {who}.";
+    sync_set_identity: "Set yours: git config --global user.name \"Your Name\"; git config --global user.email you@example.org", "Đặt danh tính: git config --global user.name \"Họ Tên\"; git config --global user.email ten@example.vn";
+    sync_in_step: "In step with {upstream}: nothing to receive or send.", "Đã khớp với {upstream}: không có gì để nhận hay gửi.";
+    /// `{received}` and `{sent}` are `sync_commit_one` or `sync_commits`.
+    sync_exchanged: "Received {received} from {upstream}, sent {sent} to {upstream}.", "Đã nhận {received} từ {upstream}, gửi {sent} lên {upstream}.";
+    sync_commit_one: "1 commit", "1 commit";
+    sync_commits: "{n} commits", "{n} commit";
+    sync_driver_missing: "Note: the check-off merge driver is not installed for this folder; run `briefing sync --setup` so that check-offs of one file merge.", "Lưu ý: chưa cài bộ gộp dấu hoàn thành cho thư mục này; chạy `briefing sync --setup` để các dấu của cùng một tệp tự gộp được.";
+    sync_temp_not_ignored: "Note: git does not ignore the temporary files of check-offs (.*.briefing-tmp); `briefing sync --setup` adds them to .gitignore.", "Lưu ý: git chưa bỏ qua tệp tạm khi đánh dấu (.*.briefing-tmp); `briefing sync --setup` thêm dòng đó vào .gitignore.";
+    setup_installed: "Installed the check-off merge driver in .git/config: merge.briefing.driver = {driver}", "Đã cài bộ gộp dấu hoàn thành vào .git/config: merge.briefing.driver = {driver}";
+    setup_present: "The check-off merge driver was already in .git/config.", "Bộ gộp dấu hoàn thành đã có trong .git/config.";
+    setup_committed: "Wrote {files} and committed them as {commit}; the next `briefing sync` sends it to the other offices.", "Đã ghi {files} và commit {commit}; lần `briefing sync` tới sẽ gửi lên cho các đơn vị khác.";
+    setup_unchanged: ".gitattributes and .gitignore were already right.", ".gitattributes và .gitignore đã đúng.";
+    /// One line of `briefing log`.
+    log_done: "{at}  checked off  {session}  {directive}  by {by} (commit {commit}, {author})", "{at}  hoàn thành     {session}  {directive}  bởi {by} (commit {commit}, {author})";
+    log_undone: "{at}  un-checked   {session}  {directive}  by {by} (commit {commit})", "{at}  bỏ đánh dấu    {session}  {directive}  bởi {by} (commit {commit})";
+    /// One line of a directive's history in the interface; `{mark}` is its checkbox.
+    history_done: "{at}  {mark} checked off by {by}  ({commit})", "{at}  {mark} hoàn thành, bởi {by}  ({commit})";
+    history_undone: "{at}  {mark} un-checked by {by}  ({commit})", "{at}  {mark} bỏ đánh dấu, bởi {by}  ({commit})";
+    no_history: "No check-offs in the git history yet.", "Chưa có lần đánh dấu nào trong lịch sử git.";
+    history_title: "Check-off history", "Lịch sử đánh dấu";
+    history_loading: "Reading the git history…", "Đang đọc lịch sử git…";
 }
 
 /// The strings of `lang`.
@@ -266,7 +342,7 @@ pub fn session_count(lang: Lang, n: usize) -> String {
 }
 
 /// `template` with each `{name}` replaced by its value, in one pass (values are not re-read).
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -281,7 +357,7 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
         });
         match hit {
             Some((value, close)) => {
-                out.push_str(value);
+                out.push_str(&value.to_string());
                 rest = &after[close + 1..];
             }
             None => {
@@ -294,132 +370,28 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
-/// A write-back error in `lang` (the error's own message is the English one).
-pub fn write_error(lang: Lang, e: &WriteError) -> String {
-    match lang {
-        Lang::En => e.to_string(),
-        Lang::Vi => write_error_vi(e),
-    }
+// The translation of the core's errors: each error type says itself through the catalogue.
+
+/// Something said to the person in their language: an error or a notice, translated where it
+/// is printed or drawn, never before.
+pub trait Message {
+    /// The message in `lang`.
+    fn message(&self, lang: Lang) -> String;
 }
 
-fn write_error_vi(e: &WriteError) -> String {
-    match e {
-        WriteError::SessionNotFound {
-            id,
-            root,
-            suggestions,
-        } => format!(
-            "không có buổi làm việc `{id}` trong {}{}; chạy `briefing list` để xem mã các buổi làm việc",
-            root.display(),
-            hint_vi(suggestions)
-        ),
-        WriteError::DirectiveNotFound {
-            session,
-            id,
-            suggestions,
-        } => format!(
-            "không có chỉ đạo `{id}` trong buổi làm việc `{session}`{}; mã chỉ đạo là các dòng `id = \"…\"` trong tệp",
-            hint_vi(suggestions)
-        ),
-        WriteError::FileInvalid { place, message } => format!(
-            "{}{message}; tệp chưa bị thay đổi: hãy sửa tệp (`briefing check` chỉ ra các lỗi) rồi thử lại",
-            if place.is_empty() {
-                String::new()
-            } else {
-                format!("{place}: ")
-            }
-        ),
-        WriteError::LockTimeout { path, waited } => format!(
-            "một lượt đánh dấu khác của {} đã giữ khóa tệp quá {} ms; hãy thử lại sau giây lát",
-            path.display(),
-            waited.as_millis()
-        ),
-        WriteError::BeingEdited { path } => format!(
-            "{} đang được sửa (tệp vừa thay đổi và vẫn đang thay đổi); hãy lưu tệp trong trình soạn thảo rồi thử lại",
-            path.display()
-        ),
-        WriteError::FileNotWritable { path } => format!(
-            "không ghi được {}: bạn không có quyền ghi tệp này; hãy nhờ chủ tệp cấp quyền ghi",
-            path.display()
-        ),
-        WriteError::ReadOnlyFile { path } => format!(
-            "không ghi được {}: tệp chỉ đọc (không ai có quyền ghi); nếu tệp cần thay đổi, hãy cho phép ghi (chmod u+w)",
-            path.display()
-        ),
-        WriteError::FolderNotWritable { path, folder } => format!(
-            "không ghi được {}: bạn không có quyền ghi thư mục {}, nơi tạo bản mới của tệp; hãy nhờ chủ thư mục cấp quyền ghi",
-            path.display(),
-            folder.display()
-        ),
-        WriteError::NotYourFile { path, owner } => format!(
-            "không ghi được {}: tệp thuộc về {owner}, nếu bạn lưu thì tệp sẽ thành của bạn; hãy nhờ {owner} đánh dấu",
-            path.display()
-        ),
-        WriteError::StickyFolder {
-            path,
-            owner,
-            folder_owner,
-        } => format!(
-            "không ghi được {}: tệp thuộc về {owner} và thư mục có bit sticky (của {folder_owner}), nên chỉ họ được thay tệp; hãy nhờ {owner} đánh dấu",
-            path.display()
-        ),
-        WriteError::HardLinked { path, links } => format!(
-            "không ghi được {}: tệp có {links} tên (liên kết cứng) và việc đánh dấu chỉ thay đổi được một tên; hãy giữ một tên, hoặc dùng liên kết tượng trưng cho các tên khác",
-            path.display()
-        ),
-        WriteError::ForeignLink { link, owner } => format!(
-            "không ghi qua {} được: đó là liên kết tượng trưng của {owner} trỏ tới nơi {owner} không sở hữu; hãy đánh dấu qua chính tệp đó",
-            link.display()
-        ),
-        WriteError::TooLarge { path, size, limit } => format!(
-            "không ghi được {}: tệp có {size} byte, vượt giới hạn {} cho một tệp; hãy tách tệp, hoặc tăng `max_file_mib` trong tệp cấu hình",
-            path.display(),
-            crate::store::human_size(*limit)
-        ),
-        WriteError::NotAFile { path } => {
-            format!(
-                "không ghi được {}: đây không phải một tệp thường",
-                path.display()
-            )
-        }
-        WriteError::CannotKeep { path, what } => format!(
-            "không ghi được {}: không giữ được {} của tệp cho bản mới, nên chưa ghi gì; hãy nhờ chủ tệp đánh dấu",
-            path.display(),
-            attribute_vi(what)
-        ),
-        WriteError::PermissionDenied { path } => format!(
-            "không ghi được {}: bạn không có quyền ghi tệp hoặc thư mục chứa nó; hãy nhờ người quản lý thư mục cấp quyền ghi",
-            path.display()
-        ),
-        WriteError::ReadOnlyFs { path } => format!(
-            "không ghi được {}: ổ đĩa chỉ đọc (ổ đĩa hoặc điểm gắn chỉ đọc); hãy chép các tệp sang nơi ghi được",
-            path.display()
-        ),
-        WriteError::DiskFull { path } => format!(
-            "không ghi được {}: ổ đĩa đã đầy (hoặc hết hạn mức của bạn); hãy giải phóng bớt dung lượng rồi thử lại",
-            path.display()
-        ),
-        WriteError::Io { path, source } => format!(
-            "không ghi được {}: {source}; tệp chưa bị thay đổi",
-            path.display()
-        ),
-        WriteError::Folder(f) => f.to_string(),
-    }
+/// A write-back error in `lang` (kept for the interface until it holds the typed error).
+pub fn write_error(lang: Lang, e: &impl Message) -> String {
+    e.message(lang)
 }
 
-fn attribute_vi(a: &Attribute) -> String {
-    match a {
-        Attribute::Owner(name) => format!("chủ sở hữu ({name})"),
-        Attribute::Group(gid) => format!("nhóm (mã {gid})"),
-        Attribute::Mode(mode) => format!("quyền truy cập ({mode:o})"),
-        Attribute::Extended(name) => format!("thuộc tính mở rộng {name}"),
-    }
-}
-
-fn hint_vi(suggestions: &[String]) -> String {
-    match suggestions {
+/// ` (did you mean `a`?)`, ` (did you mean one of `a`, `b`?)` after a name that is not known;
+/// empty without suggestions.
+pub fn did_you_mean(lang: Lang, names: &[String]) -> String {
+    let t = strings(lang);
+    match names {
         [] => String::new(),
-        many => format!(" (có phải ý bạn là `{}`?)", many.join("`, `")),
+        [one] => fill(t.suggest_one, &[("name", one)]),
+        many => fill(t.suggest_many, &[("names", &many.join("`, `"))]),
     }
 }
 
@@ -429,7 +401,7 @@ mod tests {
 
     #[test]
     fn fill_replaces_named_values_once() {
-        let t = fill("{a} and {b} and {c}", &[("a", "{b}"), ("b", "B")]);
+        let t = fill("{a} and {b} and {c}", &[("a", &"{b}"), ("b", &"B")]);
         assert_eq!(t, "{b} and B and {c}");
     }
 }

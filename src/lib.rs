@@ -3,9 +3,11 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod diag;
 pub mod git;
 pub mod i18n;
 pub mod model;
+pub mod present;
 pub mod report;
 pub mod safe;
 pub mod search;

@@ -120,7 +120,7 @@ fn messages_follow_lang_vi() {
 fn unknown_session_fails_with_a_suggestion() {
     let dir = sample_folder();
     let before = fs::read(session_file(dir.path())).expect("read");
-    for wrong in ["2024/2024-03-13-hai-ha-dam-h", "2024-03-13-hai-ha-dam-ha"] {
+    for wrong in ["2024/2024-03-13-hai-ha-dam-h", "2024-03-13-hai-ha-dam"] {
         let o = run(dir.path(), "en", &["done", wrong, "hh-ma-tuy"]);
         assert_eq!(o.status.code(), Some(1), "{wrong}");
         let err = stderr(&o);
@@ -132,6 +132,40 @@ fn unknown_session_fails_with_a_suggestion() {
         assert!(err.contains("briefing list"), "{err}");
     }
     assert_eq!(fs::read(session_file(dir.path())).expect("read"), before);
+}
+
+/// `done` and `undo` find a session as `show` does: by its id, with or without `.toml`, or by
+/// its file name alone when no other file has that name.
+#[test]
+fn the_file_name_alone_finds_the_session() {
+    let dir = sample_folder();
+    let file = session_file(dir.path());
+    let original = fs::read_to_string(&file).expect("read");
+    let o = run(
+        dir.path(),
+        "en",
+        &["done", "2024-03-13-hai-ha-dam-ha", "hh-ma-tuy"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(&format!("of session {SESSION}")),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(
+        stamp_of(&fs::read_to_string(&file).expect("read"), "hh-ma-tuy").len(),
+        3
+    );
+    let o = run(
+        dir.path(),
+        "en",
+        &["undo", "2024-03-13-hai-ha-dam-ha.toml", "hh-ma-tuy"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let unchecked = fs::read_to_string(&file).expect("read");
+    assert_eq!(unchecked.replacen("done = false\n", "", 1), original);
+    let o = run(dir.path(), "en", &["show", "2024-03-13-hai-ha-dam-ha"]);
+    assert!(o.status.success(), "{}", stderr(&o));
 }
 
 #[test]

@@ -170,11 +170,16 @@ fn done() -> Change {
     }
 }
 
+/// `text` after the check-off edit, as a check-off makes it (validated before it would write).
+fn edit(text: &str, id: &str, change: &Change) -> Result<(String, Outcome), write::WriteError> {
+    write::edited_text(text.as_bytes(), "m.toml", "m", id, change)
+}
+
 /// `text` after done then undo: the directive un-checked with `done = false`.
 fn cycle(text: &str, id: &str) -> Option<String> {
-    let (unchecked, _) = write::apply_to_text(text, id, &Change::Undone).ok()?;
-    let (checked, _) = write::apply_to_text(&unchecked, id, &done()).ok()?;
-    let (back, _) = write::apply_to_text(&checked, id, &Change::Undone).ok()?;
+    let (unchecked, _) = edit(text, id, &Change::Undone).ok()?;
+    let (checked, _) = edit(&unchecked, id, &done()).ok()?;
+    let (back, _) = edit(&checked, id, &Change::Undone).ok()?;
     Some(back)
 }
 
@@ -183,13 +188,13 @@ fn assert_done_undo_exact(text: &str, id: &str) {
     let Some(start) = cycle(text, id) else {
         return;
     };
-    let Ok((checked, outcome)) = write::apply_to_text(&start, id, &done()) else {
+    let Ok((checked, outcome)) = edit(&start, id, &done()) else {
         return;
     };
     if outcome == Outcome::AlreadySo {
         return;
     }
-    let (back, _) = write::apply_to_text(&checked, id, &Change::Undone).expect("undo after done");
+    let (back, _) = edit(&checked, id, &Change::Undone).expect("undo after done");
     assert_eq!(back, start, "done then undo of {id} changed the file");
 }
 

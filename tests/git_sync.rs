@@ -160,7 +160,12 @@ fn an_undo_is_shared_and_logged_with_who_did_it() {
     let out = sync(&shared, &commune);
     assert!(out.contains("- hh-ma-tuy: un-checked"), "{out}");
     sync(&shared, &province);
-    assert_eq!(state(&province, "hh-ma-tuy"), State::OPEN);
+    let open = State {
+        done: false,
+        at: None,
+        by: None,
+    };
+    assert_eq!(state(&province, "hh-ma-tuy"), open);
 
     let events = log_json(&shared, &province, &[SESSION, "hh-ma-tuy"]);
     let actions: Vec<(&str, &str)> = events

@@ -8,8 +8,10 @@ const LAYERS: &[(&str, u8)] = &[
     // Leaves: know no screen, no store, no app.
     ("model", 0),
     ("safe", 0),
+    ("diag", 0),
     ("i18n", 1),
-    ("present", 1),
+    // How values read as text, in the catalogue's words.
+    ("present", 2),
     // The domain: files, index, history.
     ("store", 2),
     ("search", 2),
@@ -27,13 +29,7 @@ const LAYERS: &[(&str, u8)] = &[
 ];
 
 /// Edges that point the wrong way today, to be removed (the list may only shrink).
-const KNOWN_UPWARD: &[(&str, &str)] = &[
-    ("i18n", "app"),
-    ("i18n", "git"),
-    ("i18n", "search"),
-    ("i18n", "store"),
-    ("app", "ui"),
-];
+const KNOWN_UPWARD: &[(&str, &str)] = &[("i18n", "app"), ("i18n", "search"), ("app", "ui")];
 
 fn layer(module: &str) -> Option<u8> {
     LAYERS.iter().find(|(m, _)| *m == module).map(|(_, l)| *l)

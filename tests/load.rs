@@ -259,7 +259,9 @@ fn the_sample_validates_and_carries_the_key_figures() {
     let catalog = store::load_dir(&root).expect("load");
     assert!(catalog.diagnostics.is_empty(), "{:#?}", catalog.diagnostics);
     let s = catalog
-        .session("2024/2024-03-13-hai-ha-dam-ha")
+        .sessions
+        .iter()
+        .find(|s| s.id == "2024/2024-03-13-hai-ha-dam-ha")
         .expect("sample");
     assert_eq!(s.date.day().to_string(), "2024-03-13");
     assert_eq!(

@@ -14,7 +14,7 @@ use std::process::Stdio;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use briefing::store::write::{Change, apply_to_text};
+use briefing::store::write::Change;
 use common::{
     assert_refused, briefing_text, cli, done_ids, done_state, ids, read_text, run, session_of,
     stderr_of, stray_files, write_file,
@@ -237,7 +237,7 @@ fn a_half_written_in_place_save_is_never_written_back() {
                 panic!("{lang}: reported saved but not in the file:\n{end}");
             };
             let (expected, _) =
-                apply_to_text(&full, "d0", &Change::Done { at, by }).expect("the edit applies");
+                common::edited(&full, "d0", &Change::Done { at, by }).expect("the edit applies");
             assert_eq!(end, expected, "{lang}: the whole save plus the check-off");
         } else {
             assert_refused(&o, &busy, "a file being saved");

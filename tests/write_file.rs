@@ -94,7 +94,7 @@ fn a_file_that_does_not_validate_is_not_overwritten() {
 #[test]
 fn unknown_sessions_get_suggestions() {
     let (dir, _) = folder_with(&fixture("comments.toml"));
-    for wrong in ["2024/ss", "s", "../2024/s", "2024/.s"] {
+    for wrong in ["2024/ss", "../2024/s", "2024/.s"] {
         let err = set_directive(dir.path(), wrong, "chung-a", &done(), &quick())
             .expect_err("unknown session");
         match &err {
@@ -110,6 +110,9 @@ fn unknown_sessions_get_suggestions() {
         "{err:?}"
     );
     assert!(err.to_string().contains("`2024/s`"), "{err}");
+    let outcome = set_directive(dir.path(), "s", "chung-a", &done(), &quick())
+        .expect("the file name alone names the session");
+    assert_eq!(outcome, Outcome::Changed);
 }
 
 #[test]

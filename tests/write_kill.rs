@@ -9,7 +9,7 @@ use std::process::Stdio;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use briefing::store::write::{Change, apply_to_text};
+use briefing::store::write::Change;
 use common::{
     Rng, briefing_text, cli, done_state, ids, read, read_text, run, session_of, stderr_of,
     stdout_of, stray_files, write_file,
@@ -43,7 +43,7 @@ fn assert_whole_old_or_new(old: &str, now: &str, id: &str, verb: &str, n: usize)
             _ => panic!("kill {n}: neither the old nor the new text:\n{now}"),
         }
     };
-    let (new, _) = apply_to_text(old, id, &change).expect("the edit applies");
+    let (new, _) = common::edited(old, id, &change).expect("the edit applies");
     assert_eq!(now, new, "kill {n}: neither the old nor the new text");
 }
 

@@ -1,7 +1,7 @@
 //! Byte-exact check-off edits on the fixtures of `tests/fixtures/write/`.
 
 use briefing::store::parse_file;
-use briefing::store::write::{Change, Outcome, WriteError, apply_to_text};
+use briefing::store::write::{Change, Outcome, WriteError};
 use chrono::DateTime;
 
 mod common;
@@ -18,7 +18,7 @@ fn done() -> Change {
 }
 
 fn apply(text: &str, id: &str, change: &Change) -> (String, Outcome) {
-    apply_to_text(text, id, change).expect("edit")
+    common::edited(text, id, change).expect("edit")
 }
 
 /// (input, directive, change, expected output)
@@ -112,7 +112,7 @@ fn ids_are_compared_in_nfc() {
 
 #[test]
 fn unknown_directive_suggests_the_closest_id() {
-    let err = apply_to_text(&fixture("comments.toml"), "chung-c", &done()).expect_err("unknown");
+    let err = common::edited(&fixture("comments.toml"), "chung-c", &done()).expect_err("unknown");
     match &err {
         WriteError::DirectiveNotFound { suggestions, .. } => {
             assert!(
@@ -128,9 +128,12 @@ fn unknown_directive_suggests_the_closest_id() {
 #[test]
 fn invalid_toml_is_refused_with_line_and_column() {
     let broken = "[session]\ntitle = \"t\"\ndate = \n";
-    let err = apply_to_text(broken, "a", &done()).expect_err("invalid");
+    let err = common::edited(broken, "a", &done()).expect_err("invalid");
     assert!(matches!(err, WriteError::FileInvalid { .. }), "{err:?}");
-    assert!(err.to_string().starts_with("3:"), "{err}");
+    assert!(
+        err.to_string().starts_with("s.toml:3:8: invalid TOML"),
+        "{err}"
+    );
 }
 
 #[test]

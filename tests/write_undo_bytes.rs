@@ -4,7 +4,7 @@
 
 mod common;
 
-use briefing::store::write::{Change, Outcome, apply_to_text};
+use briefing::store::write::{Change, Outcome};
 use chrono::DateTime;
 use common::{done_state, read, read_text, run, stderr_of, write_file};
 
@@ -18,7 +18,7 @@ fn done() -> Change {
 }
 
 fn undo(text: &str) -> String {
-    let (out, outcome) = apply_to_text(text, "a", &Change::Undone).expect("undo");
+    let (out, outcome) = common::edited(text, "a", &Change::Undone).expect("undo");
     assert_eq!(outcome, Outcome::Changed);
     out
 }
@@ -69,7 +69,7 @@ fn done_then_undo_gives_back_the_exact_bytes_of_a_mixed_file() {
         format!("{HEAD}[[directive]]\r\nid = \"a\"\ntext = \"x\"\r\ndone = false"),
     ];
     for (i, original) in originals.iter().enumerate() {
-        let (checked, _) = apply_to_text(original, "a", &done()).expect("done");
+        let (checked, _) = common::edited(original, "a", &done()).expect("done");
         assert_eq!(undo(&checked), *original, "case {i}");
     }
 }
@@ -89,7 +89,7 @@ fn undo_keeps_comments_on_the_removed_stamp_lines_or_refuses() {
         "{HEAD}[[directive]]\nid = \"a\"\ntext = \"x\"\r\ndone = true\ndone_at = 2024-03-20T09:15:00+07:00 {}\r\ndone_by = \"y\"   {}\nnote = \"n\"\n",
         comments[0], comments[1]
     );
-    let Ok((out, _)) = apply_to_text(&checked, "a", &Change::Undone) else {
+    let Ok((out, _)) = common::edited(&checked, "a", &Change::Undone) else {
         return; // a refusal leaves the file as it is
     };
     assert_eq!(done_state(out.as_bytes(), "a"), Some(false), "{out}");

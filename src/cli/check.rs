@@ -8,10 +8,10 @@ use crate::i18n;
 use crate::safe;
 use crate::store::{self, Diagnostic};
 
-pub fn run(ctx: &Context) -> ExitCode {
+pub(super) fn run(ctx: &Context) -> ExitCode {
     let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
         Ok(c) => c,
-        Err(e) => return fail(2, e),
+        Err(e) => return fail(2, e.message(ctx.lang)),
     };
     let carets = safe::out_is_terminal();
     let mut out = safe::out();

@@ -11,7 +11,8 @@ use std::process::ExitCode;
 use clap::{Arg, ArgAction, CommandFactory};
 
 use super::Cli;
-use crate::store;
+use crate::model::Session;
+use crate::store::{self, Limits};
 
 /// The exit status that asks the shell script for its own file-name completion.
 const WANTS_FILES: u8 = 3;
@@ -188,27 +189,24 @@ fn session_ids(dir: &Path) -> Vec<String> {
     }
 }
 
+/// The file of `session`, found the way `show`, `done` and `undo` find it.
 fn session_file(dir: &Path, session: &str) -> Option<PathBuf> {
-    let id = session.trim_end_matches(".toml");
     let (files, _) = store::discover(dir).ok()?;
-    let exact = files.iter().find(|rel| store::session_id(rel) == id);
-    let by_name = || {
-        let mut named = files
-            .iter()
-            .filter(|rel| rel.file_stem().is_some_and(|s| s == id));
-        match (named.next(), named.next()) {
-            (Some(one), None) => Some(one),
-            _ => None,
-        }
-    };
-    exact.or_else(by_name).cloned()
+    let ids: Vec<String> = files.iter().map(|rel| store::session_id(rel)).collect();
+    let known: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let id = store::find_session(session, &known).ok()?;
+    let at = ids.iter().position(|i| i == id)?;
+    files.into_iter().nth(at)
+}
+
+/// The session of `session`'s file, when it loads.
+fn load(dir: &Path, session: &str) -> Option<Session> {
+    let rel = session_file(dir, session)?;
+    store::load_file_with(dir, &rel, &Limits::default()).session
 }
 
 fn directive_ids(dir: &Path, session: &str) -> Vec<String> {
-    let Some(rel) = session_file(dir, session) else {
-        return Vec::new();
-    };
-    let Some(s) = store::load_file(dir, &rel).session else {
+    let Some(s) = load(dir, session) else {
         return Vec::new();
     };
     let mut open = Vec::new();
@@ -225,8 +223,7 @@ fn directive_ids(dir: &Path, session: &str) -> Vec<String> {
 }
 
 fn locality_ids(dir: &Path, session: &str) -> Vec<String> {
-    session_file(dir, session)
-        .and_then(|rel| store::load_file(dir, &rel).session)
+    load(dir, session)
         .map(|s| s.districts.iter().map(|d| d.id.clone()).collect())
         .unwrap_or_default()
 }

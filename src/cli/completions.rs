@@ -58,7 +58,7 @@ complete -c briefing -l dir -r -F
 complete -c briefing -l config -r -F
 "#;
 
-pub fn run(shell: Shell) -> ExitCode {
+pub(super) fn run(shell: Shell) -> ExitCode {
     let mut out = std::io::stdout();
     let script = match shell {
         Shell::Bash => BASH,

@@ -1,62 +1,54 @@
 //! `briefing done` / `briefing undo`: check a directive off, or back on, in its file.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Context, fail};
-use crate::i18n;
+use crate::i18n::{self, fill};
 use crate::safe;
-use crate::store::write::{self, Change, Outcome, WriteOptions};
+use crate::store::write::{self, Mark, Outcome, WriteOptions};
 use crate::store::{self, Diagnostic, Severity};
 
-pub fn run(ctx: &Context, session: &str, directive: &str, check: bool) -> ExitCode {
-    let change = if check {
-        Change::Done {
-            at: write::now_local(),
-            by: write::current_user(),
-        }
-    } else {
-        Change::Undone
+pub(super) fn run(ctx: &Context, session: &str, directive: &str, mark: Mark) -> ExitCode {
+    let t = i18n::strings(ctx.lang);
+    let rel = match write::session_file(&ctx.dir, session) {
+        Ok(rel) => rel,
+        Err(e) => return fail(1, e.message(ctx.lang)),
     };
-    if let Some(problem) = unreadable(ctx, session) {
-        let t = i18n::strings(ctx.lang);
+    if let Some(problem) = unreadable(ctx, &rel) {
         return fail(1, format!("{}: {problem}", t.not_loaded));
     }
+    let session = store::session_id(&rel);
     let opts = WriteOptions {
         max_file_size: ctx.limits.max_file_size,
         ..WriteOptions::default()
     };
-    match write::set_directive(&ctx.dir, session, directive, &change, &opts) {
+    let change = mark.change(write::current_user());
+    match write::set_directive(&ctx.dir, &session, directive, &change, &opts) {
         Ok(outcome) => {
-            let t = i18n::strings(ctx.lang);
-            let template = match (check, outcome) {
-                (true, Outcome::Changed) => t.cli_checked_off,
-                (true, Outcome::AlreadySo) => t.cli_already_checked_off,
-                (false, Outcome::Changed) => t.cli_unchecked,
-                (false, Outcome::AlreadySo) => t.cli_already_unchecked,
+            let template = match (mark, outcome) {
+                (Mark::Done, Outcome::Changed) => t.cli_checked_off,
+                (Mark::Done, Outcome::AlreadySo) => t.cli_already_checked_off,
+                (Mark::Undone, Outcome::Changed) => t.cli_unchecked,
+                (Mark::Undone, Outcome::AlreadySo) => t.cli_already_unchecked,
             };
-            let values = [("directive", directive), ("session", session)];
-            let _ = writeln!(safe::out(), "{}", i18n::fill(template, &values));
+            let values = [("directive", &directive as _), ("session", &session as _)];
+            let _ = writeln!(safe::out(), "{}", fill(template, &values));
             ExitCode::SUCCESS
         }
-        Err(e) => fail(1, i18n::write_error(ctx.lang, &e)),
+        Err(e) => fail(1, e.message(ctx.lang)),
     }
 }
 
-/// Why the file of `session` cannot be read at all (too big, not a regular
-/// file, a dangling link, no permission), before any attempt to write it.
-fn unreadable(ctx: &Context, session: &str) -> Option<Diagnostic> {
-    let id = session.strip_suffix(".toml").unwrap_or(session);
-    if id.split('/').any(|p| p.is_empty() || p.starts_with('.')) {
-        return None;
-    }
-    let rel: PathBuf = format!("{id}.toml").split('/').collect();
-    let full = ctx.dir.join(&rel);
+/// Why the session's file (`rel`, below the folder) cannot be read at all (too big, not a
+/// regular file, a dangling link, no permission), before any attempt to write it.
+fn unreadable(ctx: &Context, rel: &Path) -> Option<Diagnostic> {
+    let full = ctx.dir.join(rel);
     std::fs::symlink_metadata(&full).ok()?;
     let e = store::read_bounded(&full, ctx.limits.max_file_size).err()?;
     Some(Diagnostic::new(
-        &store::display_path(&rel),
+        &store::display_path(rel),
         Severity::Error,
         e.to_string(),
     ))

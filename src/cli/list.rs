@@ -8,14 +8,15 @@ use unicode_width::UnicodeWidthStr;
 use super::{Context, ListFormat, fail};
 use crate::i18n;
 use crate::model::format;
+use crate::present::progress_text;
 use crate::report;
 use crate::safe;
 use crate::store;
 
-pub fn run(ctx: &Context, format: ListFormat) -> ExitCode {
+pub(super) fn run(ctx: &Context, format: ListFormat) -> ExitCode {
     let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
         Ok(c) => c,
-        Err(e) => return fail(2, e),
+        Err(e) => return fail(2, e.message(ctx.lang)),
     };
     if format == ListFormat::Json {
         let json = report::list_json(&catalog.sessions, ctx.today);
@@ -33,22 +34,17 @@ pub fn run(ctx: &Context, format: ListFormat) -> ExitCode {
     let mut out = safe::out();
     for s in &catalog.sessions {
         let p = s.progress(ctx.today);
-        let mut line = format!(
-            "{}  {}{}  {}  {} {}  {}/{} {}",
+        let _ = writeln!(
+            out,
+            "{}  {}{}  {}  {} {}  {}",
             format::date(s.date.day()),
             s.id,
             " ".repeat(id_width - s.id.width()),
             s.title,
             s.districts.len(),
             t.districts_lower,
-            p.done,
-            p.total,
-            t.done,
+            progress_text(p, ctx.lang, ", "),
         );
-        if p.overdue > 0 {
-            line.push_str(&format!(", {} {}", p.overdue, t.overdue));
-        }
-        let _ = writeln!(out, "{line}");
     }
     warn_failed(&catalog);
     ExitCode::SUCCESS

@@ -9,19 +9,19 @@ use super::fail;
 use crate::git::merge;
 
 #[derive(Debug, clap::Args)]
-pub struct MergeDriverArgs {
+pub(super) struct MergeDriverArgs {
     /// The common ancestor's version (git's %O)
-    pub base: std::path::PathBuf,
+    base: std::path::PathBuf,
     /// Our version (git's %A); the result is written here
-    pub ours: std::path::PathBuf,
+    ours: std::path::PathBuf,
     /// Their version (git's %B)
-    pub theirs: std::path::PathBuf,
+    theirs: std::path::PathBuf,
     /// The file's path in the repository (git's %P), for the conflict markers
-    pub path: Option<String>,
+    path: Option<String>,
 }
 
 /// Exit 0: merged into `ours`. Exit 1: a conflict, `ours` holds git's conflict markers.
-pub fn run(args: &MergeDriverArgs) -> ExitCode {
+pub(super) fn run(args: &MergeDriverArgs) -> ExitCode {
     let read = |p: &Path| fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let texts = (read(&args.base), read(&args.ours), read(&args.theirs));
     if let (Ok(base), Ok(ours), Ok(theirs)) = &texts

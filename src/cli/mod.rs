@@ -21,6 +21,7 @@ use clap::{Parser, Subcommand};
 use crate::config::{self, Config};
 use crate::model::Lang;
 use crate::safe;
+use crate::store::write::Mark;
 use crate::store::{DEFAULT_MAX_FILE_SIZE, Limits};
 
 const AFTER_HELP: &str = "\
@@ -57,29 +58,29 @@ Precedence: flags > environment (BRIEFING_*) > config file > defaults
 /// With no command, opens the terminal interface (press ? in it for every key).
 #[derive(Debug, Parser)]
 #[command(name = "briefing", version, about, after_help = AFTER_HELP)]
-pub struct Cli {
+struct Cli {
     /// Folder of *.toml briefings [default: $BRIEFING_DIR, else `dir` in the config file, else ./briefings]
     #[arg(long, global = true, value_name = "DIR")]
-    pub dir: Option<PathBuf>,
+    dir: Option<PathBuf>,
 
     /// Language of the interface [default: $BRIEFING_LANG, else `lang` in the config file, else LC_ALL / LC_MESSAGES / LANG (vi* → vi), else en]
     #[arg(long, global = true, value_enum)]
-    pub lang: Option<LangArg>,
+    lang: Option<LangArg>,
 
     /// Review as of this date instead of the local date (YYYY-MM-DD)
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
-    pub today: Option<NaiveDate>,
+    today: Option<NaiveDate>,
 
     /// Config file to read instead of $XDG_CONFIG_HOME/briefing/config.toml (or ~/.config/…)
     #[arg(long, global = true, value_name = "PATH")]
-    pub config: Option<PathBuf>,
+    config: Option<PathBuf>,
 
     #[command(subcommand)]
-    pub command: Option<Command>,
+    command: Option<Command>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum LangArg {
+enum LangArg {
     Vi,
     En,
 }
@@ -94,7 +95,7 @@ impl From<LangArg> for Lang {
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+enum Command {
     /// Validate every briefing file; exit 1 if any has an error
     Check,
     /// One line per session, newest first
@@ -113,14 +114,15 @@ pub enum Command {
     },
     /// Check a directive off: done = true, done_at = now, done_by = your login name
     Done {
-        /// The session: the file path below DIR without `.toml`, e.g. 2024/2024-03-13-hai-ha-dam-ha
+        /// The session: the file path below DIR without `.toml`, e.g. 2024/2024-03-13-hai-ha-dam-ha;
+        /// the file name alone is enough when it is unique
         session: String,
         /// The directive's `id`
         directive: String,
     },
     /// Un-check a directive: done = false, done_at and done_by removed
     Undo {
-        /// The session: the file path below DIR without `.toml`
+        /// The session: the file path below DIR without `.toml` (or the file name alone when unique)
         session: String,
         /// The directive's `id`
         directive: String,
@@ -148,7 +150,7 @@ pub enum Command {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ListFormat {
+enum ListFormat {
     /// One aligned line per session
     Text,
     /// An array of sessions (schema in docs/json.md)
@@ -156,14 +158,14 @@ pub enum ListFormat {
 }
 
 /// Options every command needs, resolved from flags, environment, config file and defaults.
-pub struct Context {
-    pub dir: PathBuf,
-    pub lang: Lang,
-    pub today: NaiveDate,
+struct Context {
+    dir: PathBuf,
+    lang: Lang,
+    today: NaiveDate,
     /// What one load may read (the file size limit comes from the config file).
-    pub limits: Limits,
+    limits: Limits,
     /// The config file as read (theme and keys for the interface).
-    pub config: Config,
+    config: Config,
 }
 
 impl Context {
@@ -192,7 +194,7 @@ impl Context {
     /// locale (`LC_ALL`/`LC_MESSAGES`/`LANG`) is the default, below the config
     /// file: it is set on nearly every system, and would otherwise make the
     /// config's `lang` useless. `BRIEFING_LANG` is the environment override.
-    pub fn from_sources(
+    fn from_sources(
         cli: &Cli,
         env: impl Fn(&str) -> Option<String>,
         config: Config,
@@ -240,17 +242,12 @@ fn env_nonempty(name: &str) -> Option<String> {
 
 /// The language of the first of LC_ALL, LC_MESSAGES, LANG that is set (POSIX
 /// order); `C`/`POSIX` choose nothing.
-pub fn locale_lang(env: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+fn locale_lang(env: impl Fn(&str) -> Option<String>) -> Option<Lang> {
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .find_map(|name| env(name))?;
     let base = locale.split(['.', '@']).next().unwrap_or_default();
     (!matches!(base, "C" | "POSIX")).then(|| Lang::from_locale(&locale))
-}
-
-/// The language the locale asks for, English when it asks for none.
-pub fn lang_from_env() -> Lang {
-    locale_lang(env_nonempty).unwrap_or_default()
 }
 
 /// Parses the command line and runs it.
@@ -272,8 +269,12 @@ pub fn main() -> ExitCode {
         Some(Command::List { format }) => list::run(&ctx, format),
         Some(Command::Show(args)) => show::run(&ctx, &args),
         Some(Command::Completions { shell }) => completions::run(shell),
-        Some(Command::Done { session, directive }) => done::run(&ctx, &session, &directive, true),
-        Some(Command::Undo { session, directive }) => done::run(&ctx, &session, &directive, false),
+        Some(Command::Done { session, directive }) => {
+            done::run(&ctx, &session, &directive, Mark::Done)
+        }
+        Some(Command::Undo { session, directive }) => {
+            done::run(&ctx, &session, &directive, Mark::Undone)
+        }
         Some(Command::Sync(args)) => sync::run(&ctx, &args),
         Some(Command::Log {
             session,

@@ -1,40 +1,43 @@
 //! `briefing show`: one session's briefing for printing, e-mail or `less`.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Context, fail};
+use crate::diag::closest;
 use crate::i18n::{self, Strings};
 use crate::model::Session;
 use crate::report::{self, Format, Options};
-use crate::store::{self, validate::closest};
+use crate::safe;
+use crate::store::{self, Catalog};
 
 #[derive(Debug, clap::Args)]
-pub struct ShowArgs {
+pub(super) struct ShowArgs {
     /// Session id: the file's path below the folder without `.toml` (see `briefing list`);
     /// the file name alone is enough when it is unique
     #[arg(value_name = "SESSION_ID")]
-    pub session: String,
+    session: String,
 
     /// Only this district (its id, e.g. `dam-ha`); the session-wide parts stay
     #[arg(long, value_name = "ID")]
-    pub district: Option<String>,
+    district: Option<String>,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-    pub format: FormatArg,
+    format: FormatArg,
 
     /// ASCII gauges and symbols (`#######--- 80%`) for printers and limited fonts
     #[arg(long)]
-    pub ascii: bool,
+    ascii: bool,
 
     /// For a public handout: leave out directive ids and who checked directives off
     #[arg(long)]
-    pub handout: bool,
+    handout: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum FormatArg {
+enum FormatArg {
     /// Plain text wrapped at 80 columns
     Text,
     /// Markdown (GitHub-flavoured: tables, task lists)
@@ -56,18 +59,21 @@ impl From<FormatArg> for Format {
     }
 }
 
-pub fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
+pub(super) fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
     let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
         Ok(c) => c,
-        Err(e) => return fail(2, e),
+        Err(e) => return fail(2, e.message(ctx.lang)),
     };
     let t = i18n::strings(ctx.lang);
-    let session = match find_session(&catalog.sessions, &args.session) {
+    let session = match find(&catalog, &args.session) {
         Ok(s) => s,
-        Err(()) => match catalog.load_error(&args.session) {
+        Err(Missing::NotLoaded(id)) => match catalog.load_error(&id) {
             Some(problem) => return fail(1, format!("{}: {problem}", t.not_loaded)),
-            None => return fail(1, unknown_session(&catalog.sessions, &args.session, t)),
+            None => return fail(1, unknown_session(&args.session, &[], t)),
         },
+        Err(Missing::Unknown(suggestions)) => {
+            return fail(1, unknown_session(&args.session, &suggestions, t));
+        }
     };
     if let Some(id) = &args.district
         && !session.districts.iter().any(|d| &d.id == id)
@@ -86,37 +92,43 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The session with id `id`, or the only one whose file name is `id`.
-fn find_session<'a>(sessions: &'a [Session], id: &str) -> Result<&'a Session, ()> {
-    let id = id.trim_end_matches(".toml");
-    if let Some(s) = sessions.iter().find(|s| s.id == id) {
-        return Ok(s);
-    }
-    let mut by_name = sessions.iter().filter(|s| file_name(&s.id) == id);
-    match (by_name.next(), by_name.next()) {
-        (Some(s), None) => Ok(s),
-        _ => Err(()),
+/// Why the session a person named is not shown.
+enum Missing {
+    /// It names a file that did not load (by its id as printed).
+    NotLoaded(String),
+    /// It names no briefing; the ids to suggest.
+    Unknown(Vec<String>),
+}
+
+/// The session `given` names among the loaded ones and the files that did not load, found as
+/// `done` finds it ([`store::find_session`]). Ids are compared as printed (risky characters
+/// written visibly), the form the files that did not load are known by.
+fn find<'c>(catalog: &'c Catalog, given: &str) -> Result<&'c Session, Missing> {
+    let loaded: Vec<Cow<'_, str>> = catalog
+        .sessions
+        .iter()
+        .map(|s| safe::escape(&s.id))
+        .collect();
+    let failed = catalog
+        .failed_files()
+        .into_iter()
+        .filter_map(|path| path.strip_suffix(".toml"));
+    let known: Vec<&str> = loaded.iter().map(|id| id.as_ref()).chain(failed).collect();
+    let id = store::find_session(&safe::escape(given), &known).map_err(Missing::Unknown)?;
+    match loaded.iter().position(|shown| shown == id) {
+        Some(at) => Ok(&catalog.sessions[at]),
+        None => Err(Missing::NotLoaded(id.to_string())),
     }
 }
 
-fn file_name(id: &str) -> &str {
-    id.rsplit('/').next().unwrap_or(id)
-}
-
-fn unknown_session(sessions: &[Session], id: &str, t: &Strings) -> String {
-    let ids = sessions.iter().map(|s| s.id.as_str());
-    let guess = closest(id, ids).or_else(|| {
-        let names = sessions.iter().map(|s| file_name(&s.id));
-        let name = closest(file_name(id), names)?;
-        sessions
-            .iter()
-            .map(|s| s.id.as_str())
-            .find(|s| file_name(s) == name)
-    });
-    let mut msg = format!("{} \"{id}\"", t.unknown_session);
-    match guess {
-        Some(g) => msg.push_str(&format!("; {} \"{g}\"?", t.did_you_mean)),
-        None => msg.push_str(&format!("; {}", t.see_list)),
+/// `no session with the id "x"; did you mean "y"?`, else the hint to list the sessions.
+fn unknown_session(given: &str, suggestions: &[String], t: &Strings) -> String {
+    let mut msg = format!("{} \"{given}\"", t.unknown_session);
+    if suggestions.is_empty() {
+        msg.push_str(&format!("; {}", t.see_list));
+    } else {
+        let quoted: Vec<String> = suggestions.iter().map(|s| format!("\"{s}\"")).collect();
+        msg.push_str(&format!("; {} {}?", t.did_you_mean, quoted.join(", ")));
     }
     msg
 }

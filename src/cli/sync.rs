@@ -4,21 +4,23 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Context, fail};
-use crate::git::{Repo, sync};
-use crate::i18n::git as text;
+use crate::git::Repo;
+use crate::git::sync::{self, Report, SetupReport};
+use crate::i18n::{self, fill};
+use crate::model::Lang;
 use crate::safe;
 
 #[derive(Debug, clap::Args)]
-pub struct SyncArgs {
+pub(super) struct SyncArgs {
     /// Install the check-off merge driver (.git/config, .gitattributes) and ignore check-off temporary files (.gitignore), then commit those two files
     #[arg(long)]
-    pub setup: bool,
+    setup: bool,
     /// Commit every change of the briefing folder, not only check-offs
     #[arg(long, conflicts_with = "setup")]
-    pub all: bool,
+    all: bool,
 }
 
-pub fn run(ctx: &Context, args: &SyncArgs) -> ExitCode {
+pub(super) fn run(ctx: &Context, args: &SyncArgs) -> ExitCode {
     let repo = match find(ctx) {
         Ok(repo) => repo,
         Err(code) => return code,
@@ -31,12 +33,12 @@ pub fn run(ctx: &Context, args: &SyncArgs) -> ExitCode {
         return match sync::setup(&repo, &ctx.dir, &driver, ctx.lang) {
             Ok(report) => {
                 let mut out = safe::out();
-                for line in text::setup_lines(ctx.lang, &report) {
+                for line in setup_lines(ctx.lang, &report) {
                     let _ = writeln!(out, "{line}");
                 }
                 ExitCode::SUCCESS
             }
-            Err(e) => fail(1, text::git_error(ctx.lang, &e)),
+            Err(e) => fail(1, e.message(ctx.lang)),
         };
     }
     let opts = sync::Options {
@@ -46,20 +48,98 @@ pub fn run(ctx: &Context, args: &SyncArgs) -> ExitCode {
     };
     let (report, result) = sync::sync(&repo, &opts);
     let mut out = safe::out();
-    for line in text::sync_lines(ctx.lang, &report, result.is_ok()) {
+    for line in sync_lines(ctx.lang, &report, result.is_ok()) {
         let _ = writeln!(out, "{line}");
     }
     drop(out);
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(1, text::git_error(ctx.lang, &e)),
+        Err(e) => fail(1, e.message(ctx.lang)),
     }
 }
 
 /// The work tree of the briefing folder, or the exit code of a folder that is not shared.
-pub fn find(ctx: &Context) -> Result<Repo, ExitCode> {
+pub(super) fn find(ctx: &Context) -> Result<Repo, ExitCode> {
     if let Err(e) = crate::store::discover(&ctx.dir) {
-        return Err(fail(2, e));
+        return Err(fail(2, e.message(ctx.lang)));
     }
-    Repo::find(&ctx.dir).map_err(|e| fail(1, text::git_error(ctx.lang, &e)))
+    Repo::find(&ctx.dir).map_err(|e| fail(1, e.message(ctx.lang)))
+}
+
+/// `1 commit`, `3 commits`.
+fn commits(lang: Lang, n: usize) -> String {
+    let t = i18n::strings(lang);
+    match n {
+        1 => t.sync_commit_one.to_string(),
+        n => fill(t.sync_commits, &[("n", &n)]),
+    }
+}
+
+/// What a sync did, one line each, in order; `finished`: it got as far as the push.
+fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
+    let t = i18n::strings(lang);
+    let mut out = Vec::new();
+    if let Some(c) = &r.committed {
+        out.push(match c.checkoffs.len() {
+            1 => fill(t.sync_committed_one, &[("commit", &c.commit)]),
+            n => fill(t.sync_committed, &[("commit", &c.commit), ("n", &n)]),
+        });
+        let message = sync::commit_message(lang, &c.checkoffs, &c.files);
+        for line in message.lines().skip(2) {
+            if !line.is_empty() && !line.starts_with('(') {
+                out.push(format!("  {line}"));
+            }
+        }
+    }
+    if !r.left_alone.is_empty() {
+        out.push(fill(
+            t.sync_left_alone,
+            &[("files", &r.left_alone.join(", "))],
+        ));
+    }
+    if let Some(who) = &r.fallback_identity {
+        let note = fill(t.sync_no_identity, &[("who", who)]);
+        out.push(format!("{note} {}", t.sync_set_identity));
+    }
+    if finished {
+        out.push(match (r.received, r.sent) {
+            (0, 0) => fill(t.sync_in_step, &[("upstream", &r.upstream)]),
+            (got, sent) => fill(
+                t.sync_exchanged,
+                &[
+                    ("received", &commits(lang, got)),
+                    ("sent", &commits(lang, sent)),
+                    ("upstream", &r.upstream),
+                ],
+            ),
+        });
+    }
+    if r.driver_missing {
+        out.push(t.sync_driver_missing.to_string());
+    }
+    if r.temp_not_ignored {
+        out.push(t.sync_temp_not_ignored.to_string());
+    }
+    out
+}
+
+/// What `sync --setup` did, one line each.
+fn setup_lines(lang: Lang, r: &SetupReport) -> Vec<String> {
+    let t = i18n::strings(lang);
+    let mut out = vec![if r.configured {
+        fill(t.setup_installed, &[("driver", &r.driver)])
+    } else {
+        t.setup_present.to_string()
+    }];
+    out.push(match &r.committed {
+        Some(commit) => fill(
+            t.setup_committed,
+            &[("files", &r.written.join(", ")), ("commit", commit)],
+        ),
+        None => t.setup_unchanged.to_string(),
+    });
+    if let Some(who) = &r.fallback_identity {
+        out.push(fill(t.sync_no_identity, &[("who", who)]));
+    }
+    out
 }

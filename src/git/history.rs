@@ -6,10 +6,12 @@ use std::process::Stdio;
 
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 use super::merge::{State, states};
 use super::{GitError, Repo};
+use crate::i18n::{self, fill};
+use crate::model::{Lang, fold};
+use crate::present;
 
 /// One change of one directive's check-off, in one commit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -34,6 +36,47 @@ pub struct Event {
 pub enum Action {
     Done,
     Undone,
+}
+
+impl Event {
+    /// When it was checked off: as written in the file, else when it was committed.
+    pub fn at(&self) -> &DateTime<FixedOffset> {
+        self.done_at.as_ref().unwrap_or(&self.date)
+    }
+
+    /// Who checked it off: as written in the file, else who committed it.
+    pub fn by(&self) -> &str {
+        self.done_by.as_deref().unwrap_or(&self.author)
+    }
+
+    /// The commit's abbreviated hash.
+    pub fn short_commit(&self) -> &str {
+        self.commit.get(..7).unwrap_or(&self.commit)
+    }
+}
+
+/// `28/11/2026 10:15 +07:00`: when a check-off was made, as history shows it.
+pub fn when(at: &DateTime<FixedOffset>) -> String {
+    at.format("%d/%m/%Y %H:%M %:z").to_string()
+}
+
+/// One line of a directive's history in the interface: `28/11/2026 10:15 +07:00  [x] checked off
+/// by lan  (abc1234)`.
+pub fn history_line(lang: Lang, e: &Event) -> String {
+    let t = i18n::strings(lang);
+    let template = match e.action {
+        Action::Done => t.history_done,
+        Action::Undone => t.history_undone,
+    };
+    fill(
+        template,
+        &[
+            ("at", &when(e.at())),
+            ("mark", &present::checkbox(e.action == Action::Done)),
+            ("by", &e.by()),
+            ("commit", &e.short_commit()),
+        ],
+    )
 }
 
 /// Which check-offs to list: all, one session's, or one directive's.
@@ -69,7 +112,7 @@ pub fn log(repo: &Repo, filter: &Filter) -> Result<Vec<Event>, GitError> {
     let directive = filter
         .directive
         .as_deref()
-        .map(|d| d.nfc().collect::<String>());
+        .map(|d| fold::nfc(d).into_owned());
     let mut events = Vec::new();
     for c in &commits {
         for path in &c.paths {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 
 use crate::store::parse_file;
-use crate::store::write::{Change, apply_to_text, strip_checkoffs};
+use crate::store::write::{Change, edited_text, strip_checkoffs};
 
 /// A directive's check-off as a file states it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,12 +18,6 @@ pub struct State {
 }
 
 impl State {
-    pub const OPEN: State = State {
-        done: false,
-        at: None,
-        by: None,
-    };
-
     /// The edit that gives this state, when it is one the program writes.
     fn change(&self) -> Option<Change> {
         match (self.done, &self.at, &self.by) {
@@ -59,7 +53,7 @@ pub fn states(text: &str) -> Option<BTreeMap<String, State>> {
 }
 
 /// Whether `other` differs from `base` in check-offs only (`done`, `done_at`, `done_by`).
-pub fn only_checkoffs(base: &str, other: &str) -> bool {
+pub(super) fn only_checkoffs(base: &str, other: &str) -> bool {
     match (strip_checkoffs(base), strip_checkoffs(other)) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
@@ -137,11 +131,17 @@ fn agree(a: &State, b: &State) -> Option<State> {
 fn set_state(text: &str, id: &str, have: &State, target: &State) -> Option<String> {
     let change = target.change()?;
     let start = if have.done && target.done {
-        apply_to_text(text, id, &Change::Undone).ok()?.0
+        edit(text, id, &Change::Undone)?
     } else {
         text.to_string()
     };
-    Some(apply_to_text(&start, id, &change).ok()?.0)
+    edit(&start, id, &change)
+}
+
+/// `text` with `change` made as a check-off makes it (validated as it validates).
+fn edit(text: &str, id: &str, change: &Change) -> Option<String> {
+    let (out, _) = edited_text(text.as_bytes(), "briefing", "briefing", id, change).ok()?;
+    Some(out)
 }
 
 #[cfg(test)]

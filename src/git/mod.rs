@@ -9,62 +9,104 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+use crate::i18n::{self, Message, fill};
+use crate::model::Lang;
+
 /// Why a git operation did not happen or did not finish; the folder is as it was in every case.
+///
+/// [`GitError::message`] says it in either language; `Display` is the English message.
 #[derive(Debug, thiserror::Error)]
 pub enum GitError {
-    #[error("git is not installed (no `git` command on PATH); install git to share briefings")]
     NoGit,
-    #[error(
-        "{} is not in a git work tree, so there is nothing to share; clone the shared briefings with `git clone URL`, or run `git init` there",
-        dir.display()
-    )]
-    NotAWorkTree { dir: PathBuf },
-    #[error("the repository has no remote to sync with; add one: git remote add origin URL")]
+    NotAWorkTree {
+        dir: PathBuf,
+    },
     NoRemote,
-    #[error(
-        "branch `{branch}` has no upstream to sync with; send it once with: git push -u {remote} {branch}"
-    )]
-    NoUpstream { branch: String, remote: String },
-    #[error("no branch is checked out (detached HEAD); check a branch out first: git switch main")]
+    NoUpstream {
+        branch: String,
+        remote: String,
+    },
     Detached,
-    #[error(
-        "a rebase or merge is already under way in {}; finish it (git rebase --continue) or abort it (git rebase --abort), then sync again",
-        top.display()
-    )]
-    InProgress { top: PathBuf },
-    #[error(
-        "cannot reach the remote `{remote}` (no network, or the address is wrong: {detail}); your check-offs are kept here and the next sync sends them"
-    )]
-    Unreachable { remote: String, detail: String },
-    #[error(
-        "the remote `{remote}` refused your credentials ({detail}); check your password, token or SSH key, then sync again"
-    )]
-    Authentication { remote: String, detail: String },
-    #[error(
-        "the history of `{upstream}` was rewritten on the remote (someone force-pushed), so it no longer continues yours; sync does not merge over rewritten history: ask whoever rewrote it, then reconcile by hand (git log {upstream}, git rebase)"
-    )]
-    Diverged { upstream: String },
-    #[error(
-        "{} changed here and on the remote in the same place, and not only check-offs, so it cannot be merged automatically; nothing was merged and the folder is as before the sync{}. To merge by hand: git pull --rebase, edit the marked lines, git add FILE, git rebase --continue, then briefing sync",
-        files.join(", "),
-        local_note(local)
-    )]
+    InProgress {
+        top: PathBuf,
+    },
+    Unreachable {
+        remote: String,
+        detail: String,
+    },
+    Authentication {
+        remote: String,
+        detail: String,
+    },
+    Diverged {
+        upstream: String,
+    },
+    /// `local`: the commit that holds the check-offs made here, when one was made.
     Conflict {
         files: Vec<String>,
         local: Option<String>,
     },
-    #[error("the remote rejected the push ({detail}); nothing was forced: sync again later")]
-    Rejected { detail: String },
-    #[error("`git {command}` failed: {detail}")]
-    Failed { command: String, detail: String },
-    #[error("cannot run git: {0}")]
-    Io(io::Error),
+    Rejected {
+        detail: String,
+    },
+    Failed {
+        command: String,
+        detail: String,
+    },
+    Io(#[source] io::Error),
 }
 
-fn local_note(local: &Option<String>) -> String {
-    match local {
-        Some(commit) => format!(" (your check-offs are committed here, in {commit}, not sent)"),
-        None => String::new(),
+impl GitError {
+    /// What went wrong and what to do, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = i18n::strings(lang);
+        match self {
+            GitError::NoGit => t.git_no_git.to_string(),
+            GitError::NotAWorkTree { dir } => {
+                fill(t.git_not_a_work_tree, &[("dir", &dir.display())])
+            }
+            GitError::NoRemote => t.git_no_remote.to_string(),
+            GitError::NoUpstream { branch, remote } => {
+                fill(t.git_no_upstream, &[("branch", branch), ("remote", remote)])
+            }
+            GitError::Detached => t.git_detached.to_string(),
+            GitError::InProgress { top } => fill(t.git_in_progress, &[("top", &top.display())]),
+            GitError::Unreachable { remote, detail } => {
+                fill(t.git_unreachable, &[("remote", remote), ("detail", detail)])
+            }
+            GitError::Authentication { remote, detail } => fill(
+                t.git_authentication,
+                &[("remote", remote), ("detail", detail)],
+            ),
+            GitError::Diverged { upstream } => fill(t.git_diverged, &[("upstream", upstream)]),
+            GitError::Conflict { files, local } => {
+                let local = match local {
+                    Some(commit) => fill(t.git_conflict_local, &[("commit", commit)]),
+                    None => String::new(),
+                };
+                fill(
+                    t.git_conflict,
+                    &[("files", &files.join(", ")), ("local", &local)],
+                )
+            }
+            GitError::Rejected { detail } => fill(t.git_rejected, &[("detail", detail)]),
+            GitError::Failed { command, detail } => {
+                fill(t.git_failed, &[("command", command), ("detail", detail)])
+            }
+            GitError::Io(e) => fill(t.git_cannot_run, &[("error", e)]),
+        }
+    }
+}
+
+impl Message for GitError {
+    fn message(&self, lang: Lang) -> String {
+        GitError::message(self, lang)
+    }
+}
+
+impl std::fmt::Display for GitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -100,7 +142,7 @@ impl Repo {
     }
 
     /// Runs git at the top of the work tree.
-    pub fn run<I, S>(&self, args: I) -> Result<Output, GitError>
+    fn run<I, S>(&self, args: I) -> Result<Output, GitError>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
@@ -109,7 +151,7 @@ impl Repo {
     }
 
     /// Runs git and gives its standard output, or `Failed` with its error output.
-    pub fn ok<I, S>(&self, args: I) -> Result<String, GitError>
+    fn ok<I, S>(&self, args: I) -> Result<String, GitError>
     where
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
@@ -124,12 +166,12 @@ impl Repo {
     }
 
     /// The path below the top of a session id of the briefing folder.
-    pub fn path_of(&self, session_id: &str) -> String {
+    fn path_of(&self, session_id: &str) -> String {
         format!("{}{session_id}.toml", self.prefix)
     }
 
     /// The session id of a path below the top, when it is a briefing of the folder.
-    pub fn session_of(&self, path: &str) -> Option<String> {
+    fn session_of(&self, path: &str) -> Option<String> {
         let rel = path.strip_prefix(&self.prefix)?.strip_suffix(".toml")?;
         let visible = !rel.is_empty() && rel.split('/').all(|p| !p.starts_with('.'));
         visible.then(|| rel.to_string())
@@ -149,7 +191,7 @@ where
 }
 
 /// `git` in `dir`, with messages in English (they are matched to explain failures).
-pub fn command(dir: &Path) -> Command {
+fn command(dir: &Path) -> Command {
     let mut cmd = Command::new("git");
     cmd.current_dir(dir)
         .env("LC_ALL", "C")
@@ -178,7 +220,7 @@ fn failed<S: AsRef<OsStr>>(args: &[S], out: &Output) -> GitError {
 }
 
 /// The useful part of git's error output: its `fatal:`/`error:` lines, else all of it.
-pub fn detail(out: &Output) -> String {
+fn detail(out: &Output) -> String {
     let text = String::from_utf8_lossy(&out.stderr);
     let key: Vec<&str> = text
         .lines()
@@ -198,7 +240,7 @@ pub fn detail(out: &Output) -> String {
 
 /// What a failed fetch or push says about the remote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RemoteFailure {
+enum RemoteFailure {
     Unreachable,
     Authentication,
     Rejected,
@@ -206,7 +248,7 @@ pub enum RemoteFailure {
 }
 
 /// Tells from git's error output why talking to a remote failed.
-pub fn classify(stderr: &str) -> RemoteFailure {
+fn classify(stderr: &str) -> RemoteFailure {
     let s = stderr.to_ascii_lowercase();
     let any = |needles: &[&str]| needles.iter().any(|n| s.contains(n));
     if any(&[
@@ -290,6 +332,68 @@ mod tests {
         for (stderr, want) in cases {
             assert_eq!(classify(stderr), want, "{stderr}");
         }
+    }
+
+    #[test]
+    fn every_error_is_said_in_both_languages() {
+        let errors = [
+            GitError::NoGit,
+            GitError::NotAWorkTree {
+                dir: PathBuf::from("/b"),
+            },
+            GitError::NoRemote,
+            GitError::NoUpstream {
+                branch: "main".into(),
+                remote: "origin".into(),
+            },
+            GitError::Detached,
+            GitError::InProgress {
+                top: PathBuf::from("/b"),
+            },
+            GitError::Unreachable {
+                remote: "origin".into(),
+                detail: "no route".into(),
+            },
+            GitError::Authentication {
+                remote: "origin".into(),
+                detail: "403".into(),
+            },
+            GitError::Diverged {
+                upstream: "origin/main".into(),
+            },
+            GitError::Conflict {
+                files: vec!["a.toml".into()],
+                local: Some("abc1234".into()),
+            },
+            GitError::Rejected {
+                detail: "fetch first".into(),
+            },
+            GitError::Failed {
+                command: "status".into(),
+                detail: "fatal".into(),
+            },
+            GitError::Io(io::Error::other("boom")),
+        ];
+        for e in errors {
+            let (en, vi) = (e.message(Lang::En), e.message(Lang::Vi));
+            assert_eq!(e.to_string(), en);
+            assert_ne!(en, vi, "{e:?} is not translated");
+            assert!(!en.contains('{') && !vi.contains('{'), "{en} / {vi}");
+        }
+        let conflict = GitError::Conflict {
+            files: vec!["a.toml".into(), "b.toml".into()],
+            local: Some("abc1234".into()),
+        };
+        assert!(
+            conflict
+                .to_string()
+                .starts_with("a.toml, b.toml changed here")
+        );
+        assert!(
+            conflict
+                .to_string()
+                .contains("(your check-offs are committed here, in abc1234, not sent)")
+        );
     }
 
     #[test]

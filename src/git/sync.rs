@@ -6,14 +6,14 @@ use std::path::{Path, PathBuf};
 
 use super::merge::{State, only_checkoffs, states};
 use super::{GitError, RemoteFailure, Repo, classify, detail};
-use crate::i18n;
+use crate::i18n::{self, fill};
 use crate::model::Lang;
 use crate::store::write::{TEMP_SUFFIX, current_user};
 
 /// The `.gitattributes` line that gives the folder's briefings the check-off merge driver.
-pub const ATTRIBUTE: &str = "*.toml merge=briefing";
+const ATTRIBUTE: &str = "*.toml merge=briefing";
 /// The `.gitignore` lines: check-off temporary files, and the lock file of older versions.
-pub const IGNORED: [&str; 2] = [".*.briefing-tmp", ".briefing.lock"];
+const IGNORED: [&str; 2] = [".*.briefing-tmp", ".briefing.lock"];
 /// How often a push that lost a race with another office's push is tried again.
 const ATTEMPTS: usize = 3;
 
@@ -65,6 +65,73 @@ pub struct Report {
     pub temp_not_ignored: bool,
 }
 
+/// `- hh-ma-tuy: done by lan, 28/11/2026 10:15 +07:00`.
+fn checkoff_line(lang: Lang, c: &Checkoff) -> String {
+    let t = i18n::strings(lang);
+    let s = &c.state;
+    match (s.done, &s.at, &s.by) {
+        (true, Some(at), Some(by)) => fill(
+            t.sync_done_by,
+            &[
+                ("directive", &c.directive),
+                ("by", by),
+                ("at", &super::history::when(at)),
+            ],
+        ),
+        (true, ..) => fill(t.sync_done, &[("directive", &c.directive)]),
+        (false, ..) => fill(t.sync_undone, &[("directive", &c.directive)]),
+    }
+}
+
+/// The message of a sync's commit: a subject counting the check-offs, then each session with
+/// its directives, then any other file committed (`--all`).
+pub fn commit_message(lang: Lang, checkoffs: &[Checkoff], files: &[String]) -> String {
+    let t = i18n::strings(lang);
+    let done = checkoffs.iter().filter(|c| c.state.done).count();
+    let undone = checkoffs.len() - done;
+    let mut out = match (checkoffs.is_empty(), files.len()) {
+        (false, _) => fill(t.sync_subject, &[("done", &done), ("undone", &undone)]),
+        (true, 1) => t.sync_subject_file.to_string(),
+        (true, n) => fill(t.sync_subject_files, &[("n", &n)]),
+    };
+    out.push_str("\n\n");
+    let mut session = None;
+    for c in checkoffs {
+        if session != Some(&c.session) {
+            out.push_str(&format!("{}:\n", c.session));
+            session = Some(&c.session);
+        }
+        out.push_str(&checkoff_line(lang, c));
+        out.push('\n');
+    }
+    let more_files = files.len() > sessions_of(checkoffs);
+    if !checkoffs.is_empty() && more_files {
+        out.push_str(&format!("\n{}\n", t.sync_files));
+    }
+    if checkoffs.is_empty() || more_files {
+        for f in files {
+            out.push_str(&format!("- {f}\n"));
+        }
+    }
+    out.push_str("\n(briefing sync)\n");
+    out
+}
+
+/// How many sessions the check-offs are in (they come grouped by session).
+fn sessions_of(checkoffs: &[Checkoff]) -> usize {
+    let mut sessions: Vec<&str> = checkoffs.iter().map(|c| c.session.as_str()).collect();
+    sessions.dedup();
+    sessions.len()
+}
+
+/// The message of the commit of `sync --setup`.
+fn setup_message(lang: Lang) -> String {
+    format!(
+        "{}\n\n(briefing sync --setup)\n",
+        i18n::strings(lang).setup_subject
+    )
+}
+
 /// Where the branch syncs with.
 struct Upstream {
     remote: String,
@@ -94,7 +161,7 @@ fn run_sync(repo: &Repo, opts: &Options, report: &mut Report) -> Result<(), GitE
         let checkoffs = checkoffs_of(&to_commit);
         let paths: Vec<String> = to_commit.iter().map(|c| c.path.clone()).collect();
         let files: Vec<String> = paths.iter().map(|p| repo.below_folder(p)).collect();
-        let message = i18n::git::commit_message(opts.lang, &checkoffs, &files);
+        let message = commit_message(opts.lang, &checkoffs, &files);
         let (commit, fallback) = commit(repo, &paths, &message, opts.all)?;
         report.fallback_identity = fallback;
         report.committed = Some(Committed {
@@ -134,7 +201,7 @@ fn checkoffs_of(files: &[ToCommit]) -> Vec<Checkoff> {
 
 impl Repo {
     /// A path below the top as a path below the briefing folder.
-    pub fn below_folder(&self, path: &str) -> String {
+    fn below_folder(&self, path: &str) -> String {
         path.strip_prefix(&self.prefix).unwrap_or(path).to_string()
     }
 
@@ -523,7 +590,7 @@ pub fn setup(repo: &Repo, dir: &Path, driver: &str, lang: Lang) -> Result<SetupR
         let mut add = vec!["--literal-pathspecs", "add", "--"];
         add.extend(paths.iter().map(String::as_str));
         repo.ok(&add)?;
-        let (commit, fallback) = commit(repo, &paths, i18n::git::setup_message(lang), false)?;
+        let (commit, fallback) = commit(repo, &paths, &setup_message(lang), false)?;
         report.committed = Some(commit);
         report.fallback_identity = fallback;
     }

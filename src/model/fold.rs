@@ -1,7 +1,9 @@
-//! Accent- and case-folding of Vietnamese text, for ids and search.
+//! Accent- and case-folding of Vietnamese text, for ids and search, and its one NFC helper.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Folds one precomposed or decomposed character into lower-case base letters.
 /// `đ`/`Đ` have no decomposition, so they are mapped to `d` by hand.
@@ -10,6 +12,15 @@ fn fold_char(c: char, out: &mut String) {
         'đ' | 'Đ' => out.push('d'),
         c if is_combining_mark(c) => {}
         c => out.extend(c.to_lowercase()),
+    }
+}
+
+/// `text` in NFC (`Ha` + combining grave → `Hà`), borrowed when it already is: the form ids
+/// are compared in and text is kept in, whatever form the file was saved in.
+pub fn nfc(text: &str) -> Cow<'_, str> {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
     }
 }
 
@@ -77,6 +88,12 @@ mod tests {
         for (input, want) in cases {
             assert_eq!(fold(input), want, "fold({input:?})");
         }
+    }
+
+    #[test]
+    fn nfc_composes_and_borrows_what_is_composed() {
+        assert_eq!(nfc("Ha\u{300}"), "Hà");
+        assert!(matches!(nfc("Hà"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -5,8 +5,7 @@ use serde::Serialize;
 use super::{Better, Indicator};
 
 /// Where a gauge's ratio comes from (FORMAT.md, rules 1–3).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum GaugeBasis {
     /// `value / target × 100`.
     Target,
@@ -49,7 +48,7 @@ impl Status {
 }
 
 /// An indicator's ratio with its basis and status.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Gauge {
     /// The ratio in percent; may exceed 100.
     pub ratio: f64,

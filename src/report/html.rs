@@ -2,14 +2,12 @@
 
 use std::fmt::Write;
 
-use super::{
-    Options, against, directive_meta, districts, indicator_title, other_compares, paragraphs,
-    session_when, value_text,
-};
+use super::{Options, against, directive_meta, districts, other_compares, value_text};
 use crate::i18n::{self, Strings};
 use crate::model::{
     Directive, District, Gauge, Indicator, Lang, Progress, Session, Status, format,
 };
+use crate::present::{indicator_title, paragraphs, session_when, status_word};
 
 /// Inline style sheet: screen and A4 print, no web fonts, no network.
 const STYLE: &str = r#"
@@ -209,7 +207,7 @@ fn indicators(out: &mut String, list: &[Indicator], t: &Strings, opts: &Options<
             figure(&value_text(ind, opts)),
             gauge
                 .as_ref()
-                .map(|g| gauge_html(g, t, opts.lang))
+                .map(|g| gauge_html(g, opts.lang))
                 .unwrap_or_default(),
             notes
                 .iter()
@@ -230,14 +228,14 @@ fn status_class(status: Status) -> &'static str {
 }
 
 /// A CSS bar filled to the ratio (at most full), the ratio itself and the status in words.
-fn gauge_html(g: &Gauge, t: &Strings, lang: Lang) -> String {
+fn gauge_html(g: &Gauge, lang: Lang) -> String {
     let fill = (g.fill() * 100.0).clamp(0.0, 100.0);
     let over = if g.exceeds() { " ▲" } else { "" };
     format!(
         "<span class=\"bar\" role=\"img\" aria-label=\"{percent}\"><span style=\"width:{fill:.0}%\"></span></span>\
          <span class=\"figure\">{percent}{over}</span> <span class=\"status\">{} {}</span>",
         g.status.symbol(),
-        t.status(g.status),
+        status_word(g.status, lang),
         percent = percent_text(g.ratio, lang),
     )
 }

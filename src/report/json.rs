@@ -10,7 +10,7 @@ use crate::model::{
 };
 
 /// Bumped when a field is removed or changes meaning; new fields may appear at any time.
-pub const SCHEMA: u32 = 1;
+const SCHEMA: u32 = 1;
 
 #[derive(Serialize)]
 struct Doc<'a> {
@@ -78,16 +78,16 @@ struct DirectiveJson<'a> {
 
 /// One entry of `briefing list --format json`.
 #[derive(Debug, Serialize)]
-pub struct SessionSummary<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub date: SessionDate,
-    pub districts: usize,
-    pub progress: Progress,
-    pub upcoming: bool,
+struct SessionSummary<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: SessionDate,
+    districts: usize,
+    progress: Progress,
+    upcoming: bool,
 }
 
-pub fn render(s: &Session, opts: &Options<'_>) -> String {
+pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     let doc = Doc {
         schema: SCHEMA,
         today: opts.today,

@@ -1,28 +1,26 @@
 //! The briefing as Markdown (GitHub-flavoured: tables and task lists).
 
-use super::{
-    Options, against, directive_meta, districts, gauge_text, indicator_title, other_compares,
-    paragraphs, session_when, value_text,
-};
+use super::{Options, against, directive_meta, districts, gauge_text, other_compares, value_text};
 use crate::i18n::{self, Strings};
-use crate::model::{Directive, District, Progress, Session};
+use crate::model::{Directive, District, Lang, Participant, Progress, Session};
+use crate::present::{
+    checkbox, done_count, indicator_title, overdue_count, paragraphs, participant_line,
+    session_when,
+};
 
-pub fn render(s: &Session, opts: &Options<'_>) -> String {
+pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     let t = i18n::strings(opts.lang);
     let mut out = format!("# {}\n\n", escape(&s.title));
     header(&mut out, s, t, opts);
     if !s.participants.is_empty() {
         out.push_str(&format!("\n## {}\n\n", t.participants));
         for p in &s.participants {
-            let mut line = format!("- **{}**", escape(&p.name));
-            if let Some(role) = &p.role {
-                line.push_str(&format!(", {}", escape(role)));
-            }
-            if let Some(part) = &p.part {
-                line.push_str(&format!(" ({})", escape(part)));
-            }
-            out.push_str(&line);
-            out.push('\n');
+            let shown = Participant {
+                name: format!("**{}**", escape(&p.name)),
+                role: p.role.as_deref().map(escape),
+                part: p.part.as_deref().map(escape),
+            };
+            out.push_str(&format!("- {}\n", participant_line(&shown, ", ")));
         }
     }
     if let Some(summary) = &s.summary {
@@ -34,7 +32,7 @@ pub fn render(s: &Session, opts: &Options<'_>) -> String {
         out.push_str(&format!(
             "\n## {} ({})\n\n",
             t.session_directives,
-            progress_text(p, t)
+            progress_text(p, opts.lang)
         ));
         directives(&mut out, &s.directives, opts);
     }
@@ -63,7 +61,7 @@ fn header(out: &mut String, s: &Session, t: &Strings, opts: &Options<'_>) {
     }
     rows.push((
         t.district_directives,
-        progress_text(s.progress(opts.today), t),
+        progress_text(s.progress(opts.today), opts.lang),
     ));
     if !opts.handout {
         rows.push((t.session_id, format!("`{}`", s.id)));
@@ -73,12 +71,13 @@ fn header(out: &mut String, s: &Session, t: &Strings, opts: &Options<'_>) {
     }
 }
 
-fn progress_text(p: Progress, t: &Strings) -> String {
-    let mut s = format!("{}/{} {}", p.done, p.total, t.done);
-    if p.overdue > 0 {
-        s.push_str(&format!(", **{} {}**", p.overdue, t.overdue));
+/// `3/23 done, **2 overdue**`.
+fn progress_text(p: Progress, lang: Lang) -> String {
+    let done = done_count(p, lang);
+    match overdue_count(p, lang) {
+        Some(overdue) => format!("{done}, **{overdue}**"),
+        None => done,
     }
-    s
 }
 
 fn district(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
@@ -107,7 +106,7 @@ fn district(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
         out.push_str(&format!(
             "\n### {} ({})\n\n",
             t.district_directives,
-            progress_text(p, t)
+            progress_text(p, opts.lang)
         ));
         directives(out, &d.directives, opts);
     }
@@ -143,8 +142,7 @@ fn indicators(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
 fn directives(out: &mut String, list: &[Directive], opts: &Options<'_>) {
     let t = i18n::strings(opts.lang);
     for d in list {
-        let mark = if d.done { "[x]" } else { "[ ]" };
-        out.push_str(&format!("- {mark} {}", escape(&d.text)));
+        out.push_str(&format!("- {} {}", checkbox(d.done), escape(&d.text)));
         let meta = directive_meta(d, opts);
         if !meta.is_empty() {
             out.push_str(&format!("  \n  *{}*", escape(&meta.join(" · "))));

@@ -8,11 +8,10 @@ mod text;
 use chrono::NaiveDate;
 
 use crate::i18n::{self, Strings};
-use crate::model::{
-    Bound, Directive, District, Gauge, GaugeBasis, Indicator, Lang, Session, Status, format,
-};
+use crate::model::{Directive, District, Gauge, GaugeBasis, Indicator, Lang, Session, format};
+use crate::present::{self, bar_cells, status_symbol, status_word, with_unit};
 
-pub use json::{SessionSummary, list_json};
+pub use json::list_json;
 
 /// The output formats of `briefing show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -48,7 +47,7 @@ pub fn render(session: &Session, format: Format, opts: &Options<'_>) -> String {
     }
 }
 
-/// The districts `opts` selects, with their indices.
+/// The districts `opts` selects.
 fn districts<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s District> {
     session
         .districts
@@ -60,64 +59,23 @@ fn districts<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s District> 
 const GAUGE_CELLS: usize = 10;
 
 /// `███████░░░` (or `#######---`), with `▶`/`>` after it when the ratio tops 100%.
-pub fn gauge_bar(gauge: &Gauge, ascii: bool) -> String {
+fn gauge_bar(gauge: &Gauge, ascii: bool) -> String {
     let (full, empty, over) = if ascii {
         ('#', '-', '>')
     } else {
         ('█', '░', '▶')
     };
-    let filled = (gauge.fill() * GAUGE_CELLS as f64).round() as usize;
+    let (filled, rest) = bar_cells(gauge.fill(), GAUGE_CELLS);
     let mut bar: String = std::iter::repeat_n(full, filled)
-        .chain(std::iter::repeat_n(empty, GAUGE_CELLS - filled))
+        .chain(std::iter::repeat_n(empty, rest))
         .collect();
     bar.push(if gauge.exceeds() { over } else { ' ' });
     bar
 }
 
-/// The status symbol, ASCII when asked.
-pub fn status_symbol(status: Status, ascii: bool) -> &'static str {
-    match (ascii, status) {
-        (false, s) => s.symbol(),
-        (true, Status::Met) => "+",
-        (true, Status::Near) => "~",
-        (true, Status::Behind) => "x",
-    }
-}
-
-fn bound_symbol(bound: Bound, ascii: bool) -> &'static str {
-    match (ascii, bound) {
-        (false, b) => b.symbol(),
-        (true, Bound::Exact) => "",
-        (true, Bound::AtLeast) => ">= ",
-        (true, Bound::AtMost) => "<= ",
-        (true, Bound::About) => "~ ",
-    }
-}
-
-fn with_unit(value: f64, unit: Option<&str>, lang: Lang) -> String {
-    let n = format::number(value, 2, lang);
-    match unit {
-        Some("%") => format!("{n}%"),
-        Some(u) => format!("{n} {u}"),
-        None => n,
-    }
-}
-
-/// `≥ 385 tỷ đồng`.
+/// `≥ 385 tỷ đồng` (`>= 385 tỷ đồng` in ASCII).
 fn value_text(ind: &Indicator, opts: &Options<'_>) -> String {
-    format!(
-        "{}{}",
-        bound_symbol(ind.bound, opts.ascii),
-        with_unit(ind.value, ind.unit.as_deref(), opts.lang)
-    )
-}
-
-/// `Tổng giá trị sản xuất (2023)`.
-fn indicator_title(ind: &Indicator) -> String {
-    match &ind.period {
-        Some(p) => format!("{} ({p})", ind.name),
-        None => ind.name.clone(),
-    }
+    present::value_text(ind, opts.lang, opts.ascii)
 }
 
 /// What the ratio is measured against: the comparison label, or the target with its label.
@@ -145,7 +103,6 @@ fn other_compares(ind: &Indicator, gauge: Option<&Gauge>, lang: Lang) -> Vec<Str
 
 /// `██████████▶   107% ✓ đạt`; `aligned` pads the bar and the percentage to fixed widths.
 fn gauge_text(gauge: &Gauge, opts: &Options<'_>, aligned: bool) -> String {
-    let t = i18n::strings(opts.lang);
     let bar = gauge_bar(gauge, opts.ascii);
     let percent = format::percent(gauge.ratio, opts.lang);
     let (bar, percent) = if aligned {
@@ -156,7 +113,7 @@ fn gauge_text(gauge: &Gauge, opts: &Options<'_>, aligned: bool) -> String {
     format!(
         "{bar} {percent} {} {}",
         status_symbol(gauge.status, opts.ascii),
-        t.status(gauge.status)
+        status_word(gauge.status, opts.lang)
     )
 }
 
@@ -188,35 +145,6 @@ fn done_text(d: &Directive, t: &Strings, handout: bool) -> String {
         s.push_str(&format!(" {} {by}", t.done_by));
     }
     s
-}
-
-/// `Thứ Tư, 13/03/2024` with the time when the file gives one.
-fn session_when(s: &Session, lang: Lang) -> String {
-    let day = format::long_date(s.date.day(), lang);
-    match s.date.time() {
-        Some(time) => format!("{day} {}", time.format("%H:%M")),
-        None => day,
-    }
-}
-
-/// Paragraphs of a multi-line text: blank lines separate them, line breaks inside are spaces.
-fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in text.lines().map(str::trim) {
-        if line.is_empty() {
-            if !current.is_empty() {
-                out.push(current.join(" "));
-                current.clear();
-            }
-        } else {
-            current.push(line);
-        }
-    }
-    if !current.is_empty() {
-        out.push(current.join(" "));
-    }
-    out
 }
 
 #[cfg(test)]

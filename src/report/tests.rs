@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Status;
 use crate::store;
 
 const SAMPLE: &str = include_str!("../../briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
@@ -143,12 +144,6 @@ fn list_json_is_an_array_of_summaries() {
     assert_eq!(json[0]["districts"], 2);
     assert_eq!(json[0]["progress"]["total"], 23);
     assert_eq!(json[0]["upcoming"], false);
-}
-
-#[test]
-fn paragraphs_join_lines_and_split_on_blank_lines() {
-    assert_eq!(paragraphs("a\nb\n\n\nc\n"), ["a b", "c"]);
-    assert!(paragraphs("\n \n").is_empty());
 }
 
 #[test]

@@ -2,30 +2,23 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{
-    Options, against, directive_meta, districts, gauge_text, indicator_title, other_compares,
-    paragraphs, session_when, value_text,
-};
+use super::{Options, against, directive_meta, districts, gauge_text, other_compares, value_text};
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Indicator, Progress, Session};
+use crate::present::{
+    checkbox, indicator_title, paragraphs, participant_line, progress_text, session_when,
+};
 
 const WIDTH: usize = 80;
 
-pub fn render(s: &Session, opts: &Options<'_>) -> String {
+pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     let t = i18n::strings(opts.lang);
     let mut out = String::new();
     header(&mut out, s, t, opts);
     if !s.participants.is_empty() {
         section(&mut out, t.participants, opts);
         for p in &s.participants {
-            let mut line = p.name.clone();
-            if let Some(role) = &p.role {
-                line.push_str(&format!(", {role}"));
-            }
-            if let Some(part) = &p.part {
-                line.push_str(&format!(" ({part})"));
-            }
-            bullet(&mut out, &line, 0, opts);
+            bullet(&mut out, &participant_line(p, ", "), 0, opts);
         }
     }
     if let Some(summary) = &s.summary {
@@ -34,7 +27,7 @@ pub fn render(s: &Session, opts: &Options<'_>) -> String {
     }
     if !s.directives.is_empty() {
         let p = Progress::of(&s.directives, opts.today);
-        section(&mut out, &titled(t.session_directives, p, t), opts);
+        section(&mut out, &titled(t.session_directives, p, opts), opts);
         directives(&mut out, &s.directives, opts);
     }
     for d in districts(s, opts) {
@@ -65,7 +58,7 @@ fn header(out: &mut String, s: &Session, t: &Strings, opts: &Options<'_>) {
     if !s.tags.is_empty() {
         rows.push((t.tags, s.tags.join(", ")));
     }
-    rows.push((t.district_directives, progress_text(p, t)));
+    rows.push((t.district_directives, progress_text(p, opts.lang, ", ")));
     if !opts.handout {
         rows.push((t.session_id, s.id.clone()));
     }
@@ -76,16 +69,8 @@ fn header(out: &mut String, s: &Session, t: &Strings, opts: &Options<'_>) {
     }
 }
 
-fn progress_text(p: Progress, t: &Strings) -> String {
-    let mut s = format!("{}/{} {}", p.done, p.total, t.done);
-    if p.overdue > 0 {
-        s.push_str(&format!(", {} {}", p.overdue, t.overdue));
-    }
-    s
-}
-
-fn titled(title: &str, p: Progress, t: &Strings) -> String {
-    format!("{title} ({})", progress_text(p, t))
+fn titled(title: &str, p: Progress, opts: &Options<'_>) -> String {
+    format!("{title} ({})", progress_text(p, opts.lang, ", "))
 }
 
 fn section(out: &mut String, title: &str, opts: &Options<'_>) {
@@ -130,7 +115,7 @@ fn district(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
     }
     if !d.directives.is_empty() {
         let p = d.progress(opts.today);
-        section(out, &titled(t.district_directives, p, t), opts);
+        section(out, &titled(t.district_directives, p, opts), opts);
         directives(out, &d.directives, opts);
     }
 }
@@ -154,8 +139,8 @@ fn indicator(out: &mut String, ind: &Indicator, opts: &Options<'_>) {
 fn directives(out: &mut String, list: &[Directive], opts: &Options<'_>) {
     let t = i18n::strings(opts.lang);
     for d in list {
-        let mark = if d.done { "[x] " } else { "[ ] " };
-        out.push_str(&wrap(&d.text, &format!("  {mark}"), "      "));
+        let mark = checkbox(d.done);
+        out.push_str(&wrap(&d.text, &format!("  {mark} "), "      "));
         let meta = directive_meta(d, opts);
         if !meta.is_empty() {
             out.push_str(&wrap(&meta.join(" · "), "      ", "      "));

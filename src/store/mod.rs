@@ -1,7 +1,6 @@
 //! Finds, reads and validates briefing files; one bad file never hides the others.
 
-pub mod diag;
-pub mod validate;
+mod validate;
 mod walk;
 pub mod write;
 
@@ -9,20 +8,51 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-pub use diag::{Diagnostic, Location, Severity};
-pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, ReadError, human_size, read_bounded};
+pub use crate::diag::{Diagnostic, Location, Severity};
+use walk::human_size;
+pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, ReadError, read_bounded};
 
-use crate::model::{self, Session};
+use crate::diag::closest;
+use crate::i18n::{self, Message, fill};
+use crate::model::{self, Lang, Session};
 
 /// Why a briefing folder could not be read at all.
+///
+/// [`FolderError::message`] says it in either language; `Display` is the English message.
 #[derive(Debug, thiserror::Error)]
 pub enum FolderError {
-    #[error("the briefing folder {0} does not exist; pass --dir DIR or set BRIEFING_DIR")]
     Missing(PathBuf),
-    #[error("{0} is not a folder; pass --dir with the folder that holds the *.toml briefings")]
     NotAFolder(PathBuf),
-    #[error("cannot read the briefing folder {path}: {source}")]
     Unreadable { path: PathBuf, source: io::Error },
+}
+
+impl FolderError {
+    /// What went wrong and what to do, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = i18n::strings(lang);
+        match self {
+            FolderError::Missing(path) => fill(t.folder_missing, &[("path", &path.display())]),
+            FolderError::NotAFolder(path) => {
+                fill(t.folder_not_a_folder, &[("path", &path.display())])
+            }
+            FolderError::Unreadable { path, source } => fill(
+                t.folder_unreadable,
+                &[("path", &path.display()), ("error", source)],
+            ),
+        }
+    }
+}
+
+impl Message for FolderError {
+    fn message(&self, lang: Lang) -> String {
+        FolderError::message(self, lang)
+    }
+}
+
+impl std::fmt::Display for FolderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
 }
 
 /// Everything loaded from one folder.
@@ -57,10 +87,6 @@ impl Catalog {
         self.diagnostics.len() - self.error_count()
     }
 
-    pub fn session(&self, id: &str) -> Option<&Session> {
-        self.sessions.iter().find(|s| s.id == id)
-    }
-
     /// The first error of the file of session `id` when that file did not
     /// load (the id may also be the file name alone, when unique).
     pub fn load_error(&self, id: &str) -> Option<&Diagnostic> {
@@ -77,6 +103,36 @@ impl Catalog {
         let first = by_name.next()?;
         by_name.all(|d| d.path == first.path).then_some(first)
     }
+}
+
+/// The session a person named among the `known` ids: its id (`.toml` allowed), or its file name
+/// alone when only one id ends with it. Else the ids to suggest: the closest by spelling, or
+/// those whose file name is closest (at most three). `show`, `done` and `undo` all find
+/// sessions this way.
+pub fn find_session<'k>(given: &str, known: &[&'k str]) -> Result<&'k str, Vec<String>> {
+    let id = given.strip_suffix(".toml").unwrap_or(given);
+    if let Some(found) = known.iter().find(|k| **k == id) {
+        return Ok(found);
+    }
+    let mut by_name = known.iter().filter(|k| file_name(k) == id);
+    if let (Some(found), None) = (by_name.next(), by_name.next()) {
+        return Ok(found);
+    }
+    if let Some(best) = closest(id, known.iter().copied()) {
+        return Err(vec![best.to_string()]);
+    }
+    let name = closest(file_name(id), known.iter().map(|k| file_name(k)));
+    Err(known
+        .iter()
+        .filter(|k| Some(file_name(k)) == name)
+        .take(3)
+        .map(|k| k.to_string())
+        .collect())
+}
+
+/// The last part of a session id: its file name without `.toml`.
+fn file_name(id: &str) -> &str {
+    id.rsplit('/').next().unwrap_or(id)
 }
 
 /// What one file gave: its session when valid, and its diagnostics.
@@ -120,7 +176,7 @@ pub fn discover(root: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), FolderEr
 /// only inside it, each folder is entered once, other file systems (such as
 /// `/proc`) are not entered, and `limits` bound the walk. Everything not
 /// loaded is reported, never skipped silently.
-pub fn discover_with(
+fn discover_with(
     root: &Path,
     limits: &Limits,
 ) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), FolderError> {
@@ -142,11 +198,6 @@ pub fn discover_with(
     walk.folder(Path::new(""), top, 0);
     walk.found.sort();
     Ok((walk.found, walk.problems))
-}
-
-/// Reads and validates one file below `root` with the default [`Limits`].
-pub fn load_file(root: &Path, rel: &Path) -> FileReport {
-    load_file_with(root, rel, &Limits::default())
 }
 
 /// Reads (at most `limits.max_file_size` bytes) and validates one file below `root`.
@@ -236,5 +287,56 @@ mod tests {
         let rel: PathBuf = ["2024", "03", "2024-03-13-dam-ha.toml"].iter().collect();
         assert_eq!(session_id(&rel), "2024/03/2024-03-13-dam-ha");
         assert_eq!(display_path(&rel), "2024/03/2024-03-13-dam-ha.toml");
+    }
+
+    #[test]
+    fn folder_errors_are_said_in_both_languages() {
+        let missing = FolderError::Missing(PathBuf::from("/b"));
+        assert_eq!(
+            missing.to_string(),
+            "the briefing folder /b does not exist; pass --dir DIR or set BRIEFING_DIR"
+        );
+        assert!(
+            missing
+                .message(Lang::Vi)
+                .starts_with("thư mục buổi làm việc /b không tồn tại")
+        );
+        let unreadable = FolderError::Unreadable {
+            path: PathBuf::from("/b"),
+            source: io::Error::other("boom"),
+        };
+        assert!(unreadable.message(Lang::Vi).ends_with("/b: boom"));
+        assert_ne!(
+            FolderError::NotAFolder(PathBuf::from("/b")).message(Lang::Vi),
+            FolderError::NotAFolder(PathBuf::from("/b")).to_string()
+        );
+    }
+
+    #[test]
+    fn a_session_is_found_by_id_or_by_its_unique_file_name() {
+        let known = ["2024/a-dam-ha", "2024/b-hai-ha", "2023/b-hai-ha", "c"];
+        assert_eq!(find_session("2024/a-dam-ha", &known), Ok("2024/a-dam-ha"));
+        assert_eq!(
+            find_session("2024/a-dam-ha.toml", &known),
+            Ok("2024/a-dam-ha")
+        );
+        assert_eq!(find_session("a-dam-ha", &known), Ok("2024/a-dam-ha"));
+        assert_eq!(find_session("c", &known), Ok("c"));
+        assert_eq!(
+            find_session("2024/a-dam", &known),
+            Err(vec!["2024/a-dam-ha".to_string()])
+        );
+        assert_eq!(
+            find_session("b-hai-ha", &known),
+            Err(vec![
+                "2024/b-hai-ha".to_string(),
+                "2023/b-hai-ha".to_string()
+            ])
+        );
+        assert_eq!(
+            find_session("x/a-dam-ha", &known),
+            Err(vec!["2024/a-dam-ha".to_string()])
+        );
+        assert_eq!(find_session("xyzzy-qwerty", &known), Err(Vec::new()));
     }
 }

@@ -9,9 +9,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 use toml::value::{Datetime, Offset};
-use unicode_normalization::UnicodeNormalization;
 
-use super::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Severity, suggestion, type_name};
 use crate::model::{
     Better, Bound, Comparison, Directive, District, FORMAT_VERSION, Indicator, Participant,
     Session, SessionDate, fold,
@@ -60,14 +59,14 @@ const DIRECTIVE_KEYS: &[&str] = &[
 ];
 
 /// Collects the diagnostics of one file.
-pub struct Checker<'s> {
+pub(super) struct Checker<'s> {
     src: &'s str,
     path: &'s str,
-    pub diagnostics: Vec<Diagnostic>,
+    pub(super) diagnostics: Vec<Diagnostic>,
 }
 
 impl<'s> Checker<'s> {
-    pub fn new(src: &'s str, path: &'s str) -> Self {
+    pub(super) fn new(src: &'s str, path: &'s str) -> Self {
         Checker {
             src,
             path,
@@ -75,7 +74,7 @@ impl<'s> Checker<'s> {
         }
     }
 
-    pub fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
+    pub(super) fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
         self.push(Severity::Error, span, message.into());
     }
 
@@ -88,54 +87,27 @@ impl<'s> Checker<'s> {
             .push(Diagnostic::new(self.path, severity, message).at(self.src, span));
     }
 
-    pub fn has_errors(&self) -> bool {
+    fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
-}
-
-/// The closest of `known` to `key`, when it is close enough to be a likely typo.
-pub fn closest<'k>(key: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
-    known
-        .into_iter()
-        .map(|k| (strsim::osa_distance(key, k), k))
-        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
 }
 
 /// `s` in NFC, safe to print: a tab becomes a space, a carriage return goes,
 /// and any other control character (which could drive the terminal when
 /// printed) becomes `�`. Most text needs none of this, and is only copied.
-fn nfc(s: &str) -> String {
-    let clean = !s.chars().any(|c| c.is_control() && c != '\n');
-    if clean
-        && unicode_normalization::is_nfc_quick(s.chars())
-            == unicode_normalization::IsNormalized::Yes
-    {
-        return s.to_string();
+fn clean(s: &str) -> String {
+    let text = fold::nfc(s);
+    if !text.chars().any(|c| c.is_control() && c != '\n') {
+        return text.into_owned();
     }
-    s.nfc()
+    text.chars()
         .filter(|&c| c != '\r')
         .map(|c| match c {
             '\t' => ' ',
-            '\n' => '\n',
-            c if c.is_control() => '\u{fffd}',
+            c if c.is_control() && c != '\n' => '\u{fffd}',
             c => c,
         })
         .collect()
-}
-
-/// `a string`, `an integer`…: a TOML value's type, for messages.
-pub fn type_name(v: &DeValue<'_>) -> &'static str {
-    match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
-    }
 }
 
 /// Numbers below an unknown key are not read, but they must still be numbers TOML can hold:
@@ -192,10 +164,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 continue;
             }
             check_numbers(ck, value);
-            let hint = match closest(name, known.iter().copied()) {
-                Some(k) => format!("did you mean `{k}`?"),
-                None => format!("known keys: {}", known.join(", ")),
-            };
+            let hint = suggestion(name, known, "known keys");
             ck.warn(
                 key.span(),
                 format!("unknown key `{name}` in {}; {hint}", self.what),
@@ -227,7 +196,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     fn string(&self, ck: &mut Checker<'_>, key: &str) -> Option<String> {
         let value = self.get(key)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(nfc(s)),
+            DeValue::String(s) => Some(clean(s)),
             _ => {
                 self.wrong_type(ck, key, value, "a string");
                 None
@@ -253,7 +222,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::String(s) => out.push(nfc(s)),
+                DeValue::String(s) => out.push(clean(s)),
                 other => ck.error(
                     item.span(),
                     format!(
@@ -429,7 +398,11 @@ fn to_local_date(dt: Datetime) -> Option<NaiveDate> {
 }
 
 /// Checks a parsed document and builds its session (`None` when it has errors).
-pub fn session(ck: &mut Checker<'_>, root: &Spanned<DeTable<'_>>, id: &str) -> Option<Session> {
+pub(super) fn session(
+    ck: &mut Checker<'_>,
+    root: &Spanned<DeTable<'_>>,
+    id: &str,
+) -> Option<Session> {
     let top = Fields::new(root.get_ref(), 0..0, "the file");
     top.warn_unknown_keys(ck, TOP_KEYS);
     check_version(ck, &top);
@@ -452,7 +425,7 @@ pub fn session(ck: &mut Checker<'_>, root: &Spanned<DeTable<'_>>, id: &str) -> O
     };
 
     let mut ids = DirectiveIds::default();
-    let directives = directives(ck, &top, &mut ids);
+    let directives = directive_list(ck, &top, "[[directive]]", &mut ids);
     let districts = districts(ck, &top, &mut ids);
 
     let info = info?;
@@ -567,7 +540,7 @@ fn districts(ck: &mut Checker<'_>, top: &Fields<'_, '_>, ids: &mut DirectiveIds)
         let name_hint = table
             .iter()
             .find(|(k, _)| k.get_ref() == "name")
-            .and_then(|(_, v)| v.get_ref().as_str().map(nfc));
+            .and_then(|(_, v)| v.get_ref().as_str().map(clean));
         let what = match &name_hint {
             Some(n) => format!("[[district]] #{} ({n})", i + 1),
             None => format!("[[district]] #{}", i + 1),
@@ -615,7 +588,7 @@ fn district(ck: &mut Checker<'_>, f: &Fields<'_, '_>, ids: &mut DirectiveIds) ->
             )
         })
         .collect();
-    let directives = directive_list(ck, f, "directive", ids);
+    let directives = directive_list(ck, f, &format!("a directive of {}", f.what), ids);
     let name = name?;
     Some(District {
         id: id.unwrap_or_else(|| fold::slug(&name)),
@@ -696,34 +669,22 @@ fn comparison(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Comparison> {
 struct DirectiveIds(HashSet<String>);
 
 /// Letters, digits, `.`, `_`, `-`.
-pub fn is_valid_directive_id(id: &str) -> bool {
+fn is_valid_directive_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .chars()
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
-fn directives(
-    ck: &mut Checker<'_>,
-    top: &Fields<'_, '_>,
-    ids: &mut DirectiveIds,
-) -> Vec<Directive> {
-    directive_list(ck, top, "directive", ids)
-}
-
+/// The `[[directive]]` entries of `parent`; `owner` names each in messages (`{owner} #2`).
 fn directive_list(
     ck: &mut Checker<'_>,
     parent: &Fields<'_, '_>,
-    key: &str,
+    owner: &str,
     ids: &mut DirectiveIds,
 ) -> Vec<Directive> {
-    let owner = if parent.what == "the file" {
-        "[[directive]]".to_string()
-    } else {
-        format!("a directive of {}", parent.what)
-    };
     parent
-        .tables(ck, key)
+        .tables(ck, "directive")
         .into_iter()
         .enumerate()
         .filter_map(|(i, (t, span))| {
@@ -800,25 +761,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn suggests_close_keys_only() {
-        assert_eq!(
-            closest("titel", SESSION_KEYS.iter().copied()),
-            Some("title")
-        );
-        assert_eq!(
-            closest("summery", SESSION_KEYS.iter().copied()),
-            Some("summary")
-        );
-        assert_eq!(closest("tag", SESSION_KEYS.iter().copied()), Some("tags"));
-        assert_eq!(closest("xyzzy", SESSION_KEYS.iter().copied()), None);
-    }
-
-    #[test]
     fn text_is_made_safe_to_print() {
-        assert_eq!(nfc("a\tb"), "a b");
-        assert_eq!(nfc("dòng 1\r\ndòng 2"), "dòng 1\ndòng 2");
-        assert_eq!(nfc("x\u{7}y\u{1b}[2J"), "x\u{fffd}y\u{fffd}[2J");
-        assert_eq!(nfc("Ha\u{300}"), "Hà");
+        assert_eq!(clean("a\tb"), "a b");
+        assert_eq!(clean("dòng 1\r\ndòng 2"), "dòng 1\ndòng 2");
+        assert_eq!(clean("x\u{7}y\u{1b}[2J"), "x\u{fffd}y\u{fffd}[2J");
+        assert_eq!(clean("Ha\u{300}"), "Hà");
     }
 
     #[test]

@@ -97,12 +97,12 @@ pub(super) struct Walk<'a> {
     visited: HashSet<(u64, u64)>,
     entries: usize,
     stopped: bool,
-    pub found: Vec<PathBuf>,
-    pub problems: Vec<Diagnostic>,
+    pub(super) found: Vec<PathBuf>,
+    pub(super) problems: Vec<Diagnostic>,
 }
 
 impl<'a> Walk<'a> {
-    pub fn new(root: &'a Path, root_meta: &fs::Metadata, limits: Limits) -> Self {
+    pub(super) fn new(root: &'a Path, root_meta: &fs::Metadata, limits: Limits) -> Self {
         let mut visited = HashSet::new();
         visited.insert((root_meta.dev(), root_meta.ino()));
         Walk {
@@ -129,7 +129,7 @@ impl<'a> Walk<'a> {
     }
 
     /// Walks the folder `rel` (already read as `entries`), `depth` levels below the root.
-    pub fn folder(&mut self, rel: &Path, entries: fs::ReadDir, depth: usize) {
+    pub(super) fn folder(&mut self, rel: &Path, entries: fs::ReadDir, depth: usize) {
         let mut names: Vec<_> = entries.flatten().map(|e| e.file_name()).collect();
         names.sort();
         for name in names {

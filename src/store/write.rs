@@ -14,10 +14,10 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Local, Timelike};
-use unicode_normalization::UnicodeNormalization;
 
-use super::{FolderError, discover, display_path, parse_file, session_id};
-use crate::store::validate::closest;
+use super::{FolderError, Location, display_path, parse_file};
+use crate::i18n::{self, Message, fill};
+use crate::model::{Lang, fold};
 use atomic::Version;
 
 /// What to write on a directive.
@@ -32,6 +32,26 @@ pub enum Change {
     Undone,
 }
 
+/// The check-off a person asks for: a directive checked off, or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Done,
+    Undone,
+}
+
+impl Mark {
+    /// The change that writes this mark, stamped now by `by`.
+    pub fn change(self, by: impl Into<String>) -> Change {
+        match self {
+            Mark::Done => Change::Done {
+                at: now_local(),
+                by: by.into(),
+            },
+            Mark::Undone => Change::Undone,
+        }
+    }
+}
+
 /// A property of a file that a replacement must keep.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Attribute {
@@ -42,14 +62,21 @@ pub enum Attribute {
     Extended(String),
 }
 
+impl Message for Attribute {
+    fn message(&self, lang: Lang) -> String {
+        let t = i18n::strings(lang);
+        match self {
+            Attribute::Owner(name) => fill(t.attribute_owner, &[("name", name)]),
+            Attribute::Group(gid) => fill(t.attribute_group, &[("gid", gid)]),
+            Attribute::Mode(mode) => fill(t.attribute_mode, &[("mode", &format!("{mode:o}"))]),
+            Attribute::Extended(name) => fill(t.attribute_extended, &[("name", name)]),
+        }
+    }
+}
+
 impl std::fmt::Display for Attribute {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Attribute::Owner(name) => write!(f, "owner ({name})"),
-            Attribute::Group(gid) => write!(f, "group (id {gid})"),
-            Attribute::Mode(mode) => write!(f, "permissions ({mode:o})"),
-            Attribute::Extended(name) => write!(f, "extended attribute {name}"),
-        }
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -84,134 +111,210 @@ impl Default for WriteOptions {
 }
 
 /// Why a directive could not be checked off; the file is unchanged in every case.
+///
+/// Its words are catalogue keys: [`WriteError::message`] says it in either language, and
+/// `Display` is the English message.
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
-    #[error(
-        "there is no session `{id}` in {}{}; run `briefing list` to see the session ids",
-        root.display(),
-        did_you_mean(suggestions)
-    )]
     SessionNotFound {
         id: String,
         root: PathBuf,
         suggestions: Vec<String>,
     },
-    #[error(
-        "there is no directive `{id}` in session `{session}`{}; directive ids are the `id = \"…\"` lines of the file",
-        did_you_mean(suggestions)
-    )]
     DirectiveNotFound {
         session: String,
         id: String,
         suggestions: Vec<String>,
     },
-    #[error(
-        "{}{message}; the file was not changed: fix it (`briefing check` shows the problems) and try again",
-        at_place(place)
-    )]
-    FileInvalid { place: String, message: String },
-    #[error(
-        "another check-off of {} has held its lock for more than {} ms; try again in a moment",
-        path.display(),
-        waited.as_millis()
-    )]
-    LockTimeout { path: PathBuf, waited: Duration },
-    #[error(
-        "{} is being edited (it changed moments ago and keeps changing); save it in your editor, then try again",
-        path.display()
-    )]
-    BeingEdited { path: PathBuf },
-    #[error(
-        "cannot write {}: you have no permission to write this file; ask its owner for write access",
-        path.display()
-    )]
-    FileNotWritable { path: PathBuf },
-    #[error(
-        "cannot write {}: the file is read-only (no write permission for anyone); make it writable (chmod u+w) if it should change",
-        path.display()
-    )]
-    ReadOnlyFile { path: PathBuf },
-    #[error(
-        "cannot write {}: you have no permission to write its folder {}, where the new version is made; ask the folder's owner for write access",
-        path.display(),
-        folder.display()
-    )]
-    FolderNotWritable { path: PathBuf, folder: PathBuf },
-    #[error(
-        "cannot write {}: it belongs to {owner}, and a check-off saved by you would make it yours; ask {owner} to check it off",
-        path.display()
-    )]
-    NotYourFile { path: PathBuf, owner: String },
-    #[error(
-        "cannot write {}: it belongs to {owner} and its folder is sticky (owned by {folder_owner}), so only they may replace it; ask {owner} to check it off",
-        path.display()
-    )]
+    /// The file does not validate (or the edit would not): `file` as shown, and where in it
+    /// when known; `message` is the validator's, in English.
+    FileInvalid {
+        file: String,
+        at: Option<Location>,
+        message: String,
+    },
+    LockTimeout {
+        path: PathBuf,
+        waited: Duration,
+    },
+    BeingEdited {
+        path: PathBuf,
+    },
+    FileNotWritable {
+        path: PathBuf,
+    },
+    ReadOnlyFile {
+        path: PathBuf,
+    },
+    FolderNotWritable {
+        path: PathBuf,
+        folder: PathBuf,
+    },
+    NotYourFile {
+        path: PathBuf,
+        owner: String,
+    },
     StickyFolder {
         path: PathBuf,
         owner: String,
         folder_owner: String,
     },
-    #[error(
-        "cannot write {}: the file has {links} names (hard links) and a check-off would change only this one; keep one name, or use a symbolic link for the others",
-        path.display()
-    )]
-    HardLinked { path: PathBuf, links: u64 },
-    #[error(
-        "cannot write through {}: it is a symbolic link of {owner} to a place {owner} does not own; check the directive off through the file itself",
-        link.display()
-    )]
-    ForeignLink { link: PathBuf, owner: String },
-    #[error(
-        "cannot write {}: the file is {size} bytes, more than the limit of {} per briefing; split it, or raise `max_file_mib` in the config file",
-        path.display(),
-        super::human_size(*limit)
-    )]
+    HardLinked {
+        path: PathBuf,
+        links: u64,
+    },
+    ForeignLink {
+        link: PathBuf,
+        owner: String,
+    },
     TooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
     },
-    #[error("cannot write {}: it is not a regular file", path.display())]
-    NotAFile { path: PathBuf },
-    #[error(
-        "cannot write {}: its {what} could not be kept on the new version, so nothing was written; ask the file's owner to check it off",
-        path.display()
-    )]
-    CannotKeep { path: PathBuf, what: Attribute },
-    #[error(
-        "cannot write {}: you lack permission on the file or its folder; ask the folder's owner for write access",
-        path.display()
-    )]
-    PermissionDenied { path: PathBuf },
-    #[error(
-        "cannot write {}: the disk is read-only (a read-only disk or mount); copy the briefings somewhere writable",
-        path.display()
-    )]
-    ReadOnlyFs { path: PathBuf },
-    #[error(
-        "cannot write {}: the disk is full (or your quota is used up); free some space and try again",
-        path.display()
-    )]
-    DiskFull { path: PathBuf },
-    #[error("cannot write {}: {source}; the file was not changed", path.display())]
-    Io { path: PathBuf, source: io::Error },
-    #[error(transparent)]
+    NotAFile {
+        path: PathBuf,
+    },
+    CannotKeep {
+        path: PathBuf,
+        what: Attribute,
+    },
+    PermissionDenied {
+        path: PathBuf,
+    },
+    ReadOnlyFs {
+        path: PathBuf,
+    },
+    DiskFull {
+        path: PathBuf,
+    },
+    Io {
+        path: PathBuf,
+        source: io::Error,
+    },
     Folder(#[from] FolderError),
 }
 
-fn did_you_mean(suggestions: &[String]) -> String {
-    match suggestions {
-        [] => String::new(),
-        [one] => format!(" (did you mean `{one}`?)"),
-        many => format!(" (did you mean one of `{}`?)", many.join("`, `")),
+impl WriteError {
+    /// What went wrong and what to do, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let t = i18n::strings(lang);
+        let path_only = |template: &str, path: &Path| fill(template, &[("path", &path.display())]);
+        match self {
+            WriteError::SessionNotFound {
+                id,
+                root,
+                suggestions,
+            } => fill(
+                t.write_session_not_found,
+                &[
+                    ("id", id),
+                    ("root", &root.display()),
+                    ("hint", &i18n::did_you_mean(lang, suggestions)),
+                ],
+            ),
+            WriteError::DirectiveNotFound {
+                session,
+                id,
+                suggestions,
+            } => fill(
+                t.write_directive_not_found,
+                &[
+                    ("id", id),
+                    ("session", session),
+                    ("hint", &i18n::did_you_mean(lang, suggestions)),
+                ],
+            ),
+            WriteError::FileInvalid { file, at, message } => {
+                let place = place(file, at.as_ref());
+                let place = if place.is_empty() {
+                    place
+                } else {
+                    format!("{place}: ")
+                };
+                fill(
+                    t.write_file_invalid,
+                    &[("place", &place), ("message", message)],
+                )
+            }
+            WriteError::LockTimeout { path, waited } => fill(
+                t.write_lock_timeout,
+                &[("path", &path.display()), ("ms", &waited.as_millis())],
+            ),
+            WriteError::BeingEdited { path } => path_only(t.write_being_edited, path),
+            WriteError::FileNotWritable { path } => path_only(t.write_file_not_writable, path),
+            WriteError::ReadOnlyFile { path } => path_only(t.write_read_only_file, path),
+            WriteError::FolderNotWritable { path, folder } => fill(
+                t.write_folder_not_writable,
+                &[("path", &path.display()), ("folder", &folder.display())],
+            ),
+            WriteError::NotYourFile { path, owner } => fill(
+                t.write_not_your_file,
+                &[("path", &path.display()), ("owner", owner)],
+            ),
+            WriteError::StickyFolder {
+                path,
+                owner,
+                folder_owner,
+            } => fill(
+                t.write_sticky_folder,
+                &[
+                    ("path", &path.display()),
+                    ("owner", owner),
+                    ("folder_owner", folder_owner),
+                ],
+            ),
+            WriteError::HardLinked { path, links } => fill(
+                t.write_hard_linked,
+                &[("path", &path.display()), ("links", links)],
+            ),
+            WriteError::ForeignLink { link, owner } => fill(
+                t.write_foreign_link,
+                &[("link", &link.display()), ("owner", owner)],
+            ),
+            WriteError::TooLarge { path, size, limit } => fill(
+                t.write_too_large,
+                &[
+                    ("path", &path.display()),
+                    ("size", size),
+                    ("limit", &super::human_size(*limit)),
+                ],
+            ),
+            WriteError::NotAFile { path } => path_only(t.write_not_a_file, path),
+            WriteError::CannotKeep { path, what } => fill(
+                t.write_cannot_keep,
+                &[("path", &path.display()), ("what", &what.message(lang))],
+            ),
+            WriteError::PermissionDenied { path } => path_only(t.write_permission_denied, path),
+            WriteError::ReadOnlyFs { path } => path_only(t.write_read_only_fs, path),
+            WriteError::DiskFull { path } => path_only(t.write_disk_full, path),
+            WriteError::Io { path, source } => {
+                fill(t.write_io, &[("path", &path.display()), ("error", source)])
+            }
+            WriteError::Folder(f) => f.message(lang),
+        }
     }
 }
 
-fn at_place(place: &str) -> String {
-    if place.is_empty() {
-        String::new()
-    } else {
-        format!("{place}: ")
+impl Message for WriteError {
+    fn message(&self, lang: Lang) -> String {
+        WriteError::message(self, lang)
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// `file:line:col`, `file`, `line:col` or nothing: where a problem is, as far as known.
+fn place(file: &str, at: Option<&Location>) -> String {
+    match (file.is_empty(), at) {
+        (true, None) => String::new(),
+        (false, None) => file.to_string(),
+        (true, Some(at)) => format!("{}:{}", at.line, at.column),
+        (false, Some(at)) => format!("{file}:{}:{}", at.line, at.column),
     }
 }
 
@@ -246,7 +349,8 @@ impl Writer {
         }
     }
 
-    /// Sets the check-off state of directive `directive_id` in session `session_id` below `root`.
+    /// Sets the check-off state of directive `directive_id` in session `session_id` below `root`
+    /// (the session as a person may name it: see [`session_file`]).
     ///
     /// The file is resolved once into an open folder handle and locked itself (`flock`), so
     /// every path to it shares one lock; it is read once it has stopped changing, edited, the
@@ -260,6 +364,7 @@ impl Writer {
         change: &Change,
     ) -> Result<Outcome, WriteError> {
         let rel = session_file(root, session_id)?;
+        let session_id = &super::session_id(&rel);
         let shown = display_path(&rel);
         let deadline = Instant::now() + self.opts.lock_wait;
         loop {
@@ -278,7 +383,7 @@ impl Writer {
                 self.pause_before_retry(deadline, locked.path())?;
                 continue;
             };
-            let (new, outcome) = edit_file(&bytes, &shown, session_id, directive_id, change)?;
+            let (new, outcome) = edited_text(&bytes, &shown, session_id, directive_id, change)?;
             if outcome == Outcome::AlreadySo {
                 return Ok(outcome);
             }
@@ -316,8 +421,11 @@ impl Writer {
     }
 }
 
-/// The file's bytes with the change applied, checked to validate.
-fn edit_file(
+/// The text of briefing file `shown` (of session `session_id`) after the change, checked as
+/// a check-off checks it before writing: the edit keeps every other byte, and the result must
+/// validate as the loader validates and show the directive in the requested state. This is the
+/// whole of what a check-off writes; only the file handling (lock, read, replace) is around it.
+pub fn edited_text(
     bytes: &[u8],
     shown: &str,
     session_id: &str,
@@ -327,7 +435,8 @@ fn edit_file(
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Err(first_error(bytes, shown, session_id).unwrap_or_else(|| {
             WriteError::FileInvalid {
-                place: shown.to_string(),
+                file: shown.to_string(),
+                at: None,
                 message: "the file is not valid UTF-8".to_string(),
             }
         }));
@@ -336,7 +445,7 @@ fn edit_file(
         first_error(bytes, shown, session_id).unwrap_or_else(|| in_session(e, shown, session_id))
     })?;
     if outcome == Outcome::Changed {
-        ensure_written(new.as_bytes(), shown, session_id, directive_id, change)
+        validate_edited(new.as_bytes(), shown, session_id, directive_id, change)
             .map_err(|e| first_error(bytes, shown, session_id).unwrap_or(e))?;
     }
     Ok((new, outcome))
@@ -352,29 +461,13 @@ fn in_session(e: WriteError, shown: &str, session_id: &str) -> WriteError {
             id,
             suggestions,
         },
-        WriteError::FileInvalid { place, message } => WriteError::FileInvalid {
-            place: if place.is_empty() {
-                shown.to_string()
-            } else {
-                format!("{shown}:{place}")
-            },
+        WriteError::FileInvalid { at, message, .. } => WriteError::FileInvalid {
+            file: shown.to_string(),
+            at,
             message,
         },
         other => other,
     }
-}
-
-/// Pure form of the edit: `text` with the change applied, every other byte kept.
-pub fn apply_to_text(
-    text: &str,
-    directive_id: &str,
-    change: &Change,
-) -> Result<(String, Outcome), WriteError> {
-    let (out, outcome) = edit::apply(text, directive_id, change)?;
-    if outcome == Outcome::Changed {
-        edit::verify(&out, directive_id, change)?;
-    }
-    Ok((out, outcome))
 }
 
 /// `text` without the `done`, `done_at` and `done_by` entries of every directive (a comment on
@@ -389,13 +482,14 @@ fn first_error(bytes: &[u8], shown: &str, id: &str) -> Option<WriteError> {
     let report = parse_file(bytes, shown, id);
     let d = report.diagnostics.into_iter().find(|d| d.is_error())?;
     Some(WriteError::FileInvalid {
-        place: d.place(),
+        file: d.path,
+        at: d.location,
         message: d.message,
     })
 }
 
 /// The edited file must still validate and show the directive in the requested state.
-fn ensure_written(
+fn validate_edited(
     bytes: &[u8],
     shown: &str,
     session_id: &str,
@@ -406,13 +500,11 @@ fn ensure_written(
     if report.diagnostics.iter().any(|d| d.is_error()) {
         return Err(edit::unsafe_layout(directive_id));
     }
-    let wanted: String = directive_id.nfc().collect();
-    let directive = report.session.as_ref().and_then(|s| {
-        s.directives
-            .iter()
-            .chain(s.districts.iter().flat_map(|d| &d.directives))
-            .find(|d| d.id == wanted)
-    });
+    let wanted = fold::nfc(directive_id);
+    let directive = report
+        .session
+        .as_ref()
+        .and_then(|s| s.all_directives().find(|d| d.id == wanted));
     let done = matches!(change, Change::Done { .. });
     match directive {
         Some(d) if d.done == done && d.done_at.is_some() == done && d.done_by.is_some() == done => {
@@ -422,40 +514,35 @@ fn ensure_written(
     }
 }
 
-/// The relative path of a session id, when the loader would find that file.
-fn session_file(root: &Path, id: &str) -> Result<PathBuf, WriteError> {
-    let id = id.strip_suffix(".toml").unwrap_or(id);
-    let parts: Vec<&str> = id.split('/').collect();
-    let plausible = parts
-        .iter()
+/// The file below `root` of the session a person named: its id (`.toml` allowed) when that
+/// file is there (whatever it is: what cannot be read is refused later, by name), else its file
+/// name alone when only one briefing has it, as `show` finds it (see [`super::find_session`]).
+/// The path is relative to `root`.
+pub fn session_file(root: &Path, given: &str) -> Result<PathBuf, WriteError> {
+    let id = given.strip_suffix(".toml").unwrap_or(given);
+    let plausible = id
+        .split('/')
         .all(|p| !p.is_empty() && !p.starts_with('.') && !p.contains('\\') && !p.contains('\0'));
     if plausible {
         let rel: PathBuf = format!("{id}.toml").split('/').collect();
-        if root.join(&rel).is_file() {
+        if std::fs::symlink_metadata(root.join(&rel)).is_ok() {
             return Ok(rel);
         }
     }
-    let (files, _) = discover(root)?;
-    let known: Vec<String> = files.iter().map(|f| session_id(f)).collect();
-    Err(WriteError::SessionNotFound {
-        id: id.to_string(),
-        root: root.to_path_buf(),
-        suggestions: suggest(id, &known),
-    })
-}
-
-/// The closest id by spelling, else ids with the same last part (the file name).
-fn suggest(id: &str, known: &[String]) -> Vec<String> {
-    if let Some(best) = closest(id, known.iter().map(String::as_str)) {
-        return vec![best.to_string()];
+    let (mut files, _) = super::discover(root)?;
+    let known: Vec<String> = files.iter().map(|f| super::session_id(f)).collect();
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    match super::find_session(given, &known) {
+        Ok(found) => {
+            let at = known.iter().position(|k| *k == found).unwrap_or_default();
+            Ok(files.swap_remove(at))
+        }
+        Err(suggestions) => Err(WriteError::SessionNotFound {
+            id: id.to_string(),
+            root: root.to_path_buf(),
+            suggestions,
+        }),
     }
-    let last = id.rsplit('/').next().unwrap_or(id);
-    known
-        .iter()
-        .filter(|k| k.rsplit('/').next() == Some(last))
-        .take(3)
-        .cloned()
-        .collect()
 }
 
 /// The login name of the process's real user id, else that id as a number.
@@ -494,4 +581,144 @@ fn login_name(uid: libc::uid_t) -> Option<String> {
 pub fn now_local() -> DateTime<FixedOffset> {
     let now = Local::now().fixed_offset();
     now.with_nanosecond(0).unwrap_or(now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One error of every kind, with every field set.
+    fn every_error() -> Vec<WriteError> {
+        let path = || PathBuf::from("2024/a.toml");
+        let some = || vec!["2024/b".to_string()];
+        vec![
+            WriteError::SessionNotFound {
+                id: "2024/x".into(),
+                root: PathBuf::from("briefings"),
+                suggestions: some(),
+            },
+            WriteError::DirectiveNotFound {
+                session: "2024/a".into(),
+                id: "x".into(),
+                suggestions: vec!["a".into(), "b".into()],
+            },
+            WriteError::FileInvalid {
+                file: "2024/a.toml".into(),
+                at: Some(Location::at("a\nb = 1", 2)),
+                message: "`title` is missing".into(),
+            },
+            WriteError::LockTimeout {
+                path: path(),
+                waited: Duration::from_secs(2),
+            },
+            WriteError::BeingEdited { path: path() },
+            WriteError::FileNotWritable { path: path() },
+            WriteError::ReadOnlyFile { path: path() },
+            WriteError::FolderNotWritable {
+                path: path(),
+                folder: PathBuf::from("2024"),
+            },
+            WriteError::NotYourFile {
+                path: path(),
+                owner: "lan".into(),
+            },
+            WriteError::StickyFolder {
+                path: path(),
+                owner: "lan".into(),
+                folder_owner: "root".into(),
+            },
+            WriteError::HardLinked {
+                path: path(),
+                links: 2,
+            },
+            WriteError::ForeignLink {
+                link: path(),
+                owner: "lan".into(),
+            },
+            WriteError::TooLarge {
+                path: path(),
+                size: 5 << 20,
+                limit: 4 << 20,
+            },
+            WriteError::NotAFile { path: path() },
+            WriteError::CannotKeep {
+                path: path(),
+                what: Attribute::Mode(0o640),
+            },
+            WriteError::PermissionDenied { path: path() },
+            WriteError::ReadOnlyFs { path: path() },
+            WriteError::DiskFull { path: path() },
+            WriteError::Io {
+                path: path(),
+                source: io::Error::other("boom"),
+            },
+            WriteError::Folder(FolderError::Missing(PathBuf::from("briefings"))),
+        ]
+    }
+
+    #[test]
+    fn every_error_is_said_in_both_languages_with_its_facts() {
+        for e in every_error() {
+            let en = e.message(Lang::En);
+            let vi = e.message(Lang::Vi);
+            assert_eq!(e.to_string(), en);
+            assert_ne!(en, vi, "{e:?} is not translated");
+            for text in [&en, &vi] {
+                assert!(!text.contains('{'), "a placeholder is left: {text}");
+            }
+            let facts = [
+                "2024/a.toml",
+                "2024/x",
+                "2024/b",
+                "lan",
+                "4 MiB",
+                "640",
+                "boom",
+            ];
+            for fact in facts.iter().filter(|f| en.contains(*f)) {
+                assert!(vi.contains(fact), "`{fact}` is missing in Vietnamese: {vi}");
+            }
+        }
+    }
+
+    #[test]
+    fn suggestions_and_places_read_as_before() {
+        let all = every_error();
+        assert_eq!(
+            all[0].to_string(),
+            "there is no session `2024/x` in briefings (did you mean `2024/b`?); run `briefing list` to see the session ids"
+        );
+        assert!(
+            all[1]
+                .to_string()
+                .contains("(did you mean one of `a`, `b`?)"),
+            "{}",
+            all[1]
+        );
+        assert!(
+            all[1]
+                .message(Lang::Vi)
+                .contains("(có phải ý bạn là `a`, `b`?)")
+        );
+        assert!(
+            all[2]
+                .to_string()
+                .starts_with("2024/a.toml:2:1: `title` is missing; the file was not changed"),
+            "{}",
+            all[2]
+        );
+        assert_eq!(Attribute::Group(100).to_string(), "group (id 100)");
+    }
+
+    #[test]
+    fn a_mark_becomes_its_change() {
+        assert_eq!(Mark::Undone.change("lan"), Change::Undone);
+        match Mark::Done.change("lan") {
+            Change::Done { by, at } => {
+                assert_eq!(by, "lan");
+                assert_eq!(at.timestamp_subsec_nanos(), 0);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

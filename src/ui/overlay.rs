@@ -137,7 +137,7 @@ pub fn history_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
         Some(History::Loaded(events)) => events
             .iter()
-            .map(|e| i18n::git::history_line(app.lang, e))
+            .map(|e| crate::git::history::history_line(app.lang, e))
             .collect(),
     };
     text.iter()

@@ -7,6 +7,14 @@ pub mod git;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use briefing::store::write::{Change, Outcome, WriteError, edited_text};
+
+/// `text` after the check-off edit, made by the very function a check-off runs before it
+/// writes (`edited_text`: the edit, then the loader's validation of the result).
+pub fn edited(text: &str, id: &str, change: &Change) -> Result<(String, Outcome), WriteError> {
+    edited_text(text.as_bytes(), "s.toml", "s", id, change)
+}
+
 pub fn fixture(name: &str) -> Vec<u8> {
     let path: PathBuf = [
         env!("CARGO_MANIFEST_DIR"),

@@ -23,7 +23,7 @@ pub const TEMP_SUFFIX: &str = ".briefing-tmp";
 
 /// One version of a file: a write is based on exactly this, or it starts again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Version {
+pub(super) struct Version {
     dev: u64,
     ino: u64,
     size: i64,
@@ -32,7 +32,7 @@ pub struct Version {
 }
 
 impl Version {
-    pub fn of(st: &Stat) -> Self {
+    pub(super) fn of(st: &Stat) -> Self {
         Version {
             dev: st.st_dev,
             ino: st.st_ino,
@@ -65,18 +65,21 @@ impl Version {
 }
 
 /// The briefing file, open and exclusively locked (`flock`) for as long as this lives.
-pub struct Locked {
+pub(super) struct Locked {
     file: File,
     reached: Reached,
 }
 
 /// Why a step has to start again from the path: the name now leads to another file.
-pub struct Moved;
+pub(super) struct Moved;
 
 impl Locked {
     /// Opens the reached file and takes its lock, polling until `deadline`. `Ok(Err(Moved))`
     /// when the name was replaced meanwhile (a writer that held the lock renamed a new file in).
-    pub fn take(reached: Reached, deadline: Instant) -> Result<Result<Locked, Moved>, WriteError> {
+    pub(super) fn take(
+        reached: Reached,
+        deadline: Instant,
+    ) -> Result<Result<Locked, Moved>, WriteError> {
         let opened = openat(
             &reached.folder,
             reached.name.as_os_str(),
@@ -105,13 +108,13 @@ impl Locked {
         }))
     }
 
-    pub fn path(&self) -> &Path {
+    pub(super) fn path(&self) -> &Path {
         &self.reached.path
     }
 
     /// Refuses what a person could not save with an editor, and what a replacement would not
     /// keep: the file's owner (for anyone but root) and every other name of a hard-linked file.
-    pub fn check_writable(&self) -> Result<(), WriteError> {
+    pub(super) fn check_writable(&self) -> Result<(), WriteError> {
         let st = &self.reached.stat;
         let path = self.reached.path.clone();
         if st.st_nlink > 1 {
@@ -173,7 +176,7 @@ impl Locked {
 
     /// Removes temporary files of this file's pattern left by a writer that died: nobody holds
     /// their lock any more (a live writer locks its temporary file from the moment it exists).
-    pub fn remove_leftovers(&self) {
+    pub(super) fn remove_leftovers(&self) {
         let prefix = leftover_prefix(&self.reached.name);
         let Ok(dir) = openat(
             &self.reached.folder,
@@ -199,7 +202,7 @@ impl Locked {
     /// (unless `ours` says the last change was this program's own), not open for writing
     /// elsewhere, and the same before and after the read. A file over the size limit is
     /// refused unread. `Ok(None)` when the name now leads to another file.
-    pub fn read_settled(
+    pub(super) fn read_settled(
         &mut self,
         opts: &WriteOptions,
         deadline: Instant,
@@ -279,7 +282,11 @@ impl Locked {
     /// the old one's attributes is exchanged with it, and exchanged back if what it displaced
     /// turns out not to be `base` (an editor saved at that very moment). `Ok(None)` when the
     /// file changed: read it again and redo the edit.
-    pub fn replace(&self, bytes: &[u8], base: Version) -> Result<Option<Version>, WriteError> {
+    pub(super) fn replace(
+        &self,
+        bytes: &[u8],
+        base: Version,
+    ) -> Result<Option<Version>, WriteError> {
         let path = &self.reached.path;
         let folder = &self.reached.folder;
         let name = self.reached.name.as_os_str();
@@ -577,7 +584,7 @@ fn sync_folder(folder: &OwnedFd) {
 
 /// Plain words for the errors a user can do something about, also when wrapped by another
 /// layer that kept the error kind.
-pub fn io_error(path: &Path, e: io::Error) -> WriteError {
+pub(super) fn io_error(path: &Path, e: io::Error) -> WriteError {
     let path = path.to_path_buf();
     match e.raw_os_error() {
         Some(libc::EACCES | libc::EPERM) => WriteError::PermissionDenied { path },

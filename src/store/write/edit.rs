@@ -3,17 +3,16 @@
 use std::ops::Range;
 
 use toml_edit::{Document, InlineTable, Item, Table, Value};
-use unicode_normalization::UnicodeNormalization;
 
 use super::{Change, Outcome, WriteError};
-use crate::store::diag::Location;
-use crate::store::validate::closest;
+use crate::diag::{Location, closest};
+use crate::model::fold::nfc;
 
 const BOM: char = '\u{feff}';
 
 /// Applies `change` to the directive `directive_id` of `text`; every other byte is kept.
-/// The result is not re-read here: see [`verify`].
-pub fn apply(
+/// The result is not re-read here: the caller validates it (`validate_edited`).
+pub(super) fn apply(
     text: &str,
     directive_id: &str,
     change: &Change,
@@ -41,36 +40,25 @@ pub fn apply(
 
 fn parse(body: &str) -> Result<Document<&str>, WriteError> {
     Document::parse(body).map_err(|e| {
-        let loc = Location::at(body, e.span().map_or(0, |s| s.start));
-        WriteError::FileInvalid {
-            place: format!("{}:{}", loc.line, loc.column),
-            message: format!("invalid TOML: {}", e.message().trim()),
-        }
+        let at = e.span().map_or(0, |s| s.start);
+        invalid(body, at, format!("invalid TOML: {}", e.message().trim()))
     })
 }
 
-/// The result must parse and show the directive in the requested state.
-pub fn verify(out: &str, directive_id: &str, change: &Change) -> Result<(), WriteError> {
-    let body = out.strip_prefix(BOM).unwrap_or(out);
-    let doc = parse(body)?;
-    let target = find(&doc, body, directive_id)?;
-    let done = target
-        .value("done")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
-    let wanted = matches!(change, Change::Done { .. });
-    let stamped = target.value("done_at").is_some() && target.value("done_by").is_some();
-    if done == wanted && stamped == wanted {
-        Ok(())
-    } else {
-        Err(unsafe_layout(directive_id))
+/// The file is refused at byte `at` of `body` (the file is named by the caller).
+fn invalid(body: &str, at: usize, message: String) -> WriteError {
+    WriteError::FileInvalid {
+        file: String::new(),
+        at: Some(Location::at(body, at)),
+        message,
     }
 }
 
 /// The edit did not give the intended result (an unusual layout): nothing is written.
-pub fn unsafe_layout(directive_id: &str) -> WriteError {
+pub(super) fn unsafe_layout(directive_id: &str) -> WriteError {
     WriteError::FileInvalid {
-        place: String::new(),
+        file: String::new(),
+        at: None,
         message: format!("the layout around directive `{directive_id}` could not be edited safely"),
     }
 }
@@ -94,19 +82,9 @@ impl<'d> Target<'d> {
         self.entries.iter().find(|e| e.name == name)
     }
 
-    fn value(&self, name: &str) -> Option<&'d Value> {
-        self.entry(name).map(|e| e.item)
-    }
-
     fn id(&self) -> Option<String> {
-        self.value("id").and_then(Value::as_str).map(nfc)
-    }
-}
-
-fn nfc(s: &str) -> String {
-    match unicode_normalization::is_nfc_quick(s.chars()) {
-        unicode_normalization::IsNormalized::Yes => s.to_string(),
-        _ => s.nfc().collect(),
+        let id = self.entry("id")?.item.as_str()?;
+        Some(nfc(id).into_owned())
     }
 }
 
@@ -121,19 +99,19 @@ fn find<'d>(
     let mut hits = all
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.id().as_deref() == Some(wanted.as_str()))
+        .filter(|(_, t)| t.id().as_deref() == Some(&*wanted))
         .map(|(i, _)| i);
     match (hits.next(), hits.next()) {
         (Some(i), None) => Ok(all.swap_remove(i)),
         (Some(_), Some(second)) => {
             let at = all[second].entry("id").map_or(0, |e| e.value.start);
-            let loc = Location::at(body, at);
-            Err(WriteError::FileInvalid {
-                place: format!("{}:{}", loc.line, loc.column),
-                message: format!(
+            Err(invalid(
+                body,
+                at,
+                format!(
                     "directive id \"{wanted}\" is used twice in this file; every directive needs its own id"
                 ),
-            })
+            ))
         }
         (None, _) => Err(WriteError::DirectiveNotFound {
             session: String::new(),
@@ -245,13 +223,11 @@ fn done_flag(body: &str, target: &Target<'_>) -> Result<Option<bool>, WriteError
     };
     match e.item.as_bool() {
         Some(b) => Ok(Some(b)),
-        None => {
-            let loc = Location::at(body, e.value.start);
-            Err(WriteError::FileInvalid {
-                place: format!("{}:{}", loc.line, loc.column),
-                message: "`done` must be true or false".to_string(),
-            })
-        }
+        None => Err(invalid(
+            body,
+            e.value.start,
+            "`done` must be true or false".to_string(),
+        )),
     }
 }
 
@@ -361,7 +337,7 @@ fn removal_edits(
 
 /// `text` without the `done`, `done_at` and `done_by` entries of any directive: two versions
 /// of a file whose stripped texts are equal differ only in check-offs.
-pub fn strip(text: &str) -> Result<String, WriteError> {
+pub(super) fn strip(text: &str) -> Result<String, WriteError> {
     let body = text.strip_prefix(BOM).unwrap_or(text);
     let doc = parse(body)?;
     let edits = directives(doc.as_table())

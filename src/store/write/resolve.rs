@@ -17,16 +17,16 @@ const MAX_LINKS: u32 = 40;
 
 /// A file reached through its real folder: `folder` is an `O_PATH` handle of that folder.
 #[derive(Debug)]
-pub struct Reached {
-    pub folder: OwnedFd,
-    pub name: OsString,
-    pub stat: Stat,
+pub(super) struct Reached {
+    pub(super) folder: OwnedFd,
+    pub(super) name: OsString,
+    pub(super) stat: Stat,
     /// The real path, for messages only: nothing is ever opened by it.
-    pub path: PathBuf,
+    pub(super) path: PathBuf,
 }
 
 impl Reached {
-    pub fn folder_path(&self) -> &Path {
+    pub(super) fn folder_path(&self) -> &Path {
         self.path.parent().unwrap_or(Path::new("/"))
     }
 }
@@ -38,7 +38,7 @@ impl Reached {
 /// belongs to root or to the owner of what it leads to: a link planted by a user cannot make
 /// root write somewhere that user could not. (Anyone else may only replace files of their own,
 /// so a link can lead them nowhere they could not write anyway.)
-pub fn resolve(path: &Path) -> Result<Reached, WriteError> {
+pub(super) fn resolve(path: &Path) -> Result<Reached, WriteError> {
     let euid = rustix::process::geteuid().as_raw();
     let mut walker = Walker { euid, links: 0 };
     let (start, start_path) = if path.is_absolute() {
@@ -186,11 +186,11 @@ fn open_path<Fd: std::os::fd::AsFd>(
 }
 
 /// Whether `name` in `folder` is still the file that was reached (same device and inode).
-pub fn still_there(folder: &OwnedFd, name: &OsStr, stat: &Stat) -> bool {
+pub(super) fn still_there(folder: &OwnedFd, name: &OsStr, stat: &Stat) -> bool {
     rustix::fs::statat(folder, name, AtFlags::SYMLINK_NOFOLLOW)
         .is_ok_and(|now| now.st_dev == stat.st_dev && now.st_ino == stat.st_ino)
 }
 
-pub fn errno_error(path: &Path, e: Errno) -> WriteError {
+pub(super) fn errno_error(path: &Path, e: Errno) -> WriteError {
     super::atomic::io_error(path, e.into())
 }

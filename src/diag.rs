@@ -1,12 +1,12 @@
-//! Diagnostics about briefing files: where (path, line, column) and what.
+//! Problems found in the files a person writes (briefings, the config file): where (path,
+//! line, column) and what, with the "did you mean" suggestion for a misspelt name.
 
 use std::fmt;
 use std::ops::Range;
 
-use serde::Serialize;
+use toml::de::DeValue;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
     Warning,
@@ -22,12 +22,11 @@ impl fmt::Display for Severity {
 }
 
 /// A place in a file: 1-based line and column (in characters).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     pub line: usize,
     pub column: usize,
     /// The text of that line, for showing a caret under the column.
-    #[serde(skip)]
     pub line_text: String,
 }
 
@@ -70,7 +69,7 @@ fn truncate_line(line: &str) -> String {
 }
 
 /// One problem found in one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Path relative to the briefing folder, `/`-separated.
     pub path: String,
@@ -113,9 +112,55 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+/// The closest of `known` to `key`, when it is close enough to be a likely typo.
+pub fn closest<'k>(key: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+    known
+        .into_iter()
+        .map(|k| (strsim::osa_distance(key, k), k))
+        .filter(|(d, k)| *d <= (k.chars().count() / 3).max(2))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// What to say about an unknown `name`: ``did you mean `title`?`` when one of `known` is close,
+/// else the whole list after `list` (`known keys: a, b, c`).
+pub fn suggestion(name: &str, known: &[&str], list: &str) -> String {
+    match closest(name, known.iter().copied()) {
+        Some(k) => format!("did you mean `{k}`?"),
+        None => format!("{list}: {}", known.join(", ")),
+    }
+}
+
+/// `a string`, `an integer`…: a TOML value's type, for messages.
+pub fn type_name(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let keys = ["title", "date", "tags", "summary"];
+        assert_eq!(closest("titel", keys), Some("title"));
+        assert_eq!(closest("summery", keys), Some("summary"));
+        assert_eq!(closest("tag", keys), Some("tags"));
+        assert_eq!(closest("xyzzy", keys), None);
+        assert_eq!(suggestion("titel", &keys, "known"), "did you mean `title`?");
+        assert_eq!(
+            suggestion("xyzzy", &keys[..2], "known keys"),
+            "known keys: title, date"
+        );
+    }
 
     #[test]
     fn location_counts_lines_and_characters() {
