@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 
 use crate::i18n;
-use crate::model::{Directive, Lang, Session};
+use crate::model::{Directive, DirectiveRef, Lang, Session};
 
 /// A titled part of a tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,23 +18,6 @@ pub enum Section {
     Shortcomings,
     Indicators,
     Directives,
-}
-
-/// Where a directive sits in its session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct DirectiveRef {
-    /// `None` for session-wide directives.
-    pub district: Option<usize>,
-    pub index: usize,
-}
-
-impl DirectiveRef {
-    pub fn get<'s>(&self, session: &'s Session) -> Option<&'s Directive> {
-        match self.district {
-            None => session.directives.get(self.index),
-            Some(d) => session.districts.get(d)?.directives.get(self.index),
-        }
-    }
 }
 
 /// One block of a tab. Every block but a heading can be selected.
@@ -120,6 +103,19 @@ fn bullets(items: &[String]) -> Vec<Block> {
     items.iter().cloned().map(Block::Bullet).collect()
 }
 
+/// The directives of `district` (`None`: the session's own) that `show` accepts.
+fn directive_blocks(
+    session: &Session,
+    district: Option<usize>,
+    show: &impl Fn(&Directive) -> bool,
+) -> Vec<Block> {
+    session
+        .directives_with_refs()
+        .filter(|(r, d)| r.district == district && show(d))
+        .map(|(r, _)| Block::Directive(r))
+        .collect()
+}
+
 /// The blocks of tab `tab`: 0 is the overview, 1.. are the districts in file order.
 /// Only directives that `show` accepts are included.
 pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) -> Vec<Block> {
@@ -147,15 +143,7 @@ pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) 
         push_section(
             &mut out,
             Section::SessionDirectives,
-            (0..session.directives.len())
-                .filter(|&index| show(&session.directives[index]))
-                .map(|index| {
-                    Block::Directive(DirectiveRef {
-                        district: None,
-                        index,
-                    })
-                })
-                .collect(),
+            directive_blocks(session, None, &show),
         );
         return out;
     }
@@ -178,15 +166,7 @@ pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) 
     push_section(
         &mut out,
         Section::Directives,
-        (0..district.directives.len())
-            .filter(|&index| show(&district.directives[index]))
-            .map(|index| {
-                Block::Directive(DirectiveRef {
-                    district: Some(d),
-                    index,
-                })
-            })
-            .collect(),
+        directive_blocks(session, Some(d), &show),
     );
     for (section, items) in [
         (Section::Highlights, &district.highlights),
@@ -268,7 +248,7 @@ pub fn height(
             .get(*district)
             .and_then(|d| d.indicators.get(*index))
             .map_or(1, |ind| if ind.gauge().is_some() { 2 } else { 1 }),
-        Block::Directive(r) => r.get(session).map_or(1, |d| {
+        Block::Directive(r) => session.directive(*r).map_or(1, |d| {
             let text = wrap(&d.text, text_width.saturating_sub(CHECKBOX)).len();
             let detail = if selected {
                 detail_lines(d, width, lang)

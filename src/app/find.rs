@@ -2,11 +2,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::doc::DirectiveRef;
 use super::keymap::Command;
-use super::session_view::Place;
 use super::{App, Effect, Screen, Scroll, layout, moved};
-use crate::search::{Hit, SearchIndex, Target};
+use crate::search::{Hit, SearchIndex};
 
 /// At most this many hits are listed.
 pub const MAX_HITS: usize = 200;
@@ -24,30 +22,6 @@ impl SearchView {
     pub fn refresh(&mut self, index: &SearchIndex) {
         self.hits = index.query(&self.query, MAX_HITS);
         self.list.selected = self.list.selected.min(self.hits.len().saturating_sub(1));
-    }
-}
-
-/// Where a hit opens.
-pub fn place(target: Target) -> Place {
-    match target {
-        Target::Session { .. } => Place::Overview,
-        Target::District { district, .. } => Place::District(district),
-        Target::Indicator {
-            district,
-            indicator,
-            ..
-        } => Place::Indicator {
-            district,
-            index: indicator,
-        },
-        Target::Directive {
-            district,
-            directive,
-            ..
-        } => Place::Directive(DirectiveRef {
-            district,
-            index: directive,
-        }),
     }
 }
 
@@ -97,7 +71,7 @@ impl App {
             Command::Open => {
                 if let Some(hit) = view.hits.get(view.list.selected) {
                     let target = hit.target;
-                    self.open_at(target.session(), place(target));
+                    self.open_at(target);
                 }
             }
             _ => {}

@@ -3,12 +3,12 @@
 
 use super::keymap::Command;
 use super::review::{self, Row};
-use super::session_view::Place;
 use super::{
     App, Effect, Overlay, Screen, Scroll, layout, moved, next_selectable, prev_selectable,
     scroll_into_view,
 };
 use crate::model::Session;
+use crate::search::Target;
 
 impl App {
     /// Indices (into the catalog) of the sessions the session filter lets through.
@@ -48,7 +48,7 @@ impl App {
             match c {
                 Command::Open => {
                     if let Some(&index) = visible.get(self.list.selected) {
-                        self.open_at(index, Place::Overview);
+                        self.open_at(Target::Session { session: index });
                     }
                 }
                 Command::Quit => return Effect::Quit,
@@ -150,11 +150,8 @@ impl App {
             Command::Back => self.pop_screen(),
             Command::Quit => self.back_to_session_list(),
             Command::Open => match rows.get(selected) {
-                Some(Row::Session(i)) => self.open_at(*i, Place::Overview),
                 Some(Row::District(d)) => self.open_district(d.id.clone()),
-                Some(Row::Directive { session, at }) => {
-                    self.open_at(*session, Place::Directive(*at))
-                }
+                Some(Row::Item(target)) => self.open_at(*target),
                 _ => {}
             },
             _ => {}

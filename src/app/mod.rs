@@ -507,13 +507,6 @@ impl App {
     }
 }
 
-fn directive_at(session: &mut Session, r: doc::DirectiveRef) -> Option<&mut Directive> {
-    match r.district {
-        None => session.directives.get_mut(r.index),
-        Some(d) => session.districts.get_mut(d)?.directives.get_mut(r.index),
-    }
-}
-
 /// The smallest change of `offset` that shows `top..top+height` in `view` lines.
 pub fn scroll_into_view(offset: usize, top: usize, height: usize, view: usize) -> usize {
     if top < offset {

@@ -4,9 +4,9 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::doc::DirectiveRef;
 use crate::model::filter::DirectiveFilter;
 use crate::model::{Directive, Session, fold};
+use crate::search::Target;
 
 /// A heading row of a review view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,9 +24,9 @@ pub enum Heading {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
     Heading(Heading),
-    Session(usize),
     District(DistrictCount),
-    Directive { session: usize, at: DirectiveRef },
+    /// A session or a directive, opened with Enter.
+    Item(Target),
     Nothing,
 }
 
@@ -37,7 +37,9 @@ impl Row {
 
     pub fn directive<'s>(&self, sessions: &'s [Session]) -> Option<&'s Directive> {
         match self {
-            Row::Directive { session, at } => at.get(sessions.get(*session)?),
+            Row::Item(Target::Directive { session, directive }) => {
+                sessions.get(*session)?.directive(*directive)
+            }
             _ => None,
         }
     }
@@ -81,33 +83,12 @@ pub fn next_session(sessions: &[Session], today: NaiveDate) -> Option<usize> {
     sessions.iter().rposition(|s| s.is_upcoming(today))
 }
 
-fn all_directives(sessions: &[Session]) -> Vec<(usize, DirectiveRef, &Directive)> {
-    let mut out = Vec::new();
-    for (si, s) in sessions.iter().enumerate() {
-        for (index, d) in s.directives.iter().enumerate() {
-            out.push((
-                si,
-                DirectiveRef {
-                    district: None,
-                    index,
-                },
-                d,
-            ));
-        }
-        for (di, district) in s.districts.iter().enumerate() {
-            for (index, d) in district.directives.iter().enumerate() {
-                out.push((
-                    si,
-                    DirectiveRef {
-                        district: Some(di),
-                        index,
-                    },
-                    d,
-                ));
-            }
-        }
-    }
-    out
+/// Every directive of every session, as a search target.
+fn all_directives(sessions: &[Session]) -> impl Iterator<Item = (Target, &Directive)> {
+    sessions.iter().enumerate().flat_map(|(session, s)| {
+        s.directives_with_refs()
+            .map(move |(directive, d)| (Target::Directive { session, directive }, d))
+    })
 }
 
 fn section(rows: &mut Vec<Row>, heading: Heading, items: Vec<Row>) {
@@ -124,7 +105,11 @@ fn section(rows: &mut Vec<Row>, heading: Heading, items: Vec<Row>) {
 pub fn due_rows(sessions: &[Session], today: NaiveDate) -> Vec<Row> {
     let mut rows = Vec::new();
     match next_session(sessions, today) {
-        Some(i) => section(&mut rows, Heading::NextSession, vec![Row::Session(i)]),
+        Some(session) => section(
+            &mut rows,
+            Heading::NextSession,
+            vec![Row::Item(Target::Session { session })],
+        ),
         None => rows.push(Row::Heading(Heading::NoUpcoming)),
     }
     let mut counts = districts(sessions, today);
@@ -136,18 +121,13 @@ pub fn due_rows(sessions: &[Session], today: NaiveDate) -> Vec<Row> {
         counts.into_iter().map(Row::District).collect(),
     );
     let mut dated: Vec<_> = all_directives(sessions)
-        .into_iter()
-        .filter(|(_, _, d)| !d.done && d.due.is_some())
+        .filter(|(_, d)| !d.done && d.due.is_some())
         .collect();
-    dated.sort_by_key(|(_, _, d)| d.due);
+    dated.sort_by_key(|(_, d)| d.due);
     let (overdue, upcoming): (Vec<_>, Vec<_>) =
-        dated.into_iter().partition(|(_, _, d)| d.is_overdue(today));
-    let to_rows = |items: Vec<(usize, DirectiveRef, &Directive)>| {
-        items
-            .into_iter()
-            .map(|(session, at, _)| Row::Directive { session, at })
-            .collect()
-    };
+        dated.into_iter().partition(|(_, d)| d.is_overdue(today));
+    let to_rows =
+        |items: Vec<(Target, &Directive)>| items.into_iter().map(|(t, _)| Row::Item(t)).collect();
     section(&mut rows, Heading::Overdue, to_rows(overdue));
     section(&mut rows, Heading::OpenWithDue, to_rows(upcoming));
     rows
@@ -167,33 +147,17 @@ pub fn district_rows(
             continue;
         };
         rows.push(Row::Heading(Heading::Session(si)));
-        let own = s.districts[di]
-            .directives
-            .iter()
-            .enumerate()
-            .map(|(index, d)| {
-                (
-                    DirectiveRef {
-                        district: Some(di),
-                        index,
-                    },
-                    d,
-                )
-            });
-        let common = s.directives.iter().enumerate().map(|(index, d)| {
-            (
-                DirectiveRef {
-                    district: None,
-                    index,
-                },
-                d,
-            )
-        });
-        let items: Vec<Row> = own
-            .chain(common)
-            .filter(|(_, d)| filter.matches(d, today))
-            .map(|(at, _)| Row::Directive { session: si, at })
-            .collect();
+        let given = |district: Option<usize>| {
+            s.directives_with_refs()
+                .filter(move |(r, d)| r.district == district && filter.matches(d, today))
+                .map(|(directive, _)| {
+                    Row::Item(Target::Directive {
+                        session: si,
+                        directive,
+                    })
+                })
+        };
+        let items: Vec<Row> = given(Some(di)).chain(given(None)).collect();
         if items.is_empty() {
             rows.push(Row::Nothing);
         }
@@ -260,7 +224,7 @@ mod tests {
             .map(|d| d.text.as_str())
             .collect();
         assert_eq!(texts, ["chung", "cũ, quá hạn", "mới"]);
-        assert_eq!(rows[1], Row::Session(1));
+        assert_eq!(rows[1], Row::Item(Target::Session { session: 1 }));
     }
 
     #[test]

@@ -1,51 +1,45 @@
 //! The session screen's part of `update`: tabs, moving between blocks, checking off.
 
-use super::doc::{Block, DirectiveRef};
+use super::doc::Block;
 use super::keymap::Command;
 use super::{
-    App, Effect, History, HistoryRequest, Overlay, SaveRequest, Screen, SessionView, directive_at,
-    layout, next_selectable, prev_selectable, scroll_into_view,
+    App, Effect, History, HistoryRequest, Overlay, SaveRequest, Screen, SessionView, layout,
+    next_selectable, prev_selectable, scroll_into_view,
 };
 use crate::i18n;
+use crate::search::Target;
 use crate::store::write::Change;
 
-/// A place inside a session to open at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
-    Overview,
-    District(usize),
-    Indicator { district: usize, index: usize },
-    Directive(DirectiveRef),
-}
-
 impl App {
-    /// Opens session `index` (of the catalog) at `place`, remembering where we came from.
-    pub(super) fn open_at(&mut self, index: usize, place: Place) {
+    /// Opens the session of `target` at that item, remembering where we came from.
+    pub(super) fn open_at(&mut self, target: Target) {
+        let index = target.session();
         let Some(session) = self.catalog.sessions.get(index) else {
             return;
         };
-        let tab = match place {
-            Place::Overview => 0,
-            Place::District(d) | Place::Indicator { district: d, .. } => d + 1,
-            Place::Directive(r) => r.district.map_or(0, |d| d + 1),
+        let tab = match target {
+            Target::Session { .. } => 0,
+            Target::District { district, .. } | Target::Indicator { district, .. } => district + 1,
+            Target::Directive { directive, .. } => directive.district.map_or(0, |d| d + 1),
         };
         let tab = tab.min(session.districts.len());
-        if let Place::Directive(r) = place
-            && let Some(d) = r.get(session)
+        if let Target::Directive { directive, .. } = target
+            && let Some(d) = session.directive(directive)
             && !self.directive_filter.matches(d, self.today)
         {
             self.directive_filter = Default::default();
         }
         let blocks = self.tab_blocks(session, tab);
-        let wanted = blocks.iter().position(|b| match (place, b) {
-            (Place::Directive(r), Block::Directive(br)) => r == *br,
+        let wanted = blocks.iter().position(|b| match (target, b) {
+            (Target::Directive { directive, .. }, Block::Directive(r)) => directive == *r,
             (
-                Place::Indicator { district, index },
-                Block::Indicator {
-                    district: bd,
-                    index: bi,
+                Target::Indicator {
+                    district,
+                    indicator,
+                    ..
                 },
-            ) => district == *bd && index == *bi,
+                Block::Indicator { district: d, index },
+            ) => district == *d && indicator == *index,
             _ => false,
         });
         let selected =
@@ -132,7 +126,7 @@ impl App {
         let user = self.user.clone();
         let session = &mut self.catalog.sessions[index];
         let session_id = session.id.clone();
-        let Some(d) = directive_at(session, r) else {
+        let Some(d) = session.directive_mut(r) else {
             return Effect::None;
         };
         let before = d.clone();
@@ -158,7 +152,7 @@ impl App {
             match self.tab_blocks(s, view.tab).get(view.selected) {
                 Some(Block::Directive(r)) => Some(HistoryRequest {
                     session_id: s.id.clone(),
-                    directive_id: r.get(s)?.id.clone(),
+                    directive_id: s.directive(*r)?.id.clone(),
                 }),
                 _ => None,
             }
@@ -193,7 +187,10 @@ impl App {
             .sessions
             .iter_mut()
             .find(|s| s.id == request.session_id)
-            .and_then(|s| s.directive_mut(&request.directive_id))
+            .and_then(|s| {
+                let r = s.find_directive(&request.directive_id)?;
+                s.directive_mut(r)
+            })
             .filter(|_| !superseded);
         match result {
             Ok(Change::Done { at, by }) => {
@@ -236,7 +233,10 @@ impl App {
                 .sessions
                 .iter_mut()
                 .find(|s| s.id == request.session_id)
-                .and_then(|s| s.directive_mut(&request.directive_id));
+                .and_then(|s| {
+                    let r = s.find_directive(&request.directive_id)?;
+                    s.directive_mut(r)
+                });
             if let Some(d) = directive
                 && d.done != request.done
             {

@@ -11,6 +11,7 @@ use crate::app::review::{DistrictCount, Heading, Row};
 use crate::app::{App, Screen, layout};
 use crate::i18n;
 use crate::model::{Directive, Session, format};
+use crate::search::Target;
 
 pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
     let (title, list) = match &app.screen {
@@ -78,23 +79,26 @@ fn row_line(app: &App, row: &Row, width: usize, selected: bool) -> Line<'static>
             format!("   {}", i18n::strings(app.lang).nothing),
             app.theme.muted(),
         )),
-        Row::Session(i) => match app.catalog.sessions.get(*i) {
-            Some(s) => session_line(app, s, width),
-            None => Line::default(),
-        },
         Row::District(d) => district_line(app, d, width),
-        Row::Directive { session, at } => match app.catalog.sessions.get(*session) {
-            Some(s) => match at.get(s) {
-                Some(d) => directive_line(app, s, at.district, d, width),
-                None => Line::default(),
-            },
-            None => Line::default(),
-        },
+        Row::Item(target) => item_line(app, *target, width),
     };
     if selected {
         line = line.patch_style(app.theme.selected());
     }
     line
+}
+
+fn item_line(app: &App, target: Target, width: usize) -> Line<'static> {
+    let Some(s) = app.catalog.sessions.get(target.session()) else {
+        return Line::default();
+    };
+    match target {
+        Target::Directive { directive, .. } => match s.directive(directive) {
+            Some(d) => directive_line(app, s, directive.district, d, width),
+            None => Line::default(),
+        },
+        _ => session_line(app, s, width),
+    }
 }
 
 fn session_line(app: &App, s: &Session, width: usize) -> Line<'static> {

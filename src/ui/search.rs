@@ -69,7 +69,7 @@ fn where_text(app: &App, target: Target) -> String {
     };
     let district = match target {
         Target::District { district, .. } | Target::Indicator { district, .. } => Some(district),
-        Target::Directive { district, .. } => district,
+        Target::Directive { directive, .. } => directive.district,
         Target::Session { .. } => None,
     };
     match district.and_then(|d| s.districts.get(d)) {

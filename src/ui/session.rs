@@ -178,8 +178,8 @@ fn block_lines(
             .and_then(|d| d.indicators.get(*index))
             .map(|ind| gauge::lines(ind, width, app.lang, &app.theme))
             .unwrap_or_default(),
-        Block::Directive(r) => r
-            .get(session)
+        Block::Directive(r) => session
+            .directive(*r)
             .map(|d| directive::lines(d, width, selected, &cx))
             .unwrap_or_default(),
         Block::Nothing => vec![Line::from(Span::styled(
