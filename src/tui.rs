@@ -16,11 +16,11 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 use crate::app::{Action, App, Effect, HistoryRequest, Loaded, Options, SaveRequest};
+use crate::git::GitError;
 use crate::git::history::{self, Filter};
 use crate::i18n;
-use crate::model::Lang;
-use crate::store;
-use crate::store::write::{self, Change, WriteOptions, Writer};
+use crate::store::write::{self, Change, WriteError, WriteOptions, Writer};
+use crate::store::{self, FolderError};
 use crate::ui;
 
 /// What wakes the event loop.
@@ -28,11 +28,11 @@ enum Msg {
     Input(Event),
     Signal(i32),
     /// A load finished; the number tells newer loads from older ones.
-    Loaded(u64, Box<Result<Loaded, String>>),
+    Loaded(u64, Box<Result<Loaded, FolderError>>),
     /// Briefing files changed on disk.
     FilesChanged,
-    Saved(SaveRequest, Result<Change, String>),
-    History(HistoryRequest, Result<Vec<history::Event>, String>),
+    Saved(SaveRequest, Result<Change, WriteError>),
+    History(HistoryRequest, Result<Vec<history::Event>, GitError>),
 }
 
 /// Buffers a whole frame and writes it with one `write` when committed.
@@ -109,14 +109,10 @@ fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
 
 fn spawn_loader(tx: mpsc::Sender<Msg>, dir: PathBuf, limits: store::Limits, generation: u64) {
     thread::spawn(move || {
-        let result = Box::new(
-            store::load_dir_with(&dir, &limits)
-                .map(|catalog| Loaded {
-                    shared: crate::git::Repo::find(&dir).is_ok(),
-                    ..Loaded::new(catalog)
-                })
-                .map_err(|e| e.to_string()),
-        );
+        let result = Box::new(store::load_dir_with(&dir, &limits).map(|catalog| Loaded {
+            shared: crate::git::Repo::find(&dir).is_ok(),
+            ..Loaded::new(catalog)
+        }));
         let _ = tx.send(Msg::Loaded(generation, result));
     });
 }
@@ -142,7 +138,6 @@ fn spawn_saver(
     tx: mpsc::Sender<Msg>,
     dir: PathBuf,
     user: String,
-    lang: Lang,
     opts: WriteOptions,
 ) -> mpsc::Sender<SaveRequest> {
     let (requests, rx) = mpsc::channel::<SaveRequest>();
@@ -159,8 +154,7 @@ fn spawn_saver(
             };
             let result = writer
                 .set_directive(&dir, &request.session_id, &request.directive_id, &change)
-                .map(|_| change)
-                .map_err(|e| i18n::write_error(lang, &e));
+                .map(|_| change);
             if tx.send(Msg::Saved(request, result)).is_err() {
                 break;
             }
@@ -170,15 +164,13 @@ fn spawn_saver(
 }
 
 /// Reads one directive's check-off history from git on its own thread.
-fn spawn_history(tx: mpsc::Sender<Msg>, dir: PathBuf, lang: Lang, request: HistoryRequest) {
+fn spawn_history(tx: mpsc::Sender<Msg>, dir: PathBuf, request: HistoryRequest) {
     thread::spawn(move || {
         let filter = Filter {
             session: Some(request.session_id.clone()),
             directive: Some(request.directive_id.clone()),
         };
-        let result = crate::git::Repo::find(&dir)
-            .and_then(|repo| history::log(&repo, &filter))
-            .map_err(|e| i18n::git::git_error(lang, &e));
+        let result = crate::git::Repo::find(&dir).and_then(|repo| history::log(&repo, &filter));
         let _ = tx.send(Msg::History(request, result));
     });
 }
@@ -260,8 +252,9 @@ fn finish_saves(app: &mut App, rx: &mpsc::Receiver<Msg>) -> Vec<String> {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
         match rx.recv_timeout(left) {
             Ok(Msg::Saved(request, result)) => {
-                if let Err(message) = &result {
-                    problems.push(format!("{}: {message}", request.directive_id));
+                if let Err(e) = &result {
+                    let reason = i18n::write_error(app.lang, e);
+                    problems.push(format!("{}: {reason}", request.directive_id));
                 }
                 app.update(Action::Saved { request, result });
             }
@@ -306,7 +299,6 @@ pub fn run(options: Options, follow_clock: bool, limits: store::Limits) -> io::R
         tx.clone(),
         options.dir.clone(),
         options.user.clone(),
-        options.lang,
         WriteOptions {
             max_file_size: limits.max_file_size,
             ..WriteOptions::default()
@@ -367,7 +359,7 @@ fn event_loop(
                         let _ = saver.send(request);
                     }
                     Effect::LoadHistory(request) => {
-                        spawn_history(loader.tx.clone(), app.dir.clone(), app.lang, request);
+                        spawn_history(loader.tx.clone(), app.dir.clone(), request);
                     }
                     Effect::None => {}
                 },

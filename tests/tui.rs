@@ -3,9 +3,10 @@
 use std::path::Path;
 
 use briefing::app::keymap::{Command, Keymap};
-use briefing::app::{Action, App, Effect, Loaded, Options, Overlay, Screen};
+use briefing::app::{Action, App, Effect, Loaded, Loading, Notice, Options, Overlay, Screen};
 use briefing::model::Lang;
 use briefing::store;
+use briefing::store::write::WriteError;
 use briefing::ui::{self, theme::Theme};
 use chrono::NaiveDate;
 use ratatui::Terminal;
@@ -351,10 +352,14 @@ fn loading_and_empty_folder_screens() {
     assert!(text.contains("No sessions in the folder empty"), "{text}");
     press(&mut app, &[Command::Down, Command::Open, Command::Last]);
     assert_eq!(app.screen, Screen::Sessions);
-    app.update(Action::Loaded(Box::new(Err(
-        "cannot read the folder".into()
-    ))));
-    assert!(screen_text(&draw(&app)).contains("cannot read the folder"));
+    app.update(Action::Loaded(Box::new(Err(store::FolderError::Missing(
+        "nowhere".into(),
+    )))));
+    assert!(matches!(
+        app.loading,
+        Loading::Failed(store::FolderError::Missing(_))
+    ));
+    assert!(screen_text(&draw(&app)).contains("the briefing folder nowhere does not exist"));
 }
 
 #[test]
@@ -430,11 +435,8 @@ fn reload_without_the_open_session_goes_back_to_the_list() {
         store::Catalog::default(),
     )))));
     assert_eq!(app.screen, Screen::Sessions);
-    assert!(
-        app.status
-            .as_deref()
-            .is_some_and(|s| s.contains("no longer in the folder"))
-    );
+    assert!(matches!(app.status, Some(Notice::SessionGone)));
+    assert!(screen_text(&draw(&app)).contains("no longer in the folder"));
 }
 
 fn select_directive(app: &mut App, text: &str) {
@@ -471,8 +473,10 @@ fn toggle_shows_at_once_and_asks_for_a_save() {
     };
     assert_eq!(effect, Effect::Save(request.clone()));
     assert!(directive_state(&app, "hh-ma-tuy").done);
-    assert!(screen_text(&draw(&app)).contains("▌ [x] Kiểm soát tốt ma túy"));
-    assert_eq!(app.status.as_deref(), Some("Saving…"));
+    assert!(matches!(app.status, Some(Notice::Saving)));
+    let screen = screen_text(&draw(&app));
+    assert!(screen.contains("▌ [x] Kiểm soát tốt ma túy"), "{screen}");
+    assert!(screen.contains("Saving…"), "{screen}");
 
     let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("time");
     app.update(Action::Saved {
@@ -487,11 +491,15 @@ fn toggle_shows_at_once_and_asks_for_a_save() {
         (d.done, d.done_by.as_deref(), d.done_at),
         (true, Some("lan"), Some(at))
     );
-    assert_eq!(
-        app.status.as_deref(),
-        Some("Checked off by lan at 09:15 and saved to the file.")
+    assert!(
+        matches!(&app.status, Some(Notice::CheckedOff { by, at: when }) if by == "lan" && *when == at)
     );
-    assert!(screen_text(&draw(&app)).contains("Checked off by lan at 09:15 20/03/2024"));
+    let screen = screen_text(&draw(&app));
+    assert!(
+        screen.contains("Checked off by lan at 09:15 and saved to the file."),
+        "{screen}"
+    );
+    assert!(screen.contains("Checked off by lan at 09:15 20/03/2024"));
     assert!(!app.has_pending_saves());
 }
 
@@ -505,15 +513,22 @@ fn a_failed_save_reverts_the_mark_and_says_why() {
     };
     app.update(Action::Saved {
         request,
-        result: Err("tệp chỉ đọc".into()),
+        result: Err(WriteError::ReadOnlyFile {
+            path: "/srv/a.toml".into(),
+        }),
     });
     let d = directive_state(&app, "hh-ma-tuy");
     assert!(!d.done && d.done_by.is_none());
-    assert_eq!(
-        app.status.as_deref(),
-        Some("Không lưu được, đã hoàn tác dấu: tệp chỉ đọc")
+    assert!(matches!(
+        app.status,
+        Some(Notice::NotSaved(WriteError::ReadOnlyFile { .. }))
+    ));
+    let screen = screen_text(&draw(&app));
+    assert!(screen.contains("▌ [ ] Kiểm soát tốt ma túy"), "{screen}");
+    assert!(
+        screen.contains("Không lưu được, đã hoàn tác dấu: không ghi được /srv/a.toml"),
+        "{screen}"
     );
-    assert!(screen_text(&draw(&app)).contains("▌ [ ] Kiểm soát tốt ma túy"));
 }
 
 #[test]
@@ -524,10 +539,12 @@ fn a_long_reason_is_shown_whole_wrapped_above_the_hint_bar() {
     let Effect::Save(request) = app.update(Action::Command(Command::Toggle)) else {
         panic!("no save asked for");
     };
-    let reason = "cannot write /srv/briefings/2024/2024-03-13-hai-ha-dam-ha.toml: it belongs to lan, and a check-off saved by you would make it yours; ask lan to check it off";
     app.update(Action::Saved {
         request,
-        result: Err(reason.into()),
+        result: Err(WriteError::NotYourFile {
+            path: "/srv/briefings/2024/2024-03-13-hai-ha-dam-ha.toml".into(),
+            owner: "lan".into(),
+        }),
     });
     let buf = draw(&app);
     let words: String = screen_text(&buf)
@@ -554,10 +571,7 @@ fn toggle_outside_a_directive_explains() {
     let mut app = app(Lang::En, 80, 24);
     press(&mut app, &[Command::Open]);
     assert_eq!(app.update(Action::Command(Command::Toggle)), Effect::None);
-    assert_eq!(
-        app.status.as_deref(),
-        Some("Select a directive to check it off.")
-    );
+    assert!(matches!(app.status, Some(Notice::SelectDirective)));
     let text = screen_text(&draw(&app));
     assert!(text.contains("Select a directive to check it off."));
 }
@@ -741,9 +755,7 @@ fn config_keys_and_theme_drive_the_app() {
     });
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
     app.update(Action::Loaded(Box::new(
-        store::load_dir(&dir)
-            .map(Loaded::new)
-            .map_err(|e| e.to_string()),
+        store::load_dir(&dir).map(Loaded::new),
     )));
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('3'));
@@ -1013,10 +1025,11 @@ fn the_history_key_needs_a_directive_and_is_hinted_only_in_a_git_folder() {
     assert!(!screen_text(&draw(&app)).contains("L lịch sử"));
     press(&mut app, &[Command::First]);
     assert_eq!(app.update(Action::Command(Command::History)), Effect::None);
-    assert_eq!(
-        app.status.as_deref(),
-        Some("Chọn một chỉ đạo để xem lịch sử đánh dấu.")
-    );
+    assert!(matches!(
+        app.status,
+        Some(Notice::SelectDirectiveForHistory)
+    ));
+    assert!(screen_text(&draw(&app)).contains("Chọn một chỉ đạo để xem lịch sử đánh dấu."));
     app.shared = true;
     assert!(screen_text(&draw(&app)).contains("L lịch sử"));
 }

@@ -19,13 +19,15 @@ use ratatui::layout::Rect;
 
 pub use find::SearchView;
 
+use chrono::{DateTime, FixedOffset};
+
+use crate::git::GitError;
 use crate::git::history::Event;
-use crate::i18n;
 use crate::model::filter::{DirectiveFilter, SessionFilter};
 use crate::model::{Directive, Lang, Session};
 use crate::search::SearchIndex;
-use crate::store::Catalog;
-use crate::store::write::Change;
+use crate::store::write::{Change, WriteError};
+use crate::store::{Catalog, FolderError};
 use crate::ui::theme::Theme;
 use doc::Block;
 use keymap::{Command, Key, Keymap};
@@ -40,18 +42,18 @@ pub enum Action {
         width: u16,
         height: u16,
     },
-    Loaded(Box<Result<Loaded, String>>),
+    Loaded(Box<Result<Loaded, FolderError>>),
     /// The date changed (midnight passed while the app was open).
     Today(NaiveDate),
     /// A save asked for by `Effect::Save` finished: the change written, or why not.
     Saved {
         request: SaveRequest,
-        result: Result<Change, String>,
+        result: Result<Change, WriteError>,
     },
     /// The history asked for by `Effect::LoadHistory`, newest first, or why it could not be read.
     History {
         request: HistoryRequest,
-        result: Result<Vec<Event>, String>,
+        result: Result<Vec<Event>, GitError>,
     },
 }
 
@@ -100,11 +102,33 @@ pub struct HistoryRequest {
 }
 
 /// The history pop-up's content.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum History {
     Loading,
     Loaded(Vec<Event>),
-    Failed(String),
+    Failed(GitError),
+}
+
+/// What the status line says until the next key; put in words only when drawn.
+#[derive(Debug)]
+pub enum Notice {
+    /// A check-off is being written.
+    Saving,
+    /// The file now says the directive was done by `by` at `at`.
+    CheckedOff {
+        by: String,
+        at: DateTime<FixedOffset>,
+    },
+    /// The file no longer says the directive is done.
+    Unchecked,
+    /// The write failed and the mark went back.
+    NotSaved(WriteError),
+    /// A reload no longer has the open session.
+    SessionGone,
+    /// Space or x outside a directive.
+    SelectDirective,
+    /// L outside a directive.
+    SelectDirectiveForHistory,
 }
 
 /// What the run loop must do after an update.
@@ -118,12 +142,12 @@ pub enum Effect {
     LoadHistory(HistoryRequest),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Loading {
     InProgress,
     Done,
     /// The folder itself could not be read.
-    Failed(String),
+    Failed(FolderError),
 }
 
 /// A selection in a list with the first visible row.
@@ -200,7 +224,7 @@ pub struct App {
     back: Vec<Screen>,
     pub list: Scroll,
     pub overlay: Option<Overlay>,
-    pub status: Option<String>,
+    pub status: Option<Notice>,
     pub user: String,
     pub directive_filter: DirectiveFilter,
     pub session_filter: SessionFilter,
@@ -327,7 +351,7 @@ impl App {
                 {
                     *shown = match result {
                         Ok(events) => History::Loaded(events),
-                        Err(message) => History::Failed(message),
+                        Err(e) => History::Failed(e),
                     };
                 }
                 Effect::None
@@ -344,15 +368,15 @@ impl App {
 
     /// Takes a (re)loaded catalog, keeping the user's place: the selected and
     /// the open session by id, the tab, the selection and the scroll.
-    fn loaded(&mut self, result: Result<Loaded, String>) {
+    fn loaded(&mut self, result: Result<Loaded, FolderError>) {
         let Loaded {
             catalog,
             index,
             shared,
         } = match result {
             Ok(loaded) => loaded,
-            Err(message) => {
-                self.loading = Loading::Failed(message);
+            Err(e) => {
+                self.loading = Loading::Failed(e);
                 return;
             }
         };
@@ -393,7 +417,7 @@ impl App {
         self.screen = kept.pop().unwrap_or(Screen::Sessions);
         self.back = kept;
         if gone {
-            self.status = Some(i18n::strings(self.lang).session_gone.to_string());
+            self.status = Some(Notice::SessionGone);
         }
         self.clamp_view();
         self.clamp_lists();

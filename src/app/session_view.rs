@@ -3,12 +3,11 @@
 use super::doc::Block;
 use super::keymap::Command;
 use super::{
-    App, Effect, History, HistoryRequest, Overlay, SaveRequest, Screen, SessionView, layout,
-    next_selectable, prev_selectable, scroll_into_view,
+    App, Effect, History, HistoryRequest, Notice, Overlay, SaveRequest, Screen, SessionView,
+    layout, next_selectable, prev_selectable, scroll_into_view,
 };
-use crate::i18n;
 use crate::search::Target;
-use crate::store::write::Change;
+use crate::store::write::{Change, WriteError};
 
 impl App {
     /// Opens the session of `target` at that item, remembering where we came from.
@@ -112,7 +111,6 @@ impl App {
 
     /// Flips the selected directive at once and asks for it to be saved.
     fn toggle(&mut self) -> Effect {
-        let t = i18n::strings(self.lang);
         let target = self.current_session().and_then(|(s, view)| {
             match self.tab_blocks(s, view.tab).get(view.selected) {
                 Some(Block::Directive(r)) => Some((view.session, *r)),
@@ -120,7 +118,7 @@ impl App {
             }
         });
         let Some((index, r)) = target else {
-            self.status = Some(t.select_directive.to_string());
+            self.status = Some(Notice::SelectDirective);
             return Effect::None;
         };
         let user = self.user.clone();
@@ -140,7 +138,7 @@ impl App {
         };
         self.pending.push((request.clone(), before));
         self.tabs.invalidate();
-        self.status = Some(t.saving.to_string());
+        self.status = Some(Notice::Saving);
         self.clamp_view();
         self.keep_selection_visible();
         Effect::Save(request)
@@ -158,11 +156,7 @@ impl App {
             }
         });
         let Some(request) = request else {
-            self.status = Some(
-                i18n::strings(self.lang)
-                    .select_directive_history
-                    .to_string(),
-            );
+            self.status = Some(Notice::SelectDirectiveForHistory);
             return Effect::None;
         };
         self.history = Some((request.clone(), History::Loading));
@@ -172,8 +166,7 @@ impl App {
 
     /// Confirms a toggled directive with what was written, or puts it back as
     /// it was. A later toggle of the same directive still under way wins.
-    pub(super) fn saved(&mut self, request: SaveRequest, result: Result<Change, String>) {
-        let t = i18n::strings(self.lang);
+    pub(super) fn saved(&mut self, request: SaveRequest, result: Result<Change, WriteError>) {
         let before = self
             .pending
             .iter()
@@ -194,30 +187,26 @@ impl App {
             .filter(|_| !superseded);
         match result {
             Ok(Change::Done { at, by }) => {
-                self.status = Some(i18n::checked_off(
-                    self.lang,
-                    &by,
-                    &at.format("%H:%M").to_string(),
-                ));
                 if let Some(d) = directive {
                     d.done = true;
                     d.done_at = Some(at);
-                    d.done_by = Some(by);
+                    d.done_by = Some(by.clone());
                 }
+                self.status = Some(Notice::CheckedOff { by, at });
             }
             Ok(Change::Undone) => {
-                self.status = Some(t.unchecked.to_string());
+                self.status = Some(Notice::Unchecked);
                 if let Some(d) = directive {
                     d.done = false;
                     d.done_at = None;
                     d.done_by = None;
                 }
             }
-            Err(message) => {
-                self.status = Some(format!("{} {message}", t.not_saved));
+            Err(e) => {
                 if let (Some(d), Some(before)) = (directive, before) {
                     *d = before;
                 }
+                self.status = Some(Notice::NotSaved(e));
             }
         }
         self.tabs.invalidate();

@@ -7,8 +7,9 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::keymap::Command;
-use crate::app::{App, Screen};
+use crate::app::{App, Notice, Screen};
 use crate::i18n;
+use crate::model::Lang;
 use crate::model::filter::{DirectiveFilter, SessionFilter};
 
 /// The commands worth a hint on the current screen, most useful first.
@@ -69,6 +70,22 @@ pub fn filters(app: &App) -> Option<String> {
     (!parts.is_empty()).then(|| format!("{}: {}", t.filter, parts.join(" · ")))
 }
 
+/// What a notice says in `lang`.
+pub fn notice_text(lang: Lang, notice: &Notice) -> String {
+    let t = i18n::strings(lang);
+    match notice {
+        Notice::Saving => t.saving.to_string(),
+        Notice::CheckedOff { by, at } => {
+            i18n::checked_off(lang, by, &at.format("%H:%M").to_string())
+        }
+        Notice::Unchecked => t.unchecked.to_string(),
+        Notice::NotSaved(e) => format!("{} {}", t.not_saved, i18n::write_error(lang, e)),
+        Notice::SessionGone => t.session_gone.to_string(),
+        Notice::SelectDirective => t.select_directive.to_string(),
+        Notice::SelectDirectiveForHistory => t.select_directive_history.to_string(),
+    }
+}
+
 /// The status message on its line; one too long for it (a save's reason) grows upwards over
 /// the screen, wrapped, so that it is read whole until the next key.
 fn render_status(frame: &mut Frame<'_>, app: &App, msg: &str, beside_badge: Rect, line: Rect) {
@@ -107,8 +124,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App, status: Rect, hints: Rect) {
             filter,
         );
     }
-    if let Some(msg) = &app.status {
-        render_status(frame, app, msg, message, status);
+    if let Some(notice) = &app.status {
+        render_status(frame, app, &notice_text(app.lang, notice), message, status);
     }
     frame.render_widget(Paragraph::new(line(app)), hints);
 }

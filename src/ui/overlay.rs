@@ -131,7 +131,7 @@ fn history_title(app: &App) -> String {
 pub fn history_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let text: Vec<String> = match app.history.as_ref().map(|(_, h)| h) {
         None | Some(History::Loading) => vec![i18n::git::history_loading(app.lang).to_string()],
-        Some(History::Failed(message)) => vec![message.clone()],
+        Some(History::Failed(e)) => vec![i18n::git::git_error(app.lang, e)],
         Some(History::Loaded(events)) if events.is_empty() => {
             vec![i18n::git::no_history(app.lang).to_string()]
         }

@@ -26,8 +26,8 @@ pub fn render(frame: &mut Frame<'_>, app: &App, area: Rect) {
             frame.render_widget(Paragraph::new(t.loading), inner);
             return;
         }
-        Loading::Failed(message) => {
-            render_message(frame, app, inner, message, t.folder_unreadable_help);
+        Loading::Failed(e) => {
+            render_message(frame, app, inner, &e.to_string(), t.folder_unreadable_help);
             return;
         }
         Loading::Done if app.catalog.sessions.is_empty() => {
@@ -68,7 +68,7 @@ fn render_header(frame: &mut Frame<'_>, app: &App, area: Rect) {
         Span::styled(" briefing ", app.theme.selected()),
         Span::raw(format!(" {}", app.dir.display())),
     ];
-    if app.loading == Loading::Done {
+    if matches!(app.loading, Loading::Done) {
         spans.push(Span::styled(
             format!(
                 " · {}",
