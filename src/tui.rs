@@ -21,7 +21,7 @@ use crate::git::history::{self, Filter};
 use crate::i18n;
 use crate::store::write::{self, Change, WriteError, WriteOptions, Writer};
 use crate::store::{self, FolderError};
-use crate::ui;
+use crate::ui::theme::Theme;
 
 /// What wakes the event loop.
 enum Msg {
@@ -209,9 +209,9 @@ impl Loader {
     }
 }
 
-fn draw(term: &mut Term, app: &App) -> io::Result<()> {
+fn draw(term: &mut Term, app: &App, theme: &Theme) -> io::Result<()> {
     queue!(term.backend_mut().writer_mut(), BeginSynchronizedUpdate)?;
-    term.draw(|frame| ui::render(frame, app))?;
+    term.draw(|frame| app.draw(frame, theme))?;
     queue!(term.backend_mut().writer_mut(), EndSynchronizedUpdate)?;
     term.backend_mut().writer_mut().commit()
 }
@@ -253,14 +253,14 @@ fn finish_saves(app: &mut App, rx: &mpsc::Receiver<Msg>) -> Vec<String> {
         match rx.recv_timeout(left) {
             Ok(Msg::Saved(request, result)) => {
                 if let Err(e) = &result {
-                    let reason = i18n::write_error(app.lang, e);
+                    let reason = i18n::write_error(app.lang(), e);
                     problems.push(format!("{}: {reason}", request.directive_id));
                 }
                 app.update(Action::Saved { request, result });
             }
             Ok(_) => {}
             Err(_) => {
-                problems.push(i18n::strings(app.lang).unsaved_on_exit.to_string());
+                problems.push(i18n::strings(app.lang()).unsaved_on_exit.to_string());
                 break;
             }
         }
@@ -281,9 +281,14 @@ impl Drop for Restore {
     }
 }
 
-/// Runs the interface until the user quits; returns the exit status.
+/// Runs the interface, drawn in `theme`, until the user quits; returns the exit status.
 /// `follow_clock`: "today" moves on at midnight (no `--today` was given).
-pub fn run(options: Options, follow_clock: bool, limits: store::Limits) -> io::Result<i32> {
+pub fn run(
+    options: Options,
+    theme: Theme,
+    follow_clock: bool,
+    limits: store::Limits,
+) -> io::Result<i32> {
     let (tx, rx) = mpsc::channel();
     let mut loader = Loader {
         tx: tx.clone(),
@@ -316,14 +321,14 @@ pub fn run(options: Options, follow_clock: bool, limits: store::Limits) -> io::R
         height: size.height,
     });
     let clock = follow_clock.then_some(local_today as fn() -> chrono::NaiveDate);
-    let status = event_loop(&mut term, &mut app, &rx, &mut loader, &saver, clock);
+    let status = event_loop(&mut term, &mut app, &theme, &rx, &mut loader, &saver, clock);
     let problems = finish_saves(&mut app, &rx);
     drop(guard);
     for p in &problems {
         let _ = writeln!(
             crate::safe::err(),
             "briefing: {} {p}",
-            i18n::strings(app.lang).not_saved
+            i18n::strings(app.lang()).not_saved
         );
     }
     match status {
@@ -335,6 +340,7 @@ pub fn run(options: Options, follow_clock: bool, limits: store::Limits) -> io::R
 fn event_loop(
     term: &mut Term,
     app: &mut App,
+    theme: &Theme,
     rx: &mpsc::Receiver<Msg>,
     loader: &mut Loader,
     saver: &mpsc::Sender<SaveRequest>,
@@ -342,11 +348,11 @@ fn event_loop(
 ) -> io::Result<i32> {
     loop {
         if let Some(today) = clock.map(|now| now())
-            && today != app.today
+            && today != app.today()
         {
             app.update(Action::Today(today));
         }
-        draw(term, app)?;
+        draw(term, app, theme)?;
         let Ok(first) = rx.recv() else {
             return Ok(0);
         };
@@ -359,7 +365,7 @@ fn event_loop(
                         let _ = saver.send(request);
                     }
                     Effect::LoadHistory(request) => {
-                        spawn_history(loader.tx.clone(), app.dir.clone(), request);
+                        spawn_history(loader.tx.clone(), app.dir().to_path_buf(), request);
                     }
                     Effect::None => {}
                 },

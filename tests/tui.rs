@@ -2,46 +2,63 @@
 
 use std::path::Path;
 
-use briefing::app::keymap::{Command, Keymap};
 use briefing::app::{Action, App, Effect, Loaded, Loading, Notice, Options, Overlay, Screen};
+use briefing::input::{Command, Keymap};
 use briefing::model::Lang;
+use briefing::screens::review::Review;
 use briefing::store;
 use briefing::store::write::WriteError;
-use briefing::ui::{self, theme::Theme};
+use briefing::ui::theme::Theme;
 use chrono::NaiveDate;
+use crossterm::event::KeyEvent;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2024, 3, 20).expect("date")
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
 }
 
-fn app_with(lang: Lang, theme: Theme, width: u16, height: u16) -> App {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
-    let catalog = store::load_dir(&dir).expect("sample");
-    let mut app = App::new(Options {
+fn today() -> NaiveDate {
+    day(2024, 3, 20)
+}
+
+fn options(lang: Lang, today: NaiveDate, keymap: Keymap) -> Options {
+    Options {
         dir: "briefings".into(),
         lang,
-        today: today(),
-        keymap: Keymap::default(),
-        theme,
+        today,
+        keymap,
         user: "lan".into(),
-    });
+    }
+}
+
+fn sample() -> store::Catalog {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    store::load_dir(&dir).expect("sample")
+}
+
+fn app_on(lang: Lang, day: NaiveDate, width: u16, height: u16) -> App {
+    let mut app = App::new(options(lang, day, Keymap::default()));
     app.update(Action::Resize { width, height });
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(sample())))));
     app
 }
 
 fn app(lang: Lang, width: u16, height: u16) -> App {
-    app_with(lang, Theme::default(), width, height)
+    app_on(lang, today(), width, height)
+}
+
+fn draw_with(app: &App, theme: &Theme) -> Buffer {
+    let area = app.area();
+    let mut term = Terminal::new(TestBackend::new(area.width, area.height)).expect("term");
+    term.draw(|f| app.draw(f, theme)).expect("draw");
+    term.backend().buffer().clone()
 }
 
 fn draw(app: &App) -> Buffer {
-    let mut term = Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("term");
-    term.draw(|f| ui::render(f, app)).expect("draw");
-    term.backend().buffer().clone()
+    draw_with(app, &Theme::default())
 }
 
 fn screen_text(buf: &Buffer) -> String {
@@ -57,10 +74,19 @@ fn screen_text(buf: &Buffer) -> String {
     out
 }
 
+/// Presses the first key bound to each command in the default keymap.
 fn press(app: &mut App, commands: &[Command]) {
+    let keymap = Keymap::default();
     for c in commands {
-        app.update(Action::Command(*c));
+        let key = keymap.keys(*c).first().expect("a key for every command");
+        app.update(Action::Key(KeyEvent::new(key.code, key.mods)));
     }
+}
+
+fn press_effect(app: &mut App, c: Command) -> Effect {
+    let keymap = Keymap::default();
+    let key = keymap.keys(c).first().expect("a key for every command");
+    app.update(Action::Key(KeyEvent::new(key.code, key.mods)))
 }
 
 /// The position of the first cell of `needle` on screen.
@@ -85,62 +111,88 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
     None
 }
 
+/// The open session screen: (tab, selected block, first line in view).
+fn place(app: &App) -> Option<(usize, usize, usize)> {
+    match app.screen() {
+        Some(Screen::Session(s)) => Some((s.tab(), s.selected(), s.offset())),
+        _ => None,
+    }
+}
+
+fn tab(app: &App) -> Option<usize> {
+    place(app).map(|(tab, _, _)| tab)
+}
+
 #[test]
 fn open_navigate_tabs_and_come_back() {
     let mut app = app(Lang::Vi, 80, 24);
-    assert_eq!(app.screen, Screen::Sessions);
+    assert!(app.screen().is_none(), "the session list");
     press(&mut app, &[Command::Open]);
-    let Screen::Session(view) = &app.screen else {
+    let Some(Screen::Session(view)) = app.screen() else {
         panic!("session not opened");
     };
-    assert_eq!((view.session, view.tab), (0, 0));
+    assert_eq!(
+        (view.id(), view.tab()),
+        ("2024/2024-03-13-hai-ha-dam-ha", 0)
+    );
     press(&mut app, &[Command::NextTab]);
-    assert!(matches!(&app.screen, Screen::Session(v) if v.tab == 1));
+    assert_eq!(tab(&app), Some(1));
     press(&mut app, &[Command::PrevTab, Command::PrevTab]);
-    assert!(
-        matches!(&app.screen, Screen::Session(v) if v.tab == 2),
-        "wraps around"
-    );
+    assert_eq!(tab(&app), Some(2), "wraps around");
     press(&mut app, &[Command::JumpTab(2)]);
-    assert!(matches!(&app.screen, Screen::Session(v) if v.tab == 1));
+    assert_eq!(tab(&app), Some(1));
     press(&mut app, &[Command::JumpTab(9)]);
-    assert!(
-        matches!(&app.screen, Screen::Session(v) if v.tab == 1),
-        "no tab 9: stays"
-    );
+    assert_eq!(tab(&app), Some(1), "no tab 9: stays");
     press(&mut app, &[Command::Back]);
-    assert_eq!(app.screen, Screen::Sessions);
+    assert!(app.screen().is_none());
 }
 
 #[test]
 fn q_goes_back_from_a_session_and_quits_from_the_list() {
     let mut app = app(Lang::En, 80, 24);
     press(&mut app, &[Command::Open]);
-    assert_eq!(app.update(Action::Command(Command::Quit)), Effect::None);
-    assert_eq!(app.screen, Screen::Sessions);
-    assert_eq!(app.update(Action::Command(Command::Quit)), Effect::Quit);
+    assert_eq!(press_effect(&mut app, Command::Quit), Effect::None);
+    assert!(app.screen().is_none());
+    assert_eq!(press_effect(&mut app, Command::Quit), Effect::Quit);
 }
 
 #[test]
 fn ctrl_c_quits_from_anywhere() {
     let mut app = app(Lang::En, 80, 24);
     press(&mut app, &[Command::Open, Command::Help]);
-    assert_eq!(
-        app.update(Action::Command(Command::ForceQuit)),
-        Effect::Quit
-    );
+    assert_eq!(press_effect(&mut app, Command::ForceQuit), Effect::Quit);
 }
 
 #[test]
 fn help_overlay_opens_and_closes() {
     let mut app = app(Lang::En, 80, 24);
-    press(&mut app, &[Command::Help]);
-    assert_eq!(app.overlay, Some(Overlay::Help { offset: 0 }));
+    press(&mut app, &[Command::Open, Command::Help]);
+    assert!(matches!(app.overlay(), Some(Overlay::Help(h)) if h.offset() == 0));
     press(&mut app, &[Command::Down]);
-    assert_eq!(app.overlay, Some(Overlay::Help { offset: 1 }));
+    assert!(matches!(app.overlay(), Some(Overlay::Help(h)) if h.offset() == 1));
     press(&mut app, &[Command::Back]);
-    assert_eq!(app.overlay, None);
-    assert_eq!(app.screen, Screen::Sessions, "Esc closes the overlay only");
+    assert!(app.overlay().is_none());
+    assert!(
+        matches!(app.screen(), Some(Screen::Session(_))),
+        "Esc closes the overlay only"
+    );
+}
+
+/// The key help lists what the screen below offers: checking off in a session, not on the list.
+#[test]
+fn help_lists_the_commands_of_the_screen_below() {
+    let mut app = app(Lang::En, 120, 40);
+    press(&mut app, &[Command::Help]);
+    let text = screen_text(&draw(&app));
+    assert!(
+        text.contains("Filter sessions: all → upcoming → past"),
+        "{text}"
+    );
+    assert!(!text.contains("Check a directive off / on"), "{text}");
+    press(&mut app, &[Command::Back, Command::Open, Command::Help]);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("Check a directive off / on"), "{text}");
+    assert!(text.contains("1 … 9"), "{text}");
 }
 
 #[test]
@@ -150,14 +202,12 @@ fn moving_down_scrolls_the_selection_into_view() {
     for _ in 0..40 {
         press(&mut app, &[Command::Down]);
     }
-    let Screen::Session(view) = app.screen.clone() else {
-        panic!("no session");
-    };
-    assert!(view.offset > 0);
+    let (_, _, offset) = place(&app).expect("a session");
+    assert!(offset > 0);
     let buf = draw(&app);
     assert!(find(&buf, "▌").is_some(), "the selection is on screen");
     press(&mut app, &[Command::First]);
-    assert!(matches!(&app.screen, Screen::Session(v) if v.offset == 0 && v.selected == 1));
+    assert_eq!(place(&app), Some((1, 1, 0)));
 }
 
 #[test]
@@ -167,16 +217,11 @@ fn page_keys_move_by_a_screenful() {
         &mut app,
         &[Command::Open, Command::JumpTab(2), Command::PageDown],
     );
-    let Screen::Session(after) = app.screen.clone() else {
-        panic!("no session");
-    };
-    assert!(
-        after.selected > 3,
-        "moved several blocks: {}",
-        after.selected
-    );
+    let (_, after, _) = place(&app).expect("a session");
+    assert!(after > 3, "moved several blocks: {after}");
     press(&mut app, &[Command::PageUp]);
-    assert!(matches!(&app.screen, Screen::Session(v) if v.selected < after.selected));
+    let (_, before, _) = place(&app).expect("a session");
+    assert!(before < after);
 }
 
 #[test]
@@ -193,7 +238,7 @@ fn district_line_opens_its_tab() {
         press(&mut app, &[Command::Down]);
     }
     press(&mut app, &[Command::Open]);
-    assert!(matches!(&app.screen, Screen::Session(v) if v.tab == 2));
+    assert_eq!(tab(&app), Some(2));
 }
 
 #[test]
@@ -257,8 +302,7 @@ fn the_selected_session_row_is_reversed() {
 
 #[test]
 fn overdue_directives_are_marked_in_words_and_colour() {
-    let mut app = app(Lang::En, 120, 40);
-    app.today = NaiveDate::from_ymd_opt(2025, 1, 2).expect("date");
+    let mut app = app_on(Lang::En, day(2025, 1, 2), 120, 40);
     press(&mut app, &[Command::Open, Command::Last]);
     for _ in 0..40 {
         press(&mut app, &[Command::Up]);
@@ -270,10 +314,10 @@ fn overdue_directives_are_marked_in_words_and_colour() {
 
 #[test]
 fn no_color_theme_draws_no_colours_but_keeps_status_words() {
-    let mut app = app_with(Lang::Vi, Theme::monochrome(), 120, 40);
+    let mut app = app(Lang::Vi, 120, 40);
     press(&mut app, &[Command::Open, Command::JumpTab(3)]);
     press(&mut app, &[Command::Down, Command::Down, Command::Down]);
-    let buf = draw(&app);
+    let buf = draw_with(&app, &Theme::monochrome());
     for cell in buf.content() {
         assert_eq!(cell.fg, Color::Reset);
         assert_eq!(cell.bg, Color::Reset);
@@ -326,7 +370,7 @@ fn resize_storm_keeps_the_place() {
         width: 80,
         height: 24,
     });
-    assert!(matches!(&app.screen, Screen::Session(v) if v.tab == 2));
+    assert_eq!(tab(&app), Some(2));
     draw(&app);
 }
 
@@ -334,11 +378,7 @@ fn resize_storm_keeps_the_place() {
 fn loading_and_empty_folder_screens() {
     let mut app = App::new(Options {
         dir: "empty".into(),
-        lang: Lang::En,
-        today: today(),
-        keymap: Keymap::default(),
-        theme: Theme::default(),
-        user: "lan".into(),
+        ..options(Lang::En, today(), Keymap::default())
     });
     app.update(Action::Resize {
         width: 80,
@@ -351,12 +391,12 @@ fn loading_and_empty_folder_screens() {
     let text = screen_text(&draw(&app));
     assert!(text.contains("No sessions in the folder empty"), "{text}");
     press(&mut app, &[Command::Down, Command::Open, Command::Last]);
-    assert_eq!(app.screen, Screen::Sessions);
+    assert!(app.screen().is_none());
     app.update(Action::Loaded(Box::new(Err(store::FolderError::Missing(
         "nowhere".into(),
     )))));
     assert!(matches!(
-        app.loading,
+        app.loading(),
         Loading::Failed(store::FolderError::Missing(_))
     ));
     assert!(screen_text(&draw(&app)).contains("the briefing folder nowhere does not exist"));
@@ -411,7 +451,7 @@ fn reload_keeps_the_place_and_shows_the_new_state() {
             Command::Up,
         ],
     );
-    let before = app.screen.clone();
+    let before = place(&app);
     let catalog = sample_with(|t| {
         t.replace(
             "id = \"dh-khong-ma-tuy\"",
@@ -419,7 +459,7 @@ fn reload_keeps_the_place_and_shows_the_new_state() {
         )
     });
     app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
-    assert_eq!(app.screen, before);
+    assert_eq!(place(&app), before);
     let text = screen_text(&draw(&app));
     assert!(
         text.contains("[x] Là địa phương không có ma túy."),
@@ -434,8 +474,8 @@ fn reload_without_the_open_session_goes_back_to_the_list() {
     app.update(Action::Loaded(Box::new(Ok(Loaded::new(
         store::Catalog::default(),
     )))));
-    assert_eq!(app.screen, Screen::Sessions);
-    assert!(matches!(app.status, Some(Notice::SessionGone)));
+    assert!(app.screen().is_none());
+    assert!(matches!(app.notice(), Some(Notice::SessionGone)));
     assert!(screen_text(&draw(&app)).contains("no longer in the folder"));
 }
 
@@ -453,7 +493,7 @@ fn select_directive(app: &mut App, text: &str) {
 }
 
 fn directive_state(app: &App, id: &str) -> briefing::model::Directive {
-    app.catalog.sessions[0]
+    app.catalog().sessions[0]
         .all_directives()
         .find(|d| d.id == id)
         .cloned()
@@ -465,7 +505,7 @@ fn toggle_shows_at_once_and_asks_for_a_save() {
     let mut app = app(Lang::En, 120, 40);
     press(&mut app, &[Command::Open, Command::JumpTab(2)]);
     select_directive(&mut app, "Kiểm soát tốt ma túy");
-    let effect = app.update(Action::Command(Command::Toggle));
+    let effect = press_effect(&mut app, Command::Toggle);
     let request = briefing::app::SaveRequest {
         session_id: "2024/2024-03-13-hai-ha-dam-ha".into(),
         directive_id: "hh-ma-tuy".into(),
@@ -473,7 +513,7 @@ fn toggle_shows_at_once_and_asks_for_a_save() {
     };
     assert_eq!(effect, Effect::Save(request.clone()));
     assert!(directive_state(&app, "hh-ma-tuy").done);
-    assert!(matches!(app.status, Some(Notice::Saving)));
+    assert!(matches!(app.notice(), Some(Notice::Saving)));
     let screen = screen_text(&draw(&app));
     assert!(screen.contains("▌ [x] Kiểm soát tốt ma túy"), "{screen}");
     assert!(screen.contains("Saving…"), "{screen}");
@@ -492,7 +532,7 @@ fn toggle_shows_at_once_and_asks_for_a_save() {
         (true, Some("lan"), Some(at))
     );
     assert!(
-        matches!(&app.status, Some(Notice::CheckedOff { by, at: when }) if by == "lan" && *when == at)
+        matches!(app.notice(), Some(Notice::CheckedOff { by, at: when }) if by == "lan" && *when == at)
     );
     let screen = screen_text(&draw(&app));
     assert!(
@@ -508,7 +548,7 @@ fn a_failed_save_reverts_the_mark_and_says_why() {
     let mut app = app(Lang::Vi, 120, 40);
     press(&mut app, &[Command::Open, Command::JumpTab(2)]);
     select_directive(&mut app, "Kiểm soát tốt ma túy");
-    let Effect::Save(request) = app.update(Action::Command(Command::Toggle)) else {
+    let Effect::Save(request) = press_effect(&mut app, Command::Toggle) else {
         panic!("no save asked for");
     };
     app.update(Action::Saved {
@@ -520,7 +560,7 @@ fn a_failed_save_reverts_the_mark_and_says_why() {
     let d = directive_state(&app, "hh-ma-tuy");
     assert!(!d.done && d.done_by.is_none());
     assert!(matches!(
-        app.status,
+        app.notice(),
         Some(Notice::NotSaved(WriteError::ReadOnlyFile { .. }))
     ));
     let screen = screen_text(&draw(&app));
@@ -536,7 +576,7 @@ fn a_long_reason_is_shown_whole_wrapped_above_the_hint_bar() {
     let mut app = app(Lang::En, 60, 20);
     press(&mut app, &[Command::Open, Command::JumpTab(2)]);
     select_directive(&mut app, "Kiểm soát tốt ma túy");
-    let Effect::Save(request) = app.update(Action::Command(Command::Toggle)) else {
+    let Effect::Save(request) = press_effect(&mut app, Command::Toggle) else {
         panic!("no save asked for");
     };
     app.update(Action::Saved {
@@ -561,7 +601,10 @@ fn a_long_reason_is_shown_whole_wrapped_above_the_hint_bar() {
         row.contains("check it off"),
         "the message ends on the status line: {row}"
     );
-    let (got, want) = (buf[(1, last_message_row)].style(), app.theme.selected());
+    let (got, want) = (
+        buf[(1, last_message_row)].style(),
+        Theme::default().selected(),
+    );
     assert!(got.add_modifier.contains(want.add_modifier), "{got:?}");
     assert!(want.bg.is_none() || got.bg == want.bg, "{got:?}");
 }
@@ -570,14 +613,14 @@ fn a_long_reason_is_shown_whole_wrapped_above_the_hint_bar() {
 fn toggle_outside_a_directive_explains() {
     let mut app = app(Lang::En, 80, 24);
     press(&mut app, &[Command::Open]);
-    assert_eq!(app.update(Action::Command(Command::Toggle)), Effect::None);
-    assert!(matches!(app.status, Some(Notice::SelectDirective)));
+    assert_eq!(press_effect(&mut app, Command::Toggle), Effect::None);
+    assert!(matches!(app.notice(), Some(Notice::SelectDirective)));
     let text = screen_text(&draw(&app));
     assert!(text.contains("Select a directive to check it off."));
 }
 
 fn type_text(app: &mut App, text: &str) {
-    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use crossterm::event::{KeyCode, KeyModifiers};
     for c in text.chars() {
         app.update(Action::Key(KeyEvent::new(
             KeyCode::Char(c),
@@ -599,11 +642,11 @@ fn search_without_accents_finds_and_opens_the_district() {
     let mut app = app(Lang::Vi, 100, 30);
     key(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "dam ha");
-    let Screen::Search(view) = &app.screen else {
+    let Some(Screen::Search(view)) = app.screen() else {
         panic!("search not open");
     };
-    assert_eq!(view.query, "dam ha");
-    assert_eq!(view.hits[0].text, "Đầm Hà");
+    assert_eq!(view.query(), "dam ha");
+    assert_eq!(view.hits()[0].text, "Đầm Hà");
     let buf = draw(&app);
     let (x, y) = find(&buf, "Đầm Hà").expect("hit on screen");
     assert!(
@@ -611,14 +654,14 @@ fn search_without_accents_finds_and_opens_the_district() {
         "match highlighted"
     );
     key(&mut app, KeyCode::Enter);
-    assert!(matches!(&app.screen, Screen::Session(v) if v.tab == 2));
+    assert_eq!(tab(&app), Some(2));
     key(&mut app, KeyCode::Esc);
     assert!(
-        matches!(app.screen, Screen::Search(_)),
+        matches!(app.screen(), Some(Screen::Search(_))),
         "Esc goes back to the hits"
     );
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, Screen::Sessions);
+    assert!(app.screen().is_none());
 }
 
 #[test]
@@ -627,9 +670,9 @@ fn search_keys_type_instead_of_acting() {
     let mut app = app(Lang::En, 80, 24);
     key(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "qjk");
-    assert!(matches!(&app.screen, Screen::Search(v) if v.query == "qjk"));
+    assert!(matches!(app.screen(), Some(Screen::Search(v)) if v.query() == "qjk"));
     key(&mut app, KeyCode::Backspace);
-    assert!(matches!(&app.screen, Screen::Search(v) if v.query == "qj"));
+    assert!(matches!(app.screen(), Some(Screen::Search(v)) if v.query() == "qj"));
     assert_eq!(
         app.update(Action::Key(crossterm::event::KeyEvent::new(
             KeyCode::Char('c'),
@@ -655,8 +698,7 @@ fn search_jumps_to_the_exact_directive() {
 
 #[test]
 fn directive_filter_hides_and_is_shown() {
-    let mut app = app(Lang::En, 120, 40);
-    app.today = NaiveDate::from_ymd_opt(2025, 1, 2).expect("date");
+    let mut app = app_on(Lang::En, day(2025, 1, 2), 120, 40);
     press(
         &mut app,
         &[
@@ -666,7 +708,7 @@ fn directive_filter_hides_and_is_shown() {
         ],
     );
     assert_eq!(
-        app.directive_filter,
+        app.filters().directives,
         briefing::model::filter::DirectiveFilter::Overdue
     );
     press(&mut app, &[Command::Last]);
@@ -697,13 +739,12 @@ fn session_filter_lists_upcoming_or_past() {
     press(&mut app, &[Command::FilterSessions]);
     assert!(screen_text(&draw(&app)).contains("13/03/2024"));
     press(&mut app, &[Command::Open]);
-    assert!(matches!(app.screen, Screen::Session(_)));
+    assert!(matches!(app.screen(), Some(Screen::Session(_))));
 }
 
 #[test]
 fn due_view_counts_per_district_and_opens_overdue_work() {
-    let mut app = app(Lang::Vi, 100, 30);
-    app.today = NaiveDate::from_ymd_opt(2025, 1, 2).expect("date");
+    let mut app = app_on(Lang::Vi, day(2025, 1, 2), 100, 30);
     press(&mut app, &[Command::DueView]);
     insta::assert_snapshot!(screen_text(&draw(&app)));
     press(&mut app, &[Command::Last, Command::Open]);
@@ -718,9 +759,12 @@ fn due_view_counts_per_district_and_opens_overdue_work() {
 fn district_view_lists_everything_given_to_it() {
     let mut app = app(Lang::Vi, 100, 30);
     press(&mut app, &[Command::FilterDistrict]);
-    assert_eq!(app.overlay, Some(Overlay::Districts { selected: 0 }));
+    assert!(matches!(app.overlay(), Some(Overlay::Districts(c)) if c.selected() == 0));
     press(&mut app, &[Command::Open]);
-    assert!(matches!(&app.screen, Screen::District { id, .. } if id == "dam-ha"));
+    assert!(matches!(
+        app.screen(),
+        Some(Screen::Review(r)) if *r.review() == Review::District("dam-ha".into())
+    ));
     insta::assert_snapshot!(screen_text(&draw(&app)));
     press(&mut app, &[Command::Open]);
     let text = screen_text(&draw(&app));
@@ -729,7 +773,10 @@ fn district_view_lists_everything_given_to_it() {
         "{text}"
     );
     press(&mut app, &[Command::Back]);
-    assert!(matches!(app.screen, Screen::District { .. }));
+    assert!(matches!(
+        app.screen(),
+        Some(Screen::Review(r)) if matches!(r.review(), Review::District(_))
+    ));
 }
 
 #[test]
@@ -741,14 +788,7 @@ fn config_keys_and_theme_drive_the_app() {
         None,
     );
     assert!(problems.is_empty(), "{problems:?}");
-    let mut app = App::new(Options {
-        dir: "briefings".into(),
-        lang: Lang::Vi,
-        today: today(),
-        keymap: config.keys,
-        theme: config.theme,
-        user: "lan".into(),
-    });
+    let mut app = App::new(options(Lang::Vi, today(), config.keys));
     app.update(Action::Resize {
         width: 120,
         height: 40,
@@ -759,14 +799,14 @@ fn config_keys_and_theme_drive_the_app() {
     )));
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('3'));
-    let before = app.screen.clone();
+    let before = place(&app);
     key(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.screen, before, "j is no longer bound");
+    assert_eq!(place(&app), before, "j is no longer bound");
     for _ in 0..3 {
         key(&mut app, KeyCode::Char('n'));
     }
-    assert_ne!(app.screen, before);
-    let buf = draw(&app);
+    assert_ne!(place(&app), before);
+    let buf = draw_with(&app, &config.theme);
     assert!(
         screen_text(&buf).contains("n xuống"),
         "the hint bar follows the config"
@@ -777,7 +817,7 @@ fn config_keys_and_theme_drive_the_app() {
         KeyCode::Char('f'),
         crossterm::event::KeyModifiers::CONTROL,
     )));
-    assert!(matches!(app.screen, Screen::Search(_)));
+    assert!(matches!(app.screen(), Some(Screen::Search(_))));
 }
 
 /// Every screen at the two sizes staff use most.
@@ -854,11 +894,11 @@ fn a_reload_finds_sessions_on_the_back_stack_by_id() {
     app.update(Action::Loaded(Box::new(Ok(Loaded::new(
         with_extra_session("2030-01-01"),
     )))));
-    assert_eq!(app.catalog.sessions[0].title, "NEW SESSION");
+    assert_eq!(app.catalog().sessions[0].title, "NEW SESSION");
     press(&mut app, &[Command::Back]);
-    let (session, view) = app.current_session().expect("back in the session");
+    let session = app.current_session().expect("back in the session");
     assert_eq!(session.id, "2024/2024-03-13-hai-ha-dam-ha");
-    assert_eq!(view.tab, 2);
+    assert_eq!(tab(&app), Some(2));
 }
 
 #[test]
@@ -866,10 +906,10 @@ fn two_quick_toggles_end_in_the_state_of_the_last() {
     let mut app = app(Lang::En, 120, 40);
     press(&mut app, &[Command::Open, Command::JumpTab(2)]);
     select_directive(&mut app, "Kiểm soát tốt ma túy");
-    let Effect::Save(first) = app.update(Action::Command(Command::Toggle)) else {
+    let Effect::Save(first) = press_effect(&mut app, Command::Toggle) else {
         panic!("no save");
     };
-    let Effect::Save(second) = app.update(Action::Command(Command::Toggle)) else {
+    let Effect::Save(second) = press_effect(&mut app, Command::Toggle) else {
         panic!("no save");
     };
     assert!(!directive_state(&app, "hh-ma-tuy").done);
@@ -899,7 +939,7 @@ fn a_reload_during_a_save_keeps_the_mark_shown() {
     let mut app = app(Lang::En, 120, 40);
     press(&mut app, &[Command::Open, Command::JumpTab(2)]);
     select_directive(&mut app, "Kiểm soát tốt ma túy");
-    app.update(Action::Command(Command::Toggle));
+    press_effect(&mut app, Command::Toggle);
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
     let catalog = store::load_dir(&dir).expect("load");
     app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
@@ -920,13 +960,14 @@ fn a_new_day_updates_what_is_overdue() {
 #[test]
 fn help_scrolls_back_up_after_end() {
     let mut app = app(Lang::En, 80, 24);
-    press(&mut app, &[Command::Help, Command::Last]);
-    let Some(Overlay::Help { offset: end }) = app.overlay else {
+    press(&mut app, &[Command::Open, Command::Help, Command::Last]);
+    let Some(Overlay::Help(help)) = app.overlay() else {
         panic!("help closed");
     };
+    let end = help.offset();
     assert!(end > 0 && end < 100, "end is the last page: {end}");
     press(&mut app, &[Command::Down, Command::Down, Command::Up]);
-    assert_eq!(app.overlay, Some(Overlay::Help { offset: end - 1 }));
+    assert!(matches!(app.overlay(), Some(Overlay::Help(h)) if h.offset() == end - 1));
 }
 
 #[test]
@@ -941,15 +982,11 @@ fn q_returns_to_the_list_from_deep_screens() {
             Command::Open,
         ],
     );
-    assert!(matches!(app.screen, Screen::Session(_)));
+    assert!(matches!(app.screen(), Some(Screen::Session(_))));
     press(&mut app, &[Command::Quit]);
-    assert_eq!(app.screen, Screen::Sessions);
+    assert!(app.screen().is_none());
     press(&mut app, &[Command::Back]);
-    assert_eq!(
-        app.screen,
-        Screen::Sessions,
-        "nothing left on the Back stack"
-    );
+    assert!(app.screen().is_none(), "nothing left on the Back stack");
 }
 
 #[test]
@@ -981,7 +1018,7 @@ fn the_history_key_asks_for_the_directive_history_and_shows_it() {
         key_effect(&mut app, key),
         Effect::LoadHistory(request.clone())
     );
-    assert_eq!(app.overlay, Some(Overlay::History { offset: 0 }));
+    assert!(matches!(app.overlay(), Some(Overlay::History(h)) if h.offset() == 0));
     let screen = screen_text(&draw(&app));
     assert!(screen.contains("Check-off history: hh-ma-tuy"), "{screen}");
     assert!(screen.contains("Reading the git history…"), "{screen}");
@@ -1015,7 +1052,7 @@ fn the_history_key_asks_for_the_directive_history_and_shows_it() {
         "{screen}"
     );
     key_effect(&mut app, crossterm::event::KeyCode::Esc);
-    assert_eq!(app.overlay, None);
+    assert!(app.overlay().is_none());
 }
 
 #[test]
@@ -1024,13 +1061,17 @@ fn the_history_key_needs_a_directive_and_is_hinted_only_in_a_git_folder() {
     press(&mut app, &[Command::Open]);
     assert!(!screen_text(&draw(&app)).contains("L lịch sử"));
     press(&mut app, &[Command::First]);
-    assert_eq!(app.update(Action::Command(Command::History)), Effect::None);
+    assert_eq!(press_effect(&mut app, Command::History), Effect::None);
     assert!(matches!(
-        app.status,
+        app.notice(),
         Some(Notice::SelectDirectiveForHistory)
     ));
     assert!(screen_text(&draw(&app)).contains("Chọn một chỉ đạo để xem lịch sử đánh dấu."));
-    app.shared = true;
+    let shared = Loaded {
+        shared: true,
+        ..Loaded::new(sample())
+    };
+    app.update(Action::Loaded(Box::new(Ok(shared))));
     assert!(screen_text(&draw(&app)).contains("L lịch sử"));
 }
 

@@ -1,6 +1,10 @@
-//! Which key does what: one table that drives key handling, the hint bar and the help overlay.
+//! Keys and commands: which key does what (the keymap), and what each command is called in
+//! the help and the hint bar. Each screen says which commands it offers.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::i18n;
+use crate::model::Lang;
 
 /// A bindable command. Its `name` is what the config file's `[keys]` table uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -85,6 +89,45 @@ impl Command {
             Command::DueView => "due_view",
             Command::History => "history",
         }
+    }
+}
+
+/// What a command does, in words: `help` for the key help, `hint` for the hint bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CommandText {
+    pub help: &'static str,
+    pub hint: &'static str,
+}
+
+impl Command {
+    /// What the command does, in `lang`.
+    pub fn text(self, lang: Lang) -> CommandText {
+        let t = i18n::strings(lang);
+        let (help, hint) = match self {
+            Command::Up => (t.cmd_up, t.hint_up),
+            Command::Down => (t.cmd_down, t.hint_down),
+            Command::PageUp => (t.cmd_page_up, t.hint_page_up),
+            Command::PageDown => (t.cmd_page_down, t.hint_page_down),
+            Command::First => (t.cmd_first, t.hint_first),
+            Command::Last => (t.cmd_last, t.hint_last),
+            Command::Open => (t.cmd_open, t.hint_open),
+            Command::Back => (t.cmd_back, t.hint_back),
+            Command::NextTab => (t.cmd_next_tab, t.hint_next_tab),
+            Command::PrevTab => (t.cmd_prev_tab, t.hint_prev_tab),
+            Command::JumpTab(_) => (t.cmd_jump_tab, t.hint_jump_tab),
+            Command::Help => (t.cmd_help, t.hint_help),
+            Command::Quit => (t.cmd_quit, t.hint_quit),
+            Command::ForceQuit => (t.cmd_force_quit, t.hint_force_quit),
+            Command::Toggle => (t.cmd_toggle, t.hint_toggle),
+            Command::Diagnostics => (t.cmd_diagnostics, t.hint_diagnostics),
+            Command::Search => (t.cmd_search, t.hint_search),
+            Command::FilterDirectives => (t.cmd_filter_directives, t.hint_filter_directives),
+            Command::FilterSessions => (t.cmd_filter_sessions, t.hint_filter_sessions),
+            Command::FilterDistrict => (t.cmd_filter_district, t.hint_filter_district),
+            Command::DueView => (t.cmd_due_view, t.hint_due_view),
+            Command::History => (t.cmd_history, t.hint_history),
+        };
+        CommandText { help, hint }
     }
 }
 
@@ -186,7 +229,8 @@ impl Key {
     }
 
     /// The key as the config file writes it: `ctrl-c`, `shift-tab`, `J`, `pgdn`.
-    pub fn config_name(&self) -> String {
+    #[cfg(test)]
+    pub(crate) fn config_name(&self) -> String {
         let mut out = String::new();
         if self.mods.contains(KeyModifiers::CONTROL) {
             out.push_str("ctrl-");
@@ -441,11 +485,18 @@ mod tests {
     }
 
     #[test]
-    fn every_command_has_a_key() {
+    fn every_command_has_words_in_both_languages() {
         let km = Keymap::default();
         for b in km.bindings() {
-            assert!(!b.keys.is_empty(), "{:?}", b.command);
+            for lang in [Lang::Vi, Lang::En] {
+                let text = b.command.text(lang);
+                assert!(!text.help.is_empty() && !text.hint.is_empty());
+            }
         }
+        assert_ne!(
+            Command::Toggle.text(Lang::Vi),
+            Command::Toggle.text(Lang::En)
+        );
     }
 
     #[test]

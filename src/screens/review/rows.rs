@@ -1,4 +1,5 @@
-//! The review views across sessions: what is due, and everything given to one district.
+//! The rows of the review screens, made from the catalog: what is due, and everything given
+//! to one district; and every district with its counts, for the district chooser.
 
 use std::collections::BTreeMap;
 
