@@ -1084,3 +1084,70 @@ fn key_effect(app: &mut App, code: crossterm::event::KeyCode) -> Effect {
     };
     app.update(Action::Key(crossterm::event::KeyEvent::new(code, mods)))
 }
+
+/// The rows of a drawn session tab without the selection gutter, the status line and the hint bar.
+fn tab_rows(buf: &Buffer) -> Vec<String> {
+    let text = screen_text(buf);
+    let rows: Vec<&str> = text.lines().collect();
+    rows[..rows.len() - 2]
+        .iter()
+        .map(|row| {
+            let row = row.strip_prefix("▌ ").unwrap_or(row);
+            row.trim().to_string()
+        })
+        .filter(|row| !row.is_empty())
+        .collect()
+}
+
+/// Every line of the tab open in `app`, as drawn on a terminal tall enough for all of it.
+fn whole_tab(app: &App, tab: u8) -> Vec<String> {
+    let mut tall = self::app(app.lang(), app.area().width, 400);
+    press(&mut tall, &[Command::Open, Command::JumpTab(tab)]);
+    tab_rows(&draw(&tall))
+}
+
+/// Paging with `c` until the place stops changing; every line shown on the way.
+fn page_through(app: &mut App, c: Command) -> std::collections::HashSet<String> {
+    let mut seen: std::collections::HashSet<String> = tab_rows(&draw(app)).into_iter().collect();
+    for _ in 0..100 {
+        let before = place(app);
+        press(app, &[c]);
+        seen.extend(tab_rows(&draw(app)));
+        if place(app) == before {
+            return seen;
+        }
+    }
+    panic!("paging never ends");
+}
+
+#[test]
+fn page_down_and_up_show_every_line_of_every_tab() {
+    for (width, height) in [(80, 24), (60, 16), (120, 40)] {
+        for tab in [1u8, 2, 3] {
+            let mut app = app(Lang::Vi, width, height);
+            press(&mut app, &[Command::Open, Command::JumpTab(tab)]);
+            let all = whole_tab(&app, tab);
+            let down = page_through(&mut app, Command::PageDown);
+            let (_, last, _) = place(&app).expect("a session");
+            press(&mut app, &[Command::Last]);
+            assert_eq!(
+                place(&app).map(|p| p.1),
+                Some(last),
+                "PgDn ends on the last block"
+            );
+            let up = page_through(&mut app, Command::PageUp);
+            assert_eq!(
+                place(&app),
+                Some((usize::from(tab) - 1, 1, 0)),
+                "PgUp ends at the top"
+            );
+            for (way, seen) in [("PgDn", &down), ("PgUp", &up)] {
+                let missed: Vec<&String> = all.iter().filter(|l| !seen.contains(*l)).collect();
+                assert!(
+                    missed.is_empty(),
+                    "{way} at {width}x{height} on tab {tab} never showed {missed:#?}"
+                );
+            }
+        }
+    }
+}
