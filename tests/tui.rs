@@ -1151,3 +1151,93 @@ fn page_down_and_up_show_every_line_of_every_tab() {
         }
     }
 }
+
+/// The sample's session as its file reads with `edit` made to its text.
+fn session_with(edit: impl Fn(String) -> String) -> Box<briefing::model::Session> {
+    Box::new(sample_with(edit).sessions.remove(0))
+}
+
+fn stamped(id: &str) -> impl Fn(String) -> String + '_ {
+    move |t: String| {
+        t.replace(
+            &format!("id = \"{id}\"\n"),
+            &format!(
+                "id = \"{id}\"\ndone = true\ndone_by = \"lan\"\ndone_at = 2024-03-20T09:15:00+07:00\n"
+            ),
+        )
+    }
+}
+
+fn checked_off_by_lan() -> Result<briefing::store::write::Change, WriteError> {
+    let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("time");
+    Ok(briefing::store::write::Change::Done {
+        at,
+        by: "lan".into(),
+    })
+}
+
+/// After our own save the file is read again and replaces its session; the folder is not
+/// reloaded (the watcher leaves our write alone, see `watch`).
+#[test]
+fn our_own_save_is_shown_from_the_file_without_a_reload() {
+    let mut app = app(Lang::En, 120, 40);
+    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
+    select_directive(&mut app, "Kiểm soát tốt ma túy");
+    let before = place(&app);
+    let Effect::Save(request) = press_effect(&mut app, Command::Toggle) else {
+        panic!("no save asked for");
+    };
+    app.update(Action::Saved {
+        request,
+        result: checked_off_by_lan(),
+    });
+    // Someone else checked another directive of the file off meanwhile; our write kept it.
+    let file = session_with(|t| stamped("dh-khong-ma-tuy")(stamped("hh-ma-tuy")(t)));
+    assert_eq!(app.update(Action::Reread(file)), Effect::None);
+    assert!(directive_state(&app, "hh-ma-tuy").done);
+    assert!(
+        directive_state(&app, "dh-khong-ma-tuy").done,
+        "theirs is shown too"
+    );
+    assert_eq!(place(&app), before);
+    assert!(matches!(app.notice(), Some(Notice::CheckedOff { .. })));
+}
+
+#[test]
+fn a_file_changed_beyond_check_offs_after_our_save_reloads_the_folder() {
+    let mut app = app(Lang::En, 120, 40);
+    let retitled = session_with(|t| t.replacen("title = \"", "title = \"NEW ", 1));
+    assert_eq!(app.update(Action::Reread(retitled)), Effect::Reload);
+    let mut gone = session_with(|t| t);
+    gone.id = "elsewhere".into();
+    assert_eq!(app.update(Action::Reread(gone)), Effect::Reload);
+}
+
+#[test]
+fn a_reread_keeps_a_toggle_still_being_saved() {
+    let mut app = app(Lang::En, 120, 40);
+    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
+    select_directive(&mut app, "Kiểm soát tốt ma túy");
+    let Effect::Save(first) = press_effect(&mut app, Command::Toggle) else {
+        panic!("no save asked for");
+    };
+    press(&mut app, &[Command::JumpTab(3)]);
+    select_directive(&mut app, "Là địa phương không có ma túy.");
+    let Effect::Save(_second) = press_effect(&mut app, Command::Toggle) else {
+        panic!("no save asked for");
+    };
+    app.update(Action::Saved {
+        request: first,
+        result: checked_off_by_lan(),
+    });
+    assert_eq!(
+        app.update(Action::Reread(session_with(stamped("hh-ma-tuy")))),
+        Effect::None
+    );
+    assert!(directive_state(&app, "hh-ma-tuy").done);
+    assert!(
+        directive_state(&app, "dh-khong-ma-tuy").done,
+        "the second toggle is still shown while it is saved"
+    );
+    assert!(app.has_pending_saves());
+}

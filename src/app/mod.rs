@@ -55,6 +55,9 @@ pub enum Action {
         request: HistoryRequest,
         result: Result<Vec<Event>, GitError>,
     },
+    /// A session's file as read again after our own save of it (the watcher leaves that
+    /// write alone, so the folder is not reloaded for it).
+    Reread(Box<Session>),
 }
 
 /// A loaded folder with its search index, both built off the UI thread.
@@ -104,6 +107,8 @@ pub enum Effect {
     Save(SaveRequest),
     /// Read a directive's check-off history (off the UI thread).
     LoadHistory(HistoryRequest),
+    /// Load the whole folder again.
+    Reload,
 }
 
 /// Everything the app needs at start.
@@ -231,6 +236,7 @@ impl App {
             Action::Resize { width, height } => self.ctx.area = Rect::new(0, 0, width, height),
             Action::Loaded(result) => self.loaded(*result),
             Action::Saved { request, result } => self.saved(request, result),
+            Action::Reread(session) => return self.reread(*session),
             Action::History { request, result } => {
                 if let Some(Overlay::History(view)) = &mut self.overlay
                     && *view.request() == request

@@ -1,5 +1,6 @@
 //! Check-offs under way: a toggle shows at once and asks for a save; the save's result
-//! confirms it with what was written, or puts the directive back as it was.
+//! confirms it with what was written, or puts the directive back as it was; the file read
+//! again after the save replaces its session, so our own save needs no reload.
 
 use super::{App, Effect, Notice, SaveRequest};
 use crate::model::{Directive, DirectiveRef, Session};
@@ -14,6 +15,20 @@ fn directive_mut<'s>(
     let session = sessions.iter_mut().find(|s| s.id == session_id)?;
     let r = session.find_directive(id)?;
     session.directive_mut(r)
+}
+
+/// `session` with every directive open and unstamped.
+fn without_checkoffs(session: &Session) -> Session {
+    let mut s = session.clone();
+    let refs: Vec<DirectiveRef> = s.directives_with_refs().map(|(r, _)| r).collect();
+    for r in refs {
+        if let Some(d) = s.directive_mut(r) {
+            d.done = false;
+            d.done_at = None;
+            d.done_by = None;
+        }
+    }
+    s
 }
 
 impl App {
@@ -79,6 +94,24 @@ impl App {
             }
         });
         self.catalog_changed();
+    }
+
+    /// Takes a session's file as read after our save. Only check-offs differing (someone
+    /// else's, made meanwhile, kept by our write), it replaces the session; anything else
+    /// changed (a text the index holds, the date that orders the list), the folder is
+    /// reloaded.
+    pub(super) fn reread(&mut self, session: Session) -> Effect {
+        let Some(old) = (self.ctx.catalog.sessions.iter_mut()).find(|s| s.id == session.id) else {
+            return Effect::Reload;
+        };
+        if without_checkoffs(old) != without_checkoffs(&session) {
+            return Effect::Reload;
+        }
+        *old = session;
+        self.reapply_pending();
+        self.catalog_changed();
+        self.refresh();
+        Effect::None
     }
 
     /// Shows the toggles still being saved on freshly loaded data.
