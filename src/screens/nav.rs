@@ -7,12 +7,28 @@ use crate::input::Command;
 pub struct ListState {
     pub selected: usize,
     pub offset: usize,
+    /// Where on screen the selection was put last, kept through resizes.
+    row: usize,
 }
 
 impl ListState {
-    /// Scrolls so the selected row is among the `rows` in view.
+    /// After a move: scrolls so the selected row is among the `rows` in view, and remembers
+    /// where on screen it is.
     pub fn keep_visible(&mut self, rows: usize) {
         self.offset = scroll_into_view(self.offset, self.selected, 1, rows.max(1));
+        self.row = self.selected - self.offset;
+    }
+
+    /// After the view or the list changed, with the selection now on `selected`: a selection
+    /// kept goes back where it was on screen, as far as the `rows` in view allow; one that had
+    /// to move is scrolled into view.
+    pub fn settle(&mut self, selected: usize, rows: usize) {
+        if selected == self.selected {
+            self.offset = self.selected.saturating_sub(self.row.min(rows.max(1) - 1));
+        } else {
+            self.selected = selected;
+            self.keep_visible(rows);
+        }
     }
 }
 
@@ -163,6 +179,26 @@ mod tests {
         assert_eq!(prev_selectable(&rows, 1, 1, |s| *s), 1);
         assert_eq!(on_selectable(&rows, 0), 1);
         assert_eq!(on_selectable(&rows, 9), 4);
+    }
+
+    #[test]
+    fn a_list_keeps_the_selection_on_its_row_through_resizes() {
+        let mut list = ListState {
+            selected: 12,
+            ..ListState::default()
+        };
+        list.keep_visible(10);
+        assert_eq!((list.offset, list.row), (3, 9));
+        list.settle(12, 4);
+        assert_eq!(list.offset, 9, "the selection stays in view");
+        list.settle(12, 10);
+        assert_eq!(list.offset, 3, "and comes back to its row");
+        list.settle(20, 10);
+        assert_eq!(
+            (list.selected, list.offset),
+            (20, 11),
+            "moved, it is scrolled to"
+        );
     }
 
     #[test]

@@ -42,10 +42,10 @@ impl SearchScreen {
         self.list.selected
     }
 
-    /// Runs the query again (after typing, or after the files were reloaded).
+    /// Runs the query again (after typing, or after the files were reloaded); the selection
+    /// is kept in the hits by `refresh`.
     pub fn run(&mut self, index: &SearchIndex) {
         self.hits = index.query(&self.query, MAX_HITS);
-        self.list.selected = self.list.selected.min(self.hits.len().saturating_sub(1));
     }
 }
 
@@ -192,8 +192,8 @@ impl View for SearchScreen {
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
-        self.list.selected = self.list.selected.min(self.hits.len().saturating_sub(1));
-        self.list.keep_visible(page(ctx));
+        let selected = self.list.selected.min(self.hits.len().saturating_sub(1));
+        self.list.settle(selected, page(ctx));
     }
 
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {

@@ -21,7 +21,7 @@ use crate::ui::theme::Theme;
 const WIDE: u16 = 110;
 
 /// The list's place; the rows are the sessions the filter lets through, newest first.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct SessionList {
     list: ListState,
 }
@@ -83,9 +83,9 @@ impl SessionList {
         let found = id.and_then(|id| {
             (visible.iter()).position(|&i| ctx.catalog.sessions.get(i).is_some_and(|s| s.id == id))
         });
-        self.list.selected =
-            found.unwrap_or(self.list.selected.min(visible.len().saturating_sub(1)));
-        self.refresh(ctx);
+        let selected = found.unwrap_or(self.list.selected.min(visible.len().saturating_sub(1)));
+        self.list
+            .settle(selected, list_rows(ctx.area, visible.len()));
     }
 
     fn draw_header(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {
@@ -254,8 +254,8 @@ impl View for SessionList {
 
     fn refresh(&mut self, ctx: &Ctx) {
         let count = visible(ctx).len();
-        self.list.selected = self.list.selected.min(count.saturating_sub(1));
-        self.list.keep_visible(list_rows(ctx.area, count));
+        let selected = self.list.selected.min(count.saturating_sub(1));
+        self.list.settle(selected, list_rows(ctx.area, count));
     }
 
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {

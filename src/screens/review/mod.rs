@@ -240,8 +240,8 @@ impl View for ReviewScreen {
 
     fn refresh(&mut self, ctx: &Ctx) {
         let selectable: Vec<bool> = self.rows(ctx).iter().map(Row::selectable).collect();
-        self.list.selected = on_selectable(&selectable, self.list.selected);
-        self.list.keep_visible(page(ctx));
+        let selected = on_selectable(&selectable, self.list.selected);
+        self.list.settle(selected, page(ctx));
     }
 
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {

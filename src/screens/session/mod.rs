@@ -30,6 +30,8 @@ pub struct SessionScreen {
     tab: usize,
     selected: usize,
     offset: usize,
+    /// Where on screen the selected block was put last, kept through resizes and reloads.
+    row: usize,
     lines: TabCache,
 }
 
@@ -122,6 +124,7 @@ impl SessionScreen {
             tab: tab_of(target).min(session.districts.len()),
             selected: 0,
             offset: 0,
+            row: 0,
             lines: TabCache::default(),
         };
         let lines = screen.tab_lines(ctx, session);
@@ -203,13 +206,30 @@ impl SessionScreen {
         self.offset = 0;
     }
 
-    /// Scrolls so the selected block, with the heading right above it, is in view.
+    /// After a move: scrolls so the selected block, with the heading right above it, is in
+    /// view, and remembers where on screen it is.
     fn keep_visible(&mut self, ctx: &Ctx, session: &Session) {
         let lines = self.tab_lines(ctx, session);
         let placed = self.placed(ctx, session, &lines);
         let (_, height) = Self::view_size(ctx, session);
         let (top, span) = placed.span_with_heading(self.selected);
         self.offset = scroll_into_view(self.offset, top, span, height);
+        self.remember_row(&placed);
+    }
+
+    fn remember_row(&mut self, placed: &Placed<'_>) {
+        let (top, _) = placed.span_with_heading(self.selected);
+        self.row = top.saturating_sub(self.offset);
+    }
+
+    /// After the size, the session or the filter changed: the selected block back where it
+    /// was on screen, as far as it then fits.
+    fn settle(&mut self, ctx: &Ctx, session: &Session) {
+        let lines = self.tab_lines(ctx, session);
+        let placed = self.placed(ctx, session, &lines);
+        let (_, height) = Self::view_size(ctx, session);
+        let (top, span) = placed.span_with_heading(self.selected);
+        self.offset = scroll_into_view(top.saturating_sub(self.row), top, span, height);
     }
 
     /// The first line to show so the selected block is in view, moving from `anchor` only
@@ -246,6 +266,7 @@ impl SessionScreen {
         let was = new.line_of(top_block, top_line);
         let offset = Self::offset_showing(&new, self.selected, anchor, view);
         self.offset = if offset > was { offset } else { anchor };
+        self.remember_row(&new);
     }
 
     /// The screenful before: it ends where the view started (or further down, to show the
@@ -272,6 +293,7 @@ impl SessionScreen {
         let new = Placed::new(&Self::cx(ctx), session, &lines, self.selected, width);
         let anchor = new.line_of(k, j);
         self.offset = Self::offset_showing(&new, self.selected, anchor, view);
+        self.remember_row(&new);
     }
 
     fn selected_block(&self, ctx: &Ctx, session: &Session) -> Option<Block> {
@@ -470,7 +492,7 @@ impl View for SessionScreen {
         } else {
             prev_selectable(&lines.blocks, at, 1, Block::selectable)
         };
-        self.keep_visible(ctx, session);
+        self.settle(ctx, session);
     }
 
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {
