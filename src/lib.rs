@@ -12,6 +12,6 @@ pub mod safe;
 pub mod screens;
 pub mod search;
 pub mod store;
-pub mod tui;
+pub(crate) mod tui;
 pub mod ui;
-pub mod watch;
+pub(crate) mod watch;

@@ -5,7 +5,7 @@
 
 mod saves;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyEvent, KeyEventKind};
@@ -31,7 +31,7 @@ use crate::ui::{cells, format, theme::Theme};
 
 /// Where `config.rs` finds the keymap (it lives in [`crate::input`]).
 pub use crate::input as keymap;
-pub use crate::screens::overlay::{History, HistoryRequest, Overlay};
+pub use crate::screens::overlay::{HistoryRequest, Overlay};
 pub use crate::screens::{Filters, Loading, Notice, Screen};
 
 /// What the app is told: a key, a new size, loaded data, a finished save.
@@ -207,10 +207,6 @@ impl App {
 
     pub fn today(&self) -> NaiveDate {
         self.ctx.today
-    }
-
-    pub fn dir(&self) -> &Path {
-        &self.ctx.dir
     }
 
     /// The terminal's size as last told.

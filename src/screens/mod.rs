@@ -2,8 +2,8 @@
 //! list for the hint bar and the key help), what it does with a command, and its drawing.
 //! Screens read the shared [`Ctx`] and answer a command with an [`Intent`]; the app routes.
 
-pub mod bar;
-pub mod nav;
+pub(crate) mod bar;
+pub(crate) mod nav;
 pub mod overlay;
 pub mod review;
 pub mod search;
@@ -31,8 +31,8 @@ pub use session::SessionScreen;
 pub use session_list::SessionList;
 
 /// Below this size the app shows a "terminal too small" message instead.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 12;
+pub(crate) const MIN_WIDTH: u16 = 40;
+pub(crate) const MIN_HEIGHT: u16 = 12;
 
 /// Whether the folder has been read.
 #[derive(Debug)]
@@ -52,7 +52,7 @@ pub struct Filters {
 
 /// What every screen reads: the loaded folder, the day, the language, the filters, the
 /// terminal's size. The app owns it and changes it; screens only read it.
-pub struct Ctx {
+pub(crate) struct Ctx {
     pub catalog: Catalog,
     pub index: SearchIndex,
     /// Changes whenever the catalog does, so lines made from it can be kept until then.
@@ -71,7 +71,7 @@ pub struct Ctx {
 
 /// What a screen asks of the app after a command.
 #[derive(Debug)]
-pub enum Intent {
+pub(crate) enum Intent {
     None,
     Quit,
     /// Back to the screen before (an overlay: close it).
@@ -98,7 +98,7 @@ pub enum Intent {
 
 /// A command a screen offers: in the hint bar (`hint`), or in the key help only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Offer {
+pub(crate) struct Offer {
     pub command: Command,
     pub hint: bool,
 }
@@ -120,7 +120,7 @@ impl Offer {
 }
 
 /// Moving in a list, offered by every list-like screen (help only).
-pub const MOVES: [Offer; 6] = [
+pub(crate) const MOVES: [Offer; 6] = [
     Offer::help(Command::Up),
     Offer::help(Command::Down),
     Offer::help(Command::PageUp),
@@ -130,7 +130,7 @@ pub const MOVES: [Offer; 6] = [
 ];
 
 /// A screen (or a pop-up): one place for its state, its commands and its drawing.
-pub trait View {
+pub(crate) trait View {
     /// The commands this screen offers, most useful first: the hinted ones make the hint bar,
     /// all of them the key help.
     fn offers(&self, ctx: &Ctx) -> Vec<Offer>;
@@ -158,7 +158,7 @@ pub enum Screen {
 }
 
 impl Screen {
-    pub fn view(&self) -> &dyn View {
+    pub(crate) fn view(&self) -> &dyn View {
         match self {
             Screen::Session(s) => s,
             Screen::Review(s) => s,
@@ -166,7 +166,7 @@ impl Screen {
         }
     }
 
-    pub fn view_mut(&mut self) -> &mut dyn View {
+    pub(crate) fn view_mut(&mut self) -> &mut dyn View {
         match self {
             Screen::Session(s) => s,
             Screen::Review(s) => s,
@@ -176,13 +176,13 @@ impl Screen {
 }
 
 /// Where the parts of every frame go: the screen, then a status line and a hint bar.
-pub struct FrameLayout {
+pub(crate) struct FrameLayout {
     pub body: Rect,
     pub status: Rect,
     pub hints: Rect,
 }
 
-pub fn frame(area: Rect) -> FrameLayout {
+pub(crate) fn frame(area: Rect) -> FrameLayout {
     let [body, status, hints] = Layout::vertical([
         Constraint::Min(1),
         Constraint::Length(1),
@@ -196,11 +196,11 @@ pub fn frame(area: Rect) -> FrameLayout {
     }
 }
 
-pub fn too_small(area: Rect) -> bool {
+pub(crate) fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
 /// The review and search screens: a header of two lines, then one row per line.
-pub fn header_and_list(area: Rect) -> [Rect; 2] {
+pub(crate) fn header_and_list(area: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(frame(area).body)
 }

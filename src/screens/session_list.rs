@@ -72,13 +72,13 @@ impl SessionList {
         self.list.offset
     }
 
-    pub fn selected_session<'c>(&self, ctx: &'c Ctx) -> Option<&'c Session> {
+    pub(crate) fn selected_session<'c>(&self, ctx: &'c Ctx) -> Option<&'c Session> {
         let index = *visible(ctx).get(self.list.selected)?;
         ctx.catalog.sessions.get(index)
     }
 
     /// Selects session `id` in the (filtered) list again, or stays near the old row.
-    pub fn reselect(&mut self, ctx: &Ctx, id: Option<&str>) {
+    pub(crate) fn reselect(&mut self, ctx: &Ctx, id: Option<&str>) {
         let visible = visible(ctx);
         let found = id.and_then(|id| {
             (visible.iter()).position(|&i| ctx.catalog.sessions.get(i).is_some_and(|s| s.id == id))

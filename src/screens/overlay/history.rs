@@ -22,7 +22,7 @@ pub struct HistoryRequest {
 
 /// What the pop-up has to show.
 #[derive(Debug)]
-pub enum History {
+enum History {
     Loading,
     Loaded(Vec<Event>),
     Failed(GitError),
@@ -47,10 +47,6 @@ impl HistoryView {
 
     pub fn request(&self) -> &HistoryRequest {
         &self.request
-    }
-
-    pub fn history(&self) -> &History {
-        &self.history
     }
 
     pub fn offset(&self) -> usize {

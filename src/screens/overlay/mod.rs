@@ -19,7 +19,7 @@ use crate::ui::tone::Toned;
 
 pub use districts::Chooser;
 pub use help::Help;
-pub use history::{History, HistoryRequest, HistoryView};
+pub use history::{HistoryRequest, HistoryView};
 pub use problems::Problems;
 
 /// The pop-up on top, if any.
@@ -32,7 +32,7 @@ pub enum Overlay {
 }
 
 impl Overlay {
-    pub fn view(&self) -> &dyn View {
+    pub(crate) fn view(&self) -> &dyn View {
         match self {
             Overlay::Help(o) => o,
             Overlay::Problems(o) => o,
@@ -41,7 +41,7 @@ impl Overlay {
         }
     }
 
-    pub fn view_mut(&mut self) -> &mut dyn View {
+    pub(crate) fn view_mut(&mut self) -> &mut dyn View {
         match self {
             Overlay::Help(o) => o,
             Overlay::Problems(o) => o,

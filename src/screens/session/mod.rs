@@ -117,7 +117,7 @@ fn selectable_near(blocks: &[Block], at: usize) -> usize {
 impl SessionScreen {
     /// The screen of the session of `target`, at that item (a directive the directive
     /// filter hides is not found: the app clears the filter first).
-    pub fn open(ctx: &Ctx, target: Target) -> Option<Self> {
+    pub(crate) fn open(ctx: &Ctx, target: Target) -> Option<Self> {
         let session = ctx.catalog.sessions.get(target.session())?;
         let mut screen = SessionScreen {
             id: session.id.clone(),
@@ -152,7 +152,7 @@ impl SessionScreen {
         self.offset
     }
 
-    pub fn session<'c>(&self, ctx: &'c Ctx) -> Option<&'c Session> {
+    pub(crate) fn session<'c>(&self, ctx: &'c Ctx) -> Option<&'c Session> {
         ctx.catalog.session(&self.id)
     }
 
