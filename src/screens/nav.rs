@@ -86,27 +86,18 @@ pub fn moved_among(selectable: &[bool], selected: usize, page: usize, c: Command
 
 /// The selectable row nearest `at`, looking towards `from` first (so a page never overshoots).
 fn nearest(selectable: &[bool], at: usize, from: usize) -> usize {
-    if selectable.get(at).copied().unwrap_or(false) {
+    let can = |i: usize| selectable.get(i).copied().unwrap_or(false);
+    if can(at) {
         return at;
     }
-    let towards = if from < at {
-        prev_selectable(selectable, at, 1, |s| *s)
+    let before = prev_selectable(selectable, at, 1, |s| *s);
+    let after = next_selectable(selectable, at, 1, |s| *s);
+    let order = if from < at {
+        [before, after]
     } else {
-        next_selectable(selectable, at, 1, |s| *s)
+        [after, before]
     };
-    if selectable.get(towards).copied().unwrap_or(false) && towards != at {
-        return towards;
-    }
-    let away = if from < at {
-        next_selectable(selectable, at, 1, |s| *s)
-    } else {
-        prev_selectable(selectable, at, 1, |s| *s)
-    };
-    if selectable.get(away).copied().unwrap_or(false) {
-        away
-    } else {
-        from
-    }
+    order.into_iter().find(|&i| can(i)).unwrap_or(from)
 }
 
 /// `steps` selectable items on from `from`, stopping at the last one.

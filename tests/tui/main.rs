@@ -169,6 +169,22 @@ fn select_directive(app: &mut App, text: &str) {
     panic!("directive {text:?} not found");
 }
 
+/// The app on Hải Hà's tab with its directive "Kiểm soát tốt ma túy…" selected.
+fn at_hh_ma_tuy(lang: Lang, width: u16, height: u16) -> App {
+    let mut app = app(lang, width, height);
+    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
+    select_directive(&mut app, "Kiểm soát tốt ma túy");
+    app
+}
+
+/// Presses Space on the selected directive: the save it asks for.
+fn toggle(app: &mut App) -> briefing::app::SaveRequest {
+    match press_effect(app, Command::Toggle) {
+        Effect::Save(request) => request,
+        other => panic!("no save asked for: {other:?}"),
+    }
+}
+
 fn directive_state(app: &App, id: &str) -> briefing::model::Directive {
     app.catalog().sessions[0]
         .all_directives()

@@ -58,9 +58,7 @@ fn help_scrolls_back_up_after_end() {
 fn the_history_key_asks_for_the_directive_history_and_shows_it() {
     use briefing::app::HistoryRequest;
     use briefing::git::history::{Action as Did, Event};
-    let mut app = app(Lang::En, 120, 40);
-    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
-    select_directive(&mut app, "Kiểm soát tốt ma túy");
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
     let request = HistoryRequest {
         session_id: "2024/2024-03-13-hai-ha-dam-ha".into(),
         directive_id: "hh-ma-tuy".into(),

@@ -4,9 +4,7 @@ use super::*;
 
 #[test]
 fn toggle_shows_at_once_and_asks_for_a_save() {
-    let mut app = app(Lang::En, 120, 40);
-    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
-    select_directive(&mut app, "Kiểm soát tốt ma túy");
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
     let effect = press_effect(&mut app, Command::Toggle);
     let request = briefing::app::SaveRequest {
         session_id: "2024/2024-03-13-hai-ha-dam-ha".into(),
@@ -47,12 +45,8 @@ fn toggle_shows_at_once_and_asks_for_a_save() {
 
 #[test]
 fn a_failed_save_reverts_the_mark_and_says_why() {
-    let mut app = app(Lang::Vi, 120, 40);
-    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
-    select_directive(&mut app, "Kiểm soát tốt ma túy");
-    let Effect::Save(request) = press_effect(&mut app, Command::Toggle) else {
-        panic!("no save asked for");
-    };
+    let mut app = at_hh_ma_tuy(Lang::Vi, 120, 40);
+    let request = toggle(&mut app);
     app.update(Action::Saved {
         request,
         result: Err(WriteError::ReadOnlyFile {
@@ -75,12 +69,8 @@ fn a_failed_save_reverts_the_mark_and_says_why() {
 
 #[test]
 fn a_long_reason_is_shown_whole_wrapped_above_the_hint_bar() {
-    let mut app = app(Lang::En, 60, 20);
-    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
-    select_directive(&mut app, "Kiểm soát tốt ma túy");
-    let Effect::Save(request) = press_effect(&mut app, Command::Toggle) else {
-        panic!("no save asked for");
-    };
+    let mut app = at_hh_ma_tuy(Lang::En, 60, 20);
+    let request = toggle(&mut app);
     app.update(Action::Saved {
         request,
         result: Err(WriteError::NotYourFile {
@@ -123,15 +113,9 @@ fn toggle_outside_a_directive_explains() {
 
 #[test]
 fn two_quick_toggles_end_in_the_state_of_the_last() {
-    let mut app = app(Lang::En, 120, 40);
-    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
-    select_directive(&mut app, "Kiểm soát tốt ma túy");
-    let Effect::Save(first) = press_effect(&mut app, Command::Toggle) else {
-        panic!("no save");
-    };
-    let Effect::Save(second) = press_effect(&mut app, Command::Toggle) else {
-        panic!("no save");
-    };
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
+    let first = toggle(&mut app);
+    let second = toggle(&mut app);
     assert!(!directive_state(&app, "hh-ma-tuy").done);
     let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("time");
     app.update(Action::Saved {
@@ -156,9 +140,7 @@ fn two_quick_toggles_end_in_the_state_of_the_last() {
 
 #[test]
 fn a_reload_during_a_save_keeps_the_mark_shown() {
-    let mut app = app(Lang::En, 120, 40);
-    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
-    select_directive(&mut app, "Kiểm soát tốt ma túy");
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
     press_effect(&mut app, Command::Toggle);
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
     let catalog = store::load_dir(&dir).expect("load");
@@ -170,13 +152,9 @@ fn a_reload_during_a_save_keeps_the_mark_shown() {
 /// reloaded (the watcher leaves our write alone, see `watch`).
 #[test]
 fn our_own_save_is_shown_from_the_file_without_a_reload() {
-    let mut app = app(Lang::En, 120, 40);
-    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
-    select_directive(&mut app, "Kiểm soát tốt ma túy");
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
     let before = place(&app);
-    let Effect::Save(request) = press_effect(&mut app, Command::Toggle) else {
-        panic!("no save asked for");
-    };
+    let request = toggle(&mut app);
     app.update(Action::Saved {
         request,
         result: checked_off_by_lan(),
@@ -205,17 +183,11 @@ fn a_file_changed_beyond_check_offs_after_our_save_reloads_the_folder() {
 
 #[test]
 fn a_reread_keeps_a_toggle_still_being_saved() {
-    let mut app = app(Lang::En, 120, 40);
-    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
-    select_directive(&mut app, "Kiểm soát tốt ma túy");
-    let Effect::Save(first) = press_effect(&mut app, Command::Toggle) else {
-        panic!("no save asked for");
-    };
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
+    let first = toggle(&mut app);
     press(&mut app, &[Command::JumpTab(3)]);
     select_directive(&mut app, "Là địa phương không có ma túy.");
-    let Effect::Save(_second) = press_effect(&mut app, Command::Toggle) else {
-        panic!("no save asked for");
-    };
+    let _second = toggle(&mut app);
     app.update(Action::Saved {
         request: first,
         result: checked_off_by_lan(),

@@ -1,34 +1,46 @@
 //! The key help: what was offered on the screen below, with the keys bound to each.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
 use unicode_width::UnicodeWidthStr;
 
-use super::{OFFERS, Pager};
+use super::Scrolled;
 use crate::i18n;
 use crate::input::Command;
-use crate::screens::{Ctx, Intent, Offer, View};
+use crate::screens::Ctx;
 use crate::ui::text::{pad, wrap};
-use crate::ui::theme::Theme;
 use crate::ui::tone::{Tone, Toned};
 
 #[derive(Debug)]
 pub struct Help {
     /// The commands of the screen it was opened on, in the order offered.
     commands: Vec<Command>,
-    pager: Pager,
+    offset: usize,
 }
 
 impl Help {
     pub fn new(commands: Vec<Command>) -> Self {
         Help {
             commands,
-            pager: Pager::default(),
+            offset: 0,
         }
     }
 
+    /// The first line in view.
     pub fn offset(&self) -> usize {
-        self.pager.offset()
+        self.offset
+    }
+}
+
+impl Scrolled for Help {
+    fn title(&self, ctx: &Ctx) -> String {
+        i18n::strings(ctx.lang).keys_title.to_string()
+    }
+
+    fn offset(&self) -> usize {
+        self.offset
+    }
+
+    fn set_offset(&mut self, offset: usize) {
+        self.offset = offset;
     }
 
     /// Each command: its keys, then what it does, wrapped to `width`.
@@ -64,31 +76,5 @@ impl Help {
             }
         }
         out
-    }
-}
-
-impl View for Help {
-    fn offers(&self, _ctx: &Ctx) -> Vec<Offer> {
-        OFFERS.to_vec()
-    }
-
-    fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
-        let mut pager = self.pager;
-        let intent = pager.command(ctx, c, |ctx, width| self.lines(ctx, width));
-        self.pager = pager;
-        intent
-    }
-
-    fn refresh(&mut self, ctx: &Ctx) {
-        let mut pager = self.pager;
-        pager.refresh(ctx, |ctx, width| self.lines(ctx, width));
-        self.pager = pager;
-    }
-
-    fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {
-        let (width, _) = super::inner_size(area);
-        let title = i18n::strings(ctx.lang).keys_title;
-        let lines = self.lines(ctx, width);
-        self.pager.draw(frame, (area, ctx), title, lines, theme);
     }
 }

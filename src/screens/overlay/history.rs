@@ -1,16 +1,11 @@
 //! A directive's check-off history from git: asked for when opened, shown when read.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
-
-use super::{OFFERS, Pager};
+use super::Scrolled;
 use crate::git::GitError;
 use crate::git::history::Event;
 use crate::i18n;
-use crate::input::Command;
-use crate::screens::{Ctx, Intent, Offer, View};
+use crate::screens::Ctx;
 use crate::ui::text::wrap;
-use crate::ui::theme::Theme;
 use crate::ui::tone::{Tone, Toned};
 
 /// Read the check-off history of one directive from git.
@@ -32,7 +27,7 @@ enum History {
 pub struct HistoryView {
     request: HistoryRequest,
     history: History,
-    pager: Pager,
+    offset: usize,
 }
 
 impl HistoryView {
@@ -41,16 +36,17 @@ impl HistoryView {
         HistoryView {
             request,
             history: History::Loading,
-            pager: Pager::default(),
+            offset: 0,
         }
+    }
+
+    /// The first line in view.
+    pub fn offset(&self) -> usize {
+        self.offset
     }
 
     pub fn request(&self) -> &HistoryRequest {
         &self.request
-    }
-
-    pub fn offset(&self) -> usize {
-        self.pager.offset()
     }
 
     /// The history asked for has been read, or could not be.
@@ -59,6 +55,22 @@ impl HistoryView {
             Ok(events) => History::Loaded(events),
             Err(e) => History::Failed(e),
         };
+    }
+}
+
+impl Scrolled for HistoryView {
+    /// `Lịch sử đánh dấu: hh-ma-tuy`.
+    fn title(&self, ctx: &Ctx) -> String {
+        let title = i18n::git::history_title(ctx.lang);
+        format!("{title}: {}", self.request.directive_id)
+    }
+
+    fn offset(&self) -> usize {
+        self.offset
+    }
+
+    fn set_offset(&mut self, offset: usize) {
+        self.offset = offset;
     }
 
     /// The check-offs, newest first; or that they are being read, or why they cannot be.
@@ -78,35 +90,5 @@ impl HistoryView {
             .flat_map(|t| wrap(t, width.saturating_sub(2)))
             .map(|part| Toned::one(format!(" {part}"), Tone::Plain))
             .collect()
-    }
-}
-
-impl View for HistoryView {
-    fn offers(&self, _ctx: &Ctx) -> Vec<Offer> {
-        OFFERS.to_vec()
-    }
-
-    fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
-        let mut pager = self.pager;
-        let intent = pager.command(ctx, c, |ctx, width| self.lines(ctx, width));
-        self.pager = pager;
-        intent
-    }
-
-    fn refresh(&mut self, ctx: &Ctx) {
-        let mut pager = self.pager;
-        pager.refresh(ctx, |ctx, width| self.lines(ctx, width));
-        self.pager = pager;
-    }
-
-    fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {
-        let (width, _) = super::inner_size(area);
-        let title = format!(
-            "{}: {}",
-            i18n::git::history_title(ctx.lang),
-            self.request.directive_id
-        );
-        let lines = self.lines(ctx, width);
-        self.pager.draw(frame, (area, ctx), &title, lines, theme);
     }
 }

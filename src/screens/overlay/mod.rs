@@ -101,33 +101,40 @@ fn draw_popup(
     frame.render_widget(Paragraph::new(visible).block(block), area);
 }
 
-/// The scroll of a pop-up whose lines are made by `lines(ctx, width)`; the same lines are
-/// counted to scroll and drawn.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Pager {
-    offset: usize,
+/// A pop-up that scrolls through the lines it makes (the key help, the problems, the
+/// history): the same lines are counted to scroll and drawn. Each is a [`View`] through this.
+trait Scrolled {
+    fn title(&self, ctx: &Ctx) -> String;
+
+    /// The lines, `width` columns wide.
+    fn lines(&self, ctx: &Ctx, width: usize) -> Vec<Toned>;
+
+    /// The first line in view.
+    fn offset(&self) -> usize;
+
+    fn set_offset(&mut self, offset: usize);
+
+    /// The last useful first line (the last page starts there) at the terminal's size `area`.
+    fn last_offset(&self, ctx: &Ctx, area: Rect) -> usize {
+        let (width, height) = inner_size(area);
+        self.lines(ctx, width).len().saturating_sub(height)
+    }
 }
 
-impl Pager {
-    pub fn offset(&self) -> usize {
-        self.offset
+impl<T: Scrolled> View for T {
+    fn offers(&self, _ctx: &Ctx) -> Vec<Offer> {
+        OFFERS.to_vec()
     }
 
     /// Scrolls by one command; `Intent::Back` for the commands that close the pop-up.
-    fn command(
-        &mut self,
-        ctx: &Ctx,
-        c: Command,
-        lines: impl Fn(&Ctx, usize) -> Vec<Toned>,
-    ) -> Intent {
-        let (width, height) = inner_size(ctx.area);
-        let page = height.max(1);
-        let last = lines(ctx, width).len().saturating_sub(height);
-        self.offset = match c {
-            Command::Up => self.offset.saturating_sub(1),
-            Command::Down => self.offset + 1,
-            Command::PageUp => self.offset.saturating_sub(page),
-            Command::PageDown => self.offset + page,
+    fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
+        let page = inner_size(ctx.area).1.max(1);
+        let (offset, last) = (self.offset(), self.last_offset(ctx, ctx.area));
+        let to = match c {
+            Command::Up => offset.saturating_sub(1),
+            Command::Down => offset + 1,
+            Command::PageUp => offset.saturating_sub(page),
+            Command::PageDown => offset + page,
             Command::First => 0,
             Command::Last => last,
             Command::Back
@@ -135,30 +142,25 @@ impl Pager {
             | Command::Help
             | Command::Diagnostics
             | Command::History => return Intent::Back,
-            _ => self.offset,
-        }
-        .min(last);
+            _ => offset,
+        };
+        self.set_offset(to.min(last));
         Intent::None
     }
 
-    fn refresh(&mut self, ctx: &Ctx, lines: impl Fn(&Ctx, usize) -> Vec<Toned>) {
-        let (width, height) = inner_size(ctx.area);
-        self.offset = self
-            .offset
-            .min(lines(ctx, width).len().saturating_sub(height));
+    fn refresh(&mut self, ctx: &Ctx) {
+        let last = self.last_offset(ctx, ctx.area);
+        self.set_offset(self.offset().min(last));
     }
 
-    fn draw(
-        &self,
-        frame: &mut Frame<'_>,
-        (area, ctx): (Rect, &Ctx),
-        title: &str,
-        lines: Vec<Toned>,
-        theme: &Theme,
-    ) {
-        let (_, height) = inner_size(area);
-        let offset = self.offset.min(lines.len().saturating_sub(height));
-        let painted = lines.iter().map(|l| theme.paint(l)).collect();
-        draw_popup(frame, (area, ctx), title, painted, offset, theme);
+    fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {
+        let (width, _) = inner_size(area);
+        let offset = self.offset().min(self.last_offset(ctx, area));
+        let lines = self
+            .lines(ctx, width)
+            .iter()
+            .map(|l| theme.paint(l))
+            .collect();
+        draw_popup(frame, (area, ctx), &self.title(ctx), lines, offset, theme);
     }
 }

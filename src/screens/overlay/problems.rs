@@ -1,26 +1,40 @@
 //! The files with problems: every diagnostic of the last load, `path:line:col` then its
 //! message.
 
-use ratatui::Frame;
-use ratatui::layout::Rect;
-
-use super::{OFFERS, Pager};
+use super::Scrolled;
 use crate::i18n;
-use crate::input::Command;
 use crate::model::Status;
-use crate::screens::{Ctx, Intent, Offer, View};
+use crate::screens::Ctx;
 use crate::ui::text::wrap;
-use crate::ui::theme::Theme;
 use crate::ui::tone::{Tone, Toned};
 
 #[derive(Debug, Default)]
 pub struct Problems {
-    pager: Pager,
+    offset: usize,
 }
 
 impl Problems {
+    /// The first line in view.
     pub fn offset(&self) -> usize {
-        self.pager.offset()
+        self.offset
+    }
+}
+
+impl Scrolled for Problems {
+    fn title(&self, ctx: &Ctx) -> String {
+        i18n::strings(ctx.lang).problems_title.to_string()
+    }
+
+    fn offset(&self) -> usize {
+        self.offset
+    }
+
+    fn set_offset(&mut self, offset: usize) {
+        self.offset = offset;
+    }
+
+    fn lines(&self, ctx: &Ctx, width: usize) -> Vec<Toned> {
+        lines(ctx, width)
     }
 }
 
@@ -45,25 +59,4 @@ fn lines(ctx: &Ctx, width: usize) -> Vec<Toned> {
         }
     }
     out
-}
-
-impl View for Problems {
-    fn offers(&self, _ctx: &Ctx) -> Vec<Offer> {
-        OFFERS.to_vec()
-    }
-
-    fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
-        self.pager.command(ctx, c, lines)
-    }
-
-    fn refresh(&mut self, ctx: &Ctx) {
-        self.pager.refresh(ctx, lines);
-    }
-
-    fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {
-        let (width, _) = super::inner_size(area);
-        let title = i18n::strings(ctx.lang).problems_title;
-        self.pager
-            .draw(frame, (area, ctx), title, lines(ctx, width), theme);
-    }
 }
