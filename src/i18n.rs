@@ -4,9 +4,7 @@ pub mod git;
 
 use std::fmt::Display;
 
-use crate::app::keymap::Command;
 use crate::model::Lang;
-use crate::search::FieldKind;
 
 /// Declares the catalogue: one line per key, English then Vietnamese, so the two stay side by side.
 macro_rules! catalogue {
@@ -65,7 +63,7 @@ catalogue! {
     empty_folder: "No sessions in the folder", "Chưa có buổi làm việc nào trong thư mục";
     empty_folder_help: "Add *.toml files (see README.md), or open another folder: briefing --dir DIR", "Thêm tệp *.toml (xem README.md), hoặc mở thư mục khác: briefing --dir THƯ_MỤC";
     folder_unreadable_help: "Use --dir DIR or set BRIEFING_DIR.", "Dùng --dir THƯ_MỤC hoặc đặt biến BRIEFING_DIR.";
-    too_small: "Terminal too small", "Cửa sổ quá nhỏ";
+    too_small: "Terminal too small (need at least {width}×{height})", "Cửa sổ quá nhỏ (cần ít nhất {width}×{height})";
     session_gone: "The open session is no longer in the folder (its file was removed, renamed or has errors).", "Buổi làm việc đang mở không còn trong thư mục (tệp bị xóa, đổi tên hoặc có lỗi).";
     saving: "Saving…", "Đang lưu…";
     unchecked: "Check mark removed and saved to the file.", "Đã bỏ đánh dấu xong và lưu vào tệp.";
@@ -92,6 +90,66 @@ catalogue! {
     today: "today", "hôm nay";
     sessions_short: "sessions", "buổi";
     districts_lower: "districts", "địa phương";
+    // The interface: counts, dates and notices filled in when drawn.
+    session_count_one: "1 session", "1 buổi làm việc";
+    session_count: "{n} sessions", "{n} buổi làm việc";
+    failed_files_one: "1 file with errors", "1 tệp lỗi";
+    failed_files: "{n} files with errors", "{n} tệp lỗi";
+    tomorrow: "tomorrow", "còn 1 ngày";
+    in_days: "in {n} days", "còn {n} ngày";
+    checked_off_notice: "Checked off by {by} at {time} and saved to the file.", "Đã đánh dấu xong ({by}, {time}) và lưu vào tệp.";
+    // The interface: the kind of field a search hit is in (Topic, Owner, Summary have their own keys).
+    field_title: "Title", "Tiêu đề";
+    field_tag: "Tag", "Nhãn";
+    field_participant: "Participant", "Người dự";
+    field_district: "District", "Địa phương";
+    field_indicator: "Indicator", "Chỉ tiêu";
+    field_directive: "Directive", "Chỉ đạo";
+    // The interface: what each command does, in the key help (cmd_) and the hint bar (hint_).
+    cmd_up: "Move up", "Lên";
+    hint_up: "up", "lên";
+    cmd_down: "Move down", "Xuống";
+    hint_down: "down", "xuống";
+    cmd_page_up: "Page up", "Lên một trang";
+    hint_page_up: "page up", "trang trước";
+    cmd_page_down: "Page down", "Xuống một trang";
+    hint_page_down: "page down", "trang sau";
+    cmd_first: "Go to the first item", "Về đầu";
+    hint_first: "first", "đầu";
+    cmd_last: "Go to the last item", "Về cuối";
+    hint_last: "last", "cuối";
+    cmd_open: "Open the session / district", "Mở buổi làm việc / địa phương";
+    hint_open: "open", "mở";
+    cmd_back: "Go back / close", "Quay lại / đóng";
+    hint_back: "back", "quay lại";
+    cmd_next_tab: "Next tab", "Thẻ tiếp theo";
+    hint_next_tab: "next tab", "thẻ sau";
+    cmd_prev_tab: "Previous tab", "Thẻ trước";
+    hint_prev_tab: "prev tab", "thẻ trước";
+    cmd_jump_tab: "Jump to tab 1–9", "Đến thẻ 1–9";
+    hint_jump_tab: "tab", "thẻ";
+    cmd_help: "Help on keys", "Trợ giúp phím";
+    hint_help: "help", "trợ giúp";
+    cmd_quit: "Quit (in a session: back to the list)", "Thoát (trong buổi làm việc: quay lại danh sách)";
+    hint_quit: "quit", "thoát";
+    cmd_force_quit: "Quit at once, from anywhere", "Thoát ngay, từ mọi nơi";
+    hint_force_quit: "quit", "thoát";
+    cmd_toggle: "Check a directive off / on", "Đánh dấu / bỏ đánh dấu chỉ đạo đã xong";
+    hint_toggle: "check off", "đánh dấu";
+    cmd_diagnostics: "Show files with problems", "Xem các tệp lỗi";
+    hint_diagnostics: "problems", "tệp lỗi";
+    cmd_search: "Search all sessions (accents optional)", "Tìm trong mọi buổi làm việc (không cần dấu)";
+    hint_search: "search", "tìm";
+    cmd_filter_directives: "Filter directives: all → open → overdue → done", "Lọc chỉ đạo: tất cả → đang mở → quá hạn → đã xong";
+    hint_filter_directives: "filter", "lọc chỉ đạo";
+    cmd_filter_sessions: "Filter sessions: all → upcoming → past", "Lọc buổi làm việc: tất cả → sắp tới → đã qua";
+    hint_filter_sessions: "sessions", "lọc buổi";
+    cmd_filter_district: "One district across all sessions", "Một địa phương qua mọi buổi làm việc";
+    hint_filter_district: "district", "địa phương";
+    cmd_due_view: "What is due: next session, open and overdue per district", "Việc cần theo dõi: buổi sắp tới, quá hạn theo địa phương";
+    hint_due_view: "due", "việc cần làm";
+    cmd_history: "Check-off history of the selected directive, from git", "Lịch sử đánh dấu của chỉ đạo đang chọn, từ git";
+    hint_history: "history", "lịch sử";
     files_checked: "files checked", "tệp đã kiểm tra";
     errors: "errors", "lỗi";
     warnings: "warnings", "cảnh báo";
@@ -211,133 +269,6 @@ pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
-    }
-}
-
-/// What a command does, for the help overlay (long) and the hint bar (short).
-pub fn command_help(lang: Lang, command: Command) -> (&'static str, &'static str) {
-    use Command::*;
-    match (lang, command) {
-        (Lang::Vi, Up) => ("Lên", "lên"),
-        (Lang::Vi, Down) => ("Xuống", "xuống"),
-        (Lang::Vi, PageUp) => ("Lên một trang", "trang trước"),
-        (Lang::Vi, PageDown) => ("Xuống một trang", "trang sau"),
-        (Lang::Vi, First) => ("Về đầu", "đầu"),
-        (Lang::Vi, Last) => ("Về cuối", "cuối"),
-        (Lang::Vi, Open) => ("Mở buổi làm việc / địa phương", "mở"),
-        (Lang::Vi, Back) => ("Quay lại / đóng", "quay lại"),
-        (Lang::Vi, NextTab) => ("Thẻ tiếp theo", "thẻ sau"),
-        (Lang::Vi, PrevTab) => ("Thẻ trước", "thẻ trước"),
-        (Lang::Vi, JumpTab(_)) => ("Đến thẻ 1–9", "thẻ"),
-        (Lang::Vi, Help) => ("Trợ giúp phím", "trợ giúp"),
-        (Lang::Vi, Quit) => ("Thoát (trong buổi làm việc: quay lại danh sách)", "thoát"),
-        (Lang::Vi, ForceQuit) => ("Thoát ngay, từ mọi nơi", "thoát"),
-        (Lang::Vi, Toggle) => ("Đánh dấu / bỏ đánh dấu chỉ đạo đã xong", "đánh dấu"),
-        (Lang::Vi, Diagnostics) => ("Xem các tệp lỗi", "tệp lỗi"),
-        (Lang::Vi, Search) => ("Tìm trong mọi buổi làm việc (không cần dấu)", "tìm"),
-        (Lang::Vi, FilterDirectives) => (
-            "Lọc chỉ đạo: tất cả → đang mở → quá hạn → đã xong",
-            "lọc chỉ đạo",
-        ),
-        (Lang::Vi, FilterSessions) => ("Lọc buổi làm việc: tất cả → sắp tới → đã qua", "lọc buổi"),
-        (Lang::Vi, FilterDistrict) => ("Một địa phương qua mọi buổi làm việc", "địa phương"),
-        (Lang::Vi, History) => ("Lịch sử đánh dấu của chỉ đạo đang chọn, từ git", "lịch sử"),
-        (Lang::Vi, DueView) => (
-            "Việc cần theo dõi: buổi sắp tới, quá hạn theo địa phương",
-            "việc cần làm",
-        ),
-        (Lang::En, Up) => ("Move up", "up"),
-        (Lang::En, Down) => ("Move down", "down"),
-        (Lang::En, PageUp) => ("Page up", "page up"),
-        (Lang::En, PageDown) => ("Page down", "page down"),
-        (Lang::En, First) => ("Go to the first item", "first"),
-        (Lang::En, Last) => ("Go to the last item", "last"),
-        (Lang::En, Open) => ("Open the session / district", "open"),
-        (Lang::En, Back) => ("Go back / close", "back"),
-        (Lang::En, NextTab) => ("Next tab", "next tab"),
-        (Lang::En, PrevTab) => ("Previous tab", "prev tab"),
-        (Lang::En, JumpTab(_)) => ("Jump to tab 1–9", "tab"),
-        (Lang::En, Help) => ("Help on keys", "help"),
-        (Lang::En, Quit) => ("Quit (in a session: back to the list)", "quit"),
-        (Lang::En, ForceQuit) => ("Quit at once, from anywhere", "quit"),
-        (Lang::En, Toggle) => ("Check a directive off / on", "check off"),
-        (Lang::En, Diagnostics) => ("Show files with problems", "problems"),
-        (Lang::En, Search) => ("Search all sessions (accents optional)", "search"),
-        (Lang::En, FilterDirectives) => {
-            ("Filter directives: all → open → overdue → done", "filter")
-        }
-        (Lang::En, FilterSessions) => ("Filter sessions: all → upcoming → past", "sessions"),
-        (Lang::En, FilterDistrict) => ("One district across all sessions", "district"),
-        (Lang::En, History) => (
-            "Check-off history of the selected directive, from git",
-            "history",
-        ),
-        (Lang::En, DueView) => (
-            "What is due: next session, open and overdue per district",
-            "due",
-        ),
-    }
-}
-
-/// `Cửa sổ quá nhỏ (cần ít nhất 40×12)`.
-pub fn too_small(lang: Lang, width: u16, height: u16) -> String {
-    let need = match lang {
-        Lang::Vi => "cần ít nhất",
-        Lang::En => "need at least",
-    };
-    format!("{} ({need} {width}×{height})", strings(lang).too_small)
-}
-
-/// `3 tệp lỗi` / `3 files with errors`.
-pub fn failed_files(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::Vi => format!("{n} tệp lỗi"),
-        Lang::En if n == 1 => "1 file with errors".to_string(),
-        Lang::En => format!("{n} files with errors"),
-    }
-}
-
-/// `Đã đánh dấu xong (lan, 09:15) và lưu vào tệp.`
-pub fn checked_off(lang: Lang, by: &str, time: &str) -> String {
-    match lang {
-        Lang::Vi => format!("Đã đánh dấu xong ({by}, {time}) và lưu vào tệp."),
-        Lang::En => format!("Checked off by {by} at {time} and saved to the file."),
-    }
-}
-
-/// What kind of field a search hit is in.
-pub fn field_label(lang: Lang, field: FieldKind) -> &'static str {
-    let vi = lang == Lang::Vi;
-    let (v, e) = match field {
-        FieldKind::Title => ("Tiêu đề", "Title"),
-        FieldKind::Topic => ("Nội dung", "Topic"),
-        FieldKind::Tag => ("Nhãn", "Tag"),
-        FieldKind::Participant => ("Người dự", "Participant"),
-        FieldKind::DistrictName | FieldKind::DistrictText => ("Địa phương", "District"),
-        FieldKind::Indicator => ("Chỉ tiêu", "Indicator"),
-        FieldKind::DirectiveText => ("Chỉ đạo", "Directive"),
-        FieldKind::DirectiveOwner => ("Thực hiện", "Owner"),
-        FieldKind::Summary => ("Tóm tắt", "Summary"),
-    };
-    if vi { v } else { e }
-}
-
-/// `còn 5 ngày` / `in 5 days`, `hôm nay` / `today`.
-pub fn days_until(lang: Lang, days: i64) -> String {
-    match (lang, days) {
-        (_, 0) => strings(lang).today.to_string(),
-        (Lang::Vi, n) => format!("còn {n} ngày"),
-        (Lang::En, 1) => "tomorrow".to_string(),
-        (Lang::En, n) => format!("in {n} days"),
-    }
-}
-
-/// `2 buổi làm việc` / `2 sessions`.
-pub fn session_count(lang: Lang, n: usize) -> String {
-    match lang {
-        Lang::Vi => format!("{n} buổi làm việc"),
-        Lang::En if n == 1 => "1 session".to_string(),
-        Lang::En => format!("{n} sessions"),
     }
 }
 

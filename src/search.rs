@@ -24,8 +24,8 @@ use std::ops::Range;
 
 use memchr::memmem;
 
-use crate::model::Session;
 use crate::model::fold::{fold, fold_with_offsets};
+use crate::model::{DirectiveRef, Session};
 
 /// The item a hit belongs to; indices into the slice given to [`SearchIndex::build`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -42,11 +42,9 @@ pub enum Target {
         district: usize,
         indicator: usize,
     },
-    /// `district` is `None` for a directive of the session as a whole.
     Directive {
         session: usize,
-        district: Option<usize>,
-        directive: usize,
+        directive: DirectiveRef,
     },
 }
 
@@ -426,16 +424,20 @@ fn collect_session(si: usize, s: &Session, add: &mut impl FnMut(Target, FieldKin
     if let Some(summary) = &s.summary {
         add(here, FieldKind::Summary, summary);
     }
-    for (k, d) in s.directives.iter().enumerate() {
-        let target = Target::Directive {
-            session: si,
-            district: None,
-            directive: k,
-        };
-        collect_directive(target, &d.text, d.owner.as_deref(), add);
-    }
     for (di, d) in s.districts.iter().enumerate() {
         collect_district(si, di, d, add);
+    }
+    // Within one field kind and session, hits keep this order: the session's own directives,
+    // then each district's.
+    for (directive, d) in s.directives_with_refs() {
+        let target = Target::Directive {
+            session: si,
+            directive,
+        };
+        add(target, FieldKind::DirectiveText, &d.text);
+        if let Some(owner) = &d.owner {
+            add(target, FieldKind::DirectiveOwner, owner);
+        }
     }
 }
 
@@ -466,26 +468,6 @@ fn collect_district(
             indicator: k,
         };
         add(target, FieldKind::Indicator, &ind.name);
-    }
-    for (k, dir) in d.directives.iter().enumerate() {
-        let target = Target::Directive {
-            session: si,
-            district: Some(di),
-            directive: k,
-        };
-        collect_directive(target, &dir.text, dir.owner.as_deref(), add);
-    }
-}
-
-fn collect_directive(
-    target: Target,
-    text: &str,
-    owner: Option<&str>,
-    add: &mut impl FnMut(Target, FieldKind, &str),
-) {
-    add(target, FieldKind::DirectiveText, text);
-    if let Some(owner) = owner {
-        add(target, FieldKind::DirectiveOwner, owner);
     }
 }
 

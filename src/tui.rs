@@ -16,23 +16,27 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
 use crate::app::{Action, App, Effect, HistoryRequest, Loaded, Options, SaveRequest};
+use crate::git::GitError;
 use crate::git::history::{self, Filter};
 use crate::i18n;
-use crate::model::Lang;
-use crate::store;
-use crate::store::write::{self, Change, WriteOptions, Writer};
-use crate::ui;
+use crate::model::Session;
+use crate::store::write::{self, Change, WriteError, WriteOptions, Writer};
+use crate::store::{self, FolderError};
+use crate::ui::theme::Theme;
+use crate::watch::OwnWrites;
 
 /// What wakes the event loop.
 enum Msg {
     Input(Event),
     Signal(i32),
     /// A load finished; the number tells newer loads from older ones.
-    Loaded(u64, Box<Result<Loaded, String>>),
-    /// Briefing files changed on disk.
+    Loaded(u64, Box<Result<Loaded, FolderError>>),
+    /// Briefing files changed on disk (not by our own saves).
     FilesChanged,
-    Saved(SaveRequest, Result<Change, String>),
-    History(HistoryRequest, Result<Vec<history::Event>, String>),
+    Saved(SaveRequest, Result<Change, WriteError>),
+    /// A session's file as it is after our own save.
+    Reread(Box<Session>),
+    History(HistoryRequest, Result<Vec<history::Event>, GitError>),
 }
 
 /// Buffers a whole frame and writes it with one `write` when committed.
@@ -109,14 +113,10 @@ fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
 
 fn spawn_loader(tx: mpsc::Sender<Msg>, dir: PathBuf, limits: store::Limits, generation: u64) {
     thread::spawn(move || {
-        let result = Box::new(
-            store::load_dir_with(&dir, &limits)
-                .map(|catalog| Loaded {
-                    shared: crate::git::Repo::find(&dir).is_ok(),
-                    ..Loaded::new(catalog)
-                })
-                .map_err(|e| e.to_string()),
-        );
+        let result = Box::new(store::load_dir_with(&dir, &limits).map(|catalog| Loaded {
+            shared: crate::git::Repo::find(&dir).is_ok(),
+            ..Loaded::new(catalog)
+        }));
         let _ = tx.send(Msg::Loaded(generation, result));
     });
 }
@@ -124,9 +124,9 @@ fn spawn_loader(tx: mpsc::Sender<Msg>, dir: PathBuf, limits: store::Limits, gene
 /// Watches the folder from its own thread, so that setting up the watches of
 /// a big folder never delays the first frame. Without a watcher (folder
 /// missing, inotify limits) the app still works; it just won't live-reload.
-fn spawn_watcher(tx: mpsc::Sender<Msg>, dir: PathBuf) {
+fn spawn_watcher(tx: mpsc::Sender<Msg>, dir: PathBuf, own: OwnWrites) {
     thread::spawn(move || {
-        let watcher = crate::watch::spawn(dir, move || {
+        let watcher = crate::watch::spawn(dir, own, move |_| {
             let _ = tx.send(Msg::FilesChanged);
         });
         if watcher.is_ok() {
@@ -137,31 +137,56 @@ fn spawn_watcher(tx: mpsc::Sender<Msg>, dir: PathBuf) {
     });
 }
 
-/// Writes check-offs one after another, in the order they were asked for.
-fn spawn_saver(
-    tx: mpsc::Sender<Msg>,
+/// What the saver thread needs.
+struct Saver {
     dir: PathBuf,
+    /// Who checks directives off.
     user: String,
-    lang: Lang,
     opts: WriteOptions,
-) -> mpsc::Sender<SaveRequest> {
+    limits: store::Limits,
+    /// Where the saver leaves each file it wrote, for the watcher to leave alone.
+    own: OwnWrites,
+}
+
+impl Saver {
+    /// Writes one check-off; then reads the file again, so the app shows what it holds now
+    /// (an edit someone made meanwhile included) without reloading the folder.
+    fn save(&self, writer: &Writer, request: &SaveRequest) -> (Result<Change, WriteError>, Msg) {
+        let change = if request.done {
+            Change::Done {
+                at: write::now_local(),
+                by: self.user.clone(),
+            }
+        } else {
+            Change::Undone
+        };
+        let (session, directive) = (&request.session_id, &request.directive_id);
+        let rel: PathBuf = format!("{session}.toml").split('/').collect();
+        let saving = self.own.saving(&self.dir.join(&rel));
+        let result = writer.set_directive(&self.dir, session, directive, &change);
+        if result.is_ok() {
+            saving.written();
+        }
+        let after = match store::load_file_with(&self.dir, &rel, &self.limits).session {
+            Some(session) => Msg::Reread(Box::new(session)),
+            None => Msg::FilesChanged,
+        };
+        (result.map(|_| change), after)
+    }
+}
+
+/// Writes check-offs one after another, in the order they were asked for.
+fn spawn_saver(tx: mpsc::Sender<Msg>, saver: Saver) -> mpsc::Sender<SaveRequest> {
     let (requests, rx) = mpsc::channel::<SaveRequest>();
     thread::spawn(move || {
-        let writer = Writer::new(opts);
+        let writer = Writer::new(saver.opts.clone());
         for request in rx {
-            let change = if request.done {
-                Change::Done {
-                    at: write::now_local(),
-                    by: user.clone(),
-                }
-            } else {
-                Change::Undone
-            };
-            let result = writer
-                .set_directive(&dir, &request.session_id, &request.directive_id, &change)
-                .map(|_| change)
-                .map_err(|e| i18n::write_error(lang, &e));
+            let (result, after) = saver.save(&writer, &request);
+            let saved = result.is_ok();
             if tx.send(Msg::Saved(request, result)).is_err() {
+                break;
+            }
+            if saved && tx.send(after).is_err() {
                 break;
             }
         }
@@ -170,82 +195,81 @@ fn spawn_saver(
 }
 
 /// Reads one directive's check-off history from git on its own thread.
-fn spawn_history(tx: mpsc::Sender<Msg>, dir: PathBuf, lang: Lang, request: HistoryRequest) {
+fn spawn_history(tx: mpsc::Sender<Msg>, dir: PathBuf, request: HistoryRequest) {
     thread::spawn(move || {
         let filter = Filter {
             session: Some(request.session_id.clone()),
             directive: Some(request.directive_id.clone()),
         };
-        let result = crate::git::Repo::find(&dir)
-            .and_then(|repo| history::log(&repo, &filter))
-            .map_err(|e| i18n::git::git_error(lang, &e));
+        let result = crate::git::Repo::find(&dir).and_then(|repo| history::log(&repo, &filter));
         let _ = tx.send(Msg::History(request, result));
     });
 }
 
-/// Loads in the background, one load at a time: changes during a load ask for
-/// one more load after it, and only the newest load's result is shown.
-struct Loader {
-    tx: mpsc::Sender<Msg>,
-    dir: PathBuf,
-    limits: store::Limits,
+/// Loads one at a time: changes during a load ask for one more load after it, and only the
+/// newest load's result is shown. Pure bookkeeping; the shell starts the loads.
+#[derive(Debug, Default)]
+struct Loads {
     started: u64,
     running: bool,
     queued: bool,
 }
 
-impl Loader {
-    fn start(&mut self) {
+impl Loads {
+    /// A load is wanted: the generation to start now, or `None` when one is running (it is
+    /// queued to run after).
+    fn want(&mut self) -> Option<u64> {
         if self.running {
             self.queued = true;
-            return;
+            return None;
         }
         self.started += 1;
         self.running = true;
-        spawn_loader(self.tx.clone(), self.dir.clone(), self.limits, self.started);
+        Some(self.started)
     }
 
-    /// A load ended; true when its result is the one to show.
-    fn finished(&mut self, generation: u64) -> bool {
+    /// A load ended: whether its result is the one to show, and the load to start now.
+    fn finished(&mut self, generation: u64) -> (bool, Option<u64>) {
         self.running = false;
         if self.queued {
             self.queued = false;
-            self.start();
-            return false;
+            return (false, self.want());
         }
-        generation == self.started
+        (generation == self.started, None)
     }
 }
 
-fn draw(term: &mut Term, app: &App) -> io::Result<()> {
+fn draw(term: &mut Term, app: &App, theme: &Theme) -> io::Result<()> {
     queue!(term.backend_mut().writer_mut(), BeginSynchronizedUpdate)?;
-    term.draw(|frame| ui::render(frame, app))?;
+    term.draw(|frame| app.draw(frame, theme))?;
     queue!(term.backend_mut().writer_mut(), EndSynchronizedUpdate)?;
     term.backend_mut().writer_mut().commit()
 }
 
 /// What a message means for the loop.
+#[derive(Debug)]
 enum Step {
     Act(Action),
+    /// Start load number `n` of the folder.
+    Load(u64),
     Ignore,
     /// A signal ended the session: exit with 128 + its number.
     Stop(i32),
 }
 
-fn step(msg: Msg, loader: &mut Loader) -> Step {
+fn step(msg: Msg, loads: &mut Loads) -> Step {
     match msg {
         Msg::Input(Event::Key(key)) => Step::Act(Action::Key(key)),
         Msg::Input(Event::Resize(width, height)) => Step::Act(Action::Resize { width, height }),
         Msg::Input(_) => Step::Ignore,
-        Msg::Loaded(generation, result) if loader.finished(generation) => {
-            Step::Act(Action::Loaded(result))
-        }
-        Msg::Loaded(..) => Step::Ignore,
-        Msg::FilesChanged => {
-            loader.start();
-            Step::Ignore
-        }
+        Msg::Loaded(generation, result) => match loads.finished(generation) {
+            (_, Some(next)) => Step::Load(next),
+            (true, None) => Step::Act(Action::Loaded(result)),
+            (false, None) => Step::Ignore,
+        },
+        Msg::FilesChanged => loads.want().map_or(Step::Ignore, Step::Load),
         Msg::Saved(request, result) => Step::Act(Action::Saved { request, result }),
+        Msg::Reread(session) => Step::Act(Action::Reread(session)),
         Msg::History(request, result) => Step::Act(Action::History { request, result }),
         Msg::Signal(sig) => Step::Stop(sig),
     }
@@ -260,14 +284,15 @@ fn finish_saves(app: &mut App, rx: &mpsc::Receiver<Msg>) -> Vec<String> {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
         match rx.recv_timeout(left) {
             Ok(Msg::Saved(request, result)) => {
-                if let Err(message) = &result {
-                    problems.push(format!("{}: {message}", request.directive_id));
+                if let Err(e) = &result {
+                    let reason = i18n::write_error(app.lang(), e);
+                    problems.push(format!("{}: {reason}", request.directive_id));
                 }
                 app.update(Action::Saved { request, result });
             }
             Ok(_) => {}
             Err(_) => {
-                problems.push(i18n::strings(app.lang).unsaved_on_exit.to_string());
+                problems.push(i18n::strings(app.lang()).unsaved_on_exit.to_string());
                 break;
             }
         }
@@ -288,30 +313,70 @@ impl Drop for Restore {
     }
 }
 
-/// Runs the interface until the user quits; returns the exit status.
+/// The threads the loop hands work to.
+struct Workers {
+    tx: mpsc::Sender<Msg>,
+    dir: PathBuf,
+    limits: store::Limits,
+    loads: Loads,
+    saver: mpsc::Sender<SaveRequest>,
+}
+
+impl Workers {
+    fn load(&self, generation: u64) {
+        spawn_loader(self.tx.clone(), self.dir.clone(), self.limits, generation);
+    }
+
+    /// Starts what the app asked for; `false` to quit.
+    fn start(&mut self, effect: Effect) -> bool {
+        match effect {
+            Effect::Quit => return false,
+            Effect::Save(request) => {
+                let _ = self.saver.send(request);
+            }
+            Effect::LoadHistory(request) => {
+                spawn_history(self.tx.clone(), self.dir.clone(), request);
+            }
+            Effect::Reload => {
+                if let Some(generation) = self.loads.want() {
+                    self.load(generation);
+                }
+            }
+            Effect::None => {}
+        }
+        true
+    }
+}
+
+/// Runs the interface, drawn in `theme`, until the user quits; returns the exit status.
 /// `follow_clock`: "today" moves on at midnight (no `--today` was given).
-pub fn run(options: Options, follow_clock: bool, limits: store::Limits) -> io::Result<i32> {
+pub fn run(
+    options: Options,
+    theme: Theme,
+    follow_clock: bool,
+    limits: store::Limits,
+) -> io::Result<i32> {
     let (tx, rx) = mpsc::channel();
-    let mut loader = Loader {
-        tx: tx.clone(),
+    let own = OwnWrites::default();
+    let saver = Saver {
         dir: options.dir.clone(),
-        limits,
-        started: 0,
-        running: false,
-        queued: false,
-    };
-    loader.start();
-    spawn_watcher(tx.clone(), options.dir.clone());
-    let saver = spawn_saver(
-        tx.clone(),
-        options.dir.clone(),
-        options.user.clone(),
-        options.lang,
-        WriteOptions {
+        user: options.user.clone(),
+        opts: WriteOptions {
             max_file_size: limits.max_file_size,
             ..WriteOptions::default()
         },
-    );
+        limits,
+        own: own.clone(),
+    };
+    let mut workers = Workers {
+        tx: tx.clone(),
+        dir: options.dir.clone(),
+        limits,
+        loads: Loads::default(),
+        saver: spawn_saver(tx.clone(), saver),
+    };
+    workers.start(Effect::Reload);
+    spawn_watcher(tx.clone(), options.dir.clone(), own);
     install_panic_hook();
     spawn_signals(tx.clone())?;
     let mut term = setup()?;
@@ -324,14 +389,14 @@ pub fn run(options: Options, follow_clock: bool, limits: store::Limits) -> io::R
         height: size.height,
     });
     let clock = follow_clock.then_some(local_today as fn() -> chrono::NaiveDate);
-    let status = event_loop(&mut term, &mut app, &rx, &mut loader, &saver, clock);
+    let status = event_loop(&mut term, (&mut app, &theme), &rx, &mut workers, clock);
     let problems = finish_saves(&mut app, &rx);
     drop(guard);
     for p in &problems {
         let _ = writeln!(
             crate::safe::err(),
             "briefing: {} {p}",
-            i18n::strings(app.lang).not_saved
+            i18n::strings(app.lang()).not_saved
         );
     }
     match status {
@@ -342,38 +407,102 @@ pub fn run(options: Options, follow_clock: bool, limits: store::Limits) -> io::R
 
 fn event_loop(
     term: &mut Term,
-    app: &mut App,
+    (app, theme): (&mut App, &Theme),
     rx: &mpsc::Receiver<Msg>,
-    loader: &mut Loader,
-    saver: &mpsc::Sender<SaveRequest>,
+    workers: &mut Workers,
     clock: Option<fn() -> chrono::NaiveDate>,
 ) -> io::Result<i32> {
     loop {
         if let Some(today) = clock.map(|now| now())
-            && today != app.today
+            && today != app.today()
         {
             app.update(Action::Today(today));
         }
-        draw(term, app)?;
+        draw(term, app, theme)?;
         let Ok(first) = rx.recv() else {
             return Ok(0);
         };
         // Handle everything already waiting (a resize storm, pasted keys) before drawing once.
         for msg in std::iter::once(first).chain(rx.try_iter()) {
-            match step(msg, loader) {
-                Step::Act(action) => match app.update(action) {
-                    Effect::Quit => return Ok(0),
-                    Effect::Save(request) => {
-                        let _ = saver.send(request);
+            match step(msg, &mut workers.loads) {
+                Step::Act(action) => {
+                    if !workers.start(app.update(action)) {
+                        return Ok(0);
                     }
-                    Effect::LoadHistory(request) => {
-                        spawn_history(loader.tx.clone(), app.dir.clone(), app.lang, request);
-                    }
-                    Effect::None => {}
-                },
+                }
+                Step::Load(generation) => workers.load(generation),
                 Step::Ignore => {}
                 Step::Stop(sig) => return Ok(128 + sig),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyCode, KeyEvent};
+
+    #[test]
+    fn loads_run_one_at_a_time_and_only_the_newest_is_shown() {
+        let mut loads = Loads::default();
+        assert_eq!(loads.want(), Some(1));
+        assert_eq!(loads.want(), None, "queued behind the running load");
+        assert_eq!(loads.want(), None, "one queued load is enough");
+        assert_eq!(
+            loads.finished(1),
+            (false, Some(2)),
+            "stale: the queued load starts"
+        );
+        assert_eq!(loads.finished(2), (true, None));
+        assert_eq!(loads.want(), Some(3));
+        assert_eq!(
+            loads.finished(2),
+            (false, None),
+            "an older load's result is dropped"
+        );
+    }
+
+    fn loaded(generation: u64) -> Msg {
+        let catalog = store::Catalog::default();
+        Msg::Loaded(generation, Box::new(Ok(Loaded::new(catalog))))
+    }
+
+    #[test]
+    fn messages_become_actions_loads_or_stops() {
+        let mut loads = Loads::default();
+        let key = KeyEvent::from(KeyCode::Char('j'));
+        assert!(matches!(
+            step(Msg::Input(Event::Key(key)), &mut loads),
+            Step::Act(Action::Key(k)) if k == key
+        ));
+        assert!(matches!(
+            step(Msg::Input(Event::Resize(80, 24)), &mut loads),
+            Step::Act(Action::Resize {
+                width: 80,
+                height: 24
+            })
+        ));
+        assert!(matches!(
+            step(Msg::Input(Event::FocusGained), &mut loads),
+            Step::Ignore
+        ));
+        assert!(matches!(step(Msg::FilesChanged, &mut loads), Step::Load(1)));
+        assert!(matches!(step(Msg::FilesChanged, &mut loads), Step::Ignore));
+        assert!(matches!(step(loaded(1), &mut loads), Step::Load(2)));
+        assert!(matches!(
+            step(loaded(2), &mut loads),
+            Step::Act(Action::Loaded(_))
+        ));
+        assert!(matches!(step(Msg::Signal(15), &mut loads), Step::Stop(15)));
+        let request = SaveRequest {
+            session_id: "s".into(),
+            directive_id: "d".into(),
+            done: true,
+        };
+        assert!(matches!(
+            step(Msg::Saved(request.clone(), Ok(Change::Undone)), &mut loads),
+            Step::Act(Action::Saved { request: r, result: Ok(Change::Undone) }) if r == request
+        ));
     }
 }

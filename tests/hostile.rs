@@ -245,7 +245,6 @@ fn every_cell_has_an_agreed_width_for_any_text() {
         lang: briefing::model::Lang::En,
         today: chrono::NaiveDate::from_ymd_opt(2024, 3, 20).expect("date"),
         keymap: Keymap::default(),
-        theme: Default::default(),
         user: "lan".into(),
     });
     app.update(Action::Resize {
@@ -261,10 +260,14 @@ fn every_cell_has_an_agreed_width_for_any_text() {
     ];
     for keys in screens {
         for k in keys {
-            app.update(Action::Command(*k));
+            let key = Keymap::default().keys(*k)[0];
+            app.update(Action::Key(crossterm::event::KeyEvent::new(
+                key.code, key.mods,
+            )));
         }
         let mut term = Terminal::new(TestBackend::new(80, 24)).expect("term");
-        term.draw(|f| briefing::ui::render(f, &app)).expect("draw");
+        term.draw(|f| app.draw(f, &Default::default()))
+            .expect("draw");
         let buf = term.backend().buffer();
         for (i, cell) in buf.content.iter().enumerate() {
             let symbol = cell.symbol();

@@ -16,20 +16,23 @@ const LAYERS: &[(&str, u8)] = &[
     ("store", 2),
     ("search", 2),
     ("git", 3),
-    // State and documents.
-    ("app", 4),
+    // Keys and commands; documents; the drawing toolkit (theme, tones, text fitting).
+    ("input", 4),
     ("report", 4),
-    // Drawing.
-    ("ui", 5),
+    ("ui", 4),
+    // Each screen in one place: state, commands, drawing.
+    ("screens", 5),
+    // The router over the screens.
+    ("app", 6),
     // The shell: process, terminal, threads, settings.
-    ("watch", 6),
-    ("config", 6),
-    ("tui", 7),
-    ("cli", 8),
+    ("watch", 7),
+    ("config", 7),
+    ("tui", 8),
+    ("cli", 9),
 ];
 
-/// Edges that point the wrong way today, to be removed (the list may only shrink).
-const KNOWN_UPWARD: &[(&str, &str)] = &[("i18n", "app"), ("i18n", "search"), ("app", "ui")];
+/// Edges that point the wrong way, being removed (the list may only shrink).
+const KNOWN_UPWARD: &[(&str, &str)] = &[];
 
 fn layer(module: &str) -> Option<u8> {
     LAYERS.iter().find(|(m, _)| *m == module).map(|(_, l)| *l)

@@ -1,58 +1,63 @@
-//! Application state and `update`: every change of state goes through an `Action`.
+//! The app: a router over a stack of screens. `update` takes an [`Action`] (a key, a new
+//! size, a loaded folder, a finished save), gives commands to the screen on top and carries
+//! out what it asks; it returns the [`Effect`] the shell must start. `draw` paints the screen
+//! on top, its pop-up and the two lines under it, and changes nothing.
 
-pub mod doc;
-pub mod keymap;
-pub mod layout;
-pub mod review;
-
-mod find;
-mod lists;
-mod session_view;
-pub mod tab_cache;
+mod saves;
 
 use std::path::PathBuf;
-use std::rc::Rc;
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyEvent, KeyEventKind};
+use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
 
-pub use find::SearchView;
-
+use crate::git::GitError;
 use crate::git::history::Event;
-use crate::i18n;
-use crate::model::filter::{DirectiveFilter, SessionFilter};
-use crate::model::{Directive, Lang, Session};
-use crate::search::SearchIndex;
-use crate::store::Catalog;
-use crate::store::write::Change;
-use crate::ui::theme::Theme;
-use doc::Block;
-use keymap::{Command, Key, Keymap};
-use tab_cache::{TabCache, TabLayout};
+use crate::input::{Command, Key, Keymap};
+use crate::model::{Directive, DirectiveRef, Lang, Session};
+use crate::screens::overlay::{Chooser, Help, HistoryView, Problems};
+use crate::screens::review::Review;
+use crate::screens::{
+    Ctx, Intent, MIN_HEIGHT, MIN_WIDTH, ReviewScreen, SearchScreen, SessionList, SessionScreen,
+    View, bar, too_small,
+};
+use crate::search::{SearchIndex, Target};
+use crate::store::write::{Change, WriteError};
+use crate::store::{Catalog, FolderError};
+use crate::ui::{cells, format, theme::Theme};
 
-/// What the app is told: a key, a command, a new size, loaded data.
+/// Where `config.rs` finds the keymap (it lives in [`crate::input`]).
+pub use crate::input as keymap;
+pub use crate::screens::overlay::{HistoryRequest, Overlay};
+pub use crate::screens::{Filters, Loading, Notice, Screen};
+
+/// What the app is told: a key, a new size, loaded data, a finished save.
 #[derive(Debug)]
 pub enum Action {
     Key(KeyEvent),
-    Command(Command),
     Resize {
         width: u16,
         height: u16,
     },
-    Loaded(Box<Result<Loaded, String>>),
+    Loaded(Box<Result<Loaded, FolderError>>),
     /// The date changed (midnight passed while the app was open).
     Today(NaiveDate),
     /// A save asked for by `Effect::Save` finished: the change written, or why not.
     Saved {
         request: SaveRequest,
-        result: Result<Change, String>,
+        result: Result<Change, WriteError>,
     },
     /// The history asked for by `Effect::LoadHistory`, newest first, or why it could not be read.
     History {
         request: HistoryRequest,
-        result: Result<Vec<Event>, String>,
+        result: Result<Vec<Event>, GitError>,
     },
+    /// A session's file as read again after our own save of it (the watcher leaves that
+    /// write alone, so the folder is not reloaded for it).
+    Reread(Box<Session>),
 }
 
 /// A loaded folder with its search index, both built off the UI thread.
@@ -84,7 +89,8 @@ impl std::fmt::Debug for Loaded {
     }
 }
 
-/// Check a directive off (`done`) or on again, in its session's file.
+/// Check a directive off (`done`) or on again, in its session's file. Ids, not places: the
+/// file is found by them, and they still hold after a reload.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveRequest {
     pub session_id: String,
@@ -92,22 +98,7 @@ pub struct SaveRequest {
     pub done: bool,
 }
 
-/// Read the check-off history of one directive from git.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HistoryRequest {
-    pub session_id: String,
-    pub directive_id: String,
-}
-
-/// The history pop-up's content.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum History {
-    Loading,
-    Loaded(Vec<Event>),
-    Failed(String),
-}
-
-/// What the run loop must do after an update.
+/// What the shell must do after an update.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     None,
@@ -116,62 +107,8 @@ pub enum Effect {
     Save(SaveRequest),
     /// Read a directive's check-off history (off the UI thread).
     LoadHistory(HistoryRequest),
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Loading {
-    InProgress,
-    Done,
-    /// The folder itself could not be read.
-    Failed(String),
-}
-
-/// A selection in a list with the first visible row.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Scroll {
-    pub selected: usize,
-    pub offset: usize,
-}
-
-/// An open session: which tab, which block is selected, and the first visible line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SessionView {
-    pub session: usize,
-    pub tab: usize,
-    pub selected: usize,
-    pub offset: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Screen {
-    Sessions,
-    Session(SessionView),
-    /// What is due: the next session, open and overdue work per district.
-    Due(Scroll),
-    /// Everything given to one district (by id) across sessions.
-    District {
-        id: String,
-        list: Scroll,
-    },
-    Search(SearchView),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help {
-        offset: usize,
-    },
-    Diagnostics {
-        offset: usize,
-    },
-    /// Choosing the district for the district view.
-    Districts {
-        selected: usize,
-    },
-    /// The selected directive's check-off history (`App::history`).
-    History {
-        offset: usize,
-    },
+    /// Load the whole folder again.
+    Reload,
 }
 
 /// Everything the app needs at start.
@@ -180,108 +117,107 @@ pub struct Options {
     pub lang: Lang,
     pub today: NaiveDate,
     pub keymap: Keymap,
-    pub theme: Theme,
     /// Who checks directives off (shown at once, before the file confirms it).
     pub user: String,
 }
 
+/// The commands the app handles itself, whatever the screen: in the key help after the
+/// screen's own.
+const GLOBAL: [Command; 8] = [
+    Command::Search,
+    Command::DueView,
+    Command::FilterDistrict,
+    Command::FilterDirectives,
+    Command::FilterSessions,
+    Command::Diagnostics,
+    Command::Help,
+    Command::ForceQuit,
+];
+
 pub struct App {
-    pub catalog: Catalog,
-    pub index: SearchIndex,
-    pub loading: Loading,
-    pub dir: PathBuf,
-    pub lang: Lang,
-    pub today: NaiveDate,
-    pub keymap: Keymap,
-    pub theme: Theme,
-    pub size: Rect,
-    pub screen: Screen,
-    /// Screens to go back to, the latest last.
-    back: Vec<Screen>,
-    pub list: Scroll,
-    pub overlay: Option<Overlay>,
-    pub status: Option<String>,
-    pub user: String,
-    pub directive_filter: DirectiveFilter,
-    pub session_filter: SessionFilter,
-    /// The folder is in a git work tree.
-    pub shared: bool,
-    /// The history pop-up: which directive, and what was read.
-    pub history: Option<(HistoryRequest, History)>,
+    ctx: Ctx,
+    /// The first screen, always under the others.
+    list: SessionList,
+    /// The screens opened over the list, the latest last.
+    stack: Vec<Screen>,
+    overlay: Option<Overlay>,
+    notice: Option<Notice>,
+    user: String,
     /// Directives shown toggled whose save has not finished, with their state before.
     pending: Vec<(SaveRequest, Directive)>,
-    /// The open tab's layout, kept between keys.
-    tabs: TabCache,
 }
 
 impl App {
     pub fn new(options: Options) -> Self {
         App {
-            catalog: Catalog::default(),
-            index: SearchIndex::build(&[]),
-            loading: Loading::InProgress,
-            dir: options.dir,
-            lang: options.lang,
-            today: options.today,
-            keymap: options.keymap,
-            theme: options.theme,
-            size: Rect::new(0, 0, 80, 24),
-            screen: Screen::Sessions,
-            back: Vec::new(),
-            list: Scroll::default(),
+            ctx: Ctx {
+                catalog: Catalog::default(),
+                index: SearchIndex::build(&[]),
+                revision: 0,
+                loading: Loading::InProgress,
+                dir: options.dir,
+                lang: options.lang,
+                today: options.today,
+                keymap: options.keymap,
+                area: Rect::new(0, 0, 80, 24),
+                filters: Filters::default(),
+                shared: false,
+            },
+            list: SessionList::default(),
+            stack: Vec::new(),
             overlay: None,
-            status: None,
+            notice: None,
             user: options.user,
-            directive_filter: DirectiveFilter::All,
-            session_filter: SessionFilter::All,
-            shared: false,
-            history: None,
             pending: Vec::new(),
-            tabs: TabCache::default(),
         }
     }
 
-    /// The blocks of a tab, with the directive filter applied, laid out at
-    /// the width of the session screen's content.
-    pub fn tab_blocks(&self, session: &Session, tab: usize) -> Rc<TabLayout> {
-        let width = layout::session(self.size, &session.title).content.width;
-        self.tab_layout(session, tab, usize::from(width))
+    /// The screen on top of the session list; `None` when the list itself is shown.
+    pub fn screen(&self) -> Option<&Screen> {
+        self.stack.last()
     }
 
-    /// The blocks of a tab laid out at `width`; the last one is kept between keys.
-    pub fn tab_layout(&self, session: &Session, tab: usize, width: usize) -> Rc<TabLayout> {
-        self.tabs.get(&tab_cache::Request {
-            sessions: &self.catalog.sessions,
-            session,
-            tab,
-            filter: self.directive_filter,
-            today: self.today,
-            lang: self.lang,
-            width,
-        })
+    pub fn session_list(&self) -> &SessionList {
+        &self.list
     }
 
-    /// Height of block `i` of `layout`, taller when a selected directive shows its detail.
-    pub fn block_height(
-        &self,
-        session: &Session,
-        layout: &TabLayout,
-        i: usize,
-        selected: bool,
-    ) -> usize {
-        match layout.blocks.get(i) {
-            Some(Block::Directive(_)) if selected => {
-                let width = layout::session(self.size, &session.title).content.width;
-                doc::height(session, layout, i, usize::from(width), true, self.lang)
-            }
-            _ => layout.heights.get(i).copied().unwrap_or(1),
-        }
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
     }
 
-    /// The open session, if any.
-    pub fn current_session(&self) -> Option<(&Session, &SessionView)> {
-        match &self.screen {
-            Screen::Session(view) => self.catalog.sessions.get(view.session).map(|s| (s, view)),
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.ctx.catalog
+    }
+
+    pub fn loading(&self) -> &Loading {
+        &self.ctx.loading
+    }
+
+    pub fn filters(&self) -> Filters {
+        self.ctx.filters
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.ctx.lang
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.ctx.today
+    }
+
+    /// The terminal's size as last told.
+    pub fn area(&self) -> Rect {
+        self.ctx.area
+    }
+
+    /// The session of the screen on top, if it is a session's.
+    pub fn current_session(&self) -> Option<&Session> {
+        match self.stack.last() {
+            Some(Screen::Session(s)) => s.session(&self.ctx),
             _ => None,
         }
     }
@@ -292,321 +228,248 @@ impl App {
 
     pub fn update(&mut self, action: Action) -> Effect {
         match action {
-            Action::Key(ev) => {
-                if ev.kind == KeyEventKind::Release {
-                    return Effect::None;
-                }
-                if self.overlay.is_none()
-                    && matches!(self.screen, Screen::Search(_))
-                    && let Some(effect) = self.search_key(&ev)
-                {
-                    return effect;
-                }
-                match self.keymap.command(Key::from_event(&ev)) {
-                    Some(c) => self.command(c),
-                    None => Effect::None,
-                }
-            }
-            Action::Command(c) => self.command(c),
-            Action::Resize { width, height } => {
-                self.size = Rect::new(0, 0, width, height);
-                self.keep_selection_visible();
-                Effect::None
-            }
-            Action::Loaded(result) => {
-                self.loaded(*result);
-                Effect::None
-            }
-            Action::Saved { request, result } => {
-                self.saved(request, result);
-                Effect::None
-            }
+            Action::Key(ev) => return self.key(&ev),
+            Action::Resize { width, height } => self.ctx.area = Rect::new(0, 0, width, height),
+            Action::Loaded(result) => self.loaded(*result),
+            Action::Saved { request, result } => self.saved(request, result),
+            Action::Reread(session) => return self.reread(*session),
             Action::History { request, result } => {
-                if let Some((asked, shown)) = &mut self.history
-                    && *asked == request
+                if let Some(Overlay::History(view)) = &mut self.overlay
+                    && *view.request() == request
                 {
-                    *shown = match result {
-                        Ok(events) => History::Loaded(events),
-                        Err(message) => History::Failed(message),
-                    };
+                    view.read(result);
                 }
-                Effect::None
             }
-            Action::Today(today) => {
-                self.today = today;
-                self.clamp_view();
-                self.clamp_lists();
-                self.keep_selection_visible();
-                Effect::None
-            }
+            Action::Today(today) => self.ctx.today = today,
+        }
+        self.refresh();
+        Effect::None
+    }
+
+    fn top(&self) -> &dyn View {
+        match self.stack.last() {
+            Some(screen) => screen.view(),
+            None => &self.list,
         }
     }
 
-    /// Takes a (re)loaded catalog, keeping the user's place: the selected and
-    /// the open session by id, the tab, the selection and the scroll.
-    fn loaded(&mut self, result: Result<Loaded, String>) {
+    fn key(&mut self, ev: &KeyEvent) -> Effect {
+        if ev.kind == KeyEventKind::Release {
+            return Effect::None;
+        }
+        if self.overlay.is_none() {
+            let top: &mut dyn View = match self.stack.last_mut() {
+                Some(screen) => screen.view_mut(),
+                None => &mut self.list,
+            };
+            if let Some(intent) = top.text_key(&self.ctx, ev) {
+                self.notice = None;
+                return self.follow(intent);
+            }
+        }
+        match self.ctx.keymap.command(Key::from_event(ev)) {
+            Some(c) => self.command(c),
+            None => Effect::None,
+        }
+    }
+
+    fn command(&mut self, c: Command) -> Effect {
+        self.notice = None;
+        if c == Command::ForceQuit {
+            return Effect::Quit;
+        }
+        if let Some(overlay) = &mut self.overlay {
+            let intent = overlay.view_mut().command(&self.ctx, c);
+            return self.follow(intent);
+        }
+        match c {
+            Command::Help => self.overlay = Some(Overlay::Help(Help::new(self.help_commands()))),
+            Command::Diagnostics => self.overlay = Some(Overlay::Problems(Problems::default())),
+            Command::FilterDistrict => self.overlay = Some(Overlay::Districts(Chooser::default())),
+            Command::Search => {
+                if !matches!(self.stack.last(), Some(Screen::Search(_))) {
+                    self.stack.push(Screen::Search(SearchScreen::default()));
+                }
+            }
+            Command::DueView => {
+                if !matches!(self.stack.last(), Some(Screen::Review(r)) if *r.review() == Review::Due)
+                {
+                    self.stack
+                        .push(Screen::Review(ReviewScreen::new(Review::Due)));
+                }
+            }
+            Command::FilterDirectives => {
+                self.ctx.filters.directives = self.ctx.filters.directives.next();
+            }
+            Command::FilterSessions => {
+                let listed = self.list.selected_session(&self.ctx).map(|s| s.id.clone());
+                self.ctx.filters.sessions = self.ctx.filters.sessions.next();
+                self.list.reselect(&self.ctx, listed.as_deref());
+            }
+            _ => {
+                let top: &mut dyn View = match self.stack.last_mut() {
+                    Some(screen) => screen.view_mut(),
+                    None => &mut self.list,
+                };
+                let intent = top.command(&self.ctx, c);
+                return self.follow(intent);
+            }
+        }
+        self.refresh();
+        Effect::None
+    }
+
+    /// The commands of the key help: the screen's own, then the app's.
+    fn help_commands(&self) -> Vec<Command> {
+        let mut commands: Vec<Command> = Vec::new();
+        let offered = self.top().offers(&self.ctx).into_iter().map(|o| o.command);
+        for c in offered.chain(GLOBAL) {
+            if !commands.contains(&c) {
+                commands.push(c);
+            }
+        }
+        commands
+    }
+
+    /// Carries out what a screen or a pop-up asked for.
+    fn follow(&mut self, intent: Intent) -> Effect {
+        match intent {
+            Intent::None => return Effect::None,
+            Intent::Quit => return Effect::Quit,
+            Intent::Back => {
+                if self.overlay.take().is_none() {
+                    self.stack.pop();
+                }
+            }
+            Intent::ToList => self.stack.clear(),
+            Intent::Open(target) => self.open(target),
+            Intent::OpenDistrict(id) => {
+                self.overlay = None;
+                let screen = ReviewScreen::new(Review::District(id));
+                self.stack.push(Screen::Review(screen));
+            }
+            Intent::Toggle { session, directive } => return self.toggle(&session, directive),
+            Intent::ShowHistory { session, directive } => {
+                return self.show_history(&session, directive);
+            }
+            Intent::Notice(notice) => self.notice = Some(notice),
+        }
+        self.refresh();
+        Effect::None
+    }
+
+    /// Opens the session of `target` at that item; a directive the filter hides clears it.
+    fn open(&mut self, target: Target) {
+        let Some(session) = self.ctx.catalog.sessions.get(target.session()) else {
+            return;
+        };
+        if let Target::Directive { directive, .. } = target
+            && let Some(d) = session.directive(directive)
+            && !self.ctx.filters.directives.matches(d, self.ctx.today)
+        {
+            self.ctx.filters.directives = Default::default();
+        }
+        if let Some(screen) = SessionScreen::open(&self.ctx, target) {
+            self.stack.push(Screen::Session(screen));
+        }
+    }
+
+    /// Opens the history pop-up of a directive and asks for its history.
+    fn show_history(&mut self, session: &str, directive: DirectiveRef) -> Effect {
+        let Some(d) = (self.ctx.catalog.session(session)).and_then(|s| s.directive(directive))
+        else {
+            return Effect::None;
+        };
+        let request = HistoryRequest {
+            session_id: session.to_string(),
+            directive_id: d.id.clone(),
+        };
+        self.overlay = Some(Overlay::History(HistoryView::new(request.clone())));
+        Effect::LoadHistory(request)
+    }
+
+    /// Takes a (re)loaded folder, keeping the user's place: screens hold session ids, so
+    /// they find their session wherever it is now; those whose session is gone are dropped.
+    fn loaded(&mut self, result: Result<Loaded, FolderError>) {
         let Loaded {
             catalog,
             index,
             shared,
         } = match result {
             Ok(loaded) => loaded,
-            Err(message) => {
-                self.loading = Loading::Failed(message);
+            Err(e) => {
+                self.ctx.loading = Loading::Failed(e);
                 return;
             }
         };
-        let listed = self.selected_session().map(|s| s.id.clone());
-        let old_ids: Vec<String> = self.catalog.sessions.iter().map(|s| s.id.clone()).collect();
-        self.index = index;
-        self.catalog = catalog;
-        self.shared = shared;
-        self.loading = Loading::Done;
+        let listed = self.list.selected_session(&self.ctx).map(|s| s.id.clone());
+        self.ctx.catalog = catalog;
+        self.ctx.index = index;
+        self.ctx.shared = shared;
+        self.ctx.loading = Loading::Done;
         self.reapply_pending();
-        self.tabs.invalidate();
-        self.reselect_listed(listed.as_deref());
-        // Sessions are found again by id, on screen and on the Back stack alike;
-        // screens of a session that is gone are dropped.
-        let mut screens = std::mem::take(&mut self.back);
-        screens.push(std::mem::replace(&mut self.screen, Screen::Sessions));
-        let mut gone = false;
-        let mut kept = Vec::with_capacity(screens.len());
-        for screen in screens {
-            match screen {
-                Screen::Session(mut view) => {
-                    let id = old_ids.get(view.session);
-                    match id.and_then(|id| self.catalog.sessions.iter().position(|s| &s.id == id)) {
-                        Some(index) => {
-                            view.session = index;
-                            kept.push(Screen::Session(view));
-                        }
-                        None => gone = true,
-                    }
+        self.catalog_changed();
+        let before = self.stack.len();
+        let ctx = &self.ctx;
+        self.stack.retain(|screen| match screen {
+            Screen::Session(s) => s.session(ctx).is_some(),
+            _ => true,
+        });
+        if self.stack.len() < before {
+            self.notice = Some(Notice::SessionGone);
+        }
+        for screen in &mut self.stack {
+            if let Screen::Search(search) = screen {
+                search.run(&self.ctx.index);
+            }
+        }
+        self.list.reselect(&self.ctx, listed.as_deref());
+    }
+
+    /// Lines made from the old catalog are stale now.
+    fn catalog_changed(&mut self) {
+        self.ctx.revision = self.ctx.revision.wrapping_add(1);
+    }
+
+    /// After the world changed: the list, the screen on top and its pop-up keep their
+    /// selection on something that is there, and in view.
+    fn refresh(&mut self) {
+        self.list.refresh(&self.ctx);
+        if let Some(screen) = self.stack.last_mut() {
+            screen.view_mut().refresh(&self.ctx);
+        }
+        if let Some(overlay) = &mut self.overlay {
+            overlay.view_mut().refresh(&self.ctx);
+        }
+    }
+
+    /// Paints the frame: the screen on top, its pop-up, the status line and the hint bar.
+    pub fn draw(&self, frame: &mut Frame<'_>, theme: &Theme) {
+        let area = frame.area();
+        if too_small(area) {
+            let msg = format::too_small(self.ctx.lang, MIN_WIDTH, MIN_HEIGHT);
+            let text = Paragraph::new(Line::from(msg)).wrap(Wrap { trim: true });
+            frame.render_widget(text, area);
+        } else {
+            self.top().draw(frame, area, &self.ctx, theme);
+            let offers = match &self.overlay {
+                Some(overlay) => {
+                    overlay.view().draw(frame, area, &self.ctx, theme);
+                    overlay.view().offers(&self.ctx)
                 }
-                Screen::Search(mut view) => {
-                    view.refresh(&self.index);
-                    kept.push(Screen::Search(view));
-                }
-                other => kept.push(other),
-            }
+                None => self.top().offers(&self.ctx),
+            };
+            let f = crate::screens::frame(area);
+            let notice = self.notice.as_ref();
+            bar::draw(
+                frame,
+                [f.status, f.hints],
+                &self.ctx,
+                notice,
+                &offers,
+                theme,
+            );
         }
-        self.screen = kept.pop().unwrap_or(Screen::Sessions);
-        self.back = kept;
-        if gone {
-            self.status = Some(i18n::strings(self.lang).session_gone.to_string());
-        }
-        self.clamp_view();
-        self.clamp_lists();
-        self.keep_selection_visible();
-    }
-
-    fn command(&mut self, c: Command) -> Effect {
-        self.status = None;
-        if c == Command::ForceQuit {
-            return Effect::Quit;
-        }
-        if let Some(overlay) = self.overlay {
-            self.overlay_command(overlay, c);
-            return Effect::None;
-        }
-        match c {
-            Command::Help => self.overlay = Some(Overlay::Help { offset: 0 }),
-            Command::Diagnostics => self.overlay = Some(Overlay::Diagnostics { offset: 0 }),
-            Command::Search => self.open_search(),
-            Command::FilterDirectives => {
-                self.directive_filter = self.directive_filter.next();
-                self.clamp_view();
-                self.clamp_lists();
-            }
-            Command::FilterSessions => {
-                let listed = self.selected_session().map(|s| s.id.clone());
-                self.session_filter = self.session_filter.next();
-                self.reselect_listed(listed.as_deref());
-            }
-            Command::FilterDistrict => self.overlay = Some(Overlay::Districts { selected: 0 }),
-            Command::DueView => {
-                if !matches!(self.screen, Screen::Due(_)) {
-                    self.push_screen(Screen::Due(Scroll::default()));
-                    self.clamp_lists();
-                }
-            }
-            _ => {
-                return match self.screen {
-                    Screen::Sessions => self.sessions_command(c),
-                    Screen::Session(_) => self.session_command(c),
-                    Screen::Due(_) | Screen::District { .. } => self.review_command(c),
-                    Screen::Search(_) => self.search_command(c),
-                };
-            }
-        }
-        self.keep_selection_visible();
-        Effect::None
-    }
-
-    fn overlay_command(&mut self, overlay: Overlay, c: Command) {
-        let page = usize::from(self.size.height.saturating_sub(6)).max(1);
-        let (offset, make): (usize, fn(usize) -> Overlay) = match overlay {
-            Overlay::Help { offset } => (offset, |offset| Overlay::Help { offset }),
-            Overlay::Diagnostics { offset } => (offset, |offset| Overlay::Diagnostics { offset }),
-            Overlay::History { offset } => (offset, |offset| Overlay::History { offset }),
-            Overlay::Districts { selected } => {
-                self.districts_command(selected, c, page);
-                return;
-            }
-        };
-        let new = match c {
-            Command::Up => offset.saturating_sub(1),
-            Command::Down => offset + 1,
-            Command::PageUp => offset.saturating_sub(page),
-            Command::PageDown => offset + page,
-            Command::First => 0,
-            Command::Last => usize::MAX,
-            Command::Back
-            | Command::Quit
-            | Command::Help
-            | Command::Diagnostics
-            | Command::History => {
-                self.overlay = None;
-                return;
-            }
-            _ => offset,
-        };
-        self.overlay = Some(make(new.min(crate::ui::overlay::max_offset(self, overlay))));
-    }
-
-    /// Opens `screen`, remembering the current one for `Back`.
-    fn push_screen(&mut self, screen: Screen) {
-        let previous = std::mem::replace(&mut self.screen, screen);
-        self.back.push(previous);
-    }
-
-    /// Back to the session list, forgetting the screens in between (`q`).
-    fn back_to_session_list(&mut self) {
-        self.back.clear();
-        self.screen = Screen::Sessions;
-        self.keep_selection_visible();
-    }
-
-    /// Returns to the previous screen (the session list at the bottom).
-    fn pop_screen(&mut self) {
-        self.screen = self.back.pop().unwrap_or(Screen::Sessions);
-        self.clamp_view();
-        self.clamp_lists();
-        self.keep_selection_visible();
-    }
-
-    /// Scrolls the list or the tab so the selection is in view.
-    fn keep_selection_visible(&mut self) {
-        let rows = layout::list_rows(self.size, self.visible_sessions().len());
-        self.list.offset = scroll_into_view(self.list.offset, self.list.selected, 1, rows);
-        match &self.screen {
-            Screen::Session(_) => self.keep_block_visible(),
-            Screen::Due(_) | Screen::District { .. } | Screen::Search(_) => self.keep_row_visible(),
-            Screen::Sessions => {}
-        }
-    }
-}
-
-fn directive_at(session: &mut Session, r: doc::DirectiveRef) -> Option<&mut Directive> {
-    match r.district {
-        None => session.directives.get_mut(r.index),
-        Some(d) => session.districts.get_mut(d)?.directives.get_mut(r.index),
-    }
-}
-
-/// The smallest change of `offset` that shows `top..top+height` in `view` lines.
-pub fn scroll_into_view(offset: usize, top: usize, height: usize, view: usize) -> usize {
-    if top < offset {
-        top
-    } else if top + height > offset + view {
-        (top + height).saturating_sub(view).min(top)
-    } else {
-        offset
-    }
-}
-
-/// Moves a selection among `count` rows by one command; `None` for other commands.
-fn moved(selected: usize, count: usize, page: usize, c: Command) -> Option<usize> {
-    let last = count.saturating_sub(1);
-    let to = match c {
-        Command::Up => selected.saturating_sub(1),
-        Command::Down => selected + 1,
-        Command::PageUp => selected.saturating_sub(page),
-        Command::PageDown => selected + page,
-        Command::First => 0,
-        Command::Last => last,
-        _ => return None,
-    };
-    Some(to.min(last))
-}
-
-fn next_selectable<T>(
-    items: &[T],
-    from: usize,
-    steps: usize,
-    selectable: impl Fn(&T) -> bool,
-) -> usize {
-    let mut at = from.min(items.len().saturating_sub(1));
-    for _ in 0..steps {
-        match (at + 1..items.len()).find(|&i| selectable(&items[i])) {
-            Some(i) => at = i,
-            None => break,
-        }
-    }
-    at
-}
-
-fn prev_selectable<T>(
-    items: &[T],
-    from: usize,
-    steps: usize,
-    selectable: impl Fn(&T) -> bool,
-) -> usize {
-    let mut at = from.min(items.len().saturating_sub(1));
-    for _ in 0..steps {
-        match (0..at).rev().find(|&i| selectable(&items[i])) {
-            Some(i) => at = i,
-            None => break,
-        }
-    }
-    at
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scroll_into_view_moves_least() {
-        assert_eq!(scroll_into_view(0, 3, 2, 10), 0);
-        assert_eq!(scroll_into_view(5, 3, 2, 10), 3);
-        assert_eq!(scroll_into_view(0, 9, 3, 10), 2);
-        // A block taller than the view shows its top.
-        assert_eq!(scroll_into_view(0, 4, 30, 10), 4);
-    }
-
-    #[test]
-    fn selectable_steps_skip_headings() {
-        use doc::Section;
-        let blocks = vec![
-            Block::Heading(Section::Summary),
-            Block::Nothing,
-            Block::Heading(Section::Directives),
-            Block::Nothing,
-            Block::Nothing,
-        ];
-        assert_eq!(next_selectable(&blocks, 1, 1, Block::selectable), 3);
-        assert_eq!(next_selectable(&blocks, 1, 5, Block::selectable), 4);
-        assert_eq!(prev_selectable(&blocks, 3, 1, Block::selectable), 1);
-        assert_eq!(prev_selectable(&blocks, 1, 1, Block::selectable), 1);
-    }
-
-    #[test]
-    fn moved_clamps_to_the_list() {
-        assert_eq!(moved(0, 5, 3, Command::Up), Some(0));
-        assert_eq!(moved(4, 5, 3, Command::Down), Some(4));
-        assert_eq!(moved(1, 5, 3, Command::PageDown), Some(4));
-        assert_eq!(moved(1, 0, 3, Command::Last), Some(0));
-        assert_eq!(moved(1, 5, 3, Command::Open), None);
+        cells::clean(frame.buffer_mut());
     }
 }

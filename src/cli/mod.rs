@@ -299,10 +299,10 @@ fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
         lang: ctx.lang,
         today: ctx.today,
         keymap: ctx.config.keys,
-        theme: crate::ui::theme::Theme::unless_no_color(ctx.config.theme),
         user: crate::store::write::current_user(),
     };
-    match crate::tui::run(options, follow_clock, ctx.limits) {
+    let theme = crate::ui::theme::Theme::unless_no_color(ctx.config.theme);
+    match crate::tui::run(options, theme, follow_clock, ctx.limits) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(e) => fail(1, format!("terminal: {e}")),

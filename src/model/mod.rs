@@ -220,12 +220,69 @@ impl District {
     }
 }
 
+/// Where a directive sits in its session: its district (`None` for the session's own
+/// directives) and its place in that list. The one handle every screen, the search and the
+/// write-back use for a directive; valid for the session it was taken from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct DirectiveRef {
+    pub district: Option<usize>,
+    pub index: usize,
+}
+
 impl Session {
+    /// Every directive with its handle: the session's own first, then each district's, in file order.
+    pub fn directives_with_refs(&self) -> impl Iterator<Item = (DirectiveRef, &Directive)> {
+        let own = self.directives.iter().enumerate().map(|(index, d)| {
+            let r = DirectiveRef {
+                district: None,
+                index,
+            };
+            (r, d)
+        });
+        let districts = self
+            .districts
+            .iter()
+            .enumerate()
+            .flat_map(|(di, district)| {
+                district
+                    .directives
+                    .iter()
+                    .enumerate()
+                    .map(move |(index, d)| {
+                        let r = DirectiveRef {
+                            district: Some(di),
+                            index,
+                        };
+                        (r, d)
+                    })
+            });
+        own.chain(districts)
+    }
+
     /// Every directive of the file: session-wide ones first, then each district's.
     pub fn all_directives(&self) -> impl Iterator<Item = &Directive> {
-        self.directives
-            .iter()
-            .chain(self.districts.iter().flat_map(|d| d.directives.iter()))
+        self.directives_with_refs().map(|(_, d)| d)
+    }
+
+    pub fn directive(&self, r: DirectiveRef) -> Option<&Directive> {
+        match r.district {
+            None => self.directives.get(r.index),
+            Some(d) => self.districts.get(d)?.directives.get(r.index),
+        }
+    }
+
+    pub fn directive_mut(&mut self, r: DirectiveRef) -> Option<&mut Directive> {
+        match r.district {
+            None => self.directives.get_mut(r.index),
+            Some(d) => self.districts.get_mut(d)?.directives.get_mut(r.index),
+        }
+    }
+
+    /// The handle of the directive with id `id`.
+    pub fn find_directive(&self, id: &str) -> Option<DirectiveRef> {
+        self.directives_with_refs()
+            .find(|(_, d)| d.id == id)
+            .map(|(r, _)| r)
     }
 
     pub fn progress(&self, today: NaiveDate) -> Progress {
@@ -235,17 +292,6 @@ impl Session {
     /// Held today or later.
     pub fn is_upcoming(&self, today: NaiveDate) -> bool {
         self.date.day() >= today
-    }
-
-    pub fn directive_mut(&mut self, id: &str) -> Option<&mut Directive> {
-        self.directives
-            .iter_mut()
-            .chain(
-                self.districts
-                    .iter_mut()
-                    .flat_map(|d| d.directives.iter_mut()),
-            )
-            .find(|d| d.id == id)
     }
 }
 
@@ -323,6 +369,50 @@ mod tests {
         assert_eq!(a.day(), b.day());
         assert!(a.sort_key() < b.sort_key());
         assert_eq!(a.time(), None);
+    }
+
+    #[test]
+    fn directive_handles_walk_own_then_districts_and_find_back() {
+        let mut own = directive(false, None);
+        own.id = "own".into();
+        let mut theirs = directive(false, None);
+        theirs.id = "theirs".into();
+        let district = District {
+            id: "x".into(),
+            name: "X".into(),
+            summary: None,
+            highlights: vec![],
+            strengths: vec![],
+            shortcomings: vec![],
+            indicators: vec![],
+            directives: vec![theirs],
+        };
+        let mut s = Session {
+            id: "s".into(),
+            title: "t".into(),
+            date: SessionDate::Date(day("2024-03-13")),
+            host: None,
+            chair: None,
+            topic: None,
+            location: None,
+            source: None,
+            tags: vec![],
+            summary: None,
+            participants: vec![],
+            districts: vec![district.clone(), district],
+            directives: vec![own],
+        };
+        let refs: Vec<DirectiveRef> = s.directives_with_refs().map(|(r, _)| r).collect();
+        let at = |district, index| DirectiveRef { district, index };
+        assert_eq!(refs, [at(None, 0), at(Some(0), 0), at(Some(1), 0)]);
+        for (r, d) in s.directives_with_refs() {
+            assert_eq!(s.directive(r), Some(d));
+        }
+        assert_eq!(s.find_directive("theirs"), Some(at(Some(0), 0)));
+        assert_eq!(s.find_directive("nobody"), None);
+        assert_eq!(s.directive(at(Some(5), 0)), None);
+        s.directive_mut(at(Some(1), 0)).expect("directive").done = true;
+        assert!(s.districts[1].directives[0].done && !s.districts[0].directives[0].done);
     }
 
     #[test]

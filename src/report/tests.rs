@@ -72,7 +72,10 @@ fn text_shows_gauges_status_words_and_labels() {
 #[test]
 fn done_and_overdue_directives_are_marked() {
     let mut s = sample();
-    let d = s.directive_mut("hh-ma-tuy").expect("directive");
+    let d = s
+        .find_directive("hh-ma-tuy")
+        .and_then(|r| s.directive_mut(r))
+        .expect("directive");
     d.done = true;
     d.done_by = Some("Lê Văn Tám".into());
     d.done_at = Some("2024-03-15T09:30:00+07:00".parse().expect("date-time"));

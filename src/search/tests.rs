@@ -1,7 +1,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::*;
-use crate::model::{District, SessionDate};
+use crate::model::{DirectiveRef, District, SessionDate};
 use crate::store;
 
 const SAMPLE: &str = include_str!("../../briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
@@ -211,17 +211,15 @@ fn targets_point_at_the_item() {
         .iter()
         .find(|h| h.field == FieldKind::DirectiveText)
         .expect("directive hit");
-    let Target::Directive {
-        session,
-        district: Some(d),
-        directive,
-    } = h.target
-    else {
-        panic!("not a district directive: {:?}", h.target);
+    let Target::Directive { session, directive } = h.target else {
+        panic!("not a directive: {:?}", h.target);
     };
+    assert!(directive.district.is_some(), "a district's directive");
     assert_eq!(
-        sessions[session].districts[d].directives[directive].id,
-        "hh-ma-tuy"
+        sessions[session]
+            .directive(directive)
+            .map(|d| d.id.as_str()),
+        Some("hh-ma-tuy")
     );
 
     let hits = index.query("nuoc sach", 10);
@@ -236,8 +234,10 @@ fn targets_point_at_the_item() {
     assert!(hits.iter().any(|h| h.target
         == Target::Directive {
             session: 0,
-            district: None,
-            directive: 6
+            directive: DirectiveRef {
+                district: None,
+                index: 6
+            }
         }));
     let hits = index.query("nguyen xuan ky", 10);
     assert!(hits.iter().all(|h| h.field == FieldKind::Participant));

@@ -67,6 +67,11 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The loaded session with id `id`.
+    pub fn session(&self, id: &str) -> Option<&Session> {
+        self.sessions.iter().find(|s| s.id == id)
+    }
+
     /// Paths of files that were rejected (had at least one error).
     pub fn failed_files(&self) -> Vec<&str> {
         let mut paths: Vec<&str> = self

@@ -139,8 +139,4 @@ impl Theme {
     pub fn title(&self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }
-
-    pub fn bar(&self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED)
-    }
 }

@@ -1,0 +1,206 @@
+//! The screens of the interface, each in one place: its state, the commands it offers (one
+//! list for the hint bar and the key help), what it does with a command, and its drawing.
+//! Screens read the shared [`Ctx`] and answer a command with an [`Intent`]; the app routes.
+
+pub(crate) mod bar;
+pub(crate) mod nav;
+pub mod overlay;
+pub mod review;
+pub mod search;
+pub mod session;
+pub mod session_list;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use crossterm::event::KeyEvent;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+
+use crate::input::{Command, Keymap};
+use crate::model::filter::{DirectiveFilter, SessionFilter};
+use crate::model::{DirectiveRef, Lang};
+use crate::search::{SearchIndex, Target};
+use crate::store::{Catalog, FolderError};
+use crate::ui::theme::Theme;
+
+pub use bar::Notice;
+pub use review::ReviewScreen;
+pub use search::SearchScreen;
+pub use session::SessionScreen;
+pub use session_list::SessionList;
+
+/// Below this size the app shows a "terminal too small" message instead.
+pub(crate) const MIN_WIDTH: u16 = 40;
+pub(crate) const MIN_HEIGHT: u16 = 12;
+
+/// Whether the folder has been read.
+#[derive(Debug)]
+pub enum Loading {
+    InProgress,
+    Done,
+    /// The folder itself could not be read.
+    Failed(FolderError),
+}
+
+/// The filters in force, on every screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub directives: DirectiveFilter,
+    pub sessions: SessionFilter,
+}
+
+/// What every screen reads: the loaded folder, the day, the language, the filters, the
+/// terminal's size. The app owns it and changes it; screens only read it.
+pub(crate) struct Ctx {
+    pub catalog: Catalog,
+    pub index: SearchIndex,
+    /// Changes whenever the catalog does, so lines made from it can be kept until then.
+    pub revision: u64,
+    pub loading: Loading,
+    pub dir: PathBuf,
+    pub lang: Lang,
+    pub today: NaiveDate,
+    pub keymap: Keymap,
+    /// The whole terminal.
+    pub area: Rect,
+    pub filters: Filters,
+    /// The folder is in a git work tree (a directive's history can be shown).
+    pub shared: bool,
+}
+
+/// What a screen asks of the app after a command.
+#[derive(Debug)]
+pub(crate) enum Intent {
+    None,
+    Quit,
+    /// Back to the screen before (an overlay: close it).
+    Back,
+    /// Back to the session list, forgetting the screens in between.
+    ToList,
+    /// Open the session of an item, at that item.
+    Open(Target),
+    /// Open the district view of the district with this id.
+    OpenDistrict(String),
+    /// Check a directive off, or on again.
+    Toggle {
+        session: String,
+        directive: DirectiveRef,
+    },
+    /// Show a directive's check-off history.
+    ShowHistory {
+        session: String,
+        directive: DirectiveRef,
+    },
+    /// Say something on the status line.
+    Notice(Notice),
+}
+
+/// A command a screen offers: in the hint bar (`hint`), or in the key help only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Offer {
+    pub command: Command,
+    pub hint: bool,
+}
+
+impl Offer {
+    pub const fn hint(command: Command) -> Self {
+        Offer {
+            command,
+            hint: true,
+        }
+    }
+
+    pub const fn help(command: Command) -> Self {
+        Offer {
+            command,
+            hint: false,
+        }
+    }
+}
+
+/// Moving in a list, offered by every list-like screen (help only).
+pub(crate) const MOVES: [Offer; 6] = [
+    Offer::help(Command::Up),
+    Offer::help(Command::Down),
+    Offer::help(Command::PageUp),
+    Offer::help(Command::PageDown),
+    Offer::help(Command::First),
+    Offer::help(Command::Last),
+];
+
+/// A screen (or a pop-up): one place for its state, its commands and its drawing.
+pub(crate) trait View {
+    /// The commands this screen offers, most useful first: the hinted ones make the hint bar,
+    /// all of them the key help.
+    fn offers(&self, ctx: &Ctx) -> Vec<Offer>;
+
+    fn command(&mut self, ctx: &Ctx, c: Command) -> Intent;
+
+    /// A key the screen takes before the keymap (typing a query); `None` passes it on.
+    fn text_key(&mut self, _ctx: &Ctx, _key: &KeyEvent) -> Option<Intent> {
+        None
+    }
+
+    /// The world changed (a load, a filter, the day, the size): keep the selection on
+    /// something that is there, and in view.
+    fn refresh(&mut self, ctx: &Ctx);
+
+    fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme);
+}
+
+/// The screens that open over the session list, the latest on top.
+#[derive(Debug)]
+pub enum Screen {
+    Session(SessionScreen),
+    Review(ReviewScreen),
+    Search(SearchScreen),
+}
+
+impl Screen {
+    pub(crate) fn view(&self) -> &dyn View {
+        match self {
+            Screen::Session(s) => s,
+            Screen::Review(s) => s,
+            Screen::Search(s) => s,
+        }
+    }
+
+    pub(crate) fn view_mut(&mut self) -> &mut dyn View {
+        match self {
+            Screen::Session(s) => s,
+            Screen::Review(s) => s,
+            Screen::Search(s) => s,
+        }
+    }
+}
+
+/// Where the parts of every frame go: the screen, then a status line and a hint bar.
+pub(crate) struct FrameLayout {
+    pub body: Rect,
+    pub status: Rect,
+    pub hints: Rect,
+}
+
+pub(crate) fn frame(area: Rect) -> FrameLayout {
+    let [body, status, hints] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    FrameLayout {
+        body,
+        status,
+        hints,
+    }
+}
+
+pub(crate) fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+/// The review and search screens: a header of two lines, then one row per line.
+pub(crate) fn header_and_list(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(frame(area).body)
+}

@@ -1,0 +1,218 @@
+//! Moving a selection through a list and keeping it in view; shared by every list-like screen.
+
+use crate::input::Command;
+
+/// A selection in a list of rows, with the first row in view.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ListState {
+    pub selected: usize,
+    pub offset: usize,
+    /// Where on screen the selection was put last, kept through resizes.
+    row: usize,
+}
+
+impl ListState {
+    /// After a move: scrolls so the selected row is among the `rows` in view, and remembers
+    /// where on screen it is.
+    pub fn keep_visible(&mut self, rows: usize) {
+        self.offset = scroll_into_view(self.offset, self.selected, 1, rows.max(1));
+        self.row = self.selected - self.offset;
+    }
+
+    /// After the view or the list changed, with the selection now on `selected`: a selection
+    /// kept goes back where it was on screen, as far as the `rows` in view allow; one that had
+    /// to move is scrolled into view.
+    pub fn settle(&mut self, selected: usize, rows: usize) {
+        if selected == self.selected {
+            self.offset = self.selected.saturating_sub(self.row.min(rows.max(1) - 1));
+        } else {
+            self.selected = selected;
+            self.keep_visible(rows);
+        }
+    }
+}
+
+/// The smallest change of `offset` that shows `top..top+height` in `view` lines; a block
+/// taller than the view shows its top.
+pub fn scroll_into_view(offset: usize, top: usize, height: usize, view: usize) -> usize {
+    if top < offset {
+        top
+    } else if top + height > offset + view {
+        (top + height).saturating_sub(view).min(top)
+    } else {
+        offset
+    }
+}
+
+/// Moves a selection among `count` rows that can all be selected; `None` for other commands.
+pub fn moved(selected: usize, count: usize, page: usize, c: Command) -> Option<usize> {
+    let last = count.saturating_sub(1);
+    let to = match c {
+        Command::Up => selected.saturating_sub(1),
+        Command::Down => selected + 1,
+        Command::PageUp => selected.saturating_sub(page),
+        Command::PageDown => selected + page,
+        Command::First => 0,
+        Command::Last => last,
+        _ => return None,
+    };
+    Some(to.min(last))
+}
+
+/// Moves a selection among rows of which only some can be selected, by one command; a page
+/// moves by `page` rows (not selectable ones), so no row is passed unseen. `None` for other
+/// commands.
+pub fn moved_among(selectable: &[bool], selected: usize, page: usize, c: Command) -> Option<usize> {
+    let can = |i: usize| selectable.get(i).copied().unwrap_or(false);
+    let last = selectable.len().saturating_sub(1);
+    let to = match c {
+        Command::Up => prev_selectable(selectable, selected, 1, |s| *s),
+        Command::Down => next_selectable(selectable, selected, 1, |s| *s),
+        Command::PageUp => nearest(selectable, selected.saturating_sub(page), selected),
+        Command::PageDown => nearest(selectable, (selected + page).min(last), selected),
+        Command::First => nearest(selectable, 0, 0),
+        Command::Last => selectable.iter().rposition(|s| *s).unwrap_or(0),
+        _ => return None,
+    };
+    Some(
+        if can(to) || !can(selected) {
+            to
+        } else {
+            selected
+        }
+        .min(last),
+    )
+}
+
+/// The selectable row nearest `at`, looking towards `from` first (so a page never overshoots).
+fn nearest(selectable: &[bool], at: usize, from: usize) -> usize {
+    let can = |i: usize| selectable.get(i).copied().unwrap_or(false);
+    if can(at) {
+        return at;
+    }
+    let before = prev_selectable(selectable, at, 1, |s| *s);
+    let after = next_selectable(selectable, at, 1, |s| *s);
+    let order = if from < at {
+        [before, after]
+    } else {
+        [after, before]
+    };
+    order.into_iter().find(|&i| can(i)).unwrap_or(from)
+}
+
+/// `steps` selectable items on from `from`, stopping at the last one.
+pub fn next_selectable<T>(
+    items: &[T],
+    from: usize,
+    steps: usize,
+    selectable: impl Fn(&T) -> bool,
+) -> usize {
+    let mut at = from.min(items.len().saturating_sub(1));
+    for _ in 0..steps {
+        match (at + 1..items.len()).find(|&i| selectable(&items[i])) {
+            Some(i) => at = i,
+            None => break,
+        }
+    }
+    at
+}
+
+/// `steps` selectable items back from `from`, stopping at the first one.
+pub fn prev_selectable<T>(
+    items: &[T],
+    from: usize,
+    steps: usize,
+    selectable: impl Fn(&T) -> bool,
+) -> usize {
+    let mut at = from.min(items.len().saturating_sub(1));
+    for _ in 0..steps {
+        match (0..at).rev().find(|&i| selectable(&items[i])) {
+            Some(i) => at = i,
+            None => break,
+        }
+    }
+    at
+}
+
+/// `selected` kept on a selectable row: itself, else the next one, else the one before.
+pub fn on_selectable(selectable: &[bool], selected: usize) -> usize {
+    let at = selected.min(selectable.len().saturating_sub(1));
+    if selectable.get(at).copied().unwrap_or(false) {
+        return at;
+    }
+    let forward = next_selectable(selectable, at, 1, |s| *s);
+    if selectable.get(forward).copied().unwrap_or(false) {
+        forward
+    } else {
+        prev_selectable(selectable, at, 1, |s| *s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scroll_into_view_moves_least() {
+        assert_eq!(scroll_into_view(0, 3, 2, 10), 0);
+        assert_eq!(scroll_into_view(5, 3, 2, 10), 3);
+        assert_eq!(scroll_into_view(0, 9, 3, 10), 2);
+        // A block taller than the view shows its top.
+        assert_eq!(scroll_into_view(0, 4, 30, 10), 4);
+    }
+
+    #[test]
+    fn selectable_steps_skip_headings() {
+        let rows = [false, true, false, true, true];
+        assert_eq!(next_selectable(&rows, 1, 1, |s| *s), 3);
+        assert_eq!(next_selectable(&rows, 1, 5, |s| *s), 4);
+        assert_eq!(prev_selectable(&rows, 3, 1, |s| *s), 1);
+        assert_eq!(prev_selectable(&rows, 1, 1, |s| *s), 1);
+        assert_eq!(on_selectable(&rows, 0), 1);
+        assert_eq!(on_selectable(&rows, 9), 4);
+    }
+
+    #[test]
+    fn a_list_keeps_the_selection_on_its_row_through_resizes() {
+        let mut list = ListState {
+            selected: 12,
+            ..ListState::default()
+        };
+        list.keep_visible(10);
+        assert_eq!((list.offset, list.row), (3, 9));
+        list.settle(12, 4);
+        assert_eq!(list.offset, 9, "the selection stays in view");
+        list.settle(12, 10);
+        assert_eq!(list.offset, 3, "and comes back to its row");
+        list.settle(20, 10);
+        assert_eq!(
+            (list.selected, list.offset),
+            (20, 11),
+            "moved, it is scrolled to"
+        );
+    }
+
+    #[test]
+    fn moved_clamps_to_the_list() {
+        assert_eq!(moved(0, 5, 3, Command::Up), Some(0));
+        assert_eq!(moved(4, 5, 3, Command::Down), Some(4));
+        assert_eq!(moved(1, 5, 3, Command::PageDown), Some(4));
+        assert_eq!(moved(1, 0, 3, Command::Last), Some(0));
+        assert_eq!(moved(1, 5, 3, Command::Open), None);
+    }
+
+    #[test]
+    fn a_page_moves_by_rows_not_by_selectable_rows() {
+        // Headings (false) between the items: a page of 3 rows lands at most 3 rows on.
+        let rows = [false, true, false, true, true, false, true, true, true];
+        assert_eq!(moved_among(&rows, 1, 3, Command::PageDown), Some(4));
+        assert_eq!(moved_among(&rows, 4, 3, Command::PageDown), Some(7));
+        assert_eq!(moved_among(&rows, 7, 3, Command::PageDown), Some(8));
+        assert_eq!(moved_among(&rows, 8, 3, Command::PageUp), Some(6));
+        assert_eq!(moved_among(&rows, 4, 3, Command::PageUp), Some(1));
+        assert_eq!(moved_among(&rows, 4, 3, Command::First), Some(1));
+        assert_eq!(moved_among(&rows, 1, 3, Command::Last), Some(8));
+        assert_eq!(moved_among(&rows, 1, 3, Command::Open), None);
+        assert_eq!(moved_among(&[], 0, 3, Command::Down), Some(0));
+    }
+}

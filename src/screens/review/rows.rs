@@ -1,0 +1,250 @@
+//! The rows of the review screens, made from the catalog: what is due, and everything given
+//! to one district; and every district with its counts, for the district chooser.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::model::filter::DirectiveFilter;
+use crate::model::{Directive, Session, fold};
+use crate::search::Target;
+
+/// A heading row of a review view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Heading {
+    NextSession,
+    NoUpcoming,
+    ByDistrict,
+    Overdue,
+    OpenWithDue,
+    /// A session in the district view; the rows under it come from it.
+    Session(usize),
+}
+
+/// One line of a review view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    Heading(Heading),
+    District(DistrictCount),
+    /// A session or a directive, opened with Enter.
+    Item(Target),
+    Nothing,
+}
+
+impl Row {
+    pub fn selectable(&self) -> bool {
+        !matches!(self, Row::Heading(_) | Row::Nothing)
+    }
+
+    pub fn directive<'s>(&self, sessions: &'s [Session]) -> Option<&'s Directive> {
+        match self {
+            Row::Item(Target::Directive { session, directive }) => {
+                sessions.get(*session)?.directive(*directive)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A district across all sessions, with its open and overdue directives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DistrictCount {
+    pub id: String,
+    pub name: String,
+    pub sessions: usize,
+    pub open: usize,
+    pub overdue: usize,
+}
+
+/// Every district that appears in some session, by id, with counts; ordered by name.
+pub fn districts(sessions: &[Session], today: NaiveDate) -> Vec<DistrictCount> {
+    let mut by_id: BTreeMap<String, DistrictCount> = BTreeMap::new();
+    for s in sessions {
+        for d in &s.districts {
+            let entry = by_id.entry(d.id.clone()).or_insert_with(|| DistrictCount {
+                id: d.id.clone(),
+                name: d.name.clone(),
+                sessions: 0,
+                open: 0,
+                overdue: 0,
+            });
+            let p = d.progress(today);
+            entry.sessions += 1;
+            entry.open += p.open();
+            entry.overdue += p.overdue;
+        }
+    }
+    let mut out: Vec<DistrictCount> = by_id.into_values().collect();
+    out.sort_by_key(|d| fold::fold(&d.name));
+    out
+}
+
+/// The session held soonest on or after `today` (sessions are newest first).
+pub fn next_session(sessions: &[Session], today: NaiveDate) -> Option<usize> {
+    sessions.iter().rposition(|s| s.is_upcoming(today))
+}
+
+/// Every directive of every session, as a search target.
+fn all_directives(sessions: &[Session]) -> impl Iterator<Item = (Target, &Directive)> {
+    sessions.iter().enumerate().flat_map(|(session, s)| {
+        s.directives_with_refs()
+            .map(move |(directive, d)| (Target::Directive { session, directive }, d))
+    })
+}
+
+fn section(rows: &mut Vec<Row>, heading: Heading, items: Vec<Row>) {
+    rows.push(Row::Heading(heading));
+    if items.is_empty() {
+        rows.push(Row::Nothing);
+    } else {
+        rows.extend(items);
+    }
+}
+
+/// "What is due": the next session, districts by open/overdue work, overdue
+/// directives (oldest due first), then open directives by due date.
+pub fn due_rows(sessions: &[Session], today: NaiveDate) -> Vec<Row> {
+    let mut rows = Vec::new();
+    match next_session(sessions, today) {
+        Some(session) => section(
+            &mut rows,
+            Heading::NextSession,
+            vec![Row::Item(Target::Session { session })],
+        ),
+        None => rows.push(Row::Heading(Heading::NoUpcoming)),
+    }
+    let mut counts = districts(sessions, today);
+    counts.retain(|d| d.open > 0);
+    counts.sort_by(|a, b| b.overdue.cmp(&a.overdue).then(b.open.cmp(&a.open)));
+    section(
+        &mut rows,
+        Heading::ByDistrict,
+        counts.into_iter().map(Row::District).collect(),
+    );
+    let mut dated: Vec<_> = all_directives(sessions)
+        .filter(|(_, d)| !d.done && d.due.is_some())
+        .collect();
+    dated.sort_by_key(|(_, d)| d.due);
+    let (overdue, upcoming): (Vec<_>, Vec<_>) =
+        dated.into_iter().partition(|(_, d)| d.is_overdue(today));
+    let to_rows =
+        |items: Vec<(Target, &Directive)>| items.into_iter().map(|(t, _)| Row::Item(t)).collect();
+    section(&mut rows, Heading::Overdue, to_rows(overdue));
+    section(&mut rows, Heading::OpenWithDue, to_rows(upcoming));
+    rows
+}
+
+/// Everything given to district `id` across sessions, newest session first:
+/// its own directives, then the directives the session gave all its districts.
+pub fn district_rows(
+    sessions: &[Session],
+    id: &str,
+    filter: DirectiveFilter,
+    today: NaiveDate,
+) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (si, s) in sessions.iter().enumerate() {
+        let Some(di) = s.districts.iter().position(|d| d.id == id) else {
+            continue;
+        };
+        rows.push(Row::Heading(Heading::Session(si)));
+        let given = |district: Option<usize>| {
+            s.directives_with_refs()
+                .filter(move |(r, d)| r.district == district && filter.matches(d, today))
+                .map(|(directive, _)| {
+                    Row::Item(Target::Directive {
+                        session: si,
+                        directive,
+                    })
+                })
+        };
+        let items: Vec<Row> = given(Some(di)).chain(given(None)).collect();
+        if items.is_empty() {
+            rows.push(Row::Nothing);
+        }
+        rows.extend(items);
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store;
+
+    fn sessions() -> Vec<Session> {
+        let mk = |id: &str, date: &str, body: &str| {
+            let src = format!("[session]\ntitle = \"{id}\"\ndate = {date}\n{body}");
+            store::parse_file(src.as_bytes(), "x.toml", id)
+                .session
+                .expect("valid")
+        };
+        let mut s = vec![
+            mk(
+                "old",
+                "2024-01-10",
+                "[[directive]]\nid = \"c\"\ntext = \"chung\"\ndue = 2024-02-01\n\n[[district]]\nname = \"Đầm Hà\"\n\n[[district.directive]]\nid = \"a\"\ntext = \"cũ, quá hạn\"\ndue = 2024-03-01\n\n[[district.directive]]\nid = \"b\"\ntext = \"xong\"\ndone = true\n",
+            ),
+            mk(
+                "next",
+                "2024-07-01",
+                "[[district]]\nname = \"Dam Ha\"\n\n[[district.directive]]\nid = \"n\"\ntext = \"mới\"\ndue = 2024-08-01\n\n[[district]]\nname = \"Hải Hà\"\n",
+            ),
+            mk("later", "2024-09-01", ""),
+        ];
+        crate::model::sort_newest_first(&mut s);
+        s
+    }
+
+    fn today() -> NaiveDate {
+        "2024-06-01".parse().expect("date")
+    }
+
+    #[test]
+    fn next_session_is_the_soonest_upcoming() {
+        let s = sessions();
+        assert_eq!(s[next_session(&s, today()).expect("next")].id, "next");
+        assert_eq!(next_session(&s, "2025-01-01".parse().expect("date")), None);
+    }
+
+    #[test]
+    fn districts_are_counted_across_sessions_by_id() {
+        let d = districts(&sessions(), today());
+        let dam_ha = d.iter().find(|d| d.id == "dam-ha").expect("dam-ha");
+        assert_eq!((dam_ha.sessions, dam_ha.open, dam_ha.overdue), (2, 2, 1));
+        assert_eq!(d.len(), 2);
+    }
+
+    #[test]
+    fn due_view_lists_overdue_oldest_first_then_open_by_due() {
+        let s = sessions();
+        let rows = due_rows(&s, today());
+        let texts: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| r.directive(&s))
+            .map(|d| d.text.as_str())
+            .collect();
+        assert_eq!(texts, ["chung", "cũ, quá hạn", "mới"]);
+        assert_eq!(rows[1], Row::Item(Target::Session { session: 1 }));
+    }
+
+    #[test]
+    fn district_history_has_own_and_common_directives_newest_first() {
+        let s = sessions();
+        let rows = district_rows(&s, "dam-ha", DirectiveFilter::All, today());
+        let texts: Vec<&str> = rows
+            .iter()
+            .filter_map(|r| r.directive(&s))
+            .map(|d| d.text.as_str())
+            .collect();
+        assert_eq!(texts, ["mới", "cũ, quá hạn", "xong", "chung"]);
+        let open = district_rows(&s, "dam-ha", DirectiveFilter::Overdue, today());
+        let texts: Vec<&str> = open
+            .iter()
+            .filter_map(|r| r.directive(&s))
+            .map(|d| d.text.as_str())
+            .collect();
+        assert_eq!(texts, ["cũ, quá hạn", "chung"]);
+        assert!(district_rows(&s, "nowhere", DirectiveFilter::All, today()).is_empty());
+    }
+}

@@ -1,0 +1,689 @@
+//! What a session tab shows, as blocks, and the one producer of their lines. Navigation and
+//! drawing both use the lines it makes: a block's height is the number of its lines, and a tab
+//! is made into lines once per width (kept in [`TabCache`]), so a key does not wrap it again.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+
+use crate::i18n;
+use crate::model::filter::DirectiveFilter;
+use crate::model::{Directive, DirectiveRef, Indicator, Lang, Session, Status, format};
+use crate::ui::format::{
+    CHECKBOX, checkbox, done_of, indicator_name, overdue_count, paragraphs, participant_line,
+    value_text,
+};
+use crate::ui::text::{pad, truncate, wrap};
+use crate::ui::tone::{Tone, Toned};
+
+/// Columns taken by the selection gutter on every line.
+pub const GUTTER: usize = 2;
+/// Columns before a bullet's text.
+const BULLET_INDENT: usize = 2;
+
+/// A titled part of a tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Summary,
+    Participants,
+    Districts,
+    SessionDirectives,
+    Highlights,
+    Strengths,
+    Shortcomings,
+    Indicators,
+    Directives,
+}
+
+/// One block of a tab. Every block but a heading can be selected.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading(Section),
+    Paragraph(String),
+    Bullet(String),
+    Participant(usize),
+    /// A district's one-line overview (on the session's first tab).
+    DistrictLine(usize),
+    Indicator {
+        district: usize,
+        index: usize,
+    },
+    Directive(DirectiveRef),
+    /// "none" under a section that has nothing.
+    Nothing,
+}
+
+impl Block {
+    pub fn selectable(&self) -> bool {
+        !matches!(self, Block::Heading(_))
+    }
+
+    /// Drawn reversed when selected (the others show the selection in the gutter only).
+    pub fn reversed_when_selected(&self) -> bool {
+        matches!(
+            self,
+            Block::DistrictLine(_) | Block::Bullet(_) | Block::Participant(_) | Block::Nothing
+        )
+    }
+}
+
+fn push_section(blocks: &mut Vec<Block>, section: Section, items: Vec<Block>) {
+    blocks.push(Block::Heading(section));
+    if items.is_empty() {
+        blocks.push(Block::Nothing);
+    } else {
+        blocks.extend(items);
+    }
+}
+
+fn text_blocks(summary: Option<&str>) -> Vec<Block> {
+    (summary.map(paragraphs).unwrap_or_default().into_iter())
+        .map(Block::Paragraph)
+        .collect()
+}
+
+/// The directives of `district` (`None`: the session's own) that `show` accepts.
+fn directive_blocks(
+    session: &Session,
+    district: Option<usize>,
+    show: &impl Fn(&Directive) -> bool,
+) -> Vec<Block> {
+    session
+        .directives_with_refs()
+        .filter(|(r, d)| r.district == district && show(d))
+        .map(|(r, _)| Block::Directive(r))
+        .collect()
+}
+
+/// The blocks of tab `tab`: 0 is the overview, 1.. are the districts in file order.
+/// Only directives that `show` accepts are included.
+pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) -> Vec<Block> {
+    let mut out = Vec::new();
+    if tab == 0 {
+        let summary = text_blocks(session.summary.as_deref());
+        push_section(&mut out, Section::Summary, summary);
+        let districts = (0..session.districts.len()).map(Block::DistrictLine);
+        push_section(&mut out, Section::Districts, districts.collect());
+        let participants = (0..session.participants.len()).map(Block::Participant);
+        push_section(&mut out, Section::Participants, participants.collect());
+        let directives = directive_blocks(session, None, &show);
+        push_section(&mut out, Section::SessionDirectives, directives);
+        return out;
+    }
+    let d = tab - 1;
+    let Some(district) = session.districts.get(d) else {
+        return out;
+    };
+    push_section(
+        &mut out,
+        Section::Summary,
+        text_blocks(district.summary.as_deref()),
+    );
+    let indicators =
+        (0..district.indicators.len()).map(|index| Block::Indicator { district: d, index });
+    push_section(&mut out, Section::Indicators, indicators.collect());
+    let directives = directive_blocks(session, Some(d), &show);
+    push_section(&mut out, Section::Directives, directives);
+    for (section, items) in [
+        (Section::Highlights, &district.highlights),
+        (Section::Strengths, &district.strengths),
+        (Section::Shortcomings, &district.shortcomings),
+    ] {
+        if !items.is_empty() {
+            let bullets = items.iter().cloned().map(Block::Bullet).collect();
+            push_section(&mut out, section, bullets);
+        }
+    }
+    out
+}
+
+/// What the lines depend on besides the session and the width.
+#[derive(Debug, Clone, Copy)]
+pub struct Cx {
+    pub lang: Lang,
+    pub today: NaiveDate,
+}
+
+/// A heading has a blank line above it, unless it is first or follows a paragraph (which
+/// ends with one).
+fn gap_before(blocks: &[Block], i: usize) -> bool {
+    i > 0 && !matches!(blocks.get(i - 1), Some(Block::Paragraph(_)))
+}
+
+fn section_title(lang: Lang, section: Section) -> &'static str {
+    let t = i18n::strings(lang);
+    match section {
+        Section::Summary => t.summary,
+        Section::Participants => t.participants,
+        Section::Districts => t.districts,
+        Section::SessionDirectives => t.session_directives,
+        Section::Highlights => t.highlights,
+        Section::Strengths => t.strengths,
+        Section::Shortcomings => t.shortcomings,
+        Section::Indicators => t.indicators,
+        Section::Directives => t.directives,
+    }
+}
+
+/// The lines of block `i` of `blocks`, `width` columns wide (the gutter not included); a
+/// selected directive also shows its note and who checked it off. The one producer of a
+/// tab's lines.
+pub fn block_lines(
+    cx: &Cx,
+    session: &Session,
+    blocks: &[Block],
+    i: usize,
+    width: usize,
+    selected: bool,
+) -> Vec<Toned> {
+    let bullet = |text: &str| -> Vec<Toned> {
+        (wrap(text, width.saturating_sub(BULLET_INDENT))
+            .into_iter()
+            .enumerate())
+        .map(|(i, l)| {
+            Toned::one(
+                format!("{}{l}", if i == 0 { "• " } else { "  " }),
+                Tone::Plain,
+            )
+        })
+        .collect()
+    };
+    let Some(block) = blocks.get(i) else {
+        return Vec::new();
+    };
+    match block {
+        Block::Heading(section) => {
+            let title = Toned::one(section_title(cx.lang, *section), Tone::Heading);
+            if gap_before(blocks, i) {
+                vec![Toned::new(), title]
+            } else {
+                vec![title]
+            }
+        }
+        Block::Paragraph(p) => {
+            let mut lines: Vec<Toned> = (wrap(p, width).into_iter())
+                .map(|l| Toned::one(l, Tone::Plain))
+                .collect();
+            lines.push(Toned::new());
+            lines
+        }
+        Block::Bullet(b) => bullet(b),
+        Block::Participant(p) => session
+            .participants
+            .get(*p)
+            .map(|p| bullet(&participant_line(p)))
+            .unwrap_or_default(),
+        Block::DistrictLine(d) => vec![district_line(cx, session, *d, width)],
+        Block::Indicator { district, index } => session
+            .districts
+            .get(*district)
+            .and_then(|d| d.indicators.get(*index))
+            .map(|ind| indicator_lines(ind, width, cx.lang))
+            .unwrap_or_default(),
+        Block::Directive(r) => session
+            .directive(*r)
+            .map(|d| directive_lines(cx, d, width, selected))
+            .unwrap_or_default(),
+        Block::Nothing => vec![Toned::one(i18n::strings(cx.lang).nothing, Tone::Muted)],
+    }
+}
+
+/// `Đầm Hà  ✓2 ~1 ✗0      3/12 xong · 1 quá hạn`.
+fn district_line(cx: &Cx, session: &Session, d: usize, width: usize) -> Toned {
+    let Some(district) = session.districts.get(d) else {
+        return Toned::new();
+    };
+    let p = district.progress(cx.today);
+    let (mut met, mut near, mut behind) = (0, 0, 0);
+    for g in district.indicators.iter().filter_map(|i| i.gauge()) {
+        match g.status {
+            Status::Met => met += 1,
+            Status::Near => near += 1,
+            Status::Behind => behind += 1,
+        }
+    }
+    let mut right = done_of(&p, cx.lang);
+    if p.overdue > 0 {
+        right.push_str(&format!(" · {}", overdue_count(p.overdue, cx.lang)));
+    }
+    let name = format!("{}  ✓{met} ~{near} ✗{behind}", district.name);
+    let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()) + 2);
+    let name = truncate(&name, room);
+    let gap = pad(&name, room) + "  ";
+    (Toned::one(name, Tone::Title).and(gap, Tone::Plain)).and(right, Tone::Muted)
+}
+
+/// The bar's filled and empty cells for a fill of 0.0–1.0.
+fn bar_cells(fill: f64, width: usize) -> (usize, usize) {
+    let filled = ((fill.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    (filled, width - filled)
+}
+
+/// One line (a plain figure) or two (a gauge) for an indicator, `width` columns wide.
+fn indicator_lines(ind: &Indicator, width: usize, lang: Lang) -> Vec<Toned> {
+    use unicode_width::UnicodeWidthStr;
+    let value = value_text(ind, lang);
+    let name_room = width.saturating_sub(value.width() + 2);
+    let name = truncate(&indicator_name(ind), name_room);
+    let padding = pad(&name, name_room) + "  ";
+    let first = (Toned::one(name, Tone::Plain).and(padding, Tone::Plain)).and(value, Tone::Title);
+    let Some(g) = ind.gauge() else {
+        return vec![first];
+    };
+    let status_tone = Tone::Status(g.status);
+    let status = format!(
+        "{} {}",
+        g.status.symbol(),
+        crate::present::status_word(g.status, lang)
+    );
+    let ratio = format!(
+        "{}{}",
+        format::percent(g.ratio, lang),
+        if g.exceeds() { " ▲" } else { "" }
+    );
+    let bar_width = (width / 3).clamp(5, 30);
+    let (filled, empty) = bar_cells(g.fill(), bar_width);
+    let label = ind.gauge_label().unwrap_or_default();
+    let used = bar_width + 1 + ratio.width() + 2 + status.width() + 2;
+    let label = truncate(label, width.saturating_sub(used));
+    let gap =
+        width.saturating_sub(bar_width + 1 + ratio.width() + 2 + label.width() + status.width());
+    let second = Toned::one("█".repeat(filled), status_tone)
+        .and("░".repeat(empty), Tone::Muted)
+        .and(" ", Tone::Plain)
+        .and(ratio, status_tone)
+        .and("  ", Tone::Plain)
+        .and(label, Tone::Muted)
+        .and(" ".repeat(gap), Tone::Plain)
+        .and(status, status_tone);
+    vec![first, second]
+}
+
+/// A directive: checkbox and wrapped text, owner and due date, and when selected its detail
+/// (the note, who checked it off and when).
+fn directive_lines(cx: &Cx, d: &Directive, width: usize, selected: bool) -> Vec<Toned> {
+    let t = i18n::strings(cx.lang);
+    let overdue = d.is_overdue(cx.today);
+    let mark_tone = match (d.done, overdue) {
+        (true, _) => Tone::Done,
+        (false, true) => Tone::Overdue,
+        (false, false) => Tone::Plain,
+    };
+    let text_tone = if d.done { Tone::Muted } else { Tone::Plain };
+    let indent = " ".repeat(CHECKBOX);
+    let room = width.saturating_sub(CHECKBOX);
+    let mut out: Vec<Toned> = (wrap(&d.text, room).into_iter().enumerate())
+        .map(|(i, l)| {
+            let lead = if i == 0 {
+                Toned::one(checkbox(d.done), mark_tone)
+            } else {
+                Toned::one(indent.clone(), Tone::Plain)
+            };
+            lead.and(l, text_tone)
+        })
+        .collect();
+    if d.owner.is_some() || d.due.is_some() {
+        out.push(meta_line(cx, d, room, overdue));
+    }
+    if !selected {
+        return out;
+    }
+    if let Some(note) = &d.note {
+        for l in wrap(&format!("{}: {note}", t.note), room) {
+            out.push(Toned::one(indent.clone(), Tone::Plain).and(l, Tone::Muted));
+        }
+    }
+    if d.done && (d.done_by.is_some() || d.done_at.is_some()) {
+        let mut s = t.checked_by.to_string();
+        if let Some(by) = &d.done_by {
+            s.push_str(&format!(" {by}"));
+        }
+        if let Some(at) = d.done_at {
+            let when = format::date(at.date_naive());
+            s.push_str(&format!(" {} {} {when}", t.at, at.format("%H:%M")));
+        }
+        out.push(Toned::one(indent, Tone::Plain).and(truncate(&s, room), Tone::Done));
+    }
+    out
+}
+
+/// `⚠ quá hạn · Hạn: 30/06/2024 · Thực hiện: Huyện ủy`, in `room` columns after the indent.
+fn meta_line(cx: &Cx, d: &Directive, room: usize, overdue: bool) -> Toned {
+    use unicode_width::UnicodeWidthStr;
+    let t = i18n::strings(cx.lang);
+    let mut parts = Vec::new();
+    if let Some(due) = d.due {
+        parts.push(format!("{}: {}", t.due, format::date(due)));
+    }
+    if let Some(owner) = &d.owner {
+        parts.push(format!("{}: {owner}", t.owner));
+    }
+    let line = Toned::one(" ".repeat(CHECKBOX), Tone::Plain);
+    if overdue {
+        let flag = format!("⚠ {} · ", t.overdue);
+        let rest = truncate(&parts.join(" · "), room.saturating_sub(flag.width()));
+        line.and(flag, Tone::Overdue).and(rest, Tone::Muted)
+    } else {
+        line.and(truncate(&parts.join(" · "), room), Tone::Muted)
+    }
+}
+
+/// One tab made into lines at one width, none selected.
+#[derive(Debug)]
+pub struct TabLines {
+    pub blocks: Vec<Block>,
+    lines: Vec<Vec<Toned>>,
+    /// First line of each block.
+    tops: Vec<usize>,
+    total: usize,
+}
+
+impl TabLines {
+    /// Makes every block of tab `tab` into lines `width` columns wide.
+    pub fn make(
+        cx: &Cx,
+        session: &Session,
+        tab: usize,
+        filter: DirectiveFilter,
+        width: usize,
+    ) -> Self {
+        let blocks = blocks(session, tab, |d| filter.matches(d, cx.today));
+        let lines: Vec<Vec<Toned>> = (0..blocks.len())
+            .map(|i| block_lines(cx, session, &blocks, i, width, false))
+            .collect();
+        let mut tops = Vec::with_capacity(lines.len());
+        let mut total = 0;
+        for l in &lines {
+            tops.push(total);
+            total += l.len();
+        }
+        TabLines {
+            blocks,
+            lines,
+            tops,
+            total,
+        }
+    }
+
+    pub fn first_selectable(&self) -> usize {
+        self.blocks.iter().position(Block::selectable).unwrap_or(0)
+    }
+
+    pub fn last_selectable(&self) -> usize {
+        self.blocks.iter().rposition(Block::selectable).unwrap_or(0)
+    }
+}
+
+/// A tab with one block selected: the selected block's lines (with its detail) in place, and
+/// where every block starts then.
+pub struct Placed<'t> {
+    pub tab: &'t TabLines,
+    pub selected: usize,
+    selected_lines: Vec<Toned>,
+}
+
+impl<'t> Placed<'t> {
+    pub fn new(
+        cx: &Cx,
+        session: &Session,
+        tab: &'t TabLines,
+        selected: usize,
+        width: usize,
+    ) -> Self {
+        let selected_lines = match tab.blocks.get(selected) {
+            Some(Block::Directive(_)) => {
+                block_lines(cx, session, &tab.blocks, selected, width, true)
+            }
+            _ => tab.lines.get(selected).cloned().unwrap_or_default(),
+        };
+        Placed {
+            tab,
+            selected,
+            selected_lines,
+        }
+    }
+
+    fn extra(&self) -> usize {
+        let base = self.tab.lines.get(self.selected).map_or(0, Vec::len);
+        self.selected_lines.len().saturating_sub(base)
+    }
+
+    pub fn lines(&self, i: usize) -> &[Toned] {
+        if i == self.selected {
+            &self.selected_lines
+        } else {
+            self.tab.lines.get(i).map_or(&[], Vec::as_slice)
+        }
+    }
+
+    pub fn height(&self, i: usize) -> usize {
+        self.lines(i).len()
+    }
+
+    pub fn top(&self, i: usize) -> usize {
+        let top = self.tab.tops.get(i).copied().unwrap_or(self.tab.total);
+        if i > self.selected {
+            top + self.extra()
+        } else {
+            top
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.tab.total + self.extra()
+    }
+
+    /// The block holding line `line` and the line's place in it (the last block past the end).
+    pub fn locate(&self, line: usize) -> (usize, usize) {
+        let n = self.tab.blocks.len();
+        let (mut lo, mut hi) = (0, n);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.top(mid) + self.height(mid) <= line {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        let i = lo.min(n.saturating_sub(1));
+        (i, line.saturating_sub(self.top(i)))
+    }
+
+    /// Where line `j` of block `i` is, kept inside the block.
+    pub fn line_of(&self, i: usize, j: usize) -> usize {
+        self.top(i) + j.min(self.height(i).saturating_sub(1))
+    }
+
+    /// Where block `i` starts and how tall it is, with the heading right above it, which is
+    /// shown with it.
+    pub fn span_with_heading(&self, i: usize) -> (usize, usize) {
+        let (mut top, mut height) = (self.top(i), self.height(i));
+        if i > 0 && matches!(self.tab.blocks.get(i - 1), Some(Block::Heading(_))) {
+            let heading = self.height(i - 1);
+            top -= heading;
+            height += heading;
+        }
+        (top, height)
+    }
+}
+
+/// What a tab's lines depend on besides the session (each screen has its own cache).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub revision: u64,
+    pub tab: usize,
+    pub filter: DirectiveFilter,
+    pub today: NaiveDate,
+    pub lang: Lang,
+    pub width: usize,
+}
+
+/// The last tab made into lines, kept until the catalog, the tab, the filter, the day, the
+/// language or the width changes. A memo of a pure function, not state: losing it changes
+/// nothing but time.
+#[derive(Debug, Default)]
+pub struct TabCache {
+    slot: RefCell<Option<(Key, Rc<TabLines>)>>,
+}
+
+impl TabCache {
+    /// The lines for `key`, made and kept when not kept already.
+    pub fn get(&self, key: Key, make: impl FnOnce() -> TabLines) -> Rc<TabLines> {
+        if let Some(kept) = self.kept(key) {
+            return kept;
+        }
+        let lines = Rc::new(make());
+        self.slot.replace(Some((key, Rc::clone(&lines))));
+        lines
+    }
+
+    /// The lines kept for `key`, else made without keeping them (drawing changes nothing).
+    pub fn kept_or_made(&self, key: Key, make: impl FnOnce() -> TabLines) -> Rc<TabLines> {
+        self.kept(key).unwrap_or_else(|| Rc::new(make()))
+    }
+
+    fn kept(&self, key: Key) -> Option<Rc<TabLines>> {
+        match &*self.slot.borrow() {
+            Some((kept, lines)) if *kept == key => Some(Rc::clone(lines)),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Better, Bound, Comparison};
+
+    fn indicator() -> Indicator {
+        Indicator {
+            name: "Tổng giá trị sản xuất".into(),
+            value: 33497.0,
+            unit: Some("tỷ đồng".into()),
+            bound: Bound::Exact,
+            period: Some("2023".into()),
+            target: None,
+            target_label: None,
+            compare: vec![Comparison {
+                label: "so với năm 2022".into(),
+                percent: 107.0,
+            }],
+            better: Better::Higher,
+        }
+    }
+
+    fn directive() -> Directive {
+        Directive {
+            id: "a".into(),
+            text: "Kiểm soát tốt ma túy trên địa bàn, tăng số xã không có ma túy.".into(),
+            owner: Some("Huyện ủy Hải Hà".into()),
+            due: NaiveDate::from_ymd_opt(2024, 6, 30),
+            note: Some("Báo cáo hằng quý.".into()),
+            done: false,
+            done_at: None,
+            done_by: None,
+        }
+    }
+
+    fn cx(lang: Lang) -> Cx {
+        Cx {
+            lang,
+            today: NaiveDate::from_ymd_opt(2024, 7, 1).expect("date"),
+        }
+    }
+
+    fn texts(lines: &[Toned]) -> Vec<String> {
+        lines.iter().map(Toned::text).collect()
+    }
+
+    #[test]
+    fn gauge_lines_carry_value_ratio_label_and_status() {
+        let lines = indicator_lines(&indicator(), 70, Lang::Vi);
+        let text = texts(&lines);
+        assert_eq!(lines.len(), 2);
+        assert!(text[0].starts_with("Tổng giá trị sản xuất (2023)"));
+        assert!(text[0].ends_with("33.497 tỷ đồng"));
+        assert!(text[1].contains("107% ▲"), "{}", text[1]);
+        assert!(text[1].contains("so với năm 2022"));
+        assert!(text[1].ends_with("✓ đạt"));
+        assert_eq!(lines[1].width(), 70);
+    }
+
+    #[test]
+    fn plain_figures_have_one_line_with_bound() {
+        let mut ind = indicator();
+        ind.compare.clear();
+        ind.value = 385.0;
+        ind.bound = Bound::AtLeast;
+        let lines = indicator_lines(&ind, 60, Lang::En);
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].text().ends_with("≥ 385 tỷ đồng"));
+    }
+
+    #[test]
+    fn bar_fill_is_capped() {
+        assert_eq!(bar_cells(0.8, 10), (8, 2));
+        assert_eq!(bar_cells(1.75, 10), (10, 0));
+        assert_eq!(bar_cells(-1.0, 10), (0, 10));
+    }
+
+    #[test]
+    fn open_overdue_directive_is_flagged_in_words() {
+        let lines = texts(&directive_lines(&cx(Lang::Vi), &directive(), 40, false));
+        assert!(lines[0].starts_with("[ ] Kiểm soát"));
+        let meta = lines.last().expect("meta");
+        assert!(meta.contains("⚠ quá hạn"), "{meta}");
+        assert!(meta.contains("Hạn: 30/06/2024"), "{meta}");
+    }
+
+    #[test]
+    fn selected_done_directive_shows_who_and_when() {
+        let mut d = directive();
+        d.done = true;
+        d.done_by = Some("lan".into());
+        d.done_at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").ok();
+        let all = texts(&directive_lines(&cx(Lang::En), &d, 60, true));
+        assert!(all[0].starts_with("[x] "));
+        assert!(all.iter().any(|l| l.contains("Note: Báo cáo hằng quý.")));
+        assert!(
+            all.iter()
+                .any(|l| l.contains("Checked off by lan at 09:15 20/03/2024"))
+        );
+        assert!(!all.iter().any(|l| l.contains("overdue")));
+        let unselected = texts(&directive_lines(&cx(Lang::En), &d, 60, false));
+        assert!(
+            !unselected
+                .iter()
+                .any(|l| l.contains("Note:") || l.contains("Checked off"))
+        );
+    }
+
+    /// Every block's place follows from the lines made: tops add up heights, and a selected
+    /// directive's detail pushes the blocks after it down.
+    #[test]
+    fn places_follow_the_lines_made() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+        let catalog = crate::store::load_dir(&root).expect("sample");
+        let session = &catalog.sessions[0];
+        let cx = cx(Lang::Vi);
+        for width in [8usize, 28, 78] {
+            for tab in 0..=session.districts.len() {
+                let lines = TabLines::make(&cx, session, tab, DirectiveFilter::All, width);
+                for selected in 0..lines.blocks.len() {
+                    let placed = Placed::new(&cx, session, &lines, selected, width);
+                    let mut top = 0;
+                    for i in 0..lines.blocks.len() {
+                        assert_eq!(placed.top(i), top, "width {width} tab {tab} block {i}");
+                        for j in 0..placed.height(i) {
+                            assert_eq!(placed.locate(top + j), (i, j));
+                            assert_eq!(placed.line_of(i, j), top + j);
+                        }
+                        top += placed.height(i);
+                    }
+                    assert_eq!(placed.total(), top);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,506 @@
+//! One session: its header, a tab per district after the overview, and the selected tab's
+//! blocks; moving between blocks and tabs, paging, checking directives off.
+
+mod content;
+
+use std::rc::Rc;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Tabs};
+
+use super::nav::{next_selectable, prev_selectable, scroll_into_view};
+use super::{Ctx, Intent, Notice, Offer, View, frame};
+use crate::i18n;
+use crate::input::Command;
+use crate::model::Session;
+use crate::search::Target;
+use crate::ui::format::session_when;
+use crate::ui::text::{truncate, wrap};
+use crate::ui::theme::Theme;
+use content::{Block, Cx, GUTTER, Key, Placed, TabCache, TabLines};
+
+/// An open session: which tab, which block is selected, and the first line in view.
+#[derive(Debug)]
+pub struct SessionScreen {
+    /// The session's id, so a reload finds it wherever it moved in the catalog.
+    id: String,
+    tab: usize,
+    selected: usize,
+    offset: usize,
+    /// Where on screen the selected block was put last, kept through resizes and reloads.
+    row: usize,
+    lines: TabCache,
+}
+
+struct Areas {
+    title: Rect,
+    meta: Rect,
+    tabs: Rect,
+    content: Rect,
+}
+
+/// The start of `title` that can fill the header's (at most two) lines at `width`, so that
+/// wrapping costs the same for a title of any length.
+fn title_head(title: &str, width: u16) -> &str {
+    let keep = usize::from(width).saturating_mul(3);
+    match title.char_indices().nth(keep) {
+        Some((end, _)) => &title[..end],
+        None => title,
+    }
+}
+
+fn title_lines(title: &str, width: u16) -> Vec<String> {
+    let lines = wrap(
+        title_head(title, width),
+        usize::from(width.saturating_sub(2)),
+    );
+    lines.into_iter().take(2).map(|l| l.into_owned()).collect()
+}
+
+fn areas(area: Rect, title: &str) -> Areas {
+    let title_height = u16::try_from(title_lines(title, area.width).len()).unwrap_or(1);
+    let [title, meta, tabs, content] = Layout::vertical([
+        Constraint::Length(title_height),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(frame(area).body);
+    Areas {
+        title,
+        meta,
+        tabs,
+        content,
+    }
+}
+
+/// Where the selection goes when the tab opens at `target`.
+fn tab_of(target: Target) -> usize {
+    match target {
+        Target::Session { .. } => 0,
+        Target::District { district, .. } | Target::Indicator { district, .. } => district + 1,
+        Target::Directive { directive, .. } => directive.district.map_or(0, |d| d + 1),
+    }
+}
+
+fn is_block_of(target: Target, block: &Block) -> bool {
+    match (target, block) {
+        (Target::Directive { directive, .. }, Block::Directive(r)) => directive == *r,
+        (
+            Target::Indicator {
+                district,
+                indicator,
+                ..
+            },
+            Block::Indicator { district: d, index },
+        ) => district == *d && indicator == *index,
+        _ => false,
+    }
+}
+
+/// Block `at` when it can be selected, else the next one that can, else the one before.
+fn selectable_near(blocks: &[Block], at: usize) -> usize {
+    if blocks.get(at).is_some_and(Block::selectable) {
+        return at;
+    }
+    let next = next_selectable(blocks, at, 1, Block::selectable);
+    if blocks.get(next).is_some_and(Block::selectable) {
+        next
+    } else {
+        prev_selectable(blocks, at, 1, Block::selectable)
+    }
+}
+
+impl SessionScreen {
+    /// The screen of the session of `target`, at that item (a directive the directive
+    /// filter hides is not found: the app clears the filter first).
+    pub(crate) fn open(ctx: &Ctx, target: Target) -> Option<Self> {
+        let session = ctx.catalog.sessions.get(target.session())?;
+        let mut screen = SessionScreen {
+            id: session.id.clone(),
+            tab: tab_of(target).min(session.districts.len()),
+            selected: 0,
+            offset: 0,
+            row: 0,
+            lines: TabCache::default(),
+        };
+        let lines = screen.tab_lines(ctx, session);
+        screen.selected = (lines.blocks.iter())
+            .position(|b| is_block_of(target, b))
+            .unwrap_or_else(|| lines.first_selectable());
+        screen.keep_visible(ctx, session);
+        Some(screen)
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn tab(&self) -> usize {
+        self.tab
+    }
+
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The first line of the tab in view.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    pub(crate) fn session<'c>(&self, ctx: &'c Ctx) -> Option<&'c Session> {
+        ctx.catalog.session(&self.id)
+    }
+
+    fn cx(ctx: &Ctx) -> Cx {
+        Cx {
+            lang: ctx.lang,
+            today: ctx.today,
+        }
+    }
+
+    /// The content area: its width less the gutter, and its height.
+    fn view_size(ctx: &Ctx, session: &Session) -> (usize, usize) {
+        let content = areas(ctx.area, &session.title).content;
+        let width = usize::from(content.width).saturating_sub(GUTTER);
+        (width, usize::from(content.height))
+    }
+
+    fn key(&self, ctx: &Ctx, width: usize) -> Key {
+        Key {
+            revision: ctx.revision,
+            tab: self.tab,
+            filter: ctx.filters.directives,
+            today: ctx.today,
+            lang: ctx.lang,
+            width,
+        }
+    }
+
+    /// The open tab made into lines at the screen's width, kept for the next key.
+    fn tab_lines(&self, ctx: &Ctx, session: &Session) -> Rc<TabLines> {
+        let (width, _) = Self::view_size(ctx, session);
+        self.lines.get(self.key(ctx, width), || {
+            TabLines::make(
+                &Self::cx(ctx),
+                session,
+                self.tab,
+                ctx.filters.directives,
+                width,
+            )
+        })
+    }
+
+    fn placed<'t>(&self, ctx: &Ctx, session: &Session, lines: &'t TabLines) -> Placed<'t> {
+        let (width, _) = Self::view_size(ctx, session);
+        Placed::new(&Self::cx(ctx), session, lines, self.selected, width)
+    }
+
+    fn select_tab(&mut self, ctx: &Ctx, session: &Session, tab: usize) {
+        self.tab = tab;
+        self.selected = self.tab_lines(ctx, session).first_selectable();
+        self.offset = 0;
+    }
+
+    /// After a move: scrolls so the selected block, with the heading right above it, is in
+    /// view, and remembers where on screen it is.
+    fn keep_visible(&mut self, ctx: &Ctx, session: &Session) {
+        let lines = self.tab_lines(ctx, session);
+        let placed = self.placed(ctx, session, &lines);
+        let (_, height) = Self::view_size(ctx, session);
+        let (top, span) = placed.span_with_heading(self.selected);
+        self.offset = scroll_into_view(self.offset, top, span, height);
+        self.remember_row(&placed);
+    }
+
+    fn remember_row(&mut self, placed: &Placed<'_>) {
+        let (top, _) = placed.span_with_heading(self.selected);
+        self.row = top.saturating_sub(self.offset);
+    }
+
+    /// After the size, the session or the filter changed: the selected block back where it
+    /// was on screen, as far as it then fits.
+    fn settle(&mut self, ctx: &Ctx, session: &Session) {
+        let lines = self.tab_lines(ctx, session);
+        let placed = self.placed(ctx, session, &lines);
+        let (_, height) = Self::view_size(ctx, session);
+        let (top, span) = placed.span_with_heading(self.selected);
+        self.offset = scroll_into_view(top.saturating_sub(self.row), top, span, height);
+    }
+
+    /// The first line to show so the selected block is in view, moving from `anchor` only
+    /// upwards when the block starts above it (a block taller than the view may be shown in
+    /// part, from `anchor`).
+    fn offset_showing(placed: &Placed<'_>, block: usize, anchor: usize, view: usize) -> usize {
+        let (top, span) = placed.span_with_heading(block);
+        if span <= view {
+            scroll_into_view(anchor, top, span, view)
+        } else {
+            anchor.clamp(top, top + span - view)
+        }
+    }
+
+    /// The next screenful: it starts at the first line not yet seen (or a little above it, to
+    /// show a block whole), so no line is passed unseen. The selection is the block holding
+    /// that line; at the end, the last block.
+    fn page_down(&mut self, ctx: &Ctx, session: &Session) {
+        let (width, view) = Self::view_size(ctx, session);
+        let cx = Self::cx(ctx);
+        let lines = self.tab_lines(ctx, session);
+        let old = self.placed(ctx, session, &lines);
+        let last = old.total().saturating_sub(view);
+        if self.offset >= last {
+            self.selected = lines.last_selectable();
+            self.keep_visible(ctx, session);
+            return;
+        }
+        let (k, j) = old.locate((self.offset + view).min(last));
+        let (top_block, top_line) = old.locate(self.offset);
+        self.selected = selectable_near(&lines.blocks, k);
+        let new = Placed::new(&cx, session, &lines, self.selected, width);
+        let anchor = new.line_of(k, j);
+        let was = new.line_of(top_block, top_line);
+        let offset = Self::offset_showing(&new, self.selected, anchor, view);
+        self.offset = if offset > was { offset } else { anchor };
+        self.remember_row(&new);
+    }
+
+    /// The screenful before: it ends where the view started (or further down, to show the
+    /// selected block whole), so no line is passed unseen. The selection is the first block
+    /// that starts in it; at the top, the first block.
+    fn page_up(&mut self, ctx: &Ctx, session: &Session) {
+        let (width, view) = Self::view_size(ctx, session);
+        let lines = self.tab_lines(ctx, session);
+        if self.offset == 0 {
+            self.selected = lines.first_selectable();
+            self.keep_visible(ctx, session);
+            return;
+        }
+        let old = self.placed(ctx, session, &lines);
+        let start = self.offset.saturating_sub(view);
+        let (k, j) = old.locate(start);
+        let starts_in_page = |i: &usize| {
+            let (top, _) = old.span_with_heading(*i);
+            lines.blocks[*i].selectable() && top >= start && old.top(*i) < self.offset
+        };
+        self.selected = (k..lines.blocks.len())
+            .find(starts_in_page)
+            .unwrap_or_else(|| selectable_near(&lines.blocks, k));
+        let new = Placed::new(&Self::cx(ctx), session, &lines, self.selected, width);
+        let anchor = new.line_of(k, j);
+        self.offset = Self::offset_showing(&new, self.selected, anchor, view);
+        self.remember_row(&new);
+    }
+
+    fn selected_block(&self, ctx: &Ctx, session: &Session) -> Option<Block> {
+        self.tab_lines(ctx, session)
+            .blocks
+            .get(self.selected)
+            .cloned()
+    }
+
+    fn draw_header(
+        &self,
+        frame: &mut Frame<'_>,
+        l: &Areas,
+        ctx: &Ctx,
+        session: &Session,
+        theme: &Theme,
+    ) {
+        let lines: Vec<Line<'_>> = title_lines(&session.title, l.title.width)
+            .into_iter()
+            .take(usize::from(l.title.height))
+            .map(|t| Line::from(Span::styled(format!(" {t}"), theme.title())))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), l.title);
+        let t = i18n::strings(ctx.lang);
+        let mut meta = session_when(session, ctx.lang);
+        if session.is_upcoming(ctx.today) {
+            meta.push_str(&format!(" ({})", t.upcoming));
+        }
+        if let Some(chair) = &session.chair {
+            meta.push_str(&format!(" · {}: {chair}", t.chair));
+        }
+        let meta = truncate(&meta, usize::from(l.meta.width.saturating_sub(1)));
+        let meta = Span::styled(format!(" {meta}"), theme.muted());
+        frame.render_widget(Paragraph::new(Line::from(meta)), l.meta);
+        let titles: Vec<String> = std::iter::once(t.overview.to_string())
+            .chain(session.districts.iter().map(|d| d.name.clone()))
+            .enumerate()
+            .map(|(i, name)| {
+                if i < 9 {
+                    format!("{} {name}", i + 1)
+                } else {
+                    name
+                }
+            })
+            .collect();
+        let tabs = Tabs::new(titles)
+            .select(self.tab)
+            .style(theme.muted())
+            .highlight_style(theme.selected())
+            .divider("│");
+        frame.render_widget(tabs, l.tabs);
+    }
+
+    /// The tab's lines in view, from the offset on, with the selection gutter.
+    fn draw_content(
+        &self,
+        frame: &mut Frame<'_>,
+        area: Rect,
+        ctx: &Ctx,
+        session: &Session,
+        theme: &Theme,
+    ) {
+        let width = usize::from(area.width).saturating_sub(GUTTER);
+        let cx = Self::cx(ctx);
+        let lines = self.lines.kept_or_made(self.key(ctx, width), || {
+            TabLines::make(&cx, session, self.tab, ctx.filters.directives, width)
+        });
+        let placed = Placed::new(&cx, session, &lines, self.selected, width);
+        let rows = usize::from(area.height);
+        let (first, mut skip) = placed.locate(self.offset);
+        let mut out: Vec<Line<'static>> = Vec::with_capacity(rows);
+        for i in first..lines.blocks.len() {
+            if out.len() == rows {
+                break;
+            }
+            let selected = i == self.selected;
+            let reversed = selected && lines.blocks[i].reversed_when_selected();
+            for toned in placed.lines(i).iter().skip(skip).take(rows - out.len()) {
+                let mut line = theme.paint(toned);
+                if reversed {
+                    line = line.patch_style(theme.selected());
+                }
+                // The blank line after a paragraph is spacing, not part of the selection.
+                let gutter = if selected && !toned.is_blank() {
+                    Span::styled("▌ ", theme.gutter())
+                } else {
+                    Span::styled("  ", Style::new())
+                };
+                line.spans.insert(0, gutter);
+                out.push(line);
+            }
+            skip = 0;
+        }
+        frame.render_widget(Paragraph::new(out), area);
+    }
+}
+
+impl View for SessionScreen {
+    fn offers(&self, ctx: &Ctx) -> Vec<Offer> {
+        let mut offers = vec![
+            Offer::hint(Command::Down),
+            Offer::hint(Command::NextTab),
+            Offer::hint(Command::Toggle),
+        ];
+        if ctx.shared {
+            offers.push(Offer::hint(Command::History));
+        }
+        offers.extend([
+            Offer::hint(Command::FilterDirectives),
+            Offer::hint(Command::Back),
+            Offer::hint(Command::Help),
+            Offer::help(Command::Up),
+            Offer::help(Command::PageUp),
+            Offer::help(Command::PageDown),
+            Offer::help(Command::First),
+            Offer::help(Command::Last),
+            Offer::help(Command::PrevTab),
+            Offer::help(Command::JumpTab(1)),
+            Offer::help(Command::Open),
+            Offer::help(Command::Quit),
+        ]);
+        if !ctx.shared {
+            offers.push(Offer::help(Command::History));
+        }
+        offers
+    }
+
+    fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
+        let Some(session) = self.session(ctx) else {
+            return Intent::Back;
+        };
+        let tabs = session.districts.len() + 1;
+        let lines = self.tab_lines(ctx, session);
+        match c {
+            Command::Back => return Intent::Back,
+            Command::Quit => return Intent::ToList,
+            Command::NextTab => self.select_tab(ctx, session, (self.tab + 1) % tabs),
+            Command::PrevTab => self.select_tab(ctx, session, (self.tab + tabs - 1) % tabs),
+            Command::JumpTab(n) if usize::from(n) <= tabs => {
+                self.select_tab(ctx, session, usize::from(n) - 1)
+            }
+            Command::Open => {
+                if let Some(Block::DistrictLine(d)) = lines.blocks.get(self.selected) {
+                    self.select_tab(ctx, session, d + 1);
+                }
+            }
+            Command::Up => {
+                self.selected = prev_selectable(&lines.blocks, self.selected, 1, Block::selectable)
+            }
+            Command::Down => {
+                self.selected = next_selectable(&lines.blocks, self.selected, 1, Block::selectable)
+            }
+            Command::PageDown => {
+                self.page_down(ctx, session);
+                return Intent::None;
+            }
+            Command::PageUp => {
+                self.page_up(ctx, session);
+                return Intent::None;
+            }
+            Command::First => {
+                self.selected = lines.first_selectable();
+                self.offset = 0;
+            }
+            Command::Last => self.selected = lines.last_selectable(),
+            Command::Toggle | Command::History => {
+                return match (self.selected_block(ctx, session), c) {
+                    (Some(Block::Directive(directive)), Command::Toggle) => Intent::Toggle {
+                        session: self.id.clone(),
+                        directive,
+                    },
+                    (Some(Block::Directive(directive)), _) => Intent::ShowHistory {
+                        session: self.id.clone(),
+                        directive,
+                    },
+                    (_, Command::Toggle) => Intent::Notice(Notice::SelectDirective),
+                    _ => Intent::Notice(Notice::SelectDirectiveForHistory),
+                };
+            }
+            _ => return Intent::None,
+        }
+        self.keep_visible(ctx, session);
+        Intent::None
+    }
+
+    /// Keeps the tab and the selection within what the session shows now.
+    fn refresh(&mut self, ctx: &Ctx) {
+        let Some(session) = self.session(ctx) else {
+            return;
+        };
+        self.tab = self.tab.min(session.districts.len());
+        let lines = self.tab_lines(ctx, session);
+        let at = self.selected.min(lines.blocks.len().saturating_sub(1));
+        self.selected = if lines.blocks.get(at).is_some_and(Block::selectable) {
+            at
+        } else {
+            prev_selectable(&lines.blocks, at, 1, Block::selectable)
+        };
+        self.settle(ctx, session);
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {
+        let Some(session) = self.session(ctx) else {
+            return;
+        };
+        let l = areas(area, &session.title);
+        self.draw_header(frame, &l, ctx, session, theme);
+        self.draw_content(frame, l.content, ctx, session, theme);
+    }
+}

@@ -1,0 +1,311 @@
+//! The session list, the first screen: sessions newest first (through the session filter),
+//! and a preview of the selected one, beside the list when wide, below it otherwise.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::nav::{ListState, moved};
+use super::{Ctx, Intent, Loading, MOVES, Offer, View, frame};
+use crate::i18n;
+use crate::input::Command;
+use crate::model::{Session, format};
+use crate::search::Target;
+use crate::ui::format::{done_of, failed_files, overdue_count, session_count, session_when};
+use crate::ui::text::{gap, truncate};
+use crate::ui::theme::Theme;
+
+/// At or above this width the preview sits beside the list.
+const WIDE: u16 = 110;
+
+/// The list's place; the rows are the sessions the filter lets through, newest first.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SessionList {
+    list: ListState,
+}
+
+struct Areas {
+    header: Rect,
+    list: Rect,
+    preview: Rect,
+}
+
+fn areas(area: Rect, rows: usize) -> Areas {
+    let [header, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(frame(area).body);
+    let [list, preview] = if area.width >= WIDE {
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(body)
+    } else {
+        let wanted = u16::try_from(rows + 2).unwrap_or(u16::MAX);
+        let list_height = wanted.clamp(3, (body.height * 2 / 5).max(3));
+        Layout::vertical([Constraint::Length(list_height), Constraint::Min(0)]).areas(body)
+    };
+    Areas {
+        header,
+        list,
+        preview,
+    }
+}
+
+/// Rows of the list that fit inside its border.
+fn list_rows(area: Rect, rows: usize) -> usize {
+    usize::from(areas(area, rows).list.height.saturating_sub(2)).max(1)
+}
+
+/// Indices (into the catalog) of the sessions the session filter lets through.
+fn visible(ctx: &Ctx) -> Vec<usize> {
+    let filter = ctx.filters.sessions;
+    (ctx.catalog.sessions.iter().enumerate())
+        .filter(|(_, s)| filter.matches(s, ctx.today))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+impl SessionList {
+    pub fn selected(&self) -> usize {
+        self.list.selected
+    }
+
+    pub fn offset(&self) -> usize {
+        self.list.offset
+    }
+
+    pub(crate) fn selected_session<'c>(&self, ctx: &'c Ctx) -> Option<&'c Session> {
+        let index = *visible(ctx).get(self.list.selected)?;
+        ctx.catalog.sessions.get(index)
+    }
+
+    /// Selects session `id` in the (filtered) list again, or stays near the old row.
+    pub(crate) fn reselect(&mut self, ctx: &Ctx, id: Option<&str>) {
+        let visible = visible(ctx);
+        let found = id.and_then(|id| {
+            (visible.iter()).position(|&i| ctx.catalog.sessions.get(i).is_some_and(|s| s.id == id))
+        });
+        let selected = found.unwrap_or(self.list.selected.min(visible.len().saturating_sub(1)));
+        self.list
+            .settle(selected, list_rows(ctx.area, visible.len()));
+    }
+
+    fn draw_header(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {
+        let mut spans = vec![
+            Span::styled(" briefing ", theme.selected()),
+            Span::raw(format!(" {}", ctx.dir.display())),
+        ];
+        if matches!(ctx.loading, Loading::Done) {
+            spans.push(Span::styled(
+                format!(" · {}", session_count(ctx.lang, ctx.catalog.sessions.len())),
+                theme.muted(),
+            ));
+            let failed = ctx.catalog.failed_files().len();
+            if failed > 0 {
+                let key = (ctx.keymap.keys(Command::Diagnostics).first())
+                    .map(|k| k.label())
+                    .unwrap_or_default();
+                spans.push(Span::styled(
+                    format!(" · ⚠ {} ({key})", failed_files(ctx.lang, failed)),
+                    theme.overdue(),
+                ));
+            }
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+}
+
+fn draw_message(frame: &mut Frame<'_>, area: Rect, message: &str, help: &str, theme: &Theme) {
+    let text = vec![
+        Line::from(Span::styled(message.to_string(), theme.title())),
+        Line::default(),
+        Line::from(Span::styled(help.to_string(), theme.muted())),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+/// `● 13/03/2024  Title…   2 ĐP · 0/23 · ⚠ 3`
+fn row(ctx: &Ctx, s: &Session, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
+    let t = i18n::strings(ctx.lang);
+    let p = s.progress(ctx.today);
+    let upcoming = s.is_upcoming(ctx.today);
+    let mut right = format!(
+        "{} {} · {}/{}",
+        s.districts.len(),
+        t.districts_lower,
+        p.done,
+        p.total
+    );
+    if p.overdue > 0 {
+        right.push_str(&format!(" · ⚠ {}", overdue_count(p.overdue, ctx.lang)));
+    }
+    let left = format!(
+        "{} {}  ",
+        if upcoming { "●" } else { " " },
+        format::date(s.date.day())
+    );
+    let room = width.saturating_sub(left.width() + right.width() + 1);
+    let title = truncate(&s.title, room);
+    let gap = gap(width, left.width() + title.width(), right.width());
+    let left_style = if upcoming {
+        theme.accent()
+    } else {
+        theme.muted()
+    };
+    let right_style = if p.overdue > 0 {
+        theme.overdue()
+    } else {
+        theme.muted()
+    };
+    let line = Line::from(vec![
+        Span::styled(left, left_style),
+        Span::raw(title),
+        Span::raw(gap),
+        Span::styled(right, right_style),
+    ]);
+    if selected {
+        line.patch_style(theme.selected())
+    } else {
+        line
+    }
+}
+
+fn draw_preview(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, s: Option<&Session>, theme: &Theme) {
+    let t = i18n::strings(ctx.lang);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(format!(" {} ", t.details));
+    let Some(s) = s else {
+        frame.render_widget(block, area);
+        return;
+    };
+    let mut lines = vec![Line::from(Span::styled(s.title.clone(), theme.title()))];
+    let mut date_spans = vec![Span::raw(session_when(s, ctx.lang))];
+    if s.is_upcoming(ctx.today) {
+        date_spans.push(Span::styled(format!("  ● {}", t.upcoming), theme.accent()));
+    }
+    lines.push(Line::from(date_spans));
+    let field = |label: &str, value: Option<&String>| {
+        value.map(|v| {
+            Line::from(vec![
+                Span::styled(format!("{label}: "), theme.muted()),
+                Span::raw(v.clone()),
+            ])
+        })
+    };
+    lines.extend(field(t.host, s.host.as_ref()));
+    lines.extend(field(t.chair, s.chair.as_ref()));
+    lines.extend(field(t.topic, s.topic.as_ref()));
+    lines.extend(field(t.location, s.location.as_ref()));
+    let names: Vec<&str> = s.districts.iter().map(|d| d.name.as_str()).collect();
+    if !names.is_empty() {
+        lines.extend(field(t.districts, Some(&names.join(", "))));
+    }
+    let p = s.progress(ctx.today);
+    let mut progress = vec![
+        Span::styled(format!("{}: ", t.directives), theme.muted()),
+        Span::raw(done_of(&p, ctx.lang)),
+    ];
+    if p.overdue > 0 {
+        progress.push(Span::styled(
+            format!(" · ⚠ {}", overdue_count(p.overdue, ctx.lang)),
+            theme.overdue(),
+        ));
+    }
+    lines.push(Line::from(progress));
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+impl View for SessionList {
+    fn offers(&self, ctx: &Ctx) -> Vec<Offer> {
+        let mut offers = vec![
+            Offer::hint(Command::Open),
+            Offer::hint(Command::Search),
+            Offer::hint(Command::DueView),
+            Offer::hint(Command::FilterSessions),
+        ];
+        if !ctx.catalog.failed_files().is_empty() {
+            offers.push(Offer::hint(Command::Diagnostics));
+        }
+        offers.extend([Offer::hint(Command::Help), Offer::hint(Command::Quit)]);
+        offers.extend(MOVES);
+        offers
+    }
+
+    fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
+        let visible = visible(ctx);
+        let page = list_rows(ctx.area, visible.len());
+        if let Some(to) = moved(self.list.selected, visible.len(), page, c) {
+            self.list.selected = to;
+            self.list.keep_visible(page);
+            return Intent::None;
+        }
+        match c {
+            Command::Open => match visible.get(self.list.selected) {
+                Some(&session) => Intent::Open(Target::Session { session }),
+                None => Intent::None,
+            },
+            Command::Quit => Intent::Quit,
+            _ => Intent::None,
+        }
+    }
+
+    fn refresh(&mut self, ctx: &Ctx) {
+        let count = visible(ctx).len();
+        let selected = self.list.selected.min(count.saturating_sub(1));
+        self.list.settle(selected, list_rows(ctx.area, count));
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {
+        let visible = visible(ctx);
+        let l = areas(area, visible.len());
+        self.draw_header(frame, l.header, ctx, theme);
+        let t = i18n::strings(ctx.lang);
+        let list_block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border())
+            .title(format!(" {} ", t.sessions));
+        let inner = list_block.inner(l.list);
+        frame.render_widget(list_block, l.list);
+        match &ctx.loading {
+            Loading::InProgress => {
+                frame.render_widget(Paragraph::new(t.loading), inner);
+                return;
+            }
+            Loading::Failed(e) => {
+                draw_message(
+                    frame,
+                    inner,
+                    &e.to_string(),
+                    t.folder_unreadable_help,
+                    theme,
+                );
+                return;
+            }
+            Loading::Done if ctx.catalog.sessions.is_empty() => {
+                let msg = format!("{} {}", t.empty_folder, ctx.dir.display());
+                let area = l.preview.union(inner);
+                draw_message(frame, area, &msg, t.empty_folder_help, theme);
+                return;
+            }
+            Loading::Done => {}
+        }
+        let width = usize::from(inner.width);
+        let rows: Vec<Line<'_>> = (visible.iter().enumerate())
+            .skip(self.list.offset)
+            .take(usize::from(inner.height))
+            .filter_map(|(i, &s)| Some((i, ctx.catalog.sessions.get(s)?)))
+            .map(|(i, s)| row(ctx, s, i == self.list.selected, width, theme))
+            .collect();
+        if rows.is_empty() {
+            let none = Span::styled(format!(" {}", t.nothing), theme.muted());
+            frame.render_widget(Paragraph::new(Line::from(none)), inner);
+        } else {
+            frame.render_widget(Paragraph::new(rows), inner);
+        }
+        let selected = (visible.get(self.list.selected)).and_then(|&i| ctx.catalog.sessions.get(i));
+        draw_preview(frame, l.preview, ctx, selected, theme);
+    }
+}

@@ -1,0 +1,168 @@
+//! The session list: opening, filtering, quitting, loading and empty folders, the config's keys.
+
+use super::*;
+
+#[test]
+fn open_navigate_tabs_and_come_back() {
+    let mut app = app(Lang::Vi, 80, 24);
+    assert!(app.screen().is_none(), "the session list");
+    press(&mut app, &[Command::Open]);
+    let Some(Screen::Session(view)) = app.screen() else {
+        panic!("session not opened");
+    };
+    assert_eq!(
+        (view.id(), view.tab()),
+        ("2024/2024-03-13-hai-ha-dam-ha", 0)
+    );
+    press(&mut app, &[Command::NextTab]);
+    assert_eq!(tab(&app), Some(1));
+    press(&mut app, &[Command::PrevTab, Command::PrevTab]);
+    assert_eq!(tab(&app), Some(2), "wraps around");
+    press(&mut app, &[Command::JumpTab(2)]);
+    assert_eq!(tab(&app), Some(1));
+    press(&mut app, &[Command::JumpTab(9)]);
+    assert_eq!(tab(&app), Some(1), "no tab 9: stays");
+    press(&mut app, &[Command::Back]);
+    assert!(app.screen().is_none());
+}
+
+#[test]
+fn q_goes_back_from_a_session_and_quits_from_the_list() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::Open]);
+    assert_eq!(press_effect(&mut app, Command::Quit), Effect::None);
+    assert!(app.screen().is_none());
+    assert_eq!(press_effect(&mut app, Command::Quit), Effect::Quit);
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::Open, Command::Help]);
+    assert_eq!(press_effect(&mut app, Command::ForceQuit), Effect::Quit);
+}
+
+#[test]
+fn snapshot_sessions_80x24() {
+    assert_snapshot!(screen_text(&draw(&app(Lang::Vi, 80, 24))));
+}
+
+#[test]
+fn snapshot_sessions_120x40_en() {
+    assert_snapshot!(screen_text(&draw(&app(Lang::En, 120, 40))));
+}
+
+#[test]
+fn the_selected_session_row_is_reversed() {
+    let buf = draw(&app(Lang::Vi, 80, 24));
+    let (x, y) = find(&buf, "13/03/2024").expect("row");
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn loading_and_empty_folder_screens() {
+    let mut app = App::new(Options {
+        dir: "empty".into(),
+        ..options(Lang::En, today(), Keymap::default())
+    });
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    assert!(screen_text(&draw(&app)).contains("Loading…"));
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(
+        store::Catalog::default(),
+    )))));
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("No sessions in the folder empty"), "{text}");
+    press(&mut app, &[Command::Down, Command::Open, Command::Last]);
+    assert!(app.screen().is_none());
+    app.update(Action::Loaded(Box::new(Err(store::FolderError::Missing(
+        "nowhere".into(),
+    )))));
+    assert!(matches!(
+        app.loading(),
+        Loading::Failed(store::FolderError::Missing(_))
+    ));
+    assert!(screen_text(&draw(&app)).contains("the briefing folder nowhere does not exist"));
+}
+
+#[test]
+fn failed_files_are_counted_and_listed() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::write(tmp.path().join("bad.toml"), "[session]\ntitle = 1\n").expect("write");
+    let catalog = store::load_dir(tmp.path()).expect("load");
+    let mut app = app(Lang::En, 80, 24);
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("⚠ 1 file with errors (e)"), "{text}");
+    press(&mut app, &[Command::Diagnostics]);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("bad.toml:2:9 error"), "{text}");
+    assert!(
+        text.contains("`title` in [session] must be a string"),
+        "{text}"
+    );
+}
+
+#[test]
+fn session_filter_lists_upcoming_or_past() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::FilterSessions]);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("Filter: upcoming sessions"));
+    assert!(
+        !text.contains("13/03/2024"),
+        "the sample is past on 20/03/2024"
+    );
+    press(&mut app, &[Command::FilterSessions]);
+    assert!(screen_text(&draw(&app)).contains("13/03/2024"));
+    press(&mut app, &[Command::Open]);
+    assert!(matches!(app.screen(), Some(Screen::Session(_))));
+}
+
+#[test]
+fn config_keys_and_theme_drive_the_app() {
+    use crossterm::event::KeyCode;
+    let (config, problems) = briefing::config::parse(
+        "[keys]\ndown = [\"n\"]\nsearch = [\"ctrl-f\"]\n[theme]\nmet = \"lightblue\"\n",
+        "config.toml",
+        None,
+    );
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut app = App::new(options(Lang::Vi, today(), config.keys));
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    app.update(Action::Loaded(Box::new(
+        store::load_dir(&dir).map(Loaded::new),
+    )));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('3'));
+    let before = place(&app);
+    key(&mut app, KeyCode::Char('j'));
+    assert_eq!(place(&app), before, "j is no longer bound");
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Char('n'));
+    }
+    assert_ne!(place(&app), before);
+    let buf = draw_with(&app, &config.theme);
+    assert!(
+        screen_text(&buf).contains("n xuống"),
+        "the hint bar follows the config"
+    );
+    let (x, y) = find(&buf, "✓ đạt").expect("met");
+    assert_eq!(buf[(x, y)].fg, Color::LightBlue);
+    app.update(Action::Key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('f'),
+        crossterm::event::KeyModifiers::CONTROL,
+    )));
+    assert!(matches!(app.screen(), Some(Screen::Search(_))));
+}
+
+#[test]
+fn styled_session_list() {
+    assert_snapshot!(styled_text(&draw(&app(Lang::Vi, 80, 24))));
+}

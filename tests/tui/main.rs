@@ -1,0 +1,303 @@
+//! The whole app on a `TestBackend`, one module per screen: update without a terminal, screen
+//! snapshots (styled ones too), sizes. This file holds the helpers the modules share.
+
+/// `insta::assert_snapshot!`, keeping the snapshots in tests/snapshots with the other binaries'.
+macro_rules! assert_snapshot {
+    ($($arg:tt)*) => {
+        insta::with_settings!({ snapshot_path => "../snapshots" }, {
+            insta::assert_snapshot!($($arg)*);
+        })
+    };
+}
+
+mod list;
+mod overlays;
+mod reload;
+mod review;
+mod saves;
+mod search;
+mod session;
+mod sizes;
+
+use std::path::Path;
+
+use briefing::app::{Action, App, Effect, Loaded, Loading, Notice, Options, Overlay, Screen};
+use briefing::input::{Command, Keymap};
+use briefing::model::Lang;
+use briefing::screens::review::Review;
+use briefing::store;
+use briefing::store::write::WriteError;
+use briefing::ui::theme::Theme;
+use chrono::NaiveDate;
+use crossterm::event::KeyEvent;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+fn today() -> NaiveDate {
+    day(2024, 3, 20)
+}
+
+fn options(lang: Lang, today: NaiveDate, keymap: Keymap) -> Options {
+    Options {
+        dir: "briefings".into(),
+        lang,
+        today,
+        keymap,
+        user: "lan".into(),
+    }
+}
+
+fn sample() -> store::Catalog {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    store::load_dir(&dir).expect("sample")
+}
+
+fn app_on(lang: Lang, day: NaiveDate, width: u16, height: u16) -> App {
+    let mut app = App::new(options(lang, day, Keymap::default()));
+    app.update(Action::Resize { width, height });
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(sample())))));
+    app
+}
+
+fn app(lang: Lang, width: u16, height: u16) -> App {
+    app_on(lang, today(), width, height)
+}
+
+fn draw_with(app: &App, theme: &Theme) -> Buffer {
+    let area = app.area();
+    let mut term = Terminal::new(TestBackend::new(area.width, area.height)).expect("term");
+    term.draw(|f| app.draw(f, theme)).expect("draw");
+    term.backend().buffer().clone()
+}
+
+fn draw(app: &App) -> Buffer {
+    draw_with(app, &Theme::default())
+}
+
+fn screen_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        for x in 0..buf.area.width {
+            line.push_str(buf[(x, y)].symbol());
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Presses the first key bound to each command in the default keymap.
+fn press(app: &mut App, commands: &[Command]) {
+    let keymap = Keymap::default();
+    for c in commands {
+        let key = keymap.keys(*c).first().expect("a key for every command");
+        app.update(Action::Key(KeyEvent::new(key.code, key.mods)));
+    }
+}
+
+fn press_effect(app: &mut App, c: Command) -> Effect {
+    let keymap = Keymap::default();
+    let key = keymap.keys(c).first().expect("a key for every command");
+    app.update(Action::Key(KeyEvent::new(key.code, key.mods)))
+}
+
+/// The position of the first cell of `needle` on screen.
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    let first = needle.chars().next()?.to_string();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            if buf[(x, y)].symbol() != first {
+                continue;
+            }
+            let mut s = String::new();
+            let mut cx = x;
+            while cx < buf.area.width && s.chars().count() < needle.chars().count() {
+                s.push_str(buf[(cx, y)].symbol());
+                cx += 1;
+            }
+            if s == needle {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+/// The open session screen: (tab, selected block, first line in view).
+fn place(app: &App) -> Option<(usize, usize, usize)> {
+    match app.screen() {
+        Some(Screen::Session(s)) => Some((s.tab(), s.selected(), s.offset())),
+        _ => None,
+    }
+}
+
+fn tab(app: &App) -> Option<usize> {
+    place(app).map(|(tab, _, _)| tab)
+}
+
+fn sample_with(edit: impl Fn(String) -> String) -> store::Catalog {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let src =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
+    std::fs::create_dir_all(tmp.path().join("2024")).expect("mkdir");
+    let text = std::fs::read_to_string(src).expect("sample");
+    std::fs::write(
+        tmp.path().join("2024/2024-03-13-hai-ha-dam-ha.toml"),
+        edit(text),
+    )
+    .expect("write");
+    store::load_dir(tmp.path()).expect("load")
+}
+
+fn select_directive(app: &mut App, text: &str) {
+    for _ in 0..60 {
+        if screen_text(&draw(app))
+            .lines()
+            .any(|l| l.starts_with("▌ [") && l.contains(text))
+        {
+            return;
+        }
+        press(app, &[Command::Down]);
+    }
+    panic!("directive {text:?} not found");
+}
+
+/// The app on Hải Hà's tab with its directive "Kiểm soát tốt ma túy…" selected.
+fn at_hh_ma_tuy(lang: Lang, width: u16, height: u16) -> App {
+    let mut app = app(lang, width, height);
+    press(&mut app, &[Command::Open, Command::JumpTab(2)]);
+    select_directive(&mut app, "Kiểm soát tốt ma túy");
+    app
+}
+
+/// Presses Space on the selected directive: the save it asks for.
+fn toggle(app: &mut App) -> briefing::app::SaveRequest {
+    match press_effect(app, Command::Toggle) {
+        Effect::Save(request) => request,
+        other => panic!("no save asked for: {other:?}"),
+    }
+}
+
+fn directive_state(app: &App, id: &str) -> briefing::model::Directive {
+    app.catalog().sessions[0]
+        .all_directives()
+        .find(|d| d.id == id)
+        .cloned()
+        .expect("directive")
+}
+
+fn type_text(app: &mut App, text: &str) {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    for c in text.chars() {
+        app.update(Action::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+}
+
+fn key(app: &mut App, code: crossterm::event::KeyCode) -> Effect {
+    app.update(Action::Key(crossterm::event::KeyEvent::new(
+        code,
+        crossterm::event::KeyModifiers::NONE,
+    )))
+}
+
+fn with_extra_session(date: &str) -> store::Catalog {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    std::fs::create_dir_all(tmp.path().join("2024")).expect("mkdir");
+    std::fs::copy(
+        src.join("2024/2024-03-13-hai-ha-dam-ha.toml"),
+        tmp.path().join("2024/2024-03-13-hai-ha-dam-ha.toml"),
+    )
+    .expect("copy");
+    std::fs::write(
+        tmp.path().join("new.toml"),
+        format!("[session]\ntitle = \"NEW SESSION\"\ndate = {date}\n"),
+    )
+    .expect("write");
+    store::load_dir(tmp.path()).expect("load")
+}
+
+fn key_effect(app: &mut App, code: crossterm::event::KeyCode) -> Effect {
+    let mods = match code {
+        crossterm::event::KeyCode::Char(c) if c.is_uppercase() => {
+            crossterm::event::KeyModifiers::SHIFT
+        }
+        _ => crossterm::event::KeyModifiers::NONE,
+    };
+    app.update(Action::Key(crossterm::event::KeyEvent::new(code, mods)))
+}
+
+/// The sample's session as its file reads with `edit` made to its text.
+fn session_with(edit: impl Fn(String) -> String) -> Box<briefing::model::Session> {
+    Box::new(sample_with(edit).sessions.remove(0))
+}
+
+fn stamped(id: &str) -> impl Fn(String) -> String + '_ {
+    move |t: String| {
+        t.replace(
+            &format!("id = \"{id}\"\n"),
+            &format!(
+                "id = \"{id}\"\ndone = true\ndone_by = \"lan\"\ndone_at = 2024-03-20T09:15:00+07:00\n"
+            ),
+        )
+    }
+}
+
+fn checked_off_by_lan() -> Result<briefing::store::write::Change, WriteError> {
+    let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("time");
+    Ok(briefing::store::write::Change::Done {
+        at,
+        by: "lan".into(),
+    })
+}
+
+/// The screen as text, each row followed by its runs of cells not in the default style:
+/// `   │ 2..14 Cyan BOLD | REVERSED`, so a lost colour, bold or reverse shows in a snapshot.
+fn styled_text(buf: &Buffer) -> String {
+    let plain = (Color::Reset, Color::Reset, Modifier::empty());
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        out.push_str(&format!("{y:>2}│{}\n", row.trim_end()));
+        let style = |x: u16| {
+            let c = &buf[(x, y)];
+            (c.fg, c.bg, c.modifier)
+        };
+        let mut runs = Vec::new();
+        let mut x = 0;
+        while x < buf.area.width {
+            let (start, here) = (x, style(x));
+            while x < buf.area.width && style(x) == here {
+                x += 1;
+            }
+            if here != plain {
+                let (fg, bg, modifier) = here;
+                let mut run = format!("{start}..{x}");
+                if fg != Color::Reset {
+                    run.push_str(&format!(" {fg:?}"));
+                }
+                if bg != Color::Reset {
+                    run.push_str(&format!(" on {bg:?}"));
+                }
+                if !modifier.is_empty() {
+                    run.push_str(&format!(" {modifier:?}"));
+                }
+                runs.push(run);
+            }
+        }
+        if !runs.is_empty() {
+            out.push_str(&format!("  │ {}\n", runs.join(" · ")));
+        }
+    }
+    out
+}

@@ -1,0 +1,126 @@
+//! The pop-ups: the key help and a directive's history.
+
+use super::*;
+
+#[test]
+fn help_overlay_opens_and_closes() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::Open, Command::Help]);
+    assert!(matches!(app.overlay(), Some(Overlay::Help(h)) if h.offset() == 0));
+    press(&mut app, &[Command::Down]);
+    assert!(matches!(app.overlay(), Some(Overlay::Help(h)) if h.offset() == 1));
+    press(&mut app, &[Command::Back]);
+    assert!(app.overlay().is_none());
+    assert!(
+        matches!(app.screen(), Some(Screen::Session(_))),
+        "Esc closes the overlay only"
+    );
+}
+
+/// The key help lists what the screen below offers: checking off in a session, not on the list.
+#[test]
+fn help_lists_the_commands_of_the_screen_below() {
+    let mut app = app(Lang::En, 120, 40);
+    press(&mut app, &[Command::Help]);
+    let text = screen_text(&draw(&app));
+    assert!(
+        text.contains("Filter sessions: all → upcoming → past"),
+        "{text}"
+    );
+    assert!(!text.contains("Check a directive off / on"), "{text}");
+    press(&mut app, &[Command::Back, Command::Open, Command::Help]);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("Check a directive off / on"), "{text}");
+    assert!(text.contains("1 … 9"), "{text}");
+}
+
+#[test]
+fn snapshot_help_80x24() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::Help]);
+    assert_snapshot!(screen_text(&draw(&app)));
+}
+
+#[test]
+fn help_scrolls_back_up_after_end() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::Open, Command::Help, Command::Last]);
+    let Some(Overlay::Help(help)) = app.overlay() else {
+        panic!("help closed");
+    };
+    let end = help.offset();
+    assert!(end > 0 && end < 100, "end is the last page: {end}");
+    press(&mut app, &[Command::Down, Command::Down, Command::Up]);
+    assert!(matches!(app.overlay(), Some(Overlay::Help(h)) if h.offset() == end - 1));
+}
+
+#[test]
+fn the_history_key_asks_for_the_directive_history_and_shows_it() {
+    use briefing::app::HistoryRequest;
+    use briefing::git::history::{Action as Did, Event};
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
+    let request = HistoryRequest {
+        session_id: "2024/2024-03-13-hai-ha-dam-ha".into(),
+        directive_id: "hh-ma-tuy".into(),
+    };
+    let key = crossterm::event::KeyCode::Char('L');
+    assert_eq!(
+        key_effect(&mut app, key),
+        Effect::LoadHistory(request.clone())
+    );
+    assert!(matches!(app.overlay(), Some(Overlay::History(h)) if h.offset() == 0));
+    let screen = screen_text(&draw(&app));
+    assert!(screen.contains("Check-off history: hh-ma-tuy"), "{screen}");
+    assert!(screen.contains("Reading the git history…"), "{screen}");
+
+    let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("time");
+    let event = |action, done_at: Option<_>, by: Option<&str>| Event {
+        commit: "0123456789abcdef".into(),
+        author: "Tỉnh".into(),
+        date: at,
+        session: request.session_id.clone(),
+        directive: request.directive_id.clone(),
+        action,
+        done_at,
+        done_by: by.map(String::from),
+    };
+    let events = vec![
+        event(Did::Undone, None, None),
+        event(Did::Done, Some(at), Some("lan")),
+    ];
+    app.update(Action::History {
+        request,
+        result: Ok(events),
+    });
+    let screen = screen_text(&draw(&app));
+    assert!(
+        screen.contains("20/03/2024 09:15 +07:00  [ ] un-checked by Tỉnh  (0123456)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("20/03/2024 09:15 +07:00  [x] checked off by lan  (0123456)"),
+        "{screen}"
+    );
+    key_effect(&mut app, crossterm::event::KeyCode::Esc);
+    assert!(app.overlay().is_none());
+}
+
+#[test]
+fn the_history_key_needs_a_directive_and_is_hinted_only_in_a_git_folder() {
+    let mut app = app(Lang::Vi, 120, 40);
+    press(&mut app, &[Command::Open]);
+    assert!(!screen_text(&draw(&app)).contains("L lịch sử"));
+    press(&mut app, &[Command::First]);
+    assert_eq!(press_effect(&mut app, Command::History), Effect::None);
+    assert!(matches!(
+        app.notice(),
+        Some(Notice::SelectDirectiveForHistory)
+    ));
+    assert!(screen_text(&draw(&app)).contains("Chọn một chỉ đạo để xem lịch sử đánh dấu."));
+    let shared = Loaded {
+        shared: true,
+        ..Loaded::new(sample())
+    };
+    app.update(Action::Loaded(Box::new(Ok(shared))));
+    assert!(screen_text(&draw(&app)).contains("L lịch sử"));
+}

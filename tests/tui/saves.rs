@@ -1,0 +1,205 @@
+//! Checking off: shown at once, confirmed or reverted by the save, read back from the file.
+
+use super::*;
+
+#[test]
+fn toggle_shows_at_once_and_asks_for_a_save() {
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
+    let effect = press_effect(&mut app, Command::Toggle);
+    let request = briefing::app::SaveRequest {
+        session_id: "2024/2024-03-13-hai-ha-dam-ha".into(),
+        directive_id: "hh-ma-tuy".into(),
+        done: true,
+    };
+    assert_eq!(effect, Effect::Save(request.clone()));
+    assert!(directive_state(&app, "hh-ma-tuy").done);
+    assert!(matches!(app.notice(), Some(Notice::Saving)));
+    let screen = screen_text(&draw(&app));
+    assert!(screen.contains("▌ [x] Kiểm soát tốt ma túy"), "{screen}");
+    assert!(screen.contains("Saving…"), "{screen}");
+
+    let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("time");
+    app.update(Action::Saved {
+        request,
+        result: Ok(briefing::store::write::Change::Done {
+            at,
+            by: "lan".into(),
+        }),
+    });
+    let d = directive_state(&app, "hh-ma-tuy");
+    assert_eq!(
+        (d.done, d.done_by.as_deref(), d.done_at),
+        (true, Some("lan"), Some(at))
+    );
+    assert!(
+        matches!(app.notice(), Some(Notice::CheckedOff { by, at: when }) if by == "lan" && *when == at)
+    );
+    let screen = screen_text(&draw(&app));
+    assert!(
+        screen.contains("Checked off by lan at 09:15 and saved to the file."),
+        "{screen}"
+    );
+    assert!(screen.contains("Checked off by lan at 09:15 20/03/2024"));
+    assert!(!app.has_pending_saves());
+}
+
+#[test]
+fn a_failed_save_reverts_the_mark_and_says_why() {
+    let mut app = at_hh_ma_tuy(Lang::Vi, 120, 40);
+    let request = toggle(&mut app);
+    app.update(Action::Saved {
+        request,
+        result: Err(WriteError::ReadOnlyFile {
+            path: "/srv/a.toml".into(),
+        }),
+    });
+    let d = directive_state(&app, "hh-ma-tuy");
+    assert!(!d.done && d.done_by.is_none());
+    assert!(matches!(
+        app.notice(),
+        Some(Notice::NotSaved(WriteError::ReadOnlyFile { .. }))
+    ));
+    let screen = screen_text(&draw(&app));
+    assert!(screen.contains("▌ [ ] Kiểm soát tốt ma túy"), "{screen}");
+    assert!(
+        screen.contains("Không lưu được, đã hoàn tác dấu: không ghi được /srv/a.toml"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn a_long_reason_is_shown_whole_wrapped_above_the_hint_bar() {
+    let mut app = at_hh_ma_tuy(Lang::En, 60, 20);
+    let request = toggle(&mut app);
+    app.update(Action::Saved {
+        request,
+        result: Err(WriteError::NotYourFile {
+            path: "/srv/briefings/2024/2024-03-13-hai-ha-dam-ha.toml".into(),
+            owner: "lan".into(),
+        }),
+    });
+    let buf = draw(&app);
+    let words: String = screen_text(&buf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.contains("ask lan to check it off"), "{words}");
+    assert!(words.contains("would make it yours;"), "{words}");
+    let last_message_row = buf.area.height - 2;
+    let row: String = (0..buf.area.width)
+        .map(|x| buf[(x, last_message_row)].symbol())
+        .collect();
+    assert!(
+        row.contains("check it off"),
+        "the message ends on the status line: {row}"
+    );
+    let (got, want) = (
+        buf[(1, last_message_row)].style(),
+        Theme::default().selected(),
+    );
+    assert!(got.add_modifier.contains(want.add_modifier), "{got:?}");
+    assert!(want.bg.is_none() || got.bg == want.bg, "{got:?}");
+}
+
+#[test]
+fn toggle_outside_a_directive_explains() {
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::Open]);
+    assert_eq!(press_effect(&mut app, Command::Toggle), Effect::None);
+    assert!(matches!(app.notice(), Some(Notice::SelectDirective)));
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("Select a directive to check it off."));
+}
+
+#[test]
+fn two_quick_toggles_end_in_the_state_of_the_last() {
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
+    let first = toggle(&mut app);
+    let second = toggle(&mut app);
+    assert!(!directive_state(&app, "hh-ma-tuy").done);
+    let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("time");
+    app.update(Action::Saved {
+        request: first,
+        result: Ok(briefing::store::write::Change::Done {
+            at,
+            by: "lan".into(),
+        }),
+    });
+    assert!(
+        !directive_state(&app, "hh-ma-tuy").done,
+        "the later toggle wins"
+    );
+    app.update(Action::Saved {
+        request: second,
+        result: Ok(briefing::store::write::Change::Undone),
+    });
+    let d = directive_state(&app, "hh-ma-tuy");
+    assert!(!d.done && d.done_at.is_none() && d.done_by.is_none());
+    assert!(!app.has_pending_saves());
+}
+
+#[test]
+fn a_reload_during_a_save_keeps_the_mark_shown() {
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
+    press_effect(&mut app, Command::Toggle);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+    let catalog = store::load_dir(&dir).expect("load");
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    assert!(directive_state(&app, "hh-ma-tuy").done);
+}
+
+/// After our own save the file is read again and replaces its session; the folder is not
+/// reloaded (the watcher leaves our write alone, see `watch`).
+#[test]
+fn our_own_save_is_shown_from_the_file_without_a_reload() {
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
+    let before = place(&app);
+    let request = toggle(&mut app);
+    app.update(Action::Saved {
+        request,
+        result: checked_off_by_lan(),
+    });
+    // Someone else checked another directive of the file off meanwhile; our write kept it.
+    let file = session_with(|t| stamped("dh-khong-ma-tuy")(stamped("hh-ma-tuy")(t)));
+    assert_eq!(app.update(Action::Reread(file)), Effect::None);
+    assert!(directive_state(&app, "hh-ma-tuy").done);
+    assert!(
+        directive_state(&app, "dh-khong-ma-tuy").done,
+        "theirs is shown too"
+    );
+    assert_eq!(place(&app), before);
+    assert!(matches!(app.notice(), Some(Notice::CheckedOff { .. })));
+}
+
+#[test]
+fn a_file_changed_beyond_check_offs_after_our_save_reloads_the_folder() {
+    let mut app = app(Lang::En, 120, 40);
+    let retitled = session_with(|t| t.replacen("title = \"", "title = \"NEW ", 1));
+    assert_eq!(app.update(Action::Reread(retitled)), Effect::Reload);
+    let mut gone = session_with(|t| t);
+    gone.id = "elsewhere".into();
+    assert_eq!(app.update(Action::Reread(gone)), Effect::Reload);
+}
+
+#[test]
+fn a_reread_keeps_a_toggle_still_being_saved() {
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
+    let first = toggle(&mut app);
+    press(&mut app, &[Command::JumpTab(3)]);
+    select_directive(&mut app, "Là địa phương không có ma túy.");
+    let _second = toggle(&mut app);
+    app.update(Action::Saved {
+        request: first,
+        result: checked_off_by_lan(),
+    });
+    assert_eq!(
+        app.update(Action::Reread(session_with(stamped("hh-ma-tuy")))),
+        Effect::None
+    );
+    assert!(directive_state(&app, "hh-ma-tuy").done);
+    assert!(
+        directive_state(&app, "dh-khong-ma-tuy").done,
+        "the second toggle is still shown while it is saved"
+    );
+    assert!(app.has_pending_saves());
+}
