@@ -7,6 +7,7 @@ pub mod write;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use crate::diag::{Diagnostic, Location, Severity};
 use walk::human_size;
@@ -269,9 +270,9 @@ pub fn load_dir(root: &Path) -> Result<Catalog, FolderError> {
 /// Loads every briefing below `root`: sessions newest first, plus diagnostics.
 pub fn load_dir_with(root: &Path, limits: &Limits) -> Result<Catalog, FolderError> {
     let (files, mut diagnostics) = discover_with(root, limits)?;
+    let reports = load_files(root, &files, limits);
     let mut sessions = Vec::with_capacity(files.len());
-    for rel in &files {
-        let report = load_file_with(root, rel, limits);
+    for report in reports {
         diagnostics.extend(report.diagnostics);
         sessions.extend(report.session);
     }
@@ -283,9 +284,81 @@ pub fn load_dir_with(root: &Path, limits: &Limits) -> Result<Catalog, FolderErro
     })
 }
 
+/// Below this many files one thread is quicker than starting others.
+const PARALLEL_FROM: usize = 32;
+
+/// Reads and validates `files` on every core, each thread taking the next file when it is
+/// free (files differ in size); the reports come back in the order of `files`.
+fn load_files(root: &Path, files: &[PathBuf], limits: &Limits) -> Vec<FileReport> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(files.len() / PARALLEL_FROM)
+        .max(1);
+    if threads == 1 {
+        return files
+            .iter()
+            .map(|rel| load_file_with(root, rel, limits))
+            .collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut numbered: Vec<(usize, FileReport)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(rel) = files.get(i) else { break };
+                        done.push((i, load_file_with(root, rel, limits)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    numbered.sort_unstable_by_key(|(i, _)| *i);
+    numbered.into_iter().map(|(_, report)| report).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn files_loaded_on_every_core_come_back_in_folder_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for i in 0..(PARALLEL_FROM * 4) {
+            let text = if i % 7 == 3 {
+                format!("[session]\ntitle = \"hỏng {i}\"\n")
+            } else {
+                format!(
+                    "[session]\ntitle = \"Buổi {i}\"\ndate = 2024-03-{:02}\n",
+                    i % 28 + 1
+                )
+            };
+            fs::write(dir.path().join(format!("{i:03}.toml")), text).expect("write");
+        }
+        let limits = Limits::default();
+        let (files, _) = discover_with(dir.path(), &limits).expect("discover");
+        let one_by_one: Vec<FileReport> = files
+            .iter()
+            .map(|rel| load_file_with(dir.path(), rel, &limits))
+            .collect();
+        let parallel = load_files(dir.path(), &files, &limits);
+        assert_eq!(parallel.len(), one_by_one.len());
+        for (a, b) in parallel.iter().zip(&one_by_one) {
+            assert_eq!(a.session, b.session);
+            assert_eq!(a.diagnostics, b.diagnostics);
+        }
+        assert!(parallel.iter().any(|r| r.session.is_none()));
+    }
 
     #[test]
     fn session_id_is_relative_path_without_extension() {

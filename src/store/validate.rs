@@ -97,7 +97,7 @@ impl<'s> Checker<'s> {
 /// printed) becomes `�`. Most text needs none of this, and is only copied.
 fn clean(s: &str) -> String {
     let text = fold::nfc(s);
-    if !text.chars().any(|c| c.is_control() && c != '\n') {
+    if !has_control(&text) {
         return text.into_owned();
     }
     text.chars()
@@ -108,6 +108,17 @@ fn clean(s: &str) -> String {
             c => c,
         })
         .collect()
+}
+
+/// Whether `s` holds a control character other than a line feed (C0, DEL or C1), scanned as
+/// bytes: C1 characters are the only ones whose UTF-8 starts with 0xC2 0x80–0x9F.
+fn has_control(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\n')
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })
 }
 
 /// Numbers below an unknown key are not read, but they must still be numbers TOML can hold:
@@ -754,6 +765,29 @@ fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, ids: &mut DirectiveIds) ->
         id: id?,
         text: text?,
     })
+}
+
+#[cfg(test)]
+mod control_tests {
+    use super::has_control;
+
+    #[test]
+    fn control_characters_are_found_as_bytes_as_they_are_as_chars() {
+        let samples = [
+            "Đầm Hà\n",
+            "a\tb",
+            "x\u{7f}",
+            "\u{85}next",
+            "\u{9f}",
+            "\u{a0}ok",
+            "Â\u{80}",
+            "ủy",
+        ];
+        for s in samples {
+            let by_char = s.chars().any(|c| c.is_control() && c != '\n');
+            assert_eq!(has_control(s), by_char, "{s:?}");
+        }
+    }
 }
 
 #[cfg(test)]
