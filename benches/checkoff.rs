@@ -6,7 +6,7 @@ use std::fs;
 use std::io::Write as _;
 use std::time::{Duration, Instant};
 
-use briefing::store::write::{Change, WriteOptions, Writer, edited_text};
+use briefing::api::store::write::{Change, WriteOptions, Writer, edited_text};
 use chrono::DateTime;
 
 const RUNS: usize = 200;
@@ -80,7 +80,11 @@ fn main() {
     }
 
     let validate = time(|| {
-        std::hint::black_box(briefing::store::parse_file(text.as_bytes(), "s.toml", "s"));
+        std::hint::black_box(briefing::api::store::parse_file(
+            text.as_bytes(),
+            "s.toml",
+            "s",
+        ));
     });
     let toml_edit_parse = time(|| {
         std::hint::black_box(text.parse::<toml_edit::Document<String>>().expect("parse"));

@@ -10,8 +10,8 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use briefing::search::SearchIndex;
-use briefing::store;
+use briefing::api::search::SearchIndex;
+use briefing::api::store;
 
 const PLACES: &[&str] = &[
     "Đầm Hà",

@@ -2,10 +2,10 @@
 
 use std::time::{Duration, Instant};
 
-use briefing::model::{
+use briefing::api::model::{
     Better, Bound, Comparison, Directive, District, Indicator, Participant, Session, SessionDate,
 };
-use briefing::search::SearchIndex;
+use briefing::api::search::SearchIndex;
 
 const SESSIONS: usize = 1_000;
 const RUNS: usize = 31;

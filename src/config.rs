@@ -10,8 +10,8 @@ use ratatui::style::Color;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::app::keymap::{Command, Key, Keymap};
 use crate::diag::{Diagnostic, Severity, suggestion, type_name};
+use crate::input::{Command, Key, Keymap};
 use crate::model::Lang;
 use crate::ui::theme::Theme;
 

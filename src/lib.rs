@@ -1,19 +1,83 @@
 //! `briefing`: read and follow up provincial working sessions from TOML briefings.
 
-pub mod app;
-pub mod cli;
-pub mod config;
-pub mod diag;
-pub mod git;
-pub mod i18n;
-pub mod input;
-pub mod model;
-pub mod present;
-pub mod report;
-pub mod safe;
-pub mod screens;
-pub mod search;
-pub mod store;
+pub(crate) mod app;
+mod cli;
+pub use cli::main;
+pub(crate) mod config;
+pub(crate) mod diag;
+pub(crate) mod git;
+pub(crate) mod i18n;
+pub(crate) mod input;
+pub(crate) mod model;
+pub(crate) mod present;
+pub(crate) mod report;
+pub(crate) mod safe;
+pub(crate) mod screens;
+pub(crate) mod search;
+pub(crate) mod store;
 pub(crate) mod tui;
-pub mod ui;
+pub(crate) mod ui;
 pub(crate) mod watch;
+
+/// The deliberate public surface besides `main`: what the integration tests and the
+/// benchmarks drive. Everything else is private to the crate.
+pub mod api {
+    pub mod model {
+        pub use crate::model::filter;
+        pub use crate::model::{
+            Better, Bound, Comparison, Directive, District, GaugeBasis, Indicator, Lang,
+            Participant, Session, SessionDate, Status,
+        };
+    }
+    pub mod store {
+        pub use crate::store::{
+            Catalog, Diagnostic, FileReport, FolderError, Severity, discover, load_dir, parse_file,
+            session_id,
+        };
+        pub mod write {
+            pub use crate::store::write::{
+                Change, Outcome, WriteError, WriteOptions, Writer, current_user, edited_text,
+                set_directive,
+            };
+        }
+    }
+    pub mod search {
+        pub use crate::search::SearchIndex;
+    }
+    pub mod report {
+        pub use crate::report::{Format, Options, render};
+    }
+    pub mod git {
+        pub mod merge {
+            pub use crate::git::merge::{State, states};
+        }
+        pub mod history {
+            pub use crate::git::history::{Action, Event};
+        }
+    }
+    pub mod app {
+        pub use crate::app::{
+            Action, App, Effect, HistoryRequest, Loaded, Loading, Notice, Options, Overlay,
+            SaveRequest, Screen,
+        };
+    }
+    pub mod input {
+        pub use crate::input::{Command, Keymap};
+    }
+    pub mod screens {
+        pub mod review {
+            pub use crate::screens::review::Review;
+        }
+    }
+    pub mod ui {
+        pub mod theme {
+            pub use crate::ui::theme::Theme;
+        }
+    }
+    pub mod config {
+        pub use crate::config::parse;
+    }
+    pub mod safe {
+        pub use crate::safe::is_risky;
+    }
+}

@@ -1,5 +1,5 @@
 //! Entry point: hands over to the command-line interface.
 
 fn main() -> std::process::ExitCode {
-    briefing::cli::main()
+    briefing::main()
 }

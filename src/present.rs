@@ -85,9 +85,14 @@ pub fn done_count(p: Progress, lang: Lang) -> String {
     format!("{}/{} {}", p.done, p.total, i18n::strings(lang).done)
 }
 
+/// `2 quá hạn` / `2 overdue`.
+pub fn overdue_text(n: usize, lang: Lang) -> String {
+    format!("{n} {}", i18n::strings(lang).overdue)
+}
+
 /// `2 quá hạn` / `2 overdue`, when any directive is overdue.
 pub fn overdue_count(p: Progress, lang: Lang) -> Option<String> {
-    (p.overdue > 0).then(|| format!("{} {}", p.overdue, i18n::strings(lang).overdue))
+    (p.overdue > 0).then(|| overdue_text(p.overdue, lang))
 }
 
 /// `3/23 done`, then `sep` and `2 overdue` when any directive is overdue.
@@ -158,24 +163,6 @@ pub fn truncate(s: &str, width: usize) -> String {
     }
     out.push('…');
     out
-}
-
-/// Columns a [`two_sided`] line keeps between its two sides.
-pub const SIDE_GAP: usize = 2;
-
-/// `left`, spaces, and `right` ending at column `width`: `left` is cut (with `…`) so that at
-/// least [`SIDE_GAP`] columns stay between them.
-pub fn two_sided(left: &str, right: &str, width: usize) -> String {
-    let (left, gap) = two_sided_parts(left, right, width, SIDE_GAP);
-    format!("{left}{gap}{right}")
-}
-
-/// The pieces of a two-sided line, for styling each: `left` cut to leave at least `min_gap`
-/// columns before `right`, and the spaces that put `right`'s end at column `width`.
-pub fn two_sided_parts(left: &str, right: &str, width: usize, min_gap: usize) -> (String, String) {
-    let left = truncate(left, width.saturating_sub(right.width() + min_gap));
-    let gap = width.saturating_sub(left.width() + right.width());
-    (left, " ".repeat(gap))
 }
 
 #[cfg(test)]
@@ -275,15 +262,5 @@ mod tests {
         assert_eq!(truncate("Đầm Hà và Hải Hà", 8), "Đầm Hà …");
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate("abc", 1), "…");
-    }
-
-    #[test]
-    fn two_sided_lines_fill_the_width() {
-        assert_eq!(two_sided("Đầm Hà", "3/5", 14), "Đầm Hà     3/5");
-        assert_eq!(two_sided("Hải Hà và Đầm Hà", "3/5", 12), "Hải Hà…  3/5");
-        assert_eq!(two_sided("日本", "x", 6).width(), 6);
-        let (left, gap) = two_sided_parts("abcdef", "xy", 8, 1);
-        assert_eq!((left.as_str(), gap.as_str()), ("abcd…", " "));
-        assert_eq!(two_sided("a", "toolong", 3), "toolong");
     }
 }

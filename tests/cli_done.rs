@@ -6,7 +6,7 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use briefing::store::write::current_user;
+use briefing::api::store::write::current_user;
 use common::{leftovers, sample_folder};
 
 const BIN: &str = env!("CARGO_BIN_EXE_briefing");

@@ -7,9 +7,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use briefing::model::Lang;
-use briefing::report::{self, Format, Options};
-use briefing::store::write::{self, Change, Outcome};
+use briefing::api::model::Lang;
+use briefing::api::report::{self, Format, Options};
+use briefing::api::store::write::{self, Change, Outcome};
 
 /// xorshift64*: small, deterministic, enough to pick mutations.
 struct Rng(u64);
@@ -143,7 +143,7 @@ fn mutant(rng: &mut Rng, corpus: &[Vec<u8>]) -> Vec<u8> {
 
 /// A directive id of the file, when it loads.
 fn directive_of(bytes: &[u8]) -> Option<String> {
-    let report = briefing::store::parse_file(bytes, "f.toml", "f");
+    let report = briefing::api::store::parse_file(bytes, "f.toml", "f");
     let session = report.session?;
     for format in [Format::Json, Format::Text, Format::Markdown, Format::Html] {
         let opts = Options {

@@ -6,8 +6,8 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use briefing::git::merge::{State, states};
-use briefing::store::write::{Change, WriteOptions, set_directive};
+use briefing::api::git::merge::{State, states};
+use briefing::api::store::write::{Change, WriteOptions, set_directive};
 use chrono::DateTime;
 use common::git::{SESSION, Shared, have, text};
 

@@ -52,7 +52,7 @@ fn assert_inert(what: &str, bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     let bad: Vec<char> = text
         .chars()
-        .filter(|&c| briefing::safe::is_risky(c))
+        .filter(|&c| briefing::api::safe::is_risky(c))
         .collect();
     assert!(bad.is_empty(), "{what} printed {bad:?}:\n{text}");
 }
@@ -223,8 +223,8 @@ fn a_failed_file_is_named_by_show() {
 /// width ratatui assumed (so each row ends at its border), and nothing risky.
 #[test]
 fn every_cell_has_an_agreed_width_for_any_text() {
-    use briefing::app::keymap::{Command as Key, Keymap};
-    use briefing::app::{Action, App, Loaded, Options};
+    use briefing::api::app::{Action, App, Loaded, Options};
+    use briefing::api::input::{Command as Key, Keymap};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -239,10 +239,10 @@ fn every_cell_has_an_agreed_width_for_any_text() {
             1,
         );
     std::fs::write(tmp.path().join("odd.toml"), text).expect("write");
-    let catalog = briefing::store::load_dir(tmp.path()).expect("load");
+    let catalog = briefing::api::store::load_dir(tmp.path()).expect("load");
     let mut app = App::new(Options {
         dir: tmp.path().to_path_buf(),
-        lang: briefing::model::Lang::En,
+        lang: briefing::api::model::Lang::En,
         today: chrono::NaiveDate::from_ymd_opt(2024, 3, 20).expect("date"),
         keymap: Keymap::default(),
         user: "lan".into(),
@@ -278,9 +278,9 @@ fn every_cell_has_an_agreed_width_for_any_text() {
                 "cell {i} {symbol:?}: {each} columns drawn one by one, {whole} assumed"
             );
             assert!(
-                !symbol
-                    .chars()
-                    .any(|c| briefing::safe::is_risky(c) || c == '\u{200d}' || c == '\u{fe0f}'),
+                !symbol.chars().any(|c| briefing::api::safe::is_risky(c)
+                    || c == '\u{200d}'
+                    || c == '\u{fe0f}'),
                 "cell {i} holds {symbol:?}"
             );
         }

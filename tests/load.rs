@@ -2,15 +2,15 @@
 
 use std::path::Path;
 
-use briefing::model::{Bound, GaugeBasis, Status};
-use briefing::store::{self, Severity};
+use briefing::api::model::{Bound, GaugeBasis, Status};
+use briefing::api::store::{self, Severity};
 
 fn check_one(path: &Path) -> Vec<store::Diagnostic> {
     let bytes = std::fs::read(path).expect("fixture");
     store::parse_file(&bytes, "f.toml", "f").diagnostics
 }
 
-/// (file, line, column, part of the message) for each error kind of FORMAT.md.
+/// (file, line, column, part of the message) for each error kind of docs/spec.md.
 const CORPUS: &[(&str, usize, usize, &str)] = &[
     (
         "version.toml",

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 
-use briefing::store::parse_file;
+use briefing::api::store::parse_file;
 use common::{folder_with, leftovers};
 
 const BIN: &str = env!("CARGO_BIN_EXE_briefing");

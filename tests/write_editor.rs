@@ -14,7 +14,7 @@ use std::process::Stdio;
 use std::thread;
 use std::time::{Duration, Instant};
 
-use briefing::store::write::Change;
+use briefing::api::store::write::Change;
 use common::{
     assert_refused, briefing_text, cli, done_ids, done_state, ids, read_text, run, session_of,
     stderr_of, stray_files, write_file,

@@ -6,7 +6,7 @@ use std::fs::{self, File};
 use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
 
-use briefing::store::write::{Change, Outcome, WriteError, WriteOptions, set_directive};
+use briefing::api::store::write::{Change, Outcome, WriteError, WriteOptions, set_directive};
 use chrono::DateTime;
 use common::{fixture, folder_with, is_root, leftovers};
 

@@ -9,7 +9,7 @@ use std::process::Stdio;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use briefing::store::write::Change;
+use briefing::api::store::write::Change;
 use common::{
     Rng, briefing_text, cli, done_state, ids, read, read_text, run, session_of, stderr_of,
     stdout_of, stray_files, write_file,

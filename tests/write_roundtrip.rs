@@ -1,7 +1,7 @@
 //! Byte-exact check-off edits on the fixtures of `tests/fixtures/write/`.
 
-use briefing::store::parse_file;
-use briefing::store::write::{Change, Outcome, WriteError};
+use briefing::api::store::parse_file;
+use briefing::api::store::write::{Change, Outcome, WriteError};
 use chrono::DateTime;
 
 mod common;

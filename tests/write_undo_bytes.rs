@@ -4,7 +4,7 @@
 
 mod common;
 
-use briefing::store::write::{Change, Outcome};
+use briefing::api::store::write::{Change, Outcome};
 use chrono::DateTime;
 use common::{done_state, read, read_text, run, stderr_of, write_file};
 

@@ -29,8 +29,6 @@ use crate::store::write::{Change, WriteError};
 use crate::store::{Catalog, FolderError};
 use crate::ui::{cells, format, theme::Theme};
 
-/// Where `config.rs` finds the keymap (it lives in [`crate::input`]).
-pub use crate::input as keymap;
 pub use crate::screens::overlay::{HistoryRequest, Overlay};
 pub use crate::screens::{Filters, Loading, Notice, Screen};
 

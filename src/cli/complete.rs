@@ -211,11 +211,7 @@ fn directive_ids(dir: &Path, session: &str) -> Vec<String> {
     };
     let mut open = Vec::new();
     let mut done = Vec::new();
-    for d in s
-        .directives
-        .iter()
-        .chain(s.districts.iter().flat_map(|d| &d.directives))
-    {
+    for d in s.all_directives() {
         if d.done { &mut done } else { &mut open }.push(d.id.clone());
     }
     open.extend(done);

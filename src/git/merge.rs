@@ -35,10 +35,7 @@ impl State {
 /// not validate.
 pub fn states(text: &str) -> Option<BTreeMap<String, State>> {
     let session = parse_file(text.as_bytes(), "briefing", "briefing").session?;
-    let all = session
-        .directives
-        .iter()
-        .chain(session.districts.iter().flat_map(|d| &d.directives));
+    let all = session.all_directives();
     Some(
         all.map(|d| {
             let state = State {

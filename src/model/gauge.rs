@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::{Better, Indicator};
 
-/// Where a gauge's ratio comes from (FORMAT.md, rules 1–3).
+/// Where a gauge's ratio comes from (docs/spec.md, the gauge rules).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum GaugeBasis {
     /// `value / target × 100`.
@@ -69,7 +69,7 @@ impl Gauge {
 }
 
 impl Indicator {
-    /// The gauge, chosen by FORMAT.md's rules in order; `None` for a plain figure.
+    /// The gauge, chosen by docs/spec.md's rules in order; `None` for a plain figure.
     pub fn gauge(&self) -> Option<Gauge> {
         let (ratio, basis) = if let Some(target) = self.target.filter(|t| *t > 0.0) {
             (self.value / target * 100.0, GaugeBasis::Target)

@@ -1,4 +1,4 @@
-//! The briefing types of FORMAT.md version 1 and the pure rules over them.
+//! The briefing types of docs/spec.md and the pure rules over them.
 
 pub mod filter;
 pub mod fold;

@@ -14,8 +14,9 @@ use super::{Ctx, Intent, MOVES, Offer, View, header_and_list};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::{Lang, format};
+use crate::present::truncate;
 use crate::search::{FieldKind, Hit, SearchIndex, Target};
-use crate::ui::text::{gap, tail, truncate};
+use crate::ui::text::{gap, tail};
 use crate::ui::theme::Theme;
 
 /// At most this many hits are listed.

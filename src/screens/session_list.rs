@@ -12,9 +12,10 @@ use super::{Ctx, Intent, Loading, MOVES, Offer, View, frame};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::{Session, format};
+use crate::present::{done_count, overdue_text, session_when, truncate};
 use crate::search::Target;
-use crate::ui::format::{done_of, failed_files, overdue_count, session_count, session_when};
-use crate::ui::text::{gap, truncate};
+use crate::ui::format::{failed_files, session_count};
+use crate::ui::text::gap;
 use crate::ui::theme::Theme;
 
 /// At or above this width the preview sits beside the list.
@@ -135,7 +136,7 @@ fn row(ctx: &Ctx, s: &Session, selected: bool, width: usize, theme: &Theme) -> L
         p.total
     );
     if p.overdue > 0 {
-        right.push_str(&format!(" · ⚠ {}", overdue_count(p.overdue, ctx.lang)));
+        right.push_str(&format!(" · ⚠ {}", overdue_text(p.overdue, ctx.lang)));
     }
     let left = format!(
         "{} {}  ",
@@ -203,11 +204,11 @@ fn draw_preview(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, s: Option<&Session
     let p = s.progress(ctx.today);
     let mut progress = vec![
         Span::styled(format!("{}: ", t.directives), theme.muted()),
-        Span::raw(done_of(&p, ctx.lang)),
+        Span::raw(done_count(p, ctx.lang)),
     ];
     if p.overdue > 0 {
         progress.push(Span::styled(
-            format!(" · ⚠ {}", overdue_count(p.overdue, ctx.lang)),
+            format!(" · ⚠ {}", overdue_text(p.overdue, ctx.lang)),
             theme.overdue(),
         ));
     }

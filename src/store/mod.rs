@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use crate::diag::{Diagnostic, Location, Severity};
 use walk::human_size;
-pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, ReadError, read_bounded};
+pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, read_bounded};
 
 use crate::diag::closest;
 use crate::i18n::{self, Message, fill};

@@ -1,94 +1,13 @@
-//! How the interface writes dates, values, counts and marks: the formatting helpers of the
-//! screens in one place (the printed reports have their own, to be shared later).
+//! The interface's own words and marks (the checkbox column, counts in the status line, the
+//! too-small notice); how values read as text is shared with the reports in `present`.
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::i18n::{self, fill};
-use crate::model::{Indicator, Lang, Participant, Progress, Session, format};
+use crate::model::Lang;
 
 /// Columns before a directive's text (`[x] `).
 pub const CHECKBOX: usize = 4;
-
-/// `[x] ` for a done directive, `[ ] ` for an open one.
-pub fn checkbox(done: bool) -> &'static str {
-    if done { "[x] " } else { "[ ] " }
-}
-
-/// `Thứ Tư, 13/03/2024 08:00`: the day in words, and the time when the file gives one.
-pub fn session_when(s: &Session, lang: Lang) -> String {
-    let mut when = format::long_date(s.date.day(), lang);
-    if let Some(time) = s.date.time() {
-        when.push_str(&format!(" {}", time.format("%H:%M")));
-    }
-    when
-}
-
-/// `≥ 385 tỷ đồng`: the value with its bound and unit.
-pub fn value_text(ind: &Indicator, lang: Lang) -> String {
-    let mut s = format!(
-        "{}{}",
-        ind.bound.symbol(),
-        format::number(ind.value, 2, lang)
-    );
-    if let Some(unit) = &ind.unit {
-        if unit != "%" {
-            s.push(' ');
-        }
-        s.push_str(unit);
-    }
-    s
-}
-
-/// `Thu ngân sách (2023)`: the indicator's name with its period.
-pub fn indicator_name(ind: &Indicator) -> String {
-    match &ind.period {
-        Some(p) => format!("{} ({p})", ind.name),
-        None => ind.name.clone(),
-    }
-}
-
-/// `name — role (part)`.
-pub fn participant_line(p: &Participant) -> String {
-    let mut s = p.name.clone();
-    if let Some(role) = &p.role {
-        s.push_str(" — ");
-        s.push_str(role);
-    }
-    if let Some(part) = &p.part {
-        s.push_str(&format!(" ({part})"));
-    }
-    s
-}
-
-/// `3/23 xong`.
-pub fn done_of(p: &Progress, lang: Lang) -> String {
-    format!("{}/{} {}", p.done, p.total, i18n::strings(lang).done)
-}
-
-/// `2 quá hạn`.
-pub fn overdue_count(n: usize, lang: Lang) -> String {
-    format!("{n} {}", i18n::strings(lang).overdue)
-}
-
-/// Splits a multi-line summary into paragraphs (blank lines separate them).
-pub fn paragraphs(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in text.lines() {
-        if line.trim().is_empty() {
-            if !current.is_empty() {
-                out.push(current.join(" "));
-                current.clear();
-            }
-        } else {
-            current.push(line.trim());
-        }
-    }
-    if !current.is_empty() {
-        out.push(current.join(" "));
-    }
-    out
-}
 
 /// `còn 5 ngày` / `in 5 days`, `hôm nay` / `today`.
 pub fn days_until(lang: Lang, days: i64) -> String {
@@ -141,12 +60,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn paragraphs_split_on_blank_lines_and_join_lines() {
-        let text = "\nMột hai\nba.\n\n  \nBốn năm.\n";
-        assert_eq!(paragraphs(text), vec!["Một hai ba.", "Bốn năm."]);
-    }
-
-    #[test]
     fn counts_and_days_in_both_languages() {
         assert_eq!(days_until(Lang::En, 0), "today");
         assert_eq!(days_until(Lang::En, 1), "tomorrow");
@@ -158,21 +71,5 @@ mod tests {
             too_small(Lang::Vi, 40, 12),
             "Cửa sổ quá nhỏ (cần ít nhất 40×12)"
         );
-    }
-
-    #[test]
-    fn percent_values_have_no_space_before_the_unit() {
-        let ind = Indicator {
-            name: "Tỷ lệ".into(),
-            value: 67.0,
-            unit: Some("%".into()),
-            bound: crate::model::Bound::AtLeast,
-            period: None,
-            target: None,
-            target_label: None,
-            compare: vec![],
-            better: Default::default(),
-        };
-        assert_eq!(value_text(&ind, Lang::Vi), "≥ 67%");
     }
 }

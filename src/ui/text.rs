@@ -1,4 +1,4 @@
-//! Fitting text into columns by display width: wrapping, cutting, padding, two-sided lines.
+//! Fitting text into columns by display width: wrapping, padding, gaps, tails (cutting is `present::truncate`).
 
 use std::borrow::Cow;
 
@@ -12,28 +12,6 @@ pub fn wrap(text: &str, width: usize) -> Vec<Cow<'_, str>> {
     } else {
         lines
     }
-}
-
-/// Cuts `s` to at most `width` columns, ending with `…` when cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in s.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
 }
 
 /// Spaces needed after `s` to reach `width` columns.
@@ -71,14 +49,6 @@ mod tests {
         assert_eq!(lines, vec!["Đầm Hà", "và Hải", "Hà"]);
         assert_eq!(wrap("", 5), vec![""]);
         assert_eq!(wrap("abc", 0), vec!["a", "b", "c"]);
-    }
-
-    #[test]
-    fn truncates_by_display_width() {
-        assert_eq!(truncate("Đầm Hà", 10), "Đầm Hà");
-        assert_eq!(truncate("Đầm Hà và Hải Hà", 8), "Đầm Hà …");
-        assert_eq!(truncate("abc", 0), "");
-        assert_eq!(truncate("abc", 1), "…");
     }
 
     #[test]

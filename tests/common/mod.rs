@@ -7,7 +7,7 @@ pub mod git;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use briefing::store::write::{Change, Outcome, WriteError, edited_text};
+use briefing::api::store::write::{Change, Outcome, WriteError, edited_text};
 
 /// `text` after the check-off edit, made by the very function a check-off runs before it
 /// writes (`edited_text`: the edit, then the loader's validation of the result).
@@ -87,8 +87,8 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use briefing::model::Session;
-use briefing::store::parse_file;
+use briefing::api::model::Session;
+use briefing::api::store::parse_file;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_briefing");
 

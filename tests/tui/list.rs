@@ -124,7 +124,7 @@ fn session_filter_lists_upcoming_or_past() {
 #[test]
 fn config_keys_and_theme_drive_the_app() {
     use crossterm::event::KeyCode;
-    let (config, problems) = briefing::config::parse(
+    let (config, problems) = briefing::api::config::parse(
         "[keys]\ndown = [\"n\"]\nsearch = [\"ctrl-f\"]\n[theme]\nmet = \"lightblue\"\n",
         "config.toml",
         None,

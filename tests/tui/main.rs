@@ -21,13 +21,13 @@ mod sizes;
 
 use std::path::Path;
 
-use briefing::app::{Action, App, Effect, Loaded, Loading, Notice, Options, Overlay, Screen};
-use briefing::input::{Command, Keymap};
-use briefing::model::Lang;
-use briefing::screens::review::Review;
-use briefing::store;
-use briefing::store::write::WriteError;
-use briefing::ui::theme::Theme;
+use briefing::api::app::{Action, App, Effect, Loaded, Loading, Notice, Options, Overlay, Screen};
+use briefing::api::input::{Command, Keymap};
+use briefing::api::model::Lang;
+use briefing::api::screens::review::Review;
+use briefing::api::store;
+use briefing::api::store::write::WriteError;
+use briefing::api::ui::theme::Theme;
 use chrono::NaiveDate;
 use crossterm::event::KeyEvent;
 use ratatui::Terminal;
@@ -178,14 +178,14 @@ fn at_hh_ma_tuy(lang: Lang, width: u16, height: u16) -> App {
 }
 
 /// Presses Space on the selected directive: the save it asks for.
-fn toggle(app: &mut App) -> briefing::app::SaveRequest {
+fn toggle(app: &mut App) -> briefing::api::app::SaveRequest {
     match press_effect(app, Command::Toggle) {
         Effect::Save(request) => request,
         other => panic!("no save asked for: {other:?}"),
     }
 }
 
-fn directive_state(app: &App, id: &str) -> briefing::model::Directive {
+fn directive_state(app: &App, id: &str) -> briefing::api::model::Directive {
     app.catalog().sessions[0]
         .all_directives()
         .find(|d| d.id == id)
@@ -238,7 +238,7 @@ fn key_effect(app: &mut App, code: crossterm::event::KeyCode) -> Effect {
 }
 
 /// The sample's session as its file reads with `edit` made to its text.
-fn session_with(edit: impl Fn(String) -> String) -> Box<briefing::model::Session> {
+fn session_with(edit: impl Fn(String) -> String) -> Box<briefing::api::model::Session> {
     Box::new(sample_with(edit).sessions.remove(0))
 }
 
@@ -253,9 +253,9 @@ fn stamped(id: &str) -> impl Fn(String) -> String + '_ {
     }
 }
 
-fn checked_off_by_lan() -> Result<briefing::store::write::Change, WriteError> {
+fn checked_off_by_lan() -> Result<briefing::api::store::write::Change, WriteError> {
     let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("time");
-    Ok(briefing::store::write::Change::Done {
+    Ok(briefing::api::store::write::Change::Done {
         at,
         by: "lan".into(),
     })

@@ -56,8 +56,8 @@ fn help_scrolls_back_up_after_end() {
 
 #[test]
 fn the_history_key_asks_for_the_directive_history_and_shows_it() {
-    use briefing::app::HistoryRequest;
-    use briefing::git::history::{Action as Did, Event};
+    use briefing::api::app::HistoryRequest;
+    use briefing::api::git::history::{Action as Did, Event};
     let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
     let request = HistoryRequest {
         session_id: "2024/2024-03-13-hai-ha-dam-ha".into(),

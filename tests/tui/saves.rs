@@ -6,7 +6,7 @@ use super::*;
 fn toggle_shows_at_once_and_asks_for_a_save() {
     let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
     let effect = press_effect(&mut app, Command::Toggle);
-    let request = briefing::app::SaveRequest {
+    let request = briefing::api::app::SaveRequest {
         session_id: "2024/2024-03-13-hai-ha-dam-ha".into(),
         directive_id: "hh-ma-tuy".into(),
         done: true,
@@ -21,7 +21,7 @@ fn toggle_shows_at_once_and_asks_for_a_save() {
     let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("time");
     app.update(Action::Saved {
         request,
-        result: Ok(briefing::store::write::Change::Done {
+        result: Ok(briefing::api::store::write::Change::Done {
             at,
             by: "lan".into(),
         }),
@@ -120,7 +120,7 @@ fn two_quick_toggles_end_in_the_state_of_the_last() {
     let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("time");
     app.update(Action::Saved {
         request: first,
-        result: Ok(briefing::store::write::Change::Done {
+        result: Ok(briefing::api::store::write::Change::Done {
             at,
             by: "lan".into(),
         }),
@@ -131,7 +131,7 @@ fn two_quick_toggles_end_in_the_state_of_the_last() {
     );
     app.update(Action::Saved {
         request: second,
-        result: Ok(briefing::store::write::Change::Undone),
+        result: Ok(briefing::api::store::write::Change::Undone),
     });
     let d = directive_state(&app, "hh-ma-tuy");
     assert!(!d.done && d.done_at.is_none() && d.done_by.is_none());

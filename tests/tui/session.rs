@@ -122,7 +122,7 @@ fn directive_filter_hides_and_is_shown() {
     );
     assert_eq!(
         app.filters().directives,
-        briefing::model::filter::DirectiveFilter::Overdue
+        briefing::api::model::filter::DirectiveFilter::Overdue
     );
     press(&mut app, &[Command::Last]);
     let text = screen_text(&draw(&app));

@@ -9,11 +9,11 @@ use unicode_width::UnicodeWidthStr;
 use super::{OFFERS, draw_popup, inner_size};
 use crate::i18n;
 use crate::input::Command;
+use crate::present::{overdue_text, truncate};
 use crate::screens::nav::moved;
 use crate::screens::review::rows::districts;
 use crate::screens::{Ctx, Intent, Offer, View};
-use crate::ui::format::overdue_count;
-use crate::ui::text::{gap, truncate};
+use crate::ui::text::gap;
 use crate::ui::theme::Theme;
 
 #[derive(Debug, Default)]
@@ -65,7 +65,7 @@ impl View for Chooser {
                     d.sessions,
                     t.sessions_short,
                     d.open,
-                    overdue_count(d.overdue, ctx.lang)
+                    overdue_text(d.overdue, ctx.lang)
                 );
                 let name = truncate(
                     &format!(" {}", d.name),

@@ -14,9 +14,10 @@ use super::{Ctx, Intent, MOVES, Offer, View, header_and_list};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::{Directive, Session, format};
+use crate::present::{checkbox, overdue_text, truncate};
 use crate::search::Target;
-use crate::ui::format::{checkbox, days_until, overdue_count};
-use crate::ui::text::{gap, truncate};
+use crate::ui::format::days_until;
+use crate::ui::text::gap;
 use crate::ui::theme::Theme;
 use rows::{DistrictCount, Heading, Row};
 
@@ -144,7 +145,7 @@ fn session_line(ctx: &Ctx, s: &Session, width: usize, theme: &Theme) -> Line<'st
 }
 
 fn district_line(ctx: &Ctx, d: &DistrictCount, width: usize, theme: &Theme) -> Line<'static> {
-    let counts = format!("{} · {}", d.open, overdue_count(d.overdue, ctx.lang));
+    let counts = format!("{} · {}", d.open, overdue_text(d.overdue, ctx.lang));
     let name = truncate(
         &format!("   {}", d.name),
         width.saturating_sub(counts.width() + 2),
@@ -171,7 +172,7 @@ fn directive_line(
     theme: &Theme,
 ) -> Line<'static> {
     let overdue = d.is_overdue(ctx.today);
-    let mark = format!("   {}", checkbox(d.done));
+    let mark = format!("   {} ", checkbox(d.done));
     let due = d.due.map(format::date).unwrap_or_default();
     let place = match district.and_then(|i| s.districts.get(i)) {
         Some(district) => district.name.clone(),

@@ -36,6 +36,7 @@ impl Row {
         !matches!(self, Row::Heading(_) | Row::Nothing)
     }
 
+    #[cfg(test)]
     pub fn directive<'s>(&self, sessions: &'s [Session]) -> Option<&'s Directive> {
         match self {
             Row::Item(Target::Directive { session, directive }) => {

@@ -10,11 +10,12 @@ use chrono::NaiveDate;
 use crate::i18n;
 use crate::model::filter::DirectiveFilter;
 use crate::model::{Directive, DirectiveRef, Indicator, Lang, Session, Status, format};
-use crate::ui::format::{
-    CHECKBOX, checkbox, done_of, indicator_name, overdue_count, paragraphs, participant_line,
+use crate::present::{
+    checkbox, done_count, indicator_title, overdue_text, paragraphs, participant_line, truncate,
     value_text,
 };
-use crate::ui::text::{pad, truncate, wrap};
+use crate::ui::format::CHECKBOX;
+use crate::ui::text::{pad, wrap};
 use crate::ui::tone::{Tone, Toned};
 
 /// Columns taken by the selection gutter on every line.
@@ -212,7 +213,7 @@ pub fn block_lines(
         Block::Participant(p) => session
             .participants
             .get(*p)
-            .map(|p| bullet(&participant_line(p)))
+            .map(|p| bullet(&participant_line(p, " — ")))
             .unwrap_or_default(),
         Block::DistrictLine(d) => vec![district_line(cx, session, *d, width)],
         Block::Indicator { district, index } => session
@@ -243,9 +244,9 @@ fn district_line(cx: &Cx, session: &Session, d: usize, width: usize) -> Toned {
             Status::Behind => behind += 1,
         }
     }
-    let mut right = done_of(&p, cx.lang);
+    let mut right = done_count(p, cx.lang);
     if p.overdue > 0 {
-        right.push_str(&format!(" · {}", overdue_count(p.overdue, cx.lang)));
+        right.push_str(&format!(" · {}", overdue_text(p.overdue, cx.lang)));
     }
     let name = format!("{}  ✓{met} ~{near} ✗{behind}", district.name);
     let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()) + 2);
@@ -263,9 +264,9 @@ fn bar_cells(fill: f64, width: usize) -> (usize, usize) {
 /// One line (a plain figure) or two (a gauge) for an indicator, `width` columns wide.
 fn indicator_lines(ind: &Indicator, width: usize, lang: Lang) -> Vec<Toned> {
     use unicode_width::UnicodeWidthStr;
-    let value = value_text(ind, lang);
+    let value = value_text(ind, lang, false);
     let name_room = width.saturating_sub(value.width() + 2);
-    let name = truncate(&indicator_name(ind), name_room);
+    let name = truncate(&indicator_title(ind), name_room);
     let padding = pad(&name, name_room) + "  ";
     let first = (Toned::one(name, Tone::Plain).and(padding, Tone::Plain)).and(value, Tone::Title);
     let Some(g) = ind.gauge() else {
@@ -316,7 +317,7 @@ fn directive_lines(cx: &Cx, d: &Directive, width: usize, selected: bool) -> Vec<
     let mut out: Vec<Toned> = (wrap(&d.text, room).into_iter().enumerate())
         .map(|(i, l)| {
             let lead = if i == 0 {
-                Toned::one(checkbox(d.done), mark_tone)
+                Toned::one(format!("{} ", checkbox(d.done)), mark_tone)
             } else {
                 Toned::one(indent.clone(), Tone::Plain)
             };

@@ -16,9 +16,9 @@ use super::{Ctx, Intent, Notice, Offer, View, frame};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::Session;
+use crate::present::{session_when, truncate};
 use crate::search::Target;
-use crate::ui::format::session_when;
-use crate::ui::text::{truncate, wrap};
+use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
 use content::{Block, Cx, GUTTER, Key, Placed, TabCache, TabLines};
 
