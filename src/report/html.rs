@@ -2,12 +2,15 @@
 
 use std::fmt::Write;
 
-use super::{Options, against, directive_meta, districts, other_compares, value_text};
+use super::{
+    HeaderValue, Options, against, directive_meta, districts, header_rows, other_compares,
+    value_text,
+};
 use crate::i18n::{self, Strings};
 use crate::model::{
     Directive, District, Gauge, Indicator, Lang, Progress, Session, Status, format,
 };
-use crate::present::{indicator_title, paragraphs, session_when, status_word};
+use crate::present::{indicator_title, paragraphs, status_word};
 
 /// Inline style sheet: screen and A4 print, no web fonts, no network.
 const STYLE: &str = r#"
@@ -95,34 +98,18 @@ fn head(out: &mut String, s: &Session, lang: Lang) {
 }
 
 fn header(out: &mut String, s: &Session, t: &Strings, opts: &Options<'_>) {
-    let mut rows = vec![(t.date, esc(&session_when(s, opts.lang)))];
-    for (label, value) in [
-        (t.host, &s.host),
-        (t.chair, &s.chair),
-        (t.topic, &s.topic),
-        (t.location, &s.location),
-        (t.source, &s.source),
-    ] {
-        if let Some(v) = value {
-            rows.push((label, esc(v)));
-        }
-    }
-    if !s.tags.is_empty() {
-        let tags: Vec<String> = s.tags.iter().map(|tag| esc(tag)).collect();
-        rows.push((t.tags, tags.join(", ")));
-    }
-    rows.push((
-        t.district_directives,
-        progress_html(s.progress(opts.today), t),
-    ));
-    if !opts.handout {
-        rows.push((
-            t.session_id,
-            format!("<span class=\"id\">{}</span>", esc(&s.id)),
-        ));
-    }
     out.push_str("<dl class=\"meta\">\n");
-    for (label, value) in rows {
+    for (label, value) in header_rows(s, opts) {
+        let value = match value {
+            HeaderValue::Text(text) => esc(&text),
+            HeaderValue::Tags(tags) => tags
+                .iter()
+                .map(|tag| esc(tag))
+                .collect::<Vec<_>>()
+                .join(", "),
+            HeaderValue::Progress(p) => progress_html(p, t),
+            HeaderValue::Id(id) => format!("<span class=\"id\">{}</span>", esc(id)),
+        };
         let _ = writeln!(out, "<dt>{label}</dt><dd>{value}</dd>");
     }
     out.push_str("</dl>\n");

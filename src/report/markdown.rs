@@ -1,17 +1,19 @@
 //! The briefing as Markdown (GitHub-flavoured: tables and task lists).
 
-use super::{Options, against, directive_meta, districts, gauge_text, other_compares, value_text};
+use super::{
+    HeaderValue, Options, against, directive_meta, districts, gauge_text, header_rows,
+    other_compares, value_text,
+};
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Lang, Participant, Progress, Session};
 use crate::present::{
     checkbox, done_count, indicator_title, overdue_count, paragraphs, participant_line,
-    session_when,
 };
 
 pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     let t = i18n::strings(opts.lang);
     let mut out = format!("# {}\n\n", escape(&s.title));
-    header(&mut out, s, t, opts);
+    header(&mut out, s, opts);
     if !s.participants.is_empty() {
         out.push_str(&format!("\n## {}\n\n", t.participants));
         for p in &s.participants {
@@ -42,31 +44,17 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     out
 }
 
-fn header(out: &mut String, s: &Session, t: &Strings, opts: &Options<'_>) {
-    let mut rows = vec![(t.date, session_when(s, opts.lang))];
-    for (label, v) in [
-        (t.host, &s.host),
-        (t.chair, &s.chair),
-        (t.topic, &s.topic),
-        (t.location, &s.location),
-        (t.source, &s.source),
-    ] {
-        if let Some(v) = v {
-            rows.push((label, escape(v)));
-        }
-    }
-    if !s.tags.is_empty() {
-        let tags: Vec<String> = s.tags.iter().map(|tag| format!("`{tag}`")).collect();
-        rows.push((t.tags, tags.join(", ")));
-    }
-    rows.push((
-        t.district_directives,
-        progress_text(s.progress(opts.today), opts.lang),
-    ));
-    if !opts.handout {
-        rows.push((t.session_id, format!("`{}`", s.id)));
-    }
-    for (label, value) in rows {
+fn header(out: &mut String, s: &Session, opts: &Options<'_>) {
+    for (label, value) in header_rows(s, opts) {
+        let value = match value {
+            HeaderValue::Text(text) => escape(&text),
+            HeaderValue::Tags(tags) => {
+                let tags: Vec<String> = tags.iter().map(|tag| format!("`{tag}`")).collect();
+                tags.join(", ")
+            }
+            HeaderValue::Progress(p) => progress_text(p, opts.lang),
+            HeaderValue::Id(id) => format!("`{id}`"),
+        };
         out.push_str(&format!("- **{label}:** {value}\n"));
     }
 }

@@ -8,7 +8,9 @@ mod text;
 use chrono::NaiveDate;
 
 use crate::i18n::{self, Strings};
-use crate::model::{Directive, District, Gauge, GaugeBasis, Indicator, Lang, Session, format};
+use crate::model::{
+    Directive, District, Gauge, GaugeBasis, Indicator, Lang, Progress, Session, format,
+};
 use crate::present::{self, bar_cells, status_symbol, status_word, with_unit};
 
 pub use json::list_json;
@@ -45,6 +47,45 @@ pub fn render(session: &Session, format: Format, opts: &Options<'_>) -> String {
         Format::Html => html::render(session, opts),
         Format::Json => json::render(session, opts),
     }
+}
+
+/// What one line of a briefing's header says, before each format adds its markup.
+pub(super) enum HeaderValue<'s> {
+    Text(std::borrow::Cow<'s, str>),
+    Tags(&'s [String]),
+    Progress(Progress),
+    Id(&'s str),
+}
+
+/// The header of a briefing, label by label: date, host, chair, topic, location, source,
+/// tags, directive progress and (unless a handout) the session id.
+pub(super) fn header_rows<'s>(
+    s: &'s Session,
+    opts: &Options<'_>,
+) -> Vec<(&'static str, HeaderValue<'s>)> {
+    let t = i18n::strings(opts.lang);
+    let when = present::session_when(s, opts.lang);
+    let mut rows = vec![(t.date, HeaderValue::Text(when.into()))];
+    for (label, value) in [
+        (t.host, &s.host),
+        (t.chair, &s.chair),
+        (t.topic, &s.topic),
+        (t.location, &s.location),
+        (t.source, &s.source),
+    ] {
+        if let Some(v) = value {
+            rows.push((label, HeaderValue::Text(v.as_str().into())));
+        }
+    }
+    if !s.tags.is_empty() {
+        rows.push((t.tags, HeaderValue::Tags(&s.tags)));
+    }
+    let progress = HeaderValue::Progress(s.progress(opts.today));
+    rows.push((t.district_directives, progress));
+    if !opts.handout {
+        rows.push((t.session_id, HeaderValue::Id(&s.id)));
+    }
+    rows
 }
 
 /// The districts `opts` selects.

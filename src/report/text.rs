@@ -2,19 +2,20 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Options, against, directive_meta, districts, gauge_text, other_compares, value_text};
+use super::{
+    HeaderValue, Options, against, directive_meta, districts, gauge_text, header_rows,
+    other_compares, value_text,
+};
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Indicator, Progress, Session};
-use crate::present::{
-    checkbox, indicator_title, paragraphs, participant_line, progress_text, session_when,
-};
+use crate::present::{checkbox, indicator_title, paragraphs, participant_line, progress_text};
 
 const WIDTH: usize = 80;
 
 pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     let t = i18n::strings(opts.lang);
     let mut out = String::new();
-    header(&mut out, s, t, opts);
+    header(&mut out, s, opts);
     if !s.participants.is_empty() {
         section(&mut out, t.participants, opts);
         for p in &s.participants {
@@ -36,32 +37,23 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     out
 }
 
-fn header(out: &mut String, s: &Session, t: &Strings, opts: &Options<'_>) {
+fn header(out: &mut String, s: &Session, opts: &Options<'_>) {
     out.push_str(&wrap(&s.title, "", ""));
     let rule = if opts.ascii { "=" } else { "═" };
     out.push_str(&rule.repeat(s.title.width().min(WIDTH)));
     out.push('\n');
-    let p = s.progress(opts.today);
-    let mut rows = vec![(t.date, session_when(s, opts.lang))];
-    let optional = [
-        (t.host, &s.host),
-        (t.chair, &s.chair),
-        (t.topic, &s.topic),
-        (t.location, &s.location),
-        (t.source, &s.source),
-    ];
-    rows.extend(
-        optional
-            .into_iter()
-            .filter_map(|(label, v)| v.clone().map(|v| (label, v))),
-    );
-    if !s.tags.is_empty() {
-        rows.push((t.tags, s.tags.join(", ")));
-    }
-    rows.push((t.district_directives, progress_text(p, opts.lang, ", ")));
-    if !opts.handout {
-        rows.push((t.session_id, s.id.clone()));
-    }
+    let rows: Vec<(&str, String)> = header_rows(s, opts)
+        .into_iter()
+        .map(|(label, value)| {
+            let value = match value {
+                HeaderValue::Text(text) => text.into_owned(),
+                HeaderValue::Tags(tags) => tags.join(", "),
+                HeaderValue::Progress(p) => progress_text(p, opts.lang, ", "),
+                HeaderValue::Id(id) => id.to_string(),
+            };
+            (label, value)
+        })
+        .collect();
     let label_width = rows.iter().map(|(l, _)| l.width()).max().unwrap_or(0) + 2;
     for (label, value) in rows {
         let first = format!("{label}:{}", " ".repeat(label_width - label.width() - 1));
