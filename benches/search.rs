@@ -10,79 +10,9 @@ use briefing::api::search::SearchIndex;
 const SESSIONS: usize = 1_000;
 const RUNS: usize = 31;
 
-const PLACES: &[&str] = &[
-    "Đầm Hà",
-    "Hải Hà",
-    "Móng Cái",
-    "Hạ Long",
-    "Cẩm Phả",
-    "Uông Bí",
-    "Đông Triều",
-    "Quảng Yên",
-    "Tiên Yên",
-    "Bình Liêu",
-    "Ba Chẽ",
-    "Vân Đồn",
-    "Cô Tô",
-];
-const PHRASES: &[&str] = &[
-    "phát triển kinh tế-xã hội",
-    "xây dựng nông thôn mới nâng cao",
-    "thu hút đầu tư trên địa bàn",
-    "nâng cao chất lượng nguồn nhân lực",
-    "bảo đảm an ninh trật tự, chủ quyền biên giới",
-    "cải cách hành chính, chuyển đổi số",
-    "phòng, chống ma túy và tệ nạn xã hội",
-    "hạ tầng giao thông kết nối liên vùng",
-    "đời sống nhân dân được nâng cao",
-    "quy hoạch khu kinh tế cửa khẩu",
-    "phát triển du lịch biển đảo",
-    "công tác xây dựng Đảng và hệ thống chính trị",
-];
-const INDICATORS: &[&str] = &[
-    "Tổng giá trị sản xuất",
-    "Tổng thu ngân sách nhà nước",
-    "Thu nhập bình quân đầu người",
-    "Hộ nghèo theo chuẩn nghèo Trung ương",
-    "Doanh nghiệp thành lập mới",
-    "Tỷ lệ hộ dân dùng nước sạch",
-];
-const PEOPLE: &[&str] = &[
-    "Nguyễn Xuân Ký",
-    "Cao Tường Huy",
-    "Đỗ Thị Ninh Hường",
-    "Trịnh Thị Minh Thanh",
-    "Vũ Văn Diện",
-    "Đặng Xuân Phương",
-];
+mod common;
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.next(items.len())]
-    }
-
-    fn sentence(&mut self, parts: usize) -> String {
-        let mut s = String::from("Tiếp tục ");
-        for i in 0..parts {
-            if i > 0 {
-                s.push_str("; ");
-            }
-            s.push_str(self.pick(PHRASES));
-        }
-        s.push('.');
-        s
-    }
-}
+use common::{INDICATORS, PEOPLE, PLACES, Rng};
 
 fn directive(rng: &mut Rng, id: String) -> Directive {
     Directive {
