@@ -41,14 +41,15 @@ pub(super) fn run(ctx: &Context) -> ExitCode {
     }
 }
 
-/// The diagnostic with its path joined to the folder, so editors can open it.
+/// The diagnostic's line in the reader's language, its path joined to the folder so editors
+/// can open it.
 fn with_folder(ctx: &Context, d: &Diagnostic) -> String {
     let mut d = d.clone();
     d.path = match d.path.as_str() {
         "." => ctx.dir.display().to_string(),
         rel => ctx.dir.join(rel).display().to_string(),
     };
-    d.to_string()
+    d.line(ctx.lang)
 }
 
 /// rustc-style source line with a caret under the column.

@@ -17,7 +17,7 @@ pub(super) fn run(ctx: &Context, session: &str, directive: &str, mark: Mark) -> 
         Err(e) => return fail(1, e.message(ctx.lang)),
     };
     if let Some(problem) = unreadable(ctx, &rel) {
-        return fail(1, format!("{}: {problem}", t.not_loaded));
+        return fail(1, format!("{}: {}", t.not_loaded, problem.line(ctx.lang)));
     }
     let session = store::session_id(&rel);
     let opts = WriteOptions {
@@ -50,6 +50,6 @@ fn unreadable(ctx: &Context, rel: &Path) -> Option<Diagnostic> {
     Some(Diagnostic::new(
         &store::display_path(rel),
         Severity::Error,
-        e.to_string(),
+        e.problem(),
     ))
 }

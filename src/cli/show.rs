@@ -68,7 +68,9 @@ pub(super) fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
     let session = match find(&catalog, &args.session) {
         Ok(s) => s,
         Err(Missing::NotLoaded(id)) => match catalog.load_error(&id) {
-            Some(problem) => return fail(1, format!("{}: {problem}", t.not_loaded)),
+            Some(problem) => {
+                return fail(1, format!("{}: {}", t.not_loaded, problem.line(ctx.lang)));
+            }
             None => return fail(1, unknown_session(&args.session, &[], t)),
         },
         Err(Missing::Unknown(suggestions)) => {

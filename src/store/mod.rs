@@ -8,11 +8,10 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-pub use crate::diag::{Diagnostic, Location, Severity};
-use walk::human_size;
+pub use crate::diag::{Diagnostic, Location, Problem, Severity};
 pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, ReadError, read_bounded};
 
-use crate::diag::closest;
+use crate::diag::{OsError, closest};
 use crate::i18n::{self, Message, fill};
 use crate::model::{self, Lang, Session};
 
@@ -37,7 +36,10 @@ impl FolderError {
             }
             FolderError::Unreadable { path, source } => fill(
                 t.folder_unreadable,
-                &[("path", &path.display()), ("error", source)],
+                &[
+                    ("path", &path.display()),
+                    ("error", &OsError::from(source).message(lang)),
+                ],
             ),
         }
     }
@@ -207,7 +209,7 @@ pub fn load_file_with(root: &Path, rel: &Path, limits: &Limits) -> FileReport {
         Ok(bytes) => parse_file(&bytes, &path, &session_id(rel)),
         Err(e) => FileReport {
             session: None,
-            diagnostics: vec![Diagnostic::new(&path, Severity::Error, e.to_string())],
+            diagnostics: vec![Diagnostic::new(&path, Severity::Error, e.problem())],
         },
     }
 }
@@ -218,12 +220,8 @@ pub fn parse_file(bytes: &[u8], path: &str, id: &str) -> FileReport {
         Ok(text) => text,
         Err(e) => {
             let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-            let diag = Diagnostic::new(
-                path,
-                Severity::Error,
-                "the file is not valid UTF-8; save it as UTF-8 (most editors: \"Save with encoding\")",
-            )
-            .at(&valid, valid.len()..valid.len());
+            let diag = Diagnostic::new(path, Severity::Error, Problem::NotUtf8)
+                .at(&valid, valid.len()..valid.len());
             return FileReport {
                 session: None,
                 diagnostics: vec![diag],
@@ -233,10 +231,7 @@ pub fn parse_file(bytes: &[u8], path: &str, id: &str) -> FileReport {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut checker = validate::Checker::new(text, path);
     if text.starts_with('\u{feff}') {
-        checker.error(
-            0..'\u{feff}'.len_utf8(),
-            "the file starts with two byte-order marks (U+FEFF); remove the second one (most editors: save as \"UTF-8\" without BOM)",
-        );
+        checker.error(0..'\u{feff}'.len_utf8(), Problem::TwoBoms);
         return FileReport {
             session: None,
             diagnostics: checker.diagnostics,
@@ -246,7 +241,8 @@ pub fn parse_file(bytes: &[u8], path: &str, id: &str) -> FileReport {
         Ok(root) => validate::session(&mut checker, &root, id),
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
-            checker.error(span, format!("invalid TOML: {}", e.message().trim()));
+            let detail = e.message().trim().to_string();
+            checker.error(span, Problem::InvalidToml { detail });
             None
         }
     };
