@@ -1,5 +1,6 @@
 //! Finds, reads and validates briefing files; one bad file never hides the others.
 
+mod slips;
 mod validate;
 mod walk;
 pub mod write;
@@ -237,18 +238,39 @@ pub fn parse_file(bytes: &[u8], path: &str, id: &str) -> FileReport {
             diagnostics: checker.diagnostics,
         };
     }
-    let session = match toml::de::DeTable::parse(text) {
-        Ok(root) => validate::session(&mut checker, &root, id),
-        Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            let detail = e.message().trim().to_string();
-            checker.error(span, Problem::InvalidToml { detail });
-            None
-        }
-    };
+    let session = parse_past_slips(&mut checker, text, id);
     FileReport {
         session,
         diagnostics: checker.diagnostics,
+    }
+}
+
+/// At most this many slips are stepped over in one file before its next parse error is
+/// reported as it is (each one costs a parse of the whole file).
+const MAX_SLIPS: usize = 32;
+
+/// Parses and validates `text`. Where the parser stops at a slip (`due = 31/03/2027`,
+/// `value = 62,5`), the slip is reported and replaced by what it should be, and parsing goes
+/// on, so one `check` shows every slip and the problems after them, each at its own place.
+fn parse_past_slips(checker: &mut validate::Checker<'_>, text: &str, id: &str) -> Option<Session> {
+    let mut patched = text.to_string();
+    loop {
+        let error = match toml::de::DeTable::parse(&patched) {
+            Ok(root) => return validate::session(checker, &root, id),
+            Err(e) => e,
+        };
+        let span = error.span().unwrap_or(0..0);
+        match slips::syntax_slip(&patched, span.start) {
+            Some(slip) if checker.edits.len() < MAX_SLIPS => {
+                checker.error(slip.span.clone(), slip.problem);
+                slips::replace(&mut patched, &mut checker.edits, slip.span, &slip.fix);
+            }
+            _ => {
+                let detail = error.message().trim().to_string();
+                checker.error(span, Problem::InvalidToml { detail });
+                return None;
+            }
+        }
     }
 }
 

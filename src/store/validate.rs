@@ -10,6 +10,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 use toml::value::{Datetime, Offset};
 
+use super::slips::{self, Edit};
 use crate::diag::{Diagnostic, Expected, Hint, Problem, Severity, Table, ValueType};
 use crate::model::{
     Better, Bound, Comparison, Directive, District, FORMAT_VERSION, Indicator, Participant,
@@ -31,6 +32,8 @@ const SESSION_KEYS: &[&str] = &[
     "summary",
     "participant",
 ];
+/// The keys of the top level that hold tables.
+const TOP_TABLES: &[&str] = &["session", "district", "directive"];
 const PARTICIPANT_KEYS: &[&str] = &["name", "role", "part"];
 const DISTRICT_KEYS: &[&str] = &[
     "name",
@@ -63,6 +66,9 @@ pub(super) struct Checker<'s> {
     src: &'s str,
     path: &'s str,
     pub(super) diagnostics: Vec<Diagnostic>,
+    /// The slips replaced in the text that is checked: spans are mapped back through them to
+    /// places in `src`.
+    pub(super) edits: Vec<Edit>,
 }
 
 impl<'s> Checker<'s> {
@@ -71,7 +77,19 @@ impl<'s> Checker<'s> {
             src,
             path,
             diagnostics: Vec::new(),
+            edits: Vec::new(),
         }
+    }
+
+    /// A table named one letter off `right` at `key` (a span of the checked text).
+    fn misnamed_table(&mut self, key: Range<usize>, right: &str) {
+        let (written, right) = slips::table_header(self.src, self.original(key.clone()), right);
+        self.error(key, Problem::UnknownTable { written, right });
+    }
+
+    /// `span` of the checked text, in `src`.
+    fn original(&self, span: Range<usize>) -> Range<usize> {
+        slips::original(&self.edits, span.start)..slips::original(&self.edits, span.end)
     }
 
     pub(super) fn error(&mut self, span: Range<usize>, problem: Problem) {
@@ -83,6 +101,7 @@ impl<'s> Checker<'s> {
     }
 
     fn push(&mut self, severity: Severity, span: Range<usize>, problem: Problem) {
+        let span = self.original(span);
         self.diagnostics
             .push(Diagnostic::new(self.path, severity, problem).at(self.src, span));
     }
@@ -149,20 +168,42 @@ impl<'t, 'i> Fields<'t, 'i> {
             .map(|(_, v)| v)
     }
 
-    fn warn_unknown_keys(&self, ck: &mut Checker<'_>, known: &[&str]) {
+    /// Warns of every key not in `known`; a table one letter off one of `tables` (the known
+    /// keys that hold tables) is an error instead, as nothing below it would be read. Gives
+    /// the tables so misnamed.
+    fn check_unknown_keys(
+        &self,
+        ck: &mut Checker<'_>,
+        known: &[&str],
+        tables: &[&'static str],
+    ) -> Vec<&'static str> {
+        let mut misnamed = Vec::new();
         for (key, value) in self.table.iter() {
             let name = key.get_ref().as_ref();
             if known.contains(&name) {
                 continue;
             }
             check_numbers(ck, value);
-            let problem = Problem::UnknownKey {
-                key: name.to_string(),
-                table: self.what.clone(),
-                hint: Hint::of(name, known),
-            };
-            ck.warn(key.span(), problem);
+            match slips::near_table(name, tables).filter(|_| holds_tables(value)) {
+                Some(right) => {
+                    misnamed.push(right);
+                    ck.misnamed_table(key.span(), right);
+                }
+                None => {
+                    let problem = Problem::UnknownKey {
+                        key: name.to_string(),
+                        table: self.what.clone(),
+                        hint: Hint::of(name, known),
+                    };
+                    ck.warn(key.span(), problem);
+                }
+            }
         }
+        misnamed
+    }
+
+    fn warn_unknown_keys(&self, ck: &mut Checker<'_>, known: &[&str]) {
+        self.check_unknown_keys(ck, known, &[]);
     }
 
     fn missing(&self, ck: &mut Checker<'_>, key: &str, example: &str) {
@@ -242,7 +283,14 @@ impl<'t, 'i> Fields<'t, 'i> {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
                 .ok()
                 .map(|n| n as f64),
-            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            DeValue::Float(f) => {
+                self.warn_three_decimals(ck, key, f.as_str(), value.span());
+                f.as_str().parse::<f64>().ok()
+            }
+            DeValue::String(s) => {
+                self.number_in_quotes(ck, key, s, value);
+                return None;
+            }
             _ => {
                 self.wrong_type(ck, key, value, Expected::Number);
                 return None;
@@ -261,10 +309,55 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
+    /// `value = 33.497` may be thirty-three thousand written with a thousands dot: a warning.
+    fn warn_three_decimals(
+        &self,
+        ck: &mut Checker<'_>,
+        key: &str,
+        float: &str,
+        span: Range<usize>,
+    ) {
+        if let Some(whole) = slips::thousands_reading(float) {
+            let problem = Problem::ThreeDecimals {
+                key: key.to_string(),
+                written: float.to_string(),
+                whole,
+            };
+            ck.warn(span, problem);
+        }
+    }
+
+    /// `percent = "107%"`, `value = "62,5"`: the number to write, else the wrong type.
+    fn number_in_quotes(&self, ck: &mut Checker<'_>, key: &str, text: &str, value: &Value<'_>) {
+        let Some(reading) = slips::read_number(text) else {
+            return self.wrong_type(ck, key, value, Expected::Number);
+        };
+        let problem = Problem::NumberInQuotes {
+            key: key.to_string(),
+            table: self.what.clone(),
+            written: format!("\"{text}\""),
+            number: reading.number,
+            percent: reading.percent && key == "value",
+        };
+        ck.error(value.span(), problem);
+    }
+
     fn boolean(&self, ck: &mut Checker<'_>, key: &str) -> Option<bool> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::Boolean(b) => Some(*b),
+            DeValue::String(s) => {
+                let written = format!("\"{s}\"");
+                let done = slips::done_word(s);
+                ck.error(value.span(), Problem::DoneWord { written, done });
+                None
+            }
+            DeValue::Integer(i) => {
+                let written = i.as_str().to_string();
+                let done = slips::done_word(&written);
+                ck.error(value.span(), Problem::DoneWord { written, done });
+                None
+            }
             _ => {
                 self.wrong_type(ck, key, value, Expected::Boolean);
                 None
@@ -282,12 +375,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         match value.get_ref() {
             DeValue::Datetime(dt) => Some((*dt, value.span())),
             DeValue::String(s) => {
-                let problem = Problem::QuotedValue {
-                    key: key.to_string(),
-                    table: self.what.clone(),
-                    expected,
-                    found: s.to_string(),
-                };
+                let problem = self.quoted_date(key, s, expected);
                 ck.error(value.span(), problem);
                 None
             }
@@ -295,6 +383,30 @@ impl<'t, 'i> Fields<'t, 'i> {
                 self.wrong_type(ck, key, value, expected);
                 None
             }
+        }
+    }
+
+    /// A date in quotes: remove the quotes, or write it year first, or (not a date at all)
+    /// say what it must be.
+    fn quoted_date(&self, key: &str, text: &str, expected: Expected) -> Problem {
+        let key = key.to_string();
+        if text.trim().parse::<Datetime>().is_ok() {
+            let date = text.trim().to_string();
+            let table = self.what.clone();
+            return Problem::DateInQuotes { key, table, date };
+        }
+        match slips::day_first_date(text.trim()) {
+            Some(date) => Problem::DateOrder {
+                key,
+                written: format!("\"{text}\""),
+                date: date.format("%Y-%m-%d").to_string(),
+            },
+            None => Problem::QuotedValue {
+                key,
+                table: self.what.clone(),
+                expected,
+                found: text.to_string(),
+            },
         }
     }
 
@@ -413,7 +525,7 @@ pub(super) fn session(
     id: &str,
 ) -> Option<Session> {
     let top = Fields::new(root.get_ref(), 0..0, Table::File);
-    top.warn_unknown_keys(ck, TOP_KEYS);
+    let misnamed = top.check_unknown_keys(ck, TOP_KEYS, TOP_TABLES);
     check_version(ck, &top);
 
     let info = match top.get("session") {
@@ -425,7 +537,9 @@ pub(super) fn session(
             }
         },
         None => {
-            ck.error(0..0, Problem::NoSession);
+            if !misnamed.contains(&"session") {
+                ck.error(0..0, Problem::NoSession);
+            }
             None
         }
     };
@@ -485,7 +599,7 @@ struct SessionInfo {
 }
 
 fn session_info(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<SessionInfo> {
-    f.warn_unknown_keys(ck, SESSION_KEYS);
+    f.check_unknown_keys(ck, SESSION_KEYS, &["participant"]);
     let title = f.required_string(ck, "title", "\"Ban Thường vụ Tỉnh ủy làm việc với …\"");
     let date = session_date(ck, &f);
     let participants = f
@@ -562,7 +676,7 @@ fn districts(ck: &mut Checker<'_>, top: &Fields<'_, '_>, ids: &mut DirectiveIds)
 }
 
 fn district(ck: &mut Checker<'_>, f: &Fields<'_, '_>, ids: &mut DirectiveIds) -> Option<District> {
-    f.warn_unknown_keys(ck, DISTRICT_KEYS);
+    f.check_unknown_keys(ck, DISTRICT_KEYS, &["indicator", "directive"]);
     let name = f.required_string(ck, "name", "\"Hải Hà\"");
     let id = f.string(ck, "id");
     if let (Some(id), Some(v)) = (&id, f.get("id"))
@@ -598,7 +712,7 @@ fn district(ck: &mut Checker<'_>, f: &Fields<'_, '_>, ids: &mut DirectiveIds) ->
 }
 
 fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
-    f.warn_unknown_keys(ck, INDICATOR_KEYS);
+    f.check_unknown_keys(ck, INDICATOR_KEYS, &["compare"]);
     let name = f.required_string(ck, "name", "\"Tổng giá trị sản xuất\"");
     if f.get("value").is_none() {
         f.missing(ck, "value", "33497");
@@ -661,6 +775,35 @@ fn comparison(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Comparison> {
     })
 }
 
+/// A table, or a non-empty array of tables (`[[x]]`).
+fn holds_tables(value: &Value<'_>) -> bool {
+    match value.get_ref() {
+        DeValue::Table(_) => true,
+        DeValue::Array(items) => {
+            !items.is_empty()
+                && items
+                    .iter()
+                    .all(|i| matches!(i.get_ref(), DeValue::Table(_)))
+        }
+        _ => false,
+    }
+}
+
+/// A directive without `id`: suggest one made from its text, else show an example.
+fn missing_directive_id(ck: &mut Checker<'_>, f: &Fields<'_, '_>, ids: &DirectiveIds) {
+    let text = f.get("text").and_then(|v| v.get_ref().as_str());
+    match text.and_then(|t| slips::id_from_text(t, |id| ids.0.contains(id))) {
+        Some(suggestion) => {
+            let table = f.what.clone();
+            ck.error(
+                f.span.clone(),
+                Problem::DirectiveIdMissing { table, suggestion },
+            );
+        }
+        None => f.missing(ck, "id", "\"dh-ntm-kieu-mau\""),
+    }
+}
+
 /// Directive ids seen so far in the file, which must be unique across it.
 #[derive(Default)]
 struct DirectiveIds(HashSet<String>);
@@ -696,7 +839,13 @@ fn directive_list(
 
 fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, ids: &mut DirectiveIds) -> Option<Directive> {
     f.warn_unknown_keys(ck, DIRECTIVE_KEYS);
-    let id = f.required_string(ck, "id", "\"dh-ntm-kieu-mau\"");
+    let id = match f.get("id") {
+        Some(_) => f.string(ck, "id"),
+        None => {
+            missing_directive_id(ck, &f, ids);
+            None
+        }
+    };
     let id_span = f.get("id").map(|v| v.span()).unwrap_or(f.span.clone());
     let id = id.and_then(|id| {
         if !is_valid_directive_id(&id) {
