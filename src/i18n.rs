@@ -1,5 +1,6 @@
 //! Every user-facing string of the interface, in Vietnamese and English.
 
+pub mod cli;
 pub mod git;
 pub mod toml_parse;
 
@@ -311,6 +312,42 @@ catalogue! {
     config_unknown_key: "unknown key `{text}`; write a character (`j`, `J`, `?`), a name (enter, esc, space, tab, backspace, delete, insert, home, end, pgup, pgdn, up, down, left, right, f1–f12), optionally after ctrl-, alt- or shift-; ignored", "không có phím `{text}`; hãy viết một ký tự (`j`, `J`, `?`) hoặc tên phím (enter, esc, space, tab, backspace, delete, insert, home, end, pgup, pgdn, up, down, left, right, f1–f12), có thể thêm ctrl-, alt- hoặc shift- ở trước; đã bỏ qua";
     config_abbreviation_not_text: "`{name}` in [abbreviations] must be a string, what it stands for (e.g. `NTM = \"nông thôn mới\"`), found {found}; ignored", "`{name}` trong [abbreviations] phải là một chuỗi ghi nghĩa đầy đủ (ví dụ `NTM = \"nông thôn mới\"`), nhưng lại là {found}; đã bỏ qua";
     config_abbreviation_empty: "the abbreviation `{name}` needs letters or digits on both sides of `=` (e.g. `NTM = \"nông thôn mới\"`); ignored", "chữ viết tắt `{name}` cần có chữ cái hoặc chữ số ở cả hai bên dấu `=` (ví dụ `NTM = \"nông thôn mới\"`); đã bỏ qua";
+
+    // The command line: the words around the help and usage errors (the help texts themselves
+    // are in i18n::cli); the English is clap's own, which English keeps printing.
+    cli_error: "briefing: error: {message}", "briefing: lỗi: {message}";
+    cli_terminal: "terminal: {error}", "lỗi terminal: {error}";
+    list_not_loaded: "briefing: {n} file(s) could not be loaded; run `briefing check` for details", "briefing: {n} tệp không đọc được; chạy `briefing check` để xem chi tiết";
+    help_usage: "Usage:", "Cách dùng:";
+    help_commands: "Commands", "Lệnh";
+    help_arguments: "Arguments", "Đối số";
+    help_options: "Options", "Tùy chọn";
+    help_options_placeholder: "[OPTIONS]", "[TÙY_CHỌN]";
+    help_default: "[default: {value}]", "[mặc định: {value}]";
+    help_values: "[possible values: {values}]", "[các giá trị: {values}]";
+    help_values_long: "Possible values:", "Các giá trị:";
+    clap_error: "error:", "lỗi:";
+    clap_invalid_value: "invalid value '{value}' for '{arg}'", "giá trị '{value}' không hợp lệ cho '{arg}'";
+    clap_value_required: "a value is required for '{arg}' but none was supplied", "'{arg}' cần một giá trị nhưng chưa có";
+    clap_date_hint: "write the date as YYYY-MM-DD", "hãy viết ngày dạng YYYY-MM-DD";
+    clap_unknown_argument: "unexpected argument '{arg}' found", "không dùng được đối số '{arg}' ở đây";
+    clap_similar_argument: "tip: a similar argument exists: '{name}'", "gợi ý: có đối số gần giống: '{name}'";
+    clap_similar_subcommand: "tip: a similar subcommand exists: '{name}'", "gợi ý: có lệnh gần giống: '{name}'";
+    clap_similar_value: "tip: a similar value exists: '{name}'", "gợi ý: có giá trị gần giống: '{name}'";
+    clap_as_value: "tip: to pass '{arg}' as a value, use '-- {arg}'", "gợi ý: để dùng '{arg}' làm giá trị, hãy viết '-- {arg}'";
+    clap_unknown_subcommand: "unrecognized subcommand '{name}'", "không có lệnh '{name}'";
+    clap_missing_arguments: "the following required arguments were not provided:", "thiếu các đối số bắt buộc sau:";
+    clap_missing_subcommand: "'{name}' requires a subcommand but one was not provided", "'{name}' cần một lệnh con nhưng chưa có";
+    clap_subcommands: "[subcommands: {names}]", "[các lệnh con: {names}]";
+    clap_conflict: "the argument '{arg}' cannot be used with '{other}'", "đối số '{arg}' không dùng cùng được với '{other}'";
+    clap_conflict_many: "the argument '{arg}' cannot be used with one or more of the other specified arguments", "đối số '{arg}' không dùng cùng được với các đối số khác đã cho";
+    clap_repeated: "the argument '{arg}' cannot be used multiple times", "đối số '{arg}' chỉ được dùng một lần";
+    clap_too_many_values: "unexpected value '{value}' for '{arg}' found; no more were expected", "giá trị '{value}' thừa cho '{arg}': không cần thêm giá trị nào";
+    clap_wrong_count: "wrong number of values for '{arg}'", "số giá trị cho '{arg}' không đúng";
+    clap_no_equals: "equal sign is needed when assigning values to '{arg}'", "cần dấu = khi gán giá trị cho '{arg}'";
+    clap_not_utf8: "invalid UTF-8 was detected in one or more arguments", "có đối số không phải UTF-8 hợp lệ";
+    clap_other: "the command line could not be read", "không đọc được dòng lệnh";
+    clap_try_help: "For more information, try '{help}'.", "Xem thêm: '{help}'.";
 }
 
 /// The strings of `lang`.

@@ -11,7 +11,7 @@ use crate::store::{self, Diagnostic};
 pub(super) fn run(ctx: &Context) -> ExitCode {
     let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
         Ok(c) => c,
-        Err(e) => return fail(2, e.message(ctx.lang)),
+        Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
     };
     let carets = safe::out_is_terminal();
     let mut out = safe::out();
