@@ -1,4 +1,5 @@
-//! The user's config file: default folder, language, theme colours and key bindings.
+//! The user's config file: default folder, language, theme colours, key bindings and the
+//! abbreviations search knows.
 //!
 //! A bad entry never stops the program: it is reported as a warning with its
 //! place (`path:line:col`) and skipped, and the other entries still apply.
@@ -13,6 +14,7 @@ use toml::de::{DeTable, DeValue};
 use crate::app::keymap::{Command, Key, Keymap};
 use crate::diag::{Diagnostic, Hint, OsError, Problem, Severity, ValueType};
 use crate::model::Lang;
+use crate::model::abbrev::Abbreviations;
 use crate::ui::theme::Theme;
 
 /// Everything the config file can set; `None` leaves the choice to the next source.
@@ -25,6 +27,8 @@ pub struct Config {
     pub max_file_size: Option<u64>,
     pub theme: Theme,
     pub keys: Keymap,
+    /// The built-in abbreviations and those of `[abbreviations]`, for search.
+    pub abbreviations: Abbreviations,
 }
 
 /// The colour names a theme accepts.
@@ -125,7 +129,14 @@ pub fn parse(text: &str, path: &str, base: Option<&Path>) -> (Config, Vec<Diagno
     (config, diagnostics)
 }
 
-const TOP_KEYS: [&str; 5] = ["dir", "lang", "max_file_mib", "theme", "keys"];
+const TOP_KEYS: [&str; 6] = [
+    "dir",
+    "lang",
+    "max_file_mib",
+    "theme",
+    "keys",
+    "abbreviations",
+];
 
 /// The largest `max_file_mib` accepted.
 const MAX_FILE_MIB: i64 = 1024;
@@ -159,6 +170,11 @@ impl Reader<'_> {
                 "keys" => {
                     if let Some(table) = self.table(name, value) {
                         self.keys(&mut config.keys, table);
+                    }
+                }
+                "abbreviations" => {
+                    if let Some(table) = self.table(name, value) {
+                        self.abbreviations(&mut config.abbreviations, table);
                     }
                 }
                 _ => {
@@ -257,6 +273,25 @@ impl Reader<'_> {
             };
             if let Some(parsed) = self.key_list(name, value) {
                 keys.rebind(command, parsed);
+            }
+        }
+    }
+
+    /// `NTM = "nông thôn mới"`: each entry adds to the built-in table.
+    fn abbreviations(&mut self, abbreviations: &mut Abbreviations, table: &DeTable<'_>) {
+        for (key, value) in table.iter() {
+            let name = key.get_ref().to_string();
+            match value.get_ref() {
+                DeValue::String(long) => {
+                    if !abbreviations.add(&name, long) {
+                        self.warn(key.span(), Problem::AbbreviationEmpty { name });
+                    }
+                }
+                other => {
+                    let found = ValueType::of(other);
+                    let problem = Problem::AbbreviationNotText { name, found };
+                    self.warn(value.span(), problem);
+                }
             }
         }
     }

@@ -17,6 +17,10 @@
 //! - Order: score (higher first), then the kind of field (title, district
 //!   name, tag, indicator, directive text, topic, participant, owner, district
 //!   text, session summary), then the newer session, then index order.
+//! - Abbreviations (`model::abbrev`): the query is also searched with each
+//!   abbreviation in it spelt out and each long form abbreviated ("nong thon
+//!   moi" also as `ntm`, which then matches whole words only); a field found
+//!   several ways keeps its best score and highlights what matched.
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -25,6 +29,7 @@ use std::ops::Range;
 use memchr::memmem;
 
 use crate::model::Session;
+use crate::model::abbrev::{Abbreviations, QueryWord};
 use crate::model::fold::{fold, fold_with_offsets};
 
 /// The item a hit belongs to; indices into the slice given to [`SearchIndex::build`].
@@ -146,6 +151,8 @@ pub struct SearchIndex {
     vocab_starts: Vec<usize>,
     /// For each word of `vocab`, the records that contain it, ascending.
     postings: Vec<Vec<u32>>,
+    /// What the query's abbreviations and long forms may also be written as.
+    abbreviations: Abbreviations,
 }
 
 const WHOLE_WORD: u8 = 3;
@@ -189,9 +196,17 @@ impl SearchIndex {
             vocab: String::new(),
             vocab_starts: Vec::new(),
             postings: Vec::new(),
+            abbreviations: Abbreviations::default(),
         };
         index.build_words();
         index
+    }
+
+    /// The index searching with `abbreviations` (the built-in table and the config file's)
+    /// instead of the built-in table alone.
+    pub fn with_abbreviations(mut self, abbreviations: Abbreviations) -> Self {
+        self.abbreviations = abbreviations;
+        self
     }
 
     /// Splits every record into words, numbers the distinct words and lists
@@ -236,22 +251,29 @@ impl SearchIndex {
         self.records.is_empty()
     }
 
-    /// The best `limit` hits for `q`, best first; empty for a blank query.
+    /// The best `limit` hits for `q`, best first; empty for a blank query. The query is also
+    /// searched as its abbreviations may be written ([`Abbreviations::variants`]).
     pub fn query(&self, q: &str, limit: usize) -> Vec<Hit> {
         let words = query_words(q);
         if words.is_empty() {
             return Vec::new();
         }
-        let quals: Vec<Vec<u8>> = words.iter().map(|w| self.vocab_quality(w)).collect();
-        let Some(driver) = quals.iter().min_by_key(|q| self.postings_size(q)) else {
-            return Vec::new();
-        };
-        let mut keys: Vec<u64> = self
-            .records_with(driver)
-            .filter_map(|r| {
-                let score = self.score(r, &quals)?;
-                Some((u64::from(u32::MAX - score) << 32) | u64::from(self.place[r]))
-            })
+        let variants = self.abbreviations.variants(&words);
+        let mut found: HashMap<usize, (u32, Vec<&QueryWord>)> = HashMap::new();
+        for variant in &variants {
+            for (r, score) in self.matches(variant) {
+                let (best, matched) = found.entry(r).or_insert((score, Vec::new()));
+                *best = (*best).max(score);
+                for word in variant {
+                    if !matched.contains(&word) {
+                        matched.push(word);
+                    }
+                }
+            }
+        }
+        let mut keys: Vec<u64> = found
+            .iter()
+            .map(|(&r, &(score, _))| (u64::from(u32::MAX - score) << 32) | u64::from(self.place[r]))
             .collect();
         if keys.len() > limit {
             keys.select_nth_unstable(limit);
@@ -262,13 +284,27 @@ impl SearchIndex {
             .map(|key| {
                 let score = u32::MAX - (key >> 32) as u32;
                 let r = self.by_place[(key & 0xFFFF_FFFF) as usize] as usize;
-                self.hit(r, score, &words)
+                let matched = found.get(&r).map_or(&[][..], |(_, m)| m.as_slice());
+                self.hit(r, score, matched)
             })
             .collect()
     }
 
-    /// For every vocabulary word, how well `word` matches inside it (0: not at all).
-    fn vocab_quality(&self, word: &str) -> Vec<u8> {
+    /// Every record holding all of `words`, with its score.
+    fn matches(&self, words: &[QueryWord]) -> Vec<(usize, u32)> {
+        let quals: Vec<Vec<u8>> = words.iter().map(|w| self.vocab_quality(w)).collect();
+        let Some(driver) = quals.iter().min_by_key(|q| self.postings_size(q)) else {
+            return Vec::new();
+        };
+        self.records_with(driver)
+            .filter_map(|r| Some((r, self.score(r, &quals)?)))
+            .collect()
+    }
+
+    /// For every vocabulary word, how well `word` matches inside it (0: not at all; a word
+    /// that must be whole matches whole words only).
+    fn vocab_quality(&self, word: &QueryWord) -> Vec<u8> {
+        let (whole, word) = (word.whole, word.text.as_str());
         let mut quality = vec![0u8; self.postings.len()];
         let finder = memmem::Finder::new(word.as_bytes());
         let hay = self.vocab.as_bytes();
@@ -279,6 +315,7 @@ impl SearchIndex {
             let (start, end) = (self.vocab_starts[v], self.vocab_starts[v + 1] - 1);
             quality[v] = match (pos == start, pos + word.len() == end) {
                 (true, true) => WHOLE_WORD,
+                _ if whole => 0,
                 (true, false) => WORD_PREFIX,
                 _ => MID_WORD,
             };
@@ -338,7 +375,7 @@ impl SearchIndex {
         Some(total)
     }
 
-    fn hit(&self, i: usize, score: u32, words: &[String]) -> Hit {
+    fn hit(&self, i: usize, score: u32, words: &[&QueryWord]) -> Hit {
         let r = &self.records[i];
         Hit {
             target: r.target,
@@ -489,20 +526,32 @@ fn collect_directive(
     }
 }
 
-/// Byte ranges of `text` covering every occurrence of every folded word.
-fn highlight(text: &str, words: &[String]) -> Vec<Range<usize>> {
+/// Byte ranges of `text` covering every occurrence of every folded word (a word that must be
+/// whole only where it is one).
+fn highlight(text: &str, words: &[&QueryWord]) -> Vec<Range<usize>> {
     let (folded, offsets) = fold_with_offsets(text);
     let mut ranges: Vec<Range<usize>> = words
         .iter()
         .flat_map(|w| {
             folded
-                .match_indices(w.as_str())
+                .match_indices(w.text.as_str())
                 .map(|(p, m)| p..p + m.len())
+                .filter(|r| !w.whole || is_whole_word(&folded, r))
         })
         .map(|r| original_range(text, &offsets, r))
         .collect();
     ranges.sort_by_key(|r| (r.start, r.end));
     merge(ranges)
+}
+
+/// `range` of `folded` is a whole word: no letter or digit on either side.
+fn is_whole_word(folded: &str, range: &Range<usize>) -> bool {
+    let before = folded[..range.start].chars().next_back();
+    let after = folded[range.end..].chars().next();
+    ![before, after]
+        .into_iter()
+        .flatten()
+        .any(char::is_alphanumeric)
 }
 
 /// Maps a range of the folded text back to the characters it came from,

@@ -1,5 +1,6 @@
 //! The briefing types of FORMAT.md version 1 and the pure rules over them.
 
+pub mod abbrev;
 pub mod filter;
 pub mod fold;
 pub mod format;
