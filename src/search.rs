@@ -259,21 +259,10 @@ impl SearchIndex {
             return Vec::new();
         }
         let variants = self.abbreviations.variants(&words);
-        let mut found: HashMap<usize, (u32, Vec<&QueryWord>)> = HashMap::new();
-        for variant in &variants {
-            for (r, score) in self.matches(variant) {
-                let (best, matched) = found.entry(r).or_insert((score, Vec::new()));
-                *best = (*best).max(score);
-                for word in variant {
-                    if !matched.contains(&word) {
-                        matched.push(word);
-                    }
-                }
-            }
-        }
-        let mut keys: Vec<u64> = found
-            .iter()
-            .map(|(&r, &(score, _))| (u64::from(u32::MAX - score) << 32) | u64::from(self.place[r]))
+        let found = self.best_of(&variants);
+        let mut keys: Vec<u64> = (found.iter().enumerate())
+            .filter(|(_, (_, ways))| *ways != 0)
+            .map(|(r, (score, _))| (u64::from(u32::MAX - score) << 32) | u64::from(self.place[r]))
             .collect();
         if keys.len() > limit {
             keys.select_nth_unstable(limit);
@@ -284,10 +273,28 @@ impl SearchIndex {
             .map(|key| {
                 let score = u32::MAX - (key >> 32) as u32;
                 let r = self.by_place[(key & 0xFFFF_FFFF) as usize] as usize;
-                let matched = found.get(&r).map_or(&[][..], |(_, m)| m.as_slice());
-                self.hit(r, score, matched)
+                let ways = found[r].1;
+                let matched: Vec<&QueryWord> = (variants.iter().enumerate())
+                    .filter(|(v, _)| ways & (1 << v) != 0)
+                    .flat_map(|(_, words)| words)
+                    .collect();
+                self.hit(r, score, &matched)
             })
             .collect()
+    }
+
+    /// For every record, its best score over the `variants` of a query and which of them
+    /// (bit `v` for `variants[v]`; 0: none) match it.
+    fn best_of(&self, variants: &[Vec<QueryWord>]) -> Vec<(u32, u32)> {
+        let mut found = vec![(0, 0); self.records.len()];
+        for (v, variant) in variants.iter().enumerate().take(32) {
+            for (r, score) in self.matches(variant) {
+                let (best, ways) = &mut found[r];
+                *best = (*best).max(score);
+                *ways |= 1 << v;
+            }
+        }
+        found
     }
 
     /// Every record holding all of `words`, with its score.
