@@ -1,4 +1,5 @@
-//! The user's config file: default folder, language, theme colours and key bindings.
+//! The user's config file: default folder, language, theme colours, key bindings and the
+//! abbreviations search knows.
 //!
 //! A bad entry never stops the program: it is reported as a warning with its
 //! place (`path:line:col`) and skipped, and the other entries still apply.
@@ -10,9 +11,10 @@ use ratatui::style::Color;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diag::{Diagnostic, Severity, suggestion, type_name};
+use crate::diag::{Diagnostic, Hint, OsError, Problem, Severity, ValueType};
 use crate::input::{Command, Key, Keymap};
 use crate::model::Lang;
+use crate::model::abbrev::Abbreviations;
 use crate::ui::theme::Theme;
 
 /// Everything the config file can set; `None` leaves the choice to the next source.
@@ -25,6 +27,8 @@ pub struct Config {
     pub max_file_size: Option<u64>,
     pub theme: Theme,
     pub keys: Keymap,
+    /// The built-in abbreviations and those of `[abbreviations]`, for search.
+    pub abbreviations: Abbreviations,
 }
 
 /// The colour names a theme accepts.
@@ -93,11 +97,11 @@ pub fn load(path: &Path, explicit: bool) -> (Config, Vec<Diagnostic>) {
             (Config::default(), Vec::new())
         }
         Err(e) => {
-            let message =
-                format!("cannot read the config file ({e}); using the defaults for every setting");
+            let error = OsError::from(&e);
+            let problem = Problem::ConfigUnreadable { error };
             (
                 Config::default(),
-                vec![Diagnostic::new(&shown, Severity::Warning, message)],
+                vec![Diagnostic::new(&shown, Severity::Warning, problem)],
             )
         }
     }
@@ -115,10 +119,9 @@ pub fn parse(text: &str, path: &str, base: Option<&Path>) -> (Config, Vec<Diagno
         Ok(root) => reader.root(&mut config, root.get_ref(), base),
         Err(e) => reader.warn(
             e.span().unwrap_or(0..0),
-            format!(
-                "invalid TOML: {}; the whole config is ignored until this is fixed",
-                e.message().trim()
-            ),
+            Problem::ConfigInvalidToml {
+                detail: e.message().trim().to_string(),
+            },
         ),
     }
     let mut diagnostics = reader.diagnostics;
@@ -126,7 +129,14 @@ pub fn parse(text: &str, path: &str, base: Option<&Path>) -> (Config, Vec<Diagno
     (config, diagnostics)
 }
 
-const TOP_KEYS: [&str; 5] = ["dir", "lang", "max_file_mib", "theme", "keys"];
+const TOP_KEYS: [&str; 6] = [
+    "dir",
+    "lang",
+    "max_file_mib",
+    "theme",
+    "keys",
+    "abbreviations",
+];
 
 /// The largest `max_file_mib` accepted.
 const MAX_FILE_MIB: i64 = 1024;
@@ -140,14 +150,9 @@ struct Reader<'a> {
 type Value<'i> = Spanned<DeValue<'i>>;
 
 impl Reader<'_> {
-    fn warn(&mut self, span: Range<usize>, message: String) {
+    fn warn(&mut self, span: Range<usize>, problem: Problem) {
         self.diagnostics
-            .push(Diagnostic::new(self.path, Severity::Warning, message).at(self.src, span));
-    }
-
-    fn unknown(&mut self, span: Range<usize>, what: &str, name: &str, known: &[&str]) {
-        let hint = suggestion(name, known, "known");
-        self.warn(span, format!("unknown {what} `{name}`, ignored; {hint}"));
+            .push(Diagnostic::new(self.path, Severity::Warning, problem).at(self.src, span));
     }
 
     fn root(&mut self, config: &mut Config, root: &DeTable<'_>, base: Option<&Path>) {
@@ -167,7 +172,16 @@ impl Reader<'_> {
                         self.keys(&mut config.keys, table);
                     }
                 }
-                _ => self.unknown(key.span(), "setting", name, &TOP_KEYS),
+                "abbreviations" => {
+                    if let Some(table) = self.table(name, value) {
+                        self.abbreviations(&mut config.abbreviations, table);
+                    }
+                }
+                _ => {
+                    let hint = Hint::of(name, &TOP_KEYS);
+                    let name = name.to_string();
+                    self.warn(key.span(), Problem::UnknownSetting { name, hint });
+                }
             }
         }
     }
@@ -176,11 +190,9 @@ impl Reader<'_> {
         match value.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             other => {
-                let found = type_name(other);
-                self.warn(
-                    value.span(),
-                    format!("`{key}` must be a string, found {found}; ignored"),
-                );
+                let key = key.to_string();
+                let found = ValueType::of(other);
+                self.warn(value.span(), Problem::ConfigNotString { key, found });
                 None
             }
         }
@@ -190,11 +202,9 @@ impl Reader<'_> {
         match value.get_ref() {
             DeValue::Table(t) => Some(t),
             other => {
-                let found = type_name(other);
-                self.warn(
-                    value.span(),
-                    format!("`{key}` must be a table (`[{key}]`), found {found}; ignored"),
-                );
+                let key = key.to_string();
+                let found = ValueType::of(other);
+                self.warn(value.span(), Problem::ConfigNotTable { key, found });
                 None
             }
         }
@@ -209,10 +219,8 @@ impl Reader<'_> {
         match mib {
             Some(n @ 1..=MAX_FILE_MIB) => u64::try_from(n).ok().map(|n| n << 20),
             _ => {
-                self.warn(
-                    value.span(),
-                    format!("`max_file_mib` must be a whole number of MiB from 1 to {MAX_FILE_MIB}, e.g. `max_file_mib = 8`; ignored"),
-                );
+                let max = MAX_FILE_MIB;
+                self.warn(value.span(), Problem::MaxFileMib { max });
                 None
             }
         }
@@ -224,10 +232,7 @@ impl Reader<'_> {
             "vi" => Some(Lang::Vi),
             "en" => Some(Lang::En),
             _ => {
-                self.warn(
-                    value.span(),
-                    format!("unknown language `{name}`, ignored; write `lang = \"vi\"` or `lang = \"en\"`"),
-                );
+                self.warn(value.span(), Problem::UnknownLanguage { name });
                 None
             }
         }
@@ -237,7 +242,9 @@ impl Reader<'_> {
         for (key, value) in table.iter() {
             let slot: &str = key.get_ref();
             let Some(target) = theme.slot_mut(slot) else {
-                self.unknown(key.span(), "theme slot", slot, &Theme::SLOTS);
+                let hint = Hint::of(slot, &Theme::SLOTS);
+                let name = slot.to_string();
+                self.warn(key.span(), Problem::UnknownThemeSlot { name, hint });
                 continue;
             };
             let Some(name) = self.string(slot, value) else {
@@ -246,11 +253,9 @@ impl Reader<'_> {
             match parse_color(&name) {
                 Some(color) => *target = Some(color),
                 None => {
-                    let hint = suggestion(&name.to_ascii_lowercase(), &COLOR_NAMES, "colours");
-                    self.warn(
-                        value.span(),
-                        format!("unknown colour `{name}` for `{slot}`, ignored; {hint}"),
-                    );
+                    let hint = Hint::of(&name.to_ascii_lowercase(), &COLOR_NAMES);
+                    let slot = slot.to_string();
+                    self.warn(value.span(), Problem::UnknownColour { name, slot, hint });
                 }
             }
         }
@@ -261,11 +266,32 @@ impl Reader<'_> {
         for (key, value) in table.iter() {
             let name: &str = key.get_ref();
             let Some(command) = Command::parse(name) else {
-                self.unknown(key.span(), "action", name, &names);
+                let hint = Hint::of(name, &names);
+                let name = name.to_string();
+                self.warn(key.span(), Problem::UnknownAction { name, hint });
                 continue;
             };
             if let Some(parsed) = self.key_list(name, value) {
                 keys.rebind(command, parsed);
+            }
+        }
+    }
+
+    /// `NTM = "nông thôn mới"`: each entry adds to the built-in table.
+    fn abbreviations(&mut self, abbreviations: &mut Abbreviations, table: &DeTable<'_>) {
+        for (key, value) in table.iter() {
+            let name = key.get_ref().to_string();
+            match value.get_ref() {
+                DeValue::String(long) => {
+                    if !abbreviations.add(&name, long) {
+                        self.warn(key.span(), Problem::AbbreviationEmpty { name });
+                    }
+                }
+                other => {
+                    let found = ValueType::of(other);
+                    let problem = Problem::AbbreviationNotText { name, found };
+                    self.warn(value.span(), problem);
+                }
             }
         }
     }
@@ -276,11 +302,9 @@ impl Reader<'_> {
             DeValue::Array(items) => items.iter().collect(),
             DeValue::String(_) => vec![value],
             other => {
-                let found = type_name(other);
-                self.warn(
-                    value.span(),
-                    format!("`{action}` must be a list of keys like [\"j\", \"down\"], found {found}; ignored"),
-                );
+                let action = action.to_string();
+                let found = ValueType::of(other);
+                self.warn(value.span(), Problem::ConfigNotKeyList { action, found });
                 return None;
             }
         };
@@ -291,7 +315,7 @@ impl Reader<'_> {
             };
             match Key::parse(&text) {
                 Ok(k) => keys.push(k),
-                Err(message) => self.warn(item.span(), format!("{message}; ignored")),
+                Err(_) => self.warn(item.span(), Problem::UnknownKeyName { text }),
             }
         }
         (!keys.is_empty()).then_some(keys)

@@ -1,10 +1,15 @@
 //! Problems found in the files a person writes (briefings, the config file): where (path,
-//! line, column) and what, with the "did you mean" suggestion for a misspelt name.
+//! line, column) and what, as data said in the reader's language where it is shown.
+
+mod problem;
 
 use std::fmt;
 use std::ops::Range;
 
-use toml::de::DeValue;
+pub use problem::{Expected, Hint, OsError, Problem, Table, ValueType};
+
+use crate::i18n::{self, fill};
+use crate::model::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -12,12 +17,21 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// `error` / `lỗi`, `warning` / `cảnh báo`.
+    pub fn word(self, lang: Lang) -> &'static str {
+        let t = i18n::strings(lang);
+        match self {
+            Severity::Error => t.severity_error,
+            Severity::Warning => t.severity_warning,
+        }
+    }
+}
+
+/// The English word; [`Severity::word`] gives it in either language.
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        })
+        f.write_str(self.word(Lang::En))
     }
 }
 
@@ -69,22 +83,30 @@ fn truncate_line(line: &str) -> String {
 }
 
 /// One problem found in one file.
+///
+/// Say it with [`Diagnostic::message`] (the problem) or [`Diagnostic::line`] (place, severity
+/// and problem) in the reader's language; `Display` is the English line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Path relative to the briefing folder, `/`-separated.
     pub path: String,
     pub location: Option<Location>,
     pub severity: Severity,
+    /// What is wrong, as data.
+    pub problem: Problem,
+    /// The English words of `problem`, for callers that do not say it in the reader's
+    /// language yet: prefer [`Diagnostic::message`].
     pub message: String,
 }
 
 impl Diagnostic {
-    pub fn new(path: &str, severity: Severity, message: impl Into<String>) -> Self {
+    pub fn new(path: &str, severity: Severity, problem: Problem) -> Self {
         Diagnostic {
             path: path.to_string(),
             location: None,
             severity,
-            message: message.into(),
+            message: problem.message(Lang::En),
+            problem,
         }
     }
 
@@ -104,11 +126,28 @@ impl Diagnostic {
             None => self.path.clone(),
         }
     }
+
+    /// What is wrong and what to write instead, in `lang` (without place or severity).
+    pub fn message(&self, lang: Lang) -> String {
+        self.problem.message(lang)
+    }
+
+    /// `path:line:col: error: message` in `lang`, as `briefing check` prints it.
+    pub fn line(&self, lang: Lang) -> String {
+        fill(
+            i18n::strings(lang).diagnostic_line,
+            &[
+                ("place", &self.place()),
+                ("severity", &self.severity.word(lang)),
+                ("message", &self.message(lang)),
+            ],
+        )
+    }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: {}", self.place(), self.severity, self.message)
+        f.write_str(&self.line(Lang::En))
     }
 }
 
@@ -122,28 +161,6 @@ pub fn closest<'k>(key: &str, known: impl IntoIterator<Item = &'k str>) -> Optio
         .map(|(_, k)| k)
 }
 
-/// What to say about an unknown `name`: ``did you mean `title`?`` when one of `known` is close,
-/// else the whole list after `list` (`known keys: a, b, c`).
-pub fn suggestion(name: &str, known: &[&str], list: &str) -> String {
-    match closest(name, known.iter().copied()) {
-        Some(k) => format!("did you mean `{k}`?"),
-        None => format!("{list}: {}", known.join(", ")),
-    }
-}
-
-/// `a string`, `an integer`…: a TOML value's type, for messages.
-pub fn type_name(v: &DeValue<'_>) -> &'static str {
-    match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,10 +172,10 @@ mod tests {
         assert_eq!(closest("summery", keys), Some("summary"));
         assert_eq!(closest("tag", keys), Some("tags"));
         assert_eq!(closest("xyzzy", keys), None);
-        assert_eq!(suggestion("titel", &keys, "known"), "did you mean `title`?");
+        assert_eq!(Hint::of("titel", &keys), Hint::Closest("title".into()));
         assert_eq!(
-            suggestion("xyzzy", &keys[..2], "known keys"),
-            "known keys: title, date"
+            Hint::of("xyzzy", &keys[..2]),
+            Hint::Known(vec!["title".into(), "date".into()])
         );
     }
 
@@ -180,9 +197,24 @@ mod tests {
 
     #[test]
     fn display_is_path_line_col_severity_message() {
-        let d = Diagnostic::new("2024/a.toml", Severity::Error, "boom").at("x\ny", 2..3);
-        assert_eq!(d.to_string(), "2024/a.toml:2:1: error: boom");
-        let w = Diagnostic::new("b.toml", Severity::Warning, "hm");
-        assert_eq!(w.to_string(), "b.toml: warning: hm");
+        let d =
+            Diagnostic::new("2024/a.toml", Severity::Error, Problem::NoSession).at("x\ny", 2..3);
+        assert_eq!(
+            d.to_string(),
+            "2024/a.toml:2:1: error: the file has no [session] table; add one with at least `title = \"…\"` and `date = 2024-03-13`"
+        );
+        assert_eq!(d.message, d.message(Lang::En));
+        assert!(
+            d.line(Lang::Vi)
+                .starts_with("2024/a.toml:2:1: lỗi: tệp chưa có bảng [session]"),
+            "{}",
+            d.line(Lang::Vi)
+        );
+        let w = Diagnostic::new("b.toml", Severity::Warning, Problem::LinkOutside);
+        assert!(
+            w.to_string()
+                .starts_with("b.toml: warning: a symbolic link")
+        );
+        assert!(w.line(Lang::Vi).starts_with("b.toml: cảnh báo: "));
     }
 }

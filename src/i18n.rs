@@ -1,6 +1,8 @@
 //! Every user-facing string of the interface, in Vietnamese and English.
 
+pub mod cli;
 pub mod git;
+pub mod toml_parse;
 
 use std::fmt::Display;
 
@@ -185,7 +187,7 @@ catalogue! {
     suggest_many: " (did you mean one of `{names}`?)", " (có phải ý bạn là `{names}`?)";
     write_session_not_found: "there is no session `{id}` in {root}{hint}; run `briefing list` to see the session ids", "không có buổi làm việc `{id}` trong {root}{hint}; chạy `briefing list` để xem mã các buổi làm việc";
     write_directive_not_found: "there is no directive `{id}` in session `{session}`{hint}; directive ids are the `id = \"…\"` lines of the file", "không có chỉ đạo `{id}` trong buổi làm việc `{session}`{hint}; mã chỉ đạo là các dòng `id = \"…\"` trong tệp";
-    /// `{place}` is `path:line:col: ` or empty; `{message}` is the problem, in English.
+    /// `{place}` is `path:line:col: ` or empty; `{message}` is the problem (diag::Problem).
     write_file_invalid: "{place}{message}; the file was not changed: fix it (`briefing check` shows the problems) and try again", "{place}{message}; tệp chưa bị thay đổi: hãy sửa tệp (`briefing check` chỉ ra các lỗi) rồi thử lại";
     write_lock_timeout: "another check-off of {path} has held its lock for more than {ms} ms; try again in a moment", "một lượt đánh dấu khác của {path} đã giữ khóa tệp quá {ms} ms; hãy thử lại sau giây lát";
     write_being_edited: "{path} is being edited (it changed moments ago and keeps changing); save it in your editor, then try again", "{path} đang được sửa (tệp vừa thay đổi và vẫn đang thay đổi); hãy lưu tệp trong trình soạn thảo rồi thử lại";
@@ -262,6 +264,148 @@ catalogue! {
     no_history: "No check-offs in the git history yet.", "Chưa có lần đánh dấu nào trong lịch sử git.";
     history_title: "Check-off history", "Lịch sử đánh dấu";
     history_loading: "Reading the git history…", "Đang đọc lịch sử git…";
+
+    // Problems in files (diag::Problem): briefings, the folder, the config file; one message
+    // per variant. `{where}` is one of the `where_*` names below.
+    /// One line of `briefing check`; `{severity}` is `severity_*`.
+    diagnostic_line: "{place}: {severity}: {message}", "{place}: {severity}: {message}";
+    severity_error: "error", "lỗi";
+    severity_warning: "warning", "cảnh báo";
+    where_file: "the file", "tệp";
+    where_participant: "[[session.participant]] #{n}", "[[session.participant]] thứ {n}";
+    where_district: "[[district]] #{n}", "[[district]] thứ {n}";
+    where_district_named: "[[district]] #{n} ({name})", "[[district]] thứ {n} ({name})";
+    where_indicator: "indicator #{n} of {district}", "chỉ tiêu thứ {n} của {district}";
+    where_compare: "a `compare` entry of {indicator}", "một mục `compare` của {indicator}";
+    where_directive: "[[directive]] #{n}", "[[directive]] thứ {n}";
+    where_district_directive: "a directive of {district} #{n}", "chỉ đạo thứ {n} của {district}";
+    type_string: "a string", "một chuỗi";
+    type_integer: "an integer", "một số nguyên";
+    type_float: "a float", "một số thập phân";
+    type_boolean: "a boolean", "một giá trị true/false";
+    type_datetime: "a date-time", "một ngày giờ";
+    type_array: "an array", "một mảng";
+    type_table: "a table", "một bảng";
+    expect_strings: "an array of strings", "một mảng chuỗi";
+    expect_number: "a number (integer or float)", "một số (số nguyên hoặc số thập phân)";
+    expect_boolean: "true or false", "true hoặc false";
+    expect_session_table: "a table (`[session]`)", "một bảng (`[session]`)";
+    expect_tables: "an array of tables (`[[{key}]]`)", "một mảng bảng (`[[{key}]]`)";
+    expect_session_date: "a date (`2024-03-13`), a local date-time (`2024-03-13T08:00:00`) or an offset date-time (`2024-03-13T08:00:00+07:00`)", "một ngày (`2024-03-13`), một ngày giờ (`2024-03-13T08:00:00`) hoặc một ngày giờ kèm múi giờ (`2024-03-13T08:00:00+07:00`)";
+    expect_date: "a date like `2024-06-30`", "một ngày dạng `2024-06-30`";
+    expect_offset_date_time: "an offset date-time like `2024-03-20T09:15:00+07:00`", "một ngày giờ kèm múi giờ dạng `2024-03-20T09:15:00+07:00`";
+    hint_did_you_mean: "did you mean `{name}`?", "có phải ý bạn là `{name}`?";
+    hint_known_keys: "known keys: {names}", "các khóa hợp lệ: {names}";
+    hint_known: "known: {names}", "các tên hợp lệ: {names}";
+    hint_colours: "colours: {names}", "các màu: {names}";
+    check_not_utf8: "the file is not valid UTF-8; save it as UTF-8 (most editors: \"Save with encoding\")", "tệp không phải UTF-8 hợp lệ; hãy lưu lại dưới dạng UTF-8 (trong hầu hết trình soạn thảo: \"Lưu với bảng mã\" / \"Save with encoding\")";
+    check_two_boms: "the file starts with two byte-order marks (U+FEFF); remove the second one (most editors: save as \"UTF-8\" without BOM)", "tệp bắt đầu bằng hai dấu thứ tự byte (U+FEFF); hãy xóa dấu thứ hai (trong hầu hết trình soạn thảo: lưu dạng \"UTF-8\" không có BOM)";
+    /// `{detail}` is the TOML parser's message (`i18n::toml`).
+    check_invalid_toml: "invalid TOML: {detail}", "TOML không hợp lệ: {detail}";
+    check_no_session: "the file has no [session] table; add one with at least `title = \"…\"` and `date = 2024-03-13`", "tệp chưa có bảng [session]; hãy thêm bảng này, ít nhất có `title = \"…\"` và `date = 2024-03-13`";
+    check_version: "unsupported format version {found}; this viewer reads version {supported} (write `version = {supported}` or leave it out)", "phiên bản định dạng {found} không được hỗ trợ; chương trình đọc phiên bản {supported} (hãy viết `version = {supported}` hoặc bỏ dòng này)";
+    check_unknown_key: "unknown key `{key}` in {where}; {hint}", "khóa `{key}` trong {where} không có trong định dạng; {hint}";
+    check_unknown_table: "there is no table `{written}` in the format, so nothing below it is read: write `{right}`", "định dạng không có bảng `{written}`, nên mọi thứ bên dưới không được đọc: hãy viết `{right}`";
+    check_missing_key: "{where} is missing the required key `{key}` (for example `{key} = {example}`)", "{where} thiếu khóa bắt buộc `{key}` (ví dụ `{key} = {example}`)";
+    check_wrong_type: "`{key}` in {where} must be {expected}, found {found}", "`{key}` trong {where} phải là {expected}, nhưng lại là {found}";
+    check_wrong_item_type: "every item of `{key}` in {where} must be {expected}, found {found}", "mọi phần tử của `{key}` trong {where} phải là {expected}, nhưng có {found}";
+    check_integer_too_large: "invalid TOML: this integer is malformed or too large (at most 19 digits, ±9223372036854775807)", "TOML không hợp lệ: số nguyên này viết sai hoặc quá lớn (tối đa 19 chữ số, ±9223372036854775807)";
+    check_float_too_large: "invalid TOML: this number is too large for a floating-point value", "TOML không hợp lệ: số này quá lớn đối với một số thập phân";
+    check_not_finite: "`{key}` in {where} must be a finite number", "`{key}` trong {where} phải là một số hữu hạn";
+    check_not_one_of: "`{key}` in {where} must be one of {names}, found \"{found}\"", "`{key}` trong {where} phải là một trong {names}, nhưng lại là \"{found}\"";
+    check_quoted_value: "`{key}` in {where} must be {expected} written without quotes, found the string \"{found}\"", "`{key}` trong {where} phải là {expected}, viết không có dấu ngoặc kép, nhưng lại là chuỗi \"{found}\"";
+    check_bad_date_time: "`{key}` in {where} must be {expected}, found `{found}`", "`{key}` trong {where} phải là {expected}, nhưng lại là `{found}`";
+    check_target_not_positive: "`target` in {where} must be greater than 0, found {value}", "`target` trong {where} phải lớn hơn 0, nhưng lại là {value}";
+    check_percent_negative: "`percent` in {where} must be 0 or more, found {value}", "`percent` trong {where} phải từ 0 trở lên, nhưng lại là {value}";
+    check_empty_id: "`id` in {where} must not be empty", "`id` trong {where} không được để trống";
+    check_duplicate_district: "two districts have the id `{id}`; give one of them a different `id = \"…\"`", "hai địa phương có cùng mã `{id}`; hãy đặt cho một trong hai một `id = \"…\"` khác";
+    check_directive_id_malformed: "directive id \"{id}\" may only use letters, digits, `.`, `_` and `-` (for example \"hh-ma-tuy\")", "mã chỉ đạo \"{id}\" chỉ được dùng chữ cái, chữ số, `.`, `_` và `-` (ví dụ \"hh-ma-tuy\")";
+    check_directive_id_repeated: "directive id \"{id}\" is used twice in this file; every directive needs its own id", "mã chỉ đạo \"{id}\" được dùng hai lần trong tệp; mỗi chỉ đạo cần một mã riêng";
+    check_directive_id_missing: "{where} has no `id`; add one, for example `id = \"{id}\"` (made from its text; keep it unchanged once in use)", "{where} chưa có `id`; hãy thêm, ví dụ `id = \"{id}\"` (tạo từ nội dung chỉ đạo; đã dùng thì giữ nguyên)";
+    /// The slips of Vietnamese authors; `{written}` is what the file says.
+    slip_date_order: "`{key} = {written}` is not a date TOML reads: write the year first, with `-` and without quotes: `{key} = {date}`", "`{key} = {written}` không phải dạng ngày TOML đọc được: hãy viết năm trước, dùng dấu `-` và không có dấu ngoặc kép: `{key} = {date}`";
+    slip_date_in_quotes: "`{key}` in {where} is a date written in quotes; remove the quotes: `{key} = {date}`", "`{key}` trong {where} là ngày nhưng bị đặt trong dấu ngoặc kép; hãy bỏ dấu ngoặc kép: `{key} = {date}`";
+    slip_decimal_comma: "`{key} = {written}`: numbers take a decimal point, not a comma: write `{key} = {number}`", "`{key} = {written}`: số thập phân dùng dấu chấm, không dùng dấu phẩy: hãy viết `{key} = {number}`";
+    slip_thousands_dots: "`{key} = {written}`: numbers are written without thousands separators: write `{key} = {number}`", "`{key} = {written}`: số viết liền, không có dấu chấm ngăn cách hàng nghìn: hãy viết `{key} = {number}`";
+    slip_percent_sign: "`{key} = {written}`: write the number without `%`: `{key} = {number}`", "`{key} = {written}`: hãy viết số, không kèm `%`: `{key} = {number}`";
+    slip_number_in_quotes: "`{key}` in {where} must be a number, without quotes: write `{key} = {number}` (not `{written}`)", "`{key}` trong {where} phải là một số, không có dấu ngoặc kép: hãy viết `{key} = {number}` (không phải `{written}`)";
+    slip_percent_value_in_quotes: "`{key}` in {where} must be a number, without quotes or `%`: write `{key} = {number}` and `unit = \"%\"` (not `{written}`)", "`{key}` trong {where} phải là một số, không có dấu ngoặc kép hay `%`: hãy viết `{key} = {number}` và `unit = \"%\"` (không phải `{written}`)";
+    slip_done_true: "`done = {written}`: `done` is true or false, without quotes: write `done = true`", "`done = {written}`: `done` chỉ nhận true hoặc false, không có dấu ngoặc kép: hãy viết `done = true`";
+    slip_done_false: "`done = {written}`: `done` is true or false, without quotes: write `done = false`", "`done = {written}`: `done` chỉ nhận true hoặc false, không có dấu ngoặc kép: hãy viết `done = false`";
+    slip_done_either: "`done = {written}`: `done` is true or false, without quotes: write `done = true` (done) or `done = false` (not yet)", "`done = {written}`: `done` chỉ nhận true hoặc false, không có dấu ngoặc kép: hãy viết `done = true` (đã xong) hoặc `done = false` (chưa xong)";
+    slip_three_decimals: "`{key} = {written}` has exactly three decimals: if it means {whole} (a dot between thousands), write `{key} = {whole}`; if it is a decimal, add a fourth decimal ({written}0) to say so", "`{key} = {written}` có đúng ba chữ số thập phân: nếu ý là {whole} (dấu chấm ngăn cách hàng nghìn), hãy viết `{key} = {whole}`; nếu đúng là số thập phân, hãy thêm chữ số thập phân thứ tư ({written}0) cho rõ";
+    read_unreadable: "cannot read the file: {error}", "không đọc được tệp: {error}";
+    read_too_big: "the file is {size} bytes, more than the limit of {limit} per briefing; it is not read (split it, or raise `max_file_mib` in the config file)", "tệp có {size} byte, vượt giới hạn {limit} cho một tệp; tệp không được đọc (hãy tách tệp, hoặc tăng `max_file_mib` trong tệp cấu hình)";
+    read_not_regular: "not a regular file (a pipe, socket or device); it is not read", "không phải tệp thường (là ống dẫn, socket hoặc thiết bị); không được đọc";
+    walk_stopped: "stopped after looking at {n} files and folders: this does not look like a briefing folder (check --dir); what was found so far is loaded", "đã dừng sau khi xem {n} tệp và thư mục: đây có vẻ không phải thư mục buổi làm việc (kiểm tra --dir); những gì tìm được đến lúc đó vẫn được đọc";
+    walk_dangling_link: "the symbolic link points to nothing that can be read ({error}); it is not loaded", "liên kết tượng trưng không trỏ tới tệp nào đọc được ({error}); không được đọc";
+    walk_too_many_files: "more than {n} briefing files: only the first {n} are loaded (check --dir)", "có hơn {n} tệp buổi làm việc: chỉ {n} tệp đầu được đọc (kiểm tra --dir)";
+    walk_link_outside: "a symbolic link to a folder outside the briefing folder; not followed", "liên kết tượng trưng tới một thư mục nằm ngoài thư mục buổi làm việc; không đi theo";
+    walk_other_file_system: "a folder on another file system (a mount point); not entered", "thư mục trên một hệ thống tệp khác (điểm gắn); không vào";
+    walk_too_deep: "folders nested more than {n} levels deep; this one is not entered", "thư mục lồng nhau quá {n} cấp; không vào thư mục này";
+    walk_folder_unreadable: "cannot read this folder ({error}); its briefings are not loaded", "không đọc được thư mục này ({error}); các buổi làm việc trong đó không được đọc";
+    write_unsafe_layout: "the layout around directive `{directive}` could not be edited safely", "không sửa được an toàn phần tệp quanh chỉ đạo `{directive}` (cách trình bày bất thường)";
+    /// An error of the operating system: `{what}` is one of `os_*`, `{code}` its number.
+    os_error: "{what} (os error {code})", "{what} (mã lỗi hệ thống {code})";
+    os_not_found: "No such file or directory", "không có tệp hay thư mục này";
+    os_permission_denied: "Permission denied", "không có quyền truy cập";
+    os_already_exists: "File exists", "tệp đã tồn tại";
+    os_is_a_directory: "Is a directory", "đây là một thư mục";
+    os_not_a_directory: "Not a directory", "không phải là thư mục";
+    os_read_only: "Read-only file system", "hệ thống tệp chỉ đọc";
+    os_storage_full: "No space left on device", "ổ đĩa đã đầy";
+    os_bad_name: "File name too long", "tên tệp quá dài";
+    size_bytes: "{n} bytes", "{n} byte";
+    config_unreadable: "cannot read the config file ({error}); using the defaults for every setting", "không đọc được tệp cấu hình ({error}); dùng giá trị mặc định cho mọi thiết lập";
+    config_invalid_toml: "invalid TOML: {detail}; the whole config is ignored until this is fixed", "TOML không hợp lệ: {detail}; cả tệp cấu hình bị bỏ qua cho đến khi sửa xong";
+    config_unknown_setting: "unknown setting `{name}`, ignored; {hint}", "không có thiết lập `{name}`, đã bỏ qua; {hint}";
+    config_unknown_slot: "unknown theme slot `{name}`, ignored; {hint}", "không có vị trí màu `{name}`, đã bỏ qua; {hint}";
+    config_unknown_action: "unknown action `{name}`, ignored; {hint}", "không có thao tác `{name}`, đã bỏ qua; {hint}";
+    config_not_string: "`{key}` must be a string, found {found}; ignored", "`{key}` phải là một chuỗi, nhưng lại là {found}; đã bỏ qua";
+    config_not_table: "`{key}` must be a table (`[{key}]`), found {found}; ignored", "`{key}` phải là một bảng (`[{key}]`), nhưng lại là {found}; đã bỏ qua";
+    config_not_key_list: "`{action}` must be a list of keys like [\"j\", \"down\"], found {found}; ignored", "`{action}` phải là một danh sách phím như [\"j\", \"down\"], nhưng lại là {found}; đã bỏ qua";
+    config_max_file_mib: "`max_file_mib` must be a whole number of MiB from 1 to {max}, e.g. `max_file_mib = 8`; ignored", "`max_file_mib` phải là một số nguyên MiB từ 1 đến {max}, ví dụ `max_file_mib = 8`; đã bỏ qua";
+    config_unknown_language: "unknown language `{name}`, ignored; write `lang = \"vi\"` or `lang = \"en\"`", "không có ngôn ngữ `{name}`, đã bỏ qua; hãy viết `lang = \"vi\"` hoặc `lang = \"en\"`";
+    config_unknown_colour: "unknown colour `{name}` for `{slot}`, ignored; {hint}", "không có màu `{name}` cho `{slot}`, đã bỏ qua; {hint}";
+    config_unknown_key: "unknown key `{text}`; write a character (`j`, `J`, `?`), a name (enter, esc, space, tab, backspace, delete, insert, home, end, pgup, pgdn, up, down, left, right, f1–f12), optionally after ctrl-, alt- or shift-; ignored", "không có phím `{text}`; hãy viết một ký tự (`j`, `J`, `?`) hoặc tên phím (enter, esc, space, tab, backspace, delete, insert, home, end, pgup, pgdn, up, down, left, right, f1–f12), có thể thêm ctrl-, alt- hoặc shift- ở trước; đã bỏ qua";
+    config_abbreviation_not_text: "`{name}` in [abbreviations] must be a string, what it stands for (e.g. `NTM = \"nông thôn mới\"`), found {found}; ignored", "`{name}` trong [abbreviations] phải là một chuỗi ghi nghĩa đầy đủ (ví dụ `NTM = \"nông thôn mới\"`), nhưng lại là {found}; đã bỏ qua";
+    config_abbreviation_empty: "the abbreviation `{name}` needs letters or digits on both sides of `=` (e.g. `NTM = \"nông thôn mới\"`); ignored", "chữ viết tắt `{name}` cần có chữ cái hoặc chữ số ở cả hai bên dấu `=` (ví dụ `NTM = \"nông thôn mới\"`); đã bỏ qua";
+
+    // The command line: the words around the help and usage errors (the help texts themselves
+    // are in i18n::cli); the English is clap's own, which English keeps printing.
+    cli_error: "briefing: error: {message}", "briefing: lỗi: {message}";
+    cli_terminal: "terminal: {error}", "lỗi terminal: {error}";
+    list_not_loaded: "briefing: {n} file(s) could not be loaded; run `briefing check` for details", "briefing: {n} tệp không đọc được; chạy `briefing check` để xem chi tiết";
+    help_usage: "Usage:", "Cách dùng:";
+    help_commands: "Commands", "Lệnh";
+    help_arguments: "Arguments", "Đối số";
+    help_options: "Options", "Tùy chọn";
+    help_options_placeholder: "[OPTIONS]", "[TÙY_CHỌN]";
+    help_default: "[default: {value}]", "[mặc định: {value}]";
+    help_values: "[possible values: {values}]", "[các giá trị: {values}]";
+    help_values_long: "Possible values:", "Các giá trị:";
+    clap_error: "error:", "lỗi:";
+    clap_invalid_value: "invalid value '{value}' for '{arg}'", "giá trị '{value}' không hợp lệ cho '{arg}'";
+    clap_value_required: "a value is required for '{arg}' but none was supplied", "'{arg}' cần một giá trị nhưng chưa có";
+    clap_date_hint: "write the date as YYYY-MM-DD", "hãy viết ngày dạng YYYY-MM-DD";
+    clap_unknown_argument: "unexpected argument '{arg}' found", "không dùng được đối số '{arg}' ở đây";
+    clap_similar_argument: "tip: a similar argument exists: '{name}'", "gợi ý: có đối số gần giống: '{name}'";
+    clap_similar_subcommand: "tip: a similar subcommand exists: '{name}'", "gợi ý: có lệnh gần giống: '{name}'";
+    clap_similar_value: "tip: a similar value exists: '{name}'", "gợi ý: có giá trị gần giống: '{name}'";
+    clap_as_value: "tip: to pass '{arg}' as a value, use '-- {arg}'", "gợi ý: để dùng '{arg}' làm giá trị, hãy viết '-- {arg}'";
+    clap_unknown_subcommand: "unrecognized subcommand '{name}'", "không có lệnh '{name}'";
+    clap_missing_arguments: "the following required arguments were not provided:", "thiếu các đối số bắt buộc sau:";
+    clap_missing_subcommand: "'{name}' requires a subcommand but one was not provided", "'{name}' cần một lệnh con nhưng chưa có";
+    clap_subcommands: "[subcommands: {names}]", "[các lệnh con: {names}]";
+    clap_conflict: "the argument '{arg}' cannot be used with '{other}'", "đối số '{arg}' không dùng cùng được với '{other}'";
+    clap_conflict_many: "the argument '{arg}' cannot be used with one or more of the other specified arguments", "đối số '{arg}' không dùng cùng được với các đối số khác đã cho";
+    clap_repeated: "the argument '{arg}' cannot be used multiple times", "đối số '{arg}' chỉ được dùng một lần";
+    clap_too_many_values: "unexpected value '{value}' for '{arg}' found; no more were expected", "giá trị '{value}' thừa cho '{arg}': không cần thêm giá trị nào";
+    clap_wrong_count: "wrong number of values for '{arg}'", "số giá trị cho '{arg}' không đúng";
+    clap_no_equals: "equal sign is needed when assigning values to '{arg}'", "cần dấu = khi gán giá trị cho '{arg}'";
+    clap_not_utf8: "invalid UTF-8 was detected in one or more arguments", "có đối số không phải UTF-8 hợp lệ";
+    clap_other: "the command line could not be read", "không đọc được dòng lệnh";
+    clap_try_help: "For more information, try '{help}'.", "Xem thêm: '{help}'.";
 }
 
 /// The strings of `lang`.
@@ -269,6 +413,17 @@ pub fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
+    }
+}
+
+/// `4 MiB`, `512 KiB` or `1000 bytes`, whichever is exact.
+pub fn human_size(lang: Lang, bytes: u64) -> String {
+    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
+        format!("{} MiB", bytes >> 20)
+    } else if bytes >= 1 << 10 && bytes.is_multiple_of(1 << 10) {
+        format!("{} KiB", bytes >> 10)
+    } else {
+        fill(strings(lang).size_bytes, &[("n", &bytes)])
     }
 }
 

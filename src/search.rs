@@ -17,6 +17,10 @@
 //! - Order: score (higher first), then the kind of field (title, district
 //!   name, tag, indicator, directive text, topic, participant, owner, district
 //!   text, session summary), then the newer session, then index order.
+//! - Abbreviations (`model::abbrev`): the query is also searched with each
+//!   abbreviation in it spelt out and each long form abbreviated ("nong thon
+//!   moi" also as `ntm`, which then matches whole words only); a field found
+//!   several ways keeps its best score and highlights what matched.
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -24,6 +28,7 @@ use std::ops::Range;
 
 use memchr::memmem;
 
+use crate::model::abbrev::{Abbreviations, QueryWord};
 use crate::model::fold::{fold, fold_with_offsets};
 use crate::model::{DirectiveRef, Session};
 
@@ -144,6 +149,8 @@ pub struct SearchIndex {
     vocab_starts: Vec<usize>,
     /// For each word of `vocab`, the records that contain it, ascending.
     postings: Vec<Vec<u32>>,
+    /// What the query's abbreviations and long forms may also be written as.
+    abbreviations: Abbreviations,
 }
 
 const WHOLE_WORD: u8 = 3;
@@ -187,9 +194,17 @@ impl SearchIndex {
             vocab: String::new(),
             vocab_starts: Vec::new(),
             postings: Vec::new(),
+            abbreviations: Abbreviations::default(),
         };
         index.build_words();
         index
+    }
+
+    /// The index searching with `abbreviations` (the built-in table and the config file's)
+    /// instead of the built-in table alone.
+    pub fn with_abbreviations(mut self, abbreviations: Abbreviations) -> Self {
+        self.abbreviations = abbreviations;
+        self
     }
 
     /// Splits every record into words, numbers the distinct words and lists
@@ -234,22 +249,18 @@ impl SearchIndex {
         self.records.is_empty()
     }
 
-    /// The best `limit` hits for `q`, best first; empty for a blank query.
+    /// The best `limit` hits for `q`, best first; empty for a blank query. The query is also
+    /// searched as its abbreviations may be written ([`Abbreviations::variants`]).
     pub fn query(&self, q: &str, limit: usize) -> Vec<Hit> {
         let words = query_words(q);
         if words.is_empty() {
             return Vec::new();
         }
-        let quals: Vec<Vec<u8>> = words.iter().map(|w| self.vocab_quality(w)).collect();
-        let Some(driver) = quals.iter().min_by_key(|q| self.postings_size(q)) else {
-            return Vec::new();
-        };
-        let mut keys: Vec<u64> = self
-            .records_with(driver)
-            .filter_map(|r| {
-                let score = self.score(r, &quals)?;
-                Some((u64::from(u32::MAX - score) << 32) | u64::from(self.place[r]))
-            })
+        let variants = self.abbreviations.variants(&words);
+        let found = self.best_of(&variants);
+        let mut keys: Vec<u64> = (found.iter().enumerate())
+            .filter(|(_, (_, ways))| *ways != 0)
+            .map(|(r, (score, _))| (u64::from(u32::MAX - score) << 32) | u64::from(self.place[r]))
             .collect();
         if keys.len() > limit {
             keys.select_nth_unstable(limit);
@@ -260,13 +271,45 @@ impl SearchIndex {
             .map(|key| {
                 let score = u32::MAX - (key >> 32) as u32;
                 let r = self.by_place[(key & 0xFFFF_FFFF) as usize] as usize;
-                self.hit(r, score, &words)
+                let ways = found[r].1;
+                let matched: Vec<&QueryWord> = (variants.iter().enumerate())
+                    .filter(|(v, _)| ways & (1 << v) != 0)
+                    .flat_map(|(_, words)| words)
+                    .collect();
+                self.hit(r, score, &matched)
             })
             .collect()
     }
 
-    /// For every vocabulary word, how well `word` matches inside it (0: not at all).
-    fn vocab_quality(&self, word: &str) -> Vec<u8> {
+    /// For every record, its best score over the `variants` of a query and which of them
+    /// (bit `v` for `variants[v]`; 0: none) match it.
+    fn best_of(&self, variants: &[Vec<QueryWord>]) -> Vec<(u32, u32)> {
+        let mut found = vec![(0, 0); self.records.len()];
+        for (v, variant) in variants.iter().enumerate().take(32) {
+            for (r, score) in self.matches(variant) {
+                let (best, ways) = &mut found[r];
+                *best = (*best).max(score);
+                *ways |= 1 << v;
+            }
+        }
+        found
+    }
+
+    /// Every record holding all of `words`, with its score.
+    fn matches(&self, words: &[QueryWord]) -> Vec<(usize, u32)> {
+        let quals: Vec<Vec<u8>> = words.iter().map(|w| self.vocab_quality(w)).collect();
+        let Some(driver) = quals.iter().min_by_key(|q| self.postings_size(q)) else {
+            return Vec::new();
+        };
+        self.records_with(driver)
+            .filter_map(|r| Some((r, self.score(r, &quals)?)))
+            .collect()
+    }
+
+    /// For every vocabulary word, how well `word` matches inside it (0: not at all; a word
+    /// that must be whole matches whole words only).
+    fn vocab_quality(&self, word: &QueryWord) -> Vec<u8> {
+        let (whole, word) = (word.whole, word.text.as_str());
         let mut quality = vec![0u8; self.postings.len()];
         let finder = memmem::Finder::new(word.as_bytes());
         let hay = self.vocab.as_bytes();
@@ -277,6 +320,7 @@ impl SearchIndex {
             let (start, end) = (self.vocab_starts[v], self.vocab_starts[v + 1] - 1);
             quality[v] = match (pos == start, pos + word.len() == end) {
                 (true, true) => WHOLE_WORD,
+                _ if whole => 0,
                 (true, false) => WORD_PREFIX,
                 _ => MID_WORD,
             };
@@ -336,7 +380,7 @@ impl SearchIndex {
         Some(total)
     }
 
-    fn hit(&self, i: usize, score: u32, words: &[String]) -> Hit {
+    fn hit(&self, i: usize, score: u32, words: &[&QueryWord]) -> Hit {
         let r = &self.records[i];
         Hit {
             target: r.target,
@@ -471,20 +515,32 @@ fn collect_district(
     }
 }
 
-/// Byte ranges of `text` covering every occurrence of every folded word.
-fn highlight(text: &str, words: &[String]) -> Vec<Range<usize>> {
+/// Byte ranges of `text` covering every occurrence of every folded word (a word that must be
+/// whole only where it is one).
+fn highlight(text: &str, words: &[&QueryWord]) -> Vec<Range<usize>> {
     let (folded, offsets) = fold_with_offsets(text);
     let mut ranges: Vec<Range<usize>> = words
         .iter()
         .flat_map(|w| {
             folded
-                .match_indices(w.as_str())
+                .match_indices(w.text.as_str())
                 .map(|(p, m)| p..p + m.len())
+                .filter(|r| !w.whole || is_whole_word(&folded, r))
         })
         .map(|r| original_range(text, &offsets, r))
         .collect();
     ranges.sort_by_key(|r| (r.start, r.end));
     merge(ranges)
+}
+
+/// `range` of `folded` is a whole word: no letter or digit on either side.
+fn is_whole_word(folded: &str, range: &Range<usize>) -> bool {
+    let before = folded[..range.start].chars().next_back();
+    let after = folded[range.end..].chars().next();
+    ![before, after]
+        .into_iter()
+        .flatten()
+        .any(char::is_alphanumeric)
 }
 
 /// Maps a range of the folded text back to the characters it came from,

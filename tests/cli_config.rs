@@ -116,6 +116,7 @@ fn environment_beats_config_and_flags_beat_environment() {
     assert!(text(&out.stderr).contains("/nonexistent/from-config"));
 }
 
+/// The warning is in the config's own language (`lang = "vi"` applies before it is printed).
 #[test]
 fn a_broken_entry_is_reported_and_the_rest_applies() {
     let home = config_home("lang = \"vi\"\n[theme]\naccent = \"purple\"\n");
@@ -127,8 +128,8 @@ fn a_broken_entry_is_reported_and_the_rest_applies() {
     assert_eq!(
         text(&out.stderr),
         format!(
-            "briefing: {}:3:10: warning: unknown colour `purple` for `accent`, ignored; \
-             colours: black, red, green, yellow, blue, magenta, cyan, gray, darkgray, lightred, \
+            "briefing: {}:3:10: cảnh báo: không có màu `purple` cho `accent`, đã bỏ qua; \
+             các màu: black, red, green, yellow, blue, magenta, cyan, gray, darkgray, lightred, \
              lightgreen, lightyellow, lightblue, lightmagenta, lightcyan, white, reset\n",
             path.display()
         )

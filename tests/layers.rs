@@ -8,27 +8,27 @@ const LAYERS: &[(&str, u8)] = &[
     // Leaves: know no screen, no store, no app.
     ("model", 0),
     ("safe", 0),
-    ("diag", 0),
     ("i18n", 1),
-    // How values read as text, in the catalogue's words.
-    ("present", 2),
-    // The domain: files, index, history.
-    ("store", 2),
-    ("search", 2),
-    ("git", 3),
+    // Problems in files, as data said through the catalogue.
+    ("diag", 2),
+    // How values read as text; the domain: files, index.
+    ("present", 3),
+    ("store", 3),
+    ("search", 3),
+    ("git", 4),
     // Keys and commands; documents; the drawing toolkit (theme, tones, text fitting).
-    ("input", 4),
-    ("report", 4),
-    ("ui", 4),
+    ("input", 5),
+    ("report", 5),
+    ("ui", 5),
     // Each screen in one place: state, commands, drawing.
-    ("screens", 5),
+    ("screens", 6),
     // The router over the screens.
-    ("app", 6),
+    ("app", 7),
     // The shell: process, terminal, threads, settings.
-    ("watch", 7),
-    ("config", 7),
-    ("tui", 8),
-    ("cli", 9),
+    ("watch", 8),
+    ("config", 8),
+    ("tui", 9),
+    ("cli", 10),
 ];
 
 /// Edges that point the wrong way, being removed (the list may only shrink).

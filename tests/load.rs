@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use briefing::api::model::{Bound, GaugeBasis, Status};
+use briefing::api::model::{Bound, GaugeBasis, Lang, Status};
 use briefing::api::store::{self, Severity};
 
 fn check_one(path: &Path) -> Vec<store::Diagnostic> {
@@ -51,7 +51,12 @@ const CORPUS: &[(&str, usize, usize, &str)] = &[
         14,
         "every item of `tags` in [session] must be a string",
     ),
-    ("date-string.toml", 3, 8, "written without quotes"),
+    (
+        "date-string.toml",
+        3,
+        8,
+        "remove the quotes: `date = 2024-03-13`",
+    ),
     (
         "date-time-only.toml",
         3,
@@ -98,7 +103,7 @@ const CORPUS: &[(&str, usize, usize, &str)] = &[
         "directive-id-missing.toml",
         5,
         1,
-        "missing the required key `id`",
+        "has no `id`; add one, for example `id = \"khong-co-id\"`",
     ),
     (
         "directive-id-malformed.toml",
@@ -148,6 +153,183 @@ fn the_corpus_covers_every_fixture() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad");
     let count = std::fs::read_dir(dir).expect("dir").count();
     assert_eq!(count, CORPUS.len());
+}
+
+/// A slip Vietnamese authors make, one per file of `tests/fixtures/slips`: where it is, whether
+/// it is an error, and what its one message says in English and in Vietnamese.
+struct Slip {
+    file: &'static str,
+    at: (usize, usize),
+    error: bool,
+    en: &'static str,
+    vi: &'static str,
+}
+
+const SLIPS: &[Slip] = &[
+    Slip {
+        file: "due-day-first.toml",
+        at: (8, 7),
+        error: true,
+        en: "`due = 31/03/2027` is not a date TOML reads: write the year first, with `-` and without quotes: `due = 2027-03-31`",
+        vi: "hãy viết năm trước, dùng dấu `-` và không có dấu ngoặc kép: `due = 2027-03-31`",
+    },
+    Slip {
+        file: "date-day-first-quoted.toml",
+        at: (3, 8),
+        error: true,
+        en: "write the year first, with `-` and without quotes: `date = 2024-03-13`",
+        vi: "`date = \"13/03/2024\"` không phải dạng ngày TOML đọc được",
+    },
+    Slip {
+        file: "date-dashes.toml",
+        at: (3, 8),
+        error: true,
+        en: "`date = 13-03-2024` is not a date TOML reads",
+        vi: "hãy viết năm trước, dùng dấu `-` và không có dấu ngoặc kép: `date = 2024-03-13`",
+    },
+    Slip {
+        file: "date-quoted.toml",
+        at: (3, 8),
+        error: true,
+        en: "`date` in [session] is a date written in quotes; remove the quotes: `date = 2024-03-13`",
+        vi: "`date` trong [session] là ngày nhưng bị đặt trong dấu ngoặc kép; hãy bỏ dấu ngoặc kép: `date = 2024-03-13`",
+    },
+    Slip {
+        file: "decimal-comma.toml",
+        at: (11, 9),
+        error: true,
+        en: "`value = 62,5`: numbers take a decimal point, not a comma: write `value = 62.5`",
+        vi: "số thập phân dùng dấu chấm, không dùng dấu phẩy: hãy viết `value = 62.5`",
+    },
+    Slip {
+        file: "thousands-dots.toml",
+        at: (11, 9),
+        error: true,
+        en: "without thousands separators: write `value = 1234567`",
+        vi: "không có dấu chấm ngăn cách hàng nghìn: hãy viết `value = 1234567`",
+    },
+    Slip {
+        file: "percent-sign.toml",
+        at: (12, 51),
+        error: true,
+        en: "`percent = 107%`: write the number without `%`: `percent = 107`",
+        vi: "hãy viết số, không kèm `%`: `percent = 107`",
+    },
+    Slip {
+        file: "percent-quoted.toml",
+        at: (12, 51),
+        error: true,
+        en: "must be a number, without quotes: write `percent = 107` (not `\"107%\"`)",
+        vi: "phải là một số, không có dấu ngoặc kép: hãy viết `percent = 107`",
+    },
+    Slip {
+        file: "value-percent-quoted.toml",
+        at: (11, 9),
+        error: true,
+        en: "write `value = 95` and `unit = \"%\"`",
+        vi: "hãy viết `value = 95` và `unit = \"%\"`",
+    },
+    Slip {
+        file: "done-x.toml",
+        at: (8, 8),
+        error: true,
+        en: "`done = \"x\"`: `done` is true or false, without quotes: write `done = true`",
+        vi: "`done` chỉ nhận true hoặc false, không có dấu ngoặc kép: hãy viết `done = true`",
+    },
+    Slip {
+        file: "done-bare.toml",
+        at: (8, 8),
+        error: true,
+        en: "`done = chưa`: `done` is true or false, without quotes: write `done = false`",
+        vi: "hãy viết `done = false`",
+    },
+    Slip {
+        file: "directive-no-id.toml",
+        at: (5, 1),
+        error: true,
+        en: "[[directive]] #1 has no `id`; add one, for example `id = \"kiem-soat-tot-ma-tuy\"`",
+        vi: "[[directive]] thứ 1 chưa có `id`; hãy thêm, ví dụ `id = \"kiem-soat-tot-ma-tuy\"`",
+    },
+    Slip {
+        file: "district-indicators.toml",
+        at: (8, 12),
+        error: true,
+        en: "there is no table `[[district.indicators]]` in the format, so nothing below it is read: write `[[district.indicator]]`",
+        vi: "định dạng không có bảng `[[district.indicators]]`, nên mọi thứ bên dưới không được đọc: hãy viết `[[district.indicator]]`",
+    },
+    Slip {
+        file: "directives-plural.toml",
+        at: (5, 3),
+        error: true,
+        en: "there is no table `[[directives]]` in the format, so nothing below it is read: write `[[directive]]`",
+        vi: "hãy viết `[[directive]]`",
+    },
+    Slip {
+        file: "session-misspelt.toml",
+        at: (1, 2),
+        error: true,
+        en: "there is no table `[sesion]` in the format, so nothing below it is read: write `[session]`",
+        vi: "hãy viết `[session]`",
+    },
+    Slip {
+        file: "three-decimals.toml",
+        at: (11, 9),
+        error: false,
+        en: "`value = 33.497` has exactly three decimals: if it means 33497 (a dot between thousands), write `value = 33497`",
+        vi: "`value = 33.497` có đúng ba chữ số thập phân: nếu ý là 33497 (dấu chấm ngăn cách hàng nghìn), hãy viết `value = 33497`",
+    },
+];
+
+#[test]
+fn each_slip_gives_one_message_in_both_languages_with_its_place() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/slips");
+    for slip in SLIPS {
+        let diags = check_one(&dir.join(slip.file));
+        let [d] = &diags[..] else {
+            panic!("{}: not one message: {diags:#?}", slip.file);
+        };
+        assert_eq!(d.is_error(), slip.error, "{}: {}", slip.file, d.message);
+        let loc = d.location.as_ref().expect("a place");
+        assert_eq!(
+            (loc.line, loc.column),
+            slip.at,
+            "{}: {}",
+            slip.file,
+            d.message
+        );
+        let (en, vi) = (d.message(Lang::En), d.message(Lang::Vi));
+        assert!(en.contains(slip.en), "{}: {en}", slip.file);
+        assert!(vi.contains(slip.vi), "{}: {vi}", slip.file);
+        assert_eq!(d.message, en);
+    }
+    let count = std::fs::read_dir(dir).expect("dir").count();
+    assert_eq!(count, SLIPS.len(), "every fixture has its entry");
+}
+
+#[test]
+fn slips_after_a_slip_are_found_at_their_own_places() {
+    let src = "[session]\ntitle = \"T\"\ndate = 2024-03-13\n\n[[directive]]\nid = \"a\"\ntext = \"x\"\ndue = 1/4/2027\n\n[[directive]]\nid = \"b\"\ntext = \"y\"\ndue = 30/04/2027\ndone = 1\n";
+    let report = store::parse_file(src.as_bytes(), "f.toml", "f");
+    assert!(report.session.is_none());
+    let places: Vec<(usize, usize, String)> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            let loc = d.location.as_ref().expect("place");
+            (loc.line, loc.column, d.message.clone())
+        })
+        .collect();
+    assert_eq!(places.len(), 3, "{places:#?}");
+    assert_eq!((places[0].0, places[0].1), (8, 7));
+    assert!(places[0].2.ends_with("`due = 2027-04-01`"));
+    assert_eq!((places[1].0, places[1].1), (13, 7));
+    assert!(places[1].2.ends_with("`due = 2027-04-30`"));
+    assert_eq!((places[2].0, places[2].1), (14, 8));
+    assert!(
+        places[2].2.contains("write `done = true`"),
+        "{}",
+        places[2].2
+    );
 }
 
 #[test]

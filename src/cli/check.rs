@@ -11,7 +11,7 @@ use crate::store::{self, Diagnostic};
 pub(super) fn run(ctx: &Context) -> ExitCode {
     let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
         Ok(c) => c,
-        Err(e) => return fail(2, e.message(ctx.lang)),
+        Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
     };
     let carets = safe::out_is_terminal();
     let mut out = safe::out();
@@ -41,14 +41,15 @@ pub(super) fn run(ctx: &Context) -> ExitCode {
     }
 }
 
-/// The diagnostic with its path joined to the folder, so editors can open it.
+/// The diagnostic's line in the reader's language, its path joined to the folder so editors
+/// can open it.
 fn with_folder(ctx: &Context, d: &Diagnostic) -> String {
     let mut d = d.clone();
     d.path = match d.path.as_str() {
         "." => ctx.dir.display().to_string(),
         rel => ctx.dir.join(rel).display().to_string(),
     };
-    d.to_string()
+    d.line(ctx.lang)
 }
 
 /// rustc-style source line with a caret under the column.

@@ -14,10 +14,14 @@ pub(super) fn run(ctx: &Context, session: &str, directive: &str, mark: Mark) -> 
     let t = i18n::strings(ctx.lang);
     let rel = match write::session_file(&ctx.dir, session) {
         Ok(rel) => rel,
-        Err(e) => return fail(1, e.message(ctx.lang)),
+        Err(e) => return fail(ctx.lang, 1, e.message(ctx.lang)),
     };
     if let Some(problem) = unreadable(ctx, &rel) {
-        return fail(1, format!("{}: {problem}", t.not_loaded));
+        return fail(
+            ctx.lang,
+            1,
+            format!("{}: {}", t.not_loaded, problem.line(ctx.lang)),
+        );
     }
     let session = store::session_id(&rel);
     let opts = WriteOptions {
@@ -37,7 +41,7 @@ pub(super) fn run(ctx: &Context, session: &str, directive: &str, mark: Mark) -> 
             let _ = writeln!(safe::out(), "{}", fill(template, &values));
             ExitCode::SUCCESS
         }
-        Err(e) => fail(1, e.message(ctx.lang)),
+        Err(e) => fail(ctx.lang, 1, e.message(ctx.lang)),
     }
 }
 
@@ -50,6 +54,6 @@ fn unreadable(ctx: &Context, rel: &Path) -> Option<Diagnostic> {
     Some(Diagnostic::new(
         &store::display_path(rel),
         Severity::Error,
-        e.to_string(),
+        e.problem(),
     ))
 }

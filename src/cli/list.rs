@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Context, ListFormat, fail};
-use crate::i18n;
+use crate::i18n::{self, fill};
 use crate::model::format;
 use crate::present::progress_text;
 use crate::report;
@@ -16,12 +16,12 @@ use crate::store;
 pub(super) fn run(ctx: &Context, format: ListFormat) -> ExitCode {
     let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
         Ok(c) => c,
-        Err(e) => return fail(2, e.message(ctx.lang)),
+        Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
     };
     if format == ListFormat::Json {
         let json = report::list_json(&catalog.sessions, ctx.today);
         let _ = safe::out().write_all(json.as_bytes());
-        warn_failed(&catalog);
+        warn_failed(ctx, &catalog);
         return ExitCode::SUCCESS;
     }
     let t = i18n::strings(ctx.lang);
@@ -46,16 +46,18 @@ pub(super) fn run(ctx: &Context, format: ListFormat) -> ExitCode {
             progress_text(p, ctx.lang, ", "),
         );
     }
-    warn_failed(&catalog);
+    warn_failed(ctx, &catalog);
     ExitCode::SUCCESS
 }
 
-fn warn_failed(catalog: &store::Catalog) {
+fn warn_failed(ctx: &Context, catalog: &store::Catalog) {
     let failed = catalog.failed_files().len();
     if failed > 0 {
+        let t = i18n::strings(ctx.lang);
         let _ = writeln!(
             safe::err(),
-            "briefing: {failed} file(s) could not be loaded; run `briefing check` for details"
+            "{}",
+            fill(t.list_not_loaded, &[("n", &failed)])
         );
     }
 }

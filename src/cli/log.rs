@@ -23,7 +23,7 @@ pub(super) fn run(ctx: &Context, filter: &Filter, format: LogFormat) -> ExitCode
     };
     let events = match history::log(&repo, filter) {
         Ok(events) => events,
-        Err(e) => return fail(1, e.message(ctx.lang)),
+        Err(e) => return fail(ctx.lang, 1, e.message(ctx.lang)),
     };
     let mut out = crate::safe::out();
     let written = match format {
@@ -40,7 +40,7 @@ pub(super) fn run(ctx: &Context, filter: &Filter, format: LogFormat) -> ExitCode
     match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => fail(1, e),
+        Err(e) => fail(ctx.lang, 1, super::os_error(ctx.lang, &e)),
     }
 }
 

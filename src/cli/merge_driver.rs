@@ -5,8 +5,9 @@ use std::fs;
 use std::path::Path;
 use std::process::{ExitCode, Stdio};
 
-use super::fail;
+use super::{fail, os_error};
 use crate::git::merge;
+use crate::model::Lang;
 
 #[derive(Debug, clap::Args)]
 pub(super) struct MergeDriverArgs {
@@ -21,7 +22,7 @@ pub(super) struct MergeDriverArgs {
 }
 
 /// Exit 0: merged into `ours`. Exit 1: a conflict, `ours` holds git's conflict markers.
-pub(super) fn run(args: &MergeDriverArgs) -> ExitCode {
+pub(super) fn run(args: &MergeDriverArgs, lang: Lang) -> ExitCode {
     let read = |p: &Path| fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
     let texts = (read(&args.base), read(&args.ours), read(&args.theirs));
     if let (Ok(base), Ok(ours), Ok(theirs)) = &texts
@@ -29,14 +30,17 @@ pub(super) fn run(args: &MergeDriverArgs) -> ExitCode {
     {
         return match fs::write(&args.ours, merged) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(e) => fail(2, format!("{}: {e}", args.ours.display())),
+            Err(e) => {
+                let error = os_error(lang, &e);
+                fail(lang, 2, format!("{}: {error}", args.ours.display()))
+            }
         };
     }
-    merge_file(args)
+    merge_file(args, lang)
 }
 
 /// git's own line merge, with its conflict markers: exit 0 when it merged cleanly.
-fn merge_file(args: &MergeDriverArgs) -> ExitCode {
+fn merge_file(args: &MergeDriverArgs, lang: Lang) -> ExitCode {
     let path = args.path.as_deref().unwrap_or("briefing");
     let labels = [
         format!("{path} (ours)"),
@@ -52,6 +56,6 @@ fn merge_file(args: &MergeDriverArgs) -> ExitCode {
     match status {
         Ok(s) if s.success() => ExitCode::SUCCESS,
         Ok(_) => ExitCode::from(1),
-        Err(e) => fail(2, format!("git merge-file: {e}")),
+        Err(e) => fail(lang, 2, format!("git merge-file: {}", os_error(lang, &e))),
     }
 }

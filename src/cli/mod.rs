@@ -4,6 +4,7 @@ mod check;
 mod complete;
 mod completions;
 mod done;
+mod help;
 mod list;
 mod log;
 mod man;
@@ -11,14 +12,17 @@ mod merge_driver;
 mod show;
 mod sync;
 
+use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::config::{self, Config};
+use crate::diag::OsError;
+use crate::i18n::{self, fill};
 use crate::model::Lang;
 use crate::safe;
 use crate::store::write::Mark;
@@ -172,10 +176,11 @@ impl Context {
     /// Reads the config file, reports its problems on stderr, and resolves.
     fn resolve(cli: &Cli) -> Self {
         let (config, problems) = read_config(cli);
+        let ctx = Context::with_config(cli, config);
         for p in &problems {
-            let _ = writeln!(safe::err(), "briefing: {p}");
+            let _ = writeln!(safe::err(), "briefing: {}", p.line(ctx.lang));
         }
-        Context::with_config(cli, config)
+        ctx
     }
 
     /// Like `resolve`, but silent about the config file's problems (for completion).
@@ -206,13 +211,7 @@ impl Context {
             .or_else(|| env("BRIEFING_DIR").map(PathBuf::from))
             .or_else(|| config.dir.clone())
             .unwrap_or_else(|| PathBuf::from("briefings"));
-        let lang = cli
-            .lang
-            .map(Lang::from)
-            .or_else(|| env("BRIEFING_LANG").map(|l| Lang::from_locale(&l)))
-            .or(config.lang)
-            .or_else(|| locale_lang(&env))
-            .unwrap_or_default();
+        let lang = resolve_lang(cli.lang.map(Lang::from), &env, || config.lang);
         let limits = Limits {
             max_file_size: config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
             ..Limits::default()
@@ -227,9 +226,66 @@ impl Context {
     }
 }
 
+/// The language: `flag` > `BRIEFING_LANG` > the config file's (read only when needed) > the
+/// locale > English.
+fn resolve_lang(
+    flag: Option<Lang>,
+    env: impl Fn(&str) -> Option<String>,
+    config: impl FnOnce() -> Option<Lang>,
+) -> Lang {
+    flag.or_else(|| env("BRIEFING_LANG").map(|l| Lang::from_locale(&l)))
+        .or_else(config)
+        .or_else(|| locale_lang(&env))
+        .unwrap_or_default()
+}
+
+/// The language before the command line is parsed, for `--help` and usage errors: `--lang`
+/// as typed (when it is a language), then as [`resolve_lang`], with the config file named by
+/// `--config` as typed.
+fn early_lang(args: &[OsString], env: impl Fn(&str) -> Option<String>) -> Lang {
+    let flag = typed_values(args, "--lang")
+        .iter()
+        .rev()
+        .find_map(|v| match v.as_str() {
+            "vi" => Some(Lang::Vi),
+            "en" => Some(Lang::En),
+            _ => None,
+        });
+    let config = || {
+        let path = typed_values(args, "--config").pop().map(PathBuf::from);
+        config_at(path.as_deref()).0.lang
+    };
+    resolve_lang(flag, env, config)
+}
+
+/// The values of every `--name VALUE` and `--name=VALUE` before a `--`, in order.
+fn typed_values(args: &[OsString], name: &str) -> Vec<String> {
+    let words: Vec<&str> = args
+        .iter()
+        .skip(1)
+        .map(|a| a.to_str().unwrap_or_default())
+        .take_while(|a| *a != "--")
+        .collect();
+    let with_equals = format!("{name}=");
+    let mut found = Vec::new();
+    for (i, word) in words.iter().enumerate() {
+        if *word == name {
+            found.extend(words.get(i + 1).map(|v| v.to_string()));
+        } else if let Some(value) = word.strip_prefix(&with_equals) {
+            found.push(value.to_string());
+        }
+    }
+    found
+}
+
 /// The config file named by `--config`, else the default one when it exists.
 fn read_config(cli: &Cli) -> (Config, Vec<crate::store::Diagnostic>) {
-    match (&cli.config, config::default_path()) {
+    config_at(cli.config.as_deref())
+}
+
+/// The config file at `path` (given with `--config`), else the default one when it exists.
+fn config_at(path: Option<&Path>) -> (Config, Vec<crate::store::Diagnostic>) {
+    match (path, config::default_path()) {
         (Some(path), _) => config::load(path, true),
         (None, Some(path)) => config::load(&path, false),
         (None, None) => (Config::default(), Vec::new()),
@@ -252,14 +308,16 @@ fn locale_lang(env: impl Fn(&str) -> Option<String>) -> Option<Lang> {
 
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<OsString> = std::env::args_os().collect();
+    let lang = early_lang(&args, env_nonempty);
+    let cli = help::parse(lang, args);
     match &cli.command {
         Some(Command::Completions { shell }) => return completions::run(*shell),
-        Some(Command::MergeDriver(args)) => return merge_driver::run(args),
+        Some(Command::MergeDriver(args)) => return merge_driver::run(args, lang),
         Some(Command::Complete(args)) => {
             return complete::run(args, || Context::quiet(&cli).dir);
         }
-        Some(Command::Man(args)) => return man::run(args),
+        Some(Command::Man(args)) => return man::run(args, lang),
         _ => {}
     }
     let ctx = Context::resolve(&cli);
@@ -284,9 +342,9 @@ pub fn main() -> ExitCode {
             let filter = crate::git::history::Filter { session, directive };
             log::run(&ctx, &filter, format)
         }
-        Some(Command::MergeDriver(args)) => merge_driver::run(&args),
+        Some(Command::MergeDriver(args)) => merge_driver::run(&args, ctx.lang),
         Some(Command::Complete(args)) => complete::run(&args, || ctx.dir.clone()),
-        Some(Command::Man(args)) => man::run(&args),
+        Some(Command::Man(args)) => man::run(&args, ctx.lang),
         None if safe::out_is_terminal() => run_tui(ctx, follow_clock),
         None => list::run(&ctx, ListFormat::Text),
     }
@@ -294,6 +352,7 @@ pub fn main() -> ExitCode {
 
 /// `follow_clock`: no `--today` was given, so "today" moves on at midnight.
 fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
+    let lang = ctx.lang;
     let options = crate::app::Options {
         dir: ctx.dir,
         lang: ctx.lang,
@@ -305,14 +364,24 @@ fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
     match crate::tui::run(options, theme, follow_clock, ctx.limits) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
-        Err(e) => fail(1, format!("terminal: {e}")),
+        Err(e) => {
+            let error = os_error(lang, &e);
+            let message = fill(i18n::strings(lang).cli_terminal, &[("error", &error)]);
+            fail(lang, 1, message)
+        }
     }
 }
 
-/// Prints an error the way every subcommand does and gives its exit code.
-fn fail(code: u8, message: impl std::fmt::Display) -> ExitCode {
-    let _ = writeln!(safe::err(), "briefing: error: {message}");
+/// Prints an error the way every subcommand does, in `lang`, and gives its exit code.
+fn fail(lang: Lang, code: u8, message: impl std::fmt::Display) -> ExitCode {
+    let line = fill(i18n::strings(lang).cli_error, &[("message", &message)]);
+    let _ = writeln!(safe::err(), "{line}");
     ExitCode::from(code)
+}
+
+/// An error of the operating system in `lang`.
+fn os_error(lang: Lang, e: &std::io::Error) -> String {
+    OsError::from(e).message(lang)
 }
 
 #[cfg(test)]
@@ -390,6 +459,43 @@ mod tests {
         vars.iter()
             .find(|(k, _)| *k == name)
             .map(|(_, v)| v.to_string())
+    }
+
+    #[test]
+    fn the_language_is_known_before_the_command_line_is_parsed() {
+        let config = tempfile::NamedTempFile::new().expect("config");
+        std::fs::write(config.path(), "lang = \"vi\"\n").expect("write");
+        let empty = tempfile::NamedTempFile::new().expect("config");
+        let (vi, none) = (
+            config.path().to_str().expect("path"),
+            empty.path().to_str().expect("path"),
+        );
+        let lang = |args: &[&str], env: &[(&str, &str)]| {
+            let argv: Vec<OsString> = std::iter::once("briefing")
+                .chain(args.iter().copied())
+                .map(OsString::from)
+                .collect();
+            early_lang(&argv, |n| lookup(env, n))
+        };
+        assert_eq!(lang(&["--lang", "vi", "list"], &[]), Lang::Vi);
+        assert_eq!(
+            lang(&["list", "--lang=vi", "--config", none], &[]),
+            Lang::Vi
+        );
+        assert_eq!(lang(&["--lang", "vi", "--lang", "fr"], &[]), Lang::Vi);
+        assert_eq!(
+            lang(&["--config", none, "complete", "--", "--lang", "vi"], &[]),
+            Lang::En
+        );
+        let env_vi = [("BRIEFING_LANG", "vi"), ("LANG", "en_US.UTF-8")];
+        assert_eq!(lang(&["--config", none], &env_vi), Lang::Vi);
+        assert_eq!(lang(&["--lang", "en"], &env_vi), Lang::En);
+        assert_eq!(lang(&["--config", vi], &[("LANG", "en_US")]), Lang::Vi);
+        assert_eq!(
+            lang(&["--config", none], &[("LANG", "vi_VN.UTF-8")]),
+            Lang::Vi
+        );
+        assert_eq!(lang(&["--config", none], &[("LANG", "C.UTF-8")]), Lang::En);
     }
 
     #[test]

@@ -62,23 +62,29 @@ impl From<FormatArg> for Format {
 pub(super) fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
     let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
         Ok(c) => c,
-        Err(e) => return fail(2, e.message(ctx.lang)),
+        Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
     };
     let t = i18n::strings(ctx.lang);
     let session = match find(&catalog, &args.session) {
         Ok(s) => s,
         Err(Missing::NotLoaded(id)) => match catalog.load_error(&id) {
-            Some(problem) => return fail(1, format!("{}: {problem}", t.not_loaded)),
-            None => return fail(1, unknown_session(&args.session, &[], t)),
+            Some(problem) => {
+                return fail(
+                    ctx.lang,
+                    1,
+                    format!("{}: {}", t.not_loaded, problem.line(ctx.lang)),
+                );
+            }
+            None => return fail(ctx.lang, 1, unknown_session(&args.session, &[], t)),
         },
         Err(Missing::Unknown(suggestions)) => {
-            return fail(1, unknown_session(&args.session, &suggestions, t));
+            return fail(ctx.lang, 1, unknown_session(&args.session, &suggestions, t));
         }
     };
     if let Some(id) = &args.district
         && !session.districts.iter().any(|d| &d.id == id)
     {
-        return fail(1, unknown_district(session, id, t));
+        return fail(ctx.lang, 1, unknown_district(session, id, t));
     }
     let opts = Options {
         district: args.district.as_deref(),

@@ -27,7 +27,7 @@ pub(super) fn run(ctx: &Context, args: &SyncArgs) -> ExitCode {
     };
     let driver = match std::env::current_exe() {
         Ok(exe) => sync::driver_command(&exe),
-        Err(e) => return fail(1, e),
+        Err(e) => return fail(ctx.lang, 1, super::os_error(ctx.lang, &e)),
     };
     if args.setup {
         return match sync::setup(&repo, &ctx.dir, &driver, ctx.lang) {
@@ -38,7 +38,7 @@ pub(super) fn run(ctx: &Context, args: &SyncArgs) -> ExitCode {
                 }
                 ExitCode::SUCCESS
             }
-            Err(e) => fail(1, e.message(ctx.lang)),
+            Err(e) => fail(ctx.lang, 1, e.message(ctx.lang)),
         };
     }
     let opts = sync::Options {
@@ -54,16 +54,16 @@ pub(super) fn run(ctx: &Context, args: &SyncArgs) -> ExitCode {
     drop(out);
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => fail(1, e.message(ctx.lang)),
+        Err(e) => fail(ctx.lang, 1, e.message(ctx.lang)),
     }
 }
 
 /// The work tree of the briefing folder, or the exit code of a folder that is not shared.
 pub(super) fn find(ctx: &Context) -> Result<Repo, ExitCode> {
     if let Err(e) = crate::store::discover(&ctx.dir) {
-        return Err(fail(2, e.message(ctx.lang)));
+        return Err(fail(ctx.lang, 2, e.message(ctx.lang)));
     }
-    Repo::find(&ctx.dir).map_err(|e| fail(1, e.message(ctx.lang)))
+    Repo::find(&ctx.dir).map_err(|e| fail(ctx.lang, 1, e.message(ctx.lang)))
 }
 
 /// `1 commit`, `3 commits`.

@@ -222,3 +222,32 @@ fn max_file_mib_sets_the_size_limit_in_whole_mebibytes() {
         assert!(problems[0].contains("from 1 to 1024"), "{problems:?}");
     }
 }
+
+#[test]
+fn abbreviations_add_to_the_built_in_table_and_bad_entries_are_named() {
+    let (config, problems) = warnings(
+        r#"[abbreviations]
+TDC = "tái định cư"
+"HĐND" = "hội đồng nhân dân"
+NTM = 5
+"—" = "gạch ngang"
+"#,
+    );
+    let mut expected = Abbreviations::default();
+    assert!(expected.add("TDC", "tái định cư"));
+    assert_eq!(config.abbreviations, expected);
+    assert_eq!(
+        problems,
+        [
+            "config.toml:4:7: warning: `NTM` in [abbreviations] must be a string, what it stands \
+             for (e.g. `NTM = \"nông thôn mới\"`), found an integer; ignored",
+            "config.toml:5:1: warning: the abbreviation `—` needs letters or digits on both \
+             sides of `=` (e.g. `NTM = \"nông thôn mới\"`); ignored",
+        ]
+    );
+    let (_, diags) = parse("abbreviations = 1", "config.toml", None);
+    assert!(
+        diags[0].message(Lang::Vi).contains("phải là một bảng"),
+        "{diags:?}"
+    );
+}

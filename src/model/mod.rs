@@ -1,5 +1,6 @@
 //! The briefing types of docs/spec.md and the pure rules over them.
 
+pub mod abbrev;
 pub mod filter;
 pub mod fold;
 pub mod format;

@@ -266,3 +266,57 @@ fn a_phrase_runs_across_punctuation() {
     assert_eq!(texts(&hits), ["kinh tế-xã hội", "xã hội, kinh tế"]);
     assert_eq!(marked(&hits[0]), ["kinh", "tế", "xã", "hội"]);
 }
+
+#[test]
+fn abbreviations_are_found_both_ways() {
+    let sessions = [
+        session("Xây dựng NTM kiểu mẫu", "2024-03-13", &[]),
+        session("Hội nghị về nông thôn mới", "2024-01-02", &[]),
+        session("Thu NS năm 2024", "2024-01-03", &[]),
+        session("Trường Vinschool", "2024-01-04", &[]),
+        session("Phát triển KT-XH", "2024-01-05", &[]),
+    ];
+    let index = SearchIndex::build(&sessions);
+    for q in ["nong thon moi", "NTM", "Nông thôn mới"] {
+        let hits = index.query(q, 10);
+        let found = texts(&hits);
+        assert!(found.contains(&"Xây dựng NTM kiểu mẫu"), "{q}: {found:?}");
+        assert!(
+            found.contains(&"Hội nghị về nông thôn mới"),
+            "{q}: {found:?}"
+        );
+    }
+    let hits = index.query("nong thon moi", 10);
+    let ntm = hits
+        .iter()
+        .find(|h| h.text.contains("NTM"))
+        .expect("the NTM title");
+    assert_eq!(marked(ntm), ["NTM"]);
+    assert_eq!(texts(&index.query("ngân sách", 10)), ["Thu NS năm 2024"]);
+    assert_eq!(
+        texts(&index.query("kinh te xa hoi", 10)),
+        ["Phát triển KT-XH"]
+    );
+    assert!(index.query("khu kinh tế", 10).is_empty());
+}
+
+#[test]
+fn the_table_is_the_index_s_own_and_can_be_extended() {
+    let sessions = [
+        session("Xây dựng NTM kiểu mẫu", "2024-03-13", &[]),
+        session("Khu TĐC Hải Hà", "2024-01-02", &[]),
+    ];
+    let plain = SearchIndex::build(&sessions).with_abbreviations(Abbreviations::none());
+    assert!(plain.query("nong thon moi", 10).is_empty());
+    let mut table = Abbreviations::default();
+    assert!(table.add("TĐC", "tái định cư"));
+    let extended = SearchIndex::build(&sessions).with_abbreviations(table);
+    assert_eq!(
+        texts(&extended.query("tai dinh cu", 10)),
+        ["Khu TĐC Hải Hà"]
+    );
+    assert_eq!(
+        texts(&extended.query("nong thon moi", 10)),
+        ["Xây dựng NTM kiểu mẫu"]
+    );
+}

@@ -1,5 +1,6 @@
 //! Finds, reads and validates briefing files; one bad file never hides the others.
 
+mod slips;
 mod validate;
 mod walk;
 pub mod write;
@@ -9,11 +10,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-pub use crate::diag::{Diagnostic, Location, Severity};
-use walk::human_size;
+pub use crate::diag::{Diagnostic, Location, Problem, Severity};
 pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, read_bounded};
 
-use crate::diag::closest;
+use crate::diag::{OsError, closest};
 use crate::i18n::{self, Message, fill};
 use crate::model::{self, Lang, Session};
 
@@ -38,7 +38,10 @@ impl FolderError {
             }
             FolderError::Unreadable { path, source } => fill(
                 t.folder_unreadable,
-                &[("path", &path.display()), ("error", source)],
+                &[
+                    ("path", &path.display()),
+                    ("error", &OsError::from(source).message(lang)),
+                ],
             ),
         }
     }
@@ -213,7 +216,7 @@ pub fn load_file_with(root: &Path, rel: &Path, limits: &Limits) -> FileReport {
         Ok(bytes) => parse_file(&bytes, &path, &session_id(rel)),
         Err(e) => FileReport {
             session: None,
-            diagnostics: vec![Diagnostic::new(&path, Severity::Error, e.to_string())],
+            diagnostics: vec![Diagnostic::new(&path, Severity::Error, e.problem())],
         },
     }
 }
@@ -224,12 +227,8 @@ pub fn parse_file(bytes: &[u8], path: &str, id: &str) -> FileReport {
         Ok(text) => text,
         Err(e) => {
             let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-            let diag = Diagnostic::new(
-                path,
-                Severity::Error,
-                "the file is not valid UTF-8; save it as UTF-8 (most editors: \"Save with encoding\")",
-            )
-            .at(&valid, valid.len()..valid.len());
+            let diag = Diagnostic::new(path, Severity::Error, Problem::NotUtf8)
+                .at(&valid, valid.len()..valid.len());
             return FileReport {
                 session: None,
                 diagnostics: vec![diag],
@@ -239,26 +238,45 @@ pub fn parse_file(bytes: &[u8], path: &str, id: &str) -> FileReport {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut checker = validate::Checker::new(text, path);
     if text.starts_with('\u{feff}') {
-        checker.error(
-            0..'\u{feff}'.len_utf8(),
-            "the file starts with two byte-order marks (U+FEFF); remove the second one (most editors: save as \"UTF-8\" without BOM)",
-        );
+        checker.error(0..'\u{feff}'.len_utf8(), Problem::TwoBoms);
         return FileReport {
             session: None,
             diagnostics: checker.diagnostics,
         };
     }
-    let session = match toml::de::DeTable::parse(text) {
-        Ok(root) => validate::session(&mut checker, &root, id),
-        Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            checker.error(span, format!("invalid TOML: {}", e.message().trim()));
-            None
-        }
-    };
+    let session = parse_past_slips(&mut checker, text, id);
     FileReport {
         session,
         diagnostics: checker.diagnostics,
+    }
+}
+
+/// At most this many slips are stepped over in one file before its next parse error is
+/// reported as it is (each one costs a parse of the whole file).
+const MAX_SLIPS: usize = 32;
+
+/// Parses and validates `text`. Where the parser stops at a slip (`due = 31/03/2027`,
+/// `value = 62,5`), the slip is reported and replaced by what it should be, and parsing goes
+/// on, so one `check` shows every slip and the problems after them, each at its own place.
+fn parse_past_slips(checker: &mut validate::Checker<'_>, text: &str, id: &str) -> Option<Session> {
+    let mut patched = text.to_string();
+    loop {
+        let error = match toml::de::DeTable::parse(&patched) {
+            Ok(root) => return validate::session(checker, &root, id),
+            Err(e) => e,
+        };
+        let span = error.span().unwrap_or(0..0);
+        match slips::syntax_slip(&patched, span.start) {
+            Some(slip) if checker.edits.len() < MAX_SLIPS => {
+                checker.error(slip.span.clone(), slip.problem);
+                slips::replace(&mut patched, &mut checker.edits, slip.span, &slip.fix);
+            }
+            _ => {
+                let detail = error.message().trim().to_string();
+                checker.error(span, Problem::InvalidToml { detail });
+                return None;
+            }
+        }
     }
 }
 

@@ -10,7 +10,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 use toml::value::{Datetime, Offset};
 
-use crate::diag::{Diagnostic, Severity, suggestion, type_name};
+use super::slips::{self, Edit};
+use crate::diag::{Diagnostic, Expected, Hint, Problem, Severity, Table, ValueType};
 use crate::model::{
     Better, Bound, Comparison, Directive, District, FORMAT_VERSION, Indicator, Participant,
     Session, SessionDate, fold,
@@ -31,6 +32,8 @@ const SESSION_KEYS: &[&str] = &[
     "summary",
     "participant",
 ];
+/// The keys of the top level that hold tables.
+const TOP_TABLES: &[&str] = &["session", "district", "directive"];
 const PARTICIPANT_KEYS: &[&str] = &["name", "role", "part"];
 const DISTRICT_KEYS: &[&str] = &[
     "name",
@@ -63,6 +66,9 @@ pub(super) struct Checker<'s> {
     src: &'s str,
     path: &'s str,
     pub(super) diagnostics: Vec<Diagnostic>,
+    /// The slips replaced in the text that is checked: spans are mapped back through them to
+    /// places in `src`.
+    pub(super) edits: Vec<Edit>,
 }
 
 impl<'s> Checker<'s> {
@@ -71,20 +77,33 @@ impl<'s> Checker<'s> {
             src,
             path,
             diagnostics: Vec::new(),
+            edits: Vec::new(),
         }
     }
 
-    pub(super) fn error(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.push(Severity::Error, span, message.into());
+    /// A table named one letter off `right` at `key` (a span of the checked text).
+    fn misnamed_table(&mut self, key: Range<usize>, right: &str) {
+        let (written, right) = slips::table_header(self.src, self.original(key.clone()), right);
+        self.error(key, Problem::UnknownTable { written, right });
     }
 
-    fn warn(&mut self, span: Range<usize>, message: impl Into<String>) {
-        self.push(Severity::Warning, span, message.into());
+    /// `span` of the checked text, in `src`.
+    fn original(&self, span: Range<usize>) -> Range<usize> {
+        slips::original(&self.edits, span.start)..slips::original(&self.edits, span.end)
     }
 
-    fn push(&mut self, severity: Severity, span: Range<usize>, message: String) {
+    pub(super) fn error(&mut self, span: Range<usize>, problem: Problem) {
+        self.push(Severity::Error, span, problem);
+    }
+
+    fn warn(&mut self, span: Range<usize>, problem: Problem) {
+        self.push(Severity::Warning, span, problem);
+    }
+
+    fn push(&mut self, severity: Severity, span: Range<usize>, problem: Problem) {
+        let span = self.original(span);
         self.diagnostics
-            .push(Diagnostic::new(self.path, severity, message).at(self.src, span));
+            .push(Diagnostic::new(self.path, severity, problem).at(self.src, span));
     }
 
     fn has_errors(&self) -> bool {
@@ -125,18 +144,14 @@ fn has_control(s: &str) -> bool {
 /// the write-back parses the whole file, and must refuse exactly what `check` refuses.
 fn check_numbers(ck: &mut Checker<'_>, value: &Value<'_>) {
     match value.get_ref() {
-        DeValue::Integer(i) if i64::from_str_radix(i.as_str(), i.radix()).is_err() => ck.error(
-            value.span(),
-            "invalid TOML: this integer is malformed or too large (at most 19 digits, ±9223372036854775807)",
-        ),
+        DeValue::Integer(i) if i64::from_str_radix(i.as_str(), i.radix()).is_err() => {
+            ck.error(value.span(), Problem::IntegerTooLarge)
+        }
         DeValue::Float(f) => {
             let text = f.as_str();
             let special = text.contains("inf") || text.contains("nan");
             if !special && !text.parse::<f64>().is_ok_and(f64::is_finite) {
-                ck.error(
-                    value.span(),
-                    "invalid TOML: this number is too large for a floating-point value",
-                );
+                ck.error(value.span(), Problem::FloatTooLarge);
             }
         }
         DeValue::Array(items) => items.iter().for_each(|item| check_numbers(ck, item)),
@@ -149,16 +164,12 @@ fn check_numbers(ck: &mut Checker<'_>, value: &Value<'_>) {
 struct Fields<'t, 'i> {
     table: &'t DeTable<'i>,
     span: Range<usize>,
-    what: String,
+    what: Table,
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
-    fn new(table: &'t DeTable<'i>, span: Range<usize>, what: impl Into<String>) -> Self {
-        Fields {
-            table,
-            span,
-            what: what.into(),
-        }
+    fn new(table: &'t DeTable<'i>, span: Range<usize>, what: Table) -> Self {
+        Fields { table, span, what }
     }
 
     fn get(&self, key: &str) -> Option<&'t Value<'i>> {
@@ -168,40 +179,77 @@ impl<'t, 'i> Fields<'t, 'i> {
             .map(|(_, v)| v)
     }
 
-    fn warn_unknown_keys(&self, ck: &mut Checker<'_>, known: &[&str]) {
+    /// Warns of every key not in `known`; a table one letter off one of `tables` (the known
+    /// keys that hold tables) is an error instead, as nothing below it would be read. Gives
+    /// the tables so misnamed.
+    fn check_unknown_keys(
+        &self,
+        ck: &mut Checker<'_>,
+        known: &[&str],
+        tables: &[&'static str],
+    ) -> Vec<&'static str> {
+        let mut misnamed = Vec::new();
         for (key, value) in self.table.iter() {
             let name = key.get_ref().as_ref();
             if known.contains(&name) {
                 continue;
             }
             check_numbers(ck, value);
-            let hint = suggestion(name, known, "known keys");
-            ck.warn(
-                key.span(),
-                format!("unknown key `{name}` in {}; {hint}", self.what),
-            );
+            match slips::near_table(name, tables).filter(|_| holds_tables(value)) {
+                Some(right) => {
+                    misnamed.push(right);
+                    ck.misnamed_table(key.span(), right);
+                }
+                None => {
+                    let problem = Problem::UnknownKey {
+                        key: name.to_string(),
+                        table: self.what.clone(),
+                        hint: Hint::of(name, known),
+                    };
+                    ck.warn(key.span(), problem);
+                }
+            }
         }
+        misnamed
+    }
+
+    fn warn_unknown_keys(&self, ck: &mut Checker<'_>, known: &[&str]) {
+        self.check_unknown_keys(ck, known, &[]);
     }
 
     fn missing(&self, ck: &mut Checker<'_>, key: &str, example: &str) {
-        ck.error(
-            self.span.clone(),
-            format!(
-                "{} is missing the required key `{key}` (for example `{key} = {example}`)",
-                self.what
-            ),
-        );
+        let problem = Problem::MissingKey {
+            key: key.to_string(),
+            table: self.what.clone(),
+            example: example.to_string(),
+        };
+        ck.error(self.span.clone(), problem);
     }
 
-    fn wrong_type(&self, ck: &mut Checker<'_>, key: &str, value: &Value<'_>, expected: &str) {
-        ck.error(
-            value.span(),
-            format!(
-                "`{key}` in {} must be {expected}, found {}",
-                self.what,
-                type_name(value.get_ref())
-            ),
-        );
+    fn wrong_type(&self, ck: &mut Checker<'_>, key: &str, value: &Value<'_>, expected: Expected) {
+        let problem = Problem::WrongType {
+            key: key.to_string(),
+            table: self.what.clone(),
+            expected,
+            found: ValueType::of(value.get_ref()),
+        };
+        ck.error(value.span(), problem);
+    }
+
+    fn wrong_item_type(
+        &self,
+        ck: &mut Checker<'_>,
+        key: &str,
+        item: &Value<'_>,
+        expected: Expected,
+    ) {
+        let problem = Problem::WrongItemType {
+            key: key.to_string(),
+            table: self.what.clone(),
+            expected,
+            found: ValueType::of(item.get_ref()),
+        };
+        ck.error(item.span(), problem);
     }
 
     fn string(&self, ck: &mut Checker<'_>, key: &str) -> Option<String> {
@@ -209,7 +257,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         match value.get_ref() {
             DeValue::String(s) => Some(clean(s)),
             _ => {
-                self.wrong_type(ck, key, value, "a string");
+                self.wrong_type(ck, key, value, Expected::String);
                 None
             }
         }
@@ -227,21 +275,14 @@ impl<'t, 'i> Fields<'t, 'i> {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(ck, key, value, "an array of strings");
+            self.wrong_type(ck, key, value, Expected::Strings);
             return Vec::new();
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::String(s) => out.push(clean(s)),
-                other => ck.error(
-                    item.span(),
-                    format!(
-                        "every item of `{key}` in {} must be a string, found {}",
-                        self.what,
-                        type_name(other)
-                    ),
-                ),
+                _ => self.wrong_item_type(ck, key, item, Expected::String),
             }
         }
         out
@@ -253,30 +294,83 @@ impl<'t, 'i> Fields<'t, 'i> {
             DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
                 .ok()
                 .map(|n| n as f64),
-            DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
+            DeValue::Float(f) => {
+                self.warn_three_decimals(ck, key, f.as_str(), value.span());
+                f.as_str().parse::<f64>().ok()
+            }
+            DeValue::String(s) => {
+                self.number_in_quotes(ck, key, s, value);
+                return None;
+            }
             _ => {
-                self.wrong_type(ck, key, value, "a number (integer or float)");
+                self.wrong_type(ck, key, value, Expected::Number);
                 return None;
             }
         };
         match n.filter(|n| n.is_finite()) {
             Some(n) => Some((n, value.span())),
             None => {
-                ck.error(
-                    value.span(),
-                    format!("`{key}` in {} must be a finite number", self.what),
-                );
+                let problem = Problem::NotFinite {
+                    key: key.to_string(),
+                    table: self.what.clone(),
+                };
+                ck.error(value.span(), problem);
                 None
             }
         }
+    }
+
+    /// `value = 33.497` may be thirty-three thousand written with a thousands dot: a warning.
+    fn warn_three_decimals(
+        &self,
+        ck: &mut Checker<'_>,
+        key: &str,
+        float: &str,
+        span: Range<usize>,
+    ) {
+        if let Some(whole) = slips::thousands_reading(float) {
+            let problem = Problem::ThreeDecimals {
+                key: key.to_string(),
+                written: float.to_string(),
+                whole,
+            };
+            ck.warn(span, problem);
+        }
+    }
+
+    /// `percent = "107%"`, `value = "62,5"`: the number to write, else the wrong type.
+    fn number_in_quotes(&self, ck: &mut Checker<'_>, key: &str, text: &str, value: &Value<'_>) {
+        let Some(reading) = slips::read_number(text) else {
+            return self.wrong_type(ck, key, value, Expected::Number);
+        };
+        let problem = Problem::NumberInQuotes {
+            key: key.to_string(),
+            table: self.what.clone(),
+            written: format!("\"{text}\""),
+            number: reading.number,
+            percent: reading.percent && key == "value",
+        };
+        ck.error(value.span(), problem);
     }
 
     fn boolean(&self, ck: &mut Checker<'_>, key: &str) -> Option<bool> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::Boolean(b) => Some(*b),
+            DeValue::String(s) => {
+                let written = format!("\"{s}\"");
+                let done = slips::done_word(s);
+                ck.error(value.span(), Problem::DoneWord { written, done });
+                None
+            }
+            DeValue::Integer(i) => {
+                let written = i.as_str().to_string();
+                let done = slips::done_word(&written);
+                ck.error(value.span(), Problem::DoneWord { written, done });
+                None
+            }
             _ => {
-                self.wrong_type(ck, key, value, "true or false");
+                self.wrong_type(ck, key, value, Expected::Boolean);
                 None
             }
         }
@@ -286,19 +380,14 @@ impl<'t, 'i> Fields<'t, 'i> {
         &self,
         ck: &mut Checker<'_>,
         key: &str,
-        expected: &str,
+        expected: Expected,
     ) -> Option<(Datetime, Range<usize>)> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::Datetime(dt) => Some((*dt, value.span())),
             DeValue::String(s) => {
-                ck.error(
-                    value.span(),
-                    format!(
-                        "`{key}` in {} must be {expected} written without quotes, found the string \"{s}\"",
-                        self.what
-                    ),
-                );
+                let problem = self.quoted_date(key, s, expected);
+                ck.error(value.span(), problem);
                 None
             }
             _ => {
@@ -306,6 +395,47 @@ impl<'t, 'i> Fields<'t, 'i> {
                 None
             }
         }
+    }
+
+    /// A date in quotes: remove the quotes, or write it year first, or (not a date at all)
+    /// say what it must be.
+    fn quoted_date(&self, key: &str, text: &str, expected: Expected) -> Problem {
+        let key = key.to_string();
+        if text.trim().parse::<Datetime>().is_ok() {
+            let date = text.trim().to_string();
+            let table = self.what.clone();
+            return Problem::DateInQuotes { key, table, date };
+        }
+        match slips::day_first_date(text.trim()) {
+            Some(date) => Problem::DateOrder {
+                key,
+                written: format!("\"{text}\""),
+                date: date.format("%Y-%m-%d").to_string(),
+            },
+            None => Problem::QuotedValue {
+                key,
+                table: self.what.clone(),
+                expected,
+                found: text.to_string(),
+            },
+        }
+    }
+
+    fn bad_date_time(
+        &self,
+        ck: &mut Checker<'_>,
+        key: &str,
+        span: Range<usize>,
+        expected: Expected,
+        found: Datetime,
+    ) {
+        let problem = Problem::BadDateTime {
+            key: key.to_string(),
+            table: self.what.clone(),
+            expected,
+            found: found.to_string(),
+        };
+        ck.error(span, problem);
     }
 
     fn keyword<T>(
@@ -318,16 +448,14 @@ impl<'t, 'i> Fields<'t, 'i> {
         let s = self.string(ck, key)?;
         let parsed = parse(&s);
         if parsed.is_none() {
-            let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
             let span = self.get(key).map(|v| v.span()).unwrap_or(self.span.clone());
-            ck.error(
-                span,
-                format!(
-                    "`{key}` in {} must be one of {}, found \"{s}\"",
-                    self.what,
-                    quoted.join(", ")
-                ),
-            );
+            let problem = Problem::NotOneOf {
+                key: key.to_string(),
+                table: self.what.clone(),
+                names: names.iter().map(|n| n.to_string()).collect(),
+                found: s,
+            };
+            ck.error(span, problem);
         }
         parsed
     }
@@ -338,21 +466,14 @@ impl<'t, 'i> Fields<'t, 'i> {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(ck, key, value, &format!("an array of tables (`[[{key}]]`)"));
+            self.wrong_type(ck, key, value, Expected::TablesOf(key.to_string()));
             return Vec::new();
         };
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
                 DeValue::Table(t) => out.push((t, item.span())),
-                other => ck.error(
-                    item.span(),
-                    format!(
-                        "every item of `{key}` in {} must be a table, found {}",
-                        self.what,
-                        type_name(other)
-                    ),
-                ),
+                _ => self.wrong_item_type(ck, key, item, Expected::Table),
             }
         }
         out
@@ -414,29 +535,28 @@ pub(super) fn session(
     root: &Spanned<DeTable<'_>>,
     id: &str,
 ) -> Option<Session> {
-    let top = Fields::new(root.get_ref(), 0..0, "the file");
-    top.warn_unknown_keys(ck, TOP_KEYS);
+    let top = Fields::new(root.get_ref(), 0..0, Table::File);
+    let misnamed = top.check_unknown_keys(ck, TOP_KEYS, TOP_TABLES);
     check_version(ck, &top);
 
     let info = match top.get("session") {
         Some(v) => match v.get_ref() {
-            DeValue::Table(t) => session_info(ck, Fields::new(t, v.span(), "[session]")),
+            DeValue::Table(t) => session_info(ck, Fields::new(t, v.span(), Table::Session)),
             _ => {
-                top.wrong_type(ck, "session", v, "a table (`[session]`)");
+                top.wrong_type(ck, "session", v, Expected::SessionTable);
                 None
             }
         },
         None => {
-            ck.error(
-                0..0,
-                "the file has no [session] table; add one with at least `title = \"…\"` and `date = 2024-03-13`",
-            );
+            if !misnamed.contains(&"session") {
+                ck.error(0..0, Problem::NoSession);
+            }
             None
         }
     };
 
     let mut ids = DirectiveIds::default();
-    let directives = directive_list(ck, &top, "[[directive]]", &mut ids);
+    let directives = directive_list(ck, &top, None, &mut ids);
     let districts = districts(ck, &top, &mut ids);
 
     let info = info?;
@@ -468,11 +588,11 @@ fn check_version(ck: &mut Checker<'_>, top: &Fields<'_, '_>) {
         DeValue::Integer(i) if i.as_str() == FORMAT_VERSION.to_string() && i.radix() == 10 => {}
         DeValue::Integer(i) => ck.error(
             value.span(),
-            format!(
-                "unsupported format version {i}; this viewer reads version {FORMAT_VERSION} (write `version = {FORMAT_VERSION}` or leave it out)"
-            ),
+            Problem::UnsupportedVersion {
+                found: i.to_string(),
+            },
         ),
-        _ => top.wrong_type(ck, "version", value, "an integer"),
+        _ => top.wrong_type(ck, "version", value, Expected::Integer),
     }
 }
 
@@ -490,7 +610,7 @@ struct SessionInfo {
 }
 
 fn session_info(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<SessionInfo> {
-    f.warn_unknown_keys(ck, SESSION_KEYS);
+    f.check_unknown_keys(ck, SESSION_KEYS, &["participant"]);
     let title = f.required_string(ck, "title", "\"Ban Thường vụ Tỉnh ủy làm việc với …\"");
     let date = session_date(ck, &f);
     let participants = f
@@ -498,10 +618,7 @@ fn session_info(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<SessionInfo> 
         .into_iter()
         .enumerate()
         .filter_map(|(i, (t, span))| {
-            participant(
-                ck,
-                Fields::new(t, span, format!("[[session.participant]] #{}", i + 1)),
-            )
+            participant(ck, Fields::new(t, span, Table::Participant(i + 1)))
         })
         .collect();
     Some(SessionInfo {
@@ -519,18 +636,14 @@ fn session_info(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<SessionInfo> 
 }
 
 fn session_date(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<SessionDate> {
-    const EXPECTED: &str = "a date (`2024-03-13`), a local date-time (`2024-03-13T08:00:00`) or an offset date-time (`2024-03-13T08:00:00+07:00`)";
     if f.get("date").is_none() {
         f.missing(ck, "date", "2024-03-13");
         return None;
     }
-    let (dt, span) = f.datetime(ck, "date", EXPECTED)?;
+    let (dt, span) = f.datetime(ck, "date", Expected::SessionDate)?;
     let parsed = to_session_date(dt);
     if parsed.is_none() {
-        ck.error(
-            span,
-            format!("`date` in [session] must be {EXPECTED}, found `{dt}`"),
-        );
+        f.bad_date_time(ck, "date", span, Expected::SessionDate, dt);
     }
     parsed
 }
@@ -552,9 +665,9 @@ fn districts(ck: &mut Checker<'_>, top: &Fields<'_, '_>, ids: &mut DirectiveIds)
             .iter()
             .find(|(k, _)| k.get_ref() == "name")
             .and_then(|(_, v)| v.get_ref().as_str().map(clean));
-        let what = match &name_hint {
-            Some(n) => format!("[[district]] #{} ({n})", i + 1),
-            None => format!("[[district]] #{}", i + 1),
+        let what = Table::District {
+            n: i + 1,
+            name: name_hint,
         };
         let f = Fields::new(table, span.clone(), what);
         if let Some(d) = district(ck, &f, ids) {
@@ -566,13 +679,7 @@ fn districts(ck: &mut Checker<'_>, top: &Fields<'_, '_>, ids: &mut DirectiveIds)
                     .or(f.get("name"))
                     .map(|v| v.span())
                     .unwrap_or(span);
-                ck.error(
-                    at,
-                    format!(
-                        "two districts have the id `{}`; give one of them a different `id = \"…\"`",
-                        d.id
-                    ),
-                );
+                ck.error(at, Problem::DuplicateDistrict { id: d.id });
             }
         }
     }
@@ -580,26 +687,28 @@ fn districts(ck: &mut Checker<'_>, top: &Fields<'_, '_>, ids: &mut DirectiveIds)
 }
 
 fn district(ck: &mut Checker<'_>, f: &Fields<'_, '_>, ids: &mut DirectiveIds) -> Option<District> {
-    f.warn_unknown_keys(ck, DISTRICT_KEYS);
+    f.check_unknown_keys(ck, DISTRICT_KEYS, &["indicator", "directive"]);
     let name = f.required_string(ck, "name", "\"Hải Hà\"");
     let id = f.string(ck, "id");
     if let (Some(id), Some(v)) = (&id, f.get("id"))
         && id.trim().is_empty()
     {
-        ck.error(v.span(), format!("`id` in {} must not be empty", f.what));
+        let table = f.what.clone();
+        ck.error(v.span(), Problem::EmptyId { table });
     }
     let indicators = f
         .tables(ck, "indicator")
         .into_iter()
         .enumerate()
         .filter_map(|(i, (t, span))| {
-            indicator(
-                ck,
-                Fields::new(t, span, format!("indicator #{} of {}", i + 1, f.what)),
-            )
+            let what = Table::Indicator {
+                n: i + 1,
+                district: Box::new(f.what.clone()),
+            };
+            indicator(ck, Fields::new(t, span, what))
         })
         .collect();
-    let directives = directive_list(ck, f, &format!("a directive of {}", f.what), ids);
+    let directives = directive_list(ck, f, Some(&f.what), ids);
     let name = name?;
     Some(District {
         id: id.unwrap_or_else(|| fold::slug(&name)),
@@ -614,7 +723,7 @@ fn district(ck: &mut Checker<'_>, f: &Fields<'_, '_>, ids: &mut DirectiveIds) ->
 }
 
 fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
-    f.warn_unknown_keys(ck, INDICATOR_KEYS);
+    f.check_unknown_keys(ck, INDICATOR_KEYS, &["compare"]);
     let name = f.required_string(ck, "name", "\"Tổng giá trị sản xuất\"");
     if f.get("value").is_none() {
         f.missing(ck, "value", "33497");
@@ -624,19 +733,20 @@ fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
     if let Some((t, span)) = &target
         && *t <= 0.0
     {
-        ck.error(
-            span.clone(),
-            format!("`target` in {} must be greater than 0, found {t}", f.what),
-        );
+        let problem = Problem::TargetNotPositive {
+            table: f.what.clone(),
+            value: t.to_string(),
+        };
+        ck.error(span.clone(), problem);
     }
     let compare = f
         .tables(ck, "compare")
         .into_iter()
         .filter_map(|(t, span)| {
-            comparison(
-                ck,
-                Fields::new(t, span, format!("a `compare` entry of {}", f.what)),
-            )
+            let what = Table::Compare {
+                indicator: Box::new(f.what.clone()),
+            };
+            comparison(ck, Fields::new(t, span, what))
         })
         .collect();
     Some(Indicator {
@@ -664,15 +774,45 @@ fn comparison(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Comparison> {
     }
     let (percent, span) = f.number(ck, "percent")?;
     if percent < 0.0 {
-        ck.error(
-            span,
-            format!("`percent` in {} must be 0 or more, found {percent}", f.what),
-        );
+        let problem = Problem::PercentNegative {
+            table: f.what.clone(),
+            value: percent.to_string(),
+        };
+        ck.error(span, problem);
     }
     Some(Comparison {
         label: label?,
         percent,
     })
+}
+
+/// A table, or a non-empty array of tables (`[[x]]`).
+fn holds_tables(value: &Value<'_>) -> bool {
+    match value.get_ref() {
+        DeValue::Table(_) => true,
+        DeValue::Array(items) => {
+            !items.is_empty()
+                && items
+                    .iter()
+                    .all(|i| matches!(i.get_ref(), DeValue::Table(_)))
+        }
+        _ => false,
+    }
+}
+
+/// A directive without `id`: suggest one made from its text, else show an example.
+fn missing_directive_id(ck: &mut Checker<'_>, f: &Fields<'_, '_>, ids: &DirectiveIds) {
+    let text = f.get("text").and_then(|v| v.get_ref().as_str());
+    match text.and_then(|t| slips::id_from_text(t, |id| ids.0.contains(id))) {
+        Some(suggestion) => {
+            let table = f.what.clone();
+            ck.error(
+                f.span.clone(),
+                Problem::DirectiveIdMissing { table, suggestion },
+            );
+        }
+        None => f.missing(ck, "id", "\"dh-ntm-kieu-mau\""),
+    }
 }
 
 /// Directive ids seen so far in the file, which must be unique across it.
@@ -687,11 +827,11 @@ fn is_valid_directive_id(id: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
-/// The `[[directive]]` entries of `parent`; `owner` names each in messages (`{owner} #2`).
+/// The `[[directive]]` entries of `parent`: the file, or the `district` named in messages.
 fn directive_list(
     ck: &mut Checker<'_>,
     parent: &Fields<'_, '_>,
-    owner: &str,
+    district: Option<&Table>,
     ids: &mut DirectiveIds,
 ) -> Vec<Directive> {
     parent
@@ -699,29 +839,31 @@ fn directive_list(
         .into_iter()
         .enumerate()
         .filter_map(|(i, (t, span))| {
-            directive(ck, Fields::new(t, span, format!("{owner} #{}", i + 1)), ids)
+            let what = Table::Directive {
+                n: i + 1,
+                district: district.map(|d| Box::new(d.clone())),
+            };
+            directive(ck, Fields::new(t, span, what), ids)
         })
         .collect()
 }
 
 fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, ids: &mut DirectiveIds) -> Option<Directive> {
     f.warn_unknown_keys(ck, DIRECTIVE_KEYS);
-    let id = f.required_string(ck, "id", "\"dh-ntm-kieu-mau\"");
+    let id = match f.get("id") {
+        Some(_) => f.string(ck, "id"),
+        None => {
+            missing_directive_id(ck, &f, ids);
+            None
+        }
+    };
     let id_span = f.get("id").map(|v| v.span()).unwrap_or(f.span.clone());
     let id = id.and_then(|id| {
         if !is_valid_directive_id(&id) {
-            ck.error(
-                id_span.clone(),
-                format!(
-                    "directive id \"{id}\" may only use letters, digits, `.`, `_` and `-` (for example \"hh-ma-tuy\")"
-                ),
-            );
+            ck.error(id_span.clone(), Problem::DirectiveIdMalformed { id });
             None
         } else if !ids.0.insert(id.clone()) {
-            ck.error(
-                id_span.clone(),
-                format!("directive id \"{id}\" is used twice in this file; every directive needs its own id"),
-            );
+            ck.error(id_span.clone(), Problem::DirectiveIdRepeated { id });
             None
         } else {
             Some(id)
@@ -729,29 +871,20 @@ fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, ids: &mut DirectiveIds) ->
     });
     let text = f.required_string(ck, "text", "\"…\"");
     let due = f
-        .datetime(ck, "due", "a date like `2024-06-30`")
+        .datetime(ck, "due", Expected::Date)
         .and_then(|(dt, span)| {
             let d = to_local_date(dt);
             if d.is_none() {
-                ck.error(
-                    span,
-                    format!(
-                        "`due` in {} must be a date like `2024-06-30`, found `{dt}`",
-                        f.what
-                    ),
-                );
+                f.bad_date_time(ck, "due", span, Expected::Date, dt);
             }
             d
         });
     let done_at = f
-        .datetime(ck, "done_at", "an offset date-time like `2024-03-20T09:15:00+07:00`")
+        .datetime(ck, "done_at", Expected::OffsetDateTime)
         .and_then(|(dt, span)| {
             let d = to_offset_datetime(dt);
             if d.is_none() {
-                ck.error(
-                    span,
-                    format!("`done_at` in {} must be an offset date-time like `2024-03-20T09:15:00+07:00`, found `{dt}`", f.what),
-                );
+                f.bad_date_time(ck, "done_at", span, Expected::OffsetDateTime, dt);
             }
             d
         });

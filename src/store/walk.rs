@@ -7,6 +7,8 @@ use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 use super::{Diagnostic, Severity, display_path};
+use crate::diag::{OsError, Problem};
+use crate::model::Lang;
 
 /// Bounds on what one load reads, so any folder loads in bounded time and memory.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,29 +39,36 @@ impl Default for Limits {
     }
 }
 
-/// `4 MiB`, `512 KiB` or `1000 bytes`, whichever is exact.
-pub fn human_size(bytes: u64) -> String {
-    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
-        format!("{} MiB", bytes >> 20)
-    } else if bytes >= 1 << 10 && bytes.is_multiple_of(1 << 10) {
-        format!("{} KiB", bytes >> 10)
-    } else {
-        format!("{bytes} bytes")
+/// Why a briefing file was not read.
+///
+/// [`ReadError::problem`] is it as a diagnostic's problem; `Display` is the English message.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    Io(#[from] io::Error),
+    TooBig { size: u64, limit: u64 },
+    NotRegular,
+}
+
+impl ReadError {
+    /// The problem this is, to be said in the reader's language.
+    pub fn problem(&self) -> Problem {
+        match self {
+            ReadError::Io(e) => Problem::Unreadable {
+                error: OsError::from(e),
+            },
+            ReadError::TooBig { size, limit } => Problem::TooBig {
+                size: *size,
+                limit: *limit,
+            },
+            ReadError::NotRegular => Problem::NotRegular,
+        }
     }
 }
 
-/// Why a briefing file was not read.
-#[derive(Debug, thiserror::Error)]
-pub enum ReadError {
-    #[error("cannot read the file: {0}")]
-    Io(#[from] io::Error),
-    #[error(
-        "the file is {size} bytes, more than the limit of {} per briefing; it is not read (split it, or raise `max_file_mib` in the config file)",
-        human_size(*limit)
-    )]
-    TooBig { size: u64, limit: u64 },
-    #[error("not a regular file (a pipe, socket or device); it is not read")]
-    NotRegular,
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.problem().message(Lang::En))
+    }
 }
 
 /// The bytes of the file at `path`, refused without reading it all when it
@@ -118,14 +127,14 @@ impl<'a> Walk<'a> {
         }
     }
 
-    fn problem(&mut self, rel: &Path, severity: Severity, message: String) {
+    fn problem(&mut self, rel: &Path, severity: Severity, problem: Problem) {
         let shown = if rel.as_os_str().is_empty() {
             ".".to_string()
         } else {
             display_path(rel)
         };
         self.problems
-            .push(Diagnostic::new(&shown, severity, message));
+            .push(Diagnostic::new(&shown, severity, problem));
     }
 
     /// Walks the folder `rel` (already read as `entries`), `depth` levels below the root.
@@ -141,19 +150,18 @@ impl<'a> Walk<'a> {
             }
             self.entries += 1;
             if self.entries > self.limits.max_entries {
-                self.stop(format!(
-                    "stopped after looking at {} files and folders: this does not look like a briefing folder (check --dir); what was found so far is loaded",
-                    self.limits.max_entries
-                ));
+                self.stop(Problem::WalkStopped {
+                    entries: self.limits.max_entries,
+                });
                 return;
             }
             self.entry(&rel.join(&name), depth);
         }
     }
 
-    fn stop(&mut self, message: String) {
+    fn stop(&mut self, problem: Problem) {
         self.stopped = true;
-        self.problem(Path::new(""), Severity::Error, message);
+        self.problem(Path::new(""), Severity::Error, problem);
     }
 
     fn entry(&mut self, rel: &Path, depth: usize) {
@@ -167,10 +175,8 @@ impl<'a> Walk<'a> {
             match fs::metadata(&full) {
                 Ok(m) => m,
                 Err(e) if is_toml => {
-                    let message = format!(
-                        "the symbolic link points to nothing that can be read ({e}); it is not loaded"
-                    );
-                    return self.problem(rel, Severity::Error, message);
+                    let error = OsError::from(&e);
+                    return self.problem(rel, Severity::Error, Problem::DanglingLink { error });
                 }
                 Err(_) => return,
             }
@@ -186,14 +192,12 @@ impl<'a> Walk<'a> {
 
     fn briefing(&mut self, rel: &Path, meta: &fs::Metadata) {
         if !meta.is_file() {
-            let message = ReadError::NotRegular.to_string();
-            return self.problem(rel, Severity::Error, message);
+            return self.problem(rel, Severity::Error, Problem::NotRegular);
         }
         if self.found.len() >= self.limits.max_files {
-            return self.stop(format!(
-                "more than {} briefing files: only the first {0} are loaded (check --dir)",
-                self.limits.max_files
-            ));
+            return self.stop(Problem::TooManyFiles {
+                files: self.limits.max_files,
+            });
         }
         self.found.push(rel.to_path_buf());
     }
@@ -207,31 +211,23 @@ impl<'a> Walk<'a> {
         depth: usize,
     ) {
         if link && !self.is_inside(full) {
-            let message =
-                "a symbolic link to a folder outside the briefing folder; not followed".to_string();
-            return self.problem(rel, Severity::Warning, message);
+            return self.problem(rel, Severity::Warning, Problem::LinkOutside);
         }
         if meta.dev() != self.device {
-            let message =
-                "a folder on another file system (a mount point); not entered".to_string();
-            return self.problem(rel, Severity::Warning, message);
+            return self.problem(rel, Severity::Warning, Problem::OtherFileSystem);
         }
         if !self.visited.insert((meta.dev(), meta.ino())) {
             return;
         }
         if depth > self.limits.max_depth {
-            let message = format!(
-                "folders nested more than {} levels deep; this one is not entered",
-                self.limits.max_depth
-            );
-            return self.problem(rel, Severity::Error, message);
+            let levels = self.limits.max_depth;
+            return self.problem(rel, Severity::Error, Problem::TooDeep { levels });
         }
         match fs::read_dir(full) {
             Ok(entries) => self.folder(rel, entries, depth),
             Err(e) => {
-                let message =
-                    format!("cannot read this folder ({e}); its briefings are not loaded");
-                self.problem(rel, Severity::Error, message);
+                let error = OsError::from(&e);
+                self.problem(rel, Severity::Error, Problem::FolderUnreadable { error });
             }
         }
     }

@@ -15,7 +15,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Local, Timelike};
 
-use super::{FolderError, Location, display_path, parse_file};
+use super::{FolderError, Location, Problem, display_path, parse_file};
+use crate::diag::OsError;
 use crate::i18n::{self, Message, fill};
 use crate::model::{Lang, fold};
 use atomic::Version;
@@ -127,11 +128,11 @@ pub enum WriteError {
         suggestions: Vec<String>,
     },
     /// The file does not validate (or the edit would not): `file` as shown, and where in it
-    /// when known; `message` is the validator's, in English.
+    /// when known, and what is wrong.
     FileInvalid {
         file: String,
         at: Option<Location>,
-        message: String,
+        problem: Box<Problem>,
     },
     LockTimeout {
         path: PathBuf,
@@ -225,7 +226,7 @@ impl WriteError {
                     ("hint", &i18n::did_you_mean(lang, suggestions)),
                 ],
             ),
-            WriteError::FileInvalid { file, at, message } => {
+            WriteError::FileInvalid { file, at, problem } => {
                 let place = place(file, at.as_ref());
                 let place = if place.is_empty() {
                     place
@@ -234,7 +235,7 @@ impl WriteError {
                 };
                 fill(
                     t.write_file_invalid,
-                    &[("place", &place), ("message", message)],
+                    &[("place", &place), ("message", &problem.message(lang))],
                 )
             }
             WriteError::LockTimeout { path, waited } => fill(
@@ -277,7 +278,7 @@ impl WriteError {
                 &[
                     ("path", &path.display()),
                     ("size", size),
-                    ("limit", &super::human_size(*limit)),
+                    ("limit", &i18n::human_size(lang, *limit)),
                 ],
             ),
             WriteError::NotAFile { path } => path_only(t.write_not_a_file, path),
@@ -288,9 +289,13 @@ impl WriteError {
             WriteError::PermissionDenied { path } => path_only(t.write_permission_denied, path),
             WriteError::ReadOnlyFs { path } => path_only(t.write_read_only_fs, path),
             WriteError::DiskFull { path } => path_only(t.write_disk_full, path),
-            WriteError::Io { path, source } => {
-                fill(t.write_io, &[("path", &path.display()), ("error", source)])
-            }
+            WriteError::Io { path, source } => fill(
+                t.write_io,
+                &[
+                    ("path", &path.display()),
+                    ("error", &OsError::from(source).message(lang)),
+                ],
+            ),
             WriteError::Folder(f) => f.message(lang),
         }
     }
@@ -437,7 +442,7 @@ pub fn edited_text(
             WriteError::FileInvalid {
                 file: shown.to_string(),
                 at: None,
-                message: "the file is not valid UTF-8".to_string(),
+                problem: Box::new(Problem::NotUtf8),
             }
         }));
     };
@@ -461,10 +466,10 @@ fn in_session(e: WriteError, shown: &str, session_id: &str) -> WriteError {
             id,
             suggestions,
         },
-        WriteError::FileInvalid { at, message, .. } => WriteError::FileInvalid {
+        WriteError::FileInvalid { at, problem, .. } => WriteError::FileInvalid {
             file: shown.to_string(),
             at,
-            message,
+            problem,
         },
         other => other,
     }
@@ -484,7 +489,7 @@ fn first_error(bytes: &[u8], shown: &str, id: &str) -> Option<WriteError> {
     Some(WriteError::FileInvalid {
         file: d.path,
         at: d.location,
-        message: d.message,
+        problem: Box::new(d.problem),
     })
 }
 
@@ -605,7 +610,7 @@ mod tests {
             WriteError::FileInvalid {
                 file: "2024/a.toml".into(),
                 at: Some(Location::at("a\nb = 1", 2)),
-                message: "`title` is missing".into(),
+                problem: Box::new(Problem::NoSession),
             },
             WriteError::LockTimeout {
                 path: path(),
@@ -703,7 +708,7 @@ mod tests {
         assert!(
             all[2]
                 .to_string()
-                .starts_with("2024/a.toml:2:1: `title` is missing; the file was not changed"),
+                .starts_with("2024/a.toml:2:1: the file has no [session] table; add one with at least `title = \"…\"` and `date = 2024-03-13`; the file was not changed"),
             "{}",
             all[2]
         );

@@ -5,7 +5,7 @@ use std::ops::Range;
 use toml_edit::{Document, InlineTable, Item, Table, Value};
 
 use super::{Change, Outcome, WriteError};
-use crate::diag::{Location, closest};
+use crate::diag::{Location, Problem, closest};
 use crate::model::fold::nfc;
 
 const BOM: char = '\u{feff}';
@@ -41,16 +41,17 @@ pub(super) fn apply(
 fn parse(body: &str) -> Result<Document<&str>, WriteError> {
     Document::parse(body).map_err(|e| {
         let at = e.span().map_or(0, |s| s.start);
-        invalid(body, at, format!("invalid TOML: {}", e.message().trim()))
+        let detail = e.message().trim().to_string();
+        invalid(body, at, Problem::InvalidToml { detail })
     })
 }
 
 /// The file is refused at byte `at` of `body` (the file is named by the caller).
-fn invalid(body: &str, at: usize, message: String) -> WriteError {
+fn invalid(body: &str, at: usize, problem: Problem) -> WriteError {
     WriteError::FileInvalid {
         file: String::new(),
         at: Some(Location::at(body, at)),
-        message,
+        problem: Box::new(problem),
     }
 }
 
@@ -59,7 +60,9 @@ pub(super) fn unsafe_layout(directive_id: &str) -> WriteError {
     WriteError::FileInvalid {
         file: String::new(),
         at: None,
-        message: format!("the layout around directive `{directive_id}` could not be edited safely"),
+        problem: Box::new(Problem::UnsafeLayout {
+            directive: directive_id.to_string(),
+        }),
     }
 }
 
@@ -105,13 +108,8 @@ fn find<'d>(
         (Some(i), None) => Ok(all.swap_remove(i)),
         (Some(_), Some(second)) => {
             let at = all[second].entry("id").map_or(0, |e| e.value.start);
-            Err(invalid(
-                body,
-                at,
-                format!(
-                    "directive id \"{wanted}\" is used twice in this file; every directive needs its own id"
-                ),
-            ))
+            let id = wanted.to_string();
+            Err(invalid(body, at, Problem::DirectiveIdRepeated { id }))
         }
         (None, _) => Err(WriteError::DirectiveNotFound {
             session: String::new(),
@@ -223,11 +221,14 @@ fn done_flag(body: &str, target: &Target<'_>) -> Result<Option<bool>, WriteError
     };
     match e.item.as_bool() {
         Some(b) => Ok(Some(b)),
-        None => Err(invalid(
-            body,
-            e.value.start,
-            "`done` must be true or false".to_string(),
-        )),
+        None => {
+            let written = body[e.value.clone()].trim().to_string();
+            let problem = Problem::DoneWord {
+                written,
+                done: None,
+            };
+            Err(invalid(body, e.value.start, problem))
+        }
     }
 }
 

@@ -1,0 +1,404 @@
+use super::*;
+
+fn district() -> Table {
+    Table::District {
+        n: 1,
+        name: Some("Hải Hà".into()),
+    }
+}
+
+fn indicator() -> Table {
+    Table::Indicator {
+        n: 2,
+        district: Box::new(district()),
+    }
+}
+
+fn os() -> OsError {
+    OsError::from(&io::Error::from_raw_os_error(13))
+}
+
+fn s(text: &str) -> String {
+    text.to_string()
+}
+
+/// One problem of every kind; [`kind`] makes the compiler list a new variant here.
+fn every_problem() -> Vec<Problem> {
+    let hint = || Hint::Closest(s("title"));
+    vec![
+        Problem::NotUtf8,
+        Problem::TwoBoms,
+        Problem::InvalidToml {
+            detail: s("unexpected key or value, expected newline, `#`"),
+        },
+        Problem::NoSession,
+        Problem::UnsupportedVersion { found: s("2") },
+        Problem::UnknownKey {
+            key: s("titel"),
+            table: Table::Session,
+            hint: hint(),
+        },
+        Problem::UnknownTable {
+            written: s("[[district.indicators]]"),
+            right: s("[[district.indicator]]"),
+        },
+        Problem::MissingKey {
+            key: s("value"),
+            table: indicator(),
+            example: s("33497"),
+        },
+        Problem::WrongType {
+            key: s("title"),
+            table: Table::Session,
+            expected: Expected::String,
+            found: ValueType::Integer,
+        },
+        Problem::WrongItemType {
+            key: s("tags"),
+            table: Table::Session,
+            expected: Expected::String,
+            found: ValueType::Float,
+        },
+        Problem::IntegerTooLarge,
+        Problem::FloatTooLarge,
+        Problem::NotFinite {
+            key: s("value"),
+            table: indicator(),
+        },
+        Problem::NotOneOf {
+            key: s("bound"),
+            table: indicator(),
+            names: vec![s("exact"), s("about")],
+            found: s("trên"),
+        },
+        Problem::QuotedValue {
+            key: s("date"),
+            table: Table::Session,
+            expected: Expected::SessionDate,
+            found: s("hôm qua"),
+        },
+        Problem::BadDateTime {
+            key: s("due"),
+            table: Table::Directive {
+                n: 3,
+                district: Some(Box::new(district())),
+            },
+            expected: Expected::Date,
+            found: s("08:00:00"),
+        },
+        Problem::TargetNotPositive {
+            table: indicator(),
+            value: s("0"),
+        },
+        Problem::PercentNegative {
+            table: Table::Compare {
+                indicator: Box::new(indicator()),
+            },
+            value: s("-1"),
+        },
+        Problem::EmptyId { table: district() },
+        Problem::DuplicateDistrict { id: s("hai-ha") },
+        Problem::DirectiveIdMalformed { id: s("a b") },
+        Problem::DirectiveIdRepeated { id: s("hh-ma-tuy") },
+        Problem::DirectiveIdMissing {
+            table: Table::Directive {
+                n: 1,
+                district: None,
+            },
+            suggestion: s("kiem-soat-tot-ma-tuy"),
+        },
+        Problem::DateOrder {
+            key: s("due"),
+            written: s("31/03/2027"),
+            date: s("2027-03-31"),
+        },
+        Problem::DateInQuotes {
+            key: s("date"),
+            table: Table::Session,
+            date: s("2024-03-13"),
+        },
+        Problem::DecimalComma {
+            key: s("value"),
+            written: s("62,5"),
+            number: s("62.5"),
+        },
+        Problem::ThousandsDots {
+            key: s("value"),
+            written: s("1.234.567"),
+            number: s("1234567"),
+        },
+        Problem::PercentSign {
+            key: s("percent"),
+            written: s("107%"),
+            number: s("107"),
+        },
+        Problem::NumberInQuotes {
+            key: s("percent"),
+            table: Table::Compare {
+                indicator: Box::new(indicator()),
+            },
+            written: s("\"107%\""),
+            number: s("107"),
+            percent: false,
+        },
+        Problem::NumberInQuotes {
+            key: s("value"),
+            table: indicator(),
+            written: s("\"62%\""),
+            number: s("62"),
+            percent: true,
+        },
+        Problem::DoneWord {
+            written: s("\"x\""),
+            done: Some(true),
+        },
+        Problem::DoneWord {
+            written: s("\"chưa\""),
+            done: Some(false),
+        },
+        Problem::DoneWord {
+            written: s("\"?\""),
+            done: None,
+        },
+        Problem::ThreeDecimals {
+            key: s("value"),
+            written: s("33.497"),
+            whole: s("33497"),
+        },
+        Problem::Unreadable { error: os() },
+        Problem::TooBig {
+            size: 5 << 20,
+            limit: 4 << 20,
+        },
+        Problem::NotRegular,
+        Problem::WalkStopped { entries: 100_000 },
+        Problem::DanglingLink { error: os() },
+        Problem::TooManyFiles { files: 10_000 },
+        Problem::LinkOutside,
+        Problem::OtherFileSystem,
+        Problem::TooDeep { levels: 32 },
+        Problem::FolderUnreadable { error: os() },
+        Problem::UnsafeLayout {
+            directive: s("hh-ma-tuy"),
+        },
+        Problem::ConfigUnreadable { error: os() },
+        Problem::ConfigInvalidToml {
+            detail: s("unclosed table, expected `]`"),
+        },
+        Problem::UnknownSetting {
+            name: s("dri"),
+            hint: Hint::Closest(s("dir")),
+        },
+        Problem::UnknownThemeSlot {
+            name: s("colour"),
+            hint: Hint::Known(vec![s("accent"), s("met")]),
+        },
+        Problem::UnknownAction {
+            name: s("jump"),
+            hint: Hint::Known(vec![s("up")]),
+        },
+        Problem::ConfigNotString {
+            key: s("dir"),
+            found: ValueType::Boolean,
+        },
+        Problem::ConfigNotTable {
+            key: s("theme"),
+            found: ValueType::Array,
+        },
+        Problem::ConfigNotKeyList {
+            action: s("down"),
+            found: ValueType::Integer,
+        },
+        Problem::MaxFileMib { max: 1024 },
+        Problem::UnknownLanguage { name: s("fr") },
+        Problem::UnknownColour {
+            name: s("purple"),
+            slot: s("accent"),
+            hint: Hint::Known(vec![s("red"), s("green")]),
+        },
+        Problem::UnknownKeyName { text: s("hyper-x") },
+        Problem::AbbreviationNotText {
+            name: s("NTM"),
+            found: ValueType::Integer,
+        },
+        Problem::AbbreviationEmpty { name: s("NTM") },
+    ]
+}
+
+/// A number per variant, matched without a wildcard: a new variant does not compile until it
+/// has a number here, and then [`every_variant_is_walked`] fails until it has a sample.
+fn kind(p: &Problem) -> usize {
+    use Problem::*;
+    match p {
+        NotUtf8 => 0,
+        TwoBoms => 1,
+        InvalidToml { .. } => 2,
+        NoSession => 3,
+        UnsupportedVersion { .. } => 4,
+        UnknownKey { .. } => 5,
+        UnknownTable { .. } => 6,
+        MissingKey { .. } => 7,
+        WrongType { .. } => 8,
+        WrongItemType { .. } => 9,
+        IntegerTooLarge => 10,
+        FloatTooLarge => 11,
+        NotFinite { .. } => 12,
+        NotOneOf { .. } => 13,
+        QuotedValue { .. } => 14,
+        BadDateTime { .. } => 15,
+        TargetNotPositive { .. } => 16,
+        PercentNegative { .. } => 17,
+        EmptyId { .. } => 18,
+        DuplicateDistrict { .. } => 19,
+        DirectiveIdMalformed { .. } => 20,
+        DirectiveIdRepeated { .. } => 21,
+        DirectiveIdMissing { .. } => 22,
+        DateOrder { .. } => 23,
+        DateInQuotes { .. } => 24,
+        DecimalComma { .. } => 25,
+        ThousandsDots { .. } => 26,
+        PercentSign { .. } => 27,
+        NumberInQuotes { .. } => 28,
+        DoneWord { .. } => 29,
+        ThreeDecimals { .. } => 30,
+        Unreadable { .. } => 31,
+        TooBig { .. } => 32,
+        NotRegular => 33,
+        WalkStopped { .. } => 34,
+        DanglingLink { .. } => 35,
+        TooManyFiles { .. } => 36,
+        LinkOutside => 37,
+        OtherFileSystem => 38,
+        TooDeep { .. } => 39,
+        FolderUnreadable { .. } => 40,
+        UnsafeLayout { .. } => 41,
+        ConfigUnreadable { .. } => 42,
+        ConfigInvalidToml { .. } => 43,
+        UnknownSetting { .. } => 44,
+        UnknownThemeSlot { .. } => 45,
+        UnknownAction { .. } => 46,
+        ConfigNotString { .. } => 47,
+        ConfigNotTable { .. } => 48,
+        ConfigNotKeyList { .. } => 49,
+        MaxFileMib { .. } => 50,
+        UnknownLanguage { .. } => 51,
+        UnknownColour { .. } => 52,
+        UnknownKeyName { .. } => 53,
+        AbbreviationNotText { .. } => 54,
+        AbbreviationEmpty { .. } => 55,
+    }
+}
+
+const KINDS: usize = 56;
+
+#[test]
+fn every_variant_is_walked() {
+    let mut seen = [false; KINDS];
+    for p in every_problem() {
+        seen[kind(&p)] = true;
+    }
+    let missing: Vec<usize> = (0..KINDS).filter(|&k| !seen[k]).collect();
+    assert!(missing.is_empty(), "no sample of kinds {missing:?}");
+}
+
+/// English words that give away an untranslated message (outside `code` and names).
+const ENGLISH: &[&str] = &[
+    "the", "must", "found", "is", "in", "of", "write", "file", "not", "and", "or", "key",
+    "unknown", "ignored", "table", "number", "date", "without", "quotes", "folder", "read",
+    "expected", "missing", "did", "you", "mean", "known", "colours", "error", "denied",
+];
+
+/// The words of `text` outside backquotes and double quotes.
+fn prose_words(text: &str) -> Vec<String> {
+    let mut prose = String::new();
+    let mut quoted: Option<char> = None;
+    for c in text.chars() {
+        match (quoted, c) {
+            (None, '`' | '"') => quoted = Some(c),
+            (Some(q), c) if c == q => quoted = None,
+            (None, c) => prose.push(c),
+            _ => {}
+        }
+    }
+    prose
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn every_problem_is_said_in_both_languages_with_its_facts() {
+    for p in every_problem() {
+        let en = p.message(Lang::En);
+        let vi = p.message(Lang::Vi);
+        assert_eq!(p.to_string(), en);
+        assert!(!en.is_empty() && !vi.is_empty(), "{p:?} says nothing");
+        assert_ne!(en, vi, "{p:?} is not translated");
+        for text in [&en, &vi] {
+            assert!(!text.contains('{'), "a placeholder is left: {text}");
+        }
+        for word in prose_words(&vi) {
+            assert!(
+                !ENGLISH.contains(&word.to_lowercase().as_str()),
+                "English `{word}` in the Vietnamese of {p:?}: {vi}"
+            );
+        }
+        let facts = [
+            "titel",
+            "Hải Hà",
+            "hai-ha",
+            "2027-03-31",
+            "62.5",
+            "1234567",
+            "33497",
+            "purple",
+            "hyper-x",
+            "NTM",
+            "hh-ma-tuy",
+            "kiem-soat-tot-ma-tuy",
+            "100000",
+            "4 MiB",
+        ];
+        for fact in facts.iter().filter(|f| en.contains(*f)) {
+            assert!(vi.contains(fact), "`{fact}` is missing in Vietnamese: {vi}");
+        }
+    }
+}
+
+#[test]
+fn tables_are_named_as_before_in_english() {
+    let directive = Table::Directive {
+        n: 2,
+        district: Some(Box::new(district())),
+    };
+    let t = i18n::strings(Lang::En);
+    assert_eq!(
+        directive.words(t),
+        "a directive of [[district]] #1 (Hải Hà) #2"
+    );
+    assert_eq!(
+        Table::Compare {
+            indicator: Box::new(indicator())
+        }
+        .words(t),
+        "a `compare` entry of indicator #2 of [[district]] #1 (Hải Hà)"
+    );
+    let vi = i18n::strings(Lang::Vi);
+    assert_eq!(
+        directive.words(vi),
+        "chỉ đạo thứ 2 của [[district]] thứ 1 (Hải Hà)"
+    );
+}
+
+#[test]
+fn system_errors_keep_their_number_in_vietnamese() {
+    let e = os();
+    assert_eq!(e.message(Lang::En), "Permission denied (os error 13)");
+    assert_eq!(
+        e.message(Lang::Vi),
+        "không có quyền truy cập (mã lỗi hệ thống 13)"
+    );
+    let custom = OsError::from(&io::Error::other("boom"));
+    assert_eq!(custom.message(Lang::Vi), "boom");
+}

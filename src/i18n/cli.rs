@@ -1,0 +1,298 @@
+//! The command line's help in Vietnamese, keyed by subcommand and argument id: what `--help`,
+//! usage errors and the Vietnamese manual pages say. The English is clap's, from the doc
+//! comments of `cli`; `cli::help` puts these texts in their place.
+
+/// `(subcommand, argument, help)`: the help of each argument (`""` as subcommand: the program's
+/// own, which every subcommand also takes), and of each subcommand (`""` as argument).
+pub const HELP: &[(&str, &str, &str)] = &[
+    (
+        "",
+        "",
+        "Đọc và theo dõi các buổi làm việc của tỉnh từ các tệp TOML.",
+    ),
+    (
+        "",
+        "dir",
+        "Thư mục chứa các tệp *.toml của các buổi làm việc [mặc định: $BRIEFING_DIR, nếu không có thì `dir` trong tệp cấu hình, nếu không có nữa thì ./briefings]",
+    ),
+    (
+        "",
+        "lang",
+        "Ngôn ngữ giao diện [mặc định: $BRIEFING_LANG, nếu không có thì `lang` trong tệp cấu hình, rồi LC_ALL / LC_MESSAGES / LANG (vi* → vi), cuối cùng là en]",
+    ),
+    (
+        "",
+        "today",
+        "Xem xét theo ngày này thay cho ngày hôm nay (YYYY-MM-DD)",
+    ),
+    (
+        "",
+        "config",
+        "Tệp cấu hình được đọc thay cho $XDG_CONFIG_HOME/briefing/config.toml (hoặc ~/.config/…)",
+    ),
+    ("", "help", "In trợ giúp"),
+    ("", "version", "In số phiên bản"),
+    (
+        "check",
+        "",
+        "Kiểm tra mọi tệp buổi làm việc; thoát với mã 1 nếu có tệp bị lỗi",
+    ),
+    ("list", "", "Mỗi buổi làm việc một dòng, mới nhất trước"),
+    ("list", "format", "Định dạng đầu ra"),
+    (
+        "show",
+        "",
+        "In nội dung một buổi làm việc: phần đầu, tóm tắt, địa phương, chỉ tiêu, chỉ đạo",
+    ),
+    (
+        "show",
+        "session",
+        "Mã buổi làm việc: đường dẫn của tệp trong thư mục, bỏ `.toml` (xem `briefing list`); chỉ tên tệp cũng đủ nếu không trùng với tệp khác",
+    ),
+    (
+        "show",
+        "district",
+        "Chỉ địa phương này (theo mã, ví dụ `dam-ha`); các phần chung của buổi làm việc vẫn giữ",
+    ),
+    ("show", "format", "Định dạng đầu ra"),
+    (
+        "show",
+        "ascii",
+        "Thanh đo và ký hiệu ASCII (`#######--- 80%`) cho máy in và phông chữ hạn chế",
+    ),
+    (
+        "show",
+        "handout",
+        "Bản phát công khai: bỏ mã chỉ đạo và tên người đánh dấu hoàn thành",
+    ),
+    (
+        "completions",
+        "",
+        "In đoạn mã gợi ý lệnh cho shell (bash, zsh, fish, elvish, powershell)",
+    ),
+    ("completions", "shell", "Shell cần gợi ý lệnh"),
+    (
+        "done",
+        "",
+        "Đánh dấu hoàn thành một chỉ đạo: done = true, done_at = lúc này, done_by = tên đăng nhập của bạn",
+    ),
+    (
+        "done",
+        "session",
+        "Buổi làm việc: đường dẫn tệp trong THƯ_MỤC, bỏ `.toml`, ví dụ 2024/2024-03-13-hai-ha-dam-ha; chỉ tên tệp cũng đủ nếu không trùng",
+    ),
+    ("done", "directive", "`id` của chỉ đạo"),
+    (
+        "undo",
+        "",
+        "Bỏ đánh dấu hoàn thành một chỉ đạo: done = false, xóa done_at và done_by",
+    ),
+    (
+        "undo",
+        "session",
+        "Buổi làm việc: đường dẫn tệp trong THƯ_MỤC, bỏ `.toml` (hoặc chỉ tên tệp nếu không trùng)",
+    ),
+    ("undo", "directive", "`id` của chỉ đạo"),
+    (
+        "sync",
+        "",
+        "Chia sẻ qua git: commit các dấu hoàn thành đánh ở đây (chỉ những thay đổi đó), pull --rebase, push",
+    ),
+    (
+        "sync",
+        "setup",
+        "Cài bộ gộp dấu hoàn thành (.git/config, .gitattributes) và cho git bỏ qua tệp tạm khi đánh dấu (.gitignore), rồi commit hai tệp đó",
+    ),
+    (
+        "sync",
+        "all",
+        "Commit mọi thay đổi trong thư mục các buổi làm việc, không chỉ các dấu hoàn thành",
+    ),
+    (
+        "log",
+        "",
+        "Ai đã đánh dấu hay bỏ đánh dấu chỉ đạo nào, lúc nào, theo lịch sử git (mới nhất trước)",
+    ),
+    (
+        "log",
+        "session",
+        "Chỉ buổi làm việc này (đường dẫn tệp trong THƯ_MỤC, bỏ `.toml`)",
+    ),
+    (
+        "log",
+        "directive",
+        "Chỉ chỉ đạo này của buổi làm việc (`id` của nó)",
+    ),
+    ("log", "format", "Định dạng đầu ra"),
+    (
+        "merge-driver",
+        "",
+        "Bộ gộp của git cho các tệp buổi làm việc (do `sync --setup` cài; không dùng bằng tay)",
+    ),
+    ("merge-driver", "base", "Bản gốc chung (%O của git)"),
+    (
+        "merge-driver",
+        "ours",
+        "Bản của máy này (%A của git); kết quả được ghi vào đây",
+    ),
+    ("merge-driver", "theirs", "Bản của nơi khác (%B của git)"),
+    (
+        "merge-driver",
+        "path",
+        "Đường dẫn của tệp trong kho git (%P của git), dùng trong các dấu xung đột",
+    ),
+    (
+        "man",
+        "",
+        "In trang hướng dẫn briefing.1 (hoặc ghi mọi trang với --out THƯ_MỤC), theo ngôn ngữ của --lang",
+    ),
+    (
+        "man",
+        "out",
+        "Ghi briefing.1 và mỗi lệnh một trang (briefing-show.1 …) vào thư mục này thay vì in briefing.1",
+    ),
+    (
+        "complete",
+        "",
+        "Các gợi ý cho từ đang gõ (do đoạn mã của `completions` gọi)",
+    ),
+    (
+        "complete",
+        "words",
+        "Các từ sau `briefing`; từ cuối là từ đang được gợi ý",
+    ),
+    (
+        "help",
+        "",
+        "In trợ giúp này, hoặc trợ giúp của (các) lệnh đã cho",
+    ),
+    ("help", "subcommand", "In trợ giúp của (các) lệnh này"),
+];
+
+/// What the program does beyond one line, after the `""` entry of [`HELP`] (`--help` only).
+pub const LONG_ABOUT: &str = "Đọc và theo dõi các buổi làm việc của tỉnh từ các tệp TOML.
+
+Không có lệnh thì mở giao diện trong terminal (bấm ? trong đó để xem mọi phím).";
+
+/// `(subcommand, argument, value, help)`: what each value of an argument means.
+pub const VALUES: &[(&str, &str, &str, &str)] = &[
+    (
+        "list",
+        "format",
+        "text",
+        "Mỗi buổi làm việc một dòng, căn cột",
+    ),
+    (
+        "list",
+        "format",
+        "json",
+        "Một mảng các buổi làm việc (lược đồ trong docs/json.md)",
+    ),
+    (
+        "show",
+        "format",
+        "text",
+        "Văn bản thường, ngắt dòng ở cột 80",
+    ),
+    (
+        "show",
+        "format",
+        "markdown",
+        "Markdown (kiểu GitHub: bảng, danh sách việc)",
+    ),
+    (
+        "show",
+        "format",
+        "html",
+        "Một trang HTML trọn gói (CSS nằm sẵn trong trang, kiểu in khổ A4) để in từ trình duyệt",
+    ),
+    ("show", "format", "json", "JSON, lược đồ trong docs/json.md"),
+    (
+        "log",
+        "format",
+        "text",
+        "Mỗi lần đổi dấu hoàn thành một dòng",
+    ),
+    (
+        "log",
+        "format",
+        "json",
+        "Một mảng các lần đổi dấu hoàn thành (lược đồ trong docs/json.md)",
+    ),
+];
+
+/// The placeholders of values in usage lines (`--dir <DIR>`), in Vietnamese.
+pub const VALUE_NAMES: &[(&str, &str)] = &[
+    ("DIR", "THƯ_MỤC"),
+    ("PATH", "ĐƯỜNG_DẪN"),
+    ("LANG", "NGÔN_NGỮ"),
+    ("SESSION_ID", "MÃ_BUỔI"),
+    ("SESSION", "BUỔI"),
+    ("DIRECTIVE", "CHỈ_ĐẠO"),
+    ("ID", "MÃ"),
+    ("FORMAT", "ĐỊNH_DẠNG"),
+    ("SHELL", "SHELL"),
+    ("WORD", "TỪ"),
+    ("BASE", "GỐC"),
+    ("OURS", "CỦA_MÌNH"),
+    ("THEIRS", "CỦA_NGƯỜI_KHÁC"),
+    ("COMMAND", "LỆNH"),
+    ("YYYY-MM-DD", "YYYY-MM-DD"),
+];
+
+/// Examples and the environment, after the program's `--help`.
+pub const AFTER_HELP: &str = "\
+Ví dụ:
+  briefing                                       giao diện trong terminal, thư mục ./briefings
+  briefing list                                  các buổi làm việc, mới nhất trước
+  briefing list --format json                    như trên, dạng JSON
+  briefing show 2024/2024-03-13-hai-ha-dam-ha    nội dung một buổi, để in hoặc xem bằng less
+  briefing show 2024-03-13-hai-ha-dam-ha --district dam-ha --format markdown
+  briefing --lang vi --today 2024-03-20 show 2024/2024-03-13-hai-ha-dam-ha --ascii
+  briefing check                                 báo mọi lỗi trong thư mục
+  briefing done 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy   đánh dấu hoàn thành (undo: bỏ đánh dấu)
+  briefing sync --setup                          một lần cho mỗi bản sao: gộp dấu hoàn thành qua git
+  briefing sync                                  commit các dấu hoàn thành, pull --rebase, push
+  briefing log 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy    ai đã đánh dấu, lúc nào (lịch sử git)
+  briefing completions bash > ~/.local/share/bash-completion/completions/briefing
+  briefing man --lang vi --out ~/.local/share/man/vi/man1   trang hướng dẫn tiếng Việt (man briefing)
+
+Biến môi trường:
+  BRIEFING_DIR          thư mục các buổi làm việc (sau --dir)
+  BRIEFING_LANG         vi hoặc en (sau --lang)
+  LC_ALL, LC_MESSAGES, LANG
+                        biến đầu tiên có giá trị quyết định ngôn ngữ khi --lang,
+                        BRIEFING_LANG và `lang` trong tệp cấu hình đều không có:
+                        vi* → vi, còn lại → en; C/POSIX không chọn gì
+  XDG_CONFIG_HOME, HOME vị trí tệp cấu hình: $XDG_CONFIG_HOME/briefing/config.toml,
+                        nếu không có thì ~/.config/briefing/config.toml (xem docs/config.toml)
+
+Thứ tự ưu tiên: tham số dòng lệnh > biến môi trường (BRIEFING_*) > tệp cấu hình > mặc định
+(locale là mặc định của ngôn ngữ).";
+
+/// The Vietnamese help of `argument` of `subcommand` (or of the subcommand itself, for `""`).
+pub fn help(subcommand: &str, argument: &str) -> Option<&'static str> {
+    HELP.iter()
+        .find(|(s, a, _)| *s == subcommand && *a == argument)
+        .or_else(|| {
+            HELP.iter()
+                .find(|(s, a, _)| s.is_empty() && !a.is_empty() && *a == argument)
+        })
+        .map(|(.., text)| *text)
+}
+
+/// What `value` of `argument` of `subcommand` means, in Vietnamese.
+pub fn value_help(subcommand: &str, argument: &str, value: &str) -> Option<&'static str> {
+    VALUES
+        .iter()
+        .find(|(s, a, v, _)| *s == subcommand && *a == argument && *v == value)
+        .map(|(.., text)| *text)
+}
+
+/// The Vietnamese placeholder for `name` (`DIR` → `THƯ_MỤC`).
+pub fn value_name(name: &str) -> Option<&'static str> {
+    VALUE_NAMES
+        .iter()
+        .find(|(en, _)| *en == name)
+        .map(|(_, vi)| *vi)
+}

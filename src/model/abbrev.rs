@@ -1,0 +1,296 @@
+//! The abbreviations officials write (NTM, UBND, KT-XH …) and what they stand for, so that a
+//! search finds either form: "nong thon moi" finds a text saying "NTM", and "NTM" one saying
+//! "nông thôn mới". [`BUILT_IN`] is the table; the config file's `[abbreviations]` adds to it.
+
+use super::fold::fold;
+
+/// `(abbreviation, what it stands for)`, as officials write them. Case, accents and the
+/// punctuation between words do not matter (`KT-XH` is the words `kt xh`).
+pub const BUILT_IN: &[(&str, &str)] = &[
+    ("NTM", "nông thôn mới"),
+    ("KKT", "khu kinh tế"),
+    ("KCN", "khu công nghiệp"),
+    ("HTX", "hợp tác xã"),
+    ("UBND", "ủy ban nhân dân"),
+    ("HĐND", "hội đồng nhân dân"),
+    ("MTTQ", "mặt trận tổ quốc"),
+    ("ANTT", "an ninh trật tự"),
+    ("KT-XH", "kinh tế - xã hội"),
+    ("KTXH", "kinh tế - xã hội"),
+    ("GTSX", "giá trị sản xuất"),
+    ("NS", "ngân sách"),
+    ("DTTS", "dân tộc thiểu số"),
+    ("CCHC", "cải cách hành chính"),
+    ("QP-AN", "quốc phòng - an ninh"),
+    ("BTV", "ban thường vụ"),
+    ("BCH", "ban chấp hành"),
+    ("GPMB", "giải phóng mặt bằng"),
+    ("BHXH", "bảo hiểm xã hội"),
+    ("BHYT", "bảo hiểm y tế"),
+    ("TTHC", "thủ tục hành chính"),
+    ("XDCB", "xây dựng cơ bản"),
+];
+
+/// At most this many ways to say one query are searched.
+const MAX_VARIANTS: usize = 16;
+
+/// One word of a query as searched: folded, and whether only a whole word matches it (an
+/// abbreviation put in for its long form: `ns` must not match inside other words).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryWord {
+    pub text: String,
+    pub whole: bool,
+}
+
+/// The abbreviation table, folded as search folds text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Abbreviations {
+    /// Each entry's abbreviation and long form, as folded words.
+    pairs: Vec<(Vec<String>, Vec<String>)>,
+}
+
+impl Default for Abbreviations {
+    /// The built-in table.
+    fn default() -> Self {
+        let mut table = Abbreviations { pairs: Vec::new() };
+        for (short, long) in BUILT_IN {
+            table.add(short, long);
+        }
+        table
+    }
+}
+
+/// The folded words of `text`: lower case, no accents, split at anything not a letter or digit.
+fn folded_words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// A place in a query where one side of an entry is written, and the other ways to say it.
+struct Occurrence {
+    start: usize,
+    len: usize,
+    others: Vec<Vec<QueryWord>>,
+}
+
+impl Abbreviations {
+    /// No abbreviations at all.
+    pub fn none() -> Self {
+        Abbreviations { pairs: Vec::new() }
+    }
+
+    /// Adds `short` standing for `long`; `false` (and nothing added) when a side has no letter
+    /// or digit, or both sides are the same words.
+    pub fn add(&mut self, short: &str, long: &str) -> bool {
+        let (short, long) = (folded_words(short), folded_words(long));
+        if short.is_empty() || long.is_empty() || short == long {
+            return false;
+        }
+        if !self.pairs.contains(&(short.clone(), long.clone())) {
+            self.pairs.push((short, long));
+        }
+        true
+    }
+
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// The ways to search the folded query `words`: as typed first, then with abbreviations in
+    /// it spelt out and long forms abbreviated, in every combination (at most 16 in all).
+    pub fn variants(&self, words: &[String]) -> Vec<Vec<QueryWord>> {
+        let typed: Vec<QueryWord> = words
+            .iter()
+            .map(|w| QueryWord {
+                text: w.clone(),
+                whole: false,
+            })
+            .collect();
+        let mut variants = vec![typed];
+        for occurrence in self.occurrences(words).iter().rev() {
+            let mut more = Vec::new();
+            for variant in &variants {
+                for other in &occurrence.others {
+                    let mut v = variant.clone();
+                    v.splice(
+                        occurrence.start..occurrence.start + occurrence.len,
+                        other.iter().cloned(),
+                    );
+                    more.push(v);
+                }
+            }
+            variants.extend(more);
+            variants.truncate(MAX_VARIANTS);
+        }
+        variants
+    }
+
+    /// Where either side of an entry is written in `words`, left to right, longest first,
+    /// not overlapping.
+    fn occurrences(&self, words: &[String]) -> Vec<Occurrence> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            match self.occurrence_at(words, i) {
+                Some(o) => {
+                    i += o.len;
+                    found.push(o);
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
+    fn occurrence_at(&self, words: &[String], i: usize) -> Option<Occurrence> {
+        let rest = &words[i..];
+        let len = self
+            .pairs
+            .iter()
+            .flat_map(|(short, long)| [short.len(), long.len()])
+            .filter(|&n| n <= rest.len())
+            .filter(|&n| self.sides_written(&rest[..n]).next().is_some())
+            .max()?;
+        let others = self
+            .sides_written(&rest[..len])
+            .map(|(other, whole)| {
+                other
+                    .iter()
+                    .map(|w| QueryWord {
+                        text: w.clone(),
+                        whole,
+                    })
+                    .collect()
+            })
+            .collect();
+        Some(Occurrence {
+            start: i,
+            len,
+            others,
+        })
+    }
+
+    /// For every entry one of whose sides is `words`: its other side, and whether that is the
+    /// abbreviation.
+    fn sides_written<'a>(
+        &'a self,
+        words: &'a [String],
+    ) -> impl Iterator<Item = (&'a Vec<String>, bool)> + 'a {
+        self.pairs.iter().filter_map(move |(short, long)| {
+            if short.as_slice() == words {
+                Some((long, false))
+            } else if long.as_slice() == words {
+                Some((short, true))
+            } else {
+                None
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(q: &str) -> Vec<String> {
+        folded_words(q)
+    }
+
+    fn said(variants: &[Vec<QueryWord>]) -> Vec<String> {
+        variants
+            .iter()
+            .map(|v| {
+                v.iter()
+                    .map(|w| match w.whole {
+                        true => format!("={}", w.text),
+                        false => w.text.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn both_ways_and_as_typed_first() {
+        let table = Abbreviations::default();
+        assert_eq!(
+            said(&table.variants(&words("Nông thôn mới"))),
+            ["nong thon moi", "=ntm"]
+        );
+        assert_eq!(
+            said(&table.variants(&words("NTM"))),
+            ["ntm", "nong thon moi"]
+        );
+        assert_eq!(
+            said(&table.variants(&words("xã NTM kiểu mẫu"))),
+            ["xa ntm kieu mau", "xa nong thon moi kieu mau"]
+        );
+        assert_eq!(
+            said(&table.variants(&words("HĐND"))),
+            ["hdnd", "hoi dong nhan dan"]
+        );
+    }
+
+    #[test]
+    fn a_long_form_with_two_abbreviations_and_two_occurrences() {
+        let table = Abbreviations::default();
+        assert_eq!(
+            said(&table.variants(&words("kinh tế - xã hội"))),
+            ["kinh te xa hoi", "=kt =xh", "=ktxh"]
+        );
+        assert_eq!(
+            said(&table.variants(&words("KT-XH"))),
+            ["kt xh", "kinh te xa hoi"]
+        );
+        assert_eq!(said(&table.variants(&words("NTM HTX"))).len(), 4);
+        assert_eq!(said(&table.variants(&words("đầm hà"))), ["dam ha"]);
+    }
+
+    #[test]
+    fn the_table_can_grow_and_refuses_empty_sides() {
+        let mut table = Abbreviations::none();
+        assert!(table.is_empty());
+        assert!(table.add("TĐC", "tái định cư"));
+        assert!(!table.add("—", "x"));
+        assert!(!table.add("a", "A"));
+        assert_eq!(table.len(), 1);
+        assert_eq!(said(&table.variants(&words("tdc"))), ["tdc", "tai dinh cu"]);
+        let many: Vec<String> = (0..6).map(|_| "tdc".to_string()).collect();
+        assert_eq!(table.variants(&many).len(), MAX_VARIANTS);
+    }
+
+    #[test]
+    fn the_built_in_table_has_every_required_entry() {
+        let table = Abbreviations::default();
+        for (short, long) in [
+            ("NTM", "nông thôn mới"),
+            ("KKT", "khu kinh tế"),
+            ("KCN", "khu công nghiệp"),
+            ("HTX", "hợp tác xã"),
+            ("UBND", "ủy ban nhân dân"),
+            ("HĐND", "hội đồng nhân dân"),
+            ("MTTQ", "mặt trận tổ quốc"),
+            ("ANTT", "an ninh trật tự"),
+            ("KT-XH", "kinh tế - xã hội"),
+            ("GTSX", "giá trị sản xuất"),
+            ("NS", "ngân sách"),
+            ("DTTS", "dân tộc thiểu số"),
+            ("CCHC", "cải cách hành chính"),
+        ] {
+            let spelt = table.variants(&words(short));
+            assert!(
+                said(&spelt).contains(&words(long).join(" ")),
+                "{short} → {long}: {:?}",
+                said(&spelt)
+            );
+        }
+    }
+}
