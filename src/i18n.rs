@@ -1,7 +1,6 @@
 //! Every user-facing string of the interface, in Vietnamese and English.
 
 pub mod cli;
-pub mod git;
 pub mod toml_parse;
 
 use std::fmt::Display;
@@ -463,11 +462,6 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
 pub trait Message {
     /// The message in `lang`.
     fn message(&self, lang: Lang) -> String;
-}
-
-/// A write-back error in `lang` (kept for the interface until it holds the typed error).
-pub fn write_error(lang: Lang, e: &impl Message) -> String {
-    e.message(lang)
 }
 
 /// ` (did you mean `a`?)`, ` (did you mean one of `a`, `b`?)` after a name that is not known;

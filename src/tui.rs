@@ -3,7 +3,7 @@
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::path::PathBuf;
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::thread;
 
 use crossterm::event::Event;
@@ -20,6 +20,7 @@ use crate::git::GitError;
 use crate::git::history::{self, Filter};
 use crate::i18n;
 use crate::model::Session;
+use crate::model::abbrev::Abbreviations;
 use crate::store::write::{self, Change, WriteError, WriteOptions, Writer};
 use crate::store::{self, FolderError};
 use crate::ui::theme::Theme;
@@ -111,11 +112,22 @@ fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
     Ok(())
 }
 
-fn spawn_loader(tx: mpsc::Sender<Msg>, dir: PathBuf, limits: store::Limits, generation: u64) {
+/// What a load reads and how it indexes: the folder, the limits, the abbreviations search knows.
+#[derive(Clone)]
+struct LoadJob {
+    dir: PathBuf,
+    limits: store::Limits,
+    abbreviations: Arc<Abbreviations>,
+}
+
+fn spawn_loader(tx: mpsc::Sender<Msg>, job: LoadJob, generation: u64) {
     thread::spawn(move || {
-        let result = Box::new(store::load_dir_with(&dir, &limits).map(|catalog| Loaded {
-            shared: crate::git::Repo::find(&dir).is_ok(),
-            ..Loaded::new(catalog)
+        let result = Box::new(store::load_dir_with(&job.dir, &job.limits).map(|catalog| {
+            let abbreviations = Abbreviations::clone(&job.abbreviations);
+            Loaded {
+                shared: crate::git::Repo::find(&job.dir).is_ok(),
+                ..Loaded::with_abbreviations(catalog, abbreviations)
+            }
         }));
         let _ = tx.send(Msg::Loaded(generation, result));
     });
@@ -285,7 +297,7 @@ fn finish_saves(app: &mut App, rx: &mpsc::Receiver<Msg>) -> Vec<String> {
         match rx.recv_timeout(left) {
             Ok(Msg::Saved(request, result)) => {
                 if let Err(e) = &result {
-                    let reason = i18n::write_error(app.lang(), e);
+                    let reason = e.message(app.lang());
                     problems.push(format!("{}: {reason}", request.directive_id));
                 }
                 app.update(Action::Saved { request, result });
@@ -317,14 +329,14 @@ impl Drop for Restore {
 struct Workers {
     tx: mpsc::Sender<Msg>,
     dir: PathBuf,
-    limits: store::Limits,
+    job: LoadJob,
     loads: Loads,
     saver: mpsc::Sender<SaveRequest>,
 }
 
 impl Workers {
     fn load(&self, generation: u64) {
-        spawn_loader(self.tx.clone(), self.dir.clone(), self.limits, generation);
+        spawn_loader(self.tx.clone(), self.job.clone(), generation);
     }
 
     /// Starts what the app asked for; `false` to quit.
@@ -348,14 +360,24 @@ impl Workers {
     }
 }
 
-/// Runs the interface, drawn in `theme`, until the user quits; returns the exit status.
-/// `follow_clock`: "today" moves on at midnight (no `--today` was given).
-pub fn run(
-    options: Options,
-    theme: Theme,
-    follow_clock: bool,
-    limits: store::Limits,
-) -> io::Result<i32> {
+/// What the shell needs besides the app's options.
+pub struct Settings {
+    pub theme: Theme,
+    /// "Today" moves on at midnight (no `--today` was given).
+    pub follow_clock: bool,
+    pub limits: store::Limits,
+    /// The built-in abbreviations and the config file's, for search.
+    pub abbreviations: Abbreviations,
+}
+
+/// Runs the interface until the user quits; returns the exit status.
+pub fn run(options: Options, settings: Settings) -> io::Result<i32> {
+    let Settings {
+        theme,
+        follow_clock,
+        limits,
+        abbreviations,
+    } = settings;
     let (tx, rx) = mpsc::channel();
     let own = OwnWrites::default();
     let saver = Saver {
@@ -371,7 +393,11 @@ pub fn run(
     let mut workers = Workers {
         tx: tx.clone(),
         dir: options.dir.clone(),
-        limits,
+        job: LoadJob {
+            dir: options.dir.clone(),
+            limits,
+            abbreviations: Arc::new(abbreviations),
+        },
         loads: Loads::default(),
         saver: spawn_saver(tx.clone(), saver),
     };

@@ -17,6 +17,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::git::GitError;
 use crate::git::history::Event;
 use crate::input::{Command, Key, Keymap};
+use crate::model::abbrev::Abbreviations;
 use crate::model::{Directive, DirectiveRef, Lang, Session};
 use crate::screens::overlay::{Chooser, Help, HistoryView, Problems};
 use crate::screens::review::Review;
@@ -69,7 +70,12 @@ pub struct Loaded {
 impl Loaded {
     /// Indexes `catalog` for search (the slow part of a load with many sessions).
     pub fn new(catalog: Catalog) -> Self {
-        let index = SearchIndex::build(&catalog.sessions);
+        Loaded::with_abbreviations(catalog, Abbreviations::default())
+    }
+
+    /// Indexes `catalog` for search, knowing `abbreviations` (the config file's added).
+    pub fn with_abbreviations(catalog: Catalog, abbreviations: Abbreviations) -> Self {
+        let index = SearchIndex::build(&catalog.sessions).with_abbreviations(abbreviations);
         Loaded {
             catalog,
             index,

@@ -360,8 +360,13 @@ fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
         keymap: ctx.config.keys,
         user: crate::store::write::current_user(),
     };
-    let theme = crate::ui::theme::Theme::unless_no_color(ctx.config.theme);
-    match crate::tui::run(options, theme, follow_clock, ctx.limits) {
+    let settings = crate::tui::Settings {
+        theme: crate::ui::theme::Theme::unless_no_color(ctx.config.theme),
+        follow_clock,
+        limits: ctx.limits,
+        abbreviations: ctx.config.abbreviations,
+    };
+    match crate::tui::run(options, settings) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(e) => {

@@ -14,7 +14,6 @@ use crate::model::Lang;
 use crate::model::filter::{DirectiveFilter, SessionFilter};
 use crate::store::write::WriteError;
 use crate::ui::format;
-use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
 
 /// What the status line says until the next key; put in words only when drawn.
@@ -47,7 +46,7 @@ impl Notice {
             Notice::Saving => t.saving.to_string(),
             Notice::CheckedOff { by, at } => format::checked_off(lang, by, at),
             Notice::Unchecked => t.unchecked.to_string(),
-            Notice::NotSaved(e) => format!("{} {}", t.not_saved, i18n::write_error(lang, e)),
+            Notice::NotSaved(e) => format!("{} {}", t.not_saved, e.message(lang)),
             Notice::SessionGone => t.session_gone.to_string(),
             Notice::SelectDirective => t.select_directive.to_string(),
             Notice::SelectDirectiveForHistory => t.select_directive_history.to_string(),
@@ -125,7 +124,9 @@ fn draw_notice(frame: &mut Frame<'_>, msg: &str, beside_badge: Rect, line: Rect,
         return;
     }
     let width = usize::from(line.width.saturating_sub(2)).max(1);
-    let lines: Vec<Line<'_>> = wrap(msg, width)
+    // Unlike the screens' text, a notice may break inside a path at its hyphens: it is read
+    // once, and every line it saves keeps more of the screen in view above it.
+    let lines: Vec<Line<'_>> = textwrap::wrap(msg, width)
         .into_iter()
         .map(|l| Line::from(format!(" {l}")))
         .collect();

@@ -279,7 +279,7 @@ impl View for SessionList {
                 draw_message(
                     frame,
                     inner,
-                    &e.to_string(),
+                    &e.message(ctx.lang),
                     t.folder_unreadable_help,
                     theme,
                 );

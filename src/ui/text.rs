@@ -4,9 +4,12 @@ use std::borrow::Cow;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Wraps `text` at word boundaries to `width` display columns (at least 1); never empty.
+/// Wraps `text` at spaces to `width` display columns (at least 1); never empty. Words are not
+/// split at their hyphens (`2024-03-13`, `kinh tế-xã hội` stay whole) unless longer than a line.
 pub fn wrap(text: &str, width: usize) -> Vec<Cow<'_, str>> {
-    let lines = textwrap::wrap(text, width.max(1));
+    let options =
+        textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let lines = textwrap::wrap(text, options);
     if lines.is_empty() {
         vec![Cow::Borrowed("")]
     } else {
@@ -49,6 +52,7 @@ mod tests {
         assert_eq!(lines, vec!["Đầm Hà", "và Hải", "Hà"]);
         assert_eq!(wrap("", 5), vec![""]);
         assert_eq!(wrap("abc", 0), vec!["a", "b", "c"]);
+        assert_eq!(wrap("ngày 2024-03-13", 12), vec!["ngày", "2024-03-13"]);
     }
 
     #[test]

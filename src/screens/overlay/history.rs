@@ -61,7 +61,7 @@ impl HistoryView {
 impl Scrolled for HistoryView {
     /// `Lịch sử đánh dấu: hh-ma-tuy`.
     fn title(&self, ctx: &Ctx) -> String {
-        let title = i18n::git::history_title(ctx.lang);
+        let title = i18n::strings(ctx.lang).history_title;
         format!("{title}: {}", self.request.directive_id)
     }
 
@@ -77,10 +77,10 @@ impl Scrolled for HistoryView {
     fn lines(&self, ctx: &Ctx, width: usize) -> Vec<Toned> {
         let lang = ctx.lang;
         let text: Vec<String> = match &self.history {
-            History::Loading => vec![i18n::git::history_loading(lang).to_string()],
-            History::Failed(e) => vec![i18n::git::git_error(lang, e)],
+            History::Loading => vec![i18n::strings(lang).history_loading.to_string()],
+            History::Failed(e) => vec![e.message(lang)],
             History::Loaded(events) if events.is_empty() => {
-                vec![i18n::git::no_history(lang).to_string()]
+                vec![i18n::strings(lang).no_history.to_string()]
             }
             History::Loaded(events) => (events.iter())
                 .map(|e| crate::git::history::history_line(lang, e))

@@ -52,9 +52,9 @@ fn lines(ctx: &Ctx, width: usize) -> Vec<Toned> {
         };
         out.push(
             Toned::one(format!(" {}", d.place()), Tone::Title)
-                .and(format!(" {}", d.severity), tone),
+                .and(format!(" {}", d.severity.word(ctx.lang)), tone),
         );
-        for part in wrap(&d.message, width.saturating_sub(3)) {
+        for part in wrap(&d.message(ctx.lang), width.saturating_sub(3)) {
             out.push(Toned::one(format!("   {part}"), Tone::Plain));
         }
     }
