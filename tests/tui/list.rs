@@ -166,3 +166,29 @@ fn config_keys_and_theme_drive_the_app() {
 fn styled_session_list() {
     assert_snapshot!(styled_text(&draw(&app(Lang::Vi, 80, 24))));
 }
+
+#[test]
+fn problems_are_listed_in_vietnamese_with_dates_kept_whole() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        tmp.path().join("bad.toml"),
+        "[session]\ntitle = \"Họp\"\ndate = \"2024-03-13\"\n",
+    )
+    .expect("write");
+    let catalog = store::load_dir(tmp.path()).expect("load");
+    let mut app = app(Lang::Vi, 60, 20);
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    press(&mut app, &[Command::Diagnostics]);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("bad.toml:3:8 lỗi"), "{text}");
+    assert!(
+        !text.contains("error"),
+        "an English word in Vietnamese: {text}"
+    );
+    assert!(text.contains("2024-03-13"), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        !lines.iter().any(|l| l.trim_end().ends_with("2024-")),
+        "a date broken at a hyphen:\n{text}"
+    );
+}
