@@ -37,7 +37,9 @@ fn list_session_districts_help_quit() {
     t.wait_for("100.8% ▲  kế hoạch");
     t.keys(&["?"]);
     t.wait_for("Check a directive off / on");
+    // Esc and a key sent together read as Alt+key: let the Esc be read alone first.
     t.keys(&["Escape"]);
+    t.wait_for_absence("Check a directive off / on");
     t.keys(&["q"]);
     t.wait_for("Enter open");
     t.keys(&["q"]);

@@ -90,6 +90,22 @@ impl Tmux {
         }
     }
 
+    /// Polls the screen until `text` has left it, failing after a deadline.
+    pub fn wait_for_absence(&self, text: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {text:?} to go; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     /// Presses `j` until `text` is on screen (one key at a time, polling in between).
     pub fn move_down_to(&self, text: &str) {
         for _ in 0..40 {
