@@ -106,17 +106,23 @@ impl Tmux {
         }
     }
 
-    /// Presses `j` until `text` is on screen (one key at a time, polling in between).
+    /// Presses `j` until `text` is on screen (one key at a time, polling in between), then
+    /// `k` back up if it was passed (a reload redrawing meanwhile can make two keys look like one).
     pub fn move_down_to(&self, text: &str) {
-        for _ in 0..40 {
-            let before = self.screen();
-            if before.contains(text) {
-                return;
-            }
-            self.keys(&["j"]);
-            let deadline = Instant::now() + Duration::from_secs(5);
-            while self.screen() == before && Instant::now() < deadline {
-                std::thread::sleep(Duration::from_millis(10));
+        for key in ["j", "k"] {
+            for _ in 0..40 {
+                let before = self.screen();
+                if before.contains(text) {
+                    return;
+                }
+                self.keys(&[key]);
+                let deadline = Instant::now() + Duration::from_secs(5);
+                while self.screen() == before && Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                if self.screen() == before {
+                    break;
+                }
             }
         }
         panic!("never reached {text:?}:\n{}", self.screen());
