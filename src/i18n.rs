@@ -262,6 +262,12 @@ catalogue! {
     no_history: "No check-offs in the git history yet.", "Chưa có lần đánh dấu nào trong lịch sử git.";
     history_title: "Check-off history", "Lịch sử đánh dấu";
     history_loading: "Reading the git history…", "Đang đọc lịch sử git…";
+
+    // The review that tells the whole truth (issue 11): shared directives, gauges without a
+    // verdict, undo and its confirmation, search fields, the legend.
+    shared_directives: "Session-wide directives for this locality", "Chỉ đạo chung áp dụng cho địa phương";
+    indicator_verdicts: "indicators: {counts}", "chỉ tiêu: {counts}";
+    directive_progress: "directives: {progress}", "chỉ đạo: {progress}";
 }
 
 /// The strings of `lang`.

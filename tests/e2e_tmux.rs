@@ -32,9 +32,9 @@ fn list_session_districts_help_quit() {
     t.wait_for("1 Overview │ 2 Hải Hà │ 3 Đầm Hà");
     t.keys(&["2", "j", "j", "j"]);
     t.wait_for("33,497 tỷ đồng");
-    t.wait_for("107% ▲");
+    t.wait_for("▲ 7% so với năm 2022");
     t.keys(&["Tab", "j", "j", "j"]);
-    t.wait_for("100.8% ▲  kế hoạch");
+    t.wait_for("100.8%  kế hoạch");
     t.keys(&["?"]);
     t.wait_for("Check a directive off / on");
     t.keys(&["Escape"]);

@@ -2,11 +2,12 @@
 
 use std::fmt::Write;
 
-use super::{Options, against, directive_meta, districts, other_compares, value_text};
-use crate::i18n::{self, Strings};
-use crate::model::{
-    Directive, District, Gauge, Indicator, Lang, Progress, Session, Status, format,
+use super::{
+    Options, against, directive_meta, districts, other_compares, session_directives,
+    shown_progress, value_text,
 };
+use crate::i18n::{self, Strings};
+use crate::model::{Directive, District, Gauge, Indicator, Lang, Progress, Session, Status};
 use crate::present::{indicator_title, paragraphs, session_when, status_word};
 
 /// Inline style sheet: screen and A4 print, no web fonts, no network.
@@ -62,15 +63,16 @@ pub fn render(s: &Session, opts: &Options<'_>) -> String {
         let _ = writeln!(out, "<h2>{}</h2>", t.summary);
         text_block(&mut out, summary);
     }
-    if !s.directives.is_empty() {
-        let p = Progress::of(&s.directives, opts.today);
+    let shared = session_directives(s, opts);
+    if !shared.is_empty() {
+        let p = Progress::of(shared.iter().copied(), opts.today);
         let _ = writeln!(
             out,
             "<h2>{} <small>({})</small></h2>",
             t.session_directives,
             progress_html(p, t)
         );
-        directives(&mut out, &s.directives, opts);
+        directives(&mut out, &shared, opts);
     }
     for d in districts(s, opts) {
         locality(&mut out, d, t, opts);
@@ -113,7 +115,7 @@ fn header(out: &mut String, s: &Session, t: &Strings, opts: &Options<'_>) {
     }
     rows.push((
         t.district_directives,
-        progress_html(s.progress(opts.today), t),
+        progress_html(shown_progress(s, opts), t),
     ));
     if !opts.handout {
         rows.push((
@@ -179,7 +181,7 @@ fn locality(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
             t.district_directives,
             progress_html(d.progress(opts.today), t)
         );
-        directives(out, &d.directives, opts);
+        directives(out, &d.directives.iter().collect::<Vec<_>>(), opts);
     }
     out.push_str("</section>\n");
 }
@@ -198,7 +200,7 @@ fn indicators(out: &mut String, list: &[Indicator], t: &Strings, opts: &Options<
             .and_then(|g| against(ind, g, opts))
             .into_iter()
             .collect();
-        notes.extend(other_compares(ind, gauge.as_ref(), opts.lang));
+        notes.extend(other_compares(ind, opts));
         let class = gauge.as_ref().map_or("", |g| status_class(g.status));
         let _ = writeln!(
             out,
@@ -230,20 +232,20 @@ fn status_class(status: Status) -> &'static str {
 /// A CSS bar filled to the ratio (at most full), the ratio itself and the status in words.
 fn gauge_html(g: &Gauge, lang: Lang) -> String {
     let fill = (g.fill() * 100.0).clamp(0.0, 100.0);
-    let over = if g.exceeds() { " ▲" } else { "" };
+    let over = if g.exceeds() { " ▶" } else { "" };
     format!(
         "<span class=\"bar\" role=\"img\" aria-label=\"{percent}\"><span style=\"width:{fill:.0}%\"></span></span>\
          <span class=\"figure\">{percent}{over}</span> <span class=\"status\">{} {}</span>",
         g.status.symbol(),
         status_word(g.status, lang),
-        percent = percent_text(g.ratio, lang),
+        percent = percent_text(g, lang),
     )
 }
 
-/// `100,8 %`: a percentage with a space before the sign, kept on one line.
-fn percent_text(value: f64, lang: Lang) -> String {
-    let n = format::number(value, 1, lang);
-    format!("{n} %")
+/// `100,8 %`: the verdict's ratio with a space before the sign, kept on one line.
+fn percent_text(g: &Gauge, lang: Lang) -> String {
+    let ratio = crate::present::ratio_text(g, lang);
+    format!("{} %", ratio.trim_end_matches('%'))
 }
 
 /// Escaped text in which each percentage reads `107 %` and never breaks before its sign.
@@ -263,7 +265,7 @@ fn figure(text: &str) -> String {
     out
 }
 
-fn directives(out: &mut String, list: &[Directive], opts: &Options<'_>) {
+fn directives(out: &mut String, list: &[&Directive], opts: &Options<'_>) {
     let t = i18n::strings(opts.lang);
     out.push_str("<ul class=\"directives\">\n");
     for d in list {

@@ -1,6 +1,9 @@
 //! The briefing as Markdown (GitHub-flavoured: tables and task lists).
 
-use super::{Options, against, directive_meta, districts, gauge_text, other_compares, value_text};
+use super::{
+    Options, against, directive_meta, districts, gauge_text, other_compares, session_directives,
+    shown_progress, value_text,
+};
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Lang, Participant, Progress, Session};
 use crate::present::{
@@ -27,14 +30,15 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         out.push_str(&format!("\n## {}\n", t.summary));
         text_block(&mut out, summary);
     }
-    if !s.directives.is_empty() {
-        let p = Progress::of(&s.directives, opts.today);
+    let shared = session_directives(s, opts);
+    if !shared.is_empty() {
+        let p = Progress::of(shared.iter().copied(), opts.today);
         out.push_str(&format!(
             "\n## {} ({})\n\n",
             t.session_directives,
             progress_text(p, opts.lang)
         ));
-        directives(&mut out, &s.directives, opts);
+        directives(&mut out, &shared, opts);
     }
     for d in districts(s, opts) {
         district(&mut out, d, t, opts);
@@ -61,7 +65,7 @@ fn header(out: &mut String, s: &Session, t: &Strings, opts: &Options<'_>) {
     }
     rows.push((
         t.district_directives,
-        progress_text(s.progress(opts.today), opts.lang),
+        progress_text(shown_progress(s, opts), opts.lang),
     ));
     if !opts.handout {
         rows.push((t.session_id, format!("`{}`", s.id)));
@@ -108,7 +112,7 @@ fn district(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
             t.district_directives,
             progress_text(p, opts.lang)
         ));
-        directives(out, &d.directives, opts);
+        directives(out, &d.directives.iter().collect::<Vec<_>>(), opts);
     }
 }
 
@@ -128,7 +132,7 @@ fn indicators(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
             .and_then(|g| against(ind, g, opts))
             .into_iter()
             .collect();
-        notes.extend(other_compares(ind, gauge.as_ref(), opts.lang));
+        notes.extend(other_compares(ind, opts));
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n",
             cell(&indicator_title(ind)),
@@ -139,7 +143,7 @@ fn indicators(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
     }
 }
 
-fn directives(out: &mut String, list: &[Directive], opts: &Options<'_>) {
+fn directives(out: &mut String, list: &[&Directive], opts: &Options<'_>) {
     let t = i18n::strings(opts.lang);
     for d in list {
         out.push_str(&format!("- {} {}", checkbox(d.done), escape(&d.text)));

@@ -2,7 +2,10 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Options, against, directive_meta, districts, gauge_text, other_compares, value_text};
+use super::{
+    Options, against, directive_meta, districts, gauge_text, other_compares, session_directives,
+    shown_progress, value_text,
+};
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Indicator, Progress, Session};
 use crate::present::{
@@ -25,10 +28,11 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         section(&mut out, t.summary, opts);
         text_block(&mut out, summary);
     }
-    if !s.directives.is_empty() {
-        let p = Progress::of(&s.directives, opts.today);
+    let shared = session_directives(s, opts);
+    if !shared.is_empty() {
+        let p = Progress::of(shared.iter().copied(), opts.today);
         section(&mut out, &titled(t.session_directives, p, opts), opts);
-        directives(&mut out, &s.directives, opts);
+        directives(&mut out, &shared, opts);
     }
     for d in districts(s, opts) {
         district(&mut out, d, t, opts);
@@ -41,7 +45,7 @@ fn header(out: &mut String, s: &Session, t: &Strings, opts: &Options<'_>) {
     let rule = if opts.ascii { "=" } else { "═" };
     out.push_str(&rule.repeat(s.title.width().min(WIDTH)));
     out.push('\n');
-    let p = s.progress(opts.today);
+    let p = shown_progress(s, opts);
     let mut rows = vec![(t.date, session_when(s, opts.lang))];
     let optional = [
         (t.host, &s.host),
@@ -116,7 +120,7 @@ fn district(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
     if !d.directives.is_empty() {
         let p = d.progress(opts.today);
         section(out, &titled(t.district_directives, p, opts), opts);
-        directives(out, &d.directives, opts);
+        directives(out, &d.directives.iter().collect::<Vec<_>>(), opts);
     }
 }
 
@@ -131,12 +135,12 @@ fn indicator(out: &mut String, ind: &Indicator, opts: &Options<'_>) {
         }
         out.push_str(&format!("    {line}\n"));
     }
-    for c in other_compares(ind, gauge.as_ref(), opts.lang) {
+    for c in other_compares(ind, opts) {
         out.push_str(&wrap(&c, "    ", "    "));
     }
 }
 
-fn directives(out: &mut String, list: &[Directive], opts: &Options<'_>) {
+fn directives(out: &mut String, list: &[&Directive], opts: &Options<'_>) {
     let t = i18n::strings(opts.lang);
     for d in list {
         let mark = checkbox(d.done);

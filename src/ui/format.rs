@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::i18n::{self, fill};
-use crate::model::{Indicator, Lang, Participant, Progress, Session, format};
+use crate::model::{Lang, Participant, Progress, Session, format};
 
 /// Columns before a directive's text (`[x] `).
 pub const CHECKBOX: usize = 4;
@@ -21,30 +21,6 @@ pub fn session_when(s: &Session, lang: Lang) -> String {
         when.push_str(&format!(" {}", time.format("%H:%M")));
     }
     when
-}
-
-/// `≥ 385 tỷ đồng`: the value with its bound and unit.
-pub fn value_text(ind: &Indicator, lang: Lang) -> String {
-    let mut s = format!(
-        "{}{}",
-        ind.bound.symbol(),
-        format::number(ind.value, 2, lang)
-    );
-    if let Some(unit) = &ind.unit {
-        if unit != "%" {
-            s.push(' ');
-        }
-        s.push_str(unit);
-    }
-    s
-}
-
-/// `Thu ngân sách (2023)`: the indicator's name with its period.
-pub fn indicator_name(ind: &Indicator) -> String {
-    match &ind.period {
-        Some(p) => format!("{} ({p})", ind.name),
-        None => ind.name.clone(),
-    }
 }
 
 /// `name — role (part)`.
@@ -158,21 +134,5 @@ mod tests {
             too_small(Lang::Vi, 40, 12),
             "Cửa sổ quá nhỏ (cần ít nhất 40×12)"
         );
-    }
-
-    #[test]
-    fn percent_values_have_no_space_before_the_unit() {
-        let ind = Indicator {
-            name: "Tỷ lệ".into(),
-            value: 67.0,
-            unit: Some("%".into()),
-            bound: crate::model::Bound::AtLeast,
-            period: None,
-            target: None,
-            target_label: None,
-            compare: vec![],
-            better: Default::default(),
-        };
-        assert_eq!(value_text(&ind, Lang::Vi), "≥ 67%");
     }
 }

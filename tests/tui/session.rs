@@ -187,7 +187,7 @@ fn page_through(app: &mut App, c: Command) -> std::collections::HashSet<String> 
 
 #[test]
 fn page_down_and_up_show_every_line_of_every_tab() {
-    for (width, height) in [(80, 24), (60, 16), (120, 40)] {
+    for (width, height) in [(80, 24), (60, 20), (60, 16), (120, 40)] {
         for tab in [1u8, 2, 3] {
             let mut app = app(Lang::Vi, width, height);
             press(&mut app, &[Command::Open, Command::JumpTab(tab)]);
@@ -232,4 +232,32 @@ fn styled_district_tab_with_gauges_and_directives() {
     press(&mut app, &[Command::Open, Command::JumpTab(3)]);
     select_directive(&mut app, "Là địa phương không có ma túy.");
     assert_snapshot!(styled_text(&draw(&app)));
+}
+
+/// A clerk preparing Đầm Hà's part sees the overdue directive the session gave both localities,
+/// in its own section of Đầm Hà's tab, and counted with Đầm Hà on the overview.
+#[test]
+fn a_locality_tab_shows_the_overdue_session_wide_directive_that_concerns_it() {
+    let mut app = app_on(Lang::Vi, day(2025, 1, 2), 100, 200);
+    press(&mut app, &[Command::Open, Command::JumpTab(3)]);
+    let text = screen_text(&draw(&app));
+    let section = text
+        .find("Chỉ đạo chung áp dụng cho địa phương")
+        .expect("the shared section");
+    let shared = &text[section..];
+    assert!(
+        shared.contains("[ ] Xác định quyết tâm chính trị cao nhất"),
+        "{text}"
+    );
+    assert!(shared.contains("⚠ quá hạn · Hạn: 31/12/2024"), "{text}");
+    assert!(
+        !text[..section].contains("⚠ quá hạn"),
+        "Đầm Hà's own are not overdue"
+    );
+    press(&mut app, &[Command::JumpTab(1)]);
+    let overview = screen_text(&draw(&app));
+    assert!(
+        overview.contains("chỉ đạo: 0/21 xong · 1 quá hạn"),
+        "{overview}"
+    );
 }

@@ -60,7 +60,7 @@ pub struct DistrictCount {
 pub fn districts(sessions: &[Session], today: NaiveDate) -> Vec<DistrictCount> {
     let mut by_id: BTreeMap<String, DistrictCount> = BTreeMap::new();
     for s in sessions {
-        for d in &s.districts {
+        for (di, d) in s.districts.iter().enumerate() {
             let entry = by_id.entry(d.id.clone()).or_insert_with(|| DistrictCount {
                 id: d.id.clone(),
                 name: d.name.clone(),
@@ -68,7 +68,7 @@ pub fn districts(sessions: &[Session], today: NaiveDate) -> Vec<DistrictCount> {
                 open: 0,
                 overdue: 0,
             });
-            let p = d.progress(today);
+            let p = s.locality_progress(di, today);
             entry.sessions += 1;
             entry.open += p.open();
             entry.overdue += p.overdue;
@@ -135,7 +135,7 @@ pub fn due_rows(sessions: &[Session], today: NaiveDate) -> Vec<Row> {
 }
 
 /// Everything given to district `id` across sessions, newest session first:
-/// its own directives, then the directives the session gave all its districts.
+/// its own directives, then the session-wide ones that concern it.
 pub fn district_rows(
     sessions: &[Session],
     id: &str,
@@ -148,17 +148,15 @@ pub fn district_rows(
             continue;
         };
         rows.push(Row::Heading(Heading::Session(si)));
-        let given = |district: Option<usize>| {
-            s.directives_with_refs()
-                .filter(move |(r, d)| r.district == district && filter.matches(d, today))
-                .map(|(directive, _)| {
-                    Row::Item(Target::Directive {
-                        session: si,
-                        directive,
-                    })
+        let items: Vec<Row> = (s.locality_directives(di))
+            .filter(|(_, d)| filter.matches(d, today))
+            .map(|(directive, _)| {
+                Row::Item(Target::Directive {
+                    session: si,
+                    directive,
                 })
-        };
-        let items: Vec<Row> = given(Some(di)).chain(given(None)).collect();
+            })
+            .collect();
         if items.is_empty() {
             rows.push(Row::Nothing);
         }
@@ -211,7 +209,11 @@ mod tests {
     fn districts_are_counted_across_sessions_by_id() {
         let d = districts(&sessions(), today());
         let dam_ha = d.iter().find(|d| d.id == "dam-ha").expect("dam-ha");
-        assert_eq!((dam_ha.sessions, dam_ha.open, dam_ha.overdue), (2, 2, 1));
+        assert_eq!(
+            (dam_ha.sessions, dam_ha.open, dam_ha.overdue),
+            (2, 3, 2),
+            "the session-wide directive counts too"
+        );
         assert_eq!(d.len(), 2);
     }
 

@@ -270,10 +270,12 @@ impl SessionScreen {
     }
 
     /// The screenful before: it ends where the view started (or further down, to show the
-    /// selected block whole), so no line is passed unseen. The selection is the first block
+    /// selected block whole), so no line is passed unseen, even when the block selected now
+    /// shows its detail and pushes the lines after it down. The selection is the first block
     /// that starts in it; at the top, the first block.
     fn page_up(&mut self, ctx: &Ctx, session: &Session) {
         let (width, view) = Self::view_size(ctx, session);
+        let cx = Self::cx(ctx);
         let lines = self.tab_lines(ctx, session);
         if self.offset == 0 {
             self.selected = lines.first_selectable();
@@ -281,19 +283,34 @@ impl SessionScreen {
             return;
         }
         let old = self.placed(ctx, session, &lines);
-        let start = self.offset.saturating_sub(view);
-        let (k, j) = old.locate(start);
-        let starts_in_page = |i: &usize| {
-            let (top, _) = old.span_with_heading(*i);
-            lines.blocks[*i].selectable() && top >= start && old.top(*i) < self.offset
-        };
-        self.selected = (k..lines.blocks.len())
-            .find(starts_in_page)
-            .unwrap_or_else(|| selectable_near(&lines.blocks, k));
-        let new = Placed::new(&Self::cx(ctx), session, &lines, self.selected, width);
-        let anchor = new.line_of(k, j);
-        self.offset = Self::offset_showing(&new, self.selected, anchor, view);
+        let (top_block, top_line) = old.locate(self.offset);
+        let mut start = self.offset.saturating_sub(view);
+        let mut selected = Self::first_starting_in(&old, start, self.offset)
+            .unwrap_or_else(|| selectable_near(&lines.blocks, old.locate(start).0));
+        let mut new = Placed::new(&cx, session, &lines, selected, width);
+        for _ in 0..lines.blocks.len() {
+            let was = new.line_of(top_block, top_line);
+            start = was.saturating_sub(view);
+            match Self::first_starting_in(&new, start, was) {
+                Some(i) if i != selected => {
+                    selected = i;
+                    new = Placed::new(&cx, session, &lines, selected, width);
+                }
+                _ => break,
+            }
+        }
+        self.selected = selected;
+        self.offset = Self::offset_showing(&new, selected, start, view).max(start);
         self.remember_row(&new);
+    }
+
+    /// The first selectable block that starts (with its heading) at or after line `from` and
+    /// before line `to`.
+    fn first_starting_in(placed: &Placed<'_>, from: usize, to: usize) -> Option<usize> {
+        (0..placed.tab.blocks.len()).find(|&i| {
+            let (top, _) = placed.span_with_heading(i);
+            placed.tab.blocks[i].selectable() && top >= from && placed.top(i) < to
+        })
     }
 
     fn selected_block(&self, ctx: &Ctx, session: &Session) -> Option<Block> {
