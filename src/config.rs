@@ -25,6 +25,8 @@ pub struct Config {
     pub max_file_size: Option<u64>,
     pub theme: Theme,
     pub keys: Keymap,
+    /// Whether the interface takes the mouse (`mouse`); off, the terminal selects text.
+    pub mouse: Option<bool>,
 }
 
 /// The colour names a theme accepts.
@@ -126,7 +128,7 @@ pub fn parse(text: &str, path: &str, base: Option<&Path>) -> (Config, Vec<Diagno
     (config, diagnostics)
 }
 
-const TOP_KEYS: [&str; 5] = ["dir", "lang", "max_file_mib", "theme", "keys"];
+const TOP_KEYS: [&str; 6] = ["dir", "lang", "max_file_mib", "mouse", "theme", "keys"];
 
 /// The largest `max_file_mib` accepted.
 const MAX_FILE_MIB: i64 = 1024;
@@ -157,6 +159,7 @@ impl Reader<'_> {
                 "dir" => config.dir = self.string(name, value).map(|d| resolve_dir(&d, base)),
                 "lang" => config.lang = self.lang(value),
                 "max_file_mib" => config.max_file_size = self.file_size(value),
+                "mouse" => config.mouse = self.boolean(name, value),
                 "theme" => {
                     if let Some(table) = self.table(name, value) {
                         self.theme(&mut config.theme, table);
@@ -180,6 +183,20 @@ impl Reader<'_> {
                 self.warn(
                     value.span(),
                     format!("`{key}` must be a string, found {found}; ignored"),
+                );
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, key: &str, value: &Value<'_>) -> Option<bool> {
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            other => {
+                let found = type_name(other);
+                self.warn(
+                    value.span(),
+                    format!("`{key}` must be true or false, found {found}; ignored"),
                 );
                 None
             }

@@ -222,3 +222,15 @@ fn max_file_mib_sets_the_size_limit_in_whole_mebibytes() {
         assert!(problems[0].contains("from 1 to 1024"), "{problems:?}");
     }
 }
+
+#[test]
+fn mouse_capture_can_be_turned_off() {
+    assert_eq!(parse_ok("mouse = false\n").mouse, Some(false));
+    assert_eq!(Config::default().mouse, None, "on unless the file says");
+    let (config, problems) = warnings("mouse = \"no\"\n");
+    assert_eq!(config.mouse, None);
+    assert!(
+        problems[0].contains("`mouse` must be true or false"),
+        "{problems:?}"
+    );
+}
