@@ -19,6 +19,10 @@ pub enum Heading {
     OpenWithDue,
     /// A session in the district view; the rows under it come from it.
     Session(usize),
+    /// The session of the directives under it, inside a section of what is due.
+    Group(usize),
+    /// Before the session-wide directives that concern the locality of the view.
+    Shared,
 }
 
 /// One line of a review view.
@@ -127,10 +131,23 @@ pub fn due_rows(sessions: &[Session], today: NaiveDate) -> Vec<Row> {
     dated.sort_by_key(|(_, d)| d.due);
     let (overdue, upcoming): (Vec<_>, Vec<_>) =
         dated.into_iter().partition(|(_, d)| d.is_overdue(today));
-    let to_rows =
-        |items: Vec<(Target, &Directive)>| items.into_iter().map(|(t, _)| Row::Item(t)).collect();
-    section(&mut rows, Heading::Overdue, to_rows(overdue));
-    section(&mut rows, Heading::OpenWithDue, to_rows(upcoming));
+    section(&mut rows, Heading::Overdue, grouped(overdue));
+    section(&mut rows, Heading::OpenWithDue, grouped(upcoming));
+    rows
+}
+
+/// Directive rows under the heading of their session, a heading each time the session
+/// changes (the order is kept).
+fn grouped(items: Vec<(Target, &Directive)>) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(items.len() + 1);
+    let mut session = None;
+    for (target, _) in items {
+        if session != Some(target.session()) {
+            session = Some(target.session());
+            rows.push(Row::Heading(Heading::Group(target.session())));
+        }
+        rows.push(Row::Item(target));
+    }
     rows
 }
 
@@ -148,19 +165,24 @@ pub fn district_rows(
             continue;
         };
         rows.push(Row::Heading(Heading::Session(si)));
-        let items: Vec<Row> = (s.locality_directives(di))
-            .filter(|(_, d)| filter.matches(d, today))
-            .map(|(directive, _)| {
-                Row::Item(Target::Directive {
-                    session: si,
-                    directive,
-                })
+        let item = |directive| {
+            Row::Item(Target::Directive {
+                session: si,
+                directive,
             })
-            .collect();
-        if items.is_empty() {
+        };
+        let (own, shared): (Vec<_>, Vec<_>) = (s.locality_directives(di))
+            .filter(|(_, d)| filter.matches(d, today))
+            .map(|(r, _)| r)
+            .partition(|r| r.district.is_some());
+        if own.is_empty() && shared.is_empty() {
             rows.push(Row::Nothing);
         }
-        rows.extend(items);
+        rows.extend(own.into_iter().map(item));
+        if !shared.is_empty() {
+            rows.push(Row::Heading(Heading::Shared));
+            rows.extend(shared.into_iter().map(item));
+        }
     }
     rows
 }

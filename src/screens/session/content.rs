@@ -149,6 +149,20 @@ pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) 
     out
 }
 
+/// The text a block shows, for finding a search's match in it.
+pub fn block_text(session: &Session, block: &Block) -> Option<String> {
+    match block {
+        Block::Paragraph(text) | Block::Bullet(text) => Some(text.clone()),
+        Block::Participant(p) => session.participants.get(*p).map(participant_line),
+        Block::DistrictLine(d) => session.districts.get(*d).map(|d| d.name.clone()),
+        Block::Indicator { district, index } => (session.districts.get(*district))
+            .and_then(|d| d.indicators.get(*index))
+            .map(|i| i.name.clone()),
+        Block::Directive(r) => session.directive(*r).map(|d| d.text.clone()),
+        Block::Heading(_) | Block::Nothing => None,
+    }
+}
+
 /// What the lines depend on besides the session and the width.
 #[derive(Debug, Clone, Copy)]
 pub struct Cx {
@@ -379,7 +393,7 @@ fn directive_lines(cx: &Cx, d: &Directive, width: usize, selected: bool) -> Vec<
         })
         .collect();
     if d.owner.is_some() || d.due.is_some() {
-        out.push(meta_line(cx, d, room, overdue));
+        out.extend(meta_lines(cx, d, room, overdue));
     }
     if !selected {
         return out;
@@ -403,9 +417,9 @@ fn directive_lines(cx: &Cx, d: &Directive, width: usize, selected: bool) -> Vec<
     out
 }
 
-/// `⚠ quá hạn · Hạn: 30/06/2024 · Thực hiện: Huyện ủy`, in `room` columns after the indent.
-fn meta_line(cx: &Cx, d: &Directive, room: usize, overdue: bool) -> Toned {
-    use unicode_width::UnicodeWidthStr;
+/// `⚠ quá hạn · Hạn: 30/06/2024 · Thực hiện: Huyện ủy`, wrapped to `room` columns after the
+/// indent.
+fn meta_lines(cx: &Cx, d: &Directive, room: usize, overdue: bool) -> Vec<Toned> {
     let t = i18n::strings(cx.lang);
     let mut parts = Vec::new();
     if let Some(due) = d.due {
@@ -414,14 +428,13 @@ fn meta_line(cx: &Cx, d: &Directive, room: usize, overdue: bool) -> Toned {
     if let Some(owner) = &d.owner {
         parts.push(format!("{}: {owner}", t.owner));
     }
-    let line = Toned::one(" ".repeat(CHECKBOX), Tone::Plain);
-    if overdue {
-        let flag = format!("⚠ {} · ", t.overdue);
-        let rest = truncate(&parts.join(" · "), room.saturating_sub(flag.width()));
-        line.and(flag, Tone::Overdue).and(rest, Tone::Muted)
+    let flag = if overdue {
+        format!("⚠ {} · ", t.overdue)
     } else {
-        line.and(truncate(&parts.join(" · "), room), Tone::Muted)
-    }
+        String::new()
+    };
+    let text = parts.join(" · ");
+    Toned::wrapped((&flag, Tone::Overdue), (&text, Tone::Muted), CHECKBOX, room)
 }
 
 /// One tab made into lines at one width, none selected.
@@ -732,9 +745,14 @@ mod tests {
     fn open_overdue_directive_is_flagged_in_words() {
         let lines = texts(&directive_lines(&cx(Lang::Vi), &directive(), 40, false));
         assert!(lines[0].starts_with("[ ] Kiểm soát"));
-        let meta = lines.last().expect("meta");
-        assert!(meta.contains("⚠ quá hạn"), "{meta}");
+        let meta = (lines.iter())
+            .find(|l| l.contains("⚠ quá hạn"))
+            .expect("the overdue flag");
         assert!(meta.contains("Hạn: 30/06/2024"), "{meta}");
+        assert!(
+            lines.last().is_some_and(|l| l.ends_with("Hải Hà")),
+            "the owner wrapped, not cut: {lines:?}"
+        );
     }
 
     #[test]
