@@ -292,7 +292,7 @@ catalogue! {
     cmd_tabs: "Previous / next tab", "Thẻ trước / sau";
     cmd_hits: "Previous / next search hit, from the place opened", "Kết quả tìm trước / sau, từ chỗ đang mở";
     cmd_quits: "Back to the list, quit there; Ctrl-C quits at once", "Về danh sách, ở đó thì thoát; Ctrl-C thoát ngay";
-    legend: "Symbols: ● upcoming · ✓ met · ~ near · ✗ behind a target/plan · ▲▼ growth, no verdict · ⚠ overdue · [x] done · [ ] open", "Ký hiệu: ● sắp tới · ✓ đạt · ~ gần đạt · ✗ chưa đạt mục tiêu/kế hoạch · ▲▼ tăng/giảm, không đánh giá · ⚠ quá hạn · [x] xong · [ ] đang mở";
+    legend: "Symbols: ● upcoming · ✓ met · ~ near · ✗ behind a target/plan · ▲▼ growth, no verdict · ⚠ overdue · [x]\u{a0}done · [\u{a0}] open", "Ký hiệu: ● sắp tới · ✓ đạt · ~ gần đạt · ✗ chưa đạt mục tiêu/kế hoạch · ▲▼ tăng/giảm, không đánh giá · ⚠ quá hạn · [x]\u{a0}xong · [\u{a0}] đang mở";
 }
 
 /// The strings of `lang`.
