@@ -29,6 +29,8 @@ pub struct Config {
     pub keys: Keymap,
     /// The built-in abbreviations and those of `[abbreviations]`, for search.
     pub abbreviations: Abbreviations,
+    /// Whether the interface takes the mouse (`mouse`); off, the terminal selects text.
+    pub mouse: Option<bool>,
 }
 
 /// The colour names a theme accepts.
@@ -129,10 +131,11 @@ pub fn parse(text: &str, path: &str, base: Option<&Path>) -> (Config, Vec<Diagno
     (config, diagnostics)
 }
 
-const TOP_KEYS: [&str; 6] = [
+const TOP_KEYS: [&str; 7] = [
     "dir",
     "lang",
     "max_file_mib",
+    "mouse",
     "theme",
     "keys",
     "abbreviations",
@@ -162,6 +165,7 @@ impl Reader<'_> {
                 "dir" => config.dir = self.string(name, value).map(|d| resolve_dir(&d, base)),
                 "lang" => config.lang = self.lang(value),
                 "max_file_mib" => config.max_file_size = self.file_size(value),
+                "mouse" => config.mouse = self.boolean(name, value),
                 "theme" => {
                     if let Some(table) = self.table(name, value) {
                         self.theme(&mut config.theme, table);
@@ -193,6 +197,18 @@ impl Reader<'_> {
                 let key = key.to_string();
                 let found = ValueType::of(other);
                 self.warn(value.span(), Problem::ConfigNotString { key, found });
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, key: &str, value: &Value<'_>) -> Option<bool> {
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(*b),
+            other => {
+                let key = key.to_string();
+                let found = ValueType::of(other);
+                self.warn(value.span(), Problem::ConfigNotBoolean { key, found });
                 None
             }
         }

@@ -73,11 +73,11 @@ catalogue! {
     due_title: "What is due", "Việc cần theo dõi";
     next_session: "Next session", "Buổi làm việc sắp tới";
     no_upcoming: "No upcoming session", "Không có buổi làm việc nào sắp tới";
-    by_district: "By district: open · overdue", "Theo địa phương: đang mở · quá hạn";
+    by_district: "By locality", "Theo địa phương";
     overdue_directives: "Overdue directives (oldest due first)", "Chỉ đạo quá hạn (hạn sớm nhất trước)";
     open_with_due: "Open directives with a due date", "Chỉ đạo đang mở có hạn";
     district_title: "Everything given to", "Mọi chỉ đạo cho";
-    choose_district: "Choose a district", "Chọn địa phương";
+    choose_district: "Choose a locality", "Chọn địa phương";
     search_prompt: "Search", "Tìm";
     search_help: "Type to search, accents optional · ↑↓ select · Enter open · Esc back", "Gõ để tìm, không cần dấu · ↑↓ chọn · Enter mở · Esc quay lại";
     no_hits: "No matches.", "Không tìm thấy.";
@@ -123,9 +123,9 @@ catalogue! {
     hint_open: "open", "mở";
     cmd_back: "Go back / close", "Quay lại / đóng";
     hint_back: "back", "quay lại";
-    cmd_next_tab: "Next tab", "Thẻ tiếp theo";
+    cmd_next_tab: "Next tab (in a list: open)", "Thẻ tiếp theo (trong danh sách: mở)";
     hint_next_tab: "next tab", "thẻ sau";
-    cmd_prev_tab: "Previous tab", "Thẻ trước";
+    cmd_prev_tab: "Previous tab (in a list: back)", "Thẻ trước (trong danh sách: quay lại)";
     hint_prev_tab: "prev tab", "thẻ trước";
     cmd_jump_tab: "Jump to tab 1–9", "Đến thẻ 1–9";
     hint_jump_tab: "tab", "thẻ";
@@ -145,9 +145,9 @@ catalogue! {
     hint_filter_directives: "filter", "lọc chỉ đạo";
     cmd_filter_sessions: "Filter sessions: all → upcoming → past", "Lọc buổi làm việc: tất cả → sắp tới → đã qua";
     hint_filter_sessions: "sessions", "lọc buổi";
-    cmd_filter_district: "One district across all sessions", "Một địa phương qua mọi buổi làm việc";
+    cmd_filter_district: "One locality across all sessions", "Một địa phương qua mọi buổi làm việc";
     hint_filter_district: "district", "địa phương";
-    cmd_due_view: "What is due: next session, open and overdue per district", "Việc cần theo dõi: buổi sắp tới, quá hạn theo địa phương";
+    cmd_due_view: "What is due: next session, open and overdue work", "Việc cần theo dõi: buổi sắp tới, quá hạn, sắp đến hạn";
     hint_due_view: "due", "việc cần làm";
     cmd_history: "Check-off history of the selected directive, from git", "Lịch sử đánh dấu của chỉ đạo đang chọn, từ git";
     hint_history: "history", "lịch sử";
@@ -361,6 +361,7 @@ catalogue! {
     config_unknown_slot: "unknown theme slot `{name}`, ignored; {hint}", "không có vị trí màu `{name}`, đã bỏ qua; {hint}";
     config_unknown_action: "unknown action `{name}`, ignored; {hint}", "không có thao tác `{name}`, đã bỏ qua; {hint}";
     config_not_string: "`{key}` must be a string, found {found}; ignored", "`{key}` phải là một chuỗi, nhưng lại là {found}; đã bỏ qua";
+    config_not_boolean: "`{key}` must be true or false, found {found}; ignored", "`{key}` phải là true hoặc false, nhưng lại là {found}; đã bỏ qua";
     config_not_table: "`{key}` must be a table (`[{key}]`), found {found}; ignored", "`{key}` phải là một bảng (`[{key}]`), nhưng lại là {found}; đã bỏ qua";
     config_not_key_list: "`{action}` must be a list of keys like [\"j\", \"down\"], found {found}; ignored", "`{action}` phải là một danh sách phím như [\"j\", \"down\"], nhưng lại là {found}; đã bỏ qua";
     config_max_file_mib: "`max_file_mib` must be a whole number of MiB from 1 to {max}, e.g. `max_file_mib = 8`; ignored", "`max_file_mib` phải là một số nguyên MiB từ 1 đến {max}, ví dụ `max_file_mib = 8`; đã bỏ qua";
@@ -405,6 +406,36 @@ catalogue! {
     clap_not_utf8: "invalid UTF-8 was detected in one or more arguments", "có đối số không phải UTF-8 hợp lệ";
     clap_other: "the command line could not be read", "không đọc được dòng lệnh";
     clap_try_help: "For more information, try '{help}'.", "Xem thêm: '{help}'.";
+    // The review that tells the whole truth (issue 11): shared directives, gauges without a
+    // verdict, undo and its confirmation, search fields, the legend.
+    shared_directives: "Session-wide directives for this locality", "Chỉ đạo chung áp dụng cho địa phương";
+    indicator_verdicts: "indicators: {counts}", "chỉ tiêu: {counts}";
+    directive_progress: "directives: {progress}", "chỉ đạo: {progress}";
+    cmd_undo: "Undo the last check-off or un-check", "Hoàn tác lần đánh dấu / bỏ đánh dấu gần nhất";
+    hint_undo: "undo", "hoàn tác";
+    cmd_next_hit: "Next search hit", "Kết quả tìm tiếp theo";
+    hint_next_hit: "next hit", "kết quả sau";
+    cmd_prev_hit: "Previous search hit", "Kết quả tìm trước";
+    hint_prev_hit: "prev hit", "kết quả trước";
+    restored: "Undone and saved: the directive is as it was before.", "Đã hoàn tác và lưu: chỉ đạo trở lại như trước.";
+    nothing_to_undo: "Nothing to undo.", "Không có gì để hoàn tác.";
+    still_saving: "Still saving the last change; press u again in a moment.", "Đang lưu thay đổi vừa rồi; hãy bấm u lại sau giây lát.";
+    confirm_uncheck_title: "Un-check this directive?", "Bỏ đánh dấu xong chỉ đạo này?";
+    confirm_checked_by: "Checked off by {by} at {time} on {date}.", "Đã được {by} đánh dấu xong lúc {time} ngày {date}.";
+    confirm_checked: "It is checked off.", "Chỉ đạo đang được đánh dấu xong.";
+    confirm_keys: "Enter or Space: un-check · Esc: keep it", "Enter hoặc Space: bỏ đánh dấu · Esc: giữ nguyên";
+    search_browse_help: "↑↓ select · Space check off · / edit the query · Enter open · Esc back", "↑↓ chọn · Space đánh dấu · / sửa câu tìm · Enter mở · Esc quay lại";
+    no_search: "No search to go on with: search with / first.", "Chưa có kết quả tìm để đi tiếp: hãy tìm bằng / trước.";
+    last_hit: "That was the last hit.", "Đã đến kết quả cuối.";
+    first_hit: "That was the first hit.", "Đã ở kết quả đầu tiên.";
+    open_count: "open", "đang mở";
+    cmd_move: "Move up / down", "Lên / xuống";
+    cmd_pages: "A screenful up / down", "Lên / xuống một trang";
+    cmd_ends: "First / last item", "Về đầu / cuối";
+    cmd_tabs: "Previous / next tab", "Thẻ trước / sau";
+    cmd_hits: "Previous / next search hit, from the place opened", "Kết quả tìm trước / sau, từ chỗ đang mở";
+    cmd_quits: "Back to the list, quit there; Ctrl-C quits at once", "Về danh sách, ở đó thì thoát; Ctrl-C thoát ngay";
+    legend: "Symbols: ● upcoming · ✓ met · ~ near · ✗ behind a target/plan · ▲▼ growth, no verdict · ⚠ overdue · [x]\u{a0}done · [\u{a0}] open", "Ký hiệu: ● sắp tới · ✓ đạt · ~ gần đạt · ✗ chưa đạt mục tiêu/kế hoạch · ▲▼ tăng/giảm, không đánh giá · ⚠ quá hạn · [x]\u{a0}xong · [\u{a0}] đang mở";
 }
 
 /// The strings of `lang`.

@@ -31,11 +31,16 @@ pub enum Command {
     FilterDistrict,
     DueView,
     History,
+    /// Undo the last check-off or un-check.
+    Undo,
+    /// The next / previous search hit, from where the last one was opened.
+    NextHit,
+    PrevHit,
 }
 
 impl Command {
     /// The commands the config file's `[keys]` table can rebind.
-    pub const CONFIGURABLE: [Command; 20] = [
+    pub const CONFIGURABLE: [Command; 23] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -56,6 +61,9 @@ impl Command {
         Command::DueView,
         Command::Diagnostics,
         Command::History,
+        Command::Undo,
+        Command::NextHit,
+        Command::PrevHit,
     ];
 
     /// The configurable command called `name` in the config file.
@@ -88,6 +96,9 @@ impl Command {
             Command::FilterDistrict => "filter_district",
             Command::DueView => "due_view",
             Command::History => "history",
+            Command::Undo => "undo",
+            Command::NextHit => "next_hit",
+            Command::PrevHit => "prev_hit",
         }
     }
 }
@@ -126,6 +137,9 @@ impl Command {
             Command::FilterDistrict => (t.cmd_filter_district, t.hint_filter_district),
             Command::DueView => (t.cmd_due_view, t.hint_due_view),
             Command::History => (t.cmd_history, t.hint_history),
+            Command::Undo => (t.cmd_undo, t.hint_undo),
+            Command::NextHit => (t.cmd_next_hit, t.hint_next_hit),
+            Command::PrevHit => (t.cmd_prev_hit, t.hint_prev_hit),
         };
         CommandText { help, hint }
     }
@@ -357,21 +371,26 @@ impl Default for Keymap {
             b(PageDown, &[Key::plain(K::PageDown)]),
             b(First, &[Key::plain(K::Home), Key::char('g')]),
             b(Last, &[Key::plain(K::End), Key::char('G')]),
+            b(Open, &[Key::plain(K::Enter)]),
+            b(Back, &[Key::plain(K::Esc), Key::plain(K::Backspace)]),
             b(
-                Open,
-                &[Key::plain(K::Enter), Key::plain(K::Right), Key::char('l')],
-            ),
-            b(
-                Back,
+                NextTab,
                 &[
-                    Key::plain(K::Esc),
-                    Key::plain(K::Left),
-                    Key::char('h'),
-                    Key::plain(K::Backspace),
+                    Key::plain(K::Right),
+                    Key::char('l'),
+                    Key::char(']'),
+                    Key::plain(K::Tab),
                 ],
             ),
-            b(NextTab, &[Key::plain(K::Tab)]),
-            b(PrevTab, &[Key::plain(K::BackTab)]),
+            b(
+                PrevTab,
+                &[
+                    Key::plain(K::Left),
+                    Key::char('h'),
+                    Key::char('['),
+                    Key::plain(K::BackTab),
+                ],
+            ),
             b(Toggle, &[Key::char(' '), Key::char('x')]),
             b(Search, &[Key::char('/')]),
             b(FilterDirectives, &[Key::char('f')]),
@@ -380,6 +399,9 @@ impl Default for Keymap {
             b(DueView, &[Key::char('w')]),
             b(Diagnostics, &[Key::char('e')]),
             b(History, &[Key::char('L')]),
+            b(Undo, &[Key::char('u'), Key::ctrl('z')]),
+            b(NextHit, &[Key::char('n')]),
+            b(PrevHit, &[Key::char('N')]),
             b(Help, &[Key::char('?')]),
             b(Quit, &[Key::char('q')]),
             b(ForceQuit, &[Key::ctrl('c')]),
@@ -454,14 +476,20 @@ mod tests {
             (KeyCode::End, KeyModifiers::NONE, Last),
             (KeyCode::Char('G'), KeyModifiers::SHIFT, Last),
             (KeyCode::Enter, KeyModifiers::NONE, Open),
-            (KeyCode::Right, KeyModifiers::NONE, Open),
-            (KeyCode::Char('l'), KeyModifiers::NONE, Open),
             (KeyCode::Esc, KeyModifiers::NONE, Back),
-            (KeyCode::Left, KeyModifiers::NONE, Back),
-            (KeyCode::Char('h'), KeyModifiers::NONE, Back),
             (KeyCode::Backspace, KeyModifiers::NONE, Back),
             (KeyCode::Tab, KeyModifiers::NONE, NextTab),
+            (KeyCode::Right, KeyModifiers::NONE, NextTab),
+            (KeyCode::Char('l'), KeyModifiers::NONE, NextTab),
+            (KeyCode::Char(']'), KeyModifiers::NONE, NextTab),
             (KeyCode::BackTab, KeyModifiers::SHIFT, PrevTab),
+            (KeyCode::Left, KeyModifiers::NONE, PrevTab),
+            (KeyCode::Char('h'), KeyModifiers::NONE, PrevTab),
+            (KeyCode::Char('['), KeyModifiers::NONE, PrevTab),
+            (KeyCode::Char('u'), KeyModifiers::NONE, Undo),
+            (KeyCode::Char('z'), KeyModifiers::CONTROL, Undo),
+            (KeyCode::Char('n'), KeyModifiers::NONE, NextHit),
+            (KeyCode::Char('N'), KeyModifiers::SHIFT, PrevHit),
             (KeyCode::Char('1'), KeyModifiers::NONE, JumpTab(1)),
             (KeyCode::Char('9'), KeyModifiers::NONE, JumpTab(9)),
             (KeyCode::Char('?'), KeyModifiers::SHIFT, Help),

@@ -26,7 +26,7 @@ pub mod api {
         pub use crate::model::filter;
         pub use crate::model::{
             Better, Bound, Comparison, Directive, District, GaugeBasis, Indicator, Lang,
-            Participant, Session, SessionDate, Status,
+            Participant, Reading, Session, SessionDate, Status,
         };
     }
     pub mod store {

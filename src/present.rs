@@ -5,7 +5,10 @@
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::i18n;
-use crate::model::{Bound, Indicator, Lang, Participant, Progress, Session, Status, format};
+use crate::model::{
+    Bound, Gauge, GaugeBasis, Indicator, Lang, Participant, Progress, Reading, Session, Status,
+    format,
+};
 
 /// `Thứ Tư, 13/03/2024`, with ` 08:00` when the file gives the time.
 pub fn session_when(s: &Session, lang: Lang) -> String {
@@ -24,9 +27,17 @@ pub fn indicator_title(ind: &Indicator) -> String {
     }
 }
 
+/// Decimals a figure from the file keeps: as many as written (a float holds fewer than this).
+const WRITTEN: u32 = 6;
+
+/// `100,75` / `100.75`: a number from the file with the decimals it was written with.
+pub fn figure(value: f64, lang: Lang) -> String {
+    format::number(value, WRITTEN, lang)
+}
+
 /// `33.497 tỷ đồng`, `67%`: a figure with its unit (a `%` follows without a space).
 pub fn with_unit(value: f64, unit: Option<&str>, lang: Lang) -> String {
-    let n = format::number(value, 2, lang);
+    let n = figure(value, lang);
     match unit {
         Some("%") => format!("{n}%"),
         Some(u) => format!("{n} {u}"),
@@ -71,6 +82,56 @@ pub fn status_word(status: Status, lang: Lang) -> &'static str {
         Status::Met => t.met,
         Status::Near => t.near,
         Status::Behind => t.behind,
+    }
+}
+
+/// `80%` for a ratio computed from a target (one decimal at most), `100,75%` for a plan's
+/// percent as the file writes it.
+pub fn ratio_text(gauge: &Gauge, lang: Lang) -> String {
+    match gauge.basis {
+        GaugeBasis::Target => format::percent(gauge.ratio, lang),
+        GaugeBasis::Plan => format!("{}%", figure(gauge.ratio, lang)),
+    }
+}
+
+/// What a verdict is judged against: `mục tiêu cuối nhiệm kỳ: 100 triệu đồng/người` (the
+/// target with its label), or the plan's label.
+pub fn against(ind: &Indicator, gauge: &Gauge, lang: Lang) -> Option<String> {
+    match (gauge.basis, ind.target) {
+        (GaugeBasis::Target, Some(target)) => Some(format!(
+            "{}: {}",
+            ind.gauge_label().unwrap_or(i18n::strings(lang).target),
+            with_unit(target, ind.unit.as_deref(), lang)
+        )),
+        _ => ind.gauge_label().map(str::to_string),
+    }
+}
+
+/// `▲ 7%` / `▼ 5%` / `= 0%` (`+7%`, `-5%`, `=0%` in ASCII): growth, never a verdict.
+pub fn growth_text(change: f64, lang: Lang, ascii: bool) -> String {
+    let size = format!("{}%", figure(change.abs(), lang));
+    let (up, down, same) = if ascii {
+        ("+", "-", "=")
+    } else {
+        ("▲ ", "▼ ", "= ")
+    };
+    let sign = if size == "0%" {
+        same
+    } else if change > 0.0 {
+        up
+    } else {
+        down
+    };
+    format!("{sign}{size}")
+}
+
+/// `▲ 19,5% so với năm 2022`, `175% kế hoạch của huyện`: a comparison the verdict does not use.
+pub fn reading_text(reading: &Reading<'_>, lang: Lang, ascii: bool) -> String {
+    match reading {
+        Reading::Growth { label, change } => {
+            format!("{} {label}", growth_text(*change, lang, ascii))
+        }
+        Reading::Plan { label, percent } => format!("{}% {label}", figure(*percent, lang)),
     }
 }
 
@@ -200,6 +261,48 @@ mod tests {
         assert_eq!(indicator_title(&ind), "Tổng thu ngân sách");
         assert_eq!(value_text(&ind, Lang::Vi, false), "67,5%");
         assert_eq!(value_text(&ind, Lang::En, true), "67.5%");
+    }
+
+    #[test]
+    fn figures_keep_the_decimals_written() {
+        assert_eq!(figure(100.75, Lang::Vi), "100,75");
+        assert_eq!(figure(33497.0, Lang::Vi), "33.497");
+        assert_eq!(with_unit(0.125, Some("%"), Lang::En), "0.125%");
+        let plan = Gauge {
+            ratio: 100.75,
+            basis: GaugeBasis::Plan,
+            status: Status::Met,
+        };
+        assert_eq!(ratio_text(&plan, Lang::Vi), "100,75%");
+        let target = Gauge {
+            ratio: 80.0 / 3.0,
+            basis: GaugeBasis::Target,
+            ..plan
+        };
+        assert_eq!(
+            ratio_text(&target, Lang::Vi),
+            "26,7%",
+            "a computed ratio: one decimal"
+        );
+    }
+
+    #[test]
+    fn growth_reads_as_growth() {
+        assert_eq!(growth_text(7.0, Lang::Vi, false), "▲ 7%");
+        assert_eq!(growth_text(146.7 - 100.0, Lang::Vi, false), "▲ 46,7%");
+        assert_eq!(growth_text(-5.25, Lang::En, false), "▼ 5.25%");
+        assert_eq!(growth_text(0.0, Lang::En, false), "= 0%");
+        assert_eq!(growth_text(-5.0, Lang::En, true), "-5%");
+        let r = Reading::Growth {
+            label: "so với năm 2022",
+            change: 19.5,
+        };
+        assert_eq!(reading_text(&r, Lang::Vi, false), "▲ 19,5% so với năm 2022");
+        let p = Reading::Plan {
+            label: "KH huyện",
+            percent: 175.0,
+        };
+        assert_eq!(reading_text(&p, Lang::Vi, true), "175% KH huyện");
     }
 
     #[test]

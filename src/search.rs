@@ -6,14 +6,18 @@
 //!   lower case, tone and vowel marks removed, `đ` → `d`), so NFC and NFD
 //!   input, upper and lower case, with or without accents all match alike.
 //! - The query is folded the same way and split into words at every
-//!   character that is not a letter or digit. A field matches when **every**
-//!   word occurs in that field's folded text (AND within one field).
+//!   character that is not a letter or digit. A field matches when every word
+//!   occurs in it; or when a run of two words or more at the start or the end
+//!   of the query is a phrase of the field's context (the name of its locality,
+//!   else the title of its session) and every other word occurs in the field
+//!   (`dam ha thu nhap` finds Đầm Hà's income indicator).
 //! - A word occurrence is *whole-word* (3 points), *word-prefix* (2) or
 //!   *mid-word* (1); a field scores the best occurrence of each word, summed,
 //!   plus 2 when the query's words follow one another in the field (whatever
 //!   punctuation is between; all whole words but the last, which may be a
 //!   prefix), plus 3 more when they are the whole field (`dam ha` finds the
-//!   district `Đầm Hà` before titles that mention it).
+//!   district `Đầm Hà` before titles that mention it). A word of the context
+//!   run scores 3 in the locality's name (as a whole word would), 1 in the session's title.
 //! - Order: score (higher first), then the kind of field (title, district
 //!   name, tag, indicator, directive text, topic, participant, owner, district
 //!   text, session summary), then the newer session, then index order.
@@ -77,8 +81,14 @@ pub enum FieldKind {
     Participant,
     /// A district's name.
     DistrictName,
-    /// A district's summary or one of its highlights, strengths, shortcomings.
-    DistrictText,
+    /// A district's summary.
+    DistrictSummary,
+    /// One of a district's highlights.
+    Highlight,
+    /// One of a district's strengths.
+    Strength,
+    /// One of a district's shortcomings.
+    Shortcoming,
     /// An indicator's name.
     Indicator,
     /// A directive's text.
@@ -101,7 +111,10 @@ impl FieldKind {
             FieldKind::Topic => 5,
             FieldKind::Participant => 6,
             FieldKind::DirectiveOwner => 7,
-            FieldKind::DistrictText => 8,
+            FieldKind::DistrictSummary
+            | FieldKind::Highlight
+            | FieldKind::Strength
+            | FieldKind::Shortcoming => 8,
             FieldKind::Summary => 9,
         }
     }
@@ -128,6 +141,17 @@ struct Record {
     age: usize,
 }
 
+/// The fields a record's words may also be found in: its locality's name, its session's title.
+#[derive(Debug, Clone, Copy, Default)]
+struct Context {
+    name: Option<u32>,
+    title: Option<u32>,
+}
+
+/// Points of each query word found in the item's locality name, or in its session's title.
+const IN_NAME: u8 = 3;
+const IN_TITLE: u8 = 1;
+
 /// Folded words of every searchable field, built once from the sessions.
 pub struct SearchIndex {
     records: Vec<Record>,
@@ -151,6 +175,10 @@ pub struct SearchIndex {
     postings: Vec<Vec<u32>>,
     /// What the query's abbreviations and long forms may also be written as.
     abbreviations: Abbreviations,
+    /// Each record's context.
+    context: Vec<Context>,
+    /// For each record that is the context of others, those others.
+    dependents: Vec<Vec<u32>>,
 }
 
 const WHOLE_WORD: u8 = 3;
@@ -195,8 +223,11 @@ impl SearchIndex {
             vocab_starts: Vec::new(),
             postings: Vec::new(),
             abbreviations: Abbreviations::default(),
+            context: Vec::new(),
+            dependents: Vec::new(),
         };
         index.build_words();
+        index.build_context();
         index
     }
 
@@ -205,6 +236,38 @@ impl SearchIndex {
     pub fn with_abbreviations(mut self, abbreviations: Abbreviations) -> Self {
         self.abbreviations = abbreviations;
         self
+    }
+
+    /// Finds each record's locality name and session title among the records.
+    fn build_context(&mut self) {
+        let mut titles: HashMap<usize, u32> = HashMap::new();
+        let mut names: HashMap<(usize, usize), u32> = HashMap::new();
+        for (r, rec) in self.records.iter().enumerate() {
+            match (rec.field, rec.target) {
+                (FieldKind::Title, t) => {
+                    titles.entry(t.session()).or_insert(r as u32);
+                }
+                (FieldKind::DistrictName, Target::District { session, district }) => {
+                    names.entry((session, district)).or_insert(r as u32);
+                }
+                _ => {}
+            }
+        }
+        self.dependents = vec![Vec::new(); self.records.len()];
+        self.context = (self.records.iter().enumerate())
+            .map(|(r, rec)| {
+                let title = titles.get(&rec.target.session()).copied();
+                let name = locality(rec.target).and_then(|d| names.get(&(rec.target.session(), d)));
+                let context = Context {
+                    name: name.copied().filter(|&n| n as usize != r),
+                    title: title.filter(|&t| t as usize != r),
+                };
+                for c in [context.name, context.title].into_iter().flatten() {
+                    self.dependents[c as usize].push(r as u32);
+                }
+                context
+            })
+            .collect();
     }
 
     /// Splits every record into words, numbers the distinct words and lists
@@ -336,12 +399,16 @@ impl SearchIndex {
             .sum()
     }
 
-    /// The records holding any vocabulary word with a non-zero `quality`, ascending.
+    /// The records holding any vocabulary word with a non-zero `quality`, or whose context
+    /// holds one, ascending.
     fn records_with(&self, quality: &[u8]) -> impl Iterator<Item = usize> {
         let mut seen = vec![false; self.records.len()];
         for (_, list) in (quality.iter().zip(&self.postings)).filter(|(q, _)| **q > 0) {
             for &r in list {
                 seen[r as usize] = true;
+                for &d in &self.dependents[r as usize] {
+                    seen[d as usize] = true;
+                }
             }
         }
         seen.into_iter()
@@ -349,17 +416,67 @@ impl SearchIndex {
             .filter_map(|(r, s)| s.then_some(r))
     }
 
-    /// The score of record `r`, `None` unless every query word occurs in it.
+    fn distinct_of(&self, r: usize) -> &[u32] {
+        &self.distinct[self.distinct_starts[r]..self.distinct_starts[r + 1]]
+    }
+
+    fn tokens_of(&self, r: usize) -> &[u32] {
+        &self.tokens[self.token_starts[r]..self.token_starts[r + 1]]
+    }
+
+    /// The run of query words, two at least, at the start or the end of the query, that is a
+    /// phrase of whole words of `r`'s locality name (preferred) or of its session's title:
+    /// those words stand for the locality or the session, and the others must be in the field
+    /// (`đầm hà thu nhập`). With the points each of its words scores.
+    fn context_run(&self, r: usize, quals: &[Vec<u8>]) -> Option<(Range<usize>, u8)> {
+        let n = quals.len();
+        let runs = (2..n).rev().flat_map(|len| [0..len, n - len..n]);
+        let Context { name, title } = self.context[r];
+        let in_field = |field: Option<u32>, run: &Range<usize>| {
+            field.is_some_and(|f| {
+                let tokens = self.tokens_of(f as usize);
+                let k = run.len();
+                tokens.len() >= k
+                    && (0..=tokens.len() - k)
+                        .any(|i| is_phrase_at(&tokens[i..i + k], &quals[run.clone()], true))
+            })
+        };
+        let runs: Vec<Range<usize>> = runs.collect();
+        (runs
+            .iter()
+            .find(|run| in_field(name, run))
+            .map(|run| (run.clone(), IN_NAME)))
+        .or_else(|| {
+            (runs.iter().find(|run| in_field(title, run))).map(|run| (run.clone(), IN_TITLE))
+        })
+    }
+
+    /// The score of record `r`, `None` unless every query word occurs in it, or all but a run
+    /// that is in its context (see [`Self::context_run`]).
     fn score(&self, r: usize, quals: &[Vec<u8>]) -> Option<u32> {
-        let distinct = &self.distinct[self.distinct_starts[r]..self.distinct_starts[r + 1]];
+        self.score_words(r, quals).or_else(|| {
+            let (run, points) = self.context_run(r, quals)?;
+            let own: Vec<&[u8]> = (quals.iter().enumerate())
+                .filter(|(j, _)| !run.contains(j))
+                .map(|(_, q)| q.as_slice())
+                .collect();
+            let score = self.score_words(r, &own)?;
+            Some(score + u32::from(points) * run.len() as u32)
+        })
+    }
+
+    /// The score of the query words `own` in record `r`'s own text; `None` unless each of them
+    /// occurs in it.
+    fn score_words<Q: AsRef<[u8]>>(&self, r: usize, own: &[Q]) -> Option<u32> {
+        let distinct = self.distinct_of(r);
         let mut total = 0;
         let mut phrase_possible = true;
-        for (j, q) in quals.iter().enumerate() {
-            let best = best_quality(distinct, q);
+        for (j, q) in own.iter().enumerate() {
+            let best = best_quality(distinct, q.as_ref());
             if best == 0 {
                 return None;
             }
-            let needed = if j + 1 == quals.len() {
+            let needed = if j + 1 == own.len() {
                 WORD_PREFIX
             } else {
                 WHOLE_WORD
@@ -370,11 +487,11 @@ impl SearchIndex {
         if !phrase_possible {
             return Some(total);
         }
-        let tokens = &self.tokens[self.token_starts[r]..self.token_starts[r + 1]];
-        if quals.len() > 1 && has_phrase(tokens, quals) {
+        let tokens = self.tokens_of(r);
+        if own.len() > 1 && has_phrase(tokens, own) {
             total += PHRASE_BONUS;
         }
-        if tokens.len() == quals.len() && is_phrase_at(tokens, quals, true) {
+        if tokens.len() == own.len() && is_phrase_at(tokens, own, true) {
             total += EXACT_BONUS;
         }
         Some(total)
@@ -405,9 +522,9 @@ fn best_quality(words: &[u32], quality: &[u8]) -> u8 {
 }
 
 /// The query words occur one after the other somewhere in `tokens`.
-fn has_phrase(tokens: &[u32], quals: &[Vec<u8>]) -> bool {
+fn has_phrase<Q: AsRef<[u8]>>(tokens: &[u32], quals: &[Q]) -> bool {
     let k = quals.len();
-    let first: &[u8] = &quals[0];
+    let first: &[u8] = quals[0].as_ref();
     tokens.len() >= k
         && (0..=tokens.len() - k).any(|i| {
             first[tokens[i] as usize] == WHOLE_WORD && is_phrase_at(&tokens[i..i + k], quals, false)
@@ -416,12 +533,32 @@ fn has_phrase(tokens: &[u32], quals: &[Vec<u8>]) -> bool {
 
 /// `tokens` (as long as the query) are the query words: all whole, but the
 /// last may be a prefix unless `whole` is asked for.
-fn is_phrase_at(tokens: &[u32], quals: &[Vec<u8>], whole: bool) -> bool {
+fn is_phrase_at<Q: AsRef<[u8]>>(tokens: &[u32], quals: &[Q], whole: bool) -> bool {
     let last = quals.len() - 1;
     quals.iter().zip(tokens).enumerate().all(|(j, (q, &t))| {
-        let quality = q[t as usize];
+        let quality = q.as_ref()[t as usize];
         quality == WHOLE_WORD || (j == last && !whole && quality == WORD_PREFIX)
     })
+}
+
+/// The locality an item belongs to, if any.
+fn locality(target: Target) -> Option<usize> {
+    match target {
+        Target::District { district, .. } | Target::Indicator { district, .. } => Some(district),
+        Target::Directive { directive, .. } => directive.district,
+        Target::Session { .. } => None,
+    }
+}
+
+/// Byte ranges of `text` where the words of `query` occur (accents and case aside), merged:
+/// to highlight a query's matches anywhere its hits are shown.
+pub fn matches(text: &str, query: &str) -> Vec<Range<usize>> {
+    let words: Vec<QueryWord> = query_words(query)
+        .into_iter()
+        .map(|text| QueryWord { text, whole: false })
+        .collect();
+    let words: Vec<&QueryWord> = words.iter().collect();
+    highlight(text, &words)
 }
 
 /// The folded words of a query.
@@ -496,14 +633,18 @@ fn collect_district(
         district: di,
     };
     add(here, FieldKind::DistrictName, &d.name);
-    let texts = d
-        .summary
-        .iter()
-        .chain(&d.highlights)
-        .chain(&d.strengths)
-        .chain(&d.shortcomings);
-    for text in texts {
-        add(here, FieldKind::DistrictText, text);
+    if let Some(summary) = &d.summary {
+        add(here, FieldKind::DistrictSummary, summary);
+    }
+    let lists = [
+        (FieldKind::Highlight, &d.highlights),
+        (FieldKind::Strength, &d.strengths),
+        (FieldKind::Shortcoming, &d.shortcomings),
+    ];
+    for (kind, texts) in lists {
+        for text in texts {
+            add(here, kind, text);
+        }
     }
     for (k, ind) in d.indicators.iter().enumerate() {
         let target = Target::Indicator {

@@ -1,12 +1,13 @@
 //! The terminal shell around the app: set-up and restore, the event loop,
 //! background loading, signals. Draws only when something happens.
 
+use std::collections::HashMap;
 use std::io::{self, BufWriter, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 use std::thread;
 
-use crossterm::event::Event;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
 };
@@ -21,7 +22,7 @@ use crate::git::history::{self, Filter};
 use crate::i18n;
 use crate::model::Session;
 use crate::model::abbrev::Abbreviations;
-use crate::store::write::{self, Change, WriteError, WriteOptions, Writer};
+use crate::store::write::{self, Change, Stamps, WriteError, WriteOptions, Writer};
 use crate::store::{self, FolderError};
 use crate::ui::theme::Theme;
 use crate::watch::OwnWrites;
@@ -63,10 +64,14 @@ impl FrameWriter {
 
 type Term = Terminal<CrosstermBackend<FrameWriter>>;
 
-fn setup() -> io::Result<Term> {
+/// Raw mode, the alternate screen, and the mouse unless `mouse` is off.
+fn setup(mouse: bool) -> io::Result<Term> {
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
     let writer = FrameWriter(BufWriter::with_capacity(1 << 18, io::stdout()));
     Terminal::new(CrosstermBackend::new(writer))
 }
@@ -74,7 +79,12 @@ fn setup() -> io::Result<Term> {
 /// Puts the terminal back as it was; safe to call more than once.
 pub fn restore() {
     let _ = terminal::disable_raw_mode();
-    let _ = execute!(io::stdout(), LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
 }
 
 fn install_panic_hook() {
@@ -158,26 +168,37 @@ struct Saver {
     limits: store::Limits,
     /// Where the saver leaves each file it wrote, for the watcher to leave alone.
     own: OwnWrites,
+    /// For each directive (session and directive id), the check-off keys its file had before
+    /// each of our writes, the latest last: what an undo puts back.
+    before: HashMap<(String, String), Vec<Stamps>>,
 }
 
 impl Saver {
-    /// Writes one check-off; then reads the file again, so the app shows what it holds now
-    /// (an edit someone made meanwhile included) without reloading the folder.
-    fn save(&self, writer: &Writer, request: &SaveRequest) -> (Result<Change, WriteError>, Msg) {
-        let change = if request.done {
-            Change::Done {
-                at: write::now_local(),
-                by: self.user.clone(),
-            }
-        } else {
-            Change::Undone
-        };
+    /// Writes one check-off, or an undo; then reads the file again, so the app shows what it
+    /// holds now (an edit someone made meanwhile included) without reloading the folder.
+    fn save(
+        &mut self,
+        writer: &Writer,
+        request: &SaveRequest,
+    ) -> (Result<Change, WriteError>, Msg) {
         let (session, directive) = (&request.session_id, &request.directive_id);
+        let key = (session.clone(), directive.clone());
+        let change = self.change(request, &key);
         let rel: PathBuf = format!("{session}.toml").split('/').collect();
-        let saving = self.own.saving(&self.dir.join(&rel));
+        let path = self.dir.join(&rel);
+        let before = (std::fs::read_to_string(&path).ok())
+            .and_then(|text| write::stamps(&text, directive).ok());
+        let saving = self.own.saving(&path);
         let result = writer.set_directive(&self.dir, session, directive, &change);
         if result.is_ok() {
             saving.written();
+            match (request.undo, before) {
+                (true, _) => {}
+                (false, Some(before)) => self.before.entry(key).or_default().push(before),
+                (false, None) => {}
+            }
+        } else if let Change::Restore(stamps) = &change {
+            self.before.entry(key).or_default().push(stamps.clone());
         }
         let after = match store::load_file_with(&self.dir, &rel, &self.limits).session {
             Some(session) => Msg::Reread(Box::new(session)),
@@ -185,10 +206,28 @@ impl Saver {
         };
         (result.map(|_| change), after)
     }
+
+    /// What to write: a check-off stamped now, an un-check, or for an undo the keys as they
+    /// were before our last write of the directive (as the request's state says when that
+    /// write is not known, e.g. its file could not be read before it).
+    fn change(&mut self, request: &SaveRequest, key: &(String, String)) -> Change {
+        let remembered = request
+            .undo
+            .then(|| self.before.get_mut(key).and_then(Vec::pop))
+            .flatten();
+        match remembered {
+            Some(stamps) => Change::Restore(stamps),
+            None if request.done => Change::Done {
+                at: write::now_local(),
+                by: self.user.clone(),
+            },
+            None => Change::Undone,
+        }
+    }
 }
 
 /// Writes check-offs one after another, in the order they were asked for.
-fn spawn_saver(tx: mpsc::Sender<Msg>, saver: Saver) -> mpsc::Sender<SaveRequest> {
+fn spawn_saver(tx: mpsc::Sender<Msg>, mut saver: Saver) -> mpsc::Sender<SaveRequest> {
     let (requests, rx) = mpsc::channel::<SaveRequest>();
     thread::spawn(move || {
         let writer = Writer::new(saver.opts.clone());
@@ -272,6 +311,7 @@ enum Step {
 fn step(msg: Msg, loads: &mut Loads) -> Step {
     match msg {
         Msg::Input(Event::Key(key)) => Step::Act(Action::Key(key)),
+        Msg::Input(Event::Mouse(mouse)) => Step::Act(Action::Mouse(mouse)),
         Msg::Input(Event::Resize(width, height)) => Step::Act(Action::Resize { width, height }),
         Msg::Input(_) => Step::Ignore,
         Msg::Loaded(generation, result) => match loads.finished(generation) {
@@ -389,6 +429,7 @@ pub fn run(options: Options, settings: Settings) -> io::Result<i32> {
         },
         limits,
         own: own.clone(),
+        before: HashMap::new(),
     };
     let mut workers = Workers {
         tx: tx.clone(),
@@ -405,7 +446,7 @@ pub fn run(options: Options, settings: Settings) -> io::Result<i32> {
     spawn_watcher(tx.clone(), options.dir.clone(), own);
     install_panic_hook();
     spawn_signals(tx.clone())?;
-    let mut term = setup()?;
+    let mut term = setup(options.mouse)?;
     let guard = Restore;
     spawn_input(tx);
     let mut app = App::new(options);
@@ -469,6 +510,65 @@ mod tests {
     use super::*;
     use crossterm::event::{KeyCode, KeyEvent};
 
+    /// A saver on a copy of the sample, with the copy's file.
+    fn saver_on_sample() -> (tempfile::TempDir, PathBuf, Saver) {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
+        std::fs::create_dir(tmp.path().join("2024")).expect("mkdir");
+        let file = tmp.path().join("2024/2024-03-13-hai-ha-dam-ha.toml");
+        std::fs::copy(sample, &file).expect("copy");
+        let saver = Saver {
+            dir: tmp.path().to_path_buf(),
+            user: "lan".into(),
+            opts: WriteOptions::default(),
+            limits: store::Limits::default(),
+            own: OwnWrites::default(),
+            before: HashMap::new(),
+        };
+        (tmp, file, saver)
+    }
+
+    fn request(directive: &str, done: bool, undo: bool) -> SaveRequest {
+        SaveRequest {
+            session_id: "2024/2024-03-13-hai-ha-dam-ha".into(),
+            directive_id: directive.into(),
+            done,
+            undo,
+        }
+    }
+
+    /// Undo gives the file back its bytes: after a check-off, after an un-check of a directive
+    /// someone else checked off, and after several check-offs undone in turn.
+    #[test]
+    fn an_undo_gives_the_file_back_its_bytes() {
+        let (_tmp, file, mut saver) = saver_on_sample();
+        let writer = Writer::new(WriteOptions::default());
+        let original = std::fs::read(&file).expect("read");
+        let (done, _) = saver.save(&writer, &request("dh-khong-ma-tuy", true, false));
+        assert!(matches!(done, Ok(Change::Done { .. })), "{done:?}");
+        let (second, _) = saver.save(&writer, &request("hh-ma-tuy", true, false));
+        assert!(second.is_ok());
+        assert_ne!(std::fs::read(&file).expect("read"), original);
+        let (undone, _) = saver.save(&writer, &request("hh-ma-tuy", false, true));
+        assert!(matches!(undone, Ok(Change::Restore(_))), "{undone:?}");
+        let (undone, _) = saver.save(&writer, &request("dh-khong-ma-tuy", false, true));
+        assert!(undone.is_ok());
+        assert_eq!(std::fs::read(&file).expect("read"), original);
+
+        let text = String::from_utf8(original).expect("utf-8").replace(
+            "id = \"chung-nguon-nhan-luc\"\n",
+            "id = \"chung-nguon-nhan-luc\"\ndone = true # họp giao ban\ndone_at = 2024-03-20T09:15:00+07:00\ndone_by = \"thu.ky\"\n",
+        );
+        std::fs::write(&file, &text).expect("write");
+        let (unchecked, _) = saver.save(&writer, &request("chung-nguon-nhan-luc", false, false));
+        assert!(matches!(unchecked, Ok(Change::Undone)), "{unchecked:?}");
+        assert_ne!(std::fs::read_to_string(&file).expect("read"), text);
+        let (undone, _) = saver.save(&writer, &request("chung-nguon-nhan-luc", true, true));
+        assert!(undone.is_ok());
+        assert_eq!(std::fs::read_to_string(&file).expect("read"), text);
+    }
+
     #[test]
     fn loads_run_one_at_a_time_and_only_the_newest_is_shown() {
         let mut loads = Loads::default();
@@ -525,6 +625,7 @@ mod tests {
             session_id: "s".into(),
             directive_id: "d".into(),
             done: true,
+            undo: false,
         };
         assert!(matches!(
             step(Msg::Saved(request.clone(), Ok(Change::Undone)), &mut loads),

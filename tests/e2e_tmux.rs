@@ -32,14 +32,15 @@ fn list_session_districts_help_quit() {
     t.wait_for("1 Overview │ 2 Hải Hà │ 3 Đầm Hà");
     t.keys(&["2", "j", "j", "j"]);
     t.wait_for("33,497 tỷ đồng");
-    t.wait_for("107% ▲");
+    t.wait_for("▲ 7% so với năm 2022");
     t.keys(&["Tab", "j", "j", "j"]);
-    t.wait_for("100.8% ▲  kế hoạch");
+    t.wait_for("100.8%  kế hoạch");
     t.keys(&["?"]);
     t.wait_for("Check a directive off / on");
     // Esc and a key sent together read as Alt+key: let the Esc be read alone first.
     t.keys(&["Escape"]);
-    t.wait_for_absence("Check a directive off / on");
+    // Alone: an Esc followed at once by `q` reads as Alt-q.
+    t.wait_until("the help to close", |s| !s.contains("┌ Keys"));
     t.keys(&["q"]);
     t.wait_for("Enter open");
     t.keys(&["q"]);
@@ -105,7 +106,7 @@ fn no_color_emits_no_colour_codes() {
     let styled = String::from_utf8_lossy(&t.run(&["capture-pane", "-p", "-e", "-t", "0"]).stdout)
         .into_owned();
     assert!(
-        styled.contains("\x1b[7m"),
+        sgr_params(&styled).contains(&7),
         "reverse video is still used: {styled:?}"
     );
     let colours: Vec<u32> = sgr_params(&styled)
@@ -218,6 +219,8 @@ fn open_at_directive(name: &str, dir: &Path) -> Option<Tmux> {
     let t = start(name, 100, 30, &format!("--lang en --dir {}", dir.display()))?;
     t.wait_for("Directives: 0/23 done");
     t.keys(&["Enter", "3"]);
+    // Each `j` then changes the screen once: none is taken for the keys before it.
+    t.wait_for("▌ Trong năm 2023, huyện Đầm Hà");
     t.move_down_to("▌ [ ] Là địa phương không có ma túy.");
     Some(t)
 }
@@ -235,6 +238,8 @@ fn space_checks_a_directive_off_in_the_file() {
     assert!(after.contains("id = \"dh-khong-ma-tuy\"\ntext = \"Là địa phương không có ma túy.\"\nowner = \"Huyện ủy Đầm Hà\"\ndone = true\ndone_at = "), "{after}");
     t.wait_for("▌ [x] Là địa phương không có ma túy.");
     t.keys(&["x"]);
+    t.wait_for("Un-check this directive?");
+    t.keys(&["Enter"]);
     t.wait_for("Check mark removed");
     let undone = std::fs::read_to_string(&file).expect("read");
     assert!(
@@ -285,8 +290,11 @@ fn slash_dam_ha_finds_and_opens_dam_ha() {
     t.keys(&["-l", "dam ha"]);
     t.wait_for("Địa phương Đầm Hà");
     t.keys(&["Enter"]);
-    let screen = t.wait_for("Trong năm 2023, huyện Đầm Hà");
-    assert!(screen.contains("3 Đầm Hà"), "{screen}");
+    let screen = t.wait_for("│ 3 Đầm Hà");
+    assert!(
+        screen.contains("▌ Trong năm 2023, huyện Đầm Hà"),
+        "at its first match: {screen}"
+    );
     t.keys(&["C-c"]);
     t.wait_until_gone();
 }
@@ -325,4 +333,99 @@ fn a_check_off_in_one_clone_appears_in_the_other_after_both_sync() {
         t.keys(&["C-c"]);
         t.wait_until_gone();
     }
+}
+
+/// The row and display column of `needle` on `screen`.
+fn place_of(screen: &str, needle: &str) -> Option<(u16, u16)> {
+    use unicode_width::UnicodeWidthStr;
+    screen.lines().enumerate().find_map(|(row, line)| {
+        let at = line.find(needle)?;
+        Some((line[..at].width() as u16, row as u16))
+    })
+}
+
+#[test]
+fn the_mouse_wheel_scrolls_and_a_click_opens_a_tab() {
+    let Some(t) = start("mouse", 100, 30, "--lang vi --dir briefings") else {
+        return;
+    };
+    t.wait_for("Chỉ đạo: 0/23 xong");
+    t.wait_until("mouse reporting", |_| {
+        t.pane_value("#{mouse_sgr_flag}") == "1"
+    });
+    let screen = t.screen();
+    let (column, row) = place_of(&screen, "13/03/2024").expect("the session row");
+    t.click(column, row);
+    t.wait_for("1 Tổng quan │ 2 Hải Hà │ 3 Đầm Hà");
+    let screen = t.screen();
+    let (column, row) = place_of(&screen, "3 Đầm Hà").expect("the tab");
+    t.click(column + 2, row);
+    t.wait_for("▌ Trong năm 2023, huyện Đầm Hà");
+    for _ in 0..3 {
+        t.wheel(true, 10, 10);
+    }
+    t.wait_until("the wheel to move the selection", |s| {
+        !s.contains("▌ Trong năm 2023") && s.contains("▌ ")
+    });
+    t.keys(&["C-c"]);
+    t.wait_until_gone();
+}
+
+#[test]
+fn mouse_capture_can_be_turned_off_in_the_config() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let config = tmp.path().join("config.toml");
+    std::fs::write(&config, "mouse = false\n").expect("config");
+    let args = format!("--lang vi --dir briefings --config {}", config.display());
+    let Some(t) = start("nomouse", 100, 30, &args) else {
+        return;
+    };
+    t.wait_for("Chỉ đạo: 0/23 xong");
+    assert_eq!(t.pane_value("#{mouse_sgr_flag}"), "0");
+    assert_eq!(t.pane_value("#{mouse_any_flag}"), "0");
+    assert_eq!(t.pane_value("#{mouse_button_flag}"), "0");
+    t.keys(&["C-c"]);
+    t.wait_until_gone();
+}
+
+/// `u` gives the file back its bytes after a check-off; un-checking asks first, naming who
+/// checked it off and when, and `u` after it puts that check-off back exactly.
+#[test]
+fn u_undoes_a_check_off_and_an_un_check_in_the_file() {
+    let (tmp, file) = sample_copy();
+    let before = std::fs::read(&file).expect("read");
+    let Some(t) = open_at_directive("undo", tmp.path()) else {
+        return;
+    };
+    t.keys(&["Space"]);
+    t.wait_for("and saved to the file.");
+    let checked = std::fs::read(&file).expect("read");
+    assert_ne!(checked, before);
+    t.keys(&["u"]);
+    t.wait_for("Undone and saved");
+    assert_eq!(
+        std::fs::read(&file).expect("read"),
+        before,
+        "the file as it was"
+    );
+    t.wait_for("▌ [ ] Là địa phương không có ma túy.");
+    t.keys(&["Space"]);
+    t.wait_for("and saved to the file.");
+    let checked = std::fs::read_to_string(&file).expect("read");
+    t.wait_for("▌ [x] Là địa phương không có ma túy.");
+    t.keys(&["Space"]);
+    let screen = t.wait_for("Un-check this directive?");
+    assert!(screen.contains("Checked off by"), "{screen}");
+    t.keys(&["Enter"]);
+    t.wait_for("Check mark removed");
+    assert_ne!(std::fs::read_to_string(&file).expect("read"), checked);
+    t.keys(&["C-z"]);
+    t.wait_for("Undone and saved");
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read"),
+        checked,
+        "done_at and done_by back as they were"
+    );
+    t.keys(&["C-c"]);
+    t.wait_until_gone();
 }

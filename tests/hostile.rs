@@ -246,6 +246,7 @@ fn every_cell_has_an_agreed_width_for_any_text() {
         today: chrono::NaiveDate::from_ymd_opt(2024, 3, 20).expect("date"),
         keymap: Keymap::default(),
         user: "lan".into(),
+        mouse: true,
     });
     app.update(Action::Resize {
         width: 80,

@@ -8,7 +8,7 @@ mod saves;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyEvent, KeyEventKind};
+use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -22,8 +22,8 @@ use crate::model::{Directive, DirectiveRef, Lang, Session};
 use crate::screens::overlay::{Chooser, Help, HistoryView, Problems};
 use crate::screens::review::Review;
 use crate::screens::{
-    Ctx, Intent, MIN_HEIGHT, MIN_WIDTH, ReviewScreen, SearchScreen, SessionList, SessionScreen,
-    View, bar, too_small,
+    Ctx, Intent, Jump, MIN_HEIGHT, MIN_WIDTH, ReviewScreen, SearchScreen, SessionList,
+    SessionScreen, View, bar, too_small,
 };
 use crate::search::{SearchIndex, Target};
 use crate::store::write::{Change, WriteError};
@@ -37,6 +37,8 @@ pub use crate::screens::{Filters, Loading, Notice, Screen};
 #[derive(Debug)]
 pub enum Action {
     Key(KeyEvent),
+    /// The wheel, or a click.
+    Mouse(MouseEvent),
     Resize {
         width: u16,
         height: u16,
@@ -99,7 +101,10 @@ impl std::fmt::Debug for Loaded {
 pub struct SaveRequest {
     pub session_id: String,
     pub directive_id: String,
+    /// The state the directive is shown in until the save confirms it.
     pub done: bool,
+    /// Put back what the file had before the last save of this directive (an undo).
+    pub undo: bool,
 }
 
 /// What the shell must do after an update.
@@ -123,11 +128,14 @@ pub struct Options {
     pub keymap: Keymap,
     /// Who checks directives off (shown at once, before the file confirms it).
     pub user: String,
+    /// The shell takes the mouse (wheel and clicks come as [`Action::Mouse`]).
+    pub mouse: bool,
 }
 
 /// The commands the app handles itself, whatever the screen: in the key help after the
 /// screen's own.
-const GLOBAL: [Command; 8] = [
+const GLOBAL: [Command; 9] = [
+    Command::Undo,
     Command::Search,
     Command::DueView,
     Command::FilterDistrict,
@@ -149,6 +157,8 @@ pub struct App {
     user: String,
     /// Directives shown toggled whose save has not finished, with their state before.
     pending: Vec<(SaveRequest, Directive)>,
+    /// Check-offs and un-checks that `u` can undo, the latest last.
+    undo: Vec<saves::Undoable>,
 }
 
 impl App {
@@ -173,6 +183,7 @@ impl App {
             notice: None,
             user: options.user,
             pending: Vec::new(),
+            undo: Vec::new(),
         }
     }
 
@@ -233,6 +244,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         match action {
             Action::Key(ev) => return self.key(&ev),
+            Action::Mouse(ev) => return self.mouse(&ev),
             Action::Resize { width, height } => self.ctx.area = Rect::new(0, 0, width, height),
             Action::Loaded(result) => self.loaded(*result),
             Action::Saved { request, result } => self.saved(request, result),
@@ -277,6 +289,31 @@ impl App {
         }
     }
 
+    /// The wheel moves as `↑`/`↓` do where it is turned; a left click goes to the pop-up, or
+    /// to the screen, at its place.
+    fn mouse(&mut self, ev: &MouseEvent) -> Effect {
+        match ev.kind {
+            MouseEventKind::ScrollDown => self.command(Command::Down),
+            MouseEventKind::ScrollUp => self.command(Command::Up),
+            MouseEventKind::Down(MouseButton::Left) => {
+                self.notice = None;
+                let (column, row) = (ev.column, ev.row);
+                let intent = match &mut self.overlay {
+                    Some(overlay) => overlay.view_mut().click(&self.ctx, column, row),
+                    None => {
+                        let top: &mut dyn View = match self.stack.last_mut() {
+                            Some(screen) => screen.view_mut(),
+                            None => &mut self.list,
+                        };
+                        top.click(&self.ctx, column, row)
+                    }
+                };
+                self.follow(intent)
+            }
+            _ => Effect::None,
+        }
+    }
+
     fn command(&mut self, c: Command) -> Effect {
         self.notice = None;
         if c == Command::ForceQuit {
@@ -305,6 +342,12 @@ impl App {
             Command::FilterDirectives => {
                 self.ctx.filters.directives = self.ctx.filters.directives.next();
             }
+            Command::Undo => return self.undo(),
+            Command::NextHit | Command::PrevHit
+                if !matches!(self.stack.last(), Some(Screen::Search(_))) =>
+            {
+                self.next_hit(c == Command::NextHit);
+            }
             Command::FilterSessions => {
                 let listed = self.list.selected_session(&self.ctx).map(|s| s.id.clone());
                 self.ctx.filters.sessions = self.ctx.filters.sessions.next();
@@ -327,8 +370,9 @@ impl App {
     fn help_commands(&self) -> Vec<Command> {
         let mut commands: Vec<Command> = Vec::new();
         let offered = self.top().offers(&self.ctx).into_iter().map(|o| o.command);
+        let problems = !self.ctx.catalog.failed_files().is_empty();
         for c in offered.chain(GLOBAL) {
-            if !commands.contains(&c) {
+            if (c != Command::Diagnostics || problems) && !commands.contains(&c) {
                 commands.push(c);
             }
         }
@@ -347,12 +391,17 @@ impl App {
             }
             Intent::ToList => self.stack.clear(),
             Intent::Open(target) => self.open(target),
+            Intent::Jump(jump) => self.open_at(jump.target, Some(&jump)),
             Intent::OpenDistrict(id) => {
                 self.overlay = None;
                 let screen = ReviewScreen::new(Review::District(id));
                 self.stack.push(Screen::Review(screen));
             }
             Intent::Toggle { session, directive } => return self.toggle(&session, directive),
+            Intent::Uncheck { session, directive } => {
+                self.overlay = None;
+                return self.flip(&session, directive);
+            }
             Intent::ShowHistory { session, directive } => {
                 return self.show_history(&session, directive);
             }
@@ -364,6 +413,11 @@ impl App {
 
     /// Opens the session of `target` at that item; a directive the filter hides clears it.
     fn open(&mut self, target: Target) {
+        self.open_at(target, None);
+    }
+
+    /// Opens the session of `target` at that item, with a search's matches highlighted.
+    fn open_at(&mut self, target: Target, jump: Option<&Jump>) {
         let Some(session) = self.ctx.catalog.sessions.get(target.session()) else {
             return;
         };
@@ -373,8 +427,34 @@ impl App {
         {
             self.ctx.filters.directives = Default::default();
         }
-        if let Some(screen) = SessionScreen::open(&self.ctx, target) {
+        if let Some(screen) = SessionScreen::open(&self.ctx, target, jump) {
             self.stack.push(Screen::Session(screen));
+        }
+    }
+
+    /// The next (or previous) search hit, from the place the last one opened: the search under
+    /// the open session moves on and opens it.
+    fn next_hit(&mut self, forward: bool) {
+        let n = self.stack.len();
+        let below = match self.stack.as_mut_slice() {
+            [.., Screen::Search(search), Screen::Session(_)] => search,
+            _ => {
+                self.notice = Some(Notice::NoSearch);
+                return;
+            }
+        };
+        if !below.step(&self.ctx, forward) {
+            self.notice = Some(if forward {
+                Notice::LastHit
+            } else {
+                Notice::FirstHit
+            });
+            return;
+        }
+        let jump = below.jump();
+        self.stack.truncate(n - 1);
+        if let Some(jump) = jump {
+            self.open_at(jump.target, Some(&jump));
         }
     }
 

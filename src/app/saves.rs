@@ -1,9 +1,11 @@
-//! Check-offs under way: a toggle shows at once and asks for a save; the save's result
-//! confirms it with what was written, or puts the directive back as it was; the file read
-//! again after the save replaces its session, so our own save needs no reload.
+//! Check-offs under way: a toggle shows at once and asks for a save (un-checking asks first);
+//! the save's result confirms it with what was written, or puts the directive back as it was;
+//! the file read again after the save replaces its session, so our own save needs no reload.
+//! `u` undoes the last check-off or un-check, and the file gets back what it had.
 
-use super::{App, Effect, Notice, SaveRequest};
+use super::{App, Effect, Notice, Overlay, SaveRequest};
 use crate::model::{Directive, DirectiveRef, Session};
+use crate::screens::overlay::Confirm;
 use crate::store::write::{Change, WriteError};
 
 /// The directive `id` of session `session_id` in `sessions`.
@@ -31,9 +33,33 @@ fn without_checkoffs(session: &Session) -> Session {
     s
 }
 
+/// A check-off or un-check that `u` can undo: which directive, and how it was before.
+#[derive(Debug)]
+pub(super) struct Undoable {
+    session_id: String,
+    directive_id: String,
+    before: Directive,
+}
+
+/// How many check-offs `u` can undo, one after another.
+const UNDO_DEPTH: usize = 100;
+
 impl App {
-    /// Flips a directive at once and asks for it to be saved.
+    /// Checks a directive off at once; un-checking a done one asks first, naming who checked
+    /// it off and when.
     pub(super) fn toggle(&mut self, session_id: &str, r: DirectiveRef) -> Effect {
+        let done = (self.ctx.catalog.session(session_id))
+            .and_then(|s| s.directive(r))
+            .is_some_and(|d| d.done);
+        if done {
+            self.overlay = Some(Overlay::Confirm(Confirm::new(session_id, r)));
+            return Effect::None;
+        }
+        self.flip(session_id, r)
+    }
+
+    /// Flips a directive at once and asks for it to be saved; remembers it for `u`.
+    pub(super) fn flip(&mut self, session_id: &str, r: DirectiveRef) -> Effect {
         let user = self.user.clone();
         let sessions = &mut self.ctx.catalog.sessions;
         let Some(d) =
@@ -49,12 +75,56 @@ impl App {
             session_id: session_id.to_string(),
             directive_id: d.id.clone(),
             done: d.done,
+            undo: false,
         };
+        if self.undo.len() == UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.undo.push(Undoable {
+            session_id: request.session_id.clone(),
+            directive_id: request.directive_id.clone(),
+            before: before.clone(),
+        });
+        self.start_save(request, before)
+    }
+
+    fn start_save(&mut self, request: SaveRequest, before: Directive) -> Effect {
         self.pending.push((request.clone(), before));
         self.notice = Some(Notice::Saving);
         self.catalog_changed();
         self.refresh();
         Effect::Save(request)
+    }
+
+    /// Puts the directive of the last check-off or un-check back as it was, at once, and asks
+    /// for the file to get back what it had.
+    pub(super) fn undo(&mut self) -> Effect {
+        let Some(last) = self.undo.last() else {
+            self.notice = Some(Notice::NothingToUndo);
+            return Effect::None;
+        };
+        let saving = (self.pending.iter())
+            .any(|(r, _)| r.session_id == last.session_id && r.directive_id == last.directive_id);
+        if saving {
+            self.notice = Some(Notice::StillSaving);
+            return Effect::None;
+        }
+        let Some(last) = self.undo.pop() else {
+            return Effect::None;
+        };
+        let sessions = &mut self.ctx.catalog.sessions;
+        let Some(d) = directive_mut(sessions, &last.session_id, &last.directive_id) else {
+            self.notice = Some(Notice::NothingToUndo);
+            return Effect::None;
+        };
+        let now = std::mem::replace(d, last.before);
+        let request = SaveRequest {
+            session_id: last.session_id,
+            directive_id: last.directive_id,
+            done: d.done,
+            undo: true,
+        };
+        self.start_save(request, now)
     }
 
     /// Confirms a toggled directive with what was written, or puts it back as it was. A
@@ -63,6 +133,9 @@ impl App {
         let before = (self.pending.iter())
             .position(|(r, _)| *r == request)
             .map(|i| self.pending.remove(i).1);
+        if result.is_err() {
+            self.undo_failed(&request);
+        }
         let superseded = self.pending.iter().any(|(r, _)| {
             r.session_id == request.session_id && r.directive_id == request.directive_id
         });
@@ -76,7 +149,11 @@ impl App {
                     d.done_at = Some(at);
                     d.done_by = Some(by.clone());
                 }
-                Notice::CheckedOff { by, at }
+                if request.undo {
+                    Notice::Restored
+                } else {
+                    Notice::CheckedOff { by, at }
+                }
             }
             Ok(Change::Undone) => {
                 if let Some(d) = directive {
@@ -84,8 +161,14 @@ impl App {
                     d.done_at = None;
                     d.done_by = None;
                 }
-                Notice::Unchecked
+                if request.undo {
+                    Notice::Restored
+                } else {
+                    Notice::Unchecked
+                }
             }
+            // The directive was shown as it was before at once; the file now says so too.
+            Ok(Change::Restore(_)) => Notice::Restored,
             Err(e) => {
                 if let (Some(d), Some(before)) = (directive, before) {
                     *d = before;
@@ -94,6 +177,31 @@ impl App {
             }
         });
         self.catalog_changed();
+    }
+
+    /// A check-off that could not be saved cannot be undone: the latest entry for its
+    /// directive goes. An undo that could not be saved can be tried again: it comes back.
+    fn undo_failed(&mut self, request: &SaveRequest) {
+        let same = |u: &Undoable| {
+            u.session_id == request.session_id && u.directive_id == request.directive_id
+        };
+        if !request.undo {
+            if let Some(i) = self.undo.iter().rposition(same) {
+                self.undo.remove(i);
+            }
+            return;
+        }
+        let sessions = &self.ctx.catalog.sessions;
+        if let Some(s) = sessions.iter().find(|s| s.id == request.session_id)
+            && let Some(r) = s.find_directive(&request.directive_id)
+            && let Some(d) = s.directive(r)
+        {
+            self.undo.push(Undoable {
+                session_id: request.session_id.clone(),
+                directive_id: request.directive_id.clone(),
+                before: d.clone(),
+            });
+        }
     }
 
     /// Takes a session's file as read after our save. Only check-offs differing (someone

@@ -359,6 +359,7 @@ fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
         today: ctx.today,
         keymap: ctx.config.keys,
         user: crate::store::write::current_user(),
+        mouse: ctx.config.mouse.unwrap_or(true),
     };
     let settings = crate::tui::Settings {
         theme: crate::ui::theme::Theme::unless_no_color(ctx.config.theme),

@@ -251,3 +251,15 @@ NTM = 5
         "{diags:?}"
     );
 }
+
+#[test]
+fn mouse_capture_can_be_turned_off() {
+    assert_eq!(parse_ok("mouse = false\n").mouse, Some(false));
+    assert_eq!(Config::default().mouse, None, "on unless the file says");
+    let (config, problems) = warnings("mouse = \"no\"\n");
+    assert_eq!(config.mouse, None);
+    assert!(
+        problems[0].contains("`mouse` must be true or false"),
+        "{problems:?}"
+    );
+}

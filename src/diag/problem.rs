@@ -419,6 +419,10 @@ pub enum Problem {
         key: String,
         found: ValueType,
     },
+    ConfigNotBoolean {
+        key: String,
+        found: ValueType,
+    },
     ConfigNotKeyList {
         action: String,
         found: ValueType,
@@ -724,6 +728,10 @@ impl Problem {
             ),
             Problem::ConfigNotString { key, found } => fill(
                 t.config_not_string,
+                &[("key", key), ("found", &found.words(t))],
+            ),
+            Problem::ConfigNotBoolean { key, found } => fill(
+                t.config_not_boolean,
                 &[("key", key), ("found", &found.words(t))],
             ),
             Problem::ConfigNotTable { key, found } => fill(

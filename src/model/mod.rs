@@ -5,12 +5,13 @@ pub mod filter;
 pub mod fold;
 pub mod format;
 pub mod gauge;
+pub mod scope;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 pub use format::Lang;
-pub use gauge::{Gauge, GaugeBasis, Status};
+pub use gauge::{Gauge, GaugeBasis, Reading, Status};
 
 /// The only format version this viewer reads.
 pub const FORMAT_VERSION: i64 = 1;

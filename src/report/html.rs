@@ -4,12 +4,10 @@ use std::fmt::Write;
 
 use super::{
     HeaderValue, Options, against, directive_meta, districts, header_rows, other_compares,
-    value_text,
+    session_directives, value_text,
 };
 use crate::i18n::{self, Strings};
-use crate::model::{
-    Directive, District, Gauge, Indicator, Lang, Progress, Session, Status, format,
-};
+use crate::model::{Directive, District, Gauge, Indicator, Lang, Progress, Session, Status};
 use crate::present::{indicator_title, paragraphs, status_word};
 
 /// Inline style sheet: screen and A4 print, no web fonts, no network.
@@ -65,15 +63,16 @@ pub fn render(s: &Session, opts: &Options<'_>) -> String {
         let _ = writeln!(out, "<h2>{}</h2>", t.summary);
         text_block(&mut out, summary);
     }
-    if !s.directives.is_empty() {
-        let p = Progress::of(&s.directives, opts.today);
+    let shared = session_directives(s, opts);
+    if !shared.is_empty() {
+        let p = Progress::of(shared.iter().copied(), opts.today);
         let _ = writeln!(
             out,
             "<h2>{} <small>({})</small></h2>",
             t.session_directives,
             progress_html(p, t)
         );
-        directives(&mut out, &s.directives, opts);
+        directives(&mut out, &shared, opts);
     }
     for d in districts(s, opts) {
         locality(&mut out, d, t, opts);
@@ -166,7 +165,7 @@ fn locality(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
             t.district_directives,
             progress_html(d.progress(opts.today), t)
         );
-        directives(out, &d.directives, opts);
+        directives(out, &d.directives.iter().collect::<Vec<_>>(), opts);
     }
     out.push_str("</section>\n");
 }
@@ -185,7 +184,7 @@ fn indicators(out: &mut String, list: &[Indicator], t: &Strings, opts: &Options<
             .and_then(|g| against(ind, g, opts))
             .into_iter()
             .collect();
-        notes.extend(other_compares(ind, gauge.as_ref(), opts.lang));
+        notes.extend(other_compares(ind, opts));
         let class = gauge.as_ref().map_or("", |g| status_class(g.status));
         let _ = writeln!(
             out,
@@ -217,20 +216,20 @@ fn status_class(status: Status) -> &'static str {
 /// A CSS bar filled to the ratio (at most full), the ratio itself and the status in words.
 fn gauge_html(g: &Gauge, lang: Lang) -> String {
     let fill = (g.fill() * 100.0).clamp(0.0, 100.0);
-    let over = if g.exceeds() { " ▲" } else { "" };
+    let over = if g.exceeds() { " ▶" } else { "" };
     format!(
         "<span class=\"bar\" role=\"img\" aria-label=\"{percent}\"><span style=\"width:{fill:.0}%\"></span></span>\
          <span class=\"figure\">{percent}{over}</span> <span class=\"status\">{} {}</span>",
         g.status.symbol(),
         status_word(g.status, lang),
-        percent = percent_text(g.ratio, lang),
+        percent = percent_text(g, lang),
     )
 }
 
-/// `100,8 %`: a percentage with a space before the sign, kept on one line.
-fn percent_text(value: f64, lang: Lang) -> String {
-    let n = format::number(value, 1, lang);
-    format!("{n} %")
+/// `100,8 %`: the verdict's ratio with a space before the sign, kept on one line.
+fn percent_text(g: &Gauge, lang: Lang) -> String {
+    let ratio = crate::present::ratio_text(g, lang);
+    format!("{} %", ratio.trim_end_matches('%'))
 }
 
 /// Escaped text in which each percentage reads `107 %` and never breaks before its sign.
@@ -250,7 +249,7 @@ fn figure(text: &str) -> String {
     out
 }
 
-fn directives(out: &mut String, list: &[Directive], opts: &Options<'_>) {
+fn directives(out: &mut String, list: &[&Directive], opts: &Options<'_>) {
     let t = i18n::strings(opts.lang);
     out.push_str("<ul class=\"directives\">\n");
     for d in list {

@@ -134,8 +134,8 @@ fn session<'a>(s: &'a Session, opts: &Options<'_>) -> SessionJson<'a> {
         tags: &s.tags,
         summary: s.summary.as_deref(),
         participants: &s.participants,
-        progress: s.progress(opts.today),
-        directives: directives(&s.directives, opts.today),
+        progress: super::shown_progress(s, opts),
+        directives: directives(super::session_directives(s, opts), opts.today),
         districts: districts(s, opts)
             .into_iter()
             .map(|d| district(d, opts.today))
@@ -164,8 +164,7 @@ fn indicator(ind: &Indicator) -> IndicatorJson<'_> {
             ratio: g.ratio,
             basis: match g.basis {
                 GaugeBasis::Target => "target",
-                GaugeBasis::Compare => "compare",
-                GaugeBasis::Percent => "percent",
+                GaugeBasis::Plan => "plan",
             },
             status: g.status,
             fill: g.fill(),
@@ -175,8 +174,11 @@ fn indicator(ind: &Indicator) -> IndicatorJson<'_> {
     }
 }
 
-fn directives(list: &[Directive], today: NaiveDate) -> Vec<DirectiveJson<'_>> {
-    list.iter()
+fn directives<'a>(
+    list: impl IntoIterator<Item = &'a Directive>,
+    today: NaiveDate,
+) -> Vec<DirectiveJson<'a>> {
+    list.into_iter()
         .map(|d| DirectiveJson {
             directive: d,
             overdue: d.is_overdue(today),

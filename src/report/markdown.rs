@@ -2,7 +2,7 @@
 
 use super::{
     HeaderValue, Options, against, directive_meta, districts, gauge_text, header_rows,
-    other_compares, value_text,
+    other_compares, session_directives, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Lang, Participant, Progress, Session};
@@ -29,14 +29,15 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         out.push_str(&format!("\n## {}\n", t.summary));
         text_block(&mut out, summary);
     }
-    if !s.directives.is_empty() {
-        let p = Progress::of(&s.directives, opts.today);
+    let shared = session_directives(s, opts);
+    if !shared.is_empty() {
+        let p = Progress::of(shared.iter().copied(), opts.today);
         out.push_str(&format!(
             "\n## {} ({})\n\n",
             t.session_directives,
             progress_text(p, opts.lang)
         ));
-        directives(&mut out, &s.directives, opts);
+        directives(&mut out, &shared, opts);
     }
     for d in districts(s, opts) {
         district(&mut out, d, t, opts);
@@ -96,7 +97,7 @@ fn district(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
             t.district_directives,
             progress_text(p, opts.lang)
         ));
-        directives(out, &d.directives, opts);
+        directives(out, &d.directives.iter().collect::<Vec<_>>(), opts);
     }
 }
 
@@ -116,7 +117,7 @@ fn indicators(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
             .and_then(|g| against(ind, g, opts))
             .into_iter()
             .collect();
-        notes.extend(other_compares(ind, gauge.as_ref(), opts.lang));
+        notes.extend(other_compares(ind, opts));
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n",
             cell(&indicator_title(ind)),
@@ -127,7 +128,7 @@ fn indicators(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
     }
 }
 
-fn directives(out: &mut String, list: &[Directive], opts: &Options<'_>) {
+fn directives(out: &mut String, list: &[&Directive], opts: &Options<'_>) {
     let t = i18n::strings(opts.lang);
     for d in list {
         out.push_str(&format!("- {} {}", checkbox(d.done), escape(&d.text)));

@@ -8,10 +8,8 @@ mod text;
 use chrono::NaiveDate;
 
 use crate::i18n::{self, Strings};
-use crate::model::{
-    Directive, District, Gauge, GaugeBasis, Indicator, Lang, Progress, Session, format,
-};
-use crate::present::{self, bar_cells, status_symbol, status_word, with_unit};
+use crate::model::{Directive, District, Gauge, Indicator, Lang, Progress, Session, format};
+use crate::present::{self, bar_cells, status_symbol, status_word};
 
 pub use json::list_json;
 
@@ -80,7 +78,7 @@ pub(super) fn header_rows<'s>(
     if !s.tags.is_empty() {
         rows.push((t.tags, HeaderValue::Tags(&s.tags)));
     }
-    let progress = HeaderValue::Progress(s.progress(opts.today));
+    let progress = HeaderValue::Progress(shown_progress(s, opts));
     rows.push((t.district_directives, progress));
     if !opts.handout {
         rows.push((t.session_id, HeaderValue::Id(&s.id)));
@@ -95,6 +93,29 @@ fn districts<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s District> 
         .iter()
         .filter(|d| opts.district.is_none_or(|id| d.id == id))
         .collect()
+}
+
+/// The district `opts` keeps, by index, when it keeps one.
+fn kept_district(session: &Session, opts: &Options<'_>) -> Option<usize> {
+    let id = opts.district?;
+    session.districts.iter().position(|d| d.id == id)
+}
+
+/// The session-wide directives shown: every one, or with `--district` those that concern it.
+fn session_directives<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s Directive> {
+    match kept_district(session, opts) {
+        Some(d) => session.shared_directives(d).map(|(_, d)| d).collect(),
+        None => session.directives.iter().collect(),
+    }
+}
+
+/// The directive progress of what is shown: the session's, or with `--district` that
+/// locality's (its own directives and the session-wide ones that concern it).
+fn shown_progress(session: &Session, opts: &Options<'_>) -> Progress {
+    match kept_district(session, opts) {
+        Some(d) => session.locality_progress(d, opts.today),
+        None => session.progress(opts.today),
+    }
 }
 
 const GAUGE_CELLS: usize = 10;
@@ -121,31 +142,20 @@ fn value_text(ind: &Indicator, opts: &Options<'_>) -> String {
 
 /// What the ratio is measured against: the comparison label, or the target with its label.
 fn against(ind: &Indicator, gauge: &Gauge, opts: &Options<'_>) -> Option<String> {
-    let t = i18n::strings(opts.lang);
-    match (gauge.basis, ind.target) {
-        (GaugeBasis::Target, Some(target)) => Some(format!(
-            "{}: {}",
-            ind.gauge_label().unwrap_or(t.target),
-            with_unit(target, ind.unit.as_deref(), opts.lang)
-        )),
-        _ => ind.gauge_label().map(str::to_string),
-    }
+    present::against(ind, gauge, opts.lang)
 }
 
-/// The comparisons not used by the gauge: `so với năm 2022 119,5%`.
-fn other_compares(ind: &Indicator, gauge: Option<&Gauge>, lang: Lang) -> Vec<String> {
-    let skip = usize::from(gauge.is_some_and(|g| g.basis == GaugeBasis::Compare));
-    ind.compare
-        .iter()
-        .skip(skip)
-        .map(|c| format!("{} {}", c.label, format::percent(c.percent, lang)))
+/// The comparisons the verdict does not use: `▲ 19,5% so với năm 2022`.
+fn other_compares(ind: &Indicator, opts: &Options<'_>) -> Vec<String> {
+    (ind.readings().iter())
+        .map(|r| present::reading_text(r, opts.lang, opts.ascii))
         .collect()
 }
 
-/// `██████████▶   107% ✓ đạt`; `aligned` pads the bar and the percentage to fixed widths.
+/// `██████████▶ 100,8% ✓ đạt`; `aligned` pads the bar and the percentage to fixed widths.
 fn gauge_text(gauge: &Gauge, opts: &Options<'_>, aligned: bool) -> String {
     let bar = gauge_bar(gauge, opts.ascii);
-    let percent = format::percent(gauge.ratio, opts.lang);
+    let percent = present::ratio_text(gauge, opts.lang);
     let (bar, percent) = if aligned {
         (bar, format!("{percent:>6}"))
     } else {

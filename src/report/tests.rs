@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::Status;
+use crate::model::{GaugeBasis, Status};
 use crate::store;
 
 const SAMPLE: &str = include_str!("../../briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
@@ -27,7 +27,7 @@ fn opts(lang: Lang, ascii: bool) -> Options<'static> {
 fn gauge(ratio: f64) -> Gauge {
     Gauge {
         ratio,
-        basis: GaugeBasis::Compare,
+        basis: GaugeBasis::Plan,
         status: Status::of(ratio, crate::model::Better::Higher),
     }
 }
@@ -52,14 +52,21 @@ fn text_shows_gauges_status_words_and_labels() {
         "{vi}"
     );
     assert!(
-        vi.contains("██████████▶   107% ✓ đạt · so với năm 2022"),
+        vi.contains("33.497 tỷ đồng\n    ▲ 7% so với năm 2022\n"),
+        "growth, not a verdict: {vi}"
+    );
+    assert!(
+        vi.contains("██████████▶ 100,8% ✓ đạt · kế hoạch\n    ▲ 19,5% so với năm 2022"),
+        "{vi}"
+    );
+    assert!(
+        vi.contains("Số hộ dân được sử dụng nước sạch (2023): ≥ 67%\n"),
         "{vi}"
     );
     assert!(
         vi.contains("Tổng thu ngân sách nhà nước (2023): ≥ 385 tỷ đồng"),
         "{vi}"
     );
-    assert!(vi.contains("so với năm 2022 119,5%"), "{vi}");
     let en = render(&s, Format::Text, &opts(Lang::En, true));
     assert!(en.contains("########--     80% x behind"), "{en}");
     assert!(
@@ -116,6 +123,36 @@ fn the_district_filter_keeps_one_district_and_the_session_parts() {
     assert_eq!(
         json["session"]["districts"].as_array().map(Vec::len),
         Some(1)
+    );
+}
+
+#[test]
+fn one_district_counts_and_lists_the_session_wide_directives_that_concern_it() {
+    let mut s = sample();
+    s.directives[1].owner = Some("Huyện ủy Hải Hà".into());
+    let mut o = opts(Lang::Vi, false);
+    o.today = day("2025-01-02");
+    o.district = Some("dam-ha");
+    let text = render(&s, Format::Text, &o);
+    assert!(text.contains("0/20 xong, 1 quá hạn"), "{text}");
+    assert!(
+        text.contains("Chỉ đạo chung (0/16 xong, 1 quá hạn)"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("nhiệm vụ trung tâm; thay đổi"),
+        "Hải Hà's only: {text}"
+    );
+    o.district = Some("hai-ha");
+    let text = render(&s, Format::Text, &o);
+    assert!(text.contains("0/19 xong, 1 quá hạn"), "{text}");
+    assert!(text.contains("nhiệm vụ trung tâm; thay đổi"), "{text}");
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&s, Format::Json, &o)).expect("JSON");
+    assert_eq!(json["session"]["progress"]["total"], 19);
+    assert_eq!(
+        json["session"]["directives"].as_array().map(Vec::len),
+        Some(17)
     );
 }
 

@@ -4,7 +4,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{
     HeaderValue, Options, against, directive_meta, districts, gauge_text, header_rows,
-    other_compares, value_text,
+    other_compares, session_directives, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Indicator, Progress, Session};
@@ -26,10 +26,11 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         section(&mut out, t.summary, opts);
         text_block(&mut out, summary);
     }
-    if !s.directives.is_empty() {
-        let p = Progress::of(&s.directives, opts.today);
+    let shared = session_directives(s, opts);
+    if !shared.is_empty() {
+        let p = Progress::of(shared.iter().copied(), opts.today);
         section(&mut out, &titled(t.session_directives, p, opts), opts);
-        directives(&mut out, &s.directives, opts);
+        directives(&mut out, &shared, opts);
     }
     for d in districts(s, opts) {
         district(&mut out, d, t, opts);
@@ -108,7 +109,7 @@ fn district(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
     if !d.directives.is_empty() {
         let p = d.progress(opts.today);
         section(out, &titled(t.district_directives, p, opts), opts);
-        directives(out, &d.directives, opts);
+        directives(out, &d.directives.iter().collect::<Vec<_>>(), opts);
     }
 }
 
@@ -123,12 +124,12 @@ fn indicator(out: &mut String, ind: &Indicator, opts: &Options<'_>) {
         }
         out.push_str(&format!("    {line}\n"));
     }
-    for c in other_compares(ind, gauge.as_ref(), opts.lang) {
+    for c in other_compares(ind, opts) {
         out.push_str(&wrap(&c, "    ", "    "));
     }
 }
 
-fn directives(out: &mut String, list: &[Directive], opts: &Options<'_>) {
+fn directives(out: &mut String, list: &[&Directive], opts: &Options<'_>) {
     let t = i18n::strings(opts.lang);
     for d in list {
         let mark = checkbox(d.done);

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Ctx, Offer};
 use crate::i18n;
+use crate::input::Command;
 use crate::model::Lang;
 use crate::model::filter::{DirectiveFilter, SessionFilter};
 use crate::store::write::WriteError;
@@ -36,6 +37,17 @@ pub enum Notice {
     SelectDirective,
     /// L outside a directive.
     SelectDirectiveForHistory,
+    /// An undo was saved: the directive is as it was.
+    Restored,
+    /// `u` with nothing left to undo.
+    NothingToUndo,
+    /// `u` while the change to undo is still being saved.
+    StillSaving,
+    /// `n`/`N` with no search under the open session.
+    NoSearch,
+    /// `n` on the last hit, `N` on the first.
+    LastHit,
+    FirstHit,
 }
 
 impl Notice {
@@ -50,6 +62,12 @@ impl Notice {
             Notice::SessionGone => t.session_gone.to_string(),
             Notice::SelectDirective => t.select_directive.to_string(),
             Notice::SelectDirectiveForHistory => t.select_directive_history.to_string(),
+            Notice::Restored => t.restored.to_string(),
+            Notice::NothingToUndo => t.nothing_to_undo.to_string(),
+            Notice::StillSaving => t.still_saving.to_string(),
+            Notice::NoSearch => t.no_search.to_string(),
+            Notice::LastHit => t.last_hit.to_string(),
+            Notice::FirstHit => t.first_hit.to_string(),
         }
     }
 }
@@ -78,23 +96,65 @@ pub fn draw(
     if let Some(notice) = notice {
         draw_notice(frame, &notice.text(ctx.lang), message, status, theme);
     }
-    frame.render_widget(Paragraph::new(hint_line(ctx, offers, theme)), hints);
+    let line = hint_line(ctx, offers, usize::from(hints.width), theme);
+    frame.render_widget(Paragraph::new(line), hints);
 }
 
-/// The hinted commands, each with its first key: `Enter mở  / tìm  ? trợ giúp`.
-fn hint_line(ctx: &Ctx, offers: &[Offer], theme: &Theme) -> Line<'static> {
+/// Between two hints.
+const HINT_GAP: &str = "  ";
+
+/// The hinted commands, each with its first key: `Enter mở  / tìm  ? trợ giúp`, as many as
+/// fit in `width`, most useful first; the help (`?`), where offered, is always there, last.
+fn hint_line(ctx: &Ctx, offers: &[Offer], width: usize, theme: &Theme) -> Line<'static> {
+    let hint = |c: Command| {
+        let key = ctx.keymap.keys(c).first()?;
+        Some((key.label(), c.text(ctx.lang).hint.to_string()))
+    };
+    let hints: Vec<(String, String)> = (offers.iter())
+        .filter(|o| o.hint && o.command != Command::Help)
+        .filter_map(|o| hint(o.command))
+        .collect();
+    let offers_help = offers.iter().any(|o| o.hint && o.command == Command::Help);
+    let help = offers_help.then(|| hint(Command::Help)).flatten();
     let mut spans = Vec::new();
-    for offer in offers.iter().filter(|o| o.hint) {
-        let Some(key) = ctx.keymap.keys(offer.command).first() else {
-            continue;
-        };
+    for (key, text) in fit_hints(hints, help, width) {
         if !spans.is_empty() {
-            spans.push(Span::raw("  "));
+            spans.push(Span::raw(HINT_GAP));
         }
-        spans.push(Span::styled(key.label(), theme.accent()));
-        spans.push(Span::raw(format!(" {}", offer.command.text(ctx.lang).hint)));
+        spans.push(Span::styled(key, theme.accent()));
+        spans.push(Span::raw(format!(" {text}")));
     }
     Line::from(spans)
+}
+
+/// The hints that fit in `width` columns, in order, then `last` (which always stays, cut
+/// to its key when even it does not fit whole).
+fn fit_hints(
+    hints: Vec<(String, String)>,
+    last: Option<(String, String)>,
+    width: usize,
+) -> Vec<(String, String)> {
+    let shown = |(key, text): &(String, String)| key.width() + 1 + text.width();
+    let reserved = last.as_ref().map_or(0, |h| shown(h) + HINT_GAP.width());
+    let mut used = 0;
+    let mut out = Vec::new();
+    for h in hints {
+        let more = shown(&h) + if out.is_empty() { 0 } else { HINT_GAP.width() };
+        if used + more + reserved > width {
+            break;
+        }
+        used += more;
+        out.push(h);
+    }
+    if let Some((key, text)) = last {
+        let text = if key.width() + 1 + text.width() <= width.saturating_sub(used) {
+            text
+        } else {
+            String::new()
+        };
+        out.push((key, text));
+    }
+    out
 }
 
 /// The filters in force in words (`Lọc: chỉ đạo quá hạn · buổi sắp tới`), when any.
@@ -140,4 +200,39 @@ fn draw_notice(frame: &mut Frame<'_>, msg: &str, beside_badge: Rect, line: Rect,
     };
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).style(theme.selected()), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hints(n: usize) -> Vec<(String, String)> {
+        (0..n)
+            .map(|i| (format!("k{i}"), "làm gì".to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn hints_drop_from_the_end_and_keep_the_help() {
+        let help = Some(("?".to_string(), "trợ giúp".to_string()));
+        let all = fit_hints(hints(5), help.clone(), 200);
+        assert_eq!(all.len(), 6);
+        let few = fit_hints(hints(5), help.clone(), 32);
+        assert_eq!(
+            few.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(),
+            ["k0", "k1", "?"]
+        );
+        let line: String = few
+            .iter()
+            .map(|(k, t)| format!("{k} {t}"))
+            .collect::<Vec<_>>()
+            .join(HINT_GAP);
+        assert!(line.width() <= 32, "{line}");
+        let none = fit_hints(hints(5), help, 5);
+        assert_eq!(
+            none,
+            [("?".to_string(), String::new())],
+            "the key alone at least"
+        );
+    }
 }

@@ -80,10 +80,17 @@ pub(crate) enum Intent {
     ToList,
     /// Open the session of an item, at that item.
     Open(Target),
+    /// Open the session of a search hit, at the hit, its matches highlighted there.
+    Jump(Jump),
     /// Open the district view of the district with this id.
     OpenDistrict(String),
-    /// Check a directive off, or on again.
+    /// Check a directive off, or on again (un-checking asks first).
     Toggle {
+        session: String,
+        directive: DirectiveRef,
+    },
+    /// Un-check a directive, confirmed.
+    Uncheck {
         session: String,
         directive: DirectiveRef,
     },
@@ -94,6 +101,15 @@ pub(crate) enum Intent {
     },
     /// Say something on the status line.
     Notice(Notice),
+}
+
+/// Where a search hit opens: its item, the text of the field found (to find its block), and
+/// the query (to highlight its matches there).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Jump {
+    pub target: Target,
+    pub text: String,
+    pub query: String,
 }
 
 /// A command a screen offers: in the hint bar (`hint`), or in the key help only.
@@ -129,6 +145,16 @@ pub(crate) const MOVES: [Offer; 6] = [
     Offer::help(Command::Last),
 ];
 
+/// In a screen without tabs, the tab keys (`→`/`l`/`]`, `←`/`h`/`[`) open and go back, as the
+/// arrows always did there.
+pub(crate) fn without_tabs(c: Command) -> Command {
+    match c {
+        Command::NextTab => Command::Open,
+        Command::PrevTab => Command::Back,
+        other => other,
+    }
+}
+
 /// A screen (or a pop-up): one place for its state, its commands and its drawing.
 pub(crate) trait View {
     /// The commands this screen offers, most useful first: the hinted ones make the hint bar,
@@ -140,6 +166,12 @@ pub(crate) trait View {
     /// A key the screen takes before the keymap (typing a query); `None` passes it on.
     fn text_key(&mut self, _ctx: &Ctx, _key: &KeyEvent) -> Option<Intent> {
         None
+    }
+
+    /// A left click at `column`, `row` of the terminal: select what is there (open it when it
+    /// was selected already).
+    fn click(&mut self, _ctx: &Ctx, _column: u16, _row: u16) -> Intent {
+        Intent::None
     }
 
     /// The world changed (a load, a filter, the day, the size): keep the selection on

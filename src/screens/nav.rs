@@ -148,6 +148,88 @@ pub fn on_selectable(selectable: &[bool], selected: usize) -> usize {
     }
 }
 
+/// A selection in a list of rows of different heights (wrapped texts), with the first row
+/// in view. Heights are asked for row by row (`height(i)`, in lines), and only for rows near
+/// the view, so a long list costs no more than a short one; `view` is the lines shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TallList {
+    pub selected: usize,
+    /// The first row in view.
+    pub offset: usize,
+}
+
+/// How many rows from `offset` on (of `len`) are wholly in `view` lines (at least one).
+fn rows_in_view(height: &impl Fn(usize) -> usize, len: usize, offset: usize, view: usize) -> usize {
+    let mut used = 0;
+    let mut n = 0;
+    for i in offset..len {
+        let h = height(i);
+        if used + h > view && n > 0 {
+            break;
+        }
+        used += h;
+        n += 1;
+    }
+    n.max(1)
+}
+
+impl TallList {
+    /// Scrolls the least so the selected row is wholly in view (its top, when it is taller).
+    pub fn keep_visible(&mut self, height: &impl Fn(usize) -> usize, len: usize, view: usize) {
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        }
+        while self.offset < self.selected
+            && self.offset + rows_in_view(height, len, self.offset, view) <= self.selected
+        {
+            self.offset += 1;
+        }
+    }
+
+    /// One command: moves among the selectable rows; a page starts at the first row not
+    /// wholly seen (PgDn) or ends where the view began (PgUp), so no row is passed unseen.
+    /// `false` for other commands.
+    pub fn command(
+        &mut self,
+        height: &impl Fn(usize) -> usize,
+        selectable: &[bool],
+        view: usize,
+        c: Command,
+    ) -> bool {
+        let len = selectable.len();
+        match c {
+            Command::PageDown => {
+                let next = self.offset + rows_in_view(height, len, self.offset, view);
+                if next >= len {
+                    self.selected = selectable.iter().rposition(|s| *s).unwrap_or(self.selected);
+                } else {
+                    self.offset = next;
+                    self.selected = on_selectable(selectable, next);
+                }
+            }
+            Command::PageUp => {
+                let mut start = self.offset;
+                let mut used = 0;
+                while start > 0 && used + height(start - 1) <= view {
+                    start -= 1;
+                    used += height(start);
+                }
+                if start == self.offset && start > 0 {
+                    start -= 1;
+                }
+                self.offset = start;
+                self.selected = on_selectable(selectable, start);
+            }
+            _ => match moved_among(selectable, self.selected, 1, c) {
+                Some(to) => self.selected = to,
+                None => return false,
+            },
+        }
+        self.keep_visible(height, len, view);
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +281,59 @@ mod tests {
         assert_eq!(moved(1, 5, 3, Command::PageDown), Some(4));
         assert_eq!(moved(1, 0, 3, Command::Last), Some(0));
         assert_eq!(moved(1, 5, 3, Command::Open), None);
+    }
+
+    #[test]
+    fn pages_of_tall_rows_pass_no_row_unseen() {
+        let heights = [1, 3, 1, 2, 4, 1, 1, 3, 2, 1];
+        let selectable = [false, true, true, true, true, false, true, true, true, true];
+        for view in [4usize, 6, 10] {
+            let mut list = TallList {
+                selected: 1,
+                offset: 0,
+            };
+            let mut seen = vec![false; heights.len()];
+            let height = |i: usize| heights[i];
+            let mark = |list: &TallList, seen: &mut Vec<bool>| {
+                let n = rows_in_view(&height, heights.len(), list.offset, view);
+                for s in seen.iter_mut().skip(list.offset).take(n) {
+                    *s = true;
+                }
+            };
+            mark(&list, &mut seen);
+            for _ in 0..20 {
+                list.command(&height, &selectable, view, Command::PageDown);
+                mark(&list, &mut seen);
+            }
+            assert!(seen.iter().all(|s| *s), "PgDn at {view}: {seen:?}");
+            assert_eq!(list.selected, 9);
+            let mut seen = vec![false; heights.len()];
+            mark(&list, &mut seen);
+            for _ in 0..20 {
+                list.command(&height, &selectable, view, Command::PageUp);
+                mark(&list, &mut seen);
+            }
+            assert!(seen.iter().all(|s| *s), "PgUp at {view}: {seen:?}");
+            assert_eq!((list.offset, list.selected), (0, 1));
+        }
+    }
+
+    #[test]
+    fn a_tall_selection_is_scrolled_into_view() {
+        let heights = [2, 2, 2, 5];
+        let height = |i: usize| heights[i];
+        let mut list = TallList {
+            selected: 3,
+            offset: 0,
+        };
+        list.keep_visible(&height, 4, 6);
+        assert_eq!(list.offset, 3, "taller than the view: its top");
+        list.selected = 2;
+        list.keep_visible(&height, 4, 6);
+        assert_eq!(list.offset, 2);
+        list.selected = 0;
+        list.keep_visible(&height, 4, 6);
+        assert_eq!(list.offset, 0);
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! The search screen: the query as typed, and the hits, best first, with their matches
-//! highlighted; Enter opens the session at the item found.
+//! The search screen: the query as typed, and the hits, best first, each with the kind of
+//! field it is in and its text around the match, highlighted. While typing, letters are text;
+//! once the hits are browsed (↑ ↓), Space checks a directive hit off and `/` types again.
+//! Enter opens the session at the item found, the match highlighted there.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
@@ -10,17 +12,34 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::nav::{ListState, moved};
-use super::{Ctx, Intent, MOVES, Offer, View, header_and_list};
+use super::review::toggle;
+use super::{Ctx, Intent, Jump, MOVES, Notice, Offer, View, header_and_list, without_tabs};
 use crate::i18n;
-use crate::input::Command;
+use crate::input::{Command, Key};
 use crate::model::{Lang, format};
 use crate::present::truncate;
 use crate::search::{FieldKind, Hit, SearchIndex, Target};
-use crate::ui::text::{gap, tail};
+use crate::ui::text::{excerpt, gap, tail};
 use crate::ui::theme::Theme;
 
 /// At most this many hits are listed.
 const MAX_HITS: usize = 200;
+
+/// The widest field label column.
+const LABEL_COLUMN: usize = 17;
+
+/// The commands whose keys act, and are not typed, while the hits are browsed.
+const BROWSING: [Command; 9] = [
+    Command::Up,
+    Command::Down,
+    Command::First,
+    Command::Last,
+    Command::Toggle,
+    Command::Help,
+    Command::Undo,
+    Command::NextHit,
+    Command::PrevHit,
+];
 
 /// The query as typed and its hits, best first.
 #[derive(Debug, Default)]
@@ -28,6 +47,8 @@ pub struct SearchScreen {
     query: String,
     hits: Vec<Hit>,
     list: ListState,
+    /// The hits are being browsed: letters are commands, not text.
+    browsing: bool,
 }
 
 impl SearchScreen {
@@ -43,10 +64,61 @@ impl SearchScreen {
         self.list.selected
     }
 
+    /// The hits are being browsed (letters are commands), not typed into.
+    pub fn browsing(&self) -> bool {
+        self.browsing
+    }
+
     /// Runs the query again (after typing, or after the files were reloaded); the selection
     /// is kept in the hits by `refresh`.
     pub fn run(&mut self, index: &SearchIndex) {
         self.hits = index.query(&self.query, MAX_HITS);
+    }
+
+    /// Where the selected hit opens.
+    pub(crate) fn jump(&self) -> Option<Jump> {
+        let hit = self.hits.get(self.list.selected)?;
+        Some(Jump {
+            target: hit.target,
+            text: hit.text.clone(),
+            query: self.query.clone(),
+        })
+    }
+
+    /// Selects the hit `step` after (or before) the selected one; `false` at either end.
+    pub(crate) fn step(&mut self, ctx: &Ctx, forward: bool) -> bool {
+        let to = if forward {
+            self.list.selected + 1
+        } else {
+            match self.list.selected.checked_sub(1) {
+                Some(to) => to,
+                None => return false,
+            }
+        };
+        if to >= self.hits.len() {
+            return false;
+        }
+        self.list.selected = to;
+        self.list.keep_visible(page(ctx));
+        true
+    }
+
+    fn type_key(&mut self, ctx: &Ctx, ev: &KeyEvent) -> Option<Intent> {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        match ev.code {
+            KeyCode::Char(c) if !ctrl && !ev.modifiers.contains(KeyModifiers::ALT) => {
+                self.query.push(c)
+            }
+            KeyCode::Char('u') if ctrl => self.query.clear(),
+            KeyCode::Backspace => {
+                self.query.pop()?;
+            }
+            _ => return None,
+        }
+        self.browsing = false;
+        self.list = ListState::default();
+        self.run(&ctx.index);
+        Some(Intent::None)
     }
 }
 
@@ -55,7 +127,7 @@ fn page(ctx: &Ctx) -> usize {
     usize::from(list.height).max(1)
 }
 
-/// What kind of field a hit is in.
+/// What kind of field a hit is in: `Tóm tắt`, `Kết quả nổi bật`, `Tồn tại, hạn chế`, `Chỉ tiêu`…
 fn field_label(lang: Lang, field: FieldKind) -> &'static str {
     let t = i18n::strings(lang);
     match field {
@@ -63,11 +135,14 @@ fn field_label(lang: Lang, field: FieldKind) -> &'static str {
         FieldKind::Topic => t.topic,
         FieldKind::Tag => t.field_tag,
         FieldKind::Participant => t.field_participant,
-        FieldKind::DistrictName | FieldKind::DistrictText => t.field_district,
+        FieldKind::DistrictName => t.field_district,
+        FieldKind::DistrictSummary | FieldKind::Summary => t.summary,
+        FieldKind::Highlight => t.highlights,
+        FieldKind::Strength => t.strengths,
+        FieldKind::Shortcoming => t.shortcomings,
         FieldKind::Indicator => t.field_indicator,
         FieldKind::DirectiveText => t.field_directive,
         FieldKind::DirectiveOwner => t.owner,
-        FieldKind::Summary => t.summary,
     }
 }
 
@@ -87,53 +162,48 @@ fn where_text(ctx: &Ctx, target: Target) -> String {
     }
 }
 
-/// The hit's text from a little before its first match, with matches highlighted; line
-/// breaks become spaces byte for byte, so the match ranges still fit.
+/// The hit's text in `width` columns: whole when it fits, else whole words around its first
+/// match, with matches highlighted; line breaks become spaces byte for byte, so the match
+/// ranges still fit.
 fn snippet(hit: &Hit, width: usize, theme: &Theme) -> Vec<Span<'static>> {
     let text = hit.text.replace(['\n', '\r', '\t'], " ");
     let first = hit.ranges.first().map_or(0, |r| r.start);
-    let mut start = 0;
-    let lead = text[..first].chars().count();
-    if lead > 12 {
-        start = (text[..first].char_indices().nth(lead - 12)).map_or(0, |(i, _)| i);
-    }
+    let shown = excerpt(&text, first, width);
     let highlight = theme
         .accent()
         .add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
     let mut spans = Vec::new();
-    let mut used = 0;
-    let mut push = |piece: &str, marked: bool, spans: &mut Vec<Span<'static>>| {
-        let room = width.saturating_sub(used);
-        if room == 0 || piece.is_empty() {
-            return;
-        }
-        let piece = truncate(piece, room);
-        used += piece.width();
-        spans.push(if marked {
-            Span::styled(piece, highlight)
-        } else {
-            Span::raw(piece)
-        });
-    };
-    if start > 0 {
-        push("…", false, &mut spans);
+    if shown.cut_before {
+        spans.push(Span::raw("…"));
     }
+    let (start, end) = (shown.range.start, shown.range.end);
     let mut at = start;
     for r in &hit.ranges {
-        if r.end <= at {
+        let (from, to) = (r.start.max(at), r.end.min(end));
+        if from >= to {
             continue;
         }
-        let from = r.start.max(at);
-        push(&text[at..from], false, &mut spans);
-        push(&text[from..r.end], true, &mut spans);
-        at = r.end;
+        spans.push(Span::raw(text[at..from].to_string()));
+        spans.push(Span::styled(text[from..to].to_string(), highlight));
+        at = to;
     }
-    push(&text[at..], false, &mut spans);
+    spans.push(Span::raw(text[at..end].to_string()));
+    if shown.cut_after {
+        spans.push(Span::raw("…"));
+    }
+    spans.retain(|s| !s.content.is_empty());
     spans
 }
 
-fn hit_line(ctx: &Ctx, hit: &Hit, width: usize, selected: bool, theme: &Theme) -> Line<'static> {
-    let label = format!(" {:<11}", field_label(ctx.lang, hit.field));
+fn hit_line(
+    ctx: &Ctx,
+    (hit, label_width): (&Hit, usize),
+    width: usize,
+    selected: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    let label = truncate(field_label(ctx.lang, hit.field), label_width);
+    let label = format!(" {label}{} ", " ".repeat(label_width - label.width()));
     let place = where_text(ctx, hit.target);
     let room = width.saturating_sub(label.width() + place.width() + 2);
     let body = snippet(hit, room, theme);
@@ -153,43 +223,74 @@ fn hit_line(ctx: &Ctx, hit: &Hit, width: usize, selected: bool, theme: &Theme) -
 
 impl View for SearchScreen {
     fn offers(&self, _ctx: &Ctx) -> Vec<Offer> {
-        let mut offers = vec![Offer::hint(Command::Open), Offer::hint(Command::Back)];
+        let mut offers = vec![Offer::hint(Command::Open)];
+        if self.browsing {
+            offers.extend([Offer::hint(Command::Toggle), Offer::hint(Command::Search)]);
+        }
+        offers.extend([Offer::hint(Command::Back), Offer::hint(Command::Help)]);
         offers.extend(MOVES);
+        offers.extend([Offer::help(Command::NextHit), Offer::help(Command::PrevHit)]);
         offers
     }
 
-    /// Text keys edit the query; the others go to the keymap.
+    /// While typing, text keys edit the query; while browsing, the keys of the browsing
+    /// commands act, `/` types again, and any other letter is typed.
     fn text_key(&mut self, ctx: &Ctx, ev: &KeyEvent) -> Option<Intent> {
-        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-        match ev.code {
-            KeyCode::Char(c) if !ctrl && !ev.modifiers.contains(KeyModifiers::ALT) => {
-                self.query.push(c)
-            }
-            KeyCode::Char('u') if ctrl => self.query.clear(),
-            KeyCode::Backspace => {
-                self.query.pop()?;
-            }
-            _ => return None,
+        if !self.browsing {
+            return self.type_key(ctx, ev);
         }
-        self.list = ListState::default();
-        self.run(&ctx.index);
-        Some(Intent::None)
+        let command = ctx.keymap.command(Key::from_event(ev));
+        match (ev.code, command) {
+            (_, Some(Command::Search)) => {
+                self.browsing = false;
+                Some(Intent::None)
+            }
+            (_, Some(c)) if BROWSING.contains(&c) => None,
+            (KeyCode::Char(_) | KeyCode::Backspace, _) => self.type_key(ctx, ev),
+            _ => None,
+        }
     }
 
     fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
+        let c = without_tabs(match c {
+            Command::NextHit => Command::Down,
+            Command::PrevHit => Command::Up,
+            other => other,
+        });
         if let Some(to) = moved(self.list.selected, self.hits.len(), page(ctx), c) {
+            self.browsing = !self.hits.is_empty();
             self.list.selected = to;
             self.list.keep_visible(page(ctx));
             return Intent::None;
         }
         match c {
             Command::Back => Intent::Back,
-            Command::Open => match self.hits.get(self.list.selected) {
-                Some(hit) => Intent::Open(hit.target),
-                None => Intent::None,
+            Command::Open => self.jump().map_or(Intent::None, Intent::Jump),
+            Command::Toggle => match self.hits.get(self.list.selected) {
+                Some(hit) => toggle(ctx, hit.target),
+                None => Intent::Notice(Notice::SelectDirective),
             },
             _ => Intent::None,
         }
+    }
+
+    /// A click on a hit selects it (and the hits are browsed); on the selected one, opens it.
+    fn click(&mut self, ctx: &Ctx, _column: u16, row: u16) -> Intent {
+        let [_, list] = header_and_list(ctx.area);
+        if !(list.y..list.bottom()).contains(&row) {
+            return Intent::None;
+        }
+        let at = self.list.offset + usize::from(row - list.y);
+        if at >= self.hits.len() {
+            return Intent::None;
+        }
+        if at == self.list.selected {
+            return self.command(ctx, Command::Open);
+        }
+        self.browsing = true;
+        self.list.selected = at;
+        self.list.keep_visible(page(ctx));
+        Intent::None
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
@@ -202,13 +303,24 @@ impl View for SearchScreen {
         let [header, list] = header_and_list(area);
         let prompt = format!(" {}: ", t.search_prompt);
         let room = usize::from(header.width).saturating_sub(prompt.width() + 1);
+        let (cursor, help) = if self.browsing {
+            ("", t.search_browse_help)
+        } else {
+            ("▏", t.search_help)
+        };
         let lines = vec![
             Line::from(vec![
                 Span::styled(prompt, theme.heading()),
                 Span::raw(tail(&self.query, room).to_string()),
-                Span::styled("▏", theme.accent()),
+                Span::styled(cursor, theme.accent()),
             ]),
-            Line::from(Span::styled(format!(" {}", t.search_help), theme.muted())),
+            Line::from(Span::styled(
+                format!(
+                    " {}",
+                    truncate(help, usize::from(header.width).saturating_sub(2))
+                ),
+                theme.muted(),
+            )),
         ];
         frame.render_widget(Paragraph::new(lines), header);
         if self.hits.is_empty() {
@@ -218,10 +330,21 @@ impl View for SearchScreen {
             return;
         }
         let width = usize::from(list.width);
-        let lines: Vec<Line<'static>> = (self.hits.iter().enumerate())
-            .skip(self.list.offset)
-            .take(usize::from(list.height))
-            .map(|(i, hit)| hit_line(ctx, hit, width, i == self.list.selected, theme))
+        let shown = || {
+            (self.hits.iter().enumerate())
+                .skip(self.list.offset)
+                .take(usize::from(list.height))
+        };
+        let label_width = (shown())
+            .map(|(_, h)| field_label(ctx.lang, h.field).width())
+            .max()
+            .unwrap_or(0)
+            .min(LABEL_COLUMN);
+        let lines: Vec<Line<'static>> = shown()
+            .map(|(i, hit)| {
+                let selected = i == self.list.selected;
+                hit_line(ctx, (hit, label_width), width, selected, theme)
+            })
             .collect();
         frame.render_widget(Paragraph::new(lines), list);
     }

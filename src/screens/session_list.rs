@@ -8,14 +8,14 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::nav::{ListState, moved};
-use super::{Ctx, Intent, Loading, MOVES, Offer, View, frame};
+use super::{Ctx, Intent, Loading, MOVES, Offer, View, frame, without_tabs};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::{Session, format};
 use crate::present::{done_count, overdue_text, session_when, truncate};
 use crate::search::Target;
 use crate::ui::format::{failed_files, session_count};
-use crate::ui::text::gap;
+use crate::ui::text::{gap, pad};
 use crate::ui::theme::Theme;
 
 /// At or above this width the preview sits beside the list.
@@ -123,29 +123,110 @@ fn draw_message(frame: &mut Frame<'_>, area: Rect, message: &str, help: &str, th
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
-/// `● 13/03/2024  Title…   2 ĐP · 0/23 · ⚠ 3`
-fn row(ctx: &Ctx, s: &Session, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
-    let t = i18n::strings(ctx.lang);
+/// The longest start, ending at a word, that every title of `titles` shares (when there are
+/// two at least): left out of each, so the part that tells the sessions apart shows.
+fn shared_start<'t>(titles: impl IntoIterator<Item = &'t str>) -> usize {
+    let mut titles = titles.into_iter();
+    let Some(first) = titles.next() else {
+        return 0;
+    };
+    let mut common = first.len();
+    let mut others = 0;
+    for t in titles {
+        others += 1;
+        common = (first.char_indices())
+            .zip(t.chars())
+            .take_while(|((i, a), b)| *i < common && a == b)
+            .last()
+            .map_or(0, |((i, a), _)| i + a.len_utf8());
+    }
+    if others == 0 {
+        return 0;
+    }
+    first[..common].rfind(' ').map_or(0, |space| space + 1)
+}
+
+/// `Hải Hà, Đầm Hà` in `room` columns; the names that do not fit are counted: `Hải Hà +12`.
+fn localities_text(s: &Session, room: usize) -> String {
+    let names: Vec<&str> = s.districts.iter().map(|d| d.name.as_str()).collect();
+    for shown in (1..=names.len()).rev() {
+        let mut text = names[..shown].join(", ");
+        if shown < names.len() {
+            text.push_str(&format!(" +{}", names.len() - shown));
+        }
+        if text.width() <= room {
+            return text;
+        }
+    }
+    truncate(&names.join(", "), room)
+}
+
+/// The widths of a row's columns, the same for every row of the list.
+struct Columns {
+    localities: usize,
+    right: usize,
+    /// Bytes of every title left out (their shared start).
+    shared: usize,
+}
+
+impl Columns {
+    fn of(ctx: &Ctx, sessions: &[&Session], width: usize) -> Self {
+        let localities = (sessions.iter())
+            .map(|s| localities_text(s, width / 3).width())
+            .max()
+            .unwrap_or(0);
+        let right = (sessions.iter())
+            .map(|s| progress_text(ctx, s).width())
+            .max()
+            .unwrap_or(0);
+        Columns {
+            localities,
+            right,
+            shared: shared_start(sessions.iter().map(|s| s.title.as_str())),
+        }
+    }
+}
+
+/// `0/23 xong · 1 quá hạn`.
+fn progress_text(ctx: &Ctx, s: &Session) -> String {
+    let p = s.progress(ctx.today);
+    let mut text = done_count(p, ctx.lang);
+    if p.overdue > 0 {
+        text.push_str(&format!(" · ⚠ {}", overdue_text(p.overdue, ctx.lang)));
+    }
+    text
+}
+
+/// `● 13/03/2024  Hải Hà, Đầm Hà  …làm việc với Ban Thường vụ Huyện ủy  0/23 xong · ⚠ 1 quá hạn`:
+/// the date, the localities, the title without what every title shares, the directives.
+fn row(
+    ctx: &Ctx,
+    s: &Session,
+    (columns, width): (&Columns, usize),
+    selected: bool,
+    theme: &Theme,
+) -> Line<'static> {
     let p = s.progress(ctx.today);
     let upcoming = s.is_upcoming(ctx.today);
-    let mut right = format!(
-        "{} {} · {}/{}",
-        s.districts.len(),
-        t.districts_lower,
-        p.done,
-        p.total
-    );
-    if p.overdue > 0 {
-        right.push_str(&format!(" · ⚠ {}", overdue_text(p.overdue, ctx.lang)));
-    }
     let left = format!(
         "{} {}  ",
         if upcoming { "●" } else { " " },
         format::date(s.date.day())
     );
-    let room = width.saturating_sub(left.width() + right.width() + 1);
-    let title = truncate(&s.title, room);
-    let gap = gap(width, left.width() + title.width(), right.width());
+    let places = localities_text(s, columns.localities);
+    let places = format!("{places}{}  ", pad(&places, columns.localities));
+    let right = format!("{:>w$}", progress_text(ctx, s), w = columns.right);
+    let title = match s.title.get(columns.shared..) {
+        Some(rest) if columns.shared > 0 => format!("…{rest}"),
+        _ => s.title.clone(),
+    };
+    let room = width.saturating_sub(left.width() + places.width() + right.width() + 2);
+    let title = truncate(&title, room);
+    let gap = gap(
+        width,
+        left.width() + places.width() + title.width(),
+        right.width(),
+    );
     let left_style = if upcoming {
         theme.accent()
     } else {
@@ -158,6 +239,7 @@ fn row(ctx: &Ctx, s: &Session, selected: bool, width: usize, theme: &Theme) -> L
     };
     let line = Line::from(vec![
         Span::styled(left, left_style),
+        Span::styled(places, theme.title()),
         Span::raw(title),
         Span::raw(gap),
         Span::styled(right, right_style),
@@ -236,6 +318,7 @@ impl View for SessionList {
     }
 
     fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
+        let c = without_tabs(c);
         let visible = visible(ctx);
         let page = list_rows(ctx.area, visible.len());
         if let Some(to) = moved(self.list.selected, visible.len(), page, c) {
@@ -251,6 +334,31 @@ impl View for SessionList {
             Command::Quit => Intent::Quit,
             _ => Intent::None,
         }
+    }
+
+    /// A click on a session selects it; on the selected one, opens it.
+    fn click(&mut self, ctx: &Ctx, column: u16, row: u16) -> Intent {
+        let visible = visible(ctx);
+        let list = areas(ctx.area, visible.len()).list;
+        let inner = Rect {
+            x: list.x + 1,
+            y: list.y + 1,
+            width: list.width.saturating_sub(2),
+            height: list.height.saturating_sub(2),
+        };
+        if !inner.contains(ratatui::layout::Position::new(column, row)) {
+            return Intent::None;
+        }
+        let at = self.list.offset + usize::from(row - inner.y);
+        if at >= visible.len() {
+            return Intent::None;
+        }
+        if at == self.list.selected {
+            return self.command(ctx, Command::Open);
+        }
+        self.list.selected = at;
+        self.list.keep_visible(list_rows(ctx.area, visible.len()));
+        Intent::None
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
@@ -294,11 +402,14 @@ impl View for SessionList {
             Loading::Done => {}
         }
         let width = usize::from(inner.width);
-        let rows: Vec<Line<'_>> = (visible.iter().enumerate())
+        let sessions: Vec<&Session> = (visible.iter())
+            .filter_map(|&i| ctx.catalog.sessions.get(i))
+            .collect();
+        let columns = Columns::of(ctx, &sessions, width);
+        let rows: Vec<Line<'_>> = (sessions.iter().enumerate())
             .skip(self.list.offset)
             .take(usize::from(inner.height))
-            .filter_map(|(i, &s)| Some((i, ctx.catalog.sessions.get(s)?)))
-            .map(|(i, s)| row(ctx, s, i == self.list.selected, width, theme))
+            .map(|(i, s)| row(ctx, s, (&columns, width), i == self.list.selected, theme))
             .collect();
         if rows.is_empty() {
             let none = Span::styled(format!(" {}", t.nothing), theme.muted());
@@ -308,5 +419,23 @@ impl View for SessionList {
         }
         let selected = (visible.get(self.list.selected)).and_then(|&i| ctx.catalog.sessions.get(i));
         draw_preview(frame, l.preview, ctx, selected, theme);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_lose_the_start_they_all_share_at_a_word() {
+        let titles = [
+            "Ban Thường vụ Tỉnh ủy làm việc với Huyện ủy Đầm Hà",
+            "Ban Thường vụ Tỉnh ủy làm việc với Thành ủy Móng Cái",
+        ];
+        let shared = shared_start(titles);
+        assert_eq!(&titles[0][shared..], "Huyện ủy Đầm Hà");
+        assert_eq!(shared_start(["Một tiêu đề"]), 0, "one title keeps it whole");
+        assert_eq!(shared_start(["Ban A", "Bàn B"]), 0);
+        assert_eq!(shared_start(["Họp Quý 1", "Họp Quý 2"]), "Họp Quý ".len());
     }
 }

@@ -120,32 +120,89 @@ fn decomposed_text_in_the_file_matches_and_highlights_its_marks() {
 }
 
 #[test]
-fn every_word_must_occur_in_the_same_field() {
-    let mut s = session("Kinh tế biển", "2024-01-01", &["Du lịch biển"]);
+fn a_run_of_words_may_match_the_title_or_the_locality_and_the_rest_the_field() {
+    let mut s = session("Kinh tế biển", "2024-01-01", &["Du lịch", "Vân Đồn"]);
     s.tags = vec!["kinh tế".into()];
+    for d in &mut s.districts {
+        d.highlights = vec!["Doanh thu tăng".into()];
+    }
     let index = SearchIndex::build(&[s]);
-    assert_eq!(texts(&index.query("bien du", 10)), ["Du lịch biển"]);
-    assert_eq!(texts(&index.query("bien kinh", 10)), ["Kinh tế biển"]);
-    assert!(index.query("du kinh", 10).is_empty());
-    assert_eq!(index.query("bien", 10).len(), 2);
+    let hits = index.query("du lich doanh thu", 10);
+    assert_eq!(
+        texts(&hits),
+        ["Doanh thu tăng"],
+        "the locality's name, then the field"
+    );
+    assert_eq!(
+        hits[0].target,
+        Target::District {
+            session: 0,
+            district: 0
+        }
+    );
+    assert_eq!(
+        marked(&hits[0]),
+        ["Doanh", "thu"],
+        "only the field's own words are marked"
+    );
+    let hits = index.query("doanh thu kinh te", 10);
+    assert_eq!(
+        hits.len(),
+        2,
+        "the session's title, at the end: both localities"
+    );
+    assert!(
+        index.query("du doanh thu", 10).is_empty(),
+        "one word is no run"
+    );
+    assert!(
+        index
+            .query("du lich", 10)
+            .iter()
+            .all(|h| h.field == FieldKind::DistrictName)
+    );
+    assert_eq!(
+        texts(&index.query("bien kinh", 10)),
+        ["Kinh tế biển"],
+        "a query of two words is all in one field"
+    );
 }
 
 #[test]
-fn the_sample_needs_all_words_in_one_field() {
+fn the_locality_and_a_field_find_the_item() {
     let index = SearchIndex::build(&sample());
+    let hits = index.query("đầm hà thu nhập", 10);
+    let first = hits.first().expect("a hit");
+    assert_eq!(first.text, "Thu nhập bình quân đầu người");
+    assert_eq!(
+        first.target,
+        Target::Indicator {
+            session: 0,
+            district: 1,
+            indicator: 4
+        }
+    );
     let hits = index.query("ma tuy hai ha", 50);
-    assert!(!hits.is_empty());
+    assert_eq!(
+        hits.first().map(|h| h.text.as_str()),
+        Some("Kiểm soát tốt ma túy trên địa bàn, tăng số xã không có ma túy."),
+        "Hải Hà's own directive first"
+    );
     for h in &hits {
         let f = fold(&h.text);
-        assert!(
-            ["ma", "tuy", "hai", "ha"].iter().all(|w| f.contains(w)),
-            "{}",
-            h.text
-        );
+        assert!(f.contains("ma") && f.contains("tuy"), "{}", h.text);
     }
-    assert!(
-        !texts(&hits).contains(&"Kiểm soát tốt ma túy trên địa bàn, tăng số xã không có ma túy.")
-    );
+}
+
+#[test]
+fn hits_in_a_locality_say_which_list_they_are_in() {
+    let index = SearchIndex::build(&sample());
+    let kinds =
+        |q: &str| -> Vec<FieldKind> { index.query(q, 10).iter().map(|h| h.field).collect() };
+    assert!(kinds("nuoi bien").contains(&FieldKind::Highlight));
+    assert!(kinds("hoan thanh quy hoach nuoi bien").contains(&FieldKind::DistrictSummary));
+    assert!(kinds("tu duy doi ngu can bo").contains(&FieldKind::Shortcoming));
+    assert!(kinds("cao toc").contains(&FieldKind::Strength));
 }
 
 #[test]

@@ -31,6 +31,24 @@ pub enum Change {
     },
     /// `done = false`, without `done_at` and `done_by`.
     Undone,
+    /// The check-off keys put back as they were written before a change (an undo): each key
+    /// with the text of its value, or removed where it was missing.
+    Restore(Stamps),
+}
+
+/// The check-off keys of one directive as its file writes them: each value's text exactly
+/// (`true`, `2024-03-20T09:15:00+07:00`, `"lan"`), `None` where the key is missing.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Stamps {
+    pub done: Option<String>,
+    pub done_at: Option<String>,
+    pub done_by: Option<String>,
+}
+
+/// The check-off keys of directive `directive_id` in the briefing text `text`, as written:
+/// what a [`Change::Restore`] puts back.
+pub fn stamps(text: &str, directive_id: &str) -> Result<Stamps, WriteError> {
+    edit::stamps(text, directive_id)
 }
 
 /// The check-off a person asks for: a directive checked off, or not.
@@ -510,9 +528,17 @@ fn validate_edited(
         .session
         .as_ref()
         .and_then(|s| s.all_directives().find(|d| d.id == wanted));
-    let done = matches!(change, Change::Done { .. });
+    let (done, at, by) = match change {
+        Change::Done { .. } => (true, true, true),
+        Change::Undone => (false, false, false),
+        Change::Restore(s) => (
+            s.done.as_deref() == Some("true"),
+            s.done_at.is_some(),
+            s.done_by.is_some(),
+        ),
+    };
     match directive {
-        Some(d) if d.done == done && d.done_at.is_some() == done && d.done_by.is_some() == done => {
+        Some(d) if d.done == done && d.done_at.is_some() == at && d.done_by.is_some() == by => {
             Ok(())
         }
         _ => Err(edit::unsafe_layout(directive_id)),

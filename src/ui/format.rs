@@ -9,6 +9,11 @@ use crate::model::Lang;
 /// Columns before a directive's text (`[x] `).
 pub const CHECKBOX: usize = 4;
 
+/// The checkbox column: `[x] ` for a done directive, `[ ] ` for an open one.
+pub fn checkbox_cell(done: bool) -> String {
+    format!("{} ", crate::present::checkbox(done))
+}
+
 /// `còn 5 ngày` / `in 5 days`, `hôm nay` / `today`.
 pub fn days_until(lang: Lang, days: i64) -> String {
     let t = i18n::strings(lang);

@@ -19,6 +19,8 @@ pub enum Tone {
     Done,
     Overdue,
     Status(Status),
+    /// A search match.
+    Match,
 }
 
 /// A line of text in pieces of one tone each.
@@ -44,6 +46,37 @@ impl Toned {
         self
     }
 
+    /// `flag` (in `flag_tone`) then `text` (in `tone`), wrapped to `width` columns after
+    /// `indent` spaces on every line.
+    pub fn wrapped(
+        flag: (&str, Tone),
+        (text, tone): (&str, Tone),
+        indent: usize,
+        width: usize,
+    ) -> Vec<Toned> {
+        let whole = format!("{}{text}", flag.0);
+        let mut flag_left = flag.0.len();
+        (super::text::wrap(&whole, width.max(1)).into_iter())
+            .map(|part| {
+                let head = flag_left.min(part.len());
+                let head = (0..=head)
+                    .rev()
+                    .find(|&i| part.is_char_boundary(i))
+                    .unwrap_or(0);
+                flag_left -= head;
+                Toned::one(" ".repeat(indent), Tone::Plain)
+                    .and(&part[..head], flag.1)
+                    .and(&part[head..], tone)
+            })
+            .collect()
+    }
+
+    /// The line with `other`'s pieces added at its end.
+    pub fn and_line(mut self, other: Toned) -> Self {
+        self.0.extend(other.0);
+        self
+    }
+
     /// Columns taken on screen.
     pub fn width(&self) -> usize {
         self.0.iter().map(|(text, _)| text.width()).sum()
@@ -56,6 +89,29 @@ impl Toned {
     /// The text without its tones.
     pub fn text(&self) -> String {
         self.0.iter().map(|(text, _)| text.as_str()).collect()
+    }
+
+    /// The line with the byte `ranges` of its text (sorted, apart, on character boundaries)
+    /// in [`Tone::Match`].
+    pub fn marked(&self, ranges: &[std::ops::Range<usize>]) -> Toned {
+        if ranges.is_empty() {
+            return self.clone();
+        }
+        let mut out = Toned::new();
+        let mut at = 0;
+        for (text, tone) in &self.0 {
+            let end = at + text.len();
+            let mut pos = at;
+            for r in ranges.iter().filter(|r| r.start < end && r.end > at) {
+                let (from, to) = (r.start.max(at), r.end.min(end));
+                out = out.and(&text[pos - at..from - at], *tone);
+                out = out.and(&text[from - at..to - at], Tone::Match);
+                pos = to;
+            }
+            out = out.and(&text[pos - at..], *tone);
+            at = end;
+        }
+        out
     }
 }
 
@@ -71,6 +127,9 @@ impl Theme {
             Tone::Done => self.done(),
             Tone::Overdue => self.overdue(),
             Tone::Status(status) => self.status(status),
+            Tone::Match => self.accent().add_modifier(
+                ratatui::style::Modifier::BOLD | ratatui::style::Modifier::UNDERLINED,
+            ),
         }
     }
 
@@ -102,5 +161,24 @@ mod tests {
         let plain = Theme::monochrome().paint(&line);
         assert_eq!(plain.spans[1].style.fg, None);
         assert!(Toned::one("  ", Tone::Plain).is_blank());
+    }
+
+    #[test]
+    fn marks_cut_across_pieces() {
+        let line = Toned::one("Đầm ", Tone::Title).and("Hà xa", Tone::Plain);
+        let marked = line.marked(&[2..6, 8..10]);
+        assert_eq!(marked.text(), line.text());
+        let tones: Vec<(String, Tone)> = marked.0.clone();
+        assert_eq!(
+            tones,
+            [
+                ("Đ".to_string(), Tone::Title),
+                ("ầm".to_string(), Tone::Match),
+                (" ".to_string(), Tone::Title),
+                ("H".to_string(), Tone::Plain),
+                ("à".to_string(), Tone::Match),
+                (" xa".to_string(), Tone::Plain),
+            ]
+        );
     }
 }

@@ -90,20 +90,39 @@ impl Tmux {
         }
     }
 
-    /// Polls the screen until `text` has left it, failing after a deadline.
-    pub fn wait_for_absence(&self, text: &str) {
+    /// Polls the screen until `done` holds for it, failing after a deadline with `what`.
+    pub fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let screen = self.screen();
-            if !screen.contains(text) {
-                return;
+            if done(&screen) {
+                return screen;
             }
             assert!(
                 Instant::now() < deadline,
-                "timed out waiting for {text:?} to go; screen:\n{screen}"
+                "timed out waiting for {what}; screen:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(20));
         }
+    }
+
+    /// A left click at `column`, `row` (from 0), as a terminal reports it (SGR mouse mode).
+    pub fn click(&self, column: u16, row: u16) {
+        let (x, y) = (column + 1, row + 1);
+        self.keys(&["-l", &format!("\x1b[<0;{x};{y}M")]);
+        self.keys(&["-l", &format!("\x1b[<0;{x};{y}m")]);
+    }
+
+    /// One turn of the wheel, down or up, at `column`, `row`.
+    pub fn wheel(&self, down: bool, column: u16, row: u16) {
+        let button = if down { 65 } else { 64 };
+        self.keys(&["-l", &format!("\x1b[<{button};{};{}M", column + 1, row + 1)]);
+    }
+
+    /// A tmux format value of the pane (`#{mouse_sgr_flag}`).
+    pub fn pane_value(&self, format: &str) -> String {
+        let out = self.run(&["display-message", "-p", "-t", "0", format]);
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
     /// Presses `j` until `text` is on screen (one key at a time, polling in between), then

@@ -192,3 +192,62 @@ fn problems_are_listed_in_vietnamese_with_dates_kept_whole() {
         "a date broken at a hyphen:\n{text}"
     );
 }
+
+/// Sessions whose titles all start alike are told apart at 80 columns: the localities have a
+/// column of their own, the shared start of the titles is left out, counters carry words.
+#[test]
+fn the_list_tells_sessions_apart_at_80_columns() {
+    let title = |rest: &str| format!("Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ {rest}");
+    let catalog = folder(&[
+        (
+            "a.toml",
+            session_file(
+                &title("Huyện ủy Đầm Hà và Hải Hà"),
+                "2024-03-13",
+                &["Hải Hà", "Đầm Hà"],
+            ),
+        ),
+        (
+            "b.toml",
+            session_file(&title("Thành ủy Móng Cái"), "2024-04-02", &["Móng Cái"]),
+        ),
+        (
+            "c.toml",
+            session_file(&title("Huyện ủy Tiên Yên"), "2024-05-20", &["Tiên Yên"]),
+        ),
+    ]);
+    let app = app_with(catalog, Lang::Vi, 80, 24);
+    let text = screen_text(&draw(&app));
+    for (place, part) in [
+        ("Hải Hà, Đầm Hà", "…Huyện ủy Đầm Hà"),
+        ("Móng Cái", "…Thành ủy Móng Cái"),
+        ("Tiên Yên", "…Huyện ủy Tiên Yên"),
+    ] {
+        let row = (text.lines())
+            .find(|l| l.contains(place))
+            .unwrap_or_else(|| panic!("{place} listed: {text}"));
+        assert!(row.contains(part), "{row}");
+        assert!(row.contains("0/") && row.contains(" xong"), "{row}");
+    }
+    assert_snapshot!("sessions_told_apart_80x24", text);
+}
+
+/// The wheel moves through the sessions; a click selects one, a second click opens it.
+#[test]
+fn the_mouse_selects_and_opens_sessions() {
+    use crossterm::event::MouseEventKind;
+    let catalog = folder(&[
+        ("a.toml", session_file("Một", "2024-03-13", &["Hải Hà"])),
+        ("b.toml", session_file("Hai", "2024-04-02", &["Móng Cái"])),
+    ]);
+    let mut app = app_with(catalog, Lang::Vi, 80, 24);
+    mouse(&mut app, MouseEventKind::ScrollDown, 5, 2);
+    assert_eq!(app.session_list().selected(), 1);
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "Hai").expect("the newer session");
+    click(&mut app, x, y);
+    assert_eq!(app.session_list().selected(), 0);
+    assert!(app.screen().is_none());
+    click(&mut app, x, y);
+    assert!(matches!(app.screen(), Some(Screen::Session(s)) if s.id() == "b"));
+}

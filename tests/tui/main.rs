@@ -50,6 +50,7 @@ fn options(lang: Lang, today: NaiveDate, keymap: Keymap) -> Options {
         today,
         keymap,
         user: "lan".into(),
+        mouse: true,
     }
 }
 
@@ -300,4 +301,47 @@ fn styled_text(buf: &Buffer) -> String {
         }
     }
     out
+}
+
+/// The catalog of a folder holding `files` (name, text).
+fn folder(files: &[(&str, String)]) -> store::Catalog {
+    let tmp = tempfile::tempdir().expect("tmp");
+    for (name, text) in files {
+        std::fs::write(tmp.path().join(name), text).expect("write");
+    }
+    store::load_dir(tmp.path()).expect("load")
+}
+
+/// A session of `date` titled `title`, with a locality (one directive each) per name.
+fn session_file(title: &str, date: &str, localities: &[&str]) -> String {
+    let mut text = format!("[session]\ntitle = \"{title}\"\ndate = {date}\n");
+    for (i, name) in localities.iter().enumerate() {
+        text.push_str(&format!(
+            "\n[[district]]\nname = \"{name}\"\n\n[[district.directive]]\nid = \"d{i}\"\ntext = \"Việc của {name}\"\n"
+        ));
+    }
+    text
+}
+
+/// The app with `catalog` loaded, as of the sample's test day.
+fn app_with(catalog: store::Catalog, lang: Lang, width: u16, height: u16) -> App {
+    let mut app = app(lang, width, height);
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    app
+}
+
+/// A mouse event of `kind` at `column`, `row`.
+fn mouse(app: &mut App, kind: crossterm::event::MouseEventKind, column: u16, row: u16) -> Effect {
+    app.update(Action::Mouse(crossterm::event::MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: crossterm::event::KeyModifiers::NONE,
+    }))
+}
+
+/// A left click at `column`, `row`.
+fn click(app: &mut App, column: u16, row: u16) -> Effect {
+    let down = crossterm::event::MouseEventKind::Down(crossterm::event::MouseButton::Left);
+    mouse(app, down, column, row)
 }

@@ -4,7 +4,7 @@ use super::*;
 
 #[test]
 fn help_overlay_opens_and_closes() {
-    let mut app = app(Lang::En, 80, 24);
+    let mut app = app(Lang::En, 60, 20);
     press(&mut app, &[Command::Open, Command::Help]);
     assert!(matches!(app.overlay(), Some(Overlay::Help(h)) if h.offset() == 0));
     press(&mut app, &[Command::Down]);
@@ -43,7 +43,7 @@ fn snapshot_help_80x24() {
 
 #[test]
 fn help_scrolls_back_up_after_end() {
-    let mut app = app(Lang::En, 80, 24);
+    let mut app = app(Lang::En, 60, 20);
     press(&mut app, &[Command::Open, Command::Help, Command::Last]);
     let Some(Overlay::Help(help)) = app.overlay() else {
         panic!("help closed");
@@ -123,4 +123,44 @@ fn the_history_key_needs_a_directive_and_is_hinted_only_in_a_git_folder() {
     };
     app.update(Action::Loaded(Box::new(Ok(shared))));
     assert!(screen_text(&draw(&app)).contains("L lịch sử"));
+}
+
+/// The help says what the symbols mean, and in a session at 80×24 it fits without scrolling.
+#[test]
+fn the_help_has_a_legend_and_fits_80x24() {
+    for lang in [Lang::Vi, Lang::En] {
+        let mut app = app(lang, 80, 24);
+        press(&mut app, &[Command::Open, Command::Help, Command::Last]);
+        assert!(
+            matches!(app.overlay(), Some(Overlay::Help(h)) if h.offset() == 0),
+            "{lang:?}: the help scrolls at 80×24"
+        );
+        let text = screen_text(&draw(&app));
+        let legend = match lang {
+            Lang::Vi => ["● sắp tới", "✓ đạt", "~ gần đạt", "✗ chưa đạt", "⚠ quá hạn"],
+            Lang::En => ["● upcoming", "✓ met", "~ near", "✗ behind", "⚠ overdue"],
+        };
+        for symbol in legend {
+            assert!(text.contains(symbol), "{symbol}: {text}");
+        }
+    }
+}
+
+/// At 120 columns the help has two columns.
+#[test]
+fn the_help_has_two_columns_when_wide() {
+    let mut app = app(Lang::En, 120, 40);
+    press(&mut app, &[Command::Open, Command::Help]);
+    let text = screen_text(&draw(&app));
+    let row = (text.lines())
+        .find(|l| l.contains("Move up / down"))
+        .expect("the first row");
+    assert!(
+        row.contains("Open the session"),
+        "the second column starts beside the first: {row}"
+    );
+    assert!(
+        text.contains("[x]\u{a0}done") && text.contains("[\u{a0}] open"),
+        "the legend's marks stay whole: {text}"
+    );
 }

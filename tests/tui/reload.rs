@@ -5,20 +5,9 @@ use super::*;
 #[test]
 fn reload_keeps_the_place_and_shows_the_new_state() {
     let mut app = app(Lang::En, 120, 40);
-    press(
-        &mut app,
-        &[Command::Open, Command::JumpTab(3), Command::Last],
-    );
-    press(
-        &mut app,
-        &[
-            Command::Up,
-            Command::Up,
-            Command::Up,
-            Command::Up,
-            Command::Up,
-        ],
-    );
+    press(&mut app, &[Command::Open, Command::JumpTab(3)]);
+    select_directive(&mut app, "Là địa phương không có ma túy.");
+    press(&mut app, &[Command::Down, Command::Down]);
     let before = place(&app);
     let catalog = sample_with(|t| {
         t.replace(

@@ -47,7 +47,7 @@ fn a_reload_that_shortens_a_review_list_keeps_the_selection_inside() {
         Some(Screen::Review(r)) => r.selected(),
         _ => panic!("not on the due view"),
     };
-    assert_eq!(selected(&app), 7, "the last of eight rows");
+    assert_eq!(selected(&app), 8, "the last of nine rows");
     app.update(Action::Loaded(Box::new(Ok(Loaded::new(
         store::Catalog::default(),
     )))));
@@ -84,4 +84,91 @@ fn q_returns_to_the_list_from_deep_screens() {
     assert!(app.screen().is_none());
     press(&mut app, &[Command::Back]);
     assert!(app.screen().is_none(), "nothing left on the Back stack");
+}
+
+/// Space checks off from the due view and from one locality's view, as in a session: at
+/// once, with a save; un-checking asks first; on a row that is no directive it explains.
+#[test]
+fn space_checks_off_from_the_review_lists() {
+    let mut app = app_on(Lang::Vi, day(2025, 1, 2), 100, 30);
+    press(&mut app, &[Command::DueView]);
+    press(&mut app, &[Command::First]);
+    assert_eq!(press_effect(&mut app, Command::Toggle), Effect::None);
+    assert!(matches!(app.notice(), Some(Notice::SelectDirective)));
+    press(&mut app, &[Command::Last]);
+    let request = toggle(&mut app);
+    assert_eq!(
+        (request.directive_id.as_str(), request.done),
+        ("chung-hoan-thanh-chi-tieu", true)
+    );
+    assert!(directive_state(&app, "chung-hoan-thanh-chi-tieu").done);
+    press(
+        &mut app,
+        &[Command::Back, Command::FilterDistrict, Command::Open],
+    );
+    let request = toggle(&mut app);
+    assert_eq!(request.directive_id, "dh-ntm-kieu-mau");
+    for _ in 0..4 {
+        press(&mut app, &[Command::Down]);
+    }
+    let text = screen_text(&draw(&app));
+    assert!(
+        text.lines()
+            .any(|l| l.contains("[x] Xác định quyết tâm chính trị cao nhất")),
+        "the shared one, checked off in the due view: {text}"
+    );
+    assert_eq!(press_effect(&mut app, Command::Toggle), Effect::None);
+    assert!(
+        matches!(app.overlay(), Some(Overlay::Confirm(_))),
+        "un-checking asks first here too"
+    );
+}
+
+/// Paging a review list shows every directive at every size: rows wrap, and a page starts at
+/// the first row not yet wholly seen.
+#[test]
+fn paging_the_review_lists_shows_every_directive() {
+    let texts: Vec<String> = sample().sessions[0]
+        .all_directives()
+        .map(|d| d.text.clone())
+        .collect();
+    for (width, height) in [(60, 20), (80, 24), (120, 40)] {
+        let mut app = app_on(Lang::Vi, day(2025, 1, 2), width, height);
+        press(&mut app, &[Command::FilterDistrict, Command::Open]);
+        let mut seen = String::new();
+        for _ in 0..40 {
+            seen.push_str(&screen_text(&draw(&app)));
+            press(&mut app, &[Command::PageDown]);
+        }
+        let words: String = seen.split_whitespace().collect::<Vec<_>>().join(" ");
+        for text in texts
+            .iter()
+            .filter(|t| !t.contains("Kiểm soát tốt ma túy") && !t.contains("quy hoạch KKT"))
+        {
+            let start: String = text
+                .split_whitespace()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                words.contains(&start),
+                "{start:?} never shown at {width}x{height}"
+            );
+        }
+    }
+}
+
+/// The due view groups directives under their session instead of repeating it on each row,
+/// and wraps their text.
+#[test]
+fn the_due_view_groups_rows_by_session_and_wraps() {
+    let mut app = app_on(Lang::Vi, day(2025, 1, 2), 60, 20);
+    press(&mut app, &[Command::DueView]);
+    let text = screen_text(&draw(&app));
+    assert_eq!(text.matches("13/03/2024").count(), 1, "{text}");
+    assert!(
+        text.contains("tiêu, mục tiêu của cả nhiệm kỳ"),
+        "wrapped: {text}"
+    );
+    assert!(text.contains("chung: Hải Hà, Đầm Hà"), "{text}");
 }

@@ -10,6 +10,7 @@ fn toggle_shows_at_once_and_asks_for_a_save() {
         session_id: "2024/2024-03-13-hai-ha-dam-ha".into(),
         directive_id: "hh-ma-tuy".into(),
         done: true,
+        undo: false,
     };
     assert_eq!(effect, Effect::Save(request.clone()));
     assert!(directive_state(&app, "hh-ma-tuy").done);
@@ -115,7 +116,12 @@ fn toggle_outside_a_directive_explains() {
 fn two_quick_toggles_end_in_the_state_of_the_last() {
     let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
     let first = toggle(&mut app);
-    let second = toggle(&mut app);
+    assert_eq!(press_effect(&mut app, Command::Toggle), Effect::None);
+    assert!(
+        matches!(app.overlay(), Some(Overlay::Confirm(_))),
+        "un-checking what shows as done asks first"
+    );
+    let second = confirm(&mut app);
     assert!(!directive_state(&app, "hh-ma-tuy").done);
     let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("time");
     app.update(Action::Saved {
@@ -202,4 +208,141 @@ fn a_reread_keeps_a_toggle_still_being_saved() {
         "the second toggle is still shown while it is saved"
     );
     assert!(app.has_pending_saves());
+}
+
+/// Enter on the question before un-checking: the save it asks for.
+fn confirm(app: &mut App) -> briefing::api::app::SaveRequest {
+    match press_effect(app, Command::Open) {
+        Effect::Save(request) => request,
+        other => panic!("no save asked for: {other:?}"),
+    }
+}
+
+/// The app on Đầm Hà's tab with "Là địa phương không có ma túy." checked off by lan in the file.
+fn at_checked_off(lang: Lang) -> App {
+    let mut app = app(lang, 120, 40);
+    let catalog = sample_with(stamped("dh-khong-ma-tuy"));
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    press(&mut app, &[Command::Open, Command::JumpTab(3)]);
+    select_directive(&mut app, "Là địa phương không có ma túy.");
+    app
+}
+
+#[test]
+fn un_checking_asks_first_and_names_who_checked_off_and_when() {
+    let mut app = at_checked_off(Lang::Vi);
+    assert_eq!(press_effect(&mut app, Command::Toggle), Effect::None);
+    let screen = screen_text(&draw(&app));
+    assert!(screen.contains("Bỏ đánh dấu xong chỉ đạo này?"), "{screen}");
+    assert!(
+        screen.contains("Đã được lan đánh dấu xong lúc 09:15 ngày 20/03/2024."),
+        "{screen}"
+    );
+    assert!(
+        directive_state(&app, "dh-khong-ma-tuy").done,
+        "nothing changed yet"
+    );
+    press(&mut app, &[Command::Back]);
+    assert!(app.overlay().is_none());
+    assert!(
+        directive_state(&app, "dh-khong-ma-tuy").done,
+        "Esc keeps it"
+    );
+    press(&mut app, &[Command::Toggle]);
+    let request = confirm(&mut app);
+    assert_eq!((request.done, request.undo), (false, false));
+    assert!(app.overlay().is_none());
+    assert!(!directive_state(&app, "dh-khong-ma-tuy").done);
+}
+
+#[test]
+fn snapshot_the_question_before_un_checking() {
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+        let mut app = at_checked_off(Lang::Vi);
+        app.update(Action::Resize {
+            width: w,
+            height: h,
+        });
+        press(&mut app, &[Command::Toggle]);
+        assert_snapshot!(format!("confirm_uncheck_{w}x{h}"), screen_text(&draw(&app)));
+    }
+}
+
+#[test]
+fn u_undoes_a_check_off_at_once_and_asks_the_file_back() {
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
+    let request = toggle(&mut app);
+    app.update(Action::Saved {
+        request,
+        result: checked_off_by_lan(),
+    });
+    assert!(directive_state(&app, "hh-ma-tuy").done);
+    let undo = match key_effect(&mut app, crossterm::event::KeyCode::Char('u')) {
+        Effect::Save(request) => request,
+        other => panic!("no undo asked for: {other:?}"),
+    };
+    assert_eq!((undo.done, undo.undo), (false, true));
+    let d = directive_state(&app, "hh-ma-tuy");
+    assert!(
+        !d.done && d.done_at.is_none() && d.done_by.is_none(),
+        "{d:?}"
+    );
+    app.update(Action::Saved {
+        request: undo,
+        result: Ok(briefing::api::store::write::Change::Restore(
+            Default::default(),
+        )),
+    });
+    assert!(matches!(app.notice(), Some(Notice::Restored)));
+    assert!(screen_text(&draw(&app)).contains("Undone and saved"));
+    assert_eq!(press_effect(&mut app, Command::Undo), Effect::None);
+    assert!(matches!(app.notice(), Some(Notice::NothingToUndo)));
+}
+
+#[test]
+fn ctrl_z_undoes_an_un_check_back_to_who_and_when() {
+    let mut app = at_checked_off(Lang::En);
+    let was = directive_state(&app, "dh-khong-ma-tuy");
+    press(&mut app, &[Command::Toggle]);
+    let request = confirm(&mut app);
+    app.update(Action::Saved {
+        request,
+        result: Ok(briefing::api::store::write::Change::Undone),
+    });
+    let effect = app.update(Action::Key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('z'),
+        crossterm::event::KeyModifiers::CONTROL,
+    )));
+    assert!(
+        matches!(&effect, Effect::Save(r) if r.undo && r.done),
+        "{effect:?}"
+    );
+    assert_eq!(
+        directive_state(&app, "dh-khong-ma-tuy"),
+        was,
+        "done_at and done_by too"
+    );
+}
+
+#[test]
+fn u_waits_for_the_save_it_would_undo() {
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
+    toggle(&mut app);
+    assert_eq!(press_effect(&mut app, Command::Undo), Effect::None);
+    assert!(matches!(app.notice(), Some(Notice::StillSaving)));
+    assert!(directive_state(&app, "hh-ma-tuy").done);
+}
+
+#[test]
+fn a_check_off_that_was_not_saved_is_not_undone() {
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
+    let request = toggle(&mut app);
+    app.update(Action::Saved {
+        request,
+        result: Err(WriteError::ReadOnlyFile {
+            path: "/srv/a.toml".into(),
+        }),
+    });
+    assert_eq!(press_effect(&mut app, Command::Undo), Effect::None);
+    assert!(matches!(app.notice(), Some(Notice::NothingToUndo)));
 }

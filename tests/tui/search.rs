@@ -84,3 +84,135 @@ fn styled_search() {
     press(&mut app, &[Command::Down]);
     assert_snapshot!(styled_text(&draw(&app)));
 }
+
+/// `n` and `N` open the next and previous hit from the place the last one opened, the match
+/// highlighted there.
+#[test]
+fn n_and_shift_n_go_through_the_hits_from_the_opened_place() {
+    use crossterm::event::KeyCode;
+    let mut app = app(Lang::Vi, 100, 30);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "ma tuy");
+    let hits: Vec<String> = match app.screen() {
+        Some(Screen::Search(s)) => s.hits().iter().map(|h| h.text.clone()).collect(),
+        _ => panic!("search not open"),
+    };
+    assert!(hits.len() >= 3, "{hits:?}");
+    key(&mut app, KeyCode::Enter);
+    let selected_text = |app: &App| {
+        let text = screen_text(&draw(app));
+        text.lines()
+            .filter(|l| l.starts_with("▌ "))
+            .map(|l| l.trim_start_matches("▌ ").trim().to_string())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let first = selected_text(&app);
+    key(&mut app, KeyCode::Char('n'));
+    let second = selected_text(&app);
+    assert_ne!(first, second, "n opened the next hit");
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "ma túy").expect("the match on screen");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::UNDERLINED),
+        "highlighted where it opened"
+    );
+    key_effect(&mut app, KeyCode::Char('N'));
+    assert_eq!(selected_text(&app), first, "N goes back");
+    key_effect(&mut app, KeyCode::Char('N'));
+    assert!(matches!(app.notice(), Some(Notice::FirstHit)));
+    key(&mut app, KeyCode::Esc);
+    assert!(
+        matches!(app.screen(), Some(Screen::Search(s)) if s.selected() == 0),
+        "Esc goes back to the hits"
+    );
+}
+
+/// Without a search under the open session, `n` says so.
+#[test]
+fn n_without_a_search_says_so() {
+    use crossterm::event::KeyCode;
+    let mut app = app(Lang::En, 80, 24);
+    press(&mut app, &[Command::Open]);
+    key(&mut app, KeyCode::Char('n'));
+    assert!(matches!(app.notice(), Some(Notice::NoSearch)));
+}
+
+/// Once the hits are browsed (↓), Space checks a directive hit off; typing goes on with any
+/// other letter, or after `/`.
+#[test]
+fn space_checks_off_a_directive_hit_once_the_hits_are_browsed() {
+    use crossterm::event::KeyCode;
+    let mut app = app(Lang::Vi, 100, 30);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "la dia phuong khong co ma tuy");
+    press(&mut app, &[Command::Down, Command::Up]);
+    assert!(matches!(app.screen(), Some(Screen::Search(s)) if s.browsing()));
+    let request = toggle(&mut app);
+    assert_eq!(request.directive_id, "dh-khong-ma-tuy");
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, " x");
+    assert!(
+        matches!(app.screen(), Some(Screen::Search(s)) if s.query() == "la dia phuong khong co ma tuy x")
+    );
+}
+
+/// A word may match the locality's name while the others match the field; the hit says
+/// which field it is and where.
+#[test]
+fn the_locality_and_a_field_find_the_indicator_and_hits_name_their_field() {
+    use crossterm::event::KeyCode;
+    let mut app = app(Lang::Vi, 120, 30);
+    key(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "đầm hà thu nhập");
+    let text = screen_text(&draw(&app));
+    let first = text.lines().nth(2).unwrap_or_default();
+    assert!(first.contains("Chỉ tiêu"), "{text}");
+    assert!(first.contains("Thu nhập bình quân đầu người"), "{text}");
+    assert!(first.ends_with("13/03/2024 · Đầm Hà"), "{text}");
+    assert!(text.contains("Kết quả nổi bật"), "{text}");
+    key(&mut app, KeyCode::Enter);
+    let text = screen_text(&draw(&app));
+    assert!(
+        text.contains("▌ Thu nhập bình quân đầu người (2023)"),
+        "{text}"
+    );
+}
+
+/// A snippet is the whole text when it fits; when it does not, it is cut between words.
+#[test]
+fn snippets_are_whole_when_they_fit_and_cut_between_words() {
+    use crossterm::event::KeyCode;
+    let texts: Vec<String> = sample().sessions[0]
+        .districts
+        .iter()
+        .flat_map(|d| d.shortcomings.clone())
+        .collect();
+    for width in [160u16, 60] {
+        let mut app = app(Lang::Vi, width, 30);
+        key(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "tu duy");
+        let text = screen_text(&draw(&app));
+        let row = (text.lines())
+            .find(|l| l.contains("Tồn tại, hạn chế"))
+            .unwrap_or_else(|| panic!("a shortcoming hit: {text}"));
+        let label = row.find("Tồn tại, hạn chế").expect("label") + "Tồn tại, hạn chế".len();
+        let shown = row[label..].trim();
+        let body = shown.split("  ").next().unwrap_or_default();
+        if width == 160 {
+            assert!(texts.iter().any(|t| t == body), "whole: {row}");
+        } else {
+            let inner = body.trim_start_matches('…').trim_end_matches('…');
+            assert!(body.ends_with('…'), "{row}");
+            let full = texts
+                .iter()
+                .find(|t| t.contains(inner))
+                .expect("a part of the text");
+            let after = &full[full.find(inner).expect("inside") + inner.len()..];
+            assert!(
+                after.starts_with(' ') || after.starts_with(','),
+                "cut between words: {row}"
+            );
+        }
+    }
+}

@@ -187,7 +187,7 @@ fn page_through(app: &mut App, c: Command) -> std::collections::HashSet<String> 
 
 #[test]
 fn page_down_and_up_show_every_line_of_every_tab() {
-    for (width, height) in [(80, 24), (60, 16), (120, 40)] {
+    for (width, height) in [(80, 24), (60, 20), (60, 16), (120, 40)] {
         for tab in [1u8, 2, 3] {
             let mut app = app(Lang::Vi, width, height);
             press(&mut app, &[Command::Open, Command::JumpTab(tab)]);
@@ -232,4 +232,147 @@ fn styled_district_tab_with_gauges_and_directives() {
     press(&mut app, &[Command::Open, Command::JumpTab(3)]);
     select_directive(&mut app, "Là địa phương không có ma túy.");
     assert_snapshot!(styled_text(&draw(&app)));
+}
+
+/// A clerk preparing Đầm Hà's part sees the overdue directive the session gave both localities,
+/// in its own section of Đầm Hà's tab, and counted with Đầm Hà on the overview.
+#[test]
+fn a_locality_tab_shows_the_overdue_session_wide_directive_that_concerns_it() {
+    let mut app = app_on(Lang::Vi, day(2025, 1, 2), 100, 200);
+    press(&mut app, &[Command::Open, Command::JumpTab(3)]);
+    let text = screen_text(&draw(&app));
+    let section = text
+        .find("Chỉ đạo chung áp dụng cho địa phương")
+        .expect("the shared section");
+    let shared = &text[section..];
+    assert!(
+        shared.contains("[ ] Xác định quyết tâm chính trị cao nhất"),
+        "{text}"
+    );
+    assert!(shared.contains("⚠ quá hạn · Hạn: 31/12/2024"), "{text}");
+    assert!(
+        !text[..section].contains("⚠ quá hạn"),
+        "Đầm Hà's own are not overdue"
+    );
+    press(&mut app, &[Command::JumpTab(1)]);
+    let overview = screen_text(&draw(&app));
+    assert!(
+        overview.contains("chỉ đạo: 0/21 xong · 1 quá hạn"),
+        "{overview}"
+    );
+}
+
+/// `←`/`→`, `h`/`l` and `[`/`]` move between tabs and never leave the session; `Esc` and `q`
+/// go back. On the session list `→` still opens.
+#[test]
+fn arrows_letters_and_brackets_move_between_tabs() {
+    use crossterm::event::KeyCode;
+    let mut app = app(Lang::Vi, 80, 24);
+    key(&mut app, KeyCode::Left);
+    assert!(app.screen().is_none(), "← on the list stays there");
+    key(&mut app, KeyCode::Right);
+    assert_eq!(tab(&app), Some(0), "→ on the list opens the session");
+    let steps = [
+        (KeyCode::Right, 1),
+        (KeyCode::Char('l'), 2),
+        (KeyCode::Char(']'), 0),
+        (KeyCode::Left, 2),
+        (KeyCode::Char('h'), 1),
+        (KeyCode::Left, 0),
+        (KeyCode::Char('['), 2),
+        (KeyCode::Tab, 0),
+        (KeyCode::BackTab, 2),
+    ];
+    for (code, want) in steps {
+        key(&mut app, code);
+        assert_eq!(tab(&app), Some(want), "after {code:?}");
+    }
+    key(&mut app, KeyCode::Esc);
+    assert!(app.screen().is_none(), "Esc goes back");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.screen().is_none(), "q goes back");
+}
+
+/// With thirteen localities at 100 columns the tab bar scrolls: the open tab's name is
+/// always on it, with `‹`/`›` where tabs are hidden.
+#[test]
+fn the_tab_bar_keeps_the_open_tab_in_view() {
+    let names = [
+        "Hạ Long",
+        "Cẩm Phả",
+        "Uông Bí",
+        "Móng Cái",
+        "Đông Triều",
+        "Quảng Yên",
+        "Hải Hà",
+        "Đầm Hà",
+        "Tiên Yên",
+        "Bình Liêu",
+        "Ba Chẽ",
+        "Vân Đồn",
+        "Cô Tô",
+    ];
+    let catalog = folder(&[("tinh.toml", session_file("Cả tỉnh", "2024-03-01", &names))]);
+    for (width, height) in [(100, 30), (60, 20)] {
+        let mut app = app_with(catalog.clone(), Lang::Vi, width, height);
+        press(&mut app, &[Command::Open]);
+        for (i, name) in names.iter().enumerate() {
+            press(&mut app, &[Command::NextTab]);
+            assert_eq!(tab(&app), Some(i + 1));
+            let text = screen_text(&draw(&app));
+            let bar = text.lines().nth(2).unwrap_or_default();
+            assert!(bar.contains(name), "tab {} at {width}: {bar}", i + 1);
+            if i + 1 < names.len() && width == 100 && i > 6 {
+                assert!(bar.contains('‹'), "{bar}");
+            }
+        }
+        if width == 100 {
+            assert_snapshot!(
+                "tab_bar_scrolled_100x30",
+                screen_text(&draw(&app))
+                    .lines()
+                    .take(3)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+        }
+    }
+}
+
+/// The wheel moves the selection; a click on a tab opens it; a click on a block selects it,
+/// a second click on a locality's line opens its tab.
+#[test]
+fn the_mouse_scrolls_selects_and_opens_tabs() {
+    use crossterm::event::MouseEventKind;
+    let mut app = app(Lang::Vi, 80, 24);
+    press(&mut app, &[Command::Open]);
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "3 Đầm Hà").expect("the tab");
+    click(&mut app, x + 2, y);
+    assert_eq!(tab(&app), Some(2));
+    let before = place(&app).expect("a session");
+    mouse(&mut app, MouseEventKind::ScrollDown, 10, 10);
+    mouse(&mut app, MouseEventKind::ScrollDown, 10, 10);
+    assert!(
+        place(&app).expect("a session").1 > before.1,
+        "the wheel moved down"
+    );
+    mouse(&mut app, MouseEventKind::ScrollUp, 10, 10);
+    mouse(&mut app, MouseEventKind::ScrollUp, 10, 10);
+    assert_eq!(place(&app), Some(before));
+    let (x, y) = find(&buf, "1 Tổng quan").expect("the overview tab");
+    click(&mut app, x, y);
+    assert_eq!(tab(&app), Some(0));
+    for _ in 0..8 {
+        press(&mut app, &[Command::Down]);
+    }
+    let buf = draw(&app);
+    let (x, y) = find(&buf, "Đầm Hà  chỉ tiêu").expect("Đầm Hà's line");
+    click(&mut app, x, y);
+    assert!(screen_text(&draw(&app)).contains("▌ Đầm Hà"), "selected");
+    assert_eq!(tab(&app), Some(0));
+    click(&mut app, x, y);
+    assert_eq!(tab(&app), Some(2), "a second click opens it");
 }

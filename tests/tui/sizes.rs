@@ -73,13 +73,18 @@ fn resize_storm_keeps_the_place() {
     assert_eq!(app.session_list(), &list);
 }
 
-/// Every screen at the two sizes staff use most.
+/// Every screen at the sizes staff use: 60×20, 80×24 and 120×40.
 #[test]
-fn snapshot_every_screen_at_80x24_and_120x40() {
+fn snapshot_every_screen_at_60x20_80x24_and_120x40() {
     use crossterm::event::KeyCode;
     type GetThere = fn(&mut App);
-    let screens: [(&str, GetThere); 6] = [
+    let screens: [(&str, GetThere); 8] = [
+        ("list", |_| {}),
         ("overview", |a| press(a, &[Command::Open])),
+        ("locality", |a| {
+            press(a, &[Command::Open, Command::JumpTab(3)]);
+            select_directive(a, "Xác định quyết tâm chính trị");
+        }),
         ("help", |a| press(a, &[Command::Open, Command::Help])),
         ("due", |a| press(a, &[Command::DueView])),
         ("district", |a| {
@@ -91,11 +96,46 @@ fn snapshot_every_screen_at_80x24_and_120x40() {
             type_text(a, "nong thon moi");
         }),
     ];
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
         for (name, go) in screens {
-            let mut app = app(Lang::Vi, w, h);
+            let mut app = app_on(Lang::Vi, day(2025, 1, 2), w, h);
             go(&mut app);
             assert_snapshot!(format!("screen_{name}_{w}x{h}"), screen_text(&draw(&app)));
+        }
+    }
+}
+
+/// At 60 columns the hint bar drops hints by priority, never cuts one, and keeps `?`.
+#[test]
+fn the_hint_bar_keeps_the_help_at_60_columns() {
+    use crossterm::event::KeyCode;
+    type GetThere = fn(&mut App);
+    let screens: [(&str, GetThere); 5] = [
+        ("list", |_| {}),
+        ("session", |a| {
+            press(a, &[Command::Open, Command::JumpTab(3)])
+        }),
+        ("due", |a| press(a, &[Command::DueView])),
+        ("district", |a| {
+            press(a, &[Command::FilterDistrict, Command::Open])
+        }),
+        ("search", |a| {
+            key(a, KeyCode::Char('/'));
+            type_text(a, "ma tuy");
+        }),
+    ];
+    for lang in [Lang::Vi, Lang::En] {
+        for (name, go) in screens {
+            let mut app = app(lang, 60, 20);
+            go(&mut app);
+            let text = screen_text(&draw(&app));
+            let hints = text.lines().last().unwrap_or_default();
+            let help = match lang {
+                Lang::Vi => "? trợ giúp",
+                Lang::En => "? help",
+            };
+            assert!(hints.ends_with(help), "{name} {lang:?}: {hints}");
+            assert!(hints.chars().count() <= 60);
         }
     }
 }

@@ -205,6 +205,10 @@ fn every_problem() -> Vec<Problem> {
             key: s("theme"),
             found: ValueType::Array,
         },
+        Problem::ConfigNotBoolean {
+            key: s("mouse"),
+            found: ValueType::String,
+        },
         Problem::ConfigNotKeyList {
             action: s("down"),
             found: ValueType::Integer,
@@ -286,10 +290,11 @@ fn kind(p: &Problem) -> usize {
         UnknownKeyName { .. } => 53,
         AbbreviationNotText { .. } => 54,
         AbbreviationEmpty { .. } => 55,
+        ConfigNotBoolean { .. } => 56,
     }
 }
 
-const KINDS: usize = 56;
+const KINDS: usize = 57;
 
 #[test]
 fn every_variant_is_walked() {

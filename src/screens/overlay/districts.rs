@@ -9,10 +9,10 @@ use unicode_width::UnicodeWidthStr;
 use super::{OFFERS, draw_popup, inner_size};
 use crate::i18n;
 use crate::input::Command;
-use crate::present::{overdue_text, truncate};
+use crate::present::truncate;
 use crate::screens::nav::moved;
 use crate::screens::review::rows::districts;
-use crate::screens::{Ctx, Intent, Offer, View};
+use crate::screens::{Ctx, Intent, Offer, View, without_tabs};
 use crate::ui::text::gap;
 use crate::ui::theme::Theme;
 
@@ -33,6 +33,7 @@ impl View for Chooser {
     }
 
     fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
+        let c = without_tabs(c);
         let districts = districts(&ctx.catalog.sessions, ctx.today);
         let (_, height) = inner_size(ctx.area);
         if let Some(to) = moved(self.selected, districts.len(), height.max(1), c) {
@@ -49,6 +50,27 @@ impl View for Chooser {
         }
     }
 
+    /// A click on a locality selects it; on the selected one, opens its view.
+    fn click(&mut self, ctx: &Ctx, _column: u16, row: u16) -> Intent {
+        let count = districts(&ctx.catalog.sessions, ctx.today).len();
+        let area = super::popup_for(ctx.area, count);
+        let (_, height) = inner_size(ctx.area);
+        let top = area.y + 1;
+        if row < top || usize::from(row - top) >= height {
+            return Intent::None;
+        }
+        let offset = self.selected.saturating_sub(height.saturating_sub(1));
+        let at = offset + usize::from(row - top);
+        if at >= districts(&ctx.catalog.sessions, ctx.today).len() {
+            return Intent::None;
+        }
+        if at == self.selected {
+            return self.command(ctx, Command::Open);
+        }
+        self.selected = at;
+        Intent::None
+    }
+
     fn refresh(&mut self, ctx: &Ctx) {
         let count = districts(&ctx.catalog.sessions, ctx.today).len();
         self.selected = self.selected.min(count.saturating_sub(1));
@@ -61,11 +83,8 @@ impl View for Chooser {
             .enumerate()
             .map(|(i, d)| {
                 let counts = format!(
-                    "{} {} · {} · {}",
-                    d.sessions,
-                    t.sessions_short,
-                    d.open,
-                    overdue_text(d.overdue, ctx.lang)
+                    "{:>3} {}  {:>4} {}  {:>3} {}",
+                    d.sessions, t.sessions_short, d.open, t.open_count, d.overdue, t.overdue
                 );
                 let name = truncate(
                     &format!(" {}", d.name),

@@ -1,6 +1,7 @@
 //! Pop-ups over the current screen: the key help, the files with problems, a directive's
-//! check-off history, and the district chooser. Each is a [`View`] of its own.
+//! check-off history, the district chooser, and the question before un-checking. Each is a [`View`] of its own.
 
+mod confirm;
 mod districts;
 mod help;
 mod history;
@@ -11,12 +12,13 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::{Ctx, Intent, Offer, View, frame};
+use super::{Ctx, Intent, Offer, View, frame, without_tabs};
 use crate::i18n;
 use crate::input::Command;
 use crate::ui::theme::Theme;
 use crate::ui::tone::Toned;
 
+pub use confirm::Confirm;
 pub use districts::Chooser;
 pub use help::Help;
 pub use history::{HistoryRequest, HistoryView};
@@ -29,6 +31,7 @@ pub enum Overlay {
     Problems(Problems),
     History(HistoryView),
     Districts(Chooser),
+    Confirm(Confirm),
 }
 
 impl Overlay {
@@ -38,6 +41,7 @@ impl Overlay {
             Overlay::Problems(o) => o,
             Overlay::History(o) => o,
             Overlay::Districts(o) => o,
+            Overlay::Confirm(o) => o,
         }
     }
 
@@ -47,6 +51,7 @@ impl Overlay {
             Overlay::Problems(o) => o,
             Overlay::History(o) => o,
             Overlay::Districts(o) => o,
+            Overlay::Confirm(o) => o,
         }
     }
 }
@@ -61,8 +66,8 @@ const OFFERS: [Offer; 3] = [
 /// The pop-up's box, centred over the screen of a terminal of size `area`.
 fn popup(area: Rect) -> Rect {
     let area = frame(area).body;
-    let width = area.width.saturating_sub(4).min(100);
-    let height = area.height.saturating_sub(2);
+    let width = area.width.saturating_sub(4).min(120);
+    let height = area.height;
     let [row] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);
@@ -81,6 +86,22 @@ fn inner_size(area: Rect) -> (usize, usize) {
     )
 }
 
+/// The pop-up's box for `lines` lines: as tall as they need, at most the whole screen.
+fn popup_for(area: Rect, lines: usize) -> Rect {
+    let full = popup(area);
+    let height = u16::try_from(lines + 2)
+        .unwrap_or(u16::MAX)
+        .min(full.height);
+    let [row] = Layout::vertical([Constraint::Length(height)])
+        .flex(Flex::Center)
+        .areas(crate::screens::frame(area).body);
+    Rect {
+        y: row.y,
+        height,
+        ..full
+    }
+}
+
 /// Draws a pop-up titled `title` holding `lines`, from `offset` on.
 fn draw_popup(
     frame: &mut Frame<'_>,
@@ -90,7 +111,7 @@ fn draw_popup(
     offset: usize,
     theme: &Theme,
 ) {
-    let area = popup(area);
+    let area = popup_for(area, lines.len());
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.accent())
@@ -99,6 +120,35 @@ fn draw_popup(
     let visible: Vec<Line<'static>> = lines.into_iter().skip(offset).collect();
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(visible).block(block), area);
+}
+
+/// A small box in the middle of the screen, as tall as its `lines` (a question).
+fn draw_dialog(
+    frame: &mut Frame<'_>,
+    (area, title): (Rect, &str),
+    lines: Vec<Line<'static>>,
+    theme: &Theme,
+) {
+    let body = crate::screens::frame(area).body;
+    let wanted = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let [row] = Layout::vertical([Constraint::Length(wanted.min(body.height))])
+        .flex(Flex::Center)
+        .areas(body);
+    let width = dialog_width(area);
+    let [dialog] = Layout::horizontal([Constraint::Length(width)])
+        .flex(Flex::Center)
+        .areas(row);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.accent())
+        .title(format!(" {title} "));
+    frame.render_widget(Clear, dialog);
+    frame.render_widget(Paragraph::new(lines).block(block), dialog);
+}
+
+/// The width of a question's box at the terminal's size `area`.
+fn dialog_width(area: Rect) -> u16 {
+    area.width.saturating_sub(4).min(72)
 }
 
 /// A pop-up that scrolls through the lines it makes (the key help, the problems, the
@@ -128,6 +178,7 @@ impl<T: Scrolled> View for T {
 
     /// Scrolls by one command; `Intent::Back` for the commands that close the pop-up.
     fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
+        let c = without_tabs(c);
         let page = inner_size(ctx.area).1.max(1);
         let (offset, last) = (self.offset(), self.last_offset(ctx, ctx.area));
         let to = match c {

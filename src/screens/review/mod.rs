@@ -1,5 +1,6 @@
 //! The review screens across sessions: what is due (the next session, open work per
-//! district, overdue and dated directives), and everything given to one district.
+//! locality, overdue and dated directives grouped by session), and everything given to one
+//! locality. Rows wrap: a directive shows its whole text, then its due date and place.
 
 pub mod rows;
 
@@ -9,17 +10,21 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::nav::{ListState, moved_among, on_selectable};
-use super::{Ctx, Intent, MOVES, Offer, View, header_and_list};
+use super::nav::{TallList, on_selectable};
+use super::{Ctx, Intent, MOVES, Notice, Offer, View, header_and_list, without_tabs};
 use crate::i18n;
 use crate::input::Command;
-use crate::model::{Directive, Session, format};
-use crate::present::{checkbox, overdue_text, truncate};
+use crate::model::{Directive, DirectiveRef, Session, format};
+use crate::present::truncate;
 use crate::search::Target;
-use crate::ui::format::days_until;
-use crate::ui::text::gap;
+use crate::ui::format::{CHECKBOX, checkbox_cell, days_until};
+use crate::ui::text::{pad, wrap};
 use crate::ui::theme::Theme;
+use crate::ui::tone::{Tone, Toned};
 use rows::{DistrictCount, Heading, Row};
+
+/// Columns before a row's text.
+const INDENT: usize = 3;
 
 /// Which review.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,14 +38,14 @@ pub enum Review {
 #[derive(Debug)]
 pub struct ReviewScreen {
     review: Review,
-    list: ListState,
+    list: TallList,
 }
 
 impl ReviewScreen {
     pub fn new(review: Review) -> Self {
         ReviewScreen {
             review,
-            list: ListState::default(),
+            list: TallList::default(),
         }
     }
 
@@ -52,6 +57,7 @@ impl ReviewScreen {
         self.list.selected
     }
 
+    /// The first row in view.
     pub fn offset(&self) -> usize {
         self.list.offset
     }
@@ -79,9 +85,45 @@ impl ReviewScreen {
             }
         }
     }
+
+    /// The lines of row `row`, `width` columns wide: the one producer of this screen's lines.
+    fn row_lines(&self, ctx: &Ctx, row: &Row, width: usize) -> Vec<Toned> {
+        match row {
+            Row::Heading(Heading::Group(i)) => vec![group_line(ctx, *i, width)],
+            Row::Heading(Heading::Shared) => vec![Toned::one(
+                truncate(&format!("  {}", heading_text(ctx, Heading::Shared)), width),
+                Tone::Title,
+            )],
+            Row::Heading(h) => {
+                vec![Toned::one(
+                    truncate(&format!(" {}", heading_text(ctx, *h)), width),
+                    Tone::Heading,
+                )]
+            }
+            Row::Nothing => vec![Toned::one(
+                format!("{}{}", " ".repeat(INDENT), i18n::strings(ctx.lang).nothing),
+                Tone::Muted,
+            )],
+            Row::District(d) => vec![district_line(ctx, d, width)],
+            Row::Item(target) => self.item_lines(ctx, *target, width),
+        }
+    }
+
+    fn item_lines(&self, ctx: &Ctx, target: Target, width: usize) -> Vec<Toned> {
+        let Some(s) = ctx.catalog.sessions.get(target.session()) else {
+            return vec![Toned::new()];
+        };
+        match target {
+            Target::Directive { directive, .. } => match s.directive(directive) {
+                Some(d) => directive_lines(ctx, (s, directive, d), &self.review, width),
+                None => vec![Toned::new()],
+            },
+            _ => vec![session_line(ctx, s, width)],
+        }
+    }
 }
 
-fn page(ctx: &Ctx) -> usize {
+fn view_height(ctx: &Ctx) -> usize {
     let [_, list] = header_and_list(ctx.area);
     usize::from(list.height).max(1)
 }
@@ -94,112 +136,132 @@ fn heading_text(ctx: &Ctx, h: Heading) -> String {
         Heading::ByDistrict => t.by_district.to_string(),
         Heading::Overdue => t.overdue_directives.to_string(),
         Heading::OpenWithDue => t.open_with_due.to_string(),
-        Heading::Session(i) => (ctx.catalog.sessions.get(i))
+        Heading::Shared => t.shared_directives.to_string(),
+        Heading::Session(i) | Heading::Group(i) => (ctx.catalog.sessions.get(i))
             .map(|s| format!("{} · {}", format::date(s.date.day()), s.title))
             .unwrap_or_default(),
     }
 }
 
-fn row_line(ctx: &Ctx, row: &Row, width: usize, selected: bool, theme: &Theme) -> Line<'static> {
-    let line = match row {
-        Row::Heading(h) => {
-            let text = truncate(&format!(" {}", heading_text(ctx, *h)), width);
-            return Line::from(Span::styled(text, theme.heading()));
-        }
-        Row::Nothing => Line::from(Span::styled(
-            format!("   {}", i18n::strings(ctx.lang).nothing),
-            theme.muted(),
-        )),
-        Row::District(d) => district_line(ctx, d, width, theme),
-        Row::Item(target) => item_line(ctx, *target, width, theme),
-    };
-    if selected {
-        line.patch_style(theme.selected())
-    } else {
-        line
-    }
+/// `  13/03/2024 · Ban Thường vụ…`: the session of the directives under it.
+fn group_line(ctx: &Ctx, session: usize, width: usize) -> Toned {
+    let text = format!("  {}", heading_text(ctx, Heading::Group(session)));
+    Toned::one(truncate(&text, width), Tone::Title)
 }
 
-fn item_line(ctx: &Ctx, target: Target, width: usize, theme: &Theme) -> Line<'static> {
-    let Some(s) = ctx.catalog.sessions.get(target.session()) else {
-        return Line::default();
-    };
-    match target {
-        Target::Directive { directive, .. } => match s.directive(directive) {
-            Some(d) => directive_line(ctx, s, directive.district, d, width, theme),
-            None => Line::default(),
-        },
-        _ => session_line(ctx, s, width, theme),
-    }
-}
-
-fn session_line(ctx: &Ctx, s: &Session, width: usize, theme: &Theme) -> Line<'static> {
+fn session_line(ctx: &Ctx, s: &Session, width: usize) -> Toned {
     let days = (s.date.day() - ctx.today).num_days();
     let left = format!(
-        "   ● {} ({})  ",
+        "{}● {} ({})  ",
+        " ".repeat(INDENT),
         format::date(s.date.day()),
         days_until(ctx.lang, days)
     );
     let title = truncate(&s.title, width.saturating_sub(left.width()));
-    Line::from(vec![Span::styled(left, theme.accent()), Span::raw(title)])
+    Toned::one(left, Tone::Accent).and(title, Tone::Plain)
 }
 
-fn district_line(ctx: &Ctx, d: &DistrictCount, width: usize, theme: &Theme) -> Line<'static> {
-    let counts = format!("{} · {}", d.open, overdue_text(d.overdue, ctx.lang));
+/// `   Đầm Hà           21 đang mở    1 quá hạn`: counts in aligned columns, with words.
+fn district_line(ctx: &Ctx, d: &DistrictCount, width: usize) -> Toned {
+    let t = i18n::strings(ctx.lang);
+    let counts = format!(
+        "{:>4} {}  {:>3} {}",
+        d.open, t.open_count, d.overdue, t.overdue
+    );
     let name = truncate(
-        &format!("   {}", d.name),
+        &format!("{}{}", " ".repeat(INDENT), d.name),
         width.saturating_sub(counts.width() + 2),
     );
-    let gap = gap(width, name.width(), counts.width());
-    let style = if d.overdue > 0 {
-        theme.overdue()
+    let gap = pad(&name, width.saturating_sub(counts.width()));
+    let tone = if d.overdue > 0 {
+        Tone::Overdue
     } else {
-        theme.muted()
+        Tone::Muted
     };
-    Line::from(vec![
-        Span::styled(name, theme.title()),
-        Span::raw(gap),
-        Span::styled(counts, style),
-    ])
+    Toned::one(name, Tone::Title)
+        .and(gap, Tone::Plain)
+        .and(counts, tone)
 }
 
-fn directive_line(
+/// Where a directive applies, said in the due view: its locality, or for a session-wide one
+/// `chung: Đầm Hà, Hải Hà` (one locality's view has the session-wide ones under a heading).
+fn place(ctx: &Ctx, s: &Session, r: DirectiveRef, review: &Review) -> Option<String> {
+    let t = i18n::strings(ctx.lang);
+    match (r.district, review) {
+        (_, Review::District(_)) => None,
+        (Some(d), Review::Due) => s.districts.get(d).map(|d| d.name.clone()),
+        (None, Review::Due) => {
+            let names: Vec<&str> = (s.localities_of(r).into_iter())
+                .filter_map(|d| s.districts.get(d).map(|d| d.name.as_str()))
+                .collect();
+            Some(format!("{}: {}", t.common, names.join(", ")))
+        }
+    }
+}
+
+/// A directive: `   [ ] ` and its text wrapped, then `⚠ quá hạn · Hạn: 31/12/2024 · place`.
+fn directive_lines(
     ctx: &Ctx,
-    s: &Session,
-    district: Option<usize>,
-    d: &Directive,
+    (s, r, d): (&Session, DirectiveRef, &Directive),
+    review: &Review,
     width: usize,
-    theme: &Theme,
-) -> Line<'static> {
+) -> Vec<Toned> {
+    let t = i18n::strings(ctx.lang);
     let overdue = d.is_overdue(ctx.today);
-    let mark = format!("   {} ", checkbox(d.done));
-    let due = d.due.map(format::date).unwrap_or_default();
-    let place = match district.and_then(|i| s.districts.get(i)) {
-        Some(district) => district.name.clone(),
-        None => i18n::strings(ctx.lang).common.to_string(),
+    let lead = INDENT + CHECKBOX;
+    let mark_tone = match (d.done, overdue) {
+        (true, _) => Tone::Done,
+        (false, true) => Tone::Overdue,
+        (false, false) => Tone::Plain,
     };
-    let right = format!(
-        "{}{due}  {place} · {}",
-        if overdue { "⚠ " } else { "" },
-        format::date(s.date.day())
-    );
-    let text = truncate(
-        &d.text,
-        width.saturating_sub(mark.width() + right.width() + 2),
-    );
-    let gap = gap(width, mark.width() + text.width(), right.width());
-    let right_style = if overdue {
-        theme.overdue()
+    let text_tone = if d.done { Tone::Muted } else { Tone::Plain };
+    let mut out: Vec<Toned> = (wrap(&d.text, width.saturating_sub(lead)).into_iter())
+        .enumerate()
+        .map(|(i, part)| {
+            let head = if i == 0 {
+                Toned::one(" ".repeat(INDENT), Tone::Plain).and(checkbox_cell(d.done), mark_tone)
+            } else {
+                Toned::one(" ".repeat(lead), Tone::Plain)
+            };
+            head.and(part, text_tone)
+        })
+        .collect();
+    let mut meta = Vec::new();
+    if let Some(due) = d.due {
+        meta.push(format!("{}: {}", t.due, format::date(due)));
+    }
+    meta.extend(place(ctx, s, r, review));
+    let flag = if overdue {
+        format!(
+            "⚠ {}{}",
+            t.overdue,
+            if meta.is_empty() { "" } else { " · " }
+        )
     } else {
-        theme.muted()
+        String::new()
     };
-    let mark_style = if d.done { theme.done() } else { right_style };
-    Line::from(vec![
-        Span::styled(mark, mark_style),
-        Span::raw(text),
-        Span::raw(gap),
-        Span::styled(right, right_style),
-    ])
+    if overdue || !meta.is_empty() {
+        let room = width.saturating_sub(lead);
+        let text = meta.join(" · ");
+        out.extend(Toned::wrapped(
+            (&flag, Tone::Overdue),
+            (&text, Tone::Muted),
+            lead,
+            room,
+        ));
+    }
+    out
+}
+
+/// Check the directive of `target` off, or on again; a session row explains.
+pub(crate) fn toggle(ctx: &Ctx, target: Target) -> Intent {
+    match (target, ctx.catalog.sessions.get(target.session())) {
+        (Target::Directive { directive, .. }, Some(s)) => Intent::Toggle {
+            session: s.id.clone(),
+            directive,
+        },
+        _ => Intent::Notice(Notice::SelectDirective),
+    }
 }
 
 impl View for ReviewScreen {
@@ -210,6 +272,7 @@ impl View for ReviewScreen {
         };
         let mut offers = vec![
             Offer::hint(Command::Open),
+            Offer::hint(Command::Toggle),
             Offer::hint(narrow),
             Offer::hint(Command::Back),
             Offer::hint(Command::Help),
@@ -220,11 +283,14 @@ impl View for ReviewScreen {
     }
 
     fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
+        let c = without_tabs(c);
         let rows = self.rows(ctx);
         let selectable: Vec<bool> = rows.iter().map(Row::selectable).collect();
-        if let Some(to) = moved_among(&selectable, self.list.selected, page(ctx), c) {
-            self.list.selected = to;
-            self.list.keep_visible(page(ctx));
+        let width = usize::from(ctx.area.width);
+        let height = |i: usize| self.row_lines(ctx, &rows[i], width).len();
+        let mut list = self.list;
+        if list.command(&height, &selectable, view_height(ctx), c) {
+            self.list = list;
             return Intent::None;
         }
         match c {
@@ -235,14 +301,52 @@ impl View for ReviewScreen {
                 Some(Row::Item(target)) => Intent::Open(*target),
                 _ => Intent::None,
             },
+            Command::Toggle => match rows.get(self.list.selected) {
+                Some(Row::Item(target)) => toggle(ctx, *target),
+                _ => Intent::Notice(Notice::SelectDirective),
+            },
+            _ => Intent::None,
+        }
+    }
+
+    /// A click on a row selects it; on the selected one, opens it.
+    fn click(&mut self, ctx: &Ctx, _column: u16, row: u16) -> Intent {
+        let [_, list] = header_and_list(ctx.area);
+        if !(list.y..list.bottom()).contains(&row) {
+            return Intent::None;
+        }
+        let rows = self.rows(ctx);
+        let width = usize::from(list.width);
+        let mut line = usize::from(row - list.y);
+        let mut at = None;
+        for (i, r) in rows.iter().enumerate().skip(self.list.offset) {
+            let height = self.row_lines(ctx, r, width).len();
+            if line < height {
+                at = Some(i);
+                break;
+            }
+            line -= height;
+        }
+        match at {
+            Some(i) if i == self.list.selected => self.command(ctx, Command::Open),
+            Some(i) if rows[i].selectable() => {
+                self.list.selected = i;
+                Intent::None
+            }
             _ => Intent::None,
         }
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
-        let selectable: Vec<bool> = self.rows(ctx).iter().map(Row::selectable).collect();
-        let selected = on_selectable(&selectable, self.list.selected);
-        self.list.settle(selected, page(ctx));
+        let rows = self.rows(ctx);
+        let selectable: Vec<bool> = rows.iter().map(Row::selectable).collect();
+        let mut list = self.list;
+        list.selected = on_selectable(&selectable, list.selected);
+        list.offset = list.offset.min(rows.len().saturating_sub(1));
+        let width = usize::from(ctx.area.width);
+        let height = |i: usize| self.row_lines(ctx, &rows[i], width).len();
+        list.keep_visible(&height, rows.len(), view_height(ctx));
+        self.list = list;
     }
 
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {
@@ -250,11 +354,25 @@ impl View for ReviewScreen {
         let title = Span::styled(format!(" {}", self.title(ctx)), theme.heading());
         frame.render_widget(Paragraph::new(Line::from(title)), header);
         let width = usize::from(list.width);
-        let lines: Vec<Line<'static>> = (self.rows(ctx).iter().enumerate())
-            .skip(self.list.offset)
-            .take(usize::from(list.height))
-            .map(|(i, row)| row_line(ctx, row, width, i == self.list.selected, theme))
-            .collect();
+        let height = usize::from(list.height);
+        let mut lines: Vec<Line<'static>> = Vec::with_capacity(height);
+        for (i, row) in self.rows(ctx).iter().enumerate().skip(self.list.offset) {
+            if lines.len() >= height {
+                break;
+            }
+            let selected = i == self.list.selected;
+            for toned in self.row_lines(ctx, row, width) {
+                lines.push(if selected {
+                    let filler = pad(&toned.text(), width);
+                    theme
+                        .paint(&toned.and(filler, Tone::Plain))
+                        .patch_style(theme.selected())
+                } else {
+                    theme.paint(&toned)
+                });
+            }
+        }
+        lines.truncate(height);
         frame.render_widget(Paragraph::new(lines), list);
     }
 }

@@ -19,6 +19,10 @@ pub enum Heading {
     OpenWithDue,
     /// A session in the district view; the rows under it come from it.
     Session(usize),
+    /// The session of the directives under it, inside a section of what is due.
+    Group(usize),
+    /// Before the session-wide directives that concern the locality of the view.
+    Shared,
 }
 
 /// One line of a review view.
@@ -61,7 +65,7 @@ pub struct DistrictCount {
 pub fn districts(sessions: &[Session], today: NaiveDate) -> Vec<DistrictCount> {
     let mut by_id: BTreeMap<String, DistrictCount> = BTreeMap::new();
     for s in sessions {
-        for d in &s.districts {
+        for (di, d) in s.districts.iter().enumerate() {
             let entry = by_id.entry(d.id.clone()).or_insert_with(|| DistrictCount {
                 id: d.id.clone(),
                 name: d.name.clone(),
@@ -69,7 +73,7 @@ pub fn districts(sessions: &[Session], today: NaiveDate) -> Vec<DistrictCount> {
                 open: 0,
                 overdue: 0,
             });
-            let p = d.progress(today);
+            let p = s.locality_progress(di, today);
             entry.sessions += 1;
             entry.open += p.open();
             entry.overdue += p.overdue;
@@ -128,15 +132,28 @@ pub fn due_rows(sessions: &[Session], today: NaiveDate) -> Vec<Row> {
     dated.sort_by_key(|(_, d)| d.due);
     let (overdue, upcoming): (Vec<_>, Vec<_>) =
         dated.into_iter().partition(|(_, d)| d.is_overdue(today));
-    let to_rows =
-        |items: Vec<(Target, &Directive)>| items.into_iter().map(|(t, _)| Row::Item(t)).collect();
-    section(&mut rows, Heading::Overdue, to_rows(overdue));
-    section(&mut rows, Heading::OpenWithDue, to_rows(upcoming));
+    section(&mut rows, Heading::Overdue, grouped(overdue));
+    section(&mut rows, Heading::OpenWithDue, grouped(upcoming));
+    rows
+}
+
+/// Directive rows under the heading of their session, a heading each time the session
+/// changes (the order is kept).
+fn grouped(items: Vec<(Target, &Directive)>) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(items.len() + 1);
+    let mut session = None;
+    for (target, _) in items {
+        if session != Some(target.session()) {
+            session = Some(target.session());
+            rows.push(Row::Heading(Heading::Group(target.session())));
+        }
+        rows.push(Row::Item(target));
+    }
     rows
 }
 
 /// Everything given to district `id` across sessions, newest session first:
-/// its own directives, then the directives the session gave all its districts.
+/// its own directives, then the session-wide ones that concern it.
 pub fn district_rows(
     sessions: &[Session],
     id: &str,
@@ -149,21 +166,24 @@ pub fn district_rows(
             continue;
         };
         rows.push(Row::Heading(Heading::Session(si)));
-        let given = |district: Option<usize>| {
-            s.directives_with_refs()
-                .filter(move |(r, d)| r.district == district && filter.matches(d, today))
-                .map(|(directive, _)| {
-                    Row::Item(Target::Directive {
-                        session: si,
-                        directive,
-                    })
-                })
+        let item = |directive| {
+            Row::Item(Target::Directive {
+                session: si,
+                directive,
+            })
         };
-        let items: Vec<Row> = given(Some(di)).chain(given(None)).collect();
-        if items.is_empty() {
+        let (own, shared): (Vec<_>, Vec<_>) = (s.locality_directives(di))
+            .filter(|(_, d)| filter.matches(d, today))
+            .map(|(r, _)| r)
+            .partition(|r| r.district.is_some());
+        if own.is_empty() && shared.is_empty() {
             rows.push(Row::Nothing);
         }
-        rows.extend(items);
+        rows.extend(own.into_iter().map(item));
+        if !shared.is_empty() {
+            rows.push(Row::Heading(Heading::Shared));
+            rows.extend(shared.into_iter().map(item));
+        }
     }
     rows
 }
@@ -212,7 +232,11 @@ mod tests {
     fn districts_are_counted_across_sessions_by_id() {
         let d = districts(&sessions(), today());
         let dam_ha = d.iter().find(|d| d.id == "dam-ha").expect("dam-ha");
-        assert_eq!((dam_ha.sessions, dam_ha.open, dam_ha.overdue), (2, 2, 1));
+        assert_eq!(
+            (dam_ha.sessions, dam_ha.open, dam_ha.overdue),
+            (2, 3, 2),
+            "the session-wide directive counts too"
+        );
         assert_eq!(d.len(), 2);
     }
 

@@ -9,12 +9,14 @@ use chrono::NaiveDate;
 
 use crate::i18n;
 use crate::model::filter::DirectiveFilter;
-use crate::model::{Directive, DirectiveRef, Indicator, Lang, Session, Status, format};
-use crate::present::{
-    checkbox, done_count, indicator_title, overdue_text, paragraphs, participant_line, truncate,
-    value_text,
+use crate::model::{
+    Directive, DirectiveRef, Gauge, Indicator, Lang, Reading, Session, Status, format,
 };
-use crate::ui::format::CHECKBOX;
+use crate::present::{
+    against, bar_cells, done_count, indicator_title, overdue_text, paragraphs, participant_line,
+    ratio_text, reading_text, status_word, truncate, value_text,
+};
+use crate::ui::format::{CHECKBOX, checkbox_cell};
 use crate::ui::text::{pad, wrap};
 use crate::ui::tone::{Tone, Toned};
 
@@ -30,6 +32,8 @@ pub enum Section {
     Participants,
     Districts,
     SessionDirectives,
+    /// The session-wide directives that concern a locality, on its tab.
+    SharedDirectives,
     Highlights,
     Strengths,
     Shortcomings,
@@ -126,6 +130,13 @@ pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) 
     push_section(&mut out, Section::Indicators, indicators.collect());
     let directives = directive_blocks(session, Some(d), &show);
     push_section(&mut out, Section::Directives, directives);
+    let shared: Vec<Block> = (session.shared_directives(d))
+        .filter(|(_, directive)| show(directive))
+        .map(|(r, _)| Block::Directive(r))
+        .collect();
+    if session.shared_directives(d).next().is_some() {
+        push_section(&mut out, Section::SharedDirectives, shared);
+    }
     for (section, items) in [
         (Section::Highlights, &district.highlights),
         (Section::Strengths, &district.strengths),
@@ -137,6 +148,23 @@ pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) 
         }
     }
     out
+}
+
+/// The text a block shows, for finding a search's match in it.
+pub fn block_text(session: &Session, block: &Block) -> Option<String> {
+    match block {
+        Block::Paragraph(text) | Block::Bullet(text) => Some(text.clone()),
+        Block::Participant(p) => session
+            .participants
+            .get(*p)
+            .map(|p| participant_line(p, " — ")),
+        Block::DistrictLine(d) => session.districts.get(*d).map(|d| d.name.clone()),
+        Block::Indicator { district, index } => (session.districts.get(*district))
+            .and_then(|d| d.indicators.get(*index))
+            .map(|i| i.name.clone()),
+        Block::Directive(r) => session.directive(*r).map(|d| d.text.clone()),
+        Block::Heading(_) | Block::Nothing => None,
+    }
 }
 
 /// What the lines depend on besides the session and the width.
@@ -159,6 +187,7 @@ fn section_title(lang: Lang, section: Section) -> &'static str {
         Section::Participants => t.participants,
         Section::Districts => t.districts,
         Section::SessionDirectives => t.session_directives,
+        Section::SharedDirectives => t.shared_directives,
         Section::Highlights => t.highlights,
         Section::Strengths => t.strengths,
         Section::Shortcomings => t.shortcomings,
@@ -215,7 +244,7 @@ pub fn block_lines(
             .get(*p)
             .map(|p| bullet(&participant_line(p, " — ")))
             .unwrap_or_default(),
-        Block::DistrictLine(d) => vec![district_line(cx, session, *d, width)],
+        Block::DistrictLine(d) => district_lines(cx, session, *d, width),
         Block::Indicator { district, index } => session
             .districts
             .get(*district)
@@ -230,38 +259,72 @@ pub fn block_lines(
     }
 }
 
-/// `Đầm Hà  ✓2 ~1 ✗0      3/12 xong · 1 quá hạn`.
-fn district_line(cx: &Cx, session: &Session, d: usize, width: usize) -> Toned {
+/// `chỉ tiêu: 4 đạt, 1 chưa đạt`: how many indicators of a locality have each verdict; `None`
+/// when none has one.
+fn verdict_counts(cx: &Cx, district: &crate::model::District) -> Option<String> {
+    let statuses: Vec<Status> = (district.indicators.iter())
+        .filter_map(|i| i.gauge().map(|g| g.status))
+        .collect();
+    let counts: Vec<String> = [Status::Met, Status::Near, Status::Behind]
+        .into_iter()
+        .map(|s| (s, statuses.iter().filter(|x| **x == s).count()))
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{n} {}", status_word(s, cx.lang)))
+        .collect();
+    let t = i18n::strings(cx.lang);
+    (!counts.is_empty())
+        .then(|| i18n::fill(t.indicator_verdicts, &[("counts", &counts.join(", "))]))
+}
+
+/// A locality on the overview: its name (in a column as wide as the longest name), its
+/// indicators' verdicts, and at the right its directives (the session-wide ones that concern
+/// it included): `Đầm Hà   chỉ tiêu: 4 đạt, 1 chưa đạt   chỉ đạo: 0/21 xong · 1 quá hạn`.
+/// When that does not fit, the verdicts go on a second line.
+fn district_lines(cx: &Cx, session: &Session, d: usize, width: usize) -> Vec<Toned> {
+    use unicode_width::UnicodeWidthStr;
     let Some(district) = session.districts.get(d) else {
-        return Toned::new();
+        return Vec::new();
     };
-    let p = district.progress(cx.today);
-    let (mut met, mut near, mut behind) = (0, 0, 0);
-    for g in district.indicators.iter().filter_map(|i| i.gauge()) {
-        match g.status {
-            Status::Met => met += 1,
-            Status::Near => near += 1,
-            Status::Behind => behind += 1,
-        }
-    }
-    let mut right = done_count(p, cx.lang);
+    let t = i18n::strings(cx.lang);
+    let p = session.locality_progress(d, cx.today);
+    let mut progress = done_count(p, cx.lang);
     if p.overdue > 0 {
-        right.push_str(&format!(" · {}", overdue_text(p.overdue, cx.lang)));
+        progress.push_str(&format!(" · {}", overdue_text(p.overdue, cx.lang)));
     }
-    let name = format!("{}  ✓{met} ~{near} ✗{behind}", district.name);
-    let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()) + 2);
-    let name = truncate(&name, room);
-    let gap = pad(&name, room) + "  ";
-    (Toned::one(name, Tone::Title).and(gap, Tone::Plain)).and(right, Tone::Muted)
+    let right = i18n::fill(t.directive_progress, &[("progress", &progress)]);
+    let right_tone = if p.overdue > 0 {
+        Tone::Overdue
+    } else {
+        Tone::Muted
+    };
+    let column = (session.districts.iter().map(|l| l.name.width()).max())
+        .unwrap_or(0)
+        .min(width / 3);
+    let name = truncate(&district.name, column);
+    let name_cell = format!("{name}{}", pad(&name, column));
+    let verdicts = verdict_counts(cx, district).unwrap_or_default();
+    let one_line = column + 2 + verdicts.width() + 2 + right.width() <= width;
+    let middle = if one_line { verdicts.as_str() } else { "" };
+    let left = (Toned::one(name_cell, Tone::Title).and("  ", Tone::Plain)).and(middle, Tone::Plain);
+    let right = truncate(&right, width.saturating_sub(column + 2));
+    let gap = " ".repeat(width.saturating_sub(left.width() + right.width()));
+    let first = left.and(gap, Tone::Plain).and(right, right_tone);
+    if one_line || verdicts.is_empty() {
+        return vec![first];
+    }
+    let second = Toned::one("  ", Tone::Plain)
+        .and(truncate(&verdicts, width.saturating_sub(2)), Tone::Plain);
+    vec![first, second]
 }
 
-/// The bar's filled and empty cells for a fill of 0.0–1.0.
-fn bar_cells(fill: f64, width: usize) -> (usize, usize) {
-    let filled = ((fill.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
-    (filled, width - filled)
+/// A bar of `width` cells filled to `fill` (0.0–1.0), the filled part in `tone`.
+fn bar(fill: f64, width: usize, tone: Tone) -> Toned {
+    let (filled, empty) = bar_cells(fill, width);
+    Toned::one("█".repeat(filled), tone).and("░".repeat(empty), Tone::Muted)
 }
 
-/// One line (a plain figure) or two (a gauge) for an indicator, `width` columns wide.
+/// The first line of an indicator, its lines under it (the verdict, or the share as a bar),
+/// then every comparison the verdict does not use: `▲ 19,5% so với năm 2022`.
 fn indicator_lines(ind: &Indicator, width: usize, lang: Lang) -> Vec<Toned> {
     use unicode_width::UnicodeWidthStr;
     let value = value_text(ind, lang, false);
@@ -269,36 +332,45 @@ fn indicator_lines(ind: &Indicator, width: usize, lang: Lang) -> Vec<Toned> {
     let name = truncate(&indicator_title(ind), name_room);
     let padding = pad(&name, name_room) + "  ";
     let first = (Toned::one(name, Tone::Plain).and(padding, Tone::Plain)).and(value, Tone::Title);
-    let Some(g) = ind.gauge() else {
-        return vec![first];
-    };
-    let status_tone = Tone::Status(g.status);
-    let status = format!(
-        "{} {}",
-        g.status.symbol(),
-        crate::present::status_word(g.status, lang)
-    );
-    let ratio = format!(
-        "{}{}",
-        format::percent(g.ratio, lang),
-        if g.exceeds() { " ▲" } else { "" }
-    );
     let bar_width = (width / 3).clamp(5, 30);
-    let (filled, empty) = bar_cells(g.fill(), bar_width);
-    let label = ind.gauge_label().unwrap_or_default();
-    let used = bar_width + 1 + ratio.width() + 2 + status.width() + 2;
-    let label = truncate(label, width.saturating_sub(used));
-    let gap =
-        width.saturating_sub(bar_width + 1 + ratio.width() + 2 + label.width() + status.width());
-    let second = Toned::one("█".repeat(filled), status_tone)
-        .and("░".repeat(empty), Tone::Muted)
+    let mut out = vec![first];
+    if let Some(g) = ind.gauge() {
+        out.push(verdict_line(ind, &g, width, bar_width, lang));
+    } else if let Some(share) = ind.share() {
+        let text = format!(" {}", crate::present::with_unit(ind.value, Some("%"), lang));
+        out.push(bar(share, bar_width, Tone::Accent).and(text, Tone::Muted));
+    }
+    for reading in ind.readings() {
+        let text = reading_text(&reading, lang, false);
+        let tone = match reading {
+            Reading::Growth { .. } => Tone::Accent,
+            Reading::Plan { .. } => Tone::Muted,
+        };
+        out.push(Toned::one(truncate(&text, width), tone));
+    }
+    out
+}
+
+/// `██████████▶ 100,8%  kế hoạch        ✓ đạt`: the bar, the ratio, what it is judged
+/// against, and the verdict in a symbol and a word at the right.
+fn verdict_line(ind: &Indicator, g: &Gauge, width: usize, bar_width: usize, lang: Lang) -> Toned {
+    use unicode_width::UnicodeWidthStr;
+    let tone = Tone::Status(g.status);
+    let status = format!("{} {}", g.status.symbol(), status_word(g.status, lang));
+    let over = if g.exceeds() { "▶" } else { " " };
+    let ratio = format!("{:>7}", ratio_text(g, lang));
+    let label = against(ind, g, lang).unwrap_or_default();
+    let used = bar_width + 2 + ratio.width() + 2 + status.width() + 2;
+    let label = truncate(&label, width.saturating_sub(used));
+    let gap = width.saturating_sub(used - 2 + label.width());
+    bar(g.fill(), bar_width, tone)
+        .and(over, tone)
         .and(" ", Tone::Plain)
-        .and(ratio, status_tone)
+        .and(ratio, tone)
         .and("  ", Tone::Plain)
         .and(label, Tone::Muted)
         .and(" ".repeat(gap), Tone::Plain)
-        .and(status, status_tone);
-    vec![first, second]
+        .and(status, tone)
 }
 
 /// A directive: checkbox and wrapped text, owner and due date, and when selected its detail
@@ -317,7 +389,7 @@ fn directive_lines(cx: &Cx, d: &Directive, width: usize, selected: bool) -> Vec<
     let mut out: Vec<Toned> = (wrap(&d.text, room).into_iter().enumerate())
         .map(|(i, l)| {
             let lead = if i == 0 {
-                Toned::one(format!("{} ", checkbox(d.done)), mark_tone)
+                Toned::one(checkbox_cell(d.done), mark_tone)
             } else {
                 Toned::one(indent.clone(), Tone::Plain)
             };
@@ -325,7 +397,7 @@ fn directive_lines(cx: &Cx, d: &Directive, width: usize, selected: bool) -> Vec<
         })
         .collect();
     if d.owner.is_some() || d.due.is_some() {
-        out.push(meta_line(cx, d, room, overdue));
+        out.extend(meta_lines(cx, d, room, overdue));
     }
     if !selected {
         return out;
@@ -349,9 +421,9 @@ fn directive_lines(cx: &Cx, d: &Directive, width: usize, selected: bool) -> Vec<
     out
 }
 
-/// `⚠ quá hạn · Hạn: 30/06/2024 · Thực hiện: Huyện ủy`, in `room` columns after the indent.
-fn meta_line(cx: &Cx, d: &Directive, room: usize, overdue: bool) -> Toned {
-    use unicode_width::UnicodeWidthStr;
+/// `⚠ quá hạn · Hạn: 30/06/2024 · Thực hiện: Huyện ủy`, wrapped to `room` columns after the
+/// indent.
+fn meta_lines(cx: &Cx, d: &Directive, room: usize, overdue: bool) -> Vec<Toned> {
     let t = i18n::strings(cx.lang);
     let mut parts = Vec::new();
     if let Some(due) = d.due {
@@ -360,14 +432,13 @@ fn meta_line(cx: &Cx, d: &Directive, room: usize, overdue: bool) -> Toned {
     if let Some(owner) = &d.owner {
         parts.push(format!("{}: {owner}", t.owner));
     }
-    let line = Toned::one(" ".repeat(CHECKBOX), Tone::Plain);
-    if overdue {
-        let flag = format!("⚠ {} · ", t.overdue);
-        let rest = truncate(&parts.join(" · "), room.saturating_sub(flag.width()));
-        line.and(flag, Tone::Overdue).and(rest, Tone::Muted)
+    let flag = if overdue {
+        format!("⚠ {} · ", t.overdue)
     } else {
-        line.and(truncate(&parts.join(" · "), room), Tone::Muted)
-    }
+        String::new()
+    };
+    let text = parts.join(" · ");
+    Toned::wrapped((&flag, Tone::Overdue), (&text, Tone::Muted), CHECKBOX, room)
 }
 
 /// One tab made into lines at one width, none selected.
@@ -599,16 +670,68 @@ mod tests {
     }
 
     #[test]
-    fn gauge_lines_carry_value_ratio_label_and_status() {
-        let lines = indicator_lines(&indicator(), 70, Lang::Vi);
+    fn growth_is_shown_as_growth_without_a_verdict() {
+        let lines = texts(&indicator_lines(&indicator(), 70, Lang::Vi));
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].starts_with("Tổng giá trị sản xuất (2023)"));
+        assert!(lines[0].ends_with("33.497 tỷ đồng"));
+        assert_eq!(lines[1], "▲ 7% so với năm 2022");
+    }
+
+    #[test]
+    fn a_plan_gives_the_verdict_and_every_other_comparison_is_shown() {
+        let mut ind = indicator();
+        ind.compare.insert(
+            0,
+            Comparison {
+                label: "kế hoạch".into(),
+                percent: 100.75,
+            },
+        );
+        let lines = indicator_lines(&ind, 70, Lang::Vi);
         let text = texts(&lines);
-        assert_eq!(lines.len(), 2);
-        assert!(text[0].starts_with("Tổng giá trị sản xuất (2023)"));
-        assert!(text[0].ends_with("33.497 tỷ đồng"));
-        assert!(text[1].contains("107% ▲"), "{}", text[1]);
-        assert!(text[1].contains("so với năm 2022"));
-        assert!(text[1].ends_with("✓ đạt"));
+        assert_eq!(text.len(), 3, "{text:?}");
+        assert!(text[1].contains("▶ 100,75%  kế hoạch"), "{}", text[1]);
+        assert!(text[1].ends_with("✓ đạt"), "{}", text[1]);
         assert_eq!(lines[1].width(), 70);
+        assert_eq!(text[2], "▲ 7% so với năm 2022");
+    }
+
+    #[test]
+    fn a_target_is_named_with_its_figure() {
+        let mut ind = indicator();
+        ind.compare.clear();
+        ind.value = 80.0;
+        ind.unit = Some("triệu đồng/người".into());
+        ind.target = Some(100.0);
+        ind.target_label = Some("mục tiêu cuối nhiệm kỳ".into());
+        let text = texts(&indicator_lines(&ind, 100, Lang::Vi));
+        assert!(
+            text[1].contains(" 80%  mục tiêu cuối nhiệm kỳ: 100 triệu đồng/người"),
+            "{}",
+            text[1]
+        );
+        assert!(text[1].ends_with("✗ chưa đạt"));
+    }
+
+    #[test]
+    fn a_share_without_target_is_a_bar_without_a_verdict() {
+        let mut ind = indicator();
+        ind.compare.clear();
+        ind.value = 67.0;
+        ind.unit = Some("%".into());
+        ind.bound = Bound::AtLeast;
+        let text = texts(&indicator_lines(&ind, 60, Lang::Vi));
+        assert_eq!(text.len(), 2);
+        assert!(text[0].ends_with("≥ 67%"));
+        assert!(
+            text[1].starts_with("█") && text[1].ends_with(" 67%"),
+            "{}",
+            text[1]
+        );
+        for word in ["đạt", "✓", "✗", "~"] {
+            assert!(!text[1].contains(word), "{}", text[1]);
+        }
     }
 
     #[test]
@@ -623,19 +746,17 @@ mod tests {
     }
 
     #[test]
-    fn bar_fill_is_capped() {
-        assert_eq!(bar_cells(0.8, 10), (8, 2));
-        assert_eq!(bar_cells(1.75, 10), (10, 0));
-        assert_eq!(bar_cells(-1.0, 10), (0, 10));
-    }
-
-    #[test]
     fn open_overdue_directive_is_flagged_in_words() {
         let lines = texts(&directive_lines(&cx(Lang::Vi), &directive(), 40, false));
         assert!(lines[0].starts_with("[ ] Kiểm soát"));
-        let meta = lines.last().expect("meta");
-        assert!(meta.contains("⚠ quá hạn"), "{meta}");
+        let meta = (lines.iter())
+            .find(|l| l.contains("⚠ quá hạn"))
+            .expect("the overdue flag");
         assert!(meta.contains("Hạn: 30/06/2024"), "{meta}");
+        assert!(
+            lines.last().is_some_and(|l| l.ends_with("Hải Hà")),
+            "the owner wrapped, not cut: {lines:?}"
+        );
     }
 
     #[test]

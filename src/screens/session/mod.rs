@@ -2,6 +2,7 @@
 //! blocks; moving between blocks and tabs, paging, checking directives off.
 
 mod content;
+mod tabs;
 
 use std::rc::Rc;
 
@@ -9,10 +10,10 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Tabs};
+use ratatui::widgets::Paragraph;
 
 use super::nav::{next_selectable, prev_selectable, scroll_into_view};
-use super::{Ctx, Intent, Notice, Offer, View, frame};
+use super::{Ctx, Intent, Jump, Notice, Offer, View, frame};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::Session;
@@ -21,6 +22,7 @@ use crate::search::Target;
 use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
 use content::{Block, Cx, GUTTER, Key, Placed, TabCache, TabLines};
+use tabs::TabBar;
 
 /// An open session: which tab, which block is selected, and the first line in view.
 #[derive(Debug)]
@@ -33,6 +35,8 @@ pub struct SessionScreen {
     /// Where on screen the selected block was put last, kept through resizes and reloads.
     row: usize,
     lines: TabCache,
+    /// The search whose hit opened the session: its matches are highlighted.
+    query: Option<String>,
 }
 
 struct Areas {
@@ -117,7 +121,8 @@ fn selectable_near(blocks: &[Block], at: usize) -> usize {
 impl SessionScreen {
     /// The screen of the session of `target`, at that item (a directive the directive
     /// filter hides is not found: the app clears the filter first).
-    pub(crate) fn open(ctx: &Ctx, target: Target) -> Option<Self> {
+    /// A search hit's `jump` selects the block that holds its match and highlights the query.
+    pub(crate) fn open(ctx: &Ctx, target: Target, jump: Option<&Jump>) -> Option<Self> {
         let session = ctx.catalog.sessions.get(target.session())?;
         let mut screen = SessionScreen {
             id: session.id.clone(),
@@ -126,10 +131,19 @@ impl SessionScreen {
             offset: 0,
             row: 0,
             lines: TabCache::default(),
+            query: jump.map(|j| j.query.clone()),
         };
         let lines = screen.tab_lines(ctx, session);
+        let matching = |b: &Block| {
+            let query = jump.map_or("", |j| j.query.as_str());
+            (b.selectable() && !query.is_empty())
+                .then(|| content::block_text(session, b))
+                .flatten()
+                .is_some_and(|text| !crate::search::matches(&text, query).is_empty())
+        };
         screen.selected = (lines.blocks.iter())
             .position(|b| is_block_of(target, b))
+            .or_else(|| lines.blocks.iter().position(matching))
             .unwrap_or_else(|| lines.first_selectable());
         screen.keep_visible(ctx, session);
         Some(screen)
@@ -270,10 +284,12 @@ impl SessionScreen {
     }
 
     /// The screenful before: it ends where the view started (or further down, to show the
-    /// selected block whole), so no line is passed unseen. The selection is the first block
+    /// selected block whole), so no line is passed unseen, even when the block selected now
+    /// shows its detail and pushes the lines after it down. The selection is the first block
     /// that starts in it; at the top, the first block.
     fn page_up(&mut self, ctx: &Ctx, session: &Session) {
         let (width, view) = Self::view_size(ctx, session);
+        let cx = Self::cx(ctx);
         let lines = self.tab_lines(ctx, session);
         if self.offset == 0 {
             self.selected = lines.first_selectable();
@@ -281,19 +297,34 @@ impl SessionScreen {
             return;
         }
         let old = self.placed(ctx, session, &lines);
-        let start = self.offset.saturating_sub(view);
-        let (k, j) = old.locate(start);
-        let starts_in_page = |i: &usize| {
-            let (top, _) = old.span_with_heading(*i);
-            lines.blocks[*i].selectable() && top >= start && old.top(*i) < self.offset
-        };
-        self.selected = (k..lines.blocks.len())
-            .find(starts_in_page)
-            .unwrap_or_else(|| selectable_near(&lines.blocks, k));
-        let new = Placed::new(&Self::cx(ctx), session, &lines, self.selected, width);
-        let anchor = new.line_of(k, j);
-        self.offset = Self::offset_showing(&new, self.selected, anchor, view);
+        let (top_block, top_line) = old.locate(self.offset);
+        let mut start = self.offset.saturating_sub(view);
+        let mut selected = Self::first_starting_in(&old, start, self.offset)
+            .unwrap_or_else(|| selectable_near(&lines.blocks, old.locate(start).0));
+        let mut new = Placed::new(&cx, session, &lines, selected, width);
+        for _ in 0..lines.blocks.len() {
+            let was = new.line_of(top_block, top_line);
+            start = was.saturating_sub(view);
+            match Self::first_starting_in(&new, start, was) {
+                Some(i) if i != selected => {
+                    selected = i;
+                    new = Placed::new(&cx, session, &lines, selected, width);
+                }
+                _ => break,
+            }
+        }
+        self.selected = selected;
+        self.offset = Self::offset_showing(&new, selected, start, view).max(start);
         self.remember_row(&new);
+    }
+
+    /// The first selectable block that starts (with its heading) at or after line `from` and
+    /// before line `to`.
+    fn first_starting_in(placed: &Placed<'_>, from: usize, to: usize) -> Option<usize> {
+        (0..placed.tab.blocks.len()).find(|&i| {
+            let (top, _) = placed.span_with_heading(i);
+            placed.tab.blocks[i].selectable() && top >= from && placed.top(i) < to
+        })
     }
 
     fn selected_block(&self, ctx: &Ctx, session: &Session) -> Option<Block> {
@@ -328,23 +359,55 @@ impl SessionScreen {
         let meta = truncate(&meta, usize::from(l.meta.width.saturating_sub(1)));
         let meta = Span::styled(format!(" {meta}"), theme.muted());
         frame.render_widget(Paragraph::new(Line::from(meta)), l.meta);
-        let titles: Vec<String> = std::iter::once(t.overview.to_string())
-            .chain(session.districts.iter().map(|d| d.name.clone()))
+        self.draw_tabs(frame, l.tabs, ctx, session, theme);
+    }
+
+    /// The labels of the tabs: the overview, then each locality.
+    fn tab_labels(ctx: &Ctx, session: &Session) -> Vec<String> {
+        let overview = i18n::strings(ctx.lang).overview;
+        std::iter::once(overview)
+            .chain(session.districts.iter().map(|d| d.name.as_str()))
             .enumerate()
-            .map(|(i, name)| {
-                if i < 9 {
-                    format!("{} {name}", i + 1)
-                } else {
-                    name
-                }
-            })
-            .collect();
-        let tabs = Tabs::new(titles)
-            .select(self.tab)
-            .style(theme.muted())
-            .highlight_style(theme.selected())
-            .divider("│");
-        frame.render_widget(tabs, l.tabs);
+            .map(|(i, name)| tabs::label(i, name))
+            .collect()
+    }
+
+    /// The tab bar laid out in `area` (a column of margin on each side).
+    fn tab_bar(&self, ctx: &Ctx, session: &Session, area: Rect) -> TabBar {
+        let width = usize::from(area.width.saturating_sub(2));
+        TabBar::layout(&Self::tab_labels(ctx, session), self.tab, width)
+    }
+
+    /// The tabs that fit around the open one, with `‹`/`›` where some are hidden.
+    fn draw_tabs(
+        &self,
+        frame: &mut Frame<'_>,
+        area: Rect,
+        ctx: &Ctx,
+        session: &Session,
+        theme: &Theme,
+    ) {
+        let labels = Self::tab_labels(ctx, session);
+        let bar = self.tab_bar(ctx, session, area);
+        let mut spans = vec![Span::raw(" ")];
+        if bar.more_left {
+            spans.push(Span::styled(tabs::MORE_LEFT, theme.accent()));
+        }
+        for (n, &(i, ..)) in bar.shown.iter().enumerate() {
+            if n > 0 {
+                spans.push(Span::styled(tabs::DIVIDER, theme.muted()));
+            }
+            let style = if i == self.tab {
+                theme.selected()
+            } else {
+                theme.muted()
+            };
+            spans.push(Span::styled(labels[i].clone(), style));
+        }
+        if bar.more_right {
+            spans.push(Span::styled(tabs::MORE_RIGHT, theme.accent()));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
 
     /// The tab's lines in view, from the offset on, with the selection gutter.
@@ -372,7 +435,12 @@ impl SessionScreen {
             let selected = i == self.selected;
             let reversed = selected && lines.blocks[i].reversed_when_selected();
             for toned in placed.lines(i).iter().skip(skip).take(rows - out.len()) {
-                let mut line = theme.paint(toned);
+                let mut line = match &self.query {
+                    Some(q) => {
+                        theme.paint(&toned.marked(&crate::search::matches(&toned.text(), q)))
+                    }
+                    None => theme.paint(toned),
+                };
                 if reversed {
                     line = line.patch_style(theme.selected());
                 }
@@ -475,6 +543,45 @@ impl View for SessionScreen {
             }
             _ => return Intent::None,
         }
+        self.keep_visible(ctx, session);
+        Intent::None
+    }
+
+    /// A click on a tab opens it; on a block of the tab, selects it (a second click on a
+    /// locality's line opens its tab).
+    fn click(&mut self, ctx: &Ctx, column: u16, row: u16) -> Intent {
+        let Some(session) = self.session(ctx) else {
+            return Intent::None;
+        };
+        let l = areas(ctx.area, &session.title);
+        if row == l.tabs.y {
+            let x = column.checked_sub(l.tabs.x + 1).map(usize::from);
+            if let Some(tab) = x.and_then(|x| self.tab_bar(ctx, session, l.tabs).tab_at(x)) {
+                self.select_tab(ctx, session, tab);
+                self.keep_visible(ctx, session);
+            }
+            return Intent::None;
+        }
+        let inside = (l.content.y..l.content.bottom()).contains(&row);
+        if !inside {
+            return Intent::None;
+        }
+        let lines = self.tab_lines(ctx, session);
+        let placed = self.placed(ctx, session, &lines);
+        let line = self.offset + usize::from(row - l.content.y);
+        if line >= placed.total() {
+            return Intent::None;
+        }
+        let (block, _) = placed.locate(line);
+        if !lines.blocks.get(block).is_some_and(Block::selectable) {
+            return Intent::None;
+        }
+        if block == self.selected {
+            return self.command(ctx, Command::Open);
+        }
+        self.selected = block;
+        let new = self.placed(ctx, session, &lines);
+        self.remember_row(&new);
         self.keep_visible(ctx, session);
         Intent::None
     }

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use toml_edit::{Document, InlineTable, Item, Table, Value};
 
-use super::{Change, Outcome, WriteError};
+use super::{Change, Outcome, Stamps, WriteError};
 use crate::diag::{Location, Problem, closest};
 use crate::model::fold::nfc;
 
@@ -26,6 +26,7 @@ pub(super) fn apply(
     let edits = match change {
         Change::Done { at, by } => done_edits(body, &target, at, by)?,
         Change::Undone => undone_edits(body, &target)?,
+        Change::Restore(stamps) => restore_edits(body, &target, stamps)?,
     };
     if edits.is_empty() {
         return Ok((text.to_string(), Outcome::AlreadySo));
@@ -299,6 +300,80 @@ fn undone_edits(body: &str, target: &Target<'_>) -> Result<Vec<Edit>, WriteError
     Ok(edits)
 }
 
+/// The check-off keys of directive `directive_id` in `text`, each value's text as written.
+pub(super) fn stamps(text: &str, directive_id: &str) -> Result<Stamps, WriteError> {
+    let body = text.strip_prefix(BOM).unwrap_or(text);
+    let doc = parse(body)?;
+    let target = find(&doc, body, directive_id)?;
+    let raw = |key: &str| target.entry(key).map(|e| body[e.value.clone()].to_string());
+    Ok(Stamps {
+        done: raw("done"),
+        done_at: raw("done_at"),
+        done_by: raw("done_by"),
+    })
+}
+
+/// Whether `raw` is one TOML value of the kind `key` holds, and nothing else: what a restore
+/// may write.
+fn is_stamp_value(key: &str, raw: &str) -> bool {
+    let Ok(doc) = format!("v = {raw}\n").parse::<toml_edit::DocumentMut>() else {
+        return false;
+    };
+    let mut entries = doc.as_table().iter();
+    let value = match (entries.next(), entries.next()) {
+        (Some(("v", Item::Value(value))), None) => value.clone(),
+        _ => return false,
+    };
+    match key {
+        "done" => value.is_bool(),
+        "done_at" => value.is_datetime(),
+        _ => value.is_str(),
+    }
+}
+
+/// The keys back as `stamps` has them: a value written differently is replaced, a missing
+/// key is inserted (after the other check-off keys kept, else after the last key), one that
+/// should not be there is removed.
+fn restore_edits(
+    body: &str,
+    target: &Target<'_>,
+    stamps: &Stamps,
+) -> Result<Vec<Edit>, WriteError> {
+    let wanted = [&stamps.done, &stamps.done_at, &stamps.done_by];
+    let mut edits = Vec::new();
+    let mut missing = Vec::new();
+    for (key, value) in STAMP_KEYS.iter().zip(wanted) {
+        if let Some(raw) = value
+            && !is_stamp_value(key, raw)
+        {
+            return Err(unsafe_layout(&target.id().unwrap_or_default()));
+        }
+        match (target.entry(key), value) {
+            (Some(e), Some(raw)) if body[e.value.clone()] != **raw => {
+                edits.push(Edit::replace(e.value.clone(), raw.clone()));
+            }
+            (None, Some(raw)) => missing.push((*key, raw.clone())),
+            _ => {}
+        }
+    }
+    let doomed = |e: &Entry<'_>| {
+        (STAMP_KEYS.iter().zip(wanted)).any(|(key, value)| e.name == *key && value.is_none())
+    };
+    if !missing.is_empty() {
+        let kept = |e: &&Entry<'_>| !doomed(e);
+        let anchor = (STAMP_KEYS.iter())
+            .filter_map(|k| target.entry(k))
+            .filter(kept)
+            .max_by_key(|e| e.key.start)
+            .or(target.entries.iter().rfind(|e| !doomed(e)));
+        if let Some(anchor) = anchor {
+            edits.push(insertion(body, target, anchor, &missing));
+        }
+    }
+    edits.extend(removal_edits(body, target, doomed));
+    Ok(edits)
+}
+
 /// Removes the entries `doomed` picks: whole lines (a comment on them stays), or their part of
 /// an inline table.
 fn removal_edits(
@@ -549,6 +624,92 @@ mod tests {
         );
         let plain = format!("{HEAD}[[directive]]\nid = \"a\"\n");
         assert_eq!(strip(&plain).expect("strip"), plain);
+    }
+
+    /// `text` after `change` on directive `a`, then restored to the keys it had: the bytes.
+    fn round_trip(text: &str, change: &Change) -> String {
+        let before = stamps(text, "a").expect("stamps");
+        let (changed, _) = apply(text, "a", change).expect("change");
+        assert_ne!(changed, text, "the change changed something");
+        apply(&changed, "a", &Change::Restore(before))
+            .expect("restore")
+            .0
+    }
+
+    fn checked_off() -> Change {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-28T10:15:00+07:00").expect("date");
+        Change::Done {
+            at,
+            by: "thu.ky".into(),
+        }
+    }
+
+    #[test]
+    fn restore_gives_back_the_bytes_before_a_check_off() {
+        let texts = [
+            format!(
+                "{HEAD}[[directive]]\nid = \"a\"\ntext = \"t\"\n\n# next\n[[directive]]\nid = \"b\"\n"
+            ),
+            format!("{HEAD}[[directive]]\r\nid = \"a\"\r\ndone = false # not yet\r\ntext = \"t\""),
+            format!("directive = [{{ id = \"a\", text = \"t\" }}]\n{HEAD}"),
+            format!("{HEAD}[[directive]]\n  id = \"a\"\n  done_by = \"old\"\n"),
+        ];
+        for text in texts {
+            assert_eq!(round_trip(&text, &checked_off()), text);
+        }
+    }
+
+    #[test]
+    fn restore_gives_back_the_bytes_before_an_un_check() {
+        let texts = [
+            format!(
+                "{HEAD}[[directive]]\nid = \"a\"\ndone = true\ndone_at = 2024-03-20T09:15:00+07:00\ndone_by = \"lan\"\ntext = \"t\"\n"
+            ),
+            format!(
+                "{HEAD}[[directive]]\nid = \"a\"\ndone = true\ndone_at = 2024-03-20 09:15:00.5+07:00\ndone_by = 'lan'\n"
+            ),
+            format!(
+                "directive = [{{ id = \"a\", done = true, done_at = 2024-03-20T09:15:00Z, done_by = \"lan\" }}]\n{HEAD}"
+            ),
+        ];
+        for text in texts {
+            assert_eq!(round_trip(&text, &Change::Undone), text);
+        }
+    }
+
+    #[test]
+    fn stamps_are_the_values_as_written() {
+        let text = format!("{HEAD}[[directive]]\nid = \"a\"\ndone = true\ndone_by = 'lan'\n");
+        assert_eq!(
+            stamps(&text, "a").expect("stamps"),
+            Stamps {
+                done: Some("true".into()),
+                done_at: None,
+                done_by: Some("'lan'".into()),
+            }
+        );
+    }
+
+    #[test]
+    fn a_restore_writes_one_value_per_key_and_nothing_else() {
+        let text = format!("{HEAD}[[directive]]\nid = \"a\"\n");
+        for bad in [
+            Stamps {
+                done_by: Some("\"x\"\nnote = \"y\"".into()),
+                ..Stamps::default()
+            },
+            Stamps {
+                done: Some("\"yes\"".into()),
+                ..Stamps::default()
+            },
+            Stamps {
+                done_at: Some("true".into()),
+                ..Stamps::default()
+            },
+        ] {
+            let err = apply(&text, "a", &Change::Restore(bad.clone()));
+            assert!(err.is_err(), "{bad:?} was written");
+        }
     }
 
     #[test]

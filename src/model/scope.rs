@@ -1,0 +1,189 @@
+//! Which localities a directive concerns: a locality's own directives concern it alone; a
+//! session-wide directive concerns the localities its owner names, or all of them when it
+//! names none. The one place that rule lives (format version 2's `to = [...]` replaces it).
+
+use chrono::NaiveDate;
+
+use super::fold::fold;
+use super::{Directive, DirectiveRef, Progress, Session};
+
+/// The folded words of `text`, in order.
+fn words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// `name`'s words occur one after another, whole, among `text`'s words.
+fn names(text: &[String], name: &[String]) -> bool {
+    !name.is_empty() && text.windows(name.len()).any(|w| w == name)
+}
+
+impl Session {
+    /// Whether the directive at `r` concerns locality `district` (an index into `districts`).
+    pub fn concerns(&self, r: DirectiveRef, district: usize) -> bool {
+        if district >= self.districts.len() {
+            return false;
+        }
+        match r.district {
+            Some(own) => own == district,
+            None => match self.directive(r) {
+                Some(d) => self.shared_concerns(d, district),
+                None => false,
+            },
+        }
+    }
+
+    /// The rule for a session-wide directive: its owner names the locality (accents and case
+    /// aside), or names no locality of the session at all.
+    fn shared_concerns(&self, d: &Directive, district: usize) -> bool {
+        let owner = words(d.owner.as_deref().unwrap_or_default());
+        let named: Vec<bool> = (self.districts.iter())
+            .map(|l| names(&owner, &words(&l.name)))
+            .collect();
+        !named.contains(&true) || named.get(district).copied().unwrap_or(false)
+    }
+
+    /// The session-wide directives that concern locality `district`, in file order.
+    pub fn shared_directives(
+        &self,
+        district: usize,
+    ) -> impl Iterator<Item = (DirectiveRef, &Directive)> {
+        self.directives_with_refs()
+            .filter(move |(r, _)| r.district.is_none() && self.concerns(*r, district))
+    }
+
+    /// Every directive that concerns locality `district`: its own, then the session-wide ones.
+    pub fn locality_directives(
+        &self,
+        district: usize,
+    ) -> impl Iterator<Item = (DirectiveRef, &Directive)> {
+        let own = self
+            .directives_with_refs()
+            .filter(move |(r, _)| r.district == Some(district));
+        own.chain(self.shared_directives(district))
+    }
+
+    /// Done, total and overdue of every directive that concerns locality `district`.
+    pub fn locality_progress(&self, district: usize, today: NaiveDate) -> Progress {
+        Progress::of(self.locality_directives(district).map(|(_, d)| d), today)
+    }
+
+    /// The localities (indices) a directive concerns, in file order.
+    pub fn localities_of(&self, r: DirectiveRef) -> Vec<usize> {
+        (0..self.districts.len())
+            .filter(|&d| self.concerns(r, d))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{District, Session, SessionDate, test_directive};
+
+    use super::*;
+
+    fn locality(name: &str) -> District {
+        District {
+            id: crate::model::fold::slug(name),
+            name: name.into(),
+            summary: None,
+            highlights: vec![],
+            strengths: vec![],
+            shortcomings: vec![],
+            indicators: vec![],
+            directives: vec![test_directive(false, Some("2024-01-01"))],
+        }
+    }
+
+    fn session(owners: &[Option<&str>]) -> Session {
+        let directives = owners
+            .iter()
+            .map(|o| {
+                let mut d = test_directive(false, Some("2024-01-01"));
+                d.owner = o.map(str::to_string);
+                d
+            })
+            .collect();
+        Session {
+            id: "s".into(),
+            title: "t".into(),
+            date: SessionDate::Date("2024-03-13".parse().expect("date")),
+            host: None,
+            chair: None,
+            topic: None,
+            location: None,
+            source: None,
+            tags: vec![],
+            summary: None,
+            participants: vec![],
+            districts: vec![locality("Đầm Hà"), locality("Hải Hà"), locality("Hà Cối")],
+            directives,
+        }
+    }
+
+    fn shared(index: usize) -> DirectiveRef {
+        DirectiveRef {
+            district: None,
+            index,
+        }
+    }
+
+    #[test]
+    fn an_owner_naming_localities_concerns_those_only() {
+        let s = session(&[
+            Some("Huyện ủy Đầm Hà, Huyện ủy Hải Hà"),
+            Some("UBND HẢI HA"),
+        ]);
+        assert_eq!(s.localities_of(shared(0)), [0, 1]);
+        assert_eq!(s.localities_of(shared(1)), [1], "accents and case aside");
+    }
+
+    #[test]
+    fn an_owner_naming_no_locality_concerns_all() {
+        let s = session(&[Some("Cấp ủy cấp huyện và cấp xã"), None, Some("Hà")]);
+        for i in 0..3 {
+            assert_eq!(s.localities_of(shared(i)), [0, 1, 2], "directive {i}");
+        }
+    }
+
+    #[test]
+    fn a_name_matches_whole_words_only() {
+        let s = session(&[Some("Huyện ủy Hà Cối")]);
+        assert_eq!(s.localities_of(shared(0)), [2], "not Đầm Hà or Hải Hà");
+    }
+
+    #[test]
+    fn a_locality_directive_concerns_its_own_locality() {
+        let s = session(&[]);
+        let own = DirectiveRef {
+            district: Some(1),
+            index: 0,
+        };
+        assert_eq!(s.localities_of(own), [1]);
+        assert!(!s.concerns(own, 7));
+    }
+
+    #[test]
+    fn a_locality_counts_its_own_and_the_shared_directives() {
+        let today = "2024-06-01".parse().expect("date");
+        let s = session(&[Some("Huyện ủy Đầm Hà"), Some("Sở Nội vụ")]);
+        let p = s.locality_progress(0, today);
+        assert_eq!((p.total, p.overdue), (3, 3));
+        assert_eq!(s.locality_progress(1, today).total, 2);
+        let refs: Vec<DirectiveRef> = s.locality_directives(0).map(|(r, _)| r).collect();
+        assert_eq!(
+            refs,
+            [
+                DirectiveRef {
+                    district: Some(0),
+                    index: 0
+                },
+                shared(0),
+                shared(1)
+            ]
+        );
+    }
+}

@@ -1,0 +1,93 @@
+//! Un-checking a done directive asks first, naming who checked it off and when, so a stray
+//! Space never erases a check-off unseen.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::{dialog_width, draw_dialog};
+use crate::i18n::{self, fill};
+use crate::input::Command;
+use crate::model::{Directive, DirectiveRef, format};
+use crate::screens::{Ctx, Intent, Offer, View};
+use crate::ui::text::wrap;
+use crate::ui::theme::Theme;
+
+/// The question: un-check this directive of this session?
+#[derive(Debug)]
+pub struct Confirm {
+    session: String,
+    directive: DirectiveRef,
+}
+
+impl Confirm {
+    pub fn new(session: &str, directive: DirectiveRef) -> Self {
+        Confirm {
+            session: session.to_string(),
+            directive,
+        }
+    }
+
+    fn directive<'c>(&self, ctx: &'c Ctx) -> Option<&'c Directive> {
+        ctx.catalog
+            .session(&self.session)?
+            .directive(self.directive)
+    }
+}
+
+/// `Checked off by lan at 09:15 on 20/03/2024.`, or that it is checked off when the file
+/// does not say by whom or when.
+fn who_and_when(ctx: &Ctx, d: &Directive) -> String {
+    let t = i18n::strings(ctx.lang);
+    match (&d.done_by, d.done_at) {
+        (Some(by), Some(at)) => fill(
+            t.confirm_checked_by,
+            &[
+                ("by", by),
+                ("time", &at.format("%H:%M")),
+                ("date", &format::date(at.date_naive())),
+            ],
+        ),
+        (Some(by), None) => format!("{} {by}.", t.checked_by),
+        _ => t.confirm_checked.to_string(),
+    }
+}
+
+impl View for Confirm {
+    fn offers(&self, _ctx: &Ctx) -> Vec<Offer> {
+        vec![Offer::hint(Command::Toggle), Offer::hint(Command::Back)]
+    }
+
+    fn command(&mut self, _ctx: &Ctx, c: Command) -> Intent {
+        match c {
+            Command::Open | Command::Toggle => Intent::Uncheck {
+                session: self.session.clone(),
+                directive: self.directive,
+            },
+            Command::Back | Command::Quit | Command::PrevTab => Intent::Back,
+            _ => Intent::None,
+        }
+    }
+
+    fn refresh(&mut self, _ctx: &Ctx) {}
+
+    fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {
+        let t = i18n::strings(ctx.lang);
+        let room = usize::from(dialog_width(area)).saturating_sub(4);
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        if let Some(d) = self.directive(ctx) {
+            for part in wrap(&format!("“{}”", d.text), room) {
+                lines.push(Line::from(format!(" {part}")));
+            }
+            lines.push(Line::default());
+            for part in wrap(&who_and_when(ctx, d), room) {
+                lines.push(Line::from(Span::styled(format!(" {part}"), theme.done())));
+            }
+        }
+        lines.push(Line::default());
+        for part in wrap(t.confirm_keys, room) {
+            lines.push(Line::from(Span::styled(format!(" {part}"), theme.accent())));
+        }
+        draw_dialog(frame, (area, t.confirm_uncheck_title), lines, theme);
+    }
+}
