@@ -1,18 +1,44 @@
-//! The gauge of an indicator: which ratio it shows and whether it is met.
+//! The gauge of an indicator: whether the source judges it (a verdict from a target or a plan
+//! comparison), which ratio it shows, and the bar of a share.
 
 use serde::Serialize;
 
-use super::{Better, Indicator};
+use super::{Basis, Better, Comparison, Indicator, Kind, fold};
 
-/// Where a gauge's ratio comes from (docs/spec.md, the gauge rules).
+/// Where a gauge's ratio comes from (docs/spec.md, gauges and verdicts).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum GaugeBasis {
     /// `value / target × 100`.
     Target,
-    /// The first `compare` entry's percent.
+    /// The percent of the first comparison whose basis is `plan`.
     Compare,
-    /// The value itself, a percentage.
-    Percent,
+}
+
+/// The words of a label that name a plan, folded (`kế hoạch`, `chỉ tiêu`, `mục tiêu`), and
+/// `KH` as a whole word.
+const PLAN_WORDS: [&[&str]; 4] = [
+    &["ke", "hoach"],
+    &["chi", "tieu"],
+    &["muc", "tieu"],
+    &["kh"],
+];
+
+/// The basis of a comparison whose file does not write one: `plan` when its label names a plan
+/// (accents and case ignored, whole words), else `previous`.
+pub fn basis_of_label(label: &str) -> Basis {
+    let folded = fold::fold(label);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let names_plan = PLAN_WORDS
+        .iter()
+        .any(|phrase| words.windows(phrase.len()).any(|w| w == *phrase));
+    if names_plan {
+        Basis::Plan
+    } else {
+        Basis::Previous
+    }
 }
 
 /// How an indicator stands against its ratio.
@@ -69,14 +95,14 @@ impl Gauge {
 }
 
 impl Indicator {
-    /// The gauge, chosen by docs/spec.md's rules in order; `None` for a plain figure.
+    /// The gauge with its verdict, by docs/spec.md's rules: `value / target` when there is a
+    /// target, else the first comparison with basis `plan`; `None` when the source gives no
+    /// verdict (a share, a growth, a rate or a plain figure).
     pub fn gauge(&self) -> Option<Gauge> {
         let (ratio, basis) = if let Some(target) = self.target.filter(|t| *t > 0.0) {
             (self.value / target * 100.0, GaugeBasis::Target)
-        } else if let Some(first) = self.compare.first() {
-            (first.percent, GaugeBasis::Compare)
-        } else if self.unit.as_deref() == Some("%") {
-            (self.value, GaugeBasis::Percent)
+        } else if let Some((_, plan)) = self.plan_compare() {
+            (plan.percent, GaugeBasis::Compare)
         } else {
             return None;
         };
@@ -87,39 +113,73 @@ impl Indicator {
         })
     }
 
+    /// The first comparison against a plan, with its place in `compare`.
+    pub fn plan_compare(&self) -> Option<(usize, &Comparison)> {
+        (self.compare.iter().enumerate()).find(|(_, c)| c.basis() == Basis::Plan)
+    }
+
     /// What the ratio is measured against: the target label, the comparison label, or nothing.
     pub fn gauge_label(&self) -> Option<&str> {
         match self.gauge()?.basis {
             GaugeBasis::Target => self.target_label.as_deref(),
-            GaugeBasis::Compare => self.compare.first().map(|c| c.label.as_str()),
-            GaugeBasis::Percent => None,
+            GaugeBasis::Compare => self.plan_compare().map(|(_, c)| c.label.as_str()),
         }
+    }
+
+    /// The comparisons the gauge does not show, in file order.
+    pub fn other_compares(&self) -> impl Iterator<Item = &Comparison> {
+        let shown = match self.gauge().map(|g| g.basis) {
+            Some(GaugeBasis::Compare) => self.plan_compare().map(|(i, _)| i),
+            _ => None,
+        };
+        (self.compare.iter().enumerate())
+            .filter(move |(i, _)| Some(*i) != shown)
+            .map(|(_, c)| c)
+    }
+
+    /// The part of the whole a `share` is, 0.0–1.0 and beyond: `value / of`, else `value / 100`
+    /// when its unit is `%`; `None` for other kinds and for a share of nothing known.
+    pub fn share(&self) -> Option<f64> {
+        if self.kind != Kind::Share {
+            return None;
+        }
+        let part = match self.of {
+            Some(of) if of > 0.0 => self.value / of,
+            Some(_) => return None,
+            None if self.unit.as_deref() == Some("%") => self.value / 100.0,
+            None => return None,
+        };
+        part.is_finite().then_some(part)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Bound, Comparison};
+    use crate::model::Comparison;
 
     fn indicator(value: f64) -> Indicator {
         Indicator {
             name: "x".into(),
             value,
-            unit: None,
-            bound: Bound::Exact,
-            period: None,
-            target: None,
-            target_label: None,
-            compare: vec![],
-            better: Better::Higher,
+            ..Indicator::default()
         }
     }
 
+    /// A comparison against a plan (by its label).
     fn compare(percent: f64) -> Comparison {
+        Comparison {
+            label: "so với kế hoạch năm".into(),
+            percent,
+            written_basis: None,
+        }
+    }
+
+    fn previous(percent: f64) -> Comparison {
         Comparison {
             label: "so với năm 2022".into(),
             percent,
+            written_basis: None,
         }
     }
 
@@ -135,22 +195,74 @@ mod tests {
     }
 
     #[test]
-    fn first_compare_wins_over_percent_unit() {
+    fn the_first_plan_compare_gives_the_verdict() {
         let mut i = indicator(67.0);
         i.unit = Some("%".into());
-        i.compare = vec![compare(119.5), compare(50.0)];
+        i.compare = vec![previous(130.0), compare(119.5), compare(50.0)];
         let g = i.gauge().expect("gauge");
         assert_eq!((g.basis, g.ratio), (GaugeBasis::Compare, 119.5));
-        assert_eq!(i.gauge_label(), Some("so với năm 2022"));
+        assert_eq!(i.gauge_label(), Some("so với kế hoạch năm"));
+        let others: Vec<f64> = i.other_compares().map(|c| c.percent).collect();
+        assert_eq!(others, [130.0, 50.0]);
     }
 
     #[test]
-    fn percent_unit_is_its_own_ratio() {
+    fn a_percentage_or_a_growth_is_no_verdict() {
         let mut i = indicator(67.0);
         i.unit = Some("%".into());
-        let g = i.gauge().expect("gauge");
-        assert_eq!((g.basis, g.ratio), (GaugeBasis::Percent, 67.0));
-        assert_eq!(i.gauge_label(), None);
+        assert_eq!(i.gauge(), None);
+        i.compare = vec![previous(107.0)];
+        assert_eq!(i.gauge(), None);
+        assert_eq!(i.other_compares().count(), 1);
+        i.compare[0].written_basis = Some(Basis::Plan);
+        assert_eq!(i.gauge().map(|g| g.ratio), Some(107.0));
+        i.compare[0].label = "kế hoạch".into();
+        i.compare[0].written_basis = Some(Basis::Other);
+        assert_eq!(i.gauge(), None, "the written basis wins over the label");
+    }
+
+    #[test]
+    fn labels_that_name_a_plan_are_plans() {
+        for label in [
+            "kế hoạch",
+            "so với kế hoạch của huyện",
+            "KẾ HOẠCH",
+            "ke hoach nam",
+            "đạt 100,75% KH",
+            "so với KH năm 2024",
+            "chỉ tiêu Nghị quyết",
+            "mục tiêu cuối nhiệm kỳ",
+            "Ke-hoach",
+        ] {
+            assert_eq!(basis_of_label(label), Basis::Plan, "{label}");
+        }
+        for label in [
+            "so với năm 2022",
+            "cùng kỳ",
+            "khoảng",
+            "KHKT",
+            "bình quân",
+            "",
+        ] {
+            assert_eq!(basis_of_label(label), Basis::Previous, "{label}");
+        }
+    }
+
+    #[test]
+    fn a_share_is_its_part_of_the_whole() {
+        let mut i = indicator(15.0);
+        i.of = Some(19.0);
+        assert_eq!(i.share(), None, "only a share has one");
+        i.kind = Kind::Share;
+        assert!((i.share().expect("share") - 15.0 / 19.0).abs() < 1e-12);
+        i.of = None;
+        assert_eq!(i.share(), None);
+        i.unit = Some("%".into());
+        i.value = 77.0;
+        assert_eq!(i.share(), Some(0.77));
+        i.of = Some(0.0);
+        assert_eq!(i.share(), None);
+        assert_eq!(i.gauge(), None, "a share has no verdict");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::i18n::{self, Strings};
 use crate::model::{
-    Directive, District, Gauge, GaugeBasis, Indicator, Lang, Progress, Session, format,
+    Directive, District, Gauge, GaugeBasis, Image, Indicator, Lang, Progress, Session,
 };
 use crate::present::{self, bar_cells, status_symbol, status_word, with_unit};
 
@@ -57,8 +57,9 @@ pub(super) enum HeaderValue<'s> {
     Id(&'s str),
 }
 
-/// The header of a briefing, label by label: date, host, chair, topic, location, source,
-/// tags, directive progress and (unless a handout) the session id.
+/// The header of a briefing, label by label: date, publication, host (with its kind),
+/// chairs, topic, location, source, tags, directive progress and (unless a handout) the
+/// session id.
 pub(super) fn header_rows<'s>(
     s: &'s Session,
     opts: &Options<'_>,
@@ -66,9 +67,19 @@ pub(super) fn header_rows<'s>(
     let t = i18n::strings(opts.lang);
     let when = present::session_when(s, opts.lang);
     let mut rows = vec![(t.date, HeaderValue::Text(when.into()))];
+    if let Some(published) = &s.published {
+        let published = present::published(published, opts.lang);
+        rows.push((t.published, HeaderValue::Text(published.into())));
+    }
     for (label, value) in [
-        (t.host, &s.host),
-        (t.chair, &s.chair),
+        (t.host, present::host_line(s, opts.lang)),
+        (t.chair, s.chair_line()),
+    ] {
+        if let Some(v) = value {
+            rows.push((label, HeaderValue::Text(v.into())));
+        }
+    }
+    for (label, value) in [
         (t.topic, &s.topic),
         (t.location, &s.location),
         (t.source, &s.source),
@@ -95,6 +106,52 @@ fn districts<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s District> 
         .iter()
         .filter(|d| opts.district.is_none_or(|id| d.id == id))
         .collect()
+}
+
+/// The session-wide directives shown: all of them, or those that concern the locality `opts`
+/// selects (by their `to`).
+fn shared_directives<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s Directive> {
+    match opts.district {
+        Some(id) => session
+            .directives
+            .iter()
+            .filter(|d| d.concerns(id))
+            .collect(),
+        None => session.directives.iter().collect(),
+    }
+}
+
+/// The session's statements about all its localities, with their titles, those it has.
+fn session_lists<'s>(s: &'s Session, t: &Strings) -> Vec<(&'static str, &'s [String])> {
+    [
+        (t.highlights, s.highlights.as_slice()),
+        (t.strengths, s.strengths.as_slice()),
+        (t.shortcomings, s.shortcomings.as_slice()),
+    ]
+    .into_iter()
+    .filter(|(_, items)| !items.is_empty())
+    .collect()
+}
+
+/// A locality's statements, with their titles, those it has.
+fn locality_lists<'d>(d: &'d District, t: &Strings) -> Vec<(&'static str, &'d [String])> {
+    [
+        (t.highlights, d.highlights.as_slice()),
+        (t.strengths, d.strengths.as_slice()),
+        (t.shortcomings, d.shortcomings.as_slice()),
+    ]
+    .into_iter()
+    .filter(|(_, items)| !items.is_empty())
+    .collect()
+}
+
+/// Where an image's file is from the briefing folder: the session file's folder, then `file`.
+fn image_path(s: &Session, image: &Image) -> Option<String> {
+    let file = image.file.as_deref()?;
+    Some(match s.id.rsplit_once('/') {
+        Some((folder, _)) => format!("{folder}/{file}"),
+        None => file.to_string(),
+    })
 }
 
 const GAUGE_CELLS: usize = 10;
@@ -132,20 +189,37 @@ fn against(ind: &Indicator, gauge: &Gauge, opts: &Options<'_>) -> Option<String>
     }
 }
 
-/// The comparisons not used by the gauge: `so với năm 2022 119,5%`.
-fn other_compares(ind: &Indicator, gauge: Option<&Gauge>, lang: Lang) -> Vec<String> {
-    let skip = usize::from(gauge.is_some_and(|g| g.basis == GaugeBasis::Compare));
-    ind.compare
-        .iter()
-        .skip(skip)
-        .map(|c| format!("{} {}", c.label, format::percent(c.percent, lang)))
+/// The comparisons not used by the gauge: growth (`▲ 19,5% so với năm 2022`) or a label
+/// with its percent.
+fn other_compares(ind: &Indicator, opts: &Options<'_>) -> Vec<String> {
+    ind.other_compares()
+        .map(|c| present::compare_text(c, opts.lang, opts.ascii))
         .collect()
+}
+
+/// A share's bar without a verdict: `████████░░  78,9%`; `None` for any other figure.
+fn share_text(ind: &Indicator, opts: &Options<'_>, aligned: bool) -> Option<String> {
+    let (full, empty) = if opts.ascii {
+        ('#', '-')
+    } else {
+        ('█', '░')
+    };
+    let (filled, rest) = bar_cells(ind.share()?, GAUGE_CELLS);
+    let bar: String = std::iter::repeat_n(full, filled)
+        .chain(std::iter::repeat_n(empty, rest))
+        .collect();
+    let percent = present::share_text(ind, opts.lang)?;
+    Some(if aligned {
+        format!("{bar}  {percent:>6}")
+    } else {
+        format!("{bar} {percent}")
+    })
 }
 
 /// `██████████▶   107% ✓ đạt`; `aligned` pads the bar and the percentage to fixed widths.
 fn gauge_text(gauge: &Gauge, opts: &Options<'_>, aligned: bool) -> String {
     let bar = gauge_bar(gauge, opts.ascii);
-    let percent = format::percent(gauge.ratio, opts.lang);
+    let percent = present::ratio_text(gauge, opts.lang);
     let (bar, percent) = if aligned {
         (bar, format!("{percent:>6}"))
     } else {
@@ -158,21 +232,25 @@ fn gauge_text(gauge: &Gauge, opts: &Options<'_>, aligned: bool) -> String {
     )
 }
 
-/// Owner, due date, overdue mark, done date and person, note: one piece each.
-fn directive_meta(d: &Directive, opts: &Options<'_>) -> Vec<String> {
+/// Owner, due date, overdue mark, done date and person, the localities it is for: one piece
+/// each.
+fn directive_meta(s: &Session, d: &Directive, opts: &Options<'_>) -> Vec<String> {
     let t = i18n::strings(opts.lang);
     let mut meta = Vec::new();
     if let Some(owner) = &d.owner {
         meta.push(format!("{}: {owner}", t.owner));
     }
     if let Some(due) = d.due {
-        meta.push(format!("{}: {}", t.due, format::date(due)));
+        meta.push(format!("{}: {}", t.due, present::due_text(due, opts.lang)));
     }
     if d.is_overdue(opts.today) {
         meta.push(t.overdue.to_uppercase());
     }
     if d.done {
         meta.push(done_text(d, t, opts.handout));
+    }
+    if let Some(to) = present::addressees(s, &d.to) {
+        meta.push(format!("{}: {to}", t.directive_to));
     }
     meta
 }

@@ -13,8 +13,8 @@ use super::nav::{ListState, moved};
 use super::{Ctx, Intent, MOVES, Offer, View, header_and_list};
 use crate::i18n;
 use crate::input::Command;
-use crate::model::{Lang, format};
-use crate::present::truncate;
+use crate::model::Lang;
+use crate::present::{session_day, truncate};
 use crate::search::{FieldKind, Hit, SearchIndex, Target};
 use crate::ui::text::{gap, tail};
 use crate::ui::theme::Theme;
@@ -62,6 +62,7 @@ fn field_label(lang: Lang, field: FieldKind) -> &'static str {
         FieldKind::Title => t.field_title,
         FieldKind::Topic => t.topic,
         FieldKind::Tag => t.field_tag,
+        FieldKind::Reference => t.field_reference,
         FieldKind::Participant => t.field_participant,
         FieldKind::DistrictName | FieldKind::DistrictText => t.field_district,
         FieldKind::Indicator => t.field_indicator,
@@ -82,8 +83,8 @@ fn where_text(ctx: &Ctx, target: Target) -> String {
         Target::Session { .. } => None,
     };
     match district.and_then(|d| s.districts.get(d)) {
-        Some(d) => format!("{} · {}", format::date(s.date.day()), d.name),
-        None => format::date(s.date.day()),
+        Some(d) => format!("{} · {}", session_day(&s.date, ctx.lang), d.name),
+        None => session_day(&s.date, ctx.lang),
     }
 }
 

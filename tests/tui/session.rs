@@ -39,7 +39,7 @@ fn district_line_opens_its_tab() {
     for _ in 0..10 {
         let buf = draw(&app);
         let text = screen_text(&buf);
-        if text.lines().any(|l| l.starts_with("▌ Đầm Hà")) {
+        if text.lines().any(|l| l.starts_with("▌ Huyện Đầm Hà")) {
             break;
         }
         press(&mut app, &[Command::Down]);

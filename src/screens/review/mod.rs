@@ -13,8 +13,8 @@ use super::nav::{ListState, moved_among, on_selectable};
 use super::{Ctx, Intent, MOVES, Offer, View, header_and_list};
 use crate::i18n;
 use crate::input::Command;
-use crate::model::{Directive, Session, format};
-use crate::present::{checkbox, overdue_text, truncate};
+use crate::model::{Directive, Session};
+use crate::present::{addressees, checkbox, due_text, overdue_text, session_day, truncate};
 use crate::search::Target;
 use crate::ui::format::days_until;
 use crate::ui::text::gap;
@@ -95,7 +95,7 @@ fn heading_text(ctx: &Ctx, h: Heading) -> String {
         Heading::Overdue => t.overdue_directives.to_string(),
         Heading::OpenWithDue => t.open_with_due.to_string(),
         Heading::Session(i) => (ctx.catalog.sessions.get(i))
-            .map(|s| format!("{} · {}", format::date(s.date.day()), s.title))
+            .map(|s| format!("{} · {}", session_day(&s.date, ctx.lang), s.title))
             .unwrap_or_default(),
     }
 }
@@ -137,7 +137,7 @@ fn session_line(ctx: &Ctx, s: &Session, width: usize, theme: &Theme) -> Line<'st
     let days = (s.date.day() - ctx.today).num_days();
     let left = format!(
         "   ● {} ({})  ",
-        format::date(s.date.day()),
+        session_day(&s.date, ctx.lang),
         days_until(ctx.lang, days)
     );
     let title = truncate(&s.title, width.saturating_sub(left.width()));
@@ -173,15 +173,15 @@ fn directive_line(
 ) -> Line<'static> {
     let overdue = d.is_overdue(ctx.today);
     let mark = format!("   {} ", checkbox(d.done));
-    let due = d.due.map(format::date).unwrap_or_default();
+    let due = d.due.map(|due| due_text(due, ctx.lang)).unwrap_or_default();
     let place = match district.and_then(|i| s.districts.get(i)) {
         Some(district) => district.name.clone(),
-        None => i18n::strings(ctx.lang).common.to_string(),
+        None => addressees(s, &d.to).unwrap_or_else(|| i18n::strings(ctx.lang).common.to_string()),
     };
     let right = format!(
         "{}{due}  {place} · {}",
         if overdue { "⚠ " } else { "" },
-        format::date(s.date.day())
+        session_day(&s.date, ctx.lang)
     );
     let text = truncate(
         &d.text,

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::model::filter::DirectiveFilter;
-use crate::model::{Directive, Session, fold};
+use crate::model::{Directive, Due, Session, fold};
 use crate::search::Target;
 
 /// A heading row of a review view.
@@ -125,7 +125,7 @@ pub fn due_rows(sessions: &[Session], today: NaiveDate) -> Vec<Row> {
     let mut dated: Vec<_> = all_directives(sessions)
         .filter(|(_, d)| !d.done && d.due.is_some())
         .collect();
-    dated.sort_by_key(|(_, d)| d.due);
+    dated.sort_by_key(|(_, d)| d.due.map(Due::last_day));
     let (overdue, upcoming): (Vec<_>, Vec<_>) =
         dated.into_iter().partition(|(_, d)| d.is_overdue(today));
     let to_rows =
@@ -136,7 +136,7 @@ pub fn due_rows(sessions: &[Session], today: NaiveDate) -> Vec<Row> {
 }
 
 /// Everything given to district `id` across sessions, newest session first:
-/// its own directives, then the directives the session gave all its districts.
+/// its own directives, then the session-wide directives that concern it (by their `to`).
 pub fn district_rows(
     sessions: &[Session],
     id: &str,
@@ -152,6 +152,7 @@ pub fn district_rows(
         let given = |district: Option<usize>| {
             s.directives_with_refs()
                 .filter(move |(r, d)| r.district == district && filter.matches(d, today))
+                .filter(move |(r, d)| r.district.is_some() || d.concerns(id))
                 .map(|(directive, _)| {
                     Row::Item(Target::Directive {
                         session: si,
@@ -184,7 +185,7 @@ mod tests {
             mk(
                 "old",
                 "2024-01-10",
-                "[[directive]]\nid = \"c\"\ntext = \"chung\"\ndue = 2024-02-01\n\n[[district]]\nname = \"Đầm Hà\"\n\n[[district.directive]]\nid = \"a\"\ntext = \"cũ, quá hạn\"\ndue = 2024-03-01\n\n[[district.directive]]\nid = \"b\"\ntext = \"xong\"\ndone = true\n",
+                "[[directive]]\nid = \"c\"\ntext = \"chung\"\ndue = 2024-02-01\n\n[[directive]]\nid = \"o\"\ntext = \"chỉ Hải Hà\"\nto = [\"hai-ha\"]\n\n[[district]]\nname = \"Đầm Hà\"\n\n[[district.directive]]\nid = \"a\"\ntext = \"cũ, quá hạn\"\ndue = 2024-03-01\n\n[[district.directive]]\nid = \"b\"\ntext = \"xong\"\ndone = true\n\n[[district]]\nname = \"Hải Hà\"\n",
             ),
             mk(
                 "next",
@@ -238,7 +239,11 @@ mod tests {
             .filter_map(|r| r.directive(&s))
             .map(|d| d.text.as_str())
             .collect();
-        assert_eq!(texts, ["mới", "cũ, quá hạn", "xong", "chung"]);
+        assert_eq!(
+            texts,
+            ["mới", "cũ, quá hạn", "xong", "chung"],
+            "not `chỉ Hải Hà`"
+        );
         let open = district_rows(&s, "dam-ha", DirectiveFilter::Overdue, today());
         let texts: Vec<&str> = open
             .iter()

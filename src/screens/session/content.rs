@@ -11,8 +11,9 @@ use crate::i18n;
 use crate::model::filter::DirectiveFilter;
 use crate::model::{Directive, DirectiveRef, Indicator, Lang, Session, Status, format};
 use crate::present::{
-    checkbox, done_count, indicator_title, overdue_text, paragraphs, participant_line, truncate,
-    value_text,
+    addressees, checkbox, compare_text, done_count, due_text, image_line, indicator_title,
+    locality_facts, locality_title, overdue_text, paragraphs, participant_line, ratio_text,
+    reference_line, share_text, truncate, value_text,
 };
 use crate::ui::format::CHECKBOX;
 use crate::ui::text::{pad, wrap};
@@ -35,6 +36,8 @@ pub enum Section {
     Shortcomings,
     Indicators,
     Directives,
+    References,
+    Images,
 }
 
 /// One block of a tab. Every block but a heading can be selected.
@@ -46,6 +49,8 @@ pub enum Block {
     Participant(usize),
     /// A district's one-line overview (on the session's first tab).
     DistrictLine(usize),
+    /// A locality's counterpart and the unit it belongs to (atop its tab).
+    Facts(usize),
     Indicator {
         district: usize,
         index: usize,
@@ -64,7 +69,11 @@ impl Block {
     pub fn reversed_when_selected(&self) -> bool {
         matches!(
             self,
-            Block::DistrictLine(_) | Block::Bullet(_) | Block::Participant(_) | Block::Nothing
+            Block::DistrictLine(_)
+                | Block::Facts(_)
+                | Block::Bullet(_)
+                | Block::Participant(_)
+                | Block::Nothing
         )
     }
 }
@@ -104,10 +113,27 @@ pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) 
     if tab == 0 {
         let summary = text_blocks(session.summary.as_deref());
         push_section(&mut out, Section::Summary, summary);
+        bullet_sections(
+            &mut out,
+            [
+                (Section::Highlights, &session.highlights),
+                (Section::Strengths, &session.strengths),
+                (Section::Shortcomings, &session.shortcomings),
+            ],
+        );
         let districts = (0..session.districts.len()).map(Block::DistrictLine);
         push_section(&mut out, Section::Districts, districts.collect());
         let participants = (0..session.participants.len()).map(Block::Participant);
         push_section(&mut out, Section::Participants, participants.collect());
+        let references: Vec<String> = session.references.iter().map(reference_line).collect();
+        let images: Vec<String> = session.images.iter().map(image_line).collect();
+        bullet_sections(
+            &mut out,
+            [
+                (Section::References, &references),
+                (Section::Images, &images),
+            ],
+        );
         let directives = directive_blocks(session, None, &show);
         push_section(&mut out, Section::SessionDirectives, directives);
         return out;
@@ -116,6 +142,10 @@ pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) 
     let Some(district) = session.districts.get(d) else {
         return out;
     };
+    // The level is in the tab's title; the counterpart and the unit above come first.
+    if district.body.is_some() || district.parent.is_some() {
+        out.push(Block::Facts(d));
+    }
     push_section(
         &mut out,
         Section::Summary,
@@ -126,17 +156,25 @@ pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) 
     push_section(&mut out, Section::Indicators, indicators.collect());
     let directives = directive_blocks(session, Some(d), &show);
     push_section(&mut out, Section::Directives, directives);
-    for (section, items) in [
-        (Section::Highlights, &district.highlights),
-        (Section::Strengths, &district.strengths),
-        (Section::Shortcomings, &district.shortcomings),
-    ] {
+    bullet_sections(
+        &mut out,
+        [
+            (Section::Highlights, &district.highlights),
+            (Section::Strengths, &district.strengths),
+            (Section::Shortcomings, &district.shortcomings),
+        ],
+    );
+    out
+}
+
+/// A section of bullets for each list that has items.
+fn bullet_sections<const N: usize>(out: &mut Vec<Block>, lists: [(Section, &Vec<String>); N]) {
+    for (section, items) in lists {
         if !items.is_empty() {
             let bullets = items.iter().cloned().map(Block::Bullet).collect();
-            push_section(&mut out, section, bullets);
+            push_section(out, section, bullets);
         }
     }
-    out
 }
 
 /// What the lines depend on besides the session and the width.
@@ -164,6 +202,8 @@ fn section_title(lang: Lang, section: Section) -> &'static str {
         Section::Shortcomings => t.shortcomings,
         Section::Indicators => t.indicators,
         Section::Directives => t.directives,
+        Section::References => t.references,
+        Section::Images => t.images,
     }
 }
 
@@ -216,6 +256,14 @@ pub fn block_lines(
             .map(|p| bullet(&participant_line(p, " — ")))
             .unwrap_or_default(),
         Block::DistrictLine(d) => vec![district_line(cx, session, *d, width)],
+        Block::Facts(d) => (session.districts.get(*d))
+            .and_then(|d| locality_facts(d, cx.lang))
+            .map(|facts| {
+                (wrap(&facts, width).into_iter())
+                    .map(|l| Toned::one(l, Tone::Muted))
+                    .collect()
+            })
+            .unwrap_or_default(),
         Block::Indicator { district, index } => session
             .districts
             .get(*district)
@@ -224,7 +272,10 @@ pub fn block_lines(
             .unwrap_or_default(),
         Block::Directive(r) => session
             .directive(*r)
-            .map(|d| directive_lines(cx, d, width, selected))
+            .map(|d| {
+                let to = addressees(session, &d.to);
+                directive_lines(cx, d, to.as_deref(), width, selected)
+            })
             .unwrap_or_default(),
         Block::Nothing => vec![Toned::one(i18n::strings(cx.lang).nothing, Tone::Muted)],
     }
@@ -248,7 +299,10 @@ fn district_line(cx: &Cx, session: &Session, d: usize, width: usize) -> Toned {
     if p.overdue > 0 {
         right.push_str(&format!(" · {}", overdue_text(p.overdue, cx.lang)));
     }
-    let name = format!("{}  ✓{met} ~{near} ✗{behind}", district.name);
+    let name = format!(
+        "{}  ✓{met} ~{near} ✗{behind}",
+        locality_title(district, cx.lang)
+    );
     let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()) + 2);
     let name = truncate(&name, room);
     let gap = pad(&name, room) + "  ";
@@ -261,7 +315,8 @@ fn bar_cells(fill: f64, width: usize) -> (usize, usize) {
     (filled, width - filled)
 }
 
-/// One line (a plain figure) or two (a gauge) for an indicator, `width` columns wide.
+/// An indicator, `width` columns wide: its name and value; its gauge with a verdict, or the
+/// bar of a share; then each other comparison (growth ▲/▼) and its note.
 fn indicator_lines(ind: &Indicator, width: usize, lang: Lang) -> Vec<Toned> {
     use unicode_width::UnicodeWidthStr;
     let value = value_text(ind, lang, false);
@@ -269,9 +324,37 @@ fn indicator_lines(ind: &Indicator, width: usize, lang: Lang) -> Vec<Toned> {
     let name = truncate(&indicator_title(ind), name_room);
     let padding = pad(&name, name_room) + "  ";
     let first = (Toned::one(name, Tone::Plain).and(padding, Tone::Plain)).and(value, Tone::Title);
-    let Some(g) = ind.gauge() else {
-        return vec![first];
-    };
+    let mut lines = vec![first];
+    lines.extend(gauge_line(ind, width, lang).or_else(|| share_line(ind, width, lang)));
+    for c in ind.other_compares() {
+        let text = truncate(&compare_text(c, lang, false), width);
+        lines.push(Toned::one(text, Tone::Muted));
+    }
+    if let Some(note) = &ind.note {
+        let t = i18n::strings(lang);
+        for l in wrap(&format!("{}: {note}", t.note), width) {
+            lines.push(Toned::one(l, Tone::Muted));
+        }
+    }
+    lines
+}
+
+/// The bar of a share, without a verdict: `████████░░ 78,9%`.
+fn share_line(ind: &Indicator, width: usize, lang: Lang) -> Option<Toned> {
+    let share = ind.share()?;
+    let bar_width = (width / 3).clamp(5, 30);
+    let (filled, empty) = bar_cells(share, bar_width);
+    let line = Toned::one("█".repeat(filled), Tone::Title)
+        .and("░".repeat(empty), Tone::Muted)
+        .and(" ", Tone::Plain)
+        .and(share_text(ind, lang).unwrap_or_default(), Tone::Title);
+    Some(line)
+}
+
+/// The gauge of an indicator with a verdict: bar, ratio, what it is measured against, status.
+fn gauge_line(ind: &Indicator, width: usize, lang: Lang) -> Option<Toned> {
+    use unicode_width::UnicodeWidthStr;
+    let g = ind.gauge()?;
     let status_tone = Tone::Status(g.status);
     let status = format!(
         "{} {}",
@@ -280,7 +363,7 @@ fn indicator_lines(ind: &Indicator, width: usize, lang: Lang) -> Vec<Toned> {
     );
     let ratio = format!(
         "{}{}",
-        format::percent(g.ratio, lang),
+        ratio_text(&g, lang),
         if g.exceeds() { " ▲" } else { "" }
     );
     let bar_width = (width / 3).clamp(5, 30);
@@ -298,12 +381,18 @@ fn indicator_lines(ind: &Indicator, width: usize, lang: Lang) -> Vec<Toned> {
         .and(label, Tone::Muted)
         .and(" ".repeat(gap), Tone::Plain)
         .and(status, status_tone);
-    vec![first, second]
+    Some(second)
 }
 
-/// A directive: checkbox and wrapped text, owner and due date, and when selected its detail
-/// (the note, who checked it off and when).
-fn directive_lines(cx: &Cx, d: &Directive, width: usize, selected: bool) -> Vec<Toned> {
+/// A directive: checkbox and wrapped text, owner, the localities it is `to` and due date, and
+/// when selected its detail (the note, who checked it off and when).
+fn directive_lines(
+    cx: &Cx,
+    d: &Directive,
+    to: Option<&str>,
+    width: usize,
+    selected: bool,
+) -> Vec<Toned> {
     let t = i18n::strings(cx.lang);
     let overdue = d.is_overdue(cx.today);
     let mark_tone = match (d.done, overdue) {
@@ -324,8 +413,8 @@ fn directive_lines(cx: &Cx, d: &Directive, width: usize, selected: bool) -> Vec<
             lead.and(l, text_tone)
         })
         .collect();
-    if d.owner.is_some() || d.due.is_some() {
-        out.push(meta_line(cx, d, room, overdue));
+    if d.owner.is_some() || d.due.is_some() || to.is_some() {
+        out.push(meta_line(cx, d, to, room, overdue));
     }
     if !selected {
         return out;
@@ -349,16 +438,20 @@ fn directive_lines(cx: &Cx, d: &Directive, width: usize, selected: bool) -> Vec<
     out
 }
 
-/// `⚠ quá hạn · Hạn: 30/06/2024 · Thực hiện: Huyện ủy`, in `room` columns after the indent.
-fn meta_line(cx: &Cx, d: &Directive, room: usize, overdue: bool) -> Toned {
+/// `⚠ quá hạn · Hạn: 30/06/2024 · Thực hiện: Huyện ủy · Gửi: Hải Hà, Đầm Hà`, in `room`
+/// columns after the indent.
+fn meta_line(cx: &Cx, d: &Directive, to: Option<&str>, room: usize, overdue: bool) -> Toned {
     use unicode_width::UnicodeWidthStr;
     let t = i18n::strings(cx.lang);
     let mut parts = Vec::new();
     if let Some(due) = d.due {
-        parts.push(format!("{}: {}", t.due, format::date(due)));
+        parts.push(format!("{}: {}", t.due, due_text(due, cx.lang)));
     }
     if let Some(owner) = &d.owner {
         parts.push(format!("{}: {owner}", t.owner));
+    }
+    if let Some(to) = to {
+        parts.push(format!("{}: {to}", t.directive_to));
     }
     let line = Toned::one(" ".repeat(CHECKBOX), Tone::Plain);
     if overdue {
@@ -555,7 +648,7 @@ impl TabCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Better, Bound, Comparison};
+    use crate::model::{Basis, Bound, Comparison, Due, Kind, Period};
 
     fn indicator() -> Indicator {
         Indicator {
@@ -564,13 +657,12 @@ mod tests {
             unit: Some("tỷ đồng".into()),
             bound: Bound::Exact,
             period: Some("2023".into()),
-            target: None,
-            target_label: None,
             compare: vec![Comparison {
-                label: "so với năm 2022".into(),
+                label: "kế hoạch".into(),
                 percent: 107.0,
+                written_basis: None,
             }],
-            better: Better::Higher,
+            ..Indicator::default()
         }
     }
 
@@ -579,11 +671,9 @@ mod tests {
             id: "a".into(),
             text: "Kiểm soát tốt ma túy trên địa bàn, tăng số xã không có ma túy.".into(),
             owner: Some("Huyện ủy Hải Hà".into()),
-            due: NaiveDate::from_ymd_opt(2024, 6, 30),
+            due: NaiveDate::from_ymd_opt(2024, 6, 30).map(Due::Day),
             note: Some("Báo cáo hằng quý.".into()),
-            done: false,
-            done_at: None,
-            done_by: None,
+            ..Directive::default()
         }
     }
 
@@ -606,9 +696,58 @@ mod tests {
         assert!(text[0].starts_with("Tổng giá trị sản xuất (2023)"));
         assert!(text[0].ends_with("33.497 tỷ đồng"));
         assert!(text[1].contains("107% ▲"), "{}", text[1]);
-        assert!(text[1].contains("so với năm 2022"));
+        assert!(text[1].contains("kế hoạch"));
         assert!(text[1].ends_with("✓ đạt"));
         assert_eq!(lines[1].width(), 70);
+    }
+
+    #[test]
+    fn growth_share_and_note_each_have_a_line_without_a_verdict() {
+        let mut ind = indicator();
+        ind.compare[0].written_basis = Some(Basis::Previous);
+        ind.note = Some("Ước cả năm".into());
+        let text = texts(&indicator_lines(&ind, 60, Lang::Vi));
+        assert_eq!(text.len(), 3, "{text:?}");
+        assert_eq!(text[1], "▲ 7% kế hoạch");
+        assert_eq!(text[2], "Ghi chú: Ước cả năm");
+        let share = Indicator {
+            name: "Tiêu chí".into(),
+            value: 15.0,
+            of: Some(19.0),
+            kind: Kind::Share,
+            ..Indicator::default()
+        };
+        let text = texts(&indicator_lines(&share, 60, Lang::Vi));
+        assert!(text[0].ends_with("15/19"), "{text:?}");
+        assert!(text[1].ends_with("78,9%"), "{text:?}");
+        assert!(!text[1].contains("đạt"), "a share has no verdict: {text:?}");
+    }
+
+    #[test]
+    fn a_period_deadline_and_the_localities_it_is_for_are_said() {
+        let mut d = directive();
+        d.due = Period::parse("2024-Q2").map(Due::Period);
+        let lines = texts(&directive_lines(
+            &cx(Lang::Vi),
+            &d,
+            Some("Hải Hà"),
+            90,
+            false,
+        ));
+        let meta = lines.last().expect("meta");
+        assert!(meta.contains("⚠ quá hạn"), "{meta}");
+        assert!(meta.contains("Hạn: quý II/2024"), "{meta}");
+        assert!(meta.contains("Gửi: Hải Hà"), "{meta}");
+        let on_time = Cx {
+            today: NaiveDate::from_ymd_opt(2024, 6, 30).expect("date"),
+            ..cx(Lang::En)
+        };
+        let lines = texts(&directive_lines(&on_time, &d, None, 90, false));
+        assert!(!lines.iter().any(|l| l.contains("overdue")), "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.contains("Due: Q2 2024")),
+            "{lines:?}"
+        );
     }
 
     #[test]
@@ -631,7 +770,13 @@ mod tests {
 
     #[test]
     fn open_overdue_directive_is_flagged_in_words() {
-        let lines = texts(&directive_lines(&cx(Lang::Vi), &directive(), 40, false));
+        let lines = texts(&directive_lines(
+            &cx(Lang::Vi),
+            &directive(),
+            None,
+            40,
+            false,
+        ));
         assert!(lines[0].starts_with("[ ] Kiểm soát"));
         let meta = lines.last().expect("meta");
         assert!(meta.contains("⚠ quá hạn"), "{meta}");
@@ -644,7 +789,7 @@ mod tests {
         d.done = true;
         d.done_by = Some("lan".into());
         d.done_at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").ok();
-        let all = texts(&directive_lines(&cx(Lang::En), &d, 60, true));
+        let all = texts(&directive_lines(&cx(Lang::En), &d, None, 60, true));
         assert!(all[0].starts_with("[x] "));
         assert!(all.iter().any(|l| l.contains("Note: Báo cáo hằng quý.")));
         assert!(
@@ -652,7 +797,7 @@ mod tests {
                 .any(|l| l.contains("Checked off by lan at 09:15 20/03/2024"))
         );
         assert!(!all.iter().any(|l| l.contains("overdue")));
-        let unselected = texts(&directive_lines(&cx(Lang::En), &d, 60, false));
+        let unselected = texts(&directive_lines(&cx(Lang::En), &d, None, 60, false));
         assert!(
             !unselected
                 .iter()

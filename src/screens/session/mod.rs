@@ -16,7 +16,7 @@ use super::{Ctx, Intent, Notice, Offer, View, frame};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::Session;
-use crate::present::{session_when, truncate};
+use crate::present::{locality_title, session_when, truncate};
 use crate::search::Target;
 use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
@@ -322,14 +322,19 @@ impl SessionScreen {
         if session.is_upcoming(ctx.today) {
             meta.push_str(&format!(" ({})", t.upcoming));
         }
-        if let Some(chair) = &session.chair {
+        if let Some(chair) = session.chair_line() {
             meta.push_str(&format!(" · {}: {chair}", t.chair));
         }
         let meta = truncate(&meta, usize::from(l.meta.width.saturating_sub(1)));
         let meta = Span::styled(format!(" {meta}"), theme.muted());
         frame.render_widget(Paragraph::new(Line::from(meta)), l.meta);
         let titles: Vec<String> = std::iter::once(t.overview.to_string())
-            .chain(session.districts.iter().map(|d| d.name.clone()))
+            .chain(
+                session
+                    .districts
+                    .iter()
+                    .map(|d| locality_title(d, ctx.lang)),
+            )
             .enumerate()
             .map(|(i, name)| {
                 if i < 9 {
