@@ -28,7 +28,8 @@ pub enum Format {
 /// What to render and how.
 #[derive(Debug, Clone, Copy)]
 pub struct Options<'a> {
-    /// Only this district (by id); session-wide parts are kept.
+    /// Only this locality (by id); session-wide parts are kept, of the session-wide
+    /// directives those that concern it.
     pub district: Option<&'a str>,
     pub lang: Lang,
     /// The day overdue directives are judged against.
