@@ -62,14 +62,17 @@ pub fn period_words(period: Period, lang: Lang) -> String {
         Period::Quarter(year, q) => fill(
             t.period_quarter,
             &[
-                ("quarter", &nth(t.quarter_names, usize::from(q) - 1)),
+                (
+                    "quarter",
+                    &nth(t.quarter_names, usize::from(q).saturating_sub(1)),
+                ),
                 ("year", &year),
             ],
         ),
         Period::Month(year, m) => fill(
             t.period_month,
             &[
-                ("month", &nth(t.month_names, m as usize - 1)),
+                ("month", &nth(t.month_names, (m as usize).saturating_sub(1))),
                 ("year", &year),
             ],
         ),

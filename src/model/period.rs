@@ -63,11 +63,16 @@ impl Period {
     /// The first and the one after the last month of the period, from 1 (13 is January of the
     /// next year).
     fn months(self) -> (u32, u32) {
+        // Saturating, so a period built by hand out of range gives no date rather than a panic.
+        let span = |n: u32, months: u32| {
+            let last = n.saturating_mul(months);
+            (last.saturating_sub(months - 1), last.saturating_add(1))
+        };
         match self {
             Period::Year(_) => (1, 13),
-            Period::Half(_, h) => (u32::from(h) * 6 - 5, u32::from(h) * 6 + 1),
-            Period::Quarter(_, q) => (u32::from(q) * 3 - 2, u32::from(q) * 3 + 1),
-            Period::Month(_, m) => (m, m + 1),
+            Period::Half(_, h) => span(u32::from(h), 6),
+            Period::Quarter(_, q) => span(u32::from(q), 3),
+            Period::Month(_, m) => (m, m.saturating_add(1)),
         }
     }
 
@@ -192,6 +197,17 @@ mod tests {
                 (day(first), day(last)),
                 "{text}"
             );
+        }
+    }
+
+    #[test]
+    fn periods_out_of_range_do_not_panic() {
+        for p in [
+            Period::Quarter(2024, 0),
+            Period::Half(2024, 9),
+            Period::Month(2024, 0),
+        ] {
+            let _ = (p.first_day(), p.last_day(), p.to_string());
         }
     }
 
