@@ -19,11 +19,8 @@ fn directive(rng: &mut Rng, id: String) -> Directive {
         id,
         text: rng.sentence(2),
         owner: Some(format!("Huyện ủy {}", rng.pick(PLACES))),
-        due: None,
-        note: None,
         done: rng.next(2) == 0,
-        done_at: None,
-        done_by: None,
+        ..Directive::default()
     }
 }
 
@@ -52,13 +49,16 @@ fn district(rng: &mut Rng, k: usize) -> District {
                 compare: vec![Comparison {
                     label: "so với năm 2022".into(),
                     percent: 80.0 + rng.next(60) as f64,
+                    written_basis: None,
                 }],
                 better: Better::Higher,
+                ..Indicator::default()
             })
             .collect(),
         directives: (0..4)
             .map(|i| directive(rng, format!("d{k}-{i}")))
             .collect(),
+        ..District::default()
     }
 }
 
@@ -68,10 +68,14 @@ fn session(rng: &mut Rng, n: usize) -> Session {
         chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date") + chrono::Days::new(n as u64);
     Session {
         id: format!("s{n}"),
+        version: 1,
         title: format!("Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy {a} và {b}"),
         date: SessionDate::Date(day),
+        part_of_day: None,
+        published: None,
         host: Some("Ban Thường vụ Tỉnh ủy".into()),
-        chair: Some(format!("Đồng chí {}, Bí thư Tỉnh ủy", rng.pick(PEOPLE))),
+        host_kind: None,
+        chairs: vec![format!("Đồng chí {}, Bí thư Tỉnh ủy", rng.pick(PEOPLE))],
         topic: Some(format!("Kết quả công tác năm 2023, {}", rng.sentence(1))),
         location: None,
         source: None,
@@ -86,9 +90,15 @@ fn session(rng: &mut Rng, n: usize) -> Session {
             rng.sentence(5),
             rng.sentence(4)
         )),
+        highlights: vec![],
+        strengths: vec![],
+        shortcomings: vec![],
+        references: vec![],
+        images: vec![],
         participants: (0..5)
             .map(|_| Participant {
-                name: rng.pick(PEOPLE).to_string(),
+                name: Some(rng.pick(PEOPLE).to_string()),
+                group: None,
                 role: Some("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh".into()),
                 part: Some("phát biểu".into()),
             })

@@ -35,7 +35,7 @@ catalogue! {
     topic: "Topic", "Nội dung";
     location: "Location", "Hình thức";
     source: "Source", "Nguồn";
-    districts: "Districts", "Địa phương";
+    districts: "Localities", "Địa phương";
     directives: "Directives", "Chỉ đạo";
     done: "done", "xong";
     overdue: "overdue", "quá hạn";
@@ -73,7 +73,7 @@ catalogue! {
     due_title: "What is due", "Việc cần theo dõi";
     next_session: "Next session", "Buổi làm việc sắp tới";
     no_upcoming: "No upcoming session", "Không có buổi làm việc nào sắp tới";
-    by_district: "By locality", "Theo địa phương";
+    by_district: "By locality: open · overdue", "Theo địa phương: đang mở · quá hạn";
     overdue_directives: "Overdue directives (oldest due first)", "Chỉ đạo quá hạn (hạn sớm nhất trước)";
     open_with_due: "Open directives with a due date", "Chỉ đạo đang mở có hạn";
     district_title: "Everything given to", "Mọi chỉ đạo cho";
@@ -87,10 +87,10 @@ catalogue! {
     filter_done: "done directives", "chỉ đạo đã xong";
     filter_upcoming: "upcoming sessions", "buổi sắp tới";
     filter_past: "past sessions", "buổi đã qua";
-    common: "all districts", "chung";
+    common: "all localities", "chung";
     today: "today", "hôm nay";
     sessions_short: "sessions", "buổi";
-    districts_lower: "districts", "địa phương";
+    districts_lower: "localities", "địa phương";
     // The interface: counts, dates and notices filled in when drawn.
     session_count_one: "1 session", "1 buổi làm việc";
     session_count: "{n} sessions", "{n} buổi làm việc";
@@ -103,7 +103,7 @@ catalogue! {
     field_title: "Title", "Tiêu đề";
     field_tag: "Tag", "Nhãn";
     field_participant: "Participant", "Người dự";
-    field_district: "District", "Địa phương";
+    field_district: "Locality", "Địa phương";
     field_indicator: "Indicator", "Chỉ tiêu";
     field_directive: "Directive", "Chỉ đạo";
     // The interface: what each command does, in the key help (cmd_) and the hint bar (hint_).
@@ -119,7 +119,7 @@ catalogue! {
     hint_first: "first", "đầu";
     cmd_last: "Go to the last item", "Về cuối";
     hint_last: "last", "cuối";
-    cmd_open: "Open the session / district", "Mở buổi làm việc / địa phương";
+    cmd_open: "Open the session / locality", "Mở buổi làm việc / địa phương";
     hint_open: "open", "mở";
     cmd_back: "Go back / close", "Quay lại / đóng";
     hint_back: "back", "quay lại";
@@ -146,8 +146,8 @@ catalogue! {
     cmd_filter_sessions: "Filter sessions: all → upcoming → past", "Lọc buổi làm việc: tất cả → sắp tới → đã qua";
     hint_filter_sessions: "sessions", "lọc buổi";
     cmd_filter_district: "One locality across all sessions", "Một địa phương qua mọi buổi làm việc";
-    hint_filter_district: "district", "địa phương";
-    cmd_due_view: "What is due: next session, open and overdue work", "Việc cần theo dõi: buổi sắp tới, quá hạn, sắp đến hạn";
+    hint_filter_district: "locality", "địa phương";
+    cmd_due_view: "What is due: next session, open and overdue per locality", "Việc cần theo dõi: buổi sắp tới, quá hạn theo địa phương";
     hint_due_view: "due", "việc cần làm";
     cmd_history: "Check-off history of the selected directive, from git", "Lịch sử đánh dấu của chỉ đạo đang chọn, từ git";
     hint_history: "history", "lịch sử";
@@ -171,7 +171,7 @@ catalogue! {
     value: "Value", "Giá trị";
     compared_to: "Against", "So với";
     unknown_session: "no session with the id", "không có buổi làm việc";
-    unknown_district: "this session has no district with the id", "buổi làm việc này không có địa phương";
+    unknown_district: "this session has no locality with the id", "buổi làm việc này không có địa phương";
     did_you_mean: "did you mean", "có phải là";
     known_ids: "known ids", "các mã hiện có";
     see_list: "run `briefing list` to see the session ids", "xem `briefing list` để biết mã các buổi làm việc";
@@ -290,7 +290,7 @@ catalogue! {
     expect_boolean: "true or false", "true hoặc false";
     expect_session_table: "a table (`[session]`)", "một bảng (`[session]`)";
     expect_tables: "an array of tables (`[[{key}]]`)", "một mảng bảng (`[[{key}]]`)";
-    expect_session_date: "a date (`2024-03-13`), a local date-time (`2024-03-13T08:00:00`) or an offset date-time (`2024-03-13T08:00:00+07:00`)", "một ngày (`2024-03-13`), một ngày giờ (`2024-03-13T08:00:00`) hoặc một ngày giờ kèm múi giờ (`2024-03-13T08:00:00+07:00`)";
+    expect_session_date: "a date (`2024-03-13`), a local date-time (`2024-03-13T08:00:00`), an offset date-time (`2024-03-13T08:00:00+07:00`), or a month (`\"2023-01\"`) or a year (`\"2022\"`) in quotes", "một ngày (`2024-03-13`), một ngày giờ (`2024-03-13T08:00:00`), một ngày giờ kèm múi giờ (`2024-03-13T08:00:00+07:00`), hoặc một tháng (`\"2023-01\"`) hay một năm (`\"2022\"`) trong dấu ngoặc kép";
     expect_date: "a date like `2024-06-30`", "một ngày dạng `2024-06-30`";
     expect_offset_date_time: "an offset date-time like `2024-03-20T09:15:00+07:00`", "một ngày giờ kèm múi giờ dạng `2024-03-20T09:15:00+07:00`";
     hint_did_you_mean: "did you mean `{name}`?", "có phải ý bạn là `{name}`?";
@@ -302,7 +302,7 @@ catalogue! {
     /// `{detail}` is the TOML parser's message (`i18n::toml`).
     check_invalid_toml: "invalid TOML: {detail}", "TOML không hợp lệ: {detail}";
     check_no_session: "the file has no [session] table; add one with at least `title = \"…\"` and `date = 2024-03-13`", "tệp chưa có bảng [session]; hãy thêm bảng này, ít nhất có `title = \"…\"` và `date = 2024-03-13`";
-    check_version: "unsupported format version {found}; this viewer reads version {supported} (write `version = {supported}` or leave it out)", "phiên bản định dạng {found} không được hỗ trợ; chương trình đọc phiên bản {supported} (hãy viết `version = {supported}` hoặc bỏ dòng này)";
+    check_version: "unsupported format version {found}; this viewer reads versions {supported} (write `version = 2`, or leave it out for version 1)", "phiên bản định dạng {found} không được hỗ trợ; chương trình đọc các phiên bản {supported} (hãy viết `version = 2`, hoặc bỏ dòng này nếu là phiên bản 1)";
     check_unknown_key: "unknown key `{key}` in {where}; {hint}", "khóa `{key}` trong {where} không có trong định dạng; {hint}";
     check_unknown_table: "there is no table `{written}` in the format, so nothing below it is read: write `{right}`", "định dạng không có bảng `{written}`, nên mọi thứ bên dưới không được đọc: hãy viết `{right}`";
     check_missing_key: "{where} is missing the required key `{key}` (for example `{key} = {example}`)", "{where} thiếu khóa bắt buộc `{key}` (ví dụ `{key} = {example}`)";
@@ -317,7 +317,7 @@ catalogue! {
     check_target_not_positive: "`target` in {where} must be greater than 0, found {value}", "`target` trong {where} phải lớn hơn 0, nhưng lại là {value}";
     check_percent_negative: "`percent` in {where} must be 0 or more, found {value}", "`percent` trong {where} phải từ 0 trở lên, nhưng lại là {value}";
     check_empty_id: "`id` in {where} must not be empty", "`id` trong {where} không được để trống";
-    check_duplicate_district: "two districts have the id `{id}`; give one of them a different `id = \"…\"`", "hai địa phương có cùng mã `{id}`; hãy đặt cho một trong hai một `id = \"…\"` khác";
+    check_duplicate_district: "two localities have the id `{id}`; give one of them a different `id = \"…\"`", "hai địa phương có cùng mã `{id}`; hãy đặt cho một trong hai một `id = \"…\"` khác";
     check_directive_id_malformed: "directive id \"{id}\" may only use letters, digits, `.`, `_` and `-` (for example \"hh-ma-tuy\")", "mã chỉ đạo \"{id}\" chỉ được dùng chữ cái, chữ số, `.`, `_` và `-` (ví dụ \"hh-ma-tuy\")";
     check_directive_id_repeated: "directive id \"{id}\" is used twice in this file; every directive needs its own id", "mã chỉ đạo \"{id}\" được dùng hai lần trong tệp; mỗi chỉ đạo cần một mã riêng";
     check_directive_id_missing: "{where} has no `id`; add one, for example `id = \"{id}\"` (made from its text; keep it unchanged once in use)", "{where} chưa có `id`; hãy thêm, ví dụ `id = \"{id}\"` (tạo từ nội dung chỉ đạo; đã dùng thì giữ nguyên)";
@@ -371,6 +371,67 @@ catalogue! {
     config_abbreviation_not_text: "`{name}` in [abbreviations] must be a string, what it stands for (e.g. `NTM = \"nông thôn mới\"`), found {found}; ignored", "`{name}` trong [abbreviations] phải là một chuỗi ghi nghĩa đầy đủ (ví dụ `NTM = \"nông thôn mới\"`), nhưng lại là {found}; đã bỏ qua";
     config_abbreviation_empty: "the abbreviation `{name}` needs letters or digits on both sides of `=` (e.g. `NTM = \"nông thôn mới\"`); ignored", "chữ viết tắt `{name}` cần có chữ cái hoặc chữ số ở cả hai bên dấu `=` (ví dụ `NTM = \"nông thôn mới\"`); đã bỏ qua";
 
+    // Format version 2 (docs/spec.md): levels of localities, kinds of host, parts of the day,
+    // periods, references and images, and the problems of its keys.
+    level_tinh: "province", "tỉnh";
+    level_thanh_pho_tw: "centrally-run city", "thành phố trực thuộc trung ương";
+    level_huyen: "district", "huyện";
+    level_thi_xa: "town", "thị xã";
+    level_thanh_pho: "city", "thành phố";
+    level_quan: "urban district", "quận";
+    level_xa: "commune", "xã";
+    level_phuong: "ward", "phường";
+    level_thi_tran: "township", "thị trấn";
+    level_dac_khu: "special zone", "đặc khu";
+    /// A locality with its level's name: `Hải Hà district` / `huyện Hải Hà`.
+    locality_named: "{name} {level}", "{level} {name}";
+    locality_body: "Counterpart", "Làm việc với";
+    locality_parent: "Part of", "Thuộc";
+    host_dang: "Party committee", "cấp ủy Đảng";
+    host_chinh_quyen: "government", "chính quyền";
+    host_mat_tran: "Fatherland Front", "Mặt trận Tổ quốc";
+    host_khac: "other body", "cơ quan khác";
+    part_sang: "morning", "Sáng";
+    part_chieu: "afternoon", "Chiều";
+    part_toi: "evening", "Tối";
+    /// The date of a session with its part of the day.
+    when_part_of_day: "{date}, {part}", "{part} {date}";
+    published: "Published", "Ngày đăng";
+    /// Periods of deadlines and session dates, in words.
+    period_year: "{year}", "năm {year}";
+    period_h1: "first half of {year}", "6 tháng đầu năm {year}";
+    period_h2: "second half of {year}", "6 tháng cuối năm {year}";
+    period_quarter: "{quarter} {year}", "quý {quarter}/{year}";
+    /// The names of the quarters, `|` between them.
+    quarter_names: "Q1|Q2|Q3|Q4", "I|II|III|IV";
+    period_month: "{month} {year}", "tháng {month}/{year}";
+    /// The names of the months, `|` between them.
+    month_names: "January|February|March|April|May|June|July|August|September|October|November|December", "1|2|3|4|5|6|7|8|9|10|11|12";
+    references: "References", "Văn bản liên quan";
+    images: "Images", "Ảnh";
+    directive_to: "For", "Gửi";
+    field_reference: "Reference", "Văn bản";
+    check_version_2_key: "`{key}` belongs to format version 2, but the file says `version = 1`: write `version = 2` at the top (the key is read all the same)", "`{key}` thuộc định dạng phiên bản 2, nhưng tệp ghi `version = 1`: hãy viết `version = 2` ở đầu tệp (khóa này vẫn được đọc)";
+    check_not_a_session_period: "`{key}` in {where} must be a date written without quotes (`2024-03-13`), or a month (`\"2023-01\"`) or a year (`\"2022\"`) in quotes, found \"{found}\"", "`{key}` trong {where} phải là một ngày viết không có dấu ngoặc kép (`2024-03-13`), hoặc một tháng (`\"2023-01\"`) hay một năm (`\"2022\"`) trong dấu ngoặc kép, nhưng lại là \"{found}\"";
+    check_not_a_due_period: "`{key}` in {where} must be a date written without quotes (`2024-06-30`) or a period in quotes, one of {forms}, found \"{found}\"", "`{key}` trong {where} phải là một ngày viết không có dấu ngoặc kép (`2024-06-30`) hoặc một kỳ trong dấu ngoặc kép, một trong {forms}, nhưng lại là \"{found}\"";
+    slip_period_words: "`{key} = {written}`: write the period as `{key} = \"{period}\"`", "`{key} = {written}`: hãy viết kỳ này là `{key} = \"{period}\"`";
+    slip_period_unquoted: "`{key} = {written}`: a period is written in quotes: `{key} = \"{written}\"`", "`{key} = {written}`: kỳ (tháng, quý, năm) phải đặt trong dấu ngoặc kép: `{key} = \"{written}\"`";
+    check_district_and_locality: "the file has both [[district]] and [[locality]] tables; use one of them (a [[district]] is a [[locality]] with `level = \"huyen\"`)", "tệp có cả bảng [[district]] và [[locality]]; hãy chỉ dùng một loại ([[district]] là [[locality]] có `level = \"huyen\"`)";
+    check_participant_unnamed: "{where} needs `name` (a person) or `group` (a group, for example `group = \"Lãnh đạo các sở, ngành\"`)", "{where} cần `name` (một người) hoặc `group` (một nhóm, ví dụ `group = \"Lãnh đạo các sở, ngành\"`)";
+    check_reference_empty: "{where} needs `number` (for example `number = \"20-NQ/TU\"`) or `title`", "{where} cần `number` (ví dụ `number = \"20-NQ/TU\"`) hoặc `title`";
+    check_image_outside: "`file = \"{file}\"` in {where} must be a path inside the briefing folder, relative to this file's folder, without `..` (for example `file = \"anh/2024-03-13-1.jpg\"`)", "`file = \"{file}\"` trong {where} phải là đường dẫn nằm trong thư mục buổi làm việc, tính từ thư mục của tệp này, không có `..` (ví dụ `file = \"anh/2024-03-13-1.jpg\"`)";
+    check_not_positive: "`{key}` in {where} must be greater than 0, found {value}", "`{key}` trong {where} phải lớn hơn 0, nhưng lại là {value}";
+    check_to_on_locality: "`to` in {where} is not read: `to` names the localities of a session-wide [[directive]]; a locality's own directive already concerns it", "`to` trong {where} không được đọc: `to` chỉ dùng cho [[directive]] chung của buổi làm việc; chỉ đạo riêng của một địa phương đã là của địa phương đó";
+    check_unknown_locality: "`to` in {where} names `{id}`, which is not a locality of this file{hint}; the locality ids are: {ids}", "`to` trong {where} ghi `{id}`, không phải mã địa phương nào trong tệp{hint}; các mã địa phương là: {ids}";
+    check_unknown_locality_none: "`to` in {where} names `{id}`, but the file has no [[locality]] or [[district]]", "`to` trong {where} ghi `{id}`, nhưng tệp chưa có [[locality]] hay [[district]] nào";
+    where_locality: "[[locality]] #{n}", "[[locality]] thứ {n}";
+    where_locality_named: "[[locality]] #{n} ({name})", "[[locality]] thứ {n} ({name})";
+    where_reference: "`references` entry #{n}", "mục `references` thứ {n}";
+    where_image: "[[session.image]] #{n}", "[[session.image]] thứ {n}";
+    expect_strings_or_string: "a string or an array of strings", "một chuỗi hoặc một mảng chuỗi";
+    expect_deadline: "a date like `2024-06-30`, or a period in quotes like `\"2024-Q2\"`", "một ngày dạng `2024-06-30`, hoặc một kỳ trong dấu ngoặc kép dạng `\"2024-Q2\"`";
+    expect_date_or_date_time: "a date (`2024-03-14`) or a date-time (`2024-03-14T06:30:00+07:00`)", "một ngày (`2024-03-14`) hoặc một ngày giờ (`2024-03-14T06:30:00+07:00`)";
+
     // The command line: the words around the help and usage errors (the help texts themselves
     // are in i18n::cli); the English is clap's own, which English keeps printing.
     cli_error: "briefing: error: {message}", "briefing: lỗi: {message}";
@@ -409,8 +470,6 @@ catalogue! {
     // The review that tells the whole truth (issue 11): shared directives, gauges without a
     // verdict, undo and its confirmation, search fields, the legend.
     shared_directives: "Session-wide directives for this locality", "Chỉ đạo chung áp dụng cho địa phương";
-    indicator_verdicts: "indicators: {counts}", "chỉ tiêu: {counts}";
-    directive_progress: "directives: {progress}", "chỉ đạo: {progress}";
     cmd_undo: "Undo the last check-off or un-check", "Hoàn tác lần đánh dấu / bỏ đánh dấu gần nhất";
     hint_undo: "undo", "hoàn tác";
     cmd_next_hit: "Next search hit", "Kết quả tìm tiếp theo";

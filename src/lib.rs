@@ -25,8 +25,9 @@ pub mod api {
     pub mod model {
         pub use crate::model::filter;
         pub use crate::model::{
-            Better, Bound, Comparison, Directive, District, GaugeBasis, Indicator, Lang,
-            Participant, Reading, Session, SessionDate, Status,
+            Basis, Better, Bound, Comparison, Directive, District, Due, GaugeBasis, HostKind,
+            Indicator, Kind, Lang, Level, PartOfDay, Participant, Period, Session, SessionDate,
+            Status,
         };
     }
     pub mod store {

@@ -4,19 +4,236 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::i18n;
+use crate::i18n::{self, fill};
 use crate::model::{
-    Bound, Gauge, GaugeBasis, Indicator, Lang, Participant, Progress, Reading, Session, Status,
+    Basis, Bound, Comparison, District, Due, Gauge, GaugeBasis, HostKind, Image, Indicator, Lang,
+    Level, PartOfDay, Participant, Period, Progress, Reference, Session, SessionDate, Status,
     format,
 };
 
-/// `Thứ Tư, 13/03/2024`, with ` 08:00` when the file gives the time.
+/// `Thứ Tư, 13/03/2024`, with ` 08:00` when the file gives the time; a session known to the
+/// month or the year without a weekday (`01/2023`, `năm 2022`); with the part of the day
+/// (`Chiều Thứ Tư, 09/12/2026`).
 pub fn session_when(s: &Session, lang: Lang) -> String {
-    let day = format::long_date(s.date.day(), lang);
-    match s.date.time() {
-        Some(time) => format!("{day} {}", time.format("%H:%M")),
-        None => day,
+    let date = match (s.date.period(), s.date.time()) {
+        (Some(_), _) => session_day(&s.date, lang),
+        (None, Some(time)) => format!(
+            "{} {}",
+            format::long_date(s.date.day(), lang),
+            time.format("%H:%M")
+        ),
+        (None, None) => format::long_date(s.date.day(), lang),
+    };
+    match s.part_of_day {
+        Some(part) => fill(
+            i18n::strings(lang).when_part_of_day,
+            &[("date", &date), ("part", &part_of_day(part, lang))],
+        ),
+        None => date,
     }
+}
+
+/// A session's date in short, as precise as the file: `13/03/2024`, `01/2023`, `năm 2022`.
+pub fn session_day(date: &SessionDate, lang: Lang) -> String {
+    match date.period() {
+        Some(Period::Month(y, m)) => format!("{m:02}/{y}"),
+        Some(p) => period_words(p, lang),
+        None => format::date(date.day()),
+    }
+}
+
+/// `10/12/2026`, with ` 06:30` when a time is given: when an account was published.
+pub fn published(date: &SessionDate, lang: Lang) -> String {
+    match date.time() {
+        Some(time) => format!("{} {}", session_day(date, lang), time.format("%H:%M")),
+        None => session_day(date, lang),
+    }
+}
+
+/// A period in words: `quý II/2024`, `6 tháng cuối năm 2024`, `tháng 6/2024`, `năm 2024` /
+/// `Q2 2024`, `second half of 2024`, `June 2024`, `2024`.
+pub fn period_words(period: Period, lang: Lang) -> String {
+    let t = i18n::strings(lang);
+    let nth = |names: &str, n: usize| names.split('|').nth(n).unwrap_or_default().to_string();
+    match period {
+        Period::Year(year) => fill(t.period_year, &[("year", &year)]),
+        Period::Half(year, 1) => fill(t.period_h1, &[("year", &year)]),
+        Period::Half(year, _) => fill(t.period_h2, &[("year", &year)]),
+        Period::Quarter(year, q) => fill(
+            t.period_quarter,
+            &[
+                (
+                    "quarter",
+                    &nth(t.quarter_names, usize::from(q).saturating_sub(1)),
+                ),
+                ("year", &year),
+            ],
+        ),
+        Period::Month(year, m) => fill(
+            t.period_month,
+            &[
+                ("month", &nth(t.month_names, (m as usize).saturating_sub(1))),
+                ("year", &year),
+            ],
+        ),
+    }
+}
+
+/// A deadline: `30/06/2024`, or its period in words (`quý II/2024`).
+pub fn due_text(due: Due, lang: Lang) -> String {
+    match due {
+        Due::Day(d) => format::date(d),
+        Due::Period(p) => period_words(p, lang),
+    }
+}
+
+/// `Sáng`, `Chiều`, `Tối` / `morning`, `afternoon`, `evening`.
+pub fn part_of_day(part: PartOfDay, lang: Lang) -> &'static str {
+    let t = i18n::strings(lang);
+    match part {
+        PartOfDay::Sang => t.part_sang,
+        PartOfDay::Chieu => t.part_chieu,
+        PartOfDay::Toi => t.part_toi,
+    }
+}
+
+/// `cấp ủy Đảng` / `Party committee`: the kind of the host.
+pub fn host_kind(kind: HostKind, lang: Lang) -> &'static str {
+    let t = i18n::strings(lang);
+    match kind {
+        HostKind::Dang => t.host_dang,
+        HostKind::ChinhQuyen => t.host_chinh_quyen,
+        HostKind::MatTran => t.host_mat_tran,
+        HostKind::Khac => t.host_khac,
+    }
+}
+
+/// `Ban Thường vụ Tỉnh ủy (cấp ủy Đảng)`: the host with its kind, either alone, or nothing.
+pub fn host_line(s: &Session, lang: Lang) -> Option<String> {
+    match (&s.host, s.host_kind) {
+        (Some(host), Some(kind)) => Some(format!("{host} ({})", host_kind(kind, lang))),
+        (Some(host), None) => Some(host.clone()),
+        (None, Some(kind)) => Some(host_kind(kind, lang).to_string()),
+        (None, None) => None,
+    }
+}
+
+/// `huyện` / `district`: a level's name.
+pub fn level_name(level: Level, lang: Lang) -> &'static str {
+    let t = i18n::strings(lang);
+    match level {
+        Level::Tinh => t.level_tinh,
+        Level::ThanhPhoTw => t.level_thanh_pho_tw,
+        Level::Huyen => t.level_huyen,
+        Level::ThiXa => t.level_thi_xa,
+        Level::ThanhPho => t.level_thanh_pho,
+        Level::Quan => t.level_quan,
+        Level::Xa => t.level_xa,
+        Level::Phuong => t.level_phuong,
+        Level::ThiTran => t.level_thi_tran,
+        Level::DacKhu => t.level_dac_khu,
+    }
+}
+
+/// A locality with its level's name, capitalised: `Huyện Hải Hà`, `Xã Tân Lập` / `Hải Hà
+/// district`; its name alone when its level is not written.
+pub fn locality_title(d: &District, lang: Lang) -> String {
+    let Some(level) = d.level else {
+        return d.name.clone();
+    };
+    let named = fill(
+        i18n::strings(lang).locality_named,
+        &[("name", &d.name), ("level", &level_name(level, lang))],
+    );
+    capitalised(&named)
+}
+
+/// `text` with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// `Làm việc với: Ban Thường vụ Huyện ủy · Thuộc: huyện Kon Plông`: a locality's counterpart
+/// and the unit it belongs to, when written.
+pub fn locality_facts(d: &District, lang: Lang) -> Option<String> {
+    let t = i18n::strings(lang);
+    let facts: Vec<String> = [(t.locality_body, &d.body), (t.locality_parent, &d.parent)]
+        .into_iter()
+        .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}: {v}")))
+        .collect();
+    (!facts.is_empty()).then(|| facts.join(" · "))
+}
+
+/// `Hải Hà, Đầm Hà`: the names of the localities a directive's `to` names (an id the session
+/// does not know stays an id); `None` when it has no `to`.
+pub fn addressees(s: &Session, to: &[String]) -> Option<String> {
+    let names: Vec<&str> = to
+        .iter()
+        .map(|id| {
+            (s.districts.iter())
+                .find(|d| d.id == *id)
+                .map_or(id.as_str(), |d| d.name.as_str())
+        })
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// `20-NQ/TU — Nghị quyết …`, or the number or the title alone.
+pub fn reference_line(r: &Reference) -> String {
+    match (&r.number, &r.title) {
+        (Some(number), Some(title)) => format!("{number} — {title}"),
+        (Some(one), None) | (None, Some(one)) => one.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+/// `caption (credit)`.
+pub fn image_line(i: &Image) -> String {
+    match &i.credit {
+        Some(credit) => format!("{} ({credit})", i.caption),
+        None => i.caption.clone(),
+    }
+}
+
+/// A gauge's ratio: one decimal when computed from a target, as written when it is a plan
+/// comparison's percent (`100,75%`).
+pub fn ratio_text(g: &Gauge, lang: Lang) -> String {
+    match g.basis {
+        GaugeBasis::Target => format::percent(g.ratio, lang),
+        GaugeBasis::Compare => format::percent_figure(g.ratio, lang),
+    }
+}
+
+/// A comparison the gauge does not show: the growth of a `previous` one (`▲ 7% so với năm
+/// 2022`, `+7%` in ASCII), else its label and percent as written (`kế hoạch 146,7%`).
+pub fn compare_text(c: &Comparison, lang: Lang, ascii: bool) -> String {
+    if c.basis() != Basis::Previous {
+        return format!("{} {}", c.label, format::percent_figure(c.percent, lang));
+    }
+    let change = c.percent - 100.0;
+    let size = format::number(change.abs(), format::written_decimals(c.percent), lang);
+    let sign = match (ascii, change.partial_cmp(&0.0)) {
+        (false, Some(std::cmp::Ordering::Greater)) => "▲ ",
+        (false, Some(std::cmp::Ordering::Less)) => "▼ ",
+        (true, Some(std::cmp::Ordering::Greater)) => "+",
+        (true, Some(std::cmp::Ordering::Less)) => "-",
+        (_, _) => "±",
+    };
+    format!("{sign}{size}% {}", c.label)
+}
+
+/// A share's part of the whole in percent: computed from `of` with one decimal (`78,9%`), or
+/// its value as written when it is a percentage (`4,35%`); `None` when it is no share.
+pub fn share_text(ind: &Indicator, lang: Lang) -> Option<String> {
+    let share = ind.share()?;
+    Some(match ind.of {
+        Some(_) => format::percent(share * 100.0, lang),
+        None => format::percent_figure(ind.value, lang),
+    })
 }
 
 /// `Tổng giá trị sản xuất (2023)`: the indicator's name with its period.
@@ -27,17 +244,10 @@ pub fn indicator_title(ind: &Indicator) -> String {
     }
 }
 
-/// Decimals a figure from the file keeps: as many as written (a float holds fewer than this).
-const WRITTEN: u32 = 6;
-
-/// `100,75` / `100.75`: a number from the file with the decimals it was written with.
-pub fn figure(value: f64, lang: Lang) -> String {
-    format::number(value, WRITTEN, lang)
-}
-
-/// `33.497 tỷ đồng`, `67%`: a figure with its unit (a `%` follows without a space).
+/// `33.497 tỷ đồng`, `67%`: a figure with its unit (a `%` follows without a space), with the
+/// precision written.
 pub fn with_unit(value: f64, unit: Option<&str>, lang: Lang) -> String {
-    let n = figure(value, lang);
+    let n = format::figure(value, lang);
     match unit {
         Some("%") => format!("{n}%"),
         Some(u) => format!("{n} {u}"),
@@ -56,13 +266,17 @@ fn bound_symbol(bound: Bound, ascii: bool) -> &'static str {
     }
 }
 
-/// `≥ 385 tỷ đồng`: an indicator's value with its bound and unit.
+/// `≥ 385 tỷ đồng`, `15/19 tiêu chí`: an indicator's value with its bound, its whole and its
+/// unit.
 pub fn value_text(ind: &Indicator, lang: Lang, ascii: bool) -> String {
-    format!(
-        "{}{}",
-        bound_symbol(ind.bound, ascii),
-        with_unit(ind.value, ind.unit.as_deref(), lang)
-    )
+    let bound = bound_symbol(ind.bound, ascii);
+    match ind.of {
+        Some(of) => {
+            let whole = with_unit(of, ind.unit.as_deref(), lang);
+            format!("{bound}{}/{whole}", format::figure(ind.value, lang))
+        }
+        None => format!("{bound}{}", with_unit(ind.value, ind.unit.as_deref(), lang)),
+    }
 }
 
 /// `✓`, `~`, `✗` (`+`, `~`, `x` in ASCII): a status without colour.
@@ -82,56 +296,6 @@ pub fn status_word(status: Status, lang: Lang) -> &'static str {
         Status::Met => t.met,
         Status::Near => t.near,
         Status::Behind => t.behind,
-    }
-}
-
-/// `80%` for a ratio computed from a target (one decimal at most), `100,75%` for a plan's
-/// percent as the file writes it.
-pub fn ratio_text(gauge: &Gauge, lang: Lang) -> String {
-    match gauge.basis {
-        GaugeBasis::Target => format::percent(gauge.ratio, lang),
-        GaugeBasis::Plan => format!("{}%", figure(gauge.ratio, lang)),
-    }
-}
-
-/// What a verdict is judged against: `mục tiêu cuối nhiệm kỳ: 100 triệu đồng/người` (the
-/// target with its label), or the plan's label.
-pub fn against(ind: &Indicator, gauge: &Gauge, lang: Lang) -> Option<String> {
-    match (gauge.basis, ind.target) {
-        (GaugeBasis::Target, Some(target)) => Some(format!(
-            "{}: {}",
-            ind.gauge_label().unwrap_or(i18n::strings(lang).target),
-            with_unit(target, ind.unit.as_deref(), lang)
-        )),
-        _ => ind.gauge_label().map(str::to_string),
-    }
-}
-
-/// `▲ 7%` / `▼ 5%` / `= 0%` (`+7%`, `-5%`, `=0%` in ASCII): growth, never a verdict.
-pub fn growth_text(change: f64, lang: Lang, ascii: bool) -> String {
-    let size = format!("{}%", figure(change.abs(), lang));
-    let (up, down, same) = if ascii {
-        ("+", "-", "=")
-    } else {
-        ("▲ ", "▼ ", "= ")
-    };
-    let sign = if size == "0%" {
-        same
-    } else if change > 0.0 {
-        up
-    } else {
-        down
-    };
-    format!("{sign}{size}")
-}
-
-/// `▲ 19,5% so với năm 2022`, `175% kế hoạch của huyện`: a comparison the verdict does not use.
-pub fn reading_text(reading: &Reading<'_>, lang: Lang, ascii: bool) -> String {
-    match reading {
-        Reading::Growth { label, change } => {
-            format!("{} {label}", growth_text(*change, lang, ascii))
-        }
-        Reading::Plan { label, percent } => format!("{}% {label}", figure(*percent, lang)),
     }
 }
 
@@ -165,9 +329,14 @@ pub fn progress_text(p: Progress, lang: Lang, sep: &str) -> String {
     }
 }
 
-/// `name, role (part)` with `sep` = `", "`, or `name — role (part)`.
+/// `name, role (part)` with `sep` = `", "`, or `name — role (part)`; a group alone
+/// (`Lãnh đạo các sở, ngành (dự)`), or a person of a group after it (`Đoàn công tác: name, …`).
 pub fn participant_line(p: &Participant, sep: &str) -> String {
-    let mut line = p.name.clone();
+    let mut line = match (&p.group, &p.name) {
+        (Some(group), Some(name)) => format!("{group}: {name}"),
+        (Some(one), None) | (None, Some(one)) => one.clone(),
+        (None, None) => String::new(),
+    };
     if let Some(role) = &p.role {
         line.push_str(sep);
         line.push_str(role);
@@ -229,7 +398,7 @@ pub fn truncate(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Better, Comparison};
+    use crate::model::Comparison;
 
     fn indicator() -> Indicator {
         Indicator {
@@ -238,13 +407,12 @@ mod tests {
             unit: Some("tỷ đồng".into()),
             bound: Bound::AtLeast,
             period: Some("2023".into()),
-            target: None,
-            target_label: None,
             compare: vec![Comparison {
                 label: "so với năm 2022".into(),
                 percent: 107.0,
+                written_basis: None,
             }],
-            better: Better::Higher,
+            ..Indicator::default()
         }
     }
 
@@ -261,48 +429,6 @@ mod tests {
         assert_eq!(indicator_title(&ind), "Tổng thu ngân sách");
         assert_eq!(value_text(&ind, Lang::Vi, false), "67,5%");
         assert_eq!(value_text(&ind, Lang::En, true), "67.5%");
-    }
-
-    #[test]
-    fn figures_keep_the_decimals_written() {
-        assert_eq!(figure(100.75, Lang::Vi), "100,75");
-        assert_eq!(figure(33497.0, Lang::Vi), "33.497");
-        assert_eq!(with_unit(0.125, Some("%"), Lang::En), "0.125%");
-        let plan = Gauge {
-            ratio: 100.75,
-            basis: GaugeBasis::Plan,
-            status: Status::Met,
-        };
-        assert_eq!(ratio_text(&plan, Lang::Vi), "100,75%");
-        let target = Gauge {
-            ratio: 80.0 / 3.0,
-            basis: GaugeBasis::Target,
-            ..plan
-        };
-        assert_eq!(
-            ratio_text(&target, Lang::Vi),
-            "26,7%",
-            "a computed ratio: one decimal"
-        );
-    }
-
-    #[test]
-    fn growth_reads_as_growth() {
-        assert_eq!(growth_text(7.0, Lang::Vi, false), "▲ 7%");
-        assert_eq!(growth_text(146.7 - 100.0, Lang::Vi, false), "▲ 46,7%");
-        assert_eq!(growth_text(-5.25, Lang::En, false), "▼ 5.25%");
-        assert_eq!(growth_text(0.0, Lang::En, false), "= 0%");
-        assert_eq!(growth_text(-5.0, Lang::En, true), "-5%");
-        let r = Reading::Growth {
-            label: "so với năm 2022",
-            change: 19.5,
-        };
-        assert_eq!(reading_text(&r, Lang::Vi, false), "▲ 19,5% so với năm 2022");
-        let p = Reading::Plan {
-            label: "KH huyện",
-            percent: 175.0,
-        };
-        assert_eq!(reading_text(&p, Lang::Vi, true), "175% KH huyện");
     }
 
     #[test]
@@ -337,7 +463,8 @@ mod tests {
     #[test]
     fn participant_lines() {
         let mut p = Participant {
-            name: "Lê Văn Tám".into(),
+            name: Some("Lê Văn Tám".into()),
+            group: None,
             role: Some("Bí thư".into()),
             part: Some("chủ trì".into()),
         };
@@ -345,6 +472,110 @@ mod tests {
         assert_eq!(participant_line(&p, " — "), "Lê Văn Tám — Bí thư (chủ trì)");
         p.role = None;
         assert_eq!(participant_line(&p, ", "), "Lê Văn Tám (chủ trì)");
+        p.group = Some("Đoàn công tác".into());
+        assert_eq!(
+            participant_line(&p, ", "),
+            "Đoàn công tác: Lê Văn Tám (chủ trì)"
+        );
+        p.name = None;
+        p.part = Some("dự".into());
+        assert_eq!(participant_line(&p, ", "), "Đoàn công tác (dự)");
+    }
+
+    #[test]
+    fn periods_in_words_in_both_languages() {
+        let words = |text: &str, lang| period_words(Period::parse(text).expect(text), lang);
+        assert_eq!(words("2024-Q2", Lang::Vi), "quý II/2024");
+        assert_eq!(words("2024-Q2", Lang::En), "Q2 2024");
+        assert_eq!(words("2024-H2", Lang::Vi), "6 tháng cuối năm 2024");
+        assert_eq!(words("2024-H1", Lang::En), "first half of 2024");
+        assert_eq!(words("2024-06", Lang::Vi), "tháng 6/2024");
+        assert_eq!(words("2024-06", Lang::En), "June 2024");
+        assert_eq!(words("2024", Lang::Vi), "năm 2024");
+        assert_eq!(words("2024", Lang::En), "2024");
+        let day = "2024-06-30".parse().expect("date");
+        assert_eq!(due_text(Due::Day(day), Lang::Vi), "30/06/2024");
+    }
+
+    #[test]
+    fn session_dates_as_precise_as_written() {
+        let mut s = crate::model::test_session(vec![], vec![]);
+        assert_eq!(session_when(&s, Lang::Vi), "Thứ Tư, 13/03/2024");
+        s.part_of_day = Some(PartOfDay::Chieu);
+        assert_eq!(session_when(&s, Lang::Vi), "Chiều Thứ Tư, 13/03/2024");
+        assert_eq!(
+            session_when(&s, Lang::En),
+            "Wednesday, 13/03/2024, afternoon"
+        );
+        s.part_of_day = None;
+        s.date = SessionDate::Period(Period::Month(2023, 1));
+        assert_eq!(session_when(&s, Lang::En), "01/2023");
+        assert_eq!(session_day(&s.date, Lang::Vi), "01/2023");
+        s.date = SessionDate::Period(Period::Year(2022));
+        assert_eq!(session_when(&s, Lang::Vi), "năm 2022");
+        assert_eq!(session_day(&s.date, Lang::En), "2022");
+    }
+
+    #[test]
+    fn localities_are_named_with_their_level() {
+        let mut d = District {
+            name: "Tân Lập".into(),
+            level: Some(Level::Xa),
+            ..District::default()
+        };
+        assert_eq!(locality_title(&d, Lang::Vi), "Xã Tân Lập");
+        assert_eq!(locality_title(&d, Lang::En), "Tân Lập commune");
+        d.level = None;
+        assert_eq!(locality_title(&d, Lang::Vi), "Tân Lập");
+        assert_eq!(locality_facts(&d, Lang::Vi), None);
+        d.body = Some("Ban Thường vụ Đảng ủy xã".into());
+        d.parent = Some("tỉnh Hải Minh".into());
+        assert_eq!(
+            locality_facts(&d, Lang::Vi).as_deref(),
+            Some("Làm việc với: Ban Thường vụ Đảng ủy xã · Thuộc: tỉnh Hải Minh")
+        );
+    }
+
+    #[test]
+    fn comparisons_say_growth_or_their_percent_as_written() {
+        let c = |label: &str, percent: f64| Comparison {
+            label: label.into(),
+            percent,
+            written_basis: None,
+        };
+        assert_eq!(
+            compare_text(&c("so với năm 2022", 119.5), Lang::Vi, false),
+            "▲ 19,5% so với năm 2022"
+        );
+        assert_eq!(
+            compare_text(&c("so với năm 2025", 112.3), Lang::En, false),
+            "▲ 12.3% so với năm 2025"
+        );
+        assert_eq!(
+            compare_text(&c("cùng kỳ", 82.0), Lang::Vi, true),
+            "-18% cùng kỳ"
+        );
+        assert_eq!(
+            compare_text(&c("cùng kỳ", 100.0), Lang::Vi, false),
+            "±0% cùng kỳ"
+        );
+        assert_eq!(
+            compare_text(&c("kế hoạch", 100.75), Lang::Vi, false),
+            "kế hoạch 100,75%"
+        );
+        let mut ind = indicator();
+        ind.of = Some(19.0);
+        ind.value = 15.0;
+        ind.bound = Bound::Exact;
+        ind.unit = Some("tiêu chí".into());
+        assert_eq!(value_text(&ind, Lang::Vi, false), "15/19 tiêu chí");
+        assert_eq!(share_text(&ind, Lang::Vi), None, "not a share");
+        ind.kind = crate::model::Kind::Share;
+        assert_eq!(share_text(&ind, Lang::Vi).as_deref(), Some("78,9%"));
+        ind.of = None;
+        ind.unit = Some("%".into());
+        ind.value = 4.35;
+        assert_eq!(share_text(&ind, Lang::Vi).as_deref(), Some("4,35%"));
     }
 
     #[test]

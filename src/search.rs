@@ -18,9 +18,9 @@
 //!   prefix), plus 3 more when they are the whole field (`dam ha` finds the
 //!   district `Đầm Hà` before titles that mention it). A word of the context
 //!   run scores 3 in the locality's name (as a whole word would), 1 in the session's title.
-//! - Order: score (higher first), then the kind of field (title, district
-//!   name, tag, indicator, directive text, topic, participant, owner, district
-//!   text, session summary), then the newer session, then index order.
+//! - Order: score (higher first), then the kind of field (title, locality
+//!   name, tag, reference, indicator, directive text, topic, participant, owner,
+//!   locality text, session summary), then the newer session, then index order.
 //! - Abbreviations (`model::abbrev`): the query is also searched with each
 //!   abbreviation in it spelt out and each long form abbreviated ("nong thon
 //!   moi" also as `ntm`, which then matches whole words only); a field found
@@ -77,6 +77,8 @@ pub enum FieldKind {
     Topic,
     /// One tag of the session.
     Tag,
+    /// A document the session refers to: its number or its title.
+    Reference,
     /// A participant's name or role, or the chair.
     Participant,
     /// A district's name.
@@ -106,16 +108,17 @@ impl FieldKind {
             FieldKind::Title => 0,
             FieldKind::DistrictName => 1,
             FieldKind::Tag => 2,
-            FieldKind::Indicator => 3,
-            FieldKind::DirectiveText => 4,
-            FieldKind::Topic => 5,
-            FieldKind::Participant => 6,
-            FieldKind::DirectiveOwner => 7,
+            FieldKind::Reference => 3,
+            FieldKind::Indicator => 4,
+            FieldKind::DirectiveText => 5,
+            FieldKind::Topic => 6,
+            FieldKind::Participant => 7,
+            FieldKind::DirectiveOwner => 8,
             FieldKind::DistrictSummary
             | FieldKind::Highlight
             | FieldKind::Strength
-            | FieldKind::Shortcoming => 8,
-            FieldKind::Summary => 9,
+            | FieldKind::Shortcoming => 9,
+            FieldKind::Summary => 10,
         }
     }
 }
@@ -593,17 +596,30 @@ fn collect_session(si: usize, s: &Session, add: &mut impl FnMut(Target, FieldKin
     for tag in &s.tags {
         add(here, FieldKind::Tag, tag);
     }
-    if let Some(chair) = &s.chair {
+    for r in &s.references {
+        for text in r.number.iter().chain(&r.title) {
+            add(here, FieldKind::Reference, text);
+        }
+    }
+    for chair in &s.chairs {
         add(here, FieldKind::Participant, chair);
     }
     for p in &s.participants {
-        add(here, FieldKind::Participant, &p.name);
-        if let Some(role) = &p.role {
-            add(here, FieldKind::Participant, role);
+        for text in p.name.iter().chain(&p.group).chain(&p.role) {
+            add(here, FieldKind::Participant, text);
         }
     }
     if let Some(summary) = &s.summary {
         add(here, FieldKind::Summary, summary);
+    }
+    let statements = (s.highlights.iter())
+        .chain(&s.strengths)
+        .chain(&s.shortcomings);
+    for text in statements {
+        add(here, FieldKind::Summary, text);
+    }
+    for image in &s.images {
+        add(here, FieldKind::Summary, &image.caption);
     }
     for (di, d) in s.districts.iter().enumerate() {
         collect_district(si, di, d, add);
@@ -633,8 +649,8 @@ fn collect_district(
         district: di,
     };
     add(here, FieldKind::DistrictName, &d.name);
-    if let Some(summary) = &d.summary {
-        add(here, FieldKind::DistrictSummary, summary);
+    for text in d.body.iter().chain(&d.parent).chain(&d.summary) {
+        add(here, FieldKind::DistrictSummary, text);
     }
     let lists = [
         (FieldKind::Highlight, &d.highlights),
@@ -653,6 +669,9 @@ fn collect_district(
             indicator: k,
         };
         add(target, FieldKind::Indicator, &ind.name);
+        if let Some(note) = &ind.note {
+            add(target, FieldKind::Indicator, note);
+        }
     }
 }
 

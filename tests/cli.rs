@@ -23,7 +23,7 @@ fn stdout(o: &Output) -> String {
 fn check_passes_on_the_sample() {
     let o = briefing(&["check", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert!(stdout(&o).contains("1 files checked: 1 sessions loaded, 0 errors, 0 warnings"));
+    assert!(stdout(&o).contains("2 files checked: 2 sessions loaded, 0 errors, 0 warnings"));
 }
 
 #[test]
@@ -45,7 +45,7 @@ fn check_names_every_broken_file_and_exits_1() {
         );
     }
     assert!(
-        out.contains("tests/fixtures/bad/version.toml:1:11: error: unsupported format version 2")
+        out.contains("tests/fixtures/bad/version.toml:1:11: error: unsupported format version 3")
     );
     assert!(
         !out.contains(" | "),
@@ -130,7 +130,7 @@ fn list_is_newest_first_with_progress() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3);
     assert!(
-        lines[0].starts_with("01/06/2024  new  Phiên new.toml  0 districts  1/2 done, 1 overdue"),
+        lines[0].starts_with("01/06/2024  new  Phiên new.toml  0 localities  1/2 done, 1 overdue"),
         "{}",
         lines[0]
     );

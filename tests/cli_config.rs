@@ -36,7 +36,7 @@ fn lang_of_list(out: &Output) -> &'static str {
     let stdout = text(&out.stdout);
     if stdout.contains("địa phương") {
         "vi"
-    } else if stdout.contains("districts") {
+    } else if stdout.contains("localities") {
         "en"
     } else {
         panic!("no list output: {stdout}\n{}", text(&out.stderr))

@@ -203,3 +203,43 @@ fn a_failing_write_leaves_the_file_and_no_temporary_file() {
     assert_eq!(fs::read(&file).expect("read"), before);
     assert!(leftovers(file.parent().expect("dir")).is_empty());
 }
+
+/// The version 2 sample: session-wide directives with `to` and period deadlines, and a
+/// `[[locality.directive]]`, are found by their id; checking off adds the stamp to that table
+/// only, and undoing leaves `done = false` after its `due` line and nothing else changed.
+#[test]
+fn done_and_undo_work_on_a_version_2_file() {
+    const V2: &str = "2026/2026-12-09-tan-lap-binh-minh-hon-ngoc";
+    let dir = sample_folder();
+    let file = dir.path().join(format!("{V2}.toml"));
+    for id in ["chung-ha-tang-so", "hn-nuoc-ngot"] {
+        let before = fs::read_to_string(&file).expect("read");
+        let o = run(dir.path(), "vi", &["done", V2, id]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let checked = fs::read_to_string(&file).expect("read");
+        assert_eq!(stamp_of(&checked, id).len(), 3, "{id}: {checked}");
+        let o = run(dir.path(), "vi", &["check"]);
+        assert!(o.status.success(), "the file stays valid: {}", stdout(&o));
+        let o = run(dir.path(), "vi", &["undo", V2, id]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let undone = fs::read_to_string(&file).expect("read");
+        let at = end_of_due_line(&before, id);
+        let expected = format!("{}done = false\n{}", &before[..at], &before[at..]);
+        assert_eq!(undone, expected, "{id}: only `done = false` is added");
+    }
+    let o = run(dir.path(), "en", &["done", V2, "chung-ha-tang"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("did you mean `chung-ha-tang-so`?"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(leftovers(&dir.path().join("2026")).is_empty());
+}
+
+/// Where the line after the `due` line of directive `id`'s table starts.
+fn end_of_due_line(text: &str, id: &str) -> usize {
+    let start = text.find(&format!("id = \"{id}\"")).expect("directive");
+    let due = start + text[start..].find("\ndue = ").expect("due") + 1;
+    due + text[due..].find('\n').expect("line end") + 1
+}

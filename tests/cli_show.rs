@@ -3,6 +3,8 @@
 use std::process::{Command, Output};
 
 const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
+/// The version 2 sample: three localities after the 2025 reform.
+const V2: &str = "2026/2026-12-09-tan-lap-binh-minh-hon-ngoc";
 
 /// The binary with a clean environment: no locale, no config, no folder variable.
 fn briefing(args: &[&str]) -> Output {
@@ -70,6 +72,73 @@ fn show_json() {
 }
 
 #[test]
+fn show_v2_text_vi() {
+    insta::assert_snapshot!(stdout(&["--lang", "vi", "show", V2]));
+}
+
+#[test]
+fn show_v2_text_en_ascii() {
+    insta::assert_snapshot!(stdout(&["--lang", "en", "show", V2, "--ascii"]));
+}
+
+#[test]
+fn show_v2_markdown_vi() {
+    insta::assert_snapshot!(stdout(&[
+        "--lang", "vi", "show", V2, "--format", "markdown"
+    ]));
+}
+
+#[test]
+fn show_v2_json() {
+    let text = stdout(&["--lang", "en", "show", V2, "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(value["session"]["version"], 2);
+    assert_eq!(value["session"]["date"], "2026-12-09");
+    assert_eq!(value["session"]["directives"][1]["to"][1], "hon-ngoc");
+    assert_eq!(value["session"]["directives"][1]["due"], "2027-Q2");
+    assert_eq!(
+        value["session"]["directives"][1]["due_last_day"],
+        "2027-06-30"
+    );
+    insta::assert_snapshot!(text);
+}
+
+/// A locality's own view keeps the session-wide directives whose `to` names it (or that have
+/// no `to`): Bình Minh is not among the localities of `chung-ha-tang-so`.
+#[test]
+fn show_v2_one_locality_keeps_the_directives_for_it() {
+    let one = |id: &str| {
+        stdout(&[
+            "--lang",
+            "en",
+            "show",
+            V2,
+            "--district",
+            id,
+            "--format",
+            "json",
+        ])
+    };
+    let ids = |text: String| -> Vec<String> {
+        let value: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        (value["session"]["directives"]
+            .as_array()
+            .expect("directives")
+            .iter())
+        .map(|d| d["id"].as_str().unwrap_or_default().to_string())
+        .collect()
+    };
+    assert_eq!(ids(one("binh-minh")), ["chung-dich-vu-cong"]);
+    assert_eq!(
+        ids(one("hon-ngoc")),
+        ["chung-dich-vu-cong", "chung-ha-tang-so"]
+    );
+    let text = stdout(&["--lang", "vi", "show", V2, "--district", "binh-minh"]);
+    assert!(text.contains("━━━ Phường Bình Minh ━━━"), "{text}");
+    assert!(!text.contains("Phủ sóng di động"), "{text}");
+}
+
+#[test]
 fn json_does_not_depend_on_the_language() {
     let vi = stdout(&["--lang", "vi", "show", SESSION, "--format", "json"]);
     let en = stdout(&["--lang", "en", "show", SESSION, "--format", "json"]);
@@ -84,10 +153,17 @@ fn list_json() {
 #[test]
 fn list_text_stays_the_default() {
     let text = stdout(&["--lang", "en", "list"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
     assert!(
-        text.starts_with("13/03/2024  2024/2024-03-13-hai-ha-dam-ha  "),
+        lines[0].starts_with("09/12/2026  2026/2026-12-09-tan-lap-binh-minh-hon-ngoc  "),
         "{text}"
     );
+    assert!(
+        lines[1].starts_with("13/03/2024  2024/2024-03-13-hai-ha-dam-ha               "),
+        "{text}"
+    );
+    assert!(lines[0].ends_with("  3 localities  0/5 done"), "{text}");
     assert_eq!(text, stdout(&["--lang", "en", "list", "--format", "text"]));
 }
 
@@ -123,7 +199,7 @@ fn unknown_district_suggests_and_lists_the_ids() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "briefing: error: this session has no district with the id \"damha\"; \
+        "briefing: error: this session has no locality with the id \"damha\"; \
          did you mean \"dam-ha\"? (known ids: hai-ha, dam-ha)\n"
     );
 }

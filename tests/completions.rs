@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::Command;
 
 const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
+const V2_SESSION: &str = "2026/2026-12-09-tan-lap-binh-minh-hon-ngoc";
 
 /// Runs the completion function for `words` (the last is the word being typed) and
 /// returns what bash would offer.
@@ -66,7 +67,8 @@ fn bash_completes_subcommands_and_session_ids() {
     assert!(!subs.iter().any(|s| s == "merge-driver" || s == "complete"));
     assert_eq!(bash_complete(&["sh"]), ["show"]);
     for sub in ["show", "done", "undo", "log"] {
-        assert_eq!(bash_complete(&[sub, ""]), [SESSION], "{sub}");
+        assert_eq!(bash_complete(&[sub, ""]), [SESSION, V2_SESSION], "{sub}");
+        assert_eq!(bash_complete(&[sub, "2024/"]), [SESSION], "{sub}");
     }
 }
 

@@ -20,7 +20,7 @@ fn signal_leaves_a_sane_terminal(signal: &str, code: i32) {
     let Some(t) = Tmux::spawn(&format!("sig{code}"), 100, 24, &script) else {
         return;
     };
-    t.wait_for("Directives: 0/23 done");
+    t.wait_for("Directives: 0/5 done");
     let pid = std::fs::read_to_string(&pidfile).expect("pid file");
     let status = Command::new("kill")
         .args([signal, pid.trim()])

@@ -131,7 +131,7 @@ fn a_symlink_to_the_root_is_not_followed_and_dir_root_ends() {
         "{text}"
     );
     assert!(
-        text.contains("1 files checked: 1 sessions loaded"),
+        text.contains("2 files checked: 2 sessions loaded"),
         "{text}"
     );
     let whole_disk = run(Path::new("/"), &["check"]);

@@ -244,6 +244,7 @@ mod tests {
     }
 
     const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
+    const V2_SESSION: &str = "2026/2026-12-09-tan-lap-binh-minh-hon-ngoc";
 
     #[test]
     fn subcommands_first_then_session_ids() {
@@ -251,7 +252,7 @@ mod tests {
         assert!(subs.contains(&"show".to_string()) && subs.contains(&"undo".to_string()));
         assert!(!subs.iter().any(|s| s == "merge-driver" || s == "complete"));
         assert_eq!(complete(&["sh"]), ["show"]);
-        assert_eq!(complete(&["show", ""]), [SESSION]);
+        assert_eq!(complete(&["show", ""]), [SESSION, V2_SESSION]);
         assert_eq!(complete(&["done", "2024/"]), [SESSION]);
     }
 

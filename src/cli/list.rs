@@ -7,8 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Context, ListFormat, fail};
 use crate::i18n::{self, fill};
-use crate::model::format;
-use crate::present::progress_text;
+use crate::present::{progress_text, session_day};
 use crate::report;
 use crate::safe;
 use crate::store;
@@ -37,7 +36,7 @@ pub(super) fn run(ctx: &Context, format: ListFormat) -> ExitCode {
         let _ = writeln!(
             out,
             "{}  {}{}  {}  {} {}  {}",
-            format::date(s.date.day()),
+            session_day(&s.date, ctx.lang),
             s.id,
             " ".repeat(id_width - s.id.width()),
             s.title,

@@ -19,7 +19,8 @@ pub(super) struct ShowArgs {
     #[arg(value_name = "SESSION_ID")]
     session: String,
 
-    /// Only this district (its id, e.g. `dam-ha`); the session-wide parts stay
+    /// Only this locality (its id, e.g. `dam-ha`); the session-wide parts stay, with the
+    /// shared directives that concern it
     #[arg(long, value_name = "ID")]
     district: Option<String>,
 

@@ -66,6 +66,12 @@ pub enum Expected {
     Date,
     /// An offset date-time (`done_at`).
     OffsetDateTime,
+    /// `chair`: a string or (version 2) an array of strings.
+    StringOrStrings,
+    /// `due`: a date or (version 2) a period string.
+    Deadline,
+    /// `published`: a date or a date-time, no period.
+    DateOrDateTime,
 }
 
 impl Expected {
@@ -82,6 +88,9 @@ impl Expected {
             Expected::SessionDate => t.expect_session_date.to_string(),
             Expected::Date => t.expect_date.to_string(),
             Expected::OffsetDateTime => t.expect_offset_date_time.to_string(),
+            Expected::StringOrStrings => t.expect_strings_or_string.to_string(),
+            Expected::Deadline => t.expect_deadline.to_string(),
+            Expected::DateOrDateTime => t.expect_date_or_date_time.to_string(),
         }
     }
 }
@@ -99,6 +108,15 @@ pub enum Table {
         n: usize,
         name: Option<String>,
     },
+    /// `[[locality]]` number `n`, with its name when it has one.
+    Locality {
+        n: usize,
+        name: Option<String>,
+    },
+    /// Entry `n` (from 1) of the session's `references`.
+    Reference(usize),
+    /// `[[session.image]]` number `n` (from 1).
+    Image(usize),
     Indicator {
         n: usize,
         district: Box<Table>,
@@ -124,6 +142,13 @@ impl Table {
                 n,
                 name: Some(name),
             } => fill(t.where_district_named, &[("n", n), ("name", name)]),
+            Table::Locality { n, name: None } => fill(t.where_locality, &[("n", n)]),
+            Table::Locality {
+                n,
+                name: Some(name),
+            } => fill(t.where_locality_named, &[("n", n), ("name", name)]),
+            Table::Reference(n) => fill(t.where_reference, &[("n", n)]),
+            Table::Image(n) => fill(t.where_image, &[("n", n)]),
             Table::Indicator { n, district } => fill(
                 t.where_indicator,
                 &[("n", n), ("district", &district.words(t))],
@@ -264,11 +289,13 @@ pub enum Problem {
         key: String,
         table: Table,
     },
+    /// `closest`: the name meant, when the value is one written with accents or a typo away.
     NotOneOf {
         key: String,
         table: Table,
         names: Vec<String>,
         found: String,
+        closest: Option<String>,
     },
     /// A string where a date or date-time belongs, that is no date in any form.
     QuotedValue {
@@ -358,6 +385,62 @@ pub enum Problem {
         key: String,
         written: String,
         whole: String,
+    },
+
+    // The keys of format version 2.
+    /// A version 2 key in a file that says `version = 1` (a warning: the key is read).
+    Version2Key {
+        key: String,
+    },
+    /// A string that is no period a session date (`session`) or a deadline may be.
+    NotAPeriod {
+        key: String,
+        table: Table,
+        found: String,
+        session: bool,
+    },
+    /// `due = "quý II/2024"`, `due = "6/2024"`: a period in words, and how to write it.
+    PeriodInWords {
+        key: String,
+        written: String,
+        period: String,
+    },
+    /// `due = 2024-06` (TOML cannot read it) or `due = 2024` (an integer): quote it.
+    PeriodUnquoted {
+        key: String,
+        written: String,
+    },
+    /// Both `[[district]]` and `[[locality]]` in one file.
+    DistrictAndLocality,
+    /// A participant with neither `name` nor `group`.
+    ParticipantUnnamed {
+        table: Table,
+    },
+    /// A reference with neither `number` nor `title`.
+    ReferenceEmpty {
+        table: Table,
+    },
+    /// An image `file` that is absolute or leaves the folder.
+    ImageOutside {
+        table: Table,
+        file: String,
+    },
+    /// `of = 0`: a number that must be greater than 0.
+    NotPositive {
+        key: String,
+        table: Table,
+        value: String,
+    },
+    /// `to` on a locality's own directive.
+    ToOnLocality {
+        table: Table,
+    },
+    /// `to` names no locality of the file; `ids` are the file's, `closest` the likely one.
+    UnknownLocality {
+        id: String,
+        table: Table,
+        ids: Vec<String>,
+        closest: Option<String>,
     },
 
     // Reading the folder and its files.
@@ -464,6 +547,9 @@ impl Problem {
     /// The problems of a briefing's keys and values.
     fn in_file(&self, t: &Strings, lang: Lang) -> Option<String> {
         let at = |table: &Table| table.words(t);
+        if let Some(v2) = self.in_version_2(t, lang) {
+            return Some(v2);
+        }
         Some(match self {
             Problem::NotUtf8 => t.check_not_utf8.to_string(),
             Problem::TwoBoms => t.check_two_boms.to_string(),
@@ -472,13 +558,13 @@ impl Problem {
                 &[("detail", &i18n::toml_parse::parser_message(lang, detail))],
             ),
             Problem::NoSession => t.check_no_session.to_string(),
-            Problem::UnsupportedVersion { found } => fill(
-                t.check_version,
-                &[
-                    ("found", found),
-                    ("supported", &crate::model::FORMAT_VERSION),
-                ],
-            ),
+            Problem::UnsupportedVersion { found } => {
+                let supported = crate::model::FORMAT_VERSIONS.map(|v| v.to_string());
+                fill(
+                    t.check_version,
+                    &[("found", found), ("supported", &supported.join(", "))],
+                )
+            }
             Problem::UnknownKey { key, table, hint } => fill(
                 t.check_unknown_key,
                 &[
@@ -537,9 +623,10 @@ impl Problem {
                 table,
                 names,
                 found,
+                closest,
             } => {
                 let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-                fill(
+                let said = fill(
                     t.check_not_one_of,
                     &[
                         ("key", key),
@@ -547,7 +634,8 @@ impl Problem {
                         ("names", &quoted.join(", ")),
                         ("found", found),
                     ],
-                )
+                );
+                said + &i18n::did_you_mean(lang, closest.as_slice())
             }
             Problem::QuotedValue {
                 key,
@@ -597,6 +685,94 @@ impl Problem {
                 t.check_directive_id_missing,
                 &[("where", &at(table)), ("id", suggestion)],
             ),
+            _ => return None,
+        })
+    }
+
+    /// The problems of the keys version 2 adds.
+    fn in_version_2(&self, t: &Strings, lang: Lang) -> Option<String> {
+        let at = |table: &Table| table.words(t);
+        Some(match self {
+            Problem::Version2Key { key } => fill(t.check_version_2_key, &[("key", key)]),
+            Problem::NotAPeriod {
+                key,
+                table,
+                found,
+                session: true,
+            } => fill(
+                t.check_not_a_session_period,
+                &[("key", key), ("where", &at(table)), ("found", found)],
+            ),
+            Problem::NotAPeriod {
+                key,
+                table,
+                found,
+                session: false,
+            } => {
+                let forms = crate::model::Period::FORMS.map(|f| format!("`\"{f}\"`"));
+                fill(
+                    t.check_not_a_due_period,
+                    &[
+                        ("key", key),
+                        ("where", &at(table)),
+                        ("found", found),
+                        ("forms", &forms.join(", ")),
+                    ],
+                )
+            }
+            Problem::PeriodInWords {
+                key,
+                written,
+                period,
+            } => fill(
+                t.slip_period_words,
+                &[("key", key), ("written", written), ("period", period)],
+            ),
+            Problem::PeriodUnquoted { key, written } => fill(
+                t.slip_period_unquoted,
+                &[("key", key), ("written", written)],
+            ),
+            Problem::DistrictAndLocality => t.check_district_and_locality.to_string(),
+            Problem::ParticipantUnnamed { table } => {
+                fill(t.check_participant_unnamed, &[("where", &at(table))])
+            }
+            Problem::ReferenceEmpty { table } => {
+                fill(t.check_reference_empty, &[("where", &at(table))])
+            }
+            Problem::ImageOutside { table, file } => fill(
+                t.check_image_outside,
+                &[("where", &at(table)), ("file", file)],
+            ),
+            Problem::NotPositive { key, table, value } => fill(
+                t.check_not_positive,
+                &[("key", key), ("where", &at(table)), ("value", value)],
+            ),
+            Problem::ToOnLocality { table } => {
+                fill(t.check_to_on_locality, &[("where", &at(table))])
+            }
+            Problem::UnknownLocality {
+                id,
+                table,
+                ids,
+                closest,
+            } => {
+                if ids.is_empty() {
+                    return Some(fill(
+                        t.check_unknown_locality_none,
+                        &[("id", id), ("where", &at(table))],
+                    ));
+                }
+                let hint = i18n::did_you_mean(lang, closest.as_slice());
+                fill(
+                    t.check_unknown_locality,
+                    &[
+                        ("id", id),
+                        ("where", &at(table)),
+                        ("hint", &hint),
+                        ("ids", &ids.join(", ")),
+                    ],
+                )
+            }
             _ => return None,
         })
     }

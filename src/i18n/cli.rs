@@ -52,7 +52,7 @@ pub const HELP: &[(&str, &str, &str)] = &[
     (
         "show",
         "district",
-        "Chỉ địa phương này (theo mã, ví dụ `dam-ha`); các phần chung của buổi làm việc vẫn giữ",
+        "Chỉ địa phương này (theo mã, ví dụ `dam-ha`); các phần chung của buổi làm việc vẫn giữ, cùng các chỉ đạo chung gửi tới địa phương này",
     ),
     ("show", "format", "Định dạng đầu ra"),
     (

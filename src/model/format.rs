@@ -76,9 +76,28 @@ fn group_thousands(n: u128, sep: char) -> String {
     out
 }
 
-/// A percentage with at most one decimal: `100,8%` / `100.8%`.
+/// A percentage with at most one decimal: `100,8%` / `100.8%` (for ratios the viewer computes).
 pub fn percent(value: f64, lang: Lang) -> String {
     format!("{}%", number(value, 1, lang))
+}
+
+/// How many decimals the shortest text that reads back as `value` has: what the file wrote,
+/// less trailing zeros (`100.75` → 2, `33497` → 0), at most 9.
+pub fn written_decimals(value: f64) -> u32 {
+    let text = format!("{value}");
+    let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
+    u32::try_from(decimals).unwrap_or(9).min(9)
+}
+
+/// A figure of the file with the precision it was written with, never rounded to fewer
+/// decimals: `100,75` / `100.75`, `33.497` / `33,497`, `0,125`.
+pub fn figure(value: f64, lang: Lang) -> String {
+    number(value, written_decimals(value), lang)
+}
+
+/// A percentage of the file as written: `100,75%` / `100.75%`.
+pub fn percent_figure(value: f64, lang: Lang) -> String {
+    format!("{}%", figure(value, lang))
 }
 
 /// `13/03/2024` in both languages.
@@ -158,6 +177,20 @@ mod tests {
         assert_eq!(percent(100.8, Lang::En), "100.8%");
         assert_eq!(percent(107.0, Lang::Vi), "107%");
         assert_eq!(percent(119.54, Lang::En), "119.5%");
+    }
+
+    #[test]
+    fn figures_keep_the_precision_written() {
+        assert_eq!(figure(100.75, Lang::Vi), "100,75");
+        assert_eq!(figure(100.75, Lang::En), "100.75");
+        assert_eq!(figure(33497.0, Lang::Vi), "33.497");
+        assert_eq!(figure(0.125, Lang::En), "0.125");
+        assert_eq!(figure(4.35, Lang::Vi), "4,35");
+        assert_eq!(figure(112.3, Lang::Vi), "112,3");
+        assert_eq!(percent_figure(100.75, Lang::Vi), "100,75%");
+        assert_eq!(percent_figure(107.0, Lang::En), "107%");
+        assert_eq!(written_decimals(1e-12), 9);
+        assert_eq!(figure(1e300, Lang::En), "1e300");
     }
 
     #[test]

@@ -1,23 +1,47 @@
-//! The gauge of an indicator and the rule for its verdict: only a target, or a comparison
-//! with a plan, says whether the indicator is met; every other comparison is growth, and a
-//! share in % without a target is a plain figure.
+//! The gauge of an indicator: whether the source judges it (a verdict from a target or a plan
+//! comparison), which ratio it shows, and the bar of a share.
 
 use serde::Serialize;
 
-use super::fold::fold;
-use super::{Better, Comparison, Indicator};
+use super::{Basis, Better, Comparison, Indicator, Kind, fold};
 
-/// What a verdict is judged against.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a gauge's ratio comes from (docs/spec.md, gauges and verdicts).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum GaugeBasis {
     /// `value / target × 100`.
     Target,
-    /// The `percent` of the first comparison with a plan (`kế hoạch`, `KH`, `chỉ tiêu`,
-    /// `mục tiêu` in its label).
-    Plan,
+    /// The percent of the first comparison whose basis is `plan`.
+    Compare,
 }
 
-/// How an indicator stands against its target or plan.
+/// The words of a label that name a plan, folded (`kế hoạch`, `chỉ tiêu`, `mục tiêu`), and
+/// `KH` as a whole word.
+const PLAN_WORDS: [&[&str]; 4] = [
+    &["ke", "hoach"],
+    &["chi", "tieu"],
+    &["muc", "tieu"],
+    &["kh"],
+];
+
+/// The basis of a comparison whose file does not write one: `plan` when its label names a plan
+/// (accents and case ignored, whole words), else `previous`.
+pub fn basis_of_label(label: &str) -> Basis {
+    let folded = fold::fold(label);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let names_plan = PLAN_WORDS
+        .iter()
+        .any(|phrase| words.windows(phrase.len()).any(|w| w == *phrase));
+    if names_plan {
+        Basis::Plan
+    } else {
+        Basis::Previous
+    }
+}
+
+/// How an indicator stands against its ratio.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
@@ -49,7 +73,7 @@ impl Status {
     }
 }
 
-/// An indicator's verdict: its ratio against a target or plan, and whether it is met.
+/// An indicator's ratio with its basis and status.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Gauge {
     /// The ratio in percent; may exceed 100.
@@ -70,47 +94,17 @@ impl Gauge {
     }
 }
 
-/// A comparison the verdict does not use, as it is to be read.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Reading<'a> {
-    /// Against an earlier period: the change in percent (`107` → `7`, `95` → `-5`).
-    Growth { label: &'a str, change: f64 },
-    /// Against a plan other than the verdict's: the percent itself.
-    Plan { label: &'a str, percent: f64 },
-}
-
-/// Whether a comparison's label names a plan: `kế hoạch`, `KH`, `chỉ tiêu`, `mục tiêu` (or
-/// `plan`, `target`), accents and case aside.
-pub fn is_plan(label: &str) -> bool {
-    let folded = fold(label);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let has = |phrase: &[&str]| words.windows(phrase.len()).any(|w| w == phrase);
-    [
-        &["ke", "hoach"][..],
-        &["kh"],
-        &["chi", "tieu"],
-        &["muc", "tieu"],
-        &["plan"],
-        &["target"],
-    ]
-    .into_iter()
-    .any(has)
-}
-
 impl Indicator {
-    /// The verdict: against the target when there is one (> 0), else against the first
-    /// comparison with a plan; `None` when the file gives neither.
+    /// The gauge with its verdict, by docs/spec.md's rules: `value / target` when there is a
+    /// target, else the first comparison with basis `plan`; `None` when the source gives no
+    /// verdict (a share, a growth, a rate or a plain figure).
     pub fn gauge(&self) -> Option<Gauge> {
         let (ratio, basis) = if let Some(target) = self.target.filter(|t| *t > 0.0) {
             (self.value / target * 100.0, GaugeBasis::Target)
+        } else if let Some((_, plan)) = self.plan_compare() {
+            (plan.percent, GaugeBasis::Compare)
         } else {
-            (
-                self.compare.get(self.plan_index()?)?.percent,
-                GaugeBasis::Plan,
-            )
+            return None;
         };
         ratio.is_finite().then(|| Gauge {
             ratio,
@@ -119,192 +113,163 @@ impl Indicator {
         })
     }
 
-    /// Which comparison the verdict uses, when it uses one.
-    fn plan_index(&self) -> Option<usize> {
-        if self.target.is_some_and(|t| t > 0.0) {
-            return None;
-        }
-        self.compare.iter().position(|c| is_plan(&c.label))
+    /// The first comparison against a plan, with its place in `compare`.
+    pub fn plan_compare(&self) -> Option<(usize, &Comparison)> {
+        (self.compare.iter().enumerate()).find(|(_, c)| c.basis() == Basis::Plan)
     }
 
-    /// What the verdict is judged against: the target label, or the plan's label.
+    /// What the ratio is measured against: the target label, the comparison label, or nothing.
     pub fn gauge_label(&self) -> Option<&str> {
         match self.gauge()?.basis {
             GaugeBasis::Target => self.target_label.as_deref(),
-            GaugeBasis::Plan => self
-                .compare
-                .get(self.plan_index()?)
-                .map(|c| c.label.as_str()),
+            GaugeBasis::Compare => self.plan_compare().map(|(_, c)| c.label.as_str()),
         }
     }
 
-    /// Every comparison the verdict does not use, in file order.
-    pub fn readings(&self) -> Vec<Reading<'_>> {
-        let used = self.gauge().and_then(|_| self.plan_index());
+    /// The comparisons the gauge does not show, in file order.
+    pub fn other_compares(&self) -> impl Iterator<Item = &Comparison> {
+        let shown = match self.gauge().map(|g| g.basis) {
+            Some(GaugeBasis::Compare) => self.plan_compare().map(|(i, _)| i),
+            _ => None,
+        };
         (self.compare.iter().enumerate())
-            .filter(|(i, _)| Some(*i) != used)
-            .map(|(_, c)| reading(c))
-            .collect()
+            .filter(move |(i, _)| Some(*i) != shown)
+            .map(|(_, c)| c)
     }
 
-    /// A value in % with no verdict: the share it is, 0.0 to 1.0, for a bar.
+    /// The part of the whole a `share` is, 0.0–1.0 and beyond: `value / of`, else `value / 100`
+    /// when its unit is `%`; `None` for other kinds and for a share of nothing known.
     pub fn share(&self) -> Option<f64> {
-        let is_share = self.unit.as_deref() == Some("%") && self.gauge().is_none();
-        (is_share && self.value.is_finite()).then(|| (self.value / 100.0).clamp(0.0, 1.0))
-    }
-}
-
-fn reading(c: &Comparison) -> Reading<'_> {
-    if is_plan(&c.label) {
-        Reading::Plan {
-            label: &c.label,
-            percent: c.percent,
+        if self.kind != Kind::Share {
+            return None;
         }
-    } else {
-        Reading::Growth {
-            label: &c.label,
-            change: c.percent - 100.0,
-        }
+        let part = match self.of {
+            Some(of) if of > 0.0 => self.value / of,
+            Some(_) => return None,
+            None if self.unit.as_deref() == Some("%") => self.value / 100.0,
+            None => return None,
+        };
+        part.is_finite().then_some(part)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Bound;
+    use crate::model::Comparison;
 
     fn indicator(value: f64) -> Indicator {
         Indicator {
             name: "x".into(),
             value,
-            unit: None,
-            bound: Bound::Exact,
-            period: None,
-            target: None,
-            target_label: None,
-            compare: vec![],
-            better: Better::Higher,
+            ..Indicator::default()
         }
     }
 
-    fn compare(label: &str, percent: f64) -> Comparison {
+    /// A comparison against a plan (by its label).
+    fn compare(percent: f64) -> Comparison {
         Comparison {
-            label: label.into(),
+            label: "so với kế hoạch năm".into(),
             percent,
+            written_basis: None,
+        }
+    }
+
+    fn previous(percent: f64) -> Comparison {
+        Comparison {
+            label: "so với năm 2022".into(),
+            percent,
+            written_basis: None,
         }
     }
 
     #[test]
-    fn plans_are_named_in_the_label() {
-        for plan in [
-            "kế hoạch",
-            "so với Kế Hoạch năm",
-            "KH",
-            "đạt 105% KH tỉnh giao",
-            "chỉ tiêu Nghị quyết",
-            "mục tiêu cuối nhiệm kỳ",
-            "ke hoach cua huyen",
-        ] {
-            assert!(is_plan(plan), "{plan}");
-        }
-        for growth in ["so với năm 2022", "cùng kỳ", "khách", "tiêu dùng"] {
-            assert!(!is_plan(growth), "{growth}");
-        }
-    }
-
-    #[test]
-    fn a_target_gives_the_verdict_and_leaves_every_comparison_as_growth() {
+    fn target_wins_over_compare_and_percent() {
         let mut i = indicator(80.0);
         i.unit = Some("%".into());
-        i.compare = vec![compare("so với năm 2020", 140.0), compare("kế hoạch", 90.0)];
+        i.compare = vec![compare(107.0)];
         i.target = Some(100.0);
         let g = i.gauge().expect("gauge");
-        assert_eq!((g.basis, g.status), (GaugeBasis::Target, Status::Behind));
+        assert_eq!(g.basis, GaugeBasis::Target);
         assert!((g.ratio - 80.0).abs() < 1e-9);
-        assert_eq!(
-            i.readings(),
-            [
-                Reading::Growth {
-                    label: "so với năm 2020",
-                    change: 40.0
-                },
-                Reading::Plan {
-                    label: "kế hoạch",
-                    percent: 90.0
-                }
-            ]
-        );
-        assert_eq!(i.share(), None, "a value with a verdict has no share bar");
     }
 
     #[test]
-    fn the_first_plan_gives_the_verdict_wherever_it_is() {
-        let mut i = indicator(8351.0);
-        i.compare = vec![
-            compare("so với năm 2022", 119.5),
-            compare("kế hoạch", 100.8),
-            compare("KH tỉnh giao", 95.0),
-        ];
+    fn the_first_plan_compare_gives_the_verdict() {
+        let mut i = indicator(67.0);
+        i.unit = Some("%".into());
+        i.compare = vec![previous(130.0), compare(119.5), compare(50.0)];
         let g = i.gauge().expect("gauge");
-        assert_eq!(
-            (g.basis, g.ratio, g.status),
-            (GaugeBasis::Plan, 100.8, Status::Met)
-        );
-        assert_eq!(i.gauge_label(), Some("kế hoạch"));
-        assert_eq!(i.readings().len(), 2);
-        assert!(
-            matches!(i.readings()[0], Reading::Growth { change, .. } if (change - 19.5).abs() < 1e-9)
-        );
-        assert!(matches!(i.readings()[1], Reading::Plan { percent, .. } if percent == 95.0));
+        assert_eq!((g.basis, g.ratio), (GaugeBasis::Compare, 119.5));
+        assert_eq!(i.gauge_label(), Some("so với kế hoạch năm"));
+        let others: Vec<f64> = i.other_compares().map(|c| c.percent).collect();
+        assert_eq!(others, [130.0, 50.0]);
     }
 
     #[test]
-    fn growth_alone_gives_no_verdict() {
-        let mut i = indicator(33497.0);
-        i.compare = vec![compare("so với năm 2022", 107.0), compare("cùng kỳ", 95.0)];
-        assert_eq!(i.gauge(), None);
-        assert_eq!(i.gauge_label(), None);
-        let changes: Vec<f64> = (i.readings().into_iter())
-            .filter_map(|r| match r {
-                Reading::Growth { change, .. } => Some(change),
-                Reading::Plan { .. } => None,
-            })
-            .collect();
-        assert_eq!(changes, [7.0, -5.0]);
-    }
-
-    #[test]
-    fn a_percent_value_without_target_is_a_share_not_a_verdict() {
+    fn a_percentage_or_a_growth_is_no_verdict() {
         let mut i = indicator(67.0);
         i.unit = Some("%".into());
         assert_eq!(i.gauge(), None);
-        assert_eq!(i.share(), Some(0.67));
-        i.better = Better::Lower;
-        assert_eq!(
-            i.gauge(),
-            None,
-            "lower is better, but no target: no verdict"
-        );
-        i.value = 140.0;
-        assert_eq!(i.share(), Some(1.0));
+        i.compare = vec![previous(107.0)];
+        assert_eq!(i.gauge(), None);
+        assert_eq!(i.other_compares().count(), 1);
+        i.compare[0].written_basis = Some(Basis::Plan);
+        assert_eq!(i.gauge().map(|g| g.ratio), Some(107.0));
+        i.compare[0].label = "kế hoạch".into();
+        i.compare[0].written_basis = Some(Basis::Other);
+        assert_eq!(i.gauge(), None, "the written basis wins over the label");
     }
 
     #[test]
-    fn lower_is_better_needs_a_target_or_plan() {
-        let mut i = indicator(0.0);
-        i.better = Better::Lower;
-        assert_eq!(i.gauge(), None);
-        i.value = 105.0;
-        i.target = Some(100.0);
-        assert_eq!(i.gauge().map(|g| g.status), Some(Status::Near));
+    fn labels_that_name_a_plan_are_plans() {
+        for label in [
+            "kế hoạch",
+            "so với kế hoạch của huyện",
+            "KẾ HOẠCH",
+            "ke hoach nam",
+            "đạt 100,75% KH",
+            "so với KH năm 2024",
+            "chỉ tiêu Nghị quyết",
+            "mục tiêu cuối nhiệm kỳ",
+            "Ke-hoach",
+        ] {
+            assert_eq!(basis_of_label(label), Basis::Plan, "{label}");
+        }
+        for label in [
+            "so với năm 2022",
+            "cùng kỳ",
+            "khoảng",
+            "KHKT",
+            "bình quân",
+            "",
+        ] {
+            assert_eq!(basis_of_label(label), Basis::Previous, "{label}");
+        }
+    }
+
+    #[test]
+    fn a_share_is_its_part_of_the_whole() {
+        let mut i = indicator(15.0);
+        i.of = Some(19.0);
+        assert_eq!(i.share(), None, "only a share has one");
+        i.kind = Kind::Share;
+        assert!((i.share().expect("share") - 15.0 / 19.0).abs() < 1e-12);
+        i.of = None;
+        assert_eq!(i.share(), None);
+        i.unit = Some("%".into());
+        i.value = 77.0;
+        assert_eq!(i.share(), Some(0.77));
+        i.of = Some(0.0);
+        assert_eq!(i.share(), None);
+        assert_eq!(i.gauge(), None, "a share has no verdict");
     }
 
     #[test]
     fn plain_figure_has_no_gauge() {
         let mut i = indicator(385.0);
         i.unit = Some("tỷ đồng".into());
-        assert_eq!((i.gauge(), i.share()), (None, None));
-        assert!(i.readings().is_empty());
+        assert_eq!(i.gauge(), None);
     }
 
     #[test]
@@ -329,10 +294,18 @@ mod tests {
     #[test]
     fn fill_is_capped_but_ratio_is_not() {
         let mut i = indicator(0.0);
-        i.compare = vec![compare("kế hoạch", 175.0)];
+        i.compare = vec![compare(175.0)];
         let g = i.gauge().expect("gauge");
         assert_eq!(g.fill(), 1.0);
         assert!(g.exceeds());
         assert_eq!(g.ratio, 175.0);
+    }
+
+    #[test]
+    fn lower_better_status_uses_target_ratio() {
+        let mut i = indicator(105.0);
+        i.target = Some(100.0);
+        i.better = Better::Lower;
+        assert_eq!(i.gauge().map(|g| g.status), Some(Status::Near));
     }
 }

@@ -5,87 +5,146 @@ pub mod filter;
 pub mod fold;
 pub mod format;
 pub mod gauge;
+pub mod period;
 pub mod scope;
+pub mod values;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 pub use format::Lang;
-pub use gauge::{Gauge, GaugeBasis, Reading, Status};
+pub use gauge::{Gauge, GaugeBasis, Status};
+pub use period::{Due, Period};
+pub use values::{Basis, HostKind, Kind, Level, PartOfDay};
 
-/// The only format version this viewer reads.
-pub const FORMAT_VERSION: i64 = 1;
+/// The format versions this viewer reads (docs/spec.md); a file without `version` is version 1.
+pub const FORMAT_VERSIONS: [i64; 2] = [1, 2];
 
 /// One briefing file: a working session.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Session {
     /// Path relative to the briefing folder, `/`-separated, without `.toml`.
     pub id: String,
+    /// The format version the file declares (1 when it says none).
+    pub version: i64,
     pub title: String,
     pub date: SessionDate,
+    pub part_of_day: Option<PartOfDay>,
+    /// When the account was published: a day or a date-time, never a period.
+    pub published: Option<SessionDate>,
     pub host: Option<String>,
-    pub chair: Option<String>,
+    pub host_kind: Option<HostKind>,
+    /// Who chairs it: one, several co-chairs, or none written.
+    pub chairs: Vec<String>,
     pub topic: Option<String>,
     pub location: Option<String>,
     pub source: Option<String>,
     pub tags: Vec<String>,
     pub summary: Option<String>,
+    /// Results, strengths and shortcomings of all localities together.
+    pub highlights: Vec<String>,
+    pub strengths: Vec<String>,
+    pub shortcomings: Vec<String>,
+    pub references: Vec<Reference>,
+    pub images: Vec<Image>,
     pub participants: Vec<Participant>,
+    /// The localities reviewed (`[[district]]` or `[[locality]]`), in file order.
     pub districts: Vec<District>,
     /// Directives of the session as a whole.
     pub directives: Vec<Directive>,
 }
 
-/// When a session is held, as precise as the file says.
+/// A document the session refers to (`20-NQ/TU`, its title); at least one of the two is set.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Reference {
+    pub number: Option<String>,
+    pub title: Option<String>,
+}
+
+/// A photo of the account: its caption, its credit, and the file when the folder has it
+/// (a path relative to the briefing file's folder, never leaving the briefing folder).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Image {
+    pub caption: String,
+    pub credit: Option<String>,
+    pub file: Option<String>,
+}
+
+/// When a session is held, as precise as the file says: a day, a date-time, or (version 2) only
+/// the month or the year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum SessionDate {
     Date(NaiveDate),
     Local(NaiveDateTime),
     Offset(DateTime<FixedOffset>),
+    /// `"2023-01"` or `"2022"`: a month or a year, no day known.
+    Period(Period),
 }
 
 impl SessionDate {
-    /// The calendar day of the session, as written in the file.
+    /// The calendar day of the session as written, or the first day of its period.
     pub fn day(&self) -> NaiveDate {
         match self {
             SessionDate::Date(d) => *d,
             SessionDate::Local(dt) => dt.date(),
             SessionDate::Offset(dt) => dt.date_naive(),
+            SessionDate::Period(p) => p.first_day(),
+        }
+    }
+
+    /// The period, when only the month or the year is known.
+    pub fn period(&self) -> Option<Period> {
+        match self {
+            SessionDate::Period(p) => Some(*p),
+            _ => None,
         }
     }
 
     /// The time of day, when the file gives one.
     pub fn time(&self) -> Option<chrono::NaiveTime> {
         match self {
-            SessionDate::Date(_) => None,
+            SessionDate::Date(_) | SessionDate::Period(_) => None,
             SessionDate::Local(dt) => Some(dt.time()),
             SessionDate::Offset(dt) => Some(dt.time()),
         }
     }
 
-    /// A key that orders sessions chronologically (day first, then time).
+    /// A key that orders sessions chronologically (day first, then time); a period sorts at
+    /// its start.
     pub fn sort_key(&self) -> NaiveDateTime {
         match self {
-            SessionDate::Date(d) => d.and_time(chrono::NaiveTime::MIN),
+            SessionDate::Date(_) | SessionDate::Period(_) => {
+                self.day().and_time(chrono::NaiveTime::MIN)
+            }
             SessionDate::Local(dt) => *dt,
             SessionDate::Offset(dt) => dt.naive_local(),
         }
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// Who took part: a person (`name`), a group (`group`), or a person of a group; at least one
+/// of the two is set.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Participant {
-    pub name: String,
+    pub name: Option<String>,
+    pub group: Option<String>,
     pub role: Option<String>,
     pub part: Option<String>,
 }
 
-/// A locality reviewed in a session.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A locality reviewed in a session, of any level (`[[locality]]`; a `[[district]]` is one
+/// whose level is `huyen` unless it says otherwise).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct District {
     pub id: String,
     pub name: String,
+    /// The level of local government; `None` when a `[[locality]]` does not say.
+    pub level: Option<Level>,
+    /// The unit it belongs to (`huyện Kon Plông`).
+    pub parent: Option<String>,
+    /// The counterpart the session works with (`Ban Thường vụ Huyện ủy`).
+    pub body: Option<String>,
     pub summary: Option<String>,
     pub highlights: Vec<String>,
     pub strengths: Vec<String>,
@@ -151,33 +210,53 @@ impl Better {
 }
 
 /// A comparison such as "107% so với năm 2022".
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Comparison {
     pub label: String,
     pub percent: f64,
+    /// The basis the file writes (version 2); see [`Comparison::basis`] for the one that counts.
+    #[serde(skip)]
+    pub written_basis: Option<Basis>,
 }
 
-/// A key figure of a district, shown as a gauge when it has a ratio.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+impl Comparison {
+    /// What the percent is measured against: the basis written, else the one its label names
+    /// (docs/spec.md: a label that names a plan — `kế hoạch`, `KH`, `chỉ tiêu`, `mục tiêu` — is
+    /// `plan`, any other `previous`). The one rule every verdict and growth goes through.
+    pub fn basis(&self) -> Basis {
+        self.written_basis
+            .unwrap_or_else(|| gauge::basis_of_label(&self.label))
+    }
+}
+
+/// A key figure of a locality, shown as a gauge when it has a verdict.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Indicator {
     pub name: String,
     pub value: f64,
     pub unit: Option<String>,
+    pub kind: Kind,
+    /// The whole the value is part of (`15` of `19` criteria).
+    pub of: Option<f64>,
     pub bound: Bound,
     pub period: Option<String>,
     pub target: Option<f64>,
     pub target_label: Option<String>,
     pub compare: Vec<Comparison>,
     pub better: Better,
+    /// The source of the figure or a clarification.
+    pub note: Option<String>,
 }
 
 /// A directive given in a session; `done*` is the only state the viewer writes.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Directive {
     pub id: String,
     pub text: String,
     pub owner: Option<String>,
-    pub due: Option<NaiveDate>,
+    /// The ids of the localities a session-wide directive concerns; empty: all of them.
+    pub to: Vec<String>,
+    pub due: Option<Due>,
     pub note: Option<String>,
     pub done: bool,
     pub done_at: Option<DateTime<FixedOffset>>,
@@ -185,9 +264,16 @@ pub struct Directive {
 }
 
 impl Directive {
-    /// Not done and its due date is before `today`.
+    /// Not done and its deadline (a day, or the last day of a period) is before `today`.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        !self.done && self.due.is_some_and(|due| due < today)
+        !self.done && self.due.is_some_and(|due| due.last_day() < today)
+    }
+
+    /// Whether this session-wide directive concerns the locality with id `locality` by its
+    /// `to` list: a directive without `to` concerns every locality of its session. The one
+    /// rule for `to` (docs/spec.md, directives).
+    pub fn concerns(&self, locality: &str) -> bool {
+        self.to.is_empty() || self.to.iter().any(|id| id == locality)
     }
 }
 
@@ -291,9 +377,26 @@ impl Session {
         Progress::of(self.all_directives(), today)
     }
 
-    /// Held today or later.
+    /// Held today or later; a session dated by a month or a year only when the whole period
+    /// is: its first day is today or later.
     pub fn is_upcoming(&self, today: NaiveDate) -> bool {
         self.date.day() >= today
+    }
+
+    /// The chairs as one line: `A; B`, or `None` when no chair is written.
+    pub fn chair_line(&self) -> Option<String> {
+        (!self.chairs.is_empty()).then(|| self.chairs.join("; "))
+    }
+
+    /// The session-wide directives that concern the locality with id `locality` (see `scope`).
+    pub fn shared_directives_of<'s>(
+        &'s self,
+        locality: &'s str,
+    ) -> impl Iterator<Item = &'s Directive> + 's {
+        let index = self.districts.iter().position(|d| d.id == locality);
+        index
+            .into_iter()
+            .flat_map(move |i| self.shared_directives(i).map(|(_, d)| d))
     }
 }
 
@@ -313,12 +416,38 @@ pub(crate) fn test_directive(done: bool, due: Option<&str>) -> Directive {
     Directive {
         id: "d".into(),
         text: "t".into(),
-        owner: None,
-        due: due.map(|s| s.parse().expect("test date")),
-        note: None,
+        due: due.map(|s| Due::Day(s.parse().expect("test date"))),
         done,
-        done_at: None,
-        done_by: None,
+        ..Directive::default()
+    }
+}
+
+/// A session of `districts` and `directives` and nothing else, for unit tests.
+#[cfg(test)]
+pub(crate) fn test_session(districts: Vec<District>, directives: Vec<Directive>) -> Session {
+    Session {
+        id: "s".into(),
+        version: 1,
+        title: "t".into(),
+        date: SessionDate::Date(NaiveDate::from_ymd_opt(2024, 3, 13).expect("date")),
+        part_of_day: None,
+        published: None,
+        host: None,
+        host_kind: None,
+        chairs: vec![],
+        topic: None,
+        location: None,
+        source: None,
+        tags: vec![],
+        summary: None,
+        highlights: vec![],
+        strengths: vec![],
+        shortcomings: vec![],
+        references: vec![],
+        images: vec![],
+        participants: vec![],
+        districts,
+        directives,
     }
 }
 
@@ -382,28 +511,10 @@ mod tests {
         let district = District {
             id: "x".into(),
             name: "X".into(),
-            summary: None,
-            highlights: vec![],
-            strengths: vec![],
-            shortcomings: vec![],
-            indicators: vec![],
             directives: vec![theirs],
+            ..District::default()
         };
-        let mut s = Session {
-            id: "s".into(),
-            title: "t".into(),
-            date: SessionDate::Date(day("2024-03-13")),
-            host: None,
-            chair: None,
-            topic: None,
-            location: None,
-            source: None,
-            tags: vec![],
-            summary: None,
-            participants: vec![],
-            districts: vec![district.clone(), district],
-            directives: vec![own],
-        };
+        let mut s = test_session(vec![district.clone(), district], vec![own]);
         let refs: Vec<DirectiveRef> = s.directives_with_refs().map(|(r, _)| r).collect();
         let at = |district, index| DirectiveRef { district, index };
         assert_eq!(refs, [at(None, 0), at(Some(0), 0), at(Some(1), 0)]);
@@ -415,6 +526,59 @@ mod tests {
         assert_eq!(s.directive(at(Some(5), 0)), None);
         s.directive_mut(at(Some(1), 0)).expect("directive").done = true;
         assert!(s.districts[1].directives[0].done && !s.districts[0].directives[0].done);
+    }
+
+    #[test]
+    fn a_period_deadline_is_overdue_the_day_after_the_period_ends() {
+        let mut d = directive(false, None);
+        d.due = Period::parse("2024-Q2").map(Due::Period);
+        assert!(!d.is_overdue(day("2024-06-30")));
+        assert!(d.is_overdue(day("2024-07-01")));
+        d.due = Period::parse("2024").map(Due::Period);
+        assert!(!d.is_overdue(day("2024-12-31")));
+        assert!(d.is_overdue(day("2025-01-01")));
+        d.done = true;
+        assert!(!d.is_overdue(day("2025-01-01")));
+    }
+
+    #[test]
+    fn a_directive_without_to_concerns_every_locality() {
+        let mut d = directive(false, None);
+        assert!(d.concerns("hai-ha") && d.concerns("anywhere"));
+        d.to = vec!["hai-ha".into(), "dam-ha".into()];
+        assert!(d.concerns("hai-ha") && d.concerns("dam-ha"));
+        assert!(!d.concerns("tien-yen"));
+        let locality = |id: &str| District {
+            id: id.into(),
+            name: id.into(),
+            ..Default::default()
+        };
+        let localities = vec![locality("tien-yen"), locality("dam-ha")];
+        let s = test_session(localities, vec![d.clone(), directive(false, None)]);
+        assert_eq!(s.shared_directives_of("tien-yen").count(), 1);
+        assert_eq!(s.shared_directives_of("dam-ha").count(), 2);
+        assert_eq!(s.shared_directives_of("not-here").count(), 0);
+    }
+
+    #[test]
+    fn a_session_known_to_the_month_sorts_at_its_start_and_is_upcoming_only_ahead() {
+        let mut s = test_session(vec![], vec![]);
+        s.date = SessionDate::Period(Period::Month(2024, 3));
+        assert_eq!(s.date.day(), day("2024-03-01"));
+        assert_eq!(s.date.time(), None);
+        assert!(s.date.sort_key() < SessionDate::Date(day("2024-03-02")).sort_key());
+        assert!(s.is_upcoming(day("2024-03-01")));
+        assert!(!s.is_upcoming(day("2024-03-02")));
+        s.date = SessionDate::Period(Period::Year(2022));
+        assert_eq!(serde_json::to_string(&s.date).expect("json"), "\"2022\"");
+    }
+
+    #[test]
+    fn chairs_read_as_one_line() {
+        let mut s = test_session(vec![], vec![]);
+        assert_eq!(s.chair_line(), None);
+        s.chairs = vec!["A".into(), "B".into()];
+        assert_eq!(s.chair_line().as_deref(), Some("A; B"));
     }
 
     #[test]

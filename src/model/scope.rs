@@ -1,6 +1,7 @@
 //! Which localities a directive concerns: a locality's own directives concern it alone; a
-//! session-wide directive concerns the localities its owner names, or all of them when it
-//! names none. The one place that rule lives (format version 2's `to = [...]` replaces it).
+//! session-wide directive concerns the localities its `to` list names (format version 2), or
+//! without one, those its owner names, or all of them when it names none. The one place that
+//! rule lives.
 
 use chrono::NaiveDate;
 
@@ -36,9 +37,12 @@ impl Session {
         }
     }
 
-    /// The rule for a session-wide directive: its owner names the locality (accents and case
-    /// aside), or names no locality of the session at all.
+    /// The rule for a session-wide directive: its `to` names the locality; without `to`, its
+    /// owner names the locality (accents and case aside), or names no locality of the session.
     fn shared_concerns(&self, d: &Directive, district: usize) -> bool {
+        if !d.to.is_empty() {
+            return (self.districts.get(district)).is_some_and(|l| d.concerns(&l.id));
+        }
         let owner = words(d.owner.as_deref().unwrap_or_default());
         let named: Vec<bool> = (self.districts.iter())
             .map(|l| names(&owner, &words(&l.name)))
@@ -81,7 +85,7 @@ impl Session {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::{District, Session, SessionDate, test_directive};
+    use crate::model::{District, Session, test_directive};
 
     use super::*;
 
@@ -95,6 +99,7 @@ mod tests {
             shortcomings: vec![],
             indicators: vec![],
             directives: vec![test_directive(false, Some("2024-01-01"))],
+            ..Default::default()
         }
     }
 
@@ -107,21 +112,10 @@ mod tests {
                 d
             })
             .collect();
-        Session {
-            id: "s".into(),
-            title: "t".into(),
-            date: SessionDate::Date("2024-03-13".parse().expect("date")),
-            host: None,
-            chair: None,
-            topic: None,
-            location: None,
-            source: None,
-            tags: vec![],
-            summary: None,
-            participants: vec![],
-            districts: vec![locality("Đầm Hà"), locality("Hải Hà"), locality("Hà Cối")],
+        crate::model::test_session(
+            vec![locality("Đầm Hà"), locality("Hải Hà"), locality("Hà Cối")],
             directives,
-        }
+        )
     }
 
     fn shared(index: usize) -> DirectiveRef {

@@ -3,12 +3,15 @@
 use std::fmt::Write;
 
 use super::{
-    HeaderValue, Options, against, directive_meta, districts, header_rows, other_compares,
-    session_directives, value_text,
+    HeaderValue, Options, against, directive_meta, districts, header_rows, locality_lists,
+    other_compares, session_lists, shared_directives, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Gauge, Indicator, Lang, Progress, Session, Status};
-use crate::present::{indicator_title, paragraphs, status_word};
+use crate::present::{
+    image_line, indicator_title, locality_facts, locality_title, paragraphs, participant_line,
+    ratio_text, reference_line, share_text, status_word,
+};
 
 /// Inline style sheet: screen and A4 print, no web fonts, no network.
 const STYLE: &str = r#"
@@ -42,6 +45,7 @@ ul.directives li > * { text-indent: 0; }
 .overdue .flag { color: var(--behind); font-weight: 700; }
 .id { color: var(--muted); font-size: .85em; font-family: ui-monospace, monospace; }
 .note { display: block; font-size: .9em; }
+.facts { color: var(--muted); margin: 0 0 .5rem; }
 @page { size: A4; margin: 16mm 15mm 18mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
@@ -63,7 +67,18 @@ pub fn render(s: &Session, opts: &Options<'_>) -> String {
         let _ = writeln!(out, "<h2>{}</h2>", t.summary);
         text_block(&mut out, summary);
     }
-    let shared = session_directives(s, opts);
+    for (title, items) in session_lists(s, t) {
+        list(&mut out, "h2", title, items);
+    }
+    if !s.references.is_empty() {
+        let lines: Vec<String> = s.references.iter().map(reference_line).collect();
+        list(&mut out, "h2", t.references, &lines);
+    }
+    if !s.images.is_empty() {
+        let lines: Vec<String> = s.images.iter().map(image_line).collect();
+        list(&mut out, "h2", t.images, &lines);
+    }
+    let shared = shared_directives(s, opts);
     if !shared.is_empty() {
         let p = Progress::of(shared.iter().copied(), opts.today);
         let _ = writeln!(
@@ -72,10 +87,10 @@ pub fn render(s: &Session, opts: &Options<'_>) -> String {
             t.session_directives,
             progress_html(p, t)
         );
-        directives(&mut out, &shared, opts);
+        directives(&mut out, s, &shared, opts);
     }
     for d in districts(s, opts) {
-        locality(&mut out, d, t, opts);
+        locality(&mut out, s, d, t, opts);
     }
     out.push_str("</body>\n</html>\n");
     out
@@ -120,7 +135,16 @@ fn participants(out: &mut String, s: &Session, t: &Strings) {
     }
     let _ = writeln!(out, "<h2>{}</h2>\n<ul>", t.participants);
     for p in &s.participants {
-        let _ = write!(out, "<li><strong>{}</strong>", esc(&p.name));
+        let who = crate::model::Participant {
+            role: None,
+            part: None,
+            ..p.clone()
+        };
+        let _ = write!(
+            out,
+            "<li><strong>{}</strong>",
+            esc(&participant_line(&who, ""))
+        );
         if let Some(role) = &p.role {
             let _ = write!(out, ", {}", esc(role));
         }
@@ -132,27 +156,29 @@ fn participants(out: &mut String, s: &Session, t: &Strings) {
     out.push_str("</ul>\n");
 }
 
-fn locality(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
+/// A titled list of texts under a heading `tag` (`h2`, `h3`).
+fn list(out: &mut String, tag: &str, title: &str, items: &[String]) {
+    let _ = writeln!(out, "<{tag}>{title}</{tag}>\n<ul>");
+    for item in items {
+        let _ = writeln!(out, "<li>{}</li>", esc(item));
+    }
+    out.push_str("</ul>\n");
+}
+
+fn locality(out: &mut String, s: &Session, d: &District, t: &Strings, opts: &Options<'_>) {
     let _ = writeln!(
         out,
         "<section class=\"locality\">\n<h2>{}</h2>",
-        esc(&d.name)
+        esc(&locality_title(d, opts.lang))
     );
+    if let Some(facts) = locality_facts(d, opts.lang) {
+        let _ = writeln!(out, "<p class=\"facts\">{}</p>", esc(&facts));
+    }
     if let Some(summary) = &d.summary {
         text_block(out, summary);
     }
-    for (title, items) in [
-        (t.highlights, &d.highlights),
-        (t.strengths, &d.strengths),
-        (t.shortcomings, &d.shortcomings),
-    ] {
-        if !items.is_empty() {
-            let _ = writeln!(out, "<h3>{title}</h3>\n<ul>");
-            for item in items {
-                let _ = writeln!(out, "<li>{}</li>", esc(item));
-            }
-            out.push_str("</ul>\n");
-        }
+    for (title, items) in locality_lists(d, t) {
+        list(out, "h3", title, items);
     }
     if !d.indicators.is_empty() {
         let _ = writeln!(out, "<h3>{}</h3>", t.indicators);
@@ -165,7 +191,8 @@ fn locality(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
             t.district_directives,
             progress_html(d.progress(opts.today), t)
         );
-        directives(out, &d.directives.iter().collect::<Vec<_>>(), opts);
+        let own: Vec<&Directive> = d.directives.iter().collect();
+        directives(out, s, &own, opts);
     }
     out.push_str("</section>\n");
 }
@@ -185,16 +212,18 @@ fn indicators(out: &mut String, list: &[Indicator], t: &Strings, opts: &Options<
             .into_iter()
             .collect();
         notes.extend(other_compares(ind, opts));
+        notes.extend(ind.note.as_ref().map(|n| format!("{}: {n}", t.note)));
         let class = gauge.as_ref().map_or("", |g| status_class(g.status));
+        let shown = match &gauge {
+            Some(g) => gauge_html(g, opts.lang),
+            None => share_html(ind, opts.lang).unwrap_or_default(),
+        };
         let _ = writeln!(
             out,
             "<tr class=\"{class}\"><td>{}</td><td class=\"value\">{}</td><td>{}</td><td>{}</td></tr>",
             esc(&indicator_title(ind)),
             figure(&value_text(ind, opts)),
-            gauge
-                .as_ref()
-                .map(|g| gauge_html(g, opts.lang))
-                .unwrap_or_default(),
+            shown,
             notes
                 .iter()
                 .map(|n| figure(n))
@@ -216,20 +245,31 @@ fn status_class(status: Status) -> &'static str {
 /// A CSS bar filled to the ratio (at most full), the ratio itself and the status in words.
 fn gauge_html(g: &Gauge, lang: Lang) -> String {
     let fill = (g.fill() * 100.0).clamp(0.0, 100.0);
-    let over = if g.exceeds() { " ▶" } else { "" };
+    let over = if g.exceeds() { " ▲" } else { "" };
     format!(
         "<span class=\"bar\" role=\"img\" aria-label=\"{percent}\"><span style=\"width:{fill:.0}%\"></span></span>\
          <span class=\"figure\">{percent}{over}</span> <span class=\"status\">{} {}</span>",
         g.status.symbol(),
         status_word(g.status, lang),
-        percent = percent_text(g, lang),
+        percent = percent_text(&ratio_text(g, lang)),
     )
 }
 
-/// `100,8 %`: the verdict's ratio with a space before the sign, kept on one line.
-fn percent_text(g: &Gauge, lang: Lang) -> String {
-    let ratio = crate::present::ratio_text(g, lang);
-    format!("{} %", ratio.trim_end_matches('%'))
+/// A share's bar, in the muted colour (no verdict), and its percentage.
+fn share_html(ind: &Indicator, lang: Lang) -> Option<String> {
+    let fill = (ind.share()? * 100.0).clamp(0.0, 100.0);
+    let percent = share_text(ind, lang)?;
+    Some(format!(
+        "<span class=\"bar\" role=\"img\" aria-label=\"{percent}\"><span style=\"width:{fill:.0}%\"></span></span>\
+         <span class=\"figure\">{percent}</span>",
+        percent = percent_text(&percent),
+    ))
+}
+
+/// `100,8 %`: a percentage (`100,8%`) with a space before the sign, kept on one line.
+fn percent_text(percent: &str) -> String {
+    let n = percent.strip_suffix('%').unwrap_or(percent);
+    format!("{n} %")
 }
 
 /// Escaped text in which each percentage reads `107 %` and never breaks before its sign.
@@ -249,7 +289,7 @@ fn figure(text: &str) -> String {
     out
 }
 
-fn directives(out: &mut String, list: &[&Directive], opts: &Options<'_>) {
+fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options<'_>) {
     let t = i18n::strings(opts.lang);
     out.push_str("<ul class=\"directives\">\n");
     for d in list {
@@ -264,7 +304,7 @@ fn directives(out: &mut String, list: &[&Directive], opts: &Options<'_>) {
         if !opts.handout {
             let _ = write!(out, " <span class=\"id\">{}</span>", esc(&d.id));
         }
-        let meta = directive_meta(d, opts);
+        let meta = directive_meta(s, d, opts);
         if !meta.is_empty() {
             let pieces: Vec<String> = meta
                 .iter()

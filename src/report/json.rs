@@ -3,10 +3,11 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Options, districts};
+use super::{Options, districts, shared_directives};
 use crate::model::{
-    Directive, District, GaugeBasis, Indicator, Lang, Participant, Progress, Session, SessionDate,
-    Status,
+    Basis, Better, Bound, Comparison, Directive, District, Due, GaugeBasis, HostKind, Image,
+    Indicator, Kind, Lang, Level, PartOfDay, Participant, Progress, Reference, Session,
+    SessionDate, Status,
 };
 
 /// Bumped when a field is removed or changes meaning; new fields may appear at any time.
@@ -24,15 +25,26 @@ struct Doc<'a> {
 #[derive(Serialize)]
 struct SessionJson<'a> {
     id: &'a str,
+    version: i64,
     title: &'a str,
     date: SessionDate,
+    part_of_day: Option<PartOfDay>,
+    published: Option<SessionDate>,
     host: Option<&'a str>,
-    chair: Option<&'a str>,
+    host_kind: Option<HostKind>,
+    /// The chairs in one line (`A; B`), as version 1 printed the one chair.
+    chair: Option<String>,
+    chairs: &'a [String],
     topic: Option<&'a str>,
     location: Option<&'a str>,
     source: Option<&'a str>,
     tags: &'a [String],
     summary: Option<&'a str>,
+    highlights: &'a [String],
+    strengths: &'a [String],
+    shortcomings: &'a [String],
+    references: &'a [Reference],
+    images: &'a [Image],
     participants: &'a [Participant],
     progress: Progress,
     directives: Vec<DirectiveJson<'a>>,
@@ -43,6 +55,9 @@ struct SessionJson<'a> {
 struct DistrictJson<'a> {
     id: &'a str,
     name: &'a str,
+    level: Option<Level>,
+    parent: Option<&'a str>,
+    body: Option<&'a str>,
     summary: Option<&'a str>,
     highlights: &'a [String],
     strengths: &'a [String],
@@ -52,11 +67,31 @@ struct DistrictJson<'a> {
     directives: Vec<DirectiveJson<'a>>,
 }
 
+/// An indicator: the file's fields with defaults filled in, the basis of each comparison
+/// (written or read from its label), its gauge and its share.
 #[derive(Serialize)]
 struct IndicatorJson<'a> {
-    #[serde(flatten)]
-    indicator: &'a Indicator,
+    name: &'a str,
+    value: f64,
+    unit: Option<&'a str>,
+    kind: Kind,
+    of: Option<f64>,
+    bound: Bound,
+    period: Option<&'a str>,
+    target: Option<f64>,
+    target_label: Option<&'a str>,
+    compare: Vec<CompareJson<'a>>,
+    better: Better,
+    note: Option<&'a str>,
     gauge: Option<GaugeJson<'a>>,
+    share: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct CompareJson<'a> {
+    label: &'a str,
+    percent: f64,
+    basis: Basis,
 }
 
 #[derive(Serialize)]
@@ -73,6 +108,8 @@ struct GaugeJson<'a> {
 struct DirectiveJson<'a> {
     #[serde(flatten)]
     directive: &'a Directive,
+    /// The last day before it is overdue: `due` itself, or the end of its period.
+    due_last_day: Option<chrono::NaiveDate>,
     overdue: bool,
 }
 
@@ -124,18 +161,28 @@ fn to_json(value: &impl Serialize) -> String {
 fn session<'a>(s: &'a Session, opts: &Options<'_>) -> SessionJson<'a> {
     SessionJson {
         id: &s.id,
+        version: s.version,
         title: &s.title,
         date: s.date,
+        part_of_day: s.part_of_day,
+        published: s.published,
         host: s.host.as_deref(),
-        chair: s.chair.as_deref(),
+        host_kind: s.host_kind,
+        chair: s.chair_line(),
+        chairs: &s.chairs,
         topic: s.topic.as_deref(),
         location: s.location.as_deref(),
         source: s.source.as_deref(),
         tags: &s.tags,
         summary: s.summary.as_deref(),
+        highlights: &s.highlights,
+        strengths: &s.strengths,
+        shortcomings: &s.shortcomings,
+        references: &s.references,
+        images: &s.images,
         participants: &s.participants,
-        progress: super::shown_progress(s, opts),
-        directives: directives(super::session_directives(s, opts), opts.today),
+        progress: s.progress(opts.today),
+        directives: directives(shared_directives(s, opts), opts.today),
         districts: districts(s, opts)
             .into_iter()
             .map(|d| district(d, opts.today))
@@ -147,30 +194,53 @@ fn district(d: &District, today: NaiveDate) -> DistrictJson<'_> {
     DistrictJson {
         id: &d.id,
         name: &d.name,
+        level: d.level,
+        parent: d.parent.as_deref(),
+        body: d.body.as_deref(),
         summary: d.summary.as_deref(),
         highlights: &d.highlights,
         strengths: &d.strengths,
         shortcomings: &d.shortcomings,
         progress: d.progress(today),
         indicators: d.indicators.iter().map(indicator).collect(),
-        directives: directives(&d.directives, today),
+        directives: directives(d.directives.iter(), today),
     }
 }
 
 fn indicator(ind: &Indicator) -> IndicatorJson<'_> {
     IndicatorJson {
-        indicator: ind,
+        name: &ind.name,
+        value: ind.value,
+        unit: ind.unit.as_deref(),
+        kind: ind.kind,
+        of: ind.of,
+        bound: ind.bound,
+        period: ind.period.as_deref(),
+        target: ind.target,
+        target_label: ind.target_label.as_deref(),
+        compare: ind.compare.iter().map(comparison).collect(),
+        better: ind.better,
+        note: ind.note.as_deref(),
         gauge: ind.gauge().map(|g| GaugeJson {
             ratio: g.ratio,
             basis: match g.basis {
                 GaugeBasis::Target => "target",
-                GaugeBasis::Plan => "plan",
+                GaugeBasis::Compare => "compare",
             },
             status: g.status,
             fill: g.fill(),
             exceeds: g.exceeds(),
             label: ind.gauge_label(),
         }),
+        share: ind.share(),
+    }
+}
+
+fn comparison(c: &Comparison) -> CompareJson<'_> {
+    CompareJson {
+        label: &c.label,
+        percent: c.percent,
+        basis: c.basis(),
     }
 }
 
@@ -181,6 +251,7 @@ fn directives<'a>(
     list.into_iter()
         .map(|d| DirectiveJson {
             directive: d,
+            due_last_day: d.due.map(Due::last_day),
             overdue: d.is_overdue(today),
         })
         .collect()

@@ -1,13 +1,14 @@
 //! The briefing as Markdown (GitHub-flavoured: tables and task lists).
 
 use super::{
-    HeaderValue, Options, against, directive_meta, districts, gauge_text, header_rows,
-    other_compares, session_directives, value_text,
+    HeaderValue, Options, against, directive_meta, districts, gauge_text, header_rows, image_path,
+    locality_lists, other_compares, session_lists, share_text, shared_directives, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Lang, Participant, Progress, Session};
 use crate::present::{
-    checkbox, done_count, indicator_title, overdue_count, paragraphs, participant_line,
+    checkbox, done_count, image_line, indicator_title, locality_facts, locality_title,
+    overdue_count, paragraphs, participant_line, reference_line,
 };
 
 pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
@@ -18,7 +19,11 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         out.push_str(&format!("\n## {}\n\n", t.participants));
         for p in &s.participants {
             let shown = Participant {
-                name: format!("**{}**", escape(&p.name)),
+                name: p.name.as_deref().map(|n| format!("**{}**", escape(n))),
+                group: (p.group.as_deref()).map(|g| match p.name {
+                    Some(_) => escape(g),
+                    None => format!("**{}**", escape(g)),
+                }),
                 role: p.role.as_deref().map(escape),
                 part: p.part.as_deref().map(escape),
             };
@@ -29,7 +34,15 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         out.push_str(&format!("\n## {}\n", t.summary));
         text_block(&mut out, summary);
     }
-    let shared = session_directives(s, opts);
+    for (title, items) in session_lists(s, t) {
+        list(&mut out, "##", title, items);
+    }
+    if !s.references.is_empty() {
+        let lines: Vec<String> = s.references.iter().map(reference_line).collect();
+        list(&mut out, "##", t.references, &lines);
+    }
+    images(&mut out, s, t);
+    let shared = shared_directives(s, opts);
     if !shared.is_empty() {
         let p = Progress::of(shared.iter().copied(), opts.today);
         out.push_str(&format!(
@@ -37,12 +50,42 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
             t.session_directives,
             progress_text(p, opts.lang)
         ));
-        directives(&mut out, &shared, opts);
+        directives(&mut out, s, &shared, opts);
     }
     for d in districts(s, opts) {
-        district(&mut out, d, t, opts);
+        district(&mut out, s, d, t, opts);
     }
     out
+}
+
+/// A titled list of texts under a heading of `level` (`##`).
+fn list(out: &mut String, level: &str, title: &str, items: &[String]) {
+    out.push_str(&format!("\n{level} {title}\n\n"));
+    for item in items {
+        out.push_str(&format!("- {}\n", escape(item)));
+    }
+}
+
+/// The captions of the photos; a caption links its file when the file is named.
+fn images(out: &mut String, s: &Session, t: &Strings) {
+    if s.images.is_empty() {
+        return;
+    }
+    out.push_str(&format!("\n## {}\n\n", t.images));
+    for image in &s.images {
+        let line = escape(&image_line(image));
+        match image_path(s, image) {
+            Some(path) => out.push_str(&format!("- [{line}](<{}>)\n", link(&path))),
+            None => out.push_str(&format!("- {line}\n")),
+        }
+    }
+}
+
+/// A path as a Markdown link target inside `<…>`: the characters that would end it escaped.
+fn link(path: &str) -> String {
+    path.replace('\\', "\\\\")
+        .replace('<', "\\<")
+        .replace('>', "\\>")
 }
 
 fn header(out: &mut String, s: &Session, opts: &Options<'_>) {
@@ -69,22 +112,17 @@ fn progress_text(p: Progress, lang: Lang) -> String {
     }
 }
 
-fn district(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
-    out.push_str(&format!("\n## {}\n", escape(&d.name)));
+fn district(out: &mut String, s: &Session, d: &District, t: &Strings, opts: &Options<'_>) {
+    let title = locality_title(d, opts.lang);
+    out.push_str(&format!("\n## {}\n", escape(&title)));
+    if let Some(facts) = locality_facts(d, opts.lang) {
+        out.push_str(&format!("\n*{}*\n", escape(&facts)));
+    }
     if let Some(summary) = &d.summary {
         text_block(out, summary);
     }
-    for (title, items) in [
-        (t.highlights, &d.highlights),
-        (t.strengths, &d.strengths),
-        (t.shortcomings, &d.shortcomings),
-    ] {
-        if !items.is_empty() {
-            out.push_str(&format!("\n### {title}\n\n"));
-            for item in items {
-                out.push_str(&format!("- {}\n", escape(item)));
-            }
-        }
+    for (title, items) in locality_lists(d, t) {
+        list(out, "###", title, items);
     }
     if !d.indicators.is_empty() {
         out.push_str(&format!("\n### {}\n\n", t.indicators));
@@ -97,7 +135,8 @@ fn district(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
             t.district_directives,
             progress_text(p, opts.lang)
         ));
-        directives(out, &d.directives.iter().collect::<Vec<_>>(), opts);
+        let own: Vec<&Directive> = d.directives.iter().collect();
+        directives(out, s, &own, opts);
     }
 }
 
@@ -108,16 +147,17 @@ fn indicators(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
     ));
     for ind in &d.indicators {
         let gauge = ind.gauge();
-        let bar = gauge
-            .as_ref()
-            .map(|g| gauge_text(g, opts, false))
-            .unwrap_or_default();
+        let bar = match &gauge {
+            Some(g) => gauge_text(g, opts, false),
+            None => share_text(ind, opts, false).unwrap_or_default(),
+        };
         let mut notes: Vec<String> = gauge
             .as_ref()
             .and_then(|g| against(ind, g, opts))
             .into_iter()
             .collect();
         notes.extend(other_compares(ind, opts));
+        notes.extend(ind.note.as_ref().map(|n| format!("{}: {n}", t.note)));
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n",
             cell(&indicator_title(ind)),
@@ -128,11 +168,11 @@ fn indicators(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
     }
 }
 
-fn directives(out: &mut String, list: &[&Directive], opts: &Options<'_>) {
+fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options<'_>) {
     let t = i18n::strings(opts.lang);
     for d in list {
         out.push_str(&format!("- {} {}", checkbox(d.done), escape(&d.text)));
-        let meta = directive_meta(d, opts);
+        let meta = directive_meta(s, d, opts);
         if !meta.is_empty() {
             out.push_str(&format!("  \n  *{}*", escape(&meta.join(" · "))));
         }

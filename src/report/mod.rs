@@ -8,8 +8,10 @@ mod text;
 use chrono::NaiveDate;
 
 use crate::i18n::{self, Strings};
-use crate::model::{Directive, District, Gauge, Indicator, Lang, Progress, Session, format};
-use crate::present::{self, bar_cells, status_symbol, status_word};
+use crate::model::{
+    Directive, District, Gauge, GaugeBasis, Image, Indicator, Lang, Progress, Session,
+};
+use crate::present::{self, bar_cells, status_symbol, status_word, with_unit};
 
 pub use json::list_json;
 
@@ -26,7 +28,8 @@ pub enum Format {
 /// What to render and how.
 #[derive(Debug, Clone, Copy)]
 pub struct Options<'a> {
-    /// Only this district (by id); session-wide parts are kept.
+    /// Only this locality (by id); session-wide parts are kept, of the session-wide
+    /// directives those that concern it.
     pub district: Option<&'a str>,
     pub lang: Lang,
     /// The day overdue directives are judged against.
@@ -55,8 +58,9 @@ pub(super) enum HeaderValue<'s> {
     Id(&'s str),
 }
 
-/// The header of a briefing, label by label: date, host, chair, topic, location, source,
-/// tags, directive progress and (unless a handout) the session id.
+/// The header of a briefing, label by label: date, publication, host (with its kind),
+/// chairs, topic, location, source, tags, directive progress and (unless a handout) the
+/// session id.
 pub(super) fn header_rows<'s>(
     s: &'s Session,
     opts: &Options<'_>,
@@ -64,9 +68,19 @@ pub(super) fn header_rows<'s>(
     let t = i18n::strings(opts.lang);
     let when = present::session_when(s, opts.lang);
     let mut rows = vec![(t.date, HeaderValue::Text(when.into()))];
+    if let Some(published) = &s.published {
+        let published = present::published(published, opts.lang);
+        rows.push((t.published, HeaderValue::Text(published.into())));
+    }
     for (label, value) in [
-        (t.host, &s.host),
-        (t.chair, &s.chair),
+        (t.host, present::host_line(s, opts.lang)),
+        (t.chair, s.chair_line()),
+    ] {
+        if let Some(v) = value {
+            rows.push((label, HeaderValue::Text(v.into())));
+        }
+    }
+    for (label, value) in [
         (t.topic, &s.topic),
         (t.location, &s.location),
         (t.source, &s.source),
@@ -78,7 +92,7 @@ pub(super) fn header_rows<'s>(
     if !s.tags.is_empty() {
         rows.push((t.tags, HeaderValue::Tags(&s.tags)));
     }
-    let progress = HeaderValue::Progress(shown_progress(s, opts));
+    let progress = HeaderValue::Progress(s.progress(opts.today));
     rows.push((t.district_directives, progress));
     if !opts.handout {
         rows.push((t.session_id, HeaderValue::Id(&s.id)));
@@ -95,27 +109,50 @@ fn districts<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s District> 
         .collect()
 }
 
-/// The district `opts` keeps, by index, when it keeps one.
-fn kept_district(session: &Session, opts: &Options<'_>) -> Option<usize> {
-    let id = opts.district?;
-    session.districts.iter().position(|d| d.id == id)
-}
-
-/// The session-wide directives shown: every one, or with `--district` those that concern it.
-fn session_directives<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s Directive> {
-    match kept_district(session, opts) {
-        Some(d) => session.shared_directives(d).map(|(_, d)| d).collect(),
+/// The session-wide directives shown: all of them, or those that concern the locality `opts`
+/// selects (by their `to`).
+fn shared_directives<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s Directive> {
+    match opts.district {
+        Some(id) => session
+            .directives
+            .iter()
+            .filter(|d| d.concerns(id))
+            .collect(),
         None => session.directives.iter().collect(),
     }
 }
 
-/// The directive progress of what is shown: the session's, or with `--district` that
-/// locality's (its own directives and the session-wide ones that concern it).
-fn shown_progress(session: &Session, opts: &Options<'_>) -> Progress {
-    match kept_district(session, opts) {
-        Some(d) => session.locality_progress(d, opts.today),
-        None => session.progress(opts.today),
-    }
+/// The session's statements about all its localities, with their titles, those it has.
+fn session_lists<'s>(s: &'s Session, t: &Strings) -> Vec<(&'static str, &'s [String])> {
+    [
+        (t.highlights, s.highlights.as_slice()),
+        (t.strengths, s.strengths.as_slice()),
+        (t.shortcomings, s.shortcomings.as_slice()),
+    ]
+    .into_iter()
+    .filter(|(_, items)| !items.is_empty())
+    .collect()
+}
+
+/// A locality's statements, with their titles, those it has.
+fn locality_lists<'d>(d: &'d District, t: &Strings) -> Vec<(&'static str, &'d [String])> {
+    [
+        (t.highlights, d.highlights.as_slice()),
+        (t.strengths, d.strengths.as_slice()),
+        (t.shortcomings, d.shortcomings.as_slice()),
+    ]
+    .into_iter()
+    .filter(|(_, items)| !items.is_empty())
+    .collect()
+}
+
+/// Where an image's file is from the briefing folder: the session file's folder, then `file`.
+fn image_path(s: &Session, image: &Image) -> Option<String> {
+    let file = image.file.as_deref()?;
+    Some(match s.id.rsplit_once('/') {
+        Some((folder, _)) => format!("{folder}/{file}"),
+        None => file.to_string(),
+    })
 }
 
 const GAUGE_CELLS: usize = 10;
@@ -142,17 +179,45 @@ fn value_text(ind: &Indicator, opts: &Options<'_>) -> String {
 
 /// What the ratio is measured against: the comparison label, or the target with its label.
 fn against(ind: &Indicator, gauge: &Gauge, opts: &Options<'_>) -> Option<String> {
-    present::against(ind, gauge, opts.lang)
+    let t = i18n::strings(opts.lang);
+    match (gauge.basis, ind.target) {
+        (GaugeBasis::Target, Some(target)) => Some(format!(
+            "{}: {}",
+            ind.gauge_label().unwrap_or(t.target),
+            with_unit(target, ind.unit.as_deref(), opts.lang)
+        )),
+        _ => ind.gauge_label().map(str::to_string),
+    }
 }
 
-/// The comparisons the verdict does not use: `▲ 19,5% so với năm 2022`.
+/// The comparisons not used by the gauge: growth (`▲ 19,5% so với năm 2022`) or a label
+/// with its percent.
 fn other_compares(ind: &Indicator, opts: &Options<'_>) -> Vec<String> {
-    (ind.readings().iter())
-        .map(|r| present::reading_text(r, opts.lang, opts.ascii))
+    ind.other_compares()
+        .map(|c| present::compare_text(c, opts.lang, opts.ascii))
         .collect()
 }
 
-/// `██████████▶ 100,8% ✓ đạt`; `aligned` pads the bar and the percentage to fixed widths.
+/// A share's bar without a verdict: `████████░░  78,9%`; `None` for any other figure.
+fn share_text(ind: &Indicator, opts: &Options<'_>, aligned: bool) -> Option<String> {
+    let (full, empty) = if opts.ascii {
+        ('#', '-')
+    } else {
+        ('█', '░')
+    };
+    let (filled, rest) = bar_cells(ind.share()?, GAUGE_CELLS);
+    let bar: String = std::iter::repeat_n(full, filled)
+        .chain(std::iter::repeat_n(empty, rest))
+        .collect();
+    let percent = present::share_text(ind, opts.lang)?;
+    Some(if aligned {
+        format!("{bar}  {percent:>6}")
+    } else {
+        format!("{bar} {percent}")
+    })
+}
+
+/// `██████████▶   107% ✓ đạt`; `aligned` pads the bar and the percentage to fixed widths.
 fn gauge_text(gauge: &Gauge, opts: &Options<'_>, aligned: bool) -> String {
     let bar = gauge_bar(gauge, opts.ascii);
     let percent = present::ratio_text(gauge, opts.lang);
@@ -168,21 +233,25 @@ fn gauge_text(gauge: &Gauge, opts: &Options<'_>, aligned: bool) -> String {
     )
 }
 
-/// Owner, due date, overdue mark, done date and person, note: one piece each.
-fn directive_meta(d: &Directive, opts: &Options<'_>) -> Vec<String> {
+/// Owner, due date, overdue mark, done date and person, the localities it is for: one piece
+/// each.
+fn directive_meta(s: &Session, d: &Directive, opts: &Options<'_>) -> Vec<String> {
     let t = i18n::strings(opts.lang);
     let mut meta = Vec::new();
     if let Some(owner) = &d.owner {
         meta.push(format!("{}: {owner}", t.owner));
     }
     if let Some(due) = d.due {
-        meta.push(format!("{}: {}", t.due, format::date(due)));
+        meta.push(format!("{}: {}", t.due, present::due_text(due, opts.lang)));
     }
     if d.is_overdue(opts.today) {
         meta.push(t.overdue.to_uppercase());
     }
     if d.done {
         meta.push(done_text(d, t, opts.handout));
+    }
+    if let Some(to) = present::addressees(s, &d.to) {
+        meta.push(format!("{}: {to}", t.directive_to));
     }
     meta
 }

@@ -4,11 +4,14 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{
     HeaderValue, Options, against, directive_meta, districts, gauge_text, header_rows,
-    other_compares, session_directives, value_text,
+    locality_lists, other_compares, session_lists, share_text, shared_directives, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Indicator, Progress, Session};
-use crate::present::{checkbox, indicator_title, paragraphs, participant_line, progress_text};
+use crate::present::{
+    checkbox, image_line, indicator_title, locality_facts, locality_title, paragraphs,
+    participant_line, progress_text, reference_line,
+};
 
 const WIDTH: usize = 80;
 
@@ -26,14 +29,32 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         section(&mut out, t.summary, opts);
         text_block(&mut out, summary);
     }
-    let shared = session_directives(s, opts);
+    for (title, items) in session_lists(s, t) {
+        section(&mut out, title, opts);
+        for item in items {
+            bullet(&mut out, item, 0, opts);
+        }
+    }
+    if !s.references.is_empty() {
+        section(&mut out, t.references, opts);
+        for r in &s.references {
+            bullet(&mut out, &reference_line(r), 0, opts);
+        }
+    }
+    if !s.images.is_empty() {
+        section(&mut out, t.images, opts);
+        for image in &s.images {
+            bullet(&mut out, &image_line(image), 0, opts);
+        }
+    }
+    let shared = shared_directives(s, opts);
     if !shared.is_empty() {
         let p = Progress::of(shared.iter().copied(), opts.today);
         section(&mut out, &titled(t.session_directives, p, opts), opts);
-        directives(&mut out, &shared, opts);
+        directives(&mut out, s, &shared, opts);
     }
     for d in districts(s, opts) {
-        district(&mut out, d, t, opts);
+        district(&mut out, s, d, t, opts);
     }
     out
 }
@@ -75,29 +96,26 @@ fn section(out: &mut String, title: &str, opts: &Options<'_>) {
     out.push('\n');
 }
 
-fn district(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
+fn district(out: &mut String, s: &Session, d: &District, t: &Strings, opts: &Options<'_>) {
     let rule = if opts.ascii { "=" } else { "━" };
     out.push('\n');
     out.push_str(&format!(
         "{} {} {}\n",
         rule.repeat(3),
-        d.name,
+        locality_title(d, opts.lang),
         rule.repeat(3)
     ));
+    if let Some(facts) = locality_facts(d, opts.lang) {
+        out.push_str(&wrap(&facts, "", ""));
+    }
     if let Some(summary) = &d.summary {
         out.push('\n');
         text_block(out, summary);
     }
-    for (title, items) in [
-        (t.highlights, &d.highlights),
-        (t.strengths, &d.strengths),
-        (t.shortcomings, &d.shortcomings),
-    ] {
-        if !items.is_empty() {
-            section(out, title, opts);
-            for item in items {
-                bullet(out, item, 0, opts);
-            }
+    for (title, items) in locality_lists(d, t) {
+        section(out, title, opts);
+        for item in items {
+            bullet(out, item, 0, opts);
         }
     }
     if !d.indicators.is_empty() {
@@ -109,32 +127,38 @@ fn district(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
     if !d.directives.is_empty() {
         let p = d.progress(opts.today);
         section(out, &titled(t.district_directives, p, opts), opts);
-        directives(out, &d.directives.iter().collect::<Vec<_>>(), opts);
+        let own: Vec<&Directive> = d.directives.iter().collect();
+        directives(out, s, &own, opts);
     }
 }
 
 fn indicator(out: &mut String, ind: &Indicator, opts: &Options<'_>) {
     let head = format!("{}: {}", indicator_title(ind), value_text(ind, opts));
     bullet(out, &head, 0, opts);
-    let gauge = ind.gauge();
-    if let Some(g) = &gauge {
+    if let Some(g) = &ind.gauge() {
         let mut line = gauge_text(g, opts, true);
         if let Some(a) = against(ind, g, opts) {
             line.push_str(&format!(" · {a}"));
         }
         out.push_str(&format!("    {line}\n"));
+    } else if let Some(share) = share_text(ind, opts, true) {
+        out.push_str(&format!("    {share}\n"));
     }
     for c in other_compares(ind, opts) {
         out.push_str(&wrap(&c, "    ", "    "));
     }
+    if let Some(note) = &ind.note {
+        let t = i18n::strings(opts.lang);
+        out.push_str(&wrap(&format!("{}: {note}", t.note), "    ", "    "));
+    }
 }
 
-fn directives(out: &mut String, list: &[&Directive], opts: &Options<'_>) {
+fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options<'_>) {
     let t = i18n::strings(opts.lang);
     for d in list {
         let mark = checkbox(d.done);
         out.push_str(&wrap(&d.text, &format!("  {mark} "), "      "));
-        let meta = directive_meta(d, opts);
+        let meta = directive_meta(s, d, opts);
         if !meta.is_empty() {
             out.push_str(&wrap(&meta.join(" · "), "      ", "      "));
         }

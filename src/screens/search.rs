@@ -16,7 +16,7 @@ use super::review::toggle;
 use super::{Ctx, Intent, Jump, MOVES, Notice, Offer, View, header_and_list, without_tabs};
 use crate::i18n;
 use crate::input::{Command, Key};
-use crate::model::{Lang, format};
+use crate::model::Lang;
 use crate::present::truncate;
 use crate::search::{FieldKind, Hit, SearchIndex, Target};
 use crate::ui::text::{excerpt, gap, tail};
@@ -134,6 +134,7 @@ fn field_label(lang: Lang, field: FieldKind) -> &'static str {
         FieldKind::Title => t.field_title,
         FieldKind::Topic => t.topic,
         FieldKind::Tag => t.field_tag,
+        FieldKind::Reference => t.field_reference,
         FieldKind::Participant => t.field_participant,
         FieldKind::DistrictName => t.field_district,
         FieldKind::DistrictSummary | FieldKind::Summary => t.summary,
@@ -157,8 +158,12 @@ fn where_text(ctx: &Ctx, target: Target) -> String {
         Target::Session { .. } => None,
     };
     match district.and_then(|d| s.districts.get(d)) {
-        Some(d) => format!("{} · {}", format::date(s.date.day()), d.name),
-        None => format::date(s.date.day()),
+        Some(d) => format!(
+            "{} · {}",
+            crate::present::session_day(&s.date, ctx.lang),
+            d.name
+        ),
+        None => crate::present::session_day(&s.date, ctx.lang),
     }
 }
 

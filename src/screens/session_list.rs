@@ -11,8 +11,10 @@ use super::nav::{ListState, moved};
 use super::{Ctx, Intent, Loading, MOVES, Offer, View, frame, without_tabs};
 use crate::i18n;
 use crate::input::Command;
-use crate::model::{Session, format};
-use crate::present::{done_count, overdue_text, session_when, truncate};
+use crate::model::Session;
+use crate::present::{
+    done_count, host_line, locality_title, overdue_text, session_day, session_when, truncate,
+};
 use crate::search::Target;
 use crate::ui::format::{failed_files, session_count};
 use crate::ui::text::{gap, pad};
@@ -209,9 +211,9 @@ fn row(
     let p = s.progress(ctx.today);
     let upcoming = s.is_upcoming(ctx.today);
     let left = format!(
-        "{} {}  ",
+        "{} {:<10}  ",
         if upcoming { "●" } else { " " },
-        format::date(s.date.day())
+        session_day(&s.date, ctx.lang)
     );
     let places = localities_text(s, columns.localities);
     let places = format!("{places}{}  ", pad(&places, columns.localities));
@@ -275,11 +277,13 @@ fn draw_preview(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, s: Option<&Session
             ])
         })
     };
-    lines.extend(field(t.host, s.host.as_ref()));
-    lines.extend(field(t.chair, s.chair.as_ref()));
+    lines.extend(field(t.host, host_line(s, ctx.lang).as_ref()));
+    lines.extend(field(t.chair, s.chair_line().as_ref()));
     lines.extend(field(t.topic, s.topic.as_ref()));
     lines.extend(field(t.location, s.location.as_ref()));
-    let names: Vec<&str> = s.districts.iter().map(|d| d.name.as_str()).collect();
+    let names: Vec<String> = (s.districts.iter())
+        .map(|d| locality_title(d, ctx.lang))
+        .collect();
     if !names.is_empty() {
         lines.extend(field(t.districts, Some(&names.join(", "))));
     }

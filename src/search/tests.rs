@@ -12,33 +12,18 @@ fn sample() -> Vec<Session> {
 }
 
 fn session(title: &str, date: &str, districts: &[&str]) -> Session {
-    Session {
-        id: title.to_string(),
-        title: title.to_string(),
-        date: SessionDate::Date(date.parse().expect("test date")),
-        host: None,
-        chair: None,
-        topic: None,
-        location: None,
-        source: None,
-        tags: vec![],
-        summary: None,
-        participants: vec![],
-        districts: districts.iter().map(|n| district(n)).collect(),
-        directives: vec![],
-    }
+    let mut s = crate::model::test_session(districts.iter().map(|n| district(n)).collect(), vec![]);
+    s.id = title.to_string();
+    s.title = title.to_string();
+    s.date = SessionDate::Date(date.parse().expect("test date"));
+    s
 }
 
 fn district(name: &str) -> District {
     District {
         id: crate::model::fold::slug(name),
         name: name.to_string(),
-        summary: None,
-        highlights: vec![],
-        strengths: vec![],
-        shortcomings: vec![],
-        indicators: vec![],
-        directives: vec![],
+        ..District::default()
     }
 }
 
@@ -376,4 +361,51 @@ fn the_table_is_the_index_s_own_and_can_be_extended() {
         texts(&extended.query("nong thon moi", 10)),
         ["Xây dựng NTM kiểu mẫu"]
     );
+}
+
+const V2_SAMPLE: &str =
+    include_str!("../../briefings/2026/2026-12-09-tan-lap-binh-minh-hon-ngoc.toml");
+
+fn v2_sample() -> Vec<Session> {
+    let report = store::parse_file(V2_SAMPLE.as_bytes(), "v2.toml", "2026/v2");
+    vec![report.session.expect("the version 2 sample loads")]
+}
+
+/// Version 2 facts are searchable: a reference by its number, a group, a co-chair, the
+/// session's own statements, an image caption, a locality's counterpart and an indicator note.
+#[test]
+fn version_2_facts_are_found() {
+    let index = SearchIndex::build(&v2_sample());
+    let first = |q: &str| {
+        let hits = index.query(q, 5);
+        let hit = hits.first().unwrap_or_else(|| panic!("no hit for {q:?}"));
+        (hit.field, hit.text.clone(), hit.target)
+    };
+    let (field, text, _) = first("01-NQ/TU");
+    assert_eq!((field, text.as_str()), (FieldKind::Reference, "01-NQ/TU"));
+    let (field, _, _) = first("ke hoach cai cach hanh chinh");
+    assert_eq!(field, FieldKind::Reference);
+    let (field, text, _) = first("lanh dao cac so");
+    assert_eq!(
+        (field, text.as_str()),
+        (FieldKind::Participant, "Lãnh đạo các sở, ngành")
+    );
+    let (field, _, _) = first("Le Thi Binh");
+    assert_eq!(field, FieldKind::Participant);
+    let (field, _, _) = first("ha tang so thon vung cao");
+    assert!(
+        matches!(field, FieldKind::Summary | FieldKind::DirectiveText),
+        "{field:?}"
+    );
+    let (field, _, _) = first("phat bieu ket luan");
+    assert_eq!(field, FieldKind::Summary);
+    let (field, text, target) = first("uoc ca nam");
+    assert_eq!((field, text.as_str()), (FieldKind::Indicator, "Ước cả năm"));
+    assert!(matches!(target, Target::Indicator { district: 2, .. }));
+    let (field, text, target) = first("ban thuong vu dang uy dac khu");
+    assert_eq!(
+        (field, text.as_str()),
+        (FieldKind::DistrictSummary, "Ban Thường vụ Đảng ủy đặc khu")
+    );
+    assert!(matches!(target, Target::District { district: 2, .. }));
 }

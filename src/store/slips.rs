@@ -1,13 +1,14 @@
 //! The slips Vietnamese authors make in a briefing — dates written `31/03/2027`, the decimal
 //! comma `62,5`, thousands dots `1.234.567`, `107%`, `done = "x"`, a directive without `id`,
-//! a table name one letter off — recognised, so each gets one message saying what to write.
+//! a table name one letter off, a period in words (`"quý II/2024"`) or without quotes
+//! (`due = 2024-06`) — recognised, so each gets one message saying what to write.
 
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
 use crate::diag::Problem;
-use crate::model::fold;
+use crate::model::{Period, fold};
 
 /// Keys whose value is a date, where a day-first date is a slip.
 const DATE_KEYS: [&str; 2] = ["date", "due"];
@@ -75,6 +76,13 @@ pub(super) fn syntax_slip(text: &str, error_at: usize) -> Option<SyntaxSlip> {
 fn classify(key: &str, written: &str) -> Option<(Problem, String)> {
     let key_owned = key.to_string();
     let written_owned = written.to_string();
+    if DATE_KEYS.contains(&key) && Period::parse(written).is_some() {
+        let problem = Problem::PeriodUnquoted {
+            key: key_owned,
+            written: written_owned,
+        };
+        return Some((problem, format!("\"{written}\"")));
+    }
     if DATE_KEYS.contains(&key) {
         let date = day_first_date(written)?.format("%Y-%m-%d").to_string();
         let problem = Problem::DateOrder {
@@ -199,6 +207,53 @@ pub(super) fn day_first_date(text: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// A period written in words or in another order, as the period it means: `quý II/2024`,
+/// `Q2/2024` (quarters), `6/2024`, `tháng 6 năm 2024` (months), `6 tháng đầu năm 2024`,
+/// `H2/2024` (halves), `năm 2024` (the year). Accents and case do not matter.
+pub(super) fn period_in_words(text: &str) -> Option<Period> {
+    let folded = fold::fold(text);
+    let words: Vec<&str> = folded
+        .split(|c: char| c.is_whitespace() || matches!(c, '/' | '-' | '.' | ','))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (year, rest) = words.split_last()?;
+    if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year: i32 = year.parse().ok()?;
+    let rest = rest.strip_suffix(&["nam"]).unwrap_or(rest);
+    let period = match rest {
+        [] => Period::Year(year),
+        ["6", "thang", "dau"] | ["h1"] => Period::Half(year, 1),
+        ["6", "thang", "cuoi"] | ["h2"] => Period::Half(year, 2),
+        ["quy", q] => Period::Quarter(year, quarter(q)?),
+        [q] if q.starts_with('q') => Period::Quarter(year, quarter(&q[1..])?),
+        ["thang", m] => Period::Month(year, month(m)?),
+        [m] => Period::Month(year, month(m.strip_prefix('t').unwrap_or(m))?),
+        _ => return None,
+    };
+    Some(period)
+}
+
+/// `2`, `II`: a quarter from 1 to 4 (folded: lower case).
+fn quarter(word: &str) -> Option<u8> {
+    match word {
+        "1" | "i" => Some(1),
+        "2" | "ii" => Some(2),
+        "3" | "iii" => Some(3),
+        "4" | "iv" => Some(4),
+        _ => None,
+    }
+}
+
+/// `6`, `06`: a month from 1 to 12.
+fn month(word: &str) -> Option<u32> {
+    let ok = (1..=2).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| word.parse().ok())
+        .flatten()
+        .filter(|m| (1..=12).contains(m))
 }
 
 /// How a number was written.
@@ -382,6 +437,47 @@ mod tests {
         assert_eq!(slip("percent = 107%\n").expect("percent").1, "107");
         assert_eq!(slip("done = x\n").expect("done").1, "true");
         assert_eq!(slip("done = chưa\n").expect("not done").1, "false");
+    }
+
+    #[test]
+    fn periods_without_quotes_are_quoted() {
+        let (p, fix) = slip("due = 2024-06\n").expect("month");
+        assert_eq!(fix, "\"2024-06\"");
+        assert!(matches!(p, Problem::PeriodUnquoted { .. }));
+        assert_eq!(slip("date = 2023-01\n").expect("month").1, "\"2023-01\"");
+        assert_eq!(slip("due = 2024-Q2\n").expect("quarter").1, "\"2024-Q2\"");
+    }
+
+    #[test]
+    fn periods_in_words_are_read() {
+        let p = |t: &str| period_in_words(t).map(|p| p.to_string());
+        for (text, period) in [
+            ("quý II/2024", "2024-Q2"),
+            ("Quý 2 năm 2024", "2024-Q2"),
+            ("Q4/2024", "2024-Q4"),
+            ("q1 2024", "2024-Q1"),
+            ("6/2024", "2024-06"),
+            ("06/2024", "2024-06"),
+            ("tháng 6/2024", "2024-06"),
+            ("tháng 12 năm 2024", "2024-12"),
+            ("T6/2024", "2024-06"),
+            ("năm 2024", "2024"),
+            ("6 tháng đầu năm 2024", "2024-H1"),
+            ("6 tháng cuối năm 2024", "2024-H2"),
+            ("H2/2024", "2024-H2"),
+        ] {
+            assert_eq!(p(text).as_deref(), Some(period), "{text}");
+        }
+        for text in [
+            "quý V/2024",
+            "13/2024",
+            "tháng 6",
+            "trước Đại hội",
+            "2024/06",
+            "hết 2024x",
+        ] {
+            assert_eq!(p(text), None, "{text}");
+        }
     }
 
     #[test]

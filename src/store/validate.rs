@@ -1,6 +1,7 @@
 //! Turns the parsed TOML of one file into a `Session`, reporting every problem
 //! with its place: missing keys, wrong types, bad values, duplicate ids,
-//! unknown keys (with the closest known key as a suggestion).
+//! unknown keys (with the closest known key as a suggestion), version 2 keys in a file that
+//! says it is version 1.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -11,33 +12,46 @@ use toml::de::{DeTable, DeValue};
 use toml::value::{Datetime, Offset};
 
 use super::slips::{self, Edit};
-use crate::diag::{Diagnostic, Expected, Hint, Problem, Severity, Table, ValueType};
+use crate::diag::{self, Diagnostic, Expected, Hint, Problem, Severity, Table, ValueType};
 use crate::model::{
-    Better, Bound, Comparison, Directive, District, FORMAT_VERSION, Indicator, Participant,
-    Session, SessionDate, fold,
+    Basis, Better, Bound, Comparison, Directive, District, Due, FORMAT_VERSIONS, HostKind, Image,
+    Indicator, Kind, Level, PartOfDay, Participant, Period, Reference, Session, SessionDate, fold,
 };
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
-const TOP_KEYS: &[&str] = &["version", "session", "district", "directive"];
+const TOP_KEYS: &[&str] = &["version", "session", "district", "locality", "directive"];
 const SESSION_KEYS: &[&str] = &[
     "title",
     "date",
+    "part_of_day",
+    "published",
     "host",
+    "host_kind",
     "chair",
     "topic",
     "location",
     "source",
     "tags",
     "summary",
+    "highlights",
+    "strengths",
+    "shortcomings",
+    "references",
     "participant",
+    "image",
 ];
 /// The keys of the top level that hold tables.
-const TOP_TABLES: &[&str] = &["session", "district", "directive"];
-const PARTICIPANT_KEYS: &[&str] = &["name", "role", "part"];
+const TOP_TABLES: &[&str] = &["session", "district", "locality", "directive"];
+const PARTICIPANT_KEYS: &[&str] = &["name", "group", "role", "part"];
+const REFERENCE_KEYS: &[&str] = &["number", "title"];
+const IMAGE_KEYS: &[&str] = &["caption", "credit", "file"];
 const DISTRICT_KEYS: &[&str] = &[
     "name",
     "id",
+    "level",
+    "parent",
+    "body",
     "summary",
     "highlights",
     "strengths",
@@ -49,17 +63,34 @@ const INDICATOR_KEYS: &[&str] = &[
     "name",
     "value",
     "unit",
+    "kind",
+    "of",
     "bound",
     "period",
     "target",
     "target_label",
     "compare",
     "better",
+    "note",
 ];
-const COMPARE_KEYS: &[&str] = &["label", "percent"];
+const COMPARE_KEYS: &[&str] = &["label", "percent", "basis"];
 const DIRECTIVE_KEYS: &[&str] = &[
-    "id", "text", "owner", "due", "note", "done", "done_at", "done_by",
+    "id", "text", "owner", "to", "due", "note", "done", "done_at", "done_by",
 ];
+
+/// The keys version 2 adds, by table (a file that says `version = 1` is warned of each).
+const SESSION_KEYS_2: &[&str] = &[
+    "part_of_day",
+    "published",
+    "host_kind",
+    "highlights",
+    "strengths",
+    "shortcomings",
+    "references",
+    "image",
+];
+const LOCALITY_KEYS_2: &[&str] = &["level", "parent", "body"];
+const INDICATOR_KEYS_2: &[&str] = &["kind", "of", "note"];
 
 /// Collects the diagnostics of one file.
 pub(super) struct Checker<'s> {
@@ -69,6 +100,9 @@ pub(super) struct Checker<'s> {
     /// The slips replaced in the text that is checked: spans are mapped back through them to
     /// places in `src`.
     pub(super) edits: Vec<Edit>,
+    /// The file says `version = 1`: version 2 keys are read, and warned of once each.
+    explicit_v1: bool,
+    warned_v2: HashSet<String>,
 }
 
 impl<'s> Checker<'s> {
@@ -78,6 +112,17 @@ impl<'s> Checker<'s> {
             path,
             diagnostics: Vec::new(),
             edits: Vec::new(),
+            explicit_v1: false,
+            warned_v2: HashSet::new(),
+        }
+    }
+
+    /// `what` (a key, or a key with its value) belongs to version 2: a warning in a file that
+    /// says `version = 1`, once per file.
+    fn version_2(&mut self, span: Range<usize>, what: &str) {
+        if self.explicit_v1 && self.warned_v2.insert(what.to_string()) {
+            let key = what.to_string();
+            self.warn(span, Problem::Version2Key { key });
         }
     }
 
@@ -453,11 +498,124 @@ impl<'t, 'i> Fields<'t, 'i> {
                 key: key.to_string(),
                 table: self.what.clone(),
                 names: names.iter().map(|n| n.to_string()).collect(),
+                closest: meant(&s, names),
                 found: s,
             };
             ck.error(span, problem);
         }
         parsed
+    }
+
+    /// Warns of each of `keys` present, in a file that says `version = 1`.
+    fn version_2_keys(&self, ck: &mut Checker<'_>, keys: &[&str]) {
+        for key in keys {
+            if let Some(v) = self.get(key) {
+                ck.version_2(v.span(), key);
+            }
+        }
+    }
+
+    /// `chair`: one string, or (version 2) an array of them.
+    fn string_or_strings(&self, ck: &mut Checker<'_>, key: &str) -> Vec<String> {
+        let Some(value) = self.get(key) else {
+            return Vec::new();
+        };
+        match value.get_ref() {
+            DeValue::String(s) => vec![clean(s)],
+            DeValue::Array(_) => {
+                ck.version_2(value.span(), &format!("{key} = [ … ]"));
+                self.strings(ck, key)
+            }
+            _ => {
+                self.wrong_type(ck, key, value, Expected::StringOrStrings);
+                Vec::new()
+            }
+        }
+    }
+
+    /// A session's `date` (`session`: a month or a year) or a deadline (any period) written
+    /// as a string: the period, else what the string is instead (a date in quotes, a period
+    /// in words, nothing of the kind).
+    fn period_string(
+        &self,
+        ck: &mut Checker<'_>,
+        key: &str,
+        value: &Value<'_>,
+        text: &str,
+        session: bool,
+    ) -> Option<Period> {
+        let fits = |p: &Period| !session || matches!(p, Period::Year(_) | Period::Month(..));
+        if let Some(period) = Period::parse(text.trim()).filter(fits) {
+            ck.version_2(value.span(), &format!("{key} = \"{text}\""));
+            return Some(period);
+        }
+        let expected = if session {
+            Expected::SessionDate
+        } else {
+            Expected::Deadline
+        };
+        let problem = match self.quoted_date(key, text, expected) {
+            Problem::QuotedValue { .. } => match slips::period_in_words(text).filter(fits) {
+                Some(period) => Problem::PeriodInWords {
+                    key: key.to_string(),
+                    written: format!("\"{text}\""),
+                    period: period.to_string(),
+                },
+                None => Problem::NotAPeriod {
+                    key: key.to_string(),
+                    table: self.what.clone(),
+                    found: text.to_string(),
+                    session,
+                },
+            },
+            slip => slip,
+        };
+        ck.error(value.span(), problem);
+        None
+    }
+
+    /// `due = 2024`: a year written as a number, to be quoted; else the wrong type.
+    fn unquoted_year(
+        &self,
+        ck: &mut Checker<'_>,
+        key: &str,
+        value: &Value<'_>,
+        expected: Expected,
+    ) {
+        match value.get_ref() {
+            DeValue::Integer(i) if Period::parse(i.as_str()).is_some() => {
+                let written = i.as_str().to_string();
+                ck.error(
+                    value.span(),
+                    Problem::PeriodUnquoted {
+                        key: key.to_string(),
+                        written,
+                    },
+                );
+            }
+            _ => self.wrong_type(ck, key, value, expected),
+        }
+    }
+
+    /// A deadline: a date, or (version 2) a period string.
+    fn deadline(&self, ck: &mut Checker<'_>, key: &str) -> Option<Due> {
+        let value = self.get(key)?;
+        match value.get_ref() {
+            DeValue::Datetime(dt) => {
+                let day = to_local_date(*dt);
+                if day.is_none() {
+                    self.bad_date_time(ck, key, value.span(), Expected::Deadline, *dt);
+                }
+                day.map(Due::Day)
+            }
+            DeValue::String(s) => self
+                .period_string(ck, key, value, s, false)
+                .map(Due::Period),
+            _ => {
+                self.unquoted_year(ck, key, value, Expected::Deadline);
+                None
+            }
+        }
     }
 
     /// The entries of an array of tables (`[[x]]` or `x = [{..}, {..}]`).
@@ -478,6 +636,18 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
         out
     }
+}
+
+/// The one of `names` that `written` means: the same once folded to ASCII with `-` between
+/// words (`"xã"` → `xa`, `"Đặc khu"` → `dac-khu`), else one of its words (`"buổi chiều"` →
+/// `chieu`). Not a guess by spelling: `"above"` is not `about`.
+fn meant(written: &str, names: &[&str]) -> Option<String> {
+    let slug = fold::slug(written);
+    let exact = names.iter().find(|n| **n == slug);
+    let word = || names.iter().find(|n| slug.split('-').any(|w| w == **n));
+    (exact.or_else(word))
+        .filter(|name| **name != written)
+        .map(|name| name.to_string())
 }
 
 fn to_date(d: toml::value::Date) -> Option<NaiveDate> {
@@ -537,7 +707,7 @@ pub(super) fn session(
 ) -> Option<Session> {
     let top = Fields::new(root.get_ref(), 0..0, Table::File);
     let misnamed = top.check_unknown_keys(ck, TOP_KEYS, TOP_TABLES);
-    check_version(ck, &top);
+    let version = check_version(ck, &top);
 
     let info = match top.get("session") {
         Some(v) => match v.get_ref() {
@@ -555,9 +725,10 @@ pub(super) fn session(
         }
     };
 
-    let mut ids = DirectiveIds::default();
-    let directives = directive_list(ck, &top, None, &mut ids);
-    let districts = districts(ck, &top, &mut ids);
+    let mut seen = Seen::default();
+    let directives = directive_list(ck, &top, None, &mut seen);
+    let districts = localities(ck, &top, &mut seen);
+    check_to(ck, &seen, &districts);
 
     let info = info?;
     if ck.has_errors() {
@@ -565,52 +736,81 @@ pub(super) fn session(
     }
     Some(Session {
         id: id.to_string(),
+        version: version.unwrap_or(1),
         title: info.title,
         date: info.date,
+        part_of_day: info.part_of_day,
+        published: info.published,
         host: info.host,
-        chair: info.chair,
+        host_kind: info.host_kind,
+        chairs: info.chairs,
         topic: info.topic,
         location: info.location,
         source: info.source,
         tags: info.tags,
         summary: info.summary,
+        highlights: info.highlights,
+        strengths: info.strengths,
+        shortcomings: info.shortcomings,
+        references: info.references,
+        images: info.images,
         participants: info.participants,
         districts,
         directives,
     })
 }
 
-fn check_version(ck: &mut Checker<'_>, top: &Fields<'_, '_>) {
-    let Some(value) = top.get("version") else {
-        return;
-    };
+/// The version the file declares, when it declares one it may; remembers an explicit 1.
+fn check_version(ck: &mut Checker<'_>, top: &Fields<'_, '_>) -> Option<i64> {
+    let value = top.get("version")?;
     match value.get_ref() {
-        DeValue::Integer(i) if i.as_str() == FORMAT_VERSION.to_string() && i.radix() == 10 => {}
-        DeValue::Integer(i) => ck.error(
-            value.span(),
-            Problem::UnsupportedVersion {
-                found: i.to_string(),
-            },
-        ),
+        DeValue::Integer(i) => {
+            let declared = (i.radix() == 10)
+                .then(|| i.as_str().parse::<i64>().ok())
+                .flatten()
+                .filter(|v| FORMAT_VERSIONS.contains(v));
+            match declared {
+                Some(v) => {
+                    ck.explicit_v1 = v == 1;
+                    return Some(v);
+                }
+                None => ck.error(
+                    value.span(),
+                    Problem::UnsupportedVersion {
+                        found: i.to_string(),
+                    },
+                ),
+            }
+        }
         _ => top.wrong_type(ck, "version", value, Expected::Integer),
     }
+    None
 }
 
 struct SessionInfo {
     title: String,
     date: SessionDate,
+    part_of_day: Option<PartOfDay>,
+    published: Option<SessionDate>,
     host: Option<String>,
-    chair: Option<String>,
+    host_kind: Option<HostKind>,
+    chairs: Vec<String>,
     topic: Option<String>,
     location: Option<String>,
     source: Option<String>,
     tags: Vec<String>,
     summary: Option<String>,
+    highlights: Vec<String>,
+    strengths: Vec<String>,
+    shortcomings: Vec<String>,
+    references: Vec<Reference>,
+    images: Vec<Image>,
     participants: Vec<Participant>,
 }
 
 fn session_info(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<SessionInfo> {
-    f.check_unknown_keys(ck, SESSION_KEYS, &["participant"]);
+    f.check_unknown_keys(ck, SESSION_KEYS, &["participant", "image"]);
+    f.version_2_keys(ck, SESSION_KEYS_2);
     let title = f.required_string(ck, "title", "\"Ban Thường vụ Tỉnh ủy làm việc với …\"");
     let date = session_date(ck, &f);
     let participants = f
@@ -621,73 +821,195 @@ fn session_info(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<SessionInfo> 
             participant(ck, Fields::new(t, span, Table::Participant(i + 1)))
         })
         .collect();
+    let references = f
+        .tables(ck, "references")
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, (t, span))| reference(ck, Fields::new(t, span, Table::Reference(i + 1))))
+        .collect();
+    let images = f
+        .tables(ck, "image")
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, (t, span))| image(ck, Fields::new(t, span, Table::Image(i + 1))))
+        .collect();
     Some(SessionInfo {
+        part_of_day: f.keyword(ck, "part_of_day", PartOfDay::NAMES, PartOfDay::parse),
+        published: published(ck, &f),
         host: f.string(ck, "host"),
-        chair: f.string(ck, "chair"),
+        host_kind: f.keyword(ck, "host_kind", HostKind::NAMES, HostKind::parse),
+        chairs: f.string_or_strings(ck, "chair"),
         topic: f.string(ck, "topic"),
         location: f.string(ck, "location"),
         source: f.string(ck, "source"),
         tags: f.strings(ck, "tags"),
         summary: f.string(ck, "summary"),
+        highlights: f.strings(ck, "highlights"),
+        strengths: f.strings(ck, "strengths"),
+        shortcomings: f.strings(ck, "shortcomings"),
+        references,
+        images,
         participants,
         title: title?,
         date: date?,
     })
 }
 
+/// `date`: a day or a date-time without quotes, or (version 2) a month or a year in quotes.
 fn session_date(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<SessionDate> {
-    if f.get("date").is_none() {
+    let Some(value) = f.get("date") else {
         f.missing(ck, "date", "2024-03-13");
         return None;
+    };
+    match value.get_ref() {
+        DeValue::Datetime(dt) => {
+            let parsed = to_session_date(*dt);
+            if parsed.is_none() {
+                f.bad_date_time(ck, "date", value.span(), Expected::SessionDate, *dt);
+            }
+            parsed
+        }
+        DeValue::String(s) => f
+            .period_string(ck, "date", value, s, true)
+            .map(SessionDate::Period),
+        _ => {
+            f.unquoted_year(ck, "date", value, Expected::SessionDate);
+            None
+        }
     }
-    let (dt, span) = f.datetime(ck, "date", Expected::SessionDate)?;
+}
+
+/// `published`: a day or a date-time, never a period.
+fn published(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<SessionDate> {
+    let (dt, span) = f.datetime(ck, "published", Expected::DateOrDateTime)?;
     let parsed = to_session_date(dt);
     if parsed.is_none() {
-        f.bad_date_time(ck, "date", span, Expected::SessionDate, dt);
+        f.bad_date_time(ck, "published", span, Expected::DateOrDateTime, dt);
     }
     parsed
 }
 
 fn participant(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Participant> {
     f.warn_unknown_keys(ck, PARTICIPANT_KEYS);
+    f.version_2_keys(ck, &["group"]);
+    let name = f.string(ck, "name");
+    let group = f.string(ck, "group");
+    if f.get("name").is_none() && f.get("group").is_none() {
+        let table = f.what.clone();
+        ck.error(f.span.clone(), Problem::ParticipantUnnamed { table });
+    }
+    if name.is_none() && group.is_none() {
+        return None;
+    }
     Some(Participant {
+        name,
+        group,
         role: f.string(ck, "role"),
         part: f.string(ck, "part"),
-        name: f.required_string(ck, "name", "\"Nguyễn Văn A\"")?,
     })
 }
 
-fn districts(ck: &mut Checker<'_>, top: &Fields<'_, '_>, ids: &mut DirectiveIds) -> Vec<District> {
-    let mut seen: HashSet<String> = HashSet::new();
+/// One of `references`: a `number`, a `title`, or both.
+fn reference(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Reference> {
+    f.warn_unknown_keys(ck, REFERENCE_KEYS);
+    let number = f.string(ck, "number");
+    let title = f.string(ck, "title");
+    if f.get("number").is_none() && f.get("title").is_none() {
+        let table = f.what.clone();
+        ck.error(f.span.clone(), Problem::ReferenceEmpty { table });
+        return None;
+    }
+    Some(Reference { number, title })
+}
+
+fn image(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Image> {
+    f.warn_unknown_keys(ck, IMAGE_KEYS);
+    let caption = f.required_string(ck, "caption", "\"Đồng chí Bí thư Tỉnh ủy phát biểu\"");
+    let file = f.string(ck, "file");
+    if let (Some(file), Some(value)) = (&file, f.get("file"))
+        && !stays_in_folder(file)
+    {
+        let problem = Problem::ImageOutside {
+            table: f.what.clone(),
+            file: file.clone(),
+        };
+        ck.error(value.span(), problem);
+    }
+    Some(Image {
+        caption: caption?,
+        credit: f.string(ck, "credit"),
+        file,
+    })
+}
+
+/// A path relative to the briefing file's folder that cannot leave the briefing folder: not
+/// empty, not absolute, no `..`, no drive or backslash.
+fn stays_in_folder(file: &str) -> bool {
+    !file.trim().is_empty()
+        && !file.starts_with('/')
+        && !file.contains(['\\', ':'])
+        && file.split('/').all(|part| part != "..")
+}
+
+/// The localities of the file: its `[[district]]` or its `[[locality]]` tables (not both), in
+/// file order, each id once.
+fn localities(ck: &mut Checker<'_>, top: &Fields<'_, '_>, seen: &mut Seen) -> Vec<District> {
+    let districts = top.tables(ck, "district");
+    let localities = top.tables(ck, "locality");
+    if let Some(v) = top.get("locality") {
+        ck.version_2(v.span(), "[[locality]]");
+        if !districts.is_empty() {
+            ck.error(v.span(), Problem::DistrictAndLocality);
+        }
+    }
+    let tables = (districts.into_iter().map(|t| (t, false)))
+        .chain(localities.into_iter().map(|t| (t, true)));
+    let mut ids: HashSet<String> = HashSet::new();
     let mut out = Vec::new();
-    for (i, (table, span)) in top.tables(ck, "district").into_iter().enumerate() {
-        let name_hint = table
+    let (mut districts_seen, mut localities_seen) = (0, 0);
+    for ((table, span), is_locality) in tables {
+        let name = table
             .iter()
             .find(|(k, _)| k.get_ref() == "name")
             .and_then(|(_, v)| v.get_ref().as_str().map(clean));
-        let what = Table::District {
-            n: i + 1,
-            name: name_hint,
+        let what = if is_locality {
+            localities_seen += 1;
+            Table::Locality {
+                n: localities_seen,
+                name,
+            }
+        } else {
+            districts_seen += 1;
+            Table::District {
+                n: districts_seen,
+                name,
+            }
         };
         let f = Fields::new(table, span.clone(), what);
-        if let Some(d) = district(ck, &f, ids) {
-            if seen.insert(d.id.clone()) {
-                out.push(d);
-            } else {
-                let at = f
-                    .get("id")
-                    .or(f.get("name"))
-                    .map(|v| v.span())
-                    .unwrap_or(span);
-                ck.error(at, Problem::DuplicateDistrict { id: d.id });
-            }
+        let Some(d) = locality(ck, &f, is_locality, seen) else {
+            continue;
+        };
+        if ids.insert(d.id.clone()) {
+            out.push(d);
+        } else {
+            let at = (f.get("id").or(f.get("name")))
+                .map(|v| v.span())
+                .unwrap_or(span);
+            ck.error(at, Problem::DuplicateDistrict { id: d.id });
         }
     }
     out
 }
 
-fn district(ck: &mut Checker<'_>, f: &Fields<'_, '_>, ids: &mut DirectiveIds) -> Option<District> {
+/// One `[[locality]]` or `[[district]]` (whose level is `huyen` unless it says otherwise).
+fn locality(
+    ck: &mut Checker<'_>,
+    f: &Fields<'_, '_>,
+    is_locality: bool,
+    seen: &mut Seen,
+) -> Option<District> {
     f.check_unknown_keys(ck, DISTRICT_KEYS, &["indicator", "directive"]);
+    f.version_2_keys(ck, LOCALITY_KEYS_2);
     let name = f.required_string(ck, "name", "\"Hải Hà\"");
     let id = f.string(ck, "id");
     if let (Some(id), Some(v)) = (&id, f.get("id"))
@@ -696,6 +1018,8 @@ fn district(ck: &mut Checker<'_>, f: &Fields<'_, '_>, ids: &mut DirectiveIds) ->
         let table = f.what.clone();
         ck.error(v.span(), Problem::EmptyId { table });
     }
+    let level = f.keyword(ck, "level", Level::NAMES, Level::parse);
+    let default_level = (!is_locality).then_some(Level::Huyen);
     let indicators = f
         .tables(ck, "indicator")
         .into_iter()
@@ -708,10 +1032,13 @@ fn district(ck: &mut Checker<'_>, f: &Fields<'_, '_>, ids: &mut DirectiveIds) ->
             indicator(ck, Fields::new(t, span, what))
         })
         .collect();
-    let directives = directive_list(ck, f, Some(&f.what), ids);
+    let directives = directive_list(ck, f, Some(&f.what), seen);
     let name = name?;
     Some(District {
         id: id.unwrap_or_else(|| fold::slug(&name)),
+        level: level.or(default_level),
+        parent: f.string(ck, "parent"),
+        body: f.string(ck, "body"),
         summary: f.string(ck, "summary"),
         highlights: f.strings(ck, "highlights"),
         strengths: f.strings(ck, "strengths"),
@@ -724,6 +1051,7 @@ fn district(ck: &mut Checker<'_>, f: &Fields<'_, '_>, ids: &mut DirectiveIds) ->
 
 fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
     f.check_unknown_keys(ck, INDICATOR_KEYS, &["compare"]);
+    f.version_2_keys(ck, INDICATOR_KEYS_2);
     let name = f.required_string(ck, "name", "\"Tổng giá trị sản xuất\"");
     if f.get("value").is_none() {
         f.missing(ck, "value", "33497");
@@ -739,6 +1067,17 @@ fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
         };
         ck.error(span.clone(), problem);
     }
+    let of = f.number(ck, "of");
+    if let Some((of, span)) = &of
+        && *of <= 0.0
+    {
+        let problem = Problem::NotPositive {
+            key: "of".to_string(),
+            table: f.what.clone(),
+            value: of.to_string(),
+        };
+        ck.error(span.clone(), problem);
+    }
     let compare = f
         .tables(ck, "compare")
         .into_iter()
@@ -751,6 +1090,10 @@ fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
         .collect();
     Some(Indicator {
         unit: f.string(ck, "unit").map(|u| u.trim().to_string()),
+        kind: f
+            .keyword(ck, "kind", Kind::NAMES, Kind::parse)
+            .unwrap_or_default(),
+        of: of.map(|(of, _)| of),
         bound: f
             .keyword(ck, "bound", &Bound::NAMES, Bound::parse)
             .unwrap_or_default(),
@@ -759,6 +1102,7 @@ fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
         better: f
             .keyword(ck, "better", &Better::NAMES, Better::parse)
             .unwrap_or_default(),
+        note: f.string(ck, "note"),
         compare,
         target: target.map(|(t, _)| t),
         name: name?,
@@ -768,10 +1112,12 @@ fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
 
 fn comparison(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Comparison> {
     f.warn_unknown_keys(ck, COMPARE_KEYS);
+    f.version_2_keys(ck, &["basis"]);
     let label = f.required_string(ck, "label", "\"so với năm 2022\"");
     if f.get("percent").is_none() {
         f.missing(ck, "percent", "107");
     }
+    let written_basis = f.keyword(ck, "basis", Basis::NAMES, Basis::parse);
     let (percent, span) = f.number(ck, "percent")?;
     if percent < 0.0 {
         let problem = Problem::PercentNegative {
@@ -783,6 +1129,7 @@ fn comparison(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Comparison> {
     Some(Comparison {
         label: label?,
         percent,
+        written_basis,
     })
 }
 
@@ -801,9 +1148,9 @@ fn holds_tables(value: &Value<'_>) -> bool {
 }
 
 /// A directive without `id`: suggest one made from its text, else show an example.
-fn missing_directive_id(ck: &mut Checker<'_>, f: &Fields<'_, '_>, ids: &DirectiveIds) {
+fn missing_directive_id(ck: &mut Checker<'_>, f: &Fields<'_, '_>, seen: &Seen) {
     let text = f.get("text").and_then(|v| v.get_ref().as_str());
-    match text.and_then(|t| slips::id_from_text(t, |id| ids.0.contains(id))) {
+    match text.and_then(|t| slips::id_from_text(t, |id| seen.ids.contains(id))) {
         Some(suggestion) => {
             let table = f.what.clone();
             ck.error(
@@ -815,9 +1162,13 @@ fn missing_directive_id(ck: &mut Checker<'_>, f: &Fields<'_, '_>, ids: &Directiv
     }
 }
 
-/// Directive ids seen so far in the file, which must be unique across it.
+/// What the file's directives have said so far: their ids, which must be unique across it,
+/// and the locality ids their `to` names, checked once the localities are read.
 #[derive(Default)]
-struct DirectiveIds(HashSet<String>);
+struct Seen {
+    ids: HashSet<String>,
+    to: Vec<(String, Range<usize>, Table)>,
+}
 
 /// Letters, digits, `.`, `_`, `-`.
 fn is_valid_directive_id(id: &str) -> bool {
@@ -827,12 +1178,12 @@ fn is_valid_directive_id(id: &str) -> bool {
             .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
-/// The `[[directive]]` entries of `parent`: the file, or the `district` named in messages.
+/// The `[[directive]]` entries of `parent`: the file, or the `locality` named in messages.
 fn directive_list(
     ck: &mut Checker<'_>,
     parent: &Fields<'_, '_>,
-    district: Option<&Table>,
-    ids: &mut DirectiveIds,
+    locality: Option<&Table>,
+    seen: &mut Seen,
 ) -> Vec<Directive> {
     parent
         .tables(ck, "directive")
@@ -841,19 +1192,19 @@ fn directive_list(
         .filter_map(|(i, (t, span))| {
             let what = Table::Directive {
                 n: i + 1,
-                district: district.map(|d| Box::new(d.clone())),
+                district: locality.map(|d| Box::new(d.clone())),
             };
-            directive(ck, Fields::new(t, span, what), ids)
+            directive(ck, Fields::new(t, span, what), seen)
         })
         .collect()
 }
 
-fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, ids: &mut DirectiveIds) -> Option<Directive> {
+fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, seen: &mut Seen) -> Option<Directive> {
     f.warn_unknown_keys(ck, DIRECTIVE_KEYS);
     let id = match f.get("id") {
         Some(_) => f.string(ck, "id"),
         None => {
-            missing_directive_id(ck, &f, ids);
+            missing_directive_id(ck, &f, seen);
             None
         }
     };
@@ -862,7 +1213,7 @@ fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, ids: &mut DirectiveIds) ->
         if !is_valid_directive_id(&id) {
             ck.error(id_span.clone(), Problem::DirectiveIdMalformed { id });
             None
-        } else if !ids.0.insert(id.clone()) {
+        } else if !seen.ids.insert(id.clone()) {
             ck.error(id_span.clone(), Problem::DirectiveIdRepeated { id });
             None
         } else {
@@ -870,15 +1221,8 @@ fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, ids: &mut DirectiveIds) ->
         }
     });
     let text = f.required_string(ck, "text", "\"…\"");
-    let due = f
-        .datetime(ck, "due", Expected::Date)
-        .and_then(|(dt, span)| {
-            let d = to_local_date(dt);
-            if d.is_none() {
-                f.bad_date_time(ck, "due", span, Expected::Date, dt);
-            }
-            d
-        });
+    let to = addressees(ck, &f, seen);
+    let due = f.deadline(ck, "due");
     let done_at = f
         .datetime(ck, "done_at", Expected::OffsetDateTime)
         .and_then(|(dt, span)| {
@@ -893,11 +1237,65 @@ fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, ids: &mut DirectiveIds) ->
         note: f.string(ck, "note"),
         done: f.boolean(ck, "done").unwrap_or(false),
         done_by: f.string(ck, "done_by"),
+        to,
         due,
         done_at,
         id: id?,
         text: text?,
     })
+}
+
+/// A directive's `to`: the locality ids of a session-wide directive, remembered with their
+/// place to be checked against the localities; on a locality's own directive, an error.
+fn addressees(ck: &mut Checker<'_>, f: &Fields<'_, '_>, seen: &mut Seen) -> Vec<String> {
+    let Some(value) = f.get("to") else {
+        return Vec::new();
+    };
+    ck.version_2(value.span(), "to");
+    if matches!(
+        f.what,
+        Table::Directive {
+            district: Some(_),
+            ..
+        }
+    ) {
+        let table = f.what.clone();
+        ck.error(value.span(), Problem::ToOnLocality { table });
+        return Vec::new();
+    }
+    let DeValue::Array(items) = value.get_ref() else {
+        f.wrong_type(ck, "to", value, Expected::Strings);
+        return Vec::new();
+    };
+    let mut to = Vec::new();
+    for item in items.iter() {
+        match item.get_ref() {
+            DeValue::String(id) => {
+                let id = clean(id);
+                seen.to.push((id.clone(), item.span(), f.what.clone()));
+                to.push(id);
+            }
+            _ => f.wrong_item_type(ck, "to", item, Expected::String),
+        }
+    }
+    to
+}
+
+/// Every id a `to` names must be a locality of the file.
+fn check_to(ck: &mut Checker<'_>, seen: &Seen, localities: &[District]) {
+    let ids: Vec<&str> = localities.iter().map(|d| d.id.as_str()).collect();
+    for (id, span, table) in &seen.to {
+        if ids.contains(&id.as_str()) {
+            continue;
+        }
+        let problem = Problem::UnknownLocality {
+            id: id.clone(),
+            table: table.clone(),
+            ids: ids.iter().map(|i| i.to_string()).collect(),
+            closest: diag::closest(id, ids.iter().copied()).map(str::to_string),
+        };
+        ck.error(span.clone(), problem);
+    }
 }
 
 #[cfg(test)]

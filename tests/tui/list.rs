@@ -135,10 +135,7 @@ fn config_keys_and_theme_drive_the_app() {
         width: 120,
         height: 40,
     });
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
-    app.update(Action::Loaded(Box::new(
-        store::load_dir(&dir).map(Loaded::new),
-    )));
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(sample())))));
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('3'));
     let before = place(&app);

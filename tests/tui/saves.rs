@@ -148,9 +148,7 @@ fn two_quick_toggles_end_in_the_state_of_the_last() {
 fn a_reload_during_a_save_keeps_the_mark_shown() {
     let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
     press_effect(&mut app, Command::Toggle);
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
-    let catalog = store::load_dir(&dir).expect("load");
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(sample())))));
     assert!(directive_state(&app, "hh-ma-tuy").done);
 }
 

@@ -70,6 +70,17 @@ fn every_problem() -> Vec<Problem> {
             table: indicator(),
             names: vec![s("exact"), s("about")],
             found: s("trên"),
+            closest: None,
+        },
+        Problem::NotOneOf {
+            key: s("level"),
+            table: Table::Locality {
+                n: 1,
+                name: Some(s("Tân Lập")),
+            },
+            names: vec![s("xa"), s("phuong")],
+            found: s("xã"),
+            closest: Some(s("xa")),
         },
         Problem::QuotedValue {
             key: s("date"),
@@ -164,6 +175,74 @@ fn every_problem() -> Vec<Problem> {
             key: s("value"),
             written: s("33.497"),
             whole: s("33497"),
+        },
+        Problem::Version2Key { key: s("level") },
+        Problem::NotAPeriod {
+            key: s("date"),
+            table: Table::Session,
+            found: s("2024-Q2"),
+            session: true,
+        },
+        Problem::NotAPeriod {
+            key: s("due"),
+            table: Table::Directive {
+                n: 2,
+                district: Some(Box::new(Table::Locality {
+                    n: 1,
+                    name: Some(s("Tân Lập")),
+                })),
+            },
+            found: s("Q5/2024"),
+            session: false,
+        },
+        Problem::PeriodInWords {
+            key: s("due"),
+            written: s("\"quý II/2024\""),
+            period: s("2024-Q2"),
+        },
+        Problem::PeriodUnquoted {
+            key: s("due"),
+            written: s("2024-06"),
+        },
+        Problem::DistrictAndLocality,
+        Problem::ParticipantUnnamed {
+            table: Table::Participant(3),
+        },
+        Problem::ReferenceEmpty {
+            table: Table::Reference(1),
+        },
+        Problem::ImageOutside {
+            table: Table::Image(2),
+            file: s("../x.jpg"),
+        },
+        Problem::NotPositive {
+            key: s("of"),
+            table: indicator(),
+            value: s("0"),
+        },
+        Problem::ToOnLocality {
+            table: Table::Directive {
+                n: 1,
+                district: Some(Box::new(Table::Locality { n: 2, name: None })),
+            },
+        },
+        Problem::UnknownLocality {
+            id: s("hai-hà"),
+            table: Table::Directive {
+                n: 1,
+                district: None,
+            },
+            ids: vec![s("hai-ha"), s("dam-ha")],
+            closest: Some(s("hai-ha")),
+        },
+        Problem::UnknownLocality {
+            id: s("hai-ha"),
+            table: Table::Directive {
+                n: 1,
+                district: None,
+            },
+            ids: vec![],
+            closest: None,
         },
         Problem::Unreadable { error: os() },
         Problem::TooBig {
@@ -290,11 +369,22 @@ fn kind(p: &Problem) -> usize {
         UnknownKeyName { .. } => 53,
         AbbreviationNotText { .. } => 54,
         AbbreviationEmpty { .. } => 55,
-        ConfigNotBoolean { .. } => 56,
+        Version2Key { .. } => 56,
+        NotAPeriod { .. } => 57,
+        PeriodInWords { .. } => 58,
+        PeriodUnquoted { .. } => 59,
+        DistrictAndLocality => 60,
+        ParticipantUnnamed { .. } => 61,
+        ReferenceEmpty { .. } => 62,
+        ImageOutside { .. } => 63,
+        NotPositive { .. } => 64,
+        ToOnLocality { .. } => 65,
+        UnknownLocality { .. } => 66,
+        ConfigNotBoolean { .. } => 67,
     }
 }
 
-const KINDS: usize = 57;
+const KINDS: usize = 68;
 
 #[test]
 fn every_variant_is_walked() {
@@ -364,6 +454,13 @@ fn every_problem_is_said_in_both_languages_with_its_facts() {
             "kiem-soat-tot-ma-tuy",
             "100000",
             "4 MiB",
+            "2024-Q2",
+            "Q5/2024",
+            "Tân Lập",
+            "../x.jpg",
+            "hai-hà",
+            "dam-ha",
+            "2024-06",
         ];
         for fact in facts.iter().filter(|f| en.contains(*f)) {
             assert!(vi.contains(fact), "`{fact}` is missing in Vietnamese: {vi}");

@@ -14,7 +14,7 @@ use super::nav::{TallList, on_selectable};
 use super::{Ctx, Intent, MOVES, Notice, Offer, View, header_and_list, without_tabs};
 use crate::i18n;
 use crate::input::Command;
-use crate::model::{Directive, DirectiveRef, Session, format};
+use crate::model::{Directive, DirectiveRef, Session};
 use crate::present::truncate;
 use crate::search::Target;
 use crate::ui::format::{CHECKBOX, checkbox_cell, days_until};
@@ -138,7 +138,13 @@ fn heading_text(ctx: &Ctx, h: Heading) -> String {
         Heading::OpenWithDue => t.open_with_due.to_string(),
         Heading::Shared => t.shared_directives.to_string(),
         Heading::Session(i) | Heading::Group(i) => (ctx.catalog.sessions.get(i))
-            .map(|s| format!("{} · {}", format::date(s.date.day()), s.title))
+            .map(|s| {
+                format!(
+                    "{} · {}",
+                    crate::present::session_day(&s.date, ctx.lang),
+                    s.title
+                )
+            })
             .unwrap_or_default(),
     }
 }
@@ -154,7 +160,7 @@ fn session_line(ctx: &Ctx, s: &Session, width: usize) -> Toned {
     let left = format!(
         "{}● {} ({})  ",
         " ".repeat(INDENT),
-        format::date(s.date.day()),
+        crate::present::session_day(&s.date, ctx.lang),
         days_until(ctx.lang, days)
     );
     let title = truncate(&s.title, width.saturating_sub(left.width()));
@@ -228,7 +234,11 @@ fn directive_lines(
         .collect();
     let mut meta = Vec::new();
     if let Some(due) = d.due {
-        meta.push(format!("{}: {}", t.due, format::date(due)));
+        meta.push(format!(
+            "{}: {}",
+            t.due,
+            crate::present::due_text(due, ctx.lang)
+        ));
     }
     meta.extend(place(ctx, s, r, review));
     let flag = if overdue {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::model::filter::DirectiveFilter;
-use crate::model::{Directive, Session, fold};
+use crate::model::{Directive, Due, Session, fold};
 use crate::search::Target;
 
 /// A heading row of a review view.
@@ -129,7 +129,7 @@ pub fn due_rows(sessions: &[Session], today: NaiveDate) -> Vec<Row> {
     let mut dated: Vec<_> = all_directives(sessions)
         .filter(|(_, d)| !d.done && d.due.is_some())
         .collect();
-    dated.sort_by_key(|(_, d)| d.due);
+    dated.sort_by_key(|(_, d)| d.due.map(Due::last_day));
     let (overdue, upcoming): (Vec<_>, Vec<_>) =
         dated.into_iter().partition(|(_, d)| d.is_overdue(today));
     section(&mut rows, Heading::Overdue, grouped(overdue));
@@ -204,7 +204,7 @@ mod tests {
             mk(
                 "old",
                 "2024-01-10",
-                "[[directive]]\nid = \"c\"\ntext = \"chung\"\ndue = 2024-02-01\n\n[[district]]\nname = \"Đầm Hà\"\n\n[[district.directive]]\nid = \"a\"\ntext = \"cũ, quá hạn\"\ndue = 2024-03-01\n\n[[district.directive]]\nid = \"b\"\ntext = \"xong\"\ndone = true\n",
+                "[[directive]]\nid = \"c\"\ntext = \"chung\"\ndue = 2024-02-01\n\n[[directive]]\nid = \"o\"\ntext = \"chỉ Hải Hà\"\nto = [\"hai-ha\"]\n\n[[district]]\nname = \"Đầm Hà\"\n\n[[district.directive]]\nid = \"a\"\ntext = \"cũ, quá hạn\"\ndue = 2024-03-01\n\n[[district.directive]]\nid = \"b\"\ntext = \"xong\"\ndone = true\n\n[[district]]\nname = \"Hải Hà\"\n",
             ),
             mk(
                 "next",
@@ -262,7 +262,11 @@ mod tests {
             .filter_map(|r| r.directive(&s))
             .map(|d| d.text.as_str())
             .collect();
-        assert_eq!(texts, ["mới", "cũ, quá hạn", "xong", "chung"]);
+        assert_eq!(
+            texts,
+            ["mới", "cũ, quá hạn", "xong", "chung"],
+            "not `chỉ Hải Hà`"
+        );
         let open = district_rows(&s, "dam-ha", DirectiveFilter::Overdue, today());
         let texts: Vec<&str> = open
             .iter()

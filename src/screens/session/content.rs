@@ -9,14 +9,13 @@ use chrono::NaiveDate;
 
 use crate::i18n;
 use crate::model::filter::DirectiveFilter;
-use crate::model::{
-    Directive, DirectiveRef, Gauge, Indicator, Lang, Reading, Session, Status, format,
-};
+use crate::model::{Directive, DirectiveRef, Indicator, Lang, Session, Status, format};
 use crate::present::{
-    against, bar_cells, done_count, indicator_title, overdue_text, paragraphs, participant_line,
-    ratio_text, reading_text, status_word, truncate, value_text,
+    addressees, checkbox, compare_text, done_count, due_text, image_line, indicator_title,
+    locality_facts, locality_title, overdue_text, paragraphs, participant_line, ratio_text,
+    reference_line, share_text, truncate, value_text,
 };
-use crate::ui::format::{CHECKBOX, checkbox_cell};
+use crate::ui::format::CHECKBOX;
 use crate::ui::text::{pad, wrap};
 use crate::ui::tone::{Tone, Toned};
 
@@ -32,13 +31,15 @@ pub enum Section {
     Participants,
     Districts,
     SessionDirectives,
-    /// The session-wide directives that concern a locality, on its tab.
+    /// The session-wide directives that concern the locality of the tab.
     SharedDirectives,
     Highlights,
     Strengths,
     Shortcomings,
     Indicators,
     Directives,
+    References,
+    Images,
 }
 
 /// One block of a tab. Every block but a heading can be selected.
@@ -50,6 +51,8 @@ pub enum Block {
     Participant(usize),
     /// A district's one-line overview (on the session's first tab).
     DistrictLine(usize),
+    /// A locality's counterpart and the unit it belongs to (atop its tab).
+    Facts(usize),
     Indicator {
         district: usize,
         index: usize,
@@ -68,7 +71,11 @@ impl Block {
     pub fn reversed_when_selected(&self) -> bool {
         matches!(
             self,
-            Block::DistrictLine(_) | Block::Bullet(_) | Block::Participant(_) | Block::Nothing
+            Block::DistrictLine(_)
+                | Block::Facts(_)
+                | Block::Bullet(_)
+                | Block::Participant(_)
+                | Block::Nothing
         )
     }
 }
@@ -108,10 +115,27 @@ pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) 
     if tab == 0 {
         let summary = text_blocks(session.summary.as_deref());
         push_section(&mut out, Section::Summary, summary);
+        bullet_sections(
+            &mut out,
+            [
+                (Section::Highlights, &session.highlights),
+                (Section::Strengths, &session.strengths),
+                (Section::Shortcomings, &session.shortcomings),
+            ],
+        );
         let districts = (0..session.districts.len()).map(Block::DistrictLine);
         push_section(&mut out, Section::Districts, districts.collect());
         let participants = (0..session.participants.len()).map(Block::Participant);
         push_section(&mut out, Section::Participants, participants.collect());
+        let references: Vec<String> = session.references.iter().map(reference_line).collect();
+        let images: Vec<String> = session.images.iter().map(image_line).collect();
+        bullet_sections(
+            &mut out,
+            [
+                (Section::References, &references),
+                (Section::Images, &images),
+            ],
+        );
         let directives = directive_blocks(session, None, &show);
         push_section(&mut out, Section::SessionDirectives, directives);
         return out;
@@ -120,6 +144,10 @@ pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) 
     let Some(district) = session.districts.get(d) else {
         return out;
     };
+    // The level is in the tab's title; the counterpart and the unit above come first.
+    if district.body.is_some() || district.parent.is_some() {
+        out.push(Block::Facts(d));
+    }
     push_section(
         &mut out,
         Section::Summary,
@@ -130,35 +158,41 @@ pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) 
     push_section(&mut out, Section::Indicators, indicators.collect());
     let directives = directive_blocks(session, Some(d), &show);
     push_section(&mut out, Section::Directives, directives);
-    let shared: Vec<Block> = (session.shared_directives(d))
-        .filter(|(_, directive)| show(directive))
-        .map(|(r, _)| Block::Directive(r))
-        .collect();
     if session.shared_directives(d).next().is_some() {
+        let shared: Vec<Block> = (session.shared_directives(d))
+            .filter(|(_, directive)| show(directive))
+            .map(|(r, _)| Block::Directive(r))
+            .collect();
         push_section(&mut out, Section::SharedDirectives, shared);
     }
-    for (section, items) in [
-        (Section::Highlights, &district.highlights),
-        (Section::Strengths, &district.strengths),
-        (Section::Shortcomings, &district.shortcomings),
-    ] {
-        if !items.is_empty() {
-            let bullets = items.iter().cloned().map(Block::Bullet).collect();
-            push_section(&mut out, section, bullets);
-        }
-    }
+    bullet_sections(
+        &mut out,
+        [
+            (Section::Highlights, &district.highlights),
+            (Section::Strengths, &district.strengths),
+            (Section::Shortcomings, &district.shortcomings),
+        ],
+    );
     out
 }
 
+/// A section of bullets for each list that has items.
+fn bullet_sections<const N: usize>(out: &mut Vec<Block>, lists: [(Section, &Vec<String>); N]) {
+    for (section, items) in lists {
+        if !items.is_empty() {
+            let bullets = items.iter().cloned().map(Block::Bullet).collect();
+            push_section(out, section, bullets);
+        }
+    }
+}
+
 /// The text a block shows, for finding a search's match in it.
-pub fn block_text(session: &Session, block: &Block) -> Option<String> {
+pub fn block_text(session: &Session, block: &Block, lang: Lang) -> Option<String> {
     match block {
         Block::Paragraph(text) | Block::Bullet(text) => Some(text.clone()),
-        Block::Participant(p) => session
-            .participants
-            .get(*p)
-            .map(|p| participant_line(p, " — ")),
+        Block::Participant(p) => (session.participants.get(*p)).map(|p| participant_line(p, " — ")),
         Block::DistrictLine(d) => session.districts.get(*d).map(|d| d.name.clone()),
+        Block::Facts(d) => (session.districts.get(*d)).and_then(|d| locality_facts(d, lang)),
         Block::Indicator { district, index } => (session.districts.get(*district))
             .and_then(|d| d.indicators.get(*index))
             .map(|i| i.name.clone()),
@@ -193,6 +227,8 @@ fn section_title(lang: Lang, section: Section) -> &'static str {
         Section::Shortcomings => t.shortcomings,
         Section::Indicators => t.indicators,
         Section::Directives => t.directives,
+        Section::References => t.references,
+        Section::Images => t.images,
     }
 }
 
@@ -244,7 +280,15 @@ pub fn block_lines(
             .get(*p)
             .map(|p| bullet(&participant_line(p, " — ")))
             .unwrap_or_default(),
-        Block::DistrictLine(d) => district_lines(cx, session, *d, width),
+        Block::DistrictLine(d) => vec![district_line(cx, session, *d, width)],
+        Block::Facts(d) => (session.districts.get(*d))
+            .and_then(|d| locality_facts(d, cx.lang))
+            .map(|facts| {
+                (wrap(&facts, width).into_iter())
+                    .map(|l| Toned::one(l, Tone::Muted))
+                    .collect()
+            })
+            .unwrap_or_default(),
         Block::Indicator { district, index } => session
             .districts
             .get(*district)
@@ -253,78 +297,51 @@ pub fn block_lines(
             .unwrap_or_default(),
         Block::Directive(r) => session
             .directive(*r)
-            .map(|d| directive_lines(cx, d, width, selected))
+            .map(|d| {
+                let to = addressees(session, &d.to);
+                directive_lines(cx, d, to.as_deref(), width, selected)
+            })
             .unwrap_or_default(),
         Block::Nothing => vec![Toned::one(i18n::strings(cx.lang).nothing, Tone::Muted)],
     }
 }
 
-/// `chỉ tiêu: 4 đạt, 1 chưa đạt`: how many indicators of a locality have each verdict; `None`
-/// when none has one.
-fn verdict_counts(cx: &Cx, district: &crate::model::District) -> Option<String> {
-    let statuses: Vec<Status> = (district.indicators.iter())
-        .filter_map(|i| i.gauge().map(|g| g.status))
-        .collect();
-    let counts: Vec<String> = [Status::Met, Status::Near, Status::Behind]
-        .into_iter()
-        .map(|s| (s, statuses.iter().filter(|x| **x == s).count()))
-        .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| format!("{n} {}", status_word(s, cx.lang)))
-        .collect();
-    let t = i18n::strings(cx.lang);
-    (!counts.is_empty())
-        .then(|| i18n::fill(t.indicator_verdicts, &[("counts", &counts.join(", "))]))
-}
-
-/// A locality on the overview: its name (in a column as wide as the longest name), its
-/// indicators' verdicts, and at the right its directives (the session-wide ones that concern
-/// it included): `Đầm Hà   chỉ tiêu: 4 đạt, 1 chưa đạt   chỉ đạo: 0/21 xong · 1 quá hạn`.
-/// When that does not fit, the verdicts go on a second line.
-fn district_lines(cx: &Cx, session: &Session, d: usize, width: usize) -> Vec<Toned> {
-    use unicode_width::UnicodeWidthStr;
+/// `Đầm Hà  ✓2 ~1 ✗0      3/12 xong · 1 quá hạn`.
+fn district_line(cx: &Cx, session: &Session, d: usize, width: usize) -> Toned {
     let Some(district) = session.districts.get(d) else {
-        return Vec::new();
+        return Toned::new();
     };
-    let t = i18n::strings(cx.lang);
     let p = session.locality_progress(d, cx.today);
-    let mut progress = done_count(p, cx.lang);
+    let (mut met, mut near, mut behind) = (0, 0, 0);
+    for g in district.indicators.iter().filter_map(|i| i.gauge()) {
+        match g.status {
+            Status::Met => met += 1,
+            Status::Near => near += 1,
+            Status::Behind => behind += 1,
+        }
+    }
+    let mut right = done_count(p, cx.lang);
     if p.overdue > 0 {
-        progress.push_str(&format!(" · {}", overdue_text(p.overdue, cx.lang)));
+        right.push_str(&format!(" · {}", overdue_text(p.overdue, cx.lang)));
     }
-    let right = i18n::fill(t.directive_progress, &[("progress", &progress)]);
-    let right_tone = if p.overdue > 0 {
-        Tone::Overdue
-    } else {
-        Tone::Muted
-    };
-    let column = (session.districts.iter().map(|l| l.name.width()).max())
-        .unwrap_or(0)
-        .min(width / 3);
-    let name = truncate(&district.name, column);
-    let name_cell = format!("{name}{}", pad(&name, column));
-    let verdicts = verdict_counts(cx, district).unwrap_or_default();
-    let one_line = column + 2 + verdicts.width() + 2 + right.width() <= width;
-    let middle = if one_line { verdicts.as_str() } else { "" };
-    let left = (Toned::one(name_cell, Tone::Title).and("  ", Tone::Plain)).and(middle, Tone::Plain);
-    let right = truncate(&right, width.saturating_sub(column + 2));
-    let gap = " ".repeat(width.saturating_sub(left.width() + right.width()));
-    let first = left.and(gap, Tone::Plain).and(right, right_tone);
-    if one_line || verdicts.is_empty() {
-        return vec![first];
-    }
-    let second = Toned::one("  ", Tone::Plain)
-        .and(truncate(&verdicts, width.saturating_sub(2)), Tone::Plain);
-    vec![first, second]
+    let name = format!(
+        "{}  ✓{met} ~{near} ✗{behind}",
+        locality_title(district, cx.lang)
+    );
+    let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(right.as_str()) + 2);
+    let name = truncate(&name, room);
+    let gap = pad(&name, room) + "  ";
+    (Toned::one(name, Tone::Title).and(gap, Tone::Plain)).and(right, Tone::Muted)
 }
 
-/// A bar of `width` cells filled to `fill` (0.0–1.0), the filled part in `tone`.
-fn bar(fill: f64, width: usize, tone: Tone) -> Toned {
-    let (filled, empty) = bar_cells(fill, width);
-    Toned::one("█".repeat(filled), tone).and("░".repeat(empty), Tone::Muted)
+/// The bar's filled and empty cells for a fill of 0.0–1.0.
+fn bar_cells(fill: f64, width: usize) -> (usize, usize) {
+    let filled = ((fill.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    (filled, width - filled)
 }
 
-/// The first line of an indicator, its lines under it (the verdict, or the share as a bar),
-/// then every comparison the verdict does not use: `▲ 19,5% so với năm 2022`.
+/// An indicator, `width` columns wide: its name and value; its gauge with a verdict, or the
+/// bar of a share; then each other comparison (growth ▲/▼) and its note.
 fn indicator_lines(ind: &Indicator, width: usize, lang: Lang) -> Vec<Toned> {
     use unicode_width::UnicodeWidthStr;
     let value = value_text(ind, lang, false);
@@ -332,50 +349,76 @@ fn indicator_lines(ind: &Indicator, width: usize, lang: Lang) -> Vec<Toned> {
     let name = truncate(&indicator_title(ind), name_room);
     let padding = pad(&name, name_room) + "  ";
     let first = (Toned::one(name, Tone::Plain).and(padding, Tone::Plain)).and(value, Tone::Title);
-    let bar_width = (width / 3).clamp(5, 30);
-    let mut out = vec![first];
-    if let Some(g) = ind.gauge() {
-        out.push(verdict_line(ind, &g, width, bar_width, lang));
-    } else if let Some(share) = ind.share() {
-        let text = format!(" {}", crate::present::with_unit(ind.value, Some("%"), lang));
-        out.push(bar(share, bar_width, Tone::Accent).and(text, Tone::Muted));
+    let mut lines = vec![first];
+    lines.extend(gauge_line(ind, width, lang).or_else(|| share_line(ind, width, lang)));
+    for c in ind.other_compares() {
+        let text = truncate(&compare_text(c, lang, false), width);
+        lines.push(Toned::one(text, Tone::Muted));
     }
-    for reading in ind.readings() {
-        let text = reading_text(&reading, lang, false);
-        let tone = match reading {
-            Reading::Growth { .. } => Tone::Accent,
-            Reading::Plan { .. } => Tone::Muted,
-        };
-        out.push(Toned::one(truncate(&text, width), tone));
+    if let Some(note) = &ind.note {
+        let t = i18n::strings(lang);
+        for l in wrap(&format!("{}: {note}", t.note), width) {
+            lines.push(Toned::one(l, Tone::Muted));
+        }
     }
-    out
+    lines
 }
 
-/// `██████████▶ 100,8%  kế hoạch        ✓ đạt`: the bar, the ratio, what it is judged
-/// against, and the verdict in a symbol and a word at the right.
-fn verdict_line(ind: &Indicator, g: &Gauge, width: usize, bar_width: usize, lang: Lang) -> Toned {
-    use unicode_width::UnicodeWidthStr;
-    let tone = Tone::Status(g.status);
-    let status = format!("{} {}", g.status.symbol(), status_word(g.status, lang));
-    let over = if g.exceeds() { "▶" } else { " " };
-    let ratio = format!("{:>7}", ratio_text(g, lang));
-    let label = against(ind, g, lang).unwrap_or_default();
-    let used = bar_width + 2 + ratio.width() + 2 + status.width() + 2;
-    let label = truncate(&label, width.saturating_sub(used));
-    let gap = width.saturating_sub(used - 2 + label.width());
-    bar(g.fill(), bar_width, tone)
-        .and(over, tone)
+/// The bar of a share, without a verdict: `████████░░ 78,9%`.
+fn share_line(ind: &Indicator, width: usize, lang: Lang) -> Option<Toned> {
+    let share = ind.share()?;
+    let bar_width = (width / 3).clamp(5, 30);
+    let (filled, empty) = bar_cells(share, bar_width);
+    let line = Toned::one("█".repeat(filled), Tone::Title)
+        .and("░".repeat(empty), Tone::Muted)
         .and(" ", Tone::Plain)
-        .and(ratio, tone)
+        .and(share_text(ind, lang).unwrap_or_default(), Tone::Title);
+    Some(line)
+}
+
+/// The gauge of an indicator with a verdict: bar, ratio, what it is measured against, status.
+fn gauge_line(ind: &Indicator, width: usize, lang: Lang) -> Option<Toned> {
+    use unicode_width::UnicodeWidthStr;
+    let g = ind.gauge()?;
+    let status_tone = Tone::Status(g.status);
+    let status = format!(
+        "{} {}",
+        g.status.symbol(),
+        crate::present::status_word(g.status, lang)
+    );
+    // Right-aligned in a column of their own, so the ratios of a tab line up.
+    let ratio = format!(
+        "{:>8}{}",
+        ratio_text(&g, lang),
+        if g.exceeds() { " ▲" } else { "  " }
+    );
+    let bar_width = (width / 3).clamp(5, 30);
+    let (filled, empty) = bar_cells(g.fill(), bar_width);
+    let label = ind.gauge_label().unwrap_or_default();
+    let used = bar_width + 1 + ratio.width() + 2 + status.width() + 2;
+    let label = truncate(label, width.saturating_sub(used));
+    let gap =
+        width.saturating_sub(bar_width + 1 + ratio.width() + 2 + label.width() + status.width());
+    let second = Toned::one("█".repeat(filled), status_tone)
+        .and("░".repeat(empty), Tone::Muted)
+        .and(" ", Tone::Plain)
+        .and(ratio, status_tone)
         .and("  ", Tone::Plain)
         .and(label, Tone::Muted)
         .and(" ".repeat(gap), Tone::Plain)
-        .and(status, tone)
+        .and(status, status_tone);
+    Some(second)
 }
 
-/// A directive: checkbox and wrapped text, owner and due date, and when selected its detail
-/// (the note, who checked it off and when).
-fn directive_lines(cx: &Cx, d: &Directive, width: usize, selected: bool) -> Vec<Toned> {
+/// A directive: checkbox and wrapped text, owner, the localities it is `to` and due date, and
+/// when selected its detail (the note, who checked it off and when).
+fn directive_lines(
+    cx: &Cx,
+    d: &Directive,
+    to: Option<&str>,
+    width: usize,
+    selected: bool,
+) -> Vec<Toned> {
     let t = i18n::strings(cx.lang);
     let overdue = d.is_overdue(cx.today);
     let mark_tone = match (d.done, overdue) {
@@ -389,15 +432,15 @@ fn directive_lines(cx: &Cx, d: &Directive, width: usize, selected: bool) -> Vec<
     let mut out: Vec<Toned> = (wrap(&d.text, room).into_iter().enumerate())
         .map(|(i, l)| {
             let lead = if i == 0 {
-                Toned::one(checkbox_cell(d.done), mark_tone)
+                Toned::one(format!("{} ", checkbox(d.done)), mark_tone)
             } else {
                 Toned::one(indent.clone(), Tone::Plain)
             };
             lead.and(l, text_tone)
         })
         .collect();
-    if d.owner.is_some() || d.due.is_some() {
-        out.extend(meta_lines(cx, d, room, overdue));
+    if d.owner.is_some() || d.due.is_some() || to.is_some() {
+        out.push(meta_line(cx, d, to, room, overdue));
     }
     if !selected {
         return out;
@@ -421,24 +464,29 @@ fn directive_lines(cx: &Cx, d: &Directive, width: usize, selected: bool) -> Vec<
     out
 }
 
-/// `⚠ quá hạn · Hạn: 30/06/2024 · Thực hiện: Huyện ủy`, wrapped to `room` columns after the
-/// indent.
-fn meta_lines(cx: &Cx, d: &Directive, room: usize, overdue: bool) -> Vec<Toned> {
+/// `⚠ quá hạn · Hạn: 30/06/2024 · Thực hiện: Huyện ủy · Gửi: Hải Hà, Đầm Hà`, in `room`
+/// columns after the indent.
+fn meta_line(cx: &Cx, d: &Directive, to: Option<&str>, room: usize, overdue: bool) -> Toned {
+    use unicode_width::UnicodeWidthStr;
     let t = i18n::strings(cx.lang);
     let mut parts = Vec::new();
     if let Some(due) = d.due {
-        parts.push(format!("{}: {}", t.due, format::date(due)));
+        parts.push(format!("{}: {}", t.due, due_text(due, cx.lang)));
     }
     if let Some(owner) = &d.owner {
         parts.push(format!("{}: {owner}", t.owner));
     }
-    let flag = if overdue {
-        format!("⚠ {} · ", t.overdue)
+    if let Some(to) = to {
+        parts.push(format!("{}: {to}", t.directive_to));
+    }
+    let line = Toned::one(" ".repeat(CHECKBOX), Tone::Plain);
+    if overdue {
+        let flag = format!("⚠ {} · ", t.overdue);
+        let rest = truncate(&parts.join(" · "), room.saturating_sub(flag.width()));
+        line.and(flag, Tone::Overdue).and(rest, Tone::Muted)
     } else {
-        String::new()
-    };
-    let text = parts.join(" · ");
-    Toned::wrapped((&flag, Tone::Overdue), (&text, Tone::Muted), CHECKBOX, room)
+        line.and(truncate(&parts.join(" · "), room), Tone::Muted)
+    }
 }
 
 /// One tab made into lines at one width, none selected.
@@ -626,7 +674,7 @@ impl TabCache {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Better, Bound, Comparison};
+    use crate::model::{Basis, Bound, Comparison, Due, Kind, Period};
 
     fn indicator() -> Indicator {
         Indicator {
@@ -635,13 +683,12 @@ mod tests {
             unit: Some("tỷ đồng".into()),
             bound: Bound::Exact,
             period: Some("2023".into()),
-            target: None,
-            target_label: None,
             compare: vec![Comparison {
-                label: "so với năm 2022".into(),
+                label: "kế hoạch".into(),
                 percent: 107.0,
+                written_basis: None,
             }],
-            better: Better::Higher,
+            ..Indicator::default()
         }
     }
 
@@ -650,11 +697,9 @@ mod tests {
             id: "a".into(),
             text: "Kiểm soát tốt ma túy trên địa bàn, tăng số xã không có ma túy.".into(),
             owner: Some("Huyện ủy Hải Hà".into()),
-            due: NaiveDate::from_ymd_opt(2024, 6, 30),
+            due: NaiveDate::from_ymd_opt(2024, 6, 30).map(Due::Day),
             note: Some("Báo cáo hằng quý.".into()),
-            done: false,
-            done_at: None,
-            done_by: None,
+            ..Directive::default()
         }
     }
 
@@ -670,68 +715,65 @@ mod tests {
     }
 
     #[test]
-    fn growth_is_shown_as_growth_without_a_verdict() {
-        let lines = texts(&indicator_lines(&indicator(), 70, Lang::Vi));
-        assert_eq!(lines.len(), 2, "{lines:?}");
-        assert!(lines[0].starts_with("Tổng giá trị sản xuất (2023)"));
-        assert!(lines[0].ends_with("33.497 tỷ đồng"));
-        assert_eq!(lines[1], "▲ 7% so với năm 2022");
-    }
-
-    #[test]
-    fn a_plan_gives_the_verdict_and_every_other_comparison_is_shown() {
-        let mut ind = indicator();
-        ind.compare.insert(
-            0,
-            Comparison {
-                label: "kế hoạch".into(),
-                percent: 100.75,
-            },
-        );
-        let lines = indicator_lines(&ind, 70, Lang::Vi);
+    fn gauge_lines_carry_value_ratio_label_and_status() {
+        let lines = indicator_lines(&indicator(), 70, Lang::Vi);
         let text = texts(&lines);
-        assert_eq!(text.len(), 3, "{text:?}");
-        assert!(text[1].contains("▶ 100,75%  kế hoạch"), "{}", text[1]);
-        assert!(text[1].ends_with("✓ đạt"), "{}", text[1]);
+        assert_eq!(lines.len(), 2);
+        assert!(text[0].starts_with("Tổng giá trị sản xuất (2023)"));
+        assert!(text[0].ends_with("33.497 tỷ đồng"));
+        assert!(text[1].contains("107% ▲"), "{}", text[1]);
+        assert!(text[1].contains("kế hoạch"));
+        assert!(text[1].ends_with("✓ đạt"));
         assert_eq!(lines[1].width(), 70);
-        assert_eq!(text[2], "▲ 7% so với năm 2022");
     }
 
     #[test]
-    fn a_target_is_named_with_its_figure() {
+    fn growth_share_and_note_each_have_a_line_without_a_verdict() {
         let mut ind = indicator();
-        ind.compare.clear();
-        ind.value = 80.0;
-        ind.unit = Some("triệu đồng/người".into());
-        ind.target = Some(100.0);
-        ind.target_label = Some("mục tiêu cuối nhiệm kỳ".into());
-        let text = texts(&indicator_lines(&ind, 100, Lang::Vi));
-        assert!(
-            text[1].contains(" 80%  mục tiêu cuối nhiệm kỳ: 100 triệu đồng/người"),
-            "{}",
-            text[1]
-        );
-        assert!(text[1].ends_with("✗ chưa đạt"));
-    }
-
-    #[test]
-    fn a_share_without_target_is_a_bar_without_a_verdict() {
-        let mut ind = indicator();
-        ind.compare.clear();
-        ind.value = 67.0;
-        ind.unit = Some("%".into());
-        ind.bound = Bound::AtLeast;
+        ind.compare[0].written_basis = Some(Basis::Previous);
+        ind.note = Some("Ước cả năm".into());
         let text = texts(&indicator_lines(&ind, 60, Lang::Vi));
-        assert_eq!(text.len(), 2);
-        assert!(text[0].ends_with("≥ 67%"));
+        assert_eq!(text.len(), 3, "{text:?}");
+        assert_eq!(text[1], "▲ 7% kế hoạch");
+        assert_eq!(text[2], "Ghi chú: Ước cả năm");
+        let share = Indicator {
+            name: "Tiêu chí".into(),
+            value: 15.0,
+            of: Some(19.0),
+            kind: Kind::Share,
+            ..Indicator::default()
+        };
+        let text = texts(&indicator_lines(&share, 60, Lang::Vi));
+        assert!(text[0].ends_with("15/19"), "{text:?}");
+        assert!(text[1].ends_with("78,9%"), "{text:?}");
+        assert!(!text[1].contains("đạt"), "a share has no verdict: {text:?}");
+    }
+
+    #[test]
+    fn a_period_deadline_and_the_localities_it_is_for_are_said() {
+        let mut d = directive();
+        d.due = Period::parse("2024-Q2").map(Due::Period);
+        let lines = texts(&directive_lines(
+            &cx(Lang::Vi),
+            &d,
+            Some("Hải Hà"),
+            90,
+            false,
+        ));
+        let meta = lines.last().expect("meta");
+        assert!(meta.contains("⚠ quá hạn"), "{meta}");
+        assert!(meta.contains("Hạn: quý II/2024"), "{meta}");
+        assert!(meta.contains("Gửi: Hải Hà"), "{meta}");
+        let on_time = Cx {
+            today: NaiveDate::from_ymd_opt(2024, 6, 30).expect("date"),
+            ..cx(Lang::En)
+        };
+        let lines = texts(&directive_lines(&on_time, &d, None, 90, false));
+        assert!(!lines.iter().any(|l| l.contains("overdue")), "{lines:?}");
         assert!(
-            text[1].starts_with("█") && text[1].ends_with(" 67%"),
-            "{}",
-            text[1]
+            lines.iter().any(|l| l.contains("Due: Q2 2024")),
+            "{lines:?}"
         );
-        for word in ["đạt", "✓", "✗", "~"] {
-            assert!(!text[1].contains(word), "{}", text[1]);
-        }
     }
 
     #[test]
@@ -746,17 +788,25 @@ mod tests {
     }
 
     #[test]
+    fn bar_fill_is_capped() {
+        assert_eq!(bar_cells(0.8, 10), (8, 2));
+        assert_eq!(bar_cells(1.75, 10), (10, 0));
+        assert_eq!(bar_cells(-1.0, 10), (0, 10));
+    }
+
+    #[test]
     fn open_overdue_directive_is_flagged_in_words() {
-        let lines = texts(&directive_lines(&cx(Lang::Vi), &directive(), 40, false));
+        let lines = texts(&directive_lines(
+            &cx(Lang::Vi),
+            &directive(),
+            None,
+            40,
+            false,
+        ));
         assert!(lines[0].starts_with("[ ] Kiểm soát"));
-        let meta = (lines.iter())
-            .find(|l| l.contains("⚠ quá hạn"))
-            .expect("the overdue flag");
+        let meta = lines.last().expect("meta");
+        assert!(meta.contains("⚠ quá hạn"), "{meta}");
         assert!(meta.contains("Hạn: 30/06/2024"), "{meta}");
-        assert!(
-            lines.last().is_some_and(|l| l.ends_with("Hải Hà")),
-            "the owner wrapped, not cut: {lines:?}"
-        );
     }
 
     #[test]
@@ -765,7 +815,7 @@ mod tests {
         d.done = true;
         d.done_by = Some("lan".into());
         d.done_at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").ok();
-        let all = texts(&directive_lines(&cx(Lang::En), &d, 60, true));
+        let all = texts(&directive_lines(&cx(Lang::En), &d, None, 60, true));
         assert!(all[0].starts_with("[x] "));
         assert!(all.iter().any(|l| l.contains("Note: Báo cáo hằng quý.")));
         assert!(
@@ -773,7 +823,7 @@ mod tests {
                 .any(|l| l.contains("Checked off by lan at 09:15 20/03/2024"))
         );
         assert!(!all.iter().any(|l| l.contains("overdue")));
-        let unselected = texts(&directive_lines(&cx(Lang::En), &d, 60, false));
+        let unselected = texts(&directive_lines(&cx(Lang::En), &d, None, 60, false));
         assert!(
             !unselected
                 .iter()

@@ -17,7 +17,7 @@ use super::{Ctx, Intent, Jump, Notice, Offer, View, frame};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::Session;
-use crate::present::{session_when, truncate};
+use crate::present::{locality_title, session_when, truncate};
 use crate::search::Target;
 use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
@@ -137,7 +137,7 @@ impl SessionScreen {
         let matching = |b: &Block| {
             let query = jump.map_or("", |j| j.query.as_str());
             (b.selectable() && !query.is_empty())
-                .then(|| content::block_text(session, b))
+                .then(|| content::block_text(session, b, ctx.lang))
                 .flatten()
                 .is_some_and(|text| !crate::search::matches(&text, query).is_empty())
         };
@@ -353,7 +353,7 @@ impl SessionScreen {
         if session.is_upcoming(ctx.today) {
             meta.push_str(&format!(" ({})", t.upcoming));
         }
-        if let Some(chair) = &session.chair {
+        if let Some(chair) = session.chair_line() {
             meta.push_str(&format!(" · {}: {chair}", t.chair));
         }
         let meta = truncate(&meta, usize::from(l.meta.width.saturating_sub(1)));
@@ -364,11 +364,12 @@ impl SessionScreen {
 
     /// The labels of the tabs: the overview, then each locality.
     fn tab_labels(ctx: &Ctx, session: &Session) -> Vec<String> {
-        let overview = i18n::strings(ctx.lang).overview;
+        let overview = i18n::strings(ctx.lang).overview.to_string();
+        let localities = (session.districts.iter()).map(|d| locality_title(d, ctx.lang));
         std::iter::once(overview)
-            .chain(session.districts.iter().map(|d| d.name.as_str()))
+            .chain(localities)
             .enumerate()
-            .map(|(i, name)| tabs::label(i, name))
+            .map(|(i, name)| tabs::label(i, &name))
             .collect()
     }
 

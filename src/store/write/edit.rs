@@ -123,21 +123,24 @@ fn find<'d>(
     }
 }
 
-/// Every directive of the file: `[[directive]]`, `[[district.directive]]`, and their inline forms.
+/// Every directive of the file: `[[directive]]`, `[[district.directive]]`,
+/// `[[locality.directive]]`, and their inline forms.
 fn directives(root: &Table) -> Vec<Target<'_>> {
     let mut out = tables_of(root.get("directive"));
-    match root.get("district") {
-        Some(Item::ArrayOfTables(districts)) => {
-            for d in districts.iter() {
-                out.extend(tables_of(d.get("directive")));
+    for localities in ["district", "locality"] {
+        match root.get(localities) {
+            Some(Item::ArrayOfTables(list)) => {
+                for d in list.iter() {
+                    out.extend(tables_of(d.get("directive")));
+                }
             }
-        }
-        Some(Item::Value(Value::Array(districts))) => {
-            for d in districts.iter().filter_map(Value::as_inline_table) {
-                out.extend(inline_tables_of(d.get("directive")));
+            Some(Item::Value(Value::Array(list))) => {
+                for d in list.iter().filter_map(Value::as_inline_table) {
+                    out.extend(inline_tables_of(d.get("directive")));
+                }
             }
+            _ => {}
         }
-        _ => {}
     }
     out
 }
