@@ -391,8 +391,8 @@ impl Session {
     /// The session-wide directives that concern the locality with id `locality` (see `scope`).
     pub fn shared_directives_of<'s>(
         &'s self,
-        locality: &'s str,
-    ) -> impl Iterator<Item = &'s Directive> + 's {
+        locality: &str,
+    ) -> impl Iterator<Item = &'s Directive> + use<'s> {
         let index = self.districts.iter().position(|d| d.id == locality);
         index
             .into_iter()

@@ -31,32 +31,40 @@ impl Session {
         match r.district {
             Some(own) => own == district,
             None => match self.directive(r) {
-                Some(d) => self.shared_concerns(d, district),
+                Some(d) => self.shared_concerns(d, district, &self.locality_words()),
                 None => false,
             },
         }
     }
 
+    /// The folded words of each locality's name, in order.
+    fn locality_words(&self) -> Vec<Vec<String>> {
+        self.districts.iter().map(|l| words(&l.name)).collect()
+    }
+
     /// The rule for a session-wide directive: its `to` names the locality; without `to`, its
     /// owner names the locality (accents and case aside), or names no locality of the session.
-    fn shared_concerns(&self, d: &Directive, district: usize) -> bool {
+    /// `localities` is [`Session::locality_words`], folded once by the caller.
+    fn shared_concerns(&self, d: &Directive, district: usize, localities: &[Vec<String>]) -> bool {
         if !d.to.is_empty() {
             return (self.districts.get(district)).is_some_and(|l| d.concerns(&l.id));
         }
         let owner = words(d.owner.as_deref().unwrap_or_default());
-        let named: Vec<bool> = (self.districts.iter())
-            .map(|l| names(&owner, &words(&l.name)))
-            .collect();
+        let named: Vec<bool> = localities.iter().map(|l| names(&owner, l)).collect();
         !named.contains(&true) || named.get(district).copied().unwrap_or(false)
     }
 
-    /// The session-wide directives that concern locality `district`, in file order.
+    /// The session-wide directives that concern locality `district`, in file order (the
+    /// localities' names are folded once for the whole walk).
     pub fn shared_directives(
         &self,
         district: usize,
     ) -> impl Iterator<Item = (DirectiveRef, &Directive)> {
-        self.directives_with_refs()
-            .filter(move |(r, _)| r.district.is_none() && self.concerns(*r, district))
+        let localities = self.locality_words();
+        let in_range = district < self.districts.len();
+        self.directives_with_refs().filter(move |(r, d)| {
+            in_range && r.district.is_none() && self.shared_concerns(d, district, &localities)
+        })
     }
 
     /// Every directive that concerns locality `district`: its own, then the session-wide ones.

@@ -110,14 +110,10 @@ fn districts<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s District> 
 }
 
 /// The session-wide directives shown: all of them, or those that concern the locality `opts`
-/// selects (by their `to`).
+/// selects (the rule of `model::scope`, as in every view of a locality).
 fn shared_directives<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s Directive> {
     match opts.district {
-        Some(id) => session
-            .directives
-            .iter()
-            .filter(|d| d.concerns(id))
-            .collect(),
+        Some(id) => session.shared_directives_of(id).collect(),
         None => session.directives.iter().collect(),
     }
 }

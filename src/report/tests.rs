@@ -268,3 +268,23 @@ fn html_shows_levels_counterparts_shares_references_and_periods() {
         "no verdict: {share_row}"
     );
 }
+
+#[test]
+fn one_locality_keeps_the_shared_directives_its_owner_names_when_there_is_no_to() {
+    let mut s = sample();
+    for d in &mut s.directives {
+        d.to.clear();
+        d.owner = Some("Huyện ủy Đầm Hà, Huyện ủy Hải Hà".to_string());
+    }
+    s.directives[0].owner = Some("Huyện ủy Hải Hà".to_string());
+    let first = s.directives[0].text.clone();
+    let only = |id: &'static str| Options {
+        district: Some(id),
+        ..opts(Lang::Vi, false)
+    };
+    let hai_ha = render(&s, Format::Text, &only("hai-ha"));
+    let dam_ha = render(&s, Format::Text, &only("dam-ha"));
+    let head: String = first.chars().take(30).collect();
+    assert!(hai_ha.contains(&head), "Hải Hà is named:\n{hai_ha}");
+    assert!(!dam_ha.contains(&head), "Đầm Hà is not named:\n{dam_ha}");
+}
