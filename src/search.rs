@@ -21,8 +21,15 @@
 //!   abbreviation in it spelt out and each long form abbreviated ("nong thon
 //!   moi" also as `ntm`, which then matches whole words only); a field found
 //!   several ways keeps its best score and highlights what matched.
+//!
+//! Storage (issue #14): the index keeps no text of its own. Each session is a run of records
+//! (its fields in `collect_session` order) in a slot; a hit finds its text and target again in
+//! the sessions it is asked about. Sessions are replaced one by one (`update`): the old slot
+//! is marked dead and a new one appended, so a change costs what changed.
 
-use std::cmp::Reverse;
+mod prepare;
+mod slots;
+
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -31,6 +38,9 @@ use memchr::memmem;
 use crate::model::abbrev::{Abbreviations, QueryWord};
 use crate::model::fold::{fold, fold_with_offsets};
 use crate::model::{DirectiveRef, Session};
+
+pub use prepare::Prepared;
+use slots::Slot;
 
 /// The item a hit belongs to; indices into the slice given to [`SearchIndex::build`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -120,33 +130,34 @@ pub struct Hit {
     pub score: u32,
 }
 
+/// One searchable field: the slot of its session (its place among that session's fields is
+/// its distance from the slot's first record) and its kind.
+#[derive(Debug, Clone, Copy)]
 struct Record {
-    target: Target,
+    slot: u32,
     field: FieldKind,
-    text: String,
-    /// Newer sessions get smaller values.
-    age: usize,
 }
 
-/// Folded words of every searchable field, built once from the sessions.
+/// Folded words of every searchable field, built once from the sessions and kept up to date
+/// session by session.
 pub struct SearchIndex {
     records: Vec<Record>,
-    /// Each record's place in the tie-break order (field kind, newer session, index).
-    place: Vec<u32>,
-    /// The records in that order.
-    by_place: Vec<u32>,
+    /// Each indexed session: its records, and where it is among the sessions last synced.
+    slots: Vec<Slot>,
+    /// The slots of each session id (more than one only when ids repeat).
+    by_id: HashMap<Box<str>, Vec<u32>>,
+    /// Records of dead slots, still in the arrays until the next compaction.
+    dead: usize,
     /// Every record's words as vocabulary ids, in text order, records end to end.
     tokens: Vec<u32>,
     /// Where each record's words start in `tokens`, plus the total length.
-    token_starts: Vec<usize>,
-    /// Every record's distinct words, records end to end.
-    distinct: Vec<u32>,
-    /// Where each record's distinct words start in `distinct`, plus the total length.
-    distinct_starts: Vec<usize>,
+    token_starts: Vec<u32>,
     /// Every distinct folded word, each followed by `\n`.
     vocab: String,
     /// Byte offset in `vocab` where each word starts, plus the total length.
-    vocab_starts: Vec<usize>,
+    vocab_starts: Vec<u32>,
+    /// The id of each word of `vocab`.
+    word_ids: HashMap<Box<str>, u32>,
     /// For each word of `vocab`, the records that contain it, ascending.
     postings: Vec<Vec<u32>>,
     /// What the query's abbreviations and long forms may also be written as.
@@ -160,43 +171,11 @@ const PHRASE_BONUS: u32 = 2;
 const EXACT_BONUS: u32 = 3;
 
 impl SearchIndex {
-    /// Folds and indexes every searchable field of `sessions`.
+    /// Folds and indexes every searchable field of `sessions` (folding on every core).
     pub fn build(sessions: &[Session]) -> Self {
-        let ages = ages(sessions);
-        let mut records = Vec::new();
-        for (si, s) in sessions.iter().enumerate() {
-            collect_session(si, s, &mut |target, field, text: &str| {
-                records.push(Record {
-                    target,
-                    field,
-                    text: text.to_string(),
-                    age: ages[si],
-                });
-            });
-        }
-        let mut by_place: Vec<u32> = (0..records.len() as u32).collect();
-        by_place.sort_by_key(|&r| {
-            let rec = &records[r as usize];
-            (rec.field.rank(), rec.age, r)
-        });
-        let mut place = vec![0; records.len()];
-        for (p, &r) in by_place.iter().enumerate() {
-            place[r as usize] = p as u32;
-        }
-        let mut index = SearchIndex {
-            records,
-            place,
-            by_place,
-            tokens: Vec::new(),
-            token_starts: Vec::new(),
-            distinct: Vec::new(),
-            distinct_starts: Vec::new(),
-            vocab: String::new(),
-            vocab_starts: Vec::new(),
-            postings: Vec::new(),
-            abbreviations: Abbreviations::default(),
-        };
-        index.build_words();
+        let mut index = SearchIndex::default();
+        index.update(sessions, std::iter::empty(), prepare::all(sessions));
+        index.shrink();
         index
     }
 
@@ -207,60 +186,28 @@ impl SearchIndex {
         self
     }
 
-    /// Splits every record into words, numbers the distinct words and lists
-    /// the records holding each.
-    fn build_words(&mut self) {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        for (r, rec) in self.records.iter().enumerate() {
-            self.token_starts.push(self.tokens.len());
-            self.distinct_starts.push(self.distinct.len());
-            for word in words_of(&fold(&rec.text)) {
-                let id = match ids.get(word) {
-                    Some(&id) => id,
-                    None => {
-                        let id = self.postings.len() as u32;
-                        ids.insert(word.to_string(), id);
-                        self.vocab_starts.push(self.vocab.len());
-                        self.vocab.push_str(word);
-                        self.vocab.push('\n');
-                        self.postings.push(Vec::new());
-                        id
-                    }
-                };
-                self.tokens.push(id);
-                let list = &mut self.postings[id as usize];
-                if list.last() != Some(&(r as u32)) {
-                    list.push(r as u32);
-                    self.distinct.push(id);
-                }
-            }
-        }
-        self.token_starts.push(self.tokens.len());
-        self.distinct_starts.push(self.distinct.len());
-        self.vocab_starts.push(self.vocab.len());
-    }
-
     /// How many fields are indexed.
     pub fn len(&self) -> usize {
-        self.records.len()
+        self.records.len() - self.dead
     }
 
     pub fn is_empty(&self) -> bool {
-        self.records.is_empty()
+        self.len() == 0
     }
 
-    /// The best `limit` hits for `q`, best first; empty for a blank query. The query is also
-    /// searched as its abbreviations may be written ([`Abbreviations::variants`]).
-    pub fn query(&self, q: &str, limit: usize) -> Vec<Hit> {
+    /// The best `limit` hits for `q` in `sessions` (those the index was last updated with),
+    /// best first; empty for a blank query. The query is also searched as its abbreviations
+    /// may be written ([`Abbreviations::variants`]).
+    pub fn query(&self, sessions: &[Session], q: &str, limit: usize) -> Vec<Hit> {
         let words = query_words(q);
         if words.is_empty() {
             return Vec::new();
         }
         let variants = self.abbreviations.variants(&words);
         let found = self.best_of(&variants);
-        let mut keys: Vec<u64> = (found.iter().enumerate())
+        let mut keys: Vec<u128> = (found.iter().enumerate())
             .filter(|(_, (_, ways))| *ways != 0)
-            .map(|(r, (score, _))| (u64::from(u32::MAX - score) << 32) | u64::from(self.place[r]))
+            .filter_map(|(r, (score, _))| self.order_key(r, *score))
             .collect();
         if keys.len() > limit {
             keys.select_nth_unstable(limit);
@@ -268,17 +215,36 @@ impl SearchIndex {
         }
         keys.sort_unstable();
         keys.into_iter()
-            .map(|key| {
-                let score = u32::MAX - (key >> 32) as u32;
-                let r = self.by_place[(key & 0xFFFF_FFFF) as usize] as usize;
-                let ways = found[r].1;
+            .filter_map(|key| {
+                let r = (key & 0xFFFF_FFFF) as usize;
+                let (score, ways) = found[r];
                 let matched: Vec<&QueryWord> = (variants.iter().enumerate())
                     .filter(|(v, _)| ways & (1 << v) != 0)
                     .flat_map(|(_, words)| words)
                     .collect();
-                self.hit(r, score, &matched)
+                self.hit(sessions, r, score, &matched)
             })
             .collect()
+    }
+
+    /// The order of hits as one number, smaller first: higher score, then the kind of field,
+    /// then the newer session, then the field's place in its session; the record in the low
+    /// bits. `None` for a record of a session no longer there.
+    fn order_key(&self, r: usize, score: u32) -> Option<u128> {
+        let rec = self.records[r];
+        let slot = &self.slots[rec.slot as usize];
+        if !slot.is_listed() {
+            return None;
+        }
+        let ordinal = r as u32 - slot.first;
+        let rank = u128::from(rec.field.rank());
+        Some(
+            (u128::from(u32::MAX - score) << 96)
+                | (rank << 88)
+                | (u128::from(slot.age) << 56)
+                | (u128::from(ordinal) << 32)
+                | r as u128,
+        )
     }
 
     /// For every record, its best score over the `variants` of a query and which of them
@@ -302,6 +268,7 @@ impl SearchIndex {
             return Vec::new();
         };
         self.records_with(driver)
+            .filter(|&r| self.slots[self.records[r].slot as usize].is_listed())
             .filter_map(|r| Some((r, self.score(r, &quals)?)))
             .collect()
     }
@@ -316,8 +283,11 @@ impl SearchIndex {
         let mut from = 0;
         while let Some(found) = finder.find(&hay[from..]) {
             let pos = from + found;
-            let v = self.vocab_starts.partition_point(|&s| s <= pos) - 1;
-            let (start, end) = (self.vocab_starts[v], self.vocab_starts[v + 1] - 1);
+            let v = self.vocab_starts.partition_point(|&s| s as usize <= pos) - 1;
+            let (start, end) = (
+                self.vocab_starts[v] as usize,
+                self.vocab_starts[v + 1] as usize - 1,
+            );
             quality[v] = match (pos == start, pos + word.len() == end) {
                 (true, true) => WHOLE_WORD,
                 _ if whole => 0,
@@ -349,13 +319,18 @@ impl SearchIndex {
             .filter_map(|(r, s)| s.then_some(r))
     }
 
+    /// The words of record `r`, as vocabulary ids in text order.
+    fn tokens_of(&self, r: usize) -> &[u32] {
+        &self.tokens[self.token_starts[r] as usize..self.token_starts[r + 1] as usize]
+    }
+
     /// The score of record `r`, `None` unless every query word occurs in it.
     fn score(&self, r: usize, quals: &[Vec<u8>]) -> Option<u32> {
-        let distinct = &self.distinct[self.distinct_starts[r]..self.distinct_starts[r + 1]];
+        let tokens = self.tokens_of(r);
         let mut total = 0;
         let mut phrase_possible = true;
         for (j, q) in quals.iter().enumerate() {
-            let best = best_quality(distinct, q);
+            let best = best_quality(tokens, q);
             if best == 0 {
                 return None;
             }
@@ -370,7 +345,6 @@ impl SearchIndex {
         if !phrase_possible {
             return Some(total);
         }
-        let tokens = &self.tokens[self.token_starts[r]..self.token_starts[r + 1]];
         if quals.len() > 1 && has_phrase(tokens, quals) {
             total += PHRASE_BONUS;
         }
@@ -380,16 +354,35 @@ impl SearchIndex {
         Some(total)
     }
 
-    fn hit(&self, i: usize, score: u32, words: &[&QueryWord]) -> Hit {
-        let r = &self.records[i];
-        Hit {
-            target: r.target,
-            field: r.field,
-            text: r.text.clone(),
-            ranges: highlight(&r.text, words),
+    /// The hit of record `r`: its target and text found again in its session, which must be
+    /// the one indexed (`None` when `sessions` are not those the index was updated with).
+    fn hit(&self, sessions: &[Session], r: usize, score: u32, words: &[&QueryWord]) -> Option<Hit> {
+        let rec = self.records[r];
+        let slot = &self.slots[rec.slot as usize];
+        let position = slot.position as usize;
+        let session = sessions.get(position).filter(|s| *s.id == *slot.id)?;
+        let (target, field, text) = nth_field(position, session, (r as u32 - slot.first) as usize)?;
+        (field == rec.field).then(|| Hit {
+            target,
+            field,
+            text: text.to_string(),
+            ranges: highlight(text, words),
             score,
-        }
+        })
     }
+}
+
+/// The `n`th searchable field of `session` (at `si` among the sessions), as indexed.
+fn nth_field(si: usize, session: &Session, n: usize) -> Option<(Target, FieldKind, &str)> {
+    let mut seen = 0;
+    let mut found = None;
+    collect_session(si, session, &mut |target, field, text| {
+        if seen == n {
+            found = Some((target, field, text));
+        }
+        seen += 1;
+    });
+    found
 }
 
 /// The best quality of `quality` over `words`, stopping at a whole word.
@@ -436,18 +429,11 @@ fn words_of(folded: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Newer sessions first: the age of each session is its place in that order.
-fn ages(sessions: &[Session]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..sessions.len()).collect();
-    order.sort_by_key(|&i| (Reverse(sessions[i].date.sort_key()), i));
-    let mut ages = vec![0; sessions.len()];
-    for (age, i) in order.into_iter().enumerate() {
-        ages[i] = age;
-    }
-    ages
-}
-
-fn collect_session(si: usize, s: &Session, add: &mut impl FnMut(Target, FieldKind, &str)) {
+fn collect_session<'s>(
+    si: usize,
+    s: &'s Session,
+    add: &mut impl FnMut(Target, FieldKind, &'s str),
+) {
     let here = Target::Session { session: si };
     add(here, FieldKind::Title, &s.title);
     if let Some(topic) = &s.topic {
@@ -485,11 +471,11 @@ fn collect_session(si: usize, s: &Session, add: &mut impl FnMut(Target, FieldKin
     }
 }
 
-fn collect_district(
+fn collect_district<'s>(
     si: usize,
     di: usize,
-    d: &crate::model::District,
-    add: &mut impl FnMut(Target, FieldKind, &str),
+    d: &'s crate::model::District,
+    add: &mut impl FnMut(Target, FieldKind, &'s str),
 ) {
     let here = Target::District {
         session: si,

@@ -424,7 +424,7 @@ impl App {
         }
         for screen in &mut self.stack {
             if let Screen::Search(search) = screen {
-                search.run(&self.ctx.index);
+                search.run(&self.ctx);
             }
         }
         self.list.reselect(&self.ctx, listed.as_deref());

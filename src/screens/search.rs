@@ -15,7 +15,7 @@ use crate::i18n;
 use crate::input::Command;
 use crate::model::{Lang, format};
 use crate::present::truncate;
-use crate::search::{FieldKind, Hit, SearchIndex, Target};
+use crate::search::{FieldKind, Hit, Target};
 use crate::ui::text::{gap, tail};
 use crate::ui::theme::Theme;
 
@@ -45,8 +45,10 @@ impl SearchScreen {
 
     /// Runs the query again (after typing, or after the files were reloaded); the selection
     /// is kept in the hits by `refresh`.
-    pub fn run(&mut self, index: &SearchIndex) {
-        self.hits = index.query(&self.query, MAX_HITS);
+    pub(crate) fn run(&mut self, ctx: &Ctx) {
+        self.hits = ctx
+            .index
+            .query(&ctx.catalog.sessions, &self.query, MAX_HITS);
     }
 }
 
@@ -172,7 +174,7 @@ impl View for SearchScreen {
             _ => return None,
         }
         self.list = ListState::default();
-        self.run(&ctx.index);
+        self.run(ctx);
         Some(Intent::None)
     }
 

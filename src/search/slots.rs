@@ -1,0 +1,370 @@
+//! Keeping the index up to date one session at a time: a changed or removed session's slot is
+//! marked dead and its records skipped, a new one is appended; when the dead outnumber the
+//! living the arrays are compacted. After each change every slot learns where its session is
+//! now in the sessions shown, and how new it is.
+
+use std::cmp::Reverse;
+
+use super::{Prepared, Record, SearchIndex};
+use crate::model::Session;
+
+/// A slot whose session is not in the sessions last synced (or is dead).
+const NOT_LISTED: u32 = u32::MAX;
+
+/// One indexed session.
+#[derive(Debug, Clone)]
+pub(super) struct Slot {
+    /// The id of its session.
+    pub id: Box<str>,
+    /// Its first record; a session's records are consecutive, in `collect_session` order.
+    pub first: u32,
+    /// Its place in the sessions last synced, or `NOT_LISTED`.
+    pub position: u32,
+    /// Its place among those sessions newest first (ties by position).
+    pub age: u32,
+    /// Not replaced or removed since it was added.
+    pub live: bool,
+}
+
+impl Slot {
+    /// Searched: alive, and among the sessions last synced.
+    pub fn is_listed(&self) -> bool {
+        self.live && self.position != NOT_LISTED
+    }
+}
+
+impl Default for SearchIndex {
+    fn default() -> Self {
+        SearchIndex {
+            records: Vec::new(),
+            slots: Vec::new(),
+            by_id: Default::default(),
+            dead: 0,
+            tokens: Vec::new(),
+            token_starts: vec![0],
+            vocab: String::new(),
+            vocab_starts: vec![0],
+            word_ids: Default::default(),
+            postings: Vec::new(),
+            abbreviations: Default::default(),
+        }
+    }
+}
+
+impl SearchIndex {
+    /// Takes a change of the sessions: the sessions with the ids in `removed` or in `prepared`
+    /// are dropped from the index, those `prepared` added, and every indexed session is found
+    /// in `sessions` (the sessions as they are now, in the order hits will refer to).
+    pub fn update<'i>(
+        &mut self,
+        sessions: &[Session],
+        removed: impl IntoIterator<Item = &'i str>,
+        prepared: Vec<Prepared>,
+    ) {
+        for id in removed {
+            self.kill(id);
+        }
+        for p in &prepared {
+            self.kill(&p.id);
+        }
+        for p in prepared {
+            self.add(p);
+        }
+        if self.dead > self.records.len() - self.dead {
+            self.compact();
+        }
+        self.sync(sessions);
+    }
+
+    /// Finds every indexed session in `sessions` (by id), and orders them newest first.
+    pub fn sync(&mut self, sessions: &[Session]) {
+        for slot in &mut self.slots {
+            slot.position = NOT_LISTED;
+        }
+        for (p, session) in sessions.iter().enumerate() {
+            let Some(mine) = self.by_id.get(session.id.as_str()) else {
+                continue;
+            };
+            let free = mine
+                .iter()
+                .find(|&&s| self.slots[s as usize].position == NOT_LISTED);
+            if let Some(&s) = free {
+                self.slots[s as usize].position = p as u32;
+            }
+        }
+        let mut listed: Vec<u32> = (0..self.slots.len() as u32)
+            .filter(|&s| self.slots[s as usize].is_listed())
+            .collect();
+        listed.sort_by_cached_key(|&s| {
+            let p = self.slots[s as usize].position;
+            (Reverse(sessions[p as usize].date.sort_key()), p)
+        });
+        for (age, s) in listed.into_iter().enumerate() {
+            self.slots[s as usize].age = age as u32;
+        }
+    }
+
+    /// Frees the capacity the arrays grew into (after a whole build).
+    pub(super) fn shrink(&mut self) {
+        self.records.shrink_to_fit();
+        self.slots.shrink_to_fit();
+        self.tokens.shrink_to_fit();
+        self.token_starts.shrink_to_fit();
+        self.vocab.shrink_to_fit();
+        self.vocab_starts.shrink_to_fit();
+        self.postings.shrink_to_fit();
+        for list in &mut self.postings {
+            list.shrink_to_fit();
+        }
+    }
+
+    /// The session `id` leaves the index: its slots are dead.
+    fn kill(&mut self, id: &str) {
+        for s in self.by_id.remove(id).unwrap_or_default() {
+            let live = self.slot_len(s as usize);
+            let slot = &mut self.slots[s as usize];
+            if slot.live {
+                slot.live = false;
+                slot.position = NOT_LISTED;
+                self.dead += live;
+            }
+        }
+    }
+
+    /// How many records slot `s` has.
+    fn slot_len(&self, s: usize) -> usize {
+        let end = self
+            .slots
+            .get(s + 1)
+            .map_or(self.records.len() as u32, |next| next.first);
+        (end - self.slots[s].first) as usize
+    }
+
+    /// Appends a session's records, numbering its words.
+    fn add(&mut self, prepared: Prepared) {
+        let slot = self.slots.len() as u32;
+        self.slots.push(Slot {
+            id: prepared.id.as_str().into(),
+            first: self.records.len() as u32,
+            position: NOT_LISTED,
+            age: 0,
+            live: true,
+        });
+        let mut words = prepared.words.split_terminator('\n');
+        for (&field, &count) in prepared.fields.iter().zip(&prepared.counts) {
+            let r = self.records.len() as u32;
+            self.records.push(Record { slot, field });
+            for word in words.by_ref().take(count as usize) {
+                let id = self.word_id(word);
+                self.tokens.push(id);
+                let list = &mut self.postings[id as usize];
+                if list.last() != Some(&r) {
+                    list.push(r);
+                }
+            }
+            self.token_starts.push(self.tokens.len() as u32);
+        }
+        self.by_id
+            .entry(prepared.id.into_boxed_str())
+            .or_default()
+            .push(slot);
+    }
+
+    /// The id of `word` in the vocabulary, added when new.
+    fn word_id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.word_ids.get(word) {
+            return id;
+        }
+        let id = self.postings.len() as u32;
+        self.word_ids.insert(word.into(), id);
+        self.vocab.push_str(word);
+        self.vocab.push('\n');
+        self.vocab_starts.push(self.vocab.len() as u32);
+        self.postings.push(Vec::new());
+        id
+    }
+
+    /// Rewrites the arrays without the dead slots' records (the vocabulary stays).
+    fn compact(&mut self) {
+        let old_records = std::mem::take(&mut self.records);
+        let old_tokens = std::mem::take(&mut self.tokens);
+        let old_starts = std::mem::replace(&mut self.token_starts, vec![0]);
+        let old_slots = std::mem::take(&mut self.slots);
+        for list in &mut self.postings {
+            list.clear();
+        }
+        let mut renumbered = vec![NOT_LISTED; old_slots.len()];
+        for (s, slot) in old_slots.iter().enumerate().filter(|(_, s)| s.live) {
+            let end = old_slots
+                .get(s + 1)
+                .map_or(old_records.len() as u32, |next| next.first);
+            let new_slot = self.slots.len() as u32;
+            renumbered[s] = new_slot;
+            self.slots.push(Slot {
+                first: self.records.len() as u32,
+                ..slot.clone()
+            });
+            for old_r in slot.first as usize..end as usize {
+                let r = self.records.len() as u32;
+                self.records.push(Record {
+                    slot: new_slot,
+                    ..old_records[old_r]
+                });
+                let words = &old_tokens[old_starts[old_r] as usize..old_starts[old_r + 1] as usize];
+                for &id in words {
+                    self.tokens.push(id);
+                    let list = &mut self.postings[id as usize];
+                    if list.last() != Some(&r) {
+                        list.push(r);
+                    }
+                }
+                self.token_starts.push(self.tokens.len() as u32);
+            }
+        }
+        for slots in self.by_id.values_mut() {
+            for s in slots.iter_mut() {
+                *s = renumbered[*s as usize];
+            }
+        }
+        self.dead = 0;
+        self.shrink();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{District, SessionDate, sort_newest_first};
+
+    const WORDS: [&str; 12] = [
+        "Đầm Hà",
+        "Hải Hà",
+        "nông thôn mới",
+        "ma túy",
+        "kinh tế",
+        "biển",
+        "du lịch",
+        "NTM",
+        "Móng Cái",
+        "an ninh",
+        "đầu tư",
+        "hạ tầng",
+    ];
+
+    /// A session whose texts come from `seed`; `day` orders it (ties on purpose).
+    fn session(id: &str, seed: usize, day: u32) -> Session {
+        let pick = |k: usize| WORDS[(seed * 7 + k * 5) % WORDS.len()];
+        let district = |k: usize| District {
+            id: format!("d{k}"),
+            name: pick(k).to_string(),
+            summary: Some(format!("{} và {}", pick(k + 1), pick(k + 2))),
+            highlights: vec![pick(k + 3).to_string()],
+            strengths: vec![],
+            shortcomings: vec![],
+            indicators: vec![],
+            directives: vec![],
+        };
+        Session {
+            id: id.to_string(),
+            title: format!("{} {}", pick(0), pick(1)),
+            date: SessionDate::Date(
+                chrono::NaiveDate::from_ymd_opt(2024, 1, day % 28 + 1).expect("day"),
+            ),
+            host: None,
+            chair: None,
+            topic: Some(pick(4).to_string()),
+            location: None,
+            source: None,
+            tags: vec![pick(5).to_string()],
+            summary: Some(format!("{}, {} {}", pick(6), pick(7), pick(8))),
+            participants: vec![],
+            districts: (0..seed % 3).map(district).collect(),
+            directives: vec![],
+        }
+    }
+
+    const QUERIES: [&str; 10] = [
+        "dam ha",
+        "ha",
+        "nong thon moi",
+        "ntm",
+        "ma",
+        "tuy",
+        "kinh te bien",
+        "an",
+        "m",
+        "xyz",
+    ];
+
+    fn answers(index: &SearchIndex, sessions: &[Session]) -> Vec<Vec<super::super::Hit>> {
+        QUERIES
+            .iter()
+            .map(|q| index.query(sessions, q, 1000))
+            .collect()
+    }
+
+    /// Changes the sessions (edits, additions, removals, renames) and tells the index each
+    /// change; after each step it answers every query as an index built afresh.
+    #[test]
+    fn an_updated_index_answers_as_a_fresh_one() {
+        let mut sessions: Vec<Session> = (0..30)
+            .map(|i| session(&format!("s{i:02}"), i, (i % 9) as u32))
+            .collect();
+        sort_newest_first(&mut sessions);
+        let mut index = SearchIndex::build(&sessions);
+        for step in 0..60usize {
+            let mut removed: Vec<String> = Vec::new();
+            let mut changed: Vec<String> = Vec::new();
+            match step % 4 {
+                0 => {
+                    let at = (step * 11) % sessions.len();
+                    let id = sessions[at].id.clone();
+                    sessions[at] = session(&id, step + 100, (step % 5) as u32);
+                    changed.push(id);
+                }
+                1 => {
+                    let id = format!("new{step}");
+                    sessions.push(session(&id, step, (step % 7) as u32));
+                    changed.push(id);
+                }
+                2 => {
+                    let gone = sessions.remove((step * 5) % sessions.len());
+                    removed.push(gone.id);
+                }
+                _ => {
+                    let at = (step * 3) % sessions.len();
+                    removed.push(sessions[at].id.clone());
+                    sessions[at].id = format!("renamed{step}");
+                    changed.push(sessions[at].id.clone());
+                }
+            }
+            sort_newest_first(&mut sessions);
+            let prepared = (sessions.iter())
+                .filter(|s| changed.contains(&s.id))
+                .map(Prepared::new)
+                .collect();
+            index.update(&sessions, removed.iter().map(String::as_str), prepared);
+            let fresh = SearchIndex::build(&sessions);
+            assert_eq!(index.len(), fresh.len(), "step {step}");
+            assert_eq!(
+                answers(&index, &sessions),
+                answers(&fresh, &sessions),
+                "step {step}"
+            );
+        }
+        assert!(index.records.len() < 2 * index.len() + 200, "compacted");
+    }
+
+    #[test]
+    fn hits_come_only_from_the_sessions_given() {
+        let sessions = vec![session("a", 1, 1), session("b", 2, 2)];
+        let index = SearchIndex::build(&sessions);
+        let hits = index.query(&sessions, "dam ha", 10);
+        assert!(!hits.is_empty());
+        assert!(
+            index.query(&sessions[..1], "dam ha", 10).len() < hits.len(),
+            "a session not given gives no hit, and no panic"
+        );
+        assert!(index.query(&[], "dam ha", 10).is_empty());
+    }
+}
