@@ -405,6 +405,9 @@ catalogue! {
     clap_not_utf8: "invalid UTF-8 was detected in one or more arguments", "có đối số không phải UTF-8 hợp lệ";
     clap_other: "the command line could not be read", "không đọc được dòng lệnh";
     clap_try_help: "For more information, try '{help}'.", "Xem thêm: '{help}'.";
+    // Loading in parts (issue 14): the list while the files are read, search before its index.
+    loading_progress: "loading {read}/{total}…", "đang tải {read}/{total}…";
+    search_not_ready: "Search is getting ready…", "Đang chuẩn bị tìm kiếm…";
 }
 
 /// The strings of `lang`.

@@ -175,7 +175,7 @@ impl SearchIndex {
     pub fn build(sessions: &[Session]) -> Self {
         let mut index = SearchIndex::default();
         index.update(sessions, std::iter::empty(), prepare::all(sessions));
-        index.shrink();
+        index.shrink_to_fit();
         index
     }
 

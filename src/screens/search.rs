@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::nav::{ListState, moved};
-use super::{Ctx, Intent, MOVES, Offer, View, header_and_list};
+use super::{Ctx, Intent, Loading, MOVES, Offer, View, header_and_list};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::{Lang, format};
@@ -214,7 +214,9 @@ impl View for SearchScreen {
         ];
         frame.render_widget(Paragraph::new(lines), header);
         if self.hits.is_empty() {
-            if !self.query.trim().is_empty() {
+            if !matches!(ctx.loading, Loading::Done) {
+                frame.render_widget(Paragraph::new(format!(" {}", t.search_not_ready)), list);
+            } else if !self.query.trim().is_empty() {
                 frame.render_widget(Paragraph::new(format!(" {}", t.no_hits)), list);
             }
             return;

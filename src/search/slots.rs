@@ -51,6 +51,16 @@ impl Default for SearchIndex {
     }
 }
 
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("sessions", &self.by_id.len())
+            .field("records", &self.len())
+            .field("dead", &self.dead)
+            .finish()
+    }
+}
+
 impl SearchIndex {
     /// Takes a change of the sessions: the sessions with the ids in `removed` or in `prepared`
     /// are dropped from the index, those `prepared` added, and every indexed session is found
@@ -104,8 +114,8 @@ impl SearchIndex {
         }
     }
 
-    /// Frees the capacity the arrays grew into (after a whole build).
-    pub(super) fn shrink(&mut self) {
+    /// Frees the capacity the arrays grew into (after a build in many updates).
+    pub fn shrink_to_fit(&mut self) {
         self.records.shrink_to_fit();
         self.slots.shrink_to_fit();
         self.tokens.shrink_to_fit();
@@ -227,7 +237,7 @@ impl SearchIndex {
             }
         }
         self.dead = 0;
-        self.shrink();
+        self.shrink_to_fit();
     }
 }
 

@@ -104,8 +104,8 @@ pub(super) struct Walk<'a> {
     device: u64,
     limits: Limits,
     visited: HashSet<(u64, u64)>,
-    entries: usize,
-    stopped: bool,
+    pub(super) entries: usize,
+    pub(super) stopped: bool,
     pub(super) found: Vec<PathBuf>,
     pub(super) problems: Vec<Diagnostic>,
 }
