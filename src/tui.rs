@@ -1,6 +1,8 @@
 //! The terminal shell around the app: set-up and restore, the event loop,
 //! background loading, signals. Draws only when something happens.
 
+pub mod load;
+
 use std::io::{self, BufWriter, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
@@ -21,9 +23,8 @@ use crate::git::history::{self, Filter};
 use crate::i18n;
 use crate::model::Session;
 use crate::model::abbrev::Abbreviations;
-use crate::search::{Prepared, SearchIndex};
 use crate::store::write::{self, Change, WriteError, WriteOptions, Writer};
-use crate::store::{self, Changes, FileReport, Folder, FolderError, Plan};
+use crate::store::{self, Folder, FolderError};
 use crate::ui::theme::Theme;
 use crate::watch::OwnWrites;
 
@@ -133,10 +134,6 @@ enum LoadRequest {
     Paths(Vec<PathBuf>),
 }
 
-/// The first load's parts: a few files at first, for a quick first frame, then more at a time.
-const FIRST_PART: usize = 32;
-const LARGEST_PART: usize = 512;
-
 /// Reads the folder on its own thread: first every file, in parts the list shows as they come
 /// (newest names first), with the search index built meanwhile and sent with the last; then each
 /// request in turn, reading only the files that changed. Requests that queue up while it reads
@@ -145,8 +142,14 @@ fn spawn_loader(tx: mpsc::Sender<Msg>, job: LoadJob) -> mpsc::Sender<LoadRequest
     let (requests, rx) = mpsc::channel::<LoadRequest>();
     thread::spawn(move || {
         let mut folder = Folder::new(&job.dir, job.limits);
-        if first_load(&tx, &mut folder, &job).is_err() {
-            return;
+        let abbreviations = Abbreviations::clone(&job.abbreviations);
+        // Asking git takes a few milliseconds: meanwhile the first files are read.
+        let dir = job.dir.clone();
+        let finding = thread::spawn(move || crate::git::Repo::find(&dir).is_ok());
+        let shared = || finding.join().unwrap_or(false);
+        let send = |part| tx.send(Msg::Changed(Box::new(part))).is_ok();
+        if let Err(e) = load::first_load(&mut folder, abbreviations, shared, send) {
+            let _ = tx.send(Msg::Failed(e));
         }
         while let Ok(first) = rx.recv() {
             let (mut walk, mut paths) = (false, Vec::new());
@@ -161,94 +164,16 @@ fn spawn_loader(tx: mpsc::Sender<Msg>, job: LoadJob) -> mpsc::Sender<LoadRequest
             } else {
                 folder.changed(&paths)
             };
-            let sent = match plan {
-                Ok(plan) => read_changes(&tx, &folder, plan),
-                Err(e) => tx.send(Msg::Failed(e)).map_err(drop),
+            let msg = match plan {
+                Ok(plan) => Msg::Changed(Box::new(load::read_changes(&mut folder, plan))),
+                Err(e) => Msg::Failed(e),
             };
-            if sent.is_err() {
+            if tx.send(msg).is_err() {
                 break;
             }
         }
     });
     requests
-}
-
-/// Reads every file in parts, newest names first; the last part brings the index of all.
-/// `Err` when the app is gone.
-fn first_load(tx: &mpsc::Sender<Msg>, folder: &mut Folder, job: &LoadJob) -> Result<(), ()> {
-    let plan = match folder.walk() {
-        Ok(plan) => plan,
-        Err(e) => return tx.send(Msg::Failed(e)).map_err(drop),
-    };
-    let abbreviations = Abbreviations::clone(&job.abbreviations);
-    let mut index = SearchIndex::default().with_abbreviations(abbreviations);
-    let Plan {
-        mut read,
-        gone,
-        walk,
-        files,
-    } = plan;
-    read.reverse();
-    let total = read.len();
-    let mut changes = Changes {
-        gone,
-        walk,
-        files,
-        ..Changes::default()
-    };
-    let mut shared = Some(crate::git::Repo::find(&job.dir).is_ok());
-    let (mut done, mut part) = (0, FIRST_PART);
-    loop {
-        let batch = &read[done..(done + part).min(total)];
-        let (reads, prepared) = read_files(folder, batch);
-        done += batch.len();
-        changes.read = reads;
-        let mut changed = Changed {
-            changes: std::mem::take(&mut changes),
-            prepared: Vec::new(),
-            reading: Some((done, total)),
-            shared: shared.take(),
-            index: None,
-        };
-        if done == total {
-            index.update(&[], std::iter::empty(), prepared);
-            index.shrink_to_fit();
-            changed.index = Some(Box::new(index));
-            return tx.send(Msg::Changed(Box::new(changed))).map_err(drop);
-        }
-        tx.send(Msg::Changed(Box::new(changed))).map_err(drop)?;
-        index.update(&[], std::iter::empty(), prepared);
-        part = (part * 2).min(LARGEST_PART);
-    }
-}
-
-/// Reads `files` on every core, folding each session's words for search on the thread that
-/// read it.
-fn read_files(folder: &Folder, files: &[PathBuf]) -> (Vec<(PathBuf, FileReport)>, Vec<Prepared>) {
-    let read = store::load_files_then(folder.root(), files, folder.limits(), |rel, report| {
-        let prepared = report.session.as_ref().map(Prepared::new);
-        ((rel.to_path_buf(), report), prepared)
-    });
-    let (reads, prepared): (Vec<_>, Vec<_>) = read.into_iter().unzip();
-    (reads, prepared.into_iter().flatten().collect())
-}
-
-/// Reads what `plan` asks for and sends it as one change.
-fn read_changes(tx: &mpsc::Sender<Msg>, folder: &Folder, plan: Plan) -> Result<(), ()> {
-    let (reads, prepared) = read_files(folder, &plan.read);
-    let changed = Changed {
-        changes: Changes {
-            read: reads,
-            gone: plan.gone,
-            walk: plan.walk,
-            files: plan.files,
-        },
-        prepared,
-        reading: None,
-        shared: None,
-        index: None,
-    };
-    tx.send(Msg::Changed(Box::new(changed))).map_err(drop)
 }
 
 /// Frees what the app let go of on its own thread: a big catalog or index takes a while to free.
@@ -623,7 +548,7 @@ mod tests {
     fn the_loader_sends_parts_then_the_index_then_single_changes() {
         let tmp = tempfile::tempdir().expect("tmp");
         let root = std::fs::canonicalize(tmp.path()).expect("root");
-        let n = FIRST_PART + 10;
+        let n = load::FIRST_PART + 10;
         for i in 0..n {
             std::fs::write(
                 root.join(format!("{i:03}.toml")),
@@ -639,8 +564,8 @@ mod tests {
         };
         let loader = spawn_loader(tx, job);
         let first = changed(next(&rx));
-        assert_eq!(first.reading, Some((FIRST_PART, n)));
-        assert_eq!(first.changes.read.len(), FIRST_PART);
+        assert_eq!(first.reading, Some((load::FIRST_PART, n)));
+        assert_eq!(first.changes.read.len(), load::FIRST_PART);
         assert_eq!(
             first.changes.read[0].0,
             PathBuf::from(format!("{:03}.toml", n - 1))

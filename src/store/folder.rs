@@ -1,6 +1,6 @@
 //! What changed in a briefing folder since it was last read, so that a change costs what
-//! changed. Every file is stamped (device, inode, size, modification and change times) when
-//! it is planned to be read; a walk reads only what is new or stamped otherwise, and a list
+//! changed. Every file is stamped (device, inode, size, modification and change times) as it
+//! was when opened to be read; a walk reads only what is new or stamped otherwise, and a list
 //! of changed paths (from the watcher) reads only those files, unless one of them could
 //! change what a walk finds (a folder, a link, a limit), when the whole folder is walked.
 
@@ -10,7 +10,9 @@ use std::io;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Component, Path, PathBuf};
 
-use super::{Diagnostic, FolderError, Limits, walk_folder};
+use super::{
+    Diagnostic, FileReport, FolderError, Limits, load_file_meta, on_every_core, walk_folder,
+};
 
 /// What a file on disk is: any write to it, in place or by replacing it, gives another stamp.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +43,7 @@ pub struct Folder {
     /// The root as the watcher names it.
     canonical: PathBuf,
     limits: Limits,
-    /// Every briefing found, with its stamp when planned to be read (`None`: could not stat).
+    /// Every briefing found, with its stamp when last read (`None`: not read or not opened).
     known: BTreeMap<PathBuf, Option<Stamp>>,
     /// The folders the last walk found briefings in, by the names it entered them by.
     dirs: HashSet<PathBuf>,
@@ -66,7 +68,7 @@ pub struct Plan {
 
 /// What one changed path asks for.
 enum Step {
-    Read(PathBuf, Stamp),
+    Read(PathBuf),
     Gone(PathBuf),
     Nothing,
     /// Something a walk must look at.
@@ -96,27 +98,33 @@ impl Folder {
     }
 
     /// Walks the whole folder: the files to read are those new or stamped otherwise than when
-    /// last read, the gone ones those no longer found.
+    /// last read, the gone ones those no longer found. Only files read before are looked at
+    /// (the first walk of a big folder lists it without a `stat` per file).
     pub fn walk(&mut self) -> Result<Plan, FolderError> {
         let walk = walk_folder(&self.root, &self.limits)?;
-        let mut known = BTreeMap::new();
+        let mut known = Vec::with_capacity(walk.found.len());
         let mut read = Vec::new();
         for rel in walk.found {
-            let stamp = fs::metadata(self.root.join(&rel))
-                .ok()
-                .map(|m| Stamp::of(&m));
-            let before = self.known.remove(&rel);
-            if stamp.is_none() || before != Some(stamp) {
+            let before = self.known.remove(&rel).flatten();
+            let now = before.and_then(|_| fs::metadata(self.root.join(&rel)).ok());
+            let stamp = now.map(|m| Stamp::of(&m));
+            if stamp.is_none() || before != stamp {
                 read.push(rel.clone());
             }
-            known.insert(rel, stamp);
+            known.push((rel, stamp));
         }
-        let gone = std::mem::replace(&mut self.known, known)
+        // Sorted already: the map is built without comparing paths again.
+        let gone = std::mem::replace(&mut self.known, known.into_iter().collect())
             .into_keys()
             .collect();
-        self.dirs = (self.known.keys())
-            .filter_map(|rel| rel.parent().map(Path::to_path_buf))
-            .collect();
+        self.dirs.clear();
+        let mut last: Option<&Path> = None;
+        for parent in self.known.keys().filter_map(|rel| rel.parent()) {
+            if last != Some(parent) {
+                self.dirs.insert(parent.to_path_buf());
+                last = Some(parent);
+            }
+        }
         self.entries = walk.entries;
         self.complete = !walk.stopped;
         Ok(Plan {
@@ -142,7 +150,7 @@ impl Folder {
             }
         }
         let added = (steps.iter())
-            .filter(|s| matches!(s, Step::Read(rel, _) if !self.known.contains_key(rel)))
+            .filter(|s| matches!(s, Step::Read(rel) if !self.known.contains_key(rel)))
             .count();
         let over_files = self.known.len() + added > self.limits.max_files;
         if over_files || self.entries + added > self.limits.max_entries {
@@ -151,8 +159,8 @@ impl Folder {
         let mut plan = Plan::default();
         for step in steps {
             match step {
-                Step::Read(rel, stamp) => {
-                    if self.known.insert(rel.clone(), Some(stamp)).is_none() {
+                Step::Read(rel) => {
+                    if self.known.insert(rel.clone(), None).is_none() {
                         self.entries += 1;
                     }
                     plan.read.push(rel);
@@ -171,6 +179,26 @@ impl Folder {
         plan.gone.dedup();
         plan.files = self.known.len();
         Ok(plan)
+    }
+
+    /// Reads `files` (as planned) on every core, with `then` done to each report on the thread
+    /// that read it; each file is stamped as it was when opened, before it was read.
+    pub fn read_then<T: Send>(
+        &mut self,
+        files: &[PathBuf],
+        then: impl Fn(&Path, FileReport) -> T + Sync,
+    ) -> Vec<T> {
+        let (root, limits) = (&self.root, &self.limits);
+        let results = on_every_core(files, |rel| {
+            let (report, meta) = load_file_meta(root, rel, limits);
+            (meta.map(|m| Stamp::of(&m)), then(rel, report))
+        });
+        for (rel, (stamp, _)) in files.iter().zip(&results) {
+            if let Some(known) = self.known.get_mut(rel) {
+                *known = *stamp;
+            }
+        }
+        results.into_iter().map(|(_, t)| t).collect()
     }
 
     /// What the change of `path` asks for.
@@ -197,7 +225,7 @@ impl Folder {
         match fs::symlink_metadata(self.root.join(&rel)) {
             // Read again even when stamped alike: two writes within one tick of the file
             // system's clock may leave the same stamp, and the watcher saw this one.
-            Ok(meta) if meta.file_type().is_file() => Step::Read(rel, Stamp::of(&meta)),
+            Ok(meta) if meta.file_type().is_file() => Step::Read(rel),
             Err(e) if e.kind() == io::ErrorKind::NotFound => {
                 if self.known.contains_key(&rel) {
                     Step::Gone(rel)

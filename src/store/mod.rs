@@ -224,13 +224,22 @@ fn walk_folder<'r>(root: &'r Path, limits: &Limits) -> Result<walk::Walk<'r>, Fo
 
 /// Reads (at most `limits.max_file_size` bytes) and validates one file below `root`.
 pub fn load_file_with(root: &Path, rel: &Path, limits: &Limits) -> FileReport {
+    load_file_meta(root, rel, limits).0
+}
+
+/// [`load_file_with`], with the file's metadata when it was opened (`None`: not opened).
+fn load_file_meta(root: &Path, rel: &Path, limits: &Limits) -> (FileReport, Option<fs::Metadata>) {
     let path = display_path(rel);
-    match read_bounded(&root.join(rel), limits.max_file_size) {
-        Ok(bytes) => parse_file(&bytes, &path, &session_id(rel)),
-        Err(e) => FileReport {
-            session: None,
-            diagnostics: vec![Diagnostic::new(&path, Severity::Error, e.problem())],
-        },
+    match walk::read_bounded_meta(&root.join(rel), limits.max_file_size) {
+        Ok((bytes, meta)) => (parse_file(&bytes, &path, &session_id(rel)), Some(meta)),
+        Err(e) => {
+            let diagnostics = vec![Diagnostic::new(&path, Severity::Error, e.problem())];
+            let report = FileReport {
+                session: None,
+                diagnostics,
+            };
+            (report, None)
+        }
     }
 }
 
@@ -337,7 +346,12 @@ pub fn load_files_then<T: Send>(
     limits: &Limits,
     then: impl Fn(&Path, FileReport) -> T + Sync,
 ) -> Vec<T> {
-    let read = |rel: &PathBuf| then(rel, load_file_with(root, rel, limits));
+    on_every_core(files, |rel| then(rel, load_file_with(root, rel, limits)))
+}
+
+/// `read` of each of `files` on every core, each thread taking the next file when it is free
+/// (files differ in size); the results come back in the order of `files`.
+fn on_every_core<T: Send>(files: &[PathBuf], read: impl Fn(&PathBuf) -> T + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(files.len() / PARALLEL_FROM)

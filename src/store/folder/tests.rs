@@ -2,10 +2,10 @@
 //! catalog that took only what the plan read equals a fresh load of the folder.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::*;
-use crate::store::{Catalog, Changes, load_dir, load_files};
+use crate::store::{Catalog, Changes, load_dir};
 
 fn briefing(title: &str, day: u32) -> String {
     format!(
@@ -14,8 +14,8 @@ fn briefing(title: &str, day: u32) -> String {
 }
 
 /// Reads what `plan` asks for, as the loader does.
-fn read(root: &Path, plan: Plan) -> Changes {
-    let reports = load_files(root, &plan.read, &Limits::default());
+fn read(folder: &mut Folder, plan: Plan) -> Changes {
+    let reports = folder.read_then(&plan.read, |_, report| report);
     Changes {
         read: plan.read.into_iter().zip(reports).collect(),
         gone: plan.gone,
@@ -45,7 +45,7 @@ impl Setup {
         let plan = folder.walk().expect("walk");
         assert_eq!(plan.read.len(), 6, "the first walk reads every file");
         let mut catalog = Catalog::default();
-        catalog.apply(read(&root, plan));
+        catalog.apply(read(&mut folder, plan));
         let setup = Setup {
             _tmp: tmp,
             root,
@@ -64,9 +64,9 @@ impl Setup {
     fn changed(&mut self, paths: &[&str]) -> Vec<PathBuf> {
         let paths: Vec<PathBuf> = paths.iter().map(|p| self.path(p)).collect();
         let plan = self.folder.changed(&paths).expect("plan");
-        let read = plan.read.clone();
-        self.catalog.apply(read_changes(&self.root, plan));
-        read
+        let files = plan.read.clone();
+        self.catalog.apply(read(&mut self.folder, plan));
+        files
     }
 
     fn same_as_fresh(&self, what: &str) {
@@ -76,10 +76,6 @@ impl Setup {
         assert_eq!(self.catalog.files, fresh.files, "{what}");
         assert_eq!(self.catalog.walk_problems, fresh.walk_problems, "{what}");
     }
-}
-
-fn read_changes(root: &Path, plan: Plan) -> Changes {
-    read(root, plan)
 }
 
 fn rels(paths: &[&str]) -> Vec<PathBuf> {
@@ -169,7 +165,7 @@ fn paths_outside_or_hidden_are_left_alone_and_a_walk_sees_missed_changes() {
     let plan = s.folder.walk().expect("walk");
     assert_eq!(plan.read, rels(&["2024/s5.toml"]));
     assert_eq!(plan.gone, rels(&["top.toml"]));
-    s.catalog.apply(read(&s.root, plan));
+    s.catalog.apply(read(&mut s.folder, plan));
     s.same_as_fresh("missed changes");
 }
 
@@ -186,11 +182,12 @@ fn a_file_beyond_the_limit_makes_a_walk_that_reports_it() {
     };
     let mut folder = Folder::new(&root, limits);
     let mut catalog = Catalog::default();
-    catalog.apply(read(&root, folder.walk().expect("walk")));
+    let plan = folder.walk().expect("walk");
+    catalog.apply(read(&mut folder, plan));
     fs::write(root.join("3.toml"), briefing("x", 1)).expect("write");
     let plan = folder.changed(&[root.join("3.toml")]).expect("plan");
     assert!(plan.walk.is_some(), "walked");
-    catalog.apply(read(&root, plan));
+    catalog.apply(read(&mut folder, plan));
     let fresh = crate::store::load_dir_with(&root, &limits).expect("load");
     assert_eq!(catalog.diagnostics, fresh.diagnostics);
     assert_eq!(catalog.sessions, fresh.sessions);
