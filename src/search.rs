@@ -29,6 +29,8 @@
 
 mod prepare;
 mod slots;
+mod top;
+mod varint;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -41,6 +43,7 @@ use crate::model::{DirectiveRef, Session};
 
 pub use prepare::Prepared;
 use slots::Slot;
+use varint::Posting;
 
 /// The item a hit belongs to; indices into the slice given to [`SearchIndex::build`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -148,8 +151,11 @@ pub struct SearchIndex {
     by_id: HashMap<Box<str>, Vec<u32>>,
     /// Records of dead slots, still in the arrays until the next compaction.
     dead: usize,
-    /// Every record's words as vocabulary ids, in text order, records end to end.
-    tokens: Vec<u32>,
+    /// The living records in the tie-break order of hits (kind of field, newer session, place
+    /// in the session), so a broad query can stop once its best hits are known.
+    place: Vec<u32>,
+    /// Every record's words as vocabulary ids in text order ([`varint`]), records end to end.
+    tokens: Vec<u8>,
     /// Where each record's words start in `tokens`, plus the total length.
     token_starts: Vec<u32>,
     /// Every distinct folded word, each followed by `\n`.
@@ -158,8 +164,8 @@ pub struct SearchIndex {
     vocab_starts: Vec<u32>,
     /// The id of each word of `vocab`.
     word_ids: HashMap<Box<str>, u32>,
-    /// For each word of `vocab`, the records that contain it, ascending.
-    postings: Vec<Vec<u32>>,
+    /// For each word of `vocab`, the records that contain it.
+    postings: Vec<Posting>,
     /// What the query's abbreviations and long forms may also be written as.
     abbreviations: Abbreviations,
 }
@@ -174,7 +180,11 @@ impl SearchIndex {
     /// Folds and indexes every searchable field of `sessions` (folding on every core).
     pub fn build(sessions: &[Session]) -> Self {
         let mut index = SearchIndex::default();
-        index.update(sessions, std::iter::empty(), prepare::all(sessions));
+        // A part at a time, so the folded words of all sessions are never held at once.
+        for part in sessions.chunks(1024) {
+            index.update(&[], std::iter::empty(), prepare::all(part));
+        }
+        index.sync(sessions);
         index.shrink_to_fit();
         index
     }
@@ -199,78 +209,88 @@ impl SearchIndex {
     /// best first; empty for a blank query. The query is also searched as its abbreviations
     /// may be written ([`Abbreviations::variants`]).
     pub fn query(&self, sessions: &[Session], q: &str, limit: usize) -> Vec<Hit> {
+        self.search(sessions, q, limit, |quals| self.top_matches(quals, limit))
+    }
+
+    /// [`SearchIndex::query`], with the matches of each way of writing the query found by
+    /// `matches` (all of them, or those that can be among the best `limit`).
+    fn search(
+        &self,
+        sessions: &[Session],
+        q: &str,
+        limit: usize,
+        matches: impl Fn(&[Vec<u8>]) -> Vec<(u32, u32)>,
+    ) -> Vec<Hit> {
         let words = query_words(q);
         if words.is_empty() {
             return Vec::new();
         }
         let variants = self.abbreviations.variants(&words);
-        let found = self.best_of(&variants);
-        let mut keys: Vec<u128> = (found.iter().enumerate())
-            .filter(|(_, (_, ways))| *ways != 0)
-            .filter_map(|(r, (score, _))| self.order_key(r, *score))
+        let quals: Vec<Vec<Vec<u8>>> = (variants.iter().take(32))
+            .map(|words| words.iter().map(|w| self.vocab_quality(w)).collect())
+            .collect();
+        let mut found: Vec<(u32, u32)> = quals.iter().flat_map(|q| matches(q)).collect();
+        found.sort_unstable_by_key(|&(r, score)| (r, std::cmp::Reverse(score)));
+        found.dedup_by_key(|&mut (r, _)| r);
+        let mut keys: Vec<u128> = (found.iter())
+            .filter_map(|&(r, score)| self.order_key(r as usize, score))
             .collect();
         if keys.len() > limit {
             keys.select_nth_unstable(limit);
             keys.truncate(limit);
         }
         keys.sort_unstable();
+        let mut tokens = Vec::new();
         keys.into_iter()
             .filter_map(|key| {
                 let r = (key & 0xFFFF_FFFF) as usize;
-                let (score, ways) = found[r];
-                let matched: Vec<&QueryWord> = (variants.iter().enumerate())
-                    .filter(|(v, _)| ways & (1 << v) != 0)
-                    .flat_map(|(_, words)| words)
+                let score = u32::MAX - (key >> 96) as u32;
+                let matched: Vec<&QueryWord> = (variants.iter().zip(&quals))
+                    .filter(|(_, q)| self.score(r, q, &mut tokens).is_some())
+                    .flat_map(|(words, _)| words)
                     .collect();
                 self.hit(sessions, r, score, &matched)
             })
             .collect()
     }
 
-    /// The order of hits as one number, smaller first: higher score, then the kind of field,
-    /// then the newer session, then the field's place in its session; the record in the low
-    /// bits. `None` for a record of a session no longer there.
+    /// The order of hits as one number, smaller first: higher score, then the place of the
+    /// record ([`SearchIndex::place_key`]); the record in the low bits. `None` for a record of
+    /// a session no longer there.
     fn order_key(&self, r: usize, score: u32) -> Option<u128> {
-        let rec = self.records[r];
-        let slot = &self.slots[rec.slot as usize];
-        if !slot.is_listed() {
+        if !self.is_listed(r) {
             return None;
         }
-        let ordinal = r as u32 - slot.first;
-        let rank = u128::from(rec.field.rank());
-        Some(
-            (u128::from(u32::MAX - score) << 96)
-                | (rank << 88)
-                | (u128::from(slot.age) << 56)
-                | (u128::from(ordinal) << 32)
-                | r as u128,
-        )
+        let place = u128::from(self.place_key(r as u32));
+        Some((u128::from(u32::MAX - score) << 96) | (place << 32) | r as u128)
     }
 
-    /// For every record, its best score over the `variants` of a query and which of them
-    /// (bit `v` for `variants[v]`; 0: none) match it.
-    fn best_of(&self, variants: &[Vec<QueryWord>]) -> Vec<(u32, u32)> {
-        let mut found = vec![(0, 0); self.records.len()];
-        for (v, variant) in variants.iter().enumerate().take(32) {
-            for (r, score) in self.matches(variant) {
-                let (best, ways) = &mut found[r];
-                *best = (*best).max(score);
-                *ways |= 1 << v;
-            }
-        }
-        found
+    /// The tie-break order of hits as one number, smaller first: the kind of field, then the
+    /// newer session, then the field's place in its session.
+    fn place_key(&self, r: u32) -> u64 {
+        let rec = self.records[r as usize];
+        let slot = &self.slots[rec.slot as usize];
+        let ordinal = u64::from(r - slot.first).min((1 << 28) - 1);
+        (u64::from(rec.field.rank()) << 60) | (u64::from(slot.age) << 28) | ordinal
     }
 
-    /// Every record holding all of `words`, with its score.
-    fn matches(&self, words: &[QueryWord]) -> Vec<(usize, u32)> {
-        let quals: Vec<Vec<u8>> = words.iter().map(|w| self.vocab_quality(w)).collect();
+    /// Every listed record holding all the words of `quals` (a query's words as
+    /// [`SearchIndex::vocab_quality`]), with its score.
+    fn matches(&self, quals: &[Vec<u8>]) -> Vec<(u32, u32)> {
         let Some(driver) = quals.iter().min_by_key(|q| self.postings_size(q)) else {
             return Vec::new();
         };
+        let mut tokens = Vec::new();
         self.records_with(driver)
-            .filter(|&r| self.slots[self.records[r].slot as usize].is_listed())
-            .filter_map(|r| Some((r, self.score(r, &quals)?)))
+            .into_iter()
+            .filter(|&r| self.is_listed(r as usize))
+            .filter_map(|r| Some((r, self.score(r as usize, quals, &mut tokens)?)))
             .collect()
+    }
+
+    /// Record `r` is searched: its session is alive and among those last synced.
+    fn is_listed(&self, r: usize) -> bool {
+        self.slots[self.records[r].slot as usize].is_listed()
     }
 
     /// For every vocabulary word, how well `word` matches inside it (0: not at all; a word
@@ -307,26 +327,35 @@ impl SearchIndex {
     }
 
     /// The records holding any vocabulary word with a non-zero `quality`, ascending.
-    fn records_with(&self, quality: &[u8]) -> impl Iterator<Item = usize> {
-        let mut seen = vec![false; self.records.len()];
-        for (_, list) in (quality.iter().zip(&self.postings)).filter(|(q, _)| **q > 0) {
-            for &r in list {
-                seen[r as usize] = true;
-            }
-        }
-        seen.into_iter()
-            .enumerate()
-            .filter_map(|(r, s)| s.then_some(r))
+    fn records_with(&self, quality: &[u8]) -> Vec<u32> {
+        let mut found: Vec<u32> = (quality.iter().zip(&self.postings))
+            .filter(|(q, _)| **q > 0)
+            .flat_map(|(_, p)| p.records())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
-    /// The words of record `r`, as vocabulary ids in text order.
-    fn tokens_of(&self, r: usize) -> &[u32] {
-        &self.tokens[self.token_starts[r] as usize..self.token_starts[r + 1] as usize]
+    /// The words of record `r` as vocabulary ids in text order, decoded into `tokens`.
+    fn tokens_of<'t>(&self, r: usize, tokens: &'t mut Vec<u32>) -> &'t [u32] {
+        let bytes = &self.tokens[self.token_starts[r] as usize..self.token_starts[r + 1] as usize];
+        tokens.clear();
+        tokens.extend(varint::decode(bytes));
+        tokens
     }
 
-    /// The score of record `r`, `None` unless every query word occurs in it.
-    fn score(&self, r: usize, quals: &[Vec<u8>]) -> Option<u32> {
-        let tokens = self.tokens_of(r);
+    /// How many words record `r` has.
+    fn token_count(&self, r: usize) -> usize {
+        varint::count(
+            &self.tokens[self.token_starts[r] as usize..self.token_starts[r + 1] as usize],
+        )
+    }
+
+    /// The score of record `r`, `None` unless every query word occurs in it (`tokens`: room
+    /// to decode its words in). [`SearchIndex::bound`] must stay an upper bound of it.
+    fn score(&self, r: usize, quals: &[Vec<u8>], tokens: &mut Vec<u32>) -> Option<u32> {
+        let tokens = self.tokens_of(r, tokens);
         let mut total = 0;
         let mut phrase_possible = true;
         for (j, q) in quals.iter().enumerate() {

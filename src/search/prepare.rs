@@ -1,6 +1,8 @@
 //! One session's searchable fields folded into words, ready for the index: made on the
 //! loader's threads, so that adding a session on the interface's thread only numbers its words.
 
+use chrono::NaiveDateTime;
+
 use super::{FieldKind, collect_session, words_of};
 use crate::model::Session;
 use crate::model::fold::fold;
@@ -9,6 +11,8 @@ use crate::model::fold::fold;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Prepared {
     pub(super) id: String,
+    /// When the session is held (newer sessions' hits come first).
+    pub(super) date: NaiveDateTime,
     pub(super) fields: Vec<FieldKind>,
     /// How many words each field has.
     pub(super) counts: Vec<u32>,
@@ -21,6 +25,7 @@ impl Prepared {
     pub fn new(session: &Session) -> Self {
         let mut prepared = Prepared {
             id: session.id.clone(),
+            date: session.date.sort_key(),
             fields: Vec::new(),
             counts: Vec::new(),
             words: String::new(),

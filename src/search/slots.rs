@@ -1,11 +1,14 @@
 //! Keeping the index up to date one session at a time: a changed or removed session's slot is
 //! marked dead and its records skipped, a new one is appended; when the dead outnumber the
 //! living the arrays are compacted. After each change every slot learns where its session is
-//! now in the sessions shown, and how new it is.
+//! now in the sessions shown and how new it is, and the records' tie-break order (`place`)
+//! takes the new records in by a merge, in time linear in the records.
 
 use std::cmp::Reverse;
 
-use super::{Prepared, Record, SearchIndex};
+use chrono::NaiveDateTime;
+
+use super::{Prepared, Record, SearchIndex, varint};
 use crate::model::Session;
 
 /// A slot whose session is not in the sessions last synced (or is dead).
@@ -16,11 +19,13 @@ const NOT_LISTED: u32 = u32::MAX;
 pub(super) struct Slot {
     /// The id of its session.
     pub id: Box<str>,
+    /// When its session is held.
+    pub date: NaiveDateTime,
     /// Its first record; a session's records are consecutive, in `collect_session` order.
     pub first: u32,
     /// Its place in the sessions last synced, or `NOT_LISTED`.
     pub position: u32,
-    /// Its place among those sessions newest first (ties by position).
+    /// Its place among the living slots newest first (ties by position, then id).
     pub age: u32,
     /// Not replaced or removed since it was added.
     pub live: bool,
@@ -40,6 +45,7 @@ impl Default for SearchIndex {
             slots: Vec::new(),
             by_id: Default::default(),
             dead: 0,
+            place: Vec::new(),
             tokens: Vec::new(),
             token_starts: vec![0],
             vocab: String::new(),
@@ -64,7 +70,8 @@ impl std::fmt::Debug for SearchIndex {
 impl SearchIndex {
     /// Takes a change of the sessions: the sessions with the ids in `removed` or in `prepared`
     /// are dropped from the index, those `prepared` added, and every indexed session is found
-    /// in `sessions` (the sessions as they are now, in the order hits will refer to).
+    /// in `sessions` (the sessions as they are now, in the order hits will refer to; none
+    /// while a loader builds the index, which the app then syncs).
     pub fn update<'i>(
         &mut self,
         sessions: &[Session],
@@ -77,17 +84,45 @@ impl SearchIndex {
         for p in &prepared {
             self.kill(&p.id);
         }
+        let added = self.records.len() as u32;
         for p in prepared {
             self.add(p);
         }
-        if self.dead > self.records.len() - self.dead {
+        let compacted = self.dead > self.records.len() - self.dead;
+        if compacted {
             self.compact();
         }
-        self.sync(sessions);
+        self.find_sessions(sessions);
+        if compacted {
+            self.order_all();
+        } else {
+            self.order_added(added);
+        }
     }
 
-    /// Finds every indexed session in `sessions` (by id), and orders them newest first.
+    /// Finds every indexed session in `sessions` (by id) and orders them newest first.
     pub fn sync(&mut self, sessions: &[Session]) {
+        self.find_sessions(sessions);
+        self.keep_order();
+    }
+
+    /// Frees the capacity the arrays grew into (after a build in many updates).
+    pub fn shrink_to_fit(&mut self) {
+        self.records.shrink_to_fit();
+        self.slots.shrink_to_fit();
+        self.place.shrink_to_fit();
+        self.tokens.shrink_to_fit();
+        self.token_starts.shrink_to_fit();
+        self.vocab.shrink_to_fit();
+        self.vocab_starts.shrink_to_fit();
+        self.postings.shrink_to_fit();
+        for list in &mut self.postings {
+            list.shrink_to_fit();
+        }
+    }
+
+    /// Sets each slot's position in `sessions` and its age.
+    fn find_sessions(&mut self, sessions: &[Session]) {
         for slot in &mut self.slots {
             slot.position = NOT_LISTED;
         }
@@ -102,30 +137,61 @@ impl SearchIndex {
                 self.slots[s as usize].position = p as u32;
             }
         }
-        let mut listed: Vec<u32> = (0..self.slots.len() as u32)
-            .filter(|&s| self.slots[s as usize].is_listed())
+        let mut living: Vec<u32> = (0..self.slots.len() as u32)
+            .filter(|&s| self.slots[s as usize].live)
             .collect();
-        listed.sort_by_cached_key(|&s| {
-            let p = self.slots[s as usize].position;
-            (Reverse(sessions[p as usize].date.sort_key()), p)
+        living.sort_by(|&a, &b| {
+            let (a, b) = (&self.slots[a as usize], &self.slots[b as usize]);
+            (Reverse(a.date), a.position, &a.id).cmp(&(Reverse(b.date), b.position, &b.id))
         });
-        for (age, s) in listed.into_iter().enumerate() {
+        for (age, s) in living.into_iter().enumerate() {
             self.slots[s as usize].age = age as u32;
         }
     }
 
-    /// Frees the capacity the arrays grew into (after a build in many updates).
-    pub fn shrink_to_fit(&mut self) {
-        self.records.shrink_to_fit();
-        self.slots.shrink_to_fit();
-        self.tokens.shrink_to_fit();
-        self.token_starts.shrink_to_fit();
-        self.vocab.shrink_to_fit();
-        self.vocab_starts.shrink_to_fit();
-        self.postings.shrink_to_fit();
-        for list in &mut self.postings {
-            list.shrink_to_fit();
+    /// Puts the records from `added` on into the tie-break order, the dead out.
+    fn order_added(&mut self, added: u32) {
+        let mut new: Vec<u32> = (added..self.records.len() as u32).collect();
+        new.sort_unstable_by_key(|&r| self.place_key(r));
+        let old = std::mem::take(&mut self.place);
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        let mut new = new.into_iter().peekable();
+        for r in old.into_iter().filter(|&r| self.is_alive(r)) {
+            while let Some(&n) = new
+                .peek()
+                .filter(|&&n| self.place_key(n) < self.place_key(r))
+            {
+                merged.push(n);
+                new.next();
+            }
+            merged.push(r);
         }
+        merged.extend(new);
+        self.place = merged;
+        self.keep_order();
+    }
+
+    /// Sorts the order again if the ages moved the living records out of it (sessions given
+    /// in another order than before).
+    fn keep_order(&mut self) {
+        let sorted = (self.place.windows(2)).all(|w| self.place_key(w[0]) <= self.place_key(w[1]));
+        if !sorted {
+            self.order_all();
+        }
+    }
+
+    /// Every living record in the tie-break order.
+    fn order_all(&mut self) {
+        let mut place: Vec<u32> = (0..self.records.len() as u32)
+            .filter(|&r| self.is_alive(r))
+            .collect();
+        place.sort_unstable_by_key(|&r| self.place_key(r));
+        self.place = place;
+    }
+
+    /// Record `r`'s session has not been replaced or removed.
+    fn is_alive(&self, r: u32) -> bool {
+        self.slots[self.records[r as usize].slot as usize].live
     }
 
     /// The session `id` leaves the index: its slots are dead.
@@ -155,6 +221,7 @@ impl SearchIndex {
         let slot = self.slots.len() as u32;
         self.slots.push(Slot {
             id: prepared.id.as_str().into(),
+            date: prepared.date,
             first: self.records.len() as u32,
             position: NOT_LISTED,
             age: 0,
@@ -166,11 +233,8 @@ impl SearchIndex {
             self.records.push(Record { slot, field });
             for word in words.by_ref().take(count as usize) {
                 let id = self.word_id(word);
-                self.tokens.push(id);
-                let list = &mut self.postings[id as usize];
-                if list.last() != Some(&r) {
-                    list.push(r);
-                }
+                varint::push(&mut self.tokens, id);
+                self.postings[id as usize].push(r);
             }
             self.token_starts.push(self.tokens.len() as u32);
         }
@@ -190,7 +254,7 @@ impl SearchIndex {
         self.vocab.push_str(word);
         self.vocab.push('\n');
         self.vocab_starts.push(self.vocab.len() as u32);
-        self.postings.push(Vec::new());
+        self.postings.push(Default::default());
         id
     }
 
@@ -221,12 +285,9 @@ impl SearchIndex {
                     ..old_records[old_r]
                 });
                 let words = &old_tokens[old_starts[old_r] as usize..old_starts[old_r + 1] as usize];
-                for &id in words {
-                    self.tokens.push(id);
-                    let list = &mut self.postings[id as usize];
-                    if list.last() != Some(&r) {
-                        list.push(r);
-                    }
+                self.tokens.extend_from_slice(words);
+                for id in varint::decode(words) {
+                    self.postings[id as usize].push(r);
                 }
                 self.token_starts.push(self.tokens.len() as u32);
             }
