@@ -340,8 +340,11 @@ fn change_cpu(
                 let start = cpu_time();
                 let plan = folder.changed(std::slice::from_ref(&path)).expect("plan");
                 assert_eq!(plan.read.len(), 1, "the one file read");
-                update(app, Action::Changed(Box::new(read_changes(folder, plan))));
-                draw(term, app);
+                read_changes(folder, plan, |part| {
+                    update(app, Action::Changed(Box::new(part)));
+                    draw(term, app);
+                    true
+                });
                 cpu_time() - start
             })
             .collect(),
@@ -382,11 +385,11 @@ fn memory_child(dir: &Path) {
         std::fs::write(dir.join(rel), text).expect("write");
     }
     let plan = folder.walk().expect("walk");
-    update(
-        &mut app,
-        Action::Changed(Box::new(read_changes(&mut folder, plan))),
-    );
-    draw(&mut term, &app);
+    read_changes(&mut folder, plan, |part| {
+        update(&mut app, Action::Changed(Box::new(part)));
+        draw(&mut term, &app);
+        true
+    });
     println!("{loaded} {} {}", status_kib("VmHWM"), status_kib("VmRSS"));
 }
 

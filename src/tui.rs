@@ -164,11 +164,18 @@ fn spawn_loader(tx: mpsc::Sender<Msg>, job: LoadJob) -> mpsc::Sender<LoadRequest
             } else {
                 folder.changed(&paths)
             };
-            let msg = match plan {
-                Ok(plan) => Msg::Changed(Box::new(load::read_changes(&mut folder, plan))),
-                Err(e) => Msg::Failed(e),
+            let sent = match plan {
+                Ok(plan) => {
+                    let mut sent = true;
+                    load::read_changes(&mut folder, plan, |part| {
+                        sent = tx.send(Msg::Changed(Box::new(part))).is_ok();
+                        sent
+                    });
+                    sent
+                }
+                Err(e) => tx.send(Msg::Failed(e)).is_ok(),
             };
-            if tx.send(msg).is_err() {
+            if !sent {
                 break;
             }
         }

@@ -2,12 +2,14 @@
 //! marked dead and its records skipped, a new one is appended; when the dead outnumber the
 //! living the arrays are compacted. After each change every slot learns where its session is
 //! now in the sessions shown and how new it is, and the records' tie-break order (`place`)
-//! takes the new records in by a merge, in time linear in the records.
+//! loses the dead records and takes the new ones in where binary searches find their places.
 
 use std::cmp::Reverse;
+use std::ops::Range;
 
 use chrono::NaiveDateTime;
 
+use super::top::Bitset;
 use super::{Prepared, Record, SearchIndex, varint};
 use crate::model::Session;
 
@@ -78,11 +80,12 @@ impl SearchIndex {
         removed: impl IntoIterator<Item = &'i str>,
         prepared: Vec<Prepared>,
     ) {
+        let mut killed = Vec::new();
         for id in removed {
-            self.kill(id);
+            self.kill(id, &mut killed);
         }
         for p in &prepared {
-            self.kill(&p.id);
+            self.kill(&p.id, &mut killed);
         }
         let added = self.records.len() as u32;
         for p in prepared {
@@ -96,7 +99,7 @@ impl SearchIndex {
         if compacted {
             self.order_all();
         } else {
-            self.order_added(added);
+            self.order_added(&killed, added);
         }
     }
 
@@ -149,26 +152,34 @@ impl SearchIndex {
         }
     }
 
-    /// Puts the records from `added` on into the tie-break order, the dead out.
-    fn order_added(&mut self, added: u32) {
-        let mut new: Vec<u32> = (added..self.records.len() as u32).collect();
-        new.sort_unstable_by_key(|&r| self.place_key(r));
-        let old = std::mem::take(&mut self.place);
-        let mut merged = Vec::with_capacity(old.len() + new.len());
-        let mut new = new.into_iter().peekable();
-        for r in old.into_iter().filter(|&r| self.is_alive(r)) {
-            while let Some(&n) = new
-                .peek()
-                .filter(|&&n| self.place_key(n) < self.place_key(r))
-            {
-                merged.push(n);
-                new.next();
-            }
-            merged.push(r);
+    /// Takes the records `killed` out of the tie-break order and puts those from `added` on
+    /// in, each where a binary search finds its place (the order of the others holds: ages
+    /// shift, but not past one another).
+    fn order_added(&mut self, killed: &[Range<u32>], added: u32) {
+        if !killed.is_empty() {
+            let mut dead = Bitset::new(self.records.len());
+            killed
+                .iter()
+                .flat_map(Clone::clone)
+                .for_each(|r| dead.set(r));
+            self.place.retain(|&r| !dead.has(r));
         }
-        merged.extend(new);
+        let mut new: Vec<u32> = (added..self.records.len() as u32).collect();
+        if new.is_empty() {
+            return;
+        }
+        new.sort_unstable_by_key(|&r| self.place_key(r));
+        let mut merged = Vec::with_capacity(self.place.len() + new.len());
+        let mut from = 0;
+        for n in new {
+            let key = self.place_key(n);
+            let at = from + self.place[from..].partition_point(|&r| self.place_key(r) < key);
+            merged.extend_from_slice(&self.place[from..at]);
+            merged.push(n);
+            from = at;
+        }
+        merged.extend_from_slice(&self.place[from..]);
         self.place = merged;
-        self.keep_order();
     }
 
     /// Sorts the order again if the ages moved the living records out of it (sessions given
@@ -194,15 +205,16 @@ impl SearchIndex {
         self.slots[self.records[r as usize].slot as usize].live
     }
 
-    /// The session `id` leaves the index: its slots are dead.
-    fn kill(&mut self, id: &str) {
+    /// The session `id` leaves the index: its slots are dead, their records added to `killed`.
+    fn kill(&mut self, id: &str, killed: &mut Vec<Range<u32>>) {
         for s in self.by_id.remove(id).unwrap_or_default() {
-            let live = self.slot_len(s as usize);
+            let len = self.slot_len(s as usize);
             let slot = &mut self.slots[s as usize];
             if slot.live {
                 slot.live = false;
                 slot.position = NOT_LISTED;
-                self.dead += live;
+                self.dead += len;
+                killed.push(slot.first..slot.first + len as u32);
             }
         }
     }
@@ -368,9 +380,8 @@ mod tests {
     ];
 
     fn answers(index: &SearchIndex, sessions: &[Session]) -> Vec<Vec<super::super::Hit>> {
-        QUERIES
-            .iter()
-            .map(|q| index.query(sessions, q, 1000))
+        (QUERIES.iter())
+            .flat_map(|q| [3, 1000].map(|limit| index.query(sessions, q, limit)))
             .collect()
     }
 

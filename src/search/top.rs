@@ -23,18 +23,18 @@ fn rare(records: usize) -> usize {
 }
 
 /// One bit per record.
-struct Bitset(Vec<u64>);
+pub(super) struct Bitset(Vec<u64>);
 
 impl Bitset {
-    fn new(records: usize) -> Self {
+    pub fn new(records: usize) -> Self {
         Bitset(vec![0; records.div_ceil(64)])
     }
 
-    fn set(&mut self, r: u32) {
+    pub fn set(&mut self, r: u32) {
         self.0[r as usize / 64] |= 1 << (r % 64);
     }
 
-    fn has(&self, r: u32) -> bool {
+    pub fn has(&self, r: u32) -> bool {
         self.0[r as usize / 64] & (1 << (r % 64)) != 0
     }
 

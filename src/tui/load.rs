@@ -12,6 +12,10 @@ use crate::store::{Changes, FileReport, Folder, FolderError, Plan};
 pub const FIRST_PART: usize = 32;
 const LARGEST_PART: usize = 512;
 
+/// A change of many files (a `git pull`) goes to the app in parts of this many, so that none
+/// keeps a frame waiting while the app takes it.
+const CHANGE_PART: usize = 128;
+
 /// Reads every file of `folder` in parts, newest names first, giving each to `send` (which
 /// says whether to go on); the search index is built meanwhile and comes with the last part.
 /// `shared` tells, with the first part, whether the folder is in a git work tree. `Err` when
@@ -66,20 +70,32 @@ pub fn first_load(
     }
 }
 
-/// Reads what `plan` asks for, as one change with the sessions' words folded for search.
-pub fn read_changes(folder: &mut Folder, plan: Plan) -> Changed {
-    let (reads, prepared) = read_files(folder, &plan.read);
-    Changed {
-        changes: Changes {
-            read: reads,
-            gone: plan.gone,
-            walk: plan.walk,
-            files: plan.files,
-        },
-        prepared,
-        reading: None,
-        shared: None,
-        index: None,
+/// Reads what `plan` asks for and gives it to `send` in parts (the first with the files gone
+/// and the walk's problems), with the sessions' words folded for search; stops when `send`
+/// says so.
+pub fn read_changes(folder: &mut Folder, plan: Plan, mut send: impl FnMut(Changed) -> bool) {
+    let mut changes = Changes {
+        gone: plan.gone,
+        walk: plan.walk,
+        files: plan.files,
+        ..Changes::default()
+    };
+    let mut parts = plan.read.chunks(CHANGE_PART).peekable();
+    loop {
+        let batch = parts.next().unwrap_or_default();
+        let (reads, prepared) = read_files(folder, batch);
+        changes.read = reads;
+        let changed = Changed {
+            changes: std::mem::take(&mut changes),
+            prepared,
+            reading: None,
+            shared: None,
+            index: None,
+        };
+        changes.files = plan.files;
+        if !send(changed) || parts.peek().is_none() {
+            return;
+        }
     }
 }
 
