@@ -91,15 +91,10 @@ impl SearchIndex {
         for p in prepared {
             self.add(p);
         }
-        let compacted = self.dead > self.records.len() - self.dead;
-        if compacted {
-            self.compact();
-        }
         self.find_sessions(sessions);
-        if compacted {
-            self.order_all();
-        } else {
-            self.order_added(&killed, added);
+        self.order_added(&killed, added);
+        if self.dead > self.records.len() - self.dead {
+            self.compact();
         }
     }
 
@@ -270,7 +265,8 @@ impl SearchIndex {
         id
     }
 
-    /// Rewrites the arrays without the dead slots' records (the vocabulary stays).
+    /// Rewrites the arrays without the dead slots' records (the vocabulary stays; `place`
+    /// must hold the living only).
     fn compact(&mut self) {
         let old_records = std::mem::take(&mut self.records);
         let old_tokens = std::mem::take(&mut self.tokens);
@@ -280,12 +276,14 @@ impl SearchIndex {
             list.clear();
         }
         let mut renumbered = vec![NOT_LISTED; old_slots.len()];
+        let mut new_first = vec![0; old_slots.len()];
         for (s, slot) in old_slots.iter().enumerate().filter(|(_, s)| s.live) {
             let end = old_slots
                 .get(s + 1)
                 .map_or(old_records.len() as u32, |next| next.first);
             let new_slot = self.slots.len() as u32;
             renumbered[s] = new_slot;
+            new_first[s] = self.records.len() as u32;
             self.slots.push(Slot {
                 first: self.records.len() as u32,
                 ..slot.clone()
@@ -308,6 +306,11 @@ impl SearchIndex {
             for s in slots.iter_mut() {
                 *s = renumbered[*s as usize];
             }
+        }
+        // The living keep their order: only their numbers change.
+        for r in &mut self.place {
+            let old = old_records[*r as usize].slot as usize;
+            *r = new_first[old] + (*r - old_slots[old].first);
         }
         self.dead = 0;
         self.shrink_to_fit();
