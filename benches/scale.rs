@@ -1,17 +1,33 @@
 //! Scale figures at N = 100, 1,000 and 10,000 generated sessions (issue #14): loading against
-//! a bare single-thread TOML parse of the same files, the search index, and peak memory.
+//! a bare single-thread TOML parse of the same files, the search index, the interface's first
+//! frame, the CPU a check-off and a changed file cost, search per keystroke, and peak memory.
 //!
 //! `cargo bench --bench scale` (all sizes) or `BRIEFING_SCALE_N=10000 cargo bench --bench scale`;
 //! `BRIEFING_SCALE_KEEP=DIR` also keeps each generated folder as DIR/N (to profile or run the TUI on).
 //! The generator is deterministic: the same N gives the same files, byte for byte.
+//!
+//! The interface's figures drive the app as the terminal shell does, in this process: the
+//! loader's own code reads the folder in parts (`api::load`), each part goes to `App::update`,
+//! and frames are drawn on a ratatui `TestBackend` (no terminal). Peak memory is measured in a
+//! child process (this benchmark run again with `BRIEFING_SCALE_CHILD=DIR`), which loads the
+//! folder that way, then takes a reload, and reports the kernel's high-water mark (`VmHWM`).
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use briefing::api::app::{Action, App, Effect, Options, SaveRequest, Screen};
+use briefing::api::input::Keymap;
+use briefing::api::load::{first_load, read_changes};
+use briefing::api::model::Lang;
 use briefing::api::search::SearchIndex;
-use briefing::api::store;
+use briefing::api::store::write::{Change, WriteOptions, Writer};
+use briefing::api::store::{self, Folder, Limits};
+use briefing::api::ui::theme::Theme;
+use crossterm::event::{KeyCode, KeyEvent};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 mod common;
 
@@ -135,9 +151,11 @@ fn load_one_thread(dir: &Path) -> usize {
         .count()
 }
 
-/// Peak resident memory of `briefing check` on `dir`, in KiB (the kernel's rusage of that child).
-fn check_peak_kib(dir: &Path) -> Option<i64> {
-    let child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+/// Peak resident memory of `briefing check` on `dir`, in KiB: its `VmHWM` read until it ends
+/// (the kernel's rusage of a child would count this benchmark's own memory, inherited at the
+/// spawn).
+fn check_peak_kib(dir: &Path) -> Option<u64> {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
         .arg("--dir")
         .arg(dir)
         .arg("check")
@@ -145,26 +163,269 @@ fn check_peak_kib(dir: &Path) -> Option<i64> {
         .stderr(std::process::Stdio::null())
         .spawn()
         .ok()?;
-    let pid = libc::pid_t::try_from(child.id()).ok()?;
-    let mut status = 0;
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = None;
+    while child.try_wait().ok()?.is_none() {
+        let text = std::fs::read_to_string(&status).unwrap_or_default();
+        let hwm = (text.lines())
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok());
+        peak = hwm.or(peak);
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    peak
+}
+
+/// CPU time this process has used (user and system), all threads.
+fn cpu_time() -> Duration {
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: waits for our own child and fills the status and rusage it is given.
-    let waited = unsafe { libc::wait4(pid, &mut status, 0, usage.as_mut_ptr()) };
-    // SAFETY: initialised by the successful wait4 above.
-    (waited == pid).then(|| unsafe { usage.assume_init() }.ru_maxrss)
+    // SAFETY: getrusage fills the struct it is given.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    let micros = |t: libc::timeval| t.tv_sec as u64 * 1_000_000 + t.tv_usec as u64;
+    Duration::from_micros(micros(usage.ru_utime) + micros(usage.ru_stime))
+}
+
+/// A field of /proc/self/status in KiB (`VmHWM`, `VmRSS`).
+fn status_kib(field: &str) -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    (status.lines())
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0)
+}
+
+const WIDTH: u16 = 100;
+const HEIGHT: u16 = 30;
+
+fn new_app(dir: &Path) -> App {
+    let mut app = App::new(Options {
+        dir: dir.to_path_buf(),
+        lang: Lang::En,
+        today: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).expect("day"),
+        keymap: Keymap::default(),
+        user: "lan".into(),
+        mouse: false,
+    });
+    app.update(Action::Resize {
+        width: WIDTH,
+        height: HEIGHT,
+    });
+    app
+}
+
+/// Draws a frame as the shell does after handling its messages.
+fn draw(term: &mut Terminal<TestBackend>, app: &App) {
+    term.draw(|f| app.draw(f, &Theme::default())).expect("draw");
+}
+
+/// Updates the app as the shell does: the garbage goes elsewhere (here: dropped at once, which
+/// the shell leaves to its dropper thread; counted, to err on the safe side).
+fn update(app: &mut App, action: Action) -> Effect {
+    let effect = app.update(action);
+    drop(app.take_garbage());
+    effect
+}
+
+/// Loads `dir` into a new app as the shell does, in parts; the time to the first frame that
+/// lists sessions, and to the last part (search ready).
+fn load_app(dir: &Path, term: &mut Terminal<TestBackend>) -> (App, Folder, Duration, Duration) {
+    let start = Instant::now();
+    let mut app = new_app(dir);
+    let mut folder = Folder::new(dir, Limits::default());
+    let mut first = None;
+    first_load(
+        &mut folder,
+        Default::default(),
+        || false,
+        |part| {
+            update(&mut app, Action::Changed(Box::new(part)));
+            draw(term, &app);
+            first.get_or_insert_with(|| start.elapsed());
+            true
+        },
+    )
+    .expect("load");
+    let all = start.elapsed();
+    (app, folder, first.unwrap_or(all), all)
+}
+
+fn key(app: &mut App, code: KeyCode) -> Effect {
+    update(app, Action::Key(KeyEvent::from(code)))
+}
+
+/// Opens the newest session and selects a directive that Space saves.
+fn open_a_directive(app: &mut App, term: &mut Terminal<TestBackend>) -> SaveRequest {
+    key(app, KeyCode::Enter);
+    for _ in 0..40 {
+        if let Effect::Save(request) = key(app, KeyCode::Char(' ')) {
+            return request;
+        }
+        key(app, KeyCode::Char('j'));
+        draw(term, app);
+    }
+    panic!("no directive to check off");
+}
+
+/// One check-off as the shell and its saver do it: the key, the write, the confirmation, the
+/// file read again; a frame after each. Returns the request the next Space makes.
+fn check_off(dir: &Path, app: &mut App, term: &mut Terminal<TestBackend>, request: SaveRequest) {
+    draw(term, app);
+    let change = if request.done {
+        Change::Done {
+            at: chrono::Local::now().fixed_offset(),
+            by: "lan".into(),
+        }
+    } else {
+        Change::Undone
+    };
+    let writer = Writer::new(WriteOptions::default());
+    let result = writer
+        .set_directive(dir, &request.session_id, &request.directive_id, &change)
+        .map(|_| change);
+    let id = request.session_id.clone();
+    update(app, Action::Saved { request, result });
+    draw(term, app);
+    let rel = format!("{id}.toml");
+    let bytes = std::fs::read(dir.join(&rel)).expect("read");
+    let session = store::parse_file(&bytes, &rel, &id).session.expect("valid");
+    update(app, Action::Reread(Box::new(session)));
+    draw(term, app);
+}
+
+/// Median CPU time of `runs` check-offs (each Space flips the directive back and forth).
+fn checkoff_cpu(
+    dir: &Path,
+    app: &mut App,
+    term: &mut Terminal<TestBackend>,
+    runs: usize,
+) -> Duration {
+    let mut request = open_a_directive(app, term);
+    median(
+        (0..runs)
+            .map(|i| {
+                if i > 0 {
+                    let Effect::Save(next) = key(app, KeyCode::Char(' ')) else {
+                        panic!("Space saves");
+                    };
+                    request = next;
+                }
+                let start = cpu_time();
+                check_off(dir, app, term, request.clone());
+                cpu_time() - start
+            })
+            .collect(),
+    )
+}
+
+/// Median CPU time of a change by someone else to one file: the watcher's path to the
+/// loader, the file read, the app updated, a frame drawn.
+fn change_cpu(
+    dir: &Path,
+    folder: &mut Folder,
+    app: &mut App,
+    term: &mut Terminal<TestBackend>,
+    runs: usize,
+) -> Duration {
+    let (files, _) = store::discover(dir).expect("discover");
+    median(
+        (0..runs)
+            .map(|i| {
+                let rel = &files[(i * 7919) % files.len()];
+                let path = dir.join(rel);
+                let text = std::fs::read_to_string(&path).expect("read");
+                let edited = text.replacen("(số ", "(sửa, số ", 1);
+                std::fs::write(&path, edited).expect("write");
+                let start = cpu_time();
+                let plan = folder.changed(std::slice::from_ref(&path)).expect("plan");
+                assert_eq!(plan.read.len(), 1, "the one file read");
+                read_changes(folder, plan, |part| {
+                    update(app, Action::Changed(Box::new(part)));
+                    draw(term, app);
+                    true
+                });
+                cpu_time() - start
+            })
+            .collect(),
+    )
+}
+
+/// Per keystroke, as typed into the search screen (the key handled and a frame drawn):
+/// median and worst over four queries typed a letter at a time.
+fn keystrokes(app: &mut App, term: &mut Terminal<TestBackend>) -> (Duration, Duration) {
+    let mut times = Vec::new();
+    for query in ["dam ha", "nong thon moi", "ma tuy", "du lich bien dao"] {
+        key(app, KeyCode::Char('/'));
+        for c in query.chars() {
+            let start = Instant::now();
+            key(app, KeyCode::Char(c));
+            draw(term, app);
+            times.push(start.elapsed());
+        }
+        assert!(
+            matches!(app.screen(), Some(Screen::Search(s)) if !s.hits().is_empty()),
+            "{query} finds something"
+        );
+        key(app, KeyCode::Esc);
+    }
+    let worst = times.iter().max().copied().unwrap_or_default();
+    (median(times), worst)
+}
+
+/// The child of `memory_peak`: loads `dir` as the interface does, then takes a reload after
+/// a hundred files were written again, and prints the high-water marks after each.
+fn memory_child(dir: &Path) {
+    let mut term = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("term");
+    let (mut app, mut folder, _, _) = load_app(dir, &mut term);
+    let loaded = status_kib("VmHWM");
+    let (files, _) = store::discover(dir).expect("discover");
+    for rel in files.iter().step_by((files.len() / 100).max(1)) {
+        let text = std::fs::read(dir.join(rel)).expect("read");
+        std::fs::write(dir.join(rel), text).expect("write");
+    }
+    let plan = folder.walk().expect("walk");
+    read_changes(&mut folder, plan, |part| {
+        update(&mut app, Action::Changed(Box::new(part)));
+        draw(&mut term, &app);
+        true
+    });
+    println!("{loaded} {} {}", status_kib("VmHWM"), status_kib("VmRSS"));
+}
+
+/// Peak resident memory of the interface's loading of `dir`, and after a reload, in KiB.
+fn memory_peak(dir: &Path) -> Option<(u64, u64)> {
+    let out = Command::new(std::env::current_exe().ok()?)
+        .env("BRIEFING_SCALE_CHILD", dir)
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut numbers = text.split_whitespace().filter_map(|n| n.parse().ok());
+    Some((numbers.next()?, numbers.next()?))
+}
+
+fn mib(kib: u64) -> String {
+    format!("{} MiB", kib / 1024)
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1}ms", d.as_secs_f64() * 1e3)
 }
 
 fn main() {
+    if let Some(dir) = std::env::var_os("BRIEFING_SCALE_CHILD") {
+        memory_child(Path::new(&dir));
+        return;
+    }
     let sizes: Vec<usize> = match std::env::var("BRIEFING_SCALE_N") {
         Ok(n) => n.split(',').filter_map(|s| s.trim().parse().ok()).collect(),
         Err(_) => vec![100, 1_000, 10_000],
     };
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     println!("cores: {cores}");
-    println!(
-        "{:>6} {:>8} {:>10} {:>10} {:>10} {:>7} {:>10} {:>10}",
-        "N", "MB", "bare", "1 thread", "load", "ratio", "index", "check RSS"
-    );
+    let mut loading = String::new();
+    let mut interface = String::new();
     for n in sizes {
         let dir = tempfile::tempdir().expect("tempdir");
         let bytes = generate(dir.path(), n);
@@ -182,17 +443,76 @@ fn main() {
         let catalog = store::load_dir(dir.path()).expect("load");
         assert_eq!(catalog.sessions.len(), n, "every generated session loads");
         let index = timed(runs, || SearchIndex::build(&catalog.sessions));
-        let rss =
-            check_peak_kib(dir.path()).map_or("?".to_string(), |k| format!("{} MiB", k / 1024));
-        println!(
-            "{n:>6} {:>8.1} {:>9.0}ms {:>9.0}ms {:>9.0}ms {:>7.2} {:>9.0}ms {:>10}",
+        drop(catalog);
+        let rss = check_peak_kib(dir.path()).map_or("?".to_string(), mib);
+        let _ = writeln!(
+            loading,
+            "{n:>6} {:>8.1} {:>10} {:>10} {:>10} {:>7.2} {:>10} {:>10}",
             bytes as f64 / 1e6,
-            bare.as_secs_f64() * 1e3,
-            single.as_secs_f64() * 1e3,
-            load.as_secs_f64() * 1e3,
+            ms(bare),
+            ms(single),
+            ms(load),
             load.as_secs_f64() / bare.as_secs_f64(),
-            index.as_secs_f64() * 1e3,
+            ms(index),
             rss
         );
+        let mut term = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("term");
+        let loads: Vec<(Duration, Duration)> = (0..runs)
+            .map(|_| {
+                let (_, _, first, all) = load_app(dir.path(), &mut term);
+                (first, all)
+            })
+            .collect();
+        let first = median(loads.iter().map(|l| l.0).collect());
+        let all = median(loads.iter().map(|l| l.1).collect());
+        let (mut app, mut folder, _, _) = load_app(dir.path(), &mut term);
+        let (key_median, key_worst) = keystrokes(&mut app, &mut term);
+        let checkoff = checkoff_cpu(dir.path(), &mut app, &mut term, 21);
+        let change = change_cpu(dir.path(), &mut folder, &mut app, &mut term, 21);
+        let memory = memory_peak(dir.path());
+        let peak = memory.map_or("?".into(), |(load, _)| mib(load));
+        let reload = memory.map_or("?".into(), |(_, after)| mib(after));
+        let ratio = memory.map_or("?".into(), |(load, _)| {
+            format!("{:.2}", load as f64 * 1024.0 / bytes as f64)
+        });
+        let _ = writeln!(
+            interface,
+            "{n:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>6}",
+            ms(first),
+            ms(all),
+            ms(checkoff),
+            ms(change),
+            ms(key_median),
+            ms(key_worst),
+            peak,
+            reload,
+            ratio
+        );
     }
+    println!(
+        "{:>6} {:>8} {:>10} {:>10} {:>10} {:>7} {:>10} {:>10}",
+        "N", "MB", "bare", "1 thread", "load", "ratio", "index", "check RSS"
+    );
+    print!("{loading}");
+    println!();
+    println!(
+        "{:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>6}",
+        "N",
+        "1st frame",
+        "all read",
+        "check-off",
+        "1 changed",
+        "key med",
+        "key max",
+        "peak",
+        "after rel.",
+        "×data"
+    );
+    print!("{interface}");
+    println!(
+        "(first frame: from the start of the load to the first list drawn; all read: to the last \
+         part, search ready; check-off and one changed file: CPU of this process; keys: typed \
+         into the search screen, handled and drawn; peak: VmHWM of a child loading as the \
+         interface does, then after a reload of 1 % of the files)"
+    );
 }

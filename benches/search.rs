@@ -113,12 +113,12 @@ fn median(mut xs: Vec<Duration>) -> Duration {
     xs[xs.len() / 2]
 }
 
-fn time_query(index: &SearchIndex, q: &str) -> (Duration, usize) {
+fn time_query(index: &SearchIndex, sessions: &[Session], q: &str) -> (Duration, usize) {
     let mut runs = Vec::with_capacity(RUNS);
     let mut found = 0;
     for _ in 0..RUNS {
         let start = Instant::now();
-        found = std::hint::black_box(index.query(q, 200)).len();
+        found = std::hint::black_box(index.query(sessions, q, 200)).len();
         runs.push(start.elapsed());
     }
     (median(runs), found)
@@ -139,7 +139,7 @@ fn main() {
     for phrase in typed {
         for end in 1..=phrase.len() {
             let q = &phrase[..end];
-            let (t, found) = time_query(&index, q);
+            let (t, found) = time_query(&index, &sessions, q);
             println!(
                 "  {q:<16} {:>8.3} ms  ({found} hits)",
                 t.as_secs_f64() * 1e3

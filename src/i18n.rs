@@ -495,6 +495,9 @@ catalogue! {
     cmd_hits: "Previous / next search hit, from the place opened", "Kết quả tìm trước / sau, từ chỗ đang mở";
     cmd_quits: "Back to the list, quit there; Ctrl-C quits at once", "Về danh sách, ở đó thì thoát; Ctrl-C thoát ngay";
     legend: "Symbols: ● upcoming · ✓ met · ~ near · ✗ behind a target/plan · ▲▼ growth, no verdict · ⚠ overdue · [x]\u{a0}done · [\u{a0}] open", "Ký hiệu: ● sắp tới · ✓ đạt · ~ gần đạt · ✗ chưa đạt mục tiêu/kế hoạch · ▲▼ tăng/giảm, không đánh giá · ⚠ quá hạn · [x]\u{a0}xong · [\u{a0}] đang mở";
+    // Loading in parts (issue 14): the list while the files are read, search before its index.
+    loading_progress: "loading {read}/{total}…", "đang tải {read}/{total}…";
+    search_not_ready: "Search is getting ready…", "Đang chuẩn bị tìm kiếm…";
 }
 
 /// The strings of `lang`.

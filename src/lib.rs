@@ -32,8 +32,8 @@ pub mod api {
     }
     pub mod store {
         pub use crate::store::{
-            Catalog, Diagnostic, FileReport, FolderError, Severity, discover, load_dir, parse_file,
-            session_id,
+            Catalog, Changes, Diagnostic, FileReport, Folder, FolderError, Limits, Plan, Severity,
+            discover, load_dir, parse_file, session_id,
         };
         pub mod write {
             pub use crate::store::write::{
@@ -43,7 +43,7 @@ pub mod api {
         }
     }
     pub mod search {
-        pub use crate::search::SearchIndex;
+        pub use crate::search::{Prepared, SearchIndex};
     }
     pub mod report {
         pub use crate::report::{Format, Options, render};
@@ -58,9 +58,13 @@ pub mod api {
     }
     pub mod app {
         pub use crate::app::{
-            Action, App, Effect, HistoryRequest, Loaded, Loading, Notice, Options, Overlay,
-            SaveRequest, Screen,
+            Action, App, Changed, Effect, Garbage, HistoryRequest, Loaded, Loading, Notice,
+            Options, Overlay, SaveRequest, Screen,
         };
+    }
+    /// The loader's work, as the interface's loader thread does it.
+    pub mod load {
+        pub use crate::tui::load::{FIRST_PART, first_load, read_changes};
     }
     pub mod input {
         pub use crate::input::{Command, Keymap};

@@ -25,8 +25,17 @@
 //!   abbreviation in it spelt out and each long form abbreviated ("nong thon
 //!   moi" also as `ntm`, which then matches whole words only); a field found
 //!   several ways keeps its best score and highlights what matched.
+//!
+//! Storage (issue #14): the index keeps no text of its own. Each session is a run of records
+//! (its fields in `collect_session` order) in a slot; a hit finds its text and target again in
+//! the sessions it is asked about. Sessions are replaced one by one (`update`): the old slot
+//! is marked dead and a new one appended, so a change costs what changed.
 
-use std::cmp::Reverse;
+mod prepare;
+mod slots;
+mod top;
+mod varint;
+
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -35,6 +44,10 @@ use memchr::memmem;
 use crate::model::abbrev::{Abbreviations, QueryWord};
 use crate::model::fold::{fold, fold_with_offsets};
 use crate::model::{DirectiveRef, Session};
+
+pub use prepare::Prepared;
+use slots::Slot;
+use varint::Posting;
 
 /// The item a hit belongs to; indices into the slice given to [`SearchIndex::build`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -136,52 +149,51 @@ pub struct Hit {
     pub score: u32,
 }
 
+/// One searchable field: the slot of its session (its place among that session's fields is
+/// its distance from the slot's first record) and its kind.
+#[derive(Debug, Clone, Copy)]
 struct Record {
-    target: Target,
+    slot: u32,
     field: FieldKind,
-    text: String,
-    /// Newer sessions get smaller values.
-    age: usize,
+    /// The place in the slot of the name of the field's locality ([`NO_NAME`] when it has
+    /// none, and for the name itself).
+    name: u32,
 }
 
-/// The fields a record's words may also be found in: its locality's name, its session's title.
-#[derive(Debug, Clone, Copy, Default)]
-struct Context {
-    name: Option<u32>,
-    title: Option<u32>,
-}
+/// [`Record::name`] of a field that belongs to no locality.
+const NO_NAME: u32 = u32::MAX;
 
 /// Points of each query word found in the item's locality name, or in its session's title.
 const IN_NAME: u8 = 3;
 const IN_TITLE: u8 = 1;
 
-/// Folded words of every searchable field, built once from the sessions.
+/// Folded words of every searchable field, built once from the sessions and kept up to date
+/// session by session.
 pub struct SearchIndex {
     records: Vec<Record>,
-    /// Each record's place in the tie-break order (field kind, newer session, index).
+    /// Each indexed session: its records, and where it is among the sessions last synced.
+    slots: Vec<Slot>,
+    /// The slots of each session id (more than one only when ids repeat).
+    by_id: HashMap<Box<str>, Vec<u32>>,
+    /// Records of dead slots, still in the arrays until the next compaction.
+    dead: usize,
+    /// The living records in the tie-break order of hits (kind of field, newer session, place
+    /// in the session), so a broad query can stop once its best hits are known.
     place: Vec<u32>,
-    /// The records in that order.
-    by_place: Vec<u32>,
-    /// Every record's words as vocabulary ids, in text order, records end to end.
-    tokens: Vec<u32>,
+    /// Every record's words as vocabulary ids in text order ([`varint`]), records end to end.
+    tokens: Vec<u8>,
     /// Where each record's words start in `tokens`, plus the total length.
-    token_starts: Vec<usize>,
-    /// Every record's distinct words, records end to end.
-    distinct: Vec<u32>,
-    /// Where each record's distinct words start in `distinct`, plus the total length.
-    distinct_starts: Vec<usize>,
+    token_starts: Vec<u32>,
     /// Every distinct folded word, each followed by `\n`.
     vocab: String,
     /// Byte offset in `vocab` where each word starts, plus the total length.
-    vocab_starts: Vec<usize>,
-    /// For each word of `vocab`, the records that contain it, ascending.
-    postings: Vec<Vec<u32>>,
+    vocab_starts: Vec<u32>,
+    /// The id of each word of `vocab`.
+    word_ids: HashMap<Box<str>, u32>,
+    /// For each word of `vocab`, the records that contain it.
+    postings: Vec<Posting>,
     /// What the query's abbreviations and long forms may also be written as.
     abbreviations: Abbreviations,
-    /// Each record's context.
-    context: Vec<Context>,
-    /// For each record that is the context of others, those others.
-    dependents: Vec<Vec<u32>>,
 }
 
 const WHOLE_WORD: u8 = 3;
@@ -191,46 +203,15 @@ const PHRASE_BONUS: u32 = 2;
 const EXACT_BONUS: u32 = 3;
 
 impl SearchIndex {
-    /// Folds and indexes every searchable field of `sessions`.
+    /// Folds and indexes every searchable field of `sessions` (folding on every core).
     pub fn build(sessions: &[Session]) -> Self {
-        let ages = ages(sessions);
-        let mut records = Vec::new();
-        for (si, s) in sessions.iter().enumerate() {
-            collect_session(si, s, &mut |target, field, text: &str| {
-                records.push(Record {
-                    target,
-                    field,
-                    text: text.to_string(),
-                    age: ages[si],
-                });
-            });
+        let mut index = SearchIndex::default();
+        // A part at a time, so the folded words of all sessions are never held at once.
+        for part in sessions.chunks(1024) {
+            index.update(&[], std::iter::empty(), prepare::all(part));
         }
-        let mut by_place: Vec<u32> = (0..records.len() as u32).collect();
-        by_place.sort_by_key(|&r| {
-            let rec = &records[r as usize];
-            (rec.field.rank(), rec.age, r)
-        });
-        let mut place = vec![0; records.len()];
-        for (p, &r) in by_place.iter().enumerate() {
-            place[r as usize] = p as u32;
-        }
-        let mut index = SearchIndex {
-            records,
-            place,
-            by_place,
-            tokens: Vec::new(),
-            token_starts: Vec::new(),
-            distinct: Vec::new(),
-            distinct_starts: Vec::new(),
-            vocab: String::new(),
-            vocab_starts: Vec::new(),
-            postings: Vec::new(),
-            abbreviations: Abbreviations::default(),
-            context: Vec::new(),
-            dependents: Vec::new(),
-        };
-        index.build_words();
-        index.build_context();
+        index.sync(sessions);
+        index.shrink_to_fit();
         index
     }
 
@@ -241,135 +222,108 @@ impl SearchIndex {
         self
     }
 
-    /// Finds each record's locality name and session title among the records.
-    fn build_context(&mut self) {
-        let mut titles: HashMap<usize, u32> = HashMap::new();
-        let mut names: HashMap<(usize, usize), u32> = HashMap::new();
-        for (r, rec) in self.records.iter().enumerate() {
-            match (rec.field, rec.target) {
-                (FieldKind::Title, t) => {
-                    titles.entry(t.session()).or_insert(r as u32);
-                }
-                (FieldKind::DistrictName, Target::District { session, district }) => {
-                    names.entry((session, district)).or_insert(r as u32);
-                }
-                _ => {}
-            }
-        }
-        self.dependents = vec![Vec::new(); self.records.len()];
-        self.context = (self.records.iter().enumerate())
-            .map(|(r, rec)| {
-                let title = titles.get(&rec.target.session()).copied();
-                let name = locality(rec.target).and_then(|d| names.get(&(rec.target.session(), d)));
-                let context = Context {
-                    name: name.copied().filter(|&n| n as usize != r),
-                    title: title.filter(|&t| t as usize != r),
-                };
-                for c in [context.name, context.title].into_iter().flatten() {
-                    self.dependents[c as usize].push(r as u32);
-                }
-                context
-            })
-            .collect();
-    }
-
-    /// Splits every record into words, numbers the distinct words and lists
-    /// the records holding each.
-    fn build_words(&mut self) {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        for (r, rec) in self.records.iter().enumerate() {
-            self.token_starts.push(self.tokens.len());
-            self.distinct_starts.push(self.distinct.len());
-            for word in words_of(&fold(&rec.text)) {
-                let id = match ids.get(word) {
-                    Some(&id) => id,
-                    None => {
-                        let id = self.postings.len() as u32;
-                        ids.insert(word.to_string(), id);
-                        self.vocab_starts.push(self.vocab.len());
-                        self.vocab.push_str(word);
-                        self.vocab.push('\n');
-                        self.postings.push(Vec::new());
-                        id
-                    }
-                };
-                self.tokens.push(id);
-                let list = &mut self.postings[id as usize];
-                if list.last() != Some(&(r as u32)) {
-                    list.push(r as u32);
-                    self.distinct.push(id);
-                }
-            }
-        }
-        self.token_starts.push(self.tokens.len());
-        self.distinct_starts.push(self.distinct.len());
-        self.vocab_starts.push(self.vocab.len());
-    }
-
     /// How many fields are indexed.
     pub fn len(&self) -> usize {
-        self.records.len()
+        self.records.len() - self.dead
     }
 
     pub fn is_empty(&self) -> bool {
-        self.records.is_empty()
+        self.len() == 0
     }
 
-    /// The best `limit` hits for `q`, best first; empty for a blank query. The query is also
-    /// searched as its abbreviations may be written ([`Abbreviations::variants`]).
-    pub fn query(&self, q: &str, limit: usize) -> Vec<Hit> {
+    /// The best `limit` hits for `q` in `sessions` (those the index was last updated with),
+    /// best first; empty for a blank query. The query is also searched as its abbreviations
+    /// may be written ([`Abbreviations::variants`]).
+    pub fn query(&self, sessions: &[Session], q: &str, limit: usize) -> Vec<Hit> {
+        self.search(sessions, q, limit, |quals| self.top_matches(quals, limit))
+    }
+
+    /// [`SearchIndex::query`], with the matches of each way of writing the query found by
+    /// `matches` (all of them, or those that can be among the best `limit`).
+    fn search(
+        &self,
+        sessions: &[Session],
+        q: &str,
+        limit: usize,
+        matches: impl Fn(&[Vec<u8>]) -> Vec<(u32, u32)>,
+    ) -> Vec<Hit> {
         let words = query_words(q);
         if words.is_empty() {
             return Vec::new();
         }
         let variants = self.abbreviations.variants(&words);
-        let found = self.best_of(&variants);
-        let mut keys: Vec<u64> = (found.iter().enumerate())
-            .filter(|(_, (_, ways))| *ways != 0)
-            .map(|(r, (score, _))| (u64::from(u32::MAX - score) << 32) | u64::from(self.place[r]))
+        let quals: Vec<Vec<Vec<u8>>> = (variants.iter().take(32))
+            .map(|words| words.iter().map(|w| self.vocab_quality(w)).collect())
+            .collect();
+        let mut found: Vec<(u32, u32)> = quals.iter().flat_map(|q| matches(q)).collect();
+        found.sort_unstable_by_key(|&(r, score)| (r, std::cmp::Reverse(score)));
+        found.dedup_by_key(|&mut (r, _)| r);
+        let mut keys: Vec<u128> = (found.iter())
+            .filter_map(|&(r, score)| self.order_key(r as usize, score))
             .collect();
         if keys.len() > limit {
             keys.select_nth_unstable(limit);
             keys.truncate(limit);
         }
         keys.sort_unstable();
+        let mut tokens = Vec::new();
         keys.into_iter()
-            .map(|key| {
-                let score = u32::MAX - (key >> 32) as u32;
-                let r = self.by_place[(key & 0xFFFF_FFFF) as usize] as usize;
-                let ways = found[r].1;
-                let matched: Vec<&QueryWord> = (variants.iter().enumerate())
-                    .filter(|(v, _)| ways & (1 << v) != 0)
-                    .flat_map(|(_, words)| words)
+            .filter_map(|key| {
+                let r = (key & 0xFFFF_FFFF) as usize;
+                let score = u32::MAX - (key >> 96) as u32;
+                let matched: Vec<&QueryWord> = (variants.iter().zip(&quals))
+                    .filter(|(_, q)| self.score(r, q, &mut tokens).is_some())
+                    .flat_map(|(words, _)| words)
                     .collect();
-                self.hit(r, score, &matched)
+                self.hit(sessions, r, score, &matched)
             })
             .collect()
     }
 
-    /// For every record, its best score over the `variants` of a query and which of them
-    /// (bit `v` for `variants[v]`; 0: none) match it.
-    fn best_of(&self, variants: &[Vec<QueryWord>]) -> Vec<(u32, u32)> {
-        let mut found = vec![(0, 0); self.records.len()];
-        for (v, variant) in variants.iter().enumerate().take(32) {
-            for (r, score) in self.matches(variant) {
-                let (best, ways) = &mut found[r];
-                *best = (*best).max(score);
-                *ways |= 1 << v;
-            }
+    /// The order of hits as one number, smaller first: higher score, then the place of the
+    /// record ([`SearchIndex::place_key`]); the record in the low bits. `None` for a record of
+    /// a session no longer there.
+    fn order_key(&self, r: usize, score: u32) -> Option<u128> {
+        if !self.is_listed(r) {
+            return None;
         }
-        found
+        let place = u128::from(self.place_key(r as u32));
+        Some((u128::from(u32::MAX - score) << 96) | (place << 32) | r as u128)
     }
 
-    /// Every record holding all of `words`, with its score.
-    fn matches(&self, words: &[QueryWord]) -> Vec<(usize, u32)> {
-        let quals: Vec<Vec<u8>> = words.iter().map(|w| self.vocab_quality(w)).collect();
+    /// The tie-break order of hits as one number, smaller first: the kind of field, then the
+    /// newer session, then the field's place in its session.
+    fn place_key(&self, r: u32) -> u64 {
+        let rec = self.records[r as usize];
+        let slot = &self.slots[rec.slot as usize];
+        let ordinal = u64::from(r - slot.first).min((1 << 28) - 1);
+        (u64::from(rec.field.rank()) << 60) | (u64::from(slot.age) << 28) | ordinal
+    }
+
+    /// Every listed record holding all the words of `quals` (a query's words as
+    /// [`SearchIndex::vocab_quality`]), with its score.
+    fn matches(&self, quals: &[Vec<u8>]) -> Vec<(u32, u32)> {
         let Some(driver) = quals.iter().min_by_key(|q| self.postings_size(q)) else {
             return Vec::new();
         };
-        self.records_with(driver)
-            .filter_map(|r| Some((r, self.score(r, &quals)?)))
+        let mut tokens = Vec::new();
+        let mut candidates = self.records_with(driver);
+        let context = self.context_candidates(quals);
+        if !context.is_empty() {
+            candidates.extend(context);
+            candidates.sort_unstable();
+            candidates.dedup();
+        }
+        candidates
+            .into_iter()
+            .filter(|&r| self.is_listed(r as usize))
+            .filter_map(|r| Some((r, self.score(r as usize, quals, &mut tokens)?)))
             .collect()
+    }
+
+    /// Record `r` is searched: its session is alive and among those last synced.
+    fn is_listed(&self, r: usize) -> bool {
+        self.slots[self.records[r].slot as usize].is_listed()
     }
 
     /// For every vocabulary word, how well `word` matches inside it (0: not at all; a word
@@ -382,8 +336,11 @@ impl SearchIndex {
         let mut from = 0;
         while let Some(found) = finder.find(&hay[from..]) {
             let pos = from + found;
-            let v = self.vocab_starts.partition_point(|&s| s <= pos) - 1;
-            let (start, end) = (self.vocab_starts[v], self.vocab_starts[v + 1] - 1);
+            let v = self.vocab_starts.partition_point(|&s| s as usize <= pos) - 1;
+            let (start, end) = (
+                self.vocab_starts[v] as usize,
+                self.vocab_starts[v + 1] as usize - 1,
+            );
             quality[v] = match (pos == start, pos + word.len() == end) {
                 (true, true) => WHOLE_WORD,
                 _ if whole => 0,
@@ -402,80 +359,135 @@ impl SearchIndex {
             .sum()
     }
 
-    /// The records holding any vocabulary word with a non-zero `quality`, or whose context
-    /// holds one, ascending.
-    fn records_with(&self, quality: &[u8]) -> impl Iterator<Item = usize> {
-        let mut seen = vec![false; self.records.len()];
-        for (_, list) in (quality.iter().zip(&self.postings)).filter(|(q, _)| **q > 0) {
-            for &r in list {
-                seen[r as usize] = true;
-                for &d in &self.dependents[r as usize] {
-                    seen[d as usize] = true;
-                }
-            }
-        }
-        seen.into_iter()
-            .enumerate()
-            .filter_map(|(r, s)| s.then_some(r))
+    /// The records holding any vocabulary word with a non-zero `quality`, ascending.
+    fn records_with(&self, quality: &[u8]) -> Vec<u32> {
+        let mut found: Vec<u32> = (quality.iter().zip(&self.postings))
+            .filter(|(q, _)| **q > 0)
+            .flat_map(|(_, p)| p.records())
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
-    fn distinct_of(&self, r: usize) -> &[u32] {
-        &self.distinct[self.distinct_starts[r]..self.distinct_starts[r + 1]]
+    /// The words of record `r` as vocabulary ids in text order, decoded into `tokens`.
+    fn tokens_of<'t>(&self, r: usize, tokens: &'t mut Vec<u32>) -> &'t [u32] {
+        let bytes = &self.tokens[self.token_starts[r] as usize..self.token_starts[r + 1] as usize];
+        tokens.clear();
+        tokens.extend(varint::decode(bytes));
+        tokens
     }
 
-    fn tokens_of(&self, r: usize) -> &[u32] {
-        &self.tokens[self.token_starts[r]..self.token_starts[r + 1]]
+    /// How many words record `r` has.
+    fn token_count(&self, r: usize) -> usize {
+        varint::count(
+            &self.tokens[self.token_starts[r] as usize..self.token_starts[r + 1] as usize],
+        )
+    }
+
+    /// The context records of `r`: its locality's name and its session's title (either may be
+    /// missing, and a record is not its own context).
+    fn context_of(&self, r: usize) -> (Option<usize>, Option<usize>) {
+        let rec = self.records[r];
+        let first = self.slots[rec.slot as usize].first as usize;
+        let name = (rec.name != NO_NAME).then_some(first + rec.name as usize);
+        let title = (first != r && self.records[first].field == FieldKind::Title).then_some(first);
+        (name, title)
     }
 
     /// The run of query words, two at least, at the start or the end of the query, that is a
     /// phrase of whole words of `r`'s locality name (preferred) or of its session's title:
     /// those words stand for the locality or the session, and the others must be in the field
     /// (`đầm hà thu nhập`). With the points each of its words scores.
+    /// [`SearchIndex::context_candidates`] must find every record this finds a run for.
     fn context_run(&self, r: usize, quals: &[Vec<u8>]) -> Option<(Range<usize>, u8)> {
         let n = quals.len();
-        let runs = (2..n).rev().flat_map(|len| [0..len, n - len..n]);
-        let Context { name, title } = self.context[r];
-        let in_field = |field: Option<u32>, run: &Range<usize>| {
-            field.is_some_and(|f| {
-                let tokens = self.tokens_of(f as usize);
+        if n < 3 {
+            return None;
+        }
+        let runs: Vec<Range<usize>> = (2..n).rev().flat_map(|len| [0..len, n - len..n]).collect();
+        let (name, title) = self.context_of(r);
+        let mut tokens = Vec::new();
+        let mut in_field = |field: Option<usize>, points: u8| {
+            let tokens = self.tokens_of(field?, &mut tokens);
+            let run = runs.iter().find(|run| {
                 let k = run.len();
                 tokens.len() >= k
                     && (0..=tokens.len() - k)
-                        .any(|i| is_phrase_at(&tokens[i..i + k], &quals[run.clone()], true))
-            })
+                        .any(|i| is_phrase_at(&tokens[i..i + k], &quals[(*run).clone()], true))
+            })?;
+            Some((run.clone(), points))
         };
-        let runs: Vec<Range<usize>> = runs.collect();
-        (runs
-            .iter()
-            .find(|run| in_field(name, run))
-            .map(|run| (run.clone(), IN_NAME)))
-        .or_else(|| {
-            (runs.iter().find(|run| in_field(title, run))).map(|run| (run.clone(), IN_TITLE))
-        })
+        in_field(name, IN_NAME).or_else(|| in_field(title, IN_TITLE))
+    }
+
+    /// Every listed record that may match `quals` through its context
+    /// ([`SearchIndex::context_run`]): those whose locality name or session title holds the
+    /// query's first two or last two words as whole words. Ascending.
+    fn context_candidates(&self, quals: &[Vec<u8>]) -> Vec<u32> {
+        let n = quals.len();
+        if n < 3 {
+            return Vec::new();
+        }
+        let whole_in = |q: &[u8]| {
+            let mut set = top::Bitset::new(self.records.len());
+            self.mark_whole(q, &mut set);
+            set
+        };
+        let mut found = Vec::new();
+        for pair in [0..2, n - 2..n] {
+            let first = whole_in(&quals[pair.start]);
+            let second = whole_in(&quals[pair.start + 1]);
+            let holders = first.records().filter(|&c| second.has(c));
+            for c in holders.filter(|&c| self.is_listed(c as usize)) {
+                let rec = self.records[c as usize];
+                let slot = &self.slots[rec.slot as usize];
+                let range = slot.first..slot.first + self.slot_len(rec.slot as usize) as u32;
+                let ordinal = c - slot.first;
+                found.extend(range.filter(|&r| {
+                    r != c
+                        && match rec.field {
+                            FieldKind::Title => ordinal == 0,
+                            FieldKind::DistrictName => self.records[r as usize].name == ordinal,
+                            _ => false,
+                        }
+                }));
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     /// The score of record `r`, `None` unless every query word occurs in it, or all but a run
-    /// that is in its context (see [`Self::context_run`]).
-    fn score(&self, r: usize, quals: &[Vec<u8>]) -> Option<u32> {
-        self.score_words(r, quals).or_else(|| {
+    /// that is in its context (see [`SearchIndex::context_run`]); `tokens`: room to decode its
+    /// words in. [`SearchIndex::bound`] must stay an upper bound of it outside
+    /// [`SearchIndex::context_candidates`].
+    fn score(&self, r: usize, quals: &[Vec<u8>], tokens: &mut Vec<u32>) -> Option<u32> {
+        self.score_words(r, quals, tokens).or_else(|| {
             let (run, points) = self.context_run(r, quals)?;
             let own: Vec<&[u8]> = (quals.iter().enumerate())
                 .filter(|(j, _)| !run.contains(j))
                 .map(|(_, q)| q.as_slice())
                 .collect();
-            let score = self.score_words(r, &own)?;
+            let score = self.score_words(r, &own, tokens)?;
             Some(score + u32::from(points) * run.len() as u32)
         })
     }
 
     /// The score of the query words `own` in record `r`'s own text; `None` unless each of them
     /// occurs in it.
-    fn score_words<Q: AsRef<[u8]>>(&self, r: usize, own: &[Q]) -> Option<u32> {
-        let distinct = self.distinct_of(r);
+    fn score_words<Q: AsRef<[u8]>>(
+        &self,
+        r: usize,
+        own: &[Q],
+        tokens: &mut Vec<u32>,
+    ) -> Option<u32> {
+        let tokens = self.tokens_of(r, tokens);
         let mut total = 0;
         let mut phrase_possible = true;
         for (j, q) in own.iter().enumerate() {
-            let best = best_quality(distinct, q.as_ref());
+            let best = best_quality(tokens, q.as_ref());
             if best == 0 {
                 return None;
             }
@@ -490,7 +502,6 @@ impl SearchIndex {
         if !phrase_possible {
             return Some(total);
         }
-        let tokens = self.tokens_of(r);
         if own.len() > 1 && has_phrase(tokens, own) {
             total += PHRASE_BONUS;
         }
@@ -500,16 +511,35 @@ impl SearchIndex {
         Some(total)
     }
 
-    fn hit(&self, i: usize, score: u32, words: &[&QueryWord]) -> Hit {
-        let r = &self.records[i];
-        Hit {
-            target: r.target,
-            field: r.field,
-            text: r.text.clone(),
-            ranges: highlight(&r.text, words),
+    /// The hit of record `r`: its target and text found again in its session, which must be
+    /// the one indexed (`None` when `sessions` are not those the index was updated with).
+    fn hit(&self, sessions: &[Session], r: usize, score: u32, words: &[&QueryWord]) -> Option<Hit> {
+        let rec = self.records[r];
+        let slot = &self.slots[rec.slot as usize];
+        let position = slot.position as usize;
+        let session = sessions.get(position).filter(|s| *s.id == *slot.id)?;
+        let (target, field, text) = nth_field(position, session, (r as u32 - slot.first) as usize)?;
+        (field == rec.field).then(|| Hit {
+            target,
+            field,
+            text: text.to_string(),
+            ranges: highlight(text, words),
             score,
-        }
+        })
     }
+}
+
+/// The `n`th searchable field of `session` (at `si` among the sessions), as indexed.
+fn nth_field(si: usize, session: &Session, n: usize) -> Option<(Target, FieldKind, &str)> {
+    let mut seen = 0;
+    let mut found = None;
+    collect_session(si, session, &mut |target, field, text| {
+        if seen == n {
+            found = Some((target, field, text));
+        }
+        seen += 1;
+    });
+    found
 }
 
 /// The best quality of `quality` over `words`, stopping at a whole word.
@@ -576,18 +606,11 @@ fn words_of(folded: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
-/// Newer sessions first: the age of each session is its place in that order.
-fn ages(sessions: &[Session]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..sessions.len()).collect();
-    order.sort_by_key(|&i| (Reverse(sessions[i].date.sort_key()), i));
-    let mut ages = vec![0; sessions.len()];
-    for (age, i) in order.into_iter().enumerate() {
-        ages[i] = age;
-    }
-    ages
-}
-
-fn collect_session(si: usize, s: &Session, add: &mut impl FnMut(Target, FieldKind, &str)) {
+fn collect_session<'s>(
+    si: usize,
+    s: &'s Session,
+    add: &mut impl FnMut(Target, FieldKind, &'s str),
+) {
     let here = Target::Session { session: si };
     add(here, FieldKind::Title, &s.title);
     if let Some(topic) = &s.topic {
@@ -638,11 +661,11 @@ fn collect_session(si: usize, s: &Session, add: &mut impl FnMut(Target, FieldKin
     }
 }
 
-fn collect_district(
+fn collect_district<'s>(
     si: usize,
     di: usize,
-    d: &crate::model::District,
-    add: &mut impl FnMut(Target, FieldKind, &str),
+    d: &'s crate::model::District,
+    add: &mut impl FnMut(Target, FieldKind, &'s str),
 ) {
     let here = Target::District {
         session: si,

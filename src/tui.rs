@@ -2,6 +2,8 @@
 //! background loading, signals. Draws only when something happens.
 
 use std::collections::HashMap;
+pub mod load;
+
 use std::io::{self, BufWriter, Stdout, Write};
 use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
@@ -16,14 +18,14 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
-use crate::app::{Action, App, Effect, HistoryRequest, Loaded, Options, SaveRequest};
+use crate::app::{Action, App, Changed, Effect, Garbage, HistoryRequest, Options, SaveRequest};
 use crate::git::GitError;
 use crate::git::history::{self, Filter};
 use crate::i18n;
 use crate::model::Session;
 use crate::model::abbrev::Abbreviations;
 use crate::store::write::{self, Change, Stamps, WriteError, WriteOptions, Writer};
-use crate::store::{self, FolderError};
+use crate::store::{self, Folder, FolderError};
 use crate::ui::theme::Theme;
 use crate::watch::OwnWrites;
 
@@ -31,10 +33,13 @@ use crate::watch::OwnWrites;
 enum Msg {
     Input(Event),
     Signal(i32),
-    /// A load finished; the number tells newer loads from older ones.
-    Loaded(u64, Box<Result<Loaded, FolderError>>),
-    /// Briefing files changed on disk (not by our own saves).
-    FilesChanged,
+    /// Files read or gone: a part of the first load, or a change on disk.
+    Changed(Box<Changed>),
+    /// The folder could not be read.
+    Failed(FolderError),
+    /// Briefing files or folders changed on disk (not by our own saves); the root itself when
+    /// changes may have been missed.
+    FilesChanged(Vec<PathBuf>),
     Saved(SaveRequest, Result<Change, WriteError>),
     /// A session's file as it is after our own save.
     Reread(Box<Session>),
@@ -122,7 +127,7 @@ fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
     Ok(())
 }
 
-/// What a load reads and how it indexes: the folder, the limits, the abbreviations search knows.
+/// What the loader reads and how it indexes: the folder, the limits, the abbreviations search knows.
 #[derive(Clone)]
 struct LoadJob {
     dir: PathBuf,
@@ -130,17 +135,69 @@ struct LoadJob {
     abbreviations: Arc<Abbreviations>,
 }
 
-fn spawn_loader(tx: mpsc::Sender<Msg>, job: LoadJob, generation: u64) {
+/// What the loader is asked for after the first load.
+#[derive(Debug, PartialEq, Eq)]
+enum LoadRequest {
+    /// Walk the whole folder, reading what is new or changed.
+    Walk,
+    /// These paths changed (absolute, as the watcher names them).
+    Paths(Vec<PathBuf>),
+}
+
+/// Reads the folder on its own thread: first every file, in parts the list shows as they come
+/// (newest names first), with the search index built meanwhile and sent with the last; then each
+/// request in turn, reading only the files that changed. Requests that queue up while it reads
+/// are taken together.
+fn spawn_loader(tx: mpsc::Sender<Msg>, job: LoadJob) -> mpsc::Sender<LoadRequest> {
+    let (requests, rx) = mpsc::channel::<LoadRequest>();
     thread::spawn(move || {
-        let result = Box::new(store::load_dir_with(&job.dir, &job.limits).map(|catalog| {
-            let abbreviations = Abbreviations::clone(&job.abbreviations);
-            Loaded {
-                shared: crate::git::Repo::find(&job.dir).is_ok(),
-                ..Loaded::with_abbreviations(catalog, abbreviations)
+        let mut folder = Folder::new(&job.dir, job.limits);
+        let abbreviations = Abbreviations::clone(&job.abbreviations);
+        // Asking git takes a few milliseconds: meanwhile the first files are read.
+        let dir = job.dir.clone();
+        let finding = thread::spawn(move || crate::git::Repo::find(&dir).is_ok());
+        let shared = || finding.join().unwrap_or(false);
+        let send = |part| tx.send(Msg::Changed(Box::new(part))).is_ok();
+        if let Err(e) = load::first_load(&mut folder, abbreviations, shared, send) {
+            let _ = tx.send(Msg::Failed(e));
+        }
+        while let Ok(first) = rx.recv() {
+            let (mut walk, mut paths) = (false, Vec::new());
+            for request in std::iter::once(first).chain(rx.try_iter()) {
+                match request {
+                    LoadRequest::Walk => walk = true,
+                    LoadRequest::Paths(p) => paths.extend(p),
+                }
             }
-        }));
-        let _ = tx.send(Msg::Loaded(generation, result));
+            let plan = if walk {
+                folder.walk()
+            } else {
+                folder.changed(&paths)
+            };
+            let sent = match plan {
+                Ok(plan) => {
+                    let mut sent = true;
+                    load::read_changes(&mut folder, plan, |part| {
+                        sent = tx.send(Msg::Changed(Box::new(part))).is_ok();
+                        sent
+                    });
+                    sent
+                }
+                Err(e) => tx.send(Msg::Failed(e)).is_ok(),
+            };
+            if !sent {
+                break;
+            }
+        }
     });
+    requests
+}
+
+/// Frees what the app let go of on its own thread: a big catalog or index takes a while to free.
+fn spawn_dropper() -> mpsc::Sender<Garbage> {
+    let (tx, rx) = mpsc::channel::<Garbage>();
+    thread::spawn(move || rx.into_iter().for_each(drop));
+    tx
 }
 
 /// Watches the folder from its own thread, so that setting up the watches of
@@ -148,8 +205,8 @@ fn spawn_loader(tx: mpsc::Sender<Msg>, job: LoadJob, generation: u64) {
 /// missing, inotify limits) the app still works; it just won't live-reload.
 fn spawn_watcher(tx: mpsc::Sender<Msg>, dir: PathBuf, own: OwnWrites) {
     thread::spawn(move || {
-        let watcher = crate::watch::spawn(dir, own, move |_| {
-            let _ = tx.send(Msg::FilesChanged);
+        let watcher = crate::watch::spawn(dir, own, move |paths| {
+            let _ = tx.send(Msg::FilesChanged(paths.to_vec()));
         });
         if watcher.is_ok() {
             loop {
@@ -202,7 +259,7 @@ impl Saver {
         }
         let after = match store::load_file_with(&self.dir, &rel, &self.limits).session {
             Some(session) => Msg::Reread(Box::new(session)),
-            None => Msg::FilesChanged,
+            None => Msg::FilesChanged(vec![self.dir.join(&rel)]),
         };
         (result.map(|_| change), after)
     }
@@ -257,39 +314,6 @@ fn spawn_history(tx: mpsc::Sender<Msg>, dir: PathBuf, request: HistoryRequest) {
     });
 }
 
-/// Loads one at a time: changes during a load ask for one more load after it, and only the
-/// newest load's result is shown. Pure bookkeeping; the shell starts the loads.
-#[derive(Debug, Default)]
-struct Loads {
-    started: u64,
-    running: bool,
-    queued: bool,
-}
-
-impl Loads {
-    /// A load is wanted: the generation to start now, or `None` when one is running (it is
-    /// queued to run after).
-    fn want(&mut self) -> Option<u64> {
-        if self.running {
-            self.queued = true;
-            return None;
-        }
-        self.started += 1;
-        self.running = true;
-        Some(self.started)
-    }
-
-    /// A load ended: whether its result is the one to show, and the load to start now.
-    fn finished(&mut self, generation: u64) -> (bool, Option<u64>) {
-        self.running = false;
-        if self.queued {
-            self.queued = false;
-            return (false, self.want());
-        }
-        (generation == self.started, None)
-    }
-}
-
 fn draw(term: &mut Term, app: &App, theme: &Theme) -> io::Result<()> {
     queue!(term.backend_mut().writer_mut(), BeginSynchronizedUpdate)?;
     term.draw(|frame| app.draw(frame, theme))?;
@@ -301,25 +325,22 @@ fn draw(term: &mut Term, app: &App, theme: &Theme) -> io::Result<()> {
 #[derive(Debug)]
 enum Step {
     Act(Action),
-    /// Start load number `n` of the folder.
-    Load(u64),
+    /// Ask the loader for this.
+    Load(LoadRequest),
     Ignore,
     /// A signal ended the session: exit with 128 + its number.
     Stop(i32),
 }
 
-fn step(msg: Msg, loads: &mut Loads) -> Step {
+fn step(msg: Msg) -> Step {
     match msg {
         Msg::Input(Event::Key(key)) => Step::Act(Action::Key(key)),
         Msg::Input(Event::Mouse(mouse)) => Step::Act(Action::Mouse(mouse)),
         Msg::Input(Event::Resize(width, height)) => Step::Act(Action::Resize { width, height }),
         Msg::Input(_) => Step::Ignore,
-        Msg::Loaded(generation, result) => match loads.finished(generation) {
-            (_, Some(next)) => Step::Load(next),
-            (true, None) => Step::Act(Action::Loaded(result)),
-            (false, None) => Step::Ignore,
-        },
-        Msg::FilesChanged => loads.want().map_or(Step::Ignore, Step::Load),
+        Msg::Changed(changed) => Step::Act(Action::Changed(changed)),
+        Msg::Failed(e) => Step::Act(Action::Loaded(Box::new(Err(e)))),
+        Msg::FilesChanged(paths) => Step::Load(LoadRequest::Paths(paths)),
         Msg::Saved(request, result) => Step::Act(Action::Saved { request, result }),
         Msg::Reread(session) => Step::Act(Action::Reread(session)),
         Msg::History(request, result) => Step::Act(Action::History { request, result }),
@@ -369,14 +390,21 @@ impl Drop for Restore {
 struct Workers {
     tx: mpsc::Sender<Msg>,
     dir: PathBuf,
-    job: LoadJob,
-    loads: Loads,
+    loader: mpsc::Sender<LoadRequest>,
     saver: mpsc::Sender<SaveRequest>,
+    dropper: mpsc::Sender<Garbage>,
 }
 
 impl Workers {
-    fn load(&self, generation: u64) {
-        spawn_loader(self.tx.clone(), self.job.clone(), generation);
+    fn load(&self, request: LoadRequest) {
+        let _ = self.loader.send(request);
+    }
+
+    /// Hands what the app let go of to the dropper.
+    fn discard(&self, garbage: Garbage) {
+        if !garbage.is_empty() {
+            let _ = self.dropper.send(garbage);
+        }
     }
 
     /// Starts what the app asked for; `false` to quit.
@@ -389,11 +417,7 @@ impl Workers {
             Effect::LoadHistory(request) => {
                 spawn_history(self.tx.clone(), self.dir.clone(), request);
             }
-            Effect::Reload => {
-                if let Some(generation) = self.loads.want() {
-                    self.load(generation);
-                }
-            }
+            Effect::Reload => self.load(LoadRequest::Walk),
             Effect::None => {}
         }
         true
@@ -431,18 +455,18 @@ pub fn run(options: Options, settings: Settings) -> io::Result<i32> {
         own: own.clone(),
         before: HashMap::new(),
     };
+    let job = LoadJob {
+        dir: options.dir.clone(),
+        limits,
+        abbreviations: Arc::new(abbreviations),
+    };
     let mut workers = Workers {
         tx: tx.clone(),
         dir: options.dir.clone(),
-        job: LoadJob {
-            dir: options.dir.clone(),
-            limits,
-            abbreviations: Arc::new(abbreviations),
-        },
-        loads: Loads::default(),
+        loader: spawn_loader(tx.clone(), job),
         saver: spawn_saver(tx.clone(), saver),
+        dropper: spawn_dropper(),
     };
-    workers.start(Effect::Reload);
     spawn_watcher(tx.clone(), options.dir.clone(), own);
     install_panic_hook();
     spawn_signals(tx.clone())?;
@@ -491,13 +515,15 @@ fn event_loop(
         };
         // Handle everything already waiting (a resize storm, pasted keys) before drawing once.
         for msg in std::iter::once(first).chain(rx.try_iter()) {
-            match step(msg, &mut workers.loads) {
+            match step(msg) {
                 Step::Act(action) => {
-                    if !workers.start(app.update(action)) {
+                    let effect = app.update(action);
+                    workers.discard(app.take_garbage());
+                    if !workers.start(effect) {
                         return Ok(0);
                     }
                 }
-                Step::Load(generation) => workers.load(generation),
+                Step::Load(request) => workers.load(request),
                 Step::Ignore => {}
                 Step::Stop(sig) => return Ok(128 + sig),
             }
@@ -570,57 +596,31 @@ mod tests {
     }
 
     #[test]
-    fn loads_run_one_at_a_time_and_only_the_newest_is_shown() {
-        let mut loads = Loads::default();
-        assert_eq!(loads.want(), Some(1));
-        assert_eq!(loads.want(), None, "queued behind the running load");
-        assert_eq!(loads.want(), None, "one queued load is enough");
-        assert_eq!(
-            loads.finished(1),
-            (false, Some(2)),
-            "stale: the queued load starts"
-        );
-        assert_eq!(loads.finished(2), (true, None));
-        assert_eq!(loads.want(), Some(3));
-        assert_eq!(
-            loads.finished(2),
-            (false, None),
-            "an older load's result is dropped"
-        );
-    }
-
-    fn loaded(generation: u64) -> Msg {
-        let catalog = store::Catalog::default();
-        Msg::Loaded(generation, Box::new(Ok(Loaded::new(catalog))))
-    }
-
-    #[test]
     fn messages_become_actions_loads_or_stops() {
-        let mut loads = Loads::default();
         let key = KeyEvent::from(KeyCode::Char('j'));
         assert!(matches!(
-            step(Msg::Input(Event::Key(key)), &mut loads),
+            step(Msg::Input(Event::Key(key))),
             Step::Act(Action::Key(k)) if k == key
         ));
         assert!(matches!(
-            step(Msg::Input(Event::Resize(80, 24)), &mut loads),
+            step(Msg::Input(Event::Resize(80, 24))),
             Step::Act(Action::Resize {
                 width: 80,
                 height: 24
             })
         ));
+        assert!(matches!(step(Msg::Input(Event::FocusGained)), Step::Ignore));
+        let paths = vec![PathBuf::from("/b/a.toml")];
         assert!(matches!(
-            step(Msg::Input(Event::FocusGained), &mut loads),
-            Step::Ignore
+            step(Msg::FilesChanged(paths.clone())),
+            Step::Load(LoadRequest::Paths(p)) if p == paths
         ));
-        assert!(matches!(step(Msg::FilesChanged, &mut loads), Step::Load(1)));
-        assert!(matches!(step(Msg::FilesChanged, &mut loads), Step::Ignore));
-        assert!(matches!(step(loaded(1), &mut loads), Step::Load(2)));
+        let gone = FolderError::Missing(PathBuf::from("/b"));
         assert!(matches!(
-            step(loaded(2), &mut loads),
-            Step::Act(Action::Loaded(_))
+            step(Msg::Failed(gone)),
+            Step::Act(Action::Loaded(result)) if result.is_err()
         ));
-        assert!(matches!(step(Msg::Signal(15), &mut loads), Step::Stop(15)));
+        assert!(matches!(step(Msg::Signal(15)), Step::Stop(15)));
         let request = SaveRequest {
             session_id: "s".into(),
             directive_id: "d".into(),
@@ -628,8 +628,79 @@ mod tests {
             undo: false,
         };
         assert!(matches!(
-            step(Msg::Saved(request.clone(), Ok(Change::Undone)), &mut loads),
+            step(Msg::Saved(request.clone(), Ok(Change::Undone))),
             Step::Act(Action::Saved { request: r, result: Ok(Change::Undone) }) if r == request
         ));
+    }
+
+    fn briefing(title: &str) -> String {
+        format!("[session]\ntitle = \"{title}\"\ndate = 2024-03-13\n")
+    }
+
+    /// The next message from the loader, failing after a deadline.
+    fn next(rx: &mpsc::Receiver<Msg>) -> Msg {
+        rx.recv_timeout(std::time::Duration::from_secs(20))
+            .expect("the loader answers")
+    }
+
+    fn changed(msg: Msg) -> Changed {
+        match msg {
+            Msg::Changed(changed) => *changed,
+            _ => panic!("not a change"),
+        }
+    }
+
+    /// The first load comes in growing parts, newest names first, then the index of them all;
+    /// a changed file is then read alone, with its words folded for search.
+    #[test]
+    fn the_loader_sends_parts_then_the_index_then_single_changes() {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let root = std::fs::canonicalize(tmp.path()).expect("root");
+        let n = load::FIRST_PART + 10;
+        for i in 0..n {
+            std::fs::write(
+                root.join(format!("{i:03}.toml")),
+                briefing(&format!("B {i}")),
+            )
+            .expect("write");
+        }
+        let (tx, rx) = mpsc::channel();
+        let job = LoadJob {
+            dir: root.clone(),
+            limits: store::Limits::default(),
+            abbreviations: Arc::new(Abbreviations::default()),
+        };
+        let loader = spawn_loader(tx, job);
+        let first = changed(next(&rx));
+        assert_eq!(first.reading, Some((load::FIRST_PART, n)));
+        assert_eq!(first.changes.read.len(), load::FIRST_PART);
+        assert_eq!(
+            first.changes.read[0].0,
+            PathBuf::from(format!("{:03}.toml", n - 1))
+        );
+        assert!(
+            first.prepared.is_empty(),
+            "the loader indexes the first load itself"
+        );
+        assert!(first.index.is_none());
+        let second = changed(next(&rx));
+        assert_eq!(second.reading, Some((n, n)));
+        assert_eq!(first.shared, Some(false), "said with the first part");
+        assert_eq!(second.shared, None);
+        let index = second.index.expect("the last part brings the index");
+        assert_eq!(index.len(), n, "one title each");
+        std::fs::write(root.join("005.toml"), briefing("Đổi")).expect("write");
+        loader
+            .send(LoadRequest::Paths(vec![root.join("005.toml")]))
+            .expect("send");
+        let one = changed(next(&rx));
+        assert_eq!(one.reading, None);
+        assert_eq!(one.changes.read.len(), 1, "the changed file alone");
+        assert_eq!(one.prepared.len(), 1);
+        std::fs::remove_file(root.join("006.toml")).expect("remove");
+        loader.send(LoadRequest::Walk).expect("send");
+        let walked = changed(next(&rx));
+        assert_eq!(walked.changes.gone, [PathBuf::from("006.toml")]);
+        assert!(walked.changes.read.is_empty(), "nothing else changed");
     }
 }

@@ -134,8 +134,9 @@ impl Drop for Saving<'_> {
 
 /// Starts watching `root`; `changed` is called (from another thread) after each settled burst
 /// of changes with the briefings and folders changed, unless each of them is as our own last
-/// save left it (a burst touching a file we are saving waits for that save to end). Keep the
-/// returned watcher alive for as long as needed.
+/// save left it (a burst touching a file we are saving waits for that save to end); with the
+/// root itself among them when changes may have been missed. Keep the returned watcher alive
+/// for as long as needed.
 pub fn spawn(
     root: PathBuf,
     own: OwnWrites,
@@ -152,11 +153,17 @@ pub fn spawn(
     thread::spawn(move || {
         while let Ok(first) = rx.recv() {
             let mut paths = BTreeSet::new();
-            let add = |paths: &mut BTreeSet<PathBuf>, event: notify::Result<notify::Event>| {
-                if let Ok(event) = event {
-                    paths.extend(relevant(&root, &event).cloned());
-                }
-            };
+            // Events lost (the kernel's queue overflowed) or a failing watch: the root itself,
+            // for the whole folder to be looked at again.
+            let add =
+                |paths: &mut BTreeSet<PathBuf>, event: notify::Result<notify::Event>| match event {
+                    Ok(event) if !event.need_rescan() => {
+                        paths.extend(relevant(&root, &event).cloned());
+                    }
+                    _ => {
+                        paths.insert(root.clone());
+                    }
+                };
             add(&mut paths, first);
             loop {
                 match rx.recv_timeout(SETTLE) {

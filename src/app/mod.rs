@@ -3,6 +3,7 @@
 //! out what it asks; it returns the [`Effect`] the shell must start. `draw` paints the screen
 //! on top, its pop-up and the two lines under it, and changes nothing.
 
+mod changes;
 mod saves;
 
 use std::path::PathBuf;
@@ -32,6 +33,7 @@ use crate::ui::{cells, format, theme::Theme};
 
 pub use crate::screens::overlay::{HistoryRequest, Overlay};
 pub use crate::screens::{Filters, Loading, Notice, Screen};
+pub use changes::{Changed, Garbage};
 
 /// What the app is told: a key, a new size, loaded data, a finished save.
 #[derive(Debug)]
@@ -59,6 +61,8 @@ pub enum Action {
     /// A session's file as read again after our own save of it (the watcher leaves that
     /// write alone, so the folder is not reloaded for it).
     Reread(Box<Session>),
+    /// Files read or gone: a part of the first load, or a change on disk.
+    Changed(Box<Changed>),
 }
 
 /// A loaded folder with its search index, both built off the UI thread.
@@ -159,6 +163,8 @@ pub struct App {
     pending: Vec<(SaveRequest, Directive)>,
     /// Check-offs and un-checks that `u` can undo, the latest last.
     undo: Vec<saves::Undoable>,
+    /// Data replaced by a load or a change, for the shell to free off the UI thread.
+    garbage: Garbage,
 }
 
 impl App {
@@ -184,6 +190,7 @@ impl App {
             user: options.user,
             pending: Vec::new(),
             undo: Vec::new(),
+            garbage: Garbage::default(),
         }
     }
 
@@ -249,6 +256,7 @@ impl App {
             Action::Loaded(result) => self.loaded(*result),
             Action::Saved { request, result } => self.saved(request, result),
             Action::Reread(session) => return self.reread(*session),
+            Action::Changed(changed) => self.changed(*changed),
             Action::History { request, result } => {
                 if let Some(Overlay::History(view)) = &mut self.overlay
                     && *view.request() == request
@@ -487,10 +495,19 @@ impl App {
             }
         };
         let listed = self.list.selected_session(&self.ctx).map(|s| s.id.clone());
-        self.ctx.catalog = catalog;
-        self.ctx.index = index;
+        self.garbage
+            .keep(std::mem::replace(&mut self.ctx.catalog, catalog));
+        self.garbage
+            .keep(std::mem::replace(&mut self.ctx.index, index));
         self.ctx.shared = shared;
         self.ctx.loading = Loading::Done;
+        self.after_load(listed.as_deref());
+    }
+
+    /// After the catalog changed under the screens: the toggles under way shown again, lines
+    /// made anew, screens whose session is gone dropped, searches run again, the list's
+    /// selection kept on the session `listed`.
+    fn after_load(&mut self, listed: Option<&str>) {
         self.reapply_pending();
         self.catalog_changed();
         let before = self.stack.len();
@@ -504,10 +521,10 @@ impl App {
         }
         for screen in &mut self.stack {
             if let Screen::Search(search) = screen {
-                search.run(&self.ctx.index);
+                search.run(&self.ctx);
             }
         }
-        self.list.reselect(&self.ctx, listed.as_deref());
+        self.list.reselect(&self.ctx, listed);
     }
 
     /// Lines made from the old catalog are stale now.

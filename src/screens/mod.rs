@@ -38,6 +38,12 @@ pub(crate) const MIN_HEIGHT: u16 = 12;
 #[derive(Debug)]
 pub enum Loading {
     InProgress,
+    /// The first load is under way: the sessions of the files read so far are shown; search
+    /// waits for its index (built once every file is read).
+    Reading {
+        read: usize,
+        total: usize,
+    },
     Done,
     /// The folder itself could not be read.
     Failed(FolderError),

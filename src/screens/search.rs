@@ -13,12 +13,14 @@ use unicode_width::UnicodeWidthStr;
 
 use super::nav::{ListState, moved};
 use super::review::toggle;
-use super::{Ctx, Intent, Jump, MOVES, Notice, Offer, View, header_and_list, without_tabs};
+use super::{
+    Ctx, Intent, Jump, Loading, MOVES, Notice, Offer, View, header_and_list, without_tabs,
+};
 use crate::i18n;
 use crate::input::{Command, Key};
 use crate::model::Lang;
 use crate::present::truncate;
-use crate::search::{FieldKind, Hit, SearchIndex, Target};
+use crate::search::{FieldKind, Hit, Target};
 use crate::ui::text::{excerpt, gap, tail};
 use crate::ui::theme::Theme;
 
@@ -71,8 +73,10 @@ impl SearchScreen {
 
     /// Runs the query again (after typing, or after the files were reloaded); the selection
     /// is kept in the hits by `refresh`.
-    pub fn run(&mut self, index: &SearchIndex) {
-        self.hits = index.query(&self.query, MAX_HITS);
+    pub(crate) fn run(&mut self, ctx: &Ctx) {
+        self.hits = ctx
+            .index
+            .query(&ctx.catalog.sessions, &self.query, MAX_HITS);
     }
 
     /// Where the selected hit opens.
@@ -117,7 +121,7 @@ impl SearchScreen {
         }
         self.browsing = false;
         self.list = ListState::default();
-        self.run(&ctx.index);
+        self.run(ctx);
         Some(Intent::None)
     }
 }
@@ -329,7 +333,9 @@ impl View for SearchScreen {
         ];
         frame.render_widget(Paragraph::new(lines), header);
         if self.hits.is_empty() {
-            if !self.query.trim().is_empty() {
+            if !matches!(ctx.loading, Loading::Done) {
+                frame.render_widget(Paragraph::new(format!(" {}", t.search_not_ready)), list);
+            } else if !self.query.trim().is_empty() {
                 frame.render_widget(Paragraph::new(format!(" {}", t.no_hits)), list);
             }
             return;

@@ -96,7 +96,9 @@ impl SessionList {
             Span::styled(" briefing ", theme.selected()),
             Span::raw(format!(" {}", ctx.dir.display())),
         ];
-        if matches!(ctx.loading, Loading::Done) {
+        if let Loading::Reading { read, total } = ctx.loading {
+            spans.push(Span::styled(loading_note(ctx, read, total), theme.muted()));
+        } else if matches!(ctx.loading, Loading::Done) {
             spans.push(Span::styled(
                 format!(" · {}", session_count(ctx.lang, ctx.catalog.sessions.len())),
                 theme.muted(),
@@ -114,6 +116,14 @@ impl SessionList {
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
+}
+
+/// ` · loading 1234/10000…` while the first load reads the files.
+fn loading_note(ctx: &Ctx, read: usize, total: usize) -> String {
+    let t = i18n::strings(ctx.lang);
+    let (read, total) = (read.to_string(), total.to_string());
+    let note = i18n::fill(t.loading_progress, &[("read", &read), ("total", &total)]);
+    format!(" · {note}")
 }
 
 fn draw_message(frame: &mut Frame<'_>, area: Rect, message: &str, help: &str, theme: &Theme) {
@@ -387,6 +397,10 @@ impl View for SessionList {
                 frame.render_widget(Paragraph::new(t.loading), inner);
                 return;
             }
+            Loading::Reading { .. } if ctx.catalog.sessions.is_empty() => {
+                frame.render_widget(Paragraph::new(t.loading), inner);
+                return;
+            }
             Loading::Failed(e) => {
                 draw_message(
                     frame,
@@ -403,7 +417,7 @@ impl View for SessionList {
                 draw_message(frame, area, &msg, t.empty_folder_help, theme);
                 return;
             }
-            Loading::Done => {}
+            Loading::Done | Loading::Reading { .. } => {}
         }
         let width = usize::from(inner.width);
         let sessions: Vec<&Session> = (visible.iter())

@@ -37,7 +37,8 @@ fn marked(hit: &Hit) -> Vec<&str> {
 
 #[test]
 fn every_spelling_of_dam_ha_finds_the_district_first() {
-    let index = SearchIndex::build(&sample());
+    let sessions = sample();
+    let index = SearchIndex::build(&sessions);
     let nfd: String = "đầm hà".nfd().collect();
     for q in [
         "dam ha",
@@ -47,7 +48,7 @@ fn every_spelling_of_dam_ha_finds_the_district_first() {
         "DAM HA",
         nfd.as_str(),
     ] {
-        let hits = index.query(q, 5);
+        let hits = index.query(&sessions, q, 5);
         let first = hits.first().unwrap_or_else(|| panic!("no hit for {q:?}"));
         assert_eq!(first.field, FieldKind::DistrictName, "{q:?}");
         assert_eq!(first.text, "Đầm Hà", "{q:?}");
@@ -71,7 +72,7 @@ fn folding_table_tones_case_and_d_stroke() {
     let queries = ["ma", "mà", "má", "mả", "mã", "mạ", "MÃ", "Mạ"];
     for q in queries {
         for form in [q.nfc().collect::<String>(), q.nfd().collect::<String>()] {
-            let hits = index.query(&form, 100);
+            let hits = index.query(&sessions, &form, 100);
             let found: Vec<&str> = hits
                 .iter()
                 .filter(|h| h.field == FieldKind::DistrictName)
@@ -81,9 +82,10 @@ fn folding_table_tones_case_and_d_stroke() {
         }
     }
     let d = [session("t", "2024-01-01", &["Đông Triều", "đông", "Dong"])];
-    let index = SearchIndex::build(&d);
+    let sessions = d;
+    let index = SearchIndex::build(&sessions);
     for q in ["dong", "Đông", "ĐÔNG", "đong"] {
-        assert_eq!(index.query(q, 10).len(), 3, "query {q:?}");
+        assert_eq!(index.query(&sessions, q, 10).len(), 3, "query {q:?}");
     }
 }
 
@@ -92,11 +94,11 @@ fn decomposed_text_in_the_file_matches_and_highlights_its_marks() {
     let name: String = "Hải Hà".nfd().collect();
     let sessions = [session("t", "2024-01-01", &[&name])];
     let index = SearchIndex::build(&sessions);
-    let hits = index.query("hai ha", 10);
+    let hits = index.query(&sessions, "hai ha", 10);
     assert_eq!(hits.len(), 1);
     let want: Vec<String> = ["Hải", "Hà"].iter().map(|w| w.nfd().collect()).collect();
     assert_eq!(marked(&hits[0]), want, "marks stay inside the highlight");
-    let hits = index.query("HẢI", 10);
+    let hits = index.query(&sessions, "HẢI", 10);
     let h = &hits[0];
     assert_eq!(
         &h.text[h.ranges[0].clone()],
@@ -111,8 +113,9 @@ fn a_run_of_words_may_match_the_title_or_the_locality_and_the_rest_the_field() {
     for d in &mut s.districts {
         d.highlights = vec!["Doanh thu tăng".into()];
     }
-    let index = SearchIndex::build(&[s]);
-    let hits = index.query("du lich doanh thu", 10);
+    let sessions = [s];
+    let index = SearchIndex::build(&sessions);
+    let hits = index.query(&sessions, "du lich doanh thu", 10);
     assert_eq!(
         texts(&hits),
         ["Doanh thu tăng"],
@@ -130,24 +133,24 @@ fn a_run_of_words_may_match_the_title_or_the_locality_and_the_rest_the_field() {
         ["Doanh", "thu"],
         "only the field's own words are marked"
     );
-    let hits = index.query("doanh thu kinh te", 10);
+    let hits = index.query(&sessions, "doanh thu kinh te", 10);
     assert_eq!(
         hits.len(),
         2,
         "the session's title, at the end: both localities"
     );
     assert!(
-        index.query("du doanh thu", 10).is_empty(),
+        index.query(&sessions, "du doanh thu", 10).is_empty(),
         "one word is no run"
     );
     assert!(
         index
-            .query("du lich", 10)
+            .query(&sessions, "du lich", 10)
             .iter()
             .all(|h| h.field == FieldKind::DistrictName)
     );
     assert_eq!(
-        texts(&index.query("bien kinh", 10)),
+        texts(&index.query(&sessions, "bien kinh", 10)),
         ["Kinh tế biển"],
         "a query of two words is all in one field"
     );
@@ -155,8 +158,9 @@ fn a_run_of_words_may_match_the_title_or_the_locality_and_the_rest_the_field() {
 
 #[test]
 fn the_locality_and_a_field_find_the_item() {
-    let index = SearchIndex::build(&sample());
-    let hits = index.query("đầm hà thu nhập", 10);
+    let sessions = sample();
+    let index = SearchIndex::build(&sessions);
+    let hits = index.query(&sessions, "đầm hà thu nhập", 10);
     let first = hits.first().expect("a hit");
     assert_eq!(first.text, "Thu nhập bình quân đầu người");
     assert_eq!(
@@ -167,7 +171,7 @@ fn the_locality_and_a_field_find_the_item() {
             indicator: 4
         }
     );
-    let hits = index.query("ma tuy hai ha", 50);
+    let hits = index.query(&sessions, "ma tuy hai ha", 50);
     assert_eq!(
         hits.first().map(|h| h.text.as_str()),
         Some("Kiểm soát tốt ma túy trên địa bàn, tăng số xã không có ma túy."),
@@ -181,9 +185,15 @@ fn the_locality_and_a_field_find_the_item() {
 
 #[test]
 fn hits_in_a_locality_say_which_list_they_are_in() {
-    let index = SearchIndex::build(&sample());
-    let kinds =
-        |q: &str| -> Vec<FieldKind> { index.query(q, 10).iter().map(|h| h.field).collect() };
+    let sessions = sample();
+    let index = SearchIndex::build(&sessions);
+    let kinds = |q: &str| -> Vec<FieldKind> {
+        index
+            .query(&sessions, q, 10)
+            .iter()
+            .map(|h| h.field)
+            .collect()
+    };
     assert!(kinds("nuoi bien").contains(&FieldKind::Highlight));
     assert!(kinds("hoan thanh quy hoach nuoi bien").contains(&FieldKind::DistrictSummary));
     assert!(kinds("tu duy doi ngu can bo").contains(&FieldKind::Shortcoming));
@@ -198,7 +208,7 @@ fn whole_word_then_prefix_then_mid_word() {
         &["Nhanh", "Ánh Dương", "An Bình"],
     )];
     let index = SearchIndex::build(&sessions);
-    let hits = index.query("an", 10);
+    let hits = index.query(&sessions, "an", 10);
     assert_eq!(texts(&hits), ["An Bình", "Ánh Dương", "Nhanh"]);
     assert!(hits[0].score > hits[1].score && hits[1].score > hits[2].score);
 }
@@ -208,8 +218,9 @@ fn ties_go_to_the_better_field_then_the_newer_session() {
     let older = session("Hạ Long", "2023-05-01", &["Hạ Long"]);
     let mut newer = session("Hạ Long", "2024-05-01", &[]);
     newer.summary = Some("Hạ Long".into());
-    let index = SearchIndex::build(&[older, newer]);
-    let hits = index.query("ha long", 10);
+    let sessions = [older, newer];
+    let index = SearchIndex::build(&sessions);
+    let hits = index.query(&sessions, "ha long", 10);
     let order: Vec<(FieldKind, usize)> =
         hits.iter().map(|h| (h.field, h.target.session())).collect();
     assert_eq!(
@@ -227,16 +238,19 @@ fn ties_go_to_the_better_field_then_the_newer_session() {
 fn a_phrase_beats_scattered_words() {
     let sessions = [session("t", "2024-01-01", &["Hà Đầm", "Đầm Hà"])];
     let index = SearchIndex::build(&sessions);
-    assert_eq!(texts(&index.query("dam ha", 10)), ["Đầm Hà", "Hà Đầm"]);
+    assert_eq!(
+        texts(&index.query(&sessions, "dam ha", 10)),
+        ["Đầm Hà", "Hà Đầm"]
+    );
 }
 
 #[test]
 fn highlights_are_merged_and_on_char_boundaries() {
     let sessions = [session("t", "2024-01-01", &["Đầm Hà"])];
     let index = SearchIndex::build(&sessions);
-    let hits = index.query("dam d", 10);
+    let hits = index.query(&sessions, "dam d", 10);
     assert_eq!(hits[0].ranges, vec![0.."Đầm".len()]);
-    let hits = index.query("a", 10);
+    let hits = index.query(&sessions, "a", 10);
     let h = &hits[0];
     assert_eq!(marked(h), ["ầ", "à"]);
     for r in &h.ranges {
@@ -248,7 +262,7 @@ fn highlights_are_merged_and_on_char_boundaries() {
 fn targets_point_at_the_item() {
     let sessions = sample();
     let index = SearchIndex::build(&sessions);
-    let hits = index.query("ma tuy tren dia ban", 10);
+    let hits = index.query(&sessions, "ma tuy tren dia ban", 10);
     let h = hits
         .iter()
         .find(|h| h.field == FieldKind::DirectiveText)
@@ -264,7 +278,7 @@ fn targets_point_at_the_item() {
         Some("hh-ma-tuy")
     );
 
-    let hits = index.query("nuoc sach", 10);
+    let hits = index.query(&sessions, "nuoc sach", 10);
     assert!(hits.iter().any(|h| matches!(
         h.target,
         Target::Indicator {
@@ -281,21 +295,22 @@ fn targets_point_at_the_item() {
                 index: 6
             }
         }));
-    let hits = index.query("nguyen xuan ky", 10);
+    let hits = index.query(&sessions, "nguyen xuan ky", 10);
     assert!(hits.iter().all(|h| h.field == FieldKind::Participant));
     assert_eq!(hits.len(), 2, "the chair and the participant");
-    let hits = index.query("20-NQ/TU", 10);
+    let hits = index.query(&sessions, "20-NQ/TU", 10);
     assert_eq!(hits[0].field, FieldKind::Tag);
 }
 
 #[test]
 fn blank_queries_and_limits() {
-    let index = SearchIndex::build(&sample());
-    assert!(index.query("", 10).is_empty());
-    assert!(index.query("  -/ ", 10).is_empty());
-    assert_eq!(index.query("a", 3).len(), 3);
-    assert!(index.query("a", 0).is_empty());
-    assert!(index.query("xyzzy", 10).is_empty());
+    let sessions = sample();
+    let index = SearchIndex::build(&sessions);
+    assert!(index.query(&sessions, "", 10).is_empty());
+    assert!(index.query(&sessions, "  -/ ", 10).is_empty());
+    assert_eq!(index.query(&sessions, "a", 3).len(), 3);
+    assert!(index.query(&sessions, "a", 0).is_empty());
+    assert!(index.query(&sessions, "xyzzy", 10).is_empty());
     assert!(!index.is_empty());
 }
 
@@ -303,8 +318,9 @@ fn blank_queries_and_limits() {
 fn a_phrase_runs_across_punctuation() {
     let mut s = session("t", "2024-01-01", &[]);
     s.tags = vec!["xã hội, kinh tế".into(), "kinh tế-xã hội".into()];
-    let index = SearchIndex::build(&[s]);
-    let hits = index.query("kinh te xa hoi", 10);
+    let sessions = [s];
+    let index = SearchIndex::build(&sessions);
+    let hits = index.query(&sessions, "kinh te xa hoi", 10);
     assert_eq!(texts(&hits), ["kinh tế-xã hội", "xã hội, kinh tế"]);
     assert_eq!(marked(&hits[0]), ["kinh", "tế", "xã", "hội"]);
 }
@@ -320,7 +336,7 @@ fn abbreviations_are_found_both_ways() {
     ];
     let index = SearchIndex::build(&sessions);
     for q in ["nong thon moi", "NTM", "Nông thôn mới"] {
-        let hits = index.query(q, 10);
+        let hits = index.query(&sessions, q, 10);
         let found = texts(&hits);
         assert!(found.contains(&"Xây dựng NTM kiểu mẫu"), "{q}: {found:?}");
         assert!(
@@ -328,18 +344,21 @@ fn abbreviations_are_found_both_ways() {
             "{q}: {found:?}"
         );
     }
-    let hits = index.query("nong thon moi", 10);
+    let hits = index.query(&sessions, "nong thon moi", 10);
     let ntm = hits
         .iter()
         .find(|h| h.text.contains("NTM"))
         .expect("the NTM title");
     assert_eq!(marked(ntm), ["NTM"]);
-    assert_eq!(texts(&index.query("ngân sách", 10)), ["Thu NS năm 2024"]);
     assert_eq!(
-        texts(&index.query("kinh te xa hoi", 10)),
+        texts(&index.query(&sessions, "ngân sách", 10)),
+        ["Thu NS năm 2024"]
+    );
+    assert_eq!(
+        texts(&index.query(&sessions, "kinh te xa hoi", 10)),
         ["Phát triển KT-XH"]
     );
-    assert!(index.query("khu kinh tế", 10).is_empty());
+    assert!(index.query(&sessions, "khu kinh tế", 10).is_empty());
 }
 
 #[test]
@@ -349,16 +368,16 @@ fn the_table_is_the_index_s_own_and_can_be_extended() {
         session("Khu TĐC Hải Hà", "2024-01-02", &[]),
     ];
     let plain = SearchIndex::build(&sessions).with_abbreviations(Abbreviations::none());
-    assert!(plain.query("nong thon moi", 10).is_empty());
+    assert!(plain.query(&sessions, "nong thon moi", 10).is_empty());
     let mut table = Abbreviations::default();
     assert!(table.add("TĐC", "tái định cư"));
     let extended = SearchIndex::build(&sessions).with_abbreviations(table);
     assert_eq!(
-        texts(&extended.query("tai dinh cu", 10)),
+        texts(&extended.query(&sessions, "tai dinh cu", 10)),
         ["Khu TĐC Hải Hà"]
     );
     assert_eq!(
-        texts(&extended.query("nong thon moi", 10)),
+        texts(&extended.query(&sessions, "nong thon moi", 10)),
         ["Xây dựng NTM kiểu mẫu"]
     );
 }
@@ -375,9 +394,10 @@ fn v2_sample() -> Vec<Session> {
 /// session's own statements, an image caption, a locality's counterpart and an indicator note.
 #[test]
 fn version_2_facts_are_found() {
-    let index = SearchIndex::build(&v2_sample());
+    let sessions = v2_sample();
+    let index = SearchIndex::build(&sessions);
     let first = |q: &str| {
-        let hits = index.query(q, 5);
+        let hits = index.query(&sessions, q, 5);
         let hit = hits.first().unwrap_or_else(|| panic!("no hit for {q:?}"));
         (hit.field, hit.text.clone(), hit.target)
     };

@@ -1,5 +1,8 @@
 //! Finds, reads and validates briefing files; one bad file never hides the others.
 
+mod changes;
+mod compact;
+mod folder;
 mod slips;
 mod validate;
 mod walk;
@@ -11,6 +14,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use crate::diag::{Diagnostic, Location, Problem, Severity};
+pub use changes::Changes;
+pub use folder::{Folder, Plan};
 pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, read_bounded};
 
 use crate::diag::{OsError, closest};
@@ -68,6 +73,8 @@ pub struct Catalog {
     pub diagnostics: Vec<Diagnostic>,
     /// How many `*.toml` files were found.
     pub files: usize,
+    /// How many of the first `diagnostics` are the walk's own (the files' follow).
+    pub walk_problems: usize,
 }
 
 impl Catalog {
@@ -189,6 +196,12 @@ fn discover_with(
     root: &Path,
     limits: &Limits,
 ) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), FolderError> {
+    let walk = walk_folder(root, limits)?;
+    Ok((walk.found, walk.problems))
+}
+
+/// The walk of [`discover_with`], with what it counted.
+fn walk_folder<'r>(root: &'r Path, limits: &Limits) -> Result<walk::Walk<'r>, FolderError> {
     let meta = fs::metadata(root).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => FolderError::Missing(root.to_path_buf()),
         _ => FolderError::Unreadable {
@@ -206,18 +219,27 @@ fn discover_with(
     let mut walk = walk::Walk::new(root, &meta, *limits);
     walk.folder(Path::new(""), top, 0);
     walk.found.sort();
-    Ok((walk.found, walk.problems))
+    Ok(walk)
 }
 
 /// Reads (at most `limits.max_file_size` bytes) and validates one file below `root`.
 pub fn load_file_with(root: &Path, rel: &Path, limits: &Limits) -> FileReport {
+    load_file_meta(root, rel, limits).0
+}
+
+/// [`load_file_with`], with the file's metadata when it was opened (`None`: not opened).
+fn load_file_meta(root: &Path, rel: &Path, limits: &Limits) -> (FileReport, Option<fs::Metadata>) {
     let path = display_path(rel);
-    match read_bounded(&root.join(rel), limits.max_file_size) {
-        Ok(bytes) => parse_file(&bytes, &path, &session_id(rel)),
-        Err(e) => FileReport {
-            session: None,
-            diagnostics: vec![Diagnostic::new(&path, Severity::Error, e.problem())],
-        },
+    match walk::read_bounded_meta(&root.join(rel), limits.max_file_size) {
+        Ok((bytes, meta)) => (parse_file(&bytes, &path, &session_id(rel)), Some(meta)),
+        Err(e) => {
+            let diagnostics = vec![Diagnostic::new(&path, Severity::Error, e.problem())];
+            let report = FileReport {
+                session: None,
+                diagnostics,
+            };
+            (report, None)
+        }
     }
 }
 
@@ -244,7 +266,10 @@ pub fn parse_file(bytes: &[u8], path: &str, id: &str) -> FileReport {
             diagnostics: checker.diagnostics,
         };
     }
-    let session = parse_past_slips(&mut checker, text, id);
+    let mut session = parse_past_slips(&mut checker, text, id);
+    if let Some(session) = &mut session {
+        compact::shrink(session);
+    }
     FileReport {
         session,
         diagnostics: checker.diagnostics,
@@ -288,6 +313,7 @@ pub fn load_dir(root: &Path) -> Result<Catalog, FolderError> {
 /// Loads every briefing below `root`: sessions newest first, plus diagnostics.
 pub fn load_dir_with(root: &Path, limits: &Limits) -> Result<Catalog, FolderError> {
     let (files, mut diagnostics) = discover_with(root, limits)?;
+    let walk_problems = diagnostics.len();
     let reports = load_files(root, &files, limits);
     let mut sessions = Vec::with_capacity(files.len());
     for report in reports {
@@ -299,6 +325,7 @@ pub fn load_dir_with(root: &Path, limits: &Limits) -> Result<Catalog, FolderErro
         sessions,
         diagnostics,
         files: files.len(),
+        walk_problems,
     })
 }
 
@@ -308,18 +335,32 @@ const PARALLEL_FROM: usize = 32;
 /// Reads and validates `files` on every core, each thread taking the next file when it is
 /// free (files differ in size); the reports come back in the order of `files`.
 fn load_files(root: &Path, files: &[PathBuf], limits: &Limits) -> Vec<FileReport> {
+    load_files_then(root, files, limits, |_, report| report)
+}
+
+/// Like [`load_files`], with `then` done to each report on the thread that read it (to fold
+/// a session's words for search while other files are read).
+pub fn load_files_then<T: Send>(
+    root: &Path,
+    files: &[PathBuf],
+    limits: &Limits,
+    then: impl Fn(&Path, FileReport) -> T + Sync,
+) -> Vec<T> {
+    on_every_core(files, |rel| then(rel, load_file_with(root, rel, limits)))
+}
+
+/// `read` of each of `files` on every core, each thread taking the next file when it is free
+/// (files differ in size); the results come back in the order of `files`.
+fn on_every_core<T: Send>(files: &[PathBuf], read: impl Fn(&PathBuf) -> T + Sync) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(files.len() / PARALLEL_FROM)
         .max(1);
     if threads == 1 {
-        return files
-            .iter()
-            .map(|rel| load_file_with(root, rel, limits))
-            .collect();
+        return files.iter().map(read).collect();
     }
     let next = AtomicUsize::new(0);
-    let mut numbered: Vec<(usize, FileReport)> = std::thread::scope(|scope| {
+    let mut numbered: Vec<(usize, T)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
@@ -327,7 +368,7 @@ fn load_files(root: &Path, files: &[PathBuf], limits: &Limits) -> Vec<FileReport
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(rel) = files.get(i) else { break };
-                        done.push((i, load_file_with(root, rel, limits)));
+                        done.push((i, read(rel)));
                     }
                     done
                 })

@@ -74,6 +74,14 @@ impl std::fmt::Display for ReadError {
 /// The bytes of the file at `path`, refused without reading it all when it
 /// is larger than `limit` or not a regular file (opening never blocks on a pipe).
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_bounded_meta(path, limit).map(|(bytes, _)| bytes)
+}
+
+/// [`read_bounded`], with the file's metadata as it was when opened (before it was read).
+pub(super) fn read_bounded_meta(
+    path: &Path,
+    limit: u64,
+) -> Result<(Vec<u8>, fs::Metadata), ReadError> {
     let file = fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK)
@@ -94,7 +102,7 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     if size > limit {
         return Err(ReadError::TooBig { size, limit });
     }
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// The state of one walk below `root`.
@@ -104,8 +112,8 @@ pub(super) struct Walk<'a> {
     device: u64,
     limits: Limits,
     visited: HashSet<(u64, u64)>,
-    entries: usize,
-    stopped: bool,
+    pub(super) entries: usize,
+    pub(super) stopped: bool,
     pub(super) found: Vec<PathBuf>,
     pub(super) problems: Vec<Diagnostic>,
 }
@@ -139,9 +147,11 @@ impl<'a> Walk<'a> {
 
     /// Walks the folder `rel` (already read as `entries`), `depth` levels below the root.
     pub(super) fn folder(&mut self, rel: &Path, entries: fs::ReadDir, depth: usize) {
-        let mut names: Vec<_> = entries.flatten().map(|e| e.file_name()).collect();
+        let mut names: Vec<_> = (entries.flatten())
+            .map(|e| (e.file_name(), e.file_type().is_ok_and(|t| t.is_file())))
+            .collect();
         names.sort();
-        for name in names {
+        for (name, plain_file) in names {
             if self.stopped {
                 return;
             }
@@ -155,7 +165,15 @@ impl<'a> Walk<'a> {
                 });
                 return;
             }
-            self.entry(&rel.join(&name), depth);
+            let rel = rel.join(&name);
+            // A plain file, as the folder listing says: no need to ask the file system again.
+            if plain_file {
+                if rel.extension().is_some_and(|e| e == "toml") {
+                    self.found(rel);
+                }
+                continue;
+            }
+            self.entry(&rel, depth);
         }
     }
 
@@ -194,12 +212,17 @@ impl<'a> Walk<'a> {
         if !meta.is_file() {
             return self.problem(rel, Severity::Error, Problem::NotRegular);
         }
+        self.found(rel.to_path_buf());
+    }
+
+    /// A regular briefing file, unless there are too many.
+    fn found(&mut self, rel: PathBuf) {
         if self.found.len() >= self.limits.max_files {
             return self.stop(Problem::TooManyFiles {
                 files: self.limits.max_files,
             });
         }
-        self.found.push(rel.to_path_buf());
+        self.found.push(rel);
     }
 
     fn subfolder(

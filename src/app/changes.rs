@@ -1,0 +1,271 @@
+//! Loads that arrive in parts and changes of single files. The sessions of the first load
+//! are shown as their files are read (the list says how far it is); search follows with the
+//! last part, which brings the index built off the UI thread meanwhile. A change replaces just the sessions and index
+//! entries of the files it read or lost. Whatever is replaced goes to the garbage, which the
+//! shell frees on another thread so that no frame waits for it.
+
+use super::{App, Loading};
+use crate::search::{Prepared, SearchIndex};
+use crate::store::Changes;
+
+/// Files read or gone, with the words of their sessions folded for search.
+#[derive(Debug)]
+pub struct Changed {
+    pub changes: Changes,
+    /// The sessions' words, folded off the UI thread (none while the first load builds the
+    /// index itself).
+    pub prepared: Vec<Prepared>,
+    /// While the first load runs: how many files are read so far, and in all.
+    pub reading: Option<(usize, usize)>,
+    /// Whether the folder is in a git work tree, when looked at (with the first part).
+    pub shared: Option<bool>,
+    /// The first load's search index, with its last part.
+    pub index: Option<Box<SearchIndex>>,
+}
+
+/// Data the app no longer needs, to be dropped where it costs no frame.
+#[derive(Default)]
+pub struct Garbage(Vec<Box<dyn Send>>);
+
+impl Garbage {
+    pub(super) fn keep<T: Send + 'static>(&mut self, old: T) {
+        self.0.push(Box::new(old));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::fmt::Debug for Garbage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Garbage({} items)", self.0.len())
+    }
+}
+
+impl App {
+    /// What the last updates replaced, for the caller to drop (on another thread).
+    pub fn take_garbage(&mut self) -> Garbage {
+        std::mem::take(&mut self.garbage)
+    }
+
+    /// Takes files read or gone: their sessions replaced in the catalog and, once search is
+    /// ready, in the index.
+    pub(super) fn changed(&mut self, changed: Changed) {
+        let Changed {
+            changes,
+            prepared,
+            reading,
+            shared,
+            index,
+        } = changed;
+        if let Some(shared) = shared {
+            self.ctx.shared = shared;
+        }
+        let listed = self.list.selected_session(&self.ctx).map(|s| s.id.clone());
+        let ids = changes.ids();
+        let old = self.ctx.catalog.apply(changes);
+        self.garbage.keep(old);
+        match (index, reading, &self.ctx.loading) {
+            (Some(index), _, _) => self.indexed(*index),
+            (None, Some((read, total)), _) => self.ctx.loading = Loading::Reading { read, total },
+            (None, None, Loading::Reading { .. } | Loading::InProgress) => {}
+            (None, None, _) => {
+                let index = &mut self.ctx.index;
+                index.update(
+                    &self.ctx.catalog.sessions,
+                    ids.iter().map(String::as_str),
+                    prepared,
+                );
+                self.ctx.loading = Loading::Done;
+            }
+        }
+        self.after_load(listed.as_deref());
+    }
+
+    /// Takes the first load's index: search is ready.
+    fn indexed(&mut self, mut index: SearchIndex) {
+        index.sync(&self.ctx.catalog.sessions);
+        self.garbage
+            .keep(std::mem::replace(&mut self.ctx.index, index));
+        self.ctx.loading = Loading::Done;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use crossterm::event::{KeyCode, KeyEvent};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use super::*;
+    use crate::app::{Action, Options, Screen};
+    use crate::input::Keymap;
+    use crate::model::{Lang, Session};
+    use crate::store::{self, FileReport};
+    use crate::ui::theme::Theme;
+
+    fn app() -> App {
+        let mut app = App::new(Options {
+            dir: "briefings".into(),
+            lang: Lang::En,
+            today: chrono::NaiveDate::from_ymd_opt(2024, 3, 20).expect("day"),
+            keymap: Keymap::default(),
+            user: "lan".into(),
+            mouse: false,
+        });
+        app.update(Action::Resize {
+            width: 100,
+            height: 20,
+        });
+        app
+    }
+
+    fn screen(app: &App) -> String {
+        let mut term = Terminal::new(TestBackend::new(100, 20)).expect("term");
+        term.draw(|f| app.draw(f, &Theme::default())).expect("draw");
+        let buf = term.backend().buffer();
+        (0..buf.area.height)
+            .map(|y| {
+                (0..buf.area.width)
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The file `name.toml` holding a session titled `title`.
+    fn file(name: &str, title: &str) -> (PathBuf, FileReport) {
+        let text = format!("[session]\ntitle = \"{title}\"\ndate = 2024-03-13\n");
+        let report = store::parse_file(text.as_bytes(), &format!("{name}.toml"), name);
+        (PathBuf::from(format!("{name}.toml")), report)
+    }
+
+    /// A change reading `read`: a part of the first load while `reading`, its last part with
+    /// the index of `all`; else a change on disk, with the words of its sessions folded.
+    fn part(
+        read: Vec<(PathBuf, FileReport)>,
+        reading: Option<(usize, usize)>,
+        all: Option<&[Session]>,
+    ) -> Action {
+        let prepared = match reading {
+            Some(_) => Vec::new(),
+            None => (read.iter())
+                .filter_map(|(_, r)| r.session.as_ref().map(Prepared::new))
+                .collect(),
+        };
+        Action::Changed(Box::new(Changed {
+            changes: Changes {
+                read,
+                files: 3,
+                ..Changes::default()
+            },
+            prepared,
+            reading,
+            shared: None,
+            index: all.map(|sessions| Box::new(SearchIndex::build(sessions))),
+        }))
+    }
+
+    fn type_text(app: &mut App, text: &str) {
+        for c in text.chars() {
+            app.update(Action::Key(KeyEvent::from(KeyCode::Char(c))));
+        }
+    }
+
+    fn hits(app: &App) -> Vec<String> {
+        match app.screen() {
+            Some(Screen::Search(s)) => s.hits().iter().map(|h| h.text.clone()).collect(),
+            _ => panic!("not searching"),
+        }
+    }
+
+    fn sessions(files: &[(PathBuf, FileReport)]) -> Vec<Session> {
+        files
+            .iter()
+            .filter_map(|(_, r)| r.session.clone())
+            .collect()
+    }
+
+    #[test]
+    fn the_list_shows_each_part_and_search_waits_for_its_index() {
+        let mut app = app();
+        let first = vec![file("c", "Hải Hà"), file("b", "Đầm Hà")];
+        let mut all = sessions(&first);
+        app.update(part(first, Some((2, 3)), None));
+        let text = screen(&app);
+        assert!(text.contains("Hải Hà") && text.contains("Đầm Hà"), "{text}");
+        assert!(text.contains("loading 2/3…"), "{text}");
+        app.update(Action::Key(KeyEvent::from(KeyCode::Char('/'))));
+        type_text(&mut app, "ha");
+        assert!(screen(&app).contains("Search is getting ready…"));
+        let last = vec![file("a", "Móng Cái")];
+        all.extend(sessions(&last));
+        app.update(part(last, Some((3, 3)), Some(&all)));
+        assert!(matches!(app.loading(), Loading::Done));
+        assert_eq!(
+            hits(&app),
+            ["Đầm Hà", "Hải Hà"],
+            "the query typed early runs"
+        );
+        assert!(!screen(&app).contains("getting ready"));
+    }
+
+    #[test]
+    fn a_changed_file_replaces_its_session_and_its_search_entries_only() {
+        let mut app = app();
+        let first = vec![file("a", "Hải Hà"), file("b", "Đầm Hà")];
+        let all = sessions(&first);
+        app.update(part(first, Some((2, 2)), Some(&all)));
+        app.take_garbage();
+        app.update(Action::Key(KeyEvent::from(KeyCode::Char('/'))));
+        type_text(&mut app, "ha");
+        app.update(part(vec![file("a", "Hạ Long")], None, None));
+        assert_eq!(
+            hits(&app),
+            ["Hạ Long", "Đầm Hà"],
+            "the search runs on the new text"
+        );
+        assert!(
+            !app.take_garbage().is_empty(),
+            "the old session is handed over"
+        );
+        let gone = Changes {
+            gone: vec![PathBuf::from("b.toml")],
+            files: 1,
+            ..Changes::default()
+        };
+        app.update(Action::Changed(Box::new(Changed {
+            changes: gone,
+            prepared: Vec::new(),
+            reading: None,
+            shared: None,
+            index: None,
+        })));
+        assert_eq!(hits(&app), ["Hạ Long"]);
+        assert_eq!(app.catalog().sessions.len(), 1);
+    }
+
+    #[test]
+    fn a_whole_load_hands_the_old_catalog_and_index_over() {
+        let mut app = app();
+        assert!(app.take_garbage().is_empty());
+        let loaded = |title| {
+            let (_, report) = file("a", title);
+            let catalog = store::Catalog {
+                sessions: report.session.into_iter().collect(),
+                ..store::Catalog::default()
+            };
+            Action::Loaded(Box::new(Ok(crate::app::Loaded::new(catalog))))
+        };
+        app.update(loaded("Một"));
+        app.take_garbage();
+        app.update(loaded("Hai"));
+        let garbage = app.take_garbage();
+        assert_eq!(garbage.0.len(), 2, "the catalog and the index before");
+        assert!(app.take_garbage().is_empty(), "taken once");
+    }
+}

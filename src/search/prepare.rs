@@ -1,0 +1,95 @@
+//! One session's searchable fields folded into words, ready for the index: made on the
+//! loader's threads, so that adding a session on the interface's thread only numbers its words.
+
+use chrono::NaiveDateTime;
+
+use super::{FieldKind, NO_NAME, Target, collect_session, locality, words_of};
+use crate::model::Session;
+use crate::model::fold::fold;
+
+/// The folded words of every searchable field of one session, in `collect_session` order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    pub(super) id: String,
+    /// When the session is held (newer sessions' hits come first).
+    pub(super) date: NaiveDateTime,
+    pub(super) fields: Vec<FieldKind>,
+    /// For each field, the place of its locality's name among the fields ([`NO_NAME`]: none).
+    pub(super) names: Vec<u32>,
+    /// How many words each field has.
+    pub(super) counts: Vec<u32>,
+    /// Every field's words, each followed by `\n`, fields end to end.
+    pub(super) words: String,
+}
+
+impl Prepared {
+    /// Folds the searchable fields of `session`.
+    pub fn new(session: &Session) -> Self {
+        let mut prepared = Prepared {
+            id: session.id.clone(),
+            date: session.date.sort_key(),
+            fields: Vec::new(),
+            names: Vec::new(),
+            counts: Vec::new(),
+            words: String::new(),
+        };
+        // The place of each locality's name, known before its other fields (`collect_district`).
+        let mut name_of: Vec<u32> = Vec::new();
+        collect_session(0, session, &mut |target, field, text| {
+            let place = prepared.fields.len() as u32;
+            let name = match (field, target) {
+                (FieldKind::DistrictName, Target::District { district, .. }) => {
+                    name_of.resize(name_of.len().max(district + 1), NO_NAME);
+                    name_of[district] = place;
+                    NO_NAME
+                }
+                _ => locality(target)
+                    .and_then(|d| name_of.get(d).copied())
+                    .unwrap_or(NO_NAME),
+            };
+            prepared.names.push(name);
+            let mut count = 0;
+            for word in words_of(&fold(text)) {
+                prepared.words.push_str(word);
+                prepared.words.push('\n');
+                count += 1;
+            }
+            prepared.fields.push(field);
+            prepared.counts.push(count);
+        });
+        prepared
+    }
+
+    /// The id of the session.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Below this many sessions one thread is quicker than starting others.
+const PARALLEL_FROM: usize = 64;
+
+/// Every session of `sessions` prepared, in order, on every core.
+pub(super) fn all(sessions: &[Session]) -> Vec<Prepared> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(sessions.len() / PARALLEL_FROM)
+        .max(1);
+    if threads == 1 {
+        return sessions.iter().map(Prepared::new).collect();
+    }
+    let chunk = sessions.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = sessions
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(Prepared::new).collect::<Vec<_>>()))
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}

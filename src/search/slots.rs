@@ -1,0 +1,490 @@
+//! Keeping the index up to date one session at a time: a changed or removed session's slot is
+//! marked dead and its records skipped, a new one is appended; when the dead outnumber the
+//! living the arrays are compacted. After each change every slot learns where its session is
+//! now in the sessions shown and how new it is, and the records' tie-break order (`place`)
+//! loses the dead records and takes the new ones in where binary searches find their places.
+
+use std::cmp::Reverse;
+use std::ops::Range;
+
+use chrono::NaiveDateTime;
+
+use super::top::Bitset;
+use super::{Prepared, Record, SearchIndex, varint};
+use crate::model::Session;
+
+/// A slot whose session is not in the sessions last synced (or is dead).
+const NOT_LISTED: u32 = u32::MAX;
+
+/// One indexed session.
+#[derive(Debug, Clone)]
+pub(super) struct Slot {
+    /// The id of its session.
+    pub id: Box<str>,
+    /// When its session is held.
+    pub date: NaiveDateTime,
+    /// Its first record; a session's records are consecutive, in `collect_session` order.
+    pub first: u32,
+    /// Its place in the sessions last synced, or `NOT_LISTED`.
+    pub position: u32,
+    /// Its place among the living slots newest first (ties by position, then id).
+    pub age: u32,
+    /// Not replaced or removed since it was added.
+    pub live: bool,
+}
+
+impl Slot {
+    /// Searched: alive, and among the sessions last synced.
+    pub fn is_listed(&self) -> bool {
+        self.live && self.position != NOT_LISTED
+    }
+}
+
+impl Default for SearchIndex {
+    fn default() -> Self {
+        SearchIndex {
+            records: Vec::new(),
+            slots: Vec::new(),
+            by_id: Default::default(),
+            dead: 0,
+            place: Vec::new(),
+            tokens: Vec::new(),
+            token_starts: vec![0],
+            vocab: String::new(),
+            vocab_starts: vec![0],
+            word_ids: Default::default(),
+            postings: Vec::new(),
+            abbreviations: Default::default(),
+        }
+    }
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("sessions", &self.by_id.len())
+            .field("records", &self.len())
+            .field("dead", &self.dead)
+            .finish()
+    }
+}
+
+impl SearchIndex {
+    /// Takes a change of the sessions: the sessions with the ids in `removed` or in `prepared`
+    /// are dropped from the index, those `prepared` added, and every indexed session is found
+    /// in `sessions` (the sessions as they are now, in the order hits will refer to; none
+    /// while a loader builds the index, which the app then syncs).
+    pub fn update<'i>(
+        &mut self,
+        sessions: &[Session],
+        removed: impl IntoIterator<Item = &'i str>,
+        prepared: Vec<Prepared>,
+    ) {
+        let mut killed = Vec::new();
+        for id in removed {
+            self.kill(id, &mut killed);
+        }
+        for p in &prepared {
+            self.kill(&p.id, &mut killed);
+        }
+        let added = self.records.len() as u32;
+        for p in prepared {
+            self.add(p);
+        }
+        self.find_sessions(sessions);
+        self.order_added(&killed, added);
+        if self.dead > self.records.len() - self.dead {
+            self.compact();
+        }
+    }
+
+    /// Finds every indexed session in `sessions` (by id) and orders them newest first.
+    pub fn sync(&mut self, sessions: &[Session]) {
+        self.find_sessions(sessions);
+        self.keep_order();
+    }
+
+    /// Frees the capacity the arrays grew into (after a build in many updates).
+    pub fn shrink_to_fit(&mut self) {
+        self.records.shrink_to_fit();
+        self.slots.shrink_to_fit();
+        self.place.shrink_to_fit();
+        self.tokens.shrink_to_fit();
+        self.token_starts.shrink_to_fit();
+        self.vocab.shrink_to_fit();
+        self.vocab_starts.shrink_to_fit();
+        self.postings.shrink_to_fit();
+        for list in &mut self.postings {
+            list.shrink_to_fit();
+        }
+    }
+
+    /// Sets each slot's position in `sessions` and its age.
+    fn find_sessions(&mut self, sessions: &[Session]) {
+        for slot in &mut self.slots {
+            slot.position = NOT_LISTED;
+        }
+        for (p, session) in sessions.iter().enumerate() {
+            let Some(mine) = self.by_id.get(session.id.as_str()) else {
+                continue;
+            };
+            let free = mine
+                .iter()
+                .find(|&&s| self.slots[s as usize].position == NOT_LISTED);
+            if let Some(&s) = free {
+                self.slots[s as usize].position = p as u32;
+            }
+        }
+        let mut living: Vec<u32> = (0..self.slots.len() as u32)
+            .filter(|&s| self.slots[s as usize].live)
+            .collect();
+        living.sort_by(|&a, &b| {
+            let (a, b) = (&self.slots[a as usize], &self.slots[b as usize]);
+            (Reverse(a.date), a.position, &a.id).cmp(&(Reverse(b.date), b.position, &b.id))
+        });
+        for (age, s) in living.into_iter().enumerate() {
+            self.slots[s as usize].age = age as u32;
+        }
+    }
+
+    /// Takes the records `killed` out of the tie-break order and puts those from `added` on
+    /// in, each where a binary search finds its place (the order of the others holds: ages
+    /// shift, but not past one another).
+    fn order_added(&mut self, killed: &[Range<u32>], added: u32) {
+        if !killed.is_empty() {
+            let mut dead = Bitset::new(self.records.len());
+            killed
+                .iter()
+                .flat_map(Clone::clone)
+                .for_each(|r| dead.set(r));
+            self.place.retain(|&r| !dead.has(r));
+        }
+        let mut new: Vec<u32> = (added..self.records.len() as u32).collect();
+        if new.is_empty() {
+            return;
+        }
+        new.sort_unstable_by_key(|&r| self.place_key(r));
+        let mut merged = Vec::with_capacity(self.place.len() + new.len());
+        let mut from = 0;
+        for n in new {
+            let key = self.place_key(n);
+            let at = from + self.place[from..].partition_point(|&r| self.place_key(r) < key);
+            merged.extend_from_slice(&self.place[from..at]);
+            merged.push(n);
+            from = at;
+        }
+        merged.extend_from_slice(&self.place[from..]);
+        self.place = merged;
+    }
+
+    /// Sorts the order again if the ages moved the living records out of it (sessions given
+    /// in another order than before).
+    fn keep_order(&mut self) {
+        let sorted = (self.place.windows(2)).all(|w| self.place_key(w[0]) <= self.place_key(w[1]));
+        if !sorted {
+            self.order_all();
+        }
+    }
+
+    /// Every living record in the tie-break order.
+    fn order_all(&mut self) {
+        let mut place: Vec<u32> = (0..self.records.len() as u32)
+            .filter(|&r| self.is_alive(r))
+            .collect();
+        place.sort_unstable_by_key(|&r| self.place_key(r));
+        self.place = place;
+    }
+
+    /// Record `r`'s session has not been replaced or removed.
+    fn is_alive(&self, r: u32) -> bool {
+        self.slots[self.records[r as usize].slot as usize].live
+    }
+
+    /// The session `id` leaves the index: its slots are dead, their records added to `killed`.
+    fn kill(&mut self, id: &str, killed: &mut Vec<Range<u32>>) {
+        for s in self.by_id.remove(id).unwrap_or_default() {
+            let len = self.slot_len(s as usize);
+            let slot = &mut self.slots[s as usize];
+            if slot.live {
+                slot.live = false;
+                slot.position = NOT_LISTED;
+                self.dead += len;
+                killed.push(slot.first..slot.first + len as u32);
+            }
+        }
+    }
+
+    /// How many records slot `s` has.
+    pub(super) fn slot_len(&self, s: usize) -> usize {
+        let end = self
+            .slots
+            .get(s + 1)
+            .map_or(self.records.len() as u32, |next| next.first);
+        (end - self.slots[s].first) as usize
+    }
+
+    /// Appends a session's records, numbering its words.
+    fn add(&mut self, prepared: Prepared) {
+        let slot = self.slots.len() as u32;
+        self.slots.push(Slot {
+            id: prepared.id.as_str().into(),
+            date: prepared.date,
+            first: self.records.len() as u32,
+            position: NOT_LISTED,
+            age: 0,
+            live: true,
+        });
+        let mut words = prepared.words.split_terminator('\n');
+        let fields = (prepared.fields.iter().zip(&prepared.counts)).zip(&prepared.names);
+        for ((&field, &count), &name) in fields {
+            let r = self.records.len() as u32;
+            self.records.push(Record { slot, field, name });
+            for word in words.by_ref().take(count as usize) {
+                let id = self.word_id(word);
+                varint::push(&mut self.tokens, id);
+                self.postings[id as usize].push(r);
+            }
+            self.token_starts.push(self.tokens.len() as u32);
+        }
+        self.by_id
+            .entry(prepared.id.into_boxed_str())
+            .or_default()
+            .push(slot);
+    }
+
+    /// The id of `word` in the vocabulary, added when new.
+    fn word_id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.word_ids.get(word) {
+            return id;
+        }
+        let id = self.postings.len() as u32;
+        self.word_ids.insert(word.into(), id);
+        self.vocab.push_str(word);
+        self.vocab.push('\n');
+        self.vocab_starts.push(self.vocab.len() as u32);
+        self.postings.push(Default::default());
+        id
+    }
+
+    /// Rewrites the arrays without the dead slots' records (the vocabulary stays; `place`
+    /// must hold the living only).
+    fn compact(&mut self) {
+        let old_records = std::mem::take(&mut self.records);
+        let old_tokens = std::mem::take(&mut self.tokens);
+        let old_starts = std::mem::replace(&mut self.token_starts, vec![0]);
+        let old_slots = std::mem::take(&mut self.slots);
+        for list in &mut self.postings {
+            list.clear();
+        }
+        let mut renumbered = vec![NOT_LISTED; old_slots.len()];
+        let mut new_first = vec![0; old_slots.len()];
+        for (s, slot) in old_slots.iter().enumerate().filter(|(_, s)| s.live) {
+            let end = old_slots
+                .get(s + 1)
+                .map_or(old_records.len() as u32, |next| next.first);
+            let new_slot = self.slots.len() as u32;
+            renumbered[s] = new_slot;
+            new_first[s] = self.records.len() as u32;
+            self.slots.push(Slot {
+                first: self.records.len() as u32,
+                ..slot.clone()
+            });
+            for old_r in slot.first as usize..end as usize {
+                let r = self.records.len() as u32;
+                self.records.push(Record {
+                    slot: new_slot,
+                    ..old_records[old_r]
+                });
+                let words = &old_tokens[old_starts[old_r] as usize..old_starts[old_r + 1] as usize];
+                self.tokens.extend_from_slice(words);
+                for id in varint::decode(words) {
+                    self.postings[id as usize].push(r);
+                }
+                self.token_starts.push(self.tokens.len() as u32);
+            }
+        }
+        for slots in self.by_id.values_mut() {
+            for s in slots.iter_mut() {
+                *s = renumbered[*s as usize];
+            }
+        }
+        // The living keep their order: only their numbers change.
+        for r in &mut self.place {
+            let old = old_records[*r as usize].slot as usize;
+            *r = new_first[old] + (*r - old_slots[old].first);
+        }
+        self.dead = 0;
+        self.shrink_to_fit();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::fold::fold;
+    use crate::model::{District, SessionDate, sort_newest_first};
+    use crate::search::FieldKind;
+
+    const WORDS: [&str; 12] = [
+        "Đầm Hà",
+        "Hải Hà",
+        "nông thôn mới",
+        "ma túy",
+        "kinh tế",
+        "biển",
+        "du lịch",
+        "NTM",
+        "Móng Cái",
+        "an ninh",
+        "đầu tư",
+        "hạ tầng",
+    ];
+
+    /// A session whose texts come from `seed`; `day` orders it (ties on purpose).
+    fn session(id: &str, seed: usize, day: u32) -> Session {
+        let pick = |k: usize| WORDS[(seed * 7 + k * 5) % WORDS.len()];
+        let district = |k: usize| District {
+            id: format!("d{k}"),
+            name: pick(k).to_string(),
+            summary: Some(format!("{} và {}", pick(k + 1), pick(k + 2))),
+            highlights: vec![pick(k + 3).to_string()],
+            strengths: vec![],
+            shortcomings: vec![],
+            indicators: vec![],
+            directives: vec![],
+            ..District::default()
+        };
+        Session {
+            id: id.to_string(),
+            title: format!("{} {}", pick(0), pick(1)),
+            date: SessionDate::Date(
+                chrono::NaiveDate::from_ymd_opt(2024, 1, day % 28 + 1).expect("day"),
+            ),
+            host: None,
+            chairs: vec![],
+            version: 1,
+            part_of_day: None,
+            published: None,
+            host_kind: None,
+            highlights: vec![],
+            strengths: vec![],
+            shortcomings: vec![],
+            references: vec![],
+            images: vec![],
+            topic: Some(pick(4).to_string()),
+            location: None,
+            source: None,
+            tags: vec![pick(5).to_string()],
+            summary: Some(format!("{}, {} {}", pick(6), pick(7), pick(8))),
+            participants: vec![],
+            districts: (0..seed % 3).map(district).collect(),
+            directives: vec![],
+        }
+    }
+
+    const QUERIES: [&str; 12] = [
+        "dam ha mong cai",
+        "nong thon moi bien",
+        "dam ha",
+        "ha",
+        "nong thon moi",
+        "ntm",
+        "ma",
+        "tuy",
+        "kinh te bien",
+        "an",
+        "m",
+        "xyz",
+    ];
+
+    fn answers(index: &SearchIndex, sessions: &[Session]) -> Vec<Vec<super::super::Hit>> {
+        (QUERIES.iter())
+            .flat_map(|q| [3, 1000].map(|limit| index.query(sessions, q, limit)))
+            .collect()
+    }
+
+    /// Changes the sessions (edits, additions, removals, renames) and tells the index each
+    /// change; after each step it answers every query as an index built afresh.
+    #[test]
+    fn an_updated_index_answers_as_a_fresh_one() {
+        let mut sessions: Vec<Session> = (0..30)
+            .map(|i| session(&format!("s{i:02}"), i, (i % 9) as u32))
+            .collect();
+        sort_newest_first(&mut sessions);
+        let mut index = SearchIndex::build(&sessions);
+        // A hit of `field` whose text lacks the query's first word came through its context.
+        let through_context = |index: &SearchIndex, sessions: &[Session], q: &str, field| {
+            let first = q.split(' ').next().unwrap_or(q);
+            let hits = index.query(sessions, q, 1000);
+            hits.iter()
+                .any(|h| h.field == field && !fold(&h.text).contains(first))
+        };
+        assert!(
+            through_context(&index, &sessions, "dam ha mong cai", FieldKind::Topic),
+            "a topic through its session's title"
+        );
+        assert!(
+            through_context(
+                &index,
+                &sessions,
+                "nong thon moi bien",
+                FieldKind::Highlight
+            ),
+            "a highlight through its locality's name"
+        );
+        for step in 0..60usize {
+            let mut removed: Vec<String> = Vec::new();
+            let mut changed: Vec<String> = Vec::new();
+            match step % 4 {
+                0 => {
+                    let at = (step * 11) % sessions.len();
+                    let id = sessions[at].id.clone();
+                    sessions[at] = session(&id, step + 100, (step % 5) as u32);
+                    changed.push(id);
+                }
+                1 => {
+                    let id = format!("new{step}");
+                    sessions.push(session(&id, step, (step % 7) as u32));
+                    changed.push(id);
+                }
+                2 => {
+                    let gone = sessions.remove((step * 5) % sessions.len());
+                    removed.push(gone.id);
+                }
+                _ => {
+                    let at = (step * 3) % sessions.len();
+                    removed.push(sessions[at].id.clone());
+                    sessions[at].id = format!("renamed{step}");
+                    changed.push(sessions[at].id.clone());
+                }
+            }
+            sort_newest_first(&mut sessions);
+            let prepared = (sessions.iter())
+                .filter(|s| changed.contains(&s.id))
+                .map(Prepared::new)
+                .collect();
+            index.update(&sessions, removed.iter().map(String::as_str), prepared);
+            let fresh = SearchIndex::build(&sessions);
+            assert_eq!(index.len(), fresh.len(), "step {step}");
+            assert_eq!(
+                answers(&index, &sessions),
+                answers(&fresh, &sessions),
+                "step {step}"
+            );
+        }
+        assert!(index.records.len() < 2 * index.len() + 200, "compacted");
+    }
+
+    #[test]
+    fn hits_come_only_from_the_sessions_given() {
+        let sessions = vec![session("a", 1, 1), session("b", 2, 2)];
+        let index = SearchIndex::build(&sessions);
+        let hits = index.query(&sessions, "dam ha", 10);
+        assert!(!hits.is_empty());
+        assert!(
+            index.query(&sessions[..1], "dam ha", 10).len() < hits.len(),
+            "a session not given gives no hit, and no panic"
+        );
+        assert!(index.query(&[], "dam ha", 10).is_empty());
+    }
+}

@@ -1,0 +1,114 @@
+//! The loader's work, apart from its thread (the benchmarks drive it too): the first load in
+//! parts, and the reading of what changed afterwards.
+
+use std::path::PathBuf;
+
+use crate::app::Changed;
+use crate::model::abbrev::Abbreviations;
+use crate::search::{Prepared, SearchIndex};
+use crate::store::{Changes, FileReport, Folder, FolderError, Plan};
+
+/// The first load's parts: a few files at first, for a quick first frame, then more at a time.
+pub const FIRST_PART: usize = 32;
+const LARGEST_PART: usize = 512;
+
+/// A change of many files (a `git pull`) goes to the app in parts of this many, so that none
+/// keeps a frame waiting while the app takes it.
+const CHANGE_PART: usize = 128;
+
+/// Reads every file of `folder` in parts, newest names first, giving each to `send` (which
+/// says whether to go on); the search index is built meanwhile and comes with the last part.
+/// `shared` tells, with the first part, whether the folder is in a git work tree. `Err` when
+/// the folder cannot be read at all.
+pub fn first_load(
+    folder: &mut Folder,
+    abbreviations: Abbreviations,
+    shared: impl FnOnce() -> bool,
+    mut send: impl FnMut(Changed) -> bool,
+) -> Result<(), FolderError> {
+    let Plan {
+        mut read,
+        gone,
+        walk,
+        files,
+    } = folder.walk()?;
+    read.reverse();
+    let total = read.len();
+    let mut index = SearchIndex::default().with_abbreviations(abbreviations);
+    let mut changes = Changes {
+        gone,
+        walk,
+        files,
+        ..Changes::default()
+    };
+    let mut shared = Some(shared);
+    let (mut done, mut part) = (0, FIRST_PART);
+    loop {
+        let batch = &read[done..(done + part).min(total)];
+        let (reads, prepared) = read_files(folder, batch);
+        done += batch.len();
+        changes.read = reads;
+        let mut changed = Changed {
+            changes: std::mem::take(&mut changes),
+            prepared: Vec::new(),
+            reading: Some((done, total)),
+            shared: shared.take().map(|find| find()),
+            index: None,
+        };
+        if done == total {
+            index.update(&[], std::iter::empty(), prepared);
+            index.shrink_to_fit();
+            changed.index = Some(Box::new(index));
+            send(changed);
+            return Ok(());
+        }
+        if !send(changed) {
+            return Ok(());
+        }
+        index.update(&[], std::iter::empty(), prepared);
+        part = (part * 2).min(LARGEST_PART);
+    }
+}
+
+/// Reads what `plan` asks for and gives it to `send` in parts (the first with the files gone
+/// and the walk's problems), with the sessions' words folded for search; stops when `send`
+/// says so.
+pub fn read_changes(folder: &mut Folder, plan: Plan, mut send: impl FnMut(Changed) -> bool) {
+    let mut changes = Changes {
+        gone: plan.gone,
+        walk: plan.walk,
+        files: plan.files,
+        ..Changes::default()
+    };
+    let mut parts = plan.read.chunks(CHANGE_PART).peekable();
+    loop {
+        let batch = parts.next().unwrap_or_default();
+        let (reads, prepared) = read_files(folder, batch);
+        changes.read = reads;
+        let changed = Changed {
+            changes: std::mem::take(&mut changes),
+            prepared,
+            reading: None,
+            shared: None,
+            index: None,
+        };
+        changes.files = plan.files;
+        if !send(changed) || parts.peek().is_none() {
+            return;
+        }
+    }
+}
+
+/// Reads `files` on every core, folding each session's words for search on the thread that
+/// read it.
+fn read_files(
+    folder: &mut Folder,
+    files: &[PathBuf],
+) -> (Vec<(PathBuf, FileReport)>, Vec<Prepared>) {
+    let read = folder.read_then(files, |rel, report| {
+        let prepared = report.session.as_ref().map(Prepared::new);
+        ((rel.to_path_buf(), report), prepared)
+    });
+    let (reads, prepared): (Vec<_>, Vec<_>) = read.into_iter().unzip();
+    (reads, prepared.into_iter().flatten().collect())
+}
