@@ -307,7 +307,12 @@ fn checkoff_cpu(
         (0..runs)
             .map(|i| {
                 if i > 0 {
-                    let Effect::Save(next) = key(app, KeyCode::Char(' ')) else {
+                    // Un-checking asks first (issue 11); Enter confirms.
+                    let effect = match key(app, KeyCode::Char(' ')) {
+                        Effect::None => key(app, KeyCode::Enter),
+                        effect => effect,
+                    };
+                    let Effect::Save(next) = effect else {
                         panic!("Space saves");
                     };
                     request = next;
