@@ -115,6 +115,25 @@ pub enum FieldKind {
 }
 
 impl FieldKind {
+    /// Every kind in declaration order, so that `ALL[kind as usize] == kind` (at most 16: a
+    /// record stores the kind in four bits).
+    const ALL: [FieldKind; 14] = [
+        FieldKind::Title,
+        FieldKind::Topic,
+        FieldKind::Tag,
+        FieldKind::Reference,
+        FieldKind::Participant,
+        FieldKind::DistrictName,
+        FieldKind::DistrictSummary,
+        FieldKind::Highlight,
+        FieldKind::Strength,
+        FieldKind::Shortcoming,
+        FieldKind::Indicator,
+        FieldKind::DirectiveText,
+        FieldKind::DirectiveOwner,
+        FieldKind::Summary,
+    ];
+
     /// Tie-break rank: lower comes first among hits of equal score.
     fn rank(self) -> u8 {
         match self {
@@ -149,19 +168,38 @@ pub struct Hit {
     pub score: u32,
 }
 
-/// One searchable field: the slot of its session (its place among that session's fields is
-/// its distance from the slot's first record) and its kind.
+/// One searchable field in eight bytes: the slot of its session (its place among that
+/// session's fields is its distance from the slot's first record), its kind, and the place
+/// in the slot of the name of its locality.
 #[derive(Debug, Clone, Copy)]
 struct Record {
     slot: u32,
-    field: FieldKind,
-    /// The place in the slot of the name of the field's locality ([`NO_NAME`] when it has
-    /// none, and for the name itself).
-    name: u32,
+    /// The kind's place in [`FieldKind::ALL`] in the top four bits, the name's place below.
+    kind_and_name: u32,
 }
 
-/// [`Record::name`] of a field that belongs to no locality.
-const NO_NAME: u32 = u32::MAX;
+/// [`Record::name`] of a field that belongs to no locality (and of a name itself).
+const NO_NAME: u32 = (1 << 28) - 1;
+
+impl Record {
+    /// `name` is [`NO_NAME`] when there is none; a place beyond 2²⁸ − 2 (no briefing file
+    /// within the size limit has that many fields) is taken as none.
+    fn new(slot: u32, field: FieldKind, name: u32) -> Self {
+        Record {
+            slot,
+            kind_and_name: ((field as u32) << 28) | name.min(NO_NAME),
+        }
+    }
+
+    fn field(self) -> FieldKind {
+        FieldKind::ALL[(self.kind_and_name >> 28) as usize]
+    }
+
+    /// The place in the slot of the name of the field's locality, or [`NO_NAME`].
+    fn name(self) -> u32 {
+        self.kind_and_name & NO_NAME
+    }
+}
 
 /// Points of each query word found in the item's locality name, or in its session's title.
 const IN_NAME: u8 = 3;
@@ -207,7 +245,7 @@ impl SearchIndex {
     pub fn build(sessions: &[Session]) -> Self {
         let mut index = SearchIndex::default();
         // A part at a time, so the folded words of all sessions are never held at once.
-        for part in sessions.chunks(1024) {
+        for part in sessions.chunks(256) {
             index.update(&[], std::iter::empty(), prepare::all(part));
         }
         index.sync(sessions);
@@ -297,7 +335,7 @@ impl SearchIndex {
         let rec = self.records[r as usize];
         let slot = &self.slots[rec.slot as usize];
         let ordinal = u64::from(r - slot.first).min((1 << 28) - 1);
-        (u64::from(rec.field.rank()) << 60) | (u64::from(slot.age) << 28) | ordinal
+        (u64::from(rec.field().rank()) << 60) | (u64::from(slot.age) << 28) | ordinal
     }
 
     /// Every listed record holding all the words of `quals` (a query's words as
@@ -390,8 +428,9 @@ impl SearchIndex {
     fn context_of(&self, r: usize) -> (Option<usize>, Option<usize>) {
         let rec = self.records[r];
         let first = self.slots[rec.slot as usize].first as usize;
-        let name = (rec.name != NO_NAME).then_some(first + rec.name as usize);
-        let title = (first != r && self.records[first].field == FieldKind::Title).then_some(first);
+        let name = (rec.name() != NO_NAME).then_some(first + rec.name() as usize);
+        let title =
+            (first != r && self.records[first].field() == FieldKind::Title).then_some(first);
         (name, title)
     }
 
@@ -446,9 +485,9 @@ impl SearchIndex {
                 let ordinal = c - slot.first;
                 found.extend(range.filter(|&r| {
                     r != c
-                        && match rec.field {
+                        && match rec.field() {
                             FieldKind::Title => ordinal == 0,
-                            FieldKind::DistrictName => self.records[r as usize].name == ordinal,
+                            FieldKind::DistrictName => self.records[r as usize].name() == ordinal,
                             _ => false,
                         }
                 }));
@@ -519,7 +558,7 @@ impl SearchIndex {
         let position = slot.position as usize;
         let session = sessions.get(position).filter(|s| *s.id == *slot.id)?;
         let (target, field, text) = nth_field(position, session, (r as u32 - slot.first) as usize)?;
-        (field == rec.field).then(|| Hit {
+        (field == rec.field()).then(|| Hit {
             target,
             field,
             text: text.to_string(),

@@ -429,3 +429,38 @@ fn version_2_facts_are_found() {
     );
     assert!(matches!(target, Target::District { district: 2, .. }));
 }
+
+/// A record keeps its kind, its locality's name and its slot in eight bytes; `ALL` lists every
+/// kind at its own number (the match stops building when a kind is added).
+#[test]
+fn a_record_keeps_its_kind_and_name() {
+    use super::{NO_NAME, Record};
+    let number = |k: FieldKind| match k {
+        FieldKind::Title => 0,
+        FieldKind::Topic => 1,
+        FieldKind::Tag => 2,
+        FieldKind::Reference => 3,
+        FieldKind::Participant => 4,
+        FieldKind::DistrictName => 5,
+        FieldKind::DistrictSummary => 6,
+        FieldKind::Highlight => 7,
+        FieldKind::Strength => 8,
+        FieldKind::Shortcoming => 9,
+        FieldKind::Indicator => 10,
+        FieldKind::DirectiveText => 11,
+        FieldKind::DirectiveOwner => 12,
+        FieldKind::Summary => 13,
+    };
+    assert_eq!(std::mem::size_of::<Record>(), 8);
+    assert_eq!(FieldKind::ALL.len(), 14);
+    for (i, &kind) in FieldKind::ALL.iter().enumerate() {
+        assert_eq!((number(kind), kind as usize), (i, i));
+        let record = Record::new(i as u32, kind, 42 + i as u32);
+        assert_eq!(
+            (record.slot, record.field(), record.name()),
+            (i as u32, kind, 42 + i as u32)
+        );
+        assert_eq!(Record::new(0, kind, NO_NAME).name(), NO_NAME);
+        assert_eq!(Record::new(0, kind, u32::MAX).field(), kind);
+    }
+}

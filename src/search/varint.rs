@@ -3,6 +3,9 @@
 //! posting lists as the distance from one record to the next. Most words and distances fit
 //! one or two bytes instead of four.
 
+/// The most bytes a number takes.
+pub(super) const MAX_LEN: usize = 5;
+
 /// Appends `value`.
 pub(super) fn push(out: &mut Vec<u8>, mut value: u32) {
     while value >= 0x80 {
@@ -50,6 +53,7 @@ impl Posting {
             return;
         }
         let gap = if self.len == 0 { r } else { r - self.last };
+        super::slots::reserve_some(&mut self.bytes, MAX_LEN);
         push(&mut self.bytes, gap);
         self.last = r;
         self.len += 1;
