@@ -8,6 +8,7 @@ pub(crate) mod diag;
 pub(crate) mod git;
 pub(crate) mod i18n;
 pub(crate) mod input;
+pub(crate) mod memory;
 pub(crate) mod model;
 pub(crate) mod present;
 pub(crate) mod report;
@@ -81,6 +82,9 @@ pub mod api {
     }
     pub mod config {
         pub use crate::config::parse;
+    }
+    pub mod memory {
+        pub use crate::memory::keep_large_arrays_apart;
     }
     pub mod safe {
         pub use crate::safe::is_risky;

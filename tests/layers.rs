@@ -8,6 +8,7 @@ const LAYERS: &[(&str, u8)] = &[
     // Leaves: know no screen, no store, no app.
     ("model", 0),
     ("safe", 0),
+    ("memory", 0),
     ("i18n", 1),
     // Problems in files, as data said through the catalogue.
     ("diag", 2),

@@ -308,6 +308,7 @@ fn locale_lang(env: impl Fn(&str) -> Option<String>) -> Option<Lang> {
 
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
+    crate::memory::keep_large_arrays_apart();
     let args: Vec<OsString> = std::env::args_os().collect();
     let lang = early_lang(&args, env_nonempty);
     let cli = help::parse(lang, args);
