@@ -4,6 +4,7 @@ use std::time::{Duration, Instant};
 
 use briefing::api::model::{
     Better, Bound, Comparison, Directive, District, Indicator, Participant, Session, SessionDate,
+    Text,
 };
 use briefing::api::search::SearchIndex;
 
@@ -17,8 +18,8 @@ use common::{INDICATORS, PEOPLE, PLACES, Rng};
 fn directive(rng: &mut Rng, id: String) -> Directive {
     Directive {
         id,
-        text: rng.sentence(2),
-        owner: Some(format!("Huyện ủy {}", rng.pick(PLACES))),
+        text: rng.sentence(2).into(),
+        owner: Some(format!("Huyện ủy {}", rng.pick(PLACES)).into()),
         done: rng.next(2) == 0,
         ..Directive::default()
     }
@@ -28,18 +29,18 @@ fn district(rng: &mut Rng, k: usize) -> District {
     let name = rng.pick(PLACES).to_string();
     District {
         id: format!("d{k}"),
-        summary: Some(format!(
+        summary: Some(Text::from(format!(
             "Năm 2023, huyện {name} {}\n\n{}",
             rng.sentence(4),
             rng.sentence(3)
-        )),
-        name,
-        highlights: (0..4).map(|_| rng.sentence(1)).collect(),
-        strengths: (0..2).map(|_| rng.sentence(1)).collect(),
-        shortcomings: (0..4).map(|_| rng.sentence(2)).collect(),
+        ))),
+        name: name.into(),
+        highlights: (0..4).map(|_| rng.sentence(1).into()).collect(),
+        strengths: (0..2).map(|_| rng.sentence(1).into()).collect(),
+        shortcomings: (0..4).map(|_| rng.sentence(2).into()).collect(),
         indicators: (0..6)
             .map(|i| Indicator {
-                name: INDICATORS[i].to_string(),
+                name: INDICATORS[i].into(),
                 value: rng.next(10_000) as f64,
                 unit: Some("tỷ đồng".into()),
                 bound: Bound::Exact,
@@ -69,14 +70,15 @@ fn session(rng: &mut Rng, n: usize) -> Session {
     Session {
         id: format!("s{n}"),
         version: 1,
-        title: format!("Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy {a} và {b}"),
+        title: format!("Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy {a} và {b}")
+            .into(),
         date: SessionDate::Date(day),
         part_of_day: None,
         published: None,
         host: Some("Ban Thường vụ Tỉnh ủy".into()),
         host_kind: None,
-        chairs: vec![format!("Đồng chí {}, Bí thư Tỉnh ủy", rng.pick(PEOPLE))],
-        topic: Some(format!("Kết quả công tác năm 2023, {}", rng.sentence(1))),
+        chairs: vec![format!("Đồng chí {}, Bí thư Tỉnh ủy", rng.pick(PEOPLE)).into()],
+        topic: Some(format!("Kết quả công tác năm 2023, {}", rng.sentence(1)).into()),
         location: None,
         source: None,
         tags: vec![
@@ -84,12 +86,12 @@ fn session(rng: &mut Rng, n: usize) -> Session {
             "nông thôn mới".into(),
             "kinh tế biển".into(),
         ],
-        summary: Some(format!(
+        summary: Some(Text::from(format!(
             "{}\n\n{}\n\n{}",
             rng.sentence(5),
             rng.sentence(5),
             rng.sentence(4)
-        )),
+        ))),
         highlights: vec![],
         strengths: vec![],
         shortcomings: vec![],
@@ -97,7 +99,7 @@ fn session(rng: &mut Rng, n: usize) -> Session {
         images: vec![],
         participants: (0..5)
             .map(|_| Participant {
-                name: Some(rng.pick(PEOPLE).to_string()),
+                name: Some(rng.pick(PEOPLE).into()),
                 group: None,
                 role: Some("Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh".into()),
                 part: Some("phát biểu".into()),

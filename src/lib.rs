@@ -28,7 +28,7 @@ pub mod api {
         pub use crate::model::{
             Basis, Better, Bound, Comparison, Directive, District, Due, GaugeBasis, HostKind,
             Indicator, Kind, Lang, Level, PartOfDay, Participant, Period, Session, SessionDate,
-            Status,
+            Status, Text,
         };
     }
     pub mod store {

@@ -112,7 +112,7 @@ pub fn host_kind(kind: HostKind, lang: Lang) -> &'static str {
 pub fn host_line(s: &Session, lang: Lang) -> Option<String> {
     match (&s.host, s.host_kind) {
         (Some(host), Some(kind)) => Some(format!("{host} ({})", host_kind(kind, lang))),
-        (Some(host), None) => Some(host.clone()),
+        (Some(host), None) => Some(host.to_string()),
         (None, Some(kind)) => Some(host_kind(kind, lang).to_string()),
         (None, None) => None,
     }
@@ -139,7 +139,7 @@ pub fn level_name(level: Level, lang: Lang) -> &'static str {
 /// district`; its name alone when its level is not written.
 pub fn locality_title(d: &District, lang: Lang) -> String {
     let Some(level) = d.level else {
-        return d.name.clone();
+        return d.name.to_string();
     };
     let named = fill(
         i18n::strings(lang).locality_named,
@@ -176,7 +176,7 @@ pub fn addressees(s: &Session, to: &[String]) -> Option<String> {
         .map(|id| {
             (s.districts.iter())
                 .find(|d| d.id == *id)
-                .map_or(id.as_str(), |d| d.name.as_str())
+                .map_or(id.as_str(), |d| &*d.name)
         })
         .collect();
     (!names.is_empty()).then(|| names.join(", "))
@@ -186,7 +186,7 @@ pub fn addressees(s: &Session, to: &[String]) -> Option<String> {
 pub fn reference_line(r: &Reference) -> String {
     match (&r.number, &r.title) {
         (Some(number), Some(title)) => format!("{number} — {title}"),
-        (Some(one), None) | (None, Some(one)) => one.clone(),
+        (Some(one), None) | (None, Some(one)) => one.to_string(),
         (None, None) => String::new(),
     }
 }
@@ -195,7 +195,7 @@ pub fn reference_line(r: &Reference) -> String {
 pub fn image_line(i: &Image) -> String {
     match &i.credit {
         Some(credit) => format!("{} ({credit})", i.caption),
-        None => i.caption.clone(),
+        None => i.caption.to_string(),
     }
 }
 
@@ -240,7 +240,7 @@ pub fn share_text(ind: &Indicator, lang: Lang) -> Option<String> {
 pub fn indicator_title(ind: &Indicator) -> String {
     match &ind.period {
         Some(p) => format!("{} ({p})", ind.name),
-        None => ind.name.clone(),
+        None => ind.name.to_string(),
     }
 }
 
@@ -334,7 +334,7 @@ pub fn progress_text(p: Progress, lang: Lang, sep: &str) -> String {
 pub fn participant_line(p: &Participant, sep: &str) -> String {
     let mut line = match (&p.group, &p.name) {
         (Some(group), Some(name)) => format!("{group}: {name}"),
-        (Some(one), None) | (None, Some(one)) => one.clone(),
+        (Some(one), None) | (None, Some(one)) => one.to_string(),
         (None, None) => String::new(),
     };
     if let Some(role) = &p.role {

@@ -410,7 +410,7 @@ fn bom_and_decomposed_text_load_as_nfc() {
     let with_bom = format!("\u{feff}{nfd}");
     let report = store::parse_file(with_bom.as_bytes(), "n.toml", "n");
     let session = report.session.expect("session");
-    assert_eq!(session.title, "Đàm Hà");
+    assert_eq!(&*session.title, "Đàm Hà");
 }
 
 #[test]

@@ -39,7 +39,10 @@ fn assert_whole_old_or_new(old: &str, now: &str, id: &str, verb: &str, n: usize)
             .find(|d| d.id == id)
             .expect("directive");
         match (d.done_at, &d.done_by) {
-            (Some(at), Some(by)) => Change::Done { at, by: by.clone() },
+            (Some(at), Some(by)) => Change::Done {
+                at,
+                by: by.to_string(),
+            },
             _ => panic!("kill {n}: neither the old nor the new text:\n{now}"),
         }
     };

@@ -70,7 +70,7 @@ impl App {
         let before = d.clone();
         d.done = !d.done;
         d.done_at = None;
-        d.done_by = d.done.then_some(user);
+        d.done_by = d.done.then(|| user.into());
         let request = SaveRequest {
             session_id: session_id.to_string(),
             directive_id: d.id.clone(),
@@ -147,7 +147,7 @@ impl App {
                 if let Some(d) = directive {
                     d.done = true;
                     d.done_at = Some(at);
-                    d.done_by = Some(by.clone());
+                    d.done_by = Some(by.as_str().into());
                 }
                 if request.undo {
                     Notice::Restored
@@ -231,7 +231,7 @@ impl App {
             {
                 d.done = request.done;
                 d.done_at = None;
-                d.done_by = request.done.then(|| self.user.clone());
+                d.done_by = request.done.then(|| self.user.as_str().into());
             }
         }
     }

@@ -41,7 +41,7 @@ pub fn states(text: &str) -> Option<BTreeMap<String, State>> {
             let state = State {
                 done: d.done,
                 at: d.done_at,
-                by: d.done_by.clone(),
+                by: d.done_by.as_deref().map(str::to_string),
             };
             (d.id.clone(), state)
         })

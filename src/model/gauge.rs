@@ -122,7 +122,7 @@ impl Indicator {
     pub fn gauge_label(&self) -> Option<&str> {
         match self.gauge()?.basis {
             GaugeBasis::Target => self.target_label.as_deref(),
-            GaugeBasis::Compare => self.plan_compare().map(|(_, c)| c.label.as_str()),
+            GaugeBasis::Compare => self.plan_compare().map(|(_, c)| &*c.label),
         }
     }
 

@@ -17,6 +17,10 @@ pub use gauge::{Gauge, GaugeBasis, Status};
 pub use period::{Due, Period};
 pub use values::{Basis, HostKind, Kind, Level, PartOfDay};
 
+/// Text of a loaded briefing: exactly as long as it is (a `String` would also carry its
+/// capacity, 8 bytes more in every field of ten thousand sessions).
+pub type Text = Box<str>;
+
 /// The format versions this viewer reads (docs/spec.md); a file without `version` is version 1.
 pub const FORMAT_VERSIONS: [i64; 2] = [1, 2];
 
@@ -27,24 +31,24 @@ pub struct Session {
     pub id: String,
     /// The format version the file declares (1 when it says none).
     pub version: i64,
-    pub title: String,
+    pub title: Text,
     pub date: SessionDate,
     pub part_of_day: Option<PartOfDay>,
     /// When the account was published: a day or a date-time, never a period.
     pub published: Option<SessionDate>,
-    pub host: Option<String>,
+    pub host: Option<Text>,
     pub host_kind: Option<HostKind>,
     /// Who chairs it: one, several co-chairs, or none written.
-    pub chairs: Vec<String>,
-    pub topic: Option<String>,
-    pub location: Option<String>,
-    pub source: Option<String>,
-    pub tags: Vec<String>,
-    pub summary: Option<String>,
+    pub chairs: Vec<Text>,
+    pub topic: Option<Text>,
+    pub location: Option<Text>,
+    pub source: Option<Text>,
+    pub tags: Vec<Text>,
+    pub summary: Option<Text>,
     /// Results, strengths and shortcomings of all localities together.
-    pub highlights: Vec<String>,
-    pub strengths: Vec<String>,
-    pub shortcomings: Vec<String>,
+    pub highlights: Vec<Text>,
+    pub strengths: Vec<Text>,
+    pub shortcomings: Vec<Text>,
     pub references: Vec<Reference>,
     pub images: Vec<Image>,
     pub participants: Vec<Participant>,
@@ -57,17 +61,17 @@ pub struct Session {
 /// A document the session refers to (`20-NQ/TU`, its title); at least one of the two is set.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Reference {
-    pub number: Option<String>,
-    pub title: Option<String>,
+    pub number: Option<Text>,
+    pub title: Option<Text>,
 }
 
 /// A photo of the account: its caption, its credit, and the file when the folder has it
 /// (a path relative to the briefing file's folder, never leaving the briefing folder).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Image {
-    pub caption: String,
-    pub credit: Option<String>,
-    pub file: Option<String>,
+    pub caption: Text,
+    pub credit: Option<Text>,
+    pub file: Option<Text>,
 }
 
 /// When a session is held, as precise as the file says: a day, a date-time, or (version 2) only
@@ -127,10 +131,10 @@ impl SessionDate {
 /// of the two is set.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Participant {
-    pub name: Option<String>,
-    pub group: Option<String>,
-    pub role: Option<String>,
-    pub part: Option<String>,
+    pub name: Option<Text>,
+    pub group: Option<Text>,
+    pub role: Option<Text>,
+    pub part: Option<Text>,
 }
 
 /// A locality reviewed in a session, of any level (`[[locality]]`; a `[[district]]` is one
@@ -138,17 +142,17 @@ pub struct Participant {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct District {
     pub id: String,
-    pub name: String,
+    pub name: Text,
     /// The level of local government; `None` when a `[[locality]]` does not say.
     pub level: Option<Level>,
     /// The unit it belongs to (`huyện Kon Plông`).
-    pub parent: Option<String>,
+    pub parent: Option<Text>,
     /// The counterpart the session works with (`Ban Thường vụ Huyện ủy`).
-    pub body: Option<String>,
-    pub summary: Option<String>,
-    pub highlights: Vec<String>,
-    pub strengths: Vec<String>,
-    pub shortcomings: Vec<String>,
+    pub body: Option<Text>,
+    pub summary: Option<Text>,
+    pub highlights: Vec<Text>,
+    pub strengths: Vec<Text>,
+    pub shortcomings: Vec<Text>,
     pub indicators: Vec<Indicator>,
     pub directives: Vec<Directive>,
 }
@@ -212,7 +216,7 @@ impl Better {
 /// A comparison such as "107% so với năm 2022".
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Comparison {
-    pub label: String,
+    pub label: Text,
     pub percent: f64,
     /// The basis the file writes (version 2); see [`Comparison::basis`] for the one that counts.
     #[serde(skip)]
@@ -232,35 +236,35 @@ impl Comparison {
 /// A key figure of a locality, shown as a gauge when it has a verdict.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Indicator {
-    pub name: String,
+    pub name: Text,
     pub value: f64,
-    pub unit: Option<String>,
+    pub unit: Option<Text>,
     pub kind: Kind,
     /// The whole the value is part of (`15` of `19` criteria).
     pub of: Option<f64>,
     pub bound: Bound,
-    pub period: Option<String>,
+    pub period: Option<Text>,
     pub target: Option<f64>,
-    pub target_label: Option<String>,
+    pub target_label: Option<Text>,
     pub compare: Vec<Comparison>,
     pub better: Better,
     /// The source of the figure or a clarification.
-    pub note: Option<String>,
+    pub note: Option<Text>,
 }
 
 /// A directive given in a session; `done*` is the only state the viewer writes.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Directive {
     pub id: String,
-    pub text: String,
-    pub owner: Option<String>,
+    pub text: Text,
+    pub owner: Option<Text>,
     /// The ids of the localities a session-wide directive concerns; empty: all of them.
     pub to: Vec<String>,
     pub due: Option<Due>,
-    pub note: Option<String>,
+    pub note: Option<Text>,
     pub done: bool,
     pub done_at: Option<DateTime<FixedOffset>>,
-    pub done_by: Option<String>,
+    pub done_by: Option<Text>,
 }
 
 impl Directive {

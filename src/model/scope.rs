@@ -116,7 +116,7 @@ mod tests {
             .iter()
             .map(|o| {
                 let mut d = test_directive(false, Some("2024-01-01"));
-                d.owner = o.map(str::to_string);
+                d.owner = o.map(Into::into);
                 d
             })
             .collect();

@@ -157,10 +157,10 @@ fn participants(out: &mut String, s: &Session, t: &Strings) {
 }
 
 /// A titled list of texts under a heading `tag` (`h2`, `h3`).
-fn list(out: &mut String, tag: &str, title: &str, items: &[String]) {
+fn list(out: &mut String, tag: &str, title: &str, items: &[impl AsRef<str>]) {
     let _ = writeln!(out, "<{tag}>{title}</{tag}>\n<ul>");
     for item in items {
-        let _ = writeln!(out, "<li>{}</li>", esc(item));
+        let _ = writeln!(out, "<li>{}</li>", esc(item.as_ref()));
     }
     out.push_str("</ul>\n");
 }

@@ -7,7 +7,7 @@ use super::{Options, districts, shared_directives};
 use crate::model::{
     Basis, Better, Bound, Comparison, Directive, District, Due, GaugeBasis, HostKind, Image,
     Indicator, Kind, Lang, Level, PartOfDay, Participant, Progress, Reference, Session,
-    SessionDate, Status,
+    SessionDate, Status, Text,
 };
 
 /// Bumped when a field is removed or changes meaning; new fields may appear at any time.
@@ -34,15 +34,15 @@ struct SessionJson<'a> {
     host_kind: Option<HostKind>,
     /// The chairs in one line (`A; B`), as version 1 printed the one chair.
     chair: Option<String>,
-    chairs: &'a [String],
+    chairs: &'a [Text],
     topic: Option<&'a str>,
     location: Option<&'a str>,
     source: Option<&'a str>,
-    tags: &'a [String],
+    tags: &'a [Text],
     summary: Option<&'a str>,
-    highlights: &'a [String],
-    strengths: &'a [String],
-    shortcomings: &'a [String],
+    highlights: &'a [Text],
+    strengths: &'a [Text],
+    shortcomings: &'a [Text],
     references: &'a [Reference],
     images: &'a [Image],
     participants: &'a [Participant],
@@ -59,9 +59,9 @@ struct DistrictJson<'a> {
     parent: Option<&'a str>,
     body: Option<&'a str>,
     summary: Option<&'a str>,
-    highlights: &'a [String],
-    strengths: &'a [String],
-    shortcomings: &'a [String],
+    highlights: &'a [Text],
+    strengths: &'a [Text],
+    shortcomings: &'a [Text],
     progress: Progress,
     indicators: Vec<IndicatorJson<'a>>,
     directives: Vec<DirectiveJson<'a>>,

@@ -19,13 +19,13 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         out.push_str(&format!("\n## {}\n\n", t.participants));
         for p in &s.participants {
             let shown = Participant {
-                name: p.name.as_deref().map(|n| format!("**{}**", escape(n))),
+                name: (p.name.as_deref()).map(|n| format!("**{}**", escape(n)).into()),
                 group: (p.group.as_deref()).map(|g| match p.name {
-                    Some(_) => escape(g),
-                    None => format!("**{}**", escape(g)),
+                    Some(_) => escape(g).into(),
+                    None => format!("**{}**", escape(g)).into(),
                 }),
-                role: p.role.as_deref().map(escape),
-                part: p.part.as_deref().map(escape),
+                role: p.role.as_deref().map(|r| escape(r).into()),
+                part: p.part.as_deref().map(|r| escape(r).into()),
             };
             out.push_str(&format!("- {}\n", participant_line(&shown, ", ")));
         }
@@ -59,10 +59,10 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
 }
 
 /// A titled list of texts under a heading of `level` (`##`).
-fn list(out: &mut String, level: &str, title: &str, items: &[String]) {
+fn list(out: &mut String, level: &str, title: &str, items: &[impl AsRef<str>]) {
     out.push_str(&format!("\n{level} {title}\n\n"));
     for item in items {
-        out.push_str(&format!("- {}\n", escape(item)));
+        out.push_str(&format!("- {}\n", escape(item.as_ref())));
     }
 }
 

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::i18n::{self, Strings};
 use crate::model::{
-    Directive, District, Gauge, GaugeBasis, Image, Indicator, Lang, Progress, Session,
+    Directive, District, Gauge, GaugeBasis, Image, Indicator, Lang, Progress, Session, Text,
 };
 use crate::present::{self, bar_cells, status_symbol, status_word, with_unit};
 
@@ -53,7 +53,7 @@ pub fn render(session: &Session, format: Format, opts: &Options<'_>) -> String {
 /// What one line of a briefing's header says, before each format adds its markup.
 pub(super) enum HeaderValue<'s> {
     Text(std::borrow::Cow<'s, str>),
-    Tags(&'s [String]),
+    Tags(&'s [Text]),
     Progress(Progress),
     Id(&'s str),
 }
@@ -86,7 +86,7 @@ pub(super) fn header_rows<'s>(
         (t.source, &s.source),
     ] {
         if let Some(v) = value {
-            rows.push((label, HeaderValue::Text(v.as_str().into())));
+            rows.push((label, HeaderValue::Text((**v).into())));
         }
     }
     if !s.tags.is_empty() {
@@ -119,7 +119,7 @@ fn shared_directives<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s Di
 }
 
 /// The session's statements about all its localities, with their titles, those it has.
-fn session_lists<'s>(s: &'s Session, t: &Strings) -> Vec<(&'static str, &'s [String])> {
+fn session_lists<'s>(s: &'s Session, t: &Strings) -> Vec<(&'static str, &'s [Text])> {
     [
         (t.highlights, s.highlights.as_slice()),
         (t.strengths, s.strengths.as_slice()),
@@ -131,7 +131,7 @@ fn session_lists<'s>(s: &'s Session, t: &Strings) -> Vec<(&'static str, &'s [Str
 }
 
 /// A locality's statements, with their titles, those it has.
-fn locality_lists<'d>(d: &'d District, t: &Strings) -> Vec<(&'static str, &'d [String])> {
+fn locality_lists<'d>(d: &'d District, t: &Strings) -> Vec<(&'static str, &'d [Text])> {
     [
         (t.highlights, d.highlights.as_slice()),
         (t.strengths, d.strengths.as_slice()),

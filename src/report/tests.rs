@@ -193,7 +193,7 @@ fn list_json_is_an_array_of_summaries() {
 fn a_handout_leaves_out_who_checked_off_and_the_session_id() {
     let mut s = sample();
     s.directives[0].done = true;
-    s.directives[0].done_by = Some("thu-ky-lan".to_string());
+    s.directives[0].done_by = Some("thu-ky-lan".into());
     for format in [Format::Text, Format::Markdown, Format::Html] {
         let full = render(&s, format, &opts(Lang::Vi, false));
         assert!(full.contains("thu-ky-lan") && full.contains("2024/sample"));
@@ -274,9 +274,9 @@ fn one_locality_keeps_the_shared_directives_its_owner_names_when_there_is_no_to(
     let mut s = sample();
     for d in &mut s.directives {
         d.to.clear();
-        d.owner = Some("Huyện ủy Đầm Hà, Huyện ủy Hải Hà".to_string());
+        d.owner = Some("Huyện ủy Đầm Hà, Huyện ủy Hải Hà".into());
     }
-    s.directives[0].owner = Some("Huyện ủy Hải Hà".to_string());
+    s.directives[0].owner = Some("Huyện ủy Hải Hà".into());
     let first = s.directives[0].text.clone();
     let only = |id: &'static str| Options {
         district: Some(id),

@@ -160,7 +160,7 @@ fn shared_start<'t>(titles: impl IntoIterator<Item = &'t str>) -> usize {
 
 /// `Hải Hà, Đầm Hà` in `room` columns; the names that do not fit are counted: `Hải Hà +12`.
 fn localities_text(s: &Session, room: usize) -> String {
-    let names: Vec<&str> = s.districts.iter().map(|d| d.name.as_str()).collect();
+    let names: Vec<&str> = s.districts.iter().map(|d| &*d.name).collect();
     for shown in (1..=names.len()).rev() {
         let mut text = names[..shown].join(", ");
         if shown < names.len() {
@@ -194,7 +194,7 @@ impl Columns {
         Columns {
             localities,
             right,
-            shared: shared_start(sessions.iter().map(|s| s.title.as_str())),
+            shared: shared_start(sessions.iter().map(|s| &*s.title)),
         }
     }
 }
@@ -230,7 +230,7 @@ fn row(
     let right = format!("{:>w$}", progress_text(ctx, s), w = columns.right);
     let title = match s.title.get(columns.shared..) {
         Some(rest) if columns.shared > 0 => format!("…{rest}"),
-        _ => s.title.clone(),
+        _ => s.title.to_string(),
     };
     let room = width.saturating_sub(left.width() + places.width() + right.width() + 2);
     let title = truncate(&title, room);
@@ -273,24 +273,24 @@ fn draw_preview(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, s: Option<&Session
         frame.render_widget(block, area);
         return;
     };
-    let mut lines = vec![Line::from(Span::styled(s.title.clone(), theme.title()))];
+    let mut lines = vec![Line::from(Span::styled(s.title.to_string(), theme.title()))];
     let mut date_spans = vec![Span::raw(session_when(s, ctx.lang))];
     if s.is_upcoming(ctx.today) {
         date_spans.push(Span::styled(format!("  ● {}", t.upcoming), theme.accent()));
     }
     lines.push(Line::from(date_spans));
-    let field = |label: &str, value: Option<&String>| {
+    let field = |label: &str, value: Option<&str>| {
         value.map(|v| {
             Line::from(vec![
                 Span::styled(format!("{label}: "), theme.muted()),
-                Span::raw(v.clone()),
+                Span::raw(v.to_string()),
             ])
         })
     };
-    lines.extend(field(t.host, host_line(s, ctx.lang).as_ref()));
-    lines.extend(field(t.chair, s.chair_line().as_ref()));
-    lines.extend(field(t.topic, s.topic.as_ref()));
-    lines.extend(field(t.location, s.location.as_ref()));
+    lines.extend(field(t.host, host_line(s, ctx.lang).as_deref()));
+    lines.extend(field(t.chair, s.chair_line().as_deref()));
+    lines.extend(field(t.topic, s.topic.as_deref()));
+    lines.extend(field(t.location, s.location.as_deref()));
     let names: Vec<String> = (s.districts.iter())
         .map(|d| locality_title(d, ctx.lang))
         .collect();

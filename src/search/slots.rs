@@ -359,9 +359,9 @@ mod tests {
         let pick = |k: usize| WORDS[(seed * 7 + k * 5) % WORDS.len()];
         let district = |k: usize| District {
             id: format!("d{k}"),
-            name: pick(k).to_string(),
-            summary: Some(format!("{} và {}", pick(k + 1), pick(k + 2))),
-            highlights: vec![pick(k + 3).to_string()],
+            name: pick(k).into(),
+            summary: Some(format!("{} và {}", pick(k + 1), pick(k + 2)).into()),
+            highlights: vec![pick(k + 3).into()],
             strengths: vec![],
             shortcomings: vec![],
             indicators: vec![],
@@ -370,7 +370,7 @@ mod tests {
         };
         Session {
             id: id.to_string(),
-            title: format!("{} {}", pick(0), pick(1)),
+            title: format!("{} {}", pick(0), pick(1)).into(),
             date: SessionDate::Date(
                 chrono::NaiveDate::from_ymd_opt(2024, 1, day % 28 + 1).expect("day"),
             ),
@@ -385,11 +385,11 @@ mod tests {
             shortcomings: vec![],
             references: vec![],
             images: vec![],
-            topic: Some(pick(4).to_string()),
+            topic: Some(pick(4).into()),
             location: None,
             source: None,
-            tags: vec![pick(5).to_string()],
-            summary: Some(format!("{}, {} {}", pick(6), pick(7), pick(8))),
+            tags: vec![pick(5).into()],
+            summary: Some(format!("{}, {} {}", pick(6), pick(7), pick(8)).into()),
             participants: vec![],
             districts: (0..seed % 3).map(district).collect(),
             directives: vec![],

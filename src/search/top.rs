@@ -287,8 +287,8 @@ mod tests {
         let pick = |k: usize| PHRASES[(n * 31 + k * 17 + n / 7) % PHRASES.len()];
         let directive = |k: usize| Directive {
             id: format!("d{k}"),
-            text: format!("{} {}", pick(k), pick(k + 3)),
-            owner: Some(format!("Huyện ủy {}", pick(k + 1))),
+            text: format!("{} {}", pick(k), pick(k + 3)).into(),
+            owner: Some(format!("Huyện ủy {}", pick(k + 1)).into()),
             due: None,
             note: None,
             done: false,
@@ -298,7 +298,7 @@ mod tests {
         };
         Session {
             id: format!("s{n:04}"),
-            title: format!("Làm việc với {} và {}", pick(0), pick(1)),
+            title: format!("Làm việc với {} và {}", pick(0), pick(1)).into(),
             date: SessionDate::Date(
                 chrono::NaiveDate::from_ymd_opt(2020 + (n % 5) as i32, 1, (n % 28) as u32 + 1)
                     .expect("day"),
@@ -314,21 +314,21 @@ mod tests {
             shortcomings: vec![],
             references: vec![],
             images: vec![],
-            topic: Some(pick(2).to_string()),
+            topic: Some(pick(2).into()),
             location: None,
             source: None,
             tags: if n.is_multiple_of(50) {
                 vec!["Cô Tô".into()]
             } else {
-                vec![pick(3).to_string(), "a".into()]
+                vec![pick(3).into(), "a".into()]
             },
-            summary: Some(format!("{}. {}, {}.", pick(4), pick(5), pick(6))),
+            summary: Some(format!("{}. {}, {}.", pick(4), pick(5), pick(6)).into()),
             participants: vec![],
             districts: vec![District {
                 id: "d".into(),
-                name: pick(7).to_string(),
-                summary: Some(pick(8).to_string()),
-                highlights: vec![pick(9).to_string()],
+                name: pick(7).into(),
+                summary: Some(pick(8).into()),
+                highlights: vec![pick(9).into()],
                 strengths: vec![],
                 shortcomings: vec![],
                 indicators: vec![],

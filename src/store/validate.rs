@@ -15,7 +15,8 @@ use super::slips::{self, Edit};
 use crate::diag::{self, Diagnostic, Expected, Hint, Problem, Severity, Table, ValueType};
 use crate::model::{
     Basis, Better, Bound, Comparison, Directive, District, Due, FORMAT_VERSIONS, HostKind, Image,
-    Indicator, Kind, Level, PartOfDay, Participant, Period, Reference, Session, SessionDate, fold,
+    Indicator, Kind, Level, PartOfDay, Participant, Period, Reference, Session, SessionDate, Text,
+    fold,
 };
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -308,6 +309,16 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
+    /// [`Fields::string`] as the model keeps text.
+    fn text(&self, ck: &mut Checker<'_>, key: &str) -> Option<Text> {
+        self.string(ck, key).map(Text::from)
+    }
+
+    /// [`Fields::strings`] as the model keeps text.
+    fn texts(&self, ck: &mut Checker<'_>, key: &str) -> Vec<Text> {
+        self.strings(ck, key).into_iter().map(Text::from).collect()
+    }
+
     fn required_string(&self, ck: &mut Checker<'_>, key: &str, example: &str) -> Option<String> {
         if self.get(key).is_none() {
             self.missing(ck, key, example);
@@ -516,15 +527,15 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// `chair`: one string, or (version 2) an array of them.
-    fn string_or_strings(&self, ck: &mut Checker<'_>, key: &str) -> Vec<String> {
+    fn string_or_strings(&self, ck: &mut Checker<'_>, key: &str) -> Vec<Text> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
         match value.get_ref() {
-            DeValue::String(s) => vec![clean(s)],
+            DeValue::String(s) => vec![clean(s).into()],
             DeValue::Array(_) => {
                 ck.version_2(value.span(), &format!("{key} = [ … ]"));
-                self.strings(ck, key)
+                self.texts(ck, key)
             }
             _ => {
                 self.wrong_type(ck, key, value, Expected::StringOrStrings);
@@ -788,21 +799,21 @@ fn check_version(ck: &mut Checker<'_>, top: &Fields<'_, '_>) -> Option<i64> {
 }
 
 struct SessionInfo {
-    title: String,
+    title: Text,
     date: SessionDate,
     part_of_day: Option<PartOfDay>,
     published: Option<SessionDate>,
-    host: Option<String>,
+    host: Option<Text>,
     host_kind: Option<HostKind>,
-    chairs: Vec<String>,
-    topic: Option<String>,
-    location: Option<String>,
-    source: Option<String>,
-    tags: Vec<String>,
-    summary: Option<String>,
-    highlights: Vec<String>,
-    strengths: Vec<String>,
-    shortcomings: Vec<String>,
+    chairs: Vec<Text>,
+    topic: Option<Text>,
+    location: Option<Text>,
+    source: Option<Text>,
+    tags: Vec<Text>,
+    summary: Option<Text>,
+    highlights: Vec<Text>,
+    strengths: Vec<Text>,
+    shortcomings: Vec<Text>,
     references: Vec<Reference>,
     images: Vec<Image>,
     participants: Vec<Participant>,
@@ -836,21 +847,21 @@ fn session_info(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<SessionInfo> 
     Some(SessionInfo {
         part_of_day: f.keyword(ck, "part_of_day", PartOfDay::NAMES, PartOfDay::parse),
         published: published(ck, &f),
-        host: f.string(ck, "host"),
+        host: f.text(ck, "host"),
         host_kind: f.keyword(ck, "host_kind", HostKind::NAMES, HostKind::parse),
         chairs: f.string_or_strings(ck, "chair"),
-        topic: f.string(ck, "topic"),
-        location: f.string(ck, "location"),
-        source: f.string(ck, "source"),
-        tags: f.strings(ck, "tags"),
-        summary: f.string(ck, "summary"),
-        highlights: f.strings(ck, "highlights"),
-        strengths: f.strings(ck, "strengths"),
-        shortcomings: f.strings(ck, "shortcomings"),
+        topic: f.text(ck, "topic"),
+        location: f.text(ck, "location"),
+        source: f.text(ck, "source"),
+        tags: f.texts(ck, "tags"),
+        summary: f.text(ck, "summary"),
+        highlights: f.texts(ck, "highlights"),
+        strengths: f.texts(ck, "strengths"),
+        shortcomings: f.texts(ck, "shortcomings"),
         references,
         images,
         participants,
-        title: title?,
+        title: title?.into(),
         date: date?,
     })
 }
@@ -892,8 +903,8 @@ fn published(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<SessionDate> {
 fn participant(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Participant> {
     f.warn_unknown_keys(ck, PARTICIPANT_KEYS);
     f.version_2_keys(ck, &["group"]);
-    let name = f.string(ck, "name");
-    let group = f.string(ck, "group");
+    let name = f.text(ck, "name");
+    let group = f.text(ck, "group");
     if f.get("name").is_none() && f.get("group").is_none() {
         let table = f.what.clone();
         ck.error(f.span.clone(), Problem::ParticipantUnnamed { table });
@@ -904,16 +915,16 @@ fn participant(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Participant> {
     Some(Participant {
         name,
         group,
-        role: f.string(ck, "role"),
-        part: f.string(ck, "part"),
+        role: f.text(ck, "role"),
+        part: f.text(ck, "part"),
     })
 }
 
 /// One of `references`: a `number`, a `title`, or both.
 fn reference(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Reference> {
     f.warn_unknown_keys(ck, REFERENCE_KEYS);
-    let number = f.string(ck, "number");
-    let title = f.string(ck, "title");
+    let number = f.text(ck, "number");
+    let title = f.text(ck, "title");
     if f.get("number").is_none() && f.get("title").is_none() {
         let table = f.what.clone();
         ck.error(f.span.clone(), Problem::ReferenceEmpty { table });
@@ -936,9 +947,9 @@ fn image(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Image> {
         ck.error(value.span(), problem);
     }
     Some(Image {
-        caption: caption?,
-        credit: f.string(ck, "credit"),
-        file,
+        caption: caption?.into(),
+        credit: f.text(ck, "credit"),
+        file: file.map(Text::from),
     })
 }
 
@@ -1037,13 +1048,13 @@ fn locality(
     Some(District {
         id: id.unwrap_or_else(|| fold::slug(&name)),
         level: level.or(default_level),
-        parent: f.string(ck, "parent"),
-        body: f.string(ck, "body"),
-        summary: f.string(ck, "summary"),
-        highlights: f.strings(ck, "highlights"),
-        strengths: f.strings(ck, "strengths"),
-        shortcomings: f.strings(ck, "shortcomings"),
-        name,
+        parent: f.text(ck, "parent"),
+        body: f.text(ck, "body"),
+        summary: f.text(ck, "summary"),
+        highlights: f.texts(ck, "highlights"),
+        strengths: f.texts(ck, "strengths"),
+        shortcomings: f.texts(ck, "shortcomings"),
+        name: name.into(),
         indicators,
         directives,
     })
@@ -1089,7 +1100,7 @@ fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
         })
         .collect();
     Some(Indicator {
-        unit: f.string(ck, "unit").map(|u| u.trim().to_string()),
+        unit: f.string(ck, "unit").map(|u| u.trim().into()),
         kind: f
             .keyword(ck, "kind", Kind::NAMES, Kind::parse)
             .unwrap_or_default(),
@@ -1097,15 +1108,15 @@ fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
         bound: f
             .keyword(ck, "bound", &Bound::NAMES, Bound::parse)
             .unwrap_or_default(),
-        period: f.string(ck, "period"),
-        target_label: f.string(ck, "target_label"),
+        period: f.text(ck, "period"),
+        target_label: f.text(ck, "target_label"),
         better: f
             .keyword(ck, "better", &Better::NAMES, Better::parse)
             .unwrap_or_default(),
-        note: f.string(ck, "note"),
+        note: f.text(ck, "note"),
         compare,
         target: target.map(|(t, _)| t),
-        name: name?,
+        name: name?.into(),
         value: value?.0,
     })
 }
@@ -1127,7 +1138,7 @@ fn comparison(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Comparison> {
         ck.error(span, problem);
     }
     Some(Comparison {
-        label: label?,
+        label: label?.into(),
         percent,
         written_basis,
     })
@@ -1233,15 +1244,15 @@ fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, seen: &mut Seen) -> Option
             d
         });
     Some(Directive {
-        owner: f.string(ck, "owner"),
-        note: f.string(ck, "note"),
+        owner: f.text(ck, "owner"),
+        note: f.text(ck, "note"),
         done: f.boolean(ck, "done").unwrap_or(false),
-        done_by: f.string(ck, "done_by"),
+        done_by: f.text(ck, "done_by"),
         to,
         due,
         done_at,
         id: id?,
-        text: text?,
+        text: text?.into(),
     })
 }
 

@@ -46,7 +46,7 @@ fn a_reload_finds_sessions_on_the_back_stack_by_id() {
     app.update(Action::Loaded(Box::new(Ok(Loaded::new(
         with_extra_session("2030-01-01"),
     )))));
-    assert_eq!(app.catalog().sessions[0].title, "NEW SESSION");
+    assert_eq!(&*app.catalog().sessions[0].title, "NEW SESSION");
     press(&mut app, &[Command::Back]);
     let session = app.current_session().expect("back in the session");
     assert_eq!(session.id, "2024/2024-03-13-hai-ha-dam-ha");

@@ -130,7 +130,7 @@ fn space_checks_off_from_the_review_lists() {
 fn paging_the_review_lists_shows_every_directive() {
     let texts: Vec<String> = sample().sessions[0]
         .all_directives()
-        .map(|d| d.text.clone())
+        .map(|d| d.text.to_string())
         .collect();
     for (width, height) in [(60, 20), (80, 24), (120, 40)] {
         let mut app = app_on(Lang::Vi, day(2025, 1, 2), width, height);

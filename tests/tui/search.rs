@@ -186,7 +186,7 @@ fn snippets_are_whole_when_they_fit_and_cut_between_words() {
     let texts: Vec<String> = sample().sessions[0]
         .districts
         .iter()
-        .flat_map(|d| d.shortcomings.clone())
+        .flat_map(|d| d.shortcomings.iter().map(|s| s.to_string()))
         .collect();
     for width in [160u16, 60] {
         let mut app = app(Lang::Vi, width, 30);

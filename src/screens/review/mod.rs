@@ -80,7 +80,7 @@ impl ReviewScreen {
                 let name = (ctx.catalog.sessions.iter())
                     .flat_map(|s| &s.districts)
                     .find(|d| d.id == *id)
-                    .map_or(id.as_str(), |d| d.name.as_str());
+                    .map_or(id.as_str(), |d| &*d.name);
                 format!("{} {name}", t.district_title)
             }
         }
@@ -195,10 +195,10 @@ fn place(ctx: &Ctx, s: &Session, r: DirectiveRef, review: &Review) -> Option<Str
     let t = i18n::strings(ctx.lang);
     match (r.district, review) {
         (_, Review::District(_)) => None,
-        (Some(d), Review::Due) => s.districts.get(d).map(|d| d.name.clone()),
+        (Some(d), Review::Due) => s.districts.get(d).map(|d| d.name.to_string()),
         (None, Review::Due) => {
             let names: Vec<&str> = (s.localities_of(r).into_iter())
-                .filter_map(|d| s.districts.get(d).map(|d| d.name.as_str()))
+                .filter_map(|d| s.districts.get(d).map(|d| &*d.name))
                 .collect();
             Some(format!("{}: {}", t.common, names.join(", ")))
         }

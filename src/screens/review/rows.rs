@@ -68,7 +68,7 @@ pub fn districts(sessions: &[Session], today: NaiveDate) -> Vec<DistrictCount> {
         for (di, d) in s.districts.iter().enumerate() {
             let entry = by_id.entry(d.id.clone()).or_insert_with(|| DistrictCount {
                 id: d.id.clone(),
-                name: d.name.clone(),
+                name: d.name.to_string(),
                 sessions: 0,
                 open: 0,
                 overdue: 0,
@@ -247,7 +247,7 @@ mod tests {
         let texts: Vec<&str> = rows
             .iter()
             .filter_map(|r| r.directive(&s))
-            .map(|d| d.text.as_str())
+            .map(|d| &*d.text)
             .collect();
         assert_eq!(texts, ["chung", "cũ, quá hạn", "mới"]);
         assert_eq!(rows[1], Row::Item(Target::Session { session: 1 }));
@@ -260,7 +260,7 @@ mod tests {
         let texts: Vec<&str> = rows
             .iter()
             .filter_map(|r| r.directive(&s))
-            .map(|d| d.text.as_str())
+            .map(|d| &*d.text)
             .collect();
         assert_eq!(
             texts,
@@ -271,7 +271,7 @@ mod tests {
         let texts: Vec<&str> = open
             .iter()
             .filter_map(|r| r.directive(&s))
-            .map(|d| d.text.as_str())
+            .map(|d| &*d.text)
             .collect();
         assert_eq!(texts, ["cũ, quá hạn", "chung"]);
         assert!(district_rows(&s, "nowhere", DirectiveFilter::All, today()).is_empty());

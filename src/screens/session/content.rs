@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::i18n;
 use crate::model::filter::DirectiveFilter;
-use crate::model::{Directive, DirectiveRef, Indicator, Lang, Session, Status, format};
+use crate::model::{Directive, DirectiveRef, Indicator, Lang, Session, Status, Text, format};
 use crate::present::{
     addressees, checkbox, compare_text, done_count, due_text, image_line, indicator_title,
     locality_facts, locality_title, overdue_text, paragraphs, participant_line, ratio_text,
@@ -127,8 +127,12 @@ pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) 
         push_section(&mut out, Section::Districts, districts.collect());
         let participants = (0..session.participants.len()).map(Block::Participant);
         push_section(&mut out, Section::Participants, participants.collect());
-        let references: Vec<String> = session.references.iter().map(reference_line).collect();
-        let images: Vec<String> = session.images.iter().map(image_line).collect();
+        let references: Vec<Text> = (session.references.iter())
+            .map(|r| reference_line(r).into())
+            .collect();
+        let images: Vec<Text> = (session.images.iter())
+            .map(|i| image_line(i).into())
+            .collect();
         bullet_sections(
             &mut out,
             [
@@ -177,10 +181,10 @@ pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) 
 }
 
 /// A section of bullets for each list that has items.
-fn bullet_sections<const N: usize>(out: &mut Vec<Block>, lists: [(Section, &Vec<String>); N]) {
+fn bullet_sections<const N: usize>(out: &mut Vec<Block>, lists: [(Section, &[Text]); N]) {
     for (section, items) in lists {
         if !items.is_empty() {
-            let bullets = items.iter().cloned().map(Block::Bullet).collect();
+            let bullets = items.iter().map(|t| Block::Bullet(t.to_string())).collect();
             push_section(out, section, bullets);
         }
     }
@@ -191,12 +195,12 @@ pub fn block_text(session: &Session, block: &Block, lang: Lang) -> Option<String
     match block {
         Block::Paragraph(text) | Block::Bullet(text) => Some(text.clone()),
         Block::Participant(p) => (session.participants.get(*p)).map(|p| participant_line(p, " — ")),
-        Block::DistrictLine(d) => session.districts.get(*d).map(|d| d.name.clone()),
+        Block::DistrictLine(d) => session.districts.get(*d).map(|d| d.name.to_string()),
         Block::Facts(d) => (session.districts.get(*d)).and_then(|d| locality_facts(d, lang)),
         Block::Indicator { district, index } => (session.districts.get(*district))
             .and_then(|d| d.indicators.get(*index))
-            .map(|i| i.name.clone()),
-        Block::Directive(r) => session.directive(*r).map(|d| d.text.clone()),
+            .map(|i| i.name.to_string()),
+        Block::Directive(r) => session.directive(*r).map(|d| d.text.to_string()),
         Block::Heading(_) | Block::Nothing => None,
     }
 }
