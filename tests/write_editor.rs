@@ -236,8 +236,15 @@ fn a_half_written_in_place_save_is_never_written_back() {
             let (Some(at), Some(by)) = (d.done_at, d.done_by) else {
                 panic!("{lang}: reported saved but not in the file:\n{end}");
             };
-            let (expected, _) = common::edited(&full, "d0", &Change::Done { at, by: by.into() })
-                .expect("the edit applies");
+            let (expected, _) = common::edited(
+                &full,
+                "d0",
+                &Change::Done {
+                    at,
+                    by: by.to_string(),
+                },
+            )
+            .expect("the edit applies");
             assert_eq!(end, expected, "{lang}: the whole save plus the check-off");
         } else {
             assert_refused(&o, &busy, "a file being saved");

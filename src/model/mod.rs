@@ -21,6 +21,11 @@ pub use values::{Basis, HostKind, Kind, Level, PartOfDay};
 /// capacity, 8 bytes more in every field of ten thousand sessions).
 pub type Text = Box<str>;
 
+/// Text that repeats through a briefing (indicator names, units, comparison labels, owners,
+/// who checked off):
+/// one copy per file, shared by every field that says it.
+pub type Shared = std::sync::Arc<str>;
+
 /// The format versions this viewer reads (docs/spec.md); a file without `version` is version 1.
 pub const FORMAT_VERSIONS: [i64; 2] = [1, 2];
 
@@ -216,7 +221,7 @@ impl Better {
 /// A comparison such as "107% so với năm 2022".
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Comparison {
-    pub label: Text,
+    pub label: Shared,
     pub percent: f64,
     /// The basis the file writes (version 2); see [`Comparison::basis`] for the one that counts.
     #[serde(skip)]
@@ -236,16 +241,16 @@ impl Comparison {
 /// A key figure of a locality, shown as a gauge when it has a verdict.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Indicator {
-    pub name: Text,
+    pub name: Shared,
     pub value: f64,
-    pub unit: Option<Text>,
+    pub unit: Option<Shared>,
     pub kind: Kind,
     /// The whole the value is part of (`15` of `19` criteria).
     pub of: Option<f64>,
     pub bound: Bound,
-    pub period: Option<Text>,
+    pub period: Option<Shared>,
     pub target: Option<f64>,
-    pub target_label: Option<Text>,
+    pub target_label: Option<Shared>,
     pub compare: Vec<Comparison>,
     pub better: Better,
     /// The source of the figure or a clarification.
@@ -257,14 +262,14 @@ pub struct Indicator {
 pub struct Directive {
     pub id: String,
     pub text: Text,
-    pub owner: Option<Text>,
+    pub owner: Option<Shared>,
     /// The ids of the localities a session-wide directive concerns; empty: all of them.
     pub to: Vec<String>,
     pub due: Option<Due>,
     pub note: Option<Text>,
     pub done: bool,
     pub done_at: Option<DateTime<FixedOffset>>,
-    pub done_by: Option<Text>,
+    pub done_by: Option<Shared>,
 }
 
 impl Directive {
@@ -406,7 +411,8 @@ impl Session {
 
 /// Sorts sessions newest first; sessions on the same day keep a stable order by id.
 pub fn sort_newest_first(sessions: &mut [Session]) {
-    sessions.sort_by(|a, b| {
+    // Ids are unique, so the order is total and an in-place sort gives the one answer.
+    sessions.sort_unstable_by(|a, b| {
         b.date
             .sort_key()
             .cmp(&a.date.sort_key())

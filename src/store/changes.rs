@@ -39,16 +39,19 @@ impl Catalog {
             .chain(&changes.gone)
             .map(|rel| display_path(rel))
             .collect();
-        let mut old = Vec::new();
-        if !ids.is_empty() {
-            let (kept, replaced) = std::mem::take(&mut self.sessions)
-                .into_iter()
-                .partition(|s| !ids.contains(&s.id));
-            self.sessions = kept;
-            old = replaced;
-        }
+        // In place: ten thousand sessions are not copied for a change of a few.
+        let old: Vec<Session> = (self.sessions)
+            .extract_if(.., |s| ids.contains(&s.id))
+            .collect();
         let mut files: Vec<Diagnostic> = self.diagnostics.split_off(self.walk_problems);
         files.retain(|d| !paths.contains(&d.path));
+        // Exactly the room the folder's sessions need: growing by doubling would leave up
+        // to half of it unused once ten thousand are in.
+        let coming = changes.read.len();
+        if self.sessions.capacity() - self.sessions.len() < coming {
+            let want = changes.files.max(self.sessions.len() + coming);
+            self.sessions.reserve_exact(want - self.sessions.len());
+        }
         for (_, report) in changes.read {
             self.sessions.extend(report.session);
             files.extend(report.diagnostics);

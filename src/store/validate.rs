@@ -15,8 +15,8 @@ use super::slips::{self, Edit};
 use crate::diag::{self, Diagnostic, Expected, Hint, Problem, Severity, Table, ValueType};
 use crate::model::{
     Basis, Better, Bound, Comparison, Directive, District, Due, FORMAT_VERSIONS, HostKind, Image,
-    Indicator, Kind, Level, PartOfDay, Participant, Period, Reference, Session, SessionDate, Text,
-    fold,
+    Indicator, Kind, Level, PartOfDay, Participant, Period, Reference, Session, SessionDate,
+    Shared, Text, fold,
 };
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -104,6 +104,8 @@ pub(super) struct Checker<'s> {
     /// The file says `version = 1`: version 2 keys are read, and warned of once each.
     explicit_v1: bool,
     warned_v2: HashSet<String>,
+    /// One copy of each repeated text of the file ([`Shared`]).
+    shared: HashSet<Shared>,
 }
 
 impl<'s> Checker<'s> {
@@ -115,7 +117,18 @@ impl<'s> Checker<'s> {
             edits: Vec::new(),
             explicit_v1: false,
             warned_v2: HashSet::new(),
+            shared: HashSet::new(),
         }
+    }
+
+    /// `text` as the file's one copy of it.
+    fn share(&mut self, text: String) -> Shared {
+        if let Some(known) = self.shared.get(text.as_str()) {
+            return known.clone();
+        }
+        let shared = Shared::from(text);
+        self.shared.insert(shared.clone());
+        shared
     }
 
     /// `what` (a key, or a key with its value) belongs to version 2: a warning in a file that
@@ -312,6 +325,11 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// [`Fields::string`] as the model keeps text.
     fn text(&self, ck: &mut Checker<'_>, key: &str) -> Option<Text> {
         self.string(ck, key).map(Text::from)
+    }
+
+    /// [`Fields::string`] as one copy shared with the file's other fields that say the same.
+    fn shared(&self, ck: &mut Checker<'_>, key: &str) -> Option<Shared> {
+        self.string(ck, key).map(|s| ck.share(s))
     }
 
     /// [`Fields::strings`] as the model keeps text.
@@ -1100,7 +1118,7 @@ fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
         })
         .collect();
     Some(Indicator {
-        unit: f.string(ck, "unit").map(|u| u.trim().into()),
+        unit: f.string(ck, "unit").map(|u| ck.share(u.trim().to_string())),
         kind: f
             .keyword(ck, "kind", Kind::NAMES, Kind::parse)
             .unwrap_or_default(),
@@ -1108,15 +1126,15 @@ fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
         bound: f
             .keyword(ck, "bound", &Bound::NAMES, Bound::parse)
             .unwrap_or_default(),
-        period: f.text(ck, "period"),
-        target_label: f.text(ck, "target_label"),
+        period: f.shared(ck, "period"),
+        target_label: f.shared(ck, "target_label"),
         better: f
             .keyword(ck, "better", &Better::NAMES, Better::parse)
             .unwrap_or_default(),
         note: f.text(ck, "note"),
         compare,
         target: target.map(|(t, _)| t),
-        name: name?.into(),
+        name: ck.share(name?),
         value: value?.0,
     })
 }
@@ -1138,7 +1156,7 @@ fn comparison(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Comparison> {
         ck.error(span, problem);
     }
     Some(Comparison {
-        label: label?.into(),
+        label: ck.share(label?),
         percent,
         written_basis,
     })
@@ -1244,10 +1262,10 @@ fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, seen: &mut Seen) -> Option
             d
         });
     Some(Directive {
-        owner: f.text(ck, "owner"),
+        owner: f.shared(ck, "owner"),
         note: f.text(ck, "note"),
         done: f.boolean(ck, "done").unwrap_or(false),
-        done_by: f.text(ck, "done_by"),
+        done_by: f.shared(ck, "done_by"),
         to,
         due,
         done_at,

@@ -32,6 +32,7 @@ pub fn first_load(
         walk,
         files,
     } = folder.walk()?;
+    let total_files = files;
     read.reverse();
     let total = read.len();
     let mut index = SearchIndex::default().with_abbreviations(abbreviations);
@@ -48,6 +49,7 @@ pub fn first_load(
         let (reads, prepared) = read_files(folder, batch);
         done += batch.len();
         changes.read = reads;
+        changes.files = total_files;
         let mut changed = Changed {
             changes: std::mem::take(&mut changes),
             prepared: Vec::new(),
