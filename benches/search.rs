@@ -17,7 +17,7 @@ use common::{INDICATORS, PEOPLE, PLACES, Rng};
 
 fn directive(rng: &mut Rng, id: String) -> Directive {
     Directive {
-        id,
+        id: id.into(),
         text: rng.sentence(2).into(),
         owner: Some(format!("Huyện ủy {}", rng.pick(PLACES)).into()),
         done: rng.next(2) == 0,
@@ -28,7 +28,7 @@ fn directive(rng: &mut Rng, id: String) -> Directive {
 fn district(rng: &mut Rng, k: usize) -> District {
     let name = rng.pick(PLACES).to_string();
     District {
-        id: format!("d{k}"),
+        id: format!("d{k}").into(),
         summary: Some(Text::from(format!(
             "Năm 2023, huyện {name} {}\n\n{}",
             rng.sentence(4),
@@ -68,7 +68,7 @@ fn session(rng: &mut Rng, n: usize) -> Session {
     let day =
         chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date") + chrono::Days::new(n as u64);
     Session {
-        id: format!("s{n}"),
+        id: format!("s{n}").into(),
         version: 1,
         title: format!("Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy {a} và {b}")
             .into(),

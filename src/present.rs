@@ -6,8 +6,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::i18n::{self, fill};
 use crate::model::{
-    Basis, Bound, Comparison, District, Due, Gauge, GaugeBasis, HostKind, Image, Indicator, Lang,
-    Level, PartOfDay, Participant, Period, Progress, Reference, Session, SessionDate, Status,
+    Basis, Bound, Comparison, District, Due, Gauge, GaugeBasis, HostKind, Id, Image, Indicator,
+    Lang, Level, PartOfDay, Participant, Period, Progress, Reference, Session, SessionDate, Status,
     format,
 };
 
@@ -170,7 +170,7 @@ pub fn locality_facts(d: &District, lang: Lang) -> Option<String> {
 
 /// `Hải Hà, Đầm Hà`: the names of the localities a directive's `to` names (an id the session
 /// does not know stays an id); `None` when it has no `to`.
-pub fn addressees(s: &Session, to: &[String]) -> Option<String> {
+pub fn addressees(s: &Session, to: &[Id]) -> Option<String> {
     let names: Vec<&str> = to
         .iter()
         .map(|id| {

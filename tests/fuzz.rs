@@ -159,7 +159,7 @@ fn directive_of(bytes: &[u8]) -> Option<String> {
             assert!(parsed.is_ok(), "show --format json is not JSON:\n{out}");
         }
     }
-    session.all_directives().next().map(|d| d.id.clone())
+    session.all_directives().next().map(|d| d.id.to_string())
 }
 
 fn done() -> Change {

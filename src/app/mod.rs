@@ -474,7 +474,7 @@ impl App {
         };
         let request = HistoryRequest {
             session_id: session.to_string(),
-            directive_id: d.id.clone(),
+            directive_id: d.id.to_string(),
         };
         self.overlay = Some(Overlay::History(HistoryView::new(request.clone())));
         Effect::LoadHistory(request)

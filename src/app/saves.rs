@@ -73,7 +73,7 @@ impl App {
         d.done_by = d.done.then(|| user.into());
         let request = SaveRequest {
             session_id: session_id.to_string(),
-            directive_id: d.id.clone(),
+            directive_id: d.id.to_string(),
             done: d.done,
             undo: false,
         };

@@ -212,7 +212,7 @@ fn directive_ids(dir: &Path, session: &str) -> Vec<String> {
     let mut open = Vec::new();
     let mut done = Vec::new();
     for d in s.all_directives() {
-        if d.done { &mut done } else { &mut open }.push(d.id.clone());
+        if d.done { &mut done } else { &mut open }.push(d.id.to_string());
     }
     open.extend(done);
     open
@@ -220,7 +220,7 @@ fn directive_ids(dir: &Path, session: &str) -> Vec<String> {
 
 fn locality_ids(dir: &Path, session: &str) -> Vec<String> {
     load(dir, session)
-        .map(|s| s.districts.iter().map(|d| d.id.clone()).collect())
+        .map(|s| s.districts.iter().map(|d| d.id.to_string()).collect())
         .unwrap_or_default()
 }
 

@@ -83,7 +83,7 @@ pub(super) fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
         }
     };
     if let Some(id) = &args.district
-        && !session.districts.iter().any(|d| &d.id == id)
+        && !session.districts.iter().any(|d| d.id == id)
     {
         return fail(ctx.lang, 1, unknown_district(session, id, t));
     }

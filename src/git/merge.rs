@@ -43,7 +43,7 @@ pub fn states(text: &str) -> Option<BTreeMap<String, State>> {
                 at: d.done_at,
                 by: d.done_by.as_deref().map(str::to_string),
             };
-            (d.id.clone(), state)
+            (d.id.to_string(), state)
         })
         .collect(),
     )

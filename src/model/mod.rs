@@ -21,6 +21,10 @@ pub use values::{Basis, HostKind, Kind, Level, PartOfDay};
 /// capacity, 8 bytes more in every field of ten thousand sessions).
 pub type Text = Box<str>;
 
+/// An id of a session, a locality or a directive: ids are short, so most are kept inline,
+/// without an allocation of their own.
+pub type Id = compact_str::CompactString;
+
 /// Text that repeats through a briefing (indicator names, units, comparison labels, owners,
 /// who checked off):
 /// one copy per file, shared by every field that says it.
@@ -33,7 +37,7 @@ pub const FORMAT_VERSIONS: [i64; 2] = [1, 2];
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Session {
     /// Path relative to the briefing folder, `/`-separated, without `.toml`.
-    pub id: String,
+    pub id: Id,
     /// The format version the file declares (1 when it says none).
     pub version: i64,
     pub title: Text,
@@ -146,7 +150,7 @@ pub struct Participant {
 /// whose level is `huyen` unless it says otherwise).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct District {
-    pub id: String,
+    pub id: Id,
     pub name: Text,
     /// The level of local government; `None` when a `[[locality]]` does not say.
     pub level: Option<Level>,
@@ -260,11 +264,11 @@ pub struct Indicator {
 /// A directive given in a session; `done*` is the only state the viewer writes.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Directive {
-    pub id: String,
+    pub id: Id,
     pub text: Text,
     pub owner: Option<Shared>,
     /// The ids of the localities a session-wide directive concerns; empty: all of them.
-    pub to: Vec<String>,
+    pub to: Vec<Id>,
     pub due: Option<Due>,
     pub note: Option<Text>,
     pub done: bool,

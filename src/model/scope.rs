@@ -99,7 +99,7 @@ mod tests {
 
     fn locality(name: &str) -> District {
         District {
-            id: crate::model::fold::slug(name),
+            id: crate::model::fold::slug(name).into(),
             name: name.into(),
             summary: None,
             highlights: vec![],

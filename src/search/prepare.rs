@@ -26,7 +26,7 @@ impl Prepared {
     /// Folds the searchable fields of `session`.
     pub fn new(session: &Session) -> Self {
         let mut prepared = Prepared {
-            id: session.id.clone(),
+            id: session.id.to_string(),
             date: session.date.sort_key(),
             fields: Vec::new(),
             names: Vec::new(),

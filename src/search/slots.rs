@@ -358,7 +358,7 @@ mod tests {
     fn session(id: &str, seed: usize, day: u32) -> Session {
         let pick = |k: usize| WORDS[(seed * 7 + k * 5) % WORDS.len()];
         let district = |k: usize| District {
-            id: format!("d{k}"),
+            id: format!("d{k}").into(),
             name: pick(k).into(),
             summary: Some(format!("{} và {}", pick(k + 1), pick(k + 2)).into()),
             highlights: vec![pick(k + 3).into()],
@@ -369,7 +369,7 @@ mod tests {
             ..District::default()
         };
         Session {
-            id: id.to_string(),
+            id: id.into(),
             title: format!("{} {}", pick(0), pick(1)).into(),
             date: SessionDate::Date(
                 chrono::NaiveDate::from_ymd_opt(2024, 1, day % 28 + 1).expect("day"),
@@ -454,7 +454,7 @@ mod tests {
                     let at = (step * 11) % sessions.len();
                     let id = sessions[at].id.clone();
                     sessions[at] = session(&id, step + 100, (step % 5) as u32);
-                    changed.push(id);
+                    changed.push(id.to_string());
                 }
                 1 => {
                     let id = format!("new{step}");
@@ -463,18 +463,18 @@ mod tests {
                 }
                 2 => {
                     let gone = sessions.remove((step * 5) % sessions.len());
-                    removed.push(gone.id);
+                    removed.push(gone.id.to_string());
                 }
                 _ => {
                     let at = (step * 3) % sessions.len();
-                    removed.push(sessions[at].id.clone());
-                    sessions[at].id = format!("renamed{step}");
-                    changed.push(sessions[at].id.clone());
+                    removed.push(sessions[at].id.to_string());
+                    sessions[at].id = format!("renamed{step}").into();
+                    changed.push(sessions[at].id.to_string());
                 }
             }
             sort_newest_first(&mut sessions);
             let prepared = (sessions.iter())
-                .filter(|s| changed.contains(&s.id))
+                .filter(|s| changed.iter().any(|c| *c == s.id))
                 .map(Prepared::new)
                 .collect();
             index.update(&sessions, removed.iter().map(String::as_str), prepared);

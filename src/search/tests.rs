@@ -13,7 +13,7 @@ fn sample() -> Vec<Session> {
 
 fn session(title: &str, date: &str, districts: &[&str]) -> Session {
     let mut s = crate::model::test_session(districts.iter().map(|n| district(n)).collect(), vec![]);
-    s.id = title.to_string();
+    s.id = title.into();
     s.title = title.into();
     s.date = SessionDate::Date(date.parse().expect("test date"));
     s
@@ -21,7 +21,7 @@ fn session(title: &str, date: &str, districts: &[&str]) -> Session {
 
 fn district(name: &str) -> District {
     District {
-        id: crate::model::fold::slug(name),
+        id: crate::model::fold::slug(name).into(),
         name: name.into(),
         ..District::default()
     }

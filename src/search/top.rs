@@ -286,7 +286,7 @@ mod tests {
     fn session(n: usize) -> Session {
         let pick = |k: usize| PHRASES[(n * 31 + k * 17 + n / 7) % PHRASES.len()];
         let directive = |k: usize| Directive {
-            id: format!("d{k}"),
+            id: format!("d{k}").into(),
             text: format!("{} {}", pick(k), pick(k + 3)).into(),
             owner: Some(format!("Huyện ủy {}", pick(k + 1)).into()),
             due: None,
@@ -297,7 +297,7 @@ mod tests {
             to: vec![],
         };
         Session {
-            id: format!("s{n:04}"),
+            id: format!("s{n:04}").into(),
             title: format!("Làm việc với {} và {}", pick(0), pick(1)).into(),
             date: SessionDate::Date(
                 chrono::NaiveDate::from_ymd_opt(2020 + (n % 5) as i32, 1, (n % 28) as u32 + 1)

@@ -41,7 +41,7 @@ impl Catalog {
             .collect();
         // In place: ten thousand sessions are not copied for a change of a few.
         let old: Vec<Session> = (self.sessions)
-            .extract_if(.., |s| ids.contains(&s.id))
+            .extract_if(.., |s| ids.contains(s.id.as_str()))
             .collect();
         let mut files: Vec<Diagnostic> = self.diagnostics.split_off(self.walk_problems);
         files.retain(|d| !paths.contains(&d.path));

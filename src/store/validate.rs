@@ -14,8 +14,8 @@ use toml::value::{Datetime, Offset};
 use super::slips::{self, Edit};
 use crate::diag::{self, Diagnostic, Expected, Hint, Problem, Severity, Table, ValueType};
 use crate::model::{
-    Basis, Better, Bound, Comparison, Directive, District, Due, FORMAT_VERSIONS, HostKind, Image,
-    Indicator, Kind, Level, PartOfDay, Participant, Period, Reference, Session, SessionDate,
+    Basis, Better, Bound, Comparison, Directive, District, Due, FORMAT_VERSIONS, HostKind, Id,
+    Image, Indicator, Kind, Level, PartOfDay, Participant, Period, Reference, Session, SessionDate,
     Shared, Text, fold,
 };
 
@@ -764,7 +764,7 @@ pub(super) fn session(
         return None;
     }
     Some(Session {
-        id: id.to_string(),
+        id: id.into(),
         version: version.unwrap_or(1),
         title: info.title,
         date: info.date,
@@ -1018,13 +1018,13 @@ fn localities(ck: &mut Checker<'_>, top: &Fields<'_, '_>, seen: &mut Seen) -> Ve
         let Some(d) = locality(ck, &f, is_locality, seen) else {
             continue;
         };
-        if ids.insert(d.id.clone()) {
+        if ids.insert(d.id.to_string()) {
             out.push(d);
         } else {
             let at = (f.get("id").or(f.get("name")))
                 .map(|v| v.span())
                 .unwrap_or(span);
-            ck.error(at, Problem::DuplicateDistrict { id: d.id });
+            ck.error(at, Problem::DuplicateDistrict { id: d.id.into() });
         }
     }
     out
@@ -1064,7 +1064,7 @@ fn locality(
     let directives = directive_list(ck, f, Some(&f.what), seen);
     let name = name?;
     Some(District {
-        id: id.unwrap_or_else(|| fold::slug(&name)),
+        id: id.unwrap_or_else(|| fold::slug(&name)).into(),
         level: level.or(default_level),
         parent: f.text(ck, "parent"),
         body: f.text(ck, "body"),
@@ -1266,10 +1266,10 @@ fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, seen: &mut Seen) -> Option
         note: f.text(ck, "note"),
         done: f.boolean(ck, "done").unwrap_or(false),
         done_by: f.shared(ck, "done_by"),
-        to,
+        to: to.into_iter().map(Id::from).collect(),
         due,
         done_at,
-        id: id?,
+        id: id?.into(),
         text: text?.into(),
     })
 }

@@ -404,6 +404,6 @@ pub fn done_ids(bytes: &[u8]) -> std::collections::BTreeSet<String> {
         .iter()
         .chain(session.districts.iter().flat_map(|d| &d.directives))
         .filter(|d| d.done)
-        .map(|d| d.id.clone())
+        .map(|d| d.id.to_string())
         .collect()
 }

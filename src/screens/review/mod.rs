@@ -267,7 +267,7 @@ fn directive_lines(
 pub(crate) fn toggle(ctx: &Ctx, target: Target) -> Intent {
     match (target, ctx.catalog.sessions.get(target.session())) {
         (Target::Directive { directive, .. }, Some(s)) => Intent::Toggle {
-            session: s.id.clone(),
+            session: s.id.to_string(),
             directive,
         },
         _ => Intent::Notice(Notice::SelectDirective),

@@ -66,13 +66,15 @@ pub fn districts(sessions: &[Session], today: NaiveDate) -> Vec<DistrictCount> {
     let mut by_id: BTreeMap<String, DistrictCount> = BTreeMap::new();
     for s in sessions {
         for (di, d) in s.districts.iter().enumerate() {
-            let entry = by_id.entry(d.id.clone()).or_insert_with(|| DistrictCount {
-                id: d.id.clone(),
-                name: d.name.to_string(),
-                sessions: 0,
-                open: 0,
-                overdue: 0,
-            });
+            let entry = by_id
+                .entry(d.id.to_string())
+                .or_insert_with(|| DistrictCount {
+                    id: d.id.to_string(),
+                    name: d.name.to_string(),
+                    sessions: 0,
+                    open: 0,
+                    overdue: 0,
+                });
             let p = s.locality_progress(di, today);
             entry.sessions += 1;
             entry.open += p.open();

@@ -125,7 +125,7 @@ impl SessionScreen {
     pub(crate) fn open(ctx: &Ctx, target: Target, jump: Option<&Jump>) -> Option<Self> {
         let session = ctx.catalog.sessions.get(target.session())?;
         let mut screen = SessionScreen {
-            id: session.id.clone(),
+            id: session.id.to_string(),
             tab: tab_of(target).min(session.districts.len()),
             selected: 0,
             offset: 0,
