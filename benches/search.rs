@@ -51,7 +51,9 @@ fn district(rng: &mut Rng, k: usize) -> District {
                     label: "so với năm 2022".into(),
                     percent: 80.0 + rng.next(60) as f64,
                     written_basis: None,
-                }],
+                }]
+                .into_iter()
+                .collect(),
                 better: Better::Higher,
                 ..Indicator::default()
             })

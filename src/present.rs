@@ -407,7 +407,7 @@ mod tests {
             unit: Some("tỷ đồng".into()),
             bound: Bound::AtLeast,
             period: Some("2023".into()),
-            compare: vec![Comparison {
+            compare: smallvec::smallvec![Comparison {
                 label: "so với năm 2022".into(),
                 percent: 107.0,
                 written_basis: None,

@@ -187,7 +187,7 @@ mod tests {
     fn target_wins_over_compare_and_percent() {
         let mut i = indicator(80.0);
         i.unit = Some("%".into());
-        i.compare = vec![compare(107.0)];
+        i.compare = smallvec::smallvec![compare(107.0)];
         i.target = Some(100.0);
         let g = i.gauge().expect("gauge");
         assert_eq!(g.basis, GaugeBasis::Target);
@@ -198,7 +198,7 @@ mod tests {
     fn the_first_plan_compare_gives_the_verdict() {
         let mut i = indicator(67.0);
         i.unit = Some("%".into());
-        i.compare = vec![previous(130.0), compare(119.5), compare(50.0)];
+        i.compare = smallvec::smallvec![previous(130.0), compare(119.5), compare(50.0)];
         let g = i.gauge().expect("gauge");
         assert_eq!((g.basis, g.ratio), (GaugeBasis::Compare, 119.5));
         assert_eq!(i.gauge_label(), Some("so với kế hoạch năm"));
@@ -211,7 +211,7 @@ mod tests {
         let mut i = indicator(67.0);
         i.unit = Some("%".into());
         assert_eq!(i.gauge(), None);
-        i.compare = vec![previous(107.0)];
+        i.compare = smallvec::smallvec![previous(107.0)];
         assert_eq!(i.gauge(), None);
         assert_eq!(i.other_compares().count(), 1);
         i.compare[0].written_basis = Some(Basis::Plan);
@@ -294,7 +294,7 @@ mod tests {
     #[test]
     fn fill_is_capped_but_ratio_is_not() {
         let mut i = indicator(0.0);
-        i.compare = vec![compare(175.0)];
+        i.compare = smallvec::smallvec![compare(175.0)];
         let g = i.gauge().expect("gauge");
         assert_eq!(g.fill(), 1.0);
         assert!(g.exceeds());

@@ -25,6 +25,9 @@ pub type Text = Box<str>;
 /// without an allocation of their own.
 pub type Id = compact_str::CompactString;
 
+/// An indicator's comparisons: most have one, kept inline (no allocation of its own).
+pub type Comparisons = smallvec::SmallVec<[Comparison; 1]>;
+
 /// Text that repeats through a briefing (indicator names, units, comparison labels, owners,
 /// who checked off):
 /// one copy per file, shared by every field that says it.
@@ -255,7 +258,7 @@ pub struct Indicator {
     pub period: Option<Shared>,
     pub target: Option<f64>,
     pub target_label: Option<Shared>,
-    pub compare: Vec<Comparison>,
+    pub compare: Comparisons,
     pub better: Better,
     /// The source of the figure or a clarification.
     pub note: Option<Text>,

@@ -687,7 +687,7 @@ mod tests {
             unit: Some("tỷ đồng".into()),
             bound: Bound::Exact,
             period: Some("2023".into()),
-            compare: vec![Comparison {
+            compare: smallvec::smallvec![Comparison {
                 label: "kế hoạch".into(),
                 percent: 107.0,
                 written_basis: None,
