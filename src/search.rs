@@ -201,6 +201,15 @@ impl Record {
     }
 }
 
+/// One way of writing a query, ready to score records with.
+struct Words {
+    /// For each query word, how well it matches every vocabulary word
+    /// ([`SearchIndex::vocab_quality`]).
+    quals: Vec<Vec<u8>>,
+    /// The fields that may be the context of a match ([`SearchIndex::context_holders`]).
+    holders: Vec<u32>,
+}
+
 /// Points of each query word found in the item's locality name, or in its session's title.
 const IN_NAME: u8 = 3;
 const IN_TITLE: u8 = 1;
@@ -273,7 +282,7 @@ impl SearchIndex {
     /// best first; empty for a blank query. The query is also searched as its abbreviations
     /// may be written ([`Abbreviations::variants`]).
     pub fn query(&self, sessions: &[Session], q: &str, limit: usize) -> Vec<Hit> {
-        self.search(sessions, q, limit, |quals| self.top_matches(quals, limit))
+        self.search(sessions, q, limit, |words| self.top_matches(words, limit))
     }
 
     /// [`SearchIndex::query`], with the matches of each way of writing the query found by
@@ -283,17 +292,17 @@ impl SearchIndex {
         sessions: &[Session],
         q: &str,
         limit: usize,
-        matches: impl Fn(&[Vec<u8>]) -> Vec<(u32, u32)>,
+        matches: impl Fn(&Words) -> Vec<(u32, u32)>,
     ) -> Vec<Hit> {
         let words = query_words(q);
         if words.is_empty() {
             return Vec::new();
         }
         let variants = self.abbreviations.variants(&words);
-        let quals: Vec<Vec<Vec<u8>>> = (variants.iter().take(32))
-            .map(|words| words.iter().map(|w| self.vocab_quality(w)).collect())
+        let ways: Vec<Words> = (variants.iter().take(32))
+            .map(|words| self.words(words))
             .collect();
-        let mut found: Vec<(u32, u32)> = quals.iter().flat_map(|q| matches(q)).collect();
+        let mut found: Vec<(u32, u32)> = ways.iter().flat_map(&matches).collect();
         found.sort_unstable_by_key(|&(r, score)| (r, std::cmp::Reverse(score)));
         found.dedup_by_key(|&mut (r, _)| r);
         let mut keys: Vec<u128> = (found.iter())
@@ -309,8 +318,8 @@ impl SearchIndex {
             .filter_map(|key| {
                 let r = (key & 0xFFFF_FFFF) as usize;
                 let score = u32::MAX - (key >> 96) as u32;
-                let matched: Vec<&QueryWord> = (variants.iter().zip(&quals))
-                    .filter(|(_, q)| self.score(r, q, &mut tokens).is_some())
+                let matched: Vec<&QueryWord> = (variants.iter().zip(&ways))
+                    .filter(|(_, w)| self.score(r, w, &mut tokens).is_some())
                     .flat_map(|(words, _)| words)
                     .collect();
                 self.hit(sessions, r, score, &matched)
@@ -338,15 +347,21 @@ impl SearchIndex {
         (u64::from(rec.field().rank()) << 60) | (u64::from(slot.age) << 28) | ordinal
     }
 
-    /// Every listed record holding all the words of `quals` (a query's words as
-    /// [`SearchIndex::vocab_quality`]), with its score.
-    fn matches(&self, quals: &[Vec<u8>]) -> Vec<(u32, u32)> {
-        let Some(driver) = quals.iter().min_by_key(|q| self.postings_size(q)) else {
+    /// One way of writing a query, ready to score records with.
+    fn words(&self, query: &[QueryWord]) -> Words {
+        let quals: Vec<Vec<u8>> = query.iter().map(|w| self.vocab_quality(w)).collect();
+        let holders = self.context_holders(&quals);
+        Words { quals, holders }
+    }
+
+    /// Every listed record matching `words`, with its score.
+    fn matches(&self, words: &Words) -> Vec<(u32, u32)> {
+        let Some(driver) = (words.quals.iter()).min_by_key(|q| self.postings_size(q)) else {
             return Vec::new();
         };
         let mut tokens = Vec::new();
         let mut candidates = self.records_with(driver);
-        let context = self.context_candidates(quals);
+        let context = self.context_candidates(&words.holders);
         if !context.is_empty() {
             candidates.extend(context);
             candidates.sort_unstable();
@@ -355,7 +370,7 @@ impl SearchIndex {
         candidates
             .into_iter()
             .filter(|&r| self.is_listed(r as usize))
-            .filter_map(|r| Some((r, self.score(r as usize, quals, &mut tokens)?)))
+            .filter_map(|r| Some((r, self.score(r as usize, words, &mut tokens)?)))
             .collect()
     }
 
@@ -438,14 +453,17 @@ impl SearchIndex {
     /// phrase of whole words of `r`'s locality name (preferred) or of its session's title:
     /// those words stand for the locality or the session, and the others must be in the field
     /// (`đầm hà thu nhập`). With the points each of its words scores.
-    /// [`SearchIndex::context_candidates`] must find every record this finds a run for.
-    fn context_run(&self, r: usize, quals: &[Vec<u8>]) -> Option<(Range<usize>, u8)> {
-        let n = quals.len();
-        if n < 3 {
+    /// Only a field among `words.holders` can hold such a run.
+    fn context_run(&self, r: usize, words: &Words) -> Option<(Range<usize>, u8)> {
+        let (name, title) = self.context_of(r);
+        let holds = |field: &usize| words.holders.binary_search(&(*field as u32)).is_ok();
+        let (name, title) = (name.filter(holds), title.filter(holds));
+        if name.is_none() && title.is_none() {
             return None;
         }
+        let quals = &words.quals;
+        let n = quals.len();
         let runs: Vec<Range<usize>> = (2..n).rev().flat_map(|len| [0..len, n - len..n]).collect();
-        let (name, title) = self.context_of(r);
         let mut tokens = Vec::new();
         let mut in_field = |field: Option<usize>, points: u8| {
             let tokens = self.tokens_of(field?, &mut tokens);
@@ -460,38 +478,51 @@ impl SearchIndex {
         in_field(name, IN_NAME).or_else(|| in_field(title, IN_TITLE))
     }
 
-    /// Every listed record that may match `quals` through its context
-    /// ([`SearchIndex::context_run`]): those whose locality name or session title holds the
-    /// query's first two or last two words as whole words. Ascending.
-    fn context_candidates(&self, quals: &[Vec<u8>]) -> Vec<u32> {
+    /// The listed session titles and locality names holding the first two or the last two
+    /// words of `quals` whole, ascending; none for a query of fewer than three words (a run
+    /// in the context leaves at least one word for the field). Every field that can hold a
+    /// run of [`SearchIndex::context_run`] is among them.
+    fn context_holders(&self, quals: &[Vec<u8>]) -> Vec<u32> {
         let n = quals.len();
         if n < 3 {
             return Vec::new();
         }
-        let whole_in = |q: &[u8]| {
-            let mut set = top::Bitset::new(self.records.len());
-            self.mark_whole(q, &mut set);
-            set
-        };
+        let mut tokens = Vec::new();
         let mut found = Vec::new();
-        for pair in [0..2, n - 2..n] {
-            let first = whole_in(&quals[pair.start]);
-            let second = whole_in(&quals[pair.start + 1]);
-            let holders = first.records().filter(|&c| second.has(c));
-            for c in holders.filter(|&c| self.is_listed(c as usize)) {
-                let rec = self.records[c as usize];
-                let slot = &self.slots[rec.slot as usize];
-                let range = slot.first..slot.first + self.slot_len(rec.slot as usize) as u32;
-                let ordinal = c - slot.first;
-                found.extend(range.filter(|&r| {
-                    r != c
-                        && match rec.field() {
-                            FieldKind::Title => ordinal == 0,
-                            FieldKind::DistrictName => self.records[r as usize].name() == ordinal,
-                            _ => false,
-                        }
-                }));
+        for (a, b) in [(0, 1), (n - 2, n - 1)] {
+            for c in self.records_at(&quals[a], WHOLE_WORD) {
+                let field = self.records[c as usize].field();
+                if matches!(field, FieldKind::Title | FieldKind::DistrictName)
+                    && self.is_listed(c as usize)
+                    && (self.tokens_of(c as usize, &mut tokens).iter())
+                        .any(|&t| quals[b][t as usize] == WHOLE_WORD)
+                {
+                    found.push(c);
+                }
             }
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
+    /// The records whose context is one of `holders` (from
+    /// [`SearchIndex::context_holders`]): those that may match through it. Ascending.
+    fn context_candidates(&self, holders: &[u32]) -> Vec<u32> {
+        let mut found = Vec::new();
+        for &c in holders {
+            let rec = self.records[c as usize];
+            let slot = &self.slots[rec.slot as usize];
+            let range = slot.first..slot.first + self.slot_len(rec.slot as usize) as u32;
+            let ordinal = c - slot.first;
+            found.extend(range.filter(|&r| {
+                r != c
+                    && match rec.field() {
+                        FieldKind::Title => ordinal == 0,
+                        FieldKind::DistrictName => self.records[r as usize].name() == ordinal,
+                        _ => false,
+                    }
+            }));
         }
         found.sort_unstable();
         found.dedup();
@@ -502,9 +533,10 @@ impl SearchIndex {
     /// that is in its context (see [`SearchIndex::context_run`]); `tokens`: room to decode its
     /// words in. [`SearchIndex::bound`] must stay an upper bound of it outside
     /// [`SearchIndex::context_candidates`].
-    fn score(&self, r: usize, quals: &[Vec<u8>], tokens: &mut Vec<u32>) -> Option<u32> {
+    fn score(&self, r: usize, words: &Words, tokens: &mut Vec<u32>) -> Option<u32> {
+        let quals = &words.quals;
         self.score_words(r, quals, tokens).or_else(|| {
-            let (run, points) = self.context_run(r, quals)?;
+            let (run, points) = self.context_run(r, words)?;
             let own: Vec<&[u8]> = (quals.iter().enumerate())
                 .filter(|(j, _)| !run.contains(j))
                 .map(|(_, q)| q.as_slice())

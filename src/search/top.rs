@@ -6,7 +6,7 @@
 //! `SearchIndex::score`: whoever changes the scoring changes `bound` with it (debug builds
 //! check it, and a test compares with scoring every record).
 
-use super::{PHRASE_BONUS, SearchIndex, WHOLE_WORD, WORD_PREFIX};
+use super::{PHRASE_BONUS, SearchIndex, WHOLE_WORD, WORD_PREFIX, Words};
 
 /// The least of the two thresholds below (small in tests, so that small indexes have broad
 /// queries too).
@@ -45,7 +45,7 @@ impl Bitset {
         }
     }
 
-    pub fn records(&self) -> impl Iterator<Item = u32> + '_ {
+    fn records(&self) -> impl Iterator<Item = u32> + '_ {
         self.0.iter().enumerate().flat_map(|(i, &word)| {
             let mut bits = word;
             std::iter::from_fn(move || {
@@ -72,21 +72,25 @@ struct Bound {
 impl SearchIndex {
     /// Every match of `quals` (one way of writing a query, as `vocab_quality`) that can be
     /// among its best `limit`, with its score; others may come too.
-    pub(super) fn top_matches(&self, quals: &[Vec<u8>], limit: usize) -> Vec<(u32, u32)> {
-        let Some(size) = quals.iter().map(|q| self.postings_size(q)).min() else {
+    pub(super) fn top_matches(&self, words: &Words, limit: usize) -> Vec<(u32, u32)> {
+        let Some(size) = words.quals.iter().map(|q| self.postings_size(q)).min() else {
             return Vec::new();
         };
         if limit == 0 {
             return Vec::new();
         }
         if size <= selective(self.records.len()) {
-            return self.matches(quals);
+            return self.matches(words);
         }
-        self.broad(quals, limit, size)
+        self.broad(words, limit, size)
     }
 
     /// The records of postings whose word has `quality` for a query word.
-    fn records_at<'a>(&'a self, quality: &'a [u8], wanted: u8) -> impl Iterator<Item = u32> + 'a {
+    pub(super) fn records_at<'a>(
+        &'a self,
+        quality: &'a [u8],
+        wanted: u8,
+    ) -> impl Iterator<Item = u32> + 'a {
         (quality.iter().zip(&self.postings))
             .filter(move |(q, _)| **q == wanted)
             .flat_map(|(_, p)| p.records())
@@ -103,25 +107,26 @@ impl SearchIndex {
     /// reach the bound, until `limit` of them do; if they do not, the others, until `limit`
     /// records reach the bound less one (which no other record can pass); in the worst case
     /// every record.
-    fn broad(&self, quals: &[Vec<u8>], limit: usize, driver_size: usize) -> Vec<(u32, u32)> {
+    fn broad(&self, words: &Words, limit: usize, driver_size: usize) -> Vec<(u32, u32)> {
+        let quals = &words.quals[..];
         let n = self.records.len();
         let mut apart = Bitset::new(n);
         let bound = self.bound(quals, &mut apart);
         // Matches through the context can score above the bound: they are all scored apart.
-        for r in self.context_candidates(quals) {
+        for r in self.context_candidates(&words.holders) {
             apart.set(r);
         }
         let mut tokens = Vec::new();
         let mut found: Vec<(u32, u32)> = (apart.records())
             .filter(|&r| self.is_listed(r as usize))
-            .filter_map(|r| Some((r, self.score(r as usize, quals, &mut tokens)?)))
+            .filter_map(|r| Some((r, self.score(r as usize, words, &mut tokens)?)))
             .collect();
         if bound.none_outside {
             return found;
         }
         let best = self.at_least(quals, &bound.qualities);
         let can_reach = |r: u32| !apart.has(r) && best.has(r);
-        let (first, reached) = self.scan(quals, (bound.score, limit), can_reach, &[]);
+        let (first, reached) = self.scan(words, (bound.score, limit), can_reach, &[]);
         if reached {
             found.extend(first);
             return found;
@@ -135,7 +140,7 @@ impl SearchIndex {
         let others =
             |r: u32| !apart.has(r) && !best.has(r) && driver.as_ref().is_none_or(|d| d.has(r));
         let (second, _) = self.scan(
-            quals,
+            words,
             (bound.score.saturating_sub(1), limit),
             others,
             &first,
@@ -145,12 +150,12 @@ impl SearchIndex {
         found
     }
 
-    /// The matches of `quals` among the records `wanted` (none of which can score more than
+    /// The matches of `words` among the records `wanted` (none of which can score more than
     /// `at`), in the order of hits, until `limit` of them (with those `before`, matches found
     /// in the same order) score `at` or more; and whether they did.
     fn scan(
         &self,
-        quals: &[Vec<u8>],
+        words: &Words,
         (at, limit): (u32, usize),
         wanted: impl Fn(u32) -> bool,
         before: &[(u32, u32)],
@@ -161,7 +166,7 @@ impl SearchIndex {
             let score = match before.next_if(|(b, _)| *b == r) {
                 Some(&(_, score)) => score,
                 None if wanted(r) && self.is_listed(r as usize) => {
-                    let Some(score) = self.score(r as usize, quals, &mut tokens) else {
+                    let Some(score) = self.score(r as usize, words, &mut tokens) else {
                         continue;
                     };
                     debug_assert!(score <= at, "the bound of a broad query is wrong");
@@ -194,12 +199,6 @@ impl SearchIndex {
             }
         }
         all
-    }
-
-    /// Marks in `set` the records where a word of `quality` is whole.
-    pub(super) fn mark_whole(&self, quality: &[u8], set: &mut Bitset) {
-        self.records_at(quality, WHOLE_WORD)
-            .for_each(|r| set.set(r));
     }
 
     /// Marks in `set` the records of the words with at least quality `least` in `quality`.
@@ -341,11 +340,11 @@ mod tests {
 
     /// The hits found by scoring every record of the index.
     fn every_match(index: &SearchIndex, sessions: &[Session], q: &str, limit: usize) -> Vec<Hit> {
-        index.search(sessions, q, limit, |quals| {
+        index.search(sessions, q, limit, |words| {
             let mut tokens = Vec::new();
             (0..index.records.len() as u32)
                 .filter(|&r| index.is_listed(r as usize))
-                .filter_map(|r| Some((r, index.score(r as usize, quals, &mut tokens)?)))
+                .filter_map(|r| Some((r, index.score(r as usize, words, &mut tokens)?)))
                 .collect()
         })
     }
