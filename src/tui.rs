@@ -18,12 +18,15 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 
-use crate::app::{Action, App, Changed, Effect, Garbage, HistoryRequest, Options, SaveRequest};
+use crate::app::{
+    Action, App, Away, Changed, Effect, Garbage, HistoryRequest, Options, SaveRequest,
+};
 use crate::git::GitError;
 use crate::git::history::{self, Filter};
 use crate::i18n;
 use crate::model::Session;
 use crate::model::abbrev::Abbreviations;
+use crate::search::SearchIndex;
 use crate::store::write::{self, Change, Stamps, WriteError, WriteOptions, Writer};
 use crate::store::{self, Folder, FolderError};
 use crate::ui::theme::Theme;
@@ -44,6 +47,8 @@ enum Msg {
     /// A session's file as it is after our own save.
     Reread(Box<Session>),
     History(HistoryRequest, Result<Vec<history::Event>, GitError>),
+    /// The search index, compacted.
+    Compacted(Box<SearchIndex>),
 }
 
 /// Buffers a whole frame and writes it with one `write` when committed.
@@ -133,6 +138,15 @@ struct LoadJob {
     dir: PathBuf,
     limits: store::Limits,
     abbreviations: Arc<Abbreviations>,
+}
+
+/// Compacts the index on a thread of its own (its old arrays are freed there too), and
+/// sends it back.
+fn spawn_compaction(tx: mpsc::Sender<Msg>, mut index: Box<SearchIndex>) {
+    thread::spawn(move || {
+        index.compact();
+        let _ = tx.send(Msg::Compacted(index));
+    });
 }
 
 /// What the loader is asked for after the first load.
@@ -344,6 +358,7 @@ fn step(msg: Msg) -> Step {
         Msg::Saved(request, result) => Step::Act(Action::Saved { request, result }),
         Msg::Reread(session) => Step::Act(Action::Reread(session)),
         Msg::History(request, result) => Step::Act(Action::History { request, result }),
+        Msg::Compacted(index) => Step::Act(Action::Compacted(index)),
         Msg::Signal(sig) => Step::Stop(sig),
     }
 }
@@ -418,6 +433,7 @@ impl Workers {
                 spawn_history(self.tx.clone(), self.dir.clone(), request);
             }
             Effect::Reload => self.load(LoadRequest::Walk),
+            Effect::Compact(Away(index)) => spawn_compaction(self.tx.clone(), index),
             Effect::None => {}
         }
         true
@@ -597,6 +613,10 @@ mod tests {
 
     #[test]
     fn messages_become_actions_loads_or_stops() {
+        assert!(matches!(
+            step(Msg::Compacted(Box::default())),
+            Step::Act(Action::Compacted(_))
+        ));
         let key = KeyEvent::from(KeyCode::Char('j'));
         assert!(matches!(
             step(Msg::Input(Event::Key(key))),

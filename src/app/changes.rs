@@ -4,7 +4,7 @@
 //! entries of the files it read or lost. Whatever is replaced goes to the garbage, which the
 //! shell frees on another thread so that no frame waits for it.
 
-use super::{App, Loading};
+use super::{App, Away, Effect, Loading, Screen};
 use crate::search::{Prepared, SearchIndex};
 use crate::store::Changes;
 
@@ -51,7 +51,7 @@ impl App {
 
     /// Takes files read or gone: their sessions replaced in the catalog and, once search is
     /// ready, in the index.
-    pub(super) fn changed(&mut self, changed: Changed) {
+    pub(super) fn changed(&mut self, changed: Changed) -> Effect {
         let Changed {
             changes,
             prepared,
@@ -70,6 +70,10 @@ impl App {
             (Some(index), _, _) => self.indexed(*index),
             (None, Some((read, total)), _) => self.ctx.loading = Loading::Reading { read, total },
             (None, None, Loading::Reading { .. } | Loading::InProgress) => {}
+            (None, None, _) if self.ctx.index_away => {
+                self.queued.push((ids, prepared));
+                self.ctx.loading = Loading::Done;
+            }
             (None, None, _) => {
                 let index = &mut self.ctx.index;
                 index.update(
@@ -81,6 +85,38 @@ impl App {
             }
         }
         self.after_load(listed.as_deref());
+        self.compact_if_due()
+    }
+
+    /// Sends the index away to be compacted once its dead records outnumber the living (a
+    /// whole-folder change such as a pull rewriting every file, or a long day of edits):
+    /// compacting ten thousand sessions would hold a frame for some 0.1 s.
+    fn compact_if_due(&mut self) -> Effect {
+        if self.ctx.index_away || !self.ctx.index.wants_compaction() {
+            return Effect::None;
+        }
+        self.ctx.index_away = true;
+        Effect::Compact(Away(Box::new(std::mem::take(&mut self.ctx.index))))
+    }
+
+    /// Takes the index back, compacted, with the changes that came meanwhile; search runs
+    /// again.
+    pub(super) fn compacted(&mut self, index: SearchIndex) -> Effect {
+        self.ctx.index = index;
+        self.ctx.index_away = false;
+        for (ids, prepared) in std::mem::take(&mut self.queued) {
+            let removed = ids.iter().map(String::as_str);
+            self.ctx
+                .index
+                .update(&self.ctx.catalog.sessions, removed, prepared);
+        }
+        self.ctx.index.sync(&self.ctx.catalog.sessions);
+        for screen in &mut self.stack {
+            if let Screen::Search(search) = screen {
+                search.run(&self.ctx);
+            }
+        }
+        self.compact_if_due()
     }
 
     /// Takes the first load's index: search is ready.
@@ -267,5 +303,46 @@ mod tests {
         let garbage = app.take_garbage();
         assert_eq!(garbage.0.len(), 2, "the catalog and the index before");
         assert!(app.take_garbage().is_empty(), "taken once");
+    }
+
+    /// When more sessions were replaced than there are, the index goes to be compacted
+    /// elsewhere: search says it is getting ready, a change that comes meanwhile waits, and
+    /// the index that comes back answers as one built afresh.
+    #[test]
+    fn the_index_is_compacted_away_from_the_interface() {
+        let mut app = app();
+        let first = vec![file("a", "Hải Hà"), file("b", "Đầm Hà")];
+        let all = sessions(&first);
+        app.update(part(first, Some((2, 2)), Some(&all)));
+        app.update(Action::Key(KeyEvent::from(KeyCode::Char('/'))));
+        type_text(&mut app, "ha");
+        let effect = app.update(part(
+            vec![file("a", "Hạ Long"), file("b", "Vân Đồn")],
+            None,
+            None,
+        ));
+        assert_eq!(effect, Effect::None, "as many dead as living: not yet");
+        let Effect::Compact(Away(mut index)) =
+            app.update(part(vec![file("a", "Cô Tô")], None, None))
+        else {
+            panic!("the index is sent away");
+        };
+        assert!(screen(&app).contains("Search is getting ready…"));
+        let effect = app.update(part(vec![file("b", "Hà Cối")], None, None));
+        assert_eq!(effect, Effect::None, "one compaction at a time");
+        index.compact();
+        assert!(!index.wants_compaction());
+        let effect = app.update(Action::Compacted(index));
+        assert_eq!(effect, Effect::None);
+        assert!(!screen(&app).contains("getting ready"));
+        assert_eq!(hits(&app), ["Hà Cối"], "the change that waited is in");
+        let fresh = SearchIndex::build(&app.catalog().sessions);
+        for q in ["ha", "co to", "long", "hai ha"] {
+            assert_eq!(
+                app.ctx.index.query(&app.catalog().sessions, q, 10),
+                fresh.query(&app.catalog().sessions, q, 10),
+                "{q}"
+            );
+        }
     }
 }

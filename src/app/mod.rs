@@ -63,6 +63,8 @@ pub enum Action {
     Reread(Box<Session>),
     /// Files read or gone: a part of the first load, or a change on disk.
     Changed(Box<Changed>),
+    /// The index sent away by `Effect::Compact`, compacted.
+    Compacted(Box<SearchIndex>),
 }
 
 /// A loaded folder with its search index, both built off the UI thread.
@@ -112,7 +114,7 @@ pub struct SaveRequest {
 }
 
 /// What the shell must do after an update.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum Effect {
     None,
     Quit,
@@ -122,7 +124,22 @@ pub enum Effect {
     LoadHistory(HistoryRequest),
     /// Load the whole folder again.
     Reload,
+    /// Compact the search index off the UI thread, and give it back as
+    /// `Action::Compacted`.
+    Compact(Away),
 }
+
+/// The search index on its way to be compacted. Two are equal when they are the same index.
+#[derive(Debug)]
+pub struct Away(pub Box<SearchIndex>);
+
+impl PartialEq for Away {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(&*self.0, &*other.0)
+    }
+}
+
+impl Eq for Away {}
 
 /// Everything the app needs at start.
 pub struct Options {
@@ -165,6 +182,9 @@ pub struct App {
     undo: Vec<saves::Undoable>,
     /// Data replaced by a load or a change, for the shell to free off the UI thread.
     garbage: Garbage,
+    /// Changes of the sessions that came while the index was away being compacted: the
+    /// ids replaced or removed, and the sessions' words to add.
+    queued: Vec<(Vec<String>, Vec<crate::search::Prepared>)>,
 }
 
 impl App {
@@ -182,6 +202,7 @@ impl App {
                 area: Rect::new(0, 0, 80, 24),
                 filters: Filters::default(),
                 shared: false,
+                index_away: false,
             },
             list: SessionList::default(),
             stack: Vec::new(),
@@ -191,6 +212,7 @@ impl App {
             pending: Vec::new(),
             undo: Vec::new(),
             garbage: Garbage::default(),
+            queued: Vec::new(),
         }
     }
 
@@ -256,7 +278,16 @@ impl App {
             Action::Loaded(result) => self.loaded(*result),
             Action::Saved { request, result } => self.saved(request, result),
             Action::Reread(session) => return self.reread(*session),
-            Action::Changed(changed) => self.changed(*changed),
+            Action::Changed(changed) => {
+                let effect = self.changed(*changed);
+                self.refresh();
+                return effect;
+            }
+            Action::Compacted(index) => {
+                let effect = self.compacted(*index);
+                self.refresh();
+                return effect;
+            }
             Action::History { request, result } => {
                 if let Some(Overlay::History(view)) = &mut self.overlay
                     && *view.request() == request

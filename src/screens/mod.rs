@@ -73,6 +73,15 @@ pub(crate) struct Ctx {
     pub filters: Filters,
     /// The folder is in a git work tree (a directive's history can be shown).
     pub shared: bool,
+    /// The index is being compacted on another thread: search waits for it.
+    pub index_away: bool,
+}
+
+impl Ctx {
+    /// Search can answer: the first load's index has come, and it is not away.
+    pub fn search_ready(&self) -> bool {
+        matches!(self.loading, Loading::Done) && !self.index_away
+    }
 }
 
 /// What a screen asks of the app after a command.

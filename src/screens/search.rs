@@ -13,9 +13,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::nav::{ListState, moved};
 use super::review::toggle;
-use super::{
-    Ctx, Intent, Jump, Loading, MOVES, Notice, Offer, View, header_and_list, without_tabs,
-};
+use super::{Ctx, Intent, Jump, MOVES, Notice, Offer, View, header_and_list, without_tabs};
 use crate::i18n;
 use crate::input::{Command, Key};
 use crate::model::Lang;
@@ -333,7 +331,7 @@ impl View for SearchScreen {
         ];
         frame.render_widget(Paragraph::new(lines), header);
         if self.hits.is_empty() {
-            if !matches!(ctx.loading, Loading::Done) {
+            if !ctx.search_ready() {
                 frame.render_widget(Paragraph::new(format!(" {}", t.search_not_ready)), list);
             } else if !self.query.trim().is_empty() {
                 frame.render_widget(Paragraph::new(format!(" {}", t.no_hits)), list);
