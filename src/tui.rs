@@ -158,6 +158,16 @@ enum LoadRequest {
     Paths(Vec<PathBuf>),
 }
 
+/// Lowers the calling thread's priority (and that of the threads it starts) a little, so that
+/// on a shared server the interface's thread draws and answers keys first while ten thousand
+/// files are read on every core.
+fn yield_to_the_interface() {
+    // SAFETY: setpriority on the calling thread's own id (0) changes only its nice value.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 5);
+    }
+}
+
 /// Reads the folder on its own thread: first every file, in parts the list shows as they come
 /// (newest names first), with the search index built meanwhile and sent with the last; then each
 /// request in turn, reading only the files that changed. Requests that queue up while it reads
@@ -165,6 +175,7 @@ enum LoadRequest {
 fn spawn_loader(tx: mpsc::Sender<Msg>, job: LoadJob) -> mpsc::Sender<LoadRequest> {
     let (requests, rx) = mpsc::channel::<LoadRequest>();
     thread::spawn(move || {
+        yield_to_the_interface();
         let mut folder = Folder::new(&job.dir, job.limits);
         let abbreviations = Abbreviations::clone(&job.abbreviations);
         // Asking git takes a few milliseconds: meanwhile the first files are read.
