@@ -379,6 +379,45 @@ fn keystrokes(app: &mut App, term: &mut Terminal<TestBackend>) -> (Duration, Dur
     (median(times), worst)
 }
 
+/// A session whose summary is about `bytes` long (the generator's sentences, in paragraphs of
+/// varied length), opened and read as a person would: the key that opens it (which wraps the
+/// tab once), then PgDn, `j`, End and PgUp, each handled and drawn. The open key's time, and
+/// the median and worst of the others.
+fn long_summary(bytes: usize) -> (Duration, Duration, Duration) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut rng = Rng(0x4D_B17E);
+    let mut summary = String::with_capacity(bytes + 1024);
+    while summary.len() < bytes {
+        let parts = 2 + rng.next(12);
+        summary.push_str(&rng.sentence(parts));
+        summary.push_str(if rng.next(5) == 0 { "\n\n" } else { " " });
+    }
+    let text = format!(
+        "version = 1\n\n[session]\ntitle = \"Tóm tắt dài\"\ndate = 2026-01-01\n\
+         summary = \"\"\"\n{summary}\n\"\"\"\n"
+    );
+    std::fs::write(dir.path().join("long.toml"), text).expect("write");
+    let mut term = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("term");
+    let (mut app, _, _, _) = load_app(dir.path(), &mut term);
+    assert_eq!(app.catalog().sessions.len(), 1, "the long session loads");
+    let press = |app: &mut App, term: &mut Terminal<TestBackend>, code| {
+        let start = Instant::now();
+        key(app, code);
+        draw(term, app);
+        start.elapsed()
+    };
+    let open = press(&mut app, &mut term, KeyCode::Enter);
+    assert!(matches!(app.screen(), Some(Screen::Session(_))), "opened");
+    let keys = [KeyCode::PageDown; 30]
+        .into_iter()
+        .chain([KeyCode::Char('j'); 30])
+        .chain([KeyCode::End])
+        .chain([KeyCode::PageUp; 30]);
+    let times: Vec<Duration> = keys.map(|code| press(&mut app, &mut term, code)).collect();
+    let worst = times.iter().max().copied().unwrap_or_default();
+    (open, median(times), worst)
+}
+
 /// The child of `memory_peak`: loads `dir` as the interface does, then takes a reload after
 /// a hundred files were written again, and prints the high-water marks after each.
 fn memory_child(dir: &Path) {
@@ -515,6 +554,14 @@ fn main() {
         "×data"
     );
     print!("{interface}");
+    let (open, scroll, worst) = long_summary(4_000_000);
+    println!(
+        "\na 4 MB summary: opened in {}, then PgDn / j / End / PgUp median {}, worst {} \
+         (each key handled and drawn)",
+        ms(open),
+        ms(scroll),
+        ms(worst)
+    );
     println!(
         "(first frame: from the start of the load to the first list drawn; all read: to the last \
          part, search ready; check-off and one changed file: CPU of this process; keys: typed \
