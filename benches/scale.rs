@@ -380,17 +380,18 @@ fn keystrokes(app: &mut App, term: &mut Terminal<TestBackend>) -> (Duration, Dur
 }
 
 /// A session whose summary is about `bytes` long (the generator's sentences, in paragraphs of
-/// varied length), opened and read as a person would: the key that opens it (which wraps the
+/// varied length, or all in one paragraph), opened and read as a person would: the key that opens it (which wraps the
 /// tab once), then PgDn, `j`, End and PgUp, each handled and drawn. The open key's time, and
 /// the median and worst of the others.
-fn long_summary(bytes: usize) -> (Duration, Duration, Duration) {
+fn long_summary(bytes: usize, one_paragraph: bool) -> (Duration, Duration, Duration) {
     let dir = tempfile::tempdir().expect("tempdir");
     let mut rng = Rng(0x4D_B17E);
     let mut summary = String::with_capacity(bytes + 1024);
     while summary.len() < bytes {
         let parts = 2 + rng.next(12);
         summary.push_str(&rng.sentence(parts));
-        summary.push_str(if rng.next(5) == 0 { "\n\n" } else { " " });
+        let new_paragraph = !one_paragraph && rng.next(5) == 0;
+        summary.push_str(if new_paragraph { "\n\n" } else { " " });
     }
     let text = format!(
         "version = 1\n\n[session]\ntitle = \"Tóm tắt dài\"\ndate = 2026-01-01\n\
@@ -554,14 +555,17 @@ fn main() {
         "×data"
     );
     print!("{interface}");
-    let (open, scroll, worst) = long_summary(4_000_000);
-    println!(
-        "\na 4 MB summary: opened in {}, then PgDn / j / End / PgUp median {}, worst {} \
-         (each key handled and drawn)",
-        ms(open),
-        ms(scroll),
-        ms(worst)
-    );
+    println!();
+    for (one, shape) in [(false, "in paragraphs"), (true, "in one paragraph")] {
+        let (open, scroll, worst) = long_summary(4_000_000, one);
+        println!(
+            "a 4 MB summary {shape}: opened in {}, then PgDn / j / End / PgUp median {}, \
+             worst {} (each key handled and drawn)",
+            ms(open),
+            ms(scroll),
+            ms(worst)
+        );
+    }
     println!(
         "(first frame: from the start of the load to the first list drawn; all read: to the last \
          part, search ready; check-off and one changed file: CPU of this process; keys: typed \

@@ -4,17 +4,90 @@ use std::borrow::Cow;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Wraps `text` at spaces to `width` display columns (at least 1); never empty. Words are not
-/// split at their hyphens (`2024-03-13`, `kinh tế-xã hội` stay whole) unless longer than a line.
+/// Wraps `text` at spaces to `width` display columns (at least 1); never empty. Each line
+/// takes as many words as fit (first fit). Words are not split at their hyphens
+/// (`2024-03-13`, `kinh tế-xã hội` stay whole) unless longer than a line.
 pub fn wrap(text: &str, width: usize) -> Vec<Cow<'_, str>> {
-    let options =
-        textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let options = textwrap::Options::new(width.max(1))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
     let lines = textwrap::wrap(text, options);
     if lines.is_empty() {
         vec![Cow::Borrowed("")]
     } else {
         lines
     }
+}
+
+/// The line of `text` that starts at byte `from`, wrapped as [`wrap`] wraps it, as a byte
+/// range of `text` (its trailing spaces left out), and where the next line starts (past the
+/// end of `text` after the last line). `from` must be 0 or a start given by an earlier call:
+/// a long text can then be wrapped from any line that was seen start, without the lines
+/// before it. Text with escape characters (which [`wrap`] measures differently) is not
+/// expected; a briefing's text has none once loaded.
+pub fn next_line(text: &str, from: usize, width: usize) -> (std::ops::Range<usize>, usize) {
+    let width = width.max(1);
+    let bytes = text.as_bytes();
+    // A source line shorter than `width` bytes is one line (textwrap's shortcut); only the
+    // first `width` bytes are looked at, so a line costs its own length, not the text's.
+    let at_source_start = from == 0 || bytes[from - 1] == b'\n';
+    let near = &bytes[from..(from + width).min(bytes.len())];
+    if at_source_start && (near.len() < width || near.contains(&b'\n')) {
+        let end = memchr::memchr(b'\n', near).map_or(from + near.len(), |i| from + i);
+        return (
+            from..from + text[from..end].trim_end_matches(' ').len(),
+            end + 1,
+        );
+    }
+    let (mut used, mut first, mut pos, mut content_end) = (0, true, from, from);
+    let stop = |b: &u8| *b == b' ' || *b == b'\n';
+    while pos < bytes.len() && bytes[pos] != b'\n' {
+        let word_end = pos
+            + bytes[pos..]
+                .iter()
+                .position(stop)
+                .unwrap_or(bytes.len() - pos);
+        let space_end = word_end
+            + (bytes[word_end..].iter())
+                .position(|&b| b != b' ')
+                .unwrap_or(bytes.len() - word_end);
+        let spaces = space_end - word_end;
+        let word = &text[pos..word_end];
+        let word_width = display_width(word);
+        if word_width <= width {
+            if !first && used + word_width > width {
+                return (from..content_end, pos);
+            }
+            (used, first, content_end) = (used + word_width + spaces, false, word_end);
+        } else {
+            // Cut into pieces that fit, as textwrap's `break_words` does; the spaces go with
+            // the last piece.
+            let mut piece_start = pos;
+            let mut piece_width = 0;
+            for (i, c) in word.char_indices() {
+                let w = c.width().unwrap_or(0);
+                if piece_width > 0 && piece_width + w > width {
+                    if !first && used + piece_width > width {
+                        return (from..content_end, piece_start);
+                    }
+                    (used, first, content_end) = (used + piece_width, false, pos + i);
+                    (piece_start, piece_width) = (pos + i, 0);
+                }
+                piece_width += w;
+            }
+            if !first && used + piece_width > width {
+                return (from..content_end, piece_start);
+            }
+            (used, first, content_end) = (used + piece_width + spaces, false, word_end);
+        }
+        pos = space_end;
+    }
+    (from..content_end, pos + 1)
+}
+
+/// Display width of `s`: one column a character for ASCII, the Unicode width otherwise.
+fn display_width(s: &str) -> usize {
+    if s.is_ascii() { s.len() } else { s.width() }
 }
 
 /// Spaces needed after `s` to reach `width` columns.
@@ -174,6 +247,83 @@ mod tests {
     #[test]
     fn a_word_longer_than_the_room_is_cut() {
         assert_eq!(shown("abcdefghijklmnop qr", 0, 8), "abcdefg…");
+    }
+
+    /// Every line of `text` by [`next_line`], from the start.
+    fn lines_by_next_line(text: &str, width: usize) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while from <= text.len() {
+            let (range, next) = next_line(text, from, width);
+            out.push(&text[range]);
+            from = next;
+        }
+        out
+    }
+
+    /// `next_line` wraps as `wrap` (textwrap's first fit) does, on seeded random texts:
+    /// Vietnamese and ASCII words, runs of spaces (leading and trailing too), line breaks,
+    /// empty lines, words longer than a line, combining marks and wide characters.
+    #[test]
+    fn next_line_wraps_as_wrap_does() {
+        const PARTS: [&str; 14] = [
+            "Tiếp",
+            "tục",
+            "kinh tế-xã hội",
+            "a",
+            "nông thôn mới",
+            "2024-03-13",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "Siêu-dài-một-từ-không-có-khoảng-trắng-nào-cả",
+            "漢字漢字",
+            "e\u{301}",
+            "x",
+        ];
+        let mut seed = 0x5EEDu64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..next(40) {
+                text.push_str(PARTS[next(PARTS.len())]);
+                if next(3) > 0 {
+                    text.push(' ');
+                }
+            }
+            let width = 1 + next(30);
+            let expected: Vec<String> = wrap(&text, width).iter().map(|l| l.to_string()).collect();
+            assert_eq!(
+                lines_by_next_line(&text, width),
+                expected,
+                "{text:?} at {width}"
+            );
+        }
+    }
+
+    /// Wrapping may start again at any line start seen, and gives the same lines from there.
+    #[test]
+    fn wrapping_resumes_at_a_line_start() {
+        let text = "Tiếp tục phát triển kinh tế-xã hội; xây dựng nông thôn mới nâng cao. "
+            .repeat(40)
+            + "\n\nĐoạn hai: Siêu-dài-một-từ-không-có-khoảng-trắng-nào-cả và hết.";
+        let all = lines_by_next_line(&text, 17);
+        let mut starts = vec![0];
+        let mut from = 0;
+        while from <= text.len() {
+            from = next_line(&text, from, 17).1;
+            starts.push(from);
+        }
+        for (k, &start) in starts.iter().enumerate().take(all.len()) {
+            let (range, _) = next_line(&text, start, 17);
+            assert_eq!(&text[range], all[k], "line {k}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! drawing both use the lines it makes: a block's height is the number of its lines, and a tab
 //! is made into lines once per width (kept in [`TabCache`]), so a key does not wrap it again.
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -16,13 +17,15 @@ use crate::present::{
     reference_line, share_text, truncate, value_text,
 };
 use crate::ui::format::CHECKBOX;
-use crate::ui::text::{pad, wrap};
+use crate::ui::text::{next_line, pad, wrap};
 use crate::ui::tone::{Tone, Toned};
 
 /// Columns taken by the selection gutter on every line.
 pub const GUTTER: usize = 2;
 /// Columns before a bullet's text.
 const BULLET_INDENT: usize = 2;
+/// A paragraph or bullet remembers where every this-many-th of its lines starts.
+const STEP: usize = 64;
 
 /// A titled part of a tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -497,7 +500,7 @@ fn meta_line(cx: &Cx, d: &Directive, to: Option<&str>, room: usize, overdue: boo
 #[derive(Debug)]
 pub struct TabLines {
     pub blocks: Vec<Block>,
-    lines: Vec<Vec<Toned>>,
+    lines: Vec<Made>,
     /// First line of each block.
     tops: Vec<usize>,
     total: usize,
@@ -513,14 +516,17 @@ impl TabLines {
         width: usize,
     ) -> Self {
         let blocks = blocks(session, tab, |d| filter.matches(d, cx.today));
-        let lines: Vec<Vec<Toned>> = (0..blocks.len())
-            .map(|i| block_lines(cx, session, &blocks, i, width, false))
+        let lines: Vec<Made> = (0..blocks.len())
+            .map(|i| match Counted::of(&blocks[i], width) {
+                Some(counted) => Made::Counted(counted),
+                None => Made::Lines(block_lines(cx, session, &blocks, i, width, false)),
+            })
             .collect();
         let mut tops = Vec::with_capacity(lines.len());
         let mut total = 0;
         for l in &lines {
             tops.push(total);
-            total += l.len();
+            total += l.height();
         }
         TabLines {
             blocks,
@@ -539,12 +545,99 @@ impl TabLines {
     }
 }
 
+/// A block made into lines, or (a paragraph or a bullet) only counted.
+#[derive(Debug)]
+enum Made {
+    Lines(Vec<Toned>),
+    Counted(Counted),
+}
+
+impl Made {
+    fn height(&self) -> usize {
+        match self {
+            Made::Lines(lines) => lines.len(),
+            Made::Counted(text) => text.height,
+        }
+    }
+}
+
+/// A paragraph or bullet, its lines counted but made only when in view: opening a 4 MB
+/// summary costs a count of its lines (no line is kept), a key the lines in view.
+#[derive(Debug)]
+struct Counted {
+    width: usize,
+    /// The text's wrapped lines (a paragraph's blank line after them not counted).
+    wrapped: usize,
+    /// Where every [`STEP`]-th wrapped line starts in the text.
+    starts: Vec<usize>,
+    height: usize,
+}
+
+impl Counted {
+    /// A paragraph's or a bullet's lines counted at `width`; `None` for other blocks.
+    fn of(block: &Block, width: usize) -> Option<Self> {
+        let (text, width, after) = match block {
+            Block::Paragraph(p) => (p, width, 1),
+            Block::Bullet(b) => (b, width.saturating_sub(BULLET_INDENT), 0),
+            _ => return None,
+        };
+        let (mut wrapped, mut starts, mut from) = (0, Vec::new(), 0);
+        while from <= text.len() {
+            if wrapped % STEP == 0 {
+                starts.push(from);
+            }
+            from = next_line(text, from, width).1;
+            wrapped += 1;
+        }
+        Some(Counted {
+            width,
+            wrapped,
+            starts,
+            height: wrapped + after,
+        })
+    }
+
+    /// Lines `first..first + count` of the block holding `text`, made as `block_lines`
+    /// would make them.
+    fn window(&self, block: &Block, first: usize, count: usize) -> Vec<Toned> {
+        let (text, bullet) = match block {
+            Block::Paragraph(p) => (p, false),
+            Block::Bullet(b) => (b, true),
+            _ => return Vec::new(),
+        };
+        let last = (first + count).min(self.height);
+        let Some(&start) = self.starts.get(first / STEP) else {
+            return Vec::new();
+        };
+        let (mut k, mut from, mut out) = (first / STEP * STEP, start, Vec::new());
+        while k < last {
+            if k >= self.wrapped {
+                out.push(Toned::new());
+            } else {
+                let (range, next) = next_line(text, from, self.width);
+                if k >= first {
+                    let line = &text[range];
+                    out.push(match (bullet, k) {
+                        (false, _) => Toned::one(line, Tone::Plain),
+                        (true, 0) => Toned::one(format!("• {line}"), Tone::Plain),
+                        (true, _) => Toned::one(format!("  {line}"), Tone::Plain),
+                    });
+                }
+                from = next;
+            }
+            k += 1;
+        }
+        out
+    }
+}
+
 /// A tab with one block selected: the selected block's lines (with its detail) in place, and
 /// where every block starts then.
 pub struct Placed<'t> {
     pub tab: &'t TabLines,
     pub selected: usize,
-    selected_lines: Vec<Toned>,
+    /// The selected block's lines when they differ from the tab's (a directive's detail).
+    selected_lines: Option<Vec<Toned>>,
 }
 
 impl<'t> Placed<'t> {
@@ -557,9 +650,9 @@ impl<'t> Placed<'t> {
     ) -> Self {
         let selected_lines = match tab.blocks.get(selected) {
             Some(Block::Directive(_)) => {
-                block_lines(cx, session, &tab.blocks, selected, width, true)
+                Some(block_lines(cx, session, &tab.blocks, selected, width, true))
             }
-            _ => tab.lines.get(selected).cloned().unwrap_or_default(),
+            _ => None,
         };
         Placed {
             tab,
@@ -569,20 +662,34 @@ impl<'t> Placed<'t> {
     }
 
     fn extra(&self) -> usize {
-        let base = self.tab.lines.get(self.selected).map_or(0, Vec::len);
-        self.selected_lines.len().saturating_sub(base)
+        let base = self.tab.lines.get(self.selected).map_or(0, Made::height);
+        (self.selected_lines.as_ref()).map_or(0, |l| l.len().saturating_sub(base))
     }
 
-    pub fn lines(&self, i: usize) -> &[Toned] {
-        if i == self.selected {
-            &self.selected_lines
-        } else {
-            self.tab.lines.get(i).map_or(&[], Vec::as_slice)
+    /// Lines `first..first + count` of block `i` (fewer at its end).
+    pub fn window(&self, i: usize, first: usize, count: usize) -> Cow<'_, [Toned]> {
+        let slice = |lines: &'t [Toned]| {
+            let first = first.min(lines.len());
+            Cow::Borrowed(&lines[first..(first + count).min(lines.len())])
+        };
+        match (&self.selected_lines, self.tab.lines.get(i)) {
+            (Some(lines), _) if i == self.selected => {
+                let first = first.min(lines.len());
+                Cow::Borrowed(&lines[first..(first + count).min(lines.len())])
+            }
+            (_, Some(Made::Lines(lines))) => slice(lines),
+            (_, Some(Made::Counted(text))) => {
+                Cow::Owned(text.window(&self.tab.blocks[i], first, count))
+            }
+            (_, None) => Cow::Borrowed(&[]),
         }
     }
 
     pub fn height(&self, i: usize) -> usize {
-        self.lines(i).len()
+        match &self.selected_lines {
+            Some(lines) if i == self.selected => lines.len(),
+            _ => self.tab.lines.get(i).map_or(0, Made::height),
+        }
     }
 
     pub fn top(&self, i: usize) -> usize {
@@ -858,6 +965,41 @@ mod tests {
                         top += placed.height(i);
                     }
                     assert_eq!(placed.total(), top);
+                }
+            }
+        }
+    }
+
+    /// A counted paragraph or bullet gives, for any window, the lines `block_lines` makes of
+    /// it whole: on the sample's tabs and on a long text, at several widths, from every line.
+    #[test]
+    fn counted_text_gives_the_lines_of_the_block() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+        let catalog = crate::store::load_dir(&root).expect("sample");
+        let session = &catalog.sessions[0];
+        let cx = cx(Lang::Vi);
+        let long =
+            "Tiếp tục phát triển kinh tế-xã hội; xây dựng nông thôn mới nâng cao. ".repeat(300);
+        for width in [8usize, 28, 78] {
+            for tab in 0..=session.districts.len() {
+                let mut blocks = blocks(session, tab, |_| true);
+                blocks.push(Block::Paragraph(long.clone()));
+                blocks.push(Block::Bullet(long.clone()));
+                for (i, block) in blocks.iter().enumerate() {
+                    let Some(counted) = Counted::of(block, width) else {
+                        continue;
+                    };
+                    let whole = texts(&block_lines(&cx, session, &blocks, i, width, false));
+                    assert_eq!(counted.height, whole.len(), "width {width}, block {i}");
+                    for first in (0..whole.len()).step_by(7) {
+                        let window = counted.window(block, first, 9);
+                        let end = (first + 9).min(whole.len());
+                        assert_eq!(
+                            texts(&window),
+                            whole[first..end],
+                            "width {width}, from {first}"
+                        );
+                    }
                 }
             }
         }

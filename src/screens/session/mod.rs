@@ -435,7 +435,7 @@ impl SessionScreen {
             }
             let selected = i == self.selected;
             let reversed = selected && lines.blocks[i].reversed_when_selected();
-            for toned in placed.lines(i).iter().skip(skip).take(rows - out.len()) {
+            for toned in placed.window(i, skip, rows - out.len()).iter() {
                 let mut line = match &self.query {
                     Some(q) => {
                         theme.paint(&toned.marked(&crate::search::matches(&toned.text(), q)))
