@@ -365,38 +365,17 @@ mod tests {
             name: pick(k).into(),
             summary: Some(format!("{} và {}", pick(k + 1), pick(k + 2)).into()),
             highlights: vec![pick(k + 3).into()],
-            strengths: vec![],
-            shortcomings: vec![],
-            indicators: vec![],
-            directives: vec![],
             ..District::default()
         };
-        Session {
-            id: id.into(),
-            title: format!("{} {}", pick(0), pick(1)).into(),
-            date: SessionDate::Date(
-                chrono::NaiveDate::from_ymd_opt(2024, 1, day % 28 + 1).expect("day"),
-            ),
-            host: None,
-            chairs: vec![],
-            version: 1,
-            part_of_day: None,
-            published: None,
-            host_kind: None,
-            highlights: vec![],
-            strengths: vec![],
-            shortcomings: vec![],
-            references: vec![],
-            images: vec![],
-            topic: Some(pick(4).into()),
-            location: None,
-            source: None,
-            tags: vec![pick(5).into()],
-            summary: Some(format!("{}, {} {}", pick(6), pick(7), pick(8)).into()),
-            participants: vec![],
-            districts: (0..seed % 3).map(district).collect(),
-            directives: vec![],
-        }
+        let mut s = crate::model::test_session((0..seed % 3).map(district).collect(), vec![]);
+        s.id = id.into();
+        s.title = format!("{} {}", pick(0), pick(1)).into();
+        s.date =
+            SessionDate::Date(chrono::NaiveDate::from_ymd_opt(2024, 1, day % 28 + 1).expect("day"));
+        s.topic = Some(pick(4).into());
+        s.tags = vec![pick(5).into()];
+        s.summary = Some(format!("{}, {} {}", pick(6), pick(7), pick(8)).into());
+        s
     }
 
     const QUERIES: [&str; 12] = [

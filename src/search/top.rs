@@ -288,54 +288,31 @@ mod tests {
             id: format!("d{k}").into(),
             text: format!("{} {}", pick(k), pick(k + 3)).into(),
             owner: Some(format!("Huyện ủy {}", pick(k + 1)).into()),
-            due: None,
-            note: None,
-            done: false,
-            done_at: None,
-            done_by: None,
-            to: vec![],
+            ..Directive::default()
         };
-        Session {
-            id: format!("s{n:04}").into(),
-            title: format!("Làm việc với {} và {}", pick(0), pick(1)).into(),
-            date: SessionDate::Date(
-                chrono::NaiveDate::from_ymd_opt(2020 + (n % 5) as i32, 1, (n % 28) as u32 + 1)
-                    .expect("day"),
-            ),
-            host: None,
-            chairs: vec![],
-            version: 1,
-            part_of_day: None,
-            published: None,
-            host_kind: None,
-            highlights: vec![],
-            strengths: vec![],
-            shortcomings: vec![],
-            references: vec![],
-            images: vec![],
-            topic: Some(pick(2).into()),
-            location: None,
-            source: None,
-            tags: if n.is_multiple_of(50) {
-                vec!["Cô Tô".into()]
-            } else {
-                vec![pick(3).into(), "a".into()]
-            },
-            summary: Some(format!("{}. {}, {}.", pick(4), pick(5), pick(6)).into()),
-            participants: vec![],
-            districts: vec![District {
-                id: "d".into(),
-                name: pick(7).into(),
-                summary: Some(pick(8).into()),
-                highlights: vec![pick(9).into()],
-                strengths: vec![],
-                shortcomings: vec![],
-                indicators: vec![],
-                directives: (0..3).map(directive).collect(),
-                ..District::default()
-            }],
-            directives: (3..9).map(directive).collect(),
-        }
+        let district = District {
+            id: "d".into(),
+            name: pick(7).into(),
+            summary: Some(pick(8).into()),
+            highlights: vec![pick(9).into()],
+            directives: (0..3).map(directive).collect(),
+            ..District::default()
+        };
+        let mut s = crate::model::test_session(vec![district], (3..9).map(directive).collect());
+        s.id = format!("s{n:04}").into();
+        s.title = format!("Làm việc với {} và {}", pick(0), pick(1)).into();
+        s.date = SessionDate::Date(
+            chrono::NaiveDate::from_ymd_opt(2020 + (n % 5) as i32, 1, (n % 28) as u32 + 1)
+                .expect("day"),
+        );
+        s.topic = Some(pick(2).into());
+        s.tags = if n.is_multiple_of(50) {
+            vec!["Cô Tô".into()]
+        } else {
+            vec![pick(3).into(), "a".into()]
+        };
+        s.summary = Some(format!("{}. {}, {}.", pick(4), pick(5), pick(6)).into());
+        s
     }
 
     /// The hits found by scoring every record of the index.
