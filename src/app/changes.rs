@@ -102,6 +102,11 @@ impl App {
     /// Takes the index back, compacted, with the changes that came meanwhile; search runs
     /// again.
     pub(super) fn compacted(&mut self, index: SearchIndex) -> Effect {
+        if !self.ctx.index_away {
+            // A whole load replaced it meanwhile.
+            self.garbage.keep(index);
+            return Effect::None;
+        }
         self.ctx.index = index;
         self.ctx.index_away = false;
         for (ids, prepared) in std::mem::take(&mut self.queued) {
@@ -344,5 +349,35 @@ mod tests {
                 "{q}"
             );
         }
+
+        let loads = |app: &mut App, name| {
+            let (_, report) = file(name, name);
+            let catalog = store::Catalog {
+                sessions: report.session.into_iter().collect(),
+                ..store::Catalog::default()
+            };
+            app.update(Action::Loaded(Box::new(Ok(crate::app::Loaded::new(
+                catalog,
+            )))));
+        };
+        loads(&mut app, "Hà Tĩnh");
+        let away = ["Hà Nam", "Hà Giang", "Hà Nội", "Hà Đông", "Hà Tiên"]
+            .into_iter()
+            .find_map(
+                |title| match app.update(part(vec![file("c", title)], None, None)) {
+                    Effect::Compact(Away(index)) => Some(index),
+                    _ => None,
+                },
+            )
+            .expect("sent away again");
+        loads(&mut app, "Hà Tây");
+        app.take_garbage();
+        app.update(Action::Compacted(away));
+        assert_eq!(
+            hits(&app),
+            ["Hà Tây"],
+            "an index older than the load is dropped"
+        );
+        assert!(!app.take_garbage().is_empty(), "and freed elsewhere");
     }
 }

@@ -530,6 +530,9 @@ impl App {
             .keep(std::mem::replace(&mut self.ctx.catalog, catalog));
         self.garbage
             .keep(std::mem::replace(&mut self.ctx.index, index));
+        // An index away being compacted is older than this one: it is dropped when it comes.
+        self.ctx.index_away = false;
+        self.queued.clear();
         self.ctx.shared = shared;
         self.ctx.loading = Loading::Done;
         self.after_load(listed.as_deref());
