@@ -85,9 +85,15 @@ pub fn next_line(text: &str, from: usize, width: usize) -> (std::ops::Range<usiz
     (from..content_end, pos + 1)
 }
 
-/// Display width of `s`: one column a character for ASCII, the Unicode width otherwise.
+/// Display width of `s` as [`wrap`] measures it.
 fn display_width(s: &str) -> usize {
-    if s.is_ascii() { s.len() } else { s.width() }
+    // textwrap's own measure (character by character, so an emoji sequence is the sum of its
+    // parts), which `wrap` uses: the two must break lines alike.
+    if s.is_ascii() {
+        s.len()
+    } else {
+        textwrap::core::display_width(s)
+    }
 }
 
 /// Spaces needed after `s` to reach `width` columns.
@@ -266,7 +272,7 @@ mod tests {
     /// empty lines, words longer than a line, combining marks and wide characters.
     #[test]
     fn next_line_wraps_as_wrap_does() {
-        const PARTS: [&str; 14] = [
+        const PARTS: [&str; 19] = [
             "Tiếp",
             "tục",
             "kinh tế-xã hội",
@@ -281,6 +287,11 @@ mod tests {
             "漢字漢字",
             "e\u{301}",
             "x",
+            "❤\u{fe0f}",
+            "👍🏽",
+            "1\u{fe0f}\u{20e3}",
+            "👨\u{200d}👩",
+            "a\u{200b}b",
         ];
         let mut seed = 0x5EEDu64;
         let mut next = |n: usize| {
