@@ -606,10 +606,16 @@ impl Counted {
             _ => return Vec::new(),
         };
         let last = (first + count).min(self.height);
-        let Some(&start) = self.starts.get(first / STEP) else {
+        if first >= last {
+            return Vec::new();
+        }
+        // The nearest start at or before `first` (the blank line after a paragraph has none of
+        // its own: it follows the last wrapped line).
+        let base = first.min(self.wrapped.saturating_sub(1)) / STEP;
+        let Some(&start) = self.starts.get(base) else {
             return Vec::new();
         };
-        let (mut k, mut from, mut out) = (first / STEP * STEP, start, Vec::new());
+        let (mut k, mut from, mut out) = (base * STEP, start, Vec::new());
         while k < last {
             if k >= self.wrapped {
                 out.push(Toned::new());
@@ -980,18 +986,22 @@ mod tests {
         let cx = cx(Lang::Vi);
         let long =
             "Tiếp tục phát triển kinh tế-xã hội; xây dựng nông thôn mới nâng cao. ".repeat(300);
-        for width in [8usize, 28, 78] {
+        // 64 lines at width 1, 2 or 3: the blank line after it starts no stored line.
+        let exact = "a ".repeat(64);
+        for width in [1usize, 8, 28, 78] {
             for tab in 0..=session.districts.len() {
                 let mut blocks = blocks(session, tab, |_| true);
                 blocks.push(Block::Paragraph(long.clone()));
                 blocks.push(Block::Bullet(long.clone()));
+                blocks.push(Block::Paragraph(exact.clone()));
                 for (i, block) in blocks.iter().enumerate() {
                     let Some(counted) = Counted::of(block, width) else {
                         continue;
                     };
                     let whole = texts(&block_lines(&cx, session, &blocks, i, width, false));
                     assert_eq!(counted.height, whole.len(), "width {width}, block {i}");
-                    for first in (0..whole.len()).step_by(7) {
+                    let every = (0..whole.len()).step_by(7);
+                    for first in every.chain([whole.len() - 1, whole.len()]) {
                         let window = counted.window(block, first, 9);
                         let end = (first + 9).min(whole.len());
                         assert_eq!(
