@@ -26,7 +26,6 @@ use crate::git::history::{self, Filter};
 use crate::i18n;
 use crate::model::Session;
 use crate::model::abbrev::Abbreviations;
-use crate::search::SearchIndex;
 use crate::store::write::{self, Change, Stamps, WriteError, WriteOptions, Writer};
 use crate::store::{self, Folder, FolderError};
 use crate::ui::theme::Theme;
@@ -48,7 +47,7 @@ enum Msg {
     Reread(Box<Session>),
     History(HistoryRequest, Result<Vec<history::Event>, GitError>),
     /// The search index, compacted.
-    Compacted(Box<SearchIndex>),
+    Compacted(Away),
 }
 
 /// Buffers a whole frame and writes it with one `write` when committed.
@@ -142,10 +141,10 @@ struct LoadJob {
 
 /// Compacts the index on a thread of its own (its old arrays are freed there too), and
 /// sends it back.
-fn spawn_compaction(tx: mpsc::Sender<Msg>, mut index: Box<SearchIndex>) {
+fn spawn_compaction(tx: mpsc::Sender<Msg>, mut away: Away) {
     thread::spawn(move || {
-        index.compact();
-        let _ = tx.send(Msg::Compacted(index));
+        away.index.compact();
+        let _ = tx.send(Msg::Compacted(away));
     });
 }
 
@@ -444,7 +443,7 @@ impl Workers {
                 spawn_history(self.tx.clone(), self.dir.clone(), request);
             }
             Effect::Reload => self.load(LoadRequest::Walk),
-            Effect::Compact(Away(index)) => spawn_compaction(self.tx.clone(), index),
+            Effect::Compact(away) => spawn_compaction(self.tx.clone(), away),
             Effect::None => {}
         }
         true
@@ -625,7 +624,10 @@ mod tests {
     #[test]
     fn messages_become_actions_loads_or_stops() {
         assert!(matches!(
-            step(Msg::Compacted(Box::default())),
+            step(Msg::Compacted(Away {
+                index: Box::default(),
+                trip: 1
+            })),
             Step::Act(Action::Compacted(_))
         ));
         let key = KeyEvent::from(KeyCode::Char('j'));

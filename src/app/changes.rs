@@ -95,20 +95,26 @@ impl App {
         if self.ctx.index_away || !self.ctx.index.wants_compaction() {
             return Effect::None;
         }
+        self.trips += 1;
+        self.away = Some(self.trips);
         self.ctx.index_away = true;
-        Effect::Compact(Away(Box::new(std::mem::take(&mut self.ctx.index))))
+        Effect::Compact(Away {
+            index: Box::new(std::mem::take(&mut self.ctx.index)),
+            trip: self.trips,
+        })
     }
 
     /// Takes the index back, compacted, with the changes that came meanwhile; search runs
     /// again.
-    pub(super) fn compacted(&mut self, index: SearchIndex) -> Effect {
-        if !self.ctx.index_away {
+    pub(super) fn compacted(&mut self, away: Away) -> Effect {
+        if self.away != Some(away.trip) {
             // A whole load replaced it meanwhile.
-            self.garbage.keep(index);
+            self.garbage.keep(away.index);
             return Effect::None;
         }
-        self.ctx.index = index;
+        self.ctx.index = *away.index;
         self.ctx.index_away = false;
+        self.away = None;
         for (ids, prepared) in std::mem::take(&mut self.queued) {
             let removed = ids.iter().map(String::as_str);
             self.ctx
@@ -327,17 +333,16 @@ mod tests {
             None,
         ));
         assert_eq!(effect, Effect::None, "as many dead as living: not yet");
-        let Effect::Compact(Away(mut index)) =
-            app.update(part(vec![file("a", "Cô Tô")], None, None))
+        let Effect::Compact(mut away) = app.update(part(vec![file("a", "Cô Tô")], None, None))
         else {
             panic!("the index is sent away");
         };
         assert!(screen(&app).contains("Search is getting ready…"));
         let effect = app.update(part(vec![file("b", "Hà Cối")], None, None));
         assert_eq!(effect, Effect::None, "one compaction at a time");
-        index.compact();
-        assert!(!index.wants_compaction());
-        let effect = app.update(Action::Compacted(index));
+        away.index.compact();
+        assert!(!away.index.wants_compaction());
+        let effect = app.update(Action::Compacted(away));
         assert_eq!(effect, Effect::None);
         assert!(!screen(&app).contains("getting ready"));
         assert_eq!(hits(&app), ["Hà Cối"], "the change that waited is in");
@@ -361,23 +366,36 @@ mod tests {
             )))));
         };
         loads(&mut app, "Hà Tĩnh");
-        let away = ["Hà Nam", "Hà Giang", "Hà Nội", "Hà Đông", "Hà Tiên"]
-            .into_iter()
-            .find_map(
-                |title| match app.update(part(vec![file("c", title)], None, None)) {
-                    Effect::Compact(Away(index)) => Some(index),
-                    _ => None,
-                },
-            )
-            .expect("sent away again");
-        loads(&mut app, "Hà Tây");
-        app.take_garbage();
-        app.update(Action::Compacted(away));
-        assert_eq!(
-            hits(&app),
-            ["Hà Tây"],
-            "an index older than the load is dropped"
+        let send_away = |app: &mut App, titles: [&str; 5]| {
+            titles
+                .into_iter()
+                .find_map(
+                    |title| match app.update(part(vec![file("c", title)], None, None)) {
+                        Effect::Compact(away) => Some(away),
+                        _ => None,
+                    },
+                )
+                .expect("sent away")
+        };
+        let before_load = send_away(
+            &mut app,
+            ["Hà Nam", "Hà Giang", "Hà Nội", "Hà Đông", "Hà Tiên"],
         );
-        assert!(!app.take_garbage().is_empty(), "and freed elsewhere");
+        loads(&mut app, "Hà Tây");
+        let mut after_load = send_away(
+            &mut app,
+            ["Hà Nam", "Hà Giang", "Hà Nội", "Hà Đông", "Hà Tiên"],
+        );
+        app.take_garbage();
+        app.update(Action::Compacted(before_load));
+        assert!(
+            !app.ctx.search_ready(),
+            "an index sent away before the load is not taken back"
+        );
+        assert!(!app.take_garbage().is_empty(), "it is freed elsewhere");
+        after_load.index.compact();
+        app.update(Action::Compacted(after_load));
+        assert!(app.ctx.search_ready(), "the one sent last is");
+        assert_eq!(hits(&app), ["Hà Tây", "Hà Đông"], "as the sessions are now");
     }
 }

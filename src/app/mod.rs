@@ -64,7 +64,7 @@ pub enum Action {
     /// Files read or gone: a part of the first load, or a change on disk.
     Changed(Box<Changed>),
     /// The index sent away by `Effect::Compact`, compacted.
-    Compacted(Box<SearchIndex>),
+    Compacted(Away),
 }
 
 /// A loaded folder with its search index, both built off the UI thread.
@@ -129,13 +129,18 @@ pub enum Effect {
     Compact(Away),
 }
 
-/// The search index on its way to be compacted. Two are equal when they are the same index.
+/// The search index on its way to be compacted and back, numbered: only the one sent last
+/// is taken back (a whole load may have replaced the index meanwhile). Two are equal when
+/// they are the same trip.
 #[derive(Debug)]
-pub struct Away(pub Box<SearchIndex>);
+pub struct Away {
+    pub index: Box<SearchIndex>,
+    pub trip: u64,
+}
 
 impl PartialEq for Away {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(&*self.0, &*other.0)
+        self.trip == other.trip
     }
 }
 
@@ -185,6 +190,9 @@ pub struct App {
     /// Changes of the sessions that came while the index was away being compacted: the
     /// ids replaced or removed, and the sessions' words to add.
     queued: Vec<(Vec<String>, Vec<crate::search::Prepared>)>,
+    /// The trip of the index away being compacted, if any, and how many were made.
+    away: Option<u64>,
+    trips: u64,
 }
 
 impl App {
@@ -213,6 +221,8 @@ impl App {
             undo: Vec::new(),
             garbage: Garbage::default(),
             queued: Vec::new(),
+            away: None,
+            trips: 0,
         }
     }
 
@@ -283,8 +293,8 @@ impl App {
                 self.refresh();
                 return effect;
             }
-            Action::Compacted(index) => {
-                let effect = self.compacted(*index);
+            Action::Compacted(away) => {
+                let effect = self.compacted(away);
                 self.refresh();
                 return effect;
             }
@@ -532,6 +542,7 @@ impl App {
             .keep(std::mem::replace(&mut self.ctx.index, index));
         // An index away being compacted is older than this one: it is dropped when it comes.
         self.ctx.index_away = false;
+        self.away = None;
         self.queued.clear();
         self.ctx.shared = shared;
         self.ctx.loading = Loading::Done;
