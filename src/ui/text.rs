@@ -23,8 +23,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<Cow<'_, str>> {
 /// range of `text` (its trailing spaces left out), and where the next line starts (past the
 /// end of `text` after the last line). `from` must be 0 or a start given by an earlier call:
 /// a long text can then be wrapped from any line that was seen start, without the lines
-/// before it. Text with escape characters (which [`wrap`] measures differently) is not
-/// expected; a briefing's text has none once loaded.
+/// before it. `text` must hold no escape character (textwrap skips escape sequences when it
+/// measures); a briefing's text has none once loaded.
 pub fn next_line(text: &str, from: usize, width: usize) -> (std::ops::Range<usize>, usize) {
     let width = width.max(1);
     let bytes = text.as_bytes();
@@ -40,20 +40,14 @@ pub fn next_line(text: &str, from: usize, width: usize) -> (std::ops::Range<usiz
         );
     }
     let (mut used, mut first, mut pos, mut content_end) = (0, true, from, from);
-    let stop = |b: &u8| *b == b' ' || *b == b'\n';
     while pos < bytes.len() && bytes[pos] != b'\n' {
-        let word_end = pos
-            + bytes[pos..]
-                .iter()
-                .position(stop)
-                .unwrap_or(bytes.len() - pos);
+        let (word_end, word_width) = measure_word(text, pos);
         let space_end = word_end
             + (bytes[word_end..].iter())
                 .position(|&b| b != b' ')
                 .unwrap_or(bytes.len() - word_end);
         let spaces = space_end - word_end;
         let word = &text[pos..word_end];
-        let word_width = display_width(word);
         if word_width <= width {
             if !first && used + word_width > width {
                 return (from..content_end, pos);
@@ -85,15 +79,19 @@ pub fn next_line(text: &str, from: usize, width: usize) -> (std::ops::Range<usiz
     (from..content_end, pos + 1)
 }
 
-/// Display width of `s` as [`wrap`] measures it.
-fn display_width(s: &str) -> usize {
-    // textwrap's own measure (character by character, so an emoji sequence is the sum of its
-    // parts), which `wrap` uses: the two must break lines alike.
-    if s.is_ascii() {
-        s.len()
-    } else {
-        textwrap::core::display_width(s)
+/// Where the word starting at `pos` ends (at a space, a line break or the end) and its
+/// display width as [`wrap`] measures it: the sum of its characters' widths (an emoji
+/// sequence is the sum of its parts).
+fn measure_word(text: &str, pos: usize) -> (usize, usize) {
+    let mut width = 0;
+    for (i, c) in text[pos..].char_indices() {
+        match c {
+            ' ' | '\n' => return (pos + i, width),
+            '!'..='~' => width += 1,
+            c => width += c.width().unwrap_or(0),
+        }
     }
+    (text.len(), width)
 }
 
 /// Spaces needed after `s` to reach `width` columns.
@@ -269,7 +267,8 @@ mod tests {
 
     /// `next_line` wraps as `wrap` (textwrap's first fit) does, on seeded random texts:
     /// Vietnamese and ASCII words, runs of spaces (leading and trailing too), line breaks,
-    /// empty lines, words longer than a line, combining marks and wide characters.
+    /// empty lines, words longer than a line, combining marks, wide characters and emoji
+    /// sequences.
     #[test]
     fn next_line_wraps_as_wrap_does() {
         const PARTS: [&str; 19] = [

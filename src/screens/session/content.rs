@@ -574,13 +574,17 @@ struct Counted {
 }
 
 impl Counted {
-    /// A paragraph's or a bullet's lines counted at `width`; `None` for other blocks.
+    /// A paragraph's or a bullet's lines counted at `width`; `None` for other blocks (and for
+    /// text with an escape character, which loaded text never has).
     fn of(block: &Block, width: usize) -> Option<Self> {
         let (text, width, after) = match block {
             Block::Paragraph(p) => (p, width, 1),
             Block::Bullet(b) => (b, width.saturating_sub(BULLET_INDENT), 0),
             _ => return None,
         };
+        if text.contains('\u{1b}') {
+            return None; // `next_line` measures no escape sequence; `wrap` does.
+        }
         let (mut wrapped, mut starts, mut from) = (0, Vec::new(), 0);
         while from <= text.len() {
             if wrapped % STEP == 0 {
