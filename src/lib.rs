@@ -4,6 +4,7 @@ pub(crate) mod app;
 mod cli;
 pub use cli::main;
 pub(crate) mod config;
+pub(crate) mod cores;
 pub(crate) mod diag;
 pub(crate) mod git;
 pub(crate) mod i18n;

@@ -9,6 +9,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("model", 0),
     ("safe", 0),
     ("memory", 0),
+    ("cores", 0),
     ("i18n", 1),
     // Problems in files, as data said through the catalogue.
     ("diag", 2),

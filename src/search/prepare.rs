@@ -71,25 +71,5 @@ const PARALLEL_FROM: usize = 64;
 
 /// Every session of `sessions` prepared, in order, on every core.
 pub(super) fn all(sessions: &[Session]) -> Vec<Prepared> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(sessions.len() / PARALLEL_FROM)
-        .max(1);
-    if threads == 1 {
-        return sessions.iter().map(Prepared::new).collect();
-    }
-    let chunk = sessions.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = sessions
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().map(Prepared::new).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
+    crate::cores::map_in_order(sessions, PARALLEL_FROM, Prepared::new)
 }

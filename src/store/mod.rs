@@ -11,11 +11,10 @@ pub mod write;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use crate::diag::{Diagnostic, Location, Problem, Severity};
 pub use changes::Changes;
-pub use folder::{Folder, Plan};
+pub use folder::{Folder, Plan, Stamp};
 pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, read_bounded};
 
 use crate::diag::{OsError, closest};
@@ -349,41 +348,9 @@ pub fn load_files_then<T: Send>(
     on_every_core(files, |rel| then(rel, load_file_with(root, rel, limits)))
 }
 
-/// `read` of each of `files` on every core, each thread taking the next file when it is free
-/// (files differ in size); the results come back in the order of `files`.
+/// `read` of each of `files` on every core; the results in the order of `files`.
 fn on_every_core<T: Send>(files: &[PathBuf], read: impl Fn(&PathBuf) -> T + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(files.len() / PARALLEL_FROM)
-        .max(1);
-    if threads == 1 {
-        return files.iter().map(read).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut numbered: Vec<(usize, T)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(rel) = files.get(i) else { break };
-                        done.push((i, read(rel)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    numbered.sort_unstable_by_key(|(i, _)| *i);
-    numbered.into_iter().map(|(_, report)| report).collect()
+    crate::cores::map_in_order(files, PARALLEL_FROM, read)
 }
 
 #[cfg(test)]
