@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
-use std::os::unix::fs::MetadataExt;
 use std::path::{Component, Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
@@ -11,6 +10,8 @@ use std::thread;
 use std::time::Duration;
 
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+
+use crate::store::Stamp;
 
 /// How long the folder must be quiet before a change is reported, so that a
 /// `git pull` touching many files or an editor's save-and-rename is one reload.
@@ -38,28 +39,6 @@ fn relevant<'e>(root: &Path, event: &'e notify::Event) -> impl Iterator<Item = &
         EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any
     );
     (event.paths.iter()).filter(move |p| kind && matters(root, p))
-}
-
-/// What a file on disk is right now: which file (device, inode), how long, when last written
-/// and changed. Any write by anyone, in place or by replacing the file, gives another stamp.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    dev: u64,
-    ino: u64,
-    len: u64,
-    modified: (i64, i64),
-    changed: (i64, i64),
-}
-
-fn stamp(path: &Path) -> Option<Stamp> {
-    let m = fs::metadata(path).ok()?;
-    Some(Stamp {
-        dev: m.dev(),
-        ino: m.ino(),
-        len: m.len(),
-        modified: (m.mtime(), m.mtime_nsec()),
-        changed: (m.ctime(), m.ctime_nsec()),
-    })
 }
 
 /// Where our own save of a file is.
@@ -105,7 +84,7 @@ impl OwnWrites {
 
     /// The file at `path` is still just as our last save of it left it.
     pub fn is_own(&self, path: &Path) -> bool {
-        matches!(self.state(path), Some(Own::Written(ours)) if stamp(path) == Some(ours))
+        matches!(self.state(path), Some(Own::Written(ours)) if Stamp::of_path(path) == Some(ours))
     }
 
     /// One of `paths` is being saved by us right now.
@@ -117,7 +96,7 @@ impl OwnWrites {
 impl Saving<'_> {
     /// The save wrote the file: it is ours as it is now.
     pub fn written(self) {
-        if let Some(stamp) = stamp(&self.path) {
+        if let Some(stamp) = Stamp::of_path(&self.path) {
             self.own.set(&self.path, Some(Own::Written(stamp)));
         }
     }

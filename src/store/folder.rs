@@ -14,9 +14,10 @@ use super::{
     Diagnostic, FileReport, FolderError, Limits, load_file_meta, on_every_core, walk_folder,
 };
 
-/// What a file on disk is: any write to it, in place or by replacing it, gives another stamp.
+/// What a file on disk is right now: which file (device, inode), how long, when last written
+/// and changed. Any write by anyone, in place or by replacing the file, gives another stamp.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
+pub struct Stamp {
     dev: u64,
     ino: u64,
     len: u64,
@@ -25,6 +26,11 @@ struct Stamp {
 }
 
 impl Stamp {
+    /// The stamp of the file at `path` (links followed), if it can be read.
+    pub fn of_path(path: &Path) -> Option<Self> {
+        fs::metadata(path).ok().map(|m| Stamp::of(&m))
+    }
+
     fn of(meta: &fs::Metadata) -> Self {
         Stamp {
             dev: meta.dev(),
