@@ -72,25 +72,8 @@ fn the_app(marker: &str) -> Proc {
 /// A copy of the sample folder every user may read, and its path (the marker of the app's
 /// command line).
 fn shared_sample() -> (tempfile::TempDir, String) {
-    let dir = common::shared_tempdir();
-    let sample = common::sample_folder();
-    assert!(
-        Command::new("cp")
-            .arg("-R")
-            .arg(format!("{}/.", sample.path().display()))
-            .arg(dir.path())
-            .status()
-            .expect("cp")
-            .success()
-    );
-    assert!(
-        Command::new("chmod")
-            .args(["-R", "a+rX"])
-            .arg(dir.path())
-            .status()
-            .expect("chmod")
-            .success()
-    );
+    let dir = common::sample_folder();
+    common::chmod(dir.path(), 0o755);
     let path = dir.path().display().to_string();
     (dir, path)
 }

@@ -339,13 +339,34 @@ pub fn wait_for(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
     }
 }
 
-/// A case the machine cannot run: a visible notice, or a failure where `CI=true` (CI must run
-/// every case).
+/// A case the machine cannot run: a failure where `CI=true` (CI must run every case), else a
+/// notice on the real standard error (libtest's capture would hide an `eprintln!` of a test
+/// that passes) and a line in the skip log that `.ci/run` sums up. `reason` is short and says
+/// what is missing ("no chromium").
 pub fn skip(reason: &str) {
     if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
         panic!("cannot run this case under CI=true: {reason}");
     }
-    eprintln!("SKIPPED: {reason}");
+    let test = format!(
+        "{}::{}",
+        env!("CARGO_CRATE_NAME"),
+        std::thread::current().name().unwrap_or("main")
+    );
+    let _ = std::io::Write::write_all(
+        &mut std::io::stderr(),
+        format!("SKIPPED: {test}: {reason}\n").as_bytes(),
+    );
+    let log = std::env::var_os("BRIEFING_SKIP_LOG").map_or_else(
+        || Path::new(env!("CARGO_TARGET_TMPDIR")).join("skipped-tests.log"),
+        PathBuf::from,
+    );
+    let _ = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+        .and_then(|mut f| {
+            std::io::Write::write_all(&mut f, format!("{test}\t{reason}\n").as_bytes())
+        });
 }
 
 /// Whether `tool` runs (`tool --version` exits 0).

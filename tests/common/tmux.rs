@@ -13,11 +13,7 @@ pub struct Tmux {
 pub fn have_tmux() -> bool {
     let found = Command::new("tmux").arg("-V").output().is_ok();
     if !found {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "tmux is required in CI (.ci/run installs it)"
-        );
-        eprintln!("SKIPPED: tmux is not installed");
+        super::skip("no tmux");
     }
     found
 }
