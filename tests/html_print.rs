@@ -83,6 +83,7 @@ fn show_html(dir: &Path, session: &str, extra: &[&str]) -> String {
         .args(["--today", "2024-03-20"])
         .args(extra)
         .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", common::NO_CONFIG)
         .output()
         .expect("run briefing");
     String::from_utf8(ok(out, "briefing show --format html").stdout).expect("UTF-8")

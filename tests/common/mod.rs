@@ -92,6 +92,10 @@ use briefing::api::store::parse_file;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_briefing");
 
+/// A config folder that holds no config file (inside the project's `target/tmp`), so that no
+/// test reads the machine's `~/.config/briefing/config.toml`.
+pub const NO_CONFIG: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config");
+
 /// `briefing --dir DIR --lang LANG ARGS…`, not influenced by BRIEFING_DIR.
 pub fn cli(dir: &Path, lang: &str, args: &[&str]) -> Command {
     let mut c = Command::new(BIN);
@@ -99,7 +103,8 @@ pub fn cli(dir: &Path, lang: &str, args: &[&str]) -> Command {
         .arg(dir)
         .args(["--lang", lang])
         .args(args)
-        .env_remove("BRIEFING_DIR");
+        .env_remove("BRIEFING_DIR")
+        .env("XDG_CONFIG_HOME", NO_CONFIG);
     c
 }
 

@@ -56,6 +56,11 @@ impl Tmux {
             .args(args)
             .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")))
             .env_remove("TMUX")
+            // The server passes its environment to the app: no config file of the machine's,
+            // no colour or language choice of the person running the tests.
+            .env("XDG_CONFIG_HOME", super::NO_CONFIG)
+            .env_remove("NO_COLOR")
+            .env_remove("BRIEFING_LANG")
             .output()
             .expect("tmux runs")
     }
