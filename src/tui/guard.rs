@@ -1,7 +1,10 @@
 //! Puts the terminal back however the process ends, unwinding or not: an abort (an allocation
 //! failure, `panic = "abort"`), a fault, a fatal signal or `exit` run a restore that needs no
 //! lock and no allocation — the escape bytes made beforehand, written with `write(2)`, and the
-//! terminal's settings saved beforehand, set again with `tcsetattr`.
+//! terminal's settings saved beforehand, set again with `tcsetattr`. Meanwhile what is written
+//! to a standard error that is the terminal (the allocation failure's report, a child's
+//! complaint) is kept aside, and said once the terminal is back, instead of being drawn over
+//! the screen and lost with it.
 //!
 //! This is the one piece of process-wide state of the program: a signal handler can reach
 //! nothing else. It is written once, before the terminal is changed.
@@ -36,14 +39,9 @@ const FATAL: [c_int; 16] = [
     libc::SIGSTKFLT,
 ];
 
-/// Signals a faulting instruction raises again by itself once the handler returns.
-const FAULTS: [c_int; 5] = [
-    libc::SIGSEGV,
-    libc::SIGBUS,
-    libc::SIGILL,
-    libc::SIGFPE,
-    libc::SIGTRAP,
-];
+/// Signals a faulting instruction raises again by itself once the handler returns (a trap,
+/// reported after its instruction, would not: it is raised again like a sent signal).
+const FAULTS: [c_int; 4] = [libc::SIGSEGV, libc::SIGBUS, libc::SIGILL, libc::SIGFPE];
 
 /// What putting the terminal back needs, made before it is changed.
 struct Saved {
@@ -54,7 +52,21 @@ struct Saved {
     bytes: Box<[u8]>,
     /// Each caught signal's action before ours, put back before the signal goes on.
     previous: Vec<(c_int, libc::sigaction)>,
+    /// Where standard error goes meanwhile, and a copy of the real one.
+    stderr: Option<HeldStderr>,
 }
+
+/// Standard error held aside while the app owns the terminal.
+#[derive(Clone, Copy)]
+struct HeldStderr {
+    /// An anonymous file in memory that takes what is written meanwhile.
+    held: RawFd,
+    /// The terminal, as standard error was.
+    real: RawFd,
+}
+
+/// Most bytes of held-aside standard error said at the end.
+const MAX_HELD: usize = 1 << 20;
 
 static SAVED: OnceLock<Saved> = OnceLock::new();
 /// The terminal is in the app's state (raw, alternate screen, maybe mouse) and must be put back.
@@ -79,15 +91,74 @@ pub fn arm(tty: RawFd, bytes: Vec<u8>) -> io::Result<()> {
             .iter()
             .filter_map(|&sig| Some((sig, action_of(sig)?)))
             .collect(),
+        stderr: hold_stderr(),
     });
     INSTALLED.call_once(install);
     CHANGED.store(true, Ordering::SeqCst);
+    if let Some(HeldStderr { held, .. }) = SAVED.get().and_then(|saved| saved.stderr) {
+        // SAFETY: both descriptors are open; dup2 only points 2 at the held file.
+        unsafe {
+            libc::dup2(held, libc::STDERR_FILENO);
+        }
+    }
     Ok(())
 }
 
-/// The terminal was put back the ordinary way: nothing is left to do.
+/// The terminal was put back the ordinary way: standard error goes to it again, with what was
+/// written meanwhile.
 pub fn disarm() {
-    CHANGED.store(false, Ordering::SeqCst);
+    if CHANGED.swap(false, Ordering::SeqCst)
+        && let Some(saved) = SAVED.get()
+    {
+        release_stderr(saved);
+    }
+}
+
+/// An anonymous file to hold standard error, and a copy of the real one, when standard error
+/// is a terminal (written elsewhere, it disturbs no screen).
+fn hold_stderr() -> Option<HeldStderr> {
+    // SAFETY: isatty, memfd_create and fcntl(F_DUPFD_CLOEXEC) only make or inspect descriptors;
+    // the name is NUL-terminated.
+    unsafe {
+        if libc::isatty(libc::STDERR_FILENO) != 1 {
+            return None;
+        }
+        let held = libc::memfd_create(c"briefing-stderr".as_ptr(), libc::MFD_CLOEXEC);
+        if held < 0 {
+            return None;
+        }
+        let real = libc::fcntl(libc::STDERR_FILENO, libc::F_DUPFD_CLOEXEC, 3);
+        if real < 0 {
+            libc::close(held);
+            return None;
+        }
+        Some(HeldStderr { held, real })
+    }
+}
+
+/// Points standard error at the terminal again and writes there what was held (at most
+/// `MAX_HELD` bytes), then empties the held file. Async-signal-safe.
+fn release_stderr(saved: &Saved) {
+    let Some(HeldStderr { held, real }) = saved.stderr else {
+        return;
+    };
+    let mut buf = [0u8; 512];
+    let mut said = 0;
+    // SAFETY: dup2, lseek, read and ftruncate on descriptors this module opened; reads go into
+    // a live buffer, at most its length.
+    unsafe {
+        libc::dup2(real, libc::STDERR_FILENO);
+        libc::lseek(held, 0, libc::SEEK_SET);
+        while said < MAX_HELD {
+            let n = libc::read(held, buf.as_mut_ptr().cast(), buf.len());
+            if n <= 0 {
+                break;
+            }
+            write_all(libc::STDERR_FILENO, &buf[..n as usize]);
+            said += n as usize;
+        }
+        libc::ftruncate(held, 0);
+    }
 }
 
 /// The current action of `sig`.
@@ -139,6 +210,7 @@ fn put_back() {
     unsafe {
         libc::tcsetattr(saved.tty, libc::TCSANOW, &saved.termios);
     }
+    release_stderr(saved);
 }
 
 /// `write(2)` until every byte is out, the terminal fails, or a few tries made no progress.
