@@ -767,6 +767,18 @@ mod tests {
         ));
     }
 
+    /// The bytes a crash writes end a half-written sequence first, then every mode the app sets.
+    #[test]
+    fn the_restore_bytes_leave_every_mode_the_app_sets() {
+        let bytes = String::from_utf8(restore_bytes()).expect("ASCII");
+        assert!(bytes.starts_with('\u{18}'), "{bytes:?}");
+        for mode in [
+            "?2026l", "[0m", "?1000l", "?1002l", "?1003l", "?1006l", "?1049l", "?25h",
+        ] {
+            assert!(bytes.contains(mode), "{mode} missing from {bytes:?}");
+        }
+    }
+
     fn briefing(title: &str) -> String {
         format!("[session]\ntitle = \"{title}\"\ndate = 2024-03-13\n")
     }
