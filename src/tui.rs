@@ -2,7 +2,9 @@
 //! background loading, signals. Draws only when something happens.
 
 use std::collections::HashMap;
+mod guard;
 pub mod load;
+mod tty;
 
 use std::io::{self, BufWriter, Stdout, Write};
 use std::path::PathBuf;
@@ -10,13 +12,14 @@ use std::sync::{Arc, mpsc};
 use std::thread;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::style::{Attribute, Print, SetAttribute};
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use crossterm::{cursor, execute, queue, terminal};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 
 use crate::app::{
     Action, App, Away, Changed, Effect, Garbage, HistoryRequest, Options, SaveRequest,
@@ -30,11 +33,14 @@ use crate::store::write::{self, Change, Stamps, WriteError, WriteOptions, Writer
 use crate::store::{self, Folder, FolderError};
 use crate::ui::theme::Theme;
 use crate::watch::OwnWrites;
+use tty::{Readiness, Tty};
 
 /// What wakes the event loop.
 enum Msg {
     Input(Event),
     Signal(i32),
+    /// The terminal hung up or fails (a dropped line, a killed tmux session, a deleted pty).
+    TerminalGone,
     /// Files read or gone: a part of the first load, or a change on disk.
     Changed(Box<Changed>),
     /// The folder could not be read.
@@ -73,8 +79,10 @@ impl FrameWriter {
 
 type Term = Terminal<CrosstermBackend<FrameWriter>>;
 
-/// Raw mode, the alternate screen, and the mouse unless `mouse` is off.
-fn setup(mouse: bool) -> io::Result<Term> {
+/// Raw mode, the alternate screen, and the mouse unless `mouse` is off; armed first to be put
+/// back however the process ends.
+fn setup(tty: &Tty, mouse: bool) -> io::Result<Term> {
+    guard::arm(tty.fd(), restore_bytes())?;
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
@@ -83,6 +91,23 @@ fn setup(mouse: bool) -> io::Result<Term> {
     }
     let writer = FrameWriter(BufWriter::with_capacity(1 << 18, io::stdout()));
     Terminal::new(CrosstermBackend::new(writer))
+}
+
+/// What leaves every mode the app may have set, even from the middle of a frame: CAN ends a
+/// half-written escape sequence, then the frame, the colours, the mouse, the alternate screen
+/// and the hidden cursor end.
+fn restore_bytes() -> Vec<u8> {
+    let mut bytes = Vec::new();
+    let _ = queue!(
+        bytes,
+        Print('\u{18}'),
+        EndSynchronizedUpdate,
+        SetAttribute(Attribute::Reset),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+    bytes
 }
 
 /// Puts the terminal back as it was; safe to call more than once.
@@ -94,6 +119,7 @@ pub fn restore() {
         LeaveAlternateScreen,
         cursor::Show
     );
+    guard::disarm();
 }
 
 fn install_panic_hook() {
@@ -109,14 +135,82 @@ fn install_panic_hook() {
     }));
 }
 
-fn spawn_input(tx: mpsc::Sender<Msg>) {
+/// Why the input thread stopped forwarding.
+enum InputEnd {
+    /// Nothing more to read for now: wait for the terminal.
+    Drained,
+    /// The terminal is gone (or crossterm failed to read it).
+    Gone,
+    /// The loop no longer listens.
+    Closed,
+}
+
+/// Reads keys and mouse events while the terminal has them. crossterm is asked to read only
+/// when the terminal has bytes or crossterm holds parsed events, never on a terminal that hung
+/// up: there its read would get an end of file or EIO and try again forever.
+fn spawn_input(tx: mpsc::Sender<Msg>, tty: Arc<Tty>) {
     thread::spawn(move || {
-        while let Ok(ev) = crossterm::event::read() {
-            if tx.send(Msg::Input(ev)).is_err() {
+        let end = loop {
+            if tty.wait_for_input() == Readiness::Gone {
+                break InputEnd::Gone;
+            }
+            match forward_input(&tx, &tty) {
+                InputEnd::Drained => {}
+                end => break end,
+            }
+        };
+        if let InputEnd::Gone = end {
+            let _ = tx.send(Msg::TerminalGone);
+        }
+    });
+}
+
+/// Sends every event crossterm reads, until neither the terminal nor crossterm has more.
+fn forward_input(tx: &mpsc::Sender<Msg>, tty: &Tty) -> InputEnd {
+    loop {
+        let Ok(event) = crossterm::event::read() else {
+            return InputEnd::Gone;
+        };
+        if tx.send(Msg::Input(event)).is_err() {
+            return InputEnd::Closed;
+        }
+        match tty.input_now() {
+            Readiness::Gone => return InputEnd::Gone,
+            Readiness::Input => {}
+            Readiness::Nothing => {
+                if !crossterm::event::poll(std::time::Duration::ZERO).unwrap_or(false) {
+                    return InputEnd::Drained;
+                }
+            }
+        }
+    }
+}
+
+/// Tells the loop when the terminal hangs up, asleep until then: the input thread may be
+/// inside crossterm at that moment, and no signal comes when the program runs in a session of
+/// its own (`su USER -c`, `setsid`).
+fn spawn_hangup_watch(tx: mpsc::Sender<Msg>, tty: Arc<Tty>) {
+    thread::spawn(move || {
+        tty.wait_until_gone();
+        let _ = tx.send(Msg::TerminalGone);
+    });
+}
+
+/// Sends the terminal's new size on each SIGWINCH: the input thread waits on the terminal
+/// itself, so crossterm does not see the signal until the next key.
+fn spawn_resizes(tx: mpsc::Sender<Msg>) -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGWINCH])?;
+    thread::spawn(move || {
+        for _ in signals.forever() {
+            let Ok((width, height)) = terminal::size() else {
+                continue;
+            };
+            if tx.send(Msg::Input(Event::Resize(width, height))).is_err() {
                 break;
             }
         }
     });
+    Ok(())
 }
 
 fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
@@ -370,6 +464,7 @@ fn step(msg: Msg) -> Step {
         Msg::History(request, result) => Step::Act(Action::History { request, result }),
         Msg::Compacted(index) => Step::Act(Action::Compacted(index)),
         Msg::Signal(sig) => Step::Stop(sig),
+        Msg::TerminalGone => Step::Stop(SIGHUP),
     }
 }
 
@@ -496,9 +591,12 @@ pub fn run(options: Options, settings: Settings) -> io::Result<i32> {
     spawn_watcher(tx.clone(), options.dir.clone(), own);
     install_panic_hook();
     spawn_signals(tx.clone())?;
-    let mut term = setup(options.mouse)?;
+    let tty = Arc::new(Tty::open()?);
+    let mut term = setup(&tty, options.mouse).inspect_err(|_| restore())?;
     let guard = Restore;
-    spawn_input(tx);
+    spawn_resizes(tx.clone())?;
+    spawn_hangup_watch(tx.clone(), Arc::clone(&tty));
+    spawn_input(tx, tty);
     let mut app = App::new(options);
     let size = term.size()?;
     app.update(Action::Resize {
@@ -543,6 +641,9 @@ fn event_loop(
         for msg in std::iter::once(first).chain(rx.try_iter()) {
             match step(msg) {
                 Step::Act(action) => {
+                    if let Action::Key(_) = action {
+                        guard::crash_if_asked();
+                    }
                     let effect = app.update(action);
                     workers.discard(app.take_garbage());
                     if !workers.start(effect) {
@@ -664,6 +765,18 @@ mod tests {
             step(Msg::Saved(request.clone(), Ok(Change::Undone))),
             Step::Act(Action::Saved { request: r, result: Ok(Change::Undone) }) if r == request
         ));
+    }
+
+    /// The bytes a crash writes end a half-written sequence first, then every mode the app sets.
+    #[test]
+    fn the_restore_bytes_leave_every_mode_the_app_sets() {
+        let bytes = String::from_utf8(restore_bytes()).expect("ASCII");
+        assert!(bytes.starts_with('\u{18}'), "{bytes:?}");
+        for mode in [
+            "?2026l", "[0m", "?1000l", "?1002l", "?1003l", "?1006l", "?1049l", "?25h",
+        ] {
+            assert!(bytes.contains(mode), "{mode} missing from {bytes:?}");
+        }
     }
 
     fn briefing(title: &str) -> String {

@@ -7,6 +7,12 @@ fn briefing(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_briefing"))
         .args(args)
         .env_remove("BRIEFING_DIR")
+        // Not the machine's config file: a folder of the project's that holds none.
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
+        )
+        .env_remove("BRIEFING_LANG")
         .env_remove("LANG")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -92,6 +98,10 @@ fn dir_comes_from_the_environment_when_no_flag() {
     let o = Command::new(env!("CARGO_BIN_EXE_briefing"))
         .args(["check", "--lang", "en"])
         .env("BRIEFING_DIR", "tests/fixtures/bad")
+        .env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
+        )
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("run");

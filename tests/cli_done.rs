@@ -19,6 +19,7 @@ fn run(dir: &Path, lang: &str, args: &[&str]) -> Output {
         .args(["--lang", lang])
         .args(args)
         .env_remove("BRIEFING_DIR")
+        .env("XDG_CONFIG_HOME", common::NO_CONFIG)
         .output()
         .expect("run briefing")
 }

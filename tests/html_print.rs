@@ -4,6 +4,8 @@
 //! Without Chromium or poppler-utils the tests are skipped with a notice, except under
 //! `CI=true` (`.ci/run` installs both).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -15,13 +17,8 @@ fn binary() -> &'static str {
     env!("CARGO_BIN_EXE_briefing")
 }
 
-fn in_ci() -> bool {
-    std::env::var("CI").as_deref() == Ok("true")
-}
-
 fn skip(what: &str) {
-    assert!(!in_ci(), "{what} is required in CI (.ci/run installs it)");
-    eprintln!("SKIPPED: {what} is not installed");
+    common::skip(&format!("no {what}"));
 }
 
 /// Chromium's path: `BRIEFING_CHROMIUM`, else `chromium` or `chromium-browser` on the PATH.
@@ -39,7 +36,7 @@ fn chromium() -> Option<PathBuf> {
             return Some(candidate);
         }
     }
-    skip("Chromium");
+    skip("chromium");
     None
 }
 
@@ -86,6 +83,7 @@ fn show_html(dir: &Path, session: &str, extra: &[&str]) -> String {
         .args(["--today", "2024-03-20"])
         .args(extra)
         .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", common::NO_CONFIG)
         .output()
         .expect("run briefing");
     String::from_utf8(ok(out, "briefing show --format html").stdout).expect("UTF-8")

@@ -37,6 +37,7 @@ fn toggle(dir: &Path, verb: &str, id: &str) -> Result<(), String> {
         .arg("--dir")
         .arg(dir)
         .args(["--lang", "en", verb, "2024/s", id])
+        .env("XDG_CONFIG_HOME", common::NO_CONFIG)
         .output()
         .map_err(|e| e.to_string())?;
     if o.status.success() {

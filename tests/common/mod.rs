@@ -92,6 +92,10 @@ use briefing::api::store::parse_file;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_briefing");
 
+/// A config folder that holds no config file (inside the project's `target/tmp`), so that no
+/// test reads the machine's `~/.config/briefing/config.toml`.
+pub const NO_CONFIG: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config");
+
 /// `briefing --dir DIR --lang LANG ARGS…`, not influenced by BRIEFING_DIR.
 pub fn cli(dir: &Path, lang: &str, args: &[&str]) -> Command {
     let mut c = Command::new(BIN);
@@ -99,7 +103,8 @@ pub fn cli(dir: &Path, lang: &str, args: &[&str]) -> Command {
         .arg(dir)
         .args(["--lang", lang])
         .args(args)
-        .env_remove("BRIEFING_DIR");
+        .env_remove("BRIEFING_DIR")
+        .env("XDG_CONFIG_HOME", NO_CONFIG);
     c
 }
 
@@ -339,13 +344,33 @@ pub fn wait_for(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
     }
 }
 
-/// A case the machine cannot run: a visible notice, or a failure where `CI=true` (CI must run
-/// every case).
+/// A case the machine cannot run: a failure where `CI=true` (CI must run every case), else a
+/// notice on the real standard error (libtest's capture would hide an `eprintln!` of a test
+/// that passes) and a line in the skip log `BRIEFING_SKIP_LOG` names, which `.ci/run` sums
+/// up. `reason` is short and says what is missing ("no chromium").
 pub fn skip(reason: &str) {
     if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
         panic!("cannot run this case under CI=true: {reason}");
     }
-    eprintln!("SKIPPED: {reason}");
+    let test = format!(
+        "{}::{}",
+        env!("CARGO_CRATE_NAME"),
+        std::thread::current().name().unwrap_or("main")
+    );
+    let _ = std::io::Write::write_all(
+        &mut std::io::stderr(),
+        format!("SKIPPED: {test}: {reason}\n").as_bytes(),
+    );
+    let Some(log) = std::env::var_os("BRIEFING_SKIP_LOG") else {
+        return;
+    };
+    let _ = fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+        .and_then(|mut f| {
+            std::io::Write::write_all(&mut f, format!("{test}\t{reason}\n").as_bytes())
+        });
 }
 
 /// Whether `tool` runs (`tool --version` exits 0).

@@ -122,3 +122,30 @@ fn lookup(name: &str) -> Option<TestUser> {
         gid: id("-g")?,
     })
 }
+
+/// The unprivileged user `name` (created when missing, as `other_user` does), for a test that
+/// needs a user of its own; `None` with a visible notice (a failure under `CI=true`).
+pub fn user_named(name: &str) -> Option<TestUser> {
+    if !super::is_root() {
+        skip("not root: cannot switch to an ordinary user (CI runs as root)");
+        return None;
+    }
+    if lookup(name).is_none() {
+        let _ = Command::new("useradd")
+            .args([
+                "--system",
+                "--no-create-home",
+                "--shell",
+                "/usr/sbin/nologin",
+            ])
+            .arg(name)
+            .output();
+    }
+    match lookup(name) {
+        Some(user) if user.uid != 0 => Some(user),
+        _ => {
+            skip(&format!("could not create the user `{name}`"));
+            None
+        }
+    }
+}
