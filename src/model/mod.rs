@@ -333,6 +333,25 @@ pub struct DirectiveRef {
     pub index: usize,
 }
 
+/// A directive named by ids, its session's and its own: what every action that waits (a
+/// question, a save, an undo, a history read) holds, so a reload that reorders or rewrites
+/// the file finds the same directive, or none, never the one now at its place.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DirectiveKey {
+    pub session: String,
+    pub directive: String,
+}
+
+impl DirectiveKey {
+    /// The key of the directive at `r` in `session`.
+    pub fn of(session: &Session, r: DirectiveRef) -> Option<Self> {
+        Some(DirectiveKey {
+            session: session.id.to_string(),
+            directive: session.directive(r)?.id.to_string(),
+        })
+    }
+}
+
 impl Session {
     /// Every directive with its handle: the session's own first, then each district's, in file order.
     pub fn directives_with_refs(&self) -> impl Iterator<Item = (DirectiveRef, &Directive)> {

@@ -14,7 +14,7 @@ use super::nav::{TallList, on_selectable};
 use super::{Ctx, Intent, MOVES, Notice, Offer, View, header_and_list, without_tabs};
 use crate::i18n;
 use crate::input::Command;
-use crate::model::{Directive, DirectiveRef, Session};
+use crate::model::{Directive, DirectiveKey, DirectiveRef, Session};
 use crate::present::truncate;
 use crate::search::Target;
 use crate::ui::format::{CHECKBOX, checkbox_cell, days_until};
@@ -266,9 +266,9 @@ fn directive_lines(
 /// Check the directive of `target` off, or on again; a session row explains.
 pub(crate) fn toggle(ctx: &Ctx, target: Target) -> Intent {
     match (target, ctx.catalog.sessions.get(target.session())) {
-        (Target::Directive { directive, .. }, Some(s)) => Intent::Toggle {
-            session: s.id.to_string(),
-            directive,
+        (Target::Directive { directive, .. }, Some(s)) => match DirectiveKey::of(s, directive) {
+            Some(key) => Intent::Toggle(key),
+            None => Intent::Notice(Notice::SelectDirective),
         },
         _ => Intent::Notice(Notice::SelectDirective),
     }

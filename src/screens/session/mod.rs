@@ -16,7 +16,7 @@ use super::nav::{next_selectable, prev_selectable, scroll_into_view};
 use super::{Ctx, Intent, Jump, Notice, Offer, View, frame};
 use crate::i18n;
 use crate::input::Command;
-use crate::model::Session;
+use crate::model::{DirectiveKey, Session};
 use crate::present::{locality_title, session_when, truncate};
 use crate::search::Target;
 use crate::ui::text::wrap;
@@ -529,15 +529,13 @@ impl View for SessionScreen {
             }
             Command::Last => self.selected = lines.last_selectable(),
             Command::Toggle | Command::History => {
-                return match (self.selected_block(ctx, session), c) {
-                    (Some(Block::Directive(directive)), Command::Toggle) => Intent::Toggle {
-                        session: self.id.clone(),
-                        directive,
-                    },
-                    (Some(Block::Directive(directive)), _) => Intent::ShowHistory {
-                        session: self.id.clone(),
-                        directive,
-                    },
+                let key = match self.selected_block(ctx, session) {
+                    Some(Block::Directive(directive)) => DirectiveKey::of(session, directive),
+                    _ => None,
+                };
+                return match (key, c) {
+                    (Some(key), Command::Toggle) => Intent::Toggle(key),
+                    (Some(key), _) => Intent::ShowHistory(key),
                     (_, Command::Toggle) => Intent::Notice(Notice::SelectDirective),
                     _ => Intent::Notice(Notice::SelectDirectiveForHistory),
                 };
