@@ -165,6 +165,7 @@ catalogue! {
     tags: "Tags", "Nhãn";
     session_id: "Id", "Mã";
     district_directives: "Directives", "Chỉ đạo";
+    shared_also: "Also counted here: {n} of the general directives (above) that concern this locality.", "Tính cả {n} chỉ đạo chung ở trên áp dụng cho địa phương này.";
     done_on: "Done", "Hoàn thành";
     done_by: "by", "bởi";
     target: "target", "mục tiêu";
