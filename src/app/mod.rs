@@ -441,9 +441,9 @@ impl App {
             Intent::ToList => self.stack.clear(),
             Intent::Open(target) => self.open(target),
             Intent::Jump(jump) => self.open_at(jump.target, Some(&jump)),
-            Intent::OpenDistrict(id) => {
+            Intent::OpenDistrict(key) => {
                 self.overlay = None;
-                let screen = ReviewScreen::new(Review::District(id));
+                let screen = ReviewScreen::new(Review::District(key));
                 self.stack.push(Screen::Review(screen));
             }
             Intent::Toggle(key) => return self.toggle(key),

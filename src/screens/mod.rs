@@ -19,7 +19,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::input::{Command, Keymap};
 use crate::model::filter::{DirectiveFilter, SessionFilter};
-use crate::model::{DirectiveKey, Lang};
+use crate::model::{DirectiveKey, Lang, LocalityKey};
 use crate::search::{SearchIndex, Target};
 use crate::store::{Catalog, FolderError};
 use crate::ui::theme::Theme;
@@ -97,8 +97,8 @@ pub(crate) enum Intent {
     Open(Target),
     /// Open the session of a search hit, at the hit, its matches highlighted there.
     Jump(Jump),
-    /// Open the district view of the district with this id.
-    OpenDistrict(String),
+    /// Open the view of this locality.
+    OpenDistrict(LocalityKey),
     /// Check a directive off, or on again (un-checking asks first).
     Toggle(DirectiveKey),
     /// Un-check a directive, confirmed.
