@@ -173,7 +173,8 @@ catalogue! {
     value: "Value", "Giá trị";
     compared_to: "Against", "So với";
     unknown_session: "no session with the id", "không có buổi làm việc";
-    unknown_district: "this session has no locality with the id", "buổi làm việc này không có địa phương";
+    unknown_district: "this session has no locality with the id or name", "buổi làm việc này không có địa phương nào có mã hoặc tên";
+    ambiguous_district: "\"{name}\" is the name of more than one locality of this session: {localities}; give its id", "\"{name}\" là tên của nhiều địa phương trong buổi làm việc này: {localities}; hãy ghi mã (id) của địa phương";
     did_you_mean: "did you mean", "có phải là";
     known_ids: "known ids", "các mã hiện có";
     see_list: "run `briefing list` to see the session ids", "xem `briefing list` để biết mã các buổi làm việc";
