@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Locality, Options, districts, shared_directives, total};
+use super::{Locality, Options, districts, shared_directives};
 use crate::model::{
     Basis, Better, Bound, Comparison, Directive, Due, GaugeBasis, HostKind, Image, Indicator, Kind,
     Lang, Level, PartOfDay, Participant, Progress, Reference, Session, SessionDate, Status, Text,
@@ -61,8 +61,11 @@ struct DistrictJson<'a> {
     highlights: &'a [Text],
     strengths: &'a [Text],
     shortcomings: &'a [Text],
-    /// Its own directives and the session-wide ones that concern it.
+    /// Its own directives.
     progress: Progress,
+    /// Its own directives and the session-wide ones that concern it: the count every view
+    /// gives for it.
+    locality_progress: Progress,
     /// How many of the session-wide directives concern it.
     shared_directives: usize,
     indicators: Vec<IndicatorJson<'a>>,
@@ -183,7 +186,7 @@ fn session<'a>(s: &'a Session, opts: &Options<'_>) -> SessionJson<'a> {
         references: &s.references,
         images: &s.images,
         participants: &s.participants,
-        progress: total(s, opts),
+        progress: s.progress(opts.today),
         directives: directives(shared_directives(s, opts), opts.today),
         districts: districts(s, opts)
             .into_iter()
@@ -204,7 +207,8 @@ fn district(l: Locality<'_>, today: NaiveDate) -> DistrictJson<'_> {
         highlights: &d.highlights,
         strengths: &d.strengths,
         shortcomings: &d.shortcomings,
-        progress: l.progress,
+        progress: d.progress(today),
+        locality_progress: l.progress,
         shared_directives: l.shared,
         indicators: d.indicators.iter().map(indicator).collect(),
         directives: directives(d.directives.iter(), today),

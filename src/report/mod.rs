@@ -101,7 +101,7 @@ pub(super) fn header_rows<'s>(
 
 /// The directives of the session, or of the locality `opts` selects (its own and the
 /// session-wide ones that concern it): the total the header gives.
-pub(super) fn total(s: &Session, opts: &Options<'_>) -> Progress {
+fn total(s: &Session, opts: &Options<'_>) -> Progress {
     match opts
         .district
         .and_then(|id| s.districts.iter().position(|d| d.id == id))

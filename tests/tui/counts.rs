@@ -106,7 +106,7 @@ fn every_output_counts_the_same() {
             let json_localities: Vec<Count> = (json["session"]["districts"].as_array())
                 .expect("districts")
                 .iter()
-                .map(|d| json_count(&d["progress"]))
+                .map(|d| json_count(&d["locality_progress"]))
                 .collect();
             assert_eq!(tui_total, json_total, "{}: the total", s.id);
             assert_eq!(tui_localities, json_localities, "{}: the localities", s.id);
@@ -136,7 +136,7 @@ fn every_output_counts_the_same() {
                 let json: serde_json::Value =
                     serde_json::from_str(&report(s, Format::Json, &opts)).expect("json");
                 assert_eq!(
-                    json_count(&json["session"]["progress"]),
+                    json_count(&json["session"]["districts"][0]["locality_progress"]),
                     tui_localities[at],
                     "{} --district {} json",
                     s.id,

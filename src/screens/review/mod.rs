@@ -170,12 +170,7 @@ fn session_line(ctx: &Ctx, s: &Session, width: usize) -> Toned {
 }
 
 /// `xã Mường La`, with ` (tỉnh Sơn La)` after it when the file says the unit it belongs to.
-pub(crate) fn with_parent(
-    name: &str,
-    level: Option<Level>,
-    parent: Option<&str>,
-    ctx: &Ctx,
-) -> String {
+fn with_parent(name: &str, level: Option<Level>, parent: Option<&str>, ctx: &Ctx) -> String {
     let title = level_and_name(name, level, ctx.lang);
     match parent {
         Some(parent) => format!("{title} ({parent})"),
