@@ -445,3 +445,26 @@ fn a_reload_that_changes_the_directive_asked_about_closes_the_question() {
         }
     }
 }
+
+/// Space twice at once: the question is asked while the check-off is being saved; the save
+/// confirming it (with who and when) keeps the question open, and yes un-checks.
+#[test]
+fn a_save_confirmed_while_the_question_is_open_keeps_it() {
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
+    let first = toggle(&mut app);
+    assert_eq!(press_effect(&mut app, Command::Toggle), Effect::None);
+    assert!(matches!(app.overlay(), Some(Overlay::Confirm(_))));
+    app.update(Action::Saved {
+        request: first,
+        result: checked_off_by_lan(),
+    });
+    assert!(
+        matches!(app.overlay(), Some(Overlay::Confirm(_))),
+        "our own save changed nothing the question is about"
+    );
+    let request = confirm(&mut app);
+    assert_eq!(
+        (request.directive_id.as_str(), request.done),
+        ("hh-ma-tuy", false)
+    );
+}

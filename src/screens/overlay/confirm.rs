@@ -35,9 +35,21 @@ impl Confirm {
         session.directive(session.find_directive(&self.key.directive)?)
     }
 
-    /// The directive asked about is still there, as it was: the answer may act on it.
+    /// The directive asked about is still there, done, and says what it said: the answer may
+    /// act on it. Who checked it off and when may change meanwhile (our own save confirming
+    /// it); the question shows them as they are.
     pub(crate) fn still_holds(&self, ctx: &Ctx) -> bool {
-        self.directive(ctx).is_some_and(|d| *d == self.asked)
+        self.directive(ctx)
+            .is_some_and(|d| d.done && unstamped(d) == unstamped(&self.asked))
+    }
+}
+
+/// `d` without who checked it off and when.
+fn unstamped(d: &Directive) -> Directive {
+    Directive {
+        done_at: None,
+        done_by: None,
+        ..d.clone()
     }
 }
 
