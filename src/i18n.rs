@@ -66,7 +66,7 @@ catalogue! {
     folder_unreadable_help: "Use --dir DIR or set BRIEFING_DIR.", "Dùng --dir THƯ_MỤC hoặc đặt biến BRIEFING_DIR.";
     too_small: "Terminal too small (need at least {width}×{height})", "Cửa sổ quá nhỏ (cần ít nhất {width}×{height})";
     session_gone: "The open session is no longer in the folder (its file was removed, renamed or has errors).", "Buổi làm việc đang mở không còn trong thư mục (tệp bị xóa, đổi tên hoặc có lỗi).";
-    question_closed: "The directive asked about changed in its file: question closed, nothing un-checked.", "Chỉ đạo đang hỏi đã thay đổi trong tệp: đã đóng câu hỏi, chưa bỏ đánh dấu gì.";
+    question_closed: "The directive asked about changed in its file: the question is closed and nothing was changed.", "Chỉ đạo đang hỏi đã thay đổi trong tệp: đã đóng câu hỏi, không thay đổi gì.";
     saving: "Saving…", "Đang lưu…";
     unchecked: "Check mark removed and saved to the file.", "Đã bỏ đánh dấu xong và lưu vào tệp.";
     not_saved: "Not saved, the mark was reverted:", "Không lưu được, đã hoàn tác dấu:";

@@ -421,8 +421,8 @@ fn a_reload_that_changes_the_directive_asked_about_closes_the_question() {
         },
     ];
     for (lang, words) in [
-        (Lang::En, "question closed, nothing un-checked."),
-        (Lang::Vi, "đã đóng câu hỏi, chưa bỏ đánh dấu gì."),
+        (Lang::En, "the question is closed and nothing was changed."),
+        (Lang::Vi, "đã đóng câu hỏi, không thay đổi gì."),
     ] {
         for rewrite in rewrites {
             let mut app = at_checked_off(lang);
@@ -467,4 +467,35 @@ fn a_save_confirmed_while_the_question_is_open_keeps_it() {
         (request.directive_id.as_str(), request.done),
         ("hh-ma-tuy", false)
     );
+}
+
+/// The notice that closes the question, whole at every size, in both languages.
+#[test]
+fn snapshot_the_question_closed_by_a_reload() {
+    for lang in [Lang::Vi, Lang::En] {
+        for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+            let mut app = at_checked_off(lang);
+            app.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            press(&mut app, &[Command::Toggle]);
+            let stamp = stamped("dh-khong-ma-tuy");
+            let catalog =
+                sample_with(move |t| stamp(t).replace("không có ma túy.", "sạch ma túy."));
+            app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+            let screen = screen_text(&draw(&app));
+            let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+            let notice = match lang {
+                Lang::Vi => {
+                    "Chỉ đạo đang hỏi đã thay đổi trong tệp: đã đóng câu hỏi, không thay đổi gì."
+                }
+                Lang::En => {
+                    "The directive asked about changed in its file: the question is closed and nothing was changed."
+                }
+            };
+            assert!(flat.contains(notice), "{screen}");
+            assert_snapshot!(format!("question_closed_{lang:?}_{w}x{h}"), screen);
+        }
+    }
 }
