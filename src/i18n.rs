@@ -66,6 +66,7 @@ catalogue! {
     folder_unreadable_help: "Use --dir DIR or set BRIEFING_DIR.", "Dùng --dir THƯ_MỤC hoặc đặt biến BRIEFING_DIR.";
     too_small: "Terminal too small (need at least {width}×{height})", "Cửa sổ quá nhỏ (cần ít nhất {width}×{height})";
     session_gone: "The open session is no longer in the folder (its file was removed, renamed or has errors).", "Buổi làm việc đang mở không còn trong thư mục (tệp bị xóa, đổi tên hoặc có lỗi).";
+    question_closed: "The directive asked about changed in its file: the question is closed and nothing was changed.", "Chỉ đạo đang hỏi đã thay đổi trong tệp: đã đóng câu hỏi, không thay đổi gì.";
     saving: "Saving…", "Đang lưu…";
     unchecked: "Check mark removed and saved to the file.", "Đã bỏ đánh dấu xong và lưu vào tệp.";
     not_saved: "Not saved, the mark was reverted:", "Không lưu được, đã hoàn tác dấu:";
@@ -164,6 +165,7 @@ catalogue! {
     tags: "Tags", "Nhãn";
     session_id: "Id", "Mã";
     district_directives: "Directives", "Chỉ đạo";
+    shared_also: "Also counted here: {n} of the general directives (above) that concern this locality.", "Tính cả {n} chỉ đạo chung ở trên áp dụng cho địa phương này.";
     done_on: "Done", "Hoàn thành";
     done_by: "by", "bởi";
     target: "target", "mục tiêu";
@@ -171,7 +173,8 @@ catalogue! {
     value: "Value", "Giá trị";
     compared_to: "Against", "So với";
     unknown_session: "no session with the id", "không có buổi làm việc";
-    unknown_district: "this session has no locality with the id", "buổi làm việc này không có địa phương";
+    unknown_district: "this session has no locality with the id or name", "buổi làm việc này không có địa phương nào có mã hoặc tên";
+    ambiguous_district: "\"{name}\" is the name of more than one locality of this session: {localities}; give its id", "\"{name}\" là tên của nhiều địa phương trong buổi làm việc này: {localities}; hãy ghi mã (id) của địa phương";
     did_you_mean: "did you mean", "có phải là";
     known_ids: "known ids", "các mã hiện có";
     see_list: "run `briefing list` to see the session ids", "xem `briefing list` để biết mã các buổi làm việc";

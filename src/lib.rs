@@ -28,8 +28,8 @@ pub mod api {
         pub use crate::model::filter;
         pub use crate::model::{
             Basis, Better, Bound, Comparison, Directive, District, Due, GaugeBasis, HostKind,
-            Indicator, Kind, Lang, Level, PartOfDay, Participant, Period, Session, SessionDate,
-            Status, Text,
+            Indicator, Kind, Lang, Level, LocalityKey, PartOfDay, Participant, Period, Session,
+            SessionDate, Status, Text,
         };
     }
     pub mod store {

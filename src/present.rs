@@ -138,18 +138,23 @@ pub fn level_name(level: Level, lang: Lang) -> &'static str {
 /// A locality with its level's name, capitalised: `Huyện Hải Hà`, `Xã Tân Lập` / `Hải Hà
 /// district`; its name alone when its level is not written.
 pub fn locality_title(d: &District, lang: Lang) -> String {
-    let Some(level) = d.level else {
-        return d.name.to_string();
+    capitalised(&level_and_name(&d.name, d.level, lang))
+}
+
+/// `huyện Mường La` / `Mường La district`: a name with its level's, when known, as said
+/// inside a sentence.
+pub fn level_and_name(name: &str, level: Option<Level>, lang: Lang) -> String {
+    let Some(level) = level else {
+        return name.to_string();
     };
-    let named = fill(
+    fill(
         i18n::strings(lang).locality_named,
-        &[("name", &d.name), ("level", &level_name(level, lang))],
-    );
-    capitalised(&named)
+        &[("name", &name), ("level", &level_name(level, lang))],
+    )
 }
 
 /// `text` with its first letter in upper case.
-fn capitalised(text: &str) -> String {
+pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

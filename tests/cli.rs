@@ -77,6 +77,23 @@ fn check_exits_0_with_warnings_only() {
     );
 }
 
+/// `[[localities]]` would put a ward's directives under the commune before it: `check` fails.
+#[test]
+fn check_fails_on_a_plural_locality_table() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let fixture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/slips/localities-plural.toml");
+    std::fs::copy(fixture, tmp.path().join("a.toml")).expect("copy");
+    let dir = tmp.path().to_string_lossy().into_owned();
+    let o = briefing(&["check", "--dir", &dir, "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("a.toml:11:3: error: there is no table `[[localities]]`"),
+        "{}",
+        stdout(&o)
+    );
+}
+
 #[test]
 fn check_on_a_missing_folder_exits_2() {
     let o = briefing(&["check", "--dir", "no/such/folder"]);

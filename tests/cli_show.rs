@@ -17,6 +17,16 @@ fn briefing(args: &[&str]) -> Output {
         .expect("run briefing")
 }
 
+/// The binary on the folder `dir`.
+fn briefing_in(dir: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .env_clear()
+        .args(["--dir", dir, "--today", "2024-03-20"])
+        .args(args)
+        .output()
+        .expect("run briefing")
+}
+
 fn stdout(args: &[&str]) -> String {
     let out = briefing(args);
     assert!(
@@ -199,9 +209,64 @@ fn unknown_district_suggests_and_lists_the_ids() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "briefing: error: this session has no locality with the id \"damha\"; \
+        "briefing: error: this session has no locality with the id or name \"damha\"; \
          did you mean \"dam-ha\"? (known ids: hai-ha, dam-ha)\n"
     );
+}
+
+/// `--district` takes a locality's name as people type it: accents optional, any case, with
+/// or without its level; the output is the one of its id.
+#[test]
+fn district_by_name_accents_and_case_aside() {
+    let by_id = stdout(&["--lang", "en", "show", SESSION, "--district", "dam-ha"]);
+    for given in [
+        "Đầm Hà",
+        "dam ha",
+        "ĐẦM HÀ",
+        "huyện Đầm Hà",
+        "Dam Ha district",
+    ] {
+        let out = briefing(&["--lang", "en", "show", SESSION, "--district", given]);
+        assert_eq!(out.status.code(), Some(0), "{given}");
+        assert_eq!(String::from_utf8_lossy(&out.stdout), by_id, "{given}");
+    }
+}
+
+/// A name two localities of the session share is refused, each listed with its id.
+#[test]
+fn a_name_of_two_localities_lists_both() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        tmp.path().join("a.toml"),
+        "version = 2\n[session]\ntitle = \"T\"\ndate = 2025-09-10\n\n\
+         [[locality]]\nname = \"Mường La\"\nid = \"muong-la-huyen\"\nlevel = \"huyen\"\n\n\
+         [[locality]]\nname = \"Mường La\"\nlevel = \"xa\"\n",
+    )
+    .expect("write");
+    let dir = tmp.path().to_string_lossy().into_owned();
+    for (lang, words) in [
+        (
+            "en",
+            "\"muong la\" is the name of more than one locality of this session: muong-la-huyen (Mường La district), muong-la (Mường La commune); give its id",
+        ),
+        (
+            "vi",
+            "\"muong la\" là tên của nhiều địa phương trong buổi làm việc này: muong-la-huyen (Huyện Mường La), muong-la (Xã Mường La)",
+        ),
+    ] {
+        let out = briefing_in(
+            &dir,
+            &["--lang", lang, "show", "a", "--district", "muong la"],
+        );
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{err}");
+        assert!(err.contains(words), "{err}");
+    }
+    let out = briefing_in(
+        &dir,
+        &["--lang", "en", "show", "a", "--district", "xã Mường La"],
+    );
+    assert_eq!(out.status.code(), Some(0), "the level tells them apart");
 }
 
 #[test]

@@ -437,3 +437,86 @@ fn u_undoes_a_check_off_and_an_un_check_in_the_file() {
     t.keys(&["C-c"]);
     t.wait_until_gone();
 }
+
+/// `text` with two done directives of Đầm Hà, their blocks swapped when `swapped`.
+fn two_done(text: &str, swapped: bool) -> String {
+    let mut t = text.to_string();
+    for id in ["dh-thu-nhap-100-trieu", "dh-khong-ma-tuy"] {
+        t = t.replace(
+            &format!("id = \"{id}\"\n"),
+            &format!("id = \"{id}\"\ndone = true\ndone_by = \"lan\"\n"),
+        );
+    }
+    if !swapped {
+        return t;
+    }
+    let at = |id: &str| {
+        t.find(&format!("[[district.directive]]\nid = \"{id}\""))
+            .expect("a directive of the sample")
+    };
+    let (start, middle, end) = (
+        at("dh-thu-nhap-100-trieu"),
+        at("dh-khong-ma-tuy"),
+        at("dh-co-cau-kinh-te"),
+    );
+    format!(
+        "{}{}{}{}",
+        &t[..start],
+        &t[middle..end],
+        &t[start..middle],
+        &t[end..]
+    )
+}
+
+/// The un-check question holds the directive's id: the file rewritten by someone else with
+/// its directives reordered while the question is open, yes un-checks that directive and
+/// leaves every other byte of the file as the rewrite left it.
+#[test]
+fn un_checking_after_the_file_is_reordered_changes_only_that_directive() {
+    let (tmp, file) = sample_copy();
+    let sample = std::fs::read_to_string(&file).expect("read");
+    std::fs::write(&file, two_done(&sample, false)).expect("write");
+    let dir = tmp.path().display().to_string();
+    let Some(t) = start(
+        "review-acts-reorder",
+        100,
+        30,
+        &format!("--lang en --dir {dir}"),
+    ) else {
+        return;
+    };
+    t.wait_for("Directives: 2/23 done");
+    t.keys(&["Enter", "3"]);
+    t.wait_for("▌ Trong năm 2023, huyện Đầm Hà");
+    t.move_down_to("▌ [x] Là địa phương không có ma túy.");
+    t.keys(&["Space"]);
+    t.wait_for("Un-check this directive?");
+    let reordered = two_done(&sample, true).replace(
+        "title = \"Ban Thường vụ Tỉnh ủy làm việc",
+        "title = \"Đã sửa: Ban Thường vụ Tỉnh ủy làm việc",
+    );
+    let edit = tmp.path().join("2024/.review-acts-edit.tmp");
+    std::fs::write(&edit, &reordered).expect("write");
+    std::fs::rename(&edit, &file).expect("rename");
+    let screen = t.wait_for("Đã sửa: Ban Thường vụ");
+    assert!(
+        screen.contains("Un-check this directive?"),
+        "the same directive, moved: the question stays\n{screen}"
+    );
+    t.keys(&["Enter"]);
+    t.wait_for("Check mark removed");
+    let after = std::fs::read_to_string(&file).expect("read");
+    let expected = reordered.replace(
+        "id = \"dh-khong-ma-tuy\"\ndone = true\ndone_by = \"lan\"\n",
+        "id = \"dh-khong-ma-tuy\"\ndone = false\n",
+    );
+    let changed: Vec<_> = (after.lines().zip(expected.lines()))
+        .filter(|(a, e)| a != e)
+        .collect();
+    assert!(
+        after == expected,
+        "only the directive asked about changed: {changed:?}"
+    );
+    t.keys(&["C-c"]);
+    t.wait_until_gone();
+}

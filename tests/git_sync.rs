@@ -335,3 +335,41 @@ fn a_rewritten_upstream_is_not_merged_over() {
         done("2024-03-18T09:00:00+07:00", "tinh")
     );
 }
+
+/// `log` takes the session as `show` and `done` do (the file name alone, with or without
+/// `.toml`), and says so when the session or the directive is not there, with the closest,
+/// in both languages, instead of "no history".
+#[test]
+fn log_finds_the_session_by_file_name_and_says_what_is_not_there() {
+    let Some((shared, province, _commune)) = two_clones() else {
+        return;
+    };
+    check_off(&province, "hh-ma-tuy", "2024-03-18T09:00:00+07:00", "tinh");
+    sync(&shared, &province);
+    let file_name = SESSION.rsplit('/').next().expect("name");
+    for given in [
+        SESSION.to_string(),
+        file_name.to_string(),
+        format!("{file_name}.toml"),
+    ] {
+        let events = log_json(&shared, &province, &[&given, "hh-ma-tuy"]);
+        assert_eq!(events.len(), 1, "{given}");
+        assert_eq!(events[0]["session"], SESSION, "{given}");
+    }
+    for (lang, words) in [
+        ("en", "did you mean `hh-ma-tuy`?"),
+        ("vi", "có phải ý bạn là `hh-ma-tuy`?"),
+    ] {
+        let o = shared.briefing(&province, lang, &["log", file_name, "hh-ma-tuyy"]);
+        assert_eq!(o.status.code(), Some(1), "{}", text(&o.stdout));
+        assert!(text(&o.stderr).contains(words), "{}", text(&o.stderr));
+        assert!(text(&o.stdout).is_empty());
+    }
+    let o = shared.briefing(&province, "en", &["log", "2024-03-13-hai-ha-dam-haa"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("there is no session `2024-03-13-hai-ha-dam-haa`") && err.contains(SESSION),
+        "{err}"
+    );
+}

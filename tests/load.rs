@@ -265,6 +265,13 @@ const SLIPS: &[Slip] = &[
         vi: "hãy viết `[[directive]]`",
     },
     Slip {
+        file: "localities-plural.toml",
+        at: (11, 3),
+        error: true,
+        en: "there is no table `[[localities]]` in the format, so nothing below it is read: write `[[locality]]`",
+        vi: "hãy viết `[[locality]]`",
+    },
+    Slip {
         file: "session-misspelt.toml",
         at: (1, 2),
         error: true,

@@ -86,6 +86,15 @@ fn default_of(holder: &Map<String, Value>, key: &str) -> Value {
             }
         }
         "highlights" | "strengths" | "shortcomings" | "references" | "images" | "to" => json!([]),
+        // The count every view gives a locality: its own directives and the session-wide ones
+        // that concern it (on 2024-03-20 none of those is done or overdue).
+        "locality_progress" => {
+            let own = &holder["progress"];
+            let shared = holder["shared_directives"].as_u64().unwrap_or_default();
+            let total = own["total"].as_u64().unwrap_or_default() + shared;
+            json!({ "done": own["done"], "total": total, "overdue": own["overdue"] })
+        }
+        "shared_directives" => json!(17),
         "part_of_day" | "published" | "host_kind" | "group" | "parent" | "body" | "of" | "note"
         | "share" => Value::Null,
         other => panic!("`{other}` is no field version 2 adds"),

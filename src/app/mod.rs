@@ -19,7 +19,7 @@ use crate::git::GitError;
 use crate::git::history::Event;
 use crate::input::{Command, Key, Keymap};
 use crate::model::abbrev::Abbreviations;
-use crate::model::{Directive, DirectiveRef, Lang, Session};
+use crate::model::{Directive, DirectiveKey, Lang, Session};
 use crate::screens::overlay::{Chooser, Help, HistoryView, Problems};
 use crate::screens::review::Review;
 use crate::screens::{
@@ -441,19 +441,14 @@ impl App {
             Intent::ToList => self.stack.clear(),
             Intent::Open(target) => self.open(target),
             Intent::Jump(jump) => self.open_at(jump.target, Some(&jump)),
-            Intent::OpenDistrict(id) => {
+            Intent::OpenDistrict(key) => {
                 self.overlay = None;
-                let screen = ReviewScreen::new(Review::District(id));
+                let screen = ReviewScreen::new(Review::District(key));
                 self.stack.push(Screen::Review(screen));
             }
-            Intent::Toggle { session, directive } => return self.toggle(&session, directive),
-            Intent::Uncheck { session, directive } => {
-                self.overlay = None;
-                return self.flip(&session, directive);
-            }
-            Intent::ShowHistory { session, directive } => {
-                return self.show_history(&session, directive);
-            }
+            Intent::Toggle(key) => return self.toggle(key),
+            Intent::Uncheck(key) => return self.uncheck(key),
+            Intent::ShowHistory(key) => return self.show_history(key),
             Intent::Notice(notice) => self.notice = Some(notice),
         }
         self.refresh();
@@ -508,14 +503,16 @@ impl App {
     }
 
     /// Opens the history pop-up of a directive and asks for its history.
-    fn show_history(&mut self, session: &str, directive: DirectiveRef) -> Effect {
-        let Some(d) = (self.ctx.catalog.session(session)).and_then(|s| s.directive(directive))
-        else {
+    fn show_history(&mut self, key: DirectiveKey) -> Effect {
+        let Some(session) = self.ctx.catalog.session(&key.session) else {
             return Effect::None;
         };
+        if session.find_directive(&key.directive).is_none() {
+            return Effect::None;
+        }
         let request = HistoryRequest {
-            session_id: session.to_string(),
-            directive_id: d.id.to_string(),
+            session_id: key.session,
+            directive_id: key.directive,
         };
         self.overlay = Some(Overlay::History(HistoryView::new(request.clone())));
         Effect::LoadHistory(request)
@@ -580,6 +577,7 @@ impl App {
     /// After the world changed: the list, the screen on top and its pop-up keep their
     /// selection on something that is there, and in view.
     fn refresh(&mut self) {
+        self.close_stale_question();
         self.list.refresh(&self.ctx);
         if let Some(screen) = self.stack.last_mut() {
             screen.view_mut().refresh(&self.ctx);

@@ -4,7 +4,7 @@
 //! `u` undoes the last check-off or un-check, and the file gets back what it had.
 
 use super::{App, Effect, Notice, Overlay, SaveRequest};
-use crate::model::{Directive, DirectiveRef, Session};
+use crate::model::{Directive, DirectiveKey, DirectiveRef, Session};
 use crate::screens::overlay::Confirm;
 use crate::store::write::{Change, WriteError};
 
@@ -17,6 +17,12 @@ fn directive_mut<'s>(
     let session = sessions.iter_mut().find(|s| s.id == session_id)?;
     let r = session.find_directive(id)?;
     session.directive_mut(r)
+}
+
+/// The directive named by `key` in `sessions`.
+fn directive<'s>(sessions: &'s [Session], key: &DirectiveKey) -> Option<&'s Directive> {
+    let session = sessions.iter().find(|s| s.id == key.session)?;
+    session.directive(session.find_directive(&key.directive)?)
 }
 
 /// `session` with every directive open and unstamped.
@@ -47,24 +53,46 @@ const UNDO_DEPTH: usize = 100;
 impl App {
     /// Checks a directive off at once; un-checking a done one asks first, naming who checked
     /// it off and when.
-    pub(super) fn toggle(&mut self, session_id: &str, r: DirectiveRef) -> Effect {
-        let done = (self.ctx.catalog.session(session_id))
-            .and_then(|s| s.directive(r))
-            .is_some_and(|d| d.done);
-        if done {
-            self.overlay = Some(Overlay::Confirm(Confirm::new(session_id, r)));
+    pub(super) fn toggle(&mut self, key: DirectiveKey) -> Effect {
+        let asked = directive(&self.ctx.catalog.sessions, &key).filter(|d| d.done);
+        if let Some(asked) = asked {
+            self.overlay = Some(Overlay::Confirm(Confirm::new(key, asked.clone())));
             return Effect::None;
         }
-        self.flip(session_id, r)
+        self.flip(&key)
+    }
+
+    /// Un-checks the directive the question was about, if it is still there as it was asked
+    /// about; else says the question was closed and changes nothing.
+    pub(super) fn uncheck(&mut self, key: DirectiveKey) -> Effect {
+        let holds = match self.overlay.take() {
+            Some(Overlay::Confirm(question)) => {
+                *question.key() == key && question.still_holds(&self.ctx)
+            }
+            _ => false,
+        };
+        if !holds {
+            self.notice = Some(Notice::QuestionClosed);
+            return Effect::None;
+        }
+        self.flip(&key)
+    }
+
+    /// Closes the un-check question when a reload moved, removed or changed its directive.
+    pub(super) fn close_stale_question(&mut self) {
+        if let Some(Overlay::Confirm(question)) = &self.overlay
+            && !question.still_holds(&self.ctx)
+        {
+            self.overlay = None;
+            self.notice = Some(Notice::QuestionClosed);
+        }
     }
 
     /// Flips a directive at once and asks for it to be saved; remembers it for `u`.
-    pub(super) fn flip(&mut self, session_id: &str, r: DirectiveRef) -> Effect {
+    pub(super) fn flip(&mut self, key: &DirectiveKey) -> Effect {
         let user = self.user.clone();
         let sessions = &mut self.ctx.catalog.sessions;
-        let Some(d) =
-            (sessions.iter_mut().find(|s| s.id == session_id)).and_then(|s| s.directive_mut(r))
-        else {
+        let Some(d) = directive_mut(sessions, &key.session, &key.directive) else {
             return Effect::None;
         };
         let before = d.clone();
@@ -72,8 +100,8 @@ impl App {
         d.done_at = None;
         d.done_by = d.done.then(|| user.into());
         let request = SaveRequest {
-            session_id: session_id.to_string(),
-            directive_id: d.id.to_string(),
+            session_id: key.session.clone(),
+            directive_id: key.directive.clone(),
             done: d.done,
             undo: false,
         };

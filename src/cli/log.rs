@@ -4,9 +4,11 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Context, fail};
+use crate::diag::closest;
 use crate::git::history::{self, Action, Event, Filter};
 use crate::i18n::{self, fill};
 use crate::model::Lang;
+use crate::store::{self, write, write::WriteError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(super) enum LogFormat {
@@ -21,7 +23,11 @@ pub(super) fn run(ctx: &Context, filter: &Filter, format: LogFormat) -> ExitCode
         Ok(repo) => repo,
         Err(code) => return code,
     };
-    let events = match history::log(&repo, filter) {
+    let filter = match checked(ctx, filter) {
+        Ok(filter) => filter,
+        Err(e) => return fail(ctx.lang, 1, e.message(ctx.lang)),
+    };
+    let events = match history::log(&repo, &filter) {
         Ok(events) => events,
         Err(e) => return fail(ctx.lang, 1, e.message(ctx.lang)),
     };
@@ -42,6 +48,37 @@ pub(super) fn run(ctx: &Context, filter: &Filter, format: LogFormat) -> ExitCode
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail(ctx.lang, 1, super::os_error(ctx.lang, &e)),
     }
+}
+
+/// `filter` with its session as its id (the file name, with or without `.toml`, is enough
+/// when unique, as for `show` and `done`), once the session is found in the folder and has
+/// the directive: a mistyped name is said, with the closest, never taken for "no history".
+fn checked(ctx: &Context, filter: &Filter) -> Result<Filter, WriteError> {
+    let Some(given) = &filter.session else {
+        return Ok(filter.clone());
+    };
+    let rel = write::session_file(&ctx.dir, given)?;
+    let session = store::session_id(&rel);
+    if let Some(directive) = &filter.directive {
+        let report = store::load_file_with(&ctx.dir, &rel, &ctx.limits);
+        if let Some(s) = &report.session
+            && s.find_directive(directive).is_none()
+        {
+            let ids = s.all_directives().map(|d| d.id.as_str());
+            return Err(WriteError::DirectiveNotFound {
+                session,
+                id: directive.clone(),
+                suggestions: closest(directive, ids)
+                    .map(str::to_string)
+                    .into_iter()
+                    .collect(),
+            });
+        }
+    }
+    Ok(Filter {
+        session: Some(session),
+        directive: filter.directive.clone(),
+    })
 }
 
 /// One history line: `28/11/2026 10:15 +07:00  checked off  2024/x  hh-ma-tuy  by lan (commit

@@ -135,7 +135,8 @@ enum Command {
     Sync(sync::SyncArgs),
     /// Who checked off or un-checked what, and when, from the git history (newest first)
     Log {
-        /// Only this session (the file path below DIR without `.toml`)
+        /// Only this session (the file path below DIR without `.toml`; the file name alone is
+        /// enough when it is unique)
         session: Option<String>,
         /// Only this directive of the session (its `id`)
         directive: Option<String>,

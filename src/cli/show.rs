@@ -7,7 +7,9 @@ use std::process::ExitCode;
 use super::{Context, fail};
 use crate::diag::closest;
 use crate::i18n::{self, Strings};
-use crate::model::Session;
+use crate::model::fold::{fold, slug};
+use crate::model::{District, Lang, Session};
+use crate::present::locality_title;
 use crate::report::{self, Format, Options};
 use crate::safe;
 use crate::store::{self, Catalog};
@@ -19,8 +21,8 @@ pub(super) struct ShowArgs {
     #[arg(value_name = "SESSION_ID")]
     session: String,
 
-    /// Only this locality (its id, e.g. `dam-ha`); the session-wide parts stay, with the
-    /// shared directives that concern it
+    /// Only this locality (its id, e.g. `dam-ha`, or its name, e.g. "Đầm Hà", accents and
+    /// case aside); the session-wide parts stay, with the shared directives that concern it
     #[arg(long, value_name = "ID")]
     district: Option<String>,
 
@@ -82,13 +84,17 @@ pub(super) fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
             return fail(ctx.lang, 1, unknown_session(&args.session, &suggestions, t));
         }
     };
-    if let Some(id) = &args.district
-        && !session.districts.iter().any(|d| d.id == id)
-    {
-        return fail(ctx.lang, 1, unknown_district(session, id, t));
-    }
+    let district = match &args.district {
+        None => None,
+        Some(given) => match locality(session, given) {
+            Ok(d) => Some(d),
+            Err(found) => {
+                return fail(ctx.lang, 1, district_miss(session, given, &found, ctx.lang));
+            }
+        },
+    };
     let opts = Options {
-        district: args.district.as_deref(),
+        district: district.map(|d| d.id.as_str()),
         lang: ctx.lang,
         today: ctx.today,
         ascii: args.ascii,
@@ -138,6 +144,43 @@ fn unknown_session(given: &str, suggestions: &[String], t: &Strings) -> String {
         msg.push_str(&format!("; {} {}?", t.did_you_mean, quoted.join(", ")));
     }
     msg
+}
+
+/// The locality of `session` that `given` names: its id, else its name or its level and name
+/// (`huyện Đầm Hà`, `Dam Ha district`), accents and case aside. `Err`: every locality that
+/// name fits (none, or more than one).
+fn locality<'s>(session: &'s Session, given: &str) -> Result<&'s District, Vec<&'s District>> {
+    if let Some(d) = session.districts.iter().find(|d| d.id == given) {
+        return Ok(d);
+    }
+    let wanted = fold(given.trim());
+    let fits = |d: &District| {
+        slug(given) == d.id.as_str()
+            || [Lang::Vi, Lang::En]
+                .iter()
+                .any(|&lang| fold(&d.name) == wanted || fold(&locality_title(d, lang)) == wanted)
+    };
+    let found: Vec<&District> = session.districts.iter().filter(|d| fits(d)).collect();
+    match found[..] {
+        [one] => Ok(one),
+        _ => Err(found),
+    }
+}
+
+/// Why `--district` names no one locality: none (the closest id and every id), or several
+/// (each with its id).
+fn district_miss(session: &Session, given: &str, found: &[&District], lang: Lang) -> String {
+    let t = i18n::strings(lang);
+    if found.is_empty() {
+        return unknown_district(session, given, t);
+    }
+    let listed: Vec<String> = (found.iter())
+        .map(|d| format!("{} ({})", d.id, locality_title(d, lang)))
+        .collect();
+    i18n::fill(
+        t.ambiguous_district,
+        &[("name", &given), ("localities", &listed.join(", "))],
+    )
 }
 
 fn unknown_district(session: &Session, id: &str, t: &Strings) -> String {

@@ -52,7 +52,7 @@ pub const HELP: &[(&str, &str, &str)] = &[
     (
         "show",
         "district",
-        "Chỉ địa phương này (theo mã, ví dụ `dam-ha`); các phần chung của buổi làm việc vẫn giữ, cùng các chỉ đạo chung gửi tới địa phương này",
+        "Chỉ địa phương này (theo mã, ví dụ `dam-ha`, hoặc theo tên, ví dụ \"Đầm Hà\", có dấu hay không, hoa hay thường đều được); các phần chung của buổi làm việc vẫn giữ, cùng các chỉ đạo chung gửi tới địa phương này",
     ),
     ("show", "format", "Định dạng đầu ra"),
     (
@@ -116,7 +116,7 @@ pub const HELP: &[(&str, &str, &str)] = &[
     (
         "log",
         "session",
-        "Chỉ buổi làm việc này (đường dẫn tệp trong THƯ_MỤC, bỏ `.toml`)",
+        "Chỉ buổi làm việc này (đường dẫn tệp trong THƯ_MỤC, bỏ `.toml`; chỉ tên tệp cũng đủ nếu không trùng với tệp khác)",
     ),
     (
         "log",

@@ -169,6 +169,27 @@ pub struct District {
     pub directives: Vec<Directive>,
 }
 
+/// Who a locality is across sessions: its id, its level and the unit it belongs to (folded,
+/// where the file gives it). After the 2025 reform many communes carry a former district's
+/// name: huyện Mường La (2024) and xã Mường La (2025) are two localities, never one row.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct LocalityKey {
+    pub id: Id,
+    pub level: Option<Level>,
+    pub parent: Option<String>,
+}
+
+impl District {
+    /// Who this locality is across sessions.
+    pub fn key(&self) -> LocalityKey {
+        LocalityKey {
+            id: self.id.clone(),
+            level: self.level,
+            parent: self.parent.as_deref().map(fold::fold),
+        }
+    }
+}
+
 /// How a figure relates to the true value ("trên", "dưới", "khoảng").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -331,6 +352,25 @@ impl District {
 pub struct DirectiveRef {
     pub district: Option<usize>,
     pub index: usize,
+}
+
+/// A directive named by ids, its session's and its own: what every action that waits (a
+/// question, a save, an undo, a history read) holds, so a reload that reorders or rewrites
+/// the file finds the same directive, or none, never the one now at its place.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DirectiveKey {
+    pub session: String,
+    pub directive: String,
+}
+
+impl DirectiveKey {
+    /// The key of the directive at `r` in `session`.
+    pub fn of(session: &Session, r: DirectiveRef) -> Option<Self> {
+        Some(DirectiveKey {
+            session: session.id.to_string(),
+            directive: session.directive(r)?.id.to_string(),
+        })
+    }
 }
 
 impl Session {

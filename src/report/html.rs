@@ -3,11 +3,11 @@
 use std::fmt::Write;
 
 use super::{
-    HeaderValue, Options, against, directive_meta, districts, header_rows, locality_lists,
-    other_compares, session_lists, shared_directives, value_text,
+    HeaderValue, Locality, Options, against, directive_meta, districts, header_rows,
+    locality_lists, other_compares, session_lists, shared_directives, shared_note, value_text,
 };
 use crate::i18n::{self, Strings};
-use crate::model::{Directive, District, Gauge, Indicator, Lang, Progress, Session, Status};
+use crate::model::{Directive, Gauge, Indicator, Lang, Progress, Session, Status};
 use crate::present::{
     image_line, indicator_title, locality_facts, locality_title, paragraphs, participant_line,
     ratio_text, reference_line, share_text, status_word,
@@ -89,8 +89,8 @@ pub fn render(s: &Session, opts: &Options<'_>) -> String {
         );
         directives(&mut out, s, &shared, opts);
     }
-    for d in districts(s, opts) {
-        locality(&mut out, s, d, t, opts);
+    for l in districts(s, opts) {
+        locality(&mut out, s, &l, t, opts);
     }
     out.push_str("</body>\n</html>\n");
     out
@@ -165,7 +165,8 @@ fn list(out: &mut String, tag: &str, title: &str, items: &[impl AsRef<str>]) {
     out.push_str("</ul>\n");
 }
 
-fn locality(out: &mut String, s: &Session, d: &District, t: &Strings, opts: &Options<'_>) {
+fn locality(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: &Options<'_>) {
+    let d = l.district;
     let _ = writeln!(
         out,
         "<section class=\"locality\">\n<h2>{}</h2>",
@@ -184,15 +185,18 @@ fn locality(out: &mut String, s: &Session, d: &District, t: &Strings, opts: &Opt
         let _ = writeln!(out, "<h3>{}</h3>", t.indicators);
         indicators(out, &d.indicators, t, opts);
     }
-    if !d.directives.is_empty() {
+    if l.has_directives() {
         let _ = writeln!(
             out,
             "<h3>{} <small>({})</small></h3>",
             t.district_directives,
-            progress_html(d.progress(opts.today), t)
+            progress_html(l.progress, t)
         );
         let own: Vec<&Directive> = d.directives.iter().collect();
         directives(out, s, &own, opts);
+        if let Some(note) = shared_note(l, opts.lang) {
+            let _ = writeln!(out, "<p class=\"shared\">{}</p>", esc(&note));
+        }
     }
     out.push_str("</section>\n");
 }

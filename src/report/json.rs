@@ -3,11 +3,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{Options, districts, shared_directives};
+use super::{Locality, Options, districts, shared_directives};
 use crate::model::{
-    Basis, Better, Bound, Comparison, Directive, District, Due, GaugeBasis, HostKind, Image,
-    Indicator, Kind, Lang, Level, PartOfDay, Participant, Progress, Reference, Session,
-    SessionDate, Status, Text,
+    Basis, Better, Bound, Comparison, Directive, Due, GaugeBasis, HostKind, Image, Indicator, Kind,
+    Lang, Level, PartOfDay, Participant, Progress, Reference, Session, SessionDate, Status, Text,
 };
 
 /// Bumped when a field is removed or changes meaning; new fields may appear at any time.
@@ -62,7 +61,13 @@ struct DistrictJson<'a> {
     highlights: &'a [Text],
     strengths: &'a [Text],
     shortcomings: &'a [Text],
+    /// Its own directives.
     progress: Progress,
+    /// Its own directives and the session-wide ones that concern it: the count every view
+    /// gives for it.
+    locality_progress: Progress,
+    /// How many of the session-wide directives concern it.
+    shared_directives: usize,
     indicators: Vec<IndicatorJson<'a>>,
     directives: Vec<DirectiveJson<'a>>,
 }
@@ -185,12 +190,13 @@ fn session<'a>(s: &'a Session, opts: &Options<'_>) -> SessionJson<'a> {
         directives: directives(shared_directives(s, opts), opts.today),
         districts: districts(s, opts)
             .into_iter()
-            .map(|d| district(d, opts.today))
+            .map(|l| district(l, opts.today))
             .collect(),
     }
 }
 
-fn district(d: &District, today: NaiveDate) -> DistrictJson<'_> {
+fn district(l: Locality<'_>, today: NaiveDate) -> DistrictJson<'_> {
+    let d = l.district;
     DistrictJson {
         id: &d.id,
         name: &d.name,
@@ -202,6 +208,8 @@ fn district(d: &District, today: NaiveDate) -> DistrictJson<'_> {
         strengths: &d.strengths,
         shortcomings: &d.shortcomings,
         progress: d.progress(today),
+        locality_progress: l.progress,
+        shared_directives: l.shared,
         indicators: d.indicators.iter().map(indicator).collect(),
         directives: directives(d.directives.iter(), today),
     }

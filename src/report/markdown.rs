@@ -1,8 +1,9 @@
 //! The briefing as Markdown (GitHub-flavoured: tables and task lists).
 
 use super::{
-    HeaderValue, Options, against, directive_meta, districts, gauge_text, header_rows, image_path,
-    locality_lists, other_compares, session_lists, share_text, shared_directives, value_text,
+    HeaderValue, Locality, Options, against, directive_meta, districts, gauge_text, header_rows,
+    image_path, locality_lists, other_compares, session_lists, share_text, shared_directives,
+    shared_note, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Lang, Participant, Progress, Session};
@@ -52,8 +53,8 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         ));
         directives(&mut out, s, &shared, opts);
     }
-    for d in districts(s, opts) {
-        district(&mut out, s, d, t, opts);
+    for l in districts(s, opts) {
+        district(&mut out, s, &l, t, opts);
     }
     out
 }
@@ -112,7 +113,8 @@ fn progress_text(p: Progress, lang: Lang) -> String {
     }
 }
 
-fn district(out: &mut String, s: &Session, d: &District, t: &Strings, opts: &Options<'_>) {
+fn district(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: &Options<'_>) {
+    let d = l.district;
     let title = locality_title(d, opts.lang);
     out.push_str(&format!("\n## {}\n", escape(&title)));
     if let Some(facts) = locality_facts(d, opts.lang) {
@@ -128,15 +130,17 @@ fn district(out: &mut String, s: &Session, d: &District, t: &Strings, opts: &Opt
         out.push_str(&format!("\n### {}\n\n", t.indicators));
         indicators(out, d, t, opts);
     }
-    if !d.directives.is_empty() {
-        let p = d.progress(opts.today);
+    if l.has_directives() {
         out.push_str(&format!(
             "\n### {} ({})\n\n",
             t.district_directives,
-            progress_text(p, opts.lang)
+            progress_text(l.progress, opts.lang)
         ));
         let own: Vec<&Directive> = d.directives.iter().collect();
         directives(out, s, &own, opts);
+        if let Some(note) = shared_note(l, opts.lang) {
+            out.push_str(&format!("\n*{}*\n", escape(&note)));
+        }
     }
 }
 

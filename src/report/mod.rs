@@ -92,21 +92,57 @@ pub(super) fn header_rows<'s>(
     if !s.tags.is_empty() {
         rows.push((t.tags, HeaderValue::Tags(&s.tags)));
     }
-    let progress = HeaderValue::Progress(s.progress(opts.today));
-    rows.push((t.district_directives, progress));
+    rows.push((t.district_directives, HeaderValue::Progress(total(s, opts))));
     if !opts.handout {
         rows.push((t.session_id, HeaderValue::Id(&s.id)));
     }
     rows
 }
 
-/// The districts `opts` selects.
-fn districts<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s District> {
-    session
-        .districts
-        .iter()
-        .filter(|d| opts.district.is_none_or(|id| d.id == id))
+/// The directives of the session, or of the locality `opts` selects (its own and the
+/// session-wide ones that concern it): the total the header gives.
+fn total(s: &Session, opts: &Options<'_>) -> Progress {
+    match opts
+        .district
+        .and_then(|id| s.districts.iter().position(|d| d.id == id))
+    {
+        Some(at) => s.locality_progress(at, opts.today),
+        None => s.progress(opts.today),
+    }
+}
+
+/// A locality as a briefing shows it, with what every view counts for it.
+pub(super) struct Locality<'s> {
+    pub district: &'s District,
+    /// Its own directives and the session-wide ones that concern it, as the TUI counts.
+    pub progress: Progress,
+    /// How many of the session-wide directives concern it.
+    pub shared: usize,
+}
+
+impl Locality<'_> {
+    /// Its directives' section is shown: it has directives of its own or shared ones.
+    fn has_directives(&self) -> bool {
+        self.progress.total > 0
+    }
+}
+
+/// The localities `opts` selects.
+fn districts<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<Locality<'s>> {
+    (session.districts.iter().enumerate())
+        .filter(|(_, d)| opts.district.is_none_or(|id| d.id == id))
+        .map(|(at, district)| Locality {
+            district,
+            progress: session.locality_progress(at, opts.today),
+            shared: session.shared_directives(at).count(),
+        })
         .collect()
+}
+
+/// `and 3 general directives (above)`: the shared directives a locality's count includes.
+pub(super) fn shared_note(l: &Locality<'_>, lang: Lang) -> Option<String> {
+    let t = i18n::strings(lang);
+    (l.shared > 0).then(|| i18n::fill(t.shared_also, &[("n", &l.shared.to_string())]))
 }
 
 /// The session-wide directives shown: all of them, or those that concern the locality `opts`

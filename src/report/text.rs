@@ -3,11 +3,12 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    HeaderValue, Options, against, directive_meta, districts, gauge_text, header_rows,
-    locality_lists, other_compares, session_lists, share_text, shared_directives, value_text,
+    HeaderValue, Locality, Options, against, directive_meta, districts, gauge_text, header_rows,
+    locality_lists, other_compares, session_lists, share_text, shared_directives, shared_note,
+    value_text,
 };
 use crate::i18n::{self, Strings};
-use crate::model::{Directive, District, Indicator, Progress, Session};
+use crate::model::{Directive, Indicator, Progress, Session};
 use crate::present::{
     checkbox, image_line, indicator_title, locality_facts, locality_title, paragraphs,
     participant_line, progress_text, reference_line,
@@ -53,8 +54,8 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         section(&mut out, &titled(t.session_directives, p, opts), opts);
         directives(&mut out, s, &shared, opts);
     }
-    for d in districts(s, opts) {
-        district(&mut out, s, d, t, opts);
+    for l in districts(s, opts) {
+        district(&mut out, s, &l, t, opts);
     }
     out
 }
@@ -96,7 +97,8 @@ fn section(out: &mut String, title: &str, opts: &Options<'_>) {
     out.push('\n');
 }
 
-fn district(out: &mut String, s: &Session, d: &District, t: &Strings, opts: &Options<'_>) {
+fn district(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: &Options<'_>) {
+    let d = l.district;
     let rule = if opts.ascii { "=" } else { "━" };
     out.push('\n');
     out.push_str(&format!(
@@ -124,11 +126,14 @@ fn district(out: &mut String, s: &Session, d: &District, t: &Strings, opts: &Opt
             indicator(out, ind, opts);
         }
     }
-    if !d.directives.is_empty() {
-        let p = d.progress(opts.today);
-        section(out, &titled(t.district_directives, p, opts), opts);
+    if l.has_directives() {
+        section(out, &titled(t.district_directives, l.progress, opts), opts);
         let own: Vec<&Directive> = d.directives.iter().collect();
         directives(out, s, &own, opts);
+        if let Some(note) = shared_note(l, opts.lang) {
+            out.push('\n');
+            out.push_str(&wrap(&note, "", ""));
+        }
     }
 }
 

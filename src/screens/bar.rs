@@ -33,6 +33,8 @@ pub enum Notice {
     NotSaved(WriteError),
     /// A reload no longer has the open session.
     SessionGone,
+    /// A reload moved, removed or changed the directive of the un-check question.
+    QuestionClosed,
     /// Space or x outside a directive.
     SelectDirective,
     /// L outside a directive.
@@ -60,6 +62,7 @@ impl Notice {
             Notice::Unchecked => t.unchecked.to_string(),
             Notice::NotSaved(e) => format!("{} {}", t.not_saved, e.message(lang)),
             Notice::SessionGone => t.session_gone.to_string(),
+            Notice::QuestionClosed => t.question_closed.to_string(),
             Notice::SelectDirective => t.select_directive.to_string(),
             Notice::SelectDirectiveForHistory => t.select_directive_history.to_string(),
             Notice::Restored => t.restored.to_string(),

@@ -19,7 +19,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 
 use crate::input::{Command, Keymap};
 use crate::model::filter::{DirectiveFilter, SessionFilter};
-use crate::model::{DirectiveRef, Lang};
+use crate::model::{DirectiveKey, Lang, LocalityKey};
 use crate::search::{SearchIndex, Target};
 use crate::store::{Catalog, FolderError};
 use crate::ui::theme::Theme;
@@ -97,23 +97,14 @@ pub(crate) enum Intent {
     Open(Target),
     /// Open the session of a search hit, at the hit, its matches highlighted there.
     Jump(Jump),
-    /// Open the district view of the district with this id.
-    OpenDistrict(String),
+    /// Open the view of this locality.
+    OpenDistrict(LocalityKey),
     /// Check a directive off, or on again (un-checking asks first).
-    Toggle {
-        session: String,
-        directive: DirectiveRef,
-    },
+    Toggle(DirectiveKey),
     /// Un-check a directive, confirmed.
-    Uncheck {
-        session: String,
-        directive: DirectiveRef,
-    },
+    Uncheck(DirectiveKey),
     /// Show a directive's check-off history.
-    ShowHistory {
-        session: String,
-        directive: DirectiveRef,
-    },
+    ShowHistory(DirectiveKey),
     /// Say something on the status line.
     Notice(Notice),
 }

@@ -363,12 +363,24 @@ pub(super) fn thousands_reading(float: &str) -> Option<String> {
     plausible.then(|| format!("{whole}{decimals}"))
 }
 
-/// The known table name that `name` misses by one letter (`indicators` → `indicator`).
+/// The known table name that `name` misses by one edit (`indicators` → `indicator`), or
+/// whose plural it is, give or take one edit (`localities` → `locality`).
 pub(super) fn near_table<'k>(name: &str, tables: &[&'k str]) -> Option<&'k str> {
+    let near = |a: &str, b: &str| strsim::osa_distance(a, b) <= 1;
     tables
         .iter()
         .copied()
-        .find(|t| strsim::osa_distance(name, t) == 1)
+        .find(|t| name != *t && (near(name, t) || plurals(t).iter().any(|p| near(name, p))))
+}
+
+/// The English plurals a table name may be written as: `locality` → `localities`,
+/// `image` → `images`, `compare` → `compares`.
+fn plurals(name: &str) -> Vec<String> {
+    let mut out = vec![format!("{name}s"), format!("{name}es")];
+    if let Some(stem) = name.strip_suffix('y') {
+        out.push(format!("{stem}ies"));
+    }
+    out
 }
 
 /// How a misnamed table was written on its line of `src` (the key at `key`), and the same
@@ -576,5 +588,12 @@ mod tests {
             Some("indicator")
         );
         assert_eq!(near_table("summary", &["indicator", "directive"]), None);
+        let top = ["session", "district", "locality", "directive"];
+        assert_eq!(near_table("localities", &top), Some("locality"));
+        assert_eq!(near_table("localitis", &top), Some("locality"));
+        assert_eq!(near_table("districts", &top), Some("district"));
+        assert_eq!(near_table("sessions", &top), Some("session"));
+        assert_eq!(near_table("locality", &top), None);
+        assert_eq!(near_table("reference", &["references"]), Some("references"));
     }
 }

@@ -838,7 +838,7 @@ struct SessionInfo {
 }
 
 fn session_info(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<SessionInfo> {
-    f.check_unknown_keys(ck, SESSION_KEYS, &["participant", "image"]);
+    f.check_unknown_keys(ck, SESSION_KEYS, &["participant", "image", "references"]);
     f.version_2_keys(ck, SESSION_KEYS_2);
     let title = f.required_string(ck, "title", "\"Ban Thường vụ Tỉnh ủy làm việc với …\"");
     let date = session_date(ck, &f);

@@ -10,6 +10,7 @@ macro_rules! assert_snapshot {
     };
 }
 
+mod counts;
 mod list;
 mod overlays;
 mod reload;

@@ -23,7 +23,7 @@ fn district_view_lists_everything_given_to_it() {
     press(&mut app, &[Command::Open]);
     assert!(matches!(
         app.screen(),
-        Some(Screen::Review(r)) if *r.review() == Review::District("dam-ha".into())
+        Some(Screen::Review(r)) if matches!(r.review(), Review::District(k) if k.id == "dam-ha")
     ));
     assert_snapshot!(screen_text(&draw(&app)));
     press(&mut app, &[Command::Open]);
@@ -171,4 +171,75 @@ fn the_due_view_groups_rows_by_session_and_wraps() {
         "wrapped: {text}"
     );
     assert!(text.contains("chung: Hải Hà, Đầm Hà"), "{text}");
+}
+
+/// A folder of two files: huyện Mường La (2024) and, after the 2025 reform, xã Mường La;
+/// both have the id `muong-la`.
+fn muong_la() -> store::Catalog {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let file = |name: &str, date: &str, (level, said): (&str, &str), id: &str, due: &str| {
+        let text = format!(
+            "version = 2\n\n[session]\ntitle = \"Làm việc với {said} Mường La\"\ndate = {date}\n\n\
+             [[locality]]\nname = \"Mường La\"\nlevel = \"{level}\"\n\n\
+             [[locality.directive]]\nid = \"{id}-1\"\ntext = \"Việc thứ nhất của {id}\"\ndue = {due}\n\n\
+             [[locality.directive]]\nid = \"{id}-2\"\ntext = \"Việc thứ hai của {id}\"\ndue = 2030-01-01\n"
+        );
+        std::fs::write(tmp.path().join(name), text).expect("write");
+    };
+    file(
+        "2024-05-10-muong-la.toml",
+        "2024-05-10",
+        ("huyen", "huyện"),
+        "huyen",
+        "2024-12-31",
+    );
+    file(
+        "2025-09-10-muong-la.toml",
+        "2025-09-10",
+        ("xa", "xã"),
+        "xa",
+        "2026-06-30",
+    );
+    store::load_dir(tmp.path()).expect("load")
+}
+
+fn app_on_muong_la(width: u16, height: u16) -> App {
+    let mut app = App::new(options(Lang::Vi, day(2026, 1, 5), Keymap::default()));
+    app.update(Action::Resize { width, height });
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(muong_la())))));
+    app
+}
+
+/// huyện Mường La and xã Mường La share a name and an id but are two localities: two rows
+/// in `w` and in the `d` chooser, each with its own counts, each opening its own view.
+#[test]
+fn a_district_and_a_commune_of_one_name_are_two_rows_in_w_and_d() {
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+        let mut app = app_on_muong_la(w, h);
+        press(&mut app, &[Command::DueView]);
+        let due = screen_text(&draw(&app));
+        let rows: Vec<&str> = due.lines().filter(|l| l.contains("Mường La ")).collect();
+        assert_eq!(rows.len(), 2, "{due}");
+        assert!(
+            rows[0].starts_with("   Huyện Mường La") && rows[0].ends_with("2 đang mở    1 quá hạn"),
+            "{due}"
+        );
+        assert!(
+            rows[1].starts_with("   Xã Mường La") && rows[1].ends_with("2 đang mở    0 quá hạn"),
+            "{due}"
+        );
+        assert_snapshot!(format!("muong_la_due_{w}x{h}"), due);
+
+        press(&mut app, &[Command::FilterDistrict]);
+        let chooser = screen_text(&draw(&app));
+        assert!(chooser.contains(" Huyện Mường La "), "{chooser}");
+        assert!(chooser.contains(" Xã Mường La "), "{chooser}");
+        assert_snapshot!(format!("muong_la_chooser_{w}x{h}"), chooser);
+
+        press(&mut app, &[Command::Down, Command::Open]);
+        let view = screen_text(&draw(&app));
+        assert!(view.contains("Mọi chỉ đạo cho xã Mường La"), "{view}");
+        assert!(view.contains("Việc thứ nhất của xa"), "{view}");
+        assert!(!view.contains("của huyen"), "only the commune's: {view}");
+    }
 }

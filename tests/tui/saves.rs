@@ -344,3 +344,158 @@ fn a_check_off_that_was_not_saved_is_not_undone() {
     assert_eq!(press_effect(&mut app, Command::Undo), Effect::None);
     assert!(matches!(app.notice(), Some(Notice::NothingToUndo)));
 }
+
+/// Two done directives of Đầm Hà, in the sample's order or swapped.
+fn two_checked_off(swapped: bool) -> impl Fn(String) -> String {
+    move |t: String| {
+        let t = stamped("dh-khong-ma-tuy")(stamped("dh-thu-nhap-100-trieu")(t));
+        if !swapped {
+            return t;
+        }
+        let start = t
+            .find("[[district.directive]]\nid = \"dh-thu-nhap-100-trieu\"")
+            .expect("first");
+        let middle = t
+            .find("[[district.directive]]\nid = \"dh-khong-ma-tuy\"")
+            .expect("second");
+        let end = t
+            .find("[[district.directive]]\nid = \"dh-co-cau-kinh-te\"")
+            .expect("third");
+        format!(
+            "{}{}{}{}",
+            &t[..start],
+            &t[middle..end],
+            &t[start..middle],
+            &t[end..]
+        )
+    }
+}
+
+/// The question holds the directive's id: the file rewritten with its directives reordered
+/// while it is asked, yes un-checks that directive and changes no other.
+#[test]
+fn un_checking_after_a_reorder_acts_on_the_directive_asked_about() {
+    let mut app = app(Lang::En, 120, 40);
+    let catalog = sample_with(two_checked_off(false));
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    press(&mut app, &[Command::Open, Command::JumpTab(3)]);
+    select_directive(&mut app, "Là địa phương không có ma túy.");
+    press(&mut app, &[Command::Toggle]);
+    assert!(matches!(app.overlay(), Some(Overlay::Confirm(_))));
+    let reordered = sample_with(two_checked_off(true));
+    let before: Vec<_> = reordered.sessions[0].all_directives().cloned().collect();
+    app.update(Action::Loaded(Box::new(Ok(Loaded::new(reordered)))));
+    assert!(
+        matches!(app.overlay(), Some(Overlay::Confirm(_))),
+        "the same directive, moved: the question stays"
+    );
+    let request = confirm(&mut app);
+    assert_eq!(request.directive_id, "dh-khong-ma-tuy");
+    for d in &before {
+        let now = directive_state(&app, &d.id);
+        if d.id == "dh-khong-ma-tuy" {
+            assert!(!now.done, "the directive asked about is un-checked");
+        } else {
+            assert_eq!(&now, d, "no other directive changed");
+        }
+    }
+}
+
+/// A reload that removes or rewrites the directive asked about closes the question with a
+/// notice, in both languages, and changes nothing.
+#[test]
+fn a_reload_that_changes_the_directive_asked_about_closes_the_question() {
+    let rewrites: [fn(String) -> String; 3] = [
+        |t| {
+            t.replace(
+                "Là địa phương không có ma túy.",
+                "Là địa phương sạch ma túy.",
+            )
+        },
+        |t| t.replace("id = \"dh-khong-ma-tuy\"", "id = \"dh-sach-ma-tuy\""),
+        |t| {
+            t.replace(
+                "id = \"dh-khong-ma-tuy\"\ndone = true",
+                "id = \"dh-khong-ma-tuy\"\ndone = false",
+            )
+        },
+    ];
+    for (lang, words) in [
+        (Lang::En, "the question is closed and nothing was changed."),
+        (Lang::Vi, "đã đóng câu hỏi, không thay đổi gì."),
+    ] {
+        for rewrite in rewrites {
+            let mut app = at_checked_off(lang);
+            press(&mut app, &[Command::Toggle]);
+            assert!(matches!(app.overlay(), Some(Overlay::Confirm(_))));
+            let stamp = stamped("dh-khong-ma-tuy");
+            let catalog = sample_with(move |t| rewrite(stamp(t)));
+            let before: Vec<_> = catalog.sessions[0].all_directives().cloned().collect();
+            app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+            assert!(app.overlay().is_none(), "the question is closed");
+            assert!(matches!(app.notice(), Some(Notice::QuestionClosed)));
+            let screen = screen_text(&draw(&app));
+            assert!(screen.contains(words), "{screen}");
+            assert_eq!(press_effect(&mut app, Command::Open), Effect::None);
+            let after: Vec<_> = app.catalog().sessions[0]
+                .all_directives()
+                .cloned()
+                .collect();
+            assert_eq!(before, after, "nothing changed");
+        }
+    }
+}
+
+/// Space twice at once: the question is asked while the check-off is being saved; the save
+/// confirming it (with who and when) keeps the question open, and yes un-checks.
+#[test]
+fn a_save_confirmed_while_the_question_is_open_keeps_it() {
+    let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
+    let first = toggle(&mut app);
+    assert_eq!(press_effect(&mut app, Command::Toggle), Effect::None);
+    assert!(matches!(app.overlay(), Some(Overlay::Confirm(_))));
+    app.update(Action::Saved {
+        request: first,
+        result: checked_off_by_lan(),
+    });
+    assert!(
+        matches!(app.overlay(), Some(Overlay::Confirm(_))),
+        "our own save changed nothing the question is about"
+    );
+    let request = confirm(&mut app);
+    assert_eq!(
+        (request.directive_id.as_str(), request.done),
+        ("hh-ma-tuy", false)
+    );
+}
+
+/// The notice that closes the question, whole at every size, in both languages.
+#[test]
+fn snapshot_the_question_closed_by_a_reload() {
+    for lang in [Lang::Vi, Lang::En] {
+        for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+            let mut app = at_checked_off(lang);
+            app.update(Action::Resize {
+                width: w,
+                height: h,
+            });
+            press(&mut app, &[Command::Toggle]);
+            let stamp = stamped("dh-khong-ma-tuy");
+            let catalog =
+                sample_with(move |t| stamp(t).replace("không có ma túy.", "sạch ma túy."));
+            app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+            let screen = screen_text(&draw(&app));
+            let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+            let notice = match lang {
+                Lang::Vi => {
+                    "Chỉ đạo đang hỏi đã thay đổi trong tệp: đã đóng câu hỏi, không thay đổi gì."
+                }
+                Lang::En => {
+                    "The directive asked about changed in its file: the question is closed and nothing was changed."
+                }
+            };
+            assert!(flat.contains(notice), "{screen}");
+            assert_snapshot!(format!("question_closed_{lang:?}_{w}x{h}"), screen);
+        }
+    }
+}

@@ -376,3 +376,50 @@ fn the_mouse_scrolls_selects_and_opens_tabs() {
     click(&mut app, x, y);
     assert_eq!(tab(&app), Some(2), "a second click opens it");
 }
+
+/// The first line of the selection on screen, without its gutter.
+fn first_selected_row(buf: &Buffer) -> Option<String> {
+    let text = screen_text(buf);
+    let row = text.lines().find(|l| l.starts_with('▌'))?;
+    Some(row.trim_start_matches('▌').to_string())
+}
+
+/// PgDn to the end of every tab, at every size, on both samples: the selected block's first
+/// line (a directive's checkbox) is always on screen, so Space checks off what the reader
+/// sees; at the end, PgDn changes nothing.
+#[test]
+fn page_down_keeps_the_selection_whole_in_view_and_stays_at_the_end() {
+    for (width, height) in [(60, 20), (80, 24), (120, 40), (60, 16), (100, 30)] {
+        for (first, tabs) in [(0usize, 4u8), (1, 3)] {
+            for tab in 1..=tabs {
+                let mut app = App::new(options(Lang::Vi, day(2027, 7, 2), Keymap::default()));
+                app.update(Action::Resize { width, height });
+                app.update(Action::Loaded(Box::new(Ok(Loaded::new(whole_folder())))));
+                let mut keys = vec![Command::Down; first];
+                keys.extend([Command::Open, Command::JumpTab(tab)]);
+                press(&mut app, &keys);
+                let at = format!("{width}x{height}, session {first}, tab {tab}");
+                let mut before = place(&app);
+                for step in 0..60 {
+                    press(&mut app, &[Command::PageDown]);
+                    let buf = draw(&app);
+                    let row = first_selected_row(&buf)
+                        .unwrap_or_else(|| panic!("{at}: no selection\n{}", screen_text(&buf)));
+                    assert!(
+                        !row.starts_with("    "),
+                        "{at}, PgDn {step}: the selected block's first line is off screen\n{}",
+                        screen_text(&buf)
+                    );
+                    if place(&app) == before {
+                        break;
+                    }
+                    before = place(&app);
+                }
+                for _ in 0..3 {
+                    press(&mut app, &[Command::PageDown]);
+                    assert_eq!(place(&app), before, "{at}: PgDn at the end stays");
+                }
+            }
+        }
+    }
+}

@@ -8,30 +8,48 @@ use ratatui::text::{Line, Span};
 use super::{dialog_width, draw_dialog};
 use crate::i18n::{self, fill};
 use crate::input::Command;
-use crate::model::{Directive, DirectiveRef, format};
+use crate::model::{Directive, DirectiveKey, format};
 use crate::screens::{Ctx, Intent, Offer, View};
 use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
 
-/// The question: un-check this directive of this session?
+/// The question: un-check this directive of this session? It holds the directive's ids and
+/// the directive as it was asked about, so a reload that moves, removes or changes it is seen.
 #[derive(Debug)]
 pub struct Confirm {
-    session: String,
-    directive: DirectiveRef,
+    key: DirectiveKey,
+    asked: Directive,
 }
 
 impl Confirm {
-    pub fn new(session: &str, directive: DirectiveRef) -> Self {
-        Confirm {
-            session: session.to_string(),
-            directive,
-        }
+    pub fn new(key: DirectiveKey, asked: Directive) -> Self {
+        Confirm { key, asked }
+    }
+
+    pub fn key(&self) -> &DirectiveKey {
+        &self.key
     }
 
     fn directive<'c>(&self, ctx: &'c Ctx) -> Option<&'c Directive> {
-        ctx.catalog
-            .session(&self.session)?
-            .directive(self.directive)
+        let session = ctx.catalog.session(&self.key.session)?;
+        session.directive(session.find_directive(&self.key.directive)?)
+    }
+
+    /// The directive asked about is still there, done, and says what it said: the answer may
+    /// act on it. Who checked it off and when may change meanwhile (our own save confirming
+    /// it); the question shows them as they are.
+    pub(crate) fn still_holds(&self, ctx: &Ctx) -> bool {
+        self.directive(ctx)
+            .is_some_and(|d| d.done && unstamped(d) == unstamped(&self.asked))
+    }
+}
+
+/// `d` without who checked it off and when.
+fn unstamped(d: &Directive) -> Directive {
+    Directive {
+        done_at: None,
+        done_by: None,
+        ..d.clone()
     }
 }
 
@@ -60,10 +78,7 @@ impl View for Confirm {
 
     fn command(&mut self, _ctx: &Ctx, c: Command) -> Intent {
         match c {
-            Command::Open | Command::Toggle => Intent::Uncheck {
-                session: self.session.clone(),
-                directive: self.directive,
-            },
+            Command::Open | Command::Toggle => Intent::Uncheck(self.key.clone()),
             Command::Back | Command::Quit | Command::PrevTab => Intent::Back,
             _ => Intent::None,
         }

@@ -11,6 +11,7 @@ use crate::i18n;
 use crate::input::Command;
 use crate::present::truncate;
 use crate::screens::nav::moved;
+use crate::screens::review::count_title;
 use crate::screens::review::rows::districts;
 use crate::screens::{Ctx, Intent, Offer, View, without_tabs};
 use crate::ui::text::gap;
@@ -43,7 +44,7 @@ impl View for Chooser {
         match c {
             Command::Back | Command::Quit | Command::FilterDistrict => Intent::Back,
             Command::Open => match districts.get(self.selected) {
-                Some(d) => Intent::OpenDistrict(d.id.clone()),
+                Some(d) => Intent::OpenDistrict(d.key.clone()),
                 None => Intent::None,
             },
             _ => Intent::None,
@@ -87,7 +88,7 @@ impl View for Chooser {
                     d.sessions, t.sessions_short, d.open, t.open_count, d.overdue, t.overdue
                 );
                 let name = truncate(
-                    &format!(" {}", d.name),
+                    &format!(" {}", count_title(ctx, d)),
                     width.saturating_sub(counts.width() + 2),
                 );
                 let gap = gap(width, name.width() + 1, counts.width());

@@ -14,8 +14,8 @@ use super::nav::{TallList, on_selectable};
 use super::{Ctx, Intent, MOVES, Notice, Offer, View, header_and_list, without_tabs};
 use crate::i18n;
 use crate::input::Command;
-use crate::model::{Directive, DirectiveRef, Session};
-use crate::present::truncate;
+use crate::model::{Directive, DirectiveKey, DirectiveRef, Level, LocalityKey, Session};
+use crate::present::{capitalised, level_and_name, truncate};
 use crate::search::Target;
 use crate::ui::format::{CHECKBOX, checkbox_cell, days_until};
 use crate::ui::text::{pad, wrap};
@@ -31,8 +31,8 @@ const INDENT: usize = 3;
 pub enum Review {
     /// What is due, as of today.
     Due,
-    /// Everything given to the district with this id, across sessions.
-    District(String),
+    /// Everything given to this locality, across sessions.
+    District(LocalityKey),
 }
 
 #[derive(Debug)]
@@ -66,8 +66,8 @@ impl ReviewScreen {
         let sessions = &ctx.catalog.sessions;
         match &self.review {
             Review::Due => rows::due_rows(sessions, ctx.today),
-            Review::District(id) => {
-                rows::district_rows(sessions, id, ctx.filters.directives, ctx.today)
+            Review::District(key) => {
+                rows::district_rows(sessions, key, ctx.filters.directives, ctx.today)
             }
         }
     }
@@ -76,11 +76,13 @@ impl ReviewScreen {
         let t = i18n::strings(ctx.lang);
         match &self.review {
             Review::Due => t.due_title.to_string(),
-            Review::District(id) => {
+            Review::District(key) => {
                 let name = (ctx.catalog.sessions.iter())
                     .flat_map(|s| &s.districts)
-                    .find(|d| d.id == *id)
-                    .map_or(id.as_str(), |d| &*d.name);
+                    .find(|d| d.key() == *key)
+                    .map_or(key.id.to_string(), |d| {
+                        with_parent(d.name.as_ref(), d.level, d.parent.as_deref(), ctx)
+                    });
                 format!("{} {name}", t.district_title)
             }
         }
@@ -167,7 +169,23 @@ fn session_line(ctx: &Ctx, s: &Session, width: usize) -> Toned {
     Toned::one(left, Tone::Accent).and(title, Tone::Plain)
 }
 
-/// `   Đầm Hà           21 đang mở    1 quá hạn`: counts in aligned columns, with words.
+/// `xã Mường La`, with ` (tỉnh Sơn La)` after it when the file says the unit it belongs to.
+fn with_parent(name: &str, level: Option<Level>, parent: Option<&str>, ctx: &Ctx) -> String {
+    let title = level_and_name(name, level, ctx.lang);
+    match parent {
+        Some(parent) => format!("{title} ({parent})"),
+        None => title,
+    }
+}
+
+/// A locality's row title: its level and name, and its parent unit when another locality
+/// across the folder has the same level and name.
+pub(crate) fn count_title(ctx: &Ctx, d: &DistrictCount) -> String {
+    let parent = d.parent.as_deref().filter(|_| d.twin);
+    capitalised(&with_parent(&d.name, d.level, parent, ctx))
+}
+
+/// `   Huyện Đầm Hà      21 đang mở    1 quá hạn`: counts in aligned columns, with words.
 fn district_line(ctx: &Ctx, d: &DistrictCount, width: usize) -> Toned {
     let t = i18n::strings(ctx.lang);
     let counts = format!(
@@ -175,7 +193,7 @@ fn district_line(ctx: &Ctx, d: &DistrictCount, width: usize) -> Toned {
         d.open, t.open_count, d.overdue, t.overdue
     );
     let name = truncate(
-        &format!("{}{}", " ".repeat(INDENT), d.name),
+        &format!("{}{}", " ".repeat(INDENT), count_title(ctx, d)),
         width.saturating_sub(counts.width() + 2),
     );
     let gap = pad(&name, width.saturating_sub(counts.width()));
@@ -266,9 +284,9 @@ fn directive_lines(
 /// Check the directive of `target` off, or on again; a session row explains.
 pub(crate) fn toggle(ctx: &Ctx, target: Target) -> Intent {
     match (target, ctx.catalog.sessions.get(target.session())) {
-        (Target::Directive { directive, .. }, Some(s)) => Intent::Toggle {
-            session: s.id.to_string(),
-            directive,
+        (Target::Directive { directive, .. }, Some(s)) => match DirectiveKey::of(s, directive) {
+            Some(key) => Intent::Toggle(key),
+            None => Intent::Notice(Notice::SelectDirective),
         },
         _ => Intent::Notice(Notice::SelectDirective),
     }
@@ -307,7 +325,7 @@ impl View for ReviewScreen {
             Command::Back => Intent::Back,
             Command::Quit => Intent::ToList,
             Command::Open => match rows.get(self.list.selected) {
-                Some(Row::District(d)) => Intent::OpenDistrict(d.id.clone()),
+                Some(Row::District(d)) => Intent::OpenDistrict(d.key.clone()),
                 Some(Row::Item(target)) => Intent::Open(*target),
                 _ => Intent::None,
             },

@@ -1,12 +1,12 @@
 //! The rows of the review screens, made from the catalog: what is due, and everything given
 //! to one district; and every district with its counts, for the district chooser.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
 use crate::model::filter::DirectiveFilter;
-use crate::model::{Directive, Due, Session, fold};
+use crate::model::{Directive, Due, Level, LocalityKey, Session, fold};
 use crate::search::Target;
 
 /// A heading row of a review view.
@@ -51,38 +51,61 @@ impl Row {
     }
 }
 
-/// A district across all sessions, with its open and overdue directives.
+/// A locality across all sessions (one [`LocalityKey`]), with its open and overdue
+/// directives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DistrictCount {
-    pub id: String,
+    pub key: LocalityKey,
     pub name: String,
+    pub level: Option<Level>,
+    /// The unit it belongs to, as written, when the file says.
+    pub parent: Option<String>,
     pub sessions: usize,
     pub open: usize,
     pub overdue: usize,
+    /// Another locality has the same level and name (its parent tells them apart).
+    pub twin: bool,
 }
 
-/// Every district that appears in some session, by id, with counts; ordered by name.
+/// Every locality that appears in some session, by [`LocalityKey`] (id, level and parent:
+/// a district and a commune of the same name are two), with counts; ordered by name, then
+/// level, then parent.
 pub fn districts(sessions: &[Session], today: NaiveDate) -> Vec<DistrictCount> {
-    let mut by_id: BTreeMap<String, DistrictCount> = BTreeMap::new();
+    let mut by_key: HashMap<LocalityKey, DistrictCount> = HashMap::new();
     for s in sessions {
         for (di, d) in s.districts.iter().enumerate() {
-            let entry = by_id
-                .entry(d.id.to_string())
-                .or_insert_with(|| DistrictCount {
-                    id: d.id.to_string(),
-                    name: d.name.to_string(),
-                    sessions: 0,
-                    open: 0,
-                    overdue: 0,
-                });
+            let entry = by_key.entry(d.key()).or_insert_with(|| DistrictCount {
+                key: d.key(),
+                name: d.name.to_string(),
+                level: d.level,
+                parent: d.parent.as_deref().map(str::to_string),
+                sessions: 0,
+                open: 0,
+                overdue: 0,
+                twin: false,
+            });
             let p = s.locality_progress(di, today);
             entry.sessions += 1;
             entry.open += p.open();
             entry.overdue += p.overdue;
         }
     }
-    let mut out: Vec<DistrictCount> = by_id.into_values().collect();
-    out.sort_by_key(|d| fold::fold(&d.name));
+    let mut out: Vec<DistrictCount> = by_key.into_values().collect();
+    out.sort_by_cached_key(|d| {
+        let level = d.level.map(Level::name);
+        (
+            fold::fold(&d.name),
+            level,
+            d.key.parent.clone(),
+            d.key.id.clone(),
+        )
+    });
+    for i in 1..out.len() {
+        if out[i - 1].name == out[i].name && out[i - 1].level == out[i].level {
+            out[i - 1].twin = true;
+            out[i].twin = true;
+        }
+    }
     out
 }
 
@@ -158,13 +181,13 @@ fn grouped(items: Vec<(Target, &Directive)>) -> Vec<Row> {
 /// its own directives, then the session-wide ones that concern it.
 pub fn district_rows(
     sessions: &[Session],
-    id: &str,
+    key: &LocalityKey,
     filter: DirectiveFilter,
     today: NaiveDate,
 ) -> Vec<Row> {
     let mut rows = Vec::new();
     for (si, s) in sessions.iter().enumerate() {
-        let Some(di) = s.districts.iter().position(|d| d.id == id) else {
+        let Some(di) = s.districts.iter().position(|d| d.key() == *key) else {
             continue;
         };
         rows.push(Row::Heading(Heading::Session(si)));
@@ -233,7 +256,7 @@ mod tests {
     #[test]
     fn districts_are_counted_across_sessions_by_id() {
         let d = districts(&sessions(), today());
-        let dam_ha = d.iter().find(|d| d.id == "dam-ha").expect("dam-ha");
+        let dam_ha = d.iter().find(|d| d.key == dam_ha()).expect("dam-ha");
         assert_eq!(
             (dam_ha.sessions, dam_ha.open, dam_ha.overdue),
             (2, 3, 2),
@@ -258,7 +281,7 @@ mod tests {
     #[test]
     fn district_history_has_own_and_common_directives_newest_first() {
         let s = sessions();
-        let rows = district_rows(&s, "dam-ha", DirectiveFilter::All, today());
+        let rows = district_rows(&s, &dam_ha(), DirectiveFilter::All, today());
         let texts: Vec<&str> = rows
             .iter()
             .filter_map(|r| r.directive(&s))
@@ -269,13 +292,79 @@ mod tests {
             ["mới", "cũ, quá hạn", "xong", "chung"],
             "not `chỉ Hải Hà`"
         );
-        let open = district_rows(&s, "dam-ha", DirectiveFilter::Overdue, today());
+        let open = district_rows(&s, &dam_ha(), DirectiveFilter::Overdue, today());
         let texts: Vec<&str> = open
             .iter()
             .filter_map(|r| r.directive(&s))
             .map(|d| &*d.text)
             .collect();
         assert_eq!(texts, ["cũ, quá hạn", "chung"]);
-        assert!(district_rows(&s, "nowhere", DirectiveFilter::All, today()).is_empty());
+        let nowhere = LocalityKey {
+            id: "nowhere".into(),
+            ..dam_ha()
+        };
+        assert!(district_rows(&s, &nowhere, DirectiveFilter::All, today()).is_empty());
+    }
+
+    fn dam_ha() -> LocalityKey {
+        LocalityKey {
+            id: "dam-ha".into(),
+            level: Some(Level::Huyen),
+            parent: None,
+        }
+    }
+
+    /// huyện Mường La (2024) and xã Mường La (2025), both `muong-la`: two rows, each with
+    /// its own counts and directives; the same with another parent is a third.
+    #[test]
+    fn a_district_and_a_commune_of_the_same_name_are_two_localities() {
+        let mk = |id: &str, date: &str, body: &str| {
+            let src = format!("version = 2\n[session]\ntitle = \"{id}\"\ndate = {date}\n{body}");
+            store::parse_file(src.as_bytes(), "x.toml", id)
+                .session
+                .expect("valid")
+        };
+        let locality = |level: &str, parent: &str, text: &str| {
+            format!(
+                "[[locality]]\nname = \"Mường La\"\nlevel = \"{level}\"\n{parent}\n[[locality.directive]]\nid = \"{text}\"\ntext = \"{text}\"\ndue = 2024-03-01\n"
+            )
+        };
+        let s = vec![
+            mk(
+                "xa",
+                "2025-09-01",
+                &locality("xa", "parent = \"tỉnh Sơn La\"", "xa-1"),
+            ),
+            mk(
+                "xa-khac",
+                "2025-08-01",
+                &locality("xa", "parent = \"tỉnh Lai Châu\"", "xa-2"),
+            ),
+            mk("huyen", "2024-05-01", &locality("huyen", "", "huyen-1")),
+        ];
+        let d = districts(&s, today());
+        let levels: Vec<_> = d
+            .iter()
+            .map(|d| (d.key.level, d.parent.as_deref()))
+            .collect();
+        assert_eq!(
+            levels,
+            [
+                (Some(Level::Huyen), None),
+                (Some(Level::Xa), Some("tỉnh Lai Châu")),
+                (Some(Level::Xa), Some("tỉnh Sơn La")),
+            ]
+        );
+        assert!(
+            d.iter()
+                .all(|d| (d.sessions, d.open, d.overdue) == (1, 1, 1))
+        );
+        for (count, text) in d.iter().zip(["huyen-1", "xa-2", "xa-1"]) {
+            let rows = district_rows(&s, &count.key, DirectiveFilter::All, today());
+            let texts: Vec<&str> = (rows.iter().filter_map(|r| r.directive(&s)))
+                .map(|d| &*d.text)
+                .collect();
+            assert_eq!(texts, [text]);
+        }
     }
 }

@@ -16,7 +16,7 @@ use super::nav::{next_selectable, prev_selectable, scroll_into_view};
 use super::{Ctx, Intent, Jump, Notice, Offer, View, frame};
 use crate::i18n;
 use crate::input::Command;
-use crate::model::Session;
+use crate::model::{DirectiveKey, Session};
 use crate::present::{locality_title, session_when, truncate};
 use crate::search::Target;
 use crate::ui::text::wrap;
@@ -258,28 +258,29 @@ impl SessionScreen {
         }
     }
 
-    /// The next screenful: it starts at the first line not yet seen (or a little above it, to
-    /// show a block whole), so no line is passed unseen. The selection is the block holding
-    /// that line; at the end, the last block.
+    /// The next screenful: it starts at the first line not yet seen (or, near the end, at
+    /// the last screenful), so no line is passed unseen. The selection is the first block
+    /// that starts in it, so its first line (a directive's checkbox) is on screen; a block
+    /// taller than the view that fills it is selected itself. With every line seen, the
+    /// last block is selected and the view stays.
     fn page_down(&mut self, ctx: &Ctx, session: &Session) {
         let (width, view) = Self::view_size(ctx, session);
         let cx = Self::cx(ctx);
         let lines = self.tab_lines(ctx, session);
         let old = self.placed(ctx, session, &lines);
-        let last = old.total().saturating_sub(view);
-        if self.offset >= last {
+        if self.offset + view >= old.total() {
             self.selected = lines.last_selectable();
             self.keep_visible(ctx, session);
             return;
         }
-        let (k, j) = old.locate((self.offset + view).min(last));
-        let (top_block, top_line) = old.locate(self.offset);
-        self.selected = selectable_near(&lines.blocks, k);
-        let new = Placed::new(&cx, session, &lines, self.selected, width);
-        let anchor = new.line_of(k, j);
-        let was = new.line_of(top_block, top_line);
-        let offset = Self::offset_showing(&new, self.selected, anchor, view);
-        self.offset = if offset > was { offset } else { anchor };
+        let start = (self.offset + view).min(old.total().saturating_sub(view));
+        let (k, j) = old.locate(start);
+        let selected = Self::first_starting_in(&old, start, start + view)
+            .unwrap_or_else(|| selectable_near(&lines.blocks, k));
+        self.selected = selected;
+        let new = Placed::new(&cx, session, &lines, selected, width);
+        let anchor = new.line_of(k, j).min(new.total().saturating_sub(view));
+        self.offset = scroll_into_view(anchor, new.top(selected), 1, view);
         self.remember_row(&new);
     }
 
@@ -529,15 +530,13 @@ impl View for SessionScreen {
             }
             Command::Last => self.selected = lines.last_selectable(),
             Command::Toggle | Command::History => {
-                return match (self.selected_block(ctx, session), c) {
-                    (Some(Block::Directive(directive)), Command::Toggle) => Intent::Toggle {
-                        session: self.id.clone(),
-                        directive,
-                    },
-                    (Some(Block::Directive(directive)), _) => Intent::ShowHistory {
-                        session: self.id.clone(),
-                        directive,
-                    },
+                let key = match self.selected_block(ctx, session) {
+                    Some(Block::Directive(directive)) => DirectiveKey::of(session, directive),
+                    _ => None,
+                };
+                return match (key, c) {
+                    (Some(key), Command::Toggle) => Intent::Toggle(key),
+                    (Some(key), _) => Intent::ShowHistory(key),
                     (_, Command::Toggle) => Intent::Notice(Notice::SelectDirective),
                     _ => Intent::Notice(Notice::SelectDirectiveForHistory),
                 };
