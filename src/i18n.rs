@@ -257,12 +257,20 @@ catalogue! {
     /// One line of `briefing log`.
     log_done: "{at}  checked off  {session}  {directive}  by {by} (commit {commit}, {author})", "{at}  hoàn thành     {session}  {directive}  bởi {by} (commit {commit}, {author})";
     log_undone: "{at}  un-checked   {session}  {directive}  by {by} (commit {commit})", "{at}  bỏ đánh dấu    {session}  {directive}  bởi {by} (commit {commit})";
+    log_warning: "briefing: warning: {message}", "briefing: cảnh báo: {message}";
     /// One line of a directive's history in the interface; `{mark}` is its checkbox.
     history_done: "{at}  {mark} checked off by {by}  ({commit})", "{at}  {mark} hoàn thành, bởi {by}  ({commit})";
     history_undone: "{at}  {mark} un-checked by {by}  ({commit})", "{at}  {mark} bỏ đánh dấu, bởi {by}  ({commit})";
     no_history: "No check-offs in the git history yet.", "Chưa có lần đánh dấu nào trong lịch sử git.";
     history_title: "Check-off history", "Lịch sử đánh dấu";
     history_loading: "Reading the git history…", "Đang đọc lịch sử git…";
+    history_unread_commit: "commit {commit} could not be read from git; its check-offs are not listed", "không đọc được commit {commit} từ git; các dấu hoàn thành trong đó không được liệt kê";
+    history_unread_date: "commit {commit} has no author time that can be read; its check-offs are not listed", "commit {commit} không có thời điểm tác giả đọc được; các dấu hoàn thành trong đó không được liệt kê";
+    history_unread_zone: "commit {commit} has the time zone {zone}, which no clock shows; its time is shown in UTC", "commit {commit} có múi giờ {zone}, không đồng hồ nào có; thời điểm của nó được hiện theo giờ UTC";
+    history_unread_too_large: "in commit {commit}, {path} is {size} bytes, more than a briefing may be ({limit} bytes); its check-offs there are not listed", "trong commit {commit}, {path} có {size} byte, lớn hơn mức cho phép của một tệp buổi làm việc ({limit} byte); các dấu hoàn thành của tệp đó trong commit này không được liệt kê";
+    history_unread_not_text: "in commit {commit}, {path} could not be read as UTF-8 text; its check-offs there are not listed", "trong commit {commit}, không đọc được {path} dưới dạng văn bản UTF-8; các dấu hoàn thành của tệp đó trong commit này không được liệt kê";
+    history_unread_invalid: "in commit {commit}, {path} (or its version before) is not a valid briefing; its check-offs there are not listed", "trong commit {commit}, {path} (hoặc bản trước đó) không phải tệp buổi làm việc hợp lệ; các dấu hoàn thành của tệp đó trong commit này không được liệt kê";
+    history_incomplete: "{n} commit(s) could not be fully read; the list above may miss check-offs.", "có {n} commit không đọc được trọn vẹn; danh sách trên có thể thiếu dấu hoàn thành.";
 
     // Problems in files (diag::Problem): briefings, the folder, the config file; one message
     // per variant. `{where}` is one of the `where_*` names below.
