@@ -1,5 +1,6 @@
 //! Sharing a briefing folder through git: runs the `git` command, merges check-offs, reads history.
 
+pub mod attributes;
 pub mod history;
 pub mod merge;
 pub mod sync;
@@ -11,6 +12,7 @@ use std::process::{Command, Output, Stdio};
 
 use crate::i18n::{self, Message, fill};
 use crate::model::Lang;
+use crate::safe::one_line;
 
 /// Why a git operation did not happen or did not finish; the folder is as it was in every case.
 ///
@@ -48,6 +50,20 @@ pub enum GitError {
     },
     Rejected {
         detail: String,
+    },
+    /// `--setup` does not write through a link the repository supplied.
+    LinkedFile {
+        path: PathBuf,
+    },
+    /// `--setup` could not read or add to `.gitattributes`/`.gitignore`.
+    SetupFile {
+        path: PathBuf,
+        #[source]
+        error: io::Error,
+    },
+    /// The program the merge driver runs is gone (this program was moved or uninstalled).
+    DriverGone {
+        program: String,
     },
     Failed {
         command: String,
@@ -90,6 +106,20 @@ impl GitError {
                 )
             }
             GitError::Rejected { detail } => fill(t.git_rejected, &[("detail", detail)]),
+            GitError::LinkedFile { path } => fill(
+                t.git_linked_file,
+                &[("path", &one_line(&path.to_string_lossy()))],
+            ),
+            GitError::SetupFile { path, error } => fill(
+                t.git_setup_file,
+                &[
+                    ("path", &one_line(&path.to_string_lossy())),
+                    ("error", error),
+                ],
+            ),
+            GitError::DriverGone { program } => {
+                fill(t.git_driver_gone, &[("program", &one_line(program))])
+            }
             GitError::Failed { command, detail } => {
                 fill(t.git_failed, &[("command", command), ("detail", detail)])
             }
@@ -176,6 +206,34 @@ impl Repo {
         let visible = !rel.is_empty() && rel.split('/').all(|p| !p.starts_with('.'));
         visible.then(|| rel.to_string())
     }
+}
+
+/// The text of a file the repository may supply, never through a link: `Ok(None)` when it does
+/// not exist; an error when it is a link (`ELOOP`), not a regular file, larger than `limit` or
+/// not UTF-8. Opening never blocks on a pipe.
+fn read_no_follow(path: &Path, limit: u64) -> io::Result<Option<String>> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = match std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::other("not a regular file"));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(io::Error::other("too large"));
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
 
 fn git_in<I, S>(dir: &Path, args: I) -> Result<Output, GitError>
@@ -367,6 +425,16 @@ mod tests {
             },
             GitError::Rejected {
                 detail: "fetch first".into(),
+            },
+            GitError::LinkedFile {
+                path: PathBuf::from("/b/.gitattributes"),
+            },
+            GitError::SetupFile {
+                path: PathBuf::from("/b/.gitignore"),
+                error: io::Error::other("boom"),
+            },
+            GitError::DriverGone {
+                program: "/opt/briefing".into(),
             },
             GitError::Failed {
                 command: "status".into(),
