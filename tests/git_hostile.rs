@@ -193,6 +193,11 @@ fn log_reports_a_version_it_cannot_read_and_exits_1() {
         return;
     };
     let file = dir.join(format!("{SESSION}.toml"));
+    let mut large = sample();
+    large.extend(b"# padding\n".repeat(500_000));
+    fs::write(&file, &large).expect("write");
+    shared.git(&dir, &["commit", "-q", "-a", "-m", "Too large"]);
+    let too_large = shared.git(&dir, &["rev-parse", "--short=7", "HEAD"]);
     let mut bytes = sample();
     bytes.extend_from_slice(b"# \xff not UTF-8\n");
     fs::write(&file, bytes).expect("write");
@@ -208,7 +213,15 @@ fn log_reports_a_version_it_cannot_read_and_exits_1() {
         )),
         "{err}"
     );
-    assert!(err.contains("1 commit(s) could not be fully read"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "briefing: warning: in commit {}, 2024/2024-03-13-hai-ha-dam-ha.toml is {} bytes, more than a briefing may be (4194304 bytes)",
+            too_large.trim(),
+            large.len()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("2 commit(s) could not be fully read"), "{err}");
     let o = shared.briefing(&dir, "vi", &["log"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(

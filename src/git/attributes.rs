@@ -158,20 +158,21 @@ fn briefings(repo: &Repo) -> Result<Vec<String>, GitError> {
 
 /// `(path, attribute, value)` of each checked attribute of each path, as git sees them.
 fn check_attr(repo: &Repo, paths: &[String]) -> Result<Vec<(String, String, String)>, GitError> {
-    let mut args = vec!["check-attr".to_string(), "-z".to_string()];
-    args.extend(CHECKED.iter().map(|a| a.to_string()));
-    args.push("--".to_string());
+    let mut args = vec!["check-attr", "-z", "--stdin"];
+    args.extend(CHECKED);
+    let input: Vec<u8> = paths
+        .iter()
+        .flat_map(|p| [p.as_bytes(), b"\0"])
+        .flatten()
+        .copied()
+        .collect();
+    let out = repo.ok_with_input(&args, input)?;
+    let mut fields = out.split('\0');
     let mut all = Vec::new();
-    for chunk in paths.chunks(512) {
-        let mut chunk_args = args.clone();
-        chunk_args.extend(chunk.iter().cloned());
-        let out = repo.ok(&chunk_args)?;
-        let mut fields = out.split('\0');
-        while let (Some(path), Some(attribute), Some(value)) =
-            (fields.next(), fields.next(), fields.next())
-        {
-            all.push((path.to_string(), attribute.to_string(), value.to_string()));
-        }
+    while let (Some(path), Some(attribute), Some(value)) =
+        (fields.next(), fields.next(), fields.next())
+    {
+        all.push((path.to_string(), attribute.to_string(), value.to_string()));
     }
     Ok(all)
 }

@@ -1,8 +1,9 @@
 //! Who checked off or un-checked which directive, and when, from the git history of the folder.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufReader, Read, Write};
-use std::process::Stdio;
+use std::process::{Child, ChildStdout, Stdio};
+use std::thread::JoinHandle;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
@@ -215,64 +216,64 @@ pub fn log(repo: &Repo, filter: &Filter) -> Result<History, GitError> {
         })
         .filter(|t| !t.changes.is_empty())
         .collect();
-    let mut wanted: Vec<&str> = Vec::new();
-    for t in &touched {
-        wanted.push(&t.hash);
-        for m in &t.changes {
-            wanted.extend([m.old.as_str(), m.new.as_str()]);
-        }
-    }
-    let objects = read_objects(repo, &wanted, DEFAULT_MAX_FILE_SIZE)?;
     let directive = filter
         .directive
         .as_deref()
         .map(|d| fold::nfc(d).into_owned());
     let mut history = History::default();
+    if touched.is_empty() {
+        return Ok(history);
+    }
+    let mut batch = Batch::start(repo, &touched)?;
     for t in &touched {
-        read_commit(repo, t, &objects, directive.as_deref(), &mut history);
+        read_commit(repo, t, &mut batch, directive.as_deref(), &mut history)
+            .map_err(GitError::Io)?;
     }
     Ok(history)
 }
 
-/// Adds one commit's check-off changes to `history`, or why they cannot be read.
+/// Adds one commit's check-off changes to `history`, or why they cannot be read; its objects
+/// come next from `batch` (the commit, then each change's two blobs), one pair held at a time.
 fn read_commit(
     repo: &Repo,
     t: &Touched,
-    objects: &HashMap<String, Object>,
+    batch: &mut Batch,
     directive: Option<&str>,
     history: &mut History,
-) {
+) -> io::Result<()> {
     let mut unread = |reason| {
         history.unread.push(Unread {
             commit: t.hash.clone(),
             reason,
         })
     };
-    let author = match objects.get(&t.hash) {
-        Some(Object::Found {
+    let author = match batch.next()? {
+        Object::Found {
             kind,
             data: Some(data),
             ..
-        }) if kind == "commit" => author_of(data),
-        _ => return unread(Reason::Commit),
+        } if kind == "commit" => author_of(&data).ok_or(Reason::Date),
+        _ => Err(Reason::Commit),
     };
-    let Some(author) = author else {
-        return unread(Reason::Date);
+    let author = match author {
+        Ok(author) => Some(author),
+        Err(reason) => {
+            unread(reason);
+            None
+        }
     };
-    if let Some(zone) = &author.odd_zone {
-        unread(Reason::Zone { zone: zone.clone() });
+    if let Some(zone) = author.as_ref().and_then(|a| a.odd_zone.clone()) {
+        unread(Reason::Zone { zone });
     }
     for m in &t.changes {
-        let Some(session) = repo.session_of(&m.path) else {
+        let (old, new) = (batch.next()?, batch.next()?);
+        let (Some(author), Some(session)) = (&author, repo.session_of(&m.path)) else {
             continue;
         };
-        let texts = (
-            text_of(objects, &m.old, &m.path),
-            text_of(objects, &m.new, &m.path),
-        );
+        let texts = (text_of(&old, &m.path), text_of(&new, &m.path));
         let (old, new) = match texts {
             (Ok(old), Ok(new)) => (old, new),
-            (Err(reason), _) | (_, Err(reason)) => {
+            (_, Err(reason)) | (Err(reason), _) => {
                 unread(reason);
                 continue;
             }
@@ -285,31 +286,28 @@ fn read_commit(
         };
         for (id, state) in changed(&old, new) {
             if directive.is_none_or(|d| d == id) {
-                history.events.push(event(t, &author, &session, id, state));
+                history.events.push(event(t, author, &session, id, state));
             }
         }
     }
+    Ok(())
 }
 
 /// A blob's text, or why it has none.
-fn text_of<'a>(
-    objects: &'a HashMap<String, Object>,
-    oid: &str,
-    path: &str,
-) -> Result<&'a str, Reason> {
+fn text_of<'a>(object: &'a Object, path: &str) -> Result<&'a str, Reason> {
     let path = || path.to_string();
-    match objects.get(oid) {
-        Some(Object::Found {
+    match object {
+        Object::Found {
             data: Some(data), ..
-        }) => std::str::from_utf8(data).map_err(|_| Reason::NotText { path: path() }),
-        Some(Object::Found {
+        } => std::str::from_utf8(data).map_err(|_| Reason::NotText { path: path() }),
+        Object::Found {
             data: None, size, ..
-        }) => Err(Reason::TooLarge {
+        } => Err(Reason::TooLarge {
             path: path(),
             size: *size,
             limit: DEFAULT_MAX_FILE_SIZE,
         }),
-        _ => Err(Reason::NotText { path: path() }),
+        Object::Missing => Err(Reason::NotText { path: path() }),
     }
 }
 
@@ -495,71 +493,84 @@ enum Object {
     Missing,
 }
 
-/// The objects asked for by id, through one `git cat-file --batch`; each at most `limit` bytes.
-fn read_objects(
-    repo: &Repo,
-    ids: &[&str],
-    limit: u64,
-) -> Result<HashMap<String, Object>, GitError> {
-    let mut unique: Vec<&str> = Vec::with_capacity(ids.len());
-    let mut seen = std::collections::HashSet::new();
-    unique.extend(ids.iter().copied().filter(|id| seen.insert(*id)));
-    if unique.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let mut child = super::command(&repo.top)
-        .args(["cat-file", "--batch"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(super::spawn_error)?;
-    let input: String = unique.iter().map(|id| format!("{id}\n")).collect();
-    let mut stdin = child.stdin.take().ok_or_else(no_pipe)?;
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let stdout = child.stdout.take().ok_or_else(no_pipe)?;
-    let objects = parse_batch(BufReader::new(stdout), &unique, limit);
-    let _ = writer.join();
-    let _ = child.wait();
-    objects.map_err(GitError::Io)
+/// One `git cat-file --batch`, asked for every object of the commits (by id, never by name:
+/// names may hold newlines) and read one reply at a time, each at most a briefing's size.
+struct Batch {
+    child: Child,
+    reader: BufReader<ChildStdout>,
+    writer: Option<JoinHandle<io::Result<()>>>,
 }
 
-fn no_pipe() -> GitError {
-    GitError::Io(io::Error::other("no pipe to git cat-file"))
+impl Batch {
+    /// Asks for each commit, then each of its changes' old and new blob, in that order.
+    fn start(repo: &Repo, touched: &[Touched]) -> Result<Batch, GitError> {
+        let mut input = String::new();
+        for t in touched {
+            input.push_str(&t.hash);
+            input.push('\n');
+            for m in &t.changes {
+                input.push_str(&format!("{}\n{}\n", m.old, m.new));
+            }
+        }
+        let mut child = super::command(&repo.top)
+            .args(["cat-file", "--batch"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(super::spawn_error)?;
+        let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(GitError::Io(io::Error::other("no pipe to git cat-file")));
+        };
+        let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+        Ok(Batch {
+            child,
+            reader: BufReader::new(stdout),
+            writer: Some(writer),
+        })
+    }
+
+    /// The next reply.
+    fn next(&mut self) -> io::Result<Object> {
+        read_object(&mut self.reader, DEFAULT_MAX_FILE_SIZE)?
+            .ok_or_else(|| bad_reply("fewer replies than objects asked for"))
+    }
+}
+
+impl Drop for Batch {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if let Some(writer) = self.writer.take() {
+            let _ = writer.join();
+        }
+    }
 }
 
 /// The longest header line read: an object id, a type and a size, or a name and `missing`.
 const MAX_HEADER: u64 = 4096;
 
-/// Reads one reply per id in turn: `<oid> <type> <size>\n<content>\n`, or `<name> missing\n`
-/// (also `ambiguous`). The header is read from its end, so the name echoed back never matters.
-fn parse_batch(
-    mut reader: impl BufRead,
-    ids: &[&str],
-    limit: u64,
-) -> io::Result<HashMap<String, Object>> {
-    let mut out = HashMap::with_capacity(ids.len());
-    for id in ids {
-        let mut header = Vec::new();
-        (&mut reader)
-            .take(MAX_HEADER)
-            .read_until(b'\n', &mut header)?;
-        if header.is_empty() {
-            break;
-        }
-        if header.pop() != Some(b'\n') {
-            return Err(bad_reply("a header without its end"));
-        }
-        let object = match parse_header(&header)? {
-            None => Object::Missing,
-            Some((kind, size)) => {
-                let data = read_content(&mut reader, size, limit)?;
-                Object::Found { kind, size, data }
-            }
-        };
-        out.insert(id.to_string(), object);
+/// Reads one reply: `<oid> <type> <size>\n<content>\n`, or `<name> missing\n` (also
+/// `ambiguous`); `None` at the end. The header is read from its end, so a name echoed back
+/// never matters.
+fn read_object(reader: &mut impl BufRead, limit: u64) -> io::Result<Option<Object>> {
+    let mut header = Vec::new();
+    reader.take(MAX_HEADER).read_until(b'\n', &mut header)?;
+    if header.is_empty() {
+        return Ok(None);
     }
-    Ok(out)
+    if header.pop() != Some(b'\n') {
+        return Err(bad_reply("a header without its end"));
+    }
+    Ok(Some(match parse_header(&header)? {
+        None => Object::Missing,
+        Some((kind, size)) => {
+            let data = read_content(reader, size, limit)?;
+            Object::Found { kind, size, data }
+        }
+    }))
 }
 
 /// The type and size of `<oid> <type> <size>`, `None` for `<name> missing` or `ambiguous`.
@@ -614,39 +625,45 @@ mod tests {
 
     const OID: &str = "0123456789abcdef0123456789abcdef01234567";
 
+    /// Every reply of `reply`, each at most `limit` bytes.
+    fn replies(reply: &[u8], limit: u64) -> io::Result<Vec<Object>> {
+        let mut reader = reply;
+        let mut out = Vec::new();
+        while let Some(object) = read_object(&mut reader, limit)? {
+            out.push(object);
+        }
+        Ok(out)
+    }
+
     #[test]
     fn a_missing_name_with_numbers_in_it_is_missing_not_a_size() {
-        let reply = b"abc:y 1 999999999999 .toml missing\n".as_slice();
-        let got = parse_batch(reply, &["abc:y 1 999999999999 .toml"], 100).expect("parsed");
-        assert_eq!(
-            got.get("abc:y 1 999999999999 .toml"),
-            Some(&Object::Missing)
-        );
+        let reply = b"abc:y 1 999999999999 .toml missing\n";
+        assert_eq!(replies(reply, 100).expect("parsed"), vec![Object::Missing]);
     }
 
     #[test]
     fn sizes_above_the_limit_are_skipped_unread_and_the_next_reply_still_parses() {
         let reply = format!("{OID} blob 5\nhello\n{OID} blob 2\nok\n");
-        let ids = ["a", "b"];
-        let got = parse_batch(reply.as_bytes(), &ids, 4).expect("parsed");
         let found = |data: Option<&[u8]>, size| Object::Found {
             kind: "blob".into(),
             size,
             data: data.map(<[u8]>::to_vec),
         };
-        assert_eq!(got.get("a"), Some(&found(None, 5)));
-        assert_eq!(got.get("b"), Some(&found(Some(b"ok"), 2)));
+        assert_eq!(
+            replies(reply.as_bytes(), 4).expect("parsed"),
+            vec![found(None, 5), found(Some(b"ok"), 2)]
+        );
     }
 
     #[test]
     fn a_reply_cut_short_or_without_a_size_is_an_error_not_an_allocation() {
         let cut = format!("{OID} blob 999999999999\nabc");
-        assert!(parse_batch(cut.as_bytes(), &["a"], u64::MAX).is_err());
-        assert!(parse_batch(cut.as_bytes(), &["a"], 10).is_err());
+        assert!(replies(cut.as_bytes(), u64::MAX).is_err());
+        assert!(replies(cut.as_bytes(), 10).is_err());
         let no_size = format!("{OID} blob x\n");
-        assert!(parse_batch(no_size.as_bytes(), &["a"], 10).is_err());
+        assert!(replies(no_size.as_bytes(), 10).is_err());
         let endless = vec![b'a'; 10_000];
-        assert!(parse_batch(endless.as_slice(), &["a"], 10).is_err());
+        assert!(replies(&endless, 10).is_err());
     }
 
     #[test]

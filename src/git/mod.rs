@@ -195,6 +195,31 @@ impl Repo {
         }
     }
 
+    /// Runs git with `input` on its standard input (written from another thread, so a long
+    /// input and a long output cannot wait on each other); its output, or `Failed`.
+    fn ok_with_input(&self, args: &[&str], input: Vec<u8>) -> Result<String, GitError> {
+        use std::io::Write;
+        let mut child = command(&self.top)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(spawn_error)?;
+        let mut stdin = child
+            .stdin
+            .take()
+            .ok_or_else(|| GitError::Io(io::Error::other("no pipe to git")))?;
+        let writer = std::thread::spawn(move || stdin.write_all(&input));
+        let out = child.wait_with_output().map_err(GitError::Io)?;
+        let _ = writer.join();
+        if out.status.success() {
+            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        } else {
+            Err(failed(args, &out))
+        }
+    }
+
     /// The path below the top of a session id of the briefing folder.
     fn path_of(&self, session_id: &str) -> String {
         format!("{}{session_id}.toml", self.prefix)
