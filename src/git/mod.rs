@@ -61,6 +61,11 @@ pub enum GitError {
         #[source]
         error: io::Error,
     },
+    /// The merge driver could not run or failed by itself; the rebase was aborted.
+    DriverFailed {
+        detail: String,
+        local: Option<String>,
+    },
     /// The program the merge driver runs is gone (this program was moved or uninstalled).
     DriverGone {
         program: String,
@@ -100,6 +105,7 @@ impl GitError {
                     Some(commit) => fill(t.git_conflict_local, &[("commit", commit)]),
                     None => String::new(),
                 };
+                let files: Vec<_> = files.iter().map(|f| one_line(f)).collect();
                 fill(
                     t.git_conflict,
                     &[("files", &files.join(", ")), ("local", &local)],
@@ -117,6 +123,16 @@ impl GitError {
                     ("error", error),
                 ],
             ),
+            GitError::DriverFailed { detail, local } => {
+                let local = match local {
+                    Some(commit) => fill(t.git_conflict_local, &[("commit", commit)]),
+                    None => String::new(),
+                };
+                fill(
+                    t.git_driver_failed,
+                    &[("detail", &one_line(detail)), ("local", &local)],
+                )
+            }
             GitError::DriverGone { program } => {
                 fill(t.git_driver_gone, &[("program", &one_line(program))])
             }
@@ -457,6 +473,10 @@ mod tests {
             GitError::SetupFile {
                 path: PathBuf::from("/b/.gitignore"),
                 error: io::Error::other("boom"),
+            },
+            GitError::DriverFailed {
+                detail: "sh: 1: /opt/briefing: not found".into(),
+                local: None,
             },
             GitError::DriverGone {
                 program: "/opt/briefing".into(),

@@ -521,6 +521,13 @@ fn rebase(repo: &Repo, driver: &str, local: Option<&str>) -> Result<(), GitError
     if repo.git_dir_has("rebase-merge") || repo.git_dir_has("rebase-apply") {
         repo.ok(["rebase", "--abort"])?;
     }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if let Some(detail) = driver_failure(&stderr, driver_program(driver).as_deref()) {
+        return Err(GitError::DriverFailed {
+            detail,
+            local: local.map(str::to_string),
+        });
+    }
     if files.is_empty() {
         return Err(GitError::Failed {
             command: "rebase".to_string(),
@@ -531,6 +538,27 @@ fn rebase(repo: &Repo, driver: &str, local: Option<&str>) -> Result<(), GitError
         files,
         local: local.map(str::to_string),
     })
+}
+
+/// The line of git's error output that says the merge driver itself failed (could not be
+/// run, or said an error of its own), when one does: that is not a conflict of the files.
+fn driver_failure(stderr: &str, program: Option<&str>) -> Option<String> {
+    let cannot_run = [
+        "not found",
+        "No such file",
+        "Permission denied",
+        "cannot execute",
+    ];
+    stderr
+        .lines()
+        .map(str::trim)
+        .find(|line| {
+            line.starts_with("briefing: ")
+                || program.is_some_and(|p| {
+                    line.contains(p) && cannot_run.iter().any(|c| line.contains(c))
+                })
+        })
+        .map(str::to_string)
 }
 
 fn push(repo: &Repo, upstream: &Upstream) -> Result<(), GitError> {
@@ -772,6 +800,21 @@ mod tests {
             "'/opt/100%%O/briefing' merge-driver %O %A %B %P"
         );
         assert_eq!(driver_program("cat %A"), None);
+    }
+
+    #[test]
+    fn a_failing_driver_is_told_apart_from_a_conflict() {
+        let program = Some("/opt/b/briefing");
+        let gone = "error: could not apply 1234567... x\n/bin/sh: 1: /opt/b/briefing: not found\nCONFLICT (content): Merge conflict in 2024/a.toml";
+        assert_eq!(
+            driver_failure(gone, program).as_deref(),
+            Some("/bin/sh: 1: /opt/b/briefing: not found")
+        );
+        let said = "briefing: error: /tmp/.merge_file_x: Permission denied\nCONFLICT (content)";
+        assert!(driver_failure(said, program).is_some());
+        let conflict =
+            "Auto-merging 2024/a.toml\nCONFLICT (content): Merge conflict in 2024/a.toml";
+        assert_eq!(driver_failure(conflict, program), None);
     }
 
     #[test]
