@@ -123,8 +123,10 @@ pub enum Reason {
     Zone { zone: String },
     /// A version of a briefing in it is larger than a briefing may be.
     TooLarge { path: String, size: u64, limit: u64 },
-    /// A version of a briefing in it is not UTF-8 text, or could not be read.
+    /// A version of a briefing in it is not UTF-8 text.
     NotText { path: String },
+    /// A version of a briefing in it is not in this clone (shallow or partial).
+    Missing { path: String },
     /// A version of a briefing in it (or the one before) does not validate.
     Invalid { path: String },
 }
@@ -167,6 +169,10 @@ impl Unread {
             ),
             Reason::NotText { path: p } => fill(
                 t.history_unread_not_text,
+                &[("commit", &commit), ("path", &path(p))],
+            ),
+            Reason::Missing { path: p } => fill(
+                t.history_unread_missing,
                 &[("commit", &commit), ("path", &path(p))],
             ),
             Reason::Invalid { path: p } => fill(
@@ -307,7 +313,7 @@ fn text_of<'a>(object: &'a Object, path: &str) -> Result<&'a str, Reason> {
             size: *size,
             limit: DEFAULT_MAX_FILE_SIZE,
         }),
-        Object::Missing => Err(Reason::NotText { path: path() }),
+        Object::Missing => Err(Reason::Missing { path: path() }),
     }
 }
 
