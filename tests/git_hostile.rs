@@ -304,6 +304,12 @@ fn setup_and_sync_name_the_attribute_line_that_defeats_the_driver() {
         "# the year's own\n2024-*.toml -merge\n",
     )
     .expect("write");
+    let ignore = fs::read_to_string(dir.join(".gitignore")).expect("read");
+    fs::write(
+        dir.join(".gitignore"),
+        format!("{ignore}!.*.briefing-tmp\n"),
+    )
+    .expect("write");
     shared.git(&dir, &["add", "-A"]);
     shared.git(
         &dir,
@@ -320,6 +326,10 @@ fn setup_and_sync_name_the_attribute_line_that_defeats_the_driver() {
     );
     assert!(
         err.contains("Not finished: .gitattributes, line 2: `*.toml merge=binary` gives a new briefing such as briefing.toml `merge=binary`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("Not finished: .gitignore, line 3: `!.*.briefing-tmp` keeps git from ignoring the check-off temporary files"),
         "{err}"
     );
     let o = shared.briefing(&dir, "vi", &["sync", "--setup"]);
@@ -340,12 +350,14 @@ fn setup_and_sync_name_the_attribute_line_that_defeats_the_driver() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("Note: 2024/.gitattributes, line 2:"), "{out}");
+    assert!(out.contains("Note: .gitignore, line 3:"), "{out}");
     assert!(
         !out.contains("sync --setup"),
         "sync does not send back to --setup:\n{out}"
     );
 
     fs::write(dir.join(".gitattributes"), "*.toml merge=briefing\n").expect("write");
+    fs::write(dir.join(".gitignore"), ignore).expect("write");
     shared.git(&dir, &["rm", "-q", "2024/.gitattributes"]);
     shared.git(&dir, &["commit", "-q", "-a", "-m", "Attributes fixed"]);
     let o = shared.briefing(&dir, "en", &["sync", "--setup"]);

@@ -128,24 +128,31 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
     if r.temp_not_ignored {
         out.push(t.sync_temp_not_ignored.to_string());
     }
+    if let Some(line) = &r.temp_kept_by {
+        out.push(fill(
+            t.sync_defeated,
+            &[("message", &line.keeps_temp_files(lang))],
+        ));
+    }
     out
 }
 
-/// Each attribute line that `--setup` cannot set right by itself, on standard error: exit 1,
-/// since sync cannot merge check-offs until it is changed; else exit 0.
+/// Each attribute or ignore line that `--setup` cannot set right by itself, on standard error:
+/// exit 1, since sync keeps saying so until it is changed; else exit 0.
 fn setup_defeated(lang: Lang, r: &SetupReport) -> ExitCode {
-    if r.defeats.is_empty() {
-        return ExitCode::SUCCESS;
-    }
     let t = i18n::strings(lang);
-    for d in &r.defeats {
-        let _ = fail(
-            lang,
-            1,
-            fill(t.setup_defeated, &[("message", &d.message(lang))]),
-        );
+    let defeats = r.defeats.iter().map(|d| d.message(lang));
+    let messages: Vec<String> = defeats
+        .chain(r.temp_kept_by.iter().map(|s| s.keeps_temp_files(lang)))
+        .collect();
+    for message in &messages {
+        let _ = fail(lang, 1, fill(t.setup_defeated, &[("message", message)]));
     }
-    ExitCode::from(1)
+    if messages.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 /// What `sync --setup` did, one line each.
@@ -161,7 +168,9 @@ fn setup_lines(lang: Lang, r: &SetupReport) -> Vec<String> {
             t.setup_committed,
             &[("files", &r.written.join(", ")), ("commit", commit)],
         )),
-        None if r.defeats.is_empty() => out.push(t.setup_unchanged.to_string()),
+        None if r.defeats.is_empty() && r.temp_kept_by.is_none() => {
+            out.push(t.setup_unchanged.to_string())
+        }
         None => {}
     }
     if let Some(who) = &r.fallback_identity {

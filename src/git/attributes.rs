@@ -34,7 +34,7 @@ pub struct Defeat {
     pub source: Option<Source>,
 }
 
-/// A line of an attributes file.
+/// A line of an attributes (or ignore) file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
     /// The file, below the top of the work tree when it is inside it, else as a full path.
@@ -42,6 +42,20 @@ pub struct Source {
     /// 1-based.
     pub line: usize,
     pub text: String,
+}
+
+impl Source {
+    /// That this ignore line keeps git from ignoring check-off temporary files, in `lang`.
+    pub fn keeps_temp_files(&self, lang: Lang) -> String {
+        fill(
+            i18n::strings(lang).ignore_kept_line,
+            &[
+                ("file", &one_line(&self.file)),
+                ("line", &self.line),
+                ("text", &one_line(&self.text)),
+            ],
+        )
+    }
 }
 
 impl Defeat {

@@ -4,7 +4,7 @@
 use std::fs;
 use std::path::Path;
 
-use super::attributes::{Defeat, defeats};
+use super::attributes::{Defeat, Source, defeats};
 use super::merge::{State, only_checkoffs, states};
 use super::{GitError, RemoteFailure, Repo, classify, detail, read_no_follow};
 use crate::i18n::{self, fill};
@@ -72,6 +72,8 @@ pub struct Report {
     pub driver_stale: Option<String>,
     /// Check-off temporary files are not ignored by git.
     pub temp_not_ignored: bool,
+    /// The `!…` line that keeps git from ignoring them, when one does.
+    pub temp_kept_by: Option<Source>,
 }
 
 /// `- hh-ma-tuy: done by lan, 28/11/2026 10:15 +07:00`.
@@ -168,7 +170,8 @@ fn run_sync(repo: &Repo, opts: &Options, report: &mut Report) -> Result<(), GitE
     report.driver_missing =
         (!driver_installed(repo) && !merge_defeated) || !driver_configured(repo);
     report.driver_stale = stale_driver(repo);
-    report.temp_not_ignored = !temp_ignored(repo);
+    report.temp_kept_by = temp_kept_by(repo);
+    report.temp_not_ignored = report.temp_kept_by.is_none() && !temp_ignored(repo);
     let (to_commit, left_alone) = changes(repo, opts.all)?;
     report.left_alone = left_alone;
     if !to_commit.is_empty() {
@@ -304,10 +307,29 @@ fn stale_driver(repo: &Repo) -> Option<String> {
     (!Path::new(&program).exists()).then_some(program)
 }
 
+/// A check-off temporary file of the folder, as `git check-ignore` is asked about it.
+fn temp_probe(repo: &Repo) -> String {
+    format!("{}.briefing.toml.00000000{TEMP_SUFFIX}", repo.prefix)
+}
+
 fn temp_ignored(repo: &Repo) -> bool {
-    let probe = format!("{}.briefing.toml.00000000{TEMP_SUFFIX}", repo.prefix);
-    repo.run(["check-ignore", "-q", "--no-index", "--", &probe])
+    repo.run(["check-ignore", "-q", "--no-index", "--", &temp_probe(repo)])
         .is_ok_and(|out| out.status.success())
+}
+
+/// The negative pattern (`!.*.briefing-tmp`) of an ignore file that keeps git from ignoring
+/// check-off temporary files, when one does: `--setup` cannot add a line that wins over it.
+fn temp_kept_by(repo: &Repo) -> Option<Source> {
+    let args = ["check-ignore", "-v", "-z", "--stdin", "--no-index"];
+    let input = format!("{}\0", temp_probe(repo)).into_bytes();
+    let out = repo.ok_with_input(&args, input).ok()?;
+    let mut fields = out.split('\0');
+    let (file, line, pattern) = (fields.next()?, fields.next()?, fields.next()?);
+    pattern.starts_with('!').then(|| Source {
+        file: file.to_string(),
+        line: line.parse().unwrap_or(0),
+        text: pattern.to_string(),
+    })
 }
 
 /// The changed files of the folder: those to commit (only check-offs, or all with `all`) and
@@ -623,6 +645,8 @@ pub struct SetupReport {
     pub driver: String,
     /// Attribute lines that still keep the merge driver or UTF-8 text from the briefings.
     pub defeats: Vec<Defeat>,
+    /// The `!…` line that keeps git from ignoring check-off temporary files, when one does.
+    pub temp_kept_by: Option<Source>,
 }
 
 /// Installs the check-off merge driver for the folder's briefings (repository config and
@@ -668,6 +692,7 @@ pub fn setup(repo: &Repo, dir: &Path, driver: &str, lang: Lang) -> Result<SetupR
         report.fallback_identity = fallback;
     }
     report.defeats = defeats(repo)?;
+    report.temp_kept_by = temp_kept_by(repo);
     Ok(report)
 }
 
