@@ -162,7 +162,7 @@ fn log_shows_every_check_off_of_hostile_names_authors_and_zones() {
     let warning = stderr(&o);
     assert!(
         warning.contains(&format!(
-            "briefing: warning: commit {} has the time zone +9999, which no clock shows; its time is shown in UTC",
+            "briefing: warning: commit {} has the time zone +9999, which does not exist; its time is shown in UTC",
             &far[..7]
         )),
         "{warning}"
