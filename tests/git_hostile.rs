@@ -475,22 +475,36 @@ fn the_history_key_shows_the_history_of_a_hostile_name_and_the_app_goes_on() {
         "Ev\u{1}il",
         &["commit", "-q", "-a", "-m", "Check-off"],
     );
+    set_directive(
+        &dir,
+        NUMBERS,
+        "dh-khong-ma-tuy",
+        &Change::Undone,
+        &WriteOptions::default(),
+    )
+    .expect("un-check");
+    commit_with_zone_9999(&shared, &dir);
     let home = shared.home().display().to_string();
     let script = format!(
         "env HOME='{home}' GIT_CONFIG_NOSYSTEM=1 {BIN} --today 2024-03-20 --lang en --dir '{}'; echo EXIT=$?; sleep 60",
         dir.display()
     );
-    let Some(t) = Tmux::spawn("git-hostile-history", 100, 30, &script) else {
+    let Some(t) = Tmux::spawn("git-hostile-history", 160, 30, &script) else {
         return;
     };
-    t.wait_for("Directives: 1/23 done");
+    t.wait_for("Directives: 0/23 done");
     t.keys(&["Enter", "3"]);
     t.wait_for("▌ Trong năm 2023, huyện Đầm Hà");
-    t.move_down_to("▌ [x] Là địa phương không có ma túy.");
+    t.move_down_to("▌ [ ] Là địa phương không có ma túy.");
     t.keys(&["L"]);
     t.wait_for("Check-off history: dh-khong-ma-tuy");
     let screen = t.wait_for("[x] checked off by lan");
     assert!(screen.contains("18/03/2024 09:00 +07:00"), "{screen}");
+    assert!(
+        screen.contains("20/03/2024 05:00 +00:00  [ ] un-checked by Far Zone"),
+        "{screen}"
+    );
+    assert!(screen.contains("has the time zone +9999"), "{screen}");
     t.keys(&["Escape"]);
     t.wait_until("the pop-up to close", |s| !s.contains("Check-off history"));
     t.keys(&["C-c"]);
