@@ -1,6 +1,7 @@
 //! Which attribute lines (committed `.gitattributes`, `.git/info/attributes`, the user's
 //! attributes file) keep the check-off merge driver or UTF-8 text from the folder's briefings.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -15,6 +16,8 @@ const CHECKED: [&str; 2] = ["merge", "working-tree-encoding"];
 const TRACED: usize = 64;
 /// Attribute files larger than this are not read to find a line (git reads up to 100 MiB).
 const MAX_ATTRIBUTES_FILE: u64 = 1 << 20;
+/// How many (pattern, text) positions all the pattern matches of one check may visit.
+const MATCH_BUDGET: usize = 1 << 24;
 /// Lines longer than this are ignored by git (2048 bytes), and so here.
 const MAX_LINE: usize = 2048;
 
@@ -209,6 +212,8 @@ struct Sources<'a> {
     info: Option<AttrFile>,
     global: Option<AttrFile>,
     macros: HashMap<String, Vec<String>>,
+    /// What is left of the work all pattern matches may do (see [`pattern_matches`]).
+    budget: Cell<usize>,
 }
 
 impl<'a> Sources<'a> {
@@ -225,6 +230,7 @@ impl<'a> Sources<'a> {
             info,
             global,
             macros: HashMap::new(),
+            budget: Cell::new(MATCH_BUDGET),
         };
         sources.macros.insert(
             "binary".to_string(),
@@ -279,7 +285,7 @@ impl<'a> Sources<'a> {
         file.lines.iter().enumerate().rev().find_map(|(i, line)| {
             let (pattern, attrs) = split_line(line)?;
             let names = attrs.iter().any(|a| self.names(a, attribute, 0));
-            (names && pattern_matches(&pattern, rel)).then(|| Source {
+            (names && pattern_matches(&pattern, rel, &self.budget)).then(|| Source {
                 file: file.name.clone(),
                 line: i + 1,
                 text: line.trim().to_string(),
@@ -388,71 +394,61 @@ fn unquote(s: &str) -> Option<(String, &str)> {
 /// Whether a gitattributes pattern matches `path` (relative to the file's directory): without a
 /// `/` it matches the last part of the path, with one the whole path (`*` stays within a
 /// folder, `**` crosses folders).
-fn pattern_matches(pattern: &str, path: &str) -> bool {
+/// `budget` bounds the work of every match of a run together: a match that would need more
+/// than is left counts as none (the line is then not named, never wrongly named).
+fn pattern_matches(pattern: &str, path: &str, budget: &Cell<usize>) -> bool {
     let text = if pattern.contains('/') {
         path
     } else {
         path.rsplit('/').next().unwrap_or(path)
     };
     let pattern = pattern.strip_prefix('/').unwrap_or(pattern);
+    if !pattern.contains(['*', '?', '[', '\\']) {
+        return pattern == text;
+    }
     let p: Vec<char> = pattern.chars().collect();
     let t: Vec<char> = text.chars().collect();
-    Wildmatch::new(&p, &t).at(0, 0)
+    let cells = (p.len() + 1) * (t.len() + 1);
+    let Some(left) = budget.get().checked_sub(cells) else {
+        return false;
+    };
+    budget.set(left);
+    wildmatch(&p, &t)
 }
 
-/// Glob matching with every (pattern, text) position decided once, so no pattern is slow.
-struct Wildmatch<'a> {
-    p: &'a [char],
-    t: &'a [char],
-    memo: Vec<Option<bool>>,
-}
-
-impl<'a> Wildmatch<'a> {
-    fn new(p: &'a [char], t: &'a [char]) -> Self {
-        Wildmatch {
-            p,
-            t,
-            memo: vec![None; (p.len() + 1) * (t.len() + 1)],
-        }
-    }
-
-    fn at(&mut self, pi: usize, ti: usize) -> bool {
-        let key = pi * (self.t.len() + 1) + ti;
-        if let Some(known) = self.memo[key] {
-            return known;
-        }
-        let result = self.step(pi, ti);
-        self.memo[key] = Some(result);
-        result
-    }
-
-    fn step(&mut self, pi: usize, ti: usize) -> bool {
-        let (p, t) = (self.p, self.t);
-        let Some(&c) = p.get(pi) else {
-            return ti == t.len();
-        };
-        match c {
-            '*' if p.get(pi + 1) == Some(&'*') => {
-                let rest = pi + 2;
-                (p.get(rest) == Some(&'/') && self.at(rest + 1, ti))
-                    || self.at(rest, ti)
-                    || (ti < t.len() && self.at(pi, ti + 1))
-            }
-            '*' => {
-                self.at(pi + 1, ti) || (t.get(ti).is_some_and(|&x| x != '/') && self.at(pi, ti + 1))
-            }
-            '?' => t.get(ti).is_some_and(|&x| x != '/') && self.at(pi + 1, ti + 1),
-            '[' => match (class(p, pi + 1), t.get(ti)) {
-                (Some((matches, next)), Some(&x)) => {
-                    x != '/' && matches(x) && self.at(next, ti + 1)
+/// Whether `p` matches all of `t`: every (pattern, text) position decided once, from the ends
+/// backwards, without recursion, so no pattern is slow or deep.
+fn wildmatch(p: &[char], t: &[char]) -> bool {
+    let width = t.len() + 1;
+    let mut ok = vec![false; (p.len() + 1) * width];
+    ok[p.len() * width + t.len()] = true;
+    for pi in (0..p.len()).rev() {
+        let class = (p[pi] == '[').then(|| class(p, pi + 1)).flatten();
+        for ti in (0..=t.len()).rev() {
+            let at = |pi: usize, ti: usize| ok[pi * width + ti];
+            let next_char = t.get(ti).copied();
+            let not_slash = next_char.is_some_and(|c| c != '/');
+            let matched = match p[pi] {
+                '*' if p.get(pi + 1) == Some(&'*') => {
+                    let rest = pi + 2;
+                    (p.get(rest) == Some(&'/') && at(rest + 1, ti))
+                        || at(rest, ti)
+                        || (ti < t.len() && at(pi, ti + 1))
                 }
-                (None, Some(&x)) => x == '[' && self.at(pi + 1, ti + 1),
-                _ => false,
-            },
-            '\\' if pi + 1 < p.len() => t.get(ti) == Some(&p[pi + 1]) && self.at(pi + 2, ti + 1),
-            c => t.get(ti) == Some(&c) && self.at(pi + 1, ti + 1),
+                '*' => at(pi + 1, ti) || (not_slash && at(pi, ti + 1)),
+                '?' => not_slash && at(pi + 1, ti + 1),
+                '[' => match (&class, next_char) {
+                    (Some((matches, next)), Some(c)) => c != '/' && matches(c) && at(*next, ti + 1),
+                    (None, Some(c)) => c == '[' && at(pi + 1, ti + 1),
+                    _ => false,
+                },
+                '\\' if pi + 1 < p.len() => next_char == Some(p[pi + 1]) && at(pi + 2, ti + 1),
+                c => next_char == Some(c) && at(pi + 1, ti + 1),
+            };
+            ok[pi * width + ti] = matched;
         }
     }
+    ok[0]
 }
 
 /// A `[…]` class starting after its `[`: what it matches and where the pattern goes on.
@@ -500,8 +496,9 @@ mod tests {
             ("[!x].toml", "a.toml"),
             ("y 1 *", "y 1 999999999999 .toml"),
         ];
+        let budget = Cell::new(MATCH_BUDGET);
         for (p, t) in yes {
-            assert!(pattern_matches(p, t), "{p} {t}");
+            assert!(pattern_matches(p, t, &budget), "{p} {t}");
         }
         let no = [
             ("2024/*.toml", "2024/q/a.toml"),
@@ -511,14 +508,21 @@ mod tests {
             ("?", "/"),
         ];
         for (p, t) in no {
-            assert!(!pattern_matches(p, t), "{p} {t}");
+            assert!(!pattern_matches(p, t, &budget), "{p} {t}");
         }
     }
 
     #[test]
     fn a_hostile_pattern_is_not_slow() {
         let p = "*a".repeat(200) + "b";
-        assert!(!pattern_matches(&p, &"a".repeat(2000)));
+        let budget = Cell::new(MATCH_BUDGET);
+        assert!(!pattern_matches(&p, &"a".repeat(2000), &budget));
+        let (p, t) = ("*a".repeat(1000) + "b", "a".repeat(4000));
+        for _ in 0..10_000 {
+            assert!(!pattern_matches(&p, &t, &budget), "the budget runs out");
+        }
+        assert!(pattern_matches("*.toml", "a.toml", &Cell::new(100)));
+        assert!(!pattern_matches("*.toml", "a.toml", &Cell::new(10)));
     }
 
     #[test]
