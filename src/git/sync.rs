@@ -165,7 +165,8 @@ fn run_sync(repo: &Repo, opts: &Options, report: &mut Report) -> Result<(), GitE
     ensure_idle(repo)?;
     let upstream = upstream(repo)?;
     report.upstream = upstream.name.clone();
-    report.defeats = defeats(repo)?;
+    // A check that cannot run is no reason not to sync: `--setup` runs it again and says why.
+    report.defeats = defeats(repo).unwrap_or_default();
     let merge_defeated = report.defeats.iter().any(|d| d.setting.contains("merge"));
     report.driver_missing =
         (!driver_installed(repo) && !merge_defeated) || !driver_configured(repo);
