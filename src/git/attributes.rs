@@ -107,7 +107,10 @@ impl Defeat {
 pub fn defeats(repo: &Repo) -> Result<Vec<Defeat>, GitError> {
     let mut paths = briefings(repo)?;
     let probe = format!("{}briefing.toml", repo.prefix);
-    paths.push(probe.clone());
+    let probe_is_new = !paths.contains(&probe);
+    if probe_is_new {
+        paths.push(probe.clone());
+    }
     let values = check_attr(repo, &paths)?;
     let mut sources = Sources::new(repo);
     let mut found: Vec<Defeat> = Vec::new();
@@ -133,7 +136,7 @@ pub fn defeats(repo: &Repo) -> Result<Vec<Defeat>, GitError> {
             Some(d) => d.files += 1,
             None => found.push(Defeat {
                 setting,
-                new: path == probe,
+                new: probe_is_new && path == probe,
                 example: path,
                 files: 1,
                 source,
@@ -198,8 +201,8 @@ fn check_attr(repo: &Repo, paths: &[String]) -> Result<Vec<(String, String, Stri
 struct AttrFile {
     /// As shown to the user.
     name: String,
-    /// The directory its patterns are relative to, below the top (`""`, `"2024/"`), or `None`
-    /// for files outside the work tree (relative to the top).
+    /// The directory its patterns are relative to, below the top (`""`, `"2024/"`); `""` for
+    /// files outside the work tree too, whose patterns are relative to the top.
     base: String,
     lines: Vec<String>,
 }
