@@ -55,7 +55,7 @@ pub mod api {
             pub use crate::git::merge::{State, states};
         }
         pub mod history {
-            pub use crate::git::history::{Action, Event};
+            pub use crate::git::history::{Action, Event, History, Reason, Unread};
         }
     }
     pub mod app {

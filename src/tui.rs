@@ -51,7 +51,7 @@ enum Msg {
     Saved(SaveRequest, Result<Change, WriteError>),
     /// A session's file as it is after our own save.
     Reread(Box<Session>),
-    History(HistoryRequest, Result<Vec<history::Event>, GitError>),
+    History(HistoryRequest, Result<history::History, GitError>),
     /// The search index, compacted.
     Compacted(Away),
 }
