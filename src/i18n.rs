@@ -33,7 +33,7 @@ catalogue! {
     host: "Host", "Cơ quan chủ trì";
     chair: "Chair", "Chủ trì";
     topic: "Topic", "Nội dung";
-    location: "Location", "Hình thức";
+    location: "Location", "Địa điểm";
     source: "Source", "Nguồn";
     districts: "Localities", "Địa phương";
     directives: "Directives", "Chỉ đạo";
@@ -90,10 +90,11 @@ catalogue! {
     common: "all localities", "chung";
     today: "today", "hôm nay";
     sessions_short: "sessions", "buổi";
-    districts_lower: "localities", "địa phương";
     // The interface: counts, dates and notices filled in when drawn.
     session_count_one: "1 session", "1 buổi làm việc";
     session_count: "{n} sessions", "{n} buổi làm việc";
+    locality_count_one: "1 locality", "1 địa phương";
+    locality_count: "{n} localities", "{n} địa phương";
     failed_files_one: "1 file with errors", "1 tệp lỗi";
     failed_files: "{n} files with errors", "{n} tệp lỗi";
     tomorrow: "tomorrow", "còn 1 ngày";

@@ -208,6 +208,19 @@ pub fn ratio_text(g: &Gauge, lang: Lang) -> String {
     }
 }
 
+/// What a gauge's ratio is measured against: the target with its label and unit
+/// (`mục tiêu cuối nhiệm kỳ: 100 triệu đồng/người`), else the comparison's label.
+pub fn measured_against(ind: &Indicator, gauge: &Gauge, lang: Lang) -> Option<String> {
+    match (gauge.basis, ind.target) {
+        (GaugeBasis::Target, Some(target)) => Some(format!(
+            "{}: {}",
+            ind.gauge_label().unwrap_or(i18n::strings(lang).target),
+            with_unit(target, ind.unit.as_deref(), lang)
+        )),
+        _ => ind.gauge_label().map(str::to_string),
+    }
+}
+
 /// A comparison the gauge does not show: the growth of a `previous` one (`▲ 7% so với năm
 /// 2022`, `+7%` in ASCII), else its label and percent as written (`kế hoạch 146,7%`).
 pub fn compare_text(c: &Comparison, lang: Lang, ascii: bool) -> String {
@@ -299,15 +312,33 @@ pub fn status_word(status: Status, lang: Lang) -> &'static str {
     }
 }
 
-/// The filled and empty cells of a `width`-cell gauge bar for a fill of 0.0–1.0.
+/// The filled and empty cells of a `width`-cell gauge bar for a fill of 0.0–1.0: full only
+/// at 1.0: a 98% or 99,86% bar keeps an empty cell.
 pub fn bar_cells(fill: f64, width: usize) -> (usize, usize) {
-    let filled = ((fill.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    let fill = if fill.is_nan() {
+        0.0
+    } else {
+        fill.clamp(0.0, 1.0)
+    };
+    let mut filled = ((fill * width as f64).round() as usize).min(width);
+    if fill < 1.0 && filled == width {
+        filled = width.saturating_sub(1);
+    }
     (filled, width - filled)
 }
 
 /// `3/23 xong` / `3/23 done`.
 pub fn done_count(p: Progress, lang: Lang) -> String {
     format!("{}/{} {}", p.done, p.total, i18n::strings(lang).done)
+}
+
+/// `1 địa phương`, `3 địa phương` / `1 locality`, `3 localities`.
+pub fn locality_count(n: usize, lang: Lang) -> String {
+    let t = i18n::strings(lang);
+    match n {
+        1 => t.locality_count_one.to_string(),
+        n => fill(t.locality_count, &[("n", &n)]),
+    }
 }
 
 /// `2 quá hạn` / `2 overdue`.

@@ -15,7 +15,7 @@ pub(super) fn run(ctx: &Context) -> ExitCode {
     };
     let carets = safe::out_is_terminal();
     let mut out = safe::out();
-    for d in &catalog.diagnostics {
+    for d in in_reading_order(&catalog.diagnostics) {
         let _ = writeln!(out, "{}", with_folder(ctx, d));
         if carets {
             let _ = write!(out, "{}", caret(d));
@@ -39,6 +39,17 @@ pub(super) fn run(ctx: &Context) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The problems by file, then line, then column, as an editor lists them; a file's problem
+/// without a place (it could not be read) before those with one.
+fn in_reading_order(diagnostics: &[Diagnostic]) -> Vec<&Diagnostic> {
+    let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
+    let place = |d: &Diagnostic| d.location.as_ref().map(|l| (l.line, l.column));
+    sorted.sort_by(|a, b| {
+        (a.path.split('/').cmp(b.path.split('/'))).then_with(|| place(a).cmp(&place(b)))
+    });
+    sorted
 }
 
 /// The diagnostic's line in the reader's language, its path joined to the folder so editors

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::Status;
+use crate::model::{GaugeBasis, Status};
 use crate::store;
 
 const SAMPLE: &str = include_str!("../../briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
