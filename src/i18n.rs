@@ -107,6 +107,7 @@ catalogue! {
     field_district: "Locality", "Địa phương";
     field_indicator: "Indicator", "Chỉ tiêu";
     field_directive: "Directive", "Chỉ đạo";
+    field_image: "Photo", "Ảnh";
     // The interface: what each command does, in the key help (cmd_) and the hint bar (hint_).
     cmd_up: "Move up", "Lên";
     hint_up: "up", "lên";
