@@ -22,7 +22,11 @@ fn the_list_shows_both_samples_the_upcoming_one_first() {
         first.contains("│● 09/12/2026  Tân Lập, Bình Minh +1"),
         "{text}"
     );
-    assert!(first.contains("0/5 xong"), "{text}");
+    assert!(first.contains(" 0/5││"), "{text}");
+    assert!(
+        first.contains("…Đảng ủy xã Tân Lập,"),
+        "the title keeps its room: {text}"
+    );
     let second = (text
         .lines()
         .skip_while(|l| !l.contains("09/12/2026"))
