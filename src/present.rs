@@ -399,6 +399,35 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
+/// `text` with the punctuation outside ASCII that has an ASCII form in it: `·` and `•` as
+/// `|` and `-`, curly and angled quotes as straight ones, dashes as `-`, `…` as `...`, no-break
+/// spaces as spaces. Letters (Vietnamese ones too) are left as they are.
+pub fn ascii_punctuation(text: &str) -> std::borrow::Cow<'_, str> {
+    let ascii = |c: char| -> Option<&'static str> {
+        Some(match c {
+            '·' => "|",
+            '•' => "-",
+            '“' | '”' | '„' | '«' | '»' | '″' => "\"",
+            '‘' | '’' | '‚' | '′' => "'",
+            '–' | '—' | '‐' | '‑' | '−' => "-",
+            '…' => "...",
+            '\u{a0}' | '\u{202f}' => " ",
+            _ => return None,
+        })
+    };
+    if !text.chars().any(|c| ascii(c).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match ascii(c) {
+            Some(s) => out.push_str(s),
+            None => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// `[x]` for a directive that is done, `[ ]` for one that is not.
 pub fn checkbox(done: bool) -> &'static str {
     if done { "[x]" } else { "[ ]" }
@@ -445,6 +474,18 @@ mod tests {
             }],
             ..Indicator::default()
         }
+    }
+
+    #[test]
+    fn ascii_punctuation_keeps_the_letters() {
+        assert_eq!(
+            ascii_punctuation("Hạn: 31/12/2024 · Gửi: “Hải Hà” — ‘x’… tế–xã"),
+            "Hạn: 31/12/2024 | Gửi: \"Hải Hà\" - 'x'... tế-xã"
+        );
+        assert!(matches!(
+            ascii_punctuation("Đầm Hà"),
+            std::borrow::Cow::Borrowed("Đầm Hà")
+        ));
     }
 
     #[test]

@@ -41,10 +41,20 @@ pub struct Options<'a> {
 /// Renders the briefing of `session` in `format`.
 pub fn render(session: &Session, format: Format, opts: &Options<'_>) -> String {
     match format {
-        Format::Text => text::render(session, opts),
-        Format::Markdown => markdown::render(session, opts),
+        Format::Text => ascii_if_asked(text::render(session, opts), opts),
+        Format::Markdown => ascii_if_asked(markdown::render(session, opts), opts),
         Format::Html => html::render(session, opts),
         Format::Json => json::render(session, opts),
+    }
+}
+
+/// With `--ascii`, the punctuation a limited font or printer lacks (`·`, curly quotes,
+/// dashes, `…`) in its ASCII form; the letters of Vietnamese stay.
+fn ascii_if_asked(text: String, opts: &Options<'_>) -> String {
+    if opts.ascii {
+        present::ascii_punctuation(&text).into_owned()
+    } else {
+        text
     }
 }
 
