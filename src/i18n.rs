@@ -303,6 +303,7 @@ catalogue! {
     check_two_boms: "the file starts with two byte-order marks (U+FEFF); remove the second one (most editors: save as \"UTF-8\" without BOM)", "tệp bắt đầu bằng hai dấu thứ tự byte (U+FEFF); hãy xóa dấu thứ hai (trong hầu hết trình soạn thảo: lưu dạng \"UTF-8\" không có BOM)";
     /// `{detail}` is the TOML parser's message (`i18n::toml`).
     check_invalid_toml: "invalid TOML: {detail}", "TOML không hợp lệ: {detail}";
+    check_unclosed_string: "this {quotes} string is never closed: the rest of the file was read into it; end it with {quotes} on the line after its text", "chuỗi {quotes} mở ở đây không được đóng: phần còn lại của tệp bị đọc vào chuỗi; hãy đóng bằng {quotes} ở dòng sau nội dung";
     check_no_session: "the file has no [session] table; add one with at least `title = \"…\"` and `date = 2024-03-13`", "tệp chưa có bảng [session]; hãy thêm bảng này, ít nhất có `title = \"…\"` và `date = 2024-03-13`";
     check_version: "unsupported format version {found}; this viewer reads versions {supported} (write `version = 2`, or leave it out for version 1)", "phiên bản định dạng {found} không được hỗ trợ; chương trình đọc các phiên bản {supported} (hãy viết `version = 2`, hoặc bỏ dòng này nếu là phiên bản 1)";
     check_unknown_key: "unknown key `{key}` in {where}; {hint}", "khóa `{key}` trong {where} không có trong định dạng; {hint}";

@@ -215,3 +215,43 @@ fn list_aligns_partial_dates_and_counts_localities_in_words() {
         assert!(lines[1].starts_with("01/2023 "), "{out}");
     }
 }
+
+/// A `"""` or `'''` string left open is reported where it opens, not at the end of the file
+/// the parser reached reading everything after it into the string.
+#[test]
+fn an_unclosed_multiline_string_is_reported_where_it_opens() {
+    for quotes in ["\"\"\"", "'''"] {
+        let tmp = tempfile::tempdir().expect("tmp");
+        std::fs::write(
+            tmp.path().join("a.toml"),
+            format!(
+                "# a comment with \"\"\" and '''\n[session]\ntitle = \"T\"\ndate = 2024-01-02\n\
+                 summary = {quotes}\nMột \"đoạn\" 'x'\n\n[[district]]\nname = \"A\"\n\n\
+                 [[district.directive]]\nid = \"x\"\ntext = \"y\"\n"
+            ),
+        )
+        .expect("write");
+        let dir = tmp.path().to_string_lossy().into_owned();
+        let o = briefing(&["check", "--dir", &dir, "--lang", "en"]);
+        let out = stdout(&o);
+        assert_eq!(o.status.code(), Some(1), "{out}");
+        assert!(
+            out.contains(&format!(
+                "a.toml:5:11: error: this {quotes} string is never closed"
+            )),
+            "{out}"
+        );
+    }
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::write(
+        tmp.path().join("a.toml"),
+        "[session]\ntitle = \"T\"\ndate = 2024-01-02\nsummary = \"\"\"\nclosed \"\"\"\nx = = 1\n",
+    )
+    .expect("write");
+    let dir = tmp.path().to_string_lossy().into_owned();
+    let out = stdout(&briefing(&["check", "--dir", &dir, "--lang", "en"]));
+    assert!(
+        out.contains("a.toml:6:") && out.contains("invalid TOML"),
+        "a closed string leaves the error where it is: {out}"
+    );
+}
