@@ -455,3 +455,25 @@ fn the_selected_directive_shows_its_owner_and_addressees_whole() {
         );
     }
 }
+
+/// A 99,86% ratio is not drawn as a full bar: at 60×20, 80×24 and 120×40 its bar keeps an
+/// empty cell (only 100% or more fills it, `present::bar_cells`).
+#[test]
+fn an_almost_met_ratio_does_not_look_full() {
+    let catalog = sample_with(|t| {
+        t.replace(
+            "{ label = \"kế hoạch\", percent = 100.8, basis = \"plan\" }",
+            "{ label = \"kế hoạch\", percent = 99.86, basis = \"plan\" }",
+        )
+    });
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+        let mut app = app_with(catalog.clone(), Lang::Vi, w, h);
+        press(&mut app, &[Command::Open, Command::JumpTab(3)]);
+        select_row(&mut app, "Tổng giá trị sản xuất");
+        let text = screen_text(&draw(&app));
+        let bar = (text.lines())
+            .find(|l| l.contains("99,86%"))
+            .unwrap_or_else(|| panic!("{w}x{h}: the gauge:\n{text}"));
+        assert!(bar.contains("█░ "), "{w}x{h}: {bar}");
+    }
+}
