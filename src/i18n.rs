@@ -154,9 +154,13 @@ catalogue! {
     cmd_history: "Check-off history of the selected directive, from git", "Lịch sử đánh dấu của chỉ đạo đang chọn, từ git";
     hint_history: "history", "lịch sử";
     files_checked: "files checked", "tệp đã kiểm tra";
+    files_checked_one: "file checked", "tệp đã kiểm tra";
     errors: "errors", "lỗi";
+    errors_one: "error", "lỗi";
     warnings: "warnings", "cảnh báo";
+    warnings_one: "warning", "cảnh báo";
     sessions_loaded: "sessions loaded", "buổi làm việc đọc được";
+    sessions_loaded_one: "session loaded", "buổi làm việc đọc được";
     /// `briefing done` / `briefing undo`; `{directive}` and `{session}` are filled in.
     cli_checked_off: "Checked off directive `{directive}` of session {session}", "Đã đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}";
     cli_already_checked_off: "Directive `{directive}` of session {session} was already checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} đã được đánh dấu hoàn thành từ trước; không thay đổi gì";

@@ -69,6 +69,11 @@ fn check_exits_0_with_warnings_only() {
             "a.toml:2:1: warning: unknown key `titel` in [session]; did you mean `title`?"
         )
     );
+    assert!(
+        stdout(&o).contains("1 file checked: 1 session loaded, 0 errors, 1 warning"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]
@@ -162,6 +167,10 @@ fn check_lists_problems_in_line_order() {
         })
         .collect();
     assert!(places.len() >= 4, "{out}");
+    assert!(
+        out.contains("2 files checked: 0 sessions loaded, 3 errors, 3 warnings"),
+        "{out}"
+    );
     let mut sorted = places.clone();
     sorted.sort();
     assert_eq!(places, sorted, "{out}");

@@ -26,19 +26,28 @@ pub(super) fn run(ctx: &Context) -> ExitCode {
         out,
         "{} {}: {} {}, {} {}, {} {}",
         catalog.files,
-        t.files_checked,
+        counted(catalog.files, t.files_checked_one, t.files_checked),
         catalog.sessions.len(),
-        t.sessions_loaded,
+        counted(
+            catalog.sessions.len(),
+            t.sessions_loaded_one,
+            t.sessions_loaded
+        ),
         catalog.error_count(),
-        t.errors,
+        counted(catalog.error_count(), t.errors_one, t.errors),
         catalog.warning_count(),
-        t.warnings,
+        counted(catalog.warning_count(), t.warnings_one, t.warnings),
     );
     if catalog.error_count() > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The word after a count: `one` for 1 (`1 file checked`), else `many`.
+fn counted(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
 }
 
 /// The problems by file, then line, then column, as an editor lists them; a file's problem
