@@ -433,7 +433,8 @@ pub fn checkbox(done: bool) -> &'static str {
     if done { "[x]" } else { "[ ]" }
 }
 
-/// `s` cut to at most `width` columns, ending with `…` when cut.
+/// `s` cut to at most `width` columns, ending with `…` when cut (right after the last word
+/// kept, not after a space).
 pub fn truncate(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
@@ -451,6 +452,7 @@ pub fn truncate(s: &str, width: usize) -> String {
         out.push(c);
         used += w;
     }
+    out.truncate(out.trim_end().len());
     out.push('…');
     out
 }
@@ -665,7 +667,11 @@ mod tests {
     #[test]
     fn truncates_by_display_width() {
         assert_eq!(truncate("Đầm Hà", 10), "Đầm Hà");
-        assert_eq!(truncate("Đầm Hà và Hải Hà", 8), "Đầm Hà …");
+        assert_eq!(
+            truncate("Đầm Hà và Hải Hà", 8),
+            "Đầm Hà…",
+            "no space before the mark"
+        );
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate("abc", 1), "…");
     }
