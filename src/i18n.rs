@@ -33,7 +33,7 @@ catalogue! {
     host: "Host", "Cơ quan chủ trì";
     chair: "Chair", "Chủ trì";
     topic: "Topic", "Nội dung";
-    location: "Location", "Hình thức";
+    location: "Location", "Địa điểm";
     source: "Source", "Nguồn";
     districts: "Localities", "Địa phương";
     directives: "Directives", "Chỉ đạo";
@@ -91,10 +91,11 @@ catalogue! {
     common: "all localities", "chung";
     today: "today", "hôm nay";
     sessions_short: "sessions", "buổi";
-    districts_lower: "localities", "địa phương";
     // The interface: counts, dates and notices filled in when drawn.
     session_count_one: "1 session", "1 buổi làm việc";
     session_count: "{n} sessions", "{n} buổi làm việc";
+    locality_count_one: "1 locality", "1 địa phương";
+    locality_count: "{n} localities", "{n} địa phương";
     failed_files_one: "1 file with errors", "1 tệp lỗi";
     failed_files: "{n} files with errors", "{n} tệp lỗi";
     tomorrow: "tomorrow", "còn 1 ngày";
@@ -107,6 +108,7 @@ catalogue! {
     field_district: "Locality", "Địa phương";
     field_indicator: "Indicator", "Chỉ tiêu";
     field_directive: "Directive", "Chỉ đạo";
+    field_image: "Photo", "Ảnh";
     // The interface: what each command does, in the key help (cmd_) and the hint bar (hint_).
     cmd_up: "Move up", "Lên";
     hint_up: "up", "lên";
@@ -153,9 +155,13 @@ catalogue! {
     cmd_history: "Check-off history of the selected directive, from git", "Lịch sử đánh dấu của chỉ đạo đang chọn, từ git";
     hint_history: "history", "lịch sử";
     files_checked: "files checked", "tệp đã kiểm tra";
+    files_checked_one: "file checked", "tệp đã kiểm tra";
     errors: "errors", "lỗi";
+    errors_one: "error", "lỗi";
     warnings: "warnings", "cảnh báo";
+    warnings_one: "warning", "cảnh báo";
     sessions_loaded: "sessions loaded", "buổi làm việc đọc được";
+    sessions_loaded_one: "session loaded", "buổi làm việc đọc được";
     /// `briefing done` / `briefing undo`; `{directive}` and `{session}` are filled in.
     cli_checked_off: "Checked off directive `{directive}` of session {session}", "Đã đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}";
     cli_already_checked_off: "Directive `{directive}` of session {session} was already checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} đã được đánh dấu hoàn thành từ trước; không thay đổi gì";
@@ -328,6 +334,7 @@ catalogue! {
     check_two_boms: "the file starts with two byte-order marks (U+FEFF); remove the second one (most editors: save as \"UTF-8\" without BOM)", "tệp bắt đầu bằng hai dấu thứ tự byte (U+FEFF); hãy xóa dấu thứ hai (trong hầu hết trình soạn thảo: lưu dạng \"UTF-8\" không có BOM)";
     /// `{detail}` is the TOML parser's message (`i18n::toml`).
     check_invalid_toml: "invalid TOML: {detail}", "TOML không hợp lệ: {detail}";
+    check_unclosed_string: "this {quotes} string is never closed: the rest of the file was read into it; end it with {quotes} on the line after its text", "chuỗi {quotes} mở ở đây không được đóng: phần còn lại của tệp bị đọc vào chuỗi; hãy đóng bằng {quotes} ở dòng sau nội dung";
     check_no_session: "the file has no [session] table; add one with at least `title = \"…\"` and `date = 2024-03-13`", "tệp chưa có bảng [session]; hãy thêm bảng này, ít nhất có `title = \"…\"` và `date = 2024-03-13`";
     check_version: "unsupported format version {found}; this viewer reads versions {supported} (write `version = 2`, or leave it out for version 1)", "phiên bản định dạng {found} không được hỗ trợ; chương trình đọc các phiên bản {supported} (hãy viết `version = 2`, hoặc bỏ dòng này nếu là phiên bản 1)";
     check_unknown_key: "unknown key `{key}` in {where}; {hint}", "khóa `{key}` trong {where} không có trong định dạng; {hint}";

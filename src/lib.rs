@@ -45,7 +45,7 @@ pub mod api {
         }
     }
     pub mod search {
-        pub use crate::search::{Prepared, SearchIndex};
+        pub use crate::search::{FieldKind, Prepared, SearchIndex};
     }
     pub mod report {
         pub use crate::report::{Format, Options, render};
