@@ -1,11 +1,11 @@
 //! The machine-readable briefing and session list (schema in docs/json.md).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::{Options, districts, shared_directives};
 use crate::model::{
-    Basis, Better, Bound, Comparison, Directive, District, Due, GaugeBasis, HostKind, Image,
+    Basis, Better, Bound, Comparison, Directive, District, Due, GaugeBasis, HostKind, Id, Image,
     Indicator, Kind, Lang, Level, PartOfDay, Participant, Progress, Reference, Session,
     SessionDate, Status, Text,
 };
@@ -24,7 +24,8 @@ struct Doc<'a> {
 
 #[derive(Serialize)]
 struct SessionJson<'a> {
-    id: &'a str,
+    /// `null` in a handout, like the ids text, Markdown and HTML leave out.
+    id: Option<&'a str>,
     version: i64,
     title: &'a str,
     date: SessionDate,
@@ -104,10 +105,18 @@ struct GaugeJson<'a> {
     label: Option<&'a str>,
 }
 
+/// A directive; in a handout its `id` and `done_by` are `null`.
 #[derive(Serialize)]
 struct DirectiveJson<'a> {
-    #[serde(flatten)]
-    directive: &'a Directive,
+    id: Option<&'a str>,
+    text: &'a str,
+    owner: Option<&'a str>,
+    to: &'a [Id],
+    due: Option<Due>,
+    note: Option<&'a str>,
+    done: bool,
+    done_at: Option<DateTime<FixedOffset>>,
+    done_by: Option<&'a str>,
     /// The last day before it is overdue: `due` itself, or the end of its period.
     due_last_day: Option<chrono::NaiveDate>,
     overdue: bool,
@@ -160,7 +169,7 @@ fn to_json(value: &impl Serialize) -> String {
 
 fn session<'a>(s: &'a Session, opts: &Options<'_>) -> SessionJson<'a> {
     SessionJson {
-        id: &s.id,
+        id: (!opts.handout).then_some(&*s.id),
         version: s.version,
         title: &s.title,
         date: s.date,
@@ -182,15 +191,15 @@ fn session<'a>(s: &'a Session, opts: &Options<'_>) -> SessionJson<'a> {
         images: &s.images,
         participants: &s.participants,
         progress: s.progress(opts.today),
-        directives: directives(shared_directives(s, opts), opts.today),
+        directives: directives(shared_directives(s, opts), opts),
         districts: districts(s, opts)
             .into_iter()
-            .map(|d| district(d, opts.today))
+            .map(|d| district(d, opts))
             .collect(),
     }
 }
 
-fn district(d: &District, today: NaiveDate) -> DistrictJson<'_> {
+fn district<'a>(d: &'a District, opts: &Options<'_>) -> DistrictJson<'a> {
     DistrictJson {
         id: &d.id,
         name: &d.name,
@@ -201,9 +210,9 @@ fn district(d: &District, today: NaiveDate) -> DistrictJson<'_> {
         highlights: &d.highlights,
         strengths: &d.strengths,
         shortcomings: &d.shortcomings,
-        progress: d.progress(today),
+        progress: d.progress(opts.today),
         indicators: d.indicators.iter().map(indicator).collect(),
-        directives: directives(d.directives.iter(), today),
+        directives: directives(d.directives.iter(), opts),
     }
 }
 
@@ -246,13 +255,24 @@ fn comparison(c: &Comparison) -> CompareJson<'_> {
 
 fn directives<'a>(
     list: impl IntoIterator<Item = &'a Directive>,
-    today: NaiveDate,
+    opts: &Options<'_>,
 ) -> Vec<DirectiveJson<'a>> {
-    list.into_iter()
-        .map(|d| DirectiveJson {
-            directive: d,
-            due_last_day: d.due.map(Due::last_day),
-            overdue: d.is_overdue(today),
-        })
-        .collect()
+    list.into_iter().map(|d| directive(d, opts)).collect()
+}
+
+fn directive<'a>(d: &'a Directive, opts: &Options<'_>) -> DirectiveJson<'a> {
+    let public = opts.handout;
+    DirectiveJson {
+        id: (!public).then_some(&*d.id),
+        text: &d.text,
+        owner: d.owner.as_deref(),
+        to: &d.to,
+        due: d.due,
+        note: d.note.as_deref(),
+        done: d.done,
+        done_at: d.done_at,
+        done_by: d.done_by.as_deref().filter(|_| !public),
+        due_last_day: d.due.map(Due::last_day),
+        overdue: d.is_overdue(opts.today),
+    }
 }
