@@ -42,6 +42,36 @@ pub fn escape(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether `c` would end a line or jump to a column: a name holding one would fake a line,
+/// or a column, in line-oriented output.
+fn breaks_line(c: char) -> bool {
+    matches!(c, '\n' | '\t' | '\u{2028}' | '\u{2029}')
+}
+
+/// `s` on one line: as `escape`, and newlines, tabs and the Unicode line and paragraph
+/// separators written visibly too (`\n`, `\t`, `\u{2028}`), for outputs that give each item
+/// one line (`check`, `list`, `log`, …).
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| is_risky(c) || breaks_line(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if breaks_line(c) => {
+                let _ = write!(out, "\\u{{{:X}}}", u32::from(c));
+            }
+            c => match visible(c) {
+                Some(v) => out.push_str(&v),
+                None => out.push(c),
+            },
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// JSON text with every risky character inside its strings as a `\uXXXX` escape,
 /// so the document means exactly the same and prints safely. serde_json
 /// already escapes C0; this adds DEL, C1 and the bidi controls.
@@ -168,6 +198,15 @@ mod tests {
         );
         assert_eq!(escape("Đầm Hà\n\tok"), "Đầm Hà\n\tok");
         assert!(matches!(escape("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn one_line_escapes_line_breaks_and_tabs_too() {
+        assert_eq!(
+            one_line("a\nSigned-off-by: x\tb\r\u{2028}\u{1b}"),
+            "a\\nSigned-off-by: x\\tb\\u{D}\\u{2028}\\e"
+        );
+        assert!(matches!(one_line("Đầm Hà"), Cow::Borrowed(_)));
     }
 
     #[test]

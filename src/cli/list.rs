@@ -24,22 +24,22 @@ pub(super) fn run(ctx: &Context, format: ListFormat) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let t = i18n::strings(ctx.lang);
-    let id_width = catalog
+    let ids: Vec<_> = catalog
         .sessions
         .iter()
-        .map(|s| s.id.width())
-        .max()
-        .unwrap_or(0);
+        .map(|s| safe::one_line(&s.id))
+        .collect();
+    let id_width = ids.iter().map(|id| id.width()).max().unwrap_or(0);
     let mut out = safe::out();
-    for s in &catalog.sessions {
+    for (s, id) in catalog.sessions.iter().zip(&ids) {
         let p = s.progress(ctx.today);
         let _ = writeln!(
             out,
             "{}  {}{}  {}  {} {}  {}",
             session_day(&s.date, ctx.lang),
-            s.id,
-            " ".repeat(id_width - s.id.width()),
-            s.title,
+            id,
+            " ".repeat(id_width - id.width()),
+            safe::one_line(&s.title),
             s.districts.len(),
             t.districts_lower,
             progress_text(p, ctx.lang, ", "),

@@ -35,7 +35,7 @@ pub(super) fn run(ctx: &Context, filter: &Filter, format: LogFormat) -> ExitCode
         }
         LogFormat::Text => events
             .iter()
-            .try_for_each(|e| writeln!(out, "{}", log_line(ctx.lang, e))),
+            .try_for_each(|e| writeln!(out, "{}", crate::safe::one_line(&log_line(ctx.lang, e)))),
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,

@@ -178,7 +178,11 @@ impl Context {
         let (config, problems) = read_config(cli);
         let ctx = Context::with_config(cli, config);
         for p in &problems {
-            let _ = writeln!(safe::err(), "briefing: {}", p.line(ctx.lang));
+            let _ = writeln!(
+                safe::err(),
+                "briefing: {}",
+                safe::one_line(&p.line(ctx.lang))
+            );
         }
         ctx
     }
