@@ -163,6 +163,17 @@ pub fn out() -> SafeWriter<io::StdoutLock<'static>> {
     SafeWriter::new(io::stdout().lock())
 }
 
+/// `items` on standard output, each escaped (`escape`) and ended by a NUL byte: records that
+/// may hold newlines, for a program that splits on NUL (the completion scripts).
+pub fn write_nul_separated<'a>(items: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    for item in items {
+        out.write_all(escape(item).as_bytes())?;
+        out.write_all(b"\0")?;
+    }
+    out.flush()
+}
+
 /// Whether standard output is a terminal.
 pub fn out_is_terminal() -> bool {
     io::IsTerminal::is_terminal(&io::stdout())

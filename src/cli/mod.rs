@@ -112,7 +112,9 @@ enum Command {
     Show(show::ShowArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions {
-        /// The shell to complete for
+        /// The shell to complete for. bash, zsh and fish complete ids live from the folder,
+        /// each inserted quoted for the shell; elvish and powershell get a static script:
+        /// subcommands, options and their values only, no ids
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
