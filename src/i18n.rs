@@ -356,6 +356,8 @@ catalogue! {
     os_bad_name: "File name too long", "tên tệp quá dài";
     size_bytes: "{n} bytes", "{n} byte";
     config_unreadable: "cannot read the config file ({error}); using the defaults for every setting", "không đọc được tệp cấu hình ({error}); dùng giá trị mặc định cho mọi thiết lập";
+    config_too_big: "the config file is {size} bytes, more than the {limit} a config file may be; it is not read, and the defaults apply", "tệp cấu hình có {size} byte, vượt giới hạn {limit} cho một tệp cấu hình; tệp không được đọc, mọi thiết lập dùng giá trị mặc định";
+    config_not_regular: "the config file is not a regular file (a pipe, socket or device); it is not read, and the defaults apply", "tệp cấu hình không phải tệp thường (là ống dẫn, socket hoặc thiết bị); tệp không được đọc, mọi thiết lập dùng giá trị mặc định";
     config_invalid_toml: "invalid TOML: {detail}; the whole config is ignored until this is fixed", "TOML không hợp lệ: {detail}; cả tệp cấu hình bị bỏ qua cho đến khi sửa xong";
     config_unknown_setting: "unknown setting `{name}`, ignored; {hint}", "không có thiết lập `{name}`, đã bỏ qua; {hint}";
     config_unknown_slot: "unknown theme slot `{name}`, ignored; {hint}", "không có vị trí màu `{name}`, đã bỏ qua; {hint}";
@@ -368,6 +370,7 @@ catalogue! {
     config_unknown_language: "unknown language `{name}`, ignored; write `lang = \"vi\"` or `lang = \"en\"`", "không có ngôn ngữ `{name}`, đã bỏ qua; hãy viết `lang = \"vi\"` hoặc `lang = \"en\"`";
     config_unknown_colour: "unknown colour `{name}` for `{slot}`, ignored; {hint}", "không có màu `{name}` cho `{slot}`, đã bỏ qua; {hint}";
     config_unknown_key: "unknown key `{text}`; write a character (`j`, `J`, `?`), a name (enter, esc, space, tab, backspace, delete, insert, home, end, pgup, pgdn, up, down, left, right, f1–f12), optionally after ctrl-, alt- or shift-; ignored", "không có phím `{text}`; hãy viết một ký tự (`j`, `J`, `?`) hoặc tên phím (enter, esc, space, tab, backspace, delete, insert, home, end, pgup, pgdn, up, down, left, right, f1–f12), có thể thêm ctrl-, alt- hoặc shift- ở trước; đã bỏ qua";
+    config_fixed_key: "the key `{text}` cannot be bound to `{action}`: Ctrl-C always quits and 1–9 always jump to a tab; ignored", "không thể gán phím `{text}` cho `{action}`: Ctrl-C luôn để thoát, 1–9 luôn để chuyển thẻ; đã bỏ qua";
     config_abbreviation_not_text: "`{name}` in [abbreviations] must be a string, what it stands for (e.g. `NTM = \"nông thôn mới\"`), found {found}; ignored", "`{name}` trong [abbreviations] phải là một chuỗi ghi nghĩa đầy đủ (ví dụ `NTM = \"nông thôn mới\"`), nhưng lại là {found}; đã bỏ qua";
     config_abbreviation_empty: "the abbreviation `{name}` needs letters or digits on both sides of `=` (e.g. `NTM = \"nông thôn mới\"`); ignored", "chữ viết tắt `{name}` cần có chữ cái hoặc chữ số ở cả hai bên dấu `=` (ví dụ `NTM = \"nông thôn mới\"`); đã bỏ qua";
 

@@ -479,6 +479,13 @@ pub enum Problem {
     ConfigUnreadable {
         error: OsError,
     },
+    /// The config file is larger than a config file may be (`config::MAX_SIZE`).
+    ConfigTooBig {
+        size: u64,
+        limit: u64,
+    },
+    /// The config file is a pipe, socket or device.
+    ConfigNotRegular,
     ConfigInvalidToml {
         detail: String,
     },
@@ -523,6 +530,11 @@ pub enum Problem {
     },
     UnknownKeyName {
         text: String,
+    },
+    /// A key the interface keeps for itself (Ctrl-C, 1–9) bound to an action.
+    FixedKey {
+        text: String,
+        action: String,
     },
     AbbreviationNotText {
         name: String,
@@ -886,6 +898,11 @@ impl Problem {
             Problem::ConfigUnreadable { error } => {
                 fill(t.config_unreadable, &[("error", &error.message(lang))])
             }
+            Problem::ConfigTooBig { size, limit } => fill(
+                t.config_too_big,
+                &[("size", size), ("limit", &i18n::human_size(lang, *limit))],
+            ),
+            Problem::ConfigNotRegular => t.config_not_regular.to_string(),
             Problem::ConfigInvalidToml { detail } => fill(
                 t.config_invalid_toml,
                 &[("detail", &i18n::toml_parse::parser_message(lang, detail))],
@@ -929,6 +946,9 @@ impl Problem {
                 ],
             ),
             Problem::UnknownKeyName { text } => fill(t.config_unknown_key, &[("text", text)]),
+            Problem::FixedKey { text, action } => {
+                fill(t.config_fixed_key, &[("text", text), ("action", action)])
+            }
             Problem::AbbreviationNotText { name, found } => fill(
                 t.config_abbreviation_not_text,
                 &[("name", name), ("found", &found.words(t))],

@@ -261,6 +261,11 @@ fn every_problem() -> Vec<Problem> {
             directive: s("hh-ma-tuy"),
         },
         Problem::ConfigUnreadable { error: os() },
+        Problem::ConfigTooBig {
+            size: 5 << 20,
+            limit: 4 << 20,
+        },
+        Problem::ConfigNotRegular,
         Problem::ConfigInvalidToml {
             detail: s("unclosed table, expected `]`"),
         },
@@ -300,6 +305,10 @@ fn every_problem() -> Vec<Problem> {
             hint: Hint::Known(vec![s("red"), s("green")]),
         },
         Problem::UnknownKeyName { text: s("hyper-x") },
+        Problem::FixedKey {
+            text: s("ctrl-c"),
+            action: s("quit"),
+        },
         Problem::AbbreviationNotText {
             name: s("NTM"),
             found: ValueType::Integer,
@@ -381,10 +390,13 @@ fn kind(p: &Problem) -> usize {
         ToOnLocality { .. } => 65,
         UnknownLocality { .. } => 66,
         ConfigNotBoolean { .. } => 67,
+        ConfigTooBig { .. } => 68,
+        ConfigNotRegular => 69,
+        FixedKey { .. } => 70,
     }
 }
 
-const KINDS: usize = 68;
+const KINDS: usize = 71;
 
 #[test]
 fn every_variant_is_walked() {
