@@ -250,6 +250,10 @@ pub enum Problem {
     InvalidToml {
         detail: String,
     },
+    /// Syntax only TOML 1.1 allows, in a briefing file (TOML 1.0).
+    Toml11 {
+        syntax: Toml11Syntax,
+    },
     NoSession,
     UnsupportedVersion {
         found: String,
@@ -545,6 +549,36 @@ pub enum Problem {
     },
 }
 
+/// What TOML 1.1 added that a briefing file (TOML 1.0) used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Toml11Syntax {
+    /// A line break (or a comment) inside an inline table `{ … }`.
+    InlineTableNewline,
+    /// A comma before an inline table's `}`.
+    TrailingComma,
+    /// The escape `\e`.
+    EscapeE,
+    /// The escape `\xHH`, with its digits.
+    EscapeX { hex: String },
+    /// A time `HH:MM` without seconds.
+    NoSeconds { time: String },
+}
+
+impl Toml11Syntax {
+    fn message(&self, t: &Strings) -> String {
+        match self {
+            Toml11Syntax::InlineTableNewline => t.check_toml11_inline_newline.to_string(),
+            Toml11Syntax::TrailingComma => t.check_toml11_trailing_comma.to_string(),
+            Toml11Syntax::EscapeE => t.check_toml11_escape_e.to_string(),
+            Toml11Syntax::EscapeX { hex } => fill(t.check_toml11_escape_x, &[("hex", hex)]),
+            Toml11Syntax::NoSeconds { time } => fill(
+                t.check_toml11_no_seconds,
+                &[("time", time), ("fixed", &format!("{time}:00"))],
+            ),
+        }
+    }
+}
+
 impl Problem {
     /// What is wrong and what to write instead, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
@@ -569,6 +603,7 @@ impl Problem {
                 t.check_invalid_toml,
                 &[("detail", &i18n::toml_parse::parser_message(lang, detail))],
             ),
+            Problem::Toml11 { syntax } => syntax.message(t),
             Problem::NoSession => t.check_no_session.to_string(),
             Problem::UnsupportedVersion { found } => {
                 let supported = crate::model::FORMAT_VERSIONS.map(|v| v.to_string());

@@ -4,6 +4,7 @@ mod changes;
 mod compact;
 mod folder;
 mod slips;
+mod toml_version;
 mod validate;
 mod walk;
 pub mod write;
@@ -286,7 +287,12 @@ fn parse_past_slips(checker: &mut validate::Checker<'_>, text: &str, id: &str) -
     let mut patched = text.to_string();
     loop {
         let error = match toml::de::DeTable::parse(&patched) {
-            Ok(root) => return validate::session(checker, &root, id),
+            Ok(root) => {
+                for (span, problem) in toml_version::uses(&patched) {
+                    checker.error(span, problem);
+                }
+                return validate::session(checker, &root, id);
+            }
             Err(e) => e,
         };
         let span = error.span().unwrap_or(0..0);

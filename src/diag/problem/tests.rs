@@ -260,6 +260,21 @@ fn every_problem() -> Vec<Problem> {
         Problem::UnsafeLayout {
             directive: s("hh-ma-tuy"),
         },
+        Problem::Toml11 {
+            syntax: Toml11Syntax::InlineTableNewline,
+        },
+        Problem::Toml11 {
+            syntax: Toml11Syntax::TrailingComma,
+        },
+        Problem::Toml11 {
+            syntax: Toml11Syntax::EscapeE,
+        },
+        Problem::Toml11 {
+            syntax: Toml11Syntax::EscapeX { hex: s("E9") },
+        },
+        Problem::Toml11 {
+            syntax: Toml11Syntax::NoSeconds { time: s("07:32") },
+        },
         Problem::ConfigUnreadable { error: os() },
         Problem::ConfigTooBig {
             size: 5 << 20,
@@ -393,10 +408,11 @@ fn kind(p: &Problem) -> usize {
         ConfigTooBig { .. } => 68,
         ConfigNotRegular => 69,
         FixedKey { .. } => 70,
+        Toml11 { .. } => 71,
     }
 }
 
-const KINDS: usize = 71;
+const KINDS: usize = 72;
 
 #[test]
 fn every_variant_is_walked() {
