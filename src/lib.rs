@@ -39,8 +39,8 @@ pub mod api {
         };
         pub mod write {
             pub use crate::store::write::{
-                Change, Outcome, WriteError, WriteOptions, Writer, current_user, edited_text,
-                set_directive,
+                Change, Hold, Holder, Outcome, RESCUE_SUFFIX, TEMP_SUFFIX, WriteError,
+                WriteOptions, Writer, current_user, edited_text, set_directive,
             };
         }
     }

@@ -8,7 +8,7 @@ use super::merge::{State, only_checkoffs, states};
 use super::{GitError, RemoteFailure, Repo, classify, detail};
 use crate::i18n::{self, fill};
 use crate::model::Lang;
-use crate::store::write::{TEMP_SUFFIX, current_user};
+use crate::store::write::{RESCUE_SUFFIX, TEMP_SUFFIX, current_user};
 
 /// The `.gitattributes` line that gives the folder's briefings the check-off merge driver.
 const ATTRIBUTE: &str = "*.toml merge=briefing";
@@ -328,10 +328,11 @@ fn changes(repo: &Repo, all: bool) -> Result<(Vec<ToCommit>, Vec<String>), GitEr
     Ok((to_commit, left))
 }
 
-/// A check-off temporary file or an old lock file: never committed, never reported.
+/// A check-off temporary file, recovery copy or an old lock file: never committed, never
+/// reported.
 fn is_scratch(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
-    name.ends_with(TEMP_SUFFIX) || name == ".briefing.lock"
+    name.ends_with(TEMP_SUFFIX) || name.ends_with(RESCUE_SUFFIX) || name == ".briefing.lock"
 }
 
 /// Whether a briefing's change against HEAD is only check-offs, and the check-offs in it.

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 pub use crate::diag::{Diagnostic, Location, Problem, Severity};
 pub use changes::Changes;
 pub use folder::{Folder, Plan, Stamp};
-pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, read_bounded};
+pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits};
 
 use crate::diag::{OsError, closest};
 use crate::i18n::{self, Message, fill};

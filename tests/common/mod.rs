@@ -73,6 +73,24 @@ pub fn is_root() -> bool {
     unsafe { libc::geteuid() == 0 }
 }
 
+/// An open-file `fcntl` lock of `kind` (`F_RDLCK`, `F_WRLCK`) on the whole of `file`, as a
+/// check-off (write) or a program that locks what it reads (read) takes it; held until the
+/// file is closed.
+pub fn ofd_lock(file: &std::fs::File, kind: libc::c_int) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: an all-zero `flock` is valid; the fields the call reads are set below.
+    let mut fl: libc::flock = unsafe { std::mem::zeroed() };
+    fl.l_type = kind as libc::c_short;
+    fl.l_whence = libc::SEEK_SET as libc::c_short;
+    // SAFETY: fcntl on an open descriptor with a pointer to a valid `flock`.
+    let rc = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_OFD_SETLK, &mut fl) };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Helpers of the issue-8 suites (tests/write_*.rs): the real binary, briefing texts, file
 // states, extended attributes, polling, and skipping where the machine cannot run a case.
