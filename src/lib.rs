@@ -35,7 +35,7 @@ pub mod api {
     pub mod store {
         pub use crate::store::{
             Catalog, Changes, Diagnostic, FileReport, Folder, FolderError, Limits, Plan, Severity,
-            discover, load_dir, parse_file, session_id,
+            discover, load_dir, parse_file, read_as_loaded, session_id,
         };
         pub mod write {
             pub use crate::store::write::{

@@ -82,6 +82,11 @@ pub(super) fn read_bounded_meta(
     path: &Path,
     limit: u64,
 ) -> Result<(Vec<u8>, fs::Metadata), ReadError> {
+    // What is not a regular file (a FIFO, a device) is never opened: opening one can have
+    // effects (a FIFO's writer goes on).
+    if !fs::metadata(path)?.is_file() {
+        return Err(ReadError::NotRegular);
+    }
     let file = fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK)
