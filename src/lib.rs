@@ -39,8 +39,8 @@ pub mod api {
         };
         pub mod write {
             pub use crate::store::write::{
-                Change, Hold, Holder, Outcome, RESCUE_SUFFIX, TEMP_SUFFIX, WriteError,
-                WriteOptions, Writer, current_user, edited_text, set_directive,
+                CONTENT_LOCK_BYTE, Change, Hold, Holder, Outcome, RESCUE_SUFFIX, TEMP_SUFFIX,
+                WriteError, WriteOptions, Writer, current_user, edited_text, set_directive,
             };
         }
     }

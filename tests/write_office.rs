@@ -16,7 +16,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use briefing::api::store::write::{Change, RESCUE_SUFFIX};
+use briefing::api::store::write::{CONTENT_LOCK_BYTE, Change, RESCUE_SUFFIX};
 use common::user::{Office, TestUser, office};
 use common::{
     FileState, Rng, assert_refused, briefing_text, chmod, chown, done_state, file_state, have_tool,
@@ -622,4 +622,86 @@ fn a_half_written_file_is_read_as_before_and_put_back_by_the_next_run() {
         "{:?}",
         stray_files(&s.folder)
     );
+}
+
+/// While colleagues check off in place, the loader's reads only ever see whole versions: each
+/// text read is one the file held between two check-offs.
+#[test]
+fn the_loader_never_reads_a_file_being_rewritten_in_place() {
+    use std::collections::HashSet;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex};
+    let Some(o) = office() else { return };
+    let s = shared(o);
+    // Many pages, all moved by a check-off near the top: a read during the rewrite would mix.
+    write_file(&s.file, briefing_text(&ids(3), 200).as_bytes(), 0o664);
+    chown(&s.file, o.lan.uid, o.gid);
+    let versions = Arc::new(Mutex::new(HashSet::from([read_text(&s.file)])));
+    let stop = Arc::new(AtomicBool::new(false));
+    let reader = {
+        let (file, stop) = (s.file.clone(), Arc::clone(&stop));
+        std::thread::spawn(move || {
+            let mut seen = HashSet::new();
+            while !stop.load(Ordering::Acquire) {
+                let bytes = briefing::api::store::read_as_loaded(&file).expect("read");
+                seen.insert(String::from_utf8(bytes).expect("utf-8"));
+            }
+            seen
+        })
+    };
+    for n in 0..30 {
+        let id = format!("d{}", n % 3);
+        let verb = verb_for(&s.file, &id);
+        done_ok(&o.binh.run(&s.w, "en", &[verb, SESSION, &id]), "binh");
+        versions
+            .lock()
+            .expect("versions")
+            .insert(read_text(&s.file));
+    }
+    stop.store(true, Ordering::Release);
+    let seen = reader.join().expect("reader");
+    let versions = versions.lock().expect("versions");
+    let torn: Vec<&String> = seen.iter().filter(|t| !versions.contains(*t)).collect();
+    assert!(
+        torn.is_empty(),
+        "the loader read a text the file never held: {torn:?}"
+    );
+    assert!(seen.len() > 1, "the reader saw the check-offs");
+    assert_eq!(file_state(&s.file).uid, o.lan.uid, "written in place");
+}
+
+/// A loader in the middle of a read holds the content lock: an in-place rewrite waits for it
+/// (its recovery copy made, the file untouched), then goes on.
+#[test]
+fn an_in_place_rewrite_waits_for_a_read_under_way() {
+    let Some(o) = office() else { return };
+    let s = shared(o);
+    let old = read_text(&s.file);
+    let rescue = s.folder.join(format!(".s.toml{RESCUE_SUFFIX}"));
+    let reading = fs::File::open(&s.file).expect("open");
+    common::ofd_lock_byte(&reading, libc::F_RDLCK, CONTENT_LOCK_BYTE).expect("a reader's lock");
+    let child = o
+        .binh
+        .command(common::BIN)
+        .arg("--dir")
+        .arg(&s.w)
+        .args(["--lang", "en", "done", SESSION, "d0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn the check-off");
+    wait_for(
+        "the rewrite to wait for the reader",
+        Duration::from_secs(5),
+        || rescue.exists(),
+    );
+    assert_eq!(
+        read_text(&s.file),
+        old,
+        "rewritten while a read was under way"
+    );
+    drop(reading);
+    done_ok(&child.wait_with_output().expect("wait"), "after the read");
+    assert_eq!(done_state(&read(&s.file), "d0"), Some(true));
+    assert!(!rescue.exists());
 }

@@ -75,9 +75,10 @@ impl std::fmt::Display for ReadError {
 /// `limit` or not a regular file (opening never blocks on a pipe), with the file's metadata as
 /// it was when opened (before it was read).
 ///
-/// A whole version only: the file's stamp is taken before and after the read and the read made
-/// again when they differ; while a check-off rewrites it in place, its recovery copy gives the
-/// text before (see `store::write`).
+/// A whole version only: a check-off does not rewrite the file in place while it is read (the
+/// content lock, see `store::write`); the file's stamp is taken before and after the read and
+/// the read made again when they differ; a rewrite a crash left half-done is read through its
+/// recovery copy (the text before).
 pub(super) fn read_bounded_meta(
     path: &Path,
     limit: u64,
@@ -91,6 +92,8 @@ pub(super) fn read_bounded_meta(
         .read(true)
         .custom_flags(libc::O_NONBLOCK)
         .open(path)?;
+    // Held while reading, released when the file is closed.
+    super::write::lock_for_reading(&file);
     let mut attempts = 0;
     loop {
         let meta = file.metadata()?;

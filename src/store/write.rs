@@ -8,6 +8,10 @@ mod rescue;
 mod resolve;
 
 pub use atomic::TEMP_SUFFIX;
+
+/// The byte of a briefing file whose `fcntl` lock keeps readers and in-place rewrites apart
+/// (readers take it shared while they read; see `atomic.rs`).
+pub const CONTENT_LOCK_BYTE: i64 = atomic::CONTENT_BYTE;
 pub use holders::{Hold, Holder};
 pub use rescue::RESCUE_SUFFIX;
 
@@ -450,6 +454,18 @@ impl Writer {
                 ours.pop_front();
             }
             ours.push_back(v);
+        }
+    }
+}
+
+/// Takes the content lock for reading on `file` (a briefing just opened by the loader), waiting
+/// a little for an in-place rewrite under way; released when the file is closed. Without it
+/// (a lock held for longer, a file system without locks) the reader's other checks remain.
+pub(crate) fn lock_for_reading(file: &std::fs::File) {
+    for _ in 0..200 {
+        match atomic::try_lock_byte(file, libc::F_RDLCK, atomic::CONTENT_BYTE) {
+            Ok(false) => std::thread::sleep(Duration::from_millis(1)),
+            _ => return,
         }
     }
 }

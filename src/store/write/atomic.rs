@@ -68,11 +68,6 @@ impl Version {
             == (other.dev, other.ino, other.size, other.mtime)
     }
 
-    /// How long ago it changed (`Err`: how far ahead its time is); `None` when out of range.
-    pub(super) fn age(&self) -> Option<Result<Duration, Duration>> {
-        age(self.mtime)
-    }
-
     /// Changed less than `settle` ago (or stamped in the near future).
     fn is_fresh(&self, settle: Duration) -> bool {
         match age(self.mtime) {
@@ -495,13 +490,23 @@ fn check_folder(reached: &Reached) -> Result<(), WriteError> {
     }
 }
 
-/// An open-file write lock on the whole of `fd`: `Ok(false)` while someone else holds a lock
-/// on it.
-fn try_lock(fd: &impl AsRawFd) -> Result<bool, Errno> {
+/// The byte the writers' lock covers (far past any briefing's end): writers exclude each other
+/// with a write lock on it, held for the whole check-off.
+const WRITERS_BYTE: i64 = i64::MAX - 1;
+
+/// The byte of the content lock: an in-place rewrite holds a write lock on it while the bytes
+/// change, and the loader a read lock while it reads, so it never takes a half-written file.
+pub(crate) const CONTENT_BYTE: i64 = i64::MAX - 2;
+
+/// An open-file `fcntl` lock of `kind` on the one byte `at` of `fd`'s file: `Ok(false)` while
+/// someone else holds a lock in the way.
+pub(crate) fn try_lock_byte(fd: &impl AsRawFd, kind: libc::c_int, at: i64) -> Result<bool, Errno> {
     // SAFETY: an all-zero `flock` is valid; every field the call reads is set below.
     let mut fl: libc::flock = unsafe { std::mem::zeroed() };
-    fl.l_type = libc::F_WRLCK as libc::c_short;
+    fl.l_type = kind as libc::c_short;
     fl.l_whence = libc::SEEK_SET as libc::c_short;
+    fl.l_start = at;
+    fl.l_len = 1;
     // SAFETY: fcntl on an open descriptor with a pointer to a valid `flock`.
     let rc = unsafe { libc::fcntl(fd.as_raw_fd(), libc::F_OFD_SETLK, &mut fl) };
     if rc == 0 {
@@ -512,6 +517,11 @@ fn try_lock(fd: &impl AsRawFd) -> Result<bool, Errno> {
         Some(e) => Err(e),
         None => Err(Errno::IO),
     }
+}
+
+/// The writers' lock on `fd` (see [`WRITERS_BYTE`]).
+fn try_lock(fd: &impl AsRawFd) -> Result<bool, Errno> {
+    try_lock_byte(fd, libc::F_WRLCK, WRITERS_BYTE)
 }
 
 /// Whether anyone holds a lock on `fd`'s file that a writer's lock would wait for.

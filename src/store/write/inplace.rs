@@ -6,19 +6,19 @@
 use std::fs::File;
 use std::io::{Read, Write};
 use std::os::unix::fs::FileExt;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use rustix::fs::{AtFlags, FileType, Mode, OFlags, fchmod, fchown, fdatasync, fstat, openat};
 use rustix::io::Errno;
 
-use super::atomic::{Base, Locked, Version, io_error, sync_folder};
+use super::atomic::{Base, CONTENT_BYTE, Locked, Version, io_error, sync_folder, try_lock_byte};
 use super::rescue::{self, State};
 use super::resolve::errno_error;
 use super::{WriteError, WriteOptions};
 
-/// The clock that stamps a file's changes ticks this coarsely at worst: a rewrite waits this
-/// long after the last change so that its own change shows in the file's time.
-const COARSE_CLOCK: Duration = Duration::from_millis(12);
+/// How long a rewrite waits for readers to finish reading (they hold the content lock for
+/// the time of one read).
+const READERS_WAIT: Duration = Duration::from_millis(500);
 
 impl Locked {
     /// Rewrites the file with `new` (its text was `old`) if it is still exactly `base`.
@@ -30,7 +30,6 @@ impl Locked {
         base: &Base,
     ) -> Result<Option<Version>, WriteError> {
         self.check_set_id_kept(&base.facts)?;
-        wait_for_a_new_stamp(&base.version);
         let copy = self.write_rescue(old, new, base)?;
         if !self.unchanged(base)? {
             self.remove_rescue();
@@ -140,14 +139,40 @@ impl Locked {
         let _ = rustix::fs::unlinkat(&self.reached.folder, name.as_os_str(), AtFlags::empty());
     }
 
-    /// The file's bytes become `bytes`: written over from the start, cut to length, synced.
+    /// The file's bytes become `bytes`: written over from the start and cut to length under
+    /// the content lock (no reader of this program reads meanwhile), then synced.
     fn rewrite(&self, bytes: &[u8]) -> Result<(), WriteError> {
         let path = &self.reached.path;
-        self.file
+        self.lock_content()?;
+        let written = self
+            .file
             .write_all_at(bytes, 0)
-            .and_then(|()| self.file.set_len(bytes.len() as u64))
-            .map_err(|e| io_error(path, e))?;
+            .and_then(|()| self.file.set_len(bytes.len() as u64));
+        let _ = try_lock_byte(&self.file, libc::F_UNLCK, CONTENT_BYTE);
+        written.map_err(|e| io_error(path, e))?;
         fdatasync(&self.file).map_err(|e| errno_error(path, e))
+    }
+
+    /// Waits for the readers reading now; a lock held longer is named.
+    fn lock_content(&self) -> Result<(), WriteError> {
+        let path = &self.reached.path;
+        let started = Instant::now();
+        loop {
+            match try_lock_byte(&self.file, libc::F_WRLCK, CONTENT_BYTE) {
+                Ok(true) => return Ok(()),
+                Ok(false) => {}
+                Err(e) => return Err(errno_error(path, e)),
+            }
+            if started.elapsed() > READERS_WAIT {
+                let st = &self.reached.stat;
+                return Err(WriteError::LockTimeout {
+                    path: path.clone(),
+                    waited: started.elapsed(),
+                    holders: super::holders::lock_holders(st.st_dev, st.st_ino),
+                });
+            }
+            std::thread::sleep(Duration::from_micros(500));
+        }
     }
 
     /// The owner's set-id bits, which the kernel clears on a write.
@@ -175,15 +200,5 @@ impl ReadAtEnd for File {
             }
             out.extend_from_slice(&buf[..n]);
         }
-    }
-}
-
-/// Sleeps until the clock has moved past the file's last change, so a reader that compares
-/// the file's time before and after reading sees this rewrite.
-fn wait_for_a_new_stamp(version: &Version) {
-    if let Some(Ok(age)) = version.age()
-        && age < COARSE_CLOCK
-    {
-        std::thread::sleep(COARSE_CLOCK - age);
     }
 }
