@@ -124,6 +124,8 @@ impl Facts {
 pub(super) struct Base {
     pub(super) version: Version,
     pub(super) facts: Facts,
+    /// The version is this writer's own last write: nobody was writing it then.
+    ours: bool,
 }
 
 /// How the new text gets into the file.
@@ -240,7 +242,12 @@ impl Locked {
             }
             let (before, facts) = self.facts()?;
             self.within(before.size, opts.max_file_size)?;
-            let writers = self.writers();
+            // Our own last version was not being written by anyone else when we wrote it.
+            let writers = if ours(&before) {
+                Vec::new()
+            } else {
+                self.writers()
+            };
             let pause = if before.is_fresh(settle) && !ours(&before) || !writers.is_empty() {
                 settle / 4
             } else {
@@ -249,6 +256,7 @@ impl Locked {
                     let base = Base {
                         version: before,
                         facts,
+                        ours: ours(&before),
                     };
                     return Ok(Some((bytes, base)));
                 }
@@ -272,7 +280,11 @@ impl Locked {
     /// The other processes that have the file open for writing (an editor saving it in place,
     /// piece by piece), as far as this user may see them.
     fn writers(&self) -> Vec<holders::Holder> {
-        holders::writers(self.reached.stat.st_dev, self.reached.stat.st_ino)
+        holders::writers(
+            &self.file,
+            self.reached.stat.st_dev,
+            self.reached.stat.st_ino,
+        )
     }
 
     /// The file's stamp and facts now.
@@ -287,7 +299,7 @@ impl Locked {
     pub(super) fn unchanged(&self, base: &Base) -> Result<bool, WriteError> {
         Ok(self.facts()? == (base.version, base.facts)
             && still_there(&self.reached.folder, &self.reached.name, &self.reached.stat)
-            && self.writers().is_empty())
+            && (base.ours || self.writers().is_empty()))
     }
 
     /// Reads at most one byte more than `limit`, so a file that grew past it is caught.

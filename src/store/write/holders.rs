@@ -2,7 +2,9 @@
 //! it open for writing, each named by process id and user, to say what a check-off waits for.
 
 use std::fs;
+use std::os::fd::AsRawFd;
 use std::os::unix::fs::MetadataExt;
+use std::path::Path;
 
 use crate::i18n::{self, Message, fill};
 use crate::model::Lang;
@@ -77,7 +79,7 @@ pub(super) fn lock_holders(dev: u64, ino: u64) -> Vec<Holder> {
         }
     }
     if unnamed {
-        for pid in openers(dev, ino, false) {
+        for pid in openers(dev, ino, None, false) {
             push(&mut holders, pid, Hold::Fcntl);
         }
     }
@@ -87,12 +89,13 @@ pub(super) fn lock_holders(dev: u64, ino: u64) -> Vec<Holder> {
 /// The other processes that have the file open for writing (of those this user may see:
 /// all of them for root, their own for anyone else), leaving out other runs of this program:
 /// a check-off holds the file open for writing while it waits for the lock.
-pub(super) fn writers(dev: u64, ino: u64) -> Vec<Holder> {
+pub(super) fn writers(file: &impl AsRawFd, dev: u64, ino: u64) -> Vec<Holder> {
     let mut holders = Vec::new();
     let me = fs::metadata("/proc/self/exe")
         .ok()
         .map(|m| (m.dev(), m.ino()));
-    for pid in openers(dev, ino, true) {
+    let name = fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd())).ok();
+    for pid in openers(dev, ino, name.as_deref(), true) {
         let exe = fs::metadata(format!("/proc/{pid}/exe")).ok();
         if me.is_some() && exe.map(|m| (m.dev(), m.ino())) == me {
             continue;
@@ -141,8 +144,9 @@ fn lock_on(line: &str, dev: u64, ino: u64) -> Option<(Hold, Option<u32>)> {
 }
 
 /// The processes other than this one with a descriptor on the file (for writing only when
-/// `writing`).
-fn openers(dev: u64, ino: u64, writing: bool) -> Vec<u32> {
+/// `writing`). With the file's `name` as the kernel says it, descriptors are compared by the
+/// name they show first, which is cheaper than a `stat` of each.
+fn openers(dev: u64, ino: u64, name: Option<&Path>, writing: bool) -> Vec<u32> {
     let me = std::process::id();
     let Ok(procs) = fs::read_dir("/proc") else {
         return Vec::new();
@@ -156,19 +160,21 @@ fn openers(dev: u64, ino: u64, writing: bool) -> Vec<u32> {
         else {
             continue;
         };
-        if pid != me && has_open(pid, dev, ino, writing) {
+        if pid != me && has_open(pid, dev, ino, name, writing) {
             found.push(pid);
         }
     }
     found
 }
 
-fn has_open(pid: u32, dev: u64, ino: u64, writing: bool) -> bool {
+fn has_open(pid: u32, dev: u64, ino: u64, name: Option<&Path>, writing: bool) -> bool {
     let Ok(fds) = fs::read_dir(format!("/proc/{pid}/fd")) else {
         return false;
     };
     fds.flatten().any(|fd| {
-        let same = fs::metadata(fd.path()).is_ok_and(|m| m.dev() == dev && m.ino() == ino);
+        let path = fd.path();
+        let named = name.is_none_or(|name| fs::read_link(&path).is_ok_and(|l| l == name));
+        let same = named && fs::metadata(&path).is_ok_and(|m| m.dev() == dev && m.ino() == ino);
         same && (!writing || open_for_writing(pid, &fd.file_name()))
     })
 }
