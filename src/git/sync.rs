@@ -13,7 +13,7 @@ use crate::store::write::{RESCUE_SUFFIX, TEMP_SUFFIX, current_user};
 /// The `.gitattributes` line that gives the folder's briefings the check-off merge driver.
 const ATTRIBUTE: &str = "*.toml merge=briefing";
 /// The `.gitignore` lines: check-off temporary files, and the lock file of older versions.
-const IGNORED: [&str; 2] = [".*.briefing-tmp", ".briefing.lock"];
+const IGNORED: [&str; 3] = [".*.briefing-tmp", ".*.briefing-rescue", ".briefing.lock"];
 /// How often a push that lost a race with another office's push is tried again.
 const ATTEMPTS: usize = 3;
 
