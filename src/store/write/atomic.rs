@@ -387,7 +387,12 @@ impl Locked {
         if !self.unchanged(base)? {
             return Ok(None);
         }
-        match renameat_with(folder, &temp.name, folder, name, RenameFlags::EXCHANGE) {
+        let exchanged = if temp.tagged {
+            renameat_with(folder, &temp.name, folder, name, RenameFlags::EXCHANGE)
+        } else {
+            Err(Errno::NOSYS)
+        };
+        match exchanged {
             Ok(()) => {}
             Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => {
                 // No exchange on this file system: a plain rename right after the last check.
@@ -633,6 +638,9 @@ struct Temp<'f> {
     name: OsString,
     fd: OwnedFd,
     keep: bool,
+    /// Under the name that tells its inode and base (only such a file is ever exchanged: what
+    /// it displaces must be told apart from it).
+    tagged: bool,
 }
 
 impl<'f> Temp<'f> {
@@ -649,9 +657,15 @@ impl<'f> Temp<'f> {
         let mut name = leftover_prefix(target);
         name.push(temp_tag(ino, base));
         name.push(TEMP_SUFFIX);
-        renameat_with(folder, &temp.name, folder, &name, RenameFlags::NOREPLACE)
-            .map_err(|e| errno_error(path, e))?;
-        temp.name = name;
+        match renameat_with(folder, &temp.name, folder, &name, RenameFlags::NOREPLACE) {
+            Ok(()) => {
+                temp.name = name;
+                temp.tagged = true;
+            }
+            // No renameat2 flags here: no exchange either, a plain rename replaces the file.
+            Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => {}
+            Err(e) => return Err(errno_error(path, e)),
+        }
         Ok(temp)
     }
 
@@ -679,6 +693,7 @@ impl<'f> Temp<'f> {
                         name,
                         fd,
                         keep: false,
+                        tagged: false,
                     };
                     if !try_lock(&temp.fd).map_err(|e| errno_error(path, e))? {
                         return Err(errno_error(path, Errno::AGAIN));

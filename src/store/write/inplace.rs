@@ -80,7 +80,13 @@ impl Locked {
             return Ok(());
         };
         let here = &self.reached.stat;
+        let size = fstat(&self.file).map_or(i64::MAX, |st| st.st_size);
+        let bounded = u64::try_from(size).is_ok_and(|size| size <= opts.max_file_size);
         if copy.is_for(here.st_dev, here.st_ino) {
+            if !bounded {
+                // Too large to judge here: the read that follows refuses the file anyway.
+                return Ok(());
+            }
             let mut current = Vec::new();
             self.file
                 .read_at_end(&mut current)
