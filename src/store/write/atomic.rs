@@ -180,7 +180,7 @@ impl Locked {
         if !still_there(&reached.folder, &reached.name, &reached.stat) {
             return Ok(Err(Moved));
         }
-        // Again on what holds now the lock is ours: a chmod or chattr made while waiting
+        // Checked again now that the lock is ours: a chmod or chattr made while waiting
         // counts (one made later changes the status time, and the write starts over).
         check_flags(&fd, path)?;
         check_may_write(&reached)?;
