@@ -199,6 +199,7 @@ catalogue! {
     holder_fcntl: "fcntl lock", "khóa fcntl";
     holder_open_for_writing: "open for writing", "đang mở để ghi";
     holder_unknown: "another program", "một chương trình khác";
+    holder_and_more: "{holder} and {n} more", "{holder} và {n} tiến trình khác";
     write_file_not_writable: "cannot write {path}: you have no permission to write this file; ask its owner for write access", "không ghi được {path}: bạn không có quyền ghi tệp này; hãy nhờ chủ tệp cấp quyền ghi";
     write_read_only_file: "cannot write {path}: the file is read-only (no write permission for anyone); make it writable (chmod u+w) if it should change", "không ghi được {path}: tệp chỉ đọc (không ai có quyền ghi); nếu tệp cần thay đổi, hãy cho phép ghi (chmod u+w)";
     write_folder_not_writable: "cannot write {path}: you have no permission to write its folder {folder}, where the new version is made; ask the folder's owner for write access", "không ghi được {path}: bạn không có quyền ghi thư mục {folder}, nơi tạo bản mới của tệp; hãy nhờ chủ thư mục cấp quyền ghi";

@@ -45,17 +45,18 @@ impl Message for Holder {
     }
 }
 
-/// The holders in words: "process 4711 of user binh (flock), process 12 of user lan (…)",
-/// or "another program" when none could be named.
+/// The holders in words: "process 4711 of user binh (flock)", "… and 2 more", or "another
+/// program" when none could be named.
 pub(super) fn said(holders: &[Holder], lang: Lang) -> String {
-    if holders.is_empty() {
-        return i18n::strings(lang).holder_unknown.to_string();
+    let t = i18n::strings(lang);
+    match holders {
+        [] => t.holder_unknown.to_string(),
+        [one] => one.message(lang),
+        [first, rest @ ..] => fill(
+            t.holder_and_more,
+            &[("holder", &first.message(lang)), ("n", &rest.len())],
+        ),
     }
-    holders
-        .iter()
-        .map(|h| h.message(lang))
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 /// The locks other processes hold on the file (device `dev`, inode `ino`), from `/proc/locks`.
@@ -79,7 +80,7 @@ pub(super) fn lock_holders(dev: u64, ino: u64) -> Vec<Holder> {
         }
     }
     if unnamed {
-        for pid in openers(dev, ino, None, false) {
+        for pid in openers(dev, ino, None, Want::Locking) {
             push(&mut holders, pid, Hold::Fcntl);
         }
     }
@@ -95,7 +96,7 @@ pub(super) fn writers(file: &impl AsRawFd, dev: u64, ino: u64) -> Vec<Holder> {
         .ok()
         .map(|m| (m.dev(), m.ino()));
     let name = fs::read_link(format!("/proc/self/fd/{}", file.as_raw_fd())).ok();
-    for pid in openers(dev, ino, name.as_deref(), true) {
+    for pid in openers(dev, ino, name.as_deref(), Want::Writing) {
         let exe = fs::metadata(format!("/proc/{pid}/exe")).ok();
         if me.is_some() && exe.map(|m| (m.dev(), m.ino())) == me {
             continue;
@@ -143,10 +144,19 @@ fn lock_on(line: &str, dev: u64, ino: u64) -> Option<(Hold, Option<u32>)> {
     Some((how, pid.parse::<u32>().ok()))
 }
 
-/// The processes other than this one with a descriptor on the file (for writing only when
-/// `writing`). With the file's `name` as the kernel says it, descriptors are compared by the
-/// name they show first, which is cheaper than a `stat` of each.
-fn openers(dev: u64, ino: u64, name: Option<&Path>, writing: bool) -> Vec<u32> {
+/// Which descriptors on a file count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    /// Opened for writing.
+    Writing,
+    /// Holding an open-file lock (fdinfo lists it).
+    Locking,
+}
+
+/// The processes other than this one with a descriptor on the file that is as `want`s. With
+/// the file's `name` as the kernel says it, descriptors are compared by the name they show
+/// first, which is cheaper than a `stat` of each.
+fn openers(dev: u64, ino: u64, name: Option<&Path>, want: Want) -> Vec<u32> {
     let me = std::process::id();
     let Ok(procs) = fs::read_dir("/proc") else {
         return Vec::new();
@@ -160,14 +170,14 @@ fn openers(dev: u64, ino: u64, name: Option<&Path>, writing: bool) -> Vec<u32> {
         else {
             continue;
         };
-        if pid != me && has_open(pid, dev, ino, name, writing) {
+        if pid != me && has_open(pid, dev, ino, name, want) {
             found.push(pid);
         }
     }
     found
 }
 
-fn has_open(pid: u32, dev: u64, ino: u64, name: Option<&Path>, writing: bool) -> bool {
+fn has_open(pid: u32, dev: u64, ino: u64, name: Option<&Path>, want: Want) -> bool {
     let Ok(fds) = fs::read_dir(format!("/proc/{pid}/fd")) else {
         return false;
     };
@@ -175,20 +185,27 @@ fn has_open(pid: u32, dev: u64, ino: u64, name: Option<&Path>, writing: bool) ->
         let path = fd.path();
         let named = name.is_none_or(|name| fs::read_link(&path).is_ok_and(|l| l == name));
         let same = named && fs::metadata(&path).is_ok_and(|m| m.dev() == dev && m.ino() == ino);
-        same && (!writing || open_for_writing(pid, &fd.file_name()))
+        same && is_as_wanted(pid, &fd.file_name(), want)
     })
 }
 
-/// Whether descriptor `fd` of `pid` was opened for writing, from its `flags:` in fdinfo.
-fn open_for_writing(pid: u32, fd: &std::ffi::OsStr) -> bool {
+/// Whether descriptor `fd` of `pid` was opened for writing (its `flags:` in fdinfo), or holds
+/// an open-file lock (a `lock:` line there).
+fn is_as_wanted(pid: u32, fd: &std::ffi::OsStr, want: Want) -> bool {
     let Ok(info) = fs::read_to_string(format!("/proc/{pid}/fdinfo/{}", fd.to_string_lossy()))
     else {
         return false;
     };
-    info.lines()
-        .find_map(|l| l.strip_prefix("flags:"))
-        .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
-        .is_some_and(|flags| flags & libc::O_ACCMODE as u32 != libc::O_RDONLY as u32)
+    match want {
+        Want::Writing => info
+            .lines()
+            .find_map(|l| l.strip_prefix("flags:"))
+            .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
+            .is_some_and(|flags| flags & libc::O_ACCMODE as u32 != libc::O_RDONLY as u32),
+        Want::Locking => info
+            .lines()
+            .any(|l| l.starts_with("lock:") && l.contains("OFDLCK")),
+    }
 }
 
 #[cfg(test)]
@@ -219,7 +236,13 @@ mod tests {
             said(std::slice::from_ref(&h), Lang::En),
             "process 4711 of user binh (flock)"
         );
-        assert!(said(&[h], Lang::Vi).contains("4711"));
+        assert!(said(std::slice::from_ref(&h), Lang::Vi).contains("4711"));
+        let two = [h.clone(), h];
+        assert_eq!(
+            said(&two, Lang::En),
+            "process 4711 of user binh (flock) and 1 more"
+        );
+        assert!(said(&two, Lang::Vi).contains("4711"));
         assert_ne!(said(&[], Lang::En), said(&[], Lang::Vi));
     }
 }
