@@ -71,19 +71,23 @@ fn kept(
     (s.uid, s.gid, s.mode, s.ino, &s.xattrs)
 }
 
-/// Gives `user` read and write by an ACL entry; `false` (after a visible notice) without
+/// Gives `user` read and write on the file by an ACL entry, and on its folder (where a check-off
+/// makes its recovery copy, as an editor its backup); `false` (after a visible notice) without
 /// `setfacl`.
 fn acl_grant(file: &Path, user: &TestUser) -> bool {
     if !have_tool("setfacl") {
         skip("`setfacl` is missing (install the `acl` package): the ACL cases did not run");
         return false;
     }
-    let o = Command::new("setfacl")
-        .args(["-m", &format!("u:{}:rw-", user.uid)])
-        .arg(file)
-        .output()
-        .expect("run setfacl");
-    assert!(o.status.success(), "setfacl: {}", stderr_of(&o));
+    let folder = file.parent().expect("a folder");
+    for (path, rights) in [(file, "rw-"), (folder, "rwx")] {
+        let o = Command::new("setfacl")
+            .args(["-m", &format!("u:{}:{rights}", user.uid)])
+            .arg(path)
+            .output()
+            .expect("run setfacl");
+        assert!(o.status.success(), "setfacl: {}", stderr_of(&o));
+    }
     true
 }
 
