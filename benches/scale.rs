@@ -145,7 +145,7 @@ fn load_one_thread(dir: &Path) -> usize {
         .iter()
         .filter_map(|rel| {
             let bytes = std::fs::read(dir.join(rel)).expect("read");
-            let id = store::session_id(rel);
+            let id = store::id_of(rel);
             store::parse_file(&bytes, &id, &id).session
         })
         .count()

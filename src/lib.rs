@@ -33,9 +33,10 @@ pub mod api {
         };
     }
     pub mod store {
+        pub use crate::store::files::id_of;
         pub use crate::store::{
             Catalog, Changes, Diagnostic, FileReport, Folder, FolderError, Limits, Plan, Severity,
-            discover, load_dir, parse_file, read_as_loaded, session_id,
+            discover, load_dir, parse_file, read_as_loaded,
         };
         pub mod write {
             pub use crate::store::write::{

@@ -359,7 +359,7 @@ impl Saver {
         let (session, directive) = (&request.session_id, &request.directive_id);
         let key = (session.clone(), directive.clone());
         let change = self.change(request, &key);
-        let rel: PathBuf = format!("{session}.toml").split('/').collect();
+        let rel = store::files::rel_of(session);
         let path = self.dir.join(&rel);
         let before = (std::fs::read_to_string(&path).ok())
             .and_then(|text| write::stamps(&text, directive).ok());

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::fs;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::sync::{Arc, Mutex};
 use std::thread;
@@ -12,6 +12,7 @@ use std::time::Duration;
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::store::Stamp;
+use crate::store::files;
 
 /// How long the folder must be quiet before a change is reported, so that a
 /// `git pull` touching many files or an editor's save-and-rename is one reload.
@@ -25,11 +26,8 @@ pub fn matters(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;
     };
-    let hidden = rel.components().any(|c| match c {
-        Component::Normal(name) => name.to_string_lossy().starts_with('.'),
-        _ => false,
-    });
-    !hidden && path.extension().is_none_or(|e| e == "toml")
+    let folder_or_briefing = path.extension().is_none() || files::has_briefing_ending(path);
+    folder_or_briefing && !files::has_hidden_part(rel)
 }
 
 /// The paths of `event` that can change what is loaded from `root`.

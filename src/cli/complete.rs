@@ -300,7 +300,7 @@ fn possible_values(arg: &Arg) -> Vec<String> {
 /// Session ids from the file names alone (nothing is parsed, so it stays quick).
 fn session_ids(dir: &Path) -> Vec<String> {
     match store::discover(dir) {
-        Ok((files, _)) => files.iter().map(|rel| store::session_id(rel)).collect(),
+        Ok((files, _)) => files.iter().map(|rel| store::files::id_of(rel)).collect(),
         Err(_) => Vec::new(),
     }
 }
@@ -308,7 +308,7 @@ fn session_ids(dir: &Path) -> Vec<String> {
 /// The file of `session`, found the way `show`, `done` and `undo` find it.
 fn session_file(dir: &Path, session: &str) -> Option<PathBuf> {
     let (files, _) = store::discover(dir).ok()?;
-    let ids: Vec<String> = files.iter().map(|rel| store::session_id(rel)).collect();
+    let ids: Vec<String> = files.iter().map(|rel| store::files::id_of(rel)).collect();
     let known: Vec<&str> = ids.iter().map(String::as_str).collect();
     let id = store::find_session(session, &known).ok()?;
     let at = ids.iter().position(|i| i == id)?;

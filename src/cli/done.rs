@@ -17,7 +17,7 @@ pub(super) fn run(ctx: &Context, session: &str, directive: &str, mark: Mark) -> 
     };
     // Nothing is opened here: the writer reaches the file through its safe walk and opens
     // only a regular file, so a link to a FIFO or a device is refused unopened.
-    let session = store::session_id(&rel);
+    let session = store::files::id_of(&rel);
     let opts = WriteOptions {
         max_file_size: ctx.limits.max_file_size,
         ..WriteOptions::default()

@@ -63,7 +63,7 @@ fn checked(ctx: &Context, filter: &Filter) -> Result<Filter, WriteError> {
         return Ok(filter.clone());
     };
     let rel = write::session_file(&ctx.dir, given)?;
-    let session = store::session_id(&rel);
+    let session = store::files::id_of(&rel);
     if let Some(directive) = &filter.directive {
         let report = store::load_file_with(&ctx.dir, &rel, &ctx.limits);
         if let Some(s) = &report.session

@@ -125,7 +125,7 @@ fn find<'c>(catalog: &'c Catalog, given: &str) -> Result<&'c Session, Missing> {
     let failed = catalog
         .failed_files()
         .into_iter()
-        .filter_map(|path| path.strip_suffix(".toml"));
+        .filter_map(|path| store::files::id_of_file(path));
     let known: Vec<&str> = loaded.iter().map(|id| id.as_ref()).chain(failed).collect();
     let id = store::find_session(&safe::escape(given), &known).map_err(Missing::Unknown)?;
     match loaded.iter().position(|shown| shown == id) {

@@ -13,6 +13,7 @@ use std::process::{Command, Output, Stdio};
 use crate::i18n::{self, Message, fill};
 use crate::model::Lang;
 use crate::safe::one_line;
+use crate::store::files;
 
 /// Why a git operation did not happen or did not finish; the folder is as it was in every case.
 ///
@@ -238,14 +239,13 @@ impl Repo {
 
     /// The path below the top of a session id of the briefing folder.
     fn path_of(&self, session_id: &str) -> String {
-        format!("{}{session_id}.toml", self.prefix)
+        format!("{}{}", self.prefix, files::file_of(session_id))
     }
 
     /// The session id of a path below the top, when it is a briefing of the folder.
     fn session_of(&self, path: &str) -> Option<String> {
-        let rel = path.strip_prefix(&self.prefix)?.strip_suffix(".toml")?;
-        let visible = !rel.is_empty() && rel.split('/').all(|p| !p.starts_with('.'));
-        visible.then(|| rel.to_string())
+        let rel = path.strip_prefix(&self.prefix)?;
+        files::id_of_file(rel).map(str::to_string)
     }
 }
 

@@ -5,7 +5,8 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 
-use super::{Catalog, Diagnostic, FileReport, display_path, session_id};
+use super::files::id_of;
+use super::{Catalog, Diagnostic, FileReport, display_path};
 use crate::model::{self, Session};
 
 /// Files read and gone, as a loader found them (see [`super::Folder`]).
@@ -25,7 +26,7 @@ impl Changes {
     /// The ids of the sessions these changes replace or remove (whether loaded or not).
     pub fn ids(&self) -> Vec<String> {
         let read = self.read.iter().map(|(rel, _)| rel);
-        read.chain(&self.gone).map(|rel| session_id(rel)).collect()
+        read.chain(&self.gone).map(|rel| id_of(rel)).collect()
     }
 }
 

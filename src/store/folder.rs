@@ -7,40 +7,12 @@
 use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io;
-use std::os::unix::fs::MetadataExt;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
+use super::files::{self, Stamp};
 use super::{
     Diagnostic, FileReport, FolderError, Limits, load_file_meta, on_every_core, walk_folder,
 };
-
-/// What a file on disk is right now: which file (device, inode), how long, when last written
-/// and changed. Any write by anyone, in place or by replacing the file, gives another stamp.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
-    dev: u64,
-    ino: u64,
-    len: u64,
-    modified: (i64, i64),
-    changed: (i64, i64),
-}
-
-impl Stamp {
-    /// The stamp of the file at `path` (links followed), if it can be read.
-    pub fn of_path(path: &Path) -> Option<Self> {
-        fs::metadata(path).ok().map(|m| Stamp::of(&m))
-    }
-
-    fn of(meta: &fs::Metadata) -> Self {
-        Stamp {
-            dev: meta.dev(),
-            ino: meta.ino(),
-            len: meta.len(),
-            modified: (meta.mtime(), meta.mtime_nsec()),
-            changed: (meta.ctime(), meta.ctime_nsec()),
-        }
-    }
-}
 
 /// A briefing folder as last looked at, kept by whoever reads it again and again (the loader).
 #[derive(Debug)]
@@ -215,17 +187,13 @@ impl Folder {
         if rel.as_os_str().is_empty() {
             return Step::Walk;
         }
-        let hidden = rel
-            .components()
-            .any(|c| matches!(c, Component::Normal(n) if n.to_string_lossy().starts_with('.')));
-        if hidden {
+        if files::has_hidden_part(&rel) {
             return Step::Nothing;
         }
         let parent = rel.parent().unwrap_or(Path::new(""));
         let entered = parent.as_os_str().is_empty() || self.dirs.contains(parent);
         let depth = rel.components().count() - 1;
-        if rel.extension().is_none_or(|e| e != "toml") || !entered || depth > self.limits.max_depth
-        {
+        if !files::has_briefing_ending(&rel) || !entered || depth > self.limits.max_depth {
             return Step::Walk;
         }
         match fs::symlink_metadata(self.root.join(&rel)) {

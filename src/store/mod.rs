@@ -2,6 +2,7 @@
 
 mod changes;
 mod compact;
+pub mod files;
 mod folder;
 mod slips;
 mod toml_version;
@@ -15,7 +16,8 @@ use std::path::{Path, PathBuf};
 
 pub use crate::diag::{Diagnostic, Location, Problem, Severity};
 pub use changes::Changes;
-pub use folder::{Folder, Plan, Stamp};
+pub use files::Stamp;
+pub use folder::{Folder, Plan};
 pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, ReadError, read_bounded};
 
 use crate::diag::{OsError, closest};
@@ -106,8 +108,7 @@ impl Catalog {
     /// The first error of the file of session `id` when that file did not
     /// load (the id may also be the file name alone, when unique).
     pub fn load_error(&self, id: &str) -> Option<&Diagnostic> {
-        let id = id.strip_suffix(".toml").unwrap_or(id);
-        let wanted = crate::safe::escape(id).into_owned() + ".toml";
+        let wanted = files::file_of(&crate::safe::escape(files::without_ending(id)));
         let errors = || self.diagnostics.iter().filter(|d| d.is_error());
         if let Some(d) = errors().find(|d| d.path == wanted) {
             return Some(d);
@@ -126,7 +127,7 @@ impl Catalog {
 /// those whose file name is closest (at most three). `show`, `done` and `undo` all find
 /// sessions this way.
 pub fn find_session<'k>(given: &str, known: &[&'k str]) -> Result<&'k str, Vec<String>> {
-    let id = given.strip_suffix(".toml").unwrap_or(given);
+    let id = files::without_ending(given);
     if let Some(found) = known.iter().find(|k| **k == id) {
         return Ok(found);
     }
@@ -156,19 +157,6 @@ fn file_name(id: &str) -> &str {
 pub struct FileReport {
     pub session: Option<Session>,
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// The session id of a relative path: `/`-separated, without `.toml`.
-pub fn session_id(rel: &Path) -> String {
-    let parts: Vec<String> = rel
-        .iter()
-        .map(|p| p.to_string_lossy().into_owned())
-        .collect();
-    let joined = parts.join("/");
-    joined
-        .strip_suffix(".toml")
-        .map(str::to_string)
-        .unwrap_or(joined)
 }
 
 /// Display form of a relative path, `/`-separated, safe to print (control
@@ -239,7 +227,7 @@ pub fn load_file_with(root: &Path, rel: &Path, limits: &Limits) -> FileReport {
 fn load_file_meta(root: &Path, rel: &Path, limits: &Limits) -> (FileReport, Option<fs::Metadata>) {
     let path = display_path(rel);
     match walk::read_bounded_meta(&root.join(rel), limits.max_file_size) {
-        Ok((bytes, meta)) => (parse_file(&bytes, &path, &session_id(rel)), Some(meta)),
+        Ok((bytes, meta)) => (parse_file(&bytes, &path, &files::id_of(rel)), Some(meta)),
         Err(e) => {
             let diagnostics = vec![Diagnostic::new(&path, Severity::Error, e.problem())];
             let report = FileReport {
@@ -409,9 +397,8 @@ mod tests {
     }
 
     #[test]
-    fn session_id_is_relative_path_without_extension() {
+    fn display_path_is_the_relative_path_with_slashes() {
         let rel: PathBuf = ["2024", "03", "2024-03-13-dam-ha.toml"].iter().collect();
-        assert_eq!(session_id(&rel), "2024/03/2024-03-13-dam-ha");
         assert_eq!(display_path(&rel), "2024/03/2024-03-13-dam-ha.toml");
     }
 

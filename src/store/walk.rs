@@ -6,6 +6,7 @@ use std::io::{self, Read};
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
+use super::files::{self, Stamp};
 use super::{Diagnostic, Severity, display_path};
 use crate::diag::{OsError, Problem};
 use crate::model::Lang;
@@ -115,7 +116,7 @@ pub(super) fn read_bounded_meta(
         let rescue = super::write::rescue_beside(path, limit);
         let bytes = read_from_start(&file, meta.len(), limit)?;
         attempts += 1;
-        if same_stamp(&meta, &file.metadata()?) || attempts == READ_ATTEMPTS {
+        if Stamp::of(&meta) == Stamp::of(&file.metadata()?) || attempts == READ_ATTEMPTS {
             let bytes = match rescue {
                 Some(r) if r.is_for(meta.dev(), meta.ino()) => r.readable(&bytes).into_owned(),
                 _ => bytes,
@@ -142,25 +143,6 @@ fn read_from_start(file: &fs::File, len: u64, limit: u64) -> Result<Vec<u8>, Rea
         return Err(ReadError::TooBig { size, limit });
     }
     Ok(bytes)
-}
-
-/// The same size, content time and status time: nothing was written between the two.
-fn same_stamp(a: &fs::Metadata, b: &fs::Metadata) -> bool {
-    (
-        a.ino(),
-        a.size(),
-        a.mtime(),
-        a.mtime_nsec(),
-        a.ctime(),
-        a.ctime_nsec(),
-    ) == (
-        b.ino(),
-        b.size(),
-        b.mtime(),
-        b.mtime_nsec(),
-        b.ctime(),
-        b.ctime_nsec(),
-    )
 }
 
 /// The state of one walk below `root`.
@@ -213,7 +195,7 @@ impl<'a> Walk<'a> {
             if self.stopped {
                 return;
             }
-            if name.to_string_lossy().starts_with('.') {
+            if files::is_hidden(&name) {
                 continue;
             }
             self.entries += 1;
@@ -226,7 +208,7 @@ impl<'a> Walk<'a> {
             let rel = rel.join(&name);
             // A plain file, as the folder listing says: no need to ask the file system again.
             if plain_file {
-                if rel.extension().is_some_and(|e| e == "toml") {
+                if files::is_briefing(&rel) {
                     self.found(rel);
                 }
                 continue;
@@ -242,7 +224,7 @@ impl<'a> Walk<'a> {
 
     fn entry(&mut self, rel: &Path, depth: usize) {
         let full = self.root.join(rel);
-        let is_toml = rel.extension().is_some_and(|e| e == "toml");
+        let is_toml = files::has_briefing_ending(rel);
         let Ok(own) = fs::symlink_metadata(&full) else {
             return;
         };

@@ -24,11 +24,10 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Local, Timelike};
 
-use super::{FolderError, Location, Problem, display_path, parse_file};
+use super::{FolderError, Location, Problem, Stamp, display_path, files, parse_file};
 use crate::diag::OsError;
 use crate::i18n::{self, Message, fill};
 use crate::model::{Lang, fold};
-use atomic::Version;
 
 /// What to write on a directive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -369,7 +368,7 @@ pub fn set_directive(
 #[derive(Debug, Default)]
 pub struct Writer {
     opts: WriteOptions,
-    ours: Mutex<VecDeque<Version>>,
+    ours: Mutex<VecDeque<Stamp>>,
 }
 
 /// How many of its own writes a [`Writer`] remembers.
@@ -401,7 +400,7 @@ impl Writer {
         change: &Change,
     ) -> Result<Outcome, WriteError> {
         let rel = session_file(root, session_id)?;
-        let session_id = &super::session_id(&rel);
+        let session_id = &files::id_of(&rel);
         let shown = display_path(&rel);
         let deadline = Instant::now() + self.opts.lock_wait;
         loop {
@@ -444,11 +443,11 @@ impl Writer {
         Ok(())
     }
 
-    fn is_ours(&self, v: &Version) -> bool {
+    fn is_ours(&self, v: &Stamp) -> bool {
         self.ours.lock().is_ok_and(|ours| ours.contains(v))
     }
 
-    fn remember(&self, v: Version) {
+    fn remember(&self, v: Stamp) {
         if let Ok(mut ours) = self.ours.lock() {
             if ours.len() == REMEMBERED {
                 ours.pop_front();
@@ -598,18 +597,18 @@ fn validate_edited(
 /// name alone when only one briefing has it, as `show` finds it (see [`super::find_session`]).
 /// The path is relative to `root`.
 pub fn session_file(root: &Path, given: &str) -> Result<PathBuf, WriteError> {
-    let id = given.strip_suffix(".toml").unwrap_or(given);
+    let id = files::without_ending(given);
     let plausible = id
         .split('/')
         .all(|p| !p.is_empty() && !p.starts_with('.') && !p.contains('\\') && !p.contains('\0'));
     if plausible {
-        let rel: PathBuf = format!("{id}.toml").split('/').collect();
+        let rel = files::rel_of(id);
         if std::fs::symlink_metadata(root.join(&rel)).is_ok() {
             return Ok(rel);
         }
     }
     let (mut files, _) = super::discover(root)?;
-    let known: Vec<String> = files.iter().map(|f| super::session_id(f)).collect();
+    let known: Vec<String> = files.iter().map(|f| files::id_of(f)).collect();
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
     match super::find_session(given, &known) {
         Ok(found) => {

@@ -19,6 +19,7 @@ use rustix::io::Errno;
 use super::holders;
 use super::resolve::{Reached, errno_error, still_there};
 use super::{Attribute, WriteError, WriteOptions, user_name};
+use crate::store::Stamp;
 
 /// What marks the temporary files of a write: `.NAME.TAG.briefing-tmp`.
 pub const TEMP_SUFFIX: &str = ".briefing-tmp";
@@ -40,49 +41,22 @@ const KEPT_FLAGS: IFlags = IFlags::from_bits_retain(
         | IFlags::UNRM.bits(),
 );
 
-/// One version of a file: a write is based on exactly this, or it starts again. The status
-/// time is part of it, so a `chmod`, `chown`, `ln` or `chattr` made meanwhile starts it again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct Version {
-    dev: u64,
-    ino: u64,
-    size: i64,
-    mtime: (i64, u64),
-    ctime: (i64, u64),
-}
-
-impl Version {
-    pub(super) fn of(st: &Stat) -> Self {
-        Version {
-            dev: st.st_dev,
-            ino: st.st_ino,
-            size: st.st_size,
-            mtime: (st.st_mtime, st.st_mtime_nsec),
-            ctime: (st.st_ctime, st.st_ctime_nsec),
-        }
-    }
-
-    /// The same content: the exchange itself changes the status time, so that is left out.
-    fn same_content(&self, other: &Version) -> bool {
-        (self.dev, self.ino, self.size, self.mtime)
-            == (other.dev, other.ino, other.size, other.mtime)
-    }
-
-    /// Changed less than `settle` ago (or stamped in the near future).
-    fn is_fresh(&self, settle: Duration) -> bool {
-        match age(self.mtime) {
-            Some(Ok(age)) => age < settle,
-            Some(Err(ahead)) => ahead < settle,
-            None => false,
-        }
+/// Whether the last write of the file stamped `v` was less than `settle` ago (or is stamped in
+/// the near future).
+fn is_fresh(v: &Stamp, settle: Duration) -> bool {
+    match age(v.modified) {
+        Some(Ok(age)) => age < settle,
+        Some(Err(ahead)) => ahead < settle,
+        None => false,
     }
 }
 
 /// How long ago a time stamp was (`Err`: how far ahead it is); `None` when out of range.
-fn age((secs, nanos): (i64, u64)) -> Option<Result<Duration, Duration>> {
+fn age((secs, nanos): (i64, i64)) -> Option<Result<Duration, Duration>> {
+    let nanos = u32::try_from(nanos.clamp(0, 999_999_999)).unwrap_or_default();
     let at = u64::try_from(secs)
         .ok()
-        .and_then(|s| UNIX_EPOCH.checked_add(Duration::new(s, nanos.min(999_999_999) as u32)))?;
+        .and_then(|s| UNIX_EPOCH.checked_add(Duration::new(s, nanos)))?;
     Some(match SystemTime::now().duration_since(at) {
         Ok(age) => Ok(age),
         Err(ahead) => Err(ahead.duration()),
@@ -122,7 +96,7 @@ impl Facts {
 /// The version a write is based on: its bytes' stamp and the facts read with it.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Base {
-    pub(super) version: Version,
+    pub(super) version: Stamp,
     pub(super) facts: Facts,
     /// The version is this writer's own last write: nobody was writing it then.
     ours: bool,
@@ -233,7 +207,7 @@ impl Locked {
         &mut self,
         opts: &WriteOptions,
         deadline: Instant,
-        ours: impl Fn(&Version) -> bool,
+        ours: impl Fn(&Stamp) -> bool,
     ) -> Result<Option<(Vec<u8>, Base)>, WriteError> {
         let settle = opts.settle;
         loop {
@@ -241,14 +215,14 @@ impl Locked {
                 return Ok(None);
             }
             let (before, facts) = self.facts()?;
-            self.within(before.size, opts.max_file_size)?;
+            self.within(before.len, opts.max_file_size)?;
             // Our own last version was not being written by anyone else when we wrote it.
             let writers = if ours(&before) {
                 Vec::new()
             } else {
                 self.writers()
             };
-            let pause = if before.is_fresh(settle) && !ours(&before) || !writers.is_empty() {
+            let pause = if is_fresh(&before, settle) && !ours(&before) || !writers.is_empty() {
                 settle / 4
             } else {
                 let bytes = self.read_all(opts.max_file_size)?;
@@ -288,10 +262,10 @@ impl Locked {
     }
 
     /// The file's stamp and facts now.
-    fn facts(&self) -> Result<(Version, Facts), WriteError> {
+    fn facts(&self) -> Result<(Stamp, Facts), WriteError> {
         let st = fstat(&self.file).map_err(|e| errno_error(&self.reached.path, e))?;
         let flags = rustix::fs::ioctl_getflags(&self.file).unwrap_or(IFlags::empty());
-        Ok((Version::of(&st), Facts::of(&st, flags)))
+        Ok((Stamp::of_stat(&st), Facts::of(&st, flags)))
     }
 
     /// Whether the file is still exactly `base` under its name, facts included, with nobody
@@ -310,12 +284,11 @@ impl Locked {
             .rewind()
             .and_then(|()| (&mut self.file).take(limit + 1).read_to_end(&mut bytes))
             .map_err(|e| io_error(path, e))?;
-        self.within(bytes.len() as i64, limit)?;
+        self.within(bytes.len() as u64, limit)?;
         Ok(bytes)
     }
 
-    fn within(&self, size: i64, limit: u64) -> Result<(), WriteError> {
-        let size = u64::try_from(size).unwrap_or(0);
+    fn within(&self, size: u64, limit: u64) -> Result<(), WriteError> {
         if size <= limit {
             return Ok(());
         }
@@ -334,7 +307,7 @@ impl Locked {
         old: &[u8],
         bytes: &[u8],
         base: Base,
-    ) -> Result<Option<Version>, WriteError> {
+    ) -> Result<Option<Stamp>, WriteError> {
         match self.way(&base.facts) {
             Way::Exchange => match self.exchange(bytes, &base) {
                 Err(WriteError::CannotKeep { .. }) => self.in_place(old, bytes, &base),
@@ -370,7 +343,7 @@ impl Locked {
     /// A new file with the old one's attributes is exchanged with it, and exchanged back if what
     /// it displaced turns out not to be `base` (an editor saved, or someone linked, changed the
     /// mode or the owner at that very moment).
-    fn exchange(&self, bytes: &[u8], base: &Base) -> Result<Option<Version>, WriteError> {
+    fn exchange(&self, bytes: &[u8], base: &Base) -> Result<Option<Stamp>, WriteError> {
         let path = &self.reached.path;
         let folder = &self.reached.folder;
         let name = self.reached.name.as_os_str();
@@ -430,9 +403,9 @@ impl Locked {
         Ok(there && now.same_content(&base.version) && facts == base.facts)
     }
 
-    pub(super) fn new_version(&self, written: &File) -> Result<Version, WriteError> {
+    pub(super) fn new_version(&self, written: &File) -> Result<Stamp, WriteError> {
         let st = fstat(written).map_err(|e| errno_error(&self.reached.path, e))?;
-        Ok(Version::of(&st))
+        Ok(Stamp::of_stat(&st))
     }
 }
 
@@ -591,9 +564,9 @@ fn leftover_prefix(name: &OsStr) -> OsString {
 
 /// The tag of a temporary file that holds `ino`, made for a write based on `base`:
 /// `INO.BASEINO-SIZE-SECS-NANOS`.
-fn temp_tag(ino: u64, base: &Version) -> String {
-    let (secs, nanos) = base.mtime;
-    format!("{ino}.{}-{}-{secs}-{nanos}", base.ino, base.size)
+fn temp_tag(ino: u64, base: &Stamp) -> String {
+    let (secs, nanos) = base.modified;
+    format!("{ino}.{}-{}-{secs}-{nanos}", base.ino, base.len)
 }
 
 /// Whether the file `st` under a temporary name of tag `tag` is one a writer of this program
@@ -650,7 +623,7 @@ impl<'f> Temp<'f> {
         folder: &'f OwnedFd,
         target: &OsStr,
         path: &Path,
-        base: &Version,
+        base: &Stamp,
     ) -> Result<Self, WriteError> {
         let mut temp = Self::fresh(folder, target, path)?;
         let ino = fstat(&temp.fd).map_err(|e| errno_error(path, e))?.st_ino;
@@ -894,13 +867,13 @@ mod tests {
         assert!(matches!(of(libc::EIO), WriteError::Io { .. }));
     }
 
-    fn version(ino: u64, size: i64, mtime: (i64, u64)) -> Version {
-        Version {
+    fn version(ino: u64, len: u64, modified: (i64, i64)) -> Stamp {
+        Stamp {
             dev: 1,
             ino,
-            size,
-            mtime,
-            ctime: (0, 0),
+            len,
+            modified,
+            changed: (0, 0),
         }
     }
 
@@ -955,14 +928,14 @@ mod tests {
     #[test]
     fn a_version_far_in_the_past_or_future_is_settled() {
         let mut v = version(1, 0, (0, 0));
-        assert!(!v.is_fresh(Duration::from_millis(30)));
-        v.mtime = (i64::MAX / 2, 0);
-        assert!(!v.is_fresh(Duration::from_millis(30)));
+        assert!(!is_fresh(&v, Duration::from_millis(30)));
+        v.modified = (i64::MAX / 2, 0);
+        assert!(!is_fresh(&v, Duration::from_millis(30)));
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .expect("after 1970");
-        v.mtime = (now.as_secs() as i64, u64::from(now.subsec_nanos()));
-        assert!(v.is_fresh(Duration::from_secs(60)));
+        v.modified = (now.as_secs() as i64, i64::from(now.subsec_nanos()));
+        assert!(is_fresh(&v, Duration::from_secs(60)));
     }
 
     #[test]

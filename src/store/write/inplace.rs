@@ -11,10 +11,11 @@ use std::time::{Duration, Instant};
 use rustix::fs::{AtFlags, FileType, Mode, OFlags, fchmod, fchown, fdatasync, fstat, openat};
 use rustix::io::Errno;
 
-use super::atomic::{Base, CONTENT_BYTE, Locked, Version, io_error, sync_folder, try_lock_byte};
+use super::atomic::{Base, CONTENT_BYTE, Locked, io_error, sync_folder, try_lock_byte};
 use super::rescue::{self, State};
 use super::resolve::errno_error;
 use super::{WriteError, WriteOptions};
+use crate::store::Stamp;
 
 /// How long a rewrite waits for readers to finish reading (they hold the content lock for
 /// the time of one read).
@@ -28,7 +29,7 @@ impl Locked {
         old: &[u8],
         new: &[u8],
         base: &Base,
-    ) -> Result<Option<Version>, WriteError> {
+    ) -> Result<Option<Stamp>, WriteError> {
         self.check_set_id_kept(&base.facts)?;
         let copy = self.write_rescue(old, new, base)?;
         if !self.unchanged(base)? {
