@@ -31,7 +31,7 @@ use ratatui::backend::TestBackend;
 
 mod common;
 
-use common::{INDICATORS, PHRASES, PLACES, Rng};
+use common::{INDICATORS, PHRASES, PLACES, Rng, sentence};
 
 /// One session of about 11 KB: a summary, twelve session-wide directives, three localities
 /// with indicators and directives.
@@ -46,10 +46,10 @@ fn session_text(rng: &mut Rng, n: usize) -> String {
         2015 + n % 12,
         n % 12 + 1,
         n % 28 + 1,
-        rng.sentence(2),
+        sentence(rng, 2),
         rng.pick(PHRASES),
-        rng.sentence(6),
-        rng.sentence(6),
+        sentence(rng, 6),
+        sentence(rng, 6),
     );
     for p in 0..4 {
         let _ = writeln!(
@@ -62,7 +62,7 @@ fn session_text(rng: &mut Rng, n: usize) -> String {
         let _ = writeln!(
             t,
             "[[directive]]\nid = \"chung-{d}\"\ntext = \"{}\"\nowner = \"Huyện ủy {a}, Huyện ủy {b}\"\ndue = 2025-12-31\n",
-            rng.sentence(3)
+            sentence(rng, 3)
         );
     }
     for (k, place) in [a, b, rng.pick(PLACES)].iter().enumerate() {
@@ -70,25 +70,25 @@ fn session_text(rng: &mut Rng, n: usize) -> String {
             t,
             "[[district]]\nname = \"{place} {k}\"\nsummary = \"{}\"\nhighlights = [\"{}\", \"{}\"]\n\
              shortcomings = [\"{}\"]\n",
-            rng.sentence(4),
-            rng.sentence(1),
-            rng.sentence(1),
-            rng.sentence(2)
+            sentence(rng, 4),
+            sentence(rng, 1),
+            sentence(rng, 1),
+            sentence(rng, 2)
         );
         for (i, name) in INDICATORS.iter().enumerate() {
             let _ = writeln!(
                 t,
                 "[[district.indicator]]\nname = \"{name}\"\nvalue = {}\nunit = \"tỷ đồng\"\n\
                  compare = [{{ label = \"so với năm trước\", percent = {} }}]\n",
-                100 + rng.next(40_000),
-                80 + rng.next(40) + i
+                100 + rng.below(40_000),
+                80 + rng.below(40) + i
             );
         }
         for d in 0..3 {
             let _ = writeln!(
                 t,
                 "[[district.directive]]\nid = \"d{k}-{d}\"\ntext = \"{}\"\n",
-                rng.sentence(2)
+                sentence(rng, 2)
             );
         }
     }
@@ -97,7 +97,7 @@ fn session_text(rng: &mut Rng, n: usize) -> String {
 
 /// Writes `n` sessions under `dir` (one folder per year), deterministically.
 fn generate(dir: &Path, n: usize) -> u64 {
-    let mut rng = Rng(0x5EED_2026);
+    let mut rng = Rng::new(0x5EED_2026);
     let mut bytes = 0;
     for i in 0..n {
         let text = session_text(&mut rng, i);
@@ -385,12 +385,12 @@ fn keystrokes(app: &mut App, term: &mut Terminal<TestBackend>) -> (Duration, Dur
 /// the median and worst of the others.
 fn long_summary(bytes: usize, one_paragraph: bool) -> (Duration, Duration, Duration) {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut rng = Rng(0x4D_B17E);
+    let mut rng = Rng::new(0x4D_B17E);
     let mut summary = String::with_capacity(bytes + 1024);
     while summary.len() < bytes {
-        let parts = 2 + rng.next(12);
-        summary.push_str(&rng.sentence(parts));
-        let new_paragraph = !one_paragraph && rng.next(5) == 0;
+        let parts = 2 + rng.below(12);
+        summary.push_str(&sentence(&mut rng, parts));
+        let new_paragraph = !one_paragraph && rng.below(5) == 0;
         summary.push_str(if new_paragraph { "\n\n" } else { " " });
     }
     let text = format!(

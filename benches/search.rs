@@ -13,14 +13,14 @@ const RUNS: usize = 31;
 
 mod common;
 
-use common::{INDICATORS, PEOPLE, PLACES, Rng};
+use common::{INDICATORS, PEOPLE, PLACES, Rng, sentence};
 
 fn directive(rng: &mut Rng, id: String) -> Directive {
     Directive {
         id: id.into(),
-        text: rng.sentence(2).into(),
+        text: sentence(rng, 2).into(),
         owner: Some(format!("Huyện ủy {}", rng.pick(PLACES)).into()),
-        done: rng.next(2) == 0,
+        done: rng.below(2) == 0,
         ..Directive::default()
     }
 }
@@ -31,17 +31,17 @@ fn district(rng: &mut Rng, k: usize) -> District {
         id: format!("d{k}").into(),
         summary: Some(Text::from(format!(
             "Năm 2023, huyện {name} {}\n\n{}",
-            rng.sentence(4),
-            rng.sentence(3)
+            sentence(rng, 4),
+            sentence(rng, 3)
         ))),
         name: name.into(),
-        highlights: (0..4).map(|_| rng.sentence(1).into()).collect(),
-        strengths: (0..2).map(|_| rng.sentence(1).into()).collect(),
-        shortcomings: (0..4).map(|_| rng.sentence(2).into()).collect(),
+        highlights: (0..4).map(|_| sentence(rng, 1).into()).collect(),
+        strengths: (0..2).map(|_| sentence(rng, 1).into()).collect(),
+        shortcomings: (0..4).map(|_| sentence(rng, 2).into()).collect(),
         indicators: (0..6)
             .map(|i| Indicator {
                 name: INDICATORS[i].into(),
-                value: rng.next(10_000) as f64,
+                value: rng.below(10_000) as f64,
                 unit: Some("tỷ đồng".into()),
                 bound: Bound::Exact,
                 period: Some("2023".into()),
@@ -49,7 +49,7 @@ fn district(rng: &mut Rng, k: usize) -> District {
                 target_label: None,
                 compare: vec![Comparison {
                     label: "so với năm 2022".into(),
-                    percent: 80.0 + rng.next(60) as f64,
+                    percent: 80.0 + rng.below(60) as f64,
                     written_basis: None,
                 }]
                 .into_iter()
@@ -80,7 +80,7 @@ fn session(rng: &mut Rng, n: usize) -> Session {
         host: Some("Ban Thường vụ Tỉnh ủy".into()),
         host_kind: None,
         chairs: vec![format!("Đồng chí {}, Bí thư Tỉnh ủy", rng.pick(PEOPLE)).into()],
-        topic: Some(format!("Kết quả công tác năm 2023, {}", rng.sentence(1)).into()),
+        topic: Some(format!("Kết quả công tác năm 2023, {}", sentence(rng, 1)).into()),
         location: None,
         source: None,
         tags: vec![
@@ -90,9 +90,9 @@ fn session(rng: &mut Rng, n: usize) -> Session {
         ],
         summary: Some(Text::from(format!(
             "{}\n\n{}\n\n{}",
-            rng.sentence(5),
-            rng.sentence(5),
-            rng.sentence(4)
+            sentence(rng, 5),
+            sentence(rng, 5),
+            sentence(rng, 4)
         ))),
         highlights: vec![],
         strengths: vec![],
@@ -129,7 +129,7 @@ fn time_query(index: &SearchIndex, sessions: &[Session], q: &str) -> (Duration, 
 }
 
 fn main() {
-    let mut rng = Rng(20240313);
+    let mut rng = Rng::new(20240313);
     let sessions: Vec<Session> = (0..SESSIONS).map(|n| session(&mut rng, n)).collect();
     let start = Instant::now();
     let index = SearchIndex::build(&sessions);

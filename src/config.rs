@@ -370,12 +370,12 @@ impl Reader<'_> {
                 continue;
             };
             match Key::parse(&text) {
-                Ok(k) if Keymap::default().is_fixed(&k) => {
+                Some(k) if Keymap::default().is_fixed(&k) => {
                     let action = action.to_string();
                     self.warn(item.span(), Problem::FixedKey { text, action });
                 }
-                Ok(k) => keys.push(k),
-                Err(_) => self.warn(item.span(), Problem::UnknownKeyName { text }),
+                Some(k) => keys.push(k),
+                None => self.warn(item.span(), Problem::UnknownKeyName { text }),
             }
         }
         (!keys.is_empty()).then_some(keys)

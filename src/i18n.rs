@@ -332,7 +332,6 @@ catalogue! {
     expect_session_table: "a table (`[session]`)", "một bảng (`[session]`)";
     expect_tables: "an array of tables (`[[{key}]]`)", "một mảng bảng (`[[{key}]]`)";
     expect_session_date: "a date (`2024-03-13`), a local date-time (`2024-03-13T08:00:00`), an offset date-time (`2024-03-13T08:00:00+07:00`), or a month (`\"2023-01\"`) or a year (`\"2022\"`) in quotes", "một ngày (`2024-03-13`), một ngày giờ (`2024-03-13T08:00:00`), một ngày giờ kèm múi giờ (`2024-03-13T08:00:00+07:00`), hoặc một tháng (`\"2023-01\"`) hay một năm (`\"2022\"`) trong dấu ngoặc kép";
-    expect_date: "a date like `2024-06-30`", "một ngày dạng `2024-06-30`";
     expect_offset_date_time: "an offset date-time like `2024-03-20T09:15:00+07:00`", "một ngày giờ kèm múi giờ dạng `2024-03-20T09:15:00+07:00`";
     hint_did_you_mean: "did you mean `{name}`?", "có phải ý bạn là `{name}`?";
     hint_known_keys: "known keys: {names}", "các khóa hợp lệ: {names}";
@@ -600,12 +599,18 @@ pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
 
 // The translation of the core's errors: each error type says itself through the catalogue.
 
-/// Something said to the person in their language: an error or a notice, translated where it
-/// is printed or drawn, never before.
-pub trait Message {
-    /// The message in `lang`.
-    fn message(&self, lang: Lang) -> String;
+/// `Display` for types that say themselves with `message(lang)` (an error, translated where it
+/// is printed or drawn, never before): their English message.
+macro_rules! display_in_english {
+    ($($t:ty),+ $(,)?) => {$(
+        impl std::fmt::Display for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&self.message($crate::model::Lang::En))
+            }
+        }
+    )+};
 }
+pub(crate) use display_in_english;
 
 /// ` (did you mean `a`?)`, ` (did you mean one of `a`, `b`?)` after a name that is not known;
 /// empty without suggestions.

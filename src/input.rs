@@ -206,7 +206,8 @@ impl Key {
     /// Parses a key as the config file writes it: `j`, `J`, `?`, `ctrl-c`, `alt-x`,
     /// `shift-tab`, `enter`, `esc`, `space`, `tab`, `backspace`, `delete`,
     /// `insert`, `home`, `end`, `pgup`, `pgdn`, `up`, `down`, `left`, `right`, `f1`–`f12`.
-    pub fn parse(text: &str) -> Result<Self, String> {
+    /// `None` for anything else (the config reader says why, in the person's language).
+    pub fn parse(text: &str) -> Option<Self> {
         let mut mods = KeyModifiers::NONE;
         let mut rest = text;
         loop {
@@ -226,20 +227,14 @@ impl Key {
             mods |= flag;
             rest = &rest[len..];
         }
-        let code = key_code(rest).ok_or_else(|| {
-            format!(
-                "unknown key `{text}`; write a character (`j`, `J`, `?`), a name (enter, esc, space, tab, \
-                 backspace, delete, insert, home, end, pgup, pgdn, up, down, left, right, f1–f12), \
-                 optionally after ctrl-, alt- or shift-"
-            )
-        })?;
+        let code = key_code(rest)?;
         let code = match code {
             KeyCode::Char(c) if mods.contains(KeyModifiers::SHIFT) => {
                 KeyCode::Char(c.to_uppercase().next().unwrap_or(c))
             }
             other => other,
         };
-        Ok(Key::new(code, mods))
+        Some(Key::new(code, mods))
     }
 
     /// The key as the config file writes it: `ctrl-c`, `shift-tab`, `J`, `pgdn`.

@@ -11,25 +11,8 @@ use briefing::api::model::Lang;
 use briefing::api::report::{self, Format, Options};
 use briefing::api::store::write::{self, Change, Outcome};
 
-/// xorshift64*: small, deterministic, enough to pick mutations.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-}
+mod common;
+use common::rng::Rng;
 
 fn env_or(name: &str, default: u64) -> u64 {
     std::env::var(name)
@@ -201,7 +184,7 @@ fn assert_done_undo_exact(text: &str, id: &str) {
 #[test]
 fn mutants_never_panic_and_round_trip_in_process() {
     let iterations = env_or("BRIEFING_FUZZ_ITERS", 4000);
-    let mut rng = Rng(env_or("BRIEFING_FUZZ_SEED", 0x5eed) | 1);
+    let mut rng = Rng::new(env_or("BRIEFING_FUZZ_SEED", 0x5eed) | 1);
     let corpus = corpus();
     let mut loaded = 0;
     for _ in 0..iterations {
@@ -244,7 +227,7 @@ fn run(dir: &Path, args: &[&str]) -> (i32, Vec<u8>) {
 #[test]
 fn a_sample_of_mutants_through_the_binary() {
     let iterations = env_or("BRIEFING_FUZZ_ITERS", 4000) / 100;
-    let mut rng = Rng(env_or("BRIEFING_FUZZ_SEED", 0x5eed).rotate_left(17) | 1);
+    let mut rng = Rng::new(env_or("BRIEFING_FUZZ_SEED", 0x5eed).rotate_left(17) | 1);
     let corpus = corpus();
     for _ in 0..iterations.max(4) {
         let bytes = mutant(&mut rng, &corpus);

@@ -10,9 +10,10 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use briefing::api::store::write::Change;
+use common::rng::Rng;
 use common::{
-    Rng, briefing_text, cli, done_state, ids, read, read_text, run, session_of, stderr_of,
-    stdout_of, stray_files, write_file,
+    briefing_text, cli, done_state, ids, read, read_text, run, session_of, stderr_of, stdout_of,
+    stray_files, write_file,
 };
 
 const KILLS: usize = 300;
@@ -128,7 +129,7 @@ fn a_killed_writer_leaves_the_whole_old_or_new_text_and_the_next_writer_cleans_u
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn briefing");
-        sleep(Duration::from_micros(rng.below(window.as_micros() as u64)));
+        sleep(rng.within(window));
         child.kill().expect("SIGKILL");
         child.wait().expect("reap");
         let now = read_text(&file);

@@ -17,10 +17,11 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use briefing::api::store::write::{CONTENT_LOCK_BYTE, Change, RESCUE_SUFFIX};
+use common::rng::Rng;
 use common::user::{Office, TestUser, office};
 use common::{
-    FileState, Rng, assert_refused, briefing_text, chmod, chown, done_state, file_state, have_tool,
-    ids, mkdir, read, read_text, run, session_of, shared_tempdir, skip, stderr_of, stray_files,
+    FileState, assert_refused, briefing_text, chmod, chown, done_state, file_state, have_tool, ids,
+    mkdir, read, read_text, run, session_of, shared_tempdir, skip, stderr_of, stray_files,
     wait_for, write_file,
 };
 
@@ -473,9 +474,7 @@ fn a_colleagues_in_place_check_off_killed_at_any_moment_leaves_a_whole_version()
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn the check-off");
-        sleep(Duration::from_micros(
-            rng.below(window.as_micros().max(1) as u64),
-        ));
+        sleep(rng.within(window));
         child.kill().expect("SIGKILL");
         child.wait().expect("reap");
 

@@ -48,30 +48,19 @@ pub const PEOPLE: &[&str] = &[
     "Đặng Xuân Phương",
 ];
 
-pub struct Rng(pub u64);
+#[path = "../../tests/common/rng.rs"]
+mod rng;
+pub use rng::Rng;
 
-impl Rng {
-    pub fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-
-    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.next(items.len())]
-    }
-
-    pub fn sentence(&mut self, parts: usize) -> String {
-        let mut s = String::from("Tiếp tục ");
-        for i in 0..parts {
-            if i > 0 {
-                s.push_str("; ");
-            }
-            s.push_str(self.pick(PHRASES));
+/// A sentence of `parts` phrases, as a directive's text reads.
+pub fn sentence(rng: &mut Rng, parts: usize) -> String {
+    let mut s = String::from("Tiếp tục ");
+    for i in 0..parts {
+        if i > 0 {
+            s.push_str("; ");
         }
-        s.push('.');
-        s
+        s.push_str(rng.pick(PHRASES));
     }
+    s.push('.');
+    s
 }

@@ -175,7 +175,7 @@ fn key_syntax() {
     );
     assert_eq!(k("đ"), Key::new(KeyCode::Char('đ'), KeyModifiers::NONE));
     for bad in ["", "f13", "f0", "ctrl-", "hyper-x", "enterr"] {
-        assert!(Key::parse(bad).is_err(), "{bad:?} should fail");
+        assert!(Key::parse(bad).is_none(), "{bad:?} should fail");
     }
 }
 
@@ -185,7 +185,7 @@ fn key_names_round_trip() {
         for &key in Keymap::default().keys(a) {
             assert_eq!(
                 Key::parse(&key.config_name()),
-                Ok(key),
+                Some(key),
                 "{}",
                 key.config_name()
             );

@@ -62,8 +62,6 @@ pub enum Expected {
     TablesOf(String),
     /// A date, a local date-time or an offset date-time.
     SessionDate,
-    /// A local date (`due`).
-    Date,
     /// An offset date-time (`done_at`).
     OffsetDateTime,
     /// `chair`: a string or (version 2) an array of strings.
@@ -86,7 +84,6 @@ impl Expected {
             Expected::SessionTable => t.expect_session_table.to_string(),
             Expected::TablesOf(key) => fill(t.expect_tables, &[("key", key)]),
             Expected::SessionDate => t.expect_session_date.to_string(),
-            Expected::Date => t.expect_date.to_string(),
             Expected::OffsetDateTime => t.expect_offset_date_time.to_string(),
             Expected::StringOrStrings => t.expect_strings_or_string.to_string(),
             Expected::Deadline => t.expect_deadline.to_string(),
@@ -1003,17 +1000,7 @@ impl Problem {
     }
 }
 
-impl i18n::Message for Problem {
-    fn message(&self, lang: Lang) -> String {
-        Problem::message(self, lang)
-    }
-}
-
-impl std::fmt::Display for Problem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+i18n::display_in_english!(Problem);
 
 #[cfg(test)]
 mod tests;

@@ -10,7 +10,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use crate::i18n::{self, Message, fill};
+use crate::i18n::{self, fill};
 use crate::model::Lang;
 use crate::safe::one_line;
 use crate::store::files;
@@ -145,17 +145,7 @@ impl GitError {
     }
 }
 
-impl Message for GitError {
-    fn message(&self, lang: Lang) -> String {
-        GitError::message(self, lang)
-    }
-}
-
-impl std::fmt::Display for GitError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+i18n::display_in_english!(GitError);
 
 /// A briefing folder inside a git work tree.
 #[derive(Debug, Clone)]

@@ -66,8 +66,8 @@ pub fn moved_among(selectable: &[bool], selected: usize, page: usize, c: Command
     let can = |i: usize| selectable.get(i).copied().unwrap_or(false);
     let last = selectable.len().saturating_sub(1);
     let to = match c {
-        Command::Up => prev_selectable(selectable, selected, 1, |s| *s),
-        Command::Down => next_selectable(selectable, selected, 1, |s| *s),
+        Command::Up => prev_selectable(selectable, selected, |s| *s),
+        Command::Down => next_selectable(selectable, selected, |s| *s),
         Command::PageUp => nearest(selectable, selected.saturating_sub(page), selected),
         Command::PageDown => nearest(selectable, (selected + page).min(last), selected),
         Command::First => nearest(selectable, 0, 0),
@@ -90,8 +90,8 @@ fn nearest(selectable: &[bool], at: usize, from: usize) -> usize {
     if can(at) {
         return at;
     }
-    let before = prev_selectable(selectable, at, 1, |s| *s);
-    let after = next_selectable(selectable, at, 1, |s| *s);
+    let before = prev_selectable(selectable, at, |s| *s);
+    let after = next_selectable(selectable, at, |s| *s);
     let order = if from < at {
         [before, after]
     } else {
@@ -100,38 +100,18 @@ fn nearest(selectable: &[bool], at: usize, from: usize) -> usize {
     order.into_iter().find(|&i| can(i)).unwrap_or(from)
 }
 
-/// `steps` selectable items on from `from`, stopping at the last one.
-pub fn next_selectable<T>(
-    items: &[T],
-    from: usize,
-    steps: usize,
-    selectable: impl Fn(&T) -> bool,
-) -> usize {
-    let mut at = from.min(items.len().saturating_sub(1));
-    for _ in 0..steps {
-        match (at + 1..items.len()).find(|&i| selectable(&items[i])) {
-            Some(i) => at = i,
-            None => break,
-        }
-    }
-    at
+/// The next selectable item after `from`, else `from` (within the items): the last one stays.
+pub fn next_selectable<T>(items: &[T], from: usize, selectable: impl Fn(&T) -> bool) -> usize {
+    let at = from.min(items.len().saturating_sub(1));
+    (at + 1..items.len())
+        .find(|&i| selectable(&items[i]))
+        .unwrap_or(at)
 }
 
-/// `steps` selectable items back from `from`, stopping at the first one.
-pub fn prev_selectable<T>(
-    items: &[T],
-    from: usize,
-    steps: usize,
-    selectable: impl Fn(&T) -> bool,
-) -> usize {
-    let mut at = from.min(items.len().saturating_sub(1));
-    for _ in 0..steps {
-        match (0..at).rev().find(|&i| selectable(&items[i])) {
-            Some(i) => at = i,
-            None => break,
-        }
-    }
-    at
+/// The selectable item before `from`, else `from` (within the items): the first one stays.
+pub fn prev_selectable<T>(items: &[T], from: usize, selectable: impl Fn(&T) -> bool) -> usize {
+    let at = from.min(items.len().saturating_sub(1));
+    (0..at).rev().find(|&i| selectable(&items[i])).unwrap_or(at)
 }
 
 /// `selected` kept on a selectable row: itself, else the next one, else the one before.
@@ -140,11 +120,11 @@ pub fn on_selectable(selectable: &[bool], selected: usize) -> usize {
     if selectable.get(at).copied().unwrap_or(false) {
         return at;
     }
-    let forward = next_selectable(selectable, at, 1, |s| *s);
+    let forward = next_selectable(selectable, at, |s| *s);
     if selectable.get(forward).copied().unwrap_or(false) {
         forward
     } else {
-        prev_selectable(selectable, at, 1, |s| *s)
+        prev_selectable(selectable, at, |s| *s)
     }
 }
 
@@ -246,10 +226,11 @@ mod tests {
     #[test]
     fn selectable_steps_skip_headings() {
         let rows = [false, true, false, true, true];
-        assert_eq!(next_selectable(&rows, 1, 1, |s| *s), 3);
-        assert_eq!(next_selectable(&rows, 1, 5, |s| *s), 4);
-        assert_eq!(prev_selectable(&rows, 3, 1, |s| *s), 1);
-        assert_eq!(prev_selectable(&rows, 1, 1, |s| *s), 1);
+        assert_eq!(next_selectable(&rows, 1, |s| *s), 3);
+        assert_eq!(next_selectable(&rows, 4, |s| *s), 4);
+        assert_eq!(next_selectable(&rows, 9, |s| *s), 4);
+        assert_eq!(prev_selectable(&rows, 3, |s| *s), 1);
+        assert_eq!(prev_selectable(&rows, 1, |s| *s), 1);
         assert_eq!(on_selectable(&rows, 0), 1);
         assert_eq!(on_selectable(&rows, 9), 4);
     }

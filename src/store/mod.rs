@@ -21,7 +21,7 @@ pub use folder::{Folder, Plan};
 pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, ReadError, read_bounded};
 
 use crate::diag::{OsError, closest};
-use crate::i18n::{self, Message, fill};
+use crate::i18n::{self, fill};
 use crate::model::{self, Lang, Session};
 
 /// Why a briefing folder could not be read at all.
@@ -54,17 +54,7 @@ impl FolderError {
     }
 }
 
-impl Message for FolderError {
-    fn message(&self, lang: Lang) -> String {
-        FolderError::message(self, lang)
-    }
-}
-
-impl std::fmt::Display for FolderError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+i18n::display_in_english!(FolderError);
 
 /// Everything loaded from one folder.
 #[derive(Debug, Default, Clone)]

@@ -26,7 +26,7 @@ use chrono::{DateTime, FixedOffset, Local, Timelike};
 
 use super::{FolderError, Location, Problem, Stamp, display_path, files, parse_file};
 use crate::diag::OsError;
-use crate::i18n::{self, Message, fill};
+use crate::i18n::{self, fill};
 use crate::model::{Lang, fold};
 
 /// What to write on a directive.
@@ -91,8 +91,9 @@ pub enum Attribute {
     Flags(u32),
 }
 
-impl Message for Attribute {
-    fn message(&self, lang: Lang) -> String {
+impl Attribute {
+    /// The attribute, said in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         let t = i18n::strings(lang);
         match self {
             Attribute::Owner(name) => fill(t.attribute_owner, &[("name", name)]),
@@ -104,11 +105,7 @@ impl Message for Attribute {
     }
 }
 
-impl std::fmt::Display for Attribute {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+i18n::display_in_english!(Attribute);
 
 /// What a write did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -329,17 +326,7 @@ impl WriteError {
     }
 }
 
-impl Message for WriteError {
-    fn message(&self, lang: Lang) -> String {
-        WriteError::message(self, lang)
-    }
-}
-
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
+i18n::display_in_english!(WriteError);
 
 /// `file:line:col`, `file`, `line:col` or nothing: where a problem is, as far as known.
 fn place(file: &str, at: Option<&Location>) -> String {

@@ -94,7 +94,7 @@ fn every_problem() -> Vec<Problem> {
                 n: 3,
                 district: Some(Box::new(district())),
             },
-            expected: Expected::Date,
+            expected: Expected::Deadline,
             found: s("08:00:00"),
         },
         Problem::TargetNotPositive {

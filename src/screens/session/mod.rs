@@ -132,11 +132,11 @@ fn selectable_near(blocks: &[Block], at: usize) -> usize {
     if blocks.get(at).is_some_and(Block::selectable) {
         return at;
     }
-    let next = next_selectable(blocks, at, 1, Block::selectable);
+    let next = next_selectable(blocks, at, Block::selectable);
     if blocks.get(next).is_some_and(Block::selectable) {
         next
     } else {
-        prev_selectable(blocks, at, 1, Block::selectable)
+        prev_selectable(blocks, at, Block::selectable)
     }
 }
 
@@ -526,10 +526,10 @@ impl View for SessionScreen {
                 }
             }
             Command::Up => {
-                self.selected = prev_selectable(&lines.blocks, self.selected, 1, Block::selectable)
+                self.selected = prev_selectable(&lines.blocks, self.selected, Block::selectable)
             }
             Command::Down => {
-                self.selected = next_selectable(&lines.blocks, self.selected, 1, Block::selectable)
+                self.selected = next_selectable(&lines.blocks, self.selected, Block::selectable)
             }
             Command::PageDown => {
                 self.page_down(ctx, session);
@@ -612,7 +612,7 @@ impl View for SessionScreen {
         self.selected = if lines.blocks.get(at).is_some_and(Block::selectable) {
             at
         } else {
-            prev_selectable(&lines.blocks, at, 1, Block::selectable)
+            prev_selectable(&lines.blocks, at, Block::selectable)
         };
         self.settle(ctx, session);
     }

@@ -6,7 +6,7 @@ use std::os::fd::AsRawFd;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
-use crate::i18n::{self, Message, fill};
+use crate::i18n::{self, fill};
 use crate::model::Lang;
 
 use super::user_name;
@@ -30,8 +30,9 @@ pub enum Hold {
     OpenForWriting,
 }
 
-impl Message for Holder {
-    fn message(&self, lang: Lang) -> String {
+impl Holder {
+    /// Who holds the file and how, said in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         let t = i18n::strings(lang);
         let how = match self.how {
             Hold::Flock => t.holder_flock,
