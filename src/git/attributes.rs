@@ -106,7 +106,7 @@ impl Defeat {
 /// `merge` left unspecified by every line is not here: that is `--setup` not having run.
 pub fn defeats(repo: &Repo) -> Result<Vec<Defeat>, GitError> {
     let mut paths = briefings(repo)?;
-    let probe = format!("{}briefing.toml", repo.prefix);
+    let probe = repo.path_of("briefing");
     let probe_is_new = !paths.contains(&probe);
     if probe_is_new {
         paths.push(probe.clone());

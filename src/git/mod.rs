@@ -228,7 +228,7 @@ impl Repo {
     }
 
     /// The path below the top of a session id of the briefing folder.
-    fn path_of(&self, session_id: &str) -> String {
+    pub(super) fn path_of(&self, session_id: &str) -> String {
         format!("{}{}", self.prefix, files::file_of(session_id))
     }
 

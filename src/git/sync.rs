@@ -290,7 +290,7 @@ fn upstream(repo: &Repo) -> Result<Upstream, GitError> {
 
 /// Whether a new briefing of the folder gets the check-off merge driver.
 fn driver_installed(repo: &Repo) -> bool {
-    let probe = format!("{}briefing.toml", repo.prefix);
+    let probe = repo.path_of("briefing");
     repo.ok(["check-attr", "merge", "--", &probe])
         .is_ok_and(|out| out.trim_end().ends_with(": briefing"))
 }

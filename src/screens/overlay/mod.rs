@@ -12,6 +12,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use super::nav::moved;
 use super::{Ctx, Intent, Offer, View, frame, without_tabs};
 use crate::i18n;
 use crate::input::Command;
@@ -34,25 +35,26 @@ pub enum Overlay {
     Confirm(Confirm),
 }
 
+/// `$then` with `$o` bound to the pop-up inside `$overlay`, whichever it is.
+macro_rules! each_overlay {
+    ($overlay:expr, $o:ident => $then:expr) => {
+        match $overlay {
+            Overlay::Help($o) => $then,
+            Overlay::Problems($o) => $then,
+            Overlay::History($o) => $then,
+            Overlay::Districts($o) => $then,
+            Overlay::Confirm($o) => $then,
+        }
+    };
+}
+
 impl Overlay {
     pub(crate) fn view(&self) -> &dyn View {
-        match self {
-            Overlay::Help(o) => o,
-            Overlay::Problems(o) => o,
-            Overlay::History(o) => o,
-            Overlay::Districts(o) => o,
-            Overlay::Confirm(o) => o,
-        }
+        each_overlay!(self, o => o)
     }
 
     pub(crate) fn view_mut(&mut self) -> &mut dyn View {
-        match self {
-            Overlay::Help(o) => o,
-            Overlay::Problems(o) => o,
-            Overlay::History(o) => o,
-            Overlay::Districts(o) => o,
-            Overlay::Confirm(o) => o,
-        }
+        each_overlay!(self, o => o)
     }
 }
 
@@ -181,20 +183,15 @@ impl<T: Scrolled> View for T {
         let c = without_tabs(c);
         let page = inner_size(ctx.area).1.max(1);
         let (offset, last) = (self.offset(), self.last_offset(ctx, ctx.area));
-        let to = match c {
-            Command::Up => offset.saturating_sub(1),
-            Command::Down => offset + 1,
-            Command::PageUp => offset.saturating_sub(page),
-            Command::PageDown => offset + page,
-            Command::First => 0,
-            Command::Last => last,
+        match c {
             Command::Back
             | Command::Quit
             | Command::Help
             | Command::Diagnostics
             | Command::History => return Intent::Back,
-            _ => offset,
-        };
+            _ => {}
+        }
+        let to = moved(offset, last + 1, page, c).unwrap_or(offset);
         self.set_offset(to.min(last));
         Intent::None
     }

@@ -51,6 +51,18 @@ fn is_fresh(v: &Stamp, settle: Duration) -> bool {
     }
 }
 
+/// A new file `name` in `folder`, for writing, that only its owner may read: never an existing
+/// file, never through a link (`EEXIST` when the name is taken).
+pub(super) fn create_private(folder: impl AsFd, name: &OsStr) -> rustix::io::Result<OwnedFd> {
+    let flags = OFlags::WRONLY
+        | OFlags::CREATE
+        | OFlags::EXCL
+        | OFlags::NOFOLLOW
+        | OFlags::CLOEXEC
+        | OFlags::NOCTTY;
+    openat(folder, name, flags, Mode::from_raw_mode(0o600))
+}
+
 /// How long ago a time stamp was (`Err`: how far ahead it is); `None` when out of range.
 fn age((secs, nanos): (i64, i64)) -> Option<Result<Duration, Duration>> {
     let nanos = u32::try_from(nanos.clamp(0, 999_999_999)).unwrap_or_default();
@@ -648,17 +660,7 @@ impl<'f> Temp<'f> {
             let mut name = leftover_prefix(target);
             name.push(random_tag(attempt));
             name.push(TEMP_SUFFIX);
-            let made = openat(
-                folder,
-                name.as_os_str(),
-                OFlags::WRONLY
-                    | OFlags::CREATE
-                    | OFlags::EXCL
-                    | OFlags::NOFOLLOW
-                    | OFlags::CLOEXEC
-                    | OFlags::NOCTTY,
-                Mode::from_raw_mode(0o600),
-            );
+            let made = create_private(folder, &name);
             match made {
                 Ok(fd) => {
                     let temp = Temp {

@@ -11,7 +11,9 @@ use std::time::{Duration, Instant};
 use rustix::fs::{AtFlags, FileType, Mode, OFlags, fchmod, fchown, fdatasync, fstat, openat};
 use rustix::io::Errno;
 
-use super::atomic::{Base, CONTENT_BYTE, Locked, io_error, sync_folder, try_lock_byte};
+use super::atomic::{
+    Base, CONTENT_BYTE, Locked, create_private, io_error, sync_folder, try_lock_byte,
+};
 use super::rescue::{self, State};
 use super::resolve::errno_error;
 use super::{WriteError, WriteOptions};
@@ -104,19 +106,7 @@ impl Locked {
     fn write_rescue(&self, old: &[u8], new: &[u8], base: &Base) -> Result<File, WriteError> {
         let path = &self.reached.path;
         let name = rescue::rescue_name(&self.reached.name);
-        let create = || {
-            openat(
-                &self.reached.folder,
-                name.as_os_str(),
-                OFlags::WRONLY
-                    | OFlags::CREATE
-                    | OFlags::EXCL
-                    | OFlags::NOFOLLOW
-                    | OFlags::CLOEXEC
-                    | OFlags::NOCTTY,
-                Mode::from_raw_mode(0o600),
-            )
-        };
+        let create = || create_private(&self.reached.folder, &name);
         let fd = match create() {
             Err(Errno::EXIST) => {
                 self.remove_rescue();
