@@ -18,10 +18,14 @@ pub fn is_hidden(name: &OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
-/// Whether `rel` (relative to the briefing folder) lies below a hidden name or is one.
+/// Whether `rel` (relative to the briefing folder) lies below a hidden name or is one; `.` and
+/// `..` count as hidden, so no such path leaves the folder.
 pub fn has_hidden_part(rel: &Path) -> bool {
-    rel.components()
-        .any(|c| matches!(c, Component::Normal(name) if is_hidden(name)))
+    rel.components().any(|c| match c {
+        Component::Normal(name) => is_hidden(name),
+        Component::CurDir | Component::ParentDir => true,
+        Component::RootDir | Component::Prefix(_) => false,
+    })
 }
 
 /// Whether `path` has a briefing file's ending (`*.toml`).
@@ -134,6 +138,8 @@ mod tests {
         assert!(!is_briefing(Path::new("2024")));
         assert!(!is_briefing(Path::new(".git/a.toml")));
         assert!(!is_briefing(Path::new("2024/.a.toml")));
+        assert!(!is_briefing(Path::new("../a.toml")));
+        assert!(!is_briefing(Path::new("2024/../a.toml")));
     }
 
     #[test]
@@ -147,6 +153,7 @@ mod tests {
         assert_eq!(id_of_file("2024/.a.toml"), None);
         assert_eq!(id_of_file(".toml"), None);
         assert_eq!(id_of_file("2024/.toml"), None);
+        assert_eq!(id_of_file("../a.toml"), None);
         assert_eq!(id_of_file("2024/a.md"), None);
         assert_eq!(without_ending("2024/a.toml"), "2024/a");
         assert_eq!(without_ending("2024/a"), "2024/a");

@@ -585,22 +585,21 @@ fn validate_edited(
 /// The path is relative to `root`.
 pub fn session_file(root: &Path, given: &str) -> Result<PathBuf, WriteError> {
     let id = files::without_ending(given);
-    let plausible = id
-        .split('/')
-        .all(|p| !p.is_empty() && !p.starts_with('.') && !p.contains('\\') && !p.contains('\0'));
-    if plausible {
-        let rel = files::rel_of(id);
-        if std::fs::symlink_metadata(root.join(&rel)).is_ok() {
-            return Ok(rel);
-        }
+    let rel = files::rel_of(id);
+    let plausible = files::is_briefing(&rel)
+        && id
+            .split('/')
+            .all(|p| !p.is_empty() && !p.contains('\\') && !p.contains('\0'));
+    if plausible && std::fs::symlink_metadata(root.join(&rel)).is_ok() {
+        return Ok(rel);
     }
-    let (mut files, _) = super::discover(root)?;
-    let known: Vec<String> = files.iter().map(|f| files::id_of(f)).collect();
+    let (mut rels, _) = super::discover(root)?;
+    let known: Vec<String> = rels.iter().map(|f| files::id_of(f)).collect();
     let known: Vec<&str> = known.iter().map(String::as_str).collect();
     match super::find_session(given, &known) {
         Ok(found) => {
             let at = known.iter().position(|k| *k == found).unwrap_or_default();
-            Ok(files.swap_remove(at))
+            Ok(rels.swap_remove(at))
         }
         Err(suggestions) => Err(WriteError::SessionNotFound {
             id: id.to_string(),
