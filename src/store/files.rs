@@ -160,6 +160,16 @@ mod tests {
     }
 
     #[test]
+    fn the_loader_and_the_writer_stamp_a_file_alike() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.toml");
+        fs::write(&path, "x = 1\n").expect("write");
+        let st = rustix::fs::stat(&path).expect("stat");
+        assert_eq!(Stamp::of_path(&path), Some(Stamp::of_stat(&st)));
+        assert_eq!(Stamp::of_path(&dir.path().join("gone.toml")), None);
+    }
+
+    #[test]
     fn the_same_content_leaves_out_the_status_time() {
         let a = Stamp {
             dev: 1,
