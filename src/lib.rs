@@ -60,13 +60,13 @@ pub mod api {
     }
     pub mod app {
         pub use crate::app::{
-            Action, App, Changed, Effect, Garbage, HistoryRequest, Loaded, Loading, Notice,
-            Options, Overlay, SaveRequest, Screen,
+            Action, App, Changed, Effect, Garbage, HistoryRequest, Loading, Notice, Options,
+            Overlay, SaveRequest, Screen,
         };
     }
     /// The loader's work, as the interface's loader thread does it.
     pub mod load {
-        pub use crate::tui::load::{FIRST_PART, first_load, read_changes};
+        pub use crate::tui::load::{FIRST_PART, LoadRequest, first_load, read_changes, reload};
     }
     pub mod input {
         pub use crate::input::{Command, Keymap};
