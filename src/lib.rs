@@ -66,7 +66,7 @@ pub mod api {
     }
     /// The loader's work, as the interface's loader thread does it.
     pub mod load {
-        pub use crate::tui::load::{FIRST_PART, LoadRequest, first_load, read_changes, reload};
+        pub use crate::tui::load::{FIRST_PART, first_load, read_changes};
     }
     pub mod input {
         pub use crate::input::{Command, Keymap};
