@@ -270,10 +270,7 @@ fn spawn_loader(tx: mpsc::Sender<Msg>, job: LoadJob) -> mpsc::Sender<LoadRequest
             return;
         }
         while let Ok(first) = rx.recv() {
-            let mut request = first;
-            for next in rx.try_iter() {
-                request = request.and(next);
-            }
+            let request = rx.try_iter().fold(first, LoadRequest::and);
             if !load::reload(&mut folder, request, &mut send) {
                 break;
             }
