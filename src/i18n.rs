@@ -33,7 +33,7 @@ catalogue! {
     host: "Host", "Cơ quan chủ trì";
     chair: "Chair", "Chủ trì";
     topic: "Topic", "Nội dung";
-    location: "Location", "Hình thức";
+    location: "Location", "Địa điểm";
     source: "Source", "Nguồn";
     districts: "Localities", "Địa phương";
     directives: "Directives", "Chỉ đạo";
@@ -91,10 +91,11 @@ catalogue! {
     common: "all localities", "chung";
     today: "today", "hôm nay";
     sessions_short: "sessions", "buổi";
-    districts_lower: "localities", "địa phương";
     // The interface: counts, dates and notices filled in when drawn.
     session_count_one: "1 session", "1 buổi làm việc";
     session_count: "{n} sessions", "{n} buổi làm việc";
+    locality_count_one: "1 locality", "1 địa phương";
+    locality_count: "{n} localities", "{n} địa phương";
     failed_files_one: "1 file with errors", "1 tệp lỗi";
     failed_files: "{n} files with errors", "{n} tệp lỗi";
     tomorrow: "tomorrow", "còn 1 ngày";
@@ -107,6 +108,7 @@ catalogue! {
     field_district: "Locality", "Địa phương";
     field_indicator: "Indicator", "Chỉ tiêu";
     field_directive: "Directive", "Chỉ đạo";
+    field_image: "Photo", "Ảnh";
     // The interface: what each command does, in the key help (cmd_) and the hint bar (hint_).
     cmd_up: "Move up", "Lên";
     hint_up: "up", "lên";
@@ -153,9 +155,13 @@ catalogue! {
     cmd_history: "Check-off history of the selected directive, from git", "Lịch sử đánh dấu của chỉ đạo đang chọn, từ git";
     hint_history: "history", "lịch sử";
     files_checked: "files checked", "tệp đã kiểm tra";
+    files_checked_one: "file checked", "tệp đã kiểm tra";
     errors: "errors", "lỗi";
+    errors_one: "error", "lỗi";
     warnings: "warnings", "cảnh báo";
+    warnings_one: "warning", "cảnh báo";
     sessions_loaded: "sessions loaded", "buổi làm việc đọc được";
+    sessions_loaded_one: "session loaded", "buổi làm việc đọc được";
     /// `briefing done` / `briefing undo`; `{directive}` and `{session}` are filled in.
     cli_checked_off: "Checked off directive `{directive}` of session {session}", "Đã đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}";
     cli_already_checked_off: "Directive `{directive}` of session {session} was already checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} đã được đánh dấu hoàn thành từ trước; không thay đổi gì";
@@ -228,6 +234,11 @@ catalogue! {
     git_conflict: "{files} changed here and on the remote in the same place, and not only check-offs, so it cannot be merged automatically; nothing was merged and the folder is as before the sync{local}. To merge by hand: git pull --rebase, edit the marked lines, git add FILE, git rebase --continue, then briefing sync", "{files} đã bị sửa ở đây và trên kho từ xa tại cùng một chỗ, không chỉ là dấu hoàn thành, nên không tự gộp được; chưa gộp gì và thư mục vẫn như trước khi đồng bộ{local}. Để gộp bằng tay: git pull --rebase, sửa các dòng được đánh dấu xung đột, git add TỆP, git rebase --continue, rồi briefing sync";
     git_conflict_local: " (your check-offs are committed here, in {commit}, not sent)", " (các dấu hoàn thành của bạn đã được commit ở đây, trong {commit}, chưa gửi đi)";
     git_rejected: "the remote rejected the push ({detail}); nothing was forced: sync again later", "kho từ xa từ chối nhận ({detail}); không có gì bị ghi đè: hãy đồng bộ lại sau";
+    git_linked_file: "{path} is a symbolic link (the repository made it one), and sync --setup never writes through a link; nothing was written. Replace the link by a plain file (git rm it, then run sync --setup again), or add the lines yourself", "{path} là một liên kết tượng trưng (do kho git tạo), và sync --setup không bao giờ ghi qua liên kết; chưa ghi gì. Hãy thay liên kết bằng một tệp thường (git rm nó rồi chạy lại sync --setup), hoặc tự thêm các dòng cần thiết";
+    git_setup_file: "cannot read or add to {path}: {error}; nothing was committed", "không đọc hoặc ghi thêm được vào {path}: {error}; chưa commit gì";
+    /// `{local}` is `git_conflict_local` or empty.
+    git_driver_failed: "the check-off merge driver failed by itself ({detail}); that is not a conflict in the files. Nothing was merged and the folder is as before the sync{local}; check that briefing runs (briefing --version), run `briefing sync --setup`, then sync again", "bộ gộp dấu hoàn thành tự gặp lỗi ({detail}); đây không phải xung đột trong các tệp. Chưa gộp gì và thư mục vẫn như trước khi đồng bộ{local}; hãy kiểm tra briefing chạy được (briefing --version), chạy `briefing sync --setup`, rồi đồng bộ lại";
+    git_driver_gone: "the check-off merge driver's program {program} no longer exists (moved or uninstalled), so nothing was merged; run `briefing sync --setup` with the program as installed now, then sync again", "chương trình của bộ gộp dấu hoàn thành {program} không còn nữa (đã bị chuyển hoặc gỡ cài đặt), nên chưa gộp gì; hãy chạy `briefing sync --setup` bằng chương trình đang cài, rồi đồng bộ lại";
     git_failed: "`git {command}` failed: {detail}", "lệnh `git {command}` thất bại: {detail}";
     git_cannot_run: "cannot run git: {error}", "không chạy được git: {error}";
     /// One check-off in a sync's commit message and report.
@@ -253,19 +264,38 @@ catalogue! {
     sync_commits: "{n} commits", "{n} commit";
     sync_driver_missing: "Note: the check-off merge driver is not installed for this folder; run `briefing sync --setup` so that check-offs of one file merge.", "Lưu ý: chưa cài bộ gộp dấu hoàn thành cho thư mục này; chạy `briefing sync --setup` để các dấu của cùng một tệp tự gộp được.";
     sync_temp_not_ignored: "Note: git does not ignore the temporary files of check-offs (.*.briefing-tmp); `briefing sync --setup` adds them to .gitignore.", "Lưu ý: git chưa bỏ qua tệp tạm khi đánh dấu (.*.briefing-tmp); `briefing sync --setup` thêm dòng đó vào .gitignore.";
+    sync_driver_stale: "Note: git's merge driver for briefings runs {program}, which no longer exists, so `git pull` cannot merge check-offs; run `briefing sync --setup` to point it at this program.", "Lưu ý: bộ gộp dấu hoàn thành của git đang chạy {program}, chương trình này không còn nữa, nên `git pull` không gộp được các dấu; hãy chạy `briefing sync --setup` để trỏ về chương trình này.";
+    sync_defeated: "Note: {message}.", "Lưu ý: {message}.";
+    setup_defeated: "Not finished: {message}.", "Chưa xong: {message}.";
     setup_installed: "Installed the check-off merge driver in .git/config: merge.briefing.driver = {driver}", "Đã cài bộ gộp dấu hoàn thành vào .git/config: merge.briefing.driver = {driver}";
     setup_present: "The check-off merge driver was already in .git/config.", "Bộ gộp dấu hoàn thành đã có trong .git/config.";
     setup_committed: "Wrote {files} and committed them as {commit}; the next `briefing sync` sends it to the other offices.", "Đã ghi {files} và commit {commit}; lần `briefing sync` tới sẽ gửi lên cho các đơn vị khác.";
     setup_unchanged: ".gitattributes and .gitignore were already right.", ".gitattributes và .gitignore đã đúng.";
+    attr_merge_line: "{file}, line {line}: `{text}` gives {path}{more} `{setting}`, so git does not use the check-off merge driver and sync cannot merge check-offs; remove that line or change it to `merge=briefing`, then commit it", "{file}, dòng {line}: `{text}` đặt `{setting}` cho {path}{more}, nên git không dùng bộ gộp dấu hoàn thành và sync không gộp được các dấu; hãy xóa dòng đó hoặc đổi thành `merge=briefing`, rồi commit";
+    attr_merge_unknown: "git gives {path}{more} `{setting}` from an attributes file outside the folder's .gitattributes (.git/info/attributes, core.attributesFile or the system's gitattributes), so git does not use the check-off merge driver; find that line with `git check-attr -a {path}` and remove it", "git đặt `{setting}` cho {path}{more} từ một tệp thuộc tính ngoài .gitattributes của thư mục (.git/info/attributes, core.attributesFile hoặc gitattributes của hệ thống), nên git không dùng bộ gộp dấu hoàn thành; hãy tìm dòng đó bằng `git check-attr -a {path}` rồi xóa";
+    attr_encoding_line: "{file}, line {line}: `{text}` gives {path}{more} `{setting}`, so git writes the briefings in another encoding than UTF-8 and they cannot be read; remove that line, then commit it", "{file}, dòng {line}: `{text}` đặt `{setting}` cho {path}{more}, nên git ghi các tệp buổi làm việc theo bảng mã khác UTF-8 và không đọc được; hãy xóa dòng đó rồi commit";
+    attr_encoding_unknown: "git gives {path}{more} `{setting}` from an attributes file outside the folder's .gitattributes, so the briefings are not written in UTF-8; find that line with `git check-attr -a {path}` and remove it", "git đặt `{setting}` cho {path}{more} từ một tệp thuộc tính ngoài .gitattributes của thư mục, nên các tệp buổi làm việc không được ghi theo UTF-8; hãy tìm dòng đó bằng `git check-attr -a {path}` rồi xóa";
+    ignore_kept_line: "{file}, line {line}: `{text}` keeps git from ignoring the check-off temporary files (.*.briefing-tmp), so they could be committed; remove that line, then commit it", "{file}, dòng {line}: `{text}` khiến git không bỏ qua tệp tạm khi đánh dấu (.*.briefing-tmp), nên chúng có thể bị commit; hãy xóa dòng đó rồi commit";
+    attr_more_files: " (and {n} more briefings)", " (và {n} tệp buổi làm việc khác)";
+    attr_new_briefing: "a new briefing such as {path}", "tệp buổi làm việc mới, như {path}";
     /// One line of `briefing log`.
     log_done: "{at}  checked off  {session}  {directive}  by {by} (commit {commit}, {author})", "{at}  hoàn thành     {session}  {directive}  bởi {by} (commit {commit}, {author})";
     log_undone: "{at}  un-checked   {session}  {directive}  by {by} (commit {commit})", "{at}  bỏ đánh dấu    {session}  {directive}  bởi {by} (commit {commit})";
+    log_warning: "briefing: warning: {message}", "briefing: cảnh báo: {message}";
     /// One line of a directive's history in the interface; `{mark}` is its checkbox.
     history_done: "{at}  {mark} checked off by {by}  ({commit})", "{at}  {mark} hoàn thành, bởi {by}  ({commit})";
     history_undone: "{at}  {mark} un-checked by {by}  ({commit})", "{at}  {mark} bỏ đánh dấu, bởi {by}  ({commit})";
     no_history: "No check-offs in the git history yet.", "Chưa có lần đánh dấu nào trong lịch sử git.";
     history_title: "Check-off history", "Lịch sử đánh dấu";
     history_loading: "Reading the git history…", "Đang đọc lịch sử git…";
+    history_unread_commit: "commit {commit} could not be read from git; its check-offs are not listed", "không đọc được commit {commit} từ git; các dấu hoàn thành trong đó không được liệt kê";
+    history_unread_date: "commit {commit} has no author time that can be read; its check-offs are not listed", "commit {commit} không có thời điểm tác giả đọc được; các dấu hoàn thành trong đó không được liệt kê";
+    history_unread_zone: "commit {commit} has the time zone {zone}, which does not exist; its time is shown in UTC", "commit {commit} có múi giờ {zone}, là múi giờ không tồn tại; thời điểm của nó được hiện theo giờ UTC";
+    history_unread_too_large: "in commit {commit}, {path} is {size} bytes, more than a briefing may be ({limit} bytes); its check-offs there are not listed", "trong commit {commit}, {path} có {size} byte, lớn hơn mức cho phép của một tệp buổi làm việc ({limit} byte); các dấu hoàn thành của tệp đó trong commit này không được liệt kê";
+    history_unread_not_text: "in commit {commit}, {path} could not be read as UTF-8 text; its check-offs there are not listed", "trong commit {commit}, không đọc được {path} dưới dạng văn bản UTF-8; các dấu hoàn thành của tệp đó trong commit này không được liệt kê";
+    history_unread_missing: "in commit {commit}, a version of {path} is not in this clone (a shallow or partial clone); its check-offs there are not listed", "trong commit {commit}, một phiên bản của {path} không có trong bản sao này (bản sao nông hoặc một phần); các dấu hoàn thành của tệp đó trong commit này không được liệt kê";
+    history_unread_invalid: "in commit {commit}, {path} (or its version before) is not a valid briefing; its check-offs there are not listed", "trong commit {commit}, {path} (hoặc bản trước đó) không phải tệp buổi làm việc hợp lệ; các dấu hoàn thành của tệp đó trong commit này không được liệt kê";
+    history_incomplete: "{n} commit(s) could not be fully read; the list above may miss check-offs.", "có {n} commit không đọc được trọn vẹn; danh sách trên có thể thiếu dấu hoàn thành.";
 
     // Problems in files (diag::Problem): briefings, the folder, the config file; one message
     // per variant. `{where}` is one of the `where_*` names below.
@@ -304,6 +334,7 @@ catalogue! {
     check_two_boms: "the file starts with two byte-order marks (U+FEFF); remove the second one (most editors: save as \"UTF-8\" without BOM)", "tệp bắt đầu bằng hai dấu thứ tự byte (U+FEFF); hãy xóa dấu thứ hai (trong hầu hết trình soạn thảo: lưu dạng \"UTF-8\" không có BOM)";
     /// `{detail}` is the TOML parser's message (`i18n::toml`).
     check_invalid_toml: "invalid TOML: {detail}", "TOML không hợp lệ: {detail}";
+    check_unclosed_string: "this {quotes} string is never closed: the rest of the file was read into it; end it with {quotes} on the line after its text", "chuỗi {quotes} mở ở đây không được đóng: phần còn lại của tệp bị đọc vào chuỗi; hãy đóng bằng {quotes} ở dòng sau nội dung";
     check_no_session: "the file has no [session] table; add one with at least `title = \"…\"` and `date = 2024-03-13`", "tệp chưa có bảng [session]; hãy thêm bảng này, ít nhất có `title = \"…\"` và `date = 2024-03-13`";
     check_version: "unsupported format version {found}; this viewer reads versions {supported} (write `version = 2`, or leave it out for version 1)", "phiên bản định dạng {found} không được hỗ trợ; chương trình đọc các phiên bản {supported} (hãy viết `version = 2`, hoặc bỏ dòng này nếu là phiên bản 1)";
     check_unknown_key: "unknown key `{key}` in {where}; {hint}", "khóa `{key}` trong {where} không có trong định dạng; {hint}";

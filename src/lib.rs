@@ -45,7 +45,7 @@ pub mod api {
         }
     }
     pub mod search {
-        pub use crate::search::{Prepared, SearchIndex};
+        pub use crate::search::{FieldKind, Prepared, SearchIndex};
     }
     pub mod report {
         pub use crate::report::{Format, Options, render};
@@ -55,7 +55,7 @@ pub mod api {
             pub use crate::git::merge::{State, states};
         }
         pub mod history {
-            pub use crate::git::history::{Action, Event};
+            pub use crate::git::history::{Action, Event, History, Reason, Unread};
         }
     }
     pub mod app {

@@ -213,6 +213,19 @@ pub fn ratio_text(g: &Gauge, lang: Lang) -> String {
     }
 }
 
+/// What a gauge's ratio is measured against: the target with its label and unit
+/// (`mục tiêu cuối nhiệm kỳ: 100 triệu đồng/người`), else the comparison's label.
+pub fn measured_against(ind: &Indicator, gauge: &Gauge, lang: Lang) -> Option<String> {
+    match (gauge.basis, ind.target) {
+        (GaugeBasis::Target, Some(target)) => Some(format!(
+            "{}: {}",
+            ind.gauge_label().unwrap_or(i18n::strings(lang).target),
+            with_unit(target, ind.unit.as_deref(), lang)
+        )),
+        _ => ind.gauge_label().map(str::to_string),
+    }
+}
+
 /// A comparison the gauge does not show: the growth of a `previous` one (`▲ 7% so với năm
 /// 2022`, `+7%` in ASCII), else its label and percent as written (`kế hoạch 146,7%`).
 pub fn compare_text(c: &Comparison, lang: Lang, ascii: bool) -> String {
@@ -304,15 +317,33 @@ pub fn status_word(status: Status, lang: Lang) -> &'static str {
     }
 }
 
-/// The filled and empty cells of a `width`-cell gauge bar for a fill of 0.0–1.0.
+/// The filled and empty cells of a `width`-cell gauge bar for a fill of 0.0–1.0: full only
+/// at 1.0: a 98% or 99,86% bar keeps an empty cell.
 pub fn bar_cells(fill: f64, width: usize) -> (usize, usize) {
-    let filled = ((fill.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
+    let fill = if fill.is_nan() {
+        0.0
+    } else {
+        fill.clamp(0.0, 1.0)
+    };
+    let mut filled = ((fill * width as f64).round() as usize).min(width);
+    if fill < 1.0 && filled == width {
+        filled = width.saturating_sub(1);
+    }
     (filled, width - filled)
 }
 
 /// `3/23 xong` / `3/23 done`.
 pub fn done_count(p: Progress, lang: Lang) -> String {
     format!("{}/{} {}", p.done, p.total, i18n::strings(lang).done)
+}
+
+/// `1 địa phương`, `3 địa phương` / `1 locality`, `3 localities`.
+pub fn locality_count(n: usize, lang: Lang) -> String {
+    let t = i18n::strings(lang);
+    match n {
+        1 => t.locality_count_one.to_string(),
+        n => fill(t.locality_count, &[("n", &n)]),
+    }
 }
 
 /// `2 quá hạn` / `2 overdue`.
@@ -373,12 +404,42 @@ pub fn paragraphs(text: &str) -> Vec<String> {
     out
 }
 
+/// `text` with the punctuation outside ASCII that has an ASCII form in it: `·` and `•` as
+/// `|` and `-`, curly and angled quotes as straight ones, dashes as `-`, `…` as `...`, no-break
+/// spaces as spaces. Letters (Vietnamese ones too) are left as they are.
+pub fn ascii_punctuation(text: &str) -> std::borrow::Cow<'_, str> {
+    let ascii = |c: char| -> Option<&'static str> {
+        Some(match c {
+            '·' => "|",
+            '•' => "-",
+            '“' | '”' | '„' | '«' | '»' | '″' => "\"",
+            '‘' | '’' | '‚' | '′' => "'",
+            '–' | '—' | '‐' | '‑' | '−' => "-",
+            '…' => "...",
+            '\u{a0}' | '\u{202f}' => " ",
+            _ => return None,
+        })
+    };
+    if !text.chars().any(|c| ascii(c).is_some()) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match ascii(c) {
+            Some(s) => out.push_str(s),
+            None => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// `[x]` for a directive that is done, `[ ]` for one that is not.
 pub fn checkbox(done: bool) -> &'static str {
     if done { "[x]" } else { "[ ]" }
 }
 
-/// `s` cut to at most `width` columns, ending with `…` when cut.
+/// `s` cut to at most `width` columns, ending with `…` when cut (right after the last word
+/// kept, not after a space).
 pub fn truncate(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
@@ -396,6 +457,7 @@ pub fn truncate(s: &str, width: usize) -> String {
         out.push(c);
         used += w;
     }
+    out.truncate(out.trim_end().len());
     out.push('…');
     out
 }
@@ -419,6 +481,18 @@ mod tests {
             }],
             ..Indicator::default()
         }
+    }
+
+    #[test]
+    fn ascii_punctuation_keeps_the_letters() {
+        assert_eq!(
+            ascii_punctuation("Hạn: 31/12/2024 · Gửi: “Hải Hà” — ‘x’… tế–xã"),
+            "Hạn: 31/12/2024 | Gửi: \"Hải Hà\" - 'x'... tế-xã"
+        );
+        assert!(matches!(
+            ascii_punctuation("Đầm Hà"),
+            std::borrow::Cow::Borrowed("Đầm Hà")
+        ));
     }
 
     #[test]
@@ -598,7 +672,11 @@ mod tests {
     #[test]
     fn truncates_by_display_width() {
         assert_eq!(truncate("Đầm Hà", 10), "Đầm Hà");
-        assert_eq!(truncate("Đầm Hà và Hải Hà", 8), "Đầm Hà …");
+        assert_eq!(
+            truncate("Đầm Hà và Hải Hà", 8),
+            "Đầm Hà…",
+            "no space before the mark"
+        );
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate("abc", 1), "…");
     }

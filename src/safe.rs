@@ -42,6 +42,16 @@ pub fn escape(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `s` on one line: a newline is written as a backslash and `n`, so a name cannot start a line of its
+/// own (risky characters are escaped when printed, through `SafeWriter`).
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    if s.contains('\n') {
+        Cow::Owned(s.replace('\n', "\\n"))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 /// JSON text with every risky character inside its strings as a `\uXXXX` escape,
 /// so the document means exactly the same and prints safely. serde_json
 /// already escapes C0; this adds DEL, C1 and the bidi controls.
@@ -168,6 +178,12 @@ mod tests {
         );
         assert_eq!(escape("Đầm Hà\n\tok"), "Đầm Hà\n\tok");
         assert!(matches!(escape("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn one_line_escapes_newlines_only() {
+        assert_eq!(one_line("a\nSigned-off-by: x"), "a\\nSigned-off-by: x");
+        assert!(matches!(one_line("Tổng kết 2024"), Cow::Borrowed(_)));
     }
 
     #[test]

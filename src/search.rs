@@ -98,11 +98,11 @@ pub enum FieldKind {
     DistrictName,
     /// A district's summary.
     DistrictSummary,
-    /// One of a district's highlights.
+    /// One of the session's or a district's highlights.
     Highlight,
-    /// One of a district's strengths.
+    /// One of the session's or a district's strengths.
     Strength,
-    /// One of a district's shortcomings.
+    /// One of the session's or a district's shortcomings.
     Shortcoming,
     /// An indicator's name.
     Indicator,
@@ -112,12 +112,14 @@ pub enum FieldKind {
     DirectiveOwner,
     /// The session's summary.
     Summary,
+    /// A photo's caption.
+    Image,
 }
 
 impl FieldKind {
     /// Every kind in declaration order, so that `ALL[kind as usize] == kind` (at most 16: a
     /// record stores the kind in four bits).
-    const ALL: [FieldKind; 14] = [
+    const ALL: [FieldKind; 15] = [
         FieldKind::Title,
         FieldKind::Topic,
         FieldKind::Tag,
@@ -132,6 +134,7 @@ impl FieldKind {
         FieldKind::DirectiveText,
         FieldKind::DirectiveOwner,
         FieldKind::Summary,
+        FieldKind::Image,
     ];
 
     /// Tie-break rank: lower comes first among hits of equal score.
@@ -150,7 +153,7 @@ impl FieldKind {
             | FieldKind::Highlight
             | FieldKind::Strength
             | FieldKind::Shortcoming => 9,
-            FieldKind::Summary => 10,
+            FieldKind::Summary | FieldKind::Image => 10,
         }
     }
 }
@@ -706,14 +709,18 @@ fn collect_session<'s>(
     if let Some(summary) = &s.summary {
         add(here, FieldKind::Summary, summary);
     }
-    let statements = (s.highlights.iter())
-        .chain(&s.strengths)
-        .chain(&s.shortcomings);
-    for text in statements {
-        add(here, FieldKind::Summary, text);
+    let statements = [
+        (FieldKind::Highlight, &s.highlights),
+        (FieldKind::Strength, &s.strengths),
+        (FieldKind::Shortcoming, &s.shortcomings),
+    ];
+    for (kind, texts) in statements {
+        for text in texts {
+            add(here, kind, text);
+        }
     }
     for image in &s.images {
-        add(here, FieldKind::Summary, &image.caption);
+        add(here, FieldKind::Image, &image.caption);
     }
     for (di, d) in s.districts.iter().enumerate() {
         collect_district(si, di, d, add);

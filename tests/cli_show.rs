@@ -52,6 +52,32 @@ fn show_text_ascii_vi() {
     insta::assert_snapshot!(stdout(&["--lang", "vi", "show", SESSION, "--ascii"]));
 }
 
+/// With `--ascii`, nothing outside ASCII is left but the letters (and their marks): no `·`,
+/// no curly quotes, no dashes or `…`, in text and Markdown, both samples, both languages.
+#[test]
+fn ascii_leaves_only_letters_outside_ascii() {
+    for session in [SESSION, V2] {
+        for lang in ["vi", "en"] {
+            for format in ["text", "markdown"] {
+                let args = [
+                    "--lang", lang, "show", session, "--ascii", "--format", format,
+                ];
+                let out = stdout(&args);
+                let left: std::collections::BTreeSet<char> = (out.chars())
+                    .filter(|c| !c.is_ascii() && !c.is_alphabetic())
+                    .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+                    .collect();
+                assert!(left.is_empty(), "{args:?} keeps {left:?}");
+            }
+        }
+    }
+    let plain = stdout(&["--lang", "vi", "show", SESSION]);
+    assert!(
+        plain.contains('·') && plain.contains('“'),
+        "only --ascii changes them"
+    );
+}
+
 #[test]
 fn show_markdown_vi() {
     insta::assert_snapshot!(stdout(&[

@@ -37,7 +37,7 @@ fn list_session_districts_help_quit() {
     t.wait_for("33,497 tỷ đồng");
     t.wait_for("▲ 7% so với năm 2022");
     t.keys(&["Tab", "j", "j", "j"]);
-    t.wait_for("100.8% ▲  kế hoạch");
+    t.wait_for("100.8% ▲  ✓ met     kế hoạch");
     t.keys(&["?"]);
     t.wait_for("Check a directive off / on");
     t.keys(&["Escape"]);

@@ -93,3 +93,22 @@ fn edited_text_on_both_sides_is_git_s_normal_conflict() {
     );
     assert_eq!(merged, want);
 }
+
+#[test]
+fn a_version_larger_than_a_briefing_is_left_to_git_s_line_merge() {
+    if !have("git") {
+        return;
+    }
+    let padding = b"# padding\n".repeat(500_000);
+    let padded = |path: &str| [read(path), padding.clone()].concat();
+    let base = padded("write/comments.toml");
+    let late = padded("write/comments.done-a.toml");
+    let early = padded("git/comments.done-a-early.toml");
+    let (out, merged) = drive(&base, &late, &early);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "not read whole, so not merged here"
+    );
+    assert!(String::from_utf8_lossy(&merged).contains("<<<<<<< 2024/s.toml (ours)"));
+}

@@ -16,7 +16,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::git::GitError;
-use crate::git::history::Event;
+use crate::git::history::History;
 use crate::input::{Command, Key, Keymap};
 use crate::model::{Directive, DirectiveKey, Lang, Session};
 use crate::screens::overlay::{Chooser, Help, HistoryView, Problems};
@@ -55,7 +55,7 @@ pub enum Action {
     /// The history asked for by `Effect::LoadHistory`, newest first, or why it could not be read.
     History {
         request: HistoryRequest,
-        result: Result<Vec<Event>, GitError>,
+        result: Result<History, GitError>,
     },
     /// A session's file as read again after our own save of it (the watcher leaves that
     /// write alone, so the folder is not reloaded for it).

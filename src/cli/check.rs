@@ -15,7 +15,7 @@ pub(super) fn run(ctx: &Context) -> ExitCode {
     };
     let carets = safe::out_is_terminal();
     let mut out = safe::out();
-    for d in &catalog.diagnostics {
+    for d in in_reading_order(&catalog.diagnostics) {
         let _ = writeln!(out, "{}", with_folder(ctx, d));
         if carets {
             let _ = write!(out, "{}", caret(d));
@@ -26,19 +26,39 @@ pub(super) fn run(ctx: &Context) -> ExitCode {
         out,
         "{} {}: {} {}, {} {}, {} {}",
         catalog.files,
-        t.files_checked,
+        counted(catalog.files, t.files_checked_one, t.files_checked),
         catalog.sessions.len(),
-        t.sessions_loaded,
+        counted(
+            catalog.sessions.len(),
+            t.sessions_loaded_one,
+            t.sessions_loaded
+        ),
         catalog.error_count(),
-        t.errors,
+        counted(catalog.error_count(), t.errors_one, t.errors),
         catalog.warning_count(),
-        t.warnings,
+        counted(catalog.warning_count(), t.warnings_one, t.warnings),
     );
     if catalog.error_count() > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The word after a count: `one` for 1 (`1 file checked`), else `many`.
+fn counted(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
+}
+
+/// The problems by file, then line, then column, as an editor lists them; a file's problem
+/// without a place (it could not be read) before those with one.
+fn in_reading_order(diagnostics: &[Diagnostic]) -> Vec<&Diagnostic> {
+    let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
+    let place = |d: &Diagnostic| d.location.as_ref().map(|l| (l.line, l.column));
+    sorted.sort_by(|a, b| {
+        (a.path.split('/').cmp(b.path.split('/'))).then_with(|| place(a).cmp(&place(b)))
+    });
+    sorted
 }
 
 /// The diagnostic's line in the reader's language, its path joined to the folder so editors

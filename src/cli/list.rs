@@ -7,7 +7,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Context, ListFormat, fail};
 use crate::i18n::{self, fill};
-use crate::present::{progress_text, session_day};
+use crate::present::{locality_count, progress_text, session_day};
 use crate::report;
 use crate::safe;
 use crate::store;
@@ -23,25 +23,23 @@ pub(super) fn run(ctx: &Context, format: ListFormat) -> ExitCode {
         warn_failed(ctx, &catalog);
         return ExitCode::SUCCESS;
     }
-    let t = i18n::strings(ctx.lang);
-    let id_width = catalog
-        .sessions
-        .iter()
-        .map(|s| s.id.width())
-        .max()
-        .unwrap_or(0);
+    let days: Vec<String> = (catalog.sessions.iter())
+        .map(|s| session_day(&s.date, ctx.lang))
+        .collect();
+    let widest = |widths: &mut dyn Iterator<Item = usize>| widths.max().unwrap_or(0);
+    let day_width = widest(&mut days.iter().map(|d| d.width()));
+    let id_width = widest(&mut catalog.sessions.iter().map(|s| s.id.width()));
     let mut out = safe::out();
-    for s in &catalog.sessions {
+    for (s, day) in catalog.sessions.iter().zip(&days) {
         let p = s.progress(ctx.today);
         let _ = writeln!(
             out,
-            "{}  {}{}  {}  {} {}  {}",
-            session_day(&s.date, ctx.lang),
+            "{day}{}  {}{}  {}  {}  {}",
+            " ".repeat(day_width - day.width()),
             s.id,
             " ".repeat(id_width - s.id.width()),
             s.title,
-            s.districts.len(),
-            t.districts_lower,
+            locality_count(s.districts.len(), ctx.lang),
             progress_text(p, ctx.lang, ", "),
         );
     }

@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use super::{Context, fail};
 use crate::diag::closest;
-use crate::git::history::{self, Action, Event, Filter};
+use crate::git::history::{self, Action, Event, Filter, History};
 use crate::i18n::{self, fill};
 use crate::model::Lang;
+use crate::safe::one_line;
 use crate::store::{self, write, write::WriteError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -27,23 +28,27 @@ pub(super) fn run(ctx: &Context, filter: &Filter, format: LogFormat) -> ExitCode
         Ok(filter) => filter,
         Err(e) => return fail(ctx.lang, 1, e.message(ctx.lang)),
     };
-    let events = match history::log(&repo, &filter) {
-        Ok(events) => events,
+    let history = match history::log(&repo, &filter) {
+        Ok(history) => history,
         Err(e) => return fail(ctx.lang, 1, e.message(ctx.lang)),
     };
+    let events = &history.events;
     let mut out = crate::safe::out();
     let written = match format {
-        LogFormat::Json => serde_json::to_string_pretty(&events)
+        LogFormat::Json => serde_json::to_string_pretty(events)
             .map_err(std::io::Error::other)
             .and_then(|json| writeln!(out, "{}", crate::safe::json(&json))),
-        LogFormat::Text if events.is_empty() => {
+        LogFormat::Text if events.is_empty() && history.unread.is_empty() => {
             writeln!(out, "{}", i18n::strings(ctx.lang).no_history)
         }
         LogFormat::Text => events
             .iter()
             .try_for_each(|e| writeln!(out, "{}", log_line(ctx.lang, e))),
     };
+    drop(out);
+    warn_unread(ctx.lang, &history);
     match written {
+        Ok(()) if history.incomplete() => ExitCode::from(1),
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => fail(ctx.lang, 1, super::os_error(ctx.lang, &e)),
@@ -81,6 +86,24 @@ fn checked(ctx: &Context, filter: &Filter) -> Result<Filter, WriteError> {
     })
 }
 
+/// Each commit that could not be read as it is, on standard error, and what that means.
+fn warn_unread(lang: Lang, history: &History) {
+    let t = i18n::strings(lang);
+    let mut err = crate::safe::err();
+    for u in &history.unread {
+        let _ = writeln!(
+            err,
+            "{}",
+            fill(t.log_warning, &[("message", &u.message(lang))])
+        );
+    }
+    let incomplete = history.unread.iter().filter(|u| u.is_incomplete()).count();
+    if incomplete > 0 {
+        let line = fill(t.history_incomplete, &[("n", &incomplete)]);
+        let _ = writeln!(err, "{}", fill(t.log_warning, &[("message", &line)]));
+    }
+}
+
 /// One history line: `28/11/2026 10:15 +07:00  checked off  2024/x  hh-ma-tuy  by lan (commit
 /// abc1234, Lan Nguyen)`.
 fn log_line(lang: Lang, e: &Event) -> String {
@@ -93,11 +116,11 @@ fn log_line(lang: Lang, e: &Event) -> String {
         template,
         &[
             ("at", &history::when(e.at())),
-            ("session", &e.session),
+            ("session", &one_line(&e.session)),
             ("directive", &e.directive),
-            ("by", &e.by()),
+            ("by", &one_line(e.by())),
             ("commit", &e.short_commit()),
-            ("author", &e.author),
+            ("author", &one_line(&e.author)),
         ],
     )
 }

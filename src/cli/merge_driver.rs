@@ -8,6 +8,7 @@ use std::process::{ExitCode, Stdio};
 use super::{fail, os_error};
 use crate::git::merge;
 use crate::model::Lang;
+use crate::store::{DEFAULT_MAX_FILE_SIZE, read_bounded};
 
 #[derive(Debug, clap::Args)]
 pub(super) struct MergeDriverArgs {
@@ -22,10 +23,16 @@ pub(super) struct MergeDriverArgs {
 }
 
 /// Exit 0: merged into `ours`. Exit 1: a conflict, `ours` holds git's conflict markers.
+///
+/// A version larger than a briefing may be, or not UTF-8, is not read whole: git's own line
+/// merge takes it, so no content of the repository can exhaust memory here.
 pub(super) fn run(args: &MergeDriverArgs, lang: Lang) -> ExitCode {
-    let read = |p: &Path| fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let read = |p: &Path| {
+        let bytes = read_bounded(p, DEFAULT_MAX_FILE_SIZE).ok()?;
+        String::from_utf8(bytes).ok()
+    };
     let texts = (read(&args.base), read(&args.ours), read(&args.theirs));
-    if let (Ok(base), Ok(ours), Ok(theirs)) = &texts
+    if let (Some(base), Some(ours), Some(theirs)) = &texts
         && let Some(merged) = merge::merge(base, ours, theirs)
     {
         return match fs::write(&args.ours, merged) {

@@ -36,7 +36,8 @@ pub(super) fn run(ctx: &Context, args: &SyncArgs) -> ExitCode {
                 for line in setup_lines(ctx.lang, &report) {
                     let _ = writeln!(out, "{line}");
                 }
-                ExitCode::SUCCESS
+                drop(out);
+                setup_defeated(ctx.lang, &report)
             }
             Err(e) => fail(ctx.lang, 1, e.message(ctx.lang)),
         };
@@ -92,10 +93,8 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
         }
     }
     if !r.left_alone.is_empty() {
-        out.push(fill(
-            t.sync_left_alone,
-            &[("files", &r.left_alone.join(", "))],
-        ));
+        let files: Vec<_> = r.left_alone.iter().map(|f| safe::one_line(f)).collect();
+        out.push(fill(t.sync_left_alone, &[("files", &files.join(", "))]));
     }
     if let Some(who) = &r.fallback_identity {
         let note = fill(t.sync_no_identity, &[("who", who)]);
@@ -114,13 +113,46 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
             ),
         });
     }
+    for d in &r.defeats {
+        out.push(fill(t.sync_defeated, &[("message", &d.message(lang))]));
+    }
     if r.driver_missing {
         out.push(t.sync_driver_missing.to_string());
+    }
+    if let Some(program) = &r.driver_stale {
+        out.push(fill(
+            t.sync_driver_stale,
+            &[("program", &safe::one_line(program))],
+        ));
     }
     if r.temp_not_ignored {
         out.push(t.sync_temp_not_ignored.to_string());
     }
+    if let Some(line) = &r.temp_kept_by {
+        out.push(fill(
+            t.sync_defeated,
+            &[("message", &line.keeps_temp_files(lang))],
+        ));
+    }
     out
+}
+
+/// Each attribute or ignore line that `--setup` cannot set right by itself, on standard error:
+/// exit 1, since sync keeps saying so until it is changed; else exit 0.
+fn setup_defeated(lang: Lang, r: &SetupReport) -> ExitCode {
+    let t = i18n::strings(lang);
+    let defeats = r.defeats.iter().map(|d| d.message(lang));
+    let messages: Vec<String> = defeats
+        .chain(r.temp_kept_by.iter().map(|s| s.keeps_temp_files(lang)))
+        .collect();
+    for message in &messages {
+        let _ = fail(lang, 1, fill(t.setup_defeated, &[("message", message)]));
+    }
+    if messages.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 /// What `sync --setup` did, one line each.
@@ -131,13 +163,16 @@ fn setup_lines(lang: Lang, r: &SetupReport) -> Vec<String> {
     } else {
         t.setup_present.to_string()
     }];
-    out.push(match &r.committed {
-        Some(commit) => fill(
+    match &r.committed {
+        Some(commit) => out.push(fill(
             t.setup_committed,
             &[("files", &r.written.join(", ")), ("commit", commit)],
-        ),
-        None => t.setup_unchanged.to_string(),
-    });
+        )),
+        None if r.defeats.is_empty() && r.temp_kept_by.is_none() => {
+            out.push(t.setup_unchanged.to_string())
+        }
+        None => {}
+    }
     if let Some(who) = &r.fallback_identity {
         out.push(fill(t.sync_no_identity, &[("who", who)]));
     }

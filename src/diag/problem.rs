@@ -250,6 +250,10 @@ pub enum Problem {
     InvalidToml {
         detail: String,
     },
+    /// A multi-line string (`"""` or `'''`) opened and never closed: said where it opens.
+    UnclosedString {
+        quotes: String,
+    },
     NoSession,
     UnsupportedVersion {
         found: String,
@@ -557,6 +561,9 @@ impl Problem {
                 t.check_invalid_toml,
                 &[("detail", &i18n::toml_parse::parser_message(lang, detail))],
             ),
+            Problem::UnclosedString { quotes } => {
+                fill(t.check_unclosed_string, &[("quotes", quotes)])
+            }
             Problem::NoSession => t.check_no_session.to_string(),
             Problem::UnsupportedVersion { found } => {
                 let supported = crate::model::FORMAT_VERSIONS.map(|v| v.to_string());

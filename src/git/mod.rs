@@ -1,5 +1,6 @@
 //! Sharing a briefing folder through git: runs the `git` command, merges check-offs, reads history.
 
+pub mod attributes;
 pub mod history;
 pub mod merge;
 pub mod sync;
@@ -11,6 +12,7 @@ use std::process::{Command, Output, Stdio};
 
 use crate::i18n::{self, Message, fill};
 use crate::model::Lang;
+use crate::safe::one_line;
 
 /// Why a git operation did not happen or did not finish; the folder is as it was in every case.
 ///
@@ -49,6 +51,25 @@ pub enum GitError {
     Rejected {
         detail: String,
     },
+    /// `--setup` does not write through a link the repository supplied.
+    LinkedFile {
+        path: PathBuf,
+    },
+    /// `--setup` could not read or add to `.gitattributes`/`.gitignore`.
+    SetupFile {
+        path: PathBuf,
+        #[source]
+        error: io::Error,
+    },
+    /// The merge driver could not run or failed by itself; the rebase was aborted.
+    DriverFailed {
+        detail: String,
+        local: Option<String>,
+    },
+    /// The program the merge driver runs is gone (this program was moved or uninstalled).
+    DriverGone {
+        program: String,
+    },
     Failed {
         command: String,
         detail: String,
@@ -84,12 +105,37 @@ impl GitError {
                     Some(commit) => fill(t.git_conflict_local, &[("commit", commit)]),
                     None => String::new(),
                 };
+                let files: Vec<_> = files.iter().map(|f| one_line(f)).collect();
                 fill(
                     t.git_conflict,
                     &[("files", &files.join(", ")), ("local", &local)],
                 )
             }
             GitError::Rejected { detail } => fill(t.git_rejected, &[("detail", detail)]),
+            GitError::LinkedFile { path } => fill(
+                t.git_linked_file,
+                &[("path", &one_line(&path.to_string_lossy()))],
+            ),
+            GitError::SetupFile { path, error } => fill(
+                t.git_setup_file,
+                &[
+                    ("path", &one_line(&path.to_string_lossy())),
+                    ("error", error),
+                ],
+            ),
+            GitError::DriverFailed { detail, local } => {
+                let local = match local {
+                    Some(commit) => fill(t.git_conflict_local, &[("commit", commit)]),
+                    None => String::new(),
+                };
+                fill(
+                    t.git_driver_failed,
+                    &[("detail", &one_line(detail)), ("local", &local)],
+                )
+            }
+            GitError::DriverGone { program } => {
+                fill(t.git_driver_gone, &[("program", &one_line(program))])
+            }
             GitError::Failed { command, detail } => {
                 fill(t.git_failed, &[("command", command), ("detail", detail)])
             }
@@ -165,6 +211,31 @@ impl Repo {
         }
     }
 
+    /// Runs git with `input` on its standard input (written from another thread, so a long
+    /// input and a long output cannot wait on each other); its output, or `Failed`.
+    fn ok_with_input(&self, args: &[&str], input: Vec<u8>) -> Result<String, GitError> {
+        use std::io::Write;
+        let mut child = command(&self.top)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(spawn_error)?;
+        let mut stdin = child
+            .stdin
+            .take()
+            .ok_or_else(|| GitError::Io(io::Error::other("no pipe to git")))?;
+        let writer = std::thread::spawn(move || stdin.write_all(&input));
+        let out = child.wait_with_output().map_err(GitError::Io)?;
+        let _ = writer.join();
+        if out.status.success() {
+            Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+        } else {
+            Err(failed(args, &out))
+        }
+    }
+
     /// The path below the top of a session id of the briefing folder.
     fn path_of(&self, session_id: &str) -> String {
         format!("{}{session_id}.toml", self.prefix)
@@ -176,6 +247,34 @@ impl Repo {
         let visible = !rel.is_empty() && rel.split('/').all(|p| !p.starts_with('.'));
         visible.then(|| rel.to_string())
     }
+}
+
+/// The text of a file the repository may supply, never through a link: `Ok(None)` when it does
+/// not exist; an error when it is a link (`ELOOP`), not a regular file, larger than `limit` or
+/// not UTF-8. Opening never blocks on a pipe.
+fn read_no_follow(path: &Path, limit: u64) -> io::Result<Option<String>> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = match std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+    {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::other("not a regular file"));
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(io::Error::other("too large"));
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
 }
 
 fn git_in<I, S>(dir: &Path, args: I) -> Result<Output, GitError>
@@ -367,6 +466,20 @@ mod tests {
             },
             GitError::Rejected {
                 detail: "fetch first".into(),
+            },
+            GitError::LinkedFile {
+                path: PathBuf::from("/b/.gitattributes"),
+            },
+            GitError::SetupFile {
+                path: PathBuf::from("/b/.gitignore"),
+                error: io::Error::other("boom"),
+            },
+            GitError::DriverFailed {
+                detail: "sh: 1: /opt/briefing: not found".into(),
+                local: None,
+            },
+            GitError::DriverGone {
+                program: "/opt/briefing".into(),
             },
             GitError::Failed {
                 command: "status".into(),

@@ -2,18 +2,23 @@
 //! check-off merge driver, push (never forced); and `--setup`, which installs that driver.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use super::attributes::{Defeat, Source, defeats};
 use super::merge::{State, only_checkoffs, states};
-use super::{GitError, RemoteFailure, Repo, classify, detail};
+use super::{GitError, RemoteFailure, Repo, classify, detail, read_no_follow};
 use crate::i18n::{self, fill};
 use crate::model::Lang;
+use crate::safe::one_line;
+use crate::store::DEFAULT_MAX_FILE_SIZE;
 use crate::store::write::{TEMP_SUFFIX, current_user};
 
 /// The `.gitattributes` line that gives the folder's briefings the check-off merge driver.
 const ATTRIBUTE: &str = "*.toml merge=briefing";
 /// The `.gitignore` lines: check-off temporary files, and the lock file of older versions.
 const IGNORED: [&str; 2] = [".*.briefing-tmp", ".briefing.lock"];
+/// The largest `.gitattributes`/`.gitignore` that `--setup` adds its lines to.
+const MAX_SETUP_FILE: u64 = 1 << 20;
 /// How often a push that lost a race with another office's push is tried again.
 const ATTEMPTS: usize = 3;
 
@@ -61,8 +66,14 @@ pub struct Report {
     pub sent: usize,
     /// The merge driver is not installed for this folder (`--setup` not run).
     pub driver_missing: bool,
+    /// Attribute lines that keep the merge driver or UTF-8 text from the briefings.
+    pub defeats: Vec<Defeat>,
+    /// The program `merge.briefing.driver` runs, when it no longer exists.
+    pub driver_stale: Option<String>,
     /// Check-off temporary files are not ignored by git.
     pub temp_not_ignored: bool,
+    /// The `!…` line that keeps git from ignoring them, when one does.
+    pub temp_kept_by: Option<Source>,
 }
 
 /// `- hh-ma-tuy: done by lan, 28/11/2026 10:15 +07:00`.
@@ -74,7 +85,7 @@ fn checkoff_line(lang: Lang, c: &Checkoff) -> String {
             t.sync_done_by,
             &[
                 ("directive", &c.directive),
-                ("by", by),
+                ("by", &one_line(by)),
                 ("at", &super::history::when(at)),
             ],
         ),
@@ -84,7 +95,8 @@ fn checkoff_line(lang: Lang, c: &Checkoff) -> String {
 }
 
 /// The message of a sync's commit: a subject counting the check-offs, then each session with
-/// its directives, then any other file committed (`--all`).
+/// its directives, then any other file committed (`--all`); one line each, whatever the names
+/// hold (a newline in a name cannot add a trailer such as `Signed-off-by:`).
 pub fn commit_message(lang: Lang, checkoffs: &[Checkoff], files: &[String]) -> String {
     let t = i18n::strings(lang);
     let done = checkoffs.iter().filter(|c| c.state.done).count();
@@ -98,7 +110,7 @@ pub fn commit_message(lang: Lang, checkoffs: &[Checkoff], files: &[String]) -> S
     let mut session = None;
     for c in checkoffs {
         if session != Some(&c.session) {
-            out.push_str(&format!("{}:\n", c.session));
+            out.push_str(&format!("{}:\n", one_line(&c.session)));
             session = Some(&c.session);
         }
         out.push_str(&checkoff_line(lang, c));
@@ -110,7 +122,7 @@ pub fn commit_message(lang: Lang, checkoffs: &[Checkoff], files: &[String]) -> S
     }
     if checkoffs.is_empty() || more_files {
         for f in files {
-            out.push_str(&format!("- {f}\n"));
+            out.push_str(&format!("- {}\n", one_line(f)));
         }
     }
     out.push_str("\n(briefing sync)\n");
@@ -153,8 +165,14 @@ fn run_sync(repo: &Repo, opts: &Options, report: &mut Report) -> Result<(), GitE
     ensure_idle(repo)?;
     let upstream = upstream(repo)?;
     report.upstream = upstream.name.clone();
-    report.driver_missing = !driver_installed(repo);
-    report.temp_not_ignored = !temp_ignored(repo);
+    // A check that cannot run is no reason not to sync: `--setup` runs it again and says why.
+    report.defeats = defeats(repo).unwrap_or_default();
+    let merge_defeated = report.defeats.iter().any(|d| d.setting.contains("merge"));
+    report.driver_missing =
+        (!driver_installed(repo) && !merge_defeated) || !driver_configured(repo);
+    report.driver_stale = stale_driver(repo);
+    report.temp_kept_by = temp_kept_by(repo);
+    report.temp_not_ignored = report.temp_kept_by.is_none() && !temp_ignored(repo);
     let (to_commit, left_alone) = changes(repo, opts.all)?;
     report.left_alone = left_alone;
     if !to_commit.is_empty() {
@@ -270,20 +288,49 @@ fn upstream(repo: &Repo) -> Result<Upstream, GitError> {
     }
 }
 
+/// Whether a new briefing of the folder gets the check-off merge driver.
 fn driver_installed(repo: &Repo) -> bool {
     let probe = format!("{}briefing.toml", repo.prefix);
-    let attr = repo
-        .ok(["check-attr", "merge", "--", &probe])
-        .is_ok_and(|out| out.trim_end().ends_with(": briefing"));
-    attr && repo
-        .ok(["config", "--get", "merge.briefing.driver"])
+    repo.ok(["check-attr", "merge", "--", &probe])
+        .is_ok_and(|out| out.trim_end().ends_with(": briefing"))
+}
+
+fn driver_configured(repo: &Repo) -> bool {
+    repo.ok(["config", "--get", "merge.briefing.driver"])
         .is_ok()
 }
 
+/// The program of the configured `merge.briefing.driver`, when it is one `--setup` wrote and
+/// that program is gone (moved, uninstalled): `git pull` would then fail on every briefing.
+fn stale_driver(repo: &Repo) -> Option<String> {
+    let configured = repo.ok(["config", "--get", "merge.briefing.driver"]).ok()?;
+    let program = driver_program(configured.trim_end_matches('\n'))?;
+    (!Path::new(&program).exists()).then_some(program)
+}
+
+/// A check-off temporary file of the folder, as `git check-ignore` is asked about it.
+fn temp_probe(repo: &Repo) -> String {
+    format!("{}.briefing.toml.00000000{TEMP_SUFFIX}", repo.prefix)
+}
+
 fn temp_ignored(repo: &Repo) -> bool {
-    let probe = format!("{}.briefing.toml.00000000{TEMP_SUFFIX}", repo.prefix);
-    repo.run(["check-ignore", "-q", "--no-index", "--", &probe])
+    repo.run(["check-ignore", "-q", "--no-index", "--", &temp_probe(repo)])
         .is_ok_and(|out| out.status.success())
+}
+
+/// The negative pattern (`!.*.briefing-tmp`) of an ignore file that keeps git from ignoring
+/// check-off temporary files, when one does: `--setup` cannot add a line that wins over it.
+fn temp_kept_by(repo: &Repo) -> Option<Source> {
+    let args = ["check-ignore", "-v", "-z", "--stdin", "--no-index"];
+    let input = format!("{}\0", temp_probe(repo)).into_bytes();
+    let out = repo.ok_with_input(&args, input).ok()?;
+    let mut fields = out.split('\0');
+    let (file, line, pattern) = (fields.next()?, fields.next()?, fields.next()?);
+    pattern.starts_with('!').then(|| Source {
+        file: file.to_string(),
+        line: line.parse().unwrap_or(0),
+        text: pattern.to_string(),
+    })
 }
 
 /// The changed files of the folder: those to commit (only check-offs, or all with `all`) and
@@ -335,9 +382,19 @@ fn is_scratch(path: &str) -> bool {
 }
 
 /// Whether a briefing's change against HEAD is only check-offs, and the check-offs in it.
+///
+/// HEAD's version is taken as git checks it out (`--filters`: line endings, `eol=crlf`), so it
+/// compares with the file as it is in the folder; either one larger than a briefing may be is
+/// not compared.
 fn checkoffs_in(repo: &Repo, path: &str, session: &str) -> Result<(bool, Vec<Checkoff>), GitError> {
-    let head = repo.ok(["cat-file", "blob", &format!("HEAD:{path}")])?;
-    let Ok(work) = fs::read_to_string(repo.top.join(path)) else {
+    let object = format!("HEAD:{path}");
+    let size = repo.ok(["cat-file", "-s", &object])?;
+    let small = |n: u64| n <= DEFAULT_MAX_FILE_SIZE;
+    if !size.trim().parse::<u64>().is_ok_and(small) {
+        return Ok((false, Vec::new()));
+    }
+    let head = repo.ok(["cat-file", "--filters", &object])?;
+    let Ok(Some(work)) = read_no_follow(&repo.top.join(path), DEFAULT_MAX_FILE_SIZE) else {
         return Ok((false, Vec::new()));
     };
     let (Some(before), Some(after)) = (states(&head), states(&work)) else {
@@ -460,6 +517,9 @@ fn pull(
 }
 
 fn rebase(repo: &Repo, driver: &str, local: Option<&str>) -> Result<(), GitError> {
+    if let Some(program) = driver_program(driver).filter(|p| !Path::new(p).exists()) {
+        return Err(GitError::DriverGone { program });
+    }
     let out = repo.run([
         "-c",
         &format!("merge.briefing.driver={driver}"),
@@ -484,6 +544,13 @@ fn rebase(repo: &Repo, driver: &str, local: Option<&str>) -> Result<(), GitError
     if repo.git_dir_has("rebase-merge") || repo.git_dir_has("rebase-apply") {
         repo.ok(["rebase", "--abort"])?;
     }
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if let Some(detail) = driver_failure(&stderr, driver_program(driver).as_deref()) {
+        return Err(GitError::DriverFailed {
+            detail,
+            local: local.map(str::to_string),
+        });
+    }
     if files.is_empty() {
         return Err(GitError::Failed {
             command: "rebase".to_string(),
@@ -494,6 +561,27 @@ fn rebase(repo: &Repo, driver: &str, local: Option<&str>) -> Result<(), GitError
         files,
         local: local.map(str::to_string),
     })
+}
+
+/// The line of git's error output that says the merge driver itself failed (could not be
+/// run, or said an error of its own), when one does: that is not a conflict of the files.
+fn driver_failure(stderr: &str, program: Option<&str>) -> Option<String> {
+    let cannot_run = [
+        "not found",
+        "No such file",
+        "Permission denied",
+        "cannot execute",
+    ];
+    stderr
+        .lines()
+        .map(str::trim)
+        .find(|line| {
+            line.starts_with("briefing: ")
+                || program.is_some_and(|p| {
+                    line.contains(p) && cannot_run.iter().any(|c| line.contains(c))
+                })
+        })
+        .map(str::to_string)
 }
 
 fn push(repo: &Repo, upstream: &Upstream) -> Result<(), GitError> {
@@ -556,6 +644,10 @@ pub struct SetupReport {
     pub committed: Option<String>,
     pub fallback_identity: Option<String>,
     pub driver: String,
+    /// Attribute lines that still keep the merge driver or UTF-8 text from the briefings.
+    pub defeats: Vec<Defeat>,
+    /// The `!…` line that keeps git from ignoring check-off temporary files, when one does.
+    pub temp_kept_by: Option<Source>,
 }
 
 /// Installs the check-off merge driver for the folder's briefings (repository config and
@@ -566,18 +658,24 @@ pub fn setup(repo: &Repo, dir: &Path, driver: &str, lang: Lang) -> Result<SetupR
         driver: driver.to_string(),
         ..SetupReport::default()
     };
-    let current = repo.ok(["config", "--get", "merge.briefing.driver"]).ok();
-    if current.as_deref().map(str::trim) != Some(driver) {
-        repo.ok(["config", "merge.briefing.name", "briefing check-offs"])?;
-        repo.ok(["config", "merge.briefing.driver", driver])?;
-        report.configured = true;
-    }
     let files = [
         (".gitattributes", &[ATTRIBUTE][..]),
         (".gitignore", &IGNORED[..]),
     ];
+    let mut texts = Vec::new();
     for (name, lines) in files {
-        if ensure_lines(&dir.join(name), lines).map_err(GitError::Io)? {
+        let path = dir.join(name);
+        let text = read_setup_file(&path)?;
+        texts.push((path, name, lines, text));
+    }
+    let current = repo.ok(["config", "--get", "merge.briefing.driver"]).ok();
+    if current.as_deref().map(|c| c.trim_end_matches('\n')) != Some(driver) {
+        repo.ok(["config", "merge.briefing.name", "briefing check-offs"])?;
+        repo.ok(["config", "merge.briefing.driver", driver])?;
+        report.configured = true;
+    }
+    for (path, name, lines, text) in texts {
+        if append_missing(&path, &text, lines).map_err(|e| setup_io(&path, e))? {
             report.written.push(name.to_string());
         }
     }
@@ -594,16 +692,45 @@ pub fn setup(repo: &Repo, dir: &Path, driver: &str, lang: Lang) -> Result<SetupR
         report.committed = Some(commit);
         report.fallback_identity = fallback;
     }
+    report.defeats = defeats(repo)?;
+    report.temp_kept_by = temp_kept_by(repo);
     Ok(report)
 }
 
-/// Appends each of `lines` missing from the file (creating it); true when it wrote.
-fn ensure_lines(path: &PathBuf, lines: &[&str]) -> std::io::Result<bool> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => return Err(e),
-    };
+/// The text of a `.gitattributes`/`.gitignore` that `--setup` may add to (empty when it does
+/// not exist); refused when the repository made it a link, or it is not a regular file.
+fn read_setup_file(path: &Path) -> Result<String, GitError> {
+    let linked = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if linked {
+        return Err(GitError::LinkedFile {
+            path: path.to_path_buf(),
+        });
+    }
+    match read_no_follow(path, MAX_SETUP_FILE) {
+        Ok(text) => Ok(text.unwrap_or_default()),
+        Err(e) => Err(setup_io(path, e)),
+    }
+}
+
+/// A link put in place between the check and the write is refused by `O_NOFOLLOW` (`ELOOP`).
+fn setup_io(path: &Path, e: std::io::Error) -> GitError {
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        GitError::LinkedFile {
+            path: path.to_path_buf(),
+        }
+    } else {
+        GitError::SetupFile {
+            path: path.to_path_buf(),
+            error: e,
+        }
+    }
+}
+
+/// Appends each of `lines` missing from `text` (the file's content) to the file at `path`,
+/// creating it, never through a link; true when it wrote.
+fn append_missing(path: &Path, text: &str, lines: &[&str]) -> std::io::Result<bool> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
     let missing: Vec<&str> = lines
         .iter()
         .copied()
@@ -612,20 +739,130 @@ fn ensure_lines(path: &PathBuf, lines: &[&str]) -> std::io::Result<bool> {
     if missing.is_empty() {
         return Ok(false);
     }
-    let mut out = text;
-    if !out.is_empty() && !out.ends_with('\n') {
+    let mut out = String::new();
+    if !text.is_empty() && !text.ends_with('\n') {
         out.push('\n');
     }
     for line in missing {
         out.push_str(line);
         out.push('\n');
     }
-    fs::write(path, out)?;
+    let mut file = fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o644)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    file.write_all(out.as_bytes())?;
     Ok(true)
 }
 
-/// `merge.briefing.driver` for this program: its absolute path, quoted for the shell git uses.
+/// `merge.briefing.driver` for this program: its absolute path, quoted for the shell git uses,
+/// with each `%` doubled so that git does not read it as one of its `%O %A %B %P`.
 pub fn driver_command(exe: &Path) -> String {
     let path = exe.to_string_lossy();
-    format!("'{}' merge-driver %O %A %B %P", path.replace('\'', "'\\''"))
+    let quoted = path.replace('\'', "'\\''").replace('%', "%%");
+    format!("'{quoted}' merge-driver %O %A %B %P")
+}
+
+/// The program of a driver command [`driver_command`] made; `None` for any other command.
+fn driver_program(command: &str) -> Option<String> {
+    let rest = command.strip_prefix('\'')?;
+    let mut program = String::new();
+    let mut chars = rest.chars().peekable();
+    loop {
+        match chars.next()? {
+            '\'' if chars.peek().is_none() => return None,
+            '\'' => {
+                if rest_is(&mut chars, "\\''") {
+                    program.push('\'');
+                } else {
+                    break;
+                }
+            }
+            '%' if chars.peek() == Some(&'%') => {
+                chars.next();
+                program.push('%');
+            }
+            c => program.push(c),
+        }
+    }
+    let tail: String = chars.collect();
+    tail.starts_with(" merge-driver ").then_some(program)
+}
+
+/// Whether `chars` go on with `expected`, which is then taken.
+fn rest_is(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, expected: &str) -> bool {
+    let ahead: String = chars.clone().take(expected.chars().count()).collect();
+    if ahead == expected {
+        for _ in 0..expected.chars().count() {
+            chars.next();
+        }
+        true
+    } else {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_driver_command_keeps_any_path_whole() {
+        for path in [
+            "/usr/bin/briefing",
+            "/opt/100%O ok/it's/briefing",
+            "/a%%b/%P",
+        ] {
+            let command = driver_command(Path::new(path));
+            assert_eq!(driver_program(&command).as_deref(), Some(path), "{command}");
+        }
+        assert_eq!(
+            driver_command(Path::new("/opt/100%O/briefing")),
+            "'/opt/100%%O/briefing' merge-driver %O %A %B %P"
+        );
+        assert_eq!(driver_program("cat %A"), None);
+    }
+
+    #[test]
+    fn a_failing_driver_is_told_apart_from_a_conflict() {
+        let program = Some("/opt/b/briefing");
+        let gone = "error: could not apply 1234567... x\n/bin/sh: 1: /opt/b/briefing: not found\nCONFLICT (content): Merge conflict in 2024/a.toml";
+        assert_eq!(
+            driver_failure(gone, program).as_deref(),
+            Some("/bin/sh: 1: /opt/b/briefing: not found")
+        );
+        let said = "briefing: error: /tmp/.merge_file_x: Permission denied\nCONFLICT (content)";
+        assert!(driver_failure(said, program).is_some());
+        let conflict =
+            "Auto-merging 2024/a.toml\nCONFLICT (content): Merge conflict in 2024/a.toml";
+        assert_eq!(driver_failure(conflict, program), None);
+    }
+
+    #[test]
+    fn names_with_newlines_cannot_add_lines_to_a_commit_message() {
+        let checkoff = Checkoff {
+            session: "2024/a\nSigned-off-by: Mallory <m@x>".into(),
+            directive: "d".into(),
+            state: State {
+                done: false,
+                at: None,
+                by: None,
+            },
+        };
+        let files = ["x\nSigned-off-by: M <m@x>".to_string()];
+        for message in [
+            commit_message(Lang::En, std::slice::from_ref(&checkoff), &files),
+            commit_message(Lang::Vi, &[], &files),
+        ] {
+            assert!(
+                !message.lines().any(|l| l.starts_with("Signed-off-by")),
+                "{message}"
+            );
+        }
+    }
 }

@@ -4,13 +4,13 @@ use std::fmt::Write;
 
 use super::{
     HeaderValue, Locality, Options, against, directive_meta, districts, header_rows,
-    locality_lists, other_compares, session_lists, shared_directives, shared_note, value_text,
+    locality_lists, session_lists, shared_directives, shared_note, value_text,
 };
 use crate::i18n::{self, Strings};
-use crate::model::{Directive, Gauge, Indicator, Lang, Progress, Session, Status};
+use crate::model::{Comparison, Directive, Gauge, Indicator, Lang, Progress, Session, Status};
 use crate::present::{
-    image_line, indicator_title, locality_facts, locality_title, paragraphs, participant_line,
-    ratio_text, reference_line, share_text, status_word,
+    self, image_line, indicator_title, locality_facts, locality_title, paragraphs,
+    participant_line, ratio_text, reference_line, share_text, status_word,
 };
 
 /// Inline style sheet: screen and A4 print, no web fonts, no network.
@@ -212,11 +212,11 @@ fn indicators(out: &mut String, list: &[Indicator], t: &Strings, opts: &Options<
         let gauge = ind.gauge();
         let mut notes: Vec<String> = gauge
             .as_ref()
-            .and_then(|g| against(ind, g, opts))
+            .and_then(|g| against_html(ind, g, opts))
             .into_iter()
             .collect();
-        notes.extend(other_compares(ind, opts));
-        notes.extend(ind.note.as_ref().map(|n| format!("{}: {n}", t.note)));
+        notes.extend(ind.other_compares().map(|c| compare_html(c, opts)));
+        notes.extend(ind.note.as_ref().map(|n| esc(&format!("{}: {n}", t.note))));
         let class = gauge.as_ref().map_or("", |g| status_class(g.status));
         let shown = match &gauge {
             Some(g) => gauge_html(g, opts.lang),
@@ -228,14 +228,40 @@ fn indicators(out: &mut String, list: &[Indicator], t: &Strings, opts: &Options<
             esc(&indicator_title(ind)),
             figure(&value_text(ind, opts)),
             shown,
-            notes
-                .iter()
-                .map(|n| figure(n))
-                .collect::<Vec<_>>()
-                .join("<br>")
+            notes.join("<br>")
         );
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// What the ratio is measured against, in HTML: the target's figure set as a figure, the
+/// label as written.
+fn against_html(ind: &Indicator, gauge: &Gauge, opts: &Options<'_>) -> Option<String> {
+    let text = against(ind, gauge, opts)?;
+    let label = ind.gauge_label().unwrap_or_default();
+    Some(written_and_figure(&text, label))
+}
+
+/// A comparison the gauge does not show, in HTML: its figure set as a figure, its label as
+/// written (a `77%` quoted in a label stays `77%`).
+fn compare_html(c: &Comparison, opts: &Options<'_>) -> String {
+    let text = present::compare_text(c, opts.lang, opts.ascii);
+    written_and_figure(&text, &c.label)
+}
+
+/// `text` made of the written `label` and a figure before or after it: the label escaped as
+/// written, the rest set as a figure.
+fn written_and_figure(text: &str, label: &str) -> String {
+    if label.is_empty() {
+        return figure(text);
+    }
+    if let Some(made) = text.strip_prefix(label) {
+        return format!("{}{}", esc(label), figure(made));
+    }
+    if let Some(made) = text.strip_suffix(label) {
+        return format!("{}{}", figure(made), esc(label));
+    }
+    figure(text)
 }
 
 fn status_class(status: Status) -> &'static str {
@@ -246,12 +272,23 @@ fn status_class(status: Status) -> &'static str {
     }
 }
 
+/// How wide a bar's fill is drawn, in percent: full only at 100%, a 98% or 99,86% fill
+/// leaves a gap that shows on paper.
+fn fill_width(fill: f64) -> f64 {
+    let percent = (fill * 100.0).clamp(0.0, 100.0);
+    if percent < 100.0 {
+        percent.min(97.0)
+    } else {
+        percent
+    }
+}
+
 /// A CSS bar filled to the ratio (at most full), the ratio itself and the status in words.
 fn gauge_html(g: &Gauge, lang: Lang) -> String {
-    let fill = (g.fill() * 100.0).clamp(0.0, 100.0);
+    let fill = fill_width(g.fill());
     let over = if g.exceeds() { " ▲" } else { "" };
     format!(
-        "<span class=\"bar\" role=\"img\" aria-label=\"{percent}\"><span style=\"width:{fill:.0}%\"></span></span>\
+        "<span class=\"bar\" role=\"img\" aria-label=\"{percent}\"><span style=\"width:{fill:.1}%\"></span></span>\
          <span class=\"figure\">{percent}{over}</span> <span class=\"status\">{} {}</span>",
         g.status.symbol(),
         status_word(g.status, lang),
@@ -261,10 +298,10 @@ fn gauge_html(g: &Gauge, lang: Lang) -> String {
 
 /// A share's bar, in the muted colour (no verdict), and its percentage.
 fn share_html(ind: &Indicator, lang: Lang) -> Option<String> {
-    let fill = (ind.share()? * 100.0).clamp(0.0, 100.0);
+    let fill = fill_width(ind.share()?);
     let percent = share_text(ind, lang)?;
     Some(format!(
-        "<span class=\"bar\" role=\"img\" aria-label=\"{percent}\"><span style=\"width:{fill:.0}%\"></span></span>\
+        "<span class=\"bar\" role=\"img\" aria-label=\"{percent}\"><span style=\"width:{fill:.1}%\"></span></span>\
          <span class=\"figure\">{percent}</span>",
         percent = percent_text(&percent),
     ))
@@ -366,7 +403,7 @@ fn esc(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{esc, figure};
+    use super::{esc, figure, fill_width, written_and_figure};
 
     #[test]
     fn markup_is_escaped() {
@@ -383,5 +420,26 @@ mod tests {
             "kế hoạch <span class=\"figure\">100,8 %</span>"
         );
         assert_eq!(figure("% & 5"), "% &amp; 5");
+    }
+
+    #[test]
+    fn a_bar_is_drawn_full_only_at_a_hundred_percent() {
+        assert_eq!(fill_width(1.0), 100.0);
+        assert_eq!(fill_width(0.5), 50.0);
+        for almost in [0.98, 0.9986] {
+            assert!(fill_width(almost) <= 97.0, "{almost}");
+        }
+    }
+
+    #[test]
+    fn a_written_label_keeps_its_percent_as_written() {
+        assert_eq!(
+            written_and_figure("▲ 7% so với \"77%\" năm trước", "so với \"77%\" năm trước"),
+            "▲ <span class=\"figure\">7 %</span> so với &quot;77%&quot; năm trước"
+        );
+        assert_eq!(
+            written_and_figure("kế hoạch \"77%\" 100,8%", "kế hoạch \"77%\""),
+            "kế hoạch &quot;77%&quot; <span class=\"figure\">100,8 %</span>"
+        );
     }
 }

@@ -8,10 +8,8 @@ mod text;
 use chrono::NaiveDate;
 
 use crate::i18n::{self, Strings};
-use crate::model::{
-    Directive, District, Gauge, GaugeBasis, Image, Indicator, Lang, Progress, Session, Text,
-};
-use crate::present::{self, bar_cells, status_symbol, status_word, with_unit};
+use crate::model::{Directive, District, Gauge, Image, Indicator, Lang, Progress, Session, Text};
+use crate::present::{self, bar_cells, status_symbol, status_word};
 
 pub use json::list_json;
 
@@ -43,10 +41,20 @@ pub struct Options<'a> {
 /// Renders the briefing of `session` in `format`.
 pub fn render(session: &Session, format: Format, opts: &Options<'_>) -> String {
     match format {
-        Format::Text => text::render(session, opts),
-        Format::Markdown => markdown::render(session, opts),
+        Format::Text => ascii_if_asked(text::render(session, opts), opts),
+        Format::Markdown => ascii_if_asked(markdown::render(session, opts), opts),
         Format::Html => html::render(session, opts),
         Format::Json => json::render(session, opts),
+    }
+}
+
+/// With `--ascii`, the punctuation a limited font or printer lacks (`·`, curly quotes,
+/// dashes, `…`) in its ASCII form; the letters of Vietnamese stay.
+fn ascii_if_asked(text: String, opts: &Options<'_>) -> String {
+    if opts.ascii {
+        present::ascii_punctuation(&text).into_owned()
+    } else {
+        text
     }
 }
 
@@ -211,15 +219,7 @@ fn value_text(ind: &Indicator, opts: &Options<'_>) -> String {
 
 /// What the ratio is measured against: the comparison label, or the target with its label.
 fn against(ind: &Indicator, gauge: &Gauge, opts: &Options<'_>) -> Option<String> {
-    let t = i18n::strings(opts.lang);
-    match (gauge.basis, ind.target) {
-        (GaugeBasis::Target, Some(target)) => Some(format!(
-            "{}: {}",
-            ind.gauge_label().unwrap_or(t.target),
-            with_unit(target, ind.unit.as_deref(), opts.lang)
-        )),
-        _ => ind.gauge_label().map(str::to_string),
-    }
+    present::measured_against(ind, gauge, opts.lang)
 }
 
 /// The comparisons not used by the gauge: growth (`▲ 19,5% so với năm 2022`) or a label

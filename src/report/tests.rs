@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::Status;
+use crate::model::{GaugeBasis, Status};
 use crate::store;
 
 const SAMPLE: &str = include_str!("../../briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
@@ -287,4 +287,31 @@ fn one_locality_keeps_the_shared_directives_its_owner_names_when_there_is_no_to(
     let head: String = first.chars().take(30).collect();
     assert!(hai_ha.contains(&head), "Hải Hà is named:\n{hai_ha}");
     assert!(!dam_ha.contains(&head), "Đầm Hà is not named:\n{dam_ha}");
+}
+
+/// Written text keeps its percentages as written in HTML (`"77%"` stays `"77%"`); only the
+/// figures the report computes are set as `77 %`.
+#[test]
+fn html_keeps_a_written_percent_as_written() {
+    let mut s = v2_sample();
+    let ind = &mut s.districts[0].indicators[0];
+    ind.note = Some("Theo báo cáo, đạt \"77%\" kế hoạch".into());
+    for c in &mut s.districts[1]
+        .indicators
+        .iter_mut()
+        .flat_map(|i| i.compare.iter_mut())
+    {
+        c.label = "so với mức \"77%\" năm trước".into();
+    }
+    let html = render(&s, Format::Html, &opts(Lang::Vi, false));
+    assert!(html.contains("đạt &quot;77%&quot; kế hoạch"), "{html}");
+    assert!(
+        html.contains("so với mức &quot;77%&quot; năm trước"),
+        "{html}"
+    );
+    assert!(!html.contains("77 %"), "{html}");
+    assert!(
+        html.contains("<span class=\"figure\">78,9 %</span>"),
+        "{html}"
+    );
 }

@@ -146,6 +146,7 @@ fn field_label(lang: Lang, field: FieldKind) -> &'static str {
         FieldKind::Indicator => t.field_indicator,
         FieldKind::DirectiveText => t.field_directive,
         FieldKind::DirectiveOwner => t.owner,
+        FieldKind::Image => t.field_image,
     }
 }
 

@@ -173,38 +173,84 @@ fn localities_text(s: &Session, room: usize) -> String {
     truncate(&names.join(", "), room)
 }
 
-/// The widths of a row's columns, the same for every row of the list.
+/// The widths of a row's columns, the same for every row of the list. The title gets the
+/// room the other columns do not need: the counters drop their words (`0/23 · ⚠ 1`) and the
+/// localities shorten (`Hải Hà +1`) before the title goes below a third of the row.
 struct Columns {
+    date: usize,
     localities: usize,
     right: usize,
+    /// The counters without their words.
+    compact: bool,
     /// Bytes of every title left out (their shared start).
     shared: usize,
 }
 
+/// Columns of a row outside the date, the localities, the title and the counters: the
+/// upcoming mark and the gaps.
+const GAPS: usize = 2 + 2 + 2 + 2;
+/// The fewest columns the title keeps, when the row is that wide.
+const TITLE_AT_LEAST: usize = 16;
+
 impl Columns {
     fn of(ctx: &Ctx, sessions: &[&Session], width: usize) -> Self {
-        let localities = (sessions.iter())
-            .map(|s| localities_text(s, width / 3).width())
-            .max()
-            .unwrap_or(0);
-        let right = (sessions.iter())
-            .map(|s| progress_text(ctx, s).width())
-            .max()
-            .unwrap_or(0);
+        let widest = |widths: &mut dyn Iterator<Item = usize>| widths.max().unwrap_or(0);
+        let shared = shared_start(sessions.iter().map(|s| &*s.title));
+        let date = widest(
+            &mut sessions
+                .iter()
+                .map(|s| session_day(&s.date, ctx.lang).width()),
+        );
+        let title = widest(&mut sessions.iter().map(|s| title_text(s, shared).width()));
+        let title = title.min((width / 3).max(TITLE_AT_LEAST));
+        let natural = widest(
+            &mut sessions
+                .iter()
+                .map(|s| localities_text(s, width / 3).width()),
+        );
+        let counters = |compact| {
+            widest(
+                &mut sessions
+                    .iter()
+                    .map(|s| progress_text(ctx, s, compact).width()),
+            )
+        };
+        let compact = date + natural + title + counters(false) + GAPS > width;
+        let right = counters(compact);
+        let room = width
+            .saturating_sub(date + title + right + GAPS)
+            .min(natural);
+        let localities = widest(&mut sessions.iter().map(|s| localities_text(s, room).width()));
         Columns {
+            date,
             localities,
             right,
-            shared: shared_start(sessions.iter().map(|s| &*s.title)),
+            compact,
+            shared,
         }
     }
 }
 
-/// `0/23 xong · 1 quá hạn`.
-fn progress_text(ctx: &Ctx, s: &Session) -> String {
+/// The title without the start every title shares (`…làm việc với Ban Thường vụ Huyện ủy`).
+fn title_text(s: &Session, shared: usize) -> String {
+    match s.title.get(shared..) {
+        Some(rest) if shared > 0 => format!("…{rest}"),
+        _ => s.title.to_string(),
+    }
+}
+
+/// `0/23 xong · ⚠ 1 quá hạn`, or without the words when `compact`: `0/23 · ⚠ 1`.
+fn progress_text(ctx: &Ctx, s: &Session, compact: bool) -> String {
     let p = s.progress(ctx.today);
-    let mut text = done_count(p, ctx.lang);
-    if p.overdue > 0 {
-        text.push_str(&format!(" · ⚠ {}", overdue_text(p.overdue, ctx.lang)));
+    let mut text = if compact {
+        format!("{}/{}", p.done, p.total)
+    } else {
+        done_count(p, ctx.lang)
+    };
+    match (p.overdue, compact) {
+        (0, _) => {}
+        (n, true) => text.push_str(&format!(" · ⚠ {n}")),
+        (n, false) => text.push_str(&format!(" · ⚠ {}", overdue_text(n, ctx.lang))),
     }
     text
 }
@@ -220,18 +266,20 @@ fn row(
 ) -> Line<'static> {
     let p = s.progress(ctx.today);
     let upcoming = s.is_upcoming(ctx.today);
+    let day = session_day(&s.date, ctx.lang);
     let left = format!(
-        "{} {:<10}  ",
+        "{} {day}{}  ",
         if upcoming { "●" } else { " " },
-        session_day(&s.date, ctx.lang)
+        pad(&day, columns.date)
     );
     let places = localities_text(s, columns.localities);
     let places = format!("{places}{}  ", pad(&places, columns.localities));
-    let right = format!("{:>w$}", progress_text(ctx, s), w = columns.right);
-    let title = match s.title.get(columns.shared..) {
-        Some(rest) if columns.shared > 0 => format!("…{rest}"),
-        _ => s.title.to_string(),
-    };
+    let right = format!(
+        "{:>w$}",
+        progress_text(ctx, s, columns.compact),
+        w = columns.right
+    );
+    let title = title_text(s, columns.shared);
     let room = width.saturating_sub(left.width() + places.width() + right.width() + 2);
     let title = truncate(&title, room);
     let gap = gap(

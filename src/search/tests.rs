@@ -414,11 +414,15 @@ fn version_2_facts_are_found() {
     assert_eq!(field, FieldKind::Participant);
     let (field, _, _) = first("ha tang so thon vung cao");
     assert!(
-        matches!(field, FieldKind::Summary | FieldKind::DirectiveText),
+        matches!(field, FieldKind::Shortcoming | FieldKind::DirectiveText),
         "{field:?}"
     );
     let (field, _, _) = first("phat bieu ket luan");
-    assert_eq!(field, FieldKind::Summary);
+    assert_eq!(
+        field,
+        FieldKind::Image,
+        "a photo's caption is labelled as one"
+    );
     let (field, text, target) = first("uoc ca nam");
     assert_eq!((field, text.as_str()), (FieldKind::Indicator, "Ước cả năm"));
     assert!(matches!(target, Target::Indicator { district: 2, .. }));
@@ -450,9 +454,10 @@ fn a_record_keeps_its_kind_and_name() {
         FieldKind::DirectiveText => 11,
         FieldKind::DirectiveOwner => 12,
         FieldKind::Summary => 13,
+        FieldKind::Image => 14,
     };
     assert_eq!(std::mem::size_of::<Record>(), 8);
-    assert_eq!(FieldKind::ALL.len(), 14);
+    assert_eq!(FieldKind::ALL.len(), 15);
     for (i, &kind) in FieldKind::ALL.iter().enumerate() {
         assert_eq!((number(kind), kind as usize), (i, i));
         let record = Record::new(i as u32, kind, 42 + i as u32);

@@ -296,8 +296,16 @@ fn parse_past_slips(checker: &mut validate::Checker<'_>, text: &str, id: &str) -
                 slips::replace(&mut patched, &mut checker.edits, slip.span, &slip.fix);
             }
             _ => {
-                let detail = error.message().trim().to_string();
-                checker.error(span, Problem::InvalidToml { detail });
+                match slips::unclosed_multiline(&patched) {
+                    Some((at, quotes)) if at <= span.start => {
+                        let quotes = quotes.to_string();
+                        checker.error(at..at + quotes.len(), Problem::UnclosedString { quotes });
+                    }
+                    _ => {
+                        let detail = error.message().trim().to_string();
+                        checker.error(span, Problem::InvalidToml { detail });
+                    }
+                }
                 return None;
             }
         }

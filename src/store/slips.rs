@@ -10,6 +10,58 @@ use chrono::NaiveDate;
 use crate::diag::Problem;
 use crate::model::{Period, fold};
 
+/// Where a multi-line string (`"""` or `'''`) opens that the text never closes, and its
+/// quotes: the parser reads all the rest of the file into it and stops at the end, far from
+/// the place to fix.
+pub(super) fn unclosed_multiline(text: &str) -> Option<(usize, &'static str)> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => i += memchr::memchr(b'\n', &b[i..]).unwrap_or(b.len() - i),
+            quote @ (b'"' | b'\'') => {
+                let (triple, quotes) = if quote == b'"' {
+                    (&b"\"\"\""[..], "\"\"\"")
+                } else {
+                    (&b"'''"[..], "'''")
+                };
+                let escapes = quote == b'"';
+                if b[i..].starts_with(triple) {
+                    let start = i;
+                    i += 3;
+                    loop {
+                        match b.get(i) {
+                            None => return Some((start, quotes)),
+                            Some(b'\\') if escapes => i += 2,
+                            Some(_) if b[i..].starts_with(triple) => {
+                                i += 3;
+                                while b.get(i) == Some(&quote) {
+                                    i += 1;
+                                }
+                                break;
+                            }
+                            Some(_) => i += 1,
+                        }
+                    }
+                } else {
+                    i += 1;
+                    while let Some(&c) = b.get(i) {
+                        i += 1;
+                        match c {
+                            b'\\' if escapes => i += 1,
+                            b'\n' => break,
+                            c if c == quote => break,
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
+}
+
 /// Keys whose value is a date, where a day-first date is a slip.
 const DATE_KEYS: [&str; 2] = ["date", "due"];
 /// Keys whose value is a number.

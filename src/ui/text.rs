@@ -153,10 +153,11 @@ pub fn excerpt(text: &str, focus: usize, width: usize) -> Excerpt {
     let start = if text[..focus].width() < width * 2 / 3 {
         0
     } else {
-        (starts.iter().copied())
+        let near = (starts.iter().copied())
             .find(|&s| s <= focus && text[s..focus].width() <= width / 3)
             .or_else(|| starts.iter().copied().rfind(|&s| s <= focus))
-            .unwrap_or(focus)
+            .unwrap_or(focus);
+        near.min(words_before(text, &starts, focus, width))
     };
     let cut_before = start > 0;
     let room = width - usize::from(cut_before);
@@ -190,6 +191,24 @@ pub fn excerpt(text: &str, focus: usize, width: usize) -> Excerpt {
         cut_before,
         cut_after: true,
     }
+}
+
+/// How many words an excerpt keeps before its match when they fit: a negation or a
+/// qualifier just before it (`không có`, `chưa đạt`, `chống`) must not be cut off.
+const WORDS_BEFORE: usize = 2;
+
+/// Where an excerpt starts to keep up to [`WORDS_BEFORE`] words before the word at `focus`,
+/// as many as fit in `width` columns with that word and the two `…`.
+fn words_before(text: &str, starts: &[usize], focus: usize, width: usize) -> usize {
+    let at = starts.iter().rposition(|&s| s <= focus).unwrap_or(0);
+    let word_end = (text[focus..].char_indices())
+        .find(|&(_, c)| c.is_whitespace())
+        .map_or(text.len(), |(i, _)| focus + i);
+    (0..=WORDS_BEFORE.min(at))
+        .rev()
+        .map(|n| starts.get(at - n).copied().unwrap_or(focus))
+        .find(|&from| text[from..word_end].width() + 2 <= width)
+        .unwrap_or(focus)
 }
 
 #[cfg(test)]
@@ -246,6 +265,25 @@ mod tests {
             before.is_empty() || before.ends_with(' '),
             "starts at a word: {out}"
         );
+    }
+
+    /// A cut never drops the words just before the match (a negation reverses its meaning),
+    /// at any width where they fit.
+    #[test]
+    fn an_excerpt_keeps_the_words_before_the_match() {
+        let text = "Là địa phương không có ma túy.";
+        let at = text.find("ma túy").expect("match");
+        for width in 14..=30 {
+            let out = shown(text, at, width);
+            assert!(out.contains("không có ma"), "{width}: {out}");
+        }
+        let long =
+            "Tiếp tục tuyên truyền để nhân dân hiểu rõ chủ trương và chưa đạt chuẩn nông thôn mới";
+        let at = long.find("chuẩn").expect("match");
+        for width in 17..=40 {
+            let out = shown(long, at, width);
+            assert!(out.contains("chưa đạt chuẩn"), "{width}: {out}");
+        }
     }
 
     #[test]

@@ -99,9 +99,14 @@ impl Shared {
 
     /// Runs git in `dir` (as the office named by the folder), failing the test if it fails.
     pub fn git(&self, dir: &Path, args: &[&str]) -> String {
+        self.git_as(dir, &who(dir), args)
+    }
+
+    /// Runs git in `dir` as the author and committer `who`, failing the test if it fails.
+    pub fn git_as(&self, dir: &Path, who: &str, args: &[&str]) -> String {
         let mut cmd = Command::new("git");
         cmd.current_dir(dir).args(args);
-        self.env(&mut cmd, &who(dir));
+        self.env(&mut cmd, who);
         let o = cmd.output().expect("git");
         assert!(o.status.success(), "git {args:?}: {}", text(&o.stderr));
         text(&o.stdout)
@@ -109,7 +114,12 @@ impl Shared {
 
     /// Runs `briefing --dir DIR --lang LANG ARGS` as the office of `dir`.
     pub fn briefing(&self, dir: &Path, lang: &str, args: &[&str]) -> Output {
-        let mut cmd = Command::new(BIN);
+        self.program(BIN, dir, lang, args)
+    }
+
+    /// Runs the program at `bin` (a copy of briefing) as [`Shared::briefing`] runs briefing.
+    pub fn program(&self, bin: &str, dir: &Path, lang: &str, args: &[&str]) -> Output {
+        let mut cmd = Command::new(bin);
         cmd.current_dir(dir)
             .arg("--dir")
             .arg(dir)

@@ -243,3 +243,49 @@ fn the_mouse_selects_and_opens_sessions() {
     click(&mut app, x, y);
     assert!(matches!(app.screen(), Some(Screen::Session(s)) if s.id() == "b"));
 }
+
+/// Two sessions with the same localities are told apart by their titles at 60×20, 80×24 and
+/// 120×40: the title gets the room the counters and the localities do not need.
+#[test]
+fn sessions_with_the_same_localities_are_told_apart_at_every_size() {
+    let file = |title: &str, date: &str| {
+        let mut text = session_file(title, date, &["Hải Hà", "Đầm Hà"]);
+        for i in 0..12 {
+            text.push_str(&format!(
+                "\n[[directive]]\nid = \"c{i}\"\ntext = \"Việc chung {i}\"\ndue = 2024-01-0{}\n",
+                1 + i % 9
+            ));
+        }
+        text
+    };
+    let catalog = folder(&[
+        (
+            "a.toml",
+            file(
+                "Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy Đầm Hà và Hải Hà",
+                "2024-03-13",
+            ),
+        ),
+        (
+            "b.toml",
+            file(
+                "Đoàn kiểm tra của Tỉnh ủy làm việc với Huyện ủy Đầm Hà và Hải Hà",
+                "2024-02-02",
+            ),
+        ),
+    ]);
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+        let app = app_with(catalog.path(), Lang::Vi, w, h);
+        let text = screen_text(&draw(&app));
+        for (date, title) in [
+            ("13/03/2024", "Ban Thường vụ Tỉnh"),
+            ("02/02/2024", "Đoàn kiểm tra của"),
+        ] {
+            let row = (text.lines())
+                .find(|l| l.contains(date))
+                .unwrap_or_else(|| panic!("{w}x{h}: {date} listed:\n{text}"));
+            assert!(row.contains(title), "{w}x{h}: {row}");
+            assert!(row.contains("⚠"), "{w}x{h}: the overdue mark stays: {row}");
+        }
+    }
+}

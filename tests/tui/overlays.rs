@@ -57,7 +57,7 @@ fn help_scrolls_back_up_after_end() {
 #[test]
 fn the_history_key_asks_for_the_directive_history_and_shows_it() {
     use briefing::api::app::HistoryRequest;
-    use briefing::api::git::history::{Action as Did, Event};
+    use briefing::api::git::history::{Action as Did, Event, History, Reason, Unread};
     let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
     let request = HistoryRequest {
         session_id: "2024/2024-03-13-hai-ha-dam-ha".into(),
@@ -88,9 +88,15 @@ fn the_history_key_asks_for_the_directive_history_and_shows_it() {
         event(Did::Undone, None, None),
         event(Did::Done, Some(at), Some("lan")),
     ];
+    let unread = vec![Unread {
+        commit: "fedcba9876543210".into(),
+        reason: Reason::Zone {
+            zone: "+9999".into(),
+        },
+    }];
     app.update(Action::History {
         request,
-        result: Ok(events),
+        result: Ok(History { events, unread }),
     });
     let screen = screen_text(&draw(&app));
     assert!(
@@ -99,6 +105,10 @@ fn the_history_key_asks_for_the_directive_history_and_shows_it() {
     );
     assert!(
         screen.contains("20/03/2024 09:15 +07:00  [x] checked off by lan  (0123456)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("commit fedcba9 has the time zone +9999"),
         "{screen}"
     );
     key_effect(&mut app, crossterm::event::KeyCode::Esc);

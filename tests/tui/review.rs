@@ -242,3 +242,56 @@ fn a_district_and_a_commune_of_one_name_are_two_rows_in_w_and_d() {
         assert!(!view.contains("của huyen"), "only the commune's: {view}");
     }
 }
+
+/// After `PgDn` the rows in view keep their session: its heading stays on the list's first
+/// line (a section heading or a session heading, never a directive cut from its session), in
+/// the due view and in one locality's view, at 60×20, 80×24 and 120×40.
+#[test]
+fn the_session_heading_stays_in_view_after_page_down() {
+    let file = |title: &str, date: &str, month: u32| {
+        let mut text = session_file(title, date, &["Hải Hà"]);
+        for i in 0..24 {
+            text.push_str(&format!(
+                "\n[[district.directive]]\nid = \"s{i}\"\ntext = \"Việc thứ {i} của {title}\"\ndue = 2024-{month:02}-{:02}\n",
+                1 + i
+            ));
+        }
+        text
+    };
+    let catalog = folder(&[
+        ("a.toml", file("Phiên A", "2024-03-13", 6)),
+        ("b.toml", file("Phiên B", "2024-02-02", 9)),
+    ]);
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+        for open in [Command::DueView, Command::FilterDistrict] {
+            let mut app = app_with(catalog.path(), Lang::Vi, w, h);
+            press(&mut app, &[open]);
+            if open == Command::FilterDistrict {
+                press(&mut app, &[Command::Open]);
+            }
+            let mut pages = 0;
+            loop {
+                let before = match app.screen() {
+                    Some(Screen::Review(r)) => (r.selected(), r.offset()),
+                    _ => panic!("a review"),
+                };
+                press(&mut app, &[Command::PageDown]);
+                let after = match app.screen() {
+                    Some(Screen::Review(r)) => (r.selected(), r.offset()),
+                    _ => panic!("a review"),
+                };
+                if after == before {
+                    break;
+                }
+                pages += 1;
+                let text = screen_text(&draw(&app));
+                let first = text.lines().nth(2).unwrap_or_default();
+                let heading = first.starts_with("  Phiên")
+                    || first.contains("/2024 · Phiên")
+                    || !first.starts_with("  ");
+                assert!(heading, "{w}x{h} {open:?} page {pages}:\n{text}");
+            }
+            assert!(pages >= 2, "{w}x{h} {open:?}: paged {pages} times");
+        }
+    }
+}

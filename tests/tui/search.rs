@@ -216,3 +216,95 @@ fn snippets_are_whole_when_they_fit_and_cut_between_words() {
         }
     }
 }
+
+/// A snippet cut to fit keeps the words just before the match: `…không có ma túy.`, never
+/// `…có ma túy.` (a negation turns the meaning around), at 60×20, 80×24 and 120×40.
+#[test]
+fn a_cut_snippet_keeps_the_negation_before_the_match() {
+    use crossterm::event::KeyCode;
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+        let mut app = app(Lang::Vi, w, h);
+        key(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "ma tuy");
+        let text = screen_text(&draw(&app));
+        let row = (text.lines())
+            .find(|l| l.contains("có ma túy.") && l.contains("Đầm Hà"))
+            .unwrap_or_else(|| panic!("{w}x{h}: the hit:\n{text}"));
+        assert!(row.contains("không có ma túy."), "{w}x{h}: {row}");
+    }
+}
+
+/// The rows of the selected block, joined, their gutter and wrapping spaces left out.
+fn selected_block(app: &App) -> String {
+    let text = screen_text(&draw(app));
+    let rows: Vec<&str> = (text.lines()).filter_map(|l| l.strip_prefix("▌")).collect();
+    rows.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A hit in a highlight, a strength or a shortcoming opens that very bullet, not the first
+/// block sharing a word, so `n` walks from bullet to bullet; at 60×20, 80×24 and 120×40.
+#[test]
+fn statement_hits_open_their_own_bullet_and_n_moves_on() {
+    use briefing::api::search::FieldKind;
+    use crossterm::event::KeyCode;
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+        let mut app = app(Lang::Vi, w, h);
+        key(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "kinh te");
+        let hits: Vec<(FieldKind, String)> = match app.screen() {
+            Some(Screen::Search(s)) => s.hits().iter().map(|h| (h.field, h.text.clone())).collect(),
+            _ => panic!("search not open"),
+        };
+        key(&mut app, KeyCode::Enter);
+        let mut statements = 0;
+        for (i, (field, text)) in hits.iter().enumerate() {
+            if i > 0 {
+                key(&mut app, KeyCode::Char('n'));
+            }
+            let statement = matches!(
+                field,
+                FieldKind::Highlight | FieldKind::Strength | FieldKind::Shortcoming
+            );
+            if !statement {
+                continue;
+            }
+            statements += 1;
+            let squeezed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let shown = selected_block(&app);
+            assert!(
+                shown.contains(&squeezed),
+                "{w}x{h}: hit {i} {text:?} opened {shown:?}"
+            );
+        }
+        assert!(statements >= 4, "{w}x{h}: {hits:?}");
+    }
+}
+
+/// A session-wide shortcoming is labelled as one, and a photo's caption as a photo, not
+/// "Tóm tắt".
+#[test]
+fn session_statements_and_captions_have_their_own_labels() {
+    use crossterm::event::KeyCode;
+    for (query, label) in [
+        ("ha tang so o cac thon", "Tồn tại, hạn chế"),
+        ("hoan thanh sap xep bo may", "Kết quả nổi bật"),
+        ("phat bieu ket luan", "Ảnh"),
+    ] {
+        for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+            let mut app = app_with(&whole_folder(), Lang::Vi, w, h);
+            key(&mut app, KeyCode::Char('/'));
+            type_text(&mut app, query);
+            let text = screen_text(&draw(&app));
+            let first = text.lines().nth(2).unwrap_or_default();
+            assert!(
+                first.starts_with(&format!(" {label} ")),
+                "{w}x{h} {query}:\n{text}"
+            );
+            key(&mut app, KeyCode::Enter);
+            assert_eq!(tab(&app), Some(0), "{query}");
+        }
+    }
+}

@@ -22,7 +22,11 @@ fn the_list_shows_both_samples_the_upcoming_one_first() {
         first.contains("│● 09/12/2026  Tân Lập, Bình Minh +1"),
         "{text}"
     );
-    assert!(first.contains("0/5 xong"), "{text}");
+    assert!(first.contains(" 0/5││"), "{text}");
+    assert!(
+        first.contains("…Đảng ủy xã Tân Lập,"),
+        "the title keeps its room: {text}"
+    );
     let second = (text
         .lines()
         .skip_while(|l| !l.contains("09/12/2026"))
@@ -94,7 +98,10 @@ fn a_ward_tab_shows_a_plan_verdict_as_written_and_a_rate_as_a_figure() {
         text.contains(" 2 Tân Lập commune │ 3 Bình Minh ward │"),
         "{text}"
     );
-    assert!(text.contains("100.75% ▲  kế hoạch năm"), "{text}");
+    let gauge = (text.lines())
+        .find(|l| l.contains("100.75% ▲  ✓ met"))
+        .unwrap_or_else(|| panic!("the status next to the ratio:\n{text}"));
+    assert!(gauge.contains("kế hoạch năm"), "{text}");
     assert!(text.contains("▲ 12.3% so với năm 2025"), "{text}");
     let rate = text
         .lines()

@@ -305,6 +305,9 @@ fn every_problem() -> Vec<Problem> {
             found: ValueType::Integer,
         },
         Problem::AbbreviationEmpty { name: s("NTM") },
+        Problem::UnclosedString {
+            quotes: s("\"\"\""),
+        },
     ]
 }
 
@@ -381,10 +384,11 @@ fn kind(p: &Problem) -> usize {
         ToOnLocality { .. } => 65,
         UnknownLocality { .. } => 66,
         ConfigNotBoolean { .. } => 67,
+        UnclosedString { .. } => 68,
     }
 }
 
-const KINDS: usize = 68;
+const KINDS: usize = 69;
 
 #[test]
 fn every_variant_is_walked() {

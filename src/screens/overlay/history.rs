@@ -2,7 +2,7 @@
 
 use super::Scrolled;
 use crate::git::GitError;
-use crate::git::history::Event;
+use crate::git::history::History as Read;
 use crate::i18n;
 use crate::screens::Ctx;
 use crate::ui::text::wrap;
@@ -19,7 +19,7 @@ pub struct HistoryRequest {
 #[derive(Debug)]
 enum History {
     Loading,
-    Loaded(Vec<Event>),
+    Loaded(Read),
     Failed(GitError),
 }
 
@@ -50,9 +50,9 @@ impl HistoryView {
     }
 
     /// The history asked for has been read, or could not be.
-    pub fn read(&mut self, result: Result<Vec<Event>, GitError>) {
+    pub fn read(&mut self, result: Result<Read, GitError>) {
         self.history = match result {
-            Ok(events) => History::Loaded(events),
+            Ok(read) => History::Loaded(read),
             Err(e) => History::Failed(e),
         };
     }
@@ -73,22 +73,29 @@ impl Scrolled for HistoryView {
         self.offset = offset;
     }
 
-    /// The check-offs, newest first; or that they are being read, or why they cannot be.
+    /// The check-offs, newest first, then the commits that could not be read; or that they are
+    /// being read, or why they cannot be.
     fn lines(&self, ctx: &Ctx, width: usize) -> Vec<Toned> {
         let lang = ctx.lang;
-        let text: Vec<String> = match &self.history {
-            History::Loading => vec![i18n::strings(lang).history_loading.to_string()],
-            History::Failed(e) => vec![e.message(lang)],
-            History::Loaded(events) if events.is_empty() => {
-                vec![i18n::strings(lang).no_history.to_string()]
+        let text: Vec<(String, Tone)> = match &self.history {
+            History::Loading => {
+                vec![(i18n::strings(lang).history_loading.to_string(), Tone::Plain)]
             }
-            History::Loaded(events) => (events.iter())
-                .map(|e| crate::git::history::history_line(lang, e))
+            History::Failed(e) => vec![(e.message(lang), Tone::Plain)],
+            History::Loaded(read) if read.events.is_empty() && read.unread.is_empty() => {
+                vec![(i18n::strings(lang).no_history.to_string(), Tone::Plain)]
+            }
+            History::Loaded(read) => (read.events.iter())
+                .map(|e| (crate::git::history::history_line(lang, e), Tone::Plain))
+                .chain(read.unread.iter().map(|u| (u.message(lang), Tone::Overdue)))
                 .collect(),
         };
         (text.iter())
-            .flat_map(|t| wrap(t, width.saturating_sub(2)))
-            .map(|part| Toned::one(format!(" {part}"), Tone::Plain))
+            .flat_map(|(t, tone)| {
+                wrap(t, width.saturating_sub(2))
+                    .into_iter()
+                    .map(|part| Toned::one(format!(" {part}"), *tone))
+            })
             .collect()
     }
 }

@@ -125,9 +125,26 @@ impl ReviewScreen {
     }
 }
 
+/// The lines the rows may fill: the list less its first line, kept for the heading of the
+/// session the rows in view belong to once that heading has scrolled off.
 fn view_height(ctx: &Ctx) -> usize {
     let [_, list] = header_and_list(ctx.area);
-    usize::from(list.height).max(1)
+    usize::from(list.height).saturating_sub(1).max(1)
+}
+
+/// The session heading (`13/03/2024 · Ban Thường vụ…`) the first row in view belongs to, when
+/// that row is not the heading itself: it stays on the list's first line so the rows under
+/// it keep their session after `PgDn`.
+fn sticky_heading(rows: &[Row], offset: usize) -> Option<usize> {
+    let is_session = |r: &Row| matches!(r, Row::Heading(Heading::Group(_) | Heading::Session(_)));
+    if rows.get(offset).is_none_or(is_session) {
+        return None;
+    }
+    let above = &rows[..offset.min(rows.len())];
+    let nearest = above
+        .iter()
+        .rposition(|r| matches!(r, Row::Heading(h) if *h != Heading::Shared))?;
+    is_session(&rows[nearest]).then_some(nearest)
 }
 
 fn heading_text(ctx: &Ctx, h: Heading) -> String {
@@ -346,6 +363,12 @@ impl View for ReviewScreen {
         let rows = self.rows(ctx);
         let width = usize::from(list.width);
         let mut line = usize::from(row - list.y);
+        if sticky_heading(&rows, self.list.offset).is_some() {
+            let Some(below) = line.checked_sub(1) else {
+                return Intent::None;
+            };
+            line = below;
+        }
         let mut at = None;
         for (i, r) in rows.iter().enumerate().skip(self.list.offset) {
             let height = self.row_lines(ctx, r, width).len();
@@ -384,7 +407,12 @@ impl View for ReviewScreen {
         let width = usize::from(list.width);
         let height = usize::from(list.height);
         let mut lines: Vec<Line<'static>> = Vec::with_capacity(height);
-        for (i, row) in self.rows(ctx).iter().enumerate().skip(self.list.offset) {
+        let rows = self.rows(ctx);
+        if let Some(heading) = sticky_heading(&rows, self.list.offset) {
+            let sticky = self.row_lines(ctx, &rows[heading], width);
+            lines.extend(sticky.iter().take(1).map(|l| theme.paint(l)));
+        }
+        for (i, row) in rows.iter().enumerate().skip(self.list.offset) {
             if lines.len() >= height {
                 break;
             }

@@ -12,9 +12,9 @@ use crate::i18n;
 use crate::model::filter::DirectiveFilter;
 use crate::model::{Directive, DirectiveRef, Indicator, Lang, Session, Status, Text, format};
 use crate::present::{
-    addressees, checkbox, compare_text, done_count, due_text, image_line, indicator_title,
-    locality_facts, locality_title, overdue_text, paragraphs, participant_line, ratio_text,
-    reference_line, share_text, truncate, value_text,
+    addressees, bar_cells, checkbox, compare_text, done_count, due_text, image_line,
+    indicator_title, locality_facts, locality_title, measured_against, overdue_text, paragraphs,
+    participant_line, ratio_text, reference_line, share_text, truncate, value_text,
 };
 use crate::ui::format::CHECKBOX;
 use crate::ui::text::{next_line, pad, wrap};
@@ -341,12 +341,6 @@ fn district_line(cx: &Cx, session: &Session, d: usize, width: usize) -> Toned {
     (Toned::one(name, Tone::Title).and(gap, Tone::Plain)).and(right, Tone::Muted)
 }
 
-/// The bar's filled and empty cells for a fill of 0.0–1.0.
-fn bar_cells(fill: f64, width: usize) -> (usize, usize) {
-    let filled = ((fill.clamp(0.0, 1.0) * width as f64).round() as usize).min(width);
-    (filled, width - filled)
-}
-
 /// An indicator, `width` columns wide: its name and value; its gauge with a verdict, or the
 /// bar of a share; then each other comparison (growth ▲/▼) and its note.
 fn indicator_lines(ind: &Indicator, width: usize, lang: Lang) -> Vec<Toned> {
@@ -357,7 +351,11 @@ fn indicator_lines(ind: &Indicator, width: usize, lang: Lang) -> Vec<Toned> {
     let padding = pad(&name, name_room) + "  ";
     let first = (Toned::one(name, Tone::Plain).and(padding, Tone::Plain)).and(value, Tone::Title);
     let mut lines = vec![first];
-    lines.extend(gauge_line(ind, width, lang).or_else(|| share_line(ind, width, lang)));
+    let gauge = gauge_lines(ind, width, lang);
+    if gauge.is_empty() {
+        lines.extend(share_line(ind, width, lang));
+    }
+    lines.extend(gauge);
     for c in ind.other_compares() {
         let text = truncate(&compare_text(c, lang, false), width);
         lines.push(Toned::one(text, Tone::Muted));
@@ -383,17 +381,26 @@ fn share_line(ind: &Indicator, width: usize, lang: Lang) -> Option<Toned> {
     Some(line)
 }
 
-/// The gauge of an indicator with a verdict: bar, ratio, what it is measured against, status.
-fn gauge_line(ind: &Indicator, width: usize, lang: Lang) -> Option<Toned> {
+/// The gauge of an indicator with a verdict: bar, ratio and status, close together and in
+/// columns of their own so a tab's gauges line up; then what it is measured against (the
+/// target with its value, or the comparison's label), after them when it fits, else wrapped
+/// on the lines below.
+fn gauge_lines(ind: &Indicator, width: usize, lang: Lang) -> Vec<Toned> {
     use unicode_width::UnicodeWidthStr;
-    let g = ind.gauge()?;
+    let Some(g) = ind.gauge() else {
+        return Vec::new();
+    };
     let status_tone = Tone::Status(g.status);
     let status = format!(
         "{} {}",
         g.status.symbol(),
         crate::present::status_word(g.status, lang)
     );
-    // Right-aligned in a column of their own, so the ratios of a tab line up.
+    let status_column = [Status::Met, Status::Near, Status::Behind]
+        .into_iter()
+        .map(|s| crate::present::status_word(s, lang).width() + 2)
+        .max()
+        .unwrap_or(0);
     let ratio = format!(
         "{:>8}{}",
         ratio_text(&g, lang),
@@ -401,20 +408,28 @@ fn gauge_line(ind: &Indicator, width: usize, lang: Lang) -> Option<Toned> {
     );
     let bar_width = (width / 3).clamp(5, 30);
     let (filled, empty) = bar_cells(g.fill(), bar_width);
-    let label = ind.gauge_label().unwrap_or_default();
-    let used = bar_width + 1 + ratio.width() + 2 + status.width() + 2;
-    let label = truncate(label, width.saturating_sub(used));
-    let gap =
-        width.saturating_sub(bar_width + 1 + ratio.width() + 2 + label.width() + status.width());
-    let second = Toned::one("█".repeat(filled), status_tone)
+    let mut first = Toned::one("█".repeat(filled), status_tone)
         .and("░".repeat(empty), Tone::Muted)
         .and(" ", Tone::Plain)
-        .and(ratio, status_tone)
+        .and(ratio.clone(), status_tone)
         .and("  ", Tone::Plain)
-        .and(label, Tone::Muted)
-        .and(" ".repeat(gap), Tone::Plain)
-        .and(status, status_tone);
-    Some(second)
+        .and(status.clone(), status_tone);
+    let Some(against) = measured_against(ind, &g, lang) else {
+        return vec![first];
+    };
+    let used = bar_width + 1 + ratio.width() + 2 + status_column + 2;
+    if used + against.width() <= width {
+        let gap = " ".repeat(status_column + 2 - status.width());
+        first = first.and(gap, Tone::Plain).and(against, Tone::Muted);
+        return vec![first];
+    }
+    let mut lines = vec![first];
+    lines.extend(
+        wrap(&against, width)
+            .into_iter()
+            .map(|l| Toned::one(l, Tone::Muted)),
+    );
+    lines
 }
 
 /// A directive: checkbox and wrapped text, owner, the localities it is `to` and due date, and
@@ -447,7 +462,7 @@ fn directive_lines(
         })
         .collect();
     if d.owner.is_some() || d.due.is_some() || to.is_some() {
-        out.push(meta_line(cx, d, to, room, overdue));
+        out.extend(meta_lines(cx, d, to, room, overdue, selected));
     }
     if !selected {
         return out;
@@ -472,8 +487,16 @@ fn directive_lines(
 }
 
 /// `⚠ quá hạn · Hạn: 30/06/2024 · Thực hiện: Huyện ủy · Gửi: Hải Hà, Đầm Hà`, in `room`
-/// columns after the indent.
-fn meta_line(cx: &Cx, d: &Directive, to: Option<&str>, room: usize, overdue: bool) -> Toned {
+/// columns after the indent: one line cut with `…`, or whole (wrapped) when `whole` (the
+/// selected directive shows all of it).
+fn meta_lines(
+    cx: &Cx,
+    d: &Directive,
+    to: Option<&str>,
+    room: usize,
+    overdue: bool,
+    whole: bool,
+) -> Vec<Toned> {
     use unicode_width::UnicodeWidthStr;
     let t = i18n::strings(cx.lang);
     let mut parts = Vec::new();
@@ -486,14 +509,18 @@ fn meta_line(cx: &Cx, d: &Directive, to: Option<&str>, room: usize, overdue: boo
     if let Some(to) = to {
         parts.push(format!("{}: {to}", t.directive_to));
     }
-    let line = Toned::one(" ".repeat(CHECKBOX), Tone::Plain);
-    if overdue {
-        let flag = format!("⚠ {} · ", t.overdue);
-        let rest = truncate(&parts.join(" · "), room.saturating_sub(flag.width()));
-        line.and(flag, Tone::Overdue).and(rest, Tone::Muted)
+    let indent = || Toned::one(" ".repeat(CHECKBOX), Tone::Plain);
+    let flag = if overdue {
+        format!("⚠ {} · ", t.overdue)
     } else {
-        line.and(truncate(&parts.join(" · "), room), Tone::Muted)
+        String::new()
+    };
+    let rest = parts.join(" · ");
+    if !whole {
+        let rest = truncate(&rest, room.saturating_sub(flag.width()));
+        return vec![indent().and(flag, Tone::Overdue).and(rest, Tone::Muted)];
     }
+    Toned::wrapped((&flag, Tone::Overdue), (&rest, Tone::Muted), CHECKBOX, room)
 }
 
 /// One tab made into lines at one width, none selected.
@@ -842,10 +869,36 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(text[0].starts_with("Tổng giá trị sản xuất (2023)"));
         assert!(text[0].ends_with("33.497 tỷ đồng"));
-        assert!(text[1].contains("107% ▲"), "{}", text[1]);
-        assert!(text[1].contains("kế hoạch"));
-        assert!(text[1].ends_with("✓ đạt"));
-        assert_eq!(lines[1].width(), 70);
+        assert!(text[1].contains("107% ▲  ✓ đạt"), "{}", text[1]);
+        assert!(text[1].ends_with("kế hoạch"), "{}", text[1]);
+        assert!(lines[1].width() <= 70);
+    }
+
+    /// A target's value is said with its label, after the status when it fits, else on the
+    /// lines below; the status stays next to the ratio at every width.
+    #[test]
+    fn a_target_is_shown_with_its_value_at_every_width() {
+        let ind = Indicator {
+            name: "Thu nhập bình quân đầu người".into(),
+            value: 80.0,
+            unit: Some("triệu đồng/người".into()),
+            target: Some(100.0),
+            target_label: Some("mục tiêu cuối nhiệm kỳ".into()),
+            ..Indicator::default()
+        };
+        for width in [56, 76, 116] {
+            let lines = indicator_lines(&ind, width, Lang::Vi);
+            let text = texts(&lines).join("\n");
+            assert!(text.contains("80%    ✗ chưa đạt"), "{width}: {text}");
+            let joined = text.replace('\n', " ");
+            assert!(
+                joined.contains("mục tiêu cuối nhiệm kỳ: 100 triệu đồng/người"),
+                "{width}: {text}"
+            );
+            assert!(lines.iter().all(|l| l.width() <= width), "{width}: {text}");
+        }
+        let wide = texts(&indicator_lines(&ind, 116, Lang::Vi));
+        assert_eq!(wide.len(), 2, "one line at 120 columns: {wide:?}");
     }
 
     #[test]
@@ -913,6 +966,18 @@ mod tests {
         assert_eq!(bar_cells(0.8, 10), (8, 2));
         assert_eq!(bar_cells(1.75, 10), (10, 0));
         assert_eq!(bar_cells(-1.0, 10), (0, 10));
+    }
+
+    /// A bar is full only at 100% or more: 98% and 99,86% keep an empty cell at any width.
+    #[test]
+    fn a_bar_is_full_only_at_a_hundred_percent() {
+        for width in [5, 10, 19, 26, 30] {
+            for fill in [0.98, 0.9986, 0.999_999] {
+                let (filled, empty) = bar_cells(fill, width);
+                assert_eq!((filled, empty), (width - 1, 1), "{fill} in {width}");
+            }
+            assert_eq!(bar_cells(1.0, width), (width, 0));
+        }
     }
 
     #[test]

@@ -105,6 +105,28 @@ fn is_block_of(target: Target, block: &Block) -> bool {
     }
 }
 
+/// The block that holds a search hit's text: the block that says exactly that text (a
+/// bullet, a name), else the paragraph of it that holds the match, else a block that quotes
+/// it (a participant's role in their line, a caption with its credit), else the first block
+/// sharing a word of the query.
+fn block_of_hit(ctx: &Ctx, session: &Session, blocks: &[Block], jump: &Jump) -> Option<usize> {
+    let texts: Vec<Option<String>> = (blocks.iter())
+        .map(|b| {
+            (b.selectable())
+                .then(|| content::block_text(session, b, ctx.lang))
+                .flatten()
+        })
+        .collect();
+    let matches = |text: &str| !crate::search::matches(text, &jump.query).is_empty();
+    let paragraphs = crate::present::paragraphs(&jump.text);
+    let find =
+        |test: &dyn Fn(&str) -> bool| (texts.iter()).position(|t| t.as_deref().is_some_and(test));
+    find(&|t| t == jump.text)
+        .or_else(|| find(&|t| paragraphs.iter().any(|p| p == t) && matches(t)))
+        .or_else(|| find(&|t| !jump.text.is_empty() && t.contains(jump.text.as_str())))
+        .or_else(|| find(&|t| !jump.query.is_empty() && matches(t)))
+}
+
 /// Block `at` when it can be selected, else the next one that can, else the one before.
 fn selectable_near(blocks: &[Block], at: usize) -> usize {
     if blocks.get(at).is_some_and(Block::selectable) {
@@ -134,16 +156,9 @@ impl SessionScreen {
             query: jump.map(|j| j.query.clone()),
         };
         let lines = screen.tab_lines(ctx, session);
-        let matching = |b: &Block| {
-            let query = jump.map_or("", |j| j.query.as_str());
-            (b.selectable() && !query.is_empty())
-                .then(|| content::block_text(session, b, ctx.lang))
-                .flatten()
-                .is_some_and(|text| !crate::search::matches(&text, query).is_empty())
-        };
         screen.selected = (lines.blocks.iter())
             .position(|b| is_block_of(target, b))
-            .or_else(|| lines.blocks.iter().position(matching))
+            .or_else(|| jump.and_then(|j| block_of_hit(ctx, session, &lines.blocks, j)))
             .unwrap_or_else(|| lines.first_selectable());
         screen.keep_visible(ctx, session);
         Some(screen)
