@@ -4,6 +4,7 @@ mod changes;
 mod compact;
 mod folder;
 mod slips;
+mod toml_version;
 mod validate;
 mod walk;
 pub mod write;
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 pub use crate::diag::{Diagnostic, Location, Problem, Severity};
 pub use changes::Changes;
 pub use folder::{Folder, Plan, Stamp};
-pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, read_bounded};
+pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, ReadError, read_bounded};
 
 use crate::diag::{OsError, closest};
 use crate::i18n::{self, Message, fill};
@@ -221,6 +222,14 @@ fn walk_folder<'r>(root: &'r Path, limits: &Limits) -> Result<walk::Walk<'r>, Fo
     Ok(walk)
 }
 
+/// The bytes of the briefing file at `path` as the loader takes them: a whole version, also
+/// while a check-off rewrites it in place; `None` when it cannot be read.
+pub fn read_as_loaded(path: &Path) -> Option<Vec<u8>> {
+    walk::read_bounded_meta(path, DEFAULT_MAX_FILE_SIZE)
+        .ok()
+        .map(|(bytes, _)| bytes)
+}
+
 /// Reads (at most `limits.max_file_size` bytes) and validates one file below `root`.
 pub fn load_file_with(root: &Path, rel: &Path, limits: &Limits) -> FileReport {
     load_file_meta(root, rel, limits).0
@@ -286,7 +295,12 @@ fn parse_past_slips(checker: &mut validate::Checker<'_>, text: &str, id: &str) -
     let mut patched = text.to_string();
     loop {
         let error = match toml::de::DeTable::parse(&patched) {
-            Ok(root) => return validate::session(checker, &root, id),
+            Ok(root) => {
+                for (span, problem) in toml_version::uses(&patched) {
+                    checker.error(span, problem);
+                }
+                return validate::session(checker, &root, id);
+            }
             Err(e) => e,
         };
         let span = error.span().unwrap_or(0..0);
