@@ -19,7 +19,7 @@ use crate::ui::tone::{Tone, Toned};
 /// Columns taken by the selection gutter on every line.
 pub const GUTTER: usize = 2;
 /// Columns before a bullet's text.
-pub(super) const BULLET_INDENT: usize = 2;
+const BULLET_INDENT: usize = 2;
 
 /// What the lines depend on besides the session and the width.
 #[derive(Debug, Clone, Copy)]
@@ -52,6 +52,51 @@ fn section_title(lang: Lang, section: Section) -> &'static str {
     }
 }
 
+/// How the wrapped text of a paragraph or a bullet is shown: the one maker of their lines,
+/// whether a block is made into lines whole ([`block_lines`]) or only counted and made a window
+/// at a time (`place::Counted`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TextKind {
+    Paragraph,
+    Bullet,
+}
+
+impl TextKind {
+    /// The text and kind of a paragraph or a bullet; `None` for other blocks.
+    pub(super) fn of(block: &Block) -> Option<(&str, TextKind)> {
+        match block {
+            Block::Paragraph(p) => Some((p, TextKind::Paragraph)),
+            Block::Bullet(b) => Some((b, TextKind::Bullet)),
+            _ => None,
+        }
+    }
+
+    /// The columns the text is wrapped to in a tab `width` columns wide.
+    pub(super) fn room(self, width: usize) -> usize {
+        match self {
+            TextKind::Paragraph => width,
+            TextKind::Bullet => width.saturating_sub(BULLET_INDENT),
+        }
+    }
+
+    /// Wrapped line `k` as shown: a bullet's first line after `• `, its others below the text.
+    pub(super) fn line(self, k: usize, line: &str) -> Toned {
+        match (self, k) {
+            (TextKind::Paragraph, _) => Toned::one(line, Tone::Plain),
+            (TextKind::Bullet, 0) => Toned::one(format!("• {line}"), Tone::Plain),
+            (TextKind::Bullet, _) => Toned::one(format!("  {line}"), Tone::Plain),
+        }
+    }
+
+    /// The blank lines after the text: a paragraph ends with one.
+    pub(super) fn after(self) -> usize {
+        match self {
+            TextKind::Paragraph => 1,
+            TextKind::Bullet => 0,
+        }
+    }
+}
+
 /// The lines of block `i` of `blocks`, `width` columns wide (the gutter not included); a
 /// selected directive also shows its note and who checked it off. The one producer of a
 /// tab's lines.
@@ -63,17 +108,11 @@ pub fn block_lines(
     width: usize,
     selected: bool,
 ) -> Vec<Toned> {
-    let bullet = |text: &str| -> Vec<Toned> {
-        (wrap(text, width.saturating_sub(BULLET_INDENT))
-            .into_iter()
-            .enumerate())
-        .map(|(i, l)| {
-            Toned::one(
-                format!("{}{l}", if i == 0 { "• " } else { "  " }),
-                Tone::Plain,
-            )
-        })
-        .collect()
+    let text_lines = |text: &str, kind: TextKind| -> Vec<Toned> {
+        let wrapped = wrap(text, kind.room(width)).into_iter().enumerate();
+        let mut lines: Vec<Toned> = wrapped.map(|(k, line)| kind.line(k, &line)).collect();
+        lines.extend(std::iter::repeat_with(Toned::new).take(kind.after()));
+        lines
     };
     let Some(block) = blocks.get(i) else {
         return Vec::new();
@@ -87,18 +126,12 @@ pub fn block_lines(
                 vec![title]
             }
         }
-        Block::Paragraph(p) => {
-            let mut lines: Vec<Toned> = (wrap(p, width).into_iter())
-                .map(|l| Toned::one(l, Tone::Plain))
-                .collect();
-            lines.push(Toned::new());
-            lines
-        }
-        Block::Bullet(b) => bullet(b),
+        Block::Paragraph(p) => text_lines(p, TextKind::Paragraph),
+        Block::Bullet(b) => text_lines(b, TextKind::Bullet),
         Block::Participant(p) => session
             .participants
             .get(*p)
-            .map(|p| bullet(&participant_line(p, " — ")))
+            .map(|p| text_lines(&participant_line(p, " — "), TextKind::Bullet))
             .unwrap_or_default(),
         Block::DistrictLine(d) => vec![district_line(cx, session, *d, width)],
         Block::Facts(d) => (session.districts.get(*d))

@@ -9,11 +9,11 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 use super::blocks::{Block, blocks};
-use super::lines::{BULLET_INDENT, Cx, block_lines};
+use super::lines::{Cx, TextKind, block_lines};
 use crate::model::filter::DirectiveFilter;
 use crate::model::{Lang, Session};
 use crate::ui::text::next_line;
-use crate::ui::tone::{Tone, Toned};
+use crate::ui::tone::Toned;
 
 /// A paragraph or bullet remembers where every this-many-th of its lines starts.
 const STEP: usize = 64;
@@ -99,11 +99,8 @@ impl Counted {
     /// A paragraph's or a bullet's lines counted at `width`; `None` for other blocks (and for
     /// text with an escape character, which loaded text never has).
     fn of(block: &Block, width: usize) -> Option<Self> {
-        let (text, width, after) = match block {
-            Block::Paragraph(p) => (p, width, 1),
-            Block::Bullet(b) => (b, width.saturating_sub(BULLET_INDENT), 0),
-            _ => return None,
-        };
+        let (text, kind) = TextKind::of(block)?;
+        let width = kind.room(width);
         if text.contains('\u{1b}') {
             return None; // `next_line` measures no escape sequence; `wrap` does.
         }
@@ -119,17 +116,15 @@ impl Counted {
             width,
             wrapped,
             starts,
-            height: wrapped + after,
+            height: wrapped + kind.after(),
         })
     }
 
     /// Lines `first..first + count` of the block holding `text`, made as `block_lines`
     /// would make them.
     fn window(&self, block: &Block, first: usize, count: usize) -> Vec<Toned> {
-        let (text, bullet) = match block {
-            Block::Paragraph(p) => (p, false),
-            Block::Bullet(b) => (b, true),
-            _ => return Vec::new(),
+        let Some((text, kind)) = TextKind::of(block) else {
+            return Vec::new();
         };
         let last = (first + count).min(self.height);
         if first >= last {
@@ -148,12 +143,7 @@ impl Counted {
             } else {
                 let (range, next) = next_line(text, from, self.width);
                 if k >= first {
-                    let line = &text[range];
-                    out.push(match (bullet, k) {
-                        (false, _) => Toned::one(line, Tone::Plain),
-                        (true, 0) => Toned::one(format!("• {line}"), Tone::Plain),
-                        (true, _) => Toned::one(format!("  {line}"), Tone::Plain),
-                    });
+                    out.push(kind.line(k, &text[range]));
                 }
                 from = next;
             }
