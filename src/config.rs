@@ -15,6 +15,7 @@ use crate::diag::{Diagnostic, Hint, OsError, Problem, Severity, ValueType};
 use crate::input::{Command, Key, Keymap};
 use crate::model::Lang;
 use crate::model::abbrev::Abbreviations;
+use crate::store::{self, ReadError};
 use crate::ui::theme::Theme;
 
 /// Everything the config file can set; `None` leaves the choice to the next source.
@@ -89,24 +90,63 @@ pub fn default_path() -> Option<PathBuf> {
     Some(base.join("briefing").join("config.toml"))
 }
 
-/// Reads the config at `path`. A missing file is silent unless `explicit`
-/// (given with `--config`); every problem is a diagnostic, never fatal.
+/// The largest config file read, in bytes: room for tens of thousands of abbreviations.
+pub const MAX_SIZE: u64 = 4 << 20;
+
+/// Reads the config at `path`, at most [`MAX_SIZE`] bytes of a regular file (a pipe or a
+/// device is refused without waiting on it; `/dev/null` is an empty config). A missing file
+/// is silent unless `explicit` (given with `--config`); every problem is a diagnostic,
+/// never fatal.
 pub fn load(path: &Path, explicit: bool) -> (Config, Vec<Diagnostic>) {
     let shown = path.display().to_string();
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, &shown, path.parent()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
-            (Config::default(), Vec::new())
+    let problem = match store::read_bounded(path, MAX_SIZE) {
+        Ok(bytes) => return parse_bytes(&bytes, &shown, path.parent()),
+        Err(ReadError::NotRegular) if is_null_device(path) => {
+            return (Config::default(), Vec::new());
         }
-        Err(e) => {
-            let error = OsError::from(&e);
-            let problem = Problem::ConfigUnreadable { error };
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
+            return (Config::default(), Vec::new());
+        }
+        Err(ReadError::Io(e)) => Problem::ConfigUnreadable {
+            error: OsError::from(&e),
+        },
+        Err(ReadError::TooBig { size, limit }) => Problem::ConfigTooBig { size, limit },
+        Err(ReadError::NotRegular) => Problem::ConfigNotRegular,
+    };
+    (
+        Config::default(),
+        vec![Diagnostic::new(&shown, Severity::Warning, problem)],
+    )
+}
+
+/// Config bytes: UTF-8 (with or without a BOM) is parsed, anything else is unreadable.
+fn parse_bytes(bytes: &[u8], shown: &str, base: Option<&Path>) -> (Config, Vec<Diagnostic>) {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse(text, shown, base),
+        Err(_) => {
+            let e = std::io::Error::from(std::io::ErrorKind::InvalidData);
+            let problem = Problem::ConfigUnreadable {
+                error: OsError::from(&e),
+            };
             (
                 Config::default(),
-                vec![Diagnostic::new(&shown, Severity::Warning, problem)],
+                vec![Diagnostic::new(shown, Severity::Warning, problem)],
             )
         }
     }
+}
+
+/// Whether `path` is the null device (`--config /dev/null`: no settings, no warning).
+fn is_null_device(path: &Path) -> bool {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    let device = |p: &Path| {
+        std::fs::metadata(p)
+            .ok()
+            .filter(|m| m.file_type().is_char_device())
+            .map(|m| m.rdev())
+    };
+    device(path).is_some_and(|d| Some(d) == device(Path::new("/dev/null")))
 }
 
 /// Parses config text; `path` names it in messages and `base` anchors a relative `dir`.
@@ -330,6 +370,10 @@ impl Reader<'_> {
                 continue;
             };
             match Key::parse(&text) {
+                Ok(k) if Keymap::default().is_fixed(&k) => {
+                    let action = action.to_string();
+                    self.warn(item.span(), Problem::FixedKey { text, action });
+                }
                 Ok(k) => keys.push(k),
                 Err(_) => self.warn(item.span(), Problem::UnknownKeyName { text }),
             }

@@ -6,7 +6,7 @@ mod problem;
 use std::fmt;
 use std::ops::Range;
 
-pub use problem::{Expected, Hint, OsError, Problem, Table, ValueType};
+pub use problem::{Expected, Hint, OsError, Problem, Table, Toml11Syntax, ValueType};
 
 use crate::i18n::{self, fill};
 use crate::model::Lang;

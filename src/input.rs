@@ -434,11 +434,20 @@ impl Keymap {
             .map_or(&[], |b| b.keys.as_slice())
     }
 
-    /// Replaces the keys of a command (config overrides). Ctrl-C always quits.
+    /// Whether `key` belongs to a command no config can rebind (Ctrl-C quits, 1–9 jump to a
+    /// tab).
+    pub fn is_fixed(&self, key: &Key) -> bool {
+        self.bindings
+            .iter()
+            .any(|b| !Command::CONFIGURABLE.contains(&b.command) && b.keys.contains(key))
+    }
+
+    /// Replaces the keys of a command (config overrides). The fixed keys (`is_fixed`) stay
+    /// with their commands.
     pub fn rebind(&mut self, command: Command, keys: Vec<Key>) {
         for b in &mut self.bindings {
-            b.keys
-                .retain(|k| !keys.contains(k) || b.command == Command::ForceQuit);
+            let fixed = !Command::CONFIGURABLE.contains(&b.command);
+            b.keys.retain(|k| !keys.contains(k) || fixed);
         }
         if let Some(b) = self.bindings.iter_mut().find(|b| b.command == command) {
             b.keys = keys;

@@ -42,14 +42,34 @@ pub fn escape(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `s` on one line: a newline is written as a backslash and `n`, so a name cannot start a line of its
-/// own (risky characters are escaped when printed, through `SafeWriter`).
+/// Whether `c` would end a line or jump to a column: a name holding one would fake a line,
+/// or a column, in line-oriented output.
+fn breaks_line(c: char) -> bool {
+    matches!(c, '\n' | '\t' | '\u{2028}' | '\u{2029}')
+}
+
+/// `s` on one line: as `escape`, and newlines, tabs and the Unicode line and paragraph
+/// separators written visibly too (`\n`, `\t`, `\u{2028}`), for outputs that give each item
+/// one line (`check`, `list`, `log`, …).
 pub fn one_line(s: &str) -> Cow<'_, str> {
-    if s.contains('\n') {
-        Cow::Owned(s.replace('\n', "\\n"))
-    } else {
-        Cow::Borrowed(s)
+    if !s.chars().any(|c| is_risky(c) || breaks_line(c)) {
+        return Cow::Borrowed(s);
     }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if breaks_line(c) => {
+                let _ = write!(out, "\\u{{{:X}}}", u32::from(c));
+            }
+            c => match visible(c) {
+                Some(v) => out.push_str(&v),
+                None => out.push(c),
+            },
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// JSON text with every risky character inside its strings as a `\uXXXX` escape,
@@ -143,6 +163,17 @@ pub fn out() -> SafeWriter<io::StdoutLock<'static>> {
     SafeWriter::new(io::stdout().lock())
 }
 
+/// `items` on standard output, each escaped (`escape`) and ended by a NUL byte: records that
+/// may hold newlines, for a program that splits on NUL (the completion scripts).
+pub fn write_nul_separated<'a>(items: impl IntoIterator<Item = &'a str>) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    for item in items {
+        out.write_all(escape(item).as_bytes())?;
+        out.write_all(b"\0")?;
+    }
+    out.flush()
+}
+
 /// Whether standard output is a terminal.
 pub fn out_is_terminal() -> bool {
     io::IsTerminal::is_terminal(&io::stdout())
@@ -184,6 +215,15 @@ mod tests {
     fn one_line_escapes_newlines_only() {
         assert_eq!(one_line("a\nSigned-off-by: x"), "a\\nSigned-off-by: x");
         assert!(matches!(one_line("Tổng kết 2024"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn one_line_escapes_line_breaks_and_tabs_too() {
+        assert_eq!(
+            one_line("a\nSigned-off-by: x\tb\r\u{2028}\u{1b}"),
+            "a\\nSigned-off-by: x\\tb\\u{D}\\u{2028}\\e"
+        );
+        assert!(matches!(one_line("Đầm Hà"), Cow::Borrowed(_)));
     }
 
     #[test]

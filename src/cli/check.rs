@@ -16,7 +16,7 @@ pub(super) fn run(ctx: &Context) -> ExitCode {
     let carets = safe::out_is_terminal();
     let mut out = safe::out();
     for d in in_reading_order(&catalog.diagnostics) {
-        let _ = writeln!(out, "{}", with_folder(ctx, d));
+        let _ = writeln!(out, "{}", safe::one_line(&with_folder(ctx, d)));
         if carets {
             let _ = write!(out, "{}", caret(d));
         }
@@ -80,8 +80,8 @@ fn caret(d: &Diagnostic) -> String {
     let gutter = loc.line.to_string();
     let pad = " ".repeat(gutter.len());
     let before: String = loc.line_text.chars().take(loc.column - 1).collect();
-    let before = safe::escape(&before);
+    let before = safe::one_line(&before);
     let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(before.as_ref()));
-    let line = safe::escape(&loc.line_text);
+    let line = safe::one_line(&loc.line_text);
     format!("{pad} |\n{gutter} | {line}\n{pad} | {indent}^\n")
 }

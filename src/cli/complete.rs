@@ -19,8 +19,22 @@ const WANTS_FILES: u8 = 3;
 /// Options whose value is a path.
 const PATH_OPTIONS: [&str; 2] = ["dir", "config"];
 
+/// The shells whose scripts ask for candidates; each gets them NUL-separated, so a name
+/// with a newline stays one candidate, and the shell quotes each one as it inserts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompleteShell {
+    // The words are as typed (`COMP_WORDS`): quotes and backslashes are taken off here.
+    Bash,
+    // zsh and fish give the words without their quotes (`${(Q)words}`, `commandline -opc`).
+    Zsh,
+    Fish,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct CompleteArgs {
+    /// The shell asking: candidates NUL-separated; without it, one per line (escaped)
+    #[arg(long, value_enum)]
+    pub shell: Option<CompleteShell>,
     /// The words after `briefing`; the last is the word being completed
     #[arg(
         trailing_var_arg = true,
@@ -31,11 +45,12 @@ pub struct CompleteArgs {
 }
 
 pub fn run(args: &CompleteArgs, dir_fallback: impl FnOnce() -> PathBuf) -> ExitCode {
-    let (typed, current) = match args.words.split_last() {
-        Some((current, typed)) => (typed, current.as_str()),
-        None => (&[][..], ""),
+    let words = match args.shell {
+        Some(CompleteShell::Bash) => bash_words(&args.words),
+        _ => args.words.clone(),
     };
-    let place = Place::of(typed);
+    let (typed, current) = split_current(words);
+    let place = Place::of(&typed);
     if place
         .wants_value_of
         .as_deref()
@@ -44,13 +59,114 @@ pub fn run(args: &CompleteArgs, dir_fallback: impl FnOnce() -> PathBuf) -> ExitC
         return ExitCode::from(WANTS_FILES);
     }
     let dir = place.dir.clone().unwrap_or_else(dir_fallback);
-    let mut out = crate::safe::out();
-    for candidate in candidates(&place, current, &dir) {
-        if candidate.starts_with(current) {
-            let _ = writeln!(out, "{candidate}");
+    let found = candidates(&place, &current, &dir);
+    let matching = found.iter().filter(|c| c.starts_with(current.as_str()));
+    if args.shell.is_some() {
+        let _ = crate::safe::write_nul_separated(matching.map(String::as_str));
+    } else {
+        let mut out = crate::safe::out();
+        for candidate in matching {
+            let _ = writeln!(out, "{}", crate::safe::one_line(candidate));
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The words typed before the cursor's word, and that word; `--option=value` under the
+/// cursor is the option and the value being typed.
+fn split_current(mut words: Vec<String>) -> (Vec<String>, String) {
+    let current = words.pop().unwrap_or_default();
+    if let Some((option, value)) = current.split_once('=')
+        && option.starts_with("--")
+    {
+        words.push(option.to_string());
+        return (words, value.to_string());
+    }
+    (words, current)
+}
+
+/// bash's `COMP_WORDS` as the command will get them: `--option`, `=`, `value` (bash breaks
+/// words at `=`) joined again, and each word's quoting taken off.
+fn bash_words(raw: &[String]) -> Vec<String> {
+    let mut words: Vec<String> = Vec::with_capacity(raw.len());
+    let mut joining = false;
+    for word in raw {
+        let after_option = words.last().is_some_and(|w| w.starts_with("--"));
+        match words.last_mut() {
+            Some(last) if word == "=" && after_option && !last.contains('=') => {
+                last.push('=');
+                joining = true;
+                continue;
+            }
+            Some(last) if joining => last.push_str(&bash_dequote(word)),
+            _ => words.push(bash_dequote(word)),
+        }
+        joining = false;
+    }
+    words
+}
+
+/// A word as bash reads it, perhaps cut short at the cursor: `\x`, `'…'`, `"…"` and `$'…'`
+/// taken off, nothing expanded; an unclosed quote runs to the end.
+fn bash_dequote(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.extend(chars.next()),
+            '\'' => out.extend(chars.by_ref().take_while(|&c| c != '\'')),
+            '"' => double_quoted(&mut chars, &mut out),
+            '$' if chars.peek() == Some(&'\'') => {
+                chars.next();
+                ansi_c_quoted(&mut chars, &mut out);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The rest of a `"…"` word: a backslash escapes only `$`, `` ` ``, `"`, `\\` and a newline.
+fn double_quoted(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, out: &mut String) {
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return,
+            '\\' => match chars.peek() {
+                Some('$' | '`' | '"' | '\\') => out.extend(chars.next()),
+                Some('\n') => {
+                    chars.next();
+                }
+                _ => out.push('\\'),
+            },
+            c => out.push(c),
+        }
+    }
+}
+
+/// The rest of a `$'…'` word, with its backslash escapes.
+fn ansi_c_quoted(chars: &mut std::iter::Peekable<std::str::Chars<'_>>, out: &mut String) {
+    while let Some(c) = chars.next() {
+        match c {
+            '\'' => return,
+            '\\' => match chars.next() {
+                Some('n') => out.push('\n'),
+                Some('t') => out.push('\t'),
+                Some('r') => out.push('\r'),
+                Some('e' | 'E') => out.push('\u{1b}'),
+                Some('a') => out.push('\u{7}'),
+                Some('x') => {
+                    let hex: String = std::iter::from_fn(|| chars.next_if(char::is_ascii_hexdigit))
+                        .take(2)
+                        .collect();
+                    let byte = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32);
+                    out.extend(byte);
+                }
+                Some(other) => out.push(other),
+                None => {}
+            },
+            c => out.push(c),
+        }
+    }
 }
 
 /// Where the cursor is: which subcommand, which positional, which option wants a value.
@@ -287,6 +403,30 @@ mod tests {
         assert!(
             complete(&["--dir", ""]).is_empty(),
             "paths are left to the shell"
+        );
+    }
+
+    #[test]
+    fn bash_words_are_read_as_bash_reads_them() {
+        let words = |w: &[&str]| bash_words(&w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            words(&[r"a\ b", "'c d'", "\"e\\\"f\\x\""]),
+            ["a b", "c d", "e\"f\\x"]
+        );
+        assert_eq!(words(&[r"$'i\nj\x41\''", "'open"]), ["i\njA'", "open"]);
+        assert_eq!(words(&[r"x\$\(y\)", "\"$(z)\""]), ["x$(y)", "$(z)"]);
+        assert_eq!(words(&["--dir", "=", "/t", "show"]), ["--dir=/t", "show"]);
+        assert_eq!(words(&["--format", "="]), ["--format="]);
+        assert_eq!(words(&["=", "x"]), ["=", "x"]);
+    }
+
+    #[test]
+    fn an_option_with_its_value_under_the_cursor_completes_the_value() {
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let (typed, current) = split_current(words(&["show", "x", "--format=m"]));
+        assert_eq!(
+            (typed, current.as_str()),
+            (words(&["show", "x", "--format"]), "m")
         );
     }
 

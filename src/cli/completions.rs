@@ -13,33 +13,44 @@ use clap_complete::Shell;
 use super::Cli;
 
 const BASH: &str = r#"# bash completion for briefing (live: ids come from the briefing folder)
+# Candidates come NUL-separated and are quoted here with printf %q (spaces, quotes, $, `, *,
+# newlines), so nothing in a name is run, expanded or split.
 _briefing() {
-    local IFS=$'\n' out status
-    out=$(briefing complete -- "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null)
-    status=$?
+    local -a candidates
+    local candidate quoted status
     COMPREPLY=()
+    mapfile -d '' -t candidates < <(briefing complete --shell bash -- "${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null)
+    wait $! 2>/dev/null
+    status=$?
     if [[ $status == 3 ]]; then
         compopt -o default
-    elif [[ -n $out ]]; then
-        COMPREPLY=($out)
+        return
     fi
+    for candidate in "${candidates[@]}"; do
+        printf -v quoted '%q' "$candidate"
+        COMPREPLY+=("$quoted")
+    done
 }
 complete -o nosort -F _briefing briefing
 "#;
 
 const ZSH: &str = r#"#compdef briefing
 # zsh completion for briefing (live: ids come from the briefing folder)
+# Candidates come NUL-separated, unquoted; compadd (without -Q) quotes each one for the line.
 _briefing() {
     local -a candidates
     local out
-    out=$(briefing complete -- "${(@)words[2,CURRENT]}" 2>/dev/null)
+    out=$(briefing complete --shell zsh -- "${(@Q)words[2,CURRENT]}" 2>/dev/null)
     if (( $? == 3 )); then
         _files
         return
     fi
-    candidates=("${(@f)out}")
+    candidates=("${(@0)out}")
     candidates=(${candidates:#})
-    compadd -Q -V briefing -a candidates
+    if [[ $PREFIX == --*=* ]]; then
+        compset -P '*='
+    fi
+    compadd -V briefing -a candidates
 }
 if [[ $zsh_eval_context[-1] == loadautofunc ]]; then
     _briefing "$@"
@@ -49,11 +60,9 @@ fi
 "#;
 
 const FISH: &str = r#"# fish completion for briefing (live: ids come from the briefing folder)
-function __briefing_complete
-    set -l words (commandline -opc)[2..-1] (commandline -ct)
-    briefing complete -- $words 2>/dev/null
-end
-complete -c briefing -f -k -a '(__briefing_complete)'
+# Candidates come NUL-separated (`string split0` keeps a newline inside one); fish quotes
+# each one for the line.
+complete -c briefing -f -k -a '(briefing complete --shell fish -- (commandline -opc)[2..-1] (commandline -ct | string unescape) 2>/dev/null | string split0)'
 complete -c briefing -l dir -r -F
 complete -c briefing -l config -r -F
 "#;

@@ -38,7 +38,7 @@ pub(super) fn run(ctx: &Context, session: &str, directive: &str, mark: Mark) -> 
                 (Mark::Undone, Outcome::AlreadySo) => t.cli_already_unchecked,
             };
             let values = [("directive", &directive as _), ("session", &session as _)];
-            let _ = writeln!(safe::out(), "{}", fill(template, &values));
+            let _ = writeln!(safe::out(), "{}", safe::one_line(&fill(template, &values)));
             ExitCode::SUCCESS
         }
         Err(e) => fail(ctx.lang, 1, e.message(ctx.lang)),

@@ -26,19 +26,21 @@ pub(super) fn run(ctx: &Context, format: ListFormat) -> ExitCode {
     let days: Vec<String> = (catalog.sessions.iter())
         .map(|s| session_day(&s.date, ctx.lang))
         .collect();
+    let ids: Vec<_> = (catalog.sessions.iter())
+        .map(|s| safe::one_line(&s.id))
+        .collect();
     let widest = |widths: &mut dyn Iterator<Item = usize>| widths.max().unwrap_or(0);
     let day_width = widest(&mut days.iter().map(|d| d.width()));
-    let id_width = widest(&mut catalog.sessions.iter().map(|s| s.id.width()));
+    let id_width = widest(&mut ids.iter().map(|id| id.width()));
     let mut out = safe::out();
-    for (s, day) in catalog.sessions.iter().zip(&days) {
+    for ((s, day), id) in catalog.sessions.iter().zip(&days).zip(&ids) {
         let p = s.progress(ctx.today);
         let _ = writeln!(
             out,
-            "{day}{}  {}{}  {}  {}  {}",
+            "{day}{}  {id}{}  {}  {}  {}",
             " ".repeat(day_width - day.width()),
-            s.id,
-            " ".repeat(id_width - s.id.width()),
-            s.title,
+            " ".repeat(id_width - id.width()),
+            safe::one_line(&s.title),
             locality_count(s.districts.len(), ctx.lang),
             progress_text(p, ctx.lang, ", "),
         );

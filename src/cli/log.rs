@@ -43,7 +43,7 @@ pub(super) fn run(ctx: &Context, filter: &Filter, format: LogFormat) -> ExitCode
         }
         LogFormat::Text => events
             .iter()
-            .try_for_each(|e| writeln!(out, "{}", log_line(ctx.lang, e))),
+            .try_for_each(|e| writeln!(out, "{}", crate::safe::one_line(&log_line(ctx.lang, e)))),
     };
     drop(out);
     warn_unread(ctx.lang, &history);

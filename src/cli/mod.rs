@@ -112,7 +112,9 @@ enum Command {
     Show(show::ShowArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions {
-        /// The shell to complete for
+        /// The shell to complete for. bash, zsh and fish complete ids live from the folder,
+        /// each inserted quoted for the shell; elvish and powershell get a static script:
+        /// subcommands, options and their values only, no ids
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -179,7 +181,11 @@ impl Context {
         let (config, problems) = read_config(cli);
         let ctx = Context::with_config(cli, config);
         for p in &problems {
-            let _ = writeln!(safe::err(), "briefing: {}", p.line(ctx.lang));
+            let _ = writeln!(
+                safe::err(),
+                "briefing: {}",
+                safe::one_line(&p.line(ctx.lang))
+            );
         }
         ctx
     }

@@ -34,7 +34,7 @@ pub(super) fn run(ctx: &Context, args: &SyncArgs) -> ExitCode {
             Ok(report) => {
                 let mut out = safe::out();
                 for line in setup_lines(ctx.lang, &report) {
-                    let _ = writeln!(out, "{line}");
+                    let _ = writeln!(out, "{}", safe::one_line(&line));
                 }
                 drop(out);
                 setup_defeated(ctx.lang, &report)
@@ -50,7 +50,7 @@ pub(super) fn run(ctx: &Context, args: &SyncArgs) -> ExitCode {
     let (report, result) = sync::sync(&repo, &opts);
     let mut out = safe::out();
     for line in sync_lines(ctx.lang, &report, result.is_ok()) {
-        let _ = writeln!(out, "{line}");
+        let _ = writeln!(out, "{}", safe::one_line(&line));
     }
     drop(out);
     match result {

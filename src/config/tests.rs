@@ -263,3 +263,99 @@ fn mouse_capture_can_be_turned_off() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_fixed_key_bound_to_an_action_is_a_warning_and_stays_fixed() {
+    let (c, warnings) = warnings("[keys]\nquit = [\"ctrl-c\", \"1\", \"Q\"]\nhelp = \"9\"\n");
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert!(warnings[0].contains("2:9") && warnings[0].contains("`ctrl-c`"));
+    assert!(warnings[1].contains("`1`") && warnings[1].contains("always"));
+    assert!(warnings[2].contains("3:8") && warnings[2].contains("`9`"));
+    assert_eq!(c.keys.keys(Command::Quit), [Key::char('Q')]);
+    assert!(
+        !c.keys.keys(Command::Help).is_empty(),
+        "help keeps its keys"
+    );
+    let ctrl_c = Key::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(c.keys.command(ctrl_c), Some(Command::ForceQuit));
+    assert_eq!(c.keys.command(Key::char('1')), Some(Command::JumpTab(1)));
+}
+
+#[test]
+fn rebinding_never_takes_a_fixed_key_from_its_command() {
+    let mut keys = Keymap::default();
+    keys.rebind(Command::Quit, vec![Key::char('1')]);
+    assert_eq!(keys.keys(Command::JumpTab(1)), [Key::char('1')]);
+}
+
+/// `load` of `path` on a thread, which must end (a pipe must not be waited on).
+fn load_ending(path: &Path) -> (Config, Vec<Diagnostic>) {
+    let path = path.to_path_buf();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(load(&path, true));
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(60))
+        .expect("reading the config ended")
+}
+
+#[test]
+fn devices_and_pipes_are_refused_without_reading_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("config.toml");
+    let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("path");
+    // SAFETY: `name` is a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0, "mkfifo");
+    for path in [fifo.as_path(), Path::new("/dev/zero")] {
+        let (config, diags) = load_ending(path);
+        assert_eq!(config, Config::default());
+        assert_eq!(diags.len(), 1, "{diags:?}");
+        assert_eq!(diags[0].problem, Problem::ConfigNotRegular, "{path:?}");
+    }
+    let (config, diags) = load_ending(Path::new("/dev/null"));
+    assert_eq!((config, diags.len()), (Config::default(), 0));
+}
+
+#[test]
+fn a_config_file_beyond_the_limit_is_not_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("config.toml");
+    let mut text = "lang = \"vi\"\n".to_string();
+    text.push_str(&"#".repeat(usize::try_from(MAX_SIZE).expect("size")));
+    std::fs::write(&path, &text).expect("write");
+    let (config, diags) = load(&path, true);
+    assert_eq!(config, Config::default());
+    let size = text.len() as u64;
+    let limit = MAX_SIZE;
+    assert_eq!(
+        diags.iter().map(|d| &d.problem).collect::<Vec<_>>(),
+        [&Problem::ConfigTooBig { size, limit }]
+    );
+    text.truncate(usize::try_from(MAX_SIZE).expect("size"));
+    std::fs::write(&path, &text).expect("write");
+    assert_eq!(load(&path, true).0.lang, Some(Lang::Vi));
+}
+
+#[test]
+fn twenty_thousand_abbreviations_are_each_found_once() {
+    let mut text = String::from("[abbreviations]\n");
+    for i in 0..20_000 {
+        text.push_str(&format!("AB{i} = \"từ số {i}\"\nab{i} = \"Từ số {i}\"\n"));
+    }
+    let config = parse_ok(&text);
+    let table = &config.abbreviations;
+    assert_eq!(table.len(), Abbreviations::default().len() + 20_000);
+    for (typed, long) in [("ab19999", "tu so 19999"), ("ab0", "tu so 0")] {
+        let spelt = table.variants(&[typed.to_string()]);
+        let said: Vec<String> = spelt
+            .iter()
+            .map(|v| {
+                v.iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        assert_eq!(said, [typed, long]);
+    }
+}

@@ -254,6 +254,10 @@ pub enum Problem {
     UnclosedString {
         quotes: String,
     },
+    /// Syntax only TOML 1.1 allows, in a briefing file (TOML 1.0).
+    Toml11 {
+        syntax: Toml11Syntax,
+    },
     NoSession,
     UnsupportedVersion {
         found: String,
@@ -483,6 +487,13 @@ pub enum Problem {
     ConfigUnreadable {
         error: OsError,
     },
+    /// The config file is larger than a config file may be (`config::MAX_SIZE`).
+    ConfigTooBig {
+        size: u64,
+        limit: u64,
+    },
+    /// The config file is a pipe, socket or device.
+    ConfigNotRegular,
     ConfigInvalidToml {
         detail: String,
     },
@@ -528,6 +539,11 @@ pub enum Problem {
     UnknownKeyName {
         text: String,
     },
+    /// A key the interface keeps for itself (Ctrl-C, 1–9) bound to an action.
+    FixedKey {
+        text: String,
+        action: String,
+    },
     AbbreviationNotText {
         name: String,
         found: ValueType,
@@ -535,6 +551,36 @@ pub enum Problem {
     AbbreviationEmpty {
         name: String,
     },
+}
+
+/// What TOML 1.1 added that a briefing file (TOML 1.0) used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Toml11Syntax {
+    /// A line break (or a comment) inside an inline table `{ … }`.
+    InlineTableNewline,
+    /// A comma before an inline table's `}`.
+    TrailingComma,
+    /// The escape `\e`.
+    EscapeE,
+    /// The escape `\xHH`, with its digits.
+    EscapeX { hex: String },
+    /// A time `HH:MM` without seconds.
+    NoSeconds { time: String },
+}
+
+impl Toml11Syntax {
+    fn message(&self, t: &Strings) -> String {
+        match self {
+            Toml11Syntax::InlineTableNewline => t.check_toml11_inline_newline.to_string(),
+            Toml11Syntax::TrailingComma => t.check_toml11_trailing_comma.to_string(),
+            Toml11Syntax::EscapeE => t.check_toml11_escape_e.to_string(),
+            Toml11Syntax::EscapeX { hex } => fill(t.check_toml11_escape_x, &[("hex", hex)]),
+            Toml11Syntax::NoSeconds { time } => fill(
+                t.check_toml11_no_seconds,
+                &[("time", time), ("fixed", &format!("{time}:00"))],
+            ),
+        }
+    }
 }
 
 impl Problem {
@@ -564,6 +610,7 @@ impl Problem {
             Problem::UnclosedString { quotes } => {
                 fill(t.check_unclosed_string, &[("quotes", quotes)])
             }
+            Problem::Toml11 { syntax } => syntax.message(t),
             Problem::NoSession => t.check_no_session.to_string(),
             Problem::UnsupportedVersion { found } => {
                 let supported = crate::model::FORMAT_VERSIONS.map(|v| v.to_string());
@@ -893,6 +940,11 @@ impl Problem {
             Problem::ConfigUnreadable { error } => {
                 fill(t.config_unreadable, &[("error", &error.message(lang))])
             }
+            Problem::ConfigTooBig { size, limit } => fill(
+                t.config_too_big,
+                &[("size", size), ("limit", &i18n::human_size(lang, *limit))],
+            ),
+            Problem::ConfigNotRegular => t.config_not_regular.to_string(),
             Problem::ConfigInvalidToml { detail } => fill(
                 t.config_invalid_toml,
                 &[("detail", &i18n::toml_parse::parser_message(lang, detail))],
@@ -936,6 +988,9 @@ impl Problem {
                 ],
             ),
             Problem::UnknownKeyName { text } => fill(t.config_unknown_key, &[("text", text)]),
+            Problem::FixedKey { text, action } => {
+                fill(t.config_fixed_key, &[("text", text), ("action", action)])
+            }
             Problem::AbbreviationNotText { name, found } => fill(
                 t.config_abbreviation_not_text,
                 &[("name", name), ("found", &found.words(t))],

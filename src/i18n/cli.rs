@@ -70,7 +70,11 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "",
         "In đoạn mã gợi ý lệnh cho shell (bash, zsh, fish, elvish, powershell)",
     ),
-    ("completions", "shell", "Shell cần gợi ý lệnh"),
+    (
+        "completions",
+        "shell",
+        "Shell cần gợi ý lệnh. bash, zsh và fish gợi ý mã lấy trực tiếp từ thư mục, mỗi gợi ý được đặt trong dấu trích dẫn đúng cách của shell đó; elvish và powershell nhận đoạn mã tĩnh: chỉ lệnh, tùy chọn và giá trị của chúng, không có mã",
+    ),
     (
         "done",
         "",
@@ -155,6 +159,11 @@ pub const HELP: &[(&str, &str, &str)] = &[
         "complete",
         "",
         "Các gợi ý cho từ đang gõ (do đoạn mã của `completions` gọi)",
+    ),
+    (
+        "complete",
+        "shell",
+        "Shell đang hỏi: các gợi ý cách nhau bằng byte NUL; không có: mỗi gợi ý một dòng (có thoát ký tự)",
     ),
     (
         "complete",

@@ -2,6 +2,8 @@
 //! search finds either form: "nong thon moi" finds a text saying "NTM", and "NTM" one saying
 //! "nông thôn mới". [`BUILT_IN`] is the table; the config file's `[abbreviations]` adds to it.
 
+use std::collections::{BTreeSet, HashMap};
+
 use super::fold::fold;
 
 /// `(abbreviation, what it stands for)`, as officials write them. Case, accents and the
@@ -42,17 +44,23 @@ pub struct QueryWord {
     pub whole: bool,
 }
 
-/// The abbreviation table, folded as search folds text.
+/// The abbreviation table, folded as search folds text, indexed by each side so that adding
+/// an entry and finding the entries in a query take time by the query, not by the table
+/// (tens of thousands of entries from a config file).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Abbreviations {
-    /// Each entry's abbreviation and long form, as folded words.
+    /// Each entry's abbreviation and long form, as folded words, in the order added.
     pairs: Vec<(Vec<String>, Vec<String>)>,
+    /// Each side written in `pairs` and the entries (indices, in order) that have it.
+    by_side: HashMap<Vec<String>, Vec<usize>>,
+    /// How many words the sides have, every length once.
+    lengths: BTreeSet<usize>,
 }
 
 impl Default for Abbreviations {
     /// The built-in table.
     fn default() -> Self {
-        let mut table = Abbreviations { pairs: Vec::new() };
+        let mut table = Abbreviations::none();
         for (short, long) in BUILT_IN {
             table.add(short, long);
         }
@@ -79,7 +87,11 @@ struct Occurrence {
 impl Abbreviations {
     /// No abbreviations at all.
     pub fn none() -> Self {
-        Abbreviations { pairs: Vec::new() }
+        Abbreviations {
+            pairs: Vec::new(),
+            by_side: HashMap::new(),
+            lengths: BTreeSet::new(),
+        }
     }
 
     /// Adds `short` standing for `long`; `false` (and nothing added) when a side has no letter
@@ -89,10 +101,21 @@ impl Abbreviations {
         if short.is_empty() || long.is_empty() || short == long {
             return false;
         }
-        if !self.pairs.contains(&(short.clone(), long.clone())) {
+        let known = self.entries_with(&short).any(|i| self.pairs[i].1 == long);
+        if !known {
+            let index = self.pairs.len();
+            for side in [&short, &long] {
+                self.lengths.insert(side.len());
+                self.by_side.entry(side.clone()).or_default().push(index);
+            }
             self.pairs.push((short, long));
         }
         true
+    }
+
+    /// The entries one of whose sides is `words`, in the order added.
+    fn entries_with<'a>(&'a self, words: &[String]) -> impl Iterator<Item = usize> + 'a {
+        self.by_side.get(words).into_iter().flatten().copied()
     }
 
     pub fn len(&self) -> usize {
@@ -152,12 +175,11 @@ impl Abbreviations {
     fn occurrence_at(&self, words: &[String], i: usize) -> Option<Occurrence> {
         let rest = &words[i..];
         let len = self
-            .pairs
-            .iter()
-            .flat_map(|(short, long)| [short.len(), long.len()])
-            .filter(|&n| n <= rest.len())
-            .filter(|&n| self.sides_written(&rest[..n]).next().is_some())
-            .max()?;
+            .lengths
+            .range(..=rest.len())
+            .rev()
+            .copied()
+            .find(|&n| self.by_side.contains_key(&rest[..n]))?;
         let others = self
             .sides_written(&rest[..len])
             .map(|(other, whole)| {
@@ -183,13 +205,12 @@ impl Abbreviations {
         &'a self,
         words: &'a [String],
     ) -> impl Iterator<Item = (&'a Vec<String>, bool)> + 'a {
-        self.pairs.iter().filter_map(move |(short, long)| {
+        self.entries_with(words).map(move |i| {
+            let (short, long) = &self.pairs[i];
             if short.as_slice() == words {
-                Some((long, false))
-            } else if long.as_slice() == words {
-                Some((short, true))
+                (long, false)
             } else {
-                None
+                (short, true)
             }
         })
     }

@@ -1,12 +1,13 @@
 //! The machine-readable briefing and session list (schema in docs/json.md).
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::{Locality, Options, districts, shared_directives};
 use crate::model::{
-    Basis, Better, Bound, Comparison, Directive, Due, GaugeBasis, HostKind, Image, Indicator, Kind,
-    Lang, Level, PartOfDay, Participant, Progress, Reference, Session, SessionDate, Status, Text,
+    Basis, Better, Bound, Comparison, Directive, Due, GaugeBasis, HostKind, Id, Image, Indicator,
+    Kind, Lang, Level, PartOfDay, Participant, Progress, Reference, Session, SessionDate, Status,
+    Text,
 };
 
 /// Bumped when a field is removed or changes meaning; new fields may appear at any time.
@@ -23,7 +24,8 @@ struct Doc<'a> {
 
 #[derive(Serialize)]
 struct SessionJson<'a> {
-    id: &'a str,
+    /// `null` in a handout, like the ids text, Markdown and HTML leave out.
+    id: Option<&'a str>,
     version: i64,
     title: &'a str,
     date: SessionDate,
@@ -109,10 +111,18 @@ struct GaugeJson<'a> {
     label: Option<&'a str>,
 }
 
+/// A directive; in a handout its `id` and `done_by` are `null`.
 #[derive(Serialize)]
 struct DirectiveJson<'a> {
-    #[serde(flatten)]
-    directive: &'a Directive,
+    id: Option<&'a str>,
+    text: &'a str,
+    owner: Option<&'a str>,
+    to: &'a [Id],
+    due: Option<Due>,
+    note: Option<&'a str>,
+    done: bool,
+    done_at: Option<DateTime<FixedOffset>>,
+    done_by: Option<&'a str>,
     /// The last day before it is overdue: `due` itself, or the end of its period.
     due_last_day: Option<chrono::NaiveDate>,
     overdue: bool,
@@ -165,7 +175,7 @@ fn to_json(value: &impl Serialize) -> String {
 
 fn session<'a>(s: &'a Session, opts: &Options<'_>) -> SessionJson<'a> {
     SessionJson {
-        id: &s.id,
+        id: (!opts.handout).then_some(&*s.id),
         version: s.version,
         title: &s.title,
         date: s.date,
@@ -187,15 +197,15 @@ fn session<'a>(s: &'a Session, opts: &Options<'_>) -> SessionJson<'a> {
         images: &s.images,
         participants: &s.participants,
         progress: s.progress(opts.today),
-        directives: directives(shared_directives(s, opts), opts.today),
+        directives: directives(shared_directives(s, opts), opts),
         districts: districts(s, opts)
             .into_iter()
-            .map(|l| district(l, opts.today))
+            .map(|l| district(l, opts))
             .collect(),
     }
 }
 
-fn district(l: Locality<'_>, today: NaiveDate) -> DistrictJson<'_> {
+fn district<'a>(l: Locality<'a>, opts: &Options<'_>) -> DistrictJson<'a> {
     let d = l.district;
     DistrictJson {
         id: &d.id,
@@ -207,11 +217,11 @@ fn district(l: Locality<'_>, today: NaiveDate) -> DistrictJson<'_> {
         highlights: &d.highlights,
         strengths: &d.strengths,
         shortcomings: &d.shortcomings,
-        progress: d.progress(today),
+        progress: d.progress(opts.today),
         locality_progress: l.progress,
         shared_directives: l.shared,
         indicators: d.indicators.iter().map(indicator).collect(),
-        directives: directives(d.directives.iter(), today),
+        directives: directives(d.directives.iter(), opts),
     }
 }
 
@@ -254,13 +264,24 @@ fn comparison(c: &Comparison) -> CompareJson<'_> {
 
 fn directives<'a>(
     list: impl IntoIterator<Item = &'a Directive>,
-    today: NaiveDate,
+    opts: &Options<'_>,
 ) -> Vec<DirectiveJson<'a>> {
-    list.into_iter()
-        .map(|d| DirectiveJson {
-            directive: d,
-            due_last_day: d.due.map(Due::last_day),
-            overdue: d.is_overdue(today),
-        })
-        .collect()
+    list.into_iter().map(|d| directive(d, opts)).collect()
+}
+
+fn directive<'a>(d: &'a Directive, opts: &Options<'_>) -> DirectiveJson<'a> {
+    let public = opts.handout;
+    DirectiveJson {
+        id: (!public).then_some(&*d.id),
+        text: &d.text,
+        owner: d.owner.as_deref(),
+        to: &d.to,
+        due: d.due,
+        note: d.note.as_deref(),
+        done: d.done,
+        done_at: d.done_at,
+        done_by: d.done_by.as_deref().filter(|_| !public),
+        due_last_day: d.due.map(Due::last_day),
+        overdue: d.is_overdue(opts.today),
+    }
 }

@@ -82,11 +82,61 @@ fn images(out: &mut String, s: &Session, t: &Strings) {
     }
 }
 
-/// A path as a Markdown link target inside `<…>`: the characters that would end it escaped.
+/// A path as a Markdown link target inside `<…>`: the characters that would end it escaped,
+/// line breaks and other controls percent-encoded, and `./` before a path that would read as
+/// a scheme (`javascript:…`), so the link stays a relative link to that file.
 fn link(path: &str) -> String {
-    path.replace('\\', "\\\\")
-        .replace('<', "\\<")
-        .replace('>', "\\>")
+    let mut out = String::with_capacity(path.len() + 2);
+    if looks_like_scheme(path) {
+        out.push_str("./");
+    }
+    for c in path.chars() {
+        match c {
+            '\\' | '<' | '>' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '%' => out.push_str("%25"),
+            c if c.is_control() => {
+                let mut bytes = [0; 4];
+                for b in c.encode_utf8(&mut bytes).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether `path` starts like a URL scheme (`letters:` before any `/`).
+fn looks_like_scheme(path: &str) -> bool {
+    let before_slash = path.split('/').next().unwrap_or_default();
+    before_slash.split_once(':').is_some_and(|(scheme, _)| {
+        scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
+}
+
+/// `text` as a code span that nothing in it can end or break: on one line (line breaks and
+/// controls written as `\n`, `\e`…), fenced by more backticks than its longest run of them.
+fn code(text: &str) -> String {
+    let text = crate::safe::one_line(text);
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let spaced = text.starts_with(' ') && text.ends_with(' ');
+    let pad = if text.starts_with('`') || text.ends_with('`') || spaced {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 fn header(out: &mut String, s: &Session, opts: &Options<'_>) {
@@ -94,11 +144,11 @@ fn header(out: &mut String, s: &Session, opts: &Options<'_>) {
         let value = match value {
             HeaderValue::Text(text) => escape(&text),
             HeaderValue::Tags(tags) => {
-                let tags: Vec<String> = tags.iter().map(|tag| format!("`{tag}`")).collect();
+                let tags: Vec<String> = tags.iter().map(|tag| code(tag)).collect();
                 tags.join(", ")
             }
             HeaderValue::Progress(p) => progress_text(p, opts.lang),
-            HeaderValue::Id(id) => format!("`{id}`"),
+            HeaderValue::Id(id) => code(id),
         };
         out.push_str(&format!("- **{label}:** {value}\n"));
     }
@@ -195,17 +245,49 @@ fn text_block(out: &mut String, text: &str) {
     }
 }
 
-/// Escapes the characters that would start Markdown markup inside running text.
+/// Escapes the characters that would start Markdown markup or inline HTML inside running
+/// text. Each line is made to start as text: blank lines and indentation go, and a first
+/// character that would open a block (heading, list item, quote, fence, setext underline)
+/// is escaped, so a newline in a value cannot start a block.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for (i, c) in text.chars().enumerate() {
-        let heading = i == 0 && c == '#';
-        if heading || matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|') {
+    let lines = text
+        .split(['\n', '\r'])
+        .map(str::trim_start)
+        .filter(|line| !line.trim().is_empty());
+    for (n, line) in lines.enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        escape_line(&mut out, line);
+    }
+    out
+}
+
+/// One line of `escape`, which starts with no whitespace.
+fn escape_line(out: &mut String, line: &str) {
+    let marker = ordered_list_marker(line);
+    for (i, c) in line.char_indices() {
+        let opens_block = i == 0 && matches!(c, '#' | '-' | '+' | '=');
+        let inline = matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '|' | '~' | '&'
+        );
+        if opens_block || inline || Some(i) == marker {
             out.push('\\');
         }
         out.push(c);
     }
-    out
+}
+
+/// The byte offset of the `.` or `)` of an ordered list marker the line starts with (`1. `,
+/// not `33.497`).
+fn ordered_list_marker(line: &str) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    let marker = matches!(bytes.get(digits), Some(b'.' | b')'));
+    let ends = matches!(bytes.get(digits + 1), None | Some(b' ' | b'\t'));
+    ((1..=9).contains(&digits) && marker && ends).then_some(digits)
 }
 
 /// A table cell: escaped, on one line.
@@ -215,12 +297,38 @@ fn cell(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{code, escape, link};
 
     #[test]
     fn markup_characters_are_escaped() {
         assert_eq!(escape("a|b *c* [d]"), "a\\|b \\*c\\* \\[d\\]");
         assert_eq!(escape("Đầm Hà #1"), "Đầm Hà #1");
         assert_eq!(escape("# x"), "\\# x");
+        assert_eq!(escape("a & b ~~c~~"), "a \\& b \\~\\~c\\~\\~");
+    }
+
+    #[test]
+    fn no_line_of_a_value_starts_a_block() {
+        assert_eq!(
+            escape("a\n# h\n  - i\n\n2. j\n10) k\n---\n=\n+ l\r> q"),
+            "a\n\\# h\n\\- i\n2\\. j\n10\\) k\n\\---\n\\=\n\\+ l\n\\> q"
+        );
+        assert_eq!(escape("2024. Năm"), "2024\\. Năm");
+        assert_eq!(escape("33.497 tỷ"), "33.497 tỷ");
+    }
+
+    #[test]
+    fn code_spans_are_longer_than_any_run_of_backticks() {
+        assert_eq!(code("2024/a"), "`2024/a`");
+        assert_eq!(code("a``b"), "```a``b```");
+        assert_eq!(code("`x"), "`` `x ``");
+        assert_eq!(code("a\n# b"), "`a\\n# b`");
+    }
+
+    #[test]
+    fn links_stay_relative_and_on_one_line() {
+        assert_eq!(link("javascript:alert(1)"), "./javascript:alert(1)");
+        assert_eq!(link("2024/a:b.jpg"), "2024/a:b.jpg");
+        assert_eq!(link("a\n# b%.jpg"), "a%0A# b%25.jpg");
     }
 }

@@ -194,7 +194,8 @@ fn a_handout_leaves_out_who_checked_off_and_the_session_id() {
     let mut s = sample();
     s.directives[0].done = true;
     s.directives[0].done_by = Some("thu-ky-lan".into());
-    for format in [Format::Text, Format::Markdown, Format::Html] {
+    let directive_id = format!("{:?}", &*s.directives[0].id);
+    for format in [Format::Text, Format::Markdown, Format::Html, Format::Json] {
         let full = render(&s, format, &opts(Lang::Vi, false));
         assert!(full.contains("thu-ky-lan") && full.contains("2024/sample"));
         let handout = Options {
@@ -211,6 +212,17 @@ fn a_handout_leaves_out_who_checked_off_and_the_session_id() {
             "{format:?} shows the session id"
         );
     }
+    let handout = Options {
+        handout: true,
+        ..opts(Lang::Vi, false)
+    };
+    let json = render(&s, Format::Json, &handout);
+    assert!(!json.contains(&directive_id), "{json}");
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert!(json["session"]["id"].is_null());
+    assert!(json["session"]["directives"][0]["id"].is_null());
+    assert!(json["session"]["directives"][0]["done_by"].is_null());
+    assert_eq!(json["session"]["directives"][0]["done"], true);
 }
 
 const V2_SAMPLE: &str =

@@ -4,6 +4,7 @@ mod changes;
 mod compact;
 mod folder;
 mod slips;
+mod toml_version;
 mod validate;
 mod walk;
 pub mod write;
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 pub use crate::diag::{Diagnostic, Location, Problem, Severity};
 pub use changes::Changes;
 pub use folder::{Folder, Plan, Stamp};
-pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, read_bounded};
+pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, ReadError, read_bounded};
 
 use crate::diag::{OsError, closest};
 use crate::i18n::{self, Message, fill};
@@ -286,7 +287,12 @@ fn parse_past_slips(checker: &mut validate::Checker<'_>, text: &str, id: &str) -
     let mut patched = text.to_string();
     loop {
         let error = match toml::de::DeTable::parse(&patched) {
-            Ok(root) => return validate::session(checker, &root, id),
+            Ok(root) => {
+                for (span, problem) in toml_version::uses(&patched) {
+                    checker.error(span, problem);
+                }
+                return validate::session(checker, &root, id);
+            }
             Err(e) => e,
         };
         let span = error.span().unwrap_or(0..0);

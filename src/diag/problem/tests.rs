@@ -260,7 +260,27 @@ fn every_problem() -> Vec<Problem> {
         Problem::UnsafeLayout {
             directive: s("hh-ma-tuy"),
         },
+        Problem::Toml11 {
+            syntax: Toml11Syntax::InlineTableNewline,
+        },
+        Problem::Toml11 {
+            syntax: Toml11Syntax::TrailingComma,
+        },
+        Problem::Toml11 {
+            syntax: Toml11Syntax::EscapeE,
+        },
+        Problem::Toml11 {
+            syntax: Toml11Syntax::EscapeX { hex: s("E9") },
+        },
+        Problem::Toml11 {
+            syntax: Toml11Syntax::NoSeconds { time: s("07:32") },
+        },
         Problem::ConfigUnreadable { error: os() },
+        Problem::ConfigTooBig {
+            size: 5 << 20,
+            limit: 4 << 20,
+        },
+        Problem::ConfigNotRegular,
         Problem::ConfigInvalidToml {
             detail: s("unclosed table, expected `]`"),
         },
@@ -300,6 +320,10 @@ fn every_problem() -> Vec<Problem> {
             hint: Hint::Known(vec![s("red"), s("green")]),
         },
         Problem::UnknownKeyName { text: s("hyper-x") },
+        Problem::FixedKey {
+            text: s("ctrl-c"),
+            action: s("quit"),
+        },
         Problem::AbbreviationNotText {
             name: s("NTM"),
             found: ValueType::Integer,
@@ -385,10 +409,14 @@ fn kind(p: &Problem) -> usize {
         UnknownLocality { .. } => 66,
         ConfigNotBoolean { .. } => 67,
         UnclosedString { .. } => 68,
+        ConfigTooBig { .. } => 69,
+        ConfigNotRegular => 70,
+        FixedKey { .. } => 71,
+        Toml11 { .. } => 72,
     }
 }
 
-const KINDS: usize = 69;
+const KINDS: usize = 73;
 
 #[test]
 fn every_variant_is_walked() {
