@@ -197,18 +197,25 @@ catalogue! {
     write_directive_not_found: "there is no directive `{id}` in session `{session}`{hint}; directive ids are the `id = \"…\"` lines of the file", "không có chỉ đạo `{id}` trong buổi làm việc `{session}`{hint}; mã chỉ đạo là các dòng `id = \"…\"` trong tệp";
     /// `{place}` is `path:line:col: ` or empty; `{message}` is the problem (diag::Problem).
     write_file_invalid: "{place}{message}; the file was not changed: fix it (`briefing check` shows the problems) and try again", "{place}{message}; tệp chưa bị thay đổi: hãy sửa tệp (`briefing check` chỉ ra các lỗi) rồi thử lại";
-    write_lock_timeout: "another check-off of {path} has held its lock for more than {ms} ms; try again in a moment", "một lượt đánh dấu khác của {path} đã giữ khóa tệp quá {ms} ms; hãy thử lại sau giây lát";
+    write_lock_timeout: "{path} is locked by {holders} for over {ms} ms; try again in a moment", "{path} đang bị {holders} khóa quá {ms} ms; hãy thử lại sau giây lát";
     write_being_edited: "{path} is being edited (it changed moments ago and keeps changing); save it in your editor, then try again", "{path} đang được sửa (tệp vừa thay đổi và vẫn đang thay đổi); hãy lưu tệp trong trình soạn thảo rồi thử lại";
+    write_held_open: "{path} is open for writing in {holders} and was not closed while the check-off waited; save and close it there, then try again", "{path} đang được mở để ghi trong {holders} và chưa được đóng trong lúc chờ đánh dấu; hãy lưu và đóng tệp ở đó rồi thử lại";
+    write_immutable: "cannot write {path}: the file is immutable (`chattr +i`), so nobody may change it; remove the flag (`chattr -i`, as root) if it should change", "không ghi được {path}: tệp bị khóa bất biến (`chattr +i`), không ai được thay đổi; nếu tệp cần thay đổi, hãy bỏ cờ này (`chattr -i`, với quyền root)";
+    write_append_only: "cannot write {path}: the file is append-only (`chattr +a`), so a check-off cannot change what is written; remove the flag (`chattr -a`, as root) if it should change", "không ghi được {path}: tệp chỉ cho phép ghi thêm vào cuối (`chattr +a`), nên không thể sửa nội dung đã có; nếu tệp cần thay đổi, hãy bỏ cờ này (`chattr -a`, với quyền root)";
+    /// Who holds a file (`write_lock_timeout`'s and `write_held_open`'s `{holders}`).
+    holder_process: "process {pid} of user {user} ({how})", "tiến trình {pid} của người dùng {user} ({how})";
+    holder_flock: "flock", "khóa flock";
+    holder_fcntl: "fcntl lock", "khóa fcntl";
+    holder_open_for_writing: "open for writing", "đang mở để ghi";
+    holder_unknown: "another program", "một chương trình khác";
+    holder_and_more: "{holder} and {n} more", "{holder} và {n} tiến trình khác";
     write_file_not_writable: "cannot write {path}: you have no permission to write this file; ask its owner for write access", "không ghi được {path}: bạn không có quyền ghi tệp này; hãy nhờ chủ tệp cấp quyền ghi";
     write_read_only_file: "cannot write {path}: the file is read-only (no write permission for anyone); make it writable (chmod u+w) if it should change", "không ghi được {path}: tệp chỉ đọc (không ai có quyền ghi); nếu tệp cần thay đổi, hãy cho phép ghi (chmod u+w)";
     write_folder_not_writable: "cannot write {path}: you have no permission to write its folder {folder}, where the new version is made; ask the folder's owner for write access", "không ghi được {path}: bạn không có quyền ghi thư mục {folder}, nơi tạo bản mới của tệp; hãy nhờ chủ thư mục cấp quyền ghi";
-    write_not_your_file: "cannot write {path}: it belongs to {owner}, and a check-off saved by you would make it yours; ask {owner} to check it off", "không ghi được {path}: tệp thuộc về {owner}, nếu bạn lưu thì tệp sẽ thành của bạn; hãy nhờ {owner} đánh dấu";
-    write_sticky_folder: "cannot write {path}: it belongs to {owner} and its folder is sticky (owned by {folder_owner}), so only they may replace it; ask {owner} to check it off", "không ghi được {path}: tệp thuộc về {owner} và thư mục có bit sticky (của {folder_owner}), nên chỉ họ được thay tệp; hãy nhờ {owner} đánh dấu";
-    write_hard_linked: "cannot write {path}: the file has {links} names (hard links) and a check-off would change only this one; keep one name, or use a symbolic link for the others", "không ghi được {path}: tệp có {links} tên (liên kết cứng) và việc đánh dấu chỉ thay đổi được một tên; hãy giữ một tên, hoặc dùng liên kết tượng trưng cho các tên khác";
     write_foreign_link: "cannot write through {link}: it is a symbolic link of {owner} to a place {owner} does not own; check the directive off through the file itself", "không ghi qua {link} được: đó là liên kết tượng trưng của {owner} trỏ tới nơi {owner} không sở hữu; hãy đánh dấu qua chính tệp đó";
     write_too_large: "cannot write {path}: the file is {size} bytes, more than the limit of {limit} per briefing; split it, or raise `max_file_mib` in the config file", "không ghi được {path}: tệp có {size} byte, vượt giới hạn {limit} cho một tệp; hãy tách tệp, hoặc tăng `max_file_mib` trong tệp cấu hình";
     write_not_a_file: "cannot write {path}: it is not a regular file", "không ghi được {path}: đây không phải một tệp thường";
-    write_cannot_keep: "cannot write {path}: its {what} could not be kept on the new version, so nothing was written; ask the file's owner to check it off", "không ghi được {path}: không giữ được {what} của tệp cho bản mới, nên chưa ghi gì; hãy nhờ chủ tệp đánh dấu";
+    write_cannot_keep: "cannot write {path}: its {what} would not survive the write, so nothing was written; ask the file's owner to check it off", "không ghi được {path}: {what} của tệp sẽ không giữ được khi ghi, nên chưa ghi gì; hãy nhờ chủ tệp đánh dấu";
     write_permission_denied: "cannot write {path}: you lack permission on the file or its folder; ask the folder's owner for write access", "không ghi được {path}: bạn không có quyền ghi tệp hoặc thư mục chứa nó; hãy nhờ người quản lý thư mục cấp quyền ghi";
     write_read_only_fs: "cannot write {path}: the disk is read-only (a read-only disk or mount); copy the briefings somewhere writable", "không ghi được {path}: ổ đĩa chỉ đọc (ổ đĩa hoặc điểm gắn chỉ đọc); hãy chép các tệp sang nơi ghi được";
     write_disk_full: "cannot write {path}: the disk is full (or your quota is used up); free some space and try again", "không ghi được {path}: ổ đĩa đã đầy (hoặc hết hạn mức của bạn); hãy giải phóng bớt dung lượng rồi thử lại";
@@ -218,6 +225,7 @@ catalogue! {
     attribute_group: "group (id {gid})", "nhóm (mã {gid})";
     attribute_mode: "permissions ({mode})", "quyền truy cập ({mode})";
     attribute_extended: "extended attribute {name}", "thuộc tính mở rộng {name}";
+    attribute_flags: "`chattr` flags ({bits})", "cờ `chattr` ({bits})";
     folder_missing: "the briefing folder {path} does not exist; pass --dir DIR or set BRIEFING_DIR", "thư mục buổi làm việc {path} không tồn tại; hãy dùng --dir THƯ_MỤC hoặc đặt biến BRIEFING_DIR";
     folder_not_a_folder: "{path} is not a folder; pass --dir with the folder that holds the *.toml briefings", "{path} không phải là thư mục; hãy dùng --dir với thư mục chứa các tệp *.toml";
     folder_unreadable: "cannot read the briefing folder {path}: {error}", "không đọc được thư mục buổi làm việc {path}: {error}";

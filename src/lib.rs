@@ -35,12 +35,12 @@ pub mod api {
     pub mod store {
         pub use crate::store::{
             Catalog, Changes, Diagnostic, FileReport, Folder, FolderError, Limits, Plan, Severity,
-            discover, load_dir, parse_file, session_id,
+            discover, load_dir, parse_file, read_as_loaded, session_id,
         };
         pub mod write {
             pub use crate::store::write::{
-                Change, Outcome, WriteError, WriteOptions, Writer, current_user, edited_text,
-                set_directive,
+                CONTENT_LOCK_BYTE, Change, Hold, Holder, Outcome, RESCUE_SUFFIX, TEMP_SUFFIX,
+                WriteError, WriteOptions, Writer, current_user, edited_text, set_directive,
             };
         }
     }

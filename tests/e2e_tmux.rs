@@ -259,12 +259,15 @@ fn space_checks_a_directive_off_in_the_file() {
 
 #[test]
 fn a_save_that_cannot_get_the_lock_reverts_the_mark() {
-    use std::os::fd::AsRawFd;
     let (tmp, file) = sample_copy();
     let before = std::fs::read(&file).expect("read");
-    let lock = std::fs::File::open(&file).expect("open the briefing");
-    // SAFETY: flock on a file descriptor we own, for the life of `lock`.
-    assert_eq!(unsafe { libc::flock(lock.as_raw_fd(), libc::LOCK_EX) }, 0);
+    // Another check-off's lock: an fcntl write lock, held for the life of `lock`.
+    let lock = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&file)
+        .expect("open the briefing");
+    common::ofd_lock(&lock, libc::F_WRLCK).expect("a writer's lock");
     let Some(t) = open_at_directive("locked", tmp.path()) else {
         return;
     };

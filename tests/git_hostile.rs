@@ -329,7 +329,7 @@ fn setup_and_sync_name_the_attribute_line_that_defeats_the_driver() {
         "{err}"
     );
     assert!(
-        err.contains("Not finished: .gitignore, line 3: `!.*.briefing-tmp` keeps git from ignoring the check-off temporary files"),
+        err.contains("Not finished: .gitignore, line 4: `!.*.briefing-tmp` keeps git from ignoring the check-off temporary files"),
         "{err}"
     );
     let o = shared.briefing(&dir, "vi", &["sync", "--setup"]);
@@ -350,7 +350,7 @@ fn setup_and_sync_name_the_attribute_line_that_defeats_the_driver() {
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("Note: 2024/.gitattributes, line 2:"), "{out}");
-    assert!(out.contains("Note: .gitignore, line 3:"), "{out}");
+    assert!(out.contains("Note: .gitignore, line 4:"), "{out}");
     assert!(
         !out.contains("sync --setup"),
         "sync does not send back to --setup:\n{out}"

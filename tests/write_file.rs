@@ -56,17 +56,57 @@ fn no_lock_file_is_created_anywhere() {
 }
 
 #[test]
-fn a_held_lock_on_the_file_times_out_and_leaves_the_file_alone() {
+fn another_writers_lock_times_out_names_its_holder_and_leaves_the_file_alone() {
     let (dir, file) = folder_with(&fixture("comments.toml"));
-    let holder = File::open(&file).expect("open the briefing");
-    holder.lock().expect("hold the lock");
+    let holder = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(&file)
+        .expect("open the briefing");
+    common::ofd_lock(&holder, libc::F_WRLCK).expect("hold a writer's lock");
+    // A child shares the locked open file, as another check-off would hold it.
+    // SAFETY: the child only waits for its signal.
+    let child = unsafe { libc::fork() };
+    if child == 0 {
+        loop {
+            // SAFETY: pause has no preconditions.
+            unsafe { libc::pause() };
+        }
+    }
     let err = set_directive(dir.path(), "2024/s", "chung-a", &done(), &quick())
         .expect_err("lock is held");
+    // SAFETY: ends and reaps the child made above.
+    unsafe {
+        libc::kill(child, libc::SIGKILL);
+        libc::waitpid(child, std::ptr::null_mut(), 0);
+    }
     assert!(matches!(err, WriteError::LockTimeout { .. }), "{err:?}");
-    assert!(err.to_string().contains("try again"), "{err}");
+    let said = err.to_string();
+    assert!(said.contains("try again"), "{said}");
+    let named = format!("process {child} of user");
+    assert!(
+        said.contains(&named) && said.contains("(fcntl lock)"),
+        "{said}"
+    );
     assert_eq!(fs::read(&file).expect("read"), fixture("comments.toml"));
     drop(holder);
     set_directive(dir.path(), "2024/s", "chung-a", &done(), &quick()).expect("lock released");
+}
+
+#[test]
+fn a_readers_flock_does_not_hold_up_a_check_off() {
+    let (dir, file) = folder_with(&fixture("comments.toml"));
+    let shared = File::open(&file).expect("open the briefing");
+    shared.lock_shared().expect("flock -s");
+    let other = File::open(&file).expect("open the briefing");
+    let exclusive = File::open(dir.path().join("2024")).expect("open the folder");
+    exclusive.lock().expect("flock on the folder");
+    set_directive(dir.path(), "2024/s", "chung-a", &done(), &quick()).expect("not held up");
+    assert_eq!(
+        fs::read(&file).expect("read"),
+        fixture("comments.done-a.toml")
+    );
+    drop((shared, other));
 }
 
 #[test]

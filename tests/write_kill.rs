@@ -19,9 +19,10 @@ const KILLS: usize = 300;
 /// A full write after every this many kills, then the folder is checked for leftovers.
 const CLEAN_EVERY: usize = 10;
 /// A dead writer's temporary file, planted: the next writer removes it.
-const DEAD_TEMP: &str = ".s.toml.dead01.briefing-tmp";
-/// Hidden files that are not ours (an editor's swap file): they stay.
-const FOREIGN: [&str; 2] = [".s.toml.swp", ".keep"];
+const DEAD_TEMP: &str = ".s.toml.dead0123.briefing-tmp";
+/// Hidden files that are not ours (an editor's swap file, and an editor's save that a killed
+/// writer displaced: another inode than its name says, and not the version it names): they stay.
+const FOREIGN: [&str; 3] = [".s.toml.swp", ".keep", ".s.toml.1.2-3-4-5.briefing-tmp"];
 const UNLOADED_TITLE: &str = "Không bao giờ được nạp";
 
 /// `now` is `old`, or `old` with `verb` applied to `id` (the stamp read back from `now`).

@@ -1,14 +1,13 @@
 //! `briefing done` / `briefing undo`: check a directive off, or back on, in its file.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 use super::{Context, fail};
 use crate::i18n::{self, fill};
 use crate::safe;
+use crate::store;
 use crate::store::write::{self, Mark, Outcome, WriteOptions};
-use crate::store::{self, Diagnostic, Severity};
 
 pub(super) fn run(ctx: &Context, session: &str, directive: &str, mark: Mark) -> ExitCode {
     let t = i18n::strings(ctx.lang);
@@ -16,13 +15,8 @@ pub(super) fn run(ctx: &Context, session: &str, directive: &str, mark: Mark) -> 
         Ok(rel) => rel,
         Err(e) => return fail(ctx.lang, 1, e.message(ctx.lang)),
     };
-    if let Some(problem) = unreadable(ctx, &rel) {
-        return fail(
-            ctx.lang,
-            1,
-            format!("{}: {}", t.not_loaded, problem.line(ctx.lang)),
-        );
-    }
+    // Nothing is opened here: the writer reaches the file through its safe walk and opens
+    // only a regular file, so a link to a FIFO or a device is refused unopened.
     let session = store::session_id(&rel);
     let opts = WriteOptions {
         max_file_size: ctx.limits.max_file_size,
@@ -43,17 +37,4 @@ pub(super) fn run(ctx: &Context, session: &str, directive: &str, mark: Mark) -> 
         }
         Err(e) => fail(ctx.lang, 1, e.message(ctx.lang)),
     }
-}
-
-/// Why the session's file (`rel`, below the folder) cannot be read at all (too big, not a
-/// regular file, a dangling link, no permission), before any attempt to write it.
-fn unreadable(ctx: &Context, rel: &Path) -> Option<Diagnostic> {
-    let full = ctx.dir.join(rel);
-    std::fs::symlink_metadata(&full).ok()?;
-    let e = store::read_bounded(&full, ctx.limits.max_file_size).err()?;
-    Some(Diagnostic::new(
-        &store::display_path(rel),
-        Severity::Error,
-        e.problem(),
-    ))
 }

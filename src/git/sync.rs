@@ -11,12 +11,12 @@ use crate::i18n::{self, fill};
 use crate::model::Lang;
 use crate::safe::one_line;
 use crate::store::DEFAULT_MAX_FILE_SIZE;
-use crate::store::write::{TEMP_SUFFIX, current_user};
+use crate::store::write::{RESCUE_SUFFIX, TEMP_SUFFIX, current_user};
 
 /// The `.gitattributes` line that gives the folder's briefings the check-off merge driver.
 const ATTRIBUTE: &str = "*.toml merge=briefing";
 /// The `.gitignore` lines: check-off temporary files, and the lock file of older versions.
-const IGNORED: [&str; 2] = [".*.briefing-tmp", ".briefing.lock"];
+const IGNORED: [&str; 3] = [".*.briefing-tmp", ".*.briefing-rescue", ".briefing.lock"];
 /// The largest `.gitattributes`/`.gitignore` that `--setup` adds its lines to.
 const MAX_SETUP_FILE: u64 = 1 << 20;
 /// How often a push that lost a race with another office's push is tried again.
@@ -375,10 +375,11 @@ fn changes(repo: &Repo, all: bool) -> Result<(Vec<ToCommit>, Vec<String>), GitEr
     Ok((to_commit, left))
 }
 
-/// A check-off temporary file or an old lock file: never committed, never reported.
+/// A check-off temporary file, recovery copy or an old lock file: never committed, never
+/// reported.
 fn is_scratch(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
-    name.ends_with(TEMP_SUFFIX) || name == ".briefing.lock"
+    name.ends_with(TEMP_SUFFIX) || name.ends_with(RESCUE_SUFFIX) || name == ".briefing.lock"
 }
 
 /// Whether a briefing's change against HEAD is only check-offs, and the check-offs in it.

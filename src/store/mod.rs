@@ -222,6 +222,14 @@ fn walk_folder<'r>(root: &'r Path, limits: &Limits) -> Result<walk::Walk<'r>, Fo
     Ok(walk)
 }
 
+/// The bytes of the briefing file at `path` as the loader takes them: a whole version, also
+/// while a check-off rewrites it in place; `None` when it cannot be read.
+pub fn read_as_loaded(path: &Path) -> Option<Vec<u8>> {
+    walk::read_bounded_meta(path, DEFAULT_MAX_FILE_SIZE)
+        .ok()
+        .map(|(bytes, _)| bytes)
+}
+
 /// Reads (at most `limits.max_file_size` bytes) and validates one file below `root`.
 pub fn load_file_with(root: &Path, rel: &Path, limits: &Limits) -> FileReport {
     load_file_meta(root, rel, limits).0

@@ -71,38 +71,96 @@ impl std::fmt::Display for ReadError {
     }
 }
 
-/// The bytes of the file at `path`, refused without reading it all when it
-/// is larger than `limit` or not a regular file (opening never blocks on a pipe).
+/// The bytes of the file at `path`, refused without reading it all when it is larger than
+/// `limit` or not a regular file (see [`read_bounded_meta`]).
 pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     read_bounded_meta(path, limit).map(|(bytes, _)| bytes)
 }
 
-/// [`read_bounded`], with the file's metadata as it was when opened (before it was read).
+/// The bytes of the file at `path`, refused without reading it all when it is larger than
+/// `limit` or not a regular file (opening never blocks on a pipe), with the file's metadata as
+/// it was when opened (before it was read).
+///
+/// A whole version only: a check-off does not rewrite the file in place while it is read (the
+/// content lock, see `store::write`); the file's stamp is taken before and after the read and
+/// the read made again when they differ; a rewrite a crash left half-done is read through its
+/// recovery copy (the text before).
 pub(super) fn read_bounded_meta(
     path: &Path,
     limit: u64,
 ) -> Result<(Vec<u8>, fs::Metadata), ReadError> {
+    // What is not a regular file (a FIFO, a device) is never opened: opening one can have
+    // effects (a FIFO's writer goes on).
+    if !fs::metadata(path)?.is_file() {
+        return Err(ReadError::NotRegular);
+    }
     let file = fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK)
         .open(path)?;
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        return Err(ReadError::NotRegular);
+    // Held while reading, released when the file is closed.
+    super::write::lock_for_reading(&file);
+    let mut attempts = 0;
+    loop {
+        let meta = file.metadata()?;
+        if !meta.is_file() {
+            return Err(ReadError::NotRegular);
+        }
+        if meta.len() > limit {
+            return Err(ReadError::TooBig {
+                size: meta.len(),
+                limit,
+            });
+        }
+        let rescue = super::write::rescue_beside(path, limit);
+        let bytes = read_from_start(&file, meta.len(), limit)?;
+        attempts += 1;
+        if same_stamp(&meta, &file.metadata()?) || attempts == READ_ATTEMPTS {
+            let bytes = match rescue {
+                Some(r) if r.is_for(meta.dev(), meta.ino()) => r.readable(&bytes).into_owned(),
+                _ => bytes,
+            };
+            return Ok((bytes, meta));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
     }
-    if meta.len() > limit {
-        return Err(ReadError::TooBig {
-            size: meta.len(),
-            limit,
-        });
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+}
+
+/// How often a file that keeps changing under the reader is read before its last read is taken.
+const READ_ATTEMPTS: u32 = 50;
+
+fn read_from_start(file: &fs::File, len: u64, limit: u64) -> Result<Vec<u8>, ReadError> {
+    use std::io::Seek;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    let mut reader = file;
+    reader.rewind()?;
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
     let size = bytes.len() as u64;
     if size > limit {
         return Err(ReadError::TooBig { size, limit });
     }
-    Ok((bytes, meta))
+    Ok(bytes)
+}
+
+/// The same size, content time and status time: nothing was written between the two.
+fn same_stamp(a: &fs::Metadata, b: &fs::Metadata) -> bool {
+    (
+        a.ino(),
+        a.size(),
+        a.mtime(),
+        a.mtime_nsec(),
+        a.ctime(),
+        a.ctime_nsec(),
+    ) == (
+        b.ino(),
+        b.size(),
+        b.mtime(),
+        b.mtime_nsec(),
+        b.ctime(),
+        b.ctime_nsec(),
+    )
 }
 
 /// The state of one walk below `root`.

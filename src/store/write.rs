@@ -2,9 +2,18 @@
 
 mod atomic;
 mod edit;
+mod holders;
+mod inplace;
+mod rescue;
 mod resolve;
 
 pub use atomic::TEMP_SUFFIX;
+
+/// The byte of a briefing file whose `fcntl` lock keeps readers and in-place rewrites apart
+/// (readers take it shared while they read; see `atomic.rs`).
+pub const CONTENT_LOCK_BYTE: i64 = atomic::CONTENT_BYTE;
+pub use holders::{Hold, Holder};
+pub use rescue::RESCUE_SUFFIX;
 
 use std::collections::VecDeque;
 use std::ffi::CStr;
@@ -79,6 +88,8 @@ pub enum Attribute {
     Mode(u32),
     /// An extended attribute, by name (`system.posix_acl_access` is the ACL).
     Extended(String),
+    /// `chattr` flags, as the kernel's bits.
+    Flags(u32),
 }
 
 impl Message for Attribute {
@@ -89,6 +100,7 @@ impl Message for Attribute {
             Attribute::Group(gid) => fill(t.attribute_group, &[("gid", gid)]),
             Attribute::Mode(mode) => fill(t.attribute_mode, &[("mode", &format!("{mode:o}"))]),
             Attribute::Extended(name) => fill(t.attribute_extended, &[("name", name)]),
+            Attribute::Flags(bits) => fill(t.attribute_flags, &[("bits", &format!("{bits:#x}"))]),
         }
     }
 }
@@ -152,11 +164,26 @@ pub enum WriteError {
         at: Option<Location>,
         problem: Box<Problem>,
     },
+    /// Someone else held a lock on the file for all of `waited`.
     LockTimeout {
         path: PathBuf,
         waited: Duration,
+        holders: Vec<Holder>,
     },
     BeingEdited {
+        path: PathBuf,
+    },
+    /// Other processes kept the file open for writing for the whole wait.
+    HeldOpen {
+        path: PathBuf,
+        holders: Vec<Holder>,
+    },
+    /// `chattr +i`.
+    Immutable {
+        path: PathBuf,
+    },
+    /// `chattr +a`.
+    AppendOnly {
         path: PathBuf,
     },
     FileNotWritable {
@@ -168,19 +195,6 @@ pub enum WriteError {
     FolderNotWritable {
         path: PathBuf,
         folder: PathBuf,
-    },
-    NotYourFile {
-        path: PathBuf,
-        owner: String,
-    },
-    StickyFolder {
-        path: PathBuf,
-        owner: String,
-        folder_owner: String,
-    },
-    HardLinked {
-        path: PathBuf,
-        links: u64,
     },
     ForeignLink {
         link: PathBuf,
@@ -256,36 +270,33 @@ impl WriteError {
                     &[("place", &place), ("message", &problem.message(lang))],
                 )
             }
-            WriteError::LockTimeout { path, waited } => fill(
+            WriteError::LockTimeout {
+                path,
+                waited,
+                holders,
+            } => fill(
                 t.write_lock_timeout,
-                &[("path", &path.display()), ("ms", &waited.as_millis())],
+                &[
+                    ("path", &path.display()),
+                    ("ms", &waited.as_millis()),
+                    ("holders", &holders::said(holders, lang)),
+                ],
             ),
             WriteError::BeingEdited { path } => path_only(t.write_being_edited, path),
+            WriteError::HeldOpen { path, holders } => fill(
+                t.write_held_open,
+                &[
+                    ("path", &path.display()),
+                    ("holders", &holders::said(holders, lang)),
+                ],
+            ),
+            WriteError::Immutable { path } => path_only(t.write_immutable, path),
+            WriteError::AppendOnly { path } => path_only(t.write_append_only, path),
             WriteError::FileNotWritable { path } => path_only(t.write_file_not_writable, path),
             WriteError::ReadOnlyFile { path } => path_only(t.write_read_only_file, path),
             WriteError::FolderNotWritable { path, folder } => fill(
                 t.write_folder_not_writable,
                 &[("path", &path.display()), ("folder", &folder.display())],
-            ),
-            WriteError::NotYourFile { path, owner } => fill(
-                t.write_not_your_file,
-                &[("path", &path.display()), ("owner", owner)],
-            ),
-            WriteError::StickyFolder {
-                path,
-                owner,
-                folder_owner,
-            } => fill(
-                t.write_sticky_folder,
-                &[
-                    ("path", &path.display()),
-                    ("owner", owner),
-                    ("folder_owner", folder_owner),
-                ],
-            ),
-            WriteError::HardLinked { path, links } => fill(
-                t.write_hard_linked,
-                &[("path", &path.display()), ("links", links)],
             ),
             WriteError::ForeignLink { link, owner } => fill(
                 t.write_foreign_link,
@@ -375,10 +386,13 @@ impl Writer {
     /// Sets the check-off state of directive `directive_id` in session `session_id` below `root`
     /// (the session as a person may name it: see [`session_file`]).
     ///
-    /// The file is resolved once into an open folder handle and locked itself (`flock`), so
-    /// every path to it shares one lock; it is read once it has stopped changing, edited, the
-    /// result validated, and then exchanged atomically with a new file that keeps its
-    /// attributes. If an editor saved meanwhile, the edit is made again on the new text.
+    /// The file is resolved once into an open folder handle and locked itself (an open-file
+    /// `fcntl` write lock, which only those who may write it can take), so every path to it
+    /// shares one lock; a rewrite a crash left half-done is put back first; the file is read
+    /// once it has stopped changing, edited, the result validated, and then exchanged atomically
+    /// with a new file that keeps its attributes, or rewritten in place where a new file could
+    /// not keep them (see `atomic.rs`). If anything changed meanwhile (an editor's save, the
+    /// owner, the mode, a new link), the edit is made again on what is there now.
     pub fn set_directive(
         &self,
         root: &Path,
@@ -399,7 +413,7 @@ impl Writer {
                     continue;
                 }
             };
-            locked.check_writable()?;
+            locked.recover(&self.opts)?;
             locked.remove_leftovers();
             let read = locked.read_settled(&self.opts, deadline, |v| self.is_ours(v))?;
             let Some((bytes, base)) = read else {
@@ -410,7 +424,7 @@ impl Writer {
             if outcome == Outcome::AlreadySo {
                 return Ok(outcome);
             }
-            if let Some(written) = locked.replace(new.as_bytes(), base)? {
+            if let Some(written) = locked.replace(&bytes, new.as_bytes(), base)? {
                 self.remember(written);
                 return Ok(outcome);
             }
@@ -442,6 +456,40 @@ impl Writer {
             ours.push_back(v);
         }
     }
+}
+
+/// Takes the content lock for reading on `file` (a briefing just opened by the loader), waiting
+/// a little for an in-place rewrite under way; released when the file is closed. Without it
+/// (a lock held for longer, a file system without locks) the reader's other checks remain.
+pub(crate) fn lock_for_reading(file: &std::fs::File) {
+    for _ in 0..200 {
+        match atomic::try_lock_byte(file, libc::F_RDLCK, atomic::CONTENT_BYTE) {
+            Ok(false) => std::thread::sleep(Duration::from_millis(1)),
+            _ => return,
+        }
+    }
+}
+
+/// The recovery copy beside the briefing file at `path`, if there is one that reads back whole:
+/// what a reader needs to take a whole version while the file is rewritten in place.
+pub(crate) fn rescue_beside(path: &Path, limit: u64) -> Option<rescue::Rescue> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let name = path.file_name()?;
+    let copy = path.with_file_name(rescue::rescue_name(name));
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
+        .open(copy)
+        .ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_mul(2).saturating_add(4096))
+        .read_to_end(&mut bytes)
+        .ok()?;
+    rescue::decode(&bytes)
 }
 
 /// The text of briefing file `shown` (of session `session_id`) after the change, checked as
@@ -641,26 +689,28 @@ mod tests {
             WriteError::LockTimeout {
                 path: path(),
                 waited: Duration::from_secs(2),
+                holders: vec![Holder {
+                    pid: 4711,
+                    user: "lan".into(),
+                    how: Hold::Flock,
+                }],
             },
             WriteError::BeingEdited { path: path() },
+            WriteError::HeldOpen {
+                path: path(),
+                holders: vec![Holder {
+                    pid: 4711,
+                    user: "lan".into(),
+                    how: Hold::OpenForWriting,
+                }],
+            },
+            WriteError::Immutable { path: path() },
+            WriteError::AppendOnly { path: path() },
             WriteError::FileNotWritable { path: path() },
             WriteError::ReadOnlyFile { path: path() },
             WriteError::FolderNotWritable {
                 path: path(),
                 folder: PathBuf::from("2024"),
-            },
-            WriteError::NotYourFile {
-                path: path(),
-                owner: "lan".into(),
-            },
-            WriteError::StickyFolder {
-                path: path(),
-                owner: "lan".into(),
-                folder_owner: "root".into(),
-            },
-            WriteError::HardLinked {
-                path: path(),
-                links: 2,
             },
             WriteError::ForeignLink {
                 link: path(),
@@ -705,6 +755,7 @@ mod tests {
                 "4 MiB",
                 "640",
                 "boom",
+                "4711",
             ];
             for fact in facts.iter().filter(|f| en.contains(*f)) {
                 assert!(vi.contains(fact), "`{fact}` is missing in Vietnamese: {vi}");

@@ -73,6 +73,40 @@ pub fn is_root() -> bool {
     unsafe { libc::geteuid() == 0 }
 }
 
+/// An open-file `fcntl` lock of `kind` (`F_RDLCK`, `F_WRLCK`) on the whole of `file`, as a
+/// check-off (write) or a program that locks what it reads (read) takes it; held until the
+/// file is closed.
+pub fn ofd_lock(file: &std::fs::File, kind: libc::c_int) -> std::io::Result<()> {
+    ofd_lock_range(file, kind, 0, 0)
+}
+
+/// [`ofd_lock`] on the one byte `at`.
+pub fn ofd_lock_byte(file: &std::fs::File, kind: libc::c_int, at: i64) -> std::io::Result<()> {
+    ofd_lock_range(file, kind, at, 1)
+}
+
+fn ofd_lock_range(
+    file: &std::fs::File,
+    kind: libc::c_int,
+    start: i64,
+    len: i64,
+) -> std::io::Result<()> {
+    use std::os::fd::AsRawFd;
+    // SAFETY: an all-zero `flock` is valid; the fields the call reads are set below.
+    let mut fl: libc::flock = unsafe { std::mem::zeroed() };
+    fl.l_type = kind as libc::c_short;
+    fl.l_whence = libc::SEEK_SET as libc::c_short;
+    fl.l_start = start;
+    fl.l_len = len;
+    // SAFETY: fcntl on an open descriptor with a pointer to a valid `flock`.
+    let rc = unsafe { libc::fcntl(file.as_raw_fd(), libc::F_OFD_SETLK, &mut fl) };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Helpers of the issue-8 suites (tests/write_*.rs): the real binary, briefing texts, file
 // states, extended attributes, polling, and skipping where the machine cannot run a case.

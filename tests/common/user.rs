@@ -15,16 +15,23 @@ pub struct TestUser {
     pub name: String,
     pub uid: u32,
     pub gid: u32,
+    /// Supplementary groups (none for the plain test user).
+    pub groups: Vec<u32>,
 }
 
 impl TestUser {
-    /// `program` run as this user: real and effective ids, no supplementary groups.
+    /// `program` run as this user: real and effective ids, their supplementary groups.
     pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
         let mut c = Command::new("setpriv");
         c.arg(format!("--reuid={}", self.uid))
-            .arg(format!("--regid={}", self.gid))
-            .arg("--clear-groups")
-            .arg("--")
+            .arg(format!("--regid={}", self.gid));
+        if self.groups.is_empty() {
+            c.arg("--clear-groups");
+        } else {
+            let list: Vec<String> = self.groups.iter().map(u32::to_string).collect();
+            c.arg(format!("--groups={}", list.join(",")));
+        }
+        c.arg("--")
             .arg(program)
             // Root's config folder is not the user's to read.
             .env_remove("HOME")
@@ -120,6 +127,7 @@ fn lookup(name: &str) -> Option<TestUser> {
         name: name.to_string(),
         uid: id("-u")?,
         gid: id("-g")?,
+        groups: Vec::new(),
     })
 }
 
@@ -148,4 +156,76 @@ pub fn user_named(name: &str) -> Option<TestUser> {
             None
         }
     }
+}
+
+/// An office on one server: staff in one Unix group sharing a folder (issue 21).
+#[derive(Debug)]
+pub struct Office {
+    /// The group's name and id.
+    pub group: String,
+    pub gid: u32,
+    /// Made the file; in the group.
+    pub lan: TestUser,
+    /// A colleague in the group.
+    pub binh: TestUser,
+    /// Not in the group; may be given rights by an ACL entry.
+    pub an: TestUser,
+}
+
+pub const OFFICE_GROUP: &str = "bfow_canbo";
+
+/// The office's users and group, created when missing; `None` (after a visible notice, a
+/// failure under `CI=true`) where the tests cannot switch users.
+pub fn office() -> Option<&'static Office> {
+    static OFFICE: OnceLock<Result<Office, String>> = OnceLock::new();
+    match OFFICE.get_or_init(make_office) {
+        Ok(office) => Some(office),
+        Err(why) => {
+            skip(why);
+            None
+        }
+    }
+}
+
+fn make_office() -> Result<Office, String> {
+    other_user().ok_or("no ordinary user to switch to")?;
+    if group_id(OFFICE_GROUP).is_none() {
+        let _ = Command::new("groupadd")
+            .args(["--system", OFFICE_GROUP])
+            .output();
+    }
+    let gid = group_id(OFFICE_GROUP).ok_or(format!("could not create group `{OFFICE_GROUP}`"))?;
+    let member = |name: &str, in_group: bool| -> Result<TestUser, String> {
+        if lookup(name).is_none() {
+            let mut add = Command::new("useradd");
+            add.args([
+                "--system",
+                "--no-create-home",
+                "--shell",
+                "/usr/sbin/nologin",
+            ]);
+            if in_group {
+                add.args(["-G", OFFICE_GROUP]);
+            }
+            let _ = add.arg(name).output();
+        }
+        let mut user = lookup(name).ok_or(format!("could not create user `{name}`"))?;
+        if in_group {
+            user.groups = vec![user.gid, gid];
+        }
+        Ok(user)
+    };
+    Ok(Office {
+        group: OFFICE_GROUP.to_string(),
+        gid,
+        lan: member("bfow_lan", true)?,
+        binh: member("bfow_binh", true)?,
+        an: member("bfow_an", false)?,
+    })
+}
+
+fn group_id(name: &str) -> Option<u32> {
+    let o = Command::new("getent").args(["group", name]).output().ok()?;
+    let line = String::from_utf8_lossy(&o.stdout);
+    line.trim().split(':').nth(2)?.parse().ok()
 }

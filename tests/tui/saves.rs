@@ -74,9 +74,8 @@ fn a_long_reason_is_shown_whole_wrapped_above_the_hint_bar() {
     let request = toggle(&mut app);
     app.update(Action::Saved {
         request,
-        result: Err(WriteError::NotYourFile {
+        result: Err(WriteError::Immutable {
             path: "/srv/briefings/2024/2024-03-13-hai-ha-dam-ha.toml".into(),
-            owner: "lan".into(),
         }),
     });
     let buf = draw(&app);
@@ -84,14 +83,14 @@ fn a_long_reason_is_shown_whole_wrapped_above_the_hint_bar() {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    assert!(words.contains("ask lan to check it off"), "{words}");
-    assert!(words.contains("would make it yours;"), "{words}");
+    assert!(words.contains("if it should change"), "{words}");
+    assert!(words.contains("(`chattr +i`), so nobody"), "{words}");
     let last_message_row = buf.area.height - 2;
     let row: String = (0..buf.area.width)
         .map(|x| buf[(x, last_message_row)].symbol())
         .collect();
     assert!(
-        row.contains("check it off"),
+        row.contains("should change"),
         "the message ends on the status line: {row}"
     );
     let (got, want) = (

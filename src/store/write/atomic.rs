@@ -1,5 +1,6 @@
-//! The lock on one briefing file, the checks that a person may change it, and its atomic
-//! replacement that keeps owner, group, mode, ACL and extended attributes.
+//! The lock on one briefing file, the checks that a person may change it, and its replacement:
+//! atomic (a new file exchanged with it, keeping owner, group, mode, ACL, extended attributes and
+//! `chattr` flags) where that keeps everything, else rewritten in place with a recovery copy.
 
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
@@ -10,18 +11,37 @@ use std::path::Path;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rustix::fs::{
-    Access, AtFlags, FileType, FlockOperation, Mode, OFlags, RenameFlags, Stat, accessat, fchmod,
-    fchown, fdatasync, flock, fstat, openat, renameat, renameat_with, statat, unlinkat,
+    Access, AtFlags, FileType, IFlags, Mode, OFlags, RenameFlags, Stat, accessat, fchmod, fchown,
+    fstat, fsync, openat, renameat, renameat_with, statat, unlinkat,
 };
 use rustix::io::Errno;
 
+use super::holders;
 use super::resolve::{Reached, errno_error, still_there};
 use super::{Attribute, WriteError, WriteOptions, user_name};
 
-/// What marks the temporary files of a write: `.NAME.XXXXXXXX.briefing-tmp`.
+/// What marks the temporary files of a write: `.NAME.TAG.briefing-tmp`.
 pub const TEMP_SUFFIX: &str = ".briefing-tmp";
 
-/// One version of a file: a write is based on exactly this, or it starts again.
+/// The `chattr` flags a new file must carry over (those a person sets; immutable and
+/// append-only files are refused before).
+const KEPT_FLAGS: IFlags = IFlags::from_bits_retain(
+    IFlags::COMPRESSED.bits()
+        | IFlags::DIRSYNC.bits()
+        | IFlags::JOURNALING.bits()
+        | IFlags::NOATIME.bits()
+        | IFlags::NOCOW.bits()
+        | IFlags::NODUMP.bits()
+        | IFlags::NOTAIL.bits()
+        | IFlags::PROJECT_INHERIT.bits()
+        | IFlags::SECURE_REMOVAL.bits()
+        | IFlags::SYNC.bits()
+        | IFlags::TOPDIR.bits()
+        | IFlags::UNRM.bits(),
+);
+
+/// One version of a file: a write is based on exactly this, or it starts again. The status
+/// time is part of it, so a `chmod`, `chown`, `ln` or `chattr` made meanwhile starts it again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Version {
     dev: u64,
@@ -50,58 +70,120 @@ impl Version {
 
     /// Changed less than `settle` ago (or stamped in the near future).
     fn is_fresh(&self, settle: Duration) -> bool {
-        let (secs, nanos) = self.mtime;
-        let mtime = u64::try_from(secs)
-            .ok()
-            .and_then(|s| UNIX_EPOCH.checked_add(Duration::new(s, nanos.min(999_999_999) as u32)));
-        let Some(mtime) = mtime else {
-            return false;
-        };
-        match SystemTime::now().duration_since(mtime) {
-            Ok(age) => age < settle,
-            Err(ahead) => ahead.duration() < settle,
+        match age(self.mtime) {
+            Some(Ok(age)) => age < settle,
+            Some(Err(ahead)) => ahead < settle,
+            None => false,
         }
     }
 }
 
-/// The briefing file, open and exclusively locked (`flock`) for as long as this lives.
+/// How long ago a time stamp was (`Err`: how far ahead it is); `None` when out of range.
+fn age((secs, nanos): (i64, u64)) -> Option<Result<Duration, Duration>> {
+    let at = u64::try_from(secs)
+        .ok()
+        .and_then(|s| UNIX_EPOCH.checked_add(Duration::new(s, nanos.min(999_999_999) as u32)))?;
+    Some(match SystemTime::now().duration_since(at) {
+        Ok(age) => Ok(age),
+        Err(ahead) => Err(ahead.duration()),
+    })
+}
+
+/// What a decision about the file rests on, read once it has settled under the lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Facts {
+    pub(super) uid: u32,
+    pub(super) gid: u32,
+    pub(super) mode: u32,
+    pub(super) nlink: u64,
+    pub(super) flags: IFlags,
+}
+
+impl Facts {
+    fn of(st: &Stat, flags: IFlags) -> Self {
+        // `st_nlink` is u32 on some architectures.
+        #[allow(clippy::unnecessary_cast)]
+        let nlink = st.st_nlink as u64;
+        Facts {
+            uid: st.st_uid,
+            gid: st.st_gid,
+            mode: st.st_mode & 0o7777,
+            nlink,
+            flags: flags & KEPT_FLAGS,
+        }
+    }
+
+    /// Set-id bits a write by someone without `CAP_FSETID` clears.
+    fn set_id_cleared_by_writing(&self) -> bool {
+        self.mode & 0o4000 != 0 || self.mode & 0o2010 == 0o2010
+    }
+}
+
+/// The version a write is based on: its bytes' stamp and the facts read with it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Base {
+    pub(super) version: Version,
+    pub(super) facts: Facts,
+    /// The version is this writer's own last write: nobody was writing it then.
+    ours: bool,
+}
+
+/// How the new text gets into the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Way {
+    /// A new file, exchanged with the old one: atomic for every reader.
+    Exchange,
+    /// The same file rewritten under its lock, with a recovery copy: keeps what a new file
+    /// could not (another person's ownership, hard links, attributes this user cannot set).
+    InPlace,
+}
+
+/// The briefing file, open for reading and writing and locked for as long as this lives.
+///
+/// The lock is an open-file `fcntl` write lock, which only someone allowed to write the file
+/// can take: a reader's `flock` does not stop a check-off.
 pub(super) struct Locked {
-    file: File,
-    reached: Reached,
+    pub(super) file: File,
+    pub(super) reached: Reached,
 }
 
 /// Why a step has to start again from the path: the name now leads to another file.
 pub(super) struct Moved;
 
 impl Locked {
-    /// Opens the reached file and takes its lock, polling until `deadline`. `Ok(Err(Moved))`
-    /// when the name was replaced meanwhile (a writer that held the lock renamed a new file in).
+    /// Checks that the person may write the reached file, opens it through its handle (never by
+    /// name: what is not a regular file is not opened at all) and takes its lock, polling until
+    /// `deadline`. `Ok(Err(Moved))` when the name was replaced meanwhile.
     pub(super) fn take(
         reached: Reached,
         deadline: Instant,
     ) -> Result<Result<Locked, Moved>, WriteError> {
-        let opened = openat(
-            &reached.folder,
-            reached.name.as_os_str(),
-            OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC | OFlags::NOCTTY | OFlags::NONBLOCK,
-            Mode::empty(),
-        );
-        let fd = match opened {
-            Ok(fd) => fd,
-            Err(Errno::LOOP | Errno::NOENT) => return Ok(Err(Moved)),
-            Err(e) => return Err(errno_error(&reached.path, e)),
-        };
-        let stat = fstat(&fd).map_err(|e| errno_error(&reached.path, e))?;
-        if !FileType::from_raw_mode(stat.st_mode).is_file() {
-            return Err(WriteError::NotAFile {
-                path: reached.path.clone(),
-            });
+        let path = &reached.path;
+        if !FileType::from_raw_mode(reached.stat.st_mode).is_file() {
+            return Err(WriteError::NotAFile { path: path.clone() });
         }
-        lock_until(&fd, deadline, &reached.path)?;
-        if !still_there(&reached.folder, &reached.name, &stat) {
+        let Some(reading) = reopen(&reached, OFlags::RDONLY)? else {
+            return Ok(Err(Moved));
+        };
+        check_flags(&reading, path)?;
+        check_may_write(&reached)?;
+        check_folder(&reached)?;
+        let fd = match reopen(&reached, OFlags::RDWR) {
+            Ok(Some(fd)) => fd,
+            Ok(None) => return Ok(Err(Moved)),
+            Err(WriteError::PermissionDenied { path }) => {
+                return Err(WriteError::FileNotWritable { path });
+            }
+            Err(e) => return Err(e),
+        };
+        lock_until(&fd, deadline, &reached)?;
+        if !still_there(&reached.folder, &reached.name, &reached.stat) {
             return Ok(Err(Moved));
         }
-        let reached = Reached { stat, ..reached };
+        // Checked again now that the lock is ours: a chmod or chattr made while waiting
+        // counts (one made later changes the status time, and the write starts over).
+        check_flags(&fd, path)?;
+        check_may_write(&reached)?;
         Ok(Ok(Locked {
             file: File::from(fd),
             reached,
@@ -112,70 +194,11 @@ impl Locked {
         &self.reached.path
     }
 
-    /// Refuses what a person could not save with an editor, and what a replacement would not
-    /// keep: the file's owner (for anyone but root) and every other name of a hard-linked file.
-    pub(super) fn check_writable(&self) -> Result<(), WriteError> {
-        let st = &self.reached.stat;
-        let path = self.reached.path.clone();
-        if st.st_nlink > 1 {
-            // `st_nlink` is u32 on some architectures.
-            #[allow(clippy::unnecessary_cast)]
-            let links = st.st_nlink as u64;
-            return Err(WriteError::HardLinked { path, links });
-        }
-        let euid = rustix::process::geteuid().as_raw();
-        let read_only = st.st_mode & 0o222 == 0;
-        if euid == 0 {
-            if read_only {
-                return Err(WriteError::ReadOnlyFile { path });
-            }
-        } else {
-            match may(
-                &self.reached.folder,
-                self.reached.name.as_os_str(),
-                Access::WRITE_OK,
-            ) {
-                Ok(()) => {}
-                Err(Errno::ACCESS | Errno::PERM) if read_only => {
-                    return Err(WriteError::ReadOnlyFile { path });
-                }
-                Err(Errno::ACCESS | Errno::PERM) => {
-                    return Err(WriteError::FileNotWritable { path });
-                }
-                Err(e) => return Err(errno_error(&path, e)),
-            }
-            if st.st_uid != euid {
-                return Err(self.not_yours(euid));
-            }
-        }
-        let folder = self.reached.folder_path().to_path_buf();
-        match may(
-            &self.reached.folder,
-            ".",
-            Access::WRITE_OK | Access::EXEC_OK,
-        ) {
-            Ok(()) => Ok(()),
-            Err(Errno::ACCESS | Errno::PERM) => Err(WriteError::FolderNotWritable { path, folder }),
-            Err(e) => Err(errno_error(&folder, e)),
-        }
-    }
-
-    fn not_yours(&self, euid: u32) -> WriteError {
-        let path = self.reached.path.clone();
-        let owner = user_name(self.reached.stat.st_uid);
-        let folder = rustix::fs::fstat(&self.reached.folder).ok();
-        match folder {
-            Some(f) if f.st_mode & 0o1000 != 0 && f.st_uid != euid => WriteError::StickyFolder {
-                path,
-                owner,
-                folder_owner: user_name(f.st_uid),
-            },
-            _ => WriteError::NotYourFile { path, owner },
-        }
-    }
-
-    /// Removes temporary files of this file's pattern left by a writer that died: nobody holds
-    /// their lock any more (a live writer locks its temporary file from the moment it exists).
+    /// Removes temporary files of this file's pattern that are provably this program's own and
+    /// dead: nobody holds their lock (a live writer locks its temporary file from birth and its
+    /// base file throughout), and the file is either the one the writer made (its inode is in
+    /// its name) or the version it displaced (inode, size and time in its name). Anything else
+    /// there (an editor's save displaced by a killed writer) stays.
     pub(super) fn remove_leftovers(&self) {
         let prefix = leftover_prefix(&self.reached.name);
         let Ok(dir) = openat(
@@ -191,67 +214,92 @@ impl Locked {
         };
         for entry in entries.flatten() {
             let name = OsStr::from_bytes(entry.file_name().to_bytes());
-            let bytes = name.as_bytes();
-            if bytes.starts_with(prefix.as_bytes()) && bytes.ends_with(TEMP_SUFFIX.as_bytes()) {
-                remove_if_abandoned(&self.reached.folder, name);
+            let tag = name
+                .as_bytes()
+                .strip_prefix(prefix.as_bytes())
+                .and_then(|rest| rest.strip_suffix(TEMP_SUFFIX.as_bytes()));
+            if let Some(tag) = tag {
+                remove_if_ours_and_dead(&self.reached.folder, name, tag);
             }
         }
     }
 
     /// The file's bytes once it has stopped changing: not changed within the settle time
     /// (unless `ours` says the last change was this program's own), not open for writing
-    /// elsewhere, and the same before and after the read. A file over the size limit is
-    /// refused unread. `Ok(None)` when the name now leads to another file.
+    /// elsewhere, and the same before and after the read; with the facts read alongside.
+    /// A file over the size limit is refused unread. `Ok(None)` when the name now leads to
+    /// another file.
     pub(super) fn read_settled(
         &mut self,
         opts: &WriteOptions,
         deadline: Instant,
         ours: impl Fn(&Version) -> bool,
-    ) -> Result<Option<(Vec<u8>, Version)>, WriteError> {
+    ) -> Result<Option<(Vec<u8>, Base)>, WriteError> {
         let settle = opts.settle;
         loop {
             if !still_there(&self.reached.folder, &self.reached.name, &self.reached.stat) {
                 return Ok(None);
             }
-            let before = self.version()?;
+            let (before, facts) = self.facts()?;
             self.within(before.size, opts.max_file_size)?;
-            let pause = if before.is_fresh(settle) && !ours(&before) || self.open_for_writing() {
+            // Our own last version was not being written by anyone else when we wrote it.
+            let writers = if ours(&before) {
+                Vec::new()
+            } else {
+                self.writers()
+            };
+            let pause = if before.is_fresh(settle) && !ours(&before) || !writers.is_empty() {
                 settle / 4
             } else {
                 let bytes = self.read_all(opts.max_file_size)?;
-                if self.version()? == before {
-                    return Ok(Some((bytes, before)));
+                if self.facts()? == (before, facts) {
+                    let base = Base {
+                        version: before,
+                        facts,
+                        ours: ours(&before),
+                    };
+                    return Ok(Some((bytes, base)));
                 }
                 Duration::from_millis(2)
             };
             if Instant::now() + pause > deadline {
-                return Err(WriteError::BeingEdited {
-                    path: self.reached.path.clone(),
+                let path = self.reached.path.clone();
+                return Err(if writers.is_empty() {
+                    WriteError::BeingEdited { path }
+                } else {
+                    WriteError::HeldOpen {
+                        path,
+                        holders: writers,
+                    }
                 });
             }
             std::thread::sleep(pause);
         }
     }
 
-    /// Whether another process has the file open for writing (an editor saving it in place,
-    /// piece by piece): a read lease is refused exactly then. Where leases are not available
-    /// (some network file systems), only the settle time protects.
-    fn open_for_writing(&self) -> bool {
-        ignore_lease_breaks();
-        let fd = self.file.as_raw_fd();
-        // SAFETY: fcntl on a descriptor this value owns; F_SETLEASE takes an int argument.
-        let taken = unsafe { libc::fcntl(fd, libc::F_SETLEASE, libc::F_RDLCK) };
-        if taken == 0 {
-            // SAFETY: as above; gives the lease back at once.
-            unsafe { libc::fcntl(fd, libc::F_SETLEASE, libc::F_UNLCK) };
-            return false;
-        }
-        io::Error::last_os_error().raw_os_error() == Some(libc::EAGAIN)
+    /// The other processes that have the file open for writing (an editor saving it in place,
+    /// piece by piece), as far as this user may see them.
+    fn writers(&self) -> Vec<holders::Holder> {
+        holders::writers(
+            &self.file,
+            self.reached.stat.st_dev,
+            self.reached.stat.st_ino,
+        )
     }
 
-    fn version(&self) -> Result<Version, WriteError> {
+    /// The file's stamp and facts now.
+    fn facts(&self) -> Result<(Version, Facts), WriteError> {
         let st = fstat(&self.file).map_err(|e| errno_error(&self.reached.path, e))?;
-        Ok(Version::of(&st))
+        let flags = rustix::fs::ioctl_getflags(&self.file).unwrap_or(IFlags::empty());
+        Ok((Version::of(&st), Facts::of(&st, flags)))
+    }
+
+    /// Whether the file is still exactly `base` under its name, facts included, with nobody
+    /// else writing it.
+    pub(super) fn unchanged(&self, base: &Base) -> Result<bool, WriteError> {
+        Ok(self.facts()? == (base.version, base.facts)
+            && still_there(&self.reached.folder, &self.reached.name, &self.reached.stat)
+            && (base.ours || self.writers().is_empty()))
     }
 
     /// Reads at most one byte more than `limit`, so a file that grew past it is caught.
@@ -278,30 +326,73 @@ impl Locked {
         })
     }
 
-    /// Replaces the file by `bytes` if it is still exactly `base`, atomically: a new file with
-    /// the old one's attributes is exchanged with it, and exchanged back if what it displaced
-    /// turns out not to be `base` (an editor saved at that very moment). `Ok(None)` when the
-    /// file changed: read it again and redo the edit.
+    /// Puts `bytes` in place of the file if it is still exactly `base`: by exchange where a new
+    /// file keeps everything the old one had, else in place. `Ok(None)` when the file changed:
+    /// read it again and redo the edit.
     pub(super) fn replace(
         &self,
+        old: &[u8],
         bytes: &[u8],
-        base: Version,
+        base: Base,
     ) -> Result<Option<Version>, WriteError> {
+        match self.way(&base.facts) {
+            Way::Exchange => match self.exchange(bytes, &base) {
+                Err(WriteError::CannotKeep { .. }) => self.in_place(old, bytes, &base),
+                other => other,
+            },
+            Way::InPlace => self.in_place(old, bytes, &base),
+        }
+    }
+
+    /// Exchange when the new file can be this user's own copy of everything: they own the file
+    /// (or are root) and it has one name.
+    fn way(&self, facts: &Facts) -> Way {
+        let euid = rustix::process::geteuid().as_raw();
+        if facts.nlink == 1 && (euid == 0 || facts.uid == euid) {
+            Way::Exchange
+        } else {
+            Way::InPlace
+        }
+    }
+
+    /// Refuses an in-place write that would clear set-id bits this user cannot put back.
+    pub(super) fn check_set_id_kept(&self, facts: &Facts) -> Result<(), WriteError> {
+        let euid = rustix::process::geteuid().as_raw();
+        if euid != 0 && facts.uid != euid && facts.set_id_cleared_by_writing() {
+            return Err(WriteError::CannotKeep {
+                path: self.reached.path.clone(),
+                what: Attribute::Mode(facts.mode),
+            });
+        }
+        Ok(())
+    }
+
+    /// A new file with the old one's attributes is exchanged with it, and exchanged back if what
+    /// it displaced turns out not to be `base` (an editor saved, or someone linked, changed the
+    /// mode or the owner at that very moment).
+    fn exchange(&self, bytes: &[u8], base: &Base) -> Result<Option<Version>, WriteError> {
         let path = &self.reached.path;
         let folder = &self.reached.folder;
         let name = self.reached.name.as_os_str();
-        let temp = Temp::create(folder, name, path)?;
-        keep_attributes(&self.file, &temp.fd, &self.reached.stat, path)?;
+        let temp = Temp::create(folder, name, path, &base.version)?;
         let mut out = File::from(temp.fd.try_clone().map_err(|e| io_error(path, e))?);
+        keep_owner(&temp.fd, &base.facts, path)?;
         out.write_all(bytes).map_err(|e| io_error(path, e))?;
-        fdatasync(&temp.fd).map_err(|e| errno_error(path, e))?;
-        if self.version()? != base
-            || !still_there(folder, name, &self.reached.stat)
-            || self.open_for_writing()
-        {
+        copy_xattrs(&self.file, &temp.fd, path)?;
+        keep_flags(&temp.fd, &base.facts, path)?;
+        // Last: writing and changing the owner clear set-id bits, and an ACL sets group bits.
+        fchmod(&temp.fd, Mode::from_raw_mode(base.facts.mode))
+            .map_err(|_| cannot(path, Attribute::Mode(base.facts.mode)))?;
+        fsync(&temp.fd).map_err(|e| errno_error(path, e))?;
+        if !self.unchanged(base)? {
             return Ok(None);
         }
-        match renameat_with(folder, &temp.name, folder, name, RenameFlags::EXCHANGE) {
+        let exchanged = if temp.tagged {
+            renameat_with(folder, &temp.name, folder, name, RenameFlags::EXCHANGE)
+        } else {
+            Err(Errno::NOSYS)
+        };
+        match exchanged {
             Ok(()) => {}
             Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => {
                 // No exchange on this file system: a plain rename right after the last check.
@@ -312,9 +403,7 @@ impl Locked {
             }
             Err(e) => return Err(errno_error(path, e)),
         }
-        let displaced_base = statat(folder, &temp.name, AtFlags::SYMLINK_NOFOLLOW)
-            .is_ok_and(|d| d.st_dev == base.dev && d.st_ino == base.ino);
-        if !displaced_base || !self.version()?.same_content(&base) {
+        if !self.displaced_is(base, &temp.name)? {
             let ours = fstat(&temp.fd).map_err(|e| errno_error(path, e))?;
             if still_there(folder, name, &ours)
                 && let Err(e) =
@@ -331,36 +420,153 @@ impl Locked {
         self.new_version(&out).map(Some)
     }
 
-    fn new_version(&self, written: &File) -> Result<Version, WriteError> {
+    /// Whether the file now under the temporary name is `base` as it was: same inode, content,
+    /// owner, group, mode, flags, and still one name (a link made just before the exchange
+    /// would now be split from the file).
+    fn displaced_is(&self, base: &Base, temp: &OsStr) -> Result<bool, WriteError> {
+        let there = statat(&self.reached.folder, temp, AtFlags::SYMLINK_NOFOLLOW)
+            .is_ok_and(|d| d.st_dev == base.version.dev && d.st_ino == base.version.ino);
+        let (now, facts) = self.facts()?;
+        Ok(there && now.same_content(&base.version) && facts == base.facts)
+    }
+
+    pub(super) fn new_version(&self, written: &File) -> Result<Version, WriteError> {
         let st = fstat(written).map_err(|e| errno_error(&self.reached.path, e))?;
         Ok(Version::of(&st))
     }
 }
 
-/// A lease held for an instant can still be broken by another process opening the file for
-/// writing; the kernel then signals SIGIO, whose default action would end this process.
-fn ignore_lease_breaks() {
-    static IGNORE: std::sync::Once = std::sync::Once::new();
-    IGNORE.call_once(|| {
-        // SAFETY: installs SIG_IGN for SIGIO, which this program uses for nothing else.
-        unsafe { libc::signal(libc::SIGIO, libc::SIG_IGN) };
-    });
+/// Opens the reached file anew through its `O_PATH` handle (`/proc/self/fd`), so the name is
+/// not looked up again; without `/proc`, by name without following links, checked to be the
+/// same file. `Ok(None)` when the name now leads elsewhere.
+fn reopen(reached: &Reached, access: OFlags) -> Result<Option<OwnedFd>, WriteError> {
+    let flags = access | OFlags::CLOEXEC | OFlags::NOCTTY | OFlags::NONBLOCK;
+    let magic = format!("/proc/self/fd/{}", reached.handle.as_raw_fd());
+    let opened = match openat(rustix::fs::CWD, magic.as_str(), flags, Mode::empty()) {
+        Err(Errno::NOENT) => openat(
+            &reached.folder,
+            reached.name.as_os_str(),
+            flags | OFlags::NOFOLLOW,
+            Mode::empty(),
+        ),
+        other => other,
+    };
+    let fd = match opened {
+        Ok(fd) => fd,
+        Err(Errno::LOOP | Errno::NOENT) => return Ok(None),
+        Err(e) => return Err(errno_error(&reached.path, e)),
+    };
+    let st = fstat(&fd).map_err(|e| errno_error(&reached.path, e))?;
+    let same = (st.st_dev, st.st_ino) == (reached.stat.st_dev, reached.stat.st_ino);
+    Ok(same.then_some(fd))
 }
 
-fn lock_until(fd: &OwnedFd, deadline: Instant, path: &Path) -> Result<(), WriteError> {
+/// Immutable and append-only files get their own refusal.
+fn check_flags(fd: &OwnedFd, path: &Path) -> Result<(), WriteError> {
+    let flags = rustix::fs::ioctl_getflags(fd).unwrap_or(IFlags::empty());
+    let path = path.to_path_buf();
+    if flags.contains(IFlags::IMMUTABLE) {
+        return Err(WriteError::Immutable { path });
+    }
+    if flags.contains(IFlags::APPEND) {
+        return Err(WriteError::AppendOnly { path });
+    }
+    Ok(())
+}
+
+/// Refuses what a person could not save with an editor: a file they may not write (as the
+/// kernel judges it: owner, group, ACL), and for root a file nobody may write.
+fn check_may_write(reached: &Reached) -> Result<(), WriteError> {
+    let path = reached.path.clone();
+    let read_only = reached.stat.st_mode & 0o222 == 0;
+    if rustix::process::geteuid().is_root() {
+        return if read_only {
+            Err(WriteError::ReadOnlyFile { path })
+        } else {
+            Ok(())
+        };
+    }
+    match may(&reached.folder, reached.name.as_os_str(), Access::WRITE_OK) {
+        Ok(()) => Ok(()),
+        Err(Errno::ACCESS | Errno::PERM) if read_only => Err(WriteError::ReadOnlyFile { path }),
+        Err(Errno::ACCESS | Errno::PERM) => Err(WriteError::FileNotWritable { path }),
+        Err(e) => Err(errno_error(&path, e)),
+    }
+}
+
+/// The folder must take the new file or the recovery copy.
+fn check_folder(reached: &Reached) -> Result<(), WriteError> {
+    let folder = reached.folder_path().to_path_buf();
+    match may(&reached.folder, ".", Access::WRITE_OK | Access::EXEC_OK) {
+        Ok(()) => Ok(()),
+        Err(Errno::ACCESS | Errno::PERM) => Err(WriteError::FolderNotWritable {
+            path: reached.path.clone(),
+            folder,
+        }),
+        Err(e) => Err(errno_error(&folder, e)),
+    }
+}
+
+/// The byte the writers' lock covers (far past any briefing's end): writers exclude each other
+/// with a write lock on it, held for the whole check-off.
+const WRITERS_BYTE: i64 = i64::MAX - 1;
+
+/// The byte of the content lock: an in-place rewrite holds a write lock on it while the bytes
+/// change, and the loader a read lock while it reads, so it never takes a half-written file.
+pub(crate) const CONTENT_BYTE: i64 = i64::MAX - 2;
+
+/// An open-file `fcntl` lock of `kind` on the one byte `at` of `fd`'s file: `Ok(false)` while
+/// someone else holds a lock in the way.
+pub(crate) fn try_lock_byte(fd: &impl AsRawFd, kind: libc::c_int, at: i64) -> Result<bool, Errno> {
+    // SAFETY: an all-zero `flock` is valid; every field the call reads is set below.
+    let mut fl: libc::flock = unsafe { std::mem::zeroed() };
+    fl.l_type = kind as libc::c_short;
+    fl.l_whence = libc::SEEK_SET as libc::c_short;
+    fl.l_start = at;
+    fl.l_len = 1;
+    // SAFETY: fcntl on an open descriptor with a pointer to a valid `flock`.
+    let rc = unsafe { libc::fcntl(fd.as_raw_fd(), libc::F_OFD_SETLK, &mut fl) };
+    if rc == 0 {
+        return Ok(true);
+    }
+    match Errno::from_io_error(&io::Error::last_os_error()) {
+        Some(Errno::AGAIN | Errno::ACCESS | Errno::INTR) => Ok(false),
+        Some(e) => Err(e),
+        None => Err(Errno::IO),
+    }
+}
+
+/// The writers' lock on `fd` (see [`WRITERS_BYTE`]).
+fn try_lock(fd: &impl AsRawFd) -> Result<bool, Errno> {
+    try_lock_byte(fd, libc::F_WRLCK, WRITERS_BYTE)
+}
+
+/// Whether anyone holds a lock on `fd`'s file that a writer's lock would wait for.
+fn is_locked(fd: &impl AsRawFd) -> bool {
+    // SAFETY: as in `try_lock`.
+    let mut fl: libc::flock = unsafe { std::mem::zeroed() };
+    fl.l_type = libc::F_WRLCK as libc::c_short;
+    fl.l_whence = libc::SEEK_SET as libc::c_short;
+    // SAFETY: as in `try_lock`; F_OFD_GETLK only reports.
+    let rc = unsafe { libc::fcntl(fd.as_raw_fd(), libc::F_OFD_GETLK, &mut fl) };
+    rc != 0 || fl.l_type != libc::F_UNLCK as libc::c_short
+}
+
+fn lock_until(fd: &OwnedFd, deadline: Instant, reached: &Reached) -> Result<(), WriteError> {
     let started = Instant::now();
     let mut pause = Duration::from_micros(200);
     loop {
-        match flock(fd, FlockOperation::NonBlockingLockExclusive) {
-            Ok(()) => return Ok(()),
-            Err(Errno::WOULDBLOCK | Errno::INTR) => {}
-            Err(e) => return Err(errno_error(path, e)),
+        match try_lock(fd) {
+            Ok(true) => return Ok(()),
+            Ok(false) => {}
+            Err(e) => return Err(errno_error(&reached.path, e)),
         }
         let now = Instant::now();
         if now >= deadline {
             return Err(WriteError::LockTimeout {
-                path: path.to_path_buf(),
+                path: reached.path.clone(),
                 waited: now - started,
+                holders: holders::lock_holders(reached.stat.st_dev, reached.stat.st_ino),
             });
         }
         std::thread::sleep(pause.min(deadline - now));
@@ -383,7 +589,33 @@ fn leftover_prefix(name: &OsStr) -> OsString {
     prefix
 }
 
-fn remove_if_abandoned(folder: &OwnedFd, name: &OsStr) {
+/// The tag of a temporary file that holds `ino`, made for a write based on `base`:
+/// `INO.BASEINO-SIZE-SECS-NANOS`.
+fn temp_tag(ino: u64, base: &Version) -> String {
+    let (secs, nanos) = base.mtime;
+    format!("{ino}.{}-{}-{secs}-{nanos}", base.ino, base.size)
+}
+
+/// Whether the file `st` under a temporary name of tag `tag` is one a writer of this program
+/// made or displaced: a fresh tag (a file not yet renamed to its final tag, so never
+/// exchanged), its own inode, or exactly the version its write was based on.
+fn is_ours(tag: &[u8], st: &Stat) -> bool {
+    let Ok(tag) = std::str::from_utf8(tag) else {
+        return false;
+    };
+    let Some((ino, base)) = tag.split_once('.') else {
+        return tag.len() == TAG_LEN && tag.bytes().all(|b| b.is_ascii_alphanumeric());
+    };
+    if ino.parse::<u64>() == Ok(st.st_ino) {
+        return true;
+    }
+    let numbers: Vec<Option<i64>> = base.split('-').map(|n| n.parse().ok()).collect();
+    let (secs, nanos) = (st.st_mtime, st.st_mtime_nsec as i64);
+    let displaced = [st.st_ino as i64, st.st_size, secs, nanos].map(Some);
+    numbers == displaced
+}
+
+fn remove_if_ours_and_dead(folder: &OwnedFd, name: &OsStr, tag: &[u8]) {
     let Ok(fd) = openat(
         folder,
         name,
@@ -392,8 +624,10 @@ fn remove_if_abandoned(folder: &OwnedFd, name: &OsStr) {
     ) else {
         return;
     };
-    let regular = fstat(&fd).is_ok_and(|st| FileType::from_raw_mode(st.st_mode).is_file());
-    if regular && flock(&fd, FlockOperation::NonBlockingLockExclusive).is_ok() {
+    let Ok(st) = fstat(&fd) else {
+        return;
+    };
+    if FileType::from_raw_mode(st.st_mode).is_file() && is_ours(tag, &st) && !is_locked(&fd) {
         let _ = unlinkat(folder, name, AtFlags::empty());
     }
 }
@@ -404,10 +638,38 @@ struct Temp<'f> {
     name: OsString,
     fd: OwnedFd,
     keep: bool,
+    /// Under the name that tells its inode and base (only such a file is ever exchanged: what
+    /// it displaces must be told apart from it).
+    tagged: bool,
 }
 
 impl<'f> Temp<'f> {
-    fn create(folder: &'f OwnedFd, target: &OsStr, path: &Path) -> Result<Self, WriteError> {
+    /// Made under a fresh tag, locked, then renamed to the tag that names its inode and the
+    /// version it is based on.
+    fn create(
+        folder: &'f OwnedFd,
+        target: &OsStr,
+        path: &Path,
+        base: &Version,
+    ) -> Result<Self, WriteError> {
+        let mut temp = Self::fresh(folder, target, path)?;
+        let ino = fstat(&temp.fd).map_err(|e| errno_error(path, e))?.st_ino;
+        let mut name = leftover_prefix(target);
+        name.push(temp_tag(ino, base));
+        name.push(TEMP_SUFFIX);
+        match renameat_with(folder, &temp.name, folder, &name, RenameFlags::NOREPLACE) {
+            Ok(()) => {
+                temp.name = name;
+                temp.tagged = true;
+            }
+            // No renameat2 flags here: no exchange either, a plain rename replaces the file.
+            Err(Errno::INVAL | Errno::NOSYS | Errno::OPNOTSUPP) => {}
+            Err(e) => return Err(errno_error(path, e)),
+        }
+        Ok(temp)
+    }
+
+    fn fresh(folder: &'f OwnedFd, target: &OsStr, path: &Path) -> Result<Self, WriteError> {
         let mut attempt = 0u32;
         loop {
             let mut name = leftover_prefix(target);
@@ -431,9 +693,11 @@ impl<'f> Temp<'f> {
                         name,
                         fd,
                         keep: false,
+                        tagged: false,
                     };
-                    flock(&temp.fd, FlockOperation::NonBlockingLockExclusive)
-                        .map_err(|e| errno_error(path, e))?;
+                    if !try_lock(&temp.fd).map_err(|e| errno_error(path, e))? {
+                        return Err(errno_error(path, Errno::AGAIN));
+                    }
                     return Ok(temp);
                 }
                 Err(Errno::EXIST) if attempt < 16 => attempt += 1,
@@ -461,6 +725,8 @@ impl Drop for Temp<'_> {
     }
 }
 
+const TAG_LEN: usize = 8;
+
 /// Eight letters that differ between processes, attempts and moments.
 fn random_tag(attempt: u32) -> String {
     let nanos = SystemTime::now()
@@ -468,7 +734,7 @@ fn random_tag(attempt: u32) -> String {
         .map_or(0, |d| d.subsec_nanos());
     let mut x = u64::from(std::process::id()) << 32 ^ u64::from(nanos) ^ u64::from(attempt) << 48;
     const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
-    (0..8)
+    (0..TAG_LEN)
         .map(|_| {
             x ^= x << 13;
             x ^= x >> 7;
@@ -478,25 +744,35 @@ fn random_tag(attempt: u32) -> String {
         .collect()
 }
 
-/// Owner and group (root), group (others), every extended attribute (which carries the POSIX
-/// ACL), then the mode: anything that cannot be kept refuses the write rather than drop it.
-fn keep_attributes(from: &File, to: &OwnedFd, st: &Stat, path: &Path) -> Result<(), WriteError> {
-    let cannot = |what: Attribute| WriteError::CannotKeep {
+fn cannot(path: &Path, what: Attribute) -> WriteError {
+    WriteError::CannotKeep {
         path: path.to_path_buf(),
         what,
-    };
-    let uid = rustix::fs::Uid::from_raw(st.st_uid);
-    let gid = rustix::fs::Gid::from_raw(st.st_gid);
+    }
+}
+
+/// Owner and group (root), group (others): what cannot be kept makes the write go in place.
+fn keep_owner(to: &OwnedFd, facts: &Facts, path: &Path) -> Result<(), WriteError> {
+    let uid = rustix::fs::Uid::from_raw(facts.uid);
+    let gid = rustix::fs::Gid::from_raw(facts.gid);
     if rustix::process::geteuid().is_root() {
         fchown(to, Some(uid), Some(gid))
-            .map_err(|_| cannot(Attribute::Owner(user_name(st.st_uid))))?;
-    } else if fstat(to).map_err(|e| errno_error(path, e))?.st_gid != st.st_gid {
-        fchown(to, None, Some(gid)).map_err(|_| cannot(Attribute::Group(st.st_gid)))?;
+            .map_err(|_| cannot(path, Attribute::Owner(user_name(facts.uid))))
+    } else if fstat(to).map_err(|e| errno_error(path, e))?.st_gid != facts.gid {
+        fchown(to, None, Some(gid)).map_err(|_| cannot(path, Attribute::Group(facts.gid)))
+    } else {
+        Ok(())
     }
-    copy_xattrs(from.as_fd(), to, path)?;
-    // Last, as changing the owner clears set-id bits and an ACL sets the group bits.
-    fchmod(to, Mode::from_raw_mode(st.st_mode & 0o7777))
-        .map_err(|_| cannot(Attribute::Mode(st.st_mode & 0o7777)))
+}
+
+/// The old file's `chattr` flags on the new one.
+fn keep_flags(to: &OwnedFd, facts: &Facts, path: &Path) -> Result<(), WriteError> {
+    if facts.flags.is_empty() {
+        return Ok(());
+    }
+    let now = rustix::fs::ioctl_getflags(to).unwrap_or(IFlags::empty());
+    rustix::fs::ioctl_setflags(to, (now - KEPT_FLAGS) | facts.flags)
+        .map_err(|_| cannot(path, Attribute::Flags(facts.flags.bits())))
 }
 
 /// The new file gets exactly the old one's extended attributes: those it inherited from the
@@ -517,9 +793,11 @@ fn copy_xattrs(from: impl AsFd + Copy, to: &OwnedFd, path: &Path) -> Result<(), 
     let old = split(&old);
     for extra in split(&new).iter().filter(|n| !old.contains(n)) {
         let name = OsStr::from_bytes(extra);
-        rustix::fs::fremovexattr(to, name).map_err(|_| WriteError::CannotKeep {
-            path: path.to_path_buf(),
-            what: Attribute::Extended(name.to_string_lossy().into_owned()),
+        rustix::fs::fremovexattr(to, name).map_err(|_| {
+            cannot(
+                path,
+                Attribute::Extended(name.to_string_lossy().into_owned()),
+            )
         })?;
     }
     for name in &old {
@@ -529,10 +807,10 @@ fn copy_xattrs(from: impl AsFd + Copy, to: &OwnedFd, path: &Path) -> Result<(), 
             continue;
         }
         rustix::fs::fsetxattr(to, name, &value, rustix::fs::XattrFlags::empty()).map_err(|_| {
-            WriteError::CannotKeep {
-                path: path.to_path_buf(),
-                what: Attribute::Extended(name.to_string_lossy().into_owned()),
-            }
+            cannot(
+                path,
+                Attribute::Extended(name.to_string_lossy().into_owned()),
+            )
         })?;
     }
     Ok(())
@@ -571,7 +849,7 @@ fn get_xattr(fd: impl AsFd + Copy, name: &OsStr) -> Result<Vec<u8>, Errno> {
 /// Makes the rename durable. The new file is already in place and visible: a failing folder
 /// fsync only weakens durability across a crash, and reporting it would make the user redo a
 /// change that happened.
-fn sync_folder(folder: &OwnedFd) {
+pub(super) fn sync_folder(folder: &OwnedFd) {
     if let Ok(dir) = openat(
         folder,
         ".",
@@ -616,24 +894,67 @@ mod tests {
         assert!(matches!(of(libc::EIO), WriteError::Io { .. }));
     }
 
+    fn version(ino: u64, size: i64, mtime: (i64, u64)) -> Version {
+        Version {
+            dev: 1,
+            ino,
+            size,
+            mtime,
+            ctime: (0, 0),
+        }
+    }
+
+    fn stat(ino: u64, size: i64, mtime: (i64, u64)) -> Stat {
+        // SAFETY: an all-zero `stat` is a valid value.
+        let mut st: Stat = unsafe { std::mem::zeroed() };
+        st.st_ino = ino;
+        st.st_size = size;
+        st.st_mtime = mtime.0;
+        st.st_mtime_nsec = mtime.1 as _;
+        st
+    }
+
     #[test]
     fn temporary_names_follow_the_leftover_pattern() {
         let prefix = leftover_prefix(OsStr::new("s.toml"));
         assert_eq!(prefix, ".s.toml.");
         let tag = random_tag(0);
-        assert_eq!(tag.len(), 8);
+        assert_eq!(tag.len(), TAG_LEN);
         assert_ne!(random_tag(1), random_tag(2));
+        let base = version(7, 300, (1_700_000_000, 5));
+        assert_eq!(temp_tag(42, &base), "42.7-300-1700000000-5");
+    }
+
+    #[test]
+    fn only_a_writers_own_file_or_its_displaced_base_counts_as_ours() {
+        let base = version(7, 300, (1_700_000_000, 5));
+        let tag = temp_tag(42, &base);
+        assert!(
+            is_ours(tag.as_bytes(), &stat(42, 999, (1, 1))),
+            "the new file"
+        );
+        assert!(
+            is_ours(tag.as_bytes(), &stat(7, 300, (1_700_000_000, 5))),
+            "the base"
+        );
+        assert!(
+            !is_ours(tag.as_bytes(), &stat(7, 310, (1_700_000_001, 0))),
+            "the base saved again in place by an editor"
+        );
+        assert!(
+            !is_ours(tag.as_bytes(), &stat(99, 300, (1, 1))),
+            "an editor's new file"
+        );
+        assert!(
+            is_ours(b"abcd1234", &stat(99, 0, (1, 1))),
+            "not yet renamed"
+        );
+        assert!(!is_ours(b"swp", &stat(99, 0, (1, 1))));
     }
 
     #[test]
     fn a_version_far_in_the_past_or_future_is_settled() {
-        let mut v = Version {
-            dev: 1,
-            ino: 1,
-            size: 0,
-            mtime: (0, 0),
-            ctime: (0, 0),
-        };
+        let mut v = version(1, 0, (0, 0));
         assert!(!v.is_fresh(Duration::from_millis(30)));
         v.mtime = (i64::MAX / 2, 0);
         assert!(!v.is_fresh(Duration::from_millis(30)));
@@ -642,5 +963,20 @@ mod tests {
             .expect("after 1970");
         v.mtime = (now.as_secs() as i64, u64::from(now.subsec_nanos()));
         assert!(v.is_fresh(Duration::from_secs(60)));
+    }
+
+    #[test]
+    fn set_id_bits_a_write_clears_are_known() {
+        let facts = |mode| Facts {
+            uid: 1,
+            gid: 1,
+            mode,
+            nlink: 1,
+            flags: IFlags::empty(),
+        };
+        assert!(facts(0o4755).set_id_cleared_by_writing());
+        assert!(facts(0o2775).set_id_cleared_by_writing());
+        assert!(!facts(0o2664).set_id_cleared_by_writing());
+        assert!(!facts(0o664).set_id_cleared_by_writing());
     }
 }

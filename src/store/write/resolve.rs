@@ -19,6 +19,8 @@ const MAX_LINKS: u32 = 40;
 #[derive(Debug)]
 pub(super) struct Reached {
     pub(super) folder: OwnedFd,
+    /// An `O_PATH` handle of the file itself: it is opened through this, never by name again.
+    pub(super) handle: OwnedFd,
     pub(super) name: OsString,
     pub(super) stat: Stat,
     /// The real path, for messages only: nothing is ever opened by it.
@@ -101,6 +103,7 @@ impl Walker {
                 },
                 _ => Node::File(Reached {
                     folder: rustix::io::dup(&folder).map_err(|e| errno_error(&here, e))?,
+                    handle: fd,
                     name: name.clone(),
                     stat,
                     path: here.clone(),
