@@ -25,7 +25,7 @@ use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
 use blocks::Block;
 use lines::{Cx, GUTTER};
-use place::{Key, Placed, TabCache, TabLines};
+use place::{Placed, TabCache, TabKey, TabLines};
 use tabs::TabBar;
 
 /// An open session: which tab, which block is selected, and the first line in view.
@@ -203,8 +203,8 @@ impl SessionScreen {
         (width, usize::from(content.height))
     }
 
-    fn key(&self, ctx: &Ctx, width: usize) -> Key {
-        Key {
+    fn key(&self, ctx: &Ctx, width: usize) -> TabKey {
+        TabKey {
             revision: ctx.revision,
             tab: self.tab,
             filter: ctx.filters.directives,

@@ -263,7 +263,7 @@ impl<'t> Placed<'t> {
 
 /// What a tab's lines depend on besides the session (each screen has its own cache).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Key {
+pub struct TabKey {
     pub revision: u64,
     pub tab: usize,
     pub filter: DirectiveFilter,
@@ -277,12 +277,12 @@ pub struct Key {
 /// nothing but time.
 #[derive(Debug, Default)]
 pub struct TabCache {
-    slot: RefCell<Option<(Key, Rc<TabLines>)>>,
+    slot: RefCell<Option<(TabKey, Rc<TabLines>)>>,
 }
 
 impl TabCache {
     /// The lines for `key`, made and kept when not kept already.
-    pub fn get(&self, key: Key, make: impl FnOnce() -> TabLines) -> Rc<TabLines> {
+    pub fn get(&self, key: TabKey, make: impl FnOnce() -> TabLines) -> Rc<TabLines> {
         if let Some(kept) = self.kept(key) {
             return kept;
         }
@@ -292,11 +292,11 @@ impl TabCache {
     }
 
     /// The lines kept for `key`, else made without keeping them (drawing changes nothing).
-    pub fn kept_or_made(&self, key: Key, make: impl FnOnce() -> TabLines) -> Rc<TabLines> {
+    pub fn kept_or_made(&self, key: TabKey, make: impl FnOnce() -> TabLines) -> Rc<TabLines> {
         self.kept(key).unwrap_or_else(|| Rc::new(make()))
     }
 
-    fn kept(&self, key: Key) -> Option<Rc<TabLines>> {
+    fn kept(&self, key: TabKey) -> Option<Rc<TabLines>> {
         match &*self.slot.borrow() {
             Some((kept, lines)) if *kept == key => Some(Rc::clone(lines)),
             _ => None,
