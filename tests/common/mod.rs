@@ -6,6 +6,7 @@
     reason = "byte-range locks and extended attributes through libc"
 )]
 
+pub mod feed;
 pub mod git;
 
 use std::fs;
