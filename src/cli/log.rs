@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::{Context, fail};
 use crate::diag::closest;
-use crate::git::history::{self, Action, Event, Filter, History};
+use crate::git::history::{self, Event, Filter, History, Mark};
 use crate::i18n::{self, fill};
 use crate::model::Lang;
 use crate::safe::one_line;
@@ -109,8 +109,8 @@ fn warn_unread(lang: Lang, history: &History) {
 fn log_line(lang: Lang, e: &Event) -> String {
     let t = i18n::strings(lang);
     let template = match e.action {
-        Action::Done => t.log_done,
-        Action::Undone => t.log_undone,
+        Mark::Done => t.log_done,
+        Mark::Undone => t.log_undone,
     };
     fill(
         template,
