@@ -17,7 +17,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use briefing::api::app::{Action, App, Effect, Options, SaveRequest, Screen};
+use briefing::api::app::{Action, App, Effect, Loading, Options, SaveRequest, Screen};
 use briefing::api::input::Keymap;
 use briefing::api::load::{first_load, read_changes};
 use briefing::api::model::Lang;
@@ -241,13 +241,13 @@ fn load_app(dir: &Path, term: &mut Terminal<TestBackend>) -> (App, Folder, Durat
         Default::default(),
         || false,
         |part| {
-            update(&mut app, Action::Changed(Box::new(part)));
+            update(&mut app, part);
             draw(term, &app);
             first.get_or_insert_with(|| start.elapsed());
             true
         },
-    )
-    .expect("load");
+    );
+    assert!(matches!(app.loading(), Loading::Done), "loaded");
     let all = start.elapsed();
     (app, folder, first.unwrap_or(all), all)
 }
@@ -347,7 +347,7 @@ fn change_cpu(
                 let plan = folder.changed(std::slice::from_ref(&path)).expect("plan");
                 assert_eq!(plan.read.len(), 1, "the one file read");
                 read_changes(folder, plan, |part| {
-                    update(app, Action::Changed(Box::new(part)));
+                    update(app, part);
                     draw(term, app);
                     true
                 });
@@ -433,7 +433,7 @@ fn memory_child(dir: &Path) {
     }
     let plan = folder.walk().expect("walk");
     read_changes(&mut folder, plan, |part| {
-        update(&mut app, Action::Changed(Box::new(part)));
+        update(&mut app, part);
         draw(&mut term, &app);
         true
     });

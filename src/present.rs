@@ -509,6 +509,18 @@ mod tests {
         assert_eq!(bar_cells(-1.0, 10), (0, 10));
     }
 
+    /// A bar is full only at 100% or more: 98% and 99,86% keep an empty cell at any width.
+    #[test]
+    fn a_bar_is_full_only_at_a_hundred_percent() {
+        for width in [5, 10, 19, 26, 30] {
+            for fill in [0.98, 0.9986, 0.999_999] {
+                let (filled, empty) = bar_cells(fill, width);
+                assert_eq!((filled, empty), (width - 1, 1), "{fill} in {width}");
+            }
+            assert_eq!(bar_cells(1.0, width), (width, 0));
+        }
+    }
+
     #[test]
     fn progress_with_and_without_overdue() {
         let p = Progress {

@@ -31,6 +31,8 @@
 //! the sessions it is asked about. Sessions are replaced one by one (`update`): the old slot
 //! is marked dead and a new one appended, so a change costs what changed.
 
+mod fields;
+mod highlight;
 mod prepare;
 mod slots;
 mod top;
@@ -41,122 +43,17 @@ use std::ops::Range;
 
 use memchr::memmem;
 
+use crate::model::Session;
 use crate::model::abbrev::{Abbreviations, QueryWord};
-use crate::model::fold::{fold, fold_with_offsets};
-use crate::model::{DirectiveRef, Session};
+use crate::model::fold::fold;
 
+pub use fields::{FieldKind, Target};
+use fields::{collect_session, locality, nth_field};
+use highlight::highlight;
+pub use highlight::matches;
 pub use prepare::Prepared;
 use slots::Slot;
 use varint::Posting;
-
-/// The item a hit belongs to; indices into the slice given to [`SearchIndex::build`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Target {
-    Session {
-        session: usize,
-    },
-    District {
-        session: usize,
-        district: usize,
-    },
-    Indicator {
-        session: usize,
-        district: usize,
-        indicator: usize,
-    },
-    Directive {
-        session: usize,
-        directive: DirectiveRef,
-    },
-}
-
-impl Target {
-    pub fn session(&self) -> usize {
-        match *self {
-            Target::Session { session }
-            | Target::District { session, .. }
-            | Target::Indicator { session, .. }
-            | Target::Directive { session, .. } => session,
-        }
-    }
-}
-
-/// Which field of the item matched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum FieldKind {
-    /// The session's title.
-    Title,
-    /// The session's topic.
-    Topic,
-    /// One tag of the session.
-    Tag,
-    /// A document the session refers to: its number or its title.
-    Reference,
-    /// A participant's name or role, or the chair.
-    Participant,
-    /// A district's name.
-    DistrictName,
-    /// A district's summary.
-    DistrictSummary,
-    /// One of the session's or a district's highlights.
-    Highlight,
-    /// One of the session's or a district's strengths.
-    Strength,
-    /// One of the session's or a district's shortcomings.
-    Shortcoming,
-    /// An indicator's name.
-    Indicator,
-    /// A directive's text.
-    DirectiveText,
-    /// A directive's owner.
-    DirectiveOwner,
-    /// The session's summary.
-    Summary,
-    /// A photo's caption.
-    Image,
-}
-
-impl FieldKind {
-    /// Every kind in declaration order, so that `ALL[kind as usize] == kind` (at most 16: a
-    /// record stores the kind in four bits).
-    const ALL: [FieldKind; 15] = [
-        FieldKind::Title,
-        FieldKind::Topic,
-        FieldKind::Tag,
-        FieldKind::Reference,
-        FieldKind::Participant,
-        FieldKind::DistrictName,
-        FieldKind::DistrictSummary,
-        FieldKind::Highlight,
-        FieldKind::Strength,
-        FieldKind::Shortcoming,
-        FieldKind::Indicator,
-        FieldKind::DirectiveText,
-        FieldKind::DirectiveOwner,
-        FieldKind::Summary,
-        FieldKind::Image,
-    ];
-
-    /// Tie-break rank: lower comes first among hits of equal score.
-    fn rank(self) -> u8 {
-        match self {
-            FieldKind::Title => 0,
-            FieldKind::DistrictName => 1,
-            FieldKind::Tag => 2,
-            FieldKind::Reference => 3,
-            FieldKind::Indicator => 4,
-            FieldKind::DirectiveText => 5,
-            FieldKind::Topic => 6,
-            FieldKind::Participant => 7,
-            FieldKind::DirectiveOwner => 8,
-            FieldKind::DistrictSummary
-            | FieldKind::Highlight
-            | FieldKind::Strength
-            | FieldKind::Shortcoming => 9,
-            FieldKind::Summary | FieldKind::Image => 10,
-        }
-    }
-}
 
 /// One matching field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -603,19 +500,6 @@ impl SearchIndex {
     }
 }
 
-/// The `n`th searchable field of `session` (at `si` among the sessions), as indexed.
-fn nth_field(si: usize, session: &Session, n: usize) -> Option<(Target, FieldKind, &str)> {
-    let mut seen = 0;
-    let mut found = None;
-    collect_session(si, session, &mut |target, field, text| {
-        if seen == n {
-            found = Some((target, field, text));
-        }
-        seen += 1;
-    });
-    found
-}
-
 /// The best quality of `quality` over `words`, stopping at a whole word.
 fn best_quality(words: &[u32], quality: &[u8]) -> u8 {
     let mut best = 0;
@@ -648,26 +532,6 @@ fn is_phrase_at<Q: AsRef<[u8]>>(tokens: &[u32], quals: &[Q], whole: bool) -> boo
     })
 }
 
-/// The locality an item belongs to, if any.
-fn locality(target: Target) -> Option<usize> {
-    match target {
-        Target::District { district, .. } | Target::Indicator { district, .. } => Some(district),
-        Target::Directive { directive, .. } => directive.district,
-        Target::Session { .. } => None,
-    }
-}
-
-/// Byte ranges of `text` where the words of `query` occur (accents and case aside), merged:
-/// to highlight a query's matches anywhere its hits are shown.
-pub fn matches(text: &str, query: &str) -> Vec<Range<usize>> {
-    let words: Vec<QueryWord> = query_words(query)
-        .into_iter()
-        .map(|text| QueryWord { text, whole: false })
-        .collect();
-    let words: Vec<&QueryWord> = words.iter().collect();
-    highlight(text, &words)
-}
-
 /// The folded words of a query.
 fn query_words(q: &str) -> Vec<String> {
     words_of(&fold(q)).map(str::to_string).collect()
@@ -678,154 +542,6 @@ fn words_of(folded: &str) -> impl Iterator<Item = &str> {
     folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-}
-
-fn collect_session<'s>(
-    si: usize,
-    s: &'s Session,
-    add: &mut impl FnMut(Target, FieldKind, &'s str),
-) {
-    let here = Target::Session { session: si };
-    add(here, FieldKind::Title, &s.title);
-    if let Some(topic) = &s.topic {
-        add(here, FieldKind::Topic, topic);
-    }
-    for tag in &s.tags {
-        add(here, FieldKind::Tag, tag);
-    }
-    for r in &s.references {
-        for text in r.number.iter().chain(&r.title) {
-            add(here, FieldKind::Reference, text);
-        }
-    }
-    for chair in &s.chairs {
-        add(here, FieldKind::Participant, chair);
-    }
-    for p in &s.participants {
-        for text in p.name.iter().chain(&p.group).chain(&p.role) {
-            add(here, FieldKind::Participant, text);
-        }
-    }
-    if let Some(summary) = &s.summary {
-        add(here, FieldKind::Summary, summary);
-    }
-    let statements = [
-        (FieldKind::Highlight, &s.highlights),
-        (FieldKind::Strength, &s.strengths),
-        (FieldKind::Shortcoming, &s.shortcomings),
-    ];
-    for (kind, texts) in statements {
-        for text in texts {
-            add(here, kind, text);
-        }
-    }
-    for image in &s.images {
-        add(here, FieldKind::Image, &image.caption);
-    }
-    for (di, d) in s.districts.iter().enumerate() {
-        collect_district(si, di, d, add);
-    }
-    // Within one field kind and session, hits keep this order: the session's own directives,
-    // then each district's.
-    for (directive, d) in s.directives_with_refs() {
-        let target = Target::Directive {
-            session: si,
-            directive,
-        };
-        add(target, FieldKind::DirectiveText, &d.text);
-        if let Some(owner) = &d.owner {
-            add(target, FieldKind::DirectiveOwner, owner);
-        }
-    }
-}
-
-fn collect_district<'s>(
-    si: usize,
-    di: usize,
-    d: &'s crate::model::District,
-    add: &mut impl FnMut(Target, FieldKind, &'s str),
-) {
-    let here = Target::District {
-        session: si,
-        district: di,
-    };
-    add(here, FieldKind::DistrictName, &d.name);
-    for text in d.body.iter().chain(&d.parent).chain(&d.summary) {
-        add(here, FieldKind::DistrictSummary, text);
-    }
-    let lists = [
-        (FieldKind::Highlight, &d.highlights),
-        (FieldKind::Strength, &d.strengths),
-        (FieldKind::Shortcoming, &d.shortcomings),
-    ];
-    for (kind, texts) in lists {
-        for text in texts {
-            add(here, kind, text);
-        }
-    }
-    for (k, ind) in d.indicators.iter().enumerate() {
-        let target = Target::Indicator {
-            session: si,
-            district: di,
-            indicator: k,
-        };
-        add(target, FieldKind::Indicator, &ind.name);
-        if let Some(note) = &ind.note {
-            add(target, FieldKind::Indicator, note);
-        }
-    }
-}
-
-/// Byte ranges of `text` covering every occurrence of every folded word (a word that must be
-/// whole only where it is one).
-fn highlight(text: &str, words: &[&QueryWord]) -> Vec<Range<usize>> {
-    let (folded, offsets) = fold_with_offsets(text);
-    let mut ranges: Vec<Range<usize>> = words
-        .iter()
-        .flat_map(|w| {
-            folded
-                .match_indices(w.text.as_str())
-                .map(|(p, m)| p..p + m.len())
-                .filter(|r| !w.whole || is_whole_word(&folded, r))
-        })
-        .map(|r| original_range(text, &offsets, r))
-        .collect();
-    ranges.sort_by_key(|r| (r.start, r.end));
-    merge(ranges)
-}
-
-/// `range` of `folded` is a whole word: no letter or digit on either side.
-fn is_whole_word(folded: &str, range: &Range<usize>) -> bool {
-    let before = folded[..range.start].chars().next_back();
-    let after = folded[range.end..].chars().next();
-    ![before, after]
-        .into_iter()
-        .flatten()
-        .any(char::is_alphanumeric)
-}
-
-/// Maps a range of the folded text back to the characters it came from,
-/// including combining marks that follow the last one.
-fn original_range(text: &str, offsets: &[usize], folded: Range<usize>) -> Range<usize> {
-    let start = offsets[folded.start];
-    let last = offsets[folded.end - 1];
-    let last_end = last + text[last..].chars().next().map_or(0, char::len_utf8);
-    let end = match offsets.get(folded.end) {
-        Some(&next) => next.max(last_end),
-        None => text.len(),
-    };
-    start..end
-}
-
-fn merge(ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for r in ranges {
-        match out.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => out.push(r),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -21,39 +21,25 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 
-use crate::app::{
-    Action, App, Away, Changed, Effect, Garbage, HistoryRequest, Options, SaveRequest,
-};
-use crate::git::GitError;
+use crate::app::{Action, App, Away, Effect, Garbage, HistoryRequest, Options, SaveRequest};
 use crate::git::history::{self, Filter};
 use crate::i18n;
 use crate::model::Session;
 use crate::model::abbrev::Abbreviations;
 use crate::store::write::{self, Change, Stamps, WriteError, WriteOptions, Writer};
-use crate::store::{self, Folder, FolderError};
+use crate::store::{self, Folder};
 use crate::ui::theme::Theme;
 use crate::watch::OwnWrites;
+use load::LoadRequest;
 use tty::{Readiness, Tty};
 
-/// What wakes the event loop.
+/// What wakes the event loop: something for the app (a key, a size, a worker's result, each
+/// already the [`Action`] the app takes), or the end of the session.
 enum Msg {
-    Input(Event),
-    Signal(i32),
-    /// The terminal hung up or fails (a dropped line, a killed tmux session, a deleted pty).
-    TerminalGone,
-    /// Files read or gone: a part of the first load, or a change on disk.
-    Changed(Box<Changed>),
-    /// The folder could not be read.
-    Failed(FolderError),
-    /// Briefing files or folders changed on disk (not by our own saves); the root itself when
-    /// changes may have been missed.
-    FilesChanged(Vec<PathBuf>),
-    Saved(SaveRequest, Result<Change, WriteError>),
-    /// A session's file as it is after our own save.
-    Reread(Box<Session>),
-    History(HistoryRequest, Result<history::History, GitError>),
-    /// The search index, compacted.
-    Compacted(Away),
+    App(Action),
+    /// A signal, or the terminal hanging up or failing (a dropped line, a killed tmux session,
+    /// a deleted pty, taken as SIGHUP), ended the session: exit with 128 + this number.
+    Stop(i32),
 }
 
 /// Buffers a whole frame and writes it with one `write` when committed.
@@ -160,7 +146,7 @@ fn spawn_input(tx: mpsc::Sender<Msg>, tty: Arc<Tty>) {
             }
         };
         if let InputEnd::Gone = end {
-            let _ = tx.send(Msg::TerminalGone);
+            let _ = tx.send(Msg::Stop(SIGHUP));
         }
     });
 }
@@ -171,7 +157,9 @@ fn forward_input(tx: &mpsc::Sender<Msg>, tty: &Tty) -> InputEnd {
         let Ok(event) = crossterm::event::read() else {
             return InputEnd::Gone;
         };
-        if tx.send(Msg::Input(event)).is_err() {
+        if let Some(action) = input_action(event)
+            && tx.send(Msg::App(action)).is_err()
+        {
             return InputEnd::Closed;
         }
         match tty.input_now() {
@@ -186,13 +174,24 @@ fn forward_input(tx: &mpsc::Sender<Msg>, tty: &Tty) -> InputEnd {
     }
 }
 
+/// The app's action for a terminal event: keys, the mouse and sizes; nothing for the rest
+/// (focus, paste).
+fn input_action(event: Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => Some(Action::Key(key)),
+        Event::Mouse(mouse) => Some(Action::Mouse(mouse)),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        _ => None,
+    }
+}
+
 /// Tells the loop when the terminal hangs up, asleep until then: the input thread may be
 /// inside crossterm at that moment, and no signal comes when the program runs in a session of
 /// its own (`su USER -c`, `setsid`).
 fn spawn_hangup_watch(tx: mpsc::Sender<Msg>, tty: Arc<Tty>) {
     thread::spawn(move || {
         tty.wait_until_gone();
-        let _ = tx.send(Msg::TerminalGone);
+        let _ = tx.send(Msg::Stop(SIGHUP));
     });
 }
 
@@ -205,7 +204,7 @@ fn spawn_resizes(tx: mpsc::Sender<Msg>) -> io::Result<()> {
             let Ok((width, height)) = terminal::size() else {
                 continue;
             };
-            if tx.send(Msg::Input(Event::Resize(width, height))).is_err() {
+            if tx.send(Msg::App(Action::Resize { width, height })).is_err() {
                 break;
             }
         }
@@ -219,7 +218,7 @@ fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     thread::spawn(move || {
         if let Some(sig) = signals.forever().next() {
-            let _ = tx.send(Msg::Signal(sig));
+            let _ = tx.send(Msg::Stop(sig));
         }
     });
     Ok(())
@@ -238,17 +237,8 @@ struct LoadJob {
 fn spawn_compaction(tx: mpsc::Sender<Msg>, mut away: Away) {
     thread::spawn(move || {
         away.index.compact();
-        let _ = tx.send(Msg::Compacted(away));
+        let _ = tx.send(Msg::App(Action::Compacted(away)));
     });
-}
-
-/// What the loader is asked for after the first load.
-#[derive(Debug, PartialEq, Eq)]
-enum LoadRequest {
-    /// Walk the whole folder, reading what is new or changed.
-    Walk,
-    /// These paths changed (absolute, as the watcher names them).
-    Paths(Vec<PathBuf>),
 }
 
 /// Lowers the calling thread's priority (and that of the threads it starts) a little, so that
@@ -275,35 +265,13 @@ fn spawn_loader(tx: mpsc::Sender<Msg>, job: LoadJob) -> mpsc::Sender<LoadRequest
         let dir = job.dir.clone();
         let finding = thread::spawn(move || crate::git::Repo::find(&dir).is_ok());
         let shared = || finding.join().unwrap_or(false);
-        let send = |part| tx.send(Msg::Changed(Box::new(part))).is_ok();
-        if let Err(e) = load::first_load(&mut folder, abbreviations, shared, send) {
-            let _ = tx.send(Msg::Failed(e));
+        let mut send = |action| tx.send(Msg::App(action)).is_ok();
+        if !load::first_load(&mut folder, abbreviations, shared, &mut send) {
+            return;
         }
         while let Ok(first) = rx.recv() {
-            let (mut walk, mut paths) = (false, Vec::new());
-            for request in std::iter::once(first).chain(rx.try_iter()) {
-                match request {
-                    LoadRequest::Walk => walk = true,
-                    LoadRequest::Paths(p) => paths.extend(p),
-                }
-            }
-            let plan = if walk {
-                folder.walk()
-            } else {
-                folder.changed(&paths)
-            };
-            let sent = match plan {
-                Ok(plan) => {
-                    let mut sent = true;
-                    load::read_changes(&mut folder, plan, |part| {
-                        sent = tx.send(Msg::Changed(Box::new(part))).is_ok();
-                        sent
-                    });
-                    sent
-                }
-                Err(e) => tx.send(Msg::Failed(e)).is_ok(),
-            };
-            if !sent {
+            let request = rx.try_iter().fold(first, LoadRequest::and);
+            if !load::reload(&mut folder, request, &mut send) {
                 break;
             }
         }
@@ -321,10 +289,11 @@ fn spawn_dropper() -> mpsc::Sender<Garbage> {
 /// Watches the folder from its own thread, so that setting up the watches of
 /// a big folder never delays the first frame. Without a watcher (folder
 /// missing, inotify limits) the app still works; it just won't live-reload.
-fn spawn_watcher(tx: mpsc::Sender<Msg>, dir: PathBuf, own: OwnWrites) {
+/// What it sees goes straight to the loader, whose parts then come to the app.
+fn spawn_watcher(loader: mpsc::Sender<LoadRequest>, dir: PathBuf, own: OwnWrites) {
     thread::spawn(move || {
         let watcher = crate::watch::spawn(dir, own, move |paths| {
-            let _ = tx.send(Msg::FilesChanged(paths.to_vec()));
+            let _ = loader.send(LoadRequest::Paths(paths.to_vec()));
         });
         if watcher.is_ok() {
             loop {
@@ -350,12 +319,16 @@ struct Saver {
 
 impl Saver {
     /// Writes one check-off, or an undo; then reads the file again, so the app shows what it
-    /// holds now (an edit someone made meanwhile included) without reloading the folder.
+    /// holds now (an edit someone made meanwhile included) without reloading the folder. The
+    /// file's session as read again, or (when it no longer loads) what the loader must read.
     fn save(
         &mut self,
         writer: &Writer,
         request: &SaveRequest,
-    ) -> (Result<Change, WriteError>, Msg) {
+    ) -> (
+        Result<Change, WriteError>,
+        Result<Box<Session>, LoadRequest>,
+    ) {
         let (session, directive) = (&request.session_id, &request.directive_id);
         let key = (session.clone(), directive.clone());
         let change = self.change(request, &key);
@@ -376,8 +349,8 @@ impl Saver {
             self.before.entry(key).or_default().push(stamps.clone());
         }
         let after = match store::load_file_with(&self.dir, &rel, &self.limits).session {
-            Some(session) => Msg::Reread(Box::new(session)),
-            None => Msg::FilesChanged(vec![self.dir.join(&rel)]),
+            Some(session) => Ok(Box::new(session)),
+            None => Err(LoadRequest::Paths(vec![self.dir.join(&rel)])),
         };
         (result.map(|_| change), after)
     }
@@ -401,18 +374,31 @@ impl Saver {
     }
 }
 
-/// Writes check-offs one after another, in the order they were asked for.
-fn spawn_saver(tx: mpsc::Sender<Msg>, mut saver: Saver) -> mpsc::Sender<SaveRequest> {
+/// Writes check-offs one after another, in the order they were asked for; a file that no
+/// longer loads after the save is the loader's to read.
+fn spawn_saver(
+    tx: mpsc::Sender<Msg>,
+    loader: mpsc::Sender<LoadRequest>,
+    mut saver: Saver,
+) -> mpsc::Sender<SaveRequest> {
     let (requests, rx) = mpsc::channel::<SaveRequest>();
     thread::spawn(move || {
         let writer = Writer::new(saver.opts.clone());
         for request in rx {
             let (result, after) = saver.save(&writer, &request);
             let saved = result.is_ok();
-            if tx.send(Msg::Saved(request, result)).is_err() {
+            if tx
+                .send(Msg::App(Action::Saved { request, result }))
+                .is_err()
+            {
                 break;
             }
-            if saved && tx.send(after).is_err() {
+            let sent = match (saved, after) {
+                (false, _) => true,
+                (true, Ok(session)) => tx.send(Msg::App(Action::Reread(session))).is_ok(),
+                (true, Err(read)) => loader.send(read).is_ok(),
+            };
+            if !sent {
                 break;
             }
         }
@@ -428,7 +414,7 @@ fn spawn_history(tx: mpsc::Sender<Msg>, dir: PathBuf, request: HistoryRequest) {
             directive: Some(request.directive_id.clone()),
         };
         let result = crate::git::Repo::find(&dir).and_then(|repo| history::log(&repo, &filter));
-        let _ = tx.send(Msg::History(request, result));
+        let _ = tx.send(Msg::App(Action::History { request, result }));
     });
 }
 
@@ -439,35 +425,6 @@ fn draw(term: &mut Term, app: &App, theme: &Theme) -> io::Result<()> {
     term.backend_mut().writer_mut().commit()
 }
 
-/// What a message means for the loop.
-#[derive(Debug)]
-enum Step {
-    Act(Action),
-    /// Ask the loader for this.
-    Load(LoadRequest),
-    Ignore,
-    /// A signal ended the session: exit with 128 + its number.
-    Stop(i32),
-}
-
-fn step(msg: Msg) -> Step {
-    match msg {
-        Msg::Input(Event::Key(key)) => Step::Act(Action::Key(key)),
-        Msg::Input(Event::Mouse(mouse)) => Step::Act(Action::Mouse(mouse)),
-        Msg::Input(Event::Resize(width, height)) => Step::Act(Action::Resize { width, height }),
-        Msg::Input(_) => Step::Ignore,
-        Msg::Changed(changed) => Step::Act(Action::Changed(changed)),
-        Msg::Failed(e) => Step::Act(Action::Loaded(Box::new(Err(e)))),
-        Msg::FilesChanged(paths) => Step::Load(LoadRequest::Paths(paths)),
-        Msg::Saved(request, result) => Step::Act(Action::Saved { request, result }),
-        Msg::Reread(session) => Step::Act(Action::Reread(session)),
-        Msg::History(request, result) => Step::Act(Action::History { request, result }),
-        Msg::Compacted(index) => Step::Act(Action::Compacted(index)),
-        Msg::Signal(sig) => Step::Stop(sig),
-        Msg::TerminalGone => Step::Stop(SIGHUP),
-    }
-}
-
 /// Waits (briefly) for saves still under way, so quitting never cuts a write
 /// short; returns what could not be saved, to be said once the screen is back.
 fn finish_saves(app: &mut App, rx: &mpsc::Receiver<Msg>) -> Vec<String> {
@@ -476,7 +433,7 @@ fn finish_saves(app: &mut App, rx: &mpsc::Receiver<Msg>) -> Vec<String> {
     while app.has_pending_saves() {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
         match rx.recv_timeout(left) {
-            Ok(Msg::Saved(request, result)) => {
+            Ok(Msg::App(Action::Saved { request, result })) => {
                 if let Err(e) = &result {
                     let reason = e.message(app.lang());
                     problems.push(format!("{}: {reason}", request.directive_id));
@@ -581,14 +538,15 @@ pub fn run(options: Options, settings: Settings) -> io::Result<i32> {
         limits,
         abbreviations: Arc::new(abbreviations),
     };
+    let loader = spawn_loader(tx.clone(), job);
     let mut workers = Workers {
         tx: tx.clone(),
         dir: options.dir.clone(),
-        loader: spawn_loader(tx.clone(), job),
-        saver: spawn_saver(tx.clone(), saver),
+        loader: loader.clone(),
+        saver: spawn_saver(tx.clone(), loader.clone(), saver),
         dropper: spawn_dropper(),
     };
-    spawn_watcher(tx.clone(), options.dir.clone(), own);
+    spawn_watcher(loader, options.dir.clone(), own);
     install_panic_hook();
     spawn_signals(tx.clone())?;
     let tty = Arc::new(Tty::open()?);
@@ -639,20 +597,17 @@ fn event_loop(
         };
         // Handle everything already waiting (a resize storm, pasted keys) before drawing once.
         for msg in std::iter::once(first).chain(rx.try_iter()) {
-            match step(msg) {
-                Step::Act(action) => {
-                    if let Action::Key(_) = action {
-                        guard::crash_if_asked();
-                    }
-                    let effect = app.update(action);
-                    workers.discard(app.take_garbage());
-                    if !workers.start(effect) {
-                        return Ok(0);
-                    }
-                }
-                Step::Load(request) => workers.load(request),
-                Step::Ignore => {}
-                Step::Stop(sig) => return Ok(128 + sig),
+            let action = match msg {
+                Msg::App(action) => action,
+                Msg::Stop(sig) => return Ok(128 + sig),
+            };
+            if let Action::Key(_) = action {
+                guard::crash_if_asked();
+            }
+            let effect = app.update(action);
+            workers.discard(app.take_garbage());
+            if !workers.start(effect) {
+                return Ok(0);
             }
         }
     }
@@ -661,6 +616,8 @@ fn event_loop(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::Changed;
+    use crate::store::FolderError;
     use crossterm::event::{KeyCode, KeyEvent};
 
     /// A saver on a copy of the sample, with the copy's file.
@@ -722,49 +679,41 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&file).expect("read"), text);
     }
 
+    /// Keys, the mouse and sizes become the app's actions as they are; other terminal events
+    /// are left out.
     #[test]
-    fn messages_become_actions_loads_or_stops() {
-        assert!(matches!(
-            step(Msg::Compacted(Away {
-                index: Box::default(),
-                trip: 1
-            })),
-            Step::Act(Action::Compacted(_))
-        ));
+    fn terminal_events_become_the_apps_actions() {
         let key = KeyEvent::from(KeyCode::Char('j'));
         assert!(matches!(
-            step(Msg::Input(Event::Key(key))),
-            Step::Act(Action::Key(k)) if k == key
+            input_action(Event::Key(key)),
+            Some(Action::Key(k)) if k == key
         ));
         assert!(matches!(
-            step(Msg::Input(Event::Resize(80, 24))),
-            Step::Act(Action::Resize {
+            input_action(Event::Resize(80, 24)),
+            Some(Action::Resize {
                 width: 80,
                 height: 24
             })
         ));
-        assert!(matches!(step(Msg::Input(Event::FocusGained)), Step::Ignore));
-        let paths = vec![PathBuf::from("/b/a.toml")];
-        assert!(matches!(
-            step(Msg::FilesChanged(paths.clone())),
-            Step::Load(LoadRequest::Paths(p)) if p == paths
-        ));
-        let gone = FolderError::Missing(PathBuf::from("/b"));
-        assert!(matches!(
-            step(Msg::Failed(gone)),
-            Step::Act(Action::Loaded(result)) if result.is_err()
-        ));
-        assert!(matches!(step(Msg::Signal(15)), Step::Stop(15)));
-        let request = SaveRequest {
-            session_id: "s".into(),
-            directive_id: "d".into(),
-            done: true,
-            undo: false,
-        };
-        assert!(matches!(
-            step(Msg::Saved(request.clone(), Ok(Change::Undone))),
-            Step::Act(Action::Saved { request: r, result: Ok(Change::Undone) }) if r == request
-        ));
+        assert!(input_action(Event::FocusGained).is_none());
+        assert!(input_action(Event::Paste("x".into())).is_none());
+    }
+
+    /// Requests that queue up while the loader reads are taken as one: paths together, and a
+    /// walk covering them all.
+    #[test]
+    fn queued_requests_are_taken_together() {
+        let (a, b) = (PathBuf::from("/b/a.toml"), PathBuf::from("/b/c.toml"));
+        let paths = LoadRequest::Paths(vec![a.clone()]).and(LoadRequest::Paths(vec![b.clone()]));
+        assert_eq!(paths, LoadRequest::Paths(vec![a.clone(), b]));
+        assert_eq!(
+            LoadRequest::Paths(vec![a.clone()]).and(LoadRequest::Walk),
+            LoadRequest::Walk
+        );
+        assert_eq!(
+            LoadRequest::Walk.and(LoadRequest::Paths(vec![a])),
+            LoadRequest::Walk
+        );
     }
 
     /// The bytes a crash writes end a half-written sequence first, then every mode the app sets.
@@ -791,7 +740,10 @@ mod tests {
 
     fn changed(msg: Msg) -> Changed {
         match msg {
-            Msg::Changed(changed) => *changed,
+            Msg::App(Action::Changed(changed)) => match *changed {
+                Ok(changed) => changed,
+                Err(e) => panic!("the folder failed: {e}"),
+            },
             _ => panic!("not a change"),
         }
     }
@@ -848,5 +800,11 @@ mod tests {
         let walked = changed(next(&rx));
         assert_eq!(walked.changes.gone, [PathBuf::from("006.toml")]);
         assert!(walked.changes.read.is_empty(), "nothing else changed");
+        std::fs::remove_dir_all(&root).expect("remove");
+        loader.send(LoadRequest::Walk).expect("send");
+        assert!(
+            matches!(next(&rx), Msg::App(Action::Changed(c)) if matches!(*c, Err(FolderError::Missing(_)))),
+            "a folder gone comes to the app as the change that failed"
+        );
     }
 }

@@ -270,7 +270,7 @@ fn a_failed_file_is_named_by_show() {
 /// width ratatui assumed (so each row ends at its border), and nothing risky.
 #[test]
 fn every_cell_has_an_agreed_width_for_any_text() {
-    use briefing::api::app::{Action, App, Loaded, Options};
+    use briefing::api::app::{Action, App, Options};
     use briefing::api::input::{Command as Key, Keymap};
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
@@ -286,7 +286,6 @@ fn every_cell_has_an_agreed_width_for_any_text() {
             1,
         );
     std::fs::write(tmp.path().join("odd.toml"), text).expect("write");
-    let catalog = briefing::api::store::load_dir(tmp.path()).expect("load");
     let mut app = App::new(Options {
         dir: tmp.path().to_path_buf(),
         lang: briefing::api::model::Lang::En,
@@ -299,7 +298,7 @@ fn every_cell_has_an_agreed_width_for_any_text() {
         width: 80,
         height: 24,
     });
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    common::feed::load(&mut app, tmp.path());
     let screens: [&[Key]; 4] = [
         &[],
         &[Key::Down],

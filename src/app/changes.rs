@@ -6,7 +6,7 @@
 
 use super::{App, Away, Effect, Loading, Screen};
 use crate::search::{Prepared, SearchIndex};
-use crate::store::Changes;
+use crate::store::{Changes, FolderError};
 
 /// Files read or gone, with the words of their sessions folded for search.
 #[derive(Debug)]
@@ -49,9 +49,22 @@ impl App {
         std::mem::take(&mut self.garbage)
     }
 
-    /// Takes files read or gone: their sessions replaced in the catalog and, once search is
-    /// ready, in the index.
-    pub(super) fn changed(&mut self, changed: Changed) -> Effect {
+    /// Takes files read or gone, or the folder's failure: the first load, every reload and
+    /// every change on disk come this way.
+    pub(super) fn changed(&mut self, result: Result<Changed, FolderError>) -> Effect {
+        match result {
+            Ok(changed) => self.apply(changed),
+            Err(e) => {
+                self.ctx.loading = Loading::Failed(e);
+                Effect::None
+            }
+        }
+    }
+
+    /// Takes files read or gone, keeping the user's place: their sessions replaced in the
+    /// catalog and, once search is ready, in the index; screens find their sessions by id
+    /// again, and those whose session is gone are dropped.
+    fn apply(&mut self, changed: Changed) -> Effect {
         let Changed {
             changes,
             prepared,
@@ -130,11 +143,15 @@ impl App {
         self.compact_if_due()
     }
 
-    /// Takes the first load's index: search is ready.
+    /// Takes the first load's index: search is ready. An index away being compacted is older
+    /// than this one: it is dropped when it comes back, and the changes waiting for it too.
     fn indexed(&mut self, mut index: SearchIndex) {
         index.sync(&self.ctx.catalog.sessions);
         self.garbage
             .keep(std::mem::replace(&mut self.ctx.index, index));
+        self.ctx.index_away = false;
+        self.away = None;
+        self.queued.clear();
         self.ctx.loading = Loading::Done;
     }
 }
@@ -204,7 +221,7 @@ mod tests {
                 .filter_map(|(_, r)| r.session.as_ref().map(Prepared::new))
                 .collect(),
         };
-        Action::Changed(Box::new(Changed {
+        Action::Changed(Box::new(Ok(Changed {
             changes: Changes {
                 read,
                 files: 3,
@@ -214,7 +231,23 @@ mod tests {
             reading,
             shared: None,
             index: all.map(|sessions| Box::new(SearchIndex::build(sessions))),
-        }))
+        })))
+    }
+
+    /// A whole first load of the one file `name.toml` titled `title`, in place of every file
+    /// the app shows.
+    fn whole(app: &App, name: &str, title: &str) -> Action {
+        let read = vec![file(name, title)];
+        let all = sessions(&read);
+        let Action::Changed(mut changed) = part(read, Some((1, 1)), Some(&all)) else {
+            unreachable!("a part is a change");
+        };
+        if let Ok(changed) = changed.as_mut() {
+            changed.changes.gone = (app.catalog().sessions.iter())
+                .map(|s| PathBuf::from(format!("{}.toml", s.id)))
+                .collect();
+        }
+        Action::Changed(changed)
     }
 
     fn type_text(app: &mut App, text: &str) {
@@ -285,34 +318,40 @@ mod tests {
             files: 1,
             ..Changes::default()
         };
-        app.update(Action::Changed(Box::new(Changed {
+        app.update(Action::Changed(Box::new(Ok(Changed {
             changes: gone,
             prepared: Vec::new(),
             reading: None,
             shared: None,
             index: None,
-        })));
+        }))));
         assert_eq!(hits(&app), ["Hạ Long"]);
         assert_eq!(app.catalog().sessions.len(), 1);
+    }
+
+    /// A folder that cannot be read comes the same way, and says so.
+    #[test]
+    fn a_failed_folder_comes_as_a_change() {
+        let mut app = app();
+        let missing = FolderError::Missing(PathBuf::from("nowhere"));
+        let effect = app.update(Action::Changed(Box::new(Err(missing))));
+        assert_eq!(effect, Effect::None);
+        assert!(matches!(
+            app.loading(),
+            Loading::Failed(FolderError::Missing(_))
+        ));
+        assert!(screen(&app).contains("nowhere"), "{}", screen(&app));
     }
 
     #[test]
     fn a_whole_load_hands_the_old_catalog_and_index_over() {
         let mut app = app();
         assert!(app.take_garbage().is_empty());
-        let loaded = |title| {
-            let (_, report) = file("a", title);
-            let catalog = store::Catalog {
-                sessions: report.session.into_iter().collect(),
-                ..store::Catalog::default()
-            };
-            Action::Loaded(Box::new(Ok(crate::app::Loaded::new(catalog))))
-        };
-        app.update(loaded("Một"));
+        app.update(whole(&app, "a", "Một"));
         app.take_garbage();
-        app.update(loaded("Hai"));
+        app.update(whole(&app, "a", "Hai"));
         let garbage = app.take_garbage();
-        assert_eq!(garbage.0.len(), 2, "the catalog and the index before");
+        assert_eq!(garbage.0.len(), 2, "the sessions and the index before");
         assert!(app.take_garbage().is_empty(), "taken once");
     }
 
@@ -356,14 +395,8 @@ mod tests {
         }
 
         let loads = |app: &mut App, name| {
-            let (_, report) = file(name, name);
-            let catalog = store::Catalog {
-                sessions: report.session.into_iter().collect(),
-                ..store::Catalog::default()
-            };
-            app.update(Action::Loaded(Box::new(Ok(crate::app::Loaded::new(
-                catalog,
-            )))));
+            let load = whole(app, name, name);
+            app.update(load);
         };
         loads(&mut app, "Hà Tĩnh");
         let send_away = |app: &mut App, titles: [&str; 5]| {

@@ -1,5 +1,5 @@
 //! The app: a router over a stack of screens. `update` takes an [`Action`] (a key, a new
-//! size, a loaded folder, a finished save), gives commands to the screen on top and carries
+//! size, files read, a finished save), gives commands to the screen on top and carries
 //! out what it asks; it returns the [`Effect`] the shell must start. `draw` paints the screen
 //! on top, its pop-up and the two lines under it, and changes nothing.
 
@@ -18,7 +18,6 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::git::GitError;
 use crate::git::history::History;
 use crate::input::{Command, Key, Keymap};
-use crate::model::abbrev::Abbreviations;
 use crate::model::{Directive, DirectiveKey, Lang, Session};
 use crate::screens::overlay::{Chooser, Help, HistoryView, Problems};
 use crate::screens::review::Review;
@@ -35,7 +34,8 @@ pub use crate::screens::overlay::{HistoryRequest, Overlay};
 pub use crate::screens::{Filters, Loading, Notice, Screen};
 pub use changes::{Changed, Garbage};
 
-/// What the app is told: a key, a new size, loaded data, a finished save.
+/// Everything that reaches the app from outside, through [`App::update`] alone: a key, a new
+/// size, files read, a finished save, a history read. Worker threads send these as they are.
 #[derive(Debug)]
 pub enum Action {
     Key(KeyEvent),
@@ -45,7 +45,6 @@ pub enum Action {
         width: u16,
         height: u16,
     },
-    Loaded(Box<Result<Loaded, FolderError>>),
     /// The date changed (midnight passed while the app was open).
     Today(NaiveDate),
     /// A save asked for by `Effect::Save` finished: the change written, or why not.
@@ -61,44 +60,11 @@ pub enum Action {
     /// A session's file as read again after our own save of it (the watcher leaves that
     /// write alone, so the folder is not reloaded for it).
     Reread(Box<Session>),
-    /// Files read or gone: a part of the first load, or a change on disk.
-    Changed(Box<Changed>),
+    /// Files read or gone (a part of the first load, or a change on disk), or why the folder
+    /// could not be read: the one way the folder's contents come in.
+    Changed(Box<Result<Changed, FolderError>>),
     /// The index sent away by `Effect::Compact`, compacted.
     Compacted(Away),
-}
-
-/// A loaded folder with its search index, both built off the UI thread.
-pub struct Loaded {
-    pub catalog: Catalog,
-    pub index: SearchIndex,
-    /// The folder is in a git work tree (its history can be shown).
-    pub shared: bool,
-}
-
-impl Loaded {
-    /// Indexes `catalog` for search (the slow part of a load with many sessions).
-    pub fn new(catalog: Catalog) -> Self {
-        Loaded::with_abbreviations(catalog, Abbreviations::default())
-    }
-
-    /// Indexes `catalog` for search, knowing `abbreviations` (the config file's added).
-    pub fn with_abbreviations(catalog: Catalog, abbreviations: Abbreviations) -> Self {
-        let index = SearchIndex::build(&catalog.sessions).with_abbreviations(abbreviations);
-        Loaded {
-            catalog,
-            index,
-            shared: false,
-        }
-    }
-}
-
-impl std::fmt::Debug for Loaded {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Loaded")
-            .field("sessions", &self.catalog.sessions.len())
-            .field("records", &self.index.len())
-            .finish()
-    }
 }
 
 /// Check a directive off (`done`) or on again, in its session's file. Ids, not places: the
@@ -285,7 +251,6 @@ impl App {
             Action::Key(ev) => return self.key(&ev),
             Action::Mouse(ev) => return self.mouse(&ev),
             Action::Resize { width, height } => self.ctx.area = Rect::new(0, 0, width, height),
-            Action::Loaded(result) => self.loaded(*result),
             Action::Saved { request, result } => self.saved(request, result),
             Action::Reread(session) => return self.reread(*session),
             Action::Changed(changed) => {
@@ -516,34 +481,6 @@ impl App {
         };
         self.overlay = Some(Overlay::History(HistoryView::new(request.clone())));
         Effect::LoadHistory(request)
-    }
-
-    /// Takes a (re)loaded folder, keeping the user's place: screens hold session ids, so
-    /// they find their session wherever it is now; those whose session is gone are dropped.
-    fn loaded(&mut self, result: Result<Loaded, FolderError>) {
-        let Loaded {
-            catalog,
-            index,
-            shared,
-        } = match result {
-            Ok(loaded) => loaded,
-            Err(e) => {
-                self.ctx.loading = Loading::Failed(e);
-                return;
-            }
-        };
-        let listed = self.list.selected_session(&self.ctx).map(|s| s.id.clone());
-        self.garbage
-            .keep(std::mem::replace(&mut self.ctx.catalog, catalog));
-        self.garbage
-            .keep(std::mem::replace(&mut self.ctx.index, index));
-        // An index away being compacted is older than this one: it is dropped when it comes.
-        self.ctx.index_away = false;
-        self.away = None;
-        self.queued.clear();
-        self.ctx.shared = shared;
-        self.ctx.loading = Loading::Done;
-        self.after_load(listed.as_deref());
     }
 
     /// After the catalog changed under the screens: the toggles under way shown again, lines

@@ -1,9 +1,10 @@
-//! The loader's work, apart from its thread (the benchmarks drive it too): the first load in
-//! parts, and the reading of what changed afterwards.
+//! The loader's work, apart from its thread (the benchmarks and the interface tests drive it
+//! too): the first load in parts, and the reading of what changed afterwards. Whatever it
+//! finds reaches the app as `Action::Changed`, parts and failures alike.
 
 use std::path::PathBuf;
 
-use crate::app::Changed;
+use crate::app::{Action, Changed};
 use crate::model::abbrev::Abbreviations;
 use crate::search::{Prepared, SearchIndex};
 use crate::store::{Changes, FileReport, Folder, FolderError, Plan};
@@ -16,16 +17,74 @@ const LARGEST_PART: usize = 512;
 /// keeps a frame waiting while the app takes it.
 const CHANGE_PART: usize = 128;
 
-/// Reads every file of `folder` in parts, newest names first, giving each to `send` (which
-/// says whether to go on); the search index is built meanwhile and comes with the last part.
-/// `shared` tells, with the first part, whether the folder is in a git work tree. `Err` when
-/// the folder cannot be read at all.
+/// What the loader is asked for after the first load.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LoadRequest {
+    /// Walk the whole folder, reading what is new or changed.
+    Walk,
+    /// These paths changed (absolute, as the watcher names them).
+    Paths(Vec<PathBuf>),
+}
+
+impl LoadRequest {
+    /// This request and `next` as one: a walk reads every path too.
+    pub fn and(self, next: LoadRequest) -> LoadRequest {
+        match (self, next) {
+            (LoadRequest::Paths(mut paths), LoadRequest::Paths(more)) => {
+                paths.extend(more);
+                LoadRequest::Paths(paths)
+            }
+            _ => LoadRequest::Walk,
+        }
+    }
+}
+
+/// The action that carries one part, or the failure, to the app.
+fn action(result: Result<Changed, FolderError>) -> Action {
+    Action::Changed(Box::new(result))
+}
+
+/// Reads every file of `folder` in parts, newest names first, giving each to `send` as the
+/// app's action (`send` says whether to go on); the search index is built meanwhile and comes
+/// with the last part. `shared` tells, with the first part, whether the folder is in a git
+/// work tree. A folder that cannot be read at all is sent as the failure. `false` when `send`
+/// said to stop.
 pub fn first_load(
     folder: &mut Folder,
     abbreviations: Abbreviations,
     shared: impl FnOnce() -> bool,
+    mut send: impl FnMut(Action) -> bool,
+) -> bool {
+    match load_parts(folder, abbreviations, shared, |part| send(action(Ok(part)))) {
+        Ok(went_on) => went_on,
+        Err(e) => send(action(Err(e))),
+    }
+}
+
+/// Reads what `request` names again and sends it in parts, or the failure, as `first_load`
+/// does; `false` when `send` said to stop.
+pub fn reload(
+    folder: &mut Folder,
+    request: LoadRequest,
+    mut send: impl FnMut(Action) -> bool,
+) -> bool {
+    let plan = match request {
+        LoadRequest::Walk => folder.walk(),
+        LoadRequest::Paths(paths) => folder.changed(&paths),
+    };
+    match plan {
+        Ok(plan) => read_changes(folder, plan, send),
+        Err(e) => send(action(Err(e))),
+    }
+}
+
+/// The first load's parts, each given to `send`; `Ok(false)` when `send` said to stop.
+fn load_parts(
+    folder: &mut Folder,
+    abbreviations: Abbreviations,
+    shared: impl FnOnce() -> bool,
     mut send: impl FnMut(Changed) -> bool,
-) -> Result<(), FolderError> {
+) -> Result<bool, FolderError> {
     let Plan {
         mut read,
         gone,
@@ -61,11 +120,10 @@ pub fn first_load(
             index.update(&[], std::iter::empty(), prepared);
             index.shrink_to_fit();
             changed.index = Some(Box::new(index));
-            send(changed);
-            return Ok(());
+            return Ok(send(changed));
         }
         if !send(changed) {
-            return Ok(());
+            return Ok(false);
         }
         index.update(&[], std::iter::empty(), prepared);
         part = (part * 2).min(LARGEST_PART);
@@ -73,9 +131,9 @@ pub fn first_load(
 }
 
 /// Reads what `plan` asks for and gives it to `send` in parts (the first with the files gone
-/// and the walk's problems), with the sessions' words folded for search; stops when `send`
-/// says so.
-pub fn read_changes(folder: &mut Folder, plan: Plan, mut send: impl FnMut(Changed) -> bool) {
+/// and the walk's problems), with the sessions' words folded for search; `false` when `send`
+/// said to stop.
+pub fn read_changes(folder: &mut Folder, plan: Plan, mut send: impl FnMut(Action) -> bool) -> bool {
     let mut changes = Changes {
         gone: plan.gone,
         walk: plan.walk,
@@ -95,8 +153,11 @@ pub fn read_changes(folder: &mut Folder, plan: Plan, mut send: impl FnMut(Change
             index: None,
         };
         changes.files = plan.files;
-        if !send(changed) || parts.peek().is_none() {
-            return;
+        if !send(action(Ok(changed))) {
+            return false;
+        }
+        if parts.peek().is_none() {
+            return true;
         }
     }
 }

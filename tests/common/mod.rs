@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod feed;
 pub mod git;
 
 use std::fs;

@@ -59,11 +59,8 @@ fn tui_counts(session: &briefing::api::model::Session, today: NaiveDate) -> (Cou
         width: 220,
         height: 400,
     });
-    let catalog = store::Catalog {
-        sessions: vec![session.clone()],
-        ..Default::default()
-    };
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    let alone = folder_of(session);
+    load(&mut app, alone.path());
     let list = screen_text(&draw(&app));
     let total = *counts(&list).first().expect("the list's count");
     press(&mut app, &[Command::Open]);
@@ -76,6 +73,24 @@ fn tui_counts(session: &briefing::api::model::Session, today: NaiveDate) -> (Cou
     (total, localities)
 }
 
+/// The folders the sessions compared come from.
+const ROOTS: [&str; 2] = ["briefings", "tests/fixtures"];
+
+/// A folder holding `session`'s file alone, where it was.
+fn folder_of(session: &briefing::api::model::Session) -> tempfile::TempDir {
+    let rel = format!("{}.toml", session.id);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let from = (ROOTS.iter())
+        .map(|dir| root.join(dir).join(&rel))
+        .find(|path| path.is_file())
+        .expect("the session's file");
+    let tmp = tempfile::tempdir().expect("tmp");
+    let to = tmp.path().join(&rel);
+    std::fs::create_dir_all(to.parent().expect("a folder")).expect("mkdir");
+    std::fs::copy(from, to).expect("copy");
+    tmp
+}
+
 fn report(session: &briefing::api::model::Session, format: Format, opts: &ReportOptions) -> String {
     render(session, format, opts)
 }
@@ -84,7 +99,7 @@ fn report(session: &briefing::api::model::Session, format: Format, opts: &Report
 fn every_output_counts_the_same() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut sessions = Vec::new();
-    for dir in ["briefings", "tests/fixtures"] {
+    for dir in ROOTS {
         let catalog = store::load_dir(&root.join(dir)).expect("folder");
         sessions.extend(catalog.sessions);
     }

@@ -70,16 +70,13 @@ fn loading_and_empty_folder_screens() {
         height: 24,
     });
     assert!(screen_text(&draw(&app)).contains("Loading…"));
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(
-        store::Catalog::default(),
-    )))));
+    let empty = tempfile::tempdir().expect("tmp");
+    load(&mut app, empty.path());
     let text = screen_text(&draw(&app));
     assert!(text.contains("No sessions in the folder empty"), "{text}");
     press(&mut app, &[Command::Down, Command::Open, Command::Last]);
     assert!(app.screen().is_none());
-    app.update(Action::Loaded(Box::new(Err(store::FolderError::Missing(
-        "nowhere".into(),
-    )))));
+    load(&mut app, Path::new("nowhere"));
     assert!(matches!(
         app.loading(),
         Loading::Failed(store::FolderError::Missing(_))
@@ -91,9 +88,8 @@ fn loading_and_empty_folder_screens() {
 fn failed_files_are_counted_and_listed() {
     let tmp = tempfile::tempdir().expect("tmp");
     std::fs::write(tmp.path().join("bad.toml"), "[session]\ntitle = 1\n").expect("write");
-    let catalog = store::load_dir(tmp.path()).expect("load");
     let mut app = app(Lang::En, 80, 24);
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    load(&mut app, tmp.path());
     let text = screen_text(&draw(&app));
     assert!(text.contains("⚠ 1 file with errors (e)"), "{text}");
     press(&mut app, &[Command::Diagnostics]);
@@ -135,7 +131,7 @@ fn config_keys_and_theme_drive_the_app() {
         width: 120,
         height: 40,
     });
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(sample())))));
+    load(&mut app, sample_dir().path());
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Char('3'));
     let before = place(&app);
@@ -172,9 +168,8 @@ fn problems_are_listed_in_vietnamese_with_dates_kept_whole() {
         "[session]\ntitle = \"Họp\"\ndate = \"2024-03-13\"\n",
     )
     .expect("write");
-    let catalog = store::load_dir(tmp.path()).expect("load");
     let mut app = app(Lang::Vi, 60, 20);
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    load(&mut app, tmp.path());
     press(&mut app, &[Command::Diagnostics]);
     let text = screen_text(&draw(&app));
     assert!(text.contains("bad.toml:3:8 lỗi"), "{text}");
@@ -213,7 +208,7 @@ fn the_list_tells_sessions_apart_at_80_columns() {
             session_file(&title("Huyện ủy Tiên Yên"), "2024-05-20", &["Tiên Yên"]),
         ),
     ]);
-    let app = app_with(catalog, Lang::Vi, 80, 24);
+    let app = app_with(catalog.path(), Lang::Vi, 80, 24);
     let text = screen_text(&draw(&app));
     for (place, part) in [
         ("Hải Hà, Đầm Hà", "…Huyện ủy Đầm Hà"),
@@ -237,7 +232,7 @@ fn the_mouse_selects_and_opens_sessions() {
         ("a.toml", session_file("Một", "2024-03-13", &["Hải Hà"])),
         ("b.toml", session_file("Hai", "2024-04-02", &["Móng Cái"])),
     ]);
-    let mut app = app_with(catalog, Lang::Vi, 80, 24);
+    let mut app = app_with(catalog.path(), Lang::Vi, 80, 24);
     mouse(&mut app, MouseEventKind::ScrollDown, 5, 2);
     assert_eq!(app.session_list().selected(), 1);
     let buf = draw(&app);
@@ -280,7 +275,7 @@ fn sessions_with_the_same_localities_are_told_apart_at_every_size() {
         ),
     ]);
     for (w, h) in [(60, 20), (80, 24), (120, 40)] {
-        let app = app_with(catalog.clone(), Lang::Vi, w, h);
+        let app = app_with(catalog.path(), Lang::Vi, w, h);
         let text = screen_text(&draw(&app));
         for (date, title) in [
             ("13/03/2024", "Ban Thường vụ Tỉnh"),

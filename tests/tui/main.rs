@@ -21,9 +21,12 @@ mod session;
 mod sizes;
 mod v2;
 
-use std::path::Path;
+#[path = "../common/feed.rs"]
+mod feed;
 
-use briefing::api::app::{Action, App, Effect, Loaded, Loading, Notice, Options, Overlay, Screen};
+use std::path::{Path, PathBuf};
+
+use briefing::api::app::{Action, App, Effect, Loading, Notice, Options, Overlay, Screen};
 use briefing::api::input::{Command, Keymap};
 use briefing::api::model::Lang;
 use briefing::api::screens::review::Review;
@@ -56,25 +59,37 @@ fn options(lang: Lang, today: NaiveDate, keymap: Keymap) -> Options {
     }
 }
 
-/// The 2024 sample alone, as loaded from `briefings/`: the session these tests were written
-/// for, first in the list. The version 2 sample, newer, would come first; `v2.rs` drives the
-/// whole folder.
-fn sample() -> store::Catalog {
-    let mut catalog = whole_folder();
-    catalog.sessions.retain(|s| s.id.starts_with("2024/"));
-    catalog
+/// A folder holding the 2024 sample of `briefings/` alone (as `2024/…`): the session these
+/// tests were written for, first in the list. The version 2 sample, newer, would come first;
+/// `v2.rs` drives the whole folder.
+fn sample_dir() -> tempfile::TempDir {
+    sample_with(|text| text)
 }
 
-/// Every session of `briefings/`: the version 2 sample (2026, upcoming) first.
-fn whole_folder() -> store::Catalog {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
-    store::load_dir(&dir).expect("sample")
+/// The 2024 sample's catalog, to compare the screens with.
+fn sample() -> store::Catalog {
+    catalog(&sample_dir())
+}
+
+/// The catalog of the folder `dir`, as the command line reads it.
+fn catalog(dir: &tempfile::TempDir) -> store::Catalog {
+    store::load_dir(dir.path()).expect("load")
+}
+
+/// `briefings/`: the version 2 sample (2026, upcoming) first.
+fn whole_folder() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings")
+}
+
+/// Gives `app` the folder `dir` as the interface's loader does (see `feed`).
+fn load(app: &mut App, dir: &Path) {
+    feed::load(app, dir);
 }
 
 fn app_on(lang: Lang, day: NaiveDate, width: u16, height: u16) -> App {
     let mut app = App::new(options(lang, day, Keymap::default()));
     app.update(Action::Resize { width, height });
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(sample())))));
+    load(&mut app, sample_dir().path());
     app
 }
 
@@ -155,7 +170,8 @@ fn tab(app: &App) -> Option<usize> {
     place(app).map(|(tab, _, _)| tab)
 }
 
-fn sample_with(edit: impl Fn(String) -> String) -> store::Catalog {
+/// A folder holding the 2024 sample with `edit` made to its text.
+fn sample_with(edit: impl Fn(String) -> String) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("tmp");
     let src =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
@@ -166,7 +182,7 @@ fn sample_with(edit: impl Fn(String) -> String) -> store::Catalog {
         edit(text),
     )
     .expect("write");
-    store::load_dir(tmp.path()).expect("load")
+    tmp
 }
 
 fn select_directive(app: &mut App, text: &str) {
@@ -223,7 +239,8 @@ fn key(app: &mut App, code: crossterm::event::KeyCode) -> Effect {
     )))
 }
 
-fn with_extra_session(date: &str) -> store::Catalog {
+/// A folder holding the 2024 sample and a session of `date` titled "NEW SESSION".
+fn with_extra_session(date: &str) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("tmp");
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
     std::fs::create_dir_all(tmp.path().join("2024")).expect("mkdir");
@@ -237,7 +254,7 @@ fn with_extra_session(date: &str) -> store::Catalog {
         format!("[session]\ntitle = \"NEW SESSION\"\ndate = {date}\n"),
     )
     .expect("write");
-    store::load_dir(tmp.path()).expect("load")
+    tmp
 }
 
 fn key_effect(app: &mut App, code: crossterm::event::KeyCode) -> Effect {
@@ -252,7 +269,7 @@ fn key_effect(app: &mut App, code: crossterm::event::KeyCode) -> Effect {
 
 /// The sample's session as its file reads with `edit` made to its text.
 fn session_with(edit: impl Fn(String) -> String) -> Box<briefing::api::model::Session> {
-    Box::new(sample_with(edit).sessions.remove(0))
+    Box::new(catalog(&sample_with(edit)).sessions.remove(0))
 }
 
 fn stamped(id: &str) -> impl Fn(String) -> String + '_ {
@@ -315,13 +332,13 @@ fn styled_text(buf: &Buffer) -> String {
     out
 }
 
-/// The catalog of a folder holding `files` (name, text).
-fn folder(files: &[(&str, String)]) -> store::Catalog {
+/// A folder holding `files` (name, text).
+fn folder(files: &[(&str, String)]) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("tmp");
     for (name, text) in files {
         std::fs::write(tmp.path().join(name), text).expect("write");
     }
-    store::load_dir(tmp.path()).expect("load")
+    tmp
 }
 
 /// A session of `date` titled `title`, with a locality (one directive each) per name.
@@ -335,10 +352,10 @@ fn session_file(title: &str, date: &str, localities: &[&str]) -> String {
     text
 }
 
-/// The app with `catalog` loaded, as of the sample's test day.
-fn app_with(catalog: store::Catalog, lang: Lang, width: u16, height: u16) -> App {
+/// The app with the folder `dir` loaded over the sample, as of the sample's test day.
+fn app_with(dir: &Path, lang: Lang, width: u16, height: u16) -> App {
     let mut app = app(lang, width, height);
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    load(&mut app, dir);
     app
 }
 

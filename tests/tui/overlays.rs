@@ -127,11 +127,7 @@ fn the_history_key_needs_a_directive_and_is_hinted_only_in_a_git_folder() {
         Some(Notice::SelectDirectiveForHistory)
     ));
     assert!(screen_text(&draw(&app)).contains("Chọn một chỉ đạo để xem lịch sử đánh dấu."));
-    let shared = Loaded {
-        shared: true,
-        ..Loaded::new(sample())
-    };
-    app.update(Action::Loaded(Box::new(Ok(shared))));
+    feed::load_shared(&mut app, sample_dir().path());
     assert!(screen_text(&draw(&app)).contains("L lịch sử"));
 }
 

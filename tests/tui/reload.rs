@@ -15,7 +15,7 @@ fn reload_keeps_the_place_and_shows_the_new_state() {
             "id = \"dh-khong-ma-tuy\"\ndone = true\ndone_by = \"lan\"\ndone_at = 2024-03-19T09:15:00+07:00",
         )
     });
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    load(&mut app, catalog.path());
     assert_eq!(place(&app), before);
     let text = screen_text(&draw(&app));
     assert!(
@@ -28,9 +28,8 @@ fn reload_keeps_the_place_and_shows_the_new_state() {
 fn reload_without_the_open_session_goes_back_to_the_list() {
     let mut app = app(Lang::En, 80, 24);
     press(&mut app, &[Command::Open]);
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(
-        store::Catalog::default(),
-    )))));
+    let empty = tempfile::tempdir().expect("tmp");
+    load(&mut app, empty.path());
     assert!(app.screen().is_none());
     assert!(matches!(app.notice(), Some(Notice::SessionGone)));
     assert!(screen_text(&draw(&app)).contains("no longer in the folder"));
@@ -43,9 +42,7 @@ fn a_reload_finds_sessions_on_the_back_stack_by_id() {
         &mut app,
         &[Command::Open, Command::JumpTab(3), Command::DueView],
     );
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(
-        with_extra_session("2030-01-01"),
-    )))));
+    load(&mut app, with_extra_session("2030-01-01").path());
     assert_eq!(&*app.catalog().sessions[0].title, "NEW SESSION");
     press(&mut app, &[Command::Back]);
     let session = app.current_session().expect("back in the session");

@@ -48,9 +48,8 @@ fn a_reload_that_shortens_a_review_list_keeps_the_selection_inside() {
         _ => panic!("not on the due view"),
     };
     assert_eq!(selected(&app), 8, "the last of nine rows");
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(
-        store::Catalog::default(),
-    )))));
+    let empty = tempfile::tempdir().expect("tmp");
+    load(&mut app, empty.path());
     // Nothing is due in an empty folder: seven rows, headings and "(none)".
     assert!(selected(&app) < 7);
     press(
@@ -175,7 +174,7 @@ fn the_due_view_groups_rows_by_session_and_wraps() {
 
 /// A folder of two files: huyện Mường La (2024) and, after the 2025 reform, xã Mường La;
 /// both have the id `muong-la`.
-fn muong_la() -> store::Catalog {
+fn muong_la() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("tmp");
     let file = |name: &str, date: &str, (level, said): (&str, &str), id: &str, due: &str| {
         let text = format!(
@@ -200,13 +199,13 @@ fn muong_la() -> store::Catalog {
         "xa",
         "2026-06-30",
     );
-    store::load_dir(tmp.path()).expect("load")
+    tmp
 }
 
 fn app_on_muong_la(width: u16, height: u16) -> App {
     let mut app = App::new(options(Lang::Vi, day(2026, 1, 5), Keymap::default()));
     app.update(Action::Resize { width, height });
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(muong_la())))));
+    load(&mut app, muong_la().path());
     app
 }
 
@@ -265,7 +264,7 @@ fn the_session_heading_stays_in_view_after_page_down() {
     ]);
     for (w, h) in [(60, 20), (80, 24), (120, 40)] {
         for open in [Command::DueView, Command::FilterDistrict] {
-            let mut app = app_with(catalog.clone(), Lang::Vi, w, h);
+            let mut app = app_with(catalog.path(), Lang::Vi, w, h);
             press(&mut app, &[open]);
             if open == Command::FilterDistrict {
                 press(&mut app, &[Command::Open]);

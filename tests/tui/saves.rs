@@ -147,7 +147,7 @@ fn two_quick_toggles_end_in_the_state_of_the_last() {
 fn a_reload_during_a_save_keeps_the_mark_shown() {
     let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
     press_effect(&mut app, Command::Toggle);
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(sample())))));
+    load(&mut app, sample_dir().path());
     assert!(directive_state(&app, "hh-ma-tuy").done);
 }
 
@@ -218,8 +218,7 @@ fn confirm(app: &mut App) -> briefing::api::app::SaveRequest {
 /// The app on Đầm Hà's tab with "Là địa phương không có ma túy." checked off by lan in the file.
 fn at_checked_off(lang: Lang) -> App {
     let mut app = app(lang, 120, 40);
-    let catalog = sample_with(stamped("dh-khong-ma-tuy"));
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    load(&mut app, sample_with(stamped("dh-khong-ma-tuy")).path());
     press(&mut app, &[Command::Open, Command::JumpTab(3)]);
     select_directive(&mut app, "Là địa phương không có ma túy.");
     app
@@ -375,15 +374,17 @@ fn two_checked_off(swapped: bool) -> impl Fn(String) -> String {
 #[test]
 fn un_checking_after_a_reorder_acts_on_the_directive_asked_about() {
     let mut app = app(Lang::En, 120, 40);
-    let catalog = sample_with(two_checked_off(false));
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    load(&mut app, sample_with(two_checked_off(false)).path());
     press(&mut app, &[Command::Open, Command::JumpTab(3)]);
     select_directive(&mut app, "Là địa phương không có ma túy.");
     press(&mut app, &[Command::Toggle]);
     assert!(matches!(app.overlay(), Some(Overlay::Confirm(_))));
     let reordered = sample_with(two_checked_off(true));
-    let before: Vec<_> = reordered.sessions[0].all_directives().cloned().collect();
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(reordered)))));
+    let before: Vec<_> = catalog(&reordered).sessions[0]
+        .all_directives()
+        .cloned()
+        .collect();
+    load(&mut app, reordered.path());
     assert!(
         matches!(app.overlay(), Some(Overlay::Confirm(_))),
         "the same directive, moved: the question stays"
@@ -428,9 +429,12 @@ fn a_reload_that_changes_the_directive_asked_about_closes_the_question() {
             press(&mut app, &[Command::Toggle]);
             assert!(matches!(app.overlay(), Some(Overlay::Confirm(_))));
             let stamp = stamped("dh-khong-ma-tuy");
-            let catalog = sample_with(move |t| rewrite(stamp(t)));
-            let before: Vec<_> = catalog.sessions[0].all_directives().cloned().collect();
-            app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+            let rewritten = sample_with(move |t| rewrite(stamp(t)));
+            let before: Vec<_> = catalog(&rewritten).sessions[0]
+                .all_directives()
+                .cloned()
+                .collect();
+            load(&mut app, rewritten.path());
             assert!(app.overlay().is_none(), "the question is closed");
             assert!(matches!(app.notice(), Some(Notice::QuestionClosed)));
             let screen = screen_text(&draw(&app));
@@ -480,9 +484,9 @@ fn snapshot_the_question_closed_by_a_reload() {
             });
             press(&mut app, &[Command::Toggle]);
             let stamp = stamped("dh-khong-ma-tuy");
-            let catalog =
+            let rewritten =
                 sample_with(move |t| stamp(t).replace("không có ma túy.", "sạch ma túy."));
-            app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+            load(&mut app, rewritten.path());
             let screen = screen_text(&draw(&app));
             let flat = screen.split_whitespace().collect::<Vec<_>>().join(" ");
             let notice = match lang {

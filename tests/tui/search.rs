@@ -294,7 +294,7 @@ fn session_statements_and_captions_have_their_own_labels() {
         ("phat bieu ket luan", "Ảnh"),
     ] {
         for (w, h) in [(60, 20), (80, 24), (120, 40)] {
-            let mut app = app_with(whole_folder(), Lang::Vi, w, h);
+            let mut app = app_with(&whole_folder(), Lang::Vi, w, h);
             key(&mut app, KeyCode::Char('/'));
             type_text(&mut app, query);
             let text = screen_text(&draw(&app));

@@ -241,7 +241,7 @@ fn styled_district_tab_with_gauges_and_directives() {
             "id = \"dh-thu-nhap-100-trieu\"\ndue = 2024-06-30\n",
         )
     });
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    load(&mut app, catalog.path());
     press(&mut app, &[Command::Open, Command::JumpTab(3)]);
     select_directive(&mut app, "Là địa phương không có ma túy.");
     assert_snapshot!(styled_text(&draw(&app)));
@@ -326,7 +326,7 @@ fn the_tab_bar_keeps_the_open_tab_in_view() {
     ];
     let catalog = folder(&[("tinh.toml", session_file("Cả tỉnh", "2024-03-01", &names))]);
     for (width, height) in [(100, 30), (60, 20)] {
-        let mut app = app_with(catalog.clone(), Lang::Vi, width, height);
+        let mut app = app_with(catalog.path(), Lang::Vi, width, height);
         press(&mut app, &[Command::Open]);
         for (i, name) in names.iter().enumerate() {
             press(&mut app, &[Command::NextTab]);
@@ -407,7 +407,7 @@ fn page_down_keeps_the_selection_whole_in_view_and_stays_at_the_end() {
             for tab in 1..=tabs {
                 let mut app = App::new(options(Lang::Vi, day(2027, 7, 2), Keymap::default()));
                 app.update(Action::Resize { width, height });
-                app.update(Action::Loaded(Box::new(Ok(Loaded::new(whole_folder())))));
+                load(&mut app, &whole_folder());
                 let mut keys = vec![Command::Down; first];
                 keys.extend([Command::Open, Command::JumpTab(tab)]);
                 press(&mut app, &keys);
@@ -514,7 +514,7 @@ fn an_almost_met_ratio_does_not_look_full() {
         )
     });
     for (w, h) in [(60, 20), (80, 24), (120, 40)] {
-        let mut app = app_with(catalog.clone(), Lang::Vi, w, h);
+        let mut app = app_with(catalog.path(), Lang::Vi, w, h);
         press(&mut app, &[Command::Open, Command::JumpTab(3)]);
         select_row(&mut app, "Tổng giá trị sản xuất");
         let text = screen_text(&draw(&app));

@@ -7,7 +7,7 @@ use super::*;
 fn app_on_folder(lang: Lang, today: NaiveDate, width: u16, height: u16) -> App {
     let mut app = App::new(options(lang, today, Keymap::default()));
     app.update(Action::Resize { width, height });
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(whole_folder())))));
+    load(&mut app, &whole_folder());
     app
 }
 
@@ -198,7 +198,7 @@ fn sessions_known_to_the_month_or_the_year_show_no_invented_day() {
         width: 120,
         height: 20,
     });
-    app.update(Action::Loaded(Box::new(Ok(Loaded::new(catalog)))));
+    load(&mut app, tmp.path());
     press(&mut app, &[Command::Down]);
     let text = screen_text(&draw(&app));
     let row = |date: &str| {
@@ -219,9 +219,7 @@ fn sessions_known_to_the_month_or_the_year_show_no_invented_day() {
         width: 120,
         height: 20,
     });
-    later.update(Action::Loaded(Box::new(Ok(Loaded::new(
-        store::load_dir(tmp.path()).expect("load"),
-    )))));
+    load(&mut later, tmp.path());
     let text = screen_text(&draw(&later));
     assert!(
         text.contains("│  03/2024 "),

@@ -1,7 +1,9 @@
 //! One session: its header, a tab per district after the overview, and the selected tab's
 //! blocks; moving between blocks and tabs, paging, checking directives off.
 
-mod content;
+mod blocks;
+mod lines;
+mod place;
 mod tabs;
 
 use std::rc::Rc;
@@ -21,7 +23,9 @@ use crate::present::{locality_title, session_when, truncate};
 use crate::search::Target;
 use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
-use content::{Block, Cx, GUTTER, Key, Placed, TabCache, TabLines};
+use blocks::Block;
+use lines::{Cx, GUTTER};
+use place::{Key, Placed, TabCache, TabLines};
 use tabs::TabBar;
 
 /// An open session: which tab, which block is selected, and the first line in view.
@@ -113,7 +117,7 @@ fn block_of_hit(ctx: &Ctx, session: &Session, blocks: &[Block], jump: &Jump) -> 
     let texts: Vec<Option<String>> = (blocks.iter())
         .map(|b| {
             (b.selectable())
-                .then(|| content::block_text(session, b, ctx.lang))
+                .then(|| blocks::block_text(session, b, ctx.lang))
                 .flatten()
         })
         .collect();

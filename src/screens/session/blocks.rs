@@ -1,0 +1,186 @@
+//! What a session tab shows, as blocks: its sections in order, and the text of each block
+//! (for finding a search's match in it).
+
+use crate::model::{Directive, DirectiveRef, Lang, Session, Text};
+use crate::present::{image_line, locality_facts, paragraphs, participant_line, reference_line};
+
+/// A titled part of a tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Summary,
+    Participants,
+    Districts,
+    SessionDirectives,
+    /// The session-wide directives that concern the locality of the tab.
+    SharedDirectives,
+    Highlights,
+    Strengths,
+    Shortcomings,
+    Indicators,
+    Directives,
+    References,
+    Images,
+}
+
+/// One block of a tab. Every block but a heading can be selected.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    Heading(Section),
+    Paragraph(String),
+    Bullet(String),
+    Participant(usize),
+    /// A district's one-line overview (on the session's first tab).
+    DistrictLine(usize),
+    /// A locality's counterpart and the unit it belongs to (atop its tab).
+    Facts(usize),
+    Indicator {
+        district: usize,
+        index: usize,
+    },
+    Directive(DirectiveRef),
+    /// "none" under a section that has nothing.
+    Nothing,
+}
+
+impl Block {
+    pub fn selectable(&self) -> bool {
+        !matches!(self, Block::Heading(_))
+    }
+
+    /// Drawn reversed when selected (the others show the selection in the gutter only).
+    pub fn reversed_when_selected(&self) -> bool {
+        matches!(
+            self,
+            Block::DistrictLine(_)
+                | Block::Facts(_)
+                | Block::Bullet(_)
+                | Block::Participant(_)
+                | Block::Nothing
+        )
+    }
+}
+
+fn push_section(blocks: &mut Vec<Block>, section: Section, items: Vec<Block>) {
+    blocks.push(Block::Heading(section));
+    if items.is_empty() {
+        blocks.push(Block::Nothing);
+    } else {
+        blocks.extend(items);
+    }
+}
+
+fn text_blocks(summary: Option<&str>) -> Vec<Block> {
+    (summary.map(paragraphs).unwrap_or_default().into_iter())
+        .map(Block::Paragraph)
+        .collect()
+}
+
+/// The directives of `district` (`None`: the session's own) that `show` accepts.
+fn directive_blocks(
+    session: &Session,
+    district: Option<usize>,
+    show: &impl Fn(&Directive) -> bool,
+) -> Vec<Block> {
+    session
+        .directives_with_refs()
+        .filter(|(r, d)| r.district == district && show(d))
+        .map(|(r, _)| Block::Directive(r))
+        .collect()
+}
+
+/// The blocks of tab `tab`: 0 is the overview, 1.. are the districts in file order.
+/// Only directives that `show` accepts are included.
+pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) -> Vec<Block> {
+    let mut out = Vec::new();
+    if tab == 0 {
+        let summary = text_blocks(session.summary.as_deref());
+        push_section(&mut out, Section::Summary, summary);
+        bullet_sections(
+            &mut out,
+            [
+                (Section::Highlights, &session.highlights),
+                (Section::Strengths, &session.strengths),
+                (Section::Shortcomings, &session.shortcomings),
+            ],
+        );
+        let districts = (0..session.districts.len()).map(Block::DistrictLine);
+        push_section(&mut out, Section::Districts, districts.collect());
+        let participants = (0..session.participants.len()).map(Block::Participant);
+        push_section(&mut out, Section::Participants, participants.collect());
+        let references: Vec<Text> = (session.references.iter())
+            .map(|r| reference_line(r).into())
+            .collect();
+        let images: Vec<Text> = (session.images.iter())
+            .map(|i| image_line(i).into())
+            .collect();
+        bullet_sections(
+            &mut out,
+            [
+                (Section::References, &references),
+                (Section::Images, &images),
+            ],
+        );
+        let directives = directive_blocks(session, None, &show);
+        push_section(&mut out, Section::SessionDirectives, directives);
+        return out;
+    }
+    let d = tab - 1;
+    let Some(district) = session.districts.get(d) else {
+        return out;
+    };
+    // The level is in the tab's title; the counterpart and the unit above come first.
+    if district.body.is_some() || district.parent.is_some() {
+        out.push(Block::Facts(d));
+    }
+    push_section(
+        &mut out,
+        Section::Summary,
+        text_blocks(district.summary.as_deref()),
+    );
+    let indicators =
+        (0..district.indicators.len()).map(|index| Block::Indicator { district: d, index });
+    push_section(&mut out, Section::Indicators, indicators.collect());
+    let directives = directive_blocks(session, Some(d), &show);
+    push_section(&mut out, Section::Directives, directives);
+    if session.shared_directives(d).next().is_some() {
+        let shared: Vec<Block> = (session.shared_directives(d))
+            .filter(|(_, directive)| show(directive))
+            .map(|(r, _)| Block::Directive(r))
+            .collect();
+        push_section(&mut out, Section::SharedDirectives, shared);
+    }
+    bullet_sections(
+        &mut out,
+        [
+            (Section::Highlights, &district.highlights),
+            (Section::Strengths, &district.strengths),
+            (Section::Shortcomings, &district.shortcomings),
+        ],
+    );
+    out
+}
+
+/// A section of bullets for each list that has items.
+fn bullet_sections<const N: usize>(out: &mut Vec<Block>, lists: [(Section, &[Text]); N]) {
+    for (section, items) in lists {
+        if !items.is_empty() {
+            let bullets = items.iter().map(|t| Block::Bullet(t.to_string())).collect();
+            push_section(out, section, bullets);
+        }
+    }
+}
+
+/// The text a block shows, for finding a search's match in it.
+pub fn block_text(session: &Session, block: &Block, lang: Lang) -> Option<String> {
+    match block {
+        Block::Paragraph(text) | Block::Bullet(text) => Some(text.clone()),
+        Block::Participant(p) => (session.participants.get(*p)).map(|p| participant_line(p, " — ")),
+        Block::DistrictLine(d) => session.districts.get(*d).map(|d| d.name.to_string()),
+        Block::Facts(d) => (session.districts.get(*d)).and_then(|d| locality_facts(d, lang)),
+        Block::Indicator { district, index } => (session.districts.get(*district))
+            .and_then(|d| d.indicators.get(*index))
+            .map(|i| i.name.to_string()),
+        Block::Directive(r) => session.directive(*r).map(|d| d.text.to_string()),
+        Block::Heading(_) | Block::Nothing => None,
+    }
+}
