@@ -12,6 +12,8 @@
 //! child process (this benchmark run again with `BRIEFING_SCALE_CHILD=DIR`), which loads the
 //! folder that way, then takes a reload, and reports the kernel's high-water mark (`VmHWM`).
 
+#![allow(unsafe_code, reason = "peak memory through getrusage")]
+
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;

@@ -55,7 +55,7 @@ pub mod api {
             pub use crate::git::merge::{State, states};
         }
         pub mod history {
-            pub use crate::git::history::{Action, Event, History, Reason, Unread};
+            pub use crate::git::history::{Event, History, Mark, Reason, Unread};
         }
     }
     pub mod app {

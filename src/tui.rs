@@ -245,10 +245,9 @@ fn spawn_compaction(tx: mpsc::Sender<Msg>, mut away: Away) {
 /// on a shared server the interface's thread draws and answers keys first while ten thousand
 /// files are read on every core.
 fn yield_to_the_interface() {
-    // SAFETY: setpriority on the calling thread's own id (0) changes only its nice value.
-    unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, 0, 5);
-    }
+    // On Linux the process id 0 names the calling thread: only its nice value changes. A
+    // refusal only leaves the priority as it was.
+    let _ = rustix::process::setpriority_process(None, 5);
 }
 
 /// Reads the folder on its own thread: first every file, in parts the list shows as they come

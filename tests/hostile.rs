@@ -152,9 +152,12 @@ fn a_folder_of_anything_ends_with_every_problem_said() {
     }
     std::fs::create_dir_all(&deep).expect("mkdir -p");
     std::os::unix::fs::symlink(".", tmp.path().join("loop")).expect("symlink");
-    let fifo = std::ffi::CString::new(format!("{}/pipe.toml", tmp.path().display())).expect("path");
-    // SAFETY: a NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0, "mkfifo");
+    let fifo = tmp.path().join("pipe.toml");
+    let (mode, fifo_type) = (
+        rustix::fs::Mode::from_raw_mode(0o644),
+        rustix::fs::FileType::Fifo,
+    );
+    rustix::fs::mknodat(rustix::fs::CWD, &fifo, fifo_type, mode, 0).expect("mkfifo");
     for i in 0..2000 {
         std::fs::write(tmp.path().join(format!("bad-{i:04}.toml")), "= nothing\n").expect("write");
     }

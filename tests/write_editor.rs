@@ -5,10 +5,8 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::ffi::CString;
 use std::fs::{self, OpenOptions};
 use std::io::Write;
-use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::thread;
@@ -41,20 +39,8 @@ fn changed(a: &str, b: &str) -> Vec<String> {
 
 /// Swaps `from` and `to` atomically (renameat2 RENAME_EXCHANGE).
 fn exchange(from: &Path, to: &Path) {
-    let c = |p: &Path| CString::new(p.as_os_str().as_bytes()).expect("path without NUL");
-    let (from, to) = (c(from), c(to));
-    // SAFETY: both strings are NUL-terminated and live across the call.
-    let rc = unsafe {
-        libc::syscall(
-            libc::SYS_renameat2,
-            libc::AT_FDCWD,
-            from.as_ptr(),
-            libc::AT_FDCWD,
-            to.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    assert_eq!(rc, 0, "renameat2: {}", std::io::Error::last_os_error());
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, from, CWD, to, RenameFlags::EXCHANGE).expect("renameat2");
 }
 
 /// What the editor did: its saves, the check-offs it overwrote itself (detected exactly), and

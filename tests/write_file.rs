@@ -1,5 +1,7 @@
 //! `set_directive` on real files: permissions, locking, refusals, and no leftovers.
 
+#![allow(unsafe_code, reason = "the test forks a lock holder with libc")]
+
 mod common;
 
 use std::fs::{self, File};

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::{Context, fail};
 use crate::diag::closest;
-use crate::git::history::{self, Action, Event, Filter, History};
+use crate::git::history::{self, Event, Filter, History, Mark};
 use crate::i18n;
 use crate::model::Lang;
 use crate::safe::one_line;
@@ -108,7 +108,7 @@ fn log_line(lang: Lang, e: &Event) -> String {
     let (session, by) = (one_line(&e.session), one_line(e.by()));
     let (directive, commit) = (&e.directive, e.short_commit());
     match e.action {
-        Action::Done => t.log_done(&at, &session, directive, &by, &commit, &one_line(&e.author)),
-        Action::Undone => t.log_undone(&at, &session, directive, &by, &commit),
+        Mark::Done => t.log_done(&at, &session, directive, &by, &commit, &one_line(&e.author)),
+        Mark::Undone => t.log_undone(&at, &session, directive, &by, &commit),
     }
 }

@@ -303,9 +303,7 @@ fn load_ending(path: &Path) -> (Config, Vec<Diagnostic>) {
 fn devices_and_pipes_are_refused_without_reading_them() {
     let dir = tempfile::tempdir().expect("tempdir");
     let fifo = dir.path().join("config.toml");
-    let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).expect("path");
-    // SAFETY: `name` is a valid NUL-terminated path.
-    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0, "mkfifo");
+    make_fifo(&fifo, 0o600);
     for path in [fifo.as_path(), Path::new("/dev/zero")] {
         let (config, diags) = load_ending(path);
         assert_eq!(config, Config::default());
@@ -358,4 +356,9 @@ fn twenty_thousand_abbreviations_are_each_found_once() {
             .collect();
         assert_eq!(said, [typed, long]);
     }
+}
+
+fn make_fifo(path: &Path, mode: u32) {
+    use rustix::fs::{CWD, FileType, Mode, mknodat};
+    mknodat(CWD, path, FileType::Fifo, Mode::from_raw_mode(mode), 0).expect("mkfifo");
 }

@@ -27,16 +27,17 @@ pub struct Event {
     pub date: DateTime<FixedOffset>,
     pub session: String,
     pub directive: String,
-    pub action: Action,
+    pub action: Mark,
     /// When it was checked off, as written in the file (only for `done`).
     pub done_at: Option<DateTime<FixedOffset>>,
     /// Who checked it off, as written in the file (only for `done`).
     pub done_by: Option<String>,
 }
 
+/// What a commit did to a directive's check-off mark (not to be confused with the app's `Action`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Action {
+pub enum Mark {
     Done,
     Undone,
 }
@@ -68,13 +69,13 @@ pub fn when(at: &DateTime<FixedOffset>) -> String {
 pub fn history_line(lang: Lang, e: &Event) -> String {
     let t = i18n::strings(lang);
     let line = match e.action {
-        Action::Done => Strings::history_done,
-        Action::Undone => Strings::history_undone,
+        Mark::Done => Strings::history_done,
+        Mark::Undone => Strings::history_undone,
     };
     line(
         t,
         &when(e.at()),
-        &present::checkbox(e.action == Action::Done),
+        &present::checkbox(e.action == Mark::Done),
         &e.by(),
         &e.short_commit(),
     )
@@ -302,11 +303,7 @@ fn event(t: &Touched, author: &Author, session: &str, directive: String, state: 
         date: author.date,
         session: session.to_string(),
         directive,
-        action: if state.done {
-            Action::Done
-        } else {
-            Action::Undone
-        },
+        action: if state.done { Mark::Done } else { Mark::Undone },
         done_at: state.at.filter(|_| state.done),
         done_by: state.by.filter(|_| state.done),
     }

@@ -471,12 +471,9 @@ fn fallback_identity(repo: &Repo) -> Option<(String, String)> {
 }
 
 fn host_name() -> String {
-    let mut buf = [0u8; 256];
-    // SAFETY: the buffer is valid for its whole length, which is what is passed.
-    let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
-    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
-    match std::str::from_utf8(&buf[..end]) {
-        Ok(name) if rc == 0 && !name.is_empty() => name.to_string(),
+    let uname = rustix::system::uname();
+    match uname.nodename().to_str() {
+        Ok(name) if !name.is_empty() => name.to_string(),
         _ => "localhost".to_string(),
     }
 }

@@ -599,6 +599,7 @@ pub(crate) fn user_name(uid: u32) -> String {
     login_name(uid).unwrap_or_else(|| uid.to_string())
 }
 
+#[allow(unsafe_code, reason = "getpwuid_r (NSS) has no rustix equivalent")]
 fn login_name(uid: libc::uid_t) -> Option<String> {
     let mut buf: Vec<libc::c_char> = vec![0; 1024];
     loop {

@@ -9,13 +9,19 @@
 //! This is the one piece of process-wide state of the program: a signal handler can reach
 //! nothing else. It is written once, before the terminal is changed.
 
-use std::io;
+#![allow(
+    unsafe_code,
+    reason = "signal handlers, termios and write(2) from a handler have no safe equivalent"
+)]
+
+use std::io::{self, IsTerminal};
 use std::mem::MaybeUninit;
-use std::os::fd::RawFd;
+use std::os::fd::{IntoRawFd, RawFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Once, OnceLock};
 
 use libc::c_int;
+use rustix::stdio::stderr;
 
 /// Signals whose default action ends the process and that the shell does not already turn
 /// into a quit through its event loop (SIGTERM, SIGHUP, SIGINT and SIGQUIT are; SIGKILL and
@@ -117,23 +123,17 @@ pub fn disarm() {
 /// An anonymous file to hold standard error, and a copy of the real one, when standard error
 /// is a terminal (written elsewhere, it disturbs no screen).
 fn hold_stderr() -> Option<HeldStderr> {
-    // SAFETY: isatty, memfd_create and fcntl(F_DUPFD_CLOEXEC) only make or inspect descriptors;
-    // the name is NUL-terminated.
-    unsafe {
-        if libc::isatty(libc::STDERR_FILENO) != 1 {
-            return None;
-        }
-        let held = libc::memfd_create(c"briefing-stderr".as_ptr(), libc::MFD_CLOEXEC);
-        if held < 0 {
-            return None;
-        }
-        let real = libc::fcntl(libc::STDERR_FILENO, libc::F_DUPFD_CLOEXEC, 3);
-        if real < 0 {
-            libc::close(held);
-            return None;
-        }
-        Some(HeldStderr { held, real })
+    if !stderr().is_terminal() {
+        return None;
     }
+    let held =
+        rustix::fs::memfd_create(c"briefing-stderr", rustix::fs::MemfdFlags::CLOEXEC).ok()?;
+    let real = rustix::io::fcntl_dupfd_cloexec(stderr(), 3).ok()?;
+    // Kept open for the life of the process: the signal handler may need them at any time.
+    Some(HeldStderr {
+        held: held.into_raw_fd(),
+        real: real.into_raw_fd(),
+    })
 }
 
 /// Points standard error at the terminal again and writes there what was held (at most

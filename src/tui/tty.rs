@@ -2,16 +2,16 @@
 //! or an I/O error on it (a dropped SSH line, a killed tmux session, a deleted pty) ends the
 //! program instead of leaving it to read nothing forever.
 
-use std::fs::File;
-use std::io;
-use std::os::fd::{AsRawFd, RawFd};
+use std::io::{self, IsTerminal};
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd, RawFd};
+
+use rustix::event::{PollFd, PollFlags, Timespec};
 
 /// The terminal crossterm reads keys from: standard input when it is a terminal, else
 /// `/dev/tty`, kept open here so that it can be watched and restored.
 pub struct Tty {
-    fd: RawFd,
     /// `/dev/tty`, when standard input is not the terminal.
-    _opened: Option<File>,
+    opened: Option<OwnedFd>,
 }
 
 /// What waiting on the terminal found.
@@ -28,64 +28,62 @@ pub enum Readiness {
 impl Tty {
     /// Standard input when it is a terminal (as crossterm chooses), else `/dev/tty`.
     pub fn open() -> io::Result<Tty> {
-        // SAFETY: isatty only inspects the descriptor.
-        if unsafe { libc::isatty(libc::STDIN_FILENO) } == 1 {
-            return Ok(Tty {
-                fd: libc::STDIN_FILENO,
-                _opened: None,
-            });
+        if io::stdin().is_terminal() {
+            return Ok(Tty { opened: None });
         }
         let file = std::fs::OpenOptions::new()
             .read(true)
             .write(true)
             .open("/dev/tty")?;
         Ok(Tty {
-            fd: file.as_raw_fd(),
-            _opened: Some(file),
+            opened: Some(file.into()),
         })
     }
 
     pub fn fd(&self) -> RawFd {
-        self.fd
+        self.as_fd().as_raw_fd()
     }
 
     /// Waits until keys come or the terminal goes away (no timeout: no CPU while idle).
     pub fn wait_for_input(&self) -> Readiness {
-        wait(self.fd, libc::POLLIN, -1)
+        wait(self.as_fd(), PollFlags::IN, None)
     }
 
     /// Whether keys wait or the terminal has gone, without waiting.
     pub fn input_now(&self) -> Readiness {
-        wait(self.fd, libc::POLLIN, 0)
+        wait(self.as_fd(), PollFlags::IN, Some(&Timespec::default()))
     }
 
     /// Waits, asleep, until the terminal hangs up or fails; keys do not wake it.
     pub fn wait_until_gone(&self) {
-        while wait(self.fd, 0, -1) != Readiness::Gone {}
+        while wait(self.as_fd(), PollFlags::empty(), None) != Readiness::Gone {}
+    }
+}
+
+impl AsFd for Tty {
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        match &self.opened {
+            Some(fd) => fd.as_fd(),
+            None => rustix::stdio::stdin(),
+        }
     }
 }
 
 /// `poll(2)` on one descriptor for `events`; a hang-up, an error or a closed descriptor is
 /// `Gone` whatever was asked (poll always reports them).
-fn wait(fd: RawFd, events: libc::c_short, timeout_ms: libc::c_int) -> Readiness {
-    let mut pfd = libc::pollfd {
-        fd,
-        events,
-        revents: 0,
-    };
+fn wait(fd: BorrowedFd<'_>, events: PollFlags, timeout: Option<&Timespec>) -> Readiness {
+    let mut fds = [PollFd::from_borrowed_fd(fd, events)];
     loop {
-        // SAFETY: one valid pollfd, and its count.
-        let n = unsafe { libc::poll(&mut pfd, 1, timeout_ms) };
-        if n >= 0 {
-            break;
-        }
-        if io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
-            return Readiness::Gone;
+        match rustix::event::poll(&mut fds, timeout) {
+            Ok(_) => break,
+            Err(rustix::io::Errno::INTR) => {}
+            Err(_) => return Readiness::Gone,
         }
     }
-    if pfd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+    let revents = fds[0].revents();
+    if revents.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
         Readiness::Gone
-    } else if pfd.revents & libc::POLLIN != 0 {
+    } else if revents.contains(PollFlags::IN) {
         Readiness::Input
     } else {
         Readiness::Nothing
@@ -93,9 +91,13 @@ fn wait(fd: RawFd, events: libc::c_short, timeout_ms: libc::c_int) -> Readiness 
 }
 
 #[cfg(test)]
+#[allow(
+    unsafe_code,
+    reason = "the tests make pseudo-terminals and pipes with libc"
+)]
 mod tests {
     use super::*;
-    use std::os::fd::{FromRawFd, OwnedFd};
+    use std::os::fd::FromRawFd;
 
     /// A pseudo-terminal: (master, slave).
     fn pty() -> (OwnedFd, OwnedFd) {
@@ -114,18 +116,16 @@ mod tests {
         }
     }
 
-    fn tty_on(fd: &OwnedFd) -> Tty {
-        Tty {
-            fd: fd.as_raw_fd(),
-            _opened: None,
-        }
+    fn tty_on(fd: OwnedFd) -> Tty {
+        Tty { opened: Some(fd) }
     }
 
     #[test]
     fn keys_are_input_and_silence_is_nothing() {
         let (master, slave) = pty();
-        let tty = tty_on(&slave);
+        let tty = tty_on(slave);
         assert_eq!(tty.input_now(), Readiness::Nothing);
+        // SAFETY: the buffer is valid for the two bytes passed.
         let written = unsafe { libc::write(master.as_raw_fd(), b"j\n".as_ptr().cast(), 2) };
         assert_eq!(written, 2);
         assert_eq!(tty.wait_for_input(), Readiness::Input);
@@ -135,7 +135,7 @@ mod tests {
     #[test]
     fn a_closed_terminal_is_gone() {
         let (master, slave) = pty();
-        let tty = tty_on(&slave);
+        let tty = tty_on(slave);
         let waiter = std::thread::spawn(move || {
             tty.wait_until_gone();
             tty.wait_for_input()
@@ -152,7 +152,7 @@ mod tests {
         assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
         // SAFETY: both descriptors were just made and are owned here.
         let (read, write) = unsafe { (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])) };
-        let tty = tty_on(&read);
+        let tty = tty_on(read);
         assert_eq!(tty.input_now(), Readiness::Nothing);
         drop(write);
         assert_eq!(tty.input_now(), Readiness::Gone);

@@ -126,7 +126,25 @@ impl Shared {
             .args(["--lang", lang, "--today", "2024-03-20"])
             .args(args);
         self.env(&mut cmd, &who(dir));
-        cmd.output().expect("briefing")
+        output_when_executable(&mut cmd)
+    }
+}
+
+/// `cmd`'s output, for a program a test has just copied: while another test thread forks, the
+/// child can hold the copy's write descriptor open until it execs, and running the copy then
+/// fails with ETXTBSY ("text file busy"); that passes within moments, so it is tried again.
+fn output_when_executable(cmd: &mut Command) -> Output {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        match cmd.output() {
+            Err(e)
+                if e.raw_os_error() == Some(libc::ETXTBSY)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            result => return result.expect("briefing"),
+        }
     }
 }
 

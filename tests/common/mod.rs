@@ -1,6 +1,10 @@
 //! Helpers shared by the write-back tests: temporary briefing folders and fixtures.
 
 #![allow(dead_code)]
+#![allow(
+    unsafe_code,
+    reason = "byte-range locks and extended attributes through libc"
+)]
 
 pub mod feed;
 pub mod git;
@@ -70,8 +74,7 @@ pub fn leftovers(dir: &Path) -> Vec<String> {
 }
 
 pub fn is_root() -> bool {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    unsafe { libc::geteuid() == 0 }
+    rustix::process::geteuid().is_root()
 }
 
 /// An open-file `fcntl` lock of `kind` (`F_RDLCK`, `F_WRLCK`) on the whole of `file`, as a

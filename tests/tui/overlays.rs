@@ -57,7 +57,7 @@ fn help_scrolls_back_up_after_end() {
 #[test]
 fn the_history_key_asks_for_the_directive_history_and_shows_it() {
     use briefing::api::app::HistoryRequest;
-    use briefing::api::git::history::{Action as Did, Event, History, Reason, Unread};
+    use briefing::api::git::history::{Event, History, Mark, Reason, Unread};
     let mut app = at_hh_ma_tuy(Lang::En, 120, 40);
     let request = HistoryRequest {
         session_id: "2024/2024-03-13-hai-ha-dam-ha".into(),
@@ -85,8 +85,8 @@ fn the_history_key_asks_for_the_directive_history_and_shows_it() {
         done_by: by.map(String::from),
     };
     let events = vec![
-        event(Did::Undone, None, None),
-        event(Did::Done, Some(at), Some("lan")),
+        event(Mark::Undone, None, None),
+        event(Mark::Done, Some(at), Some("lan")),
     ];
     let unread = vec![Unread {
         commit: "fedcba9876543210".into(),

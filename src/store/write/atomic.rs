@@ -517,6 +517,10 @@ pub(crate) const CONTENT_BYTE: i64 = i64::MAX - 2;
 
 /// An open-file `fcntl` lock of `kind` on the one byte `at` of `fd`'s file: `Ok(false)` while
 /// someone else holds a lock in the way.
+#[allow(
+    unsafe_code,
+    reason = "rustix locks whole files only; this lock is on one byte"
+)]
 pub(crate) fn try_lock_byte(fd: &impl AsRawFd, kind: libc::c_int, at: i64) -> Result<bool, Errno> {
     // SAFETY: an all-zero `flock` is valid; every field the call reads is set below.
     let mut fl: libc::flock = unsafe { std::mem::zeroed() };
@@ -542,6 +546,7 @@ fn try_lock(fd: &impl AsRawFd) -> Result<bool, Errno> {
 }
 
 /// Whether anyone holds a lock on `fd`'s file that a writer's lock would wait for.
+#[allow(unsafe_code, reason = "rustix cannot ask who holds a byte-range lock")]
 fn is_locked(fd: &impl AsRawFd) -> bool {
     // SAFETY: as in `try_lock`.
     let mut fl: libc::flock = unsafe { std::mem::zeroed() };
@@ -904,6 +909,7 @@ mod tests {
         }
     }
 
+    #[allow(unsafe_code, reason = "a made-up `stat` has no safe constructor")]
     fn stat(ino: u64, size: i64, mtime: (i64, u64)) -> Stat {
         // SAFETY: an all-zero `stat` is a valid value.
         let mut st: Stat = unsafe { std::mem::zeroed() };
