@@ -8,7 +8,7 @@ use std::ops::Range;
 
 pub use problem::{Expected, Hint, OsError, Problem, Table, Toml11Syntax, ValueType};
 
-use crate::i18n::{self, fill};
+use crate::i18n;
 use crate::model::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -134,13 +134,10 @@ impl Diagnostic {
 
     /// `path:line:col: error: message` in `lang`, as `briefing check` prints it.
     pub fn line(&self, lang: Lang) -> String {
-        fill(
-            i18n::strings(lang).diagnostic_line,
-            &[
-                ("place", &self.place()),
-                ("severity", &self.severity.word(lang)),
-                ("message", &self.message(lang)),
-            ],
+        i18n::strings(lang).diagnostic_line(
+            &self.place(),
+            &self.severity.word(lang),
+            &self.message(lang),
         )
     }
 }

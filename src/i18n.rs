@@ -7,22 +7,65 @@ use std::fmt::Display;
 
 use crate::model::Lang;
 
-/// Declares the catalogue: one line per key, English then Vietnamese, so the two stay side by side.
-macro_rules! catalogue {
-    ($($(#[$doc:meta])* $key:ident: $en:literal, $vi:literal;)*) => {
-        /// Every fixed string and message template of the program, in one language.
-        pub struct Strings {
-            $($(#[$doc])* pub $key: &'static str,)*
-        }
+include!("i18n/catalogue.rs");
 
-        static EN: Strings = Strings { $($key: $en,)* };
-        static VI: Strings = Strings { $($key: $vi,)* };
-
-        /// Every key with its English and Vietnamese text (for the catalogue's own checks).
-        #[cfg(test)]
-        const ENTRIES: &[(&str, &str, &str)] = &[$((stringify!($key), $en, $vi),)*];
-    };
-}
+/// The field of a key with placeholders: its text is reached only through the key's method,
+/// which fills every placeholder. The texts and the declared placeholders must agree, in both
+/// languages, or the catalogue does not compile:
+///
+/// ```
+/// # use std::fmt::Display;
+/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
+/// # struct Template(());
+/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
+/// catalogue! {
+///     too_small(width, height): "need {width}×{height}", "cần {width}×{height}";
+/// }
+/// fn main() {
+///     assert_eq!(VI.too_small(&40, &12), "cần 40×12");
+///     assert_eq!(EN.too_small(&40, &12), "need 40×12");
+/// }
+/// ```
+///
+/// A misspelt placeholder (in either language):
+///
+/// ```compile_fail
+/// # use std::fmt::Display;
+/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
+/// # struct Template(());
+/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
+/// catalogue! {
+///     too_small(width, height): "need {width}×{height}", "cần {width}×{heigth}";
+/// }
+/// # fn main() {}
+/// ```
+///
+/// A placeholder one language leaves out:
+///
+/// ```compile_fail
+/// # use std::fmt::Display;
+/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
+/// # struct Template(());
+/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
+/// catalogue! {
+///     too_small(width, height): "need {width}×{height}", "cần {width}";
+/// }
+/// # fn main() {}
+/// ```
+///
+/// A placeholder not declared:
+///
+/// ```compile_fail
+/// # use std::fmt::Display;
+/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
+/// # struct Template(());
+/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
+/// catalogue! {
+///     too_small(width): "need {width}×{height}", "cần {width}×{height}";
+/// }
+/// # fn main() {}
+/// ```
+pub struct Template(());
 
 catalogue! {
     sessions: "Sessions", "Buổi làm việc";
@@ -64,7 +107,7 @@ catalogue! {
     empty_folder: "No sessions in the folder", "Chưa có buổi làm việc nào trong thư mục";
     empty_folder_help: "Add *.toml files (see README.md), or open another folder: briefing --dir DIR", "Thêm tệp *.toml (xem README.md), hoặc mở thư mục khác: briefing --dir THƯ_MỤC";
     folder_unreadable_help: "Use --dir DIR or set BRIEFING_DIR.", "Dùng --dir THƯ_MỤC hoặc đặt biến BRIEFING_DIR.";
-    too_small: "Terminal too small (need at least {width}×{height})", "Cửa sổ quá nhỏ (cần ít nhất {width}×{height})";
+    too_small(width, height): "Terminal too small (need at least {width}×{height})", "Cửa sổ quá nhỏ (cần ít nhất {width}×{height})";
     session_gone: "The open session is no longer in the folder (its file was removed, renamed or has errors).", "Buổi làm việc đang mở không còn trong thư mục (tệp bị xóa, đổi tên hoặc có lỗi).";
     question_closed: "The directive asked about changed in its file: the question is closed and nothing was changed.", "Chỉ đạo đang hỏi đã thay đổi trong tệp: đã đóng câu hỏi, không thay đổi gì.";
     saving: "Saving…", "Đang lưu…";
@@ -93,14 +136,14 @@ catalogue! {
     sessions_short: "sessions", "buổi";
     // The interface: counts, dates and notices filled in when drawn.
     session_count_one: "1 session", "1 buổi làm việc";
-    session_count: "{n} sessions", "{n} buổi làm việc";
+    session_count(n): "{n} sessions", "{n} buổi làm việc";
     locality_count_one: "1 locality", "1 địa phương";
-    locality_count: "{n} localities", "{n} địa phương";
+    locality_count(n): "{n} localities", "{n} địa phương";
     failed_files_one: "1 file with errors", "1 tệp lỗi";
-    failed_files: "{n} files with errors", "{n} tệp lỗi";
+    failed_files(n): "{n} files with errors", "{n} tệp lỗi";
     tomorrow: "tomorrow", "còn 1 ngày";
-    in_days: "in {n} days", "còn {n} ngày";
-    checked_off_notice: "Checked off by {by} at {time} and saved to the file.", "Đã đánh dấu xong ({by}, {time}) và lưu vào tệp.";
+    in_days(n): "in {n} days", "còn {n} ngày";
+    checked_off_notice(by, time): "Checked off by {by} at {time} and saved to the file.", "Đã đánh dấu xong ({by}, {time}) và lưu vào tệp.";
     // The interface: the kind of field a search hit is in (Topic, Owner, Summary have their own keys).
     field_title: "Title", "Tiêu đề";
     field_tag: "Tag", "Nhãn";
@@ -163,15 +206,15 @@ catalogue! {
     sessions_loaded: "sessions loaded", "buổi làm việc đọc được";
     sessions_loaded_one: "session loaded", "buổi làm việc đọc được";
     /// `briefing done` / `briefing undo`; `{directive}` and `{session}` are filled in.
-    cli_checked_off: "Checked off directive `{directive}` of session {session}", "Đã đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}";
-    cli_already_checked_off: "Directive `{directive}` of session {session} was already checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} đã được đánh dấu hoàn thành từ trước; không thay đổi gì";
-    cli_unchecked: "Un-checked directive `{directive}` of session {session}", "Đã bỏ đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}";
-    cli_already_unchecked: "Directive `{directive}` of session {session} was not checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} chưa được đánh dấu hoàn thành; không thay đổi gì";
+    cli_checked_off(directive, session): "Checked off directive `{directive}` of session {session}", "Đã đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}";
+    cli_already_checked_off(directive, session): "Directive `{directive}` of session {session} was already checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} đã được đánh dấu hoàn thành từ trước; không thay đổi gì";
+    cli_unchecked(directive, session): "Un-checked directive `{directive}` of session {session}", "Đã bỏ đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}";
+    cli_already_unchecked(directive, session): "Directive `{directive}` of session {session} was not checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} chưa được đánh dấu hoàn thành; không thay đổi gì";
     date: "Date", "Ngày";
     tags: "Tags", "Nhãn";
     session_id: "Id", "Mã";
     district_directives: "Directives", "Chỉ đạo";
-    shared_also: "Also counted here: {n} of the general directives (above) that concern this locality.", "Tính cả {n} chỉ đạo chung ở trên áp dụng cho địa phương này.";
+    shared_also(n): "Also counted here: {n} of the general directives (above) that concern this locality.", "Tính cả {n} chỉ đạo chung ở trên áp dụng cho địa phương này.";
     done_on: "Done", "Hoàn thành";
     done_by: "by", "bởi";
     target: "target", "mục tiêu";
@@ -180,7 +223,7 @@ catalogue! {
     compared_to: "Against", "So với";
     unknown_session: "no session with the id", "không có buổi làm việc";
     unknown_district: "this session has no locality with the id or name", "buổi làm việc này không có địa phương nào có mã hoặc tên";
-    ambiguous_district: "\"{name}\" is the name of more than one locality of this session: {localities}; give its id", "\"{name}\" là tên của nhiều địa phương trong buổi làm việc này: {localities}; hãy ghi mã (id) của địa phương";
+    ambiguous_district(name, localities): "\"{name}\" is the name of more than one locality of this session: {localities}; give its id", "\"{name}\" là tên của nhiều địa phương trong buổi làm việc này: {localities}; hãy ghi mã (id) của địa phương";
     did_you_mean: "did you mean", "có phải là";
     known_ids: "known ids", "các mã hiện có";
     see_list: "run `briefing list` to see the session ids", "xem `briefing list` để biết mã các buổi làm việc";
@@ -190,135 +233,135 @@ catalogue! {
     // Errors of the core, one message per variant (store::write::WriteError, store::FolderError,
     // git::GitError), and the reports of sharing through git (git::sync, git::history, cli).
     /// After a name that is not known, with one suggestion.
-    suggest_one: " (did you mean `{name}`?)", " (có phải ý bạn là `{name}`?)";
+    suggest_one(name): " (did you mean `{name}`?)", " (có phải ý bạn là `{name}`?)";
     /// After a name that is not known, with several suggestions (joined by `` `, ` ``).
-    suggest_many: " (did you mean one of `{names}`?)", " (có phải ý bạn là `{names}`?)";
-    write_session_not_found: "there is no session `{id}` in {root}{hint}; run `briefing list` to see the session ids", "không có buổi làm việc `{id}` trong {root}{hint}; chạy `briefing list` để xem mã các buổi làm việc";
-    write_directive_not_found: "there is no directive `{id}` in session `{session}`{hint}; directive ids are the `id = \"…\"` lines of the file", "không có chỉ đạo `{id}` trong buổi làm việc `{session}`{hint}; mã chỉ đạo là các dòng `id = \"…\"` trong tệp";
+    suggest_many(names): " (did you mean one of `{names}`?)", " (có phải ý bạn là `{names}`?)";
+    write_session_not_found(id, root, hint): "there is no session `{id}` in {root}{hint}; run `briefing list` to see the session ids", "không có buổi làm việc `{id}` trong {root}{hint}; chạy `briefing list` để xem mã các buổi làm việc";
+    write_directive_not_found(id, session, hint): "there is no directive `{id}` in session `{session}`{hint}; directive ids are the `id = \"…\"` lines of the file", "không có chỉ đạo `{id}` trong buổi làm việc `{session}`{hint}; mã chỉ đạo là các dòng `id = \"…\"` trong tệp";
     /// `{place}` is `path:line:col: ` or empty; `{message}` is the problem (diag::Problem).
-    write_file_invalid: "{place}{message}; the file was not changed: fix it (`briefing check` shows the problems) and try again", "{place}{message}; tệp chưa bị thay đổi: hãy sửa tệp (`briefing check` chỉ ra các lỗi) rồi thử lại";
-    write_lock_timeout: "{path} is locked by {holders} for over {ms} ms; try again in a moment", "{path} đang bị {holders} khóa quá {ms} ms; hãy thử lại sau giây lát";
-    write_being_edited: "{path} is being edited (it changed moments ago and keeps changing); save it in your editor, then try again", "{path} đang được sửa (tệp vừa thay đổi và vẫn đang thay đổi); hãy lưu tệp trong trình soạn thảo rồi thử lại";
-    write_held_open: "{path} is open for writing in {holders} and was not closed while the check-off waited; save and close it there, then try again", "{path} đang được mở để ghi trong {holders} và chưa được đóng trong lúc chờ đánh dấu; hãy lưu và đóng tệp ở đó rồi thử lại";
-    write_immutable: "cannot write {path}: the file is immutable (`chattr +i`), so nobody may change it; remove the flag (`chattr -i`, as root) if it should change", "không ghi được {path}: tệp bị khóa bất biến (`chattr +i`), không ai được thay đổi; nếu tệp cần thay đổi, hãy bỏ cờ này (`chattr -i`, với quyền root)";
-    write_append_only: "cannot write {path}: the file is append-only (`chattr +a`), so a check-off cannot change what is written; remove the flag (`chattr -a`, as root) if it should change", "không ghi được {path}: tệp chỉ cho phép ghi thêm vào cuối (`chattr +a`), nên không thể sửa nội dung đã có; nếu tệp cần thay đổi, hãy bỏ cờ này (`chattr -a`, với quyền root)";
+    write_file_invalid(place, message): "{place}{message}; the file was not changed: fix it (`briefing check` shows the problems) and try again", "{place}{message}; tệp chưa bị thay đổi: hãy sửa tệp (`briefing check` chỉ ra các lỗi) rồi thử lại";
+    write_lock_timeout(path, holders, ms): "{path} is locked by {holders} for over {ms} ms; try again in a moment", "{path} đang bị {holders} khóa quá {ms} ms; hãy thử lại sau giây lát";
+    write_being_edited(path): "{path} is being edited (it changed moments ago and keeps changing); save it in your editor, then try again", "{path} đang được sửa (tệp vừa thay đổi và vẫn đang thay đổi); hãy lưu tệp trong trình soạn thảo rồi thử lại";
+    write_held_open(path, holders): "{path} is open for writing in {holders} and was not closed while the check-off waited; save and close it there, then try again", "{path} đang được mở để ghi trong {holders} và chưa được đóng trong lúc chờ đánh dấu; hãy lưu và đóng tệp ở đó rồi thử lại";
+    write_immutable(path): "cannot write {path}: the file is immutable (`chattr +i`), so nobody may change it; remove the flag (`chattr -i`, as root) if it should change", "không ghi được {path}: tệp bị khóa bất biến (`chattr +i`), không ai được thay đổi; nếu tệp cần thay đổi, hãy bỏ cờ này (`chattr -i`, với quyền root)";
+    write_append_only(path): "cannot write {path}: the file is append-only (`chattr +a`), so a check-off cannot change what is written; remove the flag (`chattr -a`, as root) if it should change", "không ghi được {path}: tệp chỉ cho phép ghi thêm vào cuối (`chattr +a`), nên không thể sửa nội dung đã có; nếu tệp cần thay đổi, hãy bỏ cờ này (`chattr -a`, với quyền root)";
     /// Who holds a file (`write_lock_timeout`'s and `write_held_open`'s `{holders}`).
-    holder_process: "process {pid} of user {user} ({how})", "tiến trình {pid} của người dùng {user} ({how})";
+    holder_process(pid, user, how): "process {pid} of user {user} ({how})", "tiến trình {pid} của người dùng {user} ({how})";
     holder_flock: "flock", "khóa flock";
     holder_fcntl: "fcntl lock", "khóa fcntl";
     holder_open_for_writing: "open for writing", "đang mở để ghi";
     holder_unknown: "another program", "một chương trình khác";
-    holder_and_more: "{holder} and {n} more", "{holder} và {n} tiến trình khác";
-    write_file_not_writable: "cannot write {path}: you have no permission to write this file; ask its owner for write access", "không ghi được {path}: bạn không có quyền ghi tệp này; hãy nhờ chủ tệp cấp quyền ghi";
-    write_read_only_file: "cannot write {path}: the file is read-only (no write permission for anyone); make it writable (chmod u+w) if it should change", "không ghi được {path}: tệp chỉ đọc (không ai có quyền ghi); nếu tệp cần thay đổi, hãy cho phép ghi (chmod u+w)";
-    write_folder_not_writable: "cannot write {path}: you have no permission to write its folder {folder}, where the new version is made; ask the folder's owner for write access", "không ghi được {path}: bạn không có quyền ghi thư mục {folder}, nơi tạo bản mới của tệp; hãy nhờ chủ thư mục cấp quyền ghi";
-    write_foreign_link: "cannot write through {link}: it is a symbolic link of {owner} to a place {owner} does not own; check the directive off through the file itself", "không ghi qua {link} được: đó là liên kết tượng trưng của {owner} trỏ tới nơi {owner} không sở hữu; hãy đánh dấu qua chính tệp đó";
-    write_too_large: "cannot write {path}: the file is {size} bytes, more than the limit of {limit} per briefing; split it, or raise `max_file_mib` in the config file", "không ghi được {path}: tệp có {size} byte, vượt giới hạn {limit} cho một tệp; hãy tách tệp, hoặc tăng `max_file_mib` trong tệp cấu hình";
-    write_not_a_file: "cannot write {path}: it is not a regular file", "không ghi được {path}: đây không phải một tệp thường";
-    write_cannot_keep: "cannot write {path}: its {what} would not survive the write, so nothing was written; ask the file's owner to check it off", "không ghi được {path}: {what} của tệp sẽ không giữ được khi ghi, nên chưa ghi gì; hãy nhờ chủ tệp đánh dấu";
-    write_permission_denied: "cannot write {path}: you lack permission on the file or its folder; ask the folder's owner for write access", "không ghi được {path}: bạn không có quyền ghi tệp hoặc thư mục chứa nó; hãy nhờ người quản lý thư mục cấp quyền ghi";
-    write_read_only_fs: "cannot write {path}: the disk is read-only (a read-only disk or mount); copy the briefings somewhere writable", "không ghi được {path}: ổ đĩa chỉ đọc (ổ đĩa hoặc điểm gắn chỉ đọc); hãy chép các tệp sang nơi ghi được";
-    write_disk_full: "cannot write {path}: the disk is full (or your quota is used up); free some space and try again", "không ghi được {path}: ổ đĩa đã đầy (hoặc hết hạn mức của bạn); hãy giải phóng bớt dung lượng rồi thử lại";
-    write_io: "cannot write {path}: {error}; the file was not changed", "không ghi được {path}: {error}; tệp chưa bị thay đổi";
+    holder_and_more(holder, n): "{holder} and {n} more", "{holder} và {n} tiến trình khác";
+    write_file_not_writable(path): "cannot write {path}: you have no permission to write this file; ask its owner for write access", "không ghi được {path}: bạn không có quyền ghi tệp này; hãy nhờ chủ tệp cấp quyền ghi";
+    write_read_only_file(path): "cannot write {path}: the file is read-only (no write permission for anyone); make it writable (chmod u+w) if it should change", "không ghi được {path}: tệp chỉ đọc (không ai có quyền ghi); nếu tệp cần thay đổi, hãy cho phép ghi (chmod u+w)";
+    write_folder_not_writable(path, folder): "cannot write {path}: you have no permission to write its folder {folder}, where the new version is made; ask the folder's owner for write access", "không ghi được {path}: bạn không có quyền ghi thư mục {folder}, nơi tạo bản mới của tệp; hãy nhờ chủ thư mục cấp quyền ghi";
+    write_foreign_link(link, owner): "cannot write through {link}: it is a symbolic link of {owner} to a place {owner} does not own; check the directive off through the file itself", "không ghi qua {link} được: đó là liên kết tượng trưng của {owner} trỏ tới nơi {owner} không sở hữu; hãy đánh dấu qua chính tệp đó";
+    write_too_large(path, size, limit): "cannot write {path}: the file is {size} bytes, more than the limit of {limit} per briefing; split it, or raise `max_file_mib` in the config file", "không ghi được {path}: tệp có {size} byte, vượt giới hạn {limit} cho một tệp; hãy tách tệp, hoặc tăng `max_file_mib` trong tệp cấu hình";
+    write_not_a_file(path): "cannot write {path}: it is not a regular file", "không ghi được {path}: đây không phải một tệp thường";
+    write_cannot_keep(path, what): "cannot write {path}: its {what} would not survive the write, so nothing was written; ask the file's owner to check it off", "không ghi được {path}: {what} của tệp sẽ không giữ được khi ghi, nên chưa ghi gì; hãy nhờ chủ tệp đánh dấu";
+    write_permission_denied(path): "cannot write {path}: you lack permission on the file or its folder; ask the folder's owner for write access", "không ghi được {path}: bạn không có quyền ghi tệp hoặc thư mục chứa nó; hãy nhờ người quản lý thư mục cấp quyền ghi";
+    write_read_only_fs(path): "cannot write {path}: the disk is read-only (a read-only disk or mount); copy the briefings somewhere writable", "không ghi được {path}: ổ đĩa chỉ đọc (ổ đĩa hoặc điểm gắn chỉ đọc); hãy chép các tệp sang nơi ghi được";
+    write_disk_full(path): "cannot write {path}: the disk is full (or your quota is used up); free some space and try again", "không ghi được {path}: ổ đĩa đã đầy (hoặc hết hạn mức của bạn); hãy giải phóng bớt dung lượng rồi thử lại";
+    write_io(path, error): "cannot write {path}: {error}; the file was not changed", "không ghi được {path}: {error}; tệp chưa bị thay đổi";
     /// What a replacement file could not keep (`write_cannot_keep`'s `{what}`).
-    attribute_owner: "owner ({name})", "chủ sở hữu ({name})";
-    attribute_group: "group (id {gid})", "nhóm (mã {gid})";
-    attribute_mode: "permissions ({mode})", "quyền truy cập ({mode})";
-    attribute_extended: "extended attribute {name}", "thuộc tính mở rộng {name}";
-    attribute_flags: "`chattr` flags ({bits})", "cờ `chattr` ({bits})";
-    folder_missing: "the briefing folder {path} does not exist; pass --dir DIR or set BRIEFING_DIR", "thư mục buổi làm việc {path} không tồn tại; hãy dùng --dir THƯ_MỤC hoặc đặt biến BRIEFING_DIR";
-    folder_not_a_folder: "{path} is not a folder; pass --dir with the folder that holds the *.toml briefings", "{path} không phải là thư mục; hãy dùng --dir với thư mục chứa các tệp *.toml";
-    folder_unreadable: "cannot read the briefing folder {path}: {error}", "không đọc được thư mục buổi làm việc {path}: {error}";
+    attribute_owner(name): "owner ({name})", "chủ sở hữu ({name})";
+    attribute_group(gid): "group (id {gid})", "nhóm (mã {gid})";
+    attribute_mode(mode): "permissions ({mode})", "quyền truy cập ({mode})";
+    attribute_extended(name): "extended attribute {name}", "thuộc tính mở rộng {name}";
+    attribute_flags(bits): "`chattr` flags ({bits})", "cờ `chattr` ({bits})";
+    folder_missing(path): "the briefing folder {path} does not exist; pass --dir DIR or set BRIEFING_DIR", "thư mục buổi làm việc {path} không tồn tại; hãy dùng --dir THƯ_MỤC hoặc đặt biến BRIEFING_DIR";
+    folder_not_a_folder(path): "{path} is not a folder; pass --dir with the folder that holds the *.toml briefings", "{path} không phải là thư mục; hãy dùng --dir với thư mục chứa các tệp *.toml";
+    folder_unreadable(path, error): "cannot read the briefing folder {path}: {error}", "không đọc được thư mục buổi làm việc {path}: {error}";
     git_no_git: "git is not installed (no `git` command on PATH); install git to share briefings", "chưa cài git (không có lệnh `git` trong PATH); hãy cài git để chia sẻ các buổi làm việc";
-    git_not_a_work_tree: "{dir} is not in a git work tree, so there is nothing to share; clone the shared briefings with `git clone URL`, or run `git init` there", "{dir} không nằm trong một kho git, nên không có gì để chia sẻ; hãy lấy kho chung bằng `git clone ĐỊA_CHỈ`, hoặc chạy `git init` ở đó";
+    git_not_a_work_tree(dir): "{dir} is not in a git work tree, so there is nothing to share; clone the shared briefings with `git clone URL`, or run `git init` there", "{dir} không nằm trong một kho git, nên không có gì để chia sẻ; hãy lấy kho chung bằng `git clone ĐỊA_CHỈ`, hoặc chạy `git init` ở đó";
     git_no_remote: "the repository has no remote to sync with; add one: git remote add origin URL", "kho git chưa có kho từ xa (remote) để đồng bộ; hãy thêm: git remote add origin ĐỊA_CHỈ";
-    git_no_upstream: "branch `{branch}` has no upstream to sync with; send it once with: git push -u {remote} {branch}", "nhánh `{branch}` chưa gắn với nhánh nào trên kho từ xa; gửi lần đầu bằng: git push -u {remote} {branch}";
+    git_no_upstream(branch, remote): "branch `{branch}` has no upstream to sync with; send it once with: git push -u {remote} {branch}", "nhánh `{branch}` chưa gắn với nhánh nào trên kho từ xa; gửi lần đầu bằng: git push -u {remote} {branch}";
     git_detached: "no branch is checked out (detached HEAD); check a branch out first: git switch main", "chưa ở trên nhánh nào (detached HEAD); hãy chuyển sang một nhánh: git switch main";
-    git_in_progress: "a rebase or merge is already under way in {top}; finish it (git rebase --continue) or abort it (git rebase --abort), then sync again", "trong {top} đang dở một lần rebase hoặc merge; hãy hoàn tất (git rebase --continue) hoặc hủy (git rebase --abort) rồi đồng bộ lại";
-    git_unreachable: "cannot reach the remote `{remote}` (no network, or the address is wrong: {detail}); your check-offs are kept here and the next sync sends them", "không kết nối được kho từ xa `{remote}` (mất mạng, hoặc địa chỉ sai: {detail}); các dấu hoàn thành vẫn được giữ ở đây và sẽ được gửi ở lần đồng bộ sau";
-    git_authentication: "the remote `{remote}` refused your credentials ({detail}); check your password, token or SSH key, then sync again", "kho từ xa `{remote}` từ chối thông tin đăng nhập ({detail}); hãy kiểm tra mật khẩu, token hoặc khóa SSH rồi đồng bộ lại";
-    git_diverged: "the history of `{upstream}` was rewritten on the remote (someone force-pushed), so it no longer continues yours; sync does not merge over rewritten history: ask whoever rewrote it, then reconcile by hand (git log {upstream}, git rebase)", "lịch sử của `{upstream}` trên kho từ xa đã bị viết lại (có người force-push), nên không còn nối tiếp lịch sử ở đây; sync không gộp đè lên lịch sử bị viết lại: hãy hỏi người đã viết lại, rồi tự đối chiếu (git log {upstream}, git rebase)";
+    git_in_progress(top): "a rebase or merge is already under way in {top}; finish it (git rebase --continue) or abort it (git rebase --abort), then sync again", "trong {top} đang dở một lần rebase hoặc merge; hãy hoàn tất (git rebase --continue) hoặc hủy (git rebase --abort) rồi đồng bộ lại";
+    git_unreachable(remote, detail): "cannot reach the remote `{remote}` (no network, or the address is wrong: {detail}); your check-offs are kept here and the next sync sends them", "không kết nối được kho từ xa `{remote}` (mất mạng, hoặc địa chỉ sai: {detail}); các dấu hoàn thành vẫn được giữ ở đây và sẽ được gửi ở lần đồng bộ sau";
+    git_authentication(remote, detail): "the remote `{remote}` refused your credentials ({detail}); check your password, token or SSH key, then sync again", "kho từ xa `{remote}` từ chối thông tin đăng nhập ({detail}); hãy kiểm tra mật khẩu, token hoặc khóa SSH rồi đồng bộ lại";
+    git_diverged(upstream): "the history of `{upstream}` was rewritten on the remote (someone force-pushed), so it no longer continues yours; sync does not merge over rewritten history: ask whoever rewrote it, then reconcile by hand (git log {upstream}, git rebase)", "lịch sử của `{upstream}` trên kho từ xa đã bị viết lại (có người force-push), nên không còn nối tiếp lịch sử ở đây; sync không gộp đè lên lịch sử bị viết lại: hãy hỏi người đã viết lại, rồi tự đối chiếu (git log {upstream}, git rebase)";
     /// `{local}` is `git_conflict_local` or empty.
-    git_conflict: "{files} changed here and on the remote in the same place, and not only check-offs, so it cannot be merged automatically; nothing was merged and the folder is as before the sync{local}. To merge by hand: git pull --rebase, edit the marked lines, git add FILE, git rebase --continue, then briefing sync", "{files} đã bị sửa ở đây và trên kho từ xa tại cùng một chỗ, không chỉ là dấu hoàn thành, nên không tự gộp được; chưa gộp gì và thư mục vẫn như trước khi đồng bộ{local}. Để gộp bằng tay: git pull --rebase, sửa các dòng được đánh dấu xung đột, git add TỆP, git rebase --continue, rồi briefing sync";
-    git_conflict_local: " (your check-offs are committed here, in {commit}, not sent)", " (các dấu hoàn thành của bạn đã được commit ở đây, trong {commit}, chưa gửi đi)";
-    git_rejected: "the remote rejected the push ({detail}); nothing was forced: sync again later", "kho từ xa từ chối nhận ({detail}); không có gì bị ghi đè: hãy đồng bộ lại sau";
-    git_linked_file: "{path} is a symbolic link (the repository made it one), and sync --setup never writes through a link; nothing was written. Replace the link by a plain file (git rm it, then run sync --setup again), or add the lines yourself", "{path} là một liên kết tượng trưng (do kho git tạo), và sync --setup không bao giờ ghi qua liên kết; chưa ghi gì. Hãy thay liên kết bằng một tệp thường (git rm nó rồi chạy lại sync --setup), hoặc tự thêm các dòng cần thiết";
-    git_setup_file: "cannot read or add to {path}: {error}; nothing was committed", "không đọc hoặc ghi thêm được vào {path}: {error}; chưa commit gì";
+    git_conflict(files, local): "{files} changed here and on the remote in the same place, and not only check-offs, so it cannot be merged automatically; nothing was merged and the folder is as before the sync{local}. To merge by hand: git pull --rebase, edit the marked lines, git add FILE, git rebase --continue, then briefing sync", "{files} đã bị sửa ở đây và trên kho từ xa tại cùng một chỗ, không chỉ là dấu hoàn thành, nên không tự gộp được; chưa gộp gì và thư mục vẫn như trước khi đồng bộ{local}. Để gộp bằng tay: git pull --rebase, sửa các dòng được đánh dấu xung đột, git add TỆP, git rebase --continue, rồi briefing sync";
+    git_conflict_local(commit): " (your check-offs are committed here, in {commit}, not sent)", " (các dấu hoàn thành của bạn đã được commit ở đây, trong {commit}, chưa gửi đi)";
+    git_rejected(detail): "the remote rejected the push ({detail}); nothing was forced: sync again later", "kho từ xa từ chối nhận ({detail}); không có gì bị ghi đè: hãy đồng bộ lại sau";
+    git_linked_file(path): "{path} is a symbolic link (the repository made it one), and sync --setup never writes through a link; nothing was written. Replace the link by a plain file (git rm it, then run sync --setup again), or add the lines yourself", "{path} là một liên kết tượng trưng (do kho git tạo), và sync --setup không bao giờ ghi qua liên kết; chưa ghi gì. Hãy thay liên kết bằng một tệp thường (git rm nó rồi chạy lại sync --setup), hoặc tự thêm các dòng cần thiết";
+    git_setup_file(path, error): "cannot read or add to {path}: {error}; nothing was committed", "không đọc hoặc ghi thêm được vào {path}: {error}; chưa commit gì";
     /// `{local}` is `git_conflict_local` or empty.
-    git_driver_failed: "the check-off merge driver failed by itself ({detail}); that is not a conflict in the files. Nothing was merged and the folder is as before the sync{local}; check that briefing runs (briefing --version), run `briefing sync --setup`, then sync again", "bộ gộp dấu hoàn thành tự gặp lỗi ({detail}); đây không phải xung đột trong các tệp. Chưa gộp gì và thư mục vẫn như trước khi đồng bộ{local}; hãy kiểm tra briefing chạy được (briefing --version), chạy `briefing sync --setup`, rồi đồng bộ lại";
-    git_driver_gone: "the check-off merge driver's program {program} no longer exists (moved or uninstalled), so nothing was merged; run `briefing sync --setup` with the program as installed now, then sync again", "chương trình của bộ gộp dấu hoàn thành {program} không còn nữa (đã bị chuyển hoặc gỡ cài đặt), nên chưa gộp gì; hãy chạy `briefing sync --setup` bằng chương trình đang cài, rồi đồng bộ lại";
-    git_failed: "`git {command}` failed: {detail}", "lệnh `git {command}` thất bại: {detail}";
-    git_cannot_run: "cannot run git: {error}", "không chạy được git: {error}";
+    git_driver_failed(detail, local): "the check-off merge driver failed by itself ({detail}); that is not a conflict in the files. Nothing was merged and the folder is as before the sync{local}; check that briefing runs (briefing --version), run `briefing sync --setup`, then sync again", "bộ gộp dấu hoàn thành tự gặp lỗi ({detail}); đây không phải xung đột trong các tệp. Chưa gộp gì và thư mục vẫn như trước khi đồng bộ{local}; hãy kiểm tra briefing chạy được (briefing --version), chạy `briefing sync --setup`, rồi đồng bộ lại";
+    git_driver_gone(program): "the check-off merge driver's program {program} no longer exists (moved or uninstalled), so nothing was merged; run `briefing sync --setup` with the program as installed now, then sync again", "chương trình của bộ gộp dấu hoàn thành {program} không còn nữa (đã bị chuyển hoặc gỡ cài đặt), nên chưa gộp gì; hãy chạy `briefing sync --setup` bằng chương trình đang cài, rồi đồng bộ lại";
+    git_failed(command, detail): "`git {command}` failed: {detail}", "lệnh `git {command}` thất bại: {detail}";
+    git_cannot_run(error): "cannot run git: {error}", "không chạy được git: {error}";
     /// One check-off in a sync's commit message and report.
-    sync_done_by: "- {directive}: done by {by}, {at}", "- {directive}: hoàn thành, {by}, {at}";
-    sync_done: "- {directive}: done", "- {directive}: hoàn thành";
-    sync_undone: "- {directive}: un-checked", "- {directive}: bỏ đánh dấu hoàn thành";
+    sync_done_by(directive, by, at): "- {directive}: done by {by}, {at}", "- {directive}: hoàn thành, {by}, {at}";
+    sync_done(directive): "- {directive}: done", "- {directive}: hoàn thành";
+    sync_undone(directive): "- {directive}: un-checked", "- {directive}: bỏ đánh dấu hoàn thành";
     /// The subject of a sync's commit.
-    sync_subject: "Check-offs: {done} done, {undone} un-checked", "Đánh dấu chỉ đạo: {done} hoàn thành, {undone} bỏ đánh dấu";
+    sync_subject(done, undone): "Check-offs: {done} done, {undone} un-checked", "Đánh dấu chỉ đạo: {done} hoàn thành, {undone} bỏ đánh dấu";
     sync_subject_file: "Update 1 briefing file", "Cập nhật 1 tệp buổi làm việc";
-    sync_subject_files: "Update {n} briefing files", "Cập nhật {n} tệp buổi làm việc";
+    sync_subject_files(n): "Update {n} briefing files", "Cập nhật {n} tệp buổi làm việc";
     sync_files: "Files:", "Các tệp:";
     /// The subject of the commit of `sync --setup`.
     setup_subject: "Sharing through git: merge check-offs (.gitattributes), ignore temporary files (.gitignore)", "Chia sẻ qua git: gộp các dấu hoàn thành (.gitattributes), bỏ qua tệp tạm (.gitignore)";
-    sync_committed_one: "Committed {commit} (1 check-off):", "Đã ghi commit {commit} (1 dấu):";
-    sync_committed: "Committed {commit} ({n} check-offs):", "Đã ghi commit {commit} ({n} dấu):";
-    sync_left_alone: "Left alone (not only check-offs; commit them yourself, or use --all): {files}", "Không commit (không chỉ là dấu hoàn thành; tự commit, hoặc dùng --all): {files}";
-    sync_no_identity: "Note: git has no identity of yours, so the commit is by your login name: {who}.", "Lưu ý: git chưa có danh tính của bạn, nên commit ghi tên đăng nhập: {who}.";
+    sync_committed_one(commit): "Committed {commit} (1 check-off):", "Đã ghi commit {commit} (1 dấu):";
+    sync_committed(commit, n): "Committed {commit} ({n} check-offs):", "Đã ghi commit {commit} ({n} dấu):";
+    sync_left_alone(files): "Left alone (not only check-offs; commit them yourself, or use --all): {files}", "Không commit (không chỉ là dấu hoàn thành; tự commit, hoặc dùng --all): {files}";
+    sync_no_identity(who): "Note: git has no identity of yours, so the commit is by your login name: {who}.", "Lưu ý: git chưa có danh tính của bạn, nên commit ghi tên đăng nhập: {who}.";
     sync_set_identity: "Set yours: git config --global user.name \"Your Name\"; git config --global user.email you@example.org", "Đặt danh tính: git config --global user.name \"Họ Tên\"; git config --global user.email ten@example.vn";
-    sync_in_step: "In step with {upstream}: nothing to receive or send.", "Đã khớp với {upstream}: không có gì để nhận hay gửi.";
+    sync_in_step(upstream): "In step with {upstream}: nothing to receive or send.", "Đã khớp với {upstream}: không có gì để nhận hay gửi.";
     /// `{received}` and `{sent}` are `sync_commit_one` or `sync_commits`.
-    sync_exchanged: "Received {received} from {upstream}, sent {sent} to {upstream}.", "Đã nhận {received} từ {upstream}, gửi {sent} lên {upstream}.";
+    sync_exchanged(received, upstream, sent): "Received {received} from {upstream}, sent {sent} to {upstream}.", "Đã nhận {received} từ {upstream}, gửi {sent} lên {upstream}.";
     sync_commit_one: "1 commit", "1 commit";
-    sync_commits: "{n} commits", "{n} commit";
+    sync_commits(n): "{n} commits", "{n} commit";
     sync_driver_missing: "Note: the check-off merge driver is not installed for this folder; run `briefing sync --setup` so that check-offs of one file merge.", "Lưu ý: chưa cài bộ gộp dấu hoàn thành cho thư mục này; chạy `briefing sync --setup` để các dấu của cùng một tệp tự gộp được.";
     sync_temp_not_ignored: "Note: git does not ignore the temporary files of check-offs (.*.briefing-tmp); `briefing sync --setup` adds them to .gitignore.", "Lưu ý: git chưa bỏ qua tệp tạm khi đánh dấu (.*.briefing-tmp); `briefing sync --setup` thêm dòng đó vào .gitignore.";
-    sync_driver_stale: "Note: git's merge driver for briefings runs {program}, which no longer exists, so `git pull` cannot merge check-offs; run `briefing sync --setup` to point it at this program.", "Lưu ý: bộ gộp dấu hoàn thành của git đang chạy {program}, chương trình này không còn nữa, nên `git pull` không gộp được các dấu; hãy chạy `briefing sync --setup` để trỏ về chương trình này.";
-    sync_defeated: "Note: {message}.", "Lưu ý: {message}.";
-    setup_defeated: "Not finished: {message}.", "Chưa xong: {message}.";
-    setup_installed: "Installed the check-off merge driver in .git/config: merge.briefing.driver = {driver}", "Đã cài bộ gộp dấu hoàn thành vào .git/config: merge.briefing.driver = {driver}";
+    sync_driver_stale(program): "Note: git's merge driver for briefings runs {program}, which no longer exists, so `git pull` cannot merge check-offs; run `briefing sync --setup` to point it at this program.", "Lưu ý: bộ gộp dấu hoàn thành của git đang chạy {program}, chương trình này không còn nữa, nên `git pull` không gộp được các dấu; hãy chạy `briefing sync --setup` để trỏ về chương trình này.";
+    sync_defeated(message): "Note: {message}.", "Lưu ý: {message}.";
+    setup_defeated(message): "Not finished: {message}.", "Chưa xong: {message}.";
+    setup_installed(driver): "Installed the check-off merge driver in .git/config: merge.briefing.driver = {driver}", "Đã cài bộ gộp dấu hoàn thành vào .git/config: merge.briefing.driver = {driver}";
     setup_present: "The check-off merge driver was already in .git/config.", "Bộ gộp dấu hoàn thành đã có trong .git/config.";
-    setup_committed: "Wrote {files} and committed them as {commit}; the next `briefing sync` sends it to the other offices.", "Đã ghi {files} và commit {commit}; lần `briefing sync` tới sẽ gửi lên cho các đơn vị khác.";
+    setup_committed(files, commit): "Wrote {files} and committed them as {commit}; the next `briefing sync` sends it to the other offices.", "Đã ghi {files} và commit {commit}; lần `briefing sync` tới sẽ gửi lên cho các đơn vị khác.";
     setup_unchanged: ".gitattributes and .gitignore were already right.", ".gitattributes và .gitignore đã đúng.";
-    attr_merge_line: "{file}, line {line}: `{text}` gives {path}{more} `{setting}`, so git does not use the check-off merge driver and sync cannot merge check-offs; remove that line or change it to `merge=briefing`, then commit it", "{file}, dòng {line}: `{text}` đặt `{setting}` cho {path}{more}, nên git không dùng bộ gộp dấu hoàn thành và sync không gộp được các dấu; hãy xóa dòng đó hoặc đổi thành `merge=briefing`, rồi commit";
-    attr_merge_unknown: "git gives {path}{more} `{setting}` from an attributes file outside the folder's .gitattributes (.git/info/attributes, core.attributesFile or the system's gitattributes), so git does not use the check-off merge driver; find that line with `git check-attr -a {path}` and remove it", "git đặt `{setting}` cho {path}{more} từ một tệp thuộc tính ngoài .gitattributes của thư mục (.git/info/attributes, core.attributesFile hoặc gitattributes của hệ thống), nên git không dùng bộ gộp dấu hoàn thành; hãy tìm dòng đó bằng `git check-attr -a {path}` rồi xóa";
-    attr_encoding_line: "{file}, line {line}: `{text}` gives {path}{more} `{setting}`, so git writes the briefings in another encoding than UTF-8 and they cannot be read; remove that line, then commit it", "{file}, dòng {line}: `{text}` đặt `{setting}` cho {path}{more}, nên git ghi các tệp buổi làm việc theo bảng mã khác UTF-8 và không đọc được; hãy xóa dòng đó rồi commit";
-    attr_encoding_unknown: "git gives {path}{more} `{setting}` from an attributes file outside the folder's .gitattributes, so the briefings are not written in UTF-8; find that line with `git check-attr -a {path}` and remove it", "git đặt `{setting}` cho {path}{more} từ một tệp thuộc tính ngoài .gitattributes của thư mục, nên các tệp buổi làm việc không được ghi theo UTF-8; hãy tìm dòng đó bằng `git check-attr -a {path}` rồi xóa";
-    ignore_kept_line: "{file}, line {line}: `{text}` keeps git from ignoring the check-off temporary files (.*.briefing-tmp), so they could be committed; remove that line, then commit it", "{file}, dòng {line}: `{text}` khiến git không bỏ qua tệp tạm khi đánh dấu (.*.briefing-tmp), nên chúng có thể bị commit; hãy xóa dòng đó rồi commit";
-    attr_more_files: " (and {n} more briefings)", " (và {n} tệp buổi làm việc khác)";
-    attr_new_briefing: "a new briefing such as {path}", "tệp buổi làm việc mới, như {path}";
+    attr_merge_line(file, line, text, path, more, setting): "{file}, line {line}: `{text}` gives {path}{more} `{setting}`, so git does not use the check-off merge driver and sync cannot merge check-offs; remove that line or change it to `merge=briefing`, then commit it", "{file}, dòng {line}: `{text}` đặt `{setting}` cho {path}{more}, nên git không dùng bộ gộp dấu hoàn thành và sync không gộp được các dấu; hãy xóa dòng đó hoặc đổi thành `merge=briefing`, rồi commit";
+    attr_merge_unknown(path, more, setting): "git gives {path}{more} `{setting}` from an attributes file outside the folder's .gitattributes (.git/info/attributes, core.attributesFile or the system's gitattributes), so git does not use the check-off merge driver; find that line with `git check-attr -a {path}` and remove it", "git đặt `{setting}` cho {path}{more} từ một tệp thuộc tính ngoài .gitattributes của thư mục (.git/info/attributes, core.attributesFile hoặc gitattributes của hệ thống), nên git không dùng bộ gộp dấu hoàn thành; hãy tìm dòng đó bằng `git check-attr -a {path}` rồi xóa";
+    attr_encoding_line(file, line, text, path, more, setting): "{file}, line {line}: `{text}` gives {path}{more} `{setting}`, so git writes the briefings in another encoding than UTF-8 and they cannot be read; remove that line, then commit it", "{file}, dòng {line}: `{text}` đặt `{setting}` cho {path}{more}, nên git ghi các tệp buổi làm việc theo bảng mã khác UTF-8 và không đọc được; hãy xóa dòng đó rồi commit";
+    attr_encoding_unknown(path, more, setting): "git gives {path}{more} `{setting}` from an attributes file outside the folder's .gitattributes, so the briefings are not written in UTF-8; find that line with `git check-attr -a {path}` and remove it", "git đặt `{setting}` cho {path}{more} từ một tệp thuộc tính ngoài .gitattributes của thư mục, nên các tệp buổi làm việc không được ghi theo UTF-8; hãy tìm dòng đó bằng `git check-attr -a {path}` rồi xóa";
+    ignore_kept_line(file, line, text): "{file}, line {line}: `{text}` keeps git from ignoring the check-off temporary files (.*.briefing-tmp), so they could be committed; remove that line, then commit it", "{file}, dòng {line}: `{text}` khiến git không bỏ qua tệp tạm khi đánh dấu (.*.briefing-tmp), nên chúng có thể bị commit; hãy xóa dòng đó rồi commit";
+    attr_more_files(n): " (and {n} more briefings)", " (và {n} tệp buổi làm việc khác)";
+    attr_new_briefing(path): "a new briefing such as {path}", "tệp buổi làm việc mới, như {path}";
     /// One line of `briefing log`.
-    log_done: "{at}  checked off  {session}  {directive}  by {by} (commit {commit}, {author})", "{at}  hoàn thành     {session}  {directive}  bởi {by} (commit {commit}, {author})";
-    log_undone: "{at}  un-checked   {session}  {directive}  by {by} (commit {commit})", "{at}  bỏ đánh dấu    {session}  {directive}  bởi {by} (commit {commit})";
-    log_warning: "briefing: warning: {message}", "briefing: cảnh báo: {message}";
+    log_done(at, session, directive, by, commit, author): "{at}  checked off  {session}  {directive}  by {by} (commit {commit}, {author})", "{at}  hoàn thành     {session}  {directive}  bởi {by} (commit {commit}, {author})";
+    log_undone(at, session, directive, by, commit): "{at}  un-checked   {session}  {directive}  by {by} (commit {commit})", "{at}  bỏ đánh dấu    {session}  {directive}  bởi {by} (commit {commit})";
+    log_warning(message): "briefing: warning: {message}", "briefing: cảnh báo: {message}";
     /// One line of a directive's history in the interface; `{mark}` is its checkbox.
-    history_done: "{at}  {mark} checked off by {by}  ({commit})", "{at}  {mark} hoàn thành, bởi {by}  ({commit})";
-    history_undone: "{at}  {mark} un-checked by {by}  ({commit})", "{at}  {mark} bỏ đánh dấu, bởi {by}  ({commit})";
+    history_done(at, mark, by, commit): "{at}  {mark} checked off by {by}  ({commit})", "{at}  {mark} hoàn thành, bởi {by}  ({commit})";
+    history_undone(at, mark, by, commit): "{at}  {mark} un-checked by {by}  ({commit})", "{at}  {mark} bỏ đánh dấu, bởi {by}  ({commit})";
     no_history: "No check-offs in the git history yet.", "Chưa có lần đánh dấu nào trong lịch sử git.";
     history_title: "Check-off history", "Lịch sử đánh dấu";
     history_loading: "Reading the git history…", "Đang đọc lịch sử git…";
-    history_unread_commit: "commit {commit} could not be read from git; its check-offs are not listed", "không đọc được commit {commit} từ git; các dấu hoàn thành trong đó không được liệt kê";
-    history_unread_date: "commit {commit} has no author time that can be read; its check-offs are not listed", "commit {commit} không có thời điểm tác giả đọc được; các dấu hoàn thành trong đó không được liệt kê";
-    history_unread_zone: "commit {commit} has the time zone {zone}, which does not exist; its time is shown in UTC", "commit {commit} có múi giờ {zone}, là múi giờ không tồn tại; thời điểm của nó được hiện theo giờ UTC";
-    history_unread_too_large: "in commit {commit}, {path} is {size} bytes, more than a briefing may be ({limit} bytes); its check-offs there are not listed", "trong commit {commit}, {path} có {size} byte, lớn hơn mức cho phép của một tệp buổi làm việc ({limit} byte); các dấu hoàn thành của tệp đó trong commit này không được liệt kê";
-    history_unread_not_text: "in commit {commit}, {path} could not be read as UTF-8 text; its check-offs there are not listed", "trong commit {commit}, không đọc được {path} dưới dạng văn bản UTF-8; các dấu hoàn thành của tệp đó trong commit này không được liệt kê";
-    history_unread_missing: "in commit {commit}, a version of {path} is not in this clone (a shallow or partial clone); its check-offs there are not listed", "trong commit {commit}, một phiên bản của {path} không có trong bản sao này (bản sao nông hoặc một phần); các dấu hoàn thành của tệp đó trong commit này không được liệt kê";
-    history_unread_invalid: "in commit {commit}, {path} (or its version before) is not a valid briefing; its check-offs there are not listed", "trong commit {commit}, {path} (hoặc bản trước đó) không phải tệp buổi làm việc hợp lệ; các dấu hoàn thành của tệp đó trong commit này không được liệt kê";
-    history_incomplete: "{n} commit(s) could not be fully read; the list above may miss check-offs.", "có {n} commit không đọc được trọn vẹn; danh sách trên có thể thiếu dấu hoàn thành.";
+    history_unread_commit(commit): "commit {commit} could not be read from git; its check-offs are not listed", "không đọc được commit {commit} từ git; các dấu hoàn thành trong đó không được liệt kê";
+    history_unread_date(commit): "commit {commit} has no author time that can be read; its check-offs are not listed", "commit {commit} không có thời điểm tác giả đọc được; các dấu hoàn thành trong đó không được liệt kê";
+    history_unread_zone(commit, zone): "commit {commit} has the time zone {zone}, which does not exist; its time is shown in UTC", "commit {commit} có múi giờ {zone}, là múi giờ không tồn tại; thời điểm của nó được hiện theo giờ UTC";
+    history_unread_too_large(commit, path, size, limit): "in commit {commit}, {path} is {size} bytes, more than a briefing may be ({limit} bytes); its check-offs there are not listed", "trong commit {commit}, {path} có {size} byte, lớn hơn mức cho phép của một tệp buổi làm việc ({limit} byte); các dấu hoàn thành của tệp đó trong commit này không được liệt kê";
+    history_unread_not_text(commit, path): "in commit {commit}, {path} could not be read as UTF-8 text; its check-offs there are not listed", "trong commit {commit}, không đọc được {path} dưới dạng văn bản UTF-8; các dấu hoàn thành của tệp đó trong commit này không được liệt kê";
+    history_unread_missing(commit, path): "in commit {commit}, a version of {path} is not in this clone (a shallow or partial clone); its check-offs there are not listed", "trong commit {commit}, một phiên bản của {path} không có trong bản sao này (bản sao nông hoặc một phần); các dấu hoàn thành của tệp đó trong commit này không được liệt kê";
+    history_unread_invalid(commit, path): "in commit {commit}, {path} (or its version before) is not a valid briefing; its check-offs there are not listed", "trong commit {commit}, {path} (hoặc bản trước đó) không phải tệp buổi làm việc hợp lệ; các dấu hoàn thành của tệp đó trong commit này không được liệt kê";
+    history_incomplete(n): "{n} commit(s) could not be fully read; the list above may miss check-offs.", "có {n} commit không đọc được trọn vẹn; danh sách trên có thể thiếu dấu hoàn thành.";
 
     // Problems in files (diag::Problem): briefings, the folder, the config file; one message
     // per variant. `{where}` is one of the `where_*` names below.
     /// One line of `briefing check`; `{severity}` is `severity_*`.
-    diagnostic_line: "{place}: {severity}: {message}", "{place}: {severity}: {message}";
+    diagnostic_line(place, severity, message): "{place}: {severity}: {message}", "{place}: {severity}: {message}";
     severity_error: "error", "lỗi";
     severity_warning: "warning", "cảnh báo";
     where_file: "the file", "tệp";
-    where_participant: "[[session.participant]] #{n}", "[[session.participant]] thứ {n}";
-    where_district: "[[district]] #{n}", "[[district]] thứ {n}";
-    where_district_named: "[[district]] #{n} ({name})", "[[district]] thứ {n} ({name})";
-    where_indicator: "indicator #{n} of {district}", "chỉ tiêu thứ {n} của {district}";
-    where_compare: "a `compare` entry of {indicator}", "một mục `compare` của {indicator}";
-    where_directive: "[[directive]] #{n}", "[[directive]] thứ {n}";
-    where_district_directive: "a directive of {district} #{n}", "chỉ đạo thứ {n} của {district}";
+    where_participant(n): "[[session.participant]] #{n}", "[[session.participant]] thứ {n}";
+    where_district(n): "[[district]] #{n}", "[[district]] thứ {n}";
+    where_district_named(n, name): "[[district]] #{n} ({name})", "[[district]] thứ {n} ({name})";
+    where_indicator(n, district): "indicator #{n} of {district}", "chỉ tiêu thứ {n} của {district}";
+    where_compare(indicator): "a `compare` entry of {indicator}", "một mục `compare` của {indicator}";
+    where_directive(n): "[[directive]] #{n}", "[[directive]] thứ {n}";
+    where_district_directive(district, n): "a directive of {district} #{n}", "chỉ đạo thứ {n} của {district}";
     type_string: "a string", "một chuỗi";
     type_integer: "an integer", "một số nguyên";
     type_float: "a float", "một số thập phân";
@@ -330,68 +373,68 @@ catalogue! {
     expect_number: "a number (integer or float)", "một số (số nguyên hoặc số thập phân)";
     expect_boolean: "true or false", "true hoặc false";
     expect_session_table: "a table (`[session]`)", "một bảng (`[session]`)";
-    expect_tables: "an array of tables (`[[{key}]]`)", "một mảng bảng (`[[{key}]]`)";
+    expect_tables(key): "an array of tables (`[[{key}]]`)", "một mảng bảng (`[[{key}]]`)";
     expect_session_date: "a date (`2024-03-13`), a local date-time (`2024-03-13T08:00:00`), an offset date-time (`2024-03-13T08:00:00+07:00`), or a month (`\"2023-01\"`) or a year (`\"2022\"`) in quotes", "một ngày (`2024-03-13`), một ngày giờ (`2024-03-13T08:00:00`), một ngày giờ kèm múi giờ (`2024-03-13T08:00:00+07:00`), hoặc một tháng (`\"2023-01\"`) hay một năm (`\"2022\"`) trong dấu ngoặc kép";
     expect_offset_date_time: "an offset date-time like `2024-03-20T09:15:00+07:00`", "một ngày giờ kèm múi giờ dạng `2024-03-20T09:15:00+07:00`";
-    hint_did_you_mean: "did you mean `{name}`?", "có phải ý bạn là `{name}`?";
-    hint_known_keys: "known keys: {names}", "các khóa hợp lệ: {names}";
-    hint_known: "known: {names}", "các tên hợp lệ: {names}";
-    hint_colours: "colours: {names}", "các màu: {names}";
+    hint_did_you_mean(name): "did you mean `{name}`?", "có phải ý bạn là `{name}`?";
+    hint_known_keys(names): "known keys: {names}", "các khóa hợp lệ: {names}";
+    hint_known(names): "known: {names}", "các tên hợp lệ: {names}";
+    hint_colours(names): "colours: {names}", "các màu: {names}";
     check_not_utf8: "the file is not valid UTF-8; save it as UTF-8 (most editors: \"Save with encoding\")", "tệp không phải UTF-8 hợp lệ; hãy lưu lại dưới dạng UTF-8 (trong hầu hết trình soạn thảo: \"Lưu với bảng mã\" / \"Save with encoding\")";
     check_two_boms: "the file starts with two byte-order marks (U+FEFF); remove the second one (most editors: save as \"UTF-8\" without BOM)", "tệp bắt đầu bằng hai dấu thứ tự byte (U+FEFF); hãy xóa dấu thứ hai (trong hầu hết trình soạn thảo: lưu dạng \"UTF-8\" không có BOM)";
     /// `{detail}` is the TOML parser's message (`i18n::toml`).
-    check_invalid_toml: "invalid TOML: {detail}", "TOML không hợp lệ: {detail}";
-    check_unclosed_string: "this {quotes} string is never closed: the rest of the file was read into it; end it with {quotes} on the line after its text", "chuỗi {quotes} mở ở đây không được đóng: phần còn lại của tệp bị đọc vào chuỗi; hãy đóng bằng {quotes} ở dòng sau nội dung";
+    check_invalid_toml(detail): "invalid TOML: {detail}", "TOML không hợp lệ: {detail}";
+    check_unclosed_string(quotes): "this {quotes} string is never closed: the rest of the file was read into it; end it with {quotes} on the line after its text", "chuỗi {quotes} mở ở đây không được đóng: phần còn lại của tệp bị đọc vào chuỗi; hãy đóng bằng {quotes} ở dòng sau nội dung";
     check_toml11_inline_newline: "a line break inside an inline table (a table written as a value) is TOML 1.1, but briefing files are TOML 1.0 (docs/spec.md) so every TOML tool reads them; write the table on one line, or as its own `[table]` section", "xuống dòng bên trong bảng nội tuyến (bảng viết như một giá trị) là cú pháp TOML 1.1, nhưng tệp buổi làm việc theo TOML 1.0 (docs/spec.md) để mọi công cụ TOML đọc được; hãy viết bảng trên một dòng, hoặc thành mục `[bảng]` riêng";
     check_toml11_trailing_comma: "a comma right before `}` is TOML 1.1, but briefing files are TOML 1.0 (docs/spec.md) so every TOML tool reads them; remove that comma", "dấu phẩy ngay trước `}` là cú pháp TOML 1.1, nhưng tệp buổi làm việc theo TOML 1.0 (docs/spec.md) để mọi công cụ TOML đọc được; hãy xóa dấu phẩy đó";
     check_toml11_escape_e: "the escape `\\e` is TOML 1.1, but briefing files are TOML 1.0 (docs/spec.md) so every TOML tool reads them; write `\\u001B` instead", "mã thoát `\\e` là cú pháp TOML 1.1, nhưng tệp buổi làm việc theo TOML 1.0 (docs/spec.md) để mọi công cụ TOML đọc được; hãy viết `\\u001B` thay thế";
-    check_toml11_escape_x: "the escape `\\x{hex}` is TOML 1.1, but briefing files are TOML 1.0 (docs/spec.md) so every TOML tool reads them; write `\\u00{hex}` instead", "mã thoát `\\x{hex}` là cú pháp TOML 1.1, nhưng tệp buổi làm việc theo TOML 1.0 (docs/spec.md) để mọi công cụ TOML đọc được; hãy viết `\\u00{hex}` thay thế";
-    check_toml11_no_seconds: "a time without seconds (`{time}`) is TOML 1.1, but briefing files are TOML 1.0 (docs/spec.md) so every TOML tool reads them; write `{fixed}`", "giờ không có giây (`{time}`) là cú pháp TOML 1.1, nhưng tệp buổi làm việc theo TOML 1.0 (docs/spec.md) để mọi công cụ TOML đọc được; hãy viết `{fixed}`";
+    check_toml11_escape_x(hex): "the escape `\\x{hex}` is TOML 1.1, but briefing files are TOML 1.0 (docs/spec.md) so every TOML tool reads them; write `\\u00{hex}` instead", "mã thoát `\\x{hex}` là cú pháp TOML 1.1, nhưng tệp buổi làm việc theo TOML 1.0 (docs/spec.md) để mọi công cụ TOML đọc được; hãy viết `\\u00{hex}` thay thế";
+    check_toml11_no_seconds(time, fixed): "a time without seconds (`{time}`) is TOML 1.1, but briefing files are TOML 1.0 (docs/spec.md) so every TOML tool reads them; write `{fixed}`", "giờ không có giây (`{time}`) là cú pháp TOML 1.1, nhưng tệp buổi làm việc theo TOML 1.0 (docs/spec.md) để mọi công cụ TOML đọc được; hãy viết `{fixed}`";
     check_no_session: "the file has no [session] table; add one with at least `title = \"…\"` and `date = 2024-03-13`", "tệp chưa có bảng [session]; hãy thêm bảng này, ít nhất có `title = \"…\"` và `date = 2024-03-13`";
-    check_version: "unsupported format version {found}; this viewer reads versions {supported} (write `version = 2`, or leave it out for version 1)", "phiên bản định dạng {found} không được hỗ trợ; chương trình đọc các phiên bản {supported} (hãy viết `version = 2`, hoặc bỏ dòng này nếu là phiên bản 1)";
-    check_unknown_key: "unknown key `{key}` in {where}; {hint}", "khóa `{key}` trong {where} không có trong định dạng; {hint}";
-    check_unknown_table: "there is no table `{written}` in the format, so nothing below it is read: write `{right}`", "định dạng không có bảng `{written}`, nên mọi thứ bên dưới không được đọc: hãy viết `{right}`";
-    check_missing_key: "{where} is missing the required key `{key}` (for example `{key} = {example}`)", "{where} thiếu khóa bắt buộc `{key}` (ví dụ `{key} = {example}`)";
-    check_wrong_type: "`{key}` in {where} must be {expected}, found {found}", "`{key}` trong {where} phải là {expected}, nhưng lại là {found}";
-    check_wrong_item_type: "every item of `{key}` in {where} must be {expected}, found {found}", "mọi phần tử của `{key}` trong {where} phải là {expected}, nhưng có {found}";
+    check_version(found, supported): "unsupported format version {found}; this viewer reads versions {supported} (write `version = 2`, or leave it out for version 1)", "phiên bản định dạng {found} không được hỗ trợ; chương trình đọc các phiên bản {supported} (hãy viết `version = 2`, hoặc bỏ dòng này nếu là phiên bản 1)";
+    check_unknown_key(key, r#where, hint): "unknown key `{key}` in {where}; {hint}", "khóa `{key}` trong {where} không có trong định dạng; {hint}";
+    check_unknown_table(written, right): "there is no table `{written}` in the format, so nothing below it is read: write `{right}`", "định dạng không có bảng `{written}`, nên mọi thứ bên dưới không được đọc: hãy viết `{right}`";
+    check_missing_key(r#where, key, example): "{where} is missing the required key `{key}` (for example `{key} = {example}`)", "{where} thiếu khóa bắt buộc `{key}` (ví dụ `{key} = {example}`)";
+    check_wrong_type(key, r#where, expected, found): "`{key}` in {where} must be {expected}, found {found}", "`{key}` trong {where} phải là {expected}, nhưng lại là {found}";
+    check_wrong_item_type(key, r#where, expected, found): "every item of `{key}` in {where} must be {expected}, found {found}", "mọi phần tử của `{key}` trong {where} phải là {expected}, nhưng có {found}";
     check_integer_too_large: "invalid TOML: this integer is malformed or too large (at most 19 digits, ±9223372036854775807)", "TOML không hợp lệ: số nguyên này viết sai hoặc quá lớn (tối đa 19 chữ số, ±9223372036854775807)";
     check_float_too_large: "invalid TOML: this number is too large for a floating-point value", "TOML không hợp lệ: số này quá lớn đối với một số thập phân";
-    check_not_finite: "`{key}` in {where} must be a finite number", "`{key}` trong {where} phải là một số hữu hạn";
-    check_not_one_of: "`{key}` in {where} must be one of {names}, found \"{found}\"", "`{key}` trong {where} phải là một trong {names}, nhưng lại là \"{found}\"";
-    check_quoted_value: "`{key}` in {where} must be {expected} written without quotes, found the string \"{found}\"", "`{key}` trong {where} phải là {expected}, viết không có dấu ngoặc kép, nhưng lại là chuỗi \"{found}\"";
-    check_bad_date_time: "`{key}` in {where} must be {expected}, found `{found}`", "`{key}` trong {where} phải là {expected}, nhưng lại là `{found}`";
-    check_target_not_positive: "`target` in {where} must be greater than 0, found {value}", "`target` trong {where} phải lớn hơn 0, nhưng lại là {value}";
-    check_percent_negative: "`percent` in {where} must be 0 or more, found {value}", "`percent` trong {where} phải từ 0 trở lên, nhưng lại là {value}";
-    check_empty_id: "`id` in {where} must not be empty", "`id` trong {where} không được để trống";
-    check_duplicate_district: "two localities have the id `{id}`; give one of them a different `id = \"…\"`", "hai địa phương có cùng mã `{id}`; hãy đặt cho một trong hai một `id = \"…\"` khác";
-    check_directive_id_malformed: "directive id \"{id}\" may only use letters, digits, `.`, `_` and `-` (for example \"hh-ma-tuy\")", "mã chỉ đạo \"{id}\" chỉ được dùng chữ cái, chữ số, `.`, `_` và `-` (ví dụ \"hh-ma-tuy\")";
-    check_directive_id_repeated: "directive id \"{id}\" is used twice in this file; every directive needs its own id", "mã chỉ đạo \"{id}\" được dùng hai lần trong tệp; mỗi chỉ đạo cần một mã riêng";
-    check_directive_id_missing: "{where} has no `id`; add one, for example `id = \"{id}\"` (made from its text; keep it unchanged once in use)", "{where} chưa có `id`; hãy thêm, ví dụ `id = \"{id}\"` (tạo từ nội dung chỉ đạo; đã dùng thì giữ nguyên)";
+    check_not_finite(key, r#where): "`{key}` in {where} must be a finite number", "`{key}` trong {where} phải là một số hữu hạn";
+    check_not_one_of(key, r#where, names, found): "`{key}` in {where} must be one of {names}, found \"{found}\"", "`{key}` trong {where} phải là một trong {names}, nhưng lại là \"{found}\"";
+    check_quoted_value(key, r#where, expected, found): "`{key}` in {where} must be {expected} written without quotes, found the string \"{found}\"", "`{key}` trong {where} phải là {expected}, viết không có dấu ngoặc kép, nhưng lại là chuỗi \"{found}\"";
+    check_bad_date_time(key, r#where, expected, found): "`{key}` in {where} must be {expected}, found `{found}`", "`{key}` trong {where} phải là {expected}, nhưng lại là `{found}`";
+    check_target_not_positive(r#where, value): "`target` in {where} must be greater than 0, found {value}", "`target` trong {where} phải lớn hơn 0, nhưng lại là {value}";
+    check_percent_negative(r#where, value): "`percent` in {where} must be 0 or more, found {value}", "`percent` trong {where} phải từ 0 trở lên, nhưng lại là {value}";
+    check_empty_id(r#where): "`id` in {where} must not be empty", "`id` trong {where} không được để trống";
+    check_duplicate_district(id): "two localities have the id `{id}`; give one of them a different `id = \"…\"`", "hai địa phương có cùng mã `{id}`; hãy đặt cho một trong hai một `id = \"…\"` khác";
+    check_directive_id_malformed(id): "directive id \"{id}\" may only use letters, digits, `.`, `_` and `-` (for example \"hh-ma-tuy\")", "mã chỉ đạo \"{id}\" chỉ được dùng chữ cái, chữ số, `.`, `_` và `-` (ví dụ \"hh-ma-tuy\")";
+    check_directive_id_repeated(id): "directive id \"{id}\" is used twice in this file; every directive needs its own id", "mã chỉ đạo \"{id}\" được dùng hai lần trong tệp; mỗi chỉ đạo cần một mã riêng";
+    check_directive_id_missing(r#where, id): "{where} has no `id`; add one, for example `id = \"{id}\"` (made from its text; keep it unchanged once in use)", "{where} chưa có `id`; hãy thêm, ví dụ `id = \"{id}\"` (tạo từ nội dung chỉ đạo; đã dùng thì giữ nguyên)";
     /// The slips of Vietnamese authors; `{written}` is what the file says.
-    slip_date_order: "`{key} = {written}` is not a date TOML reads: write the year first, with `-` and without quotes: `{key} = {date}`", "`{key} = {written}` không phải dạng ngày TOML đọc được: hãy viết năm trước, dùng dấu `-` và không có dấu ngoặc kép: `{key} = {date}`";
-    slip_date_in_quotes: "`{key}` in {where} is a date written in quotes; remove the quotes: `{key} = {date}`", "`{key}` trong {where} là ngày nhưng bị đặt trong dấu ngoặc kép; hãy bỏ dấu ngoặc kép: `{key} = {date}`";
-    slip_decimal_comma: "`{key} = {written}`: numbers take a decimal point, not a comma: write `{key} = {number}`", "`{key} = {written}`: số thập phân dùng dấu chấm, không dùng dấu phẩy: hãy viết `{key} = {number}`";
-    slip_thousands_dots: "`{key} = {written}`: numbers are written without thousands separators: write `{key} = {number}`", "`{key} = {written}`: số viết liền, không có dấu chấm ngăn cách hàng nghìn: hãy viết `{key} = {number}`";
-    slip_percent_sign: "`{key} = {written}`: write the number without `%`: `{key} = {number}`", "`{key} = {written}`: hãy viết số, không kèm `%`: `{key} = {number}`";
-    slip_number_in_quotes: "`{key}` in {where} must be a number, without quotes: write `{key} = {number}` (not `{written}`)", "`{key}` trong {where} phải là một số, không có dấu ngoặc kép: hãy viết `{key} = {number}` (không phải `{written}`)";
-    slip_percent_value_in_quotes: "`{key}` in {where} must be a number, without quotes or `%`: write `{key} = {number}` and `unit = \"%\"` (not `{written}`)", "`{key}` trong {where} phải là một số, không có dấu ngoặc kép hay `%`: hãy viết `{key} = {number}` và `unit = \"%\"` (không phải `{written}`)";
-    slip_done_true: "`done = {written}`: `done` is true or false, without quotes: write `done = true`", "`done = {written}`: `done` chỉ nhận true hoặc false, không có dấu ngoặc kép: hãy viết `done = true`";
-    slip_done_false: "`done = {written}`: `done` is true or false, without quotes: write `done = false`", "`done = {written}`: `done` chỉ nhận true hoặc false, không có dấu ngoặc kép: hãy viết `done = false`";
-    slip_done_either: "`done = {written}`: `done` is true or false, without quotes: write `done = true` (done) or `done = false` (not yet)", "`done = {written}`: `done` chỉ nhận true hoặc false, không có dấu ngoặc kép: hãy viết `done = true` (đã xong) hoặc `done = false` (chưa xong)";
-    slip_three_decimals: "`{key} = {written}` has exactly three decimals: if it means {whole} (a dot between thousands), write `{key} = {whole}`; if it is a decimal, add a fourth decimal ({written}0) to say so", "`{key} = {written}` có đúng ba chữ số thập phân: nếu ý là {whole} (dấu chấm ngăn cách hàng nghìn), hãy viết `{key} = {whole}`; nếu đúng là số thập phân, hãy thêm chữ số thập phân thứ tư ({written}0) cho rõ";
-    read_unreadable: "cannot read the file: {error}", "không đọc được tệp: {error}";
-    read_too_big: "the file is {size} bytes, more than the limit of {limit} per briefing; it is not read (split it, or raise `max_file_mib` in the config file)", "tệp có {size} byte, vượt giới hạn {limit} cho một tệp; tệp không được đọc (hãy tách tệp, hoặc tăng `max_file_mib` trong tệp cấu hình)";
+    slip_date_order(key, written, date): "`{key} = {written}` is not a date TOML reads: write the year first, with `-` and without quotes: `{key} = {date}`", "`{key} = {written}` không phải dạng ngày TOML đọc được: hãy viết năm trước, dùng dấu `-` và không có dấu ngoặc kép: `{key} = {date}`";
+    slip_date_in_quotes(key, r#where, date): "`{key}` in {where} is a date written in quotes; remove the quotes: `{key} = {date}`", "`{key}` trong {where} là ngày nhưng bị đặt trong dấu ngoặc kép; hãy bỏ dấu ngoặc kép: `{key} = {date}`";
+    slip_decimal_comma(key, written, number): "`{key} = {written}`: numbers take a decimal point, not a comma: write `{key} = {number}`", "`{key} = {written}`: số thập phân dùng dấu chấm, không dùng dấu phẩy: hãy viết `{key} = {number}`";
+    slip_thousands_dots(key, written, number): "`{key} = {written}`: numbers are written without thousands separators: write `{key} = {number}`", "`{key} = {written}`: số viết liền, không có dấu chấm ngăn cách hàng nghìn: hãy viết `{key} = {number}`";
+    slip_percent_sign(key, written, number): "`{key} = {written}`: write the number without `%`: `{key} = {number}`", "`{key} = {written}`: hãy viết số, không kèm `%`: `{key} = {number}`";
+    slip_number_in_quotes(key, r#where, number, written): "`{key}` in {where} must be a number, without quotes: write `{key} = {number}` (not `{written}`)", "`{key}` trong {where} phải là một số, không có dấu ngoặc kép: hãy viết `{key} = {number}` (không phải `{written}`)";
+    slip_percent_value_in_quotes(key, r#where, number, written): "`{key}` in {where} must be a number, without quotes or `%`: write `{key} = {number}` and `unit = \"%\"` (not `{written}`)", "`{key}` trong {where} phải là một số, không có dấu ngoặc kép hay `%`: hãy viết `{key} = {number}` và `unit = \"%\"` (không phải `{written}`)";
+    slip_done_true(written): "`done = {written}`: `done` is true or false, without quotes: write `done = true`", "`done = {written}`: `done` chỉ nhận true hoặc false, không có dấu ngoặc kép: hãy viết `done = true`";
+    slip_done_false(written): "`done = {written}`: `done` is true or false, without quotes: write `done = false`", "`done = {written}`: `done` chỉ nhận true hoặc false, không có dấu ngoặc kép: hãy viết `done = false`";
+    slip_done_either(written): "`done = {written}`: `done` is true or false, without quotes: write `done = true` (done) or `done = false` (not yet)", "`done = {written}`: `done` chỉ nhận true hoặc false, không có dấu ngoặc kép: hãy viết `done = true` (đã xong) hoặc `done = false` (chưa xong)";
+    slip_three_decimals(key, written, whole): "`{key} = {written}` has exactly three decimals: if it means {whole} (a dot between thousands), write `{key} = {whole}`; if it is a decimal, add a fourth decimal ({written}0) to say so", "`{key} = {written}` có đúng ba chữ số thập phân: nếu ý là {whole} (dấu chấm ngăn cách hàng nghìn), hãy viết `{key} = {whole}`; nếu đúng là số thập phân, hãy thêm chữ số thập phân thứ tư ({written}0) cho rõ";
+    read_unreadable(error): "cannot read the file: {error}", "không đọc được tệp: {error}";
+    read_too_big(size, limit): "the file is {size} bytes, more than the limit of {limit} per briefing; it is not read (split it, or raise `max_file_mib` in the config file)", "tệp có {size} byte, vượt giới hạn {limit} cho một tệp; tệp không được đọc (hãy tách tệp, hoặc tăng `max_file_mib` trong tệp cấu hình)";
     read_not_regular: "not a regular file (a pipe, socket or device); it is not read", "không phải tệp thường (là ống dẫn, socket hoặc thiết bị); không được đọc";
-    walk_stopped: "stopped after looking at {n} files and folders: this does not look like a briefing folder (check --dir); what was found so far is loaded", "đã dừng sau khi xem {n} tệp và thư mục: đây có vẻ không phải thư mục buổi làm việc (kiểm tra --dir); những gì tìm được đến lúc đó vẫn được đọc";
-    walk_dangling_link: "the symbolic link points to nothing that can be read ({error}); it is not loaded", "liên kết tượng trưng không trỏ tới tệp nào đọc được ({error}); không được đọc";
-    walk_too_many_files: "more than {n} briefing files: only the first {n} are loaded (check --dir)", "có hơn {n} tệp buổi làm việc: chỉ {n} tệp đầu được đọc (kiểm tra --dir)";
+    walk_stopped(n): "stopped after looking at {n} files and folders: this does not look like a briefing folder (check --dir); what was found so far is loaded", "đã dừng sau khi xem {n} tệp và thư mục: đây có vẻ không phải thư mục buổi làm việc (kiểm tra --dir); những gì tìm được đến lúc đó vẫn được đọc";
+    walk_dangling_link(error): "the symbolic link points to nothing that can be read ({error}); it is not loaded", "liên kết tượng trưng không trỏ tới tệp nào đọc được ({error}); không được đọc";
+    walk_too_many_files(n): "more than {n} briefing files: only the first {n} are loaded (check --dir)", "có hơn {n} tệp buổi làm việc: chỉ {n} tệp đầu được đọc (kiểm tra --dir)";
     walk_link_outside: "a symbolic link to a folder outside the briefing folder; not followed", "liên kết tượng trưng tới một thư mục nằm ngoài thư mục buổi làm việc; không đi theo";
     walk_other_file_system: "a folder on another file system (a mount point); not entered", "thư mục trên một hệ thống tệp khác (điểm gắn); không vào";
-    walk_too_deep: "folders nested more than {n} levels deep; this one is not entered", "thư mục lồng nhau quá {n} cấp; không vào thư mục này";
-    walk_folder_unreadable: "cannot read this folder ({error}); its briefings are not loaded", "không đọc được thư mục này ({error}); các buổi làm việc trong đó không được đọc";
-    write_unsafe_layout: "the layout around directive `{directive}` could not be edited safely", "không sửa được an toàn phần tệp quanh chỉ đạo `{directive}` (cách trình bày bất thường)";
+    walk_too_deep(n): "folders nested more than {n} levels deep; this one is not entered", "thư mục lồng nhau quá {n} cấp; không vào thư mục này";
+    walk_folder_unreadable(error): "cannot read this folder ({error}); its briefings are not loaded", "không đọc được thư mục này ({error}); các buổi làm việc trong đó không được đọc";
+    write_unsafe_layout(directive): "the layout around directive `{directive}` could not be edited safely", "không sửa được an toàn phần tệp quanh chỉ đạo `{directive}` (cách trình bày bất thường)";
     /// An error of the operating system: `{what}` is one of `os_*`, `{code}` its number.
-    os_error: "{what} (os error {code})", "{what} (mã lỗi hệ thống {code})";
+    os_error(what, code): "{what} (os error {code})", "{what} (mã lỗi hệ thống {code})";
     os_not_found: "No such file or directory", "không có tệp hay thư mục này";
     os_permission_denied: "Permission denied", "không có quyền truy cập";
     os_already_exists: "File exists", "tệp đã tồn tại";
@@ -400,25 +443,25 @@ catalogue! {
     os_read_only: "Read-only file system", "hệ thống tệp chỉ đọc";
     os_storage_full: "No space left on device", "ổ đĩa đã đầy";
     os_bad_name: "File name too long", "tên tệp quá dài";
-    size_bytes: "{n} bytes", "{n} byte";
-    config_unreadable: "cannot read the config file ({error}); using the defaults for every setting", "không đọc được tệp cấu hình ({error}); dùng giá trị mặc định cho mọi thiết lập";
-    config_too_big: "the config file is {size} bytes, more than the {limit} a config file may be; it is not read, and the defaults apply", "tệp cấu hình có {size} byte, vượt giới hạn {limit} cho một tệp cấu hình; tệp không được đọc, mọi thiết lập dùng giá trị mặc định";
+    size_bytes(n): "{n} bytes", "{n} byte";
+    config_unreadable(error): "cannot read the config file ({error}); using the defaults for every setting", "không đọc được tệp cấu hình ({error}); dùng giá trị mặc định cho mọi thiết lập";
+    config_too_big(size, limit): "the config file is {size} bytes, more than the {limit} a config file may be; it is not read, and the defaults apply", "tệp cấu hình có {size} byte, vượt giới hạn {limit} cho một tệp cấu hình; tệp không được đọc, mọi thiết lập dùng giá trị mặc định";
     config_not_regular: "the config file is not a regular file (a pipe, socket or device); it is not read, and the defaults apply", "tệp cấu hình không phải tệp thường (là ống dẫn, socket hoặc thiết bị); tệp không được đọc, mọi thiết lập dùng giá trị mặc định";
-    config_invalid_toml: "invalid TOML: {detail}; the whole config is ignored until this is fixed", "TOML không hợp lệ: {detail}; cả tệp cấu hình bị bỏ qua cho đến khi sửa xong";
-    config_unknown_setting: "unknown setting `{name}`, ignored; {hint}", "không có thiết lập `{name}`, đã bỏ qua; {hint}";
-    config_unknown_slot: "unknown theme slot `{name}`, ignored; {hint}", "không có vị trí màu `{name}`, đã bỏ qua; {hint}";
-    config_unknown_action: "unknown action `{name}`, ignored; {hint}", "không có thao tác `{name}`, đã bỏ qua; {hint}";
-    config_not_string: "`{key}` must be a string, found {found}; ignored", "`{key}` phải là một chuỗi, nhưng lại là {found}; đã bỏ qua";
-    config_not_boolean: "`{key}` must be true or false, found {found}; ignored", "`{key}` phải là true hoặc false, nhưng lại là {found}; đã bỏ qua";
-    config_not_table: "`{key}` must be a table (`[{key}]`), found {found}; ignored", "`{key}` phải là một bảng (`[{key}]`), nhưng lại là {found}; đã bỏ qua";
-    config_not_key_list: "`{action}` must be a list of keys like [\"j\", \"down\"], found {found}; ignored", "`{action}` phải là một danh sách phím như [\"j\", \"down\"], nhưng lại là {found}; đã bỏ qua";
-    config_max_file_mib: "`max_file_mib` must be a whole number of MiB from 1 to {max}, e.g. `max_file_mib = 8`; ignored", "`max_file_mib` phải là một số nguyên MiB từ 1 đến {max}, ví dụ `max_file_mib = 8`; đã bỏ qua";
-    config_unknown_language: "unknown language `{name}`, ignored; write `lang = \"vi\"` or `lang = \"en\"`", "không có ngôn ngữ `{name}`, đã bỏ qua; hãy viết `lang = \"vi\"` hoặc `lang = \"en\"`";
-    config_unknown_colour: "unknown colour `{name}` for `{slot}`, ignored; {hint}", "không có màu `{name}` cho `{slot}`, đã bỏ qua; {hint}";
-    config_unknown_key: "unknown key `{text}`; write a character (`j`, `J`, `?`), a name (enter, esc, space, tab, backspace, delete, insert, home, end, pgup, pgdn, up, down, left, right, f1–f12), optionally after ctrl-, alt- or shift-; ignored", "không có phím `{text}`; hãy viết một ký tự (`j`, `J`, `?`) hoặc tên phím (enter, esc, space, tab, backspace, delete, insert, home, end, pgup, pgdn, up, down, left, right, f1–f12), có thể thêm ctrl-, alt- hoặc shift- ở trước; đã bỏ qua";
-    config_fixed_key: "the key `{text}` cannot be bound to `{action}`: Ctrl-C always quits and 1–9 always jump to a tab; ignored", "không thể gán phím `{text}` cho `{action}`: Ctrl-C luôn để thoát, 1–9 luôn để chuyển thẻ; đã bỏ qua";
-    config_abbreviation_not_text: "`{name}` in [abbreviations] must be a string, what it stands for (e.g. `NTM = \"nông thôn mới\"`), found {found}; ignored", "`{name}` trong [abbreviations] phải là một chuỗi ghi nghĩa đầy đủ (ví dụ `NTM = \"nông thôn mới\"`), nhưng lại là {found}; đã bỏ qua";
-    config_abbreviation_empty: "the abbreviation `{name}` needs letters or digits on both sides of `=` (e.g. `NTM = \"nông thôn mới\"`); ignored", "chữ viết tắt `{name}` cần có chữ cái hoặc chữ số ở cả hai bên dấu `=` (ví dụ `NTM = \"nông thôn mới\"`); đã bỏ qua";
+    config_invalid_toml(detail): "invalid TOML: {detail}; the whole config is ignored until this is fixed", "TOML không hợp lệ: {detail}; cả tệp cấu hình bị bỏ qua cho đến khi sửa xong";
+    config_unknown_setting(name, hint): "unknown setting `{name}`, ignored; {hint}", "không có thiết lập `{name}`, đã bỏ qua; {hint}";
+    config_unknown_slot(name, hint): "unknown theme slot `{name}`, ignored; {hint}", "không có vị trí màu `{name}`, đã bỏ qua; {hint}";
+    config_unknown_action(name, hint): "unknown action `{name}`, ignored; {hint}", "không có thao tác `{name}`, đã bỏ qua; {hint}";
+    config_not_string(key, found): "`{key}` must be a string, found {found}; ignored", "`{key}` phải là một chuỗi, nhưng lại là {found}; đã bỏ qua";
+    config_not_boolean(key, found): "`{key}` must be true or false, found {found}; ignored", "`{key}` phải là true hoặc false, nhưng lại là {found}; đã bỏ qua";
+    config_not_table(key, found): "`{key}` must be a table (`[{key}]`), found {found}; ignored", "`{key}` phải là một bảng (`[{key}]`), nhưng lại là {found}; đã bỏ qua";
+    config_not_key_list(action, found): "`{action}` must be a list of keys like [\"j\", \"down\"], found {found}; ignored", "`{action}` phải là một danh sách phím như [\"j\", \"down\"], nhưng lại là {found}; đã bỏ qua";
+    config_max_file_mib(max): "`max_file_mib` must be a whole number of MiB from 1 to {max}, e.g. `max_file_mib = 8`; ignored", "`max_file_mib` phải là một số nguyên MiB từ 1 đến {max}, ví dụ `max_file_mib = 8`; đã bỏ qua";
+    config_unknown_language(name): "unknown language `{name}`, ignored; write `lang = \"vi\"` or `lang = \"en\"`", "không có ngôn ngữ `{name}`, đã bỏ qua; hãy viết `lang = \"vi\"` hoặc `lang = \"en\"`";
+    config_unknown_colour(name, slot, hint): "unknown colour `{name}` for `{slot}`, ignored; {hint}", "không có màu `{name}` cho `{slot}`, đã bỏ qua; {hint}";
+    config_unknown_key(text): "unknown key `{text}`; write a character (`j`, `J`, `?`), a name (enter, esc, space, tab, backspace, delete, insert, home, end, pgup, pgdn, up, down, left, right, f1–f12), optionally after ctrl-, alt- or shift-; ignored", "không có phím `{text}`; hãy viết một ký tự (`j`, `J`, `?`) hoặc tên phím (enter, esc, space, tab, backspace, delete, insert, home, end, pgup, pgdn, up, down, left, right, f1–f12), có thể thêm ctrl-, alt- hoặc shift- ở trước; đã bỏ qua";
+    config_fixed_key(text, action): "the key `{text}` cannot be bound to `{action}`: Ctrl-C always quits and 1–9 always jump to a tab; ignored", "không thể gán phím `{text}` cho `{action}`: Ctrl-C luôn để thoát, 1–9 luôn để chuyển thẻ; đã bỏ qua";
+    config_abbreviation_not_text(name, found): "`{name}` in [abbreviations] must be a string, what it stands for (e.g. `NTM = \"nông thôn mới\"`), found {found}; ignored", "`{name}` trong [abbreviations] phải là một chuỗi ghi nghĩa đầy đủ (ví dụ `NTM = \"nông thôn mới\"`), nhưng lại là {found}; đã bỏ qua";
+    config_abbreviation_empty(name): "the abbreviation `{name}` needs letters or digits on both sides of `=` (e.g. `NTM = \"nông thôn mới\"`); ignored", "chữ viết tắt `{name}` cần có chữ cái hoặc chữ số ở cả hai bên dấu `=` (ví dụ `NTM = \"nông thôn mới\"`); đã bỏ qua";
 
     // Format version 2 (docs/spec.md): levels of localities, kinds of host, parts of the day,
     // periods, references and images, and the problems of its keys.
@@ -433,7 +476,7 @@ catalogue! {
     level_thi_tran: "township", "thị trấn";
     level_dac_khu: "special zone", "đặc khu";
     /// A locality with its level's name: `Hải Hà district` / `huyện Hải Hà`.
-    locality_named: "{name} {level}", "{level} {name}";
+    locality_named(name, level): "{name} {level}", "{level} {name}";
     locality_body: "Counterpart", "Làm việc với";
     locality_parent: "Part of", "Thuộc";
     host_dang: "Party committee", "cấp ủy Đảng";
@@ -444,78 +487,78 @@ catalogue! {
     part_chieu: "afternoon", "Chiều";
     part_toi: "evening", "Tối";
     /// The date of a session with its part of the day.
-    when_part_of_day: "{date}, {part}", "{part} {date}";
+    when_part_of_day(date, part): "{date}, {part}", "{part} {date}";
     published: "Published", "Ngày đăng";
     /// Periods of deadlines and session dates, in words.
-    period_year: "{year}", "năm {year}";
-    period_h1: "first half of {year}", "6 tháng đầu năm {year}";
-    period_h2: "second half of {year}", "6 tháng cuối năm {year}";
-    period_quarter: "{quarter} {year}", "quý {quarter}/{year}";
+    period_year(year): "{year}", "năm {year}";
+    period_h1(year): "first half of {year}", "6 tháng đầu năm {year}";
+    period_h2(year): "second half of {year}", "6 tháng cuối năm {year}";
+    period_quarter(quarter, year): "{quarter} {year}", "quý {quarter}/{year}";
     /// The names of the quarters, `|` between them.
     quarter_names: "Q1|Q2|Q3|Q4", "I|II|III|IV";
-    period_month: "{month} {year}", "tháng {month}/{year}";
+    period_month(month, year): "{month} {year}", "tháng {month}/{year}";
     /// The names of the months, `|` between them.
     month_names: "January|February|March|April|May|June|July|August|September|October|November|December", "1|2|3|4|5|6|7|8|9|10|11|12";
     references: "References", "Văn bản liên quan";
     images: "Images", "Ảnh";
     directive_to: "For", "Gửi";
     field_reference: "Reference", "Văn bản";
-    check_version_2_key: "`{key}` belongs to format version 2, but the file says `version = 1`: write `version = 2` at the top (the key is read all the same)", "`{key}` thuộc định dạng phiên bản 2, nhưng tệp ghi `version = 1`: hãy viết `version = 2` ở đầu tệp (khóa này vẫn được đọc)";
-    check_not_a_session_period: "`{key}` in {where} must be a date written without quotes (`2024-03-13`), or a month (`\"2023-01\"`) or a year (`\"2022\"`) in quotes, found \"{found}\"", "`{key}` trong {where} phải là một ngày viết không có dấu ngoặc kép (`2024-03-13`), hoặc một tháng (`\"2023-01\"`) hay một năm (`\"2022\"`) trong dấu ngoặc kép, nhưng lại là \"{found}\"";
-    check_not_a_due_period: "`{key}` in {where} must be a date written without quotes (`2024-06-30`) or a period in quotes, one of {forms}, found \"{found}\"", "`{key}` trong {where} phải là một ngày viết không có dấu ngoặc kép (`2024-06-30`) hoặc một kỳ trong dấu ngoặc kép, một trong {forms}, nhưng lại là \"{found}\"";
-    slip_period_words: "`{key} = {written}`: write the period as `{key} = \"{period}\"`", "`{key} = {written}`: hãy viết kỳ này là `{key} = \"{period}\"`";
-    slip_period_unquoted: "`{key} = {written}`: a period is written in quotes: `{key} = \"{written}\"`", "`{key} = {written}`: kỳ (tháng, quý, năm) phải đặt trong dấu ngoặc kép: `{key} = \"{written}\"`";
+    check_version_2_key(key): "`{key}` belongs to format version 2, but the file says `version = 1`: write `version = 2` at the top (the key is read all the same)", "`{key}` thuộc định dạng phiên bản 2, nhưng tệp ghi `version = 1`: hãy viết `version = 2` ở đầu tệp (khóa này vẫn được đọc)";
+    check_not_a_session_period(key, r#where, found): "`{key}` in {where} must be a date written without quotes (`2024-03-13`), or a month (`\"2023-01\"`) or a year (`\"2022\"`) in quotes, found \"{found}\"", "`{key}` trong {where} phải là một ngày viết không có dấu ngoặc kép (`2024-03-13`), hoặc một tháng (`\"2023-01\"`) hay một năm (`\"2022\"`) trong dấu ngoặc kép, nhưng lại là \"{found}\"";
+    check_not_a_due_period(key, r#where, forms, found): "`{key}` in {where} must be a date written without quotes (`2024-06-30`) or a period in quotes, one of {forms}, found \"{found}\"", "`{key}` trong {where} phải là một ngày viết không có dấu ngoặc kép (`2024-06-30`) hoặc một kỳ trong dấu ngoặc kép, một trong {forms}, nhưng lại là \"{found}\"";
+    slip_period_words(key, written, period): "`{key} = {written}`: write the period as `{key} = \"{period}\"`", "`{key} = {written}`: hãy viết kỳ này là `{key} = \"{period}\"`";
+    slip_period_unquoted(key, written): "`{key} = {written}`: a period is written in quotes: `{key} = \"{written}\"`", "`{key} = {written}`: kỳ (tháng, quý, năm) phải đặt trong dấu ngoặc kép: `{key} = \"{written}\"`";
     check_district_and_locality: "the file has both [[district]] and [[locality]] tables; use one of them (a [[district]] is a [[locality]] with `level = \"huyen\"`)", "tệp có cả bảng [[district]] và [[locality]]; hãy chỉ dùng một loại ([[district]] là [[locality]] có `level = \"huyen\"`)";
-    check_participant_unnamed: "{where} needs `name` (a person) or `group` (a group, for example `group = \"Lãnh đạo các sở, ngành\"`)", "{where} cần `name` (một người) hoặc `group` (một nhóm, ví dụ `group = \"Lãnh đạo các sở, ngành\"`)";
-    check_reference_empty: "{where} needs `number` (for example `number = \"20-NQ/TU\"`) or `title`", "{where} cần `number` (ví dụ `number = \"20-NQ/TU\"`) hoặc `title`";
-    check_image_outside: "`file = \"{file}\"` in {where} must be a path inside the briefing folder, relative to this file's folder, without `..` (for example `file = \"anh/2024-03-13-1.jpg\"`)", "`file = \"{file}\"` trong {where} phải là đường dẫn nằm trong thư mục buổi làm việc, tính từ thư mục của tệp này, không có `..` (ví dụ `file = \"anh/2024-03-13-1.jpg\"`)";
-    check_not_positive: "`{key}` in {where} must be greater than 0, found {value}", "`{key}` trong {where} phải lớn hơn 0, nhưng lại là {value}";
-    check_to_on_locality: "`to` in {where} is not read: `to` names the localities of a session-wide [[directive]]; a locality's own directive already concerns it", "`to` trong {where} không được đọc: `to` chỉ dùng cho [[directive]] chung của buổi làm việc; chỉ đạo riêng của một địa phương đã là của địa phương đó";
-    check_unknown_locality: "`to` in {where} names `{id}`, which is not a locality of this file{hint}; the locality ids are: {ids}", "`to` trong {where} ghi `{id}`, không phải mã địa phương nào trong tệp{hint}; các mã địa phương là: {ids}";
-    check_unknown_locality_none: "`to` in {where} names `{id}`, but the file has no [[locality]] or [[district]]", "`to` trong {where} ghi `{id}`, nhưng tệp chưa có [[locality]] hay [[district]] nào";
-    where_locality: "[[locality]] #{n}", "[[locality]] thứ {n}";
-    where_locality_named: "[[locality]] #{n} ({name})", "[[locality]] thứ {n} ({name})";
-    where_reference: "`references` entry #{n}", "mục `references` thứ {n}";
-    where_image: "[[session.image]] #{n}", "[[session.image]] thứ {n}";
+    check_participant_unnamed(r#where): "{where} needs `name` (a person) or `group` (a group, for example `group = \"Lãnh đạo các sở, ngành\"`)", "{where} cần `name` (một người) hoặc `group` (một nhóm, ví dụ `group = \"Lãnh đạo các sở, ngành\"`)";
+    check_reference_empty(r#where): "{where} needs `number` (for example `number = \"20-NQ/TU\"`) or `title`", "{where} cần `number` (ví dụ `number = \"20-NQ/TU\"`) hoặc `title`";
+    check_image_outside(file, r#where): "`file = \"{file}\"` in {where} must be a path inside the briefing folder, relative to this file's folder, without `..` (for example `file = \"anh/2024-03-13-1.jpg\"`)", "`file = \"{file}\"` trong {where} phải là đường dẫn nằm trong thư mục buổi làm việc, tính từ thư mục của tệp này, không có `..` (ví dụ `file = \"anh/2024-03-13-1.jpg\"`)";
+    check_not_positive(key, r#where, value): "`{key}` in {where} must be greater than 0, found {value}", "`{key}` trong {where} phải lớn hơn 0, nhưng lại là {value}";
+    check_to_on_locality(r#where): "`to` in {where} is not read: `to` names the localities of a session-wide [[directive]]; a locality's own directive already concerns it", "`to` trong {where} không được đọc: `to` chỉ dùng cho [[directive]] chung của buổi làm việc; chỉ đạo riêng của một địa phương đã là của địa phương đó";
+    check_unknown_locality(r#where, id, hint, ids): "`to` in {where} names `{id}`, which is not a locality of this file{hint}; the locality ids are: {ids}", "`to` trong {where} ghi `{id}`, không phải mã địa phương nào trong tệp{hint}; các mã địa phương là: {ids}";
+    check_unknown_locality_none(r#where, id): "`to` in {where} names `{id}`, but the file has no [[locality]] or [[district]]", "`to` trong {where} ghi `{id}`, nhưng tệp chưa có [[locality]] hay [[district]] nào";
+    where_locality(n): "[[locality]] #{n}", "[[locality]] thứ {n}";
+    where_locality_named(n, name): "[[locality]] #{n} ({name})", "[[locality]] thứ {n} ({name})";
+    where_reference(n): "`references` entry #{n}", "mục `references` thứ {n}";
+    where_image(n): "[[session.image]] #{n}", "[[session.image]] thứ {n}";
     expect_strings_or_string: "a string or an array of strings", "một chuỗi hoặc một mảng chuỗi";
     expect_deadline: "a date like `2024-06-30`, or a period in quotes like `\"2024-Q2\"`", "một ngày dạng `2024-06-30`, hoặc một kỳ trong dấu ngoặc kép dạng `\"2024-Q2\"`";
     expect_date_or_date_time: "a date (`2024-03-14`) or a date-time (`2024-03-14T06:30:00+07:00`)", "một ngày (`2024-03-14`) hoặc một ngày giờ (`2024-03-14T06:30:00+07:00`)";
 
     // The command line: the words around the help and usage errors (the help texts themselves
     // are in i18n::cli); the English is clap's own, which English keeps printing.
-    cli_error: "briefing: error: {message}", "briefing: lỗi: {message}";
-    cli_terminal: "terminal: {error}", "lỗi terminal: {error}";
-    list_not_loaded: "briefing: {n} file(s) could not be loaded; run `briefing check` for details", "briefing: {n} tệp không đọc được; chạy `briefing check` để xem chi tiết";
+    cli_error(message): "briefing: error: {message}", "briefing: lỗi: {message}";
+    cli_terminal(error): "terminal: {error}", "lỗi terminal: {error}";
+    list_not_loaded(n): "briefing: {n} file(s) could not be loaded; run `briefing check` for details", "briefing: {n} tệp không đọc được; chạy `briefing check` để xem chi tiết";
     help_usage: "Usage:", "Cách dùng:";
     help_commands: "Commands", "Lệnh";
     help_arguments: "Arguments", "Đối số";
     help_options: "Options", "Tùy chọn";
     help_options_placeholder: "[OPTIONS]", "[TÙY_CHỌN]";
-    help_default: "[default: {value}]", "[mặc định: {value}]";
-    help_values: "[possible values: {values}]", "[các giá trị: {values}]";
+    help_default(value): "[default: {value}]", "[mặc định: {value}]";
+    help_values(values): "[possible values: {values}]", "[các giá trị: {values}]";
     help_values_long: "Possible values:", "Các giá trị:";
     clap_error: "error:", "lỗi:";
-    clap_invalid_value: "invalid value '{value}' for '{arg}'", "giá trị '{value}' không hợp lệ cho '{arg}'";
-    clap_value_required: "a value is required for '{arg}' but none was supplied", "'{arg}' cần một giá trị nhưng chưa có";
+    clap_invalid_value(value, arg): "invalid value '{value}' for '{arg}'", "giá trị '{value}' không hợp lệ cho '{arg}'";
+    clap_value_required(arg): "a value is required for '{arg}' but none was supplied", "'{arg}' cần một giá trị nhưng chưa có";
     clap_date_hint: "write the date as YYYY-MM-DD", "hãy viết ngày dạng YYYY-MM-DD";
-    clap_unknown_argument: "unexpected argument '{arg}' found", "không dùng được đối số '{arg}' ở đây";
-    clap_similar_argument: "tip: a similar argument exists: '{name}'", "gợi ý: có đối số gần giống: '{name}'";
-    clap_similar_subcommand: "tip: a similar subcommand exists: '{name}'", "gợi ý: có lệnh gần giống: '{name}'";
-    clap_similar_value: "tip: a similar value exists: '{name}'", "gợi ý: có giá trị gần giống: '{name}'";
-    clap_as_value: "tip: to pass '{arg}' as a value, use '-- {arg}'", "gợi ý: để dùng '{arg}' làm giá trị, hãy viết '-- {arg}'";
-    clap_unknown_subcommand: "unrecognized subcommand '{name}'", "không có lệnh '{name}'";
+    clap_unknown_argument(arg): "unexpected argument '{arg}' found", "không dùng được đối số '{arg}' ở đây";
+    clap_similar_argument(name): "tip: a similar argument exists: '{name}'", "gợi ý: có đối số gần giống: '{name}'";
+    clap_similar_subcommand(name): "tip: a similar subcommand exists: '{name}'", "gợi ý: có lệnh gần giống: '{name}'";
+    clap_similar_value(name): "tip: a similar value exists: '{name}'", "gợi ý: có giá trị gần giống: '{name}'";
+    clap_as_value(arg): "tip: to pass '{arg}' as a value, use '-- {arg}'", "gợi ý: để dùng '{arg}' làm giá trị, hãy viết '-- {arg}'";
+    clap_unknown_subcommand(name): "unrecognized subcommand '{name}'", "không có lệnh '{name}'";
     clap_missing_arguments: "the following required arguments were not provided:", "thiếu các đối số bắt buộc sau:";
-    clap_missing_subcommand: "'{name}' requires a subcommand but one was not provided", "'{name}' cần một lệnh con nhưng chưa có";
-    clap_subcommands: "[subcommands: {names}]", "[các lệnh con: {names}]";
-    clap_conflict: "the argument '{arg}' cannot be used with '{other}'", "đối số '{arg}' không dùng cùng được với '{other}'";
-    clap_conflict_many: "the argument '{arg}' cannot be used with one or more of the other specified arguments", "đối số '{arg}' không dùng cùng được với các đối số khác đã cho";
-    clap_repeated: "the argument '{arg}' cannot be used multiple times", "đối số '{arg}' chỉ được dùng một lần";
-    clap_too_many_values: "unexpected value '{value}' for '{arg}' found; no more were expected", "giá trị '{value}' thừa cho '{arg}': không cần thêm giá trị nào";
-    clap_wrong_count: "wrong number of values for '{arg}'", "số giá trị cho '{arg}' không đúng";
-    clap_no_equals: "equal sign is needed when assigning values to '{arg}'", "cần dấu = khi gán giá trị cho '{arg}'";
+    clap_missing_subcommand(name): "'{name}' requires a subcommand but one was not provided", "'{name}' cần một lệnh con nhưng chưa có";
+    clap_subcommands(names): "[subcommands: {names}]", "[các lệnh con: {names}]";
+    clap_conflict(arg, other): "the argument '{arg}' cannot be used with '{other}'", "đối số '{arg}' không dùng cùng được với '{other}'";
+    clap_conflict_many(arg): "the argument '{arg}' cannot be used with one or more of the other specified arguments", "đối số '{arg}' không dùng cùng được với các đối số khác đã cho";
+    clap_repeated(arg): "the argument '{arg}' cannot be used multiple times", "đối số '{arg}' chỉ được dùng một lần";
+    clap_too_many_values(value, arg): "unexpected value '{value}' for '{arg}' found; no more were expected", "giá trị '{value}' thừa cho '{arg}': không cần thêm giá trị nào";
+    clap_wrong_count(arg): "wrong number of values for '{arg}'", "số giá trị cho '{arg}' không đúng";
+    clap_no_equals(arg): "equal sign is needed when assigning values to '{arg}'", "cần dấu = khi gán giá trị cho '{arg}'";
     clap_not_utf8: "invalid UTF-8 was detected in one or more arguments", "có đối số không phải UTF-8 hợp lệ";
     clap_other: "the command line could not be read", "không đọc được dòng lệnh";
-    clap_try_help: "For more information, try '{help}'.", "Xem thêm: '{help}'.";
+    clap_try_help(help): "For more information, try '{help}'.", "Xem thêm: '{help}'.";
     // The review that tells the whole truth (issue 11): shared directives, gauges without a
     // verdict, undo and its confirmation, search fields, the legend.
     shared_directives: "Session-wide directives for this locality", "Chỉ đạo chung áp dụng cho địa phương";
@@ -529,7 +572,7 @@ catalogue! {
     nothing_to_undo: "Nothing to undo.", "Không có gì để hoàn tác.";
     still_saving: "Still saving the last change; press u again in a moment.", "Đang lưu thay đổi vừa rồi; hãy bấm u lại sau giây lát.";
     confirm_uncheck_title: "Un-check this directive?", "Bỏ đánh dấu xong chỉ đạo này?";
-    confirm_checked_by: "Checked off by {by} at {time} on {date}.", "Đã được {by} đánh dấu xong lúc {time} ngày {date}.";
+    confirm_checked_by(by, time, date): "Checked off by {by} at {time} on {date}.", "Đã được {by} đánh dấu xong lúc {time} ngày {date}.";
     confirm_checked: "It is checked off.", "Chỉ đạo đang được đánh dấu xong.";
     confirm_keys: "Enter or Space: un-check · Esc: keep it", "Enter hoặc Space: bỏ đánh dấu · Esc: giữ nguyên";
     search_browse_help: "↑↓ select · Space check off · / edit the query · Enter open · Esc back", "↑↓ chọn · Space đánh dấu · / sửa câu tìm · Enter mở · Esc quay lại";
@@ -545,7 +588,7 @@ catalogue! {
     cmd_quits: "Back to the list, quit there; Ctrl-C quits at once", "Về danh sách, ở đó thì thoát; Ctrl-C thoát ngay";
     legend: "Symbols: ● upcoming · ✓ met · ~ near · ✗ behind a target/plan · ▲▼ growth, no verdict · ⚠ overdue · [x]\u{a0}done · [\u{a0}] open", "Ký hiệu: ● sắp tới · ✓ đạt · ~ gần đạt · ✗ chưa đạt mục tiêu/kế hoạch · ▲▼ tăng/giảm, không đánh giá · ⚠ quá hạn · [x]\u{a0}xong · [\u{a0}] đang mở";
     // Loading in parts (issue 14): the list while the files are read, search before its index.
-    loading_progress: "loading {read}/{total}…", "đang tải {read}/{total}…";
+    loading_progress(read, total): "loading {read}/{total}…", "đang tải {read}/{total}…";
     search_not_ready: "Search is getting ready…", "Đang chuẩn bị tìm kiếm…";
 }
 
@@ -564,37 +607,8 @@ pub fn human_size(lang: Lang, bytes: u64) -> String {
     } else if bytes >= 1 << 10 && bytes.is_multiple_of(1 << 10) {
         format!("{} KiB", bytes >> 10)
     } else {
-        fill(strings(lang).size_bytes, &[("n", &bytes)])
+        strings(lang).size_bytes(&bytes)
     }
-}
-
-/// `template` with each `{name}` replaced by its value, in one pass (values are not re-read).
-pub fn fill(template: &str, values: &[(&str, &dyn Display)]) -> String {
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let hit = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| (*v, close))
-        });
-        match hit {
-            Some((value, close)) => {
-                out.push_str(&value.to_string());
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 // The translation of the core's errors: each error type says itself through the catalogue.
@@ -618,19 +632,8 @@ pub fn did_you_mean(lang: Lang, names: &[String]) -> String {
     let t = strings(lang);
     match names {
         [] => String::new(),
-        [one] => fill(t.suggest_one, &[("name", one)]),
-        many => fill(t.suggest_many, &[("names", &many.join("`, `"))]),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fill_replaces_named_values_once() {
-        let t = fill("{a} and {b} and {c}", &[("a", &"{b}"), ("b", &"B")]);
-        assert_eq!(t, "{b} and B and {c}");
+        [one] => t.suggest_one(one),
+        many => t.suggest_many(&many.join("`, `")),
     }
 }
 
@@ -638,29 +641,12 @@ mod tests {
 #[cfg(test)]
 mod catalogue_tests {
     use super::ENTRIES;
-    use std::collections::BTreeSet;
     use std::path::Path;
 
-    fn placeholders(text: &str) -> BTreeSet<&str> {
-        let mut found = BTreeSet::new();
-        let mut rest = text;
-        while let Some(open) = rest.find('{') {
-            let after = &rest[open + 1..];
-            let Some(close) = after.find('}') else { break };
-            found.insert(&after[..close]);
-            rest = &after[close + 1..];
-        }
-        found
-    }
-
+    /// The placeholders of each text are checked when the catalogue compiles (see `Template`).
     #[test]
-    fn both_languages_carry_the_same_placeholders() {
+    fn no_text_is_empty() {
         for (key, en, vi) in ENTRIES {
-            assert_eq!(
-                placeholders(en),
-                placeholders(vi),
-                "placeholders of `{key}` differ"
-            );
             assert!(
                 !en.trim().is_empty() && !vi.trim().is_empty(),
                 "`{key}` is empty"
@@ -704,7 +690,9 @@ mod catalogue_tests {
         let unused: Vec<&str> = ENTRIES
             .iter()
             .map(|(key, ..)| *key)
-            .filter(|key| !code.contains(&format!(".{key}")))
+            .filter(|key| {
+                !code.contains(&format!(".{key}")) && !code.contains(&format!("Strings::{key}"))
+            })
             .collect();
         assert!(unused.is_empty(), "keys never used: {unused:?}");
     }

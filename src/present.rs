@@ -4,7 +4,7 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::i18n::{self, fill};
+use crate::i18n;
 use crate::model::{
     Basis, Bound, Comparison, District, Due, Gauge, GaugeBasis, HostKind, Id, Image, Indicator,
     Lang, Level, PartOfDay, Participant, Period, Progress, Reference, Session, SessionDate, Status,
@@ -25,10 +25,7 @@ pub fn session_when(s: &Session, lang: Lang) -> String {
         (None, None) => format::long_date(s.date.day(), lang),
     };
     match s.part_of_day {
-        Some(part) => fill(
-            i18n::strings(lang).when_part_of_day,
-            &[("date", &date), ("part", &part_of_day(part, lang))],
-        ),
+        Some(part) => i18n::strings(lang).when_part_of_day(&date, &part_of_day(part, lang)),
         None => date,
     }
 }
@@ -56,26 +53,16 @@ pub fn period_words(period: Period, lang: Lang) -> String {
     let t = i18n::strings(lang);
     let nth = |names: &str, n: usize| names.split('|').nth(n).unwrap_or_default().to_string();
     match period {
-        Period::Year(year) => fill(t.period_year, &[("year", &year)]),
-        Period::Half(year, 1) => fill(t.period_h1, &[("year", &year)]),
-        Period::Half(year, _) => fill(t.period_h2, &[("year", &year)]),
-        Period::Quarter(year, q) => fill(
-            t.period_quarter,
-            &[
-                (
-                    "quarter",
-                    &nth(t.quarter_names, usize::from(q).saturating_sub(1)),
-                ),
-                ("year", &year),
-            ],
+        Period::Year(year) => t.period_year(&year),
+        Period::Half(year, 1) => t.period_h1(&year),
+        Period::Half(year, _) => t.period_h2(&year),
+        Period::Quarter(year, q) => t.period_quarter(
+            &nth(t.quarter_names, usize::from(q).saturating_sub(1)),
+            &year,
         ),
-        Period::Month(year, m) => fill(
-            t.period_month,
-            &[
-                ("month", &nth(t.month_names, (m as usize).saturating_sub(1))),
-                ("year", &year),
-            ],
-        ),
+        Period::Month(year, m) => {
+            t.period_month(&nth(t.month_names, (m as usize).saturating_sub(1)), &year)
+        }
     }
 }
 
@@ -147,10 +134,7 @@ pub fn level_and_name(name: &str, level: Option<Level>, lang: Lang) -> String {
     let Some(level) = level else {
         return name.to_string();
     };
-    fill(
-        i18n::strings(lang).locality_named,
-        &[("name", &name), ("level", &level_name(level, lang))],
-    )
+    i18n::strings(lang).locality_named(&name, &level_name(level, lang))
 }
 
 /// `text` with its first letter in upper case.
@@ -342,7 +326,7 @@ pub fn locality_count(n: usize, lang: Lang) -> String {
     let t = i18n::strings(lang);
     match n {
         1 => t.locality_count_one.to_string(),
-        n => fill(t.locality_count, &[("n", &n)]),
+        n => t.locality_count(&n),
     }
 }
 

@@ -4,7 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Context, fail};
-use crate::i18n::{self, fill};
+use crate::i18n::{self, Strings};
 use crate::safe;
 use crate::store;
 use crate::store::write::{self, Mark, Outcome, WriteOptions};
@@ -25,14 +25,14 @@ pub(super) fn run(ctx: &Context, session: &str, directive: &str, mark: Mark) -> 
     let change = mark.change(write::current_user());
     match write::set_directive(&ctx.dir, &session, directive, &change, &opts) {
         Ok(outcome) => {
-            let template = match (mark, outcome) {
-                (Mark::Done, Outcome::Changed) => t.cli_checked_off,
-                (Mark::Done, Outcome::AlreadySo) => t.cli_already_checked_off,
-                (Mark::Undone, Outcome::Changed) => t.cli_unchecked,
-                (Mark::Undone, Outcome::AlreadySo) => t.cli_already_unchecked,
+            let said = match (mark, outcome) {
+                (Mark::Done, Outcome::Changed) => Strings::cli_checked_off,
+                (Mark::Done, Outcome::AlreadySo) => Strings::cli_already_checked_off,
+                (Mark::Undone, Outcome::Changed) => Strings::cli_unchecked,
+                (Mark::Undone, Outcome::AlreadySo) => Strings::cli_already_unchecked,
             };
-            let values = [("directive", &directive as _), ("session", &session as _)];
-            let _ = writeln!(safe::out(), "{}", safe::one_line(&fill(template, &values)));
+            let said = said(t, &directive, &session);
+            let _ = writeln!(safe::out(), "{}", safe::one_line(&said));
             ExitCode::SUCCESS
         }
         Err(e) => fail(ctx.lang, 1, e.message(ctx.lang)),

@@ -3,14 +3,14 @@
 //! English is clap's own output, unchanged.
 
 use std::ffi::OsString;
-use std::fmt::Write as _;
+use std::fmt::{Display, Write as _};
 
 use clap::builder::{Str, StyledStr};
 use clap::error::{ContextKind, ContextValue, ErrorFormatter, ErrorKind};
 use clap::{Arg, Command, CommandFactory, FromArgMatches};
 
 use super::Cli;
-use crate::i18n::{self, Strings, fill};
+use crate::i18n::{self, Strings};
 use crate::model::Lang;
 
 /// The command line `args` (program name first), or the help or usage error clap prints in
@@ -132,9 +132,8 @@ fn help_with_values(arg: &Arg, command: &str, help: &str, t: &Strings) -> (Strin
             .map(|v| v.to_string_lossy().into_owned())
             .collect(),
     };
-    let default =
-        (!default.is_empty()).then(|| fill(t.help_default, &[("value", &default.join(","))]));
-    let list = (!values.is_empty()).then(|| fill(t.help_values, &[("values", &values.join(", "))]));
+    let default = (!default.is_empty()).then(|| t.help_default(&default.join(",")));
+    let list = (!values.is_empty()).then(|| t.help_values(&values.join(", ")));
     let short = [Some(help.to_string()), default.clone(), list.clone()]
         .into_iter()
         .flatten()
@@ -216,11 +215,7 @@ impl ErrorFormatter for Vietnamese {
             let usage = usage.strip_prefix("Usage:").unwrap_or(&usage).trim();
             let _ = write!(out, "\n\n{} {usage}", t.help_usage);
         }
-        let _ = write!(
-            out,
-            "\n\n{}\n",
-            fill(t.clap_try_help, &[("help", &"--help")])
-        );
+        let _ = write!(out, "\n\n{}\n", t.clap_try_help(&"--help"));
         out
     }
 }
@@ -242,28 +237,25 @@ fn what<F: ErrorFormatter>(error: &clap::error::Error<F>, t: &Strings) -> String
     let arg = get(ContextKind::InvalidArg);
     let value = get(ContextKind::InvalidValue);
     match error.kind() {
-        ErrorKind::InvalidValue if value.is_empty() => {
-            fill(t.clap_value_required, &[("arg", &arg)])
-        }
+        ErrorKind::InvalidValue if value.is_empty() => t.clap_value_required(&arg),
         ErrorKind::InvalidValue => {
-            let mut out = fill(t.clap_invalid_value, &[("value", &value), ("arg", &arg)]);
+            let mut out = t.clap_invalid_value(&value, &arg);
             if let Some(valid) = text(error.get(ContextKind::ValidValue)) {
-                let _ = write!(out, "\n  {}", fill(t.help_values, &[("values", &valid)]));
+                let _ = write!(out, "\n  {}", t.help_values(&valid));
             }
             out
         }
         ErrorKind::ValueValidation => {
-            let mut out = fill(t.clap_invalid_value, &[("value", &value), ("arg", &arg)]);
+            let mut out = t.clap_invalid_value(&value, &arg);
             if arg.contains("YYYY-MM-DD") {
                 let _ = write!(out, ": {}", t.clap_date_hint);
             }
             out
         }
-        ErrorKind::UnknownArgument => fill(t.clap_unknown_argument, &[("arg", &arg)]),
-        ErrorKind::InvalidSubcommand => fill(
-            t.clap_unknown_subcommand,
-            &[("name", &get(ContextKind::InvalidSubcommand))],
-        ),
+        ErrorKind::UnknownArgument => t.clap_unknown_argument(&arg),
+        ErrorKind::InvalidSubcommand => {
+            t.clap_unknown_subcommand(&get(ContextKind::InvalidSubcommand))
+        }
         ErrorKind::MissingRequiredArgument => {
             let mut out = t.clap_missing_arguments.to_string();
             if let Some(ContextValue::Strings(missing)) = error.get(ContextKind::InvalidArg) {
@@ -275,24 +267,16 @@ fn what<F: ErrorFormatter>(error: &clap::error::Error<F>, t: &Strings) -> String
         }
         ErrorKind::MissingSubcommand => {
             let name = get(ContextKind::InvalidSubcommand);
-            let mut out = fill(t.clap_missing_subcommand, &[("name", &name)]);
+            let mut out = t.clap_missing_subcommand(&name);
             if let Some(valid) = text(error.get(ContextKind::ValidSubcommand)) {
-                let _ = write!(
-                    out,
-                    "\n  {}",
-                    fill(t.clap_subcommands, &[("names", &valid)])
-                );
+                let _ = write!(out, "\n  {}", t.clap_subcommands(&valid));
             }
             out
         }
         ErrorKind::ArgumentConflict => conflict(error, &arg, t),
-        ErrorKind::TooManyValues => {
-            fill(t.clap_too_many_values, &[("value", &value), ("arg", &arg)])
-        }
-        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
-            fill(t.clap_wrong_count, &[("arg", &arg)])
-        }
-        ErrorKind::NoEquals => fill(t.clap_no_equals, &[("arg", &arg)]),
+        ErrorKind::TooManyValues => t.clap_too_many_values(&value, &arg),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => t.clap_wrong_count(&arg),
+        ErrorKind::NoEquals => t.clap_no_equals(&arg),
         ErrorKind::InvalidUtf8 => t.clap_not_utf8.to_string(),
         _ => t.clap_other.to_string(),
     }
@@ -300,31 +284,30 @@ fn what<F: ErrorFormatter>(error: &clap::error::Error<F>, t: &Strings) -> String
 
 fn conflict<F: ErrorFormatter>(error: &clap::error::Error<F>, arg: &str, t: &Strings) -> String {
     match error.get(ContextKind::PriorArg) {
-        Some(ContextValue::String(prior)) if prior == arg => {
-            fill(t.clap_repeated, &[("arg", &arg)])
-        }
-        Some(ContextValue::String(prior)) => {
-            fill(t.clap_conflict, &[("arg", &arg), ("other", prior)])
-        }
-        Some(ContextValue::Strings(prior)) => fill(
-            t.clap_conflict,
-            &[("arg", &arg), ("other", &prior.join("', '"))],
-        ),
-        _ => fill(t.clap_conflict_many, &[("arg", &arg)]),
+        Some(ContextValue::String(prior)) if prior == arg => t.clap_repeated(&arg),
+        Some(ContextValue::String(prior)) => t.clap_conflict(&arg, prior),
+        Some(ContextValue::Strings(prior)) => t.clap_conflict(&arg, &prior.join("', '")),
+        _ => t.clap_conflict_many(&arg),
     }
 }
+
+/// A tip naming the one thing clap found close to what was typed.
+type Tip = fn(&Strings, &dyn Display) -> String;
 
 /// The suggestions clap found: a similar name, or how to pass a value that looks like a flag.
 fn tips<F: ErrorFormatter>(error: &clap::error::Error<F>, t: &Strings) -> Vec<String> {
     let mut tips = Vec::new();
     let similar = [
-        (ContextKind::SuggestedSubcommand, t.clap_similar_subcommand),
-        (ContextKind::SuggestedArg, t.clap_similar_argument),
-        (ContextKind::SuggestedValue, t.clap_similar_value),
+        (
+            ContextKind::SuggestedSubcommand,
+            Strings::clap_similar_subcommand as Tip,
+        ),
+        (ContextKind::SuggestedArg, Strings::clap_similar_argument),
+        (ContextKind::SuggestedValue, Strings::clap_similar_value),
     ];
-    for (kind, template) in similar {
+    for (kind, tip) in similar {
         if let Some(name) = text(error.get(kind)) {
-            tips.push(fill(template, &[("name", &name)]));
+            tips.push(tip(t, &name));
         }
     }
     if let Some(ContextValue::StyledStrs(suggested)) = error.get(ContextKind::Suggested) {
@@ -333,7 +316,7 @@ fn tips<F: ErrorFormatter>(error: &clap::error::Error<F>, t: &Strings) -> Vec<St
             let as_value = s
                 .strip_prefix("to pass '")
                 .and_then(|rest| rest.split_once("' as a value"))
-                .map(|(arg, _)| fill(t.clap_as_value, &[("arg", &arg)]));
+                .map(|(arg, _)| t.clap_as_value(&arg));
             tips.extend(as_value);
         }
     }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use unicode_width::UnicodeWidthStr;
 
 use super::{Context, ListFormat, fail};
-use crate::i18n::{self, fill};
+use crate::i18n;
 use crate::present::{locality_count, progress_text, session_day};
 use crate::report;
 use crate::safe;
@@ -53,10 +53,6 @@ fn warn_failed(ctx: &Context, catalog: &store::Catalog) {
     let failed = catalog.failed_files().len();
     if failed > 0 {
         let t = i18n::strings(ctx.lang);
-        let _ = writeln!(
-            safe::err(),
-            "{}",
-            fill(t.list_not_loaded, &[("n", &failed)])
-        );
+        let _ = writeln!(safe::err(), "{}", t.list_not_loaded(&failed));
     }
 }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use super::{Context, fail};
 use crate::diag::closest;
 use crate::git::history::{self, Event, Filter, History, Mark};
-use crate::i18n::{self, fill};
+use crate::i18n;
 use crate::model::Lang;
 use crate::safe::one_line;
 use crate::store::{self, write, write::WriteError};
@@ -91,16 +91,12 @@ fn warn_unread(lang: Lang, history: &History) {
     let t = i18n::strings(lang);
     let mut err = crate::safe::err();
     for u in &history.unread {
-        let _ = writeln!(
-            err,
-            "{}",
-            fill(t.log_warning, &[("message", &u.message(lang))])
-        );
+        let _ = writeln!(err, "{}", t.log_warning(&u.message(lang)));
     }
     let incomplete = history.unread.iter().filter(|u| u.is_incomplete()).count();
     if incomplete > 0 {
-        let line = fill(t.history_incomplete, &[("n", &incomplete)]);
-        let _ = writeln!(err, "{}", fill(t.log_warning, &[("message", &line)]));
+        let line = t.history_incomplete(&incomplete);
+        let _ = writeln!(err, "{}", t.log_warning(&line));
     }
 }
 
@@ -108,19 +104,11 @@ fn warn_unread(lang: Lang, history: &History) {
 /// abc1234, Lan Nguyen)`.
 fn log_line(lang: Lang, e: &Event) -> String {
     let t = i18n::strings(lang);
-    let template = match e.action {
-        Mark::Done => t.log_done,
-        Mark::Undone => t.log_undone,
-    };
-    fill(
-        template,
-        &[
-            ("at", &history::when(e.at())),
-            ("session", &one_line(&e.session)),
-            ("directive", &e.directive),
-            ("by", &one_line(e.by())),
-            ("commit", &e.short_commit()),
-            ("author", &one_line(&e.author)),
-        ],
-    )
+    let at = history::when(e.at());
+    let (session, by) = (one_line(&e.session), one_line(e.by()));
+    let (directive, commit) = (&e.directive, e.short_commit());
+    match e.action {
+        Mark::Done => t.log_done(&at, &session, directive, &by, &commit, &one_line(&e.author)),
+        Mark::Undone => t.log_undone(&at, &session, directive, &by, &commit),
+    }
 }

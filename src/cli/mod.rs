@@ -22,7 +22,7 @@ use clap::{Parser, Subcommand};
 
 use crate::config::{self, Config};
 use crate::diag::OsError;
-use crate::i18n::{self, fill};
+use crate::i18n;
 use crate::model::Lang;
 use crate::safe;
 use crate::store::write::Mark;
@@ -380,7 +380,7 @@ fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(1)),
         Err(e) => {
             let error = os_error(lang, &e);
-            let message = fill(i18n::strings(lang).cli_terminal, &[("error", &error)]);
+            let message = i18n::strings(lang).cli_terminal(&error);
             fail(lang, 1, message)
         }
     }
@@ -388,7 +388,7 @@ fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
 
 /// Prints an error the way every subcommand does, in `lang`, and gives its exit code.
 fn fail(lang: Lang, code: u8, message: impl std::fmt::Display) -> ExitCode {
-    let line = fill(i18n::strings(lang).cli_error, &[("message", &message)]);
+    let line = i18n::strings(lang).cli_error(&message);
     let _ = writeln!(safe::err(), "{line}");
     ExitCode::from(code)
 }

@@ -177,10 +177,7 @@ fn district_miss(session: &Session, given: &str, found: &[&District], lang: Lang
     let listed: Vec<String> = (found.iter())
         .map(|d| format!("{} ({})", d.id, locality_title(d, lang)))
         .collect();
-    i18n::fill(
-        t.ambiguous_district,
-        &[("name", &given), ("localities", &listed.join(", "))],
-    )
+    t.ambiguous_district(&given, &listed.join(", "))
 }
 
 fn unknown_district(session: &Session, id: &str, t: &Strings) -> String {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use super::{Context, fail};
 use crate::git::Repo;
 use crate::git::sync::{self, Report, SetupReport};
-use crate::i18n::{self, fill};
+use crate::i18n;
 use crate::model::Lang;
 use crate::safe;
 
@@ -72,7 +72,7 @@ fn commits(lang: Lang, n: usize) -> String {
     let t = i18n::strings(lang);
     match n {
         1 => t.sync_commit_one.to_string(),
-        n => fill(t.sync_commits, &[("n", &n)]),
+        n => t.sync_commits(&n),
     }
 }
 
@@ -82,8 +82,8 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(c) = &r.committed {
         out.push(match c.checkoffs.len() {
-            1 => fill(t.sync_committed_one, &[("commit", &c.commit)]),
-            n => fill(t.sync_committed, &[("commit", &c.commit), ("n", &n)]),
+            1 => t.sync_committed_one(&c.commit),
+            n => t.sync_committed(&c.commit, &n),
         });
         let message = sync::commit_message(lang, &c.checkoffs, &c.files);
         for line in message.lines().skip(2) {
@@ -94,45 +94,32 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
     }
     if !r.left_alone.is_empty() {
         let files: Vec<_> = r.left_alone.iter().map(|f| safe::one_line(f)).collect();
-        out.push(fill(t.sync_left_alone, &[("files", &files.join(", "))]));
+        out.push(t.sync_left_alone(&files.join(", ")));
     }
     if let Some(who) = &r.fallback_identity {
-        let note = fill(t.sync_no_identity, &[("who", who)]);
+        let note = t.sync_no_identity(who);
         out.push(format!("{note} {}", t.sync_set_identity));
     }
     if finished {
         out.push(match (r.received, r.sent) {
-            (0, 0) => fill(t.sync_in_step, &[("upstream", &r.upstream)]),
-            (got, sent) => fill(
-                t.sync_exchanged,
-                &[
-                    ("received", &commits(lang, got)),
-                    ("sent", &commits(lang, sent)),
-                    ("upstream", &r.upstream),
-                ],
-            ),
+            (0, 0) => t.sync_in_step(&r.upstream),
+            (got, sent) => t.sync_exchanged(&commits(lang, got), &r.upstream, &commits(lang, sent)),
         });
     }
     for d in &r.defeats {
-        out.push(fill(t.sync_defeated, &[("message", &d.message(lang))]));
+        out.push(t.sync_defeated(&d.message(lang)));
     }
     if r.driver_missing {
         out.push(t.sync_driver_missing.to_string());
     }
     if let Some(program) = &r.driver_stale {
-        out.push(fill(
-            t.sync_driver_stale,
-            &[("program", &safe::one_line(program))],
-        ));
+        out.push(t.sync_driver_stale(&safe::one_line(program)));
     }
     if r.temp_not_ignored {
         out.push(t.sync_temp_not_ignored.to_string());
     }
     if let Some(line) = &r.temp_kept_by {
-        out.push(fill(
-            t.sync_defeated,
-            &[("message", &line.keeps_temp_files(lang))],
-        ));
+        out.push(t.sync_defeated(&line.keeps_temp_files(lang)));
     }
     out
 }
@@ -146,7 +133,7 @@ fn setup_defeated(lang: Lang, r: &SetupReport) -> ExitCode {
         .chain(r.temp_kept_by.iter().map(|s| s.keeps_temp_files(lang)))
         .collect();
     for message in &messages {
-        let _ = fail(lang, 1, fill(t.setup_defeated, &[("message", message)]));
+        let _ = fail(lang, 1, t.setup_defeated(message));
     }
     if messages.is_empty() {
         ExitCode::SUCCESS
@@ -159,22 +146,19 @@ fn setup_defeated(lang: Lang, r: &SetupReport) -> ExitCode {
 fn setup_lines(lang: Lang, r: &SetupReport) -> Vec<String> {
     let t = i18n::strings(lang);
     let mut out = vec![if r.configured {
-        fill(t.setup_installed, &[("driver", &r.driver)])
+        t.setup_installed(&r.driver)
     } else {
         t.setup_present.to_string()
     }];
     match &r.committed {
-        Some(commit) => out.push(fill(
-            t.setup_committed,
-            &[("files", &r.written.join(", ")), ("commit", commit)],
-        )),
+        Some(commit) => out.push(t.setup_committed(&r.written.join(", "), commit)),
         None if r.defeats.is_empty() && r.temp_kept_by.is_none() => {
             out.push(t.setup_unchanged.to_string())
         }
         None => {}
     }
     if let Some(who) = &r.fallback_identity {
-        out.push(fill(t.sync_no_identity, &[("who", who)]));
+        out.push(t.sync_no_identity(who));
     }
     out
 }

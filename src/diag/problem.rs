@@ -1,11 +1,12 @@
 //! What can be wrong in a file a person writes, as data: one variant per kind of problem, put
 //! into words (English or Vietnamese) only when it is printed or drawn.
 
+use std::fmt::Display;
 use std::io;
 
 use toml::de::DeValue;
 
-use crate::i18n::{self, Strings, fill};
+use crate::i18n::{self, Strings};
 use crate::model::Lang;
 
 /// The kind of a TOML value, for "found an integer".
@@ -82,7 +83,7 @@ impl Expected {
             Expected::Integer => t.type_integer.to_string(),
             Expected::Table => t.type_table.to_string(),
             Expected::SessionTable => t.expect_session_table.to_string(),
-            Expected::TablesOf(key) => fill(t.expect_tables, &[("key", key)]),
+            Expected::TablesOf(key) => t.expect_tables(key),
             Expected::SessionDate => t.expect_session_date.to_string(),
             Expected::OffsetDateTime => t.expect_offset_date_time.to_string(),
             Expected::StringOrStrings => t.expect_strings_or_string.to_string(),
@@ -133,34 +134,26 @@ impl Table {
         match self {
             Table::File => t.where_file.to_string(),
             Table::Session => "[session]".to_string(),
-            Table::Participant(n) => fill(t.where_participant, &[("n", n)]),
-            Table::District { n, name: None } => fill(t.where_district, &[("n", n)]),
+            Table::Participant(n) => t.where_participant(n),
+            Table::District { n, name: None } => t.where_district(n),
             Table::District {
                 n,
                 name: Some(name),
-            } => fill(t.where_district_named, &[("n", n), ("name", name)]),
-            Table::Locality { n, name: None } => fill(t.where_locality, &[("n", n)]),
+            } => t.where_district_named(n, name),
+            Table::Locality { n, name: None } => t.where_locality(n),
             Table::Locality {
                 n,
                 name: Some(name),
-            } => fill(t.where_locality_named, &[("n", n), ("name", name)]),
-            Table::Reference(n) => fill(t.where_reference, &[("n", n)]),
-            Table::Image(n) => fill(t.where_image, &[("n", n)]),
-            Table::Indicator { n, district } => fill(
-                t.where_indicator,
-                &[("n", n), ("district", &district.words(t))],
-            ),
-            Table::Compare { indicator } => {
-                fill(t.where_compare, &[("indicator", &indicator.words(t))])
-            }
-            Table::Directive { n, district: None } => fill(t.where_directive, &[("n", n)]),
+            } => t.where_locality_named(n, name),
+            Table::Reference(n) => t.where_reference(n),
+            Table::Image(n) => t.where_image(n),
+            Table::Indicator { n, district } => t.where_indicator(n, &district.words(t)),
+            Table::Compare { indicator } => t.where_compare(&indicator.words(t)),
+            Table::Directive { n, district: None } => t.where_directive(n),
             Table::Directive {
                 n,
                 district: Some(district),
-            } => fill(
-                t.where_district_directive,
-                &[("n", n), ("district", &district.words(t))],
-            ),
+            } => t.where_district_directive(&district.words(t), n),
         }
     }
 }
@@ -182,10 +175,10 @@ impl Hint {
     }
 
     /// ``did you mean `title`?``, else `list` filled with every known name.
-    fn words(&self, t: &Strings, list: &str) -> String {
+    fn words(&self, t: &Strings, list: fn(&Strings, &dyn Display) -> String) -> String {
         match self {
-            Hint::Closest(name) => fill(t.hint_did_you_mean, &[("name", name)]),
-            Hint::Known(names) => fill(list, &[("names", &names.join(", "))]),
+            Hint::Closest(name) => t.hint_did_you_mean(name),
+            Hint::Known(names) => list(t, &names.join(", ")),
         }
     }
 }
@@ -218,7 +211,7 @@ impl OsError {
         let (Lang::Vi, Some(code), Some(what)) = (lang, self.code, os_words(t, self.kind)) else {
             return self.text.clone();
         };
-        fill(t.os_error, &[("what", &what), ("code", &code)])
+        t.os_error(&what, &code)
     }
 }
 
@@ -571,11 +564,10 @@ impl Toml11Syntax {
             Toml11Syntax::InlineTableNewline => t.check_toml11_inline_newline.to_string(),
             Toml11Syntax::TrailingComma => t.check_toml11_trailing_comma.to_string(),
             Toml11Syntax::EscapeE => t.check_toml11_escape_e.to_string(),
-            Toml11Syntax::EscapeX { hex } => fill(t.check_toml11_escape_x, &[("hex", hex)]),
-            Toml11Syntax::NoSeconds { time } => fill(
-                t.check_toml11_no_seconds,
-                &[("time", time), ("fixed", &format!("{time}:00"))],
-            ),
+            Toml11Syntax::EscapeX { hex } => t.check_toml11_escape_x(hex),
+            Toml11Syntax::NoSeconds { time } => {
+                t.check_toml11_no_seconds(time, &format!("{time}:00"))
+            }
         }
     }
 }
@@ -600,75 +592,40 @@ impl Problem {
         Some(match self {
             Problem::NotUtf8 => t.check_not_utf8.to_string(),
             Problem::TwoBoms => t.check_two_boms.to_string(),
-            Problem::InvalidToml { detail } => fill(
-                t.check_invalid_toml,
-                &[("detail", &i18n::toml_parse::parser_message(lang, detail))],
-            ),
-            Problem::UnclosedString { quotes } => {
-                fill(t.check_unclosed_string, &[("quotes", quotes)])
+            Problem::InvalidToml { detail } => {
+                t.check_invalid_toml(&i18n::toml_parse::parser_message(lang, detail))
             }
+            Problem::UnclosedString { quotes } => t.check_unclosed_string(quotes),
             Problem::Toml11 { syntax } => syntax.message(t),
             Problem::NoSession => t.check_no_session.to_string(),
             Problem::UnsupportedVersion { found } => {
                 let supported = crate::model::FORMAT_VERSIONS.map(|v| v.to_string());
-                fill(
-                    t.check_version,
-                    &[("found", found), ("supported", &supported.join(", "))],
-                )
+                t.check_version(found, &supported.join(", "))
             }
-            Problem::UnknownKey { key, table, hint } => fill(
-                t.check_unknown_key,
-                &[
-                    ("key", key),
-                    ("where", &at(table)),
-                    ("hint", &hint.words(t, t.hint_known_keys)),
-                ],
-            ),
-            Problem::UnknownTable { written, right } => fill(
-                t.check_unknown_table,
-                &[("written", written), ("right", right)],
-            ),
+            Problem::UnknownKey { key, table, hint } => {
+                t.check_unknown_key(key, &at(table), &hint.words(t, Strings::hint_known_keys))
+            }
+            Problem::UnknownTable { written, right } => t.check_unknown_table(written, right),
             Problem::MissingKey {
                 key,
                 table,
                 example,
-            } => fill(
-                t.check_missing_key,
-                &[("key", key), ("where", &at(table)), ("example", example)],
-            ),
+            } => t.check_missing_key(&at(table), key, example),
             Problem::WrongType {
                 key,
                 table,
                 expected,
                 found,
-            } => fill(
-                t.check_wrong_type,
-                &[
-                    ("key", key),
-                    ("where", &at(table)),
-                    ("expected", &expected.words(t)),
-                    ("found", &found.words(t)),
-                ],
-            ),
+            } => t.check_wrong_type(key, &at(table), &expected.words(t), &found.words(t)),
             Problem::WrongItemType {
                 key,
                 table,
                 expected,
                 found,
-            } => fill(
-                t.check_wrong_item_type,
-                &[
-                    ("key", key),
-                    ("where", &at(table)),
-                    ("expected", &expected.words(t)),
-                    ("found", &found.words(t)),
-                ],
-            ),
+            } => t.check_wrong_item_type(key, &at(table), &expected.words(t), &found.words(t)),
             Problem::IntegerTooLarge => t.check_integer_too_large.to_string(),
             Problem::FloatTooLarge => t.check_float_too_large.to_string(),
-            Problem::NotFinite { key, table } => {
-                fill(t.check_not_finite, &[("key", key), ("where", &at(table))])
-            }
+            Problem::NotFinite { key, table } => t.check_not_finite(key, &at(table)),
             Problem::NotOneOf {
                 key,
                 table,
@@ -677,15 +634,7 @@ impl Problem {
                 closest,
             } => {
                 let quoted: Vec<String> = names.iter().map(|n| format!("\"{n}\"")).collect();
-                let said = fill(
-                    t.check_not_one_of,
-                    &[
-                        ("key", key),
-                        ("where", &at(table)),
-                        ("names", &quoted.join(", ")),
-                        ("found", found),
-                    ],
-                );
+                let said = t.check_not_one_of(key, &at(table), &quoted.join(", "), found);
                 said + &i18n::did_you_mean(lang, closest.as_slice())
             }
             Problem::QuotedValue {
@@ -693,49 +642,26 @@ impl Problem {
                 table,
                 expected,
                 found,
-            } => fill(
-                t.check_quoted_value,
-                &[
-                    ("key", key),
-                    ("where", &at(table)),
-                    ("expected", &expected.words(t)),
-                    ("found", found),
-                ],
-            ),
+            } => t.check_quoted_value(key, &at(table), &expected.words(t), found),
             Problem::BadDateTime {
                 key,
                 table,
                 expected,
                 found,
-            } => fill(
-                t.check_bad_date_time,
-                &[
-                    ("key", key),
-                    ("where", &at(table)),
-                    ("expected", &expected.words(t)),
-                    ("found", found),
-                ],
-            ),
-            Problem::TargetNotPositive { table, value } => fill(
-                t.check_target_not_positive,
-                &[("where", &at(table)), ("value", value)],
-            ),
-            Problem::PercentNegative { table, value } => fill(
-                t.check_percent_negative,
-                &[("where", &at(table)), ("value", value)],
-            ),
-            Problem::EmptyId { table } => fill(t.check_empty_id, &[("where", &at(table))]),
-            Problem::DuplicateDistrict { id } => fill(t.check_duplicate_district, &[("id", id)]),
-            Problem::DirectiveIdMalformed { id } => {
-                fill(t.check_directive_id_malformed, &[("id", id)])
+            } => t.check_bad_date_time(key, &at(table), &expected.words(t), found),
+            Problem::TargetNotPositive { table, value } => {
+                t.check_target_not_positive(&at(table), value)
             }
-            Problem::DirectiveIdRepeated { id } => {
-                fill(t.check_directive_id_repeated, &[("id", id)])
+            Problem::PercentNegative { table, value } => {
+                t.check_percent_negative(&at(table), value)
             }
-            Problem::DirectiveIdMissing { table, suggestion } => fill(
-                t.check_directive_id_missing,
-                &[("where", &at(table)), ("id", suggestion)],
-            ),
+            Problem::EmptyId { table } => t.check_empty_id(&at(table)),
+            Problem::DuplicateDistrict { id } => t.check_duplicate_district(id),
+            Problem::DirectiveIdMalformed { id } => t.check_directive_id_malformed(id),
+            Problem::DirectiveIdRepeated { id } => t.check_directive_id_repeated(id),
+            Problem::DirectiveIdMissing { table, suggestion } => {
+                t.check_directive_id_missing(&at(table), suggestion)
+            }
             _ => return None,
         })
     }
@@ -744,16 +670,13 @@ impl Problem {
     fn in_version_2(&self, t: &Strings, lang: Lang) -> Option<String> {
         let at = |table: &Table| table.words(t);
         Some(match self {
-            Problem::Version2Key { key } => fill(t.check_version_2_key, &[("key", key)]),
+            Problem::Version2Key { key } => t.check_version_2_key(key),
             Problem::NotAPeriod {
                 key,
                 table,
                 found,
                 session: true,
-            } => fill(
-                t.check_not_a_session_period,
-                &[("key", key), ("where", &at(table)), ("found", found)],
-            ),
+            } => t.check_not_a_session_period(key, &at(table), found),
             Problem::NotAPeriod {
                 key,
                 table,
@@ -761,46 +684,22 @@ impl Problem {
                 session: false,
             } => {
                 let forms = crate::model::Period::FORMS.map(|f| format!("`\"{f}\"`"));
-                fill(
-                    t.check_not_a_due_period,
-                    &[
-                        ("key", key),
-                        ("where", &at(table)),
-                        ("found", found),
-                        ("forms", &forms.join(", ")),
-                    ],
-                )
+                t.check_not_a_due_period(key, &at(table), &forms.join(", "), found)
             }
             Problem::PeriodInWords {
                 key,
                 written,
                 period,
-            } => fill(
-                t.slip_period_words,
-                &[("key", key), ("written", written), ("period", period)],
-            ),
-            Problem::PeriodUnquoted { key, written } => fill(
-                t.slip_period_unquoted,
-                &[("key", key), ("written", written)],
-            ),
+            } => t.slip_period_words(key, written, period),
+            Problem::PeriodUnquoted { key, written } => t.slip_period_unquoted(key, written),
             Problem::DistrictAndLocality => t.check_district_and_locality.to_string(),
-            Problem::ParticipantUnnamed { table } => {
-                fill(t.check_participant_unnamed, &[("where", &at(table))])
+            Problem::ParticipantUnnamed { table } => t.check_participant_unnamed(&at(table)),
+            Problem::ReferenceEmpty { table } => t.check_reference_empty(&at(table)),
+            Problem::ImageOutside { table, file } => t.check_image_outside(file, &at(table)),
+            Problem::NotPositive { key, table, value } => {
+                t.check_not_positive(key, &at(table), value)
             }
-            Problem::ReferenceEmpty { table } => {
-                fill(t.check_reference_empty, &[("where", &at(table))])
-            }
-            Problem::ImageOutside { table, file } => fill(
-                t.check_image_outside,
-                &[("where", &at(table)), ("file", file)],
-            ),
-            Problem::NotPositive { key, table, value } => fill(
-                t.check_not_positive,
-                &[("key", key), ("where", &at(table)), ("value", value)],
-            ),
-            Problem::ToOnLocality { table } => {
-                fill(t.check_to_on_locality, &[("where", &at(table))])
-            }
+            Problem::ToOnLocality { table } => t.check_to_on_locality(&at(table)),
             Problem::UnknownLocality {
                 id,
                 table,
@@ -808,21 +707,10 @@ impl Problem {
                 closest,
             } => {
                 if ids.is_empty() {
-                    return Some(fill(
-                        t.check_unknown_locality_none,
-                        &[("id", id), ("where", &at(table))],
-                    ));
+                    return Some(t.check_unknown_locality_none(&at(table), id));
                 }
                 let hint = i18n::did_you_mean(lang, closest.as_slice());
-                fill(
-                    t.check_unknown_locality,
-                    &[
-                        ("id", id),
-                        ("where", &at(table)),
-                        ("hint", &hint),
-                        ("ids", &ids.join(", ")),
-                    ],
-                )
+                t.check_unknown_locality(&at(table), id, &hint, &ids.join(", "))
             }
             _ => return None,
         })
@@ -831,73 +719,51 @@ impl Problem {
     /// The slips of Vietnamese authors, each saying what to write instead.
     fn slip(&self, t: &Strings) -> Option<String> {
         Some(match self {
-            Problem::DateOrder { key, written, date } => fill(
-                t.slip_date_order,
-                &[("key", key), ("written", written), ("date", date)],
-            ),
-            Problem::DateInQuotes { key, table, date } => fill(
-                t.slip_date_in_quotes,
-                &[("key", key), ("where", &table.words(t)), ("date", date)],
-            ),
+            Problem::DateOrder { key, written, date } => t.slip_date_order(key, written, date),
+            Problem::DateInQuotes { key, table, date } => {
+                t.slip_date_in_quotes(key, &table.words(t), date)
+            }
             Problem::DecimalComma {
                 key,
                 written,
                 number,
-            } => fill(
-                t.slip_decimal_comma,
-                &[("key", key), ("written", written), ("number", number)],
-            ),
+            } => t.slip_decimal_comma(key, written, number),
             Problem::ThousandsDots {
                 key,
                 written,
                 number,
-            } => fill(
-                t.slip_thousands_dots,
-                &[("key", key), ("written", written), ("number", number)],
-            ),
+            } => t.slip_thousands_dots(key, written, number),
             Problem::PercentSign {
                 key,
                 written,
                 number,
-            } => fill(
-                t.slip_percent_sign,
-                &[("key", key), ("written", written), ("number", number)],
-            ),
+            } => t.slip_percent_sign(key, written, number),
             Problem::NumberInQuotes {
                 key,
                 table,
                 written,
                 number,
                 percent,
-            } => fill(
-                if *percent {
-                    t.slip_percent_value_in_quotes
-                } else {
-                    t.slip_number_in_quotes
-                },
-                &[
-                    ("key", key),
-                    ("where", &table.words(t)),
-                    ("written", written),
-                    ("number", number),
-                ],
-            ),
-            Problem::DoneWord { written, done } => {
-                let template = match done {
-                    Some(true) => t.slip_done_true,
-                    Some(false) => t.slip_done_false,
-                    None => t.slip_done_either,
+            } => {
+                let slip = match percent {
+                    true => Strings::slip_percent_value_in_quotes,
+                    false => Strings::slip_number_in_quotes,
                 };
-                fill(template, &[("written", written)])
+                slip(t, key, &table.words(t), number, written)
+            }
+            Problem::DoneWord { written, done } => {
+                let slip = match done {
+                    Some(true) => Strings::slip_done_true,
+                    Some(false) => Strings::slip_done_false,
+                    None => Strings::slip_done_either,
+                };
+                slip(t, written)
             }
             Problem::ThreeDecimals {
                 key,
                 written,
                 whole,
-            } => fill(
-                t.slip_three_decimals,
-                &[("key", key), ("written", written), ("whole", whole)],
-            ),
+            } => t.slip_three_decimals(key, written, whole),
             _ => return None,
         })
     }
@@ -905,28 +771,19 @@ impl Problem {
     /// The problems of walking the folder and reading its files.
     fn in_folder(&self, t: &Strings, lang: Lang) -> Option<String> {
         Some(match self {
-            Problem::Unreadable { error } => {
-                fill(t.read_unreadable, &[("error", &error.message(lang))])
+            Problem::Unreadable { error } => t.read_unreadable(&error.message(lang)),
+            Problem::TooBig { size, limit } => {
+                t.read_too_big(size, &i18n::human_size(lang, *limit))
             }
-            Problem::TooBig { size, limit } => fill(
-                t.read_too_big,
-                &[("size", size), ("limit", &i18n::human_size(lang, *limit))],
-            ),
             Problem::NotRegular => t.read_not_regular.to_string(),
-            Problem::WalkStopped { entries } => fill(t.walk_stopped, &[("n", entries)]),
-            Problem::DanglingLink { error } => {
-                fill(t.walk_dangling_link, &[("error", &error.message(lang))])
-            }
-            Problem::TooManyFiles { files } => fill(t.walk_too_many_files, &[("n", files)]),
+            Problem::WalkStopped { entries } => t.walk_stopped(entries),
+            Problem::DanglingLink { error } => t.walk_dangling_link(&error.message(lang)),
+            Problem::TooManyFiles { files } => t.walk_too_many_files(files),
             Problem::LinkOutside => t.walk_link_outside.to_string(),
             Problem::OtherFileSystem => t.walk_other_file_system.to_string(),
-            Problem::TooDeep { levels } => fill(t.walk_too_deep, &[("n", levels)]),
-            Problem::FolderUnreadable { error } => {
-                fill(t.walk_folder_unreadable, &[("error", &error.message(lang))])
-            }
-            Problem::UnsafeLayout { directive } => {
-                fill(t.write_unsafe_layout, &[("directive", directive)])
-            }
+            Problem::TooDeep { levels } => t.walk_too_deep(levels),
+            Problem::FolderUnreadable { error } => t.walk_folder_unreadable(&error.message(lang)),
+            Problem::UnsafeLayout { directive } => t.write_unsafe_layout(directive),
             _ => return None,
         })
     }
@@ -934,67 +791,40 @@ impl Problem {
     /// The problems of the config file; each entry is skipped, never fatal.
     fn in_config(&self, t: &Strings, lang: Lang) -> Option<String> {
         Some(match self {
-            Problem::ConfigUnreadable { error } => {
-                fill(t.config_unreadable, &[("error", &error.message(lang))])
+            Problem::ConfigUnreadable { error } => t.config_unreadable(&error.message(lang)),
+            Problem::ConfigTooBig { size, limit } => {
+                t.config_too_big(size, &i18n::human_size(lang, *limit))
             }
-            Problem::ConfigTooBig { size, limit } => fill(
-                t.config_too_big,
-                &[("size", size), ("limit", &i18n::human_size(lang, *limit))],
-            ),
             Problem::ConfigNotRegular => t.config_not_regular.to_string(),
-            Problem::ConfigInvalidToml { detail } => fill(
-                t.config_invalid_toml,
-                &[("detail", &i18n::toml_parse::parser_message(lang, detail))],
-            ),
-            Problem::UnknownSetting { name, hint } => fill(
-                t.config_unknown_setting,
-                &[("name", name), ("hint", &hint.words(t, t.hint_known))],
-            ),
-            Problem::UnknownThemeSlot { name, hint } => fill(
-                t.config_unknown_slot,
-                &[("name", name), ("hint", &hint.words(t, t.hint_known))],
-            ),
-            Problem::UnknownAction { name, hint } => fill(
-                t.config_unknown_action,
-                &[("name", name), ("hint", &hint.words(t, t.hint_known))],
-            ),
-            Problem::ConfigNotString { key, found } => fill(
-                t.config_not_string,
-                &[("key", key), ("found", &found.words(t))],
-            ),
-            Problem::ConfigNotBoolean { key, found } => fill(
-                t.config_not_boolean,
-                &[("key", key), ("found", &found.words(t))],
-            ),
-            Problem::ConfigNotTable { key, found } => fill(
-                t.config_not_table,
-                &[("key", key), ("found", &found.words(t))],
-            ),
-            Problem::ConfigNotKeyList { action, found } => fill(
-                t.config_not_key_list,
-                &[("action", action), ("found", &found.words(t))],
-            ),
-            Problem::MaxFileMib { max } => fill(t.config_max_file_mib, &[("max", max)]),
-            Problem::UnknownLanguage { name } => fill(t.config_unknown_language, &[("name", name)]),
-            Problem::UnknownColour { name, slot, hint } => fill(
-                t.config_unknown_colour,
-                &[
-                    ("name", name),
-                    ("slot", slot),
-                    ("hint", &hint.words(t, t.hint_colours)),
-                ],
-            ),
-            Problem::UnknownKeyName { text } => fill(t.config_unknown_key, &[("text", text)]),
-            Problem::FixedKey { text, action } => {
-                fill(t.config_fixed_key, &[("text", text), ("action", action)])
+            Problem::ConfigInvalidToml { detail } => {
+                t.config_invalid_toml(&i18n::toml_parse::parser_message(lang, detail))
             }
-            Problem::AbbreviationNotText { name, found } => fill(
-                t.config_abbreviation_not_text,
-                &[("name", name), ("found", &found.words(t))],
-            ),
-            Problem::AbbreviationEmpty { name } => {
-                fill(t.config_abbreviation_empty, &[("name", name)])
+            Problem::UnknownSetting { name, hint } => {
+                t.config_unknown_setting(name, &hint.words(t, Strings::hint_known))
             }
+            Problem::UnknownThemeSlot { name, hint } => {
+                t.config_unknown_slot(name, &hint.words(t, Strings::hint_known))
+            }
+            Problem::UnknownAction { name, hint } => {
+                t.config_unknown_action(name, &hint.words(t, Strings::hint_known))
+            }
+            Problem::ConfigNotString { key, found } => t.config_not_string(key, &found.words(t)),
+            Problem::ConfigNotBoolean { key, found } => t.config_not_boolean(key, &found.words(t)),
+            Problem::ConfigNotTable { key, found } => t.config_not_table(key, &found.words(t)),
+            Problem::ConfigNotKeyList { action, found } => {
+                t.config_not_key_list(action, &found.words(t))
+            }
+            Problem::MaxFileMib { max } => t.config_max_file_mib(max),
+            Problem::UnknownLanguage { name } => t.config_unknown_language(name),
+            Problem::UnknownColour { name, slot, hint } => {
+                t.config_unknown_colour(name, slot, &hint.words(t, Strings::hint_colours))
+            }
+            Problem::UnknownKeyName { text } => t.config_unknown_key(text),
+            Problem::FixedKey { text, action } => t.config_fixed_key(text, action),
+            Problem::AbbreviationNotText { name, found } => {
+                t.config_abbreviation_not_text(name, &found.words(t))
+            }
+            Problem::AbbreviationEmpty { name } => t.config_abbreviation_empty(name),
             _ => return None,
         })
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::{GitError, Repo, read_no_follow};
-use crate::i18n::{self, fill};
+use crate::i18n;
 use crate::model::Lang;
 use crate::safe::one_line;
 
@@ -50,13 +50,10 @@ pub struct Source {
 impl Source {
     /// That this ignore line keeps git from ignoring check-off temporary files, in `lang`.
     pub fn keeps_temp_files(&self, lang: Lang) -> String {
-        fill(
-            i18n::strings(lang).ignore_kept_line,
-            &[
-                ("file", &one_line(&self.file)),
-                ("line", &self.line),
-                ("text", &one_line(&self.text)),
-            ],
+        i18n::strings(lang).ignore_kept_line(
+            &one_line(&self.file),
+            &self.line,
+            &one_line(&self.text),
         )
     }
 }
@@ -65,39 +62,30 @@ impl Defeat {
     /// What is wrong, where, and what to change, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         let t = i18n::strings(lang);
-        let template = match (
-            self.setting.starts_with("working-tree-encoding"),
-            &self.source,
-        ) {
-            (false, Some(_)) => t.attr_merge_line,
-            (false, None) => t.attr_merge_unknown,
-            (true, Some(_)) => t.attr_encoding_line,
-            (true, None) => t.attr_encoding_unknown,
-        };
         let more = match self.files {
             0 | 1 => String::new(),
-            n => fill(t.attr_more_files, &[("n", &(n - 1))]),
+            n => t.attr_more_files(&(n - 1)),
         };
         let path = one_line(&self.example);
         let path = match self.new {
-            true => fill(t.attr_new_briefing, &[("path", &path)]),
+            true => t.attr_new_briefing(&path),
             false => path.into_owned(),
         };
-        let (file, line, text) = match &self.source {
-            Some(s) => (one_line(&s.file).into_owned(), s.line, s.text.as_str()),
-            None => (String::new(), 0, ""),
-        };
-        fill(
-            template,
-            &[
-                ("file", &file),
-                ("line", &line),
-                ("text", &text),
-                ("setting", &self.setting),
-                ("path", &path),
-                ("more", &more),
-            ],
-        )
+        let encoding = self.setting.starts_with("working-tree-encoding");
+        let setting = &self.setting;
+        match &self.source {
+            Some(s) => {
+                let (file, line, text) = (one_line(&s.file), &s.line, &s.text);
+                match encoding {
+                    false => t.attr_merge_line(&file, line, text, &path, &more, setting),
+                    true => t.attr_encoding_line(&file, line, text, &path, &more, setting),
+                }
+            }
+            None => match encoding {
+                false => t.attr_merge_unknown(&path, &more, setting),
+                true => t.attr_encoding_unknown(&path, &more, setting),
+            },
+        }
     }
 }
 

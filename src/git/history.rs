@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::merge::{State, states};
 use super::{GitError, Repo};
-use crate::i18n::{self, fill};
+use crate::i18n::{self, Strings};
 use crate::model::{Lang, fold};
 use crate::present;
 use crate::safe::one_line;
@@ -68,18 +68,16 @@ pub fn when(at: &DateTime<FixedOffset>) -> String {
 /// by lan  (abc1234)`.
 pub fn history_line(lang: Lang, e: &Event) -> String {
     let t = i18n::strings(lang);
-    let template = match e.action {
-        Mark::Done => t.history_done,
-        Mark::Undone => t.history_undone,
+    let line = match e.action {
+        Mark::Done => Strings::history_done,
+        Mark::Undone => Strings::history_undone,
     };
-    fill(
-        template,
-        &[
-            ("at", &when(e.at())),
-            ("mark", &present::checkbox(e.action == Mark::Done)),
-            ("by", &e.by()),
-            ("commit", &e.short_commit()),
-        ],
+    line(
+        t,
+        &when(e.at()),
+        &present::checkbox(e.action == Mark::Done),
+        &e.by(),
+        &e.short_commit(),
     )
 }
 
@@ -149,37 +147,17 @@ impl Unread {
         let commit = self.short_commit();
         let path = |p: &str| one_line(p).into_owned();
         match &self.reason {
-            Reason::Commit => fill(t.history_unread_commit, &[("commit", &commit)]),
-            Reason::Date => fill(t.history_unread_date, &[("commit", &commit)]),
-            Reason::Zone { zone } => fill(
-                t.history_unread_zone,
-                &[("commit", &commit), ("zone", &one_line(zone))],
-            ),
+            Reason::Commit => t.history_unread_commit(&commit),
+            Reason::Date => t.history_unread_date(&commit),
+            Reason::Zone { zone } => t.history_unread_zone(&commit, &one_line(zone)),
             Reason::TooLarge {
                 path: p,
                 size,
                 limit,
-            } => fill(
-                t.history_unread_too_large,
-                &[
-                    ("commit", &commit),
-                    ("path", &path(p)),
-                    ("size", size),
-                    ("limit", limit),
-                ],
-            ),
-            Reason::NotText { path: p } => fill(
-                t.history_unread_not_text,
-                &[("commit", &commit), ("path", &path(p))],
-            ),
-            Reason::Missing { path: p } => fill(
-                t.history_unread_missing,
-                &[("commit", &commit), ("path", &path(p))],
-            ),
-            Reason::Invalid { path: p } => fill(
-                t.history_unread_invalid,
-                &[("commit", &commit), ("path", &path(p))],
-            ),
+            } => t.history_unread_too_large(&commit, &path(p), size, limit),
+            Reason::NotText { path: p } => t.history_unread_not_text(&commit, &path(p)),
+            Reason::Missing { path: p } => t.history_unread_missing(&commit, &path(p)),
+            Reason::Invalid { path: p } => t.history_unread_invalid(&commit, &path(p)),
         }
     }
 }

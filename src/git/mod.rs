@@ -10,7 +10,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use crate::i18n::{self, fill};
+use crate::i18n;
 use crate::model::Lang;
 use crate::safe::one_line;
 use crate::store::files;
@@ -84,63 +84,37 @@ impl GitError {
         let t = i18n::strings(lang);
         match self {
             GitError::NoGit => t.git_no_git.to_string(),
-            GitError::NotAWorkTree { dir } => {
-                fill(t.git_not_a_work_tree, &[("dir", &dir.display())])
-            }
+            GitError::NotAWorkTree { dir } => t.git_not_a_work_tree(&dir.display()),
             GitError::NoRemote => t.git_no_remote.to_string(),
-            GitError::NoUpstream { branch, remote } => {
-                fill(t.git_no_upstream, &[("branch", branch), ("remote", remote)])
-            }
+            GitError::NoUpstream { branch, remote } => t.git_no_upstream(branch, remote),
             GitError::Detached => t.git_detached.to_string(),
-            GitError::InProgress { top } => fill(t.git_in_progress, &[("top", &top.display())]),
-            GitError::Unreachable { remote, detail } => {
-                fill(t.git_unreachable, &[("remote", remote), ("detail", detail)])
-            }
-            GitError::Authentication { remote, detail } => fill(
-                t.git_authentication,
-                &[("remote", remote), ("detail", detail)],
-            ),
-            GitError::Diverged { upstream } => fill(t.git_diverged, &[("upstream", upstream)]),
+            GitError::InProgress { top } => t.git_in_progress(&top.display()),
+            GitError::Unreachable { remote, detail } => t.git_unreachable(remote, detail),
+            GitError::Authentication { remote, detail } => t.git_authentication(remote, detail),
+            GitError::Diverged { upstream } => t.git_diverged(upstream),
             GitError::Conflict { files, local } => {
                 let local = match local {
-                    Some(commit) => fill(t.git_conflict_local, &[("commit", commit)]),
+                    Some(commit) => t.git_conflict_local(commit),
                     None => String::new(),
                 };
                 let files: Vec<_> = files.iter().map(|f| one_line(f)).collect();
-                fill(
-                    t.git_conflict,
-                    &[("files", &files.join(", ")), ("local", &local)],
-                )
+                t.git_conflict(&files.join(", "), &local)
             }
-            GitError::Rejected { detail } => fill(t.git_rejected, &[("detail", detail)]),
-            GitError::LinkedFile { path } => fill(
-                t.git_linked_file,
-                &[("path", &one_line(&path.to_string_lossy()))],
-            ),
-            GitError::SetupFile { path, error } => fill(
-                t.git_setup_file,
-                &[
-                    ("path", &one_line(&path.to_string_lossy())),
-                    ("error", error),
-                ],
-            ),
+            GitError::Rejected { detail } => t.git_rejected(detail),
+            GitError::LinkedFile { path } => t.git_linked_file(&one_line(&path.to_string_lossy())),
+            GitError::SetupFile { path, error } => {
+                t.git_setup_file(&one_line(&path.to_string_lossy()), error)
+            }
             GitError::DriverFailed { detail, local } => {
                 let local = match local {
-                    Some(commit) => fill(t.git_conflict_local, &[("commit", commit)]),
+                    Some(commit) => t.git_conflict_local(commit),
                     None => String::new(),
                 };
-                fill(
-                    t.git_driver_failed,
-                    &[("detail", &one_line(detail)), ("local", &local)],
-                )
+                t.git_driver_failed(&one_line(detail), &local)
             }
-            GitError::DriverGone { program } => {
-                fill(t.git_driver_gone, &[("program", &one_line(program))])
-            }
-            GitError::Failed { command, detail } => {
-                fill(t.git_failed, &[("command", command), ("detail", detail)])
-            }
-            GitError::Io(e) => fill(t.git_cannot_run, &[("error", e)]),
+            GitError::DriverGone { program } => t.git_driver_gone(&one_line(program)),
+            GitError::Failed { command, detail } => t.git_failed(command, detail),
+            GitError::Io(e) => t.git_cannot_run(e),
         }
     }
 }

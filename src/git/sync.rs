@@ -7,7 +7,7 @@ use std::path::Path;
 use super::attributes::{Defeat, Source, defeats};
 use super::merge::{State, only_checkoffs, states};
 use super::{GitError, RemoteFailure, Repo, classify, detail, read_no_follow};
-use crate::i18n::{self, fill};
+use crate::i18n;
 use crate::model::Lang;
 use crate::safe::one_line;
 use crate::store::DEFAULT_MAX_FILE_SIZE;
@@ -81,16 +81,11 @@ fn checkoff_line(lang: Lang, c: &Checkoff) -> String {
     let t = i18n::strings(lang);
     let s = &c.state;
     match (s.done, &s.at, &s.by) {
-        (true, Some(at), Some(by)) => fill(
-            t.sync_done_by,
-            &[
-                ("directive", &c.directive),
-                ("by", &one_line(by)),
-                ("at", &super::history::when(at)),
-            ],
-        ),
-        (true, ..) => fill(t.sync_done, &[("directive", &c.directive)]),
-        (false, ..) => fill(t.sync_undone, &[("directive", &c.directive)]),
+        (true, Some(at), Some(by)) => {
+            t.sync_done_by(&c.directive, &one_line(by), &super::history::when(at))
+        }
+        (true, ..) => t.sync_done(&c.directive),
+        (false, ..) => t.sync_undone(&c.directive),
     }
 }
 
@@ -102,9 +97,9 @@ pub fn commit_message(lang: Lang, checkoffs: &[Checkoff], files: &[String]) -> S
     let done = checkoffs.iter().filter(|c| c.state.done).count();
     let undone = checkoffs.len() - done;
     let mut out = match (checkoffs.is_empty(), files.len()) {
-        (false, _) => fill(t.sync_subject, &[("done", &done), ("undone", &undone)]),
+        (false, _) => t.sync_subject(&done, &undone),
         (true, 1) => t.sync_subject_file.to_string(),
-        (true, n) => fill(t.sync_subject_files, &[("n", &n)]),
+        (true, n) => t.sync_subject_files(&n),
     };
     out.push_str("\n\n");
     let mut session = None;

@@ -150,7 +150,7 @@ fn districts<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<Locality<'s>> 
 /// `and 3 general directives (above)`: the shared directives a locality's count includes.
 pub(super) fn shared_note(l: &Locality<'_>, lang: Lang) -> Option<String> {
     let t = i18n::strings(lang);
-    (l.shared > 0).then(|| i18n::fill(t.shared_also, &[("n", &l.shared.to_string())]))
+    (l.shared > 0).then(|| t.shared_also(&l.shared.to_string()))
 }
 
 /// The session-wide directives shown: all of them, or those that concern the locality `opts`

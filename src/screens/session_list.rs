@@ -122,7 +122,7 @@ impl SessionList {
 fn loading_note(ctx: &Ctx, read: usize, total: usize) -> String {
     let t = i18n::strings(ctx.lang);
     let (read, total) = (read.to_string(), total.to_string());
-    let note = i18n::fill(t.loading_progress, &[("read", &read), ("total", &total)]);
+    let note = t.loading_progress(&read, &total);
     format!(" · {note}")
 }
 

@@ -21,7 +21,7 @@ pub use folder::{Folder, Plan};
 pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, ReadError, read_bounded};
 
 use crate::diag::{OsError, closest};
-use crate::i18n::{self, fill};
+use crate::i18n;
 use crate::model::{self, Lang, Session};
 
 /// Why a briefing folder could not be read at all.
@@ -39,17 +39,11 @@ impl FolderError {
     pub fn message(&self, lang: Lang) -> String {
         let t = i18n::strings(lang);
         match self {
-            FolderError::Missing(path) => fill(t.folder_missing, &[("path", &path.display())]),
-            FolderError::NotAFolder(path) => {
-                fill(t.folder_not_a_folder, &[("path", &path.display())])
+            FolderError::Missing(path) => t.folder_missing(&path.display()),
+            FolderError::NotAFolder(path) => t.folder_not_a_folder(&path.display()),
+            FolderError::Unreadable { path, source } => {
+                t.folder_unreadable(&path.display(), &OsError::from(source).message(lang))
             }
-            FolderError::Unreadable { path, source } => fill(
-                t.folder_unreadable,
-                &[
-                    ("path", &path.display()),
-                    ("error", &OsError::from(source).message(lang)),
-                ],
-            ),
         }
     }
 }

@@ -26,7 +26,7 @@ use chrono::{DateTime, FixedOffset, Local, Timelike};
 
 use super::{FolderError, Location, Problem, Stamp, display_path, files, parse_file};
 use crate::diag::OsError;
-use crate::i18n::{self, fill};
+use crate::i18n;
 use crate::model::{Lang, fold};
 
 /// What to write on a directive.
@@ -96,11 +96,11 @@ impl Attribute {
     pub fn message(&self, lang: Lang) -> String {
         let t = i18n::strings(lang);
         match self {
-            Attribute::Owner(name) => fill(t.attribute_owner, &[("name", name)]),
-            Attribute::Group(gid) => fill(t.attribute_group, &[("gid", gid)]),
-            Attribute::Mode(mode) => fill(t.attribute_mode, &[("mode", &format!("{mode:o}"))]),
-            Attribute::Extended(name) => fill(t.attribute_extended, &[("name", name)]),
-            Attribute::Flags(bits) => fill(t.attribute_flags, &[("bits", &format!("{bits:#x}"))]),
+            Attribute::Owner(name) => t.attribute_owner(name),
+            Attribute::Group(gid) => t.attribute_group(gid),
+            Attribute::Mode(mode) => t.attribute_mode(&format!("{mode:o}")),
+            Attribute::Extended(name) => t.attribute_extended(name),
+            Attribute::Flags(bits) => t.attribute_flags(&format!("{bits:#x}")),
         }
     }
 }
@@ -228,32 +228,21 @@ impl WriteError {
     /// What went wrong and what to do, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         let t = i18n::strings(lang);
-        let path_only = |template: &str, path: &Path| fill(template, &[("path", &path.display())]);
         match self {
             WriteError::SessionNotFound {
                 id,
                 root,
                 suggestions,
-            } => fill(
-                t.write_session_not_found,
-                &[
-                    ("id", id),
-                    ("root", &root.display()),
-                    ("hint", &i18n::did_you_mean(lang, suggestions)),
-                ],
+            } => t.write_session_not_found(
+                id,
+                &root.display(),
+                &i18n::did_you_mean(lang, suggestions),
             ),
             WriteError::DirectiveNotFound {
                 session,
                 id,
                 suggestions,
-            } => fill(
-                t.write_directive_not_found,
-                &[
-                    ("id", id),
-                    ("session", session),
-                    ("hint", &i18n::did_you_mean(lang, suggestions)),
-                ],
-            ),
+            } => t.write_directive_not_found(id, session, &i18n::did_you_mean(lang, suggestions)),
             WriteError::FileInvalid { file, at, problem } => {
                 let place = place(file, at.as_ref());
                 let place = if place.is_empty() {
@@ -261,66 +250,42 @@ impl WriteError {
                 } else {
                     format!("{place}: ")
                 };
-                fill(
-                    t.write_file_invalid,
-                    &[("place", &place), ("message", &problem.message(lang))],
-                )
+                t.write_file_invalid(&place, &problem.message(lang))
             }
             WriteError::LockTimeout {
                 path,
                 waited,
                 holders,
-            } => fill(
-                t.write_lock_timeout,
-                &[
-                    ("path", &path.display()),
-                    ("ms", &waited.as_millis()),
-                    ("holders", &holders::said(holders, lang)),
-                ],
+            } => t.write_lock_timeout(
+                &path.display(),
+                &holders::said(holders, lang),
+                &waited.as_millis(),
             ),
-            WriteError::BeingEdited { path } => path_only(t.write_being_edited, path),
-            WriteError::HeldOpen { path, holders } => fill(
-                t.write_held_open,
-                &[
-                    ("path", &path.display()),
-                    ("holders", &holders::said(holders, lang)),
-                ],
-            ),
-            WriteError::Immutable { path } => path_only(t.write_immutable, path),
-            WriteError::AppendOnly { path } => path_only(t.write_append_only, path),
-            WriteError::FileNotWritable { path } => path_only(t.write_file_not_writable, path),
-            WriteError::ReadOnlyFile { path } => path_only(t.write_read_only_file, path),
-            WriteError::FolderNotWritable { path, folder } => fill(
-                t.write_folder_not_writable,
-                &[("path", &path.display()), ("folder", &folder.display())],
-            ),
-            WriteError::ForeignLink { link, owner } => fill(
-                t.write_foreign_link,
-                &[("link", &link.display()), ("owner", owner)],
-            ),
-            WriteError::TooLarge { path, size, limit } => fill(
-                t.write_too_large,
-                &[
-                    ("path", &path.display()),
-                    ("size", size),
-                    ("limit", &i18n::human_size(lang, *limit)),
-                ],
-            ),
-            WriteError::NotAFile { path } => path_only(t.write_not_a_file, path),
-            WriteError::CannotKeep { path, what } => fill(
-                t.write_cannot_keep,
-                &[("path", &path.display()), ("what", &what.message(lang))],
-            ),
-            WriteError::PermissionDenied { path } => path_only(t.write_permission_denied, path),
-            WriteError::ReadOnlyFs { path } => path_only(t.write_read_only_fs, path),
-            WriteError::DiskFull { path } => path_only(t.write_disk_full, path),
-            WriteError::Io { path, source } => fill(
-                t.write_io,
-                &[
-                    ("path", &path.display()),
-                    ("error", &OsError::from(source).message(lang)),
-                ],
-            ),
+            WriteError::BeingEdited { path } => t.write_being_edited(&path.display()),
+            WriteError::HeldOpen { path, holders } => {
+                t.write_held_open(&path.display(), &holders::said(holders, lang))
+            }
+            WriteError::Immutable { path } => t.write_immutable(&path.display()),
+            WriteError::AppendOnly { path } => t.write_append_only(&path.display()),
+            WriteError::FileNotWritable { path } => t.write_file_not_writable(&path.display()),
+            WriteError::ReadOnlyFile { path } => t.write_read_only_file(&path.display()),
+            WriteError::FolderNotWritable { path, folder } => {
+                t.write_folder_not_writable(&path.display(), &folder.display())
+            }
+            WriteError::ForeignLink { link, owner } => t.write_foreign_link(&link.display(), owner),
+            WriteError::TooLarge { path, size, limit } => {
+                t.write_too_large(&path.display(), size, &i18n::human_size(lang, *limit))
+            }
+            WriteError::NotAFile { path } => t.write_not_a_file(&path.display()),
+            WriteError::CannotKeep { path, what } => {
+                t.write_cannot_keep(&path.display(), &what.message(lang))
+            }
+            WriteError::PermissionDenied { path } => t.write_permission_denied(&path.display()),
+            WriteError::ReadOnlyFs { path } => t.write_read_only_fs(&path.display()),
+            WriteError::DiskFull { path } => t.write_disk_full(&path.display()),
+            WriteError::Io { path, source } => {
+                t.write_io(&path.display(), &OsError::from(source).message(lang))
+            }
             WriteError::Folder(f) => f.message(lang),
         }
     }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::i18n::{self, fill};
+use crate::i18n;
 use crate::model::Lang;
 
 /// Columns before a directive's text (`[x] `).
@@ -20,7 +20,7 @@ pub fn days_until(lang: Lang, days: i64) -> String {
     match days {
         0 => t.today.to_string(),
         1 => t.tomorrow.to_string(),
-        n => fill(t.in_days, &[("n", &n.to_string())]),
+        n => t.in_days(&n.to_string()),
     }
 }
 
@@ -29,7 +29,7 @@ pub fn session_count(lang: Lang, n: usize) -> String {
     let t = i18n::strings(lang);
     match n {
         1 => t.session_count_one.to_string(),
-        n => fill(t.session_count, &[("n", &n.to_string())]),
+        n => t.session_count(&n.to_string()),
     }
 }
 
@@ -38,26 +38,20 @@ pub fn failed_files(lang: Lang, n: usize) -> String {
     let t = i18n::strings(lang);
     match n {
         1 => t.failed_files_one.to_string(),
-        n => fill(t.failed_files, &[("n", &n.to_string())]),
+        n => t.failed_files(&n.to_string()),
     }
 }
 
 /// `Cửa sổ quá nhỏ (cần ít nhất 40×12)`.
 pub fn too_small(lang: Lang, width: u16, height: u16) -> String {
     let (width, height) = (width.to_string(), height.to_string());
-    fill(
-        i18n::strings(lang).too_small,
-        &[("width", &width), ("height", &height)],
-    )
+    i18n::strings(lang).too_small(&width, &height)
 }
 
 /// `Đã đánh dấu xong (lan, 09:15) và lưu vào tệp.`
 pub fn checked_off(lang: Lang, by: &str, at: &DateTime<FixedOffset>) -> String {
     let time = at.format("%H:%M").to_string();
-    fill(
-        i18n::strings(lang).checked_off_notice,
-        &[("by", &by), ("time", &time)],
-    )
+    i18n::strings(lang).checked_off_notice(&by, &time)
 }
 
 #[cfg(test)]

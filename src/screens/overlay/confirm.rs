@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{dialog_width, draw_dialog};
-use crate::i18n::{self, fill};
+use crate::i18n;
 use crate::input::Command;
 use crate::model::{Directive, DirectiveKey, format};
 use crate::screens::{Ctx, Intent, Offer, View};
@@ -58,14 +58,9 @@ fn unstamped(d: &Directive) -> Directive {
 fn who_and_when(ctx: &Ctx, d: &Directive) -> String {
     let t = i18n::strings(ctx.lang);
     match (&d.done_by, d.done_at) {
-        (Some(by), Some(at)) => fill(
-            t.confirm_checked_by,
-            &[
-                ("by", by),
-                ("time", &at.format("%H:%M")),
-                ("date", &format::date(at.date_naive())),
-            ],
-        ),
+        (Some(by), Some(at)) => {
+            t.confirm_checked_by(by, &at.format("%H:%M"), &format::date(at.date_naive()))
+        }
         (Some(by), None) => format!("{} {by}.", t.checked_by),
         _ => t.confirm_checked.to_string(),
     }

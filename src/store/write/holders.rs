@@ -6,7 +6,7 @@ use std::os::fd::AsRawFd;
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
-use crate::i18n::{self, fill};
+use crate::i18n;
 use crate::model::Lang;
 
 use super::user_name;
@@ -39,10 +39,7 @@ impl Holder {
             Hold::Fcntl => t.holder_fcntl,
             Hold::OpenForWriting => t.holder_open_for_writing,
         };
-        fill(
-            t.holder_process,
-            &[("pid", &self.pid), ("user", &self.user), ("how", &how)],
-        )
+        t.holder_process(&self.pid, &self.user, &how)
     }
 }
 
@@ -53,10 +50,7 @@ pub(super) fn said(holders: &[Holder], lang: Lang) -> String {
     match holders {
         [] => t.holder_unknown.to_string(),
         [one] => one.message(lang),
-        [first, rest @ ..] => fill(
-            t.holder_and_more,
-            &[("holder", &first.message(lang)), ("n", &rest.len())],
-        ),
+        [first, rest @ ..] => t.holder_and_more(&first.message(lang), &rest.len()),
     }
 }
 
