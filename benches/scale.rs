@@ -424,7 +424,7 @@ fn long_summary(bytes: usize, one_paragraph: bool) -> (Duration, Duration, Durat
 /// The child of `memory_peak`: loads `dir` as the interface does, then takes a reload after
 /// a hundred files were written again, and prints the high-water marks after each.
 fn memory_child(dir: &Path) {
-    briefing::api::memory::keep_large_arrays_apart();
+    briefing::api::alloc_tuning::keep_large_arrays_apart();
     let mut term = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("term");
     let (mut app, mut folder, _, _) = load_app(dir, &mut term);
     let loaded = status_kib("VmHWM");

@@ -81,7 +81,7 @@ fn parse_color(name: &str) -> Option<Color> {
 
 /// Where the config file is looked for: `$XDG_CONFIG_HOME/briefing/config.toml`,
 /// else `$HOME/.config/briefing/config.toml`; `None` when neither is set.
-pub fn default_path() -> Option<PathBuf> {
+pub(crate) fn default_path() -> Option<PathBuf> {
     let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
     let base = env("XDG_CONFIG_HOME")
         .map(PathBuf::from)
@@ -91,13 +91,13 @@ pub fn default_path() -> Option<PathBuf> {
 }
 
 /// The largest config file read, in bytes: room for tens of thousands of abbreviations.
-pub const MAX_SIZE: u64 = 4 << 20;
+pub(crate) const MAX_SIZE: u64 = 4 << 20;
 
 /// Reads the config at `path`, at most [`MAX_SIZE`] bytes of a regular file (a pipe or a
 /// device is refused without waiting on it; `/dev/null` is an empty config). A missing file
 /// is silent unless `explicit` (given with `--config`); every problem is a diagnostic,
 /// never fatal.
-pub fn load(path: &Path, explicit: bool) -> (Config, Vec<Diagnostic>) {
+pub(crate) fn load(path: &Path, explicit: bool) -> (Config, Vec<Diagnostic>) {
     let shown = path.display().to_string();
     let problem = match store::read_bounded(path, MAX_SIZE) {
         Ok(bytes) => return parse_bytes(&bytes, &shown, path.parent()),

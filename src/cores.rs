@@ -5,7 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// `work` on each of `items`, on every core, each thread taking the next item when it is
 /// free (items differ in size); the results come back in the order of `items`. Below
 /// `alone_below` items a thread each, one thread does it all (starting others costs more).
-pub fn map_in_order<I: Sync, T: Send>(
+pub(crate) fn map_in_order<I: Sync, T: Send>(
     items: &[I],
     alone_below: usize,
     work: impl Fn(&I) -> T + Sync,

@@ -6,7 +6,13 @@ mod problem;
 use std::fmt;
 use std::ops::Range;
 
-pub use problem::{Expected, Hint, OsError, Problem, Table, Toml11Syntax, ValueType};
+pub(crate) use problem::Expected;
+pub(crate) use problem::Hint;
+pub(crate) use problem::OsError;
+pub(crate) use problem::Problem;
+pub(crate) use problem::Table;
+pub(crate) use problem::Toml11Syntax;
+pub(crate) use problem::ValueType;
 
 use crate::i18n;
 use crate::model::Lang;
@@ -149,7 +155,7 @@ impl fmt::Display for Diagnostic {
 }
 
 /// The closest of `known` to `key`, when it is close enough to be a likely typo.
-pub fn closest<'k>(key: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+pub(crate) fn closest<'k>(key: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
     known
         .into_iter()
         .map(|k| (strsim::osa_distance(key, k), k))

@@ -1,7 +1,7 @@
 //! Every user-facing string of the interface, in Vietnamese and English.
 
-pub mod cli;
-pub mod toml_parse;
+pub(crate) mod cli;
+pub(crate) mod toml_parse;
 
 use std::fmt::Display;
 
@@ -65,7 +65,7 @@ include!("i18n/catalogue.rs");
 /// }
 /// # fn main() {}
 /// ```
-pub struct Template(());
+pub(crate) struct Template(());
 
 catalogue! {
     sessions: "Sessions", "Buổi làm việc";
@@ -593,7 +593,7 @@ catalogue! {
 }
 
 /// The strings of `lang`.
-pub fn strings(lang: Lang) -> &'static Strings {
+pub(crate) fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
@@ -601,7 +601,7 @@ pub fn strings(lang: Lang) -> &'static Strings {
 }
 
 /// `4 MiB`, `512 KiB` or `1000 bytes`, whichever is exact.
-pub fn human_size(lang: Lang, bytes: u64) -> String {
+pub(crate) fn human_size(lang: Lang, bytes: u64) -> String {
     if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
         format!("{} MiB", bytes >> 20)
     } else if bytes >= 1 << 10 && bytes.is_multiple_of(1 << 10) {
@@ -628,7 +628,7 @@ pub(crate) use display_in_english;
 
 /// ` (did you mean `a`?)`, ` (did you mean one of `a`, `b`?)` after a name that is not known;
 /// empty without suggestions.
-pub fn did_you_mean(lang: Lang, names: &[String]) -> String {
+pub(crate) fn did_you_mean(lang: Lang, names: &[String]) -> String {
     let t = strings(lang);
     match names {
         [] => String::new(),

@@ -1,25 +1,25 @@
 //! `briefing`: read and follow up provincial working sessions from TOML briefings.
 
+pub(crate) mod alloc_tuning;
 pub(crate) mod app;
 mod cli;
-pub use cli::main;
 pub(crate) mod config;
 pub(crate) mod cores;
 pub(crate) mod diag;
 pub(crate) mod git;
 pub(crate) mod i18n;
 pub(crate) mod input;
-pub(crate) mod memory;
 pub(crate) mod model;
 pub(crate) mod present;
 pub(crate) mod report;
-pub(crate) mod safe;
 pub(crate) mod screens;
 pub(crate) mod search;
 pub(crate) mod store;
+pub(crate) mod terminal_text;
 pub(crate) mod tui;
 pub(crate) mod ui;
 pub(crate) mod watch;
+pub use cli::main;
 
 /// The deliberate public surface besides `main`: what the integration tests and the
 /// benchmarks drive. Everything else is private to the crate.
@@ -85,10 +85,10 @@ pub mod api {
     pub mod config {
         pub use crate::config::parse;
     }
-    pub mod memory {
-        pub use crate::memory::keep_large_arrays_apart;
+    pub mod alloc_tuning {
+        pub use crate::alloc_tuning::keep_large_arrays_apart;
     }
-    pub mod safe {
-        pub use crate::safe::is_risky;
+    pub mod terminal_text {
+        pub use crate::terminal_text::is_risky;
     }
 }

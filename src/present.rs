@@ -2,27 +2,29 @@
 //! plain functions from model values and a language to `String`s, with no styling, so that
 //! either side can colour the pieces its own way.
 
+pub(crate) mod numbers;
+pub(crate) mod words;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::i18n;
 use crate::model::{
     Basis, Bound, Comparison, District, Due, Gauge, GaugeBasis, HostKind, Id, Image, Indicator,
     Lang, Level, PartOfDay, Participant, Period, Progress, Reference, Session, SessionDate, Status,
-    format,
 };
 
 /// `Thứ Tư, 13/03/2024`, with ` 08:00` when the file gives the time; a session known to the
 /// month or the year without a weekday (`01/2023`, `năm 2022`); with the part of the day
 /// (`Chiều Thứ Tư, 09/12/2026`).
-pub fn session_when(s: &Session, lang: Lang) -> String {
+pub(crate) fn session_when(s: &Session, lang: Lang) -> String {
     let date = match (s.date.period(), s.date.time()) {
         (Some(_), _) => session_day(&s.date, lang),
         (None, Some(time)) => format!(
             "{} {}",
-            format::long_date(s.date.day(), lang),
+            numbers::long_date(s.date.day(), lang),
             time.format("%H:%M")
         ),
-        (None, None) => format::long_date(s.date.day(), lang),
+        (None, None) => numbers::long_date(s.date.day(), lang),
     };
     match s.part_of_day {
         Some(part) => i18n::strings(lang).when_part_of_day(&date, &part_of_day(part, lang)),
@@ -31,16 +33,16 @@ pub fn session_when(s: &Session, lang: Lang) -> String {
 }
 
 /// A session's date in short, as precise as the file: `13/03/2024`, `01/2023`, `năm 2022`.
-pub fn session_day(date: &SessionDate, lang: Lang) -> String {
+pub(crate) fn session_day(date: &SessionDate, lang: Lang) -> String {
     match date.period() {
         Some(Period::Month(y, m)) => format!("{m:02}/{y}"),
         Some(p) => period_words(p, lang),
-        None => format::date(date.day()),
+        None => numbers::date(date.day()),
     }
 }
 
 /// `10/12/2026`, with ` 06:30` when a time is given: when an account was published.
-pub fn published(date: &SessionDate, lang: Lang) -> String {
+pub(crate) fn published(date: &SessionDate, lang: Lang) -> String {
     match date.time() {
         Some(time) => format!("{} {}", session_day(date, lang), time.format("%H:%M")),
         None => session_day(date, lang),
@@ -49,7 +51,7 @@ pub fn published(date: &SessionDate, lang: Lang) -> String {
 
 /// A period in words: `quý II/2024`, `6 tháng cuối năm 2024`, `tháng 6/2024`, `năm 2024` /
 /// `Q2 2024`, `second half of 2024`, `June 2024`, `2024`.
-pub fn period_words(period: Period, lang: Lang) -> String {
+pub(crate) fn period_words(period: Period, lang: Lang) -> String {
     let t = i18n::strings(lang);
     let nth = |names: &str, n: usize| names.split('|').nth(n).unwrap_or_default().to_string();
     match period {
@@ -67,15 +69,15 @@ pub fn period_words(period: Period, lang: Lang) -> String {
 }
 
 /// A deadline: `30/06/2024`, or its period in words (`quý II/2024`).
-pub fn due_text(due: Due, lang: Lang) -> String {
+pub(crate) fn due_text(due: Due, lang: Lang) -> String {
     match due {
-        Due::Day(d) => format::date(d),
+        Due::Day(d) => numbers::date(d),
         Due::Period(p) => period_words(p, lang),
     }
 }
 
 /// `Sáng`, `Chiều`, `Tối` / `morning`, `afternoon`, `evening`.
-pub fn part_of_day(part: PartOfDay, lang: Lang) -> &'static str {
+pub(crate) fn part_of_day(part: PartOfDay, lang: Lang) -> &'static str {
     let t = i18n::strings(lang);
     match part {
         PartOfDay::Sang => t.part_sang,
@@ -85,7 +87,7 @@ pub fn part_of_day(part: PartOfDay, lang: Lang) -> &'static str {
 }
 
 /// `cấp ủy Đảng` / `Party committee`: the kind of the host.
-pub fn host_kind(kind: HostKind, lang: Lang) -> &'static str {
+pub(crate) fn host_kind(kind: HostKind, lang: Lang) -> &'static str {
     let t = i18n::strings(lang);
     match kind {
         HostKind::Dang => t.host_dang,
@@ -96,7 +98,7 @@ pub fn host_kind(kind: HostKind, lang: Lang) -> &'static str {
 }
 
 /// `Ban Thường vụ Tỉnh ủy (cấp ủy Đảng)`: the host with its kind, either alone, or nothing.
-pub fn host_line(s: &Session, lang: Lang) -> Option<String> {
+pub(crate) fn host_line(s: &Session, lang: Lang) -> Option<String> {
     match (&s.host, s.host_kind) {
         (Some(host), Some(kind)) => Some(format!("{host} ({})", host_kind(kind, lang))),
         (Some(host), None) => Some(host.to_string()),
@@ -106,7 +108,7 @@ pub fn host_line(s: &Session, lang: Lang) -> Option<String> {
 }
 
 /// `huyện` / `district`: a level's name.
-pub fn level_name(level: Level, lang: Lang) -> &'static str {
+pub(crate) fn level_name(level: Level, lang: Lang) -> &'static str {
     let t = i18n::strings(lang);
     match level {
         Level::Tinh => t.level_tinh,
@@ -124,13 +126,13 @@ pub fn level_name(level: Level, lang: Lang) -> &'static str {
 
 /// A locality with its level's name, capitalised: `Huyện Hải Hà`, `Xã Tân Lập` / `Hải Hà
 /// district`; its name alone when its level is not written.
-pub fn locality_title(d: &District, lang: Lang) -> String {
+pub(crate) fn locality_title(d: &District, lang: Lang) -> String {
     capitalised(&level_and_name(&d.name, d.level, lang))
 }
 
 /// `huyện Mường La` / `Mường La district`: a name with its level's, when known, as said
 /// inside a sentence.
-pub fn level_and_name(name: &str, level: Option<Level>, lang: Lang) -> String {
+pub(crate) fn level_and_name(name: &str, level: Option<Level>, lang: Lang) -> String {
     let Some(level) = level else {
         return name.to_string();
     };
@@ -138,7 +140,7 @@ pub fn level_and_name(name: &str, level: Option<Level>, lang: Lang) -> String {
 }
 
 /// `text` with its first letter in upper case.
-pub fn capitalised(text: &str) -> String {
+pub(crate) fn capitalised(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -148,7 +150,7 @@ pub fn capitalised(text: &str) -> String {
 
 /// `Làm việc với: Ban Thường vụ Huyện ủy · Thuộc: huyện Kon Plông`: a locality's counterpart
 /// and the unit it belongs to, when written.
-pub fn locality_facts(d: &District, lang: Lang) -> Option<String> {
+pub(crate) fn locality_facts(d: &District, lang: Lang) -> Option<String> {
     let t = i18n::strings(lang);
     let facts: Vec<String> = [(t.locality_body, &d.body), (t.locality_parent, &d.parent)]
         .into_iter()
@@ -159,7 +161,7 @@ pub fn locality_facts(d: &District, lang: Lang) -> Option<String> {
 
 /// `Hải Hà, Đầm Hà`: the names of the localities a directive's `to` names (an id the session
 /// does not know stays an id); `None` when it has no `to`.
-pub fn addressees(s: &Session, to: &[Id]) -> Option<String> {
+pub(crate) fn addressees(s: &Session, to: &[Id]) -> Option<String> {
     let names: Vec<&str> = to
         .iter()
         .map(|id| {
@@ -172,7 +174,7 @@ pub fn addressees(s: &Session, to: &[Id]) -> Option<String> {
 }
 
 /// `20-NQ/TU — Nghị quyết …`, or the number or the title alone.
-pub fn reference_line(r: &Reference) -> String {
+pub(crate) fn reference_line(r: &Reference) -> String {
     match (&r.number, &r.title) {
         (Some(number), Some(title)) => format!("{number} — {title}"),
         (Some(one), None) | (None, Some(one)) => one.to_string(),
@@ -181,7 +183,7 @@ pub fn reference_line(r: &Reference) -> String {
 }
 
 /// `caption (credit)`.
-pub fn image_line(i: &Image) -> String {
+pub(crate) fn image_line(i: &Image) -> String {
     match &i.credit {
         Some(credit) => format!("{} ({credit})", i.caption),
         None => i.caption.to_string(),
@@ -190,16 +192,16 @@ pub fn image_line(i: &Image) -> String {
 
 /// A gauge's ratio: one decimal when computed from a target, as written when it is a plan
 /// comparison's percent (`100,75%`).
-pub fn ratio_text(g: &Gauge, lang: Lang) -> String {
+pub(crate) fn ratio_text(g: &Gauge, lang: Lang) -> String {
     match g.basis {
-        GaugeBasis::Target => format::percent(g.ratio, lang),
-        GaugeBasis::Compare => format::percent_figure(g.ratio, lang),
+        GaugeBasis::Target => numbers::percent(g.ratio, lang),
+        GaugeBasis::Compare => numbers::percent_figure(g.ratio, lang),
     }
 }
 
 /// What a gauge's ratio is measured against: the target with its label and unit
 /// (`mục tiêu cuối nhiệm kỳ: 100 triệu đồng/người`), else the comparison's label.
-pub fn measured_against(ind: &Indicator, gauge: &Gauge, lang: Lang) -> Option<String> {
+pub(crate) fn measured_against(ind: &Indicator, gauge: &Gauge, lang: Lang) -> Option<String> {
     match (gauge.basis, ind.target) {
         (GaugeBasis::Target, Some(target)) => Some(format!(
             "{}: {}",
@@ -212,12 +214,12 @@ pub fn measured_against(ind: &Indicator, gauge: &Gauge, lang: Lang) -> Option<St
 
 /// A comparison the gauge does not show: the growth of a `previous` one (`▲ 7% so với năm
 /// 2022`, `+7%` in ASCII), else its label and percent as written (`kế hoạch 146,7%`).
-pub fn compare_text(c: &Comparison, lang: Lang, ascii: bool) -> String {
+pub(crate) fn compare_text(c: &Comparison, lang: Lang, ascii: bool) -> String {
     if c.basis() != Basis::Previous {
-        return format!("{} {}", c.label, format::percent_figure(c.percent, lang));
+        return format!("{} {}", c.label, numbers::percent_figure(c.percent, lang));
     }
     let change = c.percent - 100.0;
-    let size = format::number(change.abs(), format::written_decimals(c.percent), lang);
+    let size = numbers::number(change.abs(), numbers::written_decimals(c.percent), lang);
     let sign = match (ascii, change.partial_cmp(&0.0)) {
         (false, Some(std::cmp::Ordering::Greater)) => "▲ ",
         (false, Some(std::cmp::Ordering::Less)) => "▼ ",
@@ -230,16 +232,16 @@ pub fn compare_text(c: &Comparison, lang: Lang, ascii: bool) -> String {
 
 /// A share's part of the whole in percent: computed from `of` with one decimal (`78,9%`), or
 /// its value as written when it is a percentage (`4,35%`); `None` when it is no share.
-pub fn share_text(ind: &Indicator, lang: Lang) -> Option<String> {
+pub(crate) fn share_text(ind: &Indicator, lang: Lang) -> Option<String> {
     let share = ind.share()?;
     Some(match ind.of {
-        Some(_) => format::percent(share * 100.0, lang),
-        None => format::percent_figure(ind.value, lang),
+        Some(_) => numbers::percent(share * 100.0, lang),
+        None => numbers::percent_figure(ind.value, lang),
     })
 }
 
 /// `Tổng giá trị sản xuất (2023)`: the indicator's name with its period.
-pub fn indicator_title(ind: &Indicator) -> String {
+pub(crate) fn indicator_title(ind: &Indicator) -> String {
     match &ind.period {
         Some(p) => format!("{} ({p})", ind.name),
         None => ind.name.to_string(),
@@ -248,8 +250,8 @@ pub fn indicator_title(ind: &Indicator) -> String {
 
 /// `33.497 tỷ đồng`, `67%`: a figure with its unit (a `%` follows without a space), with the
 /// precision written.
-pub fn with_unit(value: f64, unit: Option<&str>, lang: Lang) -> String {
-    let n = format::figure(value, lang);
+pub(crate) fn with_unit(value: f64, unit: Option<&str>, lang: Lang) -> String {
+    let n = numbers::figure(value, lang);
     match unit {
         Some("%") => format!("{n}%"),
         Some(u) => format!("{n} {u}"),
@@ -270,19 +272,19 @@ fn bound_symbol(bound: Bound, ascii: bool) -> &'static str {
 
 /// `≥ 385 tỷ đồng`, `15/19 tiêu chí`: an indicator's value with its bound, its whole and its
 /// unit.
-pub fn value_text(ind: &Indicator, lang: Lang, ascii: bool) -> String {
+pub(crate) fn value_text(ind: &Indicator, lang: Lang, ascii: bool) -> String {
     let bound = bound_symbol(ind.bound, ascii);
     match ind.of {
         Some(of) => {
             let whole = with_unit(of, ind.unit.as_deref(), lang);
-            format!("{bound}{}/{whole}", format::figure(ind.value, lang))
+            format!("{bound}{}/{whole}", numbers::figure(ind.value, lang))
         }
         None => format!("{bound}{}", with_unit(ind.value, ind.unit.as_deref(), lang)),
     }
 }
 
 /// `✓`, `~`, `✗` (`+`, `~`, `x` in ASCII): a status without colour.
-pub fn status_symbol(status: Status, ascii: bool) -> &'static str {
+pub(crate) fn status_symbol(status: Status, ascii: bool) -> &'static str {
     match (ascii, status) {
         (false, s) => s.symbol(),
         (true, Status::Met) => "+",
@@ -292,7 +294,7 @@ pub fn status_symbol(status: Status, ascii: bool) -> &'static str {
 }
 
 /// `đạt` / `met`: the word for an indicator's status.
-pub fn status_word(status: Status, lang: Lang) -> &'static str {
+pub(crate) fn status_word(status: Status, lang: Lang) -> &'static str {
     let t = i18n::strings(lang);
     match status {
         Status::Met => t.met,
@@ -303,7 +305,7 @@ pub fn status_word(status: Status, lang: Lang) -> &'static str {
 
 /// The filled and empty cells of a `width`-cell gauge bar for a fill of 0.0–1.0: full only
 /// at 1.0: a 98% or 99,86% bar keeps an empty cell.
-pub fn bar_cells(fill: f64, width: usize) -> (usize, usize) {
+pub(crate) fn bar_cells(fill: f64, width: usize) -> (usize, usize) {
     let fill = if fill.is_nan() {
         0.0
     } else {
@@ -317,12 +319,12 @@ pub fn bar_cells(fill: f64, width: usize) -> (usize, usize) {
 }
 
 /// `3/23 xong` / `3/23 done`.
-pub fn done_count(p: Progress, lang: Lang) -> String {
+pub(crate) fn done_count(p: Progress, lang: Lang) -> String {
     format!("{}/{} {}", p.done, p.total, i18n::strings(lang).done)
 }
 
 /// `1 địa phương`, `3 địa phương` / `1 locality`, `3 localities`.
-pub fn locality_count(n: usize, lang: Lang) -> String {
+pub(crate) fn locality_count(n: usize, lang: Lang) -> String {
     let t = i18n::strings(lang);
     match n {
         1 => t.locality_count_one.to_string(),
@@ -331,17 +333,17 @@ pub fn locality_count(n: usize, lang: Lang) -> String {
 }
 
 /// `2 quá hạn` / `2 overdue`.
-pub fn overdue_text(n: usize, lang: Lang) -> String {
+pub(crate) fn overdue_text(n: usize, lang: Lang) -> String {
     format!("{n} {}", i18n::strings(lang).overdue)
 }
 
 /// `2 quá hạn` / `2 overdue`, when any directive is overdue.
-pub fn overdue_count(p: Progress, lang: Lang) -> Option<String> {
+pub(crate) fn overdue_count(p: Progress, lang: Lang) -> Option<String> {
     (p.overdue > 0).then(|| overdue_text(p.overdue, lang))
 }
 
 /// `3/23 done`, then `sep` and `2 overdue` when any directive is overdue.
-pub fn progress_text(p: Progress, lang: Lang, sep: &str) -> String {
+pub(crate) fn progress_text(p: Progress, lang: Lang, sep: &str) -> String {
     let done = done_count(p, lang);
     match overdue_count(p, lang) {
         Some(overdue) => format!("{done}{sep}{overdue}"),
@@ -351,7 +353,7 @@ pub fn progress_text(p: Progress, lang: Lang, sep: &str) -> String {
 
 /// `name, role (part)` with `sep` = `", "`, or `name — role (part)`; a group alone
 /// (`Lãnh đạo các sở, ngành (dự)`), or a person of a group after it (`Đoàn công tác: name, …`).
-pub fn participant_line(p: &Participant, sep: &str) -> String {
+pub(crate) fn participant_line(p: &Participant, sep: &str) -> String {
     let mut line = match (&p.group, &p.name) {
         (Some(group), Some(name)) => format!("{group}: {name}"),
         (Some(one), None) | (None, Some(one)) => one.to_string(),
@@ -369,7 +371,7 @@ pub fn participant_line(p: &Participant, sep: &str) -> String {
 
 /// The paragraphs of a multi-line text: blank lines separate them, and the lines of one
 /// paragraph are joined by spaces.
-pub fn paragraphs(text: &str) -> Vec<String> {
+pub(crate) fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     for line in text.lines().map(str::trim) {
@@ -391,7 +393,7 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 /// `text` with the punctuation outside ASCII that has an ASCII form in it: `·` and `•` as
 /// `|` and `-`, curly and angled quotes as straight ones, dashes as `-`, `…` as `...`, no-break
 /// spaces as spaces. Letters (Vietnamese ones too) are left as they are.
-pub fn ascii_punctuation(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn ascii_punctuation(text: &str) -> std::borrow::Cow<'_, str> {
     let ascii = |c: char| -> Option<&'static str> {
         Some(match c {
             '·' => "|",
@@ -418,13 +420,13 @@ pub fn ascii_punctuation(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// `[x]` for a directive that is done, `[ ]` for one that is not.
-pub fn checkbox(done: bool) -> &'static str {
+pub(crate) fn checkbox(done: bool) -> &'static str {
     if done { "[x]" } else { "[ ]" }
 }
 
 /// `s` cut to at most `width` columns, ending with `…` when cut (right after the last word
 /// kept, not after a space).
-pub fn truncate(s: &str, width: usize) -> String {
+pub(crate) fn truncate(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }

@@ -47,10 +47,11 @@ use crate::model::Session;
 use crate::model::abbrev::{Abbreviations, QueryWord};
 use crate::model::fold::fold;
 
-pub use fields::{FieldKind, Target};
+pub use fields::FieldKind;
+pub(crate) use fields::Target;
 use fields::{collect_session, locality, nth_field};
 use highlight::highlight;
-pub use highlight::matches;
+pub(crate) use highlight::matches;
 pub use prepare::Prepared;
 use slots::Slot;
 use varint::Posting;

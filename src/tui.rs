@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 mod guard;
-pub mod load;
+pub(crate) mod load;
 mod tty;
 
 use std::io::{self, BufWriter, Stdout, Write};
@@ -97,7 +97,7 @@ fn restore_bytes() -> Vec<u8> {
 }
 
 /// Puts the terminal back as it was; safe to call more than once.
-pub fn restore() {
+pub(crate) fn restore() {
     let _ = terminal::disable_raw_mode();
     let _ = execute!(
         io::stdout(),
@@ -502,7 +502,7 @@ impl Workers {
 }
 
 /// What the shell needs besides the app's options.
-pub struct Settings {
+pub(crate) struct Settings {
     pub theme: Theme,
     /// "Today" moves on at midnight (no `--today` was given).
     pub follow_clock: bool,
@@ -512,7 +512,7 @@ pub struct Settings {
 }
 
 /// Runs the interface until the user quits; returns the exit status.
-pub fn run(options: Options, settings: Settings) -> io::Result<i32> {
+pub(crate) fn run(options: Options, settings: Settings) -> io::Result<i32> {
     let Settings {
         theme,
         follow_clock,
@@ -566,7 +566,7 @@ pub fn run(options: Options, settings: Settings) -> io::Result<i32> {
     drop(guard);
     for p in &problems {
         let _ = writeln!(
-            crate::safe::err(),
+            crate::terminal_text::err(),
             "briefing: {} {p}",
             i18n::strings(app.lang()).not_saved
         );

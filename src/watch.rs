@@ -16,13 +16,13 @@ use crate::store::files;
 
 /// How long the folder must be quiet before a change is reported, so that a
 /// `git pull` touching many files or an editor's save-and-rename is one reload.
-pub const SETTLE: Duration = Duration::from_millis(150);
+pub(crate) const SETTLE: Duration = Duration::from_millis(150);
 
 /// Whether a change at `path` can change what is loaded from `root`: a
 /// briefing (`*.toml`) or a folder (moved or removed whole), never below a
 /// hidden name. Only the part below `root` is looked at, so a root such as
 /// `~/.briefings` still counts.
-pub fn matters(root: &Path, path: &Path) -> bool {
+pub(crate) fn matters(root: &Path, path: &Path) -> bool {
     let Ok(rel) = path.strip_prefix(root) else {
         return false;
     };
@@ -51,17 +51,17 @@ enum Own {
 /// The files as our own saves left them, so the watcher can tell our writes (already shown,
 /// nothing to reload) from anyone else's. Shared between the saver and the watcher.
 #[derive(Debug, Clone, Default)]
-pub struct OwnWrites(Arc<Mutex<HashMap<PathBuf, Own>>>);
+pub(crate) struct OwnWrites(Arc<Mutex<HashMap<PathBuf, Own>>>);
 
 /// A save of one file under way; [`Saving::written`] when it wrote, else dropped.
-pub struct Saving<'o> {
+pub(crate) struct Saving<'o> {
     own: &'o OwnWrites,
     path: PathBuf,
 }
 
 impl OwnWrites {
     /// Marks a save of the file at `path` as under way.
-    pub fn saving(&self, path: &Path) -> Saving<'_> {
+    pub(crate) fn saving(&self, path: &Path) -> Saving<'_> {
         let path = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         self.set(&path, Some(Own::Writing));
         Saving { own: self, path }
@@ -81,7 +81,7 @@ impl OwnWrites {
     }
 
     /// The file at `path` is still just as our last save of it left it.
-    pub fn is_own(&self, path: &Path) -> bool {
+    pub(crate) fn is_own(&self, path: &Path) -> bool {
         matches!(self.state(path), Some(Own::Written(ours)) if Stamp::of_path(path) == Some(ours))
     }
 
@@ -93,7 +93,7 @@ impl OwnWrites {
 
 impl Saving<'_> {
     /// The save wrote the file: it is ours as it is now.
-    pub fn written(self) {
+    pub(crate) fn written(self) {
         if let Some(stamp) = Stamp::of_path(&self.path) {
             self.own.set(&self.path, Some(Own::Written(stamp)));
         }
@@ -114,7 +114,7 @@ impl Drop for Saving<'_> {
 /// save left it (a burst touching a file we are saving waits for that save to end); with the
 /// root itself among them when changes may have been missed. Keep the returned watcher alive
 /// for as long as needed.
-pub fn spawn(
+pub(crate) fn spawn(
     root: PathBuf,
     own: OwnWrites,
     changed: impl Fn(&[PathBuf]) + Send + 'static,

@@ -57,7 +57,7 @@ fn assert_inert(what: &str, bytes: &[u8]) {
     let text = String::from_utf8_lossy(bytes);
     let bad: Vec<char> = text
         .chars()
-        .filter(|&c| briefing::api::safe::is_risky(c))
+        .filter(|&c| briefing::api::terminal_text::is_risky(c))
         .collect();
     assert!(bad.is_empty(), "{what} printed {bad:?}:\n{text}");
 }
@@ -328,9 +328,11 @@ fn every_cell_has_an_agreed_width_for_any_text() {
                 "cell {i} {symbol:?}: {each} columns drawn one by one, {whole} assumed"
             );
             assert!(
-                !symbol.chars().any(|c| briefing::api::safe::is_risky(c)
-                    || c == '\u{200d}'
-                    || c == '\u{fe0f}'),
+                !symbol
+                    .chars()
+                    .any(|c| briefing::api::terminal_text::is_risky(c)
+                        || c == '\u{200d}'
+                        || c == '\u{fe0f}'),
                 "cell {i} holds {symbol:?}"
             );
         }

@@ -10,8 +10,8 @@ use quote::ToTokens;
 const LAYERS: &[(&str, u8)] = &[
     // Leaves: know no screen, no store, no app.
     ("model", 0),
-    ("safe", 0),
-    ("memory", 0),
+    ("terminal_text", 0),
+    ("alloc_tuning", 0),
     ("cores", 0),
     ("i18n", 1),
     // Problems in files, as data said through the catalogue.

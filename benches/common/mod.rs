@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-pub const PLACES: &[&str] = &[
+pub(crate) const PLACES: &[&str] = &[
     "Đầm Hà",
     "Hải Hà",
     "Móng Cái",
@@ -17,7 +17,7 @@ pub const PLACES: &[&str] = &[
     "Vân Đồn",
     "Cô Tô",
 ];
-pub const PHRASES: &[&str] = &[
+pub(crate) const PHRASES: &[&str] = &[
     "phát triển kinh tế-xã hội",
     "xây dựng nông thôn mới nâng cao",
     "thu hút đầu tư trên địa bàn",
@@ -31,7 +31,7 @@ pub const PHRASES: &[&str] = &[
     "phát triển du lịch biển đảo",
     "công tác xây dựng Đảng và hệ thống chính trị",
 ];
-pub const INDICATORS: &[&str] = &[
+pub(crate) const INDICATORS: &[&str] = &[
     "Tổng giá trị sản xuất",
     "Tổng thu ngân sách nhà nước",
     "Thu nhập bình quân đầu người",
@@ -39,7 +39,7 @@ pub const INDICATORS: &[&str] = &[
     "Doanh nghiệp thành lập mới",
     "Tỷ lệ hộ dân dùng nước sạch",
 ];
-pub const PEOPLE: &[&str] = &[
+pub(crate) const PEOPLE: &[&str] = &[
     "Nguyễn Xuân Ký",
     "Cao Tường Huy",
     "Đỗ Thị Ninh Hường",
@@ -50,10 +50,10 @@ pub const PEOPLE: &[&str] = &[
 
 #[path = "../../tests/common/rng.rs"]
 mod rng;
-pub use rng::Rng;
+pub(crate) use rng::Rng;
 
 /// A sentence of `parts` phrases, as a directive's text reads.
-pub fn sentence(rng: &mut Rng, parts: usize) -> String {
+pub(crate) fn sentence(rng: &mut Rng, parts: usize) -> String {
     let mut s = String::from("Tiếp tục ");
     for i in 0..parts {
         if i > 0 {

@@ -19,6 +19,7 @@ use crate::git::GitError;
 use crate::git::history::History;
 use crate::input::{Command, Key, Keymap};
 use crate::model::{Directive, DirectiveKey, Lang, Session};
+use crate::present::words;
 use crate::screens::overlay::{Chooser, Help, HistoryView, Problems};
 use crate::screens::review::Review;
 use crate::screens::{
@@ -28,11 +29,16 @@ use crate::screens::{
 use crate::search::{SearchIndex, Target};
 use crate::store::write::{Change, WriteError};
 use crate::store::{Catalog, FolderError};
-use crate::ui::{cells, format, theme::Theme};
+use crate::ui::{cells, theme::Theme};
 
-pub use crate::screens::overlay::{HistoryRequest, Overlay};
-pub use crate::screens::{Filters, Loading, Notice, Screen};
-pub use changes::{Changed, Garbage};
+pub(crate) use crate::screens::Filters;
+pub use crate::screens::Loading;
+pub use crate::screens::Notice;
+pub use crate::screens::Screen;
+pub use crate::screens::overlay::HistoryRequest;
+pub use crate::screens::overlay::Overlay;
+pub use changes::Changed;
+pub use changes::Garbage;
 
 /// Everything that reaches the app from outside, through [`App::update`] alone: a key, a new
 /// size, files read, a finished save, a history read. Worker threads send these as they are.
@@ -528,7 +534,7 @@ impl App {
     pub fn draw(&self, frame: &mut Frame<'_>, theme: &Theme) {
         let area = frame.area();
         if too_small(area) {
-            let msg = format::too_small(self.ctx.lang, MIN_WIDTH, MIN_HEIGHT);
+            let msg = words::too_small(self.ctx.lang, MIN_WIDTH, MIN_HEIGHT);
             let text = Paragraph::new(Line::from(msg)).wrap(Wrap { trim: true });
             frame.render_widget(text, area);
         } else {

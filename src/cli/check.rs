@@ -5,18 +5,18 @@ use std::process::ExitCode;
 
 use super::{Context, fail};
 use crate::i18n;
-use crate::safe;
 use crate::store::{self, Diagnostic};
+use crate::terminal_text;
 
 pub(super) fn run(ctx: &Context) -> ExitCode {
     let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
         Ok(c) => c,
         Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
     };
-    let carets = safe::out_is_terminal();
-    let mut out = safe::out();
+    let carets = terminal_text::out_is_terminal();
+    let mut out = terminal_text::out();
     for d in in_reading_order(&catalog.diagnostics) {
-        let _ = writeln!(out, "{}", safe::one_line(&with_folder(ctx, d)));
+        let _ = writeln!(out, "{}", terminal_text::one_line(&with_folder(ctx, d)));
         if carets {
             let _ = write!(out, "{}", caret(d));
         }
@@ -80,8 +80,8 @@ fn caret(d: &Diagnostic) -> String {
     let gutter = loc.line.to_string();
     let pad = " ".repeat(gutter.len());
     let before: String = loc.line_text.chars().take(loc.column - 1).collect();
-    let before = safe::one_line(&before);
+    let before = terminal_text::one_line(&before);
     let indent = " ".repeat(unicode_width::UnicodeWidthStr::width(before.as_ref()));
-    let line = safe::one_line(&loc.line_text);
+    let line = terminal_text::one_line(&loc.line_text);
     format!("{pad} |\n{gutter} | {line}\n{pad} | {indent}^\n")
 }

@@ -22,7 +22,7 @@ const PATH_OPTIONS: [&str; 2] = ["dir", "config"];
 /// The shells whose scripts ask for candidates; each gets them NUL-separated, so a name
 /// with a newline stays one candidate, and the shell quotes each one as it inserts it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum CompleteShell {
+pub(super) enum CompleteShell {
     // The words are as typed (`COMP_WORDS`): quotes and backslashes are taken off here.
     Bash,
     // zsh and fish give the words without their quotes (`${(Q)words}`, `commandline -opc`).
@@ -31,7 +31,7 @@ pub enum CompleteShell {
 }
 
 #[derive(Debug, clap::Args)]
-pub struct CompleteArgs {
+pub(super) struct CompleteArgs {
     /// The shell asking: candidates NUL-separated; without it, one per line (escaped)
     #[arg(long, value_enum)]
     pub shell: Option<CompleteShell>,
@@ -44,7 +44,7 @@ pub struct CompleteArgs {
     pub words: Vec<String>,
 }
 
-pub fn run(args: &CompleteArgs, dir_fallback: impl FnOnce() -> PathBuf) -> ExitCode {
+pub(super) fn run(args: &CompleteArgs, dir_fallback: impl FnOnce() -> PathBuf) -> ExitCode {
     let words = match args.shell {
         Some(CompleteShell::Bash) => bash_words(&args.words),
         _ => args.words.clone(),
@@ -62,11 +62,11 @@ pub fn run(args: &CompleteArgs, dir_fallback: impl FnOnce() -> PathBuf) -> ExitC
     let found = candidates(&place, &current, &dir);
     let matching = found.iter().filter(|c| c.starts_with(current.as_str()));
     if args.shell.is_some() {
-        let _ = crate::safe::write_nul_separated(matching.map(String::as_str));
+        let _ = crate::terminal_text::write_nul_separated(matching.map(String::as_str));
     } else {
-        let mut out = crate::safe::out();
+        let mut out = crate::terminal_text::out();
         for candidate in matching {
-            let _ = writeln!(out, "{}", crate::safe::one_line(candidate));
+            let _ = writeln!(out, "{}", crate::terminal_text::one_line(candidate));
         }
     }
     ExitCode::SUCCESS

@@ -5,9 +5,9 @@ use std::process::ExitCode;
 
 use super::{Context, fail};
 use crate::i18n::{self, Strings};
-use crate::safe;
 use crate::store;
 use crate::store::write::{self, Mark, Outcome, WriteOptions};
+use crate::terminal_text;
 
 pub(super) fn run(ctx: &Context, session: &str, directive: &str, mark: Mark) -> ExitCode {
     let t = i18n::strings(ctx.lang);
@@ -32,7 +32,7 @@ pub(super) fn run(ctx: &Context, session: &str, directive: &str, mark: Mark) -> 
                 (Mark::Undone, Outcome::AlreadySo) => Strings::cli_already_unchecked,
             };
             let said = said(t, &directive, &session);
-            let _ = writeln!(safe::out(), "{}", safe::one_line(&said));
+            let _ = writeln!(terminal_text::out(), "{}", terminal_text::one_line(&said));
             ExitCode::SUCCESS
         }
         Err(e) => fail(ctx.lang, 1, e.message(ctx.lang)),

@@ -27,12 +27,12 @@ pub(super) fn parse(lang: Lang, args: Vec<OsString>) -> Cli {
 }
 
 /// The whole command line's definition, worded in `lang`.
-pub fn command(lang: Lang) -> Command {
+pub(super) fn command(lang: Lang) -> Command {
     worded(Cli::command(), lang)
 }
 
 /// `cmd` (the definition, perhaps with settings of its own) worded in `lang`.
-pub fn worded(cmd: Command, lang: Lang) -> Command {
+pub(super) fn worded(cmd: Command, lang: Lang) -> Command {
     match lang {
         Lang::En => cmd,
         Lang::Vi => vietnamese(cmd),

@@ -9,8 +9,8 @@ use super::{Context, ListFormat, fail};
 use crate::i18n;
 use crate::present::{locality_count, progress_text, session_day};
 use crate::report;
-use crate::safe;
 use crate::store;
+use crate::terminal_text;
 
 pub(super) fn run(ctx: &Context, format: ListFormat) -> ExitCode {
     let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
@@ -19,7 +19,7 @@ pub(super) fn run(ctx: &Context, format: ListFormat) -> ExitCode {
     };
     if format == ListFormat::Json {
         let json = report::list_json(&catalog.sessions, ctx.today);
-        let _ = safe::out().write_all(json.as_bytes());
+        let _ = terminal_text::out().write_all(json.as_bytes());
         warn_failed(ctx, &catalog);
         return ExitCode::SUCCESS;
     }
@@ -27,12 +27,12 @@ pub(super) fn run(ctx: &Context, format: ListFormat) -> ExitCode {
         .map(|s| session_day(&s.date, ctx.lang))
         .collect();
     let ids: Vec<_> = (catalog.sessions.iter())
-        .map(|s| safe::one_line(&s.id))
+        .map(|s| terminal_text::one_line(&s.id))
         .collect();
     let widest = |widths: &mut dyn Iterator<Item = usize>| widths.max().unwrap_or(0);
     let day_width = widest(&mut days.iter().map(|d| d.width()));
     let id_width = widest(&mut ids.iter().map(|id| id.width()));
-    let mut out = safe::out();
+    let mut out = terminal_text::out();
     for ((s, day), id) in catalog.sessions.iter().zip(&days).zip(&ids) {
         let p = s.progress(ctx.today);
         let _ = writeln!(
@@ -40,7 +40,7 @@ pub(super) fn run(ctx: &Context, format: ListFormat) -> ExitCode {
             "{day}{}  {id}{}  {}  {}  {}",
             " ".repeat(day_width - day.width()),
             " ".repeat(id_width - id.width()),
-            safe::one_line(&s.title),
+            terminal_text::one_line(&s.title),
             locality_count(s.districts.len(), ctx.lang),
             progress_text(p, ctx.lang, ", "),
         );
@@ -53,6 +53,6 @@ fn warn_failed(ctx: &Context, catalog: &store::Catalog) {
     let failed = catalog.failed_files().len();
     if failed > 0 {
         let t = i18n::strings(ctx.lang);
-        let _ = writeln!(safe::err(), "{}", t.list_not_loaded(&failed));
+        let _ = writeln!(terminal_text::err(), "{}", t.list_not_loaded(&failed));
     }
 }

@@ -8,8 +8,8 @@ use crate::diag::closest;
 use crate::git::history::{self, Event, Filter, History, Mark};
 use crate::i18n;
 use crate::model::Lang;
-use crate::safe::one_line;
 use crate::store::{self, write, write::WriteError};
+use crate::terminal_text::one_line;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub(super) enum LogFormat {
@@ -33,17 +33,21 @@ pub(super) fn run(ctx: &Context, filter: &Filter, format: LogFormat) -> ExitCode
         Err(e) => return fail(ctx.lang, 1, e.message(ctx.lang)),
     };
     let events = &history.events;
-    let mut out = crate::safe::out();
+    let mut out = crate::terminal_text::out();
     let written = match format {
         LogFormat::Json => serde_json::to_string_pretty(events)
             .map_err(std::io::Error::other)
-            .and_then(|json| writeln!(out, "{}", crate::safe::json(&json))),
+            .and_then(|json| writeln!(out, "{}", crate::terminal_text::json(&json))),
         LogFormat::Text if events.is_empty() && history.unread.is_empty() => {
             writeln!(out, "{}", i18n::strings(ctx.lang).no_history)
         }
-        LogFormat::Text => events
-            .iter()
-            .try_for_each(|e| writeln!(out, "{}", crate::safe::one_line(&log_line(ctx.lang, e)))),
+        LogFormat::Text => events.iter().try_for_each(|e| {
+            writeln!(
+                out,
+                "{}",
+                crate::terminal_text::one_line(&log_line(ctx.lang, e))
+            )
+        }),
     };
     drop(out);
     warn_unread(ctx.lang, &history);
@@ -89,7 +93,7 @@ fn checked(ctx: &Context, filter: &Filter) -> Result<Filter, WriteError> {
 /// Each commit that could not be read as it is, on standard error, and what that means.
 fn warn_unread(lang: Lang, history: &History) {
     let t = i18n::strings(lang);
-    let mut err = crate::safe::err();
+    let mut err = crate::terminal_text::err();
     for u in &history.unread {
         let _ = writeln!(err, "{}", t.log_warning(&u.message(lang)));
     }

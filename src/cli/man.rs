@@ -11,14 +11,14 @@ use super::{Cli, fail, help, os_error};
 use crate::model::Lang;
 
 #[derive(Debug, clap::Args)]
-pub struct ManArgs {
+pub(super) struct ManArgs {
     /// Write briefing.1 and one page per subcommand (briefing-show.1 …) into this folder
     /// instead of printing briefing.1
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
 
-pub fn run(args: &ManArgs, lang: Lang) -> ExitCode {
+pub(super) fn run(args: &ManArgs, lang: Lang) -> ExitCode {
     let result = match &args.out {
         Some(dir) => write_pages(dir, lang),
         None => print_main_page(lang),
@@ -68,7 +68,7 @@ fn vietnamese_headings(page: &str) -> String {
 
 fn print_main_page(lang: Lang) -> std::io::Result<()> {
     let page = page(command(lang), lang)?;
-    crate::safe::out().write_all(&page)
+    crate::terminal_text::out().write_all(&page)
 }
 
 /// briefing.1 and one page per visible subcommand (`briefing-show.1` …) in `dir`.

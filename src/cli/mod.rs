@@ -24,9 +24,9 @@ use crate::config::{self, Config};
 use crate::diag::OsError;
 use crate::i18n;
 use crate::model::Lang;
-use crate::safe;
 use crate::store::write::Mark;
 use crate::store::{DEFAULT_MAX_FILE_SIZE, Limits};
+use crate::terminal_text;
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -182,9 +182,9 @@ impl Context {
         let ctx = Context::with_config(cli, config);
         for p in &problems {
             let _ = writeln!(
-                safe::err(),
+                terminal_text::err(),
                 "briefing: {}",
-                safe::one_line(&p.line(ctx.lang))
+                terminal_text::one_line(&p.line(ctx.lang))
             );
         }
         ctx
@@ -315,7 +315,7 @@ fn locale_lang(env: impl Fn(&str) -> Option<String>) -> Option<Lang> {
 
 /// Parses the command line and runs it.
 pub fn main() -> ExitCode {
-    crate::memory::keep_large_arrays_apart();
+    crate::alloc_tuning::keep_large_arrays_apart();
     let args: Vec<OsString> = std::env::args_os().collect();
     let lang = early_lang(&args, env_nonempty);
     let cli = help::parse(lang, args);
@@ -353,7 +353,7 @@ pub fn main() -> ExitCode {
         Some(Command::MergeDriver(args)) => merge_driver::run(&args, ctx.lang),
         Some(Command::Complete(args)) => complete::run(&args, || ctx.dir.clone()),
         Some(Command::Man(args)) => man::run(&args, ctx.lang),
-        None if safe::out_is_terminal() => run_tui(ctx, follow_clock),
+        None if terminal_text::out_is_terminal() => run_tui(ctx, follow_clock),
         None => list::run(&ctx, ListFormat::Text),
     }
 }
@@ -389,7 +389,7 @@ fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
 /// Prints an error the way every subcommand does, in `lang`, and gives its exit code.
 fn fail(lang: Lang, code: u8, message: impl std::fmt::Display) -> ExitCode {
     let line = i18n::strings(lang).cli_error(&message);
-    let _ = writeln!(safe::err(), "{line}");
+    let _ = writeln!(terminal_text::err(), "{line}");
     ExitCode::from(code)
 }
 

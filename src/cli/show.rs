@@ -11,8 +11,8 @@ use crate::model::fold::{fold, slug};
 use crate::model::{District, Lang, Session};
 use crate::present::locality_title;
 use crate::report::{self, Format, Options};
-use crate::safe;
 use crate::store::{self, Catalog};
+use crate::terminal_text;
 
 #[derive(Debug, clap::Args)]
 pub(super) struct ShowArgs {
@@ -101,7 +101,7 @@ pub(super) fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
         handout: args.handout,
     };
     let text = report::render(session, args.format.into(), &opts);
-    let _ = crate::safe::out().write_all(text.as_bytes());
+    let _ = crate::terminal_text::out().write_all(text.as_bytes());
     ExitCode::SUCCESS
 }
 
@@ -120,14 +120,15 @@ fn find<'c>(catalog: &'c Catalog, given: &str) -> Result<&'c Session, Missing> {
     let loaded: Vec<Cow<'_, str>> = catalog
         .sessions
         .iter()
-        .map(|s| safe::escape(&s.id))
+        .map(|s| terminal_text::escape(&s.id))
         .collect();
     let failed = catalog
         .failed_files()
         .into_iter()
         .filter_map(|path| store::files::id_of_file(path));
     let known: Vec<&str> = loaded.iter().map(|id| id.as_ref()).chain(failed).collect();
-    let id = store::find_session(&safe::escape(given), &known).map_err(Missing::Unknown)?;
+    let id =
+        store::find_session(&terminal_text::escape(given), &known).map_err(Missing::Unknown)?;
     match loaded.iter().position(|shown| shown == id) {
         Some(at) => Ok(&catalog.sessions[at]),
         None => Err(Missing::NotLoaded(id.to_string())),

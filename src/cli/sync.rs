@@ -8,7 +8,7 @@ use crate::git::Repo;
 use crate::git::sync::{self, Report, SetupReport};
 use crate::i18n;
 use crate::model::Lang;
-use crate::safe;
+use crate::terminal_text;
 
 #[derive(Debug, clap::Args)]
 pub(super) struct SyncArgs {
@@ -32,9 +32,9 @@ pub(super) fn run(ctx: &Context, args: &SyncArgs) -> ExitCode {
     if args.setup {
         return match sync::setup(&repo, &ctx.dir, &driver, ctx.lang) {
             Ok(report) => {
-                let mut out = safe::out();
+                let mut out = terminal_text::out();
                 for line in setup_lines(ctx.lang, &report) {
-                    let _ = writeln!(out, "{}", safe::one_line(&line));
+                    let _ = writeln!(out, "{}", terminal_text::one_line(&line));
                 }
                 drop(out);
                 setup_defeated(ctx.lang, &report)
@@ -48,9 +48,9 @@ pub(super) fn run(ctx: &Context, args: &SyncArgs) -> ExitCode {
         driver,
     };
     let (report, result) = sync::sync(&repo, &opts);
-    let mut out = safe::out();
+    let mut out = terminal_text::out();
     for line in sync_lines(ctx.lang, &report, result.is_ok()) {
-        let _ = writeln!(out, "{}", safe::one_line(&line));
+        let _ = writeln!(out, "{}", terminal_text::one_line(&line));
     }
     drop(out);
     match result {
@@ -93,7 +93,11 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
         }
     }
     if !r.left_alone.is_empty() {
-        let files: Vec<_> = r.left_alone.iter().map(|f| safe::one_line(f)).collect();
+        let files: Vec<_> = r
+            .left_alone
+            .iter()
+            .map(|f| terminal_text::one_line(f))
+            .collect();
         out.push(t.sync_left_alone(&files.join(", ")));
     }
     if let Some(who) = &r.fallback_identity {
@@ -113,7 +117,7 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
         out.push(t.sync_driver_missing.to_string());
     }
     if let Some(program) = &r.driver_stale {
-        out.push(t.sync_driver_stale(&safe::one_line(program)));
+        out.push(t.sync_driver_stale(&terminal_text::one_line(program)));
     }
     if r.temp_not_ignored {
         out.push(t.sync_temp_not_ignored.to_string());

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::{GitError, Repo, read_no_follow};
 use crate::i18n;
 use crate::model::Lang;
-use crate::safe::one_line;
+use crate::terminal_text::one_line;
 
 /// The attributes a briefing must have, or must not have.
 const CHECKED: [&str; 2] = ["merge", "working-tree-encoding"];
@@ -24,7 +24,7 @@ const MAX_LINE: usize = 2048;
 /// A briefing attribute that keeps the check-off merge driver or UTF-8 text away, where it
 /// comes from (when a line was found), and how many briefings it touches.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Defeat {
+pub(crate) struct Defeat {
     /// The attribute as git states it: `merge=binary`, `-merge`, `!merge`,
     /// `working-tree-encoding=UTF-16`.
     pub setting: String,
@@ -39,7 +39,7 @@ pub struct Defeat {
 
 /// A line of an attributes (or ignore) file.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Source {
+pub(crate) struct Source {
     /// The file, below the top of the work tree when it is inside it, else as a full path.
     pub file: String,
     /// 1-based.
@@ -49,7 +49,7 @@ pub struct Source {
 
 impl Source {
     /// That this ignore line keeps git from ignoring check-off temporary files, in `lang`.
-    pub fn keeps_temp_files(&self, lang: Lang) -> String {
+    pub(crate) fn keeps_temp_files(&self, lang: Lang) -> String {
         i18n::strings(lang).ignore_kept_line(
             &one_line(&self.file),
             &self.line,
@@ -60,7 +60,7 @@ impl Source {
 
 impl Defeat {
     /// What is wrong, where, and what to change, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
+    pub(crate) fn message(&self, lang: Lang) -> String {
         let t = i18n::strings(lang);
         let more = match self.files {
             0 | 1 => String::new(),
@@ -92,7 +92,7 @@ impl Defeat {
 /// The attributes that defeat the check-off merge driver or UTF-8 text for the briefings of
 /// the folder (every tracked one, and a new one at its top), each with the line that sets it.
 /// `merge` left unspecified by every line is not here: that is `--setup` not having run.
-pub fn defeats(repo: &Repo) -> Result<Vec<Defeat>, GitError> {
+pub(crate) fn defeats(repo: &Repo) -> Result<Vec<Defeat>, GitError> {
     let mut paths = briefings(repo)?;
     let probe = repo.path_of("briefing");
     let probe_is_new = !paths.contains(&probe);

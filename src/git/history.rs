@@ -13,8 +13,8 @@ use super::{GitError, Repo};
 use crate::i18n::{self, Strings};
 use crate::model::{Lang, fold};
 use crate::present;
-use crate::safe::one_line;
 use crate::store::DEFAULT_MAX_FILE_SIZE;
+use crate::terminal_text::one_line;
 
 /// One change of one directive's check-off, in one commit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -60,13 +60,13 @@ impl Event {
 }
 
 /// `28/11/2026 10:15 +07:00`: when a check-off was made, as history shows it.
-pub fn when(at: &DateTime<FixedOffset>) -> String {
+pub(crate) fn when(at: &DateTime<FixedOffset>) -> String {
     at.format("%d/%m/%Y %H:%M %:z").to_string()
 }
 
 /// One line of a directive's history in the interface: `28/11/2026 10:15 +07:00  [x] checked off
 /// by lan  (abc1234)`.
-pub fn history_line(lang: Lang, e: &Event) -> String {
+pub(crate) fn history_line(lang: Lang, e: &Event) -> String {
     let t = i18n::strings(lang);
     let line = match e.action {
         Mark::Done => Strings::history_done,
@@ -83,7 +83,7 @@ pub fn history_line(lang: Lang, e: &Event) -> String {
 
 /// Which check-offs to list: all, one session's, or one directive's.
 #[derive(Debug, Clone, Default)]
-pub struct Filter {
+pub(crate) struct Filter {
     pub session: Option<String>,
     pub directive: Option<String>,
 }
@@ -192,7 +192,7 @@ struct Author {
 /// git's output is read as data: the commits and the blobs each modified from `git log -z
 /// --raw` (names end at NUL), their contents through `git cat-file --batch` asked for by object
 /// id only, sizes checked against the briefing size limit before anything is allocated.
-pub fn log(repo: &Repo, filter: &Filter) -> Result<History, GitError> {
+pub(crate) fn log(repo: &Repo, filter: &Filter) -> Result<History, GitError> {
     let touched: Vec<Touched> = touched(repo, filter)?
         .into_iter()
         .map(|mut t| {

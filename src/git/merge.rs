@@ -64,7 +64,7 @@ pub(super) fn only_checkoffs(base: &str, other: &str) -> bool {
 /// The side that changed only check-offs is replayed onto the other (onto `ours` when both
 /// did), so the result differs from each side only in the `done*` lines of the directives the
 /// other side changed.
-pub fn merge(base: &str, ours: &str, theirs: &str) -> Option<String> {
+pub(crate) fn merge(base: &str, ours: &str, theirs: &str) -> Option<String> {
     let (onto, replayed) = if only_checkoffs(base, theirs) {
         (ours, theirs)
     } else if only_checkoffs(base, ours) {

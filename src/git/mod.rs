@@ -1,9 +1,9 @@
 //! Sharing a briefing folder through git: runs the `git` command, merges check-offs, reads history.
 
-pub mod attributes;
-pub mod history;
-pub mod merge;
-pub mod sync;
+pub(crate) mod attributes;
+pub(crate) mod history;
+pub(crate) mod merge;
+pub(crate) mod sync;
 
 use std::ffi::OsStr;
 use std::io;
@@ -12,8 +12,8 @@ use std::process::{Command, Output, Stdio};
 
 use crate::i18n;
 use crate::model::Lang;
-use crate::safe::one_line;
 use crate::store::files;
+use crate::terminal_text::one_line;
 
 /// Why a git operation did not happen or did not finish; the folder is as it was in every case.
 ///
@@ -123,7 +123,7 @@ i18n::display_in_english!(GitError);
 
 /// A briefing folder inside a git work tree.
 #[derive(Debug, Clone)]
-pub struct Repo {
+pub(crate) struct Repo {
     /// The top of the work tree.
     pub top: PathBuf,
     /// The briefing folder below `top`, `/`-separated, ending in `/` (empty at the top).
@@ -132,7 +132,7 @@ pub struct Repo {
 
 impl Repo {
     /// The work tree holding `dir`.
-    pub fn find(dir: &Path) -> Result<Repo, GitError> {
+    pub(crate) fn find(dir: &Path) -> Result<Repo, GitError> {
         let out = git_in(dir, ["rev-parse", "--show-toplevel", "--show-prefix"])?;
         let not_tree = || GitError::NotAWorkTree {
             dir: dir.to_path_buf(),

@@ -9,9 +9,9 @@ use super::merge::{State, only_checkoffs, states};
 use super::{GitError, RemoteFailure, Repo, classify, detail, read_no_follow};
 use crate::i18n;
 use crate::model::Lang;
-use crate::safe::one_line;
 use crate::store::DEFAULT_MAX_FILE_SIZE;
 use crate::store::write::{RESCUE_SUFFIX, TEMP_SUFFIX, current_user};
+use crate::terminal_text::one_line;
 
 /// The `.gitattributes` line that gives the folder's briefings the check-off merge driver.
 const ATTRIBUTE: &str = "*.toml merge=briefing";
@@ -23,7 +23,7 @@ const MAX_SETUP_FILE: u64 = 1 << 20;
 const ATTEMPTS: usize = 3;
 
 #[derive(Debug, Clone)]
-pub struct Options {
+pub(crate) struct Options {
     /// Commit every change of the folder, not only check-offs.
     pub all: bool,
     /// The language of the commit message.
@@ -34,7 +34,7 @@ pub struct Options {
 
 /// A directive whose check-off a sync commits, with its new state.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Checkoff {
+pub(crate) struct Checkoff {
     pub session: String,
     pub directive: String,
     pub state: State,
@@ -42,7 +42,7 @@ pub struct Checkoff {
 
 /// A commit made by `sync` or `--setup`.
 #[derive(Debug, Clone)]
-pub struct Committed {
+pub(crate) struct Committed {
     /// Its abbreviated hash.
     pub commit: String,
     pub checkoffs: Vec<Checkoff>,
@@ -52,7 +52,7 @@ pub struct Committed {
 
 /// What a sync did.
 #[derive(Debug, Clone, Default)]
-pub struct Report {
+pub(crate) struct Report {
     pub committed: Option<Committed>,
     /// Changed files of the folder that were not committed (not only check-offs).
     pub left_alone: Vec<String>,
@@ -92,7 +92,7 @@ fn checkoff_line(lang: Lang, c: &Checkoff) -> String {
 /// The message of a sync's commit: a subject counting the check-offs, then each session with
 /// its directives, then any other file committed (`--all`); one line each, whatever the names
 /// hold (a newline in a name cannot add a trailer such as `Signed-off-by:`).
-pub fn commit_message(lang: Lang, checkoffs: &[Checkoff], files: &[String]) -> String {
+pub(crate) fn commit_message(lang: Lang, checkoffs: &[Checkoff], files: &[String]) -> String {
     let t = i18n::strings(lang);
     let done = checkoffs.iter().filter(|c| c.state.done).count();
     let undone = checkoffs.len() - done;
@@ -150,7 +150,7 @@ struct Upstream {
 
 /// Commits the check-offs made here, rebases onto the upstream and pushes. The report says
 /// what was done even when a later step failed (a commit made before the network failed).
-pub fn sync(repo: &Repo, opts: &Options) -> (Report, Result<(), GitError>) {
+pub(crate) fn sync(repo: &Repo, opts: &Options) -> (Report, Result<(), GitError>) {
     let mut report = Report::default();
     let result = run_sync(repo, opts, &mut report);
     (report, result)
@@ -628,7 +628,7 @@ fn ahead_behind(repo: &Repo) -> Result<(usize, usize), GitError> {
 
 /// What `--setup` did.
 #[derive(Debug, Clone, Default)]
-pub struct SetupReport {
+pub(crate) struct SetupReport {
     /// `merge.briefing.driver` was set or changed in the repository's config.
     pub configured: bool,
     /// Files written (below the folder): `.gitattributes`, `.gitignore`.
@@ -646,7 +646,12 @@ pub struct SetupReport {
 /// Installs the check-off merge driver for the folder's briefings (repository config and
 /// `.gitattributes`) and ignores check-off temporary files (`.gitignore`); commits the two
 /// files (only them) so every clone gets them.
-pub fn setup(repo: &Repo, dir: &Path, driver: &str, lang: Lang) -> Result<SetupReport, GitError> {
+pub(crate) fn setup(
+    repo: &Repo,
+    dir: &Path,
+    driver: &str,
+    lang: Lang,
+) -> Result<SetupReport, GitError> {
     let mut report = SetupReport {
         driver: driver.to_string(),
         ..SetupReport::default()
@@ -755,7 +760,7 @@ fn append_missing(path: &Path, text: &str, lines: &[&str]) -> std::io::Result<bo
 
 /// `merge.briefing.driver` for this program: its absolute path, quoted for the shell git uses,
 /// with each `%` doubled so that git does not read it as one of its `%O %A %B %P`.
-pub fn driver_command(exe: &Path) -> String {
+pub(crate) fn driver_command(exe: &Path) -> String {
     let path = exe.to_string_lossy();
     let quoted = path.replace('\'', "'\\''").replace('%', "%%");
     format!("'{quoted}' merge-driver %O %A %B %P")

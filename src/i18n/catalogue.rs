@@ -10,7 +10,7 @@
 macro_rules! catalogue {
     ($($(#[$doc:meta])* $key:ident $(($($p:ident),+))?: $en:literal, $vi:literal;)*) => {
         /// Every fixed string and message template of the program, in one language.
-        pub struct Strings {
+        pub(crate) struct Strings {
             lang: Lang,
             $(
                 $(#[$doc])*
@@ -56,7 +56,7 @@ macro_rules! template {
     ([$($doc:tt)*] $key:ident [] $en:literal, $vi:literal) => {};
     ([$($doc:tt)*] $key:ident [$($p:ident),+] $en:literal, $vi:literal) => {
         $($doc)*
-        pub fn $key(&self, $($p: &dyn Display),+) -> String {
+        pub(crate) fn $key(&self, $($p: &dyn Display),+) -> String {
             match self.lang {
                 Lang::En => format!($en, $($p = $p),+),
                 Lang::Vi => format!($vi, $($p = $p),+),

@@ -4,7 +4,7 @@
 
 /// `(subcommand, argument, help)`: the help of each argument (`""` as subcommand: the program's
 /// own, which every subcommand also takes), and of each subcommand (`""` as argument).
-pub const HELP: &[(&str, &str, &str)] = &[
+pub(crate) const HELP: &[(&str, &str, &str)] = &[
     (
         "",
         "",
@@ -179,12 +179,12 @@ pub const HELP: &[(&str, &str, &str)] = &[
 ];
 
 /// What the program does beyond one line, after the `""` entry of [`HELP`] (`--help` only).
-pub const LONG_ABOUT: &str = "Đọc và theo dõi các buổi làm việc của tỉnh từ các tệp TOML.
+pub(crate) const LONG_ABOUT: &str = "Đọc và theo dõi các buổi làm việc của tỉnh từ các tệp TOML.
 
 Không có lệnh thì mở giao diện trong terminal (bấm ? trong đó để xem mọi phím).";
 
 /// `(subcommand, argument, value, help)`: what each value of an argument means.
-pub const VALUES: &[(&str, &str, &str, &str)] = &[
+pub(crate) const VALUES: &[(&str, &str, &str, &str)] = &[
     (
         "list",
         "format",
@@ -231,7 +231,7 @@ pub const VALUES: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// The placeholders of values in usage lines (`--dir <DIR>`), in Vietnamese.
-pub const VALUE_NAMES: &[(&str, &str)] = &[
+pub(crate) const VALUE_NAMES: &[(&str, &str)] = &[
     ("DIR", "THƯ_MỤC"),
     ("PATH", "ĐƯỜNG_DẪN"),
     ("LANG", "NGÔN_NGỮ"),
@@ -250,7 +250,7 @@ pub const VALUE_NAMES: &[(&str, &str)] = &[
 ];
 
 /// Examples and the environment, after the program's `--help`.
-pub const AFTER_HELP: &str = "\
+pub(crate) const AFTER_HELP: &str = "\
 Ví dụ:
   briefing                                       giao diện trong terminal, thư mục ./briefings
   briefing list                                  các buổi làm việc, mới nhất trước
@@ -280,7 +280,7 @@ Thứ tự ưu tiên: tham số dòng lệnh > biến môi trường (BRIEFING_*
 (locale là mặc định của ngôn ngữ).";
 
 /// The Vietnamese help of `argument` of `subcommand` (or of the subcommand itself, for `""`).
-pub fn help(subcommand: &str, argument: &str) -> Option<&'static str> {
+pub(crate) fn help(subcommand: &str, argument: &str) -> Option<&'static str> {
     HELP.iter()
         .find(|(s, a, _)| *s == subcommand && *a == argument)
         .or_else(|| {
@@ -291,7 +291,7 @@ pub fn help(subcommand: &str, argument: &str) -> Option<&'static str> {
 }
 
 /// What `value` of `argument` of `subcommand` means, in Vietnamese.
-pub fn value_help(subcommand: &str, argument: &str, value: &str) -> Option<&'static str> {
+pub(crate) fn value_help(subcommand: &str, argument: &str, value: &str) -> Option<&'static str> {
     VALUES
         .iter()
         .find(|(s, a, v, _)| *s == subcommand && *a == argument && *v == value)
@@ -299,7 +299,7 @@ pub fn value_help(subcommand: &str, argument: &str, value: &str) -> Option<&'sta
 }
 
 /// The Vietnamese placeholder for `name` (`DIR` → `THƯ_MỤC`).
-pub fn value_name(name: &str) -> Option<&'static str> {
+pub(crate) fn value_name(name: &str) -> Option<&'static str> {
     VALUE_NAMES
         .iter()
         .find(|(en, _)| *en == name)

@@ -5,7 +5,7 @@ use crate::model::Lang;
 
 /// The parser's `message` (`"{what}, expected {a}, {b}"`) in `lang`; a phrase this table does
 /// not know stays as the parser wrote it.
-pub fn parser_message(lang: Lang, message: &str) -> String {
+pub(crate) fn parser_message(lang: Lang, message: &str) -> String {
     if lang == Lang::En {
         return message.to_string();
     }

@@ -8,7 +8,7 @@ use super::fold::fold;
 
 /// `(abbreviation, what it stands for)`, as officials write them. Case, accents and the
 /// punctuation between words do not matter (`KT-XH` is the words `kt xh`).
-pub const BUILT_IN: &[(&str, &str)] = &[
+pub(crate) const BUILT_IN: &[(&str, &str)] = &[
     ("NTM", "nông thôn mới"),
     ("KKT", "khu kinh tế"),
     ("KCN", "khu công nghiệp"),

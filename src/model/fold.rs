@@ -17,7 +17,7 @@ fn fold_char(c: char, out: &mut String) {
 
 /// `text` in NFC (`Ha` + combining grave → `Hà`), borrowed when it already is: the form ids
 /// are compared in and text is kept in, whatever form the file was saved in.
-pub fn nfc(text: &str) -> Cow<'_, str> {
+pub(crate) fn nfc(text: &str) -> Cow<'_, str> {
     if text.chars().all(stable_in_nfc) {
         return Cow::Borrowed(text);
     }
@@ -40,7 +40,7 @@ fn stable_in_nfc(c: char) -> bool {
 /// Lower-case, accent-free form: `ĐẦM HÀ` and `Đầm Hà` both give `dam ha`. Each character is
 /// decomposed on its own (ASCII only lower-cased); the marks NFD would reorder are dropped
 /// anyway, so this equals folding `text.nfd()`, without its buffering.
-pub fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
@@ -55,7 +55,7 @@ pub fn fold(text: &str) -> String {
 /// Folds `text` and records, for every byte of the folded string, the byte
 /// offset in `text` of the character it came from, so a match in the folded
 /// text can be highlighted in the original.
-pub fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
+pub(crate) fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(text.len());
     let mut offsets = Vec::with_capacity(text.len());
     for (start, c) in text.char_indices() {
@@ -72,7 +72,7 @@ pub fn fold_with_offsets(text: &str) -> (String, Vec<usize>) {
 
 /// The default id of a district: its name folded to lower-case ASCII with `-`
 /// between words (`Hải Hà` → `hai-ha`).
-pub fn slug(name: &str) -> String {
+pub(crate) fn slug(name: &str) -> String {
     let folded = fold(name);
     let mut out = String::with_capacity(folded.len());
     for word in folded.split(|c: char| !c.is_ascii_alphanumeric()) {

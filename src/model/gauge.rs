@@ -25,7 +25,7 @@ const PLAN_WORDS: [&[&str]; 4] = [
 
 /// The basis of a comparison whose file does not write one: `plan` when its label names a plan
 /// (accents and case ignored, whole words), else `previous`.
-pub fn basis_of_label(label: &str) -> Basis {
+pub(crate) fn basis_of_label(label: &str) -> Basis {
     let folded = fold::fold(label);
     let words: Vec<&str> = folded
         .split(|c: char| !c.is_alphanumeric())

@@ -1,21 +1,28 @@
 //! The briefing types of docs/spec.md and the pure rules over them.
 
-pub mod abbrev;
+pub(crate) mod abbrev;
 pub mod filter;
-pub mod fold;
-pub mod format;
-pub mod gauge;
-pub mod period;
-pub mod scope;
-pub mod values;
+pub(crate) mod fold;
+pub(crate) mod gauge;
+pub(crate) mod lang;
+pub(crate) mod period;
+pub(crate) mod scope;
+pub(crate) mod values;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-pub use format::Lang;
-pub use gauge::{Gauge, GaugeBasis, Status};
-pub use period::{Due, Period};
-pub use values::{Basis, HostKind, Kind, Level, PartOfDay};
+pub(crate) use gauge::Gauge;
+pub use gauge::GaugeBasis;
+pub use gauge::Status;
+pub use lang::Lang;
+pub use period::Due;
+pub use period::Period;
+pub use values::Basis;
+pub use values::HostKind;
+pub use values::Kind;
+pub use values::Level;
+pub use values::PartOfDay;
 
 /// Text of a loaded briefing: exactly as long as it is (a `String` would also carry its
 /// capacity, 8 bytes more in every field of ten thousand sessions).
@@ -23,18 +30,18 @@ pub type Text = Box<str>;
 
 /// An id of a session, a locality or a directive: ids are short, so most are kept inline,
 /// without an allocation of their own.
-pub type Id = compact_str::CompactString;
+pub(crate) type Id = compact_str::CompactString;
 
 /// An indicator's comparisons: most have one, kept inline (no allocation of its own).
-pub type Comparisons = smallvec::SmallVec<[Comparison; 1]>;
+pub(crate) type Comparisons = smallvec::SmallVec<[Comparison; 1]>;
 
 /// Text that repeats through a briefing (indicator names, units, comparison labels, owners,
 /// who checked off):
 /// one copy per file, shared by every field that says it.
-pub type Shared = std::sync::Arc<str>;
+pub(crate) type Shared = std::sync::Arc<str>;
 
 /// The format versions this viewer reads (docs/spec.md); a file without `version` is version 1.
-pub const FORMAT_VERSIONS: [i64; 2] = [1, 2];
+pub(crate) const FORMAT_VERSIONS: [i64; 2] = [1, 2];
 
 /// One briefing file: a working session.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -457,7 +464,7 @@ impl Session {
 }
 
 /// Sorts sessions newest first; sessions on the same day keep a stable order by id.
-pub fn sort_newest_first(sessions: &mut [Session]) {
+pub(crate) fn sort_newest_first(sessions: &mut [Session]) {
     // Ids are unique, so the order is total and an in-place sort gives the one answer.
     sessions.sort_unstable_by(|a, b| {
         b.date

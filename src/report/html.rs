@@ -56,7 +56,7 @@ ul.directives li > * { text-indent: 0; }
 }
 "#;
 
-pub fn render(s: &Session, opts: &Options<'_>) -> String {
+pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     let t = i18n::strings(opts.lang);
     let mut out = String::with_capacity(16 * 1024);
     head(&mut out, s, opts.lang);

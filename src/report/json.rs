@@ -151,7 +151,7 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
 }
 
 /// The sessions as a JSON array, in the order given.
-pub fn list_json(sessions: &[Session], today: NaiveDate) -> String {
+pub(crate) fn list_json(sessions: &[Session], today: NaiveDate) -> String {
     let list: Vec<SessionSummary<'_>> = sessions
         .iter()
         .map(|s| SessionSummary {
@@ -170,7 +170,7 @@ fn to_json(value: &impl Serialize) -> String {
     let mut text = serde_json::to_string_pretty(value)
         .unwrap_or_else(|e| serde_json::json!({ "error": e.to_string() }).to_string());
     text.push('\n');
-    crate::safe::json(&text).into_owned()
+    crate::terminal_text::json(&text).into_owned()
 }
 
 fn session<'a>(s: &'a Session, opts: &Options<'_>) -> SessionJson<'a> {

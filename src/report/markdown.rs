@@ -122,7 +122,7 @@ fn looks_like_scheme(path: &str) -> bool {
 /// `text` as a code span that nothing in it can end or break: on one line (line breaks and
 /// controls written as `\n`, `\e`…), fenced by more backticks than its longest run of them.
 fn code(text: &str) -> String {
-    let text = crate::safe::one_line(text);
+    let text = crate::terminal_text::one_line(text);
     let mut longest = 0;
     let mut run = 0;
     for c in text.chars() {

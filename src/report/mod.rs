@@ -11,7 +11,7 @@ use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Gauge, Image, Indicator, Lang, Progress, Session, Text};
 use crate::present::{self, bar_cells, status_symbol, status_word};
 
-pub use json::list_json;
+pub(crate) use json::list_json;
 
 /// The output formats of `briefing show`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -13,8 +13,8 @@ use crate::i18n;
 use crate::input::Command;
 use crate::model::Lang;
 use crate::model::filter::{DirectiveFilter, SessionFilter};
+use crate::present::words;
 use crate::store::write::WriteError;
-use crate::ui::format;
 use crate::ui::theme::Theme;
 
 /// What the status line says until the next key; put in words only when drawn.
@@ -58,7 +58,7 @@ impl Notice {
         let t = i18n::strings(lang);
         match self {
             Notice::Saving => t.saving.to_string(),
-            Notice::CheckedOff { by, at } => format::checked_off(lang, by, at),
+            Notice::CheckedOff { by, at } => words::checked_off(lang, by, at),
             Notice::Unchecked => t.unchecked.to_string(),
             Notice::NotSaved(e) => format!("{} {}", t.not_saved, e.message(lang)),
             Notice::SessionGone => t.session_gone.to_string(),
@@ -76,7 +76,7 @@ impl Notice {
 }
 
 /// Draws the status line and the hint bar.
-pub fn draw(
+pub(crate) fn draw(
     frame: &mut Frame<'_>,
     [status, hints]: [Rect; 2],
     ctx: &Ctx,

@@ -4,11 +4,11 @@
 
 pub(crate) mod bar;
 pub(crate) mod nav;
-pub mod overlay;
-pub mod review;
-pub mod search;
-pub mod session;
-pub mod session_list;
+pub(crate) mod overlay;
+pub(crate) mod review;
+pub(crate) mod search;
+pub(crate) mod session;
+pub(crate) mod session_list;
 
 use std::path::PathBuf;
 
@@ -25,10 +25,10 @@ use crate::store::{Catalog, FolderError};
 use crate::ui::theme::Theme;
 
 pub use bar::Notice;
-pub use review::ReviewScreen;
-pub use search::SearchScreen;
-pub use session::SessionScreen;
-pub use session_list::SessionList;
+pub(crate) use review::ReviewScreen;
+pub(crate) use search::SearchScreen;
+pub(crate) use session::SessionScreen;
+pub(crate) use session_list::SessionList;
 
 /// Below this size the app shows a "terminal too small" message instead.
 pub(crate) const MIN_WIDTH: u16 = 40;
@@ -79,7 +79,7 @@ pub(crate) struct Ctx {
 
 impl Ctx {
     /// Search can answer: the first load's index has come, and it is not away.
-    pub fn search_ready(&self) -> bool {
+    pub(crate) fn search_ready(&self) -> bool {
         matches!(self.loading, Loading::Done) && !self.index_away
     }
 }
@@ -112,7 +112,7 @@ pub(crate) enum Intent {
 /// Where a search hit opens: its item, the text of the field found (to find its block), and
 /// the query (to highlight its matches there).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Jump {
+pub(crate) struct Jump {
     pub target: Target,
     pub text: String,
     pub query: String,
@@ -126,14 +126,14 @@ pub(crate) struct Offer {
 }
 
 impl Offer {
-    pub const fn hint(command: Command) -> Self {
+    pub(crate) const fn hint(command: Command) -> Self {
         Offer {
             command,
             hint: true,
         }
     }
 
-    pub const fn help(command: Command) -> Self {
+    pub(crate) const fn help(command: Command) -> Self {
         Offer {
             command,
             hint: false,

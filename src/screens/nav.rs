@@ -4,7 +4,7 @@ use crate::input::Command;
 
 /// A selection in a list of rows, with the first row in view.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ListState {
+pub(crate) struct ListState {
     pub selected: usize,
     pub offset: usize,
     /// Where on screen the selection was put last, kept through resizes.
@@ -14,7 +14,7 @@ pub struct ListState {
 impl ListState {
     /// After a move: scrolls so the selected row is among the `rows` in view, and remembers
     /// where on screen it is.
-    pub fn keep_visible(&mut self, rows: usize) {
+    pub(crate) fn keep_visible(&mut self, rows: usize) {
         self.offset = scroll_into_view(self.offset, self.selected, 1, rows.max(1));
         self.row = self.selected - self.offset;
     }
@@ -22,7 +22,7 @@ impl ListState {
     /// After the view or the list changed, with the selection now on `selected`: a selection
     /// kept goes back where it was on screen, as far as the `rows` in view allow; one that had
     /// to move is scrolled into view.
-    pub fn settle(&mut self, selected: usize, rows: usize) {
+    pub(crate) fn settle(&mut self, selected: usize, rows: usize) {
         if selected == self.selected {
             self.offset = self.selected.saturating_sub(self.row.min(rows.max(1) - 1));
         } else {
@@ -34,7 +34,7 @@ impl ListState {
 
 /// The smallest change of `offset` that shows `top..top+height` in `view` lines; a block
 /// taller than the view shows its top.
-pub fn scroll_into_view(offset: usize, top: usize, height: usize, view: usize) -> usize {
+pub(crate) fn scroll_into_view(offset: usize, top: usize, height: usize, view: usize) -> usize {
     if top < offset {
         top
     } else if top + height > offset + view {
@@ -45,7 +45,7 @@ pub fn scroll_into_view(offset: usize, top: usize, height: usize, view: usize) -
 }
 
 /// Moves a selection among `count` rows that can all be selected; `None` for other commands.
-pub fn moved(selected: usize, count: usize, page: usize, c: Command) -> Option<usize> {
+pub(crate) fn moved(selected: usize, count: usize, page: usize, c: Command) -> Option<usize> {
     let last = count.saturating_sub(1);
     let to = match c {
         Command::Up => selected.saturating_sub(1),
@@ -62,7 +62,12 @@ pub fn moved(selected: usize, count: usize, page: usize, c: Command) -> Option<u
 /// Moves a selection among rows of which only some can be selected, by one command; a page
 /// moves by `page` rows (not selectable ones), so no row is passed unseen. `None` for other
 /// commands.
-pub fn moved_among(selectable: &[bool], selected: usize, page: usize, c: Command) -> Option<usize> {
+pub(crate) fn moved_among(
+    selectable: &[bool],
+    selected: usize,
+    page: usize,
+    c: Command,
+) -> Option<usize> {
     let can = |i: usize| selectable.get(i).copied().unwrap_or(false);
     let last = selectable.len().saturating_sub(1);
     let to = match c {
@@ -101,7 +106,11 @@ fn nearest(selectable: &[bool], at: usize, from: usize) -> usize {
 }
 
 /// The next selectable item after `from`, else `from` (within the items): the last one stays.
-pub fn next_selectable<T>(items: &[T], from: usize, selectable: impl Fn(&T) -> bool) -> usize {
+pub(crate) fn next_selectable<T>(
+    items: &[T],
+    from: usize,
+    selectable: impl Fn(&T) -> bool,
+) -> usize {
     let at = from.min(items.len().saturating_sub(1));
     (at + 1..items.len())
         .find(|&i| selectable(&items[i]))
@@ -109,13 +118,17 @@ pub fn next_selectable<T>(items: &[T], from: usize, selectable: impl Fn(&T) -> b
 }
 
 /// The selectable item before `from`, else `from` (within the items): the first one stays.
-pub fn prev_selectable<T>(items: &[T], from: usize, selectable: impl Fn(&T) -> bool) -> usize {
+pub(crate) fn prev_selectable<T>(
+    items: &[T],
+    from: usize,
+    selectable: impl Fn(&T) -> bool,
+) -> usize {
     let at = from.min(items.len().saturating_sub(1));
     (0..at).rev().find(|&i| selectable(&items[i])).unwrap_or(at)
 }
 
 /// `selected` kept on a selectable row: itself, else the next one, else the one before.
-pub fn on_selectable(selectable: &[bool], selected: usize) -> usize {
+pub(crate) fn on_selectable(selectable: &[bool], selected: usize) -> usize {
     let at = selected.min(selectable.len().saturating_sub(1));
     if selectable.get(at).copied().unwrap_or(false) {
         return at;
@@ -132,7 +145,7 @@ pub fn on_selectable(selectable: &[bool], selected: usize) -> usize {
 /// in view. Heights are asked for row by row (`height(i)`, in lines), and only for rows near
 /// the view, so a long list costs no more than a short one; `view` is the lines shown.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct TallList {
+pub(crate) struct TallList {
     pub selected: usize,
     /// The first row in view.
     pub offset: usize,
@@ -155,7 +168,12 @@ fn rows_in_view(height: &impl Fn(usize) -> usize, len: usize, offset: usize, vie
 
 impl TallList {
     /// Scrolls the least so the selected row is wholly in view (its top, when it is taller).
-    pub fn keep_visible(&mut self, height: &impl Fn(usize) -> usize, len: usize, view: usize) {
+    pub(crate) fn keep_visible(
+        &mut self,
+        height: &impl Fn(usize) -> usize,
+        len: usize,
+        view: usize,
+    ) {
         if self.selected < self.offset {
             self.offset = self.selected;
         }
@@ -169,7 +187,7 @@ impl TallList {
     /// One command: moves among the selectable rows; a page starts at the first row not
     /// wholly seen (PgDn) or ends where the view began (PgUp), so no row is passed unseen.
     /// `false` for other commands.
-    pub fn command(
+    pub(crate) fn command(
         &mut self,
         height: &impl Fn(usize) -> usize,
         selectable: &[bool],

@@ -12,11 +12,11 @@ use super::{Ctx, Intent, Loading, MOVES, Offer, View, frame, without_tabs};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::Session;
+use crate::present::words::{failed_files, session_count};
 use crate::present::{
     done_count, host_line, locality_title, overdue_text, session_day, session_when, truncate,
 };
 use crate::search::Target;
-use crate::ui::format::{failed_files, session_count};
 use crate::ui::text::{gap, pad};
 use crate::ui::theme::Theme;
 

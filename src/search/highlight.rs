@@ -10,7 +10,7 @@ use super::query_words;
 
 /// Byte ranges of `text` where the words of `query` occur (accents and case aside), merged:
 /// to highlight a query's matches anywhere its hits are shown.
-pub fn matches(text: &str, query: &str) -> Vec<Range<usize>> {
+pub(crate) fn matches(text: &str, query: &str) -> Vec<Range<usize>> {
     let words: Vec<QueryWord> = query_words(query)
         .into_iter()
         .map(|text| QueryWord { text, whole: false })

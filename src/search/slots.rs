@@ -35,7 +35,7 @@ pub(super) struct Slot {
 
 impl Slot {
     /// Searched: alive, and among the sessions last synced.
-    pub fn is_listed(&self) -> bool {
+    pub(super) fn is_listed(&self) -> bool {
         self.live && self.position != NOT_LISTED
     }
 }

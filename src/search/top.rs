@@ -26,15 +26,15 @@ fn rare(records: usize) -> usize {
 pub(super) struct Bitset(Vec<u64>);
 
 impl Bitset {
-    pub fn new(records: usize) -> Self {
+    pub(super) fn new(records: usize) -> Self {
         Bitset(vec![0; records.div_ceil(64)])
     }
 
-    pub fn set(&mut self, r: u32) {
+    pub(super) fn set(&mut self, r: u32) {
         self.0[r as usize / 64] |= 1 << (r % 64);
     }
 
-    pub fn has(&self, r: u32) -> bool {
+    pub(super) fn has(&self, r: u32) -> bool {
         self.0[r as usize / 64] & (1 << (r % 64)) != 0
     }
 

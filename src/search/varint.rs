@@ -48,7 +48,7 @@ pub(super) struct Posting {
 
 impl Posting {
     /// Adds record `r`, which must not come before the last one (again: nothing to add).
-    pub fn push(&mut self, r: u32) {
+    pub(super) fn push(&mut self, r: u32) {
         if self.len > 0 && r == self.last {
             return;
         }
@@ -60,23 +60,23 @@ impl Posting {
     }
 
     /// How many records.
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.len as usize
     }
 
     /// The records, ascending.
-    pub fn records(&self) -> impl Iterator<Item = u32> + '_ {
+    pub(super) fn records(&self) -> impl Iterator<Item = u32> + '_ {
         decode(&self.bytes).scan(0u32, |at, gap| {
             *at += gap;
             Some(*at)
         })
     }
 
-    pub fn clear(&mut self) {
+    pub(super) fn clear(&mut self) {
         *self = Posting::default();
     }
 
-    pub fn shrink_to_fit(&mut self) {
+    pub(super) fn shrink_to_fit(&mut self) {
         self.bytes.shrink_to_fit();
     }
 }

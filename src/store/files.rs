@@ -14,13 +14,13 @@ const EXTENSION: &str = "toml";
 const SUFFIX: &str = ".toml";
 
 /// A name the walk, the watcher and git pass over: it starts with a dot.
-pub fn is_hidden(name: &OsStr) -> bool {
+pub(crate) fn is_hidden(name: &OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
 }
 
 /// Whether `rel` (relative to the briefing folder) lies below a hidden name or is one; `.` and
 /// `..` count as hidden, so no such path leaves the folder.
-pub fn has_hidden_part(rel: &Path) -> bool {
+pub(crate) fn has_hidden_part(rel: &Path) -> bool {
     rel.components().any(|c| match c {
         Component::Normal(name) => is_hidden(name),
         Component::CurDir | Component::ParentDir => true,
@@ -29,13 +29,13 @@ pub fn has_hidden_part(rel: &Path) -> bool {
 }
 
 /// Whether `path` has a briefing file's ending (`*.toml`).
-pub fn has_briefing_ending(path: &Path) -> bool {
+pub(crate) fn has_briefing_ending(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == EXTENSION)
 }
 
 /// Whether `rel` (relative to the briefing folder) names a briefing file: `*.toml`, with no
 /// hidden part.
-pub fn is_briefing(rel: &Path) -> bool {
+pub(crate) fn is_briefing(rel: &Path) -> bool {
     has_briefing_ending(rel) && !has_hidden_part(rel)
 }
 
@@ -54,23 +54,23 @@ pub fn id_of(rel: &Path) -> String {
 
 /// The session id of a `/`-separated path when it names a briefing: `None` when it is empty,
 /// has another ending or a hidden part.
-pub fn id_of_file(file: &str) -> Option<&str> {
+pub(crate) fn id_of_file(file: &str) -> Option<&str> {
     let id = file.strip_suffix(SUFFIX)?;
     is_briefing(Path::new(file)).then_some(id)
 }
 
 /// The `/`-separated path of the briefing of session `id`.
-pub fn file_of(id: &str) -> String {
+pub(crate) fn file_of(id: &str) -> String {
     format!("{id}{SUFFIX}")
 }
 
 /// The path, relative to the briefing folder, of the briefing of session `id`.
-pub fn rel_of(id: &str) -> PathBuf {
+pub(crate) fn rel_of(id: &str) -> PathBuf {
     file_of(id).split('/').collect()
 }
 
 /// A session as a person names it, with `.toml` allowed: the id alone.
-pub fn without_ending(given: &str) -> &str {
+pub(crate) fn without_ending(given: &str) -> &str {
     given.strip_suffix(SUFFIX).unwrap_or(given)
 }
 
@@ -78,7 +78,7 @@ pub fn without_ending(given: &str) -> &str {
 /// and changed. Any write by anyone, in place or by replacing the file, gives another stamp; so
 /// does a `chmod`, `chown`, `ln` or `chattr`, which change the status time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Stamp {
+pub(crate) struct Stamp {
     pub(in crate::store) dev: u64,
     pub(in crate::store) ino: u64,
     pub(in crate::store) len: u64,
@@ -90,12 +90,12 @@ pub struct Stamp {
 
 impl Stamp {
     /// The stamp of the file at `path` (links followed), if it can be read.
-    pub fn of_path(path: &Path) -> Option<Self> {
+    pub(crate) fn of_path(path: &Path) -> Option<Self> {
         fs::metadata(path).ok().map(|m| Stamp::of(&m))
     }
 
     /// The stamp of a file as `meta` describes it.
-    pub fn of(meta: &fs::Metadata) -> Self {
+    pub(crate) fn of(meta: &fs::Metadata) -> Self {
         Stamp {
             dev: meta.dev(),
             ino: meta.ino(),
@@ -120,7 +120,7 @@ impl Stamp {
 
     /// The same content: the same file, length and last write. The status time is left out,
     /// since exchanging a file for another changes it without writing.
-    pub fn same_content(&self, other: &Stamp) -> bool {
+    pub(crate) fn same_content(&self, other: &Stamp) -> bool {
         (self.dev, self.ino, self.len, self.modified)
             == (other.dev, other.ino, other.len, other.modified)
     }

@@ -2,23 +2,30 @@
 
 mod changes;
 mod compact;
-pub mod files;
+pub(crate) mod files;
 mod folder;
 mod slips;
 mod toml_version;
 mod validate;
 mod walk;
-pub mod write;
+pub(crate) mod write;
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-pub use crate::diag::{Diagnostic, Location, Problem, Severity};
+pub use crate::diag::Diagnostic;
+pub(crate) use crate::diag::Location;
+pub(crate) use crate::diag::Problem;
+pub use crate::diag::Severity;
 pub use changes::Changes;
-pub use files::Stamp;
-pub use folder::{Folder, Plan};
-pub use walk::{DEFAULT_MAX_FILE_SIZE, Limits, ReadError, read_bounded};
+pub(crate) use files::Stamp;
+pub use folder::Folder;
+pub use folder::Plan;
+pub(crate) use walk::DEFAULT_MAX_FILE_SIZE;
+pub use walk::Limits;
+pub(crate) use walk::ReadError;
+pub(crate) use walk::read_bounded;
 
 use crate::diag::{OsError, closest};
 use crate::i18n;
@@ -92,7 +99,7 @@ impl Catalog {
     /// The first error of the file of session `id` when that file did not
     /// load (the id may also be the file name alone, when unique).
     pub fn load_error(&self, id: &str) -> Option<&Diagnostic> {
-        let wanted = files::file_of(&crate::safe::escape(files::without_ending(id)));
+        let wanted = files::file_of(&crate::terminal_text::escape(files::without_ending(id)));
         let errors = || self.diagnostics.iter().filter(|d| d.is_error());
         if let Some(d) = errors().find(|d| d.path == wanted) {
             return Some(d);
@@ -110,7 +117,7 @@ impl Catalog {
 /// alone when only one id ends with it. Else the ids to suggest: the closest by spelling, or
 /// those whose file name is closest (at most three). `show`, `done` and `undo` all find
 /// sessions this way.
-pub fn find_session<'k>(given: &str, known: &[&'k str]) -> Result<&'k str, Vec<String>> {
+pub(crate) fn find_session<'k>(given: &str, known: &[&'k str]) -> Result<&'k str, Vec<String>> {
     let id = files::without_ending(given);
     if let Some(found) = known.iter().find(|k| **k == id) {
         return Ok(found);
@@ -144,14 +151,14 @@ pub struct FileReport {
 }
 
 /// Display form of a relative path, `/`-separated, safe to print (control
-/// and bidi characters written visibly, see [`crate::safe::escape`]).
-pub fn display_path(rel: &Path) -> String {
+/// and bidi characters written visibly, see [`crate::terminal_text::escape`]).
+pub(crate) fn display_path(rel: &Path) -> String {
     let joined = rel
         .iter()
         .map(|p| p.to_string_lossy())
         .collect::<Vec<_>>()
         .join("/");
-    crate::safe::escape(&joined).into_owned()
+    crate::terminal_text::escape(&joined).into_owned()
 }
 
 /// Every `*.toml` below `root` with the default [`Limits`], relative and sorted.
@@ -203,7 +210,7 @@ pub fn read_as_loaded(path: &Path) -> Option<Vec<u8>> {
 }
 
 /// Reads (at most `limits.max_file_size` bytes) and validates one file below `root`.
-pub fn load_file_with(root: &Path, rel: &Path, limits: &Limits) -> FileReport {
+pub(crate) fn load_file_with(root: &Path, rel: &Path, limits: &Limits) -> FileReport {
     load_file_meta(root, rel, limits).0
 }
 
@@ -304,7 +311,7 @@ pub fn load_dir(root: &Path) -> Result<Catalog, FolderError> {
 }
 
 /// Loads every briefing below `root`: sessions newest first, plus diagnostics.
-pub fn load_dir_with(root: &Path, limits: &Limits) -> Result<Catalog, FolderError> {
+pub(crate) fn load_dir_with(root: &Path, limits: &Limits) -> Result<Catalog, FolderError> {
     let (files, mut diagnostics) = discover_with(root, limits)?;
     let walk_problems = diagnostics.len();
     let reports = load_files(root, &files, limits);
@@ -333,7 +340,7 @@ fn load_files(root: &Path, files: &[PathBuf], limits: &Limits) -> Vec<FileReport
 
 /// Like [`load_files`], with `then` done to each report on the thread that read it (to fold
 /// a session's words for search while other files are read).
-pub fn load_files_then<T: Send>(
+pub(crate) fn load_files_then<T: Send>(
     root: &Path,
     files: &[PathBuf],
     limits: &Limits,

@@ -13,7 +13,7 @@ use toml_parser::lexer::TokenKind;
 use crate::diag::{Problem, Toml11Syntax};
 
 /// Every use of TOML 1.1-only syntax in `text` (which parses), in order, with its span.
-pub fn uses(text: &str) -> Vec<(Range<usize>, Problem)> {
+pub(super) fn uses(text: &str) -> Vec<(Range<usize>, Problem)> {
     let mut found = Vec::new();
     let mut open: Vec<TokenKind> = Vec::new();
     let mut last_comma_in_table: Option<Range<usize>> = None;

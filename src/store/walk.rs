@@ -27,7 +27,7 @@ pub struct Limits {
 /// 4 MiB: the sample briefing is 16 KB and a long one with every district of
 /// the province about 200 KB, so this is 20 times the largest real file, yet
 /// a thousand of them would still fit in memory.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 4 << 20;
+pub(crate) const DEFAULT_MAX_FILE_SIZE: u64 = 4 << 20;
 
 impl Default for Limits {
     fn default() -> Self {
@@ -44,7 +44,7 @@ impl Default for Limits {
 ///
 /// [`ReadError::problem`] is it as a diagnostic's problem; `Display` is the English message.
 #[derive(Debug, thiserror::Error)]
-pub enum ReadError {
+pub(crate) enum ReadError {
     Io(#[from] io::Error),
     TooBig { size: u64, limit: u64 },
     NotRegular,
@@ -52,7 +52,7 @@ pub enum ReadError {
 
 impl ReadError {
     /// The problem this is, to be said in the reader's language.
-    pub fn problem(&self) -> Problem {
+    pub(crate) fn problem(&self) -> Problem {
         match self {
             ReadError::Io(e) => Problem::Unreadable {
                 error: OsError::from(e),
@@ -74,7 +74,7 @@ impl std::fmt::Display for ReadError {
 
 /// The bytes of the file at `path`, refused without reading it all when it is larger than
 /// `limit` or not a regular file (see [`read_bounded_meta`]).
-pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     read_bounded_meta(path, limit).map(|(bytes, _)| bytes)
 }
 

@@ -12,7 +12,8 @@ pub use atomic::TEMP_SUFFIX;
 /// The byte of a briefing file whose `fcntl` lock keeps readers and in-place rewrites apart
 /// (readers take it shared while they read; see `atomic.rs`).
 pub const CONTENT_LOCK_BYTE: i64 = atomic::CONTENT_BYTE;
-pub use holders::{Hold, Holder};
+pub use holders::Hold;
+pub use holders::Holder;
 pub use rescue::RESCUE_SUFFIX;
 
 use std::collections::VecDeque;
@@ -55,20 +56,20 @@ pub struct Stamps {
 
 /// The check-off keys of directive `directive_id` in the briefing text `text`, as written:
 /// what a [`Change::Restore`] puts back.
-pub fn stamps(text: &str, directive_id: &str) -> Result<Stamps, WriteError> {
+pub(crate) fn stamps(text: &str, directive_id: &str) -> Result<Stamps, WriteError> {
     edit::stamps(text, directive_id)
 }
 
 /// The check-off a person asks for: a directive checked off, or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
+pub(crate) enum Mark {
     Done,
     Undone,
 }
 
 impl Mark {
     /// The change that writes this mark, stamped now by `by`.
-    pub fn change(self, by: impl Into<String>) -> Change {
+    pub(crate) fn change(self, by: impl Into<String>) -> Change {
         match self {
             Mark::Done => Change::Done {
                 at: now_local(),
@@ -495,7 +496,7 @@ fn in_session(e: WriteError, shown: &str, session_id: &str) -> WriteError {
 /// `text` without the `done`, `done_at` and `done_by` entries of every directive (a comment on
 /// their lines stays). Two versions of a briefing whose stripped texts are equal differ only in
 /// check-offs.
-pub fn strip_checkoffs(text: &str) -> Result<String, WriteError> {
+pub(crate) fn strip_checkoffs(text: &str) -> Result<String, WriteError> {
     edit::strip(text)
 }
 
@@ -548,7 +549,7 @@ fn validate_edited(
 /// file is there (whatever it is: what cannot be read is refused later, by name), else its file
 /// name alone when only one briefing has it, as `show` finds it (see [`super::find_session`]).
 /// The path is relative to `root`.
-pub fn session_file(root: &Path, given: &str) -> Result<PathBuf, WriteError> {
+pub(crate) fn session_file(root: &Path, given: &str) -> Result<PathBuf, WriteError> {
     let id = files::without_ending(given);
     let rel = files::rel_of(id);
     let plausible = files::is_briefing(&rel)
@@ -608,7 +609,7 @@ fn login_name(uid: libc::uid_t) -> Option<String> {
 }
 
 /// Now, with the local offset, to the second.
-pub fn now_local() -> DateTime<FixedOffset> {
+pub(crate) fn now_local() -> DateTime<FixedOffset> {
     let now = Local::now().fixed_offset();
     now.with_nanosecond(0).unwrap_or(now)
 }

@@ -81,7 +81,7 @@ static INSTALLED: Once = Once::new();
 
 /// Saves the terminal's settings and arms the restore, before the app changes the terminal;
 /// `bytes` are what the terminal is sent to leave the app's modes.
-pub fn arm(tty: RawFd, bytes: Vec<u8>) -> io::Result<()> {
+pub(super) fn arm(tty: RawFd, bytes: Vec<u8>) -> io::Result<()> {
     let mut termios = MaybeUninit::<libc::termios>::uninit();
     // SAFETY: tcgetattr fills the termios it is given, or fails and leaves it unread.
     if unsafe { libc::tcgetattr(tty, termios.as_mut_ptr()) } != 0 {
@@ -112,7 +112,7 @@ pub fn arm(tty: RawFd, bytes: Vec<u8>) -> io::Result<()> {
 
 /// The terminal was put back the ordinary way: standard error goes to it again, with what was
 /// written meanwhile.
-pub fn disarm() {
+pub(super) fn disarm() {
     if CHANGED.swap(false, Ordering::SeqCst)
         && let Some(saved) = SAVED.get()
     {
@@ -261,7 +261,7 @@ fn default_action() -> libc::sigaction {
 /// For the end-to-end tests of the debug build only: `BRIEFING_TEST_CRASH` makes the first key
 /// end the process the way it names (`abort`, `alloc`, `segv`, `exit`), without unwinding.
 #[cfg(debug_assertions)]
-pub fn crash_if_asked() {
+pub(super) fn crash_if_asked() {
     match std::env::var("BRIEFING_TEST_CRASH").as_deref() {
         Ok("abort") => std::process::abort(),
         Ok("alloc") => {

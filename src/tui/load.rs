@@ -19,7 +19,7 @@ const CHANGE_PART: usize = 128;
 
 /// What the loader is asked for after the first load.
 #[derive(Debug, PartialEq, Eq)]
-pub enum LoadRequest {
+pub(crate) enum LoadRequest {
     /// Walk the whole folder, reading what is new or changed.
     Walk,
     /// These paths changed (absolute, as the watcher names them).
@@ -28,7 +28,7 @@ pub enum LoadRequest {
 
 impl LoadRequest {
     /// This request and `next` as one: a walk reads every path too.
-    pub fn and(self, next: LoadRequest) -> LoadRequest {
+    pub(crate) fn and(self, next: LoadRequest) -> LoadRequest {
         match (self, next) {
             (LoadRequest::Paths(mut paths), LoadRequest::Paths(more)) => {
                 paths.extend(more);
@@ -63,7 +63,7 @@ pub fn first_load(
 
 /// Reads what `request` names again and sends it in parts, or the failure, as `first_load`
 /// does; `false` when `send` said to stop.
-pub fn reload(
+pub(crate) fn reload(
     folder: &mut Folder,
     request: LoadRequest,
     mut send: impl FnMut(Action) -> bool,

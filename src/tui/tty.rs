@@ -9,14 +9,14 @@ use rustix::event::{PollFd, PollFlags, Timespec};
 
 /// The terminal crossterm reads keys from: standard input when it is a terminal, else
 /// `/dev/tty`, kept open here so that it can be watched and restored.
-pub struct Tty {
+pub(super) struct Tty {
     /// `/dev/tty`, when standard input is not the terminal.
     opened: Option<OwnedFd>,
 }
 
 /// What waiting on the terminal found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Readiness {
+pub(super) enum Readiness {
     /// Bytes (keys) wait to be read.
     Input,
     /// Nothing yet (only after a wait with a timeout).
@@ -27,7 +27,7 @@ pub enum Readiness {
 
 impl Tty {
     /// Standard input when it is a terminal (as crossterm chooses), else `/dev/tty`.
-    pub fn open() -> io::Result<Tty> {
+    pub(super) fn open() -> io::Result<Tty> {
         if io::stdin().is_terminal() {
             return Ok(Tty { opened: None });
         }
@@ -40,22 +40,22 @@ impl Tty {
         })
     }
 
-    pub fn fd(&self) -> RawFd {
+    pub(super) fn fd(&self) -> RawFd {
         self.as_fd().as_raw_fd()
     }
 
     /// Waits until keys come or the terminal goes away (no timeout: no CPU while idle).
-    pub fn wait_for_input(&self) -> Readiness {
+    pub(super) fn wait_for_input(&self) -> Readiness {
         wait(self.as_fd(), PollFlags::IN, None)
     }
 
     /// Whether keys wait or the terminal has gone, without waiting.
-    pub fn input_now(&self) -> Readiness {
+    pub(super) fn input_now(&self) -> Readiness {
         wait(self.as_fd(), PollFlags::IN, Some(&Timespec::default()))
     }
 
     /// Waits, asleep, until the terminal hangs up or fails; keys do not wake it.
-    pub fn wait_until_gone(&self) {
+    pub(super) fn wait_until_gone(&self) {
         while wait(self.as_fd(), PollFlags::empty(), None) != Readiness::Gone {}
     }
 }

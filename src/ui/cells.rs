@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::safe::is_risky;
+use crate::terminal_text::is_risky;
 
 /// Format characters (Unicode category Cf), variation selectors, emoji skin
 /// tones and Hangul fillers: invisible, and drawn with different widths (or
@@ -26,7 +26,7 @@ fn is_unsafe(c: char) -> bool {
 /// A cell symbol that every terminal draws `width` columns wide: its first
 /// visible character with the combining marks after it, else `�`; `None`
 /// when the symbol is already safe. The second value is the new width.
-pub fn safe_symbol(symbol: &str, width: usize) -> Option<(String, usize)> {
+pub(crate) fn safe_symbol(symbol: &str, width: usize) -> Option<(String, usize)> {
     let plain = symbol
         .chars()
         .skip(1)
@@ -46,7 +46,7 @@ pub fn safe_symbol(symbol: &str, width: usize) -> Option<(String, usize)> {
 
 /// Makes every cell of `buf` safe; a cell that gets narrower leaves blanks
 /// behind it, so every row still ends at the same column.
-pub fn clean(buf: &mut Buffer) {
+pub(crate) fn clean(buf: &mut Buffer) {
     let area = buf.area;
     for y in area.top()..area.bottom() {
         let mut x = area.left();

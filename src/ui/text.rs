@@ -7,7 +7,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// Wraps `text` at spaces to `width` display columns (at least 1); never empty. Each line
 /// takes as many words as fit (first fit). Words are not split at their hyphens
 /// (`2024-03-13`, `kinh tế-xã hội` stay whole) unless longer than a line.
-pub fn wrap(text: &str, width: usize) -> Vec<Cow<'_, str>> {
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<Cow<'_, str>> {
     let options = textwrap::Options::new(width.max(1))
         .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
@@ -25,7 +25,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Cow<'_, str>> {
 /// a long text can then be wrapped from any line that was seen start, without the lines
 /// before it. `text` must hold no escape character (textwrap skips escape sequences when it
 /// measures); a briefing's text has none once loaded.
-pub fn next_line(text: &str, from: usize, width: usize) -> (std::ops::Range<usize>, usize) {
+pub(crate) fn next_line(text: &str, from: usize, width: usize) -> (std::ops::Range<usize>, usize) {
     let width = width.max(1);
     let bytes = text.as_bytes();
     // A source line shorter than `width` bytes is one line (textwrap's shortcut); only the
@@ -95,18 +95,18 @@ fn measure_word(text: &str, pos: usize) -> (usize, usize) {
 }
 
 /// Spaces needed after `s` to reach `width` columns.
-pub fn pad(s: &str, width: usize) -> String {
+pub(crate) fn pad(s: &str, width: usize) -> String {
     " ".repeat(width.saturating_sub(s.width()))
 }
 
 /// The spaces between a left part of `left` columns and a right part of `right` columns so
 /// that the right part ends at column `width`.
-pub fn gap(width: usize, left: usize, right: usize) -> String {
+pub(crate) fn gap(width: usize, left: usize, right: usize) -> String {
     " ".repeat(width.saturating_sub(left + right))
 }
 
 /// The end of `text` that fits in `width` columns (what was typed last stays visible).
-pub fn tail(text: &str, width: usize) -> &str {
+pub(crate) fn tail(text: &str, width: usize) -> &str {
     let mut used = 0;
     let mut start = text.len();
     for (i, c) in text.char_indices().rev() {
@@ -122,7 +122,7 @@ pub fn tail(text: &str, width: usize) -> &str {
 /// The part of a text to show in some columns: a byte range on character boundaries, and
 /// whether a `…` goes before and after it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Excerpt {
+pub(crate) struct Excerpt {
     pub range: std::ops::Range<usize>,
     pub cut_before: bool,
     pub cut_after: bool,
@@ -131,7 +131,7 @@ pub struct Excerpt {
 /// The part of `text` to show in `width` columns (the `…` marks included) with byte `focus`
 /// in it: the whole text when it fits; else whole words, from a word start a little before
 /// `focus` (or the start, when `focus` is near it), cut after the last word that fits.
-pub fn excerpt(text: &str, focus: usize, width: usize) -> Excerpt {
+pub(crate) fn excerpt(text: &str, focus: usize, width: usize) -> Excerpt {
     let whole = Excerpt {
         range: 0..text.len(),
         cut_before: false,

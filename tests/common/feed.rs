@@ -11,12 +11,12 @@ use briefing::api::store::{Folder, Limits};
 /// Gives `app` the folder `dir` as the interface's loader gives it its folder. Whatever the
 /// app showed before and `dir` lacks is gone, as the loader's walk finds it once a folder's
 /// files are replaced by those of `dir`.
-pub fn load(app: &mut App, dir: &Path) {
+pub(crate) fn load(app: &mut App, dir: &Path) {
     feed(app, dir, false);
 }
 
 /// As [`load`], for a folder in a git work tree (its check-off history can be shown).
-pub fn load_shared(app: &mut App, dir: &Path) {
+pub(crate) fn load_shared(app: &mut App, dir: &Path) {
     feed(app, dir, true);
 }
 

@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub const BIN: &str = env!("CARGO_BIN_EXE_briefing");
-pub const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
+pub(crate) const BIN: &str = env!("CARGO_BIN_EXE_briefing");
+pub(crate) const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
 
 /// Whether `tool` runs; without it the test is skipped with a notice, or fails under CI=true.
-pub fn have(tool: &str) -> bool {
+pub(crate) fn have(tool: &str) -> bool {
     let found = Command::new(tool)
         .arg("-V")
         .output()
@@ -25,13 +25,13 @@ pub fn have(tool: &str) -> bool {
 }
 
 /// A bare "remote" and the folder the clones live in.
-pub struct Shared {
+pub(crate) struct Shared {
     pub tmp: tempfile::TempDir,
 }
 
 impl Shared {
     /// A bare repository holding the sample briefings, set up for sharing by "province".
-    pub fn new() -> Shared {
+    pub(crate) fn new() -> Shared {
         let shared = Shared {
             tmp: tempfile::tempdir().expect("tmp"),
         };
@@ -59,20 +59,20 @@ impl Shared {
         shared
     }
 
-    pub fn home(&self) -> PathBuf {
+    pub(crate) fn home(&self) -> PathBuf {
         self.tmp.path().join("home")
     }
 
-    pub fn remote(&self) -> String {
+    pub(crate) fn remote(&self) -> String {
         self.tmp.path().join("remote.git").display().to_string()
     }
 
-    pub fn office(&self, name: &str) -> PathBuf {
+    pub(crate) fn office(&self, name: &str) -> PathBuf {
         self.tmp.path().join(name)
     }
 
     /// Clones the remote as `name` (once) and gives its folder.
-    pub fn clone_as(&self, name: &str) -> PathBuf {
+    pub(crate) fn clone_as(&self, name: &str) -> PathBuf {
         let dir = self.office(name);
         if !dir.exists() {
             let remote = self.remote();
@@ -98,12 +98,12 @@ impl Shared {
     }
 
     /// Runs git in `dir` (as the office named by the folder), failing the test if it fails.
-    pub fn git(&self, dir: &Path, args: &[&str]) -> String {
+    pub(crate) fn git(&self, dir: &Path, args: &[&str]) -> String {
         self.git_as(dir, &who(dir), args)
     }
 
     /// Runs git in `dir` as the author and committer `who`, failing the test if it fails.
-    pub fn git_as(&self, dir: &Path, who: &str, args: &[&str]) -> String {
+    pub(crate) fn git_as(&self, dir: &Path, who: &str, args: &[&str]) -> String {
         let mut cmd = Command::new("git");
         cmd.current_dir(dir).args(args);
         self.env(&mut cmd, who);
@@ -113,12 +113,12 @@ impl Shared {
     }
 
     /// Runs `briefing --dir DIR --lang LANG ARGS` as the office of `dir`.
-    pub fn briefing(&self, dir: &Path, lang: &str, args: &[&str]) -> Output {
+    pub(crate) fn briefing(&self, dir: &Path, lang: &str, args: &[&str]) -> Output {
         self.program(BIN, dir, lang, args)
     }
 
     /// Runs the program at `bin` (a copy of briefing) as [`Shared::briefing`] runs briefing.
-    pub fn program(&self, bin: &str, dir: &Path, lang: &str, args: &[&str]) -> Output {
+    pub(crate) fn program(&self, bin: &str, dir: &Path, lang: &str, args: &[&str]) -> Output {
         let mut cmd = Command::new(bin);
         cmd.current_dir(dir)
             .arg("--dir")
@@ -155,6 +155,6 @@ fn who(dir: &Path) -> String {
         .unwrap_or_else(|| "setup".to_string())
 }
 
-pub fn text(bytes: &[u8]) -> String {
+pub(crate) fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }

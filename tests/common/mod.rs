@@ -6,9 +6,9 @@
     reason = "byte-range locks and extended attributes through libc"
 )]
 
-pub mod feed;
-pub mod git;
-pub mod rng;
+pub(crate) mod feed;
+pub(crate) mod git;
+pub(crate) mod rng;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -17,11 +17,15 @@ use briefing::api::store::write::{Change, Outcome, WriteError, edited_text};
 
 /// `text` after the check-off edit, made by the very function a check-off runs before it
 /// writes (`edited_text`: the edit, then the loader's validation of the result).
-pub fn edited(text: &str, id: &str, change: &Change) -> Result<(String, Outcome), WriteError> {
+pub(crate) fn edited(
+    text: &str,
+    id: &str,
+    change: &Change,
+) -> Result<(String, Outcome), WriteError> {
     edited_text(text.as_bytes(), "s.toml", "s", id, change)
 }
 
-pub fn fixture(name: &str) -> Vec<u8> {
+pub(crate) fn fixture(name: &str) -> Vec<u8> {
     let path: PathBuf = [
         env!("CARGO_MANIFEST_DIR"),
         "tests",
@@ -35,7 +39,7 @@ pub fn fixture(name: &str) -> Vec<u8> {
 }
 
 /// A temporary briefing folder holding `bytes` as `2024/s.toml` (session `2024/s`).
-pub fn folder_with(bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
+pub(crate) fn folder_with(bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let sub = dir.path().join("2024");
     fs::create_dir(&sub).expect("mkdir");
@@ -45,7 +49,7 @@ pub fn folder_with(bytes: &[u8]) -> (tempfile::TempDir, PathBuf) {
 }
 
 /// A temporary copy of the sample `briefings/` folder.
-pub fn sample_folder() -> tempfile::TempDir {
+pub(crate) fn sample_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
     copy_tree(&from, dir.path());
@@ -66,7 +70,7 @@ fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// Names in `dir` that start with `.`: leftovers of a write (a write leaves none).
-pub fn leftovers(dir: &Path) -> Vec<String> {
+pub(crate) fn leftovers(dir: &Path) -> Vec<String> {
     fs::read_dir(dir)
         .expect("read_dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -74,19 +78,23 @@ pub fn leftovers(dir: &Path) -> Vec<String> {
         .collect()
 }
 
-pub fn is_root() -> bool {
+pub(crate) fn is_root() -> bool {
     rustix::process::geteuid().is_root()
 }
 
 /// An open-file `fcntl` lock of `kind` (`F_RDLCK`, `F_WRLCK`) on the whole of `file`, as a
 /// check-off (write) or a program that locks what it reads (read) takes it; held until the
 /// file is closed.
-pub fn ofd_lock(file: &std::fs::File, kind: libc::c_int) -> std::io::Result<()> {
+pub(crate) fn ofd_lock(file: &std::fs::File, kind: libc::c_int) -> std::io::Result<()> {
     ofd_lock_range(file, kind, 0, 0)
 }
 
 /// [`ofd_lock`] on the one byte `at`.
-pub fn ofd_lock_byte(file: &std::fs::File, kind: libc::c_int, at: i64) -> std::io::Result<()> {
+pub(crate) fn ofd_lock_byte(
+    file: &std::fs::File,
+    kind: libc::c_int,
+    at: i64,
+) -> std::io::Result<()> {
     ofd_lock_range(file, kind, at, 1)
 }
 
@@ -116,8 +124,8 @@ fn ofd_lock_range(
 // Helpers of the issue-8 suites (tests/write_*.rs): the real binary, briefing texts, file
 // states, extended attributes, polling, and skipping where the machine cannot run a case.
 
-pub mod tmux;
-pub mod user;
+pub(crate) mod tmux;
+pub(crate) mod user;
 
 use std::collections::BTreeMap;
 use std::ffi::CString;
@@ -129,14 +137,14 @@ use std::time::{Duration, Instant};
 use briefing::api::model::Session;
 use briefing::api::store::parse_file;
 
-pub const BIN: &str = env!("CARGO_BIN_EXE_briefing");
+pub(crate) const BIN: &str = env!("CARGO_BIN_EXE_briefing");
 
 /// A config folder that holds no config file (inside the project's `target/tmp`), so that no
 /// test reads the machine's `~/.config/briefing/config.toml`.
-pub const NO_CONFIG: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config");
+pub(crate) const NO_CONFIG: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config");
 
 /// `briefing --dir DIR --lang LANG ARGS…`, not influenced by BRIEFING_DIR.
-pub fn cli(dir: &Path, lang: &str, args: &[&str]) -> Command {
+pub(crate) fn cli(dir: &Path, lang: &str, args: &[&str]) -> Command {
     let mut c = Command::new(BIN);
     c.arg("--dir")
         .arg(dir)
@@ -148,21 +156,21 @@ pub fn cli(dir: &Path, lang: &str, args: &[&str]) -> Command {
 }
 
 /// Runs `briefing --dir DIR --lang LANG ARGS…` to the end.
-pub fn run(dir: &Path, lang: &str, args: &[&str]) -> Output {
+pub(crate) fn run(dir: &Path, lang: &str, args: &[&str]) -> Output {
     cli(dir, lang, args).output().expect("run briefing")
 }
 
-pub fn stdout_of(o: &Output) -> String {
+pub(crate) fn stdout_of(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-pub fn stderr_of(o: &Output) -> String {
+pub(crate) fn stderr_of(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 /// Asserts a refusal: exit code 1 and a message on stderr holding one of `keywords`
 /// (case-insensitive), so a test names the cause without fixing the exact wording.
-pub fn assert_refused(o: &Output, keywords: &[&str], what: &str) {
+pub(crate) fn assert_refused(o: &Output, keywords: &[&str], what: &str) {
     let err = stderr_of(o);
     assert_eq!(
         o.status.code(),
@@ -179,7 +187,7 @@ pub fn assert_refused(o: &Output, keywords: &[&str], what: &str) {
 
 /// A valid briefing: directives `ids` of the session as a whole, then `districts` districts
 /// with one directive each (`q0`, `q1`, …).
-pub fn briefing_text(ids: &[String], districts: usize) -> String {
+pub(crate) fn briefing_text(ids: &[String], districts: usize) -> String {
     let mut s = String::from(
         "# ghi đồng thời\nversion = 1\n\n[session]\ntitle = \"Kiểm tra ghi\"\ndate = 2024-03-13\n",
     );
@@ -197,12 +205,12 @@ pub fn briefing_text(ids: &[String], districts: usize) -> String {
 }
 
 /// `d0`, `d1`, … `d{n-1}`.
-pub fn ids(n: usize) -> Vec<String> {
+pub(crate) fn ids(n: usize) -> Vec<String> {
     (0..n).map(|i| format!("d{i}")).collect()
 }
 
 /// The session of a file that must be valid.
-pub fn session_of(bytes: &[u8]) -> Session {
+pub(crate) fn session_of(bytes: &[u8]) -> Session {
     let report = parse_file(bytes, "s.toml", "s");
     match report.session {
         Some(s) => s,
@@ -215,7 +223,7 @@ pub fn session_of(bytes: &[u8]) -> Session {
 }
 
 /// Whether directive `id` is checked off (with its stamp) in a valid file; `None` when absent.
-pub fn done_state(bytes: &[u8], id: &str) -> Option<bool> {
+pub(crate) fn done_state(bytes: &[u8], id: &str) -> Option<bool> {
     let session = session_of(bytes);
     let d = session
         .directives
@@ -233,7 +241,7 @@ pub fn done_state(bytes: &[u8], id: &str) -> Option<bool> {
 
 /// A temporary folder under /tmp that every user may traverse (mode 0755), so a test can hand
 /// parts of it to an unprivileged user.
-pub fn shared_tempdir() -> tempfile::TempDir {
+pub(crate) fn shared_tempdir() -> tempfile::TempDir {
     let dir = tempfile::Builder::new()
         .prefix("briefing-test-")
         .tempdir_in("/tmp")
@@ -242,34 +250,34 @@ pub fn shared_tempdir() -> tempfile::TempDir {
     dir
 }
 
-pub fn chmod(path: &Path, mode: u32) {
+pub(crate) fn chmod(path: &Path, mode: u32) {
     fs::set_permissions(path, fs::Permissions::from_mode(mode))
         .unwrap_or_else(|e| panic!("chmod {mode:o} {}: {e}", path.display()));
 }
 
-pub fn chown(path: &Path, uid: u32, gid: u32) {
+pub(crate) fn chown(path: &Path, uid: u32, gid: u32) {
     std::os::unix::fs::chown(path, Some(uid), Some(gid))
         .unwrap_or_else(|e| panic!("chown {}: {e}", path.display()));
 }
 
-pub fn mkdir(path: &Path, mode: u32) {
+pub(crate) fn mkdir(path: &Path, mode: u32) {
     fs::create_dir(path).unwrap_or_else(|e| panic!("mkdir {}: {e}", path.display()));
     chmod(path, mode);
 }
 
-pub fn write_file(path: &Path, bytes: &[u8], mode: u32) {
+pub(crate) fn write_file(path: &Path, bytes: &[u8], mode: u32) {
     fs::write(path, bytes).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
     chmod(path, mode);
 }
 
-pub fn read(path: &Path) -> Vec<u8> {
+pub(crate) fn read(path: &Path) -> Vec<u8> {
     fs::read(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
 }
 
 /// Everything a refused write must leave as it was: bytes, inode, owner, group, mode, link
 /// count, modification time and every extended attribute (POSIX ACLs included).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileState {
+pub(crate) struct FileState {
     pub bytes: String,
     pub ino: u64,
     pub uid: u32,
@@ -280,7 +288,7 @@ pub struct FileState {
     pub xattrs: BTreeMap<String, Vec<u8>>,
 }
 
-pub fn file_state(path: &Path) -> FileState {
+pub(crate) fn file_state(path: &Path) -> FileState {
     let meta =
         fs::symlink_metadata(path).unwrap_or_else(|e| panic!("stat {}: {e}", path.display()));
     FileState {
@@ -296,7 +304,7 @@ pub fn file_state(path: &Path) -> FileState {
 }
 
 /// Owner, group, mode and extended attributes: what a successful write must keep.
-pub fn kept_metadata(s: &FileState) -> (u32, u32, u32, &BTreeMap<String, Vec<u8>>) {
+pub(crate) fn kept_metadata(s: &FileState) -> (u32, u32, u32, &BTreeMap<String, Vec<u8>>) {
     (s.uid, s.gid, s.mode, &s.xattrs)
 }
 
@@ -305,7 +313,7 @@ fn c_path(path: &Path) -> CString {
 }
 
 /// Every extended attribute of `path` (not following a final symlink), by name.
-pub fn xattrs(path: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn xattrs(path: &Path) -> BTreeMap<String, Vec<u8>> {
     let p = c_path(path);
     let mut names = vec![0u8; 4096];
     // SAFETY: `p` is NUL-terminated and `names` is valid for `names.len()` bytes.
@@ -342,7 +350,7 @@ pub fn xattrs(path: &Path) -> BTreeMap<String, Vec<u8>> {
     out
 }
 
-pub fn set_xattr(path: &Path, name: &str, value: &[u8]) {
+pub(crate) fn set_xattr(path: &Path, name: &str, value: &[u8]) {
     let (p, n) = (c_path(path), CString::new(name).expect("attribute name"));
     // SAFETY: both strings are NUL-terminated and `value` is valid for its length.
     let rc = unsafe {
@@ -364,7 +372,7 @@ pub fn set_xattr(path: &Path, name: &str, value: &[u8]) {
 }
 
 /// Every name in `dir` that starts with `.`, sorted.
-pub fn hidden_names(dir: &Path) -> Vec<String> {
+pub(crate) fn hidden_names(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("read_dir {}: {e}", dir.display()))
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -375,7 +383,7 @@ pub fn hidden_names(dir: &Path) -> Vec<String> {
 }
 
 /// Polls `done` every millisecond until it holds; panics naming `what` after `timeout`.
-pub fn wait_for(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
+pub(crate) fn wait_for(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
     let deadline = Instant::now() + timeout;
     while !done() {
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
@@ -387,7 +395,7 @@ pub fn wait_for(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
 /// notice on the real standard error (libtest's capture would hide an `eprintln!` of a test
 /// that passes) and a line in the skip log `BRIEFING_SKIP_LOG` names, which `.ci/run` sums
 /// up. `reason` is short and says what is missing ("no chromium").
-pub fn skip(reason: &str) {
+pub(crate) fn skip(reason: &str) {
     if std::env::var("CI").is_ok_and(|v| v == "true" || v == "1") {
         panic!("cannot run this case under CI=true: {reason}");
     }
@@ -413,7 +421,7 @@ pub fn skip(reason: &str) {
 }
 
 /// Whether `tool` runs (`tool --version` exits 0).
-pub fn have_tool(tool: &str) -> bool {
+pub(crate) fn have_tool(tool: &str) -> bool {
     Command::new(tool)
         .arg("--version")
         .output()
@@ -422,7 +430,7 @@ pub fn have_tool(tool: &str) -> bool {
 
 /// Hidden names in `dir` a write may have left (temporary files), not counting the lock file of
 /// the old design.
-pub fn stray_files(dir: &Path) -> Vec<String> {
+pub(crate) fn stray_files(dir: &Path) -> Vec<String> {
     hidden_names(dir)
         .into_iter()
         .filter(|n| n != ".briefing.lock")
@@ -430,7 +438,7 @@ pub fn stray_files(dir: &Path) -> Vec<String> {
 }
 
 /// Whether `text` names `folder` itself, not only a file inside it.
-pub fn names_folder(text: &str, folder: &Path) -> bool {
+pub(crate) fn names_folder(text: &str, folder: &Path) -> bool {
     let folder = folder.display().to_string();
     text.match_indices(&folder).any(|(at, _)| {
         let rest = &text[at + folder.len()..];
@@ -440,12 +448,12 @@ pub fn names_folder(text: &str, folder: &Path) -> bool {
 }
 
 /// The file as text (lossy), for readable comparisons.
-pub fn read_text(path: &Path) -> String {
+pub(crate) fn read_text(path: &Path) -> String {
     String::from_utf8_lossy(&read(path)).into_owned()
 }
 
 /// The ids of the checked-off directives of a valid file.
-pub fn done_ids(bytes: &[u8]) -> std::collections::BTreeSet<String> {
+pub(crate) fn done_ids(bytes: &[u8]) -> std::collections::BTreeSet<String> {
     let session = session_of(bytes);
     session
         .directives

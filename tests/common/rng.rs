@@ -3,15 +3,15 @@
 
 use std::time::Duration;
 
-pub struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
     /// A generator started from `seed` (0, which xorshift cannot leave, counts as 1).
-    pub fn new(seed: u64) -> Self {
+    pub(crate) fn new(seed: u64) -> Self {
         Rng(seed.max(1))
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub(crate) fn next(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -19,7 +19,7 @@ impl Rng {
     }
 
     /// A number in `0..n` (0 when `n` is 0).
-    pub fn below(&mut self, n: usize) -> usize {
+    pub(crate) fn below(&mut self, n: usize) -> usize {
         match n {
             0 => 0,
             n => (self.next() % n as u64) as usize,
@@ -27,13 +27,13 @@ impl Rng {
     }
 
     /// A moment within `window`, to the microsecond.
-    pub fn within(&mut self, window: Duration) -> Duration {
+    pub(crate) fn within(&mut self, window: Duration) -> Duration {
         let micros = u64::try_from(window.as_micros()).unwrap_or(u64::MAX);
         Duration::from_micros(self.next() % micros.max(1))
     }
 
     /// One of `items` (which must not be empty).
-    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+    pub(crate) fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len())]
     }
 }

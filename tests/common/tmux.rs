@@ -5,12 +5,12 @@ use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 /// A tmux server on its own socket, killed on drop.
-pub struct Tmux {
+pub(crate) struct Tmux {
     socket: String,
 }
 
 /// Whether tmux is there; without it a test is skipped with a notice, except in CI.
-pub fn have_tmux() -> bool {
+pub(crate) fn have_tmux() -> bool {
     let found = Command::new("tmux").arg("-V").output().is_ok();
     if !found {
         super::skip("no tmux");
@@ -21,7 +21,7 @@ pub fn have_tmux() -> bool {
 impl Tmux {
     /// Runs `command` (a shell command line) in a new `width`×`height` window, in the
     /// repository's folder; `None` (with a notice) when tmux is missing.
-    pub fn spawn(name: &str, width: u16, height: u16, command: &str) -> Option<Tmux> {
+    pub(crate) fn spawn(name: &str, width: u16, height: u16, command: &str) -> Option<Tmux> {
         if !have_tmux() {
             return None;
         }
@@ -49,7 +49,7 @@ impl Tmux {
         Some(tmux)
     }
 
-    pub fn run(&self, args: &[&str]) -> Output {
+    pub(crate) fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
             .arg("-L")
             .arg(&self.socket)
@@ -65,18 +65,18 @@ impl Tmux {
             .expect("tmux runs")
     }
 
-    pub fn keys(&self, keys: &[&str]) {
+    pub(crate) fn keys(&self, keys: &[&str]) {
         let mut args = vec!["send-keys", "-t", "0"];
         args.extend_from_slice(keys);
         self.run(&args);
     }
 
-    pub fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "0"]).stdout).into_owned()
     }
 
     /// Polls the screen until it contains `text`, failing after a deadline.
-    pub fn wait_for(&self, text: &str) -> String {
+    pub(crate) fn wait_for(&self, text: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let screen = self.screen();
@@ -92,7 +92,7 @@ impl Tmux {
     }
 
     /// Polls the screen until `done` holds for it, failing after a deadline with `what`.
-    pub fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+    pub(crate) fn wait_until(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let screen = self.screen();
@@ -108,27 +108,27 @@ impl Tmux {
     }
 
     /// A left click at `column`, `row` (from 0), as a terminal reports it (SGR mouse mode).
-    pub fn click(&self, column: u16, row: u16) {
+    pub(crate) fn click(&self, column: u16, row: u16) {
         let (x, y) = (column + 1, row + 1);
         self.keys(&["-l", &format!("\x1b[<0;{x};{y}M")]);
         self.keys(&["-l", &format!("\x1b[<0;{x};{y}m")]);
     }
 
     /// One turn of the wheel, down or up, at `column`, `row`.
-    pub fn wheel(&self, down: bool, column: u16, row: u16) {
+    pub(crate) fn wheel(&self, down: bool, column: u16, row: u16) {
         let button = if down { 65 } else { 64 };
         self.keys(&["-l", &format!("\x1b[<{button};{};{}M", column + 1, row + 1)]);
     }
 
     /// A tmux format value of the pane (`#{mouse_sgr_flag}`).
-    pub fn pane_value(&self, format: &str) -> String {
+    pub(crate) fn pane_value(&self, format: &str) -> String {
         let out = self.run(&["display-message", "-p", "-t", "0", format]);
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
     /// Presses `j` until `text` is on screen (one key at a time, polling in between), then
     /// `k` back up if it was passed (a reload redrawing meanwhile can make two keys look like one).
-    pub fn move_down_to(&self, text: &str) {
+    pub(crate) fn move_down_to(&self, text: &str) {
         for key in ["j", "k"] {
             for _ in 0..40 {
                 let before = self.screen();
@@ -148,7 +148,7 @@ impl Tmux {
         panic!("never reached {text:?}:\n{}", self.screen());
     }
 
-    pub fn wait_until_gone(&self) {
+    pub(crate) fn wait_until_gone(&self) {
         let deadline = Instant::now() + Duration::from_secs(10);
         while self.run(&["has-session"]).status.success() {
             assert!(

@@ -8,10 +8,10 @@ use std::sync::OnceLock;
 use super::{BIN, skip};
 
 /// The dedicated user the tests create when it is missing (`useradd --system`).
-pub const TEST_USER: &str = "briefing-test";
+pub(crate) const TEST_USER: &str = "briefing-test";
 
 #[derive(Debug, Clone)]
-pub struct TestUser {
+pub(crate) struct TestUser {
     pub name: String,
     pub uid: u32,
     pub gid: u32,
@@ -21,7 +21,7 @@ pub struct TestUser {
 
 impl TestUser {
     /// `program` run as this user: real and effective ids, their supplementary groups.
-    pub fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
+    pub(crate) fn command(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
         let mut c = Command::new("setpriv");
         c.arg(format!("--reuid={}", self.uid))
             .arg(format!("--regid={}", self.gid));
@@ -41,7 +41,7 @@ impl TestUser {
     }
 
     /// `briefing --dir DIR --lang LANG ARGS…` as this user.
-    pub fn run(&self, dir: &Path, lang: &str, args: &[&str]) -> Output {
+    pub(crate) fn run(&self, dir: &Path, lang: &str, args: &[&str]) -> Output {
         self.command(BIN)
             .arg("--dir")
             .arg(dir)
@@ -52,7 +52,7 @@ impl TestUser {
     }
 
     /// Hands `path` (not following a final symlink) to this user and their group.
-    pub fn own(&self, path: &Path) {
+    pub(crate) fn own(&self, path: &Path) {
         std::os::unix::fs::lchown(path, Some(self.uid), Some(self.gid))
             .unwrap_or_else(|e| panic!("chown {} to {}: {e}", path.display(), self.name));
     }
@@ -60,7 +60,7 @@ impl TestUser {
 
 /// The unprivileged user, when the tests run as root and can switch to it; otherwise a visible
 /// notice (a failure under `CI=true`) and `None`: the caller returns.
-pub fn other_user() -> Option<&'static TestUser> {
+pub(crate) fn other_user() -> Option<&'static TestUser> {
     static USER: OnceLock<Result<TestUser, String>> = OnceLock::new();
     match USER.get_or_init(find_or_create) {
         Ok(user) => Some(user),
@@ -133,7 +133,7 @@ fn lookup(name: &str) -> Option<TestUser> {
 
 /// The unprivileged user `name` (created when missing, as `other_user` does), for a test that
 /// needs a user of its own; `None` with a visible notice (a failure under `CI=true`).
-pub fn user_named(name: &str) -> Option<TestUser> {
+pub(crate) fn user_named(name: &str) -> Option<TestUser> {
     if !super::is_root() {
         skip("not root: cannot switch to an ordinary user (CI runs as root)");
         return None;
@@ -160,7 +160,7 @@ pub fn user_named(name: &str) -> Option<TestUser> {
 
 /// An office on one server: staff in one Unix group sharing a folder (issue 21).
 #[derive(Debug)]
-pub struct Office {
+pub(crate) struct Office {
     /// The group's name and id.
     pub group: String,
     pub gid: u32,
@@ -172,11 +172,11 @@ pub struct Office {
     pub an: TestUser,
 }
 
-pub const OFFICE_GROUP: &str = "bfow_canbo";
+pub(crate) const OFFICE_GROUP: &str = "bfow_canbo";
 
 /// The office's users and group, created when missing; `None` (after a visible notice, a
 /// failure under `CI=true`) where the tests cannot switch users.
-pub fn office() -> Option<&'static Office> {
+pub(crate) fn office() -> Option<&'static Office> {
     static OFFICE: OnceLock<Result<Office, String>> = OnceLock::new();
     match OFFICE.get_or_init(make_office) {
         Ok(office) => Some(office),

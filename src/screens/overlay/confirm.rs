@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use super::{dialog_width, draw_dialog};
 use crate::i18n;
 use crate::input::Command;
-use crate::model::{Directive, DirectiveKey, format};
+use crate::model::{Directive, DirectiveKey};
+use crate::present::numbers;
 use crate::screens::{Ctx, Intent, Offer, View};
 use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
@@ -59,7 +60,7 @@ fn who_and_when(ctx: &Ctx, d: &Directive) -> String {
     let t = i18n::strings(ctx.lang);
     match (&d.done_by, d.done_at) {
         (Some(by), Some(at)) => {
-            t.confirm_checked_by(by, &at.format("%H:%M"), &format::date(at.date_naive()))
+            t.confirm_checked_by(by, &at.format("%H:%M"), &numbers::date(at.date_naive()))
         }
         (Some(by), None) => format!("{} {by}.", t.checked_by),
         _ => t.confirm_checked.to_string(),

@@ -19,11 +19,12 @@ use crate::input::Command;
 use crate::ui::theme::Theme;
 use crate::ui::tone::Toned;
 
-pub use confirm::Confirm;
-pub use districts::Chooser;
-pub use help::Help;
-pub use history::{HistoryRequest, HistoryView};
-pub use problems::Problems;
+pub(crate) use confirm::Confirm;
+pub(crate) use districts::Chooser;
+pub(crate) use help::Help;
+pub use history::HistoryRequest;
+pub(crate) use history::HistoryView;
+pub(crate) use problems::Problems;
 
 /// The pop-up on top, if any.
 #[derive(Debug)]

@@ -2,7 +2,7 @@
 //! locality, overdue and dated directives grouped by session), and everything given to one
 //! locality. Rows wrap: a directive shows its whole text, then its due date and place.
 
-pub mod rows;
+pub(crate) mod rows;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -15,9 +15,9 @@ use super::{Ctx, Intent, MOVES, Notice, Offer, View, header_and_list, without_ta
 use crate::i18n;
 use crate::input::Command;
 use crate::model::{Directive, DirectiveKey, DirectiveRef, Level, LocalityKey, Session};
+use crate::present::words::{CHECKBOX, checkbox_cell, days_until};
 use crate::present::{capitalised, level_and_name, truncate};
 use crate::search::Target;
-use crate::ui::format::{CHECKBOX, checkbox_cell, days_until};
 use crate::ui::text::{pad, wrap};
 use crate::ui::theme::Theme;
 use crate::ui::tone::{Tone, Toned};

@@ -11,7 +11,7 @@ use crate::search::Target;
 
 /// A heading row of a review view.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Heading {
+pub(crate) enum Heading {
     NextSession,
     NoUpcoming,
     ByDistrict,
@@ -27,7 +27,7 @@ pub enum Heading {
 
 /// One line of a review view.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Row {
+pub(crate) enum Row {
     Heading(Heading),
     District(DistrictCount),
     /// A session or a directive, opened with Enter.
@@ -36,12 +36,12 @@ pub enum Row {
 }
 
 impl Row {
-    pub fn selectable(&self) -> bool {
+    pub(crate) fn selectable(&self) -> bool {
         !matches!(self, Row::Heading(_) | Row::Nothing)
     }
 
     #[cfg(test)]
-    pub fn directive<'s>(&self, sessions: &'s [Session]) -> Option<&'s Directive> {
+    pub(crate) fn directive<'s>(&self, sessions: &'s [Session]) -> Option<&'s Directive> {
         match self {
             Row::Item(Target::Directive { session, directive }) => {
                 sessions.get(*session)?.directive(*directive)
@@ -54,7 +54,7 @@ impl Row {
 /// A locality across all sessions (one [`LocalityKey`]), with its open and overdue
 /// directives.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DistrictCount {
+pub(crate) struct DistrictCount {
     pub key: LocalityKey,
     pub name: String,
     pub level: Option<Level>,
@@ -70,7 +70,7 @@ pub struct DistrictCount {
 /// Every locality that appears in some session, by [`LocalityKey`] (id, level and parent:
 /// a district and a commune of the same name are two), with counts; ordered by name, then
 /// level, then parent.
-pub fn districts(sessions: &[Session], today: NaiveDate) -> Vec<DistrictCount> {
+pub(crate) fn districts(sessions: &[Session], today: NaiveDate) -> Vec<DistrictCount> {
     let mut by_key: HashMap<LocalityKey, DistrictCount> = HashMap::new();
     for s in sessions {
         for (di, d) in s.districts.iter().enumerate() {
@@ -110,7 +110,7 @@ pub fn districts(sessions: &[Session], today: NaiveDate) -> Vec<DistrictCount> {
 }
 
 /// The session held soonest on or after `today` (sessions are newest first).
-pub fn next_session(sessions: &[Session], today: NaiveDate) -> Option<usize> {
+pub(crate) fn next_session(sessions: &[Session], today: NaiveDate) -> Option<usize> {
     sessions.iter().rposition(|s| s.is_upcoming(today))
 }
 
@@ -133,7 +133,7 @@ fn section(rows: &mut Vec<Row>, heading: Heading, items: Vec<Row>) {
 
 /// "What is due": the next session, districts by open/overdue work, overdue
 /// directives (oldest due first), then open directives by due date.
-pub fn due_rows(sessions: &[Session], today: NaiveDate) -> Vec<Row> {
+pub(crate) fn due_rows(sessions: &[Session], today: NaiveDate) -> Vec<Row> {
     let mut rows = Vec::new();
     match next_session(sessions, today) {
         Some(session) => section(
@@ -179,7 +179,7 @@ fn grouped(items: Vec<(Target, &Directive)>) -> Vec<Row> {
 
 /// Everything given to district `id` across sessions, newest session first:
 /// its own directives, then the session-wide ones that concern it.
-pub fn district_rows(
+pub(crate) fn district_rows(
     sessions: &[Session],
     key: &LocalityKey,
     filter: DirectiveFilter,

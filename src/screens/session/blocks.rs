@@ -6,7 +6,7 @@ use crate::present::{image_line, locality_facts, paragraphs, participant_line, r
 
 /// A titled part of a tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
+pub(super) enum Section {
     Summary,
     Participants,
     Districts,
@@ -24,7 +24,7 @@ pub enum Section {
 
 /// One block of a tab. Every block but a heading can be selected.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Block {
+pub(super) enum Block {
     Heading(Section),
     Paragraph(String),
     Bullet(String),
@@ -43,12 +43,12 @@ pub enum Block {
 }
 
 impl Block {
-    pub fn selectable(&self) -> bool {
+    pub(super) fn selectable(&self) -> bool {
         !matches!(self, Block::Heading(_))
     }
 
     /// Drawn reversed when selected (the others show the selection in the gutter only).
-    pub fn reversed_when_selected(&self) -> bool {
+    pub(super) fn reversed_when_selected(&self) -> bool {
         matches!(
             self,
             Block::DistrictLine(_)
@@ -90,7 +90,11 @@ fn directive_blocks(
 
 /// The blocks of tab `tab`: 0 is the overview, 1.. are the districts in file order.
 /// Only directives that `show` accepts are included.
-pub fn blocks(session: &Session, tab: usize, show: impl Fn(&Directive) -> bool) -> Vec<Block> {
+pub(super) fn blocks(
+    session: &Session,
+    tab: usize,
+    show: impl Fn(&Directive) -> bool,
+) -> Vec<Block> {
     let mut out = Vec::new();
     if tab == 0 {
         let summary = text_blocks(session.summary.as_deref());
@@ -171,7 +175,7 @@ fn bullet_sections<const N: usize>(out: &mut Vec<Block>, lists: [(Section, &[Tex
 }
 
 /// The text a block shows, for finding a search's match in it.
-pub fn block_text(session: &Session, block: &Block, lang: Lang) -> Option<String> {
+pub(super) fn block_text(session: &Session, block: &Block, lang: Lang) -> Option<String> {
     match block {
         Block::Paragraph(text) | Block::Bullet(text) => Some(text.clone()),
         Block::Participant(p) => (session.participants.get(*p)).map(|p| participant_line(p, " — ")),

@@ -6,24 +6,25 @@ use chrono::NaiveDate;
 
 use super::blocks::{Block, Section};
 use crate::i18n;
-use crate::model::{Directive, Indicator, Lang, Session, Status, format};
+use crate::model::{Directive, Indicator, Lang, Session, Status};
+use crate::present::numbers;
+use crate::present::words::CHECKBOX;
 use crate::present::{
     addressees, bar_cells, checkbox, compare_text, done_count, due_text, indicator_title,
     locality_facts, locality_title, measured_against, overdue_text, participant_line, ratio_text,
     share_text, truncate, value_text,
 };
-use crate::ui::format::CHECKBOX;
 use crate::ui::text::{pad, wrap};
 use crate::ui::tone::{Tone, Toned};
 
 /// Columns taken by the selection gutter on every line.
-pub const GUTTER: usize = 2;
+pub(super) const GUTTER: usize = 2;
 /// Columns before a bullet's text.
 const BULLET_INDENT: usize = 2;
 
 /// What the lines depend on besides the session and the width.
 #[derive(Debug, Clone, Copy)]
-pub struct Cx {
+pub(super) struct Cx {
     pub lang: Lang,
     pub today: NaiveDate,
 }
@@ -100,7 +101,7 @@ impl TextKind {
 /// The lines of block `i` of `blocks`, `width` columns wide (the gutter not included); a
 /// selected directive also shows its note and who checked it off. The one producer of a
 /// tab's lines.
-pub fn block_lines(
+pub(super) fn block_lines(
     cx: &Cx,
     session: &Session,
     blocks: &[Block],
@@ -324,7 +325,7 @@ fn directive_lines(
             s.push_str(&format!(" {by}"));
         }
         if let Some(at) = d.done_at {
-            let when = format::date(at.date_naive());
+            let when = numbers::date(at.date_naive());
             s.push_str(&format!(" {} {} {when}", t.at, at.format("%H:%M")));
         }
         out.push(Toned::one(indent, Tone::Plain).and(truncate(&s, room), Tone::Done));

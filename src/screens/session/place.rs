@@ -20,7 +20,7 @@ const STEP: usize = 64;
 
 /// One tab made into lines at one width, none selected.
 #[derive(Debug)]
-pub struct TabLines {
+pub(super) struct TabLines {
     pub blocks: Vec<Block>,
     lines: Vec<Made>,
     /// First line of each block.
@@ -30,7 +30,7 @@ pub struct TabLines {
 
 impl TabLines {
     /// Makes every block of tab `tab` into lines `width` columns wide.
-    pub fn make(
+    pub(super) fn make(
         cx: &Cx,
         session: &Session,
         tab: usize,
@@ -58,11 +58,11 @@ impl TabLines {
         }
     }
 
-    pub fn first_selectable(&self) -> usize {
+    pub(super) fn first_selectable(&self) -> usize {
         self.blocks.iter().position(Block::selectable).unwrap_or(0)
     }
 
-    pub fn last_selectable(&self) -> usize {
+    pub(super) fn last_selectable(&self) -> usize {
         self.blocks.iter().rposition(Block::selectable).unwrap_or(0)
     }
 }
@@ -155,7 +155,7 @@ impl Counted {
 
 /// A tab with one block selected: the selected block's lines (with its detail) in place, and
 /// where every block starts then.
-pub struct Placed<'t> {
+pub(super) struct Placed<'t> {
     pub tab: &'t TabLines,
     pub selected: usize,
     /// The selected block's lines when they differ from the tab's (a directive's detail).
@@ -163,7 +163,7 @@ pub struct Placed<'t> {
 }
 
 impl<'t> Placed<'t> {
-    pub fn new(
+    pub(super) fn new(
         cx: &Cx,
         session: &Session,
         tab: &'t TabLines,
@@ -189,7 +189,7 @@ impl<'t> Placed<'t> {
     }
 
     /// Lines `first..first + count` of block `i` (fewer at its end).
-    pub fn window(&self, i: usize, first: usize, count: usize) -> Cow<'_, [Toned]> {
+    pub(super) fn window(&self, i: usize, first: usize, count: usize) -> Cow<'_, [Toned]> {
         let slice = |lines: &'t [Toned]| {
             let first = first.min(lines.len());
             Cow::Borrowed(&lines[first..(first + count).min(lines.len())])
@@ -207,14 +207,14 @@ impl<'t> Placed<'t> {
         }
     }
 
-    pub fn height(&self, i: usize) -> usize {
+    pub(super) fn height(&self, i: usize) -> usize {
         match &self.selected_lines {
             Some(lines) if i == self.selected => lines.len(),
             _ => self.tab.lines.get(i).map_or(0, Made::height),
         }
     }
 
-    pub fn top(&self, i: usize) -> usize {
+    pub(super) fn top(&self, i: usize) -> usize {
         let top = self.tab.tops.get(i).copied().unwrap_or(self.tab.total);
         if i > self.selected {
             top + self.extra()
@@ -223,12 +223,12 @@ impl<'t> Placed<'t> {
         }
     }
 
-    pub fn total(&self) -> usize {
+    pub(super) fn total(&self) -> usize {
         self.tab.total + self.extra()
     }
 
     /// The block holding line `line` and the line's place in it (the last block past the end).
-    pub fn locate(&self, line: usize) -> (usize, usize) {
+    pub(super) fn locate(&self, line: usize) -> (usize, usize) {
         let n = self.tab.blocks.len();
         let (mut lo, mut hi) = (0, n);
         while lo < hi {
@@ -244,13 +244,13 @@ impl<'t> Placed<'t> {
     }
 
     /// Where line `j` of block `i` is, kept inside the block.
-    pub fn line_of(&self, i: usize, j: usize) -> usize {
+    pub(super) fn line_of(&self, i: usize, j: usize) -> usize {
         self.top(i) + j.min(self.height(i).saturating_sub(1))
     }
 
     /// Where block `i` starts and how tall it is, with the heading right above it, which is
     /// shown with it.
-    pub fn span_with_heading(&self, i: usize) -> (usize, usize) {
+    pub(super) fn span_with_heading(&self, i: usize) -> (usize, usize) {
         let (mut top, mut height) = (self.top(i), self.height(i));
         if i > 0 && matches!(self.tab.blocks.get(i - 1), Some(Block::Heading(_))) {
             let heading = self.height(i - 1);
@@ -263,7 +263,7 @@ impl<'t> Placed<'t> {
 
 /// What a tab's lines depend on besides the session (each screen has its own cache).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TabKey {
+pub(super) struct TabKey {
     pub revision: u64,
     pub tab: usize,
     pub filter: DirectiveFilter,
@@ -276,13 +276,13 @@ pub struct TabKey {
 /// language or the width changes. A memo of a pure function, not state: losing it changes
 /// nothing but time.
 #[derive(Debug, Default)]
-pub struct TabCache {
+pub(super) struct TabCache {
     slot: RefCell<Option<(TabKey, Rc<TabLines>)>>,
 }
 
 impl TabCache {
     /// The lines for `key`, made and kept when not kept already.
-    pub fn get(&self, key: TabKey, make: impl FnOnce() -> TabLines) -> Rc<TabLines> {
+    pub(super) fn get(&self, key: TabKey, make: impl FnOnce() -> TabLines) -> Rc<TabLines> {
         if let Some(kept) = self.kept(key) {
             return kept;
         }
@@ -292,7 +292,11 @@ impl TabCache {
     }
 
     /// The lines kept for `key`, else made without keeping them (drawing changes nothing).
-    pub fn kept_or_made(&self, key: TabKey, make: impl FnOnce() -> TabLines) -> Rc<TabLines> {
+    pub(super) fn kept_or_made(
+        &self,
+        key: TabKey,
+        make: impl FnOnce() -> TabLines,
+    ) -> Rc<TabLines> {
         self.kept(key).unwrap_or_else(|| Rc::new(make()))
     }
 

@@ -4,14 +4,14 @@
 use unicode_width::UnicodeWidthStr;
 
 /// Between two tabs.
-pub const DIVIDER: &str = " │ ";
+pub(super) const DIVIDER: &str = " │ ";
 /// Before the first tab shown when tabs are hidden to its left, and after the last one.
-pub const MORE_LEFT: &str = "‹ ";
-pub const MORE_RIGHT: &str = " ›";
+pub(super) const MORE_LEFT: &str = "‹ ";
+pub(super) const MORE_RIGHT: &str = " ›";
 
 /// Where the tabs go in a bar of some width: the tabs shown, each with its first column.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TabBar {
+pub(super) struct TabBar {
     /// `(tab, column, width)` of each tab shown, left to right.
     pub shown: Vec<(usize, usize, usize)>,
     /// Tabs are hidden to the left / to the right.
@@ -20,7 +20,7 @@ pub struct TabBar {
 }
 
 /// The label of tab `i` (0 is the overview): `3 Đầm Hà`, without a number from tab 10 on.
-pub fn label(i: usize, name: &str) -> String {
+pub(super) fn label(i: usize, name: &str) -> String {
     if i < 9 {
         format!("{} {name}", i + 1)
     } else {
@@ -31,7 +31,7 @@ pub fn label(i: usize, name: &str) -> String {
 impl TabBar {
     /// The tabs of `labels` that fit in `width` columns with `selected` among them: all of them
     /// when they fit, else a run around the selected one, with marks where tabs are hidden.
-    pub fn layout(labels: &[String], selected: usize, width: usize) -> Self {
+    pub(super) fn layout(labels: &[String], selected: usize, width: usize) -> Self {
         let widths: Vec<usize> = labels.iter().map(|l| l.width()).collect();
         let (first, last) = window(&widths, selected.min(widths.len().saturating_sub(1)), width);
         let more_left = first > 0;
@@ -53,7 +53,7 @@ impl TabBar {
     }
 
     /// The tab drawn at column `x`, if any.
-    pub fn tab_at(&self, x: usize) -> Option<usize> {
+    pub(super) fn tab_at(&self, x: usize) -> Option<usize> {
         (self.shown.iter())
             .find(|(_, column, w)| (*column..column + w).contains(&x))
             .map(|(i, ..)| *i)

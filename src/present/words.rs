@@ -1,5 +1,5 @@
-//! The interface's own words and marks (the checkbox column, counts in the status line, the
-//! too-small notice); how values read as text is shared with the reports in `present`.
+//! The interface's own words and marks (the checkbox column, counts in the status
+//! line, the too-small notice), beside how model values read in `present`.
 
 use chrono::{DateTime, FixedOffset};
 
@@ -7,15 +7,15 @@ use crate::i18n;
 use crate::model::Lang;
 
 /// Columns before a directive's text (`[x] `).
-pub const CHECKBOX: usize = 4;
+pub(crate) const CHECKBOX: usize = 4;
 
 /// The checkbox column: `[x] ` for a done directive, `[ ] ` for an open one.
-pub fn checkbox_cell(done: bool) -> String {
+pub(crate) fn checkbox_cell(done: bool) -> String {
     format!("{} ", crate::present::checkbox(done))
 }
 
 /// `còn 5 ngày` / `in 5 days`, `hôm nay` / `today`.
-pub fn days_until(lang: Lang, days: i64) -> String {
+pub(crate) fn days_until(lang: Lang, days: i64) -> String {
     let t = i18n::strings(lang);
     match days {
         0 => t.today.to_string(),
@@ -25,7 +25,7 @@ pub fn days_until(lang: Lang, days: i64) -> String {
 }
 
 /// `2 buổi làm việc` / `2 sessions`.
-pub fn session_count(lang: Lang, n: usize) -> String {
+pub(crate) fn session_count(lang: Lang, n: usize) -> String {
     let t = i18n::strings(lang);
     match n {
         1 => t.session_count_one.to_string(),
@@ -34,7 +34,7 @@ pub fn session_count(lang: Lang, n: usize) -> String {
 }
 
 /// `3 tệp lỗi` / `3 files with errors`.
-pub fn failed_files(lang: Lang, n: usize) -> String {
+pub(crate) fn failed_files(lang: Lang, n: usize) -> String {
     let t = i18n::strings(lang);
     match n {
         1 => t.failed_files_one.to_string(),
@@ -43,13 +43,13 @@ pub fn failed_files(lang: Lang, n: usize) -> String {
 }
 
 /// `Cửa sổ quá nhỏ (cần ít nhất 40×12)`.
-pub fn too_small(lang: Lang, width: u16, height: u16) -> String {
+pub(crate) fn too_small(lang: Lang, width: u16, height: u16) -> String {
     let (width, height) = (width.to_string(), height.to_string());
     i18n::strings(lang).too_small(&width, &height)
 }
 
 /// `Đã đánh dấu xong (lan, 09:15) và lưu vào tệp.`
-pub fn checked_off(lang: Lang, by: &str, at: &DateTime<FixedOffset>) -> String {
+pub(crate) fn checked_off(lang: Lang, by: &str, at: &DateTime<FixedOffset>) -> String {
     let time = at.format("%H:%M").to_string();
     i18n::strings(lang).checked_off_notice(&by, &time)
 }

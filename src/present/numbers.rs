@@ -1,38 +1,13 @@
-//! Number and date formatting for Vietnamese and English.
+//! How numbers and dates read in Vietnamese and English: grouped thousands, the
+//! language's decimal separator, percentages, dates and weekdays.
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use serde::Serialize;
 
-/// The language of the interface and of formatted numbers and dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Vi,
-    #[default]
-    En,
-}
-
-impl Lang {
-    /// The language a locale string (`vi_VN.UTF-8`, `en_US`) asks for.
-    pub fn from_locale(locale: &str) -> Self {
-        if locale.to_ascii_lowercase().starts_with("vi") {
-            Lang::Vi
-        } else {
-            Lang::En
-        }
-    }
-
-    fn separators(self) -> (char, char) {
-        match self {
-            Lang::Vi => ('.', ','),
-            Lang::En => (',', '.'),
-        }
-    }
-}
+use crate::model::Lang;
 
 /// Formats `value` with at most `max_decimals` decimals (trailing zeros
 /// dropped), thousands grouped: `33.497` / `33,497`, `1,6` / `1.6`.
-pub fn number(value: f64, max_decimals: u32, lang: Lang) -> String {
+pub(crate) fn number(value: f64, max_decimals: u32, lang: Lang) -> String {
     // Beyond this the scaled value no longer fits an i128; such figures are
     // not real indicators, but they must still print as what they are.
     if !value.is_finite() || value.abs() >= 1e30 {
@@ -77,13 +52,13 @@ fn group_thousands(n: u128, sep: char) -> String {
 }
 
 /// A percentage with at most one decimal: `100,8%` / `100.8%` (for ratios the viewer computes).
-pub fn percent(value: f64, lang: Lang) -> String {
+pub(crate) fn percent(value: f64, lang: Lang) -> String {
     format!("{}%", number(value, 1, lang))
 }
 
 /// How many decimals the shortest text that reads back as `value` has: what the file wrote,
 /// less trailing zeros (`100.75` → 2, `33497` → 0), at most 9.
-pub fn written_decimals(value: f64) -> u32 {
+pub(crate) fn written_decimals(value: f64) -> u32 {
     let text = format!("{value}");
     let decimals = text.split_once('.').map_or(0, |(_, d)| d.len());
     u32::try_from(decimals).unwrap_or(9).min(9)
@@ -91,22 +66,22 @@ pub fn written_decimals(value: f64) -> u32 {
 
 /// A figure of the file with the precision it was written with, never rounded to fewer
 /// decimals: `100,75` / `100.75`, `33.497` / `33,497`, `0,125`.
-pub fn figure(value: f64, lang: Lang) -> String {
+pub(crate) fn figure(value: f64, lang: Lang) -> String {
     number(value, written_decimals(value), lang)
 }
 
 /// A percentage of the file as written: `100,75%` / `100.75%`.
-pub fn percent_figure(value: f64, lang: Lang) -> String {
+pub(crate) fn percent_figure(value: f64, lang: Lang) -> String {
     format!("{}%", figure(value, lang))
 }
 
 /// `13/03/2024` in both languages.
-pub fn date(d: NaiveDate) -> String {
+pub(crate) fn date(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
 /// The weekday's name: `Thứ Tư` / `Wednesday`.
-pub fn weekday(d: NaiveDate, lang: Lang) -> &'static str {
+pub(crate) fn weekday(d: NaiveDate, lang: Lang) -> &'static str {
     match (lang, d.weekday()) {
         (Lang::Vi, Weekday::Mon) => "Thứ Hai",
         (Lang::Vi, Weekday::Tue) => "Thứ Ba",
@@ -126,7 +101,7 @@ pub fn weekday(d: NaiveDate, lang: Lang) -> &'static str {
 }
 
 /// `Thứ Tư, 13/03/2024` / `Wednesday, 13/03/2024`.
-pub fn long_date(d: NaiveDate, lang: Lang) -> String {
+pub(crate) fn long_date(d: NaiveDate, lang: Lang) -> String {
     format!("{}, {}", weekday(d, lang), date(d))
 }
 
