@@ -4,7 +4,7 @@
 //! entries of the files it read or lost. Whatever is replaced goes to the garbage, which the
 //! shell frees on another thread so that no frame waits for it.
 
-use super::{App, Away, Effect, Loading, Screen};
+use super::{App, Away, Effect, Loading};
 use crate::search::{Prepared, SearchIndex};
 use crate::store::{Changes, FolderError};
 
@@ -135,11 +135,7 @@ impl App {
                 .update(&self.ctx.catalog.sessions, removed, prepared);
         }
         self.ctx.index.sync(&self.ctx.catalog.sessions);
-        for screen in &mut self.stack {
-            if let Screen::Search(search) = screen {
-                search.run(&self.ctx);
-            }
-        }
+        self.run_searches_again();
         self.compact_if_due()
     }
 

@@ -504,12 +504,17 @@ impl App {
         if self.stack.len() < before {
             self.notice = Some(Notice::SessionGone);
         }
+        self.run_searches_again();
+        self.list.reselect(&self.ctx, listed);
+    }
+
+    /// Every open search, run again on the catalog and index as they are now.
+    fn run_searches_again(&mut self) {
         for screen in &mut self.stack {
             if let Screen::Search(search) = screen {
                 search.run(&self.ctx);
             }
         }
-        self.list.reselect(&self.ctx, listed);
     }
 
     /// Lines made from the old catalog are stale now.

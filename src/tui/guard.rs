@@ -278,4 +278,4 @@ pub(super) fn crash_if_asked() {
 }
 
 #[cfg(not(debug_assertions))]
-pub fn crash_if_asked() {}
+pub(super) fn crash_if_asked() {}
