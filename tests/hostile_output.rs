@@ -2,8 +2,10 @@
 //! line-oriented outputs (names with newlines shown escaped), and Markdown that stays inert
 //! when rendered.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 const SAMPLE: &str = "briefings/2024/2024-03-13-hai-ha-dam-ha.toml";
 
@@ -12,22 +14,10 @@ fn sample() -> String {
     std::fs::read_to_string(path).expect("sample")
 }
 
+/// `briefing --lang en --today 2024-03-20 ARGS…` on `dir`, run to the end.
 fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args([
-            "--lang",
-            "en",
-            "--today",
-            "2024-03-20",
-            "--config",
-            "/dev/null",
-        ])
-        .arg("--dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("BRIEFING_DIR")
-        .output()
-        .expect("run briefing")
+    let dated = [&["--today", "2024-03-20"][..], args].concat();
+    common::run(dir, "en", &dated)
 }
 
 fn stdout(out: &Output) -> String {
