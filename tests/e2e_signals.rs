@@ -28,17 +28,7 @@ fn signal_leaves_a_sane_terminal(signal: &str, code: i32) {
         .expect("kill");
     assert!(status.success());
     let screen = t.wait_for("END");
-    assert!(screen.contains(&format!("EXIT={code}")), "{screen}");
-    let sane = screen
-        .lines()
-        .find_map(|l| l.strip_prefix("SANE:"))
-        .unwrap_or_default();
-    for mode in ["icanon", "echo", "isig", "icrnl", "opost"] {
-        assert!(
-            sane.split(',').any(|m| m == mode),
-            "stty lacks {mode}:\n{screen}"
-        );
-    }
+    common::tmux::assert_exit_and_sane_tty(&screen, code);
     let alt = t.run(&["display-message", "-p", "-t", "0", "#{alternate_on}"]);
     assert_eq!(String::from_utf8_lossy(&alt.stdout).trim(), "0");
 }

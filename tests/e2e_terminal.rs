@@ -192,17 +192,7 @@ fn ended_with_a_sane_terminal(
     let app = the_app(&marker);
     end(&t, app.pid);
     let screen = t.wait_for("END");
-    assert!(screen.contains(&format!("EXIT={code}")), "{screen}");
-    let sane = screen
-        .lines()
-        .find_map(|l| l.strip_prefix("SANE:"))
-        .unwrap_or_default();
-    for mode in ["icanon", "echo", "isig", "icrnl", "opost"] {
-        assert!(
-            sane.split(',').any(|m| m == mode),
-            "stty lacks {mode}:\n{screen}"
-        );
-    }
+    common::tmux::assert_exit_and_sane_tty(&screen, code);
     for (flag, normal) in [
         ("#{alternate_on}", "0"),
         ("#{cursor_flag}", "1"),

@@ -161,6 +161,23 @@ impl Tmux {
     }
 }
 
+/// A pane script's last lines say the app's exit status (`EXIT=code`) and, from `stty -a`,
+/// the terminal modes afterwards (`SANE:icanon,echo,…`): the status is `code` and the modes a
+/// shell needs are back.
+pub(crate) fn assert_exit_and_sane_tty(screen: &str, code: i32) {
+    assert!(screen.contains(&format!("EXIT={code}")), "{screen}");
+    let sane = screen
+        .lines()
+        .find_map(|l| l.strip_prefix("SANE:"))
+        .unwrap_or_default();
+    for mode in ["icanon", "echo", "isig", "icrnl", "opost"] {
+        assert!(
+            sane.split(',').any(|m| m == mode),
+            "stty lacks {mode}:\n{screen}"
+        );
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);
