@@ -453,22 +453,7 @@ fn two_done(text: &str, swapped: bool) -> String {
     if !swapped {
         return t;
     }
-    let at = |id: &str| {
-        t.find(&format!("[[district.directive]]\nid = \"{id}\""))
-            .expect("a directive of the sample")
-    };
-    let (start, middle, end) = (
-        at("dh-thu-nhap-100-trieu"),
-        at("dh-khong-ma-tuy"),
-        at("dh-co-cau-kinh-te"),
-    );
-    format!(
-        "{}{}{}{}",
-        &t[..start],
-        &t[middle..end],
-        &t[start..middle],
-        &t[end..]
-    )
+    common::reorder::swap_first_two_dam_ha_directives(&t)
 }
 
 /// The un-check question holds the directive's id: the file rewritten by someone else with

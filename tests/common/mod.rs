@@ -8,6 +8,7 @@
 
 pub(crate) mod feed;
 pub(crate) mod git;
+pub(crate) mod reorder;
 pub(crate) mod rng;
 
 use std::fs;

@@ -23,6 +23,8 @@ mod v2;
 
 #[path = "../common/feed.rs"]
 mod feed;
+#[path = "../common/reorder.rs"]
+mod reorder;
 
 use std::path::{Path, PathBuf};
 

@@ -350,22 +350,7 @@ fn two_checked_off(swapped: bool) -> impl Fn(String) -> String {
         if !swapped {
             return t;
         }
-        let start = t
-            .find("[[district.directive]]\nid = \"dh-thu-nhap-100-trieu\"")
-            .expect("first");
-        let middle = t
-            .find("[[district.directive]]\nid = \"dh-khong-ma-tuy\"")
-            .expect("second");
-        let end = t
-            .find("[[district.directive]]\nid = \"dh-co-cau-kinh-te\"")
-            .expect("third");
-        format!(
-            "{}{}{}{}",
-            &t[..start],
-            &t[middle..end],
-            &t[start..middle],
-            &t[end..]
-        )
+        crate::reorder::swap_first_two_dam_ha_directives(&t)
     }
 }
 
