@@ -361,6 +361,7 @@ catalogue! {
     where_indicator(n, district): "indicator #{n} of {district}", "chỉ tiêu thứ {n} của {district}";
     where_compare(indicator): "a `compare` entry of {indicator}", "một mục `compare` của {indicator}";
     where_directive(n): "[[directive]] #{n}", "[[directive]] thứ {n}";
+    where_progress(n, directive): "progress entry #{n} of {directive}", "mục tiến độ thứ {n} của {directive}";
     where_district_directive(district, n): "a directive of {district} #{n}", "chỉ đạo thứ {n} của {district}";
     type_string: "a string", "một chuỗi";
     type_integer: "an integer", "một số nguyên";
@@ -404,6 +405,7 @@ catalogue! {
     check_quoted_value(key, r#where, expected, found): "`{key}` in {where} must be {expected} written without quotes, found the string \"{found}\"", "`{key}` trong {where} phải là {expected}, viết không có dấu ngoặc kép, nhưng lại là chuỗi \"{found}\"";
     check_bad_date_time(key, r#where, expected, found): "`{key}` in {where} must be {expected}, found `{found}`", "`{key}` trong {where} phải là {expected}, nhưng lại là `{found}`";
     check_target_not_positive(r#where, value): "`target` in {where} must be greater than 0, found {value}", "`target` trong {where} phải lớn hơn 0, nhưng lại là {value}";
+    check_progress_percent(r#where, value): "`percent` in {where} must be a whole number from 0 to 100, found {value}: write how far the work is, e.g. `percent = 40`", "`percent` trong {where} phải là số nguyên từ 0 đến 100, nhưng lại là {value}: hãy ghi công việc đã làm được bao nhiêu, ví dụ `percent = 40`";
     check_percent_negative(r#where, value): "`percent` in {where} must be 0 or more, found {value}", "`percent` trong {where} phải từ 0 trở lên, nhưng lại là {value}";
     check_empty_id(r#where): "`id` in {where} must not be empty", "`id` trong {where} không được để trống";
     check_duplicate_district(id): "two localities have the id `{id}`; give one of them a different `id = \"…\"`", "hai địa phương có cùng mã `{id}`; hãy đặt cho một trong hai một `id = \"…\"` khác";
@@ -503,7 +505,7 @@ catalogue! {
     images: "Images", "Ảnh";
     directive_to: "For", "Gửi";
     field_reference: "Reference", "Văn bản";
-    check_version_2_key(key): "`{key}` belongs to format version 2, but the file says `version = 1`: write `version = 2` at the top (the key is read all the same)", "`{key}` thuộc định dạng phiên bản 2, nhưng tệp ghi `version = 1`: hãy viết `version = 2` ở đầu tệp (khóa này vẫn được đọc)";
+    check_later_version_key(key, needs, says): "`{key}` belongs to format version {needs}, but the file says `version = {says}`: write `version = {needs}` at the top (the key is read all the same)", "`{key}` thuộc định dạng phiên bản {needs}, nhưng tệp ghi `version = {says}`: hãy viết `version = {needs}` ở đầu tệp (khóa này vẫn được đọc)";
     check_not_a_session_period(key, r#where, found): "`{key}` in {where} must be a date written without quotes (`2024-03-13`), or a month (`\"2023-01\"`) or a year (`\"2022\"`) in quotes, found \"{found}\"", "`{key}` trong {where} phải là một ngày viết không có dấu ngoặc kép (`2024-03-13`), hoặc một tháng (`\"2023-01\"`) hay một năm (`\"2022\"`) trong dấu ngoặc kép, nhưng lại là \"{found}\"";
     check_not_a_due_period(key, r#where, forms, found): "`{key}` in {where} must be a date written without quotes (`2024-06-30`) or a period in quotes, one of {forms}, found \"{found}\"", "`{key}` trong {where} phải là một ngày viết không có dấu ngoặc kép (`2024-06-30`) hoặc một kỳ trong dấu ngoặc kép, một trong {forms}, nhưng lại là \"{found}\"";
     slip_period_words(key, written, period): "`{key} = {written}`: write the period as `{key} = \"{period}\"`", "`{key} = {written}`: hãy viết kỳ này là `{key} = \"{period}\"`";
