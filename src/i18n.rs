@@ -82,6 +82,20 @@ catalogue! {
     directives: "Directives", "Chỉ đạo";
     done: "done", "xong";
     overdue: "overdue", "quá hạn";
+    // A directive's follow-up (format version 3): its state, and the category a report counts it in.
+    state_open: "Not started", "Chưa thực hiện";
+    state_doing: "In progress", "Đang thực hiện";
+    state_blocked: "Blocked", "Vướng mắc";
+    state_done: "Done", "Hoàn thành";
+    state_dropped: "Dropped", "Dừng thực hiện";
+    category_done_on_time: "Done on time", "Hoàn thành đúng hạn";
+    category_done_late: "Done late", "Hoàn thành quá hạn";
+    category_doing_in_time: "In progress, within deadline", "Đang thực hiện trong hạn";
+    category_doing_overdue: "In progress, overdue", "Đang thực hiện quá hạn";
+    category_not_started_in_time: "Not started (within deadline)", "Chưa thực hiện (trong hạn)";
+    category_not_started_overdue: "Not started (overdue)", "Chưa thực hiện (quá hạn)";
+    category_blocked: "Blocked", "Vướng mắc";
+    category_dropped: "Dropped", "Dừng thực hiện";
     owner: "Owner", "Thực hiện";
     due: "Due", "Hạn";
     note: "Note", "Ghi chú";
