@@ -117,6 +117,26 @@ fn every_problem() -> Vec<Problem> {
             },
             value: s("140"),
         },
+        Problem::ProgressInFuture {
+            table: Table::Progress {
+                n: 1,
+                directive: Box::new(Table::Directive {
+                    n: 1,
+                    district: None,
+                }),
+            },
+            at: s("2024-05-02T09:15:00+07:00"),
+            now: s("2024-04-02T09:15:00+07:00"),
+        },
+        Problem::ProgressNoteControl {
+            table: Table::Progress {
+                n: 1,
+                directive: Box::new(Table::Directive {
+                    n: 1,
+                    district: None,
+                }),
+            },
+        },
         Problem::EmptyId { table: district() },
         Problem::DuplicateDistrict { id: s("hai-ha") },
         Problem::DirectiveIdMalformed { id: s("a b") },
@@ -432,10 +452,12 @@ fn kind(p: &Problem) -> usize {
         Toml11 { .. } => 72,
         ProgressPercent { .. } => 73,
         ProgressInline { .. } => 74,
+        ProgressInFuture { .. } => 75,
+        ProgressNoteControl { .. } => 76,
     }
 }
 
-const KINDS: usize = 75;
+const KINDS: usize = 77;
 
 #[test]
 fn every_variant_is_walked() {
