@@ -348,8 +348,12 @@ catalogue! {
     attr_more_files(n): " (and {n} more briefings)", " (và {n} tệp buổi làm việc khác)";
     attr_new_briefing(path): "a new briefing such as {path}", "tệp buổi làm việc mới, như {path}";
     /// One line of `briefing log`.
-    log_done(at, session, directive, by, commit, author): "{at}  checked off  {session}  {directive}  by {by} (commit {commit}, {author})", "{at}  hoàn thành     {session}  {directive}  bởi {by} (commit {commit}, {author})";
-    log_undone(at, session, directive, by, commit): "{at}  un-checked   {session}  {directive}  by {by} (commit {commit})", "{at}  bỏ đánh dấu    {session}  {directive}  bởi {by} (commit {commit})";
+    log_line(at, what, session, directive, by, rest): "{at}  {what}  {session}  {directive}  by {by}{rest}", "{at}  {what}  {session}  {directive}  bởi {by}{rest}";
+    log_checked_off: "checked off", "hoàn thành";
+    log_unchecked: "un-checked", "bỏ đánh dấu";
+    log_progress: "progress", "tiến độ";
+    log_commit(commit, author): " (commit {commit}, {author})", " (commit {commit}, {author})";
+    log_files_only(why): "the log is read from the files alone, without git's commits (and without the un-checks of version 1 and 2 files, which only git remembers): {why}", "nhật ký chỉ được đọc từ các tệp, không có các commit của git (và không có các lần bỏ đánh dấu trong tệp phiên bản 1 và 2, vốn chỉ git ghi nhớ): {why}";
     log_warning(message): "briefing: warning: {message}", "briefing: cảnh báo: {message}";
     /// One line of a directive's history in the interface; `{mark}` is its checkbox.
     history_done(at, mark, by, commit): "{at}  {mark} checked off by {by}  ({commit})", "{at}  {mark} hoàn thành, bởi {by}  ({commit})";

@@ -59,7 +59,10 @@ pub mod api {
             pub use crate::git::merge::{State, states};
         }
         pub mod history {
-            pub use crate::git::history::{Event, History, Mark, Reason, Unread};
+            pub use crate::git::history::{Event, History, Logged, Mark, Reason, Unread};
+        }
+        pub mod actions {
+            pub use crate::git::actions::{Action, Kind};
         }
     }
     pub mod app {
