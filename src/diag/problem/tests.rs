@@ -1,4 +1,5 @@
 use super::*;
+use std::io;
 
 fn district() -> Table {
     Table::District {
