@@ -111,7 +111,7 @@ pub(super) fn block_lines(
 ) -> Vec<Toned> {
     let text_lines = |text: &str, kind: TextKind| -> Vec<Toned> {
         let wrapped = wrap(text, kind.room(width)).into_iter().enumerate();
-        let mut lines: Vec<Toned> = wrapped.map(|(k, line)| kind.line(k, &line)).collect();
+        let mut lines: Vec<Toned> = wrapped.map(|(k, line)| kind.line(k, line)).collect();
         lines.extend(std::iter::repeat_with(Toned::new).take(kind.after()));
         lines
     };

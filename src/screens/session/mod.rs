@@ -65,7 +65,7 @@ fn title_lines(title: &str, width: u16) -> Vec<String> {
         title_head(title, width),
         usize::from(width.saturating_sub(2)),
     );
-    lines.into_iter().take(2).map(|l| l.into_owned()).collect()
+    lines.into_iter().take(2).map(str::to_string).collect()
 }
 
 fn areas(area: Rect, title: &str) -> Areas {

@@ -96,14 +96,10 @@ struct Counted {
 }
 
 impl Counted {
-    /// A paragraph's or a bullet's lines counted at `width`; `None` for other blocks (and for
-    /// text with an escape character, which loaded text never has).
+    /// A paragraph's or a bullet's lines counted at `width`; `None` for other blocks.
     fn of(block: &Block, width: usize) -> Option<Self> {
         let (text, kind) = TextKind::of(block)?;
         let width = kind.room(width);
-        if text.contains('\u{1b}') {
-            return None; // `next_line` measures no escape sequence; `wrap` does.
-        }
         let (mut wrapped, mut starts, mut from) = (0, Vec::new(), 0);
         while from <= text.len() {
             if wrapped % STEP == 0 {
