@@ -288,24 +288,23 @@ mod tests {
         assert_eq!(table.variants(&many).len(), MAX_VARIANTS);
     }
 
+    /// The abbreviations README names as built in: the upper-case words of its list.
+    fn named_in_the_readme() -> BTreeSet<&'static str> {
+        let readme = include_str!("../../README.md");
+        let list = (readme.split_once("Built in (one").map(|(_, rest)| rest))
+            .and_then(|rest| rest.split_once("adds more"))
+            .map_or("", |(list, _)| list);
+        list.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '-'))
+            .collect()
+    }
+
+    /// Every entry of the table is searched for its long form, and README names exactly the
+    /// table's abbreviations.
     #[test]
-    fn the_built_in_table_has_every_required_entry() {
+    fn every_built_in_entry_is_spelt_out_and_named_in_the_readme() {
         let table = Abbreviations::default();
-        for (short, long) in [
-            ("NTM", "nông thôn mới"),
-            ("KKT", "khu kinh tế"),
-            ("KCN", "khu công nghiệp"),
-            ("HTX", "hợp tác xã"),
-            ("UBND", "ủy ban nhân dân"),
-            ("HĐND", "hội đồng nhân dân"),
-            ("MTTQ", "mặt trận tổ quốc"),
-            ("ANTT", "an ninh trật tự"),
-            ("KT-XH", "kinh tế - xã hội"),
-            ("GTSX", "giá trị sản xuất"),
-            ("NS", "ngân sách"),
-            ("DTTS", "dân tộc thiểu số"),
-            ("CCHC", "cải cách hành chính"),
-        ] {
+        for (short, long) in BUILT_IN {
             let spelt = table.variants(&words(short));
             assert!(
                 said(&spelt).contains(&words(long).join(" ")),
@@ -313,5 +312,7 @@ mod tests {
                 said(&spelt)
             );
         }
+        let built_in: BTreeSet<&str> = BUILT_IN.iter().map(|(short, _)| *short).collect();
+        assert_eq!(named_in_the_readme(), built_in);
     }
 }
