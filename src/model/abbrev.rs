@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::fold::fold;
+use super::fold::folded_words;
 
 /// `(abbreviation, what it stands for)`, as officials write them. Case, accents and the
 /// punctuation between words do not matter (`KT-XH` is the words `kt xh`).
@@ -66,15 +66,6 @@ impl Default for Abbreviations {
         }
         table
     }
-}
-
-/// The folded words of `text`: lower case, no accents, split at anything not a letter or digit.
-fn folded_words(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 /// A place in a query where one side of an entry is written, and the other ways to say it.

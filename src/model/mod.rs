@@ -186,7 +186,20 @@ pub struct LocalityKey {
     pub parent: Option<String>,
 }
 
+impl Session {
+    /// Its highlights, strengths and shortcomings about all localities, in the order every
+    /// view lists them.
+    pub(crate) fn statements(&self) -> [&[Text]; 3] {
+        [&self.highlights, &self.strengths, &self.shortcomings]
+    }
+}
+
 impl District {
+    /// Its highlights, strengths and shortcomings, in the order every view lists them.
+    pub(crate) fn statements(&self) -> [&[Text]; 3] {
+        [&self.highlights, &self.strengths, &self.shortcomings]
+    }
+
     /// Who this locality is across sessions.
     pub fn key(&self) -> LocalityKey {
         LocalityKey {

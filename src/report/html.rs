@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use super::{
     HeaderValue, Locality, Options, against, directive_meta, districts, header_rows,
-    locality_lists, session_lists, shared_directives, shared_note, value_text,
+    shared_directives, shared_note, statement_lists, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Comparison, Directive, Gauge, Indicator, Lang, Progress, Session, Status};
@@ -67,7 +67,7 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         let _ = writeln!(out, "<h2>{}</h2>", t.summary);
         text_block(&mut out, summary);
     }
-    for (title, items) in session_lists(s, t) {
+    for (title, items) in statement_lists(s.statements(), t) {
         list(&mut out, "h2", title, items);
     }
     if !s.references.is_empty() {
@@ -178,7 +178,7 @@ fn locality(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
     if let Some(summary) = &d.summary {
         text_block(out, summary);
     }
-    for (title, items) in locality_lists(d, t) {
+    for (title, items) in statement_lists(d.statements(), t) {
         list(out, "h3", title, items);
     }
     if !d.indicators.is_empty() {

@@ -2,8 +2,8 @@
 
 use super::{
     HeaderValue, Locality, Options, against, directive_meta, districts, gauge_text, header_rows,
-    image_path, locality_lists, other_compares, session_lists, share_text, shared_directives,
-    shared_note, value_text,
+    image_path, other_compares, share_text, shared_directives, shared_note, statement_lists,
+    value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Lang, Participant, Progress, Session};
@@ -35,7 +35,7 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         out.push_str(&format!("\n## {}\n", t.summary));
         text_block(&mut out, summary);
     }
-    for (title, items) in session_lists(s, t) {
+    for (title, items) in statement_lists(s.statements(), t) {
         list(&mut out, "##", title, items);
     }
     if !s.references.is_empty() {
@@ -173,7 +173,7 @@ fn district(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
     if let Some(summary) = &d.summary {
         text_block(out, summary);
     }
-    for (title, items) in locality_lists(d, t) {
+    for (title, items) in statement_lists(d.statements(), t) {
         list(out, "###", title, items);
     }
     if !d.indicators.is_empty() {

@@ -162,28 +162,13 @@ fn shared_directives<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s Di
     }
 }
 
-/// The session's statements about all its localities, with their titles, those it has.
-fn session_lists<'s>(s: &'s Session, t: &Strings) -> Vec<(&'static str, &'s [Text])> {
-    [
-        (t.highlights, s.highlights.as_slice()),
-        (t.strengths, s.strengths.as_slice()),
-        (t.shortcomings, s.shortcomings.as_slice()),
-    ]
-    .into_iter()
-    .filter(|(_, items)| !items.is_empty())
-    .collect()
-}
-
-/// A locality's statements, with their titles, those it has.
-fn locality_lists<'d>(d: &'d District, t: &Strings) -> Vec<(&'static str, &'d [Text])> {
-    [
-        (t.highlights, d.highlights.as_slice()),
-        (t.strengths, d.strengths.as_slice()),
-        (t.shortcomings, d.shortcomings.as_slice()),
-    ]
-    .into_iter()
-    .filter(|(_, items)| !items.is_empty())
-    .collect()
+/// A session's or a locality's statements (`statements()`), with their titles, those it has.
+fn statement_lists<'a>(lists: [&'a [Text]; 3], t: &Strings) -> Vec<(&'static str, &'a [Text])> {
+    [t.highlights, t.strengths, t.shortcomings]
+        .into_iter()
+        .zip(lists)
+        .filter(|(_, items)| !items.is_empty())
+        .collect()
 }
 
 /// Where an image's file is from the briefing folder: the session file's folder, then `file`.
