@@ -379,7 +379,8 @@ impl SessionScreen {
         let meta = truncate(&meta, usize::from(l.meta.width.saturating_sub(1)));
         let meta = Span::styled(format!(" {meta}"), theme.muted());
         frame.render_widget(Paragraph::new(Line::from(meta)), l.meta);
-        self.draw_tabs(frame, l.tabs, ctx, session, theme);
+        let tabs = self.bar_line(ctx, session, l.tabs, theme);
+        frame.render_widget(Paragraph::new(tabs), l.tabs);
     }
 
     /// The labels of the tabs: the overview, then each locality.
@@ -399,15 +400,9 @@ impl SessionScreen {
         TabBar::layout(&Self::tab_labels(ctx, session), self.tab, width)
     }
 
-    /// The tabs that fit around the open one, with `‹`/`›` where some are hidden.
-    fn draw_tabs(
-        &self,
-        frame: &mut Frame<'_>,
-        area: Rect,
-        ctx: &Ctx,
-        session: &Session,
-        theme: &Theme,
-    ) {
+    /// The tab bar's line in `area`: the tabs that fit around the open one, with `‹`/`›`
+    /// where some are hidden.
+    fn bar_line(&self, ctx: &Ctx, session: &Session, area: Rect, theme: &Theme) -> Line<'static> {
         let labels = Self::tab_labels(ctx, session);
         let bar = self.tab_bar(ctx, session, area);
         let mut spans = vec![Span::raw(" ")];
@@ -428,18 +423,17 @@ impl SessionScreen {
         if bar.more_right {
             spans.push(Span::styled(tabs::MORE_RIGHT, theme.accent()));
         }
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        Line::from(spans)
     }
 
-    /// The tab's lines in view, from the offset on, with the selection gutter.
-    fn draw_content(
+    /// The tab's lines in view in `area`, from the offset on, with the selection gutter.
+    fn content(
         &self,
-        frame: &mut Frame<'_>,
-        area: Rect,
         ctx: &Ctx,
         session: &Session,
+        area: Rect,
         theme: &Theme,
-    ) {
+    ) -> Vec<Line<'static>> {
         let width = usize::from(area.width).saturating_sub(GUTTER);
         let cx = Self::cx(ctx);
         let lines = self.lines.kept_or_made(self.key(ctx, width), || {
@@ -476,7 +470,7 @@ impl SessionScreen {
             }
             skip = 0;
         }
-        frame.render_widget(Paragraph::new(out), area);
+        out
     }
 }
 
@@ -627,6 +621,7 @@ impl View for SessionScreen {
         };
         let l = areas(area, &session.title);
         self.draw_header(frame, &l, ctx, session, theme);
-        self.draw_content(frame, l.content, ctx, session, theme);
+        let content = self.content(ctx, session, l.content, theme);
+        frame.render_widget(Paragraph::new(content), l.content);
     }
 }
