@@ -123,12 +123,7 @@ fn all_directives(sessions: &[Session]) -> impl Iterator<Item = (Target, &Direct
 }
 
 fn section(rows: &mut Vec<Row>, heading: Heading, items: Vec<Row>) {
-    rows.push(Row::Heading(heading));
-    if items.is_empty() {
-        rows.push(Row::Nothing);
-    } else {
-        rows.extend(items);
-    }
+    crate::screens::push_section(rows, Row::Heading(heading), items, Row::Nothing);
 }
 
 /// "What is due": the next session, districts by open/overdue work, overdue

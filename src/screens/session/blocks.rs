@@ -61,12 +61,7 @@ impl Block {
 }
 
 fn push_section(blocks: &mut Vec<Block>, section: Section, items: Vec<Block>) {
-    blocks.push(Block::Heading(section));
-    if items.is_empty() {
-        blocks.push(Block::Nothing);
-    } else {
-        blocks.extend(items);
-    }
+    crate::screens::push_section(blocks, Block::Heading(section), items, Block::Nothing);
 }
 
 fn text_blocks(summary: Option<&str>) -> Vec<Block> {
