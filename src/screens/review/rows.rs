@@ -264,11 +264,7 @@ mod tests {
     fn due_view_lists_overdue_oldest_first_then_open_by_due() {
         let s = sessions();
         let rows = due_rows(&s, today());
-        let texts: Vec<&str> = rows
-            .iter()
-            .filter_map(|r| r.directive(&s))
-            .map(|d| &*d.text)
-            .collect();
+        let texts = directive_texts(&s, &rows);
         assert_eq!(texts, ["chung", "cũ, quá hạn", "mới"]);
         assert_eq!(rows[1], Row::Item(Target::Session { session: 1 }));
     }
@@ -277,28 +273,27 @@ mod tests {
     fn district_history_has_own_and_common_directives_newest_first() {
         let s = sessions();
         let rows = district_rows(&s, &dam_ha(), DirectiveFilter::All, today());
-        let texts: Vec<&str> = rows
-            .iter()
-            .filter_map(|r| r.directive(&s))
-            .map(|d| &*d.text)
-            .collect();
+        let texts = directive_texts(&s, &rows);
         assert_eq!(
             texts,
             ["mới", "cũ, quá hạn", "xong", "chung"],
             "not `chỉ Hải Hà`"
         );
         let open = district_rows(&s, &dam_ha(), DirectiveFilter::Overdue, today());
-        let texts: Vec<&str> = open
-            .iter()
-            .filter_map(|r| r.directive(&s))
-            .map(|d| &*d.text)
-            .collect();
+        let texts = directive_texts(&s, &open);
         assert_eq!(texts, ["cũ, quá hạn", "chung"]);
         let nowhere = LocalityKey {
             id: "nowhere".into(),
             ..dam_ha()
         };
         assert!(district_rows(&s, &nowhere, DirectiveFilter::All, today()).is_empty());
+    }
+
+    /// The texts of the directives among `rows`, in order.
+    fn directive_texts<'s>(s: &'s [Session], rows: &[Row]) -> Vec<&'s str> {
+        (rows.iter().filter_map(|r| r.directive(s)))
+            .map(|d| &*d.text)
+            .collect()
     }
 
     fn dam_ha() -> LocalityKey {
@@ -356,9 +351,7 @@ mod tests {
         );
         for (count, text) in d.iter().zip(["huyen-1", "xa-2", "xa-1"]) {
             let rows = district_rows(&s, &count.key, DirectiveFilter::All, today());
-            let texts: Vec<&str> = (rows.iter().filter_map(|r| r.directive(&s)))
-                .map(|d| &*d.text)
-                .collect();
+            let texts = directive_texts(&s, &rows);
             assert_eq!(texts, [text]);
         }
     }

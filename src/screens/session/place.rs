@@ -309,12 +309,17 @@ mod tests {
     use super::*;
     use crate::screens::session::lines::tests::{cx, texts};
 
+    /// The sample folder, loaded.
+    fn sample() -> crate::store::Catalog {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+        crate::store::load_dir(&root).expect("sample")
+    }
+
     /// Every block's place follows from the lines made: tops add up heights, and a selected
     /// directive's detail pushes the blocks after it down.
     #[test]
     fn places_follow_the_lines_made() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
-        let catalog = crate::store::load_dir(&root).expect("sample");
+        let catalog = sample();
         let session = &catalog.sessions[0];
         let cx = cx(Lang::Vi);
         for width in [8usize, 28, 78] {
@@ -341,8 +346,7 @@ mod tests {
     /// it whole: on the sample's tabs and on a long text, at several widths, from every line.
     #[test]
     fn counted_text_gives_the_lines_of_the_block() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
-        let catalog = crate::store::load_dir(&root).expect("sample");
+        let catalog = sample();
         let session = &catalog.sessions[0];
         let cx = cx(Lang::Vi);
         let long =
