@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::nav::{next_selectable, prev_selectable, scroll_into_view};
-use super::{Ctx, Intent, Jump, Notice, Offer, View, frame};
+use super::{Ctx, Intent, Jump, MOVES, Notice, Offer, View, frame};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::{DirectiveKey, Session};
@@ -488,11 +488,10 @@ impl View for SessionScreen {
             Offer::hint(Command::FilterDirectives),
             Offer::hint(Command::Back),
             Offer::hint(Command::Help),
-            Offer::help(Command::Up),
-            Offer::help(Command::PageUp),
-            Offer::help(Command::PageDown),
-            Offer::help(Command::First),
-            Offer::help(Command::Last),
+        ]);
+        // `↓` is a hint here: it leads into the tab.
+        offers.extend(MOVES.into_iter().filter(|o| o.command != Command::Down));
+        offers.extend([
             Offer::help(Command::PrevTab),
             Offer::help(Command::JumpTab(1)),
             Offer::help(Command::Open),
