@@ -207,26 +207,9 @@ fn session_info(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<SessionInfo> 
     f.version_2_keys(ck, SESSION_KEYS_2);
     let title = f.required_string(ck, "title", "\"Ban Thường vụ Tỉnh ủy làm việc với …\"");
     let date = session_date(ck, &f);
-    let participants = f
-        .tables(ck, "participant")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| {
-            participant(ck, Fields::new(t, span, Table::Participant(i + 1)))
-        })
-        .collect();
-    let references = f
-        .tables(ck, "references")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| reference(ck, Fields::new(t, span, Table::Reference(i + 1))))
-        .collect();
-    let images = f
-        .tables(ck, "image")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| image(ck, Fields::new(t, span, Table::Image(i + 1))))
-        .collect();
+    let participants = f.numbered_tables(ck, "participant", Table::Participant, participant);
+    let references = f.numbered_tables(ck, "references", Table::Reference, reference);
+    let images = f.numbered_tables(ck, "image", Table::Image, image);
     Some(SessionInfo {
         part_of_day: f.keyword(ck, "part_of_day", PartOfDay::NAMES, PartOfDay::parse),
         published: published(ck, &f),

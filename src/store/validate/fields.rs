@@ -582,6 +582,20 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// The entries of an array of tables (`[[x]]` or `x = [{..}, {..}]`).
+    /// Each table of the array of tables `key` read by `read`, as the `n`th (from 1) table
+    /// `what(n)` says; those `read` refuses are left out.
+    pub(super) fn numbered_tables<T>(
+        &self,
+        ck: &mut Checker<'_>,
+        key: &str,
+        what: fn(usize) -> Table,
+        read: fn(&mut Checker<'_>, Fields<'t, 'i>) -> Option<T>,
+    ) -> Vec<T> {
+        (self.tables(ck, key).into_iter().enumerate())
+            .filter_map(|(i, (t, span))| read(ck, Fields::new(t, span, what(i + 1))))
+            .collect()
+    }
+
     pub(super) fn tables(
         &self,
         ck: &mut Checker<'_>,
