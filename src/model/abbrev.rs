@@ -230,40 +230,33 @@ mod tests {
             .collect()
     }
 
+    /// The ways `table` searches the query `q`.
+    fn spelt(table: &Abbreviations, q: &str) -> Vec<String> {
+        said(&table.variants(&words(q)))
+    }
+
     #[test]
     fn both_ways_and_as_typed_first() {
         let table = Abbreviations::default();
+        assert_eq!(spelt(&table, "Nông thôn mới"), ["nong thon moi", "=ntm"]);
+        assert_eq!(spelt(&table, "NTM"), ["ntm", "nong thon moi"]);
         assert_eq!(
-            said(&table.variants(&words("Nông thôn mới"))),
-            ["nong thon moi", "=ntm"]
-        );
-        assert_eq!(
-            said(&table.variants(&words("NTM"))),
-            ["ntm", "nong thon moi"]
-        );
-        assert_eq!(
-            said(&table.variants(&words("xã NTM kiểu mẫu"))),
+            spelt(&table, "xã NTM kiểu mẫu"),
             ["xa ntm kieu mau", "xa nong thon moi kieu mau"]
         );
-        assert_eq!(
-            said(&table.variants(&words("HĐND"))),
-            ["hdnd", "hoi dong nhan dan"]
-        );
+        assert_eq!(spelt(&table, "HĐND"), ["hdnd", "hoi dong nhan dan"]);
     }
 
     #[test]
     fn a_long_form_with_two_abbreviations_and_two_occurrences() {
         let table = Abbreviations::default();
         assert_eq!(
-            said(&table.variants(&words("kinh tế - xã hội"))),
+            spelt(&table, "kinh tế - xã hội"),
             ["kinh te xa hoi", "=kt =xh", "=ktxh"]
         );
-        assert_eq!(
-            said(&table.variants(&words("KT-XH"))),
-            ["kt xh", "kinh te xa hoi"]
-        );
-        assert_eq!(said(&table.variants(&words("NTM HTX"))).len(), 4);
-        assert_eq!(said(&table.variants(&words("đầm hà"))), ["dam ha"]);
+        assert_eq!(spelt(&table, "KT-XH"), ["kt xh", "kinh te xa hoi"]);
+        assert_eq!(spelt(&table, "NTM HTX").len(), 4);
+        assert_eq!(spelt(&table, "đầm hà"), ["dam ha"]);
     }
 
     #[test]
@@ -274,7 +267,7 @@ mod tests {
         assert!(!table.add("—", "x"));
         assert!(!table.add("a", "A"));
         assert_eq!(table.len(), 1);
-        assert_eq!(said(&table.variants(&words("tdc"))), ["tdc", "tai dinh cu"]);
+        assert_eq!(spelt(&table, "tdc"), ["tdc", "tai dinh cu"]);
         let many: Vec<String> = (0..6).map(|_| "tdc".to_string()).collect();
         assert_eq!(table.variants(&many).len(), MAX_VARIANTS);
     }
