@@ -397,18 +397,11 @@ fn locality(
     }
     let level = f.keyword(ck, "level", Level::NAMES, Level::parse);
     let default_level = (!is_locality).then_some(Level::Huyen);
-    let indicators = f
-        .tables(ck, "indicator")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| {
-            let what = Table::Indicator {
-                n: i + 1,
-                district: Box::new(f.what.clone()),
-            };
-            indicator(ck, Fields::new(t, span, what))
-        })
-        .collect();
+    let table = |n| Table::Indicator {
+        n,
+        district: Box::new(f.what.clone()),
+    };
+    let indicators = f.numbered_tables(ck, "indicator", table, indicator);
     let directives = directive_list(ck, f, Some(&f.what), seen);
     let name = name?;
     Some(District {
@@ -548,18 +541,11 @@ fn directive_list(
     locality: Option<&Table>,
     seen: &mut Seen,
 ) -> Vec<Directive> {
-    parent
-        .tables(ck, "directive")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| {
-            let what = Table::Directive {
-                n: i + 1,
-                district: locality.map(|d| Box::new(d.clone())),
-            };
-            directive(ck, Fields::new(t, span, what), seen)
-        })
-        .collect()
+    let table = |n| Table::Directive {
+        n,
+        district: locality.map(|d| Box::new(d.clone())),
+    };
+    parent.numbered_tables(ck, "directive", table, |ck, f| directive(ck, f, seen))
 }
 
 fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, seen: &mut Seen) -> Option<Directive> {

@@ -588,8 +588,8 @@ impl<'t, 'i> Fields<'t, 'i> {
         &self,
         ck: &mut Checker<'_>,
         key: &str,
-        what: fn(usize) -> Table,
-        read: fn(&mut Checker<'_>, Fields<'t, 'i>) -> Option<T>,
+        what: impl Fn(usize) -> Table,
+        mut read: impl FnMut(&mut Checker<'_>, Fields<'t, 'i>) -> Option<T>,
     ) -> Vec<T> {
         (self.tables(ck, key).into_iter().enumerate())
             .filter_map(|(i, (t, span))| read(ck, Fields::new(t, span, what(i + 1))))
