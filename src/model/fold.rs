@@ -196,9 +196,8 @@ mod tests {
 
     #[test]
     fn slug_of_district_names() {
-        assert_eq!(slug("Hải Hà"), "hai-ha");
-        assert_eq!(slug("Đầm Hà"), "dam-ha");
-        assert_eq!(slug("  TP. Móng Cái "), "tp-mong-cai");
-        assert_eq!(slug("Quảng Hà (thị trấn)"), "quang-ha-thi-tran");
+        let names = ["Hải Hà", "Đầm Hà", "  TP. Móng Cái ", "Quảng Hà (thị trấn)"];
+        let slugs = ["hai-ha", "dam-ha", "tp-mong-cai", "quang-ha-thi-tran"];
+        assert_eq!(names.map(slug), slugs);
     }
 }
