@@ -197,18 +197,12 @@ mod tests {
     }
 
     #[test]
-    fn one_line_escapes_newlines_only() {
-        assert_eq!(one_line("a\nSigned-off-by: x"), "a\\nSigned-off-by: x");
-        assert!(matches!(one_line("Tổng kết 2024"), Cow::Borrowed(_)));
-    }
-
-    #[test]
-    fn one_line_escapes_line_breaks_and_tabs_too() {
+    fn one_line_escapes_line_breaks_and_tabs() {
         assert_eq!(
             one_line("a\nSigned-off-by: x\tb\r\u{2028}\u{1b}"),
             "a\\nSigned-off-by: x\\tb\\u{D}\\u{2028}\\e"
         );
-        assert!(matches!(one_line("Đầm Hà"), Cow::Borrowed(_)));
+        assert!(matches!(one_line("Tổng kết: Đầm Hà"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -323,9 +323,10 @@ mod tests {
 
     #[test]
     fn code_spans_are_longer_than_any_run_of_backticks() {
-        let raw = ["2024/a", "a``b", "`x", "a\n# b"];
-        let spans = ["`2024/a`", "```a``b```", "`` `x ``", "`a\\n# b`"];
-        assert_eq!(raw.map(code), spans);
+        assert_eq!(
+            ["2024/a", "a``b", "`x", "a\n# b"].map(code),
+            ["`2024/a`", "```a``b```", "`` `x ``", "`a\\n# b`"]
+        );
     }
 
     #[test]
