@@ -14,7 +14,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::nav::{next_selectable, prev_selectable, scroll_into_view};
+use super::nav::{Selectable, scroll_into_view};
 use super::{Ctx, Intent, Jump, MOVES, Notice, Offer, View, frame};
 use crate::i18n;
 use crate::input::Command;
@@ -131,17 +131,9 @@ fn block_of_hit(ctx: &Ctx, session: &Session, blocks: &[Block], jump: &Jump) -> 
         .or_else(|| find(&|t| !jump.query.is_empty() && matches(t)))
 }
 
-/// Block `at` when it can be selected, else the next one that can, else the one before.
-fn selectable_near(blocks: &[Block], at: usize) -> usize {
-    if blocks.get(at).is_some_and(Block::selectable) {
-        return at;
-    }
-    let next = next_selectable(blocks, at, Block::selectable);
-    if blocks.get(next).is_some_and(Block::selectable) {
-        next
-    } else {
-        prev_selectable(blocks, at, Block::selectable)
-    }
+/// A tab's blocks, of which those [`Block::selectable`] may be selected.
+fn blocks(blocks: &[Block]) -> Selectable<'_, Block> {
+    Selectable::new(blocks, Block::selectable)
 }
 
 impl SessionScreen {
@@ -295,7 +287,7 @@ impl SessionScreen {
         let start = (self.offset + view).min(old.total().saturating_sub(view));
         let (k, j) = old.locate(start);
         let selected = Self::first_starting_in(&old, start, start + view)
-            .unwrap_or_else(|| selectable_near(&lines.blocks, k));
+            .unwrap_or_else(|| blocks(&lines.blocks).near(k));
         self.selected = selected;
         let new = Placed::new(&cx, session, &lines, selected, width);
         let anchor = new.line_of(k, j).min(new.total().saturating_sub(view));
@@ -320,7 +312,7 @@ impl SessionScreen {
         let (top_block, top_line) = old.locate(self.offset);
         let mut start = self.offset.saturating_sub(view);
         let mut selected = Self::first_starting_in(&old, start, self.offset)
-            .unwrap_or_else(|| selectable_near(&lines.blocks, old.locate(start).0));
+            .unwrap_or_else(|| blocks(&lines.blocks).near(old.locate(start).0));
         let mut new = Placed::new(&cx, session, &lines, selected, width);
         for _ in 0..lines.blocks.len() {
             let was = new.line_of(top_block, top_line);
@@ -522,12 +514,8 @@ impl View for SessionScreen {
                     self.select_tab(ctx, session, d + 1);
                 }
             }
-            Command::Up => {
-                self.selected = prev_selectable(&lines.blocks, self.selected, Block::selectable)
-            }
-            Command::Down => {
-                self.selected = next_selectable(&lines.blocks, self.selected, Block::selectable)
-            }
+            Command::Up => self.selected = blocks(&lines.blocks).prev(self.selected),
+            Command::Down => self.selected = blocks(&lines.blocks).next(self.selected),
             Command::PageDown => {
                 self.page_down(ctx, session);
                 return Intent::None;
@@ -609,7 +597,7 @@ impl View for SessionScreen {
         self.selected = if lines.blocks.get(at).is_some_and(Block::selectable) {
             at
         } else {
-            prev_selectable(&lines.blocks, at, Block::selectable)
+            blocks(&lines.blocks).prev(at)
         };
         self.settle(ctx, session);
     }
