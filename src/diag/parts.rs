@@ -127,6 +127,11 @@ pub enum Table {
         n: usize,
         district: Option<Box<Table>>,
     },
+    /// Entry `n` (from 1) of a directive's progress log.
+    Progress {
+        n: usize,
+        directive: Box<Table>,
+    },
 }
 
 impl Table {
@@ -154,6 +159,7 @@ impl Table {
                 n,
                 district: Some(district),
             } => t.where_district_directive(&district.words(t), n),
+            Table::Progress { n, directive } => t.where_progress(n, &directive.words(t)),
         }
     }
 }

@@ -92,6 +92,11 @@ pub enum Problem {
         table: Table,
         value: String,
     },
+    /// A progress entry's `percent` that is not a whole number from 0 to 100.
+    ProgressPercent {
+        table: Table,
+        value: String,
+    },
     EmptyId {
         table: Table,
     },
@@ -163,8 +168,10 @@ pub enum Problem {
 
     // The keys of format version 2.
     /// A version 2 key in a file that says `version = 1` (a warning: the key is read).
-    Version2Key {
+    LaterVersionKey {
         key: String,
+        needs: i64,
+        says: i64,
     },
     /// A string that is no period a session date (`session`) or a deadline may be.
     NotAPeriod {
@@ -246,6 +253,10 @@ pub enum Problem {
 
     /// A check-off whose edit did not give the intended text.
     UnsafeLayout {
+        directive: String,
+    },
+    /// A progress entry cannot be appended: the directive, or its log, is written inline.
+    ProgressInline {
         directive: String,
     },
 
@@ -428,6 +439,9 @@ impl Problem {
             Problem::TargetNotPositive { table, value } => {
                 t.check_target_not_positive(&at(table), value)
             }
+            Problem::ProgressPercent { table, value } => {
+                t.check_progress_percent(&at(table), value)
+            }
             Problem::PercentNegative { table, value } => {
                 t.check_percent_negative(&at(table), value)
             }
@@ -446,7 +460,9 @@ impl Problem {
     fn in_version_2(&self, t: &Strings, lang: Lang) -> Option<String> {
         let at = |table: &Table| table.words(t);
         Some(match self {
-            Problem::Version2Key { key } => t.check_version_2_key(key),
+            Problem::LaterVersionKey { key, needs, says } => {
+                t.check_later_version_key(key, needs, says)
+            }
             Problem::NotAPeriod {
                 key,
                 table,
@@ -560,6 +576,7 @@ impl Problem {
             Problem::TooDeep { levels } => t.walk_too_deep(levels),
             Problem::FolderUnreadable { error } => t.walk_folder_unreadable(&error.message(lang)),
             Problem::UnsafeLayout { directive } => t.write_unsafe_layout(directive),
+            Problem::ProgressInline { directive } => t.write_progress_inline(directive),
             _ => return None,
         })
     }

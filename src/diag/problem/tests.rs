@@ -108,6 +108,16 @@ fn every_problem() -> Vec<Problem> {
             },
             value: s("-1"),
         },
+        Problem::ProgressPercent {
+            table: Table::Progress {
+                n: 2,
+                directive: Box::new(Table::Directive {
+                    n: 1,
+                    district: None,
+                }),
+            },
+            value: s("140"),
+        },
         Problem::EmptyId { table: district() },
         Problem::DuplicateDistrict { id: s("hai-ha") },
         Problem::DirectiveIdMalformed { id: s("a b") },
@@ -177,7 +187,11 @@ fn every_problem() -> Vec<Problem> {
             written: s("33.497"),
             whole: s("33497"),
         },
-        Problem::Version2Key { key: s("level") },
+        Problem::LaterVersionKey {
+            key: s("level"),
+            needs: 2,
+            says: 1,
+        },
         Problem::NotAPeriod {
             key: s("date"),
             table: Table::Session,
@@ -259,6 +273,9 @@ fn every_problem() -> Vec<Problem> {
         Problem::TooDeep { levels: 32 },
         Problem::FolderUnreadable { error: os() },
         Problem::UnsafeLayout {
+            directive: s("hh-ma-tuy"),
+        },
+        Problem::ProgressInline {
             directive: s("hh-ma-tuy"),
         },
         Problem::Toml11 {
@@ -397,7 +414,7 @@ fn kind(p: &Problem) -> usize {
         UnknownKeyName { .. } => 53,
         AbbreviationNotText { .. } => 54,
         AbbreviationEmpty { .. } => 55,
-        Version2Key { .. } => 56,
+        LaterVersionKey { .. } => 56,
         NotAPeriod { .. } => 57,
         PeriodInWords { .. } => 58,
         PeriodUnquoted { .. } => 59,
@@ -414,10 +431,12 @@ fn kind(p: &Problem) -> usize {
         ConfigNotRegular => 70,
         FixedKey { .. } => 71,
         Toml11 { .. } => 72,
+        ProgressPercent { .. } => 73,
+        ProgressInline { .. } => 74,
     }
 }
 
-const KINDS: usize = 73;
+const KINDS: usize = 75;
 
 #[test]
 fn every_variant_is_walked() {
