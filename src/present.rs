@@ -621,26 +621,27 @@ mod tests {
             percent,
             written_basis: None,
         };
-        assert_eq!(
-            compare_text(&c("so với năm 2022", 119.5), Lang::Vi, false),
-            "▲ 19,5% so với năm 2022"
-        );
-        assert_eq!(
-            compare_text(&c("so với năm 2025", 112.3), Lang::En, false),
-            "▲ 12.3% so với năm 2025"
-        );
-        assert_eq!(
-            compare_text(&c("cùng kỳ", 82.0), Lang::Vi, true),
-            "-18% cùng kỳ"
-        );
-        assert_eq!(
-            compare_text(&c("cùng kỳ", 100.0), Lang::Vi, false),
-            "±0% cùng kỳ"
-        );
-        assert_eq!(
-            compare_text(&c("kế hoạch", 100.75), Lang::Vi, false),
-            "kế hoạch 100,75%"
-        );
+        for (label, percent, lang, ascii, said) in [
+            (
+                "so với năm 2022",
+                119.5,
+                Lang::Vi,
+                false,
+                "▲ 19,5% so với năm 2022",
+            ),
+            (
+                "so với năm 2025",
+                112.3,
+                Lang::En,
+                false,
+                "▲ 12.3% so với năm 2025",
+            ),
+            ("cùng kỳ", 82.0, Lang::Vi, true, "-18% cùng kỳ"),
+            ("cùng kỳ", 100.0, Lang::Vi, false, "±0% cùng kỳ"),
+            ("kế hoạch", 100.75, Lang::Vi, false, "kế hoạch 100,75%"),
+        ] {
+            assert_eq!(compare_text(&c(label, percent), lang, ascii), said);
+        }
         let mut ind = indicator();
         ind.of = Some(19.0);
         ind.value = 15.0;
