@@ -3,14 +3,14 @@
 use std::fmt::Write;
 
 use super::{
-    HeaderValue, Locality, Options, against, directive_meta, districts, header_rows,
+    HeaderValue, Locality, Options, against, directive_meta, districts, header_rows, session_lists,
     shared_directives, shared_note, statement_lists, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Comparison, Directive, Gauge, Indicator, Lang, Progress, Session, Status};
 use crate::present::{
     self, image_line, indicator_title, locality_facts, locality_title, paragraphs,
-    participant_line, ratio_text, reference_line, share_text, status_word,
+    participant_line, ratio_text, share_text, status_word,
 };
 
 /// Inline style sheet: screen and A4 print, no web fonts, no network.
@@ -67,12 +67,8 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         let _ = writeln!(out, "<h2>{}</h2>", t.summary);
         text_block(&mut out, summary);
     }
-    for (title, items) in statement_lists(s.statements(), t) {
-        list(&mut out, "h2", title, items);
-    }
-    if !s.references.is_empty() {
-        let lines: Vec<String> = s.references.iter().map(reference_line).collect();
-        list(&mut out, "h2", t.references, &lines);
+    for (title, items) in session_lists(s, t) {
+        list(&mut out, "h2", title, &items);
     }
     if !s.images.is_empty() {
         let lines: Vec<String> = s.images.iter().map(image_line).collect();

@@ -2,14 +2,14 @@
 
 use super::{
     HeaderValue, Locality, Options, against, directive_meta, districts, gauge_text, header_rows,
-    image_path, other_compares, share_text, shared_directives, shared_note, statement_lists,
-    value_text,
+    image_path, other_compares, session_lists, share_text, shared_directives, shared_note,
+    statement_lists, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Lang, Participant, Progress, Session};
 use crate::present::{
     checkbox, done_count, image_line, indicator_title, locality_facts, locality_title,
-    overdue_count, paragraphs, participant_line, reference_line,
+    overdue_count, paragraphs, participant_line,
 };
 
 pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
@@ -35,12 +35,8 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         out.push_str(&format!("\n## {}\n", t.summary));
         text_block(&mut out, summary);
     }
-    for (title, items) in statement_lists(s.statements(), t) {
-        list(&mut out, "##", title, items);
-    }
-    if !s.references.is_empty() {
-        let lines: Vec<String> = s.references.iter().map(reference_line).collect();
-        list(&mut out, "##", t.references, &lines);
+    for (title, items) in session_lists(s, t) {
+        list(&mut out, "##", title, &items);
     }
     images(&mut out, s, t);
     let shared = shared_directives(s, opts);

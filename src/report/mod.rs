@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Gauge, Image, Indicator, Lang, Progress, Session, Text};
-use crate::present::{self, bar_cells, status_symbol, status_word};
+use crate::present::{self, bar_cells, reference_line, status_symbol, status_word};
 
 pub(crate) use json::list_json;
 
@@ -169,6 +169,21 @@ fn statement_lists<'a>(lists: [&'a [Text]; 3], t: &Strings) -> Vec<(&'static str
         .zip(lists)
         .filter(|(_, items)| !items.is_empty())
         .collect()
+}
+
+/// The session's lists with their titles, those it has: its statements, then its references.
+fn session_lists(s: &Session, t: &Strings) -> Vec<(&'static str, Vec<String>)> {
+    let statements = statement_lists(s.statements(), t).into_iter();
+    let mut lists: Vec<(&str, Vec<String>)> = statements
+        .map(|(title, items)| (title, items.iter().map(|i| i.to_string()).collect()))
+        .collect();
+    if !s.references.is_empty() {
+        lists.push((
+            t.references,
+            s.references.iter().map(reference_line).collect(),
+        ));
+    }
+    lists
 }
 
 /// Where an image's file is from the briefing folder: the session file's folder, then `file`.
