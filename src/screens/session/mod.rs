@@ -468,29 +468,17 @@ impl SessionScreen {
 
 impl View for SessionScreen {
     fn offers(&self, ctx: &Ctx) -> Vec<Offer> {
-        let mut offers = vec![
-            Offer::hint(Command::Down),
-            Offer::hint(Command::NextTab),
-            Offer::hint(Command::Toggle),
-        ];
+        use Command::*;
+        let mut offers = [Down, NextTab, Toggle].map(Offer::hint).to_vec();
         if ctx.shared {
-            offers.push(Offer::hint(Command::History));
+            offers.push(Offer::hint(History));
         }
-        offers.extend([
-            Offer::hint(Command::FilterDirectives),
-            Offer::hint(Command::Back),
-            Offer::hint(Command::Help),
-        ]);
+        offers.extend([FilterDirectives, Back, Help].map(Offer::hint));
         // `↓` is a hint here: it leads into the tab.
-        offers.extend(MOVES.into_iter().filter(|o| o.command != Command::Down));
-        offers.extend([
-            Offer::help(Command::PrevTab),
-            Offer::help(Command::JumpTab(1)),
-            Offer::help(Command::Open),
-            Offer::help(Command::Quit),
-        ]);
+        offers.extend(MOVES.into_iter().filter(|o| o.command != Down));
+        offers.extend([PrevTab, JumpTab(1), Open, Quit].map(Offer::help));
         if !ctx.shared {
-            offers.push(Offer::help(Command::History));
+            offers.push(Offer::help(History));
         }
         offers
     }
