@@ -454,19 +454,12 @@ mod tests {
     use crate::model::Comparison;
 
     fn indicator() -> Indicator {
-        Indicator {
-            name: "Tổng thu ngân sách".into(),
-            value: 385.0,
-            unit: Some("tỷ đồng".into()),
-            bound: Bound::AtLeast,
-            period: Some("2023".into()),
-            compare: smallvec::smallvec![Comparison {
-                label: "so với năm 2022".into(),
-                percent: 107.0,
-                written_basis: None,
-            }],
-            ..Indicator::default()
-        }
+        Indicator::sample(
+            "Tổng thu ngân sách",
+            385.0,
+            Bound::AtLeast,
+            "so với năm 2022",
+        )
     }
 
     #[test]

@@ -288,6 +288,27 @@ impl Comparison {
     }
 }
 
+#[cfg(test)]
+impl Indicator {
+    /// A figure in tỷ đồng for 2023 with one comparison, at 107%, labelled `compare` (for tests).
+    pub(crate) fn sample(name: &str, value: f64, bound: Bound, compare: &str) -> Self {
+        let compare = Comparison {
+            label: compare.into(),
+            percent: 107.0,
+            written_basis: None,
+        };
+        Indicator {
+            name: name.into(),
+            value,
+            unit: Some("tỷ đồng".into()),
+            bound,
+            period: Some("2023".into()),
+            compare: smallvec::smallvec![compare],
+            ..Indicator::default()
+        }
+    }
+}
+
 /// A key figure of a locality, shown as a gauge when it has a verdict.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Indicator {

@@ -373,22 +373,10 @@ fn meta_lines(
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::model::{Basis, Bound, Comparison, Due, Kind, Period};
+    use crate::model::{Basis, Bound, Due, Kind, Period};
 
     fn indicator() -> Indicator {
-        Indicator {
-            name: "Tổng giá trị sản xuất".into(),
-            value: 33497.0,
-            unit: Some("tỷ đồng".into()),
-            bound: Bound::Exact,
-            period: Some("2023".into()),
-            compare: smallvec::smallvec![Comparison {
-                label: "kế hoạch".into(),
-                percent: 107.0,
-                written_basis: None,
-            }],
-            ..Indicator::default()
-        }
+        Indicator::sample("Tổng giá trị sản xuất", 33497.0, Bound::Exact, "kế hoạch")
     }
 
     fn directive() -> Directive {
