@@ -381,6 +381,63 @@ fn keystrokes(app: &mut App, term: &mut Terminal<TestBackend>) -> (Duration, Dur
     (median(times), worst)
 }
 
+/// The bytes a real terminal is sent, as the shell sends them (`Painter`: the cells that
+/// changed, a block of rows that moved as a scroll), each frame inside the synchronized update
+/// the shell wraps it in: a full frame of the session list (every cell written, as over a
+/// screen of other text), and the median frame after a Down in it, twenty from the top (most
+/// of which scroll the list). The app is put back at the top of the list.
+fn bytes_per_down(app: &mut App) -> (usize, usize) {
+    use briefing::api::paint::Painter;
+    use crossterm::queue;
+    use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::layout::Rect;
+    use ratatui::{TerminalOptions, Viewport};
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT)),
+    };
+    let mut term =
+        Terminal::with_options(CrosstermBackend::new(Vec::<u8>::new()), options).expect("term");
+    let mut painter = Painter::new();
+    let mut frame_bytes = |app: Option<&App>| {
+        term.backend_mut().writer_mut().clear();
+        queue!(term.backend_mut().writer_mut(), BeginSynchronizedUpdate).expect("queue");
+        painter
+            .draw(&mut term, |f| match app {
+                Some(app) => app.draw(f, &Theme::default()),
+                None => {
+                    let area = f.area();
+                    for y in area.top()..area.bottom() {
+                        f.buffer_mut().set_string(
+                            0,
+                            y,
+                            "░".repeat(WIDTH.into()),
+                            ratatui::style::Style::default(),
+                        );
+                    }
+                }
+            })
+            .expect("draw");
+        let out = term.backend_mut().writer_mut();
+        queue!(out, EndSynchronizedUpdate).expect("queue");
+        if std::env::var_os("BRIEFING_SCALE_DUMP").is_some() {
+            println!("{}", String::from_utf8_lossy(out).escape_debug());
+        }
+        out.len()
+    };
+    frame_bytes(None);
+    let full = frame_bytes(Some(app));
+    let mut downs: Vec<usize> = (0..20)
+        .map(|_| {
+            key(app, KeyCode::Down);
+            frame_bytes(Some(app))
+        })
+        .collect();
+    key(app, KeyCode::Home);
+    downs.sort_unstable();
+    (full, downs[downs.len() / 2])
+}
+
 /// A session whose summary is about `bytes` long (the generator's sentences, in paragraphs of
 /// varied length, or all in one paragraph), opened and read as a person would: the key that opens it (which wraps the
 /// tab once), then PgDn, `j`, End and PgUp, each handled and drawn. The open key's time, and
@@ -514,6 +571,7 @@ fn main() {
         let first = median(loads.iter().map(|l| l.0).collect());
         let all = median(loads.iter().map(|l| l.1).collect());
         let (mut app, mut folder, _, _) = load_app(dir.path(), &mut term);
+        let (full_frame, per_down) = bytes_per_down(&mut app);
         let (key_median, key_worst) = keystrokes(&mut app, &mut term);
         let checkoff = checkoff_cpu(dir.path(), &mut app, &mut term, 21);
         let change = change_cpu(dir.path(), &mut folder, &mut app, &mut term, 21);
@@ -525,7 +583,7 @@ fn main() {
         });
         let _ = writeln!(
             interface,
-            "{n:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>6}",
+            "{n:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>6} {:>7} {:>6}",
             ms(first),
             ms(all),
             ms(checkoff),
@@ -534,7 +592,9 @@ fn main() {
             ms(key_worst),
             peak,
             reload,
-            ratio
+            ratio,
+            per_down,
+            format!("{:.3}", per_down as f64 / full_frame as f64),
         );
     }
     println!(
@@ -544,7 +604,7 @@ fn main() {
     print!("{loading}");
     println!();
     println!(
-        "{:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>6}",
+        "{:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>6} {:>7} {:>6}",
         "N",
         "1st frame",
         "all read",
@@ -554,7 +614,9 @@ fn main() {
         "key max",
         "peak",
         "after rel.",
-        "×data"
+        "×data",
+        "B/Down",
+        "÷frame"
     );
     print!("{interface}");
     println!();

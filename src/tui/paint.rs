@@ -1,0 +1,157 @@
+//! A frame goes to the terminal as what changed: a block of rows that moved (a list scrolled by
+//! a line or two) as a scroll of those rows, the rest as the cells that differ, so a slow line
+//! (SSH) carries little more than what a person sees change.
+
+use std::io::{self, Write};
+
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::{Frame, Terminal};
+
+/// Rows a block may have moved by that is looked for (a line, a few lines at a time).
+const MOST_MOVED: u16 = 3;
+
+/// Rows worth a scroll: a scroll costs the bytes of a few cells.
+const FEWEST_ROWS: u16 = 2;
+
+/// What the terminal shows, as last sent; `None` until the first frame.
+#[derive(Debug, Default)]
+pub struct Painter {
+    shown: Option<Buffer>,
+}
+
+/// Rows `top..=bottom` whose text moved up (towards the top) or down `by` rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Moved {
+    top: u16,
+    bottom: u16,
+    by: u16,
+    up: bool,
+}
+
+impl Painter {
+    pub fn new() -> Self {
+        Painter::default()
+    }
+
+    /// Makes a frame with `draw` in `term`'s buffer and sends the terminal what changed.
+    pub fn draw<W: Write>(
+        &mut self,
+        term: &mut Terminal<CrosstermBackend<W>>,
+        draw: impl FnOnce(&mut Frame<'_>),
+    ) -> io::Result<()> {
+        term.autoresize()?;
+        draw(&mut term.get_frame());
+        let next = term.current_buffer_mut().clone();
+        let mut shown = match self.shown.take() {
+            // After a resize the terminal was cleared.
+            Some(shown) if shown.area == next.area => shown,
+            _ => Buffer::empty(next.area),
+        };
+        let backend = term.backend_mut();
+        if let Some(moved) = moved_rows(&shown, &next) {
+            backend
+                .writer_mut()
+                .write_all(&scroll_bytes(&shown, moved))?;
+            shift(&mut shown, moved);
+        }
+        backend.draw(shown.diff(&next).into_iter())?;
+        self.shown = Some(next);
+        term.swap_buffers();
+        Ok(())
+    }
+}
+
+fn row(buf: &Buffer, y: u16) -> &[Cell] {
+    let width = usize::from(buf.area.width);
+    let start = usize::from(y) * width;
+    &buf.content[start..start + width]
+}
+
+/// The longest block of rows of `next` that `shown` has elsewhere, a few rows up or down, when
+/// it is worth a scroll.
+fn moved_rows(shown: &Buffer, next: &Buffer) -> Option<Moved> {
+    let height = next.area.height;
+    let mut best: Option<(u16, Moved)> = None;
+    for by in 1..=MOST_MOVED.min(height.saturating_sub(1)) {
+        for up in [true, false] {
+            let from = |y: u16| if up { y + by } else { y - by };
+            let ys = if up { 0..height - by } else { by..height };
+            let mut run: Option<u16> = None;
+            for y in ys.clone().chain(std::iter::once(ys.end)) {
+                let same = y < ys.end
+                    && row(next, y) != row(shown, y)
+                    && row(next, y) == row(shown, from(y));
+                match (same, run) {
+                    (true, None) => run = Some(y),
+                    (false, Some(start)) => {
+                        let rows = y - start;
+                        if rows >= FEWEST_ROWS && best.is_none_or(|(most, _)| rows > most) {
+                            let (top, bottom) = if up {
+                                (start, y - 1 + by)
+                            } else {
+                                (start - by, y - 1)
+                            };
+                            best = Some((
+                                rows,
+                                Moved {
+                                    top,
+                                    bottom,
+                                    by,
+                                    up,
+                                },
+                            ));
+                        }
+                        run = None;
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    best.map(|(_, moved)| moved)
+}
+
+/// The scroll of `moved` in plain VT100: the rows as a scrolling region, line feeds at its
+/// bottom (up) or reverse index at its top (down), then the whole screen again. Text comes in
+/// blank with the colours reset, as the frame before left them.
+fn scroll_bytes(shown: &Buffer, moved: Moved) -> Vec<u8> {
+    let (top, bottom) = (
+        shown.area.y + moved.top + 1,
+        shown.area.y + moved.bottom + 1,
+    );
+    let mut bytes = format!("\x1b[{top};{bottom}r").into_bytes();
+    let (at, step) = if moved.up {
+        (bottom, "\n")
+    } else {
+        (top, "\x1bM")
+    };
+    bytes.extend(format!("\x1b[{at};1H").bytes());
+    for _ in 0..moved.by {
+        bytes.extend(step.bytes());
+    }
+    bytes.extend(b"\x1b[r");
+    bytes
+}
+
+/// `shown` as the terminal shows it after the scroll of `moved`.
+fn shift(shown: &mut Buffer, moved: Moved) {
+    let width = usize::from(shown.area.width);
+    let (top, bottom, by) = (
+        usize::from(moved.top),
+        usize::from(moved.bottom),
+        usize::from(moved.by),
+    );
+    let rows = &mut shown.content[top * width..(bottom + 1) * width];
+    let (blank_from, blank_to) = if moved.up {
+        rows.rotate_left(by * width);
+        (rows.len() - by * width, rows.len())
+    } else {
+        rows.rotate_right(by * width);
+        (0, by * width)
+    };
+    rows[blank_from..blank_to].fill(Cell::EMPTY);
+}
+
+#[cfg(test)]
+mod tests;
