@@ -5,8 +5,9 @@
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, CrosstermBackend};
-use ratatui::buffer::{Buffer, Cell};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::{Frame, Terminal};
+use unicode_width::UnicodeWidthStr;
 
 /// Rows a block may have moved by that is looked for (a line, a few lines at a time).
 const MOST_MOVED: u16 = 3;
@@ -55,11 +56,43 @@ impl Painter {
                 .write_all(&scroll_bytes(&shown, moved))?;
             shift(&mut shown, moved);
         }
-        backend.draw(shown.diff(&next).into_iter())?;
+        backend.draw(bridged(shown.diff(&next), &next).into_iter())?;
         self.shown = Some(next);
         term.swap_buffers();
         Ok(())
     }
+}
+
+/// The widest run of unchanged cells sent again rather than moved over: a cursor move costs
+/// six to eight bytes, a cell one to three.
+const BRIDGE: u16 = 3;
+
+/// `updates` with the short runs of unchanged cells between two changed ones on a row sent
+/// again, when they look as the cell before them does (no change of colours): fewer bytes
+/// than moving the cursor over them.
+fn bridged<'a>(updates: Vec<(u16, u16, &'a Cell)>, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
+    let mut out: Vec<(u16, u16, &Cell)> = Vec::with_capacity(updates.len());
+    for (x, y, cell) in updates {
+        if let Some(&(last_x, last_y, last)) = out.last() {
+            let width = u16::try_from(last.symbol().width()).unwrap_or(1).max(1);
+            let from = last_x.saturating_add(width);
+            let gap = from..x;
+            let same_look = |c: &Cell| {
+                (c.fg, c.bg, c.modifier) == (last.fg, last.bg, last.modifier)
+                    && c.symbol().len() == 1
+                    && c.diff_option == CellDiffOption::None
+            };
+            let plain = last.diff_option == CellDiffOption::None;
+            if plain && last_y == y && x > from && x - from <= BRIDGE {
+                let cells: Vec<&Cell> = gap.clone().map(|gx| &next[(gx, y)]).collect();
+                if cells.iter().all(|c| same_look(c)) {
+                    out.extend(gap.zip(cells).map(|(gx, c)| (gx, y, c)));
+                }
+            }
+        }
+        out.push((x, y, cell));
+    }
+    out
 }
 
 fn row(buf: &Buffer, y: u16) -> &[Cell] {
