@@ -283,7 +283,7 @@ fn parse_past_slips(checker: &mut validate::Checker<'_>, text: &str, id: &str) -
     loop {
         let error = match toml::de::DeTable::parse(&patched) {
             Ok(root) => {
-                for (span, problem) in toml_version::uses(&patched) {
+                for (span, problem) in toml_version::uses_parsed(&patched, root.get_ref()) {
                     checker.error(span, problem);
                 }
                 return validate::session(checker, &root, id);
