@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
+use ratatui::style::{Color, Modifier};
 use ratatui::{Frame, Terminal};
 use unicode_width::UnicodeWidthStr;
 
@@ -56,7 +57,13 @@ impl Painter {
                 .write_all(&scroll_bytes(&shown, moved))?;
             shift(&mut shown, moved);
         }
-        backend.draw(bridged(shown.diff(&next), &next).into_iter())?;
+        let updates = bridged(shown.diff(&next), &next);
+        if updates.iter().all(|(_, _, c)| c.underline_color == Color::Reset) {
+            let origin = (next.area.x, next.area.y);
+            backend.writer_mut().write_all(&cells_bytes(&updates, origin))?;
+        } else {
+            backend.draw(updates.into_iter())?;
+        }
         self.shown = Some(next);
         term.swap_buffers();
         Ok(())
@@ -93,6 +100,91 @@ fn bridged<'a>(updates: Vec<(u16, u16, &'a Cell)>, next: &'a Buffer) -> Vec<(u16
         out.push((x, y, cell));
     }
     out
+}
+
+/// The cells of `updates` as bytes for the terminal, as few as plainly say them: a move to the
+/// right on a row as a cursor step, each change of look as one SGR (reset, then the look), the
+/// look reset at the end. `origin`: where the buffer's area starts on the screen.
+fn cells_bytes(updates: &[(u16, u16, &Cell)], origin: (u16, u16)) -> Vec<u8> {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let mut cursor: Option<(u16, u16)> = None;
+    let mut look = (Color::Reset, Color::Reset, Modifier::empty());
+    for &(x, y, cell) in updates {
+        let (sx, sy) = (origin.0 + x, origin.1 + y);
+        match cursor {
+            Some((cx, cy)) if (cx, cy) == (sx, sy) => {}
+            Some((cx, cy)) if cy == sy && cx < sx => {
+                let _ = write!(out, "\x1b[{}C", sx - cx);
+            }
+            _ => {
+                let _ = write!(out, "\x1b[{};{}H", sy + 1, sx + 1);
+            }
+        }
+        let wanted = (cell.fg, cell.bg, cell.modifier);
+        if wanted != look {
+            out.push_str(&sgr(wanted));
+            look = wanted;
+        }
+        out.push_str(cell.symbol());
+        // Only a narrow cell surely moves the cursor by one column on every terminal.
+        cursor = (cell.symbol().width() == 1).then_some((sx + 1, sy));
+    }
+    if look != (Color::Reset, Color::Reset, Modifier::empty()) {
+        out.push_str("\x1b[0m");
+    }
+    out.into_bytes()
+}
+
+/// One SGR escape that resets the look, then sets `fg`, `bg` and the modifiers.
+fn sgr((fg, bg, modifier): (Color, Color, Modifier)) -> String {
+    const MODIFIERS: [(Modifier, u8); 9] = [
+        (Modifier::BOLD, 1),
+        (Modifier::DIM, 2),
+        (Modifier::ITALIC, 3),
+        (Modifier::UNDERLINED, 4),
+        (Modifier::SLOW_BLINK, 5),
+        (Modifier::RAPID_BLINK, 6),
+        (Modifier::REVERSED, 7),
+        (Modifier::HIDDEN, 8),
+        (Modifier::CROSSED_OUT, 9),
+    ];
+    let mut params = vec!["0".to_string()];
+    for (m, code) in MODIFIERS {
+        if modifier.contains(m) {
+            params.push(code.to_string());
+        }
+    }
+    params.extend(colour(fg, 38));
+    params.extend(colour(bg, 48));
+    format!("\x1b[{}m", params.join(";"))
+}
+
+/// The SGR parameters of `color` as a foreground (`base` 38) or background (48), as crossterm
+/// writes them; `None` for the terminal's own colour.
+fn colour(color: Color, base: u8) -> Option<String> {
+    let indexed = |n: u8| Some(format!("{base};5;{n}"));
+    match color {
+        Color::Reset => None,
+        Color::Black => indexed(0),
+        Color::Red => indexed(1),
+        Color::Green => indexed(2),
+        Color::Yellow => indexed(3),
+        Color::Blue => indexed(4),
+        Color::Magenta => indexed(5),
+        Color::Cyan => indexed(6),
+        Color::Gray => indexed(7),
+        Color::DarkGray => indexed(8),
+        Color::LightRed => indexed(9),
+        Color::LightGreen => indexed(10),
+        Color::LightYellow => indexed(11),
+        Color::LightBlue => indexed(12),
+        Color::LightMagenta => indexed(13),
+        Color::LightCyan => indexed(14),
+        Color::White => indexed(15),
+        Color::Indexed(n) => indexed(n),
+        Color::Rgb(r, g, b) => Some(format!("{base};2;{r};{g};{b}")),
+    }
 }
 
 fn row(buf: &Buffer, y: u16) -> &[Cell] {

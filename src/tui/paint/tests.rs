@@ -143,3 +143,19 @@ fn a_scrolled_list_sends_the_scroll_and_the_new_row_only() {
         "nothing changed"
     );
 }
+
+#[test]
+fn cells_go_out_with_steps_right_one_sgr_per_look_and_a_reset() {
+    use ratatui::style::Style;
+    let area = Rect::new(0, 0, WIDTH, 2);
+    let mut next = Buffer::empty(area);
+    next.set_string(0, 0, "ab", Style::new().fg(Color::LightRed).bold());
+    next.set_string(5, 0, "漢c", Style::new().reversed());
+    next.set_string(1, 1, "d", Style::new());
+    let updates = Buffer::empty(area).diff(&next);
+    let sent = String::from_utf8(cells_bytes(&updates, (0, 3))).expect("UTF-8");
+    assert_eq!(
+        sent,
+        "\x1b[4;1H\x1b[0;1;38;5;9mab\x1b[3C\x1b[0;7m漢\x1b[4;8Hc\x1b[5;2H\x1b[0md"
+    );
+}
