@@ -58,9 +58,14 @@ impl Painter {
             shift(&mut shown, moved);
         }
         let updates = bridged(shown.diff(&next), &next);
-        if updates.iter().all(|(_, _, c)| c.underline_color == Color::Reset) {
+        if updates
+            .iter()
+            .all(|(_, _, c)| c.underline_color == Color::Reset)
+        {
             let origin = (next.area.x, next.area.y);
-            backend.writer_mut().write_all(&cells_bytes(&updates, origin))?;
+            backend
+                .writer_mut()
+                .write_all(&cells_bytes(&updates, origin))?;
         } else {
             backend.draw(updates.into_iter())?;
         }
