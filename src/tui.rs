@@ -5,6 +5,7 @@ use std::collections::HashMap;
 mod guard;
 pub(crate) mod load;
 mod saver;
+pub(crate) mod paint;
 mod tty;
 
 use std::io::{self, BufWriter, Stdout, Write};
@@ -32,6 +33,7 @@ use crate::ui::theme::Theme;
 use crate::watch::OwnWrites;
 use load::LoadRequest;
 use saver::{Saver, spawn_saver};
+use paint::Painter;
 use tty::{Readiness, Tty};
 
 /// What wakes the event loop: something for the app (a key, a size, a worker's result, each
@@ -315,9 +317,9 @@ fn spawn_history(tx: mpsc::Sender<Msg>, dir: PathBuf, request: HistoryRequest) {
     });
 }
 
-fn draw(term: &mut Term, app: &App, theme: &Theme) -> io::Result<()> {
+fn draw(term: &mut Term, painter: &mut Painter, app: &App, theme: &Theme) -> io::Result<()> {
     queue!(term.backend_mut().writer_mut(), BeginSynchronizedUpdate)?;
-    term.draw(|frame| app.draw(frame, theme))?;
+    painter.draw(term, |frame| app.draw(frame, theme))?;
     queue!(term.backend_mut().writer_mut(), EndSynchronizedUpdate)?;
     term.backend_mut().writer_mut().commit()
 }
@@ -482,13 +484,14 @@ fn event_loop(
     workers: &mut Workers,
     clock: Option<fn() -> chrono::NaiveDate>,
 ) -> io::Result<i32> {
+    let mut painter = Painter::new();
     loop {
         if let Some(today) = clock.map(|now| now())
             && today != app.today()
         {
             app.update(Action::Today(today));
         }
-        draw(term, app, theme)?;
+        draw(term, &mut painter, app, theme)?;
         let Ok(first) = rx.recv() else {
             return Ok(0);
         };
