@@ -244,6 +244,37 @@ fn every_problem() -> Vec<Problem> {
             ids: vec![],
             closest: None,
         },
+        Problem::NeedsVersion3 {
+            key: s("key"),
+            table: Table::Locality {
+                n: 1,
+                name: Some(s("Ia Ly")),
+            },
+            version: 2,
+        },
+        Problem::BlankIdentity {
+            key: s("formerly"),
+            table: Table::Locality { n: 1, name: None },
+        },
+        Problem::BlankIdentity {
+            key: s("key"),
+            table: indicator(),
+        },
+        Problem::IdentityRepeated {
+            key: s("gia-lai/ia-ly"),
+            table: Table::Locality { n: 2, name: None },
+            figure: false,
+        },
+        Problem::IdentityRepeated {
+            key: s("thu-ngan-sach"),
+            table: indicator(),
+            figure: true,
+        },
+        Problem::NamesItself {
+            key: s("formerly"),
+            table: Table::Locality { n: 1, name: None },
+            reference: s("xã Ia Ly"),
+        },
         Problem::Unreadable { error: os() },
         Problem::TooBig {
             size: 5 << 20,
@@ -413,10 +444,14 @@ fn kind(p: &Problem) -> usize {
         ConfigNotRegular => 70,
         FixedKey { .. } => 71,
         Toml11 { .. } => 72,
+        NeedsVersion3 { .. } => 73,
+        BlankIdentity { .. } => 74,
+        IdentityRepeated { .. } => 75,
+        NamesItself { .. } => 76,
     }
 }
 
-const KINDS: usize = 73;
+const KINDS: usize = 77;
 
 #[test]
 fn every_variant_is_walked() {

@@ -26,6 +26,8 @@ pub(in crate::store) struct Checker<'s> {
     pub(in crate::store) edits: Vec<Edit>,
     /// The file says `version = 1`: version 2 keys are read, and warned of once each.
     pub(super) explicit_v1: bool,
+    /// The version the file declares (1 when it says none, or says one not read).
+    pub(super) version: i64,
     warned_v2: HashSet<String>,
     /// One copy of each repeated text of the file ([`Shared`]).
     shared: HashSet<Shared>,
@@ -39,6 +41,7 @@ impl<'s> Checker<'s> {
             diagnostics: Vec::new(),
             edits: Vec::new(),
             explicit_v1: false,
+            version: 1,
             warned_v2: HashSet::new(),
             shared: HashSet::new(),
         }
@@ -60,6 +63,18 @@ impl<'s> Checker<'s> {
         if self.explicit_v1 && self.warned_v2.insert(what.to_string()) {
             let key = what.to_string();
             self.warn(span, Problem::Version2Key { key });
+        }
+    }
+
+    /// `key` of `table` belongs to version 3: an error in a file that declares an earlier one.
+    pub(super) fn version_3(&mut self, span: Range<usize>, key: &str, table: &Table) {
+        if self.version < 3 {
+            let problem = Problem::NeedsVersion3 {
+                key: key.to_string(),
+                table: table.clone(),
+                version: self.version,
+            };
+            self.error(span, problem);
         }
     }
 
