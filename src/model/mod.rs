@@ -7,6 +7,7 @@ pub(crate) mod fold;
 pub(crate) mod gauge;
 pub(crate) mod lang;
 pub(crate) mod period;
+pub(crate) mod progress;
 pub(crate) mod scope;
 pub(crate) mod values;
 
@@ -19,6 +20,7 @@ pub use gauge::Status;
 pub use lang::Lang;
 pub use period::Due;
 pub use period::Period;
+pub(crate) use progress::{Entry, State};
 pub use values::Basis;
 pub use values::HostKind;
 pub use values::Kind;
@@ -319,7 +321,8 @@ pub struct Indicator {
     pub key: Option<Shared>,
 }
 
-/// A directive given in a session; `done*` is the only state the viewer writes.
+/// A directive given in a session. `done*` say whether it is done now, and when and by whom:
+/// as written in a v1/v2 file, or as its progress log leaves it (`progress::Directive::settle`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Directive {
     pub id: Id,
@@ -332,12 +335,15 @@ pub struct Directive {
     pub done: bool,
     pub done_at: Option<DateTime<FixedOffset>>,
     pub done_by: Option<Shared>,
+    /// The follow-up log (version 3), in file order; empty for most directives.
+    pub progress: Vec<Entry>,
 }
 
 impl Directive {
-    /// Not done and its deadline (a day, or the last day of a period) is before `today`.
+    /// Neither done nor dropped, and its deadline (a day, or the last day of a period) is
+    /// before `today`.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        !self.done && self.due.is_some_and(|due| due.last_day() < today)
+        self.due.is_some_and(|due| due.last_day() < today) && !self.state().is_closed()
     }
 
     /// Whether this session-wide directive concerns the locality with id `locality` by its
@@ -354,6 +360,8 @@ pub struct Progress {
     pub done: usize,
     pub total: usize,
     pub overdue: usize,
+    /// Stopped for good: neither done nor open.
+    pub dropped: usize,
 }
 
 impl Progress {
@@ -364,12 +372,13 @@ impl Progress {
                 p.total += 1;
                 p.done += usize::from(d.done);
                 p.overdue += usize::from(d.is_overdue(today));
+                p.dropped += usize::from(!d.progress.is_empty() && d.state() == State::Dropped);
                 p
             })
     }
 
     pub fn open(&self) -> usize {
-        self.total - self.done
+        self.total - self.done - self.dropped
     }
 }
 
@@ -578,7 +587,8 @@ mod tests {
             Progress {
                 done: 1,
                 total: 3,
-                overdue: 1
+                overdue: 1,
+                dropped: 0
             }
         );
         assert_eq!(p.open(), 2);

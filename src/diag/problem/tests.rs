@@ -107,6 +107,16 @@ fn every_problem() -> Vec<Problem> {
             },
             value: s("-1"),
         },
+        Problem::ProgressPercent {
+            table: Table::Progress {
+                n: 2,
+                directive: Box::new(Table::Directive {
+                    n: 1,
+                    district: None,
+                }),
+            },
+            value: s("140"),
+        },
         Problem::EmptyId { table: district() },
         Problem::DuplicateDistrict { id: s("hai-ha") },
         Problem::DirectiveIdMalformed { id: s("a b") },
@@ -176,7 +186,11 @@ fn every_problem() -> Vec<Problem> {
             written: s("33.497"),
             whole: s("33497"),
         },
-        Problem::Version2Key { key: s("level") },
+        Problem::LaterVersionKey {
+            key: s("level"),
+            needs: 2,
+            says: 1,
+        },
         Problem::NotAPeriod {
             key: s("date"),
             table: Table::Session,
@@ -427,7 +441,7 @@ fn kind(p: &Problem) -> usize {
         UnknownKeyName { .. } => 53,
         AbbreviationNotText { .. } => 54,
         AbbreviationEmpty { .. } => 55,
-        Version2Key { .. } => 56,
+        LaterVersionKey { .. } => 56,
         NotAPeriod { .. } => 57,
         PeriodInWords { .. } => 58,
         PeriodUnquoted { .. } => 59,
@@ -444,14 +458,15 @@ fn kind(p: &Problem) -> usize {
         ConfigNotRegular => 70,
         FixedKey { .. } => 71,
         Toml11 { .. } => 72,
-        NeedsVersion3 { .. } => 73,
-        BlankIdentity { .. } => 74,
-        IdentityRepeated { .. } => 75,
-        NamesItself { .. } => 76,
+        ProgressPercent { .. } => 73,
+        NeedsVersion3 { .. } => 74,
+        BlankIdentity { .. } => 75,
+        IdentityRepeated { .. } => 76,
+        NamesItself { .. } => 77,
     }
 }
 
-const KINDS: usize = 77;
+const KINDS: usize = 78;
 
 #[test]
 fn every_variant_is_walked() {

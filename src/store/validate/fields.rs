@@ -24,11 +24,10 @@ pub(in crate::store) struct Checker<'s> {
     /// The slips replaced in the text that is checked: spans are mapped back through them to
     /// places in `src`.
     pub(in crate::store) edits: Vec<Edit>,
-    /// The file says `version = 1`: version 2 keys are read, and warned of once each.
-    pub(super) explicit_v1: bool,
-    /// The version the file declares (1 when it says none, or says one not read).
-    pub(super) version: i64,
-    warned_v2: HashSet<String>,
+    /// The version the file says (`None`: it says none). Keys of a later version are read,
+    /// and warned of once each.
+    pub(super) declared: Option<i64>,
+    warned_later: HashSet<String>,
     /// One copy of each repeated text of the file ([`Shared`]).
     shared: HashSet<Shared>,
 }
@@ -40,9 +39,8 @@ impl<'s> Checker<'s> {
             path,
             diagnostics: Vec::new(),
             edits: Vec::new(),
-            explicit_v1: false,
-            version: 1,
-            warned_v2: HashSet::new(),
+            declared: None,
+            warned_later: HashSet::new(),
             shared: HashSet::new(),
         }
     }
@@ -60,21 +58,37 @@ impl<'s> Checker<'s> {
     /// `what` (a key, or a key with its value) belongs to version 2: a warning in a file that
     /// says `version = 1`, once per file.
     pub(super) fn version_2(&mut self, span: Range<usize>, what: &str) {
-        if self.explicit_v1 && self.warned_v2.insert(what.to_string()) {
-            let key = what.to_string();
-            self.warn(span, Problem::Version2Key { key });
-        }
+        self.needs_version(span, what, 2);
     }
 
-    /// `key` of `table` belongs to version 3: an error in a file that declares an earlier one.
-    pub(super) fn version_3(&mut self, span: Range<usize>, key: &str, table: &Table) {
-        if self.version < 3 {
+    /// `what` belongs to version 3: a warning in a file that says `version = 1` or `2`, once
+    /// per file.
+    pub(super) fn version_3(&mut self, span: Range<usize>, what: &str) {
+        self.needs_version(span, what, 3);
+    }
+
+    /// `key` of `table` is an identity of version 3 (docs/spec.md §6–7): an error in a file of
+    /// an earlier version, which would otherwise join or split histories unasked.
+    pub(super) fn identity_key(&mut self, span: Range<usize>, key: &str, table: &Table) {
+        let version = self.declared.unwrap_or(1);
+        if version < 3 {
             let problem = Problem::NeedsVersion3 {
                 key: key.to_string(),
                 table: table.clone(),
-                version: self.version,
+                version,
             };
             self.error(span, problem);
+        }
+    }
+
+    fn needs_version(&mut self, span: Range<usize>, what: &str, needs: i64) {
+        let says = match self.declared {
+            Some(says) if says < needs => says,
+            _ => return,
+        };
+        if self.warned_later.insert(what.to_string()) {
+            let key = what.to_string();
+            self.warn(span, Problem::LaterVersionKey { key, needs, says });
         }
     }
 

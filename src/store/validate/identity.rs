@@ -35,7 +35,7 @@ pub(super) fn indicator(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Shar
 /// A version 3 string: said in a file of that version, and not blank.
 fn one(ck: &mut Checker<'_>, f: &Fields<'_, '_>, key: &str) -> Option<String> {
     let value = f.get(key)?;
-    ck.version_3(value.span(), key, &f.what);
+    ck.identity_key(value.span(), key, &f.what);
     let text = f.string(ck, key)?;
     let text = text.trim().to_string();
     if text.is_empty() {
@@ -54,7 +54,7 @@ fn many(ck: &mut Checker<'_>, f: &Fields<'_, '_>, key: &str) -> Vec<Text> {
     let Some(value) = f.get(key) else {
         return Vec::new();
     };
-    ck.version_3(value.span(), key, &f.what);
+    ck.identity_key(value.span(), key, &f.what);
     let DeValue::Array(items) = value.get_ref() else {
         f.wrong_type(ck, key, value, Expected::Strings);
         return Vec::new();
