@@ -40,6 +40,11 @@ fn the_dossier_charts_a_figure_of_two_sessions_in_time_order() {
             line_of(&text, "10/12/2024 · "),
         );
         assert!(first < second, "sessions oldest first:\n{text}");
+        assert!(
+            text.contains("⚠ quá hạn · Chưa thực hiện · Hạn: 31/12/2023")
+                && text.contains("Hoàn thành · Hạn: năm 2025"),
+            "every directive with its state:\n{text}"
+        );
         let trends = line_of(&text, "Chỉ tiêu qua các kỳ");
         let chart = line_of(&text, "Thu ngân sách trên địa bàn (tỷ đồng)");
         let (old, new) = (line_of(&text, " 380,5"), line_of(&text, " 420"));

@@ -18,7 +18,7 @@ use crate::model::District;
 use crate::model::dossier::{Trend, Visit};
 use crate::model::{Directive, DirectiveKey, DirectiveRef, Level, LocalityKey, Session};
 use crate::present::trend::{chart_rows, trend_title};
-use crate::present::words::{CHECKBOX, checkbox_cell, days_until};
+use crate::present::words::{CHECKBOX, checkbox_cell, days_until, state_word};
 use crate::present::{capitalised, level_and_name, truncate};
 use crate::search::Target;
 use crate::ui::chart::bar_chart_lines;
@@ -358,6 +358,9 @@ fn directive_lines(
         })
         .collect();
     let mut meta = Vec::new();
+    if matches!(review, Review::District(_)) {
+        meta.push(state_word(d.state(), ctx.lang).to_string());
+    }
     if let Some(due) = d.due {
         meta.push(format!(
             "{}: {}",

@@ -131,3 +131,102 @@ pub(super) fn check_figure(
         ck.error(span, problem);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Diagnostic;
+    use crate::model::{Lang, Session};
+    use crate::store::parse_file;
+
+    fn read(version: &str, locality: &str) -> (Option<Session>, Vec<Diagnostic>) {
+        let src = format!(
+            "{version}\n[session]\ntitle = \"T\"\ndate = 2025-09-20\n\n[[locality]]\nname = \"Ia Ly\"\nlevel = \"xa\"\n{locality}"
+        );
+        let report = parse_file(src.as_bytes(), "x.toml", "x");
+        (report.session, report.diagnostics)
+    }
+
+    /// The one error of reading `locality`, in both languages, with its line.
+    fn error(version: &str, locality: &str) -> (String, String, usize) {
+        let (session, diagnostics) = read(version, locality);
+        assert!(session.is_none(), "{locality}: an error");
+        let errors: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.is_error()).collect();
+        let [d] = &errors[..] else {
+            panic!("{locality}: one problem, not {diagnostics:?}");
+        };
+        let line = d.location.as_ref().map_or(0, |l| l.line);
+        (d.message(Lang::En), d.message(Lang::Vi), line)
+    }
+
+    #[test]
+    fn identity_keys_are_read_in_version_3() {
+        let (session, diagnostics) = read(
+            "version = 3",
+            "key = \" gia-lai/ia-ly \"\nformerly = \"xã Ia Ly cũ\"\nmerged_from = [\"huyện Chư Păh\", \"xã Ia Kreng\"]\n\n[[locality.indicator]]\nname = \"Thu ngân sách\"\nkey = \"thu-ngan-sach\"\nvalue = 95\n",
+        );
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let session = session.expect("loads");
+        let d = &session.districts[0];
+        assert_eq!(d.key.as_deref(), Some("gia-lai/ia-ly"));
+        assert_eq!(d.formerly.as_deref(), Some("xã Ia Ly cũ"));
+        assert_eq!(d.merged_from.len(), 2);
+        assert_eq!(d.indicators[0].key.as_deref(), Some("thu-ngan-sach"));
+        assert!(d.key().written);
+    }
+
+    #[test]
+    fn an_identity_key_in_an_earlier_version_says_to_write_version_3() {
+        for version in ["", "version = 1", "version = 2"] {
+            let (en, vi, line) = error(version, "key = \"gia-lai/ia-ly\"\n");
+            let says = if version.is_empty() {
+                "1"
+            } else {
+                &version[10..]
+            };
+            assert!(
+                en.contains("`key` in [[locality]] #1 (Ia Ly) needs `version = 3`")
+                    && en.contains(&format!("the file is version {says}"))
+                    && en.contains("write `version = 3` at the top"),
+                "{en}"
+            );
+            assert!(vi.contains("cần `version = 3`") && vi.contains("hãy viết `version = 3`"));
+            assert_eq!(line, 9);
+        }
+        let (en, _, _) = error("version = 2", "merged_from = [\"huyện Chư Păh\"]\n");
+        assert!(en.starts_with("`merged_from` in"), "{en}");
+    }
+
+    #[test]
+    fn blank_wrong_and_repeated_identities_are_errors_with_a_suggestion() {
+        let (en, vi, _) = error("version = 3", "formerly = \"  \"\n");
+        assert!(en.contains("`formerly = \"huyện Chư Păh\"`"), "{en}");
+        assert!(vi.contains("đang để trống"), "{vi}");
+        let (en, _, _) = error("version = 3", "merged_from = [\"\"]\n");
+        assert!(
+            en.contains("`merged_from` in") && en.contains("is empty"),
+            "{en}"
+        );
+        let (en, vi, _) = error("version = 3", "formerly = \"xã Ia Ly\"\n");
+        assert!(en.contains("names the locality itself"), "{en}");
+        assert!(vi.contains("lại chỉ chính địa phương này"), "{vi}");
+        let (en, _, _) = error("version = 3", "merged_from = \"huyện Chư Păh\"\n");
+        assert!(en.contains("merged_from"), "{en}");
+        let (en, vi, line) = error(
+            "version = 3",
+            "key = \"a\"\n\n[[locality]]\nname = \"Ia Kreng\"\nkey = \"a\"\n",
+        );
+        assert!(
+            en.contains("[[locality]] #2 (Ia Kreng) has the `key` \"a\" of another locality"),
+            "{en}"
+        );
+        assert!(vi.contains("mỗi địa phương cần một `key` riêng"), "{vi}");
+        assert_eq!(line, 13);
+        let figure = "[[locality.indicator]]\nname = \"A\"\nkey = \"k\"\nvalue = 1\n";
+        let (en, vi, _) = error("version = 3", &format!("\n{figure}\n{figure}"));
+        assert!(
+            en.contains("of another indicator of the same locality"),
+            "{en}"
+        );
+        assert!(vi.contains("mỗi chỉ tiêu cần một `key` riêng"), "{vi}");
+    }
+}
