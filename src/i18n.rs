@@ -142,6 +142,8 @@ catalogue! {
     dossier_formerly: "Formerly", "Trước đây";
     dossier_merged_from: "Merged from", "Hợp nhất từ";
     plan_short: "plan", "KH";
+    dossier_period: "Period", "Kỳ";
+    dossier_chart: "Chart", "Biểu đồ";
     choose_district: "Choose a locality", "Chọn địa phương";
     search_prompt: "Search", "Tìm";
     search_help: "Type to search, accents optional · ↑↓ select · Enter open · Esc back", "Gõ để tìm, không cần dấu · ↑↓ chọn · Enter mở · Esc quay lại";

@@ -7,10 +7,11 @@ use std::process::ExitCode;
 use super::{Context, fail};
 use crate::diag::closest;
 use crate::i18n::{self, Strings};
+use crate::model::dossier::dossier;
 use crate::model::fold::{fold, slug};
 use crate::model::{District, Lang, Session};
 use crate::present::locality_title;
-use crate::report::{self, Format, Options};
+use crate::report::{self, Format, History, Options};
 use crate::store::{self, Catalog};
 use crate::terminal_text;
 
@@ -93,7 +94,15 @@ pub(super) fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
             }
         },
     };
+    // A locality seen in this session alone has no history to add.
+    let dossier = district
+        .map(|d| dossier(&catalog.sessions, &d.key()))
+        .filter(|d| d.visits.len() > 1);
     let opts = Options {
+        history: dossier.as_ref().map(|dossier| History {
+            sessions: &catalog.sessions,
+            dossier,
+        }),
         district: district.map(|d| d.id.as_str()),
         lang: ctx.lang,
         today: ctx.today,
