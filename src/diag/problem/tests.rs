@@ -305,6 +305,9 @@ fn every_problem() -> Vec<Problem> {
         Problem::UnsafeLayout {
             directive: s("hh-ma-tuy"),
         },
+        Problem::ProgressInline {
+            directive: s("hh-ma-tuy"),
+        },
         Problem::Toml11 {
             syntax: Toml11Syntax::InlineTableNewline,
         },
@@ -459,14 +462,15 @@ fn kind(p: &Problem) -> usize {
         FixedKey { .. } => 71,
         Toml11 { .. } => 72,
         ProgressPercent { .. } => 73,
-        NeedsVersion3 { .. } => 74,
-        BlankIdentity { .. } => 75,
-        IdentityRepeated { .. } => 76,
-        NamesItself { .. } => 77,
+        ProgressInline { .. } => 74,
+        NeedsVersion3 { .. } => 75,
+        BlankIdentity { .. } => 76,
+        IdentityRepeated { .. } => 77,
+        NamesItself { .. } => 78,
     }
 }
 
-const KINDS: usize = 78;
+const KINDS: usize = 79;
 
 #[test]
 fn every_variant_is_walked() {
