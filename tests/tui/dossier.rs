@@ -162,3 +162,40 @@ fn enter_on_a_chart_opens_its_latest_figure() {
     let text = screen_text(&draw(&app));
     assert!(text.contains("Tỷ lệ hộ nghèo & cận nghèo"), "{text}");
 }
+
+/// The dossier is made anew from the folder: a third session of the district that arrives
+/// while it is open adds its value to the chart, after the others.
+#[test]
+fn a_new_session_on_disk_joins_the_open_dossier() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    for entry in std::fs::read_dir(dossier_folder()).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, tmp.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    let mut app = App::new(options(Lang::Vi, day(2025, 11, 1), Keymap::default()));
+    app.update(Action::Resize {
+        width: 60,
+        height: 40,
+    });
+    load(&mut app, tmp.path());
+    press(&mut app, &[Command::FilterDistrict, Command::Open]);
+    assert!(!screen_text(&draw(&app)).contains("2025 "));
+    let later = std::fs::read_to_string(tmp.path().join("2024-12-10-chu-pah.toml"))
+        .expect("read")
+        .replace("date = 2024-12-10", "date = 2025-06-01")
+        .replace(
+            "period = \"2024\"\ntarget = 410",
+            "period = \"6 tháng 2025\"",
+        )
+        .replace("value = 420", "value = 236.75")
+        .replace("cp-nong-thon-moi", "cp-2025");
+    std::fs::write(tmp.path().join("2025-06-01-chu-pah.toml"), later).expect("write");
+    load(&mut app, tmp.path());
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("Các buổi làm việc (3), cũ trước"), "{text}");
+    let values: Vec<usize> = [" 380,5", " 420", " 236,75"]
+        .iter()
+        .map(|v| line_of(&text, v))
+        .collect();
+    assert!(values.is_sorted(), "{text}");
+}
