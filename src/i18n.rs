@@ -214,7 +214,7 @@ catalogue! {
     hint_filter_directives: "filter", "lọc chỉ đạo";
     cmd_filter_sessions: "Filter sessions: all → upcoming → past", "Lọc buổi làm việc: tất cả → sắp tới → đã qua";
     hint_filter_sessions: "sessions", "lọc buổi";
-    cmd_filter_district: "One locality across all sessions", "Một địa phương qua mọi buổi làm việc";
+    cmd_filter_district: "A locality's dossier across all sessions", "Hồ sơ một địa phương qua mọi buổi";
     hint_filter_district: "locality", "địa phương";
     cmd_due_view: "What is due: next session, open and overdue per locality", "Việc cần theo dõi: buổi sắp tới, quá hạn theo địa phương";
     hint_due_view: "due", "việc cần làm";
