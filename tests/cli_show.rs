@@ -403,4 +403,36 @@ fn show_district_json_has_the_history() {
     let whole = briefing_in(DOSSIER, &["show", "2025-09-20-ia-ly", "--format", "json"]);
     let whole: serde_json::Value = serde_json::from_slice(&whole.stdout).expect("JSON");
     assert!(whole.get("history").is_none(), "only with --district");
+    let args = [
+        "show",
+        "2025-09-20-ia-ly",
+        "--district",
+        "ia-ly",
+        "--format",
+        "json",
+        "--handout",
+    ];
+    let handout: serde_json::Value =
+        serde_json::from_slice(&briefing_in(DOSSIER, &args).stdout).expect("JSON");
+    let history = &handout["history"];
+    assert!(history["sessions"][0]["session"].is_null(), "{history}");
+    assert!(history["sessions"][0]["directives"][0]["id"].is_null());
+    assert!(history["trends"][0]["points"][0]["session"].is_null());
+    for format in ["text", "markdown", "html"] {
+        let args = [
+            "show",
+            "2025-09-20-ia-ly",
+            "--district",
+            "ia-ly",
+            "--format",
+            format,
+            "--handout",
+        ];
+        let out = String::from_utf8(briefing_in(DOSSIER, &args).stdout).expect("UTF-8");
+        assert!(out.contains("380"), "{format}: the history is there");
+        assert!(
+            !out.contains("2023-01-12-chu-pah"),
+            "{format} names a session id"
+        );
+    }
 }
