@@ -104,7 +104,7 @@ fn visits(sessions: &[Session], key: &LocalityKey) -> Vec<Visit> {
         })
     };
     for (session, locality, d) in every() {
-        if d.key() == *key {
+        if d.is(key) {
             taken.insert((session, locality));
             references.extend(d.predecessors());
             found.push(Visit {
@@ -327,6 +327,22 @@ mod tests {
             3,
             "a district's history stops at itself"
         );
+    }
+
+    #[test]
+    fn a_locality_is_its_key_without_making_it() {
+        let mut d = locality("Chư Păh", Some(Level::Huyen), None);
+        d.parent = Some("Tỉnh Gia Lai".into());
+        let mut others = vec![d.clone(), d.clone(), d.clone(), d.clone()];
+        others[0].level = Some(Level::Xa);
+        others[1].parent = None;
+        others[2].name = "Chư Prông".into();
+        others[3].key = Some("chu-pah".into());
+        for other in others.iter().chain([&d]) {
+            assert_eq!(other.is(&d.key()), other.key() == d.key(), "{other:?}");
+            assert_eq!(d.is(&other.key()), other.key() == d.key(), "{other:?}");
+        }
+        assert!(others[3].is(&others[3].key()) && d.is(&d.key()));
     }
 
     #[test]

@@ -218,6 +218,21 @@ impl District {
         }
     }
 
+    /// Whether this is the locality `key` names: [`District::key`] compared without making
+    /// it, the cheap parts first (a dossier asks it of every locality of the folder).
+    pub fn is(&self, key: &LocalityKey) -> bool {
+        match &self.key {
+            Some(written) => key.written && *written == key.id,
+            None => {
+                !key.written
+                    && self.level == key.level
+                    && self.parent.is_some() == key.parent.is_some()
+                    && fold::slug(&self.name) == key.id
+                    && self.parent.as_deref().map(fold::fold) == key.parent
+            }
+        }
+    }
+
     /// The earlier units this one names (`formerly`, then `merged_from`).
     pub fn predecessors(&self) -> impl Iterator<Item = &str> {
         self.formerly.iter().chain(&self.merged_from).map(|r| &**r)

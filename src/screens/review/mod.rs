@@ -214,7 +214,7 @@ fn visit_text(ctx: &Ctx, visit: Visit) -> String {
 fn newest<'c>(ctx: &'c Ctx, key: &LocalityKey) -> Option<&'c District> {
     (ctx.catalog.sessions.iter())
         .flat_map(|s| &s.districts)
-        .find(|d| d.key() == *key)
+        .find(|d| d.is(key))
 }
 
 /// `Trước đây: huyện Chư Păh · Hợp nhất từ: xã A, xã B`: the units a dossier's locality came
