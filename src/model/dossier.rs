@@ -333,7 +333,7 @@ mod tests {
     fn a_locality_is_its_key_without_making_it() {
         let mut d = locality("Chư Păh", Some(Level::Huyen), None);
         d.parent = Some("Tỉnh Gia Lai".into());
-        let mut others = vec![d.clone(), d.clone(), d.clone(), d.clone()];
+        let mut others = [d.clone(), d.clone(), d.clone(), d.clone()];
         others[0].level = Some(Level::Xa);
         others[1].parent = None;
         others[2].name = "Chư Prông".into();
