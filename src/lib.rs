@@ -51,7 +51,7 @@ pub mod api {
         pub use crate::search::{FieldKind, Prepared, SearchIndex};
     }
     pub mod report {
-        pub use crate::report::{Format, Options, render};
+        pub use crate::report::{Format, History, Options, render};
     }
     pub mod git {
         pub mod merge {

@@ -3,6 +3,7 @@
 //! either side can colour the pieces its own way.
 
 pub(crate) mod numbers;
+pub(crate) mod trend;
 pub(crate) mod words;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};

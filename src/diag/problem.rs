@@ -224,6 +224,31 @@ pub enum Problem {
         closest: Option<String>,
     },
 
+    // The keys of format version 3: who a locality and a figure are across files.
+    /// A version 3 key in a file that declares `version` 1 or 2 (or none).
+    NeedsVersion3 {
+        key: String,
+        table: Table,
+        version: i64,
+    },
+    /// `key = ""`, `formerly = " "`: an identity or a reference that says nothing.
+    BlankIdentity {
+        key: String,
+        table: Table,
+    },
+    /// Two localities of the file (`figure`: two figures of one locality) with one `key`.
+    IdentityRepeated {
+        key: String,
+        table: Table,
+        figure: bool,
+    },
+    /// `formerly`/`merged_from` naming the locality itself.
+    NamesItself {
+        key: String,
+        table: Table,
+        reference: String,
+    },
+
     // Reading the folder and its files.
     Unreadable {
         error: OsError,
@@ -376,6 +401,9 @@ impl Problem {
         if let Some(v2) = self.in_version_2(t, lang) {
             return Some(v2);
         }
+        if let Some(v3) = self.in_version_3(t) {
+            return Some(v3);
+        }
         Some(match self {
             Problem::NotUtf8 => t.check_not_utf8.to_string(),
             Problem::TwoBoms => t.check_two_boms.to_string(),
@@ -504,6 +532,41 @@ impl Problem {
                 let hint = i18n::did_you_mean(lang, closest.as_slice());
                 t.check_unknown_locality(&at(table), id, &hint, &ids.join(", "))
             }
+            _ => return None,
+        })
+    }
+
+    /// The problems of the identity keys version 3 adds.
+    fn in_version_3(&self, t: &Strings) -> Option<String> {
+        let at = |table: &Table| table.words(t);
+        Some(match self {
+            Problem::NeedsVersion3 {
+                key,
+                table,
+                version,
+            } => t.check_needs_version_3(key, &at(table), version),
+            Problem::BlankIdentity { key, table } => {
+                let example = match key.as_str() {
+                    "formerly" | "merged_from" => "\"huyện Chư Păh\"",
+                    _ => "\"gia-lai/chu-pah\"",
+                };
+                t.check_blank_identity(key, &at(table), &example)
+            }
+            Problem::IdentityRepeated {
+                key,
+                table,
+                figure: false,
+            } => t.check_locality_key_repeated(key, &at(table)),
+            Problem::IdentityRepeated {
+                key,
+                table,
+                figure: true,
+            } => t.check_figure_key_repeated(key, &at(table)),
+            Problem::NamesItself {
+                key,
+                table,
+                reference,
+            } => t.check_names_itself(key, reference, &at(table)),
             _ => return None,
         })
     }

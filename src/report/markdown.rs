@@ -1,5 +1,6 @@
 //! The briefing as Markdown (GitHub-flavoured: tables and task lists).
 
+use super::history::{HistoryView, TEXT_BAR, text_bar, view};
 use super::{
     HeaderValue, Locality, Options, against, directive_meta, districts, gauge_text, header_rows,
     image_path, other_compares, session_lists, share_text, shared_directives, shared_note,
@@ -7,6 +8,7 @@ use super::{
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Lang, Participant, Progress, Session};
+use crate::present::trend::bar_length;
 use crate::present::{
     checkbox, done_count, image_line, indicator_title, locality_facts, locality_title,
     overdue_count, paragraphs, participant_line,
@@ -52,7 +54,61 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     for l in districts(s, opts) {
         district(&mut out, s, &l, t, opts);
     }
+    if let Some(h) = &opts.history {
+        history(&mut out, &view(h, opts), opts);
+    }
     out
+}
+
+/// The locality over time: its sessions with each directive and its state, then a table of
+/// each figure seen twice, its bars in the last column.
+fn history(out: &mut String, h: &HistoryView<'_>, opts: &Options<'_>) {
+    let t = i18n::strings(opts.lang);
+    out.push_str(&format!("\n## {}\n", escape(&h.title)));
+    if let Some(earlier) = &h.earlier {
+        out.push_str(&format!("\n{}\n", escape(earlier)));
+    }
+    out.push_str(&format!("\n### {}\n\n", escape(&h.sessions_heading)));
+    for v in &h.visits {
+        out.push_str(&format!("- **{}**", escape(&v.heading)));
+        if !opts.handout {
+            out.push_str(&format!(" {}", code(&v.session.id)));
+        }
+        out.push('\n');
+        for d in &v.directives {
+            out.push_str(&format!(
+                "  - {} {}  \n    *{}*\n",
+                checkbox(d.directive.done),
+                escape(&d.directive.text),
+                escape(&d.meta)
+            ));
+        }
+    }
+    out.push_str(&format!("\n### {}\n", h.trends_heading));
+    if h.trends.is_empty() {
+        out.push_str(&format!("\n{}\n", h.no_trends));
+    }
+    for trend in &h.trends {
+        out.push_str(&format!(
+            "\n#### {}\n\n| {} | {} | {} |\n| --- | ---: | --- |\n",
+            escape(&trend.title),
+            t.dossier_period,
+            t.value,
+            t.dossier_chart
+        ));
+        for row in &trend.rows {
+            let bar = text_bar(
+                bar_length(row.value, &trend.rows, TEXT_BAR / 2),
+                row.plan,
+                opts.ascii,
+            );
+            out.push_str(&format!(
+                "| {} | {} | {bar} |\n",
+                cell(&row.label),
+                cell(&row.text)
+            ));
+        }
+    }
 }
 
 /// A titled list of texts under a heading of `level` (`##`).

@@ -1,8 +1,10 @@
 //! A session's briefing as a printable document: plain text, Markdown, HTML or JSON.
 
+mod history;
 mod html;
 mod json;
 mod markdown;
+mod svg;
 mod text;
 
 use chrono::NaiveDate;
@@ -11,6 +13,7 @@ use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Gauge, Image, Indicator, Lang, Progress, Session, Text};
 use crate::present::{self, bar_cells, reference_line, status_symbol, status_word};
 
+pub use history::History;
 pub(crate) use json::list_json;
 
 /// The output formats of `briefing show`.
@@ -36,6 +39,8 @@ pub struct Options<'a> {
     pub ascii: bool,
     /// For a public handout: no directive ids, no login names of who checked off.
     pub handout: bool,
+    /// The selected locality over time (`show --district`), printed after the session.
+    pub history: Option<History<'a>>,
 }
 
 /// Renders the briefing of `session` in `format`.

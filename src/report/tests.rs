@@ -21,6 +21,7 @@ fn opts(lang: Lang, ascii: bool) -> Options<'static> {
         today: day("2024-03-20"),
         ascii,
         handout: false,
+        history: None,
     }
 }
 

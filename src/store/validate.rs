@@ -5,6 +5,7 @@
 //! version 2 keys in a file that says it is version 1.
 
 mod fields;
+mod identity;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -60,6 +61,9 @@ const DISTRICT_KEYS: &[&str] = &[
     "shortcomings",
     "indicator",
     "directive",
+    "key",
+    "formerly",
+    "merged_from",
 ];
 const INDICATOR_KEYS: &[&str] = &[
     "name",
@@ -74,6 +78,7 @@ const INDICATOR_KEYS: &[&str] = &[
     "compare",
     "better",
     "note",
+    "key",
 ];
 const COMPARE_KEYS: &[&str] = &["label", "percent", "basis"];
 const DIRECTIVE_KEYS: &[&str] = &[
@@ -344,6 +349,7 @@ fn localities(ck: &mut Checker<'_>, top: &Fields<'_, '_>, seen: &mut Seen) -> Ve
     let tables = (districts.into_iter().map(|t| (t, false)))
         .chain(localities.into_iter().map(|t| (t, true)));
     let mut ids: HashSet<String> = HashSet::new();
+    let mut keys: HashSet<Id> = HashSet::new();
     let mut out = Vec::new();
     let (mut districts_seen, mut localities_seen) = (0, 0);
     for ((table, span), is_locality) in tables {
@@ -368,6 +374,7 @@ fn localities(ck: &mut Checker<'_>, top: &Fields<'_, '_>, seen: &mut Seen) -> Ve
         let Some(d) = locality(ck, &f, is_locality, seen) else {
             continue;
         };
+        identity::check_locality(ck, &f, &d, &mut keys);
         if ids.insert(d.id.to_string()) {
             out.push(d);
         } else {
@@ -399,14 +406,23 @@ fn locality(
     }
     let level = f.keyword(ck, "level", Level::NAMES, Level::parse);
     let default_level = (!is_locality).then_some(Level::Huyen);
+    let identity = identity::locality(ck, f);
+    let mut figure_keys = HashSet::new();
     let table = |n| Table::Indicator {
         n,
         district: Box::new(f.what.clone()),
     };
-    let indicators = f.numbered_tables(ck, "indicator", table, indicator);
+    let indicators = f.numbered_tables(ck, "indicator", table, |ck, f| {
+        let ind = indicator(ck, &f)?;
+        identity::check_figure(ck, &f, &ind, &mut figure_keys);
+        Some(ind)
+    });
     let directives = directive_list(ck, f, Some(&f.what), seen);
     let name = name?;
     Some(District {
+        key: identity.key,
+        formerly: identity.formerly,
+        merged_from: identity.merged_from,
         id: id.unwrap_or_else(|| fold::slug(&name)).into(),
         level: level.or(default_level),
         parent: f.text(ck, "parent"),
@@ -421,7 +437,7 @@ fn locality(
     })
 }
 
-fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
+fn indicator(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Indicator> {
     f.check_unknown_keys(ck, INDICATOR_KEYS, &["compare"]);
     f.version_2_keys(ck, INDICATOR_KEYS_2);
     let name = f.required_string(ck, "name", "\"Tổng giá trị sản xuất\"");
@@ -475,6 +491,7 @@ fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
             .keyword(ck, "better", &Better::NAMES, Better::parse)
             .unwrap_or_default(),
         note: f.text(ck, "note"),
+        key: identity::indicator(ck, f),
         compare,
         target: target.map(|(t, _)| t),
         name: ck.share(name?),

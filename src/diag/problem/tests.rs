@@ -259,6 +259,37 @@ fn every_problem() -> Vec<Problem> {
             ids: vec![],
             closest: None,
         },
+        Problem::NeedsVersion3 {
+            key: s("key"),
+            table: Table::Locality {
+                n: 1,
+                name: Some(s("Ia Ly")),
+            },
+            version: 2,
+        },
+        Problem::BlankIdentity {
+            key: s("formerly"),
+            table: Table::Locality { n: 1, name: None },
+        },
+        Problem::BlankIdentity {
+            key: s("key"),
+            table: indicator(),
+        },
+        Problem::IdentityRepeated {
+            key: s("gia-lai/ia-ly"),
+            table: Table::Locality { n: 2, name: None },
+            figure: false,
+        },
+        Problem::IdentityRepeated {
+            key: s("thu-ngan-sach"),
+            table: indicator(),
+            figure: true,
+        },
+        Problem::NamesItself {
+            key: s("formerly"),
+            table: Table::Locality { n: 1, name: None },
+            reference: s("xã Ia Ly"),
+        },
         Problem::Unreadable { error: os() },
         Problem::TooBig {
             size: 5 << 20,
@@ -433,10 +464,14 @@ fn kind(p: &Problem) -> usize {
         Toml11 { .. } => 72,
         ProgressPercent { .. } => 73,
         ProgressInline { .. } => 74,
+        NeedsVersion3 { .. } => 75,
+        BlankIdentity { .. } => 76,
+        IdentityRepeated { .. } => 77,
+        NamesItself { .. } => 78,
     }
 }
 
-const KINDS: usize = 75;
+const KINDS: usize = 79;
 
 #[test]
 fn every_variant_is_walked() {

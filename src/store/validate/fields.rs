@@ -67,6 +67,20 @@ impl<'s> Checker<'s> {
         self.needs_version(span, what, 3);
     }
 
+    /// `key` of `table` is an identity of version 3 (docs/spec.md §6–7): an error in a file of
+    /// an earlier version, which would otherwise join or split histories unasked.
+    pub(super) fn identity_key(&mut self, span: Range<usize>, key: &str, table: &Table) {
+        let version = self.declared.unwrap_or(1);
+        if version < 3 {
+            let problem = Problem::NeedsVersion3 {
+                key: key.to_string(),
+                table: table.clone(),
+                version,
+            };
+            self.error(span, problem);
+        }
+    }
+
     fn needs_version(&mut self, span: Range<usize>, what: &str, needs: i64) {
         let says = match self.declared {
             Some(says) if says < needs => says,
