@@ -233,6 +233,10 @@ catalogue! {
     cli_already_checked_off(directive, session): "Directive `{directive}` of session {session} was already checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} đã được đánh dấu hoàn thành từ trước; không thay đổi gì";
     cli_unchecked(directive, session): "Un-checked directive `{directive}` of session {session}", "Đã bỏ đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}";
     cli_already_unchecked(directive, session): "Directive `{directive}` of session {session} was not checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} chưa được đánh dấu hoàn thành; không thay đổi gì";
+    /// `briefing progress`.
+    cli_progress_recorded(directive, session, at, by, what): "Recorded progress on directive `{directive}` of session {session} at {at} by {by}: {what}", "Đã ghi tiến độ chỉ đạo `{directive}` của buổi làm việc {session} lúc {at}, người ghi {by}: {what}";
+    cli_progress_state(word, name): "state {word} ({name})", "trạng thái {word} ({name})";
+    cli_progress_note(note): "note “{note}”", "ghi chú “{note}”";
     date: "Date", "Ngày";
     tags: "Tags", "Nhãn";
     session_id: "Id", "Mã";
@@ -353,8 +357,12 @@ catalogue! {
     attr_more_files(n): " (and {n} more briefings)", " (và {n} tệp buổi làm việc khác)";
     attr_new_briefing(path): "a new briefing such as {path}", "tệp buổi làm việc mới, như {path}";
     /// One line of `briefing log`.
-    log_done(at, session, directive, by, commit, author): "{at}  checked off  {session}  {directive}  by {by} (commit {commit}, {author})", "{at}  hoàn thành     {session}  {directive}  bởi {by} (commit {commit}, {author})";
-    log_undone(at, session, directive, by, commit): "{at}  un-checked   {session}  {directive}  by {by} (commit {commit})", "{at}  bỏ đánh dấu    {session}  {directive}  bởi {by} (commit {commit})";
+    log_line(at, what, session, directive, by, rest): "{at}  {what}  {session}  {directive}  by {by}{rest}", "{at}  {what}  {session}  {directive}  bởi {by}{rest}";
+    log_checked_off: "checked off", "hoàn thành";
+    log_unchecked: "un-checked", "bỏ đánh dấu";
+    log_progress: "progress", "tiến độ";
+    log_commit(commit, author): " (commit {commit}, {author})", " (commit {commit}, {author})";
+    log_files_only(why): "the log is read from the files alone, without git's commits (and without the un-checks of version 1 and 2 files, which only git remembers): {why}", "nhật ký chỉ được đọc từ các tệp, không có các commit của git (và không có các lần bỏ đánh dấu trong tệp phiên bản 1 và 2, vốn chỉ git ghi nhớ): {why}";
     log_warning(message): "briefing: warning: {message}", "briefing: cảnh báo: {message}";
     /// One line of a directive's history in the interface; `{mark}` is its checkbox.
     history_done(at, mark, by, commit): "{at}  {mark} checked off by {by}  ({commit})", "{at}  {mark} hoàn thành, bởi {by}  ({commit})";
@@ -429,6 +437,8 @@ catalogue! {
     check_bad_date_time(key, r#where, expected, found): "`{key}` in {where} must be {expected}, found `{found}`", "`{key}` trong {where} phải là {expected}, nhưng lại là `{found}`";
     check_target_not_positive(r#where, value): "`target` in {where} must be greater than 0, found {value}", "`target` trong {where} phải lớn hơn 0, nhưng lại là {value}";
     check_progress_percent(r#where, value): "`percent` in {where} must be a whole number from 0 to 100, found {value}: write how far the work is, e.g. `percent = 40`", "`percent` trong {where} phải là số nguyên từ 0 đến 100, nhưng lại là {value}: hãy ghi công việc đã làm được bao nhiêu, ví dụ `percent = 40`";
+    check_progress_in_future(r#where, at, now): "`at` in {where} is {at}, later than now ({now}): a progress entry records what has been done; write when it happened (or check the computer's clock)", "`at` trong {where} là {at}, muộn hơn hiện tại ({now}): mục tiến độ ghi lại việc đã làm; hãy ghi thời điểm việc diễn ra (hoặc kiểm tra đồng hồ của máy tính)";
+    check_progress_note_control(r#where): "`note` in {where} holds a control character (a line break, a tab or another invisible character): write the note as one line of text", "`note` trong {where} có ký tự điều khiển (xuống dòng, tab hoặc ký tự vô hình khác): hãy viết ghi chú thành một dòng chữ";
     check_percent_negative(r#where, value): "`percent` in {where} must be 0 or more, found {value}", "`percent` trong {where} phải từ 0 trở lên, nhưng lại là {value}";
     check_empty_id(r#where): "`id` in {where} must not be empty", "`id` trong {where} không được để trống";
     check_duplicate_district(id): "two localities have the id `{id}`; give one of them a different `id = \"…\"`", "hai địa phương có cùng mã `{id}`; hãy đặt cho một trong hai một `id = \"…\"` khác";
@@ -459,6 +469,12 @@ catalogue! {
     walk_folder_unreadable(error): "cannot read this folder ({error}); its briefings are not loaded", "không đọc được thư mục này ({error}); các buổi làm việc trong đó không được đọc";
     write_unsafe_layout(directive): "the layout around directive `{directive}` could not be edited safely", "không sửa được an toàn phần tệp quanh chỉ đạo `{directive}` (cách trình bày bất thường)";
     write_progress_inline(directive): "directive `{directive}` is written as an inline table, or its progress log is (`progress = [ … ]`): progress is appended as a `[[directive.progress]]` table, so write the directive as a `[[directive]]` table (and its log as `[[directive.progress]]` tables) first", "chỉ đạo `{directive}` được viết thành bảng trên một dòng, hoặc nhật ký tiến độ của nó được viết như vậy (`progress = [ … ]`): tiến độ được ghi thêm thành bảng `[[directive.progress]]`, nên hãy viết chỉ đạo thành bảng `[[directive]]` (và nhật ký thành các bảng `[[directive.progress]]`) trước";
+    entry_unknown_state(written, names, meant): "unknown state \"{written}\": write one of {names}{meant}", "trạng thái \"{written}\" không có: hãy ghi một trong {names}{meant}";
+    entry_percent(written): "percent {written} is not a whole number from 0 to 100: write how far the work is, e.g. 40", "phần trăm {written} không phải số nguyên từ 0 đến 100: hãy ghi công việc đã làm được bao nhiêu, ví dụ 40";
+    entry_note_control: "the note holds a line break, a tab or another control character: write it as one line of text", "ghi chú có ký tự xuống dòng, tab hoặc ký tự điều khiển khác: hãy viết thành một dòng chữ";
+    entry_no_by: "a progress entry needs the person who records it (`by`), and none is known: check the login name of this account", "mục tiến độ cần người ghi (`by`) nhưng không xác định được: hãy kiểm tra tên đăng nhập của tài khoản này";
+    entry_in_future(at, now): "the time {at} is later than now ({now}): progress records what has been done; check the computer's clock (or `--now`)", "thời điểm {at} muộn hơn hiện tại ({now}): tiến độ ghi lại việc đã làm; hãy kiểm tra đồng hồ của máy tính (hoặc `--now`)";
+    entry_nothing: "nothing to record: give a state (--state), a note (--note) or a percent (--percent)", "không có gì để ghi: hãy cho trạng thái (--state), ghi chú (--note) hoặc phần trăm (--percent)";
     /// An error of the operating system: `{what}` is one of `os_*`, `{code}` its number.
     os_error(what, code): "{what} (os error {code})", "{what} (mã lỗi hệ thống {code})";
     os_not_found: "No such file or directory", "không có tệp hay thư mục này";

@@ -37,13 +37,14 @@ pub mod api {
         pub use crate::store::files::id_of;
         pub use crate::store::{
             Catalog, Changes, Diagnostic, FileReport, Folder, FolderError, Limits, Plan, Severity,
-            discover, load_dir, parse_file, read_as_loaded,
+            discover, load_dir, parse_file, parse_file_at, read_as_loaded,
         };
         pub mod write {
             pub use crate::store::write::{
-                Appended, CONTENT_LOCK_BYTE, Change, Edited, Hold, Holder, Outcome, RESCUE_SUFFIX,
-                TEMP_SUFFIX, VersionBefore, WriteError, WriteOptions, Writer, Written,
-                current_user, edited, edited_text, set_directive,
+                Appended, CONTENT_LOCK_BYTE, Change, Edited, EntryError, Hold, Holder, Outcome,
+                RESCUE_SUFFIX, TEMP_SUFFIX, VersionBefore, WriteError, WriteOptions, Writer,
+                Written, check_entry, current_user, edited, edited_text, parse_percent,
+                parse_state, set_directive,
             };
         }
     }
@@ -58,7 +59,10 @@ pub mod api {
             pub use crate::git::merge::{State, states};
         }
         pub mod history {
-            pub use crate::git::history::{Event, History, Mark, Reason, Unread};
+            pub use crate::git::history::{Event, History, Logged, Mark, Reason, Unread};
+        }
+        pub mod actions {
+            pub use crate::git::actions::{Action, Kind};
         }
     }
     pub mod app {

@@ -184,4 +184,41 @@ mod tests {
         assert!(undone.is_ok());
         assert_eq!(std::fs::read_to_string(&file).expect("read"), text);
     }
+
+    /// In a version 3 file a check-off and an un-check are entries of the progress log, and
+    /// `u` takes each out again: the file gets back its bytes there too.
+    #[test]
+    fn in_a_v3_file_an_undo_takes_the_entry_out_again() {
+        let (_tmp, file, mut saver) = saver_on_sample();
+        let writer = Writer::new(WriteOptions::default());
+        let text =
+            std::fs::read_to_string(&file)
+                .expect("read")
+                .replacen("version = 2", "version = 3", 1);
+        std::fs::write(&file, &text).expect("write");
+        let (done, _) = saver.save(&writer, &request("hh-ma-tuy", true, false));
+        assert!(matches!(done, Ok(Change::Done { .. })), "{done:?}");
+        let checked = std::fs::read_to_string(&file).expect("read");
+        assert!(
+            checked.contains("by = \"lan\"\nstate = \"done\""),
+            "{checked}"
+        );
+        assert_eq!(
+            checked.matches("[[district.directive.progress]]").count(),
+            1
+        );
+        let (unchecked, _) = saver.save(&writer, &request("hh-ma-tuy", false, false));
+        assert!(unchecked.is_ok(), "{unchecked:?}");
+        assert!(
+            std::fs::read_to_string(&file)
+                .expect("read")
+                .contains("state = \"open\"")
+        );
+        let (undone, _) = saver.save(&writer, &request("hh-ma-tuy", true, true));
+        assert!(matches!(undone, Ok(Change::Withdraw(_))), "{undone:?}");
+        assert_eq!(std::fs::read_to_string(&file).expect("read"), checked);
+        let (undone, _) = saver.save(&writer, &request("hh-ma-tuy", false, true));
+        assert!(matches!(undone, Ok(Change::Withdraw(_))), "{undone:?}");
+        assert_eq!(std::fs::read_to_string(&file).expect("read"), text);
+    }
 }
