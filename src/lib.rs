@@ -26,6 +26,7 @@ pub use cli::main;
 pub mod api {
     pub mod model {
         pub use crate::model::filter;
+        pub use crate::model::progress::{Category, State};
         pub use crate::model::{
             Basis, Better, Bound, Comparison, Directive, District, Due, GaugeBasis, HostKind,
             Indicator, Kind, Lang, Level, LocalityKey, PartOfDay, Participant, Period, Session,
@@ -50,6 +51,13 @@ pub mod api {
     }
     pub mod report {
         pub use crate::report::{Format, Options, render};
+        /// The implementation report: its numbers and its formats.
+        pub mod follow_up {
+            pub use crate::report::follow_up::{
+                Counts, FollowUp, Grouping, Label, Listed, Note, ReportFormat, Row, Scope, render,
+                tally,
+            };
+        }
     }
     pub mod git {
         pub mod merge {

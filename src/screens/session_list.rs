@@ -376,6 +376,7 @@ impl View for SessionList {
         }
         offers.extend([Offer::hint(Command::Help), Offer::hint(Command::Quit)]);
         offers.extend(MOVES);
+        offers.push(Offer::help(Command::ReportView));
         offers
     }
 
