@@ -81,6 +81,7 @@ pub mod api {
         pub use crate::input::{Command, Keymap};
     }
     pub mod screens {
+        pub use crate::screens::report::ReportScreen;
         pub mod review {
             pub use crate::screens::review::Review;
         }

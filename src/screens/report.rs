@@ -150,7 +150,7 @@ pub(crate) fn report_lines(report: &FollowUp, lang: Lang, width: usize) -> Vec<T
     let column = legends.iter().map(|l| l.width()).max().unwrap_or(0) + 3;
     let per_line = ((width.saturating_sub(2)) / column).clamp(1, 4);
     for chunk in legends.chunks(per_line) {
-        let text: String = chunk.iter().map(|l| pad(l, column)).collect();
+        let text: String = chunk.iter().map(|l| padded(l, column)).collect();
         out.push(Toned::one(
             truncate(&format!("  {}", text.trim_end()), width),
             Tone::Muted,
@@ -161,14 +161,37 @@ pub(crate) fn report_lines(report: &FollowUp, lang: Lang, width: usize) -> Vec<T
     out
 }
 
-fn table(out: &mut Vec<Toned>, report: &FollowUp, lang: Lang, width: usize) {
+/// The widths of the table's columns at a terminal width: the label's beside the numbers, or
+/// on a line of its own above them when the terminal is narrow.
+#[derive(Clone, Copy)]
+struct Columns {
+    label: usize,
+    cell: usize,
+    total: usize,
+    stacked: bool,
+}
+
+impl Columns {
+    fn numbers(&self) -> usize {
+        Category::ALL.len() * self.cell + self.total
+    }
+}
+
+/// A label narrower than this goes on its own line.
+const MIN_LABEL: usize = 12;
+
+fn columns(report: &FollowUp, lang: Lang, width: usize) -> Columns {
     let t = i18n::strings(lang);
-    let numbers = Category::ALL.len() * CELL + TOTAL;
-    let room = width.saturating_sub(numbers + 2).max(8);
-    let titles: Vec<String> = (report.rows.iter())
-        .map(|r| truncate(&row_title(&r.label, lang), room))
-        .collect();
-    let label = (titles.iter().map(|l| l.width()))
+    let wide = Category::ALL.len() * CELL + TOTAL;
+    let stacked = width < wide + 2 + MIN_LABEL;
+    let (cell, total) = if width < wide + 2 {
+        (CELL - 1, TOTAL - 3)
+    } else {
+        (CELL, TOTAL)
+    };
+    let room = if stacked { 0 } else { width - wide - 2 };
+    let label = (report.rows.iter())
+        .map(|r| row_title(&r.label, lang).width())
         .chain([
             rows_heading(report.scope.by, lang).width(),
             t.report_all_rows.width(),
@@ -176,37 +199,77 @@ fn table(out: &mut Vec<Toned>, report: &FollowUp, lang: Lang, width: usize) {
         .max()
         .unwrap_or(0)
         .min(room);
-    let mut head = format!(" {}", pad(rows_heading(report.scope.by, lang), label));
-    for c in Category::ALL {
-        head.push_str(&format!("{:>CELL$}", column_mark(c)));
+    Columns {
+        label,
+        cell,
+        total,
+        stacked,
     }
-    let total = t.report_total;
+}
+
+fn table(out: &mut Vec<Toned>, report: &FollowUp, lang: Lang, width: usize) {
+    let t = i18n::strings(lang);
+    let cols = columns(report, lang, width);
+    let heading = rows_heading(report.scope.by, lang);
+    if cols.stacked {
+        out.push(Toned::one(
+            truncate(&format!(" {heading}"), width),
+            Tone::Heading,
+        ));
+    }
+    let mut head = format!(
+        " {}",
+        padded(if cols.stacked { "" } else { heading }, cols.label)
+    );
+    for c in Category::ALL {
+        head.push_str(&format!("{:>w$}", column_mark(c), w = cols.cell));
+    }
+    let total = truncate(t.report_total, cols.total - 1);
     head.push_str(&format!(
         "{}{total}",
-        " ".repeat(TOTAL.saturating_sub(total.width()))
+        " ".repeat(cols.total - total.width())
     ));
     out.push(Toned::one(truncate(&head, width), Tone::Heading));
-    let rule = Toned::one(
-        truncate(&format!(" {}", "─".repeat(label + numbers)), width),
-        Tone::Muted,
-    );
+    let rule = "─".repeat(cols.label + cols.numbers());
+    let rule = Toned::one(truncate(&format!(" {rule}"), width), Tone::Muted);
     out.push(rule.clone());
-    for (title, row) in titles.iter().zip(&report.rows) {
-        out.push(counts_line(title, &row.counts, label, Tone::Plain));
+    for row in &report.rows {
+        let title = row_title(&row.label, lang);
+        rows_lines(out, &title, &row.counts, cols, Tone::Plain, width);
     }
     out.push(rule);
-    out.push(counts_line(
+    rows_lines(
+        out,
         t.report_all_rows,
         &report.total,
-        label,
+        cols,
         Tone::Title,
-    ));
+        width,
+    );
+}
+
+/// A row's line, or its label's line and its counts' when the table is stacked.
+fn rows_lines(
+    out: &mut Vec<Toned>,
+    title: &str,
+    counts: &Counts,
+    cols: Columns,
+    tone: Tone,
+    width: usize,
+) {
+    if cols.stacked {
+        out.push(Toned::one(truncate(&format!(" {title}"), width), tone));
+        out.push(counts_line("", counts, cols, tone));
+    } else {
+        out.push(counts_line(title, counts, cols, tone));
+    }
 }
 
 /// ` Huyện Đầm Hà      1    0 …   21`: a row's counts, overdue and blocked ones in their tone
 /// when not zero, zeros muted.
-fn counts_line(title: &str, counts: &Counts, label: usize, tone: Tone) -> Toned {
-    let mut line = Toned::one(format!(" {}", pad(&truncate(title, label), label)), tone);
+fn counts_line(title: &str, counts: &Counts, cols: Columns, tone: Tone) -> Toned {
+    let label = cols.label;
+    let mut line = Toned::one(format!(" {}", padded(&truncate(title, label), label)), tone);
     for (c, n) in counts.each() {
         let cell_tone = match (n, c) {
             (0, _) => Tone::Muted,
@@ -214,9 +277,17 @@ fn counts_line(title: &str, counts: &Counts, label: usize, tone: Tone) -> Toned 
             (_, Category::DoneOnTime | Category::DoneLate) => Tone::Done,
             _ => tone,
         };
-        line = line.and(format!("{n:>CELL$}"), cell_tone);
+        line = line.and(format!("{n:>w$}", w = cols.cell), cell_tone);
     }
-    line.and(format!("{:>TOTAL$}", counts.total()), Tone::Title)
+    line.and(
+        format!("{:>w$}", counts.total(), w = cols.total),
+        Tone::Title,
+    )
+}
+
+/// `text` and the spaces that make it `width` columns wide.
+fn padded(text: &str, width: usize) -> String {
+    format!("{text}{}", pad(text, width))
 }
 
 fn list(out: &mut Vec<Toned>, heading: &str, listed: &[Listed], lang: Lang, width: usize) {

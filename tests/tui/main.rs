@@ -14,6 +14,7 @@ mod counts;
 mod list;
 mod overlays;
 mod reload;
+mod report;
 mod review;
 mod saves;
 mod search;
