@@ -26,7 +26,7 @@ pub use cli::main;
 pub mod api {
     pub mod model {
         pub use crate::model::filter;
-        pub use crate::model::progress::{Category, State};
+        pub use crate::model::progress::Category;
         pub use crate::model::{
             Basis, Better, Bound, Comparison, Directive, DirectiveKey, District, Due, GaugeBasis,
             HostKind, Indicator, Kind, Lang, Level, LocalityKey, PartOfDay, Participant, Period,
