@@ -26,6 +26,7 @@ pub use cli::main;
 pub mod api {
     pub mod model {
         pub use crate::model::filter;
+        pub use crate::model::progress::Category;
         pub use crate::model::{
             Basis, Better, Bound, Comparison, Directive, DirectiveKey, District, Due, GaugeBasis,
             HostKind, Indicator, Kind, Lang, Level, LocalityKey, PartOfDay, Participant, Period,
@@ -53,6 +54,13 @@ pub mod api {
     }
     pub mod report {
         pub use crate::report::{Format, History, Options, render};
+        /// The implementation report: its numbers and its formats.
+        pub mod follow_up {
+            pub use crate::report::follow_up::{
+                Counts, FollowUp, Grouping, Label, Listed, Note, ReportFormat, Row, Scope, render,
+                tally,
+            };
+        }
     }
     pub mod git {
         pub mod merge {
@@ -83,6 +91,7 @@ pub mod api {
         pub use crate::input::{Command, Keymap};
     }
     pub mod screens {
+        pub use crate::screens::report::ReportScreen;
         pub mod review {
             pub use crate::screens::review::Review;
         }

@@ -5,6 +5,7 @@
 pub(crate) mod bar;
 pub(crate) mod nav;
 pub(crate) mod overlay;
+pub(crate) mod report;
 pub(crate) mod review;
 pub(crate) mod search;
 pub(crate) mod session;
@@ -25,6 +26,7 @@ use crate::store::{Catalog, FolderError};
 use crate::ui::theme::Theme;
 
 pub use bar::Notice;
+pub(crate) use report::ReportScreen;
 pub(crate) use review::ReviewScreen;
 pub(crate) use search::SearchScreen;
 pub(crate) use session::SessionScreen;
@@ -192,6 +194,7 @@ pub(crate) trait View {
 pub enum Screen {
     Session(SessionScreen),
     Review(ReviewScreen),
+    Report(ReportScreen),
     Search(SearchScreen),
 }
 
@@ -200,6 +203,7 @@ impl Screen {
         match self {
             Screen::Session(s) => s,
             Screen::Review(s) => s,
+            Screen::Report(s) => s,
             Screen::Search(s) => s,
         }
     }
@@ -208,6 +212,7 @@ impl Screen {
         match self {
             Screen::Session(s) => s,
             Screen::Review(s) => s,
+            Screen::Report(s) => s,
             Screen::Search(s) => s,
         }
     }

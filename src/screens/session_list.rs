@@ -374,6 +374,7 @@ impl View for SessionList {
         }
         offers.extend([Help, Quit].map(Offer::hint));
         offers.extend(MOVES);
+        offers.push(Offer::help(Command::ReportView));
         offers
     }
 

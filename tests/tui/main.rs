@@ -15,6 +15,7 @@ mod dossier;
 mod list;
 mod overlays;
 mod reload;
+mod report;
 mod review;
 mod saves;
 mod search;

@@ -19,6 +19,7 @@ use crate::model::dossier::{Trend, Visit};
 use crate::model::{Directive, DirectiveKey, DirectiveRef, Level, LocalityKey, Session};
 use crate::present::trend::{chart_rows, trend_title};
 use crate::present::words::{CHECKBOX, checkbox_cell, days_until, state_word};
+use crate::present::follow_up::{latest_note_line, says_more, standing_line};
 use crate::present::{capitalised, level_and_name, truncate};
 use crate::search::Target;
 use crate::ui::chart::bar_chart_lines;
@@ -368,6 +369,9 @@ fn directive_lines(
             crate::present::due_text(due, ctx.lang)
         ));
     }
+    if says_more(d) {
+        meta.push(standing_line(d, ctx.today, ctx.lang));
+    }
     meta.extend(place(ctx, s, r, review));
     let flag = if overdue {
         format!(
@@ -384,6 +388,15 @@ fn directive_lines(
         out.extend(Toned::wrapped(
             (&flag, Tone::Overdue),
             (&text, Tone::Muted),
+            lead,
+            room,
+        ));
+    }
+    if let Some(latest) = latest_note_line(d, ctx.lang, false) {
+        let room = width.saturating_sub(lead);
+        out.extend(Toned::wrapped(
+            ("", Tone::Plain),
+            (&latest, Tone::Accent),
             lead,
             room,
         ));
