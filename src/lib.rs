@@ -26,6 +26,7 @@ pub use cli::main;
 pub mod api {
     pub mod model {
         pub use crate::model::filter;
+        pub use crate::model::progress::Category;
         pub use crate::model::{
             Basis, Better, Bound, Comparison, Directive, DirectiveKey, District, Due, GaugeBasis,
             HostKind, Indicator, Kind, Lang, Level, LocalityKey, PartOfDay, Participant, Period,
@@ -52,7 +53,14 @@ pub mod api {
         pub use crate::search::{FieldKind, Prepared, SearchIndex};
     }
     pub mod report {
-        pub use crate::report::{Format, Options, render};
+        pub use crate::report::{Format, History, Options, render};
+        /// The implementation report: its numbers and its formats.
+        pub mod follow_up {
+            pub use crate::report::follow_up::{
+                Counts, FollowUp, Grouping, Label, Listed, Note, ReportFormat, Row, Scope, render,
+                tally,
+            };
+        }
     }
     pub mod git {
         pub mod merge {
@@ -75,10 +83,15 @@ pub mod api {
     pub mod load {
         pub use crate::tui::load::{FIRST_PART, first_load, read_changes};
     }
+    /// How the shell sends a frame to the terminal (what changed, a moved block as a scroll).
+    pub mod paint {
+        pub use crate::tui::paint::Painter;
+    }
     pub mod input {
         pub use crate::input::{Command, Keymap};
     }
     pub mod screens {
+        pub use crate::screens::report::ReportScreen;
         pub mod review {
             pub use crate::screens::review::Review;
         }

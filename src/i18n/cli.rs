@@ -71,6 +71,27 @@ pub(crate) const HELP: &[(&str, &str, &str)] = &[
         "Bản phát công khai: bỏ mã chỉ đạo và tên người đánh dấu hoàn thành",
     ),
     (
+        "report",
+        "",
+        "Báo cáo tình hình thực hiện chỉ đạo: số chỉ đạo theo từng loại cho mỗi địa phương, đơn vị thực hiện hoặc buổi làm việc, rồi các chỉ đạo quá hạn và vướng mắc cùng ghi nhận mới nhất",
+    ),
+    (
+        "report",
+        "from",
+        "Chỉ các buổi làm việc từ ngày này trở đi (buổi ghi theo tháng hoặc năm tính theo ngày đầu) [mặc định: mọi buổi]",
+    ),
+    (
+        "report",
+        "to",
+        "Chỉ các buổi làm việc đến hết ngày này [mặc định: mọi buổi]",
+    ),
+    (
+        "report",
+        "by",
+        "Mỗi dòng một địa phương, một đơn vị thực hiện (`owner` của chỉ đạo) hoặc một buổi làm việc",
+    ),
+    ("report", "format", "Định dạng đầu ra"),
+    (
         "completions",
         "",
         "In đoạn mã gợi ý lệnh cho shell (bash, zsh, fish, elvish, powershell)",
@@ -247,6 +268,49 @@ pub(crate) const VALUES: &[(&str, &str, &str, &str)] = &[
         "Một trang HTML trọn gói (CSS nằm sẵn trong trang, kiểu in khổ A4) để in từ trình duyệt",
     ),
     ("show", "format", "json", "JSON, lược đồ trong docs/json.md"),
+    (
+        "report",
+        "by",
+        "locality",
+        "Mỗi địa phương một dòng; chỉ đạo chung được tính cho mỗi địa phương liên quan, nhưng chỉ một lần ở dòng tổng",
+    ),
+    (
+        "report",
+        "by",
+        "assignee",
+        "Mỗi đơn vị thực hiện (`owner` của chỉ đạo) một dòng",
+    ),
+    ("report", "by", "session", "Mỗi buổi làm việc một dòng"),
+    (
+        "report",
+        "format",
+        "text",
+        "Văn bản thường, 80 cột, các cột phân loại được đánh số",
+    ),
+    (
+        "report",
+        "format",
+        "markdown",
+        "Markdown (bảng kiểu GitHub)",
+    ),
+    (
+        "report",
+        "format",
+        "html",
+        "Một trang HTML trọn gói, in vừa khổ A4 nằm ngang",
+    ),
+    (
+        "report",
+        "format",
+        "csv",
+        "CSV cho LibreOffice và Excel (UTF-8 có BOM)",
+    ),
+    (
+        "report",
+        "format",
+        "json",
+        "JSON, lược đồ trong docs/json.md",
+    ),
     ("log", "format", "text", "Mỗi việc làm một dòng"),
     (
         "log",
@@ -266,6 +330,7 @@ pub(crate) const VALUE_NAMES: &[(&str, &str)] = &[
     ("DIRECTIVE", "CHỈ_ĐẠO"),
     ("ID", "MÃ"),
     ("FORMAT", "ĐỊNH_DẠNG"),
+    ("ROWS", "DÒNG"),
     ("SHELL", "SHELL"),
     ("WORD", "TỪ"),
     ("BASE", "GỐC"),
@@ -288,6 +353,8 @@ Ví dụ:
   briefing show 2024/2024-03-13-hai-ha-dam-ha    nội dung một buổi, để in hoặc xem bằng less
   briefing show 2024-03-13-hai-ha-dam-ha --district dam-ha --format markdown
   briefing --lang vi --today 2024-03-20 show 2024/2024-03-13-hai-ha-dam-ha --ascii
+  briefing report --from 2024-01-01 --to 2024-06-30 --format html > bao-cao.html
+                                                 báo cáo tình hình thực hiện, khổ A4 ngang
   briefing check                                 báo mọi lỗi trong thư mục
   briefing done 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy   đánh dấu hoàn thành (undo: bỏ đánh dấu)
   briefing progress 2024-03-13-hai-ha-dam-ha hh-ma-tuy --state doing --note \"Đã khởi công\" --percent 40
