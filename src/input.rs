@@ -31,7 +31,9 @@ pub enum Command {
     FilterDistrict,
     DueView,
     History,
-    /// Undo the last check-off or un-check.
+    /// Record progress on the selected directive: its state, a note, a percent.
+    Progress,
+    /// Undo the last check-off, un-check or progress entry.
     Undo,
     /// The next / previous search hit, from where the last one was opened.
     NextHit,
@@ -40,7 +42,7 @@ pub enum Command {
 
 impl Command {
     /// The commands the config file's `[keys]` table can rebind.
-    pub const CONFIGURABLE: [Command; 23] = [
+    pub const CONFIGURABLE: [Command; 24] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -61,6 +63,7 @@ impl Command {
         Command::DueView,
         Command::Diagnostics,
         Command::History,
+        Command::Progress,
         Command::Undo,
         Command::NextHit,
         Command::PrevHit,
@@ -96,6 +99,7 @@ impl Command {
             Command::FilterDistrict => "filter_district",
             Command::DueView => "due_view",
             Command::History => "history",
+            Command::Progress => "progress",
             Command::Undo => "undo",
             Command::NextHit => "next_hit",
             Command::PrevHit => "prev_hit",
@@ -137,6 +141,7 @@ impl Command {
             Command::FilterDistrict => (t.cmd_filter_district, t.hint_filter_district),
             Command::DueView => (t.cmd_due_view, t.hint_due_view),
             Command::History => (t.cmd_history, t.hint_history),
+            Command::Progress => (t.cmd_progress, t.hint_progress),
             Command::Undo => (t.cmd_undo, t.hint_undo),
             Command::NextHit => (t.cmd_next_hit, t.hint_next_hit),
             Command::PrevHit => (t.cmd_prev_hit, t.hint_prev_hit),
@@ -394,6 +399,7 @@ impl Default for Keymap {
             b(DueView, &[Key::char('w')]),
             b(Diagnostics, &[Key::char('e')]),
             b(History, &[Key::char('L')]),
+            b(Progress, &[Key::char('p')]),
             b(Undo, &[Key::char('u'), Key::ctrl('z')]),
             b(NextHit, &[Key::char('n')]),
             b(PrevHit, &[Key::char('N')]),
@@ -508,6 +514,7 @@ mod tests {
             (KeyCode::Char('d'), KeyModifiers::NONE, FilterDistrict),
             (KeyCode::Char('w'), KeyModifiers::NONE, DueView),
             (KeyCode::Char('L'), KeyModifiers::SHIFT, History),
+            (KeyCode::Char('p'), KeyModifiers::NONE, Progress),
         ];
         for (code, mods, want) in table {
             let key = Key::from_event(&event(*code, *mods));

@@ -26,6 +26,7 @@ pub use cli::main;
 pub mod api {
     pub mod model {
         pub use crate::model::filter;
+        pub use crate::model::progress::Category;
         pub use crate::model::{
             Basis, Better, Bound, Comparison, Directive, DirectiveKey, District, Due, GaugeBasis,
             HostKind, Indicator, Kind, Lang, Level, LocalityKey, PartOfDay, Participant, Period,
@@ -63,8 +64,8 @@ pub mod api {
     }
     pub mod app {
         pub use crate::app::{
-            Action, App, Changed, Effect, Garbage, HistoryRequest, Loading, Notice, Options,
-            Overlay, SaveRequest, Screen,
+            Action, App, Changed, Effect, Garbage, HistoryRequest, Loading, NewEntry, Notice,
+            Options, Overlay, ProgressChange, ProgressRequest, Recorded, SaveRequest, Screen,
         };
     }
     /// The loader's work, as the interface's loader thread does it.

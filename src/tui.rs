@@ -11,7 +11,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 use std::thread;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
 use crossterm::style::{Attribute, Print, SetAttribute};
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
@@ -21,11 +23,15 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 
-use crate::app::{Action, App, Away, Effect, Garbage, HistoryRequest, Options, SaveRequest};
+use crate::app::{
+    Action, App, Away, Effect, Garbage, HistoryRequest, Options, ProgressChange, ProgressRequest,
+    Recorded, SaveRequest,
+};
 use crate::git::history::{self, Filter};
 use crate::i18n;
-use crate::model::Session;
 use crate::model::abbrev::Abbreviations;
+use crate::model::progress::Entry;
+use crate::model::{DirectiveKey, Session};
 use crate::store::write::{self, Change, WriteError, WriteOptions, Writer};
 use crate::store::{self, Folder};
 use crate::ui::theme::Theme;
@@ -65,13 +71,19 @@ impl FrameWriter {
 
 type Term = Terminal<CrosstermBackend<FrameWriter>>;
 
-/// Raw mode, the alternate screen, and the mouse unless `mouse` is off; armed first to be put
+/// Raw mode, the alternate screen, bracketed paste (a paste comes as one piece, its line
+/// breaks not taken as Enter), and the mouse unless `mouse` is off; armed first to be put
 /// back however the process ends.
 fn setup(tty: &Tty, mouse: bool) -> io::Result<Term> {
     guard::arm(tty.fd(), restore_bytes())?;
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
@@ -80,8 +92,8 @@ fn setup(tty: &Tty, mouse: bool) -> io::Result<Term> {
 }
 
 /// What leaves every mode the app may have set, even from the middle of a frame: CAN ends a
-/// half-written escape sequence, then the frame, the colours, the mouse, the alternate screen
-/// and the hidden cursor end.
+/// half-written escape sequence, then the frame, the colours, the mouse, bracketed paste, the
+/// alternate screen and the hidden cursor end.
 fn restore_bytes() -> Vec<u8> {
     let mut bytes = Vec::new();
     let _ = queue!(
@@ -90,6 +102,7 @@ fn restore_bytes() -> Vec<u8> {
         EndSynchronizedUpdate,
         SetAttribute(Attribute::Reset),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );
@@ -102,6 +115,7 @@ pub(crate) fn restore() {
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );
@@ -174,11 +188,12 @@ fn forward_input(tx: &mpsc::Sender<Msg>, tty: &Tty) -> InputEnd {
     }
 }
 
-/// The app's action for a terminal event: keys, the mouse and sizes; nothing for the rest
-/// (focus, paste).
+/// The app's action for a terminal event: keys, the mouse, sizes and pastes; nothing for the
+/// rest (focus).
 fn input_action(event: Event) -> Option<Action> {
     match event {
         Event::Key(key) => Some(Action::Key(key)),
+        Event::Paste(text) => Some(Action::Paste(text)),
         Event::Mouse(mouse) => Some(Action::Mouse(mouse)),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
@@ -376,23 +391,88 @@ impl Saver {
     }
 }
 
-/// Writes check-offs one after another, in the order they were asked for; a file that no
-/// longer loads after the save is the loader's to read.
+impl Saver {
+    /// Appends a progress entry stamped now by the user, or takes one out again; then reads
+    /// the file again, as `save` does.
+    fn record(
+        &self,
+        writer: &Writer,
+        request: &ProgressRequest,
+    ) -> (
+        Result<Recorded, WriteError>,
+        Result<Box<Session>, LoadRequest>,
+    ) {
+        let key = DirectiveKey {
+            session: request.session_id.clone(),
+            directive: request.directive_id.clone(),
+        };
+        let rel = store::files::rel_of(&key.session);
+        let saving = self.own.saving(&self.dir.join(&rel));
+        let result = match &request.change {
+            ProgressChange::Add(new) => {
+                let entry = Entry {
+                    at: write::now_local(),
+                    by: self.user.as_str().into(),
+                    state: new.state,
+                    note: new.note.as_deref().map(Into::into),
+                    percent: new.percent,
+                };
+                (writer.append_progress(&self.dir, &key, &entry)).map(|written| {
+                    match written.undo {
+                        Some(Change::Withdraw(appended)) => Recorded::Added {
+                            entry: appended.entry.clone(),
+                            undo: Some(appended),
+                        },
+                        _ => Recorded::Added { entry, undo: None },
+                    }
+                })
+            }
+            ProgressChange::Remove(appended) => {
+                (writer.withdraw_progress(&self.dir, &key, appended)).map(|_| Recorded::Removed)
+            }
+        };
+        if result.is_ok() {
+            saving.written();
+        }
+        let after = match store::load_file_with(&self.dir, &rel, &self.limits).session {
+            Some(session) => Ok(Box::new(session)),
+            None => Err(LoadRequest::Paths(vec![self.dir.join(&rel)])),
+        };
+        (result, after)
+    }
+}
+
+/// What the saver thread writes: a check-off (or its undo), or a progress entry (or its undo).
+enum Job {
+    Mark(SaveRequest),
+    Progress(ProgressRequest),
+}
+
+/// Writes check-offs and progress entries one after another, in the order they were asked
+/// for; a file that no longer loads after the save is the loader's to read.
 fn spawn_saver(
     tx: mpsc::Sender<Msg>,
     loader: mpsc::Sender<LoadRequest>,
     mut saver: Saver,
-) -> mpsc::Sender<SaveRequest> {
-    let (requests, rx) = mpsc::channel::<SaveRequest>();
+) -> mpsc::Sender<Job> {
+    let (requests, rx) = mpsc::channel::<Job>();
     thread::spawn(move || {
         let writer = Writer::new(saver.opts.clone());
-        for request in rx {
-            let (result, after) = saver.save(&writer, &request);
-            let saved = result.is_ok();
-            if tx
-                .send(Msg::App(Action::Saved { request, result }))
-                .is_err()
-            {
+        for job in rx {
+            let (action, saved, after) = match job {
+                Job::Mark(request) => {
+                    let (result, after) = saver.save(&writer, &request);
+                    let saved = result.is_ok();
+                    (Action::Saved { request, result }, saved, after)
+                }
+                Job::Progress(request) => {
+                    let (result, after) = saver.record(&writer, &request);
+                    let saved = result.is_ok();
+                    let (request, result) = (Box::new(request), Box::new(result));
+                    (Action::Recorded { request, result }, saved, after)
+                }
+            };
+            if tx.send(Msg::App(action)).is_err() {
                 break;
             }
             let sent = match (saved, after) {
@@ -442,6 +522,13 @@ fn finish_saves(app: &mut App, rx: &mpsc::Receiver<Msg>) -> Vec<String> {
                 }
                 app.update(Action::Saved { request, result });
             }
+            Ok(Msg::App(Action::Recorded { request, result })) => {
+                if let Err(e) = &*result {
+                    let reason = e.message(app.lang());
+                    problems.push(format!("{}: {reason}", request.directive_id));
+                }
+                app.update(Action::Recorded { request, result });
+            }
             Ok(_) => {}
             Err(_) => {
                 problems.push(i18n::strings(app.lang()).unsaved_on_exit.to_string());
@@ -470,7 +557,7 @@ struct Workers {
     tx: mpsc::Sender<Msg>,
     dir: PathBuf,
     loader: mpsc::Sender<LoadRequest>,
-    saver: mpsc::Sender<SaveRequest>,
+    saver: mpsc::Sender<Job>,
     dropper: mpsc::Sender<Garbage>,
 }
 
@@ -491,7 +578,10 @@ impl Workers {
         match effect {
             Effect::Quit => return false,
             Effect::Save(request) => {
-                let _ = self.saver.send(request);
+                let _ = self.saver.send(Job::Mark(request));
+            }
+            Effect::Record(request) => {
+                let _ = self.saver.send(Job::Progress(request));
             }
             Effect::LoadHistory(request) => {
                 spawn_history(self.tx.clone(), self.dir.clone(), request);
@@ -701,7 +791,10 @@ mod tests {
             })
         ));
         assert!(input_action(Event::FocusGained).is_none());
-        assert!(input_action(Event::Paste("x".into())).is_none());
+        assert!(matches!(
+            input_action(Event::Paste("x\ny".into())),
+            Some(Action::Paste(text)) if text == "x\ny"
+        ));
     }
 
     /// Requests that queue up while the loader reads are taken as one: paths together, and a

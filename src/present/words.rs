@@ -56,7 +56,6 @@ pub(crate) fn checked_off(lang: Lang, by: &str, at: &DateTime<FixedOffset>) -> S
 }
 
 /// A directive's state in words: `Đang thực hiện` / `In progress`.
-#[allow(dead_code, reason = "the v3 follow-up views (issue 25) use it")]
 pub(crate) fn state_word(state: State, lang: Lang) -> &'static str {
     let t = i18n::strings(lang);
     match state {
@@ -81,6 +80,18 @@ pub(crate) fn category_word(category: Category, lang: Lang) -> &'static str {
         Category::NotStartedOverdue => t.category_not_started_overdue,
         Category::Blocked => t.category_blocked,
         Category::Dropped => t.category_dropped,
+    }
+}
+
+/// A directive's state as one mark, where its word does not fit: `○` open, `◐` doing, `⊘`
+/// blocked, `✓` done, `–` dropped.
+pub(crate) fn state_mark(state: State) -> &'static str {
+    match state {
+        State::Open => "○",
+        State::Doing => "◐",
+        State::Blocked => "⊘",
+        State::Done => "✓",
+        State::Dropped => "–",
     }
 }
 

@@ -481,18 +481,15 @@ impl SessionScreen {
 }
 
 impl View for SessionScreen {
-    fn offers(&self, ctx: &Ctx) -> Vec<Offer> {
-        let mut offers = vec![
+    fn offers(&self, _ctx: &Ctx) -> Vec<Offer> {
+        vec![
             Offer::hint(Command::Down),
             Offer::hint(Command::NextTab),
             Offer::hint(Command::Toggle),
-        ];
-        if ctx.shared {
-            offers.push(Offer::hint(Command::History));
-        }
-        offers.extend([
-            Offer::hint(Command::FilterDirectives),
+            Offer::hint(Command::Progress),
             Offer::hint(Command::Back),
+            Offer::hint(Command::FilterDirectives),
+            Offer::hint(Command::History),
             Offer::hint(Command::Help),
             Offer::help(Command::Up),
             Offer::help(Command::PageUp),
@@ -503,11 +500,7 @@ impl View for SessionScreen {
             Offer::help(Command::JumpTab(1)),
             Offer::help(Command::Open),
             Offer::help(Command::Quit),
-        ]);
-        if !ctx.shared {
-            offers.push(Offer::help(Command::History));
-        }
-        offers
+        ]
     }
 
     fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
@@ -548,15 +541,17 @@ impl View for SessionScreen {
                 self.offset = 0;
             }
             Command::Last => self.selected = lines.last_selectable(),
-            Command::Toggle | Command::History => {
+            Command::Toggle | Command::History | Command::Progress => {
                 let key = match self.selected_block(ctx, session) {
                     Some(Block::Directive(directive)) => DirectiveKey::of(session, directive),
                     _ => None,
                 };
                 return match (key, c) {
                     (Some(key), Command::Toggle) => Intent::Toggle(key),
+                    (Some(key), Command::Progress) => Intent::Progress(key),
                     (Some(key), _) => Intent::ShowHistory(key),
                     (_, Command::Toggle) => Intent::Notice(Notice::SelectDirective),
+                    (_, Command::Progress) => Intent::Notice(Notice::SelectDirectiveForProgress),
                     _ => Intent::Notice(Notice::SelectDirectiveForHistory),
                 };
             }
