@@ -13,6 +13,7 @@ macro_rules! assert_snapshot {
 mod counts;
 mod list;
 mod overlays;
+mod progress;
 mod reload;
 mod review;
 mod saves;

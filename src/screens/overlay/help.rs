@@ -93,9 +93,13 @@ impl Help {
     }
 }
 
-/// `↑ ↓, k j`: the keys of two commands side by side.
+/// `↑ ↓, k j`: the keys of two commands side by side; `Space, x / p` when they have not as
+/// many keys.
 fn paired_keys(a: &[String], b: &[String]) -> String {
-    let n = a.len().max(b.len());
+    if a.len() != b.len() {
+        return format!("{} / {}", a.join(", "), b.join(", "));
+    }
+    let n = a.len();
     (0..n)
         .map(|i| {
             let pick = |keys: &[String]| keys.get(i).cloned().unwrap_or_default();
