@@ -294,3 +294,19 @@ fn the_history_shows_the_log_newest_first_without_git() {
     assert!(older.is_some(), "{screen}");
     assert!(newest < older, "newest first: {screen}");
 }
+
+/// `p` works in the due view too, on a directive's row; elsewhere it explains.
+#[test]
+fn p_opens_the_form_from_the_due_view() {
+    let mut app = app_on(Lang::Vi, day(2025, 1, 2), 100, 30);
+    press(&mut app, &[Command::DueView, Command::First]);
+    assert_eq!(press_effect(&mut app, Command::Progress), Effect::None);
+    assert!(matches!(
+        app.notice(),
+        Some(Notice::SelectDirectiveForProgress)
+    ));
+    press(&mut app, &[Command::Last]);
+    assert_eq!(press_effect(&mut app, Command::Progress), Effect::None);
+    assert!(matches!(app.overlay(), Some(Overlay::Progress(_))));
+    assert!(screen_text(&draw(&app)).contains("Ghi tiến độ"));
+}
