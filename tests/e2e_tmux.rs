@@ -336,7 +336,7 @@ fn a_check_off_in_one_clone_appears_in_the_other_after_both_sync() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     there.wait_for("▌ [x] Là địa phương không có ma túy.");
     there.keys(&["L"]);
-    there.wait_for("Check-off history: dh-khong-ma-tuy");
+    there.wait_for("History: dh-khong-ma-tuy");
     there.wait_for("[x] checked off by");
     for t in [&here, &there] {
         t.keys(&["C-c"]);

@@ -147,6 +147,13 @@ fn esc_writes_nothing_and_loses_nothing_saved() {
     assert!(matches!(app.overlay(), Some(Overlay::Progress(f)) if f.state() == State::Doing));
     key(&mut app, KeyCode::Tab);
     type_text(&mut app, "không lưu");
+    key(&mut app, KeyCode::BackTab);
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(
+        fields(&app).0,
+        "không lưu",
+        "Backspace on the state field keeps the form"
+    );
     assert_eq!(key(&mut app, KeyCode::Esc), Effect::None);
     assert!(app.overlay().is_none());
     assert_eq!(ma_tuy(&app), before);

@@ -276,6 +276,8 @@ impl View for ProgressForm {
             return Some(Intent::None);
         }
         match ev.code {
+            // Backspace goes back in a list, never out of a form with what it holds.
+            KeyCode::Backspace | KeyCode::Delete => Some(Intent::None),
             // Other letters on the state field start the note.
             KeyCode::Char(_) if !ctrl => {
                 self.focus = Focus::Note;
