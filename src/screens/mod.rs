@@ -3,6 +3,7 @@
 //! Screens read the shared [`Ctx`] and answer a command with an [`Intent`]; the app routes.
 
 pub(crate) mod bar;
+pub(crate) mod follow_up;
 pub(crate) mod nav;
 pub(crate) mod overlay;
 pub(crate) mod review;

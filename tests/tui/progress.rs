@@ -316,4 +316,11 @@ fn p_opens_the_form_from_the_due_view() {
     assert_eq!(press_effect(&mut app, Command::Progress), Effect::None);
     assert!(matches!(app.overlay(), Some(Overlay::Progress(_))));
     assert!(screen_text(&draw(&app)).contains("Ghi tiến độ"));
+    let request = record_doing(&mut app);
+    saved(&mut app, &request);
+    let screen = screen_text(&draw(&app));
+    assert!(
+        screen.contains("Đang thực hiện 40% · Đã khởi công 2 công trình nước sạch"),
+        "the due view shows the follow-up too: {screen}"
+    );
 }

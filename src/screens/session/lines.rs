@@ -6,14 +6,15 @@ use chrono::NaiveDate;
 
 use super::blocks::{Block, Section};
 use crate::i18n;
-use crate::model::{Directive, Indicator, Lang, Session, State, Status};
+use crate::model::{Directive, Indicator, Lang, Session, Status};
 use crate::present::numbers;
-use crate::present::words::{self, CHECKBOX};
+use crate::present::words::CHECKBOX;
 use crate::present::{
     addressees, bar_cells, checkbox, compare_text, done_count, due_text, indicator_title,
     locality_facts, locality_title, measured_against, overdue_text, participant_line, ratio_text,
     share_text, truncate, value_text,
 };
+use crate::screens::follow_up;
 use crate::ui::text::{pad, wrap};
 use crate::ui::tone::{Tone, Toned};
 
@@ -309,7 +310,8 @@ fn directive_lines(
         })
         .collect();
     if !d.progress.is_empty() {
-        out.push(Toned::one(indent.clone(), Tone::Plain).and_line(progress_line(cx, d, room)));
+        let line = follow_up::line(cx.lang, d, room);
+        out.push(Toned::one(indent.clone(), Tone::Plain).and_line(line));
     }
     if d.owner.is_some() || d.due.is_some() || to.is_some() {
         out.extend(meta_lines(cx, d, to, room, overdue, selected));
@@ -334,40 +336,6 @@ fn directive_lines(
         out.push(Toned::one(indent, Tone::Plain).and(truncate(&s, room), Tone::Done));
     }
     out
-}
-
-/// Below this many columns a directive's state is a mark (`◐ 40%`), not words.
-const STATE_IN_WORDS: usize = 36;
-
-/// A directive with a progress log: its state (words, or a mark when narrow) and percent, then
-/// its latest note dimmed, on one line cut to `room` columns.
-fn progress_line(cx: &Cx, d: &Directive, room: usize) -> Toned {
-    use unicode_width::UnicodeWidthStr;
-    let state = d.state();
-    let mut badge = if room >= STATE_IN_WORDS {
-        words::state_word(state, cx.lang).to_string()
-    } else {
-        words::state_mark(state).to_string()
-    };
-    if let Some(p) = d.percent() {
-        badge.push_str(&format!(" {p}%"));
-    }
-    let badge = truncate(&badge, room);
-    let tone = match state {
-        State::Open => Tone::Plain,
-        State::Doing => Tone::Accent,
-        State::Blocked => Tone::Overdue,
-        State::Done => Tone::Done,
-        State::Dropped => Tone::Muted,
-    };
-    let mut line = Toned::one(badge.clone(), tone);
-    if let Some(note) = d.latest_note().and_then(|e| e.note.as_deref()) {
-        let left = room.saturating_sub(badge.width() + 3);
-        if left > 0 {
-            line = line.and(format!(" · {}", truncate(note, left)), Tone::Muted);
-        }
-    }
-    line
 }
 
 /// `⚠ quá hạn · Hạn: 30/06/2024 · Thực hiện: Huyện ủy · Gửi: Hải Hà, Đầm Hà`, in `room`
@@ -452,6 +420,7 @@ pub(super) mod tests {
 
     #[test]
     fn a_directive_with_a_log_shows_its_state_percent_and_latest_note() {
+        use crate::model::State;
         use crate::model::progress::Entry;
         let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).expect("time");
         let mut d = directive();
