@@ -324,3 +324,31 @@ fn p_opens_the_form_from_the_due_view() {
         "the due view shows the follow-up too: {screen}"
     );
 }
+
+/// The terminal's cursor shows in the field being typed in, after the last letter (by display
+/// width), and is hidden again once the form is closed.
+#[test]
+fn the_cursor_shows_where_the_note_is_typed() {
+    let mut app = form_open(Lang::En);
+    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("term");
+    let theme = Theme::default();
+    term.draw(|f| app.draw(f, &theme)).expect("draw");
+    assert!(
+        !term.backend().cursor_visible(),
+        "no cursor on the state field"
+    );
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Đã xong");
+    term.draw(|f| app.draw(f, &theme)).expect("draw");
+    assert!(term.backend().cursor_visible());
+    let at = term.backend().cursor_position();
+    let buf = term.backend().buffer().clone();
+    let (x, y) = find(&buf, "Đã xong").expect("the note");
+    assert_eq!((at.x, at.y), (x + 7, y));
+    key(&mut app, KeyCode::Left);
+    term.draw(|f| app.draw(f, &theme)).expect("draw");
+    assert_eq!(term.backend().cursor_position().x, x + 6);
+    key(&mut app, KeyCode::Esc);
+    term.draw(|f| app.draw(f, &theme)).expect("draw");
+    assert!(!term.backend().cursor_visible());
+}
