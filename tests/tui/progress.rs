@@ -352,3 +352,22 @@ fn the_cursor_shows_where_the_note_is_typed() {
     term.draw(|f| app.draw(f, &theme)).expect("draw");
     assert!(!term.backend().cursor_visible());
 }
+
+/// At the smallest size the form still shows every field and its keys.
+#[test]
+fn the_form_fits_40x12() {
+    let mut app = at_hh_ma_tuy(Lang::Vi, 40, 12);
+    press(&mut app, &[Command::Progress]);
+    key(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Đã khởi công 2 công trình nước sạch");
+    let screen = screen_text(&draw(&app));
+    for part in [
+        "Tình trạng:",
+        "Ghi chú:",
+        "Phần trăm:",
+        "Enter: lưu",
+        "nước sạch",
+    ] {
+        assert!(screen.contains(part), "{part}: {screen}");
+    }
+}
