@@ -93,10 +93,6 @@ impl ProgressForm {
         form
     }
 
-    pub fn key(&self) -> &DirectiveKey {
-        &self.key
-    }
-
     pub fn state(&self) -> State {
         self.state
     }
