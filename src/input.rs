@@ -35,7 +35,9 @@ pub enum Command {
     /// The report's rows: by locality, assignee or session.
     ReportBy,
     History,
-    /// Undo the last check-off or un-check.
+    /// Record progress on the selected directive: its state, a note, a percent.
+    Progress,
+    /// Undo the last check-off, un-check or progress entry.
     Undo,
     /// The next / previous search hit, from where the last one was opened.
     NextHit,
@@ -44,7 +46,7 @@ pub enum Command {
 
 impl Command {
     /// The commands the config file's `[keys]` table can rebind.
-    pub const CONFIGURABLE: [Command; 25] = [
+    pub const CONFIGURABLE: [Command; 26] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -67,6 +69,7 @@ impl Command {
         Command::ReportBy,
         Command::Diagnostics,
         Command::History,
+        Command::Progress,
         Command::Undo,
         Command::NextHit,
         Command::PrevHit,
@@ -104,6 +107,7 @@ impl Command {
             Command::ReportView => "report_view",
             Command::ReportBy => "report_by",
             Command::History => "history",
+            Command::Progress => "progress",
             Command::Undo => "undo",
             Command::NextHit => "next_hit",
             Command::PrevHit => "prev_hit",
@@ -147,6 +151,7 @@ impl Command {
             Command::ReportView => (t.cmd_report_view, t.hint_report_view),
             Command::ReportBy => (t.cmd_report_by, t.hint_report_by),
             Command::History => (t.cmd_history, t.hint_history),
+            Command::Progress => (t.cmd_progress, t.hint_progress),
             Command::Undo => (t.cmd_undo, t.hint_undo),
             Command::NextHit => (t.cmd_next_hit, t.hint_next_hit),
             Command::PrevHit => (t.cmd_prev_hit, t.hint_prev_hit),
@@ -406,6 +411,7 @@ impl Default for Keymap {
             b(ReportBy, &[Key::char('b')]),
             b(Diagnostics, &[Key::char('e')]),
             b(History, &[Key::char('L')]),
+            b(Progress, &[Key::char('p')]),
             b(Undo, &[Key::char('u'), Key::ctrl('z')]),
             b(NextHit, &[Key::char('n')]),
             b(PrevHit, &[Key::char('N')]),
@@ -522,6 +528,7 @@ mod tests {
             (KeyCode::Char('r'), KeyModifiers::NONE, ReportView),
             (KeyCode::Char('b'), KeyModifiers::NONE, ReportBy),
             (KeyCode::Char('L'), KeyModifiers::SHIFT, History),
+            (KeyCode::Char('p'), KeyModifiers::NONE, Progress),
         ];
         for (code, mods, want) in table {
             let key = Key::from_event(&event(*code, *mods));
