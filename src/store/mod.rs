@@ -5,6 +5,7 @@ mod compact;
 pub(crate) mod files;
 mod folder;
 mod slips;
+pub(crate) mod sync_lock;
 mod toml_version;
 mod validate;
 mod walk;
