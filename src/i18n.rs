@@ -82,6 +82,20 @@ catalogue! {
     directives: "Directives", "Chỉ đạo";
     done: "done", "xong";
     overdue: "overdue", "quá hạn";
+    // A directive's follow-up (format version 3): its state, and the category a report counts it in.
+    state_open: "Not started", "Chưa thực hiện";
+    state_doing: "In progress", "Đang thực hiện";
+    state_blocked: "Blocked", "Vướng mắc";
+    state_done: "Done", "Hoàn thành";
+    state_dropped: "Dropped", "Dừng thực hiện";
+    category_done_on_time: "Done on time", "Hoàn thành đúng hạn";
+    category_done_late: "Done late", "Hoàn thành quá hạn";
+    category_doing_in_time: "In progress, within deadline", "Đang thực hiện trong hạn";
+    category_doing_overdue: "In progress, overdue", "Đang thực hiện quá hạn";
+    category_not_started_in_time: "Not started (within deadline)", "Chưa thực hiện (trong hạn)";
+    category_not_started_overdue: "Not started (overdue)", "Chưa thực hiện (quá hạn)";
+    category_blocked: "Blocked", "Vướng mắc";
+    category_dropped: "Dropped", "Dừng thực hiện";
     owner: "Owner", "Thực hiện";
     due: "Due", "Hạn";
     note: "Note", "Ghi chú";
@@ -379,6 +393,7 @@ catalogue! {
     where_indicator(n, district): "indicator #{n} of {district}", "chỉ tiêu thứ {n} của {district}";
     where_compare(indicator): "a `compare` entry of {indicator}", "một mục `compare` của {indicator}";
     where_directive(n): "[[directive]] #{n}", "[[directive]] thứ {n}";
+    where_progress(n, directive): "progress entry #{n} of {directive}", "mục tiến độ thứ {n} của {directive}";
     where_district_directive(district, n): "a directive of {district} #{n}", "chỉ đạo thứ {n} của {district}";
     type_string: "a string", "một chuỗi";
     type_integer: "an integer", "một số nguyên";
@@ -409,7 +424,7 @@ catalogue! {
     check_toml11_escape_x(hex): "the escape `\\x{hex}` is TOML 1.1, but briefing files are TOML 1.0 (docs/spec.md) so every TOML tool reads them; write `\\u00{hex}` instead", "mã thoát `\\x{hex}` là cú pháp TOML 1.1, nhưng tệp buổi làm việc theo TOML 1.0 (docs/spec.md) để mọi công cụ TOML đọc được; hãy viết `\\u00{hex}` thay thế";
     check_toml11_no_seconds(time, fixed): "a time without seconds (`{time}`) is TOML 1.1, but briefing files are TOML 1.0 (docs/spec.md) so every TOML tool reads them; write `{fixed}`", "giờ không có giây (`{time}`) là cú pháp TOML 1.1, nhưng tệp buổi làm việc theo TOML 1.0 (docs/spec.md) để mọi công cụ TOML đọc được; hãy viết `{fixed}`";
     check_no_session: "the file has no [session] table; add one with at least `title = \"…\"` and `date = 2024-03-13`", "tệp chưa có bảng [session]; hãy thêm bảng này, ít nhất có `title = \"…\"` và `date = 2024-03-13`";
-    check_version(found, supported): "unsupported format version {found}; this viewer reads versions {supported} (write `version = 2`, or leave it out for version 1)", "phiên bản định dạng {found} không được hỗ trợ; chương trình đọc các phiên bản {supported} (hãy viết `version = 2`, hoặc bỏ dòng này nếu là phiên bản 1)";
+    check_version(found, supported): "unsupported format version {found}; this viewer reads versions {supported} (write `version = 3`, or leave it out for version 1)", "phiên bản định dạng {found} không được hỗ trợ; chương trình đọc các phiên bản {supported} (hãy viết `version = 3`, hoặc bỏ dòng này nếu là phiên bản 1)";
     check_unknown_key(key, r#where, hint): "unknown key `{key}` in {where}; {hint}", "khóa `{key}` trong {where} không có trong định dạng; {hint}";
     check_unknown_table(written, right): "there is no table `{written}` in the format, so nothing below it is read: write `{right}`", "định dạng không có bảng `{written}`, nên mọi thứ bên dưới không được đọc: hãy viết `{right}`";
     check_missing_key(r#where, key, example): "{where} is missing the required key `{key}` (for example `{key} = {example}`)", "{where} thiếu khóa bắt buộc `{key}` (ví dụ `{key} = {example}`)";
@@ -422,6 +437,7 @@ catalogue! {
     check_quoted_value(key, r#where, expected, found): "`{key}` in {where} must be {expected} written without quotes, found the string \"{found}\"", "`{key}` trong {where} phải là {expected}, viết không có dấu ngoặc kép, nhưng lại là chuỗi \"{found}\"";
     check_bad_date_time(key, r#where, expected, found): "`{key}` in {where} must be {expected}, found `{found}`", "`{key}` trong {where} phải là {expected}, nhưng lại là `{found}`";
     check_target_not_positive(r#where, value): "`target` in {where} must be greater than 0, found {value}", "`target` trong {where} phải lớn hơn 0, nhưng lại là {value}";
+    check_progress_percent(r#where, value): "`percent` in {where} must be a whole number from 0 to 100, found {value}: write how far the work is, e.g. `percent = 40`", "`percent` trong {where} phải là số nguyên từ 0 đến 100, nhưng lại là {value}: hãy ghi công việc đã làm được bao nhiêu, ví dụ `percent = 40`";
     check_percent_negative(r#where, value): "`percent` in {where} must be 0 or more, found {value}", "`percent` trong {where} phải từ 0 trở lên, nhưng lại là {value}";
     check_empty_id(r#where): "`id` in {where} must not be empty", "`id` trong {where} không được để trống";
     check_duplicate_district(id): "two localities have the id `{id}`; give one of them a different `id = \"…\"`", "hai địa phương có cùng mã `{id}`; hãy đặt cho một trong hai một `id = \"…\"` khác";
@@ -521,7 +537,7 @@ catalogue! {
     images: "Images", "Ảnh";
     directive_to: "For", "Gửi";
     field_reference: "Reference", "Văn bản";
-    check_version_2_key(key): "`{key}` belongs to format version 2, but the file says `version = 1`: write `version = 2` at the top (the key is read all the same)", "`{key}` thuộc định dạng phiên bản 2, nhưng tệp ghi `version = 1`: hãy viết `version = 2` ở đầu tệp (khóa này vẫn được đọc)";
+    check_later_version_key(key, needs, says): "`{key}` belongs to format version {needs}, but the file says `version = {says}`: write `version = {needs}` at the top (the key is read all the same)", "`{key}` thuộc định dạng phiên bản {needs}, nhưng tệp ghi `version = {says}`: hãy viết `version = {needs}` ở đầu tệp (khóa này vẫn được đọc)";
     check_not_a_session_period(key, r#where, found): "`{key}` in {where} must be a date written without quotes (`2024-03-13`), or a month (`\"2023-01\"`) or a year (`\"2022\"`) in quotes, found \"{found}\"", "`{key}` trong {where} phải là một ngày viết không có dấu ngoặc kép (`2024-03-13`), hoặc một tháng (`\"2023-01\"`) hay một năm (`\"2022\"`) trong dấu ngoặc kép, nhưng lại là \"{found}\"";
     check_not_a_due_period(key, r#where, forms, found): "`{key}` in {where} must be a date written without quotes (`2024-06-30`) or a period in quotes, one of {forms}, found \"{found}\"", "`{key}` trong {where} phải là một ngày viết không có dấu ngoặc kép (`2024-06-30`) hoặc một kỳ trong dấu ngoặc kép, một trong {forms}, nhưng lại là \"{found}\"";
     slip_period_words(key, written, period): "`{key} = {written}`: write the period as `{key} = \"{period}\"`", "`{key} = {written}`: hãy viết kỳ này là `{key} = \"{period}\"`";

@@ -529,6 +529,7 @@ mod tests {
             done: 3,
             total: 23,
             overdue: 2,
+            dropped: 0,
         };
         assert_eq!(progress_text(p, Lang::Vi, ", "), "3/23 xong, 2 quá hạn");
         assert_eq!(progress_text(p, Lang::En, " · "), "3/23 done · 2 overdue");

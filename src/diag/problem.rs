@@ -127,6 +127,11 @@ pub enum Table {
         n: usize,
         district: Option<Box<Table>>,
     },
+    /// Entry `n` (from 1) of a directive's progress log.
+    Progress {
+        n: usize,
+        directive: Box<Table>,
+    },
 }
 
 impl Table {
@@ -154,6 +159,7 @@ impl Table {
                 n,
                 district: Some(district),
             } => t.where_district_directive(&district.words(t), n),
+            Table::Progress { n, directive } => t.where_progress(n, &directive.words(t)),
         }
     }
 }
@@ -316,6 +322,11 @@ pub enum Problem {
         table: Table,
         value: String,
     },
+    /// A progress entry's `percent` that is not a whole number from 0 to 100.
+    ProgressPercent {
+        table: Table,
+        value: String,
+    },
     EmptyId {
         table: Table,
     },
@@ -387,8 +398,10 @@ pub enum Problem {
 
     // The keys of format version 2.
     /// A version 2 key in a file that says `version = 1` (a warning: the key is read).
-    Version2Key {
+    LaterVersionKey {
         key: String,
+        needs: i64,
+        says: i64,
     },
     /// A string that is no period a session date (`session`) or a deadline may be.
     NotAPeriod {
@@ -652,6 +665,9 @@ impl Problem {
             Problem::TargetNotPositive { table, value } => {
                 t.check_target_not_positive(&at(table), value)
             }
+            Problem::ProgressPercent { table, value } => {
+                t.check_progress_percent(&at(table), value)
+            }
             Problem::PercentNegative { table, value } => {
                 t.check_percent_negative(&at(table), value)
             }
@@ -670,7 +686,9 @@ impl Problem {
     fn in_version_2(&self, t: &Strings, lang: Lang) -> Option<String> {
         let at = |table: &Table| table.words(t);
         Some(match self {
-            Problem::Version2Key { key } => t.check_version_2_key(key),
+            Problem::LaterVersionKey { key, needs, says } => {
+                t.check_later_version_key(key, needs, says)
+            }
             Problem::NotAPeriod {
                 key,
                 table,

@@ -6,6 +6,7 @@ pub(crate) mod fold;
 pub(crate) mod gauge;
 pub(crate) mod lang;
 pub(crate) mod period;
+pub(crate) mod progress;
 pub(crate) mod scope;
 pub(crate) mod values;
 
@@ -18,6 +19,7 @@ pub use gauge::Status;
 pub use lang::Lang;
 pub use period::Due;
 pub use period::Period;
+pub(crate) use progress::{Entry, State};
 pub use values::Basis;
 pub use values::HostKind;
 pub use values::Kind;
@@ -41,7 +43,7 @@ pub(crate) type Comparisons = smallvec::SmallVec<[Comparison; 1]>;
 pub(crate) type Shared = std::sync::Arc<str>;
 
 /// The format versions this viewer reads (docs/spec.md); a file without `version` is version 1.
-pub(crate) const FORMAT_VERSIONS: [i64; 2] = [1, 2];
+pub(crate) const FORMAT_VERSIONS: [i64; 3] = [1, 2, 3];
 
 /// One briefing file: a working session.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -292,7 +294,8 @@ pub struct Indicator {
     pub note: Option<Text>,
 }
 
-/// A directive given in a session; `done*` is the only state the viewer writes.
+/// A directive given in a session. `done*` say whether it is done now, and when and by whom:
+/// as written in a v1/v2 file, or as its progress log leaves it (`progress::Directive::settle`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Directive {
     pub id: Id,
@@ -305,12 +308,15 @@ pub struct Directive {
     pub done: bool,
     pub done_at: Option<DateTime<FixedOffset>>,
     pub done_by: Option<Shared>,
+    /// The follow-up log (version 3), in file order; empty for most directives.
+    pub progress: Vec<Entry>,
 }
 
 impl Directive {
-    /// Not done and its deadline (a day, or the last day of a period) is before `today`.
+    /// Neither done nor dropped, and its deadline (a day, or the last day of a period) is
+    /// before `today`.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        !self.done && self.due.is_some_and(|due| due.last_day() < today)
+        self.due.is_some_and(|due| due.last_day() < today) && !self.state().is_closed()
     }
 
     /// Whether this session-wide directive concerns the locality with id `locality` by its
@@ -327,6 +333,8 @@ pub struct Progress {
     pub done: usize,
     pub total: usize,
     pub overdue: usize,
+    /// Stopped for good: neither done nor open.
+    pub dropped: usize,
 }
 
 impl Progress {
@@ -337,12 +345,13 @@ impl Progress {
                 p.total += 1;
                 p.done += usize::from(d.done);
                 p.overdue += usize::from(d.is_overdue(today));
+                p.dropped += usize::from(!d.progress.is_empty() && d.state() == State::Dropped);
                 p
             })
     }
 
     pub fn open(&self) -> usize {
-        self.total - self.done
+        self.total - self.done - self.dropped
     }
 }
 
@@ -551,7 +560,8 @@ mod tests {
             Progress {
                 done: 1,
                 total: 3,
-                overdue: 1
+                overdue: 1,
+                dropped: 0
             }
         );
         assert_eq!(p.open(), 2);

@@ -15,8 +15,9 @@ use toml::de::{DeTable, DeValue};
 use super::slips;
 use crate::diag::{self, Expected, Problem, Table};
 use crate::model::{
-    Basis, Better, Bound, Comparison, Directive, District, FORMAT_VERSIONS, HostKind, Id, Image,
-    Indicator, Kind, Level, PartOfDay, Participant, Reference, Session, SessionDate, Text, fold,
+    Basis, Better, Bound, Comparison, Directive, District, Entry, FORMAT_VERSIONS, HostKind, Id,
+    Image, Indicator, Kind, Level, PartOfDay, Participant, Reference, Session, SessionDate, State,
+    Text, fold,
 };
 pub(super) use fields::Checker;
 use fields::{Fields, clean, to_offset_datetime, to_session_date};
@@ -76,8 +77,9 @@ const INDICATOR_KEYS: &[&str] = &[
 ];
 const COMPARE_KEYS: &[&str] = &["label", "percent", "basis"];
 const DIRECTIVE_KEYS: &[&str] = &[
-    "id", "text", "owner", "to", "due", "note", "done", "done_at", "done_by",
+    "id", "text", "owner", "to", "due", "note", "done", "done_at", "done_by", "progress",
 ];
+const PROGRESS_KEYS: &[&str] = &["at", "by", "state", "note", "percent"];
 
 /// The keys version 2 adds, by table (a file that says `version = 1` is warned of each).
 const SESSION_KEYS_2: &[&str] = &[
@@ -165,7 +167,7 @@ fn check_version(ck: &mut Checker<'_>, top: &Fields<'_, '_>) -> Option<i64> {
                 .filter(|v| FORMAT_VERSIONS.contains(v));
             match declared {
                 Some(v) => {
-                    ck.explicit_v1 = v == 1;
+                    ck.declared = Some(v);
                     return Some(v);
                 }
                 None => ck.error(
@@ -602,6 +604,7 @@ fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, seen: &mut Seen) -> Option
     });
     let text = f.required_string(ck, "text", "\"…\"");
     let to = addressees(ck, &f, seen);
+    let progress = progress_log(ck, &f);
     let due = f.deadline(ck, "due");
     let done_at = f
         .datetime(ck, "done_at", Expected::OffsetDateTime)
@@ -618,11 +621,89 @@ fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, seen: &mut Seen) -> Option
         done: f.boolean(ck, "done").unwrap_or(false),
         done_by: f.shared(ck, "done_by"),
         to: to.into_iter().map(Id::from).collect(),
+        progress,
         due,
         done_at,
         id: id?.into(),
         text: text?.into(),
     })
+    .map(|mut d| {
+        d.settle();
+        d
+    })
+}
+
+/// A directive's `[[…directive.progress]]` entries (version 3), in file order; an entry
+/// with a mistake is said and left out.
+fn progress_log(ck: &mut Checker<'_>, directive: &Fields<'_, '_>) -> Vec<Entry> {
+    if let Some(value) = directive.get("progress") {
+        ck.version_3(value.span(), "progress");
+    }
+    directive
+        .tables(ck, "progress")
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, (t, span))| {
+            let what = Table::Progress {
+                n: i + 1,
+                directive: Box::new(directive.what.clone()),
+            };
+            progress_entry(ck, &Fields::new(t, span, what))
+        })
+        .collect()
+}
+
+fn progress_entry(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Entry> {
+    f.warn_unknown_keys(ck, PROGRESS_KEYS);
+    let at = match f.datetime(ck, "at", Expected::OffsetDateTime) {
+        Some((dt, span)) => {
+            let at = to_offset_datetime(dt);
+            if at.is_none() {
+                f.bad_date_time(ck, "at", span, Expected::OffsetDateTime, dt);
+            }
+            at
+        }
+        None => {
+            if f.get("at").is_none() {
+                f.missing(ck, "at", "2024-04-02T09:15:00+07:00");
+            }
+            None
+        }
+    };
+    let by = match f.get("by") {
+        Some(_) => f.shared(ck, "by"),
+        None => {
+            f.missing(ck, "by", "\"lan\"");
+            None
+        }
+    };
+    let state_names = State::ALL.map(State::name);
+    let state = f
+        .get("state")
+        .map(|_| f.keyword(ck, "state", &state_names, State::from_name));
+    let percent = f.get("percent").map(|_| percent(ck, f));
+    Some(Entry {
+        at: at?,
+        by: by?,
+        state: state.flatten(),
+        note: f.text(ck, "note"),
+        percent: percent.flatten(),
+    })
+    .filter(|_| !matches!(state, Some(None)) && !matches!(percent, Some(None)))
+}
+
+/// An entry's `percent`: a whole number from 0 to 100.
+fn percent(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<u8> {
+    let (n, span) = f.number(ck, "percent")?;
+    let whole = (n.fract() == 0.0 && (0.0..=100.0).contains(&n)).then_some(n as u8);
+    if whole.is_none() {
+        let problem = Problem::ProgressPercent {
+            table: f.what.clone(),
+            value: n.to_string(),
+        };
+        ck.error(span, problem);
+    }
+    whole
 }
 
 /// A directive's `to`: the locality ids of a session-wide directive, remembered with their

@@ -107,6 +107,16 @@ fn every_problem() -> Vec<Problem> {
             },
             value: s("-1"),
         },
+        Problem::ProgressPercent {
+            table: Table::Progress {
+                n: 2,
+                directive: Box::new(Table::Directive {
+                    n: 1,
+                    district: None,
+                }),
+            },
+            value: s("140"),
+        },
         Problem::EmptyId { table: district() },
         Problem::DuplicateDistrict { id: s("hai-ha") },
         Problem::DirectiveIdMalformed { id: s("a b") },
@@ -176,7 +186,11 @@ fn every_problem() -> Vec<Problem> {
             written: s("33.497"),
             whole: s("33497"),
         },
-        Problem::Version2Key { key: s("level") },
+        Problem::LaterVersionKey {
+            key: s("level"),
+            needs: 2,
+            says: 1,
+        },
         Problem::NotAPeriod {
             key: s("date"),
             table: Table::Session,
@@ -396,7 +410,7 @@ fn kind(p: &Problem) -> usize {
         UnknownKeyName { .. } => 53,
         AbbreviationNotText { .. } => 54,
         AbbreviationEmpty { .. } => 55,
-        Version2Key { .. } => 56,
+        LaterVersionKey { .. } => 56,
         NotAPeriod { .. } => 57,
         PeriodInWords { .. } => 58,
         PeriodUnquoted { .. } => 59,
@@ -413,10 +427,11 @@ fn kind(p: &Problem) -> usize {
         ConfigNotRegular => 70,
         FixedKey { .. } => 71,
         Toml11 { .. } => 72,
+        ProgressPercent { .. } => 73,
     }
 }
 
-const KINDS: usize = 73;
+const KINDS: usize = 74;
 
 #[test]
 fn every_variant_is_walked() {

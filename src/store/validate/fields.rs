@@ -24,9 +24,10 @@ pub(in crate::store) struct Checker<'s> {
     /// The slips replaced in the text that is checked: spans are mapped back through them to
     /// places in `src`.
     pub(in crate::store) edits: Vec<Edit>,
-    /// The file says `version = 1`: version 2 keys are read, and warned of once each.
-    pub(super) explicit_v1: bool,
-    warned_v2: HashSet<String>,
+    /// The version the file says (`None`: it says none). Keys of a later version are read,
+    /// and warned of once each.
+    pub(super) declared: Option<i64>,
+    warned_later: HashSet<String>,
     /// One copy of each repeated text of the file ([`Shared`]).
     shared: HashSet<Shared>,
 }
@@ -38,8 +39,8 @@ impl<'s> Checker<'s> {
             path,
             diagnostics: Vec::new(),
             edits: Vec::new(),
-            explicit_v1: false,
-            warned_v2: HashSet::new(),
+            declared: None,
+            warned_later: HashSet::new(),
             shared: HashSet::new(),
         }
     }
@@ -57,9 +58,23 @@ impl<'s> Checker<'s> {
     /// `what` (a key, or a key with its value) belongs to version 2: a warning in a file that
     /// says `version = 1`, once per file.
     pub(super) fn version_2(&mut self, span: Range<usize>, what: &str) {
-        if self.explicit_v1 && self.warned_v2.insert(what.to_string()) {
+        self.needs_version(span, what, 2);
+    }
+
+    /// `what` belongs to version 3: a warning in a file that says `version = 1` or `2`, once
+    /// per file.
+    pub(super) fn version_3(&mut self, span: Range<usize>, what: &str) {
+        self.needs_version(span, what, 3);
+    }
+
+    fn needs_version(&mut self, span: Range<usize>, what: &str, needs: i64) {
+        let says = match self.declared {
+            Some(says) if says < needs => says,
+            _ => return,
+        };
+        if self.warned_later.insert(what.to_string()) {
             let key = what.to_string();
-            self.warn(span, Problem::Version2Key { key });
+            self.warn(span, Problem::LaterVersionKey { key, needs, says });
         }
     }
 
