@@ -133,8 +133,8 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
         }
     }
     if !r.removed.is_empty() {
-        let said = match r.sent {
-            0 => Strings::sync_removed_dropped,
+        let said = match r.removed_how {
+            Removed::Drop => Strings::sync_removed_dropped,
             _ => Strings::sync_removed_sent,
         };
         out.push(said(t, &file_list(&r.removed)));

@@ -113,6 +113,7 @@ pub(crate) struct Report {
     pub dry_run: Option<DryRun>,
     /// Commits the upstream had dropped, sent again or dropped here as the flag said.
     pub removed: Vec<String>,
+    pub removed_how: Removed,
     /// The merge driver is not installed for this folder (`--setup` not run).
     pub driver_missing: bool,
     /// Attribute lines that keep the merge driver or UTF-8 text from the briefings.
@@ -295,10 +296,12 @@ fn removed_commits(
         }),
         Removed::PushAgain => {
             report.removed = gone;
+            report.removed_how = Removed::PushAgain;
             Ok(None)
         }
         Removed::Drop => {
             report.removed = gone;
+            report.removed_how = Removed::Drop;
             let head_has_it = is_ancestor(repo, last, "HEAD");
             Ok(head_has_it.then(|| last.to_string()))
         }
