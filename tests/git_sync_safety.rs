@@ -283,13 +283,13 @@ fn pull_only_receives_and_keeps_local_check_offs_uncommitted() {
     );
     ok(&shared.briefing(&province, "en", &["sync"]));
     check_off(&commune, "chung-cap-uy", "2024-03-19T09:00:00+07:00", "xa");
-    let head = shared.git(&shared.remote().as_ref(), &["rev-parse", "main"]);
+    let head = shared.git(shared.remote().as_ref(), &["rev-parse", "main"]);
     let out = ok(&shared.briefing(&commune, "en", &["sync", "--pull-only"]));
     assert!(out.contains("Pull only: kept uncommitted here"), "{out}");
     assert!(is_done(&commune, "chung-nuoc-sach"));
     assert!(is_done(&commune, "chung-cap-uy"));
     assert_eq!(
-        shared.git(&shared.remote().as_ref(), &["rev-parse", "main"]),
+        shared.git(shared.remote().as_ref(), &["rev-parse", "main"]),
         head
     );
     let status = shared.git(&commune, &["status", "--porcelain"]);
@@ -301,7 +301,7 @@ fn pull_only_receives_and_keeps_local_check_offs_uncommitted() {
     let out = ok(&shared.briefing(&commune, "vi", &["sync"]));
     assert!(out.contains("Chỉ nhận về"), "{out}");
     assert_eq!(
-        shared.git(&shared.remote().as_ref(), &["rev-parse", "main"]),
+        shared.git(shared.remote().as_ref(), &["rev-parse", "main"]),
         head
     );
 }
