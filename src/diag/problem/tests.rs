@@ -274,6 +274,9 @@ fn every_problem() -> Vec<Problem> {
         Problem::UnsafeLayout {
             directive: s("hh-ma-tuy"),
         },
+        Problem::ProgressInline {
+            directive: s("hh-ma-tuy"),
+        },
         Problem::Toml11 {
             syntax: Toml11Syntax::InlineTableNewline,
         },
@@ -428,10 +431,11 @@ fn kind(p: &Problem) -> usize {
         FixedKey { .. } => 71,
         Toml11 { .. } => 72,
         ProgressPercent { .. } => 73,
+        ProgressInline { .. } => 74,
     }
 }
 
-const KINDS: usize = 74;
+const KINDS: usize = 75;
 
 #[test]
 fn every_variant_is_walked() {
