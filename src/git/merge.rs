@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, FixedOffset};
 
 use crate::store::parse_file;
-use crate::store::write::{Change, edited_text, strip_checkoffs};
+use crate::store::write::{Change, edited_text, stamps_of, strip_checkoffs};
 
 /// A directive's check-off as a file states it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,20 +18,6 @@ pub struct State {
     pub done: bool,
     pub at: Option<DateTime<FixedOffset>>,
     pub by: Option<String>,
-}
-
-impl State {
-    /// The edit that gives this state, when it is one the program writes.
-    fn change(&self) -> Option<Change> {
-        match (self.done, &self.at, &self.by) {
-            (true, Some(at), Some(by)) => Some(Change::Done {
-                at: *at,
-                by: by.clone(),
-            }),
-            (false, _, _) => Some(Change::Undone),
-            _ => None,
-        }
-    }
 }
 
 /// Every directive of a valid briefing, by id, with its check-off; `None` when the text does
@@ -101,7 +87,8 @@ pub(crate) fn merge(base: &str, ours: &str, theirs: &str) -> Option<String> {
             agree(&have, &state)?
         };
         if target != have {
-            out = set_state(&out, &d.id, &have, &target)?;
+            let stamps = stamps_of(replayed, &d.id).ok()?;
+            out = edit(&out, &d.id, &Change::Restore(stamps))?;
         }
     }
     let (out, added) = add_entries(out, replayed, &replayed_f)?;
@@ -189,18 +176,7 @@ fn agree(a: &State, b: &State) -> Option<State> {
     }
 }
 
-/// `text` with directive `id` moved from `have` to `target`.
-fn set_state(text: &str, id: &str, have: &State, target: &State) -> Option<String> {
-    let change = target.change()?;
-    let start = if have.done && target.done {
-        edit(text, id, &Change::Undone)?
-    } else {
-        text.to_string()
-    };
-    edit(&start, id, &change)
-}
-
-/// `text` with `change` made as a check-off makes it (validated as it validates).
+/// `text` with `change` made as the writer makes it (validated as it validates).
 fn edit(text: &str, id: &str, change: &Change) -> Option<String> {
     let (out, _) = edited_text(text.as_bytes(), "briefing", "briefing", id, change).ok()?;
     Some(out)

@@ -693,6 +693,11 @@ fn in_session(e: WriteError, shown: &str, session_id: &str) -> WriteError {
     }
 }
 
+/// The check-off keys of directive `directive_id` in `text`, each value as written.
+pub(crate) fn stamps_of(text: &str, directive_id: &str) -> Result<Stamps, WriteError> {
+    edit::stamps(text, directive_id)
+}
+
 /// `text` without the `done`, `done_at` and `done_by` entries of every directive (a comment on
 /// their lines stays). Two versions of a briefing whose stripped texts are equal differ only in
 /// check-offs.
