@@ -156,18 +156,18 @@ pub(crate) fn sync(repo: &Repo, opts: &Options) -> (Report, Result<(), GitError>
 }
 
 fn run_sync(repo: &Repo, opts: &Options, report: &mut Report) -> Result<(), GitError> {
-    ensure_idle(repo)?;
+    let git_dir = git_dir(repo)?;
+    ensure_idle(repo, &git_dir)?;
     let upstream = upstream(repo)?;
     report.upstream = upstream.name.clone();
     notes(repo, report);
     if opts.mode == Mode::DryRun {
         return dry_run(repo, &upstream, opts, report);
     }
-    let git_dir = git_dir(repo)?;
     let mut seen = Seen::read(&git_dir, &upstream.remote, &upstream.merge);
     {
         let _lock = lock(&git_dir, opts.lock_wait)?;
-        ensure_idle(repo)?;
+        ensure_idle(repo, &git_dir)?;
         commit_here(repo, opts, report)?;
     }
     for attempt in 1..=ATTEMPTS {
@@ -187,7 +187,7 @@ fn run_sync(repo: &Repo, opts: &Options, report: &mut Report) -> Result<(), GitE
             seen.remember(now);
         }
         let lock = lock(&git_dir, opts.lock_wait)?;
-        ensure_idle(repo)?;
+        ensure_idle(repo, &git_dir)?;
         let local = report.committed.as_ref().map(|c| c.commit.clone());
         let (_, behind) = ahead_behind(repo)?;
         if behind > 0 || from.is_some() {
@@ -356,10 +356,9 @@ fn dry_run(
 }
 
 impl Repo {
+    /// Whether the git directory holds `name` (a rebase or merge under way).
     fn git_dir_has(&self, name: &str) -> bool {
-        self.ok(["rev-parse", "--git-path", name])
-            .map(|p| self.top.join(p.trim()).exists())
-            .unwrap_or(false)
+        git_dir(self).is_ok_and(|dir| dir.join(name).exists())
     }
 }
 
@@ -380,7 +379,7 @@ fn lock(git_dir: &Path, wait: Duration) -> Result<SyncLock, GitError> {
     }
 }
 
-fn ensure_idle(repo: &Repo) -> Result<(), GitError> {
+fn ensure_idle(repo: &Repo, git_dir: &Path) -> Result<(), GitError> {
     let busy = [
         "rebase-merge",
         "rebase-apply",
@@ -388,7 +387,7 @@ fn ensure_idle(repo: &Repo) -> Result<(), GitError> {
         "CHERRY_PICK_HEAD",
     ]
     .iter()
-    .any(|name| repo.git_dir_has(name));
+    .any(|name| git_dir.join(name).exists());
     if busy {
         Err(GitError::InProgress {
             top: repo.top.clone(),
