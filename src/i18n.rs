@@ -599,6 +599,13 @@ catalogue! {
     shared_directives: "Session-wide directives for this locality", "Chỉ đạo chung áp dụng cho địa phương";
     cmd_undo: "Undo the last check-off or un-check", "Hoàn tác lần đánh dấu / bỏ đánh dấu gần nhất";
     hint_undo: "undo", "hoàn tác";
+    cmd_sync: "Share through git: commit the check-offs and progress made here, receive, send (briefing sync)", "Chia sẻ qua git: commit các dấu hoàn thành và tiến độ ghi ở đây, nhận về, gửi đi (briefing sync)";
+    hint_sync: "sync", "đồng bộ";
+    syncing: "Syncing through git…", "Đang đồng bộ qua git…";
+    already_syncing: "A sync is already running; its result comes here.", "Đang đồng bộ; kết quả sẽ hiện ở đây.";
+    /// `{received}` and `{sent}` are `sync_commit_one` or `sync_commits`.
+    synced(received, sent): "Synced: received {received}, sent {sent}.", "Đã đồng bộ: nhận {received}, gửi {sent}.";
+    sync_failed(message): "Sync stopped: {message}", "Đồng bộ dừng: {message}";
     cmd_next_hit: "Next search hit", "Kết quả tìm tiếp theo";
     hint_next_hit: "next hit", "kết quả sau";
     cmd_prev_hit: "Previous search hit", "Kết quả tìm trước";

@@ -33,6 +33,8 @@ pub enum Command {
     History,
     /// Undo the last check-off or un-check.
     Undo,
+    /// Share the folder through git (`briefing sync`) on a worker thread.
+    Sync,
     /// The next / previous search hit, from where the last one was opened.
     NextHit,
     PrevHit,
@@ -40,7 +42,7 @@ pub enum Command {
 
 impl Command {
     /// The commands the config file's `[keys]` table can rebind.
-    pub const CONFIGURABLE: [Command; 23] = [
+    pub const CONFIGURABLE: [Command; 24] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -62,6 +64,7 @@ impl Command {
         Command::Diagnostics,
         Command::History,
         Command::Undo,
+        Command::Sync,
         Command::NextHit,
         Command::PrevHit,
     ];
@@ -97,6 +100,7 @@ impl Command {
             Command::DueView => "due_view",
             Command::History => "history",
             Command::Undo => "undo",
+            Command::Sync => "sync",
             Command::NextHit => "next_hit",
             Command::PrevHit => "prev_hit",
         }
@@ -138,6 +142,7 @@ impl Command {
             Command::DueView => (t.cmd_due_view, t.hint_due_view),
             Command::History => (t.cmd_history, t.hint_history),
             Command::Undo => (t.cmd_undo, t.hint_undo),
+            Command::Sync => (t.cmd_sync, t.hint_sync),
             Command::NextHit => (t.cmd_next_hit, t.hint_next_hit),
             Command::PrevHit => (t.cmd_prev_hit, t.hint_prev_hit),
         };
@@ -395,6 +400,7 @@ impl Default for Keymap {
             b(Diagnostics, &[Key::char('e')]),
             b(History, &[Key::char('L')]),
             b(Undo, &[Key::char('u'), Key::ctrl('z')]),
+            b(Sync, &[Key::char('S')]),
             b(NextHit, &[Key::char('n')]),
             b(PrevHit, &[Key::char('N')]),
             b(Help, &[Key::char('?')]),

@@ -54,6 +54,7 @@ pub mod api {
         pub use crate::report::{Format, Options, render};
     }
     pub mod git {
+        pub use crate::git::GitError;
         pub mod merge {
             pub use crate::git::merge::{State, states};
         }

@@ -71,6 +71,13 @@ pub enum Action {
     Changed(Box<Result<Changed, FolderError>>),
     /// The index sent away by `Effect::Compact`, compacted.
     Compacted(Away),
+    /// The sync asked for by `Effect::Sync` finished: the commits it received and sent, and
+    /// whether it got through.
+    Synced {
+        received: usize,
+        sent: usize,
+        result: Result<(), GitError>,
+    },
 }
 
 /// Check a directive off (`done`) or on again, in its session's file. Ids, not places: the
@@ -96,6 +103,9 @@ pub enum Effect {
     LoadHistory(HistoryRequest),
     /// Load the whole folder again.
     Reload,
+    /// Share the folder through git (`briefing sync`) off the UI thread, and give the result
+    /// back as `Action::Synced`.
+    Sync,
     /// Compact the search index off the UI thread, and give it back as
     /// `Action::Compacted`.
     Compact(Away),
@@ -132,8 +142,9 @@ pub struct Options {
 
 /// The commands the app handles itself, whatever the screen: in the key help after the
 /// screen's own.
-const GLOBAL: [Command; 9] = [
+const GLOBAL: [Command; 10] = [
     Command::Undo,
+    Command::Sync,
     Command::Search,
     Command::DueView,
     Command::FilterDistrict,
@@ -165,6 +176,8 @@ pub struct App {
     /// The trip of the index away being compacted, if any, and how many were made.
     away: Option<u64>,
     trips: u64,
+    /// A sync asked for by `S` is running.
+    syncing: bool,
 }
 
 impl App {
@@ -195,6 +208,7 @@ impl App {
             queued: Vec::new(),
             away: None,
             trips: 0,
+            syncing: false,
         }
     }
 
@@ -211,8 +225,11 @@ impl App {
         self.overlay.as_ref()
     }
 
+    /// What the status line says: the last notice, else that a sync is running.
     pub fn notice(&self) -> Option<&Notice> {
-        self.notice.as_ref()
+        self.notice
+            .as_ref()
+            .or(self.syncing.then_some(&Notice::Syncing))
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -277,6 +294,11 @@ impl App {
                 }
             }
             Action::Today(today) => self.ctx.today = today,
+            Action::Synced {
+                received,
+                sent,
+                result,
+            } => self.synced(received, sent, result),
         }
         self.refresh();
         Effect::None
@@ -363,6 +385,7 @@ impl App {
                 self.ctx.filters.directives = self.ctx.filters.directives.next();
             }
             Command::Undo => return self.undo(),
+            Command::Sync => return self.sync(),
             Command::NextHit | Command::PrevHit
                 if !matches!(self.stack.last(), Some(Screen::Search(_))) =>
             {
@@ -386,13 +409,33 @@ impl App {
         Effect::None
     }
 
+    /// Starts a sync, unless one is running; the files it changes come in as any change does.
+    fn sync(&mut self) -> Effect {
+        if self.syncing {
+            self.notice = Some(Notice::AlreadySyncing);
+            return Effect::None;
+        }
+        self.syncing = true;
+        self.notice = Some(Notice::Syncing);
+        Effect::Sync
+    }
+
+    fn synced(&mut self, received: usize, sent: usize, result: Result<(), GitError>) {
+        self.syncing = false;
+        self.notice = Some(match result {
+            Ok(()) => Notice::Synced { received, sent },
+            Err(e) => Notice::SyncFailed(e),
+        });
+    }
+
     /// The commands of the key help: the screen's own, then the app's.
     fn help_commands(&self) -> Vec<Command> {
         let mut commands: Vec<Command> = Vec::new();
         let offered = self.top().offers(&self.ctx).into_iter().map(|o| o.command);
         let problems = !self.ctx.catalog.failed_files().is_empty();
         for c in offered.chain(GLOBAL) {
-            if (c != Command::Diagnostics || problems) && !commands.contains(&c) {
+            let sync = c != Command::Sync || self.ctx.shared;
+            if (c != Command::Diagnostics || problems) && sync && !commands.contains(&c) {
                 commands.push(c);
             }
         }
@@ -552,7 +595,7 @@ impl App {
                 None => self.top().offers(&self.ctx),
             };
             let f = crate::screens::frame(area);
-            let notice = self.notice.as_ref();
+            let notice = self.notice();
             bar::draw(
                 frame,
                 [f.status, f.hints],

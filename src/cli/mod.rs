@@ -371,6 +371,7 @@ fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
     };
     let settings = crate::tui::Settings {
         theme: crate::ui::theme::Theme::unless_no_color(ctx.config.theme),
+        sync_pull_only: ctx.config.sync_pull_only == Some(true),
         follow_clock,
         limits: ctx.limits,
         abbreviations: ctx.config.abbreviations,

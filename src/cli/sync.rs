@@ -8,6 +8,7 @@ use crate::git::Repo;
 use crate::git::sync::{self, Mode, Removed, Report, SetupReport};
 use crate::i18n::{self, Strings};
 use crate::model::Lang;
+use crate::present::words;
 use crate::terminal_text;
 
 #[derive(Debug, clap::Args)]
@@ -93,15 +94,6 @@ pub(super) fn find(ctx: &Context) -> Result<Repo, ExitCode> {
     Repo::find(&ctx.dir).map_err(|e| fail(ctx.lang, 1, e.message(ctx.lang)))
 }
 
-/// `1 commit`, `3 commits`.
-fn commits(lang: Lang, n: usize) -> String {
-    let t = i18n::strings(lang);
-    match n {
-        1 => t.sync_commit_one.to_string(),
-        n => t.sync_commits(&n),
-    }
-}
-
 /// What a sync did, one line each, in order; `finished`: it got as far as the push.
 fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
     let t = i18n::strings(lang);
@@ -146,7 +138,11 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
     if finished {
         out.push(match (r.received, r.sent) {
             (0, 0) => t.sync_in_step(&r.upstream),
-            (got, sent) => t.sync_exchanged(&commits(lang, got), &r.upstream, &commits(lang, sent)),
+            (got, sent) => t.sync_exchanged(
+                &words::commits(lang, got),
+                &r.upstream,
+                &words::commits(lang, sent),
+            ),
         });
     }
     out.extend(note_lines(lang, r));
@@ -180,9 +176,9 @@ fn dry_run_lines(lang: Lang, r: &Report, dry: &sync::DryRun) -> Vec<String> {
         out.push(t.sync_dry_dropped(&r.upstream, &file_list(&dry.dropped)));
     }
     out.push(t.sync_dry_exchange(
-        &commits(lang, dry.receive),
+        &words::commits(lang, dry.receive),
         &r.upstream,
-        &commits(lang, dry.send),
+        &words::commits(lang, dry.send),
     ));
     out.extend(note_lines(lang, r));
     out
