@@ -427,3 +427,34 @@ fn ssh_never_prompts_and_says_host_key_and_refused_key_apart() {
         assert!(line.contains("-o ConnectTimeout="), "{line}");
     }
 }
+
+#[test]
+fn the_commit_is_named_as_sent_and_written_in_english_whatever_the_language() {
+    let Some((shared, province, commune)) = two_clones() else {
+        return;
+    };
+    check_off(
+        &province,
+        "chung-nuoc-sach",
+        "2024-03-18T09:00:00+07:00",
+        "tinh",
+    );
+    ok(&shared.briefing(&province, "en", &["sync"]));
+    check_off(&commune, "chung-cap-uy", "2024-03-19T09:00:00+07:00", "xa");
+    let out = ok(&shared.briefing(&commune, "vi", &["sync"]));
+    let remote = shared.remote();
+    let sent = shared.git(Path::new(&remote), &["rev-parse", "--short", "main"]);
+    assert!(
+        out.contains(&format!("Đã ghi commit {} (1 dấu):", sent.trim())),
+        "{out}"
+    );
+    let subject = shared.git(
+        Path::new(&remote),
+        &["log", "-1", "--format=%s%n%b", "main"],
+    );
+    assert!(
+        subject.starts_with("Check-offs: 1 done, 0 un-checked\n"),
+        "{subject}"
+    );
+    assert!(subject.contains("- chung-cap-uy: done by xa"), "{subject}");
+}
