@@ -74,7 +74,9 @@ impl SyncLock {
     /// The exclusive lock of a sync of the work tree whose git directory is `git_dir`,
     /// waiting up to `wait` for check-offs being written and for another sync.
     pub(crate) fn exclusive(git_dir: &Path, wait: Duration) -> io::Result<Result<SyncLock, Busy>> {
-        let file = open(&git_dir.join(LOCK_NAME), true)?;
+        let path = git_dir.join(LOCK_NAME);
+        // Made by a colleague of a shared clone: a lock needs only a descriptor, not writing.
+        let file = open(&path, true).or_else(|_| open(&path, false))?;
         Ok(take(
             file,
             FlockOperation::NonBlockingLockExclusive,
