@@ -242,7 +242,7 @@ fn line_start(body: &str, pos: usize) -> usize {
 
 /// The position after the line break of the line holding `pos` (the end of the text when the
 /// line has none).
-pub(super) fn line_end(body: &str, pos: usize) -> usize {
+fn line_end(body: &str, pos: usize) -> usize {
     body[pos..].find('\n').map_or(body.len(), |i| pos + i + 1)
 }
 
