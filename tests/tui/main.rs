@@ -11,10 +11,12 @@ macro_rules! assert_snapshot {
 }
 
 mod counts;
+mod dossier;
 mod list;
 mod overlays;
 mod progress;
 mod reload;
+mod report;
 mod review;
 mod saves;
 mod search;
