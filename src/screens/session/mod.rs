@@ -469,7 +469,7 @@ impl SessionScreen {
 impl View for SessionScreen {
     fn offers(&self, _ctx: &Ctx) -> Vec<Offer> {
         use Command::*;
-        let mut offers = [
+        let hints = [
             Down,
             NextTab,
             Toggle,
@@ -478,9 +478,8 @@ impl View for SessionScreen {
             FilterDirectives,
             History,
             Help,
-        ]
-        .map(Offer::hint)
-        .to_vec();
+        ];
+        let mut offers = hints.map(Offer::hint).to_vec();
         // `↓` is a hint here: it leads into the tab.
         offers.extend(MOVES.into_iter().filter(|o| o.command != Down));
         offers.extend([PrevTab, JumpTab(1), Open, Quit].map(Offer::help));
