@@ -597,7 +597,7 @@ fn p_records_a_vietnamese_note_in_the_file() {
     );
     use unicode_normalization::UnicodeNormalization;
     assert_eq!(after.nfc().collect::<String>(), after, "the file is NFC");
-    t.wait_for("In progress 40% · Đã khởi công 2 công trình nước sạch");
+    t.wait_for("In progress, 40% · Đã khởi công 2 công trình nước sạch");
     t.keys(&["u"]);
     t.wait_for("Undone and saved");
     assert_eq!(std::fs::read_to_string(&file).expect("read"), before);
