@@ -65,7 +65,6 @@ pub(crate) fn checked_off(lang: Lang, by: &str, at: &DateTime<FixedOffset>) -> S
 }
 
 /// A directive's state in words: `Đang thực hiện` / `In progress`.
-#[allow(dead_code, reason = "the v3 follow-up views (issue 25) use it")]
 pub(crate) fn state_word(state: State, lang: Lang) -> &'static str {
     let t = i18n::strings(lang);
     match state {
@@ -78,7 +77,6 @@ pub(crate) fn state_word(state: State, lang: Lang) -> &'static str {
 }
 
 /// A report category in words: `Hoàn thành đúng hạn` / `Done on time`.
-#[allow(dead_code, reason = "the v3 follow-up views (issue 25) use it")]
 pub(crate) fn category_word(category: Category, lang: Lang) -> &'static str {
     let t = i18n::strings(lang);
     match category {

@@ -2,12 +2,14 @@
 
 mod atomic;
 mod edit;
+mod entry;
 mod holders;
 mod inplace;
 mod rescue;
 mod resolve;
 
 pub use atomic::TEMP_SUFFIX;
+pub use entry::{EntryError, check as check_entry, parse_percent, parse_state};
 
 /// The byte of a briefing file whose `fcntl` lock keeps readers and in-place rewrites apart
 /// (readers take it shared while they read; see `atomic.rs`).
@@ -107,11 +109,6 @@ pub(crate) enum Mark {
 }
 
 impl Mark {
-    /// The change that writes this mark, stamped now by `by`.
-    pub(crate) fn change(self, by: impl Into<String>) -> Change {
-        self.change_at(now_local(), by)
-    }
-
     /// The change that writes this mark, stamped `at` by `by`.
     pub(crate) fn change_at(self, at: DateTime<FixedOffset>, by: impl Into<String>) -> Change {
         match self {
@@ -272,6 +269,9 @@ pub enum WriteError {
         source: io::Error,
     },
     Folder(#[from] FolderError),
+    /// A progress entry that is not written as given (a percent over 100, a note on two
+    /// lines, no person, a time in the future).
+    Entry(#[from] EntryError),
 }
 
 impl WriteError {
@@ -338,6 +338,7 @@ impl WriteError {
                 t.write_io(&path.display(), &OsError::from(source).message(lang))
             }
             WriteError::Folder(f) => f.message(lang),
+            WriteError::Entry(e) => e.message(lang),
         }
     }
 }
@@ -590,6 +591,9 @@ pub fn edited(
         Logged::NotVersion3 => None,
     };
     let change = as_logged.as_ref().unwrap_or(change);
+    if let Change::Progress(entry) = change {
+        check_entry(entry, now_local())?;
+    }
     let stamps_before = match change {
         Change::Done { .. } | Change::Undone | Change::Reopened { .. } => {
             edit::stamps(text, directive_id).ok()
@@ -768,12 +772,9 @@ fn validate_edited(
 /// The path is relative to `root`.
 pub(crate) fn session_file(root: &Path, given: &str) -> Result<PathBuf, WriteError> {
     let id = files::without_ending(given);
-    let rel = files::rel_of(id);
-    let plausible = files::is_briefing(&rel)
-        && id
-            .split('/')
-            .all(|p| !p.is_empty() && !p.contains('\\') && !p.contains('\0'));
-    if plausible && std::fs::symlink_metadata(root.join(&rel)).is_ok() {
+    if let Some(rel) = files::rel_of_named(id)
+        && std::fs::symlink_metadata(root.join(&rel)).is_ok()
+    {
         return Ok(rel);
     }
     let (mut rels, _) = super::discover(root)?;
@@ -903,6 +904,9 @@ mod tests {
                 source: io::Error::other("boom"),
             },
             WriteError::Folder(FolderError::Missing(PathBuf::from("briefings"))),
+            WriteError::Entry(EntryError::Percent {
+                written: "4711".into(),
+            }),
         ]
     }
 
@@ -963,13 +967,21 @@ mod tests {
 
     #[test]
     fn a_mark_becomes_its_change() {
-        assert!(matches!(Mark::Undone.change("lan"), Change::Reopened { by, .. } if by == "lan"));
-        match Mark::Done.change("lan") {
-            Change::Done { by, at } => {
-                assert_eq!(by, "lan");
-                assert_eq!(at.timestamp_subsec_nanos(), 0);
+        let at = now_local();
+        assert_eq!(at.timestamp_subsec_nanos(), 0);
+        assert_eq!(
+            Mark::Undone.change_at(at, "lan"),
+            Change::Reopened {
+                at,
+                by: "lan".into()
             }
-            other => panic!("{other:?}"),
-        }
+        );
+        assert_eq!(
+            Mark::Done.change_at(at, "lan"),
+            Change::Done {
+                at,
+                by: "lan".into()
+            }
+        );
     }
 }
