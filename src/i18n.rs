@@ -144,6 +144,7 @@ catalogue! {
     close_hint: "Esc: close · ↑↓: scroll", "Esc: đóng · ↑↓: cuộn";
     select_directive: "Select a directive to check it off.", "Chọn một chỉ đạo để đánh dấu.";
     select_directive_history: "Select a directive to see its check-off history.", "Chọn một chỉ đạo để xem lịch sử đánh dấu.";
+    select_directive_progress: "Select a directive to record its progress.", "Chọn một chỉ đạo để ghi tiến độ.";
     empty_folder: "No sessions in the folder", "Chưa có buổi làm việc nào trong thư mục";
     empty_folder_help: "Add *.toml files (see README.md), or open another folder: briefing --dir DIR", "Thêm tệp *.toml (xem README.md), hoặc mở thư mục khác: briefing --dir THƯ_MỤC";
     folder_unreadable_help: "Use --dir DIR or set BRIEFING_DIR.", "Dùng --dir THƯ_MỤC hoặc đặt biến BRIEFING_DIR.";
@@ -236,7 +237,7 @@ catalogue! {
     hint_diagnostics: "problems", "tệp lỗi";
     cmd_search: "Search all sessions (accents optional)", "Tìm trong mọi buổi làm việc (không cần dấu)";
     hint_search: "search", "tìm";
-    cmd_filter_directives: "Filter directives: all → open → overdue → done", "Lọc chỉ đạo: tất cả → đang mở → quá hạn → đã xong";
+    cmd_filter_directives: "Filter: all → open → overdue → done → each category", "Lọc: tất cả → đang mở → quá hạn → đã xong → từng nhóm";
     hint_filter_directives: "filter", "lọc chỉ đạo";
     cmd_filter_sessions: "Filter sessions: all → upcoming → past", "Lọc buổi làm việc: tất cả → sắp tới → đã qua";
     hint_filter_sessions: "sessions", "lọc buổi";
@@ -248,8 +249,10 @@ catalogue! {
     hint_report_view: "report", "báo cáo";
     cmd_report_by: "Rows by locality → assignee → session", "Mỗi dòng là: địa phương → đơn vị thực hiện → buổi làm việc";
     hint_report_by: "rows by", "đổi nhóm";
-    cmd_history: "Check-off history of the selected directive, from git", "Lịch sử đánh dấu của chỉ đạo đang chọn, từ git";
+    cmd_history: "History: progress log, and check-offs in git", "Lịch sử: nhật ký tiến độ, đánh dấu trong git";
     hint_history: "history", "lịch sử";
+    cmd_progress: "Record progress: state, note, percent", "Ghi tiến độ: tình trạng, ghi chú, phần trăm";
+    hint_progress: "progress", "tiến độ";
     files_checked: "files checked", "tệp đã kiểm tra";
     files_checked_one: "file checked", "tệp đã kiểm tra";
     errors: "errors", "lỗi";
@@ -416,7 +419,10 @@ catalogue! {
     history_done(at, mark, by, commit): "{at}  {mark} checked off by {by}  ({commit})", "{at}  {mark} hoàn thành, bởi {by}  ({commit})";
     history_undone(at, mark, by, commit): "{at}  {mark} un-checked by {by}  ({commit})", "{at}  {mark} bỏ đánh dấu, bởi {by}  ({commit})";
     no_history: "No check-offs in the git history yet.", "Chưa có lần đánh dấu nào trong lịch sử git.";
-    history_title: "Check-off history", "Lịch sử đánh dấu";
+    history_title: "History", "Lịch sử";
+    progress_log: "Progress, newest first", "Tiến độ, mới nhất trước";
+    no_progress: "No progress recorded yet.", "Chưa ghi tiến độ nào.";
+    git_history: "Check-offs in git", "Đánh dấu trong git";
     history_loading: "Reading the git history…", "Đang đọc lịch sử git…";
     history_unread_commit(commit): "commit {commit} could not be read from git; its check-offs are not listed", "không đọc được commit {commit} từ git; các dấu hoàn thành trong đó không được liệt kê";
     history_unread_date(commit): "commit {commit} has no author time that can be read; its check-offs are not listed", "commit {commit} không có thời điểm tác giả đọc được; các dấu hoàn thành trong đó không được liệt kê";
@@ -657,7 +663,7 @@ catalogue! {
     // The review that tells the whole truth (issue 11): shared directives, gauges without a
     // verdict, undo and its confirmation, search fields, the legend.
     shared_directives: "Session-wide directives for this locality", "Chỉ đạo chung áp dụng cho địa phương";
-    cmd_undo: "Undo the last check-off or un-check", "Hoàn tác lần đánh dấu / bỏ đánh dấu gần nhất";
+    cmd_undo: "Undo the last check-off, un-check or progress", "Hoàn tác lần đánh dấu / ghi tiến độ gần nhất";
     hint_undo: "undo", "hoàn tác";
     cmd_sync: "Share through git: commit the check-offs and progress made here, receive, send (briefing sync)", "Chia sẻ qua git: commit các dấu hoàn thành và tiến độ ghi ở đây, nhận về, gửi đi (briefing sync)";
     hint_sync: "sync", "đồng bộ";
@@ -677,6 +683,16 @@ catalogue! {
     confirm_checked_by(by, time, date): "Checked off by {by} at {time} on {date}.", "Đã được {by} đánh dấu xong lúc {time} ngày {date}.";
     confirm_checked: "It is checked off.", "Chỉ đạo đang được đánh dấu xong.";
     confirm_keys: "Enter or Space: un-check · Esc: keep it", "Enter hoặc Space: bỏ đánh dấu · Esc: giữ nguyên";
+    progress_title: "Record progress", "Ghi tiến độ";
+    progress_state: "State", "Tình trạng";
+    progress_note: "Note", "Ghi chú";
+    progress_percent: "Percent", "Phần trăm";
+    progress_keys: "Enter: save · Tab: next field · ←→: state · Esc: cancel", "Enter: lưu · Tab: sang ô khác · ←→: tình trạng · Esc: hủy";
+    nothing_to_record: "Nothing to record: choose another state, or type a note or a percent.", "Chưa có gì để ghi: hãy chọn tình trạng khác, hoặc nhập ghi chú hay phần trăm.";
+    percent_range: "The percent is a whole number from 0 to 100.", "Phần trăm là số nguyên từ 0 đến 100.";
+    progress_recorded(what): "Progress recorded and saved to the file: {what}.", "Đã ghi tiến độ vào tệp: {what}.";
+    note_recorded: "Note recorded and saved to the file.", "Đã ghi chú tiến độ vào tệp.";
+    progress_not_saved: "Progress not saved:", "Không lưu được tiến độ:";
     search_browse_help: "↑↓ select · Space check off · / edit the query · Enter open · Esc back", "↑↓ chọn · Space đánh dấu · / sửa câu tìm · Enter mở · Esc quay lại";
     no_search: "No search to go on with: search with / first.", "Chưa có kết quả tìm để đi tiếp: hãy tìm bằng / trước.";
     last_hit: "That was the last hit.", "Đã đến kết quả cuối.";
@@ -686,6 +702,7 @@ catalogue! {
     cmd_pages: "A screenful up / down", "Lên / xuống một trang";
     cmd_ends: "First / last item", "Về đầu / cuối";
     cmd_tabs: "Previous / next tab", "Thẻ trước / sau";
+    cmd_marks: "Check off / on, record progress", "Đánh dấu / bỏ đánh dấu, ghi tiến độ";
     cmd_hits: "Previous / next search hit, from the place opened", "Kết quả tìm trước / sau, từ chỗ đang mở";
     cmd_quits: "Back to the list, quit there; Ctrl-C quits at once", "Về danh sách, ở đó thì thoát; Ctrl-C thoát ngay";
     legend: "Symbols: ● upcoming · ✓ met · ~ near · ✗ behind a target/plan · ▲▼ growth, no verdict · ⚠ overdue · [x]\u{a0}done · [\u{a0}] open", "Ký hiệu: ● sắp tới · ✓ đạt · ~ gần đạt · ✗ chưa đạt mục tiêu/kế hoạch · ▲▼ tăng/giảm, không đánh giá · ⚠ quá hạn · [x]\u{a0}xong · [\u{a0}] đang mở";

@@ -13,7 +13,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 use std::thread;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
 use crossterm::style::{Attribute, Print, SetAttribute};
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
@@ -23,7 +25,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 
-use crate::app::{Action, App, Away, Effect, Garbage, HistoryRequest, Options, SaveRequest};
+use crate::app::{Action, App, Away, Effect, Garbage, HistoryRequest, Options};
 use crate::git::history::{self, Filter};
 use crate::git::sync;
 use crate::i18n;
@@ -34,7 +36,7 @@ use crate::ui::theme::Theme;
 use crate::watch::OwnWrites;
 use load::LoadRequest;
 use paint::Painter;
-use saver::{Saver, spawn_saver};
+use saver::{Job, Saver, spawn_saver};
 use tty::{Readiness, Tty};
 
 /// What wakes the event loop: something for the app (a key, a size, a worker's result, each
@@ -69,13 +71,19 @@ impl FrameWriter {
 
 type Term = Terminal<CrosstermBackend<FrameWriter>>;
 
-/// Raw mode, the alternate screen, and the mouse unless `mouse` is off; armed first to be put
+/// Raw mode, the alternate screen, bracketed paste (a paste comes as one piece, its line
+/// breaks not taken as Enter), and the mouse unless `mouse` is off; armed first to be put
 /// back however the process ends.
 fn setup(tty: &Tty, mouse: bool) -> io::Result<Term> {
     guard::arm(tty.fd(), restore_bytes())?;
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
@@ -84,8 +92,8 @@ fn setup(tty: &Tty, mouse: bool) -> io::Result<Term> {
 }
 
 /// What leaves every mode the app may have set, even from the middle of a frame: CAN ends a
-/// half-written escape sequence, then the frame, the colours, the mouse, the alternate screen
-/// and the hidden cursor end.
+/// half-written escape sequence, then the frame, the colours, the mouse, bracketed paste, the
+/// alternate screen and the hidden cursor end.
 fn restore_bytes() -> Vec<u8> {
     let mut bytes = Vec::new();
     let _ = queue!(
@@ -94,6 +102,7 @@ fn restore_bytes() -> Vec<u8> {
         EndSynchronizedUpdate,
         SetAttribute(Attribute::Reset),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );
@@ -106,6 +115,7 @@ pub(crate) fn restore() {
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );
@@ -178,11 +188,12 @@ fn forward_input(tx: &mpsc::Sender<Msg>, tty: &Tty) -> InputEnd {
     }
 }
 
-/// The app's action for a terminal event: keys, the mouse and sizes; nothing for the rest
-/// (focus, paste).
+/// The app's action for a terminal event: keys, the mouse, sizes and pastes; nothing for the
+/// rest (focus).
 fn input_action(event: Event) -> Option<Action> {
     match event {
         Event::Key(key) => Some(Action::Key(key)),
+        Event::Paste(text) => Some(Action::Paste(text)),
         Event::Mouse(mouse) => Some(Action::Mouse(mouse)),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
@@ -363,6 +374,13 @@ fn finish_saves(app: &mut App, rx: &mpsc::Receiver<Msg>) -> Vec<String> {
                 }
                 app.update(Action::Saved { request, result });
             }
+            Ok(Msg::App(Action::Recorded { request, result })) => {
+                if let Err(e) = &*result {
+                    let reason = e.message(app.lang());
+                    problems.push(format!("{}: {reason}", request.directive_id));
+                }
+                app.update(Action::Recorded { request, result });
+            }
             Ok(_) => {}
             Err(_) => {
                 problems.push(i18n::strings(app.lang()).unsaved_on_exit.to_string());
@@ -391,7 +409,7 @@ struct Workers {
     tx: mpsc::Sender<Msg>,
     dir: PathBuf,
     loader: mpsc::Sender<LoadRequest>,
-    saver: mpsc::Sender<SaveRequest>,
+    saver: mpsc::Sender<Job>,
     dropper: mpsc::Sender<Garbage>,
     sync_pull_only: bool,
 }
@@ -413,7 +431,10 @@ impl Workers {
         match effect {
             Effect::Quit => return false,
             Effect::Save(request) => {
-                let _ = self.saver.send(request);
+                let _ = self.saver.send(Job::Mark(request));
+            }
+            Effect::Record(request) => {
+                let _ = self.saver.send(Job::Progress(request));
             }
             Effect::LoadHistory(request) => {
                 spawn_history(self.tx.clone(), self.dir.clone(), request);
@@ -567,7 +588,10 @@ mod tests {
             })
         ));
         assert!(input_action(Event::FocusGained).is_none());
-        assert!(input_action(Event::Paste("x".into())).is_none());
+        assert!(matches!(
+            input_action(Event::Paste("x\ny".into())),
+            Some(Action::Paste(text)) if text == "x\ny"
+        ));
     }
 
     /// Requests that queue up while the loader reads are taken as one: paths together, and a

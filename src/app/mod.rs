@@ -18,6 +18,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::git::GitError;
 use crate::git::history::History;
 use crate::input::{Command, Key, Keymap};
+use crate::model::progress::Entry;
 use crate::model::{Directive, DirectiveKey, Lang, Session};
 use crate::present::words;
 use crate::screens::overlay::{Chooser, Help, HistoryView, Problems};
@@ -27,7 +28,7 @@ use crate::screens::{
     SessionList, SessionScreen, View, bar, too_small,
 };
 use crate::search::{SearchIndex, Target};
-use crate::store::write::{Change, WriteError};
+use crate::store::write::{Appended, Change, WriteError};
 use crate::store::{Catalog, FolderError};
 use crate::ui::{cells, theme::Theme};
 
@@ -36,6 +37,7 @@ pub use crate::screens::Loading;
 pub use crate::screens::Notice;
 pub use crate::screens::Screen;
 pub use crate::screens::overlay::HistoryRequest;
+pub use crate::screens::overlay::NewEntry;
 pub use crate::screens::overlay::Overlay;
 pub use changes::Changed;
 pub use changes::Garbage;
@@ -71,6 +73,14 @@ pub enum Action {
     Changed(Box<Result<Changed, FolderError>>),
     /// The index sent away by `Effect::Compact`, compacted.
     Compacted(Away),
+    /// Text pasted into the terminal (bracketed paste), in one piece.
+    Paste(String),
+    /// A progress entry asked for by `Effect::Record` was written (as written) or taken out,
+    /// or why not.
+    Recorded {
+        request: Box<ProgressRequest>,
+        result: Box<Result<Recorded, WriteError>>,
+    },
     /// The sync asked for by `Effect::Sync` finished: the commits it received and sent, and
     /// whether it got through.
     Synced {
@@ -92,6 +102,36 @@ pub struct SaveRequest {
     pub undo: bool,
 }
 
+/// Append a progress entry to a directive, or take out the one we appended (an undo). Ids,
+/// as for [`SaveRequest`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgressRequest {
+    pub session_id: String,
+    pub directive_id: String,
+    pub change: ProgressChange,
+}
+
+/// What a [`ProgressRequest`] writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProgressChange {
+    /// A new entry, stamped by the saver with the time and the person running the app.
+    Add(NewEntry),
+    /// Exactly this entry, appended earlier in this run, out again (and the file's `version`
+    /// line as it was).
+    Remove(Appended),
+}
+
+/// What a progress write did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recorded {
+    /// The entry as the file now has it, and what takes it out again.
+    Added {
+        entry: Entry,
+        undo: Option<Appended>,
+    },
+    Removed,
+}
+
 /// What the shell must do after an update.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Effect {
@@ -99,6 +139,8 @@ pub enum Effect {
     Quit,
     /// Write a directive's new state to its file.
     Save(SaveRequest),
+    /// Append a progress entry to its file, or take it out again.
+    Record(ProgressRequest),
     /// Read a directive's check-off history (off the UI thread).
     LoadHistory(HistoryRequest),
     /// Load the whole folder again.
@@ -166,7 +208,9 @@ pub struct App {
     user: String,
     /// Directives shown toggled whose save has not finished, with their state before.
     pending: Vec<(SaveRequest, Directive)>,
-    /// Check-offs and un-checks that `u` can undo, the latest last.
+    /// Progress entries being written or taken out, with what to show if that fails.
+    recording: Vec<saves::Recording>,
+    /// Check-offs, un-checks and progress entries that `u` can undo, the latest last.
     undo: Vec<saves::Undoable>,
     /// Data replaced by a load or a change, for the shell to free off the UI thread.
     garbage: Garbage,
@@ -203,6 +247,7 @@ impl App {
             notice: None,
             user: options.user,
             pending: Vec::new(),
+            recording: Vec::new(),
             undo: Vec::new(),
             garbage: Garbage::default(),
             queued: Vec::new(),
@@ -266,7 +311,7 @@ impl App {
     }
 
     pub fn has_pending_saves(&self) -> bool {
-        !self.pending.is_empty()
+        !self.pending.is_empty() || !self.recording.is_empty()
     }
 
     pub fn update(&mut self, action: Action) -> Effect {
@@ -275,6 +320,8 @@ impl App {
             Action::Mouse(ev) => return self.mouse(&ev),
             Action::Resize { width, height } => self.ctx.area = Rect::new(0, 0, width, height),
             Action::Saved { request, result } => self.saved(request, result),
+            Action::Recorded { request, result } => self.recorded(*request, *result),
+            Action::Paste(text) => return self.paste(&text),
             Action::Reread(session) => return self.reread(*session),
             Action::Changed(changed) => {
                 let effect = self.changed(*changed);
@@ -315,6 +362,12 @@ impl App {
         if ev.kind == KeyEventKind::Release {
             return Effect::None;
         }
+        if let Some(overlay) = &mut self.overlay
+            && let Some(intent) = overlay.view_mut().text_key(&self.ctx, ev)
+        {
+            self.notice = None;
+            return self.follow(intent);
+        }
         if self.overlay.is_none() {
             let top: &mut dyn View = match self.stack.last_mut() {
                 Some(screen) => screen.view_mut(),
@@ -327,6 +380,27 @@ impl App {
         }
         match self.ctx.keymap.command(Key::from_event(ev)) {
             Some(c) => self.command(c),
+            None => Effect::None,
+        }
+    }
+
+    /// Pasted text goes to the pop-up, else to the screen on top, if either types.
+    fn paste(&mut self, text: &str) -> Effect {
+        let intent = match &mut self.overlay {
+            Some(overlay) => overlay.view_mut().paste(&self.ctx, text),
+            None => {
+                let top: &mut dyn View = match self.stack.last_mut() {
+                    Some(screen) => screen.view_mut(),
+                    None => &mut self.list,
+                };
+                top.paste(&self.ctx, text)
+            }
+        };
+        match intent {
+            Some(intent) => {
+                self.notice = None;
+                self.follow(intent)
+            }
             None => Effect::None,
         }
     }
@@ -469,6 +543,8 @@ impl App {
             Intent::Toggle(key) => return self.toggle(key),
             Intent::Uncheck(key) => return self.uncheck(key),
             Intent::ShowHistory(key) => return self.show_history(key),
+            Intent::Progress(key) => self.open_progress(key),
+            Intent::Record(key, entry) => return self.record(key, entry),
             Intent::Notice(notice) => self.notice = Some(notice),
         }
         self.refresh();
@@ -534,8 +610,13 @@ impl App {
             session_id: key.session,
             directive_id: key.directive,
         };
-        self.overlay = Some(Overlay::History(HistoryView::new(request.clone())));
-        Effect::LoadHistory(request)
+        let git = self.ctx.shared;
+        self.overlay = Some(Overlay::History(HistoryView::new(request.clone(), git)));
+        if git {
+            Effect::LoadHistory(request)
+        } else {
+            Effect::None
+        }
     }
 
     /// After the catalog changed under the screens: the toggles under way shown again, lines

@@ -368,11 +368,11 @@ pub(crate) const VALUE_NAMES: &[(&str, &str)] = &[
     ("THEIRS", "CỦA_NGƯỜI_KHÁC"),
     ("COMMAND", "LỆNH"),
     ("YYYY-MM-DD", "YYYY-MM-DD"),
-    ("SECONDS", "GIÂY"),
     ("STATE", "TRẠNG_THÁI"),
     ("TEXT", "VĂN_BẢN"),
     ("N", "N"),
     ("TIME", "THỜI_ĐIỂM"),
+    ("SECONDS", "GIÂY"),
 ];
 
 /// Examples and the environment, after the program's `--help`.

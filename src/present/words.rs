@@ -91,6 +91,18 @@ pub(crate) fn category_word(category: Category, lang: Lang) -> &'static str {
     }
 }
 
+/// A directive's state as one mark, where its word does not fit: `○` open, `◐` doing, `⊘`
+/// blocked, `✓` done, `–` dropped.
+pub(crate) fn state_mark(state: State) -> &'static str {
+    match state {
+        State::Open => "○",
+        State::Doing => "◐",
+        State::Blocked => "⊘",
+        State::Done => "✓",
+        State::Dropped => "–",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

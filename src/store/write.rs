@@ -65,7 +65,7 @@ pub enum Change {
 
 /// A progress entry as appended, and what the `version` line was before: what takes it out
 /// again ([`Change::Withdraw`]).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Appended {
     /// The entry as written: its time to the second, its note in NFC.
     pub entry: Entry,
