@@ -39,6 +39,8 @@ pub enum Command {
     Progress,
     /// Undo the last check-off, un-check or progress entry.
     Undo,
+    /// Share the folder through git (`briefing sync`) on a worker thread.
+    Sync,
     /// The next / previous search hit, from where the last one was opened.
     NextHit,
     PrevHit,
@@ -46,7 +48,7 @@ pub enum Command {
 
 impl Command {
     /// The commands the config file's `[keys]` table can rebind.
-    pub const CONFIGURABLE: [Command; 26] = [
+    pub const CONFIGURABLE: [Command; 27] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -71,6 +73,7 @@ impl Command {
         Command::History,
         Command::Progress,
         Command::Undo,
+        Command::Sync,
         Command::NextHit,
         Command::PrevHit,
     ];
@@ -109,6 +112,7 @@ impl Command {
             Command::History => "history",
             Command::Progress => "progress",
             Command::Undo => "undo",
+            Command::Sync => "sync",
             Command::NextHit => "next_hit",
             Command::PrevHit => "prev_hit",
         }
@@ -153,6 +157,7 @@ impl Command {
             Command::History => (t.cmd_history, t.hint_history),
             Command::Progress => (t.cmd_progress, t.hint_progress),
             Command::Undo => (t.cmd_undo, t.hint_undo),
+            Command::Sync => (t.cmd_sync, t.hint_sync),
             Command::NextHit => (t.cmd_next_hit, t.hint_next_hit),
             Command::PrevHit => (t.cmd_prev_hit, t.hint_prev_hit),
         };
@@ -413,6 +418,7 @@ impl Default for Keymap {
             b(History, &[Key::char('L')]),
             b(Progress, &[Key::char('p')]),
             b(Undo, &[Key::char('u'), Key::ctrl('z')]),
+            b(Sync, &[Key::char('S')]),
             b(NextHit, &[Key::char('n')]),
             b(PrevHit, &[Key::char('N')]),
             b(Help, &[Key::char('?')]),

@@ -63,6 +63,7 @@ pub mod api {
         }
     }
     pub mod git {
+        pub use crate::git::GitError;
         pub mod merge {
             pub use crate::git::merge::{State, states};
         }

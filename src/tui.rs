@@ -27,6 +27,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 
 use crate::app::{Action, App, Away, Effect, Garbage, HistoryRequest, Options};
 use crate::git::history::{self, Filter};
+use crate::git::sync;
 use crate::i18n;
 use crate::model::abbrev::Abbreviations;
 use crate::store::write::WriteOptions;
@@ -328,6 +329,29 @@ fn spawn_history(tx: mpsc::Sender<Msg>, dir: PathBuf, request: HistoryRequest) {
     });
 }
 
+/// Runs `briefing sync` on its own thread (as the command does: this program as the merge
+/// driver); the files it changes come back through the watcher like any change.
+fn spawn_sync(tx: mpsc::Sender<Msg>, dir: PathBuf, pull_only: bool) {
+    thread::spawn(move || {
+        let (report, result) = match (crate::git::Repo::find(&dir), std::env::current_exe()) {
+            (Ok(repo), Ok(exe)) => {
+                let mut opts = sync::Options::new(sync::driver_command(&exe));
+                if pull_only {
+                    opts.mode = sync::Mode::PullOnly;
+                }
+                sync::sync(&repo, &opts)
+            }
+            (Err(e), _) => (sync::Report::default(), Err(e)),
+            (_, Err(e)) => (sync::Report::default(), Err(crate::git::GitError::Io(e))),
+        };
+        let _ = tx.send(Msg::App(Action::Synced {
+            received: report.received,
+            sent: report.sent,
+            result,
+        }));
+    });
+}
+
 fn draw(term: &mut Term, painter: &mut Painter, app: &App, theme: &Theme) -> io::Result<()> {
     queue!(term.backend_mut().writer_mut(), BeginSynchronizedUpdate)?;
     painter.draw(term, |frame| app.draw(frame, theme))?;
@@ -387,6 +411,7 @@ struct Workers {
     loader: mpsc::Sender<LoadRequest>,
     saver: mpsc::Sender<Job>,
     dropper: mpsc::Sender<Garbage>,
+    sync_pull_only: bool,
 }
 
 impl Workers {
@@ -415,6 +440,7 @@ impl Workers {
                 spawn_history(self.tx.clone(), self.dir.clone(), request);
             }
             Effect::Reload => self.load(LoadRequest::Walk),
+            Effect::Sync => spawn_sync(self.tx.clone(), self.dir.clone(), self.sync_pull_only),
             Effect::Compact(away) => spawn_compaction(self.tx.clone(), away),
             Effect::None => {}
         }
@@ -425,6 +451,8 @@ impl Workers {
 /// What the shell needs besides the app's options.
 pub(crate) struct Settings {
     pub theme: Theme,
+    /// `pull_only` of the config file's `[sync]`: `S` only receives.
+    pub sync_pull_only: bool,
     /// "Today" moves on at midnight (no `--today` was given).
     pub follow_clock: bool,
     pub limits: store::Limits,
@@ -436,6 +464,7 @@ pub(crate) struct Settings {
 pub(crate) fn run(options: Options, settings: Settings) -> io::Result<i32> {
     let Settings {
         theme,
+        sync_pull_only,
         follow_clock,
         limits,
         abbreviations,
@@ -465,6 +494,7 @@ pub(crate) fn run(options: Options, settings: Settings) -> io::Result<i32> {
         loader: loader.clone(),
         saver: spawn_saver(tx.clone(), loader.clone(), saver),
         dropper: spawn_dropper(),
+        sync_pull_only,
     };
     spawn_watcher(loader, options.dir.clone(), own);
     install_panic_hook();

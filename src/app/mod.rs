@@ -81,6 +81,13 @@ pub enum Action {
         request: Box<ProgressRequest>,
         result: Box<Result<Recorded, WriteError>>,
     },
+    /// The sync asked for by `Effect::Sync` finished: the commits it received and sent, and
+    /// whether it got through.
+    Synced {
+        received: usize,
+        sent: usize,
+        result: Result<(), GitError>,
+    },
 }
 
 /// Check a directive off (`done`) or on again, in its session's file. Ids, not places: the
@@ -138,6 +145,9 @@ pub enum Effect {
     LoadHistory(HistoryRequest),
     /// Load the whole folder again.
     Reload,
+    /// Share the folder through git (`briefing sync`) off the UI thread, and give the result
+    /// back as `Action::Synced`.
+    Sync,
     /// Compact the search index off the UI thread, and give it back as
     /// `Action::Compacted`.
     Compact(Away),
@@ -174,8 +184,9 @@ pub struct Options {
 
 /// The commands the app handles itself, whatever the screen: in the key help after the
 /// screen's own.
-const GLOBAL: [Command; 9] = [
+const GLOBAL: [Command; 10] = [
     Command::Undo,
+    Command::Sync,
     Command::Search,
     Command::DueView,
     Command::FilterDistrict,
@@ -209,6 +220,8 @@ pub struct App {
     /// The trip of the index away being compacted, if any, and how many were made.
     away: Option<u64>,
     trips: u64,
+    /// A sync asked for by `S` is running.
+    syncing: bool,
 }
 
 impl App {
@@ -240,6 +253,7 @@ impl App {
             queued: Vec::new(),
             away: None,
             trips: 0,
+            syncing: false,
         }
     }
 
@@ -256,8 +270,11 @@ impl App {
         self.overlay.as_ref()
     }
 
+    /// What the status line says: the last notice, else that a sync is running.
     pub fn notice(&self) -> Option<&Notice> {
-        self.notice.as_ref()
+        self.notice
+            .as_ref()
+            .or(self.syncing.then_some(&Notice::Syncing))
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -324,6 +341,11 @@ impl App {
                 }
             }
             Action::Today(today) => self.ctx.today = today,
+            Action::Synced {
+                received,
+                sent,
+                result,
+            } => self.synced(received, sent, result),
         }
         self.refresh();
         Effect::None
@@ -443,6 +465,7 @@ impl App {
                 self.ctx.filters.directives = self.ctx.filters.directives.next();
             }
             Command::Undo => return self.undo(),
+            Command::Sync => return self.sync(),
             Command::NextHit | Command::PrevHit
                 if !matches!(self.stack.last(), Some(Screen::Search(_))) =>
             {
@@ -466,13 +489,33 @@ impl App {
         Effect::None
     }
 
+    /// Starts a sync, unless one is running; the files it changes come in as any change does.
+    fn sync(&mut self) -> Effect {
+        if self.syncing {
+            self.notice = Some(Notice::AlreadySyncing);
+            return Effect::None;
+        }
+        self.syncing = true;
+        self.notice = Some(Notice::Syncing);
+        Effect::Sync
+    }
+
+    fn synced(&mut self, received: usize, sent: usize, result: Result<(), GitError>) {
+        self.syncing = false;
+        self.notice = Some(match result {
+            Ok(()) => Notice::Synced { received, sent },
+            Err(e) => Notice::SyncFailed(e),
+        });
+    }
+
     /// The commands of the key help: the screen's own, then the app's.
     fn help_commands(&self) -> Vec<Command> {
         let mut commands: Vec<Command> = Vec::new();
         let offered = self.top().offers(&self.ctx).into_iter().map(|o| o.command);
         let problems = !self.ctx.catalog.failed_files().is_empty();
         for c in offered.chain(GLOBAL) {
-            if (c != Command::Diagnostics || problems) && !commands.contains(&c) {
+            let sync = c != Command::Sync || self.ctx.shared;
+            if (c != Command::Diagnostics || problems) && sync && !commands.contains(&c) {
                 commands.push(c);
             }
         }
@@ -639,7 +682,7 @@ impl App {
                 None => self.top().offers(&self.ctx),
             };
             let f = crate::screens::frame(area);
-            let notice = self.notice.as_ref();
+            let notice = self.notice();
             bar::draw(
                 frame,
                 [f.status, f.hints],

@@ -34,6 +34,15 @@ pub(crate) fn session_count(lang: Lang, n: usize) -> String {
     }
 }
 
+/// `1 commit`, `3 commits`.
+pub(crate) fn commits(lang: Lang, n: usize) -> String {
+    let t = i18n::strings(lang);
+    match n {
+        1 => t.sync_commit_one.to_string(),
+        n => t.sync_commits(&n),
+    }
+}
+
 /// `3 tệp lỗi` / `3 files with errors`.
 pub(crate) fn failed_files(lang: Lang, n: usize) -> String {
     let t = i18n::strings(lang);

@@ -9,6 +9,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Ctx, Offer};
+use crate::git::GitError;
 use crate::i18n;
 use crate::input::Command;
 use crate::model::filter::{DirectiveFilter, SessionFilter};
@@ -63,6 +64,17 @@ pub enum Notice {
     /// `n` on the last hit, `N` on the first.
     LastHit,
     FirstHit,
+    /// A sync asked for by `S` is running.
+    Syncing,
+    /// `S` while a sync runs.
+    AlreadySyncing,
+    /// The sync finished: commits received and sent.
+    Synced {
+        received: usize,
+        sent: usize,
+    },
+    /// The sync stopped; the folder is as it was.
+    SyncFailed(GitError),
 }
 
 impl Notice {
@@ -89,6 +101,13 @@ impl Notice {
             Notice::NoSearch => t.no_search.to_string(),
             Notice::LastHit => t.last_hit.to_string(),
             Notice::FirstHit => t.first_hit.to_string(),
+            Notice::Syncing => t.syncing.to_string(),
+            Notice::AlreadySyncing => t.already_syncing.to_string(),
+            Notice::Synced { received, sent } => t.synced(
+                &words::commits(lang, *received),
+                &words::commits(lang, *sent),
+            ),
+            Notice::SyncFailed(e) => t.sync_failed(&e.message(lang)),
         }
     }
 }

@@ -184,3 +184,44 @@ fn the_help_has_two_columns_when_wide() {
         "the legend's marks stay whole: {text}"
     );
 }
+
+/// `S` starts a sync on a worker (one at a time), says so on the status line until it ends,
+/// then says what it did or why it stopped, in the interface's language.
+#[test]
+fn the_sync_key_runs_one_sync_and_says_how_it_ended() {
+    let mut app = app(Lang::En, 120, 40);
+    assert_eq!(press_effect(&mut app, Command::Sync), Effect::Sync);
+    assert!(screen_text(&draw(&app)).contains("Syncing through git…"));
+    assert_eq!(press_effect(&mut app, Command::Sync), Effect::None);
+    assert!(screen_text(&draw(&app)).contains("A sync is already running"));
+    press(&mut app, &[Command::Down]);
+    assert!(screen_text(&draw(&app)).contains("Syncing through git…"));
+    app.update(Action::Synced {
+        received: 1,
+        sent: 2,
+        result: Ok(()),
+    });
+    let screen = screen_text(&draw(&app));
+    assert!(
+        screen.contains("Synced: received 1 commit, sent 2 commits."),
+        "{screen}"
+    );
+    assert!(!screen.contains("Syncing"), "{screen}");
+
+    let mut app = super::app(Lang::Vi, 120, 40);
+    assert_eq!(press_effect(&mut app, Command::Sync), Effect::Sync);
+    app.update(Action::Synced {
+        received: 0,
+        sent: 0,
+        result: Err(briefing::api::git::GitError::TimedOut {
+            remote: "origin".into(),
+            seconds: 120,
+        }),
+    });
+    let screen = screen_text(&draw(&app));
+    assert!(
+        screen.contains("Đồng bộ dừng: kết nối với kho từ xa `origin` quá 120 giây"),
+        "{screen}"
+    );
+    assert_eq!(press_effect(&mut app, Command::Sync), Effect::Sync);
+}
