@@ -104,6 +104,11 @@ catalogue! {
     close_hint: "Esc: close · ↑↓: scroll", "Esc: đóng · ↑↓: cuộn";
     select_directive: "Select a directive to check it off.", "Chọn một chỉ đạo để đánh dấu.";
     select_directive_history: "Select a directive to see its check-off history.", "Chọn một chỉ đạo để xem lịch sử đánh dấu.";
+    edited(file): "Edited {file}; read again.", "Đã sửa {file}; đã đọc lại.";
+    edit_refused(reason): "Not opened in the editor: {reason}", "Không mở trong trình soạn thảo: {reason}";
+    editor_not_started(editor, error): "Could not start the editor `{editor}`: {error}. Set VISUAL or EDITOR to your editor.", "Không chạy được trình soạn thảo `{editor}`: {error}. Hãy đặt VISUAL hoặc EDITOR là trình soạn thảo của bạn.";
+    editor_failed(editor, code): "The editor `{editor}` ended with status {code}; the file was read again.", "Trình soạn thảo `{editor}` kết thúc với mã {code}; tệp đã được đọc lại.";
+    editor_killed(editor): "The editor `{editor}` was stopped by a signal; the file was read again.", "Trình soạn thảo `{editor}` bị dừng bởi tín hiệu; tệp đã được đọc lại.";
     empty_folder: "No sessions in the folder", "Chưa có buổi làm việc nào trong thư mục";
     empty_folder_help: "Add *.toml files (see README.md), or open another folder: briefing --dir DIR", "Thêm tệp *.toml (xem README.md), hoặc mở thư mục khác: briefing --dir THƯ_MỤC";
     folder_unreadable_help: "Use --dir DIR or set BRIEFING_DIR.", "Dùng --dir THƯ_MỤC hoặc đặt biến BRIEFING_DIR.";
@@ -197,6 +202,8 @@ catalogue! {
     hint_due_view: "due", "việc cần làm";
     cmd_history: "Check-off history of the selected directive, from git", "Lịch sử đánh dấu của chỉ đạo đang chọn, từ git";
     hint_history: "history", "lịch sử";
+    cmd_edit: "Edit the selected item in $VISUAL / $EDITOR (else vi)", "Sửa mục đang chọn bằng $VISUAL / $EDITOR (mặc định vi)";
+    hint_edit: "edit", "sửa";
     files_checked: "files checked", "tệp đã kiểm tra";
     files_checked_one: "file checked", "tệp đã kiểm tra";
     errors: "errors", "lỗi";
@@ -210,6 +217,11 @@ catalogue! {
     cli_already_checked_off(directive, session): "Directive `{directive}` of session {session} was already checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} đã được đánh dấu hoàn thành từ trước; không thay đổi gì";
     cli_unchecked(directive, session): "Un-checked directive `{directive}` of session {session}", "Đã bỏ đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}";
     cli_already_unchecked(directive, session): "Directive `{directive}` of session {session} was not checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} chưa được đánh dấu hoàn thành; không thay đổi gì";
+    /// `briefing new`: the skeleton written, or why not.
+    new_written(path): "Wrote {path}: fill it in, then run `briefing check`", "Đã tạo {path}: hãy điền nội dung rồi chạy `briefing check`";
+    new_bad_id(id): "cannot make a session with id `{id}`: write a path below the folder without `.toml`, its parts not empty and not starting with a dot (e.g. 2025/2025-09-10-tan-lap)", "không tạo được buổi làm việc mã `{id}`: hãy viết đường dẫn trong thư mục, bỏ `.toml`, không có phần rỗng hay bắt đầu bằng dấu chấm (ví dụ 2025/2025-09-10-tan-lap)";
+    new_exists(path): "{path} already exists; nothing was written (choose another id, or edit that file)", "{path} đã có; không ghi gì (hãy chọn mã khác, hoặc sửa tệp đó)";
+    new_io(path, error): "cannot write {path}: {error}", "không ghi được {path}: {error}";
     date: "Date", "Ngày";
     tags: "Tags", "Nhãn";
     session_id: "Id", "Mã";

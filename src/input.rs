@@ -31,6 +31,8 @@ pub enum Command {
     FilterDistrict,
     DueView,
     History,
+    /// Open the selected item's file in the person's editor, at its line.
+    Edit,
     /// Undo the last check-off or un-check.
     Undo,
     /// The next / previous search hit, from where the last one was opened.
@@ -40,7 +42,7 @@ pub enum Command {
 
 impl Command {
     /// The commands the config file's `[keys]` table can rebind.
-    pub const CONFIGURABLE: [Command; 23] = [
+    pub const CONFIGURABLE: [Command; 24] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -61,6 +63,7 @@ impl Command {
         Command::DueView,
         Command::Diagnostics,
         Command::History,
+        Command::Edit,
         Command::Undo,
         Command::NextHit,
         Command::PrevHit,
@@ -96,6 +99,7 @@ impl Command {
             Command::FilterDistrict => "filter_district",
             Command::DueView => "due_view",
             Command::History => "history",
+            Command::Edit => "edit",
             Command::Undo => "undo",
             Command::NextHit => "next_hit",
             Command::PrevHit => "prev_hit",
@@ -137,6 +141,7 @@ impl Command {
             Command::FilterDistrict => (t.cmd_filter_district, t.hint_filter_district),
             Command::DueView => (t.cmd_due_view, t.hint_due_view),
             Command::History => (t.cmd_history, t.hint_history),
+            Command::Edit => (t.cmd_edit, t.hint_edit),
             Command::Undo => (t.cmd_undo, t.hint_undo),
             Command::NextHit => (t.cmd_next_hit, t.hint_next_hit),
             Command::PrevHit => (t.cmd_prev_hit, t.hint_prev_hit),
@@ -392,8 +397,9 @@ impl Default for Keymap {
             b(FilterSessions, &[Key::char('s')]),
             b(FilterDistrict, &[Key::char('d')]),
             b(DueView, &[Key::char('w')]),
-            b(Diagnostics, &[Key::char('e')]),
+            b(Diagnostics, &[Key::char('!')]),
             b(History, &[Key::char('L')]),
+            b(Edit, &[Key::char('e')]),
             b(Undo, &[Key::char('u'), Key::ctrl('z')]),
             b(NextHit, &[Key::char('n')]),
             b(PrevHit, &[Key::char('N')]),
@@ -501,7 +507,8 @@ mod tests {
             (KeyCode::Char('c'), KeyModifiers::CONTROL, ForceQuit),
             (KeyCode::Char(' '), KeyModifiers::NONE, Toggle),
             (KeyCode::Char('x'), KeyModifiers::NONE, Toggle),
-            (KeyCode::Char('e'), KeyModifiers::NONE, Diagnostics),
+            (KeyCode::Char('!'), KeyModifiers::SHIFT, Diagnostics),
+            (KeyCode::Char('e'), KeyModifiers::NONE, Edit),
             (KeyCode::Char('/'), KeyModifiers::NONE, Search),
             (KeyCode::Char('f'), KeyModifiers::NONE, FilterDirectives),
             (KeyCode::Char('s'), KeyModifiers::NONE, FilterSessions),

@@ -34,6 +34,7 @@ pub mod api {
     }
     pub mod store {
         pub use crate::store::files::id_of;
+        pub use crate::store::place::Spot;
         pub use crate::store::{
             Catalog, Changes, Diagnostic, FileReport, Folder, FolderError, Limits, Plan, Severity,
             discover, load_dir, parse_file, read_as_loaded,
@@ -61,8 +62,8 @@ pub mod api {
     }
     pub mod app {
         pub use crate::app::{
-            Action, App, Changed, Effect, Garbage, HistoryRequest, Loading, Notice, Options,
-            Overlay, SaveRequest, Screen,
+            Action, App, Changed, EditError, EditRequest, Effect, Garbage, HistoryRequest, Loading,
+            Notice, Options, Overlay, SaveRequest, Screen,
         };
     }
     /// The loader's work, as the interface's loader thread does it.

@@ -31,6 +31,8 @@ use crate::store::write::{Change, WriteError};
 use crate::store::{Catalog, FolderError};
 use crate::ui::{cells, theme::Theme};
 
+pub use crate::screens::EditError;
+pub use crate::screens::EditRequest;
 pub(crate) use crate::screens::Filters;
 pub use crate::screens::Loading;
 pub use crate::screens::Notice;
@@ -71,6 +73,12 @@ pub enum Action {
     Changed(Box<Result<Changed, FolderError>>),
     /// The index sent away by `Effect::Compact`, compacted.
     Compacted(Away),
+    /// The editor `Effect::Edit` started has ended (the file, as shown to the person, is
+    /// being read again), or the edit was refused or failed.
+    Edited {
+        request: EditRequest,
+        result: Result<String, EditError>,
+    },
 }
 
 /// Check a directive off (`done`) or on again, in its session's file. Ids, not places: the
@@ -94,6 +102,9 @@ pub enum Effect {
     Save(SaveRequest),
     /// Read a directive's check-off history (off the UI thread).
     LoadHistory(HistoryRequest),
+    /// Open an item's file in the person's editor at its line, the terminal handed over
+    /// meanwhile; then read the file again.
+    Edit(EditRequest),
     /// Load the whole folder again.
     Reload,
     /// Compact the search index off the UI thread, and give it back as
@@ -277,6 +288,12 @@ impl App {
                 }
             }
             Action::Today(today) => self.ctx.today = today,
+            Action::Edited { result, .. } => {
+                self.notice = Some(match result {
+                    Ok(file) => Notice::Edited { file },
+                    Err(e) => Notice::NotEdited(e),
+                });
+            }
         }
         self.refresh();
         Effect::None
@@ -420,6 +437,7 @@ impl App {
             Intent::Toggle(key) => return self.toggle(key),
             Intent::Uncheck(key) => return self.uncheck(key),
             Intent::ShowHistory(key) => return self.show_history(key),
+            Intent::Edit(request) => return Effect::Edit(request),
             Intent::Notice(notice) => self.notice = Some(notice),
         }
         self.refresh();

@@ -9,6 +9,7 @@ mod list;
 mod log;
 mod man;
 mod merge_driver;
+mod new;
 mod show;
 mod sync;
 
@@ -37,6 +38,7 @@ Examples:
   briefing show 2024-03-13-hai-ha-dam-ha --district dam-ha --format markdown
   briefing --lang vi --today 2024-03-20 show 2024/2024-03-13-hai-ha-dam-ha --ascii
   briefing check                                 report every problem in the folder
+  briefing new --level xa 2025/2025-09-10-tan-lap a commented skeleton to fill in
   briefing done 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy   check a directive off (undo: un-check)
   briefing sync --setup                          once per clone: merge check-offs through git
   briefing sync                                  commit the check-offs, pull --rebase, push
@@ -108,6 +110,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Write a commented skeleton of a new session (one locality), ready to fill and `check`
+    New(new::NewArgs),
     /// Print one session's briefing: header, summary, districts, indicators, directives
     Show(show::ShowArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
@@ -334,6 +338,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check) => check::run(&ctx),
         Some(Command::List { format }) => list::run(&ctx, format),
         Some(Command::Show(args)) => show::run(&ctx, &args),
+        Some(Command::New(args)) => new::run(&ctx, &args),
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Done { session, directive }) => {
             done::run(&ctx, &session, &directive, Mark::Done)

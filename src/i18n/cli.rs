@@ -38,6 +38,21 @@ pub(crate) const HELP: &[(&str, &str, &str)] = &[
         "Kiểm tra mọi tệp buổi làm việc; thoát với mã 1 nếu có tệp bị lỗi",
     ),
     ("list", "", "Mỗi buổi làm việc một dòng, mới nhất trước"),
+    (
+        "new",
+        "",
+        "Tạo khung có chú thích cho một buổi làm việc mới (một địa phương), sẵn để điền và `check`",
+    ),
+    (
+        "new",
+        "level",
+        "Cấp của địa phương được làm việc (docs/spec.md, mục địa phương)",
+    ),
+    (
+        "new",
+        "id",
+        "Mã buổi làm việc mới: đường dẫn tệp trong THƯ_MỤC, bỏ `.toml`, ví dụ 2025/2025-09-10-tan-lap (thư mục được tạo khi cần; không bao giờ ghi đè tệp đã có)",
+    ),
     ("list", "format", "Định dạng đầu ra"),
     (
         "show",
@@ -239,6 +254,7 @@ pub(crate) const VALUE_NAMES: &[(&str, &str)] = &[
     ("SESSION", "BUỔI"),
     ("DIRECTIVE", "CHỈ_ĐẠO"),
     ("ID", "MÃ"),
+    ("LEVEL", "CẤP"),
     ("FORMAT", "ĐỊNH_DẠNG"),
     ("SHELL", "SHELL"),
     ("WORD", "TỪ"),
@@ -259,6 +275,7 @@ Ví dụ:
   briefing show 2024-03-13-hai-ha-dam-ha --district dam-ha --format markdown
   briefing --lang vi --today 2024-03-20 show 2024/2024-03-13-hai-ha-dam-ha --ascii
   briefing check                                 báo mọi lỗi trong thư mục
+  briefing new --level xa 2025/2025-09-10-tan-lap khung có chú thích để điền
   briefing done 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy   đánh dấu hoàn thành (undo: bỏ đánh dấu)
   briefing sync --setup                          một lần cho mỗi bản sao: gộp dấu hoàn thành qua git
   briefing sync                                  commit các dấu hoàn thành, pull --rebase, push

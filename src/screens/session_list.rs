@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::nav::{ListState, moved};
-use super::{Ctx, Intent, Loading, MOVES, Offer, View, frame, without_tabs};
+use super::{Ctx, EditRequest, Intent, Loading, MOVES, Offer, View, frame, without_tabs};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::Session;
@@ -374,7 +374,11 @@ impl View for SessionList {
         if !ctx.catalog.failed_files().is_empty() {
             offers.push(Offer::hint(Command::Diagnostics));
         }
-        offers.extend([Offer::hint(Command::Help), Offer::hint(Command::Quit)]);
+        offers.extend([
+            Offer::hint(Command::Help),
+            Offer::hint(Command::Quit),
+            Offer::help(Command::Edit),
+        ]);
         offers.extend(MOVES);
         offers
     }
@@ -394,6 +398,9 @@ impl View for SessionList {
                 None => Intent::None,
             },
             Command::Quit => Intent::Quit,
+            Command::Edit => (visible.get(self.list.selected))
+                .and_then(|&session| EditRequest::of(ctx, Target::Session { session }))
+                .map_or(Intent::None, Intent::Edit),
             _ => Intent::None,
         }
     }

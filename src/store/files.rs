@@ -59,6 +59,15 @@ pub(crate) fn id_of_file(file: &str) -> Option<&str> {
     is_briefing(Path::new(file)).then_some(id)
 }
 
+/// Whether `id` can name a briefing: every `/`-separated part non-empty, none hidden (nor `.`
+/// or `..`), no backslash or NUL; its path is then [`rel_of`] and names it back ([`id_of`]).
+pub(crate) fn is_valid_id(id: &str) -> bool {
+    is_briefing(&rel_of(id))
+        && id
+            .split('/')
+            .all(|p| !p.is_empty() && !p.contains('\\') && !p.contains('\0'))
+}
+
 /// The `/`-separated path of the briefing of session `id`.
 pub(crate) fn file_of(id: &str) -> String {
     format!("{id}{SUFFIX}")
@@ -157,6 +166,10 @@ mod tests {
         assert_eq!(id_of_file("2024/a.md"), None);
         assert_eq!(without_ending("2024/a.toml"), "2024/a");
         assert_eq!(without_ending("2024/a"), "2024/a");
+        assert!(is_valid_id("2024/03/a"));
+        for bad in ["", "/a", "a//b", "a/", ".a", "a/../b", "a\\b", "a\0b"] {
+            assert!(!is_valid_id(bad), "{bad:?}");
+        }
     }
 
     #[test]

@@ -4,6 +4,8 @@ mod changes;
 mod compact;
 pub(crate) mod files;
 mod folder;
+pub(crate) mod place;
+pub(crate) mod skeleton;
 mod slips;
 mod toml_version;
 mod validate;

@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::nav::{TallList, on_selectable};
-use super::{Ctx, Intent, MOVES, Notice, Offer, View, header_and_list, without_tabs};
+use super::{Ctx, EditRequest, Intent, MOVES, Notice, Offer, View, header_and_list, without_tabs};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::{Directive, DirectiveKey, DirectiveRef, Level, LocalityKey, Session};
@@ -321,6 +321,7 @@ impl View for ReviewScreen {
             Offer::hint(narrow),
             Offer::hint(Command::Back),
             Offer::hint(Command::Help),
+            Offer::help(Command::Edit),
         ];
         offers.extend(MOVES);
         offers.push(Offer::help(Command::Quit));
@@ -349,6 +350,12 @@ impl View for ReviewScreen {
             Command::Toggle => match rows.get(self.list.selected) {
                 Some(Row::Item(target)) => toggle(ctx, *target),
                 _ => Intent::Notice(Notice::SelectDirective),
+            },
+            Command::Edit => match rows.get(self.list.selected) {
+                Some(Row::Item(target)) => {
+                    EditRequest::of(ctx, *target).map_or(Intent::None, Intent::Edit)
+                }
+                _ => Intent::None,
             },
             _ => Intent::None,
         }
