@@ -82,6 +82,20 @@ catalogue! {
     directives: "Directives", "Chỉ đạo";
     done: "done", "xong";
     overdue: "overdue", "quá hạn";
+    // A directive's follow-up (format version 3): its state, and the category a report counts it in.
+    state_open: "Not started", "Chưa thực hiện";
+    state_doing: "In progress", "Đang thực hiện";
+    state_blocked: "Blocked", "Vướng mắc";
+    state_done: "Done", "Hoàn thành";
+    state_dropped: "Dropped", "Dừng thực hiện";
+    category_done_on_time: "Done on time", "Hoàn thành đúng hạn";
+    category_done_late: "Done late", "Hoàn thành quá hạn";
+    category_doing_in_time: "In progress, within deadline", "Đang thực hiện trong hạn";
+    category_doing_overdue: "In progress, overdue", "Đang thực hiện quá hạn";
+    category_not_started_in_time: "Not started (within deadline)", "Chưa thực hiện (trong hạn)";
+    category_not_started_overdue: "Not started (overdue)", "Chưa thực hiện (quá hạn)";
+    category_blocked: "Blocked", "Vướng mắc";
+    category_dropped: "Dropped", "Dừng thực hiện";
     owner: "Owner", "Thực hiện";
     due: "Due", "Hạn";
     note: "Note", "Ghi chú";
@@ -404,7 +418,7 @@ catalogue! {
     check_toml11_escape_x(hex): "the escape `\\x{hex}` is TOML 1.1, but briefing files are TOML 1.0 (docs/spec.md) so every TOML tool reads them; write `\\u00{hex}` instead", "mã thoát `\\x{hex}` là cú pháp TOML 1.1, nhưng tệp buổi làm việc theo TOML 1.0 (docs/spec.md) để mọi công cụ TOML đọc được; hãy viết `\\u00{hex}` thay thế";
     check_toml11_no_seconds(time, fixed): "a time without seconds (`{time}`) is TOML 1.1, but briefing files are TOML 1.0 (docs/spec.md) so every TOML tool reads them; write `{fixed}`", "giờ không có giây (`{time}`) là cú pháp TOML 1.1, nhưng tệp buổi làm việc theo TOML 1.0 (docs/spec.md) để mọi công cụ TOML đọc được; hãy viết `{fixed}`";
     check_no_session: "the file has no [session] table; add one with at least `title = \"…\"` and `date = 2024-03-13`", "tệp chưa có bảng [session]; hãy thêm bảng này, ít nhất có `title = \"…\"` và `date = 2024-03-13`";
-    check_version(found, supported): "unsupported format version {found}; this viewer reads versions {supported} (write `version = 2`, or leave it out for version 1)", "phiên bản định dạng {found} không được hỗ trợ; chương trình đọc các phiên bản {supported} (hãy viết `version = 2`, hoặc bỏ dòng này nếu là phiên bản 1)";
+    check_version(found, supported): "unsupported format version {found}; this viewer reads versions {supported} (write `version = 3`, or leave it out for version 1)", "phiên bản định dạng {found} không được hỗ trợ; chương trình đọc các phiên bản {supported} (hãy viết `version = 3`, hoặc bỏ dòng này nếu là phiên bản 1)";
     check_unknown_key(key, r#where, hint): "unknown key `{key}` in {where}; {hint}", "khóa `{key}` trong {where} không có trong định dạng; {hint}";
     check_unknown_table(written, right): "there is no table `{written}` in the format, so nothing below it is read: write `{right}`", "định dạng không có bảng `{written}`, nên mọi thứ bên dưới không được đọc: hãy viết `{right}`";
     check_missing_key(r#where, key, example): "{where} is missing the required key `{key}` (for example `{key} = {example}`)", "{where} thiếu khóa bắt buộc `{key}` (ví dụ `{key} = {example}`)";
