@@ -81,6 +81,8 @@ catalogue! {
     districts: "Localities", "Địa phương";
     directives: "Directives", "Chỉ đạo";
     done: "done", "xong";
+    urgent: "urgent", "khẩn";
+    year_inferred: "year inferred", "năm suy ra";
     overdue: "overdue", "quá hạn";
     // A directive's follow-up (format version 3): its state, and the category a report counts it in.
     state_open: "Not started", "Chưa thực hiện";
@@ -111,6 +113,10 @@ catalogue! {
     highlights: "Highlights", "Kết quả nổi bật";
     strengths: "Strengths", "Lợi thế";
     shortcomings: "Shortcomings", "Tồn tại, hạn chế";
+    proposals: "Proposals and answers", "Kiến nghị, đề xuất và trả lời";
+    proposal_by: "Proposed by", "Người đề xuất";
+    proposal_answer: "Answer", "Trả lời";
+    proposal_assignee: "Assigned to", "Giao";
     indicators: "Indicators", "Chỉ tiêu";
     keys_title: "Keys", "Phím";
     problems_title: "Files with problems", "Tệp có lỗi";
@@ -388,6 +394,7 @@ catalogue! {
     where_compare(indicator): "a `compare` entry of {indicator}", "một mục `compare` của {indicator}";
     where_directive(n): "[[directive]] #{n}", "[[directive]] thứ {n}";
     where_progress(n, directive): "progress entry #{n} of {directive}", "mục tiến độ thứ {n} của {directive}";
+    where_proposal(n, district): "proposal #{n} of {district}", "kiến nghị thứ {n} của {district}";
     where_district_directive(district, n): "a directive of {district} #{n}", "chỉ đạo thứ {n} của {district}";
     type_string: "a string", "một chuỗi";
     type_integer: "an integer", "một số nguyên";
@@ -510,6 +517,9 @@ catalogue! {
     host_dang: "Party committee", "cấp ủy Đảng";
     host_chinh_quyen: "government", "chính quyền";
     host_mat_tran: "Fatherland Front", "Mặt trận Tổ quốc";
+    host_quoc_hoi: "National Assembly", "Quốc hội";
+    host_trung_uong: "central Party body", "cơ quan Trung ương Đảng";
+    host_nha_nuoc: "central state body", "cơ quan nhà nước Trung ương";
     host_khac: "other body", "cơ quan khác";
     part_sang: "morning", "Sáng";
     part_chieu: "afternoon", "Chiều";
@@ -542,7 +552,9 @@ catalogue! {
     check_image_outside(file, r#where): "`file = \"{file}\"` in {where} must be a path inside the briefing folder, relative to this file's folder, without `..` (for example `file = \"anh/2024-03-13-1.jpg\"`)", "`file = \"{file}\"` trong {where} phải là đường dẫn nằm trong thư mục buổi làm việc, tính từ thư mục của tệp này, không có `..` (ví dụ `file = \"anh/2024-03-13-1.jpg\"`)";
     check_not_positive(key, r#where, value): "`{key}` in {where} must be greater than 0, found {value}", "`{key}` trong {where} phải lớn hơn 0, nhưng lại là {value}";
     check_to_on_locality(r#where): "`to` in {where} is not read: `to` names the localities of a session-wide [[directive]]; a locality's own directive already concerns it", "`to` trong {where} không được đọc: `to` chỉ dùng cho [[directive]] chung của buổi làm việc; chỉ đạo riêng của một địa phương đã là của địa phương đó";
-    check_unknown_locality(r#where, id, hint, ids): "`to` in {where} names `{id}`, which is not a locality of this file{hint}; the locality ids are: {ids}", "`to` trong {where} ghi `{id}`, không phải mã địa phương nào trong tệp{hint}; các mã địa phương là: {ids}";
+    check_unknown_locality(r#where, id, hint, ids): "`to` in {where} names `{id}`, which is not a locality of this file{hint}; the locality ids are: {ids} (an addressee outside the file's localities goes in `to_other`, as written, with `version = 3`)", "`to` trong {where} ghi `{id}`, không phải mã địa phương nào trong tệp{hint}; các mã địa phương là: {ids} (nơi nhận ngoài các địa phương của tệp thì ghi vào `to_other`, đúng như văn bản, với `version = 3`)";
+    check_empty_text(key, r#where): "`{key}` in {where} is empty: write it as the conclusion says it (`due_text = \"trong thời gian tới\"`), or leave the key out", "`{key}` trong {where} đang để trống: hãy ghi đúng như kết luận (`due_text = \"trong thời gian tới\"`), hoặc bỏ khóa này";
+    check_due_text_is_a_deadline(written, r#where, due): "`due_text = \"{written}\"` in {where} is a deadline the viewer can read: write `due = {due}` so it falls overdue in time (keep `due_text` for deadlines in words)", "`due_text = \"{written}\"` trong {where} là một hạn chương trình đọc được: hãy viết `due = {due}` để biết khi nào quá hạn (`due_text` chỉ dành cho hạn bằng lời)";
     check_unknown_locality_none(r#where, id): "`to` in {where} names `{id}`, but the file has no [[locality]] or [[district]]", "`to` trong {where} ghi `{id}`, nhưng tệp chưa có [[locality]] hay [[district]] nào";
     where_locality(n): "[[locality]] #{n}", "[[locality]] thứ {n}";
     where_locality_named(n, name): "[[locality]] #{n} ({name})", "[[locality]] thứ {n} ({name})";

@@ -10,7 +10,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use crate::i18n;
 use crate::model::{
     Basis, Bound, Comparison, District, Due, Gauge, GaugeBasis, HostKind, Id, Image, Indicator,
-    Lang, Level, PartOfDay, Participant, Period, Progress, Reference, Session, SessionDate, Status,
+    Lang, Level, PartOfDay, Participant, Period, Progress, Proposal, Reference, Session,
+    SessionDate, Status, Text,
 };
 
 /// `Thứ Tư, 13/03/2024`, with ` 08:00` when the file gives the time; a session known to the
@@ -25,6 +26,10 @@ pub(crate) fn session_when(s: &Session, lang: Lang) -> String {
             time.format("%H:%M")
         ),
         (None, None) => numbers::long_date(s.date.day(), lang),
+    };
+    let date = match s.year_inferred {
+        true => format!("{date} ({})", i18n::strings(lang).year_inferred),
+        false => date,
     };
     match s.part_of_day {
         Some(part) => i18n::strings(lang).when_part_of_day(&date, &part_of_day(part, lang)),
@@ -76,6 +81,43 @@ pub(crate) fn due_text(due: Due, lang: Lang) -> String {
     }
 }
 
+/// `Hạn: 30/06/2024`, `Hạn: trong thời gian tới`, `Hạn: quý II/2024 (trước Đại hội Đảng bộ
+/// xã)`: a deadline as written (`due`, and `due_text` in its words after it), or nothing.
+pub(crate) fn deadline(due: Option<Due>, words: Option<&str>, lang: Lang) -> Option<String> {
+    let t = i18n::strings(lang);
+    let written = match (due, words) {
+        (Some(due), Some(words)) => format!("{} ({words})", due_text(due, lang)),
+        (Some(due), None) => due_text(due, lang),
+        (None, Some(words)) => words.to_string(),
+        (None, None) => return None,
+    };
+    Some(format!("{}: {written}", t.due))
+}
+
+/// `Đề nghị hỗ trợ kinh phí — Đề xuất: Bí thư Huyện ủy · Trả lời: Đồng ý · Giao: Sở Tài chính ·
+/// Hạn: quý II/2024`: a locality's proposal on one line, each fact it has after its text.
+pub(crate) fn proposal_line(p: &Proposal, lang: Lang) -> String {
+    let t = i18n::strings(lang);
+    let facts: Vec<String> = [
+        (t.proposal_by, &p.by),
+        (t.proposal_answer, &p.answer),
+        (t.proposal_assignee, &p.assignee),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}: {v}")))
+    .chain(deadline(p.due, p.due_text.as_deref(), lang))
+    .collect();
+    match facts.is_empty() {
+        true => p.text.to_string(),
+        false => format!("{} — {}", p.text, facts.join(" · ")),
+    }
+}
+
+/// `‼ khẩn` / `‼ urgent`: the mark of an urgent directive (a symbol and a word, not a colour).
+pub(crate) fn urgent_mark(lang: Lang) -> String {
+    format!("‼ {}", i18n::strings(lang).urgent)
+}
+
 /// `Sáng`, `Chiều`, `Tối` / `morning`, `afternoon`, `evening`.
 pub(crate) fn part_of_day(part: PartOfDay, lang: Lang) -> &'static str {
     let t = i18n::strings(lang);
@@ -93,6 +135,9 @@ pub(crate) fn host_kind(kind: HostKind, lang: Lang) -> &'static str {
         HostKind::Dang => t.host_dang,
         HostKind::ChinhQuyen => t.host_chinh_quyen,
         HostKind::MatTran => t.host_mat_tran,
+        HostKind::QuocHoi => t.host_quoc_hoi,
+        HostKind::TrungUong => t.host_trung_uong,
+        HostKind::NhaNuoc => t.host_nha_nuoc,
         HostKind::Khac => t.host_khac,
     }
 }
@@ -136,6 +181,11 @@ pub(crate) fn level_and_name(name: &str, level: Option<Level>, lang: Lang) -> St
     let Some(level) = level else {
         return name.to_string();
     };
+    // Newspapers write "Thành phố Hồ Chí Minh", never the level's full name before it.
+    let level = match level {
+        Level::ThanhPhoTw => Level::ThanhPho,
+        other => other,
+    };
     i18n::strings(lang).locality_named(&name, &level_name(level, lang))
 }
 
@@ -161,7 +211,7 @@ pub(crate) fn locality_facts(d: &District, lang: Lang) -> Option<String> {
 
 /// `Hải Hà, Đầm Hà`: the names of the localities a directive's `to` names (an id the session
 /// does not know stays an id); `None` when it has no `to`.
-pub(crate) fn addressees(s: &Session, to: &[Id]) -> Option<String> {
+pub(crate) fn addressees(s: &Session, to: &[Id], others: &[Text]) -> Option<String> {
     let names: Vec<&str> = to
         .iter()
         .map(|id| {
@@ -169,6 +219,7 @@ pub(crate) fn addressees(s: &Session, to: &[Id]) -> Option<String> {
                 .find(|d| d.id == *id)
                 .map_or(id.as_str(), |d| &*d.name)
         })
+        .chain(others.iter().map(|o| &**o))
         .collect();
     (!names.is_empty()).then(|| names.join(", "))
 }
@@ -184,9 +235,10 @@ pub(crate) fn reference_line(r: &Reference) -> String {
 
 /// `caption (credit)`.
 pub(crate) fn image_line(i: &Image) -> String {
-    match &i.credit {
-        Some(credit) => format!("{} ({credit})", i.caption),
-        None => i.caption.to_string(),
+    match (&i.caption, &i.credit) {
+        (Some(caption), Some(credit)) => format!("{caption} ({credit})"),
+        (Some(one), None) | (None, Some(one)) => one.to_string(),
+        (None, None) => String::new(),
     }
 }
 

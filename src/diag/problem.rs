@@ -132,6 +132,11 @@ pub enum Table {
         n: usize,
         directive: Box<Table>,
     },
+    /// Proposal `n` (from 1) of a locality.
+    Proposal {
+        n: usize,
+        district: Box<Table>,
+    },
 }
 
 impl Table {
@@ -160,6 +165,7 @@ impl Table {
                 district: Some(district),
             } => t.where_district_directive(&district.words(t), n),
             Table::Progress { n, directive } => t.where_progress(n, &directive.words(t)),
+            Table::Proposal { n, district } => t.where_proposal(n, &district.words(t)),
         }
     }
 }
@@ -446,6 +452,17 @@ pub enum Problem {
     ToOnLocality {
         table: Table,
     },
+    /// A text key written empty where its words are the point (`due_text = ""`).
+    EmptyText {
+        key: String,
+        table: Table,
+    },
+    /// `due_text` that is a date or a period the viewer reads (a warning: write `due`).
+    DueTextIsADeadline {
+        table: Table,
+        written: String,
+        due: String,
+    },
     /// `to` names no locality of the file; `ids` are the file's, `closest` the likely one.
     UnknownLocality {
         id: String,
@@ -718,6 +735,12 @@ impl Problem {
                 t.check_not_positive(key, &at(table), value)
             }
             Problem::ToOnLocality { table } => t.check_to_on_locality(&at(table)),
+            Problem::EmptyText { key, table } => t.check_empty_text(key, &at(table)),
+            Problem::DueTextIsADeadline {
+                table,
+                written,
+                due,
+            } => t.check_due_text_is_a_deadline(written, &at(table), due),
             Problem::UnknownLocality {
                 id,
                 table,

@@ -178,8 +178,8 @@ fn locality(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
     if let Some(summary) = &d.summary {
         text_block(out, summary);
     }
-    for (title, items) in locality_lists(d, t) {
-        list(out, "h3", title, items);
+    for (title, items) in locality_lists(d, opts.lang) {
+        list(out, "h3", title, &items);
     }
     if !d.indicators.is_empty() {
         let _ = writeln!(out, "<h3>{}</h3>", t.indicators);

@@ -31,6 +31,9 @@ struct SessionJson<'a> {
     date: SessionDate,
     part_of_day: Option<PartOfDay>,
     published: Option<SessionDate>,
+    /// Version 3, absent unless true: the year of `date` is inferred.
+    #[serde(skip_serializing_if = "is_false")]
+    year_inferred: bool,
     host: Option<&'a str>,
     host_kind: Option<HostKind>,
     /// The chairs in one line (`A; B`), as version 1 printed the one chair.
@@ -72,6 +75,21 @@ struct DistrictJson<'a> {
     shared_directives: usize,
     indicators: Vec<IndicatorJson<'a>>,
     directives: Vec<DirectiveJson<'a>>,
+    /// Version 3: absent when the locality has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    proposals: Vec<ProposalJson<'a>>,
+}
+
+/// A locality's proposal (version 3); in a handout its `id` is `null`.
+#[derive(Serialize)]
+struct ProposalJson<'a> {
+    id: Option<&'a str>,
+    text: &'a str,
+    by: Option<&'a str>,
+    answer: Option<&'a str>,
+    assignee: Option<&'a str>,
+    due: Option<Due>,
+    due_text: Option<&'a str>,
 }
 
 /// An indicator: the file's fields with defaults filled in, the basis of each comparison
@@ -126,6 +144,18 @@ struct DirectiveJson<'a> {
     /// The last day before it is overdue: `due` itself, or the end of its period.
     due_last_day: Option<chrono::NaiveDate>,
     overdue: bool,
+    /// Version 3, each absent when not written: the deadline in words, the urgency, the
+    /// addressees outside the file's localities.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due_text: Option<&'a str>,
+    #[serde(skip_serializing_if = "is_false")]
+    urgent: bool,
+    #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+    to_other: &'a [Text],
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 /// One entry of `briefing list --format json`.
@@ -181,6 +211,7 @@ fn session<'a>(s: &'a Session, opts: &Options<'_>) -> SessionJson<'a> {
         date: s.date,
         part_of_day: s.part_of_day,
         published: s.published,
+        year_inferred: s.year_inferred,
         host: s.host.as_deref(),
         host_kind: s.host_kind,
         chair: s.chair_line(),
@@ -222,6 +253,17 @@ fn district<'a>(l: Locality<'a>, opts: &Options<'_>) -> DistrictJson<'a> {
         shared_directives: l.shared,
         indicators: d.indicators.iter().map(indicator).collect(),
         directives: directives(d.directives.iter(), opts),
+        proposals: (d.proposals.iter())
+            .map(|p| ProposalJson {
+                id: p.id.as_deref().filter(|_| !opts.handout),
+                text: &p.text,
+                by: p.by.as_deref(),
+                answer: p.answer.as_deref(),
+                assignee: p.assignee.as_deref(),
+                due: p.due,
+                due_text: p.due_text.as_deref(),
+            })
+            .collect(),
     }
 }
 
@@ -283,5 +325,8 @@ fn directive<'a>(d: &'a Directive, opts: &Options<'_>) -> DirectiveJson<'a> {
         done_by: d.done_by.as_deref().filter(|_| !public),
         due_last_day: d.due.map(Due::last_day),
         overdue: d.is_overdue(opts.today),
+        due_text: d.due_text.as_deref(),
+        urgent: d.urgent,
+        to_other: &d.to_other,
     }
 }

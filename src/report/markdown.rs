@@ -173,8 +173,8 @@ fn district(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
     if let Some(summary) = &d.summary {
         text_block(out, summary);
     }
-    for (title, items) in locality_lists(d, t) {
-        list(out, "###", title, items);
+    for (title, items) in locality_lists(d, opts.lang) {
+        list(out, "###", title, &items);
     }
     if !d.indicators.is_empty() {
         out.push_str(&format!("\n### {}\n\n", t.indicators));

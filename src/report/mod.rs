@@ -174,12 +174,18 @@ fn session_lists<'s>(s: &'s Session, t: &Strings) -> Vec<(&'static str, &'s [Tex
     .collect()
 }
 
-/// A locality's statements, with their titles, those it has.
-fn locality_lists<'d>(d: &'d District, t: &Strings) -> Vec<(&'static str, &'d [Text])> {
+/// A locality's statements, then its proposals with their answers (one line each), with their
+/// titles, those it has.
+fn locality_lists(d: &District, lang: Lang) -> Vec<(&'static str, Vec<Text>)> {
+    let t = i18n::strings(lang);
+    let proposals = (d.proposals.iter())
+        .map(|p| Text::from(present::proposal_line(p, lang)))
+        .collect();
     [
-        (t.highlights, d.highlights.as_slice()),
-        (t.strengths, d.strengths.as_slice()),
-        (t.shortcomings, d.shortcomings.as_slice()),
+        (t.highlights, d.highlights.to_vec()),
+        (t.strengths, d.strengths.to_vec()),
+        (t.shortcomings, d.shortcomings.to_vec()),
+        (t.proposals, proposals),
     ]
     .into_iter()
     .filter(|(_, items)| !items.is_empty())
@@ -270,19 +276,20 @@ fn gauge_text(gauge: &Gauge, opts: &Options<'_>, aligned: bool) -> String {
 fn directive_meta(s: &Session, d: &Directive, opts: &Options<'_>) -> Vec<String> {
     let t = i18n::strings(opts.lang);
     let mut meta = Vec::new();
+    if d.urgent {
+        meta.push(present::urgent_mark(opts.lang).to_uppercase());
+    }
     if let Some(owner) = &d.owner {
         meta.push(format!("{}: {owner}", t.owner));
     }
-    if let Some(due) = d.due {
-        meta.push(format!("{}: {}", t.due, present::due_text(due, opts.lang)));
-    }
+    meta.extend(present::deadline(d.due, d.due_text.as_deref(), opts.lang));
     if d.is_overdue(opts.today) {
         meta.push(t.overdue.to_uppercase());
     }
     if d.done {
         meta.push(done_text(d, t, opts.handout));
     }
-    if let Some(to) = present::addressees(s, &d.to) {
+    if let Some(to) = present::addressees(s, &d.to, &d.to_other) {
         meta.push(format!("{}: {to}", t.directive_to));
     }
     meta

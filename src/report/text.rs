@@ -114,9 +114,9 @@ fn district(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
         out.push('\n');
         text_block(out, summary);
     }
-    for (title, items) in locality_lists(d, t) {
+    for (title, items) in locality_lists(d, opts.lang) {
         section(out, title, opts);
-        for item in items {
+        for item in &items {
             bullet(out, item, 0, opts);
         }
     }

@@ -4,6 +4,7 @@
 //! bad values, duplicate ids, unknown keys (with the closest known key as a suggestion),
 //! version 2 keys in a file that says it is version 1.
 
+mod conclusions;
 mod fields;
 
 use std::collections::HashSet;
@@ -28,6 +29,7 @@ const SESSION_KEYS: &[&str] = &[
     "date",
     "part_of_day",
     "published",
+    "year_inferred",
     "host",
     "host_kind",
     "chair",
@@ -60,6 +62,7 @@ const DISTRICT_KEYS: &[&str] = &[
     "shortcomings",
     "indicator",
     "directive",
+    "proposal",
 ];
 const INDICATOR_KEYS: &[&str] = &[
     "name",
@@ -77,7 +80,8 @@ const INDICATOR_KEYS: &[&str] = &[
 ];
 const COMPARE_KEYS: &[&str] = &["label", "percent", "basis"];
 const DIRECTIVE_KEYS: &[&str] = &[
-    "id", "text", "owner", "to", "due", "note", "done", "done_at", "done_by", "progress",
+    "id", "text", "owner", "to", "to_other", "due", "due_text", "urgent", "note", "done",
+    "done_at", "done_by", "progress",
 ];
 const PROGRESS_KEYS: &[&str] = &["at", "by", "state", "note", "percent"];
 
@@ -137,6 +141,7 @@ pub(super) fn session(
         date: info.date,
         part_of_day: info.part_of_day,
         published: info.published,
+        year_inferred: info.year_inferred,
         host: info.host,
         host_kind: info.host_kind,
         chairs: info.chairs,
@@ -188,6 +193,7 @@ struct SessionInfo {
     date: SessionDate,
     part_of_day: Option<PartOfDay>,
     published: Option<SessionDate>,
+    year_inferred: bool,
     host: Option<Text>,
     host_kind: Option<HostKind>,
     chairs: Vec<Text>,
@@ -232,8 +238,9 @@ fn session_info(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<SessionInfo> 
     Some(SessionInfo {
         part_of_day: f.keyword(ck, "part_of_day", PartOfDay::NAMES, PartOfDay::parse),
         published: published(ck, &f),
+        year_inferred: year_inferred(ck, &f),
         host: f.text(ck, "host"),
-        host_kind: f.keyword(ck, "host_kind", HostKind::NAMES, HostKind::parse),
+        host_kind: host_kind(ck, &f),
         chairs: f.string_or_strings(ck, "chair"),
         topic: f.text(ck, "topic"),
         location: f.text(ck, "location"),
@@ -275,8 +282,33 @@ fn session_date(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<SessionDate>
     }
 }
 
-/// `published`: a day or a date-time, never a period.
+/// `host_kind`, whose central bodies came with version 3.
+fn host_kind(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<HostKind> {
+    let kind = f.keyword(ck, "host_kind", HostKind::NAMES, HostKind::parse)?;
+    if let Some(value) = f.get("host_kind").filter(|_| kind.since_version_3()) {
+        ck.version_3(value.span(), &format!("host_kind = \"{}\"", kind.name()));
+    }
+    Some(kind)
+}
+
+/// `year_inferred = true` (version 3): the source gives the day and month of `date` only.
+fn year_inferred(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> bool {
+    if let Some(value) = f.get("year_inferred") {
+        ck.version_3(value.span(), "year_inferred");
+    }
+    f.boolean(ck, "year_inferred").unwrap_or(false)
+}
+
+/// `published`: a day or a date-time, or (version 3) a month or a year in quotes.
 fn published(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<SessionDate> {
+    if let Some(value) = f.get("published")
+        && let DeValue::String(s) = value.get_ref()
+    {
+        ck.version_3(value.span(), "published = \"…\"");
+        return f
+            .period_string(ck, "published", value, s, true)
+            .map(SessionDate::Period);
+    }
     let (dt, span) = f.datetime(ck, "published", Expected::DateOrDateTime)?;
     let parsed = to_session_date(dt);
     if parsed.is_none() {
@@ -320,7 +352,15 @@ fn reference(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Reference> {
 
 fn image(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Image> {
     f.warn_unknown_keys(ck, IMAGE_KEYS);
-    let caption = f.required_string(ck, "caption", "\"Đồng chí Bí thư Tỉnh ủy phát biểu\"");
+    // A photo known by its credit alone needs no caption in a file that says version 3; in
+    // any other the caption stays required, as it was.
+    let credit_alone = f.get("caption").is_none()
+        && f.get("credit").is_some()
+        && ck.declared.is_some_and(|v| v >= 3);
+    let caption = match credit_alone {
+        true => None,
+        false => Some(f.required_string(ck, "caption", "\"Đồng chí Bí thư Tỉnh ủy phát biểu\"")),
+    };
     let file = f.string(ck, "file");
     if let (Some(file), Some(value)) = (&file, f.get("file"))
         && !stays_in_folder(file)
@@ -332,7 +372,10 @@ fn image(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Image> {
         ck.error(value.span(), problem);
     }
     Some(Image {
-        caption: caption?.into(),
+        caption: match caption {
+            Some(caption) => Some(caption?.into()),
+            None => None,
+        },
         credit: f.text(ck, "credit"),
         file: file.map(Text::from),
     })
@@ -404,7 +447,7 @@ fn locality(
     is_locality: bool,
     seen: &mut Seen,
 ) -> Option<District> {
-    f.check_unknown_keys(ck, DISTRICT_KEYS, &["indicator", "directive"]);
+    f.check_unknown_keys(ck, DISTRICT_KEYS, &["indicator", "directive", "proposal"]);
     f.version_2_keys(ck, LOCALITY_KEYS_2);
     let name = f.required_string(ck, "name", "\"Hải Hà\"");
     let id = f.string(ck, "id");
@@ -429,6 +472,7 @@ fn locality(
         })
         .collect();
     let directives = directive_list(ck, f, Some(&f.what), seen);
+    let proposals = conclusions::proposals(ck, f);
     let name = name?;
     Some(District {
         id: id.unwrap_or_else(|| fold::slug(&name)).into(),
@@ -442,6 +486,7 @@ fn locality(
         name: name.into(),
         indicators,
         directives,
+        proposals,
     })
 }
 
@@ -621,6 +666,9 @@ fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, seen: &mut Seen) -> Option
         done: f.boolean(ck, "done").unwrap_or(false),
         done_by: f.shared(ck, "done_by"),
         to: to.into_iter().map(Id::from).collect(),
+        to_other: conclusions::to_other(ck, &f),
+        due_text: conclusions::due_text(ck, &f),
+        urgent: conclusions::urgent(ck, &f),
         progress,
         due,
         done_at,

@@ -21,6 +21,7 @@ mod search;
 mod session;
 mod sizes;
 mod v2;
+mod v3;
 
 #[path = "../common/feed.rs"]
 mod feed;

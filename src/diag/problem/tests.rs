@@ -107,6 +107,24 @@ fn every_problem() -> Vec<Problem> {
             },
             value: s("-1"),
         },
+        Problem::EmptyText {
+            key: s("due_text"),
+            table: Table::Directive {
+                n: 1,
+                district: None,
+            },
+        },
+        Problem::DueTextIsADeadline {
+            table: Table::Proposal {
+                n: 1,
+                district: Box::new(Table::Locality {
+                    n: 1,
+                    name: Some(s("Tân Lập")),
+                }),
+            },
+            written: s("quý II/2024"),
+            due: s("\"2024-Q2\""),
+        },
         Problem::ProgressPercent {
             table: Table::Progress {
                 n: 2,
@@ -428,10 +446,12 @@ fn kind(p: &Problem) -> usize {
         FixedKey { .. } => 71,
         Toml11 { .. } => 72,
         ProgressPercent { .. } => 73,
+        EmptyText { .. } => 74,
+        DueTextIsADeadline { .. } => 75,
     }
 }
 
-const KINDS: usize = 74;
+const KINDS: usize = 76;
 
 #[test]
 fn every_variant_is_walked() {

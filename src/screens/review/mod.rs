@@ -268,24 +268,25 @@ fn directive_lines(
         })
         .collect();
     let mut meta = Vec::new();
-    if let Some(due) = d.due {
-        meta.push(format!(
-            "{}: {}",
-            t.due,
-            crate::present::due_text(due, ctx.lang)
-        ));
-    }
+    meta.extend(crate::present::deadline(
+        d.due,
+        d.due_text.as_deref(),
+        ctx.lang,
+    ));
     meta.extend(place(ctx, s, r, review));
-    let flag = if overdue {
-        format!(
-            "⚠ {}{}",
-            t.overdue,
-            if meta.is_empty() { "" } else { " · " }
-        )
-    } else {
-        String::new()
+    let mut flags = Vec::new();
+    if d.urgent {
+        flags.push(crate::present::urgent_mark(ctx.lang));
+    }
+    if overdue {
+        flags.push(format!("⚠ {}", t.overdue));
+    }
+    let flag = match (flags.is_empty(), meta.is_empty()) {
+        (true, _) => String::new(),
+        (false, true) => flags.join(" · "),
+        (false, false) => format!("{} · ", flags.join(" · ")),
     };
-    if overdue || !meta.is_empty() {
+    if !flag.is_empty() || !meta.is_empty() {
         let room = width.saturating_sub(lead);
         let text = meta.join(" · ");
         out.extend(Toned::wrapped(

@@ -10,10 +10,11 @@ use crate::model::{Directive, Indicator, Lang, Session, Status};
 use crate::present::numbers;
 use crate::present::words::CHECKBOX;
 use crate::present::{
-    addressees, bar_cells, checkbox, compare_text, done_count, due_text, indicator_title,
-    locality_facts, locality_title, measured_against, overdue_text, participant_line, ratio_text,
-    share_text, truncate, value_text,
+    addressees, bar_cells, checkbox, compare_text, done_count, indicator_title, locality_facts,
+    locality_title, measured_against, overdue_text, participant_line, ratio_text, share_text,
+    truncate, value_text,
 };
+use crate::present::{deadline, urgent_mark};
 use crate::ui::text::{pad, wrap};
 use crate::ui::tone::{Tone, Toned};
 
@@ -50,6 +51,7 @@ fn section_title(lang: Lang, section: Section) -> &'static str {
         Section::Directives => t.directives,
         Section::References => t.references,
         Section::Images => t.images,
+        Section::Proposals => t.proposals,
     }
 }
 
@@ -152,7 +154,7 @@ pub(super) fn block_lines(
         Block::Directive(r) => session
             .directive(*r)
             .map(|d| {
-                let to = addressees(session, &d.to);
+                let to = addressees(session, &d.to, &d.to_other);
                 directive_lines(cx, d, to.as_deref(), width, selected)
             })
             .unwrap_or_default(),
@@ -308,7 +310,7 @@ fn directive_lines(
             lead.and(l, text_tone)
         })
         .collect();
-    if d.owner.is_some() || d.due.is_some() || to.is_some() {
+    if d.owner.is_some() || d.due.is_some() || d.due_text.is_some() || d.urgent || to.is_some() {
         out.extend(meta_lines(cx, d, to, room, overdue, selected));
     }
     if !selected {
@@ -347,9 +349,7 @@ fn meta_lines(
     use unicode_width::UnicodeWidthStr;
     let t = i18n::strings(cx.lang);
     let mut parts = Vec::new();
-    if let Some(due) = d.due {
-        parts.push(format!("{}: {}", t.due, due_text(due, cx.lang)));
-    }
+    parts.extend(deadline(d.due, d.due_text.as_deref(), cx.lang));
     if let Some(owner) = &d.owner {
         parts.push(format!("{}: {owner}", t.owner));
     }
@@ -357,10 +357,16 @@ fn meta_lines(
         parts.push(format!("{}: {to}", t.directive_to));
     }
     let indent = || Toned::one(" ".repeat(CHECKBOX), Tone::Plain);
-    let flag = if overdue {
-        format!("⚠ {} · ", t.overdue)
-    } else {
-        String::new()
+    let mut flags = Vec::new();
+    if d.urgent {
+        flags.push(urgent_mark(cx.lang));
+    }
+    if overdue {
+        flags.push(format!("⚠ {}", t.overdue));
+    }
+    let flag = match flags.is_empty() {
+        true => String::new(),
+        false => format!("{} · ", flags.join(" · ")),
     };
     let rest = parts.join(" · ");
     if !whole {

@@ -93,7 +93,7 @@ impl<'s> Checker<'s> {
         self.push(Severity::Error, span, problem);
     }
 
-    fn warn(&mut self, span: Range<usize>, problem: Problem) {
+    pub(super) fn warn(&mut self, span: Range<usize>, problem: Problem) {
         self.push(Severity::Warning, span, problem);
     }
 
@@ -380,6 +380,11 @@ impl<'t, 'i> Fields<'t, 'i> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::Boolean(b) => Some(*b),
+            // The slips below name `done`: another key's wrong value is said as a wrong type.
+            _ if key != "done" => {
+                self.wrong_type(ck, key, value, Expected::Boolean);
+                None
+            }
             DeValue::String(s) => {
                 let written = format!("\"{s}\"");
                 let done = slips::done_word(s);

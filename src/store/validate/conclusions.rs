@@ -1,0 +1,118 @@
+//! What version 3 adds for what real conclusions say: deadlines in words (`due_text`) and
+//! urgency (`urgent`), addressees outside the file's localities (`to_other`), and the
+//! localities' proposals with the answers given (`[[locality.proposal]]`).
+
+use super::fields::{Checker, Fields};
+use super::slips;
+use crate::diag::{Problem, Table};
+use crate::model::{Id, Period, Proposal, Text};
+
+pub(super) const PROPOSAL_KEYS: &[&str] = &[
+    "id", "text", "by", "answer", "assignee", "due", "due_text", "progress",
+];
+
+/// A directive's (or a proposal's) `due_text`: the deadline as the conclusion says it; empty
+/// is an error, a date or period the viewer could read a warning that says to write `due`.
+pub(super) fn due_text(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Text> {
+    let value = f.get("due_text")?;
+    ck.version_3(value.span(), "due_text");
+    let text = f.text(ck, "due_text")?;
+    if text.trim().is_empty() {
+        let problem = Problem::EmptyText {
+            key: "due_text".to_string(),
+            table: f.what.clone(),
+        };
+        ck.error(value.span(), problem);
+        return None;
+    }
+    if let Some(due) = readable_deadline(&text) {
+        let problem = Problem::DueTextIsADeadline {
+            table: f.what.clone(),
+            written: text.to_string(),
+            due,
+        };
+        ck.warn(value.span(), problem);
+    }
+    Some(text)
+}
+
+/// `due` as it should be written for a deadline in words the viewer reads: `"2024-Q2"` for
+/// `quý II/2024`, `2024-06-30` for `30/06/2024`.
+fn readable_deadline(text: &str) -> Option<String> {
+    let text = text.trim();
+    if let Some(day) = slips::day_first_date(text) {
+        return Some(day.format("%Y-%m-%d").to_string());
+    }
+    let period = Period::parse(text).or_else(|| slips::period_in_words(text))?;
+    Some(format!("\"{period}\""))
+}
+
+/// `urgent = true` ("khẩn trương").
+pub(super) fn urgent(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> bool {
+    if let Some(value) = f.get("urgent") {
+        ck.version_3(value.span(), "urgent");
+    }
+    f.boolean(ck, "urgent").unwrap_or(false)
+}
+
+/// `to_other`: addressees outside the file's localities, as written.
+pub(super) fn to_other(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Vec<Text> {
+    if let Some(value) = f.get("to_other") {
+        ck.version_3(value.span(), "to_other");
+    }
+    f.texts(ck, "to_other")
+}
+
+/// The `[[locality.proposal]]` entries of a locality; one without `text` is said and left out.
+pub(super) fn proposals(ck: &mut Checker<'_>, locality: &Fields<'_, '_>) -> Vec<Proposal> {
+    if let Some(value) = locality.get("proposal") {
+        ck.version_3(value.span(), "[[locality.proposal]]");
+    }
+    locality
+        .tables(ck, "proposal")
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, (t, span))| {
+            let what = Table::Proposal {
+                n: i + 1,
+                district: Box::new(locality.what.clone()),
+            };
+            proposal(ck, &Fields::new(t, span, what))
+        })
+        .collect()
+}
+
+fn proposal(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Proposal> {
+    f.warn_unknown_keys(ck, PROPOSAL_KEYS);
+    let text = f.required_string(ck, "text", "\"Đề nghị tỉnh hỗ trợ kinh phí …\"");
+    Some(Proposal {
+        id: f.string(ck, "id").map(Id::from),
+        by: f.text(ck, "by"),
+        answer: f.text(ck, "answer"),
+        assignee: f.text(ck, "assignee"),
+        due: f.deadline(ck, "due"),
+        due_text: due_text(ck, f),
+        progress: super::progress_log(ck, f),
+        text: text?.into(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deadlines_the_viewer_reads_are_told_apart_from_words() {
+        assert_eq!(
+            readable_deadline("quý II/2024").as_deref(),
+            Some("\"2024-Q2\"")
+        );
+        assert_eq!(
+            readable_deadline("30/06/2024").as_deref(),
+            Some("2024-06-30")
+        );
+        assert_eq!(readable_deadline("2024").as_deref(), Some("\"2024\""));
+        assert_eq!(readable_deadline("trong thời gian tới"), None);
+        assert_eq!(readable_deadline("trước Đại hội Đảng bộ xã"), None);
+    }
+}
