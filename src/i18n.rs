@@ -468,6 +468,7 @@ catalogue! {
     walk_too_deep(n): "folders nested more than {n} levels deep; this one is not entered", "thư mục lồng nhau quá {n} cấp; không vào thư mục này";
     walk_folder_unreadable(error): "cannot read this folder ({error}); its briefings are not loaded", "không đọc được thư mục này ({error}); các buổi làm việc trong đó không được đọc";
     write_unsafe_layout(directive): "the layout around directive `{directive}` could not be edited safely", "không sửa được an toàn phần tệp quanh chỉ đạo `{directive}` (cách trình bày bất thường)";
+    write_progress_inline(directive): "directive `{directive}` is written as an inline table, or its progress log is (`progress = [ … ]`): progress is appended as a `[[directive.progress]]` table, so write the directive as a `[[directive]]` table (and its log as `[[directive.progress]]` tables) first", "chỉ đạo `{directive}` được viết thành bảng trên một dòng, hoặc nhật ký tiến độ của nó được viết như vậy (`progress = [ … ]`): tiến độ được ghi thêm thành bảng `[[directive.progress]]`, nên hãy viết chỉ đạo thành bảng `[[directive]]` (và nhật ký thành các bảng `[[directive.progress]]`) trước";
     /// An error of the operating system: `{what}` is one of `os_*`, `{code}` its number.
     os_error(what, code): "{what} (os error {code})", "{what} (mã lỗi hệ thống {code})";
     os_not_found: "No such file or directory", "không có tệp hay thư mục này";

@@ -27,10 +27,11 @@ pub mod api {
     pub mod model {
         pub use crate::model::filter;
         pub use crate::model::{
-            Basis, Better, Bound, Comparison, Directive, District, Due, GaugeBasis, HostKind,
-            Indicator, Kind, Lang, Level, LocalityKey, PartOfDay, Participant, Period, Session,
-            SessionDate, Status, Text,
+            Basis, Better, Bound, Comparison, Directive, DirectiveKey, District, Due, GaugeBasis,
+            HostKind, Indicator, Kind, Lang, Level, LocalityKey, PartOfDay, Participant, Period,
+            Session, SessionDate, Status, Text,
         };
+        pub use crate::model::{Entry, State};
     }
     pub mod store {
         pub use crate::store::files::id_of;
@@ -41,8 +42,9 @@ pub mod api {
         };
         pub mod write {
             pub use crate::store::write::{
-                CONTENT_LOCK_BYTE, Change, Hold, Holder, Outcome, RESCUE_SUFFIX, TEMP_SUFFIX,
-                WriteError, WriteOptions, Writer, current_user, edited_text, set_directive,
+                Appended, CONTENT_LOCK_BYTE, Change, Edited, Hold, Holder, Outcome, RESCUE_SUFFIX,
+                TEMP_SUFFIX, VersionBefore, WriteError, WriteOptions, Writer, Written,
+                current_user, edited, edited_text, set_directive,
             };
         }
     }

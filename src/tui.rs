@@ -27,7 +27,7 @@ use crate::git::history::{self, Filter};
 use crate::i18n;
 use crate::model::Session;
 use crate::model::abbrev::Abbreviations;
-use crate::store::write::{self, Change, Stamps, WriteError, WriteOptions, Writer};
+use crate::store::write::{self, Change, WriteError, WriteOptions, Writer};
 use crate::store::{self, Folder};
 use crate::ui::theme::Theme;
 use crate::watch::OwnWrites;
@@ -319,9 +319,9 @@ struct Saver {
     limits: store::Limits,
     /// Where the saver leaves each file it wrote, for the watcher to leave alone.
     own: OwnWrites,
-    /// For each directive (session and directive id), the check-off keys its file had before
-    /// each of our writes, the latest last: what an undo puts back.
-    before: HashMap<(String, String), Vec<Stamps>>,
+    /// For each directive (session and directive id), what undoes each of our writes, the
+    /// latest last: its check-off keys as they were, or the progress entry to take out.
+    before: HashMap<(String, String), Vec<Change>>,
 }
 
 impl Saver {
@@ -341,19 +341,19 @@ impl Saver {
         let change = self.change(request, &key);
         let rel = store::files::rel_of(session);
         let path = self.dir.join(&rel);
-        let before = (std::fs::read_to_string(&path).ok())
-            .and_then(|text| write::stamps(&text, directive).ok());
         let saving = self.own.saving(&path);
-        let result = writer.set_directive(&self.dir, session, directive, &change);
-        if result.is_ok() {
-            saving.written();
-            match (request.undo, before) {
-                (true, _) => {}
-                (false, Some(before)) => self.before.entry(key).or_default().push(before),
-                (false, None) => {}
+        let result = writer.write(&self.dir, session, directive, &change);
+        match &result {
+            Ok(written) => {
+                saving.written();
+                if let (false, Some(undo)) = (request.undo, &written.undo) {
+                    self.before.entry(key).or_default().push(undo.clone());
+                }
             }
-        } else if let Change::Restore(stamps) = &change {
-            self.before.entry(key).or_default().push(stamps.clone());
+            Err(_) if matches!(change, Change::Restore(_) | Change::Withdraw(_)) => {
+                self.before.entry(key).or_default().push(change.clone());
+            }
+            Err(_) => {}
         }
         let after = match store::load_file_with(&self.dir, &rel, &self.limits).session {
             Some(session) => Ok(Box::new(session)),
@@ -362,21 +362,24 @@ impl Saver {
         (result.map(|_| change), after)
     }
 
-    /// What to write: a check-off stamped now, an un-check, or for an undo the keys as they
-    /// were before our last write of the directive (as the request's state says when that
-    /// write is not known, e.g. its file could not be read before it).
+    /// What to write: a check-off or an un-check stamped now, or for an undo what puts the
+    /// file back as it was before our last write of the directive (as the request's state says
+    /// when that write is not known, e.g. its file could not be read before it).
     fn change(&mut self, request: &SaveRequest, key: &(String, String)) -> Change {
         let remembered = request
             .undo
             .then(|| self.before.get_mut(key).and_then(Vec::pop))
             .flatten();
         match remembered {
-            Some(stamps) => Change::Restore(stamps),
+            Some(undo) => undo,
             None if request.done => Change::Done {
                 at: write::now_local(),
                 by: self.user.clone(),
             },
-            None => Change::Undone,
+            None => Change::Reopened {
+                at: write::now_local(),
+                by: self.user.clone(),
+            },
         }
     }
 }
@@ -703,7 +706,10 @@ mod tests {
         );
         std::fs::write(&file, &text).expect("write");
         let (unchecked, _) = saver.save(&writer, &request("chung-nguon-nhan-luc", false, false));
-        assert!(matches!(unchecked, Ok(Change::Undone)), "{unchecked:?}");
+        assert!(
+            matches!(unchecked, Ok(Change::Reopened { .. })),
+            "{unchecked:?}"
+        );
         assert_ne!(std::fs::read_to_string(&file).expect("read"), text);
         let (undone, _) = saver.save(&writer, &request("chung-nguon-nhan-luc", true, true));
         assert!(undone.is_ok());

@@ -502,6 +502,10 @@ pub enum Problem {
     UnsafeLayout {
         directive: String,
     },
+    /// A progress entry cannot be appended: the directive, or its log, is written inline.
+    ProgressInline {
+        directive: String,
+    },
 
     // The config file.
     ConfigUnreadable {
@@ -825,6 +829,7 @@ impl Problem {
             Problem::TooDeep { levels } => t.walk_too_deep(levels),
             Problem::FolderUnreadable { error } => t.walk_folder_unreadable(&error.message(lang)),
             Problem::UnsafeLayout { directive } => t.write_unsafe_layout(directive),
+            Problem::ProgressInline { directive } => t.write_progress_inline(directive),
             _ => return None,
         })
     }

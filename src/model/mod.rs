@@ -19,7 +19,7 @@ pub use gauge::Status;
 pub use lang::Lang;
 pub use period::Due;
 pub use period::Period;
-pub(crate) use progress::{Entry, State};
+pub use progress::{Entry, State};
 pub use values::Basis;
 pub use values::HostKind;
 pub use values::Kind;

@@ -292,6 +292,9 @@ fn every_problem() -> Vec<Problem> {
         Problem::UnsafeLayout {
             directive: s("hh-ma-tuy"),
         },
+        Problem::ProgressInline {
+            directive: s("hh-ma-tuy"),
+        },
         Problem::Toml11 {
             syntax: Toml11Syntax::InlineTableNewline,
         },
@@ -446,12 +449,13 @@ fn kind(p: &Problem) -> usize {
         FixedKey { .. } => 71,
         Toml11 { .. } => 72,
         ProgressPercent { .. } => 73,
-        EmptyText { .. } => 74,
-        DueTextIsADeadline { .. } => 75,
+        ProgressInline { .. } => 74,
+        EmptyText { .. } => 75,
+        DueTextIsADeadline { .. } => 76,
     }
 }
 
-const KINDS: usize = 76;
+const KINDS: usize = 77;
 
 #[test]
 fn every_variant_is_walked() {
