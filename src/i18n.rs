@@ -83,6 +83,8 @@ catalogue! {
     done: "done", "xong";
     urgent: "urgent", "khẩn";
     year_inferred: "year inferred", "năm suy ra";
+    figure_estimate: "estimate", "ước tính";
+    figure_forecast: "forecast", "dự báo";
     overdue: "overdue", "quá hạn";
     // A directive's follow-up (format version 3): its state, and the category a report counts it in.
     state_open: "Not started", "Chưa thực hiện";
@@ -548,7 +550,7 @@ catalogue! {
     slip_period_words(key, written, period): "`{key} = {written}`: write the period as `{key} = \"{period}\"`", "`{key} = {written}`: hãy viết kỳ này là `{key} = \"{period}\"`";
     slip_period_unquoted(key, written): "`{key} = {written}`: a period is written in quotes: `{key} = \"{written}\"`", "`{key} = {written}`: kỳ (tháng, quý, năm) phải đặt trong dấu ngoặc kép: `{key} = \"{written}\"`";
     check_district_and_locality: "the file has both [[district]] and [[locality]] tables; use one of them (a [[district]] is a [[locality]] with `level = \"huyen\"`)", "tệp có cả bảng [[district]] và [[locality]]; hãy chỉ dùng một loại ([[district]] là [[locality]] có `level = \"huyen\"`)";
-    check_participant_unnamed(r#where): "{where} needs `name` (a person) or `group` (a group, for example `group = \"Lãnh đạo các sở, ngành\"`)", "{where} cần `name` (một người) hoặc `group` (một nhóm, ví dụ `group = \"Lãnh đạo các sở, ngành\"`)";
+    check_participant_unnamed(r#where): "{where} needs `name` (a person) or `group` (a group, for example `group = \"Lãnh đạo các sở, ngành\"`); with `version = 3`, `role` alone is a person known only by title", "{where} cần `name` (một người) hoặc `group` (một nhóm, ví dụ `group = \"Lãnh đạo các sở, ngành\"`); với `version = 3`, chỉ `role` là một người chỉ biết chức vụ";
     check_reference_empty(r#where): "{where} needs `number` (for example `number = \"20-NQ/TU\"`) or `title`", "{where} cần `number` (ví dụ `number = \"20-NQ/TU\"`) hoặc `title`";
     check_image_outside(file, r#where): "`file = \"{file}\"` in {where} must be a path inside the briefing folder, relative to this file's folder, without `..` (for example `file = \"anh/2024-03-13-1.jpg\"`)", "`file = \"{file}\"` trong {where} phải là đường dẫn nằm trong thư mục buổi làm việc, tính từ thư mục của tệp này, không có `..` (ví dụ `file = \"anh/2024-03-13-1.jpg\"`)";
     check_not_positive(key, r#where, value): "`{key}` in {where} must be greater than 0, found {value}", "`{key}` trong {where} phải lớn hơn 0, nhưng lại là {value}";

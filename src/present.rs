@@ -326,12 +326,18 @@ fn bound_symbol(bound: Bound, ascii: bool) -> &'static str {
 /// unit.
 pub(crate) fn value_text(ind: &Indicator, lang: Lang, ascii: bool) -> String {
     let bound = bound_symbol(ind.bound, ascii);
-    match ind.of {
+    let value = match ind.of {
         Some(of) => {
             let whole = with_unit(of, ind.unit.as_deref(), lang);
             format!("{bound}{}/{whole}", numbers::figure(ind.value, lang))
         }
         None => format!("{bound}{}", with_unit(ind.value, ind.unit.as_deref(), lang)),
+    };
+    let t = i18n::strings(lang);
+    match (ind.estimate, ind.forecast) {
+        (_, true) => format!("{value} ({})", t.figure_forecast),
+        (true, false) => format!("{value} ({})", t.figure_estimate),
+        (false, false) => value,
     }
 }
 
@@ -412,7 +418,9 @@ pub(crate) fn participant_line(p: &Participant, sep: &str) -> String {
         (None, None) => String::new(),
     };
     if let Some(role) = &p.role {
-        line.push_str(sep);
+        if !line.is_empty() {
+            line.push_str(sep);
+        }
         line.push_str(role);
     }
     if let Some(part) = &p.part {
@@ -610,6 +618,9 @@ mod tests {
         p.name = None;
         p.part = Some("dự".into());
         assert_eq!(participant_line(&p, ", "), "Đoàn công tác (dự)");
+        p.group = None;
+        p.role = Some("Giám đốc Sở Tài chính".into());
+        assert_eq!(participant_line(&p, ", "), "Giám đốc Sở Tài chính (dự)");
     }
 
     #[test]

@@ -54,6 +54,9 @@ fn every_format_says_the_new_facts_in_both_languages() {
         "09/2025",
         "cơ quan Trung ương Đảng",
         "Ảnh: Mai Thắm",
+        "Giám đốc Sở Tài chính",
+        "triệu đồng (ước tính)",
+        "(dự báo)",
     ];
     let en = [
         "‼ URGENT",
@@ -63,6 +66,8 @@ fn every_format_says_the_new_facts_in_both_languages() {
         "Assigned to: Sở Tài chính",
         "(year inferred)",
         "central Party body",
+        "triệu đồng (estimate)",
+        "(forecast)",
     ];
     for format in ["text", "markdown", "html"] {
         let (vi_out, en_out) = (flat(&show("vi", format)), flat(&show("en", format)));
@@ -84,6 +89,10 @@ fn json_holds_the_new_fields_and_a_deadline_in_words_is_never_overdue() {
     assert_eq!(json["host_kind"], "trung-uong");
     assert_eq!(json["images"][0]["caption"], serde_json::Value::Null);
     assert_eq!(json["images"][0]["credit"], "Ảnh: Mai Thắm");
+    assert_eq!(json["participants"][0]["role"], "Giám đốc Sở Tài chính");
+    assert_eq!(json["participants"][0]["name"], serde_json::Value::Null);
+    assert_eq!(json["districts"][0]["indicators"][0]["estimate"], true);
+    assert_eq!(json["districts"][0]["indicators"][1]["forecast"], true);
     let locality = &json["districts"][0];
     let words_only = &locality["directives"][0];
     assert_eq!(words_only["due_text"], "trước Đại hội Đảng bộ xã");
@@ -127,6 +136,8 @@ fn an_older_file_is_told_to_say_version_3_for_each_new_key() {
         "`year_inferred`",
         "`published = \"…\"`",
         "`host_kind = \"trung-uong\"`",
+        "`estimate`",
+        "`forecast`",
     ] {
         assert!(
             said.lines()
@@ -137,6 +148,10 @@ fn an_older_file_is_told_to_say_version_3_for_each_new_key() {
     assert!(
         said.contains("[[session.image]] #1 is missing the required key `caption`"),
         "a version 2 file still needs the caption: {said}"
+    );
+    assert!(
+        said.contains("[[session.participant]] #1 needs `name` (a person) or `group`"),
+        "a version 2 file still needs a participant's name or group: {said}"
     );
     let vi = stdout_of(&run(dir.path(), "vi", &["check"]));
     assert!(vi.contains("hãy viết `version = 3`"), "{vi}");

@@ -315,6 +315,10 @@ pub struct Indicator {
     pub better: Better,
     /// The source of the figure or a clarification.
     pub note: Option<Text>,
+    /// The figure is an estimate ("ước đạt", version 3).
+    pub estimate: bool,
+    /// The figure is a forecast ("dự báo", "dự kiến", version 3).
+    pub forecast: bool,
 }
 
 /// A directive given in a session. `done*` say whether it is done now, and when and by whom:

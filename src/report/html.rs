@@ -140,13 +140,18 @@ fn participants(out: &mut String, s: &Session, t: &Strings) {
             part: None,
             ..p.clone()
         };
-        let _ = write!(
-            out,
-            "<li><strong>{}</strong>",
-            esc(&participant_line(&who, ""))
-        );
-        if let Some(role) = &p.role {
-            let _ = write!(out, ", {}", esc(role));
+        let named = participant_line(&who, "");
+        match (named.is_empty(), &p.role) {
+            // A participant known only by title (version 3): the title is who it is.
+            (true, Some(role)) => {
+                let _ = write!(out, "<li><strong>{}</strong>", esc(role));
+            }
+            (_, role) => {
+                let _ = write!(out, "<li><strong>{}</strong>", esc(&named));
+                if let Some(role) = role {
+                    let _ = write!(out, ", {}", esc(role));
+                }
+            }
         }
         if let Some(part) = &p.part {
             let _ = write!(out, " ({})", esc(part));

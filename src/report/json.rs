@@ -108,6 +108,11 @@ struct IndicatorJson<'a> {
     compare: Vec<CompareJson<'a>>,
     better: Better,
     note: Option<&'a str>,
+    /// Version 3, absent unless true.
+    #[serde(skip_serializing_if = "is_false")]
+    estimate: bool,
+    #[serde(skip_serializing_if = "is_false")]
+    forecast: bool,
     gauge: Option<GaugeJson<'a>>,
     share: Option<f64>,
 }
@@ -281,6 +286,8 @@ fn indicator(ind: &Indicator) -> IndicatorJson<'_> {
         compare: ind.compare.iter().map(comparison).collect(),
         better: ind.better,
         note: ind.note.as_deref(),
+        estimate: ind.estimate,
+        forecast: ind.forecast,
         gauge: ind.gauge().map(|g| GaugeJson {
             ratio: g.ratio,
             basis: match g.basis {

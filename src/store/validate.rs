@@ -77,6 +77,8 @@ const INDICATOR_KEYS: &[&str] = &[
     "compare",
     "better",
     "note",
+    "estimate",
+    "forecast",
 ];
 const COMPARE_KEYS: &[&str] = &["label", "percent", "basis"];
 const DIRECTIVE_KEYS: &[&str] = &[
@@ -322,11 +324,13 @@ fn participant(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Participant> {
     f.version_2_keys(ck, &["group"]);
     let name = f.text(ck, "name");
     let group = f.text(ck, "group");
-    if f.get("name").is_none() && f.get("group").is_none() {
+    // A participant known only by title (version 3): `role` alone, in a file that says 3.
+    let by_title = f.get("role").is_some() && ck.declared.is_some_and(|v| v >= 3);
+    if f.get("name").is_none() && f.get("group").is_none() && !by_title {
         let table = f.what.clone();
         ck.error(f.span.clone(), Problem::ParticipantUnnamed { table });
     }
-    if name.is_none() && group.is_none() {
+    if name.is_none() && group.is_none() && !by_title {
         return None;
     }
     Some(Participant {
@@ -544,6 +548,8 @@ fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
             .keyword(ck, "better", &Better::NAMES, Better::parse)
             .unwrap_or_default(),
         note: f.text(ck, "note"),
+        estimate: conclusions::flag(ck, &f, "estimate"),
+        forecast: conclusions::flag(ck, &f, "forecast"),
         compare,
         target: target.map(|(t, _)| t),
         name: ck.share(name?),

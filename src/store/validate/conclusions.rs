@@ -1,6 +1,7 @@
 //! What version 3 adds for what real conclusions say: deadlines in words (`due_text`) and
-//! urgency (`urgent`), addressees outside the file's localities (`to_other`), and the
-//! localities' proposals with the answers given (`[[locality.proposal]]`).
+//! urgency (`urgent`), addressees outside the file's localities (`to_other`), the
+//! localities' proposals with the answers given (`[[locality.proposal]]`), figures that are
+//! estimates or forecasts.
 
 use super::fields::{Checker, Fields};
 use super::slips;
@@ -49,10 +50,16 @@ fn readable_deadline(text: &str) -> Option<String> {
 
 /// `urgent = true` ("khẩn trương").
 pub(super) fn urgent(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> bool {
-    if let Some(value) = f.get("urgent") {
-        ck.version_3(value.span(), "urgent");
+    flag(ck, f, "urgent")
+}
+
+/// A version 3 boolean `key` (`urgent`, an indicator's `estimate` or `forecast`), false when
+/// not written.
+pub(super) fn flag(ck: &mut Checker<'_>, f: &Fields<'_, '_>, key: &str) -> bool {
+    if let Some(value) = f.get(key) {
+        ck.version_3(value.span(), key);
     }
-    f.boolean(ck, "urgent").unwrap_or(false)
+    f.boolean(ck, key).unwrap_or(false)
 }
 
 /// `to_other`: addressees outside the file's localities, as written.
