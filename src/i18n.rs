@@ -85,6 +85,7 @@ catalogue! {
     year_inferred: "year inferred", "năm suy ra";
     figure_estimate: "estimate", "ước tính";
     figure_forecast: "forecast", "dự báo";
+    part_of(title, whole): "{title}, part of {whole}", "{title}, thuộc {whole}";
     overdue: "overdue", "quá hạn";
     // A directive's follow-up (format version 3): its state, and the category a report counts it in.
     state_open: "Not started", "Chưa thực hiện";

@@ -293,10 +293,14 @@ pub(crate) fn share_text(ind: &Indicator, lang: Lang) -> Option<String> {
 }
 
 /// `Tổng giá trị sản xuất (2023)`: the indicator's name with its period.
-pub(crate) fn indicator_title(ind: &Indicator) -> String {
-    match &ind.period {
+pub(crate) fn indicator_title(ind: &Indicator, lang: Lang) -> String {
+    let title = match &ind.period {
         Some(p) => format!("{} ({p})", ind.name),
         None => ind.name.to_string(),
+    };
+    match &ind.part_of {
+        Some(whole) => i18n::strings(lang).part_of(&title, whole),
+        None => title,
     }
 }
 
@@ -332,6 +336,10 @@ pub(crate) fn value_text(ind: &Indicator, lang: Lang, ascii: bool) -> String {
             format!("{bound}{}/{whole}", numbers::figure(ind.value, lang))
         }
         None => format!("{bound}{}", with_unit(ind.value, ind.unit.as_deref(), lang)),
+    };
+    let value = match &ind.other {
+        Some((other, unit)) => format!("{value} ({})", with_unit(*other, Some(unit), lang)),
+        None => value,
     };
     let t = i18n::strings(lang);
     match (ind.estimate, ind.forecast) {
@@ -544,14 +552,14 @@ mod tests {
     #[test]
     fn indicator_title_and_value() {
         let mut ind = indicator();
-        assert_eq!(indicator_title(&ind), "Tổng thu ngân sách (2023)");
+        assert_eq!(indicator_title(&ind, Lang::Vi), "Tổng thu ngân sách (2023)");
         assert_eq!(value_text(&ind, Lang::Vi, false), "≥ 385 tỷ đồng");
         assert_eq!(value_text(&ind, Lang::Vi, true), ">= 385 tỷ đồng");
         ind.value = 67.5;
         ind.unit = Some("%".into());
         ind.bound = Bound::Exact;
         ind.period = None;
-        assert_eq!(indicator_title(&ind), "Tổng thu ngân sách");
+        assert_eq!(indicator_title(&ind, Lang::Vi), "Tổng thu ngân sách");
         assert_eq!(value_text(&ind, Lang::Vi, false), "67,5%");
         assert_eq!(value_text(&ind, Lang::En, true), "67.5%");
     }

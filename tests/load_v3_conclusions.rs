@@ -57,6 +57,8 @@ fn every_format_says_the_new_facts_in_both_languages() {
         "Giám đốc Sở Tài chính",
         "triệu đồng (ước tính)",
         "(dự báo)",
+        "12,5 triệu USD",
+        "Thu nội địa, thuộc Tổng thu ngân sách",
     ];
     let en = [
         "‼ URGENT",
@@ -68,6 +70,8 @@ fn every_format_says_the_new_facts_in_both_languages() {
         "central Party body",
         "triệu đồng (estimate)",
         "(forecast)",
+        "12.5 triệu USD",
+        "Thu nội địa, part of Tổng thu ngân sách",
     ];
     for format in ["text", "markdown", "html"] {
         let (vi_out, en_out) = (flat(&show("vi", format)), flat(&show("en", format)));
@@ -92,7 +96,11 @@ fn json_holds_the_new_fields_and_a_deadline_in_words_is_never_overdue() {
     assert_eq!(json["participants"][0]["role"], "Giám đốc Sở Tài chính");
     assert_eq!(json["participants"][0]["name"], serde_json::Value::Null);
     assert_eq!(json["districts"][0]["indicators"][0]["estimate"], true);
-    assert_eq!(json["districts"][0]["indicators"][1]["forecast"], true);
+    let indicators = &json["districts"][0]["indicators"];
+    assert_eq!(indicators[1]["value_other"], 12.5);
+    assert_eq!(indicators[1]["unit_other"], "triệu USD");
+    assert_eq!(indicators[2]["part_of"], "Tổng thu ngân sách");
+    assert_eq!(indicators[3]["forecast"], true);
     let locality = &json["districts"][0];
     let words_only = &locality["directives"][0];
     assert_eq!(words_only["due_text"], "trước Đại hội Đảng bộ xã");
@@ -138,6 +146,9 @@ fn an_older_file_is_told_to_say_version_3_for_each_new_key() {
         "`host_kind = \"trung-uong\"`",
         "`estimate`",
         "`forecast`",
+        "`value_other`",
+        "`unit_other`",
+        "`part_of`",
     ] {
         assert!(
             said.lines()
@@ -163,7 +174,8 @@ fn mistakes_in_the_new_keys_are_said_with_what_to_write() {
     let text = "version = 3\n[session]\ntitle = \"x\"\ndate = 2024-01-01\n\
 [[directive]]\nid = \"a\"\ntext = \"t\"\ndue_text = \" \"\n\
 [[directive]]\nid = \"b\"\ntext = \"t\"\ndue_text = \"quý II/2024\"\nurgent = \"có\"\n\
-[[locality]]\nname = \"Tân Lập\"\n[[locality.proposal]]\nby = \"ai\"\n";
+[[locality]]\nname = \"Tân Lập\"\n[[locality.proposal]]\nby = \"ai\"\n\
+[[locality.indicator]]\nname = \"x\"\nvalue = 1\nvalue_other = 2\n";
     fs::write(dir.path().join("a.toml"), text).expect("write");
     let en = stdout_of(&run(dir.path(), "en", &["check"]));
     assert!(

@@ -319,6 +319,12 @@ pub struct Indicator {
     pub estimate: bool,
     /// The figure is a forecast ("dự báo", "dự kiến", version 3).
     pub forecast: bool,
+    /// The same figure in a second unit (version 3: `value_other = 12.5`, `unit_other = "triệu
+    /// USD"` beside the value in VND).
+    pub other: Option<(f64, Shared)>,
+    /// The name of the whole this figure is a part of (version 3: `part_of = "Tổng thu ngân
+    /// sách"`).
+    pub part_of: Option<Shared>,
 }
 
 /// A directive given in a session. `done*` say whether it is done now, and when and by whom:

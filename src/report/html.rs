@@ -230,7 +230,7 @@ fn indicators(out: &mut String, list: &[Indicator], t: &Strings, opts: &Options<
         let _ = writeln!(
             out,
             "<tr class=\"{class}\"><td>{}</td><td class=\"value\">{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&indicator_title(ind)),
+            esc(&indicator_title(ind, opts.lang)),
             figure(&value_text(ind, opts)),
             shown,
             notes.join("<br>")

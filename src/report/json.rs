@@ -113,6 +113,13 @@ struct IndicatorJson<'a> {
     estimate: bool,
     #[serde(skip_serializing_if = "is_false")]
     forecast: bool,
+    /// Version 3, absent when not written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_other: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit_other: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part_of: Option<&'a str>,
     gauge: Option<GaugeJson<'a>>,
     share: Option<f64>,
 }
@@ -288,6 +295,9 @@ fn indicator(ind: &Indicator) -> IndicatorJson<'_> {
         note: ind.note.as_deref(),
         estimate: ind.estimate,
         forecast: ind.forecast,
+        value_other: ind.other.as_ref().map(|(v, _)| *v),
+        unit_other: ind.other.as_ref().map(|(_, u)| &**u),
+        part_of: ind.part_of.as_deref(),
         gauge: ind.gauge().map(|g| GaugeJson {
             ratio: g.ratio,
             basis: match g.basis {

@@ -214,7 +214,7 @@ fn indicators(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
         notes.extend(ind.note.as_ref().map(|n| format!("{}: {n}", t.note)));
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n",
-            cell(&indicator_title(ind)),
+            cell(&indicator_title(ind, opts.lang)),
             cell(&value_text(ind, opts)),
             cell(&bar),
             cell(&notes.join("; "))

@@ -138,7 +138,11 @@ fn district(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
 }
 
 fn indicator(out: &mut String, ind: &Indicator, opts: &Options<'_>) {
-    let head = format!("{}: {}", indicator_title(ind), value_text(ind, opts));
+    let head = format!(
+        "{}: {}",
+        indicator_title(ind, opts.lang),
+        value_text(ind, opts)
+    );
     bullet(out, &head, 0, opts);
     if let Some(g) = &ind.gauge() {
         let mut line = gauge_text(g, opts, true);

@@ -79,6 +79,9 @@ const INDICATOR_KEYS: &[&str] = &[
     "note",
     "estimate",
     "forecast",
+    "value_other",
+    "unit_other",
+    "part_of",
 ];
 const COMPARE_KEYS: &[&str] = &["label", "percent", "basis"];
 const DIRECTIVE_KEYS: &[&str] = &[
@@ -548,6 +551,8 @@ fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
             .keyword(ck, "better", &Better::NAMES, Better::parse)
             .unwrap_or_default(),
         note: f.text(ck, "note"),
+        other: conclusions::other_unit(ck, &f),
+        part_of: conclusions::part_of(ck, &f),
         estimate: conclusions::flag(ck, &f, "estimate"),
         forecast: conclusions::flag(ck, &f, "forecast"),
         compare,

@@ -196,7 +196,7 @@ fn indicator_lines(ind: &Indicator, width: usize, lang: Lang) -> Vec<Toned> {
     use unicode_width::UnicodeWidthStr;
     let value = value_text(ind, lang, false);
     let name_room = width.saturating_sub(value.width() + 2);
-    let name = truncate(&indicator_title(ind), name_room);
+    let name = truncate(&indicator_title(ind, lang), name_room);
     let padding = pad(&name, name_room) + "  ";
     let first = (Toned::one(name, Tone::Plain).and(padding, Tone::Plain)).and(value, Tone::Title);
     let mut lines = vec![first];

@@ -6,7 +6,7 @@
 use super::fields::{Checker, Fields};
 use super::slips;
 use crate::diag::{Problem, Table};
-use crate::model::{Id, Period, Proposal, Text};
+use crate::model::{Id, Period, Proposal, Shared, Text};
 
 pub(super) const PROPOSAL_KEYS: &[&str] = &[
     "id", "text", "by", "answer", "assignee", "due", "due_text", "progress",
@@ -68,6 +68,33 @@ pub(super) fn to_other(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Vec<Text> {
         ck.version_3(value.span(), "to_other");
     }
     f.texts(ck, "to_other")
+}
+
+/// `value_other` with `unit_other`: the figure in a second unit; one without the other is an
+/// error that names the missing key.
+pub(super) fn other_unit(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<(f64, Shared)> {
+    let (value, unit) = (f.get("value_other"), f.get("unit_other"));
+    for (key, written) in [("value_other", value), ("unit_other", unit)] {
+        if let Some(v) = written {
+            ck.version_3(v.span(), key);
+        }
+    }
+    match (value.is_some(), unit.is_some()) {
+        (true, false) => f.missing(ck, "unit_other", "\"triệu USD\""),
+        (false, true) => f.missing(ck, "value_other", "12.5"),
+        _ => {}
+    }
+    let (value, _) = f.number(ck, "value_other")?;
+    let unit = f.string(ck, "unit_other")?;
+    Some((value, ck.share(unit.trim().to_string())))
+}
+
+/// `part_of`: the name of the whole the figure is a part of.
+pub(super) fn part_of(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Shared> {
+    if let Some(v) = f.get("part_of") {
+        ck.version_3(v.span(), "part_of");
+    }
+    f.shared(ck, "part_of")
 }
 
 /// The `[[locality.proposal]]` entries of a locality; one without `text` is said and left out.
