@@ -49,3 +49,46 @@ fn a_file_that_is_there_is_never_replaced() {
     assert_refused(&o, &["cannot make a session"], "new outside the folder");
     assert!(!dir.path().join("../outside.toml").exists());
 }
+
+/// The skeleton's commented examples are valid too: a person who removes the `#` before each
+/// gets a file that still passes `check`.
+#[test]
+fn every_commented_example_of_the_skeleton_passes_check_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let o = run(
+        dir.path(),
+        "en",
+        &["--today", "2025-09-10", "new", "--level", "phuong", "a"],
+    );
+    assert!(o.status.success(), "{}", stderr_of(&o));
+    let path = dir.path().join("a.toml");
+    let text = fs::read_to_string(&path).expect("read");
+    let is_example = |l: &str| {
+        let Some(rest) = l.strip_prefix("# ") else {
+            return false;
+        };
+        let key = rest.split(" = ").next().unwrap_or_default();
+        !rest.contains("\"\"\"")
+            && (rest.starts_with("[[")
+                || (rest.contains(" = ")
+                    && key.chars().all(|c| c.is_ascii_lowercase() || c == '_')))
+    };
+    let uncommented: Vec<String> = text
+        .lines()
+        .map(|l| match is_example(l) {
+            true => l[2..].to_string(),
+            false => l.to_string(),
+        })
+        .collect();
+    assert!(
+        uncommented.len() > 30 && uncommented.iter().filter(|l| l.starts_with("[[")).count() >= 4
+    );
+    fs::write(&path, uncommented.join("\n")).expect("write");
+    let check = run(dir.path(), "vi", &["check"]);
+    let said = stdout_of(&check);
+    assert!(
+        said.contains("0 lỗi, 0 cảnh báo"),
+        "{said}\n{}",
+        uncommented.join("\n")
+    );
+}

@@ -172,6 +172,16 @@ body = "{body}"
 # due = "{year}-Q4"
 # due_text = "trong thời gian tới"
 # urgent = true
+# Nơi nhận ngoài các địa phương của tệp (sở, ngành, đơn vị sau sắp xếp).
+# to_other = ["Sở Tài chính"]
+
+# Kiến nghị của địa phương và ý kiến trả lời tại buổi làm việc.
+# [[locality.proposal]]
+# text = "Đề nghị tỉnh hỗ trợ kinh phí …"
+# by = "Đồng chí Bí thư {body}"
+# answer = "Đồng ý về chủ trương; giao Sở Tài chính cân đối nguồn vốn."
+# assignee = "Sở Tài chính"
+# due = "{year}-Q4"
 "#
     )
 }
