@@ -220,12 +220,17 @@ fn spawn_resizes(tx: mpsc::Sender<Msg>) -> io::Result<()> {
     Ok(())
 }
 
-fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
+fn spawn_signals(tx: mpsc::Sender<Msg>, gate: editor::Gate) -> io::Result<()> {
     // Raw mode turns Ctrl-C and Ctrl-\\ into keys, so SIGINT and SIGQUIT come
-    // only from outside (kill, a supervisor); each ends the app like SIGTERM.
+    // only from outside (kill, a supervisor); each ends the app like SIGTERM. While an editor
+    // has the terminal (out of raw mode), Ctrl-C and Ctrl-\\ there are the editor's: they
+    // reach this process too, and are let go.
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
+        let ends = signals
+            .forever()
+            .find(|&sig| !(gate.editing() && matches!(sig, SIGINT | SIGQUIT)));
+        if let Some(sig) = ends {
             let _ = tx.send(Msg::Stop(sig));
         }
     });
@@ -566,7 +571,7 @@ pub(crate) fn run(options: Options, settings: Settings) -> io::Result<i32> {
     };
     spawn_watcher(loader, options.dir.clone(), own);
     install_panic_hook();
-    spawn_signals(tx.clone())?;
+    spawn_signals(tx.clone(), gate.clone())?;
     let tty = Arc::new(Tty::open()?);
     let mut term = setup(&tty, options.mouse).inspect_err(|_| restore())?;
     let guard = Restore;

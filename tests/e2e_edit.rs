@@ -107,3 +107,26 @@ fn a_file_that_may_not_be_written_is_not_opened() {
     t.keys(&["C-c"]);
     t.wait_until_gone();
 }
+
+/// Ctrl-C in an editor that leaves the terminal cooked reaches the app too: it is the
+/// editor's, and the app goes on, saying how the editor ended.
+#[test]
+fn ctrl_c_in_the_editor_does_not_end_the_app() {
+    let folder = common::sample_folder();
+    let tools = tempfile::tempdir().expect("tempdir");
+    let editor = editor_script(tools.path());
+    let Some(t) = start("p27a-ctrl-c", folder.path(), &editor) else {
+        return;
+    };
+    open_first_locality(&t);
+    t.keys(&["e"]);
+    t.wait_for("EDITOR READY");
+    t.keys(&["C-c"]);
+    t.wait_until("the app to say how the editor ended", |s| {
+        s.contains("The editor `") && s.contains("the file was read again")
+    });
+    t.keys(&["q"]);
+    t.wait_for("Enter open");
+    t.keys(&["q"]);
+    t.wait_until_gone();
+}

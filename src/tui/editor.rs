@@ -6,6 +6,7 @@ use std::ffi::OsString;
 use std::io::{self, IsTerminal};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -21,15 +22,43 @@ use crate::store::{files, place, write};
 const FALLBACK_EDITOR: &str = "vi";
 
 /// Held by whoever reads the terminal: the input thread while it reads keys, the shell while
-/// an editor runs.
+/// an editor runs (which it also says, for the signal thread).
 #[derive(Clone, Default)]
-pub(super) struct Gate(Arc<Mutex<()>>);
+pub(super) struct Gate {
+    lock: Arc<Mutex<()>>,
+    editing: Arc<AtomicBool>,
+}
 
 impl Gate {
     pub(super) fn hold(&self) -> MutexGuard<'_, ()> {
-        self.0
+        self.lock
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Whether an editor has the terminal now.
+    pub(super) fn editing(&self) -> bool {
+        self.editing.load(Ordering::SeqCst)
+    }
+}
+
+/// The terminal held for an editor: keys are not read meanwhile, and the signal thread knows.
+struct ForEditor<'g> {
+    _held: MutexGuard<'g, ()>,
+    gate: &'g Gate,
+}
+
+impl<'g> ForEditor<'g> {
+    fn take(gate: &'g Gate) -> Self {
+        let held = gate.hold();
+        gate.editing.store(true, Ordering::SeqCst);
+        ForEditor { _held: held, gate }
+    }
+}
+
+impl Drop for ForEditor<'_> {
+    fn drop(&mut self) {
+        self.gate.editing.store(false, Ordering::SeqCst);
     }
 }
 
@@ -66,7 +95,7 @@ pub(super) fn edit(
         .unwrap_or(1);
     let editor = editor_command(|name| std::env::var(name).ok());
     let status = {
-        let _held = editing.gate.hold();
+        let _held = ForEditor::take(&editing.gate);
         hand_over(term, editing.mouse);
         let status = run_editor(&editor, line, &path);
         take_back(term, editing.mouse);
