@@ -148,7 +148,16 @@ catalogue! {
     by_district: "By locality: open · overdue", "Theo địa phương: đang mở · quá hạn";
     overdue_directives: "Overdue directives (oldest due first)", "Chỉ đạo quá hạn (hạn sớm nhất trước)";
     open_with_due: "Open directives with a due date", "Chỉ đạo đang mở có hạn";
-    district_title: "Everything given to", "Mọi chỉ đạo cho";
+    dossier_title(name): "{name} over time", "Hồ sơ {name}";
+    dossier_sessions(n): "Sessions ({n}), oldest first", "Các buổi làm việc ({n}), cũ trước";
+    dossier_earlier(unit): "as {unit}", "khi còn là {unit}";
+    dossier_trends: "Figures over time", "Chỉ tiêu qua các kỳ";
+    dossier_no_trends: "No figure appears in two sessions yet.", "Chưa có chỉ tiêu nào xuất hiện ở hai buổi làm việc.";
+    dossier_formerly: "Formerly", "Trước đây";
+    dossier_merged_from: "Merged from", "Hợp nhất từ";
+    plan_short: "plan", "KH";
+    dossier_period: "Period", "Kỳ";
+    dossier_chart: "Chart", "Biểu đồ";
     choose_district: "Choose a locality", "Chọn địa phương";
     search_prompt: "Search", "Tìm";
     search_help: "Type to search, accents optional · ↑↓ select · Enter open · Esc back", "Gõ để tìm, không cần dấu · ↑↓ chọn · Enter mở · Esc quay lại";
@@ -219,7 +228,7 @@ catalogue! {
     hint_filter_directives: "filter", "lọc chỉ đạo";
     cmd_filter_sessions: "Filter sessions: all → upcoming → past", "Lọc buổi làm việc: tất cả → sắp tới → đã qua";
     hint_filter_sessions: "sessions", "lọc buổi";
-    cmd_filter_district: "One locality across all sessions", "Một địa phương qua mọi buổi làm việc";
+    cmd_filter_district: "A locality's dossier across all sessions", "Hồ sơ một địa phương qua mọi buổi";
     hint_filter_district: "locality", "địa phương";
     cmd_due_view: "What is due: next session, open and overdue per locality", "Việc cần theo dõi: buổi sắp tới, quá hạn theo địa phương";
     hint_due_view: "due", "việc cần làm";
@@ -556,6 +565,11 @@ catalogue! {
     check_image_outside(file, r#where): "`file = \"{file}\"` in {where} must be a path inside the briefing folder, relative to this file's folder, without `..` (for example `file = \"anh/2024-03-13-1.jpg\"`)", "`file = \"{file}\"` trong {where} phải là đường dẫn nằm trong thư mục buổi làm việc, tính từ thư mục của tệp này, không có `..` (ví dụ `file = \"anh/2024-03-13-1.jpg\"`)";
     check_not_positive(key, r#where, value): "`{key}` in {where} must be greater than 0, found {value}", "`{key}` trong {where} phải lớn hơn 0, nhưng lại là {value}";
     check_to_on_locality(r#where): "`to` in {where} is not read: `to` names the localities of a session-wide [[directive]]; a locality's own directive already concerns it", "`to` trong {where} không được đọc: `to` chỉ dùng cho [[directive]] chung của buổi làm việc; chỉ đạo riêng của một địa phương đã là của địa phương đó";
+    check_needs_version_3(key, r#where, version): "`{key}` in {where} needs `version = 3`, but the file is version {version}: write `version = 3` at the top of the file (nothing else changes meaning)", "`{key}` trong {where} cần `version = 3`, nhưng tệp đang là phiên bản {version}: hãy viết `version = 3` ở đầu tệp (mọi nội dung khác giữ nguyên ý nghĩa)";
+    check_blank_identity(key, r#where, example): "`{key}` in {where} is empty: write it (`{key} = {example}`) or leave it out", "`{key}` trong {where} đang để trống: hãy ghi giá trị (`{key} = {example}`) hoặc bỏ dòng này";
+    check_locality_key_repeated(key, r#where): "{where} has the `key` \"{key}\" of another locality of this file: each locality needs its own `key`", "{where} có `key` \"{key}\" trùng với một địa phương khác trong tệp: mỗi địa phương cần một `key` riêng";
+    check_figure_key_repeated(key, r#where): "{where} has the `key` \"{key}\" of another indicator of the same locality: give each figure its own `key`", "{where} có `key` \"{key}\" trùng với một chỉ tiêu khác của cùng địa phương: mỗi chỉ tiêu cần một `key` riêng";
+    check_names_itself(key, reference, r#where): "`{key} = \"{reference}\"` in {where} names the locality itself: name the unit it came from, by that unit's `key` or its level and name (`\"huyện Chư Păh\"`)", "`{key} = \"{reference}\"` trong {where} lại chỉ chính địa phương này: hãy ghi đơn vị trước đây, bằng `key` của đơn vị đó hoặc cấp và tên (`\"huyện Chư Păh\"`)";
     check_unknown_locality(r#where, id, hint, ids): "`to` in {where} names `{id}`, which is not a locality of this file{hint}; the locality ids are: {ids} (an addressee outside the file's localities goes in `to_other`, as written, with `version = 3`)", "`to` trong {where} ghi `{id}`, không phải mã địa phương nào trong tệp{hint}; các mã địa phương là: {ids} (nơi nhận ngoài các địa phương của tệp thì ghi vào `to_other`, đúng như văn bản, với `version = 3`)";
     check_empty_text(key, r#where): "`{key}` in {where} is empty: write it as the conclusion says it (`due_text = \"trong thời gian tới\"`), or leave the key out", "`{key}` trong {where} đang để trống: hãy ghi đúng như kết luận (`due_text = \"trong thời gian tới\"`), hoặc bỏ khóa này";
     check_due_text_is_a_deadline(written, r#where, due): "`due_text = \"{written}\"` in {where} is a deadline the viewer can read: write `due = {due}` so it falls overdue in time (keep `due_text` for deadlines in words)", "`due_text = \"{written}\"` trong {where} là một hạn chương trình đọc được: hãy viết `due = {due}` để biết khi nào quá hạn (`due_text` chỉ dành cho hạn bằng lời)";
@@ -678,6 +692,19 @@ pub(crate) fn did_you_mean(lang: Lang, names: &[String]) -> String {
         [] => String::new(),
         [one] => t.suggest_one(one),
         many => t.suggest_many(&many.join("`, `")),
+    }
+}
+
+/// Checks a message of `what` said in both languages: translated, no placeholder left, and
+/// each of `facts` that the English says kept as it is in the Vietnamese.
+#[cfg(test)]
+pub(crate) fn check_said_in_both(what: &dyn std::fmt::Debug, en: &str, vi: &str, facts: &[&str]) {
+    assert_ne!(en, vi, "{what:?} is not translated");
+    for text in [en, vi] {
+        assert!(!text.contains('{'), "a placeholder is left: {text}");
+    }
+    for fact in facts.iter().filter(|f| en.contains(*f)) {
+        assert!(vi.contains(fact), "`{fact}` is missing in Vietnamese: {vi}");
     }
 }
 

@@ -52,7 +52,7 @@ pub mod api {
         pub use crate::search::{FieldKind, Prepared, SearchIndex};
     }
     pub mod report {
-        pub use crate::report::{Format, Options, render};
+        pub use crate::report::{Format, History, Options, render};
     }
     pub mod git {
         pub mod merge {
@@ -71,6 +71,10 @@ pub mod api {
     /// The loader's work, as the interface's loader thread does it.
     pub mod load {
         pub use crate::tui::load::{FIRST_PART, first_load, read_changes};
+    }
+    /// How the shell sends a frame to the terminal (what changed, a moved block as a scroll).
+    pub mod paint {
+        pub use crate::tui::paint::Painter;
     }
     pub mod input {
         pub use crate::input::{Command, Keymap};

@@ -1,5 +1,7 @@
 //! The machine-readable briefing and session list (schema in docs/json.md).
 
+mod history;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
@@ -20,6 +22,9 @@ struct Doc<'a> {
     lang: Lang,
     district: Option<&'a str>,
     session: SessionJson<'a>,
+    /// With `--district`: that locality over time (version 3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history: Option<history::HistoryJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -75,6 +80,13 @@ struct DistrictJson<'a> {
     shared_directives: usize,
     indicators: Vec<IndicatorJson<'a>>,
     directives: Vec<DirectiveJson<'a>>,
+    /// Version 3: who it is across files, and the units it came from (absent when not written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    formerly: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+    merged_from: &'a [Text],
     /// Version 3: absent when the locality has none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     proposals: Vec<ProposalJson<'a>>,
@@ -122,6 +134,9 @@ struct IndicatorJson<'a> {
     part_of: Option<&'a str>,
     gauge: Option<GaugeJson<'a>>,
     share: Option<f64>,
+    /// Version 3: who the figure is across files (absent when not written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -143,7 +158,7 @@ struct GaugeJson<'a> {
 
 /// A directive; in a handout its `id` and `done_by` are `null`.
 #[derive(Serialize)]
-struct DirectiveJson<'a> {
+pub(super) struct DirectiveJson<'a> {
     id: Option<&'a str>,
     text: &'a str,
     owner: Option<&'a str>,
@@ -188,6 +203,7 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         lang: opts.lang,
         district: opts.district,
         session: session(s, opts),
+        history: opts.history.as_ref().map(|h| history::history(h, opts)),
     };
     to_json(&doc)
 }
@@ -276,6 +292,9 @@ fn district<'a>(l: Locality<'a>, opts: &Options<'_>) -> DistrictJson<'a> {
                 due_text: p.due_text.as_deref(),
             })
             .collect(),
+        key: d.key.as_deref(),
+        formerly: d.formerly.as_deref(),
+        merged_from: &d.merged_from,
     }
 }
 
@@ -310,6 +329,7 @@ fn indicator(ind: &Indicator) -> IndicatorJson<'_> {
             label: ind.gauge_label(),
         }),
         share: ind.share(),
+        key: ind.key.as_deref(),
     }
 }
 
@@ -328,7 +348,7 @@ fn directives<'a>(
     list.into_iter().map(|d| directive(d, opts)).collect()
 }
 
-fn directive<'a>(d: &'a Directive, opts: &Options<'_>) -> DirectiveJson<'a> {
+pub(super) fn directive<'a>(d: &'a Directive, opts: &Options<'_>) -> DirectiveJson<'a> {
     let public = opts.handout;
     DirectiveJson {
         id: (!public).then_some(&*d.id),

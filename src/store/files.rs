@@ -59,15 +59,6 @@ pub(crate) fn id_of_file(file: &str) -> Option<&str> {
     is_briefing(Path::new(file)).then_some(id)
 }
 
-/// Whether `id` can name a briefing: every `/`-separated part non-empty, none hidden (nor `.`
-/// or `..`), no backslash or NUL; its path is then [`rel_of`] and names it back ([`id_of`]).
-pub(crate) fn is_valid_id(id: &str) -> bool {
-    is_briefing(&rel_of(id))
-        && id
-            .split('/')
-            .all(|p| !p.is_empty() && !p.contains('\\') && !p.contains('\0'))
-}
-
 /// The `/`-separated path of the briefing of session `id`.
 pub(crate) fn file_of(id: &str) -> String {
     format!("{id}{SUFFIX}")
@@ -76,6 +67,14 @@ pub(crate) fn file_of(id: &str) -> String {
 /// The path, relative to the briefing folder, of the briefing of session `id`.
 pub(crate) fn rel_of(id: &str) -> PathBuf {
     file_of(id).split('/').collect()
+}
+
+/// The path of the briefing of session `id` when `id` can name one: every part a visible name,
+/// none empty, no backslash or NUL (what a person types may be anything).
+pub(crate) fn rel_of_named(id: &str) -> Option<PathBuf> {
+    let plain = |p: &str| !p.is_empty() && !p.contains(['\\', '\0']);
+    let rel = rel_of(id);
+    (id.split('/').all(plain) && is_briefing(&rel)).then_some(rel)
 }
 
 /// A session as a person names it, with `.toml` allowed: the id alone.
@@ -164,12 +163,12 @@ mod tests {
         assert_eq!(id_of_file("2024/.toml"), None);
         assert_eq!(id_of_file("../a.toml"), None);
         assert_eq!(id_of_file("2024/a.md"), None);
+        assert_eq!(rel_of_named("2024/a"), Some(rel_of("2024/a")));
+        for bad in ["", "2024//a", "/a", "a/", "../a", "2024/.a", "a\\b", "a\0b"] {
+            assert_eq!(rel_of_named(bad), None, "{bad:?}");
+        }
         assert_eq!(without_ending("2024/a.toml"), "2024/a");
         assert_eq!(without_ending("2024/a"), "2024/a");
-        assert!(is_valid_id("2024/03/a"));
-        for bad in ["", "/a", "a//b", "a/", ".a", "a/../b", "a\\b", "a\0b"] {
-            assert!(!is_valid_id(bad), "{bad:?}");
-        }
     }
 
     #[test]

@@ -48,10 +48,9 @@ pub(crate) fn write_new(
     today: NaiveDate,
 ) -> Result<PathBuf, NewError> {
     let id = files::without_ending(id);
-    if !files::is_valid_id(id) {
+    let Some(rel) = files::rel_of_named(id) else {
         return Err(NewError::BadId { id: id.to_string() });
-    }
-    let rel = files::rel_of(id);
+    };
     let path = root.join(&rel);
     let io_error = |path: &Path| {
         let path = path.to_path_buf();

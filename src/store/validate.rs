@@ -6,6 +6,7 @@
 
 mod conclusions;
 mod fields;
+mod identity;
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -63,6 +64,9 @@ const DISTRICT_KEYS: &[&str] = &[
     "indicator",
     "directive",
     "proposal",
+    "key",
+    "formerly",
+    "merged_from",
 ];
 const INDICATOR_KEYS: &[&str] = &[
     "name",
@@ -82,6 +86,7 @@ const INDICATOR_KEYS: &[&str] = &[
     "value_other",
     "unit_other",
     "part_of",
+    "key",
 ];
 const COMPARE_KEYS: &[&str] = &["label", "percent", "basis"];
 const DIRECTIVE_KEYS: &[&str] = &[
@@ -220,26 +225,9 @@ fn session_info(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<SessionInfo> 
     f.version_2_keys(ck, SESSION_KEYS_2);
     let title = f.required_string(ck, "title", "\"Ban Thường vụ Tỉnh ủy làm việc với …\"");
     let date = session_date(ck, &f);
-    let participants = f
-        .tables(ck, "participant")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| {
-            participant(ck, Fields::new(t, span, Table::Participant(i + 1)))
-        })
-        .collect();
-    let references = f
-        .tables(ck, "references")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| reference(ck, Fields::new(t, span, Table::Reference(i + 1))))
-        .collect();
-    let images = f
-        .tables(ck, "image")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| image(ck, Fields::new(t, span, Table::Image(i + 1))))
-        .collect();
+    let participants = f.numbered_tables(ck, "participant", Table::Participant, participant);
+    let references = f.numbered_tables(ck, "references", Table::Reference, reference);
+    let images = f.numbered_tables(ck, "image", Table::Image, image);
     Some(SessionInfo {
         part_of_day: f.keyword(ck, "part_of_day", PartOfDay::NAMES, PartOfDay::parse),
         published: published(ck, &f),
@@ -411,6 +399,7 @@ fn localities(ck: &mut Checker<'_>, top: &Fields<'_, '_>, seen: &mut Seen) -> Ve
     let tables = (districts.into_iter().map(|t| (t, false)))
         .chain(localities.into_iter().map(|t| (t, true)));
     let mut ids: HashSet<String> = HashSet::new();
+    let mut keys: HashSet<Id> = HashSet::new();
     let mut out = Vec::new();
     let (mut districts_seen, mut localities_seen) = (0, 0);
     for ((table, span), is_locality) in tables {
@@ -435,6 +424,7 @@ fn localities(ck: &mut Checker<'_>, top: &Fields<'_, '_>, seen: &mut Seen) -> Ve
         let Some(d) = locality(ck, &f, is_locality, seen) else {
             continue;
         };
+        identity::check_locality(ck, &f, &d, &mut keys);
         if ids.insert(d.id.to_string()) {
             out.push(d);
         } else {
@@ -466,22 +456,24 @@ fn locality(
     }
     let level = f.keyword(ck, "level", Level::NAMES, Level::parse);
     let default_level = (!is_locality).then_some(Level::Huyen);
-    let indicators = f
-        .tables(ck, "indicator")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| {
-            let what = Table::Indicator {
-                n: i + 1,
-                district: Box::new(f.what.clone()),
-            };
-            indicator(ck, Fields::new(t, span, what))
-        })
-        .collect();
+    let identity = identity::locality(ck, f);
+    let mut figure_keys = HashSet::new();
+    let table = |n| Table::Indicator {
+        n,
+        district: Box::new(f.what.clone()),
+    };
+    let indicators = f.numbered_tables(ck, "indicator", table, |ck, f| {
+        let ind = indicator(ck, &f)?;
+        identity::check_figure(ck, &f, &ind, &mut figure_keys);
+        Some(ind)
+    });
     let directives = directive_list(ck, f, Some(&f.what), seen);
     let proposals = conclusions::proposals(ck, f);
     let name = name?;
     Some(District {
+        key: identity.key,
+        formerly: identity.formerly,
+        merged_from: identity.merged_from,
         id: id.unwrap_or_else(|| fold::slug(&name)).into(),
         level: level.or(default_level),
         parent: f.text(ck, "parent"),
@@ -497,7 +489,7 @@ fn locality(
     })
 }
 
-fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
+fn indicator(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Indicator> {
     f.check_unknown_keys(ck, INDICATOR_KEYS, &["compare"]);
     f.version_2_keys(ck, INDICATOR_KEYS_2);
     let name = f.required_string(ck, "name", "\"Tổng giá trị sản xuất\"");
@@ -551,10 +543,11 @@ fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
             .keyword(ck, "better", &Better::NAMES, Better::parse)
             .unwrap_or_default(),
         note: f.text(ck, "note"),
-        other: conclusions::other_unit(ck, &f),
-        part_of: conclusions::part_of(ck, &f),
-        estimate: conclusions::flag(ck, &f, "estimate"),
-        forecast: conclusions::flag(ck, &f, "forecast"),
+        other: conclusions::other_unit(ck, f),
+        part_of: conclusions::part_of(ck, f),
+        estimate: conclusions::flag(ck, f, "estimate"),
+        forecast: conclusions::flag(ck, f, "forecast"),
+        key: identity::indicator(ck, f),
         compare,
         target: target.map(|(t, _)| t),
         name: ck.share(name?),
@@ -623,18 +616,11 @@ fn directive_list(
     locality: Option<&Table>,
     seen: &mut Seen,
 ) -> Vec<Directive> {
-    parent
-        .tables(ck, "directive")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| {
-            let what = Table::Directive {
-                n: i + 1,
-                district: locality.map(|d| Box::new(d.clone())),
-            };
-            directive(ck, Fields::new(t, span, what), seen)
-        })
-        .collect()
+    let table = |n| Table::Directive {
+        n,
+        district: locality.map(|d| Box::new(d.clone())),
+    };
+    parent.numbered_tables(ck, "directive", table, |ck, f| directive(ck, f, seen))
 }
 
 fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, seen: &mut Seen) -> Option<Directive> {

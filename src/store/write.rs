@@ -760,8 +760,9 @@ pub(crate) fn editable(root: &Path, rel: &Path) -> Result<PathBuf, WriteError> {
 /// The path is relative to `root`.
 pub(crate) fn session_file(root: &Path, given: &str) -> Result<PathBuf, WriteError> {
     let id = files::without_ending(given);
-    let rel = files::rel_of(id);
-    if files::is_valid_id(id) && std::fs::symlink_metadata(root.join(&rel)).is_ok() {
+    if let Some(rel) = files::rel_of_named(id)
+        && std::fs::symlink_metadata(root.join(&rel)).is_ok()
+    {
         return Ok(rel);
     }
     let (mut rels, _) = super::discover(root)?;

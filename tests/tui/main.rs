@@ -11,6 +11,7 @@ macro_rules! assert_snapshot {
 }
 
 mod counts;
+mod dossier;
 mod edit;
 mod list;
 mod overlays;

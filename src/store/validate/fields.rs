@@ -67,6 +67,20 @@ impl<'s> Checker<'s> {
         self.needs_version(span, what, 3);
     }
 
+    /// `key` of `table` is an identity of version 3 (docs/spec.md §6–7): an error in a file of
+    /// an earlier version, which would otherwise join or split histories unasked.
+    pub(super) fn identity_key(&mut self, span: Range<usize>, key: &str, table: &Table) {
+        let version = self.declared.unwrap_or(1);
+        if version < 3 {
+            let problem = Problem::NeedsVersion3 {
+                key: key.to_string(),
+                table: table.clone(),
+                version,
+            };
+            self.error(span, problem);
+        }
+    }
+
     fn needs_version(&mut self, span: Range<usize>, what: &str, needs: i64) {
         let says = match self.declared {
             Some(says) if says < needs => says,
@@ -602,6 +616,20 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// The entries of an array of tables (`[[x]]` or `x = [{..}, {..}]`).
+    /// Each table of the array of tables `key` read by `read`, as the `n`th (from 1) table
+    /// `what(n)` says; those `read` refuses are left out.
+    pub(super) fn numbered_tables<T>(
+        &self,
+        ck: &mut Checker<'_>,
+        key: &str,
+        what: impl Fn(usize) -> Table,
+        mut read: impl FnMut(&mut Checker<'_>, Fields<'t, 'i>) -> Option<T>,
+    ) -> Vec<T> {
+        (self.tables(ck, key).into_iter().enumerate())
+            .filter_map(|(i, (t, span))| read(ck, Fields::new(t, span, what(i + 1))))
+            .collect()
+    }
+
     pub(super) fn tables(
         &self,
         ck: &mut Checker<'_>,
@@ -706,10 +734,9 @@ mod tests {
 
     #[test]
     fn text_is_made_safe_to_print() {
-        assert_eq!(clean("a\tb"), "a b");
-        assert_eq!(clean("dòng 1\r\ndòng 2"), "dòng 1\ndòng 2");
-        assert_eq!(clean("x\u{7}y\u{1b}[2J"), "x\u{fffd}y\u{fffd}[2J");
-        assert_eq!(clean("Ha\u{300}"), "Hà");
+        let raw = ["a\tb", "dòng 1\r\ndòng 2", "x\u{7}y\u{1b}[2J", "Ha\u{300}"];
+        let safe = ["a b", "dòng 1\ndòng 2", "x\u{fffd}y\u{fffd}[2J", "Hà"];
+        assert_eq!(raw.map(clean), safe);
     }
 
     #[test]
