@@ -151,8 +151,9 @@ fn an_older_file_is_told_to_say_version_3_for_each_new_key() {
         "`part_of`",
     ] {
         assert!(
-            said.lines()
-                .any(|l| l.contains(key) && l.contains("write `version = 3`")),
+            said.lines().any(|l| l.contains(key)
+                && l.contains("error")
+                && l.contains("needs `version = 3`")),
             "{key}: {said}"
         );
     }
@@ -164,8 +165,12 @@ fn an_older_file_is_told_to_say_version_3_for_each_new_key() {
         said.contains("[[session.participant]] #1 needs `name` (a person) or `group`"),
         "a version 2 file still needs a participant's name or group: {said}"
     );
+    assert!(
+        said.contains("0 sessions loaded") && !o.status.success(),
+        "each is an error, so a version 2 file keeps meaning what it meant: {said}"
+    );
     let vi = stdout_of(&run(dir.path(), "vi", &["check"]));
-    assert!(vi.contains("hãy viết `version = 3`"), "{vi}");
+    assert!(vi.contains("cần `version = 3`"), "{vi}");
 }
 
 #[test]

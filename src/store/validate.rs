@@ -231,9 +231,9 @@ fn session_info(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<SessionInfo> 
     Some(SessionInfo {
         part_of_day: f.keyword(ck, "part_of_day", PartOfDay::NAMES, PartOfDay::parse),
         published: published(ck, &f),
-        year_inferred: year_inferred(ck, &f),
+        year_inferred: conclusions::flag(ck, &f, "year_inferred"),
         host: f.text(ck, "host"),
-        host_kind: host_kind(ck, &f),
+        host_kind: conclusions::host_kind(ck, &f),
         chairs: f.string_or_strings(ck, "chair"),
         topic: f.text(ck, "topic"),
         location: f.text(ck, "location"),
@@ -275,29 +275,12 @@ fn session_date(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<SessionDate>
     }
 }
 
-/// `host_kind`, whose central bodies came with version 3.
-fn host_kind(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<HostKind> {
-    let kind = f.keyword(ck, "host_kind", HostKind::NAMES, HostKind::parse)?;
-    if let Some(value) = f.get("host_kind").filter(|_| kind.since_version_3()) {
-        ck.version_3(value.span(), &format!("host_kind = \"{}\"", kind.name()));
-    }
-    Some(kind)
-}
-
-/// `year_inferred = true` (version 3): the source gives the day and month of `date` only.
-fn year_inferred(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> bool {
-    if let Some(value) = f.get("year_inferred") {
-        ck.version_3(value.span(), "year_inferred");
-    }
-    f.boolean(ck, "year_inferred").unwrap_or(false)
-}
-
 /// `published`: a day or a date-time, or (version 3) a month or a year in quotes.
 fn published(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<SessionDate> {
     if let Some(value) = f.get("published")
         && let DeValue::String(s) = value.get_ref()
     {
-        ck.version_3(value.span(), "published = \"…\"");
+        ck.needs_version_3(value.span(), "published = \"…\"", &f.what);
         return f
             .period_string(ck, "published", value, s, true)
             .map(SessionDate::Period);
@@ -315,8 +298,7 @@ fn participant(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Participant> {
     f.version_2_keys(ck, &["group"]);
     let name = f.text(ck, "name");
     let group = f.text(ck, "group");
-    // A participant known only by title (version 3): `role` alone, in a file that says 3.
-    let by_title = f.get("role").is_some() && ck.declared.is_some_and(|v| v >= 3);
+    let by_title = f.get("role").is_some() && ck.declared.is_some_and(|v| v >= 3); // version 3
     if f.get("name").is_none() && f.get("group").is_none() && !by_title {
         let table = f.what.clone();
         ck.error(f.span.clone(), Problem::ParticipantUnnamed { table });
@@ -347,8 +329,7 @@ fn reference(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Reference> {
 
 fn image(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Image> {
     f.warn_unknown_keys(ck, IMAGE_KEYS);
-    // A photo known by its credit alone needs no caption in a file that says version 3; in
-    // any other the caption stays required, as it was.
+    // Only a file that says version 3 may know a photo by its credit alone.
     let credit_alone = f.get("caption").is_none()
         && f.get("credit").is_some()
         && ck.declared.is_some_and(|v| v >= 3);

@@ -6,7 +6,7 @@
 use super::fields::{Checker, Fields};
 use super::slips;
 use crate::diag::{Problem, Table};
-use crate::model::{Id, Period, Proposal, Shared, Text};
+use crate::model::{HostKind, Id, Period, Proposal, Shared, Text};
 
 pub(super) const PROPOSAL_KEYS: &[&str] = &[
     "id", "text", "by", "answer", "assignee", "due", "due_text", "progress",
@@ -16,7 +16,7 @@ pub(super) const PROPOSAL_KEYS: &[&str] = &[
 /// is an error, a date or period the viewer could read a warning that says to write `due`.
 pub(super) fn due_text(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Text> {
     let value = f.get("due_text")?;
-    ck.version_3(value.span(), "due_text");
+    ck.needs_version_3(value.span(), "due_text", &f.what);
     let text = f.text(ck, "due_text")?;
     if text.trim().is_empty() {
         let problem = Problem::EmptyText {
@@ -57,15 +57,25 @@ pub(super) fn urgent(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> bool {
 /// not written.
 pub(super) fn flag(ck: &mut Checker<'_>, f: &Fields<'_, '_>, key: &str) -> bool {
     if let Some(value) = f.get(key) {
-        ck.version_3(value.span(), key);
+        ck.needs_version_3(value.span(), key, &f.what);
     }
     f.boolean(ck, key).unwrap_or(false)
+}
+
+/// `host_kind`, whose central bodies came with version 3.
+pub(super) fn host_kind(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<HostKind> {
+    let kind = f.keyword(ck, "host_kind", HostKind::NAMES, HostKind::parse)?;
+    if let Some(value) = f.get("host_kind").filter(|_| kind.since_version_3()) {
+        let what = format!("host_kind = \"{}\"", kind.name());
+        ck.needs_version_3(value.span(), &what, &f.what);
+    }
+    Some(kind)
 }
 
 /// `to_other`: addressees outside the file's localities, as written.
 pub(super) fn to_other(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Vec<Text> {
     if let Some(value) = f.get("to_other") {
-        ck.version_3(value.span(), "to_other");
+        ck.needs_version_3(value.span(), "to_other", &f.what);
     }
     f.texts(ck, "to_other")
 }
@@ -76,7 +86,7 @@ pub(super) fn other_unit(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<(f6
     let (value, unit) = (f.get("value_other"), f.get("unit_other"));
     for (key, written) in [("value_other", value), ("unit_other", unit)] {
         if let Some(v) = written {
-            ck.version_3(v.span(), key);
+            ck.needs_version_3(v.span(), key, &f.what);
         }
     }
     match (value.is_some(), unit.is_some()) {
@@ -92,7 +102,7 @@ pub(super) fn other_unit(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<(f6
 /// `part_of`: the name of the whole the figure is a part of.
 pub(super) fn part_of(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Shared> {
     if let Some(v) = f.get("part_of") {
-        ck.version_3(v.span(), "part_of");
+        ck.needs_version_3(v.span(), "part_of", &f.what);
     }
     f.shared(ck, "part_of")
 }
@@ -100,7 +110,7 @@ pub(super) fn part_of(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Shared
 /// The `[[locality.proposal]]` entries of a locality; one without `text` is said and left out.
 pub(super) fn proposals(ck: &mut Checker<'_>, locality: &Fields<'_, '_>) -> Vec<Proposal> {
     if let Some(value) = locality.get("proposal") {
-        ck.version_3(value.span(), "[[locality.proposal]]");
+        ck.needs_version_3(value.span(), "[[locality.proposal]]", &locality.what);
     }
     locality
         .tables(ck, "proposal")

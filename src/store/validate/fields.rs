@@ -70,6 +70,12 @@ impl<'s> Checker<'s> {
     /// `key` of `table` is an identity of version 3 (docs/spec.md §6–7): an error in a file of
     /// an earlier version, which would otherwise join or split histories unasked.
     pub(super) fn identity_key(&mut self, span: Range<usize>, key: &str, table: &Table) {
+        self.needs_version_3(span, key, table);
+    }
+
+    /// `key` (or a value, as `host_kind = "quoc-hoi"`) of `table` belongs to version 3: an
+    /// error in a file of an earlier version, which thus keeps meaning what it meant.
+    pub(super) fn needs_version_3(&mut self, span: Range<usize>, key: &str, table: &Table) {
         let version = self.declared.unwrap_or(1);
         if version < 3 {
             let problem = Problem::NeedsVersion3 {
