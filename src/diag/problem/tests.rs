@@ -136,6 +136,26 @@ fn every_problem() -> Vec<Problem> {
             },
             value: s("140"),
         },
+        Problem::ProgressInFuture {
+            table: Table::Progress {
+                n: 1,
+                directive: Box::new(Table::Directive {
+                    n: 1,
+                    district: None,
+                }),
+            },
+            at: s("2024-05-02T09:15:00+07:00"),
+            now: s("2024-04-02T09:15:00+07:00"),
+        },
+        Problem::ProgressNoteControl {
+            table: Table::Progress {
+                n: 1,
+                directive: Box::new(Table::Directive {
+                    n: 1,
+                    district: None,
+                }),
+            },
+        },
         Problem::EmptyId { table: district() },
         Problem::DuplicateDistrict { id: s("hai-ha") },
         Problem::DirectiveIdMalformed { id: s("a b") },
@@ -486,12 +506,14 @@ fn kind(p: &Problem) -> usize {
         BlankIdentity { .. } => 76,
         IdentityRepeated { .. } => 77,
         NamesItself { .. } => 78,
-        EmptyText { .. } => 79,
-        DueTextIsADeadline { .. } => 80,
+        ProgressInFuture { .. } => 79,
+        ProgressNoteControl { .. } => 80,
+        EmptyText { .. } => 81,
+        DueTextIsADeadline { .. } => 82,
     }
 }
 
-const KINDS: usize = 81;
+const KINDS: usize = 83;
 
 #[test]
 fn every_variant_is_walked() {
