@@ -46,6 +46,10 @@ pub(super) fn run(ctx: &Context, args: &ProgressArgs) -> ExitCode {
         ..WriteOptions::default()
     });
     let change = Change::Progress(entry.clone());
+    if store::sync_lock::SyncLock::held_by_sync(&ctx.dir) {
+        let waiting = i18n::strings(ctx.lang).write_waiting_for_sync;
+        let _ = writeln!(terminal_text::err(), "{waiting}");
+    }
     match writer.write(&ctx.dir, &session, &args.directive, &change) {
         Ok(_) => {
             let said = recorded(ctx.lang, &args.directive, &session, &entry);
