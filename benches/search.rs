@@ -77,6 +77,7 @@ fn session(rng: &mut Rng, n: usize) -> Session {
         date: SessionDate::Date(day),
         part_of_day: None,
         published: None,
+        year_inferred: false,
         host: Some("Ban Thường vụ Tỉnh ủy".into()),
         host_kind: None,
         chairs: vec![format!("Đồng chí {}, Bí thư Tỉnh ủy", rng.pick(PEOPLE)).into()],

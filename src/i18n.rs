@@ -81,6 +81,11 @@ catalogue! {
     districts: "Localities", "Địa phương";
     directives: "Directives", "Chỉ đạo";
     done: "done", "xong";
+    urgent: "urgent", "khẩn";
+    year_inferred: "year inferred", "năm suy ra";
+    figure_estimate: "estimate", "ước tính";
+    figure_forecast: "forecast", "dự báo";
+    part_of(title, whole): "{title}, part of {whole}", "{title}, thuộc {whole}";
     overdue: "overdue", "quá hạn";
     // A directive's follow-up (format version 3): its state, and the category a report counts it in.
     state_open: "Not started", "Chưa thực hiện";
@@ -137,6 +142,10 @@ catalogue! {
     highlights: "Highlights", "Kết quả nổi bật";
     strengths: "Strengths", "Lợi thế";
     shortcomings: "Shortcomings", "Tồn tại, hạn chế";
+    proposals: "Proposals and answers", "Kiến nghị, đề xuất và trả lời";
+    proposal_by: "Proposed by", "Người đề xuất";
+    proposal_answer: "Answer", "Trả lời";
+    proposal_assignee: "Assigned to", "Giao";
     indicators: "Indicators", "Chỉ tiêu";
     keys_title: "Keys", "Phím";
     problems_title: "Files with problems", "Tệp có lỗi";
@@ -144,6 +153,11 @@ catalogue! {
     close_hint: "Esc: close · ↑↓: scroll", "Esc: đóng · ↑↓: cuộn";
     select_directive: "Select a directive to check it off.", "Chọn một chỉ đạo để đánh dấu.";
     select_directive_history: "Select a directive to see its check-off history.", "Chọn một chỉ đạo để xem lịch sử đánh dấu.";
+    edited(file): "Edited {file}; read again.", "Đã sửa {file}; đã đọc lại.";
+    edit_refused(reason): "Not opened in the editor: {reason}", "Không mở trong trình soạn thảo: {reason}";
+    editor_not_started(editor, error): "Could not start the editor `{editor}`: {error}. Set VISUAL or EDITOR to your editor.", "Không chạy được trình soạn thảo `{editor}`: {error}. Hãy đặt VISUAL hoặc EDITOR là trình soạn thảo của bạn.";
+    editor_failed(editor, code): "The editor `{editor}` ended with status {code}; the file was read again.", "Trình soạn thảo `{editor}` kết thúc với mã {code}; tệp đã được đọc lại.";
+    editor_killed(editor): "The editor `{editor}` was stopped by a signal; the file was read again.", "Trình soạn thảo `{editor}` bị dừng bởi tín hiệu; tệp đã được đọc lại.";
     select_directive_progress: "Select a directive to record its progress.", "Chọn một chỉ đạo để ghi tiến độ.";
     empty_folder: "No sessions in the folder", "Chưa có buổi làm việc nào trong thư mục";
     empty_folder_help: "Add *.toml files (see README.md), or open another folder: briefing --dir DIR", "Thêm tệp *.toml (xem README.md), hoặc mở thư mục khác: briefing --dir THƯ_MỤC";
@@ -251,6 +265,8 @@ catalogue! {
     hint_report_by: "rows by", "đổi nhóm";
     cmd_history: "History: progress log, and check-offs in git", "Lịch sử: nhật ký tiến độ, đánh dấu trong git";
     hint_history: "history", "lịch sử";
+    cmd_edit: "Edit the selected item in $VISUAL / $EDITOR (else vi)", "Sửa mục đang chọn bằng $VISUAL / $EDITOR (mặc định vi)";
+    hint_edit: "edit", "sửa";
     cmd_progress: "Record progress: state, note, percent", "Ghi tiến độ: tình trạng, ghi chú, phần trăm";
     hint_progress: "progress", "tiến độ";
     files_checked: "files checked", "tệp đã kiểm tra";
@@ -266,6 +282,11 @@ catalogue! {
     cli_already_checked_off(directive, session): "Directive `{directive}` of session {session} was already checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} đã được đánh dấu hoàn thành từ trước; không thay đổi gì";
     cli_unchecked(directive, session): "Un-checked directive `{directive}` of session {session}", "Đã bỏ đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}";
     cli_already_unchecked(directive, session): "Directive `{directive}` of session {session} was not checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} chưa được đánh dấu hoàn thành; không thay đổi gì";
+    /// `briefing new`: the skeleton written, or why not.
+    new_written(path): "Wrote {path}: fill it in, then run `briefing check`", "Đã tạo {path}: hãy điền nội dung rồi chạy `briefing check`";
+    new_bad_id(id): "cannot make a session with id `{id}`: write a path below the folder without `.toml`, its parts not empty and not starting with a dot (e.g. 2025/2025-09-10-tan-lap)", "không tạo được buổi làm việc mã `{id}`: hãy viết đường dẫn trong thư mục, bỏ `.toml`, không có phần rỗng hay bắt đầu bằng dấu chấm (ví dụ 2025/2025-09-10-tan-lap)";
+    new_exists(path): "{path} already exists; nothing was written (choose another id, or edit that file)", "{path} đã có; không ghi gì (hãy chọn mã khác, hoặc sửa tệp đó)";
+    new_io(path, error): "cannot write {path}: {error}", "không ghi được {path}: {error}";
     /// `briefing progress`.
     cli_progress_recorded(directive, session, at, by, what): "Recorded progress on directive `{directive}` of session {session} at {at} by {by}: {what}", "Đã ghi tiến độ chỉ đạo `{directive}` của buổi làm việc {session} lúc {at}, người ghi {by}: {what}";
     cli_progress_state(word, name): "state {word} ({name})", "trạng thái {word} ({name})";
@@ -447,6 +468,7 @@ catalogue! {
     where_compare(indicator): "a `compare` entry of {indicator}", "một mục `compare` của {indicator}";
     where_directive(n): "[[directive]] #{n}", "[[directive]] thứ {n}";
     where_progress(n, directive): "progress entry #{n} of {directive}", "mục tiến độ thứ {n} của {directive}";
+    where_proposal(n, district): "proposal #{n} of {district}", "kiến nghị thứ {n} của {district}";
     where_district_directive(district, n): "a directive of {district} #{n}", "chỉ đạo thứ {n} của {district}";
     type_string: "a string", "một chuỗi";
     type_integer: "an integer", "một số nguyên";
@@ -578,6 +600,9 @@ catalogue! {
     host_dang: "Party committee", "cấp ủy Đảng";
     host_chinh_quyen: "government", "chính quyền";
     host_mat_tran: "Fatherland Front", "Mặt trận Tổ quốc";
+    host_quoc_hoi: "National Assembly", "Quốc hội";
+    host_trung_uong: "central Party body", "cơ quan Trung ương Đảng";
+    host_nha_nuoc: "central state body", "cơ quan nhà nước Trung ương";
     host_khac: "other body", "cơ quan khác";
     part_sang: "morning", "Sáng";
     part_chieu: "afternoon", "Chiều";
@@ -605,7 +630,7 @@ catalogue! {
     slip_period_words(key, written, period): "`{key} = {written}`: write the period as `{key} = \"{period}\"`", "`{key} = {written}`: hãy viết kỳ này là `{key} = \"{period}\"`";
     slip_period_unquoted(key, written): "`{key} = {written}`: a period is written in quotes: `{key} = \"{written}\"`", "`{key} = {written}`: kỳ (tháng, quý, năm) phải đặt trong dấu ngoặc kép: `{key} = \"{written}\"`";
     check_district_and_locality: "the file has both [[district]] and [[locality]] tables; use one of them (a [[district]] is a [[locality]] with `level = \"huyen\"`)", "tệp có cả bảng [[district]] và [[locality]]; hãy chỉ dùng một loại ([[district]] là [[locality]] có `level = \"huyen\"`)";
-    check_participant_unnamed(r#where): "{where} needs `name` (a person) or `group` (a group, for example `group = \"Lãnh đạo các sở, ngành\"`)", "{where} cần `name` (một người) hoặc `group` (một nhóm, ví dụ `group = \"Lãnh đạo các sở, ngành\"`)";
+    check_participant_unnamed(r#where): "{where} needs `name` (a person) or `group` (a group, for example `group = \"Lãnh đạo các sở, ngành\"`); with `version = 3`, `role` alone is a person known only by title", "{where} cần `name` (một người) hoặc `group` (một nhóm, ví dụ `group = \"Lãnh đạo các sở, ngành\"`); với `version = 3`, chỉ `role` là một người chỉ biết chức vụ";
     check_reference_empty(r#where): "{where} needs `number` (for example `number = \"20-NQ/TU\"`) or `title`", "{where} cần `number` (ví dụ `number = \"20-NQ/TU\"`) hoặc `title`";
     check_image_outside(file, r#where): "`file = \"{file}\"` in {where} must be a path inside the briefing folder, relative to this file's folder, without `..` (for example `file = \"anh/2024-03-13-1.jpg\"`)", "`file = \"{file}\"` trong {where} phải là đường dẫn nằm trong thư mục buổi làm việc, tính từ thư mục của tệp này, không có `..` (ví dụ `file = \"anh/2024-03-13-1.jpg\"`)";
     check_not_positive(key, r#where, value): "`{key}` in {where} must be greater than 0, found {value}", "`{key}` trong {where} phải lớn hơn 0, nhưng lại là {value}";
@@ -615,7 +640,9 @@ catalogue! {
     check_locality_key_repeated(key, r#where): "{where} has the `key` \"{key}\" of another locality of this file: each locality needs its own `key`", "{where} có `key` \"{key}\" trùng với một địa phương khác trong tệp: mỗi địa phương cần một `key` riêng";
     check_figure_key_repeated(key, r#where): "{where} has the `key` \"{key}\" of another indicator of the same locality: give each figure its own `key`", "{where} có `key` \"{key}\" trùng với một chỉ tiêu khác của cùng địa phương: mỗi chỉ tiêu cần một `key` riêng";
     check_names_itself(key, reference, r#where): "`{key} = \"{reference}\"` in {where} names the locality itself: name the unit it came from, by that unit's `key` or its level and name (`\"huyện Chư Păh\"`)", "`{key} = \"{reference}\"` trong {where} lại chỉ chính địa phương này: hãy ghi đơn vị trước đây, bằng `key` của đơn vị đó hoặc cấp và tên (`\"huyện Chư Păh\"`)";
-    check_unknown_locality(r#where, id, hint, ids): "`to` in {where} names `{id}`, which is not a locality of this file{hint}; the locality ids are: {ids}", "`to` trong {where} ghi `{id}`, không phải mã địa phương nào trong tệp{hint}; các mã địa phương là: {ids}";
+    check_unknown_locality(r#where, id, hint, ids): "`to` in {where} names `{id}`, which is not a locality of this file{hint}; the locality ids are: {ids} (an addressee outside the file's localities goes in `to_other`, as written, with `version = 3`)", "`to` trong {where} ghi `{id}`, không phải mã địa phương nào trong tệp{hint}; các mã địa phương là: {ids} (nơi nhận ngoài các địa phương của tệp thì ghi vào `to_other`, đúng như văn bản, với `version = 3`)";
+    check_empty_text(key, r#where): "`{key}` in {where} is empty: write it as the conclusion says it (`due_text = \"trong thời gian tới\"`), or leave the key out", "`{key}` trong {where} đang để trống: hãy ghi đúng như kết luận (`due_text = \"trong thời gian tới\"`), hoặc bỏ khóa này";
+    check_due_text_is_a_deadline(written, r#where, due): "`due_text = \"{written}\"` in {where} is a deadline the viewer can read: write `due = {due}` so it falls overdue in time (keep `due_text` for deadlines in words)", "`due_text = \"{written}\"` trong {where} là một hạn chương trình đọc được: hãy viết `due = {due}` để biết khi nào quá hạn (`due_text` chỉ dành cho hạn bằng lời)";
     check_unknown_locality_none(r#where, id): "`to` in {where} names `{id}`, but the file has no [[locality]] or [[district]]", "`to` trong {where} ghi `{id}`, nhưng tệp chưa có [[locality]] hay [[district]] nào";
     where_locality(n): "[[locality]] #{n}", "[[locality]] thứ {n}";
     where_locality_named(n, name): "[[locality]] #{n} ({name})", "[[locality]] thứ {n} ({name})";

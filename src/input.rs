@@ -35,6 +35,8 @@ pub enum Command {
     /// The report's rows: by locality, assignee or session.
     ReportBy,
     History,
+    /// Open the selected item's file in the person's editor, at its line.
+    Edit,
     /// Record progress on the selected directive: its state, a note, a percent.
     Progress,
     /// Undo the last check-off, un-check or progress entry.
@@ -48,7 +50,7 @@ pub enum Command {
 
 impl Command {
     /// The commands the config file's `[keys]` table can rebind.
-    pub const CONFIGURABLE: [Command; 27] = [
+    pub const CONFIGURABLE: [Command; 28] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -71,6 +73,7 @@ impl Command {
         Command::ReportBy,
         Command::Diagnostics,
         Command::History,
+        Command::Edit,
         Command::Progress,
         Command::Undo,
         Command::Sync,
@@ -110,6 +113,7 @@ impl Command {
             Command::ReportView => "report_view",
             Command::ReportBy => "report_by",
             Command::History => "history",
+            Command::Edit => "edit",
             Command::Progress => "progress",
             Command::Undo => "undo",
             Command::Sync => "sync",
@@ -155,6 +159,7 @@ impl Command {
             Command::ReportView => (t.cmd_report_view, t.hint_report_view),
             Command::ReportBy => (t.cmd_report_by, t.hint_report_by),
             Command::History => (t.cmd_history, t.hint_history),
+            Command::Edit => (t.cmd_edit, t.hint_edit),
             Command::Progress => (t.cmd_progress, t.hint_progress),
             Command::Undo => (t.cmd_undo, t.hint_undo),
             Command::Sync => (t.cmd_sync, t.hint_sync),
@@ -414,9 +419,10 @@ impl Default for Keymap {
             b(DueView, &[Key::char('w')]),
             b(ReportView, &[Key::char('r')]),
             b(ReportBy, &[Key::char('b')]),
-            b(Diagnostics, &[Key::char('e')]),
+            b(Diagnostics, &[Key::char('!')]),
             b(History, &[Key::char('L')]),
             b(Progress, &[Key::char('p')]),
+            b(Edit, &[Key::char('e')]),
             b(Undo, &[Key::char('u'), Key::ctrl('z')]),
             b(Sync, &[Key::char('S')]),
             b(NextHit, &[Key::char('n')]),
@@ -525,7 +531,8 @@ mod tests {
             (KeyCode::Char('c'), KeyModifiers::CONTROL, ForceQuit),
             (KeyCode::Char(' '), KeyModifiers::NONE, Toggle),
             (KeyCode::Char('x'), KeyModifiers::NONE, Toggle),
-            (KeyCode::Char('e'), KeyModifiers::NONE, Diagnostics),
+            (KeyCode::Char('!'), KeyModifiers::SHIFT, Diagnostics),
+            (KeyCode::Char('e'), KeyModifiers::NONE, Edit),
             (KeyCode::Char('/'), KeyModifiers::NONE, Search),
             (KeyCode::Char('f'), KeyModifiers::NONE, FilterDirectives),
             (KeyCode::Char('s'), KeyModifiers::NONE, FilterSessions),

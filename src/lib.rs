@@ -36,6 +36,7 @@ pub mod api {
     }
     pub mod store {
         pub use crate::store::files::id_of;
+        pub use crate::store::place::Spot;
         pub use crate::store::{
             Catalog, Changes, Diagnostic, FileReport, Folder, FolderError, Limits, Plan, Severity,
             discover, load_dir, parse_file, parse_file_at, read_as_loaded,
@@ -76,8 +77,9 @@ pub mod api {
     }
     pub mod app {
         pub use crate::app::{
-            Action, App, Changed, Effect, Garbage, HistoryRequest, Loading, NewEntry, Notice,
-            Options, Overlay, ProgressChange, ProgressRequest, Recorded, SaveRequest, Screen,
+            Action, App, Changed, EditError, EditRequest, Effect, Garbage, HistoryRequest, Loading,
+            NewEntry, Notice, Options, Overlay, ProgressChange, ProgressRequest, Recorded,
+            SaveRequest, Screen,
         };
     }
     /// The loader's work, as the interface's loader thread does it.

@@ -12,7 +12,8 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use crate::i18n;
 use crate::model::{
     Basis, Bound, Comparison, District, Due, Gauge, GaugeBasis, HostKind, Id, Image, Indicator,
-    Lang, Level, PartOfDay, Participant, Period, Progress, Reference, Session, SessionDate, Status,
+    Lang, Level, PartOfDay, Participant, Period, Progress, Proposal, Reference, Session,
+    SessionDate, Status, Text,
 };
 
 /// `Thứ Tư, 13/03/2024`, with ` 08:00` when the file gives the time; a session known to the
@@ -27,6 +28,10 @@ pub(crate) fn session_when(s: &Session, lang: Lang) -> String {
             time.format("%H:%M")
         ),
         (None, None) => numbers::long_date(s.date.day(), lang),
+    };
+    let date = match s.year_inferred {
+        true => format!("{date} ({})", i18n::strings(lang).year_inferred),
+        false => date,
     };
     match s.part_of_day {
         Some(part) => i18n::strings(lang).when_part_of_day(&date, &part_of_day(part, lang)),
@@ -78,6 +83,43 @@ pub(crate) fn due_text(due: Due, lang: Lang) -> String {
     }
 }
 
+/// `Hạn: 30/06/2024`, `Hạn: trong thời gian tới`, `Hạn: quý II/2024 (trước Đại hội Đảng bộ
+/// xã)`: a deadline as written (`due`, and `due_text` in its words after it), or nothing.
+pub(crate) fn deadline(due: Option<Due>, words: Option<&str>, lang: Lang) -> Option<String> {
+    let t = i18n::strings(lang);
+    let written = match (due, words) {
+        (Some(due), Some(words)) => format!("{} ({words})", due_text(due, lang)),
+        (Some(due), None) => due_text(due, lang),
+        (None, Some(words)) => words.to_string(),
+        (None, None) => return None,
+    };
+    Some(format!("{}: {written}", t.due))
+}
+
+/// `Đề nghị hỗ trợ kinh phí — Đề xuất: Bí thư Huyện ủy · Trả lời: Đồng ý · Giao: Sở Tài chính ·
+/// Hạn: quý II/2024`: a locality's proposal on one line, each fact it has after its text.
+pub(crate) fn proposal_line(p: &Proposal, lang: Lang) -> String {
+    let t = i18n::strings(lang);
+    let facts: Vec<String> = [
+        (t.proposal_by, &p.by),
+        (t.proposal_answer, &p.answer),
+        (t.proposal_assignee, &p.assignee),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}: {v}")))
+    .chain(deadline(p.due, p.due_text.as_deref(), lang))
+    .collect();
+    match facts.is_empty() {
+        true => p.text.to_string(),
+        false => format!("{} — {}", p.text, facts.join(" · ")),
+    }
+}
+
+/// `‼ khẩn` / `‼ urgent`: the mark of an urgent directive (a symbol and a word, not a colour).
+pub(crate) fn urgent_mark(lang: Lang) -> String {
+    format!("‼ {}", i18n::strings(lang).urgent)
+}
+
 /// `Sáng`, `Chiều`, `Tối` / `morning`, `afternoon`, `evening`.
 pub(crate) fn part_of_day(part: PartOfDay, lang: Lang) -> &'static str {
     let t = i18n::strings(lang);
@@ -95,6 +137,9 @@ pub(crate) fn host_kind(kind: HostKind, lang: Lang) -> &'static str {
         HostKind::Dang => t.host_dang,
         HostKind::ChinhQuyen => t.host_chinh_quyen,
         HostKind::MatTran => t.host_mat_tran,
+        HostKind::QuocHoi => t.host_quoc_hoi,
+        HostKind::TrungUong => t.host_trung_uong,
+        HostKind::NhaNuoc => t.host_nha_nuoc,
         HostKind::Khac => t.host_khac,
     }
 }
@@ -137,6 +182,11 @@ pub(crate) fn locality_title(d: &District, lang: Lang) -> String {
 pub(crate) fn level_and_name(name: &str, level: Option<Level>, lang: Lang) -> String {
     let Some(level) = level else {
         return name.to_string();
+    };
+    // Newspapers write "Thành phố Hồ Chí Minh", never the level's full name before it.
+    let level = match level {
+        Level::ThanhPhoTw => Level::ThanhPho,
+        other => other,
     };
     i18n::strings(lang).locality_named(&name, &level_name(level, lang))
 }
@@ -181,7 +231,7 @@ pub(crate) fn locality_facts(d: &District, lang: Lang) -> Option<String> {
 
 /// `Hải Hà, Đầm Hà`: the names of the localities a directive's `to` names (an id the session
 /// does not know stays an id); `None` when it has no `to`.
-pub(crate) fn addressees(s: &Session, to: &[Id]) -> Option<String> {
+pub(crate) fn addressees(s: &Session, to: &[Id], others: &[Text]) -> Option<String> {
     let names: Vec<&str> = to
         .iter()
         .map(|id| {
@@ -189,6 +239,7 @@ pub(crate) fn addressees(s: &Session, to: &[Id]) -> Option<String> {
                 .find(|d| d.id == *id)
                 .map_or(id.as_str(), |d| &*d.name)
         })
+        .chain(others.iter().map(|o| &**o))
         .collect();
     (!names.is_empty()).then(|| names.join(", "))
 }
@@ -204,9 +255,10 @@ pub(crate) fn reference_line(r: &Reference) -> String {
 
 /// `caption (credit)`.
 pub(crate) fn image_line(i: &Image) -> String {
-    match &i.credit {
-        Some(credit) => format!("{} ({credit})", i.caption),
-        None => i.caption.to_string(),
+    match (&i.caption, &i.credit) {
+        (Some(caption), Some(credit)) => format!("{caption} ({credit})"),
+        (Some(one), None) | (None, Some(one)) => one.to_string(),
+        (None, None) => String::new(),
     }
 }
 
@@ -261,10 +313,14 @@ pub(crate) fn share_text(ind: &Indicator, lang: Lang) -> Option<String> {
 }
 
 /// `Tổng giá trị sản xuất (2023)`: the indicator's name with its period.
-pub(crate) fn indicator_title(ind: &Indicator) -> String {
-    match &ind.period {
+pub(crate) fn indicator_title(ind: &Indicator, lang: Lang) -> String {
+    let title = match &ind.period {
         Some(p) => format!("{} ({p})", ind.name),
         None => ind.name.to_string(),
+    };
+    match &ind.part_of {
+        Some(whole) => i18n::strings(lang).part_of(&title, whole),
+        None => title,
     }
 }
 
@@ -294,12 +350,22 @@ fn bound_symbol(bound: Bound, ascii: bool) -> &'static str {
 /// unit.
 pub(crate) fn value_text(ind: &Indicator, lang: Lang, ascii: bool) -> String {
     let bound = bound_symbol(ind.bound, ascii);
-    match ind.of {
+    let value = match ind.of {
         Some(of) => {
             let whole = with_unit(of, ind.unit.as_deref(), lang);
             format!("{bound}{}/{whole}", numbers::figure(ind.value, lang))
         }
         None => format!("{bound}{}", with_unit(ind.value, ind.unit.as_deref(), lang)),
+    };
+    let value = match &ind.other {
+        Some((other, unit)) => format!("{value} ({})", with_unit(*other, Some(unit), lang)),
+        None => value,
+    };
+    let t = i18n::strings(lang);
+    match (ind.estimate, ind.forecast) {
+        (_, true) => format!("{value} ({})", t.figure_forecast),
+        (true, false) => format!("{value} ({})", t.figure_estimate),
+        (false, false) => value,
     }
 }
 
@@ -380,7 +446,9 @@ pub(crate) fn participant_line(p: &Participant, sep: &str) -> String {
         (None, None) => String::new(),
     };
     if let Some(role) = &p.role {
-        line.push_str(sep);
+        if !line.is_empty() {
+            line.push_str(sep);
+        }
         line.push_str(role);
     }
     if let Some(part) = &p.part {
@@ -497,14 +565,14 @@ mod tests {
     #[test]
     fn indicator_title_and_value() {
         let mut ind = indicator();
-        assert_eq!(indicator_title(&ind), "Tổng thu ngân sách (2023)");
+        assert_eq!(indicator_title(&ind, Lang::Vi), "Tổng thu ngân sách (2023)");
         assert_eq!(value_text(&ind, Lang::Vi, false), "≥ 385 tỷ đồng");
         assert_eq!(value_text(&ind, Lang::Vi, true), ">= 385 tỷ đồng");
         ind.value = 67.5;
         ind.unit = Some("%".into());
         ind.bound = Bound::Exact;
         ind.period = None;
-        assert_eq!(indicator_title(&ind), "Tổng thu ngân sách");
+        assert_eq!(indicator_title(&ind, Lang::Vi), "Tổng thu ngân sách");
         assert_eq!(value_text(&ind, Lang::Vi, false), "67,5%");
         assert_eq!(value_text(&ind, Lang::En, true), "67.5%");
     }
@@ -571,6 +639,9 @@ mod tests {
         p.name = None;
         p.part = Some("dự".into());
         assert_eq!(participant_line(&p, ", "), "Đoàn công tác (dự)");
+        p.group = None;
+        p.role = Some("Giám đốc Sở Tài chính".into());
+        assert_eq!(participant_line(&p, ", "), "Giám đốc Sở Tài chính (dự)");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! background loading, signals. Draws only when something happens.
 
 use std::collections::HashMap;
+mod editor;
 mod guard;
 pub(crate) mod load;
 pub(crate) mod paint;
@@ -25,7 +26,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 
-use crate::app::{Action, App, Away, Effect, Garbage, HistoryRequest, Options};
+use crate::app::{self, Action, App, Away, Effect, Garbage, HistoryRequest, Options};
 use crate::git::history::{self, Filter};
 use crate::git::sync;
 use crate::i18n;
@@ -148,11 +149,18 @@ enum InputEnd {
 /// Reads keys and mouse events while the terminal has them. crossterm is asked to read only
 /// when the terminal has bytes or crossterm holds parsed events, never on a terminal that hung
 /// up: there its read would get an end of file or EIO and try again forever.
-fn spawn_input(tx: mpsc::Sender<Msg>, tty: Arc<Tty>) {
+/// While an editor has the terminal the thread waits at `gate`, and reads nothing it left.
+fn spawn_input(tx: mpsc::Sender<Msg>, tty: Arc<Tty>, gate: editor::Gate) {
     thread::spawn(move || {
         let end = loop {
             if tty.wait_for_input() == Readiness::Gone {
                 break InputEnd::Gone;
+            }
+            let _held = gate.hold();
+            match tty.input_now() {
+                Readiness::Gone => break InputEnd::Gone,
+                Readiness::Nothing => continue,
+                Readiness::Input => {}
             }
             match forward_input(&tx, &tty) {
                 InputEnd::Drained => {}
@@ -227,12 +235,17 @@ fn spawn_resizes(tx: mpsc::Sender<Msg>) -> io::Result<()> {
     Ok(())
 }
 
-fn spawn_signals(tx: mpsc::Sender<Msg>) -> io::Result<()> {
+fn spawn_signals(tx: mpsc::Sender<Msg>, gate: editor::Gate) -> io::Result<()> {
     // Raw mode turns Ctrl-C and Ctrl-\\ into keys, so SIGINT and SIGQUIT come
-    // only from outside (kill, a supervisor); each ends the app like SIGTERM.
+    // only from outside (kill, a supervisor); each ends the app like SIGTERM. While an editor
+    // has the terminal (out of raw mode), Ctrl-C and Ctrl-\\ there are the editor's: they
+    // reach this process too, and are let go.
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     thread::spawn(move || {
-        if let Some(sig) = signals.forever().next() {
+        let ends = signals
+            .forever()
+            .find(|&sig| !(gate.editing() && matches!(sig, SIGINT | SIGQUIT)));
+        if let Some(sig) = ends {
             let _ = tx.send(Msg::Stop(sig));
         }
     });
@@ -411,6 +424,7 @@ struct Workers {
     loader: mpsc::Sender<LoadRequest>,
     saver: mpsc::Sender<Job>,
     dropper: mpsc::Sender<Garbage>,
+    editing: editor::Editing,
     sync_pull_only: bool,
 }
 
@@ -442,7 +456,8 @@ impl Workers {
             Effect::Reload => self.load(LoadRequest::Walk),
             Effect::Sync => spawn_sync(self.tx.clone(), self.dir.clone(), self.sync_pull_only),
             Effect::Compact(away) => spawn_compaction(self.tx.clone(), away),
-            Effect::None => {}
+            // The loop runs the editor itself: it needs the terminal (`edit`).
+            Effect::Edit(_) | Effect::None => {}
         }
         true
     }
@@ -488,23 +503,29 @@ pub(crate) fn run(options: Options, settings: Settings) -> io::Result<i32> {
         abbreviations: Arc::new(abbreviations),
     };
     let loader = spawn_loader(tx.clone(), job);
+    let gate = editor::Gate::default();
     let mut workers = Workers {
         tx: tx.clone(),
         dir: options.dir.clone(),
         loader: loader.clone(),
         saver: spawn_saver(tx.clone(), loader.clone(), saver),
         dropper: spawn_dropper(),
+        editing: editor::Editing {
+            dir: options.dir.clone(),
+            mouse: options.mouse,
+            gate: gate.clone(),
+        },
         sync_pull_only,
     };
     spawn_watcher(loader, options.dir.clone(), own);
     install_panic_hook();
-    spawn_signals(tx.clone())?;
+    spawn_signals(tx.clone(), gate.clone())?;
     let tty = Arc::new(Tty::open()?);
     let mut term = setup(&tty, options.mouse).inspect_err(|_| restore())?;
     let guard = Restore;
     spawn_resizes(tx.clone())?;
     spawn_hangup_watch(tx.clone(), Arc::clone(&tty));
-    spawn_input(tx, tty);
+    spawn_input(tx, tty, gate);
     let mut app = App::new(options);
     let size = term.size()?;
     app.update(Action::Resize {
@@ -526,6 +547,19 @@ pub(crate) fn run(options: Options, settings: Settings) -> io::Result<i32> {
         Ok(0) if !problems.is_empty() => Ok(1),
         other => other,
     }
+}
+
+/// Hands the terminal to the editor until it exits, then has the file read again and tells
+/// the app how it went (and the terminal's size, which may have changed meanwhile).
+fn edit(term: &mut Term, app: &mut App, workers: &Workers, request: app::EditRequest) -> Effect {
+    let (result, reread) = editor::edit(term, &workers.editing, &request);
+    if let Some(path) = reread {
+        workers.load(LoadRequest::Paths(vec![path]));
+    }
+    if let Ok((width, height)) = terminal::size() {
+        app.update(Action::Resize { width, height });
+    }
+    app.update(Action::Edited { request, result })
 }
 
 fn event_loop(
@@ -555,7 +589,10 @@ fn event_loop(
             if let Action::Key(_) = action {
                 guard::crash_if_asked();
             }
-            let effect = app.update(action);
+            let effect = match app.update(action) {
+                Effect::Edit(request) => edit(term, app, workers, request),
+                effect => effect,
+            };
             workers.discard(app.take_garbage());
             if !workers.start(effect) {
                 return Ok(0);

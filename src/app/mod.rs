@@ -32,6 +32,8 @@ use crate::store::write::{Appended, Change, WriteError};
 use crate::store::{Catalog, FolderError};
 use crate::ui::{cells, theme::Theme};
 
+pub use crate::screens::EditError;
+pub use crate::screens::EditRequest;
 pub(crate) use crate::screens::Filters;
 pub use crate::screens::Loading;
 pub use crate::screens::Notice;
@@ -73,6 +75,12 @@ pub enum Action {
     Changed(Box<Result<Changed, FolderError>>),
     /// The index sent away by `Effect::Compact`, compacted.
     Compacted(Away),
+    /// The editor `Effect::Edit` started has ended (the file, as shown to the person, is
+    /// being read again), or the edit was refused or failed.
+    Edited {
+        request: EditRequest,
+        result: Result<String, EditError>,
+    },
     /// Text pasted into the terminal (bracketed paste), in one piece.
     Paste(String),
     /// A progress entry asked for by `Effect::Record` was written (as written) or taken out,
@@ -143,6 +151,9 @@ pub enum Effect {
     Record(ProgressRequest),
     /// Read a directive's check-off history (off the UI thread).
     LoadHistory(HistoryRequest),
+    /// Open an item's file in the person's editor at its line, the terminal handed over
+    /// meanwhile; then read the file again.
+    Edit(EditRequest),
     /// Load the whole folder again.
     Reload,
     /// Share the folder through git (`briefing sync`) off the UI thread, and give the result
@@ -341,6 +352,12 @@ impl App {
                 }
             }
             Action::Today(today) => self.ctx.today = today,
+            Action::Edited { result, .. } => {
+                self.notice = Some(match result {
+                    Ok(file) => Notice::Edited { file },
+                    Err(e) => Notice::NotEdited(e),
+                });
+            }
             Action::Synced {
                 received,
                 sent,
@@ -543,6 +560,7 @@ impl App {
             Intent::Toggle(key) => return self.toggle(key),
             Intent::Uncheck(key) => return self.uncheck(key),
             Intent::ShowHistory(key) => return self.show_history(key),
+            Intent::Edit(request) => return Effect::Edit(request),
             Intent::Progress(key) => self.open_progress(key),
             Intent::Record(key, entry) => return self.record(key, entry),
             Intent::Notice(notice) => self.notice = Some(notice),

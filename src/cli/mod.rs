@@ -9,6 +9,7 @@ mod list;
 mod log;
 mod man;
 mod merge_driver;
+mod new;
 mod progress;
 mod report;
 mod show;
@@ -41,6 +42,7 @@ Examples:
   briefing report --from 2024-01-01 --to 2024-06-30 --format html > report.html
                                                  the implementation report, A4 landscape
   briefing check                                 report every problem in the folder
+  briefing new --level xa 2025/2025-09-10-tan-lap a commented skeleton to fill in
   briefing done 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy   check a directive off (undo: un-check)
   briefing progress 2024-03-13-hai-ha-dam-ha hh-ma-tuy --state doing --note \"Đã khởi công\" --percent 40
   briefing sync --setup                          once per clone: merge check-offs through git
@@ -119,6 +121,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Write a commented skeleton of a new session (one locality), ready to fill and `check`
+    New(new::NewArgs),
     /// Print one session's briefing: header, summary, districts, indicators, directives
     Show(show::ShowArgs),
     /// The implementation report: directives by category per locality, assignee or session,
@@ -356,6 +360,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check) => check::run(&ctx),
         Some(Command::List { format }) => list::run(&ctx, format),
         Some(Command::Show(args)) => show::run(&ctx, &args),
+        Some(Command::New(args)) => new::run(&ctx, &args),
         Some(Command::Report(args)) => report::run(&ctx, &args),
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Done { session, directive }) => {

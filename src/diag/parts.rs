@@ -132,6 +132,11 @@ pub enum Table {
         n: usize,
         directive: Box<Table>,
     },
+    /// Proposal `n` (from 1) of a locality.
+    Proposal {
+        n: usize,
+        district: Box<Table>,
+    },
 }
 
 impl Table {
@@ -160,6 +165,7 @@ impl Table {
                 district: Some(district),
             } => t.where_district_directive(&district.words(t), n),
             Table::Progress { n, directive } => t.where_progress(n, &directive.words(t)),
+            Table::Proposal { n, district } => t.where_proposal(n, &district.words(t)),
         }
     }
 }

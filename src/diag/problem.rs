@@ -226,6 +226,17 @@ pub enum Problem {
     ToOnLocality {
         table: Table,
     },
+    /// A text key written empty where its words are the point (`due_text = ""`).
+    EmptyText {
+        key: String,
+        table: Table,
+    },
+    /// `due_text` that is a date or a period the viewer reads (a warning: write `due`).
+    DueTextIsADeadline {
+        table: Table,
+        written: String,
+        due: String,
+    },
     /// `to` names no locality of the file; `ids` are the file's, `closest` the likely one.
     UnknownLocality {
         id: String,
@@ -536,6 +547,12 @@ impl Problem {
                 t.check_not_positive(key, &at(table), value)
             }
             Problem::ToOnLocality { table } => t.check_to_on_locality(&at(table)),
+            Problem::EmptyText { key, table } => t.check_empty_text(key, &at(table)),
+            Problem::DueTextIsADeadline {
+                table,
+                written,
+                due,
+            } => t.check_due_text_is_a_deadline(written, &at(table), due),
             Problem::UnknownLocality {
                 id,
                 table,

@@ -43,6 +43,21 @@ pub(crate) const HELP: &[(&str, &str, &str)] = &[
         "Kiểm tra mọi tệp buổi làm việc; thoát với mã 1 nếu có tệp bị lỗi",
     ),
     ("list", "", "Mỗi buổi làm việc một dòng, mới nhất trước"),
+    (
+        "new",
+        "",
+        "Tạo khung có chú thích cho một buổi làm việc mới (một địa phương), sẵn để điền và `check`",
+    ),
+    (
+        "new",
+        "level",
+        "Cấp của địa phương được làm việc (docs/spec.md, mục địa phương)",
+    ),
+    (
+        "new",
+        "id",
+        "Mã buổi làm việc mới: đường dẫn tệp trong THƯ_MỤC, bỏ `.toml`, ví dụ 2025/2025-09-10-tan-lap (thư mục được tạo khi cần; không bao giờ ghi đè tệp đã có)",
+    ),
     ("list", "format", "Định dạng đầu ra"),
     (
         "show",
@@ -354,6 +369,7 @@ pub(crate) const VALUE_NAMES: &[(&str, &str)] = &[
     ("SESSION", "BUỔI"),
     ("DIRECTIVE", "CHỈ_ĐẠO"),
     ("ID", "MÃ"),
+    ("LEVEL", "CẤP"),
     ("FORMAT", "ĐỊNH_DẠNG"),
     ("ROWS", "DÒNG"),
     ("SHELL", "SHELL"),
@@ -382,6 +398,7 @@ Ví dụ:
   briefing report --from 2024-01-01 --to 2024-06-30 --format html > bao-cao.html
                                                  báo cáo tình hình thực hiện, khổ A4 ngang
   briefing check                                 báo mọi lỗi trong thư mục
+  briefing new --level xa 2025/2025-09-10-tan-lap khung có chú thích để điền
   briefing done 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy   đánh dấu hoàn thành (undo: bỏ đánh dấu)
   briefing progress 2024-03-13-hai-ha-dam-ha hh-ma-tuy --state doing --note \"Đã khởi công\" --percent 40
   briefing sync --setup                          một lần cho mỗi bản sao: gộp dấu hoàn thành qua git

@@ -58,6 +58,8 @@ pub struct Session {
     pub part_of_day: Option<PartOfDay>,
     /// When the account was published: a day or a date-time, never a period.
     pub published: Option<SessionDate>,
+    /// The day and month of `date` are the source's, its year inferred (version 3).
+    pub year_inferred: bool,
     pub host: Option<Text>,
     pub host_kind: Option<HostKind>,
     /// Who chairs it: one, several co-chairs, or none written.
@@ -91,7 +93,8 @@ pub struct Reference {
 /// (a path relative to the briefing file's folder, never leaving the briefing folder).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Image {
-    pub caption: Text,
+    /// What the photo shows; `None` only for a photo known by its credit alone (version 3).
+    pub caption: Option<Text>,
     pub credit: Option<Text>,
     pub file: Option<Text>,
 }
@@ -183,6 +186,26 @@ pub struct District {
     pub formerly: Option<Text>,
     /// The units merged into it (version 3, `merged_from`): keys or levels and names.
     pub merged_from: Vec<Text>,
+    /// What the locality proposed and the answers given at the meeting (version 3).
+    pub proposals: Vec<Proposal>,
+}
+
+/// A proposal of a locality (`[[locality.proposal]]`, version 3): what it asked for, who asked,
+/// the leader's answer at the meeting, the body assigned to act on it and by when.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Proposal {
+    pub id: Option<Id>,
+    pub text: Text,
+    /// Who proposed it (`Đồng chí Bí thư Huyện ủy`).
+    pub by: Option<Text>,
+    /// The answer given at the meeting.
+    pub answer: Option<Text>,
+    /// The body assigned to act (`Sở Tài chính`).
+    pub assignee: Option<Text>,
+    pub due: Option<Due>,
+    pub due_text: Option<Text>,
+    /// Its follow-up log, as a directive's (`[[locality.proposal.progress]]`).
+    pub progress: Vec<Entry>,
 }
 
 /// Who a locality is across sessions: the `key` the file writes (`written`), else its name
@@ -366,6 +389,16 @@ pub struct Indicator {
     pub better: Better,
     /// The source of the figure or a clarification.
     pub note: Option<Text>,
+    /// The figure is an estimate ("ước đạt", version 3).
+    pub estimate: bool,
+    /// The figure is a forecast ("dự báo", "dự kiến", version 3).
+    pub forecast: bool,
+    /// The same figure in a second unit (version 3: `value_other = 12.5`, `unit_other = "triệu
+    /// USD"` beside the value in VND).
+    pub other: Option<(f64, Shared)>,
+    /// The name of the whole this figure is a part of (version 3: `part_of = "Tổng thu ngân
+    /// sách"`).
+    pub part_of: Option<Shared>,
     /// Who the figure is across sessions, as written (version 3, `key`).
     pub key: Option<Shared>,
 }
@@ -386,6 +419,14 @@ pub struct Directive {
     pub done_by: Option<Shared>,
     /// The follow-up log (version 3), in file order; empty for most directives.
     pub progress: Vec<Entry>,
+    /// A deadline in words, as the conclusion says it (version 3: `"trong thời gian tới"`);
+    /// shown as written, never overdue by itself.
+    pub due_text: Option<Text>,
+    /// The conclusion says it is urgent ("khẩn trương"; version 3).
+    pub urgent: bool,
+    /// Addressees outside the file's localities (version 3: the parent district, a future
+    /// merged unit, a department), as written.
+    pub to_other: Vec<Text>,
 }
 
 impl Directive {
@@ -581,6 +622,7 @@ pub(crate) fn test_session(districts: Vec<District>, directives: Vec<Directive>)
         date: SessionDate::Date(NaiveDate::from_ymd_opt(2024, 3, 13).expect("date")),
         part_of_day: None,
         published: None,
+        year_inferred: false,
         host: None,
         host_kind: None,
         chairs: vec![],

@@ -77,6 +77,16 @@ keywords! {
     }
 }
 
+impl HostKind {
+    /// Whether the kind is one version 3 added.
+    pub fn since_version_3(self) -> bool {
+        matches!(
+            self,
+            HostKind::QuocHoi | HostKind::TrungUong | HostKind::NhaNuoc
+        )
+    }
+}
+
 impl Level {
     /// How Vietnamese write the level before a name, folded (`huyen` in `huyện Chư Păh`): the
     /// words a `formerly`/`merged_from` reference may start with.
@@ -105,6 +115,12 @@ keywords! {
         ChinhQuyen = "chinh-quyen",
         /// The Fatherland Front.
         MatTran = "mat-tran",
+        /// The National Assembly, its committees and delegations (version 3).
+        QuocHoi = "quoc-hoi",
+        /// A central Party body: the Politburo, the Secretariat, a central delegation (version 3).
+        TrungUong = "trung-uong",
+        /// A central state body other than the councils: the Government, a ministry (version 3).
+        NhaNuoc = "nha-nuoc",
         /// Any other body.
         Khac = "khac",
     }

@@ -5,8 +5,8 @@ use std::fmt::Write;
 use super::history::{HistoryView, view};
 use super::svg::bar_chart;
 use super::{
-    HeaderValue, Locality, Options, against, directive_meta, districts, header_rows, session_lists,
-    shared_directives, shared_note, statement_lists, value_text,
+    HeaderValue, Locality, Options, against, directive_meta, districts, header_rows,
+    locality_lists, session_lists, shared_directives, shared_note, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Comparison, Directive, Gauge, Indicator, Lang, Progress, Session, Status};
@@ -153,13 +153,18 @@ fn participants(out: &mut String, s: &Session, t: &Strings) {
             part: None,
             ..p.clone()
         };
-        let _ = write!(
-            out,
-            "<li><strong>{}</strong>",
-            esc(&participant_line(&who, ""))
-        );
-        if let Some(role) = &p.role {
-            let _ = write!(out, ", {}", esc(role));
+        let named = participant_line(&who, "");
+        match (named.is_empty(), &p.role) {
+            // A participant known only by title (version 3): the title is who it is.
+            (true, Some(role)) => {
+                let _ = write!(out, "<li><strong>{}</strong>", esc(role));
+            }
+            (_, role) => {
+                let _ = write!(out, "<li><strong>{}</strong>", esc(&named));
+                if let Some(role) = role {
+                    let _ = write!(out, ", {}", esc(role));
+                }
+            }
         }
         if let Some(part) = &p.part {
             let _ = write!(out, " ({})", esc(part));
@@ -191,8 +196,8 @@ fn locality(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
     if let Some(summary) = &d.summary {
         text_block(out, summary);
     }
-    for (title, items) in statement_lists(d.statements(), t) {
-        list(out, "h3", title, items);
+    for (title, items) in locality_lists(d, opts.lang) {
+        list(out, "h3", title, &items);
     }
     if !d.indicators.is_empty() {
         let _ = writeln!(out, "<h3>{}</h3>", t.indicators);
@@ -238,7 +243,7 @@ fn indicators(out: &mut String, list: &[Indicator], t: &Strings, opts: &Options<
         let _ = writeln!(
             out,
             "<tr class=\"{class}\"><td>{}</td><td class=\"value\">{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&indicator_title(ind)),
+            esc(&indicator_title(ind, opts.lang)),
             figure(&value_text(ind, opts)),
             shown,
             notes.join("<br>")

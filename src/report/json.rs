@@ -37,6 +37,9 @@ struct SessionJson<'a> {
     date: SessionDate,
     part_of_day: Option<PartOfDay>,
     published: Option<SessionDate>,
+    /// Version 3, absent unless true: the year of `date` is inferred.
+    #[serde(skip_serializing_if = "is_false")]
+    year_inferred: bool,
     host: Option<&'a str>,
     host_kind: Option<HostKind>,
     /// The chairs in one line (`A; B`), as version 1 printed the one chair.
@@ -85,6 +88,21 @@ struct DistrictJson<'a> {
     formerly: Option<&'a str>,
     #[serde(skip_serializing_if = "<[Text]>::is_empty")]
     merged_from: &'a [Text],
+    /// Version 3: absent when the locality has none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    proposals: Vec<ProposalJson<'a>>,
+}
+
+/// A locality's proposal (version 3); in a handout its `id` is `null`.
+#[derive(Serialize)]
+struct ProposalJson<'a> {
+    id: Option<&'a str>,
+    text: &'a str,
+    by: Option<&'a str>,
+    answer: Option<&'a str>,
+    assignee: Option<&'a str>,
+    due: Option<Due>,
+    due_text: Option<&'a str>,
 }
 
 /// An indicator: the file's fields with defaults filled in, the basis of each comparison
@@ -103,6 +121,18 @@ struct IndicatorJson<'a> {
     compare: Vec<CompareJson<'a>>,
     better: Better,
     note: Option<&'a str>,
+    /// Version 3, absent unless true.
+    #[serde(skip_serializing_if = "is_false")]
+    estimate: bool,
+    #[serde(skip_serializing_if = "is_false")]
+    forecast: bool,
+    /// Version 3, absent when not written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value_other: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit_other: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    part_of: Option<&'a str>,
     gauge: Option<GaugeJson<'a>>,
     share: Option<f64>,
     /// Version 3: who the figure is across files (absent when not written).
@@ -150,6 +180,18 @@ pub(super) struct DirectiveJson<'a> {
     percent: Option<u8>,
     /// Its progress log in time order; in a handout each entry's `by` is `null`.
     progress: Vec<EntryJson<'a>>,
+    /// Version 3, each absent when not written: the deadline in words, the urgency, the
+    /// addressees outside the file's localities.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    due_text: Option<&'a str>,
+    #[serde(skip_serializing_if = "is_false")]
+    urgent: bool,
+    #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+    to_other: &'a [Text],
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 /// One progress entry.
@@ -216,6 +258,7 @@ fn session<'a>(s: &'a Session, opts: &Options<'_>) -> SessionJson<'a> {
         date: s.date,
         part_of_day: s.part_of_day,
         published: s.published,
+        year_inferred: s.year_inferred,
         host: s.host.as_deref(),
         host_kind: s.host_kind,
         chair: s.chair_line(),
@@ -257,6 +300,17 @@ fn district<'a>(l: Locality<'a>, opts: &Options<'_>) -> DistrictJson<'a> {
         shared_directives: l.shared,
         indicators: d.indicators.iter().map(indicator).collect(),
         directives: directives(d.directives.iter(), opts),
+        proposals: (d.proposals.iter())
+            .map(|p| ProposalJson {
+                id: p.id.as_deref().filter(|_| !opts.handout),
+                text: &p.text,
+                by: p.by.as_deref(),
+                answer: p.answer.as_deref(),
+                assignee: p.assignee.as_deref(),
+                due: p.due,
+                due_text: p.due_text.as_deref(),
+            })
+            .collect(),
         key: d.key.as_deref(),
         formerly: d.formerly.as_deref(),
         merged_from: &d.merged_from,
@@ -277,6 +331,11 @@ fn indicator(ind: &Indicator) -> IndicatorJson<'_> {
         compare: ind.compare.iter().map(comparison).collect(),
         better: ind.better,
         note: ind.note.as_deref(),
+        estimate: ind.estimate,
+        forecast: ind.forecast,
+        value_other: ind.other.as_ref().map(|(v, _)| *v),
+        unit_other: ind.other.as_ref().map(|(_, u)| &**u),
+        part_of: ind.part_of.as_deref(),
         gauge: ind.gauge().map(|g| GaugeJson {
             ratio: g.ratio,
             basis: match g.basis {
@@ -334,5 +393,8 @@ pub(super) fn directive<'a>(d: &'a Directive, opts: &Options<'_>) -> DirectiveJs
                 percent: e.percent,
             })
             .collect(),
+        due_text: d.due_text.as_deref(),
+        urgent: d.urgent,
+        to_other: &d.to_other,
     }
 }

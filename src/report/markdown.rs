@@ -3,8 +3,8 @@
 use super::history::{HistoryView, TEXT_BAR, text_bar, view};
 use super::{
     HeaderValue, Locality, Options, against, directive_meta, districts, gauge_text, header_rows,
-    image_path, other_compares, session_lists, share_text, shared_directives, shared_note,
-    statement_lists, value_text,
+    image_path, locality_lists, other_compares, session_lists, share_text, shared_directives,
+    shared_note, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Lang, Participant, Progress, Session};
@@ -226,8 +226,8 @@ fn district(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
     if let Some(summary) = &d.summary {
         text_block(out, summary);
     }
-    for (title, items) in statement_lists(d.statements(), t) {
-        list(out, "###", title, items);
+    for (title, items) in locality_lists(d, opts.lang) {
+        list(out, "###", title, &items);
     }
     if !d.indicators.is_empty() {
         out.push_str(&format!("\n### {}\n\n", t.indicators));
@@ -267,7 +267,7 @@ fn indicators(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
         notes.extend(ind.note.as_ref().map(|n| format!("{}: {n}", t.note)));
         out.push_str(&format!(
             "| {} | {} | {} | {} |\n",
-            cell(&indicator_title(ind)),
+            cell(&indicator_title(ind, opts.lang)),
             cell(&value_text(ind, opts)),
             cell(&bar),
             cell(&notes.join("; "))

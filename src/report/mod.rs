@@ -177,6 +177,21 @@ fn statement_lists<'a>(lists: [&'a [Text]; 3], t: &Strings) -> Vec<(&'static str
         .collect()
 }
 
+/// A locality's statements, then its proposals with their answers (one line each), with their
+/// titles, those it has.
+fn locality_lists(d: &District, lang: Lang) -> Vec<(&'static str, Vec<Text>)> {
+    let t = i18n::strings(lang);
+    let proposals = (d.proposals.iter())
+        .map(|p| Text::from(present::proposal_line(p, lang)))
+        .collect();
+    let mut lists: Vec<(&'static str, Vec<Text>)> = statement_lists(d.statements(), t)
+        .into_iter()
+        .map(|(title, items)| (title, items.to_vec()))
+        .collect();
+    lists.extend((!d.proposals.is_empty()).then_some((t.proposals, proposals)));
+    lists
+}
+
 /// The session's lists with their titles, those it has: its statements, then its references.
 fn session_lists(s: &Session, t: &Strings) -> Vec<(&'static str, Vec<String>)> {
     let statements = statement_lists(s.statements(), t).into_iter();
@@ -276,19 +291,20 @@ fn gauge_text(gauge: &Gauge, opts: &Options<'_>, aligned: bool) -> String {
 fn directive_meta(s: &Session, d: &Directive, opts: &Options<'_>) -> Vec<String> {
     let t = i18n::strings(opts.lang);
     let mut meta = Vec::new();
+    if d.urgent {
+        meta.push(present::urgent_mark(opts.lang).to_uppercase());
+    }
     if let Some(owner) = &d.owner {
         meta.push(format!("{}: {owner}", t.owner));
     }
-    if let Some(due) = d.due {
-        meta.push(format!("{}: {}", t.due, present::due_text(due, opts.lang)));
-    }
+    meta.extend(present::deadline(d.due, d.due_text.as_deref(), opts.lang));
     if d.is_overdue(opts.today) {
         meta.push(t.overdue.to_uppercase());
     }
     if d.done {
         meta.push(done_text(d, t, opts.handout));
     }
-    if let Some(to) = present::addressees(s, &d.to) {
+    if let Some(to) = present::addressees(s, &d.to, &d.to_other) {
         meta.push(format!("{}: {to}", t.directive_to));
     }
     meta

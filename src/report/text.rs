@@ -5,7 +5,8 @@ use unicode_width::UnicodeWidthStr;
 use super::history::{HistoryView, TEXT_BAR, text_bar, view};
 use super::{
     HeaderValue, Locality, Options, against, directive_meta, districts, gauge_text, header_rows,
-    other_compares, share_text, shared_directives, shared_note, statement_lists, value_text,
+    locality_lists, other_compares, share_text, shared_directives, shared_note, statement_lists,
+    value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, Indicator, Progress, Session};
@@ -184,9 +185,9 @@ fn district(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
         out.push('\n');
         text_block(out, summary);
     }
-    for (title, items) in statement_lists(d.statements(), t) {
+    for (title, items) in locality_lists(d, opts.lang) {
         section(out, title, opts);
-        for item in items {
+        for item in &items {
             bullet(out, item, 0, opts);
         }
     }
@@ -208,7 +209,11 @@ fn district(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
 }
 
 fn indicator(out: &mut String, ind: &Indicator, opts: &Options<'_>) {
-    let head = format!("{}: {}", indicator_title(ind), value_text(ind, opts));
+    let head = format!(
+        "{}: {}",
+        indicator_title(ind, opts.lang),
+        value_text(ind, opts)
+    );
     bullet(out, &head, 0, opts);
     if let Some(g) = &ind.gauge() {
         let mut line = gauge_text(g, opts, true);

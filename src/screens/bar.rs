@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Ctx, Offer};
+use super::{Ctx, EditError, Offer};
 use crate::git::GitError;
 use crate::i18n;
 use crate::input::Command;
@@ -64,6 +64,12 @@ pub enum Notice {
     /// `n` on the last hit, `N` on the first.
     LastHit,
     FirstHit,
+    /// The editor ended; its file is being read again.
+    Edited {
+        file: String,
+    },
+    /// `e` where nothing can be edited, or the edit failed.
+    NotEdited(EditError),
     /// A sync asked for by `S` is running.
     Syncing,
     /// `S` while a sync runs.
@@ -101,6 +107,8 @@ impl Notice {
             Notice::NoSearch => t.no_search.to_string(),
             Notice::LastHit => t.last_hit.to_string(),
             Notice::FirstHit => t.first_hit.to_string(),
+            Notice::Edited { file } => t.edited(file),
+            Notice::NotEdited(e) => edit_error(e, lang),
             Notice::Syncing => t.syncing.to_string(),
             Notice::AlreadySyncing => t.already_syncing.to_string(),
             Notice::Synced { received, sent } => t.synced(
@@ -109,6 +117,22 @@ impl Notice {
             ),
             Notice::SyncFailed(e) => t.sync_failed(&e.message(lang)),
         }
+    }
+}
+
+/// Why an edit did not happen, in `lang`.
+fn edit_error(e: &EditError, lang: Lang) -> String {
+    let t = i18n::strings(lang);
+    match e {
+        EditError::Refused(e) => t.edit_refused(&e.message(lang)),
+        EditError::NotStarted { editor, error } => {
+            t.editor_not_started(editor, &error.message(lang))
+        }
+        EditError::Failed {
+            editor,
+            status: Some(code),
+        } => t.editor_failed(editor, code),
+        EditError::Failed { editor, .. } => t.editor_killed(editor),
     }
 }
 

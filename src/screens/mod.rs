@@ -19,10 +19,13 @@ use crossterm::event::KeyEvent;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use crate::diag::OsError;
 use crate::input::{Command, Keymap};
 use crate::model::filter::{DirectiveFilter, SessionFilter};
 use crate::model::{DirectiveKey, Lang, LocalityKey};
 use crate::search::{SearchIndex, Target};
+use crate::store::place::Spot;
+use crate::store::write::WriteError;
 use crate::store::{Catalog, FolderError};
 use crate::ui::theme::Theme;
 
@@ -108,12 +111,60 @@ pub(crate) enum Intent {
     Uncheck(DirectiveKey),
     /// Show a directive's history (its progress log, and check-offs from git).
     ShowHistory(DirectiveKey),
+    /// Open an item's file in the person's editor, at the item's line.
+    Edit(EditRequest),
     /// Open the progress form of a directive.
     Progress(DirectiveKey),
     /// Record a progress entry on a directive (the form's Enter).
     Record(DirectiveKey, overlay::NewEntry),
     /// Say something on the status line.
     Notice(Notice),
+}
+
+/// An item to change in the person's editor: its session (by id) and the item in it, whose
+/// line is found in the file as it is when the editor starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EditRequest {
+    pub session_id: String,
+    pub spot: Spot,
+}
+
+impl EditRequest {
+    /// The item of a row or a hit, to open in the editor.
+    pub(crate) fn of(ctx: &Ctx, target: Target) -> Option<EditRequest> {
+        let session = ctx.catalog.sessions.get(target.session())?;
+        let locality = |d: usize| session.districts.get(d).map(|d| d.id.to_string());
+        let spot = match target {
+            Target::Session { .. } => Spot::Session,
+            Target::District { district, .. } => Spot::Locality(locality(district)?),
+            Target::Indicator {
+                district,
+                indicator,
+                ..
+            } => Spot::Indicator {
+                locality: locality(district)?,
+                index: indicator,
+            },
+            Target::Directive { directive, .. } => {
+                Spot::Directive(session.directive(directive)?.id.to_string())
+            }
+        };
+        Some(EditRequest {
+            session_id: session.id.to_string(),
+            spot,
+        })
+    }
+}
+
+/// Why an edit did not happen or did not end well; said when drawn.
+#[derive(Debug)]
+pub enum EditError {
+    /// The file may not be changed (the rules of a check-off: permissions, immutable, …).
+    Refused(WriteError),
+    /// The editor could not be started.
+    NotStarted { editor: String, error: OsError },
+    /// The editor ended with this status (or by a signal: `None`).
+    Failed { editor: String, status: Option<i32> },
 }
 
 /// Where a search hit opens: its item, the text of the field found (to find its block), and

@@ -14,7 +14,8 @@ use unicode_width::UnicodeWidthStr;
 use super::nav::{ListState, moved};
 use super::review::toggle;
 use super::{
-    Ctx, Intent, Jump, MOVES, Notice, Offer, View, header_and_list, list_line, without_tabs,
+    Ctx, EditRequest, Intent, Jump, MOVES, Notice, Offer, View, header_and_list, list_line,
+    without_tabs,
 };
 use crate::i18n;
 use crate::input::{Command, Key};
@@ -31,12 +32,13 @@ const MAX_HITS: usize = 200;
 const LABEL_COLUMN: usize = 17;
 
 /// The commands whose keys act, and are not typed, while the hits are browsed.
-const BROWSING: [Command; 9] = [
+const BROWSING: [Command; 10] = [
     Command::Up,
     Command::Down,
     Command::First,
     Command::Last,
     Command::Toggle,
+    Command::Edit,
     Command::Help,
     Command::Undo,
     Command::NextHit,
@@ -235,7 +237,11 @@ impl View for SearchScreen {
     fn offers(&self, _ctx: &Ctx) -> Vec<Offer> {
         let mut offers = vec![Offer::hint(Command::Open)];
         if self.browsing {
-            offers.extend([Offer::hint(Command::Toggle), Offer::hint(Command::Search)]);
+            offers.extend([
+                Offer::hint(Command::Toggle),
+                Offer::hint(Command::Search),
+                Offer::help(Command::Edit),
+            ]);
         }
         offers.extend([Offer::hint(Command::Back), Offer::hint(Command::Help)]);
         offers.extend(MOVES);
@@ -294,6 +300,9 @@ impl View for SearchScreen {
                 Some(hit) => toggle(ctx, hit.target),
                 None => Intent::Notice(Notice::SelectDirective),
             },
+            Command::Edit if self.browsing => (self.hits.get(self.list.selected))
+                .and_then(|hit| EditRequest::of(ctx, hit.target))
+                .map_or(Intent::None, Intent::Edit),
             _ => Intent::None,
         }
     }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::nav::{ListState, moved};
-use super::{Ctx, Intent, Loading, MOVES, Offer, View, frame, without_tabs};
+use super::{Ctx, EditRequest, Intent, Loading, MOVES, Offer, View, frame, without_tabs};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::Session;
@@ -384,6 +384,7 @@ impl View for SessionList {
             offers.push(Offer::hint(Diagnostics));
         }
         offers.extend([Help, Quit].map(Offer::hint));
+        offers.push(Offer::help(Edit));
         offers.extend(MOVES);
         offers.push(Offer::help(Command::ReportView));
         offers
@@ -404,6 +405,9 @@ impl View for SessionList {
                 None => Intent::None,
             },
             Command::Quit => Intent::Quit,
+            Command::Edit => (visible.get(self.list.selected))
+                .and_then(|&session| EditRequest::of(ctx, Target::Session { session }))
+                .map_or(Intent::None, Intent::Edit),
             _ => Intent::None,
         }
     }

@@ -181,7 +181,9 @@ pub(super) fn collect_session<'s>(
         }
     }
     for image in &s.images {
-        add(here, FieldKind::Image, &image.caption);
+        if let Some(caption) = &image.caption {
+            add(here, FieldKind::Image, caption);
+        }
     }
     for (di, d) in s.districts.iter().enumerate() {
         collect_district(si, di, d, add);

@@ -5,6 +5,8 @@ mod compact;
 pub(crate) mod files;
 mod folder;
 mod named;
+pub(crate) mod place;
+pub(crate) mod skeleton;
 mod slips;
 pub(crate) mod sync_lock;
 mod toml_version;

@@ -4,6 +4,7 @@
 //! bad values, duplicate ids, unknown keys (with the closest known key as a suggestion),
 //! version 2 keys in a file that says it is version 1.
 
+mod conclusions;
 mod fields;
 mod identity;
 mod progress;
@@ -30,6 +31,7 @@ const SESSION_KEYS: &[&str] = &[
     "date",
     "part_of_day",
     "published",
+    "year_inferred",
     "host",
     "host_kind",
     "chair",
@@ -62,6 +64,7 @@ const DISTRICT_KEYS: &[&str] = &[
     "shortcomings",
     "indicator",
     "directive",
+    "proposal",
     "key",
     "formerly",
     "merged_from",
@@ -79,11 +82,17 @@ const INDICATOR_KEYS: &[&str] = &[
     "compare",
     "better",
     "note",
+    "estimate",
+    "forecast",
+    "value_other",
+    "unit_other",
+    "part_of",
     "key",
 ];
 const COMPARE_KEYS: &[&str] = &["label", "percent", "basis"];
 const DIRECTIVE_KEYS: &[&str] = &[
-    "id", "text", "owner", "to", "due", "note", "done", "done_at", "done_by", "progress",
+    "id", "text", "owner", "to", "to_other", "due", "due_text", "urgent", "note", "done",
+    "done_at", "done_by", "progress",
 ];
 
 /// The keys version 2 adds, by table (a file that says `version = 1` is warned of each).
@@ -142,6 +151,7 @@ pub(super) fn session(
         date: info.date,
         part_of_day: info.part_of_day,
         published: info.published,
+        year_inferred: info.year_inferred,
         host: info.host,
         host_kind: info.host_kind,
         chairs: info.chairs,
@@ -193,6 +203,7 @@ struct SessionInfo {
     date: SessionDate,
     part_of_day: Option<PartOfDay>,
     published: Option<SessionDate>,
+    year_inferred: bool,
     host: Option<Text>,
     host_kind: Option<HostKind>,
     chairs: Vec<Text>,
@@ -220,8 +231,9 @@ fn session_info(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<SessionInfo> 
     Some(SessionInfo {
         part_of_day: f.keyword(ck, "part_of_day", PartOfDay::NAMES, PartOfDay::parse),
         published: published(ck, &f),
+        year_inferred: conclusions::flag(ck, &f, "year_inferred"),
         host: f.text(ck, "host"),
-        host_kind: f.keyword(ck, "host_kind", HostKind::NAMES, HostKind::parse),
+        host_kind: conclusions::host_kind(ck, &f),
         chairs: f.string_or_strings(ck, "chair"),
         topic: f.text(ck, "topic"),
         location: f.text(ck, "location"),
@@ -263,8 +275,16 @@ fn session_date(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<SessionDate>
     }
 }
 
-/// `published`: a day or a date-time, never a period.
+/// `published`: a day or a date-time, or (version 3) a month or a year in quotes.
 fn published(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<SessionDate> {
+    if let Some(value) = f.get("published")
+        && let DeValue::String(s) = value.get_ref()
+    {
+        ck.needs_version_3(value.span(), "published = \"…\"", &f.what);
+        return f
+            .period_string(ck, "published", value, s, true)
+            .map(SessionDate::Period);
+    }
     let (dt, span) = f.datetime(ck, "published", Expected::DateOrDateTime)?;
     let parsed = to_session_date(dt);
     if parsed.is_none() {
@@ -278,11 +298,12 @@ fn participant(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Participant> {
     f.version_2_keys(ck, &["group"]);
     let name = f.text(ck, "name");
     let group = f.text(ck, "group");
-    if f.get("name").is_none() && f.get("group").is_none() {
+    let by_title = f.get("role").is_some() && ck.declared.is_some_and(|v| v >= 3); // version 3
+    if f.get("name").is_none() && f.get("group").is_none() && !by_title {
         let table = f.what.clone();
         ck.error(f.span.clone(), Problem::ParticipantUnnamed { table });
     }
-    if name.is_none() && group.is_none() {
+    if name.is_none() && group.is_none() && !by_title {
         return None;
     }
     Some(Participant {
@@ -308,7 +329,14 @@ fn reference(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Reference> {
 
 fn image(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Image> {
     f.warn_unknown_keys(ck, IMAGE_KEYS);
-    let caption = f.required_string(ck, "caption", "\"Đồng chí Bí thư Tỉnh ủy phát biểu\"");
+    // Only a file that says version 3 may know a photo by its credit alone.
+    let credit_alone = f.get("caption").is_none()
+        && f.get("credit").is_some()
+        && ck.declared.is_some_and(|v| v >= 3);
+    let caption = match credit_alone {
+        true => None,
+        false => Some(f.required_string(ck, "caption", "\"Đồng chí Bí thư Tỉnh ủy phát biểu\"")),
+    };
     let file = f.string(ck, "file");
     if let (Some(file), Some(value)) = (&file, f.get("file"))
         && !stays_in_folder(file)
@@ -320,7 +348,10 @@ fn image(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Image> {
         ck.error(value.span(), problem);
     }
     Some(Image {
-        caption: caption?.into(),
+        caption: match caption {
+            Some(caption) => Some(caption?.into()),
+            None => None,
+        },
         credit: f.text(ck, "credit"),
         file: file.map(Text::from),
     })
@@ -394,7 +425,7 @@ fn locality(
     is_locality: bool,
     seen: &mut Seen,
 ) -> Option<District> {
-    f.check_unknown_keys(ck, DISTRICT_KEYS, &["indicator", "directive"]);
+    f.check_unknown_keys(ck, DISTRICT_KEYS, &["indicator", "directive", "proposal"]);
     f.version_2_keys(ck, LOCALITY_KEYS_2);
     let name = f.required_string(ck, "name", "\"Hải Hà\"");
     let id = f.string(ck, "id");
@@ -418,6 +449,7 @@ fn locality(
         Some(ind)
     });
     let directives = directive_list(ck, f, Some(&f.what), seen);
+    let proposals = conclusions::proposals(ck, f);
     let name = name?;
     Some(District {
         key: identity.key,
@@ -434,6 +466,7 @@ fn locality(
         name: name.into(),
         indicators,
         directives,
+        proposals,
     })
 }
 
@@ -491,6 +524,10 @@ fn indicator(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Indicator> {
             .keyword(ck, "better", &Better::NAMES, Better::parse)
             .unwrap_or_default(),
         note: f.text(ck, "note"),
+        other: conclusions::other_unit(ck, f),
+        part_of: conclusions::part_of(ck, f),
+        estimate: conclusions::flag(ck, f, "estimate"),
+        forecast: conclusions::flag(ck, f, "forecast"),
         key: identity::indicator(ck, f),
         compare,
         target: target.map(|(t, _)| t),
@@ -607,6 +644,9 @@ fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, seen: &mut Seen) -> Option
         done: f.boolean(ck, "done").unwrap_or(false),
         done_by: f.shared(ck, "done_by"),
         to: to.into_iter().map(Id::from).collect(),
+        to_other: conclusions::to_other(ck, &f),
+        due_text: conclusions::due_text(ck, &f),
+        urgent: conclusions::urgent(ck, &f),
         progress,
         due,
         done_at,

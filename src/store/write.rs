@@ -786,6 +786,16 @@ fn validate_edited(
     }
 }
 
+/// Whether the briefing at `rel` below `root` may be changed in an editor, by the same rules
+/// as a check-off (`faccessat` with the effective ids, immutable and append-only files
+/// refused); the file's path when it may.
+pub(crate) fn editable(root: &Path, rel: &Path) -> Result<PathBuf, WriteError> {
+    let path = root.join(rel);
+    let reached = resolve::resolve(&path)?;
+    atomic::check_editable(&reached)?;
+    Ok(path)
+}
+
 /// The file below `root` of the session a person named: its id (`.toml` allowed) when that
 /// file is there (whatever it is: what cannot be read is refused later, by name), else its file
 /// name alone when only one briefing has it, as `show` finds it (see [`super::find_session`]).

@@ -91,7 +91,7 @@ fn failed_files_are_counted_and_listed() {
     let mut app = app(Lang::En, 80, 24);
     load(&mut app, tmp.path());
     let text = screen_text(&draw(&app));
-    assert!(text.contains("⚠ 1 file with errors (e)"), "{text}");
+    assert!(text.contains("⚠ 1 file with errors (!)"), "{text}");
     press(&mut app, &[Command::Diagnostics]);
     let text = screen_text(&draw(&app));
     assert!(text.contains("bad.toml:2:9 error"), "{text}");

@@ -12,6 +12,7 @@ macro_rules! assert_snapshot {
 
 mod counts;
 mod dossier;
+mod edit;
 mod list;
 mod overlays;
 mod progress;
@@ -23,6 +24,7 @@ mod search;
 mod session;
 mod sizes;
 mod v2;
+mod v3;
 
 #[path = "../common/feed.rs"]
 mod feed;

@@ -108,6 +108,24 @@ fn every_problem() -> Vec<Problem> {
             },
             value: s("-1"),
         },
+        Problem::EmptyText {
+            key: s("due_text"),
+            table: Table::Directive {
+                n: 1,
+                district: None,
+            },
+        },
+        Problem::DueTextIsADeadline {
+            table: Table::Proposal {
+                n: 1,
+                district: Box::new(Table::Locality {
+                    n: 1,
+                    name: Some(s("Tân Lập")),
+                }),
+            },
+            written: s("quý II/2024"),
+            due: s("\"2024-Q2\""),
+        },
         Problem::ProgressPercent {
             table: Table::Progress {
                 n: 2,
@@ -490,10 +508,12 @@ fn kind(p: &Problem) -> usize {
         NamesItself { .. } => 78,
         ProgressInFuture { .. } => 79,
         ProgressNoteControl { .. } => 80,
+        EmptyText { .. } => 81,
+        DueTextIsADeadline { .. } => 82,
     }
 }
 
-const KINDS: usize = 81;
+const KINDS: usize = 83;
 
 #[test]
 fn every_variant_is_walked() {

@@ -187,7 +187,7 @@ impl Scrolled for Help {
         self.offset = offset;
     }
 
-    /// The rows (in two columns side by side when `width` allows), a blank line, the legend.
+    /// The rows (in two columns side by side when `width` allows, then a blank line), the legend.
     fn lines(&self, ctx: &Ctx, width: usize) -> Vec<Toned> {
         let rows = self.rows(ctx);
         let mut out = if width >= TWO_COLUMNS {
@@ -205,7 +205,11 @@ impl Scrolled for Help {
         } else {
             row_lines(&rows, width)
         };
-        out.push(Toned::new());
+        // One column is the narrow case: the legend's muted tone sets it apart, so the keys
+        // of a session still fit 80×24.
+        if width >= TWO_COLUMNS {
+            out.push(Toned::new());
+        }
         out.extend(legend(ctx.lang, width));
         out
     }

@@ -11,7 +11,9 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::nav::{TallList, on_selectable};
-use super::{Ctx, Intent, MOVES, Notice, Offer, View, header_and_list, list_line, without_tabs};
+use super::{
+    Ctx, EditRequest, Intent, MOVES, Notice, Offer, View, header_and_list, list_line, without_tabs,
+};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::District;
@@ -351,27 +353,28 @@ fn directive_lines(
     if matches!(review, Review::District(_)) {
         meta.push(state_word(d.state(), ctx.lang).to_string());
     }
-    if let Some(due) = d.due {
-        meta.push(format!(
-            "{}: {}",
-            t.due,
-            crate::present::due_text(due, ctx.lang)
-        ));
-    }
+    meta.extend(crate::present::deadline(
+        d.due,
+        d.due_text.as_deref(),
+        ctx.lang,
+    ));
     if says_more(d) {
         meta.push(standing_line(d, ctx.today, ctx.lang));
     }
     meta.extend(place(ctx, s, r, review));
-    let flag = if overdue {
-        format!(
-            "⚠ {}{}",
-            t.overdue,
-            if meta.is_empty() { "" } else { " · " }
-        )
-    } else {
-        String::new()
+    let mut flags = Vec::new();
+    if d.urgent {
+        flags.push(crate::present::urgent_mark(ctx.lang));
+    }
+    if overdue {
+        flags.push(format!("⚠ {}", t.overdue));
+    }
+    let flag = match (flags.is_empty(), meta.is_empty()) {
+        (true, _) => String::new(),
+        (false, true) => flags.join(" · "),
+        (false, false) => format!("{} · ", flags.join(" · ")),
     };
-    if overdue || !meta.is_empty() {
+    if !flag.is_empty() || !meta.is_empty() {
         let room = width.saturating_sub(lead);
         let text = meta.join(" · ");
         out.extend(Toned::wrapped(
@@ -426,6 +429,7 @@ impl View for ReviewScreen {
             Offer::hint(narrow),
             Offer::hint(Command::Back),
             Offer::hint(Command::Help),
+            Offer::help(Command::Edit),
         ];
         offers.extend(MOVES);
         offers.push(Offer::help(Command::Progress));
@@ -464,6 +468,12 @@ impl View for ReviewScreen {
             Command::Toggle => match rows.get(self.list.selected) {
                 Some(Row::Item(target)) => toggle(ctx, *target),
                 _ => Intent::Notice(Notice::SelectDirective),
+            },
+            Command::Edit => match rows.get(self.list.selected) {
+                Some(Row::Item(target)) => {
+                    EditRequest::of(ctx, *target).map_or(Intent::None, Intent::Edit)
+                }
+                _ => Intent::None,
             },
             Command::Progress => match rows.get(self.list.selected) {
                 Some(Row::Item(target)) => on_directive(

@@ -2,7 +2,9 @@
 //! (for finding a search's match in it).
 
 use crate::model::{Directive, DirectiveRef, Lang, Session, Text};
-use crate::present::{image_line, locality_facts, paragraphs, participant_line, reference_line};
+use crate::present::{
+    image_line, locality_facts, paragraphs, participant_line, proposal_line, reference_line,
+};
 
 /// A titled part of a tab.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +22,8 @@ pub(super) enum Section {
     Directives,
     References,
     Images,
+    /// A locality's proposals and the answers given (version 3).
+    Proposals,
 }
 
 /// One block of a tab. Every block but a heading can be selected.
@@ -88,6 +92,7 @@ fn directive_blocks(
 pub(super) fn blocks(
     session: &Session,
     tab: usize,
+    lang: Lang,
     show: impl Fn(&Directive) -> bool,
 ) -> Vec<Block> {
     let mut out = Vec::new();
@@ -140,6 +145,12 @@ pub(super) fn blocks(
             .map(|(r, _)| Block::Directive(r))
             .collect();
         push_section(&mut out, Section::SharedDirectives, shared);
+    }
+    if !district.proposals.is_empty() {
+        let proposals = (district.proposals.iter())
+            .map(|p| Block::Bullet(proposal_line(p, lang)))
+            .collect();
+        push_section(&mut out, Section::Proposals, proposals);
     }
     bullet_sections(&mut out, STATEMENTS.into_iter().zip(district.statements()));
     out

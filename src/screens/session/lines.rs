@@ -10,10 +10,11 @@ use crate::model::{Directive, Indicator, Lang, Session, Status};
 use crate::present::numbers;
 use crate::present::words::CHECKBOX;
 use crate::present::{
-    addressees, bar_cells, checkbox, compare_text, done_count, due_text, indicator_title,
-    locality_facts, locality_title, measured_against, overdue_text, participant_line, ratio_text,
-    share_text, truncate, value_text,
+    addressees, bar_cells, checkbox, compare_text, done_count, indicator_title, locality_facts,
+    locality_title, measured_against, overdue_text, participant_line, ratio_text, share_text,
+    truncate, value_text,
 };
+use crate::present::{deadline, urgent_mark};
 use crate::screens::follow_up;
 use crate::ui::text::{pad, wrap};
 use crate::ui::tone::{Tone, Toned};
@@ -51,6 +52,7 @@ fn section_title(lang: Lang, section: Section) -> &'static str {
         Section::Directives => t.directives,
         Section::References => t.references,
         Section::Images => t.images,
+        Section::Proposals => t.proposals,
     }
 }
 
@@ -153,7 +155,7 @@ pub(super) fn block_lines(
         Block::Directive(r) => session
             .directive(*r)
             .map(|d| {
-                let to = addressees(session, &d.to);
+                let to = addressees(session, &d.to, &d.to_other);
                 directive_lines(cx, d, to.as_deref(), width, selected)
             })
             .unwrap_or_default(),
@@ -195,7 +197,7 @@ fn indicator_lines(ind: &Indicator, width: usize, lang: Lang) -> Vec<Toned> {
     use unicode_width::UnicodeWidthStr;
     let value = value_text(ind, lang, false);
     let name_room = width.saturating_sub(value.width() + 2);
-    let name = truncate(&indicator_title(ind), name_room);
+    let name = truncate(&indicator_title(ind, lang), name_room);
     let padding = pad(&name, name_room) + "  ";
     let first = (Toned::one(name, Tone::Plain).and(padding, Tone::Plain)).and(value, Tone::Title);
     let mut lines = vec![first];
@@ -313,7 +315,7 @@ fn directive_lines(
         let line = follow_up::line(cx.lang, d, room);
         out.push(Toned::one(indent.clone(), Tone::Plain).and_line(line));
     }
-    if d.owner.is_some() || d.due.is_some() || to.is_some() {
+    if d.owner.is_some() || d.due.is_some() || d.due_text.is_some() || d.urgent || to.is_some() {
         out.extend(meta_lines(cx, d, to, room, overdue, selected));
     }
     if !selected {
@@ -352,9 +354,7 @@ fn meta_lines(
     use unicode_width::UnicodeWidthStr;
     let t = i18n::strings(cx.lang);
     let mut parts = Vec::new();
-    if let Some(due) = d.due {
-        parts.push(format!("{}: {}", t.due, due_text(due, cx.lang)));
-    }
+    parts.extend(deadline(d.due, d.due_text.as_deref(), cx.lang));
     if let Some(owner) = &d.owner {
         parts.push(format!("{}: {owner}", t.owner));
     }
@@ -362,10 +362,16 @@ fn meta_lines(
         parts.push(format!("{}: {to}", t.directive_to));
     }
     let indent = || Toned::one(" ".repeat(CHECKBOX), Tone::Plain);
-    let flag = if overdue {
-        format!("⚠ {} · ", t.overdue)
-    } else {
-        String::new()
+    let mut flags = Vec::new();
+    if d.urgent {
+        flags.push(urgent_mark(cx.lang));
+    }
+    if overdue {
+        flags.push(format!("⚠ {}", t.overdue));
+    }
+    let flag = match flags.is_empty() {
+        true => String::new(),
+        false => format!("{} · ", flags.join(" · ")),
     };
     let rest = parts.join(" · ");
     if !whole {

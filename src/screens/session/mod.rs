@@ -15,12 +15,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::nav::{Selectable, scroll_into_view};
-use super::{Ctx, Intent, Jump, MOVES, Notice, Offer, View, frame};
+use super::{Ctx, EditRequest, Intent, Jump, MOVES, Notice, Offer, View, frame};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::{DirectiveKey, Session};
 use crate::present::{locality_title, session_when, truncate};
 use crate::search::Target;
+use crate::store::place::Spot;
 use crate::ui::text::wrap;
 use crate::ui::theme::Theme;
 use blocks::Block;
@@ -339,6 +340,27 @@ impl SessionScreen {
         })
     }
 
+    /// What `e` opens: the selected item, else the open tab's locality, else the session.
+    fn edit_request(&self, ctx: &Ctx, session: &Session) -> EditRequest {
+        let locality = |d: usize| session.districts.get(d).map(|d| d.id.to_string());
+        let spot = match self.selected_block(ctx, session) {
+            Some(Block::Directive(r)) => session
+                .directive(r)
+                .map(|d| Spot::Directive(d.id.to_string())),
+            Some(Block::Indicator { district, index }) => {
+                locality(district).map(|locality| Spot::Indicator { locality, index })
+            }
+            Some(Block::DistrictLine(d) | Block::Facts(d)) => locality(d).map(Spot::Locality),
+            Some(Block::Participant(p)) => Some(Spot::Participant(p)),
+            _ => None,
+        };
+        let tab = self.tab.checked_sub(1).and_then(locality);
+        EditRequest {
+            session_id: self.id.clone(),
+            spot: spot.or(tab.map(Spot::Locality)).unwrap_or(Spot::Session),
+        }
+    }
+
     fn selected_block(&self, ctx: &Ctx, session: &Session) -> Option<Block> {
         self.tab_lines(ctx, session)
             .blocks
@@ -474,6 +496,7 @@ impl View for SessionScreen {
             NextTab,
             Toggle,
             Progress,
+            Edit,
             Back,
             FilterDirectives,
             History,
@@ -520,6 +543,7 @@ impl View for SessionScreen {
                 self.offset = 0;
             }
             Command::Last => self.selected = lines.last_selectable(),
+            Command::Edit => return Intent::Edit(self.edit_request(ctx, session)),
             Command::Toggle | Command::History | Command::Progress => {
                 let key = match self.selected_block(ctx, session) {
                     Some(Block::Directive(directive)) => DirectiveKey::of(session, directive),

@@ -87,6 +87,12 @@ impl<'s> Checker<'s> {
     /// `key` of `table` is an identity of version 3 (docs/spec.md §6–7): an error in a file of
     /// an earlier version, which would otherwise join or split histories unasked.
     pub(super) fn identity_key(&mut self, span: Range<usize>, key: &str, table: &Table) {
+        self.needs_version_3(span, key, table);
+    }
+
+    /// `key` (or a value, as `host_kind = "quoc-hoi"`) of `table` belongs to version 3: an
+    /// error in a file of an earlier version, which thus keeps meaning what it meant.
+    pub(super) fn needs_version_3(&mut self, span: Range<usize>, key: &str, table: &Table) {
         let version = self.declared.unwrap_or(1);
         if version < 3 {
             let problem = Problem::NeedsVersion3 {
@@ -124,7 +130,7 @@ impl<'s> Checker<'s> {
         self.push(Severity::Error, span, problem);
     }
 
-    fn warn(&mut self, span: Range<usize>, problem: Problem) {
+    pub(super) fn warn(&mut self, span: Range<usize>, problem: Problem) {
         self.push(Severity::Warning, span, problem);
     }
 
@@ -411,6 +417,11 @@ impl<'t, 'i> Fields<'t, 'i> {
         let value = self.get(key)?;
         match value.get_ref() {
             DeValue::Boolean(b) => Some(*b),
+            // The slips below name `done`: another key's wrong value is said as a wrong type.
+            _ if key != "done" => {
+                self.wrong_type(ck, key, value, Expected::Boolean);
+                None
+            }
             DeValue::String(s) => {
                 let written = format!("\"{s}\"");
                 let done = slips::done_word(s);

@@ -450,6 +450,20 @@ fn reopen(reached: &Reached, access: OFlags) -> Result<Option<OwnedFd>, WriteErr
     Ok(same.then_some(fd))
 }
 
+/// Whether a person could save the reached file with an editor, by the rules a check-off
+/// follows: a regular file, neither immutable nor append-only, that they may write.
+pub(super) fn check_editable(reached: &Reached) -> Result<(), WriteError> {
+    if !FileType::from_raw_mode(reached.stat.st_mode).is_file() {
+        return Err(WriteError::NotAFile {
+            path: reached.path.clone(),
+        });
+    }
+    if let Some(reading) = reopen(reached, OFlags::RDONLY)? {
+        check_flags(&reading, &reached.path)?;
+    }
+    check_may_write(reached)
+}
+
 /// Immutable and append-only files get their own refusal.
 fn check_flags(fd: &OwnedFd, path: &Path) -> Result<(), WriteError> {
     let flags = rustix::fs::ioctl_getflags(fd).unwrap_or(IFlags::empty());
