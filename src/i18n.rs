@@ -82,6 +82,46 @@ catalogue! {
     directives: "Directives", "Chỉ đạo";
     done: "done", "xong";
     overdue: "overdue", "quá hạn";
+    // A directive's follow-up (format version 3): its state, and the category a report counts it in.
+    state_open: "Not started", "Chưa thực hiện";
+    state_doing: "In progress", "Đang thực hiện";
+    state_blocked: "Blocked", "Vướng mắc";
+    state_done: "Done", "Hoàn thành";
+    state_dropped: "Dropped", "Dừng thực hiện";
+    category_done_on_time: "Done on time", "Hoàn thành đúng hạn";
+    category_done_late: "Done late", "Hoàn thành quá hạn";
+    category_doing_in_time: "In progress, within deadline", "Đang thực hiện trong hạn";
+    category_doing_overdue: "In progress, overdue", "Đang thực hiện quá hạn";
+    category_not_started_in_time: "Not started (within deadline)", "Chưa thực hiện (trong hạn)";
+    category_not_started_overdue: "Not started (overdue)", "Chưa thực hiện (quá hạn)";
+    category_blocked: "Blocked", "Vướng mắc";
+    category_dropped: "Dropped", "Dừng thực hiện";
+    latest_note: "Latest note", "Ghi nhận mới nhất";
+    follow_up: "Follow-up", "Theo dõi";
+    // The implementation report (`briefing report`, the `r` view).
+    report_title: "Implementation report", "Báo cáo tình hình thực hiện chỉ đạo";
+    report_grouped(what): "by {what}", "theo {what}";
+    report_all_sessions: "all sessions", "mọi buổi làm việc";
+    report_from(day): "from {day}", "từ {day}";
+    report_to(day): "to {day}", "đến {day}";
+    report_as_of(day): "categories as of {day}", "phân loại tính đến ngày {day}";
+    report_no_sessions: "No session in this period.", "Không có buổi làm việc nào trong khoảng thời gian này.";
+    report_range_reversed(from, to): "--from {from} is after --to {to}: no session could be counted; swap them.", "--from {from} sau --to {to}: không buổi làm việc nào được tính; hãy đổi chỗ hai ngày.";
+    report_row_locality: "Locality", "Địa phương";
+    report_row_assignee: "Assignee", "Đơn vị thực hiện";
+    report_row_session: "Session", "Buổi làm việc";
+    report_common: "Session-wide (no locality)", "Chung (không gắn địa phương)";
+    report_no_owner: "(no assignee)", "(chưa giao đơn vị)";
+    report_total: "Total", "Tổng số";
+    report_all_rows: "All", "Tổng cộng";
+    report_blocked: "Blocked directives", "Chỉ đạo vướng mắc";
+    report_overdue: "Overdue directives (earliest deadline first)", "Chỉ đạo quá hạn (hạn sớm nhất trước)";
+    report_columns: "Columns", "Các cột";
+    report_category: "Category", "Phân loại";
+    report_percent: "Percent done", "Tỷ lệ hoàn thành (%)";
+    report_session_id: "Session id", "Mã buổi làm việc";
+    report_note_stamp: "Noted at, by", "Thời điểm, người ghi";
+    report_session_of(day, title): "session of {day}: {title}", "buổi làm việc ngày {day}: {title}";
     owner: "Owner", "Thực hiện";
     due: "Due", "Hạn";
     note: "Note", "Ghi chú";
@@ -120,7 +160,16 @@ catalogue! {
     by_district: "By locality: open · overdue", "Theo địa phương: đang mở · quá hạn";
     overdue_directives: "Overdue directives (oldest due first)", "Chỉ đạo quá hạn (hạn sớm nhất trước)";
     open_with_due: "Open directives with a due date", "Chỉ đạo đang mở có hạn";
-    district_title: "Everything given to", "Mọi chỉ đạo cho";
+    dossier_title(name): "{name} over time", "Hồ sơ {name}";
+    dossier_sessions(n): "Sessions ({n}), oldest first", "Các buổi làm việc ({n}), cũ trước";
+    dossier_earlier(unit): "as {unit}", "khi còn là {unit}";
+    dossier_trends: "Figures over time", "Chỉ tiêu qua các kỳ";
+    dossier_no_trends: "No figure appears in two sessions yet.", "Chưa có chỉ tiêu nào xuất hiện ở hai buổi làm việc.";
+    dossier_formerly: "Formerly", "Trước đây";
+    dossier_merged_from: "Merged from", "Hợp nhất từ";
+    plan_short: "plan", "KH";
+    dossier_period: "Period", "Kỳ";
+    dossier_chart: "Chart", "Biểu đồ";
     choose_district: "Choose a locality", "Chọn địa phương";
     search_prompt: "Search", "Tìm";
     search_help: "Type to search, accents optional · ↑↓ select · Enter open · Esc back", "Gõ để tìm, không cần dấu · ↑↓ chọn · Enter mở · Esc quay lại";
@@ -191,10 +240,14 @@ catalogue! {
     hint_filter_directives: "filter", "lọc chỉ đạo";
     cmd_filter_sessions: "Filter sessions: all → upcoming → past", "Lọc buổi làm việc: tất cả → sắp tới → đã qua";
     hint_filter_sessions: "sessions", "lọc buổi";
-    cmd_filter_district: "One locality across all sessions", "Một địa phương qua mọi buổi làm việc";
+    cmd_filter_district: "A locality's dossier across all sessions", "Hồ sơ một địa phương qua mọi buổi";
     hint_filter_district: "locality", "địa phương";
     cmd_due_view: "What is due: next session, open and overdue per locality", "Việc cần theo dõi: buổi sắp tới, quá hạn theo địa phương";
     hint_due_view: "due", "việc cần làm";
+    cmd_report_view: "Implementation report: directives by category", "Báo cáo tình hình thực hiện chỉ đạo theo loại";
+    hint_report_view: "report", "báo cáo";
+    cmd_report_by: "Rows by locality → assignee → session", "Mỗi dòng là: địa phương → đơn vị thực hiện → buổi làm việc";
+    hint_report_by: "rows by", "đổi nhóm";
     cmd_history: "Check-off history of the selected directive, from git", "Lịch sử đánh dấu của chỉ đạo đang chọn, từ git";
     hint_history: "history", "lịch sử";
     files_checked: "files checked", "tệp đã kiểm tra";
@@ -210,6 +263,10 @@ catalogue! {
     cli_already_checked_off(directive, session): "Directive `{directive}` of session {session} was already checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} đã được đánh dấu hoàn thành từ trước; không thay đổi gì";
     cli_unchecked(directive, session): "Un-checked directive `{directive}` of session {session}", "Đã bỏ đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}";
     cli_already_unchecked(directive, session): "Directive `{directive}` of session {session} was not checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} chưa được đánh dấu hoàn thành; không thay đổi gì";
+    /// `briefing progress`.
+    cli_progress_recorded(directive, session, at, by, what): "Recorded progress on directive `{directive}` of session {session} at {at} by {by}: {what}", "Đã ghi tiến độ chỉ đạo `{directive}` của buổi làm việc {session} lúc {at}, người ghi {by}: {what}";
+    cli_progress_state(word, name): "state {word} ({name})", "trạng thái {word} ({name})";
+    cli_progress_note(note): "note “{note}”", "ghi chú “{note}”";
     date: "Date", "Ngày";
     tags: "Tags", "Nhãn";
     session_id: "Id", "Mã";
@@ -330,8 +387,12 @@ catalogue! {
     attr_more_files(n): " (and {n} more briefings)", " (và {n} tệp buổi làm việc khác)";
     attr_new_briefing(path): "a new briefing such as {path}", "tệp buổi làm việc mới, như {path}";
     /// One line of `briefing log`.
-    log_done(at, session, directive, by, commit, author): "{at}  checked off  {session}  {directive}  by {by} (commit {commit}, {author})", "{at}  hoàn thành     {session}  {directive}  bởi {by} (commit {commit}, {author})";
-    log_undone(at, session, directive, by, commit): "{at}  un-checked   {session}  {directive}  by {by} (commit {commit})", "{at}  bỏ đánh dấu    {session}  {directive}  bởi {by} (commit {commit})";
+    log_line(at, what, session, directive, by, rest): "{at}  {what}  {session}  {directive}  by {by}{rest}", "{at}  {what}  {session}  {directive}  bởi {by}{rest}";
+    log_checked_off: "checked off", "hoàn thành";
+    log_unchecked: "un-checked", "bỏ đánh dấu";
+    log_progress: "progress", "tiến độ";
+    log_commit(commit, author): " (commit {commit}, {author})", " (commit {commit}, {author})";
+    log_files_only(why): "the log is read from the files alone, without git's commits (and without the un-checks of version 1 and 2 files, which only git remembers): {why}", "nhật ký chỉ được đọc từ các tệp, không có các commit của git (và không có các lần bỏ đánh dấu trong tệp phiên bản 1 và 2, vốn chỉ git ghi nhớ): {why}";
     log_warning(message): "briefing: warning: {message}", "briefing: cảnh báo: {message}";
     /// One line of a directive's history in the interface; `{mark}` is its checkbox.
     history_done(at, mark, by, commit): "{at}  {mark} checked off by {by}  ({commit})", "{at}  {mark} hoàn thành, bởi {by}  ({commit})";
@@ -361,6 +422,7 @@ catalogue! {
     where_indicator(n, district): "indicator #{n} of {district}", "chỉ tiêu thứ {n} của {district}";
     where_compare(indicator): "a `compare` entry of {indicator}", "một mục `compare` của {indicator}";
     where_directive(n): "[[directive]] #{n}", "[[directive]] thứ {n}";
+    where_progress(n, directive): "progress entry #{n} of {directive}", "mục tiến độ thứ {n} của {directive}";
     where_district_directive(district, n): "a directive of {district} #{n}", "chỉ đạo thứ {n} của {district}";
     type_string: "a string", "một chuỗi";
     type_integer: "an integer", "một số nguyên";
@@ -391,7 +453,7 @@ catalogue! {
     check_toml11_escape_x(hex): "the escape `\\x{hex}` is TOML 1.1, but briefing files are TOML 1.0 (docs/spec.md) so every TOML tool reads them; write `\\u00{hex}` instead", "mã thoát `\\x{hex}` là cú pháp TOML 1.1, nhưng tệp buổi làm việc theo TOML 1.0 (docs/spec.md) để mọi công cụ TOML đọc được; hãy viết `\\u00{hex}` thay thế";
     check_toml11_no_seconds(time, fixed): "a time without seconds (`{time}`) is TOML 1.1, but briefing files are TOML 1.0 (docs/spec.md) so every TOML tool reads them; write `{fixed}`", "giờ không có giây (`{time}`) là cú pháp TOML 1.1, nhưng tệp buổi làm việc theo TOML 1.0 (docs/spec.md) để mọi công cụ TOML đọc được; hãy viết `{fixed}`";
     check_no_session: "the file has no [session] table; add one with at least `title = \"…\"` and `date = 2024-03-13`", "tệp chưa có bảng [session]; hãy thêm bảng này, ít nhất có `title = \"…\"` và `date = 2024-03-13`";
-    check_version(found, supported): "unsupported format version {found}; this viewer reads versions {supported} (write `version = 2`, or leave it out for version 1)", "phiên bản định dạng {found} không được hỗ trợ; chương trình đọc các phiên bản {supported} (hãy viết `version = 2`, hoặc bỏ dòng này nếu là phiên bản 1)";
+    check_version(found, supported): "unsupported format version {found}; this viewer reads versions {supported} (write `version = 3`, or leave it out for version 1)", "phiên bản định dạng {found} không được hỗ trợ; chương trình đọc các phiên bản {supported} (hãy viết `version = 3`, hoặc bỏ dòng này nếu là phiên bản 1)";
     check_unknown_key(key, r#where, hint): "unknown key `{key}` in {where}; {hint}", "khóa `{key}` trong {where} không có trong định dạng; {hint}";
     check_unknown_table(written, right): "there is no table `{written}` in the format, so nothing below it is read: write `{right}`", "định dạng không có bảng `{written}`, nên mọi thứ bên dưới không được đọc: hãy viết `{right}`";
     check_missing_key(r#where, key, example): "{where} is missing the required key `{key}` (for example `{key} = {example}`)", "{where} thiếu khóa bắt buộc `{key}` (ví dụ `{key} = {example}`)";
@@ -404,6 +466,9 @@ catalogue! {
     check_quoted_value(key, r#where, expected, found): "`{key}` in {where} must be {expected} written without quotes, found the string \"{found}\"", "`{key}` trong {where} phải là {expected}, viết không có dấu ngoặc kép, nhưng lại là chuỗi \"{found}\"";
     check_bad_date_time(key, r#where, expected, found): "`{key}` in {where} must be {expected}, found `{found}`", "`{key}` trong {where} phải là {expected}, nhưng lại là `{found}`";
     check_target_not_positive(r#where, value): "`target` in {where} must be greater than 0, found {value}", "`target` trong {where} phải lớn hơn 0, nhưng lại là {value}";
+    check_progress_percent(r#where, value): "`percent` in {where} must be a whole number from 0 to 100, found {value}: write how far the work is, e.g. `percent = 40`", "`percent` trong {where} phải là số nguyên từ 0 đến 100, nhưng lại là {value}: hãy ghi công việc đã làm được bao nhiêu, ví dụ `percent = 40`";
+    check_progress_in_future(r#where, at, now): "`at` in {where} is {at}, later than now ({now}): a progress entry records what has been done; write when it happened (or check the computer's clock)", "`at` trong {where} là {at}, muộn hơn hiện tại ({now}): mục tiến độ ghi lại việc đã làm; hãy ghi thời điểm việc diễn ra (hoặc kiểm tra đồng hồ của máy tính)";
+    check_progress_note_control(r#where): "`note` in {where} holds a control character (a line break, a tab or another invisible character): write the note as one line of text", "`note` trong {where} có ký tự điều khiển (xuống dòng, tab hoặc ký tự vô hình khác): hãy viết ghi chú thành một dòng chữ";
     check_percent_negative(r#where, value): "`percent` in {where} must be 0 or more, found {value}", "`percent` trong {where} phải từ 0 trở lên, nhưng lại là {value}";
     check_empty_id(r#where): "`id` in {where} must not be empty", "`id` trong {where} không được để trống";
     check_duplicate_district(id): "two localities have the id `{id}`; give one of them a different `id = \"…\"`", "hai địa phương có cùng mã `{id}`; hãy đặt cho một trong hai một `id = \"…\"` khác";
@@ -433,6 +498,13 @@ catalogue! {
     walk_too_deep(n): "folders nested more than {n} levels deep; this one is not entered", "thư mục lồng nhau quá {n} cấp; không vào thư mục này";
     walk_folder_unreadable(error): "cannot read this folder ({error}); its briefings are not loaded", "không đọc được thư mục này ({error}); các buổi làm việc trong đó không được đọc";
     write_unsafe_layout(directive): "the layout around directive `{directive}` could not be edited safely", "không sửa được an toàn phần tệp quanh chỉ đạo `{directive}` (cách trình bày bất thường)";
+    write_progress_inline(directive): "directive `{directive}` is written as an inline table, or its progress log is (`progress = [ … ]`): progress is appended as a `[[directive.progress]]` table, so write the directive as a `[[directive]]` table (and its log as `[[directive.progress]]` tables) first", "chỉ đạo `{directive}` được viết thành bảng trên một dòng, hoặc nhật ký tiến độ của nó được viết như vậy (`progress = [ … ]`): tiến độ được ghi thêm thành bảng `[[directive.progress]]`, nên hãy viết chỉ đạo thành bảng `[[directive]]` (và nhật ký thành các bảng `[[directive.progress]]`) trước";
+    entry_unknown_state(written, names, meant): "unknown state \"{written}\": write one of {names}{meant}", "trạng thái \"{written}\" không có: hãy ghi một trong {names}{meant}";
+    entry_percent(written): "percent {written} is not a whole number from 0 to 100: write how far the work is, e.g. 40", "phần trăm {written} không phải số nguyên từ 0 đến 100: hãy ghi công việc đã làm được bao nhiêu, ví dụ 40";
+    entry_note_control: "the note holds a line break, a tab or another control character: write it as one line of text", "ghi chú có ký tự xuống dòng, tab hoặc ký tự điều khiển khác: hãy viết thành một dòng chữ";
+    entry_no_by: "a progress entry needs the person who records it (`by`), and none is known: check the login name of this account", "mục tiến độ cần người ghi (`by`) nhưng không xác định được: hãy kiểm tra tên đăng nhập của tài khoản này";
+    entry_in_future(at, now): "the time {at} is later than now ({now}): progress records what has been done; check the computer's clock (or `--now`)", "thời điểm {at} muộn hơn hiện tại ({now}): tiến độ ghi lại việc đã làm; hãy kiểm tra đồng hồ của máy tính (hoặc `--now`)";
+    entry_nothing: "nothing to record: give a state (--state), a note (--note) or a percent (--percent)", "không có gì để ghi: hãy cho trạng thái (--state), ghi chú (--note) hoặc phần trăm (--percent)";
     /// An error of the operating system: `{what}` is one of `os_*`, `{code}` its number.
     os_error(what, code): "{what} (os error {code})", "{what} (mã lỗi hệ thống {code})";
     os_not_found: "No such file or directory", "không có tệp hay thư mục này";
@@ -503,7 +575,7 @@ catalogue! {
     images: "Images", "Ảnh";
     directive_to: "For", "Gửi";
     field_reference: "Reference", "Văn bản";
-    check_version_2_key(key): "`{key}` belongs to format version 2, but the file says `version = 1`: write `version = 2` at the top (the key is read all the same)", "`{key}` thuộc định dạng phiên bản 2, nhưng tệp ghi `version = 1`: hãy viết `version = 2` ở đầu tệp (khóa này vẫn được đọc)";
+    check_later_version_key(key, needs, says): "`{key}` belongs to format version {needs}, but the file says `version = {says}`: write `version = {needs}` at the top (the key is read all the same)", "`{key}` thuộc định dạng phiên bản {needs}, nhưng tệp ghi `version = {says}`: hãy viết `version = {needs}` ở đầu tệp (khóa này vẫn được đọc)";
     check_not_a_session_period(key, r#where, found): "`{key}` in {where} must be a date written without quotes (`2024-03-13`), or a month (`\"2023-01\"`) or a year (`\"2022\"`) in quotes, found \"{found}\"", "`{key}` trong {where} phải là một ngày viết không có dấu ngoặc kép (`2024-03-13`), hoặc một tháng (`\"2023-01\"`) hay một năm (`\"2022\"`) trong dấu ngoặc kép, nhưng lại là \"{found}\"";
     check_not_a_due_period(key, r#where, forms, found): "`{key}` in {where} must be a date written without quotes (`2024-06-30`) or a period in quotes, one of {forms}, found \"{found}\"", "`{key}` trong {where} phải là một ngày viết không có dấu ngoặc kép (`2024-06-30`) hoặc một kỳ trong dấu ngoặc kép, một trong {forms}, nhưng lại là \"{found}\"";
     slip_period_words(key, written, period): "`{key} = {written}`: write the period as `{key} = \"{period}\"`", "`{key} = {written}`: hãy viết kỳ này là `{key} = \"{period}\"`";
@@ -514,6 +586,11 @@ catalogue! {
     check_image_outside(file, r#where): "`file = \"{file}\"` in {where} must be a path inside the briefing folder, relative to this file's folder, without `..` (for example `file = \"anh/2024-03-13-1.jpg\"`)", "`file = \"{file}\"` trong {where} phải là đường dẫn nằm trong thư mục buổi làm việc, tính từ thư mục của tệp này, không có `..` (ví dụ `file = \"anh/2024-03-13-1.jpg\"`)";
     check_not_positive(key, r#where, value): "`{key}` in {where} must be greater than 0, found {value}", "`{key}` trong {where} phải lớn hơn 0, nhưng lại là {value}";
     check_to_on_locality(r#where): "`to` in {where} is not read: `to` names the localities of a session-wide [[directive]]; a locality's own directive already concerns it", "`to` trong {where} không được đọc: `to` chỉ dùng cho [[directive]] chung của buổi làm việc; chỉ đạo riêng của một địa phương đã là của địa phương đó";
+    check_needs_version_3(key, r#where, version): "`{key}` in {where} needs `version = 3`, but the file is version {version}: write `version = 3` at the top of the file (nothing else changes meaning)", "`{key}` trong {where} cần `version = 3`, nhưng tệp đang là phiên bản {version}: hãy viết `version = 3` ở đầu tệp (mọi nội dung khác giữ nguyên ý nghĩa)";
+    check_blank_identity(key, r#where, example): "`{key}` in {where} is empty: write it (`{key} = {example}`) or leave it out", "`{key}` trong {where} đang để trống: hãy ghi giá trị (`{key} = {example}`) hoặc bỏ dòng này";
+    check_locality_key_repeated(key, r#where): "{where} has the `key` \"{key}\" of another locality of this file: each locality needs its own `key`", "{where} có `key` \"{key}\" trùng với một địa phương khác trong tệp: mỗi địa phương cần một `key` riêng";
+    check_figure_key_repeated(key, r#where): "{where} has the `key` \"{key}\" of another indicator of the same locality: give each figure its own `key`", "{where} có `key` \"{key}\" trùng với một chỉ tiêu khác của cùng địa phương: mỗi chỉ tiêu cần một `key` riêng";
+    check_names_itself(key, reference, r#where): "`{key} = \"{reference}\"` in {where} names the locality itself: name the unit it came from, by that unit's `key` or its level and name (`\"huyện Chư Păh\"`)", "`{key} = \"{reference}\"` trong {where} lại chỉ chính địa phương này: hãy ghi đơn vị trước đây, bằng `key` của đơn vị đó hoặc cấp và tên (`\"huyện Chư Păh\"`)";
     check_unknown_locality(r#where, id, hint, ids): "`to` in {where} names `{id}`, which is not a locality of this file{hint}; the locality ids are: {ids}", "`to` trong {where} ghi `{id}`, không phải mã địa phương nào trong tệp{hint}; các mã địa phương là: {ids}";
     check_unknown_locality_none(r#where, id): "`to` in {where} names `{id}`, but the file has no [[locality]] or [[district]]", "`to` trong {where} ghi `{id}`, nhưng tệp chưa có [[locality]] hay [[district]] nào";
     where_locality(n): "[[locality]] #{n}", "[[locality]] thứ {n}";
@@ -634,6 +711,19 @@ pub(crate) fn did_you_mean(lang: Lang, names: &[String]) -> String {
         [] => String::new(),
         [one] => t.suggest_one(one),
         many => t.suggest_many(&many.join("`, `")),
+    }
+}
+
+/// Checks a message of `what` said in both languages: translated, no placeholder left, and
+/// each of `facts` that the English says kept as it is in the Vietnamese.
+#[cfg(test)]
+pub(crate) fn check_said_in_both(what: &dyn std::fmt::Debug, en: &str, vi: &str, facts: &[&str]) {
+    assert_ne!(en, vi, "{what:?} is not translated");
+    for text in [en, vi] {
+        assert!(!text.contains('{'), "a placeholder is left: {text}");
+    }
+    for fact in facts.iter().filter(|f| en.contains(*f)) {
+        assert!(vi.contains(fact), "`{fact}` is missing in Vietnamese: {vi}");
     }
 }
 

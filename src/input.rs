@@ -30,6 +30,10 @@ pub enum Command {
     FilterSessions,
     FilterDistrict,
     DueView,
+    /// The implementation report view.
+    ReportView,
+    /// The report's rows: by locality, assignee or session.
+    ReportBy,
     History,
     /// Undo the last check-off or un-check.
     Undo,
@@ -40,7 +44,7 @@ pub enum Command {
 
 impl Command {
     /// The commands the config file's `[keys]` table can rebind.
-    pub const CONFIGURABLE: [Command; 23] = [
+    pub const CONFIGURABLE: [Command; 25] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -59,6 +63,8 @@ impl Command {
         Command::FilterSessions,
         Command::FilterDistrict,
         Command::DueView,
+        Command::ReportView,
+        Command::ReportBy,
         Command::Diagnostics,
         Command::History,
         Command::Undo,
@@ -95,6 +101,8 @@ impl Command {
             Command::FilterSessions => "filter_sessions",
             Command::FilterDistrict => "filter_district",
             Command::DueView => "due_view",
+            Command::ReportView => "report_view",
+            Command::ReportBy => "report_by",
             Command::History => "history",
             Command::Undo => "undo",
             Command::NextHit => "next_hit",
@@ -136,6 +144,8 @@ impl Command {
             Command::FilterSessions => (t.cmd_filter_sessions, t.hint_filter_sessions),
             Command::FilterDistrict => (t.cmd_filter_district, t.hint_filter_district),
             Command::DueView => (t.cmd_due_view, t.hint_due_view),
+            Command::ReportView => (t.cmd_report_view, t.hint_report_view),
+            Command::ReportBy => (t.cmd_report_by, t.hint_report_by),
             Command::History => (t.cmd_history, t.hint_history),
             Command::Undo => (t.cmd_undo, t.hint_undo),
             Command::NextHit => (t.cmd_next_hit, t.hint_next_hit),
@@ -392,6 +402,8 @@ impl Default for Keymap {
             b(FilterSessions, &[Key::char('s')]),
             b(FilterDistrict, &[Key::char('d')]),
             b(DueView, &[Key::char('w')]),
+            b(ReportView, &[Key::char('r')]),
+            b(ReportBy, &[Key::char('b')]),
             b(Diagnostics, &[Key::char('e')]),
             b(History, &[Key::char('L')]),
             b(Undo, &[Key::char('u'), Key::ctrl('z')]),
@@ -507,6 +519,8 @@ mod tests {
             (KeyCode::Char('s'), KeyModifiers::NONE, FilterSessions),
             (KeyCode::Char('d'), KeyModifiers::NONE, FilterDistrict),
             (KeyCode::Char('w'), KeyModifiers::NONE, DueView),
+            (KeyCode::Char('r'), KeyModifiers::NONE, ReportView),
+            (KeyCode::Char('b'), KeyModifiers::NONE, ReportBy),
             (KeyCode::Char('L'), KeyModifiers::SHIFT, History),
         ];
         for (code, mods, want) in table {

@@ -51,7 +51,7 @@ fn check_names_every_broken_file_and_exits_1() {
         );
     }
     assert!(
-        out.contains("tests/fixtures/bad/version.toml:1:11: error: unsupported format version 3")
+        out.contains("tests/fixtures/bad/version.toml:1:11: error: unsupported format version 4")
     );
     assert!(
         !out.contains(" | "),

@@ -16,7 +16,7 @@ const CORPUS: &[(&str, usize, usize, &str)] = &[
         "version.toml",
         1,
         11,
-        "unsupported format version 3; this viewer reads versions 1, 2 (write `version = 2`, or leave it out for version 1)",
+        "unsupported format version 4; this viewer reads versions 1, 2, 3 (write `version = 3`, or leave it out for version 1)",
     ),
     ("syntax.toml", 4, 22, "invalid TOML"),
     ("missing-session.toml", 1, 1, "no [session] table"),

@@ -92,8 +92,10 @@ fn default_of(holder: &Map<String, Value>, key: &str) -> Value {
             let own = &holder["progress"];
             let shared = holder["shared_directives"].as_u64().unwrap_or_default();
             let total = own["total"].as_u64().unwrap_or_default() + shared;
-            json!({ "done": own["done"], "total": total, "overdue": own["overdue"] })
+            json!({ "done": own["done"], "total": total, "overdue": own["overdue"], "dropped": 0 })
         }
+        // Format 3: directives stopped for good (none in a version 1 file).
+        "dropped" => json!(0),
         "shared_directives" => json!(17),
         "part_of_day" | "published" | "host_kind" | "group" | "parent" | "body" | "of" | "note"
         | "share" => Value::Null,

@@ -23,8 +23,8 @@ use crate::present::words;
 use crate::screens::overlay::{Chooser, Help, HistoryView, Problems};
 use crate::screens::review::Review;
 use crate::screens::{
-    Ctx, Intent, Jump, MIN_HEIGHT, MIN_WIDTH, ReviewScreen, SearchScreen, SessionList,
-    SessionScreen, View, bar, too_small,
+    Ctx, Intent, Jump, MIN_HEIGHT, MIN_WIDTH, ReportScreen, ReviewScreen, SearchScreen,
+    SessionList, SessionScreen, View, bar, too_small,
 };
 use crate::search::{SearchIndex, Target};
 use crate::store::write::{Change, WriteError};
@@ -357,6 +357,12 @@ impl App {
                 {
                     self.stack
                         .push(Screen::Review(ReviewScreen::new(Review::Due)));
+                }
+            }
+            Command::ReportView => {
+                if !matches!(self.stack.last(), Some(Screen::Report(_))) {
+                    let screen = ReportScreen::new(&self.ctx);
+                    self.stack.push(Screen::Report(screen));
                 }
             }
             Command::FilterDirectives => {

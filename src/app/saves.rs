@@ -25,7 +25,7 @@ fn directive<'s>(sessions: &'s [Session], key: &DirectiveKey) -> Option<&'s Dire
     session.directive(session.find_directive(&key.directive)?)
 }
 
-/// `session` with every directive open and unstamped.
+/// `session` with every directive open, unstamped and without a progress log.
 fn without_checkoffs(session: &Session) -> Session {
     let mut s = session.clone();
     let refs: Vec<DirectiveRef> = s.directives_with_refs().map(|(r, _)| r).collect();
@@ -34,6 +34,7 @@ fn without_checkoffs(session: &Session) -> Session {
             d.done = false;
             d.done_at = None;
             d.done_by = None;
+            d.progress.clear();
         }
     }
     s
@@ -183,7 +184,7 @@ impl App {
                     Notice::CheckedOff { by, at }
                 }
             }
-            Ok(Change::Undone) => {
+            Ok(Change::Undone | Change::Reopened { .. }) => {
                 if let Some(d) = directive {
                     d.done = false;
                     d.done_at = None;
@@ -196,7 +197,15 @@ impl App {
                 }
             }
             // The directive was shown as it was before at once; the file now says so too.
-            Ok(Change::Restore(_)) => Notice::Restored,
+            Ok(Change::Restore(_) | Change::Withdraw(_)) => Notice::Restored,
+            // A progress entry (version 3) is shown from the file read again after the save.
+            Ok(Change::Progress(entry)) => match entry.state {
+                Some(crate::model::State::Done) => Notice::CheckedOff {
+                    by: entry.by.to_string(),
+                    at: entry.at,
+                },
+                _ => Notice::Unchecked,
+            },
             Err(e) => {
                 if let (Some(d), Some(before)) = (directive, before) {
                     *d = before;

@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use super::{Context, fail};
 use crate::diag::closest;
 use crate::i18n::{self, Strings};
+use crate::model::dossier::dossier;
 use crate::model::fold::{fold, slug};
 use crate::model::{District, Lang, Session};
 use crate::present::locality_title;
-use crate::report::{self, Format, Options};
+use crate::report::{self, Format, History, Options};
 use crate::store::{self, Named};
 
 #[derive(Debug, clap::Args)]
@@ -83,7 +84,24 @@ pub(super) fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
             }
         },
     };
+    // A locality's history is in the other sessions: only `--district` reads the folder.
+    let folder = match district {
+        Some(_) => match store::load_dir_with(&ctx.dir, &ctx.limits) {
+            Ok(c) => Some(c),
+            Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
+        },
+        None => None,
+    };
+    // A locality seen in this session alone has no history to add.
+    let dossier = district
+        .zip(folder.as_ref())
+        .map(|(d, folder)| dossier(&folder.sessions, &d.key()))
+        .filter(|d| d.visits.len() > 1);
     let opts = Options {
+        history: dossier.as_ref().zip(folder.as_ref()).map(|(dossier, folder)| History {
+            sessions: &folder.sessions,
+            dossier,
+        }),
         district: district.map(|d| d.id.as_str()),
         lang: ctx.lang,
         today: ctx.today,

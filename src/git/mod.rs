@@ -1,5 +1,6 @@
 //! Sharing a briefing folder through git: runs the `git` command, merges check-offs, reads history.
 
+pub(crate) mod actions;
 pub(crate) mod attributes;
 pub(crate) mod history;
 pub(crate) mod merge;

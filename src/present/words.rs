@@ -4,7 +4,8 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::i18n;
-use crate::model::Lang;
+use crate::model::progress::Category;
+use crate::model::{Lang, State};
 
 /// Columns before a directive's text (`[x] `).
 pub(crate) const CHECKBOX: usize = 4;
@@ -54,6 +55,33 @@ pub(crate) fn checked_off(lang: Lang, by: &str, at: &DateTime<FixedOffset>) -> S
     i18n::strings(lang).checked_off_notice(&by, &time)
 }
 
+/// A directive's state in words: `Đang thực hiện` / `In progress`.
+pub(crate) fn state_word(state: State, lang: Lang) -> &'static str {
+    let t = i18n::strings(lang);
+    match state {
+        State::Open => t.state_open,
+        State::Doing => t.state_doing,
+        State::Blocked => t.state_blocked,
+        State::Done => t.state_done,
+        State::Dropped => t.state_dropped,
+    }
+}
+
+/// A report category in words: `Hoàn thành đúng hạn` / `Done on time`.
+pub(crate) fn category_word(category: Category, lang: Lang) -> &'static str {
+    let t = i18n::strings(lang);
+    match category {
+        Category::DoneOnTime => t.category_done_on_time,
+        Category::DoneLate => t.category_done_late,
+        Category::DoingInTime => t.category_doing_in_time,
+        Category::DoingOverdue => t.category_doing_overdue,
+        Category::NotStartedInTime => t.category_not_started_in_time,
+        Category::NotStartedOverdue => t.category_not_started_overdue,
+        Category::Blocked => t.category_blocked,
+        Category::Dropped => t.category_dropped,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +97,27 @@ mod tests {
         assert_eq!(
             too_small(Lang::Vi, 40, 12),
             "Cửa sổ quá nhỏ (cần ít nhất 40×12)"
+        );
+    }
+
+    #[test]
+    fn states_and_categories_in_both_languages() {
+        assert_eq!(state_word(State::Doing, Lang::Vi), "Đang thực hiện");
+        assert_eq!(state_word(State::Dropped, Lang::Vi), "Dừng thực hiện");
+        assert_eq!(state_word(State::Open, Lang::En), "Not started");
+        assert_eq!(
+            category_word(Category::NotStartedOverdue, Lang::Vi),
+            "Chưa thực hiện (quá hạn)"
+        );
+        assert_eq!(category_word(Category::DoneLate, Lang::En), "Done late");
+        let words: std::collections::HashSet<_> = Category::ALL
+            .into_iter()
+            .map(|c| category_word(c, Lang::Vi))
+            .collect();
+        assert_eq!(
+            words.len(),
+            Category::ALL.len(),
+            "every category reads apart"
         );
     }
 }

@@ -1,13 +1,16 @@
 //! The machine-readable briefing and session list (schema in docs/json.md).
 
+mod history;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::{Locality, Options, districts, shared_directives};
+use crate::model::progress::Category;
 use crate::model::{
     Basis, Better, Bound, Comparison, Directive, Due, GaugeBasis, HostKind, Id, Image, Indicator,
-    Kind, Lang, Level, PartOfDay, Participant, Progress, Reference, Session, SessionDate, Status,
-    Text,
+    Kind, Lang, Level, PartOfDay, Participant, Progress, Reference, Session, SessionDate, State,
+    Status, Text,
 };
 
 /// Bumped when a field is removed or changes meaning; new fields may appear at any time.
@@ -20,6 +23,9 @@ struct Doc<'a> {
     lang: Lang,
     district: Option<&'a str>,
     session: SessionJson<'a>,
+    /// With `--district`: that locality over time (version 3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history: Option<history::HistoryJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -72,6 +78,13 @@ struct DistrictJson<'a> {
     shared_directives: usize,
     indicators: Vec<IndicatorJson<'a>>,
     directives: Vec<DirectiveJson<'a>>,
+    /// Version 3: who it is across files, and the units it came from (absent when not written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    formerly: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+    merged_from: &'a [Text],
 }
 
 /// An indicator: the file's fields with defaults filled in, the basis of each comparison
@@ -92,6 +105,9 @@ struct IndicatorJson<'a> {
     note: Option<&'a str>,
     gauge: Option<GaugeJson<'a>>,
     share: Option<f64>,
+    /// Version 3: who the figure is across files (absent when not written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -113,7 +129,7 @@ struct GaugeJson<'a> {
 
 /// A directive; in a handout its `id` and `done_by` are `null`.
 #[derive(Serialize)]
-struct DirectiveJson<'a> {
+pub(super) struct DirectiveJson<'a> {
     id: Option<&'a str>,
     text: &'a str,
     owner: Option<&'a str>,
@@ -126,6 +142,24 @@ struct DirectiveJson<'a> {
     /// The last day before it is overdue: `due` itself, or the end of its period.
     due_last_day: Option<chrono::NaiveDate>,
     overdue: bool,
+    /// Where it stands (version 3; `open` or `done` for a v1/v2 directive).
+    state: State,
+    /// The report category on `today`.
+    category: Category,
+    /// The latest percent its log wrote.
+    percent: Option<u8>,
+    /// Its progress log in time order; in a handout each entry's `by` is `null`.
+    progress: Vec<EntryJson<'a>>,
+}
+
+/// One progress entry.
+#[derive(Serialize)]
+struct EntryJson<'a> {
+    at: DateTime<FixedOffset>,
+    by: Option<&'a str>,
+    state: Option<State>,
+    note: Option<&'a str>,
+    percent: Option<u8>,
 }
 
 /// One entry of `briefing list --format json`.
@@ -146,6 +180,7 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         lang: opts.lang,
         district: opts.district,
         session: session(s, opts),
+        history: opts.history.as_ref().map(|h| history::history(h, opts)),
     };
     to_json(&doc)
 }
@@ -222,6 +257,9 @@ fn district<'a>(l: Locality<'a>, opts: &Options<'_>) -> DistrictJson<'a> {
         shared_directives: l.shared,
         indicators: d.indicators.iter().map(indicator).collect(),
         directives: directives(d.directives.iter(), opts),
+        key: d.key.as_deref(),
+        formerly: d.formerly.as_deref(),
+        merged_from: &d.merged_from,
     }
 }
 
@@ -251,6 +289,7 @@ fn indicator(ind: &Indicator) -> IndicatorJson<'_> {
             label: ind.gauge_label(),
         }),
         share: ind.share(),
+        key: ind.key.as_deref(),
     }
 }
 
@@ -269,7 +308,7 @@ fn directives<'a>(
     list.into_iter().map(|d| directive(d, opts)).collect()
 }
 
-fn directive<'a>(d: &'a Directive, opts: &Options<'_>) -> DirectiveJson<'a> {
+pub(super) fn directive<'a>(d: &'a Directive, opts: &Options<'_>) -> DirectiveJson<'a> {
     let public = opts.handout;
     DirectiveJson {
         id: (!public).then_some(&*d.id),
@@ -283,5 +322,17 @@ fn directive<'a>(d: &'a Directive, opts: &Options<'_>) -> DirectiveJson<'a> {
         done_by: d.done_by.as_deref().filter(|_| !public),
         due_last_day: d.due.map(Due::last_day),
         overdue: d.is_overdue(opts.today),
+        state: d.state(),
+        category: d.category(opts.today),
+        percent: d.percent(),
+        progress: (d.log_by_time().into_iter())
+            .map(|e| EntryJson {
+                at: e.at,
+                by: (!public).then_some(&*e.by),
+                state: e.state,
+                note: e.note.as_deref(),
+                percent: e.percent,
+            })
+            .collect(),
     }
 }

@@ -2,12 +2,14 @@
 
 mod atomic;
 mod edit;
+mod entry;
 mod holders;
 mod inplace;
 mod rescue;
 mod resolve;
 
 pub use atomic::TEMP_SUFFIX;
+pub use entry::{EntryError, check as check_entry, parse_percent, parse_state};
 
 /// The byte of a briefing file whose `fcntl` lock keeps readers and in-place rewrites apart
 /// (readers take it shared while they read; see `atomic.rs`).
@@ -28,10 +30,14 @@ use chrono::{DateTime, FixedOffset, Local, Timelike};
 use super::{FolderError, Location, Problem, Stamp, display_path, files, parse_file};
 use crate::diag::OsError;
 use crate::i18n;
-use crate::model::{Lang, fold};
+use crate::model::{DirectiveKey, Entry, Lang, State, fold};
 
 /// What to write on a directive.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// In a file that says `version = 3`, a check-off and an un-check are progress entries: `Done`
+/// appends `state = "done"`, `Undone` and `Reopened` append `state = "open"` (`Undone` stamped
+/// now by the process's user); a file of version 1 or 2 keeps its `done` fields instead.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Change {
     /// `done = true`, `done_at = at`, `done_by = by`.
     Done {
@@ -40,9 +46,49 @@ pub enum Change {
     },
     /// `done = false`, without `done_at` and `done_by`.
     Undone,
+    /// An un-check by `by` at `at`: as `Undone` in a version 1 or 2 file.
+    Reopened {
+        at: DateTime<FixedOffset>,
+        by: String,
+    },
     /// The check-off keys put back as they were written before a change (an undo): each key
     /// with the text of its value, or removed where it was missing.
     Restore(Stamps),
+    /// A progress entry appended after the directive's last one (format version 3): a file
+    /// that says an older version, or none, is made to say `version = 3`.
+    Progress(Entry),
+    /// An entry a `Progress` appended taken out again, and the `version` line put back when
+    /// no directive keeps a log after that (an undo: the file gets its bytes back).
+    Withdraw(Appended),
+}
+
+/// A progress entry as appended, and what the `version` line was before: what takes it out
+/// again ([`Change::Withdraw`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Appended {
+    /// The entry as written: its time to the second, its note in NFC.
+    pub entry: Entry,
+    pub version: VersionBefore,
+}
+
+/// What a file's `version` line was before a progress entry made it `version = 3`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VersionBefore {
+    /// It already said 3.
+    Kept,
+    /// It said this value (as written, e.g. `2`).
+    Was(String),
+    /// There was none: `version = 3` was added as a line of its own.
+    Added,
+}
+
+/// What a write did, and the change that undoes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    pub outcome: Outcome,
+    /// Puts the file back as it was: the check-off keys as they were (`Restore`), or the entry
+    /// appended taken out (`Withdraw`); `None` when nothing was written, or for an undo itself.
+    pub undo: Option<Change>,
 }
 
 /// The check-off keys of one directive as its file writes them: each value's text exactly
@@ -54,12 +100,6 @@ pub struct Stamps {
     pub done_by: Option<String>,
 }
 
-/// The check-off keys of directive `directive_id` in the briefing text `text`, as written:
-/// what a [`Change::Restore`] puts back.
-pub(crate) fn stamps(text: &str, directive_id: &str) -> Result<Stamps, WriteError> {
-    edit::stamps(text, directive_id)
-}
-
 /// The check-off a person asks for: a directive checked off, or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Mark {
@@ -68,14 +108,11 @@ pub(crate) enum Mark {
 }
 
 impl Mark {
-    /// The change that writes this mark, stamped now by `by`.
-    pub(crate) fn change(self, by: impl Into<String>) -> Change {
+    /// The change that writes this mark, stamped `at` by `by`.
+    pub(crate) fn change_at(self, at: DateTime<FixedOffset>, by: impl Into<String>) -> Change {
         match self {
-            Mark::Done => Change::Done {
-                at: now_local(),
-                by: by.into(),
-            },
-            Mark::Undone => Change::Undone,
+            Mark::Done => Change::Done { at, by: by.into() },
+            Mark::Undone => Change::Reopened { at, by: by.into() },
         }
     }
 }
@@ -223,6 +260,9 @@ pub enum WriteError {
         source: io::Error,
     },
     Folder(#[from] FolderError),
+    /// A progress entry that is not written as given (a percent over 100, a note on two
+    /// lines, no person, a time in the future).
+    Entry(#[from] EntryError),
 }
 
 impl WriteError {
@@ -288,6 +328,7 @@ impl WriteError {
                 t.write_io(&path.display(), &OsError::from(source).message(lang))
             }
             WriteError::Folder(f) => f.message(lang),
+            WriteError::Entry(e) => e.message(lang),
         }
     }
 }
@@ -336,7 +377,46 @@ impl Writer {
     }
 
     /// Sets the check-off state of directive `directive_id` in session `session_id` below `root`
-    /// (the session as a person may name it: see [`session_file`]).
+    /// (the session as a person may name it: see [`session_file`]). See [`Writer::write`].
+    pub fn set_directive(
+        &self,
+        root: &Path,
+        session_id: &str,
+        directive_id: &str,
+        change: &Change,
+    ) -> Result<Outcome, WriteError> {
+        self.write(root, session_id, directive_id, change)
+            .map(|w| w.outcome)
+    }
+
+    /// Appends a progress entry to the directive `key` names (format version 3: a file that
+    /// says an older version, or none, is made to say `version = 3`, and nothing else changes).
+    /// The `undo` of the result takes exactly that entry out again ([`Writer::withdraw_progress`]).
+    pub fn append_progress(
+        &self,
+        root: &Path,
+        key: &DirectiveKey,
+        entry: &Entry,
+    ) -> Result<Written, WriteError> {
+        let change = Change::Progress(entry.clone());
+        self.write(root, &key.session, &key.directive, &change)
+    }
+
+    /// Takes out the entry [`Writer::append_progress`] appended (and puts the `version` line
+    /// back when no log is left): the file as it was before, byte for byte. `AlreadySo` when
+    /// the entry is no longer there.
+    pub fn withdraw_progress(
+        &self,
+        root: &Path,
+        key: &DirectiveKey,
+        appended: &Appended,
+    ) -> Result<Written, WriteError> {
+        let change = Change::Withdraw(appended.clone());
+        self.write(root, &key.session, &key.directive, &change)
+    }
+
+    /// Makes `change` on directive `directive_id` of session `session_id` below `root`, and
+    /// says what undoes it.
     ///
     /// The file is resolved once into an open folder handle and locked itself (an open-file
     /// `fcntl` write lock, which only those who may write it can take), so every path to it
@@ -345,13 +425,13 @@ impl Writer {
     /// with a new file that keeps its attributes, or rewritten in place where a new file could
     /// not keep them (see `atomic.rs`). If anything changed meanwhile (an editor's save, the
     /// owner, the mode, a new link), the edit is made again on what is there now.
-    pub fn set_directive(
+    pub fn write(
         &self,
         root: &Path,
         session_id: &str,
         directive_id: &str,
         change: &Change,
-    ) -> Result<Outcome, WriteError> {
+    ) -> Result<Written, WriteError> {
         let rel = session_file(root, session_id)?;
         let session_id = &files::id_of(&rel);
         let shown = display_path(&rel);
@@ -372,13 +452,17 @@ impl Writer {
                 self.pause_before_retry(deadline, locked.path())?;
                 continue;
             };
-            let (new, outcome) = edited_text(&bytes, &shown, session_id, directive_id, change)?;
-            if outcome == Outcome::AlreadySo {
-                return Ok(outcome);
+            let edited = edited(&bytes, &shown, session_id, directive_id, change)?;
+            let written = Written {
+                outcome: edited.outcome,
+                undo: edited.undo,
+            };
+            if written.outcome == Outcome::AlreadySo {
+                return Ok(written);
             }
-            if let Some(written) = locked.replace(&bytes, new.as_bytes(), base)? {
-                self.remember(written);
-                return Ok(outcome);
+            if let Some(stamp) = locked.replace(&bytes, edited.text.as_bytes(), base)? {
+                self.remember(stamp);
+                return Ok(written);
             }
             self.pause_before_retry(deadline, locked.path())?;
         }
@@ -455,6 +539,25 @@ pub fn edited_text(
     directive_id: &str,
     change: &Change,
 ) -> Result<(String, Outcome), WriteError> {
+    edited(bytes, shown, session_id, directive_id, change).map(|e| (e.text, e.outcome))
+}
+
+/// A file's text after a change, and the change that undoes it.
+#[derive(Debug)]
+pub struct Edited {
+    pub text: String,
+    pub outcome: Outcome,
+    pub undo: Option<Change>,
+}
+
+/// [`edited_text`], with the change that undoes it: what [`Writer::write`] writes.
+pub fn edited(
+    bytes: &[u8],
+    shown: &str,
+    session_id: &str,
+    directive_id: &str,
+    change: &Change,
+) -> Result<Edited, WriteError> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Err(first_error(bytes, shown, session_id).unwrap_or_else(|| {
             WriteError::FileInvalid {
@@ -464,14 +567,102 @@ pub fn edited_text(
             }
         }));
     };
-    let (new, outcome) = edit::apply(text, directive_id, change).map_err(|e| {
+    let unchanged = || Edited {
+        text: text.to_string(),
+        outcome: Outcome::AlreadySo,
+        undo: None,
+    };
+    let as_logged = match as_progress(bytes, shown, session_id, directive_id, change) {
+        Logged::Already => return Ok(unchanged()),
+        Logged::Entry(entry) => Some(Change::Progress(entry)),
+        Logged::NotVersion3 => None,
+    };
+    let change = as_logged.as_ref().unwrap_or(change);
+    if let Change::Progress(entry) = change {
+        check_entry(entry, now_local())?;
+    }
+    let stamps_before = match change {
+        Change::Done { .. } | Change::Undone | Change::Reopened { .. } => {
+            edit::stamps(text, directive_id).ok()
+        }
+        _ => None,
+    };
+    let applied = edit::apply_full(text, directive_id, change).map_err(|e| {
         first_error(bytes, shown, session_id).unwrap_or_else(|| in_session(e, shown, session_id))
     })?;
-    if outcome == Outcome::Changed {
-        validate_edited(new.as_bytes(), shown, session_id, directive_id, change)
-            .map_err(|e| first_error(bytes, shown, session_id).unwrap_or(e))?;
+    if applied.outcome == Outcome::AlreadySo {
+        return Ok(unchanged());
     }
-    Ok((new, outcome))
+    validate_edited(
+        applied.text.as_bytes(),
+        shown,
+        session_id,
+        directive_id,
+        change,
+    )
+    .map_err(|e| first_error(bytes, shown, session_id).unwrap_or(e))?;
+    let undo = match (change, applied.version) {
+        (Change::Progress(entry), Some(version)) => Some(Change::Withdraw(Appended {
+            entry: edit::appended_form(entry),
+            version,
+        })),
+        _ => stamps_before.map(Change::Restore),
+    };
+    Ok(Edited {
+        text: applied.text,
+        outcome: applied.outcome,
+        undo,
+    })
+}
+
+/// A check-off or un-check in a file that says `version = 3`.
+enum Logged {
+    /// The file is of an older version, or the change is no check-off: the change as it is.
+    NotVersion3,
+    /// The directive already stands so: nothing to write.
+    Already,
+    /// The entry that records it.
+    Entry(Entry),
+}
+
+/// What a check-off or un-check writes in a version 3 file: a `done` or `open` entry, or
+/// nothing when the directive already stands so (an un-check of a directive that is not done).
+fn as_progress(
+    bytes: &[u8],
+    shown: &str,
+    session_id: &str,
+    directive_id: &str,
+    change: &Change,
+) -> Logged {
+    let (state, at, by) = match change {
+        Change::Done { at, by } => (State::Done, *at, by.clone()),
+        Change::Reopened { at, by } => (State::Open, *at, by.clone()),
+        Change::Undone => (State::Open, now_local(), current_user()),
+        _ => return Logged::NotVersion3,
+    };
+    let report = parse_file(bytes, shown, session_id);
+    let Some(session) = report.session.filter(|s| s.version >= 3) else {
+        return Logged::NotVersion3;
+    };
+    let wanted = fold::nfc(directive_id);
+    let now = session
+        .all_directives()
+        .find(|d| d.id == wanted)
+        .map(|d| d.state());
+    let already = match state {
+        State::Done => now == Some(State::Done),
+        _ => now.is_some_and(|s| s != State::Done),
+    };
+    if already {
+        return Logged::Already;
+    }
+    Logged::Entry(Entry {
+        at,
+        by: by.into(),
+        state: Some(state),
+        note: None,
+        percent: None,
+    })
 }
 
 /// Names the file and session in an error of the text edit.
@@ -511,7 +702,8 @@ fn first_error(bytes: &[u8], shown: &str, id: &str) -> Option<WriteError> {
     })
 }
 
-/// The edited file must still validate and show the directive in the requested state.
+/// The edited file must still validate and show the directive in the requested state (a
+/// progress entry: the directive's last entry in the file, in a file of version 3).
 fn validate_edited(
     bytes: &[u8],
     shown: &str,
@@ -524,24 +716,35 @@ fn validate_edited(
         return Err(edit::unsafe_layout(directive_id));
     }
     let wanted = fold::nfc(directive_id);
-    let directive = report
-        .session
-        .as_ref()
-        .and_then(|s| s.all_directives().find(|d| d.id == wanted));
+    let Some(session) = report.session.as_ref() else {
+        return Err(edit::unsafe_layout(directive_id));
+    };
+    let Some(d) = session.all_directives().find(|d| d.id == wanted) else {
+        return Err(edit::unsafe_layout(directive_id));
+    };
     let (done, at, by) = match change {
         Change::Done { .. } => (true, true, true),
-        Change::Undone => (false, false, false),
+        Change::Undone | Change::Reopened { .. } => (false, false, false),
         Change::Restore(s) => (
             s.done.as_deref() == Some("true"),
             s.done_at.is_some(),
             s.done_by.is_some(),
         ),
-    };
-    match directive {
-        Some(d) if d.done == done && d.done_at.is_some() == at && d.done_by.is_some() == by => {
-            Ok(())
+        Change::Progress(entry) => {
+            let last = d.progress.last();
+            let ok = session.version == 3 && last == Some(&edit::appended_form(entry));
+            return if ok {
+                Ok(())
+            } else {
+                Err(edit::unsafe_layout(directive_id))
+            };
         }
-        _ => Err(edit::unsafe_layout(directive_id)),
+        Change::Withdraw(_) => return Ok(()),
+    };
+    if d.done == done && d.done_at.is_some() == at && d.done_by.is_some() == by {
+        Ok(())
+    } else {
+        Err(edit::unsafe_layout(directive_id))
     }
 }
 
@@ -683,6 +886,9 @@ mod tests {
                 source: io::Error::other("boom"),
             },
             WriteError::Folder(FolderError::Missing(PathBuf::from("briefings"))),
+            WriteError::Entry(EntryError::Percent {
+                written: "4711".into(),
+            }),
         ]
     }
 
@@ -743,13 +949,21 @@ mod tests {
 
     #[test]
     fn a_mark_becomes_its_change() {
-        assert_eq!(Mark::Undone.change("lan"), Change::Undone);
-        match Mark::Done.change("lan") {
-            Change::Done { by, at } => {
-                assert_eq!(by, "lan");
-                assert_eq!(at.timestamp_subsec_nanos(), 0);
+        let at = now_local();
+        assert_eq!(at.timestamp_subsec_nanos(), 0);
+        assert_eq!(
+            Mark::Undone.change_at(at, "lan"),
+            Change::Reopened {
+                at,
+                by: "lan".into()
             }
-            other => panic!("{other:?}"),
-        }
+        );
+        assert_eq!(
+            Mark::Done.change_at(at, "lan"),
+            Change::Done {
+                at,
+                by: "lan".into()
+            }
+        );
     }
 }

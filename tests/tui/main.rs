@@ -11,9 +11,11 @@ macro_rules! assert_snapshot {
 }
 
 mod counts;
+mod dossier;
 mod list;
 mod overlays;
 mod reload;
+mod report;
 mod review;
 mod saves;
 mod search;

@@ -96,7 +96,11 @@ fn the_history_key_asks_for_the_directive_history_and_shows_it() {
     }];
     app.update(Action::History {
         request,
-        result: Ok(History { events, unread }),
+        result: Ok(History {
+            events,
+            unread,
+            ..History::default()
+        }),
     });
     let screen = screen_text(&draw(&app));
     assert!(

@@ -1,10 +1,15 @@
-//! The byte-exact text edit of one directive's check-off keys.
+//! The byte-exact text edit of one directive's check-off keys, or of its progress log
+//! (`edit/progress.rs`).
+
+mod progress;
 
 use std::ops::Range;
 
 use toml_edit::{Document, InlineTable, Item, Table, Value};
 
-use super::{Change, Outcome, Stamps, WriteError};
+pub(super) use progress::appended_form;
+
+use super::{Change, Outcome, Stamps, VersionBefore, WriteError};
 use crate::diag::{Location, Problem, closest};
 use crate::model::fold::nfc;
 
@@ -12,31 +17,64 @@ const BOM: char = '\u{feff}';
 
 /// Applies `change` to the directive `directive_id` of `text`; every other byte is kept.
 /// The result is not re-read here: the caller validates it (`validate_edited`).
+#[cfg(test)]
 pub(super) fn apply(
     text: &str,
     directive_id: &str,
     change: &Change,
 ) -> Result<(String, Outcome), WriteError> {
+    apply_full(text, directive_id, change).map(|a| (a.text, a.outcome))
+}
+
+/// What an edit gives: the text, whether it changed, and (for an appended progress entry)
+/// what the `version` line was.
+pub(super) struct Applied {
+    pub text: String,
+    pub outcome: Outcome,
+    pub version: Option<VersionBefore>,
+}
+
+/// [`apply`], with what an undo of an appended entry needs.
+pub(super) fn apply_full(
+    text: &str,
+    directive_id: &str,
+    change: &Change,
+) -> Result<Applied, WriteError> {
     let (bom, body) = match text.strip_prefix(BOM) {
         Some(rest) => (true, rest),
         None => (false, text),
     };
     let doc = parse(body)?;
     let target = find(&doc, body, directive_id)?;
+    let mut version = None;
     let edits = match change {
         Change::Done { at, by } => done_edits(body, &target, at, by)?,
-        Change::Undone => undone_edits(body, &target)?,
+        Change::Undone | Change::Reopened { .. } => undone_edits(body, &target)?,
         Change::Restore(stamps) => restore_edits(body, &target, stamps)?,
+        Change::Progress(entry) => {
+            let (edits, before) = progress::append_edits(&doc, body, &target, entry)?;
+            version = Some(before);
+            edits
+        }
+        Change::Withdraw(appended) => progress::withdraw_edits(&doc, body, &target, appended)?,
     };
     if edits.is_empty() {
-        return Ok((text.to_string(), Outcome::AlreadySo));
+        return Ok(Applied {
+            text: text.to_string(),
+            outcome: Outcome::AlreadySo,
+            version: None,
+        });
     }
     let mut out = String::with_capacity(text.len() + 96);
     if bom {
         out.push(BOM);
     }
     out.push_str(&splice(body, edits));
-    Ok((out, Outcome::Changed))
+    Ok(Applied {
+        text: out,
+        outcome: Outcome::Changed,
+        version,
+    })
 }
 
 fn parse(body: &str) -> Result<Document<&str>, WriteError> {
@@ -79,6 +117,11 @@ struct Entry<'d> {
 struct Target<'d> {
     inline: bool,
     entries: Vec<Entry<'d>>,
+    /// The header its progress entries take (`directive.progress`,
+    /// `locality.directive.progress`); `None` for an inline table.
+    log_header: Option<String>,
+    /// Its table, when it is not inline.
+    table: Option<&'d Table>,
 }
 
 impl<'d> Target<'d> {
@@ -126,12 +169,12 @@ fn find<'d>(
 /// Every directive of the file: `[[directive]]`, `[[district.directive]]`,
 /// `[[locality.directive]]`, and their inline forms.
 fn directives(root: &Table) -> Vec<Target<'_>> {
-    let mut out = tables_of(root.get("directive"));
+    let mut out = tables_of(root.get("directive"), "directive");
     for localities in ["district", "locality"] {
         match root.get(localities) {
             Some(Item::ArrayOfTables(list)) => {
                 for d in list.iter() {
-                    out.extend(tables_of(d.get("directive")));
+                    out.extend(tables_of(d.get("directive"), localities));
                 }
             }
             Some(Item::Value(Value::Array(list))) => {
@@ -145,9 +188,18 @@ fn directives(root: &Table) -> Vec<Target<'_>> {
     out
 }
 
-fn tables_of(item: Option<&Item>) -> Vec<Target<'_>> {
+/// The directives of `item`; `parent` is the key of their array (`directive`), or of the
+/// locality array they belong to (`locality`, `district`).
+fn tables_of<'d>(item: Option<&'d Item>, parent: &str) -> Vec<Target<'d>> {
+    let header = match parent {
+        "directive" => "directive.progress".to_string(),
+        locality => format!("{locality}.directive.progress"),
+    };
     match item {
-        Some(Item::ArrayOfTables(tables)) => tables.iter().map(table_target).collect(),
+        Some(Item::ArrayOfTables(tables)) => tables
+            .iter()
+            .map(|t| table_target(t, header.clone()))
+            .collect(),
         Some(Item::Value(v)) => inline_tables_of(Some(v)),
         _ => Vec::new(),
     }
@@ -164,12 +216,19 @@ fn inline_tables_of(value: Option<&Value>) -> Vec<Target<'_>> {
     }
 }
 
-fn table_target(t: &Table) -> Target<'_> {
-    let entries = t
-        .iter()
+fn table_target(t: &Table, log_header: String) -> Target<'_> {
+    Target {
+        log_header: Some(log_header),
+        table: Some(t),
+        ..sorted(false, table_entries(t))
+    }
+}
+
+/// A table's `key = value` entries (its sub-tables left out), in file order.
+fn table_entries(t: &Table) -> Vec<Entry<'_>> {
+    t.iter()
         .filter_map(|(name, item)| entry(name, t.key(name)?.span(), item.as_value()?))
-        .collect();
-    sorted(false, entries)
+        .collect()
 }
 
 fn inline_target(t: &InlineTable) -> Target<'_> {
@@ -191,7 +250,12 @@ fn entry<'d>(name: &'d str, key: Option<Range<usize>>, item: &'d Value) -> Optio
 
 fn sorted(inline: bool, mut entries: Vec<Entry<'_>>) -> Target<'_> {
     entries.sort_by_key(|e| e.key.start);
-    Target { inline, entries }
+    Target {
+        inline,
+        entries,
+        log_header: None,
+        table: None,
+    }
 }
 
 /// Replace `range` of the text with `text` (an insertion when the range is empty).
@@ -329,6 +393,7 @@ fn is_stamp_value(key: &str, raw: &str) -> bool {
     };
     match key {
         "done" => value.is_bool(),
+        "version" => value.is_integer(),
         "done_at" => value.is_datetime(),
         _ => value.is_str(),
     }
