@@ -211,12 +211,17 @@ fn run_binary(dir: &Path, args: &[&str]) -> (Duration, Option<u64>) {
 fn commands(dir: &Path, runs: usize) -> Vec<(&'static str, Duration, Option<u64>)> {
     let (files, _) = store::discover(dir).expect("discover");
     let one = store::id_of(&files[files.len() / 2]);
-    let list: [(&str, Vec<&str>); 6] = [
+    let list: [(&str, Vec<&str>); 8] = [
         ("check", vec!["check"]),
         ("list", vec!["list"]),
+        ("report", vec!["report"]),
         ("show ONE", vec!["show", &one]),
         ("done", vec!["done", &one, "chung-0"]),
         ("undo", vec!["undo", &one, "chung-0"]),
+        (
+            "progress",
+            vec!["progress", &one, "chung-1", "--state", "doing"],
+        ),
         ("show MISTYPED", vec!["show", "s0000"]),
     ];
     list.into_iter()

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 mod guard;
 pub(crate) mod load;
-mod saver;
 pub(crate) mod paint;
+mod saver;
 mod tty;
 
 use std::io::{self, BufWriter, Stdout, Write};
@@ -32,8 +32,8 @@ use crate::store::{self, Folder};
 use crate::ui::theme::Theme;
 use crate::watch::OwnWrites;
 use load::LoadRequest;
-use saver::{Saver, spawn_saver};
 use paint::Painter;
+use saver::{Saver, spawn_saver};
 use tty::{Readiness, Tty};
 
 /// What wakes the event loop: something for the app (a key, a size, a worker's result, each

@@ -98,10 +98,13 @@ pub(super) fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
         .map(|(d, folder)| dossier(&folder.sessions, &d.key()))
         .filter(|d| d.visits.len() > 1);
     let opts = Options {
-        history: dossier.as_ref().zip(folder.as_ref()).map(|(dossier, folder)| History {
-            sessions: &folder.sessions,
-            dossier,
-        }),
+        history: dossier
+            .as_ref()
+            .zip(folder.as_ref())
+            .map(|(dossier, folder)| History {
+                sessions: &folder.sessions,
+                dossier,
+            }),
         district: district.map(|d| d.id.as_str()),
         lang: ctx.lang,
         today: ctx.today,

@@ -8,8 +8,8 @@ use super::{
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Lang, Participant, Progress, Session};
-use crate::present::trend::bar_length;
 use crate::present::follow_up::{latest_note_line, says_more, standing_line};
+use crate::present::trend::bar_length;
 use crate::present::{
     checkbox, done_count, image_line, indicator_title, locality_facts, locality_title,
     overdue_count, paragraphs, participant_line,

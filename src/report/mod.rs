@@ -1,7 +1,7 @@
 //! A session's briefing as a printable document: plain text, Markdown, HTML or JSON.
 
-mod history;
 pub(crate) mod follow_up;
+mod history;
 mod html;
 mod json;
 mod markdown;

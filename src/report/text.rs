@@ -9,9 +9,9 @@ use super::{
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, Indicator, Progress, Session};
+use crate::present::follow_up::{latest_note_line, says_more, standing_line};
 use crate::present::trend::bar_length;
 use crate::present::truncate;
-use crate::present::follow_up::{latest_note_line, says_more, standing_line};
 use crate::present::{
     checkbox, image_line, indicator_title, locality_facts, locality_title, paragraphs,
     participant_line, progress_text, reference_line,
