@@ -63,6 +63,7 @@ pub mod api {
         }
     }
     pub mod git {
+        pub use crate::git::GitError;
         pub mod merge {
             pub use crate::git::merge::{State, states};
         }
@@ -75,8 +76,8 @@ pub mod api {
     }
     pub mod app {
         pub use crate::app::{
-            Action, App, Changed, Effect, Garbage, HistoryRequest, Loading, Notice, Options,
-            Overlay, SaveRequest, Screen,
+            Action, App, Changed, Effect, Garbage, HistoryRequest, Loading, NewEntry, Notice,
+            Options, Overlay, ProgressChange, ProgressRequest, Recorded, SaveRequest, Screen,
         };
     }
     /// The loader's work, as the interface's loader thread does it.

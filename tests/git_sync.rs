@@ -334,7 +334,7 @@ fn a_rewritten_upstream_is_not_merged_over() {
     let o = shared.briefing(&commune, "en", &["sync"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        text(&o.stderr).contains("was rewritten on the remote"),
+        text(&o.stderr).contains("no longer has commits this clone saw on it"),
         "{}",
         text(&o.stderr)
     );

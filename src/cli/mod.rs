@@ -394,6 +394,7 @@ fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
     };
     let settings = crate::tui::Settings {
         theme: crate::ui::theme::Theme::unless_no_color(ctx.config.theme),
+        sync_pull_only: ctx.config.sync_pull_only == Some(true),
         follow_clock,
         // The interface follows the clock: its saves are stamped by it.
         limits: Limits {

@@ -165,6 +165,31 @@ pub(crate) const HELP: &[(&str, &str, &str)] = &[
         "Commit mọi thay đổi trong thư mục các buổi làm việc, không chỉ các dấu hoàn thành",
     ),
     (
+        "sync",
+        "pull_only",
+        "Chỉ nhận về: không commit, không gửi gì (cho đơn vị không có quyền ghi; cũng là `pull_only` trong mục [sync] của tệp cấu hình)",
+    ),
+    (
+        "sync",
+        "dry_run",
+        "Không thay đổi gì: cho biết lần đồng bộ sẽ commit, nhận và gửi những gì",
+    ),
+    (
+        "sync",
+        "push_removed",
+        "Khi kho từ xa đã bỏ các commit (force-push): gửi lại chúng",
+    ),
+    (
+        "sync",
+        "drop_removed",
+        "Khi kho từ xa đã bỏ các commit (force-push): bỏ chúng ở đây",
+    ),
+    (
+        "sync",
+        "timeout",
+        "Thời gian tối đa cho một lần fetch hoặc push, tính bằng giây",
+    ),
+    (
         "log",
         "",
         "Ai đã đánh dấu hay bỏ đánh dấu chỉ đạo nào, lúc nào, theo lịch sử git (mới nhất trước)",
@@ -347,6 +372,7 @@ pub(crate) const VALUE_NAMES: &[(&str, &str)] = &[
     ("TEXT", "VĂN_BẢN"),
     ("N", "N"),
     ("TIME", "THỜI_ĐIỂM"),
+    ("SECONDS", "GIÂY"),
 ];
 
 /// Examples and the environment, after the program's `--help`.

@@ -73,7 +73,7 @@ impl State {
 }
 
 /// One entry of a progress log, as the file has it: appended, never rewritten.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     pub at: DateTime<FixedOffset>,
     /// Who: the login, as for `done_by`.

@@ -3,6 +3,7 @@
 //! Screens read the shared [`Ctx`] and answer a command with an [`Intent`]; the app routes.
 
 pub(crate) mod bar;
+pub(crate) mod follow_up;
 pub(crate) mod nav;
 pub(crate) mod overlay;
 pub(crate) mod report;
@@ -105,8 +106,12 @@ pub(crate) enum Intent {
     Toggle(DirectiveKey),
     /// Un-check a directive, confirmed.
     Uncheck(DirectiveKey),
-    /// Show a directive's check-off history.
+    /// Show a directive's history (its progress log, and check-offs from git).
     ShowHistory(DirectiveKey),
+    /// Open the progress form of a directive.
+    Progress(DirectiveKey),
+    /// Record a progress entry on a directive (the form's Enter).
+    Record(DirectiveKey, overlay::NewEntry),
     /// Say something on the status line.
     Notice(Notice),
 }
@@ -173,6 +178,11 @@ pub(crate) trait View {
 
     /// A key the screen takes before the keymap (typing a query); `None` passes it on.
     fn text_key(&mut self, _ctx: &Ctx, _key: &KeyEvent) -> Option<Intent> {
+        None
+    }
+
+    /// Pasted text (the terminal's bracketed paste), for a screen that types; `None` leaves it.
+    fn paste(&mut self, _ctx: &Ctx, _text: &str) -> Option<Intent> {
         None
     }
 

@@ -6,6 +6,7 @@ pub(crate) mod files;
 mod folder;
 mod named;
 mod slips;
+pub(crate) mod sync_lock;
 mod toml_version;
 mod validate;
 mod walk;

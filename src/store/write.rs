@@ -27,6 +27,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Local, Timelike};
 
+use super::sync_lock::SyncLock;
 use super::{FolderError, Location, Problem, Stamp, display_path, files, parse_file};
 use crate::diag::OsError;
 use crate::i18n;
@@ -64,7 +65,7 @@ pub enum Change {
 
 /// A progress entry as appended, and what the `version` line was before: what takes it out
 /// again ([`Change::Withdraw`]).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Appended {
     /// The entry as written: its time to the second, its note in NFC.
     pub entry: Entry,
@@ -163,6 +164,9 @@ pub struct WriteOptions {
     pub settle: Duration,
     /// A larger file is refused without being read (as the loader refuses it).
     pub max_file_size: u64,
+    /// How long a check-off waits for a `briefing sync` of the folder's clone to finish
+    /// changing the work tree (see `store::sync_lock`).
+    pub sync_wait: Duration,
 }
 
 impl Default for WriteOptions {
@@ -171,6 +175,7 @@ impl Default for WriteOptions {
             lock_wait: Duration::from_secs(2),
             settle: Duration::from_millis(30),
             max_file_size: super::DEFAULT_MAX_FILE_SIZE,
+            sync_wait: Duration::from_secs(60),
         }
     }
 }
@@ -197,6 +202,10 @@ pub enum WriteError {
         file: String,
         at: Option<Location>,
         problem: Box<Problem>,
+    },
+    /// A `briefing sync` of the folder's clone held the work tree for all of `waited`.
+    SyncRunning {
+        waited: Duration,
     },
     /// Someone else held a lock on the file for all of `waited`.
     LockTimeout {
@@ -293,6 +302,7 @@ impl WriteError {
                 };
                 t.write_file_invalid(&place, &problem.message(lang))
             }
+            WriteError::SyncRunning { waited } => t.write_sync_running(&waited.as_secs()),
             WriteError::LockTimeout {
                 path,
                 waited,
@@ -432,6 +442,9 @@ impl Writer {
         directive_id: &str,
         change: &Change,
     ) -> Result<Written, WriteError> {
+        let wait = self.opts.sync_wait;
+        let _sync = SyncLock::shared(root, wait, &mut || {})
+            .map_err(|_| WriteError::SyncRunning { waited: wait })?;
         let rel = session_file(root, session_id)?;
         let session_id = &files::id_of(&rel);
         let shown = display_path(&rel);
@@ -682,6 +695,11 @@ fn in_session(e: WriteError, shown: &str, session_id: &str) -> WriteError {
         },
         other => other,
     }
+}
+
+/// The check-off keys of directive `directive_id` in `text`, each value as written.
+pub(crate) fn stamps_of(text: &str, directive_id: &str) -> Result<Stamps, WriteError> {
+    edit::stamps(text, directive_id)
 }
 
 /// `text` without the `done`, `done_at` and `done_by` entries of every directive (a comment on

@@ -20,6 +20,8 @@ const FEWEST_ROWS: u16 = 2;
 #[derive(Debug, Default)]
 pub struct Painter {
     shown: Option<Buffer>,
+    /// The last frame was ratatui's, which may have shown the terminal's cursor.
+    cursor_shown: bool,
 }
 
 /// Rows `top..=bottom` whose text moved up (towards the top) or down `by` rows.
@@ -42,6 +44,10 @@ impl Painter {
         term: &mut Terminal<CrosstermBackend<W>>,
         draw: impl FnOnce(&mut Frame<'_>),
     ) -> io::Result<()> {
+        if self.cursor_shown {
+            term.hide_cursor()?;
+            self.cursor_shown = false;
+        }
         term.autoresize()?;
         draw(&mut term.get_frame());
         let next = term.current_buffer_mut().clone();
@@ -213,6 +219,22 @@ fn colour(color: Color, base: u8) -> Option<String> {
         Color::White => indexed(15),
         Color::Indexed(n) => indexed(n),
         Color::Rgb(r, g, b) => Some(format!("{base};2;{r};{g};{b}")),
+    }
+}
+
+impl Painter {
+    /// Draws a frame that places the terminal's cursor (a text field being typed in) with
+    /// ratatui's own `Terminal::draw`, which shows the cursor there; the painter then takes the
+    /// screen as that frame left it, and hides the cursor again with its next frame.
+    pub fn draw_with_cursor<W: Write>(
+        &mut self,
+        term: &mut Terminal<CrosstermBackend<W>>,
+        draw: impl FnOnce(&mut Frame<'_>),
+    ) -> io::Result<()> {
+        let completed = term.draw(draw)?;
+        self.shown = Some(completed.buffer.clone());
+        self.cursor_shown = true;
+        Ok(())
     }
 }
 

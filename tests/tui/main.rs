@@ -14,6 +14,7 @@ mod counts;
 mod dossier;
 mod list;
 mod overlays;
+mod progress;
 mod reload;
 mod report;
 mod review;

@@ -358,6 +358,10 @@ fn directive_lines(
             head.and(part, text_tone)
         })
         .collect();
+    if !d.progress.is_empty() {
+        let line = super::follow_up::line(ctx.lang, d, width.saturating_sub(lead));
+        out.push(Toned::one(" ".repeat(lead), Tone::Plain).and_line(line));
+    }
     let mut meta = Vec::new();
     if matches!(review, Review::District(_)) {
         meta.push(state_word(d.state(), ctx.lang).to_string());
@@ -406,12 +410,22 @@ fn directive_lines(
 
 /// Check the directive of `target` off, or on again; a session row explains.
 pub(crate) fn toggle(ctx: &Ctx, target: Target) -> Intent {
+    on_directive(ctx, target, Intent::Toggle, Notice::SelectDirective)
+}
+
+/// `then` with the key of the directive of `target`; `otherwise` said for any other row.
+fn on_directive(
+    ctx: &Ctx,
+    target: Target,
+    then: fn(DirectiveKey) -> Intent,
+    otherwise: Notice,
+) -> Intent {
     match (target, ctx.catalog.sessions.get(target.session())) {
         (Target::Directive { directive, .. }, Some(s)) => match DirectiveKey::of(s, directive) {
-            Some(key) => Intent::Toggle(key),
-            None => Intent::Notice(Notice::SelectDirective),
+            Some(key) => then(key),
+            None => Intent::Notice(otherwise),
         },
-        _ => Intent::Notice(Notice::SelectDirective),
+        _ => Intent::Notice(otherwise),
     }
 }
 
@@ -429,6 +443,7 @@ impl View for ReviewScreen {
             Offer::hint(Command::Help),
         ];
         offers.extend(MOVES);
+        offers.push(Offer::help(Command::Progress));
         offers.push(Offer::help(Command::Quit));
         offers
     }
@@ -464,6 +479,15 @@ impl View for ReviewScreen {
             Command::Toggle => match rows.get(self.list.selected) {
                 Some(Row::Item(target)) => toggle(ctx, *target),
                 _ => Intent::Notice(Notice::SelectDirective),
+            },
+            Command::Progress => match rows.get(self.list.selected) {
+                Some(Row::Item(target)) => on_directive(
+                    ctx,
+                    *target,
+                    Intent::Progress,
+                    Notice::SelectDirectiveForProgress,
+                ),
+                _ => Intent::Notice(Notice::SelectDirectiveForProgress),
             },
             _ => Intent::None,
         }
