@@ -358,10 +358,6 @@ fn directive_lines(
             head.and(part, text_tone)
         })
         .collect();
-    if !d.progress.is_empty() {
-        let line = super::follow_up::line(ctx.lang, d, width.saturating_sub(lead));
-        out.push(Toned::one(" ".repeat(lead), Tone::Plain).and_line(line));
-    }
     let mut meta = Vec::new();
     if matches!(review, Review::District(_)) {
         meta.push(state_word(d.state(), ctx.lang).to_string());
