@@ -367,7 +367,12 @@ fn spawn_sync(tx: mpsc::Sender<Msg>, dir: PathBuf, pull_only: bool) {
 
 fn draw(term: &mut Term, painter: &mut Painter, app: &App, theme: &Theme) -> io::Result<()> {
     queue!(term.backend_mut().writer_mut(), BeginSynchronizedUpdate)?;
-    painter.draw(term, |frame| app.draw(frame, theme))?;
+    // Only the progress form's note places the terminal's cursor.
+    if matches!(app.overlay(), Some(crate::app::Overlay::Progress(_))) {
+        painter.draw_with_cursor(term, |frame| app.draw(frame, theme))?;
+    } else {
+        painter.draw(term, |frame| app.draw(frame, theme))?;
+    }
     queue!(term.backend_mut().writer_mut(), EndSynchronizedUpdate)?;
     term.backend_mut().writer_mut().commit()
 }

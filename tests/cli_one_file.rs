@@ -1,4 +1,4 @@
-//! Commands that name one session (`show`, `done`, `undo`) read that session's file alone,
+//! Commands that name one session (`show`, `done`, `undo`, `progress`) read that session's file alone,
 //! whatever the size of the folder: the bytes a run reads (its `rchar`, read from `/proc` once it
 //! has ended and before it is reaped) stay far below the folder's. A name that fits no file
 //! walks the folder's names for "did you mean", and reads no briefing either.
@@ -120,11 +120,16 @@ fn a_file_that_does_not_load_is_said_from_itself() {
 }
 
 #[test]
-fn done_and_undo_read_the_one_file() {
+fn done_undo_and_progress_read_the_one_file() {
     let (dir, _) = big_folder();
-    for command in ["done", "undo"] {
-        let out = run(dir.path(), &[command, SESSION, "hh-ma-tuy"]);
-        assert!(out.ok, "{command}: {}", out.stderr);
-        assert!(out.read < ONE_FILE, "{command}: read {} bytes", out.read);
+    let runs: [&[&str]; 3] = [
+        &["done", SESSION, "hh-ma-tuy"],
+        &["undo", SESSION, "hh-ma-tuy"],
+        &["progress", SESSION, "hh-ma-tuy", "--state", "doing"],
+    ];
+    for args in runs {
+        let out = run(dir.path(), args);
+        assert!(out.ok, "{args:?}: {}", out.stderr);
+        assert!(out.read < ONE_FILE, "{args:?}: read {} bytes", out.read);
     }
 }

@@ -515,8 +515,15 @@ fn un_checking_after_the_file_is_reordered_changes_only_that_directive() {
 fn a_list_scrolled_line_by_line_shows_the_rows_it_should() {
     let dir = tempfile::tempdir().expect("tmp");
     for i in 0..40 {
+        // Every third title is long: what replaces it in the preview is shorter, and the rest
+        // of its line is erased.
+        let about = if i % 3 == 0 {
+            " về xây dựng nông thôn mới, du lịch biển đảo và phòng, chống ma túy"
+        } else {
+            ""
+        };
         let text = format!(
-            "[session]\ntitle = \"Phiên làm việc số {i:02}\"\ndate = 2024-{:02}-{:02}\n",
+            "[session]\ntitle = \"Phiên làm việc số {i:02}{about}\"\ndate = 2024-{:02}-{:02}\n",
             i / 28 + 1,
             i % 28 + 1
         );
@@ -549,6 +556,14 @@ fn a_list_scrolled_line_by_line_shows_the_rows_it_should() {
         .collect();
     let wanted: Vec<String> = (27..=34).rev().map(|n| n.to_string()).collect();
     assert_eq!(rows, wanted, "{screen}");
+    let preview = |start: &str| {
+        let line = (screen.lines())
+            .find(|l| l.starts_with(start))
+            .unwrap_or("");
+        line.trim_end_matches('│').trim_end().to_string()
+    };
+    assert_eq!(preview("│Phiên"), "│Phiên làm việc số 31", "{screen}");
+    assert_eq!(preview("│Chủ Nhật"), "│Chủ Nhật, 04/02/2024", "{screen}");
     t.keys(&["q"]);
     t.wait_until_gone();
 }

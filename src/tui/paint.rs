@@ -20,6 +20,8 @@ const FEWEST_ROWS: u16 = 2;
 #[derive(Debug, Default)]
 pub struct Painter {
     shown: Option<Buffer>,
+    /// The last frame was ratatui's, which may have shown the terminal's cursor.
+    cursor_shown: bool,
 }
 
 /// Rows `top..=bottom` whose text moved up (towards the top) or down `by` rows.
@@ -42,6 +44,10 @@ impl Painter {
         term: &mut Terminal<CrosstermBackend<W>>,
         draw: impl FnOnce(&mut Frame<'_>),
     ) -> io::Result<()> {
+        if self.cursor_shown {
+            term.hide_cursor()?;
+            self.cursor_shown = false;
+        }
         term.autoresize()?;
         draw(&mut term.get_frame());
         let next = term.current_buffer_mut().clone();
@@ -107,15 +113,24 @@ fn bridged<'a>(updates: Vec<(u16, u16, &'a Cell)>, next: &'a Buffer) -> Vec<(u16
     out
 }
 
+/// The fewest blank cells in a row that are erased (ECH) rather than written as spaces.
+const ERASE_FROM: usize = 10;
+
+/// The look of a cell no escape sets: the terminal's colours, no bold, no reverse.
+const PLAIN: (Color, Color, Modifier) = (Color::Reset, Color::Reset, Modifier::empty());
+
 /// The cells of `updates` as bytes for the terminal, as few as plainly say them: a move to the
-/// right on a row as a cursor step, each change of look as one SGR (reset, then the look), the
-/// look reset at the end. `origin`: where the buffer's area starts on the screen.
+/// right on a row as a cursor step, each change of look as one SGR (reset, then the look), a
+/// run of plain blanks as an erase of that many characters (ECH), the look reset at the end.
+/// `origin`: where the buffer's area starts on the screen.
 fn cells_bytes(updates: &[(u16, u16, &Cell)], origin: (u16, u16)) -> Vec<u8> {
     use std::fmt::Write as _;
+    let blank = |c: &Cell| c.symbol() == " " && (c.fg, c.bg, c.modifier) == PLAIN;
     let mut out = String::new();
     let mut cursor: Option<(u16, u16)> = None;
-    let mut look = (Color::Reset, Color::Reset, Modifier::empty());
-    for &(x, y, cell) in updates {
+    let mut look = PLAIN;
+    let mut i = 0;
+    while let Some(&(x, y, cell)) = updates.get(i) {
         let (sx, sy) = (origin.0 + x, origin.1 + y);
         match cursor {
             Some((cx, cy)) if (cx, cy) == (sx, sy) => {}
@@ -126,6 +141,20 @@ fn cells_bytes(updates: &[(u16, u16, &Cell)], origin: (u16, u16)) -> Vec<u8> {
                 let _ = write!(out, "\x1b[{};{}H", sy + 1, sx + 1);
             }
         }
+        let blanks = (updates[i..].iter().zip(x..))
+            .take_while(|((ux, uy, c), at)| *ux == *at && *uy == y && blank(c))
+            .count();
+        if blanks >= ERASE_FROM {
+            if look != PLAIN {
+                out.push_str("\x1b[0m");
+                look = PLAIN;
+            }
+            // The erase leaves the cursor where it is.
+            let _ = write!(out, "\x1b[{blanks}X");
+            cursor = Some((sx, sy));
+            i += blanks;
+            continue;
+        }
         let wanted = (cell.fg, cell.bg, cell.modifier);
         if wanted != look {
             out.push_str(&sgr(wanted));
@@ -134,8 +163,9 @@ fn cells_bytes(updates: &[(u16, u16, &Cell)], origin: (u16, u16)) -> Vec<u8> {
         out.push_str(cell.symbol());
         // Only a narrow cell surely moves the cursor by one column on every terminal.
         cursor = (cell.symbol().width() == 1).then_some((sx + 1, sy));
+        i += 1;
     }
-    if look != (Color::Reset, Color::Reset, Modifier::empty()) {
+    if look != PLAIN {
         out.push_str("\x1b[0m");
     }
     out.into_bytes()
@@ -189,6 +219,22 @@ fn colour(color: Color, base: u8) -> Option<String> {
         Color::White => indexed(15),
         Color::Indexed(n) => indexed(n),
         Color::Rgb(r, g, b) => Some(format!("{base};2;{r};{g};{b}")),
+    }
+}
+
+impl Painter {
+    /// Draws a frame that places the terminal's cursor (a text field being typed in) with
+    /// ratatui's own `Terminal::draw`, which shows the cursor there; the painter then takes the
+    /// screen as that frame left it, and hides the cursor again with its next frame.
+    pub fn draw_with_cursor<W: Write>(
+        &mut self,
+        term: &mut Terminal<CrosstermBackend<W>>,
+        draw: impl FnOnce(&mut Frame<'_>),
+    ) -> io::Result<()> {
+        let completed = term.draw(draw)?;
+        self.shown = Some(completed.buffer.clone());
+        self.cursor_shown = true;
+        Ok(())
     }
 }
 

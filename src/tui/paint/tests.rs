@@ -159,3 +159,24 @@ fn cells_go_out_with_steps_right_one_sgr_per_look_and_a_reset() {
         "\x1b[4;1H\x1b[0;1;38;5;9mab\x1b[3C\x1b[0;7m漢\x1b[4;8Hc\x1b[5;2H\x1b[0md"
     );
 }
+
+#[test]
+fn a_run_of_plain_blanks_is_erased_not_written() {
+    use ratatui::style::Style;
+    let area = Rect::new(0, 0, WIDTH, 1);
+    let mut shown = Buffer::empty(area);
+    shown.set_string(0, 0, "a".repeat(20), Style::new().bold());
+    let mut next = Buffer::empty(area);
+    next.set_string(0, 0, "b", Style::new().bold());
+    next.set_string(19, 0, "c", Style::new());
+    let updates = shown.diff(&next);
+    let sent = String::from_utf8(cells_bytes(&updates, (0, 0))).expect("UTF-8");
+    assert_eq!(sent, "\x1b[1;1H\x1b[0;1mb\x1b[0m\x1b[18X\x1b[18Cc");
+    next.set_string(5, 0, "d", Style::new());
+    let updates = shown.diff(&next);
+    let sent = String::from_utf8(cells_bytes(&updates, (0, 0))).expect("UTF-8");
+    assert_eq!(
+        sent, "\x1b[1;1H\x1b[0;1mb\x1b[0m    d\x1b[13X\x1b[13Cc",
+        "four are written"
+    );
+}
