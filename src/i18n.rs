@@ -668,6 +668,19 @@ pub(crate) fn did_you_mean(lang: Lang, names: &[String]) -> String {
     }
 }
 
+/// Checks a message of `what` said in both languages: translated, no placeholder left, and
+/// each of `facts` that the English says kept as it is in the Vietnamese.
+#[cfg(test)]
+pub(crate) fn check_said_in_both(what: &dyn std::fmt::Debug, en: &str, vi: &str, facts: &[&str]) {
+    assert_ne!(en, vi, "{what:?} is not translated");
+    for text in [en, vi] {
+        assert!(!text.contains('{'), "a placeholder is left: {text}");
+    }
+    for fact in facts.iter().filter(|f| en.contains(*f)) {
+        assert!(vi.contains(fact), "`{fact}` is missing in Vietnamese: {vi}");
+    }
+}
+
 /// The catalogue's own checks: both languages say the same things, and nothing in it is dead.
 #[cfg(test)]
 mod catalogue_tests {

@@ -71,6 +71,10 @@ pub mod api {
     pub mod load {
         pub use crate::tui::load::{FIRST_PART, first_load, read_changes};
     }
+    /// How the shell sends a frame to the terminal (what changed, a moved block as a scroll).
+    pub mod paint {
+        pub use crate::tui::paint::Painter;
+    }
     pub mod input {
         pub use crate::input::{Command, Keymap};
     }

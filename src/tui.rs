@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 mod guard;
 pub(crate) mod load;
+mod saver;
+pub(crate) mod paint;
 mod tty;
 
 use std::io::{self, BufWriter, Stdout, Write};
@@ -24,13 +26,14 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 use crate::app::{Action, App, Away, Effect, Garbage, HistoryRequest, Options, SaveRequest};
 use crate::git::history::{self, Filter};
 use crate::i18n;
-use crate::model::Session;
 use crate::model::abbrev::Abbreviations;
-use crate::store::write::{self, Change, WriteError, WriteOptions, Writer};
+use crate::store::write::WriteOptions;
 use crate::store::{self, Folder};
 use crate::ui::theme::Theme;
 use crate::watch::OwnWrites;
 use load::LoadRequest;
+use saver::{Saver, spawn_saver};
+use paint::Painter;
 use tty::{Readiness, Tty};
 
 /// What wakes the event loop: something for the app (a key, a size, a worker's result, each
@@ -302,112 +305,6 @@ fn spawn_watcher(loader: mpsc::Sender<LoadRequest>, dir: PathBuf, own: OwnWrites
     });
 }
 
-/// What the saver thread needs.
-struct Saver {
-    dir: PathBuf,
-    /// Who checks directives off.
-    user: String,
-    opts: WriteOptions,
-    limits: store::Limits,
-    /// Where the saver leaves each file it wrote, for the watcher to leave alone.
-    own: OwnWrites,
-    /// For each directive (session and directive id), what undoes each of our writes, the
-    /// latest last: its check-off keys as they were, or the progress entry to take out.
-    before: HashMap<(String, String), Vec<Change>>,
-}
-
-impl Saver {
-    /// Writes one check-off, or an undo; then reads the file again, so the app shows what it
-    /// holds now (an edit someone made meanwhile included) without reloading the folder. The
-    /// file's session as read again, or (when it no longer loads) what the loader must read.
-    fn save(
-        &mut self,
-        writer: &Writer,
-        request: &SaveRequest,
-    ) -> (
-        Result<Change, WriteError>,
-        Result<Box<Session>, LoadRequest>,
-    ) {
-        let (session, directive) = (&request.session_id, &request.directive_id);
-        let key = (session.clone(), directive.clone());
-        let change = self.change(request, &key);
-        let rel = store::files::rel_of(session);
-        let path = self.dir.join(&rel);
-        let saving = self.own.saving(&path);
-        let result = writer.write(&self.dir, session, directive, &change);
-        match &result {
-            Ok(written) => {
-                saving.written();
-                if let (false, Some(undo)) = (request.undo, &written.undo) {
-                    self.before.entry(key).or_default().push(undo.clone());
-                }
-            }
-            Err(_) if matches!(change, Change::Restore(_) | Change::Withdraw(_)) => {
-                self.before.entry(key).or_default().push(change.clone());
-            }
-            Err(_) => {}
-        }
-        let after = match store::load_file_with(&self.dir, &rel, &self.limits).session {
-            Some(session) => Ok(Box::new(session)),
-            None => Err(LoadRequest::Paths(vec![self.dir.join(&rel)])),
-        };
-        (result.map(|_| change), after)
-    }
-
-    /// What to write: a check-off or an un-check stamped now, or for an undo what puts the
-    /// file back as it was before our last write of the directive (as the request's state says
-    /// when that write is not known, e.g. its file could not be read before it).
-    fn change(&mut self, request: &SaveRequest, key: &(String, String)) -> Change {
-        let remembered = request
-            .undo
-            .then(|| self.before.get_mut(key).and_then(Vec::pop))
-            .flatten();
-        match remembered {
-            Some(undo) => undo,
-            None if request.done => Change::Done {
-                at: write::now_local(),
-                by: self.user.clone(),
-            },
-            None => Change::Reopened {
-                at: write::now_local(),
-                by: self.user.clone(),
-            },
-        }
-    }
-}
-
-/// Writes check-offs one after another, in the order they were asked for; a file that no
-/// longer loads after the save is the loader's to read.
-fn spawn_saver(
-    tx: mpsc::Sender<Msg>,
-    loader: mpsc::Sender<LoadRequest>,
-    mut saver: Saver,
-) -> mpsc::Sender<SaveRequest> {
-    let (requests, rx) = mpsc::channel::<SaveRequest>();
-    thread::spawn(move || {
-        let writer = Writer::new(saver.opts.clone());
-        for request in rx {
-            let (result, after) = saver.save(&writer, &request);
-            let saved = result.is_ok();
-            if tx
-                .send(Msg::App(Action::Saved { request, result }))
-                .is_err()
-            {
-                break;
-            }
-            let sent = match (saved, after) {
-                (false, _) => true,
-                (true, Ok(session)) => tx.send(Msg::App(Action::Reread(session))).is_ok(),
-                (true, Err(read)) => loader.send(read).is_ok(),
-            };
-            if !sent {
-                break;
-            }
-        }
-    });
-    requests
-}
-
 /// Reads one directive's check-off history from git on its own thread.
 fn spawn_history(tx: mpsc::Sender<Msg>, dir: PathBuf, request: HistoryRequest) {
     thread::spawn(move || {
@@ -420,9 +317,9 @@ fn spawn_history(tx: mpsc::Sender<Msg>, dir: PathBuf, request: HistoryRequest) {
     });
 }
 
-fn draw(term: &mut Term, app: &App, theme: &Theme) -> io::Result<()> {
+fn draw(term: &mut Term, painter: &mut Painter, app: &App, theme: &Theme) -> io::Result<()> {
     queue!(term.backend_mut().writer_mut(), BeginSynchronizedUpdate)?;
-    term.draw(|frame| app.draw(frame, theme))?;
+    painter.draw(term, |frame| app.draw(frame, theme))?;
     queue!(term.backend_mut().writer_mut(), EndSynchronizedUpdate)?;
     term.backend_mut().writer_mut().commit()
 }
@@ -587,13 +484,14 @@ fn event_loop(
     workers: &mut Workers,
     clock: Option<fn() -> chrono::NaiveDate>,
 ) -> io::Result<i32> {
+    let mut painter = Painter::new();
     loop {
         if let Some(today) = clock.map(|now| now())
             && today != app.today()
         {
             app.update(Action::Today(today));
         }
-        draw(term, app, theme)?;
+        draw(term, &mut painter, app, theme)?;
         let Ok(first) = rx.recv() else {
             return Ok(0);
         };
@@ -621,68 +519,6 @@ mod tests {
     use crate::app::Changed;
     use crate::store::FolderError;
     use crossterm::event::{KeyCode, KeyEvent};
-
-    /// A saver on a copy of the sample, with the copy's file.
-    fn saver_on_sample() -> (tempfile::TempDir, PathBuf, Saver) {
-        let tmp = tempfile::tempdir().expect("tmp");
-        let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
-        std::fs::create_dir(tmp.path().join("2024")).expect("mkdir");
-        let file = tmp.path().join("2024/2024-03-13-hai-ha-dam-ha.toml");
-        std::fs::copy(sample, &file).expect("copy");
-        let saver = Saver {
-            dir: tmp.path().to_path_buf(),
-            user: "lan".into(),
-            opts: WriteOptions::default(),
-            limits: store::Limits::default(),
-            own: OwnWrites::default(),
-            before: HashMap::new(),
-        };
-        (tmp, file, saver)
-    }
-
-    fn request(directive: &str, done: bool, undo: bool) -> SaveRequest {
-        SaveRequest {
-            session_id: "2024/2024-03-13-hai-ha-dam-ha".into(),
-            directive_id: directive.into(),
-            done,
-            undo,
-        }
-    }
-
-    /// Undo gives the file back its bytes: after a check-off, after an un-check of a directive
-    /// someone else checked off, and after several check-offs undone in turn.
-    #[test]
-    fn an_undo_gives_the_file_back_its_bytes() {
-        let (_tmp, file, mut saver) = saver_on_sample();
-        let writer = Writer::new(WriteOptions::default());
-        let original = std::fs::read(&file).expect("read");
-        let (done, _) = saver.save(&writer, &request("dh-khong-ma-tuy", true, false));
-        assert!(matches!(done, Ok(Change::Done { .. })), "{done:?}");
-        let (second, _) = saver.save(&writer, &request("hh-ma-tuy", true, false));
-        assert!(second.is_ok());
-        assert_ne!(std::fs::read(&file).expect("read"), original);
-        let (undone, _) = saver.save(&writer, &request("hh-ma-tuy", false, true));
-        assert!(matches!(undone, Ok(Change::Restore(_))), "{undone:?}");
-        let (undone, _) = saver.save(&writer, &request("dh-khong-ma-tuy", false, true));
-        assert!(undone.is_ok());
-        assert_eq!(std::fs::read(&file).expect("read"), original);
-
-        let text = String::from_utf8(original).expect("utf-8").replace(
-            "id = \"chung-nguon-nhan-luc\"\n",
-            "id = \"chung-nguon-nhan-luc\"\ndone = true # họp giao ban\ndone_at = 2024-03-20T09:15:00+07:00\ndone_by = \"thu.ky\"\n",
-        );
-        std::fs::write(&file, &text).expect("write");
-        let (unchecked, _) = saver.save(&writer, &request("chung-nguon-nhan-luc", false, false));
-        assert!(
-            matches!(unchecked, Ok(Change::Reopened { .. })),
-            "{unchecked:?}"
-        );
-        assert_ne!(std::fs::read_to_string(&file).expect("read"), text);
-        let (undone, _) = saver.save(&writer, &request("chung-nguon-nhan-luc", true, true));
-        assert!(undone.is_ok());
-        assert_eq!(std::fs::read_to_string(&file).expect("read"), text);
-    }
 
     /// Keys, the mouse and sizes become the app's actions as they are; other terminal events
     /// are left out.

@@ -508,3 +508,48 @@ fn un_checking_after_the_file_is_reordered_changes_only_that_directive() {
     t.keys(&["C-c"]);
     t.wait_until_gone();
 }
+
+/// Moving down and up a long list one line at a time scrolls its rows on the terminal (a
+/// scrolling region) and sends only what changed: the list on screen is then exactly the rows
+/// it should show, in order, none twice or blank.
+#[test]
+fn a_list_scrolled_line_by_line_shows_the_rows_it_should() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for i in 0..40 {
+        let text = format!(
+            "[session]\ntitle = \"Phiên làm việc số {i:02}\"\ndate = 2024-{:02}-{:02}\n",
+            i / 28 + 1,
+            i % 28 + 1
+        );
+        std::fs::write(dir.path().join(format!("s{i:02}.toml")), text).expect("write");
+    }
+    let args = format!("--lang vi --dir {}", dir.path().display());
+    let Some(t) = start("p28-scroll", 100, 30, &args) else {
+        return;
+    };
+    t.wait_for("40 buổi");
+    let selected = |screen: &str| {
+        (screen.lines())
+            .find(|l| l.contains("│Phiên làm việc số"))
+            .map(str::to_string)
+    };
+    // Newest first: row 0 is session 39. Down to row 14 (the list shows 8 rows, so it
+    // scrolls up a line a key), up to row 5 (down a line a key), down to row 8.
+    let mut moves = vec!["j"; 14];
+    moves.extend(["k"; 9]);
+    moves.extend(["j"; 3]);
+    for key in moves {
+        let before = selected(&t.screen());
+        t.keys(&[key]);
+        t.wait_until("the selection to move", |s| selected(s) != before);
+    }
+    let screen = t.wait_for("│Phiên làm việc số 31");
+    let rows: Vec<&str> = (screen.lines())
+        .filter(|l| l.contains("/2024") && l.contains('…'))
+        .map(|l| l.split('…').nth(1).unwrap_or("").get(..2).unwrap_or(""))
+        .collect();
+    let wanted: Vec<String> = (27..=34).rev().map(|n| n.to_string()).collect();
+    assert_eq!(rows, wanted, "{screen}");
+    t.keys(&["q"]);
+    t.wait_until_gone();
+}

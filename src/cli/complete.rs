@@ -12,7 +12,7 @@ use clap::{Arg, ArgAction, CommandFactory};
 
 use super::Cli;
 use crate::model::Session;
-use crate::store::{self, Limits};
+use crate::store::{self, Limits, Named};
 
 /// The exit status that asks the shell script for its own file-name completion.
 const WANTS_FILES: u8 = 3;
@@ -305,20 +305,12 @@ fn session_ids(dir: &Path) -> Vec<String> {
     }
 }
 
-/// The file of `session`, found the way `show`, `done` and `undo` find it.
-fn session_file(dir: &Path, session: &str) -> Option<PathBuf> {
-    let (files, _) = store::discover(dir).ok()?;
-    let ids: Vec<String> = files.iter().map(|rel| store::files::id_of(rel)).collect();
-    let known: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let id = store::find_session(session, &known).ok()?;
-    let at = ids.iter().position(|i| i == id)?;
-    files.into_iter().nth(at)
-}
-
-/// The session of `session`'s file, when it loads.
+/// The session of `session`'s file, found the way `show` finds it, when it loads.
 fn load(dir: &Path, session: &str) -> Option<Session> {
-    let rel = session_file(dir, session)?;
-    store::load_file_with(dir, &rel, &Limits::default()).session
+    match store::load_named(dir, session, &Limits::default()).ok()? {
+        Named::File(report) => report.session,
+        Named::Unknown(_) => None,
+    }
 }
 
 fn directive_ids(dir: &Path, session: &str) -> Vec<String> {

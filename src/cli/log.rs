@@ -69,8 +69,10 @@ fn checked(ctx: &Context, filter: &Filter) -> Result<Filter, WriteError> {
     let rel = write::session_file(&ctx.dir, given)?;
     let session = store::files::id_of(&rel);
     if let Some(directive) = &filter.directive {
-        let report = store::load_file_with(&ctx.dir, &rel, &ctx.limits);
-        if let Some(s) = &report.session
+        let report = store::load_session(&ctx.dir, &session, &ctx.limits)
+            .ok()
+            .flatten();
+        if let Some(s) = report.as_ref().and_then(|r| r.session.as_ref())
             && s.find_directive(directive).is_none()
         {
             let ids = s.all_directives().map(|d| d.id.as_str());

@@ -199,7 +199,20 @@ pub struct LocalityKey {
     pub written: bool,
 }
 
+impl Session {
+    /// Its highlights, strengths and shortcomings about all localities, in the order every
+    /// view lists them.
+    pub(crate) fn statements(&self) -> [&[Text]; 3] {
+        [&self.highlights, &self.strengths, &self.shortcomings]
+    }
+}
+
 impl District {
+    /// Its highlights, strengths and shortcomings, in the order every view lists them.
+    pub(crate) fn statements(&self) -> [&[Text]; 3] {
+        [&self.highlights, &self.strengths, &self.shortcomings]
+    }
+
     /// Who this locality is across sessions.
     pub fn key(&self) -> LocalityKey {
         match &self.key {
@@ -312,6 +325,27 @@ impl Comparison {
     pub fn basis(&self) -> Basis {
         self.written_basis
             .unwrap_or_else(|| gauge::basis_of_label(&self.label))
+    }
+}
+
+#[cfg(test)]
+impl Indicator {
+    /// A figure in tỷ đồng for 2023 with one comparison, at 107%, labelled `compare` (for tests).
+    pub(crate) fn sample(name: &str, value: f64, bound: Bound, compare: &str) -> Self {
+        let compare = Comparison {
+            label: compare.into(),
+            percent: 107.0,
+            written_basis: None,
+        };
+        Indicator {
+            name: name.into(),
+            value,
+            unit: Some("tỷ đồng".into()),
+            bound,
+            period: Some("2023".into()),
+            compare: smallvec::smallvec![compare],
+            ..Indicator::default()
+        }
     }
 }
 

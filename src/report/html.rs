@@ -5,14 +5,14 @@ use std::fmt::Write;
 use super::history::{HistoryView, view};
 use super::svg::bar_chart;
 use super::{
-    HeaderValue, Locality, Options, against, directive_meta, districts, header_rows,
-    locality_lists, session_lists, shared_directives, shared_note, value_text,
+    HeaderValue, Locality, Options, against, directive_meta, districts, header_rows, session_lists,
+    shared_directives, shared_note, statement_lists, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Comparison, Directive, Gauge, Indicator, Lang, Progress, Session, Status};
 use crate::present::{
     self, image_line, indicator_title, locality_facts, locality_title, paragraphs,
-    participant_line, ratio_text, reference_line, share_text, status_word,
+    participant_line, ratio_text, share_text, status_word,
 };
 
 /// Inline style sheet: screen and A4 print, no web fonts, no network.
@@ -78,11 +78,7 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         text_block(&mut out, summary);
     }
     for (title, items) in session_lists(s, t) {
-        list(&mut out, "h2", title, items);
-    }
-    if !s.references.is_empty() {
-        let lines: Vec<String> = s.references.iter().map(reference_line).collect();
-        list(&mut out, "h2", t.references, &lines);
+        list(&mut out, "h2", title, &items);
     }
     if !s.images.is_empty() {
         let lines: Vec<String> = s.images.iter().map(image_line).collect();
@@ -191,7 +187,7 @@ fn locality(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
     if let Some(summary) = &d.summary {
         text_block(out, summary);
     }
-    for (title, items) in locality_lists(d, t) {
+    for (title, items) in statement_lists(d.statements(), t) {
         list(out, "h3", title, items);
     }
     if !d.indicators.is_empty() {

@@ -3,15 +3,15 @@
 use super::history::{HistoryView, TEXT_BAR, text_bar, view};
 use super::{
     HeaderValue, Locality, Options, against, directive_meta, districts, gauge_text, header_rows,
-    image_path, locality_lists, other_compares, session_lists, share_text, shared_directives,
-    shared_note, value_text,
+    image_path, other_compares, session_lists, share_text, shared_directives, shared_note,
+    statement_lists, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Lang, Participant, Progress, Session};
 use crate::present::trend::bar_length;
 use crate::present::{
     checkbox, done_count, image_line, indicator_title, locality_facts, locality_title,
-    overdue_count, paragraphs, participant_line, reference_line,
+    overdue_count, paragraphs, participant_line,
 };
 
 pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
@@ -38,11 +38,7 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         text_block(&mut out, summary);
     }
     for (title, items) in session_lists(s, t) {
-        list(&mut out, "##", title, items);
-    }
-    if !s.references.is_empty() {
-        let lines: Vec<String> = s.references.iter().map(reference_line).collect();
-        list(&mut out, "##", t.references, &lines);
+        list(&mut out, "##", title, &items);
     }
     images(&mut out, s, t);
     let shared = shared_directives(s, opts);
@@ -229,7 +225,7 @@ fn district(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
     if let Some(summary) = &d.summary {
         text_block(out, summary);
     }
-    for (title, items) in locality_lists(d, t) {
+    for (title, items) in statement_lists(d.statements(), t) {
         list(out, "###", title, items);
     }
     if !d.indicators.is_empty() {
@@ -357,10 +353,14 @@ mod tests {
 
     #[test]
     fn markup_characters_are_escaped() {
-        assert_eq!(escape("a|b *c* [d]"), "a\\|b \\*c\\* \\[d\\]");
-        assert_eq!(escape("Đầm Hà #1"), "Đầm Hà #1");
-        assert_eq!(escape("# x"), "\\# x");
-        assert_eq!(escape("a & b ~~c~~"), "a \\& b \\~\\~c\\~\\~");
+        let raw = ["a|b *c* [d]", "Đầm Hà #1", "# x", "a & b ~~c~~"];
+        let escaped = [
+            "a\\|b \\*c\\* \\[d\\]",
+            "Đầm Hà #1",
+            "\\# x",
+            "a \\& b \\~\\~c\\~\\~",
+        ];
+        assert_eq!(raw.map(escape), escaped);
     }
 
     #[test]
@@ -375,10 +375,10 @@ mod tests {
 
     #[test]
     fn code_spans_are_longer_than_any_run_of_backticks() {
-        assert_eq!(code("2024/a"), "`2024/a`");
-        assert_eq!(code("a``b"), "```a``b```");
-        assert_eq!(code("`x"), "`` `x ``");
-        assert_eq!(code("a\n# b"), "`a\\n# b`");
+        assert_eq!(
+            ["2024/a", "a``b", "`x", "a\n# b"].map(code),
+            ["`2024/a`", "```a``b```", "`` `x ``", "`a\\n# b`"]
+        );
     }
 
     #[test]

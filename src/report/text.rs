@@ -5,8 +5,7 @@ use unicode_width::UnicodeWidthStr;
 use super::history::{HistoryView, TEXT_BAR, text_bar, view};
 use super::{
     HeaderValue, Locality, Options, against, directive_meta, districts, gauge_text, header_rows,
-    locality_lists, other_compares, session_lists, share_text, shared_directives, shared_note,
-    value_text,
+    other_compares, share_text, shared_directives, shared_note, statement_lists, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, Indicator, Progress, Session};
@@ -33,7 +32,7 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         section(&mut out, t.summary, opts);
         text_block(&mut out, summary);
     }
-    for (title, items) in session_lists(s, t) {
+    for (title, items) in statement_lists(s.statements(), t) {
         section(&mut out, title, opts);
         for item in items {
             bullet(&mut out, item, 0, opts);
@@ -184,7 +183,7 @@ fn district(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
         out.push('\n');
         text_block(out, summary);
     }
-    for (title, items) in locality_lists(d, t) {
+    for (title, items) in statement_lists(d.statements(), t) {
         section(out, title, opts);
         for item in items {
             bullet(out, item, 0, opts);

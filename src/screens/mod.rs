@@ -238,7 +238,27 @@ pub(crate) fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
+/// A section of a screen's list: its heading, then its items, or the row saying there is
+/// nothing when it has none.
+pub(crate) fn push_section<T>(out: &mut Vec<T>, heading: T, items: Vec<T>, nothing: T) {
+    out.push(heading);
+    if items.is_empty() {
+        out.push(nothing);
+    } else {
+        out.extend(items);
+    }
+}
+
 /// The review and search screens: a header of two lines, then one row per line.
 pub(crate) fn header_and_list(area: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(frame(area).body)
+}
+
+/// The line of the list a click on terminal row `row` is on, counted from the list's top;
+/// `None` outside the list (on the header, the hint bar).
+pub(crate) fn list_line(area: Rect, row: u16) -> Option<usize> {
+    let [_, list] = header_and_list(area);
+    (list.y..list.bottom())
+        .contains(&row)
+        .then(|| usize::from(row - list.y))
 }

@@ -13,7 +13,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::nav::{ListState, moved};
 use super::review::toggle;
-use super::{Ctx, Intent, Jump, MOVES, Notice, Offer, View, header_and_list, without_tabs};
+use super::{
+    Ctx, Intent, Jump, MOVES, Notice, Offer, View, header_and_list, list_line, without_tabs,
+};
 use crate::i18n;
 use crate::input::{Command, Key};
 use crate::model::Lang;
@@ -284,11 +286,10 @@ impl View for SearchScreen {
 
     /// A click on a hit selects it (and the hits are browsed); on the selected one, opens it.
     fn click(&mut self, ctx: &Ctx, _column: u16, row: u16) -> Intent {
-        let [_, list] = header_and_list(ctx.area);
-        if !(list.y..list.bottom()).contains(&row) {
+        let Some(line) = list_line(ctx.area, row) else {
             return Intent::None;
-        }
-        let at = self.list.offset + usize::from(row - list.y);
+        };
+        let at = self.list.offset + line;
         if at >= self.hits.len() {
             return Intent::None;
         }

@@ -365,16 +365,14 @@ fn draw_preview(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, s: Option<&Session
 
 impl View for SessionList {
     fn offers(&self, ctx: &Ctx) -> Vec<Offer> {
-        let mut offers = vec![
-            Offer::hint(Command::Open),
-            Offer::hint(Command::Search),
-            Offer::hint(Command::DueView),
-            Offer::hint(Command::FilterSessions),
-        ];
+        use Command::*;
+        let mut offers = [Open, Search, DueView, FilterSessions]
+            .map(Offer::hint)
+            .to_vec();
         if !ctx.catalog.failed_files().is_empty() {
-            offers.push(Offer::hint(Command::Diagnostics));
+            offers.push(Offer::hint(Diagnostics));
         }
-        offers.extend([Offer::hint(Command::Help), Offer::hint(Command::Quit)]);
+        offers.extend([Help, Quit].map(Offer::hint));
         offers.extend(MOVES);
         offers
     }

@@ -4,6 +4,7 @@ mod changes;
 mod compact;
 pub(crate) mod files;
 mod folder;
+mod named;
 mod slips;
 mod toml_version;
 mod validate;
@@ -22,6 +23,7 @@ pub use changes::Changes;
 pub(crate) use files::Stamp;
 pub use folder::Folder;
 pub use folder::Plan;
+pub(crate) use named::{Named, load_named, load_session};
 pub(crate) use walk::DEFAULT_MAX_FILE_SIZE;
 pub use walk::Limits;
 pub(crate) use walk::ReadError;
@@ -181,6 +183,19 @@ fn discover_with(
 
 /// The walk of [`discover_with`], with what it counted.
 fn walk_folder<'r>(root: &'r Path, limits: &Limits) -> Result<walk::Walk<'r>, FolderError> {
+    let meta = root_folder(root)?;
+    let top = fs::read_dir(root).map_err(|source| FolderError::Unreadable {
+        path: root.to_path_buf(),
+        source,
+    })?;
+    let mut walk = walk::Walk::new(root, &meta, *limits);
+    walk.folder(Path::new(""), top, 0);
+    walk.found.sort();
+    Ok(walk)
+}
+
+/// The metadata of the briefing folder `root`, once it is known to be a folder.
+fn root_folder(root: &Path) -> Result<fs::Metadata, FolderError> {
     let meta = fs::metadata(root).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => FolderError::Missing(root.to_path_buf()),
         _ => FolderError::Unreadable {
@@ -191,14 +206,7 @@ fn walk_folder<'r>(root: &'r Path, limits: &Limits) -> Result<walk::Walk<'r>, Fo
     if !meta.is_dir() {
         return Err(FolderError::NotAFolder(root.to_path_buf()));
     }
-    let top = fs::read_dir(root).map_err(|source| FolderError::Unreadable {
-        path: root.to_path_buf(),
-        source,
-    })?;
-    let mut walk = walk::Walk::new(root, &meta, *limits);
-    walk.folder(Path::new(""), top, 0);
-    walk.found.sort();
-    Ok(walk)
+    Ok(meta)
 }
 
 /// The bytes of the briefing file at `path` as the loader takes them: a whole version, also
@@ -275,7 +283,7 @@ fn parse_past_slips(checker: &mut validate::Checker<'_>, text: &str, id: &str) -
     loop {
         let error = match toml::de::DeTable::parse(&patched) {
             Ok(root) => {
-                for (span, problem) in toml_version::uses(&patched) {
+                for (span, problem) in toml_version::uses_parsed(&patched, root.get_ref()) {
                     checker.error(span, problem);
                 }
                 return validate::session(checker, &root, id);

@@ -214,26 +214,9 @@ fn session_info(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<SessionInfo> 
     f.version_2_keys(ck, SESSION_KEYS_2);
     let title = f.required_string(ck, "title", "\"Ban Thường vụ Tỉnh ủy làm việc với …\"");
     let date = session_date(ck, &f);
-    let participants = f
-        .tables(ck, "participant")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| {
-            participant(ck, Fields::new(t, span, Table::Participant(i + 1)))
-        })
-        .collect();
-    let references = f
-        .tables(ck, "references")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| reference(ck, Fields::new(t, span, Table::Reference(i + 1))))
-        .collect();
-    let images = f
-        .tables(ck, "image")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| image(ck, Fields::new(t, span, Table::Image(i + 1))))
-        .collect();
+    let participants = f.numbered_tables(ck, "participant", Table::Participant, participant);
+    let references = f.numbered_tables(ck, "references", Table::Reference, reference);
+    let images = f.numbered_tables(ck, "image", Table::Image, image);
     Some(SessionInfo {
         part_of_day: f.keyword(ck, "part_of_day", PartOfDay::NAMES, PartOfDay::parse),
         published: published(ck, &f),
@@ -425,21 +408,15 @@ fn locality(
     let default_level = (!is_locality).then_some(Level::Huyen);
     let identity = identity::locality(ck, f);
     let mut figure_keys = HashSet::new();
-    let indicators = f
-        .tables(ck, "indicator")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| {
-            let what = Table::Indicator {
-                n: i + 1,
-                district: Box::new(f.what.clone()),
-            };
-            let f = Fields::new(t, span, what);
-            let ind = indicator(ck, &f)?;
-            identity::check_figure(ck, &f, &ind, &mut figure_keys);
-            Some(ind)
-        })
-        .collect();
+    let table = |n| Table::Indicator {
+        n,
+        district: Box::new(f.what.clone()),
+    };
+    let indicators = f.numbered_tables(ck, "indicator", table, |ck, f| {
+        let ind = indicator(ck, &f)?;
+        identity::check_figure(ck, &f, &ind, &mut figure_keys);
+        Some(ind)
+    });
     let directives = directive_list(ck, f, Some(&f.what), seen);
     let name = name?;
     Some(District {
@@ -583,18 +560,11 @@ fn directive_list(
     locality: Option<&Table>,
     seen: &mut Seen,
 ) -> Vec<Directive> {
-    parent
-        .tables(ck, "directive")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| {
-            let what = Table::Directive {
-                n: i + 1,
-                district: locality.map(|d| Box::new(d.clone())),
-            };
-            directive(ck, Fields::new(t, span, what), seen)
-        })
-        .collect()
+    let table = |n| Table::Directive {
+        n,
+        district: locality.map(|d| Box::new(d.clone())),
+    };
+    parent.numbered_tables(ck, "directive", table, |ck, f| directive(ck, f, seen))
 }
 
 fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, seen: &mut Seen) -> Option<Directive> {

@@ -750,12 +750,9 @@ fn validate_edited(
 /// The path is relative to `root`.
 pub(crate) fn session_file(root: &Path, given: &str) -> Result<PathBuf, WriteError> {
     let id = files::without_ending(given);
-    let rel = files::rel_of(id);
-    let plausible = files::is_briefing(&rel)
-        && id
-            .split('/')
-            .all(|p| !p.is_empty() && !p.contains('\\') && !p.contains('\0'));
-    if plausible && std::fs::symlink_metadata(root.join(&rel)).is_ok() {
+    if let Some(rel) = files::rel_of_named(id)
+        && std::fs::symlink_metadata(root.join(&rel)).is_ok()
+    {
         return Ok(rel);
     }
     let (mut rels, _) = super::discover(root)?;

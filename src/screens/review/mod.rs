@@ -11,7 +11,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::nav::{TallList, on_selectable};
-use super::{Ctx, Intent, MOVES, Notice, Offer, View, header_and_list, without_tabs};
+use super::{Ctx, Intent, MOVES, Notice, Offer, View, header_and_list, list_line, without_tabs};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::District;
@@ -458,14 +458,12 @@ impl View for ReviewScreen {
 
     /// A click on a row selects it; on the selected one, opens it.
     fn click(&mut self, ctx: &Ctx, _column: u16, row: u16) -> Intent {
-        let [_, list] = header_and_list(ctx.area);
-        if !(list.y..list.bottom()).contains(&row) {
+        let Some(mut line) = list_line(ctx.area, row) else {
             return Intent::None;
-        }
+        };
         let listing = self.listing(ctx);
         let rows = &listing.rows;
-        let width = usize::from(list.width);
-        let mut line = usize::from(row - list.y);
+        let width = usize::from(header_and_list(ctx.area)[1].width);
         if sticky_heading(rows, self.list.offset).is_some() {
             let Some(below) = line.checked_sub(1) else {
                 return Intent::None;

@@ -134,12 +134,7 @@ fn all_directives(sessions: &[Session]) -> impl Iterator<Item = (Target, &Direct
 }
 
 fn section(rows: &mut Vec<Row>, heading: Heading, items: Vec<Row>) {
-    rows.push(Row::Heading(heading));
-    if items.is_empty() {
-        rows.push(Row::Nothing);
-    } else {
-        rows.extend(items);
-    }
+    crate::screens::push_section(rows, Row::Heading(heading), items, Row::Nothing);
 }
 
 /// "What is due": the next session, districts by open/overdue work, overdue
@@ -304,11 +299,7 @@ mod tests {
     fn due_view_lists_overdue_oldest_first_then_open_by_due() {
         let s = sessions();
         let rows = due_rows(&s, today());
-        let texts: Vec<&str> = rows
-            .iter()
-            .filter_map(|r| r.directive(&s))
-            .map(|d| &*d.text)
-            .collect();
+        let texts = directive_texts(&s, &rows);
         assert_eq!(texts, ["chung", "cũ, quá hạn", "mới"]);
         assert_eq!(rows[1], Row::Item(Target::Session { session: 1 }));
     }
@@ -326,22 +317,14 @@ mod tests {
     fn district_history_has_own_and_common_directives_oldest_first() {
         let s = sessions();
         let rows = district_rows(&s, &dam_ha(), DirectiveFilter::All, today());
-        let texts: Vec<&str> = rows
-            .iter()
-            .filter_map(|r| r.directive(&s))
-            .map(|d| &*d.text)
-            .collect();
+        let texts = directive_texts(&s, &rows);
         assert_eq!(
             texts,
             ["cũ, quá hạn", "xong", "chung", "mới"],
             "not `chỉ Hải Hà`"
         );
         let open = district_rows(&s, &dam_ha(), DirectiveFilter::Overdue, today());
-        let texts: Vec<&str> = open
-            .iter()
-            .filter_map(|r| r.directive(&s))
-            .map(|d| &*d.text)
-            .collect();
+        let texts = directive_texts(&s, &open);
         assert_eq!(texts, ["cũ, quá hạn", "chung"]);
         let nowhere = LocalityKey {
             id: "nowhere".into(),
@@ -349,6 +332,13 @@ mod tests {
         };
         let rows = district_rows(&s, &nowhere, DirectiveFilter::All, today());
         assert!(!rows.iter().any(|r| matches!(r, Row::Item(_))));
+    }
+
+    /// The texts of the directives among `rows`, in order.
+    fn directive_texts<'s>(s: &'s [Session], rows: &[Row]) -> Vec<&'s str> {
+        (rows.iter().filter_map(|r| r.directive(s)))
+            .map(|d| &*d.text)
+            .collect()
     }
 
     fn dam_ha() -> LocalityKey {
@@ -407,9 +397,7 @@ mod tests {
         );
         for (count, text) in d.iter().zip(["huyen-1", "xa-2", "xa-1"]) {
             let rows = district_rows(&s, &count.key, DirectiveFilter::All, today());
-            let texts: Vec<&str> = (rows.iter().filter_map(|r| r.directive(&s)))
-                .map(|d| &*d.text)
-                .collect();
+            let texts = directive_texts(&s, &rows);
             assert_eq!(texts, [text]);
         }
     }

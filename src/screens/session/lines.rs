@@ -111,7 +111,7 @@ pub(super) fn block_lines(
 ) -> Vec<Toned> {
     let text_lines = |text: &str, kind: TextKind| -> Vec<Toned> {
         let wrapped = wrap(text, kind.room(width)).into_iter().enumerate();
-        let mut lines: Vec<Toned> = wrapped.map(|(k, line)| kind.line(k, &line)).collect();
+        let mut lines: Vec<Toned> = wrapped.map(|(k, line)| kind.line(k, line)).collect();
         lines.extend(std::iter::repeat_with(Toned::new).take(kind.after()));
         lines
     };
@@ -373,22 +373,10 @@ fn meta_lines(
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::model::{Basis, Bound, Comparison, Due, Kind, Period};
+    use crate::model::{Basis, Bound, Due, Kind, Period};
 
     fn indicator() -> Indicator {
-        Indicator {
-            name: "Tổng giá trị sản xuất".into(),
-            value: 33497.0,
-            unit: Some("tỷ đồng".into()),
-            bound: Bound::Exact,
-            period: Some("2023".into()),
-            compare: smallvec::smallvec![Comparison {
-                label: "kế hoạch".into(),
-                percent: 107.0,
-                written_basis: None,
-            }],
-            ..Indicator::default()
-        }
+        Indicator::sample("Tổng giá trị sản xuất", 33497.0, Bound::Exact, "kế hoạch")
     }
 
     fn directive() -> Directive {

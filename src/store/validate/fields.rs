@@ -611,6 +611,20 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// The entries of an array of tables (`[[x]]` or `x = [{..}, {..}]`).
+    /// Each table of the array of tables `key` read by `read`, as the `n`th (from 1) table
+    /// `what(n)` says; those `read` refuses are left out.
+    pub(super) fn numbered_tables<T>(
+        &self,
+        ck: &mut Checker<'_>,
+        key: &str,
+        what: impl Fn(usize) -> Table,
+        mut read: impl FnMut(&mut Checker<'_>, Fields<'t, 'i>) -> Option<T>,
+    ) -> Vec<T> {
+        (self.tables(ck, key).into_iter().enumerate())
+            .filter_map(|(i, (t, span))| read(ck, Fields::new(t, span, what(i + 1))))
+            .collect()
+    }
+
     pub(super) fn tables(
         &self,
         ck: &mut Checker<'_>,
@@ -715,10 +729,9 @@ mod tests {
 
     #[test]
     fn text_is_made_safe_to_print() {
-        assert_eq!(clean("a\tb"), "a b");
-        assert_eq!(clean("dòng 1\r\ndòng 2"), "dòng 1\ndòng 2");
-        assert_eq!(clean("x\u{7}y\u{1b}[2J"), "x\u{fffd}y\u{fffd}[2J");
-        assert_eq!(clean("Ha\u{300}"), "Hà");
+        let raw = ["a\tb", "dòng 1\r\ndòng 2", "x\u{7}y\u{1b}[2J", "Ha\u{300}"];
+        let safe = ["a b", "dòng 1\ndòng 2", "x\u{fffd}y\u{fffd}[2J", "Hà"];
+        assert_eq!(raw.map(clean), safe);
     }
 
     #[test]
