@@ -30,9 +30,17 @@ pub enum Command {
     FilterSessions,
     FilterDistrict,
     DueView,
+    /// The implementation report view.
+    ReportView,
+    /// The report's rows: by locality, assignee or session.
+    ReportBy,
     History,
-    /// Undo the last check-off or un-check.
+    /// Record progress on the selected directive: its state, a note, a percent.
+    Progress,
+    /// Undo the last check-off, un-check or progress entry.
     Undo,
+    /// Share the folder through git (`briefing sync`) on a worker thread.
+    Sync,
     /// The next / previous search hit, from where the last one was opened.
     NextHit,
     PrevHit,
@@ -40,7 +48,7 @@ pub enum Command {
 
 impl Command {
     /// The commands the config file's `[keys]` table can rebind.
-    pub const CONFIGURABLE: [Command; 23] = [
+    pub const CONFIGURABLE: [Command; 27] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -59,9 +67,13 @@ impl Command {
         Command::FilterSessions,
         Command::FilterDistrict,
         Command::DueView,
+        Command::ReportView,
+        Command::ReportBy,
         Command::Diagnostics,
         Command::History,
+        Command::Progress,
         Command::Undo,
+        Command::Sync,
         Command::NextHit,
         Command::PrevHit,
     ];
@@ -95,8 +107,12 @@ impl Command {
             Command::FilterSessions => "filter_sessions",
             Command::FilterDistrict => "filter_district",
             Command::DueView => "due_view",
+            Command::ReportView => "report_view",
+            Command::ReportBy => "report_by",
             Command::History => "history",
+            Command::Progress => "progress",
             Command::Undo => "undo",
+            Command::Sync => "sync",
             Command::NextHit => "next_hit",
             Command::PrevHit => "prev_hit",
         }
@@ -136,8 +152,12 @@ impl Command {
             Command::FilterSessions => (t.cmd_filter_sessions, t.hint_filter_sessions),
             Command::FilterDistrict => (t.cmd_filter_district, t.hint_filter_district),
             Command::DueView => (t.cmd_due_view, t.hint_due_view),
+            Command::ReportView => (t.cmd_report_view, t.hint_report_view),
+            Command::ReportBy => (t.cmd_report_by, t.hint_report_by),
             Command::History => (t.cmd_history, t.hint_history),
+            Command::Progress => (t.cmd_progress, t.hint_progress),
             Command::Undo => (t.cmd_undo, t.hint_undo),
+            Command::Sync => (t.cmd_sync, t.hint_sync),
             Command::NextHit => (t.cmd_next_hit, t.hint_next_hit),
             Command::PrevHit => (t.cmd_prev_hit, t.hint_prev_hit),
         };
@@ -392,9 +412,13 @@ impl Default for Keymap {
             b(FilterSessions, &[Key::char('s')]),
             b(FilterDistrict, &[Key::char('d')]),
             b(DueView, &[Key::char('w')]),
+            b(ReportView, &[Key::char('r')]),
+            b(ReportBy, &[Key::char('b')]),
             b(Diagnostics, &[Key::char('e')]),
             b(History, &[Key::char('L')]),
+            b(Progress, &[Key::char('p')]),
             b(Undo, &[Key::char('u'), Key::ctrl('z')]),
+            b(Sync, &[Key::char('S')]),
             b(NextHit, &[Key::char('n')]),
             b(PrevHit, &[Key::char('N')]),
             b(Help, &[Key::char('?')]),
@@ -507,7 +531,10 @@ mod tests {
             (KeyCode::Char('s'), KeyModifiers::NONE, FilterSessions),
             (KeyCode::Char('d'), KeyModifiers::NONE, FilterDistrict),
             (KeyCode::Char('w'), KeyModifiers::NONE, DueView),
+            (KeyCode::Char('r'), KeyModifiers::NONE, ReportView),
+            (KeyCode::Char('b'), KeyModifiers::NONE, ReportBy),
             (KeyCode::Char('L'), KeyModifiers::SHIFT, History),
+            (KeyCode::Char('p'), KeyModifiers::NONE, Progress),
         ];
         for (code, mods, want) in table {
             let key = Key::from_event(&event(*code, *mods));

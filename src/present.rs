@@ -2,6 +2,7 @@
 //! plain functions from model values and a language to `String`s, with no styling, so that
 //! either side can colour the pieces its own way.
 
+pub(crate) mod follow_up;
 pub(crate) mod numbers;
 pub(crate) mod trend;
 pub(crate) mod words;

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 mod guard;
 pub(crate) mod load;
-mod saver;
 pub(crate) mod paint;
+mod saver;
 mod tty;
 
 use std::io::{self, BufWriter, Stdout, Write};
@@ -13,7 +13,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 use std::thread;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
 use crossterm::style::{Attribute, Print, SetAttribute};
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
@@ -23,8 +25,9 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 
-use crate::app::{Action, App, Away, Effect, Garbage, HistoryRequest, Options, SaveRequest};
+use crate::app::{Action, App, Away, Effect, Garbage, HistoryRequest, Options};
 use crate::git::history::{self, Filter};
+use crate::git::sync;
 use crate::i18n;
 use crate::model::abbrev::Abbreviations;
 use crate::store::write::WriteOptions;
@@ -32,8 +35,8 @@ use crate::store::{self, Folder};
 use crate::ui::theme::Theme;
 use crate::watch::OwnWrites;
 use load::LoadRequest;
-use saver::{Saver, spawn_saver};
 use paint::Painter;
+use saver::{Job, Saver, spawn_saver};
 use tty::{Readiness, Tty};
 
 /// What wakes the event loop: something for the app (a key, a size, a worker's result, each
@@ -68,13 +71,19 @@ impl FrameWriter {
 
 type Term = Terminal<CrosstermBackend<FrameWriter>>;
 
-/// Raw mode, the alternate screen, and the mouse unless `mouse` is off; armed first to be put
+/// Raw mode, the alternate screen, bracketed paste (a paste comes as one piece, its line
+/// breaks not taken as Enter), and the mouse unless `mouse` is off; armed first to be put
 /// back however the process ends.
 fn setup(tty: &Tty, mouse: bool) -> io::Result<Term> {
     guard::arm(tty.fd(), restore_bytes())?;
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
@@ -83,8 +92,8 @@ fn setup(tty: &Tty, mouse: bool) -> io::Result<Term> {
 }
 
 /// What leaves every mode the app may have set, even from the middle of a frame: CAN ends a
-/// half-written escape sequence, then the frame, the colours, the mouse, the alternate screen
-/// and the hidden cursor end.
+/// half-written escape sequence, then the frame, the colours, the mouse, bracketed paste, the
+/// alternate screen and the hidden cursor end.
 fn restore_bytes() -> Vec<u8> {
     let mut bytes = Vec::new();
     let _ = queue!(
@@ -93,6 +102,7 @@ fn restore_bytes() -> Vec<u8> {
         EndSynchronizedUpdate,
         SetAttribute(Attribute::Reset),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );
@@ -105,6 +115,7 @@ pub(crate) fn restore() {
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );
@@ -177,11 +188,12 @@ fn forward_input(tx: &mpsc::Sender<Msg>, tty: &Tty) -> InputEnd {
     }
 }
 
-/// The app's action for a terminal event: keys, the mouse and sizes; nothing for the rest
-/// (focus, paste).
+/// The app's action for a terminal event: keys, the mouse, sizes and pastes; nothing for the
+/// rest (focus).
 fn input_action(event: Event) -> Option<Action> {
     match event {
         Event::Key(key) => Some(Action::Key(key)),
+        Event::Paste(text) => Some(Action::Paste(text)),
         Event::Mouse(mouse) => Some(Action::Mouse(mouse)),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
@@ -317,6 +329,29 @@ fn spawn_history(tx: mpsc::Sender<Msg>, dir: PathBuf, request: HistoryRequest) {
     });
 }
 
+/// Runs `briefing sync` on its own thread (as the command does: this program as the merge
+/// driver); the files it changes come back through the watcher like any change.
+fn spawn_sync(tx: mpsc::Sender<Msg>, dir: PathBuf, pull_only: bool) {
+    thread::spawn(move || {
+        let (report, result) = match (crate::git::Repo::find(&dir), std::env::current_exe()) {
+            (Ok(repo), Ok(exe)) => {
+                let mut opts = sync::Options::new(sync::driver_command(&exe));
+                if pull_only {
+                    opts.mode = sync::Mode::PullOnly;
+                }
+                sync::sync(&repo, &opts)
+            }
+            (Err(e), _) => (sync::Report::default(), Err(e)),
+            (_, Err(e)) => (sync::Report::default(), Err(crate::git::GitError::Io(e))),
+        };
+        let _ = tx.send(Msg::App(Action::Synced {
+            received: report.received,
+            sent: report.sent,
+            result,
+        }));
+    });
+}
+
 fn draw(term: &mut Term, painter: &mut Painter, app: &App, theme: &Theme) -> io::Result<()> {
     queue!(term.backend_mut().writer_mut(), BeginSynchronizedUpdate)?;
     painter.draw(term, |frame| app.draw(frame, theme))?;
@@ -338,6 +373,13 @@ fn finish_saves(app: &mut App, rx: &mpsc::Receiver<Msg>) -> Vec<String> {
                     problems.push(format!("{}: {reason}", request.directive_id));
                 }
                 app.update(Action::Saved { request, result });
+            }
+            Ok(Msg::App(Action::Recorded { request, result })) => {
+                if let Err(e) = &*result {
+                    let reason = e.message(app.lang());
+                    problems.push(format!("{}: {reason}", request.directive_id));
+                }
+                app.update(Action::Recorded { request, result });
             }
             Ok(_) => {}
             Err(_) => {
@@ -367,8 +409,9 @@ struct Workers {
     tx: mpsc::Sender<Msg>,
     dir: PathBuf,
     loader: mpsc::Sender<LoadRequest>,
-    saver: mpsc::Sender<SaveRequest>,
+    saver: mpsc::Sender<Job>,
     dropper: mpsc::Sender<Garbage>,
+    sync_pull_only: bool,
 }
 
 impl Workers {
@@ -388,12 +431,16 @@ impl Workers {
         match effect {
             Effect::Quit => return false,
             Effect::Save(request) => {
-                let _ = self.saver.send(request);
+                let _ = self.saver.send(Job::Mark(request));
+            }
+            Effect::Record(request) => {
+                let _ = self.saver.send(Job::Progress(request));
             }
             Effect::LoadHistory(request) => {
                 spawn_history(self.tx.clone(), self.dir.clone(), request);
             }
             Effect::Reload => self.load(LoadRequest::Walk),
+            Effect::Sync => spawn_sync(self.tx.clone(), self.dir.clone(), self.sync_pull_only),
             Effect::Compact(away) => spawn_compaction(self.tx.clone(), away),
             Effect::None => {}
         }
@@ -404,6 +451,8 @@ impl Workers {
 /// What the shell needs besides the app's options.
 pub(crate) struct Settings {
     pub theme: Theme,
+    /// `pull_only` of the config file's `[sync]`: `S` only receives.
+    pub sync_pull_only: bool,
     /// "Today" moves on at midnight (no `--today` was given).
     pub follow_clock: bool,
     pub limits: store::Limits,
@@ -415,6 +464,7 @@ pub(crate) struct Settings {
 pub(crate) fn run(options: Options, settings: Settings) -> io::Result<i32> {
     let Settings {
         theme,
+        sync_pull_only,
         follow_clock,
         limits,
         abbreviations,
@@ -444,6 +494,7 @@ pub(crate) fn run(options: Options, settings: Settings) -> io::Result<i32> {
         loader: loader.clone(),
         saver: spawn_saver(tx.clone(), loader.clone(), saver),
         dropper: spawn_dropper(),
+        sync_pull_only,
     };
     spawn_watcher(loader, options.dir.clone(), own);
     install_panic_hook();
@@ -537,7 +588,10 @@ mod tests {
             })
         ));
         assert!(input_action(Event::FocusGained).is_none());
-        assert!(input_action(Event::Paste("x".into())).is_none());
+        assert!(matches!(
+            input_action(Event::Paste("x\ny".into())),
+            Some(Action::Paste(text)) if text == "x\ny"
+        ));
     }
 
     /// Requests that queue up while the loader reads are taken as one: paths together, and a

@@ -39,7 +39,7 @@ fn list_session_districts_help_quit() {
     t.keys(&["Tab", "j", "j", "j"]);
     t.wait_for("100.8% ▲  ✓ met     kế hoạch");
     t.keys(&["?"]);
-    t.wait_for("Check a directive off / on");
+    t.wait_for("Check off / on, record progress");
     t.keys(&["Escape"]);
     // Alone: an Esc followed at once by `q` reads as Alt-q.
     t.wait_until("the help to close", |s| !s.contains("┌ Keys"));
@@ -336,7 +336,7 @@ fn a_check_off_in_one_clone_appears_in_the_other_after_both_sync() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     there.wait_for("▌ [x] Là địa phương không có ma túy.");
     there.keys(&["L"]);
-    there.wait_for("Check-off history: dh-khong-ma-tuy");
+    there.wait_for("History: dh-khong-ma-tuy");
     there.wait_for("[x] checked off by");
     for t in [&here, &there] {
         t.keys(&["C-c"]);
@@ -552,4 +552,62 @@ fn a_list_scrolled_line_by_line_shows_the_rows_it_should() {
     assert_eq!(rows, wanted, "{screen}");
     t.keys(&["q"]);
     t.wait_until_gone();
+}
+
+/// `p`, a state, a Vietnamese note typed as the terminal sends it (UTF-8, composed), a
+/// percent, Enter: the file gets exactly that entry (NFC) after the directive, and `version = 3`;
+/// nothing else changes. `u` takes it out again, the file back to its bytes.
+#[test]
+fn p_records_a_vietnamese_note_in_the_file() {
+    let (tmp, file) = sample_copy();
+    let before = std::fs::read_to_string(&file).expect("read");
+    let Some(t) = open_at_directive("p25c-progress", tmp.path()) else {
+        return;
+    };
+    t.keys(&["p"]);
+    t.wait_for("Record progress");
+    t.wait_for("◀ Not started ▶");
+    t.keys(&["Right"]);
+    t.wait_for("◀ In progress ▶");
+    t.keys(&["Tab"]);
+    let note = "Đã khởi công 2 công trình nước sạch";
+    t.keys(&["-l", note]);
+    t.wait_for("công trình nước sạch");
+    t.keys(&["Tab"]);
+    t.keys(&["-l", "40"]);
+    t.wait_for("Percent: 40");
+    t.keys(&["Enter"]);
+    t.wait_for("Progress recorded and saved to the file: In progress, 40%.");
+    let after = std::fs::read_to_string(&file).expect("read");
+    let directive = "id = \"dh-khong-ma-tuy\"\ntext = \"Là địa phương không có ma túy.\"\nowner = \"Huyện ủy Đầm Hà\"\n";
+    let at = after
+        .split("[[district.directive.progress]]\nat = ")
+        .nth(1)
+        .and_then(|rest| rest.split('\n').next())
+        .expect("an entry with its time");
+    let entry = format!(
+        "\n[[district.directive.progress]]\nat = {at}\nby = \"{}\"\nstate = \"doing\"\nnote = \"{note}\"\npercent = 40\n",
+        who_runs_the_tests()
+    );
+    let expected = before
+        .replacen("version = 2\n", "version = 3\n", 1)
+        .replacen(directive, &format!("{directive}{entry}"), 1);
+    assert_eq!(
+        after, expected,
+        "only the version line and the entry change"
+    );
+    use unicode_normalization::UnicodeNormalization;
+    assert_eq!(after.nfc().collect::<String>(), after, "the file is NFC");
+    t.wait_for("In progress 40% · Đã khởi công 2 công trình nước sạch");
+    t.keys(&["u"]);
+    t.wait_for("Undone and saved");
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), before);
+    t.keys(&["C-c"]);
+    t.wait_until_gone();
+}
+
+/// The login the app stamps entries with: the name of the user running the tests.
+fn who_runs_the_tests() -> String {
+    let id = Command::new("id").arg("-un").output().expect("id");
+    String::from_utf8_lossy(&id.stdout).trim().to_string()
 }

@@ -95,6 +95,11 @@ fn sample_dir() -> PathBuf {
 
 /// Elements whose right edge passes the page's text width, reported by the page itself.
 fn overflowing(chromium: &Path, html: &str, work: &Path) -> Vec<String> {
+    overflowing_at(chromium, html, work, A4_TEXT_WIDTH_PX)
+}
+
+/// Elements whose right edge passes `width` pixels.
+fn overflowing_at(chromium: &Path, html: &str, work: &Path, width: u32) -> Vec<String> {
     const PROBE: &str = r#"<script>
       const limit = document.documentElement.clientWidth + 0.5;
       const wide = [...document.body.querySelectorAll('*')]
@@ -109,7 +114,7 @@ fn overflowing(chromium: &Path, html: &str, work: &Path) -> Vec<String> {
     let page = work.join("probe.html");
     std::fs::write(&page, probed).expect("write page");
     let out = headless(chromium, &work.join("profile-probe"))
-        .arg(format!("--window-size={A4_TEXT_WIDTH_PX},1000"))
+        .arg(format!("--window-size={width},1000"))
         .arg("--dump-dom")
         .arg(format!("file://{}", page.display()))
         .output()
@@ -246,6 +251,96 @@ fn the_page_needs_no_network_and_the_handout_hides_ids_and_names() {
         handout.contains("14/03/2024 09:00"),
         "when it was done stays"
     );
+}
+
+/// The printable width of A4 landscape with 12 mm margins (273 mm) at 96 px per inch.
+const A4_LANDSCAPE_TEXT_WIDTH_PX: u32 = 1031;
+
+fn report_html(extra: &[&str]) -> String {
+    let out = Command::new(binary())
+        .arg("--dir")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report"))
+        .args([
+            "--today",
+            "2024-07-01",
+            "--lang",
+            "vi",
+            "report",
+            "--format",
+            "html",
+        ])
+        .args(extra)
+        .env("NO_COLOR", "1")
+        .env("XDG_CONFIG_HOME", common::NO_CONFIG)
+        .output()
+        .expect("run briefing");
+    String::from_utf8(ok(out, "briefing report --format html").stdout).expect("UTF-8")
+}
+
+/// The implementation report prints on A4 landscape with its numbers and Vietnamese intact,
+/// and its table is no wider than the page, for every grouping.
+#[test]
+fn the_report_prints_to_a4_landscape() {
+    let Some(chromium) = chromium() else { return };
+    if !have("pdftotext") || !have("pdfinfo") {
+        return;
+    }
+    let work = tempfile::tempdir().expect("tempdir");
+    let html = report_html(&[]);
+    let page = work.path().join("report.html");
+    std::fs::write(&page, &html).expect("write page");
+    let pdf = work.path().join("report.pdf");
+    ok(
+        headless(&chromium, &work.path().join("profile-report-pdf"))
+            .arg("--no-pdf-header-footer")
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", page.display()))
+            .output()
+            .expect("run chromium"),
+        "chromium --print-to-pdf",
+    );
+    let info = ok(
+        Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo"),
+        "pdfinfo",
+    );
+    let info = String::from_utf8_lossy(&info.stdout);
+    let size = (info.lines())
+        .find_map(|l| l.strip_prefix("Page size:"))
+        .expect("a page size");
+    let (width, height) = size
+        .split_whitespace()
+        .filter_map(|w| w.parse::<f64>().ok())
+        .fold(
+            (0.0, 0.0),
+            |(w, h), n| if w == 0.0 { (n, h) } else { (w, n) },
+        );
+    assert!(
+        (width - 841.9).abs() < 2.0 && (height - 595.3).abs() < 2.0,
+        "not A4 landscape: {size}"
+    );
+    let text = ok(
+        Command::new("pdftotext")
+            .args(["-layout"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext"),
+        "pdftotext",
+    );
+    let text = String::from_utf8_lossy(&text.stdout);
+    for words in [
+        "Vướng mắc",
+        "Tổng cộng",
+        "Huyện Đầm Hà",
+        "Vướng mặt bằng, đề nghị tỉnh hỗ trợ",
+    ] {
+        assert!(text.contains(words), "`{words}` is not in the PDF:\n{text}");
+    }
+    for by in ["locality", "assignee", "session"] {
+        let html = report_html(&["--by", by]);
+        let wide = overflowing_at(&chromium, &html, work.path(), A4_LANDSCAPE_TEXT_WIDTH_PX);
+        assert!(wide.is_empty(), "{by}: wider than A4 landscape: {wide:?}");
+    }
 }
 
 /// `show --district`: the locality over time after the session, each figure seen twice as an

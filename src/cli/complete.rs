@@ -267,6 +267,11 @@ fn option_values(root: &clap::Command, place: &Place, option: &str, dir: &Path) 
             None => Vec::new(),
         };
     }
+    if option == "state" && place.subcommand.as_deref() == Some("progress") {
+        return crate::model::State::ALL
+            .map(|s| s.name().to_string())
+            .to_vec();
+    }
     long_option(root, place.subcommand.as_deref(), option)
         .map(possible_values)
         .unwrap_or_default()
@@ -283,8 +288,8 @@ fn positional_values(sub: &clap::Command, place: &Place, dir: &Path) -> Vec<Stri
         return values;
     }
     match (sub.get_name(), index) {
-        ("show" | "done" | "undo" | "log", 0) => session_ids(dir),
-        ("done" | "undo" | "log", 1) => directive_ids(dir, &place.positionals[0]),
+        ("show" | "done" | "undo" | "progress" | "log", 0) => session_ids(dir),
+        ("done" | "undo" | "progress" | "log", 1) => directive_ids(dir, &place.positionals[0]),
         _ => Vec::new(),
     }
 }
@@ -369,6 +374,12 @@ mod tests {
         let ids = complete(&["done", SESSION, ""]);
         assert!(ids.contains(&"hh-ma-tuy".to_string()), "{ids:?}");
         assert_eq!(complete(&["undo", SESSION, "hh-ma"]), ["hh-ma-tuy"]);
+        assert_eq!(complete(&["progress", SESSION, "hh-ma"]), ["hh-ma-tuy"]);
+        assert_eq!(complete(&["progress", "2024/"]), [SESSION]);
+        assert_eq!(
+            complete(&["progress", SESSION, "hh-ma-tuy", "--state", "d"]),
+            ["doing", "done", "dropped"]
+        );
         assert!(complete(&["done", "no-such-session", ""]).is_empty());
         assert!(complete(&["done", SESSION, "hh-ma-tuy", ""]).is_empty());
     }

@@ -9,6 +9,8 @@ mod list;
 mod log;
 mod man;
 mod merge_driver;
+mod progress;
+mod report;
 mod show;
 mod sync;
 
@@ -17,7 +19,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::{Parser, Subcommand};
 
 use crate::config::{self, Config};
@@ -36,8 +38,11 @@ Examples:
   briefing show 2024/2024-03-13-hai-ha-dam-ha    one briefing, for printing or less
   briefing show 2024-03-13-hai-ha-dam-ha --district dam-ha --format markdown
   briefing --lang vi --today 2024-03-20 show 2024/2024-03-13-hai-ha-dam-ha --ascii
+  briefing report --from 2024-01-01 --to 2024-06-30 --format html > report.html
+                                                 the implementation report, A4 landscape
   briefing check                                 report every problem in the folder
   briefing done 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy   check a directive off (undo: un-check)
+  briefing progress 2024-03-13-hai-ha-dam-ha hh-ma-tuy --state doing --note \"Đã khởi công\" --percent 40
   briefing sync --setup                          once per clone: merge check-offs through git
   briefing sync                                  commit the check-offs, pull --rebase, push
   briefing log 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy    who checked it off, when (git history)
@@ -75,6 +80,12 @@ struct Cli {
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     today: Option<NaiveDate>,
 
+    /// Take this moment as now instead of the clock (RFC 3339, e.g. 2024-04-02T09:15:00+07:00):
+    /// the time done, undo and progress record, and the latest a progress entry may say; for
+    /// reproducible output and tests (the interface follows the clock)
+    #[arg(long, global = true, value_name = "TIME")]
+    now: Option<DateTime<FixedOffset>>,
+
     /// Config file to read instead of $XDG_CONFIG_HOME/briefing/config.toml (or ~/.config/…)
     #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
@@ -110,6 +121,9 @@ enum Command {
     },
     /// Print one session's briefing: header, summary, districts, indicators, directives
     Show(show::ShowArgs),
+    /// The implementation report: directives by category per locality, assignee or session,
+    /// then the overdue and blocked ones with their latest note
+    Report(report::ReportArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell)
     Completions {
         /// The shell to complete for. bash, zsh and fish complete ids live from the folder,
@@ -133,6 +147,9 @@ enum Command {
         /// The directive's `id`
         directive: String,
     },
+    /// Record how a directive's follow-up stands: an entry of its progress log (format
+    /// version 3) with a state, a note and/or a percent, stamped now by your login name
+    Progress(progress::ProgressArgs),
     /// Share through git: commit the check-offs made here (only those), pull --rebase, push
     Sync(sync::SyncArgs),
     /// Who checked off or un-checked what, and when, from the git history (newest first)
@@ -169,6 +186,8 @@ struct Context {
     dir: PathBuf,
     lang: Lang,
     today: NaiveDate,
+    /// `--now`, else the clock when the context was resolved (to the second).
+    now: DateTime<FixedOffset>,
     /// What one load may read (the file size limit comes from the config file).
     limits: Limits,
     /// The config file as read (theme and keys for the interface).
@@ -221,12 +240,14 @@ impl Context {
         let lang = resolve_lang(cli.lang.map(Lang::from), &env, || config.lang);
         let limits = Limits {
             max_file_size: config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            now: cli.now,
             ..Limits::default()
         };
         Context {
             dir,
             lang,
             today,
+            now: cli.now.unwrap_or_else(crate::store::write::now_local),
             limits,
             config,
         }
@@ -334,6 +355,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check) => check::run(&ctx),
         Some(Command::List { format }) => list::run(&ctx, format),
         Some(Command::Show(args)) => show::run(&ctx, &args),
+        Some(Command::Report(args)) => report::run(&ctx, &args),
         Some(Command::Completions { shell }) => completions::run(shell),
         Some(Command::Done { session, directive }) => {
             done::run(&ctx, &session, &directive, Mark::Done)
@@ -341,6 +363,7 @@ pub fn main() -> ExitCode {
         Some(Command::Undo { session, directive }) => {
             done::run(&ctx, &session, &directive, Mark::Undone)
         }
+        Some(Command::Progress(args)) => progress::run(&ctx, &args),
         Some(Command::Sync(args)) => sync::run(&ctx, &args),
         Some(Command::Log {
             session,
@@ -371,8 +394,13 @@ fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
     };
     let settings = crate::tui::Settings {
         theme: crate::ui::theme::Theme::unless_no_color(ctx.config.theme),
+        sync_pull_only: ctx.config.sync_pull_only == Some(true),
         follow_clock,
-        limits: ctx.limits,
+        // The interface follows the clock: its saves are stamped by it.
+        limits: Limits {
+            now: None,
+            ..ctx.limits
+        },
         abbreviations: ctx.config.abbreviations,
     };
     match crate::tui::run(options, settings) {

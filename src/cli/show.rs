@@ -84,23 +84,27 @@ pub(super) fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
             }
         },
     };
-    // The locality over time needs the whole folder; the session alone does not.
+    // A locality's history is in the other sessions: only `--district` reads the folder.
     let folder = match district {
         Some(_) => match store::load_dir_with(&ctx.dir, &ctx.limits) {
-            Ok(catalog) => Some(catalog),
+            Ok(c) => Some(c),
             Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
         },
         None => None,
     };
     // A locality seen in this session alone has no history to add.
-    let dossier = (district.zip(folder.as_ref()))
+    let dossier = district
+        .zip(folder.as_ref())
         .map(|(d, folder)| dossier(&folder.sessions, &d.key()))
         .filter(|d| d.visits.len() > 1);
     let opts = Options {
-        history: (dossier.as_ref().zip(folder.as_ref())).map(|(dossier, folder)| History {
-            sessions: &folder.sessions,
-            dossier,
-        }),
+        history: dossier
+            .as_ref()
+            .zip(folder.as_ref())
+            .map(|(dossier, folder)| History {
+                sessions: &folder.sessions,
+                dossier,
+            }),
         district: district.map(|d| d.id.as_str()),
         lang: ctx.lang,
         today: ctx.today,

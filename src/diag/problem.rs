@@ -97,6 +97,16 @@ pub enum Problem {
         table: Table,
         value: String,
     },
+    /// A progress entry's `at` more than a minute after now.
+    ProgressInFuture {
+        table: Table,
+        at: String,
+        now: String,
+    },
+    /// A progress entry's `note` with a control character (a line break, a tab, an escape).
+    ProgressNoteControl {
+        table: Table,
+    },
     EmptyId {
         table: Table,
     },
@@ -470,6 +480,12 @@ impl Problem {
             Problem::ProgressPercent { table, value } => {
                 t.check_progress_percent(&at(table), value)
             }
+            Problem::ProgressInFuture {
+                table,
+                at: when,
+                now,
+            } => t.check_progress_in_future(&at(table), when, now),
+            Problem::ProgressNoteControl { table } => t.check_progress_note_control(&at(table)),
             Problem::PercentNegative { table, value } => {
                 t.check_percent_negative(&at(table), value)
             }

@@ -10,6 +10,8 @@ use super::{
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Comparison, Directive, Gauge, Indicator, Lang, Progress, Session, Status};
+use crate::present::follow_up::{latest_note_line, says_more, state_with_percent};
+use crate::present::words::category_word;
 use crate::present::{
     self, image_line, indicator_title, locality_facts, locality_title, paragraphs,
     participant_line, ratio_text, share_text, status_word,
@@ -47,6 +49,8 @@ ul.directives li > * { text-indent: 0; }
 .overdue .flag { color: var(--behind); font-weight: 700; }
 .id { color: var(--muted); font-size: .85em; font-family: ui-monospace, monospace; }
 .note { display: block; font-size: .9em; }
+.follow-up { display: block; font-size: .9em; }
+.badge { font-weight: 600; } .state-blocked { color: var(--near); } .state-dropped { color: var(--muted); }
 .facts { color: var(--muted); margin: 0 0 .5rem; }
 ul.visits { list-style: none; padding-left: 0; }
 ul.visits > li { margin: .4rem 0; }
@@ -374,6 +378,20 @@ fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options
         }
         if let Some(note) = &d.note {
             let _ = write!(out, "<span class=\"note\">{}: {}</span>", t.note, esc(note));
+        }
+        if says_more(d) {
+            let state = d.state();
+            let _ = write!(
+                out,
+                "<span class=\"follow-up\">{}: <span class=\"badge state-{}\">{}</span> · {}</span>",
+                esc(t.follow_up),
+                state.name(),
+                esc(&state_with_percent(state, d.percent(), opts.lang)),
+                esc(category_word(d.category(opts.today), opts.lang))
+            );
+        }
+        if let Some(latest) = latest_note_line(d, opts.lang, opts.handout) {
+            let _ = write!(out, "<span class=\"note latest\">{}</span>", esc(&latest));
         }
         out.push_str("</li>\n");
     }

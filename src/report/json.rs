@@ -6,10 +6,11 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::{Locality, Options, districts, shared_directives};
+use crate::model::progress::Category;
 use crate::model::{
     Basis, Better, Bound, Comparison, Directive, Due, GaugeBasis, HostKind, Id, Image, Indicator,
-    Kind, Lang, Level, PartOfDay, Participant, Progress, Reference, Session, SessionDate, Status,
-    Text,
+    Kind, Lang, Level, PartOfDay, Participant, Progress, Reference, Session, SessionDate, State,
+    Status, Text,
 };
 
 /// Bumped when a field is removed or changes meaning; new fields may appear at any time.
@@ -141,6 +142,24 @@ pub(super) struct DirectiveJson<'a> {
     /// The last day before it is overdue: `due` itself, or the end of its period.
     due_last_day: Option<chrono::NaiveDate>,
     overdue: bool,
+    /// Where it stands (version 3; `open` or `done` for a v1/v2 directive).
+    state: State,
+    /// The report category on `today`.
+    category: Category,
+    /// The latest percent its log wrote.
+    percent: Option<u8>,
+    /// Its progress log in time order; in a handout each entry's `by` is `null`.
+    progress: Vec<EntryJson<'a>>,
+}
+
+/// One progress entry.
+#[derive(Serialize)]
+struct EntryJson<'a> {
+    at: DateTime<FixedOffset>,
+    by: Option<&'a str>,
+    state: Option<State>,
+    note: Option<&'a str>,
+    percent: Option<u8>,
 }
 
 /// One entry of `briefing list --format json`.
@@ -303,5 +322,17 @@ pub(super) fn directive<'a>(d: &'a Directive, opts: &Options<'_>) -> DirectiveJs
         done_by: d.done_by.as_deref().filter(|_| !public),
         due_last_day: d.due.map(Due::last_day),
         overdue: d.is_overdue(opts.today),
+        state: d.state(),
+        category: d.category(opts.today),
+        percent: d.percent(),
+        progress: (d.log_by_time().into_iter())
+            .map(|e| EntryJson {
+                at: e.at,
+                by: (!public).then_some(&*e.by),
+                state: e.state,
+                note: e.note.as_deref(),
+                percent: e.percent,
+            })
+            .collect(),
     }
 }

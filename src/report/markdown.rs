@@ -8,6 +8,7 @@ use super::{
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Lang, Participant, Progress, Session};
+use crate::present::follow_up::{latest_note_line, says_more, standing_line};
 use crate::present::trend::bar_length;
 use crate::present::{
     checkbox, done_count, image_line, indicator_title, locality_facts, locality_title,
@@ -285,6 +286,13 @@ fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options
         if let Some(note) = &d.note {
             out.push_str(&format!("  \n  {}: {}", t.note, escape(note)));
         }
+        if says_more(d) {
+            let standing = standing_line(d, opts.today, opts.lang);
+            out.push_str(&format!("  \n  {}: {}", t.follow_up, escape(&standing)));
+        }
+        if let Some(latest) = latest_note_line(d, opts.lang, opts.handout) {
+            out.push_str(&format!("  \n  {}", escape(&latest)));
+        }
         out.push('\n');
     }
 }
@@ -301,7 +309,7 @@ fn text_block(out: &mut String, text: &str) {
 /// text. Each line is made to start as text: blank lines and indentation go, and a first
 /// character that would open a block (heading, list item, quote, fence, setext underline)
 /// is escaped, so a newline in a value cannot start a block.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let lines = text
         .split(['\n', '\r'])

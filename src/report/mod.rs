@@ -1,5 +1,6 @@
 //! A session's briefing as a printable document: plain text, Markdown, HTML or JSON.
 
+pub(crate) mod follow_up;
 mod history;
 mod html;
 mod json;

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, Indicator, Progress, Session};
+use crate::present::follow_up::{latest_note_line, says_more, standing_line};
 use crate::present::trend::bar_length;
 use crate::present::truncate;
 use crate::present::{
@@ -239,6 +240,14 @@ fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options
         if let Some(note) = &d.note {
             out.push_str(&wrap(&format!("{}: {note}", t.note), "      ", "      "));
         }
+        if says_more(d) {
+            let standing = standing_line(d, opts.today, opts.lang);
+            let line = format!("{}: {standing}", t.follow_up);
+            out.push_str(&wrap(&line, "      ", "      "));
+        }
+        if let Some(latest) = latest_note_line(d, opts.lang, opts.handout) {
+            out.push_str(&wrap(&latest, "      ", "      "));
+        }
     }
 }
 
@@ -262,7 +271,7 @@ fn text_block(out: &mut String, text: &str) {
 }
 
 /// Word-wraps `text` to `WIDTH` columns; `first` starts the first line, `rest` the others.
-fn wrap(text: &str, first: &str, rest: &str) -> String {
+pub(super) fn wrap(text: &str, first: &str, rest: &str) -> String {
     let mut out = String::new();
     let mut line = first.to_string();
     let mut empty = true;

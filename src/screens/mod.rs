@@ -3,8 +3,10 @@
 //! Screens read the shared [`Ctx`] and answer a command with an [`Intent`]; the app routes.
 
 pub(crate) mod bar;
+pub(crate) mod follow_up;
 pub(crate) mod nav;
 pub(crate) mod overlay;
+pub(crate) mod report;
 pub(crate) mod review;
 pub(crate) mod search;
 pub(crate) mod session;
@@ -25,6 +27,7 @@ use crate::store::{Catalog, FolderError};
 use crate::ui::theme::Theme;
 
 pub use bar::Notice;
+pub(crate) use report::ReportScreen;
 pub(crate) use review::ReviewScreen;
 pub(crate) use search::SearchScreen;
 pub(crate) use session::SessionScreen;
@@ -103,8 +106,12 @@ pub(crate) enum Intent {
     Toggle(DirectiveKey),
     /// Un-check a directive, confirmed.
     Uncheck(DirectiveKey),
-    /// Show a directive's check-off history.
+    /// Show a directive's history (its progress log, and check-offs from git).
     ShowHistory(DirectiveKey),
+    /// Open the progress form of a directive.
+    Progress(DirectiveKey),
+    /// Record a progress entry on a directive (the form's Enter).
+    Record(DirectiveKey, overlay::NewEntry),
     /// Say something on the status line.
     Notice(Notice),
 }
@@ -174,6 +181,11 @@ pub(crate) trait View {
         None
     }
 
+    /// Pasted text (the terminal's bracketed paste), for a screen that types; `None` leaves it.
+    fn paste(&mut self, _ctx: &Ctx, _text: &str) -> Option<Intent> {
+        None
+    }
+
     /// A left click at `column`, `row` of the terminal: select what is there (open it when it
     /// was selected already).
     fn click(&mut self, _ctx: &Ctx, _column: u16, _row: u16) -> Intent {
@@ -192,6 +204,7 @@ pub(crate) trait View {
 pub enum Screen {
     Session(SessionScreen),
     Review(ReviewScreen),
+    Report(ReportScreen),
     Search(SearchScreen),
 }
 
@@ -200,6 +213,7 @@ impl Screen {
         match self {
             Screen::Session(s) => s,
             Screen::Review(s) => s,
+            Screen::Report(s) => s,
             Screen::Search(s) => s,
         }
     }
@@ -208,6 +222,7 @@ impl Screen {
         match self {
             Screen::Session(s) => s,
             Screen::Review(s) => s,
+            Screen::Report(s) => s,
             Screen::Search(s) => s,
         }
     }

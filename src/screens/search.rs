@@ -243,6 +243,20 @@ impl View for SearchScreen {
         offers
     }
 
+    /// A paste is typed into the query (bracketed paste no longer sends it as keys), on one
+    /// line.
+    fn paste(&mut self, ctx: &Ctx, text: &str) -> Option<Intent> {
+        let line = text.replace("\r\n", " ");
+        let line: String = (line.chars())
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        self.query.push_str(&line);
+        self.browsing = false;
+        self.list = ListState::default();
+        self.run(ctx);
+        Some(Intent::None)
+    }
+
     /// While typing, text keys edit the query; while browsing, the keys of the browsing
     /// commands act, `/` types again, and any other letter is typed.
     fn text_key(&mut self, ctx: &Ctx, ev: &KeyEvent) -> Option<Intent> {

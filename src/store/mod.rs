@@ -6,6 +6,7 @@ pub(crate) mod files;
 mod folder;
 mod named;
 mod slips;
+pub(crate) mod sync_lock;
 mod toml_version;
 mod validate;
 mod walk;
@@ -226,7 +227,10 @@ pub(crate) fn load_file_with(root: &Path, rel: &Path, limits: &Limits) -> FileRe
 fn load_file_meta(root: &Path, rel: &Path, limits: &Limits) -> (FileReport, Option<fs::Metadata>) {
     let path = display_path(rel);
     match walk::read_bounded_meta(&root.join(rel), limits.max_file_size) {
-        Ok((bytes, meta)) => (parse_file(&bytes, &path, &files::id_of(rel)), Some(meta)),
+        Ok((bytes, meta)) => {
+            let report = parse_file_at(&bytes, &path, &files::id_of(rel), limits.now);
+            (report, Some(meta))
+        }
         Err(e) => {
             let diagnostics = vec![Diagnostic::new(&path, Severity::Error, e.problem())];
             let report = FileReport {
@@ -240,6 +244,16 @@ fn load_file_meta(root: &Path, rel: &Path, limits: &Limits) -> (FileReport, Opti
 
 /// Validates the bytes of one briefing file; `path` names it in messages.
 pub fn parse_file(bytes: &[u8], path: &str, id: &str) -> FileReport {
+    parse_file_at(bytes, path, id, None)
+}
+
+/// [`parse_file`], checked against `now` as the present moment (`None`: the clock).
+pub fn parse_file_at(
+    bytes: &[u8],
+    path: &str,
+    id: &str,
+    now: Option<chrono::DateTime<chrono::FixedOffset>>,
+) -> FileReport {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -253,7 +267,7 @@ pub fn parse_file(bytes: &[u8], path: &str, id: &str) -> FileReport {
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut checker = validate::Checker::new(text, path);
+    let mut checker = validate::Checker::new(text, path).with_now(now);
     if text.starts_with('\u{feff}') {
         checker.error(0..'\u{feff}'.len_utf8(), Problem::TwoBoms);
         return FileReport {

@@ -10,6 +10,8 @@ mod identity;
 use std::collections::HashSet;
 use std::ops::Range;
 
+use chrono::{DateTime, FixedOffset};
+
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -663,19 +665,75 @@ fn progress_entry(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Entry> {
             None
         }
     };
-    let state_names = State::ALL.map(State::name);
-    let state = f
-        .get("state")
-        .map(|_| f.keyword(ck, "state", &state_names, State::from_name));
+    let at = at.filter(|at| not_in_future(ck, f, *at));
+    let state = f.get("state").map(|_| state(ck, f));
     let percent = f.get("percent").map(|_| percent(ck, f));
+    let note_ok = note_is_clean(ck, f);
+    let note = f.text(ck, "note");
     Some(Entry {
         at: at?,
         by: by?,
         state: state.flatten(),
-        note: f.text(ck, "note"),
+        note,
         percent: percent.flatten(),
     })
-    .filter(|_| !matches!(state, Some(None)) && !matches!(percent, Some(None)))
+    .filter(|_| !matches!(state, Some(None)) && !matches!(percent, Some(None)) && note_ok)
+}
+
+/// An entry's `state`: one of the five names; another word is an error that suggests the
+/// state it most likely means ("xong", "hoàn thành" → `done`).
+fn state(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<State> {
+    let written = f.string(ck, "state")?;
+    if let Some(state) = State::from_name(&written) {
+        return Some(state);
+    }
+    let span = f.get("state").map_or(f.span.clone(), |v| v.span());
+    let problem = Problem::NotOneOf {
+        key: "state".to_string(),
+        table: f.what.clone(),
+        names: State::ALL.map(|s| s.name().to_string()).to_vec(),
+        closest: State::meant(&written).map(|s| s.name().to_string()),
+        found: written,
+    };
+    ck.error(span, problem);
+    None
+}
+
+/// An entry's `at` may be at most a minute after now (the checker's now: the clock, or the
+/// one a test or `--now` gives): a log records what was done.
+fn not_in_future(ck: &mut Checker<'_>, f: &Fields<'_, '_>, at: DateTime<FixedOffset>) -> bool {
+    let now = ck.now();
+    if at <= now + chrono::Duration::minutes(1) {
+        return true;
+    }
+    let span = f.get("at").map_or(f.span.clone(), |v| v.span());
+    let problem = Problem::ProgressInFuture {
+        table: f.what.clone(),
+        at: at.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        now: now.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+    };
+    ck.error(span, problem);
+    false
+}
+
+/// An entry's `note` is one line of text: a control character (a line break, a tab, an
+/// escape) is an error.
+fn note_is_clean(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> bool {
+    let Some(value) = f.get("note") else {
+        return true;
+    };
+    let DeValue::String(note) = value.get_ref() else {
+        return true;
+    };
+    if !note.chars().any(char::is_control) {
+        return true;
+    }
+    let span = value.span();
+    let problem = Problem::ProgressNoteControl {
+        table: f.what.clone(),
+    };
+    ck.error(span, problem);
+    false
 }
 
 /// An entry's `percent`: a whole number from 0 to 100.

@@ -1,4 +1,5 @@
-//! The saver thread: writes check-offs and undos one after another, then reads the file again.
+//! The saver thread: writes check-offs, progress entries and their undos one after another,
+//! then reads the file again.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -7,8 +8,9 @@ use std::thread;
 
 use super::Msg;
 use super::load::LoadRequest;
-use crate::app::{Action, SaveRequest};
-use crate::model::Session;
+use crate::app::{Action, ProgressChange, ProgressRequest, Recorded, SaveRequest};
+use crate::model::progress::Entry;
+use crate::model::{DirectiveKey, Session};
 use crate::store;
 use crate::store::write::{self, Change, WriteError, WriteOptions, Writer};
 use crate::watch::OwnWrites;
@@ -87,23 +89,88 @@ impl Saver {
     }
 }
 
-/// Writes check-offs one after another, in the order they were asked for; a file that no
-/// longer loads after the save is the loader's to read.
+impl Saver {
+    /// Appends a progress entry stamped now by the user, or takes one out again; then reads
+    /// the file again, as `save` does.
+    fn record(
+        &self,
+        writer: &Writer,
+        request: &ProgressRequest,
+    ) -> (
+        Result<Recorded, WriteError>,
+        Result<Box<Session>, LoadRequest>,
+    ) {
+        let key = DirectiveKey {
+            session: request.session_id.clone(),
+            directive: request.directive_id.clone(),
+        };
+        let rel = store::files::rel_of(&key.session);
+        let saving = self.own.saving(&self.dir.join(&rel));
+        let result = match &request.change {
+            ProgressChange::Add(new) => {
+                let entry = Entry {
+                    at: write::now_local(),
+                    by: self.user.as_str().into(),
+                    state: new.state,
+                    note: new.note.as_deref().map(Into::into),
+                    percent: new.percent,
+                };
+                (writer.append_progress(&self.dir, &key, &entry)).map(|written| {
+                    match written.undo {
+                        Some(Change::Withdraw(appended)) => Recorded::Added {
+                            entry: appended.entry.clone(),
+                            undo: Some(appended),
+                        },
+                        _ => Recorded::Added { entry, undo: None },
+                    }
+                })
+            }
+            ProgressChange::Remove(appended) => {
+                (writer.withdraw_progress(&self.dir, &key, appended)).map(|_| Recorded::Removed)
+            }
+        };
+        if result.is_ok() {
+            saving.written();
+        }
+        let after = match store::load_file_with(&self.dir, &rel, &self.limits).session {
+            Some(session) => Ok(Box::new(session)),
+            None => Err(LoadRequest::Paths(vec![self.dir.join(&rel)])),
+        };
+        (result, after)
+    }
+}
+
+/// What the saver thread writes: a check-off (or its undo), or a progress entry (or its undo).
+pub(super) enum Job {
+    Mark(SaveRequest),
+    Progress(ProgressRequest),
+}
+
+/// Writes check-offs and progress entries one after another, in the order they were asked
+/// for; a file that no longer loads after the save is the loader's to read.
 pub(super) fn spawn_saver(
     tx: mpsc::Sender<Msg>,
     loader: mpsc::Sender<LoadRequest>,
     mut saver: Saver,
-) -> mpsc::Sender<SaveRequest> {
-    let (requests, rx) = mpsc::channel::<SaveRequest>();
+) -> mpsc::Sender<Job> {
+    let (requests, rx) = mpsc::channel::<Job>();
     thread::spawn(move || {
         let writer = Writer::new(saver.opts.clone());
-        for request in rx {
-            let (result, after) = saver.save(&writer, &request);
-            let saved = result.is_ok();
-            if tx
-                .send(Msg::App(Action::Saved { request, result }))
-                .is_err()
-            {
+        for job in rx {
+            let (action, saved, after) = match job {
+                Job::Mark(request) => {
+                    let (result, after) = saver.save(&writer, &request);
+                    let saved = result.is_ok();
+                    (Action::Saved { request, result }, saved, after)
+                }
+                Job::Progress(request) => {
+                    let (result, after) = saver.record(&writer, &request);
+                    let saved = result.is_ok();
+                    let (request, result) = (Box::new(request), Box::new(result));
+                    (Action::Recorded { request, result }, saved, after)
+                }
+            };
+            if tx.send(Msg::App(action)).is_err() {
                 break;
             }
             let sent = match (saved, after) {
@@ -182,6 +249,43 @@ mod tests {
         assert_ne!(std::fs::read_to_string(&file).expect("read"), text);
         let (undone, _) = saver.save(&writer, &request("chung-nguon-nhan-luc", true, true));
         assert!(undone.is_ok());
+        assert_eq!(std::fs::read_to_string(&file).expect("read"), text);
+    }
+
+    /// In a version 3 file a check-off and an un-check are entries of the progress log, and
+    /// `u` takes each out again: the file gets back its bytes there too.
+    #[test]
+    fn in_a_v3_file_an_undo_takes_the_entry_out_again() {
+        let (_tmp, file, mut saver) = saver_on_sample();
+        let writer = Writer::new(WriteOptions::default());
+        let text =
+            std::fs::read_to_string(&file)
+                .expect("read")
+                .replacen("version = 2", "version = 3", 1);
+        std::fs::write(&file, &text).expect("write");
+        let (done, _) = saver.save(&writer, &request("hh-ma-tuy", true, false));
+        assert!(matches!(done, Ok(Change::Done { .. })), "{done:?}");
+        let checked = std::fs::read_to_string(&file).expect("read");
+        assert!(
+            checked.contains("by = \"lan\"\nstate = \"done\""),
+            "{checked}"
+        );
+        assert_eq!(
+            checked.matches("[[district.directive.progress]]").count(),
+            1
+        );
+        let (unchecked, _) = saver.save(&writer, &request("hh-ma-tuy", false, false));
+        assert!(unchecked.is_ok(), "{unchecked:?}");
+        assert!(
+            std::fs::read_to_string(&file)
+                .expect("read")
+                .contains("state = \"open\"")
+        );
+        let (undone, _) = saver.save(&writer, &request("hh-ma-tuy", true, true));
+        assert!(matches!(undone, Ok(Change::Withdraw(_))), "{undone:?}");
+        assert_eq!(std::fs::read_to_string(&file).expect("read"), checked);
+        let (undone, _) = saver.save(&writer, &request("hh-ma-tuy", false, true));
+        assert!(matches!(undone, Ok(Change::Withdraw(_))), "{undone:?}");
         assert_eq!(std::fs::read_to_string(&file).expect("read"), text);
     }
 }

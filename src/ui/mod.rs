@@ -3,6 +3,7 @@
 
 pub(crate) mod cells;
 pub(crate) mod chart;
+pub(crate) mod field;
 pub(crate) mod text;
 pub(crate) mod theme;
 pub(crate) mod tone;

@@ -118,6 +118,26 @@ fn every_problem() -> Vec<Problem> {
             },
             value: s("140"),
         },
+        Problem::ProgressInFuture {
+            table: Table::Progress {
+                n: 1,
+                directive: Box::new(Table::Directive {
+                    n: 1,
+                    district: None,
+                }),
+            },
+            at: s("2024-05-02T09:15:00+07:00"),
+            now: s("2024-04-02T09:15:00+07:00"),
+        },
+        Problem::ProgressNoteControl {
+            table: Table::Progress {
+                n: 1,
+                directive: Box::new(Table::Directive {
+                    n: 1,
+                    district: None,
+                }),
+            },
+        },
         Problem::EmptyId { table: district() },
         Problem::DuplicateDistrict { id: s("hai-ha") },
         Problem::DirectiveIdMalformed { id: s("a b") },
@@ -468,10 +488,12 @@ fn kind(p: &Problem) -> usize {
         BlankIdentity { .. } => 76,
         IdentityRepeated { .. } => 77,
         NamesItself { .. } => 78,
+        ProgressInFuture { .. } => 79,
+        ProgressNoteControl { .. } => 80,
     }
 }
 
-const KINDS: usize = 79;
+const KINDS: usize = 81;
 
 #[test]
 fn every_variant_is_walked() {

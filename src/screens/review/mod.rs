@@ -17,6 +17,7 @@ use crate::input::Command;
 use crate::model::District;
 use crate::model::dossier::{Trend, Visit};
 use crate::model::{Directive, DirectiveKey, DirectiveRef, Level, LocalityKey, Session};
+use crate::present::follow_up::{latest_note_line, says_more, standing_line};
 use crate::present::trend::{chart_rows, trend_title};
 use crate::present::words::{CHECKBOX, checkbox_cell, days_until, state_word};
 use crate::present::{capitalised, level_and_name, truncate};
@@ -357,8 +358,13 @@ fn directive_lines(
             head.and(part, text_tone)
         })
         .collect();
+    if !d.progress.is_empty() {
+        let line = super::follow_up::line(ctx.lang, d, width.saturating_sub(lead));
+        out.push(Toned::one(" ".repeat(lead), Tone::Plain).and_line(line));
+    }
     let mut meta = Vec::new();
-    if matches!(review, Review::District(_)) {
+    // A dossier says every directive's state: in words, unless the follow-up line says it.
+    if matches!(review, Review::District(_)) && !says_more(d) {
         meta.push(state_word(d.state(), ctx.lang).to_string());
     }
     if let Some(due) = d.due {
@@ -367,6 +373,9 @@ fn directive_lines(
             t.due,
             crate::present::due_text(due, ctx.lang)
         ));
+    }
+    if says_more(d) {
+        meta.push(standing_line(d, ctx.today, ctx.lang));
     }
     meta.extend(place(ctx, s, r, review));
     let flag = if overdue {
@@ -388,17 +397,36 @@ fn directive_lines(
             room,
         ));
     }
+    if let Some(latest) = latest_note_line(d, ctx.lang, false) {
+        let room = width.saturating_sub(lead);
+        out.extend(Toned::wrapped(
+            ("", Tone::Plain),
+            (&latest, Tone::Accent),
+            lead,
+            room,
+        ));
+    }
     out
 }
 
 /// Check the directive of `target` off, or on again; a session row explains.
 pub(crate) fn toggle(ctx: &Ctx, target: Target) -> Intent {
+    on_directive(ctx, target, Intent::Toggle, Notice::SelectDirective)
+}
+
+/// `then` with the key of the directive of `target`; `otherwise` said for any other row.
+fn on_directive(
+    ctx: &Ctx,
+    target: Target,
+    then: fn(DirectiveKey) -> Intent,
+    otherwise: Notice,
+) -> Intent {
     match (target, ctx.catalog.sessions.get(target.session())) {
         (Target::Directive { directive, .. }, Some(s)) => match DirectiveKey::of(s, directive) {
-            Some(key) => Intent::Toggle(key),
-            None => Intent::Notice(Notice::SelectDirective),
+            Some(key) => then(key),
+            None => Intent::Notice(otherwise),
         },
-        _ => Intent::Notice(Notice::SelectDirective),
+        _ => Intent::Notice(otherwise),
     }
 }
 
@@ -416,6 +444,7 @@ impl View for ReviewScreen {
             Offer::hint(Command::Help),
         ];
         offers.extend(MOVES);
+        offers.push(Offer::help(Command::Progress));
         offers.push(Offer::help(Command::Quit));
         offers
     }
@@ -451,6 +480,15 @@ impl View for ReviewScreen {
             Command::Toggle => match rows.get(self.list.selected) {
                 Some(Row::Item(target)) => toggle(ctx, *target),
                 _ => Intent::Notice(Notice::SelectDirective),
+            },
+            Command::Progress => match rows.get(self.list.selected) {
+                Some(Row::Item(target)) => on_directive(
+                    ctx,
+                    *target,
+                    Intent::Progress,
+                    Notice::SelectDirectiveForProgress,
+                ),
+                _ => Intent::Notice(Notice::SelectDirectiveForProgress),
             },
             _ => Intent::None,
         }

@@ -14,6 +14,7 @@ use crate::present::{
     locality_facts, locality_title, measured_against, overdue_text, participant_line, ratio_text,
     share_text, truncate, value_text,
 };
+use crate::screens::follow_up;
 use crate::ui::text::{pad, wrap};
 use crate::ui::tone::{Tone, Toned};
 
@@ -308,6 +309,10 @@ fn directive_lines(
             lead.and(l, text_tone)
         })
         .collect();
+    if !d.progress.is_empty() {
+        let line = follow_up::line(cx.lang, d, room);
+        out.push(Toned::one(indent.clone(), Tone::Plain).and_line(line));
+    }
     if d.owner.is_some() || d.due.is_some() || to.is_some() {
         out.extend(meta_lines(cx, d, to, room, overdue, selected));
     }
@@ -399,6 +404,46 @@ pub(super) mod tests {
 
     pub(in crate::screens::session) fn texts(lines: &[Toned]) -> Vec<String> {
         lines.iter().map(Toned::text).collect()
+    }
+
+    #[test]
+    fn a_directive_with_a_log_shows_its_state_percent_and_latest_note() {
+        use crate::model::State;
+        use crate::model::progress::Entry;
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).expect("time");
+        let mut d = directive();
+        d.progress = vec![
+            Entry {
+                at: at("2024-04-02T09:15:00+07:00"),
+                by: "lan".into(),
+                state: Some(State::Blocked),
+                note: Some("Vướng mặt bằng, đề nghị tỉnh hỗ trợ".into()),
+                percent: Some(40),
+            },
+            Entry {
+                at: at("2024-04-01T09:15:00+07:00"),
+                by: "minh".into(),
+                state: Some(State::Doing),
+                note: Some("cũ hơn".into()),
+                percent: None,
+            },
+        ];
+        let wide = directive_lines(&cx(Lang::Vi), &d, None, 80, false);
+        assert_eq!(
+            texts(&wide)[1],
+            "    Vướng mắc 40% · Vướng mặt bằng, đề nghị tỉnh hỗ trợ"
+        );
+        assert_eq!(wide[1].pieces()[1].1, Tone::Overdue);
+        assert_eq!(wide[1].pieces()[2].1, Tone::Muted);
+        let narrow = directive_lines(&cx(Lang::Vi), &d, None, 30, false);
+        let line = texts(&narrow)
+            .into_iter()
+            .find(|l| l.contains("40%"))
+            .expect("the badge");
+        assert_eq!(line, "    ⊘ 40% · Vướng mặt bằng, đ…");
+        d.progress.clear();
+        let none = texts(&directive_lines(&cx(Lang::Vi), &d, None, 80, false));
+        assert!(!none.iter().any(|l| l.contains("%")), "{none:?}");
     }
 
     #[test]

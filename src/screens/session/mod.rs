@@ -467,19 +467,22 @@ impl SessionScreen {
 }
 
 impl View for SessionScreen {
-    fn offers(&self, ctx: &Ctx) -> Vec<Offer> {
+    fn offers(&self, _ctx: &Ctx) -> Vec<Offer> {
         use Command::*;
-        let mut offers = [Down, NextTab, Toggle].map(Offer::hint).to_vec();
-        if ctx.shared {
-            offers.push(Offer::hint(History));
-        }
-        offers.extend([FilterDirectives, Back, Help].map(Offer::hint));
+        let hints = [
+            Down,
+            NextTab,
+            Toggle,
+            Progress,
+            Back,
+            FilterDirectives,
+            History,
+            Help,
+        ];
+        let mut offers = hints.map(Offer::hint).to_vec();
         // `↓` is a hint here: it leads into the tab.
         offers.extend(MOVES.into_iter().filter(|o| o.command != Down));
         offers.extend([PrevTab, JumpTab(1), Open, Quit].map(Offer::help));
-        if !ctx.shared {
-            offers.push(Offer::help(History));
-        }
         offers
     }
 
@@ -517,15 +520,17 @@ impl View for SessionScreen {
                 self.offset = 0;
             }
             Command::Last => self.selected = lines.last_selectable(),
-            Command::Toggle | Command::History => {
+            Command::Toggle | Command::History | Command::Progress => {
                 let key = match self.selected_block(ctx, session) {
                     Some(Block::Directive(directive)) => DirectiveKey::of(session, directive),
                     _ => None,
                 };
                 return match (key, c) {
                     (Some(key), Command::Toggle) => Intent::Toggle(key),
+                    (Some(key), Command::Progress) => Intent::Progress(key),
                     (Some(key), _) => Intent::ShowHistory(key),
                     (_, Command::Toggle) => Intent::Notice(Notice::SelectDirective),
+                    (_, Command::Progress) => Intent::Notice(Notice::SelectDirectiveForProgress),
                     _ => Intent::Notice(Notice::SelectDirectiveForHistory),
                 };
             }

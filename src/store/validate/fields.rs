@@ -30,6 +30,9 @@ pub(in crate::store) struct Checker<'s> {
     warned_later: HashSet<String>,
     /// One copy of each repeated text of the file ([`Shared`]).
     shared: HashSet<Shared>,
+    /// The present moment, for what may not lie in the future (a progress entry's `at`);
+    /// `None`: the clock, read when first needed.
+    now: Option<DateTime<FixedOffset>>,
 }
 
 impl<'s> Checker<'s> {
@@ -42,7 +45,21 @@ impl<'s> Checker<'s> {
             declared: None,
             warned_later: HashSet::new(),
             shared: HashSet::new(),
+            now: None,
         }
+    }
+
+    /// Takes `now` as the present moment instead of the clock.
+    pub(in crate::store) fn with_now(mut self, now: Option<DateTime<FixedOffset>>) -> Self {
+        self.now = now;
+        self
+    }
+
+    /// The present moment (the clock's, once read, when none was given).
+    pub(super) fn now(&mut self) -> DateTime<FixedOffset> {
+        *self
+            .now
+            .get_or_insert_with(|| chrono::Local::now().fixed_offset())
     }
 
     /// `text` as the file's one copy of it.

@@ -1,0 +1,115 @@
+//! A directive's follow-up as words (format version 3): its state with its percent, its
+//! report category, its latest note. Shared by `show`, the report and the screens, so a
+//! directive reads the same everywhere.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::i18n;
+use crate::model::progress::Category;
+use crate::model::{Directive, Lang, State};
+use crate::present::words::{category_word, state_word};
+
+/// `Đang thực hiện, 40%` / `In progress, 40%`: the state, and the latest percent written.
+pub(crate) fn state_with_percent(state: State, percent: Option<u8>, lang: Lang) -> String {
+    match percent {
+        Some(p) => format!("{}, {p}%", state_word(state, lang)),
+        None => state_word(state, lang).to_string(),
+    }
+}
+
+/// `Đang thực hiện quá hạn, 40%`: a directive's category on `today` (which says its state
+/// too: done, doing, not started, blocked or dropped) and the latest percent written; the line
+/// `show` gives every directive.
+pub(crate) fn standing_line(d: &Directive, today: NaiveDate, lang: Lang) -> String {
+    let category = category_word(d.category(today), lang);
+    match d.percent() {
+        Some(p) => format!("{category}, {p}%"),
+        None => category.to_string(),
+    }
+}
+
+/// Whether the follow-up line says more than a directive's checkbox and overdue mark: it has
+/// a progress log, or it was done against a deadline (on time or late). The documents and the
+/// due view give the line only then; JSON always has the state and the category.
+pub(crate) fn says_more(d: &Directive) -> bool {
+    !d.progress.is_empty() || (d.done && d.due.is_some())
+}
+
+/// `02/04/2024 09:15, lan`: when and by whom a note was written (`by` left out in a handout).
+pub(crate) fn note_stamp(at: &DateTime<FixedOffset>, by: Option<&str>) -> String {
+    let when = at.format("%d/%m/%Y %H:%M");
+    match by {
+        Some(by) => format!("{when}, {by}"),
+        None => when.to_string(),
+    }
+}
+
+/// `Ghi nhận mới nhất (02/04/2024 09:15, lan): Đã khởi công…`: the directive's latest note,
+/// when its log has one.
+pub(crate) fn latest_note_line(d: &Directive, lang: Lang, handout: bool) -> Option<String> {
+    let entry = d.latest_note()?;
+    let note = entry.note.as_deref()?;
+    let by = (!handout).then_some(&*entry.by);
+    Some(format!(
+        "{} ({}): {note}",
+        i18n::strings(lang).latest_note,
+        note_stamp(&entry.at, by)
+    ))
+}
+
+/// A category's place among the report's columns, numbered from 1: `(3)`.
+pub(crate) fn column_mark(c: Category) -> String {
+    let n = Category::ALL.iter().position(|&x| x == c).unwrap_or(0) + 1;
+    format!("({n})")
+}
+
+/// `(1) Hoàn thành đúng hạn`: the legend of a numbered column.
+pub(crate) fn column_legend(c: Category, lang: Lang) -> String {
+    format!("{} {}", column_mark(c), category_word(c, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Entry;
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).expect("time")
+    }
+
+    #[test]
+    fn a_directive_reads_its_state_category_and_note() {
+        let mut d = Directive {
+            due: Some(crate::model::Due::Day("2024-06-30".parse().expect("day"))),
+            ..Directive::default()
+        };
+        d.progress.push(Entry {
+            at: at("2024-04-02T09:15:00+07:00"),
+            by: "lan".into(),
+            state: Some(State::Doing),
+            note: Some("Đã khởi công 2 công trình".into()),
+            percent: Some(40),
+        });
+        let today = "2024-07-01".parse().expect("day");
+        assert_eq!(
+            standing_line(&d, today, Lang::Vi),
+            "Đang thực hiện quá hạn, 40%"
+        );
+        assert_eq!(
+            latest_note_line(&d, Lang::En, false).as_deref(),
+            Some("Latest note (02/04/2024 09:15, lan): Đã khởi công 2 công trình")
+        );
+        assert_eq!(
+            latest_note_line(&d, Lang::Vi, true).as_deref(),
+            Some("Ghi nhận mới nhất (02/04/2024 09:15): Đã khởi công 2 công trình")
+        );
+        assert_eq!(
+            state_with_percent(State::Doing, Some(40), Lang::En),
+            "In progress, 40%"
+        );
+        assert_eq!(
+            column_legend(Category::DoneLate, Lang::Vi),
+            "(2) Hoàn thành quá hạn"
+        );
+    }
+}

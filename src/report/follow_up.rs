@@ -1,0 +1,478 @@
+//! The implementation report's numbers: the directives of the chosen sessions counted by
+//! category, one row per locality, assignee or session, with the totals and the lists of
+//! overdue and blocked directives. One pure function, [`tally`], that every format of
+//! `briefing report` and the TUI's report view draw, so their numbers agree.
+
+mod csv;
+mod html;
+mod json;
+mod markdown;
+mod text;
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::i18n;
+use crate::model::fold::fold;
+use crate::model::progress::Category;
+use crate::model::{Directive, DirectiveRef, Due, Lang, Level, Session, SessionDate};
+use crate::present::follow_up::note_stamp;
+use crate::present::words::category_word;
+use crate::present::{capitalised, due_text, level_and_name, numbers, session_day};
+
+/// The output formats of `briefing report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ReportFormat {
+    #[default]
+    Text,
+    Markdown,
+    Html,
+    Csv,
+    Json,
+}
+
+/// The report in `format`, in `lang`.
+pub fn render(report: &FollowUp, format: ReportFormat, lang: Lang) -> String {
+    match format {
+        ReportFormat::Text => text::render(report, lang),
+        ReportFormat::Markdown => markdown::render(report, lang),
+        ReportFormat::Html => html::render(report, lang),
+        ReportFormat::Csv => csv::render(report, lang),
+        ReportFormat::Json => json::render(report, lang),
+    }
+}
+
+/// What the rows are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Grouping {
+    /// One row per locality (across sessions, by `LocalityKey`); a session-wide directive
+    /// counts in each locality it concerns, and once in the totals.
+    #[default]
+    Locality,
+    /// One row per directive owner (`owner`, as written, accents and case aside).
+    Assignee,
+    /// One row per session.
+    Session,
+}
+
+impl Grouping {
+    pub const ALL: [Grouping; 3] = [Grouping::Locality, Grouping::Assignee, Grouping::Session];
+
+    /// The word the command line and JSON use.
+    pub fn name(self) -> &'static str {
+        match self {
+            Grouping::Locality => "locality",
+            Grouping::Assignee => "assignee",
+            Grouping::Session => "session",
+        }
+    }
+
+    /// The grouping after this one (the TUI's switch).
+    pub fn next(self) -> Self {
+        match self {
+            Grouping::Locality => Grouping::Assignee,
+            Grouping::Assignee => Grouping::Session,
+            Grouping::Session => Grouping::Locality,
+        }
+    }
+}
+
+/// Which sessions, how to group, and the day categories are judged on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scope {
+    /// Sessions on or after this day (a month or a year counts by its first day).
+    pub from: Option<NaiveDate>,
+    /// Sessions on or before this day.
+    pub to: Option<NaiveDate>,
+    pub by: Grouping,
+    pub today: NaiveDate,
+}
+
+impl Scope {
+    /// Whether a session dated `date` is in the report.
+    pub fn takes(&self, date: &SessionDate) -> bool {
+        let day = date.day();
+        self.from.is_none_or(|from| day >= from) && self.to.is_none_or(|to| day <= to)
+    }
+}
+
+/// How many directives fall in each category, in `Category::ALL`'s order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts([usize; Category::ALL.len()]);
+
+impl Counts {
+    pub fn get(&self, c: Category) -> usize {
+        self.0[index(c)]
+    }
+
+    pub fn total(&self) -> usize {
+        self.0.iter().sum()
+    }
+
+    /// Each category with its count, in column order.
+    pub fn each(&self) -> impl Iterator<Item = (Category, usize)> + '_ {
+        Category::ALL.into_iter().zip(self.0)
+    }
+
+    fn add(&mut self, c: Category) {
+        self.0[index(c)] += 1;
+    }
+}
+
+fn index(c: Category) -> usize {
+    Category::ALL.iter().position(|&x| x == c).unwrap_or(0)
+}
+
+/// What a row stands for; each format puts it in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Label {
+    Locality {
+        id: String,
+        name: String,
+        level: Option<Level>,
+        /// The unit it belongs to, when the file says so.
+        parent: Option<String>,
+    },
+    /// Session-wide directives of a session that concern no locality of it.
+    Common,
+    Owner(String),
+    NoOwner,
+    Session {
+        id: String,
+        title: String,
+        date: SessionDate,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub label: Label,
+    pub counts: Counts,
+}
+
+/// A directive the report lists (overdue or blocked), with what it says of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    pub session_id: String,
+    pub session_title: String,
+    pub session_date: SessionDate,
+    pub directive_id: String,
+    pub text: String,
+    pub owner: Option<String>,
+    /// The locality of its own, or the localities a session-wide one concerns.
+    pub localities: Vec<String>,
+    pub due: Option<Due>,
+    pub category: Category,
+    pub percent: Option<u8>,
+    pub note: Option<Note>,
+}
+
+/// A directive's latest note from its progress log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    pub at: DateTime<FixedOffset>,
+    pub by: String,
+    pub text: String,
+}
+
+/// The report: rows in order, the totals (each directive once), and the lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    pub scope: Scope,
+    pub sessions: usize,
+    pub rows: Vec<Row>,
+    pub total: Counts,
+    /// Overdue directives, the earliest deadline first.
+    pub overdue: Vec<Listed>,
+    /// Blocked directives, the oldest session first.
+    pub blocked: Vec<Listed>,
+}
+
+/// The report over `sessions` for `scope`: the one function every format and the TUI use.
+pub fn tally(sessions: &[Session], scope: &Scope) -> FollowUp {
+    let mut taken: Vec<&Session> = sessions.iter().filter(|s| scope.takes(&s.date)).collect();
+    taken.sort_by(|a, b| (a.date.sort_key(), &a.id).cmp(&(b.date.sort_key(), &b.id)));
+    let mut rows = Rows::default();
+    let mut report = FollowUp {
+        scope: *scope,
+        sessions: taken.len(),
+        rows: Vec::new(),
+        total: Counts::default(),
+        overdue: Vec::new(),
+        blocked: Vec::new(),
+    };
+    for s in taken {
+        let categories: Vec<(DirectiveRef, &Directive, Category)> = s
+            .directives_with_refs()
+            .map(|(r, d)| (r, d, d.category(scope.today)))
+            .collect();
+        for &(r, d, c) in &categories {
+            report.total.add(c);
+            if c.is_overdue() {
+                report.overdue.push(listed(s, r, d, c));
+            } else if c == Category::Blocked {
+                report.blocked.push(listed(s, r, d, c));
+            }
+        }
+        match scope.by {
+            Grouping::Locality => rows.by_locality(s, &categories, scope.today),
+            Grouping::Assignee => rows.by_owner(&categories),
+            Grouping::Session => rows.by_session(s, &categories),
+        }
+    }
+    report
+        .overdue
+        .sort_by_key(|l| (l.due.map(Due::last_day), l.session_date.sort_key()));
+    report.rows = rows.into_sorted();
+    report
+}
+
+/// The rows being counted, by what makes them one.
+#[derive(Default)]
+struct Rows {
+    at: HashMap<RowKey, usize>,
+    rows: Vec<(RowKey, Row)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum RowKey {
+    /// Sorted by name, then level, then parent (folded), then id: who a locality is across
+    /// sessions (`LocalityKey`).
+    Locality(String, Option<&'static str>, Option<String>, String),
+    Common,
+    Owner(String),
+    NoOwner,
+    /// The session's place in time.
+    Session(chrono::NaiveDateTime, String),
+}
+
+impl Rows {
+    fn count(&mut self, key: RowKey, label: impl FnOnce() -> Label, c: Category) {
+        let at = match self.at.get(&key) {
+            Some(&at) => at,
+            None => {
+                let at = self.rows.len();
+                self.at.insert(key.clone(), at);
+                let row = Row {
+                    label: label(),
+                    counts: Counts::default(),
+                };
+                self.rows.push((key, row));
+                at
+            }
+        };
+        self.rows[at].1.counts.add(c);
+    }
+
+    /// A locality's own directives count for it; a session-wide one for each locality it
+    /// concerns, or in the common row when it concerns none.
+    fn by_locality(
+        &mut self,
+        s: &Session,
+        categories: &[(DirectiveRef, &Directive, Category)],
+        today: NaiveDate,
+    ) {
+        let mut concerned = vec![false; s.directives.len()];
+        for (at, l) in s.districts.iter().enumerate() {
+            let who = l.key();
+            let key = RowKey::Locality(
+                fold(&l.name),
+                who.level.map(Level::name),
+                who.parent,
+                who.id.to_string(),
+            );
+            let label = || Label::Locality {
+                id: l.id.to_string(),
+                name: l.name.to_string(),
+                level: l.level,
+                parent: l.parent.as_deref().map(str::to_string),
+            };
+            for (r, d) in s.locality_directives(at) {
+                if r.district.is_none() {
+                    concerned[r.index] = true;
+                }
+                self.count(key.clone(), label, d.category(today));
+            }
+        }
+        for &(r, _, c) in categories {
+            if r.district.is_none() && !concerned[r.index] {
+                self.count(RowKey::Common, || Label::Common, c);
+            }
+        }
+    }
+
+    fn by_owner(&mut self, categories: &[(DirectiveRef, &Directive, Category)]) {
+        for &(_, d, c) in categories {
+            match d.owner.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+                Some(owner) => {
+                    self.count(RowKey::Owner(fold(owner)), || Label::Owner(owner.into()), c)
+                }
+                None => self.count(RowKey::NoOwner, || Label::NoOwner, c),
+            }
+        }
+    }
+
+    fn by_session(&mut self, s: &Session, categories: &[(DirectiveRef, &Directive, Category)]) {
+        let key = RowKey::Session(s.date.sort_key(), s.id.to_string());
+        let label = || Label::Session {
+            id: s.id.to_string(),
+            title: s.title.to_string(),
+            date: s.date,
+        };
+        if categories.is_empty() {
+            self.at.entry(key.clone()).or_insert_with(|| {
+                self.rows.push((
+                    key,
+                    Row {
+                        label: label(),
+                        counts: Counts::default(),
+                    },
+                ));
+                self.rows.len() - 1
+            });
+            return;
+        }
+        for &(_, _, c) in categories {
+            self.count(key.clone(), label, c);
+        }
+    }
+
+    fn into_sorted(mut self) -> Vec<Row> {
+        self.rows.sort_by(|a, b| a.0.cmp(&b.0));
+        self.rows.into_iter().map(|(_, row)| row).collect()
+    }
+}
+
+fn listed(s: &Session, r: DirectiveRef, d: &Directive, c: Category) -> Listed {
+    let localities = match r.district {
+        Some(at) => (s.districts.get(at).into_iter())
+            .map(|l| l.name.to_string())
+            .collect(),
+        None => (s.localities_of(r).into_iter())
+            .filter_map(|at| s.districts.get(at).map(|l| l.name.to_string()))
+            .collect(),
+    };
+    Listed {
+        session_id: s.id.to_string(),
+        session_title: s.title.to_string(),
+        session_date: s.date,
+        directive_id: d.id.to_string(),
+        text: d.text.to_string(),
+        owner: d.owner.as_deref().map(str::to_string),
+        localities,
+        due: d.due,
+        category: c,
+        percent: d.percent(),
+        note: d.latest_note().and_then(|e| {
+            e.note.as_deref().map(|text| Note {
+                at: e.at,
+                by: e.by.to_string(),
+                text: text.to_string(),
+            })
+        }),
+    }
+}
+
+/// The heading of the rows' column: `Địa phương`, `Đơn vị thực hiện`, `Buổi làm việc`.
+pub(crate) fn rows_heading(by: Grouping, lang: Lang) -> &'static str {
+    let t = i18n::strings(lang);
+    match by {
+        Grouping::Locality => t.report_row_locality,
+        Grouping::Assignee => t.report_row_assignee,
+        Grouping::Session => t.report_row_session,
+    }
+}
+
+/// What a row is called: `Huyện Đầm Hà (tỉnh Quảng Ninh)`, `Sở Xây dựng`,
+/// `13/03/2024 · Làm việc với…`.
+pub(crate) fn row_title(label: &Label, lang: Lang) -> String {
+    let t = i18n::strings(lang);
+    match label {
+        Label::Locality {
+            name,
+            level,
+            parent,
+            ..
+        } => {
+            let title = capitalised(&level_and_name(name, *level, lang));
+            match parent {
+                Some(parent) => format!("{title} ({parent})"),
+                None => title,
+            }
+        }
+        Label::Common => t.report_common.to_string(),
+        Label::Owner(owner) => owner.clone(),
+        Label::NoOwner => t.report_no_owner.to_string(),
+        Label::Session { title, date, .. } => format!("{} · {title}", session_day(date, lang)),
+    }
+}
+
+/// `12 buổi làm việc (từ 01/01/2024 đến 31/03/2024) · phân loại tính đến ngày 20/03/2024`.
+pub(crate) fn scope_line(report: &FollowUp, lang: Lang) -> String {
+    let t = i18n::strings(lang);
+    let scope = &report.scope;
+    let mut range: Vec<String> = Vec::new();
+    if let Some(from) = scope.from {
+        range.push(t.report_from(&numbers::date(from)));
+    }
+    if let Some(to) = scope.to {
+        range.push(t.report_to(&numbers::date(to)));
+    }
+    let range = if range.is_empty() {
+        t.report_all_sessions.to_string()
+    } else {
+        range.join(" ")
+    };
+    format!(
+        "{} ({range}) · {}",
+        crate::present::words::session_count(lang, report.sessions),
+        t.report_as_of(&numbers::date(scope.today))
+    )
+}
+
+/// What a listed directive's line says after its text: deadline, localities, assignee, its
+/// category and percent, its session.
+pub(crate) fn listed_facts(l: &Listed, lang: Lang) -> Vec<String> {
+    let t = i18n::strings(lang);
+    let mut facts = Vec::new();
+    if let Some(due) = l.due {
+        facts.push(format!("{}: {}", t.due, due_text(due, lang)));
+    }
+    facts.push(category_with_percent(l, lang));
+    if !l.localities.is_empty() {
+        facts.push(format!("{}: {}", t.districts, l.localities.join(", ")));
+    }
+    if let Some(owner) = &l.owner {
+        facts.push(format!("{}: {owner}", t.owner));
+    }
+    facts.push(session_of(l, lang));
+    facts
+}
+
+/// `Đang thực hiện quá hạn, 40%`.
+fn category_with_percent(l: &Listed, lang: Lang) -> String {
+    match l.percent {
+        Some(p) => format!("{}, {p}%", category_word(l.category, lang)),
+        None => category_word(l.category, lang).to_string(),
+    }
+}
+
+/// `buổi làm việc ngày 13/03/2024: Làm việc với…`.
+pub(crate) fn session_of(l: &Listed, lang: Lang) -> String {
+    let t = i18n::strings(lang);
+    t.report_session_of(&session_day(&l.session_date, lang), &l.session_title)
+}
+
+/// `Ghi nhận mới nhất (02/04/2024 09:15, lan): …`.
+pub(crate) fn note_line(note: &Note, lang: Lang) -> String {
+    format!(
+        "{} ({}): {}",
+        i18n::strings(lang).latest_note,
+        note_stamp(&note.at, Some(&note.by)),
+        note.text
+    )
+}
+
+#[cfg(test)]
+mod tests;

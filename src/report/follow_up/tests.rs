@@ -1,0 +1,171 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::model::{District, SessionDate, test_directive, test_session};
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().expect("day")
+}
+
+fn scope(by: Grouping) -> Scope {
+    Scope {
+        from: None,
+        to: None,
+        by,
+        today: day("2024-07-01"),
+    }
+}
+
+fn locality(id: &str, name: &str, level: Option<Level>, directives: Vec<Directive>) -> District {
+    District {
+        id: id.into(),
+        name: name.into(),
+        level,
+        directives,
+        ..District::default()
+    }
+}
+
+fn owned(owner: &str, due: &str) -> Directive {
+    Directive {
+        owner: Some(owner.into()),
+        ..test_directive(false, Some(due))
+    }
+}
+
+fn dated(mut s: Session, id: &str, date: &str) -> Session {
+    s.id = id.into();
+    s.date = SessionDate::Date(day(date));
+    s
+}
+
+#[test]
+fn a_session_wide_directive_of_a_session_without_localities_is_in_the_common_row() {
+    let s = test_session(vec![], vec![test_directive(false, Some("2024-06-30"))]);
+    let report = tally(&[s], &scope(Grouping::Locality));
+    assert_eq!(report.rows.len(), 1);
+    assert_eq!(report.rows[0].label, Label::Common);
+    assert_eq!(report.rows[0].counts.get(Category::NotStartedOverdue), 1);
+    assert_eq!(report.total.total(), 1);
+}
+
+#[test]
+fn one_locality_across_sessions_is_one_row_and_a_level_apart_is_another() {
+    let huyen = Some(Level::Huyen);
+    let a = test_session(
+        vec![locality(
+            "muong-la",
+            "Mường La",
+            huyen,
+            vec![test_directive(false, None)],
+        )],
+        vec![],
+    );
+    let b = test_session(
+        vec![locality(
+            "muong-la",
+            "Mường La",
+            huyen,
+            vec![test_directive(true, None)],
+        )],
+        vec![],
+    );
+    let c = test_session(
+        vec![locality(
+            "muong-la",
+            "Mường La",
+            Some(Level::Xa),
+            vec![test_directive(false, None)],
+        )],
+        vec![],
+    );
+    let sessions = [
+        dated(a, "a", "2024-01-01"),
+        dated(b, "b", "2024-02-01"),
+        dated(c, "c", "2025-09-01"),
+    ];
+    let report = tally(&sessions, &scope(Grouping::Locality));
+    let totals: Vec<usize> = report.rows.iter().map(|r| r.counts.total()).collect();
+    assert_eq!(totals, [2, 1], "huyện Mường La twice, xã Mường La once");
+    assert_eq!(report.total.total(), 3);
+}
+
+#[test]
+fn assignees_are_one_row_whatever_the_accents_and_case() {
+    let s = test_session(
+        vec![],
+        vec![
+            owned("Sở Xây dựng", "2024-12-31"),
+            owned("sở xây dựng ", "2024-12-31"),
+            test_directive(false, None),
+        ],
+    );
+    let report = tally(&[s], &scope(Grouping::Assignee));
+    let labels: Vec<&Label> = report.rows.iter().map(|r| &r.label).collect();
+    assert_eq!(
+        labels,
+        [&Label::Owner("Sở Xây dựng".into()), &Label::NoOwner]
+    );
+    assert_eq!(report.rows[0].counts.total(), 2);
+}
+
+#[test]
+fn the_range_takes_both_of_its_days() {
+    let sessions = [
+        dated(
+            test_session(vec![], vec![test_directive(false, None)]),
+            "a",
+            "2024-01-01",
+        ),
+        dated(
+            test_session(vec![], vec![test_directive(false, None)]),
+            "b",
+            "2024-02-01",
+        ),
+        dated(
+            test_session(vec![], vec![test_directive(false, None)]),
+            "c",
+            "2024-03-01",
+        ),
+    ];
+    let mut within = scope(Grouping::Session);
+    within.from = Some(day("2024-01-01"));
+    within.to = Some(day("2024-02-01"));
+    let report = tally(&sessions, &within);
+    assert_eq!(report.sessions, 2);
+    let ids: Vec<&Label> = report.rows.iter().map(|r| &r.label).collect();
+    assert!(
+        matches!(ids[0], Label::Session { id, .. } if id == "a"),
+        "oldest first"
+    );
+    assert_eq!(report.total.total(), 2);
+}
+
+#[test]
+fn a_session_without_directives_still_has_its_row_by_session() {
+    let s = dated(test_session(vec![], vec![]), "empty", "2024-01-01");
+    let report = tally(&[s], &scope(Grouping::Session));
+    assert_eq!(report.rows.len(), 1);
+    assert_eq!(report.rows[0].counts.total(), 0);
+}
+
+/// The deadline's last day is within it, the day after overdue; a period's last day counts.
+#[test]
+fn categories_at_the_boundary_days_in_the_report() {
+    let s = test_session(
+        vec![],
+        vec![
+            test_directive(false, Some("2024-07-01")),
+            test_directive(false, Some("2024-06-30")),
+            Directive {
+                due: Some(Due::Period(crate::model::Period::Quarter(2024, 3))),
+                ..test_directive(false, None)
+            },
+        ],
+    );
+    let report = tally(&[s], &scope(Grouping::Locality));
+    assert_eq!(report.total.get(Category::NotStartedInTime), 2);
+    assert_eq!(report.total.get(Category::NotStartedOverdue), 1);
+    assert_eq!(report.overdue.len(), 1);
+    assert_eq!(report.overdue[0].due, Some(Due::Day(day("2024-06-30"))));
+}

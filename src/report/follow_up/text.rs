@@ -1,0 +1,116 @@
+//! The report as plain text for a terminal or a printer: the table at 80 columns with
+//! numbered category columns and their legend, then the lists.
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{
+    Counts, FollowUp, Listed, listed_facts, note_line, row_title, rows_heading, scope_line,
+};
+use crate::i18n;
+use crate::model::Lang;
+use crate::model::progress::Category;
+use crate::present::follow_up::{column_legend, column_mark};
+use crate::present::truncate;
+use crate::report::text::wrap;
+
+/// The whole width.
+const WIDTH: usize = 80;
+/// One number's column.
+const CELL: usize = 5;
+/// The total's column.
+const TOTAL: usize = 9;
+
+pub(super) fn render(report: &FollowUp, lang: Lang) -> String {
+    let t = i18n::strings(lang);
+    let mut out = String::new();
+    out.push_str(&t.report_title.to_uppercase());
+    out.push('\n');
+    out.push_str(&wrap(&scope_line(report, lang), "", ""));
+    out.push('\n');
+    if report.sessions == 0 {
+        out.push_str(t.report_no_sessions);
+        out.push('\n');
+        return out;
+    }
+    table(&mut out, report, lang);
+    out.push('\n');
+    out.push_str(&format!("{}:\n", t.report_columns));
+    for c in Category::ALL {
+        out.push_str(&format!("  {}\n", column_legend(c, lang)));
+    }
+    list(&mut out, t.report_overdue, &report.overdue, lang);
+    list(&mut out, t.report_blocked, &report.blocked, lang);
+    out
+}
+
+/// The table: one line per row, the totals last.
+fn table(out: &mut String, report: &FollowUp, lang: Lang) {
+    let t = i18n::strings(lang);
+    let numbers = Category::ALL.len() * CELL + TOTAL;
+    let room = WIDTH - numbers - 1;
+    let titles: Vec<String> = (report.rows.iter())
+        .map(|r| {
+            truncate(
+                &crate::terminal_text::one_line(&row_title(&r.label, lang)),
+                room,
+            )
+        })
+        .collect();
+    let label_width = (titles.iter().map(|l| l.width()))
+        .chain([
+            rows_heading(report.scope.by, lang).width(),
+            t.report_all_rows.width(),
+        ])
+        .max()
+        .unwrap_or(0)
+        .min(room);
+    let mut head = pad(rows_heading(report.scope.by, lang), label_width);
+    for c in Category::ALL {
+        head.push_str(&format!("{:>CELL$}", column_mark(c)));
+    }
+    head.push_str(&right(t.report_total, TOTAL));
+    out.push_str(head.trim_end());
+    out.push('\n');
+    out.push_str(&"─".repeat(label_width + numbers));
+    out.push('\n');
+    for (title, row) in titles.iter().zip(&report.rows) {
+        out.push_str(&counts_line(title, &row.counts, label_width));
+    }
+    out.push_str(&"─".repeat(label_width + numbers));
+    out.push('\n');
+    out.push_str(&counts_line(t.report_all_rows, &report.total, label_width));
+}
+
+fn counts_line(title: &str, counts: &Counts, width: usize) -> String {
+    let mut line = pad(title, width);
+    for (_, n) in counts.each() {
+        line.push_str(&format!("{n:>CELL$}"));
+    }
+    line.push_str(&format!("{:>TOTAL$}\n", counts.total()));
+    line
+}
+
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+fn right(text: &str, width: usize) -> String {
+    format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
+}
+
+/// A list of directives under its heading, each with its facts and latest note.
+fn list(out: &mut String, heading: &str, listed: &[Listed], lang: Lang) {
+    let t = i18n::strings(lang);
+    out.push('\n');
+    out.push_str(&format!("{heading} ({})\n", listed.len()));
+    if listed.is_empty() {
+        out.push_str(&format!("  {}\n", t.nothing));
+    }
+    for l in listed {
+        out.push_str(&wrap(&l.text, "  • ", "    "));
+        out.push_str(&wrap(&listed_facts(l, lang).join(" · "), "    ", "    "));
+        if let Some(note) = &l.note {
+            out.push_str(&wrap(&note_line(note, lang), "    ", "    "));
+        }
+    }
+}

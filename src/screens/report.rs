@@ -1,0 +1,399 @@
+//! The implementation report view (`r`): the numbers of `briefing report` over every loaded
+//! session, by locality, assignee or session (`b` switches), then the overdue and blocked
+//! directives with their latest note. Made from `report::follow_up::tally`, the function every
+//! printed format uses, so the numbers agree; the lines are made when the world or the width
+//! changes, never while drawing.
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{Ctx, Intent, Offer, View, header_and_list, without_tabs};
+use crate::i18n;
+use crate::input::Command;
+use crate::model::Lang;
+use crate::model::progress::Category;
+use crate::present::follow_up::{column_legend, column_mark};
+use crate::present::truncate;
+use crate::report::follow_up::{
+    self, Counts, FollowUp, Grouping, Listed, Scope, listed_facts, note_line, row_title,
+    rows_heading, scope_line,
+};
+use crate::ui::text::{pad, wrap};
+use crate::ui::theme::Theme;
+use crate::ui::tone::{Tone, Toned};
+
+/// One count's column.
+const CELL: usize = 5;
+/// The total's column.
+const TOTAL: usize = 9;
+/// Columns before a listed directive's text.
+const INDENT: usize = 2;
+
+/// What the lines were made from: when any of it changes they are made again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Made {
+    revision: u64,
+    today: NaiveDate,
+    by: Grouping,
+    lang: Lang,
+    width: u16,
+}
+
+#[derive(Debug, Default)]
+pub struct ReportScreen {
+    by: Grouping,
+    /// The first line in view.
+    offset: usize,
+    report: Option<FollowUp>,
+    lines: Vec<Toned>,
+    made: Option<Made>,
+}
+
+impl ReportScreen {
+    pub(crate) fn new(ctx: &Ctx) -> Self {
+        let mut screen = ReportScreen::default();
+        screen.refresh(ctx);
+        screen
+    }
+
+    /// The grouping in force.
+    pub fn by(&self) -> Grouping {
+        self.by
+    }
+
+    /// The report shown (the same numbers as `briefing report` over the loaded sessions).
+    pub fn report(&self) -> Option<&FollowUp> {
+        self.report.as_ref()
+    }
+
+    /// The first line in view.
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    fn made_for(&self, ctx: &Ctx) -> Made {
+        Made {
+            revision: ctx.revision,
+            today: ctx.today,
+            by: self.by,
+            lang: ctx.lang,
+            width: ctx.area.width,
+        }
+    }
+
+    /// Counts again when the sessions, the day or the grouping changed; makes the lines again
+    /// when those or the language or the width did.
+    fn remake(&mut self, ctx: &Ctx) {
+        let made = self.made_for(ctx);
+        if self.made == Some(made) {
+            return;
+        }
+        let counted = self
+            .made
+            .is_some_and(|m| (m.revision, m.today, m.by) == (made.revision, made.today, made.by));
+        if !counted || self.report.is_none() {
+            let scope = Scope {
+                from: None,
+                to: None,
+                by: self.by,
+                today: ctx.today,
+            };
+            self.report = Some(follow_up::tally(&ctx.catalog.sessions, &scope));
+        }
+        if let Some(report) = &self.report {
+            self.lines = report_lines(report, ctx.lang, usize::from(ctx.area.width));
+        }
+        self.made = Some(made);
+    }
+
+    fn scroll(&mut self, ctx: &Ctx, c: Command) -> bool {
+        let view = view_height(ctx);
+        let last = self.lines.len().saturating_sub(view);
+        let offset = match c {
+            Command::Up => self.offset.saturating_sub(1),
+            Command::Down => self.offset + 1,
+            Command::PageUp => self.offset.saturating_sub(view),
+            Command::PageDown => self.offset + view,
+            Command::First => 0,
+            Command::Last => last,
+            _ => return false,
+        };
+        self.offset = offset.min(last);
+        true
+    }
+}
+
+fn view_height(ctx: &Ctx) -> usize {
+    let [_, list] = header_and_list(ctx.area);
+    usize::from(list.height).max(1)
+}
+
+/// Every line of the view at `width` columns: the table, the legend, the lists.
+pub(crate) fn report_lines(report: &FollowUp, lang: Lang, width: usize) -> Vec<Toned> {
+    let t = i18n::strings(lang);
+    let mut out = Vec::new();
+    if report.sessions == 0 {
+        out.push(Toned::one(
+            format!(" {}", t.report_no_sessions),
+            Tone::Muted,
+        ));
+        return out;
+    }
+    table(&mut out, report, lang, width);
+    out.push(Toned::new());
+    out.push(Toned::one(format!(" {}:", t.report_columns), Tone::Muted));
+    let legends: Vec<String> = Category::ALL.map(|c| column_legend(c, lang)).to_vec();
+    let column = legends.iter().map(|l| l.width()).max().unwrap_or(0) + 3;
+    let per_line = ((width.saturating_sub(2)) / column).clamp(1, 4);
+    for chunk in legends.chunks(per_line) {
+        let text: String = chunk.iter().map(|l| padded(l, column)).collect();
+        out.push(Toned::one(
+            truncate(&format!("  {}", text.trim_end()), width),
+            Tone::Muted,
+        ));
+    }
+    list(&mut out, t.report_overdue, &report.overdue, lang, width);
+    list(&mut out, t.report_blocked, &report.blocked, lang, width);
+    out
+}
+
+/// The widths of the table's columns at a terminal width: the label's beside the numbers, or
+/// on a line of its own above them when the terminal is narrow.
+#[derive(Clone, Copy)]
+struct Columns {
+    label: usize,
+    cell: usize,
+    total: usize,
+    stacked: bool,
+}
+
+impl Columns {
+    fn numbers(&self) -> usize {
+        Category::ALL.len() * self.cell + self.total
+    }
+}
+
+/// A label narrower than this goes on its own line.
+const MIN_LABEL: usize = 12;
+
+fn columns(report: &FollowUp, lang: Lang, width: usize) -> Columns {
+    let t = i18n::strings(lang);
+    let wide = Category::ALL.len() * CELL + TOTAL;
+    let stacked = width < wide + 2 + MIN_LABEL;
+    let (cell, total) = if width < wide + 2 {
+        (CELL - 1, TOTAL - 3)
+    } else {
+        (CELL, TOTAL)
+    };
+    let room = if stacked { 0 } else { width - wide - 2 };
+    let label = (report.rows.iter())
+        .map(|r| row_title(&r.label, lang).width())
+        .chain([
+            rows_heading(report.scope.by, lang).width(),
+            t.report_all_rows.width(),
+        ])
+        .max()
+        .unwrap_or(0)
+        .min(room);
+    Columns {
+        label,
+        cell,
+        total,
+        stacked,
+    }
+}
+
+fn table(out: &mut Vec<Toned>, report: &FollowUp, lang: Lang, width: usize) {
+    let t = i18n::strings(lang);
+    let cols = columns(report, lang, width);
+    let heading = rows_heading(report.scope.by, lang);
+    if cols.stacked {
+        out.push(Toned::one(
+            truncate(&format!(" {heading}"), width),
+            Tone::Heading,
+        ));
+    }
+    let mut head = format!(
+        " {}",
+        padded(if cols.stacked { "" } else { heading }, cols.label)
+    );
+    for c in Category::ALL {
+        head.push_str(&format!("{:>w$}", column_mark(c), w = cols.cell));
+    }
+    let total = truncate(t.report_total, cols.total - 1);
+    head.push_str(&format!(
+        "{}{total}",
+        " ".repeat(cols.total - total.width())
+    ));
+    out.push(Toned::one(truncate(&head, width), Tone::Heading));
+    let rule = "─".repeat(cols.label + cols.numbers());
+    let rule = Toned::one(truncate(&format!(" {rule}"), width), Tone::Muted);
+    out.push(rule.clone());
+    for row in &report.rows {
+        let title = row_title(&row.label, lang);
+        rows_lines(out, &title, &row.counts, cols, Tone::Plain, width);
+    }
+    out.push(rule);
+    rows_lines(
+        out,
+        t.report_all_rows,
+        &report.total,
+        cols,
+        Tone::Title,
+        width,
+    );
+}
+
+/// A row's line, or its label's line and its counts' when the table is stacked.
+fn rows_lines(
+    out: &mut Vec<Toned>,
+    title: &str,
+    counts: &Counts,
+    cols: Columns,
+    tone: Tone,
+    width: usize,
+) {
+    if cols.stacked {
+        out.push(Toned::one(truncate(&format!(" {title}"), width), tone));
+        out.push(counts_line("", counts, cols, tone));
+    } else {
+        out.push(counts_line(title, counts, cols, tone));
+    }
+}
+
+/// ` Huyện Đầm Hà      1    0 …   21`: a row's counts, overdue and blocked ones in their tone
+/// when not zero, zeros muted.
+fn counts_line(title: &str, counts: &Counts, cols: Columns, tone: Tone) -> Toned {
+    let label = cols.label;
+    let mut line = Toned::one(format!(" {}", padded(&truncate(title, label), label)), tone);
+    for (c, n) in counts.each() {
+        let cell_tone = match (n, c) {
+            (0, _) => Tone::Muted,
+            (_, c) if c.is_overdue() || c == Category::Blocked => Tone::Overdue,
+            (_, Category::DoneOnTime | Category::DoneLate) => Tone::Done,
+            _ => tone,
+        };
+        line = line.and(format!("{n:>w$}", w = cols.cell), cell_tone);
+    }
+    line.and(
+        format!("{:>w$}", counts.total(), w = cols.total),
+        Tone::Title,
+    )
+}
+
+/// `text` and the spaces that make it `width` columns wide.
+fn padded(text: &str, width: usize) -> String {
+    format!("{text}{}", pad(text, width))
+}
+
+fn list(out: &mut Vec<Toned>, heading: &str, listed: &[Listed], lang: Lang, width: usize) {
+    let t = i18n::strings(lang);
+    out.push(Toned::new());
+    let title = format!(" {heading} ({})", listed.len());
+    out.push(Toned::one(truncate(&title, width), Tone::Heading));
+    if listed.is_empty() {
+        out.push(Toned::one(
+            format!("{}{}", " ".repeat(INDENT), t.nothing),
+            Tone::Muted,
+        ));
+    }
+    let room = width.saturating_sub(INDENT + 2).max(1);
+    for l in listed {
+        for (i, part) in wrap(&l.text, room).into_iter().enumerate() {
+            let head = if i == 0 { "• " } else { "  " };
+            out.push(
+                Toned::one(" ".repeat(INDENT), Tone::Plain)
+                    .and(head, Tone::Overdue)
+                    .and(part, Tone::Plain),
+            );
+        }
+        let facts = listed_facts(l, lang).join(" · ");
+        out.extend(Toned::wrapped(
+            ("", Tone::Muted),
+            (&facts, Tone::Muted),
+            INDENT + 2,
+            room,
+        ));
+        if let Some(note) = &l.note {
+            let note = note_line(note, lang);
+            out.extend(Toned::wrapped(
+                ("", Tone::Plain),
+                (&note, Tone::Accent),
+                INDENT + 2,
+                room,
+            ));
+        }
+    }
+}
+
+impl View for ReportScreen {
+    fn offers(&self, _ctx: &Ctx) -> Vec<Offer> {
+        vec![
+            Offer::hint(Command::ReportBy),
+            Offer::hint(Command::PageDown),
+            Offer::hint(Command::Back),
+            Offer::hint(Command::Help),
+            Offer::help(Command::Up),
+            Offer::help(Command::Down),
+            Offer::help(Command::PageUp),
+            Offer::help(Command::First),
+            Offer::help(Command::Last),
+            Offer::help(Command::Quit),
+        ]
+    }
+
+    fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
+        let c = without_tabs(c);
+        if self.scroll(ctx, c) {
+            return Intent::None;
+        }
+        match c {
+            Command::ReportBy => {
+                self.by = self.by.next();
+                self.offset = 0;
+                self.remake(ctx);
+                Intent::None
+            }
+            Command::Back => Intent::Back,
+            Command::Quit => Intent::ToList,
+            _ => Intent::None,
+        }
+    }
+
+    fn refresh(&mut self, ctx: &Ctx) {
+        self.remake(ctx);
+        let last = self.lines.len().saturating_sub(view_height(ctx));
+        self.offset = self.offset.min(last);
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {
+        let [header, body] = header_and_list(area);
+        let t = i18n::strings(ctx.lang);
+        let width = usize::from(header.width);
+        let by = rows_heading(self.by, ctx.lang).to_lowercase();
+        let title = format!(" {} · {}", t.report_title, t.report_grouped(&by));
+        let scope = self
+            .report
+            .as_ref()
+            .map(|r| format!(" {}", scope_line(r, ctx.lang)))
+            .unwrap_or_default();
+        let head = vec![
+            theme.paint(&Toned::one(truncate(&title, width), Tone::Title)),
+            theme.paint(&Toned::one(truncate(&scope, width), Tone::Muted)),
+        ];
+        frame.render_widget(Paragraph::new(head), header);
+        let lines: Vec<Line<'static>> = (self.lines.iter())
+            .skip(self.offset)
+            .take(usize::from(body.height))
+            .map(|l| theme.paint(l))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), body);
+    }
+}
+
+#[cfg(test)]
+mod tests;
