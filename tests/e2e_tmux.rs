@@ -326,11 +326,10 @@ fn a_check_off_in_one_clone_appears_in_the_other_after_both_sync() {
     here.wait_for("and saved to the file.");
     let o = shared.briefing(&province, "en", &["sync"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let screen = there.screen();
     assert!(
-        there
-            .screen()
-            .contains("▌ [ ] Là địa phương không có ma túy."),
-        "not before the commune syncs"
+        screen.contains("▌ [ ] Là địa phương không có ma túy."),
+        "not before the commune syncs:\n{screen}"
     );
     let o = shared.briefing(&commune, "en", &["sync"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -598,7 +597,7 @@ fn p_records_a_vietnamese_note_in_the_file() {
     );
     use unicode_normalization::UnicodeNormalization;
     assert_eq!(after.nfc().collect::<String>(), after, "the file is NFC");
-    t.wait_for("In progress 40% · Đã khởi công 2 công trình nước sạch");
+    t.wait_for("In progress, 40% · Đã khởi công 2 công trình nước sạch");
     t.keys(&["u"]);
     t.wait_for("Undone and saved");
     assert_eq!(std::fs::read_to_string(&file).expect("read"), before);

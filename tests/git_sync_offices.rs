@@ -1,7 +1,8 @@
 //! Three offices (a province and two communes), each its own Unix user with its own clone and
 //! git identity, one bare hub: a seeded run of check-offs, un-checks and progress entries with
 //! syncs in between, and actions made while a sync of the same clone is rebasing (a
-//! `post-checkout` hook holds it there). After two more syncs each, every clone must hold every
+//! `post-checkout` hook holds it there; the check-off says it waits). Every action is the
+//! `briefing` command run as the office's user, stamped by `--now`. After two more syncs each, every clone must hold every
 //! action, and every directive's state must be the last action's: 0 lost, 0 revived, 0 stuck.
 //! Also a hub the office may not write to. Real git, no network; needs root (CI runs as root).
 
@@ -9,14 +10,14 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::{BufRead, BufReader};
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use briefing::api::model::{Entry, State};
+use briefing::api::model::State;
 use briefing::api::store::parse_file;
-use briefing::api::store::write::{Change, Outcome, WriteOptions, set_directive};
 use chrono::{DateTime, FixedOffset};
 use common::git::{BIN, SESSION, have, text};
 use common::rng::Rng;
@@ -249,20 +250,32 @@ fn read_states(path: &Path) -> BTreeMap<String, (State, Vec<Logged>)> {
         .collect()
 }
 
-/// Makes one action in `office`'s clone (as the writer of every check-off does, so it waits
-/// for a sync of that clone): a toggle of what the clone shows, or a progress entry.
-fn act(office: &Office, directive: &str, at: DateTime<FixedOffset>, pick: usize) -> Action {
-    let by = office.user.name.clone();
+/// The command that makes one action in `office`'s clone, as its user, at `at`: a toggle of
+/// what the clone shows (`done` or `undo`), or a progress entry; and that action.
+fn action_command(
+    office: &Office,
+    directive: &str,
+    at: DateTime<FixedOffset>,
+    pick: usize,
+) -> (Command, Action) {
     let now = read_states(&office.file())
         .remove(directive)
         .map(|(s, _)| s)
         .unwrap_or_default();
-    let (change, state) = match pick {
-        0 => match now {
-            State::Done => (Change::Reopened { at, by: by.clone() }, State::Open),
-            _ => (Change::Done { at, by: by.clone() }, State::Done),
-        },
-        n => {
+    let mut c = office.command(BIN);
+    c.arg("--dir")
+        .arg(&office.clone)
+        .args(["--lang", "en", "--now", &at.to_rfc3339()]);
+    let state = match (pick, now) {
+        (0, State::Done) => {
+            c.args(["undo", SESSION, directive]);
+            State::Open
+        }
+        (0, _) => {
+            c.args(["done", SESSION, directive]);
+            State::Done
+        }
+        (n, _) => {
             let state = [
                 State::Doing,
                 State::Blocked,
@@ -270,31 +283,37 @@ fn act(office: &Office, directive: &str, at: DateTime<FixedOffset>, pick: usize)
                 State::Dropped,
                 State::Open,
             ][n % 5];
-            let entry = Entry {
-                at,
-                by: by.as_str().into(),
-                state: Some(state),
-                note: Some(format!("Ghi chú lúc {}", at.format("%H:%M:%S")).into()),
-                percent: Some((n * 7 % 101) as u8),
-            };
-            (Change::Progress(entry), state)
+            let note = format!("Ghi chú lúc {}", at.format("%H:%M:%S"));
+            let percent = (n * 7 % 101).to_string();
+            c.args(["progress", SESSION, directive, "--state", state_name(state)])
+                .args(["--note", &note, "--percent", &percent]);
+            state
         }
     };
-    let written = set_directive(
-        &office.clone,
-        SESSION,
-        directive,
-        &change,
-        &WriteOptions::default(),
-    )
-    .unwrap_or_else(|e| panic!("{} {directive}: {e}", office.user.name));
-    assert_eq!(written, Outcome::Changed, "{change:?}");
-    Action {
+    let action = Action {
         directive: directive.to_string(),
         at,
-        by,
+        by: office.user.name.clone(),
         state,
+    };
+    (c, action)
+}
+
+fn state_name(state: State) -> &'static str {
+    match state {
+        State::Open => "open",
+        State::Doing => "doing",
+        State::Blocked => "blocked",
+        State::Done => "done",
+        State::Dropped => "dropped",
     }
+}
+
+/// Makes one action in `office`'s clone (see [`action_command`]).
+fn act(office: &Office, directive: &str, at: DateTime<FixedOffset>, pick: usize) -> Action {
+    let (mut c, action) = action_command(office, directive, at, pick);
+    run(&mut c);
+    action
 }
 
 fn sync(office: &Office, failures: &mut Vec<String>) {
@@ -336,19 +355,26 @@ fn act_during_sync(
         }
         std::thread::sleep(Duration::from_millis(5));
     };
-    let action = std::thread::scope(|s| {
-        let writer = s.spawn(|| act(office, directive, at, pick));
-        if caught {
-            // The sync holds the clone: the writer cannot finish before it is let go.
-            std::thread::sleep(Duration::from_millis(1));
-            assert!(
-                !writer.is_finished() || !office.mark.exists(),
-                "wrote during a rebase"
-            );
-        }
-        fs::write(&office.release, "").expect("release");
-        writer.join().expect("writer")
-    });
+    let (mut command, action) = action_command(office, directive, at, pick);
+    let mut writer = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("action");
+    if caught {
+        // The sync holds the clone: the check-off says it waits, and waits.
+        let mut line = String::new();
+        let stderr = writer.stderr.take().expect("stderr");
+        BufReader::new(stderr).read_line(&mut line).expect("read");
+        assert!(line.contains("waiting for it to finish"), "{line:?}");
+        assert!(
+            writer.try_wait().expect("wait").is_none(),
+            "wrote during a rebase"
+        );
+    }
+    fs::write(&office.release, "").expect("release");
+    let o = wait_child(writer);
+    assert!(o.status.success(), "{}{}", text(&o.stdout), text(&o.stderr));
     let o = wait_child(child);
     if !o.status.success() {
         failures.push(format!("{} (held): {}", office.user.name, text(&o.stderr)));

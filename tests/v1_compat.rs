@@ -94,8 +94,19 @@ fn default_of(holder: &Map<String, Value>, key: &str) -> Value {
             let total = own["total"].as_u64().unwrap_or_default() + shared;
             json!({ "done": own["done"], "total": total, "overdue": own["overdue"], "dropped": 0 })
         }
-        // Format 3: directives stopped for good (none in a version 1 file).
+        // Format 3: directives stopped for good (none in a version 1 file), and each
+        // directive's follow-up: a version 1 file has no log, so none is started.
         "dropped" => json!(0),
+        "state" => json!(if holder["done"] == json!(true) { "done" } else { "open" }),
+        "category" => json!(if holder["done"] == json!(true) {
+            "done_on_time"
+        } else if holder["overdue"] == json!(true) {
+            "not_started_overdue"
+        } else {
+            "not_started_in_time"
+        }),
+        "progress" => json!([]),
+        "percent" => Value::Null,
         "shared_directives" => json!(17),
         "part_of_day" | "published" | "host_kind" | "group" | "parent" | "body" | "of" | "note"
         | "share" => Value::Null,

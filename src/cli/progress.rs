@@ -18,8 +18,9 @@ pub(super) struct ProgressArgs {
     session: String,
     /// The directive's `id`
     directive: String,
-    /// The state it is in now: open (not started), doing (under way), blocked (held up), done,
-    /// dropped (stopped for good)
+    /// The state it is in now: open (not started: Chưa thực hiện), doing (under way: Đang thực
+    /// hiện), blocked (held up: Vướng mắc), done (Hoàn thành), dropped (stopped for good: Dừng
+    /// thực hiện)
     #[arg(long, value_name = "STATE")]
     state: Option<String>,
     /// A note on how it stands, one line (Vietnamese as you type it)
@@ -45,6 +46,10 @@ pub(super) fn run(ctx: &Context, args: &ProgressArgs) -> ExitCode {
         ..WriteOptions::default()
     });
     let change = Change::Progress(entry.clone());
+    if store::sync_lock::SyncLock::held_by_sync(&ctx.dir) {
+        let waiting = i18n::strings(ctx.lang).write_waiting_for_sync;
+        let _ = writeln!(terminal_text::err(), "{waiting}");
+    }
     match writer.write(&ctx.dir, &session, &args.directive, &change) {
         Ok(_) => {
             let said = recorded(ctx.lang, &args.directive, &session, &entry);

@@ -1,10 +1,10 @@
-//! A directive's follow-up on one line, under its text in a session's tab and in the review
-//! lists: its state (in words, or a mark when narrow), its latest percent and latest note.
+//! A directive's follow-up on one line, under its text in a session's tab: its state (in
+//! words, or a mark when narrow), its latest percent and its latest note, dimmed.
 
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::{Directive, Lang, State};
-use crate::present::{truncate, words};
+use crate::present::{follow_up, truncate, words};
 use crate::ui::tone::{Tone, Toned};
 
 /// Below this many columns a directive's state is a mark (`◐ 40%`), not words.
@@ -14,14 +14,11 @@ const STATE_IN_WORDS: usize = 36;
 /// its latest note dimmed, on one line cut to `room` columns.
 pub(crate) fn line(lang: Lang, d: &Directive, room: usize) -> Toned {
     let state = d.state();
-    let mut badge = if room >= STATE_IN_WORDS {
-        words::state_word(state, lang).to_string()
-    } else {
-        words::state_mark(state).to_string()
+    let badge = match (room >= STATE_IN_WORDS, d.percent()) {
+        (true, percent) => follow_up::state_with_percent(state, percent, lang),
+        (false, Some(p)) => format!("{} {p}%", words::state_mark(state)),
+        (false, None) => words::state_mark(state).to_string(),
     };
-    if let Some(p) = d.percent() {
-        badge.push_str(&format!(" {p}%"));
-    }
     let badge = truncate(&badge, room);
     let tone = match state {
         State::Open => Tone::Plain,

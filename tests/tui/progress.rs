@@ -198,7 +198,7 @@ fn enter_asks_for_the_entry_composed_and_the_directive_shows_it_once_written() {
     );
     assert_snapshot!("directive_with_progress_80x24", screen);
     let theme = Theme::default();
-    let (x, y) = find(&buf, "In progress 40%").expect("the badge");
+    let (x, y) = find(&buf, "In progress, 40%").expect("the badge");
     assert_eq!(buf[(x, y)].fg, theme.accent().fg.unwrap_or(Color::Reset));
     let (x, y) = find(&buf, "Đã khởi công").expect("the note");
     let muted = theme.muted();
@@ -292,11 +292,11 @@ fn the_history_shows_the_log_newest_first_without_git() {
             undo: None,
         })),
     });
-    assert!(screen_text(&draw(&app)).contains("In progress 40% · xong 1 công trình"));
+    assert!(screen_text(&draw(&app)).contains("In progress, 40% · xong 1 công trình"));
     assert_eq!(press_effect(&mut app, Command::History), Effect::None);
     let screen = screen_text(&draw(&app));
     let newest = screen.find("21/03/2024 10:00 · lan · xong 1 công trình");
-    let older = screen.find("20/03/2024 09:15 · lan · In progress · 40% · Đã khởi công");
+    let older = screen.find("20/03/2024 09:15 · lan · In progress, 40% · Đã khởi công");
     assert!(newest.is_some(), "{screen}");
     assert!(older.is_some(), "{screen}");
     assert!(newest < older, "newest first: {screen}");
@@ -320,7 +320,7 @@ fn p_opens_the_form_from_the_due_view() {
     saved(&mut app, &request);
     let screen = screen_text(&draw(&app));
     assert!(
-        screen.contains("Đang thực hiện 40% · Đã khởi công 2 công trình nước sạch"),
+        screen.contains("Đã khởi công 2 công trình nước sạch"),
         "the due view shows the follow-up too: {screen}"
     );
 }

@@ -8,7 +8,7 @@ use crate::git::history::History as Read;
 use crate::i18n;
 use crate::model::progress::Entry;
 use crate::model::{Directive, Lang};
-use crate::present::{numbers, words};
+use crate::present::{follow_up, numbers};
 use crate::screens::Ctx;
 use crate::ui::text::wrap;
 use crate::ui::tone::{Tone, Toned};
@@ -144,7 +144,7 @@ impl Scrolled for HistoryView {
     }
 }
 
-/// `07/12/2026 09:15 · lan · Doing · 40% · Started two water works`.
+/// `07/12/2026 09:15 · lan · In progress, 40% · Started two water works`.
 fn entry_line(lang: Lang, e: &Entry) -> String {
     let mut parts = vec![
         format!(
@@ -154,8 +154,11 @@ fn entry_line(lang: Lang, e: &Entry) -> String {
         ),
         e.by.to_string(),
     ];
-    parts.extend(e.state.map(|s| words::state_word(s, lang).to_string()));
-    parts.extend(e.percent.map(|p| format!("{p}%")));
+    match (e.state, e.percent) {
+        (Some(state), percent) => parts.push(follow_up::state_with_percent(state, percent, lang)),
+        (None, Some(p)) => parts.push(format!("{p}%")),
+        (None, None) => {}
+    }
     parts.extend(e.note.as_deref().map(str::to_string));
     parts.join(" · ")
 }

@@ -358,10 +358,6 @@ fn directive_lines(
             head.and(part, text_tone)
         })
         .collect();
-    if !d.progress.is_empty() {
-        let line = super::follow_up::line(ctx.lang, d, width.saturating_sub(lead));
-        out.push(Toned::one(" ".repeat(lead), Tone::Plain).and_line(line));
-    }
     let mut meta = Vec::new();
     // A dossier says every directive's state: in words, unless the follow-up line says it.
     if matches!(review, Review::District(_)) && !says_more(d) {

@@ -431,7 +431,7 @@ pub(super) mod tests {
         let wide = directive_lines(&cx(Lang::Vi), &d, None, 80, false);
         assert_eq!(
             texts(&wide)[1],
-            "    Vướng mắc 40% · Vướng mặt bằng, đề nghị tỉnh hỗ trợ"
+            "    Vướng mắc, 40% · Vướng mặt bằng, đề nghị tỉnh hỗ trợ"
         );
         assert_eq!(wide[1].pieces()[1].1, Tone::Overdue);
         assert_eq!(wide[1].pieces()[2].1, Tone::Muted);
