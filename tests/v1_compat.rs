@@ -97,7 +97,11 @@ fn default_of(holder: &Map<String, Value>, key: &str) -> Value {
         // Format 3: directives stopped for good (none in a version 1 file), and each
         // directive's follow-up: a version 1 file has no log, so none is started.
         "dropped" => json!(0),
-        "state" => json!(if holder["done"] == json!(true) { "done" } else { "open" }),
+        "state" => json!(if holder["done"] == json!(true) {
+            "done"
+        } else {
+            "open"
+        }),
         "category" => json!(if holder["done"] == json!(true) {
             "done_on_time"
         } else if holder["overdue"] == json!(true) {
