@@ -150,6 +150,24 @@ pub(crate) fn capitalised(text: &str) -> String {
     }
 }
 
+/// `Trước đây: … · Hợp nhất từ: …`: what a locality was called before and what it was
+/// merged from, when written.
+pub(crate) fn earlier_names(d: &District, lang: Lang) -> Option<String> {
+    let t = i18n::strings(lang);
+    let mut facts = Vec::new();
+    if let Some(formerly) = &d.formerly {
+        facts.push(format!("{}: {formerly}", t.dossier_formerly));
+    }
+    if !d.merged_from.is_empty() {
+        facts.push(format!(
+            "{}: {}",
+            t.dossier_merged_from,
+            d.merged_from.join(", ")
+        ));
+    }
+    (!facts.is_empty()).then(|| facts.join(" · "))
+}
+
 /// `Làm việc với: Ban Thường vụ Huyện ủy · Thuộc: huyện Kon Plông`: a locality's counterpart
 /// and the unit it belongs to, when written.
 pub(crate) fn locality_facts(d: &District, lang: Lang) -> Option<String> {

@@ -127,22 +127,16 @@ fn from_entry(session: &str, directive: &str, entry: &Entry) -> Action {
     }
 }
 
+/// A check-off of version 1 or 2 (`done`, `done_at`, `done_by`), as the entry that says it.
 fn check_off(session: &str, directive: &str, at: DateTime<FixedOffset>, by: String) -> Action {
-    Action {
-        commit: None,
-        author: None,
-        date: None,
-        session: session.to_string(),
-        directive: directive.to_string(),
-        action: Kind::Done,
-        done_at: Some(at),
-        done_by: Some(by.clone()),
+    let entry = Entry {
         at,
-        by,
+        by: by.into(),
         state: Some(State::Done),
         note: None,
         percent: None,
-    }
+    };
+    from_entry(session, directive, &entry)
 }
 
 /// Gives the file's entry the commit that added it (the oldest such commit: the history comes

@@ -13,6 +13,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::i18n;
 use crate::model::fold::fold;
 use crate::model::progress::Category;
@@ -382,6 +384,21 @@ pub(crate) fn rows_heading(by: Grouping, lang: Lang) -> &'static str {
         Grouping::Assignee => t.report_row_assignee,
         Grouping::Session => t.report_row_session,
     }
+}
+
+/// The width of the rows' column: the widest of `titles` (the rows' titles as shown), the
+/// column's heading and the all-rows label, at most `room`.
+pub(crate) fn rows_width(
+    titles: impl Iterator<Item = usize>,
+    by: Grouping,
+    lang: Lang,
+    room: usize,
+) -> usize {
+    let all = i18n::strings(lang).report_all_rows;
+    (titles.chain([rows_heading(by, lang).width(), all.width()]))
+        .max()
+        .unwrap_or(0)
+        .min(room)
 }
 
 /// What a row is called: `Huyện Đầm Hà (tỉnh Quảng Ninh)`, `Sở Xây dựng`,

@@ -81,7 +81,7 @@ pub(super) fn view<'a>(h: &History<'a>, opts: &Options<'_>) -> HistoryView<'a> {
     let name = newest(h).map_or_else(String::new, |d| level_and_name(&d.name, d.level, opts.lang));
     HistoryView {
         title: capitalised(&t.dossier_title(&name)),
-        earlier: newest(h).and_then(|d| earlier(d, opts.lang)),
+        earlier: newest(h).and_then(|d| present::earlier_names(d, opts.lang)),
         sessions_heading: t.dossier_sessions(&h.dossier.visits.len()),
         visits: (h.dossier.visits.iter())
             .filter_map(|v| {
@@ -106,23 +106,6 @@ pub(super) fn view<'a>(h: &History<'a>, opts: &Options<'_>) -> HistoryView<'a> {
             })
             .collect(),
     }
-}
-
-/// `Trước đây: … · Hợp nhất từ: …`.
-fn earlier(d: &District, lang: Lang) -> Option<String> {
-    let t = i18n::strings(lang);
-    let mut facts = Vec::new();
-    if let Some(formerly) = &d.formerly {
-        facts.push(format!("{}: {formerly}", t.dossier_formerly));
-    }
-    if !d.merged_from.is_empty() {
-        facts.push(format!(
-            "{}: {}",
-            t.dossier_merged_from,
-            d.merged_from.join(", ")
-        ));
-    }
-    (!facts.is_empty()).then(|| facts.join(" · "))
 }
 
 fn visit_heading(s: &Session, d: &District, earlier: bool, lang: Lang) -> String {

@@ -20,7 +20,7 @@ use crate::present::follow_up::{column_legend, column_mark};
 use crate::present::truncate;
 use crate::report::follow_up::{
     self, Counts, FollowUp, Grouping, Listed, Scope, listed_facts, note_line, row_title,
-    rows_heading, scope_line,
+    rows_heading, rows_width, scope_line,
 };
 use crate::ui::text::{pad, wrap};
 use crate::ui::theme::Theme;
@@ -181,7 +181,6 @@ impl Columns {
 const MIN_LABEL: usize = 12;
 
 fn columns(report: &FollowUp, lang: Lang, width: usize) -> Columns {
-    let t = i18n::strings(lang);
     let wide = Category::ALL.len() * CELL + TOTAL;
     let stacked = width < wide + 2 + MIN_LABEL;
     let (cell, total) = if width < wide + 2 {
@@ -190,15 +189,8 @@ fn columns(report: &FollowUp, lang: Lang, width: usize) -> Columns {
         (CELL, TOTAL)
     };
     let room = if stacked { 0 } else { width - wide - 2 };
-    let label = (report.rows.iter())
-        .map(|r| row_title(&r.label, lang).width())
-        .chain([
-            rows_heading(report.scope.by, lang).width(),
-            t.report_all_rows.width(),
-        ])
-        .max()
-        .unwrap_or(0)
-        .min(room);
+    let widths = (report.rows.iter()).map(|r| row_title(&r.label, lang).width());
+    let label = rows_width(widths, report.scope.by, lang, room);
     Columns {
         label,
         cell,

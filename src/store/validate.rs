@@ -6,11 +6,10 @@
 
 mod fields;
 mod identity;
+mod progress;
 
 use std::collections::HashSet;
 use std::ops::Range;
-
-use chrono::{DateTime, FixedOffset};
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -18,12 +17,12 @@ use toml::de::{DeTable, DeValue};
 use super::slips;
 use crate::diag::{self, Expected, Problem, Table};
 use crate::model::{
-    Basis, Better, Bound, Comparison, Directive, District, Entry, FORMAT_VERSIONS, HostKind, Id,
-    Image, Indicator, Kind, Level, PartOfDay, Participant, Reference, Session, SessionDate, State,
-    Text, fold,
+    Basis, Better, Bound, Comparison, Directive, District, FORMAT_VERSIONS, HostKind, Id, Image,
+    Indicator, Kind, Level, PartOfDay, Participant, Reference, Session, SessionDate, Text, fold,
 };
 pub(super) use fields::Checker;
 use fields::{Fields, clean, to_offset_datetime, to_session_date};
+use progress::progress_log;
 
 const TOP_KEYS: &[&str] = &["version", "session", "district", "locality", "directive"];
 const SESSION_KEYS: &[&str] = &[
@@ -86,7 +85,6 @@ const COMPARE_KEYS: &[&str] = &["label", "percent", "basis"];
 const DIRECTIVE_KEYS: &[&str] = &[
     "id", "text", "owner", "to", "due", "note", "done", "done_at", "done_by", "progress",
 ];
-const PROGRESS_KEYS: &[&str] = &["at", "by", "state", "note", "percent"];
 
 /// The keys version 2 adds, by table (a file that says `version = 1` is warned of each).
 const SESSION_KEYS_2: &[&str] = &[
@@ -619,135 +617,6 @@ fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, seen: &mut Seen) -> Option
         d.settle();
         d
     })
-}
-
-/// A directive's `[[…directive.progress]]` entries (version 3), in file order; an entry
-/// with a mistake is said and left out.
-fn progress_log(ck: &mut Checker<'_>, directive: &Fields<'_, '_>) -> Vec<Entry> {
-    if let Some(value) = directive.get("progress") {
-        ck.version_3(value.span(), "progress");
-    }
-    directive
-        .tables(ck, "progress")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| {
-            let what = Table::Progress {
-                n: i + 1,
-                directive: Box::new(directive.what.clone()),
-            };
-            progress_entry(ck, &Fields::new(t, span, what))
-        })
-        .collect()
-}
-
-fn progress_entry(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Entry> {
-    f.warn_unknown_keys(ck, PROGRESS_KEYS);
-    let at = match f.datetime(ck, "at", Expected::OffsetDateTime) {
-        Some((dt, span)) => {
-            let at = to_offset_datetime(dt);
-            if at.is_none() {
-                f.bad_date_time(ck, "at", span, Expected::OffsetDateTime, dt);
-            }
-            at
-        }
-        None => {
-            if f.get("at").is_none() {
-                f.missing(ck, "at", "2024-04-02T09:15:00+07:00");
-            }
-            None
-        }
-    };
-    let by = match f.get("by") {
-        Some(_) => f.shared(ck, "by"),
-        None => {
-            f.missing(ck, "by", "\"lan\"");
-            None
-        }
-    };
-    let at = at.filter(|at| not_in_future(ck, f, *at));
-    let state = f.get("state").map(|_| state(ck, f));
-    let percent = f.get("percent").map(|_| percent(ck, f));
-    let note_ok = note_is_clean(ck, f);
-    let note = f.text(ck, "note");
-    Some(Entry {
-        at: at?,
-        by: by?,
-        state: state.flatten(),
-        note,
-        percent: percent.flatten(),
-    })
-    .filter(|_| !matches!(state, Some(None)) && !matches!(percent, Some(None)) && note_ok)
-}
-
-/// An entry's `state`: one of the five names; another word is an error that suggests the
-/// state it most likely means ("xong", "hoàn thành" → `done`).
-fn state(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<State> {
-    let written = f.string(ck, "state")?;
-    if let Some(state) = State::from_name(&written) {
-        return Some(state);
-    }
-    let span = f.get("state").map_or(f.span.clone(), |v| v.span());
-    let problem = Problem::NotOneOf {
-        key: "state".to_string(),
-        table: f.what.clone(),
-        names: State::ALL.map(|s| s.name().to_string()).to_vec(),
-        closest: State::meant(&written).map(|s| s.name().to_string()),
-        found: written,
-    };
-    ck.error(span, problem);
-    None
-}
-
-/// An entry's `at` may be at most a minute after now (the checker's now: the clock, or the
-/// one a test or `--now` gives): a log records what was done.
-fn not_in_future(ck: &mut Checker<'_>, f: &Fields<'_, '_>, at: DateTime<FixedOffset>) -> bool {
-    let now = ck.now();
-    if at <= now + chrono::Duration::minutes(1) {
-        return true;
-    }
-    let span = f.get("at").map_or(f.span.clone(), |v| v.span());
-    let problem = Problem::ProgressInFuture {
-        table: f.what.clone(),
-        at: at.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
-        now: now.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
-    };
-    ck.error(span, problem);
-    false
-}
-
-/// An entry's `note` is one line of text: a control character (a line break, a tab, an
-/// escape) is an error.
-fn note_is_clean(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> bool {
-    let Some(value) = f.get("note") else {
-        return true;
-    };
-    let DeValue::String(note) = value.get_ref() else {
-        return true;
-    };
-    if !note.chars().any(char::is_control) {
-        return true;
-    }
-    let span = value.span();
-    let problem = Problem::ProgressNoteControl {
-        table: f.what.clone(),
-    };
-    ck.error(span, problem);
-    false
-}
-
-/// An entry's `percent`: a whole number from 0 to 100.
-fn percent(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<u8> {
-    let (n, span) = f.number(ck, "percent")?;
-    let whole = (n.fract() == 0.0 && (0.0..=100.0).contains(&n)).then_some(n as u8);
-    if whole.is_none() {
-        let problem = Problem::ProgressPercent {
-            table: f.what.clone(),
-            value: n.to_string(),
-        };
-        ck.error(span, problem);
-    }
-    whole
 }
 
 /// A directive's `to`: the locality ids of a session-wide directive, remembered with their

@@ -4,7 +4,8 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    Counts, FollowUp, Listed, listed_facts, note_line, row_title, rows_heading, scope_line,
+    Counts, FollowUp, Listed, listed_facts, note_line, row_title, rows_heading, rows_width,
+    scope_line,
 };
 use crate::i18n;
 use crate::model::Lang;
@@ -56,14 +57,8 @@ fn table(out: &mut String, report: &FollowUp, lang: Lang) {
             )
         })
         .collect();
-    let label_width = (titles.iter().map(|l| l.width()))
-        .chain([
-            rows_heading(report.scope.by, lang).width(),
-            t.report_all_rows.width(),
-        ])
-        .max()
-        .unwrap_or(0)
-        .min(room);
+    let widths = titles.iter().map(|l| l.width());
+    let label_width = rows_width(widths, report.scope.by, lang, room);
     let mut head = pad(rows_heading(report.scope.by, lang), label_width);
     for c in Category::ALL {
         head.push_str(&format!("{:>CELL$}", column_mark(c)));

@@ -227,21 +227,10 @@ fn earlier_lines(ctx: &Ctx, review: &Review, width: usize) -> Vec<Toned> {
     let Some(d) = newest(ctx, key) else {
         return Vec::new();
     };
-    let t = i18n::strings(ctx.lang);
-    let mut facts = Vec::new();
-    if let Some(formerly) = &d.formerly {
-        facts.push(format!("{}: {formerly}", t.dossier_formerly));
-    }
-    if !d.merged_from.is_empty() {
-        facts.push(format!(
-            "{}: {}",
-            t.dossier_merged_from,
-            d.merged_from.join(", ")
-        ));
-    }
+    let facts = crate::present::earlier_names(d, ctx.lang).unwrap_or_default();
     Toned::wrapped(
         ("", Tone::Plain),
-        (&facts.join(" · "), Tone::Muted),
+        (&facts, Tone::Muted),
         1,
         width.saturating_sub(1),
     )
