@@ -7,6 +7,7 @@ use super::Options;
 use crate::i18n;
 use crate::model::dossier::Dossier;
 use crate::model::{District, Lang, Session};
+use crate::present::follow_up::{says_more, standing_line};
 use crate::present::trend::{ChartRow, chart_rows, trend_title};
 use crate::present::words::state_word;
 use crate::present::{self, capitalised, level_and_name};
@@ -122,11 +123,16 @@ fn visit_heading(s: &Session, d: &District, earlier: bool, lang: Lang) -> String
 
 fn directive<'a>(d: &'a crate::model::Directive, opts: &Options<'_>) -> DirectiveView<'a> {
     let t = i18n::strings(opts.lang);
-    let state = state_word(d.state(), opts.lang);
     let overdue = d.is_overdue(opts.today);
-    let mut meta = vec![state.to_string()];
+    let mut meta = Vec::new();
+    if !says_more(d) {
+        meta.push(state_word(d.state(), opts.lang).to_string());
+    }
     if let Some(due) = d.due {
         meta.push(format!("{}: {}", t.due, present::due_text(due, opts.lang)));
+    }
+    if says_more(d) {
+        meta.push(standing_line(d, opts.today, opts.lang));
     }
     if overdue {
         meta.push(t.overdue.to_uppercase());

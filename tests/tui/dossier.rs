@@ -42,7 +42,7 @@ fn the_dossier_charts_a_figure_of_two_sessions_in_time_order() {
         assert!(first < second, "sessions oldest first:\n{text}");
         assert!(
             text.contains("⚠ quá hạn · Chưa thực hiện · Hạn: 31/12/2023")
-                && text.contains("Hoàn thành · Hạn: năm 2025"),
+                && text.contains("Hạn: năm 2025 · Hoàn thành đúng hạn"),
             "every directive with its state:\n{text}"
         );
         let trends = line_of(&text, "Chỉ tiêu qua các kỳ");
@@ -179,7 +179,11 @@ fn a_new_session_on_disk_joins_the_open_dossier() {
     });
     load(&mut app, tmp.path());
     press(&mut app, &[Command::FilterDistrict, Command::Open]);
-    assert!(!screen_text(&draw(&app)).contains("2025 "));
+    let before = screen_text(&draw(&app));
+    assert!(
+        before.contains("Các buổi làm việc (2), cũ trước") && !before.contains("236,75"),
+        "{before}"
+    );
     let later = std::fs::read_to_string(tmp.path().join("2024-12-10-chu-pah.toml"))
         .expect("read")
         .replace("date = 2024-12-10", "date = 2025-06-01")

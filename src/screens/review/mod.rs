@@ -350,7 +350,8 @@ fn directive_lines(
         })
         .collect();
     let mut meta = Vec::new();
-    if matches!(review, Review::District(_)) {
+    // A dossier says every directive's state: in words, unless the follow-up line says it.
+    if matches!(review, Review::District(_)) && !says_more(d) {
         meta.push(state_word(d.state(), ctx.lang).to_string());
     }
     meta.extend(crate::present::deadline(
