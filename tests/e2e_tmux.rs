@@ -625,3 +625,28 @@ fn who_runs_the_tests() -> String {
     let id = Command::new("id").arg("-un").output().expect("id");
     String::from_utf8_lossy(&id.stdout).trim().to_string()
 }
+
+/// A key after a resize is read at once, however many keys came before it: crossterm's
+/// default reader waits edge-triggered and, finding the resize and the key ready together,
+/// returned the resize and lost the key's readiness, so the app heard nothing more until the
+/// next key (the `use-dev-tty` reader polls level-triggered).
+#[test]
+fn a_key_after_a_resize_is_read_at_once() {
+    let Some(t) = start("resize-keys", 100, 30, "--lang en --dir briefings") else {
+        return;
+    };
+    t.wait_for("2 sessions");
+    for _ in 0..3 {
+        t.keys(&["j"]);
+    }
+    t.wait_for("Wednesday, 13/03/2024");
+    let out = t.run(&["resize-window", "-x", "90", "-y", "25"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    t.wait_until("the new size", |s| s.lines().count() <= 25);
+    t.keys(&["?"]);
+    t.wait_for("Move up / down");
+    t.keys(&["Escape"]);
+    t.wait_until("the help to close", |s| !s.contains("Move up / down"));
+    t.keys(&["q"]);
+    t.wait_until_gone();
+}
