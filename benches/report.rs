@@ -4,7 +4,8 @@
 //!
 //! `cargo bench --bench report` (N = 10,000) or `BRIEFING_REPORT_N=1000 cargo bench --bench report`.
 //! The generated sessions are version 3: session-wide and locality directives with deadlines and
-//! progress logs in every state, so every category and both lists are filled.
+//! progress logs; most directives of sessions two or more years old are done (as in a real
+//! office), the recent ones are in every state, so every category and both lists are filled.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -47,13 +48,20 @@ fn session_text(rng: &mut Rng, n: usize) -> String {
             sentence(rng, 2),
             rng.pick(PHRASES).split(' ').next().unwrap_or("A")
         );
-        for e in 0..rng.below(3) {
+        // Most directives of sessions two years old or more are closed, as in a real office;
+        // the recent ones are in every state.
+        let settled = year <= 2023 && rng.below(10) < 9;
+        for e in 0..rng.below(3) + usize::from(settled) {
+            let state = if settled {
+                "done"
+            } else {
+                STATES[rng.below(STATES.len())]
+            };
             let _ = writeln!(
                 t,
                 "[[{table}.progress]]\nat = {year}-{month:02}-{day:02}T{:02}:00:00+07:00\nby = \"lan\"\n\
-                 state = \"{}\"\nnote = \"{}\"\npercent = {}\n",
+                 state = \"{state}\"\nnote = \"{}\"\npercent = {}\n",
                 9 + e,
-                STATES[rng.below(STATES.len())],
                 sentence(rng, 1),
                 rng.below(101)
             );

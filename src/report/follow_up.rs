@@ -207,7 +207,7 @@ pub fn tally(sessions: &[Session], scope: &Scope) -> FollowUp {
             .directives_with_refs()
             .map(|(r, d)| (r, d, d.category(scope.today)))
             .collect();
-        let shared = shared_localities(s);
+        let shared = s.shared_localities();
         for &(r, d, c) in &categories {
             report.total.add(c);
             if c.is_overdue() {
@@ -238,9 +238,9 @@ struct Rows {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum RowKey {
-    /// Sorted by name, then level, then parent (folded), then id: who a locality is across
-    /// sessions (`LocalityKey`).
-    Locality(String, Option<&'static str>, Option<String>, String),
+    /// Who a locality is across sessions (`LocalityKey`: id, level, folded parent); the rows
+    /// are sorted by name at the end.
+    Locality(String, Option<&'static str>, Option<String>),
     Common,
     Owner(String),
     NoOwner,
@@ -327,8 +327,23 @@ impl Rows {
         }
     }
 
+    /// Localities by name (folded), the common row, assignees by name, the row without one,
+    /// sessions oldest first.
     fn into_sorted(mut self) -> Vec<Row> {
-        self.rows.sort_by(|a, b| a.0.cmp(&b.0));
+        self.rows.sort_by_cached_key(|(key, row)| {
+            let name = match &row.label {
+                Label::Locality { name, .. } => fold(name),
+                _ => String::new(),
+            };
+            let class = match key {
+                RowKey::Locality(..) => 0,
+                RowKey::Common => 1,
+                RowKey::Owner(_) => 2,
+                RowKey::NoOwner => 3,
+                RowKey::Session(..) => 4,
+            };
+            (class, name, key.clone())
+        });
         self.rows.into_iter().map(|(_, row)| row).collect()
     }
 }
@@ -337,12 +352,7 @@ impl Rows {
 /// sorted by name, and its title.
 fn locality_row(l: &crate::model::District) -> (RowKey, Label) {
     let who = l.key();
-    let key = RowKey::Locality(
-        fold(&l.name),
-        who.level.map(Level::name),
-        who.parent,
-        who.id.to_string(),
-    );
+    let key = RowKey::Locality(who.id.to_string(), who.level.map(Level::name), who.parent);
     let label = Label::Locality {
         id: l.id.to_string(),
         name: l.name.to_string(),
@@ -350,20 +360,6 @@ fn locality_row(l: &crate::model::District) -> (RowKey, Label) {
         parent: l.parent.as_deref().map(str::to_string),
     };
     (key, label)
-}
-
-/// For each session-wide directive (by its index), the localities it concerns
-/// (`Session::concerns`), each locality's names folded once.
-fn shared_localities(s: &Session) -> Vec<Vec<usize>> {
-    let mut shared = vec![Vec::new(); s.directives.len()];
-    for at in 0..s.districts.len() {
-        for (r, _) in s.shared_directives(at) {
-            if let Some(localities) = shared.get_mut(r.index) {
-                localities.push(at);
-            }
-        }
-    }
-    shared
 }
 
 fn listed(
