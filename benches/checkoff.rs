@@ -1,12 +1,14 @@
 //! One check-off (resolve, lock, read, parse, edit, validate, write, exchange, two fsyncs) on a
-//! generated ~30 KB briefing, and the same rewritten in place (a hard-linked file).
+//! generated ~30 KB briefing, and the same rewritten in place (a hard-linked file); one
+//! progress entry appended and taken out again (format version 3), through the same writer.
 
 use std::fmt::Write as _;
 use std::fs;
 use std::io::Write as _;
 use std::time::{Duration, Instant};
 
-use briefing::api::store::write::{Change, WriteOptions, Writer, edited_text};
+use briefing::api::model::{DirectiveKey, Entry, State};
+use briefing::api::store::write::{Change, WriteOptions, Writer, edited, edited_text};
 use chrono::DateTime;
 
 const RUNS: usize = 200;
@@ -81,6 +83,46 @@ fn main() {
     let in_place = check_offs(RUNS);
     fs::remove_file(dir.path().join("other-name")).expect("rm");
 
+    // Recording progress: an entry appended (the file made version 3) and, the next run, taken
+    // out again (the file back to its bytes), as the viewer's `p` and `u` do.
+    let entry = Entry {
+        at: DateTime::parse_from_rfc3339("2026-11-28T10:15:00+07:00").expect("date"),
+        by: "thu.ky".into(),
+        state: Some(State::Doing),
+        note: Some("Đã khởi công 2 công trình nước sạch".into()),
+        percent: Some(40),
+    };
+    let key = DirectiveKey {
+        session: "s".into(),
+        directive: id.into(),
+    };
+    let before = fs::read_to_string(dir.path().join("s.toml")).expect("read");
+    let (mut appends, mut withdraws) = (Vec::new(), Vec::new());
+    for _ in 0..RUNS / 2 {
+        let start = Instant::now();
+        let written = writer
+            .append_progress(dir.path(), &key, &entry)
+            .expect("append");
+        appends.push(start.elapsed());
+        let Some(Change::Withdraw(appended)) = written.undo else {
+            panic!("no undo: {written:?}");
+        };
+        let start = Instant::now();
+        writer
+            .withdraw_progress(dir.path(), &key, &appended)
+            .expect("withdraw");
+        withdraws.push(start.elapsed());
+    }
+    assert_eq!(
+        fs::read_to_string(dir.path().join("s.toml")).expect("read"),
+        before,
+        "every entry was taken out again"
+    );
+    let progress_edit = time(|| {
+        let change = Change::Progress(entry.clone());
+        std::hint::black_box(edited(text.as_bytes(), "s.toml", "s", id, &change).expect("edit"));
+    });
+
     let mut edit = Vec::with_capacity(RUNS);
     for _ in 0..RUNS {
         let start = Instant::now();
@@ -127,8 +169,16 @@ fn main() {
         ms(median(in_place.clone())) / ms(median(whole.clone())),
     );
     println!(
-        "edit and its validation (edited_text): median {:.3} ms over {RUNS} runs",
-        ms(median(edit))
+        "progress entry appended (file made version 3): median {:.2} ms; taken out again: median {:.2} ms, over {} runs each; appended ÷ check-off = {:.2}",
+        ms(median(appends.clone())),
+        ms(median(withdraws)),
+        RUNS / 2,
+        ms(median(appends)) / ms(median(whole.clone())),
+    );
+    println!(
+        "edit and its validation (edited_text): median {:.3} ms over {RUNS} runs; the same for a progress entry: median {:.3} ms",
+        ms(median(edit)),
+        ms(progress_edit)
     );
     println!(
         "parts, median: validate (parse_file) {:.3} ms, toml_edit parse {:.3} ms, toml DeTable parse {:.3} ms, write 30 KB + two fsyncs {:.3} ms",

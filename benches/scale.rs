@@ -178,6 +178,61 @@ fn check_peak_kib(dir: &Path) -> Option<u64> {
     peak
 }
 
+/// One run of the shipped binary on `dir` with `args`: its wall time and its peak memory in
+/// KiB (`VmHWM`, polled while it runs).
+fn run_binary(dir: &Path, args: &[&str]) -> (Duration, Option<u64>) {
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
+        .env_clear()
+        .env("HOME", dir)
+        .arg("--dir")
+        .arg(dir)
+        .args(["--lang", "en", "--today", "2026-06-01"])
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run briefing");
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = None;
+    while child.try_wait().ok().flatten().is_none() {
+        let text = std::fs::read_to_string(&status).unwrap_or_default();
+        let hwm = (text.lines())
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok());
+        peak = hwm.or(peak);
+        std::thread::sleep(Duration::from_micros(500));
+    }
+    (start.elapsed(), peak)
+}
+
+/// The commands of issue 28's table, each run `runs` times on the shipped binary: the median
+/// wall time and the largest peak memory.
+fn commands(dir: &Path, runs: usize) -> Vec<(&'static str, Duration, Option<u64>)> {
+    let (files, _) = store::discover(dir).expect("discover");
+    let one = store::id_of(&files[files.len() / 2]);
+    let list: [(&str, Vec<&str>); 6] = [
+        ("check", vec!["check"]),
+        ("list", vec!["list"]),
+        ("show ONE", vec!["show", &one]),
+        ("done", vec!["done", &one, "chung-0"]),
+        ("undo", vec!["undo", &one, "chung-0"]),
+        ("show MISTYPED", vec!["show", "s0000"]),
+    ];
+    list.into_iter()
+        .map(|(name, args)| {
+            let mut times = Vec::new();
+            let mut peak = None;
+            for _ in 0..runs {
+                let (time, hwm) = run_binary(dir, &args);
+                times.push(time);
+                peak = peak.max(hwm);
+            }
+            (name, median(times), peak)
+        })
+        .collect()
+}
+
 /// CPU time this process has used (user and system), all threads.
 fn cpu_time() -> Duration {
     let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
@@ -381,6 +436,64 @@ fn keystrokes(app: &mut App, term: &mut Terminal<TestBackend>) -> (Duration, Dur
     (median(times), worst)
 }
 
+/// The bytes a real terminal is sent for the session list, each frame inside the synchronized
+/// update the shell wraps it in: a full frame (every cell written, as over a screen of other
+/// text), and the median frame after a Down, twenty from the top (most of which scroll the
+/// list). `painted`: as the shell sends frames (`Painter`: what changed, a block of rows that
+/// moved as a scroll); else as ratatui's own `Terminal::draw` does (its diff of the cells), as
+/// the shell did before. The app is put back at the top of the list.
+fn bytes_per_down(app: &mut App, painted: bool) -> (usize, usize) {
+    use briefing::api::paint::Painter;
+    use crossterm::queue;
+    use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::layout::Rect;
+    use ratatui::{Frame, TerminalOptions, Viewport};
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT)),
+    };
+    let mut term =
+        Terminal::with_options(CrosstermBackend::new(Vec::<u8>::new()), options).expect("term");
+    let mut painter = Painter::new();
+    let mut frame_bytes = |app: Option<&App>| {
+        let draw = |f: &mut Frame<'_>| match app {
+            Some(app) => app.draw(f, &Theme::default()),
+            None => {
+                let area = f.area();
+                for y in area.top()..area.bottom() {
+                    let other = "░".repeat(WIDTH.into());
+                    f.buffer_mut()
+                        .set_string(0, y, other, ratatui::style::Style::default());
+                }
+            }
+        };
+        term.backend_mut().writer_mut().clear();
+        queue!(term.backend_mut().writer_mut(), BeginSynchronizedUpdate).expect("queue");
+        if painted {
+            painter.draw(&mut term, draw).expect("draw");
+        } else {
+            term.draw(draw).expect("draw");
+        }
+        let out = term.backend_mut().writer_mut();
+        queue!(out, EndSynchronizedUpdate).expect("queue");
+        if std::env::var_os("BRIEFING_SCALE_DUMP").is_some() {
+            println!("{}", String::from_utf8_lossy(out).escape_debug());
+        }
+        out.len()
+    };
+    frame_bytes(None);
+    let full = frame_bytes(Some(app));
+    let mut downs: Vec<usize> = (0..20)
+        .map(|_| {
+            key(app, KeyCode::Down);
+            frame_bytes(Some(app))
+        })
+        .collect();
+    key(app, KeyCode::Home);
+    downs.sort_unstable();
+    (full, downs[downs.len() / 2])
+}
+
 /// A session whose summary is about `bytes` long (the generator's sentences, in paragraphs of
 /// varied length, or all in one paragraph), opened and read as a person would: the key that opens it (which wraps the
 /// tab once), then PgDn, `j`, End and PgUp, each handled and drawn. The open key's time, and
@@ -473,6 +586,7 @@ fn main() {
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     println!("cores: {cores}");
     let mut loading = String::new();
+    let mut binary = String::new();
     let mut interface = String::new();
     for n in sizes {
         let dir = tempfile::tempdir().expect("tempdir");
@@ -493,6 +607,15 @@ fn main() {
         let index = timed(runs, || SearchIndex::build(&catalog.sessions));
         drop(catalog);
         let rss = check_peak_kib(dir.path()).map_or("?".to_string(), mib);
+        for (name, time, peak) in commands(dir.path(), runs) {
+            let _ = writeln!(
+                binary,
+                "{n:>6} {name:>14} {:>10} {:>8} {:>9.2}",
+                ms(time),
+                peak.map_or("?".to_string(), mib),
+                time.as_secs_f64() / bare.as_secs_f64(),
+            );
+        }
         let _ = writeln!(
             loading,
             "{n:>6} {:>8.1} {:>10} {:>10} {:>10} {:>7.2} {:>10} {:>10}",
@@ -514,6 +637,8 @@ fn main() {
         let first = median(loads.iter().map(|l| l.0).collect());
         let all = median(loads.iter().map(|l| l.1).collect());
         let (mut app, mut folder, _, _) = load_app(dir.path(), &mut term);
+        let (full_before, down_before) = bytes_per_down(&mut app, false);
+        let (full_frame, per_down) = bytes_per_down(&mut app, true);
         let (key_median, key_worst) = keystrokes(&mut app, &mut term);
         let checkoff = checkoff_cpu(dir.path(), &mut app, &mut term, 21);
         let change = change_cpu(dir.path(), &mut folder, &mut app, &mut term, 21);
@@ -525,7 +650,7 @@ fn main() {
         });
         let _ = writeln!(
             interface,
-            "{n:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>6}",
+            "{n:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>6} {:>7} {:>6} {:>7}",
             ms(first),
             ms(all),
             ms(checkoff),
@@ -534,7 +659,10 @@ fn main() {
             ms(key_worst),
             peak,
             reload,
-            ratio
+            ratio,
+            per_down,
+            format!("{:.3}", per_down as f64 / full_frame as f64),
+            format!("{:.3}", down_before as f64 / full_before as f64),
         );
     }
     println!(
@@ -544,7 +672,13 @@ fn main() {
     print!("{loading}");
     println!();
     println!(
-        "{:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>6}",
+        "{:>6} {:>14} {:>10} {:>8} {:>9}",
+        "N", "command", "wall", "peak", "÷ bare"
+    );
+    print!("{binary}");
+    println!();
+    println!(
+        "{:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>6} {:>7} {:>6} {:>7}",
         "N",
         "1st frame",
         "all read",
@@ -554,7 +688,10 @@ fn main() {
         "key max",
         "peak",
         "after rel.",
-        "×data"
+        "×data",
+        "B/Down",
+        "÷frame",
+        "ratatui"
     );
     print!("{interface}");
     println!();
@@ -568,6 +705,12 @@ fn main() {
             ms(worst)
         );
     }
+    println!(
+        "(commands: the shipped binary's wall time, median, and its peak memory; `÷ bare`: against \
+         the bare single-thread parse of the same files; B/Down: bytes sent to the terminal for a \
+         Down in the session list, median of twenty from the top, ÷frame: against a frame that \
+         writes every cell; ratatui: the same ratio with ratatui's own drawing, as before)"
+    );
     println!(
         "(first frame: from the start of the load to the first list drawn; all read: to the last \
          part, search ready; check-off and one changed file: CPU of this process; keys: typed \

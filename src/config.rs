@@ -32,6 +32,8 @@ pub struct Config {
     pub abbreviations: Abbreviations,
     /// Whether the interface takes the mouse (`mouse`); off, the terminal selects text.
     pub mouse: Option<bool>,
+    /// `pull_only` of `[sync]`: this office only receives (`briefing sync --pull-only`).
+    pub sync_pull_only: Option<bool>,
 }
 
 /// The colour names a theme accepts.
@@ -171,7 +173,7 @@ pub fn parse(text: &str, path: &str, base: Option<&Path>) -> (Config, Vec<Diagno
     (config, diagnostics)
 }
 
-const TOP_KEYS: [&str; 7] = [
+const TOP_KEYS: [&str; 8] = [
     "dir",
     "lang",
     "max_file_mib",
@@ -179,7 +181,11 @@ const TOP_KEYS: [&str; 7] = [
     "theme",
     "keys",
     "abbreviations",
+    "sync",
 ];
+
+/// The keys of `[sync]`.
+const SYNC_KEYS: [&str; 1] = ["pull_only"];
 
 /// The largest `max_file_mib` accepted.
 const MAX_FILE_MIB: i64 = 1024;
@@ -221,9 +227,28 @@ impl Reader<'_> {
                         self.abbreviations(&mut config.abbreviations, table);
                     }
                 }
+                "sync" => {
+                    if let Some(table) = self.table(name, value) {
+                        self.sync(config, table);
+                    }
+                }
                 _ => {
                     let hint = Hint::of(name, &TOP_KEYS);
                     let name = name.to_string();
+                    self.warn(key.span(), Problem::UnknownSetting { name, hint });
+                }
+            }
+        }
+    }
+
+    fn sync(&mut self, config: &mut Config, table: &DeTable<'_>) {
+        for (key, value) in table.iter() {
+            let name: &str = key.get_ref();
+            match name {
+                "pull_only" => config.sync_pull_only = self.boolean(name, value),
+                _ => {
+                    let hint = Hint::of(name, &SYNC_KEYS);
+                    let name = format!("sync.{name}");
                     self.warn(key.span(), Problem::UnknownSetting { name, hint });
                 }
             }

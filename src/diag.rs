@@ -1,18 +1,19 @@
 //! Problems found in the files a person writes (briefings, the config file): where (path,
 //! line, column) and what, as data said in the reader's language where it is shown.
 
+mod parts;
 mod problem;
 
 use std::fmt;
 use std::ops::Range;
 
-pub(crate) use problem::Expected;
-pub(crate) use problem::Hint;
-pub(crate) use problem::OsError;
+pub(crate) use parts::Expected;
+pub(crate) use parts::Hint;
+pub(crate) use parts::OsError;
+pub(crate) use parts::Table;
+pub(crate) use parts::ValueType;
 pub(crate) use problem::Problem;
-pub(crate) use problem::Table;
 pub(crate) use problem::Toml11Syntax;
-pub(crate) use problem::ValueType;
 
 use crate::i18n;
 use crate::model::Lang;

@@ -144,6 +144,7 @@ catalogue! {
     close_hint: "Esc: close · ↑↓: scroll", "Esc: đóng · ↑↓: cuộn";
     select_directive: "Select a directive to check it off.", "Chọn một chỉ đạo để đánh dấu.";
     select_directive_history: "Select a directive to see its check-off history.", "Chọn một chỉ đạo để xem lịch sử đánh dấu.";
+    select_directive_progress: "Select a directive to record its progress.", "Chọn một chỉ đạo để ghi tiến độ.";
     empty_folder: "No sessions in the folder", "Chưa có buổi làm việc nào trong thư mục";
     empty_folder_help: "Add *.toml files (see README.md), or open another folder: briefing --dir DIR", "Thêm tệp *.toml (xem README.md), hoặc mở thư mục khác: briefing --dir THƯ_MỤC";
     folder_unreadable_help: "Use --dir DIR or set BRIEFING_DIR.", "Dùng --dir THƯ_MỤC hoặc đặt biến BRIEFING_DIR.";
@@ -160,7 +161,16 @@ catalogue! {
     by_district: "By locality: open · overdue", "Theo địa phương: đang mở · quá hạn";
     overdue_directives: "Overdue directives (oldest due first)", "Chỉ đạo quá hạn (hạn sớm nhất trước)";
     open_with_due: "Open directives with a due date", "Chỉ đạo đang mở có hạn";
-    district_title: "Everything given to", "Mọi chỉ đạo cho";
+    dossier_title(name): "{name} over time", "Hồ sơ {name}";
+    dossier_sessions(n): "Sessions ({n}), oldest first", "Các buổi làm việc ({n}), cũ trước";
+    dossier_earlier(unit): "as {unit}", "khi còn là {unit}";
+    dossier_trends: "Figures over time", "Chỉ tiêu qua các kỳ";
+    dossier_no_trends: "No figure appears in two sessions yet.", "Chưa có chỉ tiêu nào xuất hiện ở hai buổi làm việc.";
+    dossier_formerly: "Formerly", "Trước đây";
+    dossier_merged_from: "Merged from", "Hợp nhất từ";
+    plan_short: "plan", "KH";
+    dossier_period: "Period", "Kỳ";
+    dossier_chart: "Chart", "Biểu đồ";
     choose_district: "Choose a locality", "Chọn địa phương";
     search_prompt: "Search", "Tìm";
     search_help: "Type to search, accents optional · ↑↓ select · Enter open · Esc back", "Gõ để tìm, không cần dấu · ↑↓ chọn · Enter mở · Esc quay lại";
@@ -227,11 +237,11 @@ catalogue! {
     hint_diagnostics: "problems", "tệp lỗi";
     cmd_search: "Search all sessions (accents optional)", "Tìm trong mọi buổi làm việc (không cần dấu)";
     hint_search: "search", "tìm";
-    cmd_filter_directives: "Filter directives: all → open → overdue → done", "Lọc chỉ đạo: tất cả → đang mở → quá hạn → đã xong";
+    cmd_filter_directives: "Filter: all → open → overdue → done → each category", "Lọc: tất cả → đang mở → quá hạn → đã xong → từng nhóm";
     hint_filter_directives: "filter", "lọc chỉ đạo";
     cmd_filter_sessions: "Filter sessions: all → upcoming → past", "Lọc buổi làm việc: tất cả → sắp tới → đã qua";
     hint_filter_sessions: "sessions", "lọc buổi";
-    cmd_filter_district: "One locality across all sessions", "Một địa phương qua mọi buổi làm việc";
+    cmd_filter_district: "A locality's dossier across all sessions", "Hồ sơ một địa phương qua mọi buổi";
     hint_filter_district: "locality", "địa phương";
     cmd_due_view: "What is due: next session, open and overdue per locality", "Việc cần theo dõi: buổi sắp tới, quá hạn theo địa phương";
     hint_due_view: "due", "việc cần làm";
@@ -239,8 +249,10 @@ catalogue! {
     hint_report_view: "report", "báo cáo";
     cmd_report_by: "Rows by locality → assignee → session", "Mỗi dòng là: địa phương → đơn vị thực hiện → buổi làm việc";
     hint_report_by: "rows by", "đổi nhóm";
-    cmd_history: "Check-off history of the selected directive, from git", "Lịch sử đánh dấu của chỉ đạo đang chọn, từ git";
+    cmd_history: "History: progress log, and check-offs in git", "Lịch sử: nhật ký tiến độ, đánh dấu trong git";
     hint_history: "history", "lịch sử";
+    cmd_progress: "Record progress: state, note, percent", "Ghi tiến độ: tình trạng, ghi chú, phần trăm";
+    hint_progress: "progress", "tiến độ";
     files_checked: "files checked", "tệp đã kiểm tra";
     files_checked_one: "file checked", "tệp đã kiểm tra";
     errors: "errors", "lỗi";
@@ -254,6 +266,10 @@ catalogue! {
     cli_already_checked_off(directive, session): "Directive `{directive}` of session {session} was already checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} đã được đánh dấu hoàn thành từ trước; không thay đổi gì";
     cli_unchecked(directive, session): "Un-checked directive `{directive}` of session {session}", "Đã bỏ đánh dấu hoàn thành chỉ đạo `{directive}` của buổi làm việc {session}";
     cli_already_unchecked(directive, session): "Directive `{directive}` of session {session} was not checked off; nothing changed", "Chỉ đạo `{directive}` của buổi làm việc {session} chưa được đánh dấu hoàn thành; không thay đổi gì";
+    /// `briefing progress`.
+    cli_progress_recorded(directive, session, at, by, what): "Recorded progress on directive `{directive}` of session {session} at {at} by {by}: {what}", "Đã ghi tiến độ chỉ đạo `{directive}` của buổi làm việc {session} lúc {at}, người ghi {by}: {what}";
+    cli_progress_state(word, name): "state {word} ({name})", "trạng thái {word} ({name})";
+    cli_progress_note(note): "note “{note}”", "ghi chú “{note}”";
     date: "Date", "Ngày";
     tags: "Tags", "Nhãn";
     session_id: "Id", "Mã";
@@ -284,6 +300,8 @@ catalogue! {
     write_directive_not_found(id, session, hint): "there is no directive `{id}` in session `{session}`{hint}; directive ids are the `id = \"…\"` lines of the file", "không có chỉ đạo `{id}` trong buổi làm việc `{session}`{hint}; mã chỉ đạo là các dòng `id = \"…\"` trong tệp";
     /// `{place}` is `path:line:col: ` or empty; `{message}` is the problem (diag::Problem).
     write_file_invalid(place, message): "{place}{message}; the file was not changed: fix it (`briefing check` shows the problems) and try again", "{place}{message}; tệp chưa bị thay đổi: hãy sửa tệp (`briefing check` chỉ ra các lỗi) rồi thử lại";
+    write_sync_running(seconds): "a `briefing sync` of this folder kept it busy for {seconds} s, so nothing was written; try again when it has finished", "một lần `briefing sync` của thư mục này chiếm thư mục quá {seconds} giây, nên chưa ghi gì; hãy thử lại khi đồng bộ xong";
+    write_waiting_for_sync: "A `briefing sync` of this folder is running; waiting for it to finish…", "Đang có một lần `briefing sync` của thư mục này; đang chờ đồng bộ xong…";
     write_lock_timeout(path, holders, ms): "{path} is locked by {holders} for over {ms} ms; try again in a moment", "{path} đang bị {holders} khóa quá {ms} ms; hãy thử lại sau giây lát";
     write_being_edited(path): "{path} is being edited (it changed moments ago and keeps changing); save it in your editor, then try again", "{path} đang được sửa (tệp vừa thay đổi và vẫn đang thay đổi); hãy lưu tệp trong trình soạn thảo rồi thử lại";
     write_held_open(path, holders): "{path} is open for writing in {holders} and was not closed while the check-off waited; save and close it there, then try again", "{path} đang được mở để ghi trong {holders} và chưa được đóng trong lúc chờ đánh dấu; hãy lưu và đóng tệp ở đó rồi thử lại";
@@ -324,11 +342,18 @@ catalogue! {
     git_in_progress(top): "a rebase or merge is already under way in {top}; finish it (git rebase --continue) or abort it (git rebase --abort), then sync again", "trong {top} đang dở một lần rebase hoặc merge; hãy hoàn tất (git rebase --continue) hoặc hủy (git rebase --abort) rồi đồng bộ lại";
     git_unreachable(remote, detail): "cannot reach the remote `{remote}` (no network, or the address is wrong: {detail}); your check-offs are kept here and the next sync sends them", "không kết nối được kho từ xa `{remote}` (mất mạng, hoặc địa chỉ sai: {detail}); các dấu hoàn thành vẫn được giữ ở đây và sẽ được gửi ở lần đồng bộ sau";
     git_authentication(remote, detail): "the remote `{remote}` refused your credentials ({detail}); check your password, token or SSH key, then sync again", "kho từ xa `{remote}` từ chối thông tin đăng nhập ({detail}); hãy kiểm tra mật khẩu, token hoặc khóa SSH rồi đồng bộ lại";
-    git_diverged(upstream): "the history of `{upstream}` was rewritten on the remote (someone force-pushed), so it no longer continues yours; sync does not merge over rewritten history: ask whoever rewrote it, then reconcile by hand (git log {upstream}, git rebase)", "lịch sử của `{upstream}` trên kho từ xa đã bị viết lại (có người force-push), nên không còn nối tiếp lịch sử ở đây; sync không gộp đè lên lịch sử bị viết lại: hãy hỏi người đã viết lại, rồi tự đối chiếu (git log {upstream}, git rebase)";
+    git_rewritten(upstream, dropped): "`{upstream}` no longer has commits this clone saw on it (someone force-pushed): {dropped}. Nothing was merged or sent. Ask whoever rewrote it why; then either drop them here too (briefing sync --drop-removed) or send them again (briefing sync --push-removed)", "`{upstream}` không còn các commit mà bản sao này đã thấy trên đó (có người force-push): {dropped}. Chưa gộp hay gửi gì. Hãy hỏi người đã viết lại lịch sử; rồi bỏ chúng ở đây (briefing sync --drop-removed) hoặc gửi lại (briefing sync --push-removed)";
     /// `{local}` is `git_conflict_local` or empty.
-    git_conflict(files, local): "{files} changed here and on the remote in the same place, and not only check-offs, so it cannot be merged automatically; nothing was merged and the folder is as before the sync{local}. To merge by hand: git pull --rebase, edit the marked lines, git add FILE, git rebase --continue, then briefing sync", "{files} đã bị sửa ở đây và trên kho từ xa tại cùng một chỗ, không chỉ là dấu hoàn thành, nên không tự gộp được; chưa gộp gì và thư mục vẫn như trước khi đồng bộ{local}. Để gộp bằng tay: git pull --rebase, sửa các dòng được đánh dấu xung đột, git add TỆP, git rebase --continue, rồi briefing sync";
+    git_conflict(files, local): "{files}: the same lines were edited here and on the remote (text, not check-offs or progress), so they cannot be merged automatically; nothing was merged and the folder is as before the sync{local}. To merge by hand: git pull --rebase, edit the marked lines, git add FILE, git rebase --continue, then briefing sync", "{files}: cùng những dòng đã bị sửa ở đây và trên kho từ xa (nội dung, không phải dấu hoàn thành hay tiến độ), nên không tự gộp được; chưa gộp gì và thư mục vẫn như trước khi đồng bộ{local}. Để gộp bằng tay: git pull --rebase, sửa các dòng được đánh dấu xung đột, git add TỆP, git rebase --continue, rồi briefing sync";
+    /// `{local}` is `git_conflict_local` or empty.
+    git_uncommitted(files, local): "your uncommitted changes to {files} meet changes from the remote, so the sync was undone: the folder, what you staged and your stashes are as before{local}. Commit those changes (git commit) or put them aside (git stash), then sync again", "các thay đổi chưa commit của bạn trong {files} trùng với thay đổi từ kho từ xa, nên lần đồng bộ đã được hoàn tác: thư mục, những gì đã stage và các stash vẫn như trước{local}. Hãy commit các thay đổi đó (git commit) hoặc cất tạm (git stash), rồi đồng bộ lại";
     git_conflict_local(commit): " (your check-offs are committed here, in {commit}, not sent)", " (các dấu hoàn thành của bạn đã được commit ở đây, trong {commit}, chưa gửi đi)";
     git_rejected(detail): "the remote rejected the push ({detail}); nothing was forced: sync again later", "kho từ xa từ chối nhận ({detail}); không có gì bị ghi đè: hãy đồng bộ lại sau";
+    git_read_only_hub(remote, detail): "the remote `{remote}` does not let you write to it ({detail}); nothing was sent, your check-offs stay committed here. If this office only reads, sync with --pull-only (or pull_only = true under [sync] in the config file); else ask for write access", "kho từ xa `{remote}` không cho bạn ghi ({detail}); chưa gửi gì, các dấu hoàn thành vẫn được commit ở đây. Nếu đơn vị này chỉ xem, hãy đồng bộ với --pull-only (hoặc pull_only = true trong mục [sync] của tệp cấu hình); nếu không, hãy xin quyền ghi";
+    git_host_key_unknown(remote, detail): "SSH does not know the host key of `{remote}` ({detail}), and sync never asks; check the key with whoever runs the server, then connect once by hand (ssh HOST) to accept it, and sync again", "SSH chưa biết khóa máy chủ của `{remote}` ({detail}), và sync không bao giờ hỏi; hãy kiểm tra khóa với người quản lý máy chủ, rồi tự kết nối một lần (ssh MÁY_CHỦ) để chấp nhận, và đồng bộ lại";
+    git_key_refused(remote, detail): "the remote `{remote}` refused your SSH key ({detail}); load it (ssh-add) or give the server your public key, then sync again", "kho từ xa `{remote}` từ chối khóa SSH của bạn ({detail}); hãy nạp khóa (ssh-add) hoặc gửi khóa công khai cho máy chủ, rồi đồng bộ lại";
+    git_timed_out(remote, seconds): "talking to the remote `{remote}` took over {seconds} s, so it was stopped; your check-offs are kept here and the next sync sends them", "kết nối với kho từ xa `{remote}` quá {seconds} giây nên đã dừng; các dấu hoàn thành vẫn được giữ ở đây và sẽ được gửi ở lần đồng bộ sau";
+    git_sync_busy(seconds): "another `briefing sync` of this folder, or a check-off, kept it busy for {seconds} s; nothing was done: sync again in a moment", "một lần `briefing sync` khác của thư mục này, hoặc một lần đánh dấu, chiếm thư mục quá {seconds} giây; chưa làm gì: hãy đồng bộ lại sau giây lát";
     git_linked_file(path): "{path} is a symbolic link (the repository made it one), and sync --setup never writes through a link; nothing was written. Replace the link by a plain file (git rm it, then run sync --setup again), or add the lines yourself", "{path} là một liên kết tượng trưng (do kho git tạo), và sync --setup không bao giờ ghi qua liên kết; chưa ghi gì. Hãy thay liên kết bằng một tệp thường (git rm nó rồi chạy lại sync --setup), hoặc tự thêm các dòng cần thiết";
     git_setup_file(path, error): "cannot read or add to {path}: {error}; nothing was committed", "không đọc hoặc ghi thêm được vào {path}: {error}; chưa commit gì";
     /// `{local}` is `git_conflict_local` or empty.
@@ -353,6 +378,15 @@ catalogue! {
     sync_no_identity(who): "Note: git has no identity of yours, so the commit is by your login name: {who}.", "Lưu ý: git chưa có danh tính của bạn, nên commit ghi tên đăng nhập: {who}.";
     sync_set_identity: "Set yours: git config --global user.name \"Your Name\"; git config --global user.email you@example.org", "Đặt danh tính: git config --global user.name \"Họ Tên\"; git config --global user.email ten@example.vn";
     sync_in_step(upstream): "In step with {upstream}: nothing to receive or send.", "Đã khớp với {upstream}: không có gì để nhận hay gửi.";
+    sync_pull_only(files): "Pull only: kept uncommitted here, not sent: {files}", "Chỉ nhận về: giữ ở đây, chưa commit, chưa gửi: {files}";
+    sync_unsent(n): "Pull only: {n} local commits not sent.", "Chỉ nhận về: {n} commit ở đây chưa gửi.";
+    sync_dry_commit(n): "Would commit {n} check-offs:", "Sẽ commit {n} dấu:";
+    sync_dry_nothing: "Would commit nothing.", "Sẽ không commit gì.";
+    /// `{received}` and `{sent}` are `sync_commit_one` or `sync_commits`.
+    sync_dry_exchange(received, upstream, sent): "Would receive {received} from {upstream} and send {sent}. Nothing was changed (dry run).", "Sẽ nhận {received} từ {upstream} và gửi {sent}. Chưa thay đổi gì (chạy thử).";
+    sync_dry_dropped(upstream, dropped): "Would stop: {upstream} no longer has {dropped}.", "Sẽ dừng: {upstream} không còn {dropped}.";
+    sync_removed_sent(dropped): "Sent again what the upstream had dropped (--push-removed): {dropped}", "Đã gửi lại những gì kho từ xa đã bỏ (--push-removed): {dropped}";
+    sync_removed_dropped(dropped): "Dropped here too what the upstream had dropped (--drop-removed): {dropped}", "Đã bỏ ở đây những gì kho từ xa đã bỏ (--drop-removed): {dropped}";
     /// `{received}` and `{sent}` are `sync_commit_one` or `sync_commits`.
     sync_exchanged(received, upstream, sent): "Received {received} from {upstream}, sent {sent} to {upstream}.", "Đã nhận {received} từ {upstream}, gửi {sent} lên {upstream}.";
     sync_commit_one: "1 commit", "1 commit";
@@ -374,14 +408,21 @@ catalogue! {
     attr_more_files(n): " (and {n} more briefings)", " (và {n} tệp buổi làm việc khác)";
     attr_new_briefing(path): "a new briefing such as {path}", "tệp buổi làm việc mới, như {path}";
     /// One line of `briefing log`.
-    log_done(at, session, directive, by, commit, author): "{at}  checked off  {session}  {directive}  by {by} (commit {commit}, {author})", "{at}  hoàn thành     {session}  {directive}  bởi {by} (commit {commit}, {author})";
-    log_undone(at, session, directive, by, commit): "{at}  un-checked   {session}  {directive}  by {by} (commit {commit})", "{at}  bỏ đánh dấu    {session}  {directive}  bởi {by} (commit {commit})";
+    log_line(at, what, session, directive, by, rest): "{at}  {what}  {session}  {directive}  by {by}{rest}", "{at}  {what}  {session}  {directive}  bởi {by}{rest}";
+    log_checked_off: "checked off", "hoàn thành";
+    log_unchecked: "un-checked", "bỏ đánh dấu";
+    log_progress: "progress", "tiến độ";
+    log_commit(commit, author): " (commit {commit}, {author})", " (commit {commit}, {author})";
+    log_files_only(why): "the log is read from the files alone, without git's commits (and without the un-checks of version 1 and 2 files, which only git remembers): {why}", "nhật ký chỉ được đọc từ các tệp, không có các commit của git (và không có các lần bỏ đánh dấu trong tệp phiên bản 1 và 2, vốn chỉ git ghi nhớ): {why}";
     log_warning(message): "briefing: warning: {message}", "briefing: cảnh báo: {message}";
     /// One line of a directive's history in the interface; `{mark}` is its checkbox.
     history_done(at, mark, by, commit): "{at}  {mark} checked off by {by}  ({commit})", "{at}  {mark} hoàn thành, bởi {by}  ({commit})";
     history_undone(at, mark, by, commit): "{at}  {mark} un-checked by {by}  ({commit})", "{at}  {mark} bỏ đánh dấu, bởi {by}  ({commit})";
     no_history: "No check-offs in the git history yet.", "Chưa có lần đánh dấu nào trong lịch sử git.";
-    history_title: "Check-off history", "Lịch sử đánh dấu";
+    history_title: "History", "Lịch sử";
+    progress_log: "Progress, newest first", "Tiến độ, mới nhất trước";
+    no_progress: "No progress recorded yet.", "Chưa ghi tiến độ nào.";
+    git_history: "Check-offs in git", "Đánh dấu trong git";
     history_loading: "Reading the git history…", "Đang đọc lịch sử git…";
     history_unread_commit(commit): "commit {commit} could not be read from git; its check-offs are not listed", "không đọc được commit {commit} từ git; các dấu hoàn thành trong đó không được liệt kê";
     history_unread_date(commit): "commit {commit} has no author time that can be read; its check-offs are not listed", "commit {commit} không có thời điểm tác giả đọc được; các dấu hoàn thành trong đó không được liệt kê";
@@ -450,6 +491,8 @@ catalogue! {
     check_bad_date_time(key, r#where, expected, found): "`{key}` in {where} must be {expected}, found `{found}`", "`{key}` trong {where} phải là {expected}, nhưng lại là `{found}`";
     check_target_not_positive(r#where, value): "`target` in {where} must be greater than 0, found {value}", "`target` trong {where} phải lớn hơn 0, nhưng lại là {value}";
     check_progress_percent(r#where, value): "`percent` in {where} must be a whole number from 0 to 100, found {value}: write how far the work is, e.g. `percent = 40`", "`percent` trong {where} phải là số nguyên từ 0 đến 100, nhưng lại là {value}: hãy ghi công việc đã làm được bao nhiêu, ví dụ `percent = 40`";
+    check_progress_in_future(r#where, at, now): "`at` in {where} is {at}, later than now ({now}): a progress entry records what has been done; write when it happened (or check the computer's clock)", "`at` trong {where} là {at}, muộn hơn hiện tại ({now}): mục tiến độ ghi lại việc đã làm; hãy ghi thời điểm việc diễn ra (hoặc kiểm tra đồng hồ của máy tính)";
+    check_progress_note_control(r#where): "`note` in {where} holds a control character (a line break, a tab or another invisible character): write the note as one line of text", "`note` trong {where} có ký tự điều khiển (xuống dòng, tab hoặc ký tự vô hình khác): hãy viết ghi chú thành một dòng chữ";
     check_percent_negative(r#where, value): "`percent` in {where} must be 0 or more, found {value}", "`percent` trong {where} phải từ 0 trở lên, nhưng lại là {value}";
     check_empty_id(r#where): "`id` in {where} must not be empty", "`id` trong {where} không được để trống";
     check_duplicate_district(id): "two localities have the id `{id}`; give one of them a different `id = \"…\"`", "hai địa phương có cùng mã `{id}`; hãy đặt cho một trong hai một `id = \"…\"` khác";
@@ -480,6 +523,12 @@ catalogue! {
     walk_folder_unreadable(error): "cannot read this folder ({error}); its briefings are not loaded", "không đọc được thư mục này ({error}); các buổi làm việc trong đó không được đọc";
     write_unsafe_layout(directive): "the layout around directive `{directive}` could not be edited safely", "không sửa được an toàn phần tệp quanh chỉ đạo `{directive}` (cách trình bày bất thường)";
     write_progress_inline(directive): "directive `{directive}` is written as an inline table, or its progress log is (`progress = [ … ]`): progress is appended as a `[[directive.progress]]` table, so write the directive as a `[[directive]]` table (and its log as `[[directive.progress]]` tables) first", "chỉ đạo `{directive}` được viết thành bảng trên một dòng, hoặc nhật ký tiến độ của nó được viết như vậy (`progress = [ … ]`): tiến độ được ghi thêm thành bảng `[[directive.progress]]`, nên hãy viết chỉ đạo thành bảng `[[directive]]` (và nhật ký thành các bảng `[[directive.progress]]`) trước";
+    entry_unknown_state(written, names, meant): "unknown state \"{written}\": write one of {names}{meant}", "trạng thái \"{written}\" không có: hãy ghi một trong {names}{meant}";
+    entry_percent(written): "percent {written} is not a whole number from 0 to 100: write how far the work is, e.g. 40", "phần trăm {written} không phải số nguyên từ 0 đến 100: hãy ghi công việc đã làm được bao nhiêu, ví dụ 40";
+    entry_note_control: "the note holds a line break, a tab or another control character: write it as one line of text", "ghi chú có ký tự xuống dòng, tab hoặc ký tự điều khiển khác: hãy viết thành một dòng chữ";
+    entry_no_by: "a progress entry needs the person who records it (`by`), and none is known: check the login name of this account", "mục tiến độ cần người ghi (`by`) nhưng không xác định được: hãy kiểm tra tên đăng nhập của tài khoản này";
+    entry_in_future(at, now): "the time {at} is later than now ({now}): progress records what has been done; check the computer's clock (or `--now`)", "thời điểm {at} muộn hơn hiện tại ({now}): tiến độ ghi lại việc đã làm; hãy kiểm tra đồng hồ của máy tính (hoặc `--now`)";
+    entry_nothing: "nothing to record: give a state (--state), a note (--note) or a percent (--percent)", "không có gì để ghi: hãy cho trạng thái (--state), ghi chú (--note) hoặc phần trăm (--percent)";
     /// An error of the operating system: `{what}` is one of `os_*`, `{code}` its number.
     os_error(what, code): "{what} (os error {code})", "{what} (mã lỗi hệ thống {code})";
     os_not_found: "No such file or directory", "không có tệp hay thư mục này";
@@ -561,6 +610,11 @@ catalogue! {
     check_image_outside(file, r#where): "`file = \"{file}\"` in {where} must be a path inside the briefing folder, relative to this file's folder, without `..` (for example `file = \"anh/2024-03-13-1.jpg\"`)", "`file = \"{file}\"` trong {where} phải là đường dẫn nằm trong thư mục buổi làm việc, tính từ thư mục của tệp này, không có `..` (ví dụ `file = \"anh/2024-03-13-1.jpg\"`)";
     check_not_positive(key, r#where, value): "`{key}` in {where} must be greater than 0, found {value}", "`{key}` trong {where} phải lớn hơn 0, nhưng lại là {value}";
     check_to_on_locality(r#where): "`to` in {where} is not read: `to` names the localities of a session-wide [[directive]]; a locality's own directive already concerns it", "`to` trong {where} không được đọc: `to` chỉ dùng cho [[directive]] chung của buổi làm việc; chỉ đạo riêng của một địa phương đã là của địa phương đó";
+    check_needs_version_3(key, r#where, version): "`{key}` in {where} needs `version = 3`, but the file is version {version}: write `version = 3` at the top of the file (nothing else changes meaning)", "`{key}` trong {where} cần `version = 3`, nhưng tệp đang là phiên bản {version}: hãy viết `version = 3` ở đầu tệp (mọi nội dung khác giữ nguyên ý nghĩa)";
+    check_blank_identity(key, r#where, example): "`{key}` in {where} is empty: write it (`{key} = {example}`) or leave it out", "`{key}` trong {where} đang để trống: hãy ghi giá trị (`{key} = {example}`) hoặc bỏ dòng này";
+    check_locality_key_repeated(key, r#where): "{where} has the `key` \"{key}\" of another locality of this file: each locality needs its own `key`", "{where} có `key` \"{key}\" trùng với một địa phương khác trong tệp: mỗi địa phương cần một `key` riêng";
+    check_figure_key_repeated(key, r#where): "{where} has the `key` \"{key}\" of another indicator of the same locality: give each figure its own `key`", "{where} có `key` \"{key}\" trùng với một chỉ tiêu khác của cùng địa phương: mỗi chỉ tiêu cần một `key` riêng";
+    check_names_itself(key, reference, r#where): "`{key} = \"{reference}\"` in {where} names the locality itself: name the unit it came from, by that unit's `key` or its level and name (`\"huyện Chư Păh\"`)", "`{key} = \"{reference}\"` trong {where} lại chỉ chính địa phương này: hãy ghi đơn vị trước đây, bằng `key` của đơn vị đó hoặc cấp và tên (`\"huyện Chư Păh\"`)";
     check_unknown_locality(r#where, id, hint, ids): "`to` in {where} names `{id}`, which is not a locality of this file{hint}; the locality ids are: {ids}", "`to` trong {where} ghi `{id}`, không phải mã địa phương nào trong tệp{hint}; các mã địa phương là: {ids}";
     check_unknown_locality_none(r#where, id): "`to` in {where} names `{id}`, but the file has no [[locality]] or [[district]]", "`to` trong {where} ghi `{id}`, nhưng tệp chưa có [[locality]] hay [[district]] nào";
     where_locality(n): "[[locality]] #{n}", "[[locality]] thứ {n}";
@@ -609,8 +663,15 @@ catalogue! {
     // The review that tells the whole truth (issue 11): shared directives, gauges without a
     // verdict, undo and its confirmation, search fields, the legend.
     shared_directives: "Session-wide directives for this locality", "Chỉ đạo chung áp dụng cho địa phương";
-    cmd_undo: "Undo the last check-off or un-check", "Hoàn tác lần đánh dấu / bỏ đánh dấu gần nhất";
+    cmd_undo: "Undo the last check-off, un-check or progress", "Hoàn tác lần đánh dấu / ghi tiến độ gần nhất";
     hint_undo: "undo", "hoàn tác";
+    cmd_sync: "Share through git: commit the check-offs and progress made here, receive, send (briefing sync)", "Chia sẻ qua git: commit các dấu hoàn thành và tiến độ ghi ở đây, nhận về, gửi đi (briefing sync)";
+    hint_sync: "sync", "đồng bộ";
+    syncing: "Syncing through git…", "Đang đồng bộ qua git…";
+    already_syncing: "A sync is already running; its result comes here.", "Đang đồng bộ; kết quả sẽ hiện ở đây.";
+    /// `{received}` and `{sent}` are `sync_commit_one` or `sync_commits`.
+    synced(received, sent): "Synced: received {received}, sent {sent}.", "Đã đồng bộ: nhận {received}, gửi {sent}.";
+    sync_failed(message): "Sync stopped: {message}", "Đồng bộ dừng: {message}";
     cmd_next_hit: "Next search hit", "Kết quả tìm tiếp theo";
     hint_next_hit: "next hit", "kết quả sau";
     cmd_prev_hit: "Previous search hit", "Kết quả tìm trước";
@@ -622,6 +683,16 @@ catalogue! {
     confirm_checked_by(by, time, date): "Checked off by {by} at {time} on {date}.", "Đã được {by} đánh dấu xong lúc {time} ngày {date}.";
     confirm_checked: "It is checked off.", "Chỉ đạo đang được đánh dấu xong.";
     confirm_keys: "Enter or Space: un-check · Esc: keep it", "Enter hoặc Space: bỏ đánh dấu · Esc: giữ nguyên";
+    progress_title: "Record progress", "Ghi tiến độ";
+    progress_state: "State", "Tình trạng";
+    progress_note: "Note", "Ghi chú";
+    progress_percent: "Percent", "Phần trăm";
+    progress_keys: "Enter: save · Tab: next field · ←→: state · Esc: cancel", "Enter: lưu · Tab: sang ô khác · ←→: tình trạng · Esc: hủy";
+    nothing_to_record: "Nothing to record: choose another state, or type a note or a percent.", "Chưa có gì để ghi: hãy chọn tình trạng khác, hoặc nhập ghi chú hay phần trăm.";
+    percent_range: "The percent is a whole number from 0 to 100.", "Phần trăm là số nguyên từ 0 đến 100.";
+    progress_recorded(what): "Progress recorded and saved to the file: {what}.", "Đã ghi tiến độ vào tệp: {what}.";
+    note_recorded: "Note recorded and saved to the file.", "Đã ghi chú tiến độ vào tệp.";
+    progress_not_saved: "Progress not saved:", "Không lưu được tiến độ:";
     search_browse_help: "↑↓ select · Space check off · / edit the query · Enter open · Esc back", "↑↓ chọn · Space đánh dấu · / sửa câu tìm · Enter mở · Esc quay lại";
     no_search: "No search to go on with: search with / first.", "Chưa có kết quả tìm để đi tiếp: hãy tìm bằng / trước.";
     last_hit: "That was the last hit.", "Đã đến kết quả cuối.";
@@ -631,6 +702,7 @@ catalogue! {
     cmd_pages: "A screenful up / down", "Lên / xuống một trang";
     cmd_ends: "First / last item", "Về đầu / cuối";
     cmd_tabs: "Previous / next tab", "Thẻ trước / sau";
+    cmd_marks: "Check off / on, record progress", "Đánh dấu / bỏ đánh dấu, ghi tiến độ";
     cmd_hits: "Previous / next search hit, from the place opened", "Kết quả tìm trước / sau, từ chỗ đang mở";
     cmd_quits: "Back to the list, quit there; Ctrl-C quits at once", "Về danh sách, ở đó thì thoát; Ctrl-C thoát ngay";
     legend: "Symbols: ● upcoming · ✓ met · ~ near · ✗ behind a target/plan · ▲▼ growth, no verdict · ⚠ overdue · [x]\u{a0}done · [\u{a0}] open", "Ký hiệu: ● sắp tới · ✓ đạt · ~ gần đạt · ✗ chưa đạt mục tiêu/kế hoạch · ▲▼ tăng/giảm, không đánh giá · ⚠ quá hạn · [x]\u{a0}xong · [\u{a0}] đang mở";
@@ -681,6 +753,19 @@ pub(crate) fn did_you_mean(lang: Lang, names: &[String]) -> String {
         [] => String::new(),
         [one] => t.suggest_one(one),
         many => t.suggest_many(&many.join("`, `")),
+    }
+}
+
+/// Checks a message of `what` said in both languages: translated, no placeholder left, and
+/// each of `facts` that the English says kept as it is in the Vietnamese.
+#[cfg(test)]
+pub(crate) fn check_said_in_both(what: &dyn std::fmt::Debug, en: &str, vi: &str, facts: &[&str]) {
+    assert_ne!(en, vi, "{what:?} is not translated");
+    for text in [en, vi] {
+        assert!(!text.contains('{'), "a placeholder is left: {text}");
+    }
+    for fact in facts.iter().filter(|f| en.contains(*f)) {
+        assert!(vi.contains(fact), "`{fact}` is missing in Vietnamese: {vi}");
     }
 }
 

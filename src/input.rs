@@ -35,8 +35,12 @@ pub enum Command {
     /// The report's rows: by locality, assignee or session.
     ReportBy,
     History,
-    /// Undo the last check-off or un-check.
+    /// Record progress on the selected directive: its state, a note, a percent.
+    Progress,
+    /// Undo the last check-off, un-check or progress entry.
     Undo,
+    /// Share the folder through git (`briefing sync`) on a worker thread.
+    Sync,
     /// The next / previous search hit, from where the last one was opened.
     NextHit,
     PrevHit,
@@ -44,7 +48,7 @@ pub enum Command {
 
 impl Command {
     /// The commands the config file's `[keys]` table can rebind.
-    pub const CONFIGURABLE: [Command; 25] = [
+    pub const CONFIGURABLE: [Command; 27] = [
         Command::Up,
         Command::Down,
         Command::PageUp,
@@ -67,7 +71,9 @@ impl Command {
         Command::ReportBy,
         Command::Diagnostics,
         Command::History,
+        Command::Progress,
         Command::Undo,
+        Command::Sync,
         Command::NextHit,
         Command::PrevHit,
     ];
@@ -104,7 +110,9 @@ impl Command {
             Command::ReportView => "report_view",
             Command::ReportBy => "report_by",
             Command::History => "history",
+            Command::Progress => "progress",
             Command::Undo => "undo",
+            Command::Sync => "sync",
             Command::NextHit => "next_hit",
             Command::PrevHit => "prev_hit",
         }
@@ -147,7 +155,9 @@ impl Command {
             Command::ReportView => (t.cmd_report_view, t.hint_report_view),
             Command::ReportBy => (t.cmd_report_by, t.hint_report_by),
             Command::History => (t.cmd_history, t.hint_history),
+            Command::Progress => (t.cmd_progress, t.hint_progress),
             Command::Undo => (t.cmd_undo, t.hint_undo),
+            Command::Sync => (t.cmd_sync, t.hint_sync),
             Command::NextHit => (t.cmd_next_hit, t.hint_next_hit),
             Command::PrevHit => (t.cmd_prev_hit, t.hint_prev_hit),
         };
@@ -406,7 +416,9 @@ impl Default for Keymap {
             b(ReportBy, &[Key::char('b')]),
             b(Diagnostics, &[Key::char('e')]),
             b(History, &[Key::char('L')]),
+            b(Progress, &[Key::char('p')]),
             b(Undo, &[Key::char('u'), Key::ctrl('z')]),
+            b(Sync, &[Key::char('S')]),
             b(NextHit, &[Key::char('n')]),
             b(PrevHit, &[Key::char('N')]),
             b(Help, &[Key::char('?')]),
@@ -522,6 +534,7 @@ mod tests {
             (KeyCode::Char('r'), KeyModifiers::NONE, ReportView),
             (KeyCode::Char('b'), KeyModifiers::NONE, ReportBy),
             (KeyCode::Char('L'), KeyModifiers::SHIFT, History),
+            (KeyCode::Char('p'), KeyModifiers::NONE, Progress),
         ];
         for (code, mods, want) in table {
             let key = Key::from_event(&event(*code, *mods));

@@ -38,13 +38,14 @@ pub mod api {
         pub use crate::store::files::id_of;
         pub use crate::store::{
             Catalog, Changes, Diagnostic, FileReport, Folder, FolderError, Limits, Plan, Severity,
-            discover, load_dir, parse_file, read_as_loaded,
+            discover, load_dir, parse_file, parse_file_at, read_as_loaded,
         };
         pub mod write {
             pub use crate::store::write::{
-                Appended, CONTENT_LOCK_BYTE, Change, Edited, Hold, Holder, Outcome, RESCUE_SUFFIX,
-                TEMP_SUFFIX, VersionBefore, WriteError, WriteOptions, Writer, Written,
-                current_user, edited, edited_text, set_directive,
+                Appended, CONTENT_LOCK_BYTE, Change, Edited, EntryError, Hold, Holder, Outcome,
+                RESCUE_SUFFIX, TEMP_SUFFIX, VersionBefore, WriteError, WriteOptions, Writer,
+                Written, check_entry, current_user, edited, edited_text, parse_percent,
+                parse_state, set_directive,
             };
         }
     }
@@ -52,7 +53,7 @@ pub mod api {
         pub use crate::search::{FieldKind, Prepared, SearchIndex};
     }
     pub mod report {
-        pub use crate::report::{Format, Options, render};
+        pub use crate::report::{Format, History, Options, render};
         /// The implementation report: its numbers and its formats.
         pub mod follow_up {
             pub use crate::report::follow_up::{
@@ -62,22 +63,30 @@ pub mod api {
         }
     }
     pub mod git {
+        pub use crate::git::GitError;
         pub mod merge {
             pub use crate::git::merge::{State, states};
         }
         pub mod history {
-            pub use crate::git::history::{Event, History, Mark, Reason, Unread};
+            pub use crate::git::history::{Event, History, Logged, Mark, Reason, Unread};
+        }
+        pub mod actions {
+            pub use crate::git::actions::{Action, Kind};
         }
     }
     pub mod app {
         pub use crate::app::{
-            Action, App, Changed, Effect, Garbage, HistoryRequest, Loading, Notice, Options,
-            Overlay, SaveRequest, Screen,
+            Action, App, Changed, Effect, Garbage, HistoryRequest, Loading, NewEntry, Notice,
+            Options, Overlay, ProgressChange, ProgressRequest, Recorded, SaveRequest, Screen,
         };
     }
     /// The loader's work, as the interface's loader thread does it.
     pub mod load {
         pub use crate::tui::load::{FIRST_PART, first_load, read_changes};
+    }
+    /// How the shell sends a frame to the terminal (what changed, a moved block as a scroll).
+    pub mod paint {
+        pub use crate::tui::paint::Painter;
     }
     pub mod input {
         pub use crate::input::{Command, Keymap};

@@ -4,6 +4,7 @@
 
 pub(crate) mod follow_up;
 pub(crate) mod numbers;
+pub(crate) mod trend;
 pub(crate) mod words;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -455,19 +456,12 @@ mod tests {
     use crate::model::Comparison;
 
     fn indicator() -> Indicator {
-        Indicator {
-            name: "Tổng thu ngân sách".into(),
-            value: 385.0,
-            unit: Some("tỷ đồng".into()),
-            bound: Bound::AtLeast,
-            period: Some("2023".into()),
-            compare: smallvec::smallvec![Comparison {
-                label: "so với năm 2022".into(),
-                percent: 107.0,
-                written_basis: None,
-            }],
-            ..Indicator::default()
-        }
+        Indicator::sample(
+            "Tổng thu ngân sách",
+            385.0,
+            Bound::AtLeast,
+            "so với năm 2022",
+        )
     }
 
     #[test]
@@ -622,26 +616,27 @@ mod tests {
             percent,
             written_basis: None,
         };
-        assert_eq!(
-            compare_text(&c("so với năm 2022", 119.5), Lang::Vi, false),
-            "▲ 19,5% so với năm 2022"
-        );
-        assert_eq!(
-            compare_text(&c("so với năm 2025", 112.3), Lang::En, false),
-            "▲ 12.3% so với năm 2025"
-        );
-        assert_eq!(
-            compare_text(&c("cùng kỳ", 82.0), Lang::Vi, true),
-            "-18% cùng kỳ"
-        );
-        assert_eq!(
-            compare_text(&c("cùng kỳ", 100.0), Lang::Vi, false),
-            "±0% cùng kỳ"
-        );
-        assert_eq!(
-            compare_text(&c("kế hoạch", 100.75), Lang::Vi, false),
-            "kế hoạch 100,75%"
-        );
+        for (label, percent, lang, ascii, said) in [
+            (
+                "so với năm 2022",
+                119.5,
+                Lang::Vi,
+                false,
+                "▲ 19,5% so với năm 2022",
+            ),
+            (
+                "so với năm 2025",
+                112.3,
+                Lang::En,
+                false,
+                "▲ 12.3% so với năm 2025",
+            ),
+            ("cùng kỳ", 82.0, Lang::Vi, true, "-18% cùng kỳ"),
+            ("cùng kỳ", 100.0, Lang::Vi, false, "±0% cùng kỳ"),
+            ("kế hoạch", 100.75, Lang::Vi, false, "kế hoạch 100,75%"),
+        ] {
+            assert_eq!(compare_text(&c(label, percent), lang, ascii), said);
+        }
         let mut ind = indicator();
         ind.of = Some(19.0);
         ind.value = 15.0;

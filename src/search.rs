@@ -148,6 +148,12 @@ const WHOLE_WORD: u8 = 3;
 const WORD_PREFIX: u8 = 2;
 const MID_WORD: u8 = 1;
 const PHRASE_BONUS: u32 = 2;
+
+/// The least quality the query word at `j` of `n` needs in a field for the query to match
+/// it as a phrase: the last word may be a prefix (it is still being typed), the others whole.
+fn phrase_needs(j: usize, n: usize) -> u8 {
+    if j + 1 == n { WORD_PREFIX } else { WHOLE_WORD }
+}
 const EXACT_BONUS: u32 = 3;
 
 impl SearchIndex {
@@ -463,12 +469,7 @@ impl SearchIndex {
             if best == 0 {
                 return None;
             }
-            let needed = if j + 1 == own.len() {
-                WORD_PREFIX
-            } else {
-                WHOLE_WORD
-            };
-            phrase_possible &= best >= needed;
+            phrase_possible &= best >= phrase_needs(j, own.len());
             total += u32::from(best);
         }
         if !phrase_possible {

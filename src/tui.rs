@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 mod guard;
 pub(crate) mod load;
+pub(crate) mod paint;
+mod saver;
 mod tty;
 
 use std::io::{self, BufWriter, Stdout, Write};
@@ -11,7 +13,9 @@ use std::path::PathBuf;
 use std::sync::{Arc, mpsc};
 use std::thread;
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+};
 use crossterm::style::{Attribute, Print, SetAttribute};
 use crossterm::terminal::{
     BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
@@ -21,16 +25,18 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 
-use crate::app::{Action, App, Away, Effect, Garbage, HistoryRequest, Options, SaveRequest};
+use crate::app::{Action, App, Away, Effect, Garbage, HistoryRequest, Options};
 use crate::git::history::{self, Filter};
+use crate::git::sync;
 use crate::i18n;
-use crate::model::Session;
 use crate::model::abbrev::Abbreviations;
-use crate::store::write::{self, Change, WriteError, WriteOptions, Writer};
+use crate::store::write::WriteOptions;
 use crate::store::{self, Folder};
 use crate::ui::theme::Theme;
 use crate::watch::OwnWrites;
 use load::LoadRequest;
+use paint::Painter;
+use saver::{Job, Saver, spawn_saver};
 use tty::{Readiness, Tty};
 
 /// What wakes the event loop: something for the app (a key, a size, a worker's result, each
@@ -65,13 +71,19 @@ impl FrameWriter {
 
 type Term = Terminal<CrosstermBackend<FrameWriter>>;
 
-/// Raw mode, the alternate screen, and the mouse unless `mouse` is off; armed first to be put
+/// Raw mode, the alternate screen, bracketed paste (a paste comes as one piece, its line
+/// breaks not taken as Enter), and the mouse unless `mouse` is off; armed first to be put
 /// back however the process ends.
 fn setup(tty: &Tty, mouse: bool) -> io::Result<Term> {
     guard::arm(tty.fd(), restore_bytes())?;
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    execute!(
+        out,
+        EnterAlternateScreen,
+        cursor::Hide,
+        EnableBracketedPaste
+    )?;
     if mouse {
         execute!(out, EnableMouseCapture)?;
     }
@@ -80,8 +92,8 @@ fn setup(tty: &Tty, mouse: bool) -> io::Result<Term> {
 }
 
 /// What leaves every mode the app may have set, even from the middle of a frame: CAN ends a
-/// half-written escape sequence, then the frame, the colours, the mouse, the alternate screen
-/// and the hidden cursor end.
+/// half-written escape sequence, then the frame, the colours, the mouse, bracketed paste, the
+/// alternate screen and the hidden cursor end.
 fn restore_bytes() -> Vec<u8> {
     let mut bytes = Vec::new();
     let _ = queue!(
@@ -90,6 +102,7 @@ fn restore_bytes() -> Vec<u8> {
         EndSynchronizedUpdate,
         SetAttribute(Attribute::Reset),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );
@@ -102,6 +115,7 @@ pub(crate) fn restore() {
     let _ = execute!(
         io::stdout(),
         DisableMouseCapture,
+        DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
     );
@@ -174,11 +188,12 @@ fn forward_input(tx: &mpsc::Sender<Msg>, tty: &Tty) -> InputEnd {
     }
 }
 
-/// The app's action for a terminal event: keys, the mouse and sizes; nothing for the rest
-/// (focus, paste).
+/// The app's action for a terminal event: keys, the mouse, sizes and pastes; nothing for the
+/// rest (focus).
 fn input_action(event: Event) -> Option<Action> {
     match event {
         Event::Key(key) => Some(Action::Key(key)),
+        Event::Paste(text) => Some(Action::Paste(text)),
         Event::Mouse(mouse) => Some(Action::Mouse(mouse)),
         Event::Resize(width, height) => Some(Action::Resize { width, height }),
         _ => None,
@@ -302,112 +317,6 @@ fn spawn_watcher(loader: mpsc::Sender<LoadRequest>, dir: PathBuf, own: OwnWrites
     });
 }
 
-/// What the saver thread needs.
-struct Saver {
-    dir: PathBuf,
-    /// Who checks directives off.
-    user: String,
-    opts: WriteOptions,
-    limits: store::Limits,
-    /// Where the saver leaves each file it wrote, for the watcher to leave alone.
-    own: OwnWrites,
-    /// For each directive (session and directive id), what undoes each of our writes, the
-    /// latest last: its check-off keys as they were, or the progress entry to take out.
-    before: HashMap<(String, String), Vec<Change>>,
-}
-
-impl Saver {
-    /// Writes one check-off, or an undo; then reads the file again, so the app shows what it
-    /// holds now (an edit someone made meanwhile included) without reloading the folder. The
-    /// file's session as read again, or (when it no longer loads) what the loader must read.
-    fn save(
-        &mut self,
-        writer: &Writer,
-        request: &SaveRequest,
-    ) -> (
-        Result<Change, WriteError>,
-        Result<Box<Session>, LoadRequest>,
-    ) {
-        let (session, directive) = (&request.session_id, &request.directive_id);
-        let key = (session.clone(), directive.clone());
-        let change = self.change(request, &key);
-        let rel = store::files::rel_of(session);
-        let path = self.dir.join(&rel);
-        let saving = self.own.saving(&path);
-        let result = writer.write(&self.dir, session, directive, &change);
-        match &result {
-            Ok(written) => {
-                saving.written();
-                if let (false, Some(undo)) = (request.undo, &written.undo) {
-                    self.before.entry(key).or_default().push(undo.clone());
-                }
-            }
-            Err(_) if matches!(change, Change::Restore(_) | Change::Withdraw(_)) => {
-                self.before.entry(key).or_default().push(change.clone());
-            }
-            Err(_) => {}
-        }
-        let after = match store::load_file_with(&self.dir, &rel, &self.limits).session {
-            Some(session) => Ok(Box::new(session)),
-            None => Err(LoadRequest::Paths(vec![self.dir.join(&rel)])),
-        };
-        (result.map(|_| change), after)
-    }
-
-    /// What to write: a check-off or an un-check stamped now, or for an undo what puts the
-    /// file back as it was before our last write of the directive (as the request's state says
-    /// when that write is not known, e.g. its file could not be read before it).
-    fn change(&mut self, request: &SaveRequest, key: &(String, String)) -> Change {
-        let remembered = request
-            .undo
-            .then(|| self.before.get_mut(key).and_then(Vec::pop))
-            .flatten();
-        match remembered {
-            Some(undo) => undo,
-            None if request.done => Change::Done {
-                at: write::now_local(),
-                by: self.user.clone(),
-            },
-            None => Change::Reopened {
-                at: write::now_local(),
-                by: self.user.clone(),
-            },
-        }
-    }
-}
-
-/// Writes check-offs one after another, in the order they were asked for; a file that no
-/// longer loads after the save is the loader's to read.
-fn spawn_saver(
-    tx: mpsc::Sender<Msg>,
-    loader: mpsc::Sender<LoadRequest>,
-    mut saver: Saver,
-) -> mpsc::Sender<SaveRequest> {
-    let (requests, rx) = mpsc::channel::<SaveRequest>();
-    thread::spawn(move || {
-        let writer = Writer::new(saver.opts.clone());
-        for request in rx {
-            let (result, after) = saver.save(&writer, &request);
-            let saved = result.is_ok();
-            if tx
-                .send(Msg::App(Action::Saved { request, result }))
-                .is_err()
-            {
-                break;
-            }
-            let sent = match (saved, after) {
-                (false, _) => true,
-                (true, Ok(session)) => tx.send(Msg::App(Action::Reread(session))).is_ok(),
-                (true, Err(read)) => loader.send(read).is_ok(),
-            };
-            if !sent {
-                break;
-            }
-        }
-    });
-    requests
-}
-
 /// Reads one directive's check-off history from git on its own thread.
 fn spawn_history(tx: mpsc::Sender<Msg>, dir: PathBuf, request: HistoryRequest) {
     thread::spawn(move || {
@@ -420,9 +329,32 @@ fn spawn_history(tx: mpsc::Sender<Msg>, dir: PathBuf, request: HistoryRequest) {
     });
 }
 
-fn draw(term: &mut Term, app: &App, theme: &Theme) -> io::Result<()> {
+/// Runs `briefing sync` on its own thread (as the command does: this program as the merge
+/// driver); the files it changes come back through the watcher like any change.
+fn spawn_sync(tx: mpsc::Sender<Msg>, dir: PathBuf, pull_only: bool) {
+    thread::spawn(move || {
+        let (report, result) = match (crate::git::Repo::find(&dir), std::env::current_exe()) {
+            (Ok(repo), Ok(exe)) => {
+                let mut opts = sync::Options::new(sync::driver_command(&exe));
+                if pull_only {
+                    opts.mode = sync::Mode::PullOnly;
+                }
+                sync::sync(&repo, &opts)
+            }
+            (Err(e), _) => (sync::Report::default(), Err(e)),
+            (_, Err(e)) => (sync::Report::default(), Err(crate::git::GitError::Io(e))),
+        };
+        let _ = tx.send(Msg::App(Action::Synced {
+            received: report.received,
+            sent: report.sent,
+            result,
+        }));
+    });
+}
+
+fn draw(term: &mut Term, painter: &mut Painter, app: &App, theme: &Theme) -> io::Result<()> {
     queue!(term.backend_mut().writer_mut(), BeginSynchronizedUpdate)?;
-    term.draw(|frame| app.draw(frame, theme))?;
+    painter.draw(term, |frame| app.draw(frame, theme))?;
     queue!(term.backend_mut().writer_mut(), EndSynchronizedUpdate)?;
     term.backend_mut().writer_mut().commit()
 }
@@ -441,6 +373,13 @@ fn finish_saves(app: &mut App, rx: &mpsc::Receiver<Msg>) -> Vec<String> {
                     problems.push(format!("{}: {reason}", request.directive_id));
                 }
                 app.update(Action::Saved { request, result });
+            }
+            Ok(Msg::App(Action::Recorded { request, result })) => {
+                if let Err(e) = &*result {
+                    let reason = e.message(app.lang());
+                    problems.push(format!("{}: {reason}", request.directive_id));
+                }
+                app.update(Action::Recorded { request, result });
             }
             Ok(_) => {}
             Err(_) => {
@@ -470,8 +409,9 @@ struct Workers {
     tx: mpsc::Sender<Msg>,
     dir: PathBuf,
     loader: mpsc::Sender<LoadRequest>,
-    saver: mpsc::Sender<SaveRequest>,
+    saver: mpsc::Sender<Job>,
     dropper: mpsc::Sender<Garbage>,
+    sync_pull_only: bool,
 }
 
 impl Workers {
@@ -491,12 +431,16 @@ impl Workers {
         match effect {
             Effect::Quit => return false,
             Effect::Save(request) => {
-                let _ = self.saver.send(request);
+                let _ = self.saver.send(Job::Mark(request));
+            }
+            Effect::Record(request) => {
+                let _ = self.saver.send(Job::Progress(request));
             }
             Effect::LoadHistory(request) => {
                 spawn_history(self.tx.clone(), self.dir.clone(), request);
             }
             Effect::Reload => self.load(LoadRequest::Walk),
+            Effect::Sync => spawn_sync(self.tx.clone(), self.dir.clone(), self.sync_pull_only),
             Effect::Compact(away) => spawn_compaction(self.tx.clone(), away),
             Effect::None => {}
         }
@@ -507,6 +451,8 @@ impl Workers {
 /// What the shell needs besides the app's options.
 pub(crate) struct Settings {
     pub theme: Theme,
+    /// `pull_only` of the config file's `[sync]`: `S` only receives.
+    pub sync_pull_only: bool,
     /// "Today" moves on at midnight (no `--today` was given).
     pub follow_clock: bool,
     pub limits: store::Limits,
@@ -518,6 +464,7 @@ pub(crate) struct Settings {
 pub(crate) fn run(options: Options, settings: Settings) -> io::Result<i32> {
     let Settings {
         theme,
+        sync_pull_only,
         follow_clock,
         limits,
         abbreviations,
@@ -547,6 +494,7 @@ pub(crate) fn run(options: Options, settings: Settings) -> io::Result<i32> {
         loader: loader.clone(),
         saver: spawn_saver(tx.clone(), loader.clone(), saver),
         dropper: spawn_dropper(),
+        sync_pull_only,
     };
     spawn_watcher(loader, options.dir.clone(), own);
     install_panic_hook();
@@ -587,13 +535,14 @@ fn event_loop(
     workers: &mut Workers,
     clock: Option<fn() -> chrono::NaiveDate>,
 ) -> io::Result<i32> {
+    let mut painter = Painter::new();
     loop {
         if let Some(today) = clock.map(|now| now())
             && today != app.today()
         {
             app.update(Action::Today(today));
         }
-        draw(term, app, theme)?;
+        draw(term, &mut painter, app, theme)?;
         let Ok(first) = rx.recv() else {
             return Ok(0);
         };
@@ -622,68 +571,6 @@ mod tests {
     use crate::store::FolderError;
     use crossterm::event::{KeyCode, KeyEvent};
 
-    /// A saver on a copy of the sample, with the copy's file.
-    fn saver_on_sample() -> (tempfile::TempDir, PathBuf, Saver) {
-        let tmp = tempfile::tempdir().expect("tmp");
-        let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("briefings/2024/2024-03-13-hai-ha-dam-ha.toml");
-        std::fs::create_dir(tmp.path().join("2024")).expect("mkdir");
-        let file = tmp.path().join("2024/2024-03-13-hai-ha-dam-ha.toml");
-        std::fs::copy(sample, &file).expect("copy");
-        let saver = Saver {
-            dir: tmp.path().to_path_buf(),
-            user: "lan".into(),
-            opts: WriteOptions::default(),
-            limits: store::Limits::default(),
-            own: OwnWrites::default(),
-            before: HashMap::new(),
-        };
-        (tmp, file, saver)
-    }
-
-    fn request(directive: &str, done: bool, undo: bool) -> SaveRequest {
-        SaveRequest {
-            session_id: "2024/2024-03-13-hai-ha-dam-ha".into(),
-            directive_id: directive.into(),
-            done,
-            undo,
-        }
-    }
-
-    /// Undo gives the file back its bytes: after a check-off, after an un-check of a directive
-    /// someone else checked off, and after several check-offs undone in turn.
-    #[test]
-    fn an_undo_gives_the_file_back_its_bytes() {
-        let (_tmp, file, mut saver) = saver_on_sample();
-        let writer = Writer::new(WriteOptions::default());
-        let original = std::fs::read(&file).expect("read");
-        let (done, _) = saver.save(&writer, &request("dh-khong-ma-tuy", true, false));
-        assert!(matches!(done, Ok(Change::Done { .. })), "{done:?}");
-        let (second, _) = saver.save(&writer, &request("hh-ma-tuy", true, false));
-        assert!(second.is_ok());
-        assert_ne!(std::fs::read(&file).expect("read"), original);
-        let (undone, _) = saver.save(&writer, &request("hh-ma-tuy", false, true));
-        assert!(matches!(undone, Ok(Change::Restore(_))), "{undone:?}");
-        let (undone, _) = saver.save(&writer, &request("dh-khong-ma-tuy", false, true));
-        assert!(undone.is_ok());
-        assert_eq!(std::fs::read(&file).expect("read"), original);
-
-        let text = String::from_utf8(original).expect("utf-8").replace(
-            "id = \"chung-nguon-nhan-luc\"\n",
-            "id = \"chung-nguon-nhan-luc\"\ndone = true # họp giao ban\ndone_at = 2024-03-20T09:15:00+07:00\ndone_by = \"thu.ky\"\n",
-        );
-        std::fs::write(&file, &text).expect("write");
-        let (unchecked, _) = saver.save(&writer, &request("chung-nguon-nhan-luc", false, false));
-        assert!(
-            matches!(unchecked, Ok(Change::Reopened { .. })),
-            "{unchecked:?}"
-        );
-        assert_ne!(std::fs::read_to_string(&file).expect("read"), text);
-        let (undone, _) = saver.save(&writer, &request("chung-nguon-nhan-luc", true, true));
-        assert!(undone.is_ok());
-        assert_eq!(std::fs::read_to_string(&file).expect("read"), text);
-    }
-
     /// Keys, the mouse and sizes become the app's actions as they are; other terminal events
     /// are left out.
     #[test]
@@ -701,7 +588,10 @@ mod tests {
             })
         ));
         assert!(input_action(Event::FocusGained).is_none());
-        assert!(input_action(Event::Paste("x".into())).is_none());
+        assert!(matches!(
+            input_action(Event::Paste("x\ny".into())),
+            Some(Action::Paste(text)) if text == "x\ny"
+        ));
     }
 
     /// Requests that queue up while the loader reads are taken as one: paths together, and a

@@ -242,16 +242,17 @@ fn show_gives_a_v3_directive_its_category_and_latest_note() {
 }
 
 /// What the files say reaches the terminal made safe (a bidi override written `\u{202E}`, no
-/// escape byte), and HTML escaped.
+/// escape byte), and HTML escaped (a note may hold no control character at all: the validator
+/// refuses it, so the text of the directive carries them here).
 #[test]
 fn notes_are_terminal_safe_and_html_escaped() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::write(
         dir.path().join("s.toml"),
         "version = 3\n[session]\ntitle = \"T\"\ndate = 2024-03-13\n\n[[directive]]\nid = \"a\"\n\
-         text = \"<b>Việc</b>\"\ndue = 2024-01-01\n\n[[directive.progress]]\n\
-         at = 2024-02-01T09:00:00+07:00\nby = \"lan\"\nstate = \"blocked\"\n\
-         note = \"\\u001b[31mđỏ\\u202e\"\n",
+         text = \"<b>Việc</b> \\u001b[31mđỏ\\u202e\"\ndue = 2024-01-01\n\n\
+         [[directive.progress]]\nat = 2024-02-01T09:00:00+07:00\nby = \"lan\"\n\
+         state = \"blocked\"\nnote = \"vướng\"\n",
     )
     .expect("write");
     let run = |format: &str| {

@@ -311,3 +311,128 @@ fn a_missing_folder_is_exit_2() {
         .expect("run briefing");
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Huyện Chư Păh in January 2023 and December 2024, a commune merged from it, and a commune
+/// that only shares its name.
+const DOSSIER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/dossier");
+
+fn dossier_show(lang: &str, session: &str, district: &str, format: &str) -> String {
+    let args = [
+        "--lang",
+        lang,
+        "show",
+        session,
+        "--district",
+        district,
+        "--format",
+        format,
+    ];
+    let out = briefing_in(DOSSIER, &args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// `show --district` ends with the locality over time: both sessions in order with each
+/// directive's state, and the figure of both as bars with the numbers in Vietnamese.
+#[test]
+fn show_district_text_vi_has_the_locality_over_time() {
+    let out = dossier_show("vi", "2024-12-10-chu-pah", "chu-pah", "text");
+    let history = &out[out.find("━━━ Hồ sơ huyện Chư Păh ━━━").expect("history")..];
+    let first = history.find("12/01/2023 · ").expect("first session");
+    let second = history.find("10/12/2024 · ").expect("second session");
+    assert!(first < second, "{history}");
+    assert!(
+        history.contains("Chưa thực hiện · Hạn: 31/12/2023 · QUÁ HẠN"),
+        "{history}"
+    );
+    let (old, new) = (
+        history.find("█ 380,5").or(history.find("  380,5")),
+        history.find("  420"),
+    );
+    assert!(old.zip(new).is_some_and(|(o, n)| o < n), "{history}");
+    assert!(!history.contains("Ia Ly") && !history.contains("9 tháng năm 2025"));
+    insta::assert_snapshot!(history);
+}
+
+#[test]
+fn show_district_markdown_en_has_the_locality_over_time() {
+    let out = dossier_show("en", "2025-09-20-ia-ly", "ia-ly", "markdown");
+    let history = &out[out.find("## Ia Ly commune over time").expect("history")..];
+    assert!(history.contains("Merged from: huyện Chư Păh"), "{history}");
+    assert!(history.contains("as Chư Păh district"), "{history}");
+    assert!(history.contains("| 2022 | 380.5 |") && history.contains("| 9 tháng năm 2025 | 95 |"));
+    insta::assert_snapshot!(history);
+}
+
+#[test]
+fn show_district_json_has_the_history() {
+    let out = dossier_show("vi", "2025-09-20-ia-ly", "ia-ly", "json");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    let history = &json["history"];
+    let sessions: Vec<(&str, bool)> = (history["sessions"].as_array().expect("sessions").iter())
+        .map(|s| (s["session"].as_str().unwrap_or(""), s["earlier"] == true))
+        .collect();
+    assert_eq!(
+        sessions,
+        [
+            ("2023-01-12-chu-pah", true),
+            ("2024-12-10-chu-pah", true),
+            ("2025-09-20-ia-ly", false)
+        ]
+    );
+    assert_eq!(history["sessions"][0]["directives"][0]["state"], "open");
+    assert_eq!(history["sessions"][1]["directives"][0]["state"], "done");
+    let trend = &history["trends"][0];
+    assert_eq!(trend["name"], "Thu ngân sách trên địa bàn");
+    let values: Vec<f64> = (trend["points"].as_array().expect("points").iter())
+        .filter_map(|p| p["value"].as_f64())
+        .collect();
+    assert_eq!(values, [380.5, 420.0, 95.0]);
+    assert_eq!(trend["points"][0]["target"], 400.0);
+    assert_eq!(json["session"]["districts"][0]["key"], "gia-lai/ia-ly");
+    assert_eq!(
+        json["session"]["districts"][0]["merged_from"][0],
+        "huyện Chư Păh"
+    );
+    let plain = dossier_show("vi", "2025-09-20-ia-ly", "ia-ly", "json");
+    assert_eq!(plain, out, "the same every time");
+    let whole = briefing_in(DOSSIER, &["show", "2025-09-20-ia-ly", "--format", "json"]);
+    let whole: serde_json::Value = serde_json::from_slice(&whole.stdout).expect("JSON");
+    assert!(whole.get("history").is_none(), "only with --district");
+    let args = [
+        "show",
+        "2025-09-20-ia-ly",
+        "--district",
+        "ia-ly",
+        "--format",
+        "json",
+        "--handout",
+    ];
+    let handout: serde_json::Value =
+        serde_json::from_slice(&briefing_in(DOSSIER, &args).stdout).expect("JSON");
+    let history = &handout["history"];
+    assert!(history["sessions"][0]["session"].is_null(), "{history}");
+    assert!(history["sessions"][0]["directives"][0]["id"].is_null());
+    assert!(history["trends"][0]["points"][0]["session"].is_null());
+    for format in ["text", "markdown", "html"] {
+        let args = [
+            "show",
+            "2025-09-20-ia-ly",
+            "--district",
+            "ia-ly",
+            "--format",
+            format,
+            "--handout",
+        ];
+        let out = String::from_utf8(briefing_in(DOSSIER, &args).stdout).expect("UTF-8");
+        assert!(out.contains("380"), "{format}: the history is there");
+        assert!(
+            !out.contains("2023-01-12-chu-pah"),
+            "{format} names a session id"
+        );
+    }
+}

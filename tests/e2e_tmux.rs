@@ -39,7 +39,7 @@ fn list_session_districts_help_quit() {
     t.keys(&["Tab", "j", "j", "j"]);
     t.wait_for("100.8% ▲  ✓ met     kế hoạch");
     t.keys(&["?"]);
-    t.wait_for("Check a directive off / on");
+    t.wait_for("Check off / on, record progress");
     t.keys(&["Escape"]);
     // Alone: an Esc followed at once by `q` reads as Alt-q.
     t.wait_until("the help to close", |s| !s.contains("┌ Keys"));
@@ -336,7 +336,7 @@ fn a_check_off_in_one_clone_appears_in_the_other_after_both_sync() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     there.wait_for("▌ [x] Là địa phương không có ma túy.");
     there.keys(&["L"]);
-    there.wait_for("Check-off history: dh-khong-ma-tuy");
+    there.wait_for("History: dh-khong-ma-tuy");
     there.wait_for("[x] checked off by");
     for t in [&here, &there] {
         t.keys(&["C-c"]);
@@ -507,4 +507,107 @@ fn un_checking_after_the_file_is_reordered_changes_only_that_directive() {
     );
     t.keys(&["C-c"]);
     t.wait_until_gone();
+}
+
+/// Moving down and up a long list one line at a time scrolls its rows on the terminal (a
+/// scrolling region) and sends only what changed: the list on screen is then exactly the rows
+/// it should show, in order, none twice or blank.
+#[test]
+fn a_list_scrolled_line_by_line_shows_the_rows_it_should() {
+    let dir = tempfile::tempdir().expect("tmp");
+    for i in 0..40 {
+        let text = format!(
+            "[session]\ntitle = \"Phiên làm việc số {i:02}\"\ndate = 2024-{:02}-{:02}\n",
+            i / 28 + 1,
+            i % 28 + 1
+        );
+        std::fs::write(dir.path().join(format!("s{i:02}.toml")), text).expect("write");
+    }
+    let args = format!("--lang vi --dir {}", dir.path().display());
+    let Some(t) = start("p28-scroll", 100, 30, &args) else {
+        return;
+    };
+    t.wait_for("40 buổi");
+    let selected = |screen: &str| {
+        (screen.lines())
+            .find(|l| l.contains("│Phiên làm việc số"))
+            .map(str::to_string)
+    };
+    // Newest first: row 0 is session 39. Down to row 14 (the list shows 8 rows, so it
+    // scrolls up a line a key), up to row 5 (down a line a key), down to row 8.
+    let mut moves = vec!["j"; 14];
+    moves.extend(["k"; 9]);
+    moves.extend(["j"; 3]);
+    for key in moves {
+        let before = selected(&t.screen());
+        t.keys(&[key]);
+        t.wait_until("the selection to move", |s| selected(s) != before);
+    }
+    let screen = t.wait_for("│Phiên làm việc số 31");
+    let rows: Vec<&str> = (screen.lines())
+        .filter(|l| l.contains("/2024") && l.contains('…'))
+        .map(|l| l.split('…').nth(1).unwrap_or("").get(..2).unwrap_or(""))
+        .collect();
+    let wanted: Vec<String> = (27..=34).rev().map(|n| n.to_string()).collect();
+    assert_eq!(rows, wanted, "{screen}");
+    t.keys(&["q"]);
+    t.wait_until_gone();
+}
+
+/// `p`, a state, a Vietnamese note typed as the terminal sends it (UTF-8, composed), a
+/// percent, Enter: the file gets exactly that entry (NFC) after the directive, and `version = 3`;
+/// nothing else changes. `u` takes it out again, the file back to its bytes.
+#[test]
+fn p_records_a_vietnamese_note_in_the_file() {
+    let (tmp, file) = sample_copy();
+    let before = std::fs::read_to_string(&file).expect("read");
+    let Some(t) = open_at_directive("p25c-progress", tmp.path()) else {
+        return;
+    };
+    t.keys(&["p"]);
+    t.wait_for("Record progress");
+    t.wait_for("◀ Not started ▶");
+    t.keys(&["Right"]);
+    t.wait_for("◀ In progress ▶");
+    t.keys(&["Tab"]);
+    let note = "Đã khởi công 2 công trình nước sạch";
+    t.keys(&["-l", note]);
+    t.wait_for("công trình nước sạch");
+    t.keys(&["Tab"]);
+    t.keys(&["-l", "40"]);
+    t.wait_for("Percent: 40");
+    t.keys(&["Enter"]);
+    t.wait_for("Progress recorded and saved to the file: In progress, 40%.");
+    let after = std::fs::read_to_string(&file).expect("read");
+    let directive = "id = \"dh-khong-ma-tuy\"\ntext = \"Là địa phương không có ma túy.\"\nowner = \"Huyện ủy Đầm Hà\"\n";
+    let at = after
+        .split("[[district.directive.progress]]\nat = ")
+        .nth(1)
+        .and_then(|rest| rest.split('\n').next())
+        .expect("an entry with its time");
+    let entry = format!(
+        "\n[[district.directive.progress]]\nat = {at}\nby = \"{}\"\nstate = \"doing\"\nnote = \"{note}\"\npercent = 40\n",
+        who_runs_the_tests()
+    );
+    let expected = before
+        .replacen("version = 2\n", "version = 3\n", 1)
+        .replacen(directive, &format!("{directive}{entry}"), 1);
+    assert_eq!(
+        after, expected,
+        "only the version line and the entry change"
+    );
+    use unicode_normalization::UnicodeNormalization;
+    assert_eq!(after.nfc().collect::<String>(), after, "the file is NFC");
+    t.wait_for("In progress 40% · Đã khởi công 2 công trình nước sạch");
+    t.keys(&["u"]);
+    t.wait_for("Undone and saved");
+    assert_eq!(std::fs::read_to_string(&file).expect("read"), before);
+    t.keys(&["C-c"]);
+    t.wait_until_gone();
+}
+
+/// The login the app stamps entries with: the name of the user running the tests.
+fn who_runs_the_tests() -> String {
+    let id = Command::new("id").arg("-un").output().expect("id");
+    String::from_utf8_lossy(&id.stdout).trim().to_string()
 }

@@ -135,6 +135,7 @@ fn directive_of(bytes: &[u8]) -> Option<String> {
             today: chrono::NaiveDate::from_ymd_opt(2024, 3, 20).expect("date"),
             ascii: false,
             handout: false,
+            history: None,
         };
         let out = report::render(&session, format, &opts);
         if format == Format::Json {

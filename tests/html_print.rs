@@ -342,3 +342,69 @@ fn the_report_prints_to_a4_landscape() {
         assert!(wide.is_empty(), "{by}: wider than A4 landscape: {wide:?}");
     }
 }
+
+/// `show --district`: the locality over time after the session, each figure seen twice as an
+/// inline SVG chart (no script, nothing fetched) that holds both values, escaped, and prints
+/// on A4 within the page.
+#[test]
+fn the_locality_history_charts_both_values_and_prints_on_a4() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dossier");
+    let html = show_html(&dir, "2024-12-10-chu-pah", &["--district", "chu-pah"]);
+    for external in [
+        "<script", "<link", "src=", "url(", "@import", "http:", "https:", "href",
+    ] {
+        assert!(!html.contains(external), "the page loads `{external}`");
+    }
+    let history = &html[html
+        .find("<section class=\"history\">")
+        .expect("the history")..];
+    let svg = &history[history.find("<svg").expect("an SVG chart")..];
+    let svg = &svg[..svg.find("</svg>").expect("closed")];
+    let values: Vec<usize> = [">380,5</text>", ">420</text>"]
+        .iter()
+        .map(|v| svg.find(v).unwrap_or_else(|| panic!("{v} not in\n{svg}")))
+        .collect();
+    assert!(values[0] < values[1], "oldest first");
+    assert_eq!(svg.matches("<g class=\"value\">").count(), 2);
+    assert_eq!(svg.matches("<g class=\"plan\">").count(), 2);
+    assert!(history.contains("Tỷ lệ hộ nghèo &amp; cận nghèo &lt;đa chiều&gt; (%)"));
+    assert!(!history.contains("<đa chiều>"), "escaped everywhere");
+
+    let Some(chromium) = chromium() else { return };
+    let work = tempfile::tempdir().expect("tempdir");
+    let wide = overflowing(&chromium, &html, work.path());
+    assert!(wide.is_empty(), "wider than A4's text width: {wide:?}");
+    if !have("pdftotext") {
+        return;
+    }
+    let page = work.path().join("history.html");
+    std::fs::write(&page, &html).expect("write page");
+    let pdf = work.path().join("history.pdf");
+    ok(
+        headless(&chromium, &work.path().join("profile-pdf"))
+            .arg("--no-pdf-header-footer")
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", page.display()))
+            .output()
+            .expect("run chromium"),
+        "chromium --print-to-pdf",
+    );
+    let text = ok(
+        Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .expect("pdftotext"),
+        "pdftotext",
+    );
+    let text = String::from_utf8_lossy(&text.stdout);
+    for said in [
+        "Hồ sơ huyện Chư Păh",
+        "Chỉ tiêu qua các kỳ",
+        "380,5",
+        "420",
+        "KH",
+    ] {
+        assert!(text.contains(said), "`{said}` is not in the PDF:\n{text}");
+    }
+}

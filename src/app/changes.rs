@@ -167,6 +167,15 @@ mod tests {
     use crate::store::{self, FileReport};
     use crate::ui::theme::Theme;
 
+    /// An app whose first load brought two sessions, `a` (Hải Hà) and `b` (Đầm Hà).
+    fn loaded_two() -> App {
+        let mut app = app();
+        let first = vec![file("a", "Hải Hà"), file("b", "Đầm Hà")];
+        let all = sessions(&first);
+        app.update(part(first, Some((2, 2)), Some(&all)));
+        app
+    }
+
     fn app() -> App {
         let mut app = App::new(Options {
             dir: "briefings".into(),
@@ -292,10 +301,7 @@ mod tests {
 
     #[test]
     fn a_changed_file_replaces_its_session_and_its_search_entries_only() {
-        let mut app = app();
-        let first = vec![file("a", "Hải Hà"), file("b", "Đầm Hà")];
-        let all = sessions(&first);
-        app.update(part(first, Some((2, 2)), Some(&all)));
+        let mut app = loaded_two();
         app.take_garbage();
         app.update(Action::Key(KeyEvent::from(KeyCode::Char('/'))));
         type_text(&mut app, "ha");
@@ -356,10 +362,7 @@ mod tests {
     /// the index that comes back answers as one built afresh.
     #[test]
     fn the_index_is_compacted_away_from_the_interface() {
-        let mut app = app();
-        let first = vec![file("a", "Hải Hà"), file("b", "Đầm Hà")];
-        let all = sessions(&first);
-        app.update(part(first, Some((2, 2)), Some(&all)));
+        let mut app = loaded_two();
         app.update(Action::Key(KeyEvent::from(KeyCode::Char('/'))));
         type_text(&mut app, "ha");
         let effect = app.update(part(

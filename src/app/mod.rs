@@ -18,6 +18,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::git::GitError;
 use crate::git::history::History;
 use crate::input::{Command, Key, Keymap};
+use crate::model::progress::Entry;
 use crate::model::{Directive, DirectiveKey, Lang, Session};
 use crate::present::words;
 use crate::screens::overlay::{Chooser, Help, HistoryView, Problems};
@@ -27,7 +28,7 @@ use crate::screens::{
     SessionList, SessionScreen, View, bar, too_small,
 };
 use crate::search::{SearchIndex, Target};
-use crate::store::write::{Change, WriteError};
+use crate::store::write::{Appended, Change, WriteError};
 use crate::store::{Catalog, FolderError};
 use crate::ui::{cells, theme::Theme};
 
@@ -36,6 +37,7 @@ pub use crate::screens::Loading;
 pub use crate::screens::Notice;
 pub use crate::screens::Screen;
 pub use crate::screens::overlay::HistoryRequest;
+pub use crate::screens::overlay::NewEntry;
 pub use crate::screens::overlay::Overlay;
 pub use changes::Changed;
 pub use changes::Garbage;
@@ -71,6 +73,21 @@ pub enum Action {
     Changed(Box<Result<Changed, FolderError>>),
     /// The index sent away by `Effect::Compact`, compacted.
     Compacted(Away),
+    /// Text pasted into the terminal (bracketed paste), in one piece.
+    Paste(String),
+    /// A progress entry asked for by `Effect::Record` was written (as written) or taken out,
+    /// or why not.
+    Recorded {
+        request: Box<ProgressRequest>,
+        result: Box<Result<Recorded, WriteError>>,
+    },
+    /// The sync asked for by `Effect::Sync` finished: the commits it received and sent, and
+    /// whether it got through.
+    Synced {
+        received: usize,
+        sent: usize,
+        result: Result<(), GitError>,
+    },
 }
 
 /// Check a directive off (`done`) or on again, in its session's file. Ids, not places: the
@@ -85,6 +102,36 @@ pub struct SaveRequest {
     pub undo: bool,
 }
 
+/// Append a progress entry to a directive, or take out the one we appended (an undo). Ids,
+/// as for [`SaveRequest`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgressRequest {
+    pub session_id: String,
+    pub directive_id: String,
+    pub change: ProgressChange,
+}
+
+/// What a [`ProgressRequest`] writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProgressChange {
+    /// A new entry, stamped by the saver with the time and the person running the app.
+    Add(NewEntry),
+    /// Exactly this entry, appended earlier in this run, out again (and the file's `version`
+    /// line as it was).
+    Remove(Appended),
+}
+
+/// What a progress write did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Recorded {
+    /// The entry as the file now has it, and what takes it out again.
+    Added {
+        entry: Entry,
+        undo: Option<Appended>,
+    },
+    Removed,
+}
+
 /// What the shell must do after an update.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Effect {
@@ -92,10 +139,15 @@ pub enum Effect {
     Quit,
     /// Write a directive's new state to its file.
     Save(SaveRequest),
+    /// Append a progress entry to its file, or take it out again.
+    Record(ProgressRequest),
     /// Read a directive's check-off history (off the UI thread).
     LoadHistory(HistoryRequest),
     /// Load the whole folder again.
     Reload,
+    /// Share the folder through git (`briefing sync`) off the UI thread, and give the result
+    /// back as `Action::Synced`.
+    Sync,
     /// Compact the search index off the UI thread, and give it back as
     /// `Action::Compacted`.
     Compact(Away),
@@ -132,8 +184,9 @@ pub struct Options {
 
 /// The commands the app handles itself, whatever the screen: in the key help after the
 /// screen's own.
-const GLOBAL: [Command; 9] = [
+const GLOBAL: [Command; 10] = [
     Command::Undo,
+    Command::Sync,
     Command::Search,
     Command::DueView,
     Command::FilterDistrict,
@@ -155,7 +208,9 @@ pub struct App {
     user: String,
     /// Directives shown toggled whose save has not finished, with their state before.
     pending: Vec<(SaveRequest, Directive)>,
-    /// Check-offs and un-checks that `u` can undo, the latest last.
+    /// Progress entries being written or taken out, with what to show if that fails.
+    recording: Vec<saves::Recording>,
+    /// Check-offs, un-checks and progress entries that `u` can undo, the latest last.
     undo: Vec<saves::Undoable>,
     /// Data replaced by a load or a change, for the shell to free off the UI thread.
     garbage: Garbage,
@@ -165,6 +220,8 @@ pub struct App {
     /// The trip of the index away being compacted, if any, and how many were made.
     away: Option<u64>,
     trips: u64,
+    /// A sync asked for by `S` is running.
+    syncing: bool,
 }
 
 impl App {
@@ -190,11 +247,13 @@ impl App {
             notice: None,
             user: options.user,
             pending: Vec::new(),
+            recording: Vec::new(),
             undo: Vec::new(),
             garbage: Garbage::default(),
             queued: Vec::new(),
             away: None,
             trips: 0,
+            syncing: false,
         }
     }
 
@@ -211,8 +270,11 @@ impl App {
         self.overlay.as_ref()
     }
 
+    /// What the status line says: the last notice, else that a sync is running.
     pub fn notice(&self) -> Option<&Notice> {
-        self.notice.as_ref()
+        self.notice
+            .as_ref()
+            .or(self.syncing.then_some(&Notice::Syncing))
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -249,7 +311,7 @@ impl App {
     }
 
     pub fn has_pending_saves(&self) -> bool {
-        !self.pending.is_empty()
+        !self.pending.is_empty() || !self.recording.is_empty()
     }
 
     pub fn update(&mut self, action: Action) -> Effect {
@@ -258,6 +320,8 @@ impl App {
             Action::Mouse(ev) => return self.mouse(&ev),
             Action::Resize { width, height } => self.ctx.area = Rect::new(0, 0, width, height),
             Action::Saved { request, result } => self.saved(request, result),
+            Action::Recorded { request, result } => self.recorded(*request, *result),
+            Action::Paste(text) => return self.paste(&text),
             Action::Reread(session) => return self.reread(*session),
             Action::Changed(changed) => {
                 let effect = self.changed(*changed);
@@ -277,6 +341,11 @@ impl App {
                 }
             }
             Action::Today(today) => self.ctx.today = today,
+            Action::Synced {
+                received,
+                sent,
+                result,
+            } => self.synced(received, sent, result),
         }
         self.refresh();
         Effect::None
@@ -293,6 +362,12 @@ impl App {
         if ev.kind == KeyEventKind::Release {
             return Effect::None;
         }
+        if let Some(overlay) = &mut self.overlay
+            && let Some(intent) = overlay.view_mut().text_key(&self.ctx, ev)
+        {
+            self.notice = None;
+            return self.follow(intent);
+        }
         if self.overlay.is_none() {
             let top: &mut dyn View = match self.stack.last_mut() {
                 Some(screen) => screen.view_mut(),
@@ -305,6 +380,27 @@ impl App {
         }
         match self.ctx.keymap.command(Key::from_event(ev)) {
             Some(c) => self.command(c),
+            None => Effect::None,
+        }
+    }
+
+    /// Pasted text goes to the pop-up, else to the screen on top, if either types.
+    fn paste(&mut self, text: &str) -> Effect {
+        let intent = match &mut self.overlay {
+            Some(overlay) => overlay.view_mut().paste(&self.ctx, text),
+            None => {
+                let top: &mut dyn View = match self.stack.last_mut() {
+                    Some(screen) => screen.view_mut(),
+                    None => &mut self.list,
+                };
+                top.paste(&self.ctx, text)
+            }
+        };
+        match intent {
+            Some(intent) => {
+                self.notice = None;
+                self.follow(intent)
+            }
             None => Effect::None,
         }
     }
@@ -369,6 +465,7 @@ impl App {
                 self.ctx.filters.directives = self.ctx.filters.directives.next();
             }
             Command::Undo => return self.undo(),
+            Command::Sync => return self.sync(),
             Command::NextHit | Command::PrevHit
                 if !matches!(self.stack.last(), Some(Screen::Search(_))) =>
             {
@@ -392,13 +489,33 @@ impl App {
         Effect::None
     }
 
+    /// Starts a sync, unless one is running; the files it changes come in as any change does.
+    fn sync(&mut self) -> Effect {
+        if self.syncing {
+            self.notice = Some(Notice::AlreadySyncing);
+            return Effect::None;
+        }
+        self.syncing = true;
+        self.notice = Some(Notice::Syncing);
+        Effect::Sync
+    }
+
+    fn synced(&mut self, received: usize, sent: usize, result: Result<(), GitError>) {
+        self.syncing = false;
+        self.notice = Some(match result {
+            Ok(()) => Notice::Synced { received, sent },
+            Err(e) => Notice::SyncFailed(e),
+        });
+    }
+
     /// The commands of the key help: the screen's own, then the app's.
     fn help_commands(&self) -> Vec<Command> {
         let mut commands: Vec<Command> = Vec::new();
         let offered = self.top().offers(&self.ctx).into_iter().map(|o| o.command);
         let problems = !self.ctx.catalog.failed_files().is_empty();
         for c in offered.chain(GLOBAL) {
-            if (c != Command::Diagnostics || problems) && !commands.contains(&c) {
+            let sync = c != Command::Sync || self.ctx.shared;
+            if (c != Command::Diagnostics || problems) && sync && !commands.contains(&c) {
                 commands.push(c);
             }
         }
@@ -426,6 +543,8 @@ impl App {
             Intent::Toggle(key) => return self.toggle(key),
             Intent::Uncheck(key) => return self.uncheck(key),
             Intent::ShowHistory(key) => return self.show_history(key),
+            Intent::Progress(key) => self.open_progress(key),
+            Intent::Record(key, entry) => return self.record(key, entry),
             Intent::Notice(notice) => self.notice = Some(notice),
         }
         self.refresh();
@@ -491,8 +610,13 @@ impl App {
             session_id: key.session,
             directive_id: key.directive,
         };
-        self.overlay = Some(Overlay::History(HistoryView::new(request.clone())));
-        Effect::LoadHistory(request)
+        let git = self.ctx.shared;
+        self.overlay = Some(Overlay::History(HistoryView::new(request.clone(), git)));
+        if git {
+            Effect::LoadHistory(request)
+        } else {
+            Effect::None
+        }
     }
 
     /// After the catalog changed under the screens: the toggles under way shown again, lines
@@ -558,7 +682,7 @@ impl App {
                 None => self.top().offers(&self.ctx),
             };
             let f = crate::screens::frame(area);
-            let notice = self.notice.as_ref();
+            let notice = self.notice();
             bar::draw(
                 frame,
                 [f.status, f.hints],

@@ -2,10 +2,15 @@
 //! the save's result confirms it with what was written, or puts the directive back as it was;
 //! the file read again after the save replaces its session, so our own save needs no reload.
 //! `u` undoes the last check-off or un-check, and the file gets back what it had.
+//! A progress entry (the `p` form) is shown once the file has it, with the time and person
+//! the saver stamped; `u` takes exactly that entry out again.
 
-use super::{App, Effect, Notice, Overlay, SaveRequest};
+use super::{
+    App, Effect, NewEntry, Notice, Overlay, ProgressChange, ProgressRequest, Recorded, SaveRequest,
+};
 use crate::model::{Directive, DirectiveKey, DirectiveRef, Session};
-use crate::screens::overlay::Confirm;
+use crate::screens::overlay::{Confirm, ProgressForm};
+use crate::store::write::Appended;
 use crate::store::write::{Change, WriteError};
 
 /// The directive `id` of session `session_id` in `sessions`.
@@ -40,12 +45,23 @@ fn without_checkoffs(session: &Session) -> Session {
     s
 }
 
-/// A check-off or un-check that `u` can undo: which directive, and how it was before.
+/// A check-off, un-check or progress entry that `u` can undo: which directive, how it was
+/// before, and the entry appended (for a progress entry).
 #[derive(Debug)]
 pub(super) struct Undoable {
     session_id: String,
     directive_id: String,
     before: Directive,
+    entry: Option<Appended>,
+}
+
+/// A progress entry being written or taken out: the directive as shown before (to put back
+/// if it fails), and for an undo the entry `u` took (to give back).
+#[derive(Debug)]
+pub(super) struct Recording {
+    request: ProgressRequest,
+    shown: Directive,
+    undone: Option<Undoable>,
 }
 
 /// How many check-offs `u` can undo, one after another.
@@ -106,15 +122,20 @@ impl App {
             done: d.done,
             undo: false,
         };
-        if self.undo.len() == UNDO_DEPTH {
-            self.undo.remove(0);
-        }
-        self.undo.push(Undoable {
+        self.remember(Undoable {
             session_id: request.session_id.clone(),
             directive_id: request.directive_id.clone(),
             before: before.clone(),
+            entry: None,
         });
         self.start_save(request, before)
+    }
+
+    fn remember(&mut self, undoable: Undoable) {
+        if self.undo.len() == UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.undo.push(undoable);
     }
 
     fn start_save(&mut self, request: SaveRequest, before: Directive) -> Effect {
@@ -132,8 +153,12 @@ impl App {
             self.notice = Some(Notice::NothingToUndo);
             return Effect::None;
         };
-        let saving = (self.pending.iter())
-            .any(|(r, _)| r.session_id == last.session_id && r.directive_id == last.directive_id);
+        let same = |session: &str, directive: &str| {
+            session == last.session_id && directive == last.directive_id
+        };
+        let saving = (self.pending.iter()).any(|(r, _)| same(&r.session_id, &r.directive_id))
+            || (self.recording.iter())
+                .any(|r| same(&r.request.session_id, &r.request.directive_id));
         if saving {
             self.notice = Some(Notice::StillSaving);
             return Effect::None;
@@ -141,6 +166,9 @@ impl App {
         let Some(last) = self.undo.pop() else {
             return Effect::None;
         };
+        if last.entry.is_some() {
+            return self.take_out(last);
+        }
         let sessions = &mut self.ctx.catalog.sessions;
         let Some(d) = directive_mut(sessions, &last.session_id, &last.directive_id) else {
             self.notice = Some(Notice::NothingToUndo);
@@ -237,6 +265,7 @@ impl App {
                 session_id: request.session_id.clone(),
                 directive_id: request.directive_id.clone(),
                 before: d.clone(),
+                entry: None,
             });
         }
     }
@@ -269,6 +298,137 @@ impl App {
                 d.done = request.done;
                 d.done_at = None;
                 d.done_by = request.done.then(|| self.user.as_str().into());
+            }
+        }
+    }
+}
+
+impl App {
+    /// Opens the progress form of a directive, its current state chosen.
+    pub(super) fn open_progress(&mut self, key: DirectiveKey) {
+        if let Some(d) = directive(&self.ctx.catalog.sessions, &key) {
+            let state = d.state();
+            self.overlay = Some(Overlay::Progress(ProgressForm::new(key, state)));
+        }
+    }
+
+    /// Closes the form and asks for its entry to be appended to the directive's file; the
+    /// directive shows it once the file has it.
+    pub(super) fn record(&mut self, key: DirectiveKey, entry: NewEntry) -> Effect {
+        self.overlay = None;
+        let Some(shown) = directive(&self.ctx.catalog.sessions, &key).cloned() else {
+            self.notice = Some(Notice::SessionGone);
+            return Effect::None;
+        };
+        let request = ProgressRequest {
+            session_id: key.session,
+            directive_id: key.directive,
+            change: ProgressChange::Add(entry),
+        };
+        self.recording.push(Recording {
+            request: request.clone(),
+            shown,
+            undone: None,
+        });
+        self.notice = Some(Notice::Saving);
+        Effect::Record(request)
+    }
+
+    /// `u` on a progress entry: the directive is shown as it was before it at once, and the
+    /// file is asked to lose exactly that entry.
+    fn take_out(&mut self, last: Undoable) -> Effect {
+        let sessions = &mut self.ctx.catalog.sessions;
+        let (Some(entry), Some(d)) = (
+            last.entry.clone(),
+            directive_mut(sessions, &last.session_id, &last.directive_id),
+        ) else {
+            self.notice = Some(Notice::NothingToUndo);
+            return Effect::None;
+        };
+        let shown = std::mem::replace(d, last.before.clone());
+        let request = ProgressRequest {
+            session_id: last.session_id.clone(),
+            directive_id: last.directive_id.clone(),
+            change: ProgressChange::Remove(entry),
+        };
+        self.recording.push(Recording {
+            request: request.clone(),
+            shown,
+            undone: Some(last),
+        });
+        self.notice = Some(Notice::Saving);
+        self.catalog_changed();
+        self.refresh();
+        Effect::Record(request)
+    }
+
+    /// A progress write finished: an entry written is shown and can be undone; one taken
+    /// out stays out. On failure the directive is shown as before, the form opens again with
+    /// what was typed, or the undo can be tried again.
+    pub(super) fn recorded(
+        &mut self,
+        request: ProgressRequest,
+        result: Result<Recorded, super::WriteError>,
+    ) {
+        let Some(i) = self.recording.iter().position(|r| r.request == request) else {
+            return;
+        };
+        let recording = self.recording.remove(i);
+        let sessions = &mut self.ctx.catalog.sessions;
+        let d = directive_mut(sessions, &request.session_id, &request.directive_id);
+        self.notice = Some(match (result, d) {
+            (Ok(Recorded::Added { entry, undo }), d) => {
+                let notice = Notice::Recorded {
+                    state: entry.state,
+                    percent: entry.percent,
+                };
+                if let Some(d) = d {
+                    let before = d.clone();
+                    d.progress.push(entry);
+                    d.settle();
+                    if undo.is_some() {
+                        self.remember(Undoable {
+                            session_id: request.session_id,
+                            directive_id: request.directive_id,
+                            before,
+                            entry: undo,
+                        });
+                    }
+                }
+                notice
+            }
+            (Ok(Recorded::Removed), _) => Notice::Restored,
+            (Err(e), d) => {
+                if let Some(d) = d {
+                    *d = recording.shown;
+                }
+                self.failed_to_record(&request, recording.undone);
+                Notice::ProgressNotSaved(e)
+            }
+        });
+        self.catalog_changed();
+        self.refresh();
+    }
+
+    /// After a failed write: the form again with what was asked (when nothing else is open),
+    /// or the undo back on the stack.
+    fn failed_to_record(&mut self, request: &ProgressRequest, undone: Option<Undoable>) {
+        match &request.change {
+            ProgressChange::Add(asked) => {
+                let key = DirectiveKey {
+                    session: request.session_id.clone(),
+                    directive: request.directive_id.clone(),
+                };
+                let current = directive(&self.ctx.catalog.sessions, &key).map(Directive::state);
+                if let (None, Some(current)) = (&self.overlay, current) {
+                    let form = ProgressForm::again(key, current, asked);
+                    self.overlay = Some(Overlay::Progress(form));
+                }
+            }
+            ProgressChange::Remove(_) => {
+                if let Some(undone) = undone {
+                    self.remember(undone);
+                }
             }
         }
     }

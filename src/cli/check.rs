@@ -38,11 +38,13 @@ pub(super) fn run(ctx: &Context) -> ExitCode {
         catalog.warning_count(),
         counted(catalog.warning_count(), t.warnings_one, t.warnings),
     );
-    if catalog.error_count() > 0 {
+    let code = if catalog.error_count() > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    }
+    };
+    super::leave_to_the_exit(catalog);
+    code
 }
 
 /// The word after a count: `one` for 1 (`1 file checked`), else `many`.

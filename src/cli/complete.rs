@@ -12,7 +12,7 @@ use clap::{Arg, ArgAction, CommandFactory};
 
 use super::Cli;
 use crate::model::Session;
-use crate::store::{self, Limits};
+use crate::store::{self, Limits, Named};
 
 /// The exit status that asks the shell script for its own file-name completion.
 const WANTS_FILES: u8 = 3;
@@ -267,6 +267,11 @@ fn option_values(root: &clap::Command, place: &Place, option: &str, dir: &Path) 
             None => Vec::new(),
         };
     }
+    if option == "state" && place.subcommand.as_deref() == Some("progress") {
+        return crate::model::State::ALL
+            .map(|s| s.name().to_string())
+            .to_vec();
+    }
     long_option(root, place.subcommand.as_deref(), option)
         .map(possible_values)
         .unwrap_or_default()
@@ -283,8 +288,8 @@ fn positional_values(sub: &clap::Command, place: &Place, dir: &Path) -> Vec<Stri
         return values;
     }
     match (sub.get_name(), index) {
-        ("show" | "done" | "undo" | "log", 0) => session_ids(dir),
-        ("done" | "undo" | "log", 1) => directive_ids(dir, &place.positionals[0]),
+        ("show" | "done" | "undo" | "progress" | "log", 0) => session_ids(dir),
+        ("done" | "undo" | "progress" | "log", 1) => directive_ids(dir, &place.positionals[0]),
         _ => Vec::new(),
     }
 }
@@ -305,20 +310,12 @@ fn session_ids(dir: &Path) -> Vec<String> {
     }
 }
 
-/// The file of `session`, found the way `show`, `done` and `undo` find it.
-fn session_file(dir: &Path, session: &str) -> Option<PathBuf> {
-    let (files, _) = store::discover(dir).ok()?;
-    let ids: Vec<String> = files.iter().map(|rel| store::files::id_of(rel)).collect();
-    let known: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let id = store::find_session(session, &known).ok()?;
-    let at = ids.iter().position(|i| i == id)?;
-    files.into_iter().nth(at)
-}
-
-/// The session of `session`'s file, when it loads.
+/// The session of `session`'s file, found the way `show` finds it, when it loads.
 fn load(dir: &Path, session: &str) -> Option<Session> {
-    let rel = session_file(dir, session)?;
-    store::load_file_with(dir, &rel, &Limits::default()).session
+    match store::load_named(dir, session, &Limits::default()).ok()? {
+        Named::File(report) => report.session,
+        Named::Unknown(_) => None,
+    }
 }
 
 fn directive_ids(dir: &Path, session: &str) -> Vec<String> {
@@ -377,6 +374,12 @@ mod tests {
         let ids = complete(&["done", SESSION, ""]);
         assert!(ids.contains(&"hh-ma-tuy".to_string()), "{ids:?}");
         assert_eq!(complete(&["undo", SESSION, "hh-ma"]), ["hh-ma-tuy"]);
+        assert_eq!(complete(&["progress", SESSION, "hh-ma"]), ["hh-ma-tuy"]);
+        assert_eq!(complete(&["progress", "2024/"]), [SESSION]);
+        assert_eq!(
+            complete(&["progress", SESSION, "hh-ma-tuy", "--state", "d"]),
+            ["doing", "done", "dropped"]
+        );
         assert!(complete(&["done", "no-such-session", ""]).is_empty());
         assert!(complete(&["done", SESSION, "hh-ma-tuy", ""]).is_empty());
     }

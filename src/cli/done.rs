@@ -22,7 +22,10 @@ pub(super) fn run(ctx: &Context, session: &str, directive: &str, mark: Mark) -> 
         max_file_size: ctx.limits.max_file_size,
         ..WriteOptions::default()
     };
-    let change = mark.change(write::current_user());
+    let change = mark.change_at(ctx.now, write::current_user());
+    if store::sync_lock::SyncLock::held_by_sync(&ctx.dir) {
+        let _ = writeln!(terminal_text::err(), "{}", t.write_waiting_for_sync);
+    }
     match write::set_directive(&ctx.dir, &session, directive, &change, &opts) {
         Ok(outcome) => {
             let said = match (mark, outcome) {

@@ -21,6 +21,7 @@ pub(super) fn run(ctx: &Context, format: ListFormat) -> ExitCode {
         let json = report::list_json(&catalog.sessions, ctx.today);
         let _ = terminal_text::out().write_all(json.as_bytes());
         warn_failed(ctx, &catalog);
+        super::leave_to_the_exit(catalog);
         return ExitCode::SUCCESS;
     }
     let days: Vec<String> = (catalog.sessions.iter())
@@ -46,6 +47,7 @@ pub(super) fn run(ctx: &Context, format: ListFormat) -> ExitCode {
         );
     }
     warn_failed(ctx, &catalog);
+    super::leave_to_the_exit(catalog);
     ExitCode::SUCCESS
 }
 

@@ -9,6 +9,7 @@ mod list;
 mod log;
 mod man;
 mod merge_driver;
+mod progress;
 mod report;
 mod show;
 mod sync;
@@ -18,7 +19,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use clap::{Parser, Subcommand};
 
 use crate::config::{self, Config};
@@ -41,6 +42,7 @@ Examples:
                                                  the implementation report, A4 landscape
   briefing check                                 report every problem in the folder
   briefing done 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy   check a directive off (undo: un-check)
+  briefing progress 2024-03-13-hai-ha-dam-ha hh-ma-tuy --state doing --note \"Đã khởi công\" --percent 40
   briefing sync --setup                          once per clone: merge check-offs through git
   briefing sync                                  commit the check-offs, pull --rebase, push
   briefing log 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy    who checked it off, when (git history)
@@ -77,6 +79,12 @@ struct Cli {
     /// Review as of this date instead of the local date (YYYY-MM-DD)
     #[arg(long, global = true, value_name = "YYYY-MM-DD")]
     today: Option<NaiveDate>,
+
+    /// Take this moment as now instead of the clock (RFC 3339, e.g. 2024-04-02T09:15:00+07:00):
+    /// the time done, undo and progress record, and the latest a progress entry may say; for
+    /// reproducible output and tests (the interface follows the clock)
+    #[arg(long, global = true, value_name = "TIME")]
+    now: Option<DateTime<FixedOffset>>,
 
     /// Config file to read instead of $XDG_CONFIG_HOME/briefing/config.toml (or ~/.config/…)
     #[arg(long, global = true, value_name = "PATH")]
@@ -139,6 +147,9 @@ enum Command {
         /// The directive's `id`
         directive: String,
     },
+    /// Record how a directive's follow-up stands: an entry of its progress log (format
+    /// version 3) with a state, a note and/or a percent, stamped now by your login name
+    Progress(progress::ProgressArgs),
     /// Share through git: commit the check-offs made here (only those), pull --rebase, push
     Sync(sync::SyncArgs),
     /// Who checked off or un-checked what, and when, from the git history (newest first)
@@ -175,6 +186,8 @@ struct Context {
     dir: PathBuf,
     lang: Lang,
     today: NaiveDate,
+    /// `--now`, else the clock when the context was resolved (to the second).
+    now: DateTime<FixedOffset>,
     /// What one load may read (the file size limit comes from the config file).
     limits: Limits,
     /// The config file as read (theme and keys for the interface).
@@ -227,12 +240,14 @@ impl Context {
         let lang = resolve_lang(cli.lang.map(Lang::from), &env, || config.lang);
         let limits = Limits {
             max_file_size: config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            now: cli.now,
             ..Limits::default()
         };
         Context {
             dir,
             lang,
             today,
+            now: cli.now.unwrap_or_else(crate::store::write::now_local),
             limits,
             config,
         }
@@ -348,6 +363,7 @@ pub fn main() -> ExitCode {
         Some(Command::Undo { session, directive }) => {
             done::run(&ctx, &session, &directive, Mark::Undone)
         }
+        Some(Command::Progress(args)) => progress::run(&ctx, &args),
         Some(Command::Sync(args)) => sync::run(&ctx, &args),
         Some(Command::Log {
             session,
@@ -378,8 +394,13 @@ fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
     };
     let settings = crate::tui::Settings {
         theme: crate::ui::theme::Theme::unless_no_color(ctx.config.theme),
+        sync_pull_only: ctx.config.sync_pull_only == Some(true),
         follow_clock,
-        limits: ctx.limits,
+        // The interface follows the clock: its saves are stamped by it.
+        limits: Limits {
+            now: None,
+            ..ctx.limits
+        },
         abbreviations: ctx.config.abbreviations,
     };
     match crate::tui::run(options, settings) {
@@ -391,6 +412,13 @@ fn run_tui(ctx: Context, follow_clock: bool) -> ExitCode {
             fail(lang, 1, message)
         }
     }
+}
+
+/// Lets the process's exit free what a printed command loaded: freeing ten thousand sessions
+/// one allocation at a time costs a tenth of `list` or `check`, and the memory goes back with
+/// the process anyway.
+fn leave_to_the_exit<T>(loaded: T) {
+    std::mem::forget(loaded);
 }
 
 /// Prints an error the way every subcommand does, in `lang`, and gives its exit code.

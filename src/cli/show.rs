@@ -1,18 +1,17 @@
 //! `briefing show`: one session's briefing for printing, e-mail or `less`.
 
-use std::borrow::Cow;
 use std::io::Write;
 use std::process::ExitCode;
 
 use super::{Context, fail};
 use crate::diag::closest;
 use crate::i18n::{self, Strings};
+use crate::model::dossier::dossier;
 use crate::model::fold::{fold, slug};
 use crate::model::{District, Lang, Session};
 use crate::present::locality_title;
-use crate::report::{self, Format, Options};
-use crate::store::{self, Catalog};
-use crate::terminal_text;
+use crate::report::{self, Format, History, Options};
+use crate::store::{self, Named};
 
 #[derive(Debug, clap::Args)]
 pub(super) struct ShowArgs {
@@ -63,26 +62,18 @@ impl From<FormatArg> for Format {
 }
 
 pub(super) fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
-    let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
-        Ok(c) => c,
-        Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
-    };
     let t = i18n::strings(ctx.lang);
-    let session = match find(&catalog, &args.session) {
-        Ok(s) => s,
-        Err(Missing::NotLoaded(id)) => match catalog.load_error(&id) {
-            Some(problem) => {
-                return fail(
-                    ctx.lang,
-                    1,
-                    format!("{}: {}", t.not_loaded, problem.line(ctx.lang)),
-                );
-            }
-            None => return fail(ctx.lang, 1, unknown_session(&args.session, &[], t)),
-        },
-        Err(Missing::Unknown(suggestions)) => {
+    let report = match store::load_named(&ctx.dir, &args.session, &ctx.limits) {
+        Ok(Named::File(report)) => report,
+        Ok(Named::Unknown(suggestions)) => {
             return fail(ctx.lang, 1, unknown_session(&args.session, &suggestions, t));
         }
+        Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
+    };
+    let Some(session) = &report.session else {
+        let why = report.diagnostics.iter().find(|d| d.is_error());
+        let why = why.map(|d| d.line(ctx.lang)).unwrap_or_default();
+        return fail(ctx.lang, 1, format!("{}: {why}", t.not_loaded));
     };
     let district = match &args.district {
         None => None,
@@ -93,7 +84,27 @@ pub(super) fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
             }
         },
     };
+    // A locality's history is in the other sessions: only `--district` reads the folder.
+    let folder = match district {
+        Some(_) => match store::load_dir_with(&ctx.dir, &ctx.limits) {
+            Ok(c) => Some(c),
+            Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
+        },
+        None => None,
+    };
+    // A locality seen in this session alone has no history to add.
+    let dossier = district
+        .zip(folder.as_ref())
+        .map(|(d, folder)| dossier(&folder.sessions, &d.key()))
+        .filter(|d| d.visits.len() > 1);
     let opts = Options {
+        history: dossier
+            .as_ref()
+            .zip(folder.as_ref())
+            .map(|(dossier, folder)| History {
+                sessions: &folder.sessions,
+                dossier,
+            }),
         district: district.map(|d| d.id.as_str()),
         lang: ctx.lang,
         today: ctx.today,
@@ -103,36 +114,6 @@ pub(super) fn run(ctx: &Context, args: &ShowArgs) -> ExitCode {
     let text = report::render(session, args.format.into(), &opts);
     let _ = crate::terminal_text::out().write_all(text.as_bytes());
     ExitCode::SUCCESS
-}
-
-/// Why the session a person named is not shown.
-enum Missing {
-    /// It names a file that did not load (by its id as printed).
-    NotLoaded(String),
-    /// It names no briefing; the ids to suggest.
-    Unknown(Vec<String>),
-}
-
-/// The session `given` names among the loaded ones and the files that did not load, found as
-/// `done` finds it ([`store::find_session`]). Ids are compared as printed (risky characters
-/// written visibly), the form the files that did not load are known by.
-fn find<'c>(catalog: &'c Catalog, given: &str) -> Result<&'c Session, Missing> {
-    let loaded: Vec<Cow<'_, str>> = catalog
-        .sessions
-        .iter()
-        .map(|s| terminal_text::escape(&s.id))
-        .collect();
-    let failed = catalog
-        .failed_files()
-        .into_iter()
-        .filter_map(|path| store::files::id_of_file(path));
-    let known: Vec<&str> = loaded.iter().map(|id| id.as_ref()).chain(failed).collect();
-    let id =
-        store::find_session(&terminal_text::escape(given), &known).map_err(Missing::Unknown)?;
-    match loaded.iter().position(|shown| shown == id) {
-        Some(at) => Ok(&catalog.sessions[at]),
-        None => Err(Missing::NotLoaded(id.to_string())),
-    }
 }
 
 /// `no session with the id "x"; did you mean "y"?`, else the hint to list the sessions.

@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use super::{Context, fail};
 use crate::git::Repo;
-use crate::git::sync::{self, Report, SetupReport};
-use crate::i18n;
+use crate::git::sync::{self, Mode, Removed, Report, SetupReport};
+use crate::i18n::{self, Strings};
 use crate::model::Lang;
+use crate::present::words;
 use crate::terminal_text;
 
 #[derive(Debug, clap::Args)]
@@ -18,6 +19,21 @@ pub(super) struct SyncArgs {
     /// Commit every change of the briefing folder, not only check-offs
     #[arg(long, conflicts_with = "setup")]
     all: bool,
+    /// Only receive: commit nothing, send nothing (for an office without push rights; also `pull_only` under [sync] in the config file)
+    #[arg(long, conflicts_with_all = ["setup", "all"])]
+    pull_only: bool,
+    /// Change nothing: say what a sync would commit, receive and send
+    #[arg(long, conflicts_with = "setup")]
+    dry_run: bool,
+    /// When the upstream dropped commits (a force-push): send them again
+    #[arg(long, conflicts_with_all = ["setup", "drop_removed"])]
+    push_removed: bool,
+    /// When the upstream dropped commits (a force-push): drop them here too
+    #[arg(long, conflicts_with = "setup")]
+    drop_removed: bool,
+    /// The longest a fetch or a push may take, in seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    timeout: u64,
 }
 
 pub(super) fn run(ctx: &Context, args: &SyncArgs) -> ExitCode {
@@ -30,7 +46,7 @@ pub(super) fn run(ctx: &Context, args: &SyncArgs) -> ExitCode {
         Err(e) => return fail(ctx.lang, 1, super::os_error(ctx.lang, &e)),
     };
     if args.setup {
-        return match sync::setup(&repo, &ctx.dir, &driver, ctx.lang) {
+        return match sync::setup(&repo, &ctx.dir, &driver) {
             Ok(report) => {
                 let mut out = terminal_text::out();
                 for line in setup_lines(ctx.lang, &report) {
@@ -42,10 +58,21 @@ pub(super) fn run(ctx: &Context, args: &SyncArgs) -> ExitCode {
             Err(e) => fail(ctx.lang, 1, e.message(ctx.lang)),
         };
     }
+    let pull_only = args.pull_only || ctx.config.sync_pull_only == Some(true);
     let opts = sync::Options {
         all: args.all,
-        lang: ctx.lang,
-        driver,
+        mode: match (args.dry_run, pull_only) {
+            (true, _) => Mode::DryRun,
+            (false, true) => Mode::PullOnly,
+            (false, false) => Mode::Full,
+        },
+        removed: match (args.push_removed, args.drop_removed) {
+            (true, _) => Removed::PushAgain,
+            (false, true) => Removed::Drop,
+            (false, false) => Removed::Stop,
+        },
+        timeout: std::time::Duration::from_secs(args.timeout),
+        ..sync::Options::new(driver)
     };
     let (report, result) = sync::sync(&repo, &opts);
     let mut out = terminal_text::out();
@@ -67,19 +94,13 @@ pub(super) fn find(ctx: &Context) -> Result<Repo, ExitCode> {
     Repo::find(&ctx.dir).map_err(|e| fail(ctx.lang, 1, e.message(ctx.lang)))
 }
 
-/// `1 commit`, `3 commits`.
-fn commits(lang: Lang, n: usize) -> String {
-    let t = i18n::strings(lang);
-    match n {
-        1 => t.sync_commit_one.to_string(),
-        n => t.sync_commits(&n),
-    }
-}
-
 /// What a sync did, one line each, in order; `finished`: it got as far as the push.
 fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
     let t = i18n::strings(lang);
     let mut out = Vec::new();
+    if let Some(dry) = &r.dry_run {
+        return dry_run_lines(lang, r, dry);
+    }
     if let Some(c) = &r.committed {
         out.push(match c.checkoffs.len() {
             1 => t.sync_committed_one(&c.commit),
@@ -93,12 +114,22 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
         }
     }
     if !r.left_alone.is_empty() {
-        let files: Vec<_> = r
-            .left_alone
-            .iter()
-            .map(|f| terminal_text::one_line(f))
-            .collect();
-        out.push(t.sync_left_alone(&files.join(", ")));
+        out.push(t.sync_left_alone(&file_list(&r.left_alone)));
+    }
+    if let Some((kept, unsent)) = &r.pull_only {
+        if !kept.is_empty() {
+            out.push(t.sync_pull_only(&file_list(kept)));
+        }
+        if *unsent > 0 {
+            out.push(t.sync_unsent(unsent));
+        }
+    }
+    if !r.removed.is_empty() {
+        let said = match r.removed_how {
+            Removed::Drop => Strings::sync_removed_dropped,
+            _ => Strings::sync_removed_sent,
+        };
+        out.push(said(t, &file_list(&r.removed)));
     }
     if let Some(who) = &r.fallback_identity {
         let note = t.sync_no_identity(who);
@@ -107,9 +138,56 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
     if finished {
         out.push(match (r.received, r.sent) {
             (0, 0) => t.sync_in_step(&r.upstream),
-            (got, sent) => t.sync_exchanged(&commits(lang, got), &r.upstream, &commits(lang, sent)),
+            (got, sent) => t.sync_exchanged(
+                &words::commits(lang, got),
+                &r.upstream,
+                &words::commits(lang, sent),
+            ),
         });
     }
+    out.extend(note_lines(lang, r));
+    out
+}
+
+fn file_list(files: &[String]) -> String {
+    let files: Vec<_> = files.iter().map(|f| terminal_text::one_line(f)).collect();
+    files.join(", ")
+}
+
+/// What `--dry-run` found: what would be committed, received and sent.
+fn dry_run_lines(lang: Lang, r: &Report, dry: &sync::DryRun) -> Vec<String> {
+    let t = i18n::strings(lang);
+    let mut out = Vec::new();
+    if dry.files.is_empty() {
+        out.push(t.sync_dry_nothing.to_string());
+    } else {
+        out.push(t.sync_dry_commit(&dry.checkoffs.len()));
+        let message = sync::commit_message(lang, &dry.checkoffs, &dry.files);
+        for line in message.lines().skip(2) {
+            if !line.is_empty() && !line.starts_with('(') {
+                out.push(format!("  {line}"));
+            }
+        }
+    }
+    if !r.left_alone.is_empty() {
+        out.push(t.sync_left_alone(&file_list(&r.left_alone)));
+    }
+    if !dry.dropped.is_empty() {
+        out.push(t.sync_dry_dropped(&r.upstream, &file_list(&dry.dropped)));
+    }
+    out.push(t.sync_dry_exchange(
+        &words::commits(lang, dry.receive),
+        &r.upstream,
+        &words::commits(lang, dry.send),
+    ));
+    out.extend(note_lines(lang, r));
+    out
+}
+
+/// The notes about the set-up that every sync repeats until it is right.
+fn note_lines(lang: Lang, r: &Report) -> Vec<String> {
+    let t = i18n::strings(lang);
+    let mut out = Vec::new();
     for d in &r.defeats {
         out.push(t.sync_defeated(&d.message(lang)));
     }

@@ -1,240 +1,10 @@
 //! What can be wrong in a file a person writes, as data: one variant per kind of problem, put
 //! into words (English or Vietnamese) only when it is printed or drawn.
 
-use std::fmt::Display;
-use std::io;
-
-use toml::de::DeValue;
-
 use crate::i18n::{self, Strings};
 use crate::model::Lang;
 
-/// The kind of a TOML value, for "found an integer".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ValueType {
-    String,
-    Integer,
-    Float,
-    Boolean,
-    Datetime,
-    Array,
-    Table,
-}
-
-impl ValueType {
-    /// The kind of `v`.
-    pub fn of(v: &DeValue<'_>) -> Self {
-        match v {
-            DeValue::String(_) => ValueType::String,
-            DeValue::Integer(_) => ValueType::Integer,
-            DeValue::Float(_) => ValueType::Float,
-            DeValue::Boolean(_) => ValueType::Boolean,
-            DeValue::Datetime(_) => ValueType::Datetime,
-            DeValue::Array(_) => ValueType::Array,
-            DeValue::Table(_) => ValueType::Table,
-        }
-    }
-
-    fn words(self, t: &Strings) -> &'static str {
-        match self {
-            ValueType::String => t.type_string,
-            ValueType::Integer => t.type_integer,
-            ValueType::Float => t.type_float,
-            ValueType::Boolean => t.type_boolean,
-            ValueType::Datetime => t.type_datetime,
-            ValueType::Array => t.type_array,
-            ValueType::Table => t.type_table,
-        }
-    }
-}
-
-/// What a value should have been.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Expected {
-    String,
-    Strings,
-    Number,
-    Boolean,
-    Integer,
-    Table,
-    /// `[session]`.
-    SessionTable,
-    /// `[[key]]`.
-    TablesOf(String),
-    /// A date, a local date-time or an offset date-time.
-    SessionDate,
-    /// An offset date-time (`done_at`).
-    OffsetDateTime,
-    /// `chair`: a string or (version 2) an array of strings.
-    StringOrStrings,
-    /// `due`: a date or (version 2) a period string.
-    Deadline,
-    /// `published`: a date or a date-time, no period.
-    DateOrDateTime,
-}
-
-impl Expected {
-    fn words(&self, t: &Strings) -> String {
-        match self {
-            Expected::String => t.type_string.to_string(),
-            Expected::Strings => t.expect_strings.to_string(),
-            Expected::Number => t.expect_number.to_string(),
-            Expected::Boolean => t.expect_boolean.to_string(),
-            Expected::Integer => t.type_integer.to_string(),
-            Expected::Table => t.type_table.to_string(),
-            Expected::SessionTable => t.expect_session_table.to_string(),
-            Expected::TablesOf(key) => t.expect_tables(key),
-            Expected::SessionDate => t.expect_session_date.to_string(),
-            Expected::OffsetDateTime => t.expect_offset_date_time.to_string(),
-            Expected::StringOrStrings => t.expect_strings_or_string.to_string(),
-            Expected::Deadline => t.expect_deadline.to_string(),
-            Expected::DateOrDateTime => t.expect_date_or_date_time.to_string(),
-        }
-    }
-}
-
-/// Which table of a briefing a problem is in, as messages name it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Table {
-    /// The top level.
-    File,
-    Session,
-    /// `[[session.participant]]` number `n` (from 1).
-    Participant(usize),
-    /// `[[district]]` number `n`, with its name when it has one.
-    District {
-        n: usize,
-        name: Option<String>,
-    },
-    /// `[[locality]]` number `n`, with its name when it has one.
-    Locality {
-        n: usize,
-        name: Option<String>,
-    },
-    /// Entry `n` (from 1) of the session's `references`.
-    Reference(usize),
-    /// `[[session.image]]` number `n` (from 1).
-    Image(usize),
-    Indicator {
-        n: usize,
-        district: Box<Table>,
-    },
-    Compare {
-        indicator: Box<Table>,
-    },
-    /// `[[directive]]` number `n`, or the `n`th directive of a district.
-    Directive {
-        n: usize,
-        district: Option<Box<Table>>,
-    },
-    /// Entry `n` (from 1) of a directive's progress log.
-    Progress {
-        n: usize,
-        directive: Box<Table>,
-    },
-}
-
-impl Table {
-    fn words(&self, t: &Strings) -> String {
-        match self {
-            Table::File => t.where_file.to_string(),
-            Table::Session => "[session]".to_string(),
-            Table::Participant(n) => t.where_participant(n),
-            Table::District { n, name: None } => t.where_district(n),
-            Table::District {
-                n,
-                name: Some(name),
-            } => t.where_district_named(n, name),
-            Table::Locality { n, name: None } => t.where_locality(n),
-            Table::Locality {
-                n,
-                name: Some(name),
-            } => t.where_locality_named(n, name),
-            Table::Reference(n) => t.where_reference(n),
-            Table::Image(n) => t.where_image(n),
-            Table::Indicator { n, district } => t.where_indicator(n, &district.words(t)),
-            Table::Compare { indicator } => t.where_compare(&indicator.words(t)),
-            Table::Directive { n, district: None } => t.where_directive(n),
-            Table::Directive {
-                n,
-                district: Some(district),
-            } => t.where_district_directive(&district.words(t), n),
-            Table::Progress { n, directive } => t.where_progress(n, &directive.words(t)),
-        }
-    }
-}
-
-/// What to say about a name that is not known: the close one, or every known one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Hint {
-    Closest(String),
-    Known(Vec<String>),
-}
-
-impl Hint {
-    /// The closest of `known` to `name` when it is a likely typo, else all of them.
-    pub fn of(name: &str, known: &[&str]) -> Self {
-        match super::closest(name, known.iter().copied()) {
-            Some(k) => Hint::Closest(k.to_string()),
-            None => Hint::Known(known.iter().map(|k| k.to_string()).collect()),
-        }
-    }
-
-    /// ``did you mean `title`?``, else `list` filled with every known name.
-    fn words(&self, t: &Strings, list: fn(&Strings, &dyn Display) -> String) -> String {
-        match self {
-            Hint::Closest(name) => t.hint_did_you_mean(name),
-            Hint::Known(names) => list(t, &names.join(", ")),
-        }
-    }
-}
-
-/// An error of the operating system, kept as data so it can be said in either language.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OsError {
-    pub kind: io::ErrorKind,
-    /// `errno`, when the system gave one.
-    pub code: Option<i32>,
-    /// The system's own text, in English (`Permission denied (os error 13)`).
-    pub text: String,
-}
-
-impl From<&io::Error> for OsError {
-    fn from(e: &io::Error) -> Self {
-        OsError {
-            kind: e.kind(),
-            code: e.raw_os_error(),
-            text: e.to_string(),
-        }
-    }
-}
-
-impl OsError {
-    /// The error in `lang`: the system's text in English; in Vietnamese the common kinds in
-    /// words with the error number, anything else as the system said it.
-    pub fn message(&self, lang: Lang) -> String {
-        let t = i18n::strings(lang);
-        let (Lang::Vi, Some(code), Some(what)) = (lang, self.code, os_words(t, self.kind)) else {
-            return self.text.clone();
-        };
-        t.os_error(&what, &code)
-    }
-}
-
-fn os_words(t: &Strings, kind: io::ErrorKind) -> Option<&'static str> {
-    use io::ErrorKind::*;
-    Some(match kind {
-        NotFound => t.os_not_found,
-        PermissionDenied => t.os_permission_denied,
-        AlreadyExists => t.os_already_exists,
-        IsADirectory => t.os_is_a_directory,
-        NotADirectory => t.os_not_a_directory,
-        ReadOnlyFilesystem => t.os_read_only,
-        StorageFull | QuotaExceeded => t.os_storage_full,
-        InvalidFilename => t.os_bad_name,
-        _ => return None,
-    })
-}
+use super::parts::{Expected, Hint, OsError, Table, ValueType};
 
 /// One problem found in a file, with the facts its message needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -326,6 +96,16 @@ pub enum Problem {
     ProgressPercent {
         table: Table,
         value: String,
+    },
+    /// A progress entry's `at` more than a minute after now.
+    ProgressInFuture {
+        table: Table,
+        at: String,
+        now: String,
+    },
+    /// A progress entry's `note` with a control character (a line break, a tab, an escape).
+    ProgressNoteControl {
+        table: Table,
     },
     EmptyId {
         table: Table,
@@ -452,6 +232,31 @@ pub enum Problem {
         table: Table,
         ids: Vec<String>,
         closest: Option<String>,
+    },
+
+    // The keys of format version 3: who a locality and a figure are across files.
+    /// A version 3 key in a file that declares `version` 1 or 2 (or none).
+    NeedsVersion3 {
+        key: String,
+        table: Table,
+        version: i64,
+    },
+    /// `key = ""`, `formerly = " "`: an identity or a reference that says nothing.
+    BlankIdentity {
+        key: String,
+        table: Table,
+    },
+    /// Two localities of the file (`figure`: two figures of one locality) with one `key`.
+    IdentityRepeated {
+        key: String,
+        table: Table,
+        figure: bool,
+    },
+    /// `formerly`/`merged_from` naming the locality itself.
+    NamesItself {
+        key: String,
+        table: Table,
+        reference: String,
     },
 
     // Reading the folder and its files.
@@ -606,6 +411,9 @@ impl Problem {
         if let Some(v2) = self.in_version_2(t, lang) {
             return Some(v2);
         }
+        if let Some(v3) = self.in_version_3(t) {
+            return Some(v3);
+        }
         Some(match self {
             Problem::NotUtf8 => t.check_not_utf8.to_string(),
             Problem::TwoBoms => t.check_two_boms.to_string(),
@@ -672,6 +480,12 @@ impl Problem {
             Problem::ProgressPercent { table, value } => {
                 t.check_progress_percent(&at(table), value)
             }
+            Problem::ProgressInFuture {
+                table,
+                at: when,
+                now,
+            } => t.check_progress_in_future(&at(table), when, now),
+            Problem::ProgressNoteControl { table } => t.check_progress_note_control(&at(table)),
             Problem::PercentNegative { table, value } => {
                 t.check_percent_negative(&at(table), value)
             }
@@ -734,6 +548,41 @@ impl Problem {
                 let hint = i18n::did_you_mean(lang, closest.as_slice());
                 t.check_unknown_locality(&at(table), id, &hint, &ids.join(", "))
             }
+            _ => return None,
+        })
+    }
+
+    /// The problems of the identity keys version 3 adds.
+    fn in_version_3(&self, t: &Strings) -> Option<String> {
+        let at = |table: &Table| table.words(t);
+        Some(match self {
+            Problem::NeedsVersion3 {
+                key,
+                table,
+                version,
+            } => t.check_needs_version_3(key, &at(table), version),
+            Problem::BlankIdentity { key, table } => {
+                let example = match key.as_str() {
+                    "formerly" | "merged_from" => "\"huyện Chư Păh\"",
+                    _ => "\"gia-lai/chu-pah\"",
+                };
+                t.check_blank_identity(key, &at(table), &example)
+            }
+            Problem::IdentityRepeated {
+                key,
+                table,
+                figure: false,
+            } => t.check_locality_key_repeated(key, &at(table)),
+            Problem::IdentityRepeated {
+                key,
+                table,
+                figure: true,
+            } => t.check_figure_key_repeated(key, &at(table)),
+            Problem::NamesItself {
+                key,
+                table,
+                reference,
+            } => t.check_names_itself(key, reference, &at(table)),
             _ => return None,
         })
     }

@@ -8,10 +8,10 @@ use std::thread::JoinHandle;
 use chrono::{DateTime, FixedOffset, Utc};
 use serde::Serialize;
 
-use super::merge::{State, states};
+use super::merge::State;
 use super::{GitError, Repo};
 use crate::i18n::{self, Strings};
-use crate::model::{Lang, fold};
+use crate::model::{Entry, Lang, fold};
 use crate::present;
 use crate::store::DEFAULT_MAX_FILE_SIZE;
 use crate::terminal_text::one_line;
@@ -88,10 +88,28 @@ pub(crate) struct Filter {
     pub directive: Option<String>,
 }
 
+/// A progress entry (format version 3) as the commit that added it to a directive's log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Logged {
+    /// The commit's full hash.
+    pub commit: String,
+    /// The commit's author (who synced it).
+    pub author: String,
+    /// The commit's author date.
+    pub date: DateTime<FixedOffset>,
+    pub session: String,
+    pub directive: String,
+    pub entry: Entry,
+}
+
 /// The check-off changes of the history, newest first, and what of it could not be read.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct History {
+    /// Check-offs and un-checks written as `done` fields (versions 1 and 2): a directive whose
+    /// progress log a commit changed is in `logged` for that commit instead.
     pub events: Vec<Event>,
+    /// The progress entries each commit added, newest commit first.
+    pub logged: Vec<Logged>,
     /// Commits (or briefings in them) whose check-offs are not in `events`, or are there with
     /// something changed, and why; newest first.
     pub unread: Vec<Unread>,
@@ -263,19 +281,80 @@ fn read_commit(
                 continue;
             }
         };
-        let (Some(old), Some(new)) = (states(old), states(new)) else {
+        let (Some(old), Some(new)) = (snapshot(old), snapshot(new)) else {
             unread(Reason::Invalid {
                 path: m.path.clone(),
             });
             continue;
         };
-        for (id, state) in changed(&old, new) {
+        for (id, entry) in added(&old, &new) {
             if directive.is_none_or(|d| d == id) {
+                history.logged.push(Logged {
+                    commit: t.hash.clone(),
+                    author: author.name.clone(),
+                    date: author.date,
+                    session: session.clone(),
+                    directive: id.to_string(),
+                    entry: entry.clone(),
+                });
+            }
+        }
+        let states = |snap: &Snapshot| -> BTreeMap<String, State> {
+            snap.iter()
+                .map(|(id, (state, _))| (id.clone(), state.clone()))
+                .collect()
+        };
+        let log_changed = |id: &str| old.get(id).map(|o| &o.1) != new.get(id).map(|n| &n.1);
+        for (id, state) in changed(&states(&old), states(&new)) {
+            if directive.is_none_or(|d| d == id) && !log_changed(&id) {
                 history.events.push(event(t, author, &session, id, state));
             }
         }
     }
     Ok(())
+}
+
+/// Each directive of a valid briefing, by id: its check-off (as `done*` say it once the log is
+/// read) and its progress log.
+type Snapshot = BTreeMap<String, (State, Vec<Entry>)>;
+
+/// The snapshot of a briefing's text; `None` when it does not validate.
+fn snapshot(text: &str) -> Option<Snapshot> {
+    let session = crate::store::parse_file(text.as_bytes(), "briefing", "briefing").session?;
+    Some(
+        session
+            .all_directives()
+            .map(|d| {
+                let state = State {
+                    done: d.done,
+                    at: d.done_at,
+                    by: d.done_by.as_deref().map(str::to_string),
+                };
+                (d.id.to_string(), (state, d.progress.clone()))
+            })
+            .collect(),
+    )
+}
+
+/// The entries each directive's log has in `new` and not in `old` (each entry of `old` used up
+/// once), in file order.
+fn added<'a>(old: &Snapshot, new: &'a Snapshot) -> Vec<(&'a str, &'a Entry)> {
+    let mut out = Vec::new();
+    for (id, (_, log)) in new {
+        let mut before: Vec<&Entry> = old
+            .get(id)
+            .map(|o| o.1.iter().collect())
+            .unwrap_or_default();
+        for entry in log {
+            match before.iter().position(|e| *e == entry) {
+                Some(i) => {
+                    before.swap_remove(i);
+                }
+                None => out.push((id.as_str(), entry)),
+            }
+        }
+    }
+    out
 }
 
 /// A blob's text, or why it has none.

@@ -1,8 +1,10 @@
 //! Sharing a briefing folder through git: runs the `git` command, merges check-offs, reads history.
 
+pub(crate) mod actions;
 pub(crate) mod attributes;
 pub(crate) mod history;
 pub(crate) mod merge;
+mod remote;
 pub(crate) mod sync;
 
 use std::ffi::OsStr;
@@ -41,8 +43,17 @@ pub enum GitError {
         remote: String,
         detail: String,
     },
-    Diverged {
+    /// The upstream no longer holds commits this clone saw on it (someone force-pushed):
+    /// `dropped` are those commits, `abbreviated-hash subject`.
+    Rewritten {
         upstream: String,
+        dropped: Vec<String>,
+    },
+    /// An uncommitted change of a tracked file meets a change from the upstream; the sync
+    /// was undone.
+    Uncommitted {
+        files: Vec<String>,
+        local: Option<String>,
     },
     /// `local`: the commit that holds the check-offs made here, when one was made.
     Conflict {
@@ -51,6 +62,30 @@ pub enum GitError {
     },
     Rejected {
         detail: String,
+    },
+    /// The hub takes no pushes from this office (no write permission on it).
+    ReadOnlyHub {
+        remote: String,
+        detail: String,
+    },
+    /// SSH does not know the remote's host key.
+    HostKeyUnknown {
+        remote: String,
+        detail: String,
+    },
+    /// SSH offered keys and the remote refused them all.
+    KeyRefused {
+        remote: String,
+        detail: String,
+    },
+    /// Talking to the remote took longer than the sync allows.
+    TimedOut {
+        remote: String,
+        seconds: u64,
+    },
+    /// Another `briefing sync` of this clone kept the work tree for all of the wait.
+    SyncBusy {
+        seconds: u64,
     },
     /// `--setup` does not write through a link the repository supplied.
     LinkedFile {
@@ -91,26 +126,28 @@ impl GitError {
             GitError::InProgress { top } => t.git_in_progress(&top.display()),
             GitError::Unreachable { remote, detail } => t.git_unreachable(remote, detail),
             GitError::Authentication { remote, detail } => t.git_authentication(remote, detail),
-            GitError::Diverged { upstream } => t.git_diverged(upstream),
+            GitError::Rewritten { upstream, dropped } => {
+                let dropped: Vec<_> = dropped.iter().map(|c| one_line(c)).collect();
+                t.git_rewritten(upstream, &dropped.join("; "))
+            }
             GitError::Conflict { files, local } => {
-                let local = match local {
-                    Some(commit) => t.git_conflict_local(commit),
-                    None => String::new(),
-                };
-                let files: Vec<_> = files.iter().map(|f| one_line(f)).collect();
-                t.git_conflict(&files.join(", "), &local)
+                t.git_conflict(&file_list(files), &local_note(lang, local.as_deref()))
+            }
+            GitError::Uncommitted { files, local } => {
+                t.git_uncommitted(&file_list(files), &local_note(lang, local.as_deref()))
             }
             GitError::Rejected { detail } => t.git_rejected(detail),
+            GitError::ReadOnlyHub { remote, detail } => t.git_read_only_hub(remote, detail),
+            GitError::HostKeyUnknown { remote, detail } => t.git_host_key_unknown(remote, detail),
+            GitError::KeyRefused { remote, detail } => t.git_key_refused(remote, detail),
+            GitError::TimedOut { remote, seconds } => t.git_timed_out(remote, seconds),
+            GitError::SyncBusy { seconds } => t.git_sync_busy(seconds),
             GitError::LinkedFile { path } => t.git_linked_file(&one_line(&path.to_string_lossy())),
             GitError::SetupFile { path, error } => {
                 t.git_setup_file(&one_line(&path.to_string_lossy()), error)
             }
             GitError::DriverFailed { detail, local } => {
-                let local = match local {
-                    Some(commit) => t.git_conflict_local(commit),
-                    None => String::new(),
-                };
-                t.git_driver_failed(&one_line(detail), &local)
+                t.git_driver_failed(&one_line(detail), &local_note(lang, local.as_deref()))
             }
             GitError::DriverGone { program } => t.git_driver_gone(&one_line(program)),
             GitError::Failed { command, detail } => t.git_failed(command, detail),
@@ -121,6 +158,18 @@ impl GitError {
 
 i18n::display_in_english!(GitError);
 
+/// ` (your check-offs are committed here, in abc1234, not sent)`, or nothing.
+fn local_note(lang: Lang, local: Option<&str>) -> String {
+    local
+        .map(|commit| i18n::strings(lang).git_conflict_local(&commit))
+        .unwrap_or_default()
+}
+
+fn file_list(files: &[String]) -> String {
+    let files: Vec<_> = files.iter().map(|f| one_line(f)).collect();
+    files.join(", ")
+}
+
 /// A briefing folder inside a git work tree.
 #[derive(Debug, Clone)]
 pub(crate) struct Repo {
@@ -128,6 +177,8 @@ pub(crate) struct Repo {
     pub top: PathBuf,
     /// The briefing folder below `top`, `/`-separated, ending in `/` (empty at the top).
     pub prefix: String,
+    /// Variables set for every git command (a sync's identity and its SSH settings).
+    pub env: Vec<(String, String)>,
 }
 
 impl Repo {
@@ -149,6 +200,7 @@ impl Repo {
         Ok(Repo {
             top: PathBuf::from(top),
             prefix: lines.next().unwrap_or_default().to_string(),
+            env: Vec::new(),
         })
     }
 
@@ -158,7 +210,18 @@ impl Repo {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        git_in(&self.top, args)
+        self.command()
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .map_err(spawn_error)
+    }
+
+    /// `git` at the top of the work tree, with this repository's variables.
+    fn command(&self) -> Command {
+        let mut cmd = command(&self.top);
+        cmd.envs(self.env.iter().map(|(k, v)| (k, v)));
+        cmd
     }
 
     /// Runs git and gives its standard output, or `Failed` with its error output.
@@ -180,7 +243,8 @@ impl Repo {
     /// input and a long output cannot wait on each other); its output, or `Failed`.
     fn ok_with_input(&self, args: &[&str], input: Vec<u8>) -> Result<String, GitError> {
         use std::io::Write;
-        let mut child = command(&self.top)
+        let mut child = self
+            .command()
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
@@ -306,6 +370,9 @@ fn detail(out: &Output) -> String {
 enum RemoteFailure {
     Unreachable,
     Authentication,
+    HostKeyUnknown,
+    KeyRefused,
+    ReadOnly,
     Rejected,
     Other,
 }
@@ -315,6 +382,26 @@ fn classify(stderr: &str) -> RemoteFailure {
     let s = stderr.to_ascii_lowercase();
     let any = |needles: &[&str]| needles.iter().any(|n| s.contains(n));
     if any(&[
+        "host key verification failed",
+        "no matching host key",
+        "remote host identification has changed",
+    ]) {
+        RemoteFailure::HostKeyUnknown
+    } else if any(&[
+        "permission denied (publickey",
+        "too many authentication failures",
+    ]) {
+        RemoteFailure::KeyRefused
+    } else if any(&[
+        "insufficient permission",
+        "unpacker error",
+        "remote unpack failed",
+        "unable to create temporary object directory",
+        "read-only file system",
+        "[remote rejected]",
+    ]) {
+        RemoteFailure::ReadOnly
+    } else if any(&[
         "authentication failed",
         "permission denied",
         "could not read username",
@@ -380,7 +467,15 @@ mod tests {
             ),
             (
                 "git@x: Permission denied (publickey).\nfatal: Could not read from remote repository.",
-                Authentication,
+                KeyRefused,
+            ),
+            (
+                "Host key verification failed.\nfatal: Could not read from remote repository.",
+                HostKeyUnknown,
+            ),
+            (
+                "remote: error: insufficient permission for adding an object to repository database ./objects\n ! [remote rejected] main -> main (unpacker error)\nerror: failed to push some refs",
+                ReadOnly,
             ),
             (
                 "fatal: could not read Username for 'https://x': terminal prompts disabled",
@@ -421,9 +516,31 @@ mod tests {
                 remote: "origin".into(),
                 detail: "403".into(),
             },
-            GitError::Diverged {
+            GitError::Rewritten {
                 upstream: "origin/main".into(),
+                dropped: vec!["abc1234 Check-offs: 1 done, 0 un-checked".into()],
             },
+            GitError::Uncommitted {
+                files: vec!["notes.md".into()],
+                local: None,
+            },
+            GitError::ReadOnlyHub {
+                remote: "origin".into(),
+                detail: "insufficient permission".into(),
+            },
+            GitError::HostKeyUnknown {
+                remote: "origin".into(),
+                detail: "Host key verification failed.".into(),
+            },
+            GitError::KeyRefused {
+                remote: "origin".into(),
+                detail: "Permission denied (publickey).".into(),
+            },
+            GitError::TimedOut {
+                remote: "origin".into(),
+                seconds: 120,
+            },
+            GitError::SyncBusy { seconds: 60 },
             GitError::Conflict {
                 files: vec!["a.toml".into()],
                 local: Some("abc1234".into()),
@@ -464,7 +581,7 @@ mod tests {
         assert!(
             conflict
                 .to_string()
-                .starts_with("a.toml, b.toml changed here")
+                .starts_with("a.toml, b.toml: the same lines were edited here")
         );
         assert!(
             conflict
@@ -478,6 +595,7 @@ mod tests {
         let repo = Repo {
             top: PathBuf::from("/r"),
             prefix: "briefings/".to_string(),
+            env: Vec::new(),
         };
         assert_eq!(
             repo.session_of("briefings/2024/a.toml").as_deref(),

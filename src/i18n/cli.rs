@@ -27,6 +27,11 @@ pub(crate) const HELP: &[(&str, &str, &str)] = &[
     ),
     (
         "",
+        "now",
+        "Coi thời điểm này là hiện tại thay cho đồng hồ (RFC 3339, ví dụ 2024-04-02T09:15:00+07:00): thời điểm mà done, undo và progress ghi lại, và thời điểm muộn nhất một mục tiến độ được phép ghi; để đầu ra lặp lại được và để kiểm thử (giao diện theo đồng hồ)",
+    ),
+    (
+        "",
         "config",
         "Tệp cấu hình được đọc thay cho $XDG_CONFIG_HOME/briefing/config.toml (hoặc ~/.config/…)",
     ),
@@ -119,6 +124,32 @@ pub(crate) const HELP: &[(&str, &str, &str)] = &[
     ),
     ("undo", "directive", "`id` của chỉ đạo"),
     (
+        "progress",
+        "",
+        "Ghi tiến độ của một chỉ đạo: một mục trong nhật ký tiến độ (định dạng phiên bản 3) với trạng thái, ghi chú và/hoặc phần trăm, lúc này, theo tên đăng nhập của bạn",
+    ),
+    (
+        "progress",
+        "session",
+        "Buổi làm việc: đường dẫn tệp trong THƯ_MỤC, bỏ `.toml` (hoặc chỉ tên tệp nếu không trùng)",
+    ),
+    ("progress", "directive", "`id` của chỉ đạo"),
+    (
+        "progress",
+        "state",
+        "Trạng thái hiện nay: open (Chưa thực hiện), doing (Đang thực hiện), blocked (Vướng mắc), done (Hoàn thành), dropped (Dừng thực hiện)",
+    ),
+    (
+        "progress",
+        "note",
+        "Ghi chú tình hình, một dòng (tiếng Việt gõ như thường)",
+    ),
+    (
+        "progress",
+        "percent",
+        "Công việc đã làm được bao nhiêu, số nguyên từ 0 đến 100",
+    ),
+    (
         "sync",
         "",
         "Chia sẻ qua git: commit các dấu hoàn thành đánh ở đây (chỉ những thay đổi đó), pull --rebase, push",
@@ -132,6 +163,31 @@ pub(crate) const HELP: &[(&str, &str, &str)] = &[
         "sync",
         "all",
         "Commit mọi thay đổi trong thư mục các buổi làm việc, không chỉ các dấu hoàn thành",
+    ),
+    (
+        "sync",
+        "pull_only",
+        "Chỉ nhận về: không commit, không gửi gì (cho đơn vị không có quyền ghi; cũng là `pull_only` trong mục [sync] của tệp cấu hình)",
+    ),
+    (
+        "sync",
+        "dry_run",
+        "Không thay đổi gì: cho biết lần đồng bộ sẽ commit, nhận và gửi những gì",
+    ),
+    (
+        "sync",
+        "push_removed",
+        "Khi kho từ xa đã bỏ các commit (force-push): gửi lại chúng",
+    ),
+    (
+        "sync",
+        "drop_removed",
+        "Khi kho từ xa đã bỏ các commit (force-push): bỏ chúng ở đây",
+    ),
+    (
+        "sync",
+        "timeout",
+        "Thời gian tối đa cho một lần fetch hoặc push, tính bằng giây",
     ),
     (
         "log",
@@ -312,6 +368,11 @@ pub(crate) const VALUE_NAMES: &[(&str, &str)] = &[
     ("THEIRS", "CỦA_NGƯỜI_KHÁC"),
     ("COMMAND", "LỆNH"),
     ("YYYY-MM-DD", "YYYY-MM-DD"),
+    ("STATE", "TRẠNG_THÁI"),
+    ("TEXT", "VĂN_BẢN"),
+    ("N", "N"),
+    ("TIME", "THỜI_ĐIỂM"),
+    ("SECONDS", "GIÂY"),
 ];
 
 /// Examples and the environment, after the program's `--help`.
@@ -327,6 +388,7 @@ Ví dụ:
                                                  báo cáo tình hình thực hiện, khổ A4 ngang
   briefing check                                 báo mọi lỗi trong thư mục
   briefing done 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy   đánh dấu hoàn thành (undo: bỏ đánh dấu)
+  briefing progress 2024-03-13-hai-ha-dam-ha hh-ma-tuy --state doing --note \"Đã khởi công\" --percent 40
   briefing sync --setup                          một lần cho mỗi bản sao: gộp dấu hoàn thành qua git
   briefing sync                                  commit các dấu hoàn thành, pull --rebase, push
   briefing log 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy    ai đã đánh dấu, lúc nào (lịch sử git)

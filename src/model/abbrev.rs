@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use super::fold::fold;
+use super::fold::folded_words;
 
 /// `(abbreviation, what it stands for)`, as officials write them. Case, accents and the
 /// punctuation between words do not matter (`KT-XH` is the words `kt xh`).
@@ -66,15 +66,6 @@ impl Default for Abbreviations {
         }
         table
     }
-}
-
-/// The folded words of `text`: lower case, no accents, split at anything not a letter or digit.
-fn folded_words(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 /// A place in a query where one side of an entry is written, and the other ways to say it.
@@ -239,40 +230,33 @@ mod tests {
             .collect()
     }
 
+    /// The ways `table` searches the query `q`.
+    fn spelt(table: &Abbreviations, q: &str) -> Vec<String> {
+        said(&table.variants(&words(q)))
+    }
+
     #[test]
     fn both_ways_and_as_typed_first() {
         let table = Abbreviations::default();
+        assert_eq!(spelt(&table, "Nông thôn mới"), ["nong thon moi", "=ntm"]);
+        assert_eq!(spelt(&table, "NTM"), ["ntm", "nong thon moi"]);
         assert_eq!(
-            said(&table.variants(&words("Nông thôn mới"))),
-            ["nong thon moi", "=ntm"]
-        );
-        assert_eq!(
-            said(&table.variants(&words("NTM"))),
-            ["ntm", "nong thon moi"]
-        );
-        assert_eq!(
-            said(&table.variants(&words("xã NTM kiểu mẫu"))),
+            spelt(&table, "xã NTM kiểu mẫu"),
             ["xa ntm kieu mau", "xa nong thon moi kieu mau"]
         );
-        assert_eq!(
-            said(&table.variants(&words("HĐND"))),
-            ["hdnd", "hoi dong nhan dan"]
-        );
+        assert_eq!(spelt(&table, "HĐND"), ["hdnd", "hoi dong nhan dan"]);
     }
 
     #[test]
     fn a_long_form_with_two_abbreviations_and_two_occurrences() {
         let table = Abbreviations::default();
         assert_eq!(
-            said(&table.variants(&words("kinh tế - xã hội"))),
+            spelt(&table, "kinh tế - xã hội"),
             ["kinh te xa hoi", "=kt =xh", "=ktxh"]
         );
-        assert_eq!(
-            said(&table.variants(&words("KT-XH"))),
-            ["kt xh", "kinh te xa hoi"]
-        );
-        assert_eq!(said(&table.variants(&words("NTM HTX"))).len(), 4);
-        assert_eq!(said(&table.variants(&words("đầm hà"))), ["dam ha"]);
+        assert_eq!(spelt(&table, "KT-XH"), ["kt xh", "kinh te xa hoi"]);
+        assert_eq!(spelt(&table, "NTM HTX").len(), 4);
+        assert_eq!(spelt(&table, "đầm hà"), ["dam ha"]);
     }
 
     #[test]
@@ -283,29 +267,28 @@ mod tests {
         assert!(!table.add("—", "x"));
         assert!(!table.add("a", "A"));
         assert_eq!(table.len(), 1);
-        assert_eq!(said(&table.variants(&words("tdc"))), ["tdc", "tai dinh cu"]);
+        assert_eq!(spelt(&table, "tdc"), ["tdc", "tai dinh cu"]);
         let many: Vec<String> = (0..6).map(|_| "tdc".to_string()).collect();
         assert_eq!(table.variants(&many).len(), MAX_VARIANTS);
     }
 
+    /// The abbreviations README names as built in: the upper-case words of its list.
+    fn named_in_the_readme() -> BTreeSet<&'static str> {
+        let readme = include_str!("../../README.md");
+        let list = (readme.split_once("Built in (one").map(|(_, rest)| rest))
+            .and_then(|rest| rest.split_once("adds more"))
+            .map_or("", |(list, _)| list);
+        list.split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| w.len() > 1 && w.chars().all(|c| c.is_uppercase() || c == '-'))
+            .collect()
+    }
+
+    /// Every entry of the table is searched for its long form, and README names exactly the
+    /// table's abbreviations.
     #[test]
-    fn the_built_in_table_has_every_required_entry() {
+    fn every_built_in_entry_is_spelt_out_and_named_in_the_readme() {
         let table = Abbreviations::default();
-        for (short, long) in [
-            ("NTM", "nông thôn mới"),
-            ("KKT", "khu kinh tế"),
-            ("KCN", "khu công nghiệp"),
-            ("HTX", "hợp tác xã"),
-            ("UBND", "ủy ban nhân dân"),
-            ("HĐND", "hội đồng nhân dân"),
-            ("MTTQ", "mặt trận tổ quốc"),
-            ("ANTT", "an ninh trật tự"),
-            ("KT-XH", "kinh tế - xã hội"),
-            ("GTSX", "giá trị sản xuất"),
-            ("NS", "ngân sách"),
-            ("DTTS", "dân tộc thiểu số"),
-            ("CCHC", "cải cách hành chính"),
-        ] {
+        for (short, long) in BUILT_IN {
             let spelt = table.variants(&words(short));
             assert!(
                 said(&spelt).contains(&words(long).join(" ")),
@@ -313,5 +296,7 @@ mod tests {
                 said(&spelt)
             );
         }
+        let built_in: BTreeSet<&str> = BUILT_IN.iter().map(|(short, _)| *short).collect();
+        assert_eq!(named_in_the_readme(), built_in);
     }
 }

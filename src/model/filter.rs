@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::progress::Category;
 use super::{Directive, Session};
 
 /// Which directives are shown.
@@ -12,6 +13,8 @@ pub enum DirectiveFilter {
     Open,
     Overdue,
     Done,
+    /// The directives a follow-up report counts in this category today.
+    Category(Category),
 }
 
 impl DirectiveFilter {
@@ -21,16 +24,24 @@ impl DirectiveFilter {
             DirectiveFilter::Open => !d.done,
             DirectiveFilter::Overdue => d.is_overdue(today),
             DirectiveFilter::Done => d.done,
+            DirectiveFilter::Category(c) => d.category(today) == c,
         }
     }
 
-    /// The next filter in the cycle all → open → overdue → done → all.
+    /// The next filter in the cycle all → open → overdue → done → each category in the
+    /// report's order → all.
     pub fn next(self) -> Self {
+        let first = DirectiveFilter::Category(Category::ALL[0]);
         match self {
             DirectiveFilter::All => DirectiveFilter::Open,
             DirectiveFilter::Open => DirectiveFilter::Overdue,
             DirectiveFilter::Overdue => DirectiveFilter::Done,
-            DirectiveFilter::Done => DirectiveFilter::All,
+            DirectiveFilter::Done => first,
+            DirectiveFilter::Category(c) => {
+                let at = Category::ALL.iter().position(|x| *x == c).unwrap_or(0);
+                (Category::ALL.get(at + 1))
+                    .map_or(DirectiveFilter::All, |c| DirectiveFilter::Category(*c))
+            }
         }
     }
 }
@@ -90,12 +101,28 @@ mod tests {
     }
 
     #[test]
-    fn filters_cycle_back_to_all() {
+    fn a_category_filter_shows_the_directives_of_that_category() {
+        let today: NaiveDate = "2024-06-01".parse().expect("date");
+        let open = directive(false, Some("2024-12-01"));
+        let overdue = directive(false, Some("2024-01-01"));
+        let late = DirectiveFilter::Category(Category::NotStartedOverdue);
+        assert!(!late.matches(&open, today) && late.matches(&overdue, today));
+        let in_time = DirectiveFilter::Category(Category::NotStartedInTime);
+        assert!(in_time.matches(&open, today) && !in_time.matches(&overdue, today));
+    }
+
+    #[test]
+    fn filters_cycle_through_the_categories_back_to_all() {
         let mut f = DirectiveFilter::All;
-        for _ in 0..4 {
+        let mut seen = Vec::new();
+        for _ in 0..4 + Category::ALL.len() {
             f = f.next();
+            seen.push(f);
         }
         assert_eq!(f, DirectiveFilter::All);
+        for c in Category::ALL {
+            assert!(seen.contains(&DirectiveFilter::Category(c)), "{c:?}");
+        }
         assert_eq!(SessionFilter::Past.next(), SessionFilter::All);
     }
 }

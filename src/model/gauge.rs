@@ -272,23 +272,15 @@ mod tests {
         assert_eq!(i.gauge(), None);
     }
 
+    /// Met from 100% on, near within 10 points, behind beyond; the other way round when lower
+    /// is better.
     #[test]
-    fn higher_is_better_thresholds() {
-        assert_eq!(Status::of(100.0, Better::Higher), Status::Met);
-        assert_eq!(Status::of(140.0, Better::Higher), Status::Met);
-        assert_eq!(Status::of(99.9, Better::Higher), Status::Near);
-        assert_eq!(Status::of(90.0, Better::Higher), Status::Near);
-        assert_eq!(Status::of(89.99, Better::Higher), Status::Behind);
-        assert_eq!(Status::of(0.0, Better::Higher), Status::Behind);
-    }
-
-    #[test]
-    fn lower_is_better_thresholds() {
-        assert_eq!(Status::of(50.0, Better::Lower), Status::Met);
-        assert_eq!(Status::of(100.0, Better::Lower), Status::Met);
-        assert_eq!(Status::of(100.1, Better::Lower), Status::Near);
-        assert_eq!(Status::of(110.0, Better::Lower), Status::Near);
-        assert_eq!(Status::of(110.1, Better::Lower), Status::Behind);
+    fn thresholds_depend_on_which_way_is_better() {
+        use Status::{Behind, Met, Near};
+        let higher = [100.0, 140.0, 99.9, 90.0, 89.99, 0.0].map(|r| Status::of(r, Better::Higher));
+        assert_eq!(higher, [Met, Met, Near, Near, Behind, Behind]);
+        let lower = [50.0, 100.0, 100.1, 110.0, 110.1].map(|r| Status::of(r, Better::Lower));
+        assert_eq!(lower, [Met, Met, Near, Near, Behind]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The briefing types of docs/spec.md and the pure rules over them.
 
 pub(crate) mod abbrev;
+pub(crate) mod dossier;
 pub mod filter;
 pub(crate) mod fold;
 pub(crate) mod gauge;
@@ -176,26 +177,78 @@ pub struct District {
     pub shortcomings: Vec<Text>,
     pub indicators: Vec<Indicator>,
     pub directives: Vec<Directive>,
+    /// Who it is across files, as written (version 3, `key`): stable through renamings.
+    pub key: Option<Id>,
+    /// The unit it was before a renaming (version 3, `formerly`): a key or a level and name.
+    pub formerly: Option<Text>,
+    /// The units merged into it (version 3, `merged_from`): keys or levels and names.
+    pub merged_from: Vec<Text>,
 }
 
-/// Who a locality is across sessions: its id, its level and the unit it belongs to (folded,
-/// where the file gives it). After the 2025 reform many communes carry a former district's
-/// name: huyện Mường La (2024) and xã Mường La (2025) are two localities, never one row.
+/// Who a locality is across sessions: the `key` the file writes (`written`), else its name
+/// (as a slug), its level and the unit it belongs to (folded, where the file gives it). After
+/// the 2025 reform many communes carry a former district's name: huyện Mường La (2024) and xã
+/// Mường La (2025) are two localities, never one row.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct LocalityKey {
+    /// The key written, or the name's slug.
     pub id: Id,
     pub level: Option<Level>,
     pub parent: Option<String>,
+    /// `id` is a `key` the file writes (level and parent then say nothing).
+    pub written: bool,
+}
+
+impl Session {
+    /// Its highlights, strengths and shortcomings about all localities, in the order every
+    /// view lists them.
+    pub(crate) fn statements(&self) -> [&[Text]; 3] {
+        [&self.highlights, &self.strengths, &self.shortcomings]
+    }
 }
 
 impl District {
+    /// Its highlights, strengths and shortcomings, in the order every view lists them.
+    pub(crate) fn statements(&self) -> [&[Text]; 3] {
+        [&self.highlights, &self.strengths, &self.shortcomings]
+    }
+
     /// Who this locality is across sessions.
     pub fn key(&self) -> LocalityKey {
-        LocalityKey {
-            id: self.id.clone(),
-            level: self.level,
-            parent: self.parent.as_deref().map(fold::fold),
+        match &self.key {
+            Some(key) => LocalityKey {
+                id: key.clone(),
+                level: None,
+                parent: None,
+                written: true,
+            },
+            None => LocalityKey {
+                id: fold::slug(&self.name).into(),
+                level: self.level,
+                parent: self.parent.as_deref().map(fold::fold),
+                written: false,
+            },
         }
+    }
+
+    /// Whether this is the locality `key` names: [`District::key`] compared without making
+    /// it, the cheap parts first (a dossier asks it of every locality of the folder).
+    pub fn is(&self, key: &LocalityKey) -> bool {
+        match &self.key {
+            Some(written) => key.written && *written == key.id,
+            None => {
+                !key.written
+                    && self.level == key.level
+                    && self.parent.is_some() == key.parent.is_some()
+                    && fold::slug(&self.name) == key.id
+                    && self.parent.as_deref().map(fold::fold) == key.parent
+            }
+        }
+    }
+
+    /// The earlier units this one names (`formerly`, then `merged_from`).
+    pub fn predecessors(&self) -> impl Iterator<Item = &str> {
+        self.formerly.iter().chain(&self.merged_from).map(|r| &**r)
     }
 }
 
@@ -275,6 +328,27 @@ impl Comparison {
     }
 }
 
+#[cfg(test)]
+impl Indicator {
+    /// A figure in tỷ đồng for 2023 with one comparison, at 107%, labelled `compare` (for tests).
+    pub(crate) fn sample(name: &str, value: f64, bound: Bound, compare: &str) -> Self {
+        let compare = Comparison {
+            label: compare.into(),
+            percent: 107.0,
+            written_basis: None,
+        };
+        Indicator {
+            name: name.into(),
+            value,
+            unit: Some("tỷ đồng".into()),
+            bound,
+            period: Some("2023".into()),
+            compare: smallvec::smallvec![compare],
+            ..Indicator::default()
+        }
+    }
+}
+
 /// A key figure of a locality, shown as a gauge when it has a verdict.
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Indicator {
@@ -292,6 +366,8 @@ pub struct Indicator {
     pub better: Better,
     /// The source of the figure or a clarification.
     pub note: Option<Text>,
+    /// Who the figure is across sessions, as written (version 3, `key`).
+    pub key: Option<Shared>,
 }
 
 /// A directive given in a session. `done*` say whether it is done now, and when and by whom:

@@ -46,6 +46,26 @@ impl State {
         State::ALL.into_iter().find(|s| s.name() == word)
     }
 
+    /// The state a person most likely meant by a word that is not a state's name: a
+    /// Vietnamese or English word for it ("hoàn thành", "xong", "finished" → done; "đang",
+    /// "in progress" → doing; "vướng" → blocked; "dừng", "hủy", "cancelled" → dropped;
+    /// "chưa" → open), with or without accents, in any case; a name itself in another case.
+    pub fn meant(word: &str) -> Option<Self> {
+        let slug = super::fold::slug(word);
+        if let Some(state) = State::from_name(&slug) {
+            return Some(state);
+        }
+        let has = |words: &[&str]| {
+            words
+                .iter()
+                .any(|w| slug == *w || slug.starts_with(&format!("{w}-")))
+        };
+        MEANT
+            .iter()
+            .find(|(_, words)| has(words))
+            .map(|(state, _)| *state)
+    }
+
     /// Done or dropped: nothing more is expected, so it is never overdue.
     pub fn is_closed(self) -> bool {
         matches!(self, State::Done | State::Dropped)
@@ -53,7 +73,7 @@ impl State {
 }
 
 /// One entry of a progress log, as the file has it: appended, never rewritten.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     pub at: DateTime<FixedOffset>,
     /// Who: the login, as for `done_by`.
@@ -67,6 +87,80 @@ pub struct Entry {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub percent: Option<u8>,
 }
+
+/// The words, slugged (no accents, `-` between words), that say each state, in the order they
+/// are tried: a slug that is one of them, or starts with one and a `-`, means that state.
+const MEANT: [(State, &[&str]); 5] = [
+    (
+        State::Done,
+        &[
+            "hoan-thanh",
+            "xong",
+            "da-xong",
+            "da-hoan-thanh",
+            "finished",
+            "finish",
+            "complete",
+            "completed",
+            "closed",
+            "ok",
+        ],
+    ),
+    (
+        State::Blocked,
+        &[
+            "vuong",
+            "vuong-mac",
+            "bi-vuong",
+            "stuck",
+            "blocking",
+            "block",
+            "on-hold",
+        ],
+    ),
+    (
+        State::Dropped,
+        &[
+            "dung",
+            "dung-thuc-hien",
+            "huy",
+            "huy-bo",
+            "bo",
+            "cancelled",
+            "canceled",
+            "cancel",
+            "abandoned",
+            "stopped",
+            "stop",
+        ],
+    ),
+    (
+        State::Doing,
+        &[
+            "dang",
+            "dang-thuc-hien",
+            "dang-lam",
+            "in-progress",
+            "ongoing",
+            "started",
+            "working",
+            "progress",
+        ],
+    ),
+    (
+        State::Open,
+        &[
+            "chua",
+            "chua-thuc-hien",
+            "chua-lam",
+            "not-started",
+            "todo",
+            "to-do",
+            "new",
+            "reopened",
+        ],
+    ),
+];
 
 /// Where a directive stands, since when and set by whom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -390,5 +484,28 @@ mod tests {
             assert_eq!(Category::from_name(c.name()), Some(c));
         }
         assert_eq!(State::from_name("finished"), None);
+    }
+
+    #[test]
+    fn words_people_write_suggest_a_state() {
+        let cases = [
+            ("hoàn thành", Some(State::Done)),
+            ("Hoàn Thành", Some(State::Done)),
+            ("xong", Some(State::Done)),
+            ("finished", Some(State::Done)),
+            ("đang thực hiện", Some(State::Doing)),
+            ("in progress", Some(State::Doing)),
+            ("vướng mặt bằng", Some(State::Blocked)),
+            ("dừng", Some(State::Dropped)),
+            ("hủy", Some(State::Dropped)),
+            ("cancelled", Some(State::Dropped)),
+            ("chưa", Some(State::Open)),
+            ("DONE", Some(State::Done)),
+            ("banana", None),
+            ("", None),
+        ];
+        for (word, state) in cases {
+            assert_eq!(State::meant(word), state, "{word}");
+        }
     }
 }

@@ -5,17 +5,8 @@
 
 use chrono::NaiveDate;
 
-use super::fold::fold;
+use super::fold::folded_words;
 use super::{Directive, DirectiveRef, Progress, Session};
-
-/// The folded words of `text`, in order.
-fn words(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
 
 /// `name`'s words occur one after another, whole, among `text`'s words.
 fn names(text: &[String], name: &[String]) -> bool {
@@ -39,7 +30,10 @@ impl Session {
 
     /// The folded words of each locality's name, in order.
     fn locality_words(&self) -> Vec<Vec<String>> {
-        self.districts.iter().map(|l| words(&l.name)).collect()
+        self.districts
+            .iter()
+            .map(|l| folded_words(&l.name))
+            .collect()
     }
 
     /// The rule for a session-wide directive: its `to` names the locality; without `to`, its
@@ -49,7 +43,7 @@ impl Session {
         if !d.to.is_empty() {
             return (self.districts.get(district)).is_some_and(|l| d.concerns(&l.id));
         }
-        let owner = words(d.owner.as_deref().unwrap_or_default());
+        let owner = folded_words(d.owner.as_deref().unwrap_or_default());
         let named: Vec<bool> = localities.iter().map(|l| names(&owner, l)).collect();
         !named.contains(&true) || named.get(district).copied().unwrap_or(false)
     }
@@ -97,7 +91,7 @@ impl Session {
                         .map(|(at, _)| at)
                         .collect();
                 }
-                let owner = words(d.owner.as_deref().unwrap_or_default());
+                let owner = folded_words(d.owner.as_deref().unwrap_or_default());
                 let named: Vec<usize> = (localities.iter().enumerate())
                     .filter(|(_, l)| names(&owner, l))
                     .map(|(at, _)| at)

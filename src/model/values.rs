@@ -77,6 +77,25 @@ keywords! {
     }
 }
 
+impl Level {
+    /// How Vietnamese write the level before a name, folded (`huyen` in `huyện Chư Păh`): the
+    /// words a `formerly`/`merged_from` reference may start with.
+    pub fn folded_words(self) -> &'static [&'static str] {
+        match self {
+            Level::Tinh => &["tinh"],
+            Level::ThanhPhoTw => &["thanh pho", "thanh pho truc thuoc trung uong"],
+            Level::Huyen => &["huyen"],
+            Level::ThiXa => &["thi xa"],
+            Level::ThanhPho => &["thanh pho"],
+            Level::Quan => &["quan"],
+            Level::Xa => &["xa"],
+            Level::Phuong => &["phuong"],
+            Level::ThiTran => &["thi tran"],
+            Level::DacKhu => &["dac khu"],
+        }
+    }
+}
+
 keywords! {
     /// Which kind of body holds the session.
     HostKind {

@@ -34,6 +34,15 @@ pub(crate) fn session_count(lang: Lang, n: usize) -> String {
     }
 }
 
+/// `1 commit`, `3 commits`.
+pub(crate) fn commits(lang: Lang, n: usize) -> String {
+    let t = i18n::strings(lang);
+    match n {
+        1 => t.sync_commit_one.to_string(),
+        n => t.sync_commits(&n),
+    }
+}
+
 /// `3 tệp lỗi` / `3 files with errors`.
 pub(crate) fn failed_files(lang: Lang, n: usize) -> String {
     let t = i18n::strings(lang);
@@ -79,6 +88,18 @@ pub(crate) fn category_word(category: Category, lang: Lang) -> &'static str {
         Category::NotStartedOverdue => t.category_not_started_overdue,
         Category::Blocked => t.category_blocked,
         Category::Dropped => t.category_dropped,
+    }
+}
+
+/// A directive's state as one mark, where its word does not fit: `○` open, `◐` doing, `⊘`
+/// blocked, `✓` done, `–` dropped.
+pub(crate) fn state_mark(state: State) -> &'static str {
+    match state {
+        State::Open => "○",
+        State::Doing => "◐",
+        State::Blocked => "⊘",
+        State::Done => "✓",
+        State::Dropped => "–",
     }
 }
 

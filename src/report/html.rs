@@ -2,9 +2,11 @@
 
 use std::fmt::Write;
 
+use super::history::{HistoryView, view};
+use super::svg::bar_chart;
 use super::{
-    HeaderValue, Locality, Options, against, directive_meta, districts, header_rows,
-    locality_lists, session_lists, shared_directives, shared_note, value_text,
+    HeaderValue, Locality, Options, against, directive_meta, districts, header_rows, session_lists,
+    shared_directives, shared_note, statement_lists, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Comparison, Directive, Gauge, Indicator, Lang, Progress, Session, Status};
@@ -12,7 +14,7 @@ use crate::present::follow_up::{latest_note_line, says_more, state_with_percent}
 use crate::present::words::category_word;
 use crate::present::{
     self, image_line, indicator_title, locality_facts, locality_title, paragraphs,
-    participant_line, ratio_text, reference_line, share_text, status_word,
+    participant_line, ratio_text, share_text, status_word,
 };
 
 /// Inline style sheet: screen and A4 print, no web fonts, no network.
@@ -50,10 +52,18 @@ ul.directives li > * { text-indent: 0; }
 .follow-up { display: block; font-size: .9em; }
 .badge { font-weight: 600; } .state-blocked { color: var(--near); } .state-dropped { color: var(--muted); }
 .facts { color: var(--muted); margin: 0 0 .5rem; }
+ul.visits { list-style: none; padding-left: 0; }
+ul.visits > li { margin: .4rem 0; }
+ul.visits > li.earlier > strong { color: var(--muted); }
+figure.trend { margin: .4rem 0 1rem; }
+figure.trend figcaption { font-weight: 600; }
+svg.trend { display: block; max-width: 40rem; height: auto; }
 @page { size: A4; margin: 16mm 15mm 18mm; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10.5pt; }
-  section.locality { break-before: page; }
+  section.locality, section.history { break-before: page; }
+  figure.trend { break-inside: avoid; }
+  svg.trend rect { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
   h2, h3 { break-after: avoid; }
   tr, ul.directives li { break-inside: avoid; }
   .bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
@@ -72,11 +82,7 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         text_block(&mut out, summary);
     }
     for (title, items) in session_lists(s, t) {
-        list(&mut out, "h2", title, items);
-    }
-    if !s.references.is_empty() {
-        let lines: Vec<String> = s.references.iter().map(reference_line).collect();
-        list(&mut out, "h2", t.references, &lines);
+        list(&mut out, "h2", title, &items);
     }
     if !s.images.is_empty() {
         let lines: Vec<String> = s.images.iter().map(image_line).collect();
@@ -95,6 +101,9 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     }
     for l in districts(s, opts) {
         locality(&mut out, s, &l, t, opts);
+    }
+    if let Some(h) = &opts.history {
+        history(&mut out, &view(h, opts), opts);
     }
     out.push_str("</body>\n</html>\n");
     out
@@ -182,7 +191,7 @@ fn locality(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
     if let Some(summary) = &d.summary {
         text_block(out, summary);
     }
-    for (title, items) in locality_lists(d, t) {
+    for (title, items) in statement_lists(d.statements(), t) {
         list(out, "h3", title, items);
     }
     if !d.indicators.is_empty() {
@@ -401,6 +410,57 @@ fn text_block(out: &mut String, text: &str) {
     for para in paragraphs(text) {
         let _ = writeln!(out, "<p>{}</p>", esc(&para));
     }
+}
+
+/// The locality over time: its sessions with their directives and states, then a chart of
+/// each figure seen twice.
+fn history(out: &mut String, h: &HistoryView<'_>, opts: &Options<'_>) {
+    let _ = writeln!(
+        out,
+        "<section class=\"history\">\n<h2>{}</h2>",
+        esc(&h.title)
+    );
+    if let Some(earlier) = &h.earlier {
+        let _ = writeln!(out, "<p class=\"facts\">{}</p>", esc(earlier));
+    }
+    let _ = writeln!(
+        out,
+        "<h3>{}</h3>\n<ul class=\"visits\">",
+        esc(&h.sessions_heading)
+    );
+    for v in &h.visits {
+        let class = if v.earlier { " class=\"earlier\"" } else { "" };
+        let _ = write!(out, "<li{class}><strong>{}</strong>", esc(&v.heading));
+        if !opts.handout {
+            let _ = write!(out, " <span class=\"id\">{}</span>", esc(&v.session.id));
+        }
+        out.push_str("\n<ul class=\"directives\">\n");
+        for d in &v.directives {
+            let class = if d.overdue { " class=\"overdue\"" } else { "" };
+            let mark = if d.directive.done { "☑" } else { "☐" };
+            let _ = writeln!(
+                out,
+                "<li{class}><span class=\"box\">{mark}</span>{}<span class=\"meta-line\">{}</span></li>",
+                esc(&d.directive.text),
+                esc(&d.meta)
+            );
+        }
+        out.push_str("</ul></li>\n");
+    }
+    let _ = writeln!(out, "</ul>\n<h3>{}</h3>", h.trends_heading);
+    if h.trends.is_empty() {
+        let _ = writeln!(out, "<p class=\"facts\">{}</p>", h.no_trends);
+    }
+    for trend in &h.trends {
+        let _ = writeln!(
+            out,
+            "<figure class=\"trend\">\n<figcaption>{}</figcaption>",
+            esc(&trend.title)
+        );
+        out.push_str(&bar_chart(&trend.title, &trend.rows));
+        out.push_str("</figure>\n");
+    }
+    out.push_str("</section>\n");
 }
 
 /// Escapes text for HTML element content and attribute values.

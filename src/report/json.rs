@@ -1,5 +1,7 @@
 //! The machine-readable briefing and session list (schema in docs/json.md).
 
+mod history;
+
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
@@ -21,6 +23,9 @@ struct Doc<'a> {
     lang: Lang,
     district: Option<&'a str>,
     session: SessionJson<'a>,
+    /// With `--district`: that locality over time (version 3).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history: Option<history::HistoryJson<'a>>,
 }
 
 #[derive(Serialize)]
@@ -73,6 +78,13 @@ struct DistrictJson<'a> {
     shared_directives: usize,
     indicators: Vec<IndicatorJson<'a>>,
     directives: Vec<DirectiveJson<'a>>,
+    /// Version 3: who it is across files, and the units it came from (absent when not written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    formerly: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+    merged_from: &'a [Text],
 }
 
 /// An indicator: the file's fields with defaults filled in, the basis of each comparison
@@ -93,6 +105,9 @@ struct IndicatorJson<'a> {
     note: Option<&'a str>,
     gauge: Option<GaugeJson<'a>>,
     share: Option<f64>,
+    /// Version 3: who the figure is across files (absent when not written).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    key: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -114,7 +129,7 @@ struct GaugeJson<'a> {
 
 /// A directive; in a handout its `id` and `done_by` are `null`.
 #[derive(Serialize)]
-struct DirectiveJson<'a> {
+pub(super) struct DirectiveJson<'a> {
     id: Option<&'a str>,
     text: &'a str,
     owner: Option<&'a str>,
@@ -165,6 +180,7 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         lang: opts.lang,
         district: opts.district,
         session: session(s, opts),
+        history: opts.history.as_ref().map(|h| history::history(h, opts)),
     };
     to_json(&doc)
 }
@@ -241,6 +257,9 @@ fn district<'a>(l: Locality<'a>, opts: &Options<'_>) -> DistrictJson<'a> {
         shared_directives: l.shared,
         indicators: d.indicators.iter().map(indicator).collect(),
         directives: directives(d.directives.iter(), opts),
+        key: d.key.as_deref(),
+        formerly: d.formerly.as_deref(),
+        merged_from: &d.merged_from,
     }
 }
 
@@ -270,6 +289,7 @@ fn indicator(ind: &Indicator) -> IndicatorJson<'_> {
             label: ind.gauge_label(),
         }),
         share: ind.share(),
+        key: ind.key.as_deref(),
     }
 }
 
@@ -288,7 +308,7 @@ fn directives<'a>(
     list.into_iter().map(|d| directive(d, opts)).collect()
 }
 
-fn directive<'a>(d: &'a Directive, opts: &Options<'_>) -> DirectiveJson<'a> {
+pub(super) fn directive<'a>(d: &'a Directive, opts: &Options<'_>) -> DirectiveJson<'a> {
     let public = opts.handout;
     DirectiveJson {
         id: (!public).then_some(&*d.id),

@@ -1,16 +1,18 @@
 //! The briefing as Markdown (GitHub-flavoured: tables and task lists).
 
+use super::history::{HistoryView, TEXT_BAR, text_bar, view};
 use super::{
     HeaderValue, Locality, Options, against, directive_meta, districts, gauge_text, header_rows,
-    image_path, locality_lists, other_compares, session_lists, share_text, shared_directives,
-    shared_note, value_text,
+    image_path, other_compares, session_lists, share_text, shared_directives, shared_note,
+    statement_lists, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Lang, Participant, Progress, Session};
 use crate::present::follow_up::{latest_note_line, says_more, standing_line};
+use crate::present::trend::bar_length;
 use crate::present::{
     checkbox, done_count, image_line, indicator_title, locality_facts, locality_title,
-    overdue_count, paragraphs, participant_line, reference_line,
+    overdue_count, paragraphs, participant_line,
 };
 
 pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
@@ -37,11 +39,7 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         text_block(&mut out, summary);
     }
     for (title, items) in session_lists(s, t) {
-        list(&mut out, "##", title, items);
-    }
-    if !s.references.is_empty() {
-        let lines: Vec<String> = s.references.iter().map(reference_line).collect();
-        list(&mut out, "##", t.references, &lines);
+        list(&mut out, "##", title, &items);
     }
     images(&mut out, s, t);
     let shared = shared_directives(s, opts);
@@ -57,7 +55,61 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     for l in districts(s, opts) {
         district(&mut out, s, &l, t, opts);
     }
+    if let Some(h) = &opts.history {
+        history(&mut out, &view(h, opts), opts);
+    }
     out
+}
+
+/// The locality over time: its sessions with each directive and its state, then a table of
+/// each figure seen twice, its bars in the last column.
+fn history(out: &mut String, h: &HistoryView<'_>, opts: &Options<'_>) {
+    let t = i18n::strings(opts.lang);
+    out.push_str(&format!("\n## {}\n", escape(&h.title)));
+    if let Some(earlier) = &h.earlier {
+        out.push_str(&format!("\n{}\n", escape(earlier)));
+    }
+    out.push_str(&format!("\n### {}\n\n", escape(&h.sessions_heading)));
+    for v in &h.visits {
+        out.push_str(&format!("- **{}**", escape(&v.heading)));
+        if !opts.handout {
+            out.push_str(&format!(" {}", code(&v.session.id)));
+        }
+        out.push('\n');
+        for d in &v.directives {
+            out.push_str(&format!(
+                "  - {} {}  \n    *{}*\n",
+                checkbox(d.directive.done),
+                escape(&d.directive.text),
+                escape(&d.meta)
+            ));
+        }
+    }
+    out.push_str(&format!("\n### {}\n", h.trends_heading));
+    if h.trends.is_empty() {
+        out.push_str(&format!("\n{}\n", h.no_trends));
+    }
+    for trend in &h.trends {
+        out.push_str(&format!(
+            "\n#### {}\n\n| {} | {} | {} |\n| --- | ---: | --- |\n",
+            escape(&trend.title),
+            t.dossier_period,
+            t.value,
+            t.dossier_chart
+        ));
+        for row in &trend.rows {
+            let bar = text_bar(
+                bar_length(row.value, &trend.rows, TEXT_BAR / 2),
+                row.plan,
+                opts.ascii,
+            );
+            out.push_str(&format!(
+                "| {} | {} | {bar} |\n",
+                cell(&row.label),
+                cell(&row.text)
+            ));
+        }
+    }
 }
 
 /// A titled list of texts under a heading of `level` (`##`).
@@ -174,7 +226,7 @@ fn district(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
     if let Some(summary) = &d.summary {
         text_block(out, summary);
     }
-    for (title, items) in locality_lists(d, t) {
+    for (title, items) in statement_lists(d.statements(), t) {
         list(out, "###", title, items);
     }
     if !d.indicators.is_empty() {
@@ -309,10 +361,14 @@ mod tests {
 
     #[test]
     fn markup_characters_are_escaped() {
-        assert_eq!(escape("a|b *c* [d]"), "a\\|b \\*c\\* \\[d\\]");
-        assert_eq!(escape("Đầm Hà #1"), "Đầm Hà #1");
-        assert_eq!(escape("# x"), "\\# x");
-        assert_eq!(escape("a & b ~~c~~"), "a \\& b \\~\\~c\\~\\~");
+        let raw = ["a|b *c* [d]", "Đầm Hà #1", "# x", "a & b ~~c~~"];
+        let escaped = [
+            "a\\|b \\*c\\* \\[d\\]",
+            "Đầm Hà #1",
+            "\\# x",
+            "a \\& b \\~\\~c\\~\\~",
+        ];
+        assert_eq!(raw.map(escape), escaped);
     }
 
     #[test]
@@ -327,10 +383,10 @@ mod tests {
 
     #[test]
     fn code_spans_are_longer_than_any_run_of_backticks() {
-        assert_eq!(code("2024/a"), "`2024/a`");
-        assert_eq!(code("a``b"), "```a``b```");
-        assert_eq!(code("`x"), "`` `x ``");
-        assert_eq!(code("a\n# b"), "`a\\n# b`");
+        assert_eq!(
+            ["2024/a", "a``b", "`x", "a\n# b"].map(code),
+            ["`2024/a`", "```a``b```", "`` `x ``", "`a\\n# b`"]
+        );
     }
 
     #[test]

@@ -1,17 +1,20 @@
 //! A session's briefing as a printable document: plain text, Markdown, HTML or JSON.
 
 pub(crate) mod follow_up;
+mod history;
 mod html;
 mod json;
 mod markdown;
+mod svg;
 mod text;
 
 use chrono::NaiveDate;
 
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Gauge, Image, Indicator, Lang, Progress, Session, Text};
-use crate::present::{self, bar_cells, status_symbol, status_word};
+use crate::present::{self, bar_cells, reference_line, status_symbol, status_word};
 
+pub use history::History;
 pub(crate) use json::list_json;
 
 /// The output formats of `briefing show`.
@@ -37,6 +40,8 @@ pub struct Options<'a> {
     pub ascii: bool,
     /// For a public handout: no directive ids, no login names of who checked off.
     pub handout: bool,
+    /// The selected locality over time (`show --district`), printed after the session.
+    pub history: Option<History<'a>>,
 }
 
 /// Renders the briefing of `session` in `format`.
@@ -163,28 +168,28 @@ fn shared_directives<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<&'s Di
     }
 }
 
-/// The session's statements about all its localities, with their titles, those it has.
-fn session_lists<'s>(s: &'s Session, t: &Strings) -> Vec<(&'static str, &'s [Text])> {
-    [
-        (t.highlights, s.highlights.as_slice()),
-        (t.strengths, s.strengths.as_slice()),
-        (t.shortcomings, s.shortcomings.as_slice()),
-    ]
-    .into_iter()
-    .filter(|(_, items)| !items.is_empty())
-    .collect()
+/// A session's or a locality's statements (`statements()`), with their titles, those it has.
+fn statement_lists<'a>(lists: [&'a [Text]; 3], t: &Strings) -> Vec<(&'static str, &'a [Text])> {
+    [t.highlights, t.strengths, t.shortcomings]
+        .into_iter()
+        .zip(lists)
+        .filter(|(_, items)| !items.is_empty())
+        .collect()
 }
 
-/// A locality's statements, with their titles, those it has.
-fn locality_lists<'d>(d: &'d District, t: &Strings) -> Vec<(&'static str, &'d [Text])> {
-    [
-        (t.highlights, d.highlights.as_slice()),
-        (t.strengths, d.strengths.as_slice()),
-        (t.shortcomings, d.shortcomings.as_slice()),
-    ]
-    .into_iter()
-    .filter(|(_, items)| !items.is_empty())
-    .collect()
+/// The session's lists with their titles, those it has: its statements, then its references.
+fn session_lists(s: &Session, t: &Strings) -> Vec<(&'static str, Vec<String>)> {
+    let statements = statement_lists(s.statements(), t).into_iter();
+    let mut lists: Vec<(&str, Vec<String>)> = statements
+        .map(|(title, items)| (title, items.iter().map(|i| i.to_string()).collect()))
+        .collect();
+    if !s.references.is_empty() {
+        lists.push((
+            t.references,
+            s.references.iter().map(reference_line).collect(),
+        ));
+    }
+    lists
 }
 
 /// Where an image's file is from the briefing folder: the session file's folder, then `file`.

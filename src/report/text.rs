@@ -2,14 +2,16 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use super::history::{HistoryView, TEXT_BAR, text_bar, view};
 use super::{
     HeaderValue, Locality, Options, against, directive_meta, districts, gauge_text, header_rows,
-    locality_lists, other_compares, session_lists, share_text, shared_directives, shared_note,
-    value_text,
+    other_compares, share_text, shared_directives, shared_note, statement_lists, value_text,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, Indicator, Progress, Session};
 use crate::present::follow_up::{latest_note_line, says_more, standing_line};
+use crate::present::trend::bar_length;
+use crate::present::truncate;
 use crate::present::{
     checkbox, image_line, indicator_title, locality_facts, locality_title, paragraphs,
     participant_line, progress_text, reference_line,
@@ -31,7 +33,7 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         section(&mut out, t.summary, opts);
         text_block(&mut out, summary);
     }
-    for (title, items) in session_lists(s, t) {
+    for (title, items) in statement_lists(s.statements(), t) {
         section(&mut out, title, opts);
         for item in items {
             bullet(&mut out, item, 0, opts);
@@ -58,7 +60,74 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     for l in districts(s, opts) {
         district(&mut out, s, &l, t, opts);
     }
+    if let Some(h) = &opts.history {
+        history(&mut out, &view(h, opts), opts);
+    }
     out
+}
+
+/// The locality over time: its sessions with each directive and its state, then each figure
+/// seen twice as bars.
+fn history(out: &mut String, h: &HistoryView<'_>, opts: &Options<'_>) {
+    let rule = if opts.ascii { "=" } else { "━" };
+    out.push_str(&format!(
+        "\n{} {} {}\n",
+        rule.repeat(3),
+        h.title,
+        rule.repeat(3)
+    ));
+    if let Some(earlier) = &h.earlier {
+        out.push_str(&wrap(earlier, "", ""));
+    }
+    section(out, &h.sessions_heading, opts);
+    for v in &h.visits {
+        let id = if opts.handout {
+            String::new()
+        } else {
+            format!(" ({})", v.session.id)
+        };
+        bullet(out, &format!("{}{id}", v.heading), 0, opts);
+        for d in &v.directives {
+            let mark = checkbox(d.directive.done);
+            out.push_str(&wrap(
+                &d.directive.text,
+                &format!("      {mark} "),
+                "          ",
+            ));
+            out.push_str(&wrap(&d.meta, "          ", "          "));
+        }
+    }
+    section(out, h.trends_heading, opts);
+    if h.trends.is_empty() {
+        out.push_str(&wrap(h.no_trends, "  ", "  "));
+    }
+    for trend in &h.trends {
+        out.push_str(&wrap(&trend.title, "  ", "    "));
+        let label = (trend.rows.iter().map(|r| r.label.width()).max())
+            .unwrap_or(0)
+            .min(TEXT_BAR / 2);
+        let value = trend.rows.iter().map(|r| r.text.width()).max().unwrap_or(0);
+        let cells = (WIDTH - 4 - label - 2 - value - 1).min(TEXT_BAR);
+        for row in &trend.rows {
+            let name = truncate(&row.label, label);
+            let bar = text_bar(
+                bar_length(row.value, &trend.rows, cells),
+                row.plan,
+                opts.ascii,
+            );
+            out.push_str(&format!(
+                "    {}  {} {:>value$}\n",
+                pad(&name, label),
+                pad(&bar, cells),
+                row.text
+            ));
+        }
+    }
+}
+
+/// `text` and spaces to `width` columns.
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
 }
 
 fn header(out: &mut String, s: &Session, opts: &Options<'_>) {
@@ -115,7 +184,7 @@ fn district(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
         out.push('\n');
         text_block(out, summary);
     }
-    for (title, items) in locality_lists(d, t) {
+    for (title, items) in statement_lists(d.statements(), t) {
         section(out, title, opts);
         for item in items {
             bullet(out, item, 0, opts);

@@ -9,10 +9,11 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Ctx, Offer};
+use crate::git::GitError;
 use crate::i18n;
 use crate::input::Command;
-use crate::model::Lang;
 use crate::model::filter::{DirectiveFilter, SessionFilter};
+use crate::model::{Lang, State};
 use crate::present::words;
 use crate::store::write::WriteError;
 use crate::ui::theme::Theme;
@@ -39,6 +40,19 @@ pub enum Notice {
     SelectDirective,
     /// L outside a directive.
     SelectDirectiveForHistory,
+    /// p outside a directive.
+    SelectDirectiveForProgress,
+    /// The progress form's Enter with nothing to record.
+    NothingToRecord,
+    /// A percent that is not a whole number from 0 to 100.
+    PercentRange,
+    /// The file now has the progress entry: the state it set (if any) and the percent.
+    Recorded {
+        state: Option<State>,
+        percent: Option<u8>,
+    },
+    /// A progress entry could not be written (the form opens again with it) or taken out.
+    ProgressNotSaved(WriteError),
     /// An undo was saved: the directive is as it was.
     Restored,
     /// `u` with nothing left to undo.
@@ -50,6 +64,17 @@ pub enum Notice {
     /// `n` on the last hit, `N` on the first.
     LastHit,
     FirstHit,
+    /// A sync asked for by `S` is running.
+    Syncing,
+    /// `S` while a sync runs.
+    AlreadySyncing,
+    /// The sync finished: commits received and sent.
+    Synced {
+        received: usize,
+        sent: usize,
+    },
+    /// The sync stopped; the folder is as it was.
+    SyncFailed(GitError),
 }
 
 impl Notice {
@@ -65,14 +90,39 @@ impl Notice {
             Notice::QuestionClosed => t.question_closed.to_string(),
             Notice::SelectDirective => t.select_directive.to_string(),
             Notice::SelectDirectiveForHistory => t.select_directive_history.to_string(),
+            Notice::SelectDirectiveForProgress => t.select_directive_progress.to_string(),
+            Notice::NothingToRecord => t.nothing_to_record.to_string(),
+            Notice::PercentRange => t.percent_range.to_string(),
+            Notice::Recorded { state, percent } => recorded(lang, *state, *percent),
+            Notice::ProgressNotSaved(e) => format!("{} {}", t.progress_not_saved, e.message(lang)),
             Notice::Restored => t.restored.to_string(),
             Notice::NothingToUndo => t.nothing_to_undo.to_string(),
             Notice::StillSaving => t.still_saving.to_string(),
             Notice::NoSearch => t.no_search.to_string(),
             Notice::LastHit => t.last_hit.to_string(),
             Notice::FirstHit => t.first_hit.to_string(),
+            Notice::Syncing => t.syncing.to_string(),
+            Notice::AlreadySyncing => t.already_syncing.to_string(),
+            Notice::Synced { received, sent } => t.synced(
+                &words::commits(lang, *received),
+                &words::commits(lang, *sent),
+            ),
+            Notice::SyncFailed(e) => t.sync_failed(&e.message(lang)),
         }
     }
+}
+
+/// `Progress recorded: Doing, 40%.`, or `Note recorded.` for a note alone.
+fn recorded(lang: Lang, state: Option<State>, percent: Option<u8>) -> String {
+    let t = i18n::strings(lang);
+    let parts: Vec<String> = (state.map(|s| words::state_word(s, lang).to_string()))
+        .into_iter()
+        .chain(percent.map(|p| format!("{p}%")))
+        .collect();
+    if parts.is_empty() {
+        return t.note_recorded.to_string();
+    }
+    t.progress_recorded(&parts.join(", "))
 }
 
 /// Draws the status line and the hint bar.
@@ -169,6 +219,7 @@ fn filters(ctx: &Ctx) -> Option<String> {
         DirectiveFilter::Open => parts.push(t.filter_open),
         DirectiveFilter::Overdue => parts.push(t.filter_overdue),
         DirectiveFilter::Done => parts.push(t.filter_done),
+        DirectiveFilter::Category(c) => parts.push(words::category_word(c, ctx.lang)),
     }
     match ctx.filters.sessions {
         SessionFilter::All => {}

@@ -3,6 +3,7 @@
 //! Screens read the shared [`Ctx`] and answer a command with an [`Intent`]; the app routes.
 
 pub(crate) mod bar;
+pub(crate) mod follow_up;
 pub(crate) mod nav;
 pub(crate) mod overlay;
 pub(crate) mod report;
@@ -105,8 +106,12 @@ pub(crate) enum Intent {
     Toggle(DirectiveKey),
     /// Un-check a directive, confirmed.
     Uncheck(DirectiveKey),
-    /// Show a directive's check-off history.
+    /// Show a directive's history (its progress log, and check-offs from git).
     ShowHistory(DirectiveKey),
+    /// Open the progress form of a directive.
+    Progress(DirectiveKey),
+    /// Record a progress entry on a directive (the form's Enter).
+    Record(DirectiveKey, overlay::NewEntry),
     /// Say something on the status line.
     Notice(Notice),
 }
@@ -173,6 +178,11 @@ pub(crate) trait View {
 
     /// A key the screen takes before the keymap (typing a query); `None` passes it on.
     fn text_key(&mut self, _ctx: &Ctx, _key: &KeyEvent) -> Option<Intent> {
+        None
+    }
+
+    /// Pasted text (the terminal's bracketed paste), for a screen that types; `None` leaves it.
+    fn paste(&mut self, _ctx: &Ctx, _text: &str) -> Option<Intent> {
         None
     }
 
@@ -243,7 +253,27 @@ pub(crate) fn too_small(area: Rect) -> bool {
     area.width < MIN_WIDTH || area.height < MIN_HEIGHT
 }
 
+/// A section of a screen's list: its heading, then its items, or the row saying there is
+/// nothing when it has none.
+pub(crate) fn push_section<T>(out: &mut Vec<T>, heading: T, items: Vec<T>, nothing: T) {
+    out.push(heading);
+    if items.is_empty() {
+        out.push(nothing);
+    } else {
+        out.extend(items);
+    }
+}
+
 /// The review and search screens: a header of two lines, then one row per line.
 pub(crate) fn header_and_list(area: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Length(2), Constraint::Min(0)]).areas(frame(area).body)
+}
+
+/// The line of the list a click on terminal row `row` is on, counted from the list's top;
+/// `None` outside the list (on the header, the hint bar).
+pub(crate) fn list_line(area: Rect, row: u16) -> Option<usize> {
+    let [_, list] = header_and_list(area);
+    (list.y..list.bottom())
+        .contains(&row)
+        .then(|| usize::from(row - list.y))
 }

@@ -71,8 +71,8 @@ pub(crate) fn moved_among(
     let can = |i: usize| selectable.get(i).copied().unwrap_or(false);
     let last = selectable.len().saturating_sub(1);
     let to = match c {
-        Command::Up => prev_selectable(selectable, selected, |s| *s),
-        Command::Down => next_selectable(selectable, selected, |s| *s),
+        Command::Up => rows(selectable).prev(selected),
+        Command::Down => rows(selectable).next(selected),
         Command::PageUp => nearest(selectable, selected.saturating_sub(page), selected),
         Command::PageDown => nearest(selectable, (selected + page).min(last), selected),
         Command::First => nearest(selectable, 0, 0),
@@ -95,8 +95,8 @@ fn nearest(selectable: &[bool], at: usize, from: usize) -> usize {
     if can(at) {
         return at;
     }
-    let before = prev_selectable(selectable, at, |s| *s);
-    let after = next_selectable(selectable, at, |s| *s);
+    let before = rows(selectable).prev(at);
+    let after = rows(selectable).next(at);
     let order = if from < at {
         [before, after]
     } else {
@@ -105,40 +105,60 @@ fn nearest(selectable: &[bool], at: usize, from: usize) -> usize {
     order.into_iter().find(|&i| can(i)).unwrap_or(from)
 }
 
-/// The next selectable item after `from`, else `from` (within the items): the last one stays.
-pub(crate) fn next_selectable<T>(
-    items: &[T],
-    from: usize,
-    selectable: impl Fn(&T) -> bool,
-) -> usize {
-    let at = from.min(items.len().saturating_sub(1));
-    (at + 1..items.len())
-        .find(|&i| selectable(&items[i]))
-        .unwrap_or(at)
+/// A list's items, of which those `can` accepts may be selected: the steps between them.
+pub(crate) struct Selectable<'a, T> {
+    items: &'a [T],
+    can: fn(&T) -> bool,
 }
 
-/// The selectable item before `from`, else `from` (within the items): the first one stays.
-pub(crate) fn prev_selectable<T>(
-    items: &[T],
-    from: usize,
-    selectable: impl Fn(&T) -> bool,
-) -> usize {
-    let at = from.min(items.len().saturating_sub(1));
-    (0..at).rev().find(|&i| selectable(&items[i])).unwrap_or(at)
+impl<'a, T> Selectable<'a, T> {
+    pub(crate) fn new(items: &'a [T], can: fn(&T) -> bool) -> Self {
+        Selectable { items, can }
+    }
+
+    fn can(&self, i: usize) -> bool {
+        self.items.get(i).is_some_and(self.can)
+    }
+
+    /// `i` within the items.
+    fn clamp(&self, i: usize) -> usize {
+        i.min(self.items.len().saturating_sub(1))
+    }
+
+    /// The next selectable item after `from`, else `from` (within the items): the last one
+    /// stays.
+    pub(crate) fn next(&self, from: usize) -> usize {
+        let at = self.clamp(from);
+        (at + 1..self.items.len())
+            .find(|&i| self.can(i))
+            .unwrap_or(at)
+    }
+
+    /// The selectable item before `from`, else `from` (within the items): the first one stays.
+    pub(crate) fn prev(&self, from: usize) -> usize {
+        let at = self.clamp(from);
+        (0..at).rev().find(|&i| self.can(i)).unwrap_or(at)
+    }
+
+    /// `at` kept on a selectable item: itself, else the next one, else the one before.
+    pub(crate) fn near(&self, at: usize) -> usize {
+        let at = self.clamp(at);
+        if self.can(at) {
+            return at;
+        }
+        let next = self.next(at);
+        if self.can(next) { next } else { self.prev(at) }
+    }
+}
+
+/// Rows of which those marked `true` may be selected.
+fn rows(selectable: &[bool]) -> Selectable<'_, bool> {
+    Selectable::new(selectable, |s| *s)
 }
 
 /// `selected` kept on a selectable row: itself, else the next one, else the one before.
 pub(crate) fn on_selectable(selectable: &[bool], selected: usize) -> usize {
-    let at = selected.min(selectable.len().saturating_sub(1));
-    if selectable.get(at).copied().unwrap_or(false) {
-        return at;
-    }
-    let forward = next_selectable(selectable, at, |s| *s);
-    if selectable.get(forward).copied().unwrap_or(false) {
-        forward
-    } else {
-        prev_selectable(selectable, at, |s| *s)
-    }
+    rows(selectable).near(selected)
 }
 
 /// A selection in a list of rows of different heights (wrapped texts), with the first row
@@ -243,14 +263,15 @@ mod tests {
 
     #[test]
     fn selectable_steps_skip_headings() {
-        let rows = [false, true, false, true, true];
-        assert_eq!(next_selectable(&rows, 1, |s| *s), 3);
-        assert_eq!(next_selectable(&rows, 4, |s| *s), 4);
-        assert_eq!(next_selectable(&rows, 9, |s| *s), 4);
-        assert_eq!(prev_selectable(&rows, 3, |s| *s), 1);
-        assert_eq!(prev_selectable(&rows, 1, |s| *s), 1);
-        assert_eq!(on_selectable(&rows, 0), 1);
-        assert_eq!(on_selectable(&rows, 9), 4);
+        let marks = [false, true, false, true, true];
+        let rows = rows(&marks);
+        assert_eq!(rows.next(1), 3);
+        assert_eq!(rows.next(4), 4);
+        assert_eq!(rows.next(9), 4);
+        assert_eq!(rows.prev(3), 1);
+        assert_eq!(rows.prev(1), 1);
+        assert_eq!(on_selectable(&marks, 0), 1);
+        assert_eq!(on_selectable(&marks, 9), 4);
     }
 
     #[test]

@@ -13,7 +13,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::nav::{ListState, moved};
 use super::review::toggle;
-use super::{Ctx, Intent, Jump, MOVES, Notice, Offer, View, header_and_list, without_tabs};
+use super::{
+    Ctx, Intent, Jump, MOVES, Notice, Offer, View, header_and_list, list_line, without_tabs,
+};
 use crate::i18n;
 use crate::input::{Command, Key};
 use crate::model::Lang;
@@ -241,6 +243,20 @@ impl View for SearchScreen {
         offers
     }
 
+    /// A paste is typed into the query (bracketed paste no longer sends it as keys), on one
+    /// line.
+    fn paste(&mut self, ctx: &Ctx, text: &str) -> Option<Intent> {
+        let line = text.replace("\r\n", " ");
+        let line: String = (line.chars())
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        self.query.push_str(&line);
+        self.browsing = false;
+        self.list = ListState::default();
+        self.run(ctx);
+        Some(Intent::None)
+    }
+
     /// While typing, text keys edit the query; while browsing, the keys of the browsing
     /// commands act, `/` types again, and any other letter is typed.
     fn text_key(&mut self, ctx: &Ctx, ev: &KeyEvent) -> Option<Intent> {
@@ -284,11 +300,10 @@ impl View for SearchScreen {
 
     /// A click on a hit selects it (and the hits are browsed); on the selected one, opens it.
     fn click(&mut self, ctx: &Ctx, _column: u16, row: u16) -> Intent {
-        let [_, list] = header_and_list(ctx.area);
-        if !(list.y..list.bottom()).contains(&row) {
+        let Some(line) = list_line(ctx.area, row) else {
             return Intent::None;
-        }
-        let at = self.list.offset + usize::from(row - list.y);
+        };
+        let at = self.list.offset + line;
         if at >= self.hits.len() {
             return Intent::None;
         }

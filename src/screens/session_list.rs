@@ -12,7 +12,8 @@ use super::{Ctx, Intent, Loading, MOVES, Offer, View, frame, without_tabs};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::Session;
-use crate::present::words::{failed_files, session_count};
+use crate::model::filter::DirectiveFilter;
+use crate::present::words::{self, failed_files, session_count};
 use crate::present::{
     done_count, host_line, locality_title, overdue_text, session_day, session_when, truncate,
 };
@@ -239,9 +240,19 @@ fn title_text(s: &Session, shared: usize) -> String {
     }
 }
 
-/// `0/23 xong · ⚠ 1 quá hạn`, or without the words when `compact`: `0/23 · ⚠ 1`.
+/// `0/23 xong · ⚠ 1 quá hạn`, or without the words when `compact`: `0/23 · ⚠ 1`. Under a
+/// category filter, the directives of that category: `3/23 Đang thực hiện quá hạn` (`3/23`).
 fn progress_text(ctx: &Ctx, s: &Session, compact: bool) -> String {
     let p = s.progress(ctx.today);
+    if let DirectiveFilter::Category(c) = ctx.filters.directives {
+        let n = (s.directives_with_refs())
+            .filter(|(_, d)| d.category(ctx.today) == c)
+            .count();
+        return match compact {
+            true => format!("{n}/{}", p.total),
+            false => format!("{n}/{} {}", p.total, words::category_word(c, ctx.lang)),
+        };
+    }
     let mut text = if compact {
         format!("{}/{}", p.done, p.total)
     } else {
@@ -365,16 +376,14 @@ fn draw_preview(frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, s: Option<&Session
 
 impl View for SessionList {
     fn offers(&self, ctx: &Ctx) -> Vec<Offer> {
-        let mut offers = vec![
-            Offer::hint(Command::Open),
-            Offer::hint(Command::Search),
-            Offer::hint(Command::DueView),
-            Offer::hint(Command::FilterSessions),
-        ];
+        use Command::*;
+        let mut offers = [Open, Search, DueView, FilterSessions]
+            .map(Offer::hint)
+            .to_vec();
         if !ctx.catalog.failed_files().is_empty() {
-            offers.push(Offer::hint(Command::Diagnostics));
+            offers.push(Offer::hint(Diagnostics));
         }
-        offers.extend([Offer::hint(Command::Help), Offer::hint(Command::Quit)]);
+        offers.extend([Help, Quit].map(Offer::hint));
         offers.extend(MOVES);
         offers.push(Offer::help(Command::ReportView));
         offers

@@ -139,6 +139,13 @@ pub(super) fn locality(target: Target) -> Option<usize> {
     }
 }
 
+/// The field kinds of a session's or a locality's statements (`statements()`), in their order.
+const STATEMENTS: [FieldKind; 3] = [
+    FieldKind::Highlight,
+    FieldKind::Strength,
+    FieldKind::Shortcoming,
+];
+
 pub(super) fn collect_session<'s>(
     si: usize,
     s: &'s Session,
@@ -168,12 +175,7 @@ pub(super) fn collect_session<'s>(
     if let Some(summary) = &s.summary {
         add(here, FieldKind::Summary, summary);
     }
-    let statements = [
-        (FieldKind::Highlight, &s.highlights),
-        (FieldKind::Strength, &s.strengths),
-        (FieldKind::Shortcoming, &s.shortcomings),
-    ];
-    for (kind, texts) in statements {
+    for (kind, texts) in STATEMENTS.into_iter().zip(s.statements()) {
         for text in texts {
             add(here, kind, text);
         }
@@ -212,12 +214,7 @@ pub(super) fn collect_district<'s>(
     for text in d.body.iter().chain(&d.parent).chain(&d.summary) {
         add(here, FieldKind::DistrictSummary, text);
     }
-    let lists = [
-        (FieldKind::Highlight, &d.highlights),
-        (FieldKind::Strength, &d.strengths),
-        (FieldKind::Shortcoming, &d.shortcomings),
-    ];
-    for (kind, texts) in lists {
+    for (kind, texts) in STATEMENTS.into_iter().zip(d.statements()) {
         for text in texts {
             add(here, kind, text);
         }

@@ -6,7 +6,7 @@
 //! `SearchIndex::score`: whoever changes the scoring changes `bound` with it (debug builds
 //! check it, and a test compares with scoring every record).
 
-use super::{PHRASE_BONUS, SearchIndex, WHOLE_WORD, WORD_PREFIX, Words};
+use super::{PHRASE_BONUS, SearchIndex, WHOLE_WORD, Words, phrase_needs};
 
 /// The least of the two thresholds below (small in tests, so that small indexes have broad
 /// queries too).
@@ -234,12 +234,7 @@ impl SearchIndex {
             };
             none_outside |= here == 0;
             qualities.push(here);
-            let needed = if j + 1 == quals.len() {
-                WORD_PREFIX
-            } else {
-                WHOLE_WORD
-            };
-            phrase &= here >= needed;
+            phrase &= here >= phrase_needs(j, quals.len());
             score += u32::from(here);
             all_whole &= whole > 0;
             if whole > 0 && fewest_whole.is_none_or(|(size, _)| whole < size) {

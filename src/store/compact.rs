@@ -1,15 +1,17 @@
 //! Loaded sessions hold no spare room: every list is cut to its length once validated, since
 //! ten thousand sessions kept for hours would otherwise carry some 40 MB of unused capacity.
 
-use crate::model::{Directive, District, Indicator, Session};
+use crate::model::{Directive, District, Indicator, Session, Text};
 
 /// Frees the unused capacity of every list in `session` (the strings are exact already).
 pub(super) fn shrink(session: &mut Session) {
-    session.chairs.shrink_to_fit();
-    session.tags.shrink_to_fit();
-    session.highlights.shrink_to_fit();
-    session.strengths.shrink_to_fit();
-    session.shortcomings.shrink_to_fit();
+    shrink_texts([
+        &mut session.chairs,
+        &mut session.tags,
+        &mut session.highlights,
+        &mut session.strengths,
+        &mut session.shortcomings,
+    ]);
     session.references.shrink_to_fit();
     session.images.shrink_to_fit();
     session.participants.shrink_to_fit();
@@ -19,12 +21,18 @@ pub(super) fn shrink(session: &mut Session) {
 }
 
 fn shrink_district(district: &mut District) {
-    district.highlights.shrink_to_fit();
-    district.strengths.shrink_to_fit();
-    district.shortcomings.shrink_to_fit();
+    shrink_texts([
+        &mut district.highlights,
+        &mut district.strengths,
+        &mut district.shortcomings,
+    ]);
     district.indicators.shrink_to_fit();
     district.indicators.iter_mut().for_each(shrink_indicator);
     shrink_directives(&mut district.directives);
+}
+
+fn shrink_texts<const N: usize>(lists: [&mut Vec<Text>; N]) {
+    lists.into_iter().for_each(Vec::shrink_to_fit);
 }
 
 fn shrink_indicator(indicator: &mut Indicator) {

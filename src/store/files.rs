@@ -69,6 +69,14 @@ pub(crate) fn rel_of(id: &str) -> PathBuf {
     file_of(id).split('/').collect()
 }
 
+/// The path of the briefing of session `id` when `id` can name one: every part a visible name,
+/// none empty, no backslash or NUL (what a person types may be anything).
+pub(crate) fn rel_of_named(id: &str) -> Option<PathBuf> {
+    let plain = |p: &str| !p.is_empty() && !p.contains(['\\', '\0']);
+    let rel = rel_of(id);
+    (id.split('/').all(plain) && is_briefing(&rel)).then_some(rel)
+}
+
 /// A session as a person names it, with `.toml` allowed: the id alone.
 pub(crate) fn without_ending(given: &str) -> &str {
     given.strip_suffix(SUFFIX).unwrap_or(given)
@@ -155,6 +163,10 @@ mod tests {
         assert_eq!(id_of_file("2024/.toml"), None);
         assert_eq!(id_of_file("../a.toml"), None);
         assert_eq!(id_of_file("2024/a.md"), None);
+        assert_eq!(rel_of_named("2024/a"), Some(rel_of("2024/a")));
+        for bad in ["", "2024//a", "/a", "a/", "../a", "2024/.a", "a\\b", "a\0b"] {
+            assert_eq!(rel_of_named(bad), None, "{bad:?}");
+        }
         assert_eq!(without_ending("2024/a.toml"), "2024/a");
         assert_eq!(without_ending("2024/a"), "2024/a");
     }

@@ -4,7 +4,9 @@ mod changes;
 mod compact;
 pub(crate) mod files;
 mod folder;
+mod named;
 mod slips;
+pub(crate) mod sync_lock;
 mod toml_version;
 mod validate;
 mod walk;
@@ -22,6 +24,7 @@ pub use changes::Changes;
 pub(crate) use files::Stamp;
 pub use folder::Folder;
 pub use folder::Plan;
+pub(crate) use named::{Named, load_named, load_session};
 pub(crate) use walk::DEFAULT_MAX_FILE_SIZE;
 pub use walk::Limits;
 pub(crate) use walk::ReadError;
@@ -181,6 +184,19 @@ fn discover_with(
 
 /// The walk of [`discover_with`], with what it counted.
 fn walk_folder<'r>(root: &'r Path, limits: &Limits) -> Result<walk::Walk<'r>, FolderError> {
+    let meta = root_folder(root)?;
+    let top = fs::read_dir(root).map_err(|source| FolderError::Unreadable {
+        path: root.to_path_buf(),
+        source,
+    })?;
+    let mut walk = walk::Walk::new(root, &meta, *limits);
+    walk.folder(Path::new(""), top, 0);
+    walk.found.sort();
+    Ok(walk)
+}
+
+/// The metadata of the briefing folder `root`, once it is known to be a folder.
+fn root_folder(root: &Path) -> Result<fs::Metadata, FolderError> {
     let meta = fs::metadata(root).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => FolderError::Missing(root.to_path_buf()),
         _ => FolderError::Unreadable {
@@ -191,14 +207,7 @@ fn walk_folder<'r>(root: &'r Path, limits: &Limits) -> Result<walk::Walk<'r>, Fo
     if !meta.is_dir() {
         return Err(FolderError::NotAFolder(root.to_path_buf()));
     }
-    let top = fs::read_dir(root).map_err(|source| FolderError::Unreadable {
-        path: root.to_path_buf(),
-        source,
-    })?;
-    let mut walk = walk::Walk::new(root, &meta, *limits);
-    walk.folder(Path::new(""), top, 0);
-    walk.found.sort();
-    Ok(walk)
+    Ok(meta)
 }
 
 /// The bytes of the briefing file at `path` as the loader takes them: a whole version, also
@@ -218,7 +227,10 @@ pub(crate) fn load_file_with(root: &Path, rel: &Path, limits: &Limits) -> FileRe
 fn load_file_meta(root: &Path, rel: &Path, limits: &Limits) -> (FileReport, Option<fs::Metadata>) {
     let path = display_path(rel);
     match walk::read_bounded_meta(&root.join(rel), limits.max_file_size) {
-        Ok((bytes, meta)) => (parse_file(&bytes, &path, &files::id_of(rel)), Some(meta)),
+        Ok((bytes, meta)) => {
+            let report = parse_file_at(&bytes, &path, &files::id_of(rel), limits.now);
+            (report, Some(meta))
+        }
         Err(e) => {
             let diagnostics = vec![Diagnostic::new(&path, Severity::Error, e.problem())];
             let report = FileReport {
@@ -232,6 +244,16 @@ fn load_file_meta(root: &Path, rel: &Path, limits: &Limits) -> (FileReport, Opti
 
 /// Validates the bytes of one briefing file; `path` names it in messages.
 pub fn parse_file(bytes: &[u8], path: &str, id: &str) -> FileReport {
+    parse_file_at(bytes, path, id, None)
+}
+
+/// [`parse_file`], checked against `now` as the present moment (`None`: the clock).
+pub fn parse_file_at(
+    bytes: &[u8],
+    path: &str,
+    id: &str,
+    now: Option<chrono::DateTime<chrono::FixedOffset>>,
+) -> FileReport {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -245,7 +267,7 @@ pub fn parse_file(bytes: &[u8], path: &str, id: &str) -> FileReport {
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut checker = validate::Checker::new(text, path);
+    let mut checker = validate::Checker::new(text, path).with_now(now);
     if text.starts_with('\u{feff}') {
         checker.error(0..'\u{feff}'.len_utf8(), Problem::TwoBoms);
         return FileReport {
@@ -275,7 +297,7 @@ fn parse_past_slips(checker: &mut validate::Checker<'_>, text: &str, id: &str) -
     loop {
         let error = match toml::de::DeTable::parse(&patched) {
             Ok(root) => {
-                for (span, problem) in toml_version::uses(&patched) {
+                for (span, problem) in toml_version::uses_parsed(&patched, root.get_ref()) {
                     checker.error(span, problem);
                 }
                 return validate::session(checker, &root, id);

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 use toml_parser::Source;
 use toml_parser::lexer::TokenKind;
 
@@ -51,6 +53,42 @@ pub(super) fn uses(text: &str) -> Vec<(Range<usize>, Problem)> {
         };
     }
     found
+}
+
+/// [`uses`] for a `text` that parsed as `root`, lexing only what may hold TOML 1.1 syntax: each
+/// inline table and each time without seconds, found in `root`; the whole text when it has a
+/// backslash (an escape may be anywhere, keys included). The same uses, at the same places.
+pub(super) fn uses_parsed(text: &str, root: &DeTable<'_>) -> Vec<(Range<usize>, Problem)> {
+    if memchr::memchr(b'\\', text.as_bytes()).is_some() {
+        return uses(text);
+    }
+    let mut spans = Vec::new();
+    for value in root.values() {
+        may_use(text, value, &mut spans);
+    }
+    spans.sort_by_key(|span| span.start);
+    let mut found = Vec::new();
+    for span in spans {
+        let start = span.start;
+        found.extend(
+            (uses(&text[span]).into_iter())
+                .map(|(at, problem)| (at.start + start..at.end + start, problem)),
+        );
+    }
+    found
+}
+
+/// The spans below `value` that [`uses`] must lex: inline tables (`{` where the value starts)
+/// and times written without seconds.
+fn may_use(text: &str, value: &Spanned<DeValue<'_>>, spans: &mut Vec<Range<usize>>) {
+    let span = value.span();
+    match value.get_ref() {
+        DeValue::Table(_) if text.as_bytes().get(span.start) == Some(&b'{') => spans.push(span),
+        DeValue::Table(table) => table.values().for_each(|v| may_use(text, v, spans)),
+        DeValue::Array(array) => array.iter().for_each(|v| may_use(text, v, spans)),
+        DeValue::Datetime(d) if d.time.is_some_and(|t| t.second.is_none()) => spans.push(span),
+        _ => {}
+    }
 }
 
 fn syntax(syntax: Toml11Syntax) -> Problem {
@@ -111,6 +149,45 @@ mod tests {
                 other => panic!("{other:?}"),
             })
             .collect()
+    }
+
+    /// Every text of these tests, and the samples with each construct added.
+    #[test]
+    fn lexing_what_may_hold_toml_1_1_finds_what_lexing_everything_finds() {
+        let mut texts = vec![
+            "a = { b = 1, c = [1,\n 2,\n] }\ne = 1979-05-27T07:32:00-07:00\nf = 07:32:00.5\n\
+             [t]\ni = [ { j = 1 }, ]\n# k = { 07:32 }\nl = 1987-07-05T17:45:56.6+08:00\n"
+                .to_string(),
+            "a = {\n  b = 1,\n}\nc = { d = 1, }\ne = { # x\n f = 1 }\n".to_string(),
+            "x = [[{ a = { b = 07:32 }, }], 1979-05-27 07:32Z]\n[y.z]\nw = 13:37\n".to_string(),
+            "a = 13:37\nb = 1979-05-27 07:32Z\nc = 1979-05-27 07:32-07:00\nd = 1979-05-27T07:32\n"
+                .to_string(),
+            "a = \"\\e[31m \\xE9\"\nb = { c = 1, }\n".to_string(),
+        ];
+        for sample in [
+            include_str!("../../briefings/2024/2024-03-13-hai-ha-dam-ha.toml"),
+            include_str!("../../briefings/2026/2026-12-09-tan-lap-binh-minh-hon-ngoc.toml"),
+        ] {
+            texts.push(sample.to_string());
+            texts.push(format!("{sample}\nx = {{ a = 1,\n b = 08:00 }}\n"));
+            texts.push(sample.replacen("\n[[", "\nt = 08:00\n\n[[", 1));
+        }
+        for text in &texts {
+            let root = toml::de::DeTable::parse(text).expect("parses");
+            let kinds = |found: Vec<(Range<usize>, Problem)>| -> Vec<(Range<usize>, String)> {
+                found
+                    .into_iter()
+                    .map(|(s, p)| (s, format!("{p:?}")))
+                    .collect()
+            };
+            let everything = kinds(uses(text));
+            assert_eq!(
+                kinds(uses_parsed(text, root.get_ref())),
+                everything,
+                "{text}"
+            );
+        }
+        assert!(!uses(&texts[1]).is_empty() && !uses(&texts[2]).is_empty());
     }
 
     #[test]

@@ -5,9 +5,12 @@
 //! version 2 keys in a file that says it is version 1.
 
 mod fields;
+mod identity;
 
 use std::collections::HashSet;
 use std::ops::Range;
+
+use chrono::{DateTime, FixedOffset};
 
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -60,6 +63,9 @@ const DISTRICT_KEYS: &[&str] = &[
     "shortcomings",
     "indicator",
     "directive",
+    "key",
+    "formerly",
+    "merged_from",
 ];
 const INDICATOR_KEYS: &[&str] = &[
     "name",
@@ -74,6 +80,7 @@ const INDICATOR_KEYS: &[&str] = &[
     "compare",
     "better",
     "note",
+    "key",
 ];
 const COMPARE_KEYS: &[&str] = &["label", "percent", "basis"];
 const DIRECTIVE_KEYS: &[&str] = &[
@@ -209,26 +216,9 @@ fn session_info(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<SessionInfo> 
     f.version_2_keys(ck, SESSION_KEYS_2);
     let title = f.required_string(ck, "title", "\"Ban Thường vụ Tỉnh ủy làm việc với …\"");
     let date = session_date(ck, &f);
-    let participants = f
-        .tables(ck, "participant")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| {
-            participant(ck, Fields::new(t, span, Table::Participant(i + 1)))
-        })
-        .collect();
-    let references = f
-        .tables(ck, "references")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| reference(ck, Fields::new(t, span, Table::Reference(i + 1))))
-        .collect();
-    let images = f
-        .tables(ck, "image")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| image(ck, Fields::new(t, span, Table::Image(i + 1))))
-        .collect();
+    let participants = f.numbered_tables(ck, "participant", Table::Participant, participant);
+    let references = f.numbered_tables(ck, "references", Table::Reference, reference);
+    let images = f.numbered_tables(ck, "image", Table::Image, image);
     Some(SessionInfo {
         part_of_day: f.keyword(ck, "part_of_day", PartOfDay::NAMES, PartOfDay::parse),
         published: published(ck, &f),
@@ -361,6 +351,7 @@ fn localities(ck: &mut Checker<'_>, top: &Fields<'_, '_>, seen: &mut Seen) -> Ve
     let tables = (districts.into_iter().map(|t| (t, false)))
         .chain(localities.into_iter().map(|t| (t, true)));
     let mut ids: HashSet<String> = HashSet::new();
+    let mut keys: HashSet<Id> = HashSet::new();
     let mut out = Vec::new();
     let (mut districts_seen, mut localities_seen) = (0, 0);
     for ((table, span), is_locality) in tables {
@@ -385,6 +376,7 @@ fn localities(ck: &mut Checker<'_>, top: &Fields<'_, '_>, seen: &mut Seen) -> Ve
         let Some(d) = locality(ck, &f, is_locality, seen) else {
             continue;
         };
+        identity::check_locality(ck, &f, &d, &mut keys);
         if ids.insert(d.id.to_string()) {
             out.push(d);
         } else {
@@ -416,21 +408,23 @@ fn locality(
     }
     let level = f.keyword(ck, "level", Level::NAMES, Level::parse);
     let default_level = (!is_locality).then_some(Level::Huyen);
-    let indicators = f
-        .tables(ck, "indicator")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| {
-            let what = Table::Indicator {
-                n: i + 1,
-                district: Box::new(f.what.clone()),
-            };
-            indicator(ck, Fields::new(t, span, what))
-        })
-        .collect();
+    let identity = identity::locality(ck, f);
+    let mut figure_keys = HashSet::new();
+    let table = |n| Table::Indicator {
+        n,
+        district: Box::new(f.what.clone()),
+    };
+    let indicators = f.numbered_tables(ck, "indicator", table, |ck, f| {
+        let ind = indicator(ck, &f)?;
+        identity::check_figure(ck, &f, &ind, &mut figure_keys);
+        Some(ind)
+    });
     let directives = directive_list(ck, f, Some(&f.what), seen);
     let name = name?;
     Some(District {
+        key: identity.key,
+        formerly: identity.formerly,
+        merged_from: identity.merged_from,
         id: id.unwrap_or_else(|| fold::slug(&name)).into(),
         level: level.or(default_level),
         parent: f.text(ck, "parent"),
@@ -445,7 +439,7 @@ fn locality(
     })
 }
 
-fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
+fn indicator(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Indicator> {
     f.check_unknown_keys(ck, INDICATOR_KEYS, &["compare"]);
     f.version_2_keys(ck, INDICATOR_KEYS_2);
     let name = f.required_string(ck, "name", "\"Tổng giá trị sản xuất\"");
@@ -499,6 +493,7 @@ fn indicator(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Indicator> {
             .keyword(ck, "better", &Better::NAMES, Better::parse)
             .unwrap_or_default(),
         note: f.text(ck, "note"),
+        key: identity::indicator(ck, f),
         compare,
         target: target.map(|(t, _)| t),
         name: ck.share(name?),
@@ -567,18 +562,11 @@ fn directive_list(
     locality: Option<&Table>,
     seen: &mut Seen,
 ) -> Vec<Directive> {
-    parent
-        .tables(ck, "directive")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| {
-            let what = Table::Directive {
-                n: i + 1,
-                district: locality.map(|d| Box::new(d.clone())),
-            };
-            directive(ck, Fields::new(t, span, what), seen)
-        })
-        .collect()
+    let table = |n| Table::Directive {
+        n,
+        district: locality.map(|d| Box::new(d.clone())),
+    };
+    parent.numbered_tables(ck, "directive", table, |ck, f| directive(ck, f, seen))
 }
 
 fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, seen: &mut Seen) -> Option<Directive> {
@@ -677,19 +665,75 @@ fn progress_entry(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Entry> {
             None
         }
     };
-    let state_names = State::ALL.map(State::name);
-    let state = f
-        .get("state")
-        .map(|_| f.keyword(ck, "state", &state_names, State::from_name));
+    let at = at.filter(|at| not_in_future(ck, f, *at));
+    let state = f.get("state").map(|_| state(ck, f));
     let percent = f.get("percent").map(|_| percent(ck, f));
+    let note_ok = note_is_clean(ck, f);
+    let note = f.text(ck, "note");
     Some(Entry {
         at: at?,
         by: by?,
         state: state.flatten(),
-        note: f.text(ck, "note"),
+        note,
         percent: percent.flatten(),
     })
-    .filter(|_| !matches!(state, Some(None)) && !matches!(percent, Some(None)))
+    .filter(|_| !matches!(state, Some(None)) && !matches!(percent, Some(None)) && note_ok)
+}
+
+/// An entry's `state`: one of the five names; another word is an error that suggests the
+/// state it most likely means ("xong", "hoàn thành" → `done`).
+fn state(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<State> {
+    let written = f.string(ck, "state")?;
+    if let Some(state) = State::from_name(&written) {
+        return Some(state);
+    }
+    let span = f.get("state").map_or(f.span.clone(), |v| v.span());
+    let problem = Problem::NotOneOf {
+        key: "state".to_string(),
+        table: f.what.clone(),
+        names: State::ALL.map(|s| s.name().to_string()).to_vec(),
+        closest: State::meant(&written).map(|s| s.name().to_string()),
+        found: written,
+    };
+    ck.error(span, problem);
+    None
+}
+
+/// An entry's `at` may be at most a minute after now (the checker's now: the clock, or the
+/// one a test or `--now` gives): a log records what was done.
+fn not_in_future(ck: &mut Checker<'_>, f: &Fields<'_, '_>, at: DateTime<FixedOffset>) -> bool {
+    let now = ck.now();
+    if at <= now + chrono::Duration::minutes(1) {
+        return true;
+    }
+    let span = f.get("at").map_or(f.span.clone(), |v| v.span());
+    let problem = Problem::ProgressInFuture {
+        table: f.what.clone(),
+        at: at.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        now: now.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+    };
+    ck.error(span, problem);
+    false
+}
+
+/// An entry's `note` is one line of text: a control character (a line break, a tab, an
+/// escape) is an error.
+fn note_is_clean(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> bool {
+    let Some(value) = f.get("note") else {
+        return true;
+    };
+    let DeValue::String(note) = value.get_ref() else {
+        return true;
+    };
+    if !note.chars().any(char::is_control) {
+        return true;
+    }
+    let span = value.span();
+    let problem = Problem::ProgressNoteControl {
+        table: f.what.clone(),
+    };
+    ck.error(span, problem);
+    false
 }
 
 /// An entry's `percent`: a whole number from 0 to 100.

@@ -22,6 +22,9 @@ pub struct Limits {
     pub max_files: usize,
     /// Most names looked at in the whole walk (files and folders of any kind).
     pub max_entries: usize,
+    /// The present moment a file is checked against (a progress entry may not lie more than a
+    /// minute after it): `None` is the clock; `--now` and tests give one.
+    pub now: Option<chrono::DateTime<chrono::FixedOffset>>,
 }
 
 /// 4 MiB: the sample briefing is 16 KB and a long one with every district of
@@ -36,6 +39,7 @@ impl Default for Limits {
             max_depth: 32,
             max_files: 10_000,
             max_entries: 100_000,
+            now: None,
         }
     }
 }

@@ -2,12 +2,14 @@
 
 mod atomic;
 mod edit;
+mod entry;
 mod holders;
 mod inplace;
 mod rescue;
 mod resolve;
 
 pub use atomic::TEMP_SUFFIX;
+pub use entry::{EntryError, check as check_entry, parse_percent, parse_state};
 
 /// The byte of a briefing file whose `fcntl` lock keeps readers and in-place rewrites apart
 /// (readers take it shared while they read; see `atomic.rs`).
@@ -25,6 +27,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset, Local, Timelike};
 
+use super::sync_lock::SyncLock;
 use super::{FolderError, Location, Problem, Stamp, display_path, files, parse_file};
 use crate::diag::OsError;
 use crate::i18n;
@@ -62,7 +65,7 @@ pub enum Change {
 
 /// A progress entry as appended, and what the `version` line was before: what takes it out
 /// again ([`Change::Withdraw`]).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Appended {
     /// The entry as written: its time to the second, its note in NFC.
     pub entry: Entry,
@@ -106,11 +109,6 @@ pub(crate) enum Mark {
 }
 
 impl Mark {
-    /// The change that writes this mark, stamped now by `by`.
-    pub(crate) fn change(self, by: impl Into<String>) -> Change {
-        self.change_at(now_local(), by)
-    }
-
     /// The change that writes this mark, stamped `at` by `by`.
     pub(crate) fn change_at(self, at: DateTime<FixedOffset>, by: impl Into<String>) -> Change {
         match self {
@@ -166,6 +164,9 @@ pub struct WriteOptions {
     pub settle: Duration,
     /// A larger file is refused without being read (as the loader refuses it).
     pub max_file_size: u64,
+    /// How long a check-off waits for a `briefing sync` of the folder's clone to finish
+    /// changing the work tree (see `store::sync_lock`).
+    pub sync_wait: Duration,
 }
 
 impl Default for WriteOptions {
@@ -174,6 +175,7 @@ impl Default for WriteOptions {
             lock_wait: Duration::from_secs(2),
             settle: Duration::from_millis(30),
             max_file_size: super::DEFAULT_MAX_FILE_SIZE,
+            sync_wait: Duration::from_secs(60),
         }
     }
 }
@@ -200,6 +202,10 @@ pub enum WriteError {
         file: String,
         at: Option<Location>,
         problem: Box<Problem>,
+    },
+    /// A `briefing sync` of the folder's clone held the work tree for all of `waited`.
+    SyncRunning {
+        waited: Duration,
     },
     /// Someone else held a lock on the file for all of `waited`.
     LockTimeout {
@@ -263,6 +269,9 @@ pub enum WriteError {
         source: io::Error,
     },
     Folder(#[from] FolderError),
+    /// A progress entry that is not written as given (a percent over 100, a note on two
+    /// lines, no person, a time in the future).
+    Entry(#[from] EntryError),
 }
 
 impl WriteError {
@@ -293,6 +302,7 @@ impl WriteError {
                 };
                 t.write_file_invalid(&place, &problem.message(lang))
             }
+            WriteError::SyncRunning { waited } => t.write_sync_running(&waited.as_secs()),
             WriteError::LockTimeout {
                 path,
                 waited,
@@ -328,6 +338,7 @@ impl WriteError {
                 t.write_io(&path.display(), &OsError::from(source).message(lang))
             }
             WriteError::Folder(f) => f.message(lang),
+            WriteError::Entry(e) => e.message(lang),
         }
     }
 }
@@ -431,6 +442,9 @@ impl Writer {
         directive_id: &str,
         change: &Change,
     ) -> Result<Written, WriteError> {
+        let wait = self.opts.sync_wait;
+        let _sync = SyncLock::shared(root, wait, &mut || {})
+            .map_err(|_| WriteError::SyncRunning { waited: wait })?;
         let rel = session_file(root, session_id)?;
         let session_id = &files::id_of(&rel);
         let shown = display_path(&rel);
@@ -577,6 +591,9 @@ pub fn edited(
         Logged::NotVersion3 => None,
     };
     let change = as_logged.as_ref().unwrap_or(change);
+    if let Change::Progress(entry) = change {
+        check_entry(entry, now_local())?;
+    }
     let stamps_before = match change {
         Change::Done { .. } | Change::Undone | Change::Reopened { .. } => {
             edit::stamps(text, directive_id).ok()
@@ -680,6 +697,11 @@ fn in_session(e: WriteError, shown: &str, session_id: &str) -> WriteError {
     }
 }
 
+/// The check-off keys of directive `directive_id` in `text`, each value as written.
+pub(crate) fn stamps_of(text: &str, directive_id: &str) -> Result<Stamps, WriteError> {
+    edit::stamps(text, directive_id)
+}
+
 /// `text` without the `done`, `done_at` and `done_by` entries of every directive (a comment on
 /// their lines stays). Two versions of a briefing whose stripped texts are equal differ only in
 /// check-offs.
@@ -750,12 +772,9 @@ fn validate_edited(
 /// The path is relative to `root`.
 pub(crate) fn session_file(root: &Path, given: &str) -> Result<PathBuf, WriteError> {
     let id = files::without_ending(given);
-    let rel = files::rel_of(id);
-    let plausible = files::is_briefing(&rel)
-        && id
-            .split('/')
-            .all(|p| !p.is_empty() && !p.contains('\\') && !p.contains('\0'));
-    if plausible && std::fs::symlink_metadata(root.join(&rel)).is_ok() {
+    if let Some(rel) = files::rel_of_named(id)
+        && std::fs::symlink_metadata(root.join(&rel)).is_ok()
+    {
         return Ok(rel);
     }
     let (mut rels, _) = super::discover(root)?;
@@ -885,6 +904,9 @@ mod tests {
                 source: io::Error::other("boom"),
             },
             WriteError::Folder(FolderError::Missing(PathBuf::from("briefings"))),
+            WriteError::Entry(EntryError::Percent {
+                written: "4711".into(),
+            }),
         ]
     }
 
@@ -945,13 +967,21 @@ mod tests {
 
     #[test]
     fn a_mark_becomes_its_change() {
-        assert!(matches!(Mark::Undone.change("lan"), Change::Reopened { by, .. } if by == "lan"));
-        match Mark::Done.change("lan") {
-            Change::Done { by, at } => {
-                assert_eq!(by, "lan");
-                assert_eq!(at.timestamp_subsec_nanos(), 0);
+        let at = now_local();
+        assert_eq!(at.timestamp_subsec_nanos(), 0);
+        assert_eq!(
+            Mark::Undone.change_at(at, "lan"),
+            Change::Reopened {
+                at,
+                by: "lan".into()
             }
-            other => panic!("{other:?}"),
-        }
+        );
+        assert_eq!(
+            Mark::Done.change_at(at, "lan"),
+            Change::Done {
+                at,
+                by: "lan".into()
+            }
+        );
     }
 }

@@ -2,6 +2,8 @@
 //! and the last clean-up of every frame.
 
 pub(crate) mod cells;
+pub(crate) mod chart;
+pub(crate) mod field;
 pub(crate) mod text;
 pub(crate) mod theme;
 pub(crate) mod tone;

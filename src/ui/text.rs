@@ -1,30 +1,28 @@
 //! Fitting text into columns by display width: wrapping, padding, gaps, tails (cutting is `present::truncate`).
 
-use std::borrow::Cow;
-
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Wraps `text` at spaces to `width` display columns (at least 1); never empty. Each line
-/// takes as many words as fit (first fit). Words are not split at their hyphens
-/// (`2024-03-13`, `kinh tế-xã hội` stay whole) unless longer than a line.
-pub(crate) fn wrap(text: &str, width: usize) -> Vec<Cow<'_, str>> {
-    let options = textwrap::Options::new(width.max(1))
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-    let lines = textwrap::wrap(text, options);
-    if lines.is_empty() {
-        vec![Cow::Borrowed("")]
-    } else {
-        lines
+/// takes as many words as fit (first fit, as textwrap's `FirstFit` with no hyphenation).
+/// Words are not split at their hyphens (`2024-03-13`, `kinh tế-xã hội` stay whole) unless
+/// longer than a line. The lines are those of [`next_line`], one after another.
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut from = 0;
+    while from <= text.len() {
+        let (range, next) = next_line(text, from, width);
+        lines.push(&text[range]);
+        from = next;
     }
+    lines
 }
 
 /// The line of `text` that starts at byte `from`, wrapped as [`wrap`] wraps it, as a byte
 /// range of `text` (its trailing spaces left out), and where the next line starts (past the
 /// end of `text` after the last line). `from` must be 0 or a start given by an earlier call:
 /// a long text can then be wrapped from any line that was seen start, without the lines
-/// before it. `text` must hold no escape character (textwrap skips escape sequences when it
-/// measures); a briefing's text has none once loaded.
+/// before it. Each character counts the columns it is drawn in: an escape or other control
+/// character none, the rest of an escape sequence as the characters it shows.
 pub(crate) fn next_line(text: &str, from: usize, width: usize) -> (std::ops::Range<usize>, usize) {
     let width = width.max(1);
     let bytes = text.as_bytes();
@@ -80,8 +78,8 @@ pub(crate) fn next_line(text: &str, from: usize, width: usize) -> (std::ops::Ran
 }
 
 /// Where the word starting at `pos` ends (at a space, a line break or the end) and its
-/// display width as [`wrap`] measures it: the sum of its characters' widths (an emoji
-/// sequence is the sum of its parts).
+/// display width: the sum of its characters' widths (an emoji sequence is the sum of its
+/// parts, a control character none), as textwrap measures text without escape sequences.
 fn measure_word(text: &str, pos: usize) -> (usize, usize) {
     let mut width = 0;
     for (i, c) in text[pos..].char_indices() {
@@ -291,24 +289,26 @@ mod tests {
         assert_eq!(shown("abcdefghijklmnop qr", 0, 8), "abcdefg…");
     }
 
-    /// Every line of `text` by [`next_line`], from the start.
-    fn lines_by_next_line(text: &str, width: usize) -> Vec<&str> {
-        let mut out = Vec::new();
-        let mut from = 0;
-        while from <= text.len() {
-            let (range, next) = next_line(text, from, width);
-            out.push(&text[range]);
-            from = next;
+    /// The lines textwrap's first fit gives, without hyphenation: the behaviour the
+    /// screens were made with, which [`wrap`] and [`next_line`] keep.
+    fn textwrap_first_fit(text: &str, width: usize) -> Vec<String> {
+        let options = textwrap::Options::new(width)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation)
+            .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+        let lines = textwrap::wrap(text, options);
+        if lines.is_empty() {
+            return vec![String::new()];
         }
-        out
+        lines.into_iter().map(String::from).collect()
     }
 
-    /// `next_line` wraps as `wrap` (textwrap's first fit) does, on seeded random texts:
+    /// `wrap`, line by line from `next_line`, wraps as textwrap's first fit does, on seeded
+    /// random texts:
     /// Vietnamese and ASCII words, runs of spaces (leading and trailing too), line breaks,
     /// empty lines, words longer than a line, combining marks, wide characters and emoji
     /// sequences.
     #[test]
-    fn next_line_wraps_as_wrap_does() {
+    fn wrap_wraps_as_textwrap_first_fit_does() {
         const PARTS: [&str; 19] = [
             "Tiếp",
             "tục",
@@ -346,10 +346,9 @@ mod tests {
                 }
             }
             let width = 1 + next(30);
-            let expected: Vec<String> = wrap(&text, width).iter().map(|l| l.to_string()).collect();
             assert_eq!(
-                lines_by_next_line(&text, width),
-                expected,
+                wrap(&text, width),
+                textwrap_first_fit(&text, width),
                 "{text:?} at {width}"
             );
         }
@@ -361,7 +360,7 @@ mod tests {
         let text = "Tiếp tục phát triển kinh tế-xã hội; xây dựng nông thôn mới nâng cao. "
             .repeat(40)
             + "\n\nĐoạn hai: Siêu-dài-một-từ-không-có-khoảng-trắng-nào-cả và hết.";
-        let all = lines_by_next_line(&text, 17);
+        let all = wrap(&text, 17);
         let mut starts = vec![0];
         let mut from = 0;
         while from <= text.len() {
@@ -372,6 +371,14 @@ mod tests {
             let (range, _) = next_line(&text, start, 17);
             assert_eq!(&text[range], all[k], "line {k}");
         }
+    }
+
+    /// An escape sequence is measured as it is drawn: the escape character in no column, the
+    /// rest as the characters it shows (textwrap would take the whole sequence as none).
+    #[test]
+    fn escape_sequences_take_the_columns_they_are_drawn_in() {
+        assert_eq!(wrap("\u{1b}[1mab cd", 6), ["\u{1b}[1mab", "cd"]);
+        assert_eq!(wrap("\u{1b}ab cd", 6), ["\u{1b}ab cd"]);
     }
 
     #[test]

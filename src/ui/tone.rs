@@ -77,6 +77,12 @@ impl Toned {
         self
     }
 
+    /// The pieces, each with its tone.
+    #[cfg(test)]
+    pub(crate) fn pieces(&self) -> &[(String, Tone)] {
+        &self.0
+    }
+
     /// Columns taken on screen.
     pub fn width(&self) -> usize {
         self.0.iter().map(|(text, _)| text.width()).sum()

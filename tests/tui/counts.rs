@@ -113,6 +113,7 @@ fn every_output_counts_the_same() {
                 today,
                 ascii: false,
                 handout: false,
+                history: None,
             };
             let (tui_total, tui_localities) = tui_counts(s, today);
             let json: serde_json::Value =

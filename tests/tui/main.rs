@@ -11,8 +11,10 @@ macro_rules! assert_snapshot {
 }
 
 mod counts;
+mod dossier;
 mod list;
 mod overlays;
+mod progress;
 mod reload;
 mod report;
 mod review;

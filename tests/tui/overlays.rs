@@ -30,7 +30,7 @@ fn help_lists_the_commands_of_the_screen_below() {
     assert!(!text.contains("Check a directive off / on"), "{text}");
     press(&mut app, &[Command::Back, Command::Open, Command::Help]);
     let text = screen_text(&draw(&app));
-    assert!(text.contains("Check a directive off / on"), "{text}");
+    assert!(text.contains("Check off / on, record progress"), "{text}");
     assert!(text.contains("1 … 9"), "{text}");
 }
 
@@ -66,11 +66,21 @@ fn the_history_key_asks_for_the_directive_history_and_shows_it() {
     let key = crossterm::event::KeyCode::Char('L');
     assert_eq!(
         key_effect(&mut app, key),
+        Effect::None,
+        "no git: the file's log"
+    );
+    let screen = screen_text(&draw(&app));
+    assert!(screen.contains("No progress recorded yet."), "{screen}");
+    assert!(!screen.contains("git"), "{screen}");
+    key_effect(&mut app, crossterm::event::KeyCode::Esc);
+    feed::load_shared(&mut app, sample_dir().path());
+    assert_eq!(
+        key_effect(&mut app, key),
         Effect::LoadHistory(request.clone())
     );
     assert!(matches!(app.overlay(), Some(Overlay::History(h)) if h.offset() == 0));
     let screen = screen_text(&draw(&app));
-    assert!(screen.contains("Check-off history: hh-ma-tuy"), "{screen}");
+    assert!(screen.contains("History: hh-ma-tuy"), "{screen}");
     assert!(screen.contains("Reading the git history…"), "{screen}");
 
     let at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").expect("time");
@@ -96,7 +106,11 @@ fn the_history_key_asks_for_the_directive_history_and_shows_it() {
     }];
     app.update(Action::History {
         request,
-        result: Ok(History { events, unread }),
+        result: Ok(History {
+            events,
+            unread,
+            ..History::default()
+        }),
     });
     let screen = screen_text(&draw(&app));
     assert!(
@@ -116,10 +130,10 @@ fn the_history_key_asks_for_the_directive_history_and_shows_it() {
 }
 
 #[test]
-fn the_history_key_needs_a_directive_and_is_hinted_only_in_a_git_folder() {
+fn the_history_key_needs_a_directive_and_is_hinted_with_or_without_git() {
     let mut app = app(Lang::Vi, 120, 40);
     press(&mut app, &[Command::Open]);
-    assert!(!screen_text(&draw(&app)).contains("L lịch sử"));
+    assert!(screen_text(&draw(&app)).contains("L lịch sử"));
     press(&mut app, &[Command::First]);
     assert_eq!(press_effect(&mut app, Command::History), Effect::None);
     assert!(matches!(
@@ -162,11 +176,52 @@ fn the_help_has_two_columns_when_wide() {
         .find(|l| l.contains("Move up / down"))
         .expect("the first row");
     assert!(
-        row.contains("Open the session"),
+        row.contains("Jump to tab 1–9"),
         "the second column starts beside the first: {row}"
     );
     assert!(
         text.contains("[x]\u{a0}done") && text.contains("[\u{a0}] open"),
         "the legend's marks stay whole: {text}"
     );
+}
+
+/// `S` starts a sync on a worker (one at a time), says so on the status line until it ends,
+/// then says what it did or why it stopped, in the interface's language.
+#[test]
+fn the_sync_key_runs_one_sync_and_says_how_it_ended() {
+    let mut app = app(Lang::En, 120, 40);
+    assert_eq!(press_effect(&mut app, Command::Sync), Effect::Sync);
+    assert!(screen_text(&draw(&app)).contains("Syncing through git…"));
+    assert_eq!(press_effect(&mut app, Command::Sync), Effect::None);
+    assert!(screen_text(&draw(&app)).contains("A sync is already running"));
+    press(&mut app, &[Command::Down]);
+    assert!(screen_text(&draw(&app)).contains("Syncing through git…"));
+    app.update(Action::Synced {
+        received: 1,
+        sent: 2,
+        result: Ok(()),
+    });
+    let screen = screen_text(&draw(&app));
+    assert!(
+        screen.contains("Synced: received 1 commit, sent 2 commits."),
+        "{screen}"
+    );
+    assert!(!screen.contains("Syncing"), "{screen}");
+
+    let mut app = super::app(Lang::Vi, 120, 40);
+    assert_eq!(press_effect(&mut app, Command::Sync), Effect::Sync);
+    app.update(Action::Synced {
+        received: 0,
+        sent: 0,
+        result: Err(briefing::api::git::GitError::TimedOut {
+            remote: "origin".into(),
+            seconds: 120,
+        }),
+    });
+    let screen = screen_text(&draw(&app));
+    assert!(
+        screen.contains("Đồng bộ dừng: kết nối với kho từ xa `origin` quá 120 giây"),
+        "{screen}"
+    );
+    assert_eq!(press_effect(&mut app, Command::Sync), Effect::Sync);
 }

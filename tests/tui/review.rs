@@ -237,7 +237,7 @@ fn a_district_and_a_commune_of_one_name_are_two_rows_in_w_and_d() {
 
         press(&mut app, &[Command::Down, Command::Open]);
         let view = screen_text(&draw(&app));
-        assert!(view.contains("Mọi chỉ đạo cho xã Mường La"), "{view}");
+        assert!(view.contains("Hồ sơ xã Mường La"), "{view}");
         assert!(view.contains("Việc thứ nhất của xa"), "{view}");
         assert!(!view.contains("của huyen"), "only the commune's: {view}");
     }

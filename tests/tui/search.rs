@@ -39,6 +39,11 @@ fn search_keys_type_instead_of_acting() {
     assert!(matches!(app.screen(), Some(Screen::Search(v)) if v.query() == "qjk"));
     key(&mut app, KeyCode::Backspace);
     assert!(matches!(app.screen(), Some(Screen::Search(v)) if v.query() == "qj"));
+    app.update(Action::Paste(" đầm\nhà".into()));
+    assert!(
+        matches!(app.screen(), Some(Screen::Search(v)) if v.query() == "qj đầm hà"),
+        "a paste is typed, on one line"
+    );
     assert_eq!(
         app.update(Action::Key(crossterm::event::KeyEvent::new(
             KeyCode::Char('c'),

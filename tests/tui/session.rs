@@ -132,10 +132,23 @@ fn directive_filter_hides_and_is_shown() {
         !text.contains("Tích cực triển khai các hoạt động đối ngoại"),
         "{text}"
     );
-    press(
-        &mut app,
-        &[Command::FilterDirectives, Command::FilterDirectives],
+    press(&mut app, &[Command::FilterDirectives; 7]);
+    assert_eq!(
+        app.filters().directives,
+        briefing::api::model::filter::DirectiveFilter::Category(
+            briefing::api::model::Category::NotStartedOverdue
+        )
     );
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("Filter: Not started (overdue)"), "{text}");
+    assert!(text.contains("Xác định quyết tâm chính trị cao nhất"));
+    press(&mut app, &[Command::Back]);
+    let list = screen_text(&draw(&app));
+    assert!(list.contains(" 1/23│"), "the list counts follow: {list}");
+    assert!(list.contains("Filter: Not started (overdue)"), "{list}");
+    for _ in 0..3 {
+        press(&mut app, &[Command::FilterDirectives]);
+    }
     assert!(!screen_text(&draw(&app)).contains("Filter:"));
 }
 

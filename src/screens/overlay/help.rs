@@ -15,8 +15,9 @@ use crate::ui::tone::{Tone, Toned};
 const TWO_COLUMNS: usize = 100;
 
 /// Commands shown on one row, in this order, when both are offered.
-const PAIRS: [(Command, Command); 6] = [
+const PAIRS: [(Command, Command); 7] = [
     (Command::Up, Command::Down),
+    (Command::Toggle, Command::Progress),
     (Command::PageUp, Command::PageDown),
     (Command::First, Command::Last),
     (Command::PrevTab, Command::NextTab),
@@ -92,9 +93,13 @@ impl Help {
     }
 }
 
-/// `↑ ↓, k j`: the keys of two commands side by side.
+/// `↑ ↓, k j`: the keys of two commands side by side; `Space, x / p` when they have not as
+/// many keys.
 fn paired_keys(a: &[String], b: &[String]) -> String {
-    let n = a.len().max(b.len());
+    if a.len() != b.len() {
+        return format!("{} / {}", a.join(", "), b.join(", "));
+    }
+    let n = a.len();
     (0..n)
         .map(|i| {
             let pick = |keys: &[String]| keys.get(i).cloned().unwrap_or_default();
@@ -113,6 +118,7 @@ fn pair_text(lang: Lang, first: Command) -> &'static str {
         Command::First => t.cmd_ends,
         Command::PrevTab => t.cmd_tabs,
         Command::PrevHit => t.cmd_hits,
+        Command::Toggle => t.cmd_marks,
         _ => t.cmd_quits,
     }
 }

@@ -1,9 +1,14 @@
-//! A directive's check-off history from git: asked for when opened, shown when read.
+//! A directive's history: its progress log from the file (newest first: when, who, the state,
+//! the percent, the note), then, in a git work tree, its check-offs from git, asked for when
+//! opened and shown when read.
 
 use super::Scrolled;
 use crate::git::GitError;
 use crate::git::history::History as Read;
 use crate::i18n;
+use crate::model::progress::Entry;
+use crate::model::{Directive, Lang};
+use crate::present::{numbers, words};
 use crate::screens::Ctx;
 use crate::ui::text::wrap;
 use crate::ui::tone::{Tone, Toned};
@@ -15,9 +20,11 @@ pub struct HistoryRequest {
     pub directive_id: String,
 }
 
-/// What the pop-up has to show.
+/// What the pop-up has to show from git.
 #[derive(Debug)]
 enum History {
+    /// The folder is not in a git work tree: the file's log alone.
+    NoGit,
     Loading,
     Loaded(Read),
     Failed(GitError),
@@ -31,13 +38,23 @@ pub struct HistoryView {
 }
 
 impl HistoryView {
-    /// The pop-up for `request`, while the history is being read.
-    pub fn new(request: HistoryRequest) -> Self {
+    /// The pop-up for `request`: while git's history is being read when `git`, else the
+    /// file's log alone.
+    pub fn new(request: HistoryRequest, git: bool) -> Self {
         HistoryView {
             request,
-            history: History::Loading,
+            history: if git {
+                History::Loading
+            } else {
+                History::NoGit
+            },
             offset: 0,
         }
+    }
+
+    fn directive<'c>(&self, ctx: &'c Ctx) -> Option<&'c Directive> {
+        let session = ctx.catalog.session(&self.request.session_id)?;
+        session.directive(session.find_directive(&self.request.directive_id)?)
     }
 
     /// The first line in view.
@@ -73,29 +90,72 @@ impl Scrolled for HistoryView {
         self.offset = offset;
     }
 
-    /// The check-offs, newest first, then the commits that could not be read; or that they are
-    /// being read, or why they cannot be.
+    /// The progress log, newest first; then the check-offs from git, newest first, and the
+    /// commits that could not be read, or that they are being read, or why they cannot be.
     fn lines(&self, ctx: &Ctx, width: usize) -> Vec<Toned> {
         let lang = ctx.lang;
-        let text: Vec<(String, Tone)> = match &self.history {
-            History::Loading => {
-                vec![(i18n::strings(lang).history_loading.to_string(), Tone::Plain)]
-            }
+        let t = i18n::strings(lang);
+        let log = self
+            .directive(ctx)
+            .map(Directive::log_by_time)
+            .unwrap_or_default();
+        let mut text: Vec<(String, Tone)> = Vec::new();
+        if !log.is_empty() || matches!(self.history, History::NoGit) {
+            text.push((t.progress_log.to_string(), Tone::Heading));
+        }
+        if log.is_empty() && matches!(self.history, History::NoGit) {
+            text.push((t.no_progress.to_string(), Tone::Plain));
+        }
+        for entry in log.iter().rev() {
+            let tone = if entry.state.is_some() {
+                Tone::Plain
+            } else {
+                Tone::Muted
+            };
+            text.push((entry_line(lang, entry), tone));
+        }
+        let from_git: Vec<(String, Tone)> = match &self.history {
+            History::NoGit => Vec::new(),
+            History::Loading => vec![(t.history_loading.to_string(), Tone::Plain)],
             History::Failed(e) => vec![(e.message(lang), Tone::Plain)],
             History::Loaded(read) if read.events.is_empty() && read.unread.is_empty() => {
-                vec![(i18n::strings(lang).no_history.to_string(), Tone::Plain)]
+                vec![(t.no_history.to_string(), Tone::Plain)]
             }
             History::Loaded(read) => (read.events.iter())
                 .map(|e| (crate::git::history::history_line(lang, e), Tone::Plain))
                 .chain(read.unread.iter().map(|u| (u.message(lang), Tone::Overdue)))
                 .collect(),
         };
+        if !from_git.is_empty() && !log.is_empty() {
+            text.push((String::new(), Tone::Plain));
+            text.push((t.git_history.to_string(), Tone::Heading));
+        }
+        text.extend(from_git);
         (text.iter())
             .flat_map(|(t, tone)| {
-                wrap(t, width.saturating_sub(2))
-                    .into_iter()
+                if t.is_empty() {
+                    return vec![Toned::new()];
+                }
+                (wrap(t, width.saturating_sub(2)).into_iter())
                     .map(|part| Toned::one(format!(" {part}"), *tone))
+                    .collect()
             })
             .collect()
     }
+}
+
+/// `07/12/2026 09:15 · lan · Doing · 40% · Started two water works`.
+fn entry_line(lang: Lang, e: &Entry) -> String {
+    let mut parts = vec![
+        format!(
+            "{} {}",
+            numbers::date(e.at.date_naive()),
+            e.at.format("%H:%M")
+        ),
+        e.by.to_string(),
+    ];
+    parts.extend(e.state.map(|s| words::state_word(s, lang).to_string()));
+    parts.extend(e.percent.map(|p| format!("{p}%")));
+    parts.extend(e.note.as_deref().map(str::to_string));
+    parts.join(" · ")
 }

@@ -1,11 +1,12 @@
 //! Pop-ups over the current screen: the key help, the files with problems, a directive's
-//! check-off history, the district chooser, and the question before un-checking. Each is a [`View`] of its own.
+//! history, the district chooser, the question before un-checking, and the progress form. Each is a [`View`] of its own.
 
 mod confirm;
 mod districts;
 mod help;
 mod history;
 mod problems;
+mod progress;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -25,6 +26,8 @@ pub(crate) use help::Help;
 pub use history::HistoryRequest;
 pub(crate) use history::HistoryView;
 pub(crate) use problems::Problems;
+pub use progress::NewEntry;
+pub(crate) use progress::ProgressForm;
 
 /// The pop-up on top, if any.
 #[derive(Debug)]
@@ -34,6 +37,7 @@ pub enum Overlay {
     History(HistoryView),
     Districts(Chooser),
     Confirm(Confirm),
+    Progress(ProgressForm),
 }
 
 /// `$then` with `$o` bound to the pop-up inside `$overlay`, whichever it is.
@@ -45,6 +49,7 @@ macro_rules! each_overlay {
             Overlay::History($o) => $then,
             Overlay::Districts($o) => $then,
             Overlay::Confirm($o) => $then,
+            Overlay::Progress($o) => $then,
         }
     };
 }
@@ -125,15 +130,26 @@ fn draw_popup(
     frame.render_widget(Paragraph::new(visible).block(block), area);
 }
 
-/// A small box in the middle of the screen, as tall as its `lines` (a question).
+/// A small box in the middle of the screen, as tall as its `lines` (a question, a form).
 fn draw_dialog(
     frame: &mut Frame<'_>,
     (area, title): (Rect, &str),
     lines: Vec<Line<'static>>,
     theme: &Theme,
 ) {
+    let dialog = dialog_rect(area, lines.len());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.accent())
+        .title(format!(" {title} "));
+    frame.render_widget(Clear, dialog);
+    frame.render_widget(Paragraph::new(lines).block(block), dialog);
+}
+
+/// Where a dialog of `lines` lines goes at the terminal's size `area`, its border included.
+fn dialog_rect(area: Rect, lines: usize) -> Rect {
     let body = crate::screens::frame(area).body;
-    let wanted = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let wanted = u16::try_from(lines + 2).unwrap_or(u16::MAX);
     let [row] = Layout::vertical([Constraint::Length(wanted.min(body.height))])
         .flex(Flex::Center)
         .areas(body);
@@ -141,12 +157,7 @@ fn draw_dialog(
     let [dialog] = Layout::horizontal([Constraint::Length(width)])
         .flex(Flex::Center)
         .areas(row);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.accent())
-        .title(format!(" {title} "));
-    frame.render_widget(Clear, dialog);
-    frame.render_widget(Paragraph::new(lines).block(block), dialog);
+    dialog
 }
 
 /// The width of a question's box at the terminal's size `area`.

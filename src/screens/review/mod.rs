@@ -11,18 +11,22 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::nav::{TallList, on_selectable};
-use super::{Ctx, Intent, MOVES, Notice, Offer, View, header_and_list, without_tabs};
+use super::{Ctx, Intent, MOVES, Notice, Offer, View, header_and_list, list_line, without_tabs};
 use crate::i18n;
 use crate::input::Command;
+use crate::model::District;
+use crate::model::dossier::{Trend, Visit};
 use crate::model::{Directive, DirectiveKey, DirectiveRef, Level, LocalityKey, Session};
-use crate::present::follow_up::{latest_note_line, says_more, standing_line};
-use crate::present::words::{CHECKBOX, checkbox_cell, days_until};
+use crate::present::follow_up::says_more;
+use crate::present::trend::{chart_rows, trend_title};
+use crate::present::words::{CHECKBOX, category_word, checkbox_cell, days_until, state_word};
 use crate::present::{capitalised, level_and_name, truncate};
 use crate::search::Target;
+use crate::ui::chart::bar_chart_lines;
 use crate::ui::text::{pad, wrap};
 use crate::ui::theme::Theme;
 use crate::ui::tone::{Tone, Toned};
-use rows::{DistrictCount, Heading, Row};
+use rows::{DistrictCount, Heading, Listing, Row};
 
 /// Columns before a row's text.
 const INDENT: usize = 3;
@@ -63,12 +67,15 @@ impl ReviewScreen {
         self.list.offset
     }
 
-    fn rows(&self, ctx: &Ctx) -> Vec<Row> {
+    fn listing(&self, ctx: &Ctx) -> Listing {
         let sessions = &ctx.catalog.sessions;
         match &self.review {
-            Review::Due => rows::due_rows(sessions, ctx.today),
+            Review::Due => Listing {
+                rows: rows::due_rows(sessions, ctx.today),
+                trends: Vec::new(),
+            },
             Review::District(key) => {
-                rows::district_rows(sessions, key, ctx.filters.directives, ctx.today)
+                rows::dossier_rows(sessions, key, ctx.filters.directives, ctx.today)
             }
         }
     }
@@ -78,21 +85,35 @@ impl ReviewScreen {
         match &self.review {
             Review::Due => t.due_title.to_string(),
             Review::District(key) => {
-                let name = (ctx.catalog.sessions.iter())
-                    .flat_map(|s| &s.districts)
-                    .find(|d| d.key() == *key)
-                    .map_or(key.id.to_string(), |d| {
-                        with_parent(d.name.as_ref(), d.level, d.parent.as_deref(), ctx)
-                    });
-                format!("{} {name}", t.district_title)
+                let name = newest(ctx, key).map_or(key.id.to_string(), |d| {
+                    with_parent(d.name.as_ref(), d.level, d.parent.as_deref(), ctx)
+                });
+                t.dossier_title(&name)
             }
         }
     }
 
     /// The lines of row `row`, `width` columns wide: the one producer of this screen's lines.
-    fn row_lines(&self, ctx: &Ctx, row: &Row, width: usize) -> Vec<Toned> {
+    fn row_lines(&self, ctx: &Ctx, listing: &Listing, row: &Row, width: usize) -> Vec<Toned> {
         match row {
+            Row::Heading(Heading::Earlier) => earlier_lines(ctx, &self.review, width),
+            Row::Trend(i) => match listing.trends.get(*i) {
+                Some(trend) => trend_lines(ctx, trend, width),
+                None => vec![Toned::new()],
+            },
+            Row::NoTrends => vec![Toned::one(
+                format!(
+                    "{}{}",
+                    " ".repeat(INDENT),
+                    i18n::strings(ctx.lang).dossier_no_trends
+                ),
+                Tone::Muted,
+            )],
             Row::Heading(Heading::Group(i)) => vec![group_line(ctx, *i, width)],
+            Row::Heading(Heading::Session(visit)) => vec![Toned::one(
+                truncate(&format!("  {}", visit_text(ctx, *visit)), width),
+                Tone::Title,
+            )],
             Row::Heading(Heading::Shared) => vec![Toned::one(
                 truncate(&format!("  {}", heading_text(ctx, Heading::Shared)), width),
                 Tone::Title,
@@ -157,7 +178,11 @@ fn heading_text(ctx: &Ctx, h: Heading) -> String {
         Heading::Overdue => t.overdue_directives.to_string(),
         Heading::OpenWithDue => t.open_with_due.to_string(),
         Heading::Shared => t.shared_directives.to_string(),
-        Heading::Session(i) | Heading::Group(i) => (ctx.catalog.sessions.get(i))
+        Heading::Sessions(n) => t.dossier_sessions(&n),
+        Heading::Trends => t.dossier_trends.to_string(),
+        Heading::Earlier => String::new(),
+        Heading::Session(visit) => visit_text(ctx, visit),
+        Heading::Group(i) => (ctx.catalog.sessions.get(i))
             .map(|s| {
                 format!(
                     "{} · {}",
@@ -167,6 +192,71 @@ fn heading_text(ctx: &Ctx, h: Heading) -> String {
             })
             .unwrap_or_default(),
     }
+}
+
+/// `13/03/2024 · Ban Thường vụ…`, with `· khi còn là huyện Chư Păh` for a session of a unit
+/// the locality came from.
+fn visit_text(ctx: &Ctx, visit: Visit) -> String {
+    let Some(s) = ctx.catalog.sessions.get(visit.session) else {
+        return String::new();
+    };
+    let day = crate::present::session_day(&s.date, ctx.lang);
+    let earlier = (s.districts.get(visit.locality))
+        .filter(|_| visit.earlier)
+        .map(|d| {
+            let unit = level_and_name(&d.name, d.level, ctx.lang);
+            format!(" · {}", i18n::strings(ctx.lang).dossier_earlier(&unit))
+        })
+        .unwrap_or_default();
+    format!("{day} · {}{earlier}", s.title)
+}
+
+/// The locality of `key` as its newest session says it.
+fn newest<'c>(ctx: &'c Ctx, key: &LocalityKey) -> Option<&'c District> {
+    (ctx.catalog.sessions.iter())
+        .flat_map(|s| &s.districts)
+        .find(|d| d.is(key))
+}
+
+/// `Trước đây: huyện Chư Păh · Hợp nhất từ: xã A, xã B`: the units a dossier's locality came
+/// from, as its newest session writes them.
+fn earlier_lines(ctx: &Ctx, review: &Review, width: usize) -> Vec<Toned> {
+    let Review::District(key) = review else {
+        return Vec::new();
+    };
+    let Some(d) = newest(ctx, key) else {
+        return Vec::new();
+    };
+    let t = i18n::strings(ctx.lang);
+    let mut facts = Vec::new();
+    if let Some(formerly) = &d.formerly {
+        facts.push(format!("{}: {formerly}", t.dossier_formerly));
+    }
+    if !d.merged_from.is_empty() {
+        facts.push(format!(
+            "{}: {}",
+            t.dossier_merged_from,
+            d.merged_from.join(", ")
+        ));
+    }
+    Toned::wrapped(
+        ("", Tone::Plain),
+        (&facts.join(" · "), Tone::Muted),
+        1,
+        width.saturating_sub(1),
+    )
+}
+
+/// A trend: its name and unit, then a bar per period with its value (and its plan).
+fn trend_lines(ctx: &Ctx, trend: &Trend, width: usize) -> Vec<Toned> {
+    let title = truncate(
+        &format!("{}{}", " ".repeat(INDENT), trend_title(trend)),
+        width,
+    );
+    let rows = chart_rows(&ctx.catalog.sessions, trend, ctx.lang);
+    let mut lines = vec![Toned::one(title, Tone::Title)];
+    lines.extend(bar_chart_lines(&rows, INDENT + 2, width));
+    lines
 }
 
 /// `  13/03/2024 · Ban Thường vụ…`: the session of the directives under it.
@@ -268,7 +358,14 @@ fn directive_lines(
             head.and(part, text_tone)
         })
         .collect();
+    if !d.progress.is_empty() {
+        let line = super::follow_up::line(ctx.lang, d, width.saturating_sub(lead));
+        out.push(Toned::one(" ".repeat(lead), Tone::Plain).and_line(line));
+    }
     let mut meta = Vec::new();
+    if matches!(review, Review::District(_)) {
+        meta.push(state_word(d.state(), ctx.lang).to_string());
+    }
     if let Some(due) = d.due {
         meta.push(format!(
             "{}: {}",
@@ -276,8 +373,8 @@ fn directive_lines(
             crate::present::due_text(due, ctx.lang)
         ));
     }
-    if says_more(d) {
-        meta.push(standing_line(d, ctx.today, ctx.lang));
+    if *review == Review::Due && says_more(d) {
+        meta.push(category_word(d.category(ctx.today), ctx.lang).to_string());
     }
     meta.extend(place(ctx, s, r, review));
     let flag = if overdue {
@@ -299,26 +396,27 @@ fn directive_lines(
             room,
         ));
     }
-    if let Some(latest) = latest_note_line(d, ctx.lang, false) {
-        let room = width.saturating_sub(lead);
-        out.extend(Toned::wrapped(
-            ("", Tone::Plain),
-            (&latest, Tone::Accent),
-            lead,
-            room,
-        ));
-    }
     out
 }
 
 /// Check the directive of `target` off, or on again; a session row explains.
 pub(crate) fn toggle(ctx: &Ctx, target: Target) -> Intent {
+    on_directive(ctx, target, Intent::Toggle, Notice::SelectDirective)
+}
+
+/// `then` with the key of the directive of `target`; `otherwise` said for any other row.
+fn on_directive(
+    ctx: &Ctx,
+    target: Target,
+    then: fn(DirectiveKey) -> Intent,
+    otherwise: Notice,
+) -> Intent {
     match (target, ctx.catalog.sessions.get(target.session())) {
         (Target::Directive { directive, .. }, Some(s)) => match DirectiveKey::of(s, directive) {
-            Some(key) => Intent::Toggle(key),
-            None => Intent::Notice(Notice::SelectDirective),
+            Some(key) => then(key),
+            None => Intent::Notice(otherwise),
         },
-        _ => Intent::Notice(Notice::SelectDirective),
+        _ => Intent::Notice(otherwise),
     }
 }
 
@@ -336,16 +434,18 @@ impl View for ReviewScreen {
             Offer::hint(Command::Help),
         ];
         offers.extend(MOVES);
+        offers.push(Offer::help(Command::Progress));
         offers.push(Offer::help(Command::Quit));
         offers
     }
 
     fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
         let c = without_tabs(c);
-        let rows = self.rows(ctx);
+        let listing = self.listing(ctx);
+        let rows = &listing.rows;
         let selectable: Vec<bool> = rows.iter().map(Row::selectable).collect();
         let width = usize::from(ctx.area.width);
-        let height = |i: usize| self.row_lines(ctx, &rows[i], width).len();
+        let height = |i: usize| self.row_lines(ctx, &listing, &rows[i], width).len();
         let mut list = self.list;
         if list.command(&height, &selectable, view_height(ctx), c) {
             self.list = list;
@@ -357,11 +457,28 @@ impl View for ReviewScreen {
             Command::Open => match rows.get(self.list.selected) {
                 Some(Row::District(d)) => Intent::OpenDistrict(d.key.clone()),
                 Some(Row::Item(target)) => Intent::Open(*target),
+                Some(Row::Trend(i)) => match listing.trends.get(*i).and_then(|t| t.points.last()) {
+                    Some(p) => Intent::Open(Target::Indicator {
+                        session: p.session,
+                        district: p.locality,
+                        indicator: p.indicator,
+                    }),
+                    None => Intent::None,
+                },
                 _ => Intent::None,
             },
             Command::Toggle => match rows.get(self.list.selected) {
                 Some(Row::Item(target)) => toggle(ctx, *target),
                 _ => Intent::Notice(Notice::SelectDirective),
+            },
+            Command::Progress => match rows.get(self.list.selected) {
+                Some(Row::Item(target)) => on_directive(
+                    ctx,
+                    *target,
+                    Intent::Progress,
+                    Notice::SelectDirectiveForProgress,
+                ),
+                _ => Intent::Notice(Notice::SelectDirectiveForProgress),
             },
             _ => Intent::None,
         }
@@ -369,14 +486,13 @@ impl View for ReviewScreen {
 
     /// A click on a row selects it; on the selected one, opens it.
     fn click(&mut self, ctx: &Ctx, _column: u16, row: u16) -> Intent {
-        let [_, list] = header_and_list(ctx.area);
-        if !(list.y..list.bottom()).contains(&row) {
+        let Some(mut line) = list_line(ctx.area, row) else {
             return Intent::None;
-        }
-        let rows = self.rows(ctx);
-        let width = usize::from(list.width);
-        let mut line = usize::from(row - list.y);
-        if sticky_heading(&rows, self.list.offset).is_some() {
+        };
+        let listing = self.listing(ctx);
+        let rows = &listing.rows;
+        let width = usize::from(header_and_list(ctx.area)[1].width);
+        if sticky_heading(rows, self.list.offset).is_some() {
             let Some(below) = line.checked_sub(1) else {
                 return Intent::None;
             };
@@ -384,7 +500,7 @@ impl View for ReviewScreen {
         }
         let mut at = None;
         for (i, r) in rows.iter().enumerate().skip(self.list.offset) {
-            let height = self.row_lines(ctx, r, width).len();
+            let height = self.row_lines(ctx, &listing, r, width).len();
             if line < height {
                 at = Some(i);
                 break;
@@ -402,13 +518,14 @@ impl View for ReviewScreen {
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
-        let rows = self.rows(ctx);
+        let listing = self.listing(ctx);
+        let rows = &listing.rows;
         let selectable: Vec<bool> = rows.iter().map(Row::selectable).collect();
         let mut list = self.list;
         list.selected = on_selectable(&selectable, list.selected);
         list.offset = list.offset.min(rows.len().saturating_sub(1));
         let width = usize::from(ctx.area.width);
-        let height = |i: usize| self.row_lines(ctx, &rows[i], width).len();
+        let height = |i: usize| self.row_lines(ctx, &listing, &rows[i], width).len();
         list.keep_visible(&height, rows.len(), view_height(ctx));
         self.list = list;
     }
@@ -420,9 +537,10 @@ impl View for ReviewScreen {
         let width = usize::from(list.width);
         let height = usize::from(list.height);
         let mut lines: Vec<Line<'static>> = Vec::with_capacity(height);
-        let rows = self.rows(ctx);
-        if let Some(heading) = sticky_heading(&rows, self.list.offset) {
-            let sticky = self.row_lines(ctx, &rows[heading], width);
+        let listing = self.listing(ctx);
+        let rows = &listing.rows;
+        if let Some(heading) = sticky_heading(rows, self.list.offset) {
+            let sticky = self.row_lines(ctx, &listing, &rows[heading], width);
             lines.extend(sticky.iter().take(1).map(|l| theme.paint(l)));
         }
         for (i, row) in rows.iter().enumerate().skip(self.list.offset) {
@@ -430,7 +548,7 @@ impl View for ReviewScreen {
                 break;
             }
             let selected = i == self.list.selected;
-            for toned in self.row_lines(ctx, row, width) {
+            for toned in self.row_lines(ctx, &listing, row, width) {
                 lines.push(if selected {
                     let filler = pad(&toned.text(), width);
                     theme

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::model::dossier::{Trend, Visit, dossier};
 use crate::model::filter::DirectiveFilter;
 use crate::model::{Directive, Due, Level, LocalityKey, Session, fold};
 use crate::search::Target;
@@ -17,8 +18,14 @@ pub(crate) enum Heading {
     ByDistrict,
     Overdue,
     OpenWithDue,
-    /// A session in the district view; the rows under it come from it.
-    Session(usize),
+    /// A session in a locality's dossier; the rows under it come from it.
+    Session(Visit),
+    /// Before the dossier's sessions.
+    Sessions(usize),
+    /// Before the dossier's trends.
+    Trends,
+    /// What the dossier's locality was before (`formerly`, `merged_from`), when written.
+    Earlier,
     /// The session of the directives under it, inside a section of what is due.
     Group(usize),
     /// Before the session-wide directives that concern the locality of the view.
@@ -32,12 +39,16 @@ pub(crate) enum Row {
     District(DistrictCount),
     /// A session or a directive, opened with Enter.
     Item(Target),
+    /// Trend `n` of the dossier: a chart; Enter opens its latest figure.
+    Trend(usize),
     Nothing,
+    /// A dossier without trends.
+    NoTrends,
 }
 
 impl Row {
     pub(crate) fn selectable(&self) -> bool {
-        !matches!(self, Row::Heading(_) | Row::Nothing)
+        !matches!(self, Row::Heading(_) | Row::Nothing | Row::NoTrends)
     }
 
     #[cfg(test)]
@@ -123,12 +134,7 @@ fn all_directives(sessions: &[Session]) -> impl Iterator<Item = (Target, &Direct
 }
 
 fn section(rows: &mut Vec<Row>, heading: Heading, items: Vec<Row>) {
-    rows.push(Row::Heading(heading));
-    if items.is_empty() {
-        rows.push(Row::Nothing);
-    } else {
-        rows.extend(items);
-    }
+    crate::screens::push_section(rows, Row::Heading(heading), items, Row::Nothing);
 }
 
 /// "What is due": the next session, districts by open/overdue work, overdue
@@ -177,27 +183,43 @@ fn grouped(items: Vec<(Target, &Directive)>) -> Vec<Row> {
     rows
 }
 
-/// Everything given to district `id` across sessions, newest session first:
-/// its own directives, then the session-wide ones that concern it.
-pub(crate) fn district_rows(
+/// The rows of a review and the trends its `Row::Trend`s draw.
+#[derive(Debug, Default)]
+pub(crate) struct Listing {
+    pub rows: Vec<Row>,
+    pub trends: Vec<Trend>,
+}
+
+/// A locality's dossier: what it was before (when written), its sessions oldest first with
+/// everything given to it in each (its own directives, then the session-wide ones that
+/// concern it), then each figure seen in two or more sessions.
+pub(crate) fn dossier_rows(
     sessions: &[Session],
     key: &LocalityKey,
     filter: DirectiveFilter,
     today: NaiveDate,
-) -> Vec<Row> {
+) -> Listing {
+    let dossier = dossier(sessions, key);
     let mut rows = Vec::new();
-    for (si, s) in sessions.iter().enumerate() {
-        let Some(di) = s.districts.iter().position(|d| d.key() == *key) else {
+    let newest = (dossier.visits.iter().rev())
+        .find(|v| !v.earlier)
+        .and_then(|v| sessions.get(v.session)?.districts.get(v.locality));
+    if newest.is_some_and(|d| d.predecessors().next().is_some()) {
+        rows.push(Row::Heading(Heading::Earlier));
+    }
+    rows.push(Row::Heading(Heading::Sessions(dossier.visits.len())));
+    for visit in &dossier.visits {
+        let Some(s) = sessions.get(visit.session) else {
             continue;
         };
-        rows.push(Row::Heading(Heading::Session(si)));
+        rows.push(Row::Heading(Heading::Session(*visit)));
         let item = |directive| {
             Row::Item(Target::Directive {
-                session: si,
+                session: visit.session,
                 directive,
             })
         };
-        let (own, shared): (Vec<_>, Vec<_>) = (s.locality_directives(di))
+        let (own, shared): (Vec<_>, Vec<_>) = (s.locality_directives(visit.locality))
             .filter(|(_, d)| filter.matches(d, today))
             .map(|(r, _)| r)
             .partition(|r| r.district.is_some());
@@ -210,7 +232,15 @@ pub(crate) fn district_rows(
             rows.extend(shared.into_iter().map(item));
         }
     }
-    rows
+    rows.push(Row::Heading(Heading::Trends));
+    if dossier.trends.is_empty() {
+        rows.push(Row::NoTrends);
+    }
+    rows.extend((0..dossier.trends.len()).map(Row::Trend));
+    Listing {
+        rows,
+        trends: dossier.trends,
+    }
 }
 
 #[cfg(test)]
@@ -269,41 +299,46 @@ mod tests {
     fn due_view_lists_overdue_oldest_first_then_open_by_due() {
         let s = sessions();
         let rows = due_rows(&s, today());
-        let texts: Vec<&str> = rows
-            .iter()
-            .filter_map(|r| r.directive(&s))
-            .map(|d| &*d.text)
-            .collect();
+        let texts = directive_texts(&s, &rows);
         assert_eq!(texts, ["chung", "cũ, quá hạn", "mới"]);
         assert_eq!(rows[1], Row::Item(Target::Session { session: 1 }));
     }
 
+    fn district_rows(
+        sessions: &[Session],
+        key: &LocalityKey,
+        filter: DirectiveFilter,
+        today: NaiveDate,
+    ) -> Vec<Row> {
+        dossier_rows(sessions, key, filter, today).rows
+    }
+
     #[test]
-    fn district_history_has_own_and_common_directives_newest_first() {
+    fn district_history_has_own_and_common_directives_oldest_first() {
         let s = sessions();
         let rows = district_rows(&s, &dam_ha(), DirectiveFilter::All, today());
-        let texts: Vec<&str> = rows
-            .iter()
-            .filter_map(|r| r.directive(&s))
-            .map(|d| &*d.text)
-            .collect();
+        let texts = directive_texts(&s, &rows);
         assert_eq!(
             texts,
-            ["mới", "cũ, quá hạn", "xong", "chung"],
+            ["cũ, quá hạn", "xong", "chung", "mới"],
             "not `chỉ Hải Hà`"
         );
         let open = district_rows(&s, &dam_ha(), DirectiveFilter::Overdue, today());
-        let texts: Vec<&str> = open
-            .iter()
-            .filter_map(|r| r.directive(&s))
-            .map(|d| &*d.text)
-            .collect();
+        let texts = directive_texts(&s, &open);
         assert_eq!(texts, ["cũ, quá hạn", "chung"]);
         let nowhere = LocalityKey {
             id: "nowhere".into(),
             ..dam_ha()
         };
-        assert!(district_rows(&s, &nowhere, DirectiveFilter::All, today()).is_empty());
+        let rows = district_rows(&s, &nowhere, DirectiveFilter::All, today());
+        assert!(!rows.iter().any(|r| matches!(r, Row::Item(_))));
+    }
+
+    /// The texts of the directives among `rows`, in order.
+    fn directive_texts<'s>(s: &'s [Session], rows: &[Row]) -> Vec<&'s str> {
+        (rows.iter().filter_map(|r| r.directive(s)))
+            .map(|d| &*d.text)
+            .collect()
     }
 
     fn dam_ha() -> LocalityKey {
@@ -311,6 +346,7 @@ mod tests {
             id: "dam-ha".into(),
             level: Some(Level::Huyen),
             parent: None,
+            written: false,
         }
     }
 
@@ -361,9 +397,7 @@ mod tests {
         );
         for (count, text) in d.iter().zip(["huyen-1", "xa-2", "xa-1"]) {
             let rows = district_rows(&s, &count.key, DirectiveFilter::All, today());
-            let texts: Vec<&str> = (rows.iter().filter_map(|r| r.directive(&s)))
-                .map(|d| &*d.text)
-                .collect();
+            let texts = directive_texts(&s, &rows);
             assert_eq!(texts, [text]);
         }
     }

@@ -61,12 +61,7 @@ impl Block {
 }
 
 fn push_section(blocks: &mut Vec<Block>, section: Section, items: Vec<Block>) {
-    blocks.push(Block::Heading(section));
-    if items.is_empty() {
-        blocks.push(Block::Nothing);
-    } else {
-        blocks.extend(items);
-    }
+    crate::screens::push_section(blocks, Block::Heading(section), items, Block::Nothing);
 }
 
 fn text_blocks(summary: Option<&str>) -> Vec<Block> {
@@ -99,14 +94,7 @@ pub(super) fn blocks(
     if tab == 0 {
         let summary = text_blocks(session.summary.as_deref());
         push_section(&mut out, Section::Summary, summary);
-        bullet_sections(
-            &mut out,
-            [
-                (Section::Highlights, &session.highlights),
-                (Section::Strengths, &session.strengths),
-                (Section::Shortcomings, &session.shortcomings),
-            ],
-        );
+        bullet_sections(&mut out, STATEMENTS.into_iter().zip(session.statements()));
         let districts = (0..session.districts.len()).map(Block::DistrictLine);
         push_section(&mut out, Section::Districts, districts.collect());
         let participants = (0..session.participants.len()).map(Block::Participant);
@@ -120,8 +108,8 @@ pub(super) fn blocks(
         bullet_sections(
             &mut out,
             [
-                (Section::References, &references),
-                (Section::Images, &images),
+                (Section::References, references.as_slice()),
+                (Section::Images, images.as_slice()),
             ],
         );
         let directives = directive_blocks(session, None, &show);
@@ -153,19 +141,22 @@ pub(super) fn blocks(
             .collect();
         push_section(&mut out, Section::SharedDirectives, shared);
     }
-    bullet_sections(
-        &mut out,
-        [
-            (Section::Highlights, &district.highlights),
-            (Section::Strengths, &district.strengths),
-            (Section::Shortcomings, &district.shortcomings),
-        ],
-    );
+    bullet_sections(&mut out, STATEMENTS.into_iter().zip(district.statements()));
     out
 }
 
+/// The sections of a session's or a locality's statements (`statements()`), in their order.
+const STATEMENTS: [Section; 3] = [
+    Section::Highlights,
+    Section::Strengths,
+    Section::Shortcomings,
+];
+
 /// A section of bullets for each list that has items.
-fn bullet_sections<const N: usize>(out: &mut Vec<Block>, lists: [(Section, &[Text]); N]) {
+fn bullet_sections<'a>(
+    out: &mut Vec<Block>,
+    lists: impl IntoIterator<Item = (Section, &'a [Text])>,
+) {
     for (section, items) in lists {
         if !items.is_empty() {
             let bullets = items.iter().map(|t| Block::Bullet(t.to_string())).collect();

@@ -14,6 +14,7 @@ use crate::present::{
     locality_facts, locality_title, measured_against, overdue_text, participant_line, ratio_text,
     share_text, truncate, value_text,
 };
+use crate::screens::follow_up;
 use crate::ui::text::{pad, wrap};
 use crate::ui::tone::{Tone, Toned};
 
@@ -111,7 +112,7 @@ pub(super) fn block_lines(
 ) -> Vec<Toned> {
     let text_lines = |text: &str, kind: TextKind| -> Vec<Toned> {
         let wrapped = wrap(text, kind.room(width)).into_iter().enumerate();
-        let mut lines: Vec<Toned> = wrapped.map(|(k, line)| kind.line(k, &line)).collect();
+        let mut lines: Vec<Toned> = wrapped.map(|(k, line)| kind.line(k, line)).collect();
         lines.extend(std::iter::repeat_with(Toned::new).take(kind.after()));
         lines
     };
@@ -308,6 +309,10 @@ fn directive_lines(
             lead.and(l, text_tone)
         })
         .collect();
+    if !d.progress.is_empty() {
+        let line = follow_up::line(cx.lang, d, room);
+        out.push(Toned::one(indent.clone(), Tone::Plain).and_line(line));
+    }
     if d.owner.is_some() || d.due.is_some() || to.is_some() {
         out.extend(meta_lines(cx, d, to, room, overdue, selected));
     }
@@ -373,22 +378,10 @@ fn meta_lines(
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::model::{Basis, Bound, Comparison, Due, Kind, Period};
+    use crate::model::{Basis, Bound, Due, Kind, Period};
 
     fn indicator() -> Indicator {
-        Indicator {
-            name: "Tổng giá trị sản xuất".into(),
-            value: 33497.0,
-            unit: Some("tỷ đồng".into()),
-            bound: Bound::Exact,
-            period: Some("2023".into()),
-            compare: smallvec::smallvec![Comparison {
-                label: "kế hoạch".into(),
-                percent: 107.0,
-                written_basis: None,
-            }],
-            ..Indicator::default()
-        }
+        Indicator::sample("Tổng giá trị sản xuất", 33497.0, Bound::Exact, "kế hoạch")
     }
 
     fn directive() -> Directive {
@@ -411,6 +404,46 @@ pub(super) mod tests {
 
     pub(in crate::screens::session) fn texts(lines: &[Toned]) -> Vec<String> {
         lines.iter().map(Toned::text).collect()
+    }
+
+    #[test]
+    fn a_directive_with_a_log_shows_its_state_percent_and_latest_note() {
+        use crate::model::State;
+        use crate::model::progress::Entry;
+        let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).expect("time");
+        let mut d = directive();
+        d.progress = vec![
+            Entry {
+                at: at("2024-04-02T09:15:00+07:00"),
+                by: "lan".into(),
+                state: Some(State::Blocked),
+                note: Some("Vướng mặt bằng, đề nghị tỉnh hỗ trợ".into()),
+                percent: Some(40),
+            },
+            Entry {
+                at: at("2024-04-01T09:15:00+07:00"),
+                by: "minh".into(),
+                state: Some(State::Doing),
+                note: Some("cũ hơn".into()),
+                percent: None,
+            },
+        ];
+        let wide = directive_lines(&cx(Lang::Vi), &d, None, 80, false);
+        assert_eq!(
+            texts(&wide)[1],
+            "    Vướng mắc 40% · Vướng mặt bằng, đề nghị tỉnh hỗ trợ"
+        );
+        assert_eq!(wide[1].pieces()[1].1, Tone::Overdue);
+        assert_eq!(wide[1].pieces()[2].1, Tone::Muted);
+        let narrow = directive_lines(&cx(Lang::Vi), &d, None, 30, false);
+        let line = texts(&narrow)
+            .into_iter()
+            .find(|l| l.contains("40%"))
+            .expect("the badge");
+        assert_eq!(line, "    ⊘ 40% · Vướng mặt bằng, đ…");
+        d.progress.clear();
+        let none = texts(&directive_lines(&cx(Lang::Vi), &d, None, 80, false));
+        assert!(!none.iter().any(|l| l.contains("%")), "{none:?}");
     }
 
     #[test]

@@ -14,8 +14,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::nav::{next_selectable, prev_selectable, scroll_into_view};
-use super::{Ctx, Intent, Jump, Notice, Offer, View, frame};
+use super::nav::{Selectable, scroll_into_view};
+use super::{Ctx, Intent, Jump, MOVES, Notice, Offer, View, frame};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::{DirectiveKey, Session};
@@ -65,7 +65,7 @@ fn title_lines(title: &str, width: u16) -> Vec<String> {
         title_head(title, width),
         usize::from(width.saturating_sub(2)),
     );
-    lines.into_iter().take(2).map(|l| l.into_owned()).collect()
+    lines.into_iter().take(2).map(str::to_string).collect()
 }
 
 fn areas(area: Rect, title: &str) -> Areas {
@@ -131,17 +131,9 @@ fn block_of_hit(ctx: &Ctx, session: &Session, blocks: &[Block], jump: &Jump) -> 
         .or_else(|| find(&|t| !jump.query.is_empty() && matches(t)))
 }
 
-/// Block `at` when it can be selected, else the next one that can, else the one before.
-fn selectable_near(blocks: &[Block], at: usize) -> usize {
-    if blocks.get(at).is_some_and(Block::selectable) {
-        return at;
-    }
-    let next = next_selectable(blocks, at, Block::selectable);
-    if blocks.get(next).is_some_and(Block::selectable) {
-        next
-    } else {
-        prev_selectable(blocks, at, Block::selectable)
-    }
+/// A tab's blocks, of which those [`Block::selectable`] may be selected.
+fn blocks(blocks: &[Block]) -> Selectable<'_, Block> {
+    Selectable::new(blocks, Block::selectable)
 }
 
 impl SessionScreen {
@@ -295,7 +287,7 @@ impl SessionScreen {
         let start = (self.offset + view).min(old.total().saturating_sub(view));
         let (k, j) = old.locate(start);
         let selected = Self::first_starting_in(&old, start, start + view)
-            .unwrap_or_else(|| selectable_near(&lines.blocks, k));
+            .unwrap_or_else(|| blocks(&lines.blocks).near(k));
         self.selected = selected;
         let new = Placed::new(&cx, session, &lines, selected, width);
         let anchor = new.line_of(k, j).min(new.total().saturating_sub(view));
@@ -320,7 +312,7 @@ impl SessionScreen {
         let (top_block, top_line) = old.locate(self.offset);
         let mut start = self.offset.saturating_sub(view);
         let mut selected = Self::first_starting_in(&old, start, self.offset)
-            .unwrap_or_else(|| selectable_near(&lines.blocks, old.locate(start).0));
+            .unwrap_or_else(|| blocks(&lines.blocks).near(old.locate(start).0));
         let mut new = Placed::new(&cx, session, &lines, selected, width);
         for _ in 0..lines.blocks.len() {
             let was = new.line_of(top_block, top_line);
@@ -379,7 +371,8 @@ impl SessionScreen {
         let meta = truncate(&meta, usize::from(l.meta.width.saturating_sub(1)));
         let meta = Span::styled(format!(" {meta}"), theme.muted());
         frame.render_widget(Paragraph::new(Line::from(meta)), l.meta);
-        self.draw_tabs(frame, l.tabs, ctx, session, theme);
+        let tabs = self.bar_line(ctx, session, l.tabs, theme);
+        frame.render_widget(Paragraph::new(tabs), l.tabs);
     }
 
     /// The labels of the tabs: the overview, then each locality.
@@ -399,15 +392,9 @@ impl SessionScreen {
         TabBar::layout(&Self::tab_labels(ctx, session), self.tab, width)
     }
 
-    /// The tabs that fit around the open one, with `‹`/`›` where some are hidden.
-    fn draw_tabs(
-        &self,
-        frame: &mut Frame<'_>,
-        area: Rect,
-        ctx: &Ctx,
-        session: &Session,
-        theme: &Theme,
-    ) {
+    /// The tab bar's line in `area`: the tabs that fit around the open one, with `‹`/`›`
+    /// where some are hidden.
+    fn bar_line(&self, ctx: &Ctx, session: &Session, area: Rect, theme: &Theme) -> Line<'static> {
         let labels = Self::tab_labels(ctx, session);
         let bar = self.tab_bar(ctx, session, area);
         let mut spans = vec![Span::raw(" ")];
@@ -428,18 +415,17 @@ impl SessionScreen {
         if bar.more_right {
             spans.push(Span::styled(tabs::MORE_RIGHT, theme.accent()));
         }
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        Line::from(spans)
     }
 
-    /// The tab's lines in view, from the offset on, with the selection gutter.
-    fn draw_content(
+    /// The tab's lines in view in `area`, from the offset on, with the selection gutter.
+    fn content(
         &self,
-        frame: &mut Frame<'_>,
-        area: Rect,
         ctx: &Ctx,
         session: &Session,
+        area: Rect,
         theme: &Theme,
-    ) {
+    ) -> Vec<Line<'static>> {
         let width = usize::from(area.width).saturating_sub(GUTTER);
         let cx = Self::cx(ctx);
         let lines = self.lines.kept_or_made(self.key(ctx, width), || {
@@ -476,37 +462,27 @@ impl SessionScreen {
             }
             skip = 0;
         }
-        frame.render_widget(Paragraph::new(out), area);
+        out
     }
 }
 
 impl View for SessionScreen {
-    fn offers(&self, ctx: &Ctx) -> Vec<Offer> {
-        let mut offers = vec![
-            Offer::hint(Command::Down),
-            Offer::hint(Command::NextTab),
-            Offer::hint(Command::Toggle),
+    fn offers(&self, _ctx: &Ctx) -> Vec<Offer> {
+        use Command::*;
+        let hints = [
+            Down,
+            NextTab,
+            Toggle,
+            Progress,
+            Back,
+            FilterDirectives,
+            History,
+            Help,
         ];
-        if ctx.shared {
-            offers.push(Offer::hint(Command::History));
-        }
-        offers.extend([
-            Offer::hint(Command::FilterDirectives),
-            Offer::hint(Command::Back),
-            Offer::hint(Command::Help),
-            Offer::help(Command::Up),
-            Offer::help(Command::PageUp),
-            Offer::help(Command::PageDown),
-            Offer::help(Command::First),
-            Offer::help(Command::Last),
-            Offer::help(Command::PrevTab),
-            Offer::help(Command::JumpTab(1)),
-            Offer::help(Command::Open),
-            Offer::help(Command::Quit),
-        ]);
-        if !ctx.shared {
-            offers.push(Offer::help(Command::History));
-        }
+        let mut offers = hints.map(Offer::hint).to_vec();
+        // `↓` is a hint here: it leads into the tab.
+        offers.extend(MOVES.into_iter().filter(|o| o.command != Down));
+        offers.extend([PrevTab, JumpTab(1), Open, Quit].map(Offer::help));
         offers
     }
 
@@ -529,12 +505,8 @@ impl View for SessionScreen {
                     self.select_tab(ctx, session, d + 1);
                 }
             }
-            Command::Up => {
-                self.selected = prev_selectable(&lines.blocks, self.selected, Block::selectable)
-            }
-            Command::Down => {
-                self.selected = next_selectable(&lines.blocks, self.selected, Block::selectable)
-            }
+            Command::Up => self.selected = blocks(&lines.blocks).prev(self.selected),
+            Command::Down => self.selected = blocks(&lines.blocks).next(self.selected),
             Command::PageDown => {
                 self.page_down(ctx, session);
                 return Intent::None;
@@ -548,15 +520,17 @@ impl View for SessionScreen {
                 self.offset = 0;
             }
             Command::Last => self.selected = lines.last_selectable(),
-            Command::Toggle | Command::History => {
+            Command::Toggle | Command::History | Command::Progress => {
                 let key = match self.selected_block(ctx, session) {
                     Some(Block::Directive(directive)) => DirectiveKey::of(session, directive),
                     _ => None,
                 };
                 return match (key, c) {
                     (Some(key), Command::Toggle) => Intent::Toggle(key),
+                    (Some(key), Command::Progress) => Intent::Progress(key),
                     (Some(key), _) => Intent::ShowHistory(key),
                     (_, Command::Toggle) => Intent::Notice(Notice::SelectDirective),
+                    (_, Command::Progress) => Intent::Notice(Notice::SelectDirectiveForProgress),
                     _ => Intent::Notice(Notice::SelectDirectiveForHistory),
                 };
             }
@@ -616,7 +590,7 @@ impl View for SessionScreen {
         self.selected = if lines.blocks.get(at).is_some_and(Block::selectable) {
             at
         } else {
-            prev_selectable(&lines.blocks, at, Block::selectable)
+            blocks(&lines.blocks).prev(at)
         };
         self.settle(ctx, session);
     }
@@ -627,6 +601,7 @@ impl View for SessionScreen {
         };
         let l = areas(area, &session.title);
         self.draw_header(frame, &l, ctx, session, theme);
-        self.draw_content(frame, l.content, ctx, session, theme);
+        let content = self.content(ctx, session, l.content, theme);
+        frame.render_widget(Paragraph::new(content), l.content);
     }
 }

@@ -96,14 +96,10 @@ struct Counted {
 }
 
 impl Counted {
-    /// A paragraph's or a bullet's lines counted at `width`; `None` for other blocks (and for
-    /// text with an escape character, which loaded text never has).
+    /// A paragraph's or a bullet's lines counted at `width`; `None` for other blocks.
     fn of(block: &Block, width: usize) -> Option<Self> {
         let (text, kind) = TextKind::of(block)?;
         let width = kind.room(width);
-        if text.contains('\u{1b}') {
-            return None; // `next_line` measures no escape sequence; `wrap` does.
-        }
         let (mut wrapped, mut starts, mut from) = (0, Vec::new(), 0);
         while from <= text.len() {
             if wrapped % STEP == 0 {
@@ -313,12 +309,17 @@ mod tests {
     use super::*;
     use crate::screens::session::lines::tests::{cx, texts};
 
+    /// The sample folder, loaded.
+    fn sample() -> crate::store::Catalog {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
+        crate::store::load_dir(&root).expect("sample")
+    }
+
     /// Every block's place follows from the lines made: tops add up heights, and a selected
     /// directive's detail pushes the blocks after it down.
     #[test]
     fn places_follow_the_lines_made() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
-        let catalog = crate::store::load_dir(&root).expect("sample");
+        let catalog = sample();
         let session = &catalog.sessions[0];
         let cx = cx(Lang::Vi);
         for width in [8usize, 28, 78] {
@@ -345,8 +346,7 @@ mod tests {
     /// it whole: on the sample's tabs and on a long text, at several widths, from every line.
     #[test]
     fn counted_text_gives_the_lines_of_the_block() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
-        let catalog = crate::store::load_dir(&root).expect("sample");
+        let catalog = sample();
         let session = &catalog.sessions[0];
         let cx = cx(Lang::Vi);
         let long =

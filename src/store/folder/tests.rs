@@ -69,6 +69,17 @@ impl Setup {
         files
     }
 
+    /// Writes `text` to the file `rel` and tells the folder; returns what it read.
+    fn rewrite(&mut self, rel: &str, text: &str) -> Vec<PathBuf> {
+        fs::write(self.path(rel), text).expect("write");
+        self.changed(&[rel])
+    }
+
+    /// Writes `text` to the file `rel` and tells the folder, which must read that file alone.
+    fn rewrite_alone(&mut self, rel: &str, text: &str) {
+        assert_eq!(self.rewrite(rel, text), rels(&[rel]), "{rel}");
+    }
+
     fn same_as_fresh(&self, what: &str) {
         let fresh = load_dir(&self.root).expect("load");
         assert_eq!(self.catalog.sessions, fresh.sessions, "{what}");
@@ -85,8 +96,7 @@ fn rels(paths: &[&str]) -> Vec<PathBuf> {
 #[test]
 fn a_changed_file_is_read_alone() {
     let mut s = Setup::new();
-    fs::write(s.path("2024/s2.toml"), briefing("Đổi tên", 2)).expect("write");
-    assert_eq!(s.changed(&["2024/s2.toml"]), rels(&["2024/s2.toml"]));
+    s.rewrite_alone("2024/s2.toml", &briefing("Đổi tên", 2));
     s.same_as_fresh("edited");
     assert!(s.catalog.sessions.iter().any(|x| &*x.title == "Đổi tên"));
 }
@@ -94,8 +104,7 @@ fn a_changed_file_is_read_alone() {
 #[test]
 fn added_removed_and_renamed_files_are_seen() {
     let mut s = Setup::new();
-    fs::write(s.path("2024/new.toml"), briefing("Mới", 20)).expect("write");
-    assert_eq!(s.changed(&["2024/new.toml"]), rels(&["2024/new.toml"]));
+    s.rewrite_alone("2024/new.toml", &briefing("Mới", 20));
     s.same_as_fresh("added");
     fs::remove_file(s.path("2024/s1.toml")).expect("remove");
     assert!(s.changed(&["2024/s1.toml"]).is_empty());
@@ -111,12 +120,10 @@ fn added_removed_and_renamed_files_are_seen() {
 #[test]
 fn a_file_that_breaks_and_mends_moves_between_sessions_and_problems() {
     let mut s = Setup::new();
-    fs::write(s.path("2024/s4.toml"), "[session\ntitle = 1").expect("write");
-    s.changed(&["2024/s4.toml"]);
+    s.rewrite("2024/s4.toml", "[session\ntitle = 1");
     s.same_as_fresh("broken");
     assert_eq!(s.catalog.failed_files(), ["2024/s4.toml"]);
-    fs::write(s.path("2024/s4.toml"), briefing("Sửa lại", 4)).expect("write");
-    s.changed(&["2024/s4.toml"]);
+    s.rewrite("2024/s4.toml", &briefing("Sửa lại", 4));
     s.same_as_fresh("mended");
     assert!(s.catalog.diagnostics.is_empty());
 }
@@ -132,8 +139,7 @@ fn folders_links_and_the_root_make_a_walk_that_reads_only_what_changed() {
         "a folder not walked yet: walked, only the new file read"
     );
     s.same_as_fresh("new folder");
-    fs::write(s.path("2025/b.toml"), briefing("Năm sau 2", 2)).expect("write");
-    assert_eq!(s.changed(&["2025/b.toml"]), rels(&["2025/b.toml"]));
+    s.rewrite_alone("2025/b.toml", &briefing("Năm sau 2", 2));
     std::os::unix::fs::symlink(s.path("top.toml"), s.path("2024/link.toml")).expect("link");
     assert_eq!(s.changed(&["2024/link.toml"]), rels(&["2024/link.toml"]));
     s.same_as_fresh("a link");
@@ -154,8 +160,7 @@ fn folders_links_and_the_root_make_a_walk_that_reads_only_what_changed() {
 #[test]
 fn paths_outside_or_hidden_are_left_alone_and_a_walk_sees_missed_changes() {
     let mut s = Setup::new();
-    fs::write(s.path(".hidden.toml"), briefing("Ẩn", 1)).expect("write");
-    assert!(s.changed(&[".hidden.toml"]).is_empty());
+    assert!(s.rewrite(".hidden.toml", &briefing("Ẩn", 1)).is_empty());
     let outside = s.folder.changed(&[PathBuf::from("/elsewhere/x.toml")]);
     let plan = outside.expect("plan");
     assert!(plan.read.is_empty() && plan.gone.is_empty() && plan.walk.is_none());

@@ -30,6 +30,9 @@ pub(in crate::store) struct Checker<'s> {
     warned_later: HashSet<String>,
     /// One copy of each repeated text of the file ([`Shared`]).
     shared: HashSet<Shared>,
+    /// The present moment, for what may not lie in the future (a progress entry's `at`);
+    /// `None`: the clock, read when first needed.
+    now: Option<DateTime<FixedOffset>>,
 }
 
 impl<'s> Checker<'s> {
@@ -42,7 +45,21 @@ impl<'s> Checker<'s> {
             declared: None,
             warned_later: HashSet::new(),
             shared: HashSet::new(),
+            now: None,
         }
+    }
+
+    /// Takes `now` as the present moment instead of the clock.
+    pub(in crate::store) fn with_now(mut self, now: Option<DateTime<FixedOffset>>) -> Self {
+        self.now = now;
+        self
+    }
+
+    /// The present moment (the clock's, once read, when none was given).
+    pub(super) fn now(&mut self) -> DateTime<FixedOffset> {
+        *self
+            .now
+            .get_or_insert_with(|| chrono::Local::now().fixed_offset())
     }
 
     /// `text` as the file's one copy of it.
@@ -65,6 +82,20 @@ impl<'s> Checker<'s> {
     /// per file.
     pub(super) fn version_3(&mut self, span: Range<usize>, what: &str) {
         self.needs_version(span, what, 3);
+    }
+
+    /// `key` of `table` is an identity of version 3 (docs/spec.md §6–7): an error in a file of
+    /// an earlier version, which would otherwise join or split histories unasked.
+    pub(super) fn identity_key(&mut self, span: Range<usize>, key: &str, table: &Table) {
+        let version = self.declared.unwrap_or(1);
+        if version < 3 {
+            let problem = Problem::NeedsVersion3 {
+                key: key.to_string(),
+                table: table.clone(),
+                version,
+            };
+            self.error(span, problem);
+        }
     }
 
     fn needs_version(&mut self, span: Range<usize>, what: &str, needs: i64) {
@@ -597,6 +628,20 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 
     /// The entries of an array of tables (`[[x]]` or `x = [{..}, {..}]`).
+    /// Each table of the array of tables `key` read by `read`, as the `n`th (from 1) table
+    /// `what(n)` says; those `read` refuses are left out.
+    pub(super) fn numbered_tables<T>(
+        &self,
+        ck: &mut Checker<'_>,
+        key: &str,
+        what: impl Fn(usize) -> Table,
+        mut read: impl FnMut(&mut Checker<'_>, Fields<'t, 'i>) -> Option<T>,
+    ) -> Vec<T> {
+        (self.tables(ck, key).into_iter().enumerate())
+            .filter_map(|(i, (t, span))| read(ck, Fields::new(t, span, what(i + 1))))
+            .collect()
+    }
+
     pub(super) fn tables(
         &self,
         ck: &mut Checker<'_>,
@@ -701,10 +746,9 @@ mod tests {
 
     #[test]
     fn text_is_made_safe_to_print() {
-        assert_eq!(clean("a\tb"), "a b");
-        assert_eq!(clean("dòng 1\r\ndòng 2"), "dòng 1\ndòng 2");
-        assert_eq!(clean("x\u{7}y\u{1b}[2J"), "x\u{fffd}y\u{fffd}[2J");
-        assert_eq!(clean("Ha\u{300}"), "Hà");
+        let raw = ["a\tb", "dòng 1\r\ndòng 2", "x\u{7}y\u{1b}[2J", "Ha\u{300}"];
+        let safe = ["a b", "dòng 1\ndòng 2", "x\u{fffd}y\u{fffd}[2J", "Hà"];
+        assert_eq!(raw.map(clean), safe);
     }
 
     #[test]

@@ -1,0 +1,96 @@
+//! `briefing progress`: record how a directive's follow-up stands, as one entry appended to
+//! its progress log (format version 3), in that session's file only.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use super::{Context, fail};
+use crate::i18n;
+use crate::model::{Entry, Lang, fold};
+use crate::present::words::state_word;
+use crate::store;
+use crate::store::write::{self, Change, EntryError, WriteOptions, Writer};
+use crate::terminal_text;
+
+#[derive(Debug, clap::Args)]
+pub(super) struct ProgressArgs {
+    /// The session: the file path below DIR without `.toml` (or the file name alone when unique)
+    session: String,
+    /// The directive's `id`
+    directive: String,
+    /// The state it is in now: open (not started), doing (under way), blocked (held up), done,
+    /// dropped (stopped for good)
+    #[arg(long, value_name = "STATE")]
+    state: Option<String>,
+    /// A note on how it stands, one line (Vietnamese as you type it)
+    #[arg(long, value_name = "TEXT")]
+    note: Option<String>,
+    /// How far the work is, a whole number from 0 to 100
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    percent: Option<String>,
+}
+
+pub(super) fn run(ctx: &Context, args: &ProgressArgs) -> ExitCode {
+    let entry = match entry_of(ctx, args) {
+        Ok(entry) => entry,
+        Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
+    };
+    let rel = match write::session_file(&ctx.dir, &args.session) {
+        Ok(rel) => rel,
+        Err(e) => return fail(ctx.lang, 1, e.message(ctx.lang)),
+    };
+    let session = store::files::id_of(&rel);
+    let writer = Writer::new(WriteOptions {
+        max_file_size: ctx.limits.max_file_size,
+        ..WriteOptions::default()
+    });
+    let change = Change::Progress(entry.clone());
+    match writer.write(&ctx.dir, &session, &args.directive, &change) {
+        Ok(_) => {
+            let said = recorded(ctx.lang, &args.directive, &session, &entry);
+            let _ = writeln!(terminal_text::out(), "{}", terminal_text::one_line(&said));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(ctx.lang, 1, e.message(ctx.lang)),
+    }
+}
+
+/// The entry the arguments give, stamped `ctx.now` by the process's user, checked as the
+/// writer checks it.
+fn entry_of(ctx: &Context, args: &ProgressArgs) -> Result<Entry, EntryError> {
+    let state = args.state.as_deref().map(write::parse_state).transpose()?;
+    let percent = args
+        .percent
+        .as_deref()
+        .map(write::parse_percent)
+        .transpose()?;
+    let note = (args.note.as_deref())
+        .filter(|n| !n.trim().is_empty())
+        .map(|n| fold::nfc(n).into_owned().into_boxed_str());
+    let entry = Entry {
+        at: ctx.now,
+        by: write::current_user().into(),
+        state,
+        note,
+        percent,
+    };
+    write::check_entry(&entry, ctx.now)?;
+    Ok(entry)
+}
+
+/// What was recorded, in one line: where, when, by whom, and the state, percent and note.
+fn recorded(lang: Lang, directive: &str, session: &str, entry: &Entry) -> String {
+    let t = i18n::strings(lang);
+    let mut what = Vec::new();
+    if let Some(state) = entry.state {
+        what.push(t.cli_progress_state(&state_word(state, lang), &state.name()));
+    }
+    if let Some(p) = entry.percent {
+        what.push(format!("{p}%"));
+    }
+    if let Some(note) = &entry.note {
+        what.push(t.cli_progress_note(note));
+    }
+    let at = entry.at.format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    t.cli_progress_recorded(&directive, &session, &at, &entry.by, &what.join("; "))
+}

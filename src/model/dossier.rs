@@ -1,0 +1,360 @@
+//! One locality over time (docs/spec.md, version 3): the sessions it was reviewed in, those of
+//! the units it came from (`formerly`, `merged_from`), and the trend of each figure seen in
+//! two or more of them. Made on demand for one locality; nothing is indexed at load.
+
+use std::collections::HashSet;
+
+use super::fold::{fold, slug};
+use super::{Bound, District, Indicator, LocalityKey, Session, Shared};
+
+/// A locality across the folder: its visits in time order and its figures' trends.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Dossier {
+    /// Oldest first.
+    pub visits: Vec<Visit>,
+    /// In the order each figure first appears.
+    pub trends: Vec<Trend>,
+}
+
+/// One session a locality (or a unit it came from) was reviewed in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Visit {
+    /// The session's place in the list the dossier was made from.
+    pub session: usize,
+    /// The locality's place in that session.
+    pub locality: usize,
+    /// The locality is a unit this one came from, not this one.
+    pub earlier: bool,
+}
+
+/// A figure by period: its name and unit (as last written) and its values, oldest first.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Trend {
+    pub name: Shared,
+    pub unit: Option<Shared>,
+    pub points: Vec<Point>,
+}
+
+/// One value of a trend.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Point {
+    pub session: usize,
+    /// The locality and the indicator in that session.
+    pub locality: usize,
+    pub indicator: usize,
+    pub value: f64,
+    pub bound: Bound,
+    /// The plan, where the file gives it (`target`).
+    pub target: Option<f64>,
+    /// The period the figure is for, as written; else the session's date says it.
+    pub period: Option<Shared>,
+}
+
+/// Who a figure is across sessions: its `key`, else its folded name and unit.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum FigureKey {
+    Written(Shared),
+    Named(String, String),
+}
+
+fn figure_key(ind: &Indicator) -> FigureKey {
+    match &ind.key {
+        Some(key) => FigureKey::Written(key.clone()),
+        None => FigureKey::Named(
+            slug(&ind.name),
+            ind.unit.as_deref().map(fold).unwrap_or_default(),
+        ),
+    }
+}
+
+/// Whether `reference` (a `formerly` or `merged_from` entry) names `d`: its `key`, or its level
+/// and name as Vietnamese write them (`huyện Chư Păh`), accents, case and spaces aside.
+pub(crate) fn names(reference: &str, d: &District) -> bool {
+    let reference = reference.trim();
+    if d.key.as_deref() == Some(reference) {
+        return true;
+    }
+    let Some(level) = d.level else {
+        return false;
+    };
+    let wanted = slug(reference);
+    (level.folded_words().iter()).any(|word| slug(&format!("{word} {}", d.name)) == wanted)
+}
+
+/// The dossier of the locality `key` among `sessions` (in any order).
+pub(crate) fn dossier(sessions: &[Session], key: &LocalityKey) -> Dossier {
+    let visits = visits(sessions, key);
+    let trends = trends(sessions, &visits);
+    Dossier { visits, trends }
+}
+
+/// The sessions of `key`, then, as long as new ones are found, those of the units the found
+/// ones name as earlier (and every session of such a unit); in time order.
+fn visits(sessions: &[Session], key: &LocalityKey) -> Vec<Visit> {
+    let mut found: Vec<Visit> = Vec::new();
+    let mut earlier_keys: HashSet<LocalityKey> = HashSet::new();
+    let mut references: Vec<&str> = Vec::new();
+    let mut taken: HashSet<(usize, usize)> = HashSet::new();
+    let every = || {
+        (sessions.iter().enumerate()).flat_map(|(si, s)| {
+            s.districts
+                .iter()
+                .enumerate()
+                .map(move |(di, d)| (si, di, d))
+        })
+    };
+    for (session, locality, d) in every() {
+        if d.is(key) {
+            taken.insert((session, locality));
+            references.extend(d.predecessors());
+            found.push(Visit {
+                session,
+                locality,
+                earlier: false,
+            });
+        }
+    }
+    while !references.is_empty() {
+        let mut grew = false;
+        for (session, locality, d) in every() {
+            if taken.contains(&(session, locality)) {
+                continue;
+            }
+            let this = d.key();
+            if earlier_keys.contains(&this) || references.iter().any(|r| names(r, d)) {
+                earlier_keys.insert(this);
+                taken.insert((session, locality));
+                references.extend(d.predecessors());
+                found.push(Visit {
+                    session,
+                    locality,
+                    earlier: true,
+                });
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    found.sort_by(|a, b| {
+        let (sa, sb) = (&sessions[a.session], &sessions[b.session]);
+        (sa.date.sort_key().cmp(&sb.date.sort_key()))
+            .then_with(|| sa.id.cmp(&sb.id))
+            .then(a.locality.cmp(&b.locality))
+    });
+    found
+}
+
+/// Each figure the visits give in two or more sessions, with its values in the visits' order.
+fn trends(sessions: &[Session], visits: &[Visit]) -> Vec<Trend> {
+    let mut keys: Vec<FigureKey> = Vec::new();
+    let mut trends: Vec<Trend> = Vec::new();
+    for visit in visits {
+        let indicators = &sessions[visit.session].districts[visit.locality].indicators;
+        for (indicator, ind) in indicators.iter().enumerate() {
+            let key = figure_key(ind);
+            let at = match keys.iter().position(|k| *k == key) {
+                Some(at) => at,
+                None => {
+                    keys.push(key);
+                    trends.push(Trend {
+                        name: ind.name.clone(),
+                        unit: ind.unit.clone(),
+                        points: Vec::new(),
+                    });
+                    trends.len() - 1
+                }
+            };
+            let trend = &mut trends[at];
+            trend.name = ind.name.clone();
+            trend.unit = ind.unit.clone();
+            trend.points.push(Point {
+                session: visit.session,
+                locality: visit.locality,
+                indicator,
+                value: ind.value,
+                bound: ind.bound,
+                target: ind.target,
+                period: ind.period.clone(),
+            });
+        }
+    }
+    trends.retain(|t| {
+        let first = t.points.first().map(|p| p.session);
+        t.points.iter().any(|p| Some(p.session) != first)
+    });
+    trends
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Level, SessionDate, test_session};
+
+    fn locality(name: &str, level: Option<Level>, figure: Option<(&str, f64)>) -> District {
+        District {
+            id: slug(name).into(),
+            name: name.into(),
+            level,
+            indicators: (figure.into_iter())
+                .map(|(name, value)| Indicator {
+                    name: name.into(),
+                    value,
+                    unit: Some("tỷ đồng".into()),
+                    ..Indicator::default()
+                })
+                .collect(),
+            ..District::default()
+        }
+    }
+
+    fn session(id: &str, day: &str, localities: Vec<District>) -> Session {
+        let mut s = test_session(localities, vec![]);
+        s.id = id.into();
+        s.date = SessionDate::Date(day.parse().expect("day"));
+        s
+    }
+
+    fn ids(sessions: &[Session], d: &Dossier) -> Vec<(String, bool)> {
+        (d.visits.iter())
+            .map(|v| (sessions[v.session].id.to_string(), v.earlier))
+            .collect()
+    }
+
+    #[test]
+    fn a_figure_in_two_sessions_is_a_trend_in_time_order() {
+        let sessions = vec![
+            session(
+                "2024",
+                "2024-12-10",
+                vec![locality(
+                    "Đầm Hà",
+                    Some(Level::Huyen),
+                    Some(("Thu ngân sách", 420.5)),
+                )],
+            ),
+            session(
+                "2023",
+                "2023-01-12",
+                vec![locality(
+                    "Dam Ha",
+                    Some(Level::Huyen),
+                    Some(("thu ngân sách", 380.0)),
+                )],
+            ),
+            session(
+                "xa",
+                "2025-09-01",
+                vec![locality(
+                    "Đầm Hà",
+                    Some(Level::Xa),
+                    Some(("Thu ngân sách", 9.0)),
+                )],
+            ),
+        ];
+        let d = dossier(&sessions, &sessions[0].districts[0].key());
+        assert_eq!(
+            ids(&sessions, &d),
+            [("2023".into(), false), ("2024".into(), false)],
+            "the commune of the same name is another locality"
+        );
+        assert_eq!(d.trends.len(), 1);
+        let values: Vec<f64> = d.trends[0].points.iter().map(|p| p.value).collect();
+        assert_eq!(values, [380.0, 420.5]);
+        assert_eq!(&*d.trends[0].name, "Thu ngân sách", "as last written");
+    }
+
+    #[test]
+    fn a_figure_of_one_session_is_no_trend_and_a_key_joins_other_names() {
+        let mut a = locality(
+            "Tân Lập",
+            Some(Level::Xa),
+            Some(("Thu nhập bình quân", 60.0)),
+        );
+        a.indicators[0].key = Some("thu-nhap".into());
+        let mut b = locality(
+            "Tân Lập",
+            Some(Level::Xa),
+            Some(("Thu nhập BQ đầu người", 65.0)),
+        );
+        b.indicators[0].key = Some("thu-nhap".into());
+        b.indicators.push(b.indicators[0].clone());
+        b.indicators[1].key = None;
+        let sessions = vec![
+            session("a", "2024-01-01", vec![a]),
+            session("b", "2025-01-01", vec![b]),
+        ];
+        let d = dossier(&sessions, &sessions[0].districts[0].key());
+        assert_eq!(d.trends.len(), 1);
+        assert_eq!(d.trends[0].points.len(), 2);
+    }
+
+    #[test]
+    fn formerly_and_merged_from_join_the_histories_of_the_units_named() {
+        let mut commune = locality("Ia Ly", Some(Level::Xa), None);
+        commune.key = Some("gia-lai/ia-ly".into());
+        commune.merged_from = vec!["huyện Chư Păh".into()];
+        let mut renamed = locality("Chư Păh", Some(Level::Huyen), None);
+        renamed.formerly = Some("quang-ninh/old".into());
+        let mut old = locality("Cũ", Some(Level::Huyen), None);
+        old.key = Some("quang-ninh/old".into());
+        let sessions = vec![
+            session("commune", "2025-09-01", vec![commune]),
+            session("district-2024", "2024-12-01", vec![renamed.clone()]),
+            session("district-2023", "2023-01-01", vec![renamed]),
+            session("older", "2020-01-01", vec![old]),
+            session(
+                "other",
+                "2024-01-01",
+                vec![locality("Chư Păh", Some(Level::Xa), None)],
+            ),
+        ];
+        let d = dossier(&sessions, &sessions[0].districts[0].key());
+        assert_eq!(
+            ids(&sessions, &d),
+            [
+                ("older".into(), true),
+                ("district-2023".into(), true),
+                ("district-2024".into(), true),
+                ("commune".into(), false),
+            ],
+            "not the commune that shares the district's name"
+        );
+        let district = dossier(&sessions, &sessions[1].districts[0].key());
+        assert_eq!(
+            district.visits.len(),
+            3,
+            "a district's history stops at itself"
+        );
+    }
+
+    #[test]
+    fn a_locality_is_its_key_without_making_it() {
+        let mut d = locality("Chư Păh", Some(Level::Huyen), None);
+        d.parent = Some("Tỉnh Gia Lai".into());
+        let mut others = [d.clone(), d.clone(), d.clone(), d.clone()];
+        others[0].level = Some(Level::Xa);
+        others[1].parent = None;
+        others[2].name = "Chư Prông".into();
+        others[3].key = Some("chu-pah".into());
+        for other in others.iter().chain([&d]) {
+            assert_eq!(other.is(&d.key()), other.key() == d.key(), "{other:?}");
+            assert_eq!(d.is(&other.key()), other.key() == d.key(), "{other:?}");
+        }
+        assert!(others[3].is(&others[3].key()) && d.is(&d.key()));
+    }
+
+    #[test]
+    fn references_name_a_key_or_a_level_and_name() {
+        let mut d = locality("Chư Păh", Some(Level::Huyen), None);
+        assert!(names("huyện Chư Păh", &d));
+        assert!(names("Huyen  chu pah", &d));
+        assert!(!names("xã Chư Păh", &d));
+        assert!(!names("Chư Păh", &d));
+        d.key = Some("gia-lai/chu-pah".into());
+        assert!(names(" gia-lai/chu-pah", &d));
+        d.level = None;
+        assert!(!names("huyện Chư Păh", &d));
+    }
+}
