@@ -42,13 +42,14 @@ fn assert_vietnamese(what: &str, said: &str) {
     }
 }
 
-const SUBCOMMANDS: [&str; 9] = [
+const SUBCOMMANDS: [&str; 10] = [
     "check",
     "list",
     "show",
     "completions",
     "done",
     "undo",
+    "progress",
     "sync",
     "log",
     "man",

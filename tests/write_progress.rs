@@ -273,3 +273,16 @@ fn the_writer_appends_and_withdraws_on_a_real_file() {
     assert_eq!(undone.outcome, Outcome::Changed);
     assert_eq!(std::fs::read_to_string(&file).expect("read"), text);
 }
+
+#[test]
+fn a_locality_s_directive_with_entries_in_a_crlf_file_gets_the_next_after_them() {
+    let head = HEAD.replace('\n', "\r\n");
+    let first = "[[locality.directive.progress]]\r\nat = 2024-04-01T08:00:00+07:00\r\nby = \"minh\"\r\nstate = \"blocked\"";
+    let text = format!(
+        "version = 3\r\n{head}\r\n[[locality]]\r\nid = \"hh\"\r\nname = \"Hải Hà\"\r\n\r\n[[locality.directive]]\r\nid = \"a\"\r\ntext = \"x\"\r\n\r\n{first}\r\n\r\n[[locality.directive]]\r\nid = \"b\"\r\ntext = \"y\"\r\n"
+    );
+    let expected = format!(
+        "version = 3\r\n{head}\r\n[[locality]]\r\nid = \"hh\"\r\nname = \"Hải Hà\"\r\n\r\n[[locality.directive]]\r\nid = \"a\"\r\ntext = \"x\"\r\n\r\n{first}\r\n\r\n[[locality.directive.progress]]\r\nat = 2024-04-02T09:15:00+07:00\r\nby = \"lan\"\r\nstate = \"done\"\r\n\r\n[[locality.directive]]\r\nid = \"b\"\r\ntext = \"y\"\r\n"
+    );
+    append_and_undo(&text, "a", &entry(Some(State::Done), None, None), &expected);
+}

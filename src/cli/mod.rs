@@ -45,7 +45,7 @@ Examples:
   briefing progress 2024-03-13-hai-ha-dam-ha hh-ma-tuy --state doing --note \"Đã khởi công\" --percent 40
   briefing sync --setup                          once per clone: merge check-offs through git
   briefing sync                                  commit the check-offs, pull --rebase, push
-  briefing log 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy    who checked it off, when (git history)
+  briefing log 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy    who did what, when (files, then git)
   briefing completions bash > ~/.local/share/bash-completion/completions/briefing
   briefing man --out ~/.local/share/man/man1      the manual pages (man briefing)
 
@@ -152,7 +152,8 @@ enum Command {
     Progress(progress::ProgressArgs),
     /// Share through git: commit the check-offs made here (only those), pull --rebase, push
     Sync(sync::SyncArgs),
-    /// Who checked off or un-checked what, and when, from the git history (newest first)
+    /// Who did what to which directive, and when: the files' progress logs and check-offs
+    /// (no git needed), with the commits from git history (newest first by the time of the action)
     Log {
         /// Only this session (the file path below DIR without `.toml`; the file name alone is
         /// enough when it is unique)

@@ -18,8 +18,9 @@ pub(super) struct ProgressArgs {
     session: String,
     /// The directive's `id`
     directive: String,
-    /// The state it is in now: open (not started), doing (under way), blocked (held up), done,
-    /// dropped (stopped for good)
+    /// The state it is in now: open (not started: Chưa thực hiện), doing (under way: Đang thực
+    /// hiện), blocked (held up: Vướng mắc), done (Hoàn thành), dropped (stopped for good: Dừng
+    /// thực hiện)
     #[arg(long, value_name = "STATE")]
     state: Option<String>,
     /// A note on how it stands, one line (Vietnamese as you type it)

@@ -192,7 +192,7 @@ pub(crate) const HELP: &[(&str, &str, &str)] = &[
     (
         "log",
         "",
-        "Ai đã đánh dấu hay bỏ đánh dấu chỉ đạo nào, lúc nào, theo lịch sử git (mới nhất trước)",
+        "Ai đã làm gì với chỉ đạo nào, lúc nào: nhật ký tiến độ và các dấu hoàn thành trong tệp (không cần git), kèm các commit từ lịch sử git (mới nhất trước, theo thời điểm của việc làm)",
     ),
     (
         "log",
@@ -336,17 +336,12 @@ pub(crate) const VALUES: &[(&str, &str, &str, &str)] = &[
         "json",
         "JSON, lược đồ trong docs/json.md",
     ),
-    (
-        "log",
-        "format",
-        "text",
-        "Mỗi lần đổi dấu hoàn thành một dòng",
-    ),
+    ("log", "format", "text", "Mỗi việc làm một dòng"),
     (
         "log",
         "format",
         "json",
-        "Một mảng các lần đổi dấu hoàn thành (lược đồ trong docs/json.md)",
+        "Một mảng các việc làm (lược đồ trong docs/json.md)",
     ),
 ];
 
@@ -391,7 +386,7 @@ Ví dụ:
   briefing progress 2024-03-13-hai-ha-dam-ha hh-ma-tuy --state doing --note \"Đã khởi công\" --percent 40
   briefing sync --setup                          một lần cho mỗi bản sao: gộp dấu hoàn thành qua git
   briefing sync                                  commit các dấu hoàn thành, pull --rebase, push
-  briefing log 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy    ai đã đánh dấu, lúc nào (lịch sử git)
+  briefing log 2024/2024-03-13-hai-ha-dam-ha hh-ma-tuy    ai đã làm gì, lúc nào (tệp, rồi git)
   briefing completions bash > ~/.local/share/bash-completion/completions/briefing
   briefing man --lang vi --out ~/.local/share/man/vi/man1   trang hướng dẫn tiếng Việt (man briefing)
 

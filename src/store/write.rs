@@ -653,6 +653,9 @@ fn as_progress(
         Change::Undone => (State::Open, now_local(), current_user()),
         _ => return Logged::NotVersion3,
     };
+    if !may_say_version_3(bytes) {
+        return Logged::NotVersion3;
+    }
     let report = parse_file(bytes, shown, session_id);
     let Some(session) = report.session.filter(|s| s.version >= 3) else {
         return Logged::NotVersion3;
@@ -718,6 +721,23 @@ fn first_error(bytes: &[u8], shown: &str, id: &str) -> Option<WriteError> {
         at: d.location,
         problem: Box::new(d.problem),
     })
+}
+
+/// Whether a line before the file's first table says `version = 3` (spaces and a comment
+/// aside): a check-off of a file that does not is written as `done` fields without reading the
+/// file's state first. A file that does is validated to be sure.
+fn may_say_version_3(bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    text.lines()
+        .map(|l| l.trim_start_matches('\u{feff}').trim())
+        .take_while(|l| !l.starts_with('['))
+        .any(|l| {
+            let code = l.split('#').next().unwrap_or_default();
+            code.chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                == "version=3"
+        })
 }
 
 /// The edited file must still validate and show the directive in the requested state (a
@@ -963,6 +983,24 @@ mod tests {
             all[2]
         );
         assert_eq!(Attribute::Group(100).to_string(), "group (id 100)");
+    }
+
+    #[test]
+    fn only_a_file_that_may_say_version_3_is_read_for_its_state() {
+        for yes in [
+            "version = 3\n[session]\n",
+            "\u{feff}# đầu\n  version=3 # v3\r\n[session]\n",
+        ] {
+            assert!(may_say_version_3(yes.as_bytes()), "{yes:?}");
+        }
+        for no in [
+            "version = 2\n[session]\n",
+            "[session]\nversion = 3\n",
+            "# version = 3\n[session]\n",
+            "version = 33\n",
+        ] {
+            assert!(!may_say_version_3(no.as_bytes()), "{no:?}");
+        }
     }
 
     #[test]
