@@ -240,3 +240,43 @@ fn show_gives_a_v3_directive_its_category_and_latest_note() {
     let html = stdout(&["--lang", "vi", "show", session, "--format", "html"]);
     assert!(html.contains("badge state-blocked"), "{html}");
 }
+
+/// What the files say reaches the terminal made safe (a bidi override written `\u{202E}`, no
+/// escape byte), and HTML escaped (a note may hold no control character at all: the validator
+/// refuses it, so the text of the directive carries them here).
+#[test]
+fn notes_are_terminal_safe_and_html_escaped() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("s.toml"),
+        "version = 3\n[session]\ntitle = \"T\"\ndate = 2024-03-13\n\n[[directive]]\nid = \"a\"\n\
+         text = \"<b>Việc</b> \\u001b[31mđỏ\\u202e\"\ndue = 2024-01-01\n\n\
+         [[directive.progress]]\nat = 2024-02-01T09:00:00+07:00\nby = \"lan\"\n\
+         state = \"blocked\"\nnote = \"vướng\"\n",
+    )
+    .expect("write");
+    let run = |format: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
+            .env_clear()
+            .arg("--dir")
+            .arg(dir.path())
+            .args(["--today", TODAY, "report", "--format", format])
+            .output()
+            .expect("run briefing");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    for format in FORMATS {
+        let text = run(format);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{202e}'),
+            "{format}: {text}"
+        );
+    }
+    assert!(run("text").contains("[31mđỏ\\u{202E}"), "{}", run("text"));
+    assert!(run("html").contains("&lt;b&gt;Việc&lt;/b&gt;"));
+}

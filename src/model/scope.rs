@@ -77,6 +77,30 @@ impl Session {
         Progress::of(self.locality_directives(district).map(|(_, d)| d), today)
     }
 
+    /// For each session-wide directive (by its index in `directives`), the localities
+    /// (indices) it concerns, in file order: `concerns` for them all at once, each name and
+    /// owner folded once.
+    pub fn shared_localities(&self) -> Vec<Vec<usize>> {
+        let localities = self.locality_words();
+        let all: Vec<usize> = (0..self.districts.len()).collect();
+        (self.directives.iter())
+            .map(|d| {
+                if !d.to.is_empty() {
+                    return (self.districts.iter().enumerate())
+                        .filter(|(_, l)| d.concerns(&l.id))
+                        .map(|(at, _)| at)
+                        .collect();
+                }
+                let owner = folded_words(d.owner.as_deref().unwrap_or_default());
+                let named: Vec<usize> = (localities.iter().enumerate())
+                    .filter(|(_, l)| names(&owner, l))
+                    .map(|(at, _)| at)
+                    .collect();
+                if named.is_empty() { all.clone() } else { named }
+            })
+            .collect()
+    }
+
     /// The localities (indices) a directive concerns, in file order.
     pub fn localities_of(&self, r: DirectiveRef) -> Vec<usize> {
         (0..self.districts.len())
@@ -181,5 +205,21 @@ mod tests {
                 shared(1)
             ]
         );
+    }
+
+    #[test]
+    fn shared_localities_say_what_concerns_says() {
+        let mut s = session(&[
+            Some("Huyện ủy Đầm Hà, Huyện ủy Hải Hà"),
+            Some("Cấp ủy cấp huyện và cấp xã"),
+            Some("Huyện ủy Hà Cối"),
+            None,
+        ]);
+        s.directives[3].to = vec!["hai-ha".into()];
+        let all = s.shared_localities();
+        for (i, localities) in all.iter().enumerate() {
+            assert_eq!(*localities, s.localities_of(shared(i)), "directive {i}");
+        }
+        assert_eq!(all, [vec![0, 1], vec![0, 1, 2], vec![2], vec![1]]);
     }
 }

@@ -209,16 +209,17 @@ pub fn tally(sessions: &[Session], scope: &Scope) -> FollowUp {
             .directives_with_refs()
             .map(|(r, d)| (r, d, d.category(scope.today)))
             .collect();
+        let shared = s.shared_localities();
         for &(r, d, c) in &categories {
             report.total.add(c);
             if c.is_overdue() {
-                report.overdue.push(listed(s, r, d, c));
+                report.overdue.push(listed(s, &shared, r, d, c));
             } else if c == Category::Blocked {
-                report.blocked.push(listed(s, r, d, c));
+                report.blocked.push(listed(s, &shared, r, d, c));
             }
         }
         match scope.by {
-            Grouping::Locality => rows.by_locality(s, &categories, scope.today),
+            Grouping::Locality => rows.by_locality(s, &categories, &shared),
             Grouping::Assignee => rows.by_owner(&categories),
             Grouping::Session => rows.by_session(s, &categories),
         }
@@ -239,9 +240,9 @@ struct Rows {
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum RowKey {
-    /// Sorted by name, then level, then parent (folded), then id: who a locality is across
-    /// sessions (`LocalityKey`).
-    Locality(String, Option<&'static str>, Option<String>, String),
+    /// Who a locality is across sessions (`LocalityKey`: id, level, folded parent); the rows
+    /// are sorted by name at the end.
+    Locality(String, Option<&'static str>, Option<String>),
     Common,
     Owner(String),
     NoOwner,
@@ -268,38 +269,26 @@ impl Rows {
     }
 
     /// A locality's own directives count for it; a session-wide one for each locality it
-    /// concerns, or in the common row when it concerns none.
+    /// concerns (`shared`, by its index), or in the common row when it concerns none.
     fn by_locality(
         &mut self,
         s: &Session,
         categories: &[(DirectiveRef, &Directive, Category)],
-        today: NaiveDate,
+        shared: &[Vec<usize>],
     ) {
-        let mut concerned = vec![false; s.directives.len()];
-        for (at, l) in s.districts.iter().enumerate() {
-            let who = l.key();
-            let key = RowKey::Locality(
-                fold(&l.name),
-                who.level.map(Level::name),
-                who.parent,
-                who.id.to_string(),
-            );
-            let label = || Label::Locality {
-                id: l.id.to_string(),
-                name: l.name.to_string(),
-                level: l.level,
-                parent: l.parent.as_deref().map(str::to_string),
-            };
-            for (r, d) in s.locality_directives(at) {
-                if r.district.is_none() {
-                    concerned[r.index] = true;
-                }
-                self.count(key.clone(), label, d.category(today));
-            }
-        }
+        let keys: Vec<(RowKey, Label)> = s.districts.iter().map(locality_row).collect();
         for &(r, _, c) in categories {
-            if r.district.is_none() && !concerned[r.index] {
-                self.count(RowKey::Common, || Label::Common, c);
+            let mut count = |at: usize| {
+                if let Some((key, label)) = keys.get(at) {
+                    self.count(key.clone(), || label.clone(), c);
+                }
+            };
+            match r.district {
+                Some(at) => count(at),
+                None => match shared.get(r.index).map(Vec::as_slice) {
+                    Some([]) | None => self.count(RowKey::Common, || Label::Common, c),
+                    Some(localities) => localities.iter().for_each(|&at| count(at)),
+                },
             }
         }
     }
@@ -340,21 +329,59 @@ impl Rows {
         }
     }
 
+    /// Localities by name (folded), the common row, assignees by name, the row without one,
+    /// sessions oldest first.
     fn into_sorted(mut self) -> Vec<Row> {
-        self.rows.sort_by(|a, b| a.0.cmp(&b.0));
+        self.rows.sort_by_cached_key(|(key, row)| {
+            let name = match &row.label {
+                Label::Locality { name, .. } => fold(name),
+                _ => String::new(),
+            };
+            let class = match key {
+                RowKey::Locality(..) => 0,
+                RowKey::Common => 1,
+                RowKey::Owner(_) => 2,
+                RowKey::NoOwner => 3,
+                RowKey::Session(..) => 4,
+            };
+            (class, name, key.clone())
+        });
         self.rows.into_iter().map(|(_, row)| row).collect()
     }
 }
 
-fn listed(s: &Session, r: DirectiveRef, d: &Directive, c: Category) -> Listed {
-    let localities = match r.district {
-        Some(at) => (s.districts.get(at).into_iter())
-            .map(|l| l.name.to_string())
-            .collect(),
-        None => (s.localities_of(r).into_iter())
-            .filter_map(|at| s.districts.get(at).map(|l| l.name.to_string()))
-            .collect(),
+/// A locality's row: what makes it one across sessions (`LocalityKey`: id, level, parent),
+/// sorted by name, and its title.
+fn locality_row(l: &crate::model::District) -> (RowKey, Label) {
+    let who = l.key();
+    let key = RowKey::Locality(who.id.to_string(), who.level.map(Level::name), who.parent);
+    let label = Label::Locality {
+        id: l.id.to_string(),
+        name: l.name.to_string(),
+        level: l.level,
+        parent: l.parent.as_deref().map(str::to_string),
     };
+    (key, label)
+}
+
+fn listed(
+    s: &Session,
+    shared: &[Vec<usize>],
+    r: DirectiveRef,
+    d: &Directive,
+    c: Category,
+) -> Listed {
+    let own;
+    let indices: &[usize] = match r.district {
+        Some(at) => {
+            own = [at];
+            &own
+        }
+        None => shared.get(r.index).map_or(&[], Vec::as_slice),
+    };
+    let localities = (indices.iter())
+        .filter_map(|&at| s.districts.get(at).map(|l| l.name.to_string()))
+        .collect();
     Listed {
         session_id: s.id.to_string(),
         session_title: s.title.to_string(),

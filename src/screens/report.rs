@@ -46,11 +46,36 @@ struct Made {
 #[derive(Debug, Default)]
 pub struct ReportScreen {
     by: Grouping,
-    /// The first line in view.
-    offset: usize,
+    /// The first line in view: a block and a line of it.
+    at: Place,
     report: Option<FollowUp>,
-    lines: Vec<Toned>,
+    /// The lines before each list (the table, the legend, the lists' headings); a listed
+    /// directive's lines are made only when it comes into view.
+    parts: Parts,
     made: Option<Made>,
+}
+
+/// A line of the view: the `line`th of block `block`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+struct Place {
+    block: usize,
+    line: usize,
+}
+
+/// The view as blocks: each line of `head` one block, each overdue directive one, each line of
+/// `middle` one, each blocked directive one.
+#[derive(Debug, Default)]
+struct Parts {
+    head: Vec<Toned>,
+    middle: Vec<Toned>,
+    width: usize,
+    lang: Lang,
+}
+
+/// What a block is.
+enum Block<'a> {
+    Line(&'a Toned),
+    Item(&'a Listed),
 }
 
 impl ReportScreen {
@@ -70,9 +95,9 @@ impl ReportScreen {
         self.report.as_ref()
     }
 
-    /// The first line in view.
+    /// The first block in view (a line of the table, or a listed directive).
     pub fn offset(&self) -> usize {
-        self.offset
+        self.at.block
     }
 
     fn made_for(&self, ctx: &Ctx) -> Made {
@@ -85,8 +110,8 @@ impl ReportScreen {
         }
     }
 
-    /// Counts again when the sessions, the day or the grouping changed; makes the lines again
-    /// when those or the language or the width did.
+    /// Counts again when the sessions, the day or the grouping changed; makes the fixed lines
+    /// again when those or the language or the width did.
     fn remake(&mut self, ctx: &Ctx) {
         let made = self.made_for(ctx);
         if self.made == Some(made) {
@@ -105,25 +130,120 @@ impl ReportScreen {
             self.report = Some(follow_up::tally(&ctx.catalog.sessions, &scope));
         }
         if let Some(report) = &self.report {
-            self.lines = report_lines(report, ctx.lang, usize::from(ctx.area.width));
+            self.parts = parts(report, ctx.lang, usize::from(ctx.area.width));
         }
         self.made = Some(made);
     }
 
+    fn blocks(&self) -> usize {
+        let listed = self
+            .report
+            .as_ref()
+            .map_or(0, |r| r.overdue.len() + r.blocked.len());
+        self.parts.head.len() + self.parts.middle.len() + listed
+    }
+
+    fn block(&self, i: usize) -> Option<Block<'_>> {
+        let report = self.report.as_ref()?;
+        let (head, middle) = (&self.parts.head, &self.parts.middle);
+        let mut i = i;
+        if let Some(line) = head.get(i) {
+            return Some(Block::Line(line));
+        }
+        i -= head.len();
+        if let Some(item) = report.overdue.get(i) {
+            return Some(Block::Item(item));
+        }
+        i -= report.overdue.len();
+        if let Some(line) = middle.get(i) {
+            return Some(Block::Line(line));
+        }
+        i -= middle.len();
+        report.blocked.get(i).map(Block::Item)
+    }
+
+    fn lines_of(&self, i: usize) -> Vec<Toned> {
+        match self.block(i) {
+            Some(Block::Line(line)) => vec![line.clone()],
+            Some(Block::Item(item)) => item_lines(item, self.parts.lang, self.parts.width),
+            None => Vec::new(),
+        }
+    }
+
+    fn height(&self, i: usize) -> usize {
+        self.lines_of(i).len().max(1)
+    }
+
+    /// The last first line: the place from which the last lines fill the view.
+    fn last_place(&self, view: usize) -> Place {
+        let mut left = view;
+        for block in (0..self.blocks()).rev() {
+            let height = self.height(block);
+            if height >= left {
+                return Place {
+                    block,
+                    line: height - left,
+                };
+            }
+            left -= height;
+        }
+        Place::default()
+    }
+
+    /// `n` lines down from `at` (or up, when `up`), kept within the view's range.
+    fn moved(&self, at: Place, n: usize, up: bool, view: usize) -> Place {
+        let mut at = at;
+        for _ in 0..n {
+            if up {
+                if at.line > 0 {
+                    at.line -= 1;
+                } else if at.block > 0 {
+                    at.block -= 1;
+                    at.line = self.height(at.block) - 1;
+                } else {
+                    break;
+                }
+            } else if at.line + 1 < self.height(at.block) {
+                at.line += 1;
+            } else if at.block + 1 < self.blocks() {
+                at = Place {
+                    block: at.block + 1,
+                    line: 0,
+                };
+            } else {
+                break;
+            }
+        }
+        at.min(self.last_place(view))
+    }
+
     fn scroll(&mut self, ctx: &Ctx, c: Command) -> bool {
         let view = view_height(ctx);
-        let last = self.lines.len().saturating_sub(view);
-        let offset = match c {
-            Command::Up => self.offset.saturating_sub(1),
-            Command::Down => self.offset + 1,
-            Command::PageUp => self.offset.saturating_sub(view),
-            Command::PageDown => self.offset + view,
-            Command::First => 0,
-            Command::Last => last,
+        self.at = match c {
+            Command::Up => self.moved(self.at, 1, true, view),
+            Command::Down => self.moved(self.at, 1, false, view),
+            Command::PageUp => self.moved(self.at, view, true, view),
+            Command::PageDown => self.moved(self.at, view, false, view),
+            Command::First => Place::default(),
+            Command::Last => self.last_place(view),
             _ => return false,
         };
-        self.offset = offset.min(last);
         true
+    }
+
+    /// The lines in view from `at`, at most `height` of them.
+    fn visible(&self, height: usize) -> Vec<Toned> {
+        let mut out = Vec::with_capacity(height);
+        let mut skip = self.at.line;
+        for block in self.at.block..self.blocks() {
+            if out.len() >= height {
+                break;
+            }
+            out.extend(self.lines_of(block).into_iter().skip(skip));
+            skip = 0;
+        }
+        out.truncate(height);
+        out
     }
 }
 
@@ -132,32 +252,67 @@ fn view_height(ctx: &Ctx) -> usize {
     usize::from(list.height).max(1)
 }
 
-/// Every line of the view at `width` columns: the table, the legend, the lists.
-pub(crate) fn report_lines(report: &FollowUp, lang: Lang, width: usize) -> Vec<Toned> {
+/// The fixed lines of the view at `width` columns: the table and the legend with the first
+/// list's heading, and the second list's heading.
+fn parts(report: &FollowUp, lang: Lang, width: usize) -> Parts {
     let t = i18n::strings(lang);
-    let mut out = Vec::new();
+    let mut head = Vec::new();
+    let mut middle = Vec::new();
     if report.sessions == 0 {
-        out.push(Toned::one(
+        head.push(Toned::one(
             format!(" {}", t.report_no_sessions),
             Tone::Muted,
         ));
-        return out;
+    } else {
+        table(&mut head, report, lang, width);
+        head.push(Toned::new());
+        head.push(Toned::one(format!(" {}:", t.report_columns), Tone::Muted));
+        let legends: Vec<String> = Category::ALL.map(|c| column_legend(c, lang)).to_vec();
+        let column = legends.iter().map(|l| l.width()).max().unwrap_or(0) + 3;
+        let per_line = ((width.saturating_sub(2)) / column).clamp(1, 4);
+        for chunk in legends.chunks(per_line) {
+            let text: String = chunk.iter().map(|l| padded(l, column)).collect();
+            head.push(Toned::one(
+                truncate(&format!("  {}", text.trim_end()), width),
+                Tone::Muted,
+            ));
+        }
+        list_heading(
+            &mut head,
+            t.report_overdue,
+            report.overdue.len(),
+            lang,
+            width,
+        );
+        list_heading(
+            &mut middle,
+            t.report_blocked,
+            report.blocked.len(),
+            lang,
+            width,
+        );
     }
-    table(&mut out, report, lang, width);
-    out.push(Toned::new());
-    out.push(Toned::one(format!(" {}:", t.report_columns), Tone::Muted));
-    let legends: Vec<String> = Category::ALL.map(|c| column_legend(c, lang)).to_vec();
-    let column = legends.iter().map(|l| l.width()).max().unwrap_or(0) + 3;
-    let per_line = ((width.saturating_sub(2)) / column).clamp(1, 4);
-    for chunk in legends.chunks(per_line) {
-        let text: String = chunk.iter().map(|l| padded(l, column)).collect();
-        out.push(Toned::one(
-            truncate(&format!("  {}", text.trim_end()), width),
-            Tone::Muted,
-        ));
+    Parts {
+        head,
+        middle,
+        width,
+        lang,
     }
-    list(&mut out, t.report_overdue, &report.overdue, lang, width);
-    list(&mut out, t.report_blocked, &report.blocked, lang, width);
+}
+
+/// Every line of the view at `width` columns: the table, the legend, the lists.
+#[cfg(test)]
+pub(crate) fn report_lines(report: &FollowUp, lang: Lang, width: usize) -> Vec<Toned> {
+    let parts = parts(report, lang, width);
+    let items = |list: &[Listed]| -> Vec<Toned> {
+        list.iter()
+            .flat_map(|l| item_lines(l, lang, width))
+            .collect()
+    };
+    let mut out = parts.head.clone();
+    out.extend(items(&report.overdue));
+    out.extend(parts.middle.clone());
+    out.extend(items(&report.blocked));
     out
 }
 
@@ -282,44 +437,49 @@ fn padded(text: &str, width: usize) -> String {
     format!("{text}{}", pad(text, width))
 }
 
-fn list(out: &mut Vec<Toned>, heading: &str, listed: &[Listed], lang: Lang, width: usize) {
+/// A blank line, then a list's heading with its count, and `(none)` under an empty one.
+fn list_heading(out: &mut Vec<Toned>, heading: &str, count: usize, lang: Lang, width: usize) {
     let t = i18n::strings(lang);
     out.push(Toned::new());
-    let title = format!(" {heading} ({})", listed.len());
+    let title = format!(" {heading} ({count})");
     out.push(Toned::one(truncate(&title, width), Tone::Heading));
-    if listed.is_empty() {
+    if count == 0 {
         out.push(Toned::one(
             format!("{}{}", " ".repeat(INDENT), t.nothing),
             Tone::Muted,
         ));
     }
+}
+
+/// A listed directive: its text after a bullet, its facts, its latest note; wrapped.
+fn item_lines(l: &Listed, lang: Lang, width: usize) -> Vec<Toned> {
     let room = width.saturating_sub(INDENT + 2).max(1);
-    for l in listed {
-        for (i, part) in wrap(&l.text, room).into_iter().enumerate() {
-            let head = if i == 0 { "• " } else { "  " };
-            out.push(
-                Toned::one(" ".repeat(INDENT), Tone::Plain)
-                    .and(head, Tone::Overdue)
-                    .and(part, Tone::Plain),
-            );
-        }
-        let facts = listed_facts(l, lang).join(" · ");
+    let mut out = Vec::new();
+    for (i, part) in wrap(&l.text, room).into_iter().enumerate() {
+        let head = if i == 0 { "• " } else { "  " };
+        out.push(
+            Toned::one(" ".repeat(INDENT), Tone::Plain)
+                .and(head, Tone::Overdue)
+                .and(part, Tone::Plain),
+        );
+    }
+    let facts = listed_facts(l, lang).join(" · ");
+    out.extend(Toned::wrapped(
+        ("", Tone::Muted),
+        (&facts, Tone::Muted),
+        INDENT + 2,
+        room,
+    ));
+    if let Some(note) = &l.note {
+        let note = note_line(note, lang);
         out.extend(Toned::wrapped(
-            ("", Tone::Muted),
-            (&facts, Tone::Muted),
+            ("", Tone::Plain),
+            (&note, Tone::Accent),
             INDENT + 2,
             room,
         ));
-        if let Some(note) = &l.note {
-            let note = note_line(note, lang);
-            out.extend(Toned::wrapped(
-                ("", Tone::Plain),
-                (&note, Tone::Accent),
-                INDENT + 2,
-                room,
-            ));
-        }
     }
+    out
 }
 
 impl View for ReportScreen {
@@ -346,7 +506,7 @@ impl View for ReportScreen {
         match c {
             Command::ReportBy => {
                 self.by = self.by.next();
-                self.offset = 0;
+                self.at = Place::default();
                 self.remake(ctx);
                 Intent::None
             }
@@ -358,8 +518,12 @@ impl View for ReportScreen {
 
     fn refresh(&mut self, ctx: &Ctx) {
         self.remake(ctx);
-        let last = self.lines.len().saturating_sub(view_height(ctx));
-        self.offset = self.offset.min(last);
+        let blocks = self.blocks();
+        if self.at.block >= blocks {
+            self.at = Place::default();
+        }
+        self.at.line = self.at.line.min(self.height(self.at.block) - 1);
+        self.at = self.at.min(self.last_place(view_height(ctx)));
     }
 
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {
@@ -378,9 +542,7 @@ impl View for ReportScreen {
             theme.paint(&Toned::one(truncate(&scope, width), Tone::Muted)),
         ];
         frame.render_widget(Paragraph::new(head), header);
-        let lines: Vec<Line<'static>> = (self.lines.iter())
-            .skip(self.offset)
-            .take(usize::from(body.height))
+        let lines: Vec<Line<'static>> = (self.visible(usize::from(body.height)).iter())
             .map(|l| theme.paint(l))
             .collect();
         frame.render_widget(Paragraph::new(lines), body);

@@ -160,3 +160,23 @@ fn the_view_gives_the_numbers_of_briefing_report() {
         press(&mut app, &[Command::ReportBy]);
     }
 }
+
+/// `w` gives a directive with a progress log its category, with its state, percent and latest
+/// note (`screens::follow_up`'s line).
+#[test]
+fn the_due_view_says_the_category_and_the_latest_note() {
+    let mut app = App::new(options(Lang::Vi, day(2024, 6, 1), Keymap::default()));
+    app.update(Action::Resize {
+        width: 120,
+        height: 60,
+    });
+    load(&mut app, fixture());
+    press(&mut app, &[Command::DueView]);
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("Đang thực hiện trong hạn"), "{text}");
+    assert!(text.contains("Đã khởi công 2 công trình"), "{text}");
+    assert!(
+        !text.contains("Chưa thực hiện (trong hạn)"),
+        "an open directive without a log reads as before: {text}"
+    );
+}

@@ -19,9 +19,9 @@ use crate::input::Command;
 use crate::model::District;
 use crate::model::dossier::{Trend, Visit};
 use crate::model::{Directive, DirectiveKey, DirectiveRef, Level, LocalityKey, Session};
-use crate::present::follow_up::{latest_note_line, says_more, standing_line};
+use crate::present::follow_up::says_more;
 use crate::present::trend::{chart_rows, trend_title};
-use crate::present::words::{CHECKBOX, checkbox_cell, days_until, state_word};
+use crate::present::words::{CHECKBOX, category_word, checkbox_cell, days_until, state_word};
 use crate::present::{capitalised, level_and_name, truncate};
 use crate::search::Target;
 use crate::ui::chart::bar_chart_lines;
@@ -359,8 +359,8 @@ fn directive_lines(
         d.due_text.as_deref(),
         ctx.lang,
     ));
-    if says_more(d) {
-        meta.push(standing_line(d, ctx.today, ctx.lang));
+    if *review == Review::Due && says_more(d) {
+        meta.push(category_word(d.category(ctx.today), ctx.lang).to_string());
     }
     meta.extend(place(ctx, s, r, review));
     let mut flags = Vec::new();
@@ -381,15 +381,6 @@ fn directive_lines(
         out.extend(Toned::wrapped(
             (&flag, Tone::Overdue),
             (&text, Tone::Muted),
-            lead,
-            room,
-        ));
-    }
-    if let Some(latest) = latest_note_line(d, ctx.lang, false) {
-        let room = width.saturating_sub(lead);
-        out.extend(Toned::wrapped(
-            ("", Tone::Plain),
-            (&latest, Tone::Accent),
             lead,
             room,
         ));
