@@ -641,7 +641,11 @@ fn a_key_after_a_resize_is_read_at_once() {
     }
     t.wait_for("Wednesday, 13/03/2024");
     let out = t.run(&["resize-window", "-x", "90", "-y", "25"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     t.wait_until("the new size", |s| s.lines().count() <= 25);
     t.keys(&["?"]);
     t.wait_for("Move up / down");

@@ -19,7 +19,7 @@ use crate::input::Command;
 use crate::model::District;
 use crate::model::dossier::{Trend, Visit};
 use crate::model::{Directive, DirectiveKey, DirectiveRef, Level, LocalityKey, Session};
-use crate::present::follow_up::says_more;
+use crate::present::follow_up::{says_more, standing_line};
 use crate::present::trend::{chart_rows, trend_title};
 use crate::present::words::{CHECKBOX, category_word, checkbox_cell, days_until, state_word};
 use crate::present::{capitalised, level_and_name, truncate};
@@ -349,6 +349,10 @@ fn directive_lines(
             head.and(part, text_tone)
         })
         .collect();
+    if !d.progress.is_empty() {
+        let line = super::follow_up::line(ctx.lang, d, width.saturating_sub(lead));
+        out.push(Toned::one(" ".repeat(lead), Tone::Plain).and_line(line));
+    }
     let mut meta = Vec::new();
     // A dossier says every directive's state: in words, unless the follow-up line says it.
     if matches!(review, Review::District(_)) && !says_more(d) {
@@ -359,8 +363,14 @@ fn directive_lines(
         d.due_text.as_deref(),
         ctx.lang,
     ));
-    if *review == Review::Due && says_more(d) {
-        meta.push(category_word(d.category(ctx.today), ctx.lang).to_string());
+    // What is due names the category (the follow-up line above says the state); elsewhere the
+    // standing says both.
+    match review {
+        Review::Due if says_more(d) => {
+            meta.push(category_word(d.category(ctx.today), ctx.lang).to_string());
+        }
+        _ if says_more(d) => meta.push(standing_line(d, ctx.today, ctx.lang)),
+        _ => {}
     }
     meta.extend(place(ctx, s, r, review));
     let mut flags = Vec::new();
