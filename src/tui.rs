@@ -173,6 +173,11 @@ fn spawn_input(tx: mpsc::Sender<Msg>, tty: Arc<Tty>, gate: editor::Gate) {
     });
 }
 
+/// How long to ask crossterm for events it has already parsed. Not zero: crossterm's
+/// `use-dev-tty` reader looks at what it parsed only inside its wait, which a zero timeout
+/// skips, so keys that came in one burst would wait for the next byte.
+const PARSED_WAIT: std::time::Duration = std::time::Duration::from_millis(1);
+
 /// Sends every event crossterm reads, until neither the terminal nor crossterm has more.
 fn forward_input(tx: &mpsc::Sender<Msg>, tty: &Tty) -> InputEnd {
     loop {
@@ -188,7 +193,7 @@ fn forward_input(tx: &mpsc::Sender<Msg>, tty: &Tty) -> InputEnd {
             Readiness::Gone => return InputEnd::Gone,
             Readiness::Input => {}
             Readiness::Nothing => {
-                if !crossterm::event::poll(std::time::Duration::ZERO).unwrap_or(false) {
+                if !crossterm::event::poll(PARSED_WAIT).unwrap_or(false) {
                     return InputEnd::Drained;
                 }
             }
