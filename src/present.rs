@@ -412,10 +412,7 @@ pub(crate) fn done_count(p: Progress, lang: Lang) -> String {
 /// `1 địa phương`, `3 địa phương` / `1 locality`, `3 localities`.
 pub(crate) fn locality_count(n: usize, lang: Lang) -> String {
     let t = i18n::strings(lang);
-    match n {
-        1 => t.locality_count_one.to_string(),
-        n => t.locality_count(&n),
-    }
+    words::one_or_many(n, t.locality_count_one, |n| t.locality_count(&n))
 }
 
 /// `2 quá hạn` / `2 overdue`.

@@ -106,12 +106,7 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
             1 => t.sync_committed_one(&c.commit),
             n => t.sync_committed(&c.commit, &n),
         });
-        let message = sync::commit_message(lang, &c.checkoffs, &c.files);
-        for line in message.lines().skip(2) {
-            if !line.is_empty() && !line.starts_with('(') {
-                out.push(format!("  {line}"));
-            }
-        }
+        out.extend(message_body(lang, &c.checkoffs, &c.files));
     }
     if !r.left_alone.is_empty() {
         out.push(t.sync_left_alone(&file_list(&r.left_alone)));
@@ -149,6 +144,16 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
     out
 }
 
+/// The commit message's list of what it brings (after the subject and blank line, without
+/// the parenthesised notes), each line indented.
+fn message_body(lang: Lang, checkoffs: &[sync::Checkoff], files: &[String]) -> Vec<String> {
+    let message = sync::commit_message(lang, checkoffs, files);
+    (message.lines().skip(2))
+        .filter(|line| !line.is_empty() && !line.starts_with('('))
+        .map(|line| format!("  {line}"))
+        .collect()
+}
+
 fn file_list(files: &[String]) -> String {
     let files: Vec<_> = files.iter().map(|f| terminal_text::one_line(f)).collect();
     files.join(", ")
@@ -162,12 +167,7 @@ fn dry_run_lines(lang: Lang, r: &Report, dry: &sync::DryRun) -> Vec<String> {
         out.push(t.sync_dry_nothing.to_string());
     } else {
         out.push(t.sync_dry_commit(&dry.checkoffs.len()));
-        let message = sync::commit_message(lang, &dry.checkoffs, &dry.files);
-        for line in message.lines().skip(2) {
-            if !line.is_empty() && !line.starts_with('(') {
-                out.push(format!("  {line}"));
-            }
-        }
+        out.extend(message_body(lang, &dry.checkoffs, &dry.files));
     }
     if !r.left_alone.is_empty() {
         out.push(t.sync_left_alone(&file_list(&r.left_alone)));

@@ -188,6 +188,12 @@ mod tests {
 
     const HEAD: &str = "version = 1\n\n[session]\ntitle = \"t\"\ndate = 2024-03-13\n\n";
 
+    /// The merge of `a` and `b` over `base` is `want`, whichever side each is on.
+    fn merges_both_ways(base: &str, a: &str, b: &str, want: &str) {
+        assert_eq!(merge(base, a, b).as_deref(), Some(want), "a as ours");
+        assert_eq!(merge(base, b, a).as_deref(), Some(want), "b as ours");
+    }
+
     fn file(directives: &[(&str, &str)]) -> String {
         let mut out = HEAD.to_string();
         for (id, extra) in directives {
@@ -207,8 +213,7 @@ mod tests {
         let ours = file(&[("a", A_LAN), ("b", "")]);
         let theirs = file(&[("a", ""), ("b", A_MAI)]);
         let both = file(&[("a", A_LAN), ("b", A_MAI)]);
-        assert_eq!(merge(&base, &ours, &theirs).as_deref(), Some(both.as_str()));
-        assert_eq!(merge(&base, &theirs, &ours).as_deref(), Some(both.as_str()));
+        merges_both_ways(&base, &ours, &theirs, &both);
     }
 
     #[test]
@@ -216,8 +221,7 @@ mod tests {
         let base = file(&[("a", "")]);
         let lan = file(&[("a", A_LAN)]);
         let mai = file(&[("a", A_MAI)]);
-        assert_eq!(merge(&base, &lan, &mai).as_deref(), Some(lan.as_str()));
-        assert_eq!(merge(&base, &mai, &lan).as_deref(), Some(lan.as_str()));
+        merges_both_ways(&base, &lan, &mai, &lan);
     }
 
     #[test]
@@ -225,14 +229,7 @@ mod tests {
         let base = file(&[("a", A_LAN)]);
         let undone = file(&[("a", "done = false\n")]);
         let again = file(&[("a", A_MAI)]);
-        assert_eq!(
-            merge(&base, &undone, &again).as_deref(),
-            Some(again.as_str())
-        );
-        assert_eq!(
-            merge(&base, &again, &undone).as_deref(),
-            Some(again.as_str())
-        );
+        merges_both_ways(&base, &undone, &again, &again);
         let undone_too = file(&[("a", "")]);
         assert_eq!(
             merge(&base, &undone, &undone_too).as_deref(),
@@ -254,14 +251,7 @@ mod tests {
         let edited = base.replace("title = \"t\"", "title = \"new\"");
         let checked = file(&[("a", A_LAN), ("b", "")]);
         let want = file(&[("a", A_LAN), ("b", "")]).replace("title = \"t\"", "title = \"new\"");
-        assert_eq!(
-            merge(&base, &edited, &checked).as_deref(),
-            Some(want.as_str())
-        );
-        assert_eq!(
-            merge(&base, &checked, &edited).as_deref(),
-            Some(want.as_str())
-        );
+        merges_both_ways(&base, &edited, &checked, &want);
     }
 
     const V3: &str = "version = 3\n\n[session]\ntitle = \"t\"\ndate = 2024-03-13\n\n";
@@ -294,8 +284,7 @@ mod tests {
             ("a", &[first.clone(), second.clone(), third.clone()]),
             ("b", &[]),
         ]);
-        assert_eq!(merge(&base, &ours, &theirs).as_deref(), Some(want.as_str()));
-        assert_eq!(merge(&base, &theirs, &ours).as_deref(), Some(want.as_str()));
+        merges_both_ways(&base, &ours, &theirs, &want);
         let same = merge(&base, &ours, &ours);
         assert_eq!(
             same.as_deref(),
@@ -328,14 +317,7 @@ mod tests {
         let note = entry("2024-03-21T09:00:00+07:00", "mai", "doing");
         let progressed = file(&[("a", ""), ("b", &note)]).replace("version = 1", "version = 3");
         let want = file(&[("a", A_LAN), ("b", &note)]).replace("version = 1", "version = 3");
-        assert_eq!(
-            merge(&base, &checked, &progressed).as_deref(),
-            Some(want.as_str())
-        );
-        assert_eq!(
-            merge(&base, &progressed, &checked).as_deref(),
-            Some(want.as_str())
-        );
+        merges_both_ways(&base, &checked, &progressed, &want);
     }
 
     #[test]

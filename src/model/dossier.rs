@@ -88,13 +88,32 @@ pub(crate) fn dossier(sessions: &[Session], key: &LocalityKey) -> Dossier {
     Dossier { visits, trends }
 }
 
+/// The visits found so far, which (session, locality) pairs they are, and the earlier names
+/// they give.
+#[derive(Default)]
+struct Found<'s> {
+    visits: Vec<Visit>,
+    taken: HashSet<(usize, usize)>,
+    references: Vec<&'s str>,
+}
+
+impl<'s> Found<'s> {
+    fn take(&mut self, session: usize, locality: usize, d: &'s District, earlier: bool) {
+        self.taken.insert((session, locality));
+        self.references.extend(d.predecessors());
+        self.visits.push(Visit {
+            session,
+            locality,
+            earlier,
+        });
+    }
+}
+
 /// The sessions of `key`, then, as long as new ones are found, those of the units the found
 /// ones name as earlier (and every session of such a unit); in time order.
 fn visits(sessions: &[Session], key: &LocalityKey) -> Vec<Visit> {
-    let mut found: Vec<Visit> = Vec::new();
+    let mut found = Found::default();
     let mut earlier_keys: HashSet<LocalityKey> = HashSet::new();
-    let mut references: Vec<&str> = Vec::new();
-    let mut taken: HashSet<(usize, usize)> = HashSet::new();
     let every = || {
         (sessions.iter().enumerate()).flat_map(|(si, s)| {
             s.districts
@@ -105,31 +124,19 @@ fn visits(sessions: &[Session], key: &LocalityKey) -> Vec<Visit> {
     };
     for (session, locality, d) in every() {
         if d.is(key) {
-            taken.insert((session, locality));
-            references.extend(d.predecessors());
-            found.push(Visit {
-                session,
-                locality,
-                earlier: false,
-            });
+            found.take(session, locality, d, false);
         }
     }
-    while !references.is_empty() {
+    while !found.references.is_empty() {
         let mut grew = false;
         for (session, locality, d) in every() {
-            if taken.contains(&(session, locality)) {
+            if found.taken.contains(&(session, locality)) {
                 continue;
             }
             let this = d.key();
-            if earlier_keys.contains(&this) || references.iter().any(|r| names(r, d)) {
+            if earlier_keys.contains(&this) || found.references.iter().any(|r| names(r, d)) {
                 earlier_keys.insert(this);
-                taken.insert((session, locality));
-                references.extend(d.predecessors());
-                found.push(Visit {
-                    session,
-                    locality,
-                    earlier: true,
-                });
+                found.take(session, locality, d, true);
                 grew = true;
             }
         }
@@ -137,6 +144,7 @@ fn visits(sessions: &[Session], key: &LocalityKey) -> Vec<Visit> {
             break;
         }
     }
+    let mut found = found.visits;
     found.sort_by(|a, b| {
         let (sa, sb) = (&sessions[a.session], &sessions[b.session]);
         (sa.date.sort_key().cmp(&sb.date.sort_key()))
@@ -224,33 +232,30 @@ mod tests {
 
     #[test]
     fn a_figure_in_two_sessions_is_a_trend_in_time_order() {
+        let dam_ha = |id, day, name, level, figure| {
+            session(id, day, vec![locality(name, Some(level), Some(figure))])
+        };
         let sessions = vec![
-            session(
+            dam_ha(
                 "2024",
                 "2024-12-10",
-                vec![locality(
-                    "Đầm Hà",
-                    Some(Level::Huyen),
-                    Some(("Thu ngân sách", 420.5)),
-                )],
+                "Đầm Hà",
+                Level::Huyen,
+                ("Thu ngân sách", 420.5),
             ),
-            session(
+            dam_ha(
                 "2023",
                 "2023-01-12",
-                vec![locality(
-                    "Dam Ha",
-                    Some(Level::Huyen),
-                    Some(("thu ngân sách", 380.0)),
-                )],
+                "Dam Ha",
+                Level::Huyen,
+                ("thu ngân sách", 380.0),
             ),
-            session(
+            dam_ha(
                 "xa",
                 "2025-09-01",
-                vec![locality(
-                    "Đầm Hà",
-                    Some(Level::Xa),
-                    Some(("Thu ngân sách", 9.0)),
-                )],
+                "Đầm Hà",
+                Level::Xa,
+                ("Thu ngân sách", 9.0),
             ),
         ];
         let d = dossier(&sessions, &sessions[0].districts[0].key());

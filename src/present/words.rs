@@ -28,27 +28,26 @@ pub(crate) fn days_until(lang: Lang, days: i64) -> String {
 /// `2 buổi làm việc` / `2 sessions`.
 pub(crate) fn session_count(lang: Lang, n: usize) -> String {
     let t = i18n::strings(lang);
-    match n {
-        1 => t.session_count_one.to_string(),
-        n => t.session_count(&n.to_string()),
-    }
+    one_or_many(n, t.session_count_one, |n| t.session_count(&n.to_string()))
 }
 
 /// `1 commit`, `3 commits`.
 pub(crate) fn commits(lang: Lang, n: usize) -> String {
     let t = i18n::strings(lang);
-    match n {
-        1 => t.sync_commit_one.to_string(),
-        n => t.sync_commits(&n),
-    }
+    one_or_many(n, t.sync_commit_one, |n| t.sync_commits(&n))
 }
 
 /// `3 tệp lỗi` / `3 files with errors`.
 pub(crate) fn failed_files(lang: Lang, n: usize) -> String {
     let t = i18n::strings(lang);
+    one_or_many(n, t.failed_files_one, |n| t.failed_files(&n.to_string()))
+}
+
+/// `one` for a count of 1, else what `many` says of `n`.
+pub(crate) fn one_or_many(n: usize, one: &str, many: impl FnOnce(usize) -> String) -> String {
     match n {
-        1 => t.failed_files_one.to_string(),
-        n => t.failed_files(&n.to_string()),
+        1 => one.to_string(),
+        n => many(n),
     }
 }
 

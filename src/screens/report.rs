@@ -11,7 +11,7 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{Ctx, Intent, Offer, View, header_and_list, without_tabs};
+use super::{Ctx, Intent, MOVES, Offer, View, header_and_list, without_tabs};
 use crate::i18n;
 use crate::input::Command;
 use crate::model::Lang;
@@ -484,18 +484,15 @@ fn item_lines(l: &Listed, lang: Lang, width: usize) -> Vec<Toned> {
 
 impl View for ReportScreen {
     fn offers(&self, _ctx: &Ctx) -> Vec<Offer> {
-        vec![
+        let mut offers = vec![
             Offer::hint(Command::ReportBy),
             Offer::hint(Command::PageDown),
             Offer::hint(Command::Back),
             Offer::hint(Command::Help),
-            Offer::help(Command::Up),
-            Offer::help(Command::Down),
-            Offer::help(Command::PageUp),
-            Offer::help(Command::First),
-            Offer::help(Command::Last),
-            Offer::help(Command::Quit),
-        ]
+        ];
+        offers.extend(MOVES.into_iter().filter(|o| o.command != Command::PageDown));
+        offers.push(Offer::help(Command::Quit));
+        offers
     }
 
     fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {

@@ -51,34 +51,16 @@ fn a_session_wide_directive_of_a_session_without_localities_is_in_the_common_row
 
 #[test]
 fn one_locality_across_sessions_is_one_row_and_a_level_apart_is_another() {
-    let huyen = Some(Level::Huyen);
-    let a = test_session(
-        vec![locality(
-            "muong-la",
-            "Mường La",
-            huyen,
-            vec![test_directive(false, None)],
-        )],
-        vec![],
-    );
-    let b = test_session(
-        vec![locality(
-            "muong-la",
-            "Mường La",
-            huyen,
-            vec![test_directive(true, None)],
-        )],
-        vec![],
-    );
-    let c = test_session(
-        vec![locality(
-            "muong-la",
-            "Mường La",
-            Some(Level::Xa),
-            vec![test_directive(false, None)],
-        )],
-        vec![],
-    );
+    let muong_la = |level, done| {
+        let directives = vec![test_directive(done, None)];
+        test_session(
+            vec![locality("muong-la", "Mường La", Some(level), directives)],
+            vec![],
+        )
+    };
+    let a = muong_la(Level::Huyen, false);
+    let b = muong_la(Level::Huyen, true);
+    let c = muong_la(Level::Xa, false);
     let sessions = [
         dated(a, "a", "2024-01-01"),
         dated(b, "b", "2024-02-01"),

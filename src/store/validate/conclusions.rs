@@ -112,18 +112,11 @@ pub(super) fn proposals(ck: &mut Checker<'_>, locality: &Fields<'_, '_>) -> Vec<
     if let Some(value) = locality.get("proposal") {
         ck.needs_version_3(value.span(), "[[locality.proposal]]", &locality.what);
     }
-    locality
-        .tables(ck, "proposal")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| {
-            let what = Table::Proposal {
-                n: i + 1,
-                district: Box::new(locality.what.clone()),
-            };
-            proposal(ck, &Fields::new(t, span, what))
-        })
-        .collect()
+    let what = |n| Table::Proposal {
+        n,
+        district: Box::new(locality.what.clone()),
+    };
+    locality.numbered_tables(ck, "proposal", what, |ck, f| proposal(ck, &f))
 }
 
 fn proposal(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Proposal> {

@@ -638,7 +638,6 @@ impl<'t, 'i> Fields<'t, 'i> {
         }
     }
 
-    /// The entries of an array of tables (`[[x]]` or `x = [{..}, {..}]`).
     /// Each table of the array of tables `key` read by `read`, as the `n`th (from 1) table
     /// `what(n)` says; those `read` refuses are left out.
     pub(super) fn numbered_tables<T>(
@@ -653,6 +652,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             .collect()
     }
 
+    /// The entries of an array of tables (`[[x]]` or `x = [{..}, {..}]`).
     pub(super) fn tables(
         &self,
         ck: &mut Checker<'_>,

@@ -3,6 +3,8 @@
 //! it must be.
 
 use std::collections::HashSet;
+use std::fmt::Display;
+use std::hash::Hash;
 
 use toml::de::DeValue;
 
@@ -99,17 +101,7 @@ pub(super) fn check_locality(
             }
         }
     }
-    if let Some(key) = &d.key
-        && !keys.insert(key.clone())
-    {
-        let span = f.get("key").map(|v| v.span()).unwrap_or(f.span.clone());
-        let problem = Problem::IdentityRepeated {
-            key: key.to_string(),
-            table: f.what.clone(),
-            figure: false,
-        };
-        ck.error(span, problem);
-    }
+    unique_key(ck, f, d.key.as_ref(), keys, false);
 }
 
 /// Two figures of one locality never share a `key`.
@@ -119,14 +111,25 @@ pub(super) fn check_figure(
     ind: &Indicator,
     keys: &mut HashSet<Shared>,
 ) {
-    if let Some(key) = &ind.key
+    unique_key(ck, f, ind.key.as_ref(), keys, true);
+}
+
+/// A `key` already in `keys` (a locality's, or a figure's of one locality) is an error at it.
+fn unique_key<K: Clone + Eq + Hash + Display>(
+    ck: &mut Checker<'_>,
+    f: &Fields<'_, '_>,
+    key: Option<&K>,
+    keys: &mut HashSet<K>,
+    figure: bool,
+) {
+    if let Some(key) = key
         && !keys.insert(key.clone())
     {
         let span = f.get("key").map(|v| v.span()).unwrap_or(f.span.clone());
         let problem = Problem::IdentityRepeated {
             key: key.to_string(),
             table: f.what.clone(),
-            figure: true,
+            figure,
         };
         ck.error(span, problem);
     }

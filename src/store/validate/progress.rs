@@ -17,18 +17,11 @@ pub(super) fn progress_log(ck: &mut Checker<'_>, directive: &Fields<'_, '_>) -> 
     if let Some(value) = directive.get("progress") {
         ck.version_3(value.span(), "progress");
     }
-    directive
-        .tables(ck, "progress")
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (t, span))| {
-            let what = Table::Progress {
-                n: i + 1,
-                directive: Box::new(directive.what.clone()),
-            };
-            progress_entry(ck, &Fields::new(t, span, what))
-        })
-        .collect()
+    let what = |n| Table::Progress {
+        n,
+        directive: Box::new(directive.what.clone()),
+    };
+    directive.numbered_tables(ck, "progress", what, |ck, f| progress_entry(ck, &f))
 }
 
 fn progress_entry(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Entry> {
