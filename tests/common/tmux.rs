@@ -143,9 +143,25 @@ impl Tmux {
                 if self.screen() == before {
                     break;
                 }
+                self.settled();
             }
         }
         panic!("never reached {text:?}:\n{}", self.screen());
+    }
+
+    /// Waits (with a deadline) until two looks at the screen 20 ms apart agree: a frame seen
+    /// while the terminal is still being written is not yet the answer to the last key.
+    fn settled(&self) {
+        let deadline = Instant::now() + Duration::from_secs(2);
+        let mut last = self.screen();
+        while Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(20));
+            let now = self.screen();
+            if now == last {
+                return;
+            }
+            last = now;
+        }
     }
 
     pub(crate) fn wait_until_gone(&self) {
