@@ -262,7 +262,18 @@ struct Rows<'a> {
     /// Each owner as written (trimmed) to its row, so an owner is folded once, not once per
     /// directive.
     owners: HashMap<&'a str, usize>,
+    /// Each locality as written (key, name, level, parent) to its row, so its key is slugged
+    /// and folded once, not once per session.
+    localities: HashMap<Written<'a>, usize>,
 }
+
+/// A locality's fields that make its row: `key`, `name`, `level`, `parent`, as written.
+type Written<'a> = (
+    Option<&'a str>,
+    &'a str,
+    Option<&'static str>,
+    Option<&'a str>,
+);
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum RowKey {
@@ -302,7 +313,7 @@ impl<'a> Rows<'a> {
     /// localities are looked up in the order they are first counted.
     fn by_locality(
         &mut self,
-        s: &Session,
+        s: &'a Session,
         categories: &[(DirectiveRef, &Directive, Category)],
         shared: &[Vec<usize>],
     ) {
@@ -327,12 +338,29 @@ impl<'a> Rows<'a> {
             }
         }
         for at in first_counted {
-            let (key, label) = locality_row(&s.districts[at]);
-            self.add(key, || label, &counts[at]);
+            let row = self.locality(&s.districts[at]);
+            self.rows[row].1.counts.add_all(&counts[at]);
         }
         if common.total() > 0 {
             self.add(RowKey::Common, || Label::Common, &common);
         }
+    }
+
+    /// The row of locality `l`.
+    fn locality(&mut self, l: &'a crate::model::District) -> usize {
+        let written = (
+            l.key.as_deref(),
+            &*l.name,
+            l.level.map(Level::name),
+            l.parent.as_deref(),
+        );
+        if let Some(&at) = self.localities.get(&written) {
+            return at;
+        }
+        let (key, label) = locality_row(l);
+        let at = self.row(key, || label);
+        self.localities.insert(written, at);
+        at
     }
 
     fn by_owner(&mut self, categories: &[(DirectiveRef, &'a Directive, Category)]) {
