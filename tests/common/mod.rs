@@ -125,66 +125,24 @@ fn ofd_lock_range(
 // Helpers of the issue-8 suites (tests/write_*.rs): the real binary, briefing texts, file
 // states, extended attributes, polling, and skipping where the machine cannot run a case.
 
+pub(crate) mod bin;
 pub(crate) mod tmux;
 pub(crate) mod user;
+
+#[allow(unused_imports, reason = "each test crate uses a part of them")]
+pub(crate) use bin::{
+    BIN, NO_CONFIG, assert_refused, clean, cli, run, run_ok, stderr_of, stdout_of, succeeded,
+};
 
 use std::collections::BTreeMap;
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use briefing::api::model::Session;
 use briefing::api::store::parse_file;
-
-pub(crate) const BIN: &str = env!("CARGO_BIN_EXE_briefing");
-
-/// A config folder that holds no config file (inside the project's `target/tmp`), so that no
-/// test reads the machine's `~/.config/briefing/config.toml`.
-pub(crate) const NO_CONFIG: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config");
-
-/// `briefing --dir DIR --lang LANG ARGS…`, not influenced by BRIEFING_DIR.
-pub(crate) fn cli(dir: &Path, lang: &str, args: &[&str]) -> Command {
-    let mut c = Command::new(BIN);
-    c.arg("--dir")
-        .arg(dir)
-        .args(["--lang", lang])
-        .args(args)
-        .env_remove("BRIEFING_DIR")
-        .env("XDG_CONFIG_HOME", NO_CONFIG);
-    c
-}
-
-/// Runs `briefing --dir DIR --lang LANG ARGS…` to the end.
-pub(crate) fn run(dir: &Path, lang: &str, args: &[&str]) -> Output {
-    cli(dir, lang, args).output().expect("run briefing")
-}
-
-pub(crate) fn stdout_of(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-pub(crate) fn stderr_of(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// Asserts a refusal: exit code 1 and a message on stderr holding one of `keywords`
-/// (case-insensitive), so a test names the cause without fixing the exact wording.
-pub(crate) fn assert_refused(o: &Output, keywords: &[&str], what: &str) {
-    let err = stderr_of(o);
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "{what}: expected a refusal (exit 1); stdout: {} stderr: {err}",
-        stdout_of(o)
-    );
-    let lower = err.to_lowercase();
-    assert!(
-        keywords.iter().any(|k| lower.contains(&k.to_lowercase())),
-        "{what}: the message should name the cause (one of {keywords:?}): {err}"
-    );
-}
 
 /// A valid briefing: directives `ids` of the session as a whole, then `districts` districts
 /// with one directive each (`q0`, `q1`, …).
