@@ -7,9 +7,7 @@ use std::path::Path;
 use std::process::Command;
 
 use briefing::api::store::write::current_user;
-use common::{
-    BIN, leftovers, run, sample_folder, stderr_of as stderr, stdout_of as stdout, succeeded,
-};
+use common::{BIN, leftovers, run, sample_folder, stderr_of, stdout_of, succeeded};
 
 const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
 
@@ -72,13 +70,13 @@ fn messages_follow_lang_vi() {
     let out = succeeded(&o);
     assert!(out.contains("Đã đánh dấu hoàn thành"), "{out}");
     let o = run(dir.path(), "vi", &["done", SESSION, "dh-khong-ma-tuy"]);
-    assert!(stdout(&o).contains("từ trước"), "{}", stdout(&o));
+    assert!(stdout_of(&o).contains("từ trước"), "{}", stdout_of(&o));
     let o = run(dir.path(), "vi", &["undo", SESSION, "dh-khong-ma-tuyy"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("có phải ý bạn là `dh-khong-ma-tuy`"),
+        stderr_of(&o).contains("có phải ý bạn là `dh-khong-ma-tuy`"),
         "{}",
-        stderr(&o)
+        stderr_of(&o)
     );
 }
 
@@ -89,7 +87,7 @@ fn unknown_session_fails_with_a_suggestion() {
     for wrong in ["2024/2024-03-13-hai-ha-dam-h", "2024-03-13-hai-ha-dam"] {
         let o = run(dir.path(), "en", &["done", wrong, "hh-ma-tuy"]);
         assert_eq!(o.status.code(), Some(1), "{wrong}");
-        let err = stderr(&o);
+        let err = stderr_of(&o);
         assert!(
             err.contains(&format!("there is no session `{wrong}`")),
             "{err}"
@@ -136,7 +134,7 @@ fn unknown_directive_fails_with_a_suggestion() {
     let before = fs::read(session_file(dir.path())).expect("read");
     let o = run(dir.path(), "en", &["undo", SESSION, "hh-ma-tuyy"]);
     assert_eq!(o.status.code(), Some(1));
-    let err = stderr(&o);
+    let err = stderr_of(&o);
     assert!(err.contains("there is no directive `hh-ma-tuyy`"), "{err}");
     assert!(err.contains("did you mean `hh-ma-tuy`?"), "{err}");
     assert_eq!(fs::read(session_file(dir.path())).expect("read"), before);
@@ -158,8 +156,8 @@ fn a_failing_write_leaves_the_file_and_no_temporary_file() {
         .args(["--lang", "en", "done", SESSION, "hh-ma-tuy"])
         .output()
         .expect("run briefing");
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
+    let err = stderr_of(&o);
     assert!(err.contains("cannot write"), "{err}");
     assert!(err.contains("the file was not changed"), "{err}");
     assert_eq!(fs::read(&file).expect("read"), before);
@@ -191,9 +189,9 @@ fn done_and_undo_work_on_a_version_2_file() {
     let o = run(dir.path(), "en", &["done", V2, "chung-ha-tang"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("did you mean `chung-ha-tang-so`?"),
+        stderr_of(&o).contains("did you mean `chung-ha-tang-so`?"),
         "{}",
-        stderr(&o)
+        stderr_of(&o)
     );
     assert!(leftovers(&dir.path().join("2026")).is_empty());
 }

@@ -10,6 +10,7 @@ pub(crate) mod feed;
 pub(crate) mod git;
 pub(crate) mod reorder;
 pub(crate) mod rng;
+pub(crate) mod said;
 
 use std::fs;
 use std::path::{Path, PathBuf};
