@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use briefing::api::store::write::{Change, WriteOptions, set_directive};
-use common::git::{BIN, SESSION, Shared, check_off_in, have};
+use common::git::{BIN, SESSION, Shared, check_off, check_off_in, have};
 use common::tmux::Tmux;
 use common::{stderr_of, stdout_of, succeeded};
 
@@ -109,13 +109,7 @@ fn log_shows_every_check_off_of_hostile_names_authors_and_zones() {
             .trim(),
         ""
     );
-    check_off_in(
-        &dir,
-        SESSION,
-        "hh-ma-tuy",
-        "2024-03-18T08:00:00+07:00",
-        "xa",
-    );
+    check_off(&dir, "hh-ma-tuy", "2024-03-18T08:00:00+07:00", "xa");
     let far = commit_with_zone_9999(&shared, &dir);
 
     let o = shared.briefing(&dir, "en", &["log", "--format", "json"]);
@@ -326,13 +320,7 @@ fn setup_and_sync_name_the_attribute_line_that_defeats_the_driver() {
         stderr_of(&o)
     );
 
-    check_off_in(
-        &dir,
-        SESSION,
-        "hh-ma-tuy",
-        "2024-03-18T08:00:00+07:00",
-        "lan",
-    );
+    check_off(&dir, "hh-ma-tuy", "2024-03-18T08:00:00+07:00", "lan");
     let out = succeeded(&shared.briefing(&dir, "en", &["sync"]));
     assert!(out.contains("Note: 2024/.gitattributes, line 2:"), "{out}");
     assert!(out.contains("Note: .gitignore, line 4:"), "{out}");
@@ -372,13 +360,7 @@ fn check_offs_are_sent_when_git_converts_line_endings() {
     );
     let o = shared.briefing(&dir, "en", &["sync", "--setup"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
-    check_off_in(
-        &dir,
-        SESSION,
-        "hh-ma-tuy",
-        "2024-03-18T08:00:00+07:00",
-        "lan",
-    );
+    check_off(&dir, "hh-ma-tuy", "2024-03-18T08:00:00+07:00", "lan");
     let out = succeeded(&shared.briefing(&dir, "en", &["sync"]));
     assert!(out.contains("Committed"), "{out}");
     assert!(!out.contains("Left alone"), "{out}");
@@ -402,18 +384,11 @@ fn the_merge_driver_works_from_a_path_with_percent_signs_and_a_gone_one_is_named
     let driver = shared.git(&commune, &["config", "merge.briefing.driver"]);
     assert!(driver.contains("bin 100%%O %%%%P/briefing"), "{driver}");
 
-    check_off_in(
-        &province,
-        SESSION,
-        "hh-ma-tuy",
-        "2024-03-18T08:00:00+07:00",
-        "tinh",
-    );
+    check_off(&province, "hh-ma-tuy", "2024-03-18T08:00:00+07:00", "tinh");
     let o = shared.briefing(&province, "en", &["sync"]);
     succeeded(&o);
-    check_off_in(
+    check_off(
         &commune,
-        SESSION,
         "dh-khong-ma-tuy",
         "2024-03-18T09:00:00+07:00",
         "xa",

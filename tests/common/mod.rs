@@ -199,6 +199,32 @@ pub(crate) fn done_state(bytes: &[u8], id: &str) -> Option<bool> {
     Some(d.done)
 }
 
+/// `tmp/W/2024/s.toml` (session `2024/s`) in a folder every user may traverse: the briefing
+/// folder `w`, its `2024` folder and the file, each made by root (the folders 0755).
+pub(crate) struct Layout {
+    pub _tmp: tempfile::TempDir,
+    pub w: PathBuf,
+    pub folder: PathBuf,
+    pub file: PathBuf,
+}
+
+/// A [`Layout`] whose file holds `directives` directives and one district, with `mode`.
+pub(crate) fn layout(directives: usize, mode: u32) -> Layout {
+    let tmp = shared_tempdir();
+    let w = tmp.path().join("W");
+    let folder = w.join("2024");
+    let file = folder.join("s.toml");
+    mkdir(&w, 0o755);
+    mkdir(&folder, 0o755);
+    write_file(&file, briefing_text(&ids(directives), 1).as_bytes(), mode);
+    Layout {
+        _tmp: tmp,
+        w,
+        folder,
+        file,
+    }
+}
+
 /// A temporary folder under /tmp that every user may traverse (mode 0755), so a test can hand
 /// parts of it to an unprivileged user.
 pub(crate) fn shared_tempdir() -> tempfile::TempDir {
