@@ -574,7 +574,7 @@ fn a_half_written_file_is_read_as_before_and_put_back_by_the_next_run() {
         "a reader takes the text before"
     );
     let check = run(&s.w, "en", &["check"]);
-    assert!(check.status.success(), "{}", common::stdout_of(&check));
+    common::succeeded(&check);
     done_ok(
         &o.binh.run(&s.w, "en", &["done", SESSION, "d1"]),
         "the next run",
