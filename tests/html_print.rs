@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{cli, run_ok, succeeded};
+use common::{cli, have, run_ok, succeeded};
 
 const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
 /// The printable width of A4 with 15 mm margins (180 mm) at 96 px per inch.
@@ -36,14 +36,6 @@ fn chromium() -> Option<PathBuf> {
     }
     skip("chromium");
     None
-}
-
-fn have(tool: &str) -> bool {
-    let found = Command::new(tool).arg("-v").output().is_ok();
-    if !found {
-        skip(tool);
-    }
-    found
 }
 
 /// Headless Chromium with the flags a closed network and a root user need.

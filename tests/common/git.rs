@@ -9,6 +9,7 @@ use briefing::api::store::write::{Change, WriteOptions, set_directive};
 use chrono::DateTime;
 
 pub(crate) use super::bin::BIN;
+pub(crate) use super::have;
 pub(crate) const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
 
 /// Checks off directive `id` of `session` in the clone `dir`, as the app does, at `at` (RFC
@@ -48,23 +49,6 @@ pub(crate) fn two_clones() -> Option<(Shared, PathBuf, PathBuf)> {
     let province = shared.clone_as("province");
     let commune = shared.clone_as("commune");
     Some((shared, province, commune))
-}
-
-/// Whether `tool` runs; without it the test is skipped with a notice, or fails under CI=true.
-pub(crate) fn have(tool: &str) -> bool {
-    let found = Command::new(tool)
-        .arg("-V")
-        .output()
-        .or_else(|_| Command::new(tool).arg("--version").output())
-        .is_ok();
-    if !found {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{tool} is needed by this test and CI=true"
-        );
-        eprintln!("SKIPPED: {tool} is not installed");
-    }
-    found
 }
 
 /// A bare "remote" and the folder the clones live in.

@@ -406,6 +406,20 @@ pub(crate) fn skip(reason: &str) {
         });
 }
 
+/// Whether `tool` can be started (`-V`, else `--version`); without it the case is skipped (see
+/// [`skip`]).
+pub(crate) fn have(tool: &str) -> bool {
+    let found = Command::new(tool)
+        .arg("-V")
+        .output()
+        .or_else(|_| Command::new(tool).arg("--version").output())
+        .is_ok();
+    if !found {
+        skip(&format!("no {tool}"));
+    }
+    found
+}
+
 /// Whether `tool` runs (`tool --version` exits 0).
 pub(crate) fn have_tool(tool: &str) -> bool {
     Command::new(tool)
