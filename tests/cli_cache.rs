@@ -5,21 +5,19 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+
 use briefing::api::store::Limits;
 use briefing::api::store::cache::{Cache, Used, load_dir_cached};
+use common::clean;
 
 /// Long after every file of the tests was written, so each is settled enough to be kept.
 const NOW: &str = "2099-01-01T00:00:00+07:00";
 
+/// The binary with no environment but its cache folder, `cache_home`, on `dir`.
 fn briefing(dir: &Path, cache_home: &Path, args: &[&str]) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_briefing"));
-    c.env_clear()
-        .env("XDG_CACHE_HOME", cache_home)
-        .env(
-            "XDG_CONFIG_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-        )
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
+    let mut c = clean();
+    c.env("XDG_CACHE_HOME", cache_home)
         .arg("--dir")
         .arg(dir)
         .args(["--lang", "en", "--today", "2024-03-20", "--now", NOW])
