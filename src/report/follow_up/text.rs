@@ -3,6 +3,8 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use std::sync::Arc;
+
 use super::{
     Counts, FollowUp, Listed, listed_facts, note_line, row_title, rows_heading, rows_width,
     scope_line,
@@ -94,7 +96,7 @@ fn right(text: &str, width: usize) -> String {
 }
 
 /// A list of directives under its heading, each with its facts and latest note.
-fn list(out: &mut String, heading: &str, listed: &[Listed], lang: Lang) {
+fn list(out: &mut String, heading: &str, listed: &[Arc<Listed>], lang: Lang) {
     let t = i18n::strings(lang);
     out.push('\n');
     out.push_str(&format!("{heading} ({})\n", listed.len()));
