@@ -2,7 +2,6 @@
 //! column per category, then the lists.
 
 use std::fmt::Write;
-
 use std::sync::Arc;
 
 use super::{

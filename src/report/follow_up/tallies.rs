@@ -13,6 +13,7 @@ use smallvec::SmallVec;
 use super::{Counts, FollowUp, Grouping, Label, Listed, Row, Scope, index, listed};
 use crate::model::fold::fold;
 use crate::model::progress::Category;
+use crate::model::scope::FoldedWords;
 use crate::model::{Directive, DirectiveRef, District, Due, Id, Level, Session, SessionDate, Text};
 
 /// A session's count per category, in `Category::ALL`'s order: [`Counts`] kept small, since ten
@@ -113,6 +114,9 @@ struct Rows {
     localities: HashMap<Text, SmallVec<[u32; 1]>>,
     /// The written owners, trimmed.
     owners: HashMap<Text, u32>,
+    /// The localities' names and the owners folded, to tell which localities a session-wide
+    /// directive concerns.
+    words: FoldedWords,
 }
 
 impl Rows {
@@ -175,7 +179,7 @@ impl Rows {
             .collect();
         let wants = |g: Grouping| only.is_none_or(|o| o == g);
         let shared = if needs_shared(wants(Grouping::Locality), &counted) {
-            s.shared_localities()
+            s.shared_localities_with(&mut self.words)
         } else {
             Vec::new()
         };

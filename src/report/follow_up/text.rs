@@ -1,9 +1,9 @@
 //! The report as plain text for a terminal or a printer: the table at 80 columns with
 //! numbered category columns and their legend, then the lists.
 
-use unicode_width::UnicodeWidthStr;
-
 use std::sync::Arc;
+
+use unicode_width::UnicodeWidthStr;
 
 use super::{
     Counts, FollowUp, Listed, listed_facts, note_line, row_title, rows_heading, rows_width,
