@@ -216,6 +216,7 @@ catalogue! {
     field_indicator: "Indicator", "Chỉ tiêu";
     field_directive: "Directive", "Chỉ đạo";
     field_image: "Photo", "Ảnh";
+    field_proposal: "Proposal", "Kiến nghị";
     // The interface: what each command does, in the key help (cmd_) and the hint bar (hint_).
     cmd_up: "Move up", "Lên";
     hint_up: "up", "lên";
