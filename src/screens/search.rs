@@ -133,8 +133,10 @@ fn page(ctx: &Ctx) -> usize {
 }
 
 /// What kind of field a hit is in: `Tóm tắt`, `Kết quả nổi bật`, `Tồn tại, hạn chế`, `Chỉ tiêu`…
-fn field_label(t: &Strings, field: FieldKind) -> &'static str {
-    match field {
+/// An addressee outside the file's localities shares the owner's kind and is labelled `Gửi`.
+fn field_label(ctx: &Ctx, hit: &Hit) -> &'static str {
+    let t = i18n::strings(ctx.lang);
+    match hit.field {
         FieldKind::Title => t.field_title,
         FieldKind::Topic => t.topic,
         FieldKind::Tag => t.field_tag,
@@ -147,9 +149,21 @@ fn field_label(t: &Strings, field: FieldKind) -> &'static str {
         FieldKind::Shortcoming => t.shortcomings,
         FieldKind::Indicator => t.field_indicator,
         FieldKind::DirectiveText => t.field_directive,
+        FieldKind::DirectiveOwner if is_addressee(ctx, hit) => t.directive_to,
         FieldKind::DirectiveOwner => t.owner,
         FieldKind::Image => t.field_image,
+        FieldKind::Proposal => t.field_proposal,
     }
+}
+
+/// The hit is one of its directive's `to_other`, not its owner.
+fn is_addressee(ctx: &Ctx, hit: &Hit) -> bool {
+    let Target::Directive { session, directive } = hit.target else {
+        return false;
+    };
+    (ctx.catalog.sessions.get(session))
+        .and_then(|s| s.directive(directive))
+        .is_some_and(|d| d.owner.as_deref() != Some(hit.text.as_str()))
 }
 
 /// Where a hit is: `13/03/2024 · Đầm Hà`.
@@ -212,7 +226,7 @@ fn hit_line(
     selected: bool,
     theme: &Theme,
 ) -> Line<'static> {
-    let label = truncate(field_label(i18n::strings(ctx.lang), hit.field), label_width);
+    let label = truncate(field_label(ctx, hit), label_width);
     let label = format!(" {label}{} ", " ".repeat(label_width - label.width()));
     let place = where_text(ctx, hit.target);
     let room = width.saturating_sub(label.width() + place.width() + 2);
@@ -368,7 +382,7 @@ impl View for SearchScreen {
                 .take(usize::from(list.height))
         };
         let label_width = (shown())
-            .map(|(_, h)| field_label(i18n::strings(ctx.lang), h.field).width())
+            .map(|(_, h)| field_label(ctx, h).width())
             .max()
             .unwrap_or(0)
             .min(LABEL_COLUMN);
