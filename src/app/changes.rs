@@ -264,7 +264,7 @@ mod tests {
 
     fn hits(app: &App) -> Vec<String> {
         match app.screen() {
-            Some(Screen::Search(s)) => s.hits().iter().map(|h| h.text.clone()).collect(),
+            Some(Screen::Search(_)) => app.search_hits().into_iter().map(|h| h.text).collect(),
             _ => panic!("not searching"),
         }
     }

@@ -28,7 +28,7 @@ use crate::screens::{
     Ctx, Intent, Jump, MIN_HEIGHT, MIN_WIDTH, ReportScreen, ReviewScreen, SearchScreen,
     SessionList, SessionScreen, View, bar, too_small,
 };
-use crate::search::{SearchIndex, Target};
+use crate::search::{Hit, SearchIndex, Target};
 use crate::store::write::{Appended, Change, WriteError};
 use crate::store::{Catalog, FolderError};
 use crate::ui::{cells, theme::Theme};
@@ -273,6 +273,17 @@ impl App {
     /// The screen on top of the session list; `None` when the list itself is shown.
     pub fn screen(&self) -> Option<&Screen> {
         self.stack.last()
+    }
+
+    /// Every hit of the search on top, made whole (its text and highlights), best first;
+    /// empty when no search is on top.
+    pub fn search_hits(&self) -> Vec<Hit> {
+        match self.stack.last() {
+            Some(Screen::Search(s)) => (0..s.hits().len())
+                .filter_map(|i| s.hit(&self.ctx, i).map(std::borrow::Cow::into_owned))
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     pub fn session_list(&self) -> &SessionList {
@@ -611,7 +622,7 @@ impl App {
             });
             return;
         }
-        let jump = below.jump();
+        let jump = below.jump(&self.ctx);
         self.stack.truncate(n - 1);
         if let Some(jump) = jump {
             self.open_at(jump.target, Some(&jump));
