@@ -107,8 +107,8 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
-/// The wall time of `show --district` on the first session, the median of `runs`.
-fn show_district(dir: &Path, runs: usize) -> Duration {
+/// The wall time of the binary with `args` on `dir`, the median of `runs`.
+fn run(dir: &Path, args: &[&str], runs: usize) -> Duration {
     median(
         (0..runs)
             .map(|_| {
@@ -118,7 +118,7 @@ fn show_district(dir: &Path, runs: usize) -> Duration {
                     .arg("--dir")
                     .arg(dir)
                     .args(["--today", "2026-06-01", "--lang", "vi"])
-                    .args(["show", "2014/s00000", "--district", "l0"])
+                    .args(args)
                     .output()
                     .expect("run briefing");
                 assert!(
@@ -198,26 +198,29 @@ fn main() {
         Err(_) => vec![10_000],
     };
     println!(
-        "{:>6} {:>12} {:>12} {:>16}",
-        "N", "d drawn", "Enter drawn", "show --district"
+        "{:>6} {:>12} {:>12} {:>16} {:>10}",
+        "N", "d drawn", "Enter drawn", "show --district", "list"
     );
     for n in sizes {
         let dir = tempfile::tempdir().expect("tempdir");
         generate(dir.path(), n);
         let (chooser, dossier) = view_times(dir.path(), 3);
         let runs = if n >= 10_000 { 5 } else { 9 };
-        let _ = show_district(dir.path(), 1);
-        let show = show_district(dir.path(), runs);
+        let show_args = ["show", "2014/s00000", "--district", "l0"];
+        let _ = run(dir.path(), &show_args, 1);
+        let show = run(dir.path(), &show_args, runs);
+        let list = run(dir.path(), &["list"], runs);
         println!(
-            "{n:>6} {:>12} {:>12} {:>16}",
+            "{n:>6} {:>12} {:>12} {:>16} {:>10}",
             ms(chooser),
             ms(dossier),
-            ms(show)
+            ms(show),
+            ms(list)
         );
     }
     println!(
         "(d drawn: from the key to the chooser of localities drawn after the load; Enter drawn: \
          from Enter to one locality's dossier drawn, target ≤ 100 ms each at 10,000; \
-         show --district: wall time of the binary, median)"
+         show --district, list: wall time of the binary, median: both read the whole folder)"
     );
 }
