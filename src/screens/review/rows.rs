@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::model::dossier::{Trend, Visit, dossier};
 use crate::model::filter::DirectiveFilter;
+use crate::model::scope::FoldedWords;
 use crate::model::{Directive, Due, Level, LocalityKey, Progress, Session, fold};
 use crate::search::Target;
 
@@ -90,9 +91,11 @@ pub(crate) fn districts(sessions: &[Session], today: NaiveDate) -> Vec<DistrictC
     // A locality as a file writes it (name, level, parent, key) finds its row without making
     // its key again: most localities are written the same way in many sessions.
     let mut by_written: HashMap<Written<'_>, usize> = HashMap::new();
+    // Names and owners repeat from session to session: each is folded once.
+    let mut words = FoldedWords::default();
     for s in sessions {
         // Which localities each session-wide directive concerns, worked out once per session.
-        let shared = s.shared_localities();
+        let shared = s.shared_localities_with(&mut words);
         for (di, d) in s.districts.iter().enumerate() {
             let written = (&*d.name, d.level, d.parent.as_deref(), d.key.as_deref());
             let at = *by_written.entry(written).or_insert_with(|| {
