@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::model::dossier::{Trend, Visit, dossier};
 use crate::model::filter::DirectiveFilter;
+use crate::model::scope::FoldedWords;
 use crate::model::{Directive, Due, Level, LocalityKey, Progress, Session, fold};
 use crate::search::Target;
 
@@ -78,37 +79,51 @@ pub(crate) struct DistrictCount {
     pub twin: bool,
 }
 
+/// A locality as a file writes it: its name, level, parent and key.
+type Written<'s> = (&'s str, Option<Level>, Option<&'s str>, Option<&'s str>);
+
 /// Every locality that appears in some session, by [`LocalityKey`] (id, level and parent:
 /// a district and a commune of the same name are two), with counts; ordered by name, then
 /// level, then parent.
 pub(crate) fn districts(sessions: &[Session], today: NaiveDate) -> Vec<DistrictCount> {
-    let mut by_key: HashMap<LocalityKey, DistrictCount> = HashMap::new();
+    let mut out: Vec<DistrictCount> = Vec::new();
+    let mut by_key: HashMap<LocalityKey, usize> = HashMap::new();
+    // A locality as a file writes it (name, level, parent, key) finds its row without making
+    // its key again: most localities are written the same way in many sessions.
+    let mut by_written: HashMap<Written<'_>, usize> = HashMap::new();
+    // Names and owners repeat from session to session: each is folded once.
+    let mut words = FoldedWords::default();
     for s in sessions {
         // Which localities each session-wide directive concerns, worked out once per session.
-        let shared = s.shared_localities();
+        let shared = s.shared_localities_with(&mut words);
         for (di, d) in s.districts.iter().enumerate() {
-            let entry = by_key
-                .entry(d.key())
-                .or_insert_with_key(|key| DistrictCount {
-                    key: key.clone(),
-                    name: d.name.to_string(),
-                    level: d.level,
-                    parent: d.parent.as_deref().map(str::to_string),
-                    sessions: 0,
-                    open: 0,
-                    overdue: 0,
-                    twin: false,
-                });
+            let written = (&*d.name, d.level, d.parent.as_deref(), d.key.as_deref());
+            let at = *by_written.entry(written).or_insert_with(|| {
+                let key = d.key();
+                *by_key.entry(key.clone()).or_insert_with(|| {
+                    out.push(DistrictCount {
+                        key,
+                        name: d.name.to_string(),
+                        level: d.level,
+                        parent: d.parent.as_deref().map(str::to_string),
+                        sessions: 0,
+                        open: 0,
+                        overdue: 0,
+                        twin: false,
+                    });
+                    out.len() - 1
+                })
+            });
             let concern = (s.directives.iter().zip(&shared))
                 .filter(|(_, localities)| localities.contains(&di))
                 .map(|(directive, _)| directive);
             let p = Progress::of(d.directives.iter().chain(concern), today);
+            let entry = &mut out[at];
             entry.sessions += 1;
             entry.open += p.open();
             entry.overdue += p.overdue;
         }
     }
-    let mut out: Vec<DistrictCount> = by_key.into_values().collect();
     out.sort_by_cached_key(|d| {
         let level = d.level.map(Level::name);
         (
