@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{run, stderr_of, stdout_of};
+use common::{run, stdout_of, succeeded};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v3-gaps");
 const MERGING: &str = "2025-06-20-sap-xep-ia-ly";
@@ -17,9 +17,7 @@ const NEW_UNIT: &str = "2025-10-15-ia-ly";
 fn show(lang: &str, args: &[&str]) -> String {
     let mut all = vec!["--today", "2025-11-01", "show"];
     all.extend(args);
-    let o = run(Path::new(FIXTURE), lang, &all);
-    assert!(o.status.success(), "{}", stderr_of(&o));
-    stdout_of(&o)
+    succeeded(&run(Path::new(FIXTURE), lang, &all))
 }
 
 /// `text` with every run of white space one space, so wrapped lines read as one.
