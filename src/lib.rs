@@ -32,7 +32,7 @@ pub mod api {
             HostKind, Indicator, Kind, Lang, Level, LocalityKey, PartOfDay, Participant, Period,
             Session, SessionDate, Status, Text,
         };
-        pub use crate::model::{Entry, State};
+        pub use crate::model::{Entry, Followed, State};
     }
     pub mod store {
         pub use crate::store::files::id_of;

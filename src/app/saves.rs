@@ -8,6 +8,7 @@
 use super::{
     App, Effect, NewEntry, Notice, Overlay, ProgressChange, ProgressRequest, Recorded, SaveRequest,
 };
+use crate::model::Followed;
 use crate::model::{Directive, DirectiveKey, DirectiveRef, Session};
 use crate::screens::overlay::{Confirm, ProgressForm};
 use crate::store::write::Appended;

@@ -307,7 +307,10 @@ mod tests {
             .session
             .expect("valid");
         let d = session.all_directives().next().expect("a");
-        assert_eq!(d.state(), crate::model::progress::State::Done);
+        assert_eq!(
+            crate::model::Followed::state(d),
+            crate::model::progress::State::Done
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::Followed;
 use super::progress::Category;
 use super::{Directive, Session};
 

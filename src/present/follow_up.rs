@@ -5,6 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::i18n;
+use crate::model::Followed;
 use crate::model::progress::Category;
 use crate::model::{Directive, Lang, State};
 use crate::present::words::{category_word, state_word};

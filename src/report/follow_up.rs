@@ -16,6 +16,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n;
+use crate::model::Followed;
 use crate::model::fold::fold;
 use crate::model::progress::Category;
 use crate::model::{Directive, DirectiveRef, Due, Lang, Level, Session, SessionDate};

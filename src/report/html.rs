@@ -9,6 +9,7 @@ use super::{
     locality_lists, session_lists, shared_directives, shared_note, value_text,
 };
 use crate::i18n::{self, Strings};
+use crate::model::Followed;
 use crate::model::{Comparison, Directive, Gauge, Indicator, Lang, Progress, Session, Status};
 use crate::present::follow_up::{latest_note_line, says_more, state_with_percent};
 use crate::present::words::category_word;

@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::{Locality, Options, districts, shared_directives};
+use crate::model::Followed;
 use crate::model::progress::Category;
 use crate::model::{
     Basis, Better, Bound, Comparison, Directive, Due, GaugeBasis, HostKind, Id, Image, Indicator,

@@ -11,6 +11,7 @@ mod text;
 use chrono::NaiveDate;
 
 use crate::i18n::{self, Strings};
+use crate::model::Followed;
 use crate::model::{Directive, District, Gauge, Image, Indicator, Lang, Progress, Session, Text};
 use crate::present::{self, bar_cells, reference_line, status_symbol, status_word};
 

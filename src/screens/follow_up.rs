@@ -3,6 +3,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::model::Followed;
 use crate::model::{Directive, Lang, State};
 use crate::present::{follow_up, truncate, words};
 use crate::ui::tone::{Tone, Toned};

@@ -160,6 +160,8 @@ fn every_problem() -> Vec<Problem> {
         Problem::DuplicateDistrict { id: s("hai-ha") },
         Problem::DirectiveIdMalformed { id: s("a b") },
         Problem::DirectiveIdRepeated { id: s("hh-ma-tuy") },
+        Problem::ProposalIdTaken { id: s("kn-1") },
+        Problem::ProposalLogUnassigned,
         Problem::DirectiveIdMissing {
             table: Table::Directive {
                 n: 1,
@@ -510,10 +512,12 @@ fn kind(p: &Problem) -> usize {
         ProgressNoteControl { .. } => 80,
         EmptyText { .. } => 81,
         DueTextIsADeadline { .. } => 82,
+        ProposalIdTaken { .. } => 83,
+        ProposalLogUnassigned => 84,
     }
 }
 
-const KINDS: usize = 83;
+const KINDS: usize = 85;
 
 #[test]
 fn every_variant_is_walked() {

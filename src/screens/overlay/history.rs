@@ -6,6 +6,7 @@ use super::Scrolled;
 use crate::git::GitError;
 use crate::git::history::History as Read;
 use crate::i18n;
+use crate::model::Followed;
 use crate::model::progress::Entry;
 use crate::model::{Directive, Lang};
 use crate::present::{follow_up, numbers};

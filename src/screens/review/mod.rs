@@ -17,6 +17,7 @@ use super::{
 use crate::i18n;
 use crate::input::Command;
 use crate::model::District;
+use crate::model::Followed;
 use crate::model::dossier::{Trend, Visit};
 use crate::model::{Directive, DirectiveKey, DirectiveRef, Level, LocalityKey, Session};
 use crate::present::follow_up::{says_more, standing_line};

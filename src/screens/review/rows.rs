@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::model::Followed;
 use crate::model::dossier::{Trend, Visit, dossier};
 use crate::model::filter::DirectiveFilter;
 use crate::model::{Directive, Due, Level, LocalityKey, Session, fold};

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use super::blocks::{Block, Section};
 use crate::i18n;
+use crate::model::Followed;
 use crate::model::{Directive, Indicator, Lang, Session, Status};
 use crate::present::numbers;
 use crate::present::words::CHECKBOX;
