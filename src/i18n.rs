@@ -289,6 +289,9 @@ catalogue! {
     new_io(path, error): "cannot write {path}: {error}", "không ghi được {path}: {error}";
     /// `briefing progress`.
     cli_progress_recorded(directive, session, at, by, what): "Recorded progress on directive `{directive}` of session {session} at {at} by {by}: {what}", "Đã ghi tiến độ chỉ đạo `{directive}` của buổi làm việc {session} lúc {at}, người ghi {by}: {what}";
+    cli_progress_recorded_proposal(proposal, session, at, by, what): "Recorded progress on proposal `{proposal}` of session {session} at {at} by {by}: {what}", "Đã ghi tiến độ kiến nghị `{proposal}` của buổi làm việc {session} lúc {at}, người ghi {by}: {what}";
+    proposal_needs_id: "a locality's proposal without an id cannot be followed up: add `id = \"…\"` to its [[locality.proposal]] table (directives and proposals share one list of ids)", "kiến nghị của địa phương chưa có mã thì không theo dõi được: hãy thêm `id = \"…\"` vào bảng [[locality.proposal]] của nó (chỉ đạo và kiến nghị dùng chung một danh sách mã)";
+    proposal_needs_assignee(proposal): "proposal `{proposal}` has no assignee, so no report would count its progress: add `assignee = \"Sở Tài chính\"` (the body assigned to act) first", "kiến nghị `{proposal}` chưa có cơ quan được giao nên không báo cáo nào tính tiến độ của nó: hãy thêm `assignee = \"Sở Tài chính\"` (cơ quan được giao thực hiện) trước";
     cli_progress_state(word, name): "state {word} ({name})", "trạng thái {word} ({name})";
     cli_progress_note(note): "note “{note}”", "ghi chú “{note}”";
     date: "Date", "Ngày";
