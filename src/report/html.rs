@@ -197,7 +197,7 @@ fn locality(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
     if let Some(summary) = &d.summary {
         text_block(out, summary);
     }
-    for (title, items) in locality_lists(d, opts.lang) {
+    for (title, items) in locality_lists(d, opts) {
         list(out, "h3", title, &items);
     }
     if !d.indicators.is_empty() {
@@ -385,7 +385,7 @@ fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options
         if let Some(note) = &d.note {
             let _ = write!(out, "<span class=\"note\">{}: {}</span>", t.note, esc(note));
         }
-        if says_more(d) {
+        if says_more(*d) {
             let state = d.state();
             let _ = write!(
                 out,
@@ -396,7 +396,7 @@ fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options
                 esc(category_word(d.category(opts.today), opts.lang))
             );
         }
-        if let Some(latest) = latest_note_line(d, opts.lang, opts.handout) {
+        if let Some(latest) = latest_note_line(*d, opts.lang, opts.handout) {
             let _ = write!(out, "<span class=\"note latest\">{}</span>", esc(&latest));
         }
         out.push_str("</li>\n");
