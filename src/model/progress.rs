@@ -305,6 +305,12 @@ pub trait Followed {
         self.standing().state
     }
 
+    /// Shown as done: its state, or a directive's `done` (which a check-off being saved sets
+    /// at once).
+    fn is_done(&self) -> bool {
+        self.state() == State::Done
+    }
+
     /// The category a report counts it in on `today`.
     fn category(&self, today: NaiveDate) -> Category {
         Category::of(self.standing(), self.deadline(), today)
@@ -358,6 +364,10 @@ impl Followed for Directive {
 
     fn checked_off(&self) -> Option<(Option<DateTime<FixedOffset>>, Option<&str>)> {
         self.done.then_some((self.done_at, self.done_by.as_deref()))
+    }
+
+    fn is_done(&self) -> bool {
+        self.done
     }
 
     /// `done`, `done_at` and `done_by` say the current state (done or not, and when and by

@@ -221,7 +221,7 @@ pub(crate) fn dossier_rows(
             })
         };
         let (own, shared): (Vec<_>, Vec<_>) = (s.locality_directives(visit.locality))
-            .filter(|(_, d)| filter.matches(d, today))
+            .filter(|(_, d)| filter.matches(*d, today))
             .map(|(r, _)| r)
             .partition(|r| r.district.is_some());
         if own.is_empty() && shared.is_empty() {
