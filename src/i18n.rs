@@ -117,6 +117,7 @@ catalogue! {
     report_row_session: "Session", "Buổi làm việc";
     report_common: "Session-wide (no locality)", "Chung (không gắn địa phương)";
     report_no_owner: "(no assignee)", "(chưa giao đơn vị)";
+    report_proposal: "Proposal of the locality", "Kiến nghị của địa phương";
     report_total: "Total", "Tổng số";
     report_all_rows: "All", "Tổng cộng";
     report_blocked: "Blocked directives", "Chỉ đạo vướng mắc";

@@ -1,6 +1,7 @@
-//! The implementation report's numbers: the directives of the chosen sessions counted by
-//! category, one row per locality, assignee or session, with the totals and the lists of
-//! overdue and blocked directives. One pure function, [`tally`], that every format of
+//! The implementation report's numbers: the directives of the chosen sessions, and the
+//! localities' proposals with an assignee (followed up like directives), counted by category,
+//! one row per locality, assignee or session, with the totals and the lists of overdue and
+//! blocked items. One pure function, [`tally`], that every format of
 //! `briefing report` and the TUI's report view draw, so their numbers agree.
 
 mod csv;
@@ -19,7 +20,7 @@ use crate::i18n;
 use crate::model::Followed;
 use crate::model::fold::fold;
 use crate::model::progress::Category;
-use crate::model::{Directive, DirectiveRef, Due, Lang, Level, Session, SessionDate};
+use crate::model::{Directive, DirectiveRef, Due, Lang, Level, Proposal, Session, SessionDate};
 use crate::present::follow_up::note_stamp;
 use crate::present::words::category_word;
 use crate::present::{capitalised, due_text, level_and_name, numbers, session_day};
@@ -158,9 +159,13 @@ pub struct Row {
     pub counts: Counts,
 }
 
-/// A directive the report lists (overdue or blocked), with what it says of it.
+/// A directive (or a locality's proposal) the report lists (overdue or blocked), with what it
+/// says of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listed {
+    /// A locality's proposal (its id in `directive_id`, empty without one; its assignee in
+    /// `owner`), not a directive.
+    pub proposal: bool,
     pub session_id: String,
     pub session_title: String,
     pub session_date: SessionDate,
@@ -239,12 +244,41 @@ pub fn tally(sessions: &[Session], scope: &Scope) -> FollowUp {
             Grouping::Assignee => rows.by_owner(&categories),
             Grouping::Session => rows.by_session(s, &categories),
         }
+        count_proposals(s, scope, &mut report, &mut rows);
     }
     report
         .overdue
         .sort_by_key(|l| (l.due.map(Due::last_day), l.session_date.sort_key()));
     report.rows = rows.into_sorted();
     report
+}
+
+/// A session's proposals with an assignee, counted as directives are: in the totals, in their
+/// locality's, assignee's or session's row, and in the lists.
+fn count_proposals<'a>(s: &'a Session, scope: &Scope, report: &mut FollowUp, rows: &mut Rows<'a>) {
+    let followed: Vec<(usize, &Proposal, Category)> = (s.proposals())
+        .filter(|(_, p)| p.is_followed())
+        .map(|(l, p)| (l, p, p.category(scope.today)))
+        .collect();
+    if followed.is_empty() {
+        return;
+    }
+    for &(l, p, c) in &followed {
+        report.total.add(c);
+        if c.is_overdue() {
+            report.overdue.push(listed_proposal(s, l, p, c));
+        } else if c == Category::Blocked {
+            report.blocked.push(listed_proposal(s, l, p, c));
+        }
+    }
+    for &(l, p, c) in &followed {
+        let at = match scope.by {
+            Grouping::Locality => rows.locality(&s.districts[l]),
+            Grouping::Assignee => rows.owner(p.assignee.as_deref()),
+            Grouping::Session => rows.session(s),
+        };
+        rows.rows[at].1.counts.add(c);
+    }
 }
 
 /// Whether the session-wide directives' localities are asked: for rows by locality, or for
@@ -366,33 +400,42 @@ impl<'a> Rows<'a> {
 
     fn by_owner(&mut self, categories: &[(DirectiveRef, &'a Directive, Category)]) {
         for &(_, d, c) in categories {
-            let at = match d.owner.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
-                Some(owner) => match self.owners.get(owner) {
-                    Some(&at) => at,
-                    None => {
-                        let at =
-                            self.row(RowKey::Owner(fold(owner)), || Label::Owner(owner.into()));
-                        self.owners.insert(owner, at);
-                        at
-                    }
-                },
-                None => self.row(RowKey::NoOwner, || Label::NoOwner),
-            };
+            let at = self.owner(d.owner.as_deref());
             self.rows[at].1.counts.add(c);
+        }
+    }
+
+    /// The row of a directive's owner or a proposal's assignee, as written (or of none).
+    fn owner(&mut self, owner: Option<&'a str>) -> usize {
+        match owner.map(str::trim).filter(|o| !o.is_empty()) {
+            Some(owner) => match self.owners.get(owner) {
+                Some(&at) => at,
+                None => {
+                    let at = self.row(RowKey::Owner(fold(owner)), || Label::Owner(owner.into()));
+                    self.owners.insert(owner, at);
+                    at
+                }
+            },
+            None => self.row(RowKey::NoOwner, || Label::NoOwner),
         }
     }
 
     /// A session's row, even when it has no directive.
     fn by_session(&mut self, s: &Session, categories: &[(DirectiveRef, &Directive, Category)]) {
+        let mut counts = Counts::default();
+        categories.iter().for_each(|&(_, _, c)| counts.add(c));
+        let at = self.session(s);
+        self.rows[at].1.counts.add_all(&counts);
+    }
+
+    /// The row of session `s`.
+    fn session(&mut self, s: &Session) -> usize {
         let key = RowKey::Session(s.date.sort_key(), s.id.to_string());
-        let label = || Label::Session {
+        self.row(key, || Label::Session {
             id: s.id.to_string(),
             title: s.title.to_string(),
             date: s.date,
-        };
-        let mut counts = Counts::default();
-        categories.iter().for_each(|&(_, _, c)| counts.add(c));
-        self.add(key, label, &counts);
+        })
     }
 
     /// Localities by name (folded), the common row, assignees by name, the row without one,
@@ -449,6 +492,7 @@ fn listed(
         .filter_map(|&at| s.districts.get(at).map(|l| l.name.to_string()))
         .collect();
     Listed {
+        proposal: false,
         session_id: s.id.to_string(),
         session_title: s.title.to_string(),
         session_date: s.date,
@@ -459,14 +503,38 @@ fn listed(
         due: d.due,
         category: c,
         percent: d.percent(),
-        note: d.latest_note().and_then(|e| {
-            e.note.as_deref().map(|text| Note {
-                at: e.at,
-                by: e.by.to_string(),
-                text: text.to_string(),
-            })
-        }),
+        note: latest_note(d),
     }
+}
+
+/// A locality's proposal (of locality `l`) as the lists have it.
+fn listed_proposal(s: &Session, l: usize, p: &Proposal, c: Category) -> Listed {
+    Listed {
+        proposal: true,
+        session_id: s.id.to_string(),
+        session_title: s.title.to_string(),
+        session_date: s.date,
+        directive_id: p.id.as_deref().unwrap_or_default().to_string(),
+        text: p.text.to_string(),
+        owner: p.assignee.as_deref().map(str::to_string),
+        localities: (s.districts.get(l).map(|l| l.name.to_string()))
+            .into_iter()
+            .collect(),
+        due: p.due,
+        category: c,
+        percent: p.percent(),
+        note: latest_note(p),
+    }
+}
+
+fn latest_note(d: &impl Followed) -> Option<Note> {
+    d.latest_note().and_then(|e| {
+        e.note.as_deref().map(|text| Note {
+            at: e.at,
+            by: e.by.to_string(),
+            text: text.to_string(),
+        })
+    })
 }
 
 /// The heading of the rows' column: `Địa phương`, `Đơn vị thực hiện`, `Buổi làm việc`.
@@ -541,11 +609,14 @@ pub(crate) fn scope_line(report: &FollowUp, lang: Lang) -> String {
     )
 }
 
-/// What a listed directive's line says after its text: deadline, localities, assignee, its
-/// category and percent, its session.
+/// What a listed directive's line says after its text: that it is a locality's proposal,
+/// deadline, localities, assignee, its category and percent, its session.
 pub(crate) fn listed_facts(l: &Listed, lang: Lang) -> Vec<String> {
     let t = i18n::strings(lang);
     let mut facts = Vec::new();
+    if l.proposal {
+        facts.push(t.report_proposal.to_string());
+    }
     if let Some(due) = l.due {
         facts.push(format!("{}: {}", t.due, due_text(due, lang)));
     }
@@ -554,7 +625,12 @@ pub(crate) fn listed_facts(l: &Listed, lang: Lang) -> Vec<String> {
         facts.push(format!("{}: {}", t.districts, l.localities.join(", ")));
     }
     if let Some(owner) = &l.owner {
-        facts.push(format!("{}: {owner}", t.owner));
+        let label = if l.proposal {
+            t.proposal_assignee
+        } else {
+            t.owner
+        };
+        facts.push(format!("{label}: {owner}"));
     }
     facts.push(session_of(l, lang));
     facts
