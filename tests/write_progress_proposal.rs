@@ -202,3 +202,21 @@ fn the_writer_appends_to_a_proposal_and_withdraws_on_a_real_file() {
     assert_eq!(undone.outcome, Outcome::Changed);
     assert_eq!(std::fs::read_to_string(&file).expect("read"), text);
 }
+
+#[test]
+fn a_version_2_file_with_a_proposal_is_made_version_3_and_keeps_it_after_an_undo() {
+    let text = format!("{HEAD}{LOCALITY}{PROPOSAL}").replacen("version = 3", "version = 2", 1);
+    let (appended, _, undo) = edit(&text, "kn-1", &Change::Progress(doing())).expect("edit");
+    let expected = format!("{HEAD}{LOCALITY}{PROPOSAL}\n{ENTRY_LINES}\n");
+    assert_eq!(appended, expected, "only the version line and the entry");
+    let Some(Change::Withdraw(entry)) = undo else {
+        panic!("{undo:?}");
+    };
+    assert_eq!(entry.version, VersionBefore::Was("2".into()));
+    let (back, _, _) = edit(&appended, "kn-1", &Change::Withdraw(entry)).expect("undo");
+    assert_eq!(
+        back,
+        format!("{HEAD}{LOCALITY}{PROPOSAL}"),
+        "the entry goes; `version = 2` would not validate with a proposal, so 3 stays"
+    );
+}

@@ -132,7 +132,6 @@ fn block_of_hit(ctx: &Ctx, session: &Session, blocks: &[Block], jump: &Jump) -> 
         .or_else(|| find(&|t| !jump.query.is_empty() && matches(t)))
 }
 
-/// A tab's blocks, of which those [`Block::selectable`] may be selected.
 /// `p` or `L` on a locality's proposal: its form or its log when it has an id and an assignee,
 /// else what to add to the file.
 fn proposal_intent(session: &Session, district: usize, index: usize, c: Command) -> Intent {
@@ -159,6 +158,7 @@ fn proposal_intent(session: &Session, district: usize, index: usize, c: Command)
     }
 }
 
+/// A tab's blocks, of which those [`Block::selectable`] may be selected.
 fn blocks(blocks: &[Block]) -> Selectable<'_, Block> {
     Selectable::new(blocks, Block::selectable)
 }

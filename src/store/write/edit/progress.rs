@@ -160,10 +160,24 @@ pub(super) fn withdraw_edits(
         .iter()
         .filter(|d| d.table.and_then(|t| t.get("progress")).is_some())
         .count();
-    if log.len() == 1 && others == 1 {
+    if log.len() == 1 && others == 1 && !has_proposals(doc.as_table()) {
         edits.extend(version_back(doc, body, &appended.version));
     }
     Ok(edits)
+}
+
+/// Whether a locality has proposals: a table of version 3, so the file keeps `version = 3`
+/// (an older version would not validate).
+fn has_proposals(root: &Table) -> bool {
+    ["district", "locality"]
+        .iter()
+        .any(|key| match root.get(key) {
+            Some(Item::ArrayOfTables(list)) => list.iter().any(|l| l.contains_key("proposal")),
+            Some(Item::Value(toml_edit::Value::Array(list))) => (list.iter())
+                .filter_map(toml_edit::Value::as_inline_table)
+                .any(|l| l.contains_key("proposal")),
+            _ => false,
+        })
 }
 
 /// Whether table `t` holds exactly these keys and values, in this order, as written.
