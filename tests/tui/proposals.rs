@@ -38,6 +38,20 @@ fn select_proposal(app: &mut App, text: &str) {
     panic!("proposal {text:?} not found");
 }
 
+/// The overdue list of the report view (`r`), then back to the session: each item's id,
+/// whether it is a proposal, and its category.
+fn overdue_in_the_report(app: &mut App) -> Vec<(String, bool, briefing::api::model::Category)> {
+    press(app, &[Command::ReportView]);
+    let listed = match app.screen() {
+        Some(Screen::Report(r)) => (r.report().expect("report").overdue.iter())
+            .map(|l| (l.directive_id.clone(), l.proposal, l.category))
+            .collect(),
+        other => panic!("not the report view: {other:?}"),
+    };
+    press(app, &[Command::Back]);
+    listed
+}
+
 fn the_proposal(app: &App) -> briefing::api::model::Proposal {
     app.catalog().sessions[0]
         .proposals()
@@ -71,6 +85,9 @@ fn a_followed_proposal_shows_its_state_and_p_records_on_it() {
         screen.contains("⚠ overdue · Not started"),
         "the badge of a proposal past its deadline:\n{screen}"
     );
+    use briefing::api::model::Category;
+    let proposal = |c| ("tl-kn-1".to_string(), true, c);
+    assert!(overdue_in_the_report(&mut app).contains(&proposal(Category::NotStartedOverdue)));
     select_proposal(&mut app, "Đề nghị tỉnh hỗ trợ");
     assert_snapshot!("proposal_selected_en_100x40", screen_text(&draw(&app)));
     assert_eq!(press_effect(&mut app, Command::Progress), Effect::None);
@@ -99,6 +116,11 @@ fn a_followed_proposal_shows_its_state_and_p_records_on_it() {
     };
     written(&mut app, &request, &entry);
     assert_eq!(the_proposal(&app).state(), State::Doing);
+    let overdue = overdue_in_the_report(&mut app);
+    assert!(
+        overdue.contains(&proposal(Category::DoingOverdue)),
+        "the report view counts the entry at once: {overdue:?}"
+    );
     let screen = screen_text(&draw(&app));
     assert!(
         screen.contains("⚠ overdue · In progress, 30% · Sở đã trình UBND tỉnh"),

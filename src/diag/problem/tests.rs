@@ -102,6 +102,17 @@ fn every_problem() -> Vec<Problem> {
             table: indicator(),
             value: s("0"),
         },
+        Problem::ValueMissing {
+            table: indicator(),
+            plan: true,
+            version: 2,
+        },
+        Problem::ValueMissing {
+            table: indicator(),
+            plan: false,
+            version: 3,
+        },
+        Problem::ZeroTargetHigher { table: indicator() },
         Problem::PercentNegative {
             table: Table::Compare {
                 indicator: Box::new(indicator()),
@@ -512,12 +523,14 @@ fn kind(p: &Problem) -> usize {
         ProgressNoteControl { .. } => 80,
         EmptyText { .. } => 81,
         DueTextIsADeadline { .. } => 82,
-        ProposalIdTaken { .. } => 83,
-        ProposalLogUnassigned => 84,
+        ValueMissing { .. } => 83,
+        ZeroTargetHigher { .. } => 84,
+        ProposalIdTaken { .. } => 85,
+        ProposalLogUnassigned => 86,
     }
 }
 
-const KINDS: usize = 85;
+const KINDS: usize = 87;
 
 #[test]
 fn every_variant_is_walked() {
