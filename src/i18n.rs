@@ -65,6 +65,7 @@ catalogue! {
     report_row_session: "Session", "Buổi làm việc";
     report_common: "Session-wide (no locality)", "Chung (không gắn địa phương)";
     report_no_owner: "(no assignee)", "(chưa giao đơn vị)";
+    report_proposal: "Proposal of the locality", "Kiến nghị của địa phương";
     report_total: "Total", "Tổng số";
     report_all_rows: "All", "Tổng cộng";
     report_blocked: "Blocked directives", "Chỉ đạo vướng mắc";
@@ -238,6 +239,9 @@ catalogue! {
     new_io(path, error): "cannot write {path}: {error}", "không ghi được {path}: {error}";
     /// `briefing progress`.
     cli_progress_recorded(directive, session, at, by, what): "Recorded progress on directive `{directive}` of session {session} at {at} by {by}: {what}", "Đã ghi tiến độ chỉ đạo `{directive}` của buổi làm việc {session} lúc {at}, người ghi {by}: {what}";
+    cli_progress_recorded_proposal(proposal, session, at, by, what): "Recorded progress on proposal `{proposal}` of session {session} at {at} by {by}: {what}", "Đã ghi tiến độ kiến nghị `{proposal}` của buổi làm việc {session} lúc {at}, người ghi {by}: {what}";
+    proposal_needs_id: "a locality's proposal without an id cannot be followed up: add `id = \"…\"` to its [[locality.proposal]] table (directives and proposals share one list of ids)", "kiến nghị của địa phương chưa có mã thì không theo dõi được: hãy thêm `id = \"…\"` vào bảng [[locality.proposal]] của nó (chỉ đạo và kiến nghị dùng chung một danh sách mã)";
+    proposal_needs_assignee(proposal): "proposal `{proposal}` has no assignee, so no report would count its progress: add `assignee = \"Sở Tài chính\"` (the body assigned to act) first", "kiến nghị `{proposal}` chưa có cơ quan được giao nên không báo cáo nào tính tiến độ của nó: hãy thêm `assignee = \"Sở Tài chính\"` (cơ quan được giao thực hiện) trước";
     cli_progress_state(word, name): "state {word} ({name})", "trạng thái {word} ({name})";
     cli_progress_note(note): "note “{note}”", "ghi chú “{note}”";
     date: "Date", "Ngày";
@@ -472,6 +476,8 @@ catalogue! {
     check_duplicate_district(id): "two localities have the id `{id}`; give one of them a different `id = \"…\"`", "hai địa phương có cùng mã `{id}`; hãy đặt cho một trong hai một `id = \"…\"` khác";
     check_directive_id_malformed(id): "directive id \"{id}\" may only use letters, digits, `.`, `_` and `-` (for example \"hh-ma-tuy\")", "mã chỉ đạo \"{id}\" chỉ được dùng chữ cái, chữ số, `.`, `_` và `-` (ví dụ \"hh-ma-tuy\")";
     check_directive_id_repeated(id): "directive id \"{id}\" is used twice in this file; every directive needs its own id", "mã chỉ đạo \"{id}\" được dùng hai lần trong tệp; mỗi chỉ đạo cần một mã riêng";
+    check_proposal_id_taken(id): "id \"{id}\" of this proposal is already used by a directive or another proposal of this file; directives and proposals share one list of ids, so give it its own", "mã \"{id}\" của kiến nghị này đã được một chỉ đạo hoặc kiến nghị khác trong tệp dùng; chỉ đạo và kiến nghị dùng chung một danh sách mã, hãy đặt cho nó một mã riêng";
+    check_proposal_log_unassigned: "this proposal has a progress log but no `assignee`, so no report counts it: add `assignee = \"Sở Tài chính\"` (the body assigned to act on it)", "kiến nghị này có nhật ký tiến độ nhưng không có `assignee` nên không báo cáo nào tính đến: thêm `assignee = \"Sở Tài chính\"` (cơ quan được giao thực hiện)";
     check_directive_id_missing(r#where, id): "{where} has no `id`; add one, for example `id = \"{id}\"` (made from its text; keep it unchanged once in use)", "{where} chưa có `id`; hãy thêm, ví dụ `id = \"{id}\"` (tạo từ nội dung chỉ đạo; đã dùng thì giữ nguyên)";
     /// The slips of Vietnamese authors; `{written}` is what the file says.
     slip_date_order(key, written, date): "`{key} = {written}` is not a date TOML reads: write the year first, with `-` and without quotes: `{key} = {date}`", "`{key} = {written}` không phải dạng ngày TOML đọc được: hãy viết năm trước, dùng dấu `-` và không có dấu ngoặc kép: `{key} = {date}`";

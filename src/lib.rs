@@ -26,13 +26,13 @@ pub use cli::main;
 pub mod api {
     pub mod model {
         pub use crate::model::filter;
-        pub use crate::model::progress::Category;
+        pub use crate::model::progress::{Category, Snapshot};
         pub use crate::model::{
             Basis, Better, Bound, Comparison, Directive, DirectiveKey, District, Due, GaugeBasis,
             HostKind, Indicator, Kind, Lang, Level, LocalityKey, PartOfDay, Participant, Period,
-            Session, SessionDate, Status, Text,
+            Proposal, Session, SessionDate, Status, Text,
         };
-        pub use crate::model::{Entry, State};
+        pub use crate::model::{Entry, Followed, State};
     }
     pub mod store {
         pub use crate::store::files::id_of;

@@ -187,3 +187,95 @@ fn a_progress_entry_in_the_future_is_an_error_with_its_place() {
     );
     assert!(o.status.success(), "a minute is allowed: {}", stdout_of(&o));
 }
+
+/// A folder holding a copy of the version 3 sample (a proposal `tl-kn-1` with an assignee, one
+/// without an id).
+fn v3_folder() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("2025-09-10-tan-lap.toml");
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/v3/2025-09-10-tan-lap.toml"
+    );
+    fs::copy(sample, &file).expect("copy");
+    (dir, file)
+}
+
+#[test]
+fn progress_on_a_proposal_appends_to_its_log_and_names_it_a_proposal() {
+    let (dir, file) = v3_folder();
+    let before = fs::read_to_string(&file).expect("read");
+    let args = [
+        "--now",
+        "2025-10-01T08:00:00+07:00",
+        "progress",
+        "2025-09-10-tan-lap",
+        "tl-kn-1",
+        "--state",
+        "doing",
+        "--percent",
+        "20",
+    ];
+    let o = run(dir.path(), "en", &args);
+    assert!(o.status.success(), "{}", stderr_of(&o));
+    assert!(
+        stdout_of(&o)
+            .starts_with("Recorded progress on proposal `tl-kn-1` of session 2025-09-10-tan-lap"),
+        "{}",
+        stdout_of(&o)
+    );
+    let after = fs::read_to_string(&file).expect("read");
+    let by = current_user();
+    let entry = format!(
+        "\n\n[[locality.proposal.progress]]\nat = 2025-10-01T08:00:00+07:00\nby = \"{by}\"\nstate = \"doing\"\npercent = 20"
+    );
+    let at = before
+        .find("due = \"2025-12\"")
+        .expect("the proposal's last key");
+    let end = at + "due = \"2025-12\"".len();
+    assert_eq!(
+        after,
+        format!("{}{entry}{}", &before[..end], &before[end..])
+    );
+    let o = run(
+        dir.path(),
+        "vi",
+        &args[..4]
+            .iter()
+            .chain(&["tl-kn-1", "--note", "Đã trình"])
+            .copied()
+            .collect::<Vec<_>>(),
+    );
+    assert!(o.status.success(), "{}", stderr_of(&o));
+    assert!(
+        stdout_of(&o).starts_with("Đã ghi tiến độ kiến nghị `tl-kn-1`"),
+        "{}",
+        stdout_of(&o)
+    );
+}
+
+#[test]
+fn progress_on_an_id_no_item_has_says_a_proposal_needs_an_id() {
+    let (dir, file) = v3_folder();
+    let before = fs::read_to_string(&file).expect("read");
+    for (lang, words) in [
+        ("en", "add `id = \"…\"` to its [[locality.proposal]] table"),
+        ("vi", "hãy thêm `id = \"…\"` vào bảng [[locality.proposal]]"),
+    ] {
+        let args = [
+            "progress",
+            "2025-09-10-tan-lap",
+            "tl-kn-2",
+            "--state",
+            "doing",
+        ];
+        let o = run(dir.path(), lang, &args);
+        assert!(!o.status.success());
+        assert!(stderr_of(&o).contains(words), "{}", stderr_of(&o));
+    }
+    assert_eq!(
+        fs::read_to_string(&file).expect("read"),
+        before,
+        "nothing written"
+    );
+}

@@ -90,11 +90,11 @@ fn numbers_after(text: &str, label: &str, sep: char) -> Vec<u64> {
 #[test]
 fn each_category_at_its_boundary_day() {
     let doc = json(&[]);
-    assert_eq!(json_total(&doc), [1, 2, 0, 2, 2, 1, 1, 1, 10]);
+    assert_eq!(json_total(&doc), [1, 2, 0, 2, 2, 2, 2, 1, 12]);
     let overdue: Vec<&str> = (doc["overdue"].as_array().expect("list").iter())
         .map(|d| d["directive"].as_str().expect("id"))
         .collect();
-    assert_eq!(overdue, ["chung-dau-tu", "dh-cho", "dh-nuoc"]);
+    assert_eq!(overdue, ["chung-dau-tu", "dh-cho", "dh-nuoc", "dh-kn-cho"]);
     let blocked = &doc["blocked"][0];
     assert_eq!(blocked["directive"], "dh-mat-bang");
     assert_eq!(
@@ -126,8 +126,8 @@ fn a_shared_directive_counts_per_locality_and_once_in_the_total() {
         .iter()
         .map(|r| r["counts"]["total"].as_u64().expect("n"))
         .sum();
-    assert_eq!(sum, 11, "chung-dau-tu is in both rows");
-    assert_eq!(doc["total"]["total"], 10, "and once in the total");
+    assert_eq!(sum, 13, "chung-dau-tu is in both rows");
+    assert_eq!(doc["total"]["total"], 12, "and once in the total");
     for by in ["assignee", "session"] {
         let doc = json(&["--by", by]);
         let rows = doc["rows"].as_array().expect("rows");
@@ -135,7 +135,10 @@ fn a_shared_directive_counts_per_locality_and_once_in_the_total() {
             .iter()
             .map(|r| r["counts"]["total"].as_u64().expect("n"))
             .sum();
-        assert_eq!(sum, 10, "{by}: every directive in one row");
+        assert_eq!(
+            sum, 12,
+            "{by}: every directive and followed proposal in one row"
+        );
     }
 }
 
@@ -162,7 +165,7 @@ fn text_csv_and_json_give_the_same_numbers() {
 fn the_range_keeps_the_sessions_within_it() {
     let doc = json(&["--from", "2024-03-13", "--to", "2024-05-20"]);
     assert_eq!(doc["sessions"], 2);
-    assert_eq!(doc["total"]["total"], 9);
+    assert_eq!(doc["total"]["total"], 11);
     let doc = json(&["--to", "2024-03-12"]);
     assert_eq!(doc["sessions"], 1);
     let doc = json(&["--from", "2025-01-01"]);
@@ -267,4 +270,54 @@ fn notes_are_terminal_safe_and_html_escaped() {
     }
     assert!(run("text").contains("[31mđỏ\\u{202E}"), "{}", run("text"));
     assert!(run("html").contains("&lt;b&gt;Việc&lt;/b&gt;"));
+}
+
+/// A locality's proposal with an assignee counts as a directive does: in its locality's row, in
+/// its assignee's row (with the directives of the same owner), in its session's row, and in the
+/// lists, marked as a proposal; one without an assignee is not counted.
+#[test]
+fn a_followed_proposal_counts_in_every_grouping_and_is_listed_as_a_proposal() {
+    let doc = json(&[]);
+    let listed = |list: &str, id: &str| {
+        (doc[list].as_array().expect("list").iter())
+            .find(|l| l["directive"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("{id} not in {list}"))
+    };
+    let blocked = listed("blocked", "dh-kn-von");
+    assert_eq!(blocked["proposal"], true);
+    assert_eq!(blocked["owner"], "Sở Tài chính");
+    assert_eq!(
+        listed("overdue", "dh-kn-cho")["category"],
+        "not_started_overdue"
+    );
+    assert!(
+        listed("overdue", "dh-cho").get("proposal").is_none(),
+        "a directive is not marked"
+    );
+    let by_assignee = json(&["--by", "assignee"]);
+    let row = |doc: &serde_json::Value, key: &str| {
+        (doc["rows"].as_array().expect("rows").iter())
+            .find(|r| r["key"] == key)
+            .map(|r| r["counts"].clone())
+            .unwrap_or_else(|| panic!("no row {key}"))
+    };
+    assert_eq!(row(&by_assignee, "Sở Tài chính")["blocked"], 1);
+    assert_eq!(row(&by_assignee, "Sở Tài chính")["total"], 1);
+    assert_eq!(
+        row(&by_assignee, "UBND huyện Đầm Hà")["not_started_overdue"],
+        2
+    );
+    let by_session = json(&["--by", "session"]);
+    assert_eq!(row(&by_session, "2024/2024-05-20-dam-ha")["total"], 4);
+    assert_eq!(row(&doc, "dam-ha")["blocked"], 2);
+    for lang in ["en", "vi"] {
+        let text = stdout(&["--lang", lang, "report"]);
+        let mark = if lang == "en" {
+            "Proposal of the locality"
+        } else {
+            "Kiến nghị của địa phương"
+        };
+        assert_eq!(text.matches(mark).count(), 2, "{text}");
+    }
 }

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use briefing::api::model::State;
+use briefing::api::model::{Followed, State};
 use briefing::api::store::parse_file;
 use chrono::{DateTime, FixedOffset};
 use common::git::{BIN, SESSION, have, text};

@@ -634,7 +634,7 @@ impl App {
         let Some(session) = self.ctx.catalog.session(&key.session) else {
             return Effect::None;
         };
-        if session.find_directive(&key.directive).is_none() {
+        if session.followed(&key.directive).is_none() {
             return Effect::None;
         }
         let request = HistoryRequest {

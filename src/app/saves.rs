@@ -8,7 +8,8 @@
 use super::{
     App, Effect, NewEntry, Notice, Overlay, ProgressChange, ProgressRequest, Recorded, SaveRequest,
 };
-use crate::model::{Directive, DirectiveKey, DirectiveRef, Session};
+use crate::model::progress::Snapshot;
+use crate::model::{Directive, DirectiveKey, DirectiveRef, Followed, Session};
 use crate::screens::Ctx;
 use crate::screens::overlay::{Confirm, ProgressForm};
 use crate::store::write::Appended;
@@ -23,15 +24,37 @@ fn directive_mut<'c>(ctx: &'c mut Ctx, session_id: &str, id: &str) -> Option<&'c
     session.directive_mut(r)
 }
 
+/// The directive or locality's proposal `id` of session `session_id`, to be changed (what a
+/// progress entry is written to): the session's share of the report is forgotten, to be
+/// counted again.
+fn followed_mut<'c>(ctx: &'c mut Ctx, session_id: &str, id: &str) -> Option<&'c mut dyn Followed> {
+    let session = (ctx.catalog.sessions.iter_mut()).find(|s| s.id == session_id)?;
+    let found = session.followed(id).is_some();
+    if found {
+        ctx.tallies.forget(session_id);
+    }
+    session.followed_mut(id)
+}
+
+/// The directive or locality's proposal named by `key` in `sessions`.
+fn followed<'s>(sessions: &'s [Session], key: &DirectiveKey) -> Option<&'s dyn Followed> {
+    let session = sessions.iter().find(|s| s.id == key.session)?;
+    session.followed(&key.directive)
+}
+
 /// The directive named by `key` in `sessions`.
 fn directive<'s>(sessions: &'s [Session], key: &DirectiveKey) -> Option<&'s Directive> {
     let session = sessions.iter().find(|s| s.id == key.session)?;
     session.directive(session.find_directive(&key.directive)?)
 }
 
-/// `session` with every directive open, unstamped and without a progress log.
+/// `session` with every directive open, unstamped and without a progress log, and every
+/// proposal without a log.
 fn without_checkoffs(session: &Session) -> Session {
     let mut s = session.clone();
+    for p in s.districts.iter_mut().flat_map(|l| l.proposals.iter_mut()) {
+        p.progress.clear();
+    }
     let refs: Vec<DirectiveRef> = s.directives_with_refs().map(|(r, _)| r).collect();
     for r in refs {
         if let Some(d) = s.directive_mut(r) {
@@ -44,13 +67,13 @@ fn without_checkoffs(session: &Session) -> Session {
     s
 }
 
-/// A check-off, un-check or progress entry that `u` can undo: which directive, how it was
-/// before, and the entry appended (for a progress entry).
+/// A check-off, un-check or progress entry that `u` can undo: which directive (or proposal),
+/// its follow-up before, and the entry appended (for a progress entry).
 #[derive(Debug)]
 pub(super) struct Undoable {
     session_id: String,
     directive_id: String,
-    before: Directive,
+    before: Snapshot,
     entry: Option<Appended>,
 }
 
@@ -59,7 +82,7 @@ pub(super) struct Undoable {
 #[derive(Debug)]
 pub(super) struct Recording {
     request: ProgressRequest,
-    shown: Directive,
+    shown: Snapshot,
     undone: Option<Undoable>,
 }
 
@@ -123,7 +146,7 @@ impl App {
         self.remember(Undoable {
             session_id: request.session_id.clone(),
             directive_id: request.directive_id.clone(),
-            before: before.clone(),
+            before: before.snapshot(),
             entry: None,
         });
         self.start_save(request, before)
@@ -171,7 +194,8 @@ impl App {
             self.notice = Some(Notice::NothingToUndo);
             return Effect::None;
         };
-        let now = std::mem::replace(d, last.before);
+        let now = d.clone();
+        d.restore(last.before);
         let request = SaveRequest {
             session_id: last.session_id,
             directive_id: last.directive_id,
@@ -260,7 +284,7 @@ impl App {
             self.undo.push(Undoable {
                 session_id: request.session_id.clone(),
                 directive_id: request.directive_id.clone(),
-                before: d.clone(),
+                before: d.snapshot(),
                 entry: None,
             });
         }
@@ -301,9 +325,9 @@ impl App {
 }
 
 impl App {
-    /// Opens the progress form of a directive, its current state chosen.
+    /// Opens the progress form of a directive or a proposal, its current state chosen.
     pub(super) fn open_progress(&mut self, key: DirectiveKey) {
-        if let Some(d) = directive(&self.ctx.catalog.sessions, &key) {
+        if let Some(d) = followed(&self.ctx.catalog.sessions, &key) {
             let state = d.state();
             self.overlay = Some(Overlay::Progress(ProgressForm::new(key, state)));
         }
@@ -313,7 +337,7 @@ impl App {
     /// directive shows it once the file has it.
     pub(super) fn record(&mut self, key: DirectiveKey, entry: NewEntry) -> Effect {
         self.overlay = None;
-        let Some(shown) = directive(&self.ctx.catalog.sessions, &key).cloned() else {
+        let Some(shown) = followed(&self.ctx.catalog.sessions, &key).map(|d| d.snapshot()) else {
             self.notice = Some(Notice::SessionGone);
             return Effect::None;
         };
@@ -336,12 +360,13 @@ impl App {
     fn take_out(&mut self, last: Undoable) -> Effect {
         let (Some(entry), Some(d)) = (
             last.entry.clone(),
-            directive_mut(&mut self.ctx, &last.session_id, &last.directive_id),
+            followed_mut(&mut self.ctx, &last.session_id, &last.directive_id),
         ) else {
             self.notice = Some(Notice::NothingToUndo);
             return Effect::None;
         };
-        let shown = std::mem::replace(d, last.before.clone());
+        let shown = d.snapshot();
+        d.restore(last.before.clone());
         let request = ProgressRequest {
             session_id: last.session_id.clone(),
             directive_id: last.directive_id.clone(),
@@ -370,7 +395,7 @@ impl App {
             return;
         };
         let recording = self.recording.remove(i);
-        let d = directive_mut(&mut self.ctx, &request.session_id, &request.directive_id);
+        let d = followed_mut(&mut self.ctx, &request.session_id, &request.directive_id);
         self.notice = Some(match (result, d) {
             (Ok(Recorded::Added { entry, undo }), d) => {
                 let notice = Notice::Recorded {
@@ -378,8 +403,8 @@ impl App {
                     percent: entry.percent,
                 };
                 if let Some(d) = d {
-                    let before = d.clone();
-                    d.progress.push(entry);
+                    let before = d.snapshot();
+                    d.log_mut().push(entry);
                     d.settle();
                     if undo.is_some() {
                         self.remember(Undoable {
@@ -395,7 +420,7 @@ impl App {
             (Ok(Recorded::Removed), _) => Notice::Restored,
             (Err(e), d) => {
                 if let Some(d) = d {
-                    *d = recording.shown;
+                    d.restore(recording.shown);
                 }
                 self.failed_to_record(&request, recording.undone);
                 Notice::ProgressNotSaved(e)
@@ -414,7 +439,7 @@ impl App {
                     session: request.session_id.clone(),
                     directive: request.directive_id.clone(),
                 };
-                let current = directive(&self.ctx.catalog.sessions, &key).map(Directive::state);
+                let current = followed(&self.ctx.catalog.sessions, &key).map(|d| d.state());
                 if let (None, Some(current)) = (&self.overlay, current) {
                     let form = ProgressForm::again(key, current, asked);
                     self.overlay = Some(Overlay::Progress(form));

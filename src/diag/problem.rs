@@ -111,6 +111,13 @@ pub enum Problem {
     DirectiveIdRepeated {
         id: String,
     },
+    /// A proposal's id that a directive or another proposal of the file already has (they
+    /// share one list of ids, so `briefing progress SESSION ID` names one item).
+    ProposalIdTaken {
+        id: String,
+    },
+    /// A proposal with a progress log but no `assignee`: no report counts it.
+    ProposalLogUnassigned,
     /// A directive without `id`; `suggestion` is made from its text.
     DirectiveIdMissing {
         table: Table,
@@ -497,6 +504,8 @@ impl Problem {
             Problem::DuplicateDistrict { id } => t.check_duplicate_district(id),
             Problem::DirectiveIdMalformed { id } => t.check_directive_id_malformed(id),
             Problem::DirectiveIdRepeated { id } => t.check_directive_id_repeated(id),
+            Problem::ProposalIdTaken { id } => t.check_proposal_id_taken(id),
+            Problem::ProposalLogUnassigned => t.check_proposal_log_unassigned.to_string(),
             Problem::DirectiveIdMissing { table, suggestion } => {
                 t.check_directive_id_missing(&at(table), suggestion)
             }

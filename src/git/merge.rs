@@ -293,6 +293,35 @@ mod tests {
         );
     }
 
+    /// A locality with a proposal (`kn`, assigned) whose log is `log`.
+    fn with_proposal(log: &[String]) -> String {
+        let mut out = V3.to_string();
+        out.push_str("[[locality]]\nid = \"hh\"\nname = \"Hải Hà\"\n\n");
+        out.push_str(
+            "[[locality.proposal]]\nid = \"kn\"\ntext = \"Đề nghị\"\nassignee = \"Sở Tài chính\"\n",
+        );
+        for e in log {
+            out.push_str(&e.replace("[[directive.progress]]", "[[locality.proposal.progress]]"));
+        }
+        out
+    }
+
+    #[test]
+    fn a_proposal_s_progress_logs_are_united_as_a_directive_s() {
+        let first = entry("2024-03-18T09:00:00+07:00", "lan", "doing");
+        let second = entry("2024-03-19T09:00:00+07:00", "mai", "blocked");
+        let third = entry("2024-03-20T09:00:00+07:00", "lan", "done");
+        let base = with_proposal(std::slice::from_ref(&first));
+        let ours = with_proposal(&[first.clone(), third.clone()]);
+        let theirs = with_proposal(&[first.clone(), second.clone()]);
+        let want = with_proposal(&[first, second, third]);
+        merges_both_ways(&base, &ours, &theirs, &want);
+        assert!(
+            only_checkoffs(&base, &ours),
+            "a proposal's entry is follow-up"
+        );
+    }
+
     #[test]
     fn an_un_check_and_a_re_check_recorded_as_entries_never_conflict() {
         let done = entry("2024-03-18T09:00:00+07:00", "lan", "done");
@@ -307,7 +336,10 @@ mod tests {
             .session
             .expect("valid");
         let d = session.all_directives().next().expect("a");
-        assert_eq!(d.state(), crate::model::progress::State::Done);
+        assert_eq!(
+            crate::model::Followed::state(d),
+            crate::model::progress::State::Done
+        );
     }
 
     #[test]

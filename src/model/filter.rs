@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::progress::Category;
-use super::{Directive, Session};
+use super::{Followed, Session};
 
 /// Which directives are shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -18,12 +18,13 @@ pub enum DirectiveFilter {
 }
 
 impl DirectiveFilter {
-    pub fn matches(self, d: &Directive, today: NaiveDate) -> bool {
+    /// Whether a directive (or a followed proposal) is shown.
+    pub fn matches(self, d: &(impl Followed + ?Sized), today: NaiveDate) -> bool {
         match self {
             DirectiveFilter::All => true,
-            DirectiveFilter::Open => !d.done,
+            DirectiveFilter::Open => !d.is_done(),
             DirectiveFilter::Overdue => d.is_overdue(today),
-            DirectiveFilter::Done => d.done,
+            DirectiveFilter::Done => d.is_done(),
             DirectiveFilter::Category(c) => d.category(today) == c,
         }
     }
@@ -77,6 +78,7 @@ impl SessionFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Directive;
 
     fn directive(done: bool, due: Option<&str>) -> Directive {
         crate::model::test_directive(done, due)

@@ -21,7 +21,7 @@ pub use gauge::Status;
 pub use lang::Lang;
 pub use period::Due;
 pub use period::Period;
-pub use progress::{Entry, State};
+pub use progress::{Entry, Followed, State};
 pub use values::Basis;
 pub use values::HostKind;
 pub use values::Kind;
@@ -434,12 +434,6 @@ pub struct Directive {
 }
 
 impl Directive {
-    /// Neither done nor dropped, and its deadline (a day, or the last day of a period) is
-    /// before `today`.
-    pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.due.is_some_and(|due| due.last_day() < today) && !self.state().is_closed()
-    }
-
     /// Whether this session-wide directive concerns the locality with id `locality` by its
     /// `to` list: a directive without `to` concerns every locality of its session. The one
     /// rule for `to` (docs/spec.md, directives).
@@ -568,6 +562,33 @@ impl Session {
 
     pub fn progress(&self, today: NaiveDate) -> Progress {
         Progress::of(self.all_directives(), today)
+    }
+
+    /// The directive, or else the locality's proposal, with id `id`: what a progress entry is
+    /// written to (their ids are one list, docs/spec.md).
+    pub fn followed(&self, id: &str) -> Option<&dyn Followed> {
+        if let Some(d) = self.all_directives().find(|d| d.id == id) {
+            return Some(d);
+        }
+        let p = self.proposals().find(|(_, p)| p.id.as_deref() == Some(id));
+        p.map(|(_, p)| p as &dyn Followed)
+    }
+
+    /// [`Session::followed`], to change.
+    pub fn followed_mut(&mut self, id: &str) -> Option<&mut dyn Followed> {
+        if let Some(r) = self.find_directive(id) {
+            return self.directive_mut(r).map(|d| d as &mut dyn Followed);
+        }
+        (self.districts.iter_mut())
+            .flat_map(|l| l.proposals.iter_mut())
+            .find(|p| p.id.as_deref() == Some(id))
+            .map(|p| p as &mut dyn Followed)
+    }
+
+    /// Every locality's proposals with the index of their locality, in file order.
+    pub fn proposals(&self) -> impl Iterator<Item = (usize, &Proposal)> {
+        (self.districts.iter().enumerate())
+            .flat_map(|(i, l)| l.proposals.iter().map(move |p| (i, p)))
     }
 
     /// Held today or later; a session dated by a month or a year only when the whole period

@@ -1,10 +1,11 @@
-//! A directive's follow-up (format version 3): its progress log, the state the log leaves it
-//! in, and the category a report counts it in.
+//! The follow-up of a directive or of a locality's proposal with an assignee (format version
+//! 3): its progress log, the state the log leaves it in, and the category a report counts it
+//! in. Both are a [`Followed`] item, so every rule here is said once for both.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{Directive, Due, Shared, Text};
+use super::{Directive, Due, Proposal, Shared, Text};
 
 /// Where a directive stands: the `state` of a progress entry (docs/spec.md, version 3).
 #[derive(
@@ -254,17 +255,37 @@ impl Category {
     }
 }
 
-impl Directive {
-    /// Where the directive stands: the last progress entry by `at` that names a state, a
-    /// v1/v2 `done = true` counting as a `done` entry at `done_at` (before every entry when it
-    /// has no time). Of entries at the same time, the later in the file wins.
-    pub fn standing(&self) -> Standing<'_> {
-        let legacy = self.legacy_done().map(|since| Standing {
+/// What can be followed up: a directive, or a locality's proposal with an assignee. Each
+/// gives its log, its deadline and (a directive of version 1 or 2) its check-off; the rules of
+/// state, category, percent and note are these provided methods, one for both.
+pub trait Followed {
+    /// The progress log, in file order.
+    fn log(&self) -> &[Entry];
+    /// The log, to append an entry the file now has or put one back.
+    fn log_mut(&mut self) -> &mut Vec<Entry>;
+    /// Its deadline (a day or a period), if it has one.
+    fn deadline(&self) -> Option<Due>;
+    /// A v1/v2 check-off (`done = true`): `Some((done_at, done_by))`; `None` when it has none.
+    fn checked_off(&self) -> Option<(Option<DateTime<FixedOffset>>, Option<&str>)> {
+        None
+    }
+    /// Once the log changed: what says done besides the log agrees with it again.
+    fn settle(&mut self) {}
+    /// Its follow-up as it is now, to put back with [`Followed::restore`].
+    fn snapshot(&self) -> Snapshot;
+    /// Puts back the follow-up a [`Followed::snapshot`] took.
+    fn restore(&mut self, snapshot: Snapshot);
+
+    /// Where it stands: the last progress entry by `at` that names a state, a v1/v2
+    /// `done = true` counting as a `done` entry at `done_at` (before every entry when it has
+    /// no time). Of entries at the same time, the later in the file wins.
+    fn standing(&self) -> Standing<'_> {
+        let legacy = self.checked_off().map(|(since, by)| Standing {
             state: State::Done,
             since,
-            by: self.done_by.as_deref(),
+            by,
         });
-        let logged = self.progress.iter().filter_map(|e| {
+        let logged = self.log().iter().filter_map(|e| {
             e.state.map(|state| Standing {
                 state,
                 since: Some(e.at),
@@ -279,36 +300,79 @@ impl Directive {
     }
 
     /// The current state (see `standing`).
-    pub fn state(&self) -> State {
+    fn state(&self) -> State {
         self.standing().state
     }
 
+    /// Shown as done: its state, or a directive's `done` (which a check-off being saved sets
+    /// at once).
+    fn is_done(&self) -> bool {
+        self.state() == State::Done
+    }
+
     /// The category a report counts it in on `today`.
-    pub fn category(&self, today: NaiveDate) -> Category {
-        Category::of(self.standing(), self.due, today)
+    fn category(&self, today: NaiveDate) -> Category {
+        Category::of(self.standing(), self.deadline(), today)
+    }
+
+    /// Neither done nor dropped, and its deadline (a day, or the last day of a period) is
+    /// before `today`.
+    fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.deadline().is_some_and(|due| due.last_day() < today) && !self.state().is_closed()
     }
 
     /// The latest entry by `at` with a note (a later one in the file wins a tie).
-    pub fn latest_note(&self) -> Option<&Entry> {
-        latest(self.progress.iter().filter(|e| e.note.is_some()))
+    fn latest_note(&self) -> Option<&Entry> {
+        latest(self.log().iter().filter(|e| e.note.is_some()))
     }
 
     /// The latest percent written (by `at`).
-    pub fn percent(&self) -> Option<u8> {
-        latest(self.progress.iter().filter(|e| e.percent.is_some())).and_then(|e| e.percent)
+    fn percent(&self) -> Option<u8> {
+        latest(self.log().iter().filter(|e| e.percent.is_some())).and_then(|e| e.percent)
     }
 
     /// The log in time order (a stable sort: the file's order among equal times).
-    pub fn log_by_time(&self) -> Vec<&Entry> {
-        let mut log: Vec<&Entry> = self.progress.iter().collect();
+    fn log_by_time(&self) -> Vec<&Entry> {
+        let mut log: Vec<&Entry> = self.log().iter().collect();
         log.sort_by_key(|e| e.at);
         log
     }
+}
 
-    /// Once the log is read: `done`, `done_at` and `done_by` say the current state (done or
-    /// not, and when and by whom), so every count and view that asks `done` agrees with the
-    /// log. A directive without a log keeps its v1/v2 fields as written.
-    pub fn settle(&mut self) {
+/// A followed item's follow-up as it was: its log, and a directive's `done*` fields.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Snapshot {
+    pub progress: Vec<Entry>,
+    pub done: bool,
+    pub done_at: Option<DateTime<FixedOffset>>,
+    pub done_by: Option<Shared>,
+}
+
+impl Followed for Directive {
+    fn log(&self) -> &[Entry] {
+        &self.progress
+    }
+
+    fn log_mut(&mut self) -> &mut Vec<Entry> {
+        &mut self.progress
+    }
+
+    fn deadline(&self) -> Option<Due> {
+        self.due
+    }
+
+    fn checked_off(&self) -> Option<(Option<DateTime<FixedOffset>>, Option<&str>)> {
+        self.done.then_some((self.done_at, self.done_by.as_deref()))
+    }
+
+    fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// `done`, `done_at` and `done_by` say the current state (done or not, and when and by
+    /// whom), so every count and view that asks `done` agrees with the log. A directive without
+    /// a log keeps its v1/v2 fields as written.
+    fn settle(&mut self) {
         if !self.progress.iter().any(|e| e.state.is_some()) {
             return;
         }
@@ -321,9 +385,56 @@ impl Directive {
         self.done_by = by;
     }
 
-    /// `Some(done_at)` when the v1/v2 fields say done.
-    fn legacy_done(&self) -> Option<Option<DateTime<FixedOffset>>> {
-        self.done.then_some(self.done_at)
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            progress: self.progress.clone(),
+            done: self.done,
+            done_at: self.done_at,
+            done_by: self.done_by.clone(),
+        }
+    }
+
+    fn restore(&mut self, snapshot: Snapshot) {
+        self.progress = snapshot.progress;
+        self.done = snapshot.done;
+        self.done_at = snapshot.done_at;
+        self.done_by = snapshot.done_by;
+    }
+}
+
+impl Followed for Proposal {
+    fn log(&self) -> &[Entry] {
+        &self.progress
+    }
+
+    fn log_mut(&mut self) -> &mut Vec<Entry> {
+        &mut self.progress
+    }
+
+    fn deadline(&self) -> Option<Due> {
+        self.due
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            progress: self.progress.clone(),
+            ..Snapshot::default()
+        }
+    }
+
+    fn restore(&mut self, snapshot: Snapshot) {
+        self.progress = snapshot.progress;
+    }
+}
+
+impl Proposal {
+    /// Followed up like a directive: a body is assigned to act on it. The one rule of which
+    /// proposals the session tab's badges, `show` and the report count. (Writing its progress
+    /// also needs an `id` to name it by.)
+    pub fn is_followed(&self) -> bool {
+        self.assignee
+            .as_deref()
+            .is_some_and(|a| !a.trim().is_empty())
     }
 }
 
@@ -461,7 +572,7 @@ mod tests {
                 entry("2024-04-02T09:00:00+07:00", Some(State::Open)),
             ],
         );
-        d.settle();
+        Followed::settle(&mut d);
         assert!(!d.done);
         d.progress
             .push(entry("2024-04-03T09:00:00+07:00", Some(State::Done)));

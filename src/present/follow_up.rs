@@ -1,12 +1,12 @@
-//! A directive's follow-up as words (format version 3): its state with its percent, its
+//! A followed item's follow-up as words (format version 3): its state with its percent, its
 //! report category, its latest note. Shared by `show`, the report and the screens, so a
-//! directive reads the same everywhere.
+//! directive or a locality's proposal with an assignee reads the same everywhere.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::i18n;
 use crate::model::progress::Category;
-use crate::model::{Directive, Lang, State};
+use crate::model::{Followed, Lang, Proposal, State};
 use crate::present::words::{category_word, state_word};
 
 /// `Đang thực hiện, 40%` / `In progress, 40%`: the state, and the latest percent written.
@@ -20,7 +20,7 @@ pub(crate) fn state_with_percent(state: State, percent: Option<u8>, lang: Lang) 
 /// `Đang thực hiện quá hạn, 40%`: a directive's category on `today` (which says its state
 /// too: done, doing, not started, blocked or dropped) and the latest percent written; the line
 /// `show` gives every directive.
-pub(crate) fn standing_line(d: &Directive, today: NaiveDate, lang: Lang) -> String {
+pub(crate) fn standing_line(d: &(impl Followed + ?Sized), today: NaiveDate, lang: Lang) -> String {
     let category = category_word(d.category(today), lang);
     match d.percent() {
         Some(p) => format!("{category}, {p}%"),
@@ -31,8 +31,27 @@ pub(crate) fn standing_line(d: &Directive, today: NaiveDate, lang: Lang) -> Stri
 /// Whether the follow-up line says more than a directive's checkbox and overdue mark: it has
 /// a progress log, or it was done against a deadline (on time or late). The documents and the
 /// due view give the line only then; JSON always has the state and the category.
-pub(crate) fn says_more(d: &Directive) -> bool {
-    !d.progress.is_empty() || (d.done && d.due.is_some())
+pub(crate) fn says_more(d: &(impl Followed + ?Sized)) -> bool {
+    !d.log().is_empty() || (d.checked_off().is_some() && d.deadline().is_some())
+}
+
+/// `Tình trạng: Đang thực hiện trong hạn, 20% · Ghi nhận mới nhất (…): …`: what a followed
+/// proposal's line in `show` adds after its facts; `None` for one without an assignee.
+pub(crate) fn proposal_follow_up(
+    p: &Proposal,
+    today: NaiveDate,
+    lang: Lang,
+    handout: bool,
+) -> Option<String> {
+    if !p.is_followed() {
+        return None;
+    }
+    let t = i18n::strings(lang);
+    let standing = format!("{}: {}", t.progress_state, standing_line(p, today, lang));
+    Some(match latest_note_line(p, lang, handout) {
+        Some(note) => format!("{standing} · {note}"),
+        None => standing,
+    })
 }
 
 /// `02/04/2024 09:15, lan`: when and by whom a note was written (`by` left out in a handout).
@@ -46,7 +65,11 @@ pub(crate) fn note_stamp(at: &DateTime<FixedOffset>, by: Option<&str>) -> String
 
 /// `Ghi nhận mới nhất (02/04/2024 09:15, lan): Đã khởi công…`: the directive's latest note,
 /// when its log has one.
-pub(crate) fn latest_note_line(d: &Directive, lang: Lang, handout: bool) -> Option<String> {
+pub(crate) fn latest_note_line(
+    d: &(impl Followed + ?Sized),
+    lang: Lang,
+    handout: bool,
+) -> Option<String> {
     let entry = d.latest_note()?;
     let note = entry.note.as_deref()?;
     let by = (!handout).then_some(&*entry.by);
@@ -71,7 +94,7 @@ pub(crate) fn column_legend(c: Category, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Entry;
+    use crate::model::{Directive, Entry};
 
     fn at(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).expect("time")

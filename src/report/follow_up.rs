@@ -1,6 +1,7 @@
-//! The implementation report's numbers: the directives of the chosen sessions counted by
-//! category, one row per locality, assignee or session, with the totals and the lists of
-//! overdue and blocked directives. One pure function, [`tally`], that every format of
+//! The implementation report's numbers: the directives of the chosen sessions, and the
+//! localities' proposals with an assignee (followed up like directives), counted by category,
+//! one row per locality, assignee or session, with the totals and the lists of overdue and
+//! blocked items. One pure function, [`tally`], that every format of
 //! `briefing report` draws, made of the per-session shares the TUI's report view keeps
 //! ([`Tallies`]), so their numbers agree.
 
@@ -18,8 +19,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n;
+use crate::model::Followed;
 use crate::model::progress::Category;
-use crate::model::{Directive, DirectiveRef, Due, Lang, Level, Session, SessionDate};
+use crate::model::{Directive, DirectiveRef, Due, Lang, Level, Proposal, Session, SessionDate};
 use crate::present::follow_up::note_stamp;
 use crate::present::words::category_word;
 use crate::present::{capitalised, due_text, level_and_name, numbers, session_day};
@@ -152,9 +154,13 @@ pub struct Row {
     pub counts: Counts,
 }
 
-/// A directive the report lists (overdue or blocked), with what it says of it.
+/// A directive (or a locality's proposal) the report lists (overdue or blocked), with what it
+/// says of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listed {
+    /// A locality's proposal (its id in `directive_id`, empty without one; its assignee in
+    /// `owner`), not a directive.
+    pub proposal: bool,
     pub session_id: String,
     pub session_title: String,
     pub session_date: SessionDate,
@@ -220,6 +226,7 @@ fn listed(
         .filter_map(|&at| s.districts.get(at).map(|l| l.name.to_string()))
         .collect();
     Listed {
+        proposal: false,
         session_id: s.id.to_string(),
         session_title: s.title.to_string(),
         session_date: s.date,
@@ -230,14 +237,38 @@ fn listed(
         due: d.due,
         category: c,
         percent: d.percent(),
-        note: d.latest_note().and_then(|e| {
-            e.note.as_deref().map(|text| Note {
-                at: e.at,
-                by: e.by.to_string(),
-                text: text.to_string(),
-            })
-        }),
+        note: latest_note(d),
     }
+}
+
+/// A locality's proposal (of locality `l`) as the lists have it.
+fn listed_proposal(s: &Session, l: usize, p: &Proposal, c: Category) -> Listed {
+    Listed {
+        proposal: true,
+        session_id: s.id.to_string(),
+        session_title: s.title.to_string(),
+        session_date: s.date,
+        directive_id: p.id.as_deref().unwrap_or_default().to_string(),
+        text: p.text.to_string(),
+        owner: p.assignee.as_deref().map(str::to_string),
+        localities: (s.districts.get(l).map(|l| l.name.to_string()))
+            .into_iter()
+            .collect(),
+        due: p.due,
+        category: c,
+        percent: p.percent(),
+        note: latest_note(p),
+    }
+}
+
+fn latest_note(d: &impl Followed) -> Option<Note> {
+    d.latest_note().and_then(|e| {
+        e.note.as_deref().map(|text| Note {
+            at: e.at,
+            by: e.by.to_string(),
+            text: text.to_string(),
+        })
+    })
 }
 
 /// The heading of the rows' column: `Địa phương`, `Đơn vị thực hiện`, `Buổi làm việc`.
@@ -317,6 +348,9 @@ pub(crate) fn scope_line(report: &FollowUp, lang: Lang) -> String {
 pub(crate) fn listed_facts(l: &Listed, lang: Lang) -> Vec<String> {
     let t = i18n::strings(lang);
     let mut facts = Vec::new();
+    if l.proposal {
+        facts.push(t.report_proposal.to_string());
+    }
     if let Some(due) = l.due {
         facts.push(format!("{}: {}", t.due, due_text(due, lang)));
     }
@@ -325,7 +359,12 @@ pub(crate) fn listed_facts(l: &Listed, lang: Lang) -> Vec<String> {
         facts.push(format!("{}: {}", t.districts, l.localities.join(", ")));
     }
     if let Some(owner) = &l.owner {
-        facts.push(format!("{}: {owner}", t.owner));
+        let label = if l.proposal {
+            t.proposal_assignee
+        } else {
+            t.owner
+        };
+        facts.push(format!("{label}: {owner}"));
     }
     facts.push(session_of(l, lang));
     facts

@@ -5,6 +5,7 @@
 
 use super::Options;
 use crate::i18n;
+use crate::model::Followed;
 use crate::model::dossier::Dossier;
 use crate::model::{District, Lang, Session};
 use crate::present::follow_up::{says_more, standing_line};

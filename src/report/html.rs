@@ -9,6 +9,7 @@ use super::{
     session_lists, shared_note, value_text, write_ending,
 };
 use crate::i18n::{self, Strings};
+use crate::model::Followed;
 use crate::model::{Comparison, Directive, Gauge, Indicator, Lang, Progress, Session, Status};
 use crate::present::follow_up::{latest_note_line, says_more, state_with_percent};
 use crate::present::words::category_word;
@@ -183,7 +184,7 @@ fn locality(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
     if let Some(summary) = &d.summary {
         text_block(out, summary);
     }
-    for (title, items) in locality_lists(d, opts.lang) {
+    for (title, items) in locality_lists(d, opts) {
         list(out, "h3", title, &items);
     }
     if !d.indicators.is_empty() {
@@ -389,7 +390,7 @@ fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options
         if let Some(note) = &d.note {
             let _ = write!(out, "<span class=\"note\">{}: {}</span>", t.note, esc(note));
         }
-        if says_more(d) {
+        if says_more(*d) {
             let state = d.state();
             let _ = write!(
                 out,
@@ -400,7 +401,7 @@ fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options
                 esc(category_word(d.category(opts.today), opts.lang))
             );
         }
-        if let Some(latest) = latest_note_line(d, opts.lang, opts.handout) {
+        if let Some(latest) = latest_note_line(*d, opts.lang, opts.handout) {
             let _ = write!(out, "<span class=\"note latest\">{}</span>", esc(&latest));
         }
         out.push_str("</li>\n");

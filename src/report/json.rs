@@ -6,6 +6,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::Serialize;
 
 use super::{Locality, Options, districts, shared_directives};
+use crate::model::Followed;
+use crate::model::Proposal;
 use crate::model::progress::Category;
 use crate::model::{
     Basis, Better, Bound, Comparison, Directive, Due, GaugeBasis, HostKind, Id, Image, Indicator,
@@ -123,6 +125,20 @@ struct ProposalJson<'a> {
     assignee: Option<&'a str>,
     due: Option<Due>,
     due_text: Option<&'a str>,
+    /// Its follow-up, for a proposal with an assignee (absent for the others).
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    follow_up: Option<FollowUpJson<'a>>,
+}
+
+/// A followed proposal's follow-up: the fields a directive has for it, with the same meaning.
+#[derive(Serialize)]
+struct FollowUpJson<'a> {
+    due_last_day: Option<NaiveDate>,
+    overdue: bool,
+    state: State,
+    category: Category,
+    percent: Option<u8>,
+    progress: Vec<EntryJson<'a>>,
 }
 
 /// An indicator: the file's fields with defaults filled in, the basis of each comparison
@@ -320,17 +336,7 @@ fn district<'a>(l: Locality<'a>, opts: &Options<'_>) -> DistrictJson<'a> {
         shared_directives: l.shared,
         indicators: d.indicators.iter().map(indicator).collect(),
         directives: directives(d.directives.iter(), opts),
-        proposals: (d.proposals.iter())
-            .map(|p| ProposalJson {
-                id: p.id.as_deref().filter(|_| !opts.handout),
-                text: &p.text,
-                by: p.by.as_deref(),
-                answer: p.answer.as_deref(),
-                assignee: p.assignee.as_deref(),
-                due: p.due,
-                due_text: p.due_text.as_deref(),
-            })
-            .collect(),
+        proposals: d.proposals.iter().map(|p| proposal(p, opts)).collect(),
         key: d.key.as_deref(),
         formerly: d.formerly.as_deref(),
         merged_from: &d.merged_from,
@@ -389,6 +395,41 @@ fn directives<'a>(
     list.into_iter().map(|d| directive(d, opts)).collect()
 }
 
+/// An item's progress log in time order; in a handout without who wrote each entry.
+fn log<'a>(d: &'a (impl Followed + ?Sized), public: bool) -> Vec<EntryJson<'a>> {
+    (d.log_by_time().into_iter())
+        .map(|e| EntryJson {
+            at: e.at,
+            by: (!public).then_some(&*e.by),
+            state: e.state,
+            note: e.note.as_deref(),
+            percent: e.percent,
+        })
+        .collect()
+}
+
+/// A locality's proposal, with its follow-up when it has an assignee.
+fn proposal<'a>(p: &'a Proposal, opts: &Options<'_>) -> ProposalJson<'a> {
+    let follow_up = p.is_followed().then(|| FollowUpJson {
+        due_last_day: p.due.map(Due::last_day),
+        overdue: p.is_overdue(opts.today),
+        state: p.state(),
+        category: p.category(opts.today),
+        percent: p.percent(),
+        progress: log(p, opts.handout),
+    });
+    ProposalJson {
+        id: p.id.as_deref().filter(|_| !opts.handout),
+        text: &p.text,
+        by: p.by.as_deref(),
+        answer: p.answer.as_deref(),
+        assignee: p.assignee.as_deref(),
+        due: p.due,
+        due_text: p.due_text.as_deref(),
+        follow_up,
+    }
+}
+
 pub(super) fn directive<'a>(d: &'a Directive, opts: &Options<'_>) -> DirectiveJson<'a> {
     let public = opts.handout;
     DirectiveJson {
@@ -406,15 +447,7 @@ pub(super) fn directive<'a>(d: &'a Directive, opts: &Options<'_>) -> DirectiveJs
         state: d.state(),
         category: d.category(opts.today),
         percent: d.percent(),
-        progress: (d.log_by_time().into_iter())
-            .map(|e| EntryJson {
-                at: e.at,
-                by: (!public).then_some(&*e.by),
-                state: e.state,
-                note: e.note.as_deref(),
-                percent: e.percent,
-            })
-            .collect(),
+        progress: log(d, public),
         due_text: d.due_text.as_deref(),
         urgent: d.urgent,
         to_other: &d.to_other,

@@ -214,7 +214,7 @@ fn district(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
     if let Some(summary) = &d.summary {
         text_block(out, summary);
     }
-    for (title, items) in locality_lists(d, opts.lang) {
+    for (title, items) in locality_lists(d, opts) {
         list(out, "###", title, &items);
     }
     if !d.indicators.is_empty() {
@@ -284,11 +284,11 @@ fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options
         if let Some(note) = &d.note {
             out.push_str(&format!("  \n  {}: {}", t.note, escape(note)));
         }
-        if says_more(d) {
-            let standing = standing_line(d, opts.today, opts.lang);
+        if says_more(*d) {
+            let standing = standing_line(*d, opts.today, opts.lang);
             out.push_str(&format!("  \n  {}: {}", t.follow_up, escape(&standing)));
         }
-        if let Some(latest) = latest_note_line(d, opts.lang, opts.handout) {
+        if let Some(latest) = latest_note_line(*d, opts.lang, opts.handout) {
             out.push_str(&format!("  \n  {}", escape(&latest)));
         }
         out.push('\n');

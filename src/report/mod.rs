@@ -11,7 +11,9 @@ mod text;
 use chrono::NaiveDate;
 
 use crate::i18n::{self, Strings};
+use crate::model::Followed;
 use crate::model::{Directive, District, Gauge, Image, Indicator, Lang, Progress, Session, Text};
+use crate::present::follow_up::proposal_follow_up;
 use crate::present::{self, bar_cells, reference_line, status_symbol, status_word};
 
 pub use history::History;
@@ -204,12 +206,21 @@ fn statement_lists<'a>(lists: [&'a [Text]; 3], t: &Strings) -> Vec<(&'static str
         .collect()
 }
 
-/// A locality's statements, then its proposals with their answers (one line each), with their
-/// titles, those it has.
-fn locality_lists(d: &District, lang: Lang) -> Vec<(&'static str, Vec<Text>)> {
+/// A locality's statements, then its proposals with their answers (one line each; a followed
+/// one with its state, category and latest note on `opts.today`), with their titles, those it
+/// has.
+fn locality_lists(d: &District, opts: &Options) -> Vec<(&'static str, Vec<Text>)> {
+    let lang = opts.lang;
     let t = i18n::strings(lang);
     let proposals = (d.proposals.iter())
-        .map(|p| Text::from(present::proposal_line(p, lang)))
+        .map(|p| {
+            let line = present::proposal_line(p, lang);
+            let follow_up = proposal_follow_up(p, opts.today, lang, opts.handout);
+            Text::from(match follow_up {
+                Some(f) => format!("{line} · {f}"),
+                None => line,
+            })
+        })
         .collect();
     let mut lists: Vec<(&'static str, Vec<Text>)> = statement_lists(d.statements(), t)
         .into_iter()

@@ -177,7 +177,7 @@ fn district(out: &mut String, s: &Session, l: &Locality<'_>, t: &Strings, opts: 
         out.push('\n');
         text_block(out, summary);
     }
-    for (title, items) in locality_lists(d, opts.lang) {
+    for (title, items) in locality_lists(d, opts) {
         section(out, title, opts);
         for item in &items {
             bullet(out, item, 0, opts);
@@ -243,12 +243,12 @@ fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options
         if let Some(note) = &d.note {
             out.push_str(&wrap(&format!("{}: {note}", t.note), "      ", "      "));
         }
-        if says_more(d) {
-            let standing = standing_line(d, opts.today, opts.lang);
+        if says_more(*d) {
+            let standing = standing_line(*d, opts.today, opts.lang);
             let line = format!("{}: {standing}", t.follow_up);
             out.push_str(&wrap(&line, "      ", "      "));
         }
-        if let Some(latest) = latest_note_line(d, opts.lang, opts.handout) {
+        if let Some(latest) = latest_note_line(*d, opts.lang, opts.handout) {
             out.push_str(&wrap(&latest, "      ", "      "));
         }
     }

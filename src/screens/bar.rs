@@ -42,6 +42,10 @@ pub enum Notice {
     SelectDirectiveForHistory,
     /// p outside a directive.
     SelectDirectiveForProgress,
+    /// p or L on a locality's proposal without an id.
+    ProposalWithoutId,
+    /// p or L on a locality's proposal (this id) without an assignee.
+    ProposalUnassigned(String),
     /// The progress form's Enter with nothing to record.
     NothingToRecord,
     /// A percent that is not a whole number from 0 to 100.
@@ -97,6 +101,8 @@ impl Notice {
             Notice::SelectDirective => t.select_directive.to_string(),
             Notice::SelectDirectiveForHistory => t.select_directive_history.to_string(),
             Notice::SelectDirectiveForProgress => t.select_directive_progress.to_string(),
+            Notice::ProposalWithoutId => t.proposal_needs_id.to_string(),
+            Notice::ProposalUnassigned(id) => t.proposal_needs_assignee(id),
             Notice::NothingToRecord => t.nothing_to_record.to_string(),
             Notice::PercentRange => t.percent_range.to_string(),
             Notice::Recorded { state, percent } => recorded(lang, *state, *percent),

@@ -1,9 +1,10 @@
-//! A directive's follow-up on one line, under its text in a session's tab: its state (in
-//! words, or a mark when narrow), its latest percent and its latest note, dimmed.
+//! A directive's (or a followed proposal's) follow-up on one line, under its text in a
+//! session's tab: its state (in words, or a mark when narrow), its latest percent and its
+//! latest note, dimmed.
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{Directive, Lang, State};
+use crate::model::{Followed, Lang, State};
 use crate::present::{follow_up, truncate, words};
 use crate::ui::tone::{Tone, Toned};
 
@@ -12,7 +13,7 @@ const STATE_IN_WORDS: usize = 36;
 
 /// A directive with a progress log: its state (words, or a mark when narrow) and percent, then
 /// its latest note dimmed, on one line cut to `room` columns.
-pub(crate) fn line(lang: Lang, d: &Directive, room: usize) -> Toned {
+pub(crate) fn line(lang: Lang, d: &(impl Followed + ?Sized), room: usize) -> Toned {
     let state = d.state();
     let badge = match (room >= STATE_IN_WORDS, d.percent()) {
         (true, percent) => follow_up::state_with_percent(state, percent, lang),

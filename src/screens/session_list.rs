@@ -11,6 +11,7 @@ use super::nav::{ListState, moved};
 use super::{Ctx, EditRequest, Intent, Loading, MOVES, Offer, View, frame, without_tabs};
 use crate::i18n;
 use crate::input::Command;
+use crate::model::Followed;
 use crate::model::Session;
 use crate::model::filter::DirectiveFilter;
 use crate::present::words::{self, failed_files, session_count};

@@ -17,6 +17,7 @@ use toml::de::{DeTable, DeValue};
 
 use super::slips;
 use crate::diag::{self, Expected, Problem, Table};
+use crate::model::Followed;
 use crate::model::{
     Basis, Better, Bound, Comparison, Comparisons, Directive, District, FORMAT_VERSIONS, HostKind,
     Id, Image, Indicator, Kind, Level, PartOfDay, Participant, Reference, Session, SessionDate,
@@ -451,7 +452,7 @@ fn locality(
         Some(ind)
     });
     let directives = directive_list(ck, f, Some(&f.what), seen);
-    let proposals = conclusions::proposals(ck, f);
+    let proposals = conclusions::proposals(ck, f, &mut seen.ids);
     let name = name?;
     Some(District {
         key: identity.key,

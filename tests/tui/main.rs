@@ -16,6 +16,7 @@ mod edit;
 mod list;
 mod overlays;
 mod progress;
+mod proposals;
 mod reload;
 mod report;
 mod review;

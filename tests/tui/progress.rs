@@ -4,7 +4,7 @@
 
 use super::*;
 use briefing::api::app::{NewEntry, ProgressChange, ProgressRequest, Recorded};
-use briefing::api::model::{Entry, State};
+use briefing::api::model::{Entry, Followed, State};
 use briefing::api::store::write::{Appended, VersionBefore};
 use crossterm::event::KeyCode;
 use unicode_normalization::UnicodeNormalization;

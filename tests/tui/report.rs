@@ -51,7 +51,7 @@ fn b_switches_the_rows() {
     assert_eq!(rows(&app), 2);
     press(&mut app, &[Command::ReportBy]);
     assert!(screen_text(&draw(&app)).contains("theo đơn vị thực hiện"));
-    assert_eq!(rows(&app), 5);
+    assert_eq!(rows(&app), 6, "Sở Tài chính is a proposal's assignee");
     press(&mut app, &[Command::ReportBy]);
     assert!(screen_text(&draw(&app)).contains("10/01/2024 · Làm việc với huyện Hải Hà"));
     assert_eq!(rows(&app), 3);
@@ -154,6 +154,25 @@ fn the_view_gives_the_numbers_of_briefing_report() {
         let mut want = total.clone();
         want.push(report.total.total());
         assert_eq!(drawn, want, "drawn by {by}");
+        // The lists hold the same items, the locality's proposals marked as such.
+        for (list, listed) in [("overdue", &report.overdue), ("blocked", &report.blocked)] {
+            let json: Vec<(String, bool)> = (doc[list].as_array().expect("list").iter())
+                .map(|l| {
+                    (
+                        l["directive"].as_str().expect("id").to_string(),
+                        l["proposal"] == true,
+                    )
+                })
+                .collect();
+            let view: Vec<(String, bool)> = (listed.iter())
+                .map(|l| (l.directive_id.clone(), l.proposal))
+                .collect();
+            assert_eq!(view, json, "{list} by {by}");
+            assert!(
+                view.iter().any(|(_, proposal)| *proposal),
+                "{list} lists a proposal"
+            );
+        }
         press(&mut app, &[Command::ReportBy]);
     }
 }
@@ -316,7 +335,8 @@ fn a_progress_entry_moves_its_directive_in_the_view() {
     };
     assert!(ids(&before.overdue).contains(&"dh-nuoc".to_string()));
     assert!(!ids(&after.overdue).contains(&"dh-nuoc".to_string()));
-    assert_eq!(ids(&after.blocked), ["dh-mat-bang", "dh-nuoc"]);
+    // The fixture's blocked proposal of the same session comes after its directives.
+    assert_eq!(ids(&after.blocked), ["dh-mat-bang", "dh-nuoc", "dh-kn-von"]);
     let note = after.blocked[1].note.as_ref().expect("its note");
     assert_eq!(note.text, "Chờ vốn");
 }

@@ -171,6 +171,8 @@ fn every_problem() -> Vec<Problem> {
         Problem::DuplicateDistrict { id: s("hai-ha") },
         Problem::DirectiveIdMalformed { id: s("a b") },
         Problem::DirectiveIdRepeated { id: s("hh-ma-tuy") },
+        Problem::ProposalIdTaken { id: s("kn-1") },
+        Problem::ProposalLogUnassigned,
         Problem::DirectiveIdMissing {
             table: Table::Directive {
                 n: 1,
@@ -523,10 +525,12 @@ fn kind(p: &Problem) -> usize {
         DueTextIsADeadline { .. } => 82,
         ValueMissing { .. } => 83,
         ZeroTargetHigher { .. } => 84,
+        ProposalIdTaken { .. } => 85,
+        ProposalLogUnassigned => 86,
     }
 }
 
-const KINDS: usize = 85;
+const KINDS: usize = 87;
 
 #[test]
 fn every_variant_is_walked() {

@@ -99,7 +99,9 @@ pub(super) fn without_log(text: &str) -> Option<String> {
 }
 
 /// Every directive table: `[[directive]]`, `[[district.directive]]`, `[[locality.directive]]`
-/// (inline ones are read too, without a place for entries).
+/// (inline ones are read too, without a place for entries), and every locality's proposal
+/// table with an id (`[[locality.proposal]]`: its log is follow-up as a directive's; the ids
+/// of both are one list).
 fn directive_tables(root: &Table) -> Vec<DirectiveItem<'_>> {
     let mut out = items_of(root.get("directive"));
     for localities in ["district", "locality"] {
@@ -107,6 +109,7 @@ fn directive_tables(root: &Table) -> Vec<DirectiveItem<'_>> {
             Some(Item::ArrayOfTables(list)) => {
                 for l in list.iter() {
                     out.extend(items_of(l.get("directive")));
+                    out.extend(proposal_tables(l.get("proposal")));
                 }
             }
             Some(Item::Value(Value::Array(list))) => {
@@ -124,6 +127,17 @@ fn directive_tables(root: &Table) -> Vec<DirectiveItem<'_>> {
         }
     }
     out
+}
+
+/// The proposal tables of a locality that have an id (the others cannot be followed up).
+fn proposal_tables(item: Option<&Item>) -> Vec<DirectiveItem<'_>> {
+    let Some(Item::ArrayOfTables(list)) = item else {
+        return Vec::new();
+    };
+    (list.iter())
+        .filter(|t| t.get("id").and_then(Item::as_str).is_some())
+        .map(DirectiveItem::Table)
+        .collect()
 }
 
 enum DirectiveItem<'d> {

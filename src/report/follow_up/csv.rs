@@ -65,7 +65,7 @@ fn listed(out: &mut String, heading: &str, listed: &[Arc<Listed>], lang: Lang) {
         line(
             out,
             &[
-                l.text.clone(),
+                listed_text(l, lang),
                 l.due.map(|d| due_text(d, lang)).unwrap_or_default(),
                 category_word(l.category, lang).to_string(),
                 l.percent.map(|p| p.to_string()).unwrap_or_default(),
@@ -77,6 +77,14 @@ fn listed(out: &mut String, heading: &str, listed: &[Arc<Listed>], lang: Lang) {
                 stamp,
             ],
         );
+    }
+}
+
+/// The listed item's text; a locality's proposal marked as one (`Kiến nghị của địa phương: …`).
+fn listed_text(l: &Listed, lang: Lang) -> String {
+    match l.proposal {
+        true => format!("{}: {}", i18n::strings(lang).report_proposal, l.text),
+        false => l.text.clone(),
     }
 }
 

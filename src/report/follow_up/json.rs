@@ -66,6 +66,9 @@ struct ListedJson<'a> {
     session: &'a str,
     session_title: &'a str,
     session_date: SessionDate,
+    /// A locality's proposal (absent for a directive); `directive` is then its id.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    proposal: bool,
     directive: &'a str,
     text: &'a str,
     owner: Option<&'a str>,
@@ -138,6 +141,7 @@ fn listed(l: &Listed) -> ListedJson<'_> {
         session: &l.session_id,
         session_title: &l.session_title,
         session_date: l.session_date,
+        proposal: l.proposal,
         directive: &l.directive_id,
         text: &l.text,
         owner: l.owner.as_deref(),

@@ -10,11 +10,16 @@ use std::sync::Arc;
 use chrono::{NaiveDate, NaiveDateTime};
 use smallvec::SmallVec;
 
-use super::{Counts, FollowUp, Grouping, Label, Listed, Row, Scope, index, listed};
+use super::{
+    Counts, FollowUp, Grouping, Label, Listed, Row, Scope, index, listed, listed_proposal,
+};
 use crate::model::fold::fold;
 use crate::model::progress::Category;
 use crate::model::scope::FoldedWords;
-use crate::model::{Directive, DirectiveRef, District, Due, Id, Level, Session, SessionDate, Text};
+use crate::model::{
+    Directive, DirectiveRef, District, Due, Followed, Id, Level, Proposal, Session, SessionDate,
+    Text,
+};
 
 /// A session's count per category, in `Category::ALL`'s order: [`Counts`] kept small, since ten
 /// thousand sessions each keep a few.
@@ -39,6 +44,10 @@ impl Counts {
 
 /// A directive with its category, as a session's directives are walked.
 type Counted<'a> = (DirectiveRef, &'a Directive, Category);
+
+/// A locality's proposal with an assignee (counted as a directive), its locality's index and
+/// its category.
+type Proposed<'a> = (usize, &'a Proposal, Category);
 
 /// One session's share of the report on a day: its counts per row of every grouping asked for,
 /// and its overdue and blocked directives, made once.
@@ -195,13 +204,26 @@ impl Rows {
                 blocked.push(Arc::new(listed(s, &shared, r, d, c)));
             }
         }
+        let proposed: Vec<Proposed<'_>> = (s.proposals())
+            .filter(|(_, p)| p.is_followed())
+            .map(|(l, p)| (l, p, p.category(today)))
+            .collect();
+        for &(l, p, c) in &proposed {
+            total.add(c);
+            if c.is_overdue() {
+                let due = p.due.map(Due::last_day);
+                overdue.push((due, Arc::new(listed_proposal(s, l, p, c))));
+            } else if c == Category::Blocked {
+                blocked.push(Arc::new(listed_proposal(s, l, p, c)));
+            }
+        }
         let (localities, common) = if wants(Grouping::Locality) {
-            self.by_locality(s, &counted, &shared)
+            self.by_locality(s, &counted, &shared, &proposed)
         } else {
             Default::default()
         };
         let (owners, no_owner) = if wants(Grouping::Assignee) {
-            self.by_owner(&counted)
+            self.by_owner(&counted, &proposed)
         } else {
             Default::default()
         };
@@ -220,47 +242,56 @@ impl Rows {
         }
     }
 
-    /// A locality's own directives count for it; a session-wide one for each locality it
-    /// concerns (`shared`, by its index), or in the common row when it concerns none.
+    /// A locality's own directives and followed proposals count for it; a session-wide
+    /// directive for each locality it concerns (`shared`, by its index), or in the common row
+    /// when it concerns none.
     fn by_locality(
         &mut self,
         s: &Session,
         counted: &[Counted<'_>],
         shared: &[Vec<usize>],
+        proposed: &[Proposed<'_>],
     ) -> (Box<[(u32, Few)]>, Few) {
         let mut counts: SmallVec<[Few; 8]> = SmallVec::from_elem(Few::default(), s.districts.len());
         let mut first_counted: SmallVec<[usize; 8]> = SmallVec::new();
         let mut common = Few::default();
-        for &(r, _, c) in counted {
-            let mut count = |at: usize| {
-                if let Some(n) = counts.get_mut(at) {
-                    if n.is_empty() {
-                        first_counted.push(at);
-                    }
-                    n.add(c);
+        let mut count = |at: usize, c: Category| {
+            if let Some(n) = counts.get_mut(at) {
+                if n.is_empty() {
+                    first_counted.push(at);
                 }
-            };
+                n.add(c);
+            }
+        };
+        for &(r, _, c) in counted {
             match r.district {
-                Some(at) => count(at),
+                Some(at) => count(at, c),
                 None => match shared.get(r.index).map(Vec::as_slice) {
                     Some([]) | None => common.add(c),
-                    Some(localities) => localities.iter().for_each(|&at| count(at)),
+                    Some(localities) => localities.iter().for_each(|&at| count(at, c)),
                 },
             }
         }
+        proposed.iter().for_each(|&(at, _, c)| count(at, c));
         let localities = (first_counted.iter())
             .map(|&at| (self.locality(&s.districts[at]), counts[at]))
             .collect();
         (localities, common)
     }
 
-    /// Each owner as written (trimmed) with its counts, in the order first met; the directives
-    /// without one apart.
-    fn by_owner(&mut self, counted: &[Counted<'_>]) -> (Box<[(u32, Few)]>, Few) {
+    /// Each owner (or followed proposal's assignee) as written (trimmed) with its counts, in
+    /// the order first met; the directives without one apart.
+    fn by_owner(
+        &mut self,
+        counted: &[Counted<'_>],
+        proposed: &[Proposed<'_>],
+    ) -> (Box<[(u32, Few)]>, Few) {
         let mut owners: SmallVec<[(&str, Few); 8]> = SmallVec::new();
         let mut none = Few::default();
-        for &(_, d, c) in counted {
-            match d.owner.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+        let directives = counted.iter().map(|&(_, d, c)| (d.owner.as_deref(), c));
+        let proposals = proposed.iter().map(|&(_, p, c)| (p.assignee.as_deref(), c));
+        for (owner, c) in directives.chain(proposals) {
+            match owner.map(str::trim).filter(|o| !o.is_empty()) {
                 Some(owner) => match owners.iter_mut().find(|(o, _)| *o == owner) {
                     Some((_, n)) => n.add(c),
                     None => {

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::super::Options;
 use super::super::history::History;
 use super::{DirectiveJson, directive};
+use crate::model::Followed;
 use crate::model::dossier::{Point, Trend};
 use crate::model::{Bound, District, Level, SessionDate, State};
 

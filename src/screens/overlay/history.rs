@@ -7,7 +7,7 @@ use crate::git::GitError;
 use crate::git::history::History as Read;
 use crate::i18n;
 use crate::model::progress::Entry;
-use crate::model::{Directive, Lang};
+use crate::model::{Followed, Lang};
 use crate::present::{follow_up, numbers};
 use crate::screens::Ctx;
 use crate::ui::text::wrap;
@@ -52,9 +52,10 @@ impl HistoryView {
         }
     }
 
-    fn directive<'c>(&self, ctx: &'c Ctx) -> Option<&'c Directive> {
+    /// The directive or locality's proposal whose log this is.
+    fn directive<'c>(&self, ctx: &'c Ctx) -> Option<&'c dyn Followed> {
         let session = ctx.catalog.session(&self.request.session_id)?;
-        session.directive(session.find_directive(&self.request.directive_id)?)
+        session.followed(&self.request.directive_id)
     }
 
     /// The first line in view.
@@ -97,7 +98,7 @@ impl Scrolled for HistoryView {
         let t = i18n::strings(lang);
         let log = self
             .directive(ctx)
-            .map(Directive::log_by_time)
+            .map(|d| d.log_by_time())
             .unwrap_or_default();
         let mut text: Vec<(String, Tone)> = Vec::new();
         if !log.is_empty() || matches!(self.history, History::NoGit) {

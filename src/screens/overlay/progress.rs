@@ -232,8 +232,13 @@ impl ProgressForm {
 
     fn directive_text<'c>(&self, ctx: &'c Ctx) -> Option<&'c str> {
         let session = ctx.catalog.session(&self.key.session)?;
-        let d = session.directive(session.find_directive(&self.key.directive)?)?;
-        Some(&d.text)
+        let r = session.find_directive(&self.key.directive);
+        if let Some(d) = r.and_then(|r| session.directive(r)) {
+            return Some(&d.text);
+        }
+        let mut proposals = session.proposals().map(|(_, p)| p);
+        let p = proposals.find(|p| p.id.as_deref() == Some(self.key.directive.as_str()))?;
+        Some(&p.text)
     }
 }
 

@@ -20,6 +20,7 @@ use super::{
 use crate::i18n;
 use crate::input::Command;
 use crate::model::District;
+use crate::model::Followed;
 use crate::model::dossier::{Trend, Visit};
 use crate::model::filter::DirectiveFilter;
 use crate::model::{Directive, DirectiveKey, DirectiveRef, Level, LocalityKey, Session};

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use crate::model::Followed;
 use crate::model::dossier::{Trend, Visit, dossier};
 use crate::model::filter::DirectiveFilter;
 use crate::model::scope::FoldedWords;
@@ -242,7 +243,7 @@ pub(crate) fn dossier_rows(
             })
         };
         let (own, shared): (Vec<_>, Vec<_>) = (s.locality_directives(visit.locality))
-            .filter(|(_, d)| filter.matches(d, today))
+            .filter(|(_, d)| filter.matches(*d, today))
             .map(|(r, _)| r)
             .partition(|r| r.district.is_some());
         if own.is_empty() && shared.is_empty() {

@@ -1,7 +1,7 @@
 //! What a session tab shows, as blocks: its sections in order, and the text of each block
 //! (for finding a search's match in it).
 
-use crate::model::{Directive, DirectiveRef, Lang, Session, Text};
+use crate::model::{DirectiveRef, Followed, Lang, Session, Text};
 use crate::present::{
     image_line, locality_facts, paragraphs, participant_line, proposal_line, reference_line,
 };
@@ -42,6 +42,11 @@ pub(super) enum Block {
         index: usize,
     },
     Directive(DirectiveRef),
+    /// A locality's proposal (version 3); one with an assignee is followed up like a directive.
+    Proposal {
+        district: usize,
+        index: usize,
+    },
     /// "none" under a section that has nothing.
     Nothing,
 }
@@ -78,22 +83,23 @@ fn text_blocks(summary: Option<&str>) -> Vec<Block> {
 fn directive_blocks(
     session: &Session,
     district: Option<usize>,
-    show: &impl Fn(&Directive) -> bool,
+    show: &impl Fn(&dyn Followed) -> bool,
 ) -> Vec<Block> {
     session
         .directives_with_refs()
-        .filter(|(r, d)| r.district == district && show(d))
+        .filter(|(r, d)| r.district == district && show(*d))
         .map(|(r, _)| Block::Directive(r))
         .collect()
 }
 
 /// The blocks of tab `tab`: 0 is the overview, 1.. are the districts in file order.
-/// Only directives that `show` accepts are included.
+/// Only directives and followed proposals that `show` accepts are included; proposals without
+/// an assignee (no state to filter by) only when `all` (no filter).
 pub(super) fn blocks(
     session: &Session,
     tab: usize,
-    lang: Lang,
-    show: impl Fn(&Directive) -> bool,
+    show: impl Fn(&dyn Followed) -> bool,
+    all: bool,
 ) -> Vec<Block> {
     let mut out = Vec::new();
     if tab == 0 {
@@ -141,14 +147,15 @@ pub(super) fn blocks(
     push_section(&mut out, Section::Directives, directives);
     if session.shared_directives(d).next().is_some() {
         let shared: Vec<Block> = (session.shared_directives(d))
-            .filter(|(_, directive)| show(directive))
+            .filter(|(_, directive)| show(*directive))
             .map(|(r, _)| Block::Directive(r))
             .collect();
         push_section(&mut out, Section::SharedDirectives, shared);
     }
     if !district.proposals.is_empty() {
-        let proposals = (district.proposals.iter())
-            .map(|p| Block::Bullet(proposal_line(p, lang)))
+        let proposals = (district.proposals.iter().enumerate())
+            .filter(|(_, p)| if p.is_followed() { show(*p) } else { all })
+            .map(|(index, _)| Block::Proposal { district: d, index })
             .collect();
         push_section(&mut out, Section::Proposals, proposals);
     }
@@ -187,6 +194,9 @@ pub(super) fn block_text(session: &Session, block: &Block, lang: Lang) -> Option
             .and_then(|d| d.indicators.get(*index))
             .map(|i| i.name.to_string()),
         Block::Directive(r) => session.directive(*r).map(|d| d.text.to_string()),
+        Block::Proposal { district, index } => (session.districts.get(*district))
+            .and_then(|d| d.proposals.get(*index))
+            .map(|p| proposal_line(p, lang)),
         Block::Heading(_) | Block::Nothing => None,
     }
 }

@@ -6,13 +6,14 @@ use chrono::NaiveDate;
 
 use super::blocks::{Block, Section};
 use crate::i18n::{self, Strings};
-use crate::model::{Directive, Indicator, Lang, Session, Status};
+use crate::model::Followed;
+use crate::model::{Directive, Indicator, Lang, Proposal, Session, Status};
 use crate::present::numbers;
 use crate::present::words::CHECKBOX;
 use crate::present::{
     addressees, bar_cells, checkbox, compare_text, done_count, indicator_title, locality_facts,
-    locality_title, measured_against, overdue_text, participant_line, ratio_text, share_text,
-    truncate, value_text,
+    locality_title, measured_against, overdue_text, participant_line, proposal_line, ratio_text,
+    share_text, truncate, value_text,
 };
 use crate::present::{deadline, urgent_mark};
 use crate::screens::follow_up;
@@ -161,8 +162,34 @@ pub(super) fn block_lines(
                 directive_lines(cx, d, to.as_deref(), width, selected)
             })
             .unwrap_or_default(),
+        Block::Proposal { district, index } => (session.districts.get(*district))
+            .and_then(|d| d.proposals.get(*index))
+            .map(|p| proposal_lines(cx, p, width))
+            .unwrap_or_default(),
         Block::Nothing => vec![Toned::one(i18n::strings(cx.lang).nothing, Tone::Muted)],
     }
+}
+
+/// A locality's proposal as a bullet with its facts; one with an assignee then has its
+/// follow-up line as a directive has (state, percent, latest note), after `⚠ quá hạn` when it is
+/// overdue.
+fn proposal_lines(cx: &Cx, p: &Proposal, width: usize) -> Vec<Toned> {
+    use unicode_width::UnicodeWidthStr;
+    let kind = TextKind::Bullet;
+    let text = proposal_line(p, cx.lang);
+    let wrapped = wrap(&text, kind.room(width)).into_iter().enumerate();
+    let mut out: Vec<Toned> = wrapped.map(|(k, line)| kind.line(k, line)).collect();
+    if p.is_followed() {
+        let mut lead = Toned::one(" ".repeat(BULLET_INDENT), Tone::Plain);
+        let mut room = kind.room(width);
+        if p.is_overdue(cx.today) {
+            let flag = format!("⚠ {} · ", i18n::strings(cx.lang).overdue);
+            room = room.saturating_sub(flag.width());
+            lead = lead.and(flag, Tone::Overdue);
+        }
+        out.push(lead.and_line(follow_up::line(cx.lang, p, room)));
+    }
+    out
 }
 
 /// `Đầm Hà  ✓2 ~1 ✗0      3/12 xong · 1 quá hạn`.

@@ -132,6 +132,32 @@ fn block_of_hit(ctx: &Ctx, session: &Session, blocks: &[Block], jump: &Jump) -> 
         .or_else(|| find(&|t| !jump.query.is_empty() && matches(t)))
 }
 
+/// `p` or `L` on a locality's proposal: its form or its log when it has an id and an assignee,
+/// else what to add to the file.
+fn proposal_intent(session: &Session, district: usize, index: usize, c: Command) -> Intent {
+    let Some(p) = session
+        .districts
+        .get(district)
+        .and_then(|d| d.proposals.get(index))
+    else {
+        return Intent::None;
+    };
+    let Some(id) = &p.id else {
+        return Intent::Notice(Notice::ProposalWithoutId);
+    };
+    if !p.is_followed() {
+        return Intent::Notice(Notice::ProposalUnassigned(id.to_string()));
+    }
+    let key = DirectiveKey {
+        session: session.id.to_string(),
+        directive: id.to_string(),
+    };
+    match c {
+        Command::Progress => Intent::Progress(key),
+        _ => Intent::ShowHistory(key),
+    }
+}
+
 /// A tab's blocks, of which those [`Block::selectable`] may be selected.
 fn blocks(blocks: &[Block]) -> Selectable<'_, Block> {
     Selectable::new(blocks, Block::selectable)
@@ -547,6 +573,9 @@ impl View for SessionScreen {
             Command::Toggle | Command::History | Command::Progress => {
                 let key = match self.selected_block(ctx, session) {
                     Some(Block::Directive(directive)) => DirectiveKey::of(session, directive),
+                    Some(Block::Proposal { district, index }) if c != Command::Toggle => {
+                        return proposal_intent(session, district, index, c);
+                    }
                     _ => None,
                 };
                 return match (key, c) {

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use super::blocks::{Block, blocks};
 use super::lines::{Cx, TextKind, block_lines};
 use crate::model::filter::DirectiveFilter;
-use crate::model::{Lang, Session};
+use crate::model::{Followed, Lang, Session};
 use crate::ui::text::next_line;
 use crate::ui::tone::Toned;
 
@@ -37,7 +37,8 @@ impl TabLines {
         filter: DirectiveFilter,
         width: usize,
     ) -> Self {
-        let blocks = blocks(session, tab, cx.lang, |d| filter.matches(d, cx.today));
+        let show = |d: &dyn Followed| filter.matches(d, cx.today);
+        let blocks = blocks(session, tab, show, filter == DirectiveFilter::All);
         let lines: Vec<Made> = (0..blocks.len())
             .map(|i| match Counted::of(&blocks[i], width) {
                 Some(counted) => Made::Counted(counted),
@@ -355,7 +356,7 @@ mod tests {
         let exact = "a ".repeat(64);
         for width in [1usize, 8, 28, 78] {
             for tab in 0..=session.districts.len() {
-                let mut blocks = blocks(session, tab, Lang::Vi, |_| true);
+                let mut blocks = blocks(session, tab, |_| true, true);
                 blocks.push(Block::Paragraph(long.clone()));
                 blocks.push(Block::Bullet(long.clone()));
                 blocks.push(Block::Paragraph(exact.clone()));

@@ -3,6 +3,8 @@
 //! localities' proposals with the answers given (`[[locality.proposal]]`), figures that are
 //! estimates or forecasts.
 
+use std::collections::HashSet;
+
 use super::fields::{Checker, Fields};
 use super::slips;
 use crate::diag::{Problem, Table};
@@ -108,7 +110,13 @@ pub(super) fn part_of(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Shared
 }
 
 /// The `[[locality.proposal]]` entries of a locality; one without `text` is said and left out.
-pub(super) fn proposals(ck: &mut Checker<'_>, locality: &Fields<'_, '_>) -> Vec<Proposal> {
+/// `ids` are the ids directives and proposals of the file have taken so far: a proposal's id
+/// must be none of them.
+pub(super) fn proposals(
+    ck: &mut Checker<'_>,
+    locality: &Fields<'_, '_>,
+    ids: &mut HashSet<String>,
+) -> Vec<Proposal> {
     if let Some(value) = locality.get("proposal") {
         ck.needs_version_3(value.span(), "[[locality.proposal]]", &locality.what);
     }
@@ -116,14 +124,25 @@ pub(super) fn proposals(ck: &mut Checker<'_>, locality: &Fields<'_, '_>) -> Vec<
         n,
         district: Box::new(locality.what.clone()),
     };
-    locality.numbered_tables(ck, "proposal", what, |ck, f| proposal(ck, &f))
+    locality.numbered_tables(ck, "proposal", what, |ck, f| proposal(ck, &f, ids))
 }
 
-fn proposal(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Proposal> {
+fn proposal(
+    ck: &mut Checker<'_>,
+    f: &Fields<'_, '_>,
+    ids: &mut HashSet<String>,
+) -> Option<Proposal> {
     f.warn_unknown_keys(ck, PROPOSAL_KEYS);
     let text = f.required_string(ck, "text", "\"Đề nghị tỉnh hỗ trợ kinh phí …\"");
-    Some(Proposal {
-        id: f.string(ck, "id").map(Id::from),
+    let id = f.string(ck, "id").filter(|id| {
+        let free = ids.insert(id.clone());
+        if !free && let Some(v) = f.get("id") {
+            ck.error(v.span(), Problem::ProposalIdTaken { id: id.clone() });
+        }
+        free
+    });
+    let proposal = Proposal {
+        id: id.map(Id::from),
         by: f.text(ck, "by"),
         answer: f.text(ck, "answer"),
         assignee: f.text(ck, "assignee"),
@@ -131,7 +150,14 @@ fn proposal(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Proposal> {
         due_text: due_text(ck, f),
         progress: super::progress_log(ck, f),
         text: text?.into(),
-    })
+    };
+    if !proposal.progress.is_empty()
+        && !proposal.is_followed()
+        && let Some(log) = f.get("progress")
+    {
+        ck.warn(log.span(), Problem::ProposalLogUnassigned);
+    }
+    Some(proposal)
 }
 
 #[cfg(test)]

@@ -128,10 +128,7 @@ fn as_progress(
         return Logged::NotVersion3;
     };
     let wanted = fold::nfc(directive_id);
-    let now = session
-        .all_directives()
-        .find(|d| d.id == wanted)
-        .map(|d| d.state());
+    let now = session.followed(&wanted).map(|d| d.state());
     let already = match state {
         State::Done => now == Some(State::Done),
         _ => now.is_some_and(|s| s != State::Done),
@@ -208,7 +205,8 @@ fn may_say_version_3(bytes: &[u8]) -> bool {
 }
 
 /// The edited file must still validate and show the directive in the requested state (a
-/// progress entry: the directive's last entry in the file, in a file of version 3).
+/// progress entry: the last entry of the directive's or proposal's log, in a file of version
+/// 3).
 fn validate_edited(
     bytes: &[u8],
     shown: &str,
@@ -224,6 +222,19 @@ fn validate_edited(
     let Some(session) = report.session.as_ref() else {
         return Err(edit::unsafe_layout(directive_id));
     };
+    let logged = match change {
+        Change::Progress(entry) => {
+            let last = session.followed(&wanted).and_then(|d| d.log().last());
+            Some(session.version == 3 && last == Some(&edit::appended_form(entry)))
+        }
+        Change::Withdraw(_) => Some(session.followed(&wanted).is_some()),
+        _ => None,
+    };
+    match logged {
+        Some(true) => return Ok(()),
+        Some(false) => return Err(edit::unsafe_layout(directive_id)),
+        None => {}
+    }
     let Some(d) = session.all_directives().find(|d| d.id == wanted) else {
         return Err(edit::unsafe_layout(directive_id));
     };
@@ -235,16 +246,7 @@ fn validate_edited(
             s.done_at.is_some(),
             s.done_by.is_some(),
         ),
-        Change::Progress(entry) => {
-            let last = d.progress.last();
-            let ok = session.version == 3 && last == Some(&edit::appended_form(entry));
-            return if ok {
-                Ok(())
-            } else {
-                Err(edit::unsafe_layout(directive_id))
-            };
-        }
-        Change::Withdraw(_) => return Ok(()),
+        Change::Progress(_) | Change::Withdraw(_) => return Ok(()),
     };
     if d.done == done && d.done_at.is_some() == at && d.done_by.is_some() == by {
         Ok(())

@@ -1,5 +1,5 @@
-//! The byte-exact text edit of one directive's check-off keys, or of its progress log
-//! (`edit/progress.rs`).
+//! The byte-exact text edit of one directive's check-off keys, or of the progress log of a
+//! directive or a locality's proposal (`edit/progress.rs`).
 
 mod progress;
 
@@ -45,7 +45,8 @@ pub(super) fn apply_full(
         None => (false, text),
     };
     let doc = parse(body)?;
-    let target = find(&doc, body, directive_id)?;
+    let logged = matches!(change, Change::Progress(_) | Change::Withdraw(_));
+    let target = find(&doc, body, directive_id, logged)?;
     let mut version = None;
     let edits = match change {
         Change::Done { at, by } => done_edits(body, &target, at, by)?,
@@ -118,7 +119,8 @@ struct Target<'d> {
     inline: bool,
     entries: Vec<Entry<'d>>,
     /// The header its progress entries take (`directive.progress`,
-    /// `locality.directive.progress`); `None` for an inline table.
+    /// `locality.directive.progress`, `locality.proposal.progress`); `None` for an inline
+    /// table.
     log_header: Option<String>,
     /// Its table, when it is not inline.
     table: Option<&'d Table>,
@@ -135,13 +137,20 @@ impl<'d> Target<'d> {
     }
 }
 
+/// The directive with id `directive_id`; with `proposals`, the directive or locality's
+/// proposal with that id (what a progress log is written to).
 fn find<'d>(
     doc: &'d Document<&str>,
     body: &str,
     directive_id: &str,
+    proposals: bool,
 ) -> Result<Target<'d>, WriteError> {
     let wanted = nfc(directive_id);
-    let mut all = directives(doc.as_table());
+    let mut all = if proposals {
+        followed(doc.as_table())
+    } else {
+        directives(doc.as_table())
+    };
     let ids: Vec<String> = all.iter().filter_map(Target::id).collect();
     let mut hits = all
         .iter()
@@ -188,6 +197,28 @@ fn directives(root: &Table) -> Vec<Target<'_>> {
     out
 }
 
+/// Every directive and every locality's proposal of the file: what can keep a progress log.
+fn followed(root: &Table) -> Vec<Target<'_>> {
+    let mut out = directives(root);
+    for localities in ["district", "locality"] {
+        match root.get(localities) {
+            Some(Item::ArrayOfTables(list)) => {
+                let header = format!("{localities}.proposal.progress");
+                for l in list.iter() {
+                    out.extend(tables_with_header(l.get("proposal"), &header));
+                }
+            }
+            Some(Item::Value(Value::Array(list))) => {
+                for l in list.iter().filter_map(Value::as_inline_table) {
+                    out.extend(inline_tables_of(l.get("proposal")));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 /// The directives of `item`; `parent` is the key of their array (`directive`), or of the
 /// locality array they belong to (`locality`, `district`).
 fn tables_of<'d>(item: Option<&'d Item>, parent: &str) -> Vec<Target<'d>> {
@@ -195,10 +226,16 @@ fn tables_of<'d>(item: Option<&'d Item>, parent: &str) -> Vec<Target<'d>> {
         "directive" => "directive.progress".to_string(),
         locality => format!("{locality}.directive.progress"),
     };
+    tables_with_header(item, &header)
+}
+
+/// The tables of `item` (an array of tables, or of inline tables), whose progress entries
+/// take `header`.
+fn tables_with_header<'d>(item: Option<&'d Item>, header: &str) -> Vec<Target<'d>> {
     match item {
         Some(Item::ArrayOfTables(tables)) => tables
             .iter()
-            .map(|t| table_target(t, header.clone()))
+            .map(|t| table_target(t, header.to_string()))
             .collect(),
         Some(Item::Value(v)) => inline_tables_of(Some(v)),
         _ => Vec::new(),
@@ -371,7 +408,7 @@ fn undone_edits(body: &str, target: &Target<'_>) -> Result<Vec<Edit>, WriteError
 pub(super) fn stamps(text: &str, directive_id: &str) -> Result<Stamps, WriteError> {
     let body = text.strip_prefix(BOM).unwrap_or(text);
     let doc = parse(body)?;
-    let target = find(&doc, body, directive_id)?;
+    let target = find(&doc, body, directive_id, false)?;
     let raw = |key: &str| target.entry(key).map(|e| body[e.value.clone()].to_string());
     Ok(Stamps {
         done: raw("done"),

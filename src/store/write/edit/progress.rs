@@ -1,11 +1,11 @@
-//! A directive's progress log in its file (format version 3): one entry appended after the
-//! directive's last entry (or its own keys), or that entry taken out again; the `version` line
-//! made `3`, and put back as it was when the last entry goes.
+//! The progress log of a directive or a locality's proposal in its file (format version 3): one
+//! entry appended after the item's last entry (or its own keys), or that entry taken out again;
+//! the `version` line made `3`, and put back as it was when the last entry goes.
 
 use chrono::Timelike;
 use toml_edit::{Document, Item, Table};
 
-use super::{Edit, Target, directives, invalid, is_stamp_value, line_end, line_start, quote};
+use super::{Edit, Target, followed, invalid, is_stamp_value, line_end, line_start, quote};
 use crate::diag::Problem;
 use crate::model::Entry;
 use crate::model::fold::nfc;
@@ -139,8 +139,8 @@ fn first_content_line(body: &str) -> usize {
     pos
 }
 
-/// Takes out the last entry of the directive's log that is exactly `appended.entry` as the
-/// writer writes it (nothing when none is); when no directive keeps a log after that, the
+/// Takes out the last entry of the item's log that is exactly `appended.entry` as the writer
+/// writes it (nothing when none is); when no directive or proposal keeps a log after that, the
 /// `version` line goes back to what it was.
 pub(super) fn withdraw_edits(
     doc: &Document<&str>,
@@ -156,14 +156,28 @@ pub(super) fn withdraw_edits(
         return Ok(Vec::new());
     };
     let mut edits = vec![Edit::delete(entry_range(body, found))];
-    let others = directives(doc.as_table())
+    let others = followed(doc.as_table())
         .iter()
         .filter(|d| d.table.and_then(|t| t.get("progress")).is_some())
         .count();
-    if log.len() == 1 && others == 1 {
+    if log.len() == 1 && others == 1 && !has_proposals(doc.as_table()) {
         edits.extend(version_back(doc, body, &appended.version));
     }
     Ok(edits)
+}
+
+/// Whether a locality has proposals: a table of version 3, so the file keeps `version = 3`
+/// (an older version would not validate).
+fn has_proposals(root: &Table) -> bool {
+    ["district", "locality"]
+        .iter()
+        .any(|key| match root.get(key) {
+            Some(Item::ArrayOfTables(list)) => list.iter().any(|l| l.contains_key("proposal")),
+            Some(Item::Value(toml_edit::Value::Array(list))) => (list.iter())
+                .filter_map(toml_edit::Value::as_inline_table)
+                .any(|l| l.contains_key("proposal")),
+            _ => false,
+        })
 }
 
 /// Whether table `t` holds exactly these keys and values, in this order, as written.
