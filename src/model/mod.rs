@@ -9,6 +9,7 @@ pub(crate) mod lang;
 pub(crate) mod period;
 pub(crate) mod progress;
 pub(crate) mod scope;
+mod thin;
 pub(crate) mod values;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
@@ -27,9 +28,9 @@ pub use values::Kind;
 pub use values::Level;
 pub use values::PartOfDay;
 
-/// Text of a loaded briefing: exactly as long as it is (a `String` would also carry its
-/// capacity, 8 bytes more in every field of ten thousand sessions).
-pub type Text = Box<str>;
+/// Text of a loaded briefing: exactly as long as it is, in one pointer (`model::thin`: a
+/// `String` would carry 16 bytes more in every field of ten thousand sessions, `Box<str>` 8).
+pub use thin::Text;
 
 /// An id of a session, a locality or a directive: ids are short, so most are kept inline,
 /// without an allocation of their own.
@@ -40,8 +41,8 @@ pub(crate) type Comparisons = smallvec::SmallVec<[Comparison; 1]>;
 
 /// Text that repeats through a briefing (indicator names, units, comparison labels, owners,
 /// who checked off):
-/// one copy per file, shared by every field that says it.
-pub(crate) type Shared = std::sync::Arc<str>;
+/// one copy per file, shared by every field that says it, in one pointer (`model::thin`).
+pub(crate) use thin::Shared;
 
 /// The format versions this viewer reads (docs/spec.md); a file without `version` is version 1.
 pub(crate) const FORMAT_VERSIONS: [i64; 3] = [1, 2, 3];
