@@ -10,7 +10,8 @@
 //! loader's own code reads the folder in parts (`api::load`), each part goes to `App::update`,
 //! and frames are drawn on a ratatui `TestBackend` (no terminal). Peak memory is measured in a
 //! child process (this benchmark run again with `BRIEFING_SCALE_CHILD=DIR`), which loads the
-//! folder that way, then takes a reload, and reports the kernel's high-water mark (`VmHWM`).
+//! folder that way, then checks off a directive in each of a hundred sessions and takes a
+//! reload, and reports the kernel's high-water mark (`VmHWM`) after each.
 
 #![allow(unsafe_code, reason = "peak memory through getrusage")]
 
@@ -540,19 +541,36 @@ fn long_summary(bytes: usize, one_paragraph: bool) -> (Duration, Duration, Durat
     (open, median(times), worst)
 }
 
-/// The child of `memory_peak`: loads `dir` as the interface does, then takes a reload after
-/// a hundred files were written again, and prints the high-water marks after each.
+/// How many sessions the memory child checks a directive off in before its reload.
+const CHECK_OFFS: usize = 100;
+
+/// Checks off a directive in each of the first `n` sessions of the list, as a person would:
+/// open the session, select a directive, Space (saved and read again as the saver does), back
+/// to the list, down to the next session.
+fn check_off_sessions(dir: &Path, app: &mut App, term: &mut Terminal<TestBackend>, n: usize) {
+    for _ in 0..n {
+        let request = open_a_directive(app, term);
+        check_off(dir, app, term, request);
+        key(app, KeyCode::Esc);
+        key(app, KeyCode::Down);
+        draw(term, app);
+    }
+}
+
+/// The child of `memory_peak`: loads `dir` as the interface does, then checks off a directive
+/// in each of a hundred sessions and takes a reload (the walk of `R`, which reads those files
+/// again), and prints the high-water marks after the load and after the reload.
 fn memory_child(dir: &Path) {
     briefing::api::alloc_tuning::keep_large_arrays_apart();
     let mut term = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("term");
     let (mut app, mut folder, _, _) = load_app(dir, &mut term);
     let loaded = status_kib("VmHWM");
-    let (files, _) = store::discover(dir).expect("discover");
-    for rel in files.iter().step_by((files.len() / 100).max(1)) {
-        let text = std::fs::read(dir.join(rel)).expect("read");
-        std::fs::write(dir.join(rel), text).expect("write");
-    }
+    check_off_sessions(dir, &mut app, &mut term, CHECK_OFFS);
     let plan = folder.walk().expect("walk");
+    assert!(
+        plan.read.len() >= CHECK_OFFS.min(app.catalog().sessions.len()),
+        "the checked files read again"
+    );
     read_changes(&mut folder, plan, |part| {
         update(&mut app, part);
         draw(&mut term, &app);
@@ -561,7 +579,8 @@ fn memory_child(dir: &Path) {
     println!("{loaded} {} {}", status_kib("VmHWM"), status_kib("VmRSS"));
 }
 
-/// Peak resident memory of the interface's loading of `dir`, and after a reload, in KiB.
+/// Peak resident memory of the interface's loading of `dir`, and after a hundred check-offs and
+/// a reload, in KiB.
 fn memory_peak(dir: &Path) -> Option<(u64, u64)> {
     let out = Command::new(std::env::current_exe().ok()?)
         .env("BRIEFING_SCALE_CHILD", dir)
@@ -651,12 +670,13 @@ fn main() {
         let memory = memory_peak(dir.path());
         let peak = memory.map_or("?".into(), |(load, _)| mib(load));
         let reload = memory.map_or("?".into(), |(_, after)| mib(after));
-        let ratio = memory.map_or("?".into(), |(load, _)| {
-            format!("{:.2}", load as f64 * 1024.0 / bytes as f64)
+        let ratio = memory.map_or("?".into(), |(load, after)| {
+            let of_data = |kib: u64| kib as f64 * 1024.0 / bytes as f64;
+            format!("{:.2}/{:.2}", of_data(load), of_data(after))
         });
         let _ = writeln!(
             interface,
-            "{n:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>6} {:>7} {:>6} {:>7}",
+            "{n:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>9} {:>7} {:>6} {:>7}",
             ms(first),
             ms(all),
             ms(checkoff),
@@ -684,7 +704,7 @@ fn main() {
     print!("{binary}");
     println!();
     println!(
-        "{:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>6} {:>7} {:>6} {:>7}",
+        "{:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>9} {:>7} {:>6} {:>7}",
         "N",
         "1st frame",
         "all read",
@@ -693,7 +713,7 @@ fn main() {
         "key med",
         "key max",
         "peak",
-        "after rel.",
+        "after 100✓",
         "×data",
         "B/Down",
         "÷frame",
@@ -722,6 +742,7 @@ fn main() {
         "(first frame: from the start of the load to the first list drawn; all read: to the last \
          part, search ready; check-off and one changed file: CPU of this process; keys: typed \
          into the search screen, handled and drawn; peak: VmHWM of a child loading as the \
-         interface does, then after a reload of 1 % of the files)"
+         interface does, then after a hundred check-offs (one a session) and a reload; ×data: \
+         both against the bytes of the files)"
     );
 }

@@ -359,7 +359,7 @@ mod tests {
             id: "d1".into(),
             text: "Làm đường".into(),
             due: due.map(|d| Due::Day(day(d))),
-            progress: log,
+            progress: log.into(),
             ..Directive::default()
         }
     }

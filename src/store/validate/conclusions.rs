@@ -129,7 +129,7 @@ fn proposal(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Proposal> {
         assignee: f.text(ck, "assignee"),
         due: f.deadline(ck, "due"),
         due_text: due_text(ck, f),
-        progress: super::progress_log(ck, f),
+        progress: super::progress_log(ck, f).into(),
         text: text?.into(),
     })
 }
