@@ -1,71 +1,18 @@
 //! Every user-facing string of the interface, in Vietnamese and English.
 
 pub(crate) mod cli;
+mod compose;
 pub(crate) mod toml_parse;
+
+#[cfg(test)]
+pub(crate) use compose::check_said_in_both;
+pub(crate) use compose::{did_you_mean, display_in_english, human_size};
 
 use std::fmt::Display;
 
 use crate::model::Lang;
 
 include!("i18n/catalogue.rs");
-
-/// The field of a key with placeholders: its text is reached only through the key's method,
-/// which fills every placeholder. The texts and the declared placeholders must agree, in both
-/// languages, or the catalogue does not compile:
-///
-/// ```
-/// # use std::fmt::Display;
-/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
-/// # struct Template(());
-/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
-/// catalogue! {
-///     too_small(width, height): "need {width}×{height}", "cần {width}×{height}";
-/// }
-/// fn main() {
-///     assert_eq!(VI.too_small(&40, &12), "cần 40×12");
-///     assert_eq!(EN.too_small(&40, &12), "need 40×12");
-/// }
-/// ```
-///
-/// A misspelt placeholder (in either language):
-///
-/// ```compile_fail
-/// # use std::fmt::Display;
-/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
-/// # struct Template(());
-/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
-/// catalogue! {
-///     too_small(width, height): "need {width}×{height}", "cần {width}×{heigth}";
-/// }
-/// # fn main() {}
-/// ```
-///
-/// A placeholder one language leaves out:
-///
-/// ```compile_fail
-/// # use std::fmt::Display;
-/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
-/// # struct Template(());
-/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
-/// catalogue! {
-///     too_small(width, height): "need {width}×{height}", "cần {width}";
-/// }
-/// # fn main() {}
-/// ```
-///
-/// A placeholder not declared:
-///
-/// ```compile_fail
-/// # use std::fmt::Display;
-/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
-/// # struct Template(());
-/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
-/// catalogue! {
-///     too_small(width): "need {width}×{height}", "cần {width}×{height}";
-/// }
-/// # fn main() {}
-/// ```
-pub(crate) struct Template(());
 
 catalogue! {
     sessions: "Sessions", "Buổi làm việc";
@@ -743,56 +690,6 @@ pub(crate) fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
-    }
-}
-
-/// `4 MiB`, `512 KiB` or `1000 bytes`, whichever is exact.
-pub(crate) fn human_size(lang: Lang, bytes: u64) -> String {
-    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
-        format!("{} MiB", bytes >> 20)
-    } else if bytes >= 1 << 10 && bytes.is_multiple_of(1 << 10) {
-        format!("{} KiB", bytes >> 10)
-    } else {
-        strings(lang).size_bytes(&bytes)
-    }
-}
-
-// The translation of the core's errors: each error type says itself through the catalogue.
-
-/// `Display` for types that say themselves with `message(lang)` (an error, translated where it
-/// is printed or drawn, never before): their English message.
-macro_rules! display_in_english {
-    ($($t:ty),+ $(,)?) => {$(
-        impl std::fmt::Display for $t {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&self.message($crate::model::Lang::En))
-            }
-        }
-    )+};
-}
-pub(crate) use display_in_english;
-
-/// ` (did you mean `a`?)`, ` (did you mean one of `a`, `b`?)` after a name that is not known;
-/// empty without suggestions.
-pub(crate) fn did_you_mean(lang: Lang, names: &[String]) -> String {
-    let t = strings(lang);
-    match names {
-        [] => String::new(),
-        [one] => t.suggest_one(one),
-        many => t.suggest_many(&many.join("`, `")),
-    }
-}
-
-/// Checks a message of `what` said in both languages: translated, no placeholder left, and
-/// each of `facts` that the English says kept as it is in the Vietnamese.
-#[cfg(test)]
-pub(crate) fn check_said_in_both(what: &dyn std::fmt::Debug, en: &str, vi: &str, facts: &[&str]) {
-    assert_ne!(en, vi, "{what:?} is not translated");
-    for text in [en, vi] {
-        assert!(!text.contains('{'), "a placeholder is left: {text}");
-    }
-    for fact in facts.iter().filter(|f| en.contains(*f)) {
-        assert!(vi.contains(fact), "`{fact}` is missing in Vietnamese: {vi}");
     }
 }
 

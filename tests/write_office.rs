@@ -20,39 +20,21 @@ use briefing::api::store::write::{CONTENT_LOCK_BYTE, Change, RESCUE_SUFFIX};
 use common::rng::Rng;
 use common::user::{Office, TestUser, office};
 use common::{
-    FileState, assert_refused, briefing_text, chmod, chown, done_state, file_state, have_tool, ids,
-    mkdir, read, read_text, run, session_of, shared_tempdir, skip, stderr_of, stray_files,
-    wait_for, write_file,
+    FileState, Layout, assert_refused, briefing_text, chmod, chown, done_state, file_state,
+    have_tool, ids, mkdir, read, read_text, run, session_of, shared_tempdir, skip, stderr_of,
+    stray_files, wait_for, write_file,
 };
 
 const SESSION: &str = "2024/s";
 
 /// `tmp/W/2024/s.toml`: `W` root's, `2024` root:bfow_canbo 2775, the file lan's, group
-/// bfow_canbo, mode 0664 (made with umask 002).
-struct Shared {
-    _tmp: tempfile::TempDir,
-    w: PathBuf,
-    folder: PathBuf,
-    file: PathBuf,
-}
-
-fn shared(o: &Office) -> Shared {
-    let tmp = shared_tempdir();
-    let w = tmp.path().join("W");
-    let folder = w.join("2024");
-    let file = folder.join("s.toml");
-    mkdir(&w, 0o755);
-    mkdir(&folder, 0o755);
-    chown(&folder, 0, o.gid);
-    chmod(&folder, 0o2775);
-    write_file(&file, briefing_text(&ids(3), 1).as_bytes(), 0o664);
-    chown(&file, o.lan.uid, o.gid);
-    Shared {
-        _tmp: tmp,
-        w,
-        folder,
-        file,
-    }
+/// bfow_canbo, mode 0664.
+fn shared(o: &Office) -> Layout {
+    let s = common::layout(3, 0o664);
+    chown(&s.folder, 0, o.gid);
+    chmod(&s.folder, 0o2775);
+    chown(&s.file, o.lan.uid, o.gid);
+    s
 }
 
 fn done_ok(o: &Output, what: &str) {
@@ -592,7 +574,7 @@ fn a_half_written_file_is_read_as_before_and_put_back_by_the_next_run() {
         "a reader takes the text before"
     );
     let check = run(&s.w, "en", &["check"]);
-    assert!(check.status.success(), "{}", common::stdout_of(&check));
+    common::succeeded(&check);
     done_ok(
         &o.binh.run(&s.w, "en", &["done", SESSION, "d1"]),
         "the next run",

@@ -6,40 +6,20 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use common::user::{TestUser, other_user};
 use common::{
-    FileState, assert_refused, briefing_text, chown, done_state, file_state, have_tool, ids,
-    kept_metadata, mkdir, names_folder, read, run, set_xattr, shared_tempdir, skip, stderr_of,
-    stray_files, write_file,
+    FileState, Layout, assert_refused, chown, done_state, file_state, have_tool, kept_metadata,
+    names_folder, read, run, set_xattr, skip, stderr_of, stray_files,
 };
 
 const SESSION: &str = "2024/s";
 
-/// `tmp/W/2024/s.toml` in a folder every user may traverse; every part owned by root.
-struct Layout {
-    _tmp: tempfile::TempDir,
-    w: PathBuf,
-    folder: PathBuf,
-    file: PathBuf,
-}
-
+/// The layout of these cases: two directives, the file of `mode`.
 fn layout(mode: u32) -> Layout {
-    let tmp = shared_tempdir();
-    let w = tmp.path().join("W");
-    let folder = w.join("2024");
-    let file = folder.join("s.toml");
-    mkdir(&w, 0o755);
-    mkdir(&folder, 0o755);
-    write_file(&file, briefing_text(&ids(2), 1).as_bytes(), mode);
-    Layout {
-        _tmp: tmp,
-        w,
-        folder,
-        file,
-    }
+    common::layout(2, mode)
 }
 
 /// Checks that a refused write left the file exactly as it was, with no stray file.

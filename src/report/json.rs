@@ -16,11 +16,29 @@ use crate::model::{
 /// Bumped when a field is removed or changes meaning; new fields may appear at any time.
 const SCHEMA: u32 = 1;
 
+/// The fields every JSON document starts with: its schema number, the day it is judged on,
+/// the language of its words.
 #[derive(Serialize)]
-struct Doc<'a> {
+pub(super) struct Head {
     schema: u32,
     today: NaiveDate,
     lang: Lang,
+}
+
+impl Head {
+    pub(super) fn new(schema: u32, today: NaiveDate, lang: Lang) -> Self {
+        Head {
+            schema,
+            today,
+            lang,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    #[serde(flatten)]
+    head: Head,
     district: Option<&'a str>,
     session: SessionJson<'a>,
     /// With `--district`: that locality over time (version 3).
@@ -217,9 +235,7 @@ struct SessionSummary<'a> {
 
 pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     let doc = Doc {
-        schema: SCHEMA,
-        today: opts.today,
-        lang: opts.lang,
+        head: Head::new(SCHEMA, opts.today, opts.lang),
         district: opts.district,
         session: session(s, opts),
         history: opts.history.as_ref().map(|h| history::history(h, opts)),

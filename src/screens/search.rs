@@ -17,9 +17,8 @@ use super::{
     Ctx, EditRequest, Intent, Jump, MOVES, Notice, Offer, View, header_and_list, list_line,
     without_tabs,
 };
-use crate::i18n;
+use crate::i18n::{self, Strings};
 use crate::input::{Command, Key};
-use crate::model::Lang;
 use crate::present::truncate;
 use crate::search::{FieldKind, Hit, Target};
 use crate::ui::text::{excerpt, gap, tail};
@@ -134,8 +133,7 @@ fn page(ctx: &Ctx) -> usize {
 }
 
 /// What kind of field a hit is in: `Tóm tắt`, `Kết quả nổi bật`, `Tồn tại, hạn chế`, `Chỉ tiêu`…
-fn field_label(lang: Lang, field: FieldKind) -> &'static str {
-    let t = i18n::strings(lang);
+fn field_label(t: &Strings, field: FieldKind) -> &'static str {
     match field {
         FieldKind::Title => t.field_title,
         FieldKind::Topic => t.topic,
@@ -214,7 +212,7 @@ fn hit_line(
     selected: bool,
     theme: &Theme,
 ) -> Line<'static> {
-    let label = truncate(field_label(ctx.lang, hit.field), label_width);
+    let label = truncate(field_label(i18n::strings(ctx.lang), hit.field), label_width);
     let label = format!(" {label}{} ", " ".repeat(label_width - label.width()));
     let place = where_text(ctx, hit.target);
     let room = width.saturating_sub(label.width() + place.width() + 2);
@@ -370,7 +368,7 @@ impl View for SearchScreen {
                 .take(usize::from(list.height))
         };
         let label_width = (shown())
-            .map(|(_, h)| field_label(ctx.lang, h.field).width())
+            .map(|(_, h)| field_label(i18n::strings(ctx.lang), h.field).width())
             .max()
             .unwrap_or(0)
             .min(LABEL_COLUMN);

@@ -677,12 +677,8 @@ fn addressees(ck: &mut Checker<'_>, f: &Fields<'_, '_>, seen: &mut Seen) -> Vec<
         ck.error(value.span(), Problem::ToOnLocality { table });
         return Vec::new();
     }
-    let DeValue::Array(items) = value.get_ref() else {
-        f.wrong_type(ck, "to", value, Expected::Strings);
-        return Vec::new();
-    };
     let mut to = Vec::new();
-    for item in items.iter() {
+    for item in f.items(ck, "to", value, Expected::Strings) {
         match item.get_ref() {
             DeValue::String(id) => {
                 let id = clean(id);

@@ -114,22 +114,16 @@ fn styled_report_counts() {
 fn the_view_gives_the_numbers_of_briefing_report() {
     let mut app = report_app(Lang::En, 120, 40);
     for by in ["locality", "assignee", "session"] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
-            .env_clear()
-            .args(["--dir"])
-            .arg(fixture())
-            .args([
-                "--today",
-                "2024-07-01",
-                "report",
-                "--format",
-                "json",
-                "--by",
-                by,
-            ])
-            .output()
-            .expect("run briefing");
-        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let out = bin::run_ok(bin::clean().arg("--dir").arg(fixture()).args([
+            "--today",
+            "2024-07-01",
+            "report",
+            "--format",
+            "json",
+            "--by",
+            by,
+        ]));
+        let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
         let report = report_screen(&app).report().expect("report");
         assert_eq!(report.scope.by.name(), by);
         let counts = |json: &serde_json::Value| -> Vec<usize> {

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::blocks::{Block, Section};
-use crate::i18n;
+use crate::i18n::{self, Strings};
 use crate::model::{Directive, Indicator, Lang, Session, Status};
 use crate::present::numbers;
 use crate::present::words::CHECKBOX;
@@ -37,8 +37,7 @@ fn gap_before(blocks: &[Block], i: usize) -> bool {
     i > 0 && !matches!(blocks.get(i - 1), Some(Block::Paragraph(_)))
 }
 
-fn section_title(lang: Lang, section: Section) -> &'static str {
-    let t = i18n::strings(lang);
+fn section_title(t: &Strings, section: Section) -> &'static str {
     match section {
         Section::Summary => t.summary,
         Section::Participants => t.participants,
@@ -123,7 +122,10 @@ pub(super) fn block_lines(
     };
     match block {
         Block::Heading(section) => {
-            let title = Toned::one(section_title(cx.lang, *section), Tone::Heading);
+            let title = Toned::one(
+                section_title(i18n::strings(cx.lang), *section),
+                Tone::Heading,
+            );
             if gap_before(blocks, i) {
                 vec![Toned::new(), title]
             } else {

@@ -57,12 +57,8 @@ fn many(ck: &mut Checker<'_>, f: &Fields<'_, '_>, key: &str) -> Vec<Text> {
         return Vec::new();
     };
     ck.identity_key(value.span(), key, &f.what);
-    let DeValue::Array(items) = value.get_ref() else {
-        f.wrong_type(ck, key, value, Expected::Strings);
-        return Vec::new();
-    };
     let mut out = Vec::new();
-    for item in items.iter() {
+    for item in f.items(ck, key, value, Expected::Strings) {
         match item.get_ref() {
             DeValue::String(s) if !s.trim().is_empty() => out.push(clean(s.trim()).into()),
             DeValue::String(_) => {
