@@ -3,7 +3,10 @@
 //! frame, the CPU a check-off and a changed file cost, search per keystroke, and peak memory.
 //!
 //! `cargo bench --bench scale` (all sizes) or `BRIEFING_SCALE_N=10000 cargo bench --bench scale`;
-//! `BRIEFING_SCALE_KEEP=DIR` also keeps each generated folder as DIR/N (to profile or run the TUI on).
+//! `BRIEFING_SCALE_FIGURES=keys,down` measures only those figures (the names in `FIGURES`, and
+//! `long` for the 4 MB summary); `BRIEFING_SCALE_KEEP=DIR` also keeps each generated folder as
+//! DIR/N (to profile or run the TUI on). Each size prints one table: every figure of issue 28
+//! (one function each) beside the bare parse of the same files, measured in the same run.
 //! The generator is deterministic: the same N gives the same files, byte for byte.
 //!
 //! The interface's figures drive the app as the terminal shell does, in this process: the
@@ -421,10 +424,15 @@ fn change_cpu(
 }
 
 /// Per keystroke, as typed into the search screen (the key handled and a frame drawn):
-/// median and worst over four queries typed a letter at a time.
+/// median and worst over four queries typed a letter at a time (`BRIEFING_SCALE_KEY_ROUNDS`
+/// times, once by default: more to profile them).
 fn keystrokes(app: &mut App, term: &mut Terminal<TestBackend>) -> (Duration, Duration) {
+    let rounds = (std::env::var("BRIEFING_SCALE_KEY_ROUNDS").ok())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1);
+    let queries = ["dam ha", "nong thon moi", "ma tuy", "du lich bien dao"];
     let mut times = Vec::new();
-    for query in ["dam ha", "nong thon moi", "ma tuy", "du lich bien dao"] {
+    for query in queries.iter().cycle().take(queries.len() * rounds) {
         key(app, KeyCode::Char('/'));
         for c in query.chars() {
             let start = Instant::now();
@@ -567,10 +575,8 @@ fn memory_child(dir: &Path) {
     let loaded = status_kib("VmHWM");
     check_off_sessions(dir, &mut app, &mut term, CHECK_OFFS);
     let plan = folder.walk().expect("walk");
-    assert!(
-        plan.read.len() >= CHECK_OFFS.min(app.catalog().sessions.len()),
-        "the checked files read again"
-    );
+    let checked = CHECK_OFFS.min(app.catalog().sessions.len());
+    assert!(plan.read.len() >= checked, "the checked files read again");
     read_changes(&mut folder, plan, |part| {
         update(&mut app, part);
         draw(&mut term, &app);
@@ -599,21 +605,47 @@ fn ms(d: Duration) -> String {
     format!("{:.1}ms", d.as_secs_f64() * 1e3)
 }
 
-fn main() {
-    if let Some(dir) = std::env::var_os("BRIEFING_SCALE_CHILD") {
-        memory_child(Path::new(&dir));
-        return;
+/// One line of the table: a figure at one N, what it measured, its time against the bare
+/// parse of the same files when it is a time, and the target issue 28 sets.
+struct Row {
+    figure: String,
+    value: String,
+    time: Option<Duration>,
+    target: &'static str,
+}
+
+impl Row {
+    fn new(figure: impl Into<String>, value: impl Into<String>, target: &'static str) -> Self {
+        Row {
+            figure: figure.into(),
+            value: value.into(),
+            time: None,
+            target,
+        }
     }
-    let sizes: Vec<usize> = match std::env::var("BRIEFING_SCALE_N") {
-        Ok(n) => n.split(',').filter_map(|s| s.trim().parse().ok()).collect(),
-        Err(_) => vec![100, 1_000, 10_000],
-    };
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    println!("cores: {cores}");
-    let mut loading = String::new();
-    let mut binary = String::new();
-    let mut interface = String::new();
-    for n in sizes {
+
+    fn time(figure: impl Into<String>, time: Duration, target: &'static str) -> Self {
+        Row {
+            time: Some(time),
+            ..Row::new(figure, ms(time), target)
+        }
+    }
+}
+
+/// One size's folder and what its figures share: the bare parse every time is set against,
+/// and the app loaded as the interface loads it (made once, for the figures that drive it).
+struct Bench {
+    n: usize,
+    dir: tempfile::TempDir,
+    bytes: u64,
+    runs: usize,
+    bare: Duration,
+    term: Terminal<TestBackend>,
+    loaded: Option<(App, Folder)>,
+}
+
+impl Bench {
+    fn new(n: usize) -> Self {
         let dir = tempfile::tempdir().expect("tempdir");
         let bytes = generate(dir.path(), n);
         if let Some(keep) = std::env::var_os("BRIEFING_SCALE_KEEP") {
@@ -625,102 +657,209 @@ fn main() {
         let runs = if n >= 10_000 { 3 } else { 7 };
         let _ = bare_parse(dir.path());
         let bare = timed(runs, || bare_parse(dir.path()));
-        let single = timed(runs, || load_one_thread(dir.path()));
-        let load = timed(runs, || store::load_dir(dir.path()).expect("load"));
-        let catalog = store::load_dir(dir.path()).expect("load");
-        assert_eq!(catalog.sessions.len(), n, "every generated session loads");
-        let index = timed(runs, || SearchIndex::build(&catalog.sessions));
-        drop(catalog);
-        let rss = check_peak_kib(dir.path()).map_or("?".to_string(), mib);
-        for (name, time, peak) in commands(dir.path(), runs) {
-            let _ = writeln!(
-                binary,
-                "{n:>6} {name:>14} {:>10} {:>8} {:>9.2}",
-                ms(time),
-                peak.map_or("?".to_string(), mib),
-                time.as_secs_f64() / bare.as_secs_f64(),
-            );
+        let term = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("term");
+        Bench {
+            n,
+            dir,
+            bytes,
+            runs,
+            bare,
+            term,
+            loaded: None,
         }
-        let _ = writeln!(
-            loading,
-            "{n:>6} {:>8.1} {:>10} {:>10} {:>10} {:>7.2} {:>10} {:>10}",
-            bytes as f64 / 1e6,
-            ms(bare),
-            ms(single),
-            ms(load),
-            load.as_secs_f64() / bare.as_secs_f64(),
-            ms(index),
-            rss
-        );
-        let mut term = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("term");
-        let loads: Vec<(Duration, Duration)> = (0..runs)
-            .map(|_| {
-                let (_, _, first, all) = load_app(dir.path(), &mut term);
-                (first, all)
-            })
-            .collect();
-        let first = median(loads.iter().map(|l| l.0).collect());
-        let all = median(loads.iter().map(|l| l.1).collect());
-        let (mut app, mut folder, _, _) = load_app(dir.path(), &mut term);
-        let (full_before, down_before) = bytes_per_down(&mut app, false);
-        let (_, per_down) = bytes_per_down(&mut app, true);
-        let (key_median, key_worst) = keystrokes(&mut app, &mut term);
-        let checkoff = checkoff_cpu(dir.path(), &mut app, &mut term, 21);
-        let change = change_cpu(dir.path(), &mut folder, &mut app, &mut term, 21);
-        let memory = memory_peak(dir.path());
-        let peak = memory.map_or("?".into(), |(load, _)| mib(load));
-        let reload = memory.map_or("?".into(), |(_, after)| mib(after));
-        let ratio = memory.map_or("?".into(), |(load, after)| {
-            let of_data = |kib: u64| kib as f64 * 1024.0 / bytes as f64;
-            format!("{:.2}/{:.2}", of_data(load), of_data(after))
+    }
+
+    fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The app loaded, its folder and the terminal it draws on.
+    fn app(&mut self) -> (&mut App, &mut Folder, &mut Terminal<TestBackend>) {
+        if self.loaded.is_none() {
+            let (app, folder, _, _) = load_app(self.dir.path(), &mut self.term);
+            self.loaded = Some((app, folder));
+        }
+        let (app, folder) = self.loaded.as_mut().expect("loaded");
+        (app, folder, &mut self.term)
+    }
+}
+
+/// Loading (issue 14): the loader on one thread and on every core, the index, `check`'s peak.
+fn figure_loading(b: &mut Bench) -> Vec<Row> {
+    let (dir, runs) = (b.dir.path(), b.runs);
+    let single = timed(runs, || load_one_thread(dir));
+    let load = timed(runs, || store::load_dir(dir).expect("load"));
+    let catalog = store::load_dir(dir).expect("load");
+    assert_eq!(catalog.sessions.len(), b.n, "every generated session loads");
+    let index = timed(runs, || SearchIndex::build(&catalog.sessions));
+    drop(catalog);
+    let rss = check_peak_kib(dir).map_or("?".to_string(), mib);
+    vec![
+        Row::time("read + validate, 1 thread", single, ""),
+        Row::time("load, every core", load, "÷ bare ≤ 0.55"),
+        Row::time("index build", index, ""),
+        Row::new("`check` peak (in-process load)", rss, ""),
+    ]
+}
+
+/// The shipped binary's commands: wall time (median) and peak memory.
+fn figure_commands(b: &mut Bench) -> Vec<Row> {
+    let target = |name: &str| match name {
+        "check" | "list" => "≤ 500 ms; check ÷ bare ≤ 0.55",
+        "show ONE" => "≤ 30 ms, ≤ 10 MB",
+        "done" | "undo" => "0–30 ms (keep)",
+        _ => "",
+    };
+    (commands(b.dir(), b.runs).into_iter())
+        .map(|(name, time, peak)| {
+            let peak = peak.map_or("?".to_string(), mib);
+            Row {
+                value: format!("{}, {peak}", ms(time)),
+                ..Row::time(format!("`{name}`"), time, target(name))
+            }
+        })
+        .collect()
+}
+
+/// The first frame with titles and the last part read (search ready), in-process.
+fn figure_first_frame(b: &mut Bench) -> Vec<Row> {
+    let loads: Vec<(Duration, Duration)> = (0..b.runs)
+        .map(|_| {
+            let (_, _, first, all) = load_app(b.dir.path(), &mut b.term);
+            (first, all)
+        })
+        .collect();
+    let first = median(loads.iter().map(|l| l.0).collect());
+    let all = median(loads.iter().map(|l| l.1).collect());
+    vec![
+        Row::time("first frame with titles", first, "≤ 50 ms"),
+        Row::time("all read, search ready", all, ""),
+    ]
+}
+
+/// Bytes a Down in the session list sends, as the shell sends frames and as ratatui did.
+fn figure_bytes_per_down(b: &mut Bench) -> Vec<Row> {
+    let (app, _, _) = b.app();
+    let (full, before) = bytes_per_down(app, false);
+    let (_, down) = bytes_per_down(app, true);
+    let ratio = |bytes: usize| format!("{:.3} ({bytes} B of {full})", bytes as f64 / full as f64);
+    vec![
+        Row::new("bytes per Down ÷ full frame", ratio(down), "≤ 0.10"),
+        Row::new("  the same, as ratatui sends", ratio(before), ""),
+    ]
+}
+
+/// A search keystroke, handled and drawn: median and worst.
+fn figure_keys(b: &mut Bench) -> Vec<Row> {
+    let (app, _, term) = b.app();
+    let (median, worst) = keystrokes(app, term);
+    vec![
+        Row::time("search keystroke, median", median, "≤ 3 ms"),
+        Row::time("search keystroke, worst", worst, "≤ 8 ms"),
+    ]
+}
+
+/// The report view (`r`) after the load: the key handled and the view drawn, median; then
+/// back to the list.
+fn figure_report_view(b: &mut Bench) -> Vec<Row> {
+    let runs = b.runs;
+    let (app, _, term) = b.app();
+    let times = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            key(app, KeyCode::Char('r'));
+            draw(term, app);
+            let time = start.elapsed();
+            assert!(matches!(app.screen(), Some(Screen::Report(_))), "report");
+            key(app, KeyCode::Esc);
+            draw(term, app);
+            time
+        })
+        .collect();
+    vec![Row::time("report view drawn", median(times), "≤ 100 ms")]
+}
+
+/// CPU of a check-off (the key, the write, the file read again) and of a file changed by
+/// someone else, each with its frame.
+fn figure_changes(b: &mut Bench) -> Vec<Row> {
+    let dir = b.dir.path().to_path_buf();
+    let (app, folder, term) = b.app();
+    let checkoff = checkoff_cpu(&dir, app, term, 21);
+    key(app, KeyCode::Esc);
+    let change = change_cpu(&dir, folder, app, term, 21);
+    vec![
+        Row::time("check-off in the app (CPU)", checkoff, ""),
+        Row::time("1 file changed (CPU)", change, ""),
+    ]
+}
+
+/// Peak memory of the interface's load and after a hundred check-offs and a reload, against
+/// the bytes of the files.
+fn figure_memory(b: &mut Bench) -> Vec<Row> {
+    let memory = memory_peak(b.dir());
+    let of_data = |kib: u64| format!("{:.2}", kib as f64 * 1024.0 / b.bytes as f64);
+    let (peak, reload) = memory.map_or(("?".into(), "?".into()), |(load, after)| {
+        (
+            format!("{} ({} × data)", mib(load), of_data(load)),
+            format!("{} ({} × data)", mib(after), of_data(after)),
+        )
+    });
+    vec![
+        Row::new("peak RSS (TUI) ÷ data", peak, "≤ 1.5"),
+        Row::new("  after 100 check-offs and a reload", reload, "≤ 1.5"),
+    ]
+}
+
+/// A figure: what it measures on one size's folder, as rows of the table.
+type Figure = fn(&mut Bench) -> Vec<Row>;
+
+/// The figures, in the order they are measured and printed, each by the name
+/// `BRIEFING_SCALE_FIGURES` may list (comma-separated; all when unset).
+const FIGURES: [(&str, Figure); 8] = [
+    ("loading", figure_loading),
+    ("commands", figure_commands),
+    ("first-frame", figure_first_frame),
+    ("down", figure_bytes_per_down),
+    ("keys", figure_keys),
+    ("report", figure_report_view),
+    ("changes", figure_changes),
+    ("memory", figure_memory),
+];
+
+/// Whether figure `name` is measured in this run.
+fn wanted(name: &str) -> bool {
+    match std::env::var("BRIEFING_SCALE_FIGURES") {
+        Ok(list) => list.split(',').any(|w| w.trim() == name),
+        Err(_) => true,
+    }
+}
+
+/// One size's table: every figure with the bare parse of the same files beside it.
+fn print_table(b: &Bench, rows: &[Row]) {
+    println!(
+        "N = {}: {:.1} MB; bare single-thread toml parse {} (the floor)",
+        b.n,
+        b.bytes as f64 / 1e6,
+        ms(b.bare)
+    );
+    println!(
+        "  {:<32} {:>26} {:>8}  target",
+        "figure", "measured", "÷ bare"
+    );
+    for row in rows {
+        let ratio = row.time.map_or(String::new(), |t| {
+            format!("{:.3}", t.as_secs_f64() / b.bare.as_secs_f64())
         });
-        let _ = writeln!(
-            interface,
-            "{n:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>9} {:>7} {:>6} {:>7}",
-            ms(first),
-            ms(all),
-            ms(checkoff),
-            ms(change),
-            ms(key_median),
-            ms(key_worst),
-            peak,
-            reload,
-            ratio,
-            per_down,
-            format!("{:.3}", per_down as f64 / full_before as f64),
-            format!("{:.3}", down_before as f64 / full_before as f64),
+        println!(
+            "  {:<32} {:>26} {:>8}  {}",
+            row.figure, row.value, ratio, row.target
         );
     }
-    println!(
-        "{:>6} {:>8} {:>10} {:>10} {:>10} {:>7} {:>10} {:>10}",
-        "N", "MB", "bare", "1 thread", "load", "ratio", "index", "check RSS"
-    );
-    print!("{loading}");
     println!();
-    println!(
-        "{:>6} {:>14} {:>10} {:>8} {:>9}",
-        "N", "command", "wall", "peak", "÷ bare"
-    );
-    print!("{binary}");
-    println!();
-    println!(
-        "{:>6} {:>10} {:>10} {:>10} {:>10} {:>9} {:>9} {:>9} {:>11} {:>9} {:>7} {:>6} {:>7}",
-        "N",
-        "1st frame",
-        "all read",
-        "check-off",
-        "1 changed",
-        "key med",
-        "key max",
-        "peak",
-        "after 100✓",
-        "×data",
-        "B/Down",
-        "÷frame",
-        "before"
-    );
-    print!("{interface}");
-    println!();
+}
+
+/// A 4 MB summary opened and read (once, whatever the sizes).
+fn long_summaries() {
     for (one, shape) in [(false, "in paragraphs"), (true, "in one paragraph")] {
         let (open, scroll, worst) = long_summary(4_000_000, one);
         println!(
@@ -731,18 +870,41 @@ fn main() {
             ms(worst)
         );
     }
+}
+
+fn main() {
+    if let Some(dir) = std::env::var_os("BRIEFING_SCALE_CHILD") {
+        memory_child(Path::new(&dir));
+        return;
+    }
+    let sizes: Vec<usize> = match std::env::var("BRIEFING_SCALE_N") {
+        Ok(n) => n.split(',').filter_map(|s| s.trim().parse().ok()).collect(),
+        Err(_) => vec![100, 1_000, 10_000],
+    };
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    println!("cores: {cores}\n");
+    for n in sizes {
+        let mut bench = Bench::new(n);
+        let mut rows = Vec::new();
+        for (name, figure) in FIGURES {
+            if wanted(name) {
+                rows.extend(figure(&mut bench));
+            }
+        }
+        print_table(&bench, &rows);
+    }
+    if wanted("long") {
+        long_summaries();
+    }
     println!(
-        "(commands: the shipped binary's wall time, median, and its peak memory; `÷ bare`: against \
-         the bare single-thread parse of the same files; B/Down: bytes sent to the terminal for a \
-         Down in the session list, median of twenty from the top; ÷frame: against a full frame \
-         (every cell written, as ratatui sends it); before: a Down as ratatui sends it, the \
-         same ratio)"
-    );
-    println!(
-        "(first frame: from the start of the load to the first list drawn; all read: to the last \
-         part, search ready; check-off and one changed file: CPU of this process; keys: typed \
-         into the search screen, handled and drawn; peak: VmHWM of a child loading as the \
-         interface does, then after a hundred check-offs (one a session) and a reload; ×data: \
-         both against the bytes of the files)"
+        "(commands: the shipped binary's wall time, median, and its peak memory; ÷ bare: a time \
+         against the bare single-thread parse of the same files in this run; bytes per Down: \
+         sent to the terminal for a Down in the session list, median of twenty from the top, \
+         against a full frame (every cell written, as ratatui sends it); first frame: from the \
+         start of the load to the first list drawn; all read: to the last part, search ready; \
+         check-off and one changed file: CPU of this process; keys: typed into the search \
+         screen, handled and drawn; report view: `r` handled and drawn after the load; peak: \
+         VmHWM of a child loading as the interface does, then after a hundred check-offs (one a \
+         session) and a reload)"
     );
 }

@@ -19,7 +19,7 @@
 //!   district `Đầm Hà` before titles that mention it). A word of the context
 //!   run scores 3 in the locality's name (as a whole word would), 1 in the session's title.
 //! - Order: score (higher first), then the kind of field (title, locality
-//!   name, tag, reference, indicator, directive text, topic, participant, owner,
+//!   name, tag, reference, indicator, directive text and proposal, topic, participant, owner,
 //!   locality text, session summary), then the newer session, then index order.
 //! - Abbreviations (`model::abbrev`): the query is also searched with each
 //!   abbreviation in it spelt out and each long form abbreviated ("nong thon
@@ -189,21 +189,27 @@ impl SearchIndex {
     /// best first; empty for a blank query. The query is also searched as its abbreviations
     /// may be written ([`Abbreviations::variants`]).
     pub fn query(&self, sessions: &[Session], q: &str, limit: usize) -> Vec<Hit> {
-        self.search(sessions, q, limit, |words| self.top_matches(words, limit))
+        self.hits(sessions, q, limit).all(self, sessions)
     }
 
-    /// [`SearchIndex::query`], with the matches of each way of writing the query found by
+    /// [`SearchIndex::query`] without the hits' text: a list makes whole only the hits it
+    /// shows ([`Hits::hit`]).
+    pub fn hits(&self, sessions: &[Session], q: &str, limit: usize) -> Hits {
+        self.found(sessions, q, limit, |words| self.top_matches(words, limit))
+    }
+
+    /// [`SearchIndex::hits`], with the matches of each way of writing the query found by
     /// `matches` (all of them, or those that can be among the best `limit`).
-    fn search(
+    fn found(
         &self,
         sessions: &[Session],
         q: &str,
         limit: usize,
         matches: impl Fn(&Words) -> Vec<(u32, u32)>,
-    ) -> Vec<Hit> {
+    ) -> Hits {
         let words = query_words(q);
         if words.is_empty() {
-            return Vec::new();
+            return Hits::default();
         }
         let variants = self.abbreviations.variants(&words);
         let ways: Vec<Words> = (variants.iter().take(32))
@@ -220,18 +226,34 @@ impl SearchIndex {
             keys.truncate(limit);
         }
         keys.sort_unstable();
-        let mut tokens = Vec::new();
-        keys.into_iter()
+        let found = (keys.into_iter())
             .filter_map(|key| {
-                let r = (key & 0xFFFF_FFFF) as usize;
+                let r = (key & 0xFFFF_FFFF) as u32;
                 let score = u32::MAX - (key >> 96) as u32;
-                let matched: Vec<&QueryWord> = (variants.iter().zip(&ways))
-                    .filter(|(_, w)| self.score(r, w, &mut tokens).is_some())
-                    .flat_map(|(words, _)| words)
-                    .collect();
-                self.hit(sessions, r, score, &matched)
+                self.found_at(sessions, r, score)
             })
-            .collect()
+            .collect();
+        Hits {
+            found,
+            variants,
+            ways,
+            vocabulary: self.postings.len(),
+        }
+    }
+
+    /// The hit of record `r` without its text, when its session is in `sessions` where it
+    /// was indexed.
+    fn found_at(&self, sessions: &[Session], r: u32, score: u32) -> Option<Found> {
+        let rec = self.records[r as usize];
+        let slot = &self.slots[rec.slot as usize];
+        sessions
+            .get(slot.position as usize)
+            .filter(|s| *s.id == *slot.id)?;
+        Some(Found {
+            field: rec.field(),
+            score,
+            record: r,
+        })
     }
 
     /// The order of hits as one number, smaller first: higher score, then the place of the
@@ -338,11 +360,11 @@ impl SearchIndex {
         tokens
     }
 
-    /// How many words record `r` has.
-    fn token_count(&self, r: usize) -> usize {
-        varint::count(
-            &self.tokens[self.token_starts[r] as usize..self.token_starts[r + 1] as usize],
-        )
+    /// Record `r` has exactly `n` words: told at once by the bytes of most records, which
+    /// are too many (or too few) for that many words.
+    fn has_words(&self, r: usize, n: usize) -> bool {
+        let bytes = &self.tokens[self.token_starts[r] as usize..self.token_starts[r + 1] as usize];
+        (n..=n * varint::MAX_LEN).contains(&bytes.len()) && varint::count(bytes) == n
     }
 
     /// The context records of `r`: its locality's name and its session's title (either may be
@@ -484,21 +506,92 @@ impl SearchIndex {
         Some(total)
     }
 
-    /// The hit of record `r`: its target and text found again in its session, which must be
-    /// the one indexed (`None` when `sessions` are not those the index was updated with).
-    fn hit(&self, sessions: &[Session], r: usize, score: u32, words: &[&QueryWord]) -> Option<Hit> {
-        let rec = self.records[r];
+    /// The target and text of record `r` found again in its session, which must be the one
+    /// indexed (`None` when `sessions` are not those the index was updated with).
+    fn field_of<'s>(&self, sessions: &'s [Session], r: usize) -> Option<(Target, &'s str)> {
+        let rec = self.records.get(r)?;
         let slot = &self.slots[rec.slot as usize];
         let position = slot.position as usize;
         let session = sessions.get(position).filter(|s| *s.id == *slot.id)?;
         let (target, field, text) = nth_field(position, session, (r as u32 - slot.first) as usize)?;
-        (field == rec.field()).then(|| Hit {
+        (field == rec.field()).then_some((target, text))
+    }
+}
+
+/// One hit of a query without its text: the kind of field, its score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub field: FieldKind,
+    /// Match quality; higher is better (see the module doc).
+    pub score: u32,
+    record: u32,
+}
+
+/// The hits of a query, best first, found without their text (and the item they are in),
+/// and what makes any of them whole: a list of two hundred hits shows a screenful, and only
+/// those need their text and highlights.
+#[derive(Default)]
+pub struct Hits {
+    found: Vec<Found>,
+    /// Each way of writing the query, with its words ready to score: the ways a hit matches
+    /// say which words it highlights.
+    variants: Vec<Vec<QueryWord>>,
+    ways: Vec<Words>,
+    /// The size of the vocabulary the query was scored with: another index has another.
+    vocabulary: usize,
+}
+
+impl std::fmt::Debug for Hits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(&self.found).finish()
+    }
+}
+
+impl Hits {
+    pub fn len(&self) -> usize {
+        self.found.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<&Found> {
+        self.found.get(i)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Found> {
+        self.found.iter()
+    }
+
+    /// Hit `i` made whole, its text found in `sessions` and its matches highlighted; `None`
+    /// when `index` and `sessions` are no longer those the query ran on.
+    pub fn hit(&self, index: &SearchIndex, sessions: &[Session], i: usize) -> Option<Hit> {
+        let found = self.found.get(i)?;
+        if index.postings.len() != self.vocabulary {
+            return None;
+        }
+        let r = found.record as usize;
+        let (target, text) = index.field_of(sessions, r)?;
+        let mut tokens = Vec::new();
+        let matched: Vec<&QueryWord> = (self.variants.iter().zip(&self.ways))
+            .filter(|(_, w)| index.score(r, w, &mut tokens).is_some())
+            .flat_map(|(words, _)| words)
+            .collect();
+        Some(Hit {
             target,
-            field,
+            field: found.field,
             text: text.to_string(),
-            ranges: highlight(text, words),
-            score,
+            ranges: highlight(text, &matched),
+            score: found.score,
         })
+    }
+
+    /// Every hit made whole.
+    fn all(&self, index: &SearchIndex, sessions: &[Session]) -> Vec<Hit> {
+        (0..self.len())
+            .filter_map(|i| self.hit(index, sessions, i))
+            .collect()
     }
 }
 

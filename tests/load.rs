@@ -89,7 +89,7 @@ const CORPUS: &[(&str, usize, usize, &str)] = &[
         "target-zero.toml",
         11,
         10,
-        "`target` in indicator #1 of [[district]] #1 (Hải Hà) must be greater than 0",
+        "`target = 0` in indicator #1 of [[district]] #1 (Hải Hà) needs `version = 3`, but the file is version 1",
     ),
     (
         "percent-negative.toml",
@@ -443,25 +443,25 @@ fn the_sample_validates_and_carries_the_key_figures() {
     let gtsx = &hai_ha.indicators[0];
     assert_eq!(
         (gtsx.value, gtsx.unit.as_deref()),
-        (33497.0, Some("tỷ đồng"))
+        (Some(33497.0), Some("tỷ đồng"))
     );
     assert_eq!(gtsx.gauge(), None, "a growth over 2022 is no verdict");
     assert_eq!(gtsx.compare[0].basis(), Basis::Previous);
     let budget = &hai_ha.indicators[1];
-    assert_eq!((budget.value, budget.bound), (385.0, Bound::AtLeast));
+    assert_eq!((budget.value, budget.bound), (Some(385.0), Bound::AtLeast));
     assert_eq!(budget.gauge(), None);
     assert!(
         hai_ha
             .indicators
             .iter()
-            .any(|i| i.value == 1.6 && i.unit.as_deref() == Some("tỷ USD"))
+            .any(|i| i.value == Some(1.6) && i.unit.as_deref() == Some("tỷ USD"))
     );
 
     let dam_ha = &s.districts[1];
     let plan = dam_ha.indicators[0].gauge().expect("gauge");
     assert_eq!(
         (plan.ratio, plan.basis, plan.status),
-        (100.8, GaugeBasis::Compare, Status::Met)
+        (Some(100.8), GaugeBasis::Compare, Status::Met)
     );
     assert_eq!(dam_ha.indicators[0].compare[1].percent, 119.5);
     let income = dam_ha
@@ -472,7 +472,7 @@ fn the_sample_validates_and_carries_the_key_figures() {
     let g = income.gauge().expect("gauge");
     assert_eq!(
         (g.ratio, g.basis, g.status),
-        (80.0, GaugeBasis::Target, Status::Behind)
+        (Some(80.0), GaugeBasis::Target, Status::Behind)
     );
     assert_eq!(income.gauge_label(), Some("mục tiêu cuối nhiệm kỳ"));
     assert!(

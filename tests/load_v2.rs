@@ -233,5 +233,5 @@ fn the_version_2_sample_carries_every_new_fact() {
     let budget = &binh_minh.indicators[1];
     assert_eq!(budget.compare[1].basis(), Basis::Previous);
     let g = budget.gauge().expect("a plan gives a verdict");
-    assert_eq!((g.ratio, g.basis), (100.75, GaugeBasis::Compare));
+    assert_eq!((g.ratio, g.basis), (Some(100.75), GaugeBasis::Compare));
 }

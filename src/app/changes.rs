@@ -77,6 +77,7 @@ impl App {
         }
         let listed = self.list.selected_session(&self.ctx).map(|s| s.id.clone());
         let ids = changes.ids();
+        ids.iter().for_each(|id| self.ctx.tallies.forget(id));
         let old = self.ctx.catalog.apply(changes);
         self.garbage.keep(old);
         match (index, reading, &self.ctx.loading) {
@@ -263,7 +264,7 @@ mod tests {
 
     fn hits(app: &App) -> Vec<String> {
         match app.screen() {
-            Some(Screen::Search(s)) => s.hits().iter().map(|h| h.text.clone()).collect(),
+            Some(Screen::Search(_)) => app.search_hits().into_iter().map(|h| h.text).collect(),
             _ => panic!("not searching"),
         }
     }

@@ -21,13 +21,14 @@ use crate::input::{Command, Key, Keymap};
 use crate::model::progress::Entry;
 use crate::model::{Directive, DirectiveKey, Lang, Session};
 use crate::present::words;
+use crate::report::follow_up::Tallies;
 use crate::screens::overlay::{Chooser, Help, HistoryView, Problems};
 use crate::screens::review::Review;
 use crate::screens::{
     Ctx, Intent, Jump, MIN_HEIGHT, MIN_WIDTH, ReportScreen, ReviewScreen, SearchScreen,
     SessionList, SessionScreen, View, bar, too_small,
 };
-use crate::search::{SearchIndex, Target};
+use crate::search::{Hit, SearchIndex, Target};
 use crate::store::write::{Appended, Change, WriteError};
 use crate::store::{Catalog, FolderError};
 use crate::ui::{cells, theme::Theme};
@@ -242,6 +243,7 @@ impl App {
                 catalog: Catalog::default(),
                 index: SearchIndex::build(&[]),
                 revision: 0,
+                tallies: Tallies::new(options.today, None),
                 loading: Loading::InProgress,
                 dir: options.dir,
                 lang: options.lang,
@@ -271,6 +273,17 @@ impl App {
     /// The screen on top of the session list; `None` when the list itself is shown.
     pub fn screen(&self) -> Option<&Screen> {
         self.stack.last()
+    }
+
+    /// Every hit of the search on top, made whole (its text and highlights), best first;
+    /// empty when no search is on top.
+    pub fn search_hits(&self) -> Vec<Hit> {
+        match self.stack.last() {
+            Some(Screen::Search(s)) => (0..s.hits().len())
+                .filter_map(|i| s.hit(&self.ctx, i).map(std::borrow::Cow::into_owned))
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     pub fn session_list(&self) -> &SessionList {
@@ -609,7 +622,7 @@ impl App {
             });
             return;
         }
-        let jump = below.jump();
+        let jump = below.jump(&self.ctx);
         self.stack.truncate(n - 1);
         if let Some(jump) = jump {
             self.open_at(jump.target, Some(&jump));
@@ -673,6 +686,8 @@ impl App {
     /// After the world changed: the list, the screen on top and its pop-up keep their
     /// selection on something that is there, and in view.
     fn refresh(&mut self) {
+        let ctx = &mut self.ctx;
+        ctx.tallies.catch_up(&ctx.catalog.sessions, ctx.today);
         self.close_stale_question();
         self.list.refresh(&self.ctx);
         if let Some(screen) = self.stack.last_mut() {

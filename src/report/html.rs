@@ -288,16 +288,21 @@ fn fill_width(fill: f64) -> f64 {
     }
 }
 
-/// A CSS bar filled to the ratio (at most full), the ratio itself and the status in words.
+/// A CSS bar filled to the ratio (at most full), the ratio itself and the status in words
+/// (a target of zero has no ratio: the bar is labelled with the status).
 fn gauge_html(g: &Gauge, lang: Lang) -> String {
     let fill = fill_width(g.fill());
     let over = if g.exceeds() { " ▲" } else { "" };
+    let percent = percent_text(&ratio_text(g, lang));
+    let label = match g.ratio {
+        Some(_) => percent.clone(),
+        None => status_word(g.status, lang).to_string(),
+    };
     format!(
-        "<span class=\"bar\" role=\"img\" aria-label=\"{percent}\"><span style=\"width:{fill:.1}%\"></span></span>\
+        "<span class=\"bar\" role=\"img\" aria-label=\"{label}\"><span style=\"width:{fill:.1}%\"></span></span>\
          <span class=\"figure\">{percent}{over}</span> <span class=\"status\">{} {}</span>",
         g.status.symbol(),
         status_word(g.status, lang),
-        percent = percent_text(&ratio_text(g, lang)),
     )
 }
 
@@ -314,8 +319,10 @@ fn share_html(ind: &Indicator, lang: Lang) -> Option<String> {
 
 /// `100,8 %`: a percentage (`100,8%`) with a space before the sign, kept on one line.
 fn percent_text(percent: &str) -> String {
-    let n = percent.strip_suffix('%').unwrap_or(percent);
-    format!("{n} %")
+    match percent.strip_suffix('%') {
+        Some(n) => format!("{n} %"),
+        None => percent.to_string(),
+    }
 }
 
 /// Escaped text in which each percentage reads `107 %` and never breaks before its sign.

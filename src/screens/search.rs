@@ -3,6 +3,8 @@
 //! once the hits are browsed (↑ ↓), Space checks a directive hit off and `/` types again.
 //! Enter opens the session at the item found, the match highlighted there.
 
+use std::borrow::Cow;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,10 +19,10 @@ use super::{
     Ctx, EditRequest, Intent, Jump, MOVES, Notice, Offer, View, header_and_list, list_line,
     without_tabs,
 };
-use crate::i18n::{self, Strings};
+use crate::i18n;
 use crate::input::{Command, Key};
 use crate::present::truncate;
-use crate::search::{FieldKind, Hit, Target};
+use crate::search::{FieldKind, Hit, Hits, Target};
 use crate::ui::text::{excerpt, gap, tail};
 use crate::ui::theme::Theme;
 
@@ -48,7 +50,10 @@ const BROWSING: [Command; 10] = [
 #[derive(Debug, Default)]
 pub struct SearchScreen {
     query: String,
-    hits: Vec<Hit>,
+    hits: Hits,
+    /// The hits in view made whole (their text and highlights), by their place in `hits`:
+    /// the others are made only when they come into view.
+    made: Vec<(usize, Hit)>,
     list: ListState,
     /// The hits are being browsed: letters are commands, not text.
     browsing: bool,
@@ -59,8 +64,30 @@ impl SearchScreen {
         &self.query
     }
 
-    pub fn hits(&self) -> &[Hit] {
+    pub fn hits(&self) -> &Hits {
         &self.hits
+    }
+
+    /// Hit `i` made whole: as made when it came into view, else made now.
+    pub(crate) fn hit(&self, ctx: &Ctx, i: usize) -> Option<Cow<'_, Hit>> {
+        match self.made.iter().find(|(at, _)| *at == i) {
+            Some((_, hit)) => Some(Cow::Borrowed(hit)),
+            None => (self.hits)
+                .hit(&ctx.index, &ctx.catalog.sessions, i)
+                .map(Cow::Owned),
+        }
+    }
+
+    /// Makes whole the hits in view that are not yet.
+    fn make_shown(&mut self, ctx: &Ctx) {
+        let shown = self.list.offset..(self.list.offset + page(ctx)).min(self.hits.len());
+        for i in shown {
+            if self.made.iter().all(|(at, _)| *at != i)
+                && let Some(hit) = (self.hits).hit(&ctx.index, &ctx.catalog.sessions, i)
+            {
+                self.made.push((i, hit));
+            }
+        }
     }
 
     pub fn selected(&self) -> usize {
@@ -75,14 +102,14 @@ impl SearchScreen {
     /// Runs the query again (after typing, or after the files were reloaded); the selection
     /// is kept in the hits by `refresh`.
     pub(crate) fn run(&mut self, ctx: &Ctx) {
-        self.hits = ctx
-            .index
-            .query(&ctx.catalog.sessions, &self.query, MAX_HITS);
+        self.hits = ctx.index.hits(&ctx.catalog.sessions, &self.query, MAX_HITS);
+        self.made.clear();
+        self.make_shown(ctx);
     }
 
     /// Where the selected hit opens.
-    pub(crate) fn jump(&self) -> Option<Jump> {
-        let hit = self.hits.get(self.list.selected)?;
+    pub(crate) fn jump(&self, ctx: &Ctx) -> Option<Jump> {
+        let hit = self.hit(ctx, self.list.selected)?;
         Some(Jump {
             target: hit.target,
             text: hit.text.clone(),
@@ -105,6 +132,7 @@ impl SearchScreen {
         }
         self.list.selected = to;
         self.list.keep_visible(page(ctx));
+        self.make_shown(ctx);
         true
     }
 
@@ -133,8 +161,10 @@ fn page(ctx: &Ctx) -> usize {
 }
 
 /// What kind of field a hit is in: `Tóm tắt`, `Kết quả nổi bật`, `Tồn tại, hạn chế`, `Chỉ tiêu`…
-fn field_label(t: &Strings, field: FieldKind) -> &'static str {
-    match field {
+/// An addressee outside the file's localities shares the owner's kind and is labelled `Gửi`.
+fn field_label(ctx: &Ctx, hit: &Hit) -> &'static str {
+    let t = i18n::strings(ctx.lang);
+    match hit.field {
         FieldKind::Title => t.field_title,
         FieldKind::Topic => t.topic,
         FieldKind::Tag => t.field_tag,
@@ -147,9 +177,21 @@ fn field_label(t: &Strings, field: FieldKind) -> &'static str {
         FieldKind::Shortcoming => t.shortcomings,
         FieldKind::Indicator => t.field_indicator,
         FieldKind::DirectiveText => t.field_directive,
+        FieldKind::DirectiveOwner if is_addressee(ctx, hit) => t.directive_to,
         FieldKind::DirectiveOwner => t.owner,
         FieldKind::Image => t.field_image,
+        FieldKind::Proposal => t.field_proposal,
     }
+}
+
+/// The hit is one of its directive's `to_other`, not its owner.
+fn is_addressee(ctx: &Ctx, hit: &Hit) -> bool {
+    let Target::Directive { session, directive } = hit.target else {
+        return false;
+    };
+    (ctx.catalog.sessions.get(session))
+        .and_then(|s| s.directive(directive))
+        .is_some_and(|d| d.owner.as_deref() != Some(hit.text.as_str()))
 }
 
 /// Where a hit is: `13/03/2024 · Đầm Hà`.
@@ -212,7 +254,7 @@ fn hit_line(
     selected: bool,
     theme: &Theme,
 ) -> Line<'static> {
-    let label = truncate(field_label(i18n::strings(ctx.lang), hit.field), label_width);
+    let label = truncate(field_label(ctx, hit), label_width);
     let label = format!(" {label}{} ", " ".repeat(label_width - label.width()));
     let place = where_text(ctx, hit.target);
     let room = width.saturating_sub(label.width() + place.width() + 2);
@@ -289,16 +331,17 @@ impl View for SearchScreen {
             self.browsing = !self.hits.is_empty();
             self.list.selected = to;
             self.list.keep_visible(page(ctx));
+            self.make_shown(ctx);
             return Intent::None;
         }
         match c {
             Command::Back => Intent::Back,
-            Command::Open => self.jump().map_or(Intent::None, Intent::Jump),
-            Command::Toggle => match self.hits.get(self.list.selected) {
+            Command::Open => self.jump(ctx).map_or(Intent::None, Intent::Jump),
+            Command::Toggle => match self.hit(ctx, self.list.selected) {
                 Some(hit) => toggle(ctx, hit.target),
                 None => Intent::Notice(Notice::SelectDirective),
             },
-            Command::Edit if self.browsing => (self.hits.get(self.list.selected))
+            Command::Edit if self.browsing => (self.hit(ctx, self.list.selected))
                 .and_then(|hit| EditRequest::of(ctx, hit.target))
                 .map_or(Intent::None, Intent::Edit),
             _ => Intent::None,
@@ -320,12 +363,14 @@ impl View for SearchScreen {
         self.browsing = true;
         self.list.selected = at;
         self.list.keep_visible(page(ctx));
+        self.make_shown(ctx);
         Intent::None
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
         let selected = self.list.selected.min(self.hits.len().saturating_sub(1));
         self.list.settle(selected, page(ctx));
+        self.make_shown(ctx);
     }
 
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {
@@ -362,19 +407,18 @@ impl View for SearchScreen {
             return;
         }
         let width = usize::from(list.width);
-        let shown = || {
-            (self.hits.iter().enumerate())
-                .skip(self.list.offset)
-                .take(usize::from(list.height))
-        };
-        let label_width = (shown())
-            .map(|(_, h)| field_label(i18n::strings(ctx.lang), h.field).width())
+        let shown =
+            self.list.offset..(self.list.offset + usize::from(list.height)).min(self.hits.len());
+        let hits: Vec<(usize, Cow<'_, Hit>)> =
+            shown.filter_map(|i| Some((i, self.hit(ctx, i)?))).collect();
+        let label_width = (hits.iter())
+            .map(|(_, h)| field_label(ctx, h).width())
             .max()
             .unwrap_or(0)
             .min(LABEL_COLUMN);
-        let lines: Vec<Line<'static>> = shown()
+        let lines: Vec<Line<'static>> = (hits.iter())
             .map(|(i, hit)| {
-                let selected = i == self.list.selected;
+                let selected = *i == self.list.selected;
                 hit_line(ctx, (hit, label_width), width, selected, theme)
             })
             .collect();

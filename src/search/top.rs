@@ -2,7 +2,9 @@
 //! records its rarest word is in. A broad one walks the records in the order hits are shown
 //! (`place`) and stops once `limit` of them reach the highest score the records not yet seen
 //! could reach; the records that could score above that bound (a rare word's whole matches,
-//! the records that may be the query exactly) are scored apart first. The bound follows
+//! the records that may be the query exactly) are scored apart first. The walk skips the
+//! records the query's rarest word shows cannot reach the bound, unless that word is nearly
+//! everywhere: then the hits come soon and marking its records would cost more. The bound follows
 //! `SearchIndex::score`: whoever changes the scoring changes `bound` with it (debug builds
 //! check it, and a test compares with scoring every record).
 
@@ -22,6 +24,10 @@ fn rare(records: usize) -> usize {
     FLOOR + records / 128
 }
 
+/// A broad query marks the records its rarest word may reach the bound in only when they are
+/// at most this fraction of all records (one in so many).
+const MARKED_AT_MOST: usize = 8;
+
 /// One bit per record.
 pub(super) struct Bitset(Vec<u64>);
 
@@ -36,13 +42,6 @@ impl Bitset {
 
     pub(super) fn has(&self, r: u32) -> bool {
         self.0[r as usize / 64] & (1 << (r % 64)) != 0
-    }
-
-    /// Keeps only the records also in `other`.
-    fn and(&mut self, other: &Bitset) {
-        for (a, b) in self.0.iter_mut().zip(&other.0) {
-            *a &= b;
-        }
     }
 
     fn records(&self) -> impl Iterator<Item = u32> + '_ {
@@ -124,13 +123,18 @@ impl SearchIndex {
         if bound.none_outside {
             return found;
         }
-        let best = self.at_least(quals, &bound.qualities);
-        let can_reach = |r: u32| !apart.has(r) && best.has(r);
+        let best = self.may_reach(quals, &bound.qualities);
+        let can_reach = |r: u32| !apart.has(r) && best.as_ref().is_none_or(|b| b.has(r));
         let (first, reached) = self.scan(words, (bound.score, limit), can_reach, &[]);
         if reached {
             found.extend(first);
             return found;
         }
+        let Some(best) = best else {
+            // The scan scored every record outside those apart.
+            found.extend(first);
+            return found;
+        };
         let driver = (driver_size <= n / 2).then(|| {
             let q = quals.iter().min_by_key(|q| self.postings_size(q));
             let mut set = Bitset::new(n);
@@ -185,20 +189,29 @@ impl SearchIndex {
         (found, false)
     }
 
-    /// The records where every word of `quals` has at least its quality in `qualities`.
-    fn at_least(&self, quals: &[Vec<u8>], qualities: &[u8]) -> Bitset {
+    /// The records where the query word of fewest such records has at least its quality in
+    /// `qualities`: every record that can reach the bound is among them (others too). `None`
+    /// (every record) when that word is in so many records that marking them costs more than
+    /// scoring the records a scan in the order of hits meets before it stops.
+    fn may_reach(&self, quals: &[Vec<u8>], qualities: &[u8]) -> Option<Bitset> {
         let n = self.records.len();
-        let mut all = Bitset::new(n);
-        for (j, (q, &least)) in quals.iter().zip(qualities).enumerate() {
-            let mut set = Bitset::new(n);
-            self.mark(q, least, &mut set);
-            if j == 0 {
-                all = set;
-            } else {
-                all.and(&set);
-            }
+        let (size, q, least) = (quals.iter().zip(qualities))
+            .map(|(q, &least)| (self.size_at_least(q, least), q, least))
+            .min_by_key(|(size, _, _)| *size)?;
+        if size > n / MARKED_AT_MOST {
+            return None;
         }
-        all
+        let mut set = Bitset::new(n);
+        self.mark(q, least, &mut set);
+        Some(set)
+    }
+
+    /// How many postings the words with at least quality `least` in `quality` have.
+    fn size_at_least(&self, quality: &[u8], least: u8) -> usize {
+        (quality.iter().zip(&self.postings))
+            .filter(|(q, _)| **q >= least.max(1))
+            .map(|(_, p)| p.len())
+            .sum()
     }
 
     /// Marks in `set` the records of the words with at least quality `least` in `quality`.
@@ -243,7 +256,7 @@ impl SearchIndex {
         }
         if let Some((_, q)) = fewest_whole.filter(|_| all_whole) {
             for r in self.records_at(q, WHOLE_WORD) {
-                if self.token_count(r as usize) == quals.len() {
+                if self.has_words(r as usize, quals.len()) {
                     apart.set(r);
                 }
             }
@@ -312,13 +325,14 @@ mod tests {
 
     /// The hits found by scoring every record of the index.
     fn every_match(index: &SearchIndex, sessions: &[Session], q: &str, limit: usize) -> Vec<Hit> {
-        index.search(sessions, q, limit, |words| {
+        let hits = index.found(sessions, q, limit, |words| {
             let mut tokens = Vec::new();
             (0..index.records.len() as u32)
                 .filter(|&r| index.is_listed(r as usize))
                 .filter_map(|r| Some((r, index.score(r as usize, words, &mut tokens)?)))
                 .collect()
-        })
+        });
+        hits.all(index, sessions)
     }
 
     /// Typed a letter at a time, each query answers as scoring every record would, whether

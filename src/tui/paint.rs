@@ -2,10 +2,12 @@
 //! a line or two) as a scroll of those rows, the rest as the cells that differ, so a slow line
 //! (SSH) carries little more than what a person sees change.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
+use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
 use ratatui::{Frame, Terminal};
 use unicode_width::UnicodeWidthStr;
@@ -68,10 +70,9 @@ impl Painter {
             .iter()
             .all(|(_, _, c)| c.underline_color == Color::Reset)
         {
-            let origin = (next.area.x, next.area.y);
             backend
                 .writer_mut()
-                .write_all(&cells_bytes(&updates, origin))?;
+                .write_all(&cells_bytes(&updates, next.area))?;
         } else {
             backend.draw(updates.into_iter())?;
         }
@@ -81,13 +82,12 @@ impl Painter {
     }
 }
 
-/// The widest run of unchanged cells sent again rather than moved over: a cursor move costs
-/// six to eight bytes, a cell one to three.
-const BRIDGE: u16 = 3;
+/// The widest run of unchanged cells that may be sent again rather than moved over.
+const BRIDGE: u16 = 8;
 
 /// `updates` with the short runs of unchanged cells between two changed ones on a row sent
-/// again, when they look as the cell before them does (no change of colours): fewer bytes
-/// than moving the cursor over them.
+/// again, when they look as the cell before them does (no change of colours) and their bytes
+/// are no more than a step of the cursor over them.
 fn bridged<'a>(updates: Vec<(u16, u16, &'a Cell)>, next: &'a Buffer) -> Vec<(u16, u16, &'a Cell)> {
     let mut out: Vec<(u16, u16, &Cell)> = Vec::with_capacity(updates.len());
     for (x, y, cell) in updates {
@@ -97,13 +97,20 @@ fn bridged<'a>(updates: Vec<(u16, u16, &'a Cell)>, next: &'a Buffer) -> Vec<(u16
             let gap = from..x;
             let same_look = |c: &Cell| {
                 (c.fg, c.bg, c.modifier) == (last.fg, last.bg, last.modifier)
-                    && c.symbol().len() == 1
+                    && c.symbol().width() == 1
                     && c.diff_option == CellDiffOption::None
             };
             let plain = last.diff_option == CellDiffOption::None;
             if plain && last_y == y && x > from && x - from <= BRIDGE {
                 let cells: Vec<&Cell> = gap.clone().map(|gx| &next[(gx, y)]).collect();
-                if cells.iter().all(|c| same_look(c)) {
+                let bytes: usize = cells.iter().map(|c| c.symbol().len()).sum();
+                let here = Cursor {
+                    x: from,
+                    y,
+                    at_edge: false,
+                };
+                let step = move_to(Some(here), (x, y)).len();
+                if cells.iter().all(|c| same_look(c)) && bytes <= step {
                     out.extend(gap.zip(cells).map(|(gx, c)| (gx, y, c)));
                 }
             }
@@ -113,112 +120,236 @@ fn bridged<'a>(updates: Vec<(u16, u16, &'a Cell)>, next: &'a Buffer) -> Vec<(u16
     out
 }
 
-/// The fewest blank cells in a row that are erased (ECH) rather than written as spaces.
-const ERASE_FROM: usize = 10;
-
 /// The look of a cell no escape sets: the terminal's colours, no bold, no reverse.
-const PLAIN: (Color, Color, Modifier) = (Color::Reset, Color::Reset, Modifier::empty());
+const PLAIN: Look = (Color::Reset, Color::Reset, Modifier::empty());
 
-/// The cells of `updates` as bytes for the terminal, as few as plainly say them: a move to the
-/// right on a row as a cursor step, each change of look as one SGR (reset, then the look), a
-/// run of plain blanks as an erase of that many characters (ECH), the look reset at the end.
-/// `origin`: where the buffer's area starts on the screen.
-fn cells_bytes(updates: &[(u16, u16, &Cell)], origin: (u16, u16)) -> Vec<u8> {
-    use std::fmt::Write as _;
+/// A cell's foreground, background and modifiers.
+type Look = (Color, Color, Modifier);
+
+/// Where the terminal's cursor is while a frame is written, when it is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Cursor {
+    x: u16,
+    y: u16,
+    /// A cell was written in the area's last column: the terminal may hold the cursor there
+    /// (its wrap pending) rather than past it, so only a carriage return tells the column.
+    at_edge: bool,
+}
+
+/// The cells of `updates` as bytes for the terminal, as few as plainly say them: each move of
+/// the cursor as the shortest of an absolute and a relative move, each change of look as one
+/// SGR (the difference from the look before, or a reset and the look, whichever is shorter),
+/// a run of plain blanks as an erase of that many characters (ECH) where that is shorter, the
+/// look reset at the end. `area`: where the buffer is on the screen.
+fn cells_bytes(updates: &[(u16, u16, &Cell)], area: Rect) -> Vec<u8> {
     let blank = |c: &Cell| c.symbol() == " " && (c.fg, c.bg, c.modifier) == PLAIN;
+    let right = area.x + area.width;
     let mut out = String::new();
-    let mut cursor: Option<(u16, u16)> = None;
+    let mut cursor: Option<Cursor> = None;
     let mut look = PLAIN;
     let mut i = 0;
     while let Some(&(x, y, cell)) = updates.get(i) {
-        let (sx, sy) = (origin.0 + x, origin.1 + y);
-        match cursor {
-            Some((cx, cy)) if (cx, cy) == (sx, sy) => {}
-            Some((cx, cy)) if cy == sy && cx < sx => {
-                let _ = write!(out, "\x1b[{}C", sx - cx);
-            }
-            _ => {
-                let _ = write!(out, "\x1b[{};{}H", sy + 1, sx + 1);
-            }
-        }
+        let at = (area.x + x, area.y + y);
+        out.push_str(&move_to(cursor, at));
         let blanks = (updates[i..].iter().zip(x..))
             .take_while(|((ux, uy, c), at)| *ux == *at && *uy == y && blank(c))
             .count();
-        if blanks >= ERASE_FROM {
-            if look != PLAIN {
-                out.push_str("\x1b[0m");
-                look = PLAIN;
-            }
+        if blanks > 0 && erase_is_shorter(blanks, at, updates.get(i + blanks), area) {
+            out.push_str(&sgr(look, PLAIN));
+            look = PLAIN;
             // The erase leaves the cursor where it is.
             let _ = write!(out, "\x1b[{blanks}X");
-            cursor = Some((sx, sy));
+            cursor = Some(Cursor {
+                x: at.0,
+                y: at.1,
+                at_edge: false,
+            });
             i += blanks;
             continue;
         }
         let wanted = (cell.fg, cell.bg, cell.modifier);
-        if wanted != look {
-            out.push_str(&sgr(wanted));
-            look = wanted;
-        }
+        out.push_str(&sgr(look, wanted));
+        look = wanted;
         out.push_str(cell.symbol());
         // Only a narrow cell surely moves the cursor by one column on every terminal.
-        cursor = (cell.symbol().width() == 1).then_some((sx + 1, sy));
+        cursor = (cell.symbol().width() == 1).then_some(Cursor {
+            x: at.0 + 1,
+            y: at.1,
+            at_edge: at.0 + 1 >= right,
+        });
         i += 1;
     }
-    if look != PLAIN {
-        out.push_str("\x1b[0m");
-    }
+    out.push_str(&sgr(look, PLAIN));
     out.into_bytes()
 }
 
-/// One SGR escape that resets the look, then sets `fg`, `bg` and the modifiers.
-fn sgr((fg, bg, modifier): (Color, Color, Modifier)) -> String {
-    const MODIFIERS: [(Modifier, u8); 9] = [
-        (Modifier::BOLD, 1),
-        (Modifier::DIM, 2),
-        (Modifier::ITALIC, 3),
-        (Modifier::UNDERLINED, 4),
-        (Modifier::SLOW_BLINK, 5),
-        (Modifier::RAPID_BLINK, 6),
-        (Modifier::REVERSED, 7),
-        (Modifier::HIDDEN, 8),
-        (Modifier::CROSSED_OUT, 9),
-    ];
-    let mut params = vec!["0".to_string()];
-    for (m, code) in MODIFIERS {
-        if modifier.contains(m) {
-            params.push(code.to_string());
-        }
+/// A run of `blanks` plain blanks from `at` is sent shorter as an erase (which leaves the
+/// cursor at `at`) than as spaces (which leave it after them), counting the move to `next`.
+fn erase_is_shorter(
+    blanks: usize,
+    at: (u16, u16),
+    next: Option<&(u16, u16, &Cell)>,
+    area: Rect,
+) -> bool {
+    let Ok(n) = u16::try_from(blanks) else {
+        return true;
+    };
+    let next_at = next.map(|&(x, y, _)| (area.x + x, area.y + y));
+    let cost = |from: Cursor| next_at.map_or(0, |to| move_to(Some(from), to).len());
+    let erased = format!("\x1b[{blanks}X").len()
+        + cost(Cursor {
+            x: at.0,
+            y: at.1,
+            at_edge: false,
+        });
+    let after = at.0 + n;
+    let written = blanks
+        + cost(Cursor {
+            x: after,
+            y: at.1,
+            at_edge: after >= area.x + area.width,
+        });
+    erased < written
+}
+
+/// The shortest escape that takes the cursor from `from` (unknown: `None`) to `to`, both on
+/// the screen, 0-based: an absolute move, or a move up or down with a step right or left, a
+/// carriage return, or a carriage return and line feed. Empty when it is there.
+fn move_to(from: Option<Cursor>, (x, y): (u16, u16)) -> String {
+    let absolute = if x == 0 {
+        format!("\x1b[{}H", y + 1)
+    } else {
+        format!("\x1b[{};{}H", y + 1, x + 1)
+    };
+    let Some(from) = from else {
+        return absolute;
+    };
+    if (from.x, from.y) == (x, y) && !from.at_edge {
+        return String::new();
     }
-    params.extend(colour(fg, 38));
-    params.extend(colour(bg, 48));
+    let step = |n: u16, code: char| match n {
+        0 => String::new(),
+        1 => format!("\x1b[{code}"),
+        n => format!("\x1b[{n}{code}"),
+    };
+    let vertical = match y.cmp(&from.y) {
+        std::cmp::Ordering::Equal => String::new(),
+        std::cmp::Ordering::Greater => step(y - from.y, 'B'),
+        std::cmp::Ordering::Less => step(from.y - y, 'A'),
+    };
+    let mut candidates = vec![absolute, format!("{vertical}\r{}", step(x, 'C'))];
+    if !from.at_edge {
+        let across = match x.cmp(&from.x) {
+            std::cmp::Ordering::Equal => String::new(),
+            std::cmp::Ordering::Greater => step(x - from.x, 'C'),
+            std::cmp::Ordering::Less => step(from.x - x, 'D'),
+        };
+        candidates.push(format!("{vertical}{across}"));
+    }
+    // A line feed below a row that is not the last moves down without scrolling.
+    if x == 0 && y == from.y + 1 {
+        candidates.push("\r\n".to_string());
+    }
+    (candidates.into_iter())
+        .min_by_key(String::len)
+        .unwrap_or_default()
+}
+
+/// The modifiers SGR sets, each with the parameter that sets it and the one that ends it
+/// (bold and dim end together, as do both blinks).
+const MODIFIERS: [(Modifier, u8, u8); 9] = [
+    (Modifier::BOLD, 1, 22),
+    (Modifier::DIM, 2, 22),
+    (Modifier::ITALIC, 3, 23),
+    (Modifier::UNDERLINED, 4, 24),
+    (Modifier::SLOW_BLINK, 5, 25),
+    (Modifier::RAPID_BLINK, 6, 25),
+    (Modifier::REVERSED, 7, 27),
+    (Modifier::HIDDEN, 8, 28),
+    (Modifier::CROSSED_OUT, 9, 29),
+];
+
+/// The one SGR escape that takes the terminal from look `from` to `to`, the shorter of the
+/// difference and a reset followed by the look; empty when they are the same.
+fn sgr(from: Look, to: Look) -> String {
+    if from == to {
+        return String::new();
+    }
+    let whole = if to == PLAIN {
+        Vec::new()
+    } else {
+        let mut params = vec!["0".to_string()];
+        params.extend(sgr_params(PLAIN, to));
+        params
+    };
+    let change = sgr_params(from, to);
+    let shorter = |p: &Vec<String>| p.iter().map(|s| s.len() + 1).sum::<usize>();
+    let params = if shorter(&change) < shorter(&whole).max(1) {
+        change
+    } else {
+        whole
+    };
     format!("\x1b[{}m", params.join(";"))
 }
 
-/// The SGR parameters of `color` as a foreground (`base` 38) or background (48), as crossterm
-/// writes them; `None` for the terminal's own colour.
+/// The SGR parameters that change look `from` into `to` without a reset: modifiers ended
+/// (and those ended along with them set again), modifiers set, colours set.
+fn sgr_params((fg0, bg0, m0): Look, (fg, bg, m): Look) -> Vec<String> {
+    let mut params = Vec::new();
+    let mut set = m - m0;
+    for (modifier, _, end) in MODIFIERS {
+        if m0.contains(modifier) && !m.contains(modifier) {
+            if !params.contains(&end.to_string()) {
+                params.push(end.to_string());
+            }
+            // The other modifiers the same parameter ended, if still wanted.
+            for (other, _, other_end) in MODIFIERS {
+                if other_end == end && m.contains(other) {
+                    set |= other;
+                }
+            }
+        }
+    }
+    for (modifier, on, _) in MODIFIERS {
+        if set.contains(modifier) {
+            params.push(on.to_string());
+        }
+    }
+    if fg != fg0 {
+        params.push(colour(fg, 30).unwrap_or_else(|| "39".into()));
+    }
+    if bg != bg0 {
+        params.push(colour(bg, 40).unwrap_or_else(|| "49".into()));
+    }
+    params
+}
+
+/// The SGR parameter of `color` as a foreground (`base` 30) or background (40): the sixteen
+/// named colours by their own short codes (30–37 and 90–97, 40–47 and 100–107), the others
+/// as 256 or true colours; `None` for the terminal's own colour.
 fn colour(color: Color, base: u8) -> Option<String> {
-    let indexed = |n: u8| Some(format!("{base};5;{n}"));
+    let named = |n: u8| Some((if n < 8 { base + n } else { base + 60 + n - 8 }).to_string());
+    let extended = base + 8;
     match color {
         Color::Reset => None,
-        Color::Black => indexed(0),
-        Color::Red => indexed(1),
-        Color::Green => indexed(2),
-        Color::Yellow => indexed(3),
-        Color::Blue => indexed(4),
-        Color::Magenta => indexed(5),
-        Color::Cyan => indexed(6),
-        Color::Gray => indexed(7),
-        Color::DarkGray => indexed(8),
-        Color::LightRed => indexed(9),
-        Color::LightGreen => indexed(10),
-        Color::LightYellow => indexed(11),
-        Color::LightBlue => indexed(12),
-        Color::LightMagenta => indexed(13),
-        Color::LightCyan => indexed(14),
-        Color::White => indexed(15),
-        Color::Indexed(n) => indexed(n),
-        Color::Rgb(r, g, b) => Some(format!("{base};2;{r};{g};{b}")),
+        Color::Black => named(0),
+        Color::Red => named(1),
+        Color::Green => named(2),
+        Color::Yellow => named(3),
+        Color::Blue => named(4),
+        Color::Magenta => named(5),
+        Color::Cyan => named(6),
+        Color::Gray => named(7),
+        Color::DarkGray => named(8),
+        Color::LightRed => named(9),
+        Color::LightGreen => named(10),
+        Color::LightYellow => named(11),
+        Color::LightBlue => named(12),
+        Color::LightMagenta => named(13),
+        Color::LightCyan => named(14),
+        Color::White => named(15),
+        Color::Indexed(n) => Some(format!("{extended};5;{n}")),
+        Color::Rgb(r, g, b) => Some(format!("{extended};2;{r};{g};{b}")),
     }
 }
 
@@ -302,7 +433,7 @@ fn scroll_bytes(shown: &Buffer, moved: Moved) -> Vec<u8> {
     } else {
         (top, "\x1bM")
     };
-    bytes.extend(format!("\x1b[{at};1H").bytes());
+    bytes.extend(format!("\x1b[{at}H").bytes());
     for _ in 0..moved.by {
         bytes.extend(step.bytes());
     }

@@ -49,9 +49,15 @@ pub(crate) fn run_ok(cmd: &mut Command) -> String {
 /// exit status and both outputs.
 #[track_caller]
 pub(crate) fn succeeded(o: &Output) -> String {
+    succeeded_as(o, "briefing")
+}
+
+/// [`succeeded`], the failure naming `what` was run.
+#[track_caller]
+pub(crate) fn succeeded_as(o: &Output, what: &str) -> String {
     assert!(
         o.status.success(),
-        "expected success, got {}\nstdout: {}\nstderr: {}",
+        "{what}: expected success, got {}\nstdout: {}\nstderr: {}",
         o.status,
         stdout_of(o),
         stderr_of(o)

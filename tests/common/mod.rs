@@ -1,4 +1,6 @@
-//! Helpers shared by the write-back tests: temporary briefing folders and fixtures.
+//! Helpers shared by the integration tests (each takes them with `mod common;`): temporary
+//! briefing folders and fixtures here; the real binary in `bin`, real git in `git`, other users
+//! in `user`, tmux in `tmux`, what a bad fixture must say in `said`.
 
 #![allow(dead_code)]
 #![allow(
@@ -123,8 +125,8 @@ fn ofd_lock_range(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Helpers of the issue-8 suites (tests/write_*.rs): the real binary, briefing texts, file
-// states, extended attributes, polling, and skipping where the machine cannot run a case.
+// Helpers of the issue-8 suites (tests/write_*.rs): briefing texts, file states, extended
+// attributes, polling, and skipping where the machine cannot run a case.
 
 pub(crate) mod bin;
 pub(crate) mod tmux;
@@ -133,6 +135,7 @@ pub(crate) mod user;
 #[allow(unused_imports, reason = "each test crate uses a part of them")]
 pub(crate) use bin::{
     BIN, NO_CONFIG, assert_refused, clean, cli, run, run_ok, stderr_of, stdout_of, succeeded,
+    succeeded_as,
 };
 
 use std::collections::BTreeMap;

@@ -12,7 +12,7 @@ fn search_without_accents_finds_and_opens_the_district() {
         panic!("search not open");
     };
     assert_eq!(view.query(), "dam ha");
-    assert_eq!(view.hits()[0].text, "Đầm Hà");
+    assert_eq!(app.search_hits()[0].text, "Đầm Hà");
     let buf = draw(&app);
     let (x, y) = find(&buf, "Đầm Hà").expect("hit on screen");
     assert!(
@@ -99,7 +99,7 @@ fn n_and_shift_n_go_through_the_hits_from_the_opened_place() {
     key(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "ma tuy");
     let hits: Vec<String> = match app.screen() {
-        Some(Screen::Search(s)) => s.hits().iter().map(|h| h.text.clone()).collect(),
+        Some(Screen::Search(_)) => app.search_hits().into_iter().map(|h| h.text).collect(),
         _ => panic!("search not open"),
     };
     assert!(hits.len() >= 3, "{hits:?}");
@@ -260,7 +260,9 @@ fn statement_hits_open_their_own_bullet_and_n_moves_on() {
         key(&mut app, KeyCode::Char('/'));
         type_text(&mut app, "kinh te");
         let hits: Vec<(FieldKind, String)> = match app.screen() {
-            Some(Screen::Search(s)) => s.hits().iter().map(|h| (h.field, h.text.clone())).collect(),
+            Some(Screen::Search(_)) => (app.search_hits().into_iter())
+                .map(|h| (h.field, h.text))
+                .collect(),
             _ => panic!("search not open"),
         };
         key(&mut app, KeyCode::Enter);

@@ -48,18 +48,18 @@ fn every_problem() -> Vec<Problem> {
             table: indicator(),
             example: s("33497"),
         },
-        Problem::WrongType {
+        Problem::WrongType(Mismatch {
             key: s("title"),
             table: Table::Session,
             expected: Expected::String,
             found: ValueType::Integer,
-        },
-        Problem::WrongItemType {
+        }),
+        Problem::WrongItemType(Mismatch {
             key: s("tags"),
             table: Table::Session,
             expected: Expected::String,
             found: ValueType::Float,
-        },
+        }),
         Problem::IntegerTooLarge,
         Problem::FloatTooLarge,
         Problem::NotFinite {
@@ -102,6 +102,17 @@ fn every_problem() -> Vec<Problem> {
             table: indicator(),
             value: s("0"),
         },
+        Problem::ValueMissing {
+            table: indicator(),
+            plan: true,
+            version: 2,
+        },
+        Problem::ValueMissing {
+            table: indicator(),
+            plan: false,
+            version: 3,
+        },
+        Problem::ZeroTargetHigher { table: indicator() },
         Problem::PercentNegative {
             table: Table::Compare {
                 indicator: Box::new(indicator()),
@@ -435,8 +446,8 @@ fn kind(p: &Problem) -> usize {
         UnknownKey { .. } => 5,
         UnknownTable { .. } => 6,
         MissingKey { .. } => 7,
-        WrongType { .. } => 8,
-        WrongItemType { .. } => 9,
+        WrongType(_) => 8,
+        WrongItemType(_) => 9,
         IntegerTooLarge => 10,
         FloatTooLarge => 11,
         NotFinite { .. } => 12,
@@ -510,10 +521,12 @@ fn kind(p: &Problem) -> usize {
         ProgressNoteControl { .. } => 80,
         EmptyText { .. } => 81,
         DueTextIsADeadline { .. } => 82,
+        ValueMissing { .. } => 83,
+        ZeroTargetHigher { .. } => 84,
     }
 }
 
-const KINDS: usize = 83;
+const KINDS: usize = 85;
 
 #[test]
 fn every_variant_is_walked() {

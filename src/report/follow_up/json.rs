@@ -106,8 +106,8 @@ pub(super) fn render(report: &FollowUp, lang: Lang) -> String {
             })
             .collect(),
         total: CountsJson(report.total),
-        overdue: report.overdue.iter().map(listed).collect(),
-        blocked: report.blocked.iter().map(listed).collect(),
+        overdue: report.overdue.iter().map(|l| listed(l)).collect(),
+        blocked: report.blocked.iter().map(|l| listed(l)).collect(),
     };
     let mut json = serde_json::to_string_pretty(&doc).unwrap_or_default();
     json.push('\n');

@@ -473,7 +473,7 @@ pub(super) mod tests {
     fn a_target_is_shown_with_its_value_at_every_width() {
         let ind = Indicator {
             name: "Thu nhập bình quân đầu người".into(),
-            value: 80.0,
+            value: Some(80.0),
             unit: Some("triệu đồng/người".into()),
             target: Some(100.0),
             target_label: Some("mục tiêu cuối nhiệm kỳ".into()),
@@ -505,7 +505,7 @@ pub(super) mod tests {
         assert_eq!(text[2], "Ghi chú: Ước cả năm");
         let share = Indicator {
             name: "Tiêu chí".into(),
-            value: 15.0,
+            value: Some(15.0),
             of: Some(19.0),
             kind: Kind::Share,
             ..Indicator::default()
@@ -547,7 +547,7 @@ pub(super) mod tests {
     fn plain_figures_have_one_line_with_bound() {
         let mut ind = indicator();
         ind.compare.clear();
-        ind.value = 385.0;
+        ind.value = Some(385.0);
         ind.bound = Bound::AtLeast;
         let lines = indicator_lines(&ind, 60, Lang::En);
         assert_eq!(lines.len(), 1);

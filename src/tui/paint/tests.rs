@@ -73,11 +73,11 @@ fn the_scroll_is_plain_vt100_inside_the_rows_that_moved() {
         up: true,
     };
     let buf = screen(0);
-    assert_eq!(scroll_bytes(&buf, up), b"\x1b[2;9r\x1b[9;1H\n\n\x1b[r");
+    assert_eq!(scroll_bytes(&buf, up), b"\x1b[2;9r\x1b[9H\n\n\x1b[r");
     let down = Moved { up: false, ..up };
     assert_eq!(
         scroll_bytes(&buf, down),
-        b"\x1b[2;9r\x1b[2;1H\x1bM\x1bM\x1b[r"
+        b"\x1b[2;9r\x1b[2H\x1bM\x1bM\x1b[r"
     );
 }
 
@@ -125,7 +125,7 @@ fn a_scrolled_list_sends_the_scroll_and_the_new_row_only() {
     let frames = sent(&[0, 1, 1]);
     let scrolled = String::from_utf8_lossy(&frames[1]);
     assert!(
-        scrolled.starts_with("\x1b[2;9r\x1b[9;1H\n\x1b[r"),
+        scrolled.starts_with("\x1b[2;9r\x1b[9H\n\x1b[r"),
         "{scrolled:?}"
     );
     assert!(
@@ -145,23 +145,23 @@ fn a_scrolled_list_sends_the_scroll_and_the_new_row_only() {
 }
 
 #[test]
-fn cells_go_out_with_steps_right_one_sgr_per_look_and_a_reset() {
+fn cells_go_out_with_short_moves_one_sgr_per_look_and_a_reset() {
     use ratatui::style::Style;
-    let area = Rect::new(0, 0, WIDTH, 2);
-    let mut next = Buffer::empty(area);
+    let area = Rect::new(0, 3, WIDTH, 2);
+    let mut next = Buffer::empty(Rect::new(0, 0, WIDTH, 2));
     next.set_string(0, 0, "ab", Style::new().fg(Color::LightRed).bold());
     next.set_string(5, 0, "漢c", Style::new().reversed());
     next.set_string(1, 1, "d", Style::new());
-    let updates = Buffer::empty(area).diff(&next);
-    let sent = String::from_utf8(cells_bytes(&updates, (0, 3))).expect("UTF-8");
+    let updates = Buffer::empty(next.area).diff(&next);
+    let sent = String::from_utf8(cells_bytes(&updates, area)).expect("UTF-8");
     assert_eq!(
         sent,
-        "\x1b[4;1H\x1b[0;1;38;5;9mab\x1b[3C\x1b[0;7m漢\x1b[4;8Hc\x1b[5;2H\x1b[0md"
+        "\x1b[4H\x1b[1;91mab\x1b[3C\x1b[0;7m漢\x1b[4;8Hc\x1b[5;2H\x1b[md"
     );
 }
 
 #[test]
-fn a_run_of_plain_blanks_is_erased_not_written() {
+fn a_run_of_plain_blanks_is_erased_when_that_is_shorter() {
     use ratatui::style::Style;
     let area = Rect::new(0, 0, WIDTH, 1);
     let mut shown = Buffer::empty(area);
@@ -170,13 +170,90 @@ fn a_run_of_plain_blanks_is_erased_not_written() {
     next.set_string(0, 0, "b", Style::new().bold());
     next.set_string(19, 0, "c", Style::new());
     let updates = shown.diff(&next);
-    let sent = String::from_utf8(cells_bytes(&updates, (0, 0))).expect("UTF-8");
-    assert_eq!(sent, "\x1b[1;1H\x1b[0;1mb\x1b[0m\x1b[18X\x1b[18Cc");
+    let sent = String::from_utf8(cells_bytes(&updates, area)).expect("UTF-8");
+    assert_eq!(sent, "\x1b[1H\x1b[1mb\x1b[m\x1b[18X\x1b[18Cc");
     next.set_string(5, 0, "d", Style::new());
     let updates = shown.diff(&next);
-    let sent = String::from_utf8(cells_bytes(&updates, (0, 0))).expect("UTF-8");
+    let sent = String::from_utf8(cells_bytes(&updates, area)).expect("UTF-8");
     assert_eq!(
-        sent, "\x1b[1;1H\x1b[0;1mb\x1b[0m    d\x1b[13X\x1b[13Cc",
+        sent, "\x1b[1H\x1b[1mb\x1b[m    d\x1b[13X\x1b[13Cc",
         "four are written"
     );
+}
+
+#[test]
+fn a_change_of_look_says_only_what_changes_unless_a_reset_is_shorter() {
+    use Color::{Cyan, DarkGray, Indexed, Reset, Rgb};
+    let m = Modifier::empty();
+    let (bold, dim, reversed) = (Modifier::BOLD, Modifier::DIM, Modifier::REVERSED);
+    let cases = [
+        (PLAIN, PLAIN, ""),
+        (PLAIN, (DarkGray, Reset, m), "\x1b[90m"),
+        (PLAIN, (Cyan, Reset, bold), "\x1b[1;36m"),
+        (
+            (Cyan, Reset, bold),
+            (Cyan, Reset, bold | reversed),
+            "\x1b[7m",
+        ),
+        (
+            (DarkGray, Reset, reversed),
+            (Reset, Reset, reversed),
+            "\x1b[39m",
+        ),
+        ((Cyan, Reset, bold | dim), (Cyan, Reset, dim), "\x1b[22;2m"),
+        (
+            (Cyan, Reset, bold | reversed),
+            (Reset, Reset, reversed),
+            "\x1b[0;7m",
+        ),
+        ((DarkGray, Reset, reversed), PLAIN, "\x1b[m"),
+        (
+            PLAIN,
+            (Indexed(208), Rgb(1, 2, 3), m),
+            "\x1b[38;5;208;48;2;1;2;3m",
+        ),
+        (PLAIN, (Reset, Color::LightBlue, m), "\x1b[104m"),
+    ];
+    for (from, to, sent) in cases {
+        assert_eq!(sgr(from, to), sent, "{from:?} → {to:?}");
+    }
+}
+
+#[test]
+fn the_cursor_takes_the_shortest_move() {
+    let at = |x, y| {
+        Some(Cursor {
+            x,
+            y,
+            at_edge: false,
+        })
+    };
+    let cases = [
+        (None, (0, 4), "\x1b[5H"),
+        (None, (9, 4), "\x1b[5;10H"),
+        (at(3, 4), (3, 4), ""),
+        (at(3, 4), (4, 4), "\x1b[C"),
+        (at(3, 4), (12, 4), "\x1b[9C"),
+        (at(30, 4), (1, 4), "\r\x1b[C"),
+        (at(30, 4), (25, 4), "\x1b[5D"),
+        (at(30, 4), (0, 5), "\r\n"),
+        (at(30, 4), (30, 5), "\x1b[B"),
+        (at(30, 4), (31, 5), "\x1b[B\x1b[C"),
+        (at(30, 4), (32, 6), "\x1b[7;33H"),
+        (at(30, 9), (31, 2), "\x1b[3;32H"),
+    ];
+    for (from, to, sent) in cases {
+        assert_eq!(move_to(from, to), sent, "{from:?} → {to:?}");
+    }
+    let edge = Cursor {
+        x: 20,
+        y: 4,
+        at_edge: true,
+    };
+    assert_eq!(
+        move_to(Some(edge), (19, 5)),
+        "\x1b[6;20H",
+        "past the last column, the column is not known"
+    );
+    assert_eq!(move_to(Some(edge), (0, 5)), "\r\n");
 }
