@@ -473,6 +473,11 @@ impl Tallies {
     }
 
     fn rows_of(&self, parts: &[&Part], by: Grouping) -> Vec<Row> {
+        debug_assert!(
+            self.only.is_none_or(|only| only == by),
+            "the parts count the rows of {:?} alone",
+            self.only
+        );
         match by {
             Grouping::Locality | Grouping::Assignee => self.rows.rows(parts, by),
             Grouping::Session => (parts.iter())
