@@ -80,7 +80,7 @@ fn session(rng: &mut Rng, n: usize) -> Session {
         year_inferred: false,
         host: Some("Ban Thường vụ Tỉnh ủy".into()),
         host_kind: None,
-        chairs: vec![format!("Đồng chí {}, Bí thư Tỉnh ủy", rng.pick(PEOPLE)).into()],
+        chairs: vec![format!("Đồng chí {}, Bí thư Tỉnh ủy", rng.pick(PEOPLE)).into()].into(),
         topic: Some(format!("Kết quả công tác năm 2023, {}", sentence(rng, 1)).into()),
         location: None,
         source: None,
@@ -96,10 +96,10 @@ fn session(rng: &mut Rng, n: usize) -> Session {
             sentence(rng, 4)
         ))),
         highlights: vec![],
-        strengths: vec![],
+        strengths: vec![].into(),
         shortcomings: vec![],
-        references: vec![],
-        images: vec![],
+        references: vec![].into(),
+        images: vec![].into(),
         participants: (0..5)
             .map(|_| Participant {
                 name: Some(rng.pick(PEOPLE).into()),

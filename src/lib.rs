@@ -29,8 +29,8 @@ pub mod api {
         pub use crate::model::progress::{Category, Snapshot};
         pub use crate::model::{
             Basis, Better, Bound, Comparison, Directive, DirectiveKey, District, Due, GaugeBasis,
-            HostKind, Indicator, Kind, Lang, Level, LocalityKey, PartOfDay, Participant, Period,
-            Proposal, Session, SessionDate, Status, Text,
+            HostKind, Indicator, Kind, Lang, Level, List, LocalityKey, PartOfDay, Participant,
+            Period, Proposal, Session, SessionDate, Status, Text,
         };
         pub use crate::model::{Entry, Followed, State};
     }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{Context, fail};
 use crate::i18n;
-use crate::model::{Entry, Lang, fold};
+use crate::model::{Entry, Lang, Text, fold};
 use crate::present::words::state_word;
 use crate::store;
 use crate::store::write::{self, Change, EntryError, WriteOptions, Writer};
@@ -115,7 +115,7 @@ fn entry_of(ctx: &Context, args: &ProgressArgs) -> Result<Entry, EntryError> {
         .transpose()?;
     let note = (args.note.as_deref())
         .filter(|n| !n.trim().is_empty())
-        .map(|n| fold::nfc(n).into_owned().into_boxed_str());
+        .map(|n| Text::from(fold::nfc(n)));
     let entry = Entry {
         at: ctx.now,
         by: write::current_user().into(),

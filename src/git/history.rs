@@ -330,7 +330,7 @@ fn snapshot(text: &str) -> Option<Snapshot> {
                     at: d.done_at,
                     by: d.done_by.as_deref().map(str::to_string),
                 };
-                (d.id.to_string(), (state, d.progress.clone()))
+                (d.id.to_string(), (state, d.progress.to_vec()))
             })
             .collect(),
     )

@@ -338,7 +338,7 @@ mod tests {
     fn formerly_and_merged_from_join_the_histories_of_the_units_named() {
         let mut commune = locality("Ia Ly", Some(Level::Xa), None);
         commune.key = Some("gia-lai/ia-ly".into());
-        commune.merged_from = vec!["huyện Chư Păh".into()];
+        commune.merged_from = vec!["huyện Chư Păh".into()].into();
         let mut renamed = locality("Chư Păh", Some(Level::Huyen), None);
         renamed.formerly = Some("quang-ninh/old".into());
         let mut old = locality("Cũ", Some(Level::Huyen), None);

@@ -6,9 +6,11 @@ pub mod filter;
 pub(crate) mod fold;
 pub(crate) mod gauge;
 pub(crate) mod lang;
+mod list;
 pub(crate) mod period;
 pub(crate) mod progress;
 pub(crate) mod scope;
+mod thin;
 pub(crate) mod values;
 mod written;
 
@@ -28,9 +30,13 @@ pub use values::Kind;
 pub use values::Level;
 pub use values::PartOfDay;
 
-/// Text of a loaded briefing: exactly as long as it is (a `String` would also carry its
-/// capacity, 8 bytes more in every field of ten thousand sessions).
-pub type Text = Box<str>;
+/// Text of a loaded briefing: exactly as long as it is, in one pointer (`model::thin`: a
+/// `String` would carry 16 bytes more in every field of ten thousand sessions, `Box<str>` 8).
+pub use thin::Text;
+
+/// A list most briefings leave empty: one pointer, nothing allocated while empty
+/// (`model::list`).
+pub use list::List;
 
 /// An id of a session, a locality or a directive: ids are short, so most are kept inline,
 /// without an allocation of their own.
@@ -41,8 +47,8 @@ pub(crate) type Comparisons = smallvec::SmallVec<[Comparison; 1]>;
 
 /// Text that repeats through a briefing (indicator names, units, comparison labels, owners,
 /// who checked off):
-/// one copy per file, shared by every field that says it.
-pub(crate) type Shared = std::sync::Arc<str>;
+/// one copy per file, shared by every field that says it, in one pointer (`model::thin`).
+pub(crate) use thin::Shared;
 
 /// The format versions this viewer reads (docs/spec.md); a file without `version` is version 1.
 pub(crate) const FORMAT_VERSIONS: [i64; 3] = [1, 2, 3];
@@ -64,7 +70,7 @@ pub struct Session {
     pub host: Option<Text>,
     pub host_kind: Option<HostKind>,
     /// Who chairs it: one, several co-chairs, or none written.
-    pub chairs: Vec<Text>,
+    pub chairs: List<Text>,
     pub topic: Option<Text>,
     pub location: Option<Text>,
     pub source: Option<Text>,
@@ -72,10 +78,10 @@ pub struct Session {
     pub summary: Option<Text>,
     /// Results, strengths and shortcomings of all localities together.
     pub highlights: Vec<Text>,
-    pub strengths: Vec<Text>,
+    pub strengths: List<Text>,
     pub shortcomings: Vec<Text>,
-    pub references: Vec<Reference>,
-    pub images: Vec<Image>,
+    pub references: List<Reference>,
+    pub images: List<Image>,
     pub participants: Vec<Participant>,
     /// The localities reviewed (`[[district]]` or `[[locality]]`), in file order.
     pub districts: Vec<District>,
@@ -177,7 +183,7 @@ pub struct District {
     pub body: Option<Text>,
     pub summary: Option<Text>,
     pub highlights: Vec<Text>,
-    pub strengths: Vec<Text>,
+    pub strengths: List<Text>,
     pub shortcomings: Vec<Text>,
     pub indicators: Vec<Indicator>,
     pub directives: Vec<Directive>,
@@ -186,12 +192,12 @@ pub struct District {
     /// The unit it was before a renaming (version 3, `formerly`): a key or a level and name.
     pub formerly: Option<Text>,
     /// The units merged into it (version 3, `merged_from`): keys or levels and names.
-    pub merged_from: Vec<Text>,
+    pub merged_from: List<Text>,
     /// The unit it is about to merge into, with others (version 3, `merging_into`): a key or a
     /// level and name.
     pub merging_into: Option<Text>,
     /// What the locality proposed and the answers given at the meeting (version 3).
-    pub proposals: Vec<Proposal>,
+    pub proposals: List<Proposal>,
 }
 
 /// A proposal of a locality (`[[locality.proposal]]`, version 3): what it asked for, who asked,
@@ -209,7 +215,7 @@ pub struct Proposal {
     pub due: Option<Due>,
     pub due_text: Option<Text>,
     /// Its follow-up log, as a directive's (`[[locality.proposal.progress]]`).
-    pub progress: Vec<Entry>,
+    pub progress: List<Entry>,
 }
 
 /// Who a locality is across sessions: the `key` the file writes (`written`), else its name
@@ -415,14 +421,14 @@ pub struct Directive {
     pub text: Text,
     pub owner: Option<Shared>,
     /// The ids of the localities a session-wide directive concerns; empty: all of them.
-    pub to: Vec<Id>,
+    pub to: List<Id>,
     pub due: Option<Due>,
     pub note: Option<Text>,
     pub done: bool,
     pub done_at: Option<DateTime<FixedOffset>>,
     pub done_by: Option<Shared>,
     /// The follow-up log (version 3), in file order; empty for most directives.
-    pub progress: Vec<Entry>,
+    pub progress: List<Entry>,
     /// A deadline in words, as the conclusion says it (version 3: `"trong thời gian tới"`);
     /// shown as written, never overdue by itself.
     pub due_text: Option<Text>,
@@ -430,7 +436,7 @@ pub struct Directive {
     pub urgent: bool,
     /// Addressees outside the file's localities (version 3: the parent district, a future
     /// merged unit, a department), as written.
-    pub to_other: Vec<Text>,
+    pub to_other: List<Text>,
 }
 
 impl Directive {
@@ -650,17 +656,17 @@ pub(crate) fn test_session(districts: Vec<District>, directives: Vec<Directive>)
         year_inferred: false,
         host: None,
         host_kind: None,
-        chairs: vec![],
+        chairs: vec![].into(),
         topic: None,
         location: None,
         source: None,
         tags: vec![],
         summary: None,
         highlights: vec![],
-        strengths: vec![],
+        strengths: vec![].into(),
         shortcomings: vec![],
-        references: vec![],
-        images: vec![],
+        references: vec![].into(),
+        images: vec![].into(),
         participants: vec![],
         districts,
         directives,
@@ -762,7 +768,7 @@ mod tests {
     fn a_directive_without_to_concerns_every_locality() {
         let mut d = directive(false, None);
         assert!(d.concerns("hai-ha") && d.concerns("anywhere"));
-        d.to = vec!["hai-ha".into(), "dam-ha".into()];
+        d.to = vec!["hai-ha".into(), "dam-ha".into()].into();
         assert!(d.concerns("hai-ha") && d.concerns("dam-ha"));
         assert!(!d.concerns("tien-yen"));
         let locality = |id: &str| District {
@@ -794,7 +800,7 @@ mod tests {
     fn chairs_read_as_one_line() {
         let mut s = test_session(vec![], vec![]);
         assert_eq!(s.chair_line(), None);
-        s.chairs = vec!["A".into(), "B".into()];
+        s.chairs = vec!["A".into(), "B".into()].into();
         assert_eq!(s.chair_line().as_deref(), Some("A; B"));
     }
 

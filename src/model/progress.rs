@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::{Directive, Due, Proposal, Shared, Text};
+use super::{Directive, Due, List, Proposal, Shared, Text};
 
 /// Where a directive stands: the `state` of a progress entry (docs/spec.md, version 3).
 #[derive(
@@ -262,7 +262,7 @@ pub trait Followed {
     /// The progress log, in file order.
     fn log(&self) -> &[Entry];
     /// The log, to append an entry the file now has or put one back.
-    fn log_mut(&mut self) -> &mut Vec<Entry>;
+    fn log_mut(&mut self) -> &mut List<Entry>;
     /// Its deadline (a day or a period), if it has one.
     fn deadline(&self) -> Option<Due>;
     /// A v1/v2 check-off (`done = true`): `Some((done_at, done_by))`; `None` when it has none.
@@ -342,7 +342,7 @@ pub trait Followed {
 /// A followed item's follow-up as it was: its log, and a directive's `done*` fields.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Snapshot {
-    pub progress: Vec<Entry>,
+    pub progress: List<Entry>,
     pub done: bool,
     pub done_at: Option<DateTime<FixedOffset>>,
     pub done_by: Option<Shared>,
@@ -353,7 +353,7 @@ impl Followed for Directive {
         &self.progress
     }
 
-    fn log_mut(&mut self) -> &mut Vec<Entry> {
+    fn log_mut(&mut self) -> &mut List<Entry> {
         &mut self.progress
     }
 
@@ -407,7 +407,7 @@ impl Followed for Proposal {
         &self.progress
     }
 
-    fn log_mut(&mut self) -> &mut Vec<Entry> {
+    fn log_mut(&mut self) -> &mut List<Entry> {
         &mut self.progress
     }
 
@@ -469,7 +469,7 @@ mod tests {
             id: "d1".into(),
             text: "Làm đường".into(),
             due: due.map(|d| Due::Day(day(d))),
-            progress: log,
+            progress: log.into(),
             ..Directive::default()
         }
     }

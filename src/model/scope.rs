@@ -160,7 +160,7 @@ mod tests {
             name: name.into(),
             summary: None,
             highlights: vec![],
-            strengths: vec![],
+            strengths: vec![].into(),
             shortcomings: vec![],
             indicators: vec![],
             directives: vec![test_directive(false, Some("2024-01-01"))],
@@ -254,7 +254,7 @@ mod tests {
             Some("Huyện ủy Hà Cối"),
             None,
         ]);
-        s.directives[3].to = vec!["hai-ha".into()];
+        s.directives[3].to = vec!["hai-ha".into()].into();
         let all = s.shared_localities();
         for (i, localities) in all.iter().enumerate() {
             assert_eq!(*localities, s.localities_of(shared(i)), "directive {i}");

@@ -124,7 +124,7 @@ fn the_district_filter_keeps_one_district_and_the_session_parts() {
 #[test]
 fn the_district_filter_keeps_the_shared_directives_that_concern_it() {
     let mut s = sample();
-    s.directives[1].to = vec!["hai-ha".into()];
+    s.directives[1].to = vec!["hai-ha".into()].into();
     let mut o = opts(Lang::En, false);
     o.district = Some("dam-ha");
     let text = render(&s, Format::Text, &o);

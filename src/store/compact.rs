@@ -6,12 +6,12 @@ use crate::model::{Directive, District, Indicator, Session, Text};
 /// Frees the unused capacity of every list in `session` (the strings are exact already).
 pub(super) fn shrink(session: &mut Session) {
     shrink_texts([
-        &mut session.chairs,
         &mut session.tags,
         &mut session.highlights,
-        &mut session.strengths,
         &mut session.shortcomings,
     ]);
+    session.chairs.shrink_to_fit();
+    session.strengths.shrink_to_fit();
     session.references.shrink_to_fit();
     session.images.shrink_to_fit();
     session.participants.shrink_to_fit();
@@ -21,11 +21,8 @@ pub(super) fn shrink(session: &mut Session) {
 }
 
 fn shrink_district(district: &mut District) {
-    shrink_texts([
-        &mut district.highlights,
-        &mut district.strengths,
-        &mut district.shortcomings,
-    ]);
+    shrink_texts([&mut district.highlights, &mut district.shortcomings]);
+    district.strengths.shrink_to_fit();
     district.indicators.shrink_to_fit();
     district.indicators.iter_mut().for_each(shrink_indicator);
     shrink_directives(&mut district.directives);

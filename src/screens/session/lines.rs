@@ -462,7 +462,8 @@ pub(super) mod tests {
                 note: Some("cũ hơn".into()),
                 percent: None,
             },
-        ];
+        ]
+        .into();
         let wide = directive_lines(&cx(Lang::Vi), &d, None, 80, false);
         assert_eq!(
             texts(&wide)[1],

@@ -148,7 +148,7 @@ fn proposal(
         assignee: f.text(ck, "assignee"),
         due: f.deadline(ck, "due"),
         due_text: due_text(ck, f),
-        progress: super::progress_log(ck, f),
+        progress: super::progress_log(ck, f).into(),
         text: text?.into(),
     };
     if !proposal.progress.is_empty()
