@@ -424,20 +424,24 @@ fn change_cpu(
 
 /// Per keystroke, as typed into the search screen (the key handled and a frame drawn):
 /// median and worst over four queries typed a letter at a time (`BRIEFING_SCALE_KEY_ROUNDS`
-/// times, once by default: more to profile them).
+/// times, once by default: more to profile them; `BRIEFING_SCALE_KEY_TRACE` prints each).
 fn keystrokes(app: &mut App, term: &mut Terminal<TestBackend>) -> (Duration, Duration) {
     let rounds = (std::env::var("BRIEFING_SCALE_KEY_ROUNDS").ok())
         .and_then(|n| n.parse().ok())
         .unwrap_or(1);
+    let trace = std::env::var_os("BRIEFING_SCALE_KEY_TRACE").is_some();
     let queries = ["dam ha", "nong thon moi", "ma tuy", "du lich bien dao"];
     let mut times = Vec::new();
     for query in queries.iter().cycle().take(queries.len() * rounds) {
         key(app, KeyCode::Char('/'));
-        for c in query.chars() {
+        for (typed, c) in query.char_indices() {
             let start = Instant::now();
             key(app, KeyCode::Char(c));
             draw(term, app);
             times.push(start.elapsed());
+            if trace {
+                println!("  key {:?}: {}", &query[..=typed], ms(start.elapsed()));
+            }
         }
         assert!(
             matches!(app.screen(), Some(Screen::Search(s)) if !s.hits().is_empty()),
