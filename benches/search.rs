@@ -41,7 +41,7 @@ fn district(rng: &mut Rng, k: usize) -> District {
         indicators: (0..6)
             .map(|i| Indicator {
                 name: INDICATORS[i].into(),
-                value: rng.below(10_000) as f64,
+                value: Some(rng.below(10_000) as f64),
                 unit: Some("tỷ đồng".into()),
                 bound: Bound::Exact,
                 period: Some("2023".into()),

@@ -1,71 +1,18 @@
 //! Every user-facing string of the interface, in Vietnamese and English.
 
 pub(crate) mod cli;
+mod compose;
 pub(crate) mod toml_parse;
+
+#[cfg(test)]
+pub(crate) use compose::check_said_in_both;
+pub(crate) use compose::{did_you_mean, display_in_english, human_size};
 
 use std::fmt::Display;
 
 use crate::model::Lang;
 
 include!("i18n/catalogue.rs");
-
-/// The field of a key with placeholders: its text is reached only through the key's method,
-/// which fills every placeholder. The texts and the declared placeholders must agree, in both
-/// languages, or the catalogue does not compile:
-///
-/// ```
-/// # use std::fmt::Display;
-/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
-/// # struct Template(());
-/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
-/// catalogue! {
-///     too_small(width, height): "need {width}×{height}", "cần {width}×{height}";
-/// }
-/// fn main() {
-///     assert_eq!(VI.too_small(&40, &12), "cần 40×12");
-///     assert_eq!(EN.too_small(&40, &12), "need 40×12");
-/// }
-/// ```
-///
-/// A misspelt placeholder (in either language):
-///
-/// ```compile_fail
-/// # use std::fmt::Display;
-/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
-/// # struct Template(());
-/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
-/// catalogue! {
-///     too_small(width, height): "need {width}×{height}", "cần {width}×{heigth}";
-/// }
-/// # fn main() {}
-/// ```
-///
-/// A placeholder one language leaves out:
-///
-/// ```compile_fail
-/// # use std::fmt::Display;
-/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
-/// # struct Template(());
-/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
-/// catalogue! {
-///     too_small(width, height): "need {width}×{height}", "cần {width}";
-/// }
-/// # fn main() {}
-/// ```
-///
-/// A placeholder not declared:
-///
-/// ```compile_fail
-/// # use std::fmt::Display;
-/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
-/// # struct Template(());
-/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
-/// catalogue! {
-///     too_small(width): "need {width}×{height}", "cần {width}×{height}";
-/// }
-/// # fn main() {}
-/// ```
-pub(crate) struct Template(());
 
 catalogue! {
     sessions: "Sessions", "Buổi làm việc";
@@ -85,6 +32,7 @@ catalogue! {
     year_inferred: "year inferred", "năm suy ra";
     figure_estimate: "estimate", "ước tính";
     figure_forecast: "forecast", "dự báo";
+    figure_plan_percent_only: "% of plan only", "chỉ có % kế hoạch";
     part_of(title, whole): "{title}, part of {whole}", "{title}, thuộc {whole}";
     overdue: "overdue", "quá hạn";
     // A directive's follow-up (format version 3): its state, and the category a report counts it in.
@@ -216,6 +164,7 @@ catalogue! {
     field_indicator: "Indicator", "Chỉ tiêu";
     field_directive: "Directive", "Chỉ đạo";
     field_image: "Photo", "Ảnh";
+    field_proposal: "Proposal", "Kiến nghị";
     // The interface: what each command does, in the key help (cmd_) and the hint bar (hint_).
     cmd_up: "Move up", "Lên";
     hint_up: "up", "lên";
@@ -511,7 +460,10 @@ catalogue! {
     check_not_one_of(key, r#where, names, found): "`{key}` in {where} must be one of {names}, found \"{found}\"", "`{key}` trong {where} phải là một trong {names}, nhưng lại là \"{found}\"";
     check_quoted_value(key, r#where, expected, found): "`{key}` in {where} must be {expected} written without quotes, found the string \"{found}\"", "`{key}` trong {where} phải là {expected}, viết không có dấu ngoặc kép, nhưng lại là chuỗi \"{found}\"";
     check_bad_date_time(key, r#where, expected, found): "`{key}` in {where} must be {expected}, found `{found}`", "`{key}` trong {where} phải là {expected}, nhưng lại là `{found}`";
-    check_target_not_positive(r#where, value): "`target` in {where} must be greater than 0, found {value}", "`target` trong {where} phải lớn hơn 0, nhưng lại là {value}";
+    check_target_not_positive(r#where, value): "`target` in {where} must be greater than 0 (or, in version 3, 0 for none left), found {value}", "`target` trong {where} phải lớn hơn 0 (hoặc, ở phiên bản 3, bằng 0 khi mục tiêu là không còn), nhưng lại là {value}";
+    check_zero_target_higher(r#where): "`target = 0` in {where} is met only at 0 (none left), so `better = \"higher\"` says nothing: leave `better` out, or write `better = \"lower\"`", "`target = 0` trong {where} chỉ đạt khi bằng 0 (không còn), nên `better = \"higher\"` không có nghĩa: hãy bỏ `better`, hoặc viết `better = \"lower\"`";
+    check_value_missing(r#where): "{where} is missing the required key `value` (for example `value = 33497`); a figure known only as a percent of its plan gives that percent instead, in version 3, as a comparison with `basis = \"plan\"` (`percent = 95`)", "{where} thiếu khóa bắt buộc `value` (ví dụ `value = 33497`); chỉ tiêu chỉ biết tỷ lệ % so với kế hoạch thì ghi tỷ lệ đó, ở phiên bản 3, thành một so sánh có `basis = \"plan\"` (`percent = 95`)";
+    check_plan_percent_only_needs_version_3(r#where, version): "{where} has no `value`, only a percent of its plan: such a figure needs `version = 3` at the top (the file is version {version}); or write its `value` (`value = 33497`)", "{where} không có `value`, chỉ có tỷ lệ % so với kế hoạch: chỉ tiêu như vậy cần `version = 3` ở đầu tệp (tệp đang là phiên bản {version}); hoặc hãy ghi `value` (`value = 33497`)";
     check_progress_percent(r#where, value): "`percent` in {where} must be a whole number from 0 to 100, found {value}: write how far the work is, e.g. `percent = 40`", "`percent` trong {where} phải là số nguyên từ 0 đến 100, nhưng lại là {value}: hãy ghi công việc đã làm được bao nhiêu, ví dụ `percent = 40`";
     check_progress_in_future(r#where, at, now): "`at` in {where} is {at}, later than now ({now}): a progress entry records what has been done; write when it happened (or check the computer's clock)", "`at` trong {where} là {at}, muộn hơn hiện tại ({now}): mục tiến độ ghi lại việc đã làm; hãy ghi thời điểm việc diễn ra (hoặc kiểm tra đồng hồ của máy tính)";
     check_progress_note_control(r#where): "`note` in {where} holds a control character (a line break, a tab or another invisible character): write the note as one line of text", "`note` trong {where} có ký tự điều khiển (xuống dòng, tab hoặc ký tự vô hình khác): hãy viết ghi chú thành một dòng chữ";
@@ -597,6 +549,7 @@ catalogue! {
     locality_named(name, level): "{name} {level}", "{level} {name}";
     locality_body: "Counterpart", "Làm việc với";
     locality_parent: "Part of", "Thuộc";
+    locality_merging_into: "To merge into", "Sắp hợp nhất vào";
     host_dang: "Party committee", "cấp ủy Đảng";
     host_chinh_quyen: "government", "chính quyền";
     host_mat_tran: "Fatherland Front", "Mặt trận Tổ quốc";
@@ -640,6 +593,7 @@ catalogue! {
     check_locality_key_repeated(key, r#where): "{where} has the `key` \"{key}\" of another locality of this file: each locality needs its own `key`", "{where} có `key` \"{key}\" trùng với một địa phương khác trong tệp: mỗi địa phương cần một `key` riêng";
     check_figure_key_repeated(key, r#where): "{where} has the `key` \"{key}\" of another indicator of the same locality: give each figure its own `key`", "{where} có `key` \"{key}\" trùng với một chỉ tiêu khác của cùng địa phương: mỗi chỉ tiêu cần một `key` riêng";
     check_names_itself(key, reference, r#where): "`{key} = \"{reference}\"` in {where} names the locality itself: name the unit it came from, by that unit's `key` or its level and name (`\"huyện Chư Păh\"`)", "`{key} = \"{reference}\"` trong {where} lại chỉ chính địa phương này: hãy ghi đơn vị trước đây, bằng `key` của đơn vị đó hoặc cấp và tên (`\"huyện Chư Păh\"`)";
+    check_merges_into_itself(reference, r#where): "`merging_into = \"{reference}\"` in {where} names the locality itself: name the new unit it merges into, by that unit's `key` or its level and name (`\"xã Ia Ly\"`)", "`merging_into = \"{reference}\"` trong {where} lại chỉ chính địa phương này: hãy ghi đơn vị mới sẽ hợp nhất vào, bằng `key` của đơn vị đó hoặc cấp và tên (`\"xã Ia Ly\"`)";
     check_unknown_locality(r#where, id, hint, ids): "`to` in {where} names `{id}`, which is not a locality of this file{hint}; the locality ids are: {ids} (an addressee outside the file's localities goes in `to_other`, as written, with `version = 3`)", "`to` trong {where} ghi `{id}`, không phải mã địa phương nào trong tệp{hint}; các mã địa phương là: {ids} (nơi nhận ngoài các địa phương của tệp thì ghi vào `to_other`, đúng như văn bản, với `version = 3`)";
     check_empty_text(key, r#where): "`{key}` in {where} is empty: write it as the conclusion says it (`due_text = \"trong thời gian tới\"`), or leave the key out", "`{key}` trong {where} đang để trống: hãy ghi đúng như kết luận (`due_text = \"trong thời gian tới\"`), hoặc bỏ khóa này";
     check_due_text_is_a_deadline(written, r#where, due): "`due_text = \"{written}\"` in {where} is a deadline the viewer can read: write `due = {due}` so it falls overdue in time (keep `due_text` for deadlines in words)", "`due_text = \"{written}\"` trong {where} là một hạn chương trình đọc được: hãy viết `due = {due}` để biết khi nào quá hạn (`due_text` chỉ dành cho hạn bằng lời)";
@@ -743,56 +697,6 @@ pub(crate) fn strings(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Vi => &VI,
         Lang::En => &EN,
-    }
-}
-
-/// `4 MiB`, `512 KiB` or `1000 bytes`, whichever is exact.
-pub(crate) fn human_size(lang: Lang, bytes: u64) -> String {
-    if bytes >= 1 << 20 && bytes.is_multiple_of(1 << 20) {
-        format!("{} MiB", bytes >> 20)
-    } else if bytes >= 1 << 10 && bytes.is_multiple_of(1 << 10) {
-        format!("{} KiB", bytes >> 10)
-    } else {
-        strings(lang).size_bytes(&bytes)
-    }
-}
-
-// The translation of the core's errors: each error type says itself through the catalogue.
-
-/// `Display` for types that say themselves with `message(lang)` (an error, translated where it
-/// is printed or drawn, never before): their English message.
-macro_rules! display_in_english {
-    ($($t:ty),+ $(,)?) => {$(
-        impl std::fmt::Display for $t {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str(&self.message($crate::model::Lang::En))
-            }
-        }
-    )+};
-}
-pub(crate) use display_in_english;
-
-/// ` (did you mean `a`?)`, ` (did you mean one of `a`, `b`?)` after a name that is not known;
-/// empty without suggestions.
-pub(crate) fn did_you_mean(lang: Lang, names: &[String]) -> String {
-    let t = strings(lang);
-    match names {
-        [] => String::new(),
-        [one] => t.suggest_one(one),
-        many => t.suggest_many(&many.join("`, `")),
-    }
-}
-
-/// Checks a message of `what` said in both languages: translated, no placeholder left, and
-/// each of `facts` that the English says kept as it is in the Vietnamese.
-#[cfg(test)]
-pub(crate) fn check_said_in_both(what: &dyn std::fmt::Debug, en: &str, vi: &str, facts: &[&str]) {
-    assert_ne!(en, vi, "{what:?} is not translated");
-    for text in [en, vi] {
-        assert!(!text.contains('{'), "a placeholder is left: {text}");
-    }
-    for fact in facts.iter().filter(|f| en.contains(*f)) {
-        assert!(vi.contains(fact), "`{fact}` is missing in Vietnamese: {vi}");
     }
 }
 

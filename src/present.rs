@@ -200,8 +200,8 @@ pub(crate) fn capitalised(text: &str) -> String {
     }
 }
 
-/// `Trước đây: … · Hợp nhất từ: …`: what a locality was called before and what it was
-/// merged from, when written.
+/// `Trước đây: … · Hợp nhất từ: … · Sắp hợp nhất vào: …`: what a locality was called before,
+/// what it was merged from, and what it is about to merge into, when written.
 pub(crate) fn earlier_names(d: &District, lang: Lang) -> Option<String> {
     let t = i18n::strings(lang);
     let mut facts = Vec::new();
@@ -215,17 +215,25 @@ pub(crate) fn earlier_names(d: &District, lang: Lang) -> Option<String> {
             d.merged_from.join(", ")
         ));
     }
+    if let Some(into) = &d.merging_into {
+        facts.push(format!("{}: {into}", t.locality_merging_into));
+    }
     (!facts.is_empty()).then(|| facts.join(" · "))
 }
 
-/// `Làm việc với: Ban Thường vụ Huyện ủy · Thuộc: huyện Kon Plông`: a locality's counterpart
-/// and the unit it belongs to, when written.
+/// `Làm việc với: Ban Thường vụ Huyện ủy · Thuộc: huyện Kon Plông · Sắp hợp nhất vào: xã Ia
+/// Ly`: a locality's counterpart, the unit it belongs to and the one it is about to merge into,
+/// when written.
 pub(crate) fn locality_facts(d: &District, lang: Lang) -> Option<String> {
     let t = i18n::strings(lang);
-    let facts: Vec<String> = [(t.locality_body, &d.body), (t.locality_parent, &d.parent)]
-        .into_iter()
-        .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}: {v}")))
-        .collect();
+    let facts: Vec<String> = [
+        (t.locality_body, &d.body),
+        (t.locality_parent, &d.parent),
+        (t.locality_merging_into, &d.merging_into),
+    ]
+    .into_iter()
+    .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}: {v}")))
+    .collect();
     (!facts.is_empty()).then(|| facts.join(" · "))
 }
 
@@ -264,10 +272,12 @@ pub(crate) fn image_line(i: &Image) -> String {
 
 /// A gauge's ratio: one decimal when computed from a target, as written when it is a plan
 /// comparison's percent (`100,75%`).
+/// A target of zero has no ratio: `—`.
 pub(crate) fn ratio_text(g: &Gauge, lang: Lang) -> String {
-    match g.basis {
-        GaugeBasis::Target => numbers::percent(g.ratio, lang),
-        GaugeBasis::Compare => numbers::percent_figure(g.ratio, lang),
+    match (g.basis, g.ratio) {
+        (GaugeBasis::Target, Some(ratio)) => numbers::percent(ratio, lang),
+        (GaugeBasis::Compare, Some(ratio)) => numbers::percent_figure(ratio, lang),
+        (_, _) => "—".to_string(),
     }
 }
 
@@ -275,7 +285,7 @@ pub(crate) fn ratio_text(g: &Gauge, lang: Lang) -> String {
 /// (`mục tiêu cuối nhiệm kỳ: 100 triệu đồng/người`), else the comparison's label.
 pub(crate) fn measured_against(ind: &Indicator, gauge: &Gauge, lang: Lang) -> Option<String> {
     match (gauge.basis, ind.target) {
-        (GaugeBasis::Target, Some(target)) => Some(format!(
+        (GaugeBasis::Target | GaugeBasis::ZeroTarget, Some(target)) => Some(format!(
             "{}: {}",
             ind.gauge_label().unwrap_or(i18n::strings(lang).target),
             with_unit(target, ind.unit.as_deref(), lang)
@@ -306,9 +316,9 @@ pub(crate) fn compare_text(c: &Comparison, lang: Lang, ascii: bool) -> String {
 /// its value as written when it is a percentage (`4,35%`); `None` when it is no share.
 pub(crate) fn share_text(ind: &Indicator, lang: Lang) -> Option<String> {
     let share = ind.share()?;
-    Some(match ind.of {
-        Some(_) => numbers::percent(share * 100.0, lang),
-        None => numbers::percent_figure(ind.value, lang),
+    Some(match (ind.of, ind.value) {
+        (None, Some(value)) => numbers::percent_figure(value, lang),
+        (_, _) => numbers::percent(share * 100.0, lang),
     })
 }
 
@@ -348,20 +358,22 @@ fn bound_symbol(bound: Bound, ascii: bool) -> &'static str {
 
 /// `≥ 385 tỷ đồng`, `15/19 tiêu chí`: an indicator's value with its bound, its whole and its
 /// unit.
+/// A figure known only as a percent of plan says so (`chỉ có % kế hoạch`), never a number.
 pub(crate) fn value_text(ind: &Indicator, lang: Lang, ascii: bool) -> String {
+    let t = i18n::strings(lang);
     let bound = bound_symbol(ind.bound, ascii);
-    let value = match ind.of {
-        Some(of) => {
+    let value = match (ind.value, ind.of) {
+        (None, _) => t.figure_plan_percent_only.to_string(),
+        (Some(value), Some(of)) => {
             let whole = with_unit(of, ind.unit.as_deref(), lang);
-            format!("{bound}{}/{whole}", numbers::figure(ind.value, lang))
+            format!("{bound}{}/{whole}", numbers::figure(value, lang))
         }
-        None => format!("{bound}{}", with_unit(ind.value, ind.unit.as_deref(), lang)),
+        (Some(value), None) => format!("{bound}{}", with_unit(value, ind.unit.as_deref(), lang)),
     };
     let value = match &ind.other {
         Some((other, unit)) => format!("{value} ({})", with_unit(*other, Some(unit), lang)),
         None => value,
     };
-    let t = i18n::strings(lang);
     match (ind.estimate, ind.forecast) {
         (_, true) => format!("{value} ({})", t.figure_forecast),
         (true, false) => format!("{value} ({})", t.figure_estimate),
@@ -565,7 +577,7 @@ mod tests {
         assert_eq!(indicator_title(&ind, Lang::Vi), "Tổng thu ngân sách (2023)");
         assert_eq!(value_text(&ind, Lang::Vi, false), "≥ 385 tỷ đồng");
         assert_eq!(value_text(&ind, Lang::Vi, true), ">= 385 tỷ đồng");
-        ind.value = 67.5;
+        ind.value = Some(67.5);
         ind.unit = Some("%".into());
         ind.bound = Bound::Exact;
         ind.period = None;
@@ -693,6 +705,45 @@ mod tests {
             locality_facts(&d, Lang::Vi).as_deref(),
             Some("Làm việc với: Ban Thường vụ Đảng ủy xã · Thuộc: tỉnh Hải Minh")
         );
+        d.merging_into = Some("xã Ia Ly".into());
+        assert_eq!(
+            locality_facts(&d, Lang::En).as_deref(),
+            Some(
+                "Counterpart: Ban Thường vụ Đảng ủy xã · Part of: tỉnh Hải Minh · To merge into: xã Ia Ly"
+            )
+        );
+        assert_eq!(
+            earlier_names(&d, Lang::Vi).as_deref(),
+            Some("Sắp hợp nhất vào: xã Ia Ly")
+        );
+    }
+
+    /// A figure known only as a percent of plan shows no number; a target of zero no ratio.
+    #[test]
+    fn no_value_and_a_zero_target_show_no_made_up_number() {
+        let mut ind = Indicator {
+            name: "Thu ngân sách".into(),
+            unit: Some("tỷ đồng".into()),
+            compare: smallvec::smallvec![Comparison {
+                label: "kế hoạch".into(),
+                percent: 95.0,
+                written_basis: Some(Basis::Plan),
+            }],
+            ..Indicator::default()
+        };
+        assert_eq!(value_text(&ind, Lang::Vi, false), "chỉ có % kế hoạch");
+        assert_eq!(value_text(&ind, Lang::En, true), "% of plan only");
+        let g = ind.gauge().expect("a gauge from the plan");
+        assert_eq!(ratio_text(&g, Lang::Vi), "95%");
+        ind.value = Some(12.0);
+        ind.unit = Some("hộ".into());
+        ind.target = Some(0.0);
+        let g = ind.gauge().expect("a gauge from the target");
+        assert_eq!(ratio_text(&g, Lang::En), "—");
+        assert_eq!(
+            measured_against(&ind, &g, Lang::Vi).as_deref(),
+            Some("mục tiêu: 0 hộ")
+        );
     }
 
     #[test]
@@ -725,7 +776,7 @@ mod tests {
         }
         let mut ind = indicator();
         ind.of = Some(19.0);
-        ind.value = 15.0;
+        ind.value = Some(15.0);
         ind.bound = Bound::Exact;
         ind.unit = Some("tiêu chí".into());
         assert_eq!(value_text(&ind, Lang::Vi, false), "15/19 tiêu chí");
@@ -734,7 +785,7 @@ mod tests {
         assert_eq!(share_text(&ind, Lang::Vi).as_deref(), Some("78,9%"));
         ind.of = None;
         ind.unit = Some("%".into());
-        ind.value = 4.35;
+        ind.value = Some(4.35);
         assert_eq!(share_text(&ind, Lang::Vi).as_deref(), Some("4,35%"));
     }
 

@@ -19,7 +19,7 @@
 //!   district `Đầm Hà` before titles that mention it). A word of the context
 //!   run scores 3 in the locality's name (as a whole word would), 1 in the session's title.
 //! - Order: score (higher first), then the kind of field (title, locality
-//!   name, tag, reference, indicator, directive text, topic, participant, owner,
+//!   name, tag, reference, indicator, directive text and proposal, topic, participant, owner,
 //!   locality text, session summary), then the newer session, then index order.
 //! - Abbreviations (`model::abbrev`): the query is also searched with each
 //!   abbreviation in it spelt out and each long form abbreviated ("nong thon

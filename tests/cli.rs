@@ -1,42 +1,30 @@
 //! The real binary: `check` and `list` exit codes and output.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
+use common::{clean, stdout_of, succeeded};
+
+/// The binary with no environment (so no folder variable, locale or config) in the project's
+/// folder.
 fn briefing(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(args)
-        .env_remove("BRIEFING_DIR")
-        // Not the machine's config file: a folder of the project's that holds none.
-        .env(
-            "XDG_CONFIG_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-        )
-        .env_remove("BRIEFING_LANG")
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("run briefing")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
+    clean().args(args).output().expect("run briefing")
 }
 
 #[test]
 fn check_passes_on_the_sample() {
     let o = briefing(&["check", "--lang", "en"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    assert!(stdout(&o).contains("2 files checked: 2 sessions loaded, 0 errors, 0 warnings"));
+    assert_eq!(o.status.code(), Some(0), "{}", stdout_of(&o));
+    assert!(stdout_of(&o).contains("2 files checked: 2 sessions loaded, 0 errors, 0 warnings"));
 }
 
 #[test]
 fn check_names_every_broken_file_and_exits_1() {
     let o = briefing(&["check", "--dir", "tests/fixtures/bad", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(1));
-    let out = stdout(&o);
+    let out = stdout_of(&o);
     for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad"))
         .expect("dir")
     {
@@ -71,14 +59,14 @@ fn check_exits_0_with_warnings_only() {
     let o = briefing(&["check", "--dir", &dir, "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(
-        stdout(&o).contains(
+        stdout_of(&o).contains(
             "a.toml:2:1: warning: unknown key `titel` in [session]; did you mean `title`?"
         )
     );
     assert!(
-        stdout(&o).contains("1 file checked: 1 session loaded, 0 errors, 1 warning"),
+        stdout_of(&o).contains("1 file checked: 1 session loaded, 0 errors, 1 warning"),
         "{}",
-        stdout(&o)
+        stdout_of(&o)
     );
 }
 
@@ -91,11 +79,11 @@ fn check_fails_on_a_plural_locality_table() {
     std::fs::copy(fixture, tmp.path().join("a.toml")).expect("copy");
     let dir = tmp.path().to_string_lossy().into_owned();
     let o = briefing(&["check", "--dir", &dir, "--lang", "en"]);
-    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stdout_of(&o));
     assert!(
-        stdout(&o).contains("a.toml:11:3: error: there is no table `[[localities]]`"),
+        stdout_of(&o).contains("a.toml:11:3: error: there is no table `[[localities]]`"),
         "{}",
-        stdout(&o)
+        stdout_of(&o)
     );
 }
 
@@ -117,14 +105,9 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn dir_comes_from_the_environment_when_no_flag() {
-    let o = Command::new(env!("CARGO_BIN_EXE_briefing"))
+    let o = clean()
         .args(["check", "--lang", "en"])
         .env("BRIEFING_DIR", "tests/fixtures/bad")
-        .env(
-            "XDG_CONFIG_HOME",
-            concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config"),
-        )
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("run");
     assert_eq!(o.status.code(), Some(1));
@@ -157,8 +140,7 @@ fn list_is_newest_first_with_progress() {
         "--today",
         "2024-07-01",
     ]);
-    assert_eq!(o.status.code(), Some(0));
-    let out = stdout(&o);
+    let out = succeeded(&o);
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 3);
     assert!(
@@ -183,7 +165,7 @@ fn check_lists_problems_in_line_order() {
     std::fs::write(tmp.path().join("b.toml"), "[session]\ntitel = \"x\"\n").expect("write");
     let dir = tmp.path().to_string_lossy().into_owned();
     let o = briefing(&["check", "--dir", &dir, "--lang", "en"]);
-    let out = stdout(&o);
+    let out = stdout_of(&o);
     let places: Vec<(String, usize, usize)> = (out.lines())
         .filter(|l| l.contains(".toml:"))
         .map(|l| {
@@ -233,7 +215,7 @@ fn list_aligns_partial_dates_and_counts_localities_in_words() {
             "--today",
             "2024-07-01",
         ]);
-        let out = stdout(&o);
+        let out = stdout_of(&o);
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines.len(), 3, "{out}");
         let id_column: Vec<usize> = (lines.iter())
@@ -269,7 +251,7 @@ fn an_unclosed_multiline_string_is_reported_where_it_opens() {
         .expect("write");
         let dir = tmp.path().to_string_lossy().into_owned();
         let o = briefing(&["check", "--dir", &dir, "--lang", "en"]);
-        let out = stdout(&o);
+        let out = stdout_of(&o);
         assert_eq!(o.status.code(), Some(1), "{out}");
         assert!(
             out.contains(&format!(
@@ -285,7 +267,7 @@ fn an_unclosed_multiline_string_is_reported_where_it_opens() {
     )
     .expect("write");
     let dir = tmp.path().to_string_lossy().into_owned();
-    let out = stdout(&briefing(&["check", "--dir", &dir, "--lang", "en"]));
+    let out = stdout_of(&briefing(&["check", "--dir", &dir, "--lang", "en"]));
     assert!(
         out.contains("a.toml:6:") && out.contains("invalid TOML"),
         "a closed string leaves the error where it is: {out}"

@@ -1,7 +1,11 @@
 //! Config file, environment and flag precedence, completions and help, on the real binary.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::{clean, stderr_of, stdout_of, succeeded};
 
 fn briefings() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings")
@@ -9,18 +13,12 @@ fn briefings() -> PathBuf {
 
 /// The binary with only `env` set (no locale, HOME or XDG variables unless given).
 fn run(env: &[(&str, &str)], args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .env_clear()
+    clean()
         .envs(env.iter().copied())
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["--today", "2024-03-20"])
         .args(args)
         .output()
         .expect("run briefing")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// A config home holding `briefing/config.toml` with `contents`.
@@ -33,13 +31,13 @@ fn config_home(contents: &str) -> tempfile::TempDir {
 }
 
 fn lang_of_list(out: &Output) -> &'static str {
-    let stdout = text(&out.stdout);
+    let stdout = stdout_of(out);
     if stdout.contains("địa phương") {
         "vi"
     } else if stdout.contains("localities") {
         "en"
     } else {
-        panic!("no list output: {stdout}\n{}", text(&out.stderr))
+        panic!("no list output: {stdout}\n{}", stderr_of(out))
     }
 }
 
@@ -52,9 +50,9 @@ fn the_config_in_xdg_config_home_sets_dir_and_lang() {
     let home = config_home(&cfg);
     let xdg = home.path().to_str().expect("path");
     let out = run(&[("XDG_CONFIG_HOME", xdg)], &["list"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    succeeded(&out);
     assert_eq!(lang_of_list(&out), "vi");
-    assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", stderr_of(&out));
 }
 
 #[test]
@@ -113,7 +111,7 @@ fn environment_beats_config_and_flags_beat_environment() {
 
     let out = run(&[("XDG_CONFIG_HOME", xdg)], &["list"]);
     assert_eq!(out.status.code(), Some(2), "the config's folder is used");
-    assert!(text(&out.stderr).contains("/nonexistent/from-config"));
+    assert!(stderr_of(&out).contains("/nonexistent/from-config"));
 }
 
 /// The warning is in the config's own language (`lang = "vi"` applies before it is printed).
@@ -122,11 +120,11 @@ fn a_broken_entry_is_reported_and_the_rest_applies() {
     let home = config_home("lang = \"vi\"\n[theme]\naccent = \"purple\"\n");
     let xdg = home.path().to_str().expect("path");
     let out = run(&[("XDG_CONFIG_HOME", xdg)], &["--dir", "briefings", "list"]);
-    assert!(out.status.success());
+    succeeded(&out);
     assert_eq!(lang_of_list(&out), "vi");
     let path = home.path().join("briefing").join("config.toml");
     assert_eq!(
-        text(&out.stderr),
+        stderr_of(&out),
         format!(
             "briefing: {}:3:10: cảnh báo: không có màu `purple` cho `accent`, đã bỏ qua; \
              các màu: black, red, green, yellow, blue, magenta, cyan, gray, darkgray, lightred, \
@@ -141,9 +139,9 @@ fn invalid_toml_warns_and_runs_on_defaults() {
     let home = config_home("lang = \"vi\"\n[keys\n");
     let xdg = home.path().to_str().expect("path");
     let out = run(&[("XDG_CONFIG_HOME", xdg)], &["--dir", "briefings", "list"]);
-    assert!(out.status.success());
+    succeeded(&out);
     assert_eq!(lang_of_list(&out), "en");
-    let err = text(&out.stderr);
+    let err = stderr_of(&out);
     assert!(err.contains("config.toml:2:"), "{err}");
     assert!(err.contains("invalid TOML"), "{err}");
 }
@@ -165,26 +163,22 @@ fn an_explicit_config_flag_is_read_and_a_missing_one_is_reported() {
             "list",
         ],
     );
-    assert!(out.status.success());
-    assert!(
-        text(&out.stderr).contains("/nonexistent/c.toml: warning: cannot read the config file")
-    );
+    succeeded(&out);
+    assert!(stderr_of(&out).contains("/nonexistent/c.toml: warning: cannot read the config file"));
 }
 
 #[test]
 fn completions_for_each_shell() {
     for shell in ["bash", "zsh", "fish"] {
         let out = run(&[], &["completions", shell]);
-        assert!(out.status.success(), "{shell}");
         assert!(
-            text(&out.stdout).contains("briefing complete --"),
+            succeeded(&out).contains("briefing complete --"),
             "{shell}: live"
         );
     }
     for shell in ["elvish", "powershell"] {
         let out = run(&[], &["completions", shell]);
-        assert!(out.status.success(), "{shell}");
-        let script = text(&out.stdout);
+        let script = succeeded(&out);
         assert!(
             script.contains("show") && script.contains("district"),
             "{shell}: static"
@@ -195,9 +189,7 @@ fn completions_for_each_shell() {
 
 #[test]
 fn help_names_every_subcommand_and_the_environment() {
-    let out = run(&[], &["--help"]);
-    assert!(out.status.success());
-    let help = text(&out.stdout);
+    let help = succeeded(&run(&[], &["--help"]));
     for word in [
         "check",
         "list",
@@ -214,7 +206,7 @@ fn help_names_every_subcommand_and_the_environment() {
     ] {
         assert!(help.contains(word), "--help lacks {word}");
     }
-    let show = text(&run(&[], &["show", "--help"]).stdout);
+    let show = succeeded(&run(&[], &["show", "--help"]));
     for word in [
         "SESSION_ID",
         "--district",
@@ -228,10 +220,8 @@ fn help_names_every_subcommand_and_the_environment() {
 
 #[test]
 fn version_prints_the_package_version() {
-    let out = run(&[], &["--version"]);
-    assert!(out.status.success());
     assert_eq!(
-        text(&out.stdout),
+        succeeded(&run(&[], &["--version"])),
         format!("briefing {}\n", env!("CARGO_PKG_VERSION"))
     );
 }

@@ -4,33 +4,12 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use briefing::api::store::write::current_user;
-use common::{leftovers, sample_folder};
+use common::{BIN, leftovers, run, sample_folder, stderr_of, stdout_of, succeeded};
 
-const BIN: &str = env!("CARGO_BIN_EXE_briefing");
 const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
-
-fn run(dir: &Path, lang: &str, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--dir")
-        .arg(dir)
-        .args(["--lang", lang])
-        .args(args)
-        .env_remove("BRIEFING_DIR")
-        .env("XDG_CONFIG_HOME", common::NO_CONFIG)
-        .output()
-        .expect("run briefing")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
 
 fn session_file(dir: &Path) -> std::path::PathBuf {
     dir.join(format!("{SESSION}.toml"))
@@ -55,12 +34,8 @@ fn done_and_undo_are_idempotent_and_say_so() {
     let original = fs::read_to_string(&file).expect("read");
 
     let o = run(dir.path(), "en", &["done", SESSION, "hh-ma-tuy"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert!(
-        stdout(&o).contains("Checked off directive `hh-ma-tuy`"),
-        "{}",
-        stdout(&o)
-    );
+    let out = succeeded(&o);
+    assert!(out.contains("Checked off directive `hh-ma-tuy`"), "{out}");
     let checked = fs::read_to_string(&file).expect("read");
     let stamp = stamp_of(&checked, "hh-ma-tuy");
     assert_eq!(stamp.len(), 3, "{stamp:?}");
@@ -71,28 +46,20 @@ fn done_and_undo_are_idempotent_and_say_so() {
     assert_eq!(stamp[2], format!("done_by = \"{}\"", current_user()));
 
     let o = run(dir.path(), "en", &["done", SESSION, "hh-ma-tuy"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert!(
-        stdout(&o).contains("was already checked off"),
-        "{}",
-        stdout(&o)
-    );
+    let out = succeeded(&o);
+    assert!(out.contains("was already checked off"), "{out}");
     assert_eq!(fs::read_to_string(&file).expect("read"), checked);
 
     let o = run(dir.path(), "en", &["undo", SESSION, "hh-ma-tuy"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert!(
-        stdout(&o).contains("Un-checked directive `hh-ma-tuy`"),
-        "{}",
-        stdout(&o)
-    );
+    let out = succeeded(&o);
+    assert!(out.contains("Un-checked directive `hh-ma-tuy`"), "{out}");
     let unchecked = fs::read_to_string(&file).expect("read");
     assert_eq!(stamp_of(&unchecked, "hh-ma-tuy"), ["done = false"]);
     assert_eq!(unchecked.replacen("done = false\n", "", 1), original);
 
     let o = run(dir.path(), "en", &["undo", SESSION, "hh-ma-tuy"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("was not checked off"), "{}", stdout(&o));
+    let out = succeeded(&o);
+    assert!(out.contains("was not checked off"), "{out}");
     assert_eq!(fs::read_to_string(&file).expect("read"), unchecked);
 }
 
@@ -100,20 +67,16 @@ fn done_and_undo_are_idempotent_and_say_so() {
 fn messages_follow_lang_vi() {
     let dir = sample_folder();
     let o = run(dir.path(), "vi", &["done", SESSION, "dh-khong-ma-tuy"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert!(
-        stdout(&o).contains("Đã đánh dấu hoàn thành"),
-        "{}",
-        stdout(&o)
-    );
+    let out = succeeded(&o);
+    assert!(out.contains("Đã đánh dấu hoàn thành"), "{out}");
     let o = run(dir.path(), "vi", &["done", SESSION, "dh-khong-ma-tuy"]);
-    assert!(stdout(&o).contains("từ trước"), "{}", stdout(&o));
+    assert!(stdout_of(&o).contains("từ trước"), "{}", stdout_of(&o));
     let o = run(dir.path(), "vi", &["undo", SESSION, "dh-khong-ma-tuyy"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("có phải ý bạn là `dh-khong-ma-tuy`"),
+        stderr_of(&o).contains("có phải ý bạn là `dh-khong-ma-tuy`"),
         "{}",
-        stderr(&o)
+        stderr_of(&o)
     );
 }
 
@@ -124,7 +87,7 @@ fn unknown_session_fails_with_a_suggestion() {
     for wrong in ["2024/2024-03-13-hai-ha-dam-h", "2024-03-13-hai-ha-dam"] {
         let o = run(dir.path(), "en", &["done", wrong, "hh-ma-tuy"]);
         assert_eq!(o.status.code(), Some(1), "{wrong}");
-        let err = stderr(&o);
+        let err = stderr_of(&o);
         assert!(
             err.contains(&format!("there is no session `{wrong}`")),
             "{err}"
@@ -147,12 +110,8 @@ fn the_file_name_alone_finds_the_session() {
         "en",
         &["done", "2024-03-13-hai-ha-dam-ha", "hh-ma-tuy"],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert!(
-        stdout(&o).contains(&format!("of session {SESSION}")),
-        "{}",
-        stdout(&o)
-    );
+    let out = succeeded(&o);
+    assert!(out.contains(&format!("of session {SESSION}")), "{out}");
     assert_eq!(
         stamp_of(&fs::read_to_string(&file).expect("read"), "hh-ma-tuy").len(),
         3
@@ -162,11 +121,11 @@ fn the_file_name_alone_finds_the_session() {
         "en",
         &["undo", "2024-03-13-hai-ha-dam-ha.toml", "hh-ma-tuy"],
     );
-    assert!(o.status.success(), "{}", stderr(&o));
+    succeeded(&o);
     let unchecked = fs::read_to_string(&file).expect("read");
     assert_eq!(unchecked.replacen("done = false\n", "", 1), original);
     let o = run(dir.path(), "en", &["show", "2024-03-13-hai-ha-dam-ha"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    succeeded(&o);
 }
 
 #[test]
@@ -175,7 +134,7 @@ fn unknown_directive_fails_with_a_suggestion() {
     let before = fs::read(session_file(dir.path())).expect("read");
     let o = run(dir.path(), "en", &["undo", SESSION, "hh-ma-tuyy"]);
     assert_eq!(o.status.code(), Some(1));
-    let err = stderr(&o);
+    let err = stderr_of(&o);
     assert!(err.contains("there is no directive `hh-ma-tuyy`"), "{err}");
     assert!(err.contains("did you mean `hh-ma-tuy`?"), "{err}");
     assert_eq!(fs::read(session_file(dir.path())).expect("read"), before);
@@ -197,8 +156,8 @@ fn a_failing_write_leaves_the_file_and_no_temporary_file() {
         .args(["--lang", "en", "done", SESSION, "hh-ma-tuy"])
         .output()
         .expect("run briefing");
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr_of(&o));
+    let err = stderr_of(&o);
     assert!(err.contains("cannot write"), "{err}");
     assert!(err.contains("the file was not changed"), "{err}");
     assert_eq!(fs::read(&file).expect("read"), before);
@@ -216,13 +175,12 @@ fn done_and_undo_work_on_a_version_2_file() {
     for id in ["chung-ha-tang-so", "hn-nuoc-ngot"] {
         let before = fs::read_to_string(&file).expect("read");
         let o = run(dir.path(), "vi", &["done", V2, id]);
-        assert!(o.status.success(), "{}", stderr(&o));
+        succeeded(&o);
         let checked = fs::read_to_string(&file).expect("read");
         assert_eq!(stamp_of(&checked, id).len(), 3, "{id}: {checked}");
-        let o = run(dir.path(), "vi", &["check"]);
-        assert!(o.status.success(), "the file stays valid: {}", stdout(&o));
+        succeeded(&run(dir.path(), "vi", &["check"]));
         let o = run(dir.path(), "vi", &["undo", V2, id]);
-        assert!(o.status.success(), "{}", stderr(&o));
+        succeeded(&o);
         let undone = fs::read_to_string(&file).expect("read");
         let at = end_of_due_line(&before, id);
         let expected = format!("{}done = false\n{}", &before[..at], &before[at..]);
@@ -231,9 +189,9 @@ fn done_and_undo_work_on_a_version_2_file() {
     let o = run(dir.path(), "en", &["done", V2, "chung-ha-tang"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("did you mean `chung-ha-tang-so`?"),
+        stderr_of(&o).contains("did you mean `chung-ha-tang-so`?"),
         "{}",
-        stderr(&o)
+        stderr_of(&o)
     );
     assert!(leftovers(&dir.path().join("2026")).is_empty());
 }

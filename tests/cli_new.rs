@@ -60,7 +60,7 @@ fn every_commented_example_of_the_skeleton_passes_check_too() {
         "en",
         &["--today", "2025-09-10", "new", "--level", "phuong", "a"],
     );
-    assert!(o.status.success(), "{}", stderr_of(&o));
+    common::succeeded(&o);
     let path = dir.path().join("a.toml");
     let text = fs::read_to_string(&path).expect("read");
     let is_example = |l: &str| {

@@ -7,7 +7,7 @@ mod common;
 
 use std::io::Read;
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use rustix::process::{Pid, WaitId, WaitIdOptions, waitid};
 
@@ -35,8 +35,7 @@ struct Run {
 
 fn run(dir: &Path, args: &[&str]) -> Run {
     let home = tempfile::tempdir().expect("home");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .env_clear()
+    let mut child = common::clean()
         .env("HOME", home.path())
         .arg("--dir")
         .arg(dir)

@@ -8,13 +8,18 @@ use std::fs;
 use std::path::Path;
 
 use briefing::api::store::write::current_user;
-use common::{run, sample_folder, stderr_of, stdout_of};
+use common::{run, sample_folder, stderr_of, stdout_of, succeeded};
 
 const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
 const NOW: &str = "2024-04-02T09:15:00+07:00";
 
 fn file_of(dir: &Path) -> std::path::PathBuf {
     dir.join(format!("{SESSION}.toml"))
+}
+
+/// `done` or `undo` of directive `hh-ma-tuy`, in English, at `now`.
+fn mark(dir: &Path, verb: &str, now: &str) -> std::process::Output {
+    run(dir, "en", &["--now", now, verb, SESSION, "hh-ma-tuy"])
 }
 
 fn progress(dir: &Path, lang: &str, extra: &[&str]) -> std::process::Output {
@@ -34,10 +39,9 @@ fn progress_appends_one_entry_and_says_what_it_recorded() {
         "vi",
         &["--state", "doing", "--note", note, "--percent", "40"],
     );
-    assert!(o.status.success(), "{}", stderr_of(&o));
     let by = current_user();
     assert_eq!(
-        stdout_of(&o),
+        succeeded(&o),
         format!(
             "Đã ghi tiến độ chỉ đạo `hh-ma-tuy` của buổi làm việc {SESSION} lúc {NOW}, người ghi {by}: trạng thái Đang thực hiện (doing); 40%; ghi chú “{note}”\n"
         )
@@ -54,8 +58,7 @@ fn progress_appends_one_entry_and_says_what_it_recorded() {
         1,
     );
     assert_eq!(after, expected);
-    let o = run(dir.path(), "en", &["--now", NOW, "check"]);
-    assert!(o.status.success(), "{}", stdout_of(&o));
+    succeeded(&run(dir.path(), "en", &["--now", NOW, "check"]));
 }
 
 #[test]
@@ -93,13 +96,13 @@ fn progress_reads_and_writes_only_its_session_s_file() {
     let other = dir.path().join("2024/hỏng.toml");
     fs::write(&other, "[session\nnot toml").expect("write");
     let o = progress(dir.path(), "en", &["--state", "blocked"]);
-    assert!(o.status.success(), "{}", stderr_of(&o));
+    succeeded(&o);
     assert_eq!(
         fs::read_to_string(&other).expect("read"),
         "[session\nnot toml"
     );
     let o = progress(dir.path(), "en", &["--note", "x"]);
-    assert!(o.status.success(), "{}", stderr_of(&o));
+    succeeded(&o);
     let o = run(
         dir.path(),
         "en",
@@ -118,34 +121,19 @@ fn done_and_undo_in_a_v3_file_append_done_and_open_entries() {
         .replacen("version = 2", "version = 3", 1);
     fs::write(&file, &text).expect("write");
     let by = current_user();
-    let o = run(
-        dir.path(),
-        "en",
-        &["--now", NOW, "done", SESSION, "hh-ma-tuy"],
-    );
-    assert!(o.status.success(), "{}", stderr_of(&o));
+    let o = mark(dir.path(), "done", NOW);
+    succeeded(&o);
     let done = fs::read_to_string(&file).expect("read");
     let entry =
         format!("\n\n[[district.directive.progress]]\nat = {NOW}\nby = \"{by}\"\nstate = \"done\"");
     assert_eq!(done.len(), text.len() + entry.len());
     assert!(done.contains(&entry), "{done}");
-    let o = run(
-        dir.path(),
-        "en",
-        &["--now", NOW, "done", SESSION, "hh-ma-tuy"],
-    );
-    assert!(
-        stdout_of(&o).contains("already checked off"),
-        "{}",
-        stdout_of(&o)
-    );
+    let o = mark(dir.path(), "done", NOW);
+    let out = stdout_of(&o);
+    assert!(out.contains("already checked off"), "{out}");
     let later = "2024-04-02T10:00:00+07:00";
-    let o = run(
-        dir.path(),
-        "en",
-        &["--now", later, "undo", SESSION, "hh-ma-tuy"],
-    );
-    assert!(o.status.success(), "{}", stderr_of(&o));
+    let o = mark(dir.path(), "undo", later);
+    succeeded(&o);
     let open = fs::read_to_string(&file).expect("read");
     assert!(
         open.contains(&format!(
@@ -153,16 +141,9 @@ fn done_and_undo_in_a_v3_file_append_done_and_open_entries() {
         )),
         "{open}"
     );
-    let o = run(
-        dir.path(),
-        "en",
-        &["--now", later, "undo", SESSION, "hh-ma-tuy"],
-    );
-    assert!(
-        stdout_of(&o).contains("was not checked off"),
-        "{}",
-        stdout_of(&o)
-    );
+    let o = mark(dir.path(), "undo", later);
+    let out = stdout_of(&o);
+    assert!(out.contains("was not checked off"), "{out}");
 }
 
 #[test]
@@ -170,18 +151,14 @@ fn done_and_undo_in_a_v2_file_keep_the_done_fields() {
     let dir = sample_folder();
     let file = file_of(dir.path());
     let before = fs::read_to_string(&file).expect("read");
-    let o = run(
-        dir.path(),
-        "en",
-        &["--now", NOW, "done", SESSION, "hh-ma-tuy"],
-    );
-    assert!(o.status.success(), "{}", stderr_of(&o));
+    let o = mark(dir.path(), "done", NOW);
+    succeeded(&o);
     let done = fs::read_to_string(&file).expect("read");
     assert!(!done.contains("progress"), "{done}");
     assert!(done.contains(&format!("done_at = {NOW}")), "{done}");
     assert!(done.starts_with(&before[..before.find("version = 2").expect("v2") + 11]));
     let o = run(dir.path(), "en", &["undo", SESSION, "hh-ma-tuy"]);
-    assert!(o.status.success(), "{}", stderr_of(&o));
+    succeeded(&o);
     assert!(
         !fs::read_to_string(&file)
             .expect("read")
@@ -193,7 +170,7 @@ fn done_and_undo_in_a_v2_file_keep_the_done_fields() {
 fn a_progress_entry_in_the_future_is_an_error_with_its_place() {
     let dir = sample_folder();
     let o = progress(dir.path(), "en", &["--state", "doing"]);
-    assert!(o.status.success(), "{}", stderr_of(&o));
+    succeeded(&o);
     let o = run(
         dir.path(),
         "vi",

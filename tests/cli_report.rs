@@ -2,7 +2,11 @@
 //! session range, the numbers each format gives agreeing; and `show` on a version 3 session
 //! (its directives' categories and latest notes).
 
+mod common;
+
 use std::process::{Command, Output};
+
+use common::{clean, run_ok};
 
 /// Three made-up sessions with a directive in every category on 2024-07-01 (each at its
 /// boundary day), a session-wide directive that concerns two localities, one that concerns one.
@@ -21,25 +25,21 @@ const CATEGORIES: [&str; 8] = [
     "dropped",
 ];
 
-/// The binary with a clean environment on the fixture folder, judged on `TODAY`.
-fn briefing(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .env_clear()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["--dir", DIR, "--today", TODAY])
-        .args(args)
-        .output()
-        .expect("run briefing")
+/// The binary with a clean environment on the fixture folder, judged on `today`.
+fn briefing_on(today: &str, args: &[&str]) -> Command {
+    let mut c = clean();
+    c.args(["--dir", DIR, "--today", today]).args(args);
+    c
 }
 
+/// The binary on the fixture folder, judged on `TODAY`.
+fn briefing(args: &[&str]) -> Output {
+    briefing_on(TODAY, args).output().expect("run briefing")
+}
+
+/// What a run on `TODAY` that must succeed prints.
 fn stdout(args: &[&str]) -> String {
-    let out = briefing(args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    run_ok(&mut briefing_on(TODAY, args))
 }
 
 #[test]
@@ -108,13 +108,8 @@ fn each_category_at_its_boundary_day() {
 }
 
 fn json_with_today(today: &str) -> serde_json::Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .env_clear()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["--dir", DIR, "--today", today, "report", "--format", "json"])
-        .output()
-        .expect("run briefing");
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    let out = run_ok(&mut briefing_on(today, &["report", "--format", "json"]));
+    serde_json::from_str(&out).expect("JSON")
 }
 
 /// A session-wide directive counts in each locality it concerns; the totals row counts it once.
@@ -256,19 +251,12 @@ fn notes_are_terminal_safe_and_html_escaped() {
     )
     .expect("write");
     let run = |format: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
-            .env_clear()
-            .arg("--dir")
-            .arg(dir.path())
-            .args(["--today", TODAY, "report", "--format", format])
-            .output()
-            .expect("run briefing");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).expect("UTF-8")
+        run_ok(
+            clean()
+                .arg("--dir")
+                .arg(dir.path())
+                .args(["--today", TODAY, "report", "--format", format]),
+        )
     };
     for format in FORMATS {
         let text = run(format);

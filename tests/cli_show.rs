@@ -1,40 +1,36 @@
 //! `briefing show` and `briefing list --format json` on the real binary, as snapshots.
 
+mod common;
+
 use std::process::{Command, Output};
+
+use common::{clean, run_ok};
 
 const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
 /// The version 2 sample: three localities after the 2025 reform.
 const V2: &str = "2026/2026-12-09-tan-lap-binh-minh-hon-ngoc";
 
-/// The binary with a clean environment: no locale, no config, no folder variable.
-fn briefing(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .env_clear()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["--dir", "briefings", "--today", "2024-03-20"])
-        .args(args)
-        .output()
-        .expect("run briefing")
+/// The binary with a clean environment (no locale, no config, no folder variable) on the
+/// folder `dir`, judged on 2024-03-20.
+fn briefing_on(dir: &str, args: &[&str]) -> Command {
+    let mut c = clean();
+    c.args(["--dir", dir, "--today", "2024-03-20"]).args(args);
+    c
 }
 
 /// The binary on the folder `dir`.
 fn briefing_in(dir: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .env_clear()
-        .args(["--dir", dir, "--today", "2024-03-20"])
-        .args(args)
-        .output()
-        .expect("run briefing")
+    briefing_on(dir, args).output().expect("run briefing")
 }
 
+/// The binary on the sample folder.
+fn briefing(args: &[&str]) -> Output {
+    briefing_in("briefings", args)
+}
+
+/// What a run on the sample folder that must succeed prints.
 fn stdout(args: &[&str]) -> String {
-    let out = briefing(args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    run_ok(&mut briefing_on("briefings", args))
 }
 
 #[test]
@@ -297,18 +293,7 @@ fn a_name_of_two_localities_lists_both() {
 
 #[test]
 fn a_missing_folder_is_exit_2() {
-    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .env_clear()
-        .args([
-            "--dir",
-            "/nonexistent/briefings",
-            "--lang",
-            "en",
-            "show",
-            SESSION,
-        ])
-        .output()
-        .expect("run briefing");
+    let out = briefing_in("/nonexistent/briefings", &["--lang", "en", "show", SESSION]);
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -327,13 +312,7 @@ fn dossier_show(lang: &str, session: &str, district: &str, format: &str) -> Stri
         "--format",
         format,
     ];
-    let out = briefing_in(DOSSIER, &args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8")
+    run_ok(&mut briefing_on(DOSSIER, &args))
 }
 
 /// `show --district` ends with the locality over time: both sessions in order with each
@@ -400,8 +379,11 @@ fn show_district_json_has_the_history() {
     );
     let plain = dossier_show("vi", "2025-09-20-ia-ly", "ia-ly", "json");
     assert_eq!(plain, out, "the same every time");
-    let whole = briefing_in(DOSSIER, &["show", "2025-09-20-ia-ly", "--format", "json"]);
-    let whole: serde_json::Value = serde_json::from_slice(&whole.stdout).expect("JSON");
+    let whole = run_ok(&mut briefing_on(
+        DOSSIER,
+        &["show", "2025-09-20-ia-ly", "--format", "json"],
+    ));
+    let whole: serde_json::Value = serde_json::from_str(&whole).expect("JSON");
     assert!(whole.get("history").is_none(), "only with --district");
     let args = [
         "show",
@@ -413,7 +395,7 @@ fn show_district_json_has_the_history() {
         "--handout",
     ];
     let handout: serde_json::Value =
-        serde_json::from_slice(&briefing_in(DOSSIER, &args).stdout).expect("JSON");
+        serde_json::from_str(&run_ok(&mut briefing_on(DOSSIER, &args))).expect("JSON");
     let history = &handout["history"];
     assert!(history["sessions"][0]["session"].is_null(), "{history}");
     assert!(history["sessions"][0]["directives"][0]["id"].is_null());
@@ -428,7 +410,7 @@ fn show_district_json_has_the_history() {
             format,
             "--handout",
         ];
-        let out = String::from_utf8(briefing_in(DOSSIER, &args).stdout).expect("UTF-8");
+        let out = run_ok(&mut briefing_on(DOSSIER, &args));
         assert!(out.contains("380"), "{format}: the history is there");
         assert!(
             !out.contains("2023-01-12-chu-pah"),

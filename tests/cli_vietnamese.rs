@@ -1,21 +1,19 @@
 //! The real binary in Vietnamese: every subcommand's `--help`, usage errors, `check`, config
 //! warnings and folder errors, and a server without the `vi_VN.UTF-8` locale.
 
-use std::process::{Command, Output};
+mod common;
+
+use std::process::Output;
+
+use common::{clean, stderr_of, stdout_of, succeeded};
 
 /// The binary with only `env` set (no locale, HOME or XDG variables unless given).
 fn run(env: &[(&str, &str)], args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .env_clear()
+    clean()
         .envs(env.iter().copied())
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(args)
         .output()
         .expect("run briefing")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
 }
 
 /// English words of clap and of the program's messages that must not reach a Vietnamese reader.
@@ -57,9 +55,7 @@ const SUBCOMMANDS: [&str; 10] = [
 
 #[test]
 fn every_subcommand_s_help_is_vietnamese_with_lang_vi() {
-    let root = run(&[], &["--help", "--lang", "vi"]);
-    assert!(root.status.success());
-    let help = text(&root.stdout);
+    let help = succeeded(&run(&[], &["--help", "--lang", "vi"]));
     assert_vietnamese("--help", &help);
     assert!(
         help.contains("Cách dùng: briefing [TÙY_CHỌN] [LỆNH]"),
@@ -67,9 +63,7 @@ fn every_subcommand_s_help_is_vietnamese_with_lang_vi() {
     );
     for sub in SUBCOMMANDS {
         assert!(help.contains(&format!("\n  {sub} ")), "{sub} in\n{help}");
-        let out = run(&[], &[sub, "--help", "--lang", "vi"]);
-        assert!(out.status.success(), "{sub}");
-        let help = text(&out.stdout);
+        let help = succeeded(&run(&[], &[sub, "--help", "--lang", "vi"]));
         assert_vietnamese(sub, &help);
         assert!(
             help.contains(&format!("Cách dùng: briefing {sub}")),
@@ -81,36 +75,36 @@ fn every_subcommand_s_help_is_vietnamese_with_lang_vi() {
 #[test]
 fn the_language_of_the_help_comes_from_the_environment_and_the_config_too() {
     let vi = run(&[("BRIEFING_LANG", "vi")], &["show", "-h"]);
-    assert!(text(&vi.stdout).contains("Cách dùng: briefing show"));
+    assert!(stdout_of(&vi).contains("Cách dùng: briefing show"));
     let locale = run(&[("LANG", "vi_VN.UTF-8")], &["-h"]);
-    assert!(text(&locale.stdout).contains("Tùy chọn:"));
+    assert!(stdout_of(&locale).contains("Tùy chọn:"));
     let config = tempfile::NamedTempFile::new().expect("config");
     std::fs::write(config.path(), "lang = \"vi\"\n").expect("write");
     let path = config.path().to_str().expect("path");
     let from_config = run(&[], &["--config", path, "check", "-h"]);
-    assert!(text(&from_config.stdout).contains("Kiểm tra mọi tệp"));
+    assert!(stdout_of(&from_config).contains("Kiểm tra mọi tệp"));
     let flag_wins = run(&[("BRIEFING_LANG", "vi")], &["--lang=en", "-h"]);
-    assert!(text(&flag_wins.stdout).contains("Usage: briefing [OPTIONS] [COMMAND]"));
+    assert!(stdout_of(&flag_wins).contains("Usage: briefing [OPTIONS] [COMMAND]"));
 }
 
 #[test]
 fn usage_errors_are_vietnamese_and_english_stays_clap_s() {
     let out = run(&[("BRIEFING_LANG", "vi")], &["--lang", "fr"]);
     assert_eq!(out.status.code(), Some(2));
-    let said = text(&out.stderr);
+    let said = stderr_of(&out);
     assert_eq!(
         said,
         "lỗi: giá trị 'fr' không hợp lệ cho '--lang <NGÔN_NGỮ>'\n  [các giá trị: vi, en]\n\nXem thêm: '--help'.\n"
     );
     let english = run(&[], &["--lang", "fr"]);
     assert_eq!(
-        text(&english.stderr),
+        stderr_of(&english),
         "error: invalid value 'fr' for '--lang <LANG>'\n  [possible values: vi, en]\n\nFor more information, try '--help'.\n"
     );
     let missing = run(&[], &["--lang", "vi", "done"]);
     assert_eq!(missing.status.code(), Some(2));
-    assert_vietnamese("done", &text(&missing.stderr));
-    assert!(text(&missing.stderr).contains("thiếu các đối số bắt buộc sau:"));
+    assert_vietnamese("done", &stderr_of(&missing));
+    assert!(stderr_of(&missing).contains("thiếu các đối số bắt buộc sau:"));
 }
 
 #[test]
@@ -135,7 +129,7 @@ fn check_config_and_folder_messages_are_vietnamese() {
 
     let check = run(&[], &[&args[..], &["check"]].concat());
     assert_eq!(check.status.code(), Some(1));
-    let out = text(&check.stdout);
+    let out = stdout_of(&check);
     assert_vietnamese("check", &out);
     assert!(
         out.contains("a.toml:2:1: cảnh báo: khóa `titel` trong [session]"),
@@ -144,7 +138,7 @@ fn check_config_and_folder_messages_are_vietnamese() {
     assert!(out.contains("b.toml:8:7: lỗi: `due = 31/03/2027`"), "{out}");
     assert!(out.contains("hãy viết năm trước"), "{out}");
     assert!(out.contains("2 tệp đã kiểm tra: 1 buổi làm việc đọc được, 1 lỗi, 1 cảnh báo"));
-    let err = text(&check.stderr);
+    let err = stderr_of(&check);
     assert!(
         err.starts_with(&format!(
             "briefing: {config}:2:10: cảnh báo: không có màu `purple`"
@@ -157,7 +151,7 @@ fn check_config_and_folder_messages_are_vietnamese() {
         &[],
         &[&args[..], &["list", "--today", "2024-03-20"]].concat(),
     );
-    let err = text(&list.stderr);
+    let err = stderr_of(&list);
     assert!(err.contains("briefing: 1 tệp không đọc được"), "{err}");
     assert_vietnamese("list", &err);
 
@@ -166,7 +160,7 @@ fn check_config_and_folder_messages_are_vietnamese() {
         &["--lang", "vi", "--dir", "/nonexistent/b", "show", "x"],
     );
     assert_eq!(missing.status.code(), Some(2));
-    let err = text(&missing.stderr);
+    let err = stderr_of(&missing);
     assert!(
         err.starts_with("briefing: lỗi: thư mục buổi làm việc /nonexistent/b không tồn tại"),
         "{err}"
@@ -183,9 +177,8 @@ fn a_missing_vi_locale_changes_nothing() {
         &[("LANG", "C"), ("BRIEFING_LANG", "vi")][..],
     ] {
         let out = run(env, &["--today", "2024-03-20", "list"]);
-        assert!(out.status.success(), "{env:?}");
-        assert!(out.stderr.is_empty(), "{env:?}: {}", text(&out.stderr));
-        let list = text(&out.stdout);
+        let list = succeeded(&out);
+        assert!(out.stderr.is_empty(), "{env:?}: {}", stderr_of(&out));
         assert!(list.contains("Ban Thường vụ Tỉnh ủy"), "{env:?}: {list}");
         assert!(list.contains("địa phương"), "{env:?}: {list}");
     }

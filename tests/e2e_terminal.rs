@@ -8,9 +8,9 @@ mod common;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use common::BIN;
 use common::tmux::Tmux;
 
-const BIN: &str = env!("CARGO_BIN_EXE_briefing");
 /// The user the `su` case runs the app as (created when missing).
 const SU_USER: &str = "briefing-bfterm";
 

@@ -5,7 +5,6 @@
 //! `BRIEFING_FUZZ_ITERS=200000 cargo test --release --test fuzz`.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use briefing::api::model::Lang;
 use briefing::api::report::{self, Format, Options};
@@ -201,20 +200,7 @@ fn mutants_never_panic_and_round_trip_in_process() {
 }
 
 fn run(dir: &Path, args: &[&str]) -> (i32, Vec<u8>) {
-    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args([
-            "--lang",
-            "en",
-            "--today",
-            "2024-03-20",
-            "--config",
-            "/dev/null",
-            "--dir",
-        ])
-        .arg(dir)
-        .args(args)
-        .output()
-        .expect("run");
+    let out = common::run(dir, "en", &[&["--today", "2024-03-20"], args].concat());
     let code = out.status.code().unwrap_or(-1);
     assert!(
         matches!(code, 0 | 1),

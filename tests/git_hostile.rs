@@ -7,24 +7,15 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use briefing::api::store::write::{Change, WriteOptions, set_directive};
-use chrono::DateTime;
-use common::git::{BIN, SESSION, Shared, have, text};
+use common::git::{BIN, SESSION, Shared, check_off, check_off_in, have};
 use common::tmux::Tmux;
+use common::{stderr_of, stdout_of, succeeded};
 
 const NUMBERS: &str = "2024/y 1 999999999999 ";
 const SPACES: &str = "2024/Tổng kết 2024 Hải Hà";
 const NEWLINE: &str = "2024/a\nSigned-off-by: Mallory <m@example.org>";
-
-fn check_off(dir: &Path, session: &str, id: &str, at: &str, by: &str) {
-    let change = Change::Done {
-        at: DateTime::parse_from_rfc3339(at).expect("time"),
-        by: by.to_string(),
-    };
-    set_directive(dir, session, id, &change, &WriteOptions::default()).expect("check off");
-}
 
 fn sample() -> Vec<u8> {
     fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("briefings/{SESSION}.toml")))
@@ -72,21 +63,13 @@ fn commit_with_zone_9999(shared: &Shared, dir: &Path) -> String {
     hash.trim().to_string()
 }
 
-fn stdout(o: &Output) -> String {
-    text(&o.stdout)
-}
-
-fn stderr(o: &Output) -> String {
-    text(&o.stderr)
-}
-
 #[test]
 fn log_shows_every_check_off_of_hostile_names_authors_and_zones() {
     let Some((shared, dir)) = province() else {
         return;
     };
     add_hostile_names(&shared, &dir);
-    check_off(
+    check_off_in(
         &dir,
         SPACES,
         "hh-ma-tuy",
@@ -98,7 +81,7 @@ fn log_shows_every_check_off_of_hostile_names_authors_and_zones() {
         "Mai",
         &["commit", "-q", "-a", "-m", "Mai's check-off"],
     );
-    check_off(
+    check_off_in(
         &dir,
         NUMBERS,
         "hh-ma-tuy",
@@ -106,7 +89,7 @@ fn log_shows_every_check_off_of_hostile_names_authors_and_zones() {
         "lan",
     );
     shared.git_as(&dir, "Ev\u{1}il", &["commit", "-q", "-a", "-m", "x"]);
-    check_off(
+    check_off_in(
         &dir,
         NEWLINE,
         "hh-ma-tuy",
@@ -114,7 +97,7 @@ fn log_shows_every_check_off_of_hostile_names_authors_and_zones() {
         "tuan",
     );
     let o = shared.briefing(&dir, "en", &["sync"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    succeeded(&o);
     let message = shared.git(&dir, &["log", "-1", "--format=%B"]);
     assert!(
         !message.lines().any(|l| l.starts_with("Signed-off-by")),
@@ -126,17 +109,11 @@ fn log_shows_every_check_off_of_hostile_names_authors_and_zones() {
             .trim(),
         ""
     );
-    check_off(
-        &dir,
-        SESSION,
-        "hh-ma-tuy",
-        "2024-03-18T08:00:00+07:00",
-        "xa",
-    );
+    check_off(&dir, "hh-ma-tuy", "2024-03-18T08:00:00+07:00", "xa");
     let far = commit_with_zone_9999(&shared, &dir);
 
     let o = shared.briefing(&dir, "en", &["log", "--format", "json"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
     let events: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).expect("json");
     let seen: Vec<(String, String)> = events
         .iter()
@@ -155,11 +132,11 @@ fn log_shows_every_check_off_of_hostile_names_authors_and_zones() {
         .iter()
         .map(|(s, a)| (s.to_string(), a.to_string()))
         .collect();
-    assert_eq!(seen, want, "{}", stdout(&o));
+    assert_eq!(seen, want, "{}", stdout_of(&o));
     assert!(events.iter().all(|e| e["directive"] == "hh-ma-tuy"));
     assert_eq!(events[0]["commit"], far.as_str());
     assert_eq!(events[0]["date"], "2024-03-20T05:00:00Z", "shown in UTC");
-    let warning = stderr(&o);
+    let warning = stderr_of(&o);
     assert!(
         warning.contains(&format!(
             "briefing: warning: commit {} has the time zone +9999, which does not exist; its time is shown in UTC",
@@ -169,9 +146,9 @@ fn log_shows_every_check_off_of_hostile_names_authors_and_zones() {
     );
 
     let o = shared.briefing(&dir, "en", &["log"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let lines: Vec<String> = stdout(&o).lines().map(str::to_string).collect();
-    assert_eq!(lines.len(), 4, "one line per check-off:\n{}", stdout(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    let lines: Vec<String> = stdout_of(&o).lines().map(str::to_string).collect();
+    assert_eq!(lines.len(), 4, "one line per check-off:\n{}", stdout_of(&o));
     assert!(
         lines[1].contains("2024/a\\nSigned-off-by: Mallory <m@example.org>  hh-ma-tuy  by tuan"),
         "{}",
@@ -182,9 +159,9 @@ fn log_shows_every_check_off_of_hostile_names_authors_and_zones() {
     assert!(lines[3].contains("2024/Tổng kết 2024 Hải Hà  hh-ma-tuy  by mai"));
 
     let o = shared.briefing(&dir, "vi", &["log", NUMBERS]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(stdout(&o).lines().count(), 1, "{}", stdout(&o));
-    assert!(stdout(&o).contains("hoàn thành"), "{}", stdout(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    assert_eq!(stdout_of(&o).lines().count(), 1, "{}", stdout_of(&o));
+    assert!(stdout_of(&o).contains("hoàn thành"), "{}", stdout_of(&o));
 }
 
 #[test]
@@ -204,8 +181,8 @@ fn log_reports_a_version_it_cannot_read_and_exits_1() {
     shared.git(&dir, &["commit", "-q", "-a", "-m", "Broken bytes"]);
     let broken = shared.git(&dir, &["rev-parse", "--short=7", "HEAD"]);
     let o = shared.briefing(&dir, "en", &["log"]);
-    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout_of(&o));
+    let err = stderr_of(&o);
     assert!(
         err.contains(&format!(
             "briefing: warning: in commit {}, 2024/2024-03-13-hai-ha-dam-ha.toml could not be read as UTF-8 text",
@@ -225,9 +202,9 @@ fn log_reports_a_version_it_cannot_read_and_exits_1() {
     let o = shared.briefing(&dir, "vi", &["log"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("briefing: cảnh báo: trong commit"),
+        stderr_of(&o).contains("briefing: cảnh báo: trong commit"),
         "{}",
-        stderr(&o)
+        stderr_of(&o)
     );
 }
 
@@ -255,12 +232,12 @@ fn setup_never_writes_through_a_committed_link() {
         ("vi", "là một liên kết tượng trưng (do kho git tạo)"),
     ] {
         let o = shared.briefing(&dir, lang, &["sync", "--setup"]);
-        assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-        assert!(stderr(&o).contains(words), "{}", stderr(&o));
+        assert_eq!(o.status.code(), Some(1), "{}", stdout_of(&o));
+        assert!(stderr_of(&o).contains(words), "{}", stderr_of(&o));
         assert!(
-            stderr(&o).contains("/province/.gitattributes"),
+            stderr_of(&o).contains("/province/.gitattributes"),
             "{}",
-            stderr(&o)
+            stderr_of(&o)
         );
     }
     assert_eq!(fs::read_to_string(&attributes).expect("read"), "keep me\n");
@@ -274,11 +251,11 @@ fn setup_never_writes_through_a_committed_link() {
     shared.git(&dir, &["commit", "-q", "-m", "No attributes"]);
     commit_link(&shared, &dir, ".gitignore", &created);
     let o = shared.briefing(&dir, "en", &["sync", "--setup"]);
-    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stdout_of(&o));
     assert!(
-        stderr(&o).contains(".gitignore is a symbolic link"),
+        stderr_of(&o).contains(".gitignore is a symbolic link"),
         "{}",
-        stderr(&o)
+        stderr_of(&o)
     );
     assert!(!created.exists(), "nothing is created through the link");
     assert!(
@@ -317,9 +294,13 @@ fn setup_and_sync_name_the_attribute_line_that_defeats_the_driver() {
     );
 
     let o = shared.briefing(&dir, "en", &["sync", "--setup"]);
-    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-    assert!(!stdout(&o).contains("already right"), "{}", stdout(&o));
-    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout_of(&o));
+    assert!(
+        !stdout_of(&o).contains("already right"),
+        "{}",
+        stdout_of(&o)
+    );
+    let err = stderr_of(&o);
     assert!(
         err.contains("Not finished: 2024/.gitattributes, line 2: `2024-*.toml -merge` gives 2024/2024-03-13-hai-ha-dam-ha.toml `-merge`"),
         "{err}"
@@ -334,21 +315,13 @@ fn setup_and_sync_name_the_attribute_line_that_defeats_the_driver() {
     );
     let o = shared.briefing(&dir, "vi", &["sync", "--setup"]);
     assert!(
-        stderr(&o).contains("2024/.gitattributes, dòng 2"),
+        stderr_of(&o).contains("2024/.gitattributes, dòng 2"),
         "{}",
-        stderr(&o)
+        stderr_of(&o)
     );
 
-    check_off(
-        &dir,
-        SESSION,
-        "hh-ma-tuy",
-        "2024-03-18T08:00:00+07:00",
-        "lan",
-    );
-    let o = shared.briefing(&dir, "en", &["sync"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let out = stdout(&o);
+    check_off(&dir, "hh-ma-tuy", "2024-03-18T08:00:00+07:00", "lan");
+    let out = succeeded(&shared.briefing(&dir, "en", &["sync"]));
     assert!(out.contains("Note: 2024/.gitattributes, line 2:"), "{out}");
     assert!(out.contains("Note: .gitignore, line 4:"), "{out}");
     assert!(
@@ -361,10 +334,10 @@ fn setup_and_sync_name_the_attribute_line_that_defeats_the_driver() {
     shared.git(&dir, &["rm", "-q", "2024/.gitattributes"]);
     shared.git(&dir, &["commit", "-q", "-a", "-m", "Attributes fixed"]);
     let o = shared.briefing(&dir, "en", &["sync", "--setup"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert!(stdout(&o).contains("already right"), "{}", stdout(&o));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    assert!(stdout_of(&o).contains("already right"), "{}", stdout_of(&o));
     let o = shared.briefing(&dir, "en", &["sync"]);
-    assert!(!stdout(&o).contains("Note:"), "{}", stdout(&o));
+    assert!(!stdout_of(&o).contains("Note:"), "{}", stdout_of(&o));
 }
 
 #[test]
@@ -386,17 +359,9 @@ fn check_offs_are_sent_when_git_converts_line_endings() {
         "CRLF in the folder"
     );
     let o = shared.briefing(&dir, "en", &["sync", "--setup"]);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    check_off(
-        &dir,
-        SESSION,
-        "hh-ma-tuy",
-        "2024-03-18T08:00:00+07:00",
-        "lan",
-    );
-    let o = shared.briefing(&dir, "en", &["sync"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr_of(&o));
+    check_off(&dir, "hh-ma-tuy", "2024-03-18T08:00:00+07:00", "lan");
+    let out = succeeded(&shared.briefing(&dir, "en", &["sync"]));
     assert!(out.contains("Committed"), "{out}");
     assert!(!out.contains("Left alone"), "{out}");
     let diff = shared.git(&dir, &["show", "--format=", "--numstat", "HEAD"]);
@@ -415,22 +380,15 @@ fn the_merge_driver_works_from_a_path_with_percent_signs_and_a_gone_one_is_named
     fs::copy(BIN, &copy).expect("copy the program");
     let copy = copy.display().to_string();
     let o = shared.program(&copy, &commune, "en", &["sync", "--setup"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    succeeded(&o);
     let driver = shared.git(&commune, &["config", "merge.briefing.driver"]);
     assert!(driver.contains("bin 100%%O %%%%P/briefing"), "{driver}");
 
-    check_off(
-        &province,
-        SESSION,
-        "hh-ma-tuy",
-        "2024-03-18T08:00:00+07:00",
-        "tinh",
-    );
+    check_off(&province, "hh-ma-tuy", "2024-03-18T08:00:00+07:00", "tinh");
     let o = shared.briefing(&province, "en", &["sync"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    succeeded(&o);
     check_off(
         &commune,
-        SESSION,
         "dh-khong-ma-tuy",
         "2024-03-18T09:00:00+07:00",
         "xa",
@@ -443,13 +401,13 @@ fn the_merge_driver_works_from_a_path_with_percent_signs_and_a_gone_one_is_named
 
     fs::remove_file(&copy).expect("rm");
     let o = shared.briefing(&commune, "en", &["sync"]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    succeeded(&o);
     assert!(
-        stdout(&o).contains(&format!(
+        stdout_of(&o).contains(&format!(
             "Note: git's merge driver for briefings runs {copy}, which no longer exists"
         )),
         "{}",
-        stdout(&o)
+        stdout_of(&o)
     );
 }
 
@@ -463,7 +421,7 @@ fn the_history_key_shows_the_history_of_a_hostile_name_and_the_app_goes_on() {
         &["mv", &format!("{SESSION}.toml"), &format!("{NUMBERS}.toml")],
     );
     shared.git(&dir, &["commit", "-q", "-m", "Renamed"]);
-    check_off(
+    check_off_in(
         &dir,
         NUMBERS,
         "dh-khong-ma-tuy",

@@ -4,31 +4,12 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use briefing::api::git::merge::{State, states};
-use briefing::api::store::write::{Change, WriteOptions, set_directive};
+use briefing::api::git::merge::State;
 use chrono::DateTime;
-use common::git::{SESSION, Shared, have, text};
-
-fn check_off(dir: &Path, id: &str, at: &str, by: &str) {
-    let change = Change::Done {
-        at: DateTime::parse_from_rfc3339(at).expect("time"),
-        by: by.to_string(),
-    };
-    set_directive(dir, SESSION, id, &change, &WriteOptions::default()).expect("check off");
-}
-
-fn briefing_text(dir: &Path) -> String {
-    fs::read_to_string(dir.join(format!("{SESSION}.toml"))).expect("read")
-}
-
-fn state(dir: &Path, id: &str) -> State {
-    states(&briefing_text(dir))
-        .expect("valid")
-        .remove(id)
-        .expect("directive")
-}
+use common::git::{SESSION, Shared, check_off, have, session_text, state, text, two_clones};
+use common::succeeded;
 
 fn done(at: &str, by: &str) -> State {
     State {
@@ -39,22 +20,13 @@ fn done(at: &str, by: &str) -> State {
 }
 
 fn sync(shared: &Shared, dir: &Path) -> String {
-    let o = shared.briefing(dir, "en", &["sync"]);
-    assert!(
-        o.status.success(),
-        "sync: {}{}",
-        text(&o.stdout),
-        text(&o.stderr)
-    );
-    text(&o.stdout)
+    succeeded(&shared.briefing(dir, "en", &["sync"]))
 }
 
 fn log_json(shared: &Shared, dir: &Path, args: &[&str]) -> Vec<serde_json::Value> {
     let mut all = vec!["log", "--format", "json"];
     all.extend_from_slice(args);
-    let o = shared.briefing(dir, "en", &all);
-    assert!(o.status.success(), "{}", text(&o.stderr));
-    serde_json::from_slice(&o.stdout).expect("json")
+    serde_json::from_str(&succeeded(&shared.briefing(dir, "en", &all))).expect("json")
 }
 
 fn clean(shared: &Shared, dir: &Path) {
@@ -64,17 +36,6 @@ fn clean(shared: &Shared, dir: &Path) {
         "{}",
         dir.display()
     );
-}
-
-/// A shared bare repository with the "province" and "commune" clones; `None` without git.
-fn two_clones() -> Option<(Shared, PathBuf, PathBuf)> {
-    if !have("git") {
-        return None;
-    }
-    let shared = Shared::new();
-    let province = shared.clone_as("province");
-    let commune = shared.clone_as("commune");
-    Some((shared, province, commune))
 }
 
 /// Both offices check off, one directive on both sides; `first` syncs first.
@@ -110,7 +71,7 @@ fn concurrent_check_offs(first: &str, second: &str) {
     );
     sync(&shared, &a);
 
-    assert_eq!(briefing_text(&province), briefing_text(&commune));
+    assert_eq!(session_text(&province), session_text(&commune));
     let want = [
         ("hh-ma-tuy", done("2024-03-18T09:00:00+07:00", "tinh")),
         ("dh-khong-ma-tuy", done("2024-03-18T09:30:00+07:00", "xa")),
@@ -161,8 +122,7 @@ fn an_undo_is_shared_and_logged_with_who_did_it() {
     check_off(&province, "hh-ma-tuy", "2024-03-18T09:00:00+07:00", "tinh");
     sync(&shared, &province);
     sync(&shared, &commune);
-    let o = shared.briefing(&commune, "en", &["undo", SESSION, "hh-ma-tuy"]);
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    succeeded(&shared.briefing(&commune, "en", &["undo", SESSION, "hh-ma-tuy"]));
     let out = sync(&shared, &commune);
     assert!(out.contains("- hh-ma-tuy: un-checked"), "{out}");
     sync(&shared, &province);
@@ -200,7 +160,7 @@ fn edited_text_on_both_sides_stops_with_the_folder_as_it_was() {
     };
     let path = |dir: &Path| dir.join(format!("{SESSION}.toml"));
     let edit = |dir: &Path, to: &str| {
-        let t = briefing_text(dir).replace("Quan tâm hạ tầng nước sạch", to);
+        let t = session_text(dir).replace("Quan tâm hạ tầng nước sạch", to);
         fs::write(path(dir), t).expect("write");
     };
     edit(&province, "Ưu tiên nước sạch");
@@ -211,8 +171,7 @@ fn edited_text_on_both_sides_stops_with_the_folder_as_it_was() {
         text(&o.stdout)
     );
     assert!(text(&o.stdout).contains(&format!("{SESSION}.toml")));
-    let o = shared.briefing(&province, "en", &["sync", "--all"]);
-    assert!(o.status.success(), "{}", text(&o.stderr));
+    succeeded(&shared.briefing(&province, "en", &["sync", "--all"]));
 
     edit(&commune, "Bảo đảm nước sạch");
     check_off(&commune, "hh-ma-tuy", "2024-03-18T09:00:00+07:00", "xa");

@@ -5,28 +5,14 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use briefing::api::git::merge::states;
-use briefing::api::store::write::{Change, WriteOptions, set_directive};
-use chrono::DateTime;
-use common::git::{BIN, SESSION, Shared, have, text};
-
-fn check_off(dir: &Path, id: &str, at: &str, by: &str) {
-    let change = Change::Done {
-        at: DateTime::parse_from_rfc3339(at).expect("time"),
-        by: by.to_string(),
-    };
-    set_directive(dir, SESSION, id, &change, &WriteOptions::default()).expect("check off");
-}
+use common::git::{BIN, SESSION, Shared, check_off, state, text, two_clones};
+use common::{assert_refused, succeeded};
 
 fn is_done(dir: &Path, id: &str) -> bool {
-    let t = fs::read_to_string(dir.join(format!("{SESSION}.toml"))).expect("read");
-    states(&t)
-        .expect("valid")
-        .remove(id)
-        .expect("directive")
-        .done
+    state(dir, id).done
 }
 
 fn hub_has_done(shared: &Shared, id: &str) -> bool {
@@ -40,38 +26,28 @@ fn hub_has_done(shared: &Shared, id: &str) -> bool {
         .done
 }
 
-fn ok(o: &Output) -> String {
-    assert!(
-        o.status.success(),
-        "exit {:?}\n{}{}",
-        o.status.code(),
-        text(&o.stdout),
-        text(&o.stderr)
-    );
-    text(&o.stdout)
-}
-
 fn stops(o: &Output, want: &str) {
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "{}{}",
-        text(&o.stdout),
-        text(&o.stderr)
-    );
-    assert!(text(&o.stderr).contains(want), "{}", text(&o.stderr));
+    assert_refused(o, &[want], "sync");
 }
 
-fn two_clones() -> Option<(Shared, PathBuf, PathBuf)> {
-    if !have("git") {
-        return None;
-    }
-    let shared = Shared::new();
-    let province = shared.clone_as("province");
-    let commune = shared.clone_as("commune");
-    let o = shared.briefing(&commune, "en", &["sync", "--setup"]);
-    ok(&o);
+/// [`two_clones`], the commune's set up for sharing too.
+fn two_set_up_clones() -> Option<(Shared, PathBuf, PathBuf)> {
+    let (shared, province, commune) = two_clones()?;
+    succeeded(&shared.briefing(&commune, "en", &["sync", "--setup"]));
     Some((shared, province, commune))
+}
+
+/// The province checks off `chung-nuoc-sach` and syncs; the commune checks off `chung-cap-uy`
+/// and has not synced yet.
+fn one_check_off_each(shared: &Shared, province: &Path, commune: &Path) {
+    check_off(
+        province,
+        "chung-nuoc-sach",
+        "2024-03-18T09:00:00+07:00",
+        "tinh",
+    );
+    succeeded(&shared.briefing(province, "en", &["sync"]));
+    check_off(commune, "chung-cap-uy", "2024-03-19T09:00:00+07:00", "xa");
 }
 
 /// Everything `git status`, the index and the stash list say, to compare before and after.
@@ -86,7 +62,7 @@ fn snapshot(shared: &Shared, dir: &Path) -> (String, String, String, String) {
 
 #[test]
 fn a_force_push_stops_every_sync_until_a_flag_says_what_to_do() {
-    let Some((shared, province, commune)) = two_clones() else {
+    let Some((shared, province, commune)) = two_set_up_clones() else {
         return;
     };
     check_off(
@@ -95,11 +71,11 @@ fn a_force_push_stops_every_sync_until_a_flag_says_what_to_do() {
         "2024-03-18T09:00:00+07:00",
         "tinh",
     );
-    ok(&shared.briefing(&province, "en", &["sync"]));
-    ok(&shared.briefing(&commune, "en", &["sync"]));
+    succeeded(&shared.briefing(&province, "en", &["sync"]));
+    succeeded(&shared.briefing(&commune, "en", &["sync"]));
     let district = shared.clone_as("district");
-    ok(&shared.briefing(&district, "en", &["sync", "--setup"]));
-    ok(&shared.briefing(&district, "en", &["sync"]));
+    succeeded(&shared.briefing(&district, "en", &["sync", "--setup"]));
+    succeeded(&shared.briefing(&district, "en", &["sync"]));
     shared.git(&province, &["reset", "-q", "--hard", "HEAD~1"]);
     shared.git(&province, &["push", "-q", "--force", "origin", "main"]);
     assert!(!hub_has_done(&shared, "chung-nuoc-sach"));
@@ -121,28 +97,28 @@ fn a_force_push_stops_every_sync_until_a_flag_says_what_to_do() {
     let o = shared.briefing(&commune, "vi", &["sync"]);
     stops(&o, "không còn các commit");
 
-    let out = ok(&shared.briefing(&commune, "en", &["sync", "--drop-removed"]));
+    let out = succeeded(&shared.briefing(&commune, "en", &["sync", "--drop-removed"]));
     assert!(out.contains("Dropped here too"), "{out}");
     assert!(!is_done(&commune, "chung-nuoc-sach"));
     assert!(is_done(&commune, "chung-cap-uy"));
     assert!(!hub_has_done(&shared, "chung-nuoc-sach"));
     assert!(hub_has_done(&shared, "chung-cap-uy"));
-    ok(&shared.briefing(&commune, "en", &["sync"]));
+    succeeded(&shared.briefing(&commune, "en", &["sync"]));
 
     // The district had seen the dropped check-off too, and chooses to send it again.
     stops(
         &shared.briefing(&district, "en", &["sync"]),
         "no longer has commits",
     );
-    let out = ok(&shared.briefing(&district, "en", &["sync", "--push-removed"]));
+    let out = succeeded(&shared.briefing(&district, "en", &["sync", "--push-removed"]));
     assert!(out.contains("Sent again"), "{out}");
     assert!(hub_has_done(&shared, "chung-nuoc-sach"));
-    ok(&shared.briefing(&district, "en", &["sync"]));
+    succeeded(&shared.briefing(&district, "en", &["sync"]));
 }
 
 #[test]
 fn an_uncommitted_edit_that_meets_the_upstream_leaves_everything_as_it_was() {
-    let Some((shared, province, commune)) = two_clones() else {
+    let Some((shared, province, commune)) = two_set_up_clones() else {
         return;
     };
     fs::write(province.join("ghi-chu.md"), "Ghi chú\n").expect("write");
@@ -150,7 +126,7 @@ fn an_uncommitted_edit_that_meets_the_upstream_leaves_everything_as_it_was() {
     shared.git(&province, &["add", "ghi-chu.md", "khac.md"]);
     shared.git(&province, &["commit", "-q", "-m", "notes"]);
     shared.git(&province, &["push", "-q"]);
-    ok(&shared.briefing(&commune, "en", &["sync"]));
+    succeeded(&shared.briefing(&commune, "en", &["sync"]));
 
     fs::write(province.join("ghi-chu.md"), "Ghi chú của tỉnh\n").expect("write");
     shared.git(&province, &["commit", "-q", "-am", "province notes"]);
@@ -181,7 +157,7 @@ fn an_uncommitted_edit_that_meets_the_upstream_leaves_everything_as_it_was() {
     shared.git(&commune, &["checkout", "-q", "--", "ghi-chu.md"]);
     fs::write(commune.join("khac.md"), "Khác, xã sửa\n").expect("write");
     check_off(&commune, "chung-cap-uy", "2024-03-19T09:00:00+07:00", "xa");
-    let out = ok(&shared.briefing(&commune, "en", &["sync"]));
+    let out = succeeded(&shared.briefing(&commune, "en", &["sync"]));
     assert!(out.contains("Received 1 commit"), "{out}");
     assert_eq!(
         shared.git(&commune, &["diff", "--cached", "--name-only"]),
@@ -200,40 +176,25 @@ fn an_uncommitted_edit_that_meets_the_upstream_leaves_everything_as_it_was() {
 
 #[test]
 fn a_clone_without_any_identity_syncs_as_its_login() {
-    let Some((shared, province, commune)) = two_clones() else {
+    let Some((shared, province, commune)) = two_set_up_clones() else {
         return;
     };
-    check_off(
-        &province,
-        "chung-nuoc-sach",
-        "2024-03-18T09:00:00+07:00",
-        "tinh",
-    );
-    ok(&shared.briefing(&province, "en", &["sync"]));
-    check_off(&commune, "chung-cap-uy", "2024-03-19T09:00:00+07:00", "xa");
+    one_check_off_each(&shared, &province, &commune);
     let bare_home = shared.tmp.path().join("bare-home");
     fs::create_dir(&bare_home).expect("home");
-    let mut cmd = Command::new(BIN);
-    cmd.current_dir(&commune)
-        .arg("--dir")
-        .arg(&commune)
-        .args(["--lang", "en", "sync"])
-        .env("HOME", &bare_home)
-        .env("XDG_CONFIG_HOME", &bare_home)
-        .env("GIT_CONFIG_NOSYSTEM", "1");
+    let mut cmd = shared.command(&commune, "en", &["sync"]);
+    cmd.env("HOME", &bare_home)
+        .env("XDG_CONFIG_HOME", &bare_home);
     for var in [
         "GIT_AUTHOR_NAME",
         "GIT_AUTHOR_EMAIL",
         "GIT_COMMITTER_NAME",
         "GIT_COMMITTER_EMAIL",
         "EMAIL",
-        "GIT_DIR",
-        "GIT_WORK_TREE",
-        "BRIEFING_DIR",
     ] {
         cmd.env_remove(var);
     }
-    let out = ok(&cmd.output().expect("run"));
+    let out = succeeded(&cmd.output().expect("run"));
     assert!(out.contains("git has no identity of yours"), "{out}");
     assert!(out.contains("Received 1 commit"), "{out}");
     assert!(hub_has_done(&shared, "chung-cap-uy"));
@@ -247,44 +208,37 @@ fn a_clone_without_any_identity_syncs_as_its_login() {
 
 #[test]
 fn a_stale_driver_path_is_reported_and_setup_repairs_it() {
-    let Some((shared, _province, commune)) = two_clones() else {
+    let Some((shared, _province, commune)) = two_set_up_clones() else {
         return;
     };
     let gone = "'/nonexistent/briefing' merge-driver %O %A %B %P";
     shared.git(&commune, &["config", "merge.briefing.driver", gone]);
-    let out = ok(&shared.briefing(&commune, "en", &["sync"]));
+    let out = succeeded(&shared.briefing(&commune, "en", &["sync"]));
     assert!(
         out.contains("/nonexistent/briefing, which no longer exists"),
         "{out}"
     );
-    let out = ok(&shared.briefing(&commune, "vi", &["sync"]));
+    let out = succeeded(&shared.briefing(&commune, "vi", &["sync"]));
     assert!(out.contains("không còn nữa"), "{out}");
-    let out = ok(&shared.briefing(&commune, "en", &["sync", "--setup"]));
+    let out = succeeded(&shared.briefing(&commune, "en", &["sync", "--setup"]));
     assert!(
         out.contains("Installed the check-off merge driver"),
         "{out}"
     );
     let now = shared.git(&commune, &["config", "merge.briefing.driver"]);
     assert!(now.contains(BIN) || now.contains("briefing'"), "{now}");
-    let out = ok(&shared.briefing(&commune, "en", &["sync"]));
+    let out = succeeded(&shared.briefing(&commune, "en", &["sync"]));
     assert!(!out.contains("no longer exists"), "{out}");
 }
 
 #[test]
 fn pull_only_receives_and_keeps_local_check_offs_uncommitted() {
-    let Some((shared, province, commune)) = two_clones() else {
+    let Some((shared, province, commune)) = two_set_up_clones() else {
         return;
     };
-    check_off(
-        &province,
-        "chung-nuoc-sach",
-        "2024-03-18T09:00:00+07:00",
-        "tinh",
-    );
-    ok(&shared.briefing(&province, "en", &["sync"]));
-    check_off(&commune, "chung-cap-uy", "2024-03-19T09:00:00+07:00", "xa");
+    one_check_off_each(&shared, &province, &commune);
     let head = shared.git(shared.remote().as_ref(), &["rev-parse", "main"]);
-    let out = ok(&shared.briefing(&commune, "en", &["sync", "--pull-only"]));
+    let out = succeeded(&shared.briefing(&commune, "en", &["sync", "--pull-only"]));
     assert!(out.contains("Pull only: kept uncommitted here"), "{out}");
     assert!(is_done(&commune, "chung-nuoc-sach"));
     assert!(is_done(&commune, "chung-cap-uy"));
@@ -298,7 +252,7 @@ fn pull_only_receives_and_keeps_local_check_offs_uncommitted() {
     let config = shared.home().join("briefing");
     fs::create_dir_all(&config).expect("config dir");
     fs::write(config.join("config.toml"), "[sync]\npull_only = true\n").expect("config");
-    let out = ok(&shared.briefing(&commune, "vi", &["sync"]));
+    let out = succeeded(&shared.briefing(&commune, "vi", &["sync"]));
     assert!(out.contains("Chỉ nhận về"), "{out}");
     assert_eq!(
         shared.git(shared.remote().as_ref(), &["rev-parse", "main"]),
@@ -308,20 +262,13 @@ fn pull_only_receives_and_keeps_local_check_offs_uncommitted() {
 
 #[test]
 fn a_dry_run_says_what_would_happen_and_changes_nothing() {
-    let Some((shared, province, commune)) = two_clones() else {
+    let Some((shared, province, commune)) = two_set_up_clones() else {
         return;
     };
-    check_off(
-        &province,
-        "chung-nuoc-sach",
-        "2024-03-18T09:00:00+07:00",
-        "tinh",
-    );
-    ok(&shared.briefing(&province, "en", &["sync"]));
-    check_off(&commune, "chung-cap-uy", "2024-03-19T09:00:00+07:00", "xa");
+    one_check_off_each(&shared, &province, &commune);
     let before = snapshot(&shared, &commune);
     let tracking = shared.git(&commune, &["rev-parse", "origin/main"]);
-    let out = ok(&shared.briefing(&commune, "en", &["sync", "--dry-run"]));
+    let out = succeeded(&shared.briefing(&commune, "en", &["sync", "--dry-run"]));
     assert!(out.contains("Would commit 1 check-offs:"), "{out}");
     assert!(out.contains("- chung-cap-uy: done by xa"), "{out}");
     assert!(
@@ -334,7 +281,7 @@ fn a_dry_run_says_what_would_happen_and_changes_nothing() {
         tracking
     );
     assert_eq!(shared.git(&commune, &["for-each-ref", "refs/briefing"]), "");
-    let out = ok(&shared.briefing(&commune, "vi", &["sync", "--dry-run"]));
+    let out = succeeded(&shared.briefing(&commune, "vi", &["sync", "--dry-run"]));
     assert!(out.contains("Chưa thay đổi gì (chạy thử)"), "{out}");
 }
 
@@ -364,7 +311,7 @@ esac
 
 #[test]
 fn ssh_never_prompts_and_says_host_key_and_refused_key_apart() {
-    let Some((shared, _province, commune)) = two_clones() else {
+    let Some((shared, _province, commune)) = two_set_up_clones() else {
         return;
     };
     let bin = fake_ssh(shared.tmp.path());
@@ -383,25 +330,15 @@ fn ssh_never_prompts_and_says_host_key_and_refused_key_apart() {
         std::env::var("PATH").unwrap_or_default()
     );
     let run = |mode: &str, lang: &str, extra: &[&str]| {
-        let mut cmd = Command::new(BIN);
-        cmd.current_dir(&commune)
-            .arg("--dir")
-            .arg(&commune)
-            .args(["--lang", lang, "sync"])
-            .args(extra)
+        let args = [&["sync"], extra].concat();
+        shared
+            .command(&commune, lang, &args)
             .env("PATH", &path)
             .env("FAKE_SSH", mode)
-            .env("HOME", shared.home())
-            .env("XDG_CONFIG_HOME", shared.home())
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .env("GIT_AUTHOR_NAME", "commune")
-            .env("GIT_AUTHOR_EMAIL", "commune@example.vn")
-            .env("GIT_COMMITTER_NAME", "commune")
-            .env("GIT_COMMITTER_EMAIL", "commune@example.vn")
             .env_remove("GIT_SSH_COMMAND")
             .env_remove("GIT_SSH")
-            .env_remove("BRIEFING_DIR");
-        cmd.output().expect("run")
+            .output()
+            .expect("run")
     };
     stops(
         &run("hostkey", "en", &[]),
@@ -430,18 +367,11 @@ fn ssh_never_prompts_and_says_host_key_and_refused_key_apart() {
 
 #[test]
 fn the_commit_is_named_as_sent_and_written_in_english_whatever_the_language() {
-    let Some((shared, province, commune)) = two_clones() else {
+    let Some((shared, province, commune)) = two_set_up_clones() else {
         return;
     };
-    check_off(
-        &province,
-        "chung-nuoc-sach",
-        "2024-03-18T09:00:00+07:00",
-        "tinh",
-    );
-    ok(&shared.briefing(&province, "en", &["sync"]));
-    check_off(&commune, "chung-cap-uy", "2024-03-19T09:00:00+07:00", "xa");
-    let out = ok(&shared.briefing(&commune, "vi", &["sync"]));
+    one_check_off_each(&shared, &province, &commune);
+    let out = succeeded(&shared.briefing(&commune, "vi", &["sync"]));
     let remote = shared.remote();
     let sent = shared.git(Path::new(&remote), &["rev-parse", "--short", "main"]);
     assert!(

@@ -20,19 +20,7 @@ fn sample() -> String {
 /// Runs the binary to the end, reading its output meanwhile (a pipe holds only 64 KiB), and
 /// kills it after a generous deadline.
 fn run(dir: &Path, args: &[&str]) -> Output {
-    let child = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args([
-            "--lang",
-            "en",
-            "--today",
-            "2024-03-20",
-            "--config",
-            "/dev/null",
-        ])
-        .arg("--dir")
-        .arg(dir)
-        .args(args)
-        .env_remove("BRIEFING_DIR")
+    let child = common::cli(dir, "en", &[&["--today", "2024-03-20"], args].concat())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -207,14 +195,8 @@ fn an_oversized_file_is_refused_without_reading_it() {
     assert!(String::from_utf8_lossy(&done.stderr).contains("limit of 4 MiB"));
     let config = tmp.path().join(".config.toml");
     std::fs::write(&config, "max_file_mib = 8\n").expect("config");
-    let raised = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .args(["--lang", "en", "--config"])
-        .arg(&config)
-        .arg("--dir")
-        .arg(tmp.path())
-        .arg("check")
-        .output()
-        .expect("run");
+    let config = config.to_str().expect("a UTF-8 path");
+    let raised = common::run(tmp.path(), "en", &["--config", config, "check"]);
     assert!(!String::from_utf8_lossy(&raised.stdout).contains("limit of"));
 }
 

@@ -76,12 +76,7 @@ fn done_names_the_session_on_one_line() {
     let dir = folder_of_newlines();
     let session = "2024/2024-03-13-a\nSigned-off-by: x\t\u{2028}y";
     let out = run(dir.path(), &["done", session, "hh-ma-tuy"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let text = stdout(&out);
+    let text = common::succeeded(&out);
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(text.contains("a\\nSigned-off-by"), "{text}");
 }
@@ -212,12 +207,7 @@ fn markdown_from_hostile_values_renders_no_html_link_or_block() {
     let check = run(dir.path(), &["check"]);
     assert!(check.status.success(), "{}", stdout(&check));
     let out = run(dir.path(), &["show", &session, "--format", "markdown"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let markdown = stdout(&out);
+    let markdown = common::succeeded(&out);
     assert!(markdown.matches("onerror").count() > 20, "{markdown}");
     let found = live_markup(&markdown);
     assert!(found.is_empty(), "{found:#?}\n{markdown}");

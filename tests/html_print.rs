@@ -7,15 +7,13 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
+
+use common::{cli, have, run_ok, succeeded};
 
 const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
 /// The printable width of A4 with 15 mm margins (180 mm) at 96 px per inch.
 const A4_TEXT_WIDTH_PX: u32 = 680;
-
-fn binary() -> &'static str {
-    env!("CARGO_BIN_EXE_briefing")
-}
 
 fn skip(what: &str) {
     common::skip(&format!("no {what}"));
@@ -40,14 +38,6 @@ fn chromium() -> Option<PathBuf> {
     None
 }
 
-fn have(tool: &str) -> bool {
-    let found = Command::new(tool).arg("-v").output().is_ok();
-    if !found {
-        skip(tool);
-    }
-    found
-}
-
 /// Headless Chromium with the flags a closed network and a root user need.
 fn headless(chromium: &Path, profile: &Path) -> Command {
     let mut cmd = Command::new(chromium);
@@ -66,27 +56,50 @@ fn headless(chromium: &Path, profile: &Path) -> Command {
     cmd
 }
 
-fn ok(out: Output, what: &str) -> Output {
-    assert!(
-        out.status.success(),
-        "{what} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
+/// The HTML page `briefing ARGS` prints in Vietnamese on the folder `dir`.
+fn html_of(dir: &Path, args: &[&str]) -> String {
+    run_ok(cli(dir, "vi", args).env("NO_COLOR", "1"))
 }
 
 fn show_html(dir: &Path, session: &str, extra: &[&str]) -> String {
-    let out = Command::new(binary())
-        .args(["--dir"])
-        .arg(dir)
-        .args(["show", session, "--format", "html", "--lang", "vi"])
-        .args(["--today", "2024-03-20"])
-        .args(extra)
-        .env("NO_COLOR", "1")
-        .env("XDG_CONFIG_HOME", common::NO_CONFIG)
-        .output()
-        .expect("run briefing");
-    String::from_utf8(ok(out, "briefing show --format html").stdout).expect("UTF-8")
+    let args = ["show", session, "--format", "html", "--today", "2024-03-20"];
+    html_of(dir, &[&args[..], extra].concat())
+}
+
+/// `html` written to `NAME.html` in `work`, for Chromium to open.
+fn write_page(work: &Path, name: &str, html: &str) -> PathBuf {
+    let page = work.join(format!("{name}.html"));
+    std::fs::write(&page, html).expect("write page");
+    page
+}
+
+/// The page printed to a PDF beside it by headless Chromium; the PDF's path.
+fn print_to_pdf(chromium: &Path, page: &Path) -> PathBuf {
+    let pdf = page.with_extension("pdf");
+    succeeded(
+        &headless(chromium, &page.with_extension("profile-pdf"))
+            .arg("--no-pdf-header-footer")
+            .arg(format!("--print-to-pdf={}", pdf.display()))
+            .arg(format!("file://{}", page.display()))
+            .output()
+            .expect("run chromium"),
+    );
+    pdf
+}
+
+/// The text of `pdf` (`pdftotext ARGS PDF -`).
+fn pdf_text(pdf: &Path, args: &[&str]) -> String {
+    let out = Command::new("pdftotext")
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output();
+    succeeded(&out.expect("pdftotext"))
+}
+
+/// What `pdfinfo` says of `pdf`.
+fn pdf_info(pdf: &Path) -> String {
+    succeeded(&Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo"))
 }
 
 fn sample_dir() -> PathBuf {
@@ -119,7 +132,7 @@ fn overflowing_at(chromium: &Path, html: &str, work: &Path, width: u32) -> Vec<S
         .arg(format!("file://{}", page.display()))
         .output()
         .expect("run chromium");
-    let dom = String::from_utf8_lossy(&ok(out, "chromium --dump-dom").stdout).into_owned();
+    let dom = succeeded(&out);
     let start = dom
         .find("<pre id=\"overflow-report\">")
         .expect("the probe ran and wrote its report");
@@ -138,39 +151,16 @@ fn the_handout_prints_to_a4_with_its_figures() {
     }
     let work = tempfile::tempdir().expect("tempdir");
     let html = show_html(&sample_dir(), SESSION, &[]);
-    let page = work.path().join("handout.html");
-    std::fs::write(&page, &html).expect("write page");
-
-    let pdf = work.path().join("handout.pdf");
-    ok(
-        headless(&chromium, &work.path().join("profile-pdf"))
-            .arg("--no-pdf-header-footer")
-            .arg(format!("--print-to-pdf={}", pdf.display()))
-            .arg(format!("file://{}", page.display()))
-            .output()
-            .expect("run chromium"),
-        "chromium --print-to-pdf",
-    );
-    let text = ok(
-        Command::new("pdftotext")
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .expect("pdftotext"),
-        "pdftotext",
-    );
-    let text = String::from_utf8_lossy(&text.stdout);
+    let page = write_page(work.path(), "handout", &html);
+    let pdf = print_to_pdf(&chromium, &page);
+    let text = pdf_text(&pdf, &[]);
     for figure in ["33.497", "100,8 %", "Đầm Hà", "Hải Hà", "chưa đạt"] {
         assert!(
             text.contains(figure),
             "`{figure}` is not in the PDF:\n{text}"
         );
     }
-    let info = ok(
-        Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo"),
-        "pdfinfo",
-    );
-    let info = String::from_utf8_lossy(&info.stdout);
+    let info = pdf_info(&pdf);
     assert!(info.contains("(A4)"), "not A4:\n{info}");
     let pages: usize = info
         .lines()
@@ -180,14 +170,13 @@ fn the_handout_prints_to_a4_with_its_figures() {
     assert!(pages >= 3, "each locality starts a page: {pages} pages");
 
     let png = work.path().join("handout.png");
-    ok(
-        headless(&chromium, &work.path().join("profile-png"))
+    succeeded(
+        &headless(&chromium, &work.path().join("profile-png"))
             .arg("--window-size=794,1123")
             .arg(format!("--screenshot={}", png.display()))
             .arg(format!("file://{}", page.display()))
             .output()
             .expect("run chromium"),
-        "chromium --screenshot",
     );
     let bytes = std::fs::read(&png).expect("the screenshot exists");
     assert!(bytes.starts_with(b"\x89PNG"), "not a PNG");
@@ -257,24 +246,9 @@ fn the_page_needs_no_network_and_the_handout_hides_ids_and_names() {
 const A4_LANDSCAPE_TEXT_WIDTH_PX: u32 = 1031;
 
 fn report_html(extra: &[&str]) -> String {
-    let out = Command::new(binary())
-        .arg("--dir")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report"))
-        .args([
-            "--today",
-            "2024-07-01",
-            "--lang",
-            "vi",
-            "report",
-            "--format",
-            "html",
-        ])
-        .args(extra)
-        .env("NO_COLOR", "1")
-        .env("XDG_CONFIG_HOME", common::NO_CONFIG)
-        .output()
-        .expect("run briefing");
-    String::from_utf8(ok(out, "briefing report --format html").stdout).expect("UTF-8")
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/report");
+    let args = ["--today", "2024-07-01", "report", "--format", "html"];
+    html_of(&dir, &[&args[..], extra].concat())
 }
 
 /// The implementation report prints on A4 landscape with its numbers and Vietnamese intact,
@@ -286,24 +260,9 @@ fn the_report_prints_to_a4_landscape() {
         return;
     }
     let work = tempfile::tempdir().expect("tempdir");
-    let html = report_html(&[]);
-    let page = work.path().join("report.html");
-    std::fs::write(&page, &html).expect("write page");
-    let pdf = work.path().join("report.pdf");
-    ok(
-        headless(&chromium, &work.path().join("profile-report-pdf"))
-            .arg("--no-pdf-header-footer")
-            .arg(format!("--print-to-pdf={}", pdf.display()))
-            .arg(format!("file://{}", page.display()))
-            .output()
-            .expect("run chromium"),
-        "chromium --print-to-pdf",
-    );
-    let info = ok(
-        Command::new("pdfinfo").arg(&pdf).output().expect("pdfinfo"),
-        "pdfinfo",
-    );
-    let info = String::from_utf8_lossy(&info.stdout);
+    let page = write_page(work.path(), "report", &report_html(&[]));
+    let pdf = print_to_pdf(&chromium, &page);
+    let info = pdf_info(&pdf);
     let size = (info.lines())
         .find_map(|l| l.strip_prefix("Page size:"))
         .expect("a page size");
@@ -318,16 +277,7 @@ fn the_report_prints_to_a4_landscape() {
         (width - 841.9).abs() < 2.0 && (height - 595.3).abs() < 2.0,
         "not A4 landscape: {size}"
     );
-    let text = ok(
-        Command::new("pdftotext")
-            .args(["-layout"])
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .expect("pdftotext"),
-        "pdftotext",
-    );
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = pdf_text(&pdf, &["-layout"]);
     for words in [
         "Vướng mắc",
         "Tổng cộng",
@@ -377,27 +327,8 @@ fn the_locality_history_charts_both_values_and_prints_on_a4() {
     if !have("pdftotext") {
         return;
     }
-    let page = work.path().join("history.html");
-    std::fs::write(&page, &html).expect("write page");
-    let pdf = work.path().join("history.pdf");
-    ok(
-        headless(&chromium, &work.path().join("profile-pdf"))
-            .arg("--no-pdf-header-footer")
-            .arg(format!("--print-to-pdf={}", pdf.display()))
-            .arg(format!("file://{}", page.display()))
-            .output()
-            .expect("run chromium"),
-        "chromium --print-to-pdf",
-    );
-    let text = ok(
-        Command::new("pdftotext")
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .expect("pdftotext"),
-        "pdftotext",
-    );
-    let text = String::from_utf8_lossy(&text.stdout);
+    let page = write_page(work.path(), "history", &html);
+    let text = pdf_text(&print_to_pdf(&chromium, &page), &[]);
     for said in [
         "Hồ sơ huyện Chư Păh",
         "Chỉ tiêu qua các kỳ",

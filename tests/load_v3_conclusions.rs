@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{run, stderr_of, stdout_of};
+use common::{run, stdout_of};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v3");
 const SESSION: &str = "2025-09-10-tan-lap";
@@ -19,8 +19,7 @@ fn show(lang: &str, format: &str) -> String {
         lang,
         &["--today", "2026-01-10", "show", SESSION, "--format", format],
     );
-    assert!(o.status.success(), "{}", stderr_of(&o));
-    stdout_of(&o)
+    common::succeeded(&o)
 }
 
 /// `text` with every run of white space one space, so wrapped lines read as one.

@@ -4,26 +4,20 @@
 //! default, and the two gauges the version 2 verdict rules take away (a growth and a share are
 //! no verdict).
 
-use std::process::Command;
+mod common;
 
+use common::{clean, run_ok};
 use serde_json::{Map, Value, json};
 
 const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
 
 fn show_json_now() -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
-        .env_clear()
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["--dir", "tests/fixtures/v1", "--today", "2024-03-20"])
-        .args(["--lang", "en", "show", SESSION, "--format", "json"])
-        .output()
-        .expect("run briefing");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let out = run_ok(
+        clean()
+            .args(["--dir", "tests/fixtures/v1", "--today", "2024-03-20"])
+            .args(["--lang", "en", "show", SESSION, "--format", "json"]),
     );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+    serde_json::from_str(&out).expect("JSON")
 }
 
 fn show_json_on_main() -> Value {

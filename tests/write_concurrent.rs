@@ -5,15 +5,13 @@ mod common;
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 
 use briefing::api::store::parse_file;
-use common::{folder_with, leftovers};
+use common::{folder_with, leftovers, run, stderr_of};
 
-const BIN: &str = env!("CARGO_BIN_EXE_briefing");
 const WRITERS: usize = 6;
 const TOGGLES: usize = 5;
 
@@ -33,17 +31,11 @@ fn briefing(districts: usize) -> String {
 }
 
 fn toggle(dir: &Path, verb: &str, id: &str) -> Result<(), String> {
-    let o = Command::new(BIN)
-        .arg("--dir")
-        .arg(dir)
-        .args(["--lang", "en", verb, "2024/s", id])
-        .env("XDG_CONFIG_HOME", common::NO_CONFIG)
-        .output()
-        .map_err(|e| e.to_string())?;
+    let o = run(dir, "en", &[verb, "2024/s", id]);
     if o.status.success() {
         Ok(())
     } else {
-        Err(String::from_utf8_lossy(&o.stderr).into_owned())
+        Err(stderr_of(&o))
     }
 }
 

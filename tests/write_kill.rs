@@ -74,7 +74,7 @@ fn assert_clean(w: &Path, folder: &Path, n: usize) {
         assert!(folder.join(name).exists(), "{name} is not the writer's");
     }
     let check = run(w, "en", &["check"]);
-    assert!(check.status.success(), "{}", stdout_of(&check));
+    common::succeeded(&check);
     let list = run(w, "en", &["list"]);
     for o in [&check, &list] {
         let out = stdout_of(o) + &stderr_of(o);
@@ -99,7 +99,7 @@ fn complete_write(w: &Path, file: &Path) -> Duration {
     };
     let began = Instant::now();
     let o = run(w, "en", &[verb, "2024/s", "d0"]);
-    assert!(o.status.success(), "{}", stderr_of(&o));
+    common::succeeded(&o);
     (began.elapsed() * 5 / 4).max(Duration::from_millis(4))
 }
 

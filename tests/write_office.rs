@@ -12,7 +12,7 @@ mod common;
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
@@ -20,43 +20,21 @@ use briefing::api::store::write::{CONTENT_LOCK_BYTE, Change, RESCUE_SUFFIX};
 use common::rng::Rng;
 use common::user::{Office, TestUser, office};
 use common::{
-    FileState, assert_refused, briefing_text, chmod, chown, done_state, file_state, have_tool, ids,
-    mkdir, read, read_text, run, session_of, shared_tempdir, skip, stderr_of, stray_files,
-    wait_for, write_file,
+    FileState, Layout, assert_refused, briefing_text, chmod, chown, done_state, file_state,
+    have_tool, ids, mkdir, read, read_text, run, session_of, shared_tempdir, skip, stderr_of,
+    stray_files, succeeded_as, wait_for, write_file,
 };
 
 const SESSION: &str = "2024/s";
 
 /// `tmp/W/2024/s.toml`: `W` root's, `2024` root:bfow_canbo 2775, the file lan's, group
-/// bfow_canbo, mode 0664 (made with umask 002).
-struct Shared {
-    _tmp: tempfile::TempDir,
-    w: PathBuf,
-    folder: PathBuf,
-    file: PathBuf,
-}
-
-fn shared(o: &Office) -> Shared {
-    let tmp = shared_tempdir();
-    let w = tmp.path().join("W");
-    let folder = w.join("2024");
-    let file = folder.join("s.toml");
-    mkdir(&w, 0o755);
-    mkdir(&folder, 0o755);
-    chown(&folder, 0, o.gid);
-    chmod(&folder, 0o2775);
-    write_file(&file, briefing_text(&ids(3), 1).as_bytes(), 0o664);
-    chown(&file, o.lan.uid, o.gid);
-    Shared {
-        _tmp: tmp,
-        w,
-        folder,
-        file,
-    }
-}
-
-fn done_ok(o: &Output, what: &str) {
-    assert!(o.status.success(), "{what}: {}", stderr_of(o));
+/// bfow_canbo, mode 0664.
+fn shared(o: &Office) -> Layout {
+    let s = common::layout(3, 0o664);
+    chown(&s.folder, 0, o.gid);
+    chmod(&s.folder, 0o2775);
+    chown(&s.file, o.lan.uid, o.gid);
+    s
 }
 
 /// The facts a colleague's check-off must keep: owner, group, mode, inode, extended attributes.
@@ -101,13 +79,13 @@ fn a_colleagues_check_off_keeps_owner_group_mode_inode_and_acl() {
     assert_eq!((before.uid, before.gid), (o.lan.uid, o.gid));
 
     for (lang, user, id) in [("en", &o.binh, "d0"), ("vi", &o.binh, "d1")] {
-        done_ok(&user.run(&s.w, lang, &["done", SESSION, id]), "binh, group");
+        succeeded_as(&user.run(&s.w, lang, &["done", SESSION, id]), "binh, group");
         let after = file_state(&s.file);
         assert_eq!(kept(&after), kept(&before), "binh's check-off of {id}");
         assert_eq!(done_state(after.bytes.as_bytes(), id), Some(true));
     }
     if with_acl {
-        done_ok(&o.an.run(&s.w, "en", &["done", SESSION, "d2"]), "an, ACL");
+        succeeded_as(&o.an.run(&s.w, "en", &["done", SESSION, "d2"]), "an, ACL");
         let after = file_state(&s.file);
         assert_eq!(
             kept(&after),
@@ -117,7 +95,7 @@ fn a_colleagues_check_off_keeps_owner_group_mode_inode_and_acl() {
         assert_eq!(done_state(after.bytes.as_bytes(), "d2"), Some(true));
     }
     // The creator may still check off after colleagues did.
-    done_ok(&o.lan.run(&s.w, "en", &["undo", SESSION, "d0"]), "lan");
+    succeeded_as(&o.lan.run(&s.w, "en", &["undo", SESSION, "d0"]), "lan");
     let after = file_state(&s.file);
     let same_owner = (after.uid, after.gid, after.mode, &after.xattrs);
     assert_eq!(
@@ -163,7 +141,7 @@ fn someone_who_may_not_write_is_refused_and_cannot_hold_up_those_who_may() {
     let out = o.binh.run(&s.w, "en", &["done", SESSION, "d0"]);
     let _ = reader.kill();
     let _ = reader.wait();
-    done_ok(&out, "binh while an holds a shared flock");
+    succeeded_as(&out, "binh while an holds a shared flock");
     assert_eq!(done_state(&read(&s.file), "d0"), Some(true));
 }
 
@@ -207,7 +185,7 @@ fn chmod_chown_and_ln_made_while_a_check_off_waits_are_never_undone() {
     let (child, reader) = waiting_check_off(&s.file, &s.w, &o.lan, "d0");
     chmod(&s.file, 0o600);
     drop(reader);
-    done_ok(&child.wait_with_output().expect("wait"), "lan after chmod");
+    succeeded_as(&child.wait_with_output().expect("wait"), "lan after chmod");
     let after = file_state(&s.file);
     assert_eq!(
         after.mode, 0o600,
@@ -220,7 +198,7 @@ fn chmod_chown_and_ln_made_while_a_check_off_waits_are_never_undone() {
     let (child, reader) = waiting_check_off(&s.file, &s.w, &o.lan, "d0");
     chown(&s.file, o.binh.uid, o.gid);
     drop(reader);
-    done_ok(&child.wait_with_output().expect("wait"), "lan after chown");
+    succeeded_as(&child.wait_with_output().expect("wait"), "lan after chown");
     let after = file_state(&s.file);
     assert_eq!(
         after.uid, o.binh.uid,
@@ -236,7 +214,7 @@ fn chmod_chown_and_ln_made_while_a_check_off_waits_are_never_undone() {
     drop(reader);
     let out = child.wait_with_output().expect("wait");
     assert_eq!(read_text(&s.file), read_text(&other), "{}", stderr_of(&out));
-    done_ok(&out, "lan after ln");
+    succeeded_as(&out, "lan after ln");
     assert_eq!(file_state(&s.file).ino, file_state(&other).ino, "split");
     assert_eq!(done_state(&read(&other), "d0"), Some(true));
 
@@ -258,7 +236,7 @@ fn set_id_bits_are_kept_or_the_write_is_refused_saying_why() {
     for mode in [0o6775, 0o2775, 0o4764] {
         let s = shared(o);
         chmod(&s.file, mode);
-        done_ok(
+        succeeded_as(
             &o.lan.run(&s.w, "en", &["done", SESSION, "d0"]),
             "the owner",
         );
@@ -267,7 +245,7 @@ fn set_id_bits_are_kept_or_the_write_is_refused_saying_why() {
             mode,
             "the owner's check-off, {mode:o}"
         );
-        done_ok(&run(&s.w, "en", &["done", SESSION, "d1"]), "root");
+        succeeded_as(&run(&s.w, "en", &["done", SESSION, "d1"]), "root");
         assert_eq!(file_state(&s.file).mode, mode, "root's check-off, {mode:o}");
         // A colleague's write would make the kernel clear them, and only the owner may set
         // them again: refused, saying so.
@@ -314,12 +292,12 @@ fn chattr_flags_are_kept_and_immutable_or_append_only_files_are_refused_by_name(
     }
     let flags = lsattr(&s.file);
     assert!(flags.contains('d') && flags.contains('A'), "{flags}");
-    done_ok(
+    succeeded_as(
         &o.lan.run(&s.w, "en", &["done", SESSION, "d0"]),
         "the owner",
     );
     assert_eq!(lsattr(&s.file), flags, "the owner's check-off");
-    done_ok(
+    succeeded_as(
         &o.binh.run(&s.w, "en", &["done", SESSION, "d1"]),
         "a colleague",
     );
@@ -425,7 +403,7 @@ fn complete(user: &TestUser, w: &Path, file: &Path, id: &str) -> Duration {
     let verb = verb_for(file, id);
     let began = Instant::now();
     let out = user.run(w, "en", &[verb, SESSION, id]);
-    done_ok(&out, "a complete check-off");
+    succeeded_as(&out, "a complete check-off");
     assert_eq!(
         done_state(&read(file), id),
         Some(verb == "done"),
@@ -496,7 +474,7 @@ fn a_colleagues_in_place_check_off_killed_at_any_moment_leaves_a_whole_version()
             );
             // The next run puts the old text back, then makes its own change.
             let next = o.binh.run(&s.w, "en", &[verb, SESSION, &id]);
-            done_ok(&next, "the run after a half-written file");
+            succeeded_as(&next, "the run after a half-written file");
             let now = read_text(&s.file);
             assert!(
                 now != old && is_old_or_new(&old, &now, &id, verb),
@@ -592,8 +570,8 @@ fn a_half_written_file_is_read_as_before_and_put_back_by_the_next_run() {
         "a reader takes the text before"
     );
     let check = run(&s.w, "en", &["check"]);
-    assert!(check.status.success(), "{}", common::stdout_of(&check));
-    done_ok(
+    common::succeeded(&check);
+    succeeded_as(
         &o.binh.run(&s.w, "en", &["done", SESSION, "d1"]),
         "the next run",
     );
@@ -611,7 +589,7 @@ fn a_half_written_file_is_read_as_before_and_put_back_by_the_next_run() {
     let copy = plant_rescue(&s.file, &old, &new);
     fs::write(&s.file, &saved).expect("an editor's save");
     assert_eq!(seen_by_a_reader(&s.w), saved);
-    done_ok(
+    succeeded_as(
         &o.binh.run(&s.w, "en", &["done", SESSION, "d2"]),
         "after the save",
     );
@@ -655,7 +633,7 @@ fn the_loader_never_reads_a_file_being_rewritten_in_place() {
     for n in 0..30 {
         let id = format!("d{}", n % 3);
         let verb = verb_for(&s.file, &id);
-        done_ok(&o.binh.run(&s.w, "en", &[verb, SESSION, &id]), "binh");
+        succeeded_as(&o.binh.run(&s.w, "en", &[verb, SESSION, &id]), "binh");
         versions
             .lock()
             .expect("versions")
@@ -704,7 +682,7 @@ fn an_in_place_rewrite_waits_for_a_read_under_way() {
         "rewritten while a read was under way"
     );
     drop(reading);
-    done_ok(&child.wait_with_output().expect("wait"), "after the read");
+    succeeded_as(&child.wait_with_output().expect("wait"), "after the read");
     assert_eq!(done_state(&read(&s.file), "d0"), Some(true));
     assert!(!rescue.exists());
 }

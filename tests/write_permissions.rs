@@ -6,40 +6,20 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use common::user::{TestUser, other_user};
 use common::{
-    FileState, assert_refused, briefing_text, chown, done_state, file_state, have_tool, ids,
-    kept_metadata, mkdir, names_folder, read, run, set_xattr, shared_tempdir, skip, stderr_of,
-    stray_files, write_file,
+    FileState, Layout, assert_refused, chown, done_state, file_state, have_tool, kept_metadata,
+    names_folder, read, run, set_xattr, skip, stderr_of, stray_files, succeeded_as,
 };
 
 const SESSION: &str = "2024/s";
 
-/// `tmp/W/2024/s.toml` in a folder every user may traverse; every part owned by root.
-struct Layout {
-    _tmp: tempfile::TempDir,
-    w: PathBuf,
-    folder: PathBuf,
-    file: PathBuf,
-}
-
+/// The layout of these cases: two directives, the file of `mode`.
 fn layout(mode: u32) -> Layout {
-    let tmp = shared_tempdir();
-    let w = tmp.path().join("W");
-    let folder = w.join("2024");
-    let file = folder.join("s.toml");
-    mkdir(&w, 0o755);
-    mkdir(&folder, 0o755);
-    write_file(&file, briefing_text(&ids(2), 1).as_bytes(), mode);
-    Layout {
-        _tmp: tmp,
-        w,
-        folder,
-        file,
-    }
+    common::layout(2, mode)
 }
 
 /// Checks that a refused write left the file exactly as it was, with no stray file.
@@ -55,10 +35,6 @@ fn assert_untouched(l: &Layout, before: &FileState, o: &Output) {
         "{:?}",
         stray_files(&l.folder)
     );
-}
-
-fn done_ok(o: &Output, what: &str) {
-    assert!(o.status.success(), "{what}: {}", stderr_of(o));
 }
 
 #[test]
@@ -131,7 +107,7 @@ fn a_read_only_briefing_root_does_not_block_a_writable_session_folder() {
     user.own(&l.folder);
     user.own(&l.file);
     let o = user.run(&l.w, "en", &["done", SESSION, "d0"]);
-    done_ok(&o, "the session folder is the user's");
+    succeeded_as(&o, "the session folder is the user's");
     assert_eq!(done_state(&read(&l.file), "d0"), Some(true));
     assert_eq!(file_state(&l.file).uid, user.uid);
 }
@@ -184,7 +160,7 @@ fn acl_and_xattrs_are_kept_by_a_check_off() {
     let (before, acl) = (file_state(&l.file), acl_text(&l.file));
     assert!(before.xattrs.contains_key("system.posix_acl_access"));
     assert_eq!(before.mode, 0o660, "the mask shows as the group bits");
-    done_ok(&run(&l.w, "en", &["done", SESSION, "d0"]), "ACL file");
+    succeeded_as(&run(&l.w, "en", &["done", SESSION, "d0"]), "ACL file");
     assert_metadata_kept(&l.file, &before, &acl);
 }
 
@@ -199,7 +175,7 @@ fn acl_and_xattrs_are_kept_by_the_owners_check_off() {
         return;
     }
     let (before, acl) = (file_state(&l.file), acl_text(&l.file));
-    done_ok(
+    succeeded_as(
         &user.run(&l.w, "en", &["done", SESSION, "d0"]),
         "owner's ACL file",
     );
@@ -213,7 +189,7 @@ fn group_and_mode_are_kept_by_a_root_check_off() {
         chown(&l.file, 0, 4243);
     }
     let before = file_state(&l.file);
-    done_ok(&run(&l.w, "en", &["done", SESSION, "d0"]), "0640 file");
+    succeeded_as(&run(&l.w, "en", &["done", SESSION, "d0"]), "0640 file");
     let after = file_state(&l.file);
     assert_eq!(kept_metadata(&after), kept_metadata(&before));
 }
@@ -230,7 +206,7 @@ fn owner_group_and_mode_are_kept_by_the_owners_check_off() {
 
 fn check_off_as(user: &TestUser, l: &Layout) {
     let before = file_state(&l.file);
-    done_ok(&user.run(&l.w, "en", &["done", SESSION, "d0"]), "0604 file");
+    succeeded_as(&user.run(&l.w, "en", &["done", SESSION, "d0"]), "0604 file");
     let after = file_state(&l.file);
     assert_eq!(kept_metadata(&after), kept_metadata(&before));
     assert_eq!(after.uid, user.uid);

@@ -132,6 +132,6 @@ fn cli_undo_of_hand_stamped_mixed_lines_removes_only_those_lines() {
     let (checked, expected) = mixed_cases().remove(0);
     write_file(&file, checked.as_bytes(), 0o644);
     let o = run(w, "en", &["undo", "2024/s", "a"]);
-    assert!(o.status.success(), "{}", stderr_of(&o));
+    common::succeeded(&o);
     assert_eq!(String::from_utf8_lossy(&read(&file)), expected);
 }

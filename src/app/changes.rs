@@ -77,6 +77,7 @@ impl App {
         }
         let listed = self.list.selected_session(&self.ctx).map(|s| s.id.clone());
         let ids = changes.ids();
+        ids.iter().for_each(|id| self.ctx.tallies.forget(id));
         let old = self.ctx.catalog.apply(changes);
         self.garbage.keep(old);
         match (index, reading, &self.ctx.loading) {

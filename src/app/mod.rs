@@ -21,6 +21,7 @@ use crate::input::{Command, Key, Keymap};
 use crate::model::progress::Entry;
 use crate::model::{Directive, DirectiveKey, Lang, Session};
 use crate::present::words;
+use crate::report::follow_up::Tallies;
 use crate::screens::overlay::{Chooser, Help, HistoryView, Problems};
 use crate::screens::review::Review;
 use crate::screens::{
@@ -242,6 +243,7 @@ impl App {
                 catalog: Catalog::default(),
                 index: SearchIndex::build(&[]),
                 revision: 0,
+                tallies: Tallies::new(options.today, None),
                 loading: Loading::InProgress,
                 dir: options.dir,
                 lang: options.lang,
@@ -684,6 +686,8 @@ impl App {
     /// After the world changed: the list, the screen on top and its pop-up keep their
     /// selection on something that is there, and in view.
     fn refresh(&mut self) {
+        let ctx = &mut self.ctx;
+        ctx.tallies.catch_up(&ctx.catalog.sessions, ctx.today);
         self.close_stale_question();
         self.list.refresh(&self.ctx);
         if let Some(screen) = self.stack.last_mut() {

@@ -9,18 +9,17 @@ use super::{
     App, Effect, NewEntry, Notice, Overlay, ProgressChange, ProgressRequest, Recorded, SaveRequest,
 };
 use crate::model::{Directive, DirectiveKey, DirectiveRef, Session};
+use crate::screens::Ctx;
 use crate::screens::overlay::{Confirm, ProgressForm};
 use crate::store::write::Appended;
 use crate::store::write::{Change, WriteError};
 
-/// The directive `id` of session `session_id` in `sessions`.
-fn directive_mut<'s>(
-    sessions: &'s mut [Session],
-    session_id: &str,
-    id: &str,
-) -> Option<&'s mut Directive> {
-    let session = sessions.iter_mut().find(|s| s.id == session_id)?;
+/// The directive `id` of session `session_id`, to be changed: the session's share of the
+/// report is forgotten, to be counted again.
+fn directive_mut<'c>(ctx: &'c mut Ctx, session_id: &str, id: &str) -> Option<&'c mut Directive> {
+    let session = (ctx.catalog.sessions.iter_mut()).find(|s| s.id == session_id)?;
     let r = session.find_directive(id)?;
+    ctx.tallies.forget(session_id);
     session.directive_mut(r)
 }
 
@@ -108,8 +107,7 @@ impl App {
     /// Flips a directive at once and asks for it to be saved; remembers it for `u`.
     pub(super) fn flip(&mut self, key: &DirectiveKey) -> Effect {
         let user = self.user.clone();
-        let sessions = &mut self.ctx.catalog.sessions;
-        let Some(d) = directive_mut(sessions, &key.session, &key.directive) else {
+        let Some(d) = directive_mut(&mut self.ctx, &key.session, &key.directive) else {
             return Effect::None;
         };
         let before = d.clone();
@@ -169,8 +167,7 @@ impl App {
         if last.entry.is_some() {
             return self.take_out(last);
         }
-        let sessions = &mut self.ctx.catalog.sessions;
-        let Some(d) = directive_mut(sessions, &last.session_id, &last.directive_id) else {
+        let Some(d) = directive_mut(&mut self.ctx, &last.session_id, &last.directive_id) else {
             self.notice = Some(Notice::NothingToUndo);
             return Effect::None;
         };
@@ -196,8 +193,7 @@ impl App {
         let superseded = self.pending.iter().any(|(r, _)| {
             r.session_id == request.session_id && r.directive_id == request.directive_id
         });
-        let sessions = &mut self.ctx.catalog.sessions;
-        let directive = directive_mut(sessions, &request.session_id, &request.directive_id)
+        let directive = directive_mut(&mut self.ctx, &request.session_id, &request.directive_id)
             .filter(|_| !superseded);
         self.notice = Some(match result {
             Ok(Change::Done { at, by }) => {
@@ -282,6 +278,7 @@ impl App {
             return Effect::Reload;
         }
         *old = session;
+        self.ctx.tallies.forget(&old.id);
         self.reapply_pending();
         self.catalog_changed();
         self.refresh();
@@ -291,8 +288,8 @@ impl App {
     /// Shows the toggles still being saved on freshly loaded data.
     pub(super) fn reapply_pending(&mut self) {
         for (request, _) in &self.pending {
-            let sessions = &mut self.ctx.catalog.sessions;
-            if let Some(d) = directive_mut(sessions, &request.session_id, &request.directive_id)
+            if let Some(d) =
+                directive_mut(&mut self.ctx, &request.session_id, &request.directive_id)
                 && d.done != request.done
             {
                 d.done = request.done;
@@ -337,10 +334,9 @@ impl App {
     /// `u` on a progress entry: the directive is shown as it was before it at once, and the
     /// file is asked to lose exactly that entry.
     fn take_out(&mut self, last: Undoable) -> Effect {
-        let sessions = &mut self.ctx.catalog.sessions;
         let (Some(entry), Some(d)) = (
             last.entry.clone(),
-            directive_mut(sessions, &last.session_id, &last.directive_id),
+            directive_mut(&mut self.ctx, &last.session_id, &last.directive_id),
         ) else {
             self.notice = Some(Notice::NothingToUndo);
             return Effect::None;
@@ -374,8 +370,7 @@ impl App {
             return;
         };
         let recording = self.recording.remove(i);
-        let sessions = &mut self.ctx.catalog.sessions;
-        let d = directive_mut(sessions, &request.session_id, &request.directive_id);
+        let d = directive_mut(&mut self.ctx, &request.session_id, &request.directive_id);
         self.notice = Some(match (result, d) {
             (Ok(Recorded::Added { entry, undo }), d) => {
                 let notice = Notice::Recorded {

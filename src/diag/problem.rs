@@ -237,6 +237,17 @@ pub enum Problem {
         written: String,
         due: String,
     },
+    /// An indicator without `value`: `plan` when it has a comparison with a plan (a figure
+    /// known only as a percent of plan, which needs version 3; the file says `version`).
+    ValueMissing {
+        table: Table,
+        plan: bool,
+        version: i64,
+    },
+    /// `target = 0` with `better = "higher"` written (a warning: a zero target is met only at 0).
+    ZeroTargetHigher {
+        table: Table,
+    },
     /// `to` names no locality of the file; `ids` are the file's, `closest` the likely one.
     UnknownLocality {
         id: String,
@@ -263,7 +274,7 @@ pub enum Problem {
         table: Table,
         figure: bool,
     },
-    /// `formerly`/`merged_from` naming the locality itself.
+    /// `formerly`/`merged_from`/`merging_into` naming the locality itself.
     NamesItself {
         key: String,
         table: Table,
@@ -553,6 +564,13 @@ impl Problem {
                 written,
                 due,
             } => t.check_due_text_is_a_deadline(written, &at(table), due),
+            Problem::ValueMissing {
+                table,
+                plan: true,
+                version,
+            } => t.check_plan_percent_only_needs_version_3(&at(table), version),
+            Problem::ValueMissing { table, .. } => t.check_value_missing(&at(table)),
+            Problem::ZeroTargetHigher { table } => t.check_zero_target_higher(&at(table)),
             Problem::UnknownLocality {
                 id,
                 table,
@@ -581,6 +599,7 @@ impl Problem {
             Problem::BlankIdentity { key, table } => {
                 let example = match key.as_str() {
                     "formerly" | "merged_from" => "\"huyện Chư Păh\"",
+                    "merging_into" => "\"xã Ia Ly\"",
                     _ => "\"gia-lai/chu-pah\"",
                 };
                 t.check_blank_identity(key, &at(table), &example)
@@ -595,6 +614,11 @@ impl Problem {
                 table,
                 figure: true,
             } => t.check_figure_key_repeated(key, &at(table)),
+            Problem::NamesItself {
+                key,
+                table,
+                reference,
+            } if key == "merging_into" => t.check_merges_into_itself(reference, &at(table)),
             Problem::NamesItself {
                 key,
                 table,

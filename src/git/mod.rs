@@ -224,6 +224,16 @@ impl Repo {
         cmd
     }
 
+    /// git with `args`, reading `stdin`, its output and its errors caught in pipes.
+    fn piped(&self, args: &[&str], stdin: Stdio) -> Command {
+        let mut cmd = self.command();
+        cmd.args(args)
+            .stdin(stdin)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        cmd
+    }
+
     /// Runs git and gives its standard output, or `Failed` with its error output.
     fn ok<I, S>(&self, args: I) -> Result<String, GitError>
     where
@@ -243,12 +253,7 @@ impl Repo {
     /// input and a long output cannot wait on each other); its output, or `Failed`.
     fn ok_with_input(&self, args: &[&str], input: Vec<u8>) -> Result<String, GitError> {
         use std::io::Write;
-        let mut child = self
-            .command()
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
+        let mut child = (self.piped(args, Stdio::piped()))
             .spawn()
             .map_err(spawn_error)?;
         let mut stdin = child

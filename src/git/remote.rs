@@ -92,12 +92,7 @@ enum Bounded {
 /// Runs git in its own process group (so SSH and whatever it started go with it), reading its
 /// output on threads; kills the group once `timeout` has passed.
 fn run_bounded(repo: &Repo, args: &[&str], timeout: Duration) -> Result<Output, Bounded> {
-    let mut child = repo
-        .command()
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+    let mut child = (repo.piped(args, Stdio::null()))
         .process_group(0)
         .spawn()
         .map_err(|e| Bounded::Spawn(spawn_error(e)))?;

@@ -1,5 +1,6 @@
-// The macros that declare the catalogue (included by src/i18n.rs, and by its doctests, which
-// show that a placeholder the texts and the declaration disagree on does not compile).
+// The macros that declare the catalogue and the `Template` of a key with placeholders (included
+// by src/i18n.rs, and by `Template`'s doctests, which show that a placeholder the texts and the
+// declaration disagree on does not compile).
 
 /// Declares the catalogue: one entry per key, English then Vietnamese, so the two stay side by
 /// side. A key with placeholders declares them, `key(name, other): "…{name}…", "…";`, and becomes
@@ -64,3 +65,57 @@ macro_rules! template {
         }
     };
 }
+
+/// The field of a key with placeholders: its text is reached only through the key's method,
+/// which fills every placeholder. The texts and the declared placeholders must agree, in both
+/// languages, or the catalogue does not compile:
+///
+/// ```
+/// # use std::fmt::Display;
+/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
+/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
+/// catalogue! {
+///     too_small(width, height): "need {width}×{height}", "cần {width}×{height}";
+/// }
+/// fn main() {
+///     assert_eq!(VI.too_small(&40, &12), "cần 40×12");
+///     assert_eq!(EN.too_small(&40, &12), "need 40×12");
+/// }
+/// ```
+///
+/// A misspelt placeholder (in either language):
+///
+/// ```compile_fail
+/// # use std::fmt::Display;
+/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
+/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
+/// catalogue! {
+///     too_small(width, height): "need {width}×{height}", "cần {width}×{heigth}";
+/// }
+/// # fn main() {}
+/// ```
+///
+/// A placeholder one language leaves out:
+///
+/// ```compile_fail
+/// # use std::fmt::Display;
+/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
+/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
+/// catalogue! {
+///     too_small(width, height): "need {width}×{height}", "cần {width}";
+/// }
+/// # fn main() {}
+/// ```
+///
+/// A placeholder not declared:
+///
+/// ```compile_fail
+/// # use std::fmt::Display;
+/// # #[derive(Clone, Copy)] enum Lang { En, Vi }
+/// # include!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogue.rs"));
+/// catalogue! {
+///     too_small(width): "need {width}×{height}", "cần {width}×{height}";
+/// }
+/// # fn main() {}
+/// ```
+pub(crate) struct Template(());

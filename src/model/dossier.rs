@@ -1,6 +1,6 @@
 //! One locality over time (docs/spec.md, version 3): the sessions it was reviewed in, those of
-//! the units it came from (`formerly`, `merged_from`), and the trend of each figure seen in
-//! two or more of them. Made on demand for one locality; nothing is indexed at load.
+//! the units it came from (`formerly`, `merged_from`, or theirs `merging_into` it), and the
+//! trend of each figure seen in two or more of them. Made on demand for one locality; nothing is indexed at load.
 
 use std::collections::HashSet;
 
@@ -98,6 +98,34 @@ struct Found<'s> {
 }
 
 impl<'s> Found<'s> {
+    /// Takes the localities of `merging` whose `merging_into` names a visit found since the
+    /// first `checked` (as earlier ones); whether any was taken.
+    fn take_merging(
+        &mut self,
+        sessions: &[Session],
+        merging: &[(usize, usize, &'s District)],
+        checked: &mut usize,
+    ) -> bool {
+        let mut grew = false;
+        while *checked < self.visits.len() {
+            let visit = self.visits[*checked];
+            *checked += 1;
+            let Some(unit) =
+                (sessions.get(visit.session)).and_then(|s| s.districts.get(visit.locality))
+            else {
+                continue;
+            };
+            for &(session, locality, d) in merging {
+                let into = d.merging_into.as_deref().unwrap_or_default();
+                if !self.taken.contains(&(session, locality)) && names(into, unit) {
+                    self.take(session, locality, d, true);
+                    grew = true;
+                }
+            }
+        }
+        grew
+    }
+
     fn take(&mut self, session: usize, locality: usize, d: &'s District, earlier: bool) {
         self.taken.insert((session, locality));
         self.references.extend(d.predecessors());
@@ -110,7 +138,8 @@ impl<'s> Found<'s> {
 }
 
 /// The sessions of `key`, then, as long as new ones are found, those of the units the found
-/// ones name as earlier (and every session of such a unit); in time order.
+/// ones name as earlier (and every session of such a unit), and of the units that name a found
+/// one as what they merge into; in time order.
 fn visits(sessions: &[Session], key: &LocalityKey) -> Vec<Visit> {
     let mut found = Found::default();
     let mut earlier_keys: HashSet<LocalityKey> = HashSet::new();
@@ -122,24 +151,31 @@ fn visits(sessions: &[Session], key: &LocalityKey) -> Vec<Visit> {
                 .map(move |(di, d)| (si, di, d))
         })
     };
+    let mut merging = Vec::new();
     for (session, locality, d) in every() {
         if d.is(key) {
             found.take(session, locality, d, false);
+        } else if d.merging_into.is_some() {
+            merging.push((session, locality, d));
         }
     }
-    while !found.references.is_empty() {
+    let mut checked = 0;
+    loop {
         let mut grew = false;
-        for (session, locality, d) in every() {
-            if found.taken.contains(&(session, locality)) {
-                continue;
-            }
-            let this = d.key();
-            if earlier_keys.contains(&this) || found.references.iter().any(|r| names(r, d)) {
-                earlier_keys.insert(this);
-                found.take(session, locality, d, true);
-                grew = true;
+        if !found.references.is_empty() {
+            for (session, locality, d) in every() {
+                if found.taken.contains(&(session, locality)) {
+                    continue;
+                }
+                let this = d.key();
+                if earlier_keys.contains(&this) || found.references.iter().any(|r| names(r, d)) {
+                    earlier_keys.insert(this);
+                    found.take(session, locality, d, true);
+                    grew = true;
+                }
             }
         }
+        grew |= found.take_merging(sessions, &merging, &mut checked);
         if !grew {
             break;
         }
@@ -161,6 +197,9 @@ fn trends(sessions: &[Session], visits: &[Visit]) -> Vec<Trend> {
     for visit in visits {
         let indicators = &sessions[visit.session].districts[visit.locality].indicators;
         for (indicator, ind) in indicators.iter().enumerate() {
+            let Some(value) = ind.value else {
+                continue;
+            };
             let key = figure_key(ind);
             let at = match keys.iter().position(|k| *k == key) {
                 Some(at) => at,
@@ -181,7 +220,7 @@ fn trends(sessions: &[Session], visits: &[Visit]) -> Vec<Trend> {
                 session: visit.session,
                 locality: visit.locality,
                 indicator,
-                value: ind.value,
+                value,
                 bound: ind.bound,
                 target: ind.target,
                 period: ind.period.clone(),
@@ -208,7 +247,7 @@ mod tests {
             indicators: (figure.into_iter())
                 .map(|(name, value)| Indicator {
                     name: name.into(),
-                    value,
+                    value: Some(value),
                     unit: Some("tỷ đồng".into()),
                     ..Indicator::default()
                 })
@@ -331,6 +370,66 @@ mod tests {
             district.visits.len(),
             3,
             "a district's history stops at itself"
+        );
+    }
+
+    /// Three communes about to merge into xã Ia Ly, in one session: the new commune's dossier
+    /// holds that session (once, as earlier units), and what merged into those communes; a
+    /// commune's own dossier stays its own; a figure without a value is no point of a trend.
+    #[test]
+    fn localities_merging_into_one_join_its_history() {
+        let merging = |name: &str, into: &str| {
+            let mut d = locality(name, Some(Level::Xa), Some(("Thu ngân sách", 10.0)));
+            d.merging_into = Some(into.into());
+            d
+        };
+        let mut ia_ly = locality("Ia Ly", Some(Level::Xa), Some(("Thu ngân sách", 40.0)));
+        ia_ly.key = Some("gia-lai/ia-ly".into());
+        let mut no_value = ia_ly.clone();
+        no_value.indicators[0].value = None;
+        let sessions = vec![
+            session("new", "2025-09-01", vec![ia_ly]),
+            session(
+                "merging",
+                "2025-06-01",
+                vec![
+                    merging("Ia Ly Cũ", "gia-lai/ia-ly"),
+                    District {
+                        formerly: Some("huyện Kreng".into()),
+                        ..merging("Ia Kreng", "Xã  ia ly")
+                    },
+                    merging("Ia Mơ", "xã Ia Grai"),
+                ],
+            ),
+            session(
+                "kreng",
+                "2024-01-01",
+                vec![locality("Kreng", Some(Level::Huyen), None)],
+            ),
+            session("later", "2026-01-01", vec![no_value]),
+        ];
+        let d = dossier(&sessions, &sessions[0].districts[0].key());
+        let visits: Vec<(&str, usize, bool)> = (d.visits.iter())
+            .map(|v| (&*sessions[v.session].id, v.locality, v.earlier))
+            .collect();
+        assert_eq!(
+            visits,
+            [
+                ("kreng", 0, true),
+                ("merging", 0, true),
+                ("merging", 1, true),
+                ("new", 0, false),
+                ("later", 0, false)
+            ],
+            "not the commune merging elsewhere"
+        );
+        let values: Vec<f64> = d.trends[0].points.iter().map(|p| p.value).collect();
+        assert_eq!(values, [10.0, 10.0, 40.0], "no point without a value");
+        let own = dossier(&sessions, &sessions[1].districts[0].key());
+        assert_eq!(
+            own.visits.len(),
+            1,
+            "a merging commune's history is its own"
         );
     }
 

@@ -10,6 +10,9 @@ use super::{Basis, Better, Comparison, Indicator, Kind, fold};
 pub enum GaugeBasis {
     /// `value / target × 100`.
     Target,
+    /// A target of zero ("không còn hộ nghèo": none left): met at zero, behind above it, and no
+    /// ratio, since none can be computed.
+    ZeroTarget,
     /// The percent of the first comparison whose basis is `plan`.
     Compare,
 }
@@ -76,38 +79,53 @@ impl Status {
 /// An indicator's ratio with its basis and status.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Gauge {
-    /// The ratio in percent; may exceed 100.
-    pub ratio: f64,
+    /// The ratio in percent; may exceed 100. `None` against a target of zero.
+    pub ratio: Option<f64>,
     pub basis: GaugeBasis,
     pub status: Status,
 }
 
 impl Gauge {
-    /// How full the bar is, 0.0 to 1.0.
+    /// How full the bar is, 0.0 to 1.0: against a target of zero, full when met, else empty.
     pub fn fill(&self) -> f64 {
-        (self.ratio / 100.0).clamp(0.0, 1.0)
+        match self.ratio {
+            Some(ratio) => (ratio / 100.0).clamp(0.0, 1.0),
+            None if self.status == Status::Met => 1.0,
+            None => 0.0,
+        }
     }
 
     /// The ratio is above 100%.
     pub fn exceeds(&self) -> bool {
-        self.ratio > 100.0
+        self.ratio.is_some_and(|r| r > 100.0)
     }
 }
 
 impl Indicator {
     /// The gauge with its verdict, by docs/spec.md's rules: `value / target` when there is a
-    /// target, else the first comparison with basis `plan`; `None` when the source gives no
-    /// verdict (a share, a growth, a rate or a plain figure).
+    /// value and a target (a target of zero: met at zero, else behind, without a ratio), else
+    /// the first comparison with basis `plan` (a figure known only as a percent of plan);
+    /// `None` when the source gives no verdict (a share, a growth, a rate or a plain figure).
     pub fn gauge(&self) -> Option<Gauge> {
-        let (ratio, basis) = if let Some(target) = self.target.filter(|t| *t > 0.0) {
-            (self.value / target * 100.0, GaugeBasis::Target)
-        } else if let Some((_, plan)) = self.plan_compare() {
-            (plan.percent, GaugeBasis::Compare)
-        } else {
-            return None;
+        let against_target = self.value.zip(self.target.filter(|t| *t >= 0.0));
+        let (ratio, basis) = match against_target {
+            Some((value, 0.0)) => {
+                let status = if value <= 0.0 {
+                    Status::Met
+                } else {
+                    Status::Behind
+                };
+                return Some(Gauge {
+                    ratio: None,
+                    basis: GaugeBasis::ZeroTarget,
+                    status,
+                });
+            }
+            Some((value, target)) => (value / target * 100.0, GaugeBasis::Target),
+            None => (self.plan_compare()?.1.percent, GaugeBasis::Compare),
         };
         ratio.is_finite().then(|| Gauge {
-            ratio,
+            ratio: Some(ratio),
             basis,
             status: Status::of(ratio, self.better),
         })
@@ -121,7 +139,7 @@ impl Indicator {
     /// What the ratio is measured against: the target label, the comparison label, or nothing.
     pub fn gauge_label(&self) -> Option<&str> {
         match self.gauge()?.basis {
-            GaugeBasis::Target => self.target_label.as_deref(),
+            GaugeBasis::Target | GaugeBasis::ZeroTarget => self.target_label.as_deref(),
             GaugeBasis::Compare => self.plan_compare().map(|(_, c)| &*c.label),
         }
     }
@@ -143,10 +161,11 @@ impl Indicator {
         if self.kind != Kind::Share {
             return None;
         }
+        let value = self.value?;
         let part = match self.of {
-            Some(of) if of > 0.0 => self.value / of,
+            Some(of) if of > 0.0 => value / of,
             Some(_) => return None,
-            None if self.unit.as_deref() == Some("%") => self.value / 100.0,
+            None if self.unit.as_deref() == Some("%") => value / 100.0,
             None => return None,
         };
         part.is_finite().then_some(part)
@@ -161,7 +180,7 @@ mod tests {
     fn indicator(value: f64) -> Indicator {
         Indicator {
             name: "x".into(),
-            value,
+            value: Some(value),
             ..Indicator::default()
         }
     }
@@ -191,7 +210,7 @@ mod tests {
         i.target = Some(100.0);
         let g = i.gauge().expect("gauge");
         assert_eq!(g.basis, GaugeBasis::Target);
-        assert!((g.ratio - 80.0).abs() < 1e-9);
+        assert!((g.ratio.expect("a ratio") - 80.0).abs() < 1e-9);
     }
 
     #[test]
@@ -200,7 +219,7 @@ mod tests {
         i.unit = Some("%".into());
         i.compare = smallvec::smallvec![previous(130.0), compare(119.5), compare(50.0)];
         let g = i.gauge().expect("gauge");
-        assert_eq!((g.basis, g.ratio), (GaugeBasis::Compare, 119.5));
+        assert_eq!((g.basis, g.ratio), (GaugeBasis::Compare, Some(119.5)));
         assert_eq!(i.gauge_label(), Some("so với kế hoạch năm"));
         let others: Vec<f64> = i.other_compares().map(|c| c.percent).collect();
         assert_eq!(others, [130.0, 50.0]);
@@ -215,7 +234,7 @@ mod tests {
         assert_eq!(i.gauge(), None);
         assert_eq!(i.other_compares().count(), 1);
         i.compare[0].written_basis = Some(Basis::Plan);
-        assert_eq!(i.gauge().map(|g| g.ratio), Some(107.0));
+        assert_eq!(i.gauge().and_then(|g| g.ratio), Some(107.0));
         i.compare[0].label = "kế hoạch".into();
         i.compare[0].written_basis = Some(Basis::Other);
         assert_eq!(i.gauge(), None, "the written basis wins over the label");
@@ -258,7 +277,7 @@ mod tests {
         i.of = None;
         assert_eq!(i.share(), None);
         i.unit = Some("%".into());
-        i.value = 77.0;
+        i.value = Some(77.0);
         assert_eq!(i.share(), Some(0.77));
         i.of = Some(0.0);
         assert_eq!(i.share(), None);
@@ -290,7 +309,47 @@ mod tests {
         let g = i.gauge().expect("gauge");
         assert_eq!(g.fill(), 1.0);
         assert!(g.exceeds());
-        assert_eq!(g.ratio, 175.0);
+        assert_eq!(g.ratio, Some(175.0));
+    }
+
+    /// A figure known only as a percent of plan has its gauge and verdict from the plan,
+    /// whatever its target; without a plan it has none.
+    #[test]
+    fn a_figure_without_a_value_is_judged_by_its_plan_percent() {
+        let mut i = indicator(0.0);
+        i.value = None;
+        i.target = Some(400.0);
+        assert_eq!(i.gauge(), None, "no value, no plan: no verdict");
+        i.compare = smallvec::smallvec![compare(95.0)];
+        let g = i.gauge().expect("gauge");
+        assert_eq!(
+            (g.basis, g.ratio, g.status),
+            (GaugeBasis::Compare, Some(95.0), Status::Near)
+        );
+        i.kind = Kind::Share;
+        i.unit = Some("%".into());
+        assert_eq!(i.share(), None, "no value, no share");
+    }
+
+    /// "Không còn hộ nghèo": a target of zero is met at zero and behind above it, whichever way
+    /// is better, with no ratio, an empty or full bar, never NaN or infinity.
+    #[test]
+    fn a_target_of_zero_is_met_only_at_zero() {
+        for better in [Better::Higher, Better::Lower] {
+            let mut i = indicator(12.0);
+            i.target = Some(0.0);
+            i.better = better;
+            i.compare = smallvec::smallvec![compare(50.0)];
+            let g = i.gauge().expect("gauge");
+            assert_eq!(
+                (g.basis, g.ratio, g.status),
+                (GaugeBasis::ZeroTarget, None, Status::Behind)
+            );
+            assert_eq!((g.fill(), g.exceeds()), (0.0, false));
+            i.value = Some(0.0);
+            let g = i.gauge().expect("gauge");
+            assert_eq!((g.status, g.fill()), (Status::Met, 1.0));
+        }
     }
 
     #[test]

@@ -186,6 +186,9 @@ pub struct District {
     pub formerly: Option<Text>,
     /// The units merged into it (version 3, `merged_from`): keys or levels and names.
     pub merged_from: Vec<Text>,
+    /// The unit it is about to merge into, with others (version 3, `merging_into`): a key or a
+    /// level and name.
+    pub merging_into: Option<Text>,
     /// What the locality proposed and the answers given at the meeting (version 3).
     pub proposals: Vec<Proposal>,
 }
@@ -362,7 +365,7 @@ impl Indicator {
         };
         Indicator {
             name: name.into(),
-            value,
+            value: Some(value),
             unit: Some("tỷ đồng".into()),
             bound,
             period: Some("2023".into()),
@@ -376,7 +379,8 @@ impl Indicator {
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Indicator {
     pub name: Shared,
-    pub value: f64,
+    /// `None`: a figure known only as a percent of its plan (version 3).
+    pub value: Option<f64>,
     pub unit: Option<Shared>,
     pub kind: Kind,
     /// The whole the value is part of (`15` of `19` criteria).

@@ -488,24 +488,21 @@ mod tests {
 
     #[test]
     fn words_people_write_suggest_a_state() {
-        let cases = [
-            ("hoàn thành", Some(State::Done)),
-            ("Hoàn Thành", Some(State::Done)),
-            ("xong", Some(State::Done)),
-            ("finished", Some(State::Done)),
-            ("đang thực hiện", Some(State::Doing)),
-            ("in progress", Some(State::Doing)),
-            ("vướng mặt bằng", Some(State::Blocked)),
-            ("dừng", Some(State::Dropped)),
-            ("hủy", Some(State::Dropped)),
-            ("cancelled", Some(State::Dropped)),
-            ("chưa", Some(State::Open)),
-            ("DONE", Some(State::Done)),
-            ("banana", None),
-            ("", None),
+        let cases: [(Option<State>, &[&str]); 6] = [
+            (
+                Some(State::Done),
+                &["hoàn thành", "Hoàn Thành", "xong", "finished", "DONE"],
+            ),
+            (Some(State::Doing), &["đang thực hiện", "in progress"]),
+            (Some(State::Blocked), &["vướng mặt bằng"]),
+            (Some(State::Dropped), &["dừng", "hủy", "cancelled"]),
+            (Some(State::Open), &["chưa"]),
+            (None, &["banana", ""]),
         ];
-        for (word, state) in cases {
-            assert_eq!(State::meant(word), state, "{word}");
+        for (state, words) in cases {
+            for word in words {
+                assert_eq!(State::meant(word), state, "{word}");
+            }
         }
     }
 }

@@ -3,10 +3,36 @@
 //! without one, those its owner names, or all of them when it names none. The one place that
 //! rule lives.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::fold::folded_words;
-use super::{Directive, DirectiveRef, Progress, Session};
+use super::{Directive, DirectiveRef, Progress, Session, Text};
+
+/// The folded words of texts met before, by the text: a folder's localities and owners repeat
+/// from session to session.
+#[derive(Debug, Default)]
+pub(crate) struct FoldedWords(HashMap<Text, Box<[String]>>);
+
+impl FoldedWords {
+    /// Folds `text`, unless it was met before.
+    pub(crate) fn learn(&mut self, text: &str) {
+        if !self.0.contains_key(text) {
+            self.0.insert(text.into(), folded_words(text).into());
+        }
+    }
+
+    /// The folded words of `text`, learnt before (none when it was not).
+    pub(crate) fn get(&self, text: &str) -> &[String] {
+        self.0.get(text).map_or(&[], |w| w)
+    }
+}
+
+/// A directive's owner as written, or nothing.
+fn owner_of(d: &Directive) -> &str {
+    d.owner.as_deref().unwrap_or_default()
+}
 
 /// `name`'s words occur one after another, whole, among `text`'s words.
 fn names(text: &[String], name: &[String]) -> bool {
@@ -81,7 +107,20 @@ impl Session {
     /// (indices) it concerns, in file order: `concerns` for them all at once, each name and
     /// owner folded once.
     pub fn shared_localities(&self) -> Vec<Vec<usize>> {
-        let localities = self.locality_words();
+        self.shared_localities_with(&mut FoldedWords::default())
+    }
+
+    /// [`Session::shared_localities`], with the names and owners folded before taken from
+    /// `words` (a walk over many sessions folds each text once).
+    pub(crate) fn shared_localities_with(&self, words: &mut FoldedWords) -> Vec<Vec<usize>> {
+        let untold = self.directives.iter().filter(|d| d.to.is_empty());
+        (self.districts.iter().map(|l| &*l.name))
+            .chain(untold.map(owner_of))
+            .for_each(|text| words.learn(text));
+        let words = &*words;
+        let localities: Vec<&[String]> = (self.districts.iter())
+            .map(|l| words.get(&l.name))
+            .collect();
         let all: Vec<usize> = (0..self.districts.len()).collect();
         (self.directives.iter())
             .map(|d| {
@@ -91,9 +130,9 @@ impl Session {
                         .map(|(at, _)| at)
                         .collect();
                 }
-                let owner = folded_words(d.owner.as_deref().unwrap_or_default());
+                let owner = words.get(owner_of(d));
                 let named: Vec<usize> = (localities.iter().enumerate())
-                    .filter(|(_, l)| names(&owner, l))
+                    .filter(|(_, l)| names(owner, l))
                     .map(|(at, _)| at)
                     .collect();
                 if named.is_empty() { all.clone() } else { named }
@@ -221,5 +260,19 @@ mod tests {
             assert_eq!(*localities, s.localities_of(shared(i)), "directive {i}");
         }
         assert_eq!(all, [vec![0, 1], vec![0, 1, 2], vec![2], vec![1]]);
+    }
+
+    /// Words folded for one session serve the next: the same answers as folding afresh, for a
+    /// session whose owners name other localities than the first's.
+    #[test]
+    fn words_folded_before_give_the_same_localities() {
+        let first = session(&[Some("Huyện ủy Đầm Hà"), Some("Sở Nội vụ")]);
+        let mut second = session(&[Some("Huyện ủy Hà Cối"), Some("Sở Nội vụ"), None]);
+        second.districts.swap(0, 2);
+        let mut words = FoldedWords::default();
+        for s in [&first, &second, &first] {
+            assert_eq!(s.shared_localities_with(&mut words), s.shared_localities());
+        }
+        assert_eq!(second.shared_localities_with(&mut words)[0], [0]);
     }
 }

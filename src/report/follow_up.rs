@@ -1,27 +1,30 @@
 //! The implementation report's numbers: the directives of the chosen sessions counted by
 //! category, one row per locality, assignee or session, with the totals and the lists of
 //! overdue and blocked directives. One pure function, [`tally`], that every format of
-//! `briefing report` and the TUI's report view draw, so their numbers agree.
+//! `briefing report` draws, made of the per-session shares the TUI's report view keeps
+//! ([`Tallies`]), so their numbers agree.
 
 mod csv;
 mod html;
 mod json;
 mod markdown;
+mod tallies;
 mod text;
 
-use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n;
-use crate::model::fold::fold;
 use crate::model::progress::Category;
 use crate::model::{Directive, DirectiveRef, Due, Lang, Level, Session, SessionDate};
 use crate::present::follow_up::note_stamp;
 use crate::present::words::category_word;
 use crate::present::{capitalised, due_text, level_and_name, numbers, session_day};
+
+pub(crate) use tallies::Tallies;
 
 /// The output formats of `briefing report`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -116,14 +119,6 @@ impl Counts {
     pub fn each(&self) -> impl Iterator<Item = (Category, usize)> + '_ {
         Category::ALL.into_iter().zip(self.0)
     }
-
-    fn add(&mut self, c: Category) {
-        self.0[index(c)] += 1;
-    }
-
-    fn add_all(&mut self, other: &Counts) {
-        self.0.iter_mut().zip(other.0).for_each(|(n, m)| *n += m);
-    }
 }
 
 fn index(c: Category) -> usize {
@@ -189,244 +184,21 @@ pub struct FollowUp {
     pub sessions: usize,
     pub rows: Vec<Row>,
     pub total: Counts,
-    /// Overdue directives, the earliest deadline first.
-    pub overdue: Vec<Listed>,
+    /// Overdue directives, the earliest deadline first (shared with the parts they were
+    /// counted in: a report merged from kept parts copies no text).
+    pub overdue: Vec<Arc<Listed>>,
     /// Blocked directives, the oldest session first.
-    pub blocked: Vec<Listed>,
+    pub blocked: Vec<Arc<Listed>>,
 }
 
 /// The report over `sessions` for `scope`: the one function every format and the TUI use.
 ///
-/// Each session's directives are counted into per-session counts first and each row is
-/// looked up once per session (once per distinct owner for assignees), so the cost per
-/// directive is its category and an array increment: no key built, folded or hashed per
-/// directive (issue 25's 100 ms for the TUI's report at 10,000 sessions).
+/// Each session's share is counted once ([`Tallies`]: per row, pre-aggregated) and the shares
+/// are merged; the TUI keeps the shares between loads and merges only.
 pub fn tally(sessions: &[Session], scope: &Scope) -> FollowUp {
-    let mut taken: Vec<&Session> = sessions.iter().filter(|s| scope.takes(&s.date)).collect();
-    taken.sort_by(|a, b| (a.date.sort_key(), &a.id).cmp(&(b.date.sort_key(), &b.id)));
-    let mut rows = Rows::default();
-    let mut report = FollowUp {
-        scope: *scope,
-        sessions: taken.len(),
-        rows: Vec::new(),
-        total: Counts::default(),
-        overdue: Vec::new(),
-        blocked: Vec::new(),
-    };
-    let mut categories: Vec<(DirectiveRef, &Directive, Category)> = Vec::new();
-    for s in taken {
-        categories.clear();
-        categories.extend(
-            s.directives_with_refs()
-                .map(|(r, d)| (r, d, d.category(scope.today))),
-        );
-        let shared = if needs_shared(scope.by, &categories) {
-            s.shared_localities()
-        } else {
-            Vec::new()
-        };
-        for &(r, d, c) in &categories {
-            report.total.add(c);
-            if c.is_overdue() {
-                report.overdue.push(listed(s, &shared, r, d, c));
-            } else if c == Category::Blocked {
-                report.blocked.push(listed(s, &shared, r, d, c));
-            }
-        }
-        match scope.by {
-            Grouping::Locality => rows.by_locality(s, &categories, &shared),
-            Grouping::Assignee => rows.by_owner(&categories),
-            Grouping::Session => rows.by_session(s, &categories),
-        }
-    }
-    report
-        .overdue
-        .sort_by_key(|l| (l.due.map(Due::last_day), l.session_date.sort_key()));
-    report.rows = rows.into_sorted();
-    report
-}
-
-/// Whether the session-wide directives' localities are asked: for rows by locality, or for
-/// a listed session-wide directive.
-fn needs_shared(by: Grouping, categories: &[(DirectiveRef, &Directive, Category)]) -> bool {
-    by == Grouping::Locality
-        || (categories.iter())
-            .any(|&(r, _, c)| r.district.is_none() && (c.is_overdue() || c == Category::Blocked))
-}
-
-/// The rows being counted, by what makes them one.
-#[derive(Default)]
-struct Rows<'a> {
-    at: HashMap<RowKey, usize>,
-    rows: Vec<(RowKey, Row)>,
-    /// Each owner as written (trimmed) to its row, so an owner is folded once, not once per
-    /// directive.
-    owners: HashMap<&'a str, usize>,
-    /// Each locality as written (key, name, level, parent) to its row, so its key is slugged
-    /// and folded once, not once per session.
-    localities: HashMap<Written<'a>, usize>,
-}
-
-/// A locality's fields that make its row: `key`, `name`, `level`, `parent`, as written.
-type Written<'a> = (
-    Option<&'a str>,
-    &'a str,
-    Option<&'static str>,
-    Option<&'a str>,
-);
-
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-enum RowKey {
-    /// Who a locality is across sessions (`LocalityKey`: id, level, folded parent); the rows
-    /// are sorted by name at the end.
-    Locality(String, Option<&'static str>, Option<String>),
-    Common,
-    Owner(String),
-    NoOwner,
-    /// The session's place in time.
-    Session(chrono::NaiveDateTime, String),
-}
-
-impl<'a> Rows<'a> {
-    /// The row `key` names, made with `label` when it is new.
-    fn row(&mut self, key: RowKey, label: impl FnOnce() -> Label) -> usize {
-        if let Some(&at) = self.at.get(&key) {
-            return at;
-        }
-        let at = self.rows.len();
-        self.at.insert(key.clone(), at);
-        let row = Row {
-            label: label(),
-            counts: Counts::default(),
-        };
-        self.rows.push((key, row));
-        at
-    }
-
-    fn add(&mut self, key: RowKey, label: impl FnOnce() -> Label, counts: &Counts) {
-        let at = self.row(key, label);
-        self.rows[at].1.counts.add_all(counts);
-    }
-
-    /// A locality's own directives count for it; a session-wide one for each locality it
-    /// concerns (`shared`, by its index), or in the common row when it concerns none. The
-    /// localities are looked up in the order they are first counted.
-    fn by_locality(
-        &mut self,
-        s: &'a Session,
-        categories: &[(DirectiveRef, &Directive, Category)],
-        shared: &[Vec<usize>],
-    ) {
-        let mut counts = vec![Counts::default(); s.districts.len()];
-        let mut first_counted: Vec<usize> = Vec::new();
-        let mut common = Counts::default();
-        for &(r, _, c) in categories {
-            let mut count = |at: usize| {
-                if let Some(n) = counts.get_mut(at) {
-                    if n.total() == 0 {
-                        first_counted.push(at);
-                    }
-                    n.add(c);
-                }
-            };
-            match r.district {
-                Some(at) => count(at),
-                None => match shared.get(r.index).map(Vec::as_slice) {
-                    Some([]) | None => common.add(c),
-                    Some(localities) => localities.iter().for_each(|&at| count(at)),
-                },
-            }
-        }
-        for at in first_counted {
-            let row = self.locality(&s.districts[at]);
-            self.rows[row].1.counts.add_all(&counts[at]);
-        }
-        if common.total() > 0 {
-            self.add(RowKey::Common, || Label::Common, &common);
-        }
-    }
-
-    /// The row of locality `l`.
-    fn locality(&mut self, l: &'a crate::model::District) -> usize {
-        let written = (
-            l.key.as_deref(),
-            &*l.name,
-            l.level.map(Level::name),
-            l.parent.as_deref(),
-        );
-        if let Some(&at) = self.localities.get(&written) {
-            return at;
-        }
-        let (key, label) = locality_row(l);
-        let at = self.row(key, || label);
-        self.localities.insert(written, at);
-        at
-    }
-
-    fn by_owner(&mut self, categories: &[(DirectiveRef, &'a Directive, Category)]) {
-        for &(_, d, c) in categories {
-            let at = match d.owner.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
-                Some(owner) => match self.owners.get(owner) {
-                    Some(&at) => at,
-                    None => {
-                        let at =
-                            self.row(RowKey::Owner(fold(owner)), || Label::Owner(owner.into()));
-                        self.owners.insert(owner, at);
-                        at
-                    }
-                },
-                None => self.row(RowKey::NoOwner, || Label::NoOwner),
-            };
-            self.rows[at].1.counts.add(c);
-        }
-    }
-
-    /// A session's row, even when it has no directive.
-    fn by_session(&mut self, s: &Session, categories: &[(DirectiveRef, &Directive, Category)]) {
-        let key = RowKey::Session(s.date.sort_key(), s.id.to_string());
-        let label = || Label::Session {
-            id: s.id.to_string(),
-            title: s.title.to_string(),
-            date: s.date,
-        };
-        let mut counts = Counts::default();
-        categories.iter().for_each(|&(_, _, c)| counts.add(c));
-        self.add(key, label, &counts);
-    }
-
-    /// Localities by name (folded), the common row, assignees by name, the row without one,
-    /// sessions oldest first.
-    fn into_sorted(mut self) -> Vec<Row> {
-        self.rows.sort_by_cached_key(|(key, row)| {
-            let name = match &row.label {
-                Label::Locality { name, .. } => fold(name),
-                _ => String::new(),
-            };
-            let class = match key {
-                RowKey::Locality(..) => 0,
-                RowKey::Common => 1,
-                RowKey::Owner(_) => 2,
-                RowKey::NoOwner => 3,
-                RowKey::Session(..) => 4,
-            };
-            (class, name, key.clone())
-        });
-        self.rows.into_iter().map(|(_, row)| row).collect()
-    }
-}
-
-/// A locality's row: what makes it one across sessions (`LocalityKey`: id, level, parent),
-/// sorted by name, and its title.
-fn locality_row(l: &crate::model::District) -> (RowKey, Label) {
-    let who = l.key();
-    let key = RowKey::Locality(who.id.to_string(), who.level.map(Level::name), who.parent);
-    let label = Label::Locality {
-        id: l.id.to_string(),
-        name: l.name.to_string(),
-        level: l.level,
-        parent: l.parent.as_deref().map(str::to_string),
-    };
-    (key, label)
+    let mut tallies = Tallies::new(scope.today, Some(scope.by));
+    tallies.count(sessions.iter().filter(|s| scope.takes(&s.date)));
+    tallies.report(scope)
 }
 
 fn listed(

@@ -2,11 +2,11 @@
 
 use std::fmt::Write;
 
-use super::history::{HistoryView, view};
+use super::history::HistoryView;
 use super::svg::bar_chart;
 use super::{
-    HeaderValue, Locality, Options, against, directive_meta, districts, header_rows,
-    locality_lists, session_lists, shared_directives, shared_note, value_text,
+    Ending, HeaderValue, Locality, Options, against, directive_meta, header_rows, locality_lists,
+    session_lists, shared_note, value_text, write_ending,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Comparison, Directive, Gauge, Indicator, Lang, Progress, Session, Status};
@@ -70,6 +70,9 @@ svg.trend { display: block; max-width: 40rem; height: auto; }
 }
 "#;
 
+/// The parts every briefing ends with, as this format writes them.
+const ENDING: Ending = Ending(directives_heading, directives, locality, history);
+
 pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     let t = i18n::strings(opts.lang);
     let mut out = String::with_capacity(16 * 1024);
@@ -88,23 +91,7 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         let lines: Vec<String> = s.images.iter().map(image_line).collect();
         list(&mut out, "h2", t.images, &lines);
     }
-    let shared = shared_directives(s, opts);
-    if !shared.is_empty() {
-        let p = Progress::of(shared.iter().copied(), opts.today);
-        let _ = writeln!(
-            out,
-            "<h2>{} <small>({})</small></h2>",
-            t.session_directives,
-            progress_html(p, t)
-        );
-        directives(&mut out, s, &shared, opts);
-    }
-    for l in districts(s, opts) {
-        locality(&mut out, s, &l, t, opts);
-    }
-    if let Some(h) = &opts.history {
-        history(&mut out, &view(h, opts), opts);
-    }
+    write_ending(&mut out, s, opts, &ENDING);
     out.push_str("</body>\n</html>\n");
     out
 }
@@ -301,16 +288,21 @@ fn fill_width(fill: f64) -> f64 {
     }
 }
 
-/// A CSS bar filled to the ratio (at most full), the ratio itself and the status in words.
+/// A CSS bar filled to the ratio (at most full), the ratio itself and the status in words
+/// (a target of zero has no ratio: the bar is labelled with the status).
 fn gauge_html(g: &Gauge, lang: Lang) -> String {
     let fill = fill_width(g.fill());
     let over = if g.exceeds() { " ▲" } else { "" };
+    let percent = percent_text(&ratio_text(g, lang));
+    let label = match g.ratio {
+        Some(_) => percent.clone(),
+        None => status_word(g.status, lang).to_string(),
+    };
     format!(
-        "<span class=\"bar\" role=\"img\" aria-label=\"{percent}\"><span style=\"width:{fill:.1}%\"></span></span>\
+        "<span class=\"bar\" role=\"img\" aria-label=\"{label}\"><span style=\"width:{fill:.1}%\"></span></span>\
          <span class=\"figure\">{percent}{over}</span> <span class=\"status\">{} {}</span>",
         g.status.symbol(),
         status_word(g.status, lang),
-        percent = percent_text(&ratio_text(g, lang)),
     )
 }
 
@@ -327,8 +319,10 @@ fn share_html(ind: &Indicator, lang: Lang) -> Option<String> {
 
 /// `100,8 %`: a percentage (`100,8%`) with a space before the sign, kept on one line.
 fn percent_text(percent: &str) -> String {
-    let n = percent.strip_suffix('%').unwrap_or(percent);
-    format!("{n} %")
+    match percent.strip_suffix('%') {
+        Some(n) => format!("{n} %"),
+        None => percent.to_string(),
+    }
 }
 
 /// Escaped text in which each percentage reads `107 %` and never breaks before its sign.
@@ -346,6 +340,17 @@ fn figure(text: &str) -> String {
         }
     }
     out
+}
+
+/// The heading of the session-wide directives, with their progress.
+fn directives_heading(out: &mut String, p: Progress, opts: &Options<'_>) {
+    let t = i18n::strings(opts.lang);
+    let _ = writeln!(
+        out,
+        "<h2>{} <small>({})</small></h2>",
+        t.session_directives,
+        progress_html(p, t)
+    );
 }
 
 fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options<'_>) {

@@ -16,11 +16,29 @@ use crate::model::{
 /// Bumped when a field is removed or changes meaning; new fields may appear at any time.
 const SCHEMA: u32 = 1;
 
+/// The fields every JSON document starts with: its schema number, the day it is judged on,
+/// the language of its words.
 #[derive(Serialize)]
-struct Doc<'a> {
+pub(super) struct Head {
     schema: u32,
     today: NaiveDate,
     lang: Lang,
+}
+
+impl Head {
+    pub(super) fn new(schema: u32, today: NaiveDate, lang: Lang) -> Self {
+        Head {
+            schema,
+            today,
+            lang,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    #[serde(flatten)]
+    head: Head,
     district: Option<&'a str>,
     session: SessionJson<'a>,
     /// With `--district`: that locality over time (version 3).
@@ -88,6 +106,8 @@ struct DistrictJson<'a> {
     formerly: Option<&'a str>,
     #[serde(skip_serializing_if = "<[Text]>::is_empty")]
     merged_from: &'a [Text],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    merging_into: Option<&'a str>,
     /// Version 3: absent when the locality has none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     proposals: Vec<ProposalJson<'a>>,
@@ -110,7 +130,8 @@ struct ProposalJson<'a> {
 #[derive(Serialize)]
 struct IndicatorJson<'a> {
     name: &'a str,
-    value: f64,
+    /// `null`: a figure known only as a percent of plan (version 3).
+    value: Option<f64>,
     unit: Option<&'a str>,
     kind: Kind,
     of: Option<f64>,
@@ -149,7 +170,8 @@ struct CompareJson<'a> {
 
 #[derive(Serialize)]
 struct GaugeJson<'a> {
-    ratio: f64,
+    /// `null` against a target of zero.
+    ratio: Option<f64>,
     basis: &'static str,
     status: Status,
     fill: f64,
@@ -217,9 +239,7 @@ struct SessionSummary<'a> {
 
 pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     let doc = Doc {
-        schema: SCHEMA,
-        today: opts.today,
-        lang: opts.lang,
+        head: Head::new(SCHEMA, opts.today, opts.lang),
         district: opts.district,
         session: session(s, opts),
         history: opts.history.as_ref().map(|h| history::history(h, opts)),
@@ -314,6 +334,7 @@ fn district<'a>(l: Locality<'a>, opts: &Options<'_>) -> DistrictJson<'a> {
         key: d.key.as_deref(),
         formerly: d.formerly.as_deref(),
         merged_from: &d.merged_from,
+        merging_into: d.merging_into.as_deref(),
     }
 }
 
@@ -340,6 +361,7 @@ fn indicator(ind: &Indicator) -> IndicatorJson<'_> {
             ratio: g.ratio,
             basis: match g.basis {
                 GaugeBasis::Target => "target",
+                GaugeBasis::ZeroTarget => "zero-target",
                 GaugeBasis::Compare => "compare",
             },
             status: g.status,

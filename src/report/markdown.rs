@@ -1,10 +1,10 @@
 //! The briefing as Markdown (GitHub-flavoured: tables and task lists).
 
-use super::history::{HistoryView, TEXT_BAR, text_bar, view};
+use super::history::{HistoryView, TEXT_BAR, text_bar};
 use super::{
-    HeaderValue, Locality, Options, against, directive_meta, districts, gauge_text, header_rows,
-    image_path, locality_lists, other_compares, session_lists, share_text, shared_directives,
-    shared_note, value_text,
+    Ending, HeaderValue, Locality, Options, against, directive_meta, gauge_text, header_rows,
+    image_path, locality_lists, other_compares, session_lists, share_text, shared_note, value_text,
+    write_ending,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, District, Lang, Participant, Progress, Session};
@@ -14,6 +14,9 @@ use crate::present::{
     checkbox, done_count, image_line, indicator_title, locality_facts, locality_title,
     overdue_count, paragraphs, participant_line,
 };
+
+/// The parts every briefing ends with, as this format writes them.
+const ENDING: Ending = Ending(directives_heading, directives, district, history);
 
 pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     let t = i18n::strings(opts.lang);
@@ -42,22 +45,7 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
         list(&mut out, "##", title, &items);
     }
     images(&mut out, s, t);
-    let shared = shared_directives(s, opts);
-    if !shared.is_empty() {
-        let p = Progress::of(shared.iter().copied(), opts.today);
-        out.push_str(&format!(
-            "\n## {} ({})\n\n",
-            t.session_directives,
-            progress_text(p, opts.lang)
-        ));
-        directives(&mut out, s, &shared, opts);
-    }
-    for l in districts(s, opts) {
-        district(&mut out, s, &l, t, opts);
-    }
-    if let Some(h) = &opts.history {
-        history(&mut out, &view(h, opts), opts);
-    }
+    write_ending(&mut out, s, opts, &ENDING);
     out
 }
 
@@ -273,6 +261,16 @@ fn indicators(out: &mut String, d: &District, t: &Strings, opts: &Options<'_>) {
             cell(&notes.join("; "))
         ));
     }
+}
+
+/// The heading of the session-wide directives, with their progress.
+fn directives_heading(out: &mut String, p: Progress, opts: &Options<'_>) {
+    let t = i18n::strings(opts.lang);
+    out.push_str(&format!(
+        "\n## {} ({})\n\n",
+        t.session_directives,
+        progress_text(p, opts.lang)
+    ));
 }
 
 fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options<'_>) {

@@ -153,6 +153,33 @@ fn districts<'s>(session: &'s Session, opts: &Options<'_>) -> Vec<Locality<'s>> 
         .collect()
 }
 
+/// How one format writes the parts every briefing ends with: the heading of the session-wide
+/// directives (with their progress), those directives, a locality, the locality over time.
+struct Ending(
+    fn(&mut String, Progress, &Options<'_>),
+    fn(&mut String, &Session, &[&Directive], &Options<'_>),
+    fn(&mut String, &Session, &Locality<'_>, &Strings, &Options<'_>),
+    fn(&mut String, &history::HistoryView<'_>, &Options<'_>),
+);
+
+/// The end of every briefing, in this order: the session-wide directives `opts` selects (when
+/// any), each selected locality, then the locality over time.
+fn write_ending(out: &mut String, s: &Session, opts: &Options<'_>, format: &Ending) {
+    let Ending(directives_heading, directives, locality, history) = format;
+    let shared = shared_directives(s, opts);
+    if !shared.is_empty() {
+        directives_heading(out, Progress::of(shared.iter().copied(), opts.today), opts);
+        directives(out, s, &shared, opts);
+    }
+    let t = i18n::strings(opts.lang);
+    for l in districts(s, opts) {
+        locality(out, s, &l, t, opts);
+    }
+    if let Some(h) = &opts.history {
+        history(out, &history::view(h, opts), opts);
+    }
+}
+
 /// `and 3 general directives (above)`: the shared directives a locality's count includes.
 pub(super) fn shared_note(l: &Locality<'_>, lang: Lang) -> Option<String> {
     let t = i18n::strings(lang);

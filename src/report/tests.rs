@@ -27,7 +27,7 @@ fn opts(lang: Lang, ascii: bool) -> Options<'static> {
 
 fn gauge(ratio: f64) -> Gauge {
     Gauge {
-        ratio,
+        ratio: Some(ratio),
         basis: GaugeBasis::Compare,
         status: Status::of(ratio, crate::model::Better::Higher),
     }

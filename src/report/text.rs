@@ -2,11 +2,11 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::history::{HistoryView, TEXT_BAR, text_bar, view};
+use super::history::{HistoryView, TEXT_BAR, text_bar};
 use super::{
-    HeaderValue, Locality, Options, against, directive_meta, districts, gauge_text, header_rows,
-    locality_lists, other_compares, share_text, shared_directives, shared_note, statement_lists,
-    value_text,
+    Ending, HeaderValue, Locality, Options, against, directive_meta, gauge_text, header_rows,
+    locality_lists, other_compares, share_text, shared_note, statement_lists, value_text,
+    write_ending,
 };
 use crate::i18n::{self, Strings};
 use crate::model::{Directive, Indicator, Progress, Session};
@@ -19,6 +19,9 @@ use crate::present::{
 };
 
 const WIDTH: usize = 80;
+
+/// The parts every briefing ends with, as this format writes them.
+const ENDING: Ending = Ending(directives_heading, directives, district, history);
 
 pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
     let t = i18n::strings(opts.lang);
@@ -52,18 +55,7 @@ pub(super) fn render(s: &Session, opts: &Options<'_>) -> String {
             bullet(&mut out, &image_line(image), 0, opts);
         }
     }
-    let shared = shared_directives(s, opts);
-    if !shared.is_empty() {
-        let p = Progress::of(shared.iter().copied(), opts.today);
-        section(&mut out, &titled(t.session_directives, p, opts), opts);
-        directives(&mut out, s, &shared, opts);
-    }
-    for l in districts(s, opts) {
-        district(&mut out, s, &l, t, opts);
-    }
-    if let Some(h) = &opts.history {
-        history(&mut out, &view(h, opts), opts);
-    }
+    write_ending(&mut out, s, opts, &ENDING);
     out
 }
 
@@ -231,6 +223,12 @@ fn indicator(out: &mut String, ind: &Indicator, opts: &Options<'_>) {
         let t = i18n::strings(opts.lang);
         out.push_str(&wrap(&format!("{}: {note}", t.note), "    ", "    "));
     }
+}
+
+/// The heading of the session-wide directives, with their progress.
+fn directives_heading(out: &mut String, p: Progress, opts: &Options<'_>) {
+    let t = i18n::strings(opts.lang);
+    section(out, &titled(t.session_directives, p, opts), opts);
 }
 
 fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options<'_>) {

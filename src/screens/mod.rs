@@ -23,6 +23,7 @@ use crate::diag::OsError;
 use crate::input::{Command, Keymap};
 use crate::model::filter::{DirectiveFilter, SessionFilter};
 use crate::model::{DirectiveKey, Lang, LocalityKey};
+use crate::report::follow_up::Tallies;
 use crate::search::{SearchIndex, Target};
 use crate::store::place::Spot;
 use crate::store::write::WriteError;
@@ -69,6 +70,10 @@ pub(crate) struct Ctx {
     pub index: SearchIndex,
     /// Changes whenever the catalog does, so lines made from it can be kept until then.
     pub revision: u64,
+    /// Each session's share of the implementation report on `today`, kept by session id: the
+    /// app forgets those it replaces or changes and counts them again before the screens
+    /// refresh.
+    pub tallies: Tallies,
     pub loading: Loading,
     pub dir: PathBuf,
     pub lang: Lang,

@@ -1,8 +1,9 @@
 //! The implementation report view (`r`): the numbers of `briefing report` over every loaded
 //! session, by locality, assignee or session (`b` switches), then the overdue and blocked
-//! directives with their latest note. Made from `report::follow_up::tally`, the function every
-//! printed format uses, so the numbers agree; the lines are made when the world or the width
-//! changes, never while drawing.
+//! directives with their latest note. Merged from each session's share of the report, which the
+//! app keeps in `Ctx::tallies` (the shares `report::follow_up::tally`, the function every
+//! printed format uses, merges), so the numbers agree; the lines are made when the world or the
+//! width changes, never while drawing.
 
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -110,29 +111,44 @@ impl ReportScreen {
         }
     }
 
-    /// Counts again when the sessions, the day or the grouping changed; makes the fixed lines
-    /// again when those or the language or the width did.
+    /// Merges the sessions' kept shares again when the sessions or the day changed, the rows
+    /// alone when the grouping did; makes the fixed lines again when any of those or the
+    /// language or the width did.
     fn remake(&mut self, ctx: &Ctx) {
         let made = self.made_for(ctx);
         if self.made == Some(made) {
             return;
         }
-        let counted = self
-            .made
-            .is_some_and(|m| (m.revision, m.today, m.by) == (made.revision, made.today, made.by));
-        if !counted || self.report.is_none() {
-            let scope = Scope {
-                from: None,
-                to: None,
-                by: self.by,
-                today: ctx.today,
-            };
-            self.report = Some(follow_up::tally(&ctx.catalog.sessions, &scope));
+        let counted =
+            (self.made).is_some_and(|m| (m.revision, m.today) == (made.revision, made.today));
+        match &mut self.report {
+            Some(report) if counted && ctx.tallies.covers(ctx.today) => {
+                if report.scope.by != self.by {
+                    ctx.tallies.regroup(report, self.by);
+                }
+            }
+            _ => self.report = Some(self.count(ctx)),
         }
         if let Some(report) = &self.report {
             self.parts = parts(report, ctx.lang, usize::from(ctx.area.width));
         }
         self.made = Some(made);
+    }
+
+    /// The report over every loaded session: merged from the kept shares, or counted afresh
+    /// when they are not those of the catalog on this day.
+    fn count(&self, ctx: &Ctx) -> FollowUp {
+        let scope = Scope {
+            from: None,
+            to: None,
+            by: self.by,
+            today: ctx.today,
+        };
+        if ctx.tallies.covers(ctx.today) {
+            ctx.tallies.report(&scope)
+        } else {
+            follow_up::tally(&ctx.catalog.sessions, &scope)
+        }
     }
 
     fn blocks(&self) -> usize {
@@ -159,7 +175,7 @@ impl ReportScreen {
             return Some(Block::Line(line));
         }
         i -= middle.len();
-        report.blocked.get(i).map(Block::Item)
+        report.blocked.get(i).map(|l| Block::Item(l))
     }
 
     fn lines_of(&self, i: usize) -> Vec<Toned> {
@@ -304,7 +320,7 @@ fn parts(report: &FollowUp, lang: Lang, width: usize) -> Parts {
 #[cfg(test)]
 pub(crate) fn report_lines(report: &FollowUp, lang: Lang, width: usize) -> Vec<Toned> {
     let parts = parts(report, lang, width);
-    let items = |list: &[Listed]| -> Vec<Toned> {
+    let items = |list: &[std::sync::Arc<Listed>]| -> Vec<Toned> {
         list.iter()
             .flat_map(|l| item_lines(l, lang, width))
             .collect()

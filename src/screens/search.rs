@@ -21,7 +21,6 @@ use super::{
 };
 use crate::i18n;
 use crate::input::{Command, Key};
-use crate::model::Lang;
 use crate::present::truncate;
 use crate::search::{FieldKind, Hit, Hits, Target};
 use crate::ui::text::{excerpt, gap, tail};
@@ -162,9 +161,10 @@ fn page(ctx: &Ctx) -> usize {
 }
 
 /// What kind of field a hit is in: `Tóm tắt`, `Kết quả nổi bật`, `Tồn tại, hạn chế`, `Chỉ tiêu`…
-fn field_label(lang: Lang, field: FieldKind) -> &'static str {
-    let t = i18n::strings(lang);
-    match field {
+/// An addressee outside the file's localities shares the owner's kind and is labelled `Gửi`.
+fn field_label(ctx: &Ctx, hit: &Hit) -> &'static str {
+    let t = i18n::strings(ctx.lang);
+    match hit.field {
         FieldKind::Title => t.field_title,
         FieldKind::Topic => t.topic,
         FieldKind::Tag => t.field_tag,
@@ -177,9 +177,21 @@ fn field_label(lang: Lang, field: FieldKind) -> &'static str {
         FieldKind::Shortcoming => t.shortcomings,
         FieldKind::Indicator => t.field_indicator,
         FieldKind::DirectiveText => t.field_directive,
+        FieldKind::DirectiveOwner if is_addressee(ctx, hit) => t.directive_to,
         FieldKind::DirectiveOwner => t.owner,
         FieldKind::Image => t.field_image,
+        FieldKind::Proposal => t.field_proposal,
     }
+}
+
+/// The hit is one of its directive's `to_other`, not its owner.
+fn is_addressee(ctx: &Ctx, hit: &Hit) -> bool {
+    let Target::Directive { session, directive } = hit.target else {
+        return false;
+    };
+    (ctx.catalog.sessions.get(session))
+        .and_then(|s| s.directive(directive))
+        .is_some_and(|d| d.owner.as_deref() != Some(hit.text.as_str()))
 }
 
 /// Where a hit is: `13/03/2024 · Đầm Hà`.
@@ -242,7 +254,7 @@ fn hit_line(
     selected: bool,
     theme: &Theme,
 ) -> Line<'static> {
-    let label = truncate(field_label(ctx.lang, hit.field), label_width);
+    let label = truncate(field_label(ctx, hit), label_width);
     let label = format!(" {label}{} ", " ".repeat(label_width - label.width()));
     let place = where_text(ctx, hit.target);
     let room = width.saturating_sub(label.width() + place.width() + 2);
@@ -397,17 +409,18 @@ impl View for SearchScreen {
         let width = usize::from(list.width);
         let shown =
             self.list.offset..(self.list.offset + usize::from(list.height)).min(self.hits.len());
-        let label_width = (shown.clone())
-            .filter_map(|i| self.hits.get(i))
-            .map(|h| field_label(ctx.lang, h.field).width())
+        let hits: Vec<(usize, Cow<'_, Hit>)> = shown
+            .filter_map(|i| Some((i, self.hit(ctx, i)?)))
+            .collect();
+        let label_width = (hits.iter())
+            .map(|(_, h)| field_label(ctx, h).width())
             .max()
             .unwrap_or(0)
             .min(LABEL_COLUMN);
-        let lines: Vec<Line<'static>> = shown
-            .filter_map(|i| Some((i, self.hit(ctx, i)?)))
+        let lines: Vec<Line<'static>> = (hits.iter())
             .map(|(i, hit)| {
-                let selected = i == self.list.selected;
-                hit_line(ctx, (&hit, label_width), width, selected, theme)
+                let selected = *i == self.list.selected;
+                hit_line(ctx, (hit, label_width), width, selected, theme)
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), list);

@@ -63,18 +63,22 @@ pub enum FieldKind {
     Indicator,
     /// A directive's text.
     DirectiveText,
-    /// A directive's owner.
+    /// A directive's owner, or one of its addressees outside the file's localities
+    /// (`to_other`).
     DirectiveOwner,
     /// The session's summary.
     Summary,
     /// A photo's caption.
     Image,
+    /// A locality's proposal: its text, who proposed it, the answer, the assignee.
+    Proposal,
 }
 
 impl FieldKind {
     /// Every kind in declaration order, so that `ALL[kind as usize] == kind` (at most 16: a
-    /// record stores the kind in four bits).
-    pub(super) const ALL: [FieldKind; 15] = [
+    /// record stores the kind in four bits, and all sixteen are taken: a new kind shares one,
+    /// as `to_other` shares the owner's, or widens [`super::Record`]).
+    pub(super) const ALL: [FieldKind; 16] = [
         FieldKind::Title,
         FieldKind::Topic,
         FieldKind::Tag,
@@ -90,6 +94,7 @@ impl FieldKind {
         FieldKind::DirectiveOwner,
         FieldKind::Summary,
         FieldKind::Image,
+        FieldKind::Proposal,
     ];
 
     /// Tie-break rank: lower comes first among hits of equal score.
@@ -100,7 +105,7 @@ impl FieldKind {
             FieldKind::Tag => 2,
             FieldKind::Reference => 3,
             FieldKind::Indicator => 4,
-            FieldKind::DirectiveText => 5,
+            FieldKind::DirectiveText | FieldKind::Proposal => 5,
             FieldKind::Topic => 6,
             FieldKind::Participant => 7,
             FieldKind::DirectiveOwner => 8,
@@ -199,6 +204,9 @@ pub(super) fn collect_session<'s>(
         if let Some(owner) = &d.owner {
             add(target, FieldKind::DirectiveOwner, owner);
         }
+        for addressee in &d.to_other {
+            add(target, FieldKind::DirectiveOwner, addressee);
+        }
     }
 }
 
@@ -230,6 +238,16 @@ pub(super) fn collect_district<'s>(
         add(target, FieldKind::Indicator, &ind.name);
         if let Some(note) = &ind.note {
             add(target, FieldKind::Indicator, note);
+        }
+    }
+    // A proposal's hit opens its locality's tab, at the line that lists it.
+    for p in &d.proposals {
+        let texts = std::iter::once(&p.text)
+            .chain(&p.by)
+            .chain(&p.answer)
+            .chain(&p.assignee);
+        for text in texts {
+            add(here, FieldKind::Proposal, text);
         }
     }
 }

@@ -435,6 +435,71 @@ fn version_2_facts_are_found() {
     assert!(matches!(target, Target::District { district: 2, .. }));
 }
 
+const V3_SAMPLE: &str = include_str!("../../tests/fixtures/v3/2025-09-10-tan-lap.toml");
+
+/// A locality's proposals (text, who, answer, assignee) and a directive's addressees outside
+/// the file's localities are found, accents and case aside, in their locality's context.
+#[test]
+fn proposals_and_addressees_outside_the_file_are_found() {
+    let report = store::parse_file(V3_SAMPLE.as_bytes(), "v3.toml", "2025/v3");
+    let sessions = vec![report.session.expect("the version 3 sample loads")];
+    let index = SearchIndex::build(&sessions);
+    let first = |q: &str| {
+        let hits = index.query(&sessions, q, 5);
+        let hit = hits.first().unwrap_or_else(|| panic!("no hit for {q:?}"));
+        (
+            hit.field,
+            hit.text.clone(),
+            hit.target,
+            marked(hit).join("|"),
+        )
+    };
+    let answer = "Đồng ý về chủ trương; giao Sở Tài chính cân đối nguồn vốn.";
+    for q in [
+        "can doi nguon von",
+        "CÂN ĐỐI NGUỒN VỐN",
+        "cân đối nguồn vốn",
+    ] {
+        let (field, text, target, marks) = first(q);
+        assert_eq!((field, text.as_str()), (FieldKind::Proposal, answer), "{q}");
+        assert_eq!(
+            target,
+            Target::District {
+                session: 0,
+                district: 0
+            }
+        );
+        assert_eq!(marks, "cân|đối|nguồn|vốn", "{q}");
+    }
+    let (field, text, ..) = first("truong mam non");
+    assert_eq!(
+        (field, text.as_str()),
+        (
+            FieldKind::Proposal,
+            "Đề nghị tỉnh hỗ trợ kinh phí xây dựng trường mầm non."
+        )
+    );
+    let (field, text, ..) = first("bi thu dang uy xa");
+    assert_eq!(
+        (field, text.as_str()),
+        (FieldKind::Proposal, "Đồng chí Bí thư Đảng ủy xã")
+    );
+    let (field, text, ..) = first("tan lap so tai chinh");
+    assert_eq!(
+        (field, text.as_str()),
+        (FieldKind::Proposal, "Sở Tài chính")
+    );
+    let (field, text, target, _) = first("phuong hong hai");
+    assert_eq!(
+        (field, text.as_str()),
+        (
+            FieldKind::DirectiveOwner,
+            "UBND phường Hồng Hải (sau sắp xếp)"
+        )
+    );
+    assert!(matches!(target, Target::Directive { .. }), "{target:?}");
+}
+
 /// A record keeps its kind, its locality's name and its slot in eight bytes; `ALL` lists every
 /// kind at its own number (the match stops building when a kind is added).
 #[test]
@@ -456,9 +521,10 @@ fn a_record_keeps_its_kind_and_name() {
         FieldKind::DirectiveOwner => 12,
         FieldKind::Summary => 13,
         FieldKind::Image => 14,
+        FieldKind::Proposal => 15,
     };
     assert_eq!(std::mem::size_of::<Record>(), 8);
-    assert_eq!(FieldKind::ALL.len(), 15);
+    assert_eq!(FieldKind::ALL.len(), 16);
     for (i, &kind) in FieldKind::ALL.iter().enumerate() {
         assert_eq!((number(kind), kind as usize), (i, i));
         let record = Record::new(i as u32, kind, 42 + i as u32);

@@ -139,13 +139,18 @@ fn take(
 mod tests {
     use super::*;
 
+    /// The folder `name` made in `parent`.
+    fn made_dir(parent: &Path, name: &str) -> PathBuf {
+        let dir = parent.join(name);
+        std::fs::create_dir(&dir).expect(name);
+        dir
+    }
+
     #[test]
     fn a_check_off_waits_for_a_sync_and_goes_on_after_it() {
         let tmp = tempfile::tempdir().expect("tmp");
-        let git = tmp.path().join(".git");
-        std::fs::create_dir(&git).expect("git dir");
-        let folder = tmp.path().join("briefings");
-        std::fs::create_dir(&folder).expect("folder");
+        let git = made_dir(tmp.path(), ".git");
+        let folder = made_dir(tmp.path(), "briefings");
         assert_eq!(git_dir_of(&folder), std::fs::canonicalize(&git).ok());
         assert!(matches!(
             SyncLock::shared(&folder, Duration::ZERO, &mut || {}),
@@ -172,10 +177,8 @@ mod tests {
     #[test]
     fn a_git_file_names_the_git_directory() {
         let tmp = tempfile::tempdir().expect("tmp");
-        let real = tmp.path().join("real-git");
-        std::fs::create_dir(&real).expect("dir");
-        let tree = tmp.path().join("tree");
-        std::fs::create_dir(&tree).expect("tree");
+        let real = made_dir(tmp.path(), "real-git");
+        let tree = made_dir(tmp.path(), "tree");
         std::fs::write(tree.join(".git"), format!("gitdir: {}\n", real.display())).expect("w");
         let found = git_dir_of(&tree).and_then(|p| std::fs::canonicalize(p).ok());
         assert_eq!(found, std::fs::canonicalize(&real).ok());

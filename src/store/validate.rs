@@ -18,8 +18,9 @@ use toml::de::{DeTable, DeValue};
 use super::slips;
 use crate::diag::{self, Expected, Problem, Table};
 use crate::model::{
-    Basis, Better, Bound, Comparison, Directive, District, FORMAT_VERSIONS, HostKind, Id, Image,
-    Indicator, Kind, Level, PartOfDay, Participant, Reference, Session, SessionDate, Text, fold,
+    Basis, Better, Bound, Comparison, Comparisons, Directive, District, FORMAT_VERSIONS, HostKind,
+    Id, Image, Indicator, Kind, Level, PartOfDay, Participant, Reference, Session, SessionDate,
+    Text, fold,
 };
 pub(super) use fields::Checker;
 use fields::{Fields, clean, to_offset_datetime, to_session_date};
@@ -68,6 +69,7 @@ const DISTRICT_KEYS: &[&str] = &[
     "key",
     "formerly",
     "merged_from",
+    "merging_into",
 ];
 const INDICATOR_KEYS: &[&str] = &[
     "name",
@@ -455,6 +457,7 @@ fn locality(
         key: identity.key,
         formerly: identity.formerly,
         merged_from: identity.merged_from,
+        merging_into: identity.merging_into,
         id: id.unwrap_or_else(|| fold::slug(&name)).into(),
         level: level.or(default_level),
         parent: f.text(ck, "parent"),
@@ -474,19 +477,10 @@ fn indicator(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Indicator> {
     f.check_unknown_keys(ck, INDICATOR_KEYS, &["compare"]);
     f.version_2_keys(ck, INDICATOR_KEYS_2);
     let name = f.required_string(ck, "name", "\"Tổng giá trị sản xuất\"");
-    if f.get("value").is_none() {
-        f.missing(ck, "value", "33497");
-    }
     let value = f.number(ck, "value");
     let target = f.number(ck, "target");
-    if let Some((t, span)) = &target
-        && *t <= 0.0
-    {
-        let problem = Problem::TargetNotPositive {
-            table: f.what.clone(),
-            value: t.to_string(),
-        };
-        ck.error(span.clone(), problem);
+    if let Some((t, span)) = &target {
+        check_target(ck, f, *t, span.clone());
     }
     let of = f.number(ck, "of");
     if let Some((of, span)) = &of
@@ -499,7 +493,7 @@ fn indicator(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Indicator> {
         };
         ck.error(span.clone(), problem);
     }
-    let compare = f
+    let compare: Comparisons = f
         .tables(ck, "compare")
         .into_iter()
         .filter_map(|(t, span)| {
@@ -509,6 +503,14 @@ fn indicator(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Indicator> {
             comparison(ck, Fields::new(t, span, what))
         })
         .collect();
+    let value = match (value, f.get("value")) {
+        (Some((value, _)), _) => Some(value),
+        (None, Some(_)) => return None,
+        (None, None) => {
+            value_missing(ck, f, &compare);
+            None
+        }
+    };
     Some(Indicator {
         unit: f.string(ck, "unit").map(|u| ck.share(u.trim().to_string())),
         kind: f
@@ -532,8 +534,46 @@ fn indicator(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Indicator> {
         compare,
         target: target.map(|(t, _)| t),
         name: ck.share(name?),
-        value: value?.0,
+        value,
     })
+}
+
+/// A negative `target` is an error; zero (none left) needs version 3, and is met only at zero,
+/// which `better = "higher"` contradicts (a warning).
+fn check_target(ck: &mut Checker<'_>, f: &Fields<'_, '_>, target: f64, span: Range<usize>) {
+    if target < 0.0 {
+        let problem = Problem::TargetNotPositive {
+            table: f.what.clone(),
+            value: target.to_string(),
+        };
+        ck.error(span, problem);
+    } else if target == 0.0 {
+        ck.needs_version_3(span, "target = 0", &f.what);
+        if let Some(better) = f.get("better")
+            && better.get_ref().as_str() == Some("higher")
+        {
+            let problem = Problem::ZeroTargetHigher {
+                table: f.what.clone(),
+            };
+            ck.warn(better.span(), problem);
+        }
+    }
+}
+
+/// An indicator without `value` is a figure known only as a percent of its plan (version 3)
+/// when it has a comparison with a plan; else the key is missing.
+fn value_missing(ck: &mut Checker<'_>, f: &Fields<'_, '_>, compare: &[Comparison]) {
+    let plan = compare.iter().any(|c| c.basis() == Basis::Plan);
+    let version = ck.declared.unwrap_or(1);
+    if plan && version >= 3 {
+        return;
+    }
+    let problem = Problem::ValueMissing {
+        table: f.what.clone(),
+        plan,
+        version,
+    };
+    ck.error(f.span.clone(), problem);
 }
 
 fn comparison(ck: &mut Checker<'_>, f: Fields<'_, '_>) -> Option<Comparison> {
@@ -677,12 +717,8 @@ fn addressees(ck: &mut Checker<'_>, f: &Fields<'_, '_>, seen: &mut Seen) -> Vec<
         ck.error(value.span(), Problem::ToOnLocality { table });
         return Vec::new();
     }
-    let DeValue::Array(items) = value.get_ref() else {
-        f.wrong_type(ck, "to", value, Expected::Strings);
-        return Vec::new();
-    };
     let mut to = Vec::new();
-    for item in items.iter() {
+    for item in f.items(ck, "to", value, Expected::Strings) {
         match item.get_ref() {
             DeValue::String(id) => {
                 let id = clean(id);

@@ -4,24 +4,51 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub(crate) const BIN: &str = env!("CARGO_BIN_EXE_briefing");
+use briefing::api::git::merge::{State, states};
+use briefing::api::store::write::{Change, WriteOptions, set_directive};
+use chrono::DateTime;
+
+pub(crate) use super::bin::BIN;
+pub(crate) use super::have;
 pub(crate) const SESSION: &str = "2024/2024-03-13-hai-ha-dam-ha";
 
-/// Whether `tool` runs; without it the test is skipped with a notice, or fails under CI=true.
-pub(crate) fn have(tool: &str) -> bool {
-    let found = Command::new(tool)
-        .arg("-V")
-        .output()
-        .or_else(|_| Command::new(tool).arg("--version").output())
-        .is_ok();
-    if !found {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{tool} is needed by this test and CI=true"
-        );
-        eprintln!("SKIPPED: {tool} is not installed");
+/// Checks off directive `id` of `session` in the clone `dir`, as the app does, at `at` (RFC
+/// 3339) by `by`.
+pub(crate) fn check_off_in(dir: &Path, session: &str, id: &str, at: &str, by: &str) {
+    let change = Change::Done {
+        at: DateTime::parse_from_rfc3339(at).expect("time"),
+        by: by.to_string(),
+    };
+    set_directive(dir, session, id, &change, &WriteOptions::default()).expect("check off");
+}
+
+/// [`check_off_in`] the sample session.
+pub(crate) fn check_off(dir: &Path, id: &str, at: &str, by: &str) {
+    check_off_in(dir, SESSION, id, at, by);
+}
+
+/// The text of the sample session's file in the clone `dir`.
+pub(crate) fn session_text(dir: &Path) -> String {
+    std::fs::read_to_string(dir.join(format!("{SESSION}.toml"))).expect("read")
+}
+
+/// The check-off state of directive `id` of the sample session in the clone `dir`.
+pub(crate) fn state(dir: &Path, id: &str) -> State {
+    states(&session_text(dir))
+        .expect("valid")
+        .remove(id)
+        .expect("directive")
+}
+
+/// A shared bare repository with the "province" and "commune" clones; `None` without git.
+pub(crate) fn two_clones() -> Option<(Shared, PathBuf, PathBuf)> {
+    if !have("git") {
+        return None;
     }
-    found
+    let shared = Shared::new();
+    let province = shared.clone_as("province");
+    let commune = shared.clone_as("commune");
+    Some((shared, province, commune))
 }
 
 /// A bare "remote" and the folder the clones live in.
@@ -119,6 +146,16 @@ impl Shared {
 
     /// Runs the program at `bin` (a copy of briefing) as [`Shared::briefing`] runs briefing.
     pub(crate) fn program(&self, bin: &str, dir: &Path, lang: &str, args: &[&str]) -> Output {
+        output_when_executable(&mut self.command_of(bin, dir, lang, args))
+    }
+
+    /// `briefing --dir DIR --lang LANG ARGS` as the office of `dir` runs it, to be changed
+    /// further (an environment variable added or taken away) before it runs.
+    pub(crate) fn command(&self, dir: &Path, lang: &str, args: &[&str]) -> Command {
+        self.command_of(BIN, dir, lang, args)
+    }
+
+    fn command_of(&self, bin: &str, dir: &Path, lang: &str, args: &[&str]) -> Command {
         let mut cmd = Command::new(bin);
         cmd.current_dir(dir)
             .arg("--dir")
@@ -126,7 +163,7 @@ impl Shared {
             .args(["--lang", lang, "--today", "2024-03-20"])
             .args(args);
         self.env(&mut cmd, &who(dir));
-        output_when_executable(&mut cmd)
+        cmd
     }
 }
 

@@ -1,4 +1,6 @@
-//! Helpers shared by the write-back tests: temporary briefing folders and fixtures.
+//! Helpers shared by the integration tests (each takes them with `mod common;`): temporary
+//! briefing folders and fixtures here; the real binary in `bin`, real git in `git`, other users
+//! in `user`, tmux in `tmux`, what a bad fixture must say in `said`.
 
 #![allow(dead_code)]
 #![allow(
@@ -10,6 +12,7 @@ pub(crate) mod feed;
 pub(crate) mod git;
 pub(crate) mod reorder;
 pub(crate) mod rng;
+pub(crate) mod said;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -122,69 +125,28 @@ fn ofd_lock_range(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Helpers of the issue-8 suites (tests/write_*.rs): the real binary, briefing texts, file
-// states, extended attributes, polling, and skipping where the machine cannot run a case.
+// Helpers of the issue-8 suites (tests/write_*.rs): briefing texts, file states, extended
+// attributes, polling, and skipping where the machine cannot run a case.
 
+pub(crate) mod bin;
 pub(crate) mod tmux;
 pub(crate) mod user;
+
+#[allow(unused_imports, reason = "each test crate uses a part of them")]
+pub(crate) use bin::{
+    BIN, NO_CONFIG, assert_refused, clean, cli, run, run_ok, stderr_of, stdout_of, succeeded,
+    succeeded_as,
+};
 
 use std::collections::BTreeMap;
 use std::ffi::CString;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::process::{Command, Output};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use briefing::api::model::Session;
 use briefing::api::store::parse_file;
-
-pub(crate) const BIN: &str = env!("CARGO_BIN_EXE_briefing");
-
-/// A config folder that holds no config file (inside the project's `target/tmp`), so that no
-/// test reads the machine's `~/.config/briefing/config.toml`.
-pub(crate) const NO_CONFIG: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/no-config");
-
-/// `briefing --dir DIR --lang LANG ARGS…`, not influenced by BRIEFING_DIR.
-pub(crate) fn cli(dir: &Path, lang: &str, args: &[&str]) -> Command {
-    let mut c = Command::new(BIN);
-    c.arg("--dir")
-        .arg(dir)
-        .args(["--lang", lang])
-        .args(args)
-        .env_remove("BRIEFING_DIR")
-        .env("XDG_CONFIG_HOME", NO_CONFIG);
-    c
-}
-
-/// Runs `briefing --dir DIR --lang LANG ARGS…` to the end.
-pub(crate) fn run(dir: &Path, lang: &str, args: &[&str]) -> Output {
-    cli(dir, lang, args).output().expect("run briefing")
-}
-
-pub(crate) fn stdout_of(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-pub(crate) fn stderr_of(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// Asserts a refusal: exit code 1 and a message on stderr holding one of `keywords`
-/// (case-insensitive), so a test names the cause without fixing the exact wording.
-pub(crate) fn assert_refused(o: &Output, keywords: &[&str], what: &str) {
-    let err = stderr_of(o);
-    assert_eq!(
-        o.status.code(),
-        Some(1),
-        "{what}: expected a refusal (exit 1); stdout: {} stderr: {err}",
-        stdout_of(o)
-    );
-    let lower = err.to_lowercase();
-    assert!(
-        keywords.iter().any(|k| lower.contains(&k.to_lowercase())),
-        "{what}: the message should name the cause (one of {keywords:?}): {err}"
-    );
-}
 
 /// A valid briefing: directives `ids` of the session as a whole, then `districts` districts
 /// with one directive each (`q0`, `q1`, …).
@@ -238,6 +200,32 @@ pub(crate) fn done_state(bytes: &[u8], id: &str) -> Option<bool> {
         );
     }
     Some(d.done)
+}
+
+/// `tmp/W/2024/s.toml` (session `2024/s`) in a folder every user may traverse: the briefing
+/// folder `w`, its `2024` folder and the file, each made by root (the folders 0755).
+pub(crate) struct Layout {
+    pub _tmp: tempfile::TempDir,
+    pub w: PathBuf,
+    pub folder: PathBuf,
+    pub file: PathBuf,
+}
+
+/// A [`Layout`] whose file holds `directives` directives and one district, with `mode`.
+pub(crate) fn layout(directives: usize, mode: u32) -> Layout {
+    let tmp = shared_tempdir();
+    let w = tmp.path().join("W");
+    let folder = w.join("2024");
+    let file = folder.join("s.toml");
+    mkdir(&w, 0o755);
+    mkdir(&folder, 0o755);
+    write_file(&file, briefing_text(&ids(directives), 1).as_bytes(), mode);
+    Layout {
+        _tmp: tmp,
+        w,
+        folder,
+        file,
+    }
 }
 
 /// A temporary folder under /tmp that every user may traverse (mode 0755), so a test can hand
@@ -419,6 +407,20 @@ pub(crate) fn skip(reason: &str) {
         .and_then(|mut f| {
             std::io::Write::write_all(&mut f, format!("{test}\t{reason}\n").as_bytes())
         });
+}
+
+/// Whether `tool` can be started (`-V`, else `--version`); without it the case is skipped (see
+/// [`skip`]).
+pub(crate) fn have(tool: &str) -> bool {
+    let found = Command::new(tool)
+        .arg("-V")
+        .output()
+        .or_else(|_| Command::new(tool).arg("--version").output())
+        .is_ok();
+    if !found {
+        skip(&format!("no {tool}"));
+    }
+    found
 }
 
 /// Whether `tool` runs (`tool --version` exits 0).

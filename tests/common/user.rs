@@ -62,13 +62,38 @@ impl TestUser {
 /// notice (a failure under `CI=true`) and `None`: the caller returns.
 pub(crate) fn other_user() -> Option<&'static TestUser> {
     static USER: OnceLock<Result<TestUser, String>> = OnceLock::new();
-    match USER.get_or_init(find_or_create) {
-        Ok(user) => Some(user),
+    made_once(&USER, find_or_create)
+}
+
+/// What `make` made the first time (once per test binary), or `None` after the notice of why it
+/// could not be made (a failure under `CI=true`).
+fn made_once<T>(
+    cell: &'static OnceLock<Result<T, String>>,
+    make: fn() -> Result<T, String>,
+) -> Option<&'static T> {
+    match cell.get_or_init(make) {
+        Ok(made) => Some(made),
         Err(why) => {
             skip(why);
             None
         }
     }
+}
+
+/// `useradd` of a system user `name` without a home or a login shell, in `group` if given;
+/// whether it worked is for the caller to look up (another test binary may add it meanwhile).
+fn add_user(name: &str, group: Option<&str>) {
+    let mut add = Command::new("useradd");
+    add.args([
+        "--system",
+        "--no-create-home",
+        "--shell",
+        "/usr/sbin/nologin",
+    ]);
+    if let Some(group) = group {
+        add.args(["-G", group]);
+    }
+    let _ = add.arg(name).output();
 }
 
 fn find_or_create() -> Result<TestUser, String> {
@@ -82,15 +107,7 @@ fn find_or_create() -> Result<TestUser, String> {
         Some(u) => u,
         None => {
             // Another test binary may create it at the same moment: look again either way.
-            let _ = Command::new("useradd")
-                .args([
-                    "--system",
-                    "--no-create-home",
-                    "--shell",
-                    "/usr/sbin/nologin",
-                ])
-                .arg(TEST_USER)
-                .output();
+            add_user(TEST_USER, None);
             lookup(TEST_USER)
                 .or_else(|| lookup("nobody"))
                 .ok_or_else(|| format!("could not create `{TEST_USER}` and there is no `nobody`"))?
@@ -178,13 +195,7 @@ pub(crate) const OFFICE_GROUP: &str = "bfow_canbo";
 /// failure under `CI=true`) where the tests cannot switch users.
 pub(crate) fn office() -> Option<&'static Office> {
     static OFFICE: OnceLock<Result<Office, String>> = OnceLock::new();
-    match OFFICE.get_or_init(make_office) {
-        Ok(office) => Some(office),
-        Err(why) => {
-            skip(why);
-            None
-        }
-    }
+    made_once(&OFFICE, make_office)
 }
 
 fn make_office() -> Result<Office, String> {
@@ -197,17 +208,7 @@ fn make_office() -> Result<Office, String> {
     let gid = group_id(OFFICE_GROUP).ok_or(format!("could not create group `{OFFICE_GROUP}`"))?;
     let member = |name: &str, in_group: bool| -> Result<TestUser, String> {
         if lookup(name).is_none() {
-            let mut add = Command::new("useradd");
-            add.args([
-                "--system",
-                "--no-create-home",
-                "--shell",
-                "/usr/sbin/nologin",
-            ]);
-            if in_group {
-                add.args(["-G", OFFICE_GROUP]);
-            }
-            let _ = add.arg(name).output();
+            add_user(name, in_group.then_some(OFFICE_GROUP));
         }
         let mut user = lookup(name).ok_or(format!("could not create user `{name}`"))?;
         if in_group {

@@ -26,6 +26,12 @@ mod sizes;
 mod v2;
 mod v3;
 
+#[path = "../common/bin.rs"]
+#[allow(
+    dead_code,
+    reason = "the TUI tests run the binary only to compare with it"
+)]
+mod bin;
 #[path = "../common/feed.rs"]
 mod feed;
 #[path = "../common/reorder.rs"]

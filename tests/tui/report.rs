@@ -3,6 +3,9 @@
 
 use std::path::Path;
 
+use briefing::api::model::Category;
+use briefing::api::report::follow_up::{FollowUp, Grouping, Scope, tally};
+
 use super::*;
 
 /// The fixture `briefing report` is tested on (tests/cli_report.rs), judged on 2024-07-01.
@@ -114,22 +117,16 @@ fn styled_report_counts() {
 fn the_view_gives_the_numbers_of_briefing_report() {
     let mut app = report_app(Lang::En, 120, 40);
     for by in ["locality", "assignee", "session"] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_briefing"))
-            .env_clear()
-            .args(["--dir"])
-            .arg(fixture())
-            .args([
-                "--today",
-                "2024-07-01",
-                "report",
-                "--format",
-                "json",
-                "--by",
-                by,
-            ])
-            .output()
-            .expect("run briefing");
-        let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let out = bin::run_ok(bin::clean().arg("--dir").arg(fixture()).args([
+            "--today",
+            "2024-07-01",
+            "report",
+            "--format",
+            "json",
+            "--by",
+            by,
+        ]));
+        let doc: serde_json::Value = serde_json::from_str(&out).expect("JSON");
         let report = report_screen(&app).report().expect("report");
         assert_eq!(report.scope.by.name(), by);
         let counts = |json: &serde_json::Value| -> Vec<usize> {
@@ -179,4 +176,227 @@ fn the_due_view_says_the_category_and_the_latest_note() {
         !text.contains("Chưa thực hiện (trong hạn)"),
         "an open directive without a log reads as before: {text}"
     );
+}
+
+/// The report a fresh count of the app's sessions gives, by `by`, on `today`: what the view
+/// must show whatever it kept.
+fn counted_afresh(app: &App, by: Grouping) -> FollowUp {
+    let scope = Scope {
+        from: None,
+        to: None,
+        by,
+        today: app.today(),
+    };
+    tally(&app.catalog().sessions, &scope)
+}
+
+/// The view's report, checked against a fresh count by every grouping (`b` switches through
+/// them and back).
+fn viewed(app: &mut App) -> FollowUp {
+    let shown = report_screen(app).report().expect("report").clone();
+    assert_eq!(
+        shown,
+        counted_afresh(app, shown.scope.by),
+        "as a fresh count"
+    );
+    for _ in Grouping::ALL {
+        press(app, &[Command::ReportBy]);
+        let by = report_screen(app).by();
+        let report = report_screen(app).report().expect("report");
+        assert_eq!(
+            *report,
+            counted_afresh(app, by),
+            "as a fresh count by {by:?}"
+        );
+    }
+    shown
+}
+
+/// The totals after minus before, category by category (only the non-zero ones).
+fn moved(before: &FollowUp, after: &FollowUp) -> Vec<(Category, i64)> {
+    (before.total.each().zip(after.total.each()))
+        .map(|((c, b), (_, a))| (c, a as i64 - b as i64))
+        .filter(|&(_, d)| d != 0)
+        .collect()
+}
+
+/// The fixture in a folder of its own, to change on disk.
+fn fixture_copy() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().expect("tmp");
+    std::fs::create_dir_all(tmp.path().join("2024")).expect("mkdir");
+    for entry in std::fs::read_dir(fixture().join("2024")).expect("fixture") {
+        let path = entry.expect("entry").path();
+        let name = path.file_name().expect("name");
+        std::fs::copy(&path, tmp.path().join("2024").join(name)).expect("copy");
+    }
+    tmp
+}
+
+/// The list's `n`th session (newest first) opened at its first locality's tab, with the
+/// directive reading `text` selected.
+fn at_directive(app: &mut App, n: usize, text: &str) {
+    press(app, &[Command::Back]);
+    assert!(app.screen().is_none(), "on the list");
+    press(app, &[Command::First]);
+    for _ in 0..n {
+        press(app, &[Command::Down]);
+    }
+    press(app, &[Command::Open, Command::JumpTab(2)]);
+    select_directive(app, text);
+}
+
+/// A check-off (Space, then the save's confirmation) moves its directive, and only it, from
+/// "not started" to "done on time"; the view opened again shows it.
+#[test]
+fn a_check_off_moves_its_directive_in_the_view() {
+    let mut app = report_app(Lang::En, 120, 40);
+    let before = viewed(&mut app);
+    at_directive(&mut app, 2, "Trồng rừng thay thế");
+    let request = toggle(&mut app);
+    assert_eq!(request.directive_id, "hh-rung");
+    press(&mut app, &[Command::ReportView]);
+    let shown = viewed(&mut app);
+    assert_eq!(
+        moved(&before, &shown),
+        [(Category::DoneOnTime, 1), (Category::NotStartedInTime, -1)],
+        "shown at once"
+    );
+    let at = chrono::DateTime::parse_from_rfc3339("2024-07-01T09:15:00+07:00").expect("time");
+    app.update(Action::Saved {
+        request,
+        result: Ok(briefing::api::store::write::Change::Done {
+            at,
+            by: "lan".into(),
+        }),
+    });
+    let saved = viewed(&mut app);
+    assert_eq!(moved(&before, &saved), moved(&before, &shown));
+    assert_eq!(saved.overdue, before.overdue, "the lists are untouched");
+}
+
+/// A progress entry written (the `p` form, then the saver's answer) moves its directive from
+/// "doing, overdue" to "blocked": out of the overdue list, into the blocked one, with its note.
+#[test]
+fn a_progress_entry_moves_its_directive_in_the_view() {
+    use briefing::api::app::{ProgressChange, Recorded};
+    use briefing::api::model::{Entry, State};
+    let mut app = report_app(Lang::En, 120, 40);
+    let before = viewed(&mut app);
+    at_directive(&mut app, 0, "Cấp nước sinh hoạt");
+    assert_eq!(press_effect(&mut app, Command::Progress), Effect::None);
+    key(&mut app, crossterm::event::KeyCode::Right);
+    key(&mut app, crossterm::event::KeyCode::Tab);
+    type_text(&mut app, "Chờ vốn");
+    let Effect::Record(request) = key(&mut app, crossterm::event::KeyCode::Enter) else {
+        panic!("no entry asked for");
+    };
+    let ProgressChange::Add(asked) = &request.change else {
+        panic!("not an entry");
+    };
+    assert_eq!(asked.state, Some(State::Blocked));
+    let entry = Entry {
+        at: chrono::DateTime::parse_from_rfc3339("2024-06-20T09:15:00+07:00").expect("time"),
+        by: "lan".into(),
+        state: asked.state,
+        note: asked.note.as_deref().map(Into::into),
+        percent: asked.percent,
+    };
+    app.update(Action::Recorded {
+        request: Box::new(request.clone()),
+        result: Box::new(Ok(Recorded::Added { entry, undo: None })),
+    });
+    press(&mut app, &[Command::ReportView]);
+    let after = viewed(&mut app);
+    assert_eq!(
+        moved(&before, &after),
+        [(Category::DoingOverdue, -1), (Category::Blocked, 1)]
+    );
+    let ids = |list: &[std::sync::Arc<briefing::api::report::follow_up::Listed>]| -> Vec<String> {
+        list.iter().map(|l| l.directive_id.clone()).collect()
+    };
+    assert!(ids(&before.overdue).contains(&"dh-nuoc".to_string()));
+    assert!(!ids(&after.overdue).contains(&"dh-nuoc".to_string()));
+    assert_eq!(ids(&after.blocked), ["dh-mat-bang", "dh-nuoc"]);
+    let note = after.blocked[1].note.as_ref().expect("its note");
+    assert_eq!(note.text, "Chờ vốn");
+}
+
+/// A file changed on disk, read as the watcher's path: its session's directives move, the
+/// others' stay; the view open meanwhile shows it at once.
+#[test]
+fn a_file_changed_on_disk_moves_its_directives_in_the_open_view() {
+    use briefing::api::load::{first_load, read_changes};
+    use briefing::api::store::{Folder, Limits};
+    let dir = fixture_copy();
+    let mut app = App::new(options(Lang::En, day(2024, 7, 1), Keymap::default()));
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    let mut folder = Folder::new(dir.path(), Limits::default());
+    first_load(
+        &mut folder,
+        Default::default(),
+        || false,
+        |a| {
+            app.update(a);
+            true
+        },
+    );
+    press(&mut app, &[Command::ReportView]);
+    let before = viewed(&mut app);
+    let file = dir.path().join("2024/2024-01-10-hai-ha.toml");
+    let text = std::fs::read_to_string(&file).expect("read");
+    let text = text.replace(
+        "due = 2024-12-31",
+        "due = 2024-06-30\ndone = true\ndone_at = 2024-06-29T10:00:00+07:00\ndone_by = \"lan\"",
+    );
+    std::fs::write(&file, text).expect("write");
+    let plan = folder.changed(&[file]).expect("plan");
+    read_changes(&mut folder, plan, |a| {
+        app.update(a);
+        true
+    });
+    assert!(
+        matches!(app.screen(), Some(Screen::Report(_))),
+        "still open"
+    );
+    let after = viewed(&mut app);
+    assert_eq!(
+        moved(&before, &after),
+        [(Category::DoneOnTime, 1), (Category::NotStartedInTime, -1)]
+    );
+    let text = screen_text(&draw(&app));
+    let all = (text.lines())
+        .find(|l| l.trim_start().starts_with("All "))
+        .expect("the totals row");
+    let drawn: Vec<usize> = all
+        .split_whitespace()
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    let mut want: Vec<usize> = after.total.each().map(|(_, n)| n).collect();
+    want.push(after.total.total());
+    assert_eq!(drawn, want, "drawn");
+}
+
+/// A new day (midnight while the app is open): the directive due the day before falls overdue
+/// in the open view, into the overdue list.
+#[test]
+fn a_new_day_moves_directives_past_their_deadline() {
+    let mut app = report_app(Lang::En, 120, 40);
+    let before = viewed(&mut app);
+    app.update(Action::Today(day(2024, 7, 2)));
+    let after = viewed(&mut app);
+    assert_eq!(after.scope.today, day(2024, 7, 2));
+    assert_eq!(
+        moved(&before, &after),
+        [
+            (Category::NotStartedInTime, -1),
+            (Category::NotStartedOverdue, 1)
+        ]
+    );
+    assert_eq!(after.overdue.len(), before.overdue.len() + 1);
+    assert!(after.overdue.iter().any(|l| l.directive_id == "dh-truong"));
+    let text = screen_text(&draw(&app));
+    assert!(text.contains("02/07/2024"), "the day drawn: {text}");
 }

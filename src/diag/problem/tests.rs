@@ -102,6 +102,17 @@ fn every_problem() -> Vec<Problem> {
             table: indicator(),
             value: s("0"),
         },
+        Problem::ValueMissing {
+            table: indicator(),
+            plan: true,
+            version: 2,
+        },
+        Problem::ValueMissing {
+            table: indicator(),
+            plan: false,
+            version: 3,
+        },
+        Problem::ZeroTargetHigher { table: indicator() },
         Problem::PercentNegative {
             table: Table::Compare {
                 indicator: Box::new(indicator()),
@@ -510,10 +521,12 @@ fn kind(p: &Problem) -> usize {
         ProgressNoteControl { .. } => 80,
         EmptyText { .. } => 81,
         DueTextIsADeadline { .. } => 82,
+        ValueMissing { .. } => 83,
+        ZeroTargetHigher { .. } => 84,
     }
 }
 
-const KINDS: usize = 83;
+const KINDS: usize = 85;
 
 #[test]
 fn every_variant_is_walked() {

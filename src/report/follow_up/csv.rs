@@ -3,6 +3,8 @@
 //! and blocked directives as rows of their own. A text cell that a spreadsheet would read as a
 //! formula (`=`, `+`, `-`, `@` first) starts with `'`.
 
+use std::sync::Arc;
+
 use super::{Counts, FollowUp, Listed, row_title, rows_heading, session_of};
 use crate::i18n;
 use crate::model::Lang;
@@ -38,7 +40,7 @@ fn counts(out: &mut String, title: String, counts: &Counts) {
 }
 
 /// A blank line, the list's heading, its column names, then a row per directive.
-fn listed(out: &mut String, heading: &str, listed: &[Listed], lang: Lang) {
+fn listed(out: &mut String, heading: &str, listed: &[Arc<Listed>], lang: Lang) {
     let t = i18n::strings(lang);
     out.push('\n');
     line(out, &[heading.to_string()]);

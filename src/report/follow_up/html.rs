@@ -2,6 +2,7 @@
 //! column per category, then the lists.
 
 use std::fmt::Write;
+use std::sync::Arc;
 
 use super::{
     Counts, FollowUp, Listed, listed_facts, note_line, row_title, rows_heading, scope_line,
@@ -126,7 +127,7 @@ fn counts_row(out: &mut String, attrs: &str, title: &str, counts: &Counts) {
     let _ = writeln!(out, "<td class=\"n\">{}</td></tr>", counts.total());
 }
 
-fn list(out: &mut String, heading: &str, listed: &[Listed], lang: Lang) {
+fn list(out: &mut String, heading: &str, listed: &[Arc<Listed>], lang: Lang) {
     let t = i18n::strings(lang);
     let _ = writeln!(out, "<h2>{} ({})</h2>", esc(heading), listed.len());
     if listed.is_empty() {

@@ -8,15 +8,15 @@ use super::{Counts, FollowUp, Label, Listed, row_title};
 use crate::model::progress::Category;
 use crate::model::{Due, Lang, SessionDate};
 use crate::present::words::category_word;
+use crate::report::json::Head;
 
 /// Bumped when a field is removed or changes meaning; new fields may appear at any time.
 const SCHEMA: u32 = 1;
 
 #[derive(Serialize)]
 struct Doc<'a> {
-    schema: u32,
-    today: NaiveDate,
-    lang: Lang,
+    #[serde(flatten)]
+    head: Head,
     from: Option<NaiveDate>,
     to: Option<NaiveDate>,
     by: &'static str,
@@ -86,9 +86,7 @@ struct NoteJson<'a> {
 
 pub(super) fn render(report: &FollowUp, lang: Lang) -> String {
     let doc = Doc {
-        schema: SCHEMA,
-        today: report.scope.today,
-        lang,
+        head: Head::new(SCHEMA, report.scope.today, lang),
         from: report.scope.from,
         to: report.scope.to,
         by: report.scope.by.name(),
@@ -108,8 +106,8 @@ pub(super) fn render(report: &FollowUp, lang: Lang) -> String {
             })
             .collect(),
         total: CountsJson(report.total),
-        overdue: report.overdue.iter().map(listed).collect(),
-        blocked: report.blocked.iter().map(listed).collect(),
+        overdue: report.overdue.iter().map(|l| listed(l)).collect(),
+        blocked: report.blocked.iter().map(|l| listed(l)).collect(),
     };
     let mut json = serde_json::to_string_pretty(&doc).unwrap_or_default();
     json.push('\n');

@@ -1,5 +1,7 @@
 //! The report as Markdown: a GitHub table with the categories as columns, then the lists.
 
+use std::sync::Arc;
+
 use super::{
     Counts, FollowUp, Listed, listed_facts, note_line, row_title, rows_heading, scope_line,
 };
@@ -58,7 +60,7 @@ fn cell(text: &str) -> String {
     escape(&text.replace(['\n', '\r'], " "))
 }
 
-fn list(out: &mut String, heading: &str, listed: &[Listed], lang: Lang) {
+fn list(out: &mut String, heading: &str, listed: &[Arc<Listed>], lang: Lang) {
     let t = i18n::strings(lang);
     out.push_str(&format!("\n## {} ({})\n\n", escape(heading), listed.len()));
     if listed.is_empty() {

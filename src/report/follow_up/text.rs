@@ -1,6 +1,8 @@
 //! The report as plain text for a terminal or a printer: the table at 80 columns with
 //! numbered category columns and their legend, then the lists.
 
+use std::sync::Arc;
+
 use unicode_width::UnicodeWidthStr;
 
 use super::{
@@ -94,7 +96,7 @@ fn right(text: &str, width: usize) -> String {
 }
 
 /// A list of directives under its heading, each with its facts and latest note.
-fn list(out: &mut String, heading: &str, listed: &[Listed], lang: Lang) {
+fn list(out: &mut String, heading: &str, listed: &[Arc<Listed>], lang: Lang) {
     let t = i18n::strings(lang);
     out.push('\n');
     out.push_str(&format!("{heading} ({})\n", listed.len()));

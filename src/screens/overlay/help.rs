@@ -4,7 +4,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::Scrolled;
-use crate::i18n;
+use crate::i18n::{self, Strings};
 use crate::input::Command;
 use crate::model::Lang;
 use crate::screens::Ctx;
@@ -77,7 +77,7 @@ impl Help {
                     };
                     rows.push(Row {
                         keys: paired_keys(&labels(a), &labels(b)),
-                        what: pair_text(ctx.lang, a),
+                        what: pair_text(i18n::strings(ctx.lang), a),
                     });
                 }
                 None => {
@@ -110,8 +110,7 @@ fn paired_keys(a: &[String], b: &[String]) -> String {
 }
 
 /// What a pair of commands does, on one row.
-fn pair_text(lang: Lang, first: Command) -> &'static str {
-    let t = i18n::strings(lang);
+fn pair_text(t: &Strings, first: Command) -> &'static str {
     match first {
         Command::Up => t.cmd_move,
         Command::PageUp => t.cmd_pages,

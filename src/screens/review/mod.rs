@@ -4,6 +4,9 @@
 
 pub(crate) mod rows;
 
+use std::sync::Arc;
+
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -18,6 +21,7 @@ use crate::i18n;
 use crate::input::Command;
 use crate::model::District;
 use crate::model::dossier::{Trend, Visit};
+use crate::model::filter::DirectiveFilter;
 use crate::model::{Directive, DirectiveKey, DirectiveRef, Level, LocalityKey, Session};
 use crate::present::follow_up::{says_more, standing_line};
 use crate::present::trend::{chart_rows, trend_title};
@@ -42,10 +46,21 @@ pub enum Review {
     District(LocalityKey),
 }
 
+/// What a listing was made from: when any of it changes it is made again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Made {
+    revision: u64,
+    today: NaiveDate,
+    filter: DirectiveFilter,
+}
+
 #[derive(Debug)]
 pub struct ReviewScreen {
     review: Review,
     list: TallList,
+    /// The rows as last made (a dossier reads every session of the folder), kept until the
+    /// sessions, the day or the filter change; filled by `command` and `refresh`, read by `draw`.
+    listed: Option<(Made, Arc<Listing>)>,
 }
 
 impl ReviewScreen {
@@ -53,6 +68,7 @@ impl ReviewScreen {
         ReviewScreen {
             review,
             list: TallList::default(),
+            listed: None,
         }
     }
 
@@ -69,7 +85,30 @@ impl ReviewScreen {
         self.list.offset
     }
 
-    fn listing(&self, ctx: &Ctx) -> Listing {
+    fn made_for(ctx: &Ctx) -> Made {
+        Made {
+            revision: ctx.revision,
+            today: ctx.today,
+            filter: ctx.filters.directives,
+        }
+    }
+
+    /// The rows, as kept when made for this state of the world, else made now.
+    fn listing(&self, ctx: &Ctx) -> Arc<Listing> {
+        match &self.listed {
+            Some((made, listing)) if *made == Self::made_for(ctx) => listing.clone(),
+            _ => Arc::new(self.make_listing(ctx)),
+        }
+    }
+
+    /// The rows, made again only when the world changed since they were kept.
+    fn remake(&mut self, ctx: &Ctx) -> Arc<Listing> {
+        let listing = self.listing(ctx);
+        self.listed = Some((Self::made_for(ctx), listing.clone()));
+        listing
+    }
+
+    fn make_listing(&self, ctx: &Ctx) -> Listing {
         let sessions = &ctx.catalog.sessions;
         match &self.review {
             Review::Due => Listing {
@@ -441,7 +480,7 @@ impl View for ReviewScreen {
 
     fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
         let c = without_tabs(c);
-        let listing = self.listing(ctx);
+        let listing = self.remake(ctx);
         let rows = &listing.rows;
         let selectable: Vec<bool> = rows.iter().map(Row::selectable).collect();
         let width = usize::from(ctx.area.width);
@@ -524,7 +563,7 @@ impl View for ReviewScreen {
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
-        let listing = self.listing(ctx);
+        let listing = self.remake(ctx);
         let rows = &listing.rows;
         let selectable: Vec<bool> = rows.iter().map(Row::selectable).collect();
         let mut list = self.list;

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use crate::model::dossier::{Trend, Visit, dossier};
 use crate::model::filter::DirectiveFilter;
-use crate::model::{Directive, Due, Level, LocalityKey, Session, fold};
+use crate::model::{Directive, Due, Level, LocalityKey, Progress, Session, fold};
 use crate::search::Target;
 
 /// A heading row of a review view.
@@ -84,18 +84,25 @@ pub(crate) struct DistrictCount {
 pub(crate) fn districts(sessions: &[Session], today: NaiveDate) -> Vec<DistrictCount> {
     let mut by_key: HashMap<LocalityKey, DistrictCount> = HashMap::new();
     for s in sessions {
+        // Which localities each session-wide directive concerns, worked out once per session.
+        let shared = s.shared_localities();
         for (di, d) in s.districts.iter().enumerate() {
-            let entry = by_key.entry(d.key()).or_insert_with(|| DistrictCount {
-                key: d.key(),
-                name: d.name.to_string(),
-                level: d.level,
-                parent: d.parent.as_deref().map(str::to_string),
-                sessions: 0,
-                open: 0,
-                overdue: 0,
-                twin: false,
-            });
-            let p = s.locality_progress(di, today);
+            let entry = by_key
+                .entry(d.key())
+                .or_insert_with_key(|key| DistrictCount {
+                    key: key.clone(),
+                    name: d.name.to_string(),
+                    level: d.level,
+                    parent: d.parent.as_deref().map(str::to_string),
+                    sessions: 0,
+                    open: 0,
+                    overdue: 0,
+                    twin: false,
+                });
+            let concern = (s.directives.iter().zip(&shared))
+                .filter(|(_, localities)| localities.contains(&di))
+                .map(|(directive, _)| directive);
+            let p = Progress::of(d.directives.iter().chain(concern), today);
             entry.sessions += 1;
             entry.open += p.open();
             entry.overdue += p.overdue;

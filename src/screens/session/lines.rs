@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::blocks::{Block, Section};
-use crate::i18n;
+use crate::i18n::{self, Strings};
 use crate::model::{Directive, Indicator, Lang, Session, Status};
 use crate::present::numbers;
 use crate::present::words::CHECKBOX;
@@ -37,8 +37,7 @@ fn gap_before(blocks: &[Block], i: usize) -> bool {
     i > 0 && !matches!(blocks.get(i - 1), Some(Block::Paragraph(_)))
 }
 
-fn section_title(lang: Lang, section: Section) -> &'static str {
-    let t = i18n::strings(lang);
+fn section_title(t: &Strings, section: Section) -> &'static str {
     match section {
         Section::Summary => t.summary,
         Section::Participants => t.participants,
@@ -123,7 +122,10 @@ pub(super) fn block_lines(
     };
     match block {
         Block::Heading(section) => {
-            let title = Toned::one(section_title(cx.lang, *section), Tone::Heading);
+            let title = Toned::one(
+                section_title(i18n::strings(cx.lang), *section),
+                Tone::Heading,
+            );
             if gap_before(blocks, i) {
                 vec![Toned::new(), title]
             } else {
@@ -470,7 +472,7 @@ pub(super) mod tests {
     fn a_target_is_shown_with_its_value_at_every_width() {
         let ind = Indicator {
             name: "Thu nhập bình quân đầu người".into(),
-            value: 80.0,
+            value: Some(80.0),
             unit: Some("triệu đồng/người".into()),
             target: Some(100.0),
             target_label: Some("mục tiêu cuối nhiệm kỳ".into()),
@@ -502,7 +504,7 @@ pub(super) mod tests {
         assert_eq!(text[2], "Ghi chú: Ước cả năm");
         let share = Indicator {
             name: "Tiêu chí".into(),
-            value: 15.0,
+            value: Some(15.0),
             of: Some(19.0),
             kind: Kind::Share,
             ..Indicator::default()
@@ -544,7 +546,7 @@ pub(super) mod tests {
     fn plain_figures_have_one_line_with_bound() {
         let mut ind = indicator();
         ind.compare.clear();
-        ind.value = 385.0;
+        ind.value = Some(385.0);
         ind.bound = Bound::AtLeast;
         let lines = indicator_lines(&ind, 60, Lang::En);
         assert_eq!(lines.len(), 1);

@@ -292,6 +292,24 @@ impl<'t, 'i> Fields<'t, 'i> {
         ck.error(item.span(), problem);
     }
 
+    /// The items of the array `value` (the value of `key`); none when it is not an array,
+    /// which is reported as not `expected`.
+    pub(super) fn items(
+        &self,
+        ck: &mut Checker<'_>,
+        key: &str,
+        value: &'t Value<'i>,
+        expected: Expected,
+    ) -> &'t [Value<'i>] {
+        match value.get_ref() {
+            DeValue::Array(items) => items,
+            _ => {
+                self.wrong_type(ck, key, value, expected);
+                &[]
+            }
+        }
+    }
+
     pub(super) fn string(&self, ck: &mut Checker<'_>, key: &str) -> Option<String> {
         let value = self.get(key)?;
         match value.get_ref() {
@@ -334,12 +352,8 @@ impl<'t, 'i> Fields<'t, 'i> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
-        let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(ck, key, value, Expected::Strings);
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        for item in items.iter() {
+        for item in self.items(ck, key, value, Expected::Strings) {
             match item.get_ref() {
                 DeValue::String(s) => out.push(clean(s)),
                 _ => self.wrong_item_type(ck, key, item, Expected::String),
@@ -661,12 +675,8 @@ impl<'t, 'i> Fields<'t, 'i> {
         let Some(value) = self.get(key) else {
             return Vec::new();
         };
-        let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(ck, key, value, Expected::TablesOf(key.to_string()));
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        for item in items.iter() {
+        for item in self.items(ck, key, value, Expected::TablesOf(key.to_string())) {
             match item.get_ref() {
                 DeValue::Table(t) => out.push((t, item.span())),
                 _ => self.wrong_item_type(ck, key, item, Expected::Table),

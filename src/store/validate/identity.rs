@@ -1,6 +1,6 @@
-//! The identity keys of format version 3: a locality's `key`, `formerly` and `merged_from`,
-//! and an indicator's `key`; each needs `version = 3`, says something, and is unique where
-//! it must be.
+//! The identity keys of format version 3: a locality's `key`, `formerly`, `merged_from` and
+//! `merging_into`, and an indicator's `key`; each needs `version = 3`, says something, and is
+//! unique where it must be.
 
 use std::collections::HashSet;
 use std::fmt::Display;
@@ -18,14 +18,16 @@ pub(super) struct Identity {
     pub(super) key: Option<Id>,
     pub(super) formerly: Option<Text>,
     pub(super) merged_from: Vec<Text>,
+    pub(super) merging_into: Option<Text>,
 }
 
-/// `key`, `formerly` and `merged_from` of one `[[locality]]`.
+/// `key`, `formerly`, `merged_from` and `merging_into` of one `[[locality]]`.
 pub(super) fn locality(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Identity {
     Identity {
         key: one(ck, f, "key").map(Id::from),
         formerly: one(ck, f, "formerly").map(Text::from),
         merged_from: many(ck, f, "merged_from"),
+        merging_into: one(ck, f, "merging_into").map(Text::from),
     }
 }
 
@@ -57,12 +59,8 @@ fn many(ck: &mut Checker<'_>, f: &Fields<'_, '_>, key: &str) -> Vec<Text> {
         return Vec::new();
     };
     ck.identity_key(value.span(), key, &f.what);
-    let DeValue::Array(items) = value.get_ref() else {
-        f.wrong_type(ck, key, value, Expected::Strings);
-        return Vec::new();
-    };
     let mut out = Vec::new();
-    for item in items.iter() {
+    for item in f.items(ck, key, value, Expected::Strings) {
         match item.get_ref() {
             DeValue::String(s) if !s.trim().is_empty() => out.push(clean(s.trim()).into()),
             DeValue::String(_) => {
@@ -88,6 +86,7 @@ pub(super) fn check_locality(
     for (name, references) in [
         ("formerly", d.formerly.iter().collect::<Vec<_>>()),
         ("merged_from", d.merged_from.iter().collect()),
+        ("merging_into", d.merging_into.iter().collect()),
     ] {
         for reference in references {
             if dossier::names(reference, d) {

@@ -1,26 +1,28 @@
-//! The lock on one briefing file, the checks that a person may change it, and its replacement:
-//! atomic (a new file exchanged with it, keeping owner, group, mode, ACL, extended attributes and
-//! `chattr` flags) where that keeps everything, else rewritten in place with a recovery copy.
+//! One briefing file locked (after the checks of `access.rs`), read once it is still, and
+//! replaced: atomically (a new file exchanged with it, keeping owner, group, mode, ACL, extended
+//! attributes and `chattr` flags) where that keeps everything, else rewritten in place with a
+//! recovery copy (`inplace.rs`).
 
 use std::ffi::OsStr;
 use std::fs::File;
 use std::io::{self, Read, Seek, Write};
-use std::os::fd::{AsFd, AsRawFd, OwnedFd};
+use std::os::fd::{AsFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rustix::fs::{
-    Access, AtFlags, FileType, IFlags, Mode, OFlags, RenameFlags, Stat, accessat, fchmod, fchown,
-    fstat, fsync, openat, renameat, renameat_with, statat,
+    AtFlags, FileType, IFlags, Mode, OFlags, RenameFlags, Stat, fchmod, fchown, fstat, fsync,
+    openat, renameat, renameat_with, statat,
 };
 use rustix::io::Errno;
 
 mod lock;
 mod temp;
 
+use super::access::{check_flags, check_folder, check_may_write};
 use super::holders;
-use super::resolve::{Reached, errno_error, still_there};
+use super::resolve::{Reached, errno_error, reopen, still_there};
 use super::{Attribute, WriteError, WriteOptions, user_name};
 use crate::store::Stamp;
 use lock::lock_until;
@@ -422,99 +424,6 @@ impl Locked {
     pub(super) fn new_version(&self, written: &File) -> Result<Stamp, WriteError> {
         let st = fstat(written).map_err(|e| errno_error(&self.reached.path, e))?;
         Ok(Stamp::of_stat(&st))
-    }
-}
-
-/// Opens the reached file anew through its `O_PATH` handle (`/proc/self/fd`), so the name is
-/// not looked up again; without `/proc`, by name without following links, checked to be the
-/// same file. `Ok(None)` when the name now leads elsewhere.
-fn reopen(reached: &Reached, access: OFlags) -> Result<Option<OwnedFd>, WriteError> {
-    let flags = access | OFlags::CLOEXEC | OFlags::NOCTTY | OFlags::NONBLOCK;
-    let magic = format!("/proc/self/fd/{}", reached.handle.as_raw_fd());
-    let opened = match openat(rustix::fs::CWD, magic.as_str(), flags, Mode::empty()) {
-        Err(Errno::NOENT) => openat(
-            &reached.folder,
-            reached.name.as_os_str(),
-            flags | OFlags::NOFOLLOW,
-            Mode::empty(),
-        ),
-        other => other,
-    };
-    let fd = match opened {
-        Ok(fd) => fd,
-        Err(Errno::LOOP | Errno::NOENT) => return Ok(None),
-        Err(e) => return Err(errno_error(&reached.path, e)),
-    };
-    let st = fstat(&fd).map_err(|e| errno_error(&reached.path, e))?;
-    let same = (st.st_dev, st.st_ino) == (reached.stat.st_dev, reached.stat.st_ino);
-    Ok(same.then_some(fd))
-}
-
-/// Whether a person could save the reached file with an editor, by the rules a check-off
-/// follows: a regular file, neither immutable nor append-only, that they may write.
-pub(super) fn check_editable(reached: &Reached) -> Result<(), WriteError> {
-    if !FileType::from_raw_mode(reached.stat.st_mode).is_file() {
-        return Err(WriteError::NotAFile {
-            path: reached.path.clone(),
-        });
-    }
-    if let Some(reading) = reopen(reached, OFlags::RDONLY)? {
-        check_flags(&reading, &reached.path)?;
-    }
-    check_may_write(reached)
-}
-
-/// Immutable and append-only files get their own refusal.
-fn check_flags(fd: &OwnedFd, path: &Path) -> Result<(), WriteError> {
-    let flags = rustix::fs::ioctl_getflags(fd).unwrap_or(IFlags::empty());
-    let path = path.to_path_buf();
-    if flags.contains(IFlags::IMMUTABLE) {
-        return Err(WriteError::Immutable { path });
-    }
-    if flags.contains(IFlags::APPEND) {
-        return Err(WriteError::AppendOnly { path });
-    }
-    Ok(())
-}
-
-/// Refuses what a person could not save with an editor: a file they may not write (as the
-/// kernel judges it: owner, group, ACL), and for root a file nobody may write.
-fn check_may_write(reached: &Reached) -> Result<(), WriteError> {
-    let path = reached.path.clone();
-    let read_only = reached.stat.st_mode & 0o222 == 0;
-    if rustix::process::geteuid().is_root() {
-        return if read_only {
-            Err(WriteError::ReadOnlyFile { path })
-        } else {
-            Ok(())
-        };
-    }
-    match may(&reached.folder, reached.name.as_os_str(), Access::WRITE_OK) {
-        Ok(()) => Ok(()),
-        Err(Errno::ACCESS | Errno::PERM) if read_only => Err(WriteError::ReadOnlyFile { path }),
-        Err(Errno::ACCESS | Errno::PERM) => Err(WriteError::FileNotWritable { path }),
-        Err(e) => Err(errno_error(&path, e)),
-    }
-}
-
-/// The folder must take the new file or the recovery copy.
-fn check_folder(reached: &Reached) -> Result<(), WriteError> {
-    let folder = reached.folder_path().to_path_buf();
-    match may(&reached.folder, ".", Access::WRITE_OK | Access::EXEC_OK) {
-        Ok(()) => Ok(()),
-        Err(Errno::ACCESS | Errno::PERM) => Err(WriteError::FolderNotWritable {
-            path: reached.path.clone(),
-            folder,
-        }),
-        Err(e) => Err(errno_error(&folder, e)),
-    }
-}
-
-/// `faccessat` with the effective ids, as the kernel will judge the write itself.
-fn may(folder: &OwnedFd, name: impl rustix::path::Arg + Copy, what: Access) -> Result<(), Errno> {
-    match accessat(folder, name, what, AtFlags::EACCESS) {
-        Err(Errno::NOSYS | Errno::INVAL) => accessat(folder, name, what, AtFlags::empty()),
-        other => other,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::collections::VecDeque;
 use std::ffi::{OsStr, OsString};
-use std::os::fd::OwnedFd;
+use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Component, Path, PathBuf};
 
@@ -196,4 +196,29 @@ pub(super) fn still_there(folder: &OwnedFd, name: &OsStr, stat: &Stat) -> bool {
 
 pub(super) fn errno_error(path: &Path, e: Errno) -> WriteError {
     super::atomic::io_error(path, e.into())
+}
+
+/// Opens the reached file anew through its `O_PATH` handle (`/proc/self/fd`), so the name is
+/// not looked up again; without `/proc`, by name without following links, checked to be the
+/// same file. `Ok(None)` when the name now leads elsewhere.
+pub(super) fn reopen(reached: &Reached, access: OFlags) -> Result<Option<OwnedFd>, WriteError> {
+    let flags = access | OFlags::CLOEXEC | OFlags::NOCTTY | OFlags::NONBLOCK;
+    let magic = format!("/proc/self/fd/{}", reached.handle.as_raw_fd());
+    let opened = match openat(rustix::fs::CWD, magic.as_str(), flags, Mode::empty()) {
+        Err(Errno::NOENT) => openat(
+            &reached.folder,
+            reached.name.as_os_str(),
+            flags | OFlags::NOFOLLOW,
+            Mode::empty(),
+        ),
+        other => other,
+    };
+    let fd = match opened {
+        Ok(fd) => fd,
+        Err(Errno::LOOP | Errno::NOENT) => return Ok(None),
+        Err(e) => return Err(errno_error(&reached.path, e)),
+    };
+    let st = fstat(&fd).map_err(|e| errno_error(&reached.path, e))?;
+    let same = (st.st_dev, st.st_ino) == (reached.stat.st_dev, reached.stat.st_ino);
+    Ok(same.then_some(fd))
 }
