@@ -409,9 +409,8 @@ impl View for SearchScreen {
         let width = usize::from(list.width);
         let shown =
             self.list.offset..(self.list.offset + usize::from(list.height)).min(self.hits.len());
-        let hits: Vec<(usize, Cow<'_, Hit>)> = shown
-            .filter_map(|i| Some((i, self.hit(ctx, i)?)))
-            .collect();
+        let hits: Vec<(usize, Cow<'_, Hit>)> =
+            shown.filter_map(|i| Some((i, self.hit(ctx, i)?))).collect();
         let label_width = (hits.iter())
             .map(|(_, h)| field_label(ctx, h).width())
             .max()
