@@ -9,6 +9,7 @@ use std::ops::Range;
 
 pub(crate) use parts::Expected;
 pub(crate) use parts::Hint;
+pub(crate) use parts::Mismatch;
 pub(crate) use parts::OsError;
 pub(crate) use parts::Table;
 pub(crate) use parts::ValueType;

@@ -100,13 +100,11 @@ pub(crate) fn deadline(due: Option<Due>, words: Option<&str>, lang: Lang) -> Opt
 /// Hạn: quý II/2024`: a locality's proposal on one line, each fact it has after its text.
 pub(crate) fn proposal_line(p: &Proposal, lang: Lang) -> String {
     let t = i18n::strings(lang);
-    let facts: Vec<String> = [
+    let facts: Vec<String> = labelled([
         (t.proposal_by, &p.by),
         (t.proposal_answer, &p.answer),
         (t.proposal_assignee, &p.assignee),
-    ]
-    .into_iter()
-    .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}: {v}")))
+    ])
     .chain(deadline(p.due, p.due_text.as_deref(), lang))
     .collect();
     match facts.is_empty() {
@@ -226,15 +224,20 @@ pub(crate) fn earlier_names(d: &District, lang: Lang) -> Option<String> {
 /// when written.
 pub(crate) fn locality_facts(d: &District, lang: Lang) -> Option<String> {
     let t = i18n::strings(lang);
-    let facts: Vec<String> = [
+    let facts: Vec<String> = labelled([
         (t.locality_body, &d.body),
         (t.locality_parent, &d.parent),
         (t.locality_merging_into, &d.merging_into),
-    ]
-    .into_iter()
-    .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}: {v}")))
+    ])
     .collect();
     (!facts.is_empty()).then(|| facts.join(" · "))
+}
+
+/// `Nhãn: giá trị` for each fact that is written, in order.
+fn labelled<'a, V: std::fmt::Display + 'a, const N: usize>(
+    facts: [(&'a str, &'a Option<V>); N],
+) -> impl Iterator<Item = String> + 'a {
+    (facts.into_iter()).filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}: {v}")))
 }
 
 /// `Hải Hà, Đầm Hà`: the names of the localities a directive's `to` names (an id the session

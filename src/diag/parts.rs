@@ -48,6 +48,26 @@ impl ValueType {
     }
 }
 
+/// A catalogue template of four facts, as `check_wrong_type` (key, where, expected, found).
+type FourFacts = fn(&Strings, &dyn Display, &dyn Display, &dyn Display, &dyn Display) -> String;
+
+/// A value (or an item of it) of another type than the format gives `key` in `table`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    pub key: String,
+    pub table: Table,
+    pub expected: Expected,
+    pub found: ValueType,
+}
+
+impl Mismatch {
+    /// Its message, by the catalogue's template `say` (key, where, expected, found).
+    pub(super) fn words(&self, t: &Strings, say: FourFacts) -> String {
+        let (table, expected) = (self.table.words(t), self.expected.words(t));
+        say(t, &self.key, &table, &expected, &self.found.words(t))
+    }
+}
+
 /// What a value should have been.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Expected {

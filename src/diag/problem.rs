@@ -4,7 +4,7 @@
 use crate::i18n::{self, Strings};
 use crate::model::Lang;
 
-use super::parts::{Expected, Hint, OsError, Table, ValueType};
+use super::parts::{Expected, Hint, Mismatch, OsError, Table, ValueType};
 
 /// One problem found in a file, with the facts its message needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,18 +45,10 @@ pub enum Problem {
         table: Table,
         example: String,
     },
-    WrongType {
-        key: String,
-        table: Table,
-        expected: Expected,
-        found: ValueType,
-    },
-    WrongItemType {
-        key: String,
-        table: Table,
-        expected: Expected,
-        found: ValueType,
-    },
+    /// The value of a key is not of the type the format gives it.
+    WrongType(Mismatch),
+    /// One item of an array is not of the type the format gives its items.
+    WrongItemType(Mismatch),
     IntegerTooLarge,
     FloatTooLarge,
     NotFinite {
@@ -458,18 +450,8 @@ impl Problem {
                 table,
                 example,
             } => t.check_missing_key(&at(table), key, example),
-            Problem::WrongType {
-                key,
-                table,
-                expected,
-                found,
-            } => t.check_wrong_type(key, &at(table), &expected.words(t), &found.words(t)),
-            Problem::WrongItemType {
-                key,
-                table,
-                expected,
-                found,
-            } => t.check_wrong_item_type(key, &at(table), &expected.words(t), &found.words(t)),
+            Problem::WrongType(m) => m.words(t, Strings::check_wrong_type),
+            Problem::WrongItemType(m) => m.words(t, Strings::check_wrong_item_type),
             Problem::IntegerTooLarge => t.check_integer_too_large.to_string(),
             Problem::FloatTooLarge => t.check_float_too_large.to_string(),
             Problem::NotFinite { key, table } => t.check_not_finite(key, &at(table)),

@@ -48,18 +48,18 @@ fn every_problem() -> Vec<Problem> {
             table: indicator(),
             example: s("33497"),
         },
-        Problem::WrongType {
+        Problem::WrongType(Mismatch {
             key: s("title"),
             table: Table::Session,
             expected: Expected::String,
             found: ValueType::Integer,
-        },
-        Problem::WrongItemType {
+        }),
+        Problem::WrongItemType(Mismatch {
             key: s("tags"),
             table: Table::Session,
             expected: Expected::String,
             found: ValueType::Float,
-        },
+        }),
         Problem::IntegerTooLarge,
         Problem::FloatTooLarge,
         Problem::NotFinite {
@@ -446,8 +446,8 @@ fn kind(p: &Problem) -> usize {
         UnknownKey { .. } => 5,
         UnknownTable { .. } => 6,
         MissingKey { .. } => 7,
-        WrongType { .. } => 8,
-        WrongItemType { .. } => 9,
+        WrongType(_) => 8,
+        WrongItemType(_) => 9,
         IntegerTooLarge => 10,
         FloatTooLarge => 11,
         NotFinite { .. } => 12,

@@ -10,7 +10,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 use toml::value::{Datetime, Offset};
 
-use crate::diag::{Diagnostic, Expected, Hint, Problem, Severity, Table, ValueType};
+use crate::diag::{Diagnostic, Expected, Hint, Mismatch, Problem, Severity, Table, ValueType};
 use crate::model::{Due, Period, SessionDate, Shared, Text, fold};
 use crate::store::slips::{self, Edit};
 
@@ -267,13 +267,10 @@ impl<'t, 'i> Fields<'t, 'i> {
         value: &Value<'_>,
         expected: Expected,
     ) {
-        let problem = Problem::WrongType {
-            key: key.to_string(),
-            table: self.what.clone(),
-            expected,
-            found: ValueType::of(value.get_ref()),
-        };
-        ck.error(value.span(), problem);
+        ck.error(
+            value.span(),
+            Problem::WrongType(self.mismatch(key, value, expected)),
+        );
     }
 
     pub(super) fn wrong_item_type(
@@ -283,13 +280,19 @@ impl<'t, 'i> Fields<'t, 'i> {
         item: &Value<'_>,
         expected: Expected,
     ) {
-        let problem = Problem::WrongItemType {
+        ck.error(
+            item.span(),
+            Problem::WrongItemType(self.mismatch(key, item, expected)),
+        );
+    }
+
+    fn mismatch(&self, key: &str, value: &Value<'_>, expected: Expected) -> Mismatch {
+        Mismatch {
             key: key.to_string(),
             table: self.what.clone(),
             expected,
-            found: ValueType::of(item.get_ref()),
-        };
-        ck.error(item.span(), problem);
+            found: ValueType::of(value.get_ref()),
+        }
     }
 
     /// The items of the array `value` (the value of `key`); none when it is not an array,
