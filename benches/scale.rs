@@ -701,7 +701,7 @@ fn figure_loading(b: &mut Bench) -> Vec<Row> {
         Row::time("read + validate, 1 thread", single, ""),
         Row::time("load, every core", load, "÷ bare ≤ 0.55"),
         Row::time("index build", index, ""),
-        Row::new("`check` peak (in-process load)", rss, ""),
+        Row::new("`check` peak (its VmHWM)", rss, ""),
     ]
 }
 
