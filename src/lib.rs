@@ -41,6 +41,10 @@ pub mod api {
             Catalog, Changes, Diagnostic, FileReport, Folder, FolderError, Limits, Plan, Severity,
             discover, load_dir, parse_file, parse_file_at, read_as_loaded,
         };
+        /// The parse cache of `list`, `check` and `report`.
+        pub mod cache {
+            pub use crate::store::cache::{Cache, Used, load_dir_cached};
+        }
         pub mod write {
             pub use crate::store::write::{
                 Appended, CONTENT_LOCK_BYTE, Change, Edited, EntryError, Hold, Holder, Outcome,

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 use super::{Context, fail};
 use crate::i18n;
-use crate::store::{self, Diagnostic};
+use crate::store::Diagnostic;
 use crate::terminal_text;
 
 pub(super) fn run(ctx: &Context) -> ExitCode {
-    let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
+    let catalog = match super::load_folder(ctx) {
         Ok(c) => c,
         Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
     };

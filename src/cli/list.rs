@@ -13,7 +13,7 @@ use crate::store;
 use crate::terminal_text;
 
 pub(super) fn run(ctx: &Context, format: ListFormat) -> ExitCode {
-    let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
+    let catalog = match super::load_folder(ctx) {
         Ok(c) => c,
         Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
     };

@@ -27,8 +27,9 @@ use crate::config::{self, Config};
 use crate::diag::OsError;
 use crate::i18n;
 use crate::model::Lang;
+use crate::store::cache::{Cache, load_dir_cached};
 use crate::store::write::Mark;
-use crate::store::{DEFAULT_MAX_FILE_SIZE, Limits};
+use crate::store::{Catalog, DEFAULT_MAX_FILE_SIZE, FolderError, Limits};
 use crate::terminal_text;
 
 const AFTER_HELP: &str = "\
@@ -60,6 +61,9 @@ Environment:
                         vi* → vi, else en; C/POSIX choose nothing
   XDG_CONFIG_HOME, HOME where the config file is: $XDG_CONFIG_HOME/briefing/config.toml,
                         else ~/.config/briefing/config.toml (see docs/config.toml)
+  XDG_CACHE_HOME        where list, check and report keep what they read:
+                        $XDG_CACHE_HOME/briefing/, else ~/.cache/briefing/
+  BRIEFING_NO_CACHE     set (to anything): as --no-cache
 
 Precedence: flags > environment (BRIEFING_*) > config file > defaults
 (the locale is the language's default).";
@@ -91,6 +95,12 @@ struct Cli {
     /// Config file to read instead of $XDG_CONFIG_HOME/briefing/config.toml (or ~/.config/…)
     #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
+
+    /// Read and validate every briefing file, neither using nor filling the cache that list,
+    /// check and report keep in $XDG_CACHE_HOME/briefing/ (or ~/.cache/…) [also:
+    /// $BRIEFING_NO_CACHE set]
+    #[arg(long, global = true)]
+    no_cache: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -197,6 +207,8 @@ struct Context {
     limits: Limits,
     /// The config file as read (theme and keys for the interface).
     config: Config,
+    /// Where `list`, `check` and `report` keep the sessions they read; `None`: `--no-cache`.
+    cache: Option<Cache>,
 }
 
 impl Context {
@@ -248,6 +260,12 @@ impl Context {
             now: cli.now,
             ..Limits::default()
         };
+        let no_cache = cli.no_cache || env("BRIEFING_NO_CACHE").is_some();
+        let cache = if no_cache {
+            None
+        } else {
+            Cache::from_env(&env)
+        };
         Context {
             dir,
             lang,
@@ -255,7 +273,17 @@ impl Context {
             now: cli.now.unwrap_or_else(crate::store::write::now_local),
             limits,
             config,
+            cache,
         }
+    }
+}
+
+/// Every briefing of the folder, through the cache unless `--no-cache` (`list`, `check` and
+/// `report`).
+fn load_folder(ctx: &Context) -> Result<Catalog, FolderError> {
+    match &ctx.cache {
+        Some(cache) => load_dir_cached(&ctx.dir, &ctx.limits, cache).map(|(catalog, _)| catalog),
+        None => crate::store::load_dir_with(&ctx.dir, &ctx.limits),
     }
 }
 

@@ -9,7 +9,6 @@ use chrono::NaiveDate;
 use super::{Context, fail};
 use crate::i18n;
 use crate::report::follow_up::{self, Grouping, ReportFormat, Scope};
-use crate::store;
 use crate::terminal_text;
 
 #[derive(Debug, clap::Args)]
@@ -87,7 +86,7 @@ pub(super) fn run(ctx: &Context, args: &ReportArgs) -> ExitCode {
         let day = crate::present::numbers::date;
         return fail(ctx.lang, 1, t.report_range_reversed(&day(from), &day(to)));
     }
-    let catalog = match store::load_dir_with(&ctx.dir, &ctx.limits) {
+    let catalog = match super::load_folder(ctx) {
         Ok(c) => c,
         Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
     };

@@ -35,6 +35,11 @@ pub(crate) const HELP: &[(&str, &str, &str)] = &[
         "config",
         "Tệp cấu hình được đọc thay cho $XDG_CONFIG_HOME/briefing/config.toml (hoặc ~/.config/…)",
     ),
+    (
+        "",
+        "no_cache",
+        "Đọc và kiểm tra mọi tệp buổi làm việc, không dùng và không ghi bộ nhớ đệm mà list, check và report lưu trong $XDG_CACHE_HOME/briefing/ (hoặc ~/.cache/…) [hoặc: đặt biến $BRIEFING_NO_CACHE]",
+    ),
     ("", "help", "In trợ giúp"),
     ("", "version", "In số phiên bản"),
     (
@@ -416,6 +421,9 @@ Biến môi trường:
                         vi* → vi, còn lại → en; C/POSIX không chọn gì
   XDG_CONFIG_HOME, HOME vị trí tệp cấu hình: $XDG_CONFIG_HOME/briefing/config.toml,
                         nếu không có thì ~/.config/briefing/config.toml (xem docs/config.toml)
+  XDG_CACHE_HOME        nơi list, check và report lưu những gì đã đọc:
+                        $XDG_CACHE_HOME/briefing/, nếu không có thì ~/.cache/briefing/
+  BRIEFING_NO_CACHE     đặt (giá trị bất kỳ): như --no-cache
 
 Thứ tự ưu tiên: tham số dòng lệnh > biến môi trường (BRIEFING_*) > tệp cấu hình > mặc định
 (locale là mặc định của ngôn ngữ).";

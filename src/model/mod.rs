@@ -10,9 +10,10 @@ pub(crate) mod period;
 pub(crate) mod progress;
 pub(crate) mod scope;
 pub(crate) mod values;
+mod written;
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub(crate) use gauge::Gauge;
 pub use gauge::GaugeBasis;
@@ -47,7 +48,7 @@ pub(crate) type Shared = std::sync::Arc<str>;
 pub(crate) const FORMAT_VERSIONS: [i64; 3] = [1, 2, 3];
 
 /// One briefing file: a working session.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Session {
     /// Path relative to the briefing folder, `/`-separated, without `.toml`.
     pub id: Id,
@@ -83,7 +84,7 @@ pub struct Session {
 }
 
 /// A document the session refers to (`20-NQ/TU`, its title); at least one of the two is set.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Reference {
     pub number: Option<Text>,
     pub title: Option<Text>,
@@ -91,7 +92,7 @@ pub struct Reference {
 
 /// A photo of the account: its caption, its credit, and the file when the folder has it
 /// (a path relative to the briefing file's folder, never leaving the briefing folder).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Image {
     /// What the photo shows; `None` only for a photo known by its credit alone (version 3).
     pub caption: Option<Text>,
@@ -154,7 +155,7 @@ impl SessionDate {
 
 /// Who took part: a person (`name`), a group (`group`), or a person of a group; at least one
 /// of the two is set.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Participant {
     pub name: Option<Text>,
     pub group: Option<Text>,
@@ -164,7 +165,7 @@ pub struct Participant {
 
 /// A locality reviewed in a session, of any level (`[[locality]]`; a `[[district]]` is one
 /// whose level is `huyen` unless it says otherwise).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct District {
     pub id: Id,
     pub name: Text,
@@ -195,7 +196,7 @@ pub struct District {
 
 /// A proposal of a locality (`[[locality.proposal]]`, version 3): what it asked for, who asked,
 /// the leader's answer at the meeting, the body assigned to act on it and by when.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Proposal {
     pub id: Option<Id>,
     pub text: Text,
@@ -279,7 +280,7 @@ impl District {
 }
 
 /// How a figure relates to the true value ("trên", "dưới", "khoảng").
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Bound {
     #[default]
@@ -314,7 +315,7 @@ impl Bound {
 }
 
 /// Which direction of an indicator is good.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Better {
     #[default]
@@ -335,12 +336,11 @@ impl Better {
 }
 
 /// A comparison such as "107% so với năm 2022".
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Comparison {
     pub label: Shared,
     pub percent: f64,
     /// The basis the file writes (version 2); see [`Comparison::basis`] for the one that counts.
-    #[serde(skip)]
     pub written_basis: Option<Basis>,
 }
 
@@ -376,7 +376,7 @@ impl Indicator {
 }
 
 /// A key figure of a locality, shown as a gauge when it has a verdict.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Indicator {
     pub name: Shared,
     /// `None`: a figure known only as a percent of its plan (version 3).
@@ -409,7 +409,7 @@ pub struct Indicator {
 
 /// A directive given in a session. `done*` say whether it is done now, and when and by whom:
 /// as written in a v1/v2 file, or as its progress log leaves it (`progress::Directive::settle`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Directive {
     pub id: Id,
     pub text: Text,

@@ -2,12 +2,14 @@
 //! in, and the category a report counts it in.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Directive, Due, Shared, Text};
 
 /// Where a directive stands: the `state` of a progress entry (docs/spec.md, version 3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum State {
     /// Not started, or started again after an un-check.
@@ -73,18 +75,15 @@ impl State {
 }
 
 /// One entry of a progress log, as the file has it: appended, never rewritten.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     pub at: DateTime<FixedOffset>,
     /// Who: the login, as for `done_by`.
     pub by: Shared,
     /// The state it sets; a note alone keeps the state.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub state: Option<State>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
     /// 0–100.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub percent: Option<u8>,
 }
 

@@ -38,6 +38,12 @@ macro_rules! keywords {
                 s.serialize_str(self.name())
             }
         }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                super::written::from_text(d, $name::parse, stringify!($name))
+            }
+        }
     };
     // The same, with the value a file that leaves the key out means.
     ($(#[$doc:meta])* $name:ident default $default:ident { $($body:tt)* }) => {

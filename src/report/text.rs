@@ -277,18 +277,25 @@ fn text_block(out: &mut String, text: &str) {
 pub(super) fn wrap(text: &str, first: &str, rest: &str) -> String {
     let mut out = String::new();
     let mut line = first.to_string();
+    // The line's width, kept as words are added: measuring the line again at each word made
+    // a report of ten thousand sessions spend most of its time here.
+    let mut width = first.width();
     let mut empty = true;
     for word in text.split_whitespace() {
-        if !empty && line.width() + 1 + word.width() > WIDTH {
+        let word_width = word.width();
+        if !empty && width + 1 + word_width > WIDTH {
             out.push_str(line.trim_end());
             out.push('\n');
             line = rest.to_string();
+            width = rest.width();
             empty = true;
         }
         if !empty {
             line.push(' ');
+            width += 1;
         }
         line.push_str(word);
+        width += word_width;
         empty = false;
     }
     out.push_str(line.trim_end());

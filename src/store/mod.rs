@@ -1,5 +1,6 @@
 //! Finds, reads and validates briefing files; one bad file never hides the others.
 
+pub(crate) mod cache;
 mod changes;
 mod compact;
 pub(crate) mod files;
@@ -227,11 +228,22 @@ pub(crate) fn load_file_with(root: &Path, rel: &Path, limits: &Limits) -> FileRe
 
 /// [`load_file_with`], with the file's metadata when it was opened (`None`: not opened).
 fn load_file_meta(root: &Path, rel: &Path, limits: &Limits) -> (FileReport, Option<fs::Metadata>) {
+    let (report, opened) = load_file_opened(root, rel, limits);
+    (report, opened.map(|(meta, _)| meta))
+}
+
+/// [`load_file_with`], with the file's metadata when it was opened and whether its bytes were
+/// a recovery copy's (`None`: not opened).
+fn load_file_opened(
+    root: &Path,
+    rel: &Path,
+    limits: &Limits,
+) -> (FileReport, Option<(fs::Metadata, bool)>) {
     let path = display_path(rel);
-    match walk::read_bounded_meta(&root.join(rel), limits.max_file_size) {
-        Ok((bytes, meta)) => {
-            let report = parse_file_at(&bytes, &path, &files::id_of(rel), limits.now);
-            (report, Some(meta))
+    match walk::read_whole(&root.join(rel), limits.max_file_size) {
+        Ok(whole) => {
+            let report = parse_file_at(&whole.bytes, &path, &files::id_of(rel), limits.now);
+            (report, Some((whole.meta, whole.rescued)))
         }
         Err(e) => {
             let diagnostics = vec![Diagnostic::new(&path, Severity::Error, e.problem())];

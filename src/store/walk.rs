@@ -94,6 +94,19 @@ pub(super) fn read_bounded_meta(
     path: &Path,
     limit: u64,
 ) -> Result<(Vec<u8>, fs::Metadata), ReadError> {
+    read_whole(path, limit).map(|whole| (whole.bytes, whole.meta))
+}
+
+/// What [`read_whole`] read: the bytes, the file's metadata when opened, and whether the bytes
+/// are a recovery copy's (a rewrite in place is half done).
+pub(super) struct Whole {
+    pub(super) bytes: Vec<u8>,
+    pub(super) meta: fs::Metadata,
+    pub(super) rescued: bool,
+}
+
+/// [`read_bounded_meta`], saying whether the bytes came through a recovery copy.
+pub(super) fn read_whole(path: &Path, limit: u64) -> Result<Whole, ReadError> {
     // What is not a regular file (a FIFO, a device) is never opened: opening one can have
     // effects (a FIFO's writer goes on).
     if !fs::metadata(path)?.is_file() {
@@ -121,11 +134,18 @@ pub(super) fn read_bounded_meta(
         let bytes = read_from_start(&file, meta.len(), limit)?;
         attempts += 1;
         if Stamp::of(&meta) == Stamp::of(&file.metadata()?) || attempts == READ_ATTEMPTS {
-            let bytes = match rescue {
-                Some(r) if r.is_for(meta.dev(), meta.ino()) => r.readable(&bytes).into_owned(),
-                _ => bytes,
-            };
-            return Ok((bytes, meta));
+            return Ok(match rescue {
+                Some(r) if r.is_for(meta.dev(), meta.ino()) => Whole {
+                    bytes: r.readable(&bytes).into_owned(),
+                    meta,
+                    rescued: true,
+                },
+                _ => Whole {
+                    bytes,
+                    meta,
+                    rescued: false,
+                },
+            });
         }
         std::thread::sleep(std::time::Duration::from_millis(1));
     }
