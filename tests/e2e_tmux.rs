@@ -564,6 +564,27 @@ fn a_list_scrolled_line_by_line_shows_the_rows_it_should() {
     };
     assert_eq!(preview("│Phiên"), "│Phiên làm việc số 31", "{screen}");
     assert_eq!(preview("│Chủ Nhật"), "│Chủ Nhật, 04/02/2024", "{screen}");
+    // What the frames sent since the first (their changes only, each look said as a change
+    // from the one before) shows every cell as a whole frame paints it, colours, bold and
+    // reverse video included: resizing the window and back makes the app paint it whole.
+    let styled = |t: &Tmux| {
+        let out = t.run(&["capture-pane", "-p", "-e", "-t", "0"]);
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let sent_as_changes = styled(&t);
+    for (width, corner) in [(99, 98), (100, 99)] {
+        let out = t.run(&["resize-window", "-x", &width.to_string(), "-y", "30"]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        t.wait_until("a frame as wide as the window", |s| {
+            s.lines().any(|l| l.chars().nth(corner) == Some('┐'))
+        });
+    }
+    t.wait_until("the list as it was", |s| s == screen);
+    assert_eq!(styled(&t), sent_as_changes);
     t.keys(&["q"]);
     t.wait_until_gone();
 }

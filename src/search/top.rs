@@ -8,6 +8,8 @@
 //! `SearchIndex::score`: whoever changes the scoring changes `bound` with it (debug builds
 //! check it, and a test compares with scoring every record).
 
+use std::ops::Range;
+
 use super::{PHRASE_BONUS, SearchIndex, WHOLE_WORD, Words, phrase_needs};
 
 /// The least of the two thresholds below (small in tests, so that small indexes have broad
@@ -24,9 +26,13 @@ fn rare(records: usize) -> usize {
     FLOOR + records / 128
 }
 
-/// A broad query marks the records its rarest word may reach the bound in only when they are
-/// at most this fraction of all records (one in so many).
+/// A broad query whose rarest word is in more than this fraction of the records (one in so
+/// many) scores its first records in the order of hits before it marks that word's records.
 const MARKED_AT_MOST: usize = 8;
+
+/// How many records of the order of hits that is (few in tests, so that small indexes go on
+/// past them too).
+const UNMARKED_HEAD: usize = if cfg!(test) { 64 } else { 8192 };
 
 /// One bit per record.
 pub(super) struct Bitset(Vec<u64>);
@@ -123,18 +129,32 @@ impl SearchIndex {
         if bound.none_outside {
             return found;
         }
-        let best = self.may_reach(quals, &bound.qualities);
-        let can_reach = |r: u32| !apart.has(r) && best.as_ref().is_none_or(|b| b.has(r));
-        let (first, reached) = self.scan(words, (bound.score, limit), can_reach, &[]);
-        if reached {
+        let Some((size, rarest, least)) = self.rarest(quals, &bound.qualities) else {
+            return found;
+        };
+        let outside = |r: u32| !apart.has(r);
+        let (mut first, mut reached, mut from) = (Vec::new(), 0, 0);
+        if size > n / MARKED_AT_MOST {
+            // The rarest word is nearly everywhere, so the hits likely come among the first
+            // records: those are scored without marking the word's records first.
+            from = self.place.len().min(UNMARKED_HEAD);
+            (first, reached) = self.scan(words, (bound.score, limit), outside, &[], 0..from);
+            if reached >= limit {
+                found.extend(first);
+                return found;
+            }
+        }
+        let best = self.marked(rarest, least);
+        let can_reach = |r: u32| outside(r) && best.has(r);
+        let rest = from..self.place.len();
+        let (more, more_reached) =
+            self.scan(words, (bound.score, limit - reached), can_reach, &[], rest);
+        first.extend(more);
+        reached += more_reached;
+        if reached >= limit {
             found.extend(first);
             return found;
         }
-        let Some(best) = best else {
-            // The scan scored every record outside those apart.
-            found.extend(first);
-            return found;
-        };
         let driver = (driver_size <= n / 2).then(|| {
             let q = quals.iter().min_by_key(|q| self.postings_size(q));
             let mut set = Bitset::new(n);
@@ -142,31 +162,34 @@ impl SearchIndex {
             set
         });
         let others =
-            |r: u32| !apart.has(r) && !best.has(r) && driver.as_ref().is_none_or(|d| d.has(r));
+            |r: u32| outside(r) && !best.has(r) && driver.as_ref().is_none_or(|d| d.has(r));
+        let everywhere = 0..self.place.len();
         let (second, _) = self.scan(
             words,
             (bound.score.saturating_sub(1), limit),
             others,
             &first,
+            everywhere,
         );
         found.extend(first);
         found.extend(second);
         found
     }
 
-    /// The matches of `words` among the records `wanted` (none of which can score more than
-    /// `at`), in the order of hits, until `limit` of them (with those `before`, matches found
-    /// in the same order) score `at` or more; and whether they did.
+    /// The matches of `words` among the records `wanted` at `places` of the order of hits
+    /// (none of which can score more than `at`), in that order, until `limit` of them (with
+    /// those `before`, matches found in the same order) score `at` or more; and how many did.
     fn scan(
         &self,
         words: &Words,
         (at, limit): (u32, usize),
         wanted: impl Fn(u32) -> bool,
         before: &[(u32, u32)],
-    ) -> (Vec<(u32, u32)>, bool) {
+        places: Range<usize>,
+    ) -> (Vec<(u32, u32)>, usize) {
         let (mut tokens, mut found, mut reached) = (Vec::new(), Vec::new(), 0);
         let mut before = before.iter().peekable();
-        for &r in &self.place {
+        for &r in &self.place[places] {
             let score = match before.next_if(|(b, _)| *b == r) {
                 Some(&(_, score)) => score,
                 None if wanted(r) && self.is_listed(r as usize) => {
@@ -182,28 +205,27 @@ impl SearchIndex {
             if score >= at {
                 reached += 1;
                 if reached >= limit {
-                    return (found, true);
+                    break;
                 }
             }
         }
-        (found, false)
+        (found, reached)
     }
 
-    /// The records where the query word of fewest such records has at least its quality in
-    /// `qualities`: every record that can reach the bound is among them (others too). `None`
-    /// (every record) when that word is in so many records that marking them costs more than
-    /// scoring the records a scan in the order of hits meets before it stops.
-    fn may_reach(&self, quals: &[Vec<u8>], qualities: &[u8]) -> Option<Bitset> {
-        let n = self.records.len();
-        let (size, q, least) = (quals.iter().zip(qualities))
-            .map(|(q, &least)| (self.size_at_least(q, least), q, least))
-            .min_by_key(|(size, _, _)| *size)?;
-        if size > n / MARKED_AT_MOST {
-            return None;
-        }
-        let mut set = Bitset::new(n);
-        self.mark(q, least, &mut set);
-        Some(set)
+    /// The query word whose records with at least its quality in `qualities` are fewest: how
+    /// many postings they have, its quality for every vocabulary word, and that least quality.
+    /// Every record that can reach the bound is among its records.
+    fn rarest<'q>(&self, quals: &'q [Vec<u8>], qualities: &[u8]) -> Option<(usize, &'q [u8], u8)> {
+        (quals.iter().zip(qualities))
+            .map(|(q, &least)| (self.size_at_least(q, least), q.as_slice(), least))
+            .min_by_key(|(size, _, _)| *size)
+    }
+
+    /// The records of the words with at least quality `least` in `quality`.
+    fn marked(&self, quality: &[u8], least: u8) -> Bitset {
+        let mut set = Bitset::new(self.records.len());
+        self.mark(quality, least, &mut set);
+        set
     }
 
     /// How many postings the words with at least quality `least` in `quality` have.
