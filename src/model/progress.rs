@@ -348,18 +348,25 @@ pub struct Snapshot {
     pub done_by: Option<Shared>,
 }
 
+/// Where a followed item keeps its log and its deadline: `progress` and `due`, for both kinds.
+macro_rules! log_in_progress_deadline_in_due {
+    () => {
+        fn log(&self) -> &[Entry] {
+            &self.progress
+        }
+
+        fn log_mut(&mut self) -> &mut List<Entry> {
+            &mut self.progress
+        }
+
+        fn deadline(&self) -> Option<Due> {
+            self.due
+        }
+    };
+}
+
 impl Followed for Directive {
-    fn log(&self) -> &[Entry] {
-        &self.progress
-    }
-
-    fn log_mut(&mut self) -> &mut List<Entry> {
-        &mut self.progress
-    }
-
-    fn deadline(&self) -> Option<Due> {
-        self.due
-    }
+    log_in_progress_deadline_in_due!();
 
     fn checked_off(&self) -> Option<(Option<DateTime<FixedOffset>>, Option<&str>)> {
         self.done.then_some((self.done_at, self.done_by.as_deref()))
@@ -403,17 +410,7 @@ impl Followed for Directive {
 }
 
 impl Followed for Proposal {
-    fn log(&self) -> &[Entry] {
-        &self.progress
-    }
-
-    fn log_mut(&mut self) -> &mut List<Entry> {
-        &mut self.progress
-    }
-
-    fn deadline(&self) -> Option<Due> {
-        self.due
-    }
+    log_in_progress_deadline_in_due!();
 
     fn snapshot(&self) -> Snapshot {
         Snapshot {
