@@ -487,6 +487,9 @@ impl App {
             }
             Command::ReportView => {
                 if !matches!(self.stack.last(), Some(Screen::Report(_))) {
+                    let ctx = &mut self.ctx;
+                    ctx.tallies.want();
+                    ctx.tallies.catch_up(&ctx.catalog.sessions, ctx.today);
                     let screen = ReportScreen::new(&self.ctx);
                     self.stack.push(Screen::Report(screen));
                 }

@@ -373,9 +373,15 @@ fn needs_shared(by_locality: bool, counted: &[Counted<'_>]) -> bool {
 
 /// The report's shares of the sessions, by session id, for one day: counted again only for the
 /// sessions [`Tallies::forget`] names (a load replaced them, a save changed them), or all of
-/// them on another day.
+/// them on another day. Nothing is counted until the report is first asked for
+/// ([`Tallies::want`]): the shares of ten thousand sessions hold their overdue and blocked
+/// directives, memory a person who never opens the report should not pay for.
 #[derive(Debug)]
 pub(crate) struct Tallies {
+    /// The report was asked for: the shares are kept from then on.
+    wanted: bool,
+    /// Every session is to be counted again (the report was just asked for).
+    all_stale: bool,
     today: NaiveDate,
     /// The grouping its parts count rows for; every one when `None`.
     only: Option<Grouping>,
@@ -395,6 +401,8 @@ impl Tallies {
     /// `None`).
     pub(crate) fn new(today: NaiveDate, only: Option<Grouping>) -> Self {
         Tallies {
+            wanted: false,
+            all_stale: false,
             today,
             only,
             parts: Vec::new(),
@@ -407,12 +415,24 @@ impl Tallies {
     /// Whether the parts are those of every session given to [`Tallies::catch_up`] last, on
     /// `today`.
     pub(crate) fn covers(&self, today: NaiveDate) -> bool {
-        self.today == today && self.stale.is_empty()
+        self.wanted && !self.all_stale && self.today == today && self.stale.is_empty()
+    }
+
+    /// The report is asked for: from the next [`Tallies::catch_up`] on, every session has its
+    /// share (all are counted then, the first time).
+    pub(crate) fn want(&mut self) {
+        if !self.wanted {
+            self.wanted = true;
+            self.all_stale = true;
+        }
     }
 
     /// Session `id` was replaced, removed or changed: its part goes, and it is counted again
     /// (if it is still there) by the next [`Tallies::catch_up`].
     pub(crate) fn forget(&mut self, id: &str) {
+        if !self.wanted {
+            return;
+        }
         self.drop_part(id);
         if !self.stale.contains(id) {
             self.stale.insert(id.into());
@@ -422,8 +442,14 @@ impl Tallies {
     /// Counts the sessions forgotten since the last call, or every one when the day is not the
     /// parts' day.
     pub(crate) fn catch_up(&mut self, sessions: &[Session], today: NaiveDate) {
-        if today != self.today {
-            *self = Tallies::new(today, self.only);
+        if !self.wanted {
+            return;
+        }
+        if today != self.today || self.all_stale {
+            *self = Tallies {
+                wanted: true,
+                ..Tallies::new(today, self.only)
+            };
             self.count(sessions);
             return;
         }
