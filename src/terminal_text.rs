@@ -92,42 +92,52 @@ impl<W: Write> SafeWriter<W> {
 
     /// Writes out everything pending; `end`: an incomplete character is escaped too.
     fn drain(&mut self, end: bool) -> io::Result<()> {
-        let mut start = 0;
-        while start < self.pending.len() {
-            let rest = &self.pending[start..];
-            match std::str::from_utf8(rest) {
-                Ok(text) => {
-                    self.inner.write_all(escape(text).as_bytes())?;
-                    start = self.pending.len();
-                }
-                Err(e) => {
-                    let valid = e.valid_up_to();
-                    let text = std::str::from_utf8(&rest[..valid]).unwrap_or_default();
-                    self.inner.write_all(escape(text).as_bytes())?;
-                    let bad = match e.error_len() {
-                        Some(n) => n,
-                        None if end => rest.len() - valid,
-                        None => {
-                            start += valid;
-                            break;
-                        }
-                    };
-                    for b in &rest[valid..valid + bad] {
-                        write!(self.inner, "\\x{{{b:02X}}}")?;
-                    }
-                    start += valid + bad;
-                }
-            }
-        }
-        self.pending.drain(..start);
+        let done = write_escaped(&mut self.inner, &self.pending, end)?;
+        self.pending.drain(..done);
         Ok(())
     }
 }
 
+/// Writes `bytes` to `inner` escaped (risky characters, invalid UTF-8 as `\x{FF}`) and
+/// returns how many were written: all but an incomplete character at the end, unless `end`.
+fn write_escaped(inner: &mut impl Write, bytes: &[u8], end: bool) -> io::Result<usize> {
+    let mut start = 0;
+    while start < bytes.len() {
+        let rest = &bytes[start..];
+        match std::str::from_utf8(rest) {
+            Ok(text) => {
+                inner.write_all(escape(text).as_bytes())?;
+                start = bytes.len();
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                let text = std::str::from_utf8(&rest[..valid]).unwrap_or_default();
+                inner.write_all(escape(text).as_bytes())?;
+                let bad = match e.error_len() {
+                    Some(n) => n,
+                    None if end => rest.len() - valid,
+                    None => return Ok(start + valid),
+                };
+                for b in &rest[valid..valid + bad] {
+                    write!(inner, "\\x{{{b:02X}}}")?;
+                }
+                start += valid + bad;
+            }
+        }
+    }
+    Ok(start)
+}
+
 impl<W: Write> Write for SafeWriter<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.pending.extend_from_slice(buf);
-        self.drain(false)?;
+        if self.pending.is_empty() {
+            // Straight from `buf`: a whole report (tens of megabytes) is not copied first.
+            let done = write_escaped(&mut self.inner, buf, false)?;
+            self.pending.extend_from_slice(&buf[done..]);
+        } else {
+            self.pending.extend_from_slice(buf);
+            self.drain(false)?;
+        }
         Ok(buf.len())
     }
 

@@ -275,32 +275,53 @@ fn text_block(out: &mut String, text: &str) {
 
 /// Word-wraps `text` to `WIDTH` columns; `first` starts the first line, `rest` the others.
 pub(super) fn wrap(text: &str, first: &str, rest: &str) -> String {
-    let mut out = String::new();
-    let mut line = first.to_string();
+    let mut out = String::with_capacity(first.len() + text.len() + 1);
+    wrap_into(&mut out, text, first, rest);
+    out
+}
+
+/// [`wrap`], appended to `out`: no line or word is copied but into `out` itself, so a report of
+/// ten thousand sessions (tens of megabytes of wrapped lines) allocates nothing per line.
+pub(super) fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
+    let mut start = out.len();
+    out.push_str(first);
     // The line's width, kept as words are added: measuring the line again at each word made
     // a report of ten thousand sessions spend most of its time here.
-    let mut width = first.width();
+    let mut width = width_of(first);
     let mut empty = true;
     for word in text.split_whitespace() {
-        let word_width = word.width();
+        let word_width = width_of(word);
         if !empty && width + 1 + word_width > WIDTH {
-            out.push_str(line.trim_end());
             out.push('\n');
-            line = rest.to_string();
-            width = rest.width();
+            start = out.len();
+            out.push_str(rest);
+            width = width_of(rest);
             empty = true;
         }
         if !empty {
-            line.push(' ');
+            out.push(' ');
             width += 1;
         }
-        line.push_str(word);
+        out.push_str(word);
         width += word_width;
         empty = false;
     }
-    out.push_str(line.trim_end());
+    if empty {
+        // Only the indent is on the line: it ends without its trailing spaces.
+        let kept = out[start..].trim_end().len();
+        out.truncate(start + kept);
+    }
     out.push('\n');
-    out
+}
+
+/// The columns `text` takes: its length when it is printable ASCII (one column each), else
+/// as `unicode-width` measures it.
+pub(super) fn width_of(text: &str) -> usize {
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        text.len()
+    } else {
+        text.width()
+    }
 }
 
 #[cfg(test)]
@@ -319,6 +340,68 @@ mod tests {
         }
         assert!(out.starts_with("  - một"));
         assert!(out.lines().skip(1).all(|l| l.starts_with("    ")));
+    }
+
+    /// The wrapping as it was before it wrote into one buffer: a line at a time, trimmed.
+    fn wrap_by_lines(text: &str, first: &str, rest: &str) -> String {
+        use unicode_width::UnicodeWidthStr;
+        let mut out = String::new();
+        let mut line = first.to_string();
+        let mut empty = true;
+        for word in text.split_whitespace() {
+            if !empty && line.width() + 1 + word.width() > super::WIDTH {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = rest.to_string();
+                empty = true;
+            }
+            if !empty {
+                line.push(' ');
+            }
+            line.push_str(word);
+            empty = false;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+        out
+    }
+
+    #[test]
+    fn wraps_byte_for_byte_as_line_by_line() {
+        let texts = [
+            String::new(),
+            " \t ".to_string(),
+            "Đã khởi công 2 công trình nước sạch, vướng mặt bằng ".repeat(7),
+            "plain ascii words of many lengths abcdefghij ".repeat(9),
+            "宽字符 占两列 ".repeat(20),
+            format!("a {} b", "y".repeat(90)),
+            "x\u{1b}y e\u{301} ".repeat(30),
+        ];
+        let prefixes = [
+            ("", ""),
+            ("  • ", "    "),
+            ("    ", "    "),
+            ("      ○ ", "          "),
+        ];
+        for text in &texts {
+            for (first, rest) in prefixes {
+                let mut out = String::from("kept\n");
+                super::wrap_into(&mut out, text, first, rest);
+                let expected = format!("kept\n{}", wrap_by_lines(text, first, rest));
+                assert_eq!(out, expected, "{text:?} after {first:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn width_of_agrees_with_unicode_width() {
+        for text in ["abc ~", "Đầm Hà", "宽", "a\u{7f}b", "\u{1b}", ""] {
+            assert_eq!(
+                super::width_of(text),
+                unicode_width::UnicodeWidthStr::width(text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
