@@ -43,8 +43,34 @@ pub fn is_risky(c: char) -> bool {
         && c != '\t'
 }
 
+/// Whether `s` holds a risky character (`is_risky`), from its UTF-8 bytes: what every print
+/// checks first, so it reads bytes rather than decoding characters (a report of ten thousand
+/// sessions is tens of megabytes).
+fn has_risky(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let after = |i: usize, n: usize| bytes.get(i + n).copied().unwrap_or(0);
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0..=0x1f | 0x7f => true,
+        // U+0080–U+009F.
+        0xc2 => (0x80..=0x9f).contains(&after(i, 1)),
+        // U+061C.
+        0xd8 => after(i, 1) == 0x9c,
+        // U+200E, U+200F, U+202A–U+202E; U+2066–U+2069.
+        0xe2 => match after(i, 1) {
+            0x80 => matches!(after(i, 2), 0x8e | 0x8f | 0xaa..=0xae),
+            0x81 => (0xa6..=0xa9).contains(&after(i, 2)),
+            _ => false,
+        },
+        _ => false,
+    })
+}
+
 /// `s` with every risky character written visibly (`\e`, `\u{202E}`); borrowed when clean.
 pub(crate) fn escape(s: &str) -> Cow<'_, str> {
+    if !has_risky(s) {
+        return Cow::Borrowed(s);
+    }
     rewrite(s, is_risky, |out, c| out.push_str(&visible(c)))
 }
 
@@ -204,6 +230,16 @@ mod tests {
         );
         assert_eq!(escape("Đầm Hà\n\tok"), "Đầm Hà\n\tok");
         assert!(matches!(escape("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn has_risky_finds_exactly_the_risky_characters() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            assert_eq!(has_risky(&alone), is_risky(c), "{:X}", u32::from(c));
+            let within = format!("Đầm Hà•{c}·x");
+            assert_eq!(has_risky(&within), is_risky(c), "{:X}", u32::from(c));
+        }
     }
 
     #[test]
