@@ -116,6 +116,15 @@ impl<W: Write> SafeWriter<W> {
         }
     }
 
+    /// Writes `text`, escaped: as `write_all`, without checking again that it is UTF-8.
+    pub(crate) fn write_text(&mut self, text: &str) -> io::Result<()> {
+        if self.pending.is_empty() {
+            self.inner.write_all(escape(text).as_bytes())
+        } else {
+            self.write_all(text.as_bytes())
+        }
+    }
+
     /// Writes out everything pending; `end`: an incomplete character is escaped too.
     fn drain(&mut self, end: bool) -> io::Result<()> {
         let done = write_escaped(&mut self.inner, &self.pending, end)?;
@@ -255,6 +264,21 @@ mod tests {
     fn writer_keeps_characters_split_across_writes() {
         let d = "đ".as_bytes();
         assert_eq!(through_writer(&[&d[..1], &d[1..], b"\x1b[31m"]), "đ\\e[31m");
+    }
+
+    #[test]
+    fn write_text_escapes_and_keeps_a_pending_character_first() {
+        let mut buf = Vec::new();
+        {
+            let mut w = SafeWriter::new(&mut buf);
+            w.write_text("Đầm\u{1b}[31m").expect("write");
+            w.write_all(&"đ".as_bytes()[..1]).expect("write");
+            w.write_text("\u{111}x\u{202e}").expect("write");
+        }
+        assert_eq!(
+            String::from_utf8(buf).expect("UTF-8"),
+            "Đầm\\e[31m\\x{C4}\u{111}x\\u{202E}"
+        );
     }
 
     #[test]

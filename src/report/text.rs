@@ -314,14 +314,29 @@ pub(super) fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
     out.push('\n');
 }
 
-/// The columns `text` takes: its length when it is printable ASCII (one column each), else
-/// as `unicode-width` measures it.
+/// The columns `text` takes, as `unicode-width` measures it; counted from the bytes when
+/// every character is one column wide with no context (ASCII, the Latin letters Vietnamese is
+/// written in), which is nearly every word of a report.
 pub(super) fn width_of(text: &str) -> usize {
-    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
-        text.len()
-    } else {
-        text.width()
+    latin_width(text).unwrap_or_else(|| text.width())
+}
+
+/// The number of characters of `text` when each is printable ASCII, U+00C0–U+023F (Latin-1
+/// letters, Latin Extended-A and -B) or U+1E00–U+1EFF (Latin Extended Additional: ạ, ế, ữ …).
+fn latin_width(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut chars = 0;
+    while let Some(&b) = bytes.get(at) {
+        at += match b {
+            b' '..=b'~' => 1,
+            0xc3..=0xc8 => 2,
+            0xe1 if matches!(bytes.get(at + 1), Some(0xb8..=0xbb)) => 3,
+            _ => return None,
+        };
+        chars += 1;
     }
+    Some(chars)
 }
 
 #[cfg(test)]
@@ -395,7 +410,34 @@ mod tests {
 
     #[test]
     fn width_of_agrees_with_unicode_width() {
-        for text in ["abc ~", "Đầm Hà", "宽", "a\u{7f}b", "\u{1b}", ""] {
+        use unicode_width::UnicodeWidthStr;
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            assert_eq!(super::width_of(&alone), alone.width(), "{:X}", u32::from(c));
+            let within = format!("Đã{c}ữ");
+            assert_eq!(
+                super::width_of(&within),
+                within.width(),
+                "{:X}",
+                u32::from(c)
+            );
+        }
+        let vietnamese = "ẮẰẲẴẶăắằẳẵặÂẤẦẨẪẬâấầẩẫậĐđÊẾỀỂỄỆêếềểễệÔỐỒỔỖỘôốồổỗộƠỚỜỞỠỢơớờởỡợƯỨỪỬỮỰưứừửữự\
+            ÝỲỶỸỴýỳỷỹỵÁÀẢÃẠáàảãạÉÈẺẼẸéèẻẽẹÍÌỈĨỊíìỉĩịÓÒỎÕỌóòỏõọÚÙỦŨỤúùủũụ";
+        assert_eq!(
+            super::latin_width(vietnamese),
+            Some(vietnamese.chars().count())
+        );
+        for text in [
+            "abc ~",
+            "Đầm Hà",
+            "宽",
+            "a\u{7f}b",
+            "\u{1b}",
+            "",
+            "e\u{301}",
+            "·",
+        ] {
             assert_eq!(
                 super::width_of(text),
                 unicode_width::UnicodeWidthStr::width(text),
