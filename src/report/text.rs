@@ -289,8 +289,7 @@ pub(super) fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
     // a report of ten thousand sessions spend most of its time here.
     let mut width = width_of(first);
     let mut empty = true;
-    for word in text.split_whitespace() {
-        let word_width = width_of(word);
+    for (word, word_width) in words(text) {
         if !empty && width + 1 + word_width > WIDTH {
             out.push('\n');
             start = out.len();
@@ -318,25 +317,70 @@ pub(super) fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
 /// every character is one column wide with no context (ASCII, the Latin letters Vietnamese is
 /// written in), which is nearly every word of a report.
 pub(super) fn width_of(text: &str) -> usize {
-    latin_width(text).unwrap_or_else(|| text.width())
+    let bytes = text.as_bytes();
+    let latin = (0..bytes.len()).all(|at| !starts_char(bytes[at]) || is_latin(bytes, at));
+    if latin {
+        bytes.iter().filter(|&&b| starts_char(b)).count()
+    } else {
+        text.width()
+    }
 }
 
-/// The number of characters of `text` when each is printable ASCII, U+00C0–U+023F (Latin-1
-/// letters, Latin Extended-A and -B) or U+1E00–U+1EFF (Latin Extended Additional: ạ, ế, ữ …).
-fn latin_width(text: &str) -> Option<usize> {
+/// The words of `text`, as `split_whitespace` gives them, each with its width (`width_of`),
+/// in one pass over the bytes: only a character that may be a space beyond ASCII is decoded.
+fn words(text: &str) -> impl Iterator<Item = (&str, usize)> {
     let bytes = text.as_bytes();
     let mut at = 0;
-    let mut chars = 0;
-    while let Some(&b) = bytes.get(at) {
-        at += match b {
-            b' '..=b'~' => 1,
-            0xc3..=0xc8 => 2,
-            0xe1 if matches!(bytes.get(at + 1), Some(0xb8..=0xbb)) => 3,
-            _ => return None,
-        };
-        chars += 1;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        let mut chars = 0;
+        let mut latin = true;
+        while let Some(&b) = bytes.get(at) {
+            let (len, space) = char_at(text, at, b);
+            if space {
+                if start.is_some() {
+                    break;
+                }
+            } else {
+                start.get_or_insert(at);
+                chars += 1;
+                latin &= is_latin(bytes, at);
+            }
+            at += len;
+        }
+        let word = &text[start?..at];
+        Some((word, if latin { chars } else { word.width() }))
+    })
+}
+
+/// The length of the character starting at `at` (whose first byte is `b`) and whether it is
+/// white space (`char::is_whitespace`).
+fn char_at(text: &str, at: usize, b: u8) -> (usize, bool) {
+    match b {
+        0..=0x7f => (1, matches!(b, b'\t'..=b'\r' | b' ')),
+        // The leading bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => (text.get(at..).and_then(|t| t.chars().next()))
+            .map_or((1, false), |c| (c.len_utf8(), c.is_whitespace())),
+        0x80..=0xdf => (2, false),
+        0xe0..=0xef => (3, false),
+        _ => (4, false),
     }
-    Some(chars)
+}
+
+/// Whether a UTF-8 byte starts a character.
+fn starts_char(b: u8) -> bool {
+    b & 0xc0 != 0x80
+}
+
+/// Whether the character at `at` is one column wide whatever surrounds it: printable ASCII,
+/// U+00C0–U+023F (Latin-1 letters, Latin Extended-A and -B) or U+1E00–U+1EFF (Latin Extended
+/// Additional: ạ, ế, ữ …).
+fn is_latin(bytes: &[u8], at: usize) -> bool {
+    match bytes[at] {
+        b' '..=b'~' | 0xc3..=0xc8 => true,
+        0xe1 => matches!(bytes.get(at + 1), Some(0xb8..=0xbb)),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -409,6 +453,18 @@ mod tests {
     }
 
     #[test]
+    fn words_are_split_and_measured_as_split_whitespace_and_unicode_width() {
+        use unicode_width::UnicodeWidthStr;
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b  ữ{c}\u{a0}{c}x ");
+            let expected: Vec<(&str, usize)> =
+                (text.split_whitespace()).map(|w| (w, w.width())).collect();
+            let got: Vec<(&str, usize)> = super::words(&text).collect();
+            assert_eq!(got, expected, "{:X}", u32::from(c));
+        }
+    }
+
+    #[test]
     fn width_of_agrees_with_unicode_width() {
         use unicode_width::UnicodeWidthStr;
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
@@ -424,10 +480,11 @@ mod tests {
         }
         let vietnamese = "ẮẰẲẴẶăắằẳẵặÂẤẦẨẪẬâấầẩẫậĐđÊẾỀỂỄỆêếềểễệÔỐỒỔỖỘôốồổỗộƠỚỜỞỠỢơớờởỡợƯỨỪỬỮỰưứừửữự\
             ÝỲỶỸỴýỳỷỹỵÁÀẢÃẠáàảãạÉÈẺẼẸéèẻẽẹÍÌỈĨỊíìỉĩịÓÒỎÕỌóòỏõọÚÙỦŨỤúùủũụ";
-        assert_eq!(
-            super::latin_width(vietnamese),
-            Some(vietnamese.chars().count())
-        );
+        let bytes = vietnamese.as_bytes();
+        let latin =
+            (0..bytes.len()).all(|at| !super::starts_char(bytes[at]) || super::is_latin(bytes, at));
+        assert!(latin);
+        assert_eq!(super::width_of(vietnamese), vietnamese.chars().count());
         for text in [
             "abc ~",
             "Đầm Hà",
