@@ -43,8 +43,34 @@ pub fn is_risky(c: char) -> bool {
         && c != '\t'
 }
 
+/// Whether `s` holds a risky character (`is_risky`), from its UTF-8 bytes: what every print
+/// checks first, so it reads bytes rather than decoding characters (a report of ten thousand
+/// sessions is tens of megabytes).
+fn has_risky(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let after = |i: usize, n: usize| bytes.get(i + n).copied().unwrap_or(0);
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\t' => false,
+        0..=0x1f | 0x7f => true,
+        // U+0080–U+009F.
+        0xc2 => (0x80..=0x9f).contains(&after(i, 1)),
+        // U+061C.
+        0xd8 => after(i, 1) == 0x9c,
+        // U+200E, U+200F, U+202A–U+202E; U+2066–U+2069.
+        0xe2 => match after(i, 1) {
+            0x80 => matches!(after(i, 2), 0x8e | 0x8f | 0xaa..=0xae),
+            0x81 => (0xa6..=0xa9).contains(&after(i, 2)),
+            _ => false,
+        },
+        _ => false,
+    })
+}
+
 /// `s` with every risky character written visibly (`\e`, `\u{202E}`); borrowed when clean.
 pub(crate) fn escape(s: &str) -> Cow<'_, str> {
+    if !has_risky(s) {
+        return Cow::Borrowed(s);
+    }
     rewrite(s, is_risky, |out, c| out.push_str(&visible(c)))
 }
 
@@ -90,44 +116,63 @@ impl<W: Write> SafeWriter<W> {
         }
     }
 
+    /// Writes `text`, escaped: as `write_all`, without checking again that it is UTF-8.
+    pub(crate) fn write_text(&mut self, text: &str) -> io::Result<()> {
+        if self.pending.is_empty() {
+            self.inner.write_all(escape(text).as_bytes())
+        } else {
+            self.write_all(text.as_bytes())
+        }
+    }
+
     /// Writes out everything pending; `end`: an incomplete character is escaped too.
     fn drain(&mut self, end: bool) -> io::Result<()> {
-        let mut start = 0;
-        while start < self.pending.len() {
-            let rest = &self.pending[start..];
-            match std::str::from_utf8(rest) {
-                Ok(text) => {
-                    self.inner.write_all(escape(text).as_bytes())?;
-                    start = self.pending.len();
-                }
-                Err(e) => {
-                    let valid = e.valid_up_to();
-                    let text = std::str::from_utf8(&rest[..valid]).unwrap_or_default();
-                    self.inner.write_all(escape(text).as_bytes())?;
-                    let bad = match e.error_len() {
-                        Some(n) => n,
-                        None if end => rest.len() - valid,
-                        None => {
-                            start += valid;
-                            break;
-                        }
-                    };
-                    for b in &rest[valid..valid + bad] {
-                        write!(self.inner, "\\x{{{b:02X}}}")?;
-                    }
-                    start += valid + bad;
-                }
-            }
-        }
-        self.pending.drain(..start);
+        let done = write_escaped(&mut self.inner, &self.pending, end)?;
+        self.pending.drain(..done);
         Ok(())
     }
 }
 
+/// Writes `bytes` to `inner` escaped (risky characters, invalid UTF-8 as `\x{FF}`) and
+/// returns how many were written: all but an incomplete character at the end, unless `end`.
+fn write_escaped(inner: &mut impl Write, bytes: &[u8], end: bool) -> io::Result<usize> {
+    let mut start = 0;
+    while start < bytes.len() {
+        let rest = &bytes[start..];
+        match std::str::from_utf8(rest) {
+            Ok(text) => {
+                inner.write_all(escape(text).as_bytes())?;
+                start = bytes.len();
+            }
+            Err(e) => {
+                let valid = e.valid_up_to();
+                let text = std::str::from_utf8(&rest[..valid]).unwrap_or_default();
+                inner.write_all(escape(text).as_bytes())?;
+                let bad = match e.error_len() {
+                    Some(n) => n,
+                    None if end => rest.len() - valid,
+                    None => return Ok(start + valid),
+                };
+                for b in &rest[valid..valid + bad] {
+                    write!(inner, "\\x{{{b:02X}}}")?;
+                }
+                start += valid + bad;
+            }
+        }
+    }
+    Ok(start)
+}
+
 impl<W: Write> Write for SafeWriter<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.pending.extend_from_slice(buf);
-        self.drain(false)?;
+        if self.pending.is_empty() {
+            // Straight from `buf`: a whole report (tens of megabytes) is not copied first.
+            let done = write_escaped(&mut self.inner, buf, false)?;
+            self.pending.extend_from_slice(&buf[done..]);
+        } else {
+            self.pending.extend_from_slice(buf);
+            self.drain(false)?;
+        }
         Ok(buf.len())
     }
 
@@ -197,6 +242,16 @@ mod tests {
     }
 
     #[test]
+    fn has_risky_finds_exactly_the_risky_characters() {
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            assert_eq!(has_risky(&alone), is_risky(c), "{:X}", u32::from(c));
+            let within = format!("Đầm Hà•{c}·x");
+            assert_eq!(has_risky(&within), is_risky(c), "{:X}", u32::from(c));
+        }
+    }
+
+    #[test]
     fn one_line_escapes_line_breaks_and_tabs() {
         assert_eq!(
             one_line("a\nSigned-off-by: x\tb\r\u{2028}\u{1b}"),
@@ -209,6 +264,21 @@ mod tests {
     fn writer_keeps_characters_split_across_writes() {
         let d = "đ".as_bytes();
         assert_eq!(through_writer(&[&d[..1], &d[1..], b"\x1b[31m"]), "đ\\e[31m");
+    }
+
+    #[test]
+    fn write_text_escapes_and_keeps_a_pending_character_first() {
+        let mut buf = Vec::new();
+        {
+            let mut w = SafeWriter::new(&mut buf);
+            w.write_text("Đầm\u{1b}[31m").expect("write");
+            w.write_all(&"đ".as_bytes()[..1]).expect("write");
+            w.write_text("\u{111}x\u{202e}").expect("write");
+        }
+        assert_eq!(
+            String::from_utf8(buf).expect("UTF-8"),
+            "Đầm\\e[31m\\x{C4}\u{111}x\\u{202E}"
+        );
     }
 
     #[test]

@@ -98,10 +98,11 @@ pub(super) fn run(ctx: &Context, args: &ReportArgs) -> ExitCode {
     };
     let report = follow_up::tally(&catalog.sessions, &scope);
     let text = follow_up::render(&report, args.format.into(), ctx.lang);
-    let _ = terminal_text::out().write_all(text.as_bytes());
+    let _ = terminal_text::out().write_text(&text);
     let failed = catalog.failed_files().len();
     if failed > 0 {
         let _ = writeln!(terminal_text::err(), "{}", t.list_not_loaded(&failed));
     }
+    super::leave_to_the_exit((catalog, report, text));
     ExitCode::SUCCESS
 }

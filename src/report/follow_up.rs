@@ -12,6 +12,7 @@ mod markdown;
 mod tallies;
 mod text;
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -343,39 +344,46 @@ pub(crate) fn scope_line(report: &FollowUp, lang: Lang) -> String {
     )
 }
 
-/// What a listed directive's line says after its text: deadline, localities, assignee, its
-/// category and percent, its session.
-pub(crate) fn listed_facts(l: &Listed, lang: Lang) -> Vec<String> {
-    let t = i18n::strings(lang);
-    let mut facts = Vec::new();
-    if l.proposal {
-        facts.push(t.report_proposal.to_string());
-    }
-    if let Some(due) = l.due {
-        facts.push(format!("{}: {}", t.due, due_text(due, lang)));
-    }
-    facts.push(category_with_percent(l, lang));
-    if !l.localities.is_empty() {
-        facts.push(format!("{}: {}", t.districts, l.localities.join(", ")));
-    }
-    if let Some(owner) = &l.owner {
-        let label = if l.proposal {
-            t.proposal_assignee
-        } else {
-            t.owner
-        };
-        facts.push(format!("{label}: {owner}"));
-    }
-    facts.push(session_of(l, lang));
+/// What a listed directive's line says after its text, joined by ` · `: deadline,
+/// localities, assignee, its category and percent, its session.
+pub(crate) fn listed_facts(l: &Listed, lang: Lang) -> String {
+    let mut facts = String::new();
+    push_listed_facts(&mut facts, l, lang);
     facts
 }
 
-/// `Đang thực hiện quá hạn, 40%`.
-fn category_with_percent(l: &Listed, lang: Lang) -> String {
-    match l.percent {
-        Some(p) => format!("{}, {p}%", category_word(l.category, lang)),
-        None => category_word(l.category, lang).to_string(),
+/// [`listed_facts`], appended to `out` (the text report writes tens of thousands of them into
+/// one buffer).
+pub(crate) fn push_listed_facts(out: &mut String, l: &Listed, lang: Lang) {
+    const SEPARATOR: &str = " · ";
+    let t = i18n::strings(lang);
+    if l.proposal {
+        out.push_str(t.report_proposal);
+        out.push_str(SEPARATOR);
     }
+    if let Some(due) = l.due {
+        let _ = write!(out, "{}: {}{SEPARATOR}", t.due, due_text(due, lang));
+    }
+    out.push_str(category_word(l.category, lang));
+    if let Some(p) = l.percent {
+        let _ = write!(out, ", {p}%");
+    }
+    if let Some((first, others)) = l.localities.split_first() {
+        let _ = write!(out, "{SEPARATOR}{}: {first}", t.districts);
+        for locality in others {
+            out.push_str(", ");
+            out.push_str(locality);
+        }
+    }
+    if let Some(owner) = &l.owner {
+        let label = match l.proposal {
+            true => t.proposal_assignee,
+            false => t.owner,
+        };
+        let _ = write!(out, "{SEPARATOR}{label}: {owner}");
+    }
+    out.push_str(SEPARATOR);
+    out.push_str(&session_of(l, lang));
 }
 
 /// `buổi làm việc ngày 13/03/2024: Làm việc với…`.
@@ -386,12 +394,20 @@ pub(crate) fn session_of(l: &Listed, lang: Lang) -> String {
 
 /// `Ghi nhận mới nhất (02/04/2024 09:15, lan): …`.
 pub(crate) fn note_line(note: &Note, lang: Lang) -> String {
-    format!(
+    let mut line = String::new();
+    push_note_line(&mut line, note, lang);
+    line
+}
+
+/// [`note_line`], appended to `out`.
+pub(crate) fn push_note_line(out: &mut String, note: &Note, lang: Lang) {
+    let _ = write!(
+        out,
         "{} ({}): {}",
         i18n::strings(lang).latest_note,
         note_stamp(&note.at, Some(&note.by)),
         note.text
-    )
+    );
 }
 
 #[cfg(test)]

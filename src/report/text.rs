@@ -275,32 +275,112 @@ fn text_block(out: &mut String, text: &str) {
 
 /// Word-wraps `text` to `WIDTH` columns; `first` starts the first line, `rest` the others.
 pub(super) fn wrap(text: &str, first: &str, rest: &str) -> String {
-    let mut out = String::new();
-    let mut line = first.to_string();
+    let mut out = String::with_capacity(first.len() + text.len() + 1);
+    wrap_into(&mut out, text, first, rest);
+    out
+}
+
+/// [`wrap`], appended to `out`: no line or word is copied but into `out` itself, so a report of
+/// ten thousand sessions (tens of megabytes of wrapped lines) allocates nothing per line.
+pub(super) fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
+    let mut start = out.len();
+    out.push_str(first);
     // The line's width, kept as words are added: measuring the line again at each word made
     // a report of ten thousand sessions spend most of its time here.
-    let mut width = first.width();
+    let mut width = width_of(first);
     let mut empty = true;
-    for word in text.split_whitespace() {
-        let word_width = word.width();
+    for (word, word_width) in words(text) {
         if !empty && width + 1 + word_width > WIDTH {
-            out.push_str(line.trim_end());
             out.push('\n');
-            line = rest.to_string();
-            width = rest.width();
+            start = out.len();
+            out.push_str(rest);
+            width = width_of(rest);
             empty = true;
         }
         if !empty {
-            line.push(' ');
+            out.push(' ');
             width += 1;
         }
-        line.push_str(word);
+        out.push_str(word);
         width += word_width;
         empty = false;
     }
-    out.push_str(line.trim_end());
+    if empty {
+        // Only the indent is on the line: it ends without its trailing spaces.
+        let kept = out[start..].trim_end().len();
+        out.truncate(start + kept);
+    }
     out.push('\n');
-    out
+}
+
+/// The columns `text` takes, as `unicode-width` measures it; counted from the bytes when
+/// every character is one column wide with no context (ASCII, the Latin letters Vietnamese is
+/// written in), which is nearly every word of a report.
+pub(super) fn width_of(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let latin = (0..bytes.len()).all(|at| !starts_char(bytes[at]) || is_latin(bytes, at));
+    if latin {
+        bytes.iter().filter(|&&b| starts_char(b)).count()
+    } else {
+        text.width()
+    }
+}
+
+/// The words of `text`, as `split_whitespace` gives them, each with its width (`width_of`),
+/// in one pass over the bytes: only a character that may be a space beyond ASCII is decoded.
+fn words(text: &str) -> impl Iterator<Item = (&str, usize)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        let mut chars = 0;
+        let mut latin = true;
+        while let Some(&b) = bytes.get(at) {
+            let (len, space) = char_at(text, at, b);
+            if space {
+                if start.is_some() {
+                    break;
+                }
+            } else {
+                start.get_or_insert(at);
+                chars += 1;
+                latin &= is_latin(bytes, at);
+            }
+            at += len;
+        }
+        let word = &text[start?..at];
+        Some((word, if latin { chars } else { word.width() }))
+    })
+}
+
+/// The length of the character starting at `at` (whose first byte is `b`) and whether it is
+/// white space (`char::is_whitespace`).
+fn char_at(text: &str, at: usize, b: u8) -> (usize, bool) {
+    match b {
+        0..=0x7f => (1, matches!(b, b'\t'..=b'\r' | b' ')),
+        // The leading bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
+        0xc2 | 0xe1 | 0xe2 | 0xe3 => (text.get(at..).and_then(|t| t.chars().next()))
+            .map_or((1, false), |c| (c.len_utf8(), c.is_whitespace())),
+        0x80..=0xdf => (2, false),
+        0xe0..=0xef => (3, false),
+        _ => (4, false),
+    }
+}
+
+/// Whether a UTF-8 byte starts a character.
+fn starts_char(b: u8) -> bool {
+    b & 0xc0 != 0x80
+}
+
+/// Whether the character at `at` is one column wide whatever surrounds it: printable ASCII,
+/// U+00C0–U+023F (Latin-1 letters, Latin Extended-A and -B) or U+1E00–U+1EFF (Latin Extended
+/// Additional: ạ, ế, ữ …).
+fn is_latin(bytes: &[u8], at: usize) -> bool {
+    match bytes[at] {
+        b' '..=b'~' | 0xc3..=0xc8 => true,
+        0xe1 => matches!(bytes.get(at + 1), Some(0xb8..=0xbb)),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -319,6 +399,108 @@ mod tests {
         }
         assert!(out.starts_with("  - một"));
         assert!(out.lines().skip(1).all(|l| l.starts_with("    ")));
+    }
+
+    /// The wrapping as it was before it wrote into one buffer: a line at a time, trimmed.
+    fn wrap_by_lines(text: &str, first: &str, rest: &str) -> String {
+        use unicode_width::UnicodeWidthStr;
+        let mut out = String::new();
+        let mut line = first.to_string();
+        let mut empty = true;
+        for word in text.split_whitespace() {
+            if !empty && line.width() + 1 + word.width() > super::WIDTH {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = rest.to_string();
+                empty = true;
+            }
+            if !empty {
+                line.push(' ');
+            }
+            line.push_str(word);
+            empty = false;
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+        out
+    }
+
+    #[test]
+    fn wraps_byte_for_byte_as_line_by_line() {
+        let texts = [
+            String::new(),
+            " \t ".to_string(),
+            "Đã khởi công 2 công trình nước sạch, vướng mặt bằng ".repeat(7),
+            "plain ascii words of many lengths abcdefghij ".repeat(9),
+            "宽字符 占两列 ".repeat(20),
+            format!("a {} b", "y".repeat(90)),
+            "x\u{1b}y e\u{301} ".repeat(30),
+        ];
+        let prefixes = [
+            ("", ""),
+            ("  • ", "    "),
+            ("    ", "    "),
+            ("      ○ ", "          "),
+        ];
+        for text in &texts {
+            for (first, rest) in prefixes {
+                let mut out = String::from("kept\n");
+                super::wrap_into(&mut out, text, first, rest);
+                let expected = format!("kept\n{}", wrap_by_lines(text, first, rest));
+                assert_eq!(out, expected, "{text:?} after {first:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_split_and_measured_as_split_whitespace_and_unicode_width() {
+        use unicode_width::UnicodeWidthStr;
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let text = format!("a{c}b  ữ{c}\u{a0}{c}x ");
+            let expected: Vec<(&str, usize)> =
+                (text.split_whitespace()).map(|w| (w, w.width())).collect();
+            let got: Vec<(&str, usize)> = super::words(&text).collect();
+            assert_eq!(got, expected, "{:X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn width_of_agrees_with_unicode_width() {
+        use unicode_width::UnicodeWidthStr;
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            assert_eq!(super::width_of(&alone), alone.width(), "{:X}", u32::from(c));
+            let within = format!("Đã{c}ữ");
+            assert_eq!(
+                super::width_of(&within),
+                within.width(),
+                "{:X}",
+                u32::from(c)
+            );
+        }
+        let vietnamese = "ẮẰẲẴẶăắằẳẵặÂẤẦẨẪẬâấầẩẫậĐđÊẾỀỂỄỆêếềểễệÔỐỒỔỖỘôốồổỗộƠỚỜỞỠỢơớờởỡợƯỨỪỬỮỰưứừửữự\
+            ÝỲỶỸỴýỳỷỹỵÁÀẢÃẠáàảãạÉÈẺẼẸéèẻẽẹÍÌỈĨỊíìỉĩịÓÒỎÕỌóòỏõọÚÙỦŨỤúùủũụ";
+        let bytes = vietnamese.as_bytes();
+        let latin =
+            (0..bytes.len()).all(|at| !super::starts_char(bytes[at]) || super::is_latin(bytes, at));
+        assert!(latin);
+        assert_eq!(super::width_of(vietnamese), vietnamese.chars().count());
+        for text in [
+            "abc ~",
+            "Đầm Hà",
+            "宽",
+            "a\u{7f}b",
+            "\u{1b}",
+            "",
+            "e\u{301}",
+            "·",
+        ] {
+            assert_eq!(
+                super::width_of(text),
+                unicode_width::UnicodeWidthStr::width(text),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

@@ -479,7 +479,7 @@ fn item_lines(l: &Listed, lang: Lang, width: usize) -> Vec<Toned> {
                 .and(part, Tone::Plain),
         );
     }
-    let facts = listed_facts(l, lang).join(" · ");
+    let facts = listed_facts(l, lang);
     out.extend(Toned::wrapped(
         ("", Tone::Muted),
         (&facts, Tone::Muted),

@@ -140,7 +140,7 @@ fn list(out: &mut String, heading: &str, listed: &[Arc<Listed>], lang: Lang) {
             out,
             "<li>{}<span class=\"facts\">{}</span>",
             esc(&l.text),
-            esc(&listed_facts(l, lang).join(" · "))
+            esc(&listed_facts(l, lang))
         );
         if let Some(note) = &l.note {
             let _ = write!(

@@ -68,10 +68,7 @@ fn list(out: &mut String, heading: &str, listed: &[Arc<Listed>], lang: Lang) {
     }
     for l in listed {
         out.push_str(&format!("- {}  \n", escape(&l.text)));
-        out.push_str(&format!(
-            "  *{}*",
-            escape(&listed_facts(l, lang).join(" · "))
-        ));
+        out.push_str(&format!("  *{}*", escape(&listed_facts(l, lang))));
         if let Some(note) = &l.note {
             out.push_str(&format!("  \n  {}", escape(&note_line(note, lang))));
         }

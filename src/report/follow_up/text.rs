@@ -1,20 +1,21 @@
 //! The report as plain text for a terminal or a printer: the table at 80 columns with
 //! numbered category columns and their legend, then the lists.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    Counts, FollowUp, Listed, listed_facts, note_line, row_title, rows_heading, rows_width,
-    scope_line,
+    Counts, FollowUp, Listed, push_listed_facts, push_note_line, row_title, rows_heading,
+    rows_width, scope_line,
 };
 use crate::i18n;
 use crate::model::Lang;
 use crate::model::progress::Category;
 use crate::present::follow_up::{column_legend, column_mark};
 use crate::present::truncate;
-use crate::report::text::wrap;
+use crate::report::text::wrap_into;
 
 /// The whole width.
 const WIDTH: usize = 80;
@@ -25,10 +26,10 @@ const TOTAL: usize = 9;
 
 pub(super) fn render(report: &FollowUp, lang: Lang) -> String {
     let t = i18n::strings(lang);
-    let mut out = String::new();
+    let mut out = String::with_capacity(4096 + lists_size(report));
     out.push_str(&t.report_title.to_uppercase());
     out.push('\n');
-    out.push_str(&wrap(&scope_line(report, lang), "", ""));
+    wrap_into(&mut out, &scope_line(report, lang), "", "");
     out.push('\n');
     if report.sessions == 0 {
         out.push_str(t.report_no_sessions);
@@ -98,16 +99,31 @@ fn right(text: &str, width: usize) -> String {
 /// A list of directives under its heading, each with its facts and latest note.
 fn list(out: &mut String, heading: &str, listed: &[Arc<Listed>], lang: Lang) {
     let t = i18n::strings(lang);
-    out.push('\n');
-    out.push_str(&format!("{heading} ({})\n", listed.len()));
+    let _ = write!(out, "\n{heading} ({})\n", listed.len());
     if listed.is_empty() {
-        out.push_str(&format!("  {}\n", t.nothing));
+        let _ = writeln!(out, "  {}", t.nothing);
     }
+    // One line of facts at a time, made in the same buffer and wrapped into `out`.
+    let mut line = String::new();
     for l in listed {
-        out.push_str(&wrap(&l.text, "  • ", "    "));
-        out.push_str(&wrap(&listed_facts(l, lang).join(" · "), "    ", "    "));
+        wrap_into(out, &l.text, "  • ", "    ");
+        line.clear();
+        push_listed_facts(&mut line, l, lang);
+        wrap_into(out, &line, "    ", "    ");
         if let Some(note) = &l.note {
-            out.push_str(&wrap(&note_line(note, lang), "    ", "    "));
+            line.clear();
+            push_note_line(&mut line, note, lang);
+            wrap_into(out, &line, "    ", "    ");
         }
     }
+}
+
+/// About how many bytes the lists take: each directive's texts and ~200 bytes of facts and
+/// indents (enough that a report of ten thousand sessions is not copied as it grows).
+fn lists_size(report: &FollowUp) -> usize {
+    (report.overdue.iter().chain(&report.blocked))
+        .map(|l| {
+            l.text.len() + l.session_title.len() + l.note.as_ref().map_or(0, |n| n.text.len()) + 200
+        })
+        .sum()
 }
