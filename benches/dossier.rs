@@ -9,21 +9,17 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use briefing::api::app::{Action, App, Loading, Options, Screen};
-use briefing::api::input::{Command as Key, Keymap};
-use briefing::api::load::first_load;
-use briefing::api::model::Lang;
-use briefing::api::store::{Folder, Limits};
+use briefing::api::app::Screen;
+use briefing::api::input::Command as Key;
 use briefing::api::ui::theme::Theme;
-use crossterm::event::KeyEvent;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 mod common;
 
+use common::app::{loaded_app, median, press, run};
 use common::{PHRASES, PLACES, Rng, sentence};
 
 const LEVELS: [&str; 3] = ["huyen", "xa", "phuong"];
@@ -100,68 +96,6 @@ fn generate(dir: &Path, n: usize) {
         )
         .expect("write");
     }
-}
-
-fn median(mut times: Vec<Duration>) -> Duration {
-    times.sort();
-    times[times.len() / 2]
-}
-
-/// The wall time of the binary with `args` on `dir`, the median of `runs`.
-fn run(dir: &Path, args: &[&str], runs: usize) -> Duration {
-    median(
-        (0..runs)
-            .map(|_| {
-                let start = Instant::now();
-                let out = Command::new(env!("CARGO_BIN_EXE_briefing"))
-                    .env_clear()
-                    .arg("--dir")
-                    .arg(dir)
-                    .args(["--today", "2026-06-01", "--lang", "vi"])
-                    .args(args)
-                    .output()
-                    .expect("run briefing");
-                assert!(
-                    out.status.success(),
-                    "{}",
-                    String::from_utf8_lossy(&out.stderr)
-                );
-                start.elapsed()
-            })
-            .collect(),
-    )
-}
-
-/// The app on `dir`, loaded as the shell loads it.
-fn loaded_app(dir: &Path, width: u16, height: u16) -> App {
-    let mut app = App::new(Options {
-        dir: dir.to_path_buf(),
-        lang: Lang::Vi,
-        today: chrono::NaiveDate::from_ymd_opt(2026, 6, 1).expect("day"),
-        keymap: Keymap::default(),
-        user: "lan".into(),
-        mouse: false,
-    });
-    app.update(Action::Resize { width, height });
-    let mut folder = Folder::new(dir, Limits::default());
-    first_load(
-        &mut folder,
-        Default::default(),
-        || false,
-        |part| {
-            app.update(part);
-            drop(app.take_garbage());
-            true
-        },
-    );
-    assert!(matches!(app.loading(), Loading::Done), "loaded");
-    app
-}
-
-fn press(app: &mut App, c: Key) {
-    let keymap = Keymap::default();
-    let key = keymap.keys(c).first().copied().expect("a key");
-    app.update(Action::Key(KeyEvent::new(key.code, key.mods)));
 }
 
 /// CPU time this thread has used (user and system): what a key costs whatever else the

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub(crate) mod app;
+
 pub(crate) const PLACES: &[&str] = &[
     "Đầm Hà",
     "Hải Hà",
