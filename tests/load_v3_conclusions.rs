@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{run, stdout_of};
+use common::{flat, run, stdout_of};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v3");
 const SESSION: &str = "2025-09-10-tan-lap";
@@ -20,11 +20,6 @@ fn show(lang: &str, format: &str) -> String {
         &["--today", "2026-01-10", "show", SESSION, "--format", format],
     );
     common::succeeded(&o)
-}
-
-/// `text` with every run of white space one space, so wrapped lines read as one.
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]

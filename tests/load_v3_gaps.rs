@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{run, stdout_of, succeeded};
+use common::{flat, run, stdout_of, succeeded};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v3-gaps");
 const MERGING: &str = "2025-06-20-sap-xep-ia-ly";
@@ -18,11 +18,6 @@ fn show(lang: &str, args: &[&str]) -> String {
     let mut all = vec!["--today", "2025-11-01", "show"];
     all.extend(args);
     succeeded(&run(Path::new(FIXTURE), lang, &all))
-}
-
-/// `text` with every run of white space one space, so wrapped lines read as one.
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]

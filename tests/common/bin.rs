@@ -65,6 +65,11 @@ pub(crate) fn succeeded_as(o: &Output, what: &str) -> String {
     stdout_of(o)
 }
 
+/// `text` with every run of white space one space, so wrapped lines read as one.
+pub(crate) fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 pub(crate) fn stdout_of(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }

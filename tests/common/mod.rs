@@ -134,7 +134,7 @@ pub(crate) mod user;
 
 #[allow(unused_imports, reason = "each test crate uses a part of them")]
 pub(crate) use bin::{
-    BIN, NO_CONFIG, assert_refused, clean, cli, run, run_ok, stderr_of, stdout_of, succeeded,
+    BIN, NO_CONFIG, assert_refused, clean, cli, flat, run, run_ok, stderr_of, stdout_of, succeeded,
     succeeded_as,
 };
 

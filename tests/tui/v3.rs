@@ -7,9 +7,7 @@ fn v3_folder() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v3")
 }
 
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+use super::bin::flat;
 
 #[test]
 fn a_locality_tab_shows_urgency_words_addressees_and_proposals() {
