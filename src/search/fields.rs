@@ -2,7 +2,7 @@
 //! order among hits of equal score ([`FieldKind`]), and a session's fields in the order the
 //! index keeps them as records.
 
-use crate::model::{DirectiveRef, Session};
+use crate::model::{Directive, DirectiveRef, Session};
 
 /// The item a hit belongs to; indices into the slice given to [`SearchIndex::build`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,9 +75,8 @@ pub enum FieldKind {
 }
 
 impl FieldKind {
-    /// Every kind in declaration order, so that `ALL[kind as usize] == kind` (at most 16: a
-    /// record stores the kind in four bits, and all sixteen are taken: a new kind shares one,
-    /// as `to_other` shares the owner's, or widens [`super::Record`]).
+    /// Every kind in declaration order, so that `ALL[kind as usize] == kind` (a record stores
+    /// the kind in a byte).
     pub(super) const ALL: [FieldKind; 16] = [
         FieldKind::Title,
         FieldKind::Topic,
@@ -135,15 +134,6 @@ pub(super) fn nth_field(
     found
 }
 
-/// The locality an item belongs to, if any.
-pub(super) fn locality(target: Target) -> Option<usize> {
-    match target {
-        Target::District { district, .. } | Target::Indicator { district, .. } => Some(district),
-        Target::Directive { directive, .. } => directive.district,
-        Target::Session { .. } => None,
-    }
-}
-
 /// The field kinds of a session's or a locality's statements (`statements()`), in their order.
 const STATEMENTS: [FieldKind; 3] = [
     FieldKind::Highlight,
@@ -190,23 +180,38 @@ pub(super) fn collect_session<'s>(
             add(here, FieldKind::Image, caption);
         }
     }
+    // Within one field kind and session, hits keep this order: the session's own directives,
+    // then each district's.
+    for (index, d) in s.directives.iter().enumerate() {
+        let directive = DirectiveRef {
+            district: None,
+            index,
+        };
+        collect_directive(si, directive, d, add);
+    }
+    // Each locality's fields follow its name, so that the index finds a field's locality as
+    // the nearest name before it (`records`).
     for (di, d) in s.districts.iter().enumerate() {
         collect_district(si, di, d, add);
     }
-    // Within one field kind and session, hits keep this order: the session's own directives,
-    // then each district's.
-    for (directive, d) in s.directives_with_refs() {
-        let target = Target::Directive {
-            session: si,
-            directive,
-        };
-        add(target, FieldKind::DirectiveText, &d.text);
-        if let Some(owner) = &d.owner {
-            add(target, FieldKind::DirectiveOwner, owner);
-        }
-        for addressee in &d.to_other {
-            add(target, FieldKind::DirectiveOwner, addressee);
-        }
+}
+
+fn collect_directive<'s>(
+    si: usize,
+    directive: DirectiveRef,
+    d: &'s Directive,
+    add: &mut impl FnMut(Target, FieldKind, &'s str),
+) {
+    let target = Target::Directive {
+        session: si,
+        directive,
+    };
+    add(target, FieldKind::DirectiveText, &d.text);
+    if let Some(owner) = &d.owner {
+        add(target, FieldKind::DirectiveOwner, owner);
+    }
+    for addressee in &d.to_other {
+        add(target, FieldKind::DirectiveOwner, addressee);
     }
 }
 
@@ -249,5 +254,12 @@ pub(super) fn collect_district<'s>(
         for text in texts {
             add(here, FieldKind::Proposal, text);
         }
+    }
+    for (index, directive) in d.directives.iter().enumerate() {
+        let at = DirectiveRef {
+            district: Some(di),
+            index,
+        };
+        collect_directive(si, at, directive, add);
     }
 }

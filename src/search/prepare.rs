@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 
-use super::{FieldKind, NO_NAME, Target, collect_session, locality, words_of};
+use super::{FieldKind, collect_session, words_of};
 use crate::model::Session;
 use crate::model::fold::fold;
 
@@ -14,8 +14,6 @@ pub struct Prepared {
     /// When the session is held (newer sessions' hits come first).
     pub(super) date: NaiveDateTime,
     pub(super) fields: Vec<FieldKind>,
-    /// For each field, the place of its locality's name among the fields ([`NO_NAME`]: none).
-    pub(super) names: Vec<u32>,
     /// How many words each field has.
     pub(super) counts: Vec<u32>,
     /// Every field's words, each followed by `\n`, fields end to end.
@@ -29,25 +27,10 @@ impl Prepared {
             id: session.id.to_string(),
             date: session.date.sort_key(),
             fields: Vec::new(),
-            names: Vec::new(),
             counts: Vec::new(),
             words: String::new(),
         };
-        // The place of each locality's name, known before its other fields (`collect_district`).
-        let mut name_of: Vec<u32> = Vec::new();
-        collect_session(0, session, &mut |target, field, text| {
-            let place = prepared.fields.len() as u32;
-            let name = match (field, target) {
-                (FieldKind::DistrictName, Target::District { district, .. }) => {
-                    name_of.resize(name_of.len().max(district + 1), NO_NAME);
-                    name_of[district] = place;
-                    NO_NAME
-                }
-                _ => locality(target)
-                    .and_then(|d| name_of.get(d).copied())
-                    .unwrap_or(NO_NAME),
-            };
-            prepared.names.push(name);
+        collect_session(0, session, &mut |_, field, text| {
             let mut count = 0;
             for word in words_of(&fold(text)) {
                 prepared.words.push_str(word);

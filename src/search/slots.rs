@@ -5,12 +5,14 @@
 //! loses the dead records and takes the new ones in where binary searches find their places.
 
 use std::cmp::Reverse;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDateTime;
 
+use super::records::Records;
 use super::top::Bitset;
-use super::{Prepared, Record, SearchIndex, varint};
+use super::{Prepared, SearchIndex, varint};
 use crate::model::Session;
 
 /// A slot whose session is not in the sessions last synced (or is dead).
@@ -52,13 +54,11 @@ pub(super) fn reserve_some<T>(vec: &mut Vec<T>, additional: usize) {
 impl Default for SearchIndex {
     fn default() -> Self {
         SearchIndex {
-            records: Vec::new(),
+            records: Records::default(),
             slots: Vec::new(),
             by_id: Default::default(),
             dead: 0,
             place: Vec::new(),
-            tokens: Vec::new(),
-            token_starts: vec![0],
             vocab: String::new(),
             vocab_starts: vec![0],
             word_ids: Default::default(),
@@ -121,14 +121,65 @@ impl SearchIndex {
         self.records.shrink_to_fit();
         self.slots.shrink_to_fit();
         self.place.shrink_to_fit();
-        self.tokens.shrink_to_fit();
-        self.token_starts.shrink_to_fit();
         self.vocab.shrink_to_fit();
         self.vocab_starts.shrink_to_fit();
         self.postings.shrink_to_fit();
         for list in &mut self.postings {
             list.shrink_to_fit();
         }
+    }
+
+    /// The bytes the index holds on the heap, part by part (as the allocator gives them: each
+    /// allocation rounded up with its header), for the memory figures of the scale bench.
+    pub fn heap_bytes(&self) -> Vec<(&'static str, usize)> {
+        fn chunk(bytes: usize) -> usize {
+            if bytes == 0 {
+                0
+            } else {
+                (bytes + 8).next_multiple_of(16).max(32)
+            }
+        }
+        fn vec<T>(v: &Vec<T>) -> usize {
+            chunk(v.capacity() * std::mem::size_of::<T>())
+        }
+        fn map<K, V>(m: &HashMap<K, V>) -> usize {
+            chunk(m.capacity() * (std::mem::size_of::<(K, V)>() + 1))
+        }
+        let mut parts = self.records.heap_bytes(chunk).to_vec();
+        parts.extend([
+            (
+                "slots",
+                vec(&self.slots) + self.slots.iter().map(|s| chunk(s.id.len())).sum::<usize>(),
+            ),
+            (
+                "by_id",
+                map(&self.by_id)
+                    + self
+                        .by_id
+                        .iter()
+                        .map(|(k, v)| chunk(k.len()) + vec(v))
+                        .sum::<usize>(),
+            ),
+            ("place", vec(&self.place)),
+            (
+                "vocab",
+                chunk(self.vocab.capacity()) + vec(&self.vocab_starts),
+            ),
+            (
+                "word_ids",
+                map(&self.word_ids) + self.word_ids.keys().map(|k| chunk(k.len())).sum::<usize>(),
+            ),
+            (
+                "postings",
+                vec(&self.postings)
+                    + self
+                        .postings
+                        .iter()
+                        .map(|p| p.heap_bytes(chunk))
+                        .sum::<usize>(),
+            ),
+        ]);
+        parts
     }
 
     /// Sets each slot's position in `sessions` and its age.
@@ -209,7 +260,7 @@ impl SearchIndex {
 
     /// Record `r`'s session has not been replaced or removed.
     fn is_alive(&self, r: u32) -> bool {
-        self.slots[self.records[r as usize].slot as usize].live
+        self.slot_of(r as usize).live
     }
 
     /// The session `id` leaves the index: its slots are dead, their records added to `killed`.
@@ -246,22 +297,19 @@ impl SearchIndex {
             age: 0,
             live: true,
         });
-        let fields = prepared.fields.len();
         let words_total: usize = prepared.counts.iter().map(|&c| c as usize).sum();
-        reserve_some(&mut self.records, fields);
-        reserve_some(&mut self.token_starts, fields);
-        reserve_some(&mut self.tokens, words_total * varint::MAX_LEN);
+        self.records
+            .reserve(prepared.fields.len(), words_total * varint::MAX_LEN);
         let mut words = prepared.words.split_terminator('\n');
-        let fields = (prepared.fields.iter().zip(&prepared.counts)).zip(&prepared.names);
-        for ((&field, &count), &name) in fields {
+        let mut ids = Vec::new();
+        for (&field, &count) in prepared.fields.iter().zip(&prepared.counts) {
             let r = self.records.len() as u32;
-            self.records.push(Record::new(slot, field, name));
-            for word in words.by_ref().take(count as usize) {
-                let id = self.word_id(word);
-                varint::push(&mut self.tokens, id);
+            ids.clear();
+            ids.extend(words.by_ref().take(count as usize).map(|w| self.word_id(w)));
+            for &id in &ids {
                 self.postings[id as usize].push(r);
             }
-            self.token_starts.push(self.tokens.len() as u32);
+            self.records.push(slot, field, ids.iter().copied());
         }
         self.by_id
             .entry(prepared.id.into_boxed_str())
@@ -287,8 +335,6 @@ impl SearchIndex {
     /// must hold the living only).
     pub fn compact(&mut self) {
         let old_records = std::mem::take(&mut self.records);
-        let old_tokens = std::mem::take(&mut self.tokens);
-        let old_starts = std::mem::replace(&mut self.token_starts, vec![0]);
         let old_slots = std::mem::take(&mut self.slots);
         for list in &mut self.postings {
             list.clear();
@@ -308,16 +354,12 @@ impl SearchIndex {
             });
             for old_r in slot.first as usize..end as usize {
                 let r = self.records.len() as u32;
-                self.records.push(Record {
-                    slot: new_slot,
-                    ..old_records[old_r]
-                });
-                let words = &old_tokens[old_starts[old_r] as usize..old_starts[old_r + 1] as usize];
-                self.tokens.extend_from_slice(words);
+                let words = old_records.words(old_r);
                 for id in varint::decode(words) {
                     self.postings[id as usize].push(r);
                 }
-                self.token_starts.push(self.tokens.len() as u32);
+                self.records
+                    .push_encoded(new_slot, old_records.kind(old_r), words);
             }
         }
         for slots in self.by_id.values_mut() {
@@ -327,7 +369,7 @@ impl SearchIndex {
         }
         // The living keep their order: only their numbers change.
         for r in &mut self.place {
-            let old = old_records[*r as usize].slot as usize;
+            let old = old_records.slot(*r as usize, &old_slots) as usize;
             *r = new_first[old] + (*r - old_slots[old].first);
         }
         self.dead = 0;

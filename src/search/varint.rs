@@ -76,6 +76,10 @@ impl Posting {
         *self = Posting::default();
     }
 
+    pub(super) fn heap_bytes(&self, chunk: fn(usize) -> usize) -> usize {
+        chunk(self.bytes.capacity())
+    }
+
     pub(super) fn shrink_to_fit(&mut self) {
         self.bytes.shrink_to_fit();
     }
