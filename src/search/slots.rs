@@ -100,6 +100,7 @@ impl SearchIndex {
         for p in prepared {
             self.add(p);
         }
+        self.sort_ids();
         self.find_sessions(sessions);
         self.order_added(&killed, added);
     }
@@ -151,15 +152,7 @@ impl SearchIndex {
                 "slots",
                 vec(&self.slots) + self.slots.iter().map(|s| chunk(s.id.len())).sum::<usize>(),
             ),
-            (
-                "by_id",
-                map(&self.by_id)
-                    + self
-                        .by_id
-                        .iter()
-                        .map(|(k, v)| chunk(k.len()) + vec(v))
-                        .sum::<usize>(),
-            ),
+            ("by_id", vec(&self.by_id)),
             ("place", vec(&self.place)),
             (
                 "vocab",
@@ -188,10 +181,7 @@ impl SearchIndex {
             slot.position = NOT_LISTED;
         }
         for (p, session) in sessions.iter().enumerate() {
-            let Some(mine) = self.by_id.get(session.id.as_str()) else {
-                continue;
-            };
-            let free = mine
+            let free = self.by_id[self.slots_of(session.id.as_str())]
                 .iter()
                 .find(|&&s| self.slots[s as usize].position == NOT_LISTED);
             if let Some(&s) = free {
@@ -265,7 +255,8 @@ impl SearchIndex {
 
     /// The session `id` leaves the index: its slots are dead, their records added to `killed`.
     fn kill(&mut self, id: &str, killed: &mut Vec<Range<u32>>) {
-        for s in self.by_id.remove(id).unwrap_or_default() {
+        let mine = self.slots_of(id);
+        for s in self.by_id.drain(mine).collect::<Vec<_>>() {
             let len = self.slot_len(s as usize);
             let slot = &mut self.slots[s as usize];
             if slot.live {
@@ -311,10 +302,22 @@ impl SearchIndex {
             }
             self.records.push(slot, field, ids.iter().copied());
         }
+        self.by_id.push(slot);
+    }
+
+    /// Where the living slots of session `id` are in `by_id`.
+    fn slots_of(&self, id: &str) -> Range<usize> {
+        let id_of = |s: &u32| &*self.slots[*s as usize].id;
+        let from = self.by_id.partition_point(|s| id_of(s) < id);
+        let to = from + self.by_id[from..].partition_point(|s| id_of(s) <= id);
+        from..to
+    }
+
+    /// Puts `by_id` in order again after slots were added at its end.
+    fn sort_ids(&mut self) {
+        let slots = &self.slots;
         self.by_id
-            .entry(prepared.id.into_boxed_str())
-            .or_default()
-            .push(slot);
+            .sort_by(|&a, &b| (&slots[a as usize].id, a).cmp(&(&slots[b as usize].id, b)));
     }
 
     /// The id of `word` in the vocabulary, added when new.
@@ -362,10 +365,8 @@ impl SearchIndex {
                     .push_encoded(new_slot, old_records.kind(old_r), words);
             }
         }
-        for slots in self.by_id.values_mut() {
-            for s in slots.iter_mut() {
-                *s = renumbered[*s as usize];
-            }
+        for s in &mut self.by_id {
+            *s = renumbered[*s as usize];
         }
         // The living keep their order: only their numbers change.
         for r in &mut self.place {
