@@ -4,8 +4,6 @@
 //! needs no room at all: a session's fields are collected with each locality's after its name
 //! (`fields::collect_session`), so its locality is the nearest name before it in its slot.
 
-use std::ops::Range;
-
 use super::slots::{Slot, reserve_some};
 use super::{FieldKind, varint};
 
@@ -44,11 +42,6 @@ impl Records {
 
     pub(super) fn kind(&self, r: usize) -> FieldKind {
         FieldKind::ALL[usize::from(self.kinds[r])]
-    }
-
-    /// The kinds of the records in `range`, as bytes.
-    pub(super) fn kinds(&self, range: Range<usize>) -> &[u8] {
-        &self.kinds[range]
     }
 
     /// The slot of record `r`, among `slots` (those the records were added for).

@@ -1,8 +1,8 @@
 //! Keeping the index up to date one session at a time: a changed or removed session's slot is
 //! marked dead and its records skipped, a new one is appended; when the dead outnumber the
 //! living the arrays are compacted. After each change every slot learns where its session is
-//! now in the sessions shown and how new it is; the records' tie-break order follows from the
-//! slots newest first and each record's kind (`in_order`), so it is kept nowhere.
+//! now in the sessions shown and how new it is, and the records' tie-break order (`place`)
+//! loses the dead records and takes the new ones in where binary searches find their places.
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -11,7 +11,8 @@ use std::ops::Range;
 use chrono::NaiveDateTime;
 
 use super::records::Records;
-use super::{FieldKind, Prepared, SearchIndex, varint};
+use super::top::Bitset;
+use super::{Prepared, SearchIndex, varint};
 use crate::model::Session;
 
 /// A slot whose session is not in the sessions last synced (or is dead).
@@ -41,20 +42,6 @@ impl Slot {
     }
 }
 
-/// The kinds of `rank` as bytes (the first repeated to fill three), and how many there are.
-fn kinds_of_rank(rank: u8) -> ([u8; FieldKind::ALL.len()], usize) {
-    let mut set = [u8::MAX; FieldKind::ALL.len()];
-    let mut n = 0;
-    for kind in FieldKind::ALL.into_iter().filter(|k| k.rank() == rank) {
-        set[n] = kind as u8;
-        n += 1;
-    }
-    for at in n..3 {
-        set[at] = set[0];
-    }
-    (set, n)
-}
-
 /// Makes room for `additional` more items, growing by an eighth rather than doubling once the
 /// array is large: the index is built a session at a time, and doubling would leave up to
 /// half of each array unused at the end of the first load (some 18 MiB at 10,000 sessions).
@@ -71,7 +58,7 @@ impl Default for SearchIndex {
             slots: Vec::new(),
             by_id: Default::default(),
             dead: 0,
-            by_age: Vec::new(),
+            place: Vec::new(),
             vocab: String::new(),
             vocab_starts: vec![0],
             word_ids: Default::default(),
@@ -102,17 +89,20 @@ impl SearchIndex {
         removed: impl IntoIterator<Item = &'i str>,
         prepared: Vec<Prepared>,
     ) {
+        let mut killed = Vec::new();
         for id in removed {
-            self.kill(id);
+            self.kill(id, &mut killed);
         }
         for p in &prepared {
-            self.kill(&p.id);
+            self.kill(&p.id, &mut killed);
         }
+        let added = self.records.len() as u32;
         for p in prepared {
             self.add(p);
         }
         self.sort_ids();
         self.find_sessions(sessions);
+        self.order_added(&killed, added);
     }
 
     /// The dead records outnumber the living: time for [`SearchIndex::compact`], which the
@@ -124,13 +114,14 @@ impl SearchIndex {
     /// Finds every indexed session in `sessions` (by id) and orders them newest first.
     pub fn sync(&mut self, sessions: &[Session]) {
         self.find_sessions(sessions);
+        self.keep_order();
     }
 
     /// Frees the capacity the arrays grew into (after a build in many updates).
     pub fn shrink_to_fit(&mut self) {
         self.records.shrink_to_fit();
         self.slots.shrink_to_fit();
-        self.by_age.shrink_to_fit();
+        self.place.shrink_to_fit();
         self.vocab.shrink_to_fit();
         self.vocab_starts.shrink_to_fit();
         self.postings.shrink_to_fit();
@@ -162,7 +153,7 @@ impl SearchIndex {
                 vec(&self.slots) + self.slots.iter().map(|s| chunk(s.id.len())).sum::<usize>(),
             ),
             ("by_id", vec(&self.by_id)),
-            ("by_age", vec(&self.by_age)),
+            ("place", vec(&self.place)),
             (
                 "vocab",
                 chunk(self.vocab.capacity()) + vec(&self.vocab_starts),
@@ -204,39 +195,66 @@ impl SearchIndex {
             let (a, b) = (&self.slots[a as usize], &self.slots[b as usize]);
             (Reverse(a.date), a.position, &a.id).cmp(&(Reverse(b.date), b.position, &b.id))
         });
-        for (age, &s) in living.iter().enumerate() {
+        for (age, s) in living.into_iter().enumerate() {
             self.slots[s as usize].age = age as u32;
         }
-        self.by_age = living;
     }
 
-    /// The living records in the tie-break order of hits (kind of field, newer session, place
-    /// in the session): for each rank of kind, each slot newest first, its records of that rank
-    /// (found by `memchr` in its kinds, four kinds of one rank by looking at each).
-    pub(super) fn in_order(&self) -> impl Iterator<Item = u32> + '_ {
-        let last_rank = FieldKind::ALL.iter().map(|k| k.rank()).max().unwrap_or(0);
-        (0..=last_rank).flat_map(move |rank| {
-            let (set, n) = kinds_of_rank(rank);
-            self.by_age.iter().flat_map(move |&s| {
-                let first = self.slots[s as usize].first;
-                let kinds = (self.records)
-                    .kinds(first as usize..first as usize + self.slot_len(s as usize));
-                let (few, many) = if n <= 3 {
-                    (kinds, &[][..])
-                } else {
-                    (&[][..], kinds)
-                };
-                let by_memchr = memchr::memchr3_iter(set[0], set[1], set[2], few);
-                let by_look = (many.iter().enumerate())
-                    .filter(move |(_, k)| set[..n].contains(k))
-                    .map(|(i, _)| i);
-                by_memchr.chain(by_look).map(move |i| first + i as u32)
-            })
-        })
+    /// Takes the records `killed` out of the tie-break order and puts those from `added` on
+    /// in, each where a binary search finds its place (the order of the others holds: ages
+    /// shift, but not past one another).
+    fn order_added(&mut self, killed: &[Range<u32>], added: u32) {
+        if !killed.is_empty() {
+            let mut dead = Bitset::new(self.records.len());
+            killed
+                .iter()
+                .flat_map(Clone::clone)
+                .for_each(|r| dead.set(r));
+            self.place.retain(|&r| !dead.has(r));
+        }
+        let mut new: Vec<u32> = (added..self.records.len() as u32).collect();
+        if new.is_empty() {
+            return;
+        }
+        new.sort_unstable_by_key(|&r| self.place_key(r));
+        let mut merged = Vec::with_capacity(self.place.len() + new.len());
+        let mut from = 0;
+        for n in new {
+            let key = self.place_key(n);
+            let at = from + self.place[from..].partition_point(|&r| self.place_key(r) < key);
+            merged.extend_from_slice(&self.place[from..at]);
+            merged.push(n);
+            from = at;
+        }
+        merged.extend_from_slice(&self.place[from..]);
+        self.place = merged;
     }
 
-    /// The session `id` leaves the index: its slots are dead.
-    fn kill(&mut self, id: &str) {
+    /// Sorts the order again if the ages moved the living records out of it (sessions given
+    /// in another order than before).
+    fn keep_order(&mut self) {
+        let sorted = (self.place.windows(2)).all(|w| self.place_key(w[0]) <= self.place_key(w[1]));
+        if !sorted {
+            self.order_all();
+        }
+    }
+
+    /// Every living record in the tie-break order.
+    fn order_all(&mut self) {
+        let mut place: Vec<u32> = (0..self.records.len() as u32)
+            .filter(|&r| self.is_alive(r))
+            .collect();
+        place.sort_unstable_by_key(|&r| self.place_key(r));
+        self.place = place;
+    }
+
+    /// Record `r`'s session has not been replaced or removed.
+    fn is_alive(&self, r: u32) -> bool {
+        self.slot_of(r as usize).live
+    }
+
+    /// The session `id` leaves the index: its slots are dead, their records added to `killed`.
+    fn kill(&mut self, id: &str, killed: &mut Vec<Range<u32>>) {
         let mine = self.slots_of(id);
         for s in self.by_id.drain(mine).collect::<Vec<_>>() {
             let len = self.slot_len(s as usize);
@@ -245,6 +263,7 @@ impl SearchIndex {
                 slot.live = false;
                 slot.position = NOT_LISTED;
                 self.dead += len;
+                killed.push(slot.first..slot.first + len as u32);
             }
         }
     }
@@ -349,8 +368,10 @@ impl SearchIndex {
         for s in &mut self.by_id {
             *s = renumbered[*s as usize];
         }
-        for s in &mut self.by_age {
-            *s = renumbered[*s as usize];
+        // The living keep their order: only their numbers change.
+        for r in &mut self.place {
+            let old = old_records.slot(*r as usize, &old_slots) as usize;
+            *r = new_first[old] + (*r - old_slots[old].first);
         }
         self.dead = 0;
         self.shrink_to_fit();

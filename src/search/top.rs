@@ -8,6 +8,8 @@
 //! `SearchIndex::score`: whoever changes the scoring changes `bound` with it (debug builds
 //! check it, and a test compares with scoring every record).
 
+use std::ops::Range;
+
 use super::{PHRASE_BONUS, SearchIndex, WHOLE_WORD, Words, phrase_needs};
 
 /// The least of the two thresholds below (small in tests, so that small indexes have broad
@@ -135,9 +137,8 @@ impl SearchIndex {
         if size > n / MARKED_AT_MOST {
             // The rarest word is nearly everywhere, so the hits likely come among the first
             // records: those are scored without marking the word's records first.
-            from = self.len().min(UNMARKED_HEAD);
-            let head = self.in_order().take(from);
-            (first, reached) = self.scan(words, (bound.score, limit), outside, &[], head);
+            from = self.place.len().min(UNMARKED_HEAD);
+            (first, reached) = self.scan(words, (bound.score, limit), outside, &[], 0..from);
             if reached >= limit {
                 found.extend(first);
                 return found;
@@ -145,7 +146,7 @@ impl SearchIndex {
         }
         let best = self.marked(rarest, least);
         let can_reach = |r: u32| outside(r) && best.has(r);
-        let rest = self.in_order().skip(from);
+        let rest = from..self.place.len();
         let (more, more_reached) =
             self.scan(words, (bound.score, limit - reached), can_reach, &[], rest);
         first.extend(more);
@@ -162,7 +163,7 @@ impl SearchIndex {
         });
         let others =
             |r: u32| outside(r) && !best.has(r) && driver.as_ref().is_none_or(|d| d.has(r));
-        let everywhere = self.in_order();
+        let everywhere = 0..self.place.len();
         let (second, _) = self.scan(
             words,
             (bound.score.saturating_sub(1), limit),
@@ -184,11 +185,11 @@ impl SearchIndex {
         (at, limit): (u32, usize),
         wanted: impl Fn(u32) -> bool,
         before: &[(u32, u32)],
-        places: impl Iterator<Item = u32>,
+        places: Range<usize>,
     ) -> (Vec<(u32, u32)>, usize) {
         let (mut tokens, mut found, mut reached) = (Vec::new(), Vec::new(), 0);
         let mut before = before.iter().peekable();
-        for r in places {
+        for &r in &self.place[places] {
             let score = match before.next_if(|(b, _)| *b == r) {
                 Some(&(_, score)) => score,
                 None if wanted(r) && self.is_listed(r as usize) => {
