@@ -34,6 +34,7 @@
 mod fields;
 mod highlight;
 mod prepare;
+mod records;
 mod slots;
 mod top;
 mod varint;
@@ -49,11 +50,13 @@ use crate::model::fold::fold;
 
 pub use fields::FieldKind;
 pub(crate) use fields::Target;
-use fields::{collect_session, locality, nth_field};
+use fields::{collect_session, nth_field};
 use highlight::highlight;
 pub(crate) use highlight::matches;
 pub use prepare::Prepared;
+use records::Records;
 use slots::Slot;
+use top::Bitset;
 use varint::Posting;
 
 /// One matching field.
@@ -69,46 +72,21 @@ pub struct Hit {
     pub score: u32,
 }
 
-/// One searchable field in eight bytes: the slot of its session (its place among that
-/// session's fields is its distance from the slot's first record), its kind, and the place
-/// in the slot of the name of its locality.
-#[derive(Debug, Clone, Copy)]
-struct Record {
-    slot: u32,
-    /// The kind's place in [`FieldKind::ALL`] in the top four bits, the name's place below.
-    kind_and_name: u32,
-}
-
-/// [`Record::name`] of a field that belongs to no locality (and of a name itself).
-const NO_NAME: u32 = (1 << 28) - 1;
-
-impl Record {
-    /// `name` is [`NO_NAME`] when there is none; a place beyond 2²⁸ − 2 (no briefing file
-    /// within the size limit has that many fields) is taken as none.
-    fn new(slot: u32, field: FieldKind, name: u32) -> Self {
-        Record {
-            slot,
-            kind_and_name: ((field as u32) << 28) | name.min(NO_NAME),
-        }
-    }
-
-    fn field(self) -> FieldKind {
-        FieldKind::ALL[(self.kind_and_name >> 28) as usize]
-    }
-
-    /// The place in the slot of the name of the field's locality, or [`NO_NAME`].
-    fn name(self) -> u32 {
-        self.kind_and_name & NO_NAME
-    }
-}
-
 /// One way of writing a query, ready to score records with.
 struct Words {
     /// For each query word, how well it matches every vocabulary word
     /// ([`SearchIndex::vocab_quality`]).
     quals: Vec<Vec<u8>>,
     /// The fields that may be the context of a match ([`SearchIndex::context_holders`]).
-    holders: Vec<u32>,
+    holders: Vec<Holder>,
+}
+
+/// A locality's name or a session's title that may be the context of a match, and the records
+/// whose context it is (those after it in its locality, or in its session).
+#[derive(Debug, Clone)]
+struct Holder {
+    record: u32,
+    covers: Range<u32>,
 }
 
 /// Points of each query word found in the item's locality name, or in its session's title.
@@ -118,20 +96,21 @@ const IN_TITLE: u8 = 1;
 /// Folded words of every searchable field, built once from the sessions and kept up to date
 /// session by session.
 pub struct SearchIndex {
-    records: Vec<Record>,
+    /// Every field's kind and words, in slots ([`records`]).
+    records: Records,
     /// Each indexed session: its records, and where it is among the sessions last synced.
     slots: Vec<Slot>,
-    /// The slots of each session id (more than one only when ids repeat).
-    by_id: HashMap<Box<str>, Vec<u32>>,
+    /// The living slots in the order of their session's id (then their own): more than one a
+    /// session only when ids repeat.
+    by_id: Vec<u32>,
     /// Records of dead slots, still in the arrays until the next compaction.
     dead: usize,
     /// The living records in the tie-break order of hits (kind of field, newer session, place
     /// in the session), so a broad query can stop once its best hits are known.
     place: Vec<u32>,
-    /// Every record's words as vocabulary ids in text order ([`varint`]), records end to end.
-    tokens: Vec<u8>,
-    /// Where each record's words start in `tokens`, plus the total length.
-    token_starts: Vec<u32>,
+    /// The records that are searched ([`Slot::is_listed`]), a bit each: a broad query asks
+    /// for every record it walks.
+    listed: Bitset,
     /// Every distinct folded word, each followed by `\n`.
     vocab: String,
     /// Byte offset in `vocab` where each word starts, plus the total length.
@@ -244,13 +223,12 @@ impl SearchIndex {
     /// The hit of record `r` without its text, when its session is in `sessions` where it
     /// was indexed.
     fn found_at(&self, sessions: &[Session], r: u32, score: u32) -> Option<Found> {
-        let rec = self.records[r as usize];
-        let slot = &self.slots[rec.slot as usize];
+        let slot = self.slot_of(r as usize);
         sessions
             .get(slot.position as usize)
             .filter(|s| *s.id == *slot.id)?;
         Some(Found {
-            field: rec.field(),
+            field: self.records.kind(r as usize),
             score,
             record: r,
         })
@@ -270,10 +248,10 @@ impl SearchIndex {
     /// The tie-break order of hits as one number, smaller first: the kind of field, then the
     /// newer session, then the field's place in its session.
     fn place_key(&self, r: u32) -> u64 {
-        let rec = self.records[r as usize];
-        let slot = &self.slots[rec.slot as usize];
+        let slot = self.slot_of(r as usize);
         let ordinal = u64::from(r - slot.first).min((1 << 28) - 1);
-        (u64::from(rec.field().rank()) << 60) | (u64::from(slot.age) << 28) | ordinal
+        let rank = self.records.kind(r as usize).rank();
+        (u64::from(rank) << 60) | (u64::from(slot.age) << 28) | ordinal
     }
 
     /// One way of writing a query, ready to score records with.
@@ -305,7 +283,12 @@ impl SearchIndex {
 
     /// Record `r` is searched: its session is alive and among those last synced.
     fn is_listed(&self, r: usize) -> bool {
-        self.slots[self.records[r].slot as usize].is_listed()
+        self.listed.has(r as u32)
+    }
+
+    /// The slot of record `r`.
+    fn slot_of(&self, r: usize) -> &Slot {
+        &self.slots[self.records.slot(r, &self.slots) as usize]
     }
 
     /// For every vocabulary word, how well `word` matches inside it (0: not at all; a word
@@ -354,27 +337,32 @@ impl SearchIndex {
 
     /// The words of record `r` as vocabulary ids in text order, decoded into `tokens`.
     fn tokens_of<'t>(&self, r: usize, tokens: &'t mut Vec<u32>) -> &'t [u32] {
-        let bytes = &self.tokens[self.token_starts[r] as usize..self.token_starts[r + 1] as usize];
         tokens.clear();
-        tokens.extend(varint::decode(bytes));
+        tokens.extend(varint::decode(self.records.words(r)));
         tokens
     }
 
     /// Record `r` has exactly `n` words: told at once by the bytes of most records, which
     /// are too many (or too few) for that many words.
     fn has_words(&self, r: usize, n: usize) -> bool {
-        let bytes = &self.tokens[self.token_starts[r] as usize..self.token_starts[r + 1] as usize];
-        (n..=n * varint::MAX_LEN).contains(&bytes.len()) && varint::count(bytes) == n
+        (n..=n * varint::MAX_LEN).contains(&self.records.bytes(r))
+            && varint::count(self.records.words(r)) == n
     }
 
-    /// The context records of `r`: its locality's name and its session's title (either may be
-    /// missing, and a record is not its own context).
-    fn context_of(&self, r: usize) -> (Option<usize>, Option<usize>) {
-        let rec = self.records[r];
-        let first = self.slots[rec.slot as usize].first as usize;
-        let name = (rec.name() != NO_NAME).then_some(first + rec.name() as usize);
-        let title =
-            (first != r && self.records[first].field() == FieldKind::Title).then_some(first);
+    /// The holders (of `holders`) that are the context of `r`: its locality's name and its
+    /// session's title (a record is not its own context).
+    fn context_of(&self, r: usize, holders: &[Holder]) -> (Option<usize>, Option<usize>) {
+        let r = r as u32;
+        let covering = |h: &Holder| h.covers.contains(&r).then_some(h.record as usize);
+        let before = holders.partition_point(|h| h.record < r);
+        let name = (before.checked_sub(1).map(|i| &holders[i]))
+            .filter(|h| self.records.kind(h.record as usize) == FieldKind::DistrictName)
+            .and_then(covering);
+        let first = self.slot_of(r as usize).first;
+        let title = (self.records.kind(first as usize) == FieldKind::Title)
+            .then(|| holders.binary_search_by_key(&first, |h| h.record).ok())
+            .flatten()
+            .and_then(|i| covering(&holders[i]));
         (name, title)
     }
 
@@ -384,9 +372,7 @@ impl SearchIndex {
     /// (`đầm hà thu nhập`). With the points each of its words scores.
     /// Only a field among `words.holders` can hold such a run.
     fn context_run(&self, r: usize, words: &Words) -> Option<(Range<usize>, u8)> {
-        let (name, title) = self.context_of(r);
-        let holds = |field: &usize| words.holders.binary_search(&(*field as u32)).is_ok();
-        let (name, title) = (name.filter(holds), title.filter(holds));
+        let (name, title) = self.context_of(r, &words.holders);
         if name.is_none() && title.is_none() {
             return None;
         }
@@ -411,7 +397,7 @@ impl SearchIndex {
     /// words of `quals` whole, ascending; none for a query of fewer than three words (a run
     /// in the context leaves at least one word for the field). Every field that can hold a
     /// run of [`SearchIndex::context_run`] is among them.
-    fn context_holders(&self, quals: &[Vec<u8>]) -> Vec<u32> {
+    fn context_holders(&self, quals: &[Vec<u8>]) -> Vec<Holder> {
         let n = quals.len();
         if n < 3 {
             return Vec::new();
@@ -420,7 +406,7 @@ impl SearchIndex {
         let mut found = Vec::new();
         for (a, b) in [(0, 1), (n - 2, n - 1)] {
             for c in self.records_at(&quals[a], WHOLE_WORD) {
-                let field = self.records[c as usize].field();
+                let field = self.records.kind(c as usize);
                 if matches!(field, FieldKind::Title | FieldKind::DistrictName)
                     && self.is_listed(c as usize)
                     && (self.tokens_of(c as usize, &mut tokens).iter())
@@ -432,27 +418,30 @@ impl SearchIndex {
         }
         found.sort_unstable();
         found.dedup();
-        found
+        found.into_iter().map(|c| self.holder(c)).collect()
+    }
+
+    /// Title or locality name `c` with the records it is the context of: the rest of its
+    /// session, or of its locality (up to the next name).
+    fn holder(&self, c: u32) -> Holder {
+        let s = self.records.slot(c as usize, &self.slots);
+        let end = self.slots[s as usize].first + self.slot_len(s as usize) as u32;
+        let end = match self.records.kind(c as usize) {
+            FieldKind::DistrictName => (c + 1..end)
+                .find(|&r| self.records.kind(r as usize) == FieldKind::DistrictName)
+                .unwrap_or(end),
+            _ => end,
+        };
+        Holder {
+            record: c,
+            covers: c + 1..end,
+        }
     }
 
     /// The records whose context is one of `holders` (from
     /// [`SearchIndex::context_holders`]): those that may match through it. Ascending.
-    fn context_candidates(&self, holders: &[u32]) -> Vec<u32> {
-        let mut found = Vec::new();
-        for &c in holders {
-            let rec = self.records[c as usize];
-            let slot = &self.slots[rec.slot as usize];
-            let range = slot.first..slot.first + self.slot_len(rec.slot as usize) as u32;
-            let ordinal = c - slot.first;
-            found.extend(range.filter(|&r| {
-                r != c
-                    && match rec.field() {
-                        FieldKind::Title => ordinal == 0,
-                        FieldKind::DistrictName => self.records[r as usize].name() == ordinal,
-                        _ => false,
-                    }
-            }));
-        }
+    fn context_candidates(&self, holders: &[Holder]) -> Vec<u32> {
+        let mut found: Vec<u32> = holders.iter().flat_map(|h| h.covers.clone()).collect();
         found.sort_unstable();
         found.dedup();
         found
@@ -509,12 +498,14 @@ impl SearchIndex {
     /// The target and text of record `r` found again in its session, which must be the one
     /// indexed (`None` when `sessions` are not those the index was updated with).
     fn field_of<'s>(&self, sessions: &'s [Session], r: usize) -> Option<(Target, &'s str)> {
-        let rec = self.records.get(r)?;
-        let slot = &self.slots[rec.slot as usize];
+        if r >= self.records.len() {
+            return None;
+        }
+        let slot = self.slot_of(r);
         let position = slot.position as usize;
         let session = sessions.get(position).filter(|s| *s.id == *slot.id)?;
         let (target, field, text) = nth_field(position, session, (r as u32 - slot.first) as usize)?;
-        (field == rec.field()).then_some((target, text))
+        (field == self.records.kind(r)).then_some((target, text))
     }
 }
 

@@ -8,7 +8,7 @@ use super::slots::{Slot, reserve_some};
 use super::{FieldKind, varint};
 
 /// Records a block holds: the most lengths added up to find a record's words.
-const BLOCK: usize = 32;
+const BLOCK: usize = 16;
 
 /// A length byte that says "look in `long`".
 const LONG: u8 = u8::MAX;
@@ -58,11 +58,25 @@ impl Records {
 
     /// The words of record `r`, as [`varint`]s.
     pub(super) fn words(&self, r: usize) -> &[u8] {
-        let block = &self.blocks[r / BLOCK];
-        let from = r - r % BLOCK;
-        let before: usize = (from..r).map(|q| self.len_of(q)).sum();
-        let start = block.start as usize + before;
+        let start = self.start_of(r);
         &self.words[start..start + self.len_of(r)]
+    }
+
+    /// Where the words of record `r` start: its block's start and the lengths before it.
+    fn start_of(&self, r: usize) -> usize {
+        let from = r - r % BLOCK;
+        let bytes: usize = self.lens[from..r].iter().map(|&l| usize::from(l)).sum();
+        let at = self.long.partition_point(|&(q, _)| (q as usize) < from);
+        let long: usize = (self.long[at..].iter())
+            .take_while(|&&(q, _)| (q as usize) < r)
+            .map(|&(_, len)| len as usize - usize::from(LONG))
+            .sum();
+        self.blocks[r / BLOCK].start as usize + bytes + long
+    }
+
+    /// How many bytes the words of record `r` take.
+    pub(super) fn bytes(&self, r: usize) -> usize {
+        self.len_of(r)
     }
 
     fn len_of(&self, r: usize) -> usize {
@@ -112,9 +126,7 @@ impl Records {
     /// and the records before it in the block.
     fn end_record(&mut self) {
         let r = self.kinds.len() - 1;
-        let from = r - r % BLOCK;
-        let before: usize = (from..r).map(|q| self.len_of(q)).sum();
-        let len = self.words.len() - self.blocks[r / BLOCK].start as usize - before;
+        let len = self.words.len() - self.start_of(r);
         match u8::try_from(len) {
             Ok(len) if len < LONG => self.lens.push(len),
             _ => {

@@ -59,6 +59,7 @@ impl Default for SearchIndex {
             by_id: Default::default(),
             dead: 0,
             place: Vec::new(),
+            listed: Bitset::new(0),
             vocab: String::new(),
             vocab_starts: vec![0],
             word_ids: Default::default(),
@@ -154,6 +155,7 @@ impl SearchIndex {
             ),
             ("by_id", vec(&self.by_id)),
             ("place", vec(&self.place)),
+            ("listed", self.listed.heap_bytes(chunk)),
             (
                 "vocab",
                 chunk(self.vocab.capacity()) + vec(&self.vocab_starts),
@@ -198,6 +200,17 @@ impl SearchIndex {
         for (age, s) in living.into_iter().enumerate() {
             self.slots[s as usize].age = age as u32;
         }
+        self.note_listed();
+    }
+
+    /// Notes which records are searched, a bit each.
+    fn note_listed(&mut self) {
+        let mut listed = Bitset::new(self.records.len());
+        for (s, slot) in self.slots.iter().enumerate().filter(|(_, s)| s.is_listed()) {
+            let records = slot.first..slot.first + self.slot_len(s) as u32;
+            records.for_each(|r| listed.set(r));
+        }
+        self.listed = listed;
     }
 
     /// Takes the records `killed` out of the tie-break order and puts those from `added` on
@@ -374,6 +387,7 @@ impl SearchIndex {
             *r = new_first[old] + (*r - old_slots[old].first);
         }
         self.dead = 0;
+        self.note_listed();
         self.shrink_to_fit();
     }
 }

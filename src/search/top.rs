@@ -46,6 +46,11 @@ impl Bitset {
         self.0[r as usize / 64] |= 1 << (r % 64);
     }
 
+    /// The bytes it holds (with `chunk`, as the allocator gives them).
+    pub(super) fn heap_bytes(&self, chunk: fn(usize) -> usize) -> usize {
+        chunk(self.0.capacity() * 8)
+    }
+
     pub(super) fn has(&self, r: u32) -> bool {
         self.0[r as usize / 64] & (1 << (r % 64)) != 0
     }
