@@ -115,7 +115,8 @@ impl Saver {
                     note: new.note.as_deref().map(Into::into),
                     percent: new.percent,
                 };
-                (writer.append_progress(&self.dir, &key, &entry)).map(|written| {
+                let change = Change::Progress(entry.clone());
+                (writer.write(&self.dir, &key.session, &key.directive, &change)).map(|written| {
                     match written.undo {
                         Some(Change::Withdraw(appended)) => Recorded::Added {
                             entry: appended.entry.clone(),
@@ -126,7 +127,9 @@ impl Saver {
                 })
             }
             ProgressChange::Remove(appended) => {
-                (writer.withdraw_progress(&self.dir, &key, appended)).map(|_| Recorded::Removed)
+                let change = Change::Withdraw(appended.clone());
+                (writer.write(&self.dir, &key.session, &key.directive, &change))
+                    .map(|_| Recorded::Removed)
             }
         };
         if result.is_ok() {
