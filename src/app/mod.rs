@@ -40,7 +40,6 @@ pub use crate::screens::Loading;
 pub use crate::screens::Notice;
 pub use crate::screens::Screen;
 pub use crate::screens::overlay::HistoryRequest;
-pub use crate::screens::overlay::NewEntry;
 pub use crate::screens::overlay::Overlay;
 pub use changes::Changed;
 pub use changes::Garbage;
@@ -119,6 +118,10 @@ pub struct ProgressRequest {
     pub directive_id: String,
     pub change: ProgressChange,
 }
+
+/// What the progress form asks to record: what the entry says, which the saver stamps with
+/// the time and the person running the app.
+pub type NewEntry = crate::model::Update;
 
 /// What a [`ProgressRequest`] writes.
 #[derive(Debug, Clone, PartialEq, Eq)]

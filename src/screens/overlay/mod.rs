@@ -26,7 +26,6 @@ pub(crate) use help::Help;
 pub use history::HistoryRequest;
 pub(crate) use history::HistoryView;
 pub(crate) use problems::Problems;
-pub use progress::NewEntry;
 pub(crate) use progress::ProgressForm;
 
 /// The pop-up on top, if any.
