@@ -341,12 +341,21 @@ fn every_problem() -> Vec<Problem> {
             table: Table::Locality { n: 1, name: None },
             reference: s("xã Ia Ly"),
         },
-        Problem::Unreadable { error: os() },
-        Problem::TooBig {
-            size: 5 << 20,
-            limit: 4 << 20,
+        Problem::Refused {
+            file: FileRead::Briefing,
+            why: Refusal::Unreadable { error: os() },
         },
-        Problem::NotRegular,
+        Problem::Refused {
+            file: FileRead::Briefing,
+            why: Refusal::TooBig {
+                size: 5 << 20,
+                limit: 4 << 20,
+            },
+        },
+        Problem::Refused {
+            file: FileRead::Briefing,
+            why: Refusal::NotRegular,
+        },
         Problem::WalkStopped { entries: 100_000 },
         Problem::DanglingLink { error: os() },
         Problem::TooManyFiles { files: 10_000 },
@@ -375,12 +384,21 @@ fn every_problem() -> Vec<Problem> {
         Problem::Toml11 {
             syntax: Toml11Syntax::NoSeconds { time: s("07:32") },
         },
-        Problem::ConfigUnreadable { error: os() },
-        Problem::ConfigTooBig {
-            size: 5 << 20,
-            limit: 4 << 20,
+        Problem::Refused {
+            file: FileRead::Config,
+            why: Refusal::Unreadable { error: os() },
         },
-        Problem::ConfigNotRegular,
+        Problem::Refused {
+            file: FileRead::Config,
+            why: Refusal::TooBig {
+                size: 5 << 20,
+                limit: 4 << 20,
+            },
+        },
+        Problem::Refused {
+            file: FileRead::Config,
+            why: Refusal::NotRegular,
+        },
         Problem::ConfigInvalidToml {
             detail: s("unclosed table, expected `]`"),
         },
@@ -471,9 +489,9 @@ fn kind(p: &Problem) -> usize {
         NumberInQuotes { .. } => 28,
         DoneWord { .. } => 29,
         ThreeDecimals { .. } => 30,
-        Unreadable { .. } => 31,
-        TooBig { .. } => 32,
-        NotRegular => 33,
+        Refused { .. } => 31,
+        ProposalLogUnassigned => 32,
+        ProposalIdTaken { .. } => 33,
         WalkStopped { .. } => 34,
         DanglingLink { .. } => 35,
         TooManyFiles { .. } => 36,
@@ -482,7 +500,7 @@ fn kind(p: &Problem) -> usize {
         TooDeep { .. } => 39,
         FolderUnreadable { .. } => 40,
         UnsafeLayout { .. } => 41,
-        ConfigUnreadable { .. } => 42,
+        ZeroTargetHigher { .. } => 42,
         ConfigInvalidToml { .. } => 43,
         UnknownSetting { .. } => 44,
         UnknownThemeSlot { .. } => 45,
@@ -509,8 +527,8 @@ fn kind(p: &Problem) -> usize {
         UnknownLocality { .. } => 66,
         ConfigNotBoolean { .. } => 67,
         UnclosedString { .. } => 68,
-        ConfigTooBig { .. } => 69,
-        ConfigNotRegular => 70,
+        ValueMissing { .. } => 69,
+        DueTextIsADeadline { .. } => 70,
         FixedKey { .. } => 71,
         Toml11 { .. } => 72,
         ProgressPercent { .. } => 73,
@@ -522,15 +540,10 @@ fn kind(p: &Problem) -> usize {
         ProgressInFuture { .. } => 79,
         ProgressNoteControl { .. } => 80,
         EmptyText { .. } => 81,
-        DueTextIsADeadline { .. } => 82,
-        ValueMissing { .. } => 83,
-        ZeroTargetHigher { .. } => 84,
-        ProposalIdTaken { .. } => 85,
-        ProposalLogUnassigned => 86,
     }
 }
 
-const KINDS: usize = 87;
+const KINDS: usize = 82;
 
 #[test]
 fn every_variant_is_walked() {
