@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::{Context, fail};
 use crate::git::Repo;
-use crate::git::sync::{self, Mode, Removed, Report, SetupReport};
+use crate::git::sync::{self, Committed, Mode, Removed, Report, SetupReport};
 use crate::i18n::{self, Strings};
 use crate::model::Lang;
 use crate::present::words;
@@ -126,10 +126,10 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
         };
         out.push(said(t, &file_list(&r.removed)));
     }
-    if let Some(who) = r
-        .committed
-        .as_ref()
-        .and_then(|c| c.fallback_identity.as_ref())
+    if let Some(Committed {
+        fallback_identity: Some(who),
+        ..
+    }) = &r.committed
     {
         let note = t.sync_no_identity(who);
         out.push(format!("{note} {}", t.sync_set_identity));
@@ -216,15 +216,12 @@ fn note_lines(lang: Lang, notes: &sync::Notes) -> Vec<String> {
 fn setup_defeated(lang: Lang, r: &SetupReport) -> ExitCode {
     let t = i18n::strings(lang);
     let defeated = &r.defeated;
-    let defeats = defeated.attributes.iter().map(|d| d.message(lang));
-    let messages: Vec<String> = defeats
-        .chain(
-            defeated
-                .temp_kept_by
-                .iter()
-                .map(|s| s.keeps_temp_files(lang)),
-        )
-        .collect();
+    let attributes = defeated.attributes.iter().map(|d| d.message(lang));
+    let kept = defeated
+        .temp_kept_by
+        .iter()
+        .map(|s| s.keeps_temp_files(lang));
+    let messages: Vec<String> = attributes.chain(kept).collect();
     for message in &messages {
         let _ = fail(lang, 1, t.setup_defeated(message));
     }
@@ -248,10 +245,10 @@ fn setup_lines(lang: Lang, r: &SetupReport) -> Vec<String> {
         None if r.defeated.is_empty() => out.push(t.setup_unchanged.to_string()),
         None => {}
     }
-    if let Some(who) = r
-        .committed
-        .as_ref()
-        .and_then(|c| c.fallback_identity.as_ref())
+    if let Some(Committed {
+        fallback_identity: Some(who),
+        ..
+    }) = &r.committed
     {
         out.push(t.sync_no_identity(who));
     }
