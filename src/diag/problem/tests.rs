@@ -341,12 +341,21 @@ fn every_problem() -> Vec<Problem> {
             table: Table::Locality { n: 1, name: None },
             reference: s("xã Ia Ly"),
         },
-        Problem::Unreadable { error: os() },
-        Problem::TooBig {
-            size: 5 << 20,
-            limit: 4 << 20,
+        Problem::Refused {
+            file: FileRead::Briefing,
+            why: Refusal::Unreadable { error: os() },
         },
-        Problem::NotRegular,
+        Problem::Refused {
+            file: FileRead::Briefing,
+            why: Refusal::TooBig {
+                size: 5 << 20,
+                limit: 4 << 20,
+            },
+        },
+        Problem::Refused {
+            file: FileRead::Briefing,
+            why: Refusal::NotRegular,
+        },
         Problem::WalkStopped { entries: 100_000 },
         Problem::DanglingLink { error: os() },
         Problem::TooManyFiles { files: 10_000 },
@@ -375,12 +384,21 @@ fn every_problem() -> Vec<Problem> {
         Problem::Toml11 {
             syntax: Toml11Syntax::NoSeconds { time: s("07:32") },
         },
-        Problem::ConfigUnreadable { error: os() },
-        Problem::ConfigTooBig {
-            size: 5 << 20,
-            limit: 4 << 20,
+        Problem::Refused {
+            file: FileRead::Config,
+            why: Refusal::Unreadable { error: os() },
         },
-        Problem::ConfigNotRegular,
+        Problem::Refused {
+            file: FileRead::Config,
+            why: Refusal::TooBig {
+                size: 5 << 20,
+                limit: 4 << 20,
+            },
+        },
+        Problem::Refused {
+            file: FileRead::Config,
+            why: Refusal::NotRegular,
+        },
         Problem::ConfigInvalidToml {
             detail: s("unclosed table, expected `]`"),
         },
@@ -460,13 +478,12 @@ kinds! {
     NumberInQuotes, DoneWord, ThreeDecimals, LaterVersionKey, NotAPeriod, PeriodInWords,
     PeriodUnquoted, DistrictAndLocality, ParticipantUnnamed, ReferenceEmpty, ImageOutside,
     NotPositive, ToOnLocality, EmptyText, DueTextIsADeadline, ValueMissing, ZeroTargetHigher,
-    UnknownLocality, NeedsVersion3, BlankIdentity, IdentityRepeated, NamesItself, Unreadable,
-    TooBig, NotRegular, WalkStopped, DanglingLink, TooManyFiles, LinkOutside, OtherFileSystem,
-    TooDeep, FolderUnreadable, UnsafeLayout, ProgressInline, ConfigUnreadable, ConfigTooBig,
-    ConfigNotRegular, ConfigInvalidToml, UnknownSetting, UnknownThemeSlot, UnknownAction,
-    ConfigNotString, ConfigNotTable, ConfigNotBoolean, ConfigNotKeyList, MaxFileMib,
-    UnknownLanguage, UnknownColour, UnknownKeyName, FixedKey, AbbreviationNotText,
-    AbbreviationEmpty,
+    UnknownLocality, NeedsVersion3, BlankIdentity, IdentityRepeated, NamesItself, Refused,
+    WalkStopped, DanglingLink, TooManyFiles, LinkOutside, OtherFileSystem, TooDeep,
+    FolderUnreadable, UnsafeLayout, ProgressInline, ConfigInvalidToml, UnknownSetting,
+    UnknownThemeSlot, UnknownAction, ConfigNotString, ConfigNotTable, ConfigNotBoolean,
+    ConfigNotKeyList, MaxFileMib, UnknownLanguage, UnknownColour, UnknownKeyName, FixedKey,
+    AbbreviationNotText, AbbreviationEmpty,
 }
 
 #[test]

@@ -53,11 +53,11 @@ pub(super) fn apply_full(
         Change::Undone | Change::Reopened { .. } => undone_edits(body, &target)?,
         Change::Restore(stamps) => restore_edits(body, &target, stamps)?,
         Change::Progress(entry) => {
-            let (edits, before) = progress::append_edits(&doc, body, &target, entry)?;
+            let (edits, before) = progress::append_edits(&doc, &target, entry)?;
             version = Some(before);
             edits
         }
-        Change::Withdraw(appended) => progress::withdraw_edits(&doc, body, &target, appended)?,
+        Change::Withdraw(appended) => progress::withdraw_edits(&doc, &target, appended)?,
     };
     if edits.is_empty() {
         return Ok(Applied {
