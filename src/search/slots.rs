@@ -132,7 +132,7 @@ impl SearchIndex {
     }
 
     /// The bytes the index holds on the heap, part by part (as the allocator gives them: each
-    /// allocation rounded up with its header), for the memory figures of the scale bench.
+    /// allocation rounded up with its header): what docs/performance.md gives for the index.
     pub fn heap_bytes(&self) -> Vec<(&'static str, usize)> {
         fn chunk(bytes: usize) -> usize {
             if bytes == 0 {
