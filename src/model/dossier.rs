@@ -58,7 +58,7 @@ enum FigureKey {
 }
 
 fn figure_key(ind: &Indicator) -> FigureKey {
-    match &ind.key {
+    match &ind.more.key {
         Some(key) => FigureKey::Written(key.clone()),
         None => FigureKey::Named(
             slug(&ind.name),
@@ -222,7 +222,7 @@ fn trends(sessions: &[Session], visits: &[Visit]) -> Vec<Trend> {
                 indicator,
                 value,
                 bound: ind.bound,
-                target: ind.target,
+                target: ind.more.target,
                 period: ind.period.clone(),
             });
         }
@@ -316,15 +316,15 @@ mod tests {
             Some(Level::Xa),
             Some(("Thu nhập bình quân", 60.0)),
         );
-        a.indicators[0].key = Some("thu-nhap".into());
+        a.indicators[0].more.key = Some("thu-nhap".into());
         let mut b = locality(
             "Tân Lập",
             Some(Level::Xa),
             Some(("Thu nhập BQ đầu người", 65.0)),
         );
-        b.indicators[0].key = Some("thu-nhap".into());
+        b.indicators[0].more.key = Some("thu-nhap".into());
         b.indicators.push(b.indicators[0].clone());
-        b.indicators[1].key = None;
+        b.indicators[1].more.key = None;
         let sessions = vec![
             session("a", "2024-01-01", vec![a]),
             session("b", "2025-01-01", vec![b]),

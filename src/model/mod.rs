@@ -9,6 +9,7 @@ pub(crate) mod lang;
 mod list;
 pub(crate) mod period;
 pub(crate) mod progress;
+mod rare;
 pub(crate) mod scope;
 mod thin;
 pub(crate) mod values;
@@ -37,6 +38,11 @@ pub use thin::Text;
 /// A list most briefings leave empty: one pointer, nothing allocated while empty
 /// (`model::list`).
 pub use list::List;
+
+/// Fields most briefings leave out, in one pointer, allocated only when one is written
+/// (`model::rare`).
+pub use rare::Rare;
+pub(crate) use rare::Seldom;
 
 /// An id of a session, a locality or a directive: ids are short, so most are kept inline,
 /// without an allocation of their own.
@@ -389,12 +395,8 @@ pub struct Indicator {
     pub value: Option<f64>,
     pub unit: Option<Shared>,
     pub kind: Kind,
-    /// The whole the value is part of (`15` of `19` criteria).
-    pub of: Option<f64>,
     pub bound: Bound,
     pub period: Option<Shared>,
-    pub target: Option<f64>,
-    pub target_label: Option<Shared>,
     pub compare: Comparisons,
     pub better: Better,
     /// The source of the figure or a clarification.
@@ -403,6 +405,19 @@ pub struct Indicator {
     pub estimate: bool,
     /// The figure is a forecast ("dự báo", "dự kiến", version 3).
     pub forecast: bool,
+    /// Its whole, plan, second unit and identity, which most figures do not write.
+    pub more: Rare<IndicatorMore>,
+}
+
+/// What few indicators write: the whole the figure is part of, its plan, the same figure in
+/// a second unit, the figure it is part of, and its key (most of them version 3). Kept apart
+/// so the eighteen-odd figures of a session that write none of it carry one empty pointer.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct IndicatorMore {
+    /// The whole the value is part of (`15` of `19` criteria).
+    pub of: Option<f64>,
+    pub target: Option<f64>,
+    pub target_label: Option<Shared>,
     /// The same figure in a second unit (version 3: `value_other = 12.5`, `unit_other = "triệu
     /// USD"` beside the value in VND).
     pub other: Option<(f64, Shared)>,
@@ -413,6 +428,17 @@ pub struct Indicator {
     pub key: Option<Shared>,
 }
 
+impl Seldom for IndicatorMore {
+    const ABSENT: &'static Self = &IndicatorMore {
+        of: None,
+        target: None,
+        target_label: None,
+        other: None,
+        part_of: None,
+        key: None,
+    };
+}
+
 /// A directive given in a session. `done*` say whether it is done now, and when and by whom:
 /// as written in a v1/v2 file, or as its progress log leaves it (`progress::Directive::settle`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -420,11 +446,22 @@ pub struct Directive {
     pub id: Id,
     pub text: Text,
     pub owner: Option<Shared>,
+    pub due: Option<Due>,
+    pub done: bool,
+    /// The conclusion says it is urgent ("khẩn trương"; version 3).
+    pub urgent: bool,
+    /// Its addressees, note, check-off and log, which most directives do not write.
+    pub more: Rare<DirectiveMore>,
+}
+
+/// What few directives write, or have only once checked off: who it is addressed to, a note,
+/// when and by whom it was done, its follow-up log and a deadline in words. Kept apart so the
+/// twenty-odd directives of a session that write none of it carry one empty pointer.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct DirectiveMore {
     /// The ids of the localities a session-wide directive concerns; empty: all of them.
     pub to: List<Id>,
-    pub due: Option<Due>,
     pub note: Option<Text>,
-    pub done: bool,
     pub done_at: Option<DateTime<FixedOffset>>,
     pub done_by: Option<Shared>,
     /// The follow-up log (version 3), in file order; empty for most directives.
@@ -432,11 +469,21 @@ pub struct Directive {
     /// A deadline in words, as the conclusion says it (version 3: `"trong thời gian tới"`);
     /// shown as written, never overdue by itself.
     pub due_text: Option<Text>,
-    /// The conclusion says it is urgent ("khẩn trương"; version 3).
-    pub urgent: bool,
     /// Addressees outside the file's localities (version 3: the parent district, a future
     /// merged unit, a department), as written.
     pub to_other: List<Text>,
+}
+
+impl Seldom for DirectiveMore {
+    const ABSENT: &'static Self = &DirectiveMore {
+        to: List::new(),
+        note: None,
+        done_at: None,
+        done_by: None,
+        progress: List::new(),
+        due_text: None,
+        to_other: List::new(),
+    };
 }
 
 impl Directive {
@@ -444,7 +491,7 @@ impl Directive {
     /// `to` list: a directive without `to` concerns every locality of its session. The one
     /// rule for `to` (docs/spec.md, directives).
     pub fn concerns(&self, locality: &str) -> bool {
-        self.to.is_empty() || self.to.iter().any(|id| id == locality)
+        self.more.to.is_empty() || self.more.to.iter().any(|id| id == locality)
     }
 }
 
@@ -466,7 +513,8 @@ impl Progress {
                 p.total += 1;
                 p.done += usize::from(d.done);
                 p.overdue += usize::from(d.is_overdue(today));
-                p.dropped += usize::from(!d.progress.is_empty() && d.state() == State::Dropped);
+                p.dropped +=
+                    usize::from(!d.more.progress.is_empty() && d.state() == State::Dropped);
                 p
             })
     }
@@ -768,7 +816,7 @@ mod tests {
     fn a_directive_without_to_concerns_every_locality() {
         let mut d = directive(false, None);
         assert!(d.concerns("hai-ha") && d.concerns("anywhere"));
-        d.to = vec!["hai-ha".into(), "dam-ha".into()].into();
+        d.more.to = vec!["hai-ha".into(), "dam-ha".into()].into();
         assert!(d.concerns("hai-ha") && d.concerns("dam-ha"));
         assert!(!d.concerns("tien-yen"));
         let locality = |id: &str| District {

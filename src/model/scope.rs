@@ -66,7 +66,7 @@ impl Session {
     /// owner names the locality (accents and case aside), or names no locality of the session.
     /// `localities` is [`Session::locality_words`], folded once by the caller.
     fn shared_concerns(&self, d: &Directive, district: usize, localities: &[Vec<String>]) -> bool {
-        if !d.to.is_empty() {
+        if !d.more.to.is_empty() {
             return (self.districts.get(district)).is_some_and(|l| d.concerns(&l.id));
         }
         let owner = folded_words(d.owner.as_deref().unwrap_or_default());
@@ -113,7 +113,7 @@ impl Session {
     /// [`Session::shared_localities`], with the names and owners folded before taken from
     /// `words` (a walk over many sessions folds each text once).
     pub(crate) fn shared_localities_with(&self, words: &mut FoldedWords) -> Vec<Vec<usize>> {
-        let untold = self.directives.iter().filter(|d| d.to.is_empty());
+        let untold = self.directives.iter().filter(|d| d.more.to.is_empty());
         (self.districts.iter().map(|l| &*l.name))
             .chain(untold.map(owner_of))
             .for_each(|text| words.learn(text));
@@ -124,7 +124,7 @@ impl Session {
         let all: Vec<usize> = (0..self.districts.len()).collect();
         (self.directives.iter())
             .map(|d| {
-                if !d.to.is_empty() {
+                if !d.more.to.is_empty() {
                     return (self.districts.iter().enumerate())
                         .filter(|(_, l)| d.concerns(&l.id))
                         .map(|(at, _)| at)
@@ -254,7 +254,7 @@ mod tests {
             Some("Huyện ủy Hà Cối"),
             None,
         ]);
-        s.directives[3].to = vec!["hai-ha".into()].into();
+        s.directives[3].more.to = vec!["hai-ha".into()].into();
         let all = s.shared_localities();
         for (i, localities) in all.iter().enumerate() {
             assert_eq!(*localities, s.localities_of(shared(i)), "directive {i}");

@@ -106,7 +106,7 @@ mod tests {
             due: Some(crate::model::Due::Day("2024-06-30".parse().expect("day"))),
             ..Directive::default()
         };
-        d.progress.push(Entry {
+        d.more.progress.push(Entry {
             at: at("2024-04-02T09:15:00+07:00"),
             by: "lan".into(),
             state: Some(State::Doing),

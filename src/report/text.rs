@@ -240,7 +240,7 @@ fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options
         if !meta.is_empty() {
             out.push_str(&wrap(&meta.join(" · "), "      ", "      "));
         }
-        if let Some(note) = &d.note {
+        if let Some(note) = &d.more.note {
             out.push_str(&wrap(&format!("{}: {note}", t.note), "      ", "      "));
         }
         if says_more(*d) {

@@ -204,7 +204,7 @@ pub(super) fn collect_session<'s>(
         if let Some(owner) = &d.owner {
             add(target, FieldKind::DirectiveOwner, owner);
         }
-        for addressee in &d.to_other {
+        for addressee in &d.more.to_other {
             add(target, FieldKind::DirectiveOwner, addressee);
         }
     }

@@ -423,6 +423,31 @@ mod tests {
         assert!(parallel.iter().any(|r| r.session.is_none()));
     }
 
+    /// The groups of seldom fields (`model::Rare`) stay unallocated through the whole load
+    /// (validation, settling, compaction) for the indicators and directives that write none.
+    #[test]
+    fn a_loaded_file_allocates_the_seldom_fields_only_where_written() {
+        let text = "[session]\ntitle = \"T\"\ndate = 2024-03-13\n\n\
+            [[directive]]\nid = \"plain\"\ntext = \"A\"\nowner = \"B\"\ndue = 2024-06-30\n\n\
+            [[directive]]\nid = \"noted\"\ntext = \"C\"\nnote = \"D\"\n\n\
+            [[district]]\nname = \"Hải Hà\"\n\n\
+            [[district.indicator]]\nname = \"Thu\"\nvalue = 5\nunit = \"tỷ đồng\"\n\
+            compare = [{ label = \"so với năm trước\", percent = 107 }]\n\n\
+            [[district.indicator]]\nname = \"Chi\"\nvalue = 5\ntarget = 6\n\n\
+            [[district.directive]]\nid = \"own\"\ntext = \"E\"\n";
+        let report = parse_file(text.as_bytes(), "s.toml", "s");
+        assert_eq!(report.diagnostics, [], "the file is valid");
+        let session = report.session.expect("the file loads");
+        let allocated: Vec<bool> = (session.all_directives())
+            .map(|d| d.more.is_allocated())
+            .collect();
+        assert_eq!(allocated, [false, true, false]);
+        let indicators = &session.districts[0].indicators;
+        assert!(!indicators[0].more.is_allocated());
+        assert!(indicators[1].more.is_allocated());
+        assert_eq!(indicators[1].more.target, Some(6.0));
+    }
+
     #[test]
     fn display_path_is_the_relative_path_with_slashes() {
         let rel: PathBuf = ["2024", "03", "2024-03-13-dam-ha.toml"].iter().collect();

@@ -110,7 +110,7 @@ pub(super) fn check_figure(
     ind: &Indicator,
     keys: &mut HashSet<Shared>,
 ) {
-    unique_key(ck, f, ind.key.as_ref(), keys, true);
+    unique_key(ck, f, ind.more.key.as_ref(), keys, true);
 }
 
 /// A `key` already in `keys` (a locality's, or a figure's of one locality) is an error at it.
@@ -172,7 +172,7 @@ mod tests {
         assert_eq!(d.key.as_deref(), Some("gia-lai/ia-ly"));
         assert_eq!(d.formerly.as_deref(), Some("xã Ia Ly cũ"));
         assert_eq!(d.merged_from.len(), 2);
-        assert_eq!(d.indicators[0].key.as_deref(), Some("thu-ngan-sach"));
+        assert_eq!(d.indicators[0].more.key.as_deref(), Some("thu-ngan-sach"));
         assert!(d.key().written);
     }
 
