@@ -852,6 +852,18 @@ mod tests {
         assert_eq!(s.chair_line().as_deref(), Some("A; B"));
     }
 
+    /// Ten thousand sessions hold some 180,000 indicators and 210,000 directives: what they
+    /// seldom write stays out of them (docs/performance.md, "Memory").
+    #[test]
+    fn indicators_and_directives_keep_their_seldom_fields_apart() {
+        assert_eq!(size_of::<Rare<IndicatorMore>>(), 8);
+        assert_eq!(size_of::<Rare<DirectiveMore>>(), 8);
+        assert!(size_of::<Indicator>() <= 96, "{}", size_of::<Indicator>());
+        assert!(size_of::<Directive>() <= 64, "{}", size_of::<Directive>());
+        let d = test_directive(false, None);
+        assert!(d.more.is_absent() && d.more.to.is_empty() && d.more.done_at.is_none());
+    }
+
     #[test]
     fn bound_and_better_parse_only_documented_names() {
         for name in Bound::NAMES {

@@ -23,7 +23,7 @@ use crate::model::{
     FORMAT_VERSIONS, HostKind, Id, Image, Indicator, IndicatorMore, Kind, Level, PartOfDay,
     Participant, Rare, Reference, Session, SessionDate, Text, fold,
 };
-pub(super) use fields::Checker;
+pub(super) use fields::{Checker, SharedTexts};
 use fields::{Fields, clean, to_offset_datetime, to_session_date};
 use progress::progress_log;
 
