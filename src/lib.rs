@@ -29,9 +29,9 @@ pub mod api {
         pub use crate::model::progress::{Category, Snapshot};
         pub use crate::model::{
             Basis, Better, Bound, Comparison, Directive, DirectiveKey, DirectiveMore, District,
-            Due, GaugeBasis, HostKind, Indicator, IndicatorMore, Kind, Lang, Level, List,
-            LocalityKey, PartOfDay, Participant, Period, Proposal, Rare, Session, SessionDate,
-            Status, Text,
+            DistrictMore, Due, GaugeBasis, HostKind, Indicator, IndicatorMore, Kind, Lang, Level,
+            List, LocalityKey, PartOfDay, Participant, Period, Proposal, Rare, Session,
+            SessionDate, Status, Text,
         };
         pub use crate::model::{Entry, Followed, State, Update};
     }

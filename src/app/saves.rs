@@ -52,7 +52,8 @@ fn directive<'s>(sessions: &'s [Session], key: &DirectiveKey) -> Option<&'s Dire
 /// proposal without a log.
 fn without_checkoffs(session: &Session) -> Session {
     let mut s = session.clone();
-    for p in s.districts.iter_mut().flat_map(|l| l.proposals.iter_mut()) {
+    let proposing = (s.districts.iter_mut()).filter(|l| !l.more.proposals.is_empty());
+    for p in proposing.flat_map(|l| l.more.proposals.iter_mut()) {
         p.progress.clear();
     }
     let refs: Vec<DirectiveRef> = s.directives_with_refs().map(|(r, _)| r).collect();

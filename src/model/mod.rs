@@ -193,6 +193,15 @@ pub struct District {
     pub shortcomings: Vec<Text>,
     pub indicators: Vec<Indicator>,
     pub directives: Vec<Directive>,
+    /// Its key, its history and its proposals (version 3), which most localities do not write.
+    pub more: Rare<DistrictMore>,
+}
+
+/// What version 3 adds to a locality and few files write: who it is across files, the units it
+/// was and is about to be, and what it proposed. Kept apart so a locality that writes none of
+/// it carries one empty pointer.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct DistrictMore {
     /// Who it is across files, as written (version 3, `key`): stable through renamings.
     pub key: Option<Id>,
     /// The unit it was before a renaming (version 3, `formerly`): a key or a level and name.
@@ -204,6 +213,16 @@ pub struct District {
     pub merging_into: Option<Text>,
     /// What the locality proposed and the answers given at the meeting (version 3).
     pub proposals: List<Proposal>,
+}
+
+impl Seldom for DistrictMore {
+    const ABSENT: &'static Self = &DistrictMore {
+        key: None,
+        formerly: None,
+        merged_from: List::new(),
+        merging_into: None,
+        proposals: List::new(),
+    };
 }
 
 /// A proposal of a locality (`[[locality.proposal]]`, version 3): what it asked for, who asked,
@@ -254,7 +273,7 @@ impl District {
 
     /// Who this locality is across sessions.
     pub fn key(&self) -> LocalityKey {
-        match &self.key {
+        match &self.more.key {
             Some(key) => LocalityKey {
                 id: key.clone(),
                 level: None,
@@ -273,7 +292,7 @@ impl District {
     /// Whether this is the locality `key` names: [`District::key`] compared without making
     /// it, the cheap parts first (a dossier asks it of every locality of the folder).
     pub fn is(&self, key: &LocalityKey) -> bool {
-        match &self.key {
+        match &self.more.key {
             Some(written) => key.written && *written == key.id,
             None => {
                 !key.written
@@ -287,7 +306,11 @@ impl District {
 
     /// The earlier units this one names (`formerly`, then `merged_from`).
     pub fn predecessors(&self) -> impl Iterator<Item = &str> {
-        self.formerly.iter().chain(&self.merged_from).map(|r| &**r)
+        self.more
+            .formerly
+            .iter()
+            .chain(&self.more.merged_from)
+            .map(|r| &**r)
     }
 }
 
@@ -633,8 +656,10 @@ impl Session {
         if let Some(r) = self.find_directive(id) {
             return self.directive_mut(r).map(|d| d as &mut dyn Followed);
         }
+        // Only the localities with proposals: a write through `more` would allocate it.
         (self.districts.iter_mut())
-            .flat_map(|l| l.proposals.iter_mut())
+            .filter(|l| !l.more.proposals.is_empty())
+            .flat_map(|l| l.more.proposals.iter_mut())
             .find(|p| p.id.as_deref() == Some(id))
             .map(|p| p as &mut dyn Followed)
     }
@@ -642,7 +667,7 @@ impl Session {
     /// Every locality's proposals with the index of their locality, in file order.
     pub fn proposals(&self) -> impl Iterator<Item = (usize, &Proposal)> {
         (self.districts.iter().enumerate())
-            .flat_map(|(i, l)| l.proposals.iter().map(move |p| (i, p)))
+            .flat_map(|(i, l)| l.more.proposals.iter().map(move |p| (i, p)))
     }
 
     /// Held today or later; a session dated by a month or a year only when the whole period
@@ -852,14 +877,16 @@ mod tests {
         assert_eq!(s.chair_line().as_deref(), Some("A; B"));
     }
 
-    /// Ten thousand sessions hold some 180,000 indicators and 210,000 directives: what they
-    /// seldom write stays out of them (docs/performance.md, "Memory").
+    /// Ten thousand sessions hold some 180,000 indicators, 210,000 directives and 30,000
+    /// localities: what they seldom write stays out of them (docs/performance.md, "Memory").
     #[test]
-    fn indicators_and_directives_keep_their_seldom_fields_apart() {
+    fn indicators_directives_and_localities_keep_their_seldom_fields_apart() {
         assert_eq!(size_of::<Rare<IndicatorMore>>(), 8);
         assert_eq!(size_of::<Rare<DirectiveMore>>(), 8);
+        assert_eq!(size_of::<Rare<DistrictMore>>(), 8);
         assert!(size_of::<Indicator>() <= 96, "{}", size_of::<Indicator>());
         assert!(size_of::<Directive>() <= 64, "{}", size_of::<Directive>());
+        assert!(size_of::<District>() <= 176, "{}", size_of::<District>());
         let d = test_directive(false, None);
         assert!(d.more.is_absent() && d.more.to.is_empty() && d.more.done_at.is_none());
     }

@@ -336,11 +336,11 @@ fn district<'a>(l: Locality<'a>, opts: &Options<'_>) -> DistrictJson<'a> {
         shared_directives: l.shared,
         indicators: d.indicators.iter().map(indicator).collect(),
         directives: directives(d.directives.iter(), opts),
-        proposals: d.proposals.iter().map(|p| proposal(p, opts)).collect(),
-        key: d.key.as_deref(),
-        formerly: d.formerly.as_deref(),
-        merged_from: &d.merged_from,
-        merging_into: d.merging_into.as_deref(),
+        proposals: d.more.proposals.iter().map(|p| proposal(p, opts)).collect(),
+        key: d.more.key.as_deref(),
+        formerly: d.more.formerly.as_deref(),
+        merged_from: &d.more.merged_from,
+        merging_into: d.more.merging_into.as_deref(),
     }
 }
 

@@ -212,7 +212,7 @@ fn statement_lists<'a>(lists: [&'a [Text]; 3], t: &Strings) -> Vec<(&'static str
 fn locality_lists(d: &District, opts: &Options) -> Vec<(&'static str, Vec<Text>)> {
     let lang = opts.lang;
     let t = i18n::strings(lang);
-    let proposals = (d.proposals.iter())
+    let proposals = (d.more.proposals.iter())
         .map(|p| {
             let line = present::proposal_line(p, lang);
             let follow_up = proposal_follow_up(p, opts.today, lang, opts.handout);
@@ -226,7 +226,7 @@ fn locality_lists(d: &District, opts: &Options) -> Vec<(&'static str, Vec<Text>)
         .into_iter()
         .map(|(title, items)| (title, items.to_vec()))
         .collect();
-    lists.extend((!d.proposals.is_empty()).then_some((t.proposals, proposals)));
+    lists.extend((!d.more.proposals.is_empty()).then_some((t.proposals, proposals)));
     lists
 }
 

@@ -241,7 +241,7 @@ pub(super) fn collect_district<'s>(
         }
     }
     // A proposal's hit opens its locality's tab, at the line that lists it.
-    for p in &d.proposals {
+    for p in &d.more.proposals {
         let texts = std::iter::once(&p.text)
             .chain(&p.by)
             .chain(&p.answer)

@@ -481,6 +481,10 @@ mod tests {
             .map(|d| d.more.is_allocated())
             .collect();
         assert_eq!(allocated, [false, true, false]);
+        assert!(
+            !session.districts[0].more.is_allocated(),
+            "no key, history or proposal"
+        );
         let indicators = &session.districts[0].indicators;
         assert!(!indicators[0].more.is_allocated());
         assert!(indicators[1].more.is_allocated());

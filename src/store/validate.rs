@@ -20,8 +20,8 @@ use crate::diag::{self, Expected, Problem, Table};
 use crate::model::Followed;
 use crate::model::{
     Basis, Better, Bound, Comparison, Comparisons, Directive, DirectiveMore, District,
-    FORMAT_VERSIONS, HostKind, Id, Image, Indicator, IndicatorMore, Kind, Level, PartOfDay,
-    Participant, Rare, Reference, Session, SessionDate, Text, fold,
+    DistrictMore, FORMAT_VERSIONS, HostKind, Id, Image, Indicator, IndicatorMore, Kind, Level,
+    PartOfDay, Participant, Rare, Reference, Session, SessionDate, Text, fold,
 };
 pub(super) use fields::{Checker, SharedTexts};
 use fields::{Fields, clean, to_offset_datetime, to_session_date};
@@ -455,10 +455,6 @@ fn locality(
     let proposals = conclusions::proposals(ck, f, &mut seen.ids);
     let name = name?;
     Some(District {
-        key: identity.key,
-        formerly: identity.formerly,
-        merged_from: identity.merged_from.into(),
-        merging_into: identity.merging_into,
         id: id.unwrap_or_else(|| fold::slug(&name)).into(),
         level: level.or(default_level),
         parent: f.text(ck, "parent"),
@@ -470,7 +466,13 @@ fn locality(
         name: name.into(),
         indicators,
         directives,
-        proposals: proposals.into(),
+        more: Rare::new(DistrictMore {
+            key: identity.key,
+            formerly: identity.formerly,
+            merged_from: identity.merged_from.into(),
+            merging_into: identity.merging_into,
+            proposals: proposals.into(),
+        }),
     })
 }
 

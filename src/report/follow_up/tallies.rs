@@ -105,7 +105,7 @@ impl Written {
                     && **name == *l.name
                     && *level == l.level
                     && parent.as_deref() == l.parent.as_deref()
-                    && self.key == l.key
+                    && self.key == l.more.key
             }
             _ => false,
         }
@@ -165,7 +165,7 @@ impl Rows {
             level: l.level,
             parent: l.parent.as_deref().map(str::to_string),
         };
-        let w = self.write(row, label, l.key.clone(), fold(&l.name));
+        let w = self.write(row, label, l.more.key.clone(), fold(&l.name));
         self.localities.entry(l.name.clone()).or_default().push(w);
         w
     }

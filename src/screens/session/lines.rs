@@ -163,7 +163,7 @@ pub(super) fn block_lines(
             })
             .unwrap_or_default(),
         Block::Proposal { district, index } => (session.districts.get(*district))
-            .and_then(|d| d.proposals.get(*index))
+            .and_then(|d| d.more.proposals.get(*index))
             .map(|p| proposal_lines(cx, p, width))
             .unwrap_or_default(),
         Block::Nothing => vec![Toned::one(i18n::strings(cx.lang).nothing, Tone::Muted)],

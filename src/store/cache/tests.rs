@@ -144,7 +144,11 @@ fn the_sample_and_every_fixture_load_the_same_from_the_cache() {
                     .chain(local)
                     .map(|d| d.more.progress.len())
                     .sum::<usize>();
-                proposals += s.districts.iter().map(|d| d.proposals.len()).sum::<usize>();
+                proposals += s
+                    .districts
+                    .iter()
+                    .map(|d| d.more.proposals.len())
+                    .sum::<usize>();
             }
         }
     }
