@@ -13,6 +13,7 @@ mod tallies;
 mod text;
 
 use std::fmt::Write as _;
+use std::io;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -43,11 +44,33 @@ pub enum ReportFormat {
 /// The report in `format`, in `lang`.
 pub fn render(report: &FollowUp, format: ReportFormat, lang: Lang) -> String {
     match format {
-        ReportFormat::Text => text::render(report, lang),
+        ReportFormat::Text => {
+            let mut out = String::new();
+            let _ = text::write(report, lang, &mut |piece| {
+                out.push_str(piece);
+                Ok(())
+            });
+            out
+        }
         ReportFormat::Markdown => markdown::render(report, lang),
         ReportFormat::Html => html::render(report, lang),
         ReportFormat::Csv => csv::render(report, lang),
         ReportFormat::Json => json::render(report, lang),
+    }
+}
+
+/// The report in `format`, in `lang`, given to `put` a piece at a time: the text format's
+/// lists piece by piece (tens of megabytes at ten thousand sessions, never held whole), the
+/// other formats whole.
+pub(crate) fn write(
+    report: &FollowUp,
+    format: ReportFormat,
+    lang: Lang,
+    put: &mut dyn FnMut(&str) -> io::Result<()>,
+) -> io::Result<()> {
+    match format {
+        ReportFormat::Text => text::write(report, lang, put),
+        _ => put(&render(report, format, lang)),
     }
 }
 
