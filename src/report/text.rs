@@ -336,6 +336,13 @@ fn words(text: &str) -> impl Iterator<Item = (&str, usize)> {
         let mut chars = 0;
         let mut latin = true;
         while let Some(&b) = bytes.get(at) {
+            if b.is_ascii_graphic() {
+                // Most of a word: one byte, one column.
+                start.get_or_insert(at);
+                chars += 1;
+                at += 1;
+                continue;
+            }
             let (len, space) = char_at(text, at, b);
             if space {
                 if start.is_some() {

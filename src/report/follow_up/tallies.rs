@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use smallvec::SmallVec;
 
 use super::{
-    Counts, FollowUp, Grouping, Label, Listed, Row, Scope, index, listed, listed_proposal,
+    Counts, FollowUp, Grouping, Label, Listed, Row, Scope, Shares, index, listed, listed_proposal,
 };
 use crate::cores;
 use crate::model::fold::fold;
@@ -290,13 +290,16 @@ impl<'s> Share<'s> {
         let mut total = Few::default();
         let mut overdue = Vec::new();
         let mut blocked = Vec::new();
+        let mut shares = None;
         for &(r, d, c) in &counted {
             total.add(c);
             if c.is_overdue() {
+                let shares = shares.get_or_insert_with(|| Shares::of(s));
                 let due = d.due.map(Due::last_day);
-                overdue.push((due, Arc::new(listed(s, &shared, r, d, c))));
+                overdue.push((due, Arc::new(listed(s, shares, &shared, r, d, c))));
             } else if c == Category::Blocked {
-                blocked.push(Arc::new(listed(s, &shared, r, d, c)));
+                let shares = shares.get_or_insert_with(|| Shares::of(s));
+                blocked.push(Arc::new(listed(s, shares, &shared, r, d, c)));
             }
         }
         let proposed: Vec<Proposed<'_>> = (s.proposals())
@@ -306,10 +309,12 @@ impl<'s> Share<'s> {
         for &(l, p, c) in &proposed {
             total.add(c);
             if c.is_overdue() {
+                let shares = shares.get_or_insert_with(|| Shares::of(s));
                 let due = p.due.map(Due::last_day);
-                overdue.push((due, Arc::new(listed_proposal(s, l, p, c))));
+                overdue.push((due, Arc::new(listed_proposal(s, shares, l, p, c))));
             } else if c == Category::Blocked {
-                blocked.push(Arc::new(listed_proposal(s, l, p, c)));
+                let shares = shares.get_or_insert_with(|| Shares::of(s));
+                blocked.push(Arc::new(listed_proposal(s, shares, l, p, c)));
             }
         }
         let (localities, common) = if wants(Grouping::Locality) {
