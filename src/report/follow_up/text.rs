@@ -11,7 +11,6 @@ use super::{
     Counts, FollowUp, Listed, push_listed_facts, push_note_line, row_title, rows_heading,
     rows_width, scope_line,
 };
-use crate::cores;
 use crate::i18n;
 use crate::model::Lang;
 use crate::model::progress::Category;
@@ -26,11 +25,11 @@ const CELL: usize = 5;
 /// The total's column.
 const TOTAL: usize = 9;
 
-/// Listed directives made into text together, by one thread.
-const PIECE: usize = 256;
 /// Listed directives made into text before any is written: a few megabytes, whatever the
 /// report's size.
-const ROUND: usize = PIECE * 16;
+const ROUND: usize = 4096;
+/// Fewer listed directives than this are made into text on one core (a thread costs more).
+const ALONE_BELOW: usize = 256;
 
 /// The report given to `put` a piece at a time: the table and the legend, then each list's
 /// directives, a round of them made on every core and put in order (ten thousand sessions
@@ -127,32 +126,48 @@ fn list(
     }
     put(out)?;
     out.clear();
+    // A buffer per core, kept from round to round: the text of one round is made in the memory
+    // of the one before.
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut texts = vec![String::new(); cores];
     for round in listed.chunks(ROUND) {
-        let pieces: Vec<&[Arc<Listed>]> = round.chunks(PIECE).collect();
-        for piece in cores::map_in_order(&pieces, 1, |piece| items(piece, lang)) {
-            put(&piece)?;
+        if round.len() < ALONE_BELOW || cores == 1 {
+            items(&mut texts[0], round, lang);
+            put(&texts[0])?;
+            continue;
+        }
+        let share = round.len().div_ceil(cores);
+        let parts: Vec<&[Arc<Listed>]> = round.chunks(share).collect();
+        std::thread::scope(|scope| {
+            for (listed, text) in parts.iter().zip(texts.iter_mut()) {
+                scope.spawn(move || items(text, listed, lang));
+            }
+        });
+        for text in &texts[..parts.len()] {
+            put(text)?;
         }
     }
     Ok(())
 }
 
-/// Listed directives as the list has them: each text after its bullet, its facts, its note.
-fn items(listed: &[Arc<Listed>], lang: Lang) -> String {
-    let mut out = String::with_capacity(size(listed));
+/// Listed directives as the list has them, in `out` (emptied first): each text after its
+/// bullet, its facts, its note.
+pub(super) fn items(out: &mut String, listed: &[Arc<Listed>], lang: Lang) {
+    out.clear();
+    out.reserve(size(listed));
     // One line of facts at a time, made in the same buffer and wrapped into `out`.
     let mut line = String::new();
     for l in listed {
-        wrap_into(&mut out, &l.text, "  • ", "    ");
+        wrap_into(out, &l.text, "  • ", "    ");
         line.clear();
         push_listed_facts(&mut line, l, lang);
-        wrap_into(&mut out, &line, "    ", "    ");
+        wrap_into(out, &line, "    ", "    ");
         if let Some(note) = &l.note {
             line.clear();
             push_note_line(&mut line, note, lang);
-            wrap_into(&mut out, &line, "    ", "    ");
+            wrap_into(out, &line, "    ", "    ");
         }
     }
-    out
 }
 
 /// About how many bytes `listed` take as text: each directive's texts and ~200 bytes of facts
