@@ -101,7 +101,12 @@ fn main() {
     for _ in 0..RUNS / 2 {
         let start = Instant::now();
         let written = writer
-            .append_progress(dir.path(), &key, &entry)
+            .write(
+                dir.path(),
+                &key.session,
+                &key.directive,
+                &Change::Progress(entry.clone()),
+            )
             .expect("append");
         appends.push(start.elapsed());
         let Some(Change::Withdraw(appended)) = written.undo else {
@@ -109,7 +114,12 @@ fn main() {
         };
         let start = Instant::now();
         writer
-            .withdraw_progress(dir.path(), &key, &appended)
+            .write(
+                dir.path(),
+                &key.session,
+                &key.directive,
+                &Change::Withdraw(appended),
+            )
             .expect("withdraw");
         withdraws.push(start.elapsed());
     }

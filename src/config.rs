@@ -11,7 +11,7 @@ use ratatui::style::Color;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diag::{Diagnostic, Hint, OsError, Problem, Severity, ValueType};
+use crate::diag::{Diagnostic, FileRead, Hint, Problem, Severity, ValueType};
 use crate::input::{Command, Key, Keymap};
 use crate::model::Lang;
 use crate::model::abbrev::Abbreviations;
@@ -109,11 +109,7 @@ pub(crate) fn load(path: &Path, explicit: bool) -> (Config, Vec<Diagnostic>) {
         Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound && !explicit => {
             return (Config::default(), Vec::new());
         }
-        Err(ReadError::Io(e)) => Problem::ConfigUnreadable {
-            error: OsError::from(&e),
-        },
-        Err(ReadError::TooBig { size, limit }) => Problem::ConfigTooBig { size, limit },
-        Err(ReadError::NotRegular) => Problem::ConfigNotRegular,
+        Err(e) => e.problem(FileRead::Config),
     };
     (
         Config::default(),
@@ -128,9 +124,7 @@ fn parse_bytes(bytes: &[u8], shown: &str, base: Option<&Path>) -> (Config, Vec<D
         Ok(text) => parse(text, shown, base),
         Err(_) => {
             let e = std::io::Error::from(std::io::ErrorKind::InvalidData);
-            let problem = Problem::ConfigUnreadable {
-                error: OsError::from(&e),
-            };
+            let problem = ReadError::Io(e).problem(FileRead::Config);
             (
                 Config::default(),
                 vec![Diagnostic::new(shown, Severity::Warning, problem)],

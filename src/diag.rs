@@ -13,7 +13,9 @@ pub(crate) use parts::Mismatch;
 pub(crate) use parts::OsError;
 pub(crate) use parts::Table;
 pub(crate) use parts::ValueType;
+pub(crate) use problem::FileRead;
 pub(crate) use problem::Problem;
+pub(crate) use problem::Refusal;
 pub(crate) use problem::Toml11Syntax;
 
 use crate::i18n;

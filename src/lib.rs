@@ -32,7 +32,7 @@ pub mod api {
             HostKind, Indicator, Kind, Lang, Level, List, LocalityKey, PartOfDay, Participant,
             Period, Proposal, Session, SessionDate, Status, Text,
         };
-        pub use crate::model::{Entry, Followed, State};
+        pub use crate::model::{Entry, Followed, State, Update};
     }
     pub mod store {
         pub use crate::store::files::id_of;
@@ -76,7 +76,7 @@ pub mod api {
             pub use crate::git::history::{Event, History, Logged, Mark, Reason, Unread};
         }
         pub mod actions {
-            pub use crate::git::actions::{Action, Kind};
+            pub use crate::git::actions::{Action, Brought, Kind};
         }
     }
     pub mod app {

@@ -363,8 +363,8 @@ fn spawn_sync(tx: mpsc::Sender<Msg>, dir: PathBuf, pull_only: bool) {
             (_, Err(e)) => (sync::Report::default(), Err(crate::git::GitError::Io(e))),
         };
         let _ = tx.send(Msg::App(Action::Synced {
-            received: report.received,
-            sent: report.sent,
+            received: report.exchanged.received,
+            sent: report.exchanged.sent,
             result,
         }));
     });

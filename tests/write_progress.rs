@@ -258,7 +258,12 @@ fn the_writer_appends_and_withdraws_on_a_real_file() {
         directive: "a".into(),
     };
     let written = writer
-        .append_progress(dir.path(), &key, &doing())
+        .write(
+            dir.path(),
+            &key.session,
+            &key.directive,
+            &Change::Progress(doing()),
+        )
         .expect("append");
     assert_eq!(written.outcome, Outcome::Changed);
     let after = std::fs::read_to_string(&file).expect("read");
@@ -268,7 +273,12 @@ fn the_writer_appends_and_withdraws_on_a_real_file() {
     };
     assert_eq!(appended.version, VersionBefore::Was("2".into()));
     let undone = writer
-        .withdraw_progress(dir.path(), &key, &appended)
+        .write(
+            dir.path(),
+            &key.session,
+            &key.directive,
+            &Change::Withdraw(appended),
+        )
         .expect("withdraw");
     assert_eq!(undone.outcome, Outcome::Changed);
     assert_eq!(std::fs::read_to_string(&file).expect("read"), text);

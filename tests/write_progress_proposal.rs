@@ -188,7 +188,12 @@ fn the_writer_appends_to_a_proposal_and_withdraws_on_a_real_file() {
         directive: "kn-1".into(),
     };
     let written = writer
-        .append_progress(dir.path(), &key, &doing())
+        .write(
+            dir.path(),
+            &key.session,
+            &key.directive,
+            &Change::Progress(doing()),
+        )
         .expect("append");
     assert_eq!(written.outcome, Outcome::Changed);
     let after = std::fs::read_to_string(&file).expect("read");
@@ -197,7 +202,12 @@ fn the_writer_appends_to_a_proposal_and_withdraws_on_a_real_file() {
         panic!("{:?}", written.undo);
     };
     let undone = writer
-        .withdraw_progress(dir.path(), &key, &appended)
+        .write(
+            dir.path(),
+            &key.session,
+            &key.directive,
+            &Change::Withdraw(appended),
+        )
         .expect("withdraw");
     assert_eq!(undone.outcome, Outcome::Changed);
     assert_eq!(std::fs::read_to_string(&file).expect("read"), text);

@@ -22,7 +22,7 @@ use crate::model::progress::Entry;
 use crate::model::{Directive, DirectiveKey, Lang, Session};
 use crate::present::words;
 use crate::report::follow_up::Tallies;
-use crate::screens::overlay::{Chooser, Help, HistoryView, Problems};
+use crate::screens::overlay::{Chooser, Help, HistoryView, Problems, Scroll};
 use crate::screens::review::Review;
 use crate::screens::{
     Ctx, Intent, Jump, MIN_HEIGHT, MIN_WIDTH, ReportScreen, ReviewScreen, SearchScreen,
@@ -40,7 +40,6 @@ pub use crate::screens::Loading;
 pub use crate::screens::Notice;
 pub use crate::screens::Screen;
 pub use crate::screens::overlay::HistoryRequest;
-pub use crate::screens::overlay::NewEntry;
 pub use crate::screens::overlay::Overlay;
 pub use changes::Changed;
 pub use changes::Garbage;
@@ -119,6 +118,10 @@ pub struct ProgressRequest {
     pub directive_id: String,
     pub change: ProgressChange,
 }
+
+/// What the progress form asks to record: what the entry says, which the saver stamps with
+/// the time and the person running the app.
+pub type NewEntry = crate::model::Update;
 
 /// What a [`ProgressRequest`] writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -359,9 +362,9 @@ impl App {
             }
             Action::History { request, result } => {
                 if let Some(Overlay::History(view)) = &mut self.overlay
-                    && *view.request() == request
+                    && *view.content().request() == request
                 {
-                    view.read(result);
+                    view.content_mut().read(result);
                 }
             }
             Action::Today(today) => self.ctx.today = today,
@@ -470,8 +473,10 @@ impl App {
             return self.follow(intent);
         }
         match c {
-            Command::Help => self.overlay = Some(Overlay::Help(Help::new(self.help_commands()))),
-            Command::Diagnostics => self.overlay = Some(Overlay::Problems(Problems::default())),
+            Command::Help => {
+                self.overlay = Some(Overlay::Help(Scroll::new(Help::new(self.help_commands()))))
+            }
+            Command::Diagnostics => self.overlay = Some(Overlay::Problems(Scroll::new(Problems))),
             Command::FilterDistrict => self.overlay = Some(Overlay::Districts(Chooser::default())),
             Command::Search => {
                 if !matches!(self.stack.last(), Some(Screen::Search(_))) {
@@ -645,7 +650,10 @@ impl App {
             directive_id: key.directive,
         };
         let git = self.ctx.shared;
-        self.overlay = Some(Overlay::History(HistoryView::new(request.clone(), git)));
+        self.overlay = Some(Overlay::History(Scroll::new(HistoryView::new(
+            request.clone(),
+            git,
+        ))));
         if git {
             Effect::LoadHistory(request)
         } else {

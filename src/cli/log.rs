@@ -158,16 +158,16 @@ fn log_line(lang: Lang, a: &Action) -> String {
         Kind::Progress => t.log_progress,
     };
     let mut rest = String::new();
-    if let (Kind::Progress, Some(state)) = (a.action, a.state) {
+    if let (Kind::Progress, Some(state)) = (a.action, a.update.state) {
         rest.push_str(&format!("; {}", state_word(state, lang)));
     }
-    if let Some(p) = a.percent {
+    if let Some(p) = a.update.percent {
         rest.push_str(&format!("; {p}%"));
     }
-    if let Some(note) = &a.note {
+    if let Some(note) = &a.update.note {
         rest.push_str(&format!("; “{}”", one_line(note)));
     }
-    if let (Some(commit), Some(author)) = (&a.commit, &a.author) {
+    if let (Some(commit), Some(author)) = (&a.brought.commit, &a.brought.author) {
         let short = commit.get(..7).unwrap_or(commit);
         rest.push_str(&t.log_commit(&short, &one_line(author)));
     }

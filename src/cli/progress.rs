@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use super::{Context, fail};
 use crate::i18n;
-use crate::model::{Entry, Lang, Text, fold};
+use crate::model::{Entry, Lang, Text, Update, fold};
 use crate::present::words::state_word;
 use crate::store;
 use crate::store::write::{self, Change, EntryError, WriteOptions, Writer};
@@ -116,13 +116,12 @@ fn entry_of(ctx: &Context, args: &ProgressArgs) -> Result<Entry, EntryError> {
     let note = (args.note.as_deref())
         .filter(|n| !n.trim().is_empty())
         .map(|n| Text::from(fold::nfc(n)));
-    let entry = Entry {
-        at: ctx.now,
-        by: write::current_user().into(),
+    let update = Update {
         state,
         note,
         percent,
     };
+    let entry = update.stamped(ctx.now, write::current_user().into());
     write::check_entry(&entry, ctx.now)?;
     Ok(entry)
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use super::{Context, fail};
 use crate::git::Repo;
-use crate::git::sync::{self, Mode, Removed, Report, SetupReport};
+use crate::git::sync::{self, Committed, Mode, Removed, Report, SetupReport};
 use crate::i18n::{self, Strings};
 use crate::model::Lang;
 use crate::present::words;
@@ -126,12 +126,16 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
         };
         out.push(said(t, &file_list(&r.removed)));
     }
-    if let Some(who) = &r.fallback_identity {
+    if let Some(Committed {
+        fallback_identity: Some(who),
+        ..
+    }) = &r.committed
+    {
         let note = t.sync_no_identity(who);
         out.push(format!("{note} {}", t.sync_set_identity));
     }
     if finished {
-        out.push(match (r.received, r.sent) {
+        out.push(match (r.exchanged.received, r.exchanged.sent) {
             (0, 0) => t.sync_in_step(&r.upstream),
             (got, sent) => t.sync_exchanged(
                 &words::commits(lang, got),
@@ -140,7 +144,7 @@ fn sync_lines(lang: Lang, r: &Report, finished: bool) -> Vec<String> {
             ),
         });
     }
-    out.extend(note_lines(lang, r));
+    out.extend(note_lines(lang, &r.notes));
     out
 }
 
@@ -176,31 +180,32 @@ fn dry_run_lines(lang: Lang, r: &Report, dry: &sync::DryRun) -> Vec<String> {
         out.push(t.sync_dry_dropped(&r.upstream, &file_list(&dry.dropped)));
     }
     out.push(t.sync_dry_exchange(
-        &words::commits(lang, dry.receive),
+        &words::commits(lang, dry.exchange.received),
         &r.upstream,
-        &words::commits(lang, dry.send),
+        &words::commits(lang, dry.exchange.sent),
     ));
-    out.extend(note_lines(lang, r));
+    out.extend(note_lines(lang, &r.notes));
     out
 }
 
 /// The notes about the set-up that every sync repeats until it is right.
-fn note_lines(lang: Lang, r: &Report) -> Vec<String> {
+fn note_lines(lang: Lang, notes: &sync::Notes) -> Vec<String> {
     let t = i18n::strings(lang);
+    let defeated = &notes.defeated;
     let mut out = Vec::new();
-    for d in &r.defeats {
+    for d in &defeated.attributes {
         out.push(t.sync_defeated(&d.message(lang)));
     }
-    if r.driver_missing {
+    if notes.driver_missing {
         out.push(t.sync_driver_missing.to_string());
     }
-    if let Some(program) = &r.driver_stale {
+    if let Some(program) = &notes.driver_stale {
         out.push(t.sync_driver_stale(&terminal_text::one_line(program)));
     }
-    if r.temp_not_ignored {
+    if notes.temp_not_ignored {
         out.push(t.sync_temp_not_ignored.to_string());
     }
-    if let Some(line) = &r.temp_kept_by {
+    if let Some(line) = &defeated.temp_kept_by {
         out.push(t.sync_defeated(&line.keeps_temp_files(lang)));
     }
     out
@@ -210,10 +215,13 @@ fn note_lines(lang: Lang, r: &Report) -> Vec<String> {
 /// exit 1, since sync keeps saying so until it is changed; else exit 0.
 fn setup_defeated(lang: Lang, r: &SetupReport) -> ExitCode {
     let t = i18n::strings(lang);
-    let defeats = r.defeats.iter().map(|d| d.message(lang));
-    let messages: Vec<String> = defeats
-        .chain(r.temp_kept_by.iter().map(|s| s.keeps_temp_files(lang)))
-        .collect();
+    let defeated = &r.defeated;
+    let attributes = defeated.attributes.iter().map(|d| d.message(lang));
+    let kept = defeated
+        .temp_kept_by
+        .iter()
+        .map(|s| s.keeps_temp_files(lang));
+    let messages: Vec<String> = attributes.chain(kept).collect();
     for message in &messages {
         let _ = fail(lang, 1, t.setup_defeated(message));
     }
@@ -233,13 +241,15 @@ fn setup_lines(lang: Lang, r: &SetupReport) -> Vec<String> {
         t.setup_present.to_string()
     }];
     match &r.committed {
-        Some(commit) => out.push(t.setup_committed(&r.written.join(", "), commit)),
-        None if r.defeats.is_empty() && r.temp_kept_by.is_none() => {
-            out.push(t.setup_unchanged.to_string())
-        }
+        Some(c) => out.push(t.setup_committed(&c.files.join(", "), &c.commit)),
+        None if r.defeated.is_empty() => out.push(t.setup_unchanged.to_string()),
         None => {}
     }
-    if let Some(who) = &r.fallback_identity {
+    if let Some(Committed {
+        fallback_identity: Some(who),
+        ..
+    }) = &r.committed
+    {
         out.push(t.sync_no_identity(who));
     }
     out

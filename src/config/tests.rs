@@ -1,4 +1,5 @@
 use super::*;
+use crate::diag::Refusal;
 use crossterm::event::{KeyCode, KeyModifiers};
 
 fn parse_ok(text: &str) -> Config {
@@ -308,7 +309,11 @@ fn devices_and_pipes_are_refused_without_reading_them() {
         let (config, diags) = load_ending(path);
         assert_eq!(config, Config::default());
         assert_eq!(diags.len(), 1, "{diags:?}");
-        assert_eq!(diags[0].problem, Problem::ConfigNotRegular, "{path:?}");
+        let refused = Problem::Refused {
+            file: FileRead::Config,
+            why: Refusal::NotRegular,
+        };
+        assert_eq!(diags[0].problem, refused, "{path:?}");
     }
     let (config, diags) = load_ending(Path::new("/dev/null"));
     assert_eq!((config, diags.len()), (Config::default(), 0));
@@ -327,7 +332,10 @@ fn a_config_file_beyond_the_limit_is_not_read() {
     let limit = MAX_SIZE;
     assert_eq!(
         diags.iter().map(|d| &d.problem).collect::<Vec<_>>(),
-        [&Problem::ConfigTooBig { size, limit }]
+        [&Problem::Refused {
+            file: FileRead::Config,
+            why: Refusal::TooBig { size, limit }
+        }]
     );
     text.truncate(usize::try_from(MAX_SIZE).expect("size"));
     std::fs::write(&path, &text).expect("write");

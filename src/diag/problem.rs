@@ -281,14 +281,12 @@ pub enum Problem {
     },
 
     // Reading the folder and its files.
-    Unreadable {
-        error: OsError,
+    /// A file that was not read (a briefing, or the config file: each entry of the config is
+    /// then skipped, never fatal), and why.
+    Refused {
+        file: FileRead,
+        why: Refusal,
     },
-    TooBig {
-        size: u64,
-        limit: u64,
-    },
-    NotRegular,
     WalkStopped {
         entries: usize,
     },
@@ -317,16 +315,6 @@ pub enum Problem {
     },
 
     // The config file.
-    ConfigUnreadable {
-        error: OsError,
-    },
-    /// The config file is larger than a config file may be (`config::MAX_SIZE`).
-    ConfigTooBig {
-        size: u64,
-        limit: u64,
-    },
-    /// The config file is a pipe, socket or device.
-    ConfigNotRegular,
     ConfigInvalidToml {
         detail: String,
     },
@@ -399,6 +387,51 @@ pub enum Toml11Syntax {
     EscapeX { hex: String },
     /// A time `HH:MM` without seconds.
     NoSeconds { time: String },
+}
+
+/// Which file a [`Problem::Refused`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileRead {
+    Briefing,
+    Config,
+}
+
+/// Why a file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    Unreadable {
+        error: OsError,
+    },
+    /// Larger than a file of its kind may be (the briefing limit, or `config::MAX_SIZE`).
+    TooBig {
+        size: u64,
+        limit: u64,
+    },
+    /// A pipe, socket or device.
+    NotRegular,
+}
+
+impl Refusal {
+    /// Why `file` was not read, and what is done instead.
+    fn message(&self, file: FileRead, t: &Strings, lang: Lang) -> String {
+        let size = |limit: u64| i18n::human_size(lang, limit);
+        match (file, self) {
+            (FileRead::Briefing, Refusal::Unreadable { error }) => {
+                t.read_unreadable(&error.message(lang))
+            }
+            (FileRead::Briefing, Refusal::TooBig { size: n, limit }) => {
+                t.read_too_big(n, &size(*limit))
+            }
+            (FileRead::Briefing, Refusal::NotRegular) => t.read_not_regular.to_string(),
+            (FileRead::Config, Refusal::Unreadable { error }) => {
+                t.config_unreadable(&error.message(lang))
+            }
+            (FileRead::Config, Refusal::TooBig { size: n, limit }) => {
+                t.config_too_big(n, &size(*limit))
+            }
+            (FileRead::Config, Refusal::NotRegular) => t.config_not_regular.to_string(),
+        }
+    }
 }
 
 impl Toml11Syntax {
@@ -674,11 +707,7 @@ impl Problem {
     /// The problems of walking the folder and reading its files.
     fn in_folder(&self, t: &Strings, lang: Lang) -> Option<String> {
         Some(match self {
-            Problem::Unreadable { error } => t.read_unreadable(&error.message(lang)),
-            Problem::TooBig { size, limit } => {
-                t.read_too_big(size, &i18n::human_size(lang, *limit))
-            }
-            Problem::NotRegular => t.read_not_regular.to_string(),
+            Problem::Refused { file, why } => why.message(*file, t, lang),
             Problem::WalkStopped { entries } => t.walk_stopped(entries),
             Problem::DanglingLink { error } => t.walk_dangling_link(&error.message(lang)),
             Problem::TooManyFiles { files } => t.walk_too_many_files(files),
@@ -695,11 +724,6 @@ impl Problem {
     /// The problems of the config file; each entry is skipped, never fatal.
     fn in_config(&self, t: &Strings, lang: Lang) -> Option<String> {
         Some(match self {
-            Problem::ConfigUnreadable { error } => t.config_unreadable(&error.message(lang)),
-            Problem::ConfigTooBig { size, limit } => {
-                t.config_too_big(size, &i18n::human_size(lang, *limit))
-            }
-            Problem::ConfigNotRegular => t.config_not_regular.to_string(),
             Problem::ConfigInvalidToml { detail } => {
                 t.config_invalid_toml(&i18n::toml_parse::parser_message(lang, detail))
             }

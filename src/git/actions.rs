@@ -9,7 +9,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
 use super::history::{Event, History, Logged, Mark};
-use crate::model::{Entry, Session, State, Text};
+use crate::model::{Entry, Session, State, Update};
 
 /// What an action did: `done` and `undone` as before, `progress` for an entry that sets
 /// another state or only adds a note or a percent.
@@ -24,12 +24,8 @@ pub enum Kind {
 /// One action on one directive, as `briefing log` lists it (docs/json.md).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Action {
-    /// The commit that brought it (full hash), when the history has it.
-    pub commit: Option<String>,
-    /// That commit's author (who synced it).
-    pub author: Option<String>,
-    /// That commit's author date.
-    pub date: Option<DateTime<FixedOffset>>,
+    #[serde(flatten)]
+    pub brought: Brought,
     pub session: String,
     pub directive: String,
     pub action: Kind,
@@ -42,10 +38,31 @@ pub struct Action {
     pub at: DateTime<FixedOffset>,
     /// Who: a login (a commit author is named by the login their check-offs carry).
     pub by: String,
-    /// The state it set (`done` for a check-off, `open` for an un-check).
-    pub state: Option<State>,
-    pub note: Option<Text>,
-    pub percent: Option<u8>,
+    /// What it said: a check-off sets the state `done`, an un-check `open`.
+    #[serde(flatten)]
+    pub update: Update,
+}
+
+/// The commit that brought an action, when the history has it: each part `None` when no
+/// commit did (not committed, or no git).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Brought {
+    /// The commit's full hash.
+    pub commit: Option<String>,
+    /// The commit's author (who synced it).
+    pub author: Option<String>,
+    /// The commit's author date.
+    pub date: Option<DateTime<FixedOffset>>,
+}
+
+impl Brought {
+    fn by(commit: &str, author: &str, date: DateTime<FixedOffset>) -> Self {
+        Brought {
+            commit: Some(commit.to_string()),
+            author: Some(author.to_string()),
+            date: Some(date),
+        }
+    }
 }
 
 /// Which directives: all, one session's, or one directive of it.
@@ -111,9 +128,7 @@ fn from_entry(session: &str, directive: &str, entry: &Entry) -> Action {
     };
     let done = action == Kind::Done;
     Action {
-        commit: None,
-        author: None,
-        date: None,
+        brought: Brought::default(),
         session: session.to_string(),
         directive: directive.to_string(),
         action,
@@ -121,21 +136,17 @@ fn from_entry(session: &str, directive: &str, entry: &Entry) -> Action {
         done_by: done.then(|| entry.by.to_string()),
         at: entry.at,
         by: entry.by.to_string(),
-        state: entry.state,
-        note: entry.note.clone(),
-        percent: entry.percent,
+        update: Update::of(entry),
     }
 }
 
 /// A check-off of version 1 or 2 (`done`, `done_at`, `done_by`), as the entry that says it.
 fn check_off(session: &str, directive: &str, at: DateTime<FixedOffset>, by: String) -> Action {
-    let entry = Entry {
-        at,
-        by: by.into(),
+    let done = Update {
         state: Some(State::Done),
-        note: None,
-        percent: None,
+        ..Update::default()
     };
+    let entry = done.stamped(at, by.into());
     from_entry(session, directive, &entry)
 }
 
@@ -147,14 +158,10 @@ fn attach_entry(actions: &mut [Action], logged: &Logged) {
             && a.directive == logged.directive
             && a.at == logged.entry.at
             && a.by == *logged.entry.by
-            && a.state == logged.entry.state
-            && a.note == logged.entry.note
-            && a.percent == logged.entry.percent
+            && a.update == Update::of(&logged.entry)
     };
     if let Some(a) = actions.iter_mut().find(|a| same(a)) {
-        a.commit = Some(logged.commit.clone());
-        a.author = Some(logged.author.clone());
-        a.date = Some(logged.date);
+        a.brought = Brought::by(&logged.commit, &logged.author, logged.date);
     }
 }
 
@@ -170,13 +177,11 @@ fn attach_check_off(actions: &mut [Action], event: &Event) -> bool {
             && a.directive == event.directive
             && a.done_at == event.done_at
             && a.done_by == event.done_by
-            && a.commit.as_ref().is_none_or(|c| *c != event.commit)
+            && a.brought.commit.as_ref().is_none_or(|c| *c != event.commit)
     });
     match found {
         Some(a) => {
-            a.commit = Some(event.commit.clone());
-            a.author = Some(event.author.clone());
-            a.date = Some(event.date);
+            a.brought = Brought::by(&event.commit, &event.author, event.date);
             true
         }
         None => false,
@@ -217,9 +222,7 @@ fn from_git(event: &Event, logins: &HashMap<&str, &str>) -> Action {
             .map_or_else(|| event.author.clone(), |l| l.to_string()),
     };
     Action {
-        commit: Some(event.commit.clone()),
-        author: Some(event.author.clone()),
-        date: Some(event.date),
+        brought: Brought::by(&event.commit, &event.author, event.date),
         session: event.session.clone(),
         directive: event.directive.clone(),
         action: if done { Kind::Done } else { Kind::Undone },
@@ -227,9 +230,10 @@ fn from_git(event: &Event, logins: &HashMap<&str, &str>) -> Action {
         done_by: event.done_by.clone(),
         at: *event.at(),
         by,
-        state: Some(if done { State::Done } else { State::Open }),
-        note: None,
-        percent: None,
+        update: Update {
+            state: Some(if done { State::Done } else { State::Open }),
+            ..Update::default()
+        },
     }
 }
 
@@ -278,7 +282,7 @@ mod tests {
             .iter()
             .map(|a| {
                 (
-                    a.commit.as_deref().unwrap_or_default(),
+                    a.brought.commit.as_deref().unwrap_or_default(),
                     a.action,
                     a.by.as_str(),
                 )
@@ -314,7 +318,9 @@ mod tests {
             ..History::default()
         };
         let all = actions(&[], Some(&history), Only::default());
-        let commits: Vec<_> = all.iter().filter_map(|a| a.commit.as_deref()).collect();
+        let commits: Vec<_> = (all.iter())
+            .filter_map(|a| a.brought.commit.as_deref())
+            .collect();
         assert_eq!(commits, ["early-sync", "late-sync"]);
     }
 }

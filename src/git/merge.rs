@@ -272,19 +272,26 @@ mod tests {
         out
     }
 
+    /// Three entries a day apart by lan, mai and lan, in `states`: over a log of the first, ours
+    /// adds the third and theirs the second, and the merge both ways has all three in time
+    /// order. `file` writes the whole file around one log; the base and ours, for more checks.
+    fn logs_unite_both_ways(states: [&str; 3], file: impl Fn(&[String]) -> String) -> [String; 2] {
+        let [s1, s2, s3] = states;
+        let first = entry("2024-03-18T09:00:00+07:00", "lan", s1);
+        let second = entry("2024-03-19T09:00:00+07:00", "mai", s2);
+        let third = entry("2024-03-20T09:00:00+07:00", "lan", s3);
+        let base = file(std::slice::from_ref(&first));
+        let ours = file(&[first.clone(), third.clone()]);
+        let theirs = file(&[first.clone(), second.clone()]);
+        merges_both_ways(&base, &ours, &theirs, &file(&[first, second, third]));
+        [base, ours]
+    }
+
     #[test]
     fn progress_logs_of_one_directive_are_united_in_time_order_both_ways() {
-        let first = entry("2024-03-18T09:00:00+07:00", "lan", "doing");
-        let second = entry("2024-03-19T09:00:00+07:00", "mai", "done");
-        let third = entry("2024-03-20T09:00:00+07:00", "lan", "open");
-        let base = v3(&[("a", std::slice::from_ref(&first)), ("b", &[])]);
-        let ours = v3(&[("a", &[first.clone(), third.clone()]), ("b", &[])]);
-        let theirs = v3(&[("a", &[first.clone(), second.clone()]), ("b", &[])]);
-        let want = v3(&[
-            ("a", &[first.clone(), second.clone(), third.clone()]),
-            ("b", &[]),
-        ]);
-        merges_both_ways(&base, &ours, &theirs, &want);
+        let [base, ours] = logs_unite_both_ways(["doing", "done", "open"], |log| {
+            v3(&[("a", log), ("b", &[])])
+        });
         let same = merge(&base, &ours, &ours);
         assert_eq!(
             same.as_deref(),
@@ -308,14 +315,7 @@ mod tests {
 
     #[test]
     fn a_proposal_s_progress_logs_are_united_as_a_directive_s() {
-        let first = entry("2024-03-18T09:00:00+07:00", "lan", "doing");
-        let second = entry("2024-03-19T09:00:00+07:00", "mai", "blocked");
-        let third = entry("2024-03-20T09:00:00+07:00", "lan", "done");
-        let base = with_proposal(std::slice::from_ref(&first));
-        let ours = with_proposal(&[first.clone(), third.clone()]);
-        let theirs = with_proposal(&[first.clone(), second.clone()]);
-        let want = with_proposal(&[first, second, third]);
-        merges_both_ways(&base, &ours, &theirs, &want);
+        let [base, ours] = logs_unite_both_ways(["doing", "blocked", "done"], with_proposal);
         assert!(
             only_checkoffs(&base, &ours),
             "a proposal's entry is follow-up"

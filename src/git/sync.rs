@@ -87,10 +87,16 @@ pub(crate) struct DryRun {
     pub checkoffs: Vec<Checkoff>,
     pub files: Vec<String>,
     /// Commits it would receive and send.
-    pub receive: usize,
-    pub send: usize,
+    pub exchange: Exchange,
     /// Commits the upstream dropped (a sync would stop).
     pub dropped: Vec<String>,
+}
+
+/// The commits a sync receives from the upstream and sends to it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Exchange {
+    pub received: usize,
+    pub sent: usize,
 }
 
 /// What a sync did.
@@ -99,14 +105,9 @@ pub(crate) struct Report {
     pub committed: Option<Committed>,
     /// Changed files of the folder that were not committed (not only check-offs).
     pub left_alone: Vec<String>,
-    /// No git identity is configured: git ran with this login-name identity.
-    pub fallback_identity: Option<String>,
     /// The upstream, e.g. `origin/main`.
     pub upstream: String,
-    /// Commits received from the upstream.
-    pub received: usize,
-    /// Commits sent to the upstream.
-    pub sent: usize,
+    pub exchanged: Exchange,
     /// `--pull-only`: the changed files kept uncommitted, and the local commits not sent.
     pub pull_only: Option<(Vec<String>, usize)>,
     /// `--dry-run`: what a sync would do.
@@ -114,16 +115,36 @@ pub(crate) struct Report {
     /// Commits the upstream had dropped, sent again or dropped here as the flag said.
     pub removed: Vec<String>,
     pub removed_how: Removed,
+    pub notes: Notes,
+}
+
+/// The notes about the set-up that every sync repeats until it is right.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Notes {
     /// The merge driver is not installed for this folder (`--setup` not run).
     pub driver_missing: bool,
-    /// Attribute lines that keep the merge driver or UTF-8 text from the briefings.
-    pub defeats: Vec<Defeat>,
     /// The program `merge.briefing.driver` runs, when it no longer exists.
     pub driver_stale: Option<String>,
     /// Check-off temporary files are not ignored by git.
     pub temp_not_ignored: bool,
-    /// The `!…` line that keeps git from ignoring them, when one does.
+    pub defeated: Defeated,
+}
+
+/// The lines of git's own files that undo what `--setup` sets, and that it cannot set right
+/// by adding lines of its own.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Defeated {
+    /// Attribute lines that keep the merge driver or UTF-8 text from the briefings.
+    pub attributes: Vec<Defeat>,
+    /// The `!…` line that keeps git from ignoring check-off temporary files, when one does.
     pub temp_kept_by: Option<Source>,
+}
+
+impl Defeated {
+    /// Nothing undoes the set-up.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.attributes.is_empty() && self.temp_kept_by.is_none()
+    }
 }
 
 /// Where the branch syncs with.
@@ -149,8 +170,8 @@ pub(crate) fn sync(repo: &Repo, opts: &Options) -> (Report, Result<(), GitError>
     let batch = batch_env(&repo);
     repo.env.extend(batch);
     let result = run_sync(&repo, opts, &mut report);
-    if report.committed.is_some() {
-        report.fallback_identity = fallback;
+    if let Some(committed) = &mut report.committed {
+        committed.fallback_identity = fallback;
     }
     (report, result)
 }
@@ -160,7 +181,7 @@ fn run_sync(repo: &Repo, opts: &Options, report: &mut Report) -> Result<(), GitE
     ensure_idle(repo, &git_dir)?;
     let upstream = upstream(repo)?;
     report.upstream = upstream.name.clone();
-    notes(repo, report);
+    report.notes = notes(repo);
     if opts.mode == Mode::DryRun {
         return dry_run(repo, &upstream, opts, report);
     }
@@ -192,7 +213,7 @@ fn run_sync(repo: &Repo, opts: &Options, report: &mut Report) -> Result<(), GitE
         let (_, behind) = ahead_behind(repo)?;
         if behind > 0 || from.is_some() {
             integrate(repo, &opts.driver, from.as_deref(), local.as_deref())?;
-            report.received += behind;
+            report.exchanged.received += behind;
         }
         let (ahead, _) = ahead_behind(repo)?;
         name_final_commit(repo, report, ahead)?;
@@ -208,7 +229,7 @@ fn run_sync(repo: &Repo, opts: &Options, report: &mut Report) -> Result<(), GitE
         }
         match push(repo, &upstream, opts.timeout) {
             Ok(()) => {
-                report.sent = ahead;
+                report.exchanged.sent = ahead;
                 if let Some(head) = rev(repo, "HEAD") {
                     seen.remember(&head);
                 }
@@ -223,15 +244,19 @@ fn run_sync(repo: &Repo, opts: &Options, report: &mut Report) -> Result<(), GitE
 
 /// The notes a sync adds whatever happens: the merge driver missing or stale, attribute lines
 /// that defeat it, temporary files git does not ignore.
-fn notes(repo: &Repo, report: &mut Report) {
-    // A check that cannot run is no reason not to sync: `--setup` runs it again and says why.
-    report.defeats = defeats(repo).unwrap_or_default();
-    let merge_defeated = report.defeats.iter().any(|d| d.setting.contains("merge"));
-    report.driver_missing =
-        (!driver_installed(repo) && !merge_defeated) || !driver_configured(repo);
-    report.driver_stale = stale_driver(repo);
-    report.temp_kept_by = temp_kept_by(repo);
-    report.temp_not_ignored = report.temp_kept_by.is_none() && !temp_ignored(repo);
+fn notes(repo: &Repo) -> Notes {
+    let defeated = Defeated {
+        // A check that cannot run is no reason not to sync: `--setup` runs it again and says why.
+        attributes: defeats(repo).unwrap_or_default(),
+        temp_kept_by: temp_kept_by(repo),
+    };
+    let merge_defeated = (defeated.attributes.iter()).any(|d| d.setting.contains("merge"));
+    Notes {
+        driver_missing: (!driver_installed(repo) && !merge_defeated) || !driver_configured(repo),
+        driver_stale: stale_driver(repo),
+        temp_not_ignored: defeated.temp_kept_by.is_none() && !temp_ignored(repo),
+        defeated,
+    }
 }
 
 /// Commits this office's check-offs (not with `--pull-only`: those stay uncommitted).
@@ -254,6 +279,7 @@ fn commit_here(repo: &Repo, opts: &Options, report: &mut Report) -> Result<(), G
         commit,
         checkoffs,
         files,
+        fallback_identity: None,
     });
     Ok(())
 }
@@ -348,8 +374,10 @@ fn dry_run(
     report.dry_run = Some(DryRun {
         checkoffs: checkoffs_of(&to_commit),
         files,
-        receive,
-        send: send + usize::from(would_commit),
+        exchange: Exchange {
+            received: receive,
+            sent: send + usize::from(would_commit),
+        },
         dropped: gone,
     });
     Ok(())

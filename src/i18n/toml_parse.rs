@@ -3,8 +3,7 @@
 
 use crate::model::Lang;
 
-/// The parser's `message` (`"{what}, expected {a}, {b}"`) in `lang`; a phrase this table does
-/// not know stays as the parser wrote it.
+/// The parser's `message` (`"{what}, expected {a}, {b}"`) in `lang`, phrase by phrase.
 pub(crate) fn parser_message(lang: Lang, message: &str) -> String {
     if lang == Lang::En {
         return message.to_string();
@@ -13,11 +12,11 @@ pub(crate) fn parser_message(lang: Lang, message: &str) -> String {
         Some((what, expected)) => (what, Some(expected)),
         None => (message, None),
     };
-    let mut out = description(what);
+    let mut out = translated(what);
     match expected {
         Some("nothing") | None => {}
         Some(items) => {
-            let items: Vec<String> = items.split(", ").map(expected_item).collect();
+            let items: Vec<String> = items.split(", ").map(translated).collect();
             out.push_str("; cần ");
             out.push_str(&items.join(", "));
         }
@@ -25,15 +24,34 @@ pub(crate) fn parser_message(lang: Lang, message: &str) -> String {
     out
 }
 
-/// What went wrong, in Vietnamese.
-fn description(what: &str) -> String {
-    if let Some(kind) = what
-        .strip_prefix("cannot extend value of type ")
-        .and_then(|rest| rest.strip_suffix(" with a dotted key"))
-    {
-        return format!("không thể thêm khóa có dấu chấm vào giá trị kiểu {kind} đã có");
-    }
-    let vi = match what {
+/// The parser's phrases with a part that varies, `{}`: carried over as written.
+const TEMPLATES: &[(&str, &str)] = &[
+    (
+        "cannot extend value of type {} with a dotted key",
+        "không thể thêm khóa có dấu chấm vào giá trị kiểu {} đã có",
+    ),
+    ("day between 01 and {}", "ngày từ 01 đến {}"),
+];
+
+/// One phrase of the parser in Vietnamese, by a template or the vocabulary; a phrase neither
+/// knows stays as the parser wrote it.
+fn translated(english: &str) -> String {
+    (TEMPLATES.iter())
+        .find_map(|&(en, vi)| filled(en, vi, english))
+        .unwrap_or_else(|| phrase(english).unwrap_or(english).to_string())
+}
+
+/// `vi` if `text` is the template `en`, with the part `{}` stands for carried over.
+fn filled(en: &str, vi: &str, text: &str) -> Option<String> {
+    let (before, after) = en.split_once("{}")?;
+    let part = text.strip_prefix(before)?.strip_suffix(after)?;
+    Some(vi.replacen("{}", part, 1))
+}
+
+/// The parser's fixed vocabulary in Vietnamese.
+fn phrase(english: &str) -> Option<&'static str> {
+    Some(match english {
+        // What went wrong.
         "string values must be quoted" => "chuỗi phải đặt trong dấu ngoặc kép",
         "unexpected key or value" => "có khóa hoặc giá trị thừa trên dòng này",
         "duplicate key" => "khóa bị trùng: khóa này đã có ở trên",
@@ -98,17 +116,7 @@ fn description(what: &str) -> String {
         }
         "integer number overflowed" | "u64 value was too large" => "số nguyên quá lớn",
         "floating-point number overflowed" => "số thập phân quá lớn",
-        other => other,
-    };
-    vi.to_string()
-}
-
-/// One thing the parser expected, in Vietnamese; characters (`` `#` ``) stay as they are.
-fn expected_item(item: &str) -> String {
-    if let Some(n) = item.strip_prefix("day between 01 and ") {
-        return format!("ngày từ 01 đến {n}");
-    }
-    let vi = match item {
+        // What the parser expected; characters (`` `#` ``) stay as they are.
         "newline" => "xuống dòng",
         "etc" => "v.v.",
         "value" => "một giá trị",
@@ -138,9 +146,8 @@ fn expected_item(item: &str) -> String {
         "offset" => "múi giờ",
         "date" => "ngày",
         "time" => "giờ",
-        other => other,
-    };
-    vi.to_string()
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -225,6 +232,21 @@ mod tests {
         assert_eq!(
             parser_message(Lang::Vi, "invalid float, expected nothing"),
             "số thập phân không hợp lệ"
+        );
+    }
+
+    #[test]
+    fn the_part_a_template_leaves_open_is_kept_as_written() {
+        assert_eq!(
+            parser_message(
+                Lang::Vi,
+                "cannot extend value of type integer with a dotted key"
+            ),
+            "không thể thêm khóa có dấu chấm vào giá trị kiểu integer đã có"
+        );
+        assert_eq!(
+            parser_message(Lang::Vi, "invalid date, expected day between 01 and 29"),
+            "ngày không hợp lệ; cần ngày từ 01 đến 29"
         );
     }
 }

@@ -263,6 +263,11 @@ mod tests {
         s
     }
 
+    /// The dossier of the first locality of session `n`.
+    fn dossier_of(sessions: &[Session], n: usize) -> Dossier {
+        dossier(sessions, &sessions[n].districts[0].key())
+    }
+
     fn ids(sessions: &[Session], d: &Dossier) -> Vec<(String, bool)> {
         (d.visits.iter())
             .map(|v| (sessions[v.session].id.to_string(), v.earlier))
@@ -297,7 +302,7 @@ mod tests {
                 ("Thu ngân sách", 9.0),
             ),
         ];
-        let d = dossier(&sessions, &sessions[0].districts[0].key());
+        let d = dossier_of(&sessions, 0);
         assert_eq!(
             ids(&sessions, &d),
             [("2023".into(), false), ("2024".into(), false)],
@@ -329,7 +334,7 @@ mod tests {
             session("a", "2024-01-01", vec![a]),
             session("b", "2025-01-01", vec![b]),
         ];
-        let d = dossier(&sessions, &sessions[0].districts[0].key());
+        let d = dossier_of(&sessions, 0);
         assert_eq!(d.trends.len(), 1);
         assert_eq!(d.trends[0].points.len(), 2);
     }
@@ -354,7 +359,7 @@ mod tests {
                 vec![locality("Chư Păh", Some(Level::Xa), None)],
             ),
         ];
-        let d = dossier(&sessions, &sessions[0].districts[0].key());
+        let d = dossier_of(&sessions, 0);
         assert_eq!(
             ids(&sessions, &d),
             [
@@ -365,12 +370,8 @@ mod tests {
             ],
             "not the commune that shares the district's name"
         );
-        let district = dossier(&sessions, &sessions[1].districts[0].key());
-        assert_eq!(
-            district.visits.len(),
-            3,
-            "a district's history stops at itself"
-        );
+        let district_visits = dossier_of(&sessions, 1).visits.len();
+        assert_eq!(district_visits, 3, "a district's history stops at itself");
     }
 
     /// Three communes about to merge into xã Ia Ly, in one session: the new commune's dossier
@@ -408,7 +409,7 @@ mod tests {
             ),
             session("later", "2026-01-01", vec![no_value]),
         ];
-        let d = dossier(&sessions, &sessions[0].districts[0].key());
+        let d = dossier_of(&sessions, 0);
         let visits: Vec<(&str, usize, bool)> = (d.visits.iter())
             .map(|v| (&*sessions[v.session].id, v.locality, v.earlier))
             .collect();
@@ -425,12 +426,8 @@ mod tests {
         );
         let values: Vec<f64> = d.trends[0].points.iter().map(|p| p.value).collect();
         assert_eq!(values, [10.0, 10.0, 40.0], "no point without a value");
-        let own = dossier(&sessions, &sessions[1].districts[0].key());
-        assert_eq!(
-            own.visits.len(),
-            1,
-            "a merging commune's history is its own"
-        );
+        let own_visits = dossier_of(&sessions, 1).visits.len();
+        assert_eq!(own_visits, 1, "a merging commune's history is its own");
     }
 
     #[test]

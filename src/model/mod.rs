@@ -23,7 +23,7 @@ pub use gauge::Status;
 pub use lang::Lang;
 pub use period::Due;
 pub use period::Period;
-pub use progress::{Entry, Followed, State};
+pub use progress::{Entry, Followed, State, Update};
 pub use values::Basis;
 pub use values::HostKind;
 pub use values::Kind;

@@ -88,6 +88,39 @@ pub struct Entry {
     pub percent: Option<u8>,
 }
 
+/// What a progress entry says besides when and by whom: the state it sets (a note alone keeps
+/// the state), its note, its percent. The progress form asks for one, `briefing log` shows
+/// one per action.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Update {
+    pub state: Option<State>,
+    pub note: Option<Text>,
+    /// 0–100.
+    pub percent: Option<u8>,
+}
+
+impl Update {
+    /// What `entry` says.
+    pub fn of(entry: &Entry) -> Self {
+        Update {
+            state: entry.state,
+            note: entry.note.clone(),
+            percent: entry.percent,
+        }
+    }
+
+    /// `entry` made by `by` at `at`.
+    pub fn stamped(self, at: DateTime<FixedOffset>, by: Shared) -> Entry {
+        Entry {
+            at,
+            by,
+            state: self.state,
+            note: self.note,
+            percent: self.percent,
+        }
+    }
+}
+
 /// The words, slugged (no accents, `-` between words), that say each state, in the order they
 /// are tried: a slug that is one of them, or starts with one and a `-`, means that state.
 const MEANT: [(State, &[&str]); 5] = [

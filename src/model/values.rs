@@ -45,6 +45,23 @@ macro_rules! keywords {
             }
         }
     };
+    // The same, with the words Vietnamese write before a name of each value, folded
+    // (`huyen` in `huyện Chư Păh`): `folded_words`.
+    ($(#[$doc:meta])* $name:ident {
+        $($(#[$vdoc:meta])* $variant:ident = $text:literal, before [$($word:literal),+],)*
+    }) => {
+        keywords! { $(#[$doc])* $name { $($(#[$vdoc])* $variant = $text,)* } }
+
+        impl $name {
+            /// How Vietnamese write the value before a name, folded: the words a
+            /// `formerly`/`merged_from` reference may start with.
+            pub fn folded_words(self) -> &'static [&'static str] {
+                match self {
+                    $($name::$variant => &[$($word),+],)*
+                }
+            }
+        }
+    };
     // The same, with the value a file that leaves the key out means.
     ($(#[$doc:meta])* $name:ident default $default:ident { $($body:tt)* }) => {
         keywords! { $(#[$doc])* $name { $($body)* } }
@@ -61,25 +78,25 @@ keywords! {
     /// The level of local government of a locality.
     Level {
         /// Tỉnh.
-        Tinh = "tinh",
+        Tinh = "tinh", before ["tinh"],
         /// Thành phố trực thuộc trung ương.
-        ThanhPhoTw = "thanh-pho-tw",
+        ThanhPhoTw = "thanh-pho-tw", before ["thanh pho", "thanh pho truc thuoc trung uong"],
         /// Huyện (before July 2025).
-        Huyen = "huyen",
+        Huyen = "huyen", before ["huyen"],
         /// Thị xã.
-        ThiXa = "thi-xa",
+        ThiXa = "thi-xa", before ["thi xa"],
         /// Thành phố thuộc tỉnh.
-        ThanhPho = "thanh-pho",
+        ThanhPho = "thanh-pho", before ["thanh pho"],
         /// Quận.
-        Quan = "quan",
+        Quan = "quan", before ["quan"],
         /// Xã.
-        Xa = "xa",
+        Xa = "xa", before ["xa"],
         /// Phường.
-        Phuong = "phuong",
+        Phuong = "phuong", before ["phuong"],
         /// Thị trấn.
-        ThiTran = "thi-tran",
+        ThiTran = "thi-tran", before ["thi tran"],
         /// Đặc khu.
-        DacKhu = "dac-khu",
+        DacKhu = "dac-khu", before ["dac khu"],
     }
 }
 
@@ -90,25 +107,6 @@ impl HostKind {
             self,
             HostKind::QuocHoi | HostKind::TrungUong | HostKind::NhaNuoc
         )
-    }
-}
-
-impl Level {
-    /// How Vietnamese write the level before a name, folded (`huyen` in `huyện Chư Păh`): the
-    /// words a `formerly`/`merged_from` reference may start with.
-    pub fn folded_words(self) -> &'static [&'static str] {
-        match self {
-            Level::Tinh => &["tinh"],
-            Level::ThanhPhoTw => &["thanh pho", "thanh pho truc thuoc trung uong"],
-            Level::Huyen => &["huyen"],
-            Level::ThiXa => &["thi xa"],
-            Level::ThanhPho => &["thanh pho"],
-            Level::Quan => &["quan"],
-            Level::Xa => &["xa"],
-            Level::Phuong => &["phuong"],
-            Level::ThiTran => &["thi tran"],
-            Level::DacKhu => &["dac khu"],
-        }
     }
 }
 

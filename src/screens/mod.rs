@@ -22,7 +22,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use crate::diag::OsError;
 use crate::input::{Command, Keymap};
 use crate::model::filter::{DirectiveFilter, SessionFilter};
-use crate::model::{DirectiveKey, Lang, LocalityKey};
+use crate::model::{DirectiveKey, Lang, LocalityKey, Update};
 use crate::report::follow_up::Tallies;
 use crate::search::{SearchIndex, Target};
 use crate::store::place::Spot;
@@ -121,7 +121,7 @@ pub(crate) enum Intent {
     /// Open the progress form of a directive.
     Progress(DirectiveKey),
     /// Record a progress entry on a directive (the form's Enter).
-    Record(DirectiveKey, overlay::NewEntry),
+    Record(DirectiveKey, Update),
     /// Say something on the status line.
     Notice(Notice),
 }

@@ -33,7 +33,7 @@ pub use walk::Limits;
 pub(crate) use walk::ReadError;
 pub(crate) use walk::read_bounded;
 
-use crate::diag::{OsError, closest};
+use crate::diag::{FileRead, OsError, closest};
 use crate::i18n;
 use crate::model::{self, Lang, Session};
 
@@ -246,7 +246,11 @@ fn load_file_opened(
             (report, Some((whole.meta, whole.rescued)))
         }
         Err(e) => {
-            let diagnostics = vec![Diagnostic::new(&path, Severity::Error, e.problem())];
+            let diagnostics = vec![Diagnostic::new(
+                &path,
+                Severity::Error,
+                e.problem(FileRead::Briefing),
+            )];
             let report = FileReport {
                 session: None,
                 diagnostics,

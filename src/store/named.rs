@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use super::files;
 use super::{
-    Diagnostic, FileReport, FolderError, Limits, Problem, Severity, discover_with, display_path,
-    find_session, load_file_with, root_folder,
+    Diagnostic, FileReport, FolderError, Limits, Problem, ReadError, Severity, discover_with,
+    display_path, find_session, load_file_with, root_folder,
 };
-use crate::diag::OsError;
+use crate::diag::{FileRead, OsError};
 use crate::terminal_text::escape;
 
 /// What the name of a session found.
@@ -123,7 +123,7 @@ fn reach(root: &Path, root_meta: &fs::Metadata, rel: &Path, limits: &Limits) -> 
     match meta {
         m if m.is_file() => Reach::File,
         m if m.is_dir() => Reach::No,
-        _ => Reach::Refused(Problem::NotRegular),
+        _ => Reach::Refused(ReadError::NotRegular.problem(FileRead::Briefing)),
     }
 }
 

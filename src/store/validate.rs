@@ -126,7 +126,7 @@ pub(super) fn session(
         Some(v) => match v.get_ref() {
             DeValue::Table(t) => session_info(ck, Fields::new(t, v.span(), Table::Session)),
             _ => {
-                top.wrong_type(ck, "session", v, Expected::SessionTable);
+                top.wrong(ck, Problem::WrongType, "session", v, Expected::SessionTable);
                 None
             }
         },
@@ -196,7 +196,7 @@ fn check_version(ck: &mut Checker<'_>, top: &Fields<'_, '_>) -> Option<i64> {
                 ),
             }
         }
-        _ => top.wrong_type(ck, "version", value, Expected::Integer),
+        _ => top.wrong(ck, Problem::WrongType, "version", value, Expected::Integer),
     }
     None
 }
@@ -726,7 +726,7 @@ fn addressees(ck: &mut Checker<'_>, f: &Fields<'_, '_>, seen: &mut Seen) -> Vec<
                 seen.to.push((id.clone(), item.span(), f.what.clone()));
                 to.push(id);
             }
-            _ => f.wrong_item_type(ck, "to", item, Expected::String),
+            _ => f.wrong(ck, Problem::WrongItemType, "to", item, Expected::String),
         }
     }
     to

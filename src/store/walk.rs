@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use super::files::{self, Stamp};
 use super::{Diagnostic, Severity, display_path};
-use crate::diag::{OsError, Problem};
+use crate::diag::{FileRead, OsError, Problem, Refusal};
 use crate::model::Lang;
 
 /// Bounds on what one load reads, so any folder loads in bounded time and memory.
@@ -46,7 +46,8 @@ impl Default for Limits {
 
 /// Why a briefing file was not read.
 ///
-/// [`ReadError::problem`] is it as a diagnostic's problem; `Display` is the English message.
+/// [`ReadError::problem`] is it as a diagnostic's problem; `Display` is the English message
+/// of a briefing not read.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum ReadError {
     Io(#[from] io::Error),
@@ -55,24 +56,26 @@ pub(crate) enum ReadError {
 }
 
 impl ReadError {
-    /// The problem this is, to be said in the reader's language.
-    pub(crate) fn problem(&self) -> Problem {
-        match self {
-            ReadError::Io(e) => Problem::Unreadable {
+    /// The problem this is for `file` (a briefing, or the config), to be said in the reader's
+    /// language.
+    pub(crate) fn problem(&self, file: FileRead) -> Problem {
+        let why = match self {
+            ReadError::Io(e) => Refusal::Unreadable {
                 error: OsError::from(e),
             },
-            ReadError::TooBig { size, limit } => Problem::TooBig {
+            ReadError::TooBig { size, limit } => Refusal::TooBig {
                 size: *size,
                 limit: *limit,
             },
-            ReadError::NotRegular => Problem::NotRegular,
-        }
+            ReadError::NotRegular => Refusal::NotRegular,
+        };
+        Problem::Refused { file, why }
     }
 }
 
 impl std::fmt::Display for ReadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.problem().message(Lang::En))
+        f.write_str(&self.problem(FileRead::Briefing).message(Lang::En))
     }
 }
 
@@ -274,7 +277,8 @@ impl<'a> Walk<'a> {
 
     fn briefing(&mut self, rel: &Path, meta: &fs::Metadata) {
         if !meta.is_file() {
-            return self.problem(rel, Severity::Error, Problem::NotRegular);
+            let refused = ReadError::NotRegular.problem(FileRead::Briefing);
+            return self.problem(rel, Severity::Error, refused);
         }
         self.found(rel.to_path_buf());
     }

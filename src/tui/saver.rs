@@ -9,7 +9,6 @@ use std::thread;
 use super::Msg;
 use super::load::LoadRequest;
 use crate::app::{Action, ProgressChange, ProgressRequest, Recorded, SaveRequest};
-use crate::model::progress::Entry;
 use crate::model::{DirectiveKey, Session};
 use crate::store;
 use crate::store::write::{self, Change, WriteError, WriteOptions, Writer};
@@ -108,14 +107,11 @@ impl Saver {
         let saving = self.own.saving(&self.dir.join(&rel));
         let result = match &request.change {
             ProgressChange::Add(new) => {
-                let entry = Entry {
-                    at: write::now_local(),
-                    by: self.user.as_str().into(),
-                    state: new.state,
-                    note: new.note.as_deref().map(Into::into),
-                    percent: new.percent,
-                };
-                (writer.append_progress(&self.dir, &key, &entry)).map(|written| {
+                let entry = new
+                    .clone()
+                    .stamped(write::now_local(), self.user.as_str().into());
+                let change = Change::Progress(entry.clone());
+                (writer.write(&self.dir, &key.session, &key.directive, &change)).map(|written| {
                     match written.undo {
                         Some(Change::Withdraw(appended)) => Recorded::Added {
                             entry: appended.entry.clone(),
@@ -126,7 +122,9 @@ impl Saver {
                 })
             }
             ProgressChange::Remove(appended) => {
-                (writer.withdraw_progress(&self.dir, &key, appended)).map(|_| Recorded::Removed)
+                let change = Change::Withdraw(appended.clone());
+                (writer.write(&self.dir, &key.session, &key.directive, &change))
+                    .map(|_| Recorded::Removed)
             }
         };
         if result.is_ok() {

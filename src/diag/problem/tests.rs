@@ -341,12 +341,21 @@ fn every_problem() -> Vec<Problem> {
             table: Table::Locality { n: 1, name: None },
             reference: s("xã Ia Ly"),
         },
-        Problem::Unreadable { error: os() },
-        Problem::TooBig {
-            size: 5 << 20,
-            limit: 4 << 20,
+        Problem::Refused {
+            file: FileRead::Briefing,
+            why: Refusal::Unreadable { error: os() },
         },
-        Problem::NotRegular,
+        Problem::Refused {
+            file: FileRead::Briefing,
+            why: Refusal::TooBig {
+                size: 5 << 20,
+                limit: 4 << 20,
+            },
+        },
+        Problem::Refused {
+            file: FileRead::Briefing,
+            why: Refusal::NotRegular,
+        },
         Problem::WalkStopped { entries: 100_000 },
         Problem::DanglingLink { error: os() },
         Problem::TooManyFiles { files: 10_000 },
@@ -375,12 +384,21 @@ fn every_problem() -> Vec<Problem> {
         Problem::Toml11 {
             syntax: Toml11Syntax::NoSeconds { time: s("07:32") },
         },
-        Problem::ConfigUnreadable { error: os() },
-        Problem::ConfigTooBig {
-            size: 5 << 20,
-            limit: 4 << 20,
+        Problem::Refused {
+            file: FileRead::Config,
+            why: Refusal::Unreadable { error: os() },
         },
-        Problem::ConfigNotRegular,
+        Problem::Refused {
+            file: FileRead::Config,
+            why: Refusal::TooBig {
+                size: 5 << 20,
+                limit: 4 << 20,
+            },
+        },
+        Problem::Refused {
+            file: FileRead::Config,
+            why: Refusal::NotRegular,
+        },
         Problem::ConfigInvalidToml {
             detail: s("unclosed table, expected `]`"),
         },
@@ -435,111 +453,46 @@ fn every_problem() -> Vec<Problem> {
     ]
 }
 
-/// A number per variant, matched without a wildcard: a new variant does not compile until it
-/// has a number here, and then [`every_variant_is_walked`] fails until it has a sample.
-fn kind(p: &Problem) -> usize {
-    use Problem::*;
-    match p {
-        NotUtf8 => 0,
-        TwoBoms => 1,
-        InvalidToml { .. } => 2,
-        NoSession => 3,
-        UnsupportedVersion { .. } => 4,
-        UnknownKey { .. } => 5,
-        UnknownTable { .. } => 6,
-        MissingKey { .. } => 7,
-        WrongType(_) => 8,
-        WrongItemType(_) => 9,
-        IntegerTooLarge => 10,
-        FloatTooLarge => 11,
-        NotFinite { .. } => 12,
-        NotOneOf { .. } => 13,
-        QuotedValue { .. } => 14,
-        BadDateTime { .. } => 15,
-        TargetNotPositive { .. } => 16,
-        PercentNegative { .. } => 17,
-        EmptyId { .. } => 18,
-        DuplicateDistrict { .. } => 19,
-        DirectiveIdMalformed { .. } => 20,
-        DirectiveIdRepeated { .. } => 21,
-        DirectiveIdMissing { .. } => 22,
-        DateOrder { .. } => 23,
-        DateInQuotes { .. } => 24,
-        DecimalComma { .. } => 25,
-        ThousandsDots { .. } => 26,
-        PercentSign { .. } => 27,
-        NumberInQuotes { .. } => 28,
-        DoneWord { .. } => 29,
-        ThreeDecimals { .. } => 30,
-        Unreadable { .. } => 31,
-        TooBig { .. } => 32,
-        NotRegular => 33,
-        WalkStopped { .. } => 34,
-        DanglingLink { .. } => 35,
-        TooManyFiles { .. } => 36,
-        LinkOutside => 37,
-        OtherFileSystem => 38,
-        TooDeep { .. } => 39,
-        FolderUnreadable { .. } => 40,
-        UnsafeLayout { .. } => 41,
-        ConfigUnreadable { .. } => 42,
-        ConfigInvalidToml { .. } => 43,
-        UnknownSetting { .. } => 44,
-        UnknownThemeSlot { .. } => 45,
-        UnknownAction { .. } => 46,
-        ConfigNotString { .. } => 47,
-        ConfigNotTable { .. } => 48,
-        ConfigNotKeyList { .. } => 49,
-        MaxFileMib { .. } => 50,
-        UnknownLanguage { .. } => 51,
-        UnknownColour { .. } => 52,
-        UnknownKeyName { .. } => 53,
-        AbbreviationNotText { .. } => 54,
-        AbbreviationEmpty { .. } => 55,
-        LaterVersionKey { .. } => 56,
-        NotAPeriod { .. } => 57,
-        PeriodInWords { .. } => 58,
-        PeriodUnquoted { .. } => 59,
-        DistrictAndLocality => 60,
-        ParticipantUnnamed { .. } => 61,
-        ReferenceEmpty { .. } => 62,
-        ImageOutside { .. } => 63,
-        NotPositive { .. } => 64,
-        ToOnLocality { .. } => 65,
-        UnknownLocality { .. } => 66,
-        ConfigNotBoolean { .. } => 67,
-        UnclosedString { .. } => 68,
-        ConfigTooBig { .. } => 69,
-        ConfigNotRegular => 70,
-        FixedKey { .. } => 71,
-        Toml11 { .. } => 72,
-        ProgressPercent { .. } => 73,
-        ProgressInline { .. } => 74,
-        NeedsVersion3 { .. } => 75,
-        BlankIdentity { .. } => 76,
-        IdentityRepeated { .. } => 77,
-        NamesItself { .. } => 78,
-        ProgressInFuture { .. } => 79,
-        ProgressNoteControl { .. } => 80,
-        EmptyText { .. } => 81,
-        DueTextIsADeadline { .. } => 82,
-        ValueMissing { .. } => 83,
-        ZeroTargetHigher { .. } => 84,
-        ProposalIdTaken { .. } => 85,
-        ProposalLogUnassigned => 86,
-    }
+/// `kind` (a problem's variant, by name) and `KINDS` (every name) from one list, matched
+/// without a wildcard: a new variant does not compile until it is named here, and then
+/// [`every_variant_is_walked`] fails until it has a sample.
+macro_rules! kinds {
+    ($($variant:ident,)*) => {
+        fn kind(p: &Problem) -> &'static str {
+            match p {
+                $(Problem::$variant { .. } => stringify!($variant),)*
+            }
+        }
+
+        const KINDS: &[&str] = &[$(stringify!($variant),)*];
+    };
 }
 
-const KINDS: usize = 87;
+kinds! {
+    NotUtf8, TwoBoms, InvalidToml, UnclosedString, Toml11, NoSession, UnsupportedVersion,
+    UnknownKey, UnknownTable, MissingKey, WrongType, WrongItemType, IntegerTooLarge, FloatTooLarge,
+    NotFinite, NotOneOf, QuotedValue, BadDateTime, TargetNotPositive, PercentNegative,
+    ProgressPercent, ProgressInFuture, ProgressNoteControl, EmptyId, DuplicateDistrict,
+    DirectiveIdMalformed, DirectiveIdRepeated, ProposalIdTaken, ProposalLogUnassigned,
+    DirectiveIdMissing, DateOrder, DateInQuotes, DecimalComma, ThousandsDots, PercentSign,
+    NumberInQuotes, DoneWord, ThreeDecimals, LaterVersionKey, NotAPeriod, PeriodInWords,
+    PeriodUnquoted, DistrictAndLocality, ParticipantUnnamed, ReferenceEmpty, ImageOutside,
+    NotPositive, ToOnLocality, EmptyText, DueTextIsADeadline, ValueMissing, ZeroTargetHigher,
+    UnknownLocality, NeedsVersion3, BlankIdentity, IdentityRepeated, NamesItself, Refused,
+    WalkStopped, DanglingLink, TooManyFiles, LinkOutside, OtherFileSystem, TooDeep,
+    FolderUnreadable, UnsafeLayout, ProgressInline, ConfigInvalidToml, UnknownSetting,
+    UnknownThemeSlot, UnknownAction, ConfigNotString, ConfigNotTable, ConfigNotBoolean,
+    ConfigNotKeyList, MaxFileMib, UnknownLanguage, UnknownColour, UnknownKeyName, FixedKey,
+    AbbreviationNotText, AbbreviationEmpty,
+}
 
 #[test]
 fn every_variant_is_walked() {
-    let mut seen = [false; KINDS];
-    for p in every_problem() {
-        seen[kind(&p)] = true;
-    }
-    let missing: Vec<usize> = (0..KINDS).filter(|&k| !seen[k]).collect();
-    assert!(missing.is_empty(), "no sample of kinds {missing:?}");
+    let walked: Vec<&str> = every_problem().iter().map(kind).collect();
+    let missing: Vec<&str> = (KINDS.iter().copied())
+        .filter(|k| !walked.contains(k))
+        .collect();
+    assert!(missing.is_empty(), "no sample of {missing:?}");
 }
 
 /// English words that give away an untranslated message (outside `code` and names).

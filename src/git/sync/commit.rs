@@ -26,6 +26,8 @@ pub(crate) struct Committed {
     pub checkoffs: Vec<Checkoff>,
     /// The files committed, below the briefing folder.
     pub files: Vec<String>,
+    /// No git identity is configured: git ran with this login-name identity.
+    pub fallback_identity: Option<String>,
 }
 
 /// `- hh-ma-tuy: done by lan, 28/11/2026 10:15 +07:00`.

@@ -4,8 +4,9 @@
 use std::fs;
 use std::path::Path;
 
-use super::commit::{commit, identity_env};
-use crate::git::attributes::{Defeat, Source, defeats};
+use super::Defeated;
+use super::commit::{Committed, commit, identity_env};
+use crate::git::attributes::defeats;
 use crate::git::{GitError, Repo, read_no_follow};
 use crate::i18n;
 use crate::model::Lang;
@@ -30,16 +31,11 @@ fn setup_message() -> String {
 pub(crate) struct SetupReport {
     /// `merge.briefing.driver` was set or changed in the repository's config.
     pub configured: bool,
-    /// Files written (below the folder): `.gitattributes`, `.gitignore`.
-    pub written: Vec<String>,
-    /// The commit of those files.
-    pub committed: Option<String>,
-    pub fallback_identity: Option<String>,
     pub driver: String,
-    /// Attribute lines that still keep the merge driver or UTF-8 text from the briefings.
-    pub defeats: Vec<Defeat>,
-    /// The `!…` line that keeps git from ignoring check-off temporary files, when one does.
-    pub temp_kept_by: Option<Source>,
+    /// The commit of the files it wrote (below the folder): `.gitattributes`, `.gitignore`.
+    pub committed: Option<Committed>,
+    /// What still keeps the merge driver or the ignoring of temporary files from working.
+    pub defeated: Defeated,
 }
 
 /// Installs the check-off merge driver for the folder's briefings (repository config and
@@ -71,26 +67,30 @@ pub(crate) fn setup(repo: &Repo, dir: &Path, driver: &str) -> Result<SetupReport
         repo.ok(["config", "merge.briefing.driver", driver])?;
         report.configured = true;
     }
+    let mut written = Vec::new();
     for (path, name, lines, text) in texts {
         if append_missing(&path, &text, lines).map_err(|e| setup_io(&path, e))? {
-            report.written.push(name.to_string());
+            written.push(name.to_string());
         }
     }
-    if !report.written.is_empty() {
-        let paths: Vec<String> = report
-            .written
-            .iter()
+    if !written.is_empty() {
+        let paths: Vec<String> = (written.iter())
             .map(|n| format!("{}{n}", repo.prefix))
             .collect();
         let mut add = vec!["--literal-pathspecs", "add", "--"];
         add.extend(paths.iter().map(String::as_str));
         repo.ok(&add)?;
-        let commit = commit(repo, &paths, &setup_message(), false)?;
-        report.committed = Some(commit);
-        report.fallback_identity = fallback;
+        report.committed = Some(Committed {
+            commit: commit(repo, &paths, &setup_message(), false)?,
+            checkoffs: Vec::new(),
+            files: written,
+            fallback_identity: fallback,
+        });
     }
-    report.defeats = defeats(repo)?;
-    report.temp_kept_by = super::temp_kept_by(repo);
+    report.defeated = Defeated {
+        attributes: defeats(repo)?,
+        temp_kept_by: super::temp_kept_by(repo),
+    };
     Ok(report)
 }
 

@@ -29,7 +29,6 @@ const PAIRS: [(Command, Command); 7] = [
 pub struct Help {
     /// The commands of the screen it was opened on, in the order offered.
     commands: Vec<Command>,
-    offset: usize,
 }
 
 /// One row of the help: the keys, and what they do.
@@ -40,15 +39,7 @@ struct Row {
 
 impl Help {
     pub fn new(commands: Vec<Command>) -> Self {
-        Help {
-            commands,
-            offset: 0,
-        }
-    }
-
-    /// The first line in view.
-    pub fn offset(&self) -> usize {
-        self.offset
+        Help { commands }
     }
 
     /// The rows, a pair of commands on one row where both are offered.
@@ -176,14 +167,6 @@ fn legend(lang: Lang, width: usize) -> Vec<Toned> {
 impl Scrolled for Help {
     fn title(&self, ctx: &Ctx) -> String {
         i18n::strings(ctx.lang).keys_title.to_string()
-    }
-
-    fn offset(&self) -> usize {
-        self.offset
-    }
-
-    fn set_offset(&mut self, offset: usize) {
-        self.offset = offset;
     }
 
     /// The rows (in two columns side by side when `width` allows, then a blank line), the legend.

@@ -34,7 +34,6 @@ enum History {
 pub struct HistoryView {
     request: HistoryRequest,
     history: History,
-    offset: usize,
 }
 
 impl HistoryView {
@@ -48,7 +47,6 @@ impl HistoryView {
             } else {
                 History::NoGit
             },
-            offset: 0,
         }
     }
 
@@ -56,11 +54,6 @@ impl HistoryView {
     fn directive<'c>(&self, ctx: &'c Ctx) -> Option<&'c dyn Followed> {
         let session = ctx.catalog.session(&self.request.session_id)?;
         session.followed(&self.request.directive_id)
-    }
-
-    /// The first line in view.
-    pub fn offset(&self) -> usize {
-        self.offset
     }
 
     pub fn request(&self) -> &HistoryRequest {
@@ -81,14 +74,6 @@ impl Scrolled for HistoryView {
     fn title(&self, ctx: &Ctx) -> String {
         let title = i18n::strings(ctx.lang).history_title;
         format!("{title}: {}", self.request.directive_id)
-    }
-
-    fn offset(&self) -> usize {
-        self.offset
-    }
-
-    fn set_offset(&mut self, offset: usize) {
-        self.offset = offset;
     }
 
     /// The progress log, newest first; then the check-offs from git, newest first, and the

@@ -26,15 +26,14 @@ pub(crate) use help::Help;
 pub use history::HistoryRequest;
 pub(crate) use history::HistoryView;
 pub(crate) use problems::Problems;
-pub use progress::NewEntry;
 pub(crate) use progress::ProgressForm;
 
 /// The pop-up on top, if any.
 #[derive(Debug)]
 pub enum Overlay {
-    Help(Help),
-    Problems(Problems),
-    History(HistoryView),
+    Help(Scroll<Help>),
+    Problems(Scroll<Problems>),
+    History(Scroll<HistoryView>),
     Districts(Chooser),
     Confirm(Confirm),
     Progress(ProgressForm),
@@ -165,27 +164,50 @@ fn dialog_width(area: Rect) -> u16 {
     area.width.saturating_sub(4).min(72)
 }
 
-/// A pop-up that scrolls through the lines it makes (the key help, the problems, the
-/// history): the same lines are counted to scroll and drawn. Each is a [`View`] through this.
+/// What a scrolling pop-up shows (the key help, the problems, the history): the same lines
+/// are counted to scroll and drawn. Each is a [`View`] inside a [`Scroll`].
 trait Scrolled {
     fn title(&self, ctx: &Ctx) -> String;
 
     /// The lines, `width` columns wide.
     fn lines(&self, ctx: &Ctx, width: usize) -> Vec<Toned>;
+}
+
+/// A scrolling pop-up: what it shows, and the first line in view.
+#[derive(Debug)]
+pub struct Scroll<T> {
+    content: T,
+    offset: usize,
+}
+
+impl<T> Scroll<T> {
+    /// `content` from its first line.
+    pub(crate) fn new(content: T) -> Self {
+        Scroll { content, offset: 0 }
+    }
 
     /// The first line in view.
-    fn offset(&self) -> usize;
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
 
-    fn set_offset(&mut self, offset: usize);
+    pub fn content(&self) -> &T {
+        &self.content
+    }
 
-    /// The last useful first line (the last page starts there) at the terminal's size `area`.
-    fn last_offset(&self, ctx: &Ctx, area: Rect) -> usize {
-        let (width, height) = inner_size(area);
-        self.lines(ctx, width).len().saturating_sub(height)
+    pub(crate) fn content_mut(&mut self) -> &mut T {
+        &mut self.content
     }
 }
 
-impl<T: Scrolled> View for T {
+/// The last useful first line of `content` (the last page starts there) at the terminal's
+/// size `area`.
+fn last_offset(content: &impl Scrolled, ctx: &Ctx, area: Rect) -> usize {
+    let (width, height) = inner_size(area);
+    content.lines(ctx, width).len().saturating_sub(height)
+}
+
+impl<T: Scrolled> View for Scroll<T> {
     fn offers(&self, _ctx: &Ctx) -> Vec<Offer> {
         OFFERS.to_vec()
     }
@@ -194,7 +216,7 @@ impl<T: Scrolled> View for T {
     fn command(&mut self, ctx: &Ctx, c: Command) -> Intent {
         let c = without_tabs(c);
         let page = inner_size(ctx.area).1.max(1);
-        let (offset, last) = (self.offset(), self.last_offset(ctx, ctx.area));
+        let (offset, last) = (self.offset, last_offset(&self.content, ctx, ctx.area));
         match c {
             Command::Back
             | Command::Quit
@@ -204,23 +226,23 @@ impl<T: Scrolled> View for T {
             _ => {}
         }
         let to = moved(offset, last + 1, page, c).unwrap_or(offset);
-        self.set_offset(to.min(last));
+        self.offset = to.min(last);
         Intent::None
     }
 
     fn refresh(&mut self, ctx: &Ctx) {
-        let last = self.last_offset(ctx, ctx.area);
-        self.set_offset(self.offset().min(last));
+        let last = last_offset(&self.content, ctx, ctx.area);
+        self.offset = self.offset.min(last);
     }
 
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, ctx: &Ctx, theme: &Theme) {
         let (width, _) = inner_size(area);
-        let offset = self.offset().min(self.last_offset(ctx, area));
-        let lines = self
-            .lines(ctx, width)
+        let offset = self.offset.min(last_offset(&self.content, ctx, area));
+        let lines = (self.content.lines(ctx, width))
             .iter()
             .map(|l| theme.paint(l))
             .collect();
-        draw_popup(frame, (area, ctx), &self.title(ctx), lines, offset, theme);
+        let title = self.content.title(ctx);
+        draw_popup(frame, (area, ctx), &title, lines, offset, theme);
     }
 }

@@ -9,28 +9,11 @@ use crate::ui::text::wrap;
 use crate::ui::tone::{Tone, Toned};
 
 #[derive(Debug, Default)]
-pub struct Problems {
-    offset: usize,
-}
-
-impl Problems {
-    /// The first line in view.
-    pub fn offset(&self) -> usize {
-        self.offset
-    }
-}
+pub struct Problems;
 
 impl Scrolled for Problems {
     fn title(&self, ctx: &Ctx) -> String {
         i18n::strings(ctx.lang).problems_title.to_string()
-    }
-
-    fn offset(&self) -> usize {
-        self.offset
-    }
-
-    fn set_offset(&mut self, offset: usize) {
-        self.offset = offset;
     }
 
     fn lines(&self, ctx: &Ctx, width: usize) -> Vec<Toned> {

@@ -11,22 +11,13 @@ use unicode_width::UnicodeWidthStr;
 use super::{dialog_rect, dialog_width, draw_dialog};
 use crate::i18n;
 use crate::input::Command;
-use crate::model::{DirectiveKey, State};
+use crate::model::{DirectiveKey, State, Text, Update};
 use crate::present::{truncate, words};
 use crate::screens::{Ctx, Intent, Notice, Offer, View};
 use crate::ui::field::{Accept, Edit, TextField};
 use crate::ui::text::{pad, wrap};
 use crate::ui::theme::Theme;
 use crate::ui::tone::{Tone, Toned};
-
-/// What the form asks to record: a state when it differs from the current one, the note, the
-/// percent. At least one is there.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewEntry {
-    pub state: Option<State>,
-    pub note: Option<String>,
-    pub percent: Option<u8>,
-}
 
 /// The field that takes the keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +74,7 @@ impl ProgressForm {
     }
 
     /// The form again with what was asked for (a save that failed), so nothing typed is lost.
-    pub fn again(key: DirectiveKey, current: State, asked: &NewEntry) -> Self {
+    pub fn again(key: DirectiveKey, current: State, asked: &Update) -> Self {
         let mut form = ProgressForm::new(key, current);
         form.state = asked.state.unwrap_or(current);
         form.note.paste(asked.note.as_deref().unwrap_or_default());
@@ -105,15 +96,16 @@ impl ProgressForm {
         self.percent.text()
     }
 
-    /// What Enter records, or why nothing.
-    fn entry(&self) -> Result<NewEntry, Notice> {
+    /// What Enter records (a state when it differs from the current one, the note, the
+    /// percent: at least one), or why nothing.
+    fn entry(&self) -> Result<Update, Notice> {
         let percent = match self.percent.text() {
             "" => None,
             digits => Some(digits.parse::<u8>().map_err(|_| Notice::PercentRange)?),
         };
-        let entry = NewEntry {
+        let entry = Update {
             state: (self.state != self.current).then_some(self.state),
-            note: self.note.value(),
+            note: self.note.value().map(Text::from),
             percent,
         };
         if entry.state.is_none() && entry.note.is_none() && entry.percent.is_none() {

@@ -32,6 +32,14 @@ impl Setup {
         }
     }
 
+    /// A folder of one session file, `a.toml` (titled Alpha), and its path.
+    fn with_alpha() -> (Self, PathBuf) {
+        let setup = Setup::new();
+        let a = setup.path("a.toml");
+        fs::write(&a, session_text("Alpha")).expect("write");
+        (setup, a)
+    }
+
     fn cache(&self) -> Cache {
         Cache::in_dir(self.cache_home.path().join("briefing"))
     }
@@ -148,9 +156,7 @@ fn the_sample_and_every_fixture_load_the_same_from_the_cache() {
 
 #[test]
 fn a_file_edited_in_the_same_second_with_the_same_size_is_read_again() {
-    let setup = Setup::new();
-    let a = setup.path("a.toml");
-    fs::write(&a, session_text("Alpha")).expect("write");
+    let (setup, a) = Setup::with_alpha();
     let at = SystemTime::UNIX_EPOCH + Duration::from_millis(1_700_000_000_500);
     set_modified(&a, at);
     let (_, used) = setup.load();
@@ -169,9 +175,7 @@ fn a_file_edited_in_the_same_second_with_the_same_size_is_read_again() {
 
 #[test]
 fn a_file_replaced_by_a_rename_is_read_again() {
-    let setup = Setup::new();
-    let a = setup.path("a.toml");
-    fs::write(&a, session_text("Alpha")).expect("write");
+    let (setup, a) = Setup::with_alpha();
     setup.load();
     let new = setup.path(".a.toml.new");
     fs::write(&new, session_text("Omega")).expect("write");
@@ -183,9 +187,7 @@ fn a_file_replaced_by_a_rename_is_read_again() {
 
 #[test]
 fn a_touched_file_is_read_again_and_kept_anew() {
-    let setup = Setup::new();
-    let a = setup.path("a.toml");
-    fs::write(&a, session_text("Alpha")).expect("write");
+    let (setup, a) = Setup::with_alpha();
     setup.load();
     set_modified(
         &a,
@@ -200,8 +202,7 @@ fn a_touched_file_is_read_again_and_kept_anew() {
 
 #[test]
 fn a_deleted_file_is_gone_and_an_added_one_is_read() {
-    let setup = Setup::new();
-    fs::write(setup.path("a.toml"), session_text("Alpha")).expect("write");
+    let (setup, _) = Setup::with_alpha();
     fs::write(setup.path("b.toml"), session_text("Beta")).expect("write");
     setup.load();
     fs::remove_file(setup.path("a.toml")).expect("remove");
@@ -231,9 +232,7 @@ fn a_file_with_a_problem_is_never_kept() {
 
 #[test]
 fn a_file_written_just_before_the_load_is_not_kept() {
-    let setup = Setup::new();
-    let a = setup.path("a.toml");
-    fs::write(&a, session_text("Alpha")).expect("write");
+    let (setup, a) = Setup::with_alpha();
     // Written back to an old time: the status time still says when it was changed.
     set_modified(
         &a,
@@ -309,8 +308,7 @@ fn a_corrupt_truncated_or_foreign_cache_is_rebuilt() {
 
 #[test]
 fn a_cache_of_another_version_or_folder_is_not_read() {
-    let setup = Setup::new();
-    fs::write(setup.path("a.toml"), session_text("Alpha")).expect("write");
+    let (setup, _) = Setup::with_alpha();
     setup.load();
     let path = setup.cache_file();
     let bytes = fs::read(&path).expect("cache");
@@ -339,8 +337,7 @@ fn a_cache_of_another_version_or_folder_is_not_read() {
 
 #[test]
 fn a_cache_folder_that_cannot_be_written_changes_nothing() {
-    let setup = Setup::new();
-    fs::write(setup.path("a.toml"), session_text("Alpha")).expect("write");
+    let (setup, _) = Setup::with_alpha();
     let blocked = setup.cache_home.path().join("not-a-folder");
     fs::write(&blocked, "").expect("write");
     let cache = Cache::in_dir(blocked.join("briefing"));
@@ -353,8 +350,7 @@ fn a_cache_folder_that_cannot_be_written_changes_nothing() {
 #[test]
 fn the_cache_file_is_the_owners_alone_and_no_temporary_file_is_left() {
     use std::os::unix::fs::PermissionsExt;
-    let setup = Setup::new();
-    fs::write(setup.path("a.toml"), session_text("Alpha")).expect("write");
+    let (setup, _) = Setup::with_alpha();
     setup.load();
     let file = setup.cache_file();
     let mode = fs::metadata(&file).expect("meta").permissions().mode();

@@ -260,39 +260,23 @@ impl<'t, 'i> Fields<'t, 'i> {
         ck.error(self.span.clone(), problem);
     }
 
-    pub(super) fn wrong_type(
+    /// Reports `value` (of `key`, or an item of it) as not `expected`: the problem is
+    /// `Problem::WrongType` or `Problem::WrongItemType` of that mismatch.
+    pub(super) fn wrong(
         &self,
         ck: &mut Checker<'_>,
+        problem: fn(Mismatch) -> Problem,
         key: &str,
         value: &Value<'_>,
         expected: Expected,
     ) {
-        ck.error(
-            value.span(),
-            Problem::WrongType(self.mismatch(key, value, expected)),
-        );
-    }
-
-    pub(super) fn wrong_item_type(
-        &self,
-        ck: &mut Checker<'_>,
-        key: &str,
-        item: &Value<'_>,
-        expected: Expected,
-    ) {
-        ck.error(
-            item.span(),
-            Problem::WrongItemType(self.mismatch(key, item, expected)),
-        );
-    }
-
-    fn mismatch(&self, key: &str, value: &Value<'_>, expected: Expected) -> Mismatch {
-        Mismatch {
+        let mismatch = Mismatch {
             key: key.to_string(),
             table: self.what.clone(),
             expected,
             found: ValueType::of(value.get_ref()),
-        }
+        };
+        ck.error(value.span(), problem(mismatch));
     }
 
     /// The items of the array `value` (the value of `key`); none when it is not an array,
@@ -307,7 +291,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         match value.get_ref() {
             DeValue::Array(items) => items,
             _ => {
-                self.wrong_type(ck, key, value, expected);
+                self.wrong(ck, Problem::WrongType, key, value, expected);
                 &[]
             }
         }
@@ -318,7 +302,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         match value.get_ref() {
             DeValue::String(s) => Some(clean(s)),
             _ => {
-                self.wrong_type(ck, key, value, Expected::String);
+                self.wrong(ck, Problem::WrongType, key, value, Expected::String);
                 None
             }
         }
@@ -359,7 +343,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         for item in self.items(ck, key, value, Expected::Strings) {
             match item.get_ref() {
                 DeValue::String(s) => out.push(clean(s)),
-                _ => self.wrong_item_type(ck, key, item, Expected::String),
+                _ => self.wrong(ck, Problem::WrongItemType, key, item, Expected::String),
             }
         }
         out
@@ -380,7 +364,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 return None;
             }
             _ => {
-                self.wrong_type(ck, key, value, Expected::Number);
+                self.wrong(ck, Problem::WrongType, key, value, Expected::Number);
                 return None;
             }
         };
@@ -418,7 +402,7 @@ impl<'t, 'i> Fields<'t, 'i> {
     /// `percent = "107%"`, `value = "62,5"`: the number to write, else the wrong type.
     fn number_in_quotes(&self, ck: &mut Checker<'_>, key: &str, text: &str, value: &Value<'_>) {
         let Some(reading) = slips::read_number(text) else {
-            return self.wrong_type(ck, key, value, Expected::Number);
+            return self.wrong(ck, Problem::WrongType, key, value, Expected::Number);
         };
         let problem = Problem::NumberInQuotes {
             key: key.to_string(),
@@ -436,7 +420,7 @@ impl<'t, 'i> Fields<'t, 'i> {
             DeValue::Boolean(b) => Some(*b),
             // The slips below name `done`: another key's wrong value is said as a wrong type.
             _ if key != "done" => {
-                self.wrong_type(ck, key, value, Expected::Boolean);
+                self.wrong(ck, Problem::WrongType, key, value, Expected::Boolean);
                 None
             }
             DeValue::String(s) => {
@@ -452,7 +436,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 None
             }
             _ => {
-                self.wrong_type(ck, key, value, Expected::Boolean);
+                self.wrong(ck, Problem::WrongType, key, value, Expected::Boolean);
                 None
             }
         }
@@ -473,7 +457,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                 None
             }
             _ => {
-                self.wrong_type(ck, key, value, expected);
+                self.wrong(ck, Problem::WrongType, key, value, expected);
                 None
             }
         }
@@ -564,7 +548,13 @@ impl<'t, 'i> Fields<'t, 'i> {
                 self.texts(ck, key)
             }
             _ => {
-                self.wrong_type(ck, key, value, Expected::StringOrStrings);
+                self.wrong(
+                    ck,
+                    Problem::WrongType,
+                    key,
+                    value,
+                    Expected::StringOrStrings,
+                );
                 Vec::new()
             }
         }
@@ -630,7 +620,7 @@ impl<'t, 'i> Fields<'t, 'i> {
                     },
                 );
             }
-            _ => self.wrong_type(ck, key, value, expected),
+            _ => self.wrong(ck, Problem::WrongType, key, value, expected),
         }
     }
 
@@ -682,7 +672,7 @@ impl<'t, 'i> Fields<'t, 'i> {
         for item in self.items(ck, key, value, Expected::TablesOf(key.to_string())) {
             match item.get_ref() {
                 DeValue::Table(t) => out.push((t, item.span())),
-                _ => self.wrong_item_type(ck, key, item, Expected::Table),
+                _ => self.wrong(ck, Problem::WrongItemType, key, item, Expected::Table),
             }
         }
         out

@@ -70,7 +70,7 @@ fn many(ck: &mut Checker<'_>, f: &Fields<'_, '_>, key: &str) -> Vec<Text> {
                 };
                 ck.error(item.span(), problem);
             }
-            _ => f.wrong_item_type(ck, key, item, Expected::String),
+            _ => f.wrong(ck, Problem::WrongItemType, key, item, Expected::String),
         }
     }
     out

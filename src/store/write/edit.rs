@@ -53,11 +53,11 @@ pub(super) fn apply_full(
         Change::Undone | Change::Reopened { .. } => undone_edits(body, &target)?,
         Change::Restore(stamps) => restore_edits(body, &target, stamps)?,
         Change::Progress(entry) => {
-            let (edits, before) = progress::append_edits(&doc, body, &target, entry)?;
+            let (edits, before) = progress::append_edits(&doc, &target, entry)?;
             version = Some(before);
             edits
         }
-        Change::Withdraw(appended) => progress::withdraw_edits(&doc, body, &target, appended)?,
+        Change::Withdraw(appended) => progress::withdraw_edits(&doc, &target, appended)?,
     };
     if edits.is_empty() {
         return Ok(Applied {
@@ -656,24 +656,40 @@ mod tests {
     }
 
     #[test]
-    fn undo_removes_stamps_that_come_first_in_an_inline_table() {
-        let text = format!(
-            "directive = [{{ done_at = 2024-03-20T09:15:00+07:00, done_by = \"y\", id = \"a\", text = \"t\", done = true }}]\n{HEAD}"
-        );
-        let expected =
-            format!("directive = [{{ id = \"a\", text = \"t\", done = false }}]\n{HEAD}");
-        assert_eq!(undo(&text), expected);
-    }
-
-    #[test]
-    fn undo_removes_stamp_lines_at_the_end_of_a_file_without_final_newline() {
-        let text = format!(
-            "{HEAD}[[directive]]\nid = \"a\"\ndone = true\ndone_at = 2024-03-20T09:15:00+07:00\ndone_by = \"y\""
-        );
-        assert_eq!(
-            undo(&text),
-            format!("{HEAD}[[directive]]\nid = \"a\"\ndone = false")
-        );
+    fn undo_removes_the_stamps_and_keeps_every_other_byte() {
+        let cases = [
+            (
+                "stamps that come first in an inline table",
+                format!(
+                    "directive = [{{ done_at = 2024-03-20T09:15:00+07:00, done_by = \"y\", id = \"a\", text = \"t\", done = true }}]\n{HEAD}"
+                ),
+                format!("directive = [{{ id = \"a\", text = \"t\", done = false }}]\n{HEAD}"),
+            ),
+            (
+                "stamp lines at the end of a file without final newline",
+                format!(
+                    "{HEAD}[[directive]]\nid = \"a\"\ndone = true\ndone_at = 2024-03-20T09:15:00+07:00\ndone_by = \"y\""
+                ),
+                format!("{HEAD}[[directive]]\nid = \"a\"\ndone = false"),
+            ),
+            (
+                "every other line ending of a mixed file",
+                format!(
+                    "{HEAD}[[directive]]\r\nid = \"a\"\r\ndone = true\r\ndone_at = 2024-03-20T09:15:00+07:00\ndone_by = \"y\"\r\ntext = \"t\"\n"
+                ),
+                format!("{HEAD}[[directive]]\r\nid = \"a\"\r\ndone = false\r\ntext = \"t\"\n"),
+            ),
+            (
+                "comments written on the stamp lines",
+                format!(
+                    "{HEAD}[[directive]]\nid = \"a\"\ndone = true\n  done_at = 2024-03-20T09:15:00+07:00 # giờ họp\ndone_by = \"y\"  # thư ký\r\n"
+                ),
+                format!("{HEAD}[[directive]]\nid = \"a\"\ndone = false\n  # giờ họp\n# thư ký\r\n"),
+            ),
+        ];
+        for (what, text, expected) in cases {
+            assert_eq!(undo(&text), expected, "{what}");
+        }
     }
 
     #[test]
@@ -682,28 +698,6 @@ mod tests {
         let err = apply(&text, "a", &Change::Undone).expect_err("not a boolean");
         assert!(matches!(err, WriteError::FileInvalid { .. }), "{err:?}");
         assert!(err.to_string().starts_with("7:8:"), "{err}");
-    }
-
-    #[test]
-    fn undo_keeps_every_other_line_ending_in_a_mixed_file() {
-        let text = format!(
-            "{HEAD}[[directive]]\r\nid = \"a\"\r\ndone = true\r\ndone_at = 2024-03-20T09:15:00+07:00\ndone_by = \"y\"\r\ntext = \"t\"\n"
-        );
-        assert_eq!(
-            undo(&text),
-            format!("{HEAD}[[directive]]\r\nid = \"a\"\r\ndone = false\r\ntext = \"t\"\n")
-        );
-    }
-
-    #[test]
-    fn undo_keeps_comments_written_on_the_stamp_lines() {
-        let text = format!(
-            "{HEAD}[[directive]]\nid = \"a\"\ndone = true\n  done_at = 2024-03-20T09:15:00+07:00 # giờ họp\ndone_by = \"y\"  # thư ký\r\n"
-        );
-        assert_eq!(
-            undo(&text),
-            format!("{HEAD}[[directive]]\nid = \"a\"\ndone = false\n  # giờ họp\n# thư ký\r\n")
-        );
     }
 
     #[test]

@@ -8,8 +8,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use super::checked::edited;
-use super::{Appended, Change, Outcome, WriteError, WriteOptions, Written, atomic, resolve};
-use crate::model::{DirectiveKey, Entry};
+use super::{Change, Outcome, WriteError, WriteOptions, Written, atomic, resolve};
 use crate::store::sync_lock::SyncLock;
 use crate::store::{Stamp, display_path, files};
 
@@ -55,32 +54,6 @@ impl Writer {
     ) -> Result<Outcome, WriteError> {
         self.write(root, session_id, directive_id, change)
             .map(|w| w.outcome)
-    }
-
-    /// Appends a progress entry to the directive `key` names (format version 3: a file that
-    /// says an older version, or none, is made to say `version = 3`, and nothing else changes).
-    /// The `undo` of the result takes exactly that entry out again ([`Writer::withdraw_progress`]).
-    pub fn append_progress(
-        &self,
-        root: &Path,
-        key: &DirectiveKey,
-        entry: &Entry,
-    ) -> Result<Written, WriteError> {
-        let change = Change::Progress(entry.clone());
-        self.write(root, &key.session, &key.directive, &change)
-    }
-
-    /// Takes out the entry [`Writer::append_progress`] appended (and puts the `version` line
-    /// back when no log is left): the file as it was before, byte for byte. `AlreadySo` when
-    /// the entry is no longer there.
-    pub fn withdraw_progress(
-        &self,
-        root: &Path,
-        key: &DirectiveKey,
-        appended: &Appended,
-    ) -> Result<Written, WriteError> {
-        let change = Change::Withdraw(appended.clone());
-        self.write(root, &key.session, &key.directive, &change)
     }
 
     /// Makes `change` on directive `directive_id` of session `session_id` below `root`, and

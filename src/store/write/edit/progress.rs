@@ -72,13 +72,14 @@ fn entry_text(entry: &Entry, header: &str, indent: &str, nl: &str) -> String {
 }
 
 /// Appends `entry` after the directive's last progress entry (or after its own keys), and
-/// makes the file say `version = 3`; what the version line was, for an undo.
+/// makes the file (`doc`, with its text) say `version = 3`; what the version line was, for an
+/// undo.
 pub(super) fn append_edits(
     doc: &Document<&str>,
-    body: &str,
     target: &Target<'_>,
     entry: &Entry,
 ) -> Result<(Vec<Edit>, VersionBefore), WriteError> {
+    let body = doc.raw();
     let (table, header) = log_of(body, target)?;
     let anchor = match table.get("progress") {
         Some(Item::ArrayOfTables(log)) => log.iter().map(table_end).max(),
@@ -93,17 +94,14 @@ pub(super) fn append_edits(
     let (end, nl) = line_end(body, anchor);
     let entry = appended_form(entry);
     let mut edits = vec![Edit::insert(end, entry_text(&entry, header, indent, nl))];
-    let (version, before) = version_edit(doc, body)?;
+    let (version, before) = version_edit(doc)?;
     edits.extend(version);
     Ok((edits, before))
 }
 
 /// The edit that makes the file say `version = 3`, and what it said before.
-fn version_edit(
-    doc: &Document<&str>,
-    body: &str,
-) -> Result<(Option<Edit>, VersionBefore), WriteError> {
-    let root = doc.as_table();
+fn version_edit(doc: &Document<&str>) -> Result<(Option<Edit>, VersionBefore), WriteError> {
+    let (root, body) = (doc.as_table(), doc.raw());
     let Some(item) = root.get("version") else {
         let at = first_content_line(body);
         let (_, nl) = line_end(body, at);
@@ -144,10 +142,10 @@ fn first_content_line(body: &str) -> usize {
 /// `version` line goes back to what it was.
 pub(super) fn withdraw_edits(
     doc: &Document<&str>,
-    body: &str,
     target: &Target<'_>,
     appended: &Appended,
 ) -> Result<Vec<Edit>, WriteError> {
+    let body = doc.raw();
     let Some(Item::ArrayOfTables(log)) = target.table.and_then(|t| t.get("progress")) else {
         return Ok(Vec::new());
     };
@@ -161,7 +159,7 @@ pub(super) fn withdraw_edits(
         .filter(|d| d.table.and_then(|t| t.get("progress")).is_some())
         .count();
     if log.len() == 1 && others == 1 && !has_proposals(doc.as_table()) {
-        edits.extend(version_back(doc, body, &appended.version));
+        edits.extend(version_back(doc, &appended.version));
     }
     Ok(edits)
 }
@@ -212,8 +210,8 @@ fn entry_range(body: &str, t: &Table) -> std::ops::Range<usize> {
 }
 
 /// The `version` line as it was before the entry made it 3, if it still says 3.
-fn version_back(doc: &Document<&str>, body: &str, before: &VersionBefore) -> Option<Edit> {
-    let root = doc.as_table();
+fn version_back(doc: &Document<&str>, before: &VersionBefore) -> Option<Edit> {
+    let (root, body) = (doc.as_table(), doc.raw());
     let value = root.get("version")?.as_value()?;
     if value.as_integer() != Some(3) {
         return None;
