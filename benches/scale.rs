@@ -750,15 +750,26 @@ fn figure_commands(b: &mut Bench) -> Vec<Row> {
     };
     // The cache keeps only files written more than its settling time before a load.
     std::thread::sleep(SETTLED.saturating_sub(b.generated.elapsed()));
-    (commands(b.dir(), b.runs).into_iter())
-        .map(|(name, time, peak)| {
+    let commands = commands(b.dir(), b.runs);
+    let mut rows: Vec<Row> = (commands.iter())
+        .map(|&(name, time, peak)| {
             let peak = peak.map_or("?".to_string(), mib);
             Row {
                 value: format!("{}, {peak}", ms(time)),
                 ..Row::time(format!("`{name}`"), time, target(name))
             }
         })
-        .collect()
+        .collect();
+    let time_of = |wanted: &str| {
+        (commands.iter())
+            .find(|(name, _, _)| *name == wanted)
+            .map(|&(_, time, _)| time.as_secs_f64())
+    };
+    if let (Some(report), Some(list)) = (time_of("report warm"), time_of("list warm")) {
+        let ratio = format!("{:.2}", report / list);
+        rows.push(Row::new("`report warm` ÷ `list warm`", ratio, "≤ 1.5"));
+    }
+    rows
 }
 
 /// The first frame with titles and the last part read (search ready), in-process.

@@ -45,8 +45,6 @@ fn district(rng: &mut Rng, k: usize) -> District {
                 unit: Some("tỷ đồng".into()),
                 bound: Bound::Exact,
                 period: Some("2023".into()),
-                target: None,
-                target_label: None,
                 compare: vec![Comparison {
                     label: "so với năm 2022".into(),
                     percent: 80.0 + rng.below(60) as f64,

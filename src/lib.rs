@@ -28,9 +28,10 @@ pub mod api {
         pub use crate::model::filter;
         pub use crate::model::progress::{Category, Snapshot};
         pub use crate::model::{
-            Basis, Better, Bound, Comparison, Directive, DirectiveKey, District, Due, GaugeBasis,
-            HostKind, Indicator, Kind, Lang, Level, List, LocalityKey, PartOfDay, Participant,
-            Period, Proposal, Session, SessionDate, Status, Text,
+            Basis, Better, Bound, Comparison, Directive, DirectiveKey, DirectiveMore, District,
+            DistrictMore, Due, GaugeBasis, HostKind, Indicator, IndicatorMore, Kind, Lang, Level,
+            List, LocalityKey, PartOfDay, Participant, Period, Proposal, Rare, Session,
+            SessionDate, Status, Text,
         };
         pub use crate::model::{Entry, Followed, State, Update};
     }

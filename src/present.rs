@@ -209,17 +209,17 @@ pub(crate) fn capitalised(text: &str) -> String {
 pub(crate) fn earlier_names(d: &District, lang: Lang) -> Option<String> {
     let t = i18n::strings(lang);
     let mut facts = Vec::new();
-    if let Some(formerly) = &d.formerly {
+    if let Some(formerly) = &d.more.formerly {
         facts.push(format!("{}: {formerly}", t.dossier_formerly));
     }
-    if !d.merged_from.is_empty() {
+    if !d.more.merged_from.is_empty() {
         facts.push(format!(
             "{}: {}",
             t.dossier_merged_from,
-            d.merged_from.join(", ")
+            d.more.merged_from.join(", ")
         ));
     }
-    if let Some(into) = &d.merging_into {
+    if let Some(into) = &d.more.merging_into {
         facts.push(format!("{}: {into}", t.locality_merging_into));
     }
     (!facts.is_empty()).then(|| facts.join(" · "))
@@ -233,7 +233,7 @@ pub(crate) fn locality_facts(d: &District, lang: Lang) -> Option<String> {
     let facts: Vec<String> = labelled([
         (t.locality_body, &d.body),
         (t.locality_parent, &d.parent),
-        (t.locality_merging_into, &d.merging_into),
+        (t.locality_merging_into, &d.more.merging_into),
     ])
     .collect();
     (!facts.is_empty()).then(|| facts.join(" · "))
@@ -516,7 +516,7 @@ mod tests {
             locality_facts(&d, Lang::Vi).as_deref(),
             Some("Làm việc với: Ban Thường vụ Đảng ủy xã · Thuộc: tỉnh Hải Minh")
         );
-        d.merging_into = Some("xã Ia Ly".into());
+        d.more.merging_into = Some("xã Ia Ly".into());
         assert_eq!(
             locality_facts(&d, Lang::En).as_deref(),
             Some(

@@ -43,15 +43,29 @@ pub fn is_risky(c: char) -> bool {
         && c != '\t'
 }
 
+/// The bytes that may start a risky character (`is_risky`): C0 but newline and tab, DEL, and
+/// the first bytes of U+0080–U+009F (0xC2), U+061C (0xD8), U+200E–U+2069 (0xE2).
+const MAY_START_RISKY: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b != b'\n' as usize && b != b'\t' as usize;
+        b += 1;
+    }
+    table[0x7f] = true;
+    table[0xc2] = true;
+    table[0xd8] = true;
+    table[0xe2] = true;
+    table
+};
+
 /// Whether `s` holds a risky character (`is_risky`), from its UTF-8 bytes: what every print
-/// checks first, so it reads bytes rather than decoding characters (a report of ten thousand
-/// sessions is tens of megabytes).
+/// checks first, so it reads bytes rather than decoding characters, and looks closer only at
+/// a byte that may start one (a report of ten thousand sessions is tens of megabytes).
 fn has_risky(s: &str) -> bool {
     let bytes = s.as_bytes();
     let after = |i: usize, n: usize| bytes.get(i + n).copied().unwrap_or(0);
-    bytes.iter().enumerate().any(|(i, &b)| match b {
-        b'\n' | b'\t' => false,
-        0..=0x1f | 0x7f => true,
+    let risky_at = |i: usize, b: u8| match b {
         // U+0080–U+009F.
         0xc2 => (0x80..=0x9f).contains(&after(i, 1)),
         // U+061C.
@@ -62,8 +76,9 @@ fn has_risky(s: &str) -> bool {
             0x81 => (0xa6..=0xa9).contains(&after(i, 2)),
             _ => false,
         },
-        _ => false,
-    })
+        _ => true,
+    };
+    (bytes.iter().enumerate()).any(|(i, &b)| MAY_START_RISKY[usize::from(b)] && risky_at(i, b))
 }
 
 /// `s` with every risky character written visibly (`\e`, `\u{202E}`); borrowed when clean.

@@ -241,6 +241,7 @@ fn read_states(path: &Path) -> BTreeMap<String, (State, Vec<Logged>)> {
         .all_directives()
         .map(|d| {
             let log = d
+                .more
                 .progress
                 .iter()
                 .map(|e| (e.at, e.by.to_string(), e.state))

@@ -467,7 +467,7 @@ fn the_sample_validates_and_carries_the_key_figures() {
     let income = dam_ha
         .indicators
         .iter()
-        .find(|i| i.target == Some(100.0))
+        .find(|i| i.more.target == Some(100.0))
         .expect("income target");
     let g = income.gauge().expect("gauge");
     assert_eq!(
@@ -484,6 +484,6 @@ fn the_sample_validates_and_carries_the_key_figures() {
     assert!(hai_ha.directives.iter().any(|d| d.text.contains("ma túy")));
     assert!(s.directives.len() >= 10);
     assert_eq!(s.version, 2);
-    assert_eq!(s.directives[0].to, ["hai-ha", "dam-ha"]);
-    assert!(s.directives[1].to.is_empty());
+    assert_eq!(s.directives[0].more.to, ["hai-ha", "dam-ha"]);
+    assert!(s.directives[1].more.to.is_empty());
 }

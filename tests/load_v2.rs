@@ -220,12 +220,12 @@ fn the_version_2_sample_carries_every_new_fact() {
         [Some(Level::Xa), Some(Level::Phuong), Some(Level::DacKhu)]
     );
     let shared = &s.directives[1];
-    assert_eq!(shared.to, ["tan-lap", "hon-ngoc"]);
+    assert_eq!(shared.more.to, ["tan-lap", "hon-ngoc"]);
     assert!(shared.concerns("hon-ngoc") && !shared.concerns("binh-minh"));
     assert_eq!(shared.due, Some(Due::Period(Period::Quarter(2027, 2))));
     let tan_lap = &s.districts[0];
     assert_eq!(tan_lap.indicators[0].kind, Kind::Share);
-    assert_eq!(tan_lap.indicators[0].of, Some(19.0));
+    assert_eq!(tan_lap.indicators[0].more.of, Some(19.0));
     assert!(tan_lap.indicators[0].note.is_some());
     assert_eq!(tan_lap.indicators[0].gauge(), None);
     let binh_minh = &s.districts[1];

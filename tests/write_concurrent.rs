@@ -84,7 +84,11 @@ fn concurrent_writers_lose_nothing_and_readers_see_valid_files() {
     assert_eq!(session.directives.len(), WRITERS);
     for d in &session.directives {
         assert!(d.done, "{} lost its check-off", d.id);
-        assert!(d.done_at.is_some() && d.done_by.is_some(), "{}", d.id);
+        assert!(
+            d.more.done_at.is_some() && d.more.done_by.is_some(),
+            "{}",
+            d.id
+        );
     }
     assert_eq!(session.districts.len(), 3);
     assert!(leftovers(file.parent().expect("dir")).is_empty());

@@ -219,7 +219,7 @@ fn a_half_written_in_place_save_is_never_written_back() {
         );
         if o.status.success() {
             let d = session_of(end.as_bytes()).directives.remove(0);
-            let (Some(at), Some(by)) = (d.done_at, d.done_by) else {
+            let (Some(at), Some(by)) = (d.more.done_at, d.more.done_by.clone()) else {
                 panic!("{lang}: reported saved but not in the file:\n{end}");
             };
             let (expected, _) = common::edited(

@@ -40,7 +40,7 @@ fn assert_whole_old_or_new(old: &str, now: &str, id: &str, verb: &str, n: usize)
             .iter()
             .find(|d| d.id == id)
             .expect("directive");
-        match (d.done_at, &d.done_by) {
+        match (d.more.done_at, &d.more.done_by) {
             (Some(at), Some(by)) => Change::Done {
                 at,
                 by: by.to_string(),

@@ -387,7 +387,7 @@ fn is_old_or_new(old: &str, now: &str, id: &str, verb: &str) -> bool {
         let Some(d) = session.directives.iter().find(|d| d.id == id) else {
             return false;
         };
-        match (d.done_at, &d.done_by) {
+        match (d.more.done_at, &d.more.done_by) {
             (Some(at), Some(by)) => Change::Done {
                 at,
                 by: by.to_string(),

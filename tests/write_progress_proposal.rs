@@ -56,7 +56,7 @@ fn an_entry_goes_after_the_proposal_s_keys_and_its_undo_gives_the_bytes_back() {
     let session = parse_file(appended.as_bytes(), "s.toml", "s")
         .session
         .expect("loads");
-    let p = &session.districts[0].proposals[0];
+    let p = &session.districts[0].more.proposals[0];
     assert_eq!(p.state(), State::Doing);
     assert_eq!(p.percent(), Some(30));
     let Some(Change::Withdraw(appended_entry)) = undo.clone() else {

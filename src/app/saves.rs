@@ -52,16 +52,17 @@ fn directive<'s>(sessions: &'s [Session], key: &DirectiveKey) -> Option<&'s Dire
 /// proposal without a log.
 fn without_checkoffs(session: &Session) -> Session {
     let mut s = session.clone();
-    for p in s.districts.iter_mut().flat_map(|l| l.proposals.iter_mut()) {
+    let proposing = (s.districts.iter_mut()).filter(|l| !l.more.proposals.is_empty());
+    for p in proposing.flat_map(|l| l.more.proposals.iter_mut()) {
         p.progress.clear();
     }
     let refs: Vec<DirectiveRef> = s.directives_with_refs().map(|(r, _)| r).collect();
     for r in refs {
         if let Some(d) = s.directive_mut(r) {
             d.done = false;
-            d.done_at = None;
-            d.done_by = None;
-            d.progress.clear();
+            d.more.done_at = None;
+            d.more.done_by = None;
+            d.more.progress.clear();
         }
     }
     s
@@ -135,8 +136,8 @@ impl App {
         };
         let before = d.clone();
         d.done = !d.done;
-        d.done_at = None;
-        d.done_by = d.done.then(|| user.into());
+        d.more.done_at = None;
+        d.more.done_by = d.done.then(|| user.into());
         let request = SaveRequest {
             session_id: key.session.clone(),
             directive_id: key.directive.clone(),
@@ -223,8 +224,8 @@ impl App {
             Ok(Change::Done { at, by }) => {
                 if let Some(d) = directive {
                     d.done = true;
-                    d.done_at = Some(at);
-                    d.done_by = Some(by.as_str().into());
+                    d.more.done_at = Some(at);
+                    d.more.done_by = Some(by.as_str().into());
                 }
                 if request.undo {
                     Notice::Restored
@@ -235,8 +236,8 @@ impl App {
             Ok(Change::Undone | Change::Reopened { .. }) => {
                 if let Some(d) = directive {
                     d.done = false;
-                    d.done_at = None;
-                    d.done_by = None;
+                    d.more.done_at = None;
+                    d.more.done_by = None;
                 }
                 if request.undo {
                     Notice::Restored
@@ -317,8 +318,8 @@ impl App {
                 && d.done != request.done
             {
                 d.done = request.done;
-                d.done_at = None;
-                d.done_by = request.done.then(|| self.user.as_str().into());
+                d.more.done_at = None;
+                d.more.done_by = request.done.then(|| self.user.as_str().into());
             }
         }
     }

@@ -97,12 +97,15 @@ pub(super) fn run(ctx: &Context, args: &ReportArgs) -> ExitCode {
         today: ctx.today,
     };
     let report = follow_up::tally(&catalog.sessions, &scope);
-    let text = follow_up::render(&report, args.format.into(), ctx.lang);
-    let _ = terminal_text::out().write_text(&text);
+    let mut out = terminal_text::out();
+    let _ = follow_up::write(&report, args.format.into(), ctx.lang, &mut |piece| {
+        out.write_text(piece)
+    });
+    drop(out);
     let failed = catalog.failed_files().len();
     if failed > 0 {
         let _ = writeln!(terminal_text::err(), "{}", t.list_not_loaded(&failed));
     }
-    super::leave_to_the_exit((catalog, report, text));
+    super::leave_to_the_exit((catalog, report));
     ExitCode::SUCCESS
 }

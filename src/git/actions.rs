@@ -107,12 +107,12 @@ fn from_files(sessions: &[Session], only: Only<'_>) -> Vec<Action> {
             .all_directives()
             .filter(|d| only.directive.is_none_or(|id| *d.id == *id));
         for d in directives {
-            for entry in &d.progress {
+            for entry in &d.more.progress {
                 out.push(from_entry(&session.id, &d.id, entry));
             }
-            let logged_state = d.progress.iter().any(|e| e.state.is_some());
-            if let (false, true, Some(at)) = (logged_state, d.done, d.done_at) {
-                let by = d.done_by.as_deref().unwrap_or_default().to_string();
+            let logged_state = d.more.progress.iter().any(|e| e.state.is_some());
+            if let (false, true, Some(at)) = (logged_state, d.done, d.more.done_at) {
+                let by = d.more.done_by.as_deref().unwrap_or_default().to_string();
                 out.push(check_off(&session.id, &d.id, at, by));
             }
         }

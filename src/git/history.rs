@@ -327,10 +327,10 @@ fn snapshot(text: &str) -> Option<Snapshot> {
             .map(|d| {
                 let state = State {
                     done: d.done,
-                    at: d.done_at,
-                    by: d.done_by.as_deref().map(str::to_string),
+                    at: d.more.done_at,
+                    by: d.more.done_by.as_deref().map(str::to_string),
                 };
-                (d.id.to_string(), (state, d.progress.to_vec()))
+                (d.id.to_string(), (state, d.more.progress.to_vec()))
             })
             .collect(),
     )

@@ -29,8 +29,8 @@ pub fn states(text: &str) -> Option<BTreeMap<String, State>> {
         all.map(|d| {
             let state = State {
                 done: d.done,
-                at: d.done_at,
-                by: d.done_by.as_deref().map(str::to_string),
+                at: d.more.done_at,
+                by: d.more.done_by.as_deref().map(str::to_string),
             };
             (d.id.to_string(), state)
         })

@@ -58,7 +58,7 @@ enum FigureKey {
 }
 
 fn figure_key(ind: &Indicator) -> FigureKey {
-    match &ind.key {
+    match &ind.more.key {
         Some(key) => FigureKey::Written(key.clone()),
         None => FigureKey::Named(
             slug(&ind.name),
@@ -71,7 +71,7 @@ fn figure_key(ind: &Indicator) -> FigureKey {
 /// and name as Vietnamese write them (`huyện Chư Păh`), accents, case and spaces aside.
 pub(crate) fn names(reference: &str, d: &District) -> bool {
     let reference = reference.trim();
-    if d.key.as_deref() == Some(reference) {
+    if d.more.key.as_deref() == Some(reference) {
         return true;
     }
     let Some(level) = d.level else {
@@ -116,7 +116,7 @@ impl<'s> Found<'s> {
                 continue;
             };
             for &(session, locality, d) in merging {
-                let into = d.merging_into.as_deref().unwrap_or_default();
+                let into = d.more.merging_into.as_deref().unwrap_or_default();
                 if !self.taken.contains(&(session, locality)) && names(into, unit) {
                     self.take(session, locality, d, true);
                     grew = true;
@@ -155,7 +155,7 @@ fn visits(sessions: &[Session], key: &LocalityKey) -> Vec<Visit> {
     for (session, locality, d) in every() {
         if d.is(key) {
             found.take(session, locality, d, false);
-        } else if d.merging_into.is_some() {
+        } else if d.more.merging_into.is_some() {
             merging.push((session, locality, d));
         }
     }
@@ -222,7 +222,7 @@ fn trends(sessions: &[Session], visits: &[Visit]) -> Vec<Trend> {
                 indicator,
                 value,
                 bound: ind.bound,
-                target: ind.target,
+                target: ind.more.target,
                 period: ind.period.clone(),
             });
         }
@@ -321,15 +321,15 @@ mod tests {
             Some(Level::Xa),
             Some(("Thu nhập bình quân", 60.0)),
         );
-        a.indicators[0].key = Some("thu-nhap".into());
+        a.indicators[0].more.key = Some("thu-nhap".into());
         let mut b = locality(
             "Tân Lập",
             Some(Level::Xa),
             Some(("Thu nhập BQ đầu người", 65.0)),
         );
-        b.indicators[0].key = Some("thu-nhap".into());
+        b.indicators[0].more.key = Some("thu-nhap".into());
         b.indicators.push(b.indicators[0].clone());
-        b.indicators[1].key = None;
+        b.indicators[1].more.key = None;
         let sessions = vec![
             session("a", "2024-01-01", vec![a]),
             session("b", "2025-01-01", vec![b]),
@@ -342,12 +342,12 @@ mod tests {
     #[test]
     fn formerly_and_merged_from_join_the_histories_of_the_units_named() {
         let mut commune = locality("Ia Ly", Some(Level::Xa), None);
-        commune.key = Some("gia-lai/ia-ly".into());
-        commune.merged_from = vec!["huyện Chư Păh".into()].into();
+        commune.more.key = Some("gia-lai/ia-ly".into());
+        commune.more.merged_from = vec!["huyện Chư Păh".into()].into();
         let mut renamed = locality("Chư Păh", Some(Level::Huyen), None);
-        renamed.formerly = Some("quang-ninh/old".into());
+        renamed.more.formerly = Some("quang-ninh/old".into());
         let mut old = locality("Cũ", Some(Level::Huyen), None);
-        old.key = Some("quang-ninh/old".into());
+        old.more.key = Some("quang-ninh/old".into());
         let sessions = vec![
             session("commune", "2025-09-01", vec![commune]),
             session("district-2024", "2024-12-01", vec![renamed.clone()]),
@@ -381,11 +381,11 @@ mod tests {
     fn localities_merging_into_one_join_its_history() {
         let merging = |name: &str, into: &str| {
             let mut d = locality(name, Some(Level::Xa), Some(("Thu ngân sách", 10.0)));
-            d.merging_into = Some(into.into());
+            d.more.merging_into = Some(into.into());
             d
         };
         let mut ia_ly = locality("Ia Ly", Some(Level::Xa), Some(("Thu ngân sách", 40.0)));
-        ia_ly.key = Some("gia-lai/ia-ly".into());
+        ia_ly.more.key = Some("gia-lai/ia-ly".into());
         let mut no_value = ia_ly.clone();
         no_value.indicators[0].value = None;
         let sessions = vec![
@@ -395,9 +395,10 @@ mod tests {
                 "2025-06-01",
                 vec![
                     merging("Ia Ly Cũ", "gia-lai/ia-ly"),
-                    District {
-                        formerly: Some("huyện Kreng".into()),
-                        ..merging("Ia Kreng", "Xã  ia ly")
+                    {
+                        let mut kreng = merging("Ia Kreng", "Xã  ia ly");
+                        kreng.more.formerly = Some("huyện Kreng".into());
+                        kreng
                     },
                     merging("Ia Mơ", "xã Ia Grai"),
                 ],
@@ -438,7 +439,7 @@ mod tests {
         others[0].level = Some(Level::Xa);
         others[1].parent = None;
         others[2].name = "Chư Prông".into();
-        others[3].key = Some("chu-pah".into());
+        others[3].more.key = Some("chu-pah".into());
         for other in others.iter().chain([&d]) {
             assert_eq!(other.is(&d.key()), other.key() == d.key(), "{other:?}");
             assert_eq!(d.is(&other.key()), other.key() == d.key(), "{other:?}");
@@ -453,7 +454,7 @@ mod tests {
         assert!(names("Huyen  chu pah", &d));
         assert!(!names("xã Chư Păh", &d));
         assert!(!names("Chư Păh", &d));
-        d.key = Some("gia-lai/chu-pah".into());
+        d.more.key = Some("gia-lai/chu-pah".into());
         assert!(names(" gia-lai/chu-pah", &d));
         d.level = None;
         assert!(!names("huyện Chư Păh", &d));

@@ -107,7 +107,7 @@ impl Indicator {
     /// the first comparison with basis `plan` (a figure known only as a percent of plan);
     /// `None` when the source gives no verdict (a share, a growth, a rate or a plain figure).
     pub fn gauge(&self) -> Option<Gauge> {
-        let against_target = self.value.zip(self.target.filter(|t| *t >= 0.0));
+        let against_target = self.value.zip(self.more.target.filter(|t| *t >= 0.0));
         let (ratio, basis) = match against_target {
             Some((value, 0.0)) => {
                 let status = if value <= 0.0 {
@@ -139,7 +139,7 @@ impl Indicator {
     /// What the ratio is measured against: the target label, the comparison label, or nothing.
     pub fn gauge_label(&self) -> Option<&str> {
         match self.gauge()?.basis {
-            GaugeBasis::Target | GaugeBasis::ZeroTarget => self.target_label.as_deref(),
+            GaugeBasis::Target | GaugeBasis::ZeroTarget => self.more.target_label.as_deref(),
             GaugeBasis::Compare => self.plan_compare().map(|(_, c)| &*c.label),
         }
     }
@@ -162,7 +162,7 @@ impl Indicator {
             return None;
         }
         let value = self.value?;
-        let part = match self.of {
+        let part = match self.more.of {
             Some(of) if of > 0.0 => value / of,
             Some(_) => return None,
             None if self.unit.as_deref() == Some("%") => value / 100.0,
@@ -207,7 +207,7 @@ mod tests {
         let mut i = indicator(80.0);
         i.unit = Some("%".into());
         i.compare = smallvec::smallvec![compare(107.0)];
-        i.target = Some(100.0);
+        i.more.target = Some(100.0);
         let g = i.gauge().expect("gauge");
         assert_eq!(g.basis, GaugeBasis::Target);
         assert!((g.ratio.expect("a ratio") - 80.0).abs() < 1e-9);
@@ -270,16 +270,16 @@ mod tests {
     #[test]
     fn a_share_is_its_part_of_the_whole() {
         let mut i = indicator(15.0);
-        i.of = Some(19.0);
+        i.more.of = Some(19.0);
         assert_eq!(i.share(), None, "only a share has one");
         i.kind = Kind::Share;
         assert!((i.share().expect("share") - 15.0 / 19.0).abs() < 1e-12);
-        i.of = None;
+        i.more.of = None;
         assert_eq!(i.share(), None);
         i.unit = Some("%".into());
         i.value = Some(77.0);
         assert_eq!(i.share(), Some(0.77));
-        i.of = Some(0.0);
+        i.more.of = Some(0.0);
         assert_eq!(i.share(), None);
         assert_eq!(i.gauge(), None, "a share has no verdict");
     }
@@ -318,7 +318,7 @@ mod tests {
     fn a_figure_without_a_value_is_judged_by_its_plan_percent() {
         let mut i = indicator(0.0);
         i.value = None;
-        i.target = Some(400.0);
+        i.more.target = Some(400.0);
         assert_eq!(i.gauge(), None, "no value, no plan: no verdict");
         i.compare = smallvec::smallvec![compare(95.0)];
         let g = i.gauge().expect("gauge");
@@ -337,7 +337,7 @@ mod tests {
     fn a_target_of_zero_is_met_only_at_zero() {
         for better in [Better::Higher, Better::Lower] {
             let mut i = indicator(12.0);
-            i.target = Some(0.0);
+            i.more.target = Some(0.0);
             i.better = better;
             i.compare = smallvec::smallvec![compare(50.0)];
             let g = i.gauge().expect("gauge");
@@ -355,7 +355,7 @@ mod tests {
     #[test]
     fn lower_better_status_uses_target_ratio() {
         let mut i = indicator(105.0);
-        i.target = Some(100.0);
+        i.more.target = Some(100.0);
         i.better = Better::Lower;
         assert_eq!(i.gauge().map(|g| g.status), Some(Status::Near));
     }

@@ -9,6 +9,7 @@ pub(crate) mod lang;
 mod list;
 pub(crate) mod period;
 pub(crate) mod progress;
+mod rare;
 pub(crate) mod scope;
 mod thin;
 pub(crate) mod values;
@@ -37,6 +38,11 @@ pub use thin::Text;
 /// A list most briefings leave empty: one pointer, nothing allocated while empty
 /// (`model::list`).
 pub use list::List;
+
+/// Fields most briefings leave out, in one pointer, allocated only when one is written
+/// (`model::rare`).
+pub use rare::Rare;
+pub(crate) use rare::Seldom;
 
 /// An id of a session, a locality or a directive: ids are short, so most are kept inline,
 /// without an allocation of their own.
@@ -187,6 +193,15 @@ pub struct District {
     pub shortcomings: Vec<Text>,
     pub indicators: Vec<Indicator>,
     pub directives: Vec<Directive>,
+    /// Its key, its history and its proposals (version 3), which most localities do not write.
+    pub more: Rare<DistrictMore>,
+}
+
+/// What version 3 adds to a locality and few files write: who it is across files, the units it
+/// was and is about to be, and what it proposed. Kept apart so a locality that writes none of
+/// it carries one empty pointer.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct DistrictMore {
     /// Who it is across files, as written (version 3, `key`): stable through renamings.
     pub key: Option<Id>,
     /// The unit it was before a renaming (version 3, `formerly`): a key or a level and name.
@@ -198,6 +213,16 @@ pub struct District {
     pub merging_into: Option<Text>,
     /// What the locality proposed and the answers given at the meeting (version 3).
     pub proposals: List<Proposal>,
+}
+
+impl Seldom for DistrictMore {
+    const ABSENT: &'static Self = &DistrictMore {
+        key: None,
+        formerly: None,
+        merged_from: List::new(),
+        merging_into: None,
+        proposals: List::new(),
+    };
 }
 
 /// A proposal of a locality (`[[locality.proposal]]`, version 3): what it asked for, who asked,
@@ -248,7 +273,7 @@ impl District {
 
     /// Who this locality is across sessions.
     pub fn key(&self) -> LocalityKey {
-        match &self.key {
+        match &self.more.key {
             Some(key) => LocalityKey {
                 id: key.clone(),
                 level: None,
@@ -267,7 +292,7 @@ impl District {
     /// Whether this is the locality `key` names: [`District::key`] compared without making
     /// it, the cheap parts first (a dossier asks it of every locality of the folder).
     pub fn is(&self, key: &LocalityKey) -> bool {
-        match &self.key {
+        match &self.more.key {
             Some(written) => key.written && *written == key.id,
             None => {
                 !key.written
@@ -281,7 +306,11 @@ impl District {
 
     /// The earlier units this one names (`formerly`, then `merged_from`).
     pub fn predecessors(&self) -> impl Iterator<Item = &str> {
-        self.formerly.iter().chain(&self.merged_from).map(|r| &**r)
+        self.more
+            .formerly
+            .iter()
+            .chain(&self.more.merged_from)
+            .map(|r| &**r)
     }
 }
 
@@ -389,12 +418,8 @@ pub struct Indicator {
     pub value: Option<f64>,
     pub unit: Option<Shared>,
     pub kind: Kind,
-    /// The whole the value is part of (`15` of `19` criteria).
-    pub of: Option<f64>,
     pub bound: Bound,
     pub period: Option<Shared>,
-    pub target: Option<f64>,
-    pub target_label: Option<Shared>,
     pub compare: Comparisons,
     pub better: Better,
     /// The source of the figure or a clarification.
@@ -403,6 +428,19 @@ pub struct Indicator {
     pub estimate: bool,
     /// The figure is a forecast ("dự báo", "dự kiến", version 3).
     pub forecast: bool,
+    /// Its whole, plan, second unit and identity, which most figures do not write.
+    pub more: Rare<IndicatorMore>,
+}
+
+/// What few indicators write: the whole the figure is part of, its plan, the same figure in
+/// a second unit, the figure it is part of, and its key (most of them version 3). Kept apart
+/// so the eighteen-odd figures of a session that write none of it carry one empty pointer.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct IndicatorMore {
+    /// The whole the value is part of (`15` of `19` criteria).
+    pub of: Option<f64>,
+    pub target: Option<f64>,
+    pub target_label: Option<Shared>,
     /// The same figure in a second unit (version 3: `value_other = 12.5`, `unit_other = "triệu
     /// USD"` beside the value in VND).
     pub other: Option<(f64, Shared)>,
@@ -413,6 +451,17 @@ pub struct Indicator {
     pub key: Option<Shared>,
 }
 
+impl Seldom for IndicatorMore {
+    const ABSENT: &'static Self = &IndicatorMore {
+        of: None,
+        target: None,
+        target_label: None,
+        other: None,
+        part_of: None,
+        key: None,
+    };
+}
+
 /// A directive given in a session. `done*` say whether it is done now, and when and by whom:
 /// as written in a v1/v2 file, or as its progress log leaves it (`progress::Directive::settle`).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -420,11 +469,22 @@ pub struct Directive {
     pub id: Id,
     pub text: Text,
     pub owner: Option<Shared>,
+    pub due: Option<Due>,
+    pub done: bool,
+    /// The conclusion says it is urgent ("khẩn trương"; version 3).
+    pub urgent: bool,
+    /// Its addressees, note, check-off and log, which most directives do not write.
+    pub more: Rare<DirectiveMore>,
+}
+
+/// What few directives write, or have only once checked off: who it is addressed to, a note,
+/// when and by whom it was done, its follow-up log and a deadline in words. Kept apart so the
+/// twenty-odd directives of a session that write none of it carry one empty pointer.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct DirectiveMore {
     /// The ids of the localities a session-wide directive concerns; empty: all of them.
     pub to: List<Id>,
-    pub due: Option<Due>,
     pub note: Option<Text>,
-    pub done: bool,
     pub done_at: Option<DateTime<FixedOffset>>,
     pub done_by: Option<Shared>,
     /// The follow-up log (version 3), in file order; empty for most directives.
@@ -432,11 +492,21 @@ pub struct Directive {
     /// A deadline in words, as the conclusion says it (version 3: `"trong thời gian tới"`);
     /// shown as written, never overdue by itself.
     pub due_text: Option<Text>,
-    /// The conclusion says it is urgent ("khẩn trương"; version 3).
-    pub urgent: bool,
     /// Addressees outside the file's localities (version 3: the parent district, a future
     /// merged unit, a department), as written.
     pub to_other: List<Text>,
+}
+
+impl Seldom for DirectiveMore {
+    const ABSENT: &'static Self = &DirectiveMore {
+        to: List::new(),
+        note: None,
+        done_at: None,
+        done_by: None,
+        progress: List::new(),
+        due_text: None,
+        to_other: List::new(),
+    };
 }
 
 impl Directive {
@@ -444,7 +514,7 @@ impl Directive {
     /// `to` list: a directive without `to` concerns every locality of its session. The one
     /// rule for `to` (docs/spec.md, directives).
     pub fn concerns(&self, locality: &str) -> bool {
-        self.to.is_empty() || self.to.iter().any(|id| id == locality)
+        self.more.to.is_empty() || self.more.to.iter().any(|id| id == locality)
     }
 }
 
@@ -466,7 +536,8 @@ impl Progress {
                 p.total += 1;
                 p.done += usize::from(d.done);
                 p.overdue += usize::from(d.is_overdue(today));
-                p.dropped += usize::from(!d.progress.is_empty() && d.state() == State::Dropped);
+                p.dropped +=
+                    usize::from(!d.more.progress.is_empty() && d.state() == State::Dropped);
                 p
             })
     }
@@ -585,8 +656,10 @@ impl Session {
         if let Some(r) = self.find_directive(id) {
             return self.directive_mut(r).map(|d| d as &mut dyn Followed);
         }
+        // Only the localities with proposals: a write through `more` would allocate it.
         (self.districts.iter_mut())
-            .flat_map(|l| l.proposals.iter_mut())
+            .filter(|l| !l.more.proposals.is_empty())
+            .flat_map(|l| l.more.proposals.iter_mut())
             .find(|p| p.id.as_deref() == Some(id))
             .map(|p| p as &mut dyn Followed)
     }
@@ -594,7 +667,7 @@ impl Session {
     /// Every locality's proposals with the index of their locality, in file order.
     pub fn proposals(&self) -> impl Iterator<Item = (usize, &Proposal)> {
         (self.districts.iter().enumerate())
-            .flat_map(|(i, l)| l.proposals.iter().map(move |p| (i, p)))
+            .flat_map(|(i, l)| l.more.proposals.iter().map(move |p| (i, p)))
     }
 
     /// Held today or later; a session dated by a month or a year only when the whole period
@@ -768,7 +841,7 @@ mod tests {
     fn a_directive_without_to_concerns_every_locality() {
         let mut d = directive(false, None);
         assert!(d.concerns("hai-ha") && d.concerns("anywhere"));
-        d.to = vec!["hai-ha".into(), "dam-ha".into()].into();
+        d.more.to = vec!["hai-ha".into(), "dam-ha".into()].into();
         assert!(d.concerns("hai-ha") && d.concerns("dam-ha"));
         assert!(!d.concerns("tien-yen"));
         let locality = |id: &str| District {
@@ -802,6 +875,20 @@ mod tests {
         assert_eq!(s.chair_line(), None);
         s.chairs = vec!["A".into(), "B".into()].into();
         assert_eq!(s.chair_line().as_deref(), Some("A; B"));
+    }
+
+    /// Ten thousand sessions hold some 180,000 indicators, 210,000 directives and 30,000
+    /// localities: what they seldom write stays out of them (docs/performance.md, "Memory").
+    #[test]
+    fn indicators_directives_and_localities_keep_their_seldom_fields_apart() {
+        assert_eq!(size_of::<Rare<IndicatorMore>>(), 8);
+        assert_eq!(size_of::<Rare<DirectiveMore>>(), 8);
+        assert_eq!(size_of::<Rare<DistrictMore>>(), 8);
+        assert!(size_of::<Indicator>() <= 96, "{}", size_of::<Indicator>());
+        assert!(size_of::<Directive>() <= 64, "{}", size_of::<Directive>());
+        assert!(size_of::<District>() <= 176, "{}", size_of::<District>());
+        let d = test_directive(false, None);
+        assert!(d.more.is_absent() && d.more.to.is_empty() && d.more.done_at.is_none());
     }
 
     #[test]

@@ -381,28 +381,22 @@ pub struct Snapshot {
     pub done_by: Option<Shared>,
 }
 
-/// Where a followed item keeps its log and its deadline: `progress` and `due`, for both kinds.
-macro_rules! log_in_progress_deadline_in_due {
-    () => {
-        fn log(&self) -> &[Entry] {
-            &self.progress
-        }
-
-        fn log_mut(&mut self) -> &mut List<Entry> {
-            &mut self.progress
-        }
-
-        fn deadline(&self) -> Option<Due> {
-            self.due
-        }
-    };
-}
-
 impl Followed for Directive {
-    log_in_progress_deadline_in_due!();
+    fn log(&self) -> &[Entry] {
+        &self.more.progress
+    }
+
+    fn log_mut(&mut self) -> &mut List<Entry> {
+        &mut self.more.progress
+    }
+
+    fn deadline(&self) -> Option<Due> {
+        self.due
+    }
 
     fn checked_off(&self) -> Option<(Option<DateTime<FixedOffset>>, Option<&str>)> {
-        self.done.then_some((self.done_at, self.done_by.as_deref()))
+        self.done
+            .then_some((self.more.done_at, self.more.done_by.as_deref()))
     }
 
     fn is_done(&self) -> bool {
@@ -413,7 +407,7 @@ impl Followed for Directive {
     /// whom), so every count and view that asks `done` agrees with the log. A directive without
     /// a log keeps its v1/v2 fields as written.
     fn settle(&mut self) {
-        if !self.progress.iter().any(|e| e.state.is_some()) {
+        if !self.more.progress.iter().any(|e| e.state.is_some()) {
             return;
         }
         let standing = self.standing();
@@ -421,29 +415,41 @@ impl Followed for Directive {
         let since = standing.since.filter(|_| done);
         let by = done.then(|| standing.by.map(Shared::from)).flatten();
         self.done = done;
-        self.done_at = since;
-        self.done_by = by;
+        self.more.done_at = since;
+        self.more.done_by = by;
     }
 
     fn snapshot(&self) -> Snapshot {
         Snapshot {
-            progress: self.progress.clone(),
+            progress: self.more.progress.clone(),
             done: self.done,
-            done_at: self.done_at,
-            done_by: self.done_by.clone(),
+            done_at: self.more.done_at,
+            done_by: self.more.done_by.clone(),
         }
     }
 
     fn restore(&mut self, snapshot: Snapshot) {
-        self.progress = snapshot.progress;
         self.done = snapshot.done;
-        self.done_at = snapshot.done_at;
-        self.done_by = snapshot.done_by;
+        let more = &mut *self.more;
+        more.progress = snapshot.progress;
+        more.done_at = snapshot.done_at;
+        more.done_by = snapshot.done_by;
+        self.more.tidy();
     }
 }
 
 impl Followed for Proposal {
-    log_in_progress_deadline_in_due!();
+    fn log(&self) -> &[Entry] {
+        &self.progress
+    }
+
+    fn log_mut(&mut self) -> &mut List<Entry> {
+        &mut self.progress
+    }
+
+    fn deadline(&self) -> Option<Due> {
+        self.due
+    }
 
     fn snapshot(&self) -> Snapshot {
         Snapshot {
@@ -475,6 +481,7 @@ fn latest<'a>(entries: impl Iterator<Item = &'a Entry>) -> Option<&'a Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{DirectiveMore, Rare};
 
     fn at(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).expect("time")
@@ -499,7 +506,10 @@ mod tests {
             id: "d1".into(),
             text: "Làm đường".into(),
             due: due.map(|d| Due::Day(day(d))),
-            progress: log.into(),
+            more: Rare::new(DirectiveMore {
+                progress: log.into(),
+                ..DirectiveMore::default()
+            }),
             ..Directive::default()
         }
     }
@@ -549,11 +559,11 @@ mod tests {
             vec![entry("2024-04-05T09:00:00+07:00", Some(State::Open))],
         );
         d.done = true;
-        d.done_at = Some(at("2024-04-04T09:00:00+07:00"));
+        d.more.done_at = Some(at("2024-04-04T09:00:00+07:00"));
         assert_eq!(d.state(), State::Open, "the un-check came after");
-        d.done_at = Some(at("2024-04-06T09:00:00+07:00"));
+        d.more.done_at = Some(at("2024-04-06T09:00:00+07:00"));
         assert_eq!(d.state(), State::Done, "the check-off came after");
-        d.done_at = None;
+        d.more.done_at = None;
         assert_eq!(d.state(), State::Open, "no time: before every entry");
     }
 
@@ -604,12 +614,13 @@ mod tests {
         );
         Followed::settle(&mut d);
         assert!(!d.done);
-        d.progress
+        d.more
+            .progress
             .push(entry("2024-04-03T09:00:00+07:00", Some(State::Done)));
         d.settle();
         assert!(d.done);
-        assert_eq!(d.done_at, Some(at("2024-04-03T09:00:00+07:00")));
-        assert_eq!(d.done_by.as_deref(), Some("lan"));
+        assert_eq!(d.more.done_at, Some(at("2024-04-03T09:00:00+07:00")));
+        assert_eq!(d.more.done_by.as_deref(), Some("lan"));
         let before = d.clone();
         d.settle();
         assert_eq!(d, before, "settling twice changes nothing");

@@ -66,7 +66,7 @@ impl Session {
     /// owner names the locality (accents and case aside), or names no locality of the session.
     /// `localities` is [`Session::locality_words`], folded once by the caller.
     fn shared_concerns(&self, d: &Directive, district: usize, localities: &[Vec<String>]) -> bool {
-        if !d.to.is_empty() {
+        if !d.more.to.is_empty() {
             return (self.districts.get(district)).is_some_and(|l| d.concerns(&l.id));
         }
         let owner = folded_words(d.owner.as_deref().unwrap_or_default());
@@ -113,18 +113,29 @@ impl Session {
     /// [`Session::shared_localities`], with the names and owners folded before taken from
     /// `words` (a walk over many sessions folds each text once).
     pub(crate) fn shared_localities_with(&self, words: &mut FoldedWords) -> Vec<Vec<usize>> {
-        let untold = self.directives.iter().filter(|d| d.to.is_empty());
+        self.learn_shared_words(words);
+        self.shared_localities_in(words)
+    }
+
+    /// Folds into `words` what [`Session::shared_localities_in`] reads: the localities' names
+    /// and the owners of the session-wide directives without `to`, each unless met before.
+    pub(crate) fn learn_shared_words(&self, words: &mut FoldedWords) {
+        let untold = self.directives.iter().filter(|d| d.more.to.is_empty());
         (self.districts.iter().map(|l| &*l.name))
             .chain(untold.map(owner_of))
             .for_each(|text| words.learn(text));
-        let words = &*words;
+    }
+
+    /// [`Session::shared_localities`] from `words`, which has learnt this session's words
+    /// ([`Session::learn_shared_words`]): read only, so sessions can be worked on at once.
+    pub(crate) fn shared_localities_in(&self, words: &FoldedWords) -> Vec<Vec<usize>> {
         let localities: Vec<&[String]> = (self.districts.iter())
             .map(|l| words.get(&l.name))
             .collect();
         let all: Vec<usize> = (0..self.districts.len()).collect();
         (self.directives.iter())
             .map(|d| {
-                if !d.to.is_empty() {
+                if !d.more.to.is_empty() {
                     return (self.districts.iter().enumerate())
                         .filter(|(_, l)| d.concerns(&l.id))
                         .map(|(at, _)| at)
@@ -254,7 +265,7 @@ mod tests {
             Some("Huyện ủy Hà Cối"),
             None,
         ]);
-        s.directives[3].to = vec!["hai-ha".into()].into();
+        s.directives[3].more.to = vec!["hai-ha".into()].into();
         let all = s.shared_localities();
         for (i, localities) in all.iter().enumerate() {
             assert_eq!(*localities, s.localities_of(shared(i)), "directive {i}");

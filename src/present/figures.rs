@@ -20,7 +20,7 @@ pub(crate) fn ratio_text(g: &Gauge, lang: Lang) -> String {
 /// What a gauge's ratio is measured against: the target with its label and unit
 /// (`mục tiêu cuối nhiệm kỳ: 100 triệu đồng/người`), else the comparison's label.
 pub(crate) fn measured_against(ind: &Indicator, gauge: &Gauge, lang: Lang) -> Option<String> {
-    match (gauge.basis, ind.target) {
+    match (gauge.basis, ind.more.target) {
         (GaugeBasis::Target | GaugeBasis::ZeroTarget, Some(target)) => Some(format!(
             "{}: {}",
             ind.gauge_label().unwrap_or(i18n::strings(lang).target),
@@ -52,7 +52,7 @@ pub(crate) fn compare_text(c: &Comparison, lang: Lang, ascii: bool) -> String {
 /// its value as written when it is a percentage (`4,35%`); `None` when it is no share.
 pub(crate) fn share_text(ind: &Indicator, lang: Lang) -> Option<String> {
     let share = ind.share()?;
-    Some(match (ind.of, ind.value) {
+    Some(match (ind.more.of, ind.value) {
         (None, Some(value)) => numbers::percent_figure(value, lang),
         (_, _) => numbers::percent(share * 100.0, lang),
     })
@@ -64,7 +64,7 @@ pub(crate) fn indicator_title(ind: &Indicator, lang: Lang) -> String {
         Some(p) => format!("{} ({p})", ind.name),
         None => ind.name.to_string(),
     };
-    match &ind.part_of {
+    match &ind.more.part_of {
         Some(whole) => i18n::strings(lang).part_of(&title, whole),
         None => title,
     }
@@ -98,7 +98,7 @@ pub(super) fn bound_symbol(bound: Bound, ascii: bool) -> &'static str {
 pub(crate) fn value_text(ind: &Indicator, lang: Lang, ascii: bool) -> String {
     let t = i18n::strings(lang);
     let bound = bound_symbol(ind.bound, ascii);
-    let value = match (ind.value, ind.of) {
+    let value = match (ind.value, ind.more.of) {
         (None, _) => t.figure_plan_percent_only.to_string(),
         (Some(value), Some(of)) => {
             let whole = with_unit(of, ind.unit.as_deref(), lang);
@@ -106,7 +106,7 @@ pub(crate) fn value_text(ind: &Indicator, lang: Lang, ascii: bool) -> String {
         }
         (Some(value), None) => format!("{bound}{}", with_unit(value, ind.unit.as_deref(), lang)),
     };
-    let value = match &ind.other {
+    let value = match &ind.more.other {
         Some((other, unit)) => format!("{value} ({})", with_unit(*other, Some(unit), lang)),
         None => value,
     };
@@ -226,7 +226,7 @@ mod tests {
         assert_eq!(ratio_text(&g, Lang::Vi), "95%");
         ind.value = Some(12.0);
         ind.unit = Some("hộ".into());
-        ind.target = Some(0.0);
+        ind.more.target = Some(0.0);
         let g = ind.gauge().expect("a gauge from the target");
         assert_eq!(ratio_text(&g, Lang::En), "—");
         assert_eq!(
@@ -264,7 +264,7 @@ mod tests {
             assert_eq!(compare_text(&c(label, percent), lang, ascii), said);
         }
         let mut ind = indicator();
-        ind.of = Some(19.0);
+        ind.more.of = Some(19.0);
         ind.value = Some(15.0);
         ind.bound = Bound::Exact;
         ind.unit = Some("tiêu chí".into());
@@ -272,7 +272,7 @@ mod tests {
         assert_eq!(share_text(&ind, Lang::Vi), None, "not a share");
         ind.kind = crate::model::Kind::Share;
         assert_eq!(share_text(&ind, Lang::Vi).as_deref(), Some("78,9%"));
-        ind.of = None;
+        ind.more.of = None;
         ind.unit = Some("%".into());
         ind.value = Some(4.35);
         assert_eq!(share_text(&ind, Lang::Vi).as_deref(), Some("4,35%"));

@@ -2,11 +2,14 @@
 //! report category, its latest note. Shared by `show`, the report and the screens, so a
 //! directive or a locality's proposal with an assignee reads the same everywhere.
 
-use chrono::{DateTime, FixedOffset, NaiveDate};
+use std::fmt::Write as _;
+
+use chrono::{DateTime, FixedOffset, NaiveDate, Timelike};
 
 use crate::i18n;
 use crate::model::progress::Category;
 use crate::model::{Followed, Lang, Proposal, State};
+use crate::present::numbers;
 use crate::present::words::{category_word, state_word};
 
 /// `Đang thực hiện, 40%` / `In progress, 40%`: the state, and the latest percent written.
@@ -56,11 +59,15 @@ pub(crate) fn proposal_follow_up(
 
 /// `02/04/2024 09:15, lan`: when and by whom a note was written (`by` left out in a handout).
 pub(crate) fn note_stamp(at: &DateTime<FixedOffset>, by: Option<&str>) -> String {
-    let when = at.format("%d/%m/%Y %H:%M");
-    match by {
-        Some(by) => format!("{when}, {by}"),
-        None => when.to_string(),
+    let local = at.naive_local();
+    let mut stamp = String::with_capacity(32);
+    numbers::push_date(&mut stamp, local.date());
+    let _ = write!(stamp, " {:02}:{:02}", local.hour(), local.minute());
+    if let Some(by) = by {
+        stamp.push_str(", ");
+        stamp.push_str(by);
     }
+    stamp
 }
 
 /// `Ghi nhận mới nhất (02/04/2024 09:15, lan): Đã khởi công…`: the directive's latest note,
@@ -101,12 +108,24 @@ mod tests {
     }
 
     #[test]
+    fn a_note_is_stamped_with_its_own_time_and_author() {
+        let stamp = |s: &str, by| note_stamp(&at(s), by);
+        assert_eq!(
+            stamp("2024-04-02T09:05:59+07:00", Some("lan")),
+            "02/04/2024 09:05, lan"
+        );
+        assert_eq!(stamp("2024-12-31T23:59:00-05:00", None), "31/12/2024 23:59");
+        let t = at("2024-04-02T00:00:00+07:00");
+        assert_eq!(note_stamp(&t, None), t.format("%d/%m/%Y %H:%M").to_string());
+    }
+
+    #[test]
     fn a_directive_reads_its_state_category_and_note() {
         let mut d = Directive {
             due: Some(crate::model::Due::Day("2024-06-30".parse().expect("day"))),
             ..Directive::default()
         };
-        d.progress.push(Entry {
+        d.more.progress.push(Entry {
             at: at("2024-04-02T09:15:00+07:00"),
             by: "lan".into(),
             state: Some(State::Doing),

@@ -77,7 +77,19 @@ pub(crate) fn percent_figure(value: f64, lang: Lang) -> String {
 
 /// `13/03/2024` in both languages.
 pub(crate) fn date(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
+    let mut out = String::with_capacity(10);
+    push_date(&mut out, d);
+    out
+}
+
+/// [`date`], appended to `out`: without chrono's format string, read again at each call (a
+/// report lists a hundred thousand dates); a year beyond four digits as chrono writes it.
+pub(crate) fn push_date(out: &mut String, d: NaiveDate) {
+    use std::fmt::Write as _;
+    let _ = match d.year() {
+        year @ 0..=9999 => write!(out, "{:02}/{:02}/{year:04}", d.day(), d.month()),
+        _ => write!(out, "{}", d.format("%d/%m/%Y")),
+    };
 }
 
 /// The weekday's name: `Thứ Tư` / `Wednesday`.
@@ -108,6 +120,23 @@ pub(crate) fn long_date(d: NaiveDate, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        let days = [
+            (-1, 6, 30),
+            (0, 7, 4),
+            (1, 1, 1),
+            (2024, 3, 13),
+            (9999, 12, 31),
+            (10000, 1, 2),
+            (262_000, 2, 28),
+        ];
+        for (y, m, d) in days {
+            let day = NaiveDate::from_ymd_opt(y, m, d).expect("day");
+            assert_eq!(date(day), day.format("%d/%m/%Y").to_string(), "{day:?}");
+        }
+    }
 
     #[test]
     fn groups_thousands_per_language() {

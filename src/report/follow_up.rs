@@ -13,6 +13,7 @@ mod tallies;
 mod text;
 
 use std::fmt::Write as _;
+use std::io;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
@@ -22,7 +23,9 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n;
 use crate::model::Followed;
 use crate::model::progress::Category;
-use crate::model::{Directive, DirectiveRef, Due, Lang, Level, Proposal, Session, SessionDate};
+use crate::model::{
+    Directive, DirectiveRef, Due, Id, Lang, Level, Proposal, Session, SessionDate, Shared, Text,
+};
 use crate::present::follow_up::note_stamp;
 use crate::present::words::category_word;
 use crate::present::{capitalised, due_text, level_and_name, numbers, session_day};
@@ -43,11 +46,33 @@ pub enum ReportFormat {
 /// The report in `format`, in `lang`.
 pub fn render(report: &FollowUp, format: ReportFormat, lang: Lang) -> String {
     match format {
-        ReportFormat::Text => text::render(report, lang),
+        ReportFormat::Text => {
+            let mut out = String::new();
+            let _ = text::write(report, lang, &mut |piece| {
+                out.push_str(piece);
+                Ok(())
+            });
+            out
+        }
         ReportFormat::Markdown => markdown::render(report, lang),
         ReportFormat::Html => html::render(report, lang),
         ReportFormat::Csv => csv::render(report, lang),
         ReportFormat::Json => json::render(report, lang),
+    }
+}
+
+/// The report in `format`, in `lang`, given to `put` a piece at a time: the text format's
+/// lists piece by piece (tens of megabytes at ten thousand sessions, never held whole), the
+/// other formats whole.
+pub(crate) fn write(
+    report: &FollowUp,
+    format: ReportFormat,
+    lang: Lang,
+    put: &mut dyn FnMut(&str) -> io::Result<()>,
+) -> io::Result<()> {
+    match format {
+        ReportFormat::Text => text::write(report, lang, put),
+        _ => put(&render(report, format, lang)),
     }
 }
 
@@ -156,20 +181,21 @@ pub struct Row {
 }
 
 /// A directive (or a locality's proposal) the report lists (overdue or blocked), with what it
-/// says of it.
+/// says of it. Its texts are the session's, shared where the session shares them (its id,
+/// title, localities' names and owners are one copy for every item of the session listed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listed {
     /// A locality's proposal (its id in `directive_id`, empty without one; its assignee in
     /// `owner`), not a directive.
     pub proposal: bool,
-    pub session_id: String,
-    pub session_title: String,
+    pub session_id: Shared,
+    pub session_title: Shared,
     pub session_date: SessionDate,
-    pub directive_id: String,
-    pub text: String,
-    pub owner: Option<String>,
+    pub directive_id: Id,
+    pub text: Text,
+    pub owner: Option<Shared>,
     /// The locality of its own, or the localities a session-wide one concerns.
-    pub localities: Vec<String>,
+    pub localities: Vec<Shared>,
     pub due: Option<Due>,
     pub category: Category,
     pub percent: Option<u8>,
@@ -180,8 +206,8 @@ pub struct Listed {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
     pub at: DateTime<FixedOffset>,
-    pub by: String,
-    pub text: String,
+    pub by: Shared,
+    pub text: Text,
 }
 
 /// The report: rows in order, the totals (each directive once), and the lists.
@@ -208,8 +234,37 @@ pub fn tally(sessions: &[Session], scope: &Scope) -> FollowUp {
     tallies.report(scope)
 }
 
+/// What every listed item of a session shares: its id, title and localities' names, made
+/// once for the session when it first lists one.
+#[derive(Debug)]
+struct Shares {
+    id: Shared,
+    title: Shared,
+    names: Vec<Shared>,
+}
+
+impl Shares {
+    fn of(s: &Session) -> Self {
+        Shares {
+            id: Shared::new(&s.id),
+            title: Shared::from(&s.title),
+            names: (s.districts.iter())
+                .map(|l| Shared::from(&l.name))
+                .collect(),
+        }
+    }
+
+    /// The names of the localities at `indices`.
+    fn names(&self, indices: &[usize]) -> Vec<Shared> {
+        (indices.iter())
+            .filter_map(|&at| self.names.get(at).cloned())
+            .collect()
+    }
+}
+
 fn listed(
     s: &Session,
+    shares: &Shares,
     shared: &[Vec<usize>],
     r: DirectiveRef,
     d: &Directive,
@@ -223,18 +278,15 @@ fn listed(
         }
         None => shared.get(r.index).map_or(&[], Vec::as_slice),
     };
-    let localities = (indices.iter())
-        .filter_map(|&at| s.districts.get(at).map(|l| l.name.to_string()))
-        .collect();
     Listed {
         proposal: false,
-        session_id: s.id.to_string(),
-        session_title: s.title.to_string(),
+        session_id: shares.id.clone(),
+        session_title: shares.title.clone(),
         session_date: s.date,
-        directive_id: d.id.to_string(),
-        text: d.text.to_string(),
-        owner: d.owner.as_deref().map(str::to_string),
-        localities,
+        directive_id: d.id.clone(),
+        text: d.text.clone(),
+        owner: d.owner.clone(),
+        localities: shares.names(indices),
         due: d.due,
         category: c,
         percent: d.percent(),
@@ -243,18 +295,16 @@ fn listed(
 }
 
 /// A locality's proposal (of locality `l`) as the lists have it.
-fn listed_proposal(s: &Session, l: usize, p: &Proposal, c: Category) -> Listed {
+fn listed_proposal(s: &Session, shares: &Shares, l: usize, p: &Proposal, c: Category) -> Listed {
     Listed {
         proposal: true,
-        session_id: s.id.to_string(),
-        session_title: s.title.to_string(),
+        session_id: shares.id.clone(),
+        session_title: shares.title.clone(),
         session_date: s.date,
-        directive_id: p.id.as_deref().unwrap_or_default().to_string(),
-        text: p.text.to_string(),
-        owner: p.assignee.as_deref().map(str::to_string),
-        localities: (s.districts.get(l).map(|l| l.name.to_string()))
-            .into_iter()
-            .collect(),
+        directive_id: p.id.clone().unwrap_or_default(),
+        text: p.text.clone(),
+        owner: p.assignee.as_ref().map(Shared::from),
+        localities: shares.names(&[l]),
         due: p.due,
         category: c,
         percent: p.percent(),
@@ -264,10 +314,10 @@ fn listed_proposal(s: &Session, l: usize, p: &Proposal, c: Category) -> Listed {
 
 fn latest_note(d: &impl Followed) -> Option<Note> {
     d.latest_note().and_then(|e| {
-        e.note.as_deref().map(|text| Note {
+        e.note.as_ref().map(|text| Note {
             at: e.at,
-            by: e.by.to_string(),
-            text: text.to_string(),
+            by: e.by.clone(),
+            text: text.clone(),
         })
     })
 }

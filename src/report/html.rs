@@ -387,7 +387,7 @@ fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options
                 pieces.join(" · ")
             );
         }
-        if let Some(note) = &d.note {
+        if let Some(note) = &d.more.note {
             let _ = write!(out, "<span class=\"note\">{}: {}</span>", t.note, esc(note));
         }
         if says_more(*d) {

@@ -281,7 +281,7 @@ fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options
         if !meta.is_empty() {
             out.push_str(&format!("  \n  *{}*", escape(&meta.join(" · "))));
         }
-        if let Some(note) = &d.note {
+        if let Some(note) = &d.more.note {
             out.push_str(&format!("  \n  {}: {}", t.note, escape(note)));
         }
         if says_more(*d) {

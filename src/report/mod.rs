@@ -212,7 +212,7 @@ fn statement_lists<'a>(lists: [&'a [Text]; 3], t: &Strings) -> Vec<(&'static str
 fn locality_lists(d: &District, opts: &Options) -> Vec<(&'static str, Vec<Text>)> {
     let lang = opts.lang;
     let t = i18n::strings(lang);
-    let proposals = (d.proposals.iter())
+    let proposals = (d.more.proposals.iter())
         .map(|p| {
             let line = present::proposal_line(p, lang);
             let follow_up = proposal_follow_up(p, opts.today, lang, opts.handout);
@@ -226,7 +226,7 @@ fn locality_lists(d: &District, opts: &Options) -> Vec<(&'static str, Vec<Text>)
         .into_iter()
         .map(|(title, items)| (title, items.to_vec()))
         .collect();
-    lists.extend((!d.proposals.is_empty()).then_some((t.proposals, proposals)));
+    lists.extend((!d.more.proposals.is_empty()).then_some((t.proposals, proposals)));
     lists
 }
 
@@ -335,14 +335,18 @@ fn directive_meta(s: &Session, d: &Directive, opts: &Options<'_>) -> Vec<String>
     if let Some(owner) = &d.owner {
         meta.push(format!("{}: {owner}", t.owner));
     }
-    meta.extend(present::deadline(d.due, d.due_text.as_deref(), opts.lang));
+    meta.extend(present::deadline(
+        d.due,
+        d.more.due_text.as_deref(),
+        opts.lang,
+    ));
     if d.is_overdue(opts.today) {
         meta.push(t.overdue.to_uppercase());
     }
     if d.done {
         meta.push(done_text(d, t, opts.handout));
     }
-    if let Some(to) = present::addressees(s, &d.to, &d.to_other) {
+    if let Some(to) = present::addressees(s, &d.more.to, &d.more.to_other) {
         meta.push(format!("{}: {to}", t.directive_to));
     }
     meta
@@ -350,10 +354,10 @@ fn directive_meta(s: &Session, d: &Directive, opts: &Options<'_>) -> Vec<String>
 
 fn done_text(d: &Directive, t: &Strings, handout: bool) -> String {
     let mut s = t.done_on.to_string();
-    if let Some(at) = d.done_at {
+    if let Some(at) = d.more.done_at {
         s.push_str(&format!(" {}", at.format("%d/%m/%Y %H:%M")));
     }
-    if let Some(by) = d.done_by.as_ref().filter(|_| !handout) {
+    if let Some(by) = d.more.done_by.as_ref().filter(|_| !handout) {
         s.push_str(&format!(" {} {by}", t.done_by));
     }
     s

@@ -77,8 +77,8 @@ fn done_and_overdue_directives_are_marked() {
         .and_then(|r| s.directive_mut(r))
         .expect("directive");
     d.done = true;
-    d.done_by = Some("Lê Văn Tám".into());
-    d.done_at = Some("2024-03-15T09:30:00+07:00".parse().expect("date-time"));
+    d.more.done_by = Some("Lê Văn Tám".into());
+    d.more.done_at = Some("2024-03-15T09:30:00+07:00".parse().expect("date-time"));
     let mut o = opts(Lang::Vi, false);
     o.today = day("2025-01-02");
     let text = render(&s, Format::Text, &o);
@@ -124,7 +124,7 @@ fn the_district_filter_keeps_one_district_and_the_session_parts() {
 #[test]
 fn the_district_filter_keeps_the_shared_directives_that_concern_it() {
     let mut s = sample();
-    s.directives[1].to = vec!["hai-ha".into()].into();
+    s.directives[1].more.to = vec!["hai-ha".into()].into();
     let mut o = opts(Lang::En, false);
     o.district = Some("dam-ha");
     let text = render(&s, Format::Text, &o);
@@ -184,7 +184,7 @@ fn list_json_is_an_array_of_summaries() {
 fn a_handout_leaves_out_who_checked_off_and_the_session_id() {
     let mut s = sample();
     s.directives[0].done = true;
-    s.directives[0].done_by = Some("thu-ky-lan".into());
+    s.directives[0].more.done_by = Some("thu-ky-lan".into());
     let directive_id = format!("{:?}", &*s.directives[0].id);
     for format in [Format::Text, Format::Markdown, Format::Html, Format::Json] {
         let full = render(&s, format, &opts(Lang::Vi, false));
@@ -276,7 +276,7 @@ fn html_shows_levels_counterparts_shares_references_and_periods() {
 fn one_locality_keeps_the_shared_directives_its_owner_names_when_there_is_no_to() {
     let mut s = sample();
     for d in &mut s.directives {
-        d.to.clear();
+        d.more.to.clear();
         d.owner = Some("Huyện ủy Đầm Hà, Huyện ủy Hải Hà".into());
     }
     s.directives[0].owner = Some("Huyện ủy Hải Hà".into());

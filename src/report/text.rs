@@ -240,7 +240,7 @@ fn directives(out: &mut String, s: &Session, list: &[&Directive], opts: &Options
         if !meta.is_empty() {
             out.push_str(&wrap(&meta.join(" · "), "      ", "      "));
         }
-        if let Some(note) = &d.note {
+        if let Some(note) = &d.more.note {
             out.push_str(&wrap(&format!("{}: {note}", t.note), "      ", "      "));
         }
         if says_more(*d) {
@@ -336,6 +336,13 @@ fn words(text: &str) -> impl Iterator<Item = (&str, usize)> {
         let mut chars = 0;
         let mut latin = true;
         while let Some(&b) = bytes.get(at) {
+            if b.is_ascii_graphic() {
+                // Most of a word: one byte, one column.
+                start.get_or_insert(at);
+                chars += 1;
+                at += 1;
+                continue;
+            }
             let (len, space) = char_at(text, at, b);
             if space {
                 if start.is_some() {
@@ -354,14 +361,28 @@ fn words(text: &str) -> impl Iterator<Item = (&str, usize)> {
 }
 
 /// The length of the character starting at `at` (whose first byte is `b`) and whether it is
-/// white space (`char::is_whitespace`).
+/// white space (`char::is_whitespace`), from its bytes alone.
 fn char_at(text: &str, at: usize, b: u8) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let next = |n: usize| bytes.get(at + n).copied().unwrap_or(0);
     match b {
         0..=0x7f => (1, matches!(b, b'\t'..=b'\r' | b' ')),
-        // The leading bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
-        0xc2 | 0xe1 | 0xe2 | 0xe3 => (text.get(at..).and_then(|t| t.chars().next()))
-            .map_or((1, false), |c| (c.len_utf8(), c.is_whitespace())),
+        // U+0085, U+00A0.
+        0xc2 => (2, matches!(next(1), 0x85 | 0xa0)),
         0x80..=0xdf => (2, false),
+        // U+1680.
+        0xe1 => (3, next(1) == 0x9a && next(2) == 0x80),
+        // U+2000–U+200A, U+2028, U+2029, U+202F; U+205F.
+        0xe2 => (
+            3,
+            match next(1) {
+                0x80 => matches!(next(2), 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf),
+                0x81 => next(2) == 0x9f,
+                _ => false,
+            },
+        ),
+        // U+3000.
+        0xe3 => (3, next(1) == 0x80 && next(2) == 0x80),
         0xe0..=0xef => (3, false),
         _ => (4, false),
     }

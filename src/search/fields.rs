@@ -210,7 +210,7 @@ fn collect_directive<'s>(
     if let Some(owner) = &d.owner {
         add(target, FieldKind::DirectiveOwner, owner);
     }
-    for addressee in &d.to_other {
+    for addressee in &d.more.to_other {
         add(target, FieldKind::DirectiveOwner, addressee);
     }
 }
@@ -246,7 +246,7 @@ pub(super) fn collect_district<'s>(
         }
     }
     // A proposal's hit opens its locality's tab, at the line that lists it.
-    for p in &d.proposals {
+    for p in &d.more.proposals {
         let texts = std::iter::once(&p.text)
             .chain(&p.by)
             .chain(&p.answer)

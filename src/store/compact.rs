@@ -38,7 +38,9 @@ fn shrink_indicator(indicator: &mut Indicator) {
 
 fn shrink_directives(directives: &mut Vec<Directive>) {
     directives.shrink_to_fit();
-    directives.iter_mut().for_each(|d| d.to.shrink_to_fit());
+    (directives.iter_mut())
+        .filter(|d| !d.more.to.is_empty())
+        .for_each(|d| d.more.to.shrink_to_fit());
 }
 
 #[cfg(test)]

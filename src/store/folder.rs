@@ -11,7 +11,8 @@ use std::path::{Path, PathBuf};
 
 use super::files::{self, Stamp};
 use super::{
-    Diagnostic, FileReport, FolderError, Limits, load_file_meta, on_every_core, walk_folder,
+    Diagnostic, FileReport, FolderError, Limits, SharedTexts, load_file_meta, on_every_core,
+    walk_folder,
 };
 
 /// A briefing folder as last looked at, kept by whoever reads it again and again (the loader).
@@ -167,8 +168,9 @@ impl Folder {
         then: impl Fn(&Path, FileReport) -> T + Sync,
     ) -> Vec<T> {
         let (root, limits) = (&self.root, &self.limits);
+        let texts = SharedTexts::default();
         let results = on_every_core(files, |rel| {
-            let (report, meta) = load_file_meta(root, rel, limits);
+            let (report, meta) = load_file_meta(root, rel, limits, Some(&texts));
             (meta.map(|m| Stamp::of(&m)), then(rel, report))
         });
         for (rel, (stamp, _)) in files.iter().zip(&results) {

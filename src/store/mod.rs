@@ -36,6 +36,7 @@ pub(crate) use walk::read_bounded;
 use crate::diag::{FileRead, OsError, closest};
 use crate::i18n;
 use crate::model::{self, Lang, Session};
+use validate::SharedTexts;
 
 /// Why a briefing folder could not be read at all.
 ///
@@ -223,12 +224,18 @@ pub fn read_as_loaded(path: &Path) -> Option<Vec<u8>> {
 
 /// Reads (at most `limits.max_file_size` bytes) and validates one file below `root`.
 pub(crate) fn load_file_with(root: &Path, rel: &Path, limits: &Limits) -> FileReport {
-    load_file_meta(root, rel, limits).0
+    load_file_meta(root, rel, limits, None).0
 }
 
-/// [`load_file_with`], with the file's metadata when it was opened (`None`: not opened).
-fn load_file_meta(root: &Path, rel: &Path, limits: &Limits) -> (FileReport, Option<fs::Metadata>) {
-    let (report, opened) = load_file_opened(root, rel, limits);
+/// [`load_file_with`], with the file's metadata when it was opened (`None`: not opened),
+/// sharing repeated texts with the other files read with `texts`.
+fn load_file_meta(
+    root: &Path,
+    rel: &Path,
+    limits: &Limits,
+    texts: Option<&SharedTexts>,
+) -> (FileReport, Option<fs::Metadata>) {
+    let (report, opened) = load_file_sharing(root, rel, limits, texts);
     (report, opened.map(|(meta, _)| meta))
 }
 
@@ -239,10 +246,21 @@ fn load_file_opened(
     rel: &Path,
     limits: &Limits,
 ) -> (FileReport, Option<(fs::Metadata, bool)>) {
+    load_file_sharing(root, rel, limits, None)
+}
+
+/// [`load_file_opened`], sharing repeated texts with the other files read with `texts`.
+fn load_file_sharing(
+    root: &Path,
+    rel: &Path,
+    limits: &Limits,
+    texts: Option<&SharedTexts>,
+) -> (FileReport, Option<(fs::Metadata, bool)>) {
     let path = display_path(rel);
     match walk::read_whole(&root.join(rel), limits.max_file_size) {
         Ok(whole) => {
-            let report = parse_file_at(&whole.bytes, &path, &files::id_of(rel), limits.now);
+            let id = files::id_of(rel);
+            let report = parse_sharing(&whole.bytes, &path, &id, limits.now, texts);
             (report, Some((whole.meta, whole.rescued)))
         }
         Err(e) => {
@@ -272,6 +290,17 @@ pub fn parse_file_at(
     id: &str,
     now: Option<chrono::DateTime<chrono::FixedOffset>>,
 ) -> FileReport {
+    parse_sharing(bytes, path, id, now, None)
+}
+
+/// [`parse_file_at`], sharing repeated texts with the other files read with `texts`.
+fn parse_sharing(
+    bytes: &[u8],
+    path: &str,
+    id: &str,
+    now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    texts: Option<&SharedTexts>,
+) -> FileReport {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -286,6 +315,9 @@ pub fn parse_file_at(
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut checker = validate::Checker::new(text, path).with_now(now);
+    if let Some(texts) = texts {
+        checker = checker.sharing(texts);
+    }
     if text.starts_with('\u{feff}') {
         checker.error(0..'\u{feff}'.len_utf8(), Problem::TwoBoms);
         return FileReport {
@@ -386,7 +418,10 @@ pub(crate) fn load_files_then<T: Send>(
     limits: &Limits,
     then: impl Fn(&Path, FileReport) -> T + Sync,
 ) -> Vec<T> {
-    on_every_core(files, |rel| then(rel, load_file_with(root, rel, limits)))
+    let texts = SharedTexts::default();
+    on_every_core(files, |rel| {
+        then(rel, load_file_meta(root, rel, limits, Some(&texts)).0)
+    })
 }
 
 /// `read` of each of `files` on every core; the results in the order of `files`.
@@ -425,6 +460,70 @@ mod tests {
             assert_eq!(a.diagnostics, b.diagnostics);
         }
         assert!(parallel.iter().any(|r| r.session.is_none()));
+    }
+
+    /// The groups of seldom fields (`model::Rare`) stay unallocated through the whole load
+    /// (validation, settling, compaction) for the indicators and directives that write none.
+    #[test]
+    fn a_loaded_file_allocates_the_seldom_fields_only_where_written() {
+        let text = "[session]\ntitle = \"T\"\ndate = 2024-03-13\n\n\
+            [[directive]]\nid = \"plain\"\ntext = \"A\"\nowner = \"B\"\ndue = 2024-06-30\n\n\
+            [[directive]]\nid = \"noted\"\ntext = \"C\"\nnote = \"D\"\n\n\
+            [[district]]\nname = \"Hải Hà\"\n\n\
+            [[district.indicator]]\nname = \"Thu\"\nvalue = 5\nunit = \"tỷ đồng\"\n\
+            compare = [{ label = \"so với năm trước\", percent = 107 }]\n\n\
+            [[district.indicator]]\nname = \"Chi\"\nvalue = 5\ntarget = 6\n\n\
+            [[district.directive]]\nid = \"own\"\ntext = \"E\"\n";
+        let report = parse_file(text.as_bytes(), "s.toml", "s");
+        assert_eq!(report.diagnostics, [], "the file is valid");
+        let session = report.session.expect("the file loads");
+        let allocated: Vec<bool> = (session.all_directives())
+            .map(|d| d.more.is_allocated())
+            .collect();
+        assert_eq!(allocated, [false, true, false]);
+        assert!(
+            !session.districts[0].more.is_allocated(),
+            "no key, history or proposal"
+        );
+        let indicators = &session.districts[0].indicators;
+        assert!(!indicators[0].more.is_allocated());
+        assert!(indicators[1].more.is_allocated());
+        assert_eq!(indicators[1].more.target, Some(6.0));
+    }
+
+    /// Files read together keep one copy of a text they repeat (an indicator's name and unit,
+    /// an owner), on every core; a file read alone keeps its own.
+    #[test]
+    fn files_read_together_share_the_texts_they_repeat() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for i in 0..(PARALLEL_FROM * 4) {
+            let text = format!(
+                "[session]\ntitle = \"Buổi {i}\"\ndate = 2024-03-13\n\n\
+                 [[directive]]\nid = \"d\"\ntext = \"Việc {i}\"\nowner = \"Huyện ủy\"\n\n\
+                 [[district]]\nname = \"Hải Hà\"\n\n\
+                 [[district.indicator]]\nname = \"Tổng thu\"\nvalue = {i}\nunit = \"tỷ đồng\"\n"
+            );
+            fs::write(dir.path().join(format!("{i:03}.toml")), text).expect("write");
+        }
+        let limits = Limits::default();
+        let (files, _) = discover_with(dir.path(), &limits).expect("discover");
+        let sessions: Vec<Session> = load_files(dir.path(), &files, &limits)
+            .into_iter()
+            .map(|r| r.session.expect("loads"))
+            .collect();
+        let first = &sessions[0];
+        let name = |s: &Session| s.districts[0].indicators[0].name.clone();
+        let unit = |s: &Session| s.districts[0].indicators[0].unit.clone().expect("unit");
+        let owner = |s: &Session| s.directives[0].owner.clone().expect("owner");
+        for s in &sessions[1..] {
+            assert!(model::Shared::ptr_eq(&name(s), &name(first)));
+            assert!(model::Shared::ptr_eq(&unit(s), &unit(first)));
+            assert!(model::Shared::ptr_eq(&owner(s), &owner(first)));
+        }
+        let alone = load_file_with(dir.path(), &files[0], &limits);
+        let alone = alone.session.expect("loads");
+        assert_eq!(alone, sessions[0]);
+        assert!(!model::Shared::ptr_eq(&name(&alone), &name(first)));
     }
 
     #[test]

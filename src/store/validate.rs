@@ -19,11 +19,11 @@ use super::slips;
 use crate::diag::{self, Expected, Problem, Table};
 use crate::model::Followed;
 use crate::model::{
-    Basis, Better, Bound, Comparison, Comparisons, Directive, District, FORMAT_VERSIONS, HostKind,
-    Id, Image, Indicator, Kind, Level, PartOfDay, Participant, Reference, Session, SessionDate,
-    Text, fold,
+    Basis, Better, Bound, Comparison, Comparisons, Directive, DirectiveMore, District,
+    DistrictMore, FORMAT_VERSIONS, HostKind, Id, Image, Indicator, IndicatorMore, Kind, Level,
+    PartOfDay, Participant, Rare, Reference, Session, SessionDate, Text, fold,
 };
-pub(super) use fields::Checker;
+pub(super) use fields::{Checker, SharedTexts};
 use fields::{Fields, clean, to_offset_datetime, to_session_date};
 use progress::progress_log;
 
@@ -455,10 +455,6 @@ fn locality(
     let proposals = conclusions::proposals(ck, f, &mut seen.ids);
     let name = name?;
     Some(District {
-        key: identity.key,
-        formerly: identity.formerly,
-        merged_from: identity.merged_from.into(),
-        merging_into: identity.merging_into,
         id: id.unwrap_or_else(|| fold::slug(&name)).into(),
         level: level.or(default_level),
         parent: f.text(ck, "parent"),
@@ -470,7 +466,13 @@ fn locality(
         name: name.into(),
         indicators,
         directives,
-        proposals: proposals.into(),
+        more: Rare::new(DistrictMore {
+            key: identity.key,
+            formerly: identity.formerly,
+            merged_from: identity.merged_from.into(),
+            merging_into: identity.merging_into,
+            proposals: proposals.into(),
+        }),
     })
 }
 
@@ -512,30 +514,39 @@ fn indicator(ck: &mut Checker<'_>, f: &Fields<'_, '_>) -> Option<Indicator> {
             None
         }
     };
+    // In the order the file's keys are checked, so problems come in the same order.
+    let unit = f.string(ck, "unit").map(|u| ck.share(u.trim().to_string()));
+    let kind = f.keyword(ck, "kind", Kind::NAMES, Kind::parse);
+    let bound = f.keyword(ck, "bound", &Bound::NAMES, Bound::parse);
+    let period = f.shared(ck, "period");
+    let target_label = f.shared(ck, "target_label");
+    let better = f.keyword(ck, "better", &Better::NAMES, Better::parse);
+    let note = f.text(ck, "note");
+    let other = conclusions::other_unit(ck, f);
+    let part_of = conclusions::part_of(ck, f);
+    let estimate = conclusions::flag(ck, f, "estimate");
+    let forecast = conclusions::flag(ck, f, "forecast");
+    let key = identity::indicator(ck, f);
     Some(Indicator {
-        unit: f.string(ck, "unit").map(|u| ck.share(u.trim().to_string())),
-        kind: f
-            .keyword(ck, "kind", Kind::NAMES, Kind::parse)
-            .unwrap_or_default(),
-        of: of.map(|(of, _)| of),
-        bound: f
-            .keyword(ck, "bound", &Bound::NAMES, Bound::parse)
-            .unwrap_or_default(),
-        period: f.shared(ck, "period"),
-        target_label: f.shared(ck, "target_label"),
-        better: f
-            .keyword(ck, "better", &Better::NAMES, Better::parse)
-            .unwrap_or_default(),
-        note: f.text(ck, "note"),
-        other: conclusions::other_unit(ck, f),
-        part_of: conclusions::part_of(ck, f),
-        estimate: conclusions::flag(ck, f, "estimate"),
-        forecast: conclusions::flag(ck, f, "forecast"),
-        key: identity::indicator(ck, f),
-        compare,
-        target: target.map(|(t, _)| t),
         name: ck.share(name?),
         value,
+        unit,
+        kind: kind.unwrap_or_default(),
+        bound: bound.unwrap_or_default(),
+        period,
+        compare,
+        better: better.unwrap_or_default(),
+        note,
+        estimate,
+        forecast,
+        more: Rare::new(IndicatorMore {
+            of: of.map(|(of, _)| of),
+            target: target.map(|(t, _)| t),
+            target_label,
+            other,
+            part_of,
+            key,
+        }),
     })
 }
 
@@ -679,20 +690,30 @@ fn directive(ck: &mut Checker<'_>, f: Fields<'_, '_>, seen: &mut Seen) -> Option
             }
             d
         });
+    // In the order the file's keys are checked, so problems come in the same order.
+    let owner = f.shared(ck, "owner");
+    let note = f.text(ck, "note");
+    let done = f.boolean(ck, "done").unwrap_or(false);
+    let done_by = f.shared(ck, "done_by");
+    let to_other = conclusions::to_other(ck, &f);
+    let due_text = conclusions::due_text(ck, &f);
+    let urgent = conclusions::urgent(ck, &f);
     Some(Directive {
-        owner: f.shared(ck, "owner"),
-        note: f.text(ck, "note"),
-        done: f.boolean(ck, "done").unwrap_or(false),
-        done_by: f.shared(ck, "done_by"),
-        to: to.into_iter().map(Id::from).collect(),
-        to_other: conclusions::to_other(ck, &f).into(),
-        due_text: conclusions::due_text(ck, &f),
-        urgent: conclusions::urgent(ck, &f),
-        progress: progress.into(),
-        due,
-        done_at,
         id: id?.into(),
         text: text?.into(),
+        owner,
+        due,
+        done,
+        urgent,
+        more: Rare::new(DirectiveMore {
+            to: to.into_iter().map(Id::from).collect(),
+            note,
+            done_at,
+            done_by,
+            progress: progress.into(),
+            due_text,
+            to_other: to_other.into(),
+        }),
     })
     .map(|mut d| {
         d.settle();

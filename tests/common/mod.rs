@@ -195,7 +195,7 @@ pub(crate) fn done_state(bytes: &[u8], id: &str) -> Option<bool> {
         .find(|d| d.id == id)?;
     if d.done {
         assert!(
-            d.done_at.is_some() && d.done_by.is_some(),
+            d.more.done_at.is_some() && d.more.done_by.is_some(),
             "`{id}` is done without its stamp"
         );
     }

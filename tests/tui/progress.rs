@@ -142,7 +142,7 @@ fn esc_writes_nothing_and_loses_nothing_saved() {
     let request = record_doing(&mut app);
     saved(&mut app, &request);
     let before = ma_tuy(&app);
-    assert_eq!(before.progress.len(), 1);
+    assert_eq!(before.more.progress.len(), 1);
     assert_eq!(press_effect(&mut app, Command::Progress), Effect::None);
     assert!(matches!(app.overlay(), Some(Overlay::Progress(f)) if f.state() == State::Doing));
     key(&mut app, KeyCode::Tab);
@@ -178,7 +178,7 @@ fn enter_asks_for_the_entry_composed_and_the_directive_shows_it_once_written() {
     assert!(app.overlay().is_none());
     assert!(matches!(app.notice(), Some(Notice::Saving)));
     assert!(
-        ma_tuy(&app).progress.is_empty(),
+        ma_tuy(&app).more.progress.is_empty(),
         "shown once the file has it"
     );
     let appended = saved(&mut app, &request);
@@ -218,7 +218,7 @@ fn enter_asks_for_the_entry_composed_and_the_directive_shows_it_once_written() {
             change: ProgressChange::Remove(appended),
         })
     );
-    assert!(ma_tuy(&app).progress.is_empty(), "undone at once");
+    assert!(ma_tuy(&app).more.progress.is_empty(), "undone at once");
 }
 
 #[test]
@@ -237,7 +237,7 @@ fn a_write_that_fails_opens_the_form_again_with_what_was_typed() {
         fields(&app),
         ("Đã khởi công 2 công trình nước sạch".into(), "40".into())
     );
-    assert!(ma_tuy(&app).progress.is_empty());
+    assert!(ma_tuy(&app).more.progress.is_empty());
     assert_eq!(press_effect(&mut app, Command::Back), Effect::None);
     assert!(matches!(
         press_effect(&mut app, Command::Undo),

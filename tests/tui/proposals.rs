@@ -44,7 +44,7 @@ fn overdue_in_the_report(app: &mut App) -> Vec<(String, bool, briefing::api::mod
     press(app, &[Command::ReportView]);
     let listed = match app.screen() {
         Some(Screen::Report(r)) => (r.report().expect("report").overdue.iter())
-            .map(|l| (l.directive_id.clone(), l.proposal, l.category))
+            .map(|l| (l.directive_id.to_string(), l.proposal, l.category))
             .collect(),
         other => panic!("not the report view: {other:?}"),
     };

@@ -165,7 +165,7 @@ fn the_view_gives_the_numbers_of_briefing_report() {
                 })
                 .collect();
             let view: Vec<(String, bool)> = (listed.iter())
-                .map(|l| (l.directive_id.clone(), l.proposal))
+                .map(|l| (l.directive_id.to_string(), l.proposal))
                 .collect();
             assert_eq!(view, json, "{list} by {by}");
             assert!(
@@ -331,7 +331,7 @@ fn a_progress_entry_moves_its_directive_in_the_view() {
         [(Category::DoingOverdue, -1), (Category::Blocked, 1)]
     );
     let ids = |list: &[std::sync::Arc<briefing::api::report::follow_up::Listed>]| -> Vec<String> {
-        list.iter().map(|l| l.directive_id.clone()).collect()
+        list.iter().map(|l| l.directive_id.to_string()).collect()
     };
     assert!(ids(&before.overdue).contains(&"dh-nuoc".to_string()));
     assert!(!ids(&after.overdue).contains(&"dh-nuoc".to_string()));

@@ -29,7 +29,7 @@ fn toggle_shows_at_once_and_asks_for_a_save() {
     });
     let d = directive_state(&app, "hh-ma-tuy");
     assert_eq!(
-        (d.done, d.done_by.as_deref(), d.done_at),
+        (d.done, d.more.done_by.as_deref(), d.more.done_at),
         (true, Some("lan"), Some(at))
     );
     assert!(
@@ -55,7 +55,7 @@ fn a_failed_save_reverts_the_mark_and_says_why() {
         }),
     });
     let d = directive_state(&app, "hh-ma-tuy");
-    assert!(!d.done && d.done_by.is_none());
+    assert!(!d.done && d.more.done_by.is_none());
     assert!(matches!(
         app.notice(),
         Some(Notice::NotSaved(WriteError::ReadOnlyFile { .. }))
@@ -139,7 +139,7 @@ fn two_quick_toggles_end_in_the_state_of_the_last() {
         result: Ok(briefing::api::store::write::Change::Undone),
     });
     let d = directive_state(&app, "hh-ma-tuy");
-    assert!(!d.done && d.done_at.is_none() && d.done_by.is_none());
+    assert!(!d.done && d.more.done_at.is_none() && d.more.done_by.is_none());
     assert!(!app.has_pending_saves());
 }
 
@@ -280,7 +280,7 @@ fn u_undoes_a_check_off_at_once_and_asks_the_file_back() {
     assert_eq!((undo.done, undo.undo), (false, true));
     let d = directive_state(&app, "hh-ma-tuy");
     assert!(
-        !d.done && d.done_at.is_none() && d.done_by.is_none(),
+        !d.done && d.more.done_at.is_none() && d.more.done_by.is_none(),
         "{d:?}"
     );
     app.update(Action::Saved {

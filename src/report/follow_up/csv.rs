@@ -59,7 +59,7 @@ fn listed(out: &mut String, heading: &str, listed: &[Arc<Listed>], lang: Lang) {
     line(out, &head.map(str::to_string));
     for l in listed {
         let (note, stamp) = match &l.note {
-            Some(n) => (n.text.clone(), note_stamp(&n.at, Some(&n.by))),
+            Some(n) => (n.text.to_string(), note_stamp(&n.at, Some(&n.by))),
             None => (String::new(), String::new()),
         };
         line(
@@ -70,9 +70,9 @@ fn listed(out: &mut String, heading: &str, listed: &[Arc<Listed>], lang: Lang) {
                 category_word(l.category, lang).to_string(),
                 l.percent.map(|p| p.to_string()).unwrap_or_default(),
                 l.localities.join(", "),
-                l.owner.clone().unwrap_or_default(),
+                l.owner.as_deref().unwrap_or_default().to_string(),
                 session_of(l, lang),
-                l.session_id.clone(),
+                l.session_id.to_string(),
                 note,
                 stamp,
             ],
@@ -84,7 +84,7 @@ fn listed(out: &mut String, heading: &str, listed: &[Arc<Listed>], lang: Lang) {
 fn listed_text(l: &Listed, lang: Lang) -> String {
     match l.proposal {
         true => format!("{}: {}", i18n::strings(lang).report_proposal, l.text),
-        false => l.text.clone(),
+        false => l.text.to_string(),
     }
 }
 

@@ -6,7 +6,7 @@ use serde::ser::SerializeMap;
 
 use super::{Counts, FollowUp, Label, Listed, row_title};
 use crate::model::progress::Category;
-use crate::model::{Due, Lang, SessionDate};
+use crate::model::{Due, Lang, SessionDate, Shared};
 use crate::present::words::category_word;
 use crate::report::json::Head;
 
@@ -72,7 +72,7 @@ struct ListedJson<'a> {
     directive: &'a str,
     text: &'a str,
     owner: Option<&'a str>,
-    localities: &'a [String],
+    localities: &'a [Shared],
     due: Option<Due>,
     due_last_day: Option<NaiveDate>,
     category: Category,

@@ -11,8 +11,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 use smallvec::SmallVec;
 
 use super::{
-    Counts, FollowUp, Grouping, Label, Listed, Row, Scope, index, listed, listed_proposal,
+    Counts, FollowUp, Grouping, Label, Listed, Row, Scope, Shares, index, listed, listed_proposal,
 };
+use crate::cores;
 use crate::model::fold::fold;
 use crate::model::progress::Category;
 use crate::model::scope::FoldedWords;
@@ -105,7 +106,7 @@ impl Written {
                     && **name == *l.name
                     && *level == l.level
                     && parent.as_deref() == l.parent.as_deref()
-                    && self.key == l.key
+                    && self.key == l.more.key
             }
             _ => false,
         }
@@ -165,7 +166,7 @@ impl Rows {
             level: l.level,
             parent: l.parent.as_deref().map(str::to_string),
         };
-        let w = self.write(row, label, l.key.clone(), fold(&l.name));
+        let w = self.write(row, label, l.more.key.clone(), fold(&l.name));
         self.localities.entry(l.name.clone()).or_default().push(w);
         w
     }
@@ -181,132 +182,27 @@ impl Rows {
         w
     }
 
-    /// Session `s`'s share on `today`, with the rows of `only` (every grouping when `None`).
-    fn part(&mut self, s: &Session, today: NaiveDate, only: Option<Grouping>) -> Part {
-        let counted: Vec<Counted<'_>> = (s.directives_with_refs())
-            .map(|(r, d)| (r, d, d.category(today)))
+    /// Session `s`'s part: its `share` with each locality and owner named by its row.
+    fn part(&mut self, s: &Session, share: Share<'_>) -> Part {
+        let localities = (share.localities.iter())
+            .map(|&(at, few)| (self.locality(&s.districts[at]), few))
             .collect();
-        let wants = |g: Grouping| only.is_none_or(|o| o == g);
-        let shared = if needs_shared(wants(Grouping::Locality), &counted) {
-            s.shared_localities_with(&mut self.words)
-        } else {
-            Vec::new()
-        };
-        let mut total = Few::default();
-        let mut overdue = Vec::new();
-        let mut blocked = Vec::new();
-        for &(r, d, c) in &counted {
-            total.add(c);
-            if c.is_overdue() {
-                let due = d.due.map(Due::last_day);
-                overdue.push((due, Arc::new(listed(s, &shared, r, d, c))));
-            } else if c == Category::Blocked {
-                blocked.push(Arc::new(listed(s, &shared, r, d, c)));
-            }
-        }
-        let proposed: Vec<Proposed<'_>> = (s.proposals())
-            .filter(|(_, p)| p.is_followed())
-            .map(|(l, p)| (l, p, p.category(today)))
+        let owners = (share.owners.iter())
+            .map(|&(owner, few)| (self.owner(owner), few))
             .collect();
-        for &(l, p, c) in &proposed {
-            total.add(c);
-            if c.is_overdue() {
-                let due = p.due.map(Due::last_day);
-                overdue.push((due, Arc::new(listed_proposal(s, l, p, c))));
-            } else if c == Category::Blocked {
-                blocked.push(Arc::new(listed_proposal(s, l, p, c)));
-            }
-        }
-        let (localities, common) = if wants(Grouping::Locality) {
-            self.by_locality(s, &counted, &shared, &proposed)
-        } else {
-            Default::default()
-        };
-        let (owners, no_owner) = if wants(Grouping::Assignee) {
-            self.by_owner(&counted, &proposed)
-        } else {
-            Default::default()
-        };
         Part {
             id: s.id.clone(),
             date: s.date,
             order: s.date.sort_key(),
             title: s.title.clone(),
-            total,
+            total: share.total,
             localities,
-            common,
+            common: share.common,
             owners,
-            no_owner,
-            overdue: overdue.into(),
-            blocked: blocked.into(),
+            no_owner: share.no_owner,
+            overdue: share.overdue.into(),
+            blocked: share.blocked.into(),
         }
-    }
-
-    /// A locality's own directives and followed proposals count for it; a session-wide
-    /// directive for each locality it concerns (`shared`, by its index), or in the common row
-    /// when it concerns none.
-    fn by_locality(
-        &mut self,
-        s: &Session,
-        counted: &[Counted<'_>],
-        shared: &[Vec<usize>],
-        proposed: &[Proposed<'_>],
-    ) -> (Box<[(u32, Few)]>, Few) {
-        let mut counts: SmallVec<[Few; 8]> = SmallVec::from_elem(Few::default(), s.districts.len());
-        let mut first_counted: SmallVec<[usize; 8]> = SmallVec::new();
-        let mut common = Few::default();
-        let mut count = |at: usize, c: Category| {
-            if let Some(n) = counts.get_mut(at) {
-                if n.is_empty() {
-                    first_counted.push(at);
-                }
-                n.add(c);
-            }
-        };
-        for &(r, _, c) in counted {
-            match r.district {
-                Some(at) => count(at, c),
-                None => match shared.get(r.index).map(Vec::as_slice) {
-                    Some([]) | None => common.add(c),
-                    Some(localities) => localities.iter().for_each(|&at| count(at, c)),
-                },
-            }
-        }
-        proposed.iter().for_each(|&(at, _, c)| count(at, c));
-        let localities = (first_counted.iter())
-            .map(|&at| (self.locality(&s.districts[at]), counts[at]))
-            .collect();
-        (localities, common)
-    }
-
-    /// Each owner (or followed proposal's assignee) as written (trimmed) with its counts, in
-    /// the order first met; the directives without one apart.
-    fn by_owner(
-        &mut self,
-        counted: &[Counted<'_>],
-        proposed: &[Proposed<'_>],
-    ) -> (Box<[(u32, Few)]>, Few) {
-        let mut owners: SmallVec<[(&str, Few); 8]> = SmallVec::new();
-        let mut none = Few::default();
-        let directives = counted.iter().map(|&(_, d, c)| (d.owner.as_deref(), c));
-        let proposals = proposed.iter().map(|&(_, p, c)| (p.assignee.as_deref(), c));
-        for (owner, c) in directives.chain(proposals) {
-            match owner.map(str::trim).filter(|o| !o.is_empty()) {
-                Some(owner) => match owners.iter_mut().find(|(o, _)| *o == owner) {
-                    Some((_, n)) => n.add(c),
-                    None => {
-                        let mut n = Few::default();
-                        n.add(c);
-                        owners.push((owner, n));
-                    }
-                },
-                None => none.add(c),
-            }
-        }
-        let owners = (owners.into_iter())
-            .map(|(owner, n)| (self.owner(owner), n))
-            .collect();
-        (owners, none)
     }
 
     /// The rows of `parts` (oldest session first) by locality or by owner: each row's label is
@@ -363,6 +259,146 @@ impl Rows {
     }
 }
 
+/// A session's share before its rows are named: worked out from the session alone (and the
+/// words folded before), so sessions are shared out on every core.
+#[derive(Debug)]
+struct Share<'s> {
+    total: Few,
+    /// Each locality counted, by its index, in the order first counted.
+    localities: SmallVec<[(usize, Few); 8]>,
+    common: Few,
+    /// Each owner as written (trimmed), in the order first met.
+    owners: SmallVec<[(&'s str, Few); 8]>,
+    no_owner: Few,
+    overdue: Vec<(Option<NaiveDate>, Arc<Listed>)>,
+    blocked: Vec<Arc<Listed>>,
+}
+
+impl<'s> Share<'s> {
+    /// Session `s`'s share on `today`, with the rows of `only` (every grouping when `None`);
+    /// `words` has learnt the session's words (`Session::learn_shared_words`).
+    fn of(s: &'s Session, today: NaiveDate, only: Option<Grouping>, words: &FoldedWords) -> Self {
+        let counted: Vec<Counted<'_>> = (s.directives_with_refs())
+            .map(|(r, d)| (r, d, d.category(today)))
+            .collect();
+        let wants = |g: Grouping| only.is_none_or(|o| o == g);
+        let shared = if needs_shared(wants(Grouping::Locality), &counted) {
+            s.shared_localities_in(words)
+        } else {
+            Vec::new()
+        };
+        let mut total = Few::default();
+        let mut overdue = Vec::new();
+        let mut blocked = Vec::new();
+        let mut shares = None;
+        for &(r, d, c) in &counted {
+            total.add(c);
+            if c.is_overdue() {
+                let shares = shares.get_or_insert_with(|| Shares::of(s));
+                let due = d.due.map(Due::last_day);
+                overdue.push((due, Arc::new(listed(s, shares, &shared, r, d, c))));
+            } else if c == Category::Blocked {
+                let shares = shares.get_or_insert_with(|| Shares::of(s));
+                blocked.push(Arc::new(listed(s, shares, &shared, r, d, c)));
+            }
+        }
+        let proposed: Vec<Proposed<'_>> = (s.proposals())
+            .filter(|(_, p)| p.is_followed())
+            .map(|(l, p)| (l, p, p.category(today)))
+            .collect();
+        for &(l, p, c) in &proposed {
+            total.add(c);
+            if c.is_overdue() {
+                let shares = shares.get_or_insert_with(|| Shares::of(s));
+                let due = p.due.map(Due::last_day);
+                overdue.push((due, Arc::new(listed_proposal(s, shares, l, p, c))));
+            } else if c == Category::Blocked {
+                let shares = shares.get_or_insert_with(|| Shares::of(s));
+                blocked.push(Arc::new(listed_proposal(s, shares, l, p, c)));
+            }
+        }
+        let (localities, common) = if wants(Grouping::Locality) {
+            by_locality(s, &counted, &shared, &proposed)
+        } else {
+            Default::default()
+        };
+        let (owners, no_owner) = if wants(Grouping::Assignee) {
+            by_owner(&counted, &proposed)
+        } else {
+            Default::default()
+        };
+        Share {
+            total,
+            localities,
+            common,
+            owners,
+            no_owner,
+            overdue,
+            blocked,
+        }
+    }
+}
+
+/// A locality's own directives and followed proposals count for it; a session-wide directive
+/// for each locality it concerns (`shared`, by its index), or in the common row when it
+/// concerns none. Each locality counted by its index, in the order first counted.
+fn by_locality(
+    s: &Session,
+    counted: &[Counted<'_>],
+    shared: &[Vec<usize>],
+    proposed: &[Proposed<'_>],
+) -> (SmallVec<[(usize, Few); 8]>, Few) {
+    let mut counts: SmallVec<[Few; 8]> = SmallVec::from_elem(Few::default(), s.districts.len());
+    let mut first_counted: SmallVec<[usize; 8]> = SmallVec::new();
+    let mut common = Few::default();
+    let mut count = |at: usize, c: Category| {
+        if let Some(n) = counts.get_mut(at) {
+            if n.is_empty() {
+                first_counted.push(at);
+            }
+            n.add(c);
+        }
+    };
+    for &(r, _, c) in counted {
+        match r.district {
+            Some(at) => count(at, c),
+            None => match shared.get(r.index).map(Vec::as_slice) {
+                Some([]) | None => common.add(c),
+                Some(localities) => localities.iter().for_each(|&at| count(at, c)),
+            },
+        }
+    }
+    proposed.iter().for_each(|&(at, _, c)| count(at, c));
+    let localities = first_counted.iter().map(|&at| (at, counts[at])).collect();
+    (localities, common)
+}
+
+/// Each owner (or followed proposal's assignee) as written (trimmed) with its counts, in the
+/// order first met; the directives without one apart.
+fn by_owner<'s>(
+    counted: &[Counted<'s>],
+    proposed: &[Proposed<'s>],
+) -> (SmallVec<[(&'s str, Few); 8]>, Few) {
+    let mut owners: SmallVec<[(&str, Few); 8]> = SmallVec::new();
+    let mut none = Few::default();
+    let directives = counted.iter().map(|&(_, d, c)| (d.owner.as_deref(), c));
+    let proposals = proposed.iter().map(|&(_, p, c)| (p.assignee.as_deref(), c));
+    for (owner, c) in directives.chain(proposals) {
+        match owner.map(str::trim).filter(|o| !o.is_empty()) {
+            Some(owner) => match owners.iter_mut().find(|(o, _)| *o == owner) {
+                Some((_, n)) => n.add(c),
+                None => {
+                    let mut n = Few::default();
+                    n.add(c);
+                    owners.push((owner, n));
+                }
+            },
+            None => none.add(c),
+        }
+    }
+    (owners, none)
+}
+
 /// Whether the session-wide directives' localities are asked: for rows by locality, or for
 /// a listed session-wide directive.
 fn needs_shared(by_locality: bool, counted: &[Counted<'_>]) -> bool {
@@ -395,6 +431,9 @@ pub(crate) struct Tallies {
 /// Below this many sessions to count again, each is looked for; above, the sessions are walked
 /// once.
 const FEW_STALE: usize = 8;
+
+/// Fewer sessions than this for each core are counted on one (starting a thread costs more).
+const SHARES_PER_THREAD: usize = 32;
 
 impl Tallies {
     /// No session counted yet, for `today`, with the rows of `only` (every grouping when
@@ -461,25 +500,29 @@ impl Tallies {
             let found = stale
                 .iter()
                 .filter_map(|id| sessions.iter().find(|s| s.id == *id));
-            found.for_each(|s| self.add(s));
+            self.count(found);
         } else {
-            let found = sessions.iter().filter(|s| stale.contains(&s.id));
-            found.for_each(|s| self.add(s));
+            self.count(sessions.iter().filter(|s| stale.contains(&s.id)));
         }
     }
 
-    /// Counts `sessions` (each replacing its part, if it had one).
+    /// Counts `sessions` (each replacing its part, if it had one): each session's share on
+    /// every core, then its rows named in order.
     pub(crate) fn count<'s>(&mut self, sessions: impl IntoIterator<Item = &'s Session>) {
-        for s in sessions {
-            self.add(s);
+        let sessions: Vec<&Session> = sessions.into_iter().collect();
+        for s in &sessions {
+            s.learn_shared_words(&mut self.rows.words);
         }
-    }
-
-    fn add(&mut self, s: &Session) {
-        self.drop_part(&s.id);
-        let part = self.rows.part(s, self.today, self.only);
-        self.at.insert(part.id.clone(), self.parts.len());
-        self.parts.push(part);
+        let (today, only, words) = (self.today, self.only, &self.rows.words);
+        let shares = cores::map_in_order(&sessions, SHARES_PER_THREAD, |s| {
+            Share::of(s, today, only, words)
+        });
+        for (s, share) in sessions.into_iter().zip(shares) {
+            self.drop_part(&s.id);
+            let part = self.rows.part(s, share);
+            self.at.insert(part.id.clone(), self.parts.len());
+            self.parts.push(part);
+        }
     }
 
     fn drop_part(&mut self, id: &str) {

@@ -151,3 +151,37 @@ fn categories_at_the_boundary_days_in_the_report() {
     assert_eq!(report.overdue.len(), 1);
     assert_eq!(report.overdue[0].due, Some(Due::Day(day("2024-06-30"))));
 }
+
+/// The text's lists are made a round at a time on every core and written piece by piece: the
+/// same text as the whole list made in one go.
+#[test]
+fn a_long_list_is_written_in_pieces_as_one_made_in_one_go() {
+    let directives: Vec<Directive> = (0..5000)
+        .map(|i| Directive {
+            id: format!("d-{i}").into(),
+            text: format!("Việc thứ {i} cần làm ")
+                .repeat(i % 9 + 1)
+                .as_str()
+                .into(),
+            ..test_directive(false, Some("2024-06-30"))
+        })
+        .collect();
+    let report = tally(
+        &[test_session(vec![], directives)],
+        &scope(Grouping::Locality),
+    );
+    assert_eq!(report.overdue.len(), 5000);
+    let mut pieces = Vec::new();
+    write(&report, ReportFormat::Text, Lang::Vi, &mut |piece| {
+        pieces.push(piece.to_string());
+        Ok(())
+    })
+    .expect("written");
+    assert!(pieces.len() > 2, "{} pieces", pieces.len());
+    let mut one_go = String::new();
+    text::items(&mut one_go, &report.overdue, Lang::Vi);
+    let written = pieces.concat();
+    let at = written.find("  • ").expect("a listed directive");
+    assert_eq!(&written[at..at + one_go.len()], one_go);
+    assert_eq!(written, render(&report, ReportFormat::Text, Lang::Vi));
+}

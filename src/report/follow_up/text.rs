@@ -1,7 +1,8 @@
 //! The report as plain text for a terminal or a printer: the table at 80 columns with
-//! numbered category columns and their legend, then the lists.
+//! numbered category columns and their legend, then the lists, written a piece at a time.
 
 use std::fmt::Write as _;
+use std::io;
 use std::sync::Arc;
 
 use unicode_width::UnicodeWidthStr;
@@ -24,9 +25,22 @@ const CELL: usize = 5;
 /// The total's column.
 const TOTAL: usize = 9;
 
-pub(super) fn render(report: &FollowUp, lang: Lang) -> String {
+/// Listed directives made into text before any is written: a few megabytes, whatever the
+/// report's size.
+const ROUND: usize = 4096;
+/// Fewer listed directives than this are made into text on one core (a thread costs more).
+const ALONE_BELOW: usize = 256;
+
+/// The report given to `put` a piece at a time: the table and the legend, then each list's
+/// directives, a round of them made on every core and put in order (ten thousand sessions
+/// list over a hundred thousand: their text, tens of megabytes, is never held whole).
+pub(super) fn write(
+    report: &FollowUp,
+    lang: Lang,
+    put: &mut dyn FnMut(&str) -> io::Result<()>,
+) -> io::Result<()> {
     let t = i18n::strings(lang);
-    let mut out = String::with_capacity(4096 + lists_size(report));
+    let mut out = String::with_capacity(4096);
     out.push_str(&t.report_title.to_uppercase());
     out.push('\n');
     wrap_into(&mut out, &scope_line(report, lang), "", "");
@@ -34,7 +48,7 @@ pub(super) fn render(report: &FollowUp, lang: Lang) -> String {
     if report.sessions == 0 {
         out.push_str(t.report_no_sessions);
         out.push('\n');
-        return out;
+        return put(&out);
     }
     table(&mut out, report, lang);
     out.push('\n');
@@ -42,9 +56,9 @@ pub(super) fn render(report: &FollowUp, lang: Lang) -> String {
     for c in Category::ALL {
         out.push_str(&format!("  {}\n", column_legend(c, lang)));
     }
-    list(&mut out, t.report_overdue, &report.overdue, lang);
-    list(&mut out, t.report_blocked, &report.blocked, lang);
-    out
+    list(&mut out, t.report_overdue, &report.overdue, lang, put)?;
+    list(&mut out, t.report_blocked, &report.blocked, lang, put)?;
+    put(&out)
 }
 
 /// The table: one line per row, the totals last.
@@ -96,13 +110,51 @@ fn right(text: &str, width: usize) -> String {
     format!("{}{text}", " ".repeat(width.saturating_sub(text.width())))
 }
 
-/// A list of directives under its heading, each with its facts and latest note.
-fn list(out: &mut String, heading: &str, listed: &[Arc<Listed>], lang: Lang) {
+/// A list of directives under its heading (after what `out` holds), each with its facts and
+/// latest note.
+fn list(
+    out: &mut String,
+    heading: &str,
+    listed: &[Arc<Listed>],
+    lang: Lang,
+    put: &mut dyn FnMut(&str) -> io::Result<()>,
+) -> io::Result<()> {
     let t = i18n::strings(lang);
     let _ = write!(out, "\n{heading} ({})\n", listed.len());
     if listed.is_empty() {
         let _ = writeln!(out, "  {}", t.nothing);
     }
+    put(out)?;
+    out.clear();
+    // A buffer per core, kept from round to round: the text of one round is made in the memory
+    // of the one before.
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let mut texts = vec![String::new(); cores];
+    for round in listed.chunks(ROUND) {
+        if round.len() < ALONE_BELOW || cores == 1 {
+            items(&mut texts[0], round, lang);
+            put(&texts[0])?;
+            continue;
+        }
+        let share = round.len().div_ceil(cores);
+        let parts: Vec<&[Arc<Listed>]> = round.chunks(share).collect();
+        std::thread::scope(|scope| {
+            for (listed, text) in parts.iter().zip(texts.iter_mut()) {
+                scope.spawn(move || items(text, listed, lang));
+            }
+        });
+        for text in &texts[..parts.len()] {
+            put(text)?;
+        }
+    }
+    Ok(())
+}
+
+/// Listed directives as the list has them, in `out` (emptied first): each text after its
+/// bullet, its facts, its note.
+pub(super) fn items(out: &mut String, listed: &[Arc<Listed>], lang: Lang) {
+    out.clear();
+    out.reserve(size(listed));
     // One line of facts at a time, made in the same buffer and wrapped into `out`.
     let mut line = String::new();
     for l in listed {
@@ -118,10 +170,10 @@ fn list(out: &mut String, heading: &str, listed: &[Arc<Listed>], lang: Lang) {
     }
 }
 
-/// About how many bytes the lists take: each directive's texts and ~200 bytes of facts and
-/// indents (enough that a report of ten thousand sessions is not copied as it grows).
-fn lists_size(report: &FollowUp) -> usize {
-    (report.overdue.iter().chain(&report.blocked))
+/// About how many bytes `listed` take as text: each directive's texts and ~200 bytes of facts
+/// and indents (enough that the text is not copied as it grows).
+fn size(listed: &[Arc<Listed>]) -> usize {
+    (listed.iter())
         .map(|l| {
             l.text.len() + l.session_title.len() + l.note.as_ref().map_or(0, |n| n.text.len()) + 200
         })

@@ -96,7 +96,7 @@ fn locality(d: &District) -> LocalityJson<'_> {
         id: &d.id,
         name: &d.name,
         level: d.level,
-        key: d.key.as_deref(),
+        key: d.more.key.as_deref(),
     }
 }
 

@@ -47,18 +47,17 @@ impl Confirm {
 
 /// `d` without who checked it off and when.
 fn unstamped(d: &Directive) -> Directive {
-    Directive {
-        done_at: None,
-        done_by: None,
-        ..d.clone()
-    }
+    let mut d = d.clone();
+    d.more.done_at = None;
+    d.more.done_by = None;
+    d
 }
 
 /// `Checked off by lan at 09:15 on 20/03/2024.`, or that it is checked off when the file
 /// does not say by whom or when.
 fn who_and_when(ctx: &Ctx, d: &Directive) -> String {
     let t = i18n::strings(ctx.lang);
-    match (&d.done_by, d.done_at) {
+    match (&d.more.done_by, d.more.done_at) {
         (Some(by), Some(at)) => {
             t.confirm_checked_by(by, &at.format("%H:%M"), &numbers::date(at.date_naive()))
         }

@@ -389,7 +389,7 @@ fn directive_lines(
             head.and(part, text_tone)
         })
         .collect();
-    if !d.progress.is_empty() {
+    if !d.more.progress.is_empty() {
         let line = super::follow_up::line(ctx.lang, d, width.saturating_sub(lead));
         out.push(Toned::one(" ".repeat(lead), Tone::Plain).and_line(line));
     }
@@ -400,7 +400,7 @@ fn directive_lines(
     }
     meta.extend(crate::present::deadline(
         d.due,
-        d.due_text.as_deref(),
+        d.more.due_text.as_deref(),
         ctx.lang,
     ));
     // What is due names the category (the follow-up line above says the state); elsewhere the

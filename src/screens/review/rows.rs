@@ -98,7 +98,12 @@ pub(crate) fn districts(sessions: &[Session], today: NaiveDate) -> Vec<DistrictC
         // Which localities each session-wide directive concerns, worked out once per session.
         let shared = s.shared_localities_with(&mut words);
         for (di, d) in s.districts.iter().enumerate() {
-            let written = (&*d.name, d.level, d.parent.as_deref(), d.key.as_deref());
+            let written = (
+                &*d.name,
+                d.level,
+                d.parent.as_deref(),
+                d.more.key.as_deref(),
+            );
             let at = *by_written.entry(written).or_insert_with(|| {
                 let key = d.key();
                 *by_key.entry(key.clone()).or_insert_with(|| {

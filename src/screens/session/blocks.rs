@@ -152,8 +152,8 @@ pub(super) fn blocks(
             .collect();
         push_section(&mut out, Section::SharedDirectives, shared);
     }
-    if !district.proposals.is_empty() {
-        let proposals = (district.proposals.iter().enumerate())
+    if !district.more.proposals.is_empty() {
+        let proposals = (district.more.proposals.iter().enumerate())
             .filter(|(_, p)| if p.is_followed() { show(*p) } else { all })
             .map(|(index, _)| Block::Proposal { district: d, index })
             .collect();
@@ -195,7 +195,7 @@ pub(super) fn block_text(session: &Session, block: &Block, lang: Lang) -> Option
             .map(|i| i.name.to_string()),
         Block::Directive(r) => session.directive(*r).map(|d| d.text.to_string()),
         Block::Proposal { district, index } => (session.districts.get(*district))
-            .and_then(|d| d.proposals.get(*index))
+            .and_then(|d| d.more.proposals.get(*index))
             .map(|p| proposal_line(p, lang)),
         Block::Heading(_) | Block::Nothing => None,
     }

@@ -158,12 +158,12 @@ pub(super) fn block_lines(
         Block::Directive(r) => session
             .directive(*r)
             .map(|d| {
-                let to = addressees(session, &d.to, &d.to_other);
+                let to = addressees(session, &d.more.to, &d.more.to_other);
                 directive_lines(cx, d, to.as_deref(), width, selected)
             })
             .unwrap_or_default(),
         Block::Proposal { district, index } => (session.districts.get(*district))
-            .and_then(|d| d.proposals.get(*index))
+            .and_then(|d| d.more.proposals.get(*index))
             .map(|p| proposal_lines(cx, p, width))
             .unwrap_or_default(),
         Block::Nothing => vec![Toned::one(i18n::strings(cx.lang).nothing, Tone::Muted)],
@@ -340,27 +340,28 @@ fn directive_lines(
             lead.and(l, text_tone)
         })
         .collect();
-    if !d.progress.is_empty() {
+    if !d.more.progress.is_empty() {
         let line = follow_up::line(cx.lang, d, room);
         out.push(Toned::one(indent.clone(), Tone::Plain).and_line(line));
     }
-    if d.owner.is_some() || d.due.is_some() || d.due_text.is_some() || d.urgent || to.is_some() {
+    if d.owner.is_some() || d.due.is_some() || d.more.due_text.is_some() || d.urgent || to.is_some()
+    {
         out.extend(meta_lines(cx, d, to, room, overdue, selected));
     }
     if !selected {
         return out;
     }
-    if let Some(note) = &d.note {
+    if let Some(note) = &d.more.note {
         for l in wrap(&format!("{}: {note}", t.note), room) {
             out.push(Toned::one(indent.clone(), Tone::Plain).and(l, Tone::Muted));
         }
     }
-    if d.done && (d.done_by.is_some() || d.done_at.is_some()) {
+    if d.done && (d.more.done_by.is_some() || d.more.done_at.is_some()) {
         let mut s = t.checked_by.to_string();
-        if let Some(by) = &d.done_by {
+        if let Some(by) = &d.more.done_by {
             s.push_str(&format!(" {by}"));
         }
-        if let Some(at) = d.done_at {
+        if let Some(at) = d.more.done_at {
             let when = numbers::date(at.date_naive());
             s.push_str(&format!(" {} {} {when}", t.at, at.format("%H:%M")));
         }
@@ -383,7 +384,7 @@ fn meta_lines(
     use unicode_width::UnicodeWidthStr;
     let t = i18n::strings(cx.lang);
     let mut parts = Vec::new();
-    parts.extend(deadline(d.due, d.due_text.as_deref(), cx.lang));
+    parts.extend(deadline(d.due, d.more.due_text.as_deref(), cx.lang));
     if let Some(owner) = &d.owner {
         parts.push(format!("{}: {owner}", t.owner));
     }
@@ -413,7 +414,7 @@ fn meta_lines(
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::model::{Basis, Bound, Due, Kind, Period};
+    use crate::model::{Basis, Bound, DirectiveMore, Due, IndicatorMore, Kind, Period, Rare};
 
     fn indicator() -> Indicator {
         Indicator::sample("Tổng giá trị sản xuất", 33497.0, Bound::Exact, "kế hoạch")
@@ -425,7 +426,10 @@ pub(super) mod tests {
             text: "Kiểm soát tốt ma túy trên địa bàn, tăng số xã không có ma túy.".into(),
             owner: Some("Huyện ủy Hải Hà".into()),
             due: NaiveDate::from_ymd_opt(2024, 6, 30).map(Due::Day),
-            note: Some("Báo cáo hằng quý.".into()),
+            more: Rare::new(DirectiveMore {
+                note: Some("Báo cáo hằng quý.".into()),
+                ..DirectiveMore::default()
+            }),
             ..Directive::default()
         }
     }
@@ -447,7 +451,7 @@ pub(super) mod tests {
         use crate::model::progress::Entry;
         let at = |s: &str| chrono::DateTime::parse_from_rfc3339(s).expect("time");
         let mut d = directive();
-        d.progress = vec![
+        d.more.progress = vec![
             Entry {
                 at: at("2024-04-02T09:15:00+07:00"),
                 by: "lan".into(),
@@ -477,7 +481,7 @@ pub(super) mod tests {
             .find(|l| l.contains("40%"))
             .expect("the badge");
         assert_eq!(line, "    ⊘ 40% · Vướng mặt bằng, đ…");
-        d.progress.clear();
+        d.more.progress.clear();
         let none = texts(&directive_lines(&cx(Lang::Vi), &d, None, 80, false));
         assert!(!none.iter().any(|l| l.contains("%")), "{none:?}");
     }
@@ -502,8 +506,11 @@ pub(super) mod tests {
             name: "Thu nhập bình quân đầu người".into(),
             value: Some(80.0),
             unit: Some("triệu đồng/người".into()),
-            target: Some(100.0),
-            target_label: Some("mục tiêu cuối nhiệm kỳ".into()),
+            more: Rare::new(IndicatorMore {
+                target: Some(100.0),
+                target_label: Some("mục tiêu cuối nhiệm kỳ".into()),
+                ..IndicatorMore::default()
+            }),
             ..Indicator::default()
         };
         for width in [56, 76, 116] {
@@ -533,7 +540,10 @@ pub(super) mod tests {
         let share = Indicator {
             name: "Tiêu chí".into(),
             value: Some(15.0),
-            of: Some(19.0),
+            more: Rare::new(IndicatorMore {
+                of: Some(19.0),
+                ..IndicatorMore::default()
+            }),
             kind: Kind::Share,
             ..Indicator::default()
         };
@@ -600,8 +610,8 @@ pub(super) mod tests {
     fn selected_done_directive_shows_who_and_when() {
         let mut d = directive();
         d.done = true;
-        d.done_by = Some("lan".into());
-        d.done_at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").ok();
+        d.more.done_by = Some("lan".into());
+        d.more.done_at = chrono::DateTime::parse_from_rfc3339("2024-03-20T09:15:00+07:00").ok();
         let all = texts(&directive_lines(&cx(Lang::En), &d, None, 60, true));
         assert!(all[0].starts_with("[x] "));
         assert!(all.iter().any(|l| l.contains("Note: Báo cáo hằng quý.")));

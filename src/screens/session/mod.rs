@@ -138,7 +138,7 @@ fn proposal_intent(session: &Session, district: usize, index: usize, c: Command)
     let Some(p) = session
         .districts
         .get(district)
-        .and_then(|d| d.proposals.get(index))
+        .and_then(|d| d.more.proposals.get(index))
     else {
         return Intent::None;
     };

@@ -142,9 +142,13 @@ fn the_sample_and_every_fixture_load_the_same_from_the_cache() {
                     .directives
                     .iter()
                     .chain(local)
-                    .map(|d| d.progress.len())
+                    .map(|d| d.more.progress.len())
                     .sum::<usize>();
-                proposals += s.districts.iter().map(|d| d.proposals.len()).sum::<usize>();
+                proposals += s
+                    .districts
+                    .iter()
+                    .map(|d| d.more.proposals.len())
+                    .sum::<usize>();
             }
         }
     }

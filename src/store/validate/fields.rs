@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::{Mutex, PoisonError};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime};
 use toml::Spanned;
@@ -15,6 +16,25 @@ use crate::model::{Due, Period, SessionDate, Shared, Text, fold};
 use crate::store::slips::{self, Edit};
 
 pub(super) type Value<'i> = Spanned<DeValue<'i>>;
+
+/// One copy of each repeated text of the files read together (a part of a load, on every
+/// core): the indicator names, units, labels and owners that recur from file to file are kept
+/// once, not once a file. Dropped with the read, so it holds nothing for longer.
+#[derive(Debug, Default)]
+pub(crate) struct SharedTexts(Mutex<HashSet<Shared>>);
+
+impl SharedTexts {
+    /// `text` as the one copy the files read so far share.
+    fn share(&self, text: String) -> Shared {
+        let mut known = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(copy) = known.get(text.as_str()) {
+            return copy.clone();
+        }
+        let shared = Shared::from(text);
+        known.insert(shared.clone());
+        shared
+    }
+}
 
 /// Collects the diagnostics of one file.
 pub(in crate::store) struct Checker<'s> {
@@ -30,6 +50,8 @@ pub(in crate::store) struct Checker<'s> {
     warned_later: HashSet<String>,
     /// One copy of each repeated text of the file ([`Shared`]).
     shared: HashSet<Shared>,
+    /// The copies shared with the other files read with this one.
+    read_with: Option<&'s SharedTexts>,
     /// The present moment, for what may not lie in the future (a progress entry's `at`);
     /// `None`: the clock, read when first needed.
     now: Option<DateTime<FixedOffset>>,
@@ -45,8 +67,15 @@ impl<'s> Checker<'s> {
             declared: None,
             warned_later: HashSet::new(),
             shared: HashSet::new(),
+            read_with: None,
             now: None,
         }
+    }
+
+    /// Shares repeated texts with the other files read with `texts`.
+    pub(in crate::store) fn sharing(mut self, texts: &'s SharedTexts) -> Self {
+        self.read_with = Some(texts);
+        self
     }
 
     /// Takes `now` as the present moment instead of the clock.
@@ -67,7 +96,10 @@ impl<'s> Checker<'s> {
         if let Some(known) = self.shared.get(text.as_str()) {
             return known.clone();
         }
-        let shared = Shared::from(text);
+        let shared = match self.read_with {
+            Some(texts) => texts.share(text),
+            None => Shared::from(text),
+        };
         self.shared.insert(shared.clone());
         shared
     }

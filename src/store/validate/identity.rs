@@ -84,9 +84,9 @@ pub(super) fn check_locality(
     keys: &mut HashSet<Id>,
 ) {
     for (name, references) in [
-        ("formerly", d.formerly.iter().collect::<Vec<_>>()),
-        ("merged_from", d.merged_from.iter().collect()),
-        ("merging_into", d.merging_into.iter().collect()),
+        ("formerly", d.more.formerly.iter().collect::<Vec<_>>()),
+        ("merged_from", d.more.merged_from.iter().collect()),
+        ("merging_into", d.more.merging_into.iter().collect()),
     ] {
         for reference in references {
             if dossier::names(reference, d) {
@@ -100,7 +100,7 @@ pub(super) fn check_locality(
             }
         }
     }
-    unique_key(ck, f, d.key.as_ref(), keys, false);
+    unique_key(ck, f, d.more.key.as_ref(), keys, false);
 }
 
 /// Two figures of one locality never share a `key`.
@@ -110,7 +110,7 @@ pub(super) fn check_figure(
     ind: &Indicator,
     keys: &mut HashSet<Shared>,
 ) {
-    unique_key(ck, f, ind.key.as_ref(), keys, true);
+    unique_key(ck, f, ind.more.key.as_ref(), keys, true);
 }
 
 /// A `key` already in `keys` (a locality's, or a figure's of one locality) is an error at it.
@@ -169,10 +169,10 @@ mod tests {
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         let session = session.expect("loads");
         let d = &session.districts[0];
-        assert_eq!(d.key.as_deref(), Some("gia-lai/ia-ly"));
-        assert_eq!(d.formerly.as_deref(), Some("xã Ia Ly cũ"));
-        assert_eq!(d.merged_from.len(), 2);
-        assert_eq!(d.indicators[0].key.as_deref(), Some("thu-ngan-sach"));
+        assert_eq!(d.more.key.as_deref(), Some("gia-lai/ia-ly"));
+        assert_eq!(d.more.formerly.as_deref(), Some("xã Ia Ly cũ"));
+        assert_eq!(d.more.merged_from.len(), 2);
+        assert_eq!(d.indicators[0].more.key.as_deref(), Some("thu-ngan-sach"));
         assert!(d.key().written);
     }
 

@@ -248,7 +248,7 @@ fn validate_edited(
         ),
         Change::Progress(_) | Change::Withdraw(_) => return Ok(()),
     };
-    if d.done == done && d.done_at.is_some() == at && d.done_by.is_some() == by {
+    if d.done == done && d.more.done_at.is_some() == at && d.more.done_by.is_some() == by {
         Ok(())
     } else {
         Err(edit::unsafe_layout(directive_id))

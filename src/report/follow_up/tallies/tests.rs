@@ -68,7 +68,7 @@ fn directive<'s>(sessions: &'s mut [Session], id: &str, directive: &str) -> &'s 
 }
 
 fn dropped(d: &mut Directive) {
-    d.progress.push(Entry {
+    d.more.progress.push(Entry {
         at: chrono::DateTime::parse_from_rfc3339("2024-06-30T09:00:00+07:00").expect("time"),
         by: "lan".into(),
         state: Some(State::Dropped),
