@@ -1,7 +1,8 @@
 //! The cache file of one briefing folder: a fixed mark, a header (the format, the crate's
 //! version and build, the folder, then per file its path, stamp, the moment it was validated
-//! against, and the length and check of its session), the header's check, then the sessions'
-//! postcard bytes one after another. It is written whole to a new file that replaces the old
+//! against, and the length and check of its session and of its follow-up part), the header's
+//! check, then per file the postcard bytes of its session and of its follow-up part
+//! ([`Session::follow_up_part`], what `report` reads), one file after another. It is written whole to a new file that replaces the old
 //! one, so a reader sees the old file or the new one, never a mix.
 
 use std::borrow::Cow;
@@ -15,6 +16,7 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
+use super::Part;
 use crate::model::Session;
 use crate::store::Stamp;
 
@@ -22,7 +24,7 @@ use crate::store::Stamp;
 const MARK: &[u8; 16] = b"briefing-cache\n\0";
 
 /// The layout of this file; the model's own form is in [`BUILD`].
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// The crate's version.
 pub(super) const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -44,7 +46,8 @@ struct Header<'a> {
     entries: Vec<Head<'a>>,
 }
 
-/// A file's entry in the header; its session's bytes follow the header in the same order.
+/// A file's entry in the header; its session's bytes, then its follow-up part's, follow the
+/// header in the same order.
 #[derive(Serialize, Deserialize)]
 struct Head<'a> {
     rel: &'a str,
@@ -52,17 +55,46 @@ struct Head<'a> {
     validated_at: i64,
     len: u64,
     check: u64,
+    follow_up_len: u64,
+    follow_up_check: u64,
 }
 
-/// One file's entry: its session's bytes, where they belong and what they were made from.
+/// One file's entry: its session's bytes and its follow-up part's, where they belong and what
+/// they were made from.
 #[derive(Debug, Clone)]
 pub(super) struct Record<'c> {
     rel: Cow<'c, str>,
     pub(super) stamp: Stamp,
     /// The moment the file was validated against ([`moment`]).
     pub(super) validated_at: i64,
-    blob: Cow<'c, [u8]>,
+    whole: Blob<'c>,
+    follow_up: Blob<'c>,
+}
+
+/// The postcard bytes of a session, or of its follow-up part, and their check.
+#[derive(Debug, Clone)]
+struct Blob<'c> {
+    bytes: Cow<'c, [u8]>,
     check: u64,
+}
+
+impl Blob<'_> {
+    fn of(session: &Session) -> Option<Blob<'static>> {
+        let bytes = postcard::to_allocvec(session).ok()?;
+        Some(Blob {
+            check: check(&bytes),
+            bytes: Cow::Owned(bytes),
+        })
+    }
+
+    /// The session kept, when its bytes are whole and read back to the end.
+    fn session(&self) -> Option<Session> {
+        if check(&self.bytes) != self.check {
+            return None;
+        }
+        let (session, rest) = postcard::take_from_bytes(&self.bytes).ok()?;
+        rest.is_empty().then_some(session)
+    }
 }
 
 impl Record<'_> {
@@ -73,23 +105,21 @@ impl Record<'_> {
         now: DateTime<FixedOffset>,
         session: &Session,
     ) -> Option<Record<'static>> {
-        let blob = postcard::to_allocvec(session).ok()?;
         Some(Record {
             rel: Cow::Owned(rel.to_string()),
             stamp,
             validated_at: moment(now),
-            check: check(&blob),
-            blob: Cow::Owned(blob),
+            whole: Blob::of(session)?,
+            follow_up: Blob::of(&session.follow_up_part())?,
         })
     }
 
-    /// The session kept, when its bytes are whole and read back to the end.
-    pub(super) fn session(&self) -> Option<Session> {
-        if check(&self.blob) != self.check {
-            return None;
+    /// The `part` of the session kept, when its bytes are whole and read back to the end.
+    pub(super) fn session(&self, part: Part) -> Option<Session> {
+        match part {
+            Part::Whole => self.whole.session(),
+            Part::FollowUp => self.follow_up.session(),
         }
-        let (session, rest) = postcard::take_from_bytes(&self.blob).ok()?;
-        rest.is_empty().then_some(session)
     }
 
     fn head(&self) -> Head<'_> {
@@ -98,8 +128,10 @@ impl Record<'_> {
             rel: &self.rel,
             stamp: (s.dev, s.ino, s.len, s.modified, s.changed),
             validated_at: self.validated_at,
-            len: self.blob.len() as u64,
-            check: self.check,
+            len: self.whole.bytes.len() as u64,
+            check: self.whole.check,
+            follow_up_len: self.follow_up.bytes.len() as u64,
+            follow_up_check: self.follow_up.check,
         }
     }
 }
@@ -123,10 +155,21 @@ impl<'c> Stored<'c> {
             return None;
         }
         let mut entries = HashMap::with_capacity(header.entries.len());
-        for head in header.entries {
-            let len = usize::try_from(head.len).ok()?;
-            let blob = blobs.get(..len)?;
+        let mut take = |len: u64| {
+            let len = usize::try_from(len).ok()?;
+            let taken = blobs.get(..len)?;
             blobs = &blobs[len..];
+            Some(Cow::Borrowed(taken))
+        };
+        for head in header.entries {
+            let whole = Blob {
+                bytes: take(head.len)?,
+                check: head.check,
+            };
+            let follow_up = Blob {
+                bytes: take(head.follow_up_len)?,
+                check: head.follow_up_check,
+            };
             let (dev, ino, len, modified, changed) = head.stamp;
             let record = Record {
                 rel: Cow::Borrowed(head.rel),
@@ -138,8 +181,8 @@ impl<'c> Stored<'c> {
                     changed,
                 },
                 validated_at: head.validated_at,
-                blob: Cow::Borrowed(blob),
-                check: head.check,
+                whole,
+                follow_up,
             };
             entries.insert(head.rel, record);
         }
@@ -197,7 +240,8 @@ pub(super) fn write_as(
         out.write_all(&header)?;
         out.write_all(&check(&header).to_le_bytes())?;
         for record in records {
-            out.write_all(&record.blob)?;
+            out.write_all(&record.whole.bytes)?;
+            out.write_all(&record.follow_up.bytes)?;
         }
         out.flush()?;
         drop(out);
