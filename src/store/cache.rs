@@ -29,7 +29,7 @@ use super::{
     on_every_core,
 };
 use crate::model::{self, Session};
-use file::{Record, Stored};
+use file::{Held, Record, Stored};
 
 /// How long before a load began a file must have been last written and changed for its
 /// entry to be kept: more than the coarsest time stamps of the file systems in use (FAT's two
@@ -120,9 +120,13 @@ pub fn load_dir_cached(
     let place = std::fs::canonicalize(root)
         .ok()
         .map(|canonical| (cache.file_of(&canonical), canonical));
-    let bytes = place.as_ref().and_then(|(path, _)| file::read(path));
+    let bytes = place
+        .as_ref()
+        .and_then(|(path, _)| file::read(path, Held::Only(part)));
     let stored = match (&bytes, &place) {
-        (Some(bytes), Some((_, canonical))) => Stored::parse(bytes, &folder_key(canonical)),
+        (Some(bytes), Some((_, canonical))) => {
+            Stored::parse(bytes, &folder_key(canonical), Held::Only(part))
+        }
         _ => None,
     }
     .unwrap_or_default();
@@ -151,7 +155,20 @@ pub fn load_dir_cached(
     if let Some((path, canonical)) = &place
         && (used.added > 0 || records.len() != stored.len())
     {
-        used.written = file::write(path, &folder_key(canonical), &records).is_ok();
+        let key = folder_key(canonical);
+        // The entries taken from the cache lack the part not read: the file gives it again.
+        let full = match records.iter().all(|r| r.completed(None).is_some()) {
+            true => None,
+            false => file::read(path, Held::Both),
+        };
+        let full = full
+            .as_deref()
+            .and_then(|b| Stored::parse(b, &key, Held::Both));
+        let complete: Vec<Record<'_>> = records
+            .iter()
+            .filter_map(|r| r.completed(full.as_ref()))
+            .collect();
+        used.written = file::write(path, &key, &complete).is_ok();
     }
     model::sort_newest_first(&mut sessions);
     let catalog = Catalog {

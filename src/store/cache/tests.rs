@@ -358,7 +358,7 @@ fn a_cache_of_another_version_or_folder_is_not_read() {
     let path = setup.cache_file();
     let bytes = fs::read(&path).expect("cache");
     let folder = fs::canonicalize(setup.folder.path()).expect("canonical");
-    let stored = file::Stored::parse(&bytes, &folder_key(&folder)).expect("ours");
+    let stored = file::Stored::parse(&bytes, &folder_key(&folder), file::Held::Both).expect("ours");
     let records: Vec<_> = stored.get("a.toml").into_iter().cloned().collect();
     let others = [
         ("0.0.1", file::BUILD, folder_key(&folder)),
@@ -483,4 +483,30 @@ fn a_follow_up_part_whose_bytes_are_corrupt_is_read_from_the_file_again() {
     let (catalog, used) = setup.load();
     assert_eq!(catalog.sessions, [whole]);
     assert_eq!(used.cached, 1);
+}
+
+#[test]
+fn a_load_of_one_part_keeps_the_other_part_of_the_entries_it_did_not_read() {
+    let (setup, _) = Setup::with_alpha();
+    let b = setup.path("b.toml");
+    fs::write(&b, session_text("Beta")).expect("write");
+    let load = |part| {
+        load_dir_cached(
+            setup.folder.path(),
+            &limits_at(later()),
+            &setup.cache(),
+            part,
+        )
+        .expect("load")
+    };
+    let (whole, _) = load(Part::Whole);
+    fs::write(&b, session_text("Beta, again")).expect("edit");
+    let (_, used) = load(Part::FollowUp);
+    assert_eq!((used.cached, used.parsed, used.written), (1, 1, true));
+    let (catalog, used) = load(Part::Whole);
+    assert_eq!((used.cached, used.parsed), (2, 0), "Alpha's session kept");
+    assert_eq!(titles(&catalog), ["Alpha", "Beta, again"]);
+    assert_eq!(catalog.sessions[0], whole.sessions[0]);
+    let (_, used) = load(Part::FollowUp);
+    assert_eq!((used.cached, used.parsed), (2, 0));
 }
