@@ -49,13 +49,11 @@ impl Setup {
     }
 
     fn load(&self) -> (Catalog, Used) {
-        load_dir_cached(
-            self.folder.path(),
-            &limits_at(later()),
-            &self.cache(),
-            Part::Whole,
-        )
-        .expect("load")
+        self.load_part(Part::Whole)
+    }
+
+    fn load_part(&self, part: Part) -> (Catalog, Used) {
+        load_dir_cached(self.folder.path(), &limits_at(later()), &self.cache(), part).expect("load")
     }
 
     /// The one cache file there is.
@@ -464,15 +462,7 @@ fn a_follow_up_part_whose_bytes_are_corrupt_is_read_from_the_file_again() {
         *last ^= 0x55;
     }
     fs::write(&path, &bytes).expect("spoil");
-    let follow_up = |setup: &Setup| {
-        load_dir_cached(
-            setup.folder.path(),
-            &limits_at(later()),
-            &setup.cache(),
-            Part::FollowUp,
-        )
-        .expect("load")
-    };
+    let follow_up = |setup: &Setup| setup.load_part(Part::FollowUp);
     let (catalog, used) = follow_up(&setup);
     assert_eq!(catalog.sessions, [whole.follow_up_part()]);
     assert_eq!((used.cached, used.parsed, used.added), (0, 1, 1));
@@ -490,15 +480,7 @@ fn a_load_of_one_part_keeps_the_other_part_of_the_entries_it_did_not_read() {
     let (setup, _) = Setup::with_alpha();
     let b = setup.path("b.toml");
     fs::write(&b, session_text("Beta")).expect("write");
-    let load = |part| {
-        load_dir_cached(
-            setup.folder.path(),
-            &limits_at(later()),
-            &setup.cache(),
-            part,
-        )
-        .expect("load")
-    };
+    let load = |part| setup.load_part(part);
     let (whole, _) = load(Part::Whole);
     fs::write(&b, session_text("Beta, again")).expect("edit");
     let (_, used) = load(Part::FollowUp);
