@@ -44,7 +44,7 @@ pub mod api {
         };
         /// The parse cache of `list`, `check` and `report`.
         pub mod cache {
-            pub use crate::store::cache::{Cache, Used, load_dir_cached};
+            pub use crate::store::cache::{Cache, Part, Used, load_dir_cached};
         }
         pub mod write {
             pub use crate::store::write::{

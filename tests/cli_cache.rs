@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 mod common;
 
 use briefing::api::store::Limits;
-use briefing::api::store::cache::{Cache, Used, load_dir_cached};
+use briefing::api::store::cache::{Cache, Part, Used, load_dir_cached};
 use common::clean;
 
 /// Long after every file of the tests was written, so each is settled enough to be kept.
@@ -36,21 +36,30 @@ fn cache_use(dir: &Path, cache_home: &Path) -> Used {
         ..Limits::default()
     };
     let cache = Cache::in_dir(cache_home.join("briefing"));
-    load_dir_cached(dir, &limits, &cache).expect("load").1
+    load_dir_cached(dir, &limits, &cache, Part::Whole)
+        .expect("load")
+        .1
 }
 
 fn project(dir: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)
 }
 
-const COMMANDS: [&[&str]; 6] = [
-    &["list"],
-    &["list", "--format", "json"],
-    &["check"],
-    &["report"],
-    &["report", "--by", "assignee", "--format", "json"],
-    &["report", "--by", "session", "--format", "csv"],
-];
+/// `list`, `check`, and `report` (which reads the sessions' follow-up parts from the cache)
+/// by each of its rows in each of its formats.
+fn commands() -> Vec<Vec<&'static str>> {
+    let mut commands = vec![
+        vec!["list"],
+        vec!["list", "--format", "json"],
+        vec!["check"],
+    ];
+    for by in ["locality", "assignee", "session"] {
+        for format in ["text", "markdown", "html", "csv", "json"] {
+            commands.push(vec!["report", "--by", by, "--format", format]);
+        }
+    }
+    commands
+}
 
 #[test]
 fn list_check_and_report_print_the_same_without_the_cache_filling_it_and_from_it() {
@@ -64,8 +73,11 @@ fn list_check_and_report_print_the_same_without_the_cache_filling_it_and_from_it
     ];
     for (folder, kept) in folders {
         let dir = project(folder);
-        let home = tempfile::tempdir().expect("cache home");
-        for args in COMMANDS {
+        // Each command fills a cache of its own, then reads it; the last one's serves below.
+        let mut home = tempfile::tempdir().expect("cache home");
+        for args in commands() {
+            let args = args.as_slice();
+            home = tempfile::tempdir().expect("cache home");
             let mut cold = briefing(&dir, home.path(), args);
             cold.arg("--no-cache");
             let cold = run(cold);
@@ -85,6 +97,7 @@ fn list_check_and_report_print_the_same_without_the_cache_filling_it_and_from_it
                 assert_eq!(out.stderr, cold.stderr, "{folder} {args:?} {what}");
             }
         }
+        // A cache `report` filled serves `list` too.
         let used = cache_use(&dir, home.path());
         assert_eq!(used.cached > 0, kept, "{folder}: {used:?}");
         assert!(!used.written, "{folder}: {used:?}");

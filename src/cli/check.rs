@@ -6,10 +6,11 @@ use std::process::ExitCode;
 use super::{Context, fail};
 use crate::i18n;
 use crate::store::Diagnostic;
+use crate::store::cache::Part;
 use crate::terminal_text;
 
 pub(super) fn run(ctx: &Context) -> ExitCode {
-    let catalog = match super::load_folder(ctx) {
+    let catalog = match super::load_folder(ctx, Part::Whole) {
         Ok(c) => c,
         Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
     };

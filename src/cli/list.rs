@@ -10,10 +10,11 @@ use crate::i18n;
 use crate::present::{locality_count, progress_text, session_day};
 use crate::report;
 use crate::store;
+use crate::store::cache::Part;
 use crate::terminal_text;
 
 pub(super) fn run(ctx: &Context, format: ListFormat) -> ExitCode {
-    let catalog = match super::load_folder(ctx) {
+    let catalog = match super::load_folder(ctx, Part::Whole) {
         Ok(c) => c,
         Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
     };

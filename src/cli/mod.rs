@@ -27,7 +27,7 @@ use crate::config::{self, Config};
 use crate::diag::OsError;
 use crate::i18n;
 use crate::model::Lang;
-use crate::store::cache::{Cache, load_dir_cached};
+use crate::store::cache::{Cache, Part, load_dir_cached};
 use crate::store::write::Mark;
 use crate::store::{Catalog, DEFAULT_MAX_FILE_SIZE, FolderError, Limits};
 use crate::terminal_text;
@@ -278,11 +278,13 @@ impl Context {
     }
 }
 
-/// Every briefing of the folder, through the cache unless `--no-cache` (`list`, `check` and
-/// `report`).
-fn load_folder(ctx: &Context) -> Result<Catalog, FolderError> {
+/// Every briefing of the folder, each session the `part` the command reads, through the cache
+/// unless `--no-cache` (`list`, `check` and `report`).
+fn load_folder(ctx: &Context, part: Part) -> Result<Catalog, FolderError> {
     match &ctx.cache {
-        Some(cache) => load_dir_cached(&ctx.dir, &ctx.limits, cache).map(|(catalog, _)| catalog),
+        Some(cache) => {
+            load_dir_cached(&ctx.dir, &ctx.limits, cache, part).map(|(catalog, _)| catalog)
+        }
         None => crate::store::load_dir_with(&ctx.dir, &ctx.limits),
     }
 }

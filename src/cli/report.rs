@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use super::{Context, fail};
 use crate::i18n;
 use crate::report::follow_up::{self, Grouping, ReportFormat, Scope};
+use crate::store::cache::Part;
 use crate::terminal_text;
 
 #[derive(Debug, clap::Args)]
@@ -86,7 +87,7 @@ pub(super) fn run(ctx: &Context, args: &ReportArgs) -> ExitCode {
         let day = crate::present::numbers::date;
         return fail(ctx.lang, 1, t.report_range_reversed(&day(from), &day(to)));
     }
-    let catalog = match super::load_folder(ctx) {
+    let catalog = match super::load_folder(ctx, Part::FollowUp) {
         Ok(c) => c,
         Err(e) => return fail(ctx.lang, 2, e.message(ctx.lang)),
     };

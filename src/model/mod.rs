@@ -7,6 +7,7 @@ pub(crate) mod fold;
 pub(crate) mod gauge;
 pub(crate) mod lang;
 mod list;
+mod part;
 pub(crate) mod period;
 pub(crate) mod progress;
 mod rare;

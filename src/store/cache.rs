@@ -10,7 +10,9 @@
 //! [`SETTLED`] before that load began (git's "racily clean" case: a file written again within
 //! the same tick keeps its stamp), and when the present moment is not before the one it was
 //! validated against. Anything else about the cache (missing, of another build or folder,
-//! truncated, corrupt, not writable) only means the files are read as without it.
+//! truncated, corrupt, not writable) only means the files are read as without it. Beside each
+//! session an entry keeps its follow-up part, all `report` reads, so `report` decodes that
+//! ([`Part::FollowUp`]) while `list`, `check` and the TUI decode the whole session.
 
 mod file;
 #[cfg(test)]
@@ -27,7 +29,7 @@ use super::{
     on_every_core,
 };
 use crate::model::{self, Session};
-use file::{Record, Stored};
+use file::{Held, Record, Stored};
 
 /// How long before a load began a file must have been last written and changed for its
 /// entry to be kept: more than the coarsest time stamps of the file systems in use (FAT's two
@@ -38,6 +40,26 @@ pub(crate) const SETTLED: Duration = Duration::from_secs(3);
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cache {
     dir: PathBuf,
+}
+
+/// Which part of each session a command needs from a load: the whole session, or only its
+/// follow-up part ([`Session::follow_up_part`]) that `report` reads, which the cache keeps
+/// beside it and decodes in a fraction of the time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Part {
+    #[default]
+    Whole,
+    FollowUp,
+}
+
+impl Part {
+    /// `session` as this part keeps it.
+    fn of(self, session: Session) -> Session {
+        match self {
+            Part::Whole => session,
+            Part::FollowUp => session.follow_up_part(),
+        }
+    }
 }
 
 /// How one load used the cache.
@@ -78,10 +100,13 @@ impl Cache {
 
 /// Every briefing below `root`, as [`super::load_dir_with`] loads it, taking from `cache` the
 /// sessions of the files unchanged since it kept them, and keeping there those it had to read.
+/// Each session is the `part` asked for: a file read afresh is reduced to it after validation,
+/// as the cache keeps it, so a load from the cache and one without give the same catalog.
 pub fn load_dir_cached(
     root: &Path,
     limits: &Limits,
     cache: &Cache,
+    part: Part,
 ) -> Result<(Catalog, Used), FolderError> {
     let (found, mut diagnostics) = discover_with(root, limits)?;
     let walk_problems = diagnostics.len();
@@ -95,13 +120,19 @@ pub fn load_dir_cached(
     let place = std::fs::canonicalize(root)
         .ok()
         .map(|canonical| (cache.file_of(&canonical), canonical));
-    let bytes = place.as_ref().and_then(|(path, _)| file::read(path));
+    let bytes = place
+        .as_ref()
+        .and_then(|(path, _)| file::read(path, Held::Only(part)));
     let stored = match (&bytes, &place) {
-        (Some(bytes), Some((_, canonical))) => Stored::parse(bytes, &folder_key(canonical)),
+        (Some(bytes), Some((_, canonical))) => {
+            Stored::parse(bytes, &folder_key(canonical), Held::Only(part))
+        }
         _ => None,
     }
     .unwrap_or_default();
-    let outcomes = on_every_core(&found, |rel| one_file(root, rel, &limits, &stored, now));
+    let outcomes = on_every_core(&found, |rel| {
+        one_file(root, rel, &limits, &stored, now, part)
+    });
     let mut used = Used::default();
     let mut sessions = Vec::with_capacity(found.len());
     let mut records = Vec::with_capacity(found.len());
@@ -124,7 +155,20 @@ pub fn load_dir_cached(
     if let Some((path, canonical)) = &place
         && (used.added > 0 || records.len() != stored.len())
     {
-        used.written = file::write(path, &folder_key(canonical), &records).is_ok();
+        let key = folder_key(canonical);
+        // The entries taken from the cache lack the part not read: the file gives it again.
+        let full = match records.iter().all(|r| r.completed(None).is_some()) {
+            true => None,
+            false => file::read(path, Held::Both),
+        };
+        let full = full
+            .as_deref()
+            .and_then(|b| Stored::parse(b, &key, Held::Both));
+        let complete: Vec<Record<'_>> = records
+            .iter()
+            .filter_map(|r| r.completed(full.as_ref()))
+            .collect();
+        used.written = file::write(path, &key, &complete).is_ok();
     }
     model::sort_newest_first(&mut sessions);
     let catalog = Catalog {
@@ -154,14 +198,15 @@ fn one_file<'c>(
     limits: &Limits,
     stored: &Stored<'c>,
     now: DateTime<FixedOffset>,
+    part: Part,
 ) -> Outcome<'c> {
     let entry = rel.to_str().and_then(|key| stored.get(key));
     if let Some(entry) = entry
-        && let Some(session) = from_cache(root, rel, limits, entry, now)
+        && let Some(session) = from_cache(root, rel, limits, entry, now, part)
     {
         return Outcome::Cached(session, entry.clone());
     }
-    let (report, opened) = load_file_opened(root, rel, limits);
+    let (mut report, opened) = load_file_opened(root, rel, limits);
     let record = match (&report.session, opened, rel.to_str()) {
         (Some(session), Some((meta, false)), Some(key)) if report.diagnostics.is_empty() => {
             let stamp = Stamp::of(&meta);
@@ -171,17 +216,20 @@ fn one_file<'c>(
         }
         _ => None,
     };
+    report.session = report.session.map(|session| part.of(session));
     Outcome::Parsed(report, record)
 }
 
-/// The session `entry` keeps, when the file at `rel` still has the stamp it was read with,
-/// may still be read (`limits`), and `now` is not before the moment it was validated against.
+/// The `part` of the session `entry` keeps, when the file at `rel` still has the stamp it was
+/// read with, may still be read (`limits`), and `now` is not before the moment it was
+/// validated against.
 fn from_cache(
     root: &Path,
     rel: &Path,
     limits: &Limits,
     entry: &Record<'_>,
     now: DateTime<FixedOffset>,
+    part: Part,
 ) -> Option<Session> {
     let stamp = Stamp::of_path(&root.join(rel))?;
     let usable = stamp == entry.stamp
@@ -190,7 +238,7 @@ fn from_cache(
     if !usable {
         return None;
     }
-    let session = entry.session()?;
+    let session = entry.session(part)?;
     (session.id == files::id_of(rel)).then_some(session)
 }
 

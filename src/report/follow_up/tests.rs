@@ -185,3 +185,144 @@ fn a_long_list_is_written_in_pieces_as_one_made_in_one_go() {
     assert_eq!(&written[at..at + one_go.len()], one_go);
     assert_eq!(written, render(&report, ReportFormat::Text, Lang::Vi));
 }
+
+/// A folder of `n` made-up sessions with what the follow-up part drops (summaries, participants,
+/// indicators, bodies, strengths) beside all it keeps: localities with and without keys and
+/// parents, session-wide directives whose `to` or owner names a locality or none, local
+/// directives before and after their deadlines, done or not, with progress, and proposals.
+fn generated_folder(n: usize) -> tempfile::TempDir {
+    const PLACES: [&str; 5] = ["Đầm Hà", "Hải Hà", "Tiên Yên", "Bình Liêu", "Ba Chẽ"];
+    const STATES: [&str; 4] = ["doing", "blocked", "done", "dropped"];
+    let dir = tempfile::tempdir().expect("folder");
+    for i in 0..n {
+        let (a, b) = (PLACES[i % 5], PLACES[(i * 3 + 1) % 5]);
+        let mut t = format!(
+            "version = 3\n\n[session]\ntitle = \"Làm việc với {a} và {b} ({i})\"\n\
+             date = 2024-{:02}-{:02}\nhost = \"Ban Thường vụ Tỉnh ủy\"\nchair = \"Bí thư\"\n\
+             topic = \"Nông thôn mới\"\ntags = [\"NTM\"]\nsummary = \"Tóm tắt {i}\"\n\
+             highlights = [\"Kết quả {i}\"]\nshortcomings = [\"Hạn chế {i}\"]\n\n\
+             [[session.participant]]\nname = \"Người dự {i}\"\nrole = \"Chánh Văn phòng\"\n\n",
+            i % 12 + 1,
+            i % 28 + 1
+        );
+        for (k, place) in [a, b].iter().enumerate() {
+            let key = match (i + k) % 3 {
+                0 => format!("key = \"qn/{}\"\n", crate::model::fold::slug(place)),
+                1 => "parent = \"tỉnh Quảng Ninh\"\n".to_string(),
+                _ => String::new(),
+            };
+            t += &format!(
+                "[[locality]]\nid = \"l{k}\"\nname = \"{place}\"\nlevel = \"huyen\"\n{key}\
+                 body = \"Ban Thường vụ Huyện ủy\"\nsummary = \"Địa phương {k}\"\n\
+                 strengths = [\"Ưu điểm\"]\n\n\
+                 [[locality.indicator]]\nname = \"Thu ngân sách\"\nvalue = {}\nunit = \"tỷ đồng\"\n\n",
+                100 + i
+            );
+            for d in 0..3 {
+                let due = format!("2024-{:02}-15", (i + d) % 12 + 1);
+                t += &format!(
+                    "[[locality.directive]]\nid = \"l{k}-{d}\"\ntext = \"Chỉ đạo {d}\"\n\
+                     owner = \"UBND huyện {place}\"\ndue = {due}\ndone = {}\n\n",
+                    (i + d) % 4 == 0
+                );
+                if (i + d) % 3 == 1 {
+                    t += &format!(
+                        "[[locality.directive.progress]]\nat = 2024-06-01T09:00:00+07:00\n\
+                         by = \"lan\"\nstate = \"{}\"\nnote = \"Ghi chú {d}\"\n\n",
+                        STATES[(i + d) % 4]
+                    );
+                }
+            }
+            t += &format!(
+                "[[locality.proposal]]\nid = \"p{k}\"\ntext = \"Đề nghị {k}\"\n\
+                 assignee = \"Sở Tài chính\"\ndue = 2024-{:02}-28\n\n",
+                i % 11 + 1
+            );
+        }
+        let owners = [
+            format!("Huyện ủy {a}"),
+            "Sở Xây dựng".to_string(),
+            String::new(),
+        ];
+        for (d, owner) in owners.iter().enumerate() {
+            let owner = match owner.is_empty() {
+                true => "to = [\"l1\"]\n".to_string(),
+                false => format!("owner = \"{owner}\"\n"),
+            };
+            t += &format!(
+                "[[directive]]\nid = \"s{d}\"\ntext = \"Chỉ đạo chung {d}\"\n{owner}\
+                 due = 2024-{:02}-01\n\n",
+                (i + d) % 12 + 1
+            );
+        }
+        std::fs::write(dir.path().join(format!("s{i:03}.toml")), t).expect("write");
+    }
+    dir
+}
+
+#[test]
+fn the_follow_up_part_of_every_session_gives_the_same_report() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let generated = generated_folder(60);
+    let mut folders: Vec<std::path::PathBuf> = [
+        "briefings",
+        "tests/fixtures/v1",
+        "tests/fixtures/v2",
+        "tests/fixtures/v3",
+        "tests/fixtures/v3-gaps",
+        "tests/fixtures/report",
+        "tests/fixtures/dossier",
+        "tests/fixtures/write",
+    ]
+    .iter()
+    .map(|f| root.join(f))
+    .collect();
+    folders.push(generated.path().to_path_buf());
+    let formats = [
+        ReportFormat::Text,
+        ReportFormat::Markdown,
+        ReportFormat::Html,
+        ReportFormat::Csv,
+        ReportFormat::Json,
+    ];
+    let mut counted = 0;
+    for dir in &folders {
+        let catalog = crate::store::load_dir(dir).expect("load");
+        let whole = catalog.sessions;
+        let parts: Vec<Session> = whole.iter().map(Session::follow_up_part).collect();
+        if dir == generated.path() {
+            assert_eq!(whole.len(), 60, "{:?}", catalog.diagnostics);
+            assert!(catalog.diagnostics.is_empty(), "{:?}", catalog.diagnostics);
+            assert!(
+                parts.iter().zip(&whole).all(|(p, w)| p != w),
+                "the parts drop something"
+            );
+        }
+        for by in [Grouping::Locality, Grouping::Assignee, Grouping::Session] {
+            for (from, to) in [
+                (None, None),
+                (Some(day("2024-03-01")), Some(day("2024-09-30"))),
+            ] {
+                let scope = Scope {
+                    from,
+                    to,
+                    ..scope(by)
+                };
+                let report = tally(&whole, &scope);
+                assert_eq!(tally(&parts, &scope), report, "{dir:?} {by:?} {from:?}");
+                counted += report.rows.len();
+                for (format, lang) in formats
+                    .iter()
+                    .flat_map(|f| [(*f, Lang::Vi), (*f, Lang::En)])
+                {
+                    assert_eq!(
+                        render(&tally(&parts, &scope), format, lang),
+                        render(&report, format, lang),
+                        "{dir:?} {by:?} {format:?} {lang:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(counted > 0, "the folders have rows to count");
+}

@@ -49,7 +49,11 @@ impl Setup {
     }
 
     fn load(&self) -> (Catalog, Used) {
-        load_dir_cached(self.folder.path(), &limits_at(later()), &self.cache()).expect("load")
+        self.load_part(Part::Whole)
+    }
+
+    fn load_part(&self, part: Part) -> (Catalog, Used) {
+        load_dir_cached(self.folder.path(), &limits_at(later()), &self.cache(), part).expect("load")
     }
 
     /// The one cache file there is.
@@ -78,6 +82,25 @@ fn assert_same(cached: &Catalog, cold: &Catalog) {
     assert_eq!(cached.diagnostics, cold.diagnostics);
     assert_eq!(cached.files, cold.files);
     assert_eq!(cached.walk_problems, cold.walk_problems);
+}
+
+/// A follow-up load of `dir` from the filled `cache`, and one that fills another cache, give
+/// the follow-up part of every session of `cold` and its problems.
+fn assert_follow_up_part_of(dir: &Path, cache: &Cache, cold: &Catalog, folder: &str) {
+    let limits = limits_at(later());
+    let fresh_home = tempfile::tempdir().expect("cache");
+    let fresh = Cache::in_dir(fresh_home.path());
+    let (warm, used) = load_dir_cached(dir, &limits, cache, Part::FollowUp).expect("warm");
+    let (filling, _) = load_dir_cached(dir, &limits, &fresh, Part::FollowUp).expect("filling");
+    let parts: Vec<Session> = cold.sessions.iter().map(Session::follow_up_part).collect();
+    for (what, catalog) in [("warm", &warm), ("filling", &filling)] {
+        assert_eq!(catalog.sessions, parts, "{folder} {what}");
+        assert_eq!(catalog.diagnostics, cold.diagnostics, "{folder} {what}");
+    }
+    assert!(
+        !used.written,
+        "{folder}: the follow-up parts were kept with the sessions"
+    );
 }
 
 fn set_modified(path: &Path, at: SystemTime) {
@@ -126,14 +149,15 @@ fn the_sample_and_every_fixture_load_the_same_from_the_cache() {
         let cache = Cache::in_dir(cache_home.path());
         let limits = limits_at(later());
         let cold = load_dir_with(&dir, &limits).expect("cold");
-        let (first, filled) = load_dir_cached(&dir, &limits, &cache).expect("first");
-        let (warm, used) = load_dir_cached(&dir, &limits, &cache).expect("warm");
+        let (first, filled) = load_dir_cached(&dir, &limits, &cache, Part::Whole).expect("first");
+        let (warm, used) = load_dir_cached(&dir, &limits, &cache, Part::Whole).expect("warm");
         assert_same(&first, &cold);
         assert_same(&warm, &cold);
         assert_eq!(filled.written, filled.added > 0, "{folder}");
         assert_eq!(used.cached, filled.added, "{folder}");
         assert_eq!(used.cached + used.parsed, cold.files, "{folder}");
         assert!(!used.written, "{folder}: nothing changed, nothing to write");
+        assert_follow_up_part_of(&dir, &cache, &cold, folder);
         if all_clean {
             assert_eq!(used.cached, cold.files, "{folder}");
             for s in &warm.sessions {
@@ -246,7 +270,13 @@ fn a_file_written_just_before_the_load_is_not_kept() {
     let changed = DateTime::from_timestamp(stamp.changed.0, 0).expect("time");
     let load_at = |after: i64| {
         let now = (changed + chrono::Duration::seconds(after)).fixed_offset();
-        load_dir_cached(setup.folder.path(), &limits_at(now), &setup.cache()).expect("load")
+        load_dir_cached(
+            setup.folder.path(),
+            &limits_at(now),
+            &setup.cache(),
+            Part::Whole,
+        )
+        .expect("load")
     };
     assert_eq!(load_at(1).1.added, 0, "a second after its last change");
     assert_eq!(load_at(10).1.added, 1, "ten seconds after");
@@ -268,8 +298,13 @@ fn an_entry_validated_later_than_now_is_validated_again() {
         catalog.diagnostics
     );
     let earlier = DateTime::parse_from_rfc3339("2029-01-01T00:00:00+07:00").expect("now");
-    let (catalog, used) =
-        load_dir_cached(setup.folder.path(), &limits_at(earlier), &setup.cache()).expect("load");
+    let (catalog, used) = load_dir_cached(
+        setup.folder.path(),
+        &limits_at(earlier),
+        &setup.cache(),
+        Part::Whole,
+    )
+    .expect("load");
     assert_eq!(used.cached, 0);
     assert_eq!(
         catalog.error_count(),
@@ -288,8 +323,12 @@ fn a_corrupt_truncated_or_foreign_cache_is_rebuilt() {
     let file = setup.cache_file();
     let good = fs::read(&file).expect("cache");
     let mut flipped = good.clone();
-    let last = flipped.len() - 3;
-    flipped[last] ^= 0x20;
+    // The first "Gamma" is the whole session's; its follow-up part's follows.
+    let gamma = good
+        .windows(5)
+        .position(|w| w == b"Gamma")
+        .expect("a title");
+    flipped[gamma] ^= 0x20;
     let mut in_header = good.clone();
     in_header[20] ^= 0x01;
     let spoilt: [(&str, Vec<u8>); 5] = [
@@ -317,7 +356,7 @@ fn a_cache_of_another_version_or_folder_is_not_read() {
     let path = setup.cache_file();
     let bytes = fs::read(&path).expect("cache");
     let folder = fs::canonicalize(setup.folder.path()).expect("canonical");
-    let stored = file::Stored::parse(&bytes, &folder_key(&folder)).expect("ours");
+    let stored = file::Stored::parse(&bytes, &folder_key(&folder), file::Held::Both).expect("ours");
     let records: Vec<_> = stored.get("a.toml").into_iter().cloned().collect();
     let others = [
         ("0.0.1", file::BUILD, folder_key(&folder)),
@@ -345,8 +384,13 @@ fn a_cache_folder_that_cannot_be_written_changes_nothing() {
     let blocked = setup.cache_home.path().join("not-a-folder");
     fs::write(&blocked, "").expect("write");
     let cache = Cache::in_dir(blocked.join("briefing"));
-    let (catalog, used) =
-        load_dir_cached(setup.folder.path(), &limits_at(later()), &cache).expect("load");
+    let (catalog, used) = load_dir_cached(
+        setup.folder.path(),
+        &limits_at(later()),
+        &cache,
+        Part::Whole,
+    )
+    .expect("load");
     assert_eq!(titles(&catalog), ["Alpha"]);
     assert_eq!((used.parsed, used.added, used.written), (1, 1, false));
 }
@@ -397,4 +441,54 @@ fn the_check_sees_every_change() {
     let mut padded = bytes.clone();
     padded.push(0);
     assert_ne!(file::check(&padded), reference);
+}
+
+#[test]
+fn a_follow_up_part_whose_bytes_are_corrupt_is_read_from_the_file_again() {
+    let (setup, a) = Setup::with_alpha();
+    fs::write(
+        &a,
+        "[session]\ntitle = \"Alpha\"\ndate = 2024-03-13\nsummary = \"Tóm tắt\"\n\n\
+         [[directive]]\nid = \"d1\"\ntext = \"Chỉ đạo\"\n",
+    )
+    .expect("write");
+    let (cold, _) = setup.load();
+    let whole = cold.sessions[0].clone();
+    assert!(whole.summary.is_some());
+    let path = setup.cache_file();
+    let mut bytes = fs::read(&path).expect("cache");
+    // The only entry's follow-up part is the last bytes of the file.
+    if let Some(last) = bytes.last_mut() {
+        *last ^= 0x55;
+    }
+    fs::write(&path, &bytes).expect("spoil");
+    let follow_up = |setup: &Setup| setup.load_part(Part::FollowUp);
+    let (catalog, used) = follow_up(&setup);
+    assert_eq!(catalog.sessions, [whole.follow_up_part()]);
+    assert_eq!((used.cached, used.parsed, used.added), (0, 1, 1));
+    assert!(used.written, "the entry is kept again, whole");
+    let (catalog, used) = follow_up(&setup);
+    assert_eq!(catalog.sessions, [whole.follow_up_part()]);
+    assert_eq!((used.cached, used.parsed), (1, 0));
+    let (catalog, used) = setup.load();
+    assert_eq!(catalog.sessions, [whole]);
+    assert_eq!(used.cached, 1);
+}
+
+#[test]
+fn a_load_of_one_part_keeps_the_other_part_of_the_entries_it_did_not_read() {
+    let (setup, _) = Setup::with_alpha();
+    let b = setup.path("b.toml");
+    fs::write(&b, session_text("Beta")).expect("write");
+    let load = |part| setup.load_part(part);
+    let (whole, _) = load(Part::Whole);
+    fs::write(&b, session_text("Beta, again")).expect("edit");
+    let (_, used) = load(Part::FollowUp);
+    assert_eq!((used.cached, used.parsed, used.written), (1, 1, true));
+    let (catalog, used) = load(Part::Whole);
+    assert_eq!((used.cached, used.parsed), (2, 0), "Alpha's session kept");
+    assert_eq!(titles(&catalog), ["Alpha", "Beta, again"]);
+    assert_eq!(catalog.sessions[0], whole.sessions[0]);
+    let (_, used) = load(Part::FollowUp);
+    assert_eq!((used.cached, used.parsed), (2, 0));
 }
