@@ -12,7 +12,8 @@
 //! validated against. Anything else about the cache (missing, of another build or folder,
 //! truncated, corrupt, not writable) only means the files are read as without it. Beside each
 //! session an entry keeps its follow-up part, all `report` reads, so `report` decodes that
-//! ([`Part::FollowUp`]) while `list`, `check` and the TUI decode the whole session.
+//! ([`Part::FollowUp`]) while `list` and `check` decode the whole session (the interface does
+//! not load through the cache).
 
 mod file;
 #[cfg(test)]

@@ -51,8 +51,8 @@ struct Header<'a> {
     entries: Vec<Head<'a>>,
 }
 
-/// A file's entry in the header; its session's bytes, then its follow-up part's, follow the
-/// header in the same order.
+/// A file's entry in the header: its session's bytes stand in the region of whole sessions,
+/// its follow-up part's in the region after it, each region in the header's order.
 #[derive(Serialize, Deserialize)]
 struct Head<'a> {
     rel: &'a str,
