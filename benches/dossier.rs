@@ -98,25 +98,11 @@ fn generate(dir: &Path, n: usize) {
     }
 }
 
-/// CPU time this thread has used (user and system): what a key costs whatever else the
-/// machine is doing (the keys are handled and drawn on this thread).
-#[allow(unsafe_code, reason = "a thread's CPU time through getrusage")]
-fn thread_cpu() -> Duration {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: getrusage fills the struct it is given; a zeroed rusage is valid if it fails.
-    let usage = unsafe {
-        libc::getrusage(libc::RUSAGE_THREAD, usage.as_mut_ptr());
-        usage.assume_init()
-    };
-    let micros = |t: libc::timeval| t.tv_sec as u64 * 1_000_000 + t.tv_usec as u64;
-    Duration::from_micros(micros(usage.ru_utime) + micros(usage.ru_stime))
-}
-
 /// The wall and CPU time of `step`.
 fn timed(step: impl FnOnce()) -> (Duration, Duration) {
-    let (start, cpu) = (Instant::now(), thread_cpu());
+    let (start, cpu) = (Instant::now(), common::cpu_of(libc::RUSAGE_THREAD));
     step();
-    (start.elapsed(), thread_cpu() - cpu)
+    (start.elapsed(), common::cpu_of(libc::RUSAGE_THREAD) - cpu)
 }
 
 /// From `d` to the chooser drawn, and from Enter (on its 7th locality) to the dossier drawn:

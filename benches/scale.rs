@@ -255,18 +255,6 @@ fn commands(dir: &Path, runs: usize) -> Vec<(&'static str, Duration, Option<u64>
         .collect()
 }
 
-/// CPU time this process has used (user and system), all threads.
-fn cpu_time() -> Duration {
-    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
-    // SAFETY: getrusage fills the struct it is given.
-    let usage = unsafe {
-        libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr());
-        usage.assume_init()
-    };
-    let micros = |t: libc::timeval| t.tv_sec as u64 * 1_000_000 + t.tv_usec as u64;
-    Duration::from_micros(micros(usage.ru_utime) + micros(usage.ru_stime))
-}
-
 /// CPU time of the calling thread: a key's own work, whatever else the machine runs.
 fn thread_cpu_time() -> Duration {
     let mut now = libc::timespec {
@@ -407,9 +395,9 @@ fn checkoff_cpu(
                     };
                     request = next;
                 }
-                let start = cpu_time();
+                let start = common::cpu_of(libc::RUSAGE_SELF);
                 check_off(dir, app, term, request.clone());
-                cpu_time() - start
+                common::cpu_of(libc::RUSAGE_SELF) - start
             })
             .collect(),
     )
@@ -433,7 +421,7 @@ fn change_cpu(
                 let text = std::fs::read_to_string(&path).expect("read");
                 let edited = text.replacen("(số ", "(sửa, số ", 1);
                 std::fs::write(&path, edited).expect("write");
-                let start = cpu_time();
+                let start = common::cpu_of(libc::RUSAGE_SELF);
                 let plan = folder.changed(std::slice::from_ref(&path)).expect("plan");
                 assert_eq!(plan.read.len(), 1, "the one file read");
                 read_changes(folder, plan, |part| {
@@ -441,7 +429,7 @@ fn change_cpu(
                     draw(term, app);
                     true
                 });
-                cpu_time() - start
+                common::cpu_of(libc::RUSAGE_SELF) - start
             })
             .collect(),
     )

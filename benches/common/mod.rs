@@ -4,6 +4,23 @@
 
 pub(crate) mod app;
 
+use std::time::Duration;
+
+/// The CPU time (user and system) `getrusage` counts for `who`: `libc::RUSAGE_SELF` for this
+/// process, `libc::RUSAGE_THREAD` for the calling thread (a key's own cost, whatever else the
+/// machine runs).
+#[allow(unsafe_code, reason = "CPU time through getrusage")]
+pub(crate) fn cpu_of(who: libc::c_int) -> Duration {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the struct it is given; a zeroed rusage is valid if it fails.
+    let usage = unsafe {
+        libc::getrusage(who, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    let micros = |t: libc::timeval| t.tv_sec as u64 * 1_000_000 + t.tv_usec as u64;
+    Duration::from_micros(micros(usage.ru_utime) + micros(usage.ru_stime))
+}
+
 pub(crate) const PLACES: &[&str] = &[
     "Đầm Hà",
     "Hải Hà",
