@@ -1,6 +1,8 @@
 //! A list's work done on every core, the results in the list's order.
 
+use std::io;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 /// `work` on each of `items`, on every core, each thread taking the next item when it is
 /// free (items differ in size); the results come back in the order of `items`. Below
@@ -44,6 +46,60 @@ pub(crate) fn map_in_order<I: Sync, T: Send>(
     numbered.into_iter().map(|(_, result)| result).collect()
 }
 
+/// Texts a thread may have made that are not yet written: enough that it never waits for the
+/// writer while the one before it is being written.
+const AHEAD: usize = 2;
+
+/// Each of `items` made into text by `make` on every core, and the texts given to `put` in the
+/// order of `items` on the calling thread as they are ready: a text is made while the ones
+/// before it are written, and only a few are held at once (each thread has at most [`AHEAD`]
+/// waiting, in buffers the writer gives back). Stops at `put`'s first error and returns it.
+pub(crate) fn write_in_order<I: Sync>(
+    items: &[I],
+    make: impl Fn(&mut String, &I) + Sync,
+    put: &mut dyn FnMut(&str) -> io::Result<()>,
+) -> io::Result<()> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(items.len());
+    if threads <= 1 {
+        let mut text = String::new();
+        for item in items {
+            text.clear();
+            make(&mut text, item);
+            put(&text)?;
+        }
+        return Ok(());
+    }
+    std::thread::scope(|scope| {
+        let make = &make;
+        let lanes: Vec<_> = (0..threads)
+            .map(|first| {
+                let (made, made_here) = mpsc::sync_channel::<String>(AHEAD);
+                let (give_back, given_back) = mpsc::channel::<String>();
+                scope.spawn(move || {
+                    for item in items.iter().skip(first).step_by(threads) {
+                        let mut text = given_back.try_recv().unwrap_or_default();
+                        text.clear();
+                        make(&mut text, item);
+                        if made.send(text).is_err() {
+                            return;
+                        }
+                    }
+                });
+                (made_here, give_back)
+            })
+            .collect();
+        for (made_here, give_back) in lanes.iter().cycle().take(items.len()) {
+            // A thread that stopped early panicked: the scope raises its panic.
+            let Ok(text) = made_here.recv() else { break };
+            put(&text)?;
+            let _ = give_back.send(text);
+        }
+        Ok(())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,5 +113,45 @@ mod tests {
         assert_eq!(map_in_order(&items, 4, slow_then_quick), expected);
         assert_eq!(map_in_order(&items, 10_000, slow_then_quick), expected);
         assert!(map_in_order(&[] as &[u64], 4, slow_then_quick).is_empty());
+    }
+
+    /// The texts are written in the items' order, whichever thread made them first.
+    #[test]
+    fn texts_are_written_in_order() {
+        let items: Vec<u64> = (0..500).collect();
+        let make = |text: &mut String, &n: &u64| {
+            let spin = (0..(500 - n) * 200).fold(n, |a, b| a ^ b);
+            text.push_str(&format!("{n}:{}\n", spin & 1));
+        };
+        let expected: String = (items.iter())
+            .map(|n| {
+                let mut text = String::new();
+                make(&mut text, n);
+                text
+            })
+            .collect();
+        let mut written = String::new();
+        write_in_order(&items, make, &mut |text| {
+            written.push_str(text);
+            Ok(())
+        })
+        .expect("written");
+        assert_eq!(written, expected);
+    }
+
+    /// The writer's first error stops the work and comes back.
+    #[test]
+    fn the_first_error_stops_the_writing() {
+        let items: Vec<u64> = (0..10_000).collect();
+        let mut puts = 0;
+        let result = write_in_order(&items, |text, n| text.push_str(&n.to_string()), &mut |_| {
+            puts += 1;
+            match puts {
+                3 => Err(io::Error::from(io::ErrorKind::BrokenPipe)),
+                _ => Ok(()),
+            }
+        });
+        assert_eq!(result.map_err(|e| e.kind()), Err(io::ErrorKind::BrokenPipe));
+        assert_eq!(puts, 3);
     }
 }

@@ -398,42 +398,82 @@ pub(crate) fn scope_line(report: &FollowUp, lang: Lang) -> String {
 /// localities, assignee, its category and percent, its session.
 pub(crate) fn listed_facts(l: &Listed, lang: Lang) -> String {
     let mut facts = String::new();
-    push_listed_facts(&mut facts, l, lang);
+    Facts::new(lang).push(&mut facts, l);
     facts
 }
 
-/// [`listed_facts`], appended to `out` (the text report writes tens of thousands of them into
-/// one buffer).
-pub(crate) fn push_listed_facts(out: &mut String, l: &Listed, lang: Lang) {
-    const SEPARATOR: &str = " · ";
-    let t = i18n::strings(lang);
-    if l.proposal {
-        out.push_str(t.report_proposal);
-        out.push_str(SEPARATOR);
-    }
-    if let Some(due) = l.due {
-        let _ = write!(out, "{}: {}{SEPARATOR}", t.due, due_text(due, lang));
-    }
-    out.push_str(category_word(l.category, lang));
-    if let Some(p) = l.percent {
-        let _ = write!(out, ", {p}%");
-    }
-    if let Some((first, others)) = l.localities.split_first() {
-        let _ = write!(out, "{SEPARATOR}{}: {first}", t.districts);
-        for locality in others {
-            out.push_str(", ");
-            out.push_str(locality);
+/// Writes listed directives' facts ([`listed_facts`]) one after another into a buffer (the
+/// text report writes over a hundred thousand), naming a session once for the items of it
+/// that follow one another.
+pub(crate) struct Facts {
+    lang: Lang,
+    /// The last session named: its id and title as the items share them, and its words.
+    session: Option<(Shared, Shared, String)>,
+}
+
+impl Facts {
+    pub(crate) fn new(lang: Lang) -> Self {
+        Facts {
+            lang,
+            session: None,
         }
     }
-    if let Some(owner) = &l.owner {
-        let label = match l.proposal {
-            true => t.proposal_assignee,
-            false => t.owner,
-        };
-        let _ = write!(out, "{SEPARATOR}{label}: {owner}");
+
+    /// The facts of `l`, appended to `out`.
+    pub(crate) fn push(&mut self, out: &mut String, l: &Listed) {
+        const SEPARATOR: &str = " · ";
+        let lang = self.lang;
+        let t = i18n::strings(lang);
+        if l.proposal {
+            out.push_str(t.report_proposal);
+            out.push_str(SEPARATOR);
+        }
+        if let Some(due) = l.due {
+            let _ = write!(out, "{}: ", t.due);
+            push_due_text(out, due, lang);
+            out.push_str(SEPARATOR);
+        }
+        out.push_str(category_word(l.category, lang));
+        if let Some(p) = l.percent {
+            let _ = write!(out, ", {p}%");
+        }
+        if let Some((first, others)) = l.localities.split_first() {
+            let _ = write!(out, "{SEPARATOR}{}: {first}", t.districts);
+            for locality in others {
+                out.push_str(", ");
+                out.push_str(locality);
+            }
+        }
+        if let Some(owner) = &l.owner {
+            let label = match l.proposal {
+                true => t.proposal_assignee,
+                false => t.owner,
+            };
+            let _ = write!(out, "{SEPARATOR}{label}: {owner}");
+        }
+        out.push_str(SEPARATOR);
+        out.push_str(self.session_of(l));
     }
-    out.push_str(SEPARATOR);
-    out.push_str(&session_of(l, lang));
+
+    /// [`session_of`] `l`, made again only when `l` is of another session than the last.
+    fn session_of(&mut self, l: &Listed) -> &str {
+        let same = |(id, title, _): &(Shared, Shared, String)| {
+            Shared::ptr_eq(id, &l.session_id) && Shared::ptr_eq(title, &l.session_title)
+        };
+        if !self.session.as_ref().is_some_and(same) {
+            let words = session_of(l, self.lang);
+            self.session = Some((l.session_id.clone(), l.session_title.clone(), words));
+        }
+        self.session.as_ref().map_or("", |(_, _, words)| words)
+    }
+}
+
+/// [`due_text`], appended to `out`.
+fn push_due_text(out: &mut String, due: Due, lang: Lang) {
+    match due {
+        Due::Day(day) => numbers::push_date(out, day),
+        Due::Period(_) => out.push_str(&due_text(due, lang)),
+    }
 }
 
 /// `buổi làm việc ngày 13/03/2024: Làm việc với…`.

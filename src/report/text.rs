@@ -283,6 +283,9 @@ pub(super) fn wrap(text: &str, first: &str, rest: &str) -> String {
 /// [`wrap`], appended to `out`: no line or word is copied but into `out` itself, so a report of
 /// ten thousand sessions (tens of megabytes of wrapped lines) allocates nothing per line.
 pub(super) fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
+    if !text.is_empty() && is_plain(text) {
+        return wrap_plain(out, text, first, rest);
+    }
     let mut start = out.len();
     out.push_str(first);
     // The line's width, kept as words are added: measuring the line again at each word made
@@ -311,6 +314,85 @@ pub(super) fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
         out.truncate(start + kept);
     }
     out.push('\n');
+}
+
+/// Whether `text` wraps by counting characters: each one column wide whatever surrounds it
+/// (printable ASCII, the Latin letters Vietnamese is written in, the printable Latin-1 signs
+/// such as `·`), its words apart by single ASCII spaces and none at either end. Nearly every
+/// directive, note and line of facts is.
+fn is_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let next = bytes.get(at + 1).copied();
+        at += match b {
+            b' ' if next == Some(b' ') => return false,
+            b' '..=b'~' => 1,
+            // U+00A1–U+00BF but the soft hyphen.
+            0xc2 if matches!(next, Some(0xa1..=0xac | 0xae..=0xbf)) => 2,
+            0xc3..=0xc8 => 2,
+            0xe1 if matches!(next, Some(0xb8..=0xbb)) => 3,
+            _ => return false,
+        };
+    }
+    true
+}
+
+/// [`wrap_into`] for a text [`is_plain`] says is: each line is the most characters that fit,
+/// cut at the last space before the first that does not, copied whole.
+fn wrap_plain(out: &mut String, text: &str, first: &str, rest: &str) {
+    let mut indent = first;
+    let mut left = text;
+    loop {
+        out.push_str(indent);
+        let (line, after) = first_line(left, WIDTH.saturating_sub(width_of(indent)));
+        out.push_str(line);
+        out.push('\n');
+        match after {
+            Some(after) => left = after,
+            None => return,
+        }
+        indent = rest;
+    }
+}
+
+/// The first line of a plain text in `room` columns, and the text after it (past the space it
+/// was cut at), if any: a word longer than `room` is the line alone.
+fn first_line(text: &str, room: usize) -> (&str, Option<&str>) {
+    let bytes = text.as_bytes();
+    let Some(cut) = nth_char(bytes, room) else {
+        return (text, None);
+    };
+    let end = if bytes[cut] == b' ' {
+        cut
+    } else if let Some(space) = memchr::memrchr(b' ', &bytes[..cut]) {
+        space
+    } else if let Some(space) = memchr::memchr(b' ', &bytes[cut..]) {
+        cut + space
+    } else {
+        return (text, None);
+    };
+    (&text[..end], Some(&text[end + 1..]))
+}
+
+/// Where character `n` (from 0) of UTF-8 `bytes` starts, if there are more than `n`: the
+/// characters counted a stretch of bytes at a time (no stretch holds more characters than
+/// bytes, so none goes past it), which the compiler makes a few wide instructions.
+fn nth_char(bytes: &[u8], n: usize) -> Option<usize> {
+    let (mut at, mut chars) = (0, 0);
+    while chars < n {
+        let end = at + (n - chars);
+        chars += bytes
+            .get(at..end)?
+            .iter()
+            .filter(|&&b| starts_char(b))
+            .count();
+        at = end;
+    }
+    (at..bytes.len()).find(|&at| starts_char(bytes[at]))
 }
 
 /// The columns `text` takes, as `unicode-width` measures it; counted from the bytes when
@@ -470,6 +552,79 @@ mod tests {
                 let expected = format!("kept\n{}", wrap_by_lines(text, first, rest));
                 assert_eq!(out, expected, "{text:?} after {first:?}");
             }
+        }
+    }
+
+    /// Texts made of pieces drawn by a seeded generator (plain words, Vietnamese, signs, wide
+    /// and combining characters, spaces of every kind, words longer than a line), so both the
+    /// plain and the general wrapping are compared with the line-by-line one.
+    #[test]
+    fn wraps_seeded_random_texts_as_line_by_line() {
+        let long = "x".repeat(83);
+        let pieces = [
+            "a",
+            "Đầm",
+            "ữ",
+            "công",
+            "trình",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "·",
+            "•",
+            "\u{a0}",
+            "宽",
+            "e\u{301}",
+            "\t",
+            "©",
+            "\u{ad}",
+            "31/12/2025",
+            "(số",
+            "0)",
+            &long,
+        ];
+        let mut seed: u64 = 0x2026_1208;
+        let mut next = |below: usize| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) as usize % below
+        };
+        let plain = |piece: &&str| super::is_plain(piece);
+        let words: Vec<&str> = pieces.iter().copied().filter(plain).collect();
+        for round in 0..4000 {
+            let count = next(60);
+            let text = if round % 2 == 0 {
+                let text: Vec<&str> = (0..count).map(|_| words[next(words.len())]).collect();
+                let text = text.join(" ");
+                assert!(super::is_plain(&text), "{text:?}");
+                text
+            } else {
+                (0..count).map(|_| pieces[next(pieces.len())]).collect()
+            };
+            let (first, rest) = [("", ""), ("  • ", "    "), ("    ", "    ")][next(3)];
+            let mut out = String::from("kept\n");
+            super::wrap_into(&mut out, &text, first, rest);
+            let expected = format!("kept\n{}", wrap_by_lines(&text, first, rest));
+            assert_eq!(out, expected, "{text:?} after {first:?}");
+        }
+    }
+
+    #[test]
+    fn a_plain_character_is_one_column_wide_and_no_space() {
+        use unicode_width::UnicodeWidthStr;
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("ữ{c}a"), format!("{c}{c}")] {
+                if super::is_plain(&text) {
+                    assert_eq!(text.width(), text.chars().count(), "{:X}", u32::from(c));
+                    assert!(c == ' ' || !c.is_whitespace(), "{:X}", u32::from(c));
+                }
+            }
+        }
+        assert!(super::is_plain(
+            "Hạn: 31/12/2025 · Chưa thực hiện (quá hạn)"
+        ));
+        for text in ["", " a", "a ", "a  b", "a\tb", "a\u{a0}b", "e\u{301}", "宽"] {
+            assert_eq!(super::is_plain(text), text == "", "{text:?}");
         }
     }
 

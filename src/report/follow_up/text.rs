@@ -8,8 +8,8 @@ use std::sync::Arc;
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    Counts, FollowUp, Listed, push_listed_facts, push_note_line, row_title, rows_heading,
-    rows_width, scope_line,
+    Counts, Facts, FollowUp, Listed, push_note_line, row_title, rows_heading, rows_width,
+    scope_line,
 };
 use crate::i18n;
 use crate::model::Lang;
@@ -25,14 +25,12 @@ const CELL: usize = 5;
 /// The total's column.
 const TOTAL: usize = 9;
 
-/// Listed directives made into text before any is written: a few megabytes, whatever the
-/// report's size.
-const ROUND: usize = 4096;
-/// Fewer listed directives than this are made into text on one core (a thread costs more).
-const ALONE_BELOW: usize = 256;
+/// Listed directives made into one text, a few hundred kilobytes: every core makes the next
+/// while the one before is written.
+const ROUND: usize = 512;
 
 /// The report given to `put` a piece at a time: the table and the legend, then each list's
-/// directives, a round of them made on every core and put in order (ten thousand sessions
+/// directives, rounds of them made on every core and put in order (ten thousand sessions
 /// list over a hundred thousand: their text, tens of megabytes, is never held whole).
 pub(super) fn write(
     report: &FollowUp,
@@ -126,28 +124,8 @@ fn list(
     }
     put(out)?;
     out.clear();
-    // A buffer per core, kept from round to round: the text of one round is made in the memory
-    // of the one before.
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let mut texts = vec![String::new(); cores];
-    for round in listed.chunks(ROUND) {
-        if round.len() < ALONE_BELOW || cores == 1 {
-            items(&mut texts[0], round, lang);
-            put(&texts[0])?;
-            continue;
-        }
-        let share = round.len().div_ceil(cores);
-        let parts: Vec<&[Arc<Listed>]> = round.chunks(share).collect();
-        std::thread::scope(|scope| {
-            for (listed, text) in parts.iter().zip(texts.iter_mut()) {
-                scope.spawn(move || items(text, listed, lang));
-            }
-        });
-        for text in &texts[..parts.len()] {
-            put(text)?;
-        }
-    }
-    Ok(())
+    let rounds: Vec<&[Arc<Listed>]> = listed.chunks(ROUND).collect();
+    crate::cores::write_in_order(&rounds, |text, round| items(text, round, lang), put)
 }
 
 /// Listed directives as the list has them, in `out` (emptied first): each text after its
@@ -157,10 +135,11 @@ pub(super) fn items(out: &mut String, listed: &[Arc<Listed>], lang: Lang) {
     out.reserve(size(listed));
     // One line of facts at a time, made in the same buffer and wrapped into `out`.
     let mut line = String::new();
+    let mut facts = Facts::new(lang);
     for l in listed {
         wrap_into(out, &l.text, "  • ", "    ");
         line.clear();
-        push_listed_facts(&mut line, l, lang);
+        facts.push(&mut line, l);
         wrap_into(out, &line, "    ", "    ");
         if let Some(note) = &l.note {
             line.clear();
