@@ -624,7 +624,7 @@ mod tests {
             "Hạn: 31/12/2025 · Chưa thực hiện (quá hạn)"
         ));
         for text in ["", " a", "a ", "a  b", "a\tb", "a\u{a0}b", "e\u{301}", "宽"] {
-            assert_eq!(super::is_plain(text), text == "", "{text:?}");
+            assert_eq!(super::is_plain(text), text.is_empty(), "{text:?}");
         }
     }
 
