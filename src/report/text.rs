@@ -322,23 +322,28 @@ pub(super) fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
 /// directive, note and line of facts is.
 fn is_plain(text: &str) -> bool {
     let bytes = text.as_bytes();
-    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
-        return false;
-    }
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        let next = bytes.get(at + 1).copied();
-        at += match b {
-            b' ' if next == Some(b' ') => return false,
-            b' '..=b'~' => 1,
-            // U+00A1–U+00BF but the soft hyphen.
-            0xc2 if matches!(next, Some(0xa1..=0xac | 0xae..=0xbf)) => 2,
-            0xc3..=0xc8 => 2,
-            0xe1 if matches!(next, Some(0xb8..=0xbb)) => 3,
-            _ => return false,
-        };
-    }
-    true
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return true;
+    };
+    // Each byte is looked at with the one after it, all of them, without a branch: the
+    // compiler checks many at once.
+    let pairs = bytes.iter().zip(&bytes[1..]);
+    first != b' '
+        && last != b' '
+        && plain_at(last, 0)
+        && pairs.fold(true, |all, (&b, &next)| all & plain_at(b, next))
+}
+
+/// Whether byte `b` of a UTF-8 text, followed by `next`, is part of a plain text
+/// ([`is_plain`]): printable ASCII but a space followed by another, a continuation byte, or
+/// the first byte of U+00A1–U+00BF but the soft hyphen, of U+00C0–U+023F or of U+1E00–U+1EFF.
+fn plain_at(b: u8, next: u8) -> bool {
+    let ascii = (b.wrapping_sub(b' ') < 0x5f) & !((b == b' ') & (next == b' '));
+    let continuation = b & 0xc0 == 0x80;
+    let sign = (b == 0xc2) & (next.wrapping_sub(0xa1) < 0x1f) & (next != 0xad);
+    let latin = b.wrapping_sub(0xc3) < 6;
+    let extended = (b == 0xe1) & (next.wrapping_sub(0xb8) < 4);
+    ascii | continuation | sign | latin | extended
 }
 
 /// [`wrap_into`] for a text [`is_plain`] says is: each line is the most characters that fit,
