@@ -153,6 +153,22 @@ fn index(c: Category) -> usize {
     Category::ALL.iter().position(|&x| x == c).unwrap_or(0)
 }
 
+/// The widths of a count's column and of the total's, at least `cell` and `total`, that hold
+/// the report's largest numbers with a space before each (ten thousand sessions count over a
+/// hundred thousand directives in a column).
+pub(crate) fn number_widths(report: &FollowUp, cell: usize, total: usize) -> (usize, usize) {
+    let digits = |n: usize| n.checked_ilog10().map_or(1, |d| d as usize + 1);
+    let counts = (report.rows.iter().map(|r| &r.counts)).chain([&report.total]);
+    let (widest, widest_total) = counts.fold((0, 0), |(widest, widest_total), c| {
+        let most = c.each().map(|(_, n)| n).max().unwrap_or(0);
+        (widest.max(most), widest_total.max(c.total()))
+    });
+    (
+        cell.max(digits(widest) + 1),
+        total.max(digits(widest_total) + 1),
+    )
+}
+
 /// What a row stands for; each format puts it in words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Label {

@@ -20,16 +20,16 @@ use crate::model::progress::Category;
 use crate::present::follow_up::{column_legend, column_mark};
 use crate::present::truncate;
 use crate::report::follow_up::{
-    self, Counts, FollowUp, Grouping, Listed, Scope, listed_facts, note_line, row_title,
-    rows_heading, rows_width, scope_line,
+    self, Counts, FollowUp, Grouping, Listed, Scope, listed_facts, note_line, number_widths,
+    row_title, rows_heading, rows_width, scope_line,
 };
 use crate::ui::text::{pad, wrap};
 use crate::ui::theme::Theme;
 use crate::ui::tone::{Tone, Toned};
 
-/// One count's column.
+/// One count's column, at least.
 const CELL: usize = 5;
-/// The total's column.
+/// The total's column, at least.
 const TOTAL: usize = 9;
 /// Columns before a listed directive's text.
 const INDENT: usize = 2;
@@ -352,12 +352,13 @@ impl Columns {
 const MIN_LABEL: usize = 12;
 
 fn columns(report: &FollowUp, lang: Lang, width: usize) -> Columns {
-    let wide = Category::ALL.len() * CELL + TOTAL;
+    let (cell, total) = number_widths(report, CELL, TOTAL);
+    let wide = Category::ALL.len() * cell + total;
     let stacked = width < wide + 2 + MIN_LABEL;
     let (cell, total) = if width < wide + 2 {
-        (CELL - 1, TOTAL - 3)
+        number_widths(report, CELL - 1, TOTAL - 3)
     } else {
-        (CELL, TOTAL)
+        (cell, total)
     };
     let room = if stacked { 0 } else { width - wide - 2 };
     let widths = (report.rows.iter()).map(|r| row_title(&r.label, lang).width());

@@ -186,6 +186,37 @@ fn a_long_list_is_written_in_pieces_as_one_made_in_one_go() {
     assert_eq!(written, render(&report, ReportFormat::Text, Lang::Vi));
 }
 
+/// Counts of six digits (ten thousand sessions) keep a space before each in the text table and
+/// the `r` view, whose columns widen for them.
+#[test]
+fn large_counts_stay_apart_in_their_columns() {
+    let s = test_session(
+        vec![locality("x", "Xã Một", None, vec![test_directive(false, None)])],
+        vec![],
+    );
+    let mut report = tally(&[s], &scope(Grouping::Locality));
+    let big = Counts([0, 0, 0, 0, 90_000, 120_000, 7, 1_234_567]);
+    report.rows[0].counts = big;
+    report.total = big;
+    assert_eq!(number_widths(&report, 5, 9), (8, 9));
+    let numbers = |line: &str| -> Vec<String> {
+        line.split_whitespace().rev().take(9).map(str::to_string).collect()
+    };
+    let expected = ["1444574", "1234567", "7", "120000", "90000", "0", "0", "0", "0"];
+    let text = render(&report, ReportFormat::Text, Lang::Vi);
+    let totals = (text.lines())
+        .find(|l| l.starts_with("Tổng cộng"))
+        .expect("the totals' line");
+    assert_eq!(numbers(totals), expected, "{text}");
+    for width in [60, 100] {
+        let lines = crate::screens::report::report_lines(&report, Lang::Vi, width);
+        let totals = (lines.iter().rev().map(|l| l.text()))
+            .find(|l| l.contains("1444574"))
+            .expect("the totals' numbers");
+        assert_eq!(numbers(&totals), expected, "{width}: {totals:?}");
+    }
+}
+
 /// A folder of `n` made-up sessions with what the follow-up part drops (summaries, participants,
 /// indicators, bodies, strengths) beside all it keeps: localities with and without keys and
 /// parents, session-wide directives whose `to` or owner names a locality or none, local

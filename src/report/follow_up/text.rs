@@ -8,7 +8,7 @@ use std::sync::Arc;
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    Counts, Facts, FollowUp, Listed, push_note_line, row_title, rows_heading, rows_width,
+    Counts, Facts, FollowUp, Listed, number_widths, push_note_line, row_title, rows_heading, rows_width,
     scope_line,
 };
 use crate::i18n;
@@ -20,9 +20,9 @@ use crate::report::text::wrap_into;
 
 /// The whole width.
 const WIDTH: usize = 80;
-/// One number's column.
+/// One number's column, at least.
 const CELL: usize = 5;
-/// The total's column.
+/// The total's column, at least.
 const TOTAL: usize = 9;
 
 /// Listed directives made into one text, a few hundred kilobytes: every core makes the next
@@ -62,8 +62,9 @@ pub(super) fn write(
 /// The table: one line per row, the totals last.
 fn table(out: &mut String, report: &FollowUp, lang: Lang) {
     let t = i18n::strings(lang);
-    let numbers = Category::ALL.len() * CELL + TOTAL;
-    let room = WIDTH - numbers - 1;
+    let (cell, total) = number_widths(report, CELL, TOTAL);
+    let numbers = Category::ALL.len() * cell + total;
+    let room = WIDTH.saturating_sub(numbers + 1);
     let titles: Vec<String> = (report.rows.iter())
         .map(|r| {
             truncate(
@@ -76,28 +77,27 @@ fn table(out: &mut String, report: &FollowUp, lang: Lang) {
     let label_width = rows_width(widths, report.scope.by, lang, room);
     let mut head = pad(rows_heading(report.scope.by, lang), label_width);
     for c in Category::ALL {
-        head.push_str(&format!("{:>CELL$}", column_mark(c)));
+        head.push_str(&format!("{:>cell$}", column_mark(c)));
     }
-    head.push_str(&right(t.report_total, TOTAL));
+    head.push_str(&right(t.report_total, total));
     out.push_str(head.trim_end());
     out.push('\n');
     out.push_str(&"─".repeat(label_width + numbers));
     out.push('\n');
+    let line = |title: &str, counts: &Counts| {
+        let mut line = pad(title, label_width);
+        for (_, n) in counts.each() {
+            line.push_str(&format!("{n:>cell$}"));
+        }
+        line.push_str(&format!("{:>total$}\n", counts.total()));
+        line
+    };
     for (title, row) in titles.iter().zip(&report.rows) {
-        out.push_str(&counts_line(title, &row.counts, label_width));
+        out.push_str(&line(title, &row.counts));
     }
     out.push_str(&"─".repeat(label_width + numbers));
     out.push('\n');
-    out.push_str(&counts_line(t.report_all_rows, &report.total, label_width));
-}
-
-fn counts_line(title: &str, counts: &Counts, width: usize) -> String {
-    let mut line = pad(title, width);
-    for (_, n) in counts.each() {
-        line.push_str(&format!("{n:>CELL$}"));
-    }
-    line.push_str(&format!("{:>TOTAL$}\n", counts.total()));
-    line
+    out.push_str(&line(t.report_all_rows, &report.total));
 }
 
 fn pad(text: &str, width: usize) -> String {
