@@ -12,23 +12,36 @@ pub(crate) fn map_in_order<I: Sync, T: Send>(
     alone_below: usize,
     work: impl Fn(&I) -> T + Sync,
 ) -> Vec<T> {
+    map_in_order_with(items, alone_below, || (), |(), item| work(item))
+}
+
+/// [`map_in_order`], each thread keeping what `work` learns from item to item in a state
+/// `start` makes (a memo of its own, never shared, never locked).
+pub(crate) fn map_in_order_with<I: Sync, S, T: Send>(
+    items: &[I],
+    alone_below: usize,
+    start: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, &I) -> T + Sync,
+) -> Vec<T> {
     let threads = std::thread::available_parallelism()
         .map_or(1, usize::from)
         .min(items.len() / alone_below.max(1))
         .max(1);
     if threads == 1 {
-        return items.iter().map(work).collect();
+        let mut state = start();
+        return items.iter().map(|item| work(&mut state, item)).collect();
     }
     let next = AtomicUsize::new(0);
     let mut numbered: Vec<(usize, T)> = std::thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 scope.spawn(|| {
+                    let mut state = start();
                     let mut done = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(item) = items.get(i) else { break };
-                        done.push((i, work(item)));
+                        done.push((i, work(&mut state, item)));
                     }
                     done
                 })

@@ -43,42 +43,33 @@ pub fn is_risky(c: char) -> bool {
         && c != '\t'
 }
 
-/// The bytes that may start a risky character (`is_risky`): C0 but newline and tab, DEL, and
-/// the first bytes of U+0080–U+009F (0xC2), U+061C (0xD8), U+200E–U+2069 (0xE2).
-const MAY_START_RISKY: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = b != b'\n' as usize && b != b'\t' as usize;
-        b += 1;
-    }
-    table[0x7f] = true;
-    table[0xc2] = true;
-    table[0xd8] = true;
-    table[0xe2] = true;
-    table
-};
+/// Whether the character whose UTF-8 bytes start with `b`, then `next` and `after` (0 past
+/// the end), is risky (`is_risky`): C0 but newline and tab, DEL, U+0080–U+009F, U+061C,
+/// U+200E, U+200F, U+202A–U+202E, U+2066–U+2069. Without a branch, so a text's bytes are
+/// checked many at once.
+fn risky_bytes(b: u8, next: u8, after: u8) -> bool {
+    let c0 = (b < 0x20) & (b != b'\n') & (b != b'\t');
+    let c1 = (b == 0xc2) & (next.wrapping_sub(0x80) < 0x20);
+    let arabic_mark = (b == 0xd8) & (next == 0x9c);
+    let marks =
+        (next == 0x80) & ((after == 0x8e) | (after == 0x8f) | (after.wrapping_sub(0xaa) < 5));
+    let isolates = (next == 0x81) & (after.wrapping_sub(0xa6) < 4);
+    c0 | (b == 0x7f) | c1 | arabic_mark | ((b == 0xe2) & (marks | isolates))
+}
 
 /// Whether `s` holds a risky character (`is_risky`), from its UTF-8 bytes: what every print
-/// checks first, so it reads bytes rather than decoding characters, and looks closer only at
-/// a byte that may start one (a report of ten thousand sessions is tens of megabytes).
+/// checks first, so it reads bytes rather than decoding characters, every byte with the two
+/// after it (a report of ten thousand sessions is tens of megabytes).
 fn has_risky(s: &str) -> bool {
     let bytes = s.as_bytes();
-    let after = |i: usize, n: usize| bytes.get(i + n).copied().unwrap_or(0);
-    let risky_at = |i: usize, b: u8| match b {
-        // U+0080–U+009F.
-        0xc2 => (0x80..=0x9f).contains(&after(i, 1)),
-        // U+061C.
-        0xd8 => after(i, 1) == 0x9c,
-        // U+200E, U+200F, U+202A–U+202E; U+2066–U+2069.
-        0xe2 => match after(i, 1) {
-            0x80 => matches!(after(i, 2), 0x8e | 0x8f | 0xaa..=0xae),
-            0x81 => (0xa6..=0xa9).contains(&after(i, 2)),
-            _ => false,
-        },
-        _ => true,
-    };
-    (bytes.iter().enumerate()).any(|(i, &b)| MAY_START_RISKY[usize::from(b)] && risky_at(i, b))
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    let body = bytes.len().saturating_sub(2);
+    let triples = (bytes[..body].iter())
+        .zip(bytes.get(1..).unwrap_or_default())
+        .zip(bytes.get(2..).unwrap_or_default());
+    let risky = |any, ((&b, &next), &after)| any | risky_bytes(b, next, after);
+    triples.fold(false, risky)
+        || (body..bytes.len()).any(|i| risky_bytes(at(i), at(i + 1), at(i + 2)))
 }
 
 /// `s` with every risky character written visibly (`\e`, `\u{202E}`); borrowed when clean.

@@ -119,7 +119,7 @@ impl Session {
 
     /// Folds into `words` what [`Session::shared_localities_in`] reads: the localities' names
     /// and the owners of the session-wide directives without `to`, each unless met before.
-    pub(crate) fn learn_shared_words(&self, words: &mut FoldedWords) {
+    fn learn_shared_words(&self, words: &mut FoldedWords) {
         let untold = self.directives.iter().filter(|d| d.more.to.is_empty());
         (self.districts.iter().map(|l| &*l.name))
             .chain(untold.map(owner_of))
@@ -127,8 +127,8 @@ impl Session {
     }
 
     /// [`Session::shared_localities`] from `words`, which has learnt this session's words
-    /// ([`Session::learn_shared_words`]): read only, so sessions can be worked on at once.
-    pub(crate) fn shared_localities_in(&self, words: &FoldedWords) -> Vec<Vec<usize>> {
+    /// ([`Session::learn_shared_words`]).
+    fn shared_localities_in(&self, words: &FoldedWords) -> Vec<Vec<usize>> {
         let localities: Vec<&[String]> = (self.districts.iter())
             .map(|l| words.get(&l.name))
             .collect();

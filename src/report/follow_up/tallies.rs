@@ -124,9 +124,6 @@ struct Rows {
     localities: HashMap<Text, SmallVec<[u32; 1]>>,
     /// The written owners, trimmed.
     owners: HashMap<Text, u32>,
-    /// The localities' names and the owners folded, to tell which localities a session-wide
-    /// directive concerns.
-    words: FoldedWords,
 }
 
 impl Rows {
@@ -259,8 +256,8 @@ impl Rows {
     }
 }
 
-/// A session's share before its rows are named: worked out from the session alone (and the
-/// words folded before), so sessions are shared out on every core.
+/// A session's share before its rows are named: worked out from the session alone (with the
+/// words its thread folded before), so sessions are shared out on every core.
 #[derive(Debug)]
 struct Share<'s> {
     total: Few,
@@ -276,14 +273,19 @@ struct Share<'s> {
 
 impl<'s> Share<'s> {
     /// Session `s`'s share on `today`, with the rows of `only` (every grouping when `None`);
-    /// `words` has learnt the session's words (`Session::learn_shared_words`).
-    fn of(s: &'s Session, today: NaiveDate, only: Option<Grouping>, words: &FoldedWords) -> Self {
+    /// `words` keeps the names and owners folded for the sessions before.
+    fn of(
+        s: &'s Session,
+        today: NaiveDate,
+        only: Option<Grouping>,
+        words: &mut FoldedWords,
+    ) -> Self {
         let counted: Vec<Counted<'_>> = (s.directives_with_refs())
             .map(|(r, d)| (r, d, d.category(today)))
             .collect();
         let wants = |g: Grouping| only.is_none_or(|o| o == g);
         let shared = if needs_shared(wants(Grouping::Locality), &counted) {
-            s.shared_localities_in(words)
+            s.shared_localities_with(words)
         } else {
             Vec::new()
         };
@@ -510,13 +512,13 @@ impl Tallies {
     /// every core, then its rows named in order.
     pub(crate) fn count<'s>(&mut self, sessions: impl IntoIterator<Item = &'s Session>) {
         let sessions: Vec<&Session> = sessions.into_iter().collect();
-        for s in &sessions {
-            s.learn_shared_words(&mut self.rows.words);
-        }
-        let (today, only, words) = (self.today, self.only, &self.rows.words);
-        let shares = cores::map_in_order(&sessions, SHARES_PER_THREAD, |s| {
-            Share::of(s, today, only, words)
-        });
+        let (today, only) = (self.today, self.only);
+        let shares = cores::map_in_order_with(
+            &sessions,
+            SHARES_PER_THREAD,
+            FoldedWords::default,
+            |words, s| Share::of(s, today, only, words),
+        );
         for (s, share) in sessions.into_iter().zip(shares) {
             self.drop_part(&s.id);
             let part = self.rows.part(s, share);
