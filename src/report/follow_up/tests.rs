@@ -191,7 +191,12 @@ fn a_long_list_is_written_in_pieces_as_one_made_in_one_go() {
 #[test]
 fn large_counts_stay_apart_in_their_columns() {
     let s = test_session(
-        vec![locality("x", "Xã Một", None, vec![test_directive(false, None)])],
+        vec![locality(
+            "x",
+            "Xã Một",
+            None,
+            vec![test_directive(false, None)],
+        )],
         vec![],
     );
     let mut report = tally(&[s], &scope(Grouping::Locality));
@@ -200,9 +205,15 @@ fn large_counts_stay_apart_in_their_columns() {
     report.total = big;
     assert_eq!(number_widths(&report, 5, 9), (8, 9));
     let numbers = |line: &str| -> Vec<String> {
-        line.split_whitespace().rev().take(9).map(str::to_string).collect()
+        line.split_whitespace()
+            .rev()
+            .take(9)
+            .map(str::to_string)
+            .collect()
     };
-    let expected = ["1444574", "1234567", "7", "120000", "90000", "0", "0", "0", "0"];
+    let expected = [
+        "1444574", "1234567", "7", "120000", "90000", "0", "0", "0", "0",
+    ];
     let text = render(&report, ReportFormat::Text, Lang::Vi);
     let totals = (text.lines())
         .find(|l| l.starts_with("Tổng cộng"))

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use unicode_width::UnicodeWidthStr;
 
 use super::{
-    Counts, Facts, FollowUp, Listed, number_widths, push_note_line, row_title, rows_heading, rows_width,
-    scope_line,
+    Counts, Facts, FollowUp, Listed, number_widths, push_note_line, row_title, rows_heading,
+    rows_width, scope_line,
 };
 use crate::i18n;
 use crate::model::Lang;
