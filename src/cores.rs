@@ -66,15 +66,25 @@ const AHEAD: usize = 2;
 /// Each of `items` made into text by `make` on every core, and the texts given to `put` in the
 /// order of `items` on the calling thread as they are ready: a text is made while the ones
 /// before it are written, and only a few are held at once (each thread has at most [`AHEAD`]
-/// waiting, in buffers the writer gives back). Stops at `put`'s first error and returns it.
+/// made and waiting, and one more it waits to hand over, in buffers the writer gives back).
+/// Stops at `put`'s first error and returns it; a panic in `make` is raised here.
 pub(crate) fn write_in_order<I: Sync>(
     items: &[I],
     make: impl Fn(&mut String, &I) + Sync,
     put: &mut dyn FnMut(&str) -> io::Result<()>,
 ) -> io::Result<()> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(items.len());
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    write_in_order_on(cores, items, make, put)
+}
+
+/// [`write_in_order`] on `threads` threads at most.
+fn write_in_order_on<I: Sync>(
+    threads: usize,
+    items: &[I],
+    make: impl Fn(&mut String, &I) + Sync,
+    put: &mut dyn FnMut(&str) -> io::Result<()>,
+) -> io::Result<()> {
+    let threads = threads.min(items.len());
     if threads <= 1 {
         let mut text = String::new();
         for item in items {
@@ -86,11 +96,11 @@ pub(crate) fn write_in_order<I: Sync>(
     }
     std::thread::scope(|scope| {
         let make = &make;
-        let lanes: Vec<_> = (0..threads)
+        let (workers, lanes): (Vec<_>, Vec<_>) = (0..threads)
             .map(|first| {
                 let (made, made_here) = mpsc::sync_channel::<String>(AHEAD);
                 let (give_back, given_back) = mpsc::channel::<String>();
-                scope.spawn(move || {
+                let worker = scope.spawn(move || {
                     for item in items.iter().skip(first).step_by(threads) {
                         let mut text = given_back.try_recv().unwrap_or_default();
                         text.clear();
@@ -100,16 +110,27 @@ pub(crate) fn write_in_order<I: Sync>(
                         }
                     }
                 });
-                (made_here, give_back)
+                (worker, (made_here, give_back))
             })
-            .collect();
-        for (made_here, give_back) in lanes.iter().cycle().take(items.len()) {
-            // A thread that stopped early panicked: the scope raises its panic.
-            let Ok(text) = made_here.recv() else { break };
-            put(&text)?;
-            let _ = give_back.send(text);
+            .unzip();
+        let mut written = || {
+            for (made_here, give_back) in lanes.iter().cycle().take(items.len()) {
+                // A thread that stopped early panicked: its panic is raised below.
+                let Ok(text) = made_here.recv() else { break };
+                put(&text)?;
+                let _ = give_back.send(text);
+            }
+            Ok(())
+        };
+        let written = written();
+        // The threads still making texts find no one to take them, and stop.
+        drop(lanes);
+        for worker in workers {
+            if let Err(panic) = worker.join() {
+                std::panic::resume_unwind(panic);
+            }
         }
-        Ok(())
+        written
     })
 }
 
@@ -128,7 +149,8 @@ mod tests {
         assert!(map_in_order(&[] as &[u64], 4, slow_then_quick).is_empty());
     }
 
-    /// The texts are written in the items' order, whichever thread made them first.
+    /// The texts are written in the items' order, whichever thread made them first, on one
+    /// thread and on several (whatever cores the machine running the tests has).
     #[test]
     fn texts_are_written_in_order() {
         let items: Vec<u64> = (0..500).collect();
@@ -143,28 +165,55 @@ mod tests {
                 text
             })
             .collect();
-        let mut written = String::new();
-        write_in_order(&items, make, &mut |text| {
-            written.push_str(text);
-            Ok(())
-        })
-        .expect("written");
-        assert_eq!(written, expected);
+        for threads in [1, 2, 4] {
+            let mut written = String::new();
+            write_in_order_on(threads, &items, make, &mut |text| {
+                written.push_str(text);
+                Ok(())
+            })
+            .expect("written");
+            assert_eq!(written, expected, "{threads} threads");
+        }
     }
 
-    /// The writer's first error stops the work and comes back.
+    /// The writer's first error comes back, and the threads stop making texts soon after: a
+    /// few rounds each, not the rest of the items.
     #[test]
     fn the_first_error_stops_the_writing() {
         let items: Vec<u64> = (0..10_000).collect();
-        let mut puts = 0;
-        let result = write_in_order(&items, |text, n| text.push_str(&n.to_string()), &mut |_| {
-            puts += 1;
-            match puts {
-                3 => Err(io::Error::from(io::ErrorKind::BrokenPipe)),
-                _ => Ok(()),
-            }
-        });
-        assert_eq!(result.map_err(|e| e.kind()), Err(io::ErrorKind::BrokenPipe));
-        assert_eq!(puts, 3);
+        for threads in [1, 4] {
+            let made = AtomicUsize::new(0);
+            let make = |text: &mut String, n: &u64| {
+                made.fetch_add(1, Ordering::Relaxed);
+                text.push_str(&n.to_string());
+            };
+            let mut puts = 0;
+            let result = write_in_order_on(threads, &items, make, &mut |_| {
+                puts += 1;
+                match puts {
+                    3 => Err(io::Error::from(io::ErrorKind::BrokenPipe)),
+                    _ => Ok(()),
+                }
+            });
+            assert_eq!(result.map_err(|e| e.kind()), Err(io::ErrorKind::BrokenPipe));
+            assert_eq!(puts, 3);
+            let made = made.load(Ordering::Relaxed);
+            assert!(
+                made <= 3 + threads * (AHEAD + 2),
+                "{made} made on {threads}"
+            );
+        }
+    }
+
+    /// A panic while making a text reaches the caller instead of leaving it waiting.
+    #[test]
+    #[should_panic(expected = "item 7")]
+    fn a_panic_while_making_reaches_the_caller() {
+        let items: Vec<u64> = (0..100).collect();
+        let make = |text: &mut String, &n: &u64| {
+            assert_ne!(n, 7, "item 7");
+            text.push('x');
+        };
+        let _ = write_in_order_on(4, &items, make, &mut |_| Ok(()));
     }
 }

@@ -423,8 +423,9 @@ pub(crate) fn listed_facts(l: &Listed, lang: Lang) -> String {
 /// that follow one another.
 pub(crate) struct Facts {
     lang: Lang,
-    /// The last session named: its id and title as the items share them, and its words.
-    session: Option<(Shared, Shared, String)>,
+    /// The last session named: its id and title as the items share them, its date, and its
+    /// words.
+    session: Option<(Shared, Shared, SessionDate, String)>,
 }
 
 impl Facts {
@@ -473,14 +474,17 @@ impl Facts {
 
     /// [`session_of`] `l`, made again only when `l` is of another session than the last.
     fn session_of(&mut self, l: &Listed) -> &str {
-        let same = |(id, title, _): &(Shared, Shared, String)| {
-            Shared::ptr_eq(id, &l.session_id) && Shared::ptr_eq(title, &l.session_title)
+        let same = |(id, title, date, _): &(Shared, Shared, SessionDate, String)| {
+            Shared::ptr_eq(id, &l.session_id)
+                && Shared::ptr_eq(title, &l.session_title)
+                && *date == l.session_date
         };
         if !self.session.as_ref().is_some_and(same) {
             let words = session_of(l, self.lang);
-            self.session = Some((l.session_id.clone(), l.session_title.clone(), words));
+            let (id, title) = (l.session_id.clone(), l.session_title.clone());
+            self.session = Some((id, title, l.session_date, words));
         }
-        self.session.as_ref().map_or("", |(_, _, words)| words)
+        self.session.as_ref().map_or("", |(.., words)| words)
     }
 }
 

@@ -594,6 +594,14 @@ mod tests {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
             (seed >> 33) as usize % below
         };
+        let (wide, wider) = (" ".repeat(79), "·".repeat(84));
+        let indents = [
+            ("", ""),
+            ("  • ", "    "),
+            ("    ", "    "),
+            (wide.as_str(), "  "),
+            ("  ", wider.as_str()),
+        ];
         let plain = |piece: &&str| super::is_plain(piece);
         let words: Vec<&str> = pieces.iter().copied().filter(plain).collect();
         for round in 0..4000 {
@@ -606,7 +614,7 @@ mod tests {
             } else {
                 (0..count).map(|_| pieces[next(pieces.len())]).collect()
             };
-            let (first, rest) = [("", ""), ("  • ", "    "), ("    ", "    ")][next(3)];
+            let (first, rest) = indents[next(indents.len())];
             let mut out = String::from("kept\n");
             super::wrap_into(&mut out, &text, first, rest);
             let expected = format!("kept\n{}", wrap_by_lines(&text, first, rest));

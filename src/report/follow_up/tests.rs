@@ -186,6 +186,45 @@ fn a_long_list_is_written_in_pieces_as_one_made_in_one_go() {
     assert_eq!(written, render(&report, ReportFormat::Text, Lang::Vi));
 }
 
+/// The text's lists name each directive's own session when sessions alternate in them (the
+/// facts name a session once for the items of it in a row), as `listed_facts` does alone.
+#[test]
+fn listed_items_of_alternating_sessions_name_their_own_session() {
+    let session = |id: &str, date: &str, title: &str| {
+        let directives = vec![
+            owned("Sở Xây dựng", "2024-03-01"),
+            owned("Sở Tài chính", "2024-03-01"),
+        ];
+        let mut s = dated(test_session(vec![], directives), id, date);
+        s.title = title.into();
+        s
+    };
+    let sessions = [
+        session("a", "2024-01-10", "Làm việc với xã A"),
+        session("b", "2024-01-10", "Làm việc với xã B"),
+        session("c", "2024-02-10", "Làm việc với xã A"),
+    ];
+    let report = tally(&sessions, &scope(Grouping::Locality));
+    let mut listed = report.overdue.clone();
+    listed.swap(1, 2);
+    listed.swap(3, 4);
+    let ids: Vec<&str> = listed.iter().map(|l| &*l.session_id).collect();
+    assert_eq!(ids, ["a", "b", "a", "c", "b", "c"]);
+    for lang in [Lang::Vi, Lang::En] {
+        let mut made = String::new();
+        text::items(&mut made, &listed, lang);
+        let mut one_by_one = String::new();
+        for l in &listed {
+            let mut alone = String::new();
+            text::items(&mut alone, std::slice::from_ref(l), lang);
+            let words = alone.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(words.contains(&session_of(l, lang)), "{alone}");
+            one_by_one.push_str(&alone);
+        }
+        assert_eq!(made, one_by_one);
+    }
+}
+
 /// Counts of six digits (ten thousand sessions) keep a space before each in the text table and
 /// the `r` view, whose columns widen for them.
 #[test]
